@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from core.customers import CustomerService
-from ui.models import customers as customers_model
+from ui.models import paged
 from ui.models.customers import ID_ROLE, SORT_ROLE, Column, CustomersModel
 
 TODAY = dt.date(2026, 11, 23)
@@ -60,8 +60,8 @@ def test_stage_filter(three, model):
 
 
 def test_only_visible_pages_stay_in_memory(make_customer, model, monkeypatch):
-    monkeypatch.setattr(customers_model, "PAGE_SIZE", 2)
-    monkeypatch.setattr(customers_model, "MAX_CACHED_PAGES", 2)
+    monkeypatch.setattr(model, "page_size", 2)
+    monkeypatch.setattr(paged, "MAX_CACHED_PAGES", 2)
     for number in range(12):
         make_customer(name=f"客户{number:02d}")
     model.reload()

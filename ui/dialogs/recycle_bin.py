@@ -7,6 +7,7 @@ from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
 
 from core.customers import CustomerService
+from core.dto import CustomerQuery
 from ui.models.customers import Column, CustomersModel
 from ui.widgets.table import ListTableView
 
@@ -25,8 +26,7 @@ class RecycleBinDialog(QDialog):
         layout.addWidget(QLabel(self.tr(
             "Deleted customers stay here until you restore or erase them. Erasing removes the customer with "
             "all orders, reminders, contacts and cases from the book for good.")))
-        self.model = CustomersModel(customers, today)
-        self.model.set_query(deleted=True, sort="deleted_at", descending=True)
+        self.model = CustomersModel(customers, today, CustomerQuery(deleted=True, sort="deleted_at", descending=True))
         self.table = ListTableView("recycle_bin", settings, default_hidden=(
             Column.REAL_NAME, Column.WECHAT, Column.STAGE, Column.CITY, Column.SOURCE, Column.FIRST_PURCHASE,
             Column.PURCHASE_DAYS, Column.AVG_ORDER, Column.CREATED))

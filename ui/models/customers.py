@@ -3,23 +3,19 @@
 import dataclasses
 import datetime as dt
 from array import array
-from collections import OrderedDict
 from collections.abc import Callable
 from enum import IntEnum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from core.customers import CustomerService
 from core.dto import CustomerQuery, CustomerRow
 from ui.labels import SOURCE_CHANNELS, STAGES, date_text, label, money
+from ui.models.paged import ID_ROLE, SORT_ROLE, PagedTableModel
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the raw value (date, int, cents) behind the displayed text
-ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the customer id of the row
-PAGE_SIZE = 200
-MAX_CACHED_PAGES = 12  # rows kept in memory: at most PAGE_SIZE × MAX_CACHED_PAGES
-_ROOT = QModelIndex()
+__all__ = ["ID_ROLE", "SORT_ROLE", "Column", "CustomersModel"]
 
 
 class Column(IntEnum):
@@ -138,45 +134,32 @@ def _raw(row: CustomerRow, column: Column):
     return _display(row, column)
 
 
-class CustomersModel(QAbstractTableModel):
+class CustomersModel(PagedTableModel):
     """The customers matching a CustomerQuery, filtered and sorted in SQL by CustomerService.
 
-    Holds the ordered ids (a compact array) and at most MAX_CACHED_PAGES pages of CustomerRow; a page is
-    read from the book the first time one of its rows is painted. ``_loading`` guards against a nested
-    page load (a view asking for data while a page is being read).
+    Holds the ordered ids of every match (a compact array: the table knows its full length for smooth
+    scrolling) and, through PagedTableModel, only the pages of rows that were painted recently.
     """
 
-    def __init__(self, service: CustomerService, today: Callable[[], dt.date] = dt.date.today, parent=None):
-        super().__init__(parent)
+    def __init__(self, service: CustomerService, today: Callable[[], dt.date] = dt.date.today,
+                 query: CustomerQuery | None = None, parent=None):
+        super().__init__(len(Column), parent)
         self._service = service
         self._today = today
-        self._query = CustomerQuery(sort=SORT_KEYS[DEFAULT_SORT[0]], descending=True)
+        self._query = query or CustomerQuery(sort=SORT_KEYS[DEFAULT_SORT[0]], descending=True)
         self._ids = array("q")
-        self._pages: OrderedDict[int, list[CustomerRow]] = OrderedDict()
-        self._loading = False
-        self._ids = self._query_ids()
+        self._rows = self._count()
 
-    # --- queries ------------------------------------------------------------------------------------
     @property
     def query(self) -> CustomerQuery:
         return self._query
 
     def set_query(self, **changes) -> None:
-        """Change filters (text, tag_ids, stages, deleted, …) and re-run the query if anything changed."""
+        """Change filters (text, tag_ids, stages, deleted, sort, …) and re-run the query if anything changed."""
         query = dataclasses.replace(self._query, **changes)
         if query != self._query:
             self._query = query
             self.reload()
-
-    def _query_ids(self) -> array:
-        return array("q", self._service.ids(dataclasses.replace(self._query, today=self._today())))
-
-    def reload(self) -> None:
-        """Re-run the query (after an edit, a filter change or a sort)."""
-        self.beginResetModel()
-        self._ids = self._query_ids()
-        self._pages.clear()
-        self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if column in SORT_KEYS:
@@ -184,7 +167,7 @@ class CustomersModel(QAbstractTableModel):
 
     def sort_column(self) -> tuple[int, Qt.SortOrder]:
         """The column and order the rows are sorted by now."""
-        column = next(c for c, key in SORT_KEYS.items() if key == self._query.sort)
+        column = next((c for c, key in SORT_KEYS.items() if key == self._query.sort), DEFAULT_SORT[0])
         return column, Qt.SortOrder.DescendingOrder if self._query.descending else Qt.SortOrder.AscendingOrder
 
     def customer_id(self, row: int) -> int:
@@ -197,85 +180,42 @@ class CustomersModel(QAbstractTableModel):
         except ValueError:
             return -1
 
-    def cached_row_count(self) -> int:
-        return sum(len(page) for page in self._pages.values())
-
     def customer(self, row: int) -> CustomerRow | None:
-        page_number = row // PAGE_SIZE
-        page = self._pages.get(page_number)
-        if page is None:
-            if self._loading:
-                return None
-            self._loading = True
-            try:
-                page = self._read_page(page_number)
-            finally:
-                self._loading = False
-            self._pages[page_number] = page
-            while len(self._pages) > MAX_CACHED_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page_number)
-        offset = row - page_number * PAGE_SIZE
-        return page[offset] if offset < len(page) else None
+        return self.item(row)
 
-    def _read_page(self, page_number: int) -> list[CustomerRow]:
-        start = page_number * PAGE_SIZE
-        ids = tuple(self._ids[start:start + PAGE_SIZE])
+    # --- PagedTableModel ----------------------------------------------------------------------------
+    def _count(self) -> int:
+        self._ids = array("q", self._service.ids(dataclasses.replace(self._query, today=self._today())))
+        return len(self._ids)
+
+    def _read_page(self, page_number: int) -> list[CustomerRow | None]:
+        start = page_number * self.page_size
+        ids = tuple(self._ids[start:start + self.page_size])
         rows = self._service.list_page(CustomerQuery(ids=ids, deleted=self._query.deleted, limit=len(ids),
                                                      today=self._today()))
         by_id = {row.id: row for row in rows}
         return [by_id.get(customer_id) for customer_id in ids]
 
-    # --- Qt model -----------------------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._ids)
+    def header(self, column: int) -> str:
+        return QCoreApplication.translate("CustomersModel", HEADERS[Column(column)])
 
-    def columnCount(self, parent: QModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(Column)
+    def display(self, item: CustomerRow, column: int) -> str:
+        return _display(item, Column(column))
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return QCoreApplication.translate("CustomersModel", HEADERS[Column(section)])
-            if role == Qt.ItemDataRole.TextAlignmentRole and section in _RIGHT_ALIGNED:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+    def raw(self, item: CustomerRow, column: int):
+        return _raw(item, Column(column))
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
-            return None
-        if role == ID_ROLE:
-            return self._ids[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.ToolTipRole,
-                        Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole):
-            return None
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column in _RIGHT_ALIGNED:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
-        row = self.customer(index.row())
-        if row is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(row, column)
-        if role == SORT_ROLE:
-            return _raw(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if row.do_not_disturb:
-                return QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-            return None
-        if column == Column.NAME and (row.do_not_disturb or row.risk_buyer):
+    def right_aligned(self, column: int) -> bool:
+        return column in _RIGHT_ALIGNED
+
+    def extra_data(self, item: CustomerRow, column: int, role: int):
+        if role == Qt.ItemDataRole.ForegroundRole and item.do_not_disturb:
+            return QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.NAME and (item.do_not_disturb or item.risk_buyer):
             notes = []
-            if row.do_not_disturb:
+            if item.do_not_disturb:
                 notes.append(QCoreApplication.translate("CustomersModel", "Do not disturb"))
-            if row.risk_buyer:
+            if item.risk_buyer:
                 notes.append(QCoreApplication.translate("CustomersModel", "Risk buyer"))
             return " · ".join(notes)
         return None
-
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -46,7 +46,8 @@ def _orders(session: Session) -> Page:
     from ui.pages.orders import OrdersPage
 
     book = session.book
-    return OrdersPage(OrderService(book), ProductService(book), CustomerService(book), session.settings)
+    return OrdersPage(OrderService(book), ProductService(book), CustomerService(book), session.settings,
+                      session.today)
 
 
 def _settings(session: Session) -> Page:
