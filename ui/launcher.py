@@ -18,6 +18,7 @@ from ui.welcome import WelcomeWindow
 log = logging.getLogger(__name__)
 
 DEMO_BOOK_NAME = "demo.book"
+DEMO_CUSTOMERS = 300
 BOOK_FILTER = "*.book"
 
 
@@ -75,7 +76,7 @@ class Launcher(QObject):
 
         self.welcome.show_progress(self.tr("Creating the demo book…"))
         self._demo_task = self._tasks.run(
-            demo.create_demo_book, target,
+            demo.build_demo, target, customers=DEMO_CUSTOMERS, seed=1,
             on_success=lambda _result: self._on_demo_created(target),
             on_error=self._on_demo_failed,
             on_progress=lambda done, total, _message: self.welcome.show_progress(

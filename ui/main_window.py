@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.dto import BookCounts
 from ui import settings as keys
 from ui.icons import icon
 from ui.pages.base import Page
@@ -35,7 +36,7 @@ SPREADSHEET_SUFFIXES = {".xlsx", ".xls", ".xlsm", ".csv", ".ods", ".et"}
 class MainWindow(QMainWindow):
     """Hosts the pages of ui.pages.registry; pages are built the first time they are shown.
 
-    counts() returns (customers, orders) for the status bar; import_handler(path | None) and
+    counts() returns the book's BookCounts for the status bar; import_handler(path | None) and
     export_handler() are the Ctrl+O / Ctrl+E actions (the import and export dialogs plug in there).
     """
 
@@ -46,7 +47,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         session: Session,
-        counts: Callable[[], tuple[int, int]],
+        counts: Callable[[], BookCounts],
         pages: list[PageSpec] | None = None,
         import_handler: Callable[[str | None], None] | None = None,
         export_handler: Callable[[], None] | None = None,
@@ -208,9 +209,12 @@ class MainWindow(QMainWindow):
                 page.refresh()
 
     def refresh_counts(self) -> None:
-        customers, orders = self._counts()
-        self.counts_label.setText(self.tr("%1 customers · %2 orders")
-                                  .replace("%1", f"{customers:,}").replace("%2", f"{orders:,}"))
+        counts = self._counts()
+        text = self.tr("%1 customers · %2 orders · %3 products").replace("%1", f"{counts.customers:,}") \
+            .replace("%2", f"{counts.orders:,}").replace("%3", f"{counts.products:,}")
+        if counts.deleted_customers:
+            text += " · " + self.tr("%1 in the recycle bin").replace("%1", f"{counts.deleted_customers:,}")
+        self.counts_label.setText(text)
 
     # --- actions ------------------------------------------------------------------------------------
     def focus_search(self) -> None:

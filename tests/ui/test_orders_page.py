@@ -92,7 +92,7 @@ def test_product_dialog_saves_cycle_and_lead_days(qtbot, book, page):
     dialog.cycle_box.setValue(30)
     dialog.lead_box.setValue(5)
     assert dialog.save()
-    saved = [p for p in ProductService(book).list() if p.name == "面膜30片"][0]
+    saved = next(p for p in ProductService(book).list() if p.name == "面膜30片")
     assert (saved.cycle_days, saved.lead_days, saved.price_cents) == (30, 5, 9900)
     assert page.products_model.rowCount() == 2
     assert page.product_filter.findText("面膜30片") > 0
