@@ -6,14 +6,10 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, Qt, QThread
+from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 log = logging.getLogger("huitouke.unexpected")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UnexpectedErrorDialog", text)
 
 
 class UnexpectedErrorDialog(QMessageBox):
@@ -22,12 +18,12 @@ class UnexpectedErrorDialog(QMessageBox):
     def __init__(self, summary: str, details: str, log_path: Path | None, parent=None):
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Critical)
-        self.setWindowTitle(_tr("Unexpected error"))
-        self.setText(_tr("Something went wrong: %1").replace("%1", summary))
-        where = str(log_path) if log_path else _tr("(no log file)")
+        self.setWindowTitle(self.tr("Unexpected error"))
+        self.setText(self.tr("Something went wrong: %1").replace("%1", summary))
+        where = str(log_path) if log_path else self.tr("(no log file)")
         self.setInformativeText(
-            _tr("Your book has not been changed by the failed action. "
-                "The details were written to the log file:\n%1").replace("%1", where))
+            self.tr("The action that failed was not completed; what was saved before is safe. "
+                    "The details were written to the log file:\n%1").replace("%1", where))
         self.setDetailedText(details)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setStandardButtons(QMessageBox.StandardButton.Ok)

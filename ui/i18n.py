@@ -57,19 +57,28 @@ def ensure_qm(folder: Path | None = None) -> Path | None:
     return qm_file if qm_file.exists() else None
 
 
+def install_chinese(app: QCoreApplication) -> list[QTranslator]:
+    """Install the app's zh_CN translation and Qt's own (standard buttons); [] if the .qm is unusable."""
+    qm_file = ensure_qm()
+    translator = QTranslator(app)
+    if qm_file is None or not translator.load(str(qm_file)):
+        return []
+    installed = [translator]
+    app.installTranslator(translator)
+    qt_translator = QTranslator(app)
+    if qt_translator.load(f"qtbase_{CHINESE}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_translator)
+        installed.append(qt_translator)
+    return installed
+
+
 def install_translator(app: QCoreApplication, settings: QSettings) -> str:
     """Load the app and Qt translations for the chosen language into app; returns the language used."""
     language = chosen_language(settings)
     if language == ENGLISH:
         return ENGLISH
-    qm_file = ensure_qm()
-    translator = QTranslator(app)
-    if qm_file is None or not translator.load(str(qm_file)):
+    if not install_chinese(app):
         log.warning("no usable translation for %s; showing English", language)
         return ENGLISH
-    app.installTranslator(translator)
-    qt_translator = QTranslator(app)
-    if qt_translator.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt_translator)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     return language

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSizePolicy,
-    QSplitter,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -31,6 +31,14 @@ log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 180  # typing pauses shorter than this do not re-run the search
 SPREADSHEET_SUFFIXES = {".xlsx", ".xls", ".xlsm", ".csv", ".ods", ".et"}
+# Palette roles only, so the navigation follows the light or dark system theme.
+NAVIGATION_STYLE = """
+QListWidget#navigation { background: palette(base); border: none; border-right: 1px solid palette(midlight); outline: 0;
+                         padding: 6px 4px; }
+QListWidget#navigation::item { padding: 4px 8px; border-radius: 6px; color: palette(text); }
+QListWidget#navigation::item:hover { background: palette(alternate-base); }
+QListWidget#navigation::item:selected { background: palette(highlight); color: palette(highlighted-text); }
+"""
 
 
 class MainWindow(QMainWindow):
@@ -86,15 +94,17 @@ class MainWindow(QMainWindow):
             item.setSizeHint(QSize(0, 40))
             self.navigation.addItem(item)
             self.stack.addWidget(QWidget())  # replaced by the page on first show
-        width = max(self.navigation.sizeHintForColumn(0) + 28, 112)
+        width = max(self.navigation.sizeHintForColumn(0) + 36, 120)
         self.navigation.setFixedWidth(width)
+        self.navigation.setStyleSheet(NAVIGATION_STYLE)
         self.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
-        splitter = QSplitter()
-        splitter.addWidget(self.navigation)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigation)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
     def _action(self, text: str, slot, shortcut=None, icon_name: str | None = None) -> QAction:
         action = QAction(text, self)

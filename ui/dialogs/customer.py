@@ -90,12 +90,17 @@ class CustomerDialog(QDialog):
         left, right = QFormLayout(), QFormLayout()
         left.addRow(self.tr("Name / nickname:"), self._line("name", self.tr("What you call them")))
         left.addRow(self.tr("Real name:"), self._line("real_name"))
-        left.addRow(self.tr("Phone:"), self._line("phone", self.tr("11-digit mobile or landline")))
+        phone_box = QWidget()
+        phone_column = QVBoxLayout(phone_box)
+        phone_column.setContentsMargins(0, 0, 0, 0)
+        phone_column.addWidget(self._line("phone", self.tr("11-digit mobile or landline")))
         self.phone_hint = QLabel()
         self.phone_hint.setObjectName("phone_hint")
         self.phone_hint.setWordWrap(True)
+        self.phone_hint.setVisible(False)
         self.phone_hint.linkActivated.connect(self._on_phone_hint_link_activated)
-        left.addRow("", self.phone_hint)
+        phone_column.addWidget(self.phone_hint)
+        left.addRow(self.tr("Phone:"), phone_box)
         self.edits["phone"].editingFinished.connect(self._on_phone_editing_finished)
         left.addRow(self.tr("WeChat ID:"), self._line("wechat_id"))
         left.addRow(self.tr("QQ:"), self._line("qq"))
@@ -138,6 +143,7 @@ class CustomerDialog(QDialog):
         self.note_edit.setFixedHeight(72)
         bottom.addRow(self.tr("Notes:"), self.note_edit)
         grid.addLayout(bottom, 1, 0, 1, 2)
+        grid.setRowStretch(2, 1)
         return page
 
     def _build_birthday(self) -> QWidget:
@@ -190,24 +196,28 @@ class CustomerDialog(QDialog):
     def _on_phone_editing_finished(self) -> None:
         edit = self.edits["phone"]
         text = edit.text().strip()
-        self.phone_hint.clear()
+        self._set_phone_hint("")
         if not text:
             return
         if is_masked_phone(text):
-            self.phone_hint.setText(self.tr("A masked number: kept as shown, not used to find duplicates."))
+            self._set_phone_hint(self.tr("A masked number: kept as shown, not used to find duplicates."))
             return
         normalised = normalize_phone(text)
         if not normalised:
-            self.phone_hint.setText(self.tr("This does not look like a phone number."))
+            self._set_phone_hint(self.tr("This does not look like a phone number."))
             return
         edit.setText(normalised)
         exclude = self._detail.id if self._detail else None
         duplicates = self._customers.find_by_phone(normalised, exclude_id=exclude)
         if duplicates:
             names = "、".join(row.name or row.real_name or str(row.id) for row in duplicates[:3])
-            self.phone_hint.setText(
+            self._set_phone_hint(
                 self.tr("Warning: %1 already has this phone number.").replace("%1", names)
                 + (f' <a href="{duplicates[0].id}">' + self.tr("Merge…") + "</a>" if self._detail else ""))
+
+    def _set_phone_hint(self, text: str) -> None:
+        self.phone_hint.setText(text)
+        self.phone_hint.setVisible(bool(text))
 
     def save(self) -> bool:
         """Validate and save; on success emit saved and close. Returns whether it saved."""

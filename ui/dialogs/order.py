@@ -86,9 +86,9 @@ class OrderDialog(QDialog):
         left.addRow(self.tr("Status:"), self.status_box)
         self.created_edit = DateTimeEdit()
         right.addRow(self.tr("Ordered at:"), self.created_edit)
-        self.paid_at = OptionalDateTimeEdit(self.tr("Paid"))
-        self.shipped_at = OptionalDateTimeEdit(self.tr("Shipped"))
-        self.delivered_at = OptionalDateTimeEdit(self.tr("Delivered"))
+        self.paid_at = OptionalDateTimeEdit(self.tr("Paid at"))
+        self.shipped_at = OptionalDateTimeEdit(self.tr("Shipped at"))
+        self.delivered_at = OptionalDateTimeEdit(self.tr("Delivered at"))
         for widget in (self.paid_at, self.shipped_at, self.delivered_at):
             right.addRow("", widget)
         grid.addLayout(left, 0, 0)

@@ -31,6 +31,10 @@ from ui.widgets.table import ListTableView
 DEFAULT_HIDDEN = (Column.REAL_NAME, Column.WECHAT, Column.CITY, Column.ORDERS, Column.AVG_ORDER, Column.CREATED,
                   Column.DELETED)
 
+COLUMN_WIDTHS = {Column.NAME: 120, Column.PHONE: 120, Column.TAGS: 160, Column.STAGE: 70, Column.PROVINCE: 80,
+                 Column.SOURCE: 80, Column.FIRST_PURCHASE: 100, Column.LAST_PURCHASE: 100, Column.PURCHASE_DAYS: 80,
+                 Column.TOTAL_SPEND: 100}
+
 
 class CustomersPage(Page):
     """Search (from the window's global box), tag and stage filters, sort by any column, bulk actions."""
@@ -45,7 +49,7 @@ class CustomersPage(Page):
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addLayout(self._build_filter_bar())
         self.model = CustomersModel(customers, today)
-        self.table = ListTableView("customers", settings, default_hidden=DEFAULT_HIDDEN)
+        self.table = ListTableView("customers", settings, default_hidden=DEFAULT_HIDDEN, default_widths=COLUMN_WIDTHS)
         self.table.setModel(self.model)
         self.table.restore_header()
         self.table.doubleClicked.connect(self._on_table_double_clicked)

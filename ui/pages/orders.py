@@ -26,10 +26,13 @@ from ui.dialogs.order import OrderDialog
 from ui.dialogs.product import ProductDialog
 from ui.icons import icon
 from ui.labels import ORDER_STATUSES, label
-from ui.models.orders import OrdersModel
+from ui.models.orders import Column, OrdersModel
 from ui.models.products import ProductsModel
 from ui.pages.base import Page
 from ui.widgets.table import ListTableView
+
+ORDER_COLUMN_WIDTHS = {Column.CREATED: 140, Column.CUSTOMER: 110, Column.PLATFORM: 80, Column.ORDER_NO: 170,
+                       Column.STATUS: 110, Column.ITEMS: 300, Column.PAID: 100}
 
 
 def _qdate(value: dt.date) -> QDate:
@@ -63,6 +66,8 @@ class OrdersPage(Page):
         bar = QHBoxLayout()
         self.from_check, self.to_check = QCheckBox(self.tr("From")), QCheckBox(self.tr("to"))
         self.from_date, self.to_date = QDateEdit(calendarPopup=True), QDateEdit(calendarPopup=True)
+        for edit in (self.from_date, self.to_date):
+            edit.setDisplayFormat("yyyy-MM-dd")
         today = self._today()
         self.from_date.setDate(_qdate(today - dt.timedelta(days=30)))
         self.to_date.setDate(_qdate(today))
@@ -85,7 +90,7 @@ class OrdersPage(Page):
         column.addLayout(bar)
 
         self.orders_model = OrdersModel(self._orders)
-        self.orders_table = ListTableView("orders", settings)
+        self.orders_table = ListTableView("orders", settings, default_widths=ORDER_COLUMN_WIDTHS)
         self.orders_table.setModel(self.orders_model)
         self.orders_table.restore_header()
         self.orders_table.doubleClicked.connect(lambda index: self.edit_order(index.row()))
@@ -188,7 +193,7 @@ class OrdersPage(Page):
         tab = QWidget()
         column = QVBoxLayout(tab)
         self.products_model = ProductsModel(self._products)
-        self.products_table = ListTableView("products", settings)
+        self.products_table = ListTableView("products", settings, default_widths={0: 220, 1: 120, 3: 130, 4: 130})
         self.products_table.setModel(self.products_model)
         self.products_table.restore_header()
         self.products_table.doubleClicked.connect(lambda index: self.edit_product(index.row()))

@@ -35,6 +35,6 @@ class PlaceholderPage(Page):
         self.description_label = QLabel(QCoreApplication.translate("PageDescriptions", description))
         self.description_label.setWordWrap(True)
         self.description_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.description_label.setMaximumWidth(560)
+        self.description_label.setFixedWidth(560)
         layout.addWidget(self.description_label, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)

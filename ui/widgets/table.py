@@ -12,11 +12,13 @@ class ListTableView(QTableView):
     measures 100,000 rows; right-clicking the header offers a checkable list of columns. The header
     state (widths, order, hidden columns, sort) is stored in QSettings under table_name."""
 
-    def __init__(self, table_name: str, settings: QSettings, default_hidden: tuple[int, ...] = (), parent=None):
+    def __init__(self, table_name: str, settings: QSettings, default_hidden: tuple[int, ...] = (),
+                 default_widths: dict[int, int] | None = None, parent=None):
         super().__init__(parent)
         self._table_name = table_name
         self._settings = settings
         self._default_hidden = default_hidden
+        self._default_widths = default_widths or {}
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(True)
@@ -45,6 +47,8 @@ class ListTableView(QTableView):
         if state is None or not header.restoreState(state):
             for column in self._default_hidden:
                 header.hideSection(column)
+            for column, width in self._default_widths.items():
+                header.resizeSection(column, width)
             self._show_model_sort()
         else:
             self._on_header_sort_indicator_changed(header.sortIndicatorSection(), header.sortIndicatorOrder())
