@@ -132,14 +132,27 @@ class CustomerService:
             return s.execute(stmt).scalar_one()
 
     def ids(self, query: CustomerQuery) -> list[int]:
-        """Every id matching the filters (sorted like the list), for bulk actions on a whole selection."""
+        """Every id matching the filters, sorted like the list (ties by id in the same direction).
+
+        This is what the customer table holds for the whole book, so it must stay well under 100 ms
+        for 100,000 customers. On SQLite, two measured tricks (docs/PERFORMANCE.md, "Desktop shell"):
+        the live-book condition `deleted_at IS NULL` is left out of the SQL and the few deleted ids
+        are removed in Python, so that sorting reads only the sort column's index (a covering scan
+        instead of 100,000 random table reads: 50 ms instead of 330 ms); and the ids are read with
+        the DBAPI cursor, skipping SQLAlchemy's per-row result processing (36 ms instead of 130 ms).
+        """
         today = query.today or dt.date.today()
         with self.book.session() as s:
             thresholds = customer_stats.stage_thresholds(s)
             cols = SORT_KEYS.get(query.sort, SORT_KEYS["last_purchase_on"])
-            order = [c.desc() if query.descending else c.asc() for c in cols]
-            stmt = select(Customer.id).where(*self._filters(s, query, today, thresholds)).order_by(*order, Customer.id)
-            return list(s.scalars(stmt))
+            direction = (lambda c: c.desc()) if query.descending else (lambda c: c.asc())
+            order = [direction(c) for c in (*cols, Customer.id)]
+            filters = self._filters(s, query, today, thresholds)
+            if not self.book.is_sqlite or query.deleted:
+                return list(s.scalars(select(Customer.id).where(*filters).order_by(*order)))
+            deleted = set(s.scalars(select(Customer.id).where(Customer.deleted_at.is_not(None))))
+            found = _sqlite_ids(s, select(Customer.id).where(*filters[1:]).order_by(*order))
+            return [i for i in found if i not in deleted] if deleted else found
 
     def search(self, text: str, limit: int = 20, today: dt.date | None = None) -> list[CustomerRow]:
         """Quick search for the global box: best matches by last purchase."""
@@ -274,6 +287,7 @@ class CustomerService:
 
     # -- helpers ----------------------------------------------------------------------------------
     def _filters(self, s: Session, q: CustomerQuery, today: dt.date, thresholds: dict) -> list:
+        # The live-book / recycle-bin condition comes first: ids() relies on it.
         f = [Customer.deleted_at.is_not(None) if q.deleted else Customer.deleted_at.is_(None)]
         text = normalize_query(q.text)
         if text:
@@ -334,6 +348,18 @@ class CustomerService:
             stage=customer_stats.stage_of(c.purchase_days, c.total_spend_cents, c.last_purchase_on,
                                           c.typical_interval_days, today, thresholds),
             created_at=c.created_at, updated_at=c.updated_at, deleted_at=c.deleted_at)
+
+
+def _sqlite_ids(s: Session, stmt) -> list[int]:
+    """Run a one-column integer SELECT on the raw sqlite3 cursor of the session's connection."""
+    connection = s.connection()
+    compiled = stmt.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
+    params = [compiled.params[name] for name in compiled.positiontup or ()]
+    cursor = connection.connection.dbapi_connection.cursor()
+    try:
+        return [row[0] for row in cursor.execute(str(compiled), params)]
+    finally:
+        cursor.close()
 
 
 def _aliases(s: Session, customer_id: int) -> list[CustomerAlias]:

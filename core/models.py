@@ -132,7 +132,13 @@ class Customer(VersionedMixin, Base):
     """One real person. Purchase figures are derived (core.customer_stats keeps them right)."""
 
     __tablename__ = "customer"
-    __table_args__ = (Index("ix_customer_name_sort", "name_initials", "name"),)
+    __table_args__ = (
+        Index("ix_customer_name_sort", "name_initials", "name"),
+        # Partial: holds only the recycle bin, so it never tempts the planner on live-book queries;
+        # customers.ids() reads the deleted ids from it instead of scanning the table.
+        Index("ix_customer_recycle_bin", "deleted_at", sqlite_where=text("deleted_at IS NOT NULL"),
+              postgresql_where=text("deleted_at IS NOT NULL")),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     # identity and contact
     name: Mapped[str] = mapped_column(String(100), default="")  # display name / nickname 称呼
@@ -237,7 +243,7 @@ class Order(VersionedMixin, Base):
     platform_order_no: Mapped[str | None] = mapped_column(String(64))
     status: Mapped[str] = mapped_column(String(20), default="paid", index=True)
     is_purchase: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)  # 下单时间
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, index=True)  # 下单时间
     order_date: Mapped[dt.date] = mapped_column(Date, index=True)  # local date of created_at
     paid_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     shipped_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

@@ -149,15 +149,22 @@ class OrderService:
             customer_stats.refresh(s, [cid])
 
     def list_page(self, query: OrderQuery) -> list[OrderRow]:
+        """One page of orders, filtered and sorted in SQL.
+
+        The page's ids are chosen first in a subquery over the orders table alone (an index walk, even
+        for a deep OFFSET), and only those rows are joined with their customer: joining before the
+        OFFSET made page 2,000 of a 500,000-order book take seconds.
+        """
         with self.book.session() as s:
+            col = SORT_KEYS.get(query.sort, Order.created_at)
+            order = ([col.desc(), Order.id.desc()] if query.descending else [col.asc(), Order.id.asc()])
+            page_ids = (select(Order.id).where(*self._filters(query)).order_by(*order)
+                        .offset(query.offset).limit(query.limit))
             name = func.coalesce(func.nullif(Customer.name, ""), Customer.real_name)
             stmt = (select(Order.id, Order.customer_id, name, Order.platform, Order.platform_order_no, Order.status,
                            Order.is_purchase, Order.created_at, Order.order_date, Order.paid_cents, Order.refund_cents)
-                    .join(Customer, Customer.id == Order.customer_id).where(*self._filters(query)))
-            col = SORT_KEYS.get(query.sort, Order.created_at)
-            stmt = stmt.order_by(col.desc() if query.descending else col.asc(),
-                                 Order.id.desc() if query.descending else Order.id.asc())
-            rows = s.execute(stmt.offset(query.offset).limit(query.limit)).all()
+                    .join(Customer, Customer.id == Order.customer_id).where(Order.id.in_(page_ids)).order_by(*order))
+            rows = s.execute(stmt).all()
             summaries = self._item_summaries(s, [r[0] for r in rows])
             return [OrderRow(r[0], r[1], r[2] or "", r[3], r[4], r[5], r[6], r[7], r[8], summaries.get(r[0], ""),
                              r[9], r[10]) for r in rows]

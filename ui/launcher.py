@@ -1,6 +1,7 @@
 """Decides what the seller sees at start-up (welcome screen or main window) and opens, creates or switches books."""
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings
@@ -25,9 +26,11 @@ BOOK_FILTER = "*.book"
 class Launcher(QObject):
     """Owns the open book and its window. ``window`` is the MainWindow once a book is open."""
 
-    def __init__(self, settings: QSettings, log_path: Path | None, tasks: TaskRunner | None = None):
+    def __init__(self, settings: QSettings, log_path: Path | None, tasks: TaskRunner | None = None,
+                 demo_builder: Callable[..., object] | None = None):
         super().__init__()
         self._settings = settings
+        self._demo_builder = demo_builder
         self._log_path = log_path
         self._tasks = tasks or TaskRunner()
         self.book: Book | None = None
@@ -72,11 +75,12 @@ class Launcher(QObject):
         if target.exists():
             self.open_book(str(target))
             return
-        from core import demo
-
+        builder = self._demo_builder
+        if builder is None:
+            from core.demo import build_demo as builder
         self.welcome.show_progress(self.tr("Creating the demo book…"))
         self._demo_task = self._tasks.run(
-            demo.build_demo, target, customers=DEMO_CUSTOMERS, seed=1,
+            builder, target, customers=DEMO_CUSTOMERS, seed=1,
             on_success=lambda _result: self._on_demo_created(target),
             on_error=self._on_demo_failed,
             on_progress=lambda done, total, _message: self.welcome.show_progress(

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
@@ -72,16 +72,6 @@ class Task(QObject):
         self.finished.emit()
 
 
-class _Runnable(QRunnable):
-    def __init__(self, task: Task):
-        super().__init__()
-        self._task = task
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        self._task.run()
-
-
 class TaskRunner(QObject):
     """Starts tasks on a thread pool and keeps them alive until they finish.
 
@@ -116,7 +106,9 @@ class TaskRunner(QObject):
     def start(self, task: Task) -> None:
         self._running.add(task)
         task.finished.connect(lambda: self._on_task_finished(task))
-        self._pool.start(_Runnable(task))
+        # A plain callable, not a QRunnable subclass: PySide owns the wrapper it makes, so no Python
+        # object is freed by Qt (or by us) while a pool thread still runs it.
+        self._pool.start(task.run)
 
     def _on_task_finished(self, task: Task) -> None:
         task.done = True

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from core.customers import book_counts
+from tests.ui.conftest import wait_until_idle
 from ui.main_window import MainWindow
 from ui.models.customers import Column
 from ui.pages.placeholder import PlaceholderPage
@@ -25,7 +26,9 @@ def _window(qtbot, book, settings):
 
 @pytest.fixture
 def window(qtbot, book, settings):
-    return _window(qtbot, book, settings)
+    window = _window(qtbot, book, settings)
+    yield window
+    window.session.tasks.wait(10_000)
 
 
 def test_navigation_lists_every_page_in_registry_order(window):
@@ -49,7 +52,8 @@ def test_global_search_filters_the_customers_page(qtbot, window, make_customer):
     window.search_box.setText("zw")
     qtbot.waitUntil(lambda: window.current_key() == "customers", timeout=2000)
     page = window.page("customers")
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
+    wait_until_idle(qtbot, window.session.tasks, page.model)
     assert page.model.index(0, Column.NAME).data() == "张伟"
 
 
@@ -83,6 +87,7 @@ def test_import_is_handed_to_the_import_handler(qtbot, book, settings):
     qtbot.addWidget(window)
     window.import_file("/tmp/客户.xlsx")
     assert received == ["/tmp/客户.xlsx"]
+    session.tasks.wait(10_000)
 
 
 def test_last_page_geometry_and_columns_are_remembered(qtbot, book, settings):
@@ -95,3 +100,5 @@ def test_last_page_geometry_and_columns_are_remembered(qtbot, book, settings):
     assert second.current_key() == "orders"
     assert second.size().width() == 700
     assert not second.page("customers").table.horizontalHeader().isSectionHidden(Column.CITY)
+    for window in (first, second):
+        window.session.tasks.wait(10_000)

@@ -16,6 +16,7 @@ from core.dto import ProductInput
 from core.orders import OrderService
 from core.products import ProductService
 from core.tags import TagService
+from tests.ui.conftest import wait_until_idle
 from ui.dialogs.merge import MergeDialog
 from ui.dialogs.recycle_bin import RecycleBinDialog
 from ui.i18n import install_chinese
@@ -80,12 +81,15 @@ def test_every_page_in_chinese(qtbot, zh_cn, filled_book, settings):
     window.show()
     assert window.navigation.item(1).text() == "客户"
     for spec in PAGES:
-        window.show_page(spec.key)
+        page = window.show_page(spec.key)
+        model = getattr(page, "model", None) or getattr(page, "orders_model", None)
+        wait_until_idle(qtbot, session.tasks, model)
         qtbot.wait(20)
         _save(window, f"page_{spec.key}")
     window.show_page("customers")
     window.search_box.setText("宝妈")
-    qtbot.waitUntil(lambda: window.page("customers").model.rowCount() == 2, timeout=2000)
+    qtbot.waitUntil(lambda: window.page("customers").model.rowCount() == 2, timeout=5000)
+    wait_until_idle(qtbot, session.tasks, window.page("customers").model)
     _save(window, "page_customers_search")
 
 
@@ -95,6 +99,7 @@ def test_dialogs_in_chinese(qtbot, zh_cn, filled_book, settings):
     window = MainWindow(session, counts=lambda: book_counts(filled_book))
     qtbot.addWidget(window)
     page = window.page("customers")
+    wait_until_idle(qtbot, session.tasks, page.model)
     first = page.model.customer_id(0)
     dialog = page.customer_dialog(first)
     qtbot.addWidget(dialog)
@@ -104,6 +109,7 @@ def test_dialogs_in_chinese(qtbot, zh_cn, filled_book, settings):
     _save(dialog, "dialog_customer_purchases")
     assert dialog.tabs.tabText(1) == "购买"
     orders_page = window.page("orders")
+    wait_until_idle(qtbot, session.tasks, orders_page.orders_model)
     order_dialog = orders_page.order_dialog(orders_page.orders_model.order(0).id)
     qtbot.addWidget(order_dialog)
     order_dialog.show()
@@ -124,3 +130,4 @@ def test_dialogs_in_chinese(qtbot, zh_cn, filled_book, settings):
     _save(welcome, "welcome")
     assert TagService(filled_book).all_tags()
     assert OrderService(filled_book).count(orders_page.orders_model.query) > 0
+    session.tasks.wait(10_000)

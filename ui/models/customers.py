@@ -14,6 +14,7 @@ from core.customers import CustomerService
 from core.dto import CustomerQuery, CustomerRow
 from ui.labels import SOURCE_CHANNELS, STAGES, date_text, label, money
 from ui.models.paged import ID_ROLE, SORT_ROLE, PagedTableModel
+from ui.tasks import TaskRunner
 
 __all__ = ["ID_ROLE", "SORT_ROLE", "Column", "CustomersModel"]
 
@@ -142,13 +143,13 @@ class CustomersModel(PagedTableModel):
     """
 
     def __init__(self, service: CustomerService, today: Callable[[], dt.date] = dt.date.today,
-                 query: CustomerQuery | None = None, parent=None):
-        super().__init__(len(Column), parent)
+                 query: CustomerQuery | None = None, tasks: TaskRunner | None = None, parent=None):
+        super().__init__(len(Column), tasks, parent)
         self._service = service
         self._today = today
         self._query = query or CustomerQuery(sort=SORT_KEYS[DEFAULT_SORT[0]], descending=True)
         self._ids = array("q")
-        self._rows = self._count()
+        self.reload()
 
     @property
     def query(self) -> CustomerQuery:
@@ -184,17 +185,21 @@ class CustomersModel(PagedTableModel):
         return self.item(row)
 
     # --- PagedTableModel ----------------------------------------------------------------------------
-    def _count(self) -> int:
-        self._ids = array("q", self._service.ids(dataclasses.replace(self._query, today=self._today())))
+    def _query_state(self) -> list[int]:
+        return self._service.ids(dataclasses.replace(self._query, today=self._today()))
+
+    def _apply_state(self, state: list[int]) -> int:
+        self._ids = array("q", state)
         return len(self._ids)
 
-    def _read_page(self, page_number: int) -> list[CustomerRow | None]:
+    def _page_request(self, page_number: int) -> CustomerQuery:
         start = page_number * self.page_size
         ids = tuple(self._ids[start:start + self.page_size])
-        rows = self._service.list_page(CustomerQuery(ids=ids, deleted=self._query.deleted, limit=len(ids),
-                                                     today=self._today()))
-        by_id = {row.id: row for row in rows}
-        return [by_id.get(customer_id) for customer_id in ids]
+        return CustomerQuery(ids=ids, deleted=self._query.deleted, limit=len(ids), today=self._today())
+
+    def _read_page(self, request: CustomerQuery) -> list[CustomerRow | None]:
+        by_id = {row.id: row for row in self._service.list_page(request)}
+        return [by_id.get(customer_id) for customer_id in request.ids]
 
     def header(self, column: int) -> str:
         return QCoreApplication.translate("CustomersModel", HEADERS[Column(column)])

@@ -9,6 +9,7 @@ from core.dto import OrderQuery, OrderRow
 from core.orders import OrderService
 from ui.labels import ORDER_STATUSES, PLATFORMS, date_text, label, money
 from ui.models.paged import PagedTableModel
+from ui.tasks import TaskRunner
 
 
 class Column(IntEnum):
@@ -43,11 +44,12 @@ _RIGHT_ALIGNED = {Column.PAID, Column.REFUND}
 class OrdersModel(PagedTableModel):
     """The orders matching an OrderQuery; row count from SQL COUNT, pages read with OFFSET/LIMIT."""
 
-    def __init__(self, service: OrderService, query: OrderQuery | None = None, parent=None):
-        super().__init__(len(Column), parent)
+    def __init__(self, service: OrderService, query: OrderQuery | None = None, tasks: TaskRunner | None = None,
+                 parent=None):
+        super().__init__(len(Column), tasks, parent)
         self._service = service
         self._query = query or OrderQuery()
-        self._rows = self._count()
+        self.reload()
 
     @property
     def query(self) -> OrderQuery:
@@ -70,12 +72,17 @@ class OrdersModel(PagedTableModel):
     def order(self, row: int) -> OrderRow | None:
         return self.item(row)
 
-    def _count(self) -> int:
+    def _query_state(self) -> int:
         return self._service.count(self._query)
 
-    def _read_page(self, page_number: int) -> list[OrderRow]:
-        return self._service.list_page(dataclasses.replace(
-            self._query, offset=page_number * self.page_size, limit=self.page_size))
+    def _apply_state(self, state: int) -> int:
+        return state
+
+    def _page_request(self, page_number: int) -> OrderQuery:
+        return dataclasses.replace(self._query, offset=page_number * self.page_size, limit=self.page_size)
+
+    def _read_page(self, request: OrderQuery) -> list[OrderRow]:
+        return self._service.list_page(request)
 
     def header(self, column: int) -> str:
         return QCoreApplication.translate("OrdersModel", HEADERS[Column(column)])

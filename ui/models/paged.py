@@ -1,9 +1,12 @@
-"""Base of the big-list table models: rows read from the book a page at a time, a bounded page cache."""
+"""Base of the big-list table models: rows read from the book a page at a time, a bounded page cache,
+and (given a TaskRunner) every query run off the GUI thread."""
 
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+
+from ui.tasks import TaskRunner
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the raw value (date, int, cents) behind the displayed text
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the database id of the row
@@ -13,28 +16,43 @@ _ROOT = QModelIndex()
 
 
 class PagedTableModel(QAbstractTableModel):
-    """Subclasses say how many rows there are (``_count``), read one page (``_read_page``), and format
-    cells (``display``, ``raw``); the base keeps at most MAX_CACHED_PAGES pages and never reads a page
-    while another read is in progress (``_loading`` guards against a view re-entering ``data``).
+    """Subclasses run their query (``_query_state``, e.g. the ordered ids or a count), keep its result
+    (``_apply_state``), say how to read one page (``_page_request`` on the GUI thread, ``_read_page``
+    anywhere) and format cells (``display``, ``raw``). The base keeps at most MAX_CACHED_PAGES pages.
 
-    Sorting is delegated to SQL: ``sort`` calls ``_set_sort`` (which returns False for columns that do
-    not sort) and reloads.
+    Without a TaskRunner everything runs synchronously (``_loading`` guards against a view re-entering
+    ``data`` while a page is read). With one, queries and page reads run on the thread pool: the table
+    keeps showing the previous rows until ``loaded`` is emitted, and a row whose page is still being
+    read shows empty cells until ``dataChanged``. Results of a superseded query are dropped.
     """
 
+    loaded = Signal()
     page_size = PAGE_SIZE
 
-    def __init__(self, column_count: int, parent=None):
+    def __init__(self, column_count: int, tasks: TaskRunner | None = None, parent=None):
         super().__init__(parent)
         self._column_count = column_count
+        self._tasks = tasks
         self._pages: OrderedDict[int, list[Any]] = OrderedDict()
+        self._pending: set[int] = set()
+        self._generation = 0
         self._loading = False
         self._rows = 0
 
     # --- for subclasses -----------------------------------------------------------------------------
-    def _count(self) -> int:
+    def _query_state(self) -> Any:
+        """Run the list query (may run on a worker thread); the result goes to _apply_state."""
         raise NotImplementedError
 
-    def _read_page(self, page_number: int) -> list[Any]:
+    def _apply_state(self, state: Any) -> int:
+        """Keep the query result (GUI thread); return the number of rows."""
+        raise NotImplementedError
+
+    def _page_request(self, page_number: int) -> Any:
+        """What _read_page needs to read one page, taken on the GUI thread."""
+        raise NotImplementedError
+
+    def _read_page(self, request: Any) -> list[Any]:
         raise NotImplementedError
 
     def header(self, column: int) -> str:
@@ -58,34 +76,70 @@ class PagedTableModel(QAbstractTableModel):
 
     # --- loading ------------------------------------------------------------------------------------
     def reload(self) -> None:
-        """Re-run the query (after an edit, a filter change or a sort)."""
+        """Re-run the query (after an edit, a filter change or a sort); ``loaded`` follows."""
+        self._generation += 1
+        generation = self._generation
+        if self._tasks is None:
+            self._finish_reload(generation, self._query_state())
+        else:
+            self._tasks.run(self._query_state, on_success=lambda state: self._finish_reload(generation, state))
+
+    def _finish_reload(self, generation: int, state: Any) -> None:
+        if generation != self._generation:
+            return
         self.beginResetModel()
         self._pages.clear()
-        self._rows = self._count()
+        self._pending.clear()
+        self._rows = self._apply_state(state)
         self.endResetModel()
+        self.loaded.emit()
 
     def cached_row_count(self) -> int:
         return sum(len(page) for page in self._pages.values())
 
     def item(self, row: int) -> Any | None:
-        """The loaded row object at row (reading its page if needed), or None."""
+        """The loaded row object at row, or None (its page is being read, or the row vanished)."""
         number = row // self.page_size
         page = self._pages.get(number)
         if page is None:
+            if self._tasks is not None:
+                self._request_page(number)
+                return None
             if self._loading:
                 return None
             self._loading = True
             try:
-                page = self._read_page(number)
+                page = self._read_page(self._page_request(number))
             finally:
                 self._loading = False
-            self._pages[number] = page
-            while len(self._pages) > MAX_CACHED_PAGES:
-                self._pages.popitem(last=False)
+            self._store_page(number, page)
         else:
             self._pages.move_to_end(number)
         offset = row - number * self.page_size
         return page[offset] if offset < len(page) else None
+
+    def _request_page(self, number: int) -> None:
+        if number in self._pending:
+            return
+        self._pending.add(number)
+        generation = self._generation
+        self._tasks.run(self._read_page, self._page_request(number),
+                        on_success=lambda rows: self._finish_page(generation, number, rows))
+
+    def _finish_page(self, generation: int, number: int, rows: list[Any]) -> None:
+        if generation != self._generation:
+            return
+        self._pending.discard(number)
+        self._store_page(number, rows)
+        first = number * self.page_size
+        last = min(first + self.page_size, self._rows) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, self._column_count - 1))
+
+    def _store_page(self, number: int, rows: list[Any]) -> None:
+        self._pages[number] = rows
+        while len(self._pages) > MAX_CACHED_PAGES:
+            self._pages.popitem(last=False)
 
     # --- Qt model -----------------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex = _ROOT) -> int:

@@ -26,6 +26,7 @@ from ui.icons import icon
 from ui.labels import STAGES, label
 from ui.models.customers import Column, CustomersModel
 from ui.pages.base import Page
+from ui.tasks import TaskRunner
 from ui.widgets.table import ListTableView
 
 DEFAULT_HIDDEN = (Column.REAL_NAME, Column.WECHAT, Column.CITY, Column.ORDERS, Column.AVG_ORDER, Column.CREATED,
@@ -40,15 +41,17 @@ class CustomersPage(Page):
     """Search (from the window's global box), tag and stage filters, sort by any column, bulk actions."""
 
     def __init__(self, customers: CustomerService, orders: OrderService, tags: TagService, settings: QSettings,
-                 today: Callable[[], dt.date] = dt.date.today, parent=None):
+                 today: Callable[[], dt.date] = dt.date.today, tasks: TaskRunner | None = None, parent=None):
         super().__init__(parent)
         self._customers, self._orders, self._tags = customers, orders, tags
         self._settings = settings
         self._today = today
+        self._tasks = tasks
+        self._select_when_loaded: int | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addLayout(self._build_filter_bar())
-        self.model = CustomersModel(customers, today)
+        self.model = CustomersModel(customers, today, tasks=tasks)
         self.table = ListTableView("customers", settings, default_hidden=DEFAULT_HIDDEN, default_widths=COLUMN_WIDTHS)
         self.table.setModel(self.model)
         self.table.restore_header()
@@ -56,6 +59,7 @@ class CustomersPage(Page):
         self.table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
         layout.addWidget(self.table, 1)
         self.model.modelReset.connect(self._update_count)
+        self.model.loaded.connect(self._on_model_loaded)
         self._build_shortcuts()
         self._update_count()
 
@@ -151,8 +155,14 @@ class CustomersPage(Page):
         self.open_customer(self.model.customer_id(index.row()))
 
     def _on_dialog_saved(self, detail) -> None:
+        self._select_when_loaded = detail.id
         self._after_change()
-        row = self.model.row_of(detail.id)
+
+    def _on_model_loaded(self) -> None:
+        if self._select_when_loaded is None:
+            return
+        row = self.model.row_of(self._select_when_loaded)
+        self._select_when_loaded = None
         if row >= 0:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))

@@ -29,6 +29,7 @@ from ui.labels import ORDER_STATUSES, label
 from ui.models.orders import Column, OrdersModel
 from ui.models.products import ProductsModel
 from ui.pages.base import Page
+from ui.tasks import TaskRunner
 from ui.widgets.table import ListTableView
 
 ORDER_COLUMN_WIDTHS = {Column.CREATED: 140, Column.CUSTOMER: 110, Column.PLATFORM: 80, Column.ORDER_NO: 170,
@@ -47,10 +48,12 @@ class OrdersPage(Page):
     """Two tabs: orders (SQL-backed, filtered) and products (name, category, price, cycle, lead days)."""
 
     def __init__(self, orders: OrderService, products: ProductService, customers: CustomerService,
-                 settings: QSettings, today: Callable[[], dt.date] = dt.date.today, parent=None):
+                 settings: QSettings, today: Callable[[], dt.date] = dt.date.today, tasks: TaskRunner | None = None,
+                 parent=None):
         super().__init__(parent)
         self._orders, self._products, self._customers = orders, products, customers
         self._today = today
+        self._tasks = tasks
         self._customer_filter: int | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
@@ -89,7 +92,7 @@ class OrdersPage(Page):
         bar.addWidget(self.text_filter, 1)
         column.addLayout(bar)
 
-        self.orders_model = OrdersModel(self._orders)
+        self.orders_model = OrdersModel(self._orders, tasks=self._tasks)
         self.orders_table = ListTableView("orders", settings, default_widths=ORDER_COLUMN_WIDTHS)
         self.orders_table.setModel(self.orders_model)
         self.orders_table.restore_header()

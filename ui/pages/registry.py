@@ -36,7 +36,7 @@ def _customers(session: Session) -> Page:
 
     book = session.book
     return CustomersPage(CustomerService(book), OrderService(book), TagService(book), session.settings,
-                         session.today)
+                         session.today, session.tasks)
 
 
 def _orders(session: Session) -> Page:
@@ -47,7 +47,7 @@ def _orders(session: Session) -> Page:
 
     book = session.book
     return OrdersPage(OrderService(book), ProductService(book), CustomerService(book), session.settings,
-                      session.today)
+                      session.today, session.tasks)
 
 
 def _settings(session: Session) -> Page:

@@ -168,6 +168,7 @@ def upgrade() -> None:
     with op.batch_alter_table('customer', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_customer_last_purchase_on'), ['last_purchase_on'], unique=False)
         batch_op.create_index('ix_customer_name_sort', ['name_initials', 'name'], unique=False)
+        batch_op.create_index('ix_customer_recycle_bin', ['deleted_at'], unique=False, sqlite_where=sa.text('deleted_at IS NOT NULL'), postgresql_where=sa.text('deleted_at IS NOT NULL'))
         batch_op.create_index(batch_op.f('ix_customer_phone_norm'), ['phone_norm'], unique=False)
         batch_op.create_index(batch_op.f('ix_customer_platform_buyer_id'), ['platform_buyer_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_customer_province'), ['province'], unique=False)
@@ -249,6 +250,7 @@ def upgrade() -> None:
     with op.batch_alter_table('orders', schema=None) as batch_op:
         batch_op.create_index('ix_orders_customer_purchase', ['customer_id', 'is_purchase', 'order_date', 'paid_cents', 'refund_cents'], unique=False)
         batch_op.create_index(batch_op.f('ix_orders_import_batch_id'), ['import_batch_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_orders_created_at'), ['created_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_orders_order_date'), ['order_date'], unique=False)
         batch_op.create_index('ix_orders_purchase_date', ['is_purchase', 'order_date'], unique=False)
         batch_op.create_index(batch_op.f('ix_orders_status'), ['status'], unique=False)
@@ -508,6 +510,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_orders_status'))
         batch_op.drop_index('ix_orders_purchase_date')
         batch_op.drop_index(batch_op.f('ix_orders_order_date'))
+        batch_op.drop_index(batch_op.f('ix_orders_created_at'))
         batch_op.drop_index(batch_op.f('ix_orders_import_batch_id'))
         batch_op.drop_index('ix_orders_customer_purchase')
 
@@ -533,6 +536,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_customer_province'))
         batch_op.drop_index(batch_op.f('ix_customer_platform_buyer_id'))
         batch_op.drop_index(batch_op.f('ix_customer_phone_norm'))
+        batch_op.drop_index('ix_customer_recycle_bin')
         batch_op.drop_index('ix_customer_name_sort')
         batch_op.drop_index(batch_op.f('ix_customer_last_purchase_on'))
 

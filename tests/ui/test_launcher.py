@@ -1,0 +1,79 @@
+"""Start-up: welcome screen without a book, opening and creating books, errors said in words."""
+
+import pytest
+
+from core import paths
+from core.db import Book
+from core.errors import BookDamaged, BookLocked, RejectedInput
+from ui import settings as keys
+from ui.launcher import DEMO_BOOK_NAME, Launcher
+
+
+@pytest.fixture
+def launcher(qtbot, settings, monkeypatch):
+    told = []
+    launcher = Launcher(settings, None)
+    monkeypatch.setattr(launcher, "_tell", lambda parent, message: told.append(message))
+    launcher.told = told
+    yield launcher
+    launcher.shutdown()
+    if launcher.welcome is not None:
+        launcher.welcome.close()
+
+
+def test_first_run_shows_the_welcome_screen(launcher):
+    launcher.start(None)
+    assert launcher.welcome is not None and launcher.window is None
+
+
+def test_start_empty_book_from_the_welcome_screen(launcher, settings):
+    launcher.start(None)
+    launcher.welcome.empty_book_requested.emit()
+    assert launcher.window is not None and launcher.welcome is None
+    assert paths.default_book_path().exists()
+    assert settings.value(keys.LAST_BOOK) == str(paths.default_book_path())
+
+
+def test_the_last_book_is_opened_next_time(launcher, tmp_path, settings):
+    Book.open(tmp_path / "shop.book", create=True).close()
+    settings.setValue(keys.LAST_BOOK, str(tmp_path / "shop.book"))
+    launcher.start(None)
+    assert launcher.window is not None
+    assert launcher.book.path == (tmp_path / "shop.book").resolve()
+
+
+def test_a_locked_book_is_explained_and_not_opened(launcher, tmp_path):
+    held = Book.open(tmp_path / "shop.book", create=True, program="another huitouke")
+    try:
+        assert not launcher.open_book(str(tmp_path / "shop.book"))
+    finally:
+        held.close()
+    assert launcher.window is None
+    assert "already open" in launcher.told[0]
+
+
+def test_open_errors_become_sentences(launcher):
+    locked = BookLocked("book_locked", holder={"app": "huitouke", "pid": 42})
+    assert "process 42" in launcher.describe_open_error(locked, "a.book")
+    damaged = BookDamaged("book_damaged", newest_backup="b.book")
+    assert "b.book" in launcher.describe_open_error(damaged, "a.book")
+    assert "no book" in launcher.describe_open_error(RejectedInput("book_missing"), "a.book")
+
+
+def test_demo_book_is_built_in_the_background_then_opened(qtbot, settings, monkeypatch):
+    built = []
+
+    def fake_build(path, customers, seed, progress, is_cancelled):
+        progress(50, 100, "customers")
+        Book.open(path, create=True).close()
+        built.append((customers, seed))
+
+    launcher = Launcher(settings, None, demo_builder=fake_build)
+    try:
+        launcher.start(None)
+        launcher.welcome.demo_book_requested.emit()
+        qtbot.waitUntil(lambda: launcher.window is not None, timeout=5000)
+        assert built == [(300, 1)]
+        assert launcher.book.path.name == DEMO_BOOK_NAME
+    finally:
+        launcher.shutdown()
