@@ -1,6 +1,7 @@
 """Decides what the seller sees at start-up (welcome screen or main window) and opens, creates or switches books."""
 
 import logging
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,10 +28,12 @@ class Launcher(QObject):
     """Owns the open book and its window. ``window`` is the MainWindow once a book is open."""
 
     def __init__(self, settings: QSettings, log_path: Path | None, tasks: TaskRunner | None = None,
-                 demo_builder: Callable[..., object] | None = None):
+                 demo_builder: Callable[..., object] | None = None, open_in_background: bool = True):
         super().__init__()
         self._settings = settings
         self._demo_builder = demo_builder
+        self._open_in_background = open_in_background
+        self._import_after_open: str | None = None
         self._log_path = log_path
         self._tasks = tasks or TaskRunner()
         self.book: Book | None = None
@@ -41,12 +44,12 @@ class Launcher(QObject):
     def start(self, book_location: str | None) -> None:
         """Open the book given on the command line, else the last one, else the default; else welcome."""
         if book_location:
-            if not self.open_book(book_location, create=not is_url(book_location)):
-                self.show_welcome()
+            self.open_book(book_location, create=not is_url(book_location))
             return
         last = self._settings.value(keys.LAST_BOOK)
         for candidate in (last, str(paths.default_book_path())):
-            if candidate and (is_url(candidate) or Path(candidate).exists()) and self.open_book(candidate):
+            if candidate and (is_url(candidate) or Path(candidate).exists()):
+                self.open_book(candidate)
                 return
         self.show_welcome()
 
@@ -67,8 +70,9 @@ class Launcher(QObject):
         file_name, _ = QFileDialog.getOpenFileName(
             self.welcome, self.tr("Import an Excel file"), str(Path.home()),
             self.tr("Spreadsheets (*.xlsx *.xls *.csv *.ods)"))
-        if file_name and self.open_book(str(paths.default_book_path()), create=True):
-            self.window.import_file(file_name)
+        if file_name:
+            self._import_after_open = file_name
+            self.open_book(str(paths.default_book_path()), create=True)
 
     def _on_welcome_demo_book_requested(self) -> None:
         target = paths.data_dir() / DEMO_BOOK_NAME
@@ -89,8 +93,7 @@ class Launcher(QObject):
 
     def _on_demo_created(self, target: Path) -> None:
         self._demo_task = None
-        if not self.open_book(str(target)) and self.welcome is not None:
-            self.welcome.hide_progress()
+        self.open_book(str(target))
 
     def _on_demo_failed(self, exc: BaseException) -> None:
         self._demo_task = None
@@ -123,30 +126,60 @@ class Launcher(QObject):
             return
         self.open_book(file_name, create=True)
 
-    def open_book(self, location: str, create: bool = False) -> bool:
-        """Open (or create) the book and show it in a new main window; False (and a message) on failure."""
-        parent = self.window or self.welcome
-        try:
-            book = Book.open(location, create=create)
-        except HuitoukeError as exc:
-            log.warning("could not open %s: %s", location, exc)
-            self._tell(parent, self.describe_open_error(exc, location))
-            return False
+    def open_book(self, location: str, create: bool = False) -> None:
+        """Open (or create) the book in a new main window.
+
+        The window paints at once and says the book is opening; Book.open (lock, integrity check,
+        migrations, the daily backup: seconds on a big book) runs on the thread pool. On failure the
+        seller is told why and, with no book open, sees the welcome screen.
+        """
         self._close_current()
+        self.window = MainWindow(None, settings=self._settings, log_path=self._log_path)
+        self.window.open_book_requested.connect(self.choose_and_open_book)
+        self.window.new_book_requested.connect(self.choose_and_create_book)
+        self.window.show_opening(location)
+        self.window.show()
+        if self.welcome is not None:
+            self.welcome.close()
+            self.welcome = None
+        if not self._open_in_background:
+            try:
+                book = Book.open(location, create=create)
+            except HuitoukeError as exc:
+                self._on_open_failed(location, exc)
+                return
+            self._on_book_opened(location, book)
+            return
+        self._tasks.run(Book.open, location, create=create,
+                        on_success=lambda book: self._on_book_opened(location, book),
+                        on_error=lambda exc: self._on_open_failed(location, exc))
+
+    def _on_book_opened(self, location: str, book: Book) -> None:
+        if self.window is None:  # the window was closed while the book was opening
+            book.close()
+            return
         self.book = book
         self._settings.setValue(keys.LAST_BOOK, str(location))
         session = Session(book=book, book_path=book.display_name, settings=self._settings, tasks=self._tasks)
         from core.customers import book_counts
 
-        self.window = MainWindow(session, counts=lambda: book_counts(book), log_path=self._log_path)
-        self.window.open_book_requested.connect(self.choose_and_open_book)
-        self.window.new_book_requested.connect(self.choose_and_create_book)
-        self.window.show()
-        if self.welcome is not None:
-            self.welcome.close()
-            self.welcome = None
+        self.window.attach(session, lambda: book_counts(book))
         log.info("opened %s", book.display_name)
-        return True
+        if self._import_after_open:
+            path, self._import_after_open = self._import_after_open, None
+            self.window.import_file(path)
+
+    def _on_open_failed(self, location: str, exc: BaseException) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        if not isinstance(exc, HuitoukeError):
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+        else:
+            log.warning("could not open %s: %s", location, exc)
+            self._tell(None, self.describe_open_error(exc, location))
+        self.show_welcome()
 
     def describe_open_error(self, exc: HuitoukeError, location: str) -> str:
         """A translated sentence for an error raised by Book.open."""

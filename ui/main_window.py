@@ -4,7 +4,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -44,7 +44,9 @@ QListWidget#navigation::item:selected { background: palette(highlight); color: p
 class MainWindow(QMainWindow):
     """Hosts the pages of ui.pages.registry; pages are built the first time they are shown.
 
-    counts() returns the book's BookCounts for the status bar; import_handler(path | None) and
+    Without a session the window paints at once and says the book is being opened (a big book's
+    integrity check takes seconds); ``attach`` then brings the pages in. counts() returns the book's
+    BookCounts for the status bar; import_handler(path | None) and
     export_handler() are the Ctrl+O / Ctrl+E actions (the import and export dialogs plug in there).
     """
 
@@ -54,16 +56,17 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        session: Session,
-        counts: Callable[[], BookCounts],
+        session: Session | None,
+        counts: Callable[[], BookCounts] | None = None,
         pages: list[PageSpec] | None = None,
         import_handler: Callable[[str | None], None] | None = None,
         export_handler: Callable[[], None] | None = None,
         log_path: Path | None = None,
+        settings: QSettings | None = None,
     ):
         super().__init__()
-        self.session = session
-        self._settings = session.settings
+        self.session: Session | None = None
+        self._settings = settings if settings is not None else session.settings
         self._counts = counts
         self._specs = list(pages if pages is not None else PAGES)
         self._pages: dict[str, Page] = {}
@@ -71,13 +74,43 @@ class MainWindow(QMainWindow):
         self._export_handler = export_handler
         self._log_path = log_path
         self.setAcceptDrops(True)
-        self.setWindowTitle(self.tr("Huitouke — %1").replace("%1", Path(session.book_path).name))
+        self.setWindowTitle(self.tr("Huitouke"))
         self._build_navigation()
         self._build_actions()
         self._build_status_bar()
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._on_search_timer_timeout)
-        self._restore_state()
+        self._restore_geometry()
+        if session is not None:
+            self.attach(session, counts)
+        else:
+            self._set_book_actions_enabled(False)
+
+    def attach(self, session: Session, counts: Callable[[], BookCounts]) -> None:
+        """Show this open book: enable the pages and go to the page the seller used last."""
+        self.session = session
+        self._counts = counts
+        self.setWindowTitle(self.tr("Huitouke — %1").replace("%1", Path(session.book_path).name))
+        self.book_label.setText(session.book_path)
+        self.stack.removeWidget(self.opening_label)
+        self._set_book_actions_enabled(True)
+        self.refresh_counts()
+        keys_in_order = [spec.key for spec in self._specs]
+        last = self._settings.value(keys.LAST_PAGE, "customers")
+        self.navigation.setCurrentRow(keys_in_order.index(last) if last in keys_in_order else 0)
+
+    def show_opening(self, location: str) -> None:
+        """Say that location is being opened (until attach)."""
+        self.opening_label.setText(self.tr("Opening %1 …").replace("%1", location))
+        self.book_label.setText(location)
+
+    def _set_book_actions_enabled(self, enabled: bool) -> None:
+        for widget in (self.navigation, self.search_box, self.new_customer_action, self.find_action,
+                       self.import_action, self.export_action):
+            widget.setEnabled(enabled)
+        if not enabled:
+            self.stack.addWidget(self.opening_label)
+            self.stack.setCurrentWidget(self.opening_label)
 
     # --- construction -------------------------------------------------------------------------------
     def _build_navigation(self) -> None:
@@ -88,6 +121,8 @@ class MainWindow(QMainWindow):
         self.navigation.setSpacing(2)
         self.navigation.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.stack = QStackedWidget()
+        self.opening_label = QLabel()
+        self.opening_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for spec in self._specs:
             item = QListWidgetItem(icon(spec.icon), QCoreApplication.translate("Navigation", spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
@@ -163,22 +198,18 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
     def _build_status_bar(self) -> None:
-        self.book_label = QLabel(self.session.book_path)
+        self.book_label = QLabel()
         self.book_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.counts_label = QLabel()
         self.statusBar().addWidget(self.book_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
-        self.refresh_counts()
 
-    def _restore_state(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self._settings.value(keys.GEOMETRY)
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        keys_in_order = [spec.key for spec in self._specs]
-        last = self._settings.value(keys.LAST_PAGE, "customers")
-        self.navigation.setCurrentRow(keys_in_order.index(last) if last in keys_in_order else 0)
 
     # --- pages --------------------------------------------------------------------------------------
     def page(self, key: str) -> Page:
@@ -204,7 +235,7 @@ class MainWindow(QMainWindow):
         return self.page(key)
 
     def _on_navigation_current_row_changed(self, row: int) -> None:
-        if row < 0:
+        if row < 0 or self.session is None:
             return
         key = self._specs[row].key
         page = self.page(key)
@@ -219,7 +250,11 @@ class MainWindow(QMainWindow):
                 page.refresh()
 
     def refresh_counts(self) -> None:
-        counts = self._counts()
+        """Count customers, orders and products on the pool (a full count takes ~100 ms on 100k)."""
+        if self.session is not None:
+            self.session.tasks.run(self._counts, on_success=self._show_counts)
+
+    def _show_counts(self, counts: BookCounts) -> None:
         text = self.tr("%1 customers · %2 orders · %3 products").replace("%1", f"{counts.customers:,}") \
             .replace("%2", f"{counts.orders:,}").replace("%3", f"{counts.products:,}")
         if counts.deleted_customers:
@@ -283,13 +318,15 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         self._settings.setValue(keys.GEOMETRY, self.saveGeometry())
-        self._settings.setValue(keys.LAST_PAGE, self.current_key())
+        if self.session is not None:
+            self._settings.setValue(keys.LAST_PAGE, self.current_key())
         for page in self._pages.values():
             page.save_state()
         self._settings.sync()
 
     def closeEvent(self, event) -> None:
         self.save_state()
-        self.session.tasks.cancel_all()
-        self.session.tasks.wait(3000)
+        if self.session is not None:
+            self.session.tasks.cancel_all()
+            self.session.tasks.wait(3000)
         super().closeEvent(event)

@@ -4,8 +4,16 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Huitouke</source>
+        <translation>回头客</translation>
+    </message>
+    <message>
         <source>Huitouke — %1</source>
         <translation>回头客 — %1</translation>
+    </message>
+    <message>
+        <source>Opening %1 …</source>
+        <translation>正在打开 %1 …</translation>
     </message>
     <message>
         <source>New customer</source>

@@ -70,3 +70,19 @@ def test_only_visible_pages_stay_in_memory(make_customer, model, monkeypatch):
         assert model.index(row, Column.NAME).data(ID_ROLE) == model.customer_id(row)
         assert model.index(row, Column.NAME).data()
     assert model.cached_row_count() == 4
+
+
+def test_with_a_task_runner_queries_and_pages_load_in_the_background(qtbot, three, book):
+    from ui.tasks import TaskRunner
+
+    tasks = TaskRunner()
+    model = CustomersModel(CustomerService(book), today=lambda: TODAY, tasks=tasks)
+    assert model.rowCount() == 0  # the query is still running
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        pass
+    assert model.rowCount() == 3
+    assert model.index(0, Column.NAME).data() is None  # its page is being read
+    with qtbot.waitSignal(model.dataChanged, timeout=5000):
+        pass
+    assert _names(model) == ["张伟", "李娜", "王芳"]
+    tasks.wait(5000)

@@ -12,7 +12,7 @@ from ui.launcher import DEMO_BOOK_NAME, Launcher
 @pytest.fixture
 def launcher(qtbot, settings, monkeypatch):
     told = []
-    launcher = Launcher(settings, None)
+    launcher = Launcher(settings, None, open_in_background=False)
     monkeypatch.setattr(launcher, "_tell", lambda parent, message: told.append(message))
     launcher.told = told
     yield launcher
@@ -45,10 +45,10 @@ def test_the_last_book_is_opened_next_time(launcher, tmp_path, settings):
 def test_a_locked_book_is_explained_and_not_opened(launcher, tmp_path):
     held = Book.open(tmp_path / "shop.book", create=True, program="another huitouke")
     try:
-        assert not launcher.open_book(str(tmp_path / "shop.book"))
+        launcher.open_book(str(tmp_path / "shop.book"))
     finally:
         held.close()
-    assert launcher.window is None
+    assert launcher.window is None and launcher.welcome is not None
     assert "already open" in launcher.told[0]
 
 
@@ -72,8 +72,22 @@ def test_demo_book_is_built_in_the_background_then_opened(qtbot, settings, monke
     try:
         launcher.start(None)
         launcher.welcome.demo_book_requested.emit()
-        qtbot.waitUntil(lambda: launcher.window is not None, timeout=5000)
+        qtbot.waitUntil(lambda: launcher.book is not None, timeout=10_000)
+        assert launcher.window.session is not None
         assert built == [(300, 1)]
         assert launcher.book.path.name == DEMO_BOOK_NAME
+    finally:
+        launcher.shutdown()
+
+
+def test_the_window_paints_before_the_book_is_open(qtbot, tmp_path, settings):
+    Book.open(tmp_path / "shop.book", create=True).close()
+    launcher = Launcher(settings, None)
+    try:
+        launcher.start(str(tmp_path / "shop.book"))
+        assert launcher.window is not None and launcher.window.isVisible()
+        assert launcher.window.session is None  # still opening on the pool
+        qtbot.waitUntil(lambda: launcher.window.session is not None, timeout=10_000)
+        assert launcher.window.current_key() == "customers"
     finally:
         launcher.shutdown()

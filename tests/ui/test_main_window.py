@@ -73,11 +73,11 @@ def test_new_customer_action_opens_the_dialog_on_the_customers_page(window, monk
     assert opened == [True] and window.current_key() == "customers"
 
 
-def test_status_bar_shows_book_path_and_counts(window, book, make_customer):
+def test_status_bar_shows_book_path_and_counts(qtbot, window, book, make_customer):
     make_customer(name="张伟")
     window.refresh_counts()
     assert window.book_label.text() == str(book.path)
-    assert window.counts_label.text().startswith("1 customers · 0 orders")
+    qtbot.waitUntil(lambda: window.counts_label.text().startswith("1 customers · 0 orders"), timeout=5000)
 
 
 def test_import_is_handed_to_the_import_handler(qtbot, book, settings):

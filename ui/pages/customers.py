@@ -105,11 +105,18 @@ class CustomersPage(Page):
         self.table.addActions([open_action, delete_action])
 
     def _fill_tag_filter(self) -> None:
+        """List the book's tags in the filter (read on the pool when the page has a TaskRunner)."""
+        if self._tasks is None:
+            self._show_tags(self._tags.all_tags())
+        else:
+            self._tasks.run(self._tags.all_tags, on_success=self._show_tags)
+
+    def _show_tags(self, tags: list) -> None:
         current = self.tag_filter.currentData()
         self.tag_filter.blockSignals(True)
         self.tag_filter.clear()
         self.tag_filter.addItem(self.tr("All tags"), 0)
-        for tag in self._tags.all_tags():
+        for tag in tags:
             self.tag_filter.addItem(f"{tag.name} ({tag.customers})", tag.id)
         self.tag_filter.setCurrentIndex(max(0, self.tag_filter.findData(current)))
         self.tag_filter.blockSignals(False)
