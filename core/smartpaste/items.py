@@ -15,10 +15,10 @@ _AFTER_NAME_RE = re.compile(
     rf"^\s*(?:{_TIMES}\s*(?P<qty1>{NUMBER_PATTERN})\s*[{UNITS}]?|(?P<qty2>{NUMBER_PATTERN})\s*[{UNITS}])"
 )
 _BEFORE_NAME_RE = re.compile(rf"{_QTY}\s*[{UNITS}]\s*的?\s*$")
-_GENERIC_RE = re.compile(rf"(?:{_TIMES}\s*)?{_QTY}\s*(?P<unit>[{UNITS}])")
+_GENERIC_RE = re.compile(rf"{_TIMES}\s*(?P<times>\d+)\s*[{UNITS}]?|{_QTY}\s*[{UNITS}]")
 _WORD_CHARS = r"\u4e00-\u9fffA-Za-z"
-_NAME_BEFORE_RE = re.compile(rf"([{_WORD_CHARS}][{_WORD_CHARS}\d]*?)\s*$")
-_NAME_AFTER_RE = re.compile(rf"^\s*的?\s*([{_WORD_CHARS}]+)")
+_NAME_BEFORE_RE = re.compile(rf"([{_WORD_CHARS}][{_WORD_CHARS}\d]*?)( ?)$")
+_NAME_AFTER_RE = re.compile(rf"^( ?)的?\s?([{_WORD_CHARS}]+)")
 _LEADING_VERBS_RE = re.compile(r"^(?:我|想|还|再|另|也|帮我|给我|麻烦|需要|要|买|拿|来|订|加|发|寄|一共|共|和|跟|及|还有)+")
 _WORD_END_RE = re.compile(rf"[{NUMERAL_CHARS}\d]|和|跟|及|还有|再|加")
 _SPEC_RE = re.compile(r"\s*(?:[(\[【].*?[)\]】]|\d+(?:\.\d+)?\s*(?:g|kg|ml|l|克|千克|毫升|升|片|粒|斤|支|袋|盒|瓶)\b.*)\s*$",
@@ -109,49 +109,76 @@ def find_items(text: str, products: Sequence[str] = ()) -> list[Found]:
     def free(start: int, end: int) -> bool:
         return not any(start < e and s < end for s, e in taken)
 
+    mentions = []
     for key, product in _product_keys(products):
         for match in re.finditer(re.escape(key), lowered):
-            start, end = match.span()
-            if not free(start, end):
-                continue
-            quantity, uncertain = None, False
-            after = _AFTER_NAME_RE.match(text[end:])
-            before = _BEFORE_NAME_RE.search(text[:start])
-            if after and (quantity := _quantity(after.group("qty1") or after.group("qty2"))) is not None:
-                end += after.end()
-            elif before and (quantity := _quantity(before.group("qty"))) is not None:
-                start = before.start()
-            else:
-                quantity, uncertain = 1, True
-            taken.append((start, end))
-            found.append(Found((product, quantity), start, end, uncertain))
-    for match in _GENERIC_RE.finditer(text):
-        if not free(match.start(), match.end()):
-            continue
-        quantity = _quantity(match.group("qty"))
-        if quantity is None:
-            continue
-        start, end = match.span()
-        word = None
-        before = _NAME_BEFORE_RE.search(text[:start])
-        if before:
-            candidate = _LEADING_VERBS_RE.sub("", before.group(1)).rstrip(NUMERAL_CHARS)
-            if len(candidate) >= 2 and free(before.start(1), start):
-                word, start = candidate, before.start(1)
-        if word is None:
-            after = _NAME_AFTER_RE.match(text[end:])
-            if after:
-                candidate = _WORD_END_RE.split(after.group(1))[0]
-                candidate = _LEADING_VERBS_RE.sub("", candidate)
-                if len(candidate) >= 2:
-                    word, end = candidate, end + after.start(1) + len(candidate)
-        if word is None:
-            continue
-        product, uncertain = _resolve_product(word, products)
+            if free(*match.span()):
+                taken.append(match.span())
+                mentions.append((match.start(), match.end(), product))
+    for start, end, product in sorted(mentions):
+        start, end, quantity = _named_quantity(text, start, end, free)
         taken.append((start, end))
-        found.append(Found((product, quantity), start, end, uncertain))
+        found.append(Found((product, quantity or 1), start, end, quantity is None))
+    for match in _GENERIC_RE.finditer(text):
+        if free(*match.span()) and (mention := _generic_mention(text, match, products, free)) is not None:
+            taken.append((mention.start, mention.end))
+            found.append(mention)
     found.sort(key=lambda item: item.start)
     return _merge_same_product(found)
+
+
+def _named_quantity(text: str, start: int, end: int, free) -> tuple[int, int, int | float | None]:
+    """The quantity written next to a product name at text[start:end], widening the span over it.
+
+    A number right next to the name beats one after a space; between two, the one after the name wins
+    unless the one before starts its phrase (两瓶蜂蜜三盒面膜 reads 两瓶 → 蜂蜜).
+    """
+    options = []
+    after = _AFTER_NAME_RE.match(text[end:])
+    if after and free(end + after.start(), end + after.end()):
+        quantity = _quantity(after.group("qty1") or after.group("qty2"))
+        if quantity is not None:
+            spaced = text[end:end + 1].isspace()
+            options.append(((not spaced, False), start, end + after.end(), quantity))
+    before = _BEFORE_NAME_RE.search(text[:start])
+    if before and free(before.start(), start):
+        quantity = _quantity(before.group("qty"))
+        if quantity is not None:
+            spaced = text[start - 1:start].isspace()
+            opens_phrase = before.start() == 0 or not re.match(rf"[{_WORD_CHARS}]", text[before.start() - 1])
+            options.append(((not spaced, opens_phrase), before.start(), end, quantity))
+    if not options:
+        return start, end, None
+    _, new_start, new_end, quantity = max(options, key=lambda option: option[0])
+    return new_start, new_end, quantity
+
+
+def _generic_mention(text: str, match: re.Match[str], products: Sequence[str], free) -> Found | None:
+    """A quantity with a unit and the word next to it (蜂蜜两瓶, 两瓶蜂蜜, 牛肉干*4), if that word fits."""
+    quantity = _quantity(match.group("times") or match.group("qty"))
+    if quantity is None:
+        return None
+    start, end = match.span()
+    options = []  # (fits a product, right next to the number, is before, word, span start, span end)
+    before = _NAME_BEFORE_RE.search(text[:start])
+    if before:
+        word = _LEADING_VERBS_RE.sub("", before.group(1)).rstrip(NUMERAL_CHARS)
+        if len(word) >= 2 and free(before.start(1), start):
+            options.append((word, not before.group(2), True, before.start(1) + len(before.group(1)) - len(word), end))
+    after = _NAME_AFTER_RE.match(text[end:])
+    if after and match.group("times") is None:
+        word = _LEADING_VERBS_RE.sub("", _WORD_END_RE.split(after.group(2))[0])
+        if len(word) >= 2:
+            word_end = end + after.start(2) + after.group(2).find(word) + len(word)
+            options.append((word, not after.group(1), False, start, word_end))
+    ranked = []
+    for word, adjacent, is_before, span_start, span_end in options:
+        product, guessed = _resolve_product(word, products)
+        ranked.append(((product in products, adjacent, is_before), product, guessed, span_start, span_end))
+    if not ranked:
+        return None
+    _, product, guessed, span_start, span_end = max(ranked, key=lambda option: option[0])
+    return Found((product, quantity), span_start, span_end, guessed)
 
 
 def _merge_same_product(found: list[Found]) -> list[Found]:

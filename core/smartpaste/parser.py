@@ -18,6 +18,7 @@ _POSTCODE_LABELLED_RE = re.compile(r"(?:邮政编码|邮编)\s*[::]?\s*(\d{6})(?
 _POSTCODE_BARE_RE = re.compile(r"(?:(?<=^)|(?<=[\s,;(\x1f]))(\d{6})(?=$|[\s,;)。])", re.MULTILINE)
 _NAME_RE = re.compile(r"^(?:[\u4e00-\u9fff·]{2,6}|[A-Za-z][A-Za-z .]{1,19})$")
 _SEPARATORS_RE = re.compile(T.SEPARATOR_CLASS + "+")
+_NAME_TOKEN_RE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+){0,2}(?![A-Za-z])|[^\s,;、。!?~|\x1fA-Za-z]+")
 _PIECES_RE = re.compile(rf"({T.SEPARATOR_CLASS}*)([^\s,;、。!?~|\x1f]+)")
 _TRIM = " ,;、。!?~|-:()\x1f\n"
 
@@ -91,7 +92,7 @@ def _take_labels(text: str) -> tuple[str | None, str]:
         kind = T.label_kind(match.group("label") or match.group("bare"))
         if kind == "name" and name is None:
             value = _SEPARATORS_RE.split(text[match.end():], maxsplit=1)[0].strip(_TRIM)
-            value = T.LABEL_RE.split(value, maxsplit=1)[0] if value else value
+            value = T.ANY_LABEL_RE.split(value, maxsplit=1)[0] if value else value
             if value and not any(ch.isdigit() for ch in value):
                 name = value
         spans.append(match.span())
@@ -110,10 +111,15 @@ def _address_like(piece: str) -> bool:
 
 
 def _collect_detail(text: str, start: int, first_adjacent: bool) -> tuple[list[str], int]:
-    """Address fragments from *start* on, stopping at a request, a name-like word or a new field."""
+    """Address fragments from *start* on, stopping at a request, a name-like word or a new field.
+
+    A fragment that does not look like an address still counts when the next one, on the same line,
+    clearly does (哈工大 二公寓, 方恒国际 C座).
+    """
     parts: list[str] = []
     end = start
-    for match in _PIECES_RE.finditer(text, start):
+    pieces = list(_PIECES_RE.finditer(text, start))
+    for number, match in enumerate(pieces):
         separator, piece = match.group(1), match.group(2)
         hard = T.HARD in separator and T.ADDRESS_LABEL not in separator
         labelled = T.ADDRESS_LABEL in separator
@@ -126,11 +132,18 @@ def _collect_detail(text: str, start: int, first_adjacent: bool) -> tuple[list[s
             break
         if hard and (parts or not _address_like(piece) or not T.STRONG_ADDRESS_RE.search(piece)):
             break
-        if not (adjacent or labelled or _address_like(piece)):
+        if not (adjacent or labelled or _address_like(piece) or _strong_next(pieces, number)):
             break
         parts.append(piece)
         end = match.end()
     return parts, end
+
+
+def _strong_next(pieces: list[re.Match[str]], number: int) -> bool:
+    if number + 1 >= len(pieces):
+        return False
+    separator, piece = pieces[number + 1].group(1), pieces[number + 1].group(2)
+    return T.HARD not in separator and bool(T.STRONG_ADDRESS_RE.search(piece)) and not _is_stop(piece)
 
 
 def _strip_repeated_region(detail: str, names: Iterable[str]) -> str:
@@ -158,12 +171,17 @@ def _guess_detail_without_region(text: str) -> tuple[str | None, int, int]:
 
 
 def _name_candidates(text: str, products: Sequence[str]) -> list[str]:
+    """Words that can be a person's name, in text order: 2–6 Chinese characters or a Latin name."""
     index = name_index()
     product_words = {p.lower() for p in products}
     names = []
-    for piece in _SEPARATORS_RE.split(text):
-        piece = piece.strip(_TRIM)
-        if not piece or not _NAME_RE.match(piece) or piece in index or piece.lower() in product_words:
+    for match in _NAME_TOKEN_RE.finditer(text):
+        piece = match.group().strip()
+        if len(piece) >= 3 and piece.endswith("收"):
+            piece = piece[:-1]  # 张三收: "for 张三"
+        if not _NAME_RE.match(piece) or piece.lower() in product_words:
+            continue
+        if piece in index and any(full for _, full in index[piece]):
             continue
         if any(word in piece for word in T.NOT_NAME_WORDS) or T.NOT_NAME_CHARS & set(piece):
             continue

@@ -53,6 +53,8 @@ def _label_regex() -> re.Pattern[str]:
 
 
 LABEL_RE = _label_regex()
+ANY_LABEL_RE = re.compile("|".join(sorted(NAME_LABELS + PHONE_LABELS + REGION_LABELS + DETAIL_LABELS + POSTCODE_LABELS,
+                                          key=len, reverse=True)), re.IGNORECASE)
 
 
 def label_kind(label: str) -> str:
@@ -83,9 +85,10 @@ NOT_NAME_WORDS = (
     "亲爱", "哈哈", "好的", "嗯嗯", "拜托", "可以", "需要", "今天", "明天", "后天", "周末", "上午", "下午", "晚上", "早上",
     "中午", "美女", "帅哥", "宝贝", "姐妹", "小姐姐", "收到", "付款", "转账", "红包", "微信", "支付宝", "订单", "一下",
     "号码", "邮编", "多少", "还是", "上次", "一样", "老样子", "客户", "朋友", "同事", "家里", "公司", "门口", "放在",
-    "打电话", "联系", "不在", "记得", "别忘", "发票", "送人", "礼物", "急用", "加急",
+    "打电话", "联系", "不在", "记得", "别忘", "发票", "送人", "礼物", "急用", "加急", "没变", "不变", "同上", "老地址",
+    "信息", "顾客",
 )
-NOT_NAME_CHARS = set("的了吗呢吧啊呀哦哈啦嘛我你您请是亲谢要买发寄送到给在有和这那么就都也还再想能会")
+NOT_NAME_CHARS = set("的了吗呢吧啊呀哦哈啦嘛我你您请是亲谢要发寄送到给在有和这那么就都也还再想能会")
 # A piece of text that starts with one of these is a request to the seller, not part of the address.
 ADDRESS_STOP_WORDS = (
     "谢谢", "麻烦", "尽快", "辛苦", "发顺丰", "顺丰", "发中通", "发圆通", "发韵达", "发邮政", "发京东", "发货", "快递",
@@ -95,4 +98,4 @@ ADDRESS_STOP_WORDS = (
 STRONG_ADDRESS_RE = re.compile(
     r"路|街|巷|弄|胡同|号|村|镇|乡|组|栋|幢|单元|室|小区|花园|公寓|大厦|广场|苑|园区|社区|宿舍|楼|屯|大道|里弄|座|层|#"
 )
-WEAK_ADDRESS_RE = re.compile(r"\d|院|园|门|店|厂|中心|大学|学院|学校|医院|公司|市场|工业|开发区|期|区|旁|对面|附近|东|西|南|北")
+WEAK_ADDRESS_RE = re.compile(r"\d|院|园|门|店|厂|城|中心|大学|学院|学校|医院|公司|市场|工业|开发区|期|区|旁|对面|附近|[东西南北]侧")
