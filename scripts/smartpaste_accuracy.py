@@ -13,11 +13,16 @@ ROOT = Path(__file__).resolve().parent.parent
 CASES_FILE = ROOT / "tests" / "core" / "smartpaste_cases.py"
 
 
-def wrong_fields(case: dict, parsed) -> dict[str, tuple[object, object]]:
-    """Field → (expected, got) for every field of *parsed* that differs from the case."""
+def load_cases() -> tuple[list[dict], tuple[str, ...], tuple[str, ...]]:
+    """(every test message, the default product list, the compared fields) from the cases file."""
     cases = runpy.run_path(str(CASES_FILE))
+    return cases["CASES"] + cases["HELD_OUT_CASES"], cases["PRODUCTS"], cases["FIELDS"]
+
+
+def wrong_fields(case: dict, parsed, fields: tuple[str, ...]) -> dict[str, tuple[object, object]]:
+    """Field → (expected, got) for every field of *parsed* that differs from the case."""
     wrong = {}
-    for field in cases["FIELDS"]:
+    for field in fields:
         expected = case.get(field, () if field in ("phones", "items") else None)
         got = getattr(parsed, field)
         if got != expected:
@@ -27,20 +32,21 @@ def wrong_fields(case: dict, parsed) -> dict[str, tuple[object, object]]:
 
 def measure(verbose: bool = False) -> tuple[int, int]:
     """(messages fully right, messages) over every case in tests/core/smartpaste_cases.py."""
-    sys.path.insert(0, str(ROOT))
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
     from core.smartpaste import parse_message
 
-    cases = runpy.run_path(str(CASES_FILE))
+    cases, products, fields = load_cases()
     right = 0
-    for number, case in enumerate(cases["CASES"], 1):
-        parsed = parse_message(case["text"], case.get("products", cases["PRODUCTS"]))
-        wrong = wrong_fields(case, parsed)
+    for number, case in enumerate(cases, 1):
+        parsed = parse_message(case["text"], case.get("products", products))
+        wrong = wrong_fields(case, parsed, fields)
         right += not wrong
         if wrong and verbose:
             print(f"#{number}: {case['text']!r}")
             for field, (expected, got) in wrong.items():
                 print(f"    {field}: expected {expected!r}, got {got!r}")
-    return right, len(cases["CASES"])
+    return right, len(cases)
 
 
 def main() -> int:

@@ -17,19 +17,19 @@ _AFTER_NAME_RE = re.compile(
 _BEFORE_NAME_RE = re.compile(rf"{_QTY}\s*[{UNITS}]\s*的?\s*$")
 _GENERIC_RE = re.compile(rf"{_TIMES}\s*(?P<times>\d+)\s*[{UNITS}]?|{_QTY}\s*[{UNITS}]")
 _WORD_CHARS = r"\u4e00-\u9fffA-Za-z"
-_NAME_BEFORE_RE = re.compile(rf"([{_WORD_CHARS}][{_WORD_CHARS}\d]*?)( ?)$")
+_NAME_BEFORE_RE = re.compile(rf"([{_WORD_CHARS}\d]*[{_WORD_CHARS}])( ?)$")
 _NAME_AFTER_RE = re.compile(rf"^( ?)的?\s?([{_WORD_CHARS}]+)")
 _LEADING_VERBS_RE = re.compile(r"^(?:我|想|还|再|另|也|帮我|给我|麻烦|需要|要|买|拿|来|订|加|发|寄|一共|共|和|跟|及|还有)+")
-_WORD_END_RE = re.compile(rf"[{NUMERAL_CHARS}\d]|和|跟|及|还有|再|加")
+_WORD_END_RE = re.compile(rf"[{NUMERAL_CHARS}\d]+[{UNITS}]?|和|跟|及|还有|再|加")
 _SPEC_RE = re.compile(r"\s*(?:[(\[【].*?[)\]】]|\d+(?:\.\d+)?\s*(?:g|kg|ml|l|克|千克|毫升|升|片|粒|斤|支|袋|盒|瓶)\b.*)\s*$",
                       re.IGNORECASE)
 
-_MONEY_NUMBER = rf"(?P<value>\d+(?:\.\d{{1,2}})?|[{NUMERAL_CHARS}]+)"
+_MONEY_NUMBER = rf"(?P<value>(?<![\d.])\d+(?:\.\d{{1,2}})?|(?<![{NUMERAL_CHARS}])[{NUMERAL_CHARS}]+)"
 _TOTAL_WORDS = r"共计|总共|一共|合计|总计|总价|总额|实付|应付|付款|付了|转了|转账|金额|货款|共"
 _AMOUNT_RES = (
-    ("total", re.compile(rf"(?:{_TOTAL_WORDS})\s*[::]?\s*[¥$]?\s*{_MONEY_NUMBER}\s*(?P<yuan>元|块钱|块|rmb)?(?![{UNITS}\d])",
+    ("total", re.compile(rf"(?:{_TOTAL_WORDS})\s*[::]?\s*[¥￥$]?\s*{_MONEY_NUMBER}\s*(?P<yuan>元|块钱|块|rmb)?(?![{UNITS}\d])",
                          re.IGNORECASE)),
-    ("currency", re.compile(r"[¥$]\s*(?P<value>\d+(?:\.\d{1,2})?)(?:\s*元)?")),
+    ("currency", re.compile(r"[¥￥$]\s*(?P<value>\d+(?:\.\d{1,2})?)(?!\d)(?:\s*元)?")),
     ("yuan", re.compile(rf"{_MONEY_NUMBER}\s*(?P<yuan>元|块钱|rmb|块(?![{_WORD_CHARS}]))", re.IGNORECASE)),
 )
 _PER_UNIT_RE = re.compile(rf"^\s*(?:/|一|每)\s*[{UNITS}]")
@@ -162,9 +162,10 @@ def _generic_mention(text: str, match: re.Match[str], products: Sequence[str], f
     options = []  # (fits a product, right next to the number, is before, word, span start, span end)
     before = _NAME_BEFORE_RE.search(text[:start])
     if before:
-        word = _LEADING_VERBS_RE.sub("", before.group(1)).rstrip(NUMERAL_CHARS)
-        if len(word) >= 2 and free(before.start(1), start):
-            options.append((word, not before.group(2), True, before.start(1) + len(before.group(1)) - len(word), end))
+        word = _LEADING_VERBS_RE.sub("", _WORD_END_RE.split(before.group(1))[-1])
+        word_start = before.end(1) - len(word)
+        if len(word) >= 2 and free(word_start, start):
+            options.append((word, not before.group(2), True, word_start, end))
     after = _NAME_AFTER_RE.match(text[end:])
     if after and match.group("times") is None:
         word = _LEADING_VERBS_RE.sub("", _WORD_END_RE.split(after.group(2))[0])

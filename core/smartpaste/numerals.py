@@ -9,7 +9,8 @@ DIGITS = {"零": 0, "〇": 0, "一": 1, "幺": 1, "二": 2, "两": 2, "俩": 2, 
 MULTIPLIERS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 NUMERAL_CHARS = "".join(DIGITS) + "".join(MULTIPLIERS)
 # One quantity or amount as written: Arabic (with decimals) or a run of Chinese numeral characters.
-NUMBER_PATTERN = rf"(?:\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+)"
+# It only starts where a run starts, which also keeps long digit runs from costing quadratic time.
+NUMBER_PATTERN = rf"(?:(?<![\d.])\d+(?:\.\d+)?|(?<![{NUMERAL_CHARS}])[{NUMERAL_CHARS}]+)"
 _NUMBER_RE = re.compile(rf"^{NUMBER_PATTERN}$")
 
 

@@ -18,8 +18,9 @@ _POSTCODE_LABELLED_RE = re.compile(r"(?:邮政编码|邮编)\s*[::]?\s*(\d{6})(?
 _POSTCODE_BARE_RE = re.compile(r"(?:(?<=^)|(?<=[\s,;(\x1f]))(\d{6})(?=$|[\s,;)。])", re.MULTILINE)
 _NAME_RE = re.compile(r"^(?:[\u4e00-\u9fff·]{2,6}|[A-Za-z][A-Za-z .]{1,19})$")
 _SEPARATORS_RE = re.compile(T.SEPARATOR_CLASS + "+")
-_NAME_TOKEN_RE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+){0,2}(?![A-Za-z])|[^\s,;、。!?~|\x1fA-Za-z]+")
+_NAME_TOKEN_RE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+){0,2}(?![A-Za-z])|[^\s,;、。!?~|\x1f:A-Za-z]+")
 _PIECES_RE = re.compile(rf"({T.SEPARATOR_CLASS}*)([^\s,;、。!?~|\x1f]+)")
+MAX_LENGTH = 2000  # a pasted message is a few lines; the rest of a longer paste is ignored
 _TRIM = " ,;、。!?~|-:()\x1f\n"
 
 
@@ -91,7 +92,8 @@ def _take_labels(text: str) -> tuple[str | None, str]:
     for match in T.LABEL_RE.finditer(text):
         kind = T.label_kind(match.group("label") or match.group("bare"))
         if kind == "name" and name is None:
-            value = _SEPARATORS_RE.split(text[match.end():], maxsplit=1)[0].strip(_TRIM)
+            token = _NAME_TOKEN_RE.match(text, match.end())
+            value = token.group().strip(_TRIM) if token else ""
             value = T.ANY_LABEL_RE.split(value, maxsplit=1)[0] if value else value
             if value and not any(ch.isdigit() for ch in value):
                 name = value
@@ -147,14 +149,14 @@ def _strong_next(pieces: list[re.Match[str]], number: int) -> bool:
 
 
 def _strip_repeated_region(detail: str, names: Iterable[str]) -> str:
-    index = name_index()
-    changed = True
-    while changed and detail:
-        changed = False
-        for name in sorted(set(names) | {n for n in index if detail.startswith(n) and n in names}, key=len,
-                           reverse=True):
+    """The detail without a repeat of the region at its start (详细地址 often restates 省市区)."""
+    ordered = sorted(set(names), key=len, reverse=True)
+    stripped = True
+    while stripped and detail:
+        stripped = False
+        for name in ordered:
             if detail.startswith(name) and len(detail) > len(name):
-                detail, changed = detail[len(name):].lstrip(_TRIM), True
+                detail, stripped = detail[len(name):].lstrip(_TRIM), True
                 break
     return detail
 
@@ -183,12 +185,19 @@ def _name_candidates(text: str, products: Sequence[str]) -> list[str]:
             continue
         if piece in index and any(full for _, full in index[piece]):
             continue
-        if any(word in piece for word in T.NOT_NAME_WORDS) or T.NOT_NAME_CHARS & set(piece):
-            continue
-        if T.STRONG_ADDRESS_RE.search(piece):
+        if not _plausible_name(piece):
             continue
         names.append(piece)
     return names
+
+
+def _plausible_name(word: str) -> bool:
+    """No greeting, request or address word in it (a title such as 老板 or 老师 after a surname is fine)."""
+    titled = T.TITLED_NAME_RE.match(word)
+    person = titled.group("person") if titled else word
+    if any(w in person for w in T.NOT_NAME_WORDS) or T.NOT_NAME_CHARS & set(person):
+        return False
+    return not T.STRONG_ADDRESS_RE.search(word)
 
 
 def parse_message(text: str, products: Sequence[str] = ()) -> ParsedMessage:
@@ -205,7 +214,7 @@ def parse_message(text: str, products: Sequence[str] = ()) -> ParsedMessage:
 
 def _parse(raw: str, products: tuple[str, ...]) -> ParsedMessage:
     uncertain: set[str] = set()
-    text = T.normalize(raw[:5000])
+    text = T.normalize(raw[:MAX_LENGTH])
     phones, text = _take_phones(text)
     if any(is_masked_phone(phone) for phone in phones):
         uncertain.add("phones")

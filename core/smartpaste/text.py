@@ -20,7 +20,7 @@ PHONE_LABELS = ("手机号码", "联系电话", "电话号码", "收货电话", 
 REGION_LABELS = ("所在地区", "所在区域", "收货地区", "省市区", "所在地", "地区", "区域")
 DETAIL_LABELS = ("详细地址", "收货地址", "收件地址", "街道地址", "地址是", "地址")
 POSTCODE_LABELS = ("邮政编码", "邮编")
-OTHER_LABELS = ("商品", "产品", "宝贝", "备注", "留言", "买家留言")
+OTHER_LABELS = ("商品", "产品", "宝贝", "备注", "留言", "买家留言", "昵称", "收件", "收货", "寄")
 # Labels that count without a colon when they start a line or follow a separator: 收货人张三.
 _BARE_LABELS = ("收货人", "收件人", "联系人", "姓名", "手机号码", "手机号", "手机", "联系电话", "电话", "详细地址",
                 "收货地址", "收件地址", "地址是", "地址", "所在地区", "邮编", "邮政编码")
@@ -48,7 +48,7 @@ def _label_regex() -> re.Pattern[str]:
 
     every = NAME_LABELS + PHONE_LABELS + REGION_LABELS + DETAIL_LABELS + POSTCODE_LABELS + OTHER_LABELS
     with_colon = rf"(?P<label>{alternation(every)})\s*[::]\s*"
-    bare = rf"(?:(?<=^)|(?<=[\s,;、。!?~|]))(?P<bare>{alternation(_BARE_LABELS)})(?=[^\s::])"
+    bare = rf"(?:(?<=^)|(?<=[\s,;、。!?~|]))(?P<bare>{alternation(_BARE_LABELS)}) ?(?=[^\s::])"
     return re.compile(rf"{with_colon}|{bare}", re.IGNORECASE | re.MULTILINE)
 
 
@@ -78,6 +78,8 @@ def join_tight(parts: list[str]) -> str:
     return out
 
 
+# A surname or given name with a title is how sellers write many customers: 袁老板, 郑老师, 黄师傅.
+TITLED_NAME_RE = re.compile(r"^(?P<person>[\u4e00-\u9fff]{1,2})(?:老板|老师|师傅|先生|女士|小姐|阿姨|经理|总|姐|哥)$")
 # Words that never appear in a person's name: greetings, requests, couriers, time words.
 NOT_NAME_WORDS = (
     "你好", "您好", "老板", "在吗", "在不", "谢谢", "感谢", "麻烦", "辛苦", "发货", "快递", "顺丰", "邮政", "中通", "圆通",
@@ -96,6 +98,7 @@ ADDRESS_STOP_WORDS = (
     "老板", "亲", "你好", "您好", "收到", "好的", "备注", "红包", "转账", "已付", "付款", "记得",
 )
 STRONG_ADDRESS_RE = re.compile(
-    r"路|街|巷|弄|胡同|号|村|镇|乡|组|栋|幢|单元|室|小区|花园|公寓|大厦|广场|苑|园区|社区|宿舍|楼|屯|大道|里弄|座|层|#"
+    r"路|街|道|巷|弄|胡同|号|村|镇|乡|组|栋|幢|单元|室|小区|花园|公寓|大厦|广场|苑|园区|社区|宿舍|楼|屯|里弄|座|层|#"
+    r"|^[A-Za-z]$|(?:宅|府|庄|阁|舍|馆|寓|铺|百货|商场|超市|酒店|宾馆|银行|大楼|商城|食堂|驿站)$"
 )
 WEAK_ADDRESS_RE = re.compile(r"\d|院|园|门|店|厂|城|中心|大学|学院|学校|医院|公司|市场|工业|开发区|期|区|旁|对面|附近|[东西南北]侧")
