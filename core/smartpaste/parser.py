@@ -69,7 +69,7 @@ def _take_phones(text: str) -> tuple[list[str], str]:
             if any(match.start() < end and start < match.end() for start, end, _ in found):
                 continue
             raw = match.group()
-            phone = raw.replace(" ", "") if regex is _MASKED_RE else normalize_phone(raw)
+            phone = raw.replace(" ", "") if regex is _MASKED_RE else normalize_phone(raw) or None
             if phone:
                 found.append((match.start(), match.end(), phone))
     found.sort()

@@ -7,7 +7,6 @@ import sys
 
 import pytest
 
-from core.phones import is_masked_phone, normalize_phone
 from core.smartpaste import parse_message
 from core.smartpaste.division_data import DIVISIONS, SOURCE
 from core.smartpaste.items import find_amounts, find_items
@@ -32,31 +31,6 @@ def test_not_a_numeral(text):
 
 def test_parse_number_takes_digits_and_numerals():
     assert (parse_number("12.5"), parse_number("十二"), parse_number("x")) == (12.5, 12.0, None)
-
-
-@pytest.mark.parametrize(("raw", "phone"), [
-    ("13800138000", "13800138000"), ("+86 138 0013 8000", "13800138000"), ("0086-13800138000", "13800138000"),
-    ("8613800138000", "13800138000"), ("138-0013-8000", "13800138000"), ("１３８００１３８０００", "13800138000"),
-    ("13800138000.0", "13800138000"), ("0571-88886666", "0571-88886666"), ("057188886666", "0571-88886666"),
-    ("(0571)88886666", "0571-88886666"), ("010 6234 5678", "010-62345678"), ("02087654321", "020-87654321"),
-    ("0755-1234567", "0755-1234567"), ("0571-88886666转123", "0571-88886666-123"),
-    ("571-88886666", "0571-88886666"),
-])
-def test_normalize_phone(raw, phone):
-    assert normalize_phone(raw) == phone
-
-
-@pytest.mark.parametrize("raw", [None, "", "12345", "abc", "138****8000", "23800138000", "1380013800"])
-def test_normalize_phone_rejects(raw):
-    assert normalize_phone(raw) is None
-
-
-@pytest.mark.parametrize(("raw", "masked"), [
-    ("138****8000", True), ("186******05", True), ("138＊＊＊＊8000", True), ("138xxxx8000", True),
-    ("13800138000", False), ("****", False), ("", False), (None, False),
-])
-def test_is_masked_phone(raw, masked):
-    assert is_masked_phone(raw) is masked
 
 
 def test_division_table_names_its_source_and_covers_the_country():
@@ -178,3 +152,14 @@ def test_the_parser_does_not_load_qt():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
 
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(("text", "phones"), [
+    ("电话 +86 138 0013 8000", ("13800138000",)),
+    ("座机 (0571)88886666", ("0571-88886666",)),
+    ("0571-88886666转123 13800138000", ("0571-88886666", "13800138000")),
+    ("138-0013-8000 / 13900139000 / 13800138000", ("13800138000", "13900139000")),
+    ("订单号 3515313147329357912 电话 13800138000", ("13800138000",)),
+])
+def test_phones_in_a_message_are_normalised_once_each(text, phones):
+    assert parse_message(text).phones == phones

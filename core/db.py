@@ -1,0 +1,154 @@
+"""Opening a book: engine and pragmas, the writer lock, integrity check, migrations, sessions.
+
+`Book.open(location)` takes a file path (SQLite) or a `postgresql://` URL. For a SQLite file it takes the
+one-writer lock, runs `quick_check` (a damaged book raises BookDamaged naming the newest good backup),
+backs the file up and upgrades it when its schema is older, refuses a book written by a newer version,
+and takes the day's automatic backup. Every service call uses `book.session()`: one short transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from core import backup, schema
+from core.errors import BookDamaged, RejectedInput
+from core.lock import BookLock
+
+log = logging.getLogger(__name__)
+
+
+def is_url(location: str | Path) -> bool:
+    return "://" in str(location)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cur = dbapi_connection.cursor()
+    # WAL: readers never block the writer and a crash mid-write leaves the last commit intact.
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    # NORMAL is safe in WAL mode (a power cut may lose the last commit, never corrupt the file).
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA cache_size=-32000")
+    # Erased customers must not linger in free pages (PIPL): zero deleted content.
+    cur.execute("PRAGMA secure_delete=ON")
+    cur.execute("PRAGMA temp_store=MEMORY")
+    cur.close()
+
+
+def make_engine(location: str | Path) -> Engine:
+    """An engine for a file path or URL, with the SQLite pragmas of DESIGN.md on every connection."""
+    if is_url(location):
+        url = str(location)
+        if url.startswith("postgresql://"):
+            url = "postgresql+psycopg://" + url[len("postgresql://"):]
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(f"sqlite:///{Path(location)}", connect_args={"timeout": 10})
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+class Book:
+    """An open customer book. Create with `Book.open`, end with `close()` (or use `with`)."""
+
+    def __init__(self, location: str | Path, engine: Engine, lock: BookLock | None,
+                 backup_root: Path | None = None) -> None:
+        self.location = location
+        self.engine = engine
+        self._lock = lock
+        self.backup_root = backup_root
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    # -- opening -----------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, location: str | Path, *, create: bool = False, lock: bool = True,
+             backup_root: Path | None = None, daily_backup: bool = True, program: str = "huitouke") -> Book:
+        """Open (and with `create=True` create) a book; see the module docstring for what happens.
+
+        Raises RejectedInput (no such book), BookLocked, BookDamaged, BookTooNew.
+        """
+        if is_url(location):
+            engine = make_engine(location)
+            schema.upgrade(engine, before_upgrade=None)
+            return cls(str(location), engine, None)
+        path = Path(location).expanduser().resolve()
+        exists = path.exists() and path.stat().st_size > 0
+        if not exists and not create:
+            raise RejectedInput("book_missing", f"No book at {path}", path=str(path))
+        held = BookLock(path, program) if lock else None
+        if held:
+            held.acquire()
+        try:
+            if exists:
+                problems = backup.quick_check(path)
+                if problems:
+                    raise BookDamaged("book_damaged", f"The book {path} is damaged", path=str(path),
+                                      problems=problems[:10],
+                                      newest_backup=str(backup.newest_good_backup(path, root=backup_root) or ""))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            engine = make_engine(path)
+
+            def before_upgrade() -> None:
+                backup.create_backup(path, "before-migration", root=backup_root)
+
+            schema.upgrade(engine, before_upgrade=before_upgrade if exists else None)
+            if daily_backup and exists:
+                backup.daily_backup_if_due(path, root=backup_root)
+        except BaseException:
+            if held:
+                held.release()
+            raise
+        return cls(path, engine, held, backup_root)
+
+    # -- use ---------------------------------------------------------------------------------------
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or None for a server book."""
+        return None if is_url(self.location) else Path(self.location)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def display_name(self) -> str:
+        if self.path is not None:
+            return str(self.path)
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back if it raises."""
+        s = self._sessions()
+        try:
+            yield s
+            s.commit()
+        except BaseException:
+            s.rollback()
+            raise
+        finally:
+            s.close()
+
+    def backup(self, reason: str = "manual") -> backup.BackupInfo:
+        """Back up this (SQLite) book now."""
+        if self.path is None:
+            raise RejectedInput("backup_not_sqlite", "Back up a shared book with pg_dump (docs/SHARED_BOOK.md)")
+        return backup.create_backup(self.path, reason, root=self.backup_root)
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self._lock:
+            self._lock.release()
+
+    def __enter__(self) -> Book:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -1,0 +1,86 @@
+"""Coded errors raised by core. ui/ turns codes into translated sentences; the CLI into exit codes.
+
+Each error carries a stable `code` string and keyword `details` (file, sheet, row, column, ...).
+`str(error)` is an English sentence for logs and the command line.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+EXIT_OK = 0
+EXIT_UNEXPECTED = 1
+EXIT_REJECTED = 2
+EXIT_LOCKED = 3
+EXIT_DAMAGED = 4
+
+
+class HuitoukeError(Exception):
+    """Base of every expected error. `exit_code` is what the command line returns for it."""
+
+    exit_code = EXIT_UNEXPECTED
+    default_message = "Something went wrong"
+
+    def __init__(self, code: str, message: str | None = None, **details: Any) -> None:
+        self.code = code
+        self.details = details
+        self.message = message or self.default_message
+        super().__init__(self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, **{k: _jsonable(v) for k, v in self.details.items()}}
+
+
+def _jsonable(value: Any) -> Any:
+    return value if isinstance(value, (str, int, float, bool, type(None), list, dict)) else str(value)
+
+
+class RejectedInput(HuitoukeError):
+    """Input refused as a whole; nothing was written."""
+
+    exit_code = EXIT_REJECTED
+    default_message = "The input was rejected"
+
+
+class ImportRejected(RejectedInput):
+    """A file refused by the importer as a whole (details: file, sheet, row, column)."""
+
+    default_message = "The file cannot be imported"
+
+
+class ValidationError(RejectedInput):
+    """A value the seller typed is not valid (details: field, value)."""
+
+    default_message = "A value is not valid"
+
+
+class NotFound(RejectedInput):
+    default_message = "Not found"
+
+
+class ConflictError(HuitoukeError):
+    """Someone else saved this record first (details: entity, id, expected_version, actual_version)."""
+
+    exit_code = EXIT_REJECTED
+    default_message = "The record was changed by someone else"
+
+
+class BookLocked(HuitoukeError):
+    """Another process holds the book (details: holder — pid, host, app, since)."""
+
+    exit_code = EXIT_LOCKED
+    default_message = "The book is open in another window or program"
+
+
+class BookDamaged(HuitoukeError):
+    """The book failed its integrity check (details: problems, newest_backup)."""
+
+    exit_code = EXIT_DAMAGED
+    default_message = "The book is damaged"
+
+
+class BookTooNew(HuitoukeError):
+    """The book was written by a newer version of Huitouke (details: revision)."""
+
+    exit_code = EXIT_DAMAGED
+    default_message = "The book was written by a newer version of Huitouke; please update the app"

@@ -1,0 +1,466 @@
+"""The book's schema: SQLAlchemy 2 typed models for every table (first cut of DESIGN.md).
+
+Conventions: money in integer fen (`*_cents`), dates are the seller's local dates, datetimes are naive
+local times. Editable rows carry `version` (SQLAlchemy's version counter) so that two people saving the
+same row get a ConflictError instead of a lost update. Status and kind columns hold the short English
+codes listed in the `*_VALUES` tuples; ui/ translates them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+ORDER_STATUS_VALUES = (
+    "unpaid", "paid", "shipped", "delivered", "completed", "refunded", "partial_refund", "closed",
+)
+# A purchase (DOMAIN.md §2): paid and not closed or fully refunded.
+PURCHASE_STATUSES = frozenset({"paid", "shipped", "delivered", "completed", "partial_refund"})
+PLATFORM_VALUES = ("wechat", "weidian", "taobao", "tmall", "pinduoduo", "douyin", "youzan", "moments", "offline", "other")
+SOURCE_CHANNEL_VALUES = ("moments", "qzone", "weibo", "taobao", "weidian", "pinduoduo", "douyin", "referral", "other")
+GENDER_VALUES = ("", "female", "male")
+REMINDER_STATUS_VALUES = ("open", "done", "snoozed", "skipped", "expired", "superseded")
+REMINDER_KIND_VALUES = (
+    "arrival_care", "use_care", "repurchase", "winback", "unpaid", "unpaid_second", "closed_care",
+    "delayed_shipment", "shipped", "arrived", "refund", "birthday", "last_purchase", "coupon_expiry",
+    "complaint", "review", "manual", "level_up",
+)
+CONTACT_CHANNEL_VALUES = ("wechat", "phone", "sms", "qq", "platform_chat", "other")
+COMPLAINT_KIND_VALUES = (
+    "quality", "suspected_fake", "price_dispute", "description_mismatch", "colour_difference", "damaged",
+    "attitude", "promise_not_honoured", "slow_shipping", "logistics", "other",
+)
+COMPENSATION_VALUES = ("refund", "partial_refund", "exchange", "repair", "coupon", "gift", "points")
+COUPON_KIND_VALUES = ("cash", "threshold", "free_shipping", "discount", "birthday")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class VersionedMixin:
+    """Optimistic concurrency: every UPDATE checks and bumps `version`."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default=text("1"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=_now, onupdate=_now)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:
+        return {"version_id_col": cls.__table__.c.version}
+
+
+class ImportBatch(Base):
+    """One import of one file; every row it created remembers it, so the import can be undone."""
+
+    __tablename__ = "import_batch"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(500))
+    sheet: Mapped[str] = mapped_column(String(200), default="")
+    preset: Mapped[str] = mapped_column(String(50), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    status: Mapped[str] = mapped_column(String(20), default="done")  # done, undone
+    undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    customers_created: Mapped[int] = mapped_column(Integer, default=0)
+    customers_updated: Mapped[int] = mapped_column(Integer, default=0)
+    orders_created: Mapped[int] = mapped_column(Integer, default=0)
+    orders_updated: Mapped[int] = mapped_column(Integer, default=0)
+    orders_unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    products_created: Mapped[int] = mapped_column(Integer, default=0)
+    rows_skipped: Mapped[int] = mapped_column(Integer, default=0)
+    report_json: Mapped[str] = mapped_column(Text, default="")
+
+
+class ImportChange(Base):
+    """The previous values of a row an import updated (JSON), to put back on undo."""
+
+    __tablename__ = "import_change"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id", ondelete="CASCADE"), index=True)
+    table_name: Mapped[str] = mapped_column(String(50))
+    row_id: Mapped[int] = mapped_column(Integer)
+    old_values_json: Mapped[str] = mapped_column(Text)
+
+
+class ColumnMapping(Base):
+    """A column mapping the seller corrected, remembered for files with the same headers."""
+
+    __tablename__ = "column_mapping"
+    header_signature: Mapped[str] = mapped_column(String(64), primary_key=True)
+    preset: Mapped[str] = mapped_column(String(50), default="")
+    mapping_json: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+
+
+class MemberLevel(Base):
+    __tablename__ = "member_level"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(50), unique=True)
+    rank: Mapped[int] = mapped_column(Integer, default=0)
+    min_spend_cents: Mapped[int | None] = mapped_column(Integer)
+    min_purchases: Mapped[int | None] = mapped_column(Integer)
+    discount_percent: Mapped[int] = mapped_column(Integer, default=100)  # 95 = 95% of the price
+
+
+class Customer(VersionedMixin, Base):
+    """One real person. Purchase figures are derived (core.customer_stats keeps them right)."""
+
+    __tablename__ = "customer"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # identity and contact
+    name: Mapped[str] = mapped_column(String(100), default="")  # display name / nickname 称呼
+    real_name: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")  # as shown (may be masked)
+    phone_norm: Mapped[str] = mapped_column(String(20), default="", index=True)  # identity; "" if masked
+    wechat_id: Mapped[str] = mapped_column(String(100), default="", index=True)
+    qq: Mapped[str] = mapped_column(String(20), default="")
+    platform_buyer_id: Mapped[str] = mapped_column(String(100), default="", index=True)
+    email: Mapped[str] = mapped_column(String(200), default="")
+    # address
+    province: Mapped[str] = mapped_column(String(30), default="", index=True)
+    city: Mapped[str] = mapped_column(String(50), default="")
+    district: Mapped[str] = mapped_column(String(50), default="")
+    address_detail: Mapped[str] = mapped_column(String(300), default="")
+    postcode: Mapped[str] = mapped_column(String(10), default="")
+    # profile
+    gender: Mapped[str] = mapped_column(String(10), default="")
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    birth_month: Mapped[int | None] = mapped_column(Integer)
+    birth_day: Mapped[int | None] = mapped_column(Integer)
+    birthday_lunar: Mapped[bool] = mapped_column(Boolean, default=False)  # month/day are lunar
+    source_channel: Mapped[str] = mapped_column(String(30), default="")
+    referred_by_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id", ondelete="SET NULL"))
+    personality: Mapped[str] = mapped_column(Text, default="")  # 性格、沟通注意
+    note: Mapped[str] = mapped_column(Text, default="")
+    # flags
+    do_not_disturb: Mapped[bool] = mapped_column(Boolean, default=False)
+    risk_buyer: Mapped[bool] = mapped_column(Boolean, default=False)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, index=True)  # recycle bin
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id", ondelete="SET NULL"))
+    member_level_id: Mapped[int | None] = mapped_column(ForeignKey("member_level.id", ondelete="SET NULL"))
+    # search: lowercase text of name, real name, pinyin initials and full pinyin, phones, IDs (| separated)
+    search_text: Mapped[str] = mapped_column(Text, default="", index=True)
+    name_initials: Mapped[str] = mapped_column(String(50), default="", index=True)
+    # derived from purchases (DOMAIN.md §2), never typed
+    first_purchase_on: Mapped[dt.date | None] = mapped_column(Date)
+    last_purchase_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    purchase_days: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    purchase_count: Mapped[int] = mapped_column(Integer, default=0)
+    total_spend_cents: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    avg_order_cents: Mapped[int] = mapped_column(Integer, default=0)
+    typical_interval_days: Mapped[int | None] = mapped_column(Integer)  # median days between purchase days
+
+    tags: Mapped[list[Tag]] = relationship(secondary="customer_tag", back_populates="customers")
+
+
+class CustomerAlias(Base):
+    """Another phone / WeChat ID / buyer ID seen for the same person (kept by merges and imports)."""
+
+    __tablename__ = "customer_alias"
+    __table_args__ = (UniqueConstraint("customer_id", "kind", "value_norm"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # phone, wechat, buyer_id, name
+    value: Mapped[str] = mapped_column(String(200))
+    value_norm: Mapped[str] = mapped_column(String(200), index=True)
+
+
+class Tag(Base):
+    __tablename__ = "tag"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(50), unique=True)
+    color: Mapped[str] = mapped_column(String(20), default="")
+    customers: Mapped[list[Customer]] = relationship(secondary="customer_tag", back_populates="tags")
+
+
+class CustomerTag(Base):
+    __tablename__ = "customer_tag"
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), primary_key=True)
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
+class Product(VersionedMixin, Base):
+    __tablename__ = "product"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    category: Mapped[str] = mapped_column(String(50), default="", index=True)
+    price_cents: Mapped[int] = mapped_column(Integer, default=0)
+    cycle_days: Mapped[int | None] = mapped_column(Integer)  # 使用周期; None = not a consumable
+    lead_days: Mapped[int] = mapped_column(Integer, default=3)  # 提前提醒天数
+    code: Mapped[str] = mapped_column(String(100), default="")  # seller's SKU / 商家编码
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Order(VersionedMixin, Base):
+    """An order. `is_purchase` and `order_date` are derived at write time (core.orders)."""
+
+    __tablename__ = "orders"
+    __table_args__ = (
+        UniqueConstraint("platform", "platform_order_no"),
+        # covering index for per-customer aggregates over purchases
+        Index("ix_orders_customer_purchase", "customer_id", "is_purchase", "order_date", "paid_cents", "refund_cents"),
+        Index("ix_orders_purchase_date", "is_purchase", "order_date"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"))
+    platform: Mapped[str] = mapped_column(String(20), default="wechat")
+    platform_order_no: Mapped[str | None] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(20), default="paid", index=True)
+    is_purchase: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)  # 下单时间
+    order_date: Mapped[dt.date] = mapped_column(Date, index=True)  # local date of created_at
+    paid_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    shipped_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    delivered_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # 签收
+    completed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    goods_cents: Mapped[int] = mapped_column(Integer, default=0)
+    postage_cents: Mapped[int] = mapped_column(Integer, default=0)
+    discount_cents: Mapped[int] = mapped_column(Integer, default=0)
+    paid_cents: Mapped[int] = mapped_column(Integer, default=0)
+    refund_cents: Mapped[int] = mapped_column(Integer, default=0)
+    tracking_no: Mapped[str] = mapped_column(String(64), default="")
+    carrier: Mapped[str] = mapped_column(String(50), default="")
+    buyer_message: Mapped[str] = mapped_column(Text, default="")
+    seller_note: Mapped[str] = mapped_column(Text, default="")
+    receiver_name: Mapped[str] = mapped_column(String(100), default="")
+    receiver_phone: Mapped[str] = mapped_column(String(40), default="")
+    receiver_address: Mapped[str] = mapped_column(String(400), default="")
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id", ondelete="SET NULL"), index=True)
+
+    items: Mapped[list[OrderItem]] = relationship(
+        back_populates="order", cascade="all, delete-orphan", order_by="OrderItem.id"
+    )
+
+
+class OrderItem(Base):
+    __tablename__ = "order_item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("product.id", ondelete="SET NULL"), index=True)
+    title: Mapped[str] = mapped_column(String(300), default="")  # as written on the order
+    sku_spec: Mapped[str] = mapped_column(String(200), default="")
+    quantity: Mapped[int] = mapped_column(Integer, default=1)
+    unit_price_cents: Mapped[int] = mapped_column(Integer, default=0)
+    amount_cents: Mapped[int] = mapped_column(Integer, default=0)
+    order: Mapped[Order] = relationship(back_populates="items")
+
+
+class Reminder(VersionedMixin, Base):
+    """A task in the Today list. `rule_key` is unique so generation is idempotent."""
+
+    __tablename__ = "reminder"
+    __table_args__ = (Index("ix_reminder_status_due", "status", "due_date"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rule_key: Mapped[str] = mapped_column(String(120), unique=True)
+    kind: Mapped[str] = mapped_column(String(30), index=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), index=True)
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
+    order_item_id: Mapped[int | None] = mapped_column(ForeignKey("order_item.id", ondelete="CASCADE"))
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("product.id", ondelete="SET NULL"))
+    complaint_id: Mapped[int | None] = mapped_column(ForeignKey("complaint.id", ondelete="CASCADE"))
+    bad_review_id: Mapped[int | None] = mapped_column(ForeignKey("bad_review.id", ondelete="CASCADE"))
+    coupon_id: Mapped[int | None] = mapped_column(ForeignKey("coupon.id", ondelete="CASCADE"))
+    due_date: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    snoozed_until: Mapped[dt.date | None] = mapped_column(Date)
+    outcome: Mapped[str] = mapped_column(String(30), default="")  # contacted, no_answer, bought, declined
+    title: Mapped[str] = mapped_column(String(300), default="")  # manual tasks: what to do
+    note: Mapped[str] = mapped_column(Text, default="")
+    facts_json: Mapped[str] = mapped_column(Text, default="")  # what the reason sentence is built from
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class ContactLog(Base):
+    __tablename__ = "contact_log"
+    __table_args__ = (Index("ix_contact_log_customer_at", "customer_id", "at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    channel: Mapped[str] = mapped_column(String(20), default="wechat")
+    purpose: Mapped[str] = mapped_column(String(30), default="care")  # care, marketing, aftersales, sales
+    is_marketing: Mapped[bool] = mapped_column(Boolean, default=False)
+    reminder_id: Mapped[int | None] = mapped_column(ForeignKey("reminder.id", ondelete="SET NULL"))
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaign.id", ondelete="SET NULL"))
+    complaint_id: Mapped[int | None] = mapped_column(ForeignKey("complaint.id", ondelete="SET NULL"))
+    bad_review_id: Mapped[int | None] = mapped_column(ForeignKey("bad_review.id", ondelete="SET NULL"))
+    result: Mapped[str] = mapped_column(String(30), default="")
+    message: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Complaint(VersionedMixin, Base):
+    __tablename__ = "complaint"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), index=True)
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(30), default="other")
+    channel: Mapped[str] = mapped_column(String(20), default="wechat")
+    description: Mapped[str] = mapped_column(Text, default="")
+    evidence_json: Mapped[str] = mapped_column(Text, default="[]")  # list of file paths
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)  # open, resolved, closed
+    opened_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    first_response_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    compensation_type: Mapped[str] = mapped_column(String(20), default="")
+    compensation_cents: Mapped[int] = mapped_column(Integer, default=0)
+    compensation_points: Mapped[int] = mapped_column(Integer, default=0)
+    compensated_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    resolution: Mapped[str] = mapped_column(Text, default="")
+
+    steps: Mapped[list[ComplaintStep]] = relationship(
+        cascade="all, delete-orphan", order_by="ComplaintStep.step"
+    )
+
+
+class ComplaintStep(Base):
+    """One of the five handling steps (1 安抚道歉 … 5 跟踪), ticked with a time and a note."""
+
+    __tablename__ = "complaint_step"
+    __table_args__ = (UniqueConstraint("complaint_id", "step"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaint.id", ondelete="CASCADE"))
+    step: Mapped[int] = mapped_column(Integer)
+    done_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class BadReview(VersionedMixin, Base):
+    """A mid or bad review and its rescue; contact attempts live in contact_log."""
+
+    __tablename__ = "bad_review"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), index=True)
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id", ondelete="SET NULL"))
+    platform: Mapped[str] = mapped_column(String(20), default="taobao")
+    level: Mapped[str] = mapped_column(String(10), default="bad")  # mid, bad
+    review_date: Mapped[dt.date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(String(100), default="")
+    offer_type: Mapped[str] = mapped_column(String(20), default="")  # cash, coupon, free_shipping, gift, level
+    offer_cents: Mapped[int] = mapped_column(Integer, default=0)
+    outcome: Mapped[str] = mapped_column(String(20), default="")  # revised, removed, unchanged, unreachable
+    outcome_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    change_deadline: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)  # open, closed
+    # professional bad-reviewer signs (DOMAIN.md §6)
+    sign_new_account: Mapped[bool] = mapped_column(Boolean, default=False)
+    sign_refuses_platform_chat: Mapped[bool] = mapped_column(Boolean, default=False)
+    sign_targets_new_shop: Mapped[bool] = mapped_column(Boolean, default=False)
+    sign_cheap_fragile: Mapped[bool] = mapped_column(Boolean, default=False)
+    sign_remote_address: Mapped[bool] = mapped_column(Boolean, default=False)
+    evidence_note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Coupon(Base):
+    __tablename__ = "coupon"
+    __table_args__ = (Index("ix_coupon_open_expiry", "used_at", "expires_on"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20), default="cash")
+    value_cents: Mapped[int] = mapped_column(Integer, default=0)
+    threshold_cents: Mapped[int] = mapped_column(Integer, default=0)  # 满 threshold 减 value
+    discount_percent: Mapped[int | None] = mapped_column(Integer)
+    issued_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    expires_on: Mapped[dt.date | None] = mapped_column(Date)
+    used_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    used_order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id", ondelete="SET NULL"))
+    source: Mapped[str] = mapped_column(String(20), default="manual")  # manual, campaign, complaint, review
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaign.id", ondelete="SET NULL"))
+    complaint_id: Mapped[int | None] = mapped_column(ForeignKey("complaint.id", ondelete="SET NULL"))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class PointsEntry(Base):
+    """A line of the points ledger; the balance is the sum, never a stored number."""
+
+    __tablename__ = "points_ledger"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    delta: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(30))  # spend, join, photo_review, referral, redeem, compensation, manual
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id", ondelete="SET NULL"))
+    complaint_id: Mapped[int | None] = mapped_column(ForeignKey("complaint.id", ondelete="SET NULL"))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class MessageTemplate(Base):
+    __tablename__ = "message_template"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30), index=True)  # a reminder kind or a campaign theme
+    name: Mapped[str] = mapped_column(String(100))
+    language: Mapped[str] = mapped_column(String(10), default="zh_CN")
+    body: Mapped[str] = mapped_column(Text)
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+
+
+class Segment(Base):
+    """A saved customer filter (JSON definition) for marketing."""
+
+    __tablename__ = "segment"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    definition_json: Mapped[str] = mapped_column(Text)
+    builtin: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Campaign(VersionedMixin, Base):
+    __tablename__ = "campaign"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    segment_json: Mapped[str] = mapped_column(Text, default="{}")
+    template_id: Mapped[int | None] = mapped_column(ForeignKey("message_template.id", ondelete="SET NULL"))
+    body: Mapped[str] = mapped_column(Text, default="")
+    scheduled_on: Mapped[dt.date | None] = mapped_column(Date)
+    coupon_spec_json: Mapped[str] = mapped_column(Text, default="")
+    response_window_days: Mapped[int] = mapped_column(Integer, default=7)
+    status: Mapped[str] = mapped_column(String(20), default="draft")  # draft, running, finished
+
+
+class CampaignMember(Base):
+    __tablename__ = "campaign_member"
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id", ondelete="CASCADE"), primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), primary_key=True, index=True)
+    message: Mapped[str] = mapped_column(Text, default="")
+    sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    channel: Mapped[str] = mapped_column(String(20), default="")
+    responded_order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id", ondelete="SET NULL"))
+    status: Mapped[str] = mapped_column(String(20), default="queued")  # queued, sent, skipped, opted_out
+
+
+class Setting(Base):
+    """Book-level settings (business rules); JSON values. UI state lives in QSettings instead."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value_json: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,59 @@
+"""Customer search: the indexed search text written at save time, and the query that scans it.
+
+`search_text` is lowercase "name|real name|pinyin initials|full pinyin|phones|wechat|buyer id|qq"
+(fields joined by "|" so a query never matches across two fields). A query is one LIKE '%q%' over
+that indexed column: SQLite scans the narrow index instead of the table (covering index scan), which
+keeps a 100,000-customer book under the 30 ms p95 floor. Tags are matched exactly by name.
+Pinyin comes from pypinyin, imported on first use (it is slow to import) and cached per name.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+_SEP = "|"
+_NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
+
+
+@functools.lru_cache(maxsize=65536)
+def name_pinyin(name: str) -> tuple[str, str]:
+    """(initials, full pinyin) of the Chinese characters in a name: 张伟 → ("zw", "zhangwei")."""
+    han = _NON_HAN.sub("", name or "")
+    if not han:
+        return "", ""
+    from pypinyin import Style, lazy_pinyin
+
+    full = lazy_pinyin(han, style=Style.NORMAL, errors="ignore")
+    initials = "".join(p[0] for p in full if p)
+    return initials.lower(), "".join(full).lower()
+
+
+def build_search_text(*, name: str = "", real_name: str = "", phones: tuple[str, ...] = (),
+                      wechat_id: str = "", platform_buyer_id: str = "", qq: str = "") -> tuple[str, str]:
+    """(search_text, name_initials) for a customer; see the module docstring for the layout."""
+    parts = [name, real_name]
+    initials = []
+    for n in (name, real_name):
+        ini, full = name_pinyin(n)
+        if ini:
+            parts += [ini, full]
+            initials.append(ini)
+    parts += [p for p in phones if p]
+    parts += [wechat_id, platform_buyer_id, qq]
+    text = _SEP.join(p.strip().lower() for p in parts if p and p.strip())
+    return text, (initials[0] if initials else "")
+
+
+def normalize_query(query: str) -> str:
+    """The lowercase, trimmed query; digits-only queries lose spaces and dashes (phone fragments)."""
+    q = (query or "").strip().lower()
+    if q and re.fullmatch(r"[\d\s\-+]+", q):
+        q = re.sub(r"\D", "", q)
+    return q
+
+
+def like_pattern(query: str) -> str:
+    """A LIKE pattern matching the query anywhere, with %, _ and the escape char escaped."""
+    q = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{q}%"
