@@ -20,7 +20,7 @@ _WORD_CHARS = r"\u4e00-\u9fffA-Za-z"
 _NAME_BEFORE_RE = re.compile(rf"([{_WORD_CHARS}\d]*[{_WORD_CHARS}])( ?)$")
 _NAME_AFTER_RE = re.compile(rf"^( ?)的?\s?([{_WORD_CHARS}]+)")
 _LEADING_VERBS_RE = re.compile(r"^(?:我|想|还|再|另|也|帮我|给我|麻烦|需要|要|买|拿|来|订|加|发|寄|一共|共|和|跟|及|还有)+")
-_WORD_END_RE = re.compile(rf"[{NUMERAL_CHARS}\d]+[{UNITS}]?|和|跟|及|还有|再|加")
+_WORD_END_RE = re.compile(rf"[{NUMERAL_CHARS}\d]+[{UNITS}]?|和|跟|及|还有|再|加|先|试|送|给|用|吧|哈|呀|啊|的|了|就|也|都")
 _SPEC_RE = re.compile(r"\s*(?:[(\[【].*?[)\]】]|\d+(?:\.\d+)?\s*(?:g|kg|ml|l|克|千克|毫升|升|片|粒|斤|支|袋|盒|瓶)\b.*)\s*$",
                       re.IGNORECASE)
 
@@ -95,9 +95,12 @@ def _resolve_product(word: str, products: Sequence[str]) -> tuple[str, bool]:
     for key, product in _product_keys(products):
         if key == lowered:
             return product, False
-    candidates = [p for key, p in _product_keys(products) if lowered in key or (len(key) >= 2 and key in lowered)]
-    unique = list(dict.fromkeys(candidates))
-    return (unique[0], True) if unique else (word, True)
+    for length in range(len(lowered), 1, -1):  # 面膜先试试: the longest start of the word that fits
+        part = lowered[:length]
+        candidates = [p for key, p in _product_keys(products) if part in key or key in part]
+        if candidates:
+            return candidates[0], True
+    return word, True
 
 
 def find_items(text: str, products: Sequence[str] = ()) -> list[Found]:

@@ -142,10 +142,16 @@ def _collect_detail(text: str, start: int, first_adjacent: bool) -> tuple[list[s
 
 
 def _strong_next(pieces: list[re.Match[str]], number: int) -> bool:
-    if number + 1 >= len(pieces):
-        return False
-    separator, piece = pieces[number + 1].group(1), pieces[number + 1].group(2)
-    return T.HARD not in separator and bool(T.STRONG_ADDRESS_RE.search(piece)) and not _is_stop(piece)
+    """Whether the next piece on the line is clearly an address (a number counts with its 号: 68 号)."""
+    for following in pieces[number + 1 : number + 3]:
+        separator, piece = following.group(1), following.group(2)
+        if T.HARD in separator or _is_stop(piece):
+            return False
+        if T.STRONG_ADDRESS_RE.search(piece):
+            return True
+        if not piece.isdigit():
+            return False
+    return False
 
 
 def _strip_repeated_region(detail: str, names: Iterable[str]) -> str:
