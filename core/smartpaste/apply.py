@@ -84,3 +84,18 @@ def order_input(customer_id: int, parsed: ParsedMessage, products: Sequence[Prod
                       items=order_items(parsed, products), paid_cents=parsed.amount_cents,
                       receiver_name=parsed.name or "", receiver_phone=phones[0] if phones else "",
                       receiver_address=parsed.address)
+
+
+def save_customer(service: CustomerService, parsed: ParsedMessage, matched: CustomerDetail | None,
+                  update_address: bool, source_channel: str = "") -> CustomerDetail:
+    """Create the customer, or update the matched one (address only when asked); returns the saved detail.
+
+    Raises the service's ValidationError / ConflictError unchanged. A matched customer with nothing to
+    change is returned as it is, without a write.
+    """
+    if matched is None:
+        return service.create(new_customer_input(parsed, source_channel))
+    data = updated_customer_input(matched.fields, parsed, update_address)
+    if data == matched.fields:
+        return matched
+    return service.update(matched.id, data, matched.version)

@@ -104,3 +104,19 @@ def test_an_item_not_in_the_product_list_becomes_a_free_text_line(book, make_cus
     order = OrderService(book).create(order_input(customer.id, parsed, [], dt.datetime(2026, 11, 23, 10, 0)))
 
     assert [(item.product_id, item.title, item.quantity) for item in order.items] == [(None, "龙井茶", 3)]
+
+
+def test_save_customer_creates_updates_or_leaves_alone(book, make_customer):
+    from core.smartpaste.apply import save_customer
+
+    service = CustomerService(book)
+    parsed = parse_message(MESSAGE)
+    created = save_customer(service, parsed, None, False)
+    assert created.fields.address_detail == "文三路100号5幢301"
+
+    moved = parse_message("张三 13800138000 浙江省杭州市上城区解放路1号")
+    kept = save_customer(service, moved, find_customer(service, moved), False)
+    assert (kept.version, kept.fields.district) == (created.version, "西湖区")
+    updated = save_customer(service, moved, find_customer(service, moved), True)
+    assert (updated.fields.district, updated.fields.address_detail) == ("上城区", "解放路1号")
+    assert [row.id for row in service.find_by_phone("13800138000")] == [created.id]
