@@ -16,7 +16,8 @@ CASES_FILE = ROOT / "tests" / "core" / "smartpaste_cases.py"
 def load_cases() -> tuple[list[dict], tuple[str, ...], tuple[str, ...]]:
     """(every test message, the default product list, the compared fields) from the cases file."""
     cases = runpy.run_path(str(CASES_FILE))
-    return cases["CASES"] + cases["HELD_OUT_CASES"] + cases["HELD_OUT_CASES_2"], cases["PRODUCTS"], cases["FIELDS"]
+    every = cases["CASES"] + cases["HELD_OUT_CASES"] + cases["HELD_OUT_CASES_2"] + cases["HELD_OUT_CASES_3"]
+    return every, cases["PRODUCTS"], cases["FIELDS"]
 
 
 def wrong_fields(case: dict, parsed, fields: tuple[str, ...]) -> dict[str, tuple[object, object]]:

@@ -6,13 +6,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from core.smartpaste.numerals import NUMBER_PATTERN, NUMERAL_CHARS, parse_number
+from core.smartpaste.numerals import NUMBER_PATTERN, NUMERAL_CHARS, UNIT_NUMBER_PATTERN, parse_number
 
-UNITS = "瓶盒罐斤件个包箱袋支套份桶提听只条"
-_QTY = rf"(?P<qty>{NUMBER_PATTERN})"
+UNITS = "瓶盒罐斤两件个包箱袋支套份桶提听只条"  # 两 as a unit is 50 g of tea: 三两 is three of them
+_QTY = rf"(?P<qty>{UNIT_NUMBER_PATTERN})"
 _TIMES = r"(?:[x×*X]|乘)"
 _AFTER_NAME_RE = re.compile(
-    rf"^\s*(?:{_TIMES}\s*(?P<qty1>{NUMBER_PATTERN})\s*[{UNITS}]?|(?P<qty2>{NUMBER_PATTERN})\s*[{UNITS}])"
+    rf"^\s*(?:{_TIMES}\s*(?P<qty1>{NUMBER_PATTERN})\s*[{UNITS}]?|(?P<qty2>{UNIT_NUMBER_PATTERN})\s*[{UNITS}])"
 )
 _BEFORE_NAME_RE = re.compile(rf"{_QTY}\s*[{UNITS}]\s*的?\s*$")
 _GENERIC_RE = re.compile(rf"{_TIMES}\s*(?P<times>\d+)\s*[{UNITS}]?|{_QTY}\s*[{UNITS}]")

@@ -11,6 +11,8 @@ NUMERAL_CHARS = "".join(DIGITS) + "".join(MULTIPLIERS)
 # One quantity or amount as written: Arabic (with decimals) or a run of Chinese numeral characters.
 # It only starts where a run starts, which also keeps long digit runs from costing quadratic time.
 NUMBER_PATTERN = rf"(?:(?<![\d.])\d+(?:\.\d+)?|(?<![{NUMERAL_CHARS}])[{NUMERAL_CHARS}]+)"
+# The same before a unit: the shortest Chinese run, so that in 三两 the 两 is the unit (liang), not a digit.
+UNIT_NUMBER_PATTERN = rf"(?:(?<![\d.])\d+(?:\.\d+)?|(?<![{NUMERAL_CHARS}])[{NUMERAL_CHARS}]+?)"
 _NUMBER_RE = re.compile(rf"^{NUMBER_PATTERN}$")
 
 
@@ -19,7 +21,11 @@ def chinese_to_int(text: str) -> int | None:
     if not text or any(ch not in DIGITS and ch not in MULTIPLIERS for ch in text):
         return None
     if all(ch in DIGITS for ch in text):
-        return int("".join(str(DIGITS[ch]) for ch in text)) if len(text) > 1 else DIGITS[text]
+        if len(text) == 1:
+            return DIGITS[text]
+        if any(ch in "两俩仨" for ch in text):
+            return None  # 两 and 俩 are never digits of a number read digit by digit
+        return int("".join(str(DIGITS[ch]) for ch in text))
     total, section, pending = 0, 0, None
     for ch in text:
         if ch in DIGITS:

@@ -185,6 +185,8 @@ def _name_candidates(text: str, products: Sequence[str]) -> list[str]:
     names = []
     for match in _NAME_TOKEN_RE.finditer(text):
         piece = match.group().strip()
+        if text[match.end():match.end() + 1] == ":":
+            continue  # a label we do not know (改成:, 昵称:) introduces something, it is not a name
         if len(piece) >= 3 and piece.endswith("收"):
             piece = piece[:-1]  # 张三收: "for 张三"
         if not _NAME_RE.match(piece) or piece.lower() in product_words:

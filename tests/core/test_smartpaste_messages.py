@@ -21,7 +21,8 @@ def _load(path: Path, name: str):
 
 CASES_MODULE = _load(Path(__file__).with_name("smartpaste_cases.py"), "smartpaste_cases")
 ACCURACY = _load(ROOT / "scripts" / "smartpaste_accuracy.py", "smartpaste_accuracy")
-ALL_CASES = CASES_MODULE.CASES + CASES_MODULE.HELD_OUT_CASES + CASES_MODULE.HELD_OUT_CASES_2
+ALL_CASES = (CASES_MODULE.CASES + CASES_MODULE.HELD_OUT_CASES + CASES_MODULE.HELD_OUT_CASES_2
+             + CASES_MODULE.HELD_OUT_CASES_3)
 
 
 def test_there_are_at_least_sixty_distinct_messages():
