@@ -62,13 +62,13 @@ class PasteDialog(QDialog):
     None: a new customer); ``update_address()`` whether the seller wants that customer's address replaced.
     With ``save`` True, Enter (OK) saves the customer — created, or matched and updated — into
     ``customer``, and a core error keeps the dialog open with the reason; ``with_order`` then says whether
-    the seller asked for an order with the items. ``reparsed`` follows each reading of the text box.
+    the seller asked for an order with the items (offered when saving and ``offer_order``). ``reparsed`` follows each reading of the text box.
     """
 
     reparsed = Signal()
 
     def __init__(self, customers: CustomerService, product_names: Sequence[str], text: str = "",
-                 save: bool = True, parent=None):
+                 save: bool = True, offer_order: bool = True, parent=None):
         super().__init__(parent)
         self._customers = customers
         self._product_names = tuple(product_names)
@@ -76,7 +76,7 @@ class PasteDialog(QDialog):
         self._save = save
         self.matched: CustomerDetail | None = None
         self.customer: CustomerDetail | None = None
-        offer_order = save
+        offer_order = save and offer_order
         self.setWindowTitle(self.tr("Paste from chat"))
         self.setStyleSheet(UNSURE_STYLE)
         self.resize(640, 660)
