@@ -28,16 +28,12 @@ from core.phones import is_masked_phone
 from core.smartpaste import ParsedMessage, parse_message
 from core.smartpaste.apply import address_differs, find_customer, save_customer
 from core.smartpaste.numerals import parse_number
+from ui.error_text import describe
 
 # An orange frame reads well on light and dark palettes, unlike a background tint.
 UNSURE_STYLE = "QLineEdit[unsure=\"true\"], QTableWidget[unsure=\"true\"] { border: 2px solid #f08c00; }"
 REPARSE_DELAY_MS = 250
 _LINE_FIELDS = ("name", "phones", "province", "city", "district", "detail", "postcode", "amount_cents")
-
-
-def describe(exc: HuitoukeError) -> str:
-    """The seller's sentence for a core error."""
-    return str(exc)
 
 
 def format_yuan(cents: int | None) -> str:
