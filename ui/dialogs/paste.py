@@ -82,6 +82,7 @@ class PasteDialog(QDialog):
         self.text_edit.setObjectName("message")
         self.text_edit.setPlaceholderText(self.tr("Paste the buyer's message here"))
         self.text_edit.setFixedHeight(96)
+        self.text_edit.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.text_edit)
         layout.addWidget(self._build_fields())
         self.legend = QLabel(self.tr("Fields with an orange frame were guessed: please check them."))
