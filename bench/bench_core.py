@@ -53,13 +53,16 @@ def load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def timed_ms(fn, queries) -> list[float]:
-    result = []
+def timed_ms(fn, queries) -> tuple[list[float], list[float]]:
+    """(wall ms, CPU ms of this process) per query. CPU time shows the cost when other programs load
+    the machine; wall time is what the seller waits."""
+    wall, cpu = [], []
     for q in queries:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         fn(q)
-        result.append((time.perf_counter() - t) * 1000)
-    return result
+        wall.append((time.perf_counter() - t) * 1000)
+        cpu.append((time.process_time() - c) * 1000)
+    return wall, cpu
 
 
 def p95(values: list[float]) -> float:
@@ -134,7 +137,8 @@ def main() -> int:
             floor = raw_insert_floor(book_path, folder)
             rows.append((f"build {summary.customers:,} customers / {summary.orders:,} orders (wall)",
                          f"{wall:.1f} s", f"target < {BUILD_TARGET_S:.0f} s", f"{wall / BUILD_TARGET_S:.2f}"))
-            rows.append(("  same build, CPU time of this process", f"{cpu:.1f} s", "", ""))
+            rows.append(("  same build, CPU time of this process (both threads)", f"{cpu:.1f} s",
+                         f"target < {BUILD_TARGET_S:.0f} s", f"{cpu / BUILD_TARGET_S:.2f}"))
             rows.append(("  raw sqlite3 insert of the same customer + order rows", f"{floor:.1f} s",
                          f"floor {RAW_INSERT_FLOOR_S} s", f"build/raw {wall / floor:.1f}×"))
 
@@ -147,32 +151,42 @@ def main() -> int:
                 service.search(qs[0], today=TODAY)  # warm the page cache once per kind
                 api = timed_ms(lambda q: service.search(q, today=TODAY), qs)
                 page = timed_ms(lambda q: service.list_page(CustomerQuery(text=q, limit=50, today=TODAY)), qs)
-                like = timed_ms(lambda q: raw.execute(
+                covering = timed_ms(lambda q: raw.execute(
+                    "SELECT id FROM customer WHERE id IN (SELECT id FROM customer WHERE instr(search_text, ?) > 0)"
+                    " AND deleted_at IS NULL LIMIT 50", (q,)).fetchall(), qs)
+                naive = timed_ms(lambda q: raw.execute(
                     "SELECT id FROM customer WHERE search_text LIKE ? AND deleted_at IS NULL LIMIT 50",
                     (f"%{q}%",)).fetchall(), qs)
-                for label, ms in ((f"search '{kind}' CustomerService.search", api),
-                                  (f"  list_page(text, limit=50) '{kind}'", page),
-                                  (f"  raw SQL LIKE … LIMIT 50 '{kind}'", like)):
-                    rows.append((label, f"median {statistics.median(ms):.1f} ms, p95 {p95(ms):.1f} ms",
-                                 f"p95 ≤ {SEARCH_P95_TARGET_MS:.0f} ms", f"{p95(ms) / SEARCH_P95_TARGET_MS:.2f}"))
-            scan = timed_ms(lambda q: raw.execute(
+                for label, (wall, cpu) in (
+                        (f"search '{kind}': CustomerService.search (limit 20)", api),
+                        ("  same queries: list_page(text, limit=50)", page),
+                        ("  same queries: raw SQL, instr() on the covering index, LIMIT 50", covering),
+                        ("  same queries: raw SQL, LIKE + deleted_at (table scan), LIMIT 50", naive)):
+                    rows.append((label, f"median {statistics.median(wall):.1f} ms, p95 {p95(wall):.1f} ms"
+                                 f" (CPU median {statistics.median(cpu):.1f}, p95 {p95(cpu):.1f})",
+                                 f"p95 ≤ {SEARCH_P95_TARGET_MS:.0f} ms",
+                                 f"{p95(wall) / SEARCH_P95_TARGET_MS:.2f} (CPU {p95(cpu) / SEARCH_P95_TARGET_MS:.2f})"))
+            wall, cpu = timed_ms(lambda q: raw.execute(
                 "SELECT COUNT(*) FROM customer WHERE search_text LIKE ?", (f"%{q}%",)).fetchall(),
                 queries["2-char Chinese name"][:50])
-            rows.append(("full LIKE scan over every customer (COUNT)", f"median {statistics.median(scan):.1f} ms",
+            rows.append(("full LIKE scan over every customer's search_text (COUNT)",
+                         f"median {statistics.median(wall):.1f} ms (CPU {statistics.median(cpu):.1f})",
                          f"floor {LIKE_FLOOR_MS[0]:.0f}–{LIKE_FLOOR_MS[1]:.0f} ms",
-                         f"{statistics.median(scan) / LIKE_FLOOR_MS[1]:.2f}"))
+                         f"{statistics.median(wall) / LIKE_FLOOR_MS[1]:.2f}"))
 
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             n = len(raw.execute(AGGREGATE_SQL).fetchall())
-            agg = time.perf_counter() - t
-            rows.append((f"raw per-customer aggregate SELECT ({n:,} buyers)", f"{agg:.2f} s",
-                         f"floor {AGGREGATE_FLOOR_S} s", f"{agg / AGGREGATE_FLOOR_S:.1f}"))
+            agg, agg_cpu = time.perf_counter() - t, time.process_time() - c
+            rows.append((f"raw per-customer aggregate SELECT over all orders ({n:,} buyers)",
+                         f"{agg:.2f} s (CPU {agg_cpu:.2f} s)", f"floor {AGGREGATE_FLOOR_S} s",
+                         f"{agg / AGGREGATE_FLOOR_S:.1f} (CPU {agg_cpu / AGGREGATE_FLOOR_S:.1f})"))
             with book.session() as s:
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.process_time()
                 changed = customer_stats.refresh(s)
-                refresh = time.perf_counter() - t
-            rows.append((f"customer_stats.refresh over all customers ({changed:,} updated)", f"{refresh:.2f} s",
-                         f"floor {AGGREGATE_FLOOR_S} s (SELECT only)", f"{refresh / AGGREGATE_FLOOR_S:.1f}"))
+                refresh, refresh_cpu = time.perf_counter() - t, time.process_time() - c
+            rows.append((f"customer_stats.refresh over all customers ({changed:,} rows written)",
+                         f"{refresh:.2f} s (CPU {refresh_cpu:.2f} s)", f"floor {AGGREGATE_FLOOR_S} s (the SELECT)",
+                         f"{refresh / AGGREGATE_FLOOR_S:.1f}"))
         finally:
             book.close()
             raw.close()
