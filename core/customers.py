@@ -15,7 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from core import customer_stats
 from core.db import Book
-from core.dto import AliasDTO, CustomerDetail, CustomerInput, CustomerQuery, CustomerRow
+from core.dto import AliasDTO, BookCounts, CustomerDetail, CustomerInput, CustomerQuery, CustomerRow
 from core.errors import ConflictError, NotFound, ValidationError
 from core.models import (
     BadReview,
@@ -29,6 +29,7 @@ from core.models import (
     ImportChange,
     Order,
     PointsEntry,
+    Product,
     Reminder,
     Tag,
 )
@@ -370,3 +371,13 @@ def _fill_and_alias(s: Session, keep: Customer, other: Customer) -> None:
                                ("buyer_id", keep.platform_buyer_id, other.platform_buyer_id)):
         if theirs and theirs != mine:
             add_alias(s, keep.id, kind, theirs)
+
+
+def book_counts(book: Book) -> BookCounts:
+    """How many customers (live and in the recycle bin), orders and products the book holds (status bar)."""
+    with book.session() as s:
+        live = s.scalar(select(func.count()).select_from(Customer).where(Customer.deleted_at.is_(None)))
+        deleted = s.scalar(select(func.count()).select_from(Customer).where(Customer.deleted_at.is_not(None)))
+        orders = s.scalar(select(func.count()).select_from(Order))
+        products = s.scalar(select(func.count()).select_from(Product))
+    return BookCounts(customers=live, deleted_customers=deleted, orders=orders, products=products)
