@@ -35,7 +35,7 @@ from core.errors import HuitoukeError, RejectedInput
 from core.models import Reminder
 from core.reminders.birthdays import birthday_rows
 from core.reminders.kinds import ENGINE_KINDS, enabled_kinds
-from core.settings import get_settings
+from core.settings import get_setting, get_settings
 
 Progress = Callable[[int, int, str], None]
 
@@ -119,6 +119,25 @@ def regenerate(session: Session, today: dt.date, customer_ids: Iterable[int] | N
             session.expire(obj)
     return RegenerationResult(counts.get("written", 0), counts.get("superseded", 0), counts.get("expired", 0),
                               round(time.perf_counter() - started, 3))
+
+
+def local_today(session: Session) -> dt.date:
+    """Today in the book's time zone (setting "timezone")."""
+    from zoneinfo import ZoneInfo
+
+    try:
+        return dt.datetime.now(ZoneInfo(get_setting(session, "timezone"))).date()
+    except (KeyError, ValueError):
+        return dt.date.today()
+
+
+def after_write(session: Session, customer_ids: Iterable[int], today: dt.date | None = None) -> None:
+    """The incremental pass services run after writing orders or customers, in the same transaction.
+
+    A no-op on a PostgreSQL book (regeneration is SQLite-only for now).
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        regenerate(session, today or local_today(session), customer_ids)
 
 
 def _julian(day: dt.date) -> float:

@@ -13,9 +13,8 @@ from typing import TextIO
 
 from sqlalchemy.orm import Session
 
-from core.reminders.generate import regenerate
+from core.reminders.generate import local_today, regenerate
 from core.reminders.today import today_list
-from core.settings import get_setting
 
 
 def today_rows(session: Session, today: dt.date, language: str | None = None) -> list[dict]:
@@ -26,16 +25,6 @@ def today_rows(session: Session, today: dt.date, language: str | None = None) ->
          "overdue_days": t.overdue_days, "reason": t.reason, "message": t.message}
         for t in listed.tasks
     ]
-
-
-def local_today(session: Session) -> dt.date:
-    """Today in the book's time zone (setting "timezone")."""
-    from zoneinfo import ZoneInfo
-
-    try:
-        return dt.datetime.now(ZoneInfo(get_setting(session, "timezone"))).date()
-    except (KeyError, ValueError):
-        return dt.date.today()
 
 
 def run_today(book_location: str, date: str | None = None, as_json: bool = False, *,

@@ -183,3 +183,26 @@ def test_command_line_json(tmp_path, factory):
     rows = json.loads(out.getvalue())
     assert {r["kind"] for r in rows} == {"repurchase", "unpaid_second", "use_care"}
     assert set(rows[0]) == {"customer", "phone", "kind", "due", "overdue_days", "reason", "message"}
+
+
+def test_saving_an_order_updates_that_customers_tasks(book, make_customer, make_order):
+    from core.reminders.generate import local_today
+
+    customer = make_customer(name="李娜", phone="13700137000")
+    with book.session() as s:
+        today = local_today(s)
+    make_order(customer.id, today.isoformat(), status="unpaid")
+    with book.session() as s:
+        assert [t.kind for t in today_list(s, today).tasks] == ["unpaid"]
+
+
+def test_main_today_command(tmp_path, factory, capsys):
+    from core.cli import main
+
+    book = Book.open(tmp_path / "m.book", create=True, backup_root=tmp_path / "backups")
+    with book.session() as s:
+        _shop(factory(s))
+    book.close()
+    assert main(["today", "--book", str(tmp_path / "m.book"), "--date", "2026-04-12", "--json"]) == 0
+    assert {r["kind"] for r in json.loads(capsys.readouterr().out)} == {"repurchase", "unpaid_second", "use_care"}
+    assert main(["today", "--book", str(tmp_path / "m.book"), "--date", "12.4.2026"]) == 2
