@@ -54,6 +54,10 @@ class RegenerationResult:
     seconds: float
 
 
+# Purchase days older than (this + 1) cycles before the expiry limit are only read for larger quantities.
+_TYPICAL_QUANTITY = 3
+# Order follow-ups concern events (payment, shipping, arrival, refund) within this many days of the order.
+_ORDER_EVENT_DAYS = 90
 _WANT_COLUMNS = "rule_key, kind, customer_id, order_id, order_item_id, product_id, coupon_id, due_date, facts_json"
 
 # (kind, condition on orders o, SQL date the due date counts from)
@@ -157,9 +161,11 @@ class _Scope:
             if self.ids:
                 session.execute(text("INSERT INTO _rem_scope VALUES (:c)"), [{"c": c} for c in self.ids])
 
-    def sql(self, column: str) -> str:
-        """" AND <column> is in scope", or "" for a complete pass."""
-        return "" if self.ids is None else f" AND {column} IN (SELECT customer_id FROM _rem_scope)"
+    def source(self, table: str, alias: str, column: str = "customer_id") -> str:
+        """A FROM item: `table alias`, driven by the scope table (CROSS JOIN fixes the order) when scoped."""
+        if self.ids is None:
+            return f"{table} {alias}"
+        return f"_rem_scope sc CROSS JOIN {table} {alias} ON {alias}.{column} = sc.customer_id"
 
     def drop(self) -> None:
         if self.ids is not None:
@@ -182,32 +188,53 @@ def _drop_temp_tables(session: Session) -> None:
 def _build_groups(session: Session, scope: _Scope, settings: dict, params: dict) -> None:
     """_rem_lg: each customer's latest purchase day of each product with a cycle, with its key dates.
 
-    Earlier purchase days are superseded by definition, so they never produce tasks.
+    Earlier purchase days are superseded by definition, so they never produce tasks. Only purchase days
+    that can still produce a task are read: those within (_TYPICAL_QUANTITY + 1) cycles of the product
+    before the expiry limit, plus older orders with an item of a larger quantity.
     """
     extra_win = int(settings["reminder.winback.days"])
+    session.execute(text(
+        "CREATE TEMP TABLE _rem_lg (customer_id INTEGER, product_id INTEGER, day TEXT, item_id INTEGER, "
+        "order_id INTEGER, qty INTEGER, delivered_at TEXT, shipped_at TEXT, product TEXT, cycle INTEGER, "
+        "lead INTEGER, day_jd REAL, runout_jd REAL, win_jd REAL)"))
+    max_cycle = session.execute(text("SELECT MAX(cycle_days) FROM product WHERE cycle_days > 0")).scalar()
+    if not max_cycle:
+        return
+    window = {**params, "window_start": (dt.date.fromisoformat(params["lo"])
+                                         - dt.timedelta(days=max_cycle * (_TYPICAL_QUANTITY + 1) + extra_win)).isoformat()}
+    big = ("SELECT order_id FROM order_item WHERE quantity > :typical" if scope.ids is None else
+           f"SELECT oi.order_id FROM {scope.source('orders', 'o')} JOIN order_item oi ON oi.order_id = o.id "
+           "WHERE oi.quantity > :typical")
     session.execute(text(f"""
-        CREATE TEMP TABLE _rem_lg AS
-        WITH g AS (
+        INSERT INTO _rem_lg
+        WITH pw AS (
+            SELECT id, date(:lo, '-' || (cycle_days * {_TYPICAL_QUANTITY + 1} + {extra_win}) || ' days') AS start
+            FROM product WHERE cycle_days > 0
+        ), picked AS (
+            SELECT o.id FROM {scope.source("orders", "o")}
+            WHERE o.is_purchase = 1 AND o.order_date >= :window_start
+            UNION {big}
+        ), g AS (
             SELECT o.customer_id AS customer_id, oi.product_id AS product_id, o.order_date AS day,
                    MIN(oi.id) AS item_id, MIN(o.id) AS order_id, SUM(oi.quantity) AS qty,
                    MAX(o.delivered_at) AS delivered_at, MAX(o.shipped_at) AS shipped_at,
                    ROW_NUMBER() OVER (PARTITION BY o.customer_id, oi.product_id
                                       ORDER BY o.order_date DESC) AS recency
-            FROM order_item oi
-            JOIN orders o ON o.id = oi.order_id
-            JOIN product p ON p.id = oi.product_id
-            WHERE o.is_purchase = 1 AND p.cycle_days > 0{scope.sql("o.customer_id")}
+            FROM picked CROSS JOIN orders o ON o.id = picked.id
+            JOIN order_item oi ON oi.order_id = o.id
+            JOIN pw ON pw.id = oi.product_id
+            WHERE o.is_purchase = 1 AND (o.order_date >= pw.start OR oi.quantity > :typical)
             GROUP BY o.customer_id, oi.product_id, o.order_date
         )
         SELECT g.customer_id, g.product_id, g.day, g.item_id, g.order_id, g.qty,
-               g.delivered_at, g.shipped_at, p.name AS product, p.cycle_days AS cycle, p.lead_days AS lead,
-               julianday(g.day) AS day_jd,
-               julianday(g.day) + p.cycle_days * MAX(g.qty, 1) AS runout_jd,
-               julianday(g.day) + p.cycle_days * MAX(g.qty, 1) + p.cycle_days + {extra_win} AS win_jd
+               g.delivered_at, g.shipped_at, p.name, p.cycle_days, p.lead_days,
+               julianday(g.day),
+               julianday(g.day) + p.cycle_days * MAX(g.qty, 1),
+               julianday(g.day) + p.cycle_days * MAX(g.qty, 1) + p.cycle_days + {extra_win}
         FROM g JOIN product p ON p.id = g.product_id
         JOIN customer c ON c.id = g.customer_id AND c.deleted_at IS NULL
         WHERE g.recency = 1
-    """))
+    """), {**window, "typical": _TYPICAL_QUANTITY})
     session.execute(text("CREATE INDEX _rem_lg_customer ON _rem_lg (customer_id, win_jd)"))
 
 
@@ -261,8 +288,9 @@ def _want_orders(session: Session, scope: _Scope, kinds: list[str], settings: di
                                'product', (SELECT oi.title FROM order_item oi WHERE oi.order_id = o.id
                                            ORDER BY oi.id LIMIT 1),
                                'items', (SELECT COUNT(*) FROM order_item oi WHERE oi.order_id = o.id))
-            FROM orders o JOIN customer c ON c.id = o.customer_id AND c.deleted_at IS NULL
-            WHERE {condition} AND date({base}, '{days} days') >= :lo{overtaken}{scope.sql("o.customer_id")}
+            FROM {scope.source("orders", "o")} JOIN customer c ON c.id = o.customer_id AND c.deleted_at IS NULL
+            WHERE {condition} AND o.order_date >= date(:lo, '-{days + _ORDER_EVENT_DAYS} days')
+              AND date({base}, '{days} days') >= :lo{overtaken}
         """), params)
 
 
@@ -278,10 +306,10 @@ def _want_customers(session: Session, scope: _Scope, kinds: list[str], settings:
                    NULL, NULL, NULL, NULL, date(c.last_purchase_on, '{days} days'),
                    json_object('last_purchase_on', c.last_purchase_on, 'purchase_days', c.purchase_days,
                                'days', {days})
-            FROM customer c
+            FROM {scope.source("customer", "c", "id")}
             WHERE c.deleted_at IS NULL AND c.last_purchase_on >= date(:lo, '{-days} days')
               AND NOT EXISTS (SELECT 1 FROM _rem_lg g WHERE g.customer_id = c.id
-                              AND g.win_jd >= julianday(c.last_purchase_on) + {days}){scope.sql("c.id")}
+                              AND g.win_jd >= julianday(c.last_purchase_on) + {days})
         """), params)
     if "coupon_expiry" in kinds:
         _want_coupons(session, scope, settings, params)
@@ -308,9 +336,9 @@ def _want_coupons(session: Session, scope: _Scope, settings: dict, params: dict)
                    json_object('coupon_kind', k.kind, 'value_cents', k.value_cents,
                                'threshold_cents', k.threshold_cents, 'discount_percent', k.discount_percent,
                                'expires_on', k.expires_on, 'days_before', {days})
-            FROM coupon k JOIN customer c ON c.id = k.customer_id AND c.deleted_at IS NULL
+            FROM {scope.source("coupon", "k")} JOIN customer c ON c.id = k.customer_id AND c.deleted_at IS NULL
             WHERE k.used_at IS NULL AND k.expires_on >= :today
-              AND date(k.expires_on, '{-days} days') >= :lo{not_overtaken}{scope.sql("k.customer_id")}
+              AND date(k.expires_on, '{-days} days') >= :lo{not_overtaken}
         """), params)
 
 
@@ -323,13 +351,14 @@ def _expire(session: Session, scope: _Scope, params: dict) -> int:
     kinds = _engine_kinds_sql(ENGINE_KINDS)
     overdue = session.execute(text(f"""
         UPDATE reminder SET status = 'expired', closed_at = :now, updated_at = :now
-        WHERE kind IN ({kinds}) AND ((status = 'open' AND due_date < :lo)
-                                     OR (status = 'snoozed' AND snoozed_until < :lo)){scope.sql("customer_id")}
+        WHERE id IN (SELECT r.id FROM {scope.source("reminder", "r")}
+                     WHERE r.kind IN ({kinds}) AND ((r.status = 'open' AND r.due_date < :lo)
+                                                    OR (r.status = 'snoozed' AND r.snoozed_until < :lo)))
     """), params).rowcount
-    by_winback = session.execute(text(f"""
+    by_winback = session.execute(text("""
         UPDATE reminder SET status = 'expired', closed_at = :now, updated_at = :now
         WHERE kind = 'repurchase' AND status IN ('open', 'snoozed')
-          AND order_item_id IN (SELECT item_id FROM _rem_lg WHERE win_jd <= :today_jd){scope.sql("customer_id")}
+          AND rule_key IN (SELECT 'repurchase:item:' || item_id FROM _rem_lg WHERE win_jd <= :today_jd)
     """), params).rowcount
     return overdue + by_winback
 
@@ -356,6 +385,7 @@ def _supersede(session: Session, scope: _Scope, kinds: list[str], params: dict) 
         return 0
     return session.execute(text(f"""
         UPDATE reminder SET status = 'superseded', closed_at = :now, updated_at = :now
-        WHERE status IN ('open', 'snoozed') AND kind IN ({_engine_kinds_sql(kinds)})
-          AND rule_key NOT IN (SELECT rule_key FROM _rem_want){scope.sql("customer_id")}
+        WHERE id IN (SELECT r.id FROM {scope.source("reminder", "r")}
+                     WHERE r.status IN ('open', 'snoozed') AND r.kind IN ({_engine_kinds_sql(kinds)})
+                       AND r.rule_key NOT IN (SELECT rule_key FROM _rem_want))
     """), params).rowcount
