@@ -34,7 +34,7 @@ from core.models import (
     Tag,
 )
 from core.phones import is_masked_phone, normalize_phone
-from core.search import build_search_text, like_pattern, normalize_query
+from core.search import build_search_text, contains_sql, normalize_query
 from core.tags import set_customer_tags, tags_by_customer
 
 # Sort keys the list accepts → column(s). Name sorts by pinyin initials, then the name itself.
@@ -279,11 +279,13 @@ class CustomerService:
         f = [Customer.deleted_at.is_not(None) if q.deleted else Customer.deleted_at.is_(None)]
         text = normalize_query(q.text)
         if text:
-            tag_match = select(CustomerTag.customer_id).join(Tag, Tag.id == CustomerTag.tag_id).where(
-                func.lower(Tag.name) == text)
-            # The LIKE runs in a subquery that needs only search_text and the rowid, so SQLite scans the
+            # Tag ids first, then customer_tag by its tag_id index (a join scanned all of customer_tag).
+            tag_match = select(CustomerTag.customer_id).where(
+                CustomerTag.tag_id.in_(select(Tag.id).where(func.lower(Tag.name) == text)))
+            # The match runs in a subquery that needs only search_text and the rowid, so SQLite scans the
             # narrow search_text index (a covering index scan) instead of the wide table rows.
-            text_match = select(Customer.id).where(Customer.search_text.like(like_pattern(text), escape="\\"))
+            text_match = select(Customer.id).where(
+                contains_sql(Customer.search_text, text, self.book.engine.dialect.name))
             f.append(Customer.id.in_(text_match) | Customer.id.in_(tag_match))
         if q.tag_ids:
             f.append(Customer.id.in_(select(CustomerTag.customer_id).where(CustomerTag.tag_id.in_(q.tag_ids))))
