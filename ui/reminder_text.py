@@ -12,6 +12,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 from core.reminders.reasons import describe_coupon, format_money
 
 _CONTEXT = "ReminderText"
+# the language code of the loaded translation ("zh_CN" in the Chinese .ts) and the short date format
+LANGUAGE_CODE = QT_TRANSLATE_NOOP("ReminderText", "en")
+DATE_FORMAT = QT_TRANSLATE_NOOP("ReminderText", "d MMM")
 
 KIND_LABELS = {
     "arrival_care": QT_TRANSLATE_NOOP("ReminderText", "Arrival care"),
@@ -95,7 +98,7 @@ DAYS_HINTS = {
 }
 
 
-def tr(text: str) -> str:
+def translated(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
 
@@ -108,15 +111,15 @@ def fill(template: str, *values: Any) -> str:
 
 def ui_language() -> str:
     """"zh_CN" when the Chinese translation is loaded, else "en" (the translation of the code itself)."""
-    return "zh_CN" if tr("en") == "zh_CN" else "en"
+    return "zh_CN" if translated(LANGUAGE_CODE) == "zh_CN" else "en"
 
 
 def kind_label(kind: str) -> str:
-    return tr(KIND_LABELS.get(kind, kind))
+    return translated(KIND_LABELS.get(kind, kind))
 
 
 def outcome_label(outcome: str) -> str:
-    return tr(OUTCOME_LABELS.get(outcome, outcome))
+    return translated(OUTCOME_LABELS.get(outcome, outcome))
 
 
 def short_date(day: dt.date | str | None) -> str:
@@ -125,31 +128,31 @@ def short_date(day: dt.date | str | None) -> str:
         return ""
     if isinstance(day, str):
         day = dt.date.fromisoformat(day[:10])
-    return QDate(day.year, day.month, day.day).toString(tr("d MMM"))
+    return QDate(day.year, day.month, day.day).toString(translated(DATE_FORMAT))
 
 
 def reason(kind: str, facts: Mapping[str, Any], today: dt.date, title: str = "") -> str:
     """The reason a task is listed, in the UI language."""
     product = facts.get("product") or ""
     if kind in ("arrival_care", "use_care", "repurchase", "winback"):
-        text = fill(tr(_REASONS[kind]), product, facts.get("qty", 1), short_date(facts.get("bought_on")),
+        text = fill(translated(_REASONS[kind]), product, facts.get("qty", 1), short_date(facts.get("bought_on")),
                     short_date(facts.get("runout_on")))
     elif kind == "refund":
-        text = fill(tr(_REASONS[kind]), facts.get("order_no", ""), product, format_money(facts.get("refund_cents")))
+        text = fill(translated(_REASONS[kind]), facts.get("order_no", ""), product, format_money(facts.get("refund_cents")))
     elif kind in _REASONS and "order_no" in facts:
         base = facts.get("ordered_on") if kind in ("unpaid", "unpaid_second") else facts.get("base_on")
-        text = fill(tr(_REASONS[kind]), facts.get("order_no", ""), product, short_date(base))
+        text = fill(translated(_REASONS[kind]), facts.get("order_no", ""), product, short_date(base))
     elif kind == "birthday":
         key = "lunar_birthday" if facts.get("lunar") else "birthday"
-        text = fill(tr(_REASONS[key]), short_date(facts.get("birthday_on")), facts.get("month", ""),
+        text = fill(translated(_REASONS[key]), short_date(facts.get("birthday_on")), facts.get("month", ""),
                     facts.get("day", ""))
     elif kind == "last_purchase" and facts.get("last_purchase_on"):
         last = dt.date.fromisoformat(facts["last_purchase_on"])
-        text = fill(tr(_REASONS[kind]), short_date(last), (today - last).days)
+        text = fill(translated(_REASONS[kind]), short_date(last), (today - last).days)
     elif kind == "coupon_expiry":
-        text = fill(tr(_REASONS[kind]), describe_coupon(facts, ui_language()), short_date(facts.get("expires_on")))
+        text = fill(translated(_REASONS[kind]), describe_coupon(facts, ui_language()), short_date(facts.get("expires_on")))
     elif kind in ("complaint", "review"):
-        text = title or tr(_REASONS[kind])
+        text = title or translated(_REASONS[kind])
     else:
         text = title
     return " ".join(text.replace("()", "").replace("（）", "").split())
@@ -158,7 +161,7 @@ def reason(kind: str, facts: Mapping[str, Any], today: dt.date, title: str = "")
 def not_listed(code: str, kind: str = "", day: dt.date | None = None, details: Mapping[str, Any] | None = None) -> str:
     """One why-not-listed reason (core.reminders.exclusions codes) as a sentence."""
     details = details or {}
-    template = tr(_NOT_LISTED.get(code, code))
+    template = translated(_NOT_LISTED.get(code, code))
     if code == "listed":
         return fill(template, details.get("count", 0))
     if code == "frequency_cap":

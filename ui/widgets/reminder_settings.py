@@ -80,6 +80,7 @@ class ReminderSettingsWidget(QGroupBox):
         self.language_box.currentIndexChanged.connect(self._on_language_box_current_index_changed)
         form.addRow(self.tr("Language of the messages:"), self.language_box)
         self.expire_spin = self._spin("reminder.expire_after_days", 1, 365)
+        self.expire_spin.setMaximumWidth(90)
         form.addRow(self.tr("Drop tasks overdue by more than (days):"), self.expire_spin)
         caps = QHBoxLayout()
         self.cap_spin = self._spin("reminder.cap_days", 1, 90)
@@ -181,7 +182,7 @@ class ReminderSettingsWidget(QGroupBox):
             self.days_list_edit.setText(", ".join(str(d) for d in days))
         elif days is not None:
             self.days_spin.setValue(int(days))
-        self.days_hint.setText(words.tr(words.DAYS_HINTS[kind]) if kind in words.DAYS_HINTS else "")
+        self.days_hint.setText(words.translated(words.DAYS_HINTS[kind]) if kind in words.DAYS_HINTS else "")
         body = next((t.body for t in self._reminders.templates(self.language()) if t.kind == kind), "")
         self.template_edit.setPlainText(body)
         self._loading = False
