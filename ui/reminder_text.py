@@ -155,7 +155,7 @@ def reason(kind: str, facts: Mapping[str, Any], today: dt.date, title: str = "")
         text = title or translated(_REASONS[kind])
     else:
         text = title
-    return " ".join(text.replace("()", "").replace("（）", "").split())
+    return " ".join(text.replace("()", "").replace("（）", "").replace(" （", "（").split())
 
 
 def not_listed(code: str, kind: str = "", day: dt.date | None = None, details: Mapping[str, Any] | None = None) -> str:

@@ -10,7 +10,8 @@ Contract of `regenerate(session, today, customer_ids=None)`:
   purchase day + cycle × quantity; arrival care, use care (middle of the cycle), repurchase (run-out −
   lead days), win-back (run-out + one cycle). A later purchase of the product supersedes the earlier
   day's open tasks; when the win-back falls due the open repurchase task expires.
-- Open or snoozed tasks more than `reminder.expire_after_days` overdue expire; tasks are only written
+- Open or snoozed tasks more than `reminder.expire_after_days` overdue expire (notices whose moment has
+  passed — shipped, signed for, arrival care — after `reminder.expire_notices_after_days`); tasks are only written
   when they are at most that overdue and fall due within `reminder.horizon_days`, so two years of
   imported history produce only what is still actionable.
 - An open task whose rule no longer holds (order paid, shipped, coupon used, kind's basis gone, customer
@@ -34,7 +35,7 @@ from sqlalchemy.orm import Session
 from core.errors import HuitoukeError, RejectedInput
 from core.models import Reminder
 from core.reminders.birthdays import birthday_rows
-from core.reminders.kinds import ENGINE_KINDS, enabled_kinds
+from core.reminders.kinds import ENGINE_KINDS, NOTICE_KINDS, enabled_kinds
 from core.settings import get_setting, get_settings
 
 Progress = Callable[[int, int, str], None]
@@ -88,6 +89,8 @@ def regenerate(session: Session, today: dt.date, customer_ids: Iterable[int] | N
         "today": today.isoformat(), "today_jd": jd0, "now": stamp,
         "lo": (today - dt.timedelta(days=int(settings["reminder.expire_after_days"]))).isoformat(),
         "lo_jd": jd0 - int(settings["reminder.expire_after_days"]),
+        "lo_notice": (today - dt.timedelta(days=int(settings["reminder.expire_notices_after_days"]))).isoformat(),
+        "lo_notice_jd": jd0 - int(settings["reminder.expire_notices_after_days"]),
         "hi": (today + dt.timedelta(days=int(settings["reminder.horizon_days"]))).isoformat(),
     }
     scope = _Scope(session, customer_ids)
@@ -261,7 +264,7 @@ def _want_product_cycle(session: Session, kinds: list[str], settings: dict, para
                    date({due}),
                    json_object('product', product, 'qty', qty, 'bought_on', day,
                                'runout_on', date(runout_jd), 'cycle_days', cycle)
-            FROM _rem_lg WHERE {due} >= :lo_jd{extra}
+            FROM _rem_lg WHERE {due} >= {":lo_notice_jd" if kind in NOTICE_KINDS else ":lo_jd"}{extra}
         """), params)
 
 
@@ -290,7 +293,7 @@ def _want_orders(session: Session, scope: _Scope, kinds: list[str], settings: di
                                'items', (SELECT COUNT(*) FROM order_item oi WHERE oi.order_id = o.id))
             FROM {scope.source("orders", "o")} JOIN customer c ON c.id = o.customer_id AND c.deleted_at IS NULL
             WHERE {condition} AND o.order_date >= date(:lo, '-{days + _ORDER_EVENT_DAYS} days')
-              AND date({base}, '{days} days') >= :lo{overtaken}
+              AND date({base}, '{days} days') >= {":lo_notice" if kind in NOTICE_KINDS else ":lo"}{overtaken}
         """), params)
 
 
@@ -352,8 +355,10 @@ def _expire(session: Session, scope: _Scope, params: dict) -> int:
     overdue = session.execute(text(f"""
         UPDATE reminder SET status = 'expired', closed_at = :now, updated_at = :now
         WHERE id IN (SELECT r.id FROM {scope.source("reminder", "r")}
-                     WHERE r.kind IN ({kinds}) AND ((r.status = 'open' AND r.due_date < :lo)
-                                                    OR (r.status = 'snoozed' AND r.snoozed_until < :lo)))
+                     WHERE r.kind IN ({kinds})
+                       AND CASE WHEN r.status = 'snoozed' THEN r.snoozed_until ELSE r.due_date END
+                           < CASE WHEN r.kind IN ({_engine_kinds_sql(NOTICE_KINDS)}) THEN :lo_notice ELSE :lo END
+                       AND r.status IN ('open', 'snoozed'))
     """), params).rowcount
     by_winback = session.execute(text("""
         UPDATE reminder SET status = 'expired', closed_at = :now, updated_at = :now

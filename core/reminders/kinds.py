@@ -20,7 +20,8 @@ AFTERSALES_KINDS = ("complaint", "review")
 LISTED_KINDS = AFTERSALES_KINDS + ORDER_KINDS + PRODUCT_CYCLE_KINDS + CUSTOMER_KINDS + ("manual",)
 # No marketing to do-not-disturb customers, open complaints / bad reviews, or within the frequency cap.
 MARKETING_KINDS = frozenset({"repurchase", "winback", "birthday", "last_purchase", "coupon_expiry", "level_up"})
-# Kinds whose contact counts as marketing in contact_log (feeds the frequency cap).
+# Notices tied to a moment (the parcel left, arrived): they expire sooner (reminder.expire_notices_after_days).
+NOTICE_KINDS = ("arrival_care", "shipped", "arrived")
 OPEN_STATUSES = ("open", "snoozed")
 
 DAYS_MEANING = {

@@ -114,7 +114,8 @@ def format_reason(kind: str, facts: Mapping[str, Any], language: str, today: dt.
         text = template.format_map(_Blank(values))
     except (ValueError, IndexError):
         text = title
-    return " ".join(text.replace("（）", "").replace("()", "").split())
+    text = text.replace("（）", "").replace("()", "").replace(" （", "（")
+    return " ".join(text.split())
 
 
 class _Blank(dict):

@@ -1,8 +1,8 @@
 """The Today list: open tasks due (or snoozed until) on or before a day, with exclusions applied, as DTOs.
 
 A task is listed when it is open and due, or snoozed until that day, its customer is not deleted, its
-kind is switched on, it is not more than `reminder.expire_after_days` overdue (after-sales and manual
-tasks never age out), and — for marketing kinds — the customer is not do-not-disturb, has no open
+kind is switched on, it is not more than `reminder.expire_after_days` overdue (notices:
+`reminder.expire_notices_after_days`; after-sales and manual tasks never age out), and — for marketing kinds — the customer is not do-not-disturb, has no open
 complaint or open bad review, and was not contacted for marketing within the frequency cap
 (`reminder.cap_days`, or `reminder.cap_days_loyal` for loyal customers). Order: overdue first, then by
 kind (LISTED_KINDS order), due date, customer. One short read; messages are filled per row.
@@ -20,7 +20,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from core.phones import display_phone
-from core.reminders.kinds import ENGINE_KINDS, LISTED_KINDS, MARKETING_KINDS, enabled_kinds
+from core.reminders.kinds import ENGINE_KINDS, LISTED_KINDS, MARKETING_KINDS, NOTICE_KINDS, enabled_kinds
 from core.reminders.reasons import format_reason, message_values
 from core.settings import get_setting, get_settings
 from core.templates import render, template_bodies
@@ -93,10 +93,12 @@ class _Query:
         kinds = [*enabled_kinds(settings), *(k for k in LISTED_KINDS if k not in ENGINE_KINDS), "level_up"]
         self.kinds_sql = ", ".join(f"'{k}'" for k in kinds)
         self.marketing_sql = ", ".join(f"'{k}'" for k in sorted(MARKETING_KINDS))
+        self.notice_sql = ", ".join(f"'{k}'" for k in NOTICE_KINDS)
         self.ageless_sql = ", ".join(f"'{k}'" for k in ("complaint", "review", "manual", "level_up"))
         self.params: dict[str, Any] = {
             "today": today.isoformat(),
             "lo": (today - dt.timedelta(days=int(settings["reminder.expire_after_days"]))).isoformat(),
+            "lo_notice": (today - dt.timedelta(days=int(settings["reminder.expire_notices_after_days"]))).isoformat(),
             "cap_since": (today - dt.timedelta(days=int(settings["reminder.cap_days"]) - 1)).isoformat(),
             "cap_loyal_since": (today - dt.timedelta(days=int(settings["reminder.cap_days_loyal"]) - 1)).isoformat(),
             "cap_earliest": (today - dt.timedelta(days=max(int(settings["reminder.cap_days"]),
@@ -126,7 +128,8 @@ class _Query:
                    OR (r.status = 'snoozed' AND r.snoozed_until <= {due_until})){low}
               AND r.customer_id NOT IN (SELECT id FROM customer WHERE deleted_at IS NOT NULL)
               AND r.kind IN ({self.kinds_sql})
-              AND (r.kind IN ({self.ageless_sql}) OR {effective} >= :lo)
+              AND (r.kind IN ({self.ageless_sql})
+                   OR {effective} >= CASE WHEN r.kind IN ({self.notice_sql}) THEN :lo_notice ELSE :lo END)
               AND (r.kind NOT IN ({self.marketing_sql})
                    OR r.customer_id NOT IN (SELECT customer_id FROM _blocked)){extra}"""
 

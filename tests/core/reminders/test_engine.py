@@ -233,7 +233,7 @@ def test_ten_regenerations_write_nothing_twice(make):
 def test_snooze_done_and_manual_survive_regeneration(make):
     c = make.customer()
     honey = make.product("蜂蜜500g", cycle=20, lead=3)
-    make.order(c, D(2026, 4, 1), [(honey, 1)], delivered=D(2026, 4, 3))
+    make.order(c, D(2026, 4, 1), [(honey, 1)], delivered=D(2026, 4, 8))
     regenerate(make.s, D(2026, 4, 12))
     arrival, use = only(make.s, "arrival_care"), only(make.s, "use_care")
     mark_done(make.s, arrival.id, "bought", dt.datetime(2026, 4, 12, 10))
@@ -285,3 +285,17 @@ def test_deleted_customer_tasks_are_superseded(make):
     make.s.flush()
     regenerate(make.s, D(2026, 4, 10))
     assert only(make.s, "unpaid").status == "superseded"
+
+
+def test_notices_expire_after_a_week(make):
+    c = make.customer()
+    soap = make.product("手工皂", cycle=None)
+    make.order(c, D(2026, 4, 1), [(soap, 1)], status="shipped", shipped=D(2026, 4, 2))
+    regenerate(make.s, D(2026, 4, 2))
+    shipped = only(make.s, "shipped")
+    regenerate(make.s, D(2026, 4, 9))
+    make.s.refresh(shipped)
+    assert shipped.status == "open"
+    regenerate(make.s, D(2026, 4, 10))
+    make.s.refresh(shipped)
+    assert shipped.status == "expired"
