@@ -48,9 +48,9 @@ DEFAULT_TEMPLATES: dict[str, dict[str, str]] = {
         "en": "Hi {name}, your {product} will probably run out around {date}. Shall I put one aside for you?",
     },
     "winback": {
-        "zh_CN": "{name}，好久没联系啦！{product}最近有新批次，给老朋友准备了{coupon}，想您了～",
-        "en": "Hi {name}, it's been a while! There's a fresh batch of {product}, and {coupon} "
-              "waiting for you.",
+        "zh_CN": "{name}，好久没联系啦！{product}最近到了新批次，老朋友下单有专属优惠，需要的话跟我说一声～",
+        "en": "Hi {name}, it's been a while! A fresh batch of {product} just came in, with a little "
+              "something for old friends. Just say the word.",
     },
     "unpaid": {
         "zh_CN": "{name}您好，看到您拍下了{product}还没付款，是有什么疑问吗？我可以帮您解答。",
@@ -86,9 +86,9 @@ DEFAULT_TEMPLATES: dict[str, dict[str, str]] = {
               "Sorry for the trouble.",
     },
     "birthday": {
-        "zh_CN": "{name}，生日快乐！🎂 {shop}祝您新的一岁顺顺利利，给您准备了一份小心意：{coupon}。",
-        "en": "Happy birthday, {name}! 🎂 Everyone at {shop} wishes you a wonderful year. "
-              "A small gift for you: {coupon}.",
+        "zh_CN": "{name}，生日快乐！{shop}祝您新的一岁顺顺利利、天天开心，生日这周下单有小礼物哦～",
+        "en": "Happy birthday, {name}! Everyone at {shop} wishes you a wonderful year; "
+              "order this week and a small gift comes with it.",
     },
     "last_purchase": {
         "zh_CN": "{name}，距离上次下单已经{days}天啦，最近还好吗？有需要随时找我。",

@@ -226,7 +226,10 @@ class MainWindow(QMainWindow):
         """Show a count after a page's name in the navigation (and the due count in the window title)."""
         row = next(i for i, spec in enumerate(self._specs) if spec.key == key)
         title = QCoreApplication.translate("Navigation", self._specs[row].title)
-        self.navigation.item(row).setText(f"{title} ({count:,})" if count else title)
+        text = f"{title} ({count:,})" if count else title
+        self.navigation.item(row).setText(text)
+        needed = self.navigation.fontMetrics().horizontalAdvance(text) + self.navigation.iconSize().width() + 52
+        self.navigation.setFixedWidth(max(self.navigation.width(), needed))
         base = self.tr("Huitouke — %1").replace("%1", Path(self.session.book_path).name)
         if key == "today":
             self.setWindowTitle(base + (" — " + self.tr("%1 due today").replace("%1", f"{count:,}") if count else ""))
