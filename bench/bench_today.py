@@ -1,8 +1,8 @@
 """Benchmark: complete reminder regeneration and the Today query on a 100k-customer / 500k-order book.
 
 Usage:  python bench/bench_today.py [--book PATH] [--customers 100000] [--orders 500000] [--today 2026-11-23]
-Without --book it builds the book (core.demo when it takes an order count, else a seeded builder below
-with bulk Core inserts) under bench/out/. Prints a table: first and repeated complete passes, an
+Without --book it builds the book under bench/out/ with core.demo (default) or, with --builder own, the
+seeded builder below (bulk Core inserts, heavier tails: pareto order counts, 20% of items ×3). Prints a table: first and repeated complete passes, an
 incremental pass for one customer, the Today query (first page of 200 and the whole list), the counter.
 """
 
@@ -116,12 +116,24 @@ def main() -> None:
     ap.add_argument("--customers", type=int, default=100_000)
     ap.add_argument("--orders", type=int, default=500_000)
     ap.add_argument("--today", default="2026-11-23")
+    ap.add_argument("--builder", choices=("demo", "own"), default="demo",
+                    help="demo: core.demo.build_demo (about 5 orders per customer); own: the builder below")
     args = ap.parse_args()
     today = dt.date.fromisoformat(args.today)
-    path = Path(args.book) if args.book else Path(__file__).parent / "out" / f"today-{args.customers}.book"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        build_book(path, args.customers, args.orders, today)
+    if args.book:
+        path = Path(args.book)
+    elif args.builder == "demo":
+        path = Path(__file__).parent / "out" / f"demo-{args.customers}.book"
+        if not path.exists():
+            from core.demo import build_demo
+
+            path.parent.mkdir(parents=True, exist_ok=True)
+            print(build_demo(path, customers=args.customers, seed=1, today=today))
+    else:
+        path = Path(__file__).parent / "out" / f"today-{args.customers}.book"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            build_book(path, args.customers, args.orders, today)
     book = Book.open(path, daily_backup=False, backup_root=path.parent / "backups")
     load = os.getloadavg()
     results = []
