@@ -1,4 +1,4 @@
-"""Fixtures for the reminder tests: a fresh book and small factories for hand-built rows."""
+"""Fixtures for the reminder tests: small factories for hand-built rows in the shared `book`."""
 
 from __future__ import annotations
 
@@ -8,17 +8,7 @@ import itertools
 import pytest
 
 from core import customer_stats
-from core.db import Book
 from core.models import PURCHASE_STATUSES, Coupon, Customer, Order, OrderItem, Product
-
-TODAY = dt.date(2026, 4, 10)
-
-
-@pytest.fixture
-def rbook(tmp_path):
-    book = Book.open(tmp_path / "shop.book", create=True, backup_root=tmp_path / "backups")
-    yield book
-    book.close()
 
 
 class Factory:
@@ -71,9 +61,9 @@ def _at(day: dt.date | None) -> dt.datetime | None:
 
 
 @pytest.fixture
-def make(rbook):
-    """A factory bound to one open session of `rbook` (committed at the end of the test)."""
-    with rbook.session() as s:
+def make(book):
+    """A factory bound to one open session of the shared `book` fixture (committed at the end of the test)."""
+    with book.session() as s:
         yield Factory(s)
 
 
