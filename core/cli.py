@@ -147,6 +147,12 @@ def _cmd_check(args) -> int:
     return report.exit_code
 
 
+def _cmd_today(args) -> int:
+    from core.reminders.report import run_today
+
+    return run_today(str(book_location(args)), args.date, args.json)
+
+
 def _cmd_not_ready(args) -> int:
     from core.errors import RejectedInput
 
