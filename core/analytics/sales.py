@@ -1,0 +1,93 @@
+"""Per-month sales trend, new vs returning buyers and the province distribution (numpy over purchase days).
+
+A buyer is new in a month when their first purchase day ever falls in that month, returning when it
+is earlier. The monthly repeat rate counts buyers with ≥ 2 purchase days inside the month.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.analytics.data import PurchaseDays, month_label, months_of
+from core.analytics.dto import MonthFigures, ProvinceFigures
+from core.analytics.repurchase import ratio
+from core.models import Customer
+
+if TYPE_CHECKING:
+    import numpy as np
+
+
+def monthly_figures(data: PurchaseDays, mask: np.ndarray, first_month: int, last_month: int) -> tuple[MonthFigures, ...]:
+    """One MonthFigures per calendar month from `first_month` to `last_month` (month indexes)."""
+    import numpy as np
+
+    size = last_month - first_month + 1
+    if size <= 0:
+        return ()
+    months = months_of(data.day[mask]) - first_month
+    customers = data.customer[mask]
+    revenue = data.revenue[mask]
+    is_new = months_of(data.first_day[mask]) == months + first_month
+    keep = (months >= 0) & (months < size)
+    months, customers, revenue, is_new = months[keep], customers[keep], revenue[keep], is_new[keep]
+
+    def per_month(weights=None):
+        return np.bincount(months, weights=weights, minlength=size)
+
+    revenue_m = per_month(revenue)
+    new_revenue = per_month(np.where(is_new, revenue, 0))
+    orders = per_month(data.orders[mask][keep])
+    # one key per (month, customer): its purchase days in that month, and whether it is the first month
+    _keys, first_row, days_in_month = np.unique(months * (int(customers.max(initial=0)) + 1) + customers,
+                                               return_index=True, return_counts=True)
+    key_month = months[first_row]
+    buyers = np.bincount(key_month, minlength=size)
+    new_buyers = np.bincount(key_month, weights=is_new[first_row], minlength=size)
+    repeaters = np.bincount(key_month, weights=days_in_month >= 2, minlength=size)
+    result = []
+    for i in range(size):
+        revenue_i, orders_i, buyers_i = int(revenue_m[i]), int(orders[i]), int(buyers[i])
+        result.append(MonthFigures(
+            month=month_label(first_month + i), revenue_cents=revenue_i, orders=orders_i, buyers=buyers_i,
+            aov_cents=round(revenue_i / orders_i) if orders_i else 0,
+            new_buyers=int(new_buyers[i]), returning_buyers=buyers_i - int(new_buyers[i]),
+            new_revenue_cents=int(new_revenue[i]), returning_revenue_cents=revenue_i - int(new_revenue[i]),
+            repeat_buyers=int(repeaters[i]), repeat_rate=ratio(int(repeaters[i]), buyers_i),
+        ))
+    return tuple(result)
+
+
+def customer_provinces(session: Session) -> tuple[np.ndarray, list[str]]:
+    """(sorted customer ids, their province strings) for customers not in the recycle bin."""
+    import numpy as np
+
+    rows = session.execute(
+        select(Customer.id, Customer.province).where(Customer.deleted_at.is_(None)).order_by(Customer.id)
+    ).all()
+    return np.array([r[0] for r in rows], dtype=np.int64), [(r[1] or "").strip() for r in rows]
+
+
+def province_figures(data: PurchaseDays, mask: np.ndarray, ids: np.ndarray, provinces: list[str]) -> tuple[ProvinceFigures, ...]:
+    """Buyers and revenue per province over the range, most buyers first ("" = unknown province)."""
+    import numpy as np
+
+    if not mask.any():
+        return ()
+    labels, inverse = np.unique(np.array([*provinces, ""], dtype=str), return_inverse=True)
+    codes, unknown = inverse[:-1], int(inverse[-1])
+    customer = data.customer[mask]
+    if len(ids):
+        position = np.minimum(np.searchsorted(ids, customer), len(ids) - 1)
+        code = np.where(ids[position] == customer, codes[position], unknown)
+    else:
+        code = np.full(len(customer), unknown, dtype=np.int64)
+    revenue = np.bincount(code, weights=data.revenue[mask], minlength=len(labels))
+    buyers = np.bincount(code[np.unique(customer, return_index=True)[1]], minlength=len(labels))
+    rows = [
+        ProvinceFigures(province=str(label), buyers=int(buyers[i]), revenue_cents=int(revenue[i]))
+        for i, label in enumerate(labels) if buyers[i]
+    ]
+    return tuple(sorted(rows, key=lambda r: (r.province == "", -r.buyers, -r.revenue_cents, r.province)))
