@@ -5,7 +5,8 @@ Every metric counts purchases (`orders.is_purchase`) and purchase days (one per 
 the previous purchase day (intervals), the following period (next-period rates) and the N-day window
 after a first purchase reach outside it. Customers in the recycle bin are left out.
 
-Entry points: `compute_report` (the whole page), `report_to_json` (the `stats` command), and the
+Entry points: `compute_report` (the whole page), `product_intervals` (per product, separately),
+`report_to_json` (the `stats` command), and the
 click-through functions `customers_for`, `customers_in_rfm_segment`, `customers_in_stage`.
 """
 
@@ -16,7 +17,13 @@ from core.analytics.dto import (
     AnalyticsReport,
     DateRange,
 )
-from core.analytics.report import AnalyticsCancelled, compute_report, product_intervals, report_to_json
+from core.analytics.report import (
+    AnalyticsCancelled,
+    compute_report,
+    product_intervals,
+    product_intervals_to_json,
+    report_to_json,
+)
 from core.analytics.selection import (
     SELECTION_KINDS,
     Selection,
@@ -39,5 +46,6 @@ __all__ = [
     "customers_in_rfm_segment",
     "customers_in_stage",
     "product_intervals",
+    "product_intervals_to_json",
     "report_to_json",
 ]

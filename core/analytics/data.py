@@ -1,7 +1,8 @@
 """Loading purchase days from the book into numpy arrays, and the date arithmetic the metrics share.
 
-One SQL query groups purchases (`orders.is_purchase`) by customer and `order_date`: each row is one
-purchase day (DOMAIN.md §2) with its revenue (paid − refunded) and its number of orders. Customers in
+One SQL read of the orders, grouped in numpy by customer and `order_date` over purchases
+(`orders.is_purchase`): each row is one purchase day (DOMAIN.md §2) with its revenue (paid − refunded)
+and its number of orders. Customers in
 the recycle bin are left out everywhere. Days are whole days since 1970-01-01 ("epoch days"), months
 are months since 1970-01, quarters are quarters since 1970Q1, so every metric is integer numpy work.
 """
@@ -12,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Integer, cast, func, literal, select
+from sqlalchemy import Date, Integer, cast, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from core.analytics.dto import DateRange
@@ -32,8 +33,8 @@ def dialect_of(session: Session) -> str:
 def epoch_days_sql(column, dialect: str):
     """Whole days from 1970-01-01 to a date column, in SQL (SQLite and PostgreSQL)."""
     if dialect == "sqlite":
-        return cast(func.julianday(column) - literal(_JULIAN_EPOCH), Integer)
-    return column - literal(EPOCH)
+        return cast(func.julianday(column) - literal_column(repr(_JULIAN_EPOCH)), Integer)
+    return column - literal_column("DATE '1970-01-01'", type_=Date)
 
 
 def to_epoch_day(day: dt.date) -> int:
@@ -85,6 +86,31 @@ def _not_deleted():
     return Order.customer_id.not_in(deleted)
 
 
+def fetch_rows(session: Session, query) -> list[tuple]:
+    """Run a SELECT (binds rendered inline) on the session's DBAPI cursor; plain tuples back.
+
+    The big reads skip SQLAlchemy's Row objects: building them costs more than the query itself.
+    """
+    sql = str(query.compile(dialect=session.get_bind().dialect, compile_kwargs={"literal_binds": True}))
+    cursor = session.connection().connection.dbapi_connection.cursor()
+    try:
+        cursor.execute(sql)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def fetch_int_table(session: Session, query, columns: int) -> np.ndarray:
+    """A SELECT of integer columns as an (n, columns) int64 array."""
+    import itertools
+
+    import numpy as np
+
+    rows = fetch_rows(session, query)
+    flat = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64, count=len(rows) * columns)
+    return flat.reshape(len(rows), columns)
+
+
 @dataclass(frozen=True)
 class PurchaseDays:
     """Every purchase day of the book, sorted by customer then day (one row per customer and day).
@@ -92,6 +118,7 @@ class PurchaseDays:
     Derived columns: `starts` marks a customer's first row, `rank` is the 1-based purchase-day number
     of the row within its customer, `first_day` the customer's first purchase day, `prev_day` the
     previous purchase day (-1 on the first), `next_day` the following one (-1 on the last).
+    `order_ids` (sorted) and `order_rows` map each purchase to its purchase-day row.
     """
 
     customer: np.ndarray
@@ -103,6 +130,8 @@ class PurchaseDays:
     first_day: np.ndarray
     prev_day: np.ndarray
     next_day: np.ndarray
+    order_ids: np.ndarray
+    order_rows: np.ndarray
 
     @property
     def empty(self) -> bool:
@@ -112,27 +141,43 @@ class PurchaseDays:
         return (self.day >= start) & (self.day <= end)
 
 
-def purchase_days_query(dialect: str):
-    """(customer id, epoch day, revenue, orders) per purchase day, sorted by customer and day."""
-    day = epoch_days_sql(Order.order_date, dialect)
+def orders_query(dialect: str):
+    """(order id, customer id, is_purchase, epoch day, paid − refunded) of every order of a customer not
+    in the recycle bin, sorted by customer, is_purchase, day.
+
+    No WHERE on is_purchase and no GROUP BY: on SQLite this reads the covering index
+    ix_orders_customer_purchase in order (0.2 s for 500k orders) where a filtered, grouped query
+    jumps through the table and sorts (3×–5× slower). numpy keeps the purchases and groups the days.
+    """
     return (
-        select(Order.customer_id, day, func.sum(Order.paid_cents - Order.refund_cents), func.count())
-        .where(Order.is_purchase.is_(True), _not_deleted())
-        .group_by(Order.customer_id, Order.order_date)
-        .order_by(Order.customer_id, Order.order_date)
+        select(Order.id, Order.customer_id, cast(Order.is_purchase, Integer),
+               epoch_days_sql(Order.order_date, dialect), Order.paid_cents - Order.refund_cents)
+        .where(_not_deleted())
+        .order_by(Order.customer_id, Order.is_purchase, Order.order_date)
     )
 
 
 def load_purchase_days(session: Session) -> PurchaseDays:
-    """All purchase days of customers not in the recycle bin (one grouped SQL query)."""
+    """All purchase days of customers not in the recycle bin (one SQL read, grouped in numpy)."""
     import numpy as np
 
-    rows = session.execute(purchase_days_query(dialect_of(session))).all()
-    table = np.array(rows, dtype=np.int64).reshape(len(rows), 4)
-    return _derive(table[:, 0], table[:, 1], table[:, 2], table[:, 3])
+    table = fetch_int_table(session, orders_query(dialect_of(session)), 5)
+    table = table[table[:, 2] == 1]
+    order_id, customer, day, revenue = table[:, 0], table[:, 1], table[:, 3], table[:, 4]
+    new_day = np.ones(len(day), dtype=bool)
+    if len(day):
+        new_day[1:] = (customer[1:] != customer[:-1]) | (day[1:] != day[:-1])
+    first_rows = np.flatnonzero(new_day)
+    order_rows = np.cumsum(new_day) - 1
+    sort = np.argsort(order_id, kind="stable")
+    return _derive(
+        customer[first_rows], day[first_rows],
+        np.add.reduceat(revenue, first_rows) if len(first_rows) else revenue,
+        np.diff(np.r_[first_rows, len(day)]), order_id[sort], order_rows[sort],
+    )
 
 
-def _derive(customer, day, revenue, orders) -> PurchaseDays:
+def _derive(customer, day, revenue, orders, order_ids, order_rows) -> PurchaseDays:
     import numpy as np
 
     n = len(day)
@@ -154,7 +199,7 @@ def _derive(customer, day, revenue, orders) -> PurchaseDays:
     return PurchaseDays(
         customer=customer, day=day, revenue=revenue, orders=orders, starts=starts,
         rank=positions - first_pos + 1, first_day=day[first_pos] if n else day,
-        prev_day=prev_day, next_day=next_day,
+        prev_day=prev_day, next_day=next_day, order_ids=order_ids, order_rows=order_rows,
     )
 
 
@@ -168,25 +213,34 @@ class ProductDays:
     prev_day: np.ndarray
 
 
-def product_days_query(dialect: str):
-    """(product id, customer id, epoch day) per day a customer bought a product, sorted that way."""
-    day = epoch_days_sql(Order.order_date, dialect)
-    return (
-        select(OrderItem.product_id, Order.customer_id, day)
-        .join(Order, Order.id == OrderItem.order_id)
-        .where(Order.is_purchase.is_(True), OrderItem.product_id.is_not(None), _not_deleted())
-        .group_by(OrderItem.product_id, Order.customer_id, Order.order_date)
-        .order_by(OrderItem.product_id, Order.customer_id, Order.order_date)
-    )
+def items_query():
+    """(order id, product id) of every order line naming a product."""
+    return select(OrderItem.order_id, OrderItem.product_id).where(OrderItem.product_id.is_not(None))
 
 
-def load_product_days(session: Session) -> ProductDays:
-    """Days on which a customer bought a product (several orders of one day count once)."""
+def load_product_days(session: Session, data: PurchaseDays) -> ProductDays:
+    """Days on which a customer bought a product (several orders or lines of one day count once).
+
+    Order lines are joined to the purchases in numpy (a SQL join of 700k lines to their orders costs
+    seconds on SQLite: one random lookup per line).
+    """
     import numpy as np
 
-    rows = session.execute(product_days_query(dialect_of(session))).all()
-    table = np.array(rows, dtype=np.int64).reshape(len(rows), 3)
-    product, customer, days = table[:, 0], table[:, 1], table[:, 2]
+    items = fetch_int_table(session, items_query(), 2)
+    order_id, product = items[:, 0], items[:, 1]
+    if len(data.order_ids):
+        position = np.minimum(np.searchsorted(data.order_ids, order_id), len(data.order_ids) - 1)
+        purchase = data.order_ids[position] == order_id
+    else:
+        position, purchase = np.zeros(len(order_id), dtype=np.int64), np.zeros(len(order_id), dtype=bool)
+    rows = data.order_rows[position[purchase]]
+    product, customer, days = product[purchase], data.customer[rows], data.day[rows]
+    order = np.lexsort((days, customer, product))
+    product, customer, days = product[order], customer[order], days[order]
+    keep = np.ones(len(days), dtype=bool)
+    if len(days):
+        keep[1:] = (product[1:] != product[:-1]) | (customer[1:] != customer[:-1]) | (days[1:] != days[:-1])
+    product, customer, days = product[keep], customer[keep], days[keep]
     prev_day = np.full(len(days), -1, dtype=np.int64)
     if len(days):
         same = (product[1:] == product[:-1]) & (customer[1:] == customer[:-1])

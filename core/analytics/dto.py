@@ -189,7 +189,6 @@ class AnalyticsReport:
     next_quarter: tuple[PeriodRate, ...]
     cohorts: tuple[Cohort, ...]
     intervals: IntervalDistribution
-    product_intervals: tuple[ProductInterval, ...]
     curve: PurchaseCountCurve
     provinces: tuple[ProvinceFigures, ...]
     rfm: RfmResult

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.analytics.data import PurchaseDays, month_label, months_of
+from core.analytics.data import PurchaseDays, fetch_rows, month_label, months_of
 from core.analytics.dto import MonthFigures, ProvinceFigures
 from core.analytics.repurchase import ratio
 from core.models import Customer
@@ -40,9 +40,11 @@ def monthly_figures(data: PurchaseDays, mask: np.ndarray, first_month: int, last
     revenue_m = per_month(revenue)
     new_revenue = per_month(np.where(is_new, revenue, 0))
     orders = per_month(data.orders[mask][keep])
-    # one key per (month, customer): its purchase days in that month, and whether it is the first month
-    _keys, first_row, days_in_month = np.unique(months * (int(customers.max(initial=0)) + 1) + customers,
-                                               return_index=True, return_counts=True)
+    # rows are sorted by customer and day, so each (customer, month) pair is a run of rows
+    new_pair = np.ones(len(months), dtype=bool)
+    new_pair[1:] = (customers[1:] != customers[:-1]) | (months[1:] != months[:-1])
+    first_row = np.flatnonzero(new_pair)
+    days_in_month = np.diff(np.r_[first_row, len(months)])
     key_month = months[first_row]
     buyers = np.bincount(key_month, minlength=size)
     new_buyers = np.bincount(key_month, weights=is_new[first_row], minlength=size)
@@ -64,10 +66,9 @@ def customer_provinces(session: Session) -> tuple[np.ndarray, list[str]]:
     """(sorted customer ids, their province strings) for customers not in the recycle bin."""
     import numpy as np
 
-    rows = session.execute(
-        select(Customer.id, Customer.province).where(Customer.deleted_at.is_(None)).order_by(Customer.id)
-    ).all()
-    return np.array([r[0] for r in rows], dtype=np.int64), [(r[1] or "").strip() for r in rows]
+    rows = fetch_rows(session, select(Customer.id, Customer.province)
+                      .where(Customer.deleted_at.is_(None)).order_by(Customer.id))
+    return np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows)), [(r[1] or "").strip() for r in rows]
 
 
 def province_figures(data: PurchaseDays, mask: np.ndarray, ids: np.ndarray, provinces: list[str]) -> tuple[ProvinceFigures, ...]:

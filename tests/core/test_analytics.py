@@ -15,6 +15,7 @@ from core.analytics import (
     customers_for,
     customers_in_rfm_segment,
     customers_in_stage,
+    product_intervals,
     report_to_json,
 )
 from core.analytics.repurchase import purchase_count_curve
@@ -183,8 +184,11 @@ def test_intervals_overall_and_per_product(shop):
     assert bins[(1, 15)] == 1 and bins[(16, 30)] == 1 and bins[(31, 45)] == 1  # 15, 21, 40
     assert sum(bins.values()) == 3
     # honey: A Jan 5 → Feb 10 = 36 days, B Dec 1 → Jan 10 = 40 days → median 38; mask: A Jan 5 → Jan 20 = 15
-    products = [(p.product_name, p.count, p.median_days, p.cycle_days) for p in report.product_intervals]
-    assert products == [("蜂蜜", 2, 38.0, 45), ("面膜", 1, 15.0, 30)]
+    with book.session() as s:
+        per_product = product_intervals(s, Q1, TODAY)
+        assert product_intervals(s, DateRange(D(2026, 2, 1), TODAY), TODAY)[0].count == 1  # only A's Feb 10
+    assert [(p.product_name, p.count, p.median_days, p.cycle_days) for p in per_product] == [
+        ("蜂蜜", 2, 38.0, 45), ("面膜", 1, 15.0, 30)]
     with book.session() as s:
         assert customers_for(s, Selection("interval", "31-45"), Q1, TODAY) == (ids["B"],)
 
@@ -317,9 +321,10 @@ def test_empty_book(open_book):
     assert report.months == () or all(m.buyers == 0 for m in report.months)
     assert report.curve.points == () and report.curve.magic_number is None
     assert report.rfm.counts == dict.fromkeys(RFM_SEGMENT_NAMES, 0)
-    assert report.provinces == () and report.product_intervals == () and report.cohorts == ()
+    assert report.provinces == () and report.cohorts == ()
     json.dumps(report_to_json(report))
     with open_book.session() as s:
+        assert product_intervals(s, DateRange(), TODAY) == ()
         assert customers_for(s, Selection("rfm", "重要价值客户"), DateRange(), TODAY) == ()
         assert customers_for(s, Selection("month_new", "2026-03"), DateRange(), TODAY) == ()
 
@@ -349,13 +354,14 @@ def test_queries_compile_for_postgresql():
     """The SQL has a PostgreSQL branch (no julianday) wherever SQLite needs its own functions."""
     from sqlalchemy.dialects import postgresql
 
-    from core.analytics.data import product_days_query, purchase_days_query
+    from core.analytics.data import orders_query
     from core.analytics.segments import stage_counts_query
     from core.settings import DEFAULTS
 
     thresholds = {k: v for k, v in DEFAULTS.items() if k.startswith("stage.")}
-    for query in (purchase_days_query("postgresql"), product_days_query("postgresql"),
-                  stage_counts_query(TODAY, thresholds, "postgresql")):
-        sql = str(query.compile(dialect=postgresql.dialect()))
-        assert "julianday" not in sql
-    assert "julianday" in str(purchase_days_query("sqlite").compile())
+    orders_sql = str(orders_query("postgresql").compile(dialect=postgresql.dialect(),
+                                                        compile_kwargs={"literal_binds": True}))
+    assert "julianday" not in orders_sql and "DATE '1970-01-01'" in orders_sql
+    stage_sql = str(stage_counts_query(TODAY, thresholds, "postgresql").compile(dialect=postgresql.dialect()))
+    assert "julianday" not in stage_sql
+    assert "julianday" in str(orders_query("sqlite").compile())
