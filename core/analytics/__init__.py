@@ -31,6 +31,7 @@ from core.analytics.selection import (
     customers_in_rfm_segment,
     customers_in_stage,
 )
+from core.analytics.stats import stats_command
 
 __all__ = [
     "NDAY_WINDOWS",
@@ -48,4 +49,5 @@ __all__ = [
     "product_intervals",
     "product_intervals_to_json",
     "report_to_json",
+    "stats_command",
 ]
