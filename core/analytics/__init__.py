@@ -31,6 +31,7 @@ from core.analytics.selection import (
     customers_in_rfm_segment,
     customers_in_stage,
 )
+from core.analytics.service import AnalyticsService
 from core.analytics.stats import stats_command
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "SELECTION_KINDS",
     "AnalyticsCancelled",
     "AnalyticsReport",
+    "AnalyticsService",
     "DateRange",
     "Selection",
     "compute_report",

@@ -20,82 +20,15 @@ from core.analytics import (
 )
 from core.analytics.repurchase import purchase_count_curve
 from core.customer_stats import refresh
-from core.db import Book
-from core.models import PURCHASE_STATUSES, Customer, MemberLevel, Order, OrderItem, Product
 from core.settings import set_setting
+from tests.core.analytics_book import Q1, TODAY, add_customer, add_order, fill_shop
 
 D = dt.date
-TODAY = D(2026, 3, 15)
-Q1 = DateRange(D(2026, 1, 1), D(2026, 3, 15))
 
 
 @pytest.fixture
-def open_book(tmp_path):
-    book = Book.open(tmp_path / "t.book", create=True, backup_root=tmp_path / "backups")
-    yield book
-    book.close()
-
-
-def add_customer(s, name, province="", deleted=False, level=None):
-    c = Customer(name=name, province=province, member_level_id=level,
-                 deleted_at=dt.datetime(2026, 3, 1) if deleted else None)
-    s.add(c)
-    s.flush()
-    return c.id
-
-
-def add_order(s, customer_id, day, paid_yuan, status="completed", refund_yuan=0, products=()):
-    order = Order(customer_id=customer_id, status=status, is_purchase=status in PURCHASE_STATUSES,
-                  created_at=dt.datetime.combine(day, dt.time(10, 0)), order_date=day,
-                  paid_cents=round(paid_yuan * 100), refund_cents=round(refund_yuan * 100))
-    order.items = [OrderItem(product_id=p, title="x") for p in products]
-    s.add(order)
-    s.flush()
-
-
-@pytest.fixture
-def shop(open_book):
-    """The hand-computed book.
-
-    A (浙江, 金卡): Jan 5 two orders 100 + 50 (one purchase day, 150); Jan 20 80 with 20 refunded (60);
-       Feb 10 100; an unpaid order Jan 25 (not a purchase). Days Jan 5, Jan 20, Feb 10 → gaps 15, 21.
-    B (广东): Dec 1 2025 200; Jan 10 100; a fully refunded order Jan 12 (not a purchase). Gap Jan 10 − Dec 1 = 40.
-    C (广东): Feb 1 50; a closed order the same day (not a purchase).
-    D (no province): Mar 1 30.
-    E (浙江): only an unpaid order — a prospect.
-    F: in the recycle bin, Jan 15 500 — left out of everything.
-    G (浙江): Jun 1 2025 20 — churned by today (287 days > 180).
-    Products: honey bought by A on Jan 5 (in both orders: one day), Feb 10, by B on Dec 1, Jan 10;
-    mask bought by A on Jan 5, Jan 20 and by C on Feb 1.
-    """
-    with open_book.session() as s:
-        gold = MemberLevel(name="金卡", rank=1)
-        honey, mask = Product(name="蜂蜜", cycle_days=45), Product(name="面膜", cycle_days=30)
-        s.add_all([gold, honey, mask])
-        s.flush()
-        ids = {
-            "A": add_customer(s, "阿珍", "浙江", level=gold.id), "B": add_customer(s, "小白", "广东"),
-            "C": add_customer(s, "陈晨", "广东"), "D": add_customer(s, "丁丁"),
-            "E": add_customer(s, "鄂尔", "浙江"), "F": add_customer(s, "费费", "浙江", deleted=True),
-            "G": add_customer(s, "高歌", "浙江"),
-        }
-        add_order(s, ids["A"], D(2026, 1, 5), 100, products=[honey.id])
-        add_order(s, ids["A"], D(2026, 1, 5), 50, status="paid", products=[honey.id, mask.id])
-        add_order(s, ids["A"], D(2026, 1, 20), 80, status="partial_refund", refund_yuan=20, products=[mask.id])
-        add_order(s, ids["A"], D(2026, 2, 10), 100, status="delivered", products=[honey.id])
-        add_order(s, ids["A"], D(2026, 1, 25), 999, status="unpaid", products=[honey.id])
-        add_order(s, ids["B"], D(2025, 12, 1), 200, products=[honey.id])
-        add_order(s, ids["B"], D(2026, 1, 10), 100, status="shipped", products=[honey.id])
-        add_order(s, ids["B"], D(2026, 1, 12), 300, status="refunded", refund_yuan=300, products=[honey.id])
-        add_order(s, ids["C"], D(2026, 2, 1), 50, products=[mask.id])
-        add_order(s, ids["C"], D(2026, 2, 1), 70, status="closed", products=[honey.id])
-        add_order(s, ids["D"], D(2026, 3, 1), 30, products=[None])
-        add_order(s, ids["E"], D(2026, 2, 5), 40, status="unpaid")
-        add_order(s, ids["F"], D(2026, 1, 15), 500, products=[honey.id])
-        add_order(s, ids["G"], D(2025, 6, 1), 20)
-        set_setting(s, "analytics.curve_min_customers", 1)
-        refresh(s)
-    return open_book, ids
+def shop(book):
+    return book, fill_shop(book)
 
 
 def report_of(book, date_range=Q1, today=TODAY):
@@ -115,15 +48,15 @@ def test_headline_figures(shop):
     assert s.churned_customers == 1  # G
 
 
-def test_same_day_orders_count_once_and_non_purchases_are_left_out(open_book):
-    with open_book.session() as s:
+def test_same_day_orders_count_once_and_non_purchases_are_left_out(book):
+    with book.session() as s:
         one = add_customer(s, "一")
         add_order(s, one, D(2026, 2, 2), 10)
         add_order(s, one, D(2026, 2, 2), 20)
         for status in ("unpaid", "refunded", "closed"):
             add_order(s, one, D(2026, 2, 20), 99, status=status, refund_yuan=99 if status == "refunded" else 0)
         refresh(s)
-    report = report_of(open_book)
+    report = report_of(book)
     assert (report.summary.buyers, report.summary.repeat_buyers, report.summary.orders) == (1, 0, 2)
     assert report.summary.revenue_cents == 3000
     assert report.intervals.count == 0 and report.summary.median_interval_days is None
@@ -237,7 +170,7 @@ def test_rfm_with_median_spend(shop):
         assert customers_in_rfm_segment(s, "一般发展客户", Q1, TODAY) == (ids["C"], ids["D"])
 
 
-def test_rfm_all_eight_segments(open_book):
+def test_rfm_all_eight_segments(book):
     """Fixed thresholds: recent ≤ 90 days, ≥ 2 purchase days, ≥ 100 yuan; edges land on the high side."""
     cells = {
         "重要价值客户": [(D(2026, 3, 1), 60), (D(2026, 3, 10), 60)],
@@ -250,7 +183,7 @@ def test_rfm_all_eight_segments(open_book):
         "一般挽留客户": [(D(2025, 10, 1), 50)],
     }
     expected = {}
-    with open_book.session() as s:
+    with book.session() as s:
         set_setting(s, "analytics.rfm_high_spend_cents", 10000)
         for segment, purchases in cells.items():
             cid = add_customer(s, segment)
@@ -258,10 +191,10 @@ def test_rfm_all_eight_segments(open_book):
             for day, paid in purchases:
                 add_order(s, cid, day, paid)
         refresh(s)
-    report = report_of(open_book, DateRange())
+    report = report_of(book, DateRange())
     assert report.rfm.counts == dict.fromkeys(RFM_SEGMENT_NAMES, 1)
     assert not report.rfm.thresholds.spend_is_median
-    with open_book.session() as s:
+    with book.session() as s:
         for segment, cid in expected.items():
             assert customers_in_rfm_segment(s, segment, DateRange(), TODAY) == cid
 
@@ -315,26 +248,26 @@ def test_whole_book_range_and_json(shop):
     assert len(data["monthly"]) == 10  # June 2025 … March 2026
 
 
-def test_empty_book(open_book):
-    report = report_of(open_book, DateRange())
+def test_empty_book(book):
+    report = report_of(book, DateRange())
     assert report.summary.buyers == 0 and report.summary.repeat_rate is None
     assert report.months == () or all(m.buyers == 0 for m in report.months)
     assert report.curve.points == () and report.curve.magic_number is None
     assert report.rfm.counts == dict.fromkeys(RFM_SEGMENT_NAMES, 0)
     assert report.provinces == () and report.cohorts == ()
     json.dumps(report_to_json(report))
-    with open_book.session() as s:
+    with book.session() as s:
         assert product_intervals(s, DateRange(), TODAY) == ()
         assert customers_for(s, Selection("rfm", "重要价值客户"), DateRange(), TODAY) == ()
         assert customers_for(s, Selection("month_new", "2026-03"), DateRange(), TODAY) == ()
 
 
-def test_one_customer_book(open_book):
-    with open_book.session() as s:
+def test_one_customer_book(book):
+    with book.session() as s:
         cid = add_customer(s, "唯一", "上海")
         add_order(s, cid, D(2026, 3, 2), 88)
         refresh(s)
-    report = report_of(open_book, DateRange())
+    report = report_of(book, DateRange())
     assert (report.summary.buyers, report.summary.repeat_rate, report.summary.revenue_cents) == (1, 0.0, 8800)
     assert [(m.month, m.new_buyers) for m in report.months] == [("2026-03", 1)]
     # the only buyer's spend is the median, so M is high; 1 purchase day, 13 days ago
