@@ -39,7 +39,13 @@ def page(qtbot, shop):
 
 
 def all_charts():
-    from ui.charts.repurchase import CohortChart, IntervalChart, ProductIntervalChart, PurchaseCountChart, RepeatRateChart
+    from ui.charts.repurchase import (
+        CohortChart,
+        IntervalChart,
+        ProductIntervalChart,
+        PurchaseCountChart,
+        RepeatRateChart,
+    )
     from ui.charts.sales import NewReturningChart, ProvinceChart, RfmChart, SalesTrendChart, StageChart
 
     return (CohortChart, IntervalChart, ProductIntervalChart, PurchaseCountChart, RepeatRateChart,
