@@ -118,7 +118,6 @@ class PurchaseDays:
     Derived columns: `starts` marks a customer's first row, `rank` is the 1-based purchase-day number
     of the row within its customer, `first_day` the customer's first purchase day, `prev_day` the
     previous purchase day (-1 on the first), `next_day` the following one (-1 on the last).
-    `order_ids` (sorted) and `order_rows` map each purchase to its purchase-day row.
     """
 
     customer: np.ndarray
@@ -130,8 +129,6 @@ class PurchaseDays:
     first_day: np.ndarray
     prev_day: np.ndarray
     next_day: np.ndarray
-    order_ids: np.ndarray
-    order_rows: np.ndarray
 
     @property
     def empty(self) -> bool:
@@ -141,43 +138,40 @@ class PurchaseDays:
         return (self.day >= start) & (self.day <= end)
 
 
-def orders_query(dialect: str):
-    """(order id, customer id, is_purchase, epoch day, paid − refunded) of every order of a customer not
-    in the recycle bin, sorted by customer, is_purchase, day.
+def orders_query(dialect: str, with_id: bool = False):
+    """(customer id, is_purchase, epoch day, paid − refunded) of every order of a customer not in the
+    recycle bin, sorted by customer, is_purchase, day (`with_id`: the order id first, sorted by id).
 
     No WHERE on is_purchase and no GROUP BY: on SQLite this reads the covering index
     ix_orders_customer_purchase in order (0.2 s for 500k orders) where a filtered, grouped query
     jumps through the table and sorts (3×–5× slower). numpy keeps the purchases and groups the days.
     """
-    return (
-        select(Order.id, Order.customer_id, cast(Order.is_purchase, Integer),
-               epoch_days_sql(Order.order_date, dialect), Order.paid_cents - Order.refund_cents)
-        .where(_not_deleted())
-        .order_by(Order.customer_id, Order.is_purchase, Order.order_date)
-    )
+    columns = [Order.customer_id, cast(Order.is_purchase, Integer), epoch_days_sql(Order.order_date, dialect),
+               Order.paid_cents - Order.refund_cents]
+    if with_id:
+        return select(Order.id, *columns).where(_not_deleted()).order_by(Order.id)
+    return select(*columns).where(_not_deleted()).order_by(Order.customer_id, Order.is_purchase, Order.order_date)
 
 
 def load_purchase_days(session: Session) -> PurchaseDays:
     """All purchase days of customers not in the recycle bin (one SQL read, grouped in numpy)."""
     import numpy as np
 
-    table = fetch_int_table(session, orders_query(dialect_of(session)), 5)
-    table = table[table[:, 2] == 1]
-    order_id, customer, day, revenue = table[:, 0], table[:, 1], table[:, 3], table[:, 4]
+    table = fetch_int_table(session, orders_query(dialect_of(session)), 4)
+    table = table[table[:, 1] == 1]
+    customer, day, revenue = table[:, 0], table[:, 2], table[:, 3]
     new_day = np.ones(len(day), dtype=bool)
     if len(day):
         new_day[1:] = (customer[1:] != customer[:-1]) | (day[1:] != day[:-1])
     first_rows = np.flatnonzero(new_day)
-    order_rows = np.cumsum(new_day) - 1
-    sort = np.argsort(order_id, kind="stable")
     return _derive(
         customer[first_rows], day[first_rows],
         np.add.reduceat(revenue, first_rows) if len(first_rows) else revenue,
-        np.diff(np.r_[first_rows, len(day)]), order_id[sort], order_rows[sort],
+        np.diff(np.r_[first_rows, len(day)]),
     )
 
 
-def _derive(customer, day, revenue, orders, order_ids, order_rows) -> PurchaseDays:
+def _derive(customer, day, revenue, orders) -> PurchaseDays:
     import numpy as np
 
     n = len(day)
@@ -199,7 +193,7 @@ def _derive(customer, day, revenue, orders, order_ids, order_rows) -> PurchaseDa
     return PurchaseDays(
         customer=customer, day=day, revenue=revenue, orders=orders, starts=starts,
         rank=positions - first_pos + 1, first_day=day[first_pos] if n else day,
-        prev_day=prev_day, next_day=next_day, order_ids=order_ids, order_rows=order_rows,
+        prev_day=prev_day, next_day=next_day,
     )
 
 
@@ -218,23 +212,25 @@ def items_query():
     return select(OrderItem.order_id, OrderItem.product_id).where(OrderItem.product_id.is_not(None))
 
 
-def load_product_days(session: Session, data: PurchaseDays) -> ProductDays:
+def load_product_days(session: Session) -> ProductDays:
     """Days on which a customer bought a product (several orders or lines of one day count once).
 
-    Order lines are joined to the purchases in numpy (a SQL join of 700k lines to their orders costs
+    Order lines are joined to their purchases in numpy (a SQL join of 700k lines to their orders costs
     seconds on SQLite: one random lookup per line).
     """
     import numpy as np
 
+    orders = fetch_int_table(session, orders_query(dialect_of(session), with_id=True), 5)
+    orders = orders[orders[:, 2] == 1]  # purchases, sorted by id
     items = fetch_int_table(session, items_query(), 2)
     order_id, product = items[:, 0], items[:, 1]
-    if len(data.order_ids):
-        position = np.minimum(np.searchsorted(data.order_ids, order_id), len(data.order_ids) - 1)
-        purchase = data.order_ids[position] == order_id
+    if len(orders):
+        position = np.minimum(np.searchsorted(orders[:, 0], order_id), len(orders) - 1)
+        purchase = orders[position, 0] == order_id
     else:
         position, purchase = np.zeros(len(order_id), dtype=np.int64), np.zeros(len(order_id), dtype=bool)
-    rows = data.order_rows[position[purchase]]
-    product, customer, days = product[purchase], data.customer[rows], data.day[rows]
+    rows = position[purchase]
+    product, customer, days = product[purchase], orders[rows, 1], orders[rows, 3]
     order = np.lexsort((days, customer, product))
     product, customer, days = product[order], customer[order], days[order]
     keep = np.ones(len(days), dtype=bool)
@@ -246,6 +242,18 @@ def load_product_days(session: Session, data: PurchaseDays) -> ProductDays:
         same = (product[1:] == product[:-1]) & (customer[1:] == customer[:-1])
         prev_day[1:] = np.where(same, days[:-1], -1)
     return ProductDays(product=product, customer=customer, day=days, prev_day=prev_day)
+
+
+def book_signature(session: Session) -> tuple:
+    """Cheap figures that change when purchases change (orders written, customer figures refreshed,
+    customers deleted or restored): lets a cached PurchaseDays be reused while they stay equal."""
+    orders = session.execute(select(func.count(), func.max(Order.id))).one()
+    customers = session.execute(select(
+        func.count(), func.sum(Customer.purchase_days), func.sum(Customer.purchase_count),
+        func.sum(Customer.total_spend_cents), func.count(Customer.deleted_at), func.max(Customer.last_purchase_on),
+        func.min(Customer.first_purchase_on), func.sum(Customer.typical_interval_days),
+    )).one()
+    return (*orders, *customers)
 
 
 def resolve_range(date_range: DateRange, data: PurchaseDays, today: dt.date) -> tuple[int, int]:

@@ -56,16 +56,21 @@ class Scope:
         return min(self.hi, self.today_day)
 
     @classmethod
-    def load(cls, session: Session, date_range: DateRange, today: dt.date) -> Scope:
-        data = load_purchase_days(session)
+    def load(cls, session: Session, date_range: DateRange, today: dt.date, data: PurchaseDays | None = None) -> Scope:
+        """The scope of a range; `data` reuses purchase days read before (else they are read now)."""
+        if data is None:
+            data = load_purchase_days(session)
         lo, hi = resolve_range(date_range, data, today)
         return cls(data=data, lo=lo, hi=hi, today_day=to_epoch_day(today), mask=data.in_range(lo, hi))
 
 
 def compute_report(session: Session, date_range: DateRange, today: dt.date,
-                   progress: Progress | None = None, is_cancelled: Callable[[], bool] | None = None
-                   ) -> AnalyticsReport:
-    """Every metric of DOMAIN.md §8 for the range (see core.analytics for what counts where)."""
+                   progress: Progress | None = None, is_cancelled: Callable[[], bool] | None = None,
+                   data: PurchaseDays | None = None) -> AnalyticsReport:
+    """Every metric of DOMAIN.md §8 for the range (see core.analytics for what counts where).
+
+    `data`: purchase days already read from this book (AnalyticsService caches them).
+    """
     steps = 6
 
     def step(done: int, message: str) -> None:
@@ -75,7 +80,7 @@ def compute_report(session: Session, date_range: DateRange, today: dt.date,
             progress(done, steps, message)
 
     step(0, "Reading purchases")
-    scope = Scope.load(session, date_range, today)
+    scope = Scope.load(session, date_range, today, data)
     data, mask = scope.data, scope.mask
     settings = get_settings(session, "analytics.")
     step(1, "Repurchase rates")
@@ -127,19 +132,20 @@ def _month_bounds(scope: Scope) -> tuple[int, int]:
     return int(first), int(last)
 
 
-def product_intervals(session: Session, date_range: DateRange, today: dt.date) -> tuple[ProductInterval, ...]:
+def product_intervals(session: Session, date_range: DateRange, today: dt.date,
+                      data: PurchaseDays | None = None) -> tuple[ProductInterval, ...]:
     """Median repurchase interval per product, where the later purchase day lies in the range.
 
     Most intervals first; products without an interval are left out. Kept out of `compute_report`
     because reading every order line costs about as much as the rest of the page together.
     """
-    return product_intervals_in(session, Scope.load(session, date_range, today))
+    return product_intervals_in(session, Scope.load(session, date_range, today, data))
 
 
 def product_intervals_in(session: Session, scope: Scope) -> tuple[ProductInterval, ...]:
     import numpy as np
 
-    days = load_product_days(session, scope.data)
+    days = load_product_days(session)
     later = (days.prev_day >= 0) & (days.day >= scope.lo) & (days.day <= scope.hi)
     product = days.product[later]
     if not len(product):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from core.analytics import repurchase, sales, segments
-from core.analytics.data import months_of, parse_month
+from core.analytics.data import PurchaseDays, months_of, parse_month
 from core.analytics.dto import RFM_SEGMENT_NAMES, DateRange
 from core.analytics.report import Scope
 from core.errors import ValidationError
@@ -41,9 +41,12 @@ class Selection:
     days: int = 0
 
 
-def customers_for(session: Session, selection: Selection, date_range: DateRange, today: dt.date
-                  ) -> tuple[int, ...]:
-    """Sorted ids of the customers behind `selection` (ValidationError for an unknown kind)."""
+def customers_for(session: Session, selection: Selection, date_range: DateRange, today: dt.date,
+                  data: PurchaseDays | None = None) -> tuple[int, ...]:
+    """Sorted ids of the customers behind `selection` (ValidationError for an unknown kind).
+
+    `data`: purchase days already read from this book (AnalyticsService caches them).
+    """
     kind, key = selection.kind, selection.key
     if kind == "stage":
         return segments.customers_in_stage(session, key, today)
@@ -51,7 +54,7 @@ def customers_for(session: Session, selection: Selection, date_range: DateRange,
         return segments.customers_in_level(session, key)
     if kind not in SELECTION_KINDS:
         raise ValidationError("unknown_selection", field="kind", value=kind)
-    scope = Scope.load(session, date_range, today)
+    scope = Scope.load(session, date_range, today, data)
     data, mask = scope.data, scope.mask
     if kind == "province":
         ids, provinces = sales.customer_provinces(session)

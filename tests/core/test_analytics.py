@@ -323,3 +323,23 @@ def test_stats_command_rejects_bad_dates(shop, capsys):
     assert main(["stats", "--book", str(book.path), "--from", "2026-02-30"]) == 2
     assert "bad_date" in capsys.readouterr().err
     assert main(["stats", "--book", str(book.path), "--from", "2026-03-01", "--to", "2026-02-01"]) == 2
+
+
+def test_service_reuses_purchase_days_until_the_book_changes(shop):
+    from core.analytics import AnalyticsService
+
+    book, ids = shop
+    service = AnalyticsService(book)
+    first = service.report(Q1, TODAY)
+    with book.session() as s:
+        cached = service.purchase_days(s)
+        assert service.purchase_days(s) is cached  # same signature: no second read
+    assert service.customers_for(Selection("buyers"), Q1, TODAY) == tuple(sorted(ids[k] for k in "ABCD"))
+    with book.session() as s:  # C buys again on Mar 10: the customer figures change, so does the signature
+        add_order(s, ids["C"], D(2026, 3, 10), 40)
+        refresh(s, [ids["C"]])
+    second = service.report(Q1, TODAY)
+    assert (first.summary.repeat_buyers, second.summary.repeat_buyers) == (1, 2)
+    service.invalidate()
+    with book.session() as s:
+        assert service.purchase_days(s) is not cached

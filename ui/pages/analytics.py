@@ -174,7 +174,7 @@ class AnalyticsPage(Page):
         layout.addLayout(cards)
         layout.addWidget(scroll, 1)
         self.range_box.currentIndexChanged.connect(self._on_range_box_changed)
-        self.refresh_button.clicked.connect(self.recompute)
+        self.refresh_button.clicked.connect(self._on_refresh_button_clicked)
         self._set_custom_dates(preset_range("last_12_months", self._today()))
 
     def _build_charts(self) -> None:
@@ -214,6 +214,7 @@ class AnalyticsPage(Page):
 
     def refresh(self) -> None:
         """The book changed elsewhere: recompute now if visible, else when next shown."""
+        self._service.invalidate()
         self._stale = True
         if self.isVisible() and self.charts:
             self.recompute()
@@ -243,6 +244,10 @@ class AnalyticsPage(Page):
             edit.setEnabled(custom)
         if self.charts:
             self.recompute()
+
+    def _on_refresh_button_clicked(self) -> None:
+        self._service.invalidate()
+        self.recompute()
 
     def _on_date_edit_changed(self, _date) -> None:
         if self.current_preset() == "custom" and self.charts:
