@@ -64,7 +64,7 @@ def metric_rows(book: Book, date_range: DateRange, repeat: int) -> list[tuple[st
         lo, hi = purchase_data.resolve_range(date_range, data, TODAY)
         scope = Scope(data=data, lo=lo, hi=hi, today_day=purchase_data.to_epoch_day(TODAY), mask=data.in_range(lo, hi))
         mask, settings = scope.mask, get_settings(s, "analytics.")
-        ids, counts = repurchase.days_per_customer(data, mask)
+        _ids, counts = repurchase.days_per_customer(data, mask)
         first, last = int(purchase_data.months_of(data.day[mask]).min()), int(purchase_data.months_of(data.day[mask]).max())
         steps = [
             ("buyers, repeat buyers, repeat rate", lambda: repurchase.days_per_customer(data, mask)),

@@ -196,3 +196,58 @@ def test_presets(qtbot):
     assert preset_range("last_12_months", today) == DateRange(dt.date(2025, 12, 1), today)
     assert preset_range("this_year", today) == DateRange(dt.date(2026, 1, 1), today)
     assert preset_range("all", today) == DateRange()
+
+
+@pytest.fixture
+def zh_cn(qapp):
+    from ui.i18n import install_chinese
+
+    translators = install_chinese(qapp)
+    assert translators, "the zh_CN .qm could not be built or loaded"
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+def test_page_on_the_demo_book_in_chinese_screenshot(qtbot, zh_cn, tmp_path):
+    """Saved as artifacts/screenshots/page_analytics_demo.png for people to look at."""
+    from pathlib import Path
+
+    from PySide6.QtGui import QColor
+
+    from core.db import Book
+    from core.demo import build_demo
+    from ui.pages.analytics import AnalyticsPage
+    from ui.tasks import TaskRunner
+
+    today = dt.date(2026, 11, 23)
+    build_demo(tmp_path / "demo.book", customers=300, seed=1, today=today)
+    book = Book.open(tmp_path / "demo.book", backup_root=tmp_path / "backups", daily_backup=False)
+    tasks = TaskRunner()
+    page = AnalyticsPage(AnalyticsService(book), tasks, lambda: today)
+    qtbot.addWidget(page)
+    page.resize(1300, 3300)
+    page.show()
+    try:
+        assert page.range_box.currentText() == "近 12 个月"
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            with qtbot.waitSignal(page.report_shown, timeout=30000):
+                page.page_activated()
+            qtbot.waitUntil(lambda: bool(page.product_chart.figure.axes), timeout=30000)
+            for chart in page.charts:
+                chart.canvas.draw()
+        assert [str(w.message) for w in caught if "missing from" in str(w.message)] == []
+        assert page.report.summary.buyers > 0 and page.rfm_chart.figure.axes
+        labels = [t.get_text() for t in page.rfm_chart.figure.axes[0].get_yticklabels()]
+        assert "重要价值客户" in labels
+        out = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+        out.mkdir(parents=True, exist_ok=True)
+        image = page.grab().toImage()
+        assert image.save(str(out / "page_analytics_demo.png"))
+        colours = {QColor(image.pixel(x, y)).name() for x in range(0, image.width(), 9) for y in range(0, image.height(), 9)}
+        assert len(colours) > 20
+    finally:
+        tasks.cancel_all()
+        tasks.wait(10000)
+        book.close()

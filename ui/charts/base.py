@@ -14,7 +14,7 @@ from typing import Any
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCursor, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -73,7 +73,10 @@ def _safe_cell(value: Any) -> Any:
 
 
 class ChartView(QFrame):
-    """Base of every chart. Subclasses implement `render(axes_factory)` via `redraw` and `table()`."""
+    """Base of every chart. Subclasses implement `render(report, colours)` and `table()`.
+
+    Strings of this base class use the context "ChartView" explicitly, whatever the subclass.
+    """
 
     element_clicked = Signal(object, str)
 
@@ -94,10 +97,14 @@ class ChartView(QFrame):
         self.caption_label = QLabel(caption)
         self.caption_label.setWordWrap(True)
         self.caption_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.save_button = self._tool_button(self.tr("PNG"), self.tr("Save the chart as a PNG picture"),
-                                             self._on_save_button_clicked)
-        self.export_button = self._tool_button(self.tr("Excel"), self.tr("Export the chart's numbers to Excel"),
-                                               self._on_export_button_clicked)
+        self.save_button = self._tool_button(
+            QCoreApplication.translate("ChartView", "PNG"),
+            QCoreApplication.translate("ChartView", "Save the chart as a PNG picture"),
+            self._on_save_button_clicked)
+        self.export_button = self._tool_button(
+            QCoreApplication.translate("ChartView", "Excel"),
+            QCoreApplication.translate("ChartView", "Export the chart's numbers to Excel"),
+            self._on_export_button_clicked)
         header = QHBoxLayout()
         header.addWidget(title_label, 1)
         header.addWidget(self.save_button)
@@ -153,8 +160,8 @@ class ChartView(QFrame):
         return axes
 
     def empty_message(self, colours: Colours, text: str | None = None) -> None:
-        self.figure.text(0.5, 0.5, text or self.tr("No purchases in this range"), ha="center", va="center",
-                         color=colours.text, fontsize=10)
+        message = text or QCoreApplication.translate("ChartView", "No purchases in this range")
+        self.figure.text(0.5, 0.5, message, ha="center", va="center", color=colours.text, fontsize=10)
 
     def add_target(self, artist, text: str, selection=None, description: str = "") -> None:
         """A bar or other patch: hovered when the mouse is inside it."""
@@ -189,7 +196,7 @@ class ChartView(QFrame):
         if target is not self._hovered:
             text = target.text
             if target.selection is not None:
-                text += "\n" + self.tr("Click to list these customers")
+                text += "\n" + QCoreApplication.translate("ChartView", "Click to list these customers")
             QToolTip.showText(QCursor.pos(), text, self.canvas)
             self.canvas.setCursor(Qt.CursorShape.PointingHandCursor if target.selection is not None
                                   else Qt.CursorShape.ArrowCursor)
@@ -224,14 +231,16 @@ class ChartView(QFrame):
         book.save(path)
 
     def _on_save_button_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart"), f"{self._title}.png",
-                                              self.tr("PNG pictures (*.png)"))
+        title = QCoreApplication.translate("ChartView", "Save chart")
+        kinds = QCoreApplication.translate("ChartView", "PNG pictures (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, title, f"{self._title}.png", kinds)
         if path:
             self._write(self.save_png, path)
 
     def _on_export_button_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export numbers"), f"{self._title}.xlsx",
-                                              self.tr("Excel workbooks (*.xlsx)"))
+        title = QCoreApplication.translate("ChartView", "Export numbers")
+        kinds = QCoreApplication.translate("ChartView", "Excel workbooks (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, title, f"{self._title}.xlsx", kinds)
         if path:
             self._write(self.export_excel, path)
 
@@ -239,5 +248,6 @@ class ChartView(QFrame):
         try:
             writer(path)
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Cannot save"),
-                                self.tr("Could not write %1: %2").replace("%1", path).replace("%2", str(exc)))
+            message = QCoreApplication.translate("ChartView", "Could not write %1: %2")
+            QMessageBox.warning(self, QCoreApplication.translate("ChartView", "Cannot save"),
+                                message.replace("%1", path).replace("%2", str(exc)))
