@@ -141,14 +141,18 @@ def test_excel_export_neutralises_formulas(qtbot, tmp_path):
     assert load_workbook(tmp_path / "t.xlsx").active["A2"].value == "'=HYPERLINK(\"x\")"
 
 
-def test_page_computes_in_the_background_and_shows_the_figures(qtbot, page):
-    assert not page.charts, "matplotlib waits until the page is shown"
+def show_q1(qtbot, page):
     page.show()
     page.set_preset("custom")
     page.from_edit.setDate(Q1.start)
     page.to_edit.setDate(Q1.end)
     with qtbot.waitSignal(page.report_shown, timeout=20000):
         page.page_activated()
+
+
+def test_page_computes_in_the_background_and_shows_the_figures(qtbot, page):
+    assert not page.charts, "matplotlib waits until the page is shown"
+    show_q1(qtbot, page)
     assert page.report.range == Q1
     assert page.buyers_card.value_label.text() == "4"
     assert page.repeat_card.value_label.text() == "25.0%"
@@ -173,12 +177,7 @@ def test_previous_numbers_stay_until_the_new_ones_arrive(qtbot, page):
 
 def test_click_through_emits_the_customer_ids(qtbot, page, shop):
     _, ids = shop
-    page.show()
-    page.set_preset("custom")
-    page.from_edit.setDate(Q1.start)
-    page.to_edit.setDate(Q1.end)
-    with qtbot.waitSignal(page.report_shown, timeout=20000):
-        page.page_activated()
+    show_q1(qtbot, page)
     with qtbot.waitSignal(page.customers_requested, timeout=20000) as signal:
         page.rfm_chart.element_clicked.emit(Selection("rfm", "一般发展客户"), "一般发展客户")
     assert signal.args == [(ids["C"], ids["D"]), "一般发展客户"]

@@ -86,6 +86,7 @@ class ChartView(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._title = title
         self._targets: list[Target] = []
+        self.data = None  # what the chart shows now (an AnalyticsReport, or the chart's own rows)
         self._hovered: Target | None = None
         self.figure = Figure(figsize=(5.6, 3.2), dpi=100, layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
@@ -135,6 +136,7 @@ class ChartView(QFrame):
         self.figure.clear()
         colours = palette_colours(self.palette())
         self.figure.set_facecolor(colours.background)
+        self.data = report
         self.render(report, colours)
         self.canvas.draw_idle()
 
@@ -142,7 +144,11 @@ class ChartView(QFrame):
         raise NotImplementedError
 
     def table(self) -> tuple[Sequence[str], Sequence[Sequence[Any]]]:
-        """Headers and rows of the numbers the chart shows (for Excel)."""
+        """Headers and rows of the numbers the chart shows (for Excel); empty before the first report."""
+        return ([], []) if self.data is None else self.rows()
+
+    def rows(self) -> tuple[Sequence[str], Sequence[Sequence[Any]]]:
+        """`table()` once there is data."""
         raise NotImplementedError
 
     def styled_axes(self, colours: Colours, position: int = 111):
@@ -158,6 +164,13 @@ class ChartView(QFrame):
         axes.xaxis.label.set_color(colours.text)
         axes.yaxis.label.set_color(colours.text)
         return axes
+
+    def axes_or_message(self, colours: Colours, has_data: bool, text: str | None = None, position: int = 111):
+        """Styled axes when there is something to draw, else a centred message and None."""
+        if has_data:
+            return self.styled_axes(colours, position)
+        self.empty_message(colours, text)
+        return None
 
     def empty_message(self, colours: Colours, text: str | None = None) -> None:
         message = text or QCoreApplication.translate("ChartView", "No purchases in this range")

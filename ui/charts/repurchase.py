@@ -33,15 +33,12 @@ class RepeatRateChart(ChartView):
             self.tr("Repeat rate by month"),
             self.tr("Solid: share of the month's buyers with 2+ purchase days in that month. Dashed: share "
                     "who buy again the next month (hollow = next month not over yet)."), parent)
-        self._report = None
 
     def render(self, report, colours: Colours) -> None:
-        self._report = report
         months = report.months
-        if not any(m.buyers for m in months):
-            self.empty_message(colours)
+        axes = self.axes_or_message(colours, any(m.buyers for m in months))
+        if axes is None:
             return
-        axes = self.styled_axes(colours)
         labels = [m.month for m in months]
         x = list(range(len(months)))
         rates = [(m.repeat_rate or 0) * 100 for m in months]
@@ -76,10 +73,8 @@ class RepeatRateChart(ChartView):
         for text in legend.get_texts():
             text.set_color(colours.text)
 
-    def table(self):
-        report = self._report
-        if report is None:
-            return [], []
+    def rows(self):
+        report = self.data
         headers = [self.tr("Month"), self.tr("Buyers"), self.tr("Repeat buyers"), self.tr("Repeat rate"),
                    self.tr("Came back next month"), self.tr("Next-month rate"), self.tr("Next month over")]
         next_by_month = {r.period: r for r in report.next_month}
@@ -104,20 +99,17 @@ class CohortChart(ChartView):
             self.tr("Repurchase within 30/60/90 days"),
             self.tr("Customers whose first purchase falls in the month: share with a second purchase day "
                     "within 30, 60 or 90 days. “…” = the window is still open."), parent)
-        self._report = None
         self._cells: dict[tuple[int, int], Target] = {}
         self._axes = None
 
     def render(self, report, colours: Colours) -> None:
         import numpy as np
 
-        self._report = report
         self._cells = {}
         cohorts = report.cohorts[-self.MAX_COHORTS:]
-        if not cohorts:
-            self.empty_message(colours, self.tr("No first purchases in this range"))
+        axes = self.axes_or_message(colours, bool(cohorts), self.tr("No first purchases in this range"))
+        if axes is None:
             return
-        axes = self.styled_axes(colours)
         axes.grid(False)
         values = np.array([[w.rate if w.rate is not None else np.nan for w in c.windows] for c in cohorts]).T
         image = axes.imshow(values * 100, aspect="auto", cmap="YlGnBu", vmin=0,
@@ -154,16 +146,14 @@ class CohortChart(ChartView):
     def targets(self) -> list[Target]:
         return list(self._cells.values())
 
-    def table(self):
-        if self._report is None:
-            return [], []
+    def rows(self):
         headers = [self.tr("First-purchase month"), self.tr("Customers")]
         for n in NDAY_WINDOWS:
             headers += [self.tr("Back within %1 days").replace("%1", str(n)),
                         self.tr("Rate %1 days").replace("%1", str(n)),
                         self.tr("%1-day window over").replace("%1", str(n))]
         rows = []
-        for c in self._report.cohorts:
+        for c in self.data.cohorts:
             row = [c.month, c.customers]
             for w in c.windows:
                 row += [w.repurchased, w.rate, self.tr("yes") if w.complete else self.tr("no")]
@@ -179,19 +169,16 @@ class IntervalChart(ChartView):
             self.tr("Repurchase interval"),
             self.tr("Days between two consecutive purchase days of a customer, counted where the later "
                     "one is in the range; the line is the median."), parent)
-        self._report = None
 
     @staticmethod
     def bin_label(low: int, high: int | None) -> str:
         return f"{low}+" if high is None else f"{low}–{high}"
 
     def render(self, report, colours: Colours) -> None:
-        self._report = report
         dist = report.intervals
-        if not dist.count:
-            self.empty_message(colours, self.tr("No repurchases in this range"))
+        axes = self.axes_or_message(colours, bool(dist.count), self.tr("No repurchases in this range"))
+        if axes is None:
             return
-        axes = self.styled_axes(colours)
         labels = [self.bin_label(b.low, b.high) for b in dist.bins]
         bars = axes.bar(range(len(dist.bins)), [b.count for b in dist.bins], color=colours.series[0], width=0.8)
         for bar, b, label in zip(bars, dist.bins, labels, strict=True):
@@ -209,10 +196,8 @@ class IntervalChart(ChartView):
         axes.set_xticklabels(labels, rotation=45, ha="right", color=colours.text)
         axes.set_xlabel(self.tr("days"))
 
-    def table(self):
-        if self._report is None:
-            return [], []
-        dist = self._report.intervals
+    def rows(self):
+        dist = self.data.intervals
         rows = [[self.bin_label(b.low, b.high), b.low, b.high, b.count] for b in dist.bins]
         rows += [[self.tr("median"), None, None, dist.median_days], [self.tr("25th percentile"), None, None, dist.p25_days],
                  [self.tr("75th percentile"), None, None, dist.p75_days], [self.tr("mean"), None, None, dist.mean_days],
@@ -230,15 +215,12 @@ class ProductIntervalChart(ChartView):
             self.tr("Repurchase interval by product"),
             self.tr("Median days between two purchase days of the same product by the same customer; the dot "
                     "is the product's set usage cycle."), parent)
-        self._products = ()
 
     def render(self, products, colours: Colours) -> None:
-        self._products = tuple(products or ())
-        shown = self._products[:self.MAX_PRODUCTS]
-        if not shown:
-            self.empty_message(colours, self.tr("No product was bought twice by one customer in this range"))
+        shown = tuple(products or ())[:self.MAX_PRODUCTS]
+        axes = self.axes_or_message(colours, bool(shown), self.tr("No product was bought twice by one customer in this range"))
+        if axes is None:
             return
-        axes = self.styled_axes(colours)
         axes.grid(axis="y", visible=False)
         axes.grid(axis="x", color=colours.grid, alpha=0.35, linewidth=0.6)
         y = list(range(len(shown)))[::-1]
@@ -256,9 +238,9 @@ class ProductIntervalChart(ChartView):
         axes.set_yticklabels([p.product_name for p in shown], color=colours.text, fontsize=8)
         axes.set_xlabel(self.tr("days"))
 
-    def table(self):
+    def rows(self):
         return ([self.tr("Product"), self.tr("Repurchases"), self.tr("Median days"), self.tr("Set cycle (days)")],
-                [[p.product_name, p.count, p.median_days, p.cycle_days] for p in self._products])
+                [[p.product_name, p.count, p.median_days, p.cycle_days] for p in self.data or ()])
 
 
 class PurchaseCountChart(ChartView):
@@ -269,15 +251,12 @@ class PurchaseCountChart(ChartView):
             self.tr("Purchase-count curve and magic number"),
             self.tr("Of the customers with at least k purchase days in the range, the share who reach k+1. "
                     "The magic number is where the curve turns flat: past it, customers tend to stay."), parent)
-        self._report = None
 
     def render(self, report, colours: Colours) -> None:
-        self._report = report
         curve = report.curve
-        if not curve.points:
-            self.empty_message(colours, self.tr("Too few buyers for a curve"))
+        axes = self.axes_or_message(colours, bool(curve.points), self.tr("Too few buyers for a curve"))
+        if axes is None:
             return
-        axes = self.styled_axes(colours)
         ks = [p.k for p in curve.points]
         rates = [p.rate * 100 for p in curve.points]
         axes.plot(ks, rates, color=colours.series[0], linewidth=1.6, marker="o", markersize=4)
@@ -297,10 +276,8 @@ class PurchaseCountChart(ChartView):
         axes.set_ylabel("P(k+1 | k) %")
         axes.set_ylim(0, 105)
 
-    def table(self):
-        if self._report is None:
-            return [], []
-        curve = self._report.curve
+    def rows(self):
+        curve = self.data.curve
         rows = [[p.k, p.customers_at_least_k, p.customers_at_least_next, p.rate] for p in curve.points]
         rows.append([self.tr("magic number"), curve.magic_number, None, None])
         return [self.tr("k"), self.tr("Customers with ≥ k"), self.tr("Customers with ≥ k+1"), "P(k+1 | k)"], rows

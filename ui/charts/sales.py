@@ -44,15 +44,12 @@ class NewReturningChart(ChartView):
             self.tr("New and returning buyers"),
             self.tr("Buyers per month: new = first purchase ever in that month, returning = bought before."),
             parent)
-        self._report = None
 
     def render(self, report, colours: Colours) -> None:
-        self._report = report
         months = report.months
-        if not any(m.buyers for m in months):
-            self.empty_message(colours)
+        axes = self.axes_or_message(colours, any(m.buyers for m in months))
+        if axes is None:
             return
-        axes = self.styled_axes(colours)
         x = range(len(months))
         new = axes.bar(x, [m.new_buyers for m in months], color=colours.series[2], width=0.75, label=self.tr("New"))
         back = axes.bar(x, [m.returning_buyers for m in months], bottom=[m.new_buyers for m in months],
@@ -70,13 +67,11 @@ class NewReturningChart(ChartView):
         for text in legend.get_texts():
             text.set_color(colours.text)
 
-    def table(self):
-        if self._report is None:
-            return [], []
+    def rows(self):
         return ([self.tr("Month"), self.tr("New buyers"), self.tr("Returning buyers"), self.tr("New buyers' revenue"),
                  self.tr("Returning buyers' revenue")],
                 [[m.month, m.new_buyers, m.returning_buyers, m.new_revenue_cents / 100, m.returning_revenue_cents / 100]
-                 for m in self._report.months])
+                 for m in self.data.months])
 
 
 class SalesTrendChart(ChartView):
@@ -87,15 +82,12 @@ class SalesTrendChart(ChartView):
             self.tr("Sales trend"),
             self.tr("Revenue (paid minus refunded) per month over purchases; the line is the average order value."),
             parent)
-        self._report = None
 
     def render(self, report, colours: Colours) -> None:
-        self._report = report
         months = report.months
-        if not any(m.orders for m in months):
-            self.empty_message(colours)
+        axes = self.axes_or_message(colours, any(m.orders for m in months))
+        if axes is None:
             return
-        axes = self.styled_axes(colours)
         x = list(range(len(months)))
         bars = axes.bar(x, [m.revenue_cents / 100 for m in months], color=colours.series[0], width=0.75)
         for bar, m in zip(bars, months, strict=True):
@@ -114,12 +106,10 @@ class SalesTrendChart(ChartView):
         yuan_axis(aov)
         month_ticks(axes, [m.month for m in months], colours)
 
-    def table(self):
-        if self._report is None:
-            return [], []
+    def rows(self):
         return ([self.tr("Month"), self.tr("Revenue (yuan)"), self.tr("Orders"), self.tr("Buyers"),
                  self.tr("Average order (yuan)")],
-                [[m.month, m.revenue_cents / 100, m.orders, m.buyers, m.aov_cents / 100] for m in self._report.months])
+                [[m.month, m.revenue_cents / 100, m.orders, m.buyers, m.aov_cents / 100] for m in self.data.months])
 
 
 class ProvinceChart(ChartView):
@@ -130,18 +120,15 @@ class ProvinceChart(ChartView):
     def __init__(self, parent=None) -> None:
         super().__init__(self.tr("Buyers by province"),
                          self.tr("Buyers in the range by the province of their address (top 15)."), parent)
-        self._report = None
 
     def province_name(self, province: str) -> str:
         return province or self.tr("Unknown")
 
     def render(self, report, colours: Colours) -> None:
-        self._report = report
         shown = report.provinces[:self.MAX_PROVINCES]
-        if not shown:
-            self.empty_message(colours)
+        axes = self.axes_or_message(colours, bool(shown))
+        if axes is None:
             return
-        axes = self.styled_axes(colours)
         horizontal_grid(axes, colours)
         y = list(range(len(shown)))[::-1]
         bars = axes.barh(y, [p.buyers for p in shown], color=colours.series[4], height=0.7)
@@ -153,11 +140,9 @@ class ProvinceChart(ChartView):
         axes.set_yticks(y)
         axes.set_yticklabels([self.province_name(p.province) for p in shown], color=colours.text, fontsize=8)
 
-    def table(self):
-        if self._report is None:
-            return [], []
+    def rows(self):
         return ([self.tr("Province"), self.tr("Buyers"), self.tr("Revenue (yuan)")],
-                [[self.province_name(p.province), p.buyers, p.revenue_cents / 100] for p in self._report.provinces])
+                [[self.province_name(p.province), p.buyers, p.revenue_cents / 100] for p in self.data.provinces])
 
 
 class RfmChart(ChartView):
@@ -165,10 +150,8 @@ class RfmChart(ChartView):
 
     def __init__(self, parent=None) -> None:
         super().__init__(self.tr("RFM segments"), "", parent)
-        self._report = None
 
     def render(self, report, colours: Colours) -> None:
-        self._report = report
         t = report.rfm.thresholds
         spend = money(t.high_spend_cents) + (" " + self.tr("(the median)") if t.spend_is_median else "")
         self.caption_label.setText(
@@ -176,10 +159,9 @@ class RfmChart(ChartView):
                     "days; high spend = %4 or more.").replace("%1", str(t.recent_days))
             .replace("%2", report.rfm.as_of.isoformat()).replace("%3", str(t.high_purchase_days)).replace("%4", spend))
         counts = report.rfm.counts
-        if not sum(counts.values()):
-            self.empty_message(colours)
+        axes = self.axes_or_message(colours, bool(sum(counts.values())))
+        if axes is None:
             return
-        axes = self.styled_axes(colours)
         horizontal_grid(axes, colours)
         names = list(counts)
         y = list(range(len(names)))[::-1]
@@ -193,11 +175,9 @@ class RfmChart(ChartView):
         axes.set_yticks(y)
         axes.set_yticklabels([rfm_label(n) for n in names], color=colours.text, fontsize=8)
 
-    def table(self):
-        if self._report is None:
-            return [], []
+    def rows(self):
         return ([self.tr("Segment"), self.tr("Segment (Chinese)"), self.tr("Customers")],
-                [[rfm_label(n), n, c] for n, c in self._report.rfm.counts.items()])
+                [[rfm_label(n), n, c] for n, c in self.data.rfm.counts.items()])
 
 
 class StageChart(ChartView):
@@ -206,13 +186,11 @@ class StageChart(ChartView):
     def __init__(self, parent=None) -> None:
         super().__init__(self.tr("Lifecycle stages and member levels"),
                          self.tr("All customers today by lifecycle stage, and by member level."), parent)
-        self._report = None
 
     def level_name(self, key: str, name: str) -> str:
         return name if key else self.tr("No level")
 
     def render(self, report, colours: Colours) -> None:
-        self._report = report
         stages = report.stages
         if not sum(s.customers for s in stages):
             self.empty_message(colours, self.tr("No customers yet"))
@@ -239,9 +217,7 @@ class StageChart(ChartView):
         right.set_yticks(y)
         right.set_yticklabels([self.level_name(lv.key, lv.label) for lv in levels], color=colours.text, fontsize=8)
 
-    def table(self):
-        if self._report is None:
-            return [], []
-        rows = [[self.tr("Stage"), label(STAGES, s.key), s.customers] for s in self._report.stages]
-        rows += [[self.tr("Member level"), self.level_name(lv.key, lv.label), lv.customers] for lv in self._report.levels]
+    def rows(self):
+        rows = [[self.tr("Stage"), label(STAGES, s.key), s.customers] for s in self.data.stages]
+        rows += [[self.tr("Member level"), self.level_name(lv.key, lv.label), lv.customers] for lv in self.data.levels]
         return [self.tr("Group"), self.tr("Name"), self.tr("Customers")], rows
