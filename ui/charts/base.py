@@ -76,7 +76,11 @@ class ChartView(QFrame):
     """Base of every chart. Subclasses implement `render(report, colours)` and `table()`.
 
     Strings of this base class use the context "ChartView" explicitly, whatever the subclass.
+    Margins are fixed per chart (`MARGINS`, fractions of the figure) rather than computed by a layout
+    engine at every draw: constrained layout costs about a third of a chart's drawing time.
     """
+
+    MARGINS = {"left": 0.1, "right": 0.97, "top": 0.95, "bottom": 0.2, "wspace": 0.2}
 
     element_clicked = Signal(object, str)
 
@@ -88,7 +92,7 @@ class ChartView(QFrame):
         self._targets: list[Target] = []
         self.data = None  # what the chart shows now (an AnalyticsReport, or the chart's own rows)
         self._hovered: Target | None = None
-        self.figure = Figure(figsize=(5.6, 3.2), dpi=100, layout="constrained")
+        self.figure = Figure(figsize=(5.6, 3.2), dpi=100)
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setMinimumHeight(260)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -133,7 +137,10 @@ class ChartView(QFrame):
         """Redraw from a core.analytics AnalyticsReport (or the chart's own data)."""
         self._targets = []
         self._hovered = None
-        self.figure.clear()
+        # Removing the old axes is much cheaper than Figure.clear(), which first resets every tick.
+        for old in [*self.figure.axes, *self.figure.texts]:
+            old.remove()
+        self.figure.subplots_adjust(**self.MARGINS)
         colours = palette_colours(self.palette())
         self.figure.set_facecolor(colours.background)
         self.data = report

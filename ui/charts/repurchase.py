@@ -90,7 +90,9 @@ class RepeatRateChart(ChartView):
 
 
 class CohortChart(ChartView):
-    """Heat map: first-purchase cohort month × 30/60/90-day repurchase rate."""
+    """Heat map: first-purchase cohort month × 30/60/90-day repurchase rate (darker = higher)."""
+
+    MARGINS = {**ChartView.MARGINS, "left": 0.12}
 
     MAX_COHORTS = 24
 
@@ -114,8 +116,6 @@ class CohortChart(ChartView):
         values = np.array([[w.rate if w.rate is not None else np.nan for w in c.windows] for c in cohorts]).T
         image = axes.imshow(values * 100, aspect="auto", cmap="YlGnBu", vmin=0,
                             vmax=max(1.0, float(np.nanmax(values * 100)) if np.isfinite(values).any() else 1.0))
-        colorbar = self.figure.colorbar(image, ax=axes, fraction=0.04, pad=0.01)
-        colorbar.ax.tick_params(colors=colours.text, labelsize=7)
         axes.set_yticks(range(len(NDAY_WINDOWS)))
         axes.set_yticklabels([self.tr("%1 days").replace("%1", str(n)) for n in NDAY_WINDOWS], color=colours.text)
         month_ticks(axes, [c.month for c in cohorts], colours)
@@ -208,6 +208,8 @@ class IntervalChart(ChartView):
 class ProductIntervalChart(ChartView):
     """Median repurchase interval per product (the most repurchased first), product cycle as a dot."""
 
+    MARGINS = {**ChartView.MARGINS, "left": 0.3, "bottom": 0.14}
+
     MAX_PRODUCTS = 15
 
     def __init__(self, parent=None) -> None:
@@ -245,6 +247,8 @@ class ProductIntervalChart(ChartView):
 
 class PurchaseCountChart(ChartView):
     """P(k+1 | k) against k, with the magic number marked."""
+
+    MARGINS = {**ChartView.MARGINS, "bottom": 0.15}
 
     def __init__(self, parent=None) -> None:
         super().__init__(

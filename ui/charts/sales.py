@@ -77,6 +77,8 @@ class NewReturningChart(ChartView):
 class SalesTrendChart(ChartView):
     """Revenue bars per month with the average order value as a line."""
 
+    MARGINS = {**ChartView.MARGINS, "left": 0.13, "right": 0.89}
+
     def __init__(self, parent=None) -> None:
         super().__init__(
             self.tr("Sales trend"),
@@ -115,6 +117,8 @@ class SalesTrendChart(ChartView):
 class ProvinceChart(ChartView):
     """Horizontal bars: buyers per province (top 15)."""
 
+    MARGINS = {**ChartView.MARGINS, "left": 0.2, "bottom": 0.1}
+
     MAX_PROVINCES = 15
 
     def __init__(self, parent=None) -> None:
@@ -147,6 +151,8 @@ class ProvinceChart(ChartView):
 
 class RfmChart(ChartView):
     """Horizontal bars: buyers in each of the eight RFM segments."""
+
+    MARGINS = {**ChartView.MARGINS, "left": 0.36, "bottom": 0.1}
 
     def __init__(self, parent=None) -> None:
         super().__init__(self.tr("RFM segments"), "", parent)
@@ -182,6 +188,8 @@ class RfmChart(ChartView):
 
 class StageChart(ChartView):
     """Customers today by lifecycle stage (left) and by member level (right)."""
+
+    MARGINS = {**ChartView.MARGINS, "left": 0.14, "bottom": 0.1, "wspace": 0.55}
 
     def __init__(self, parent=None) -> None:
         super().__init__(self.tr("Lifecycle stages and member levels"),
