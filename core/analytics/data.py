@@ -246,12 +246,13 @@ def load_product_days(session: Session) -> ProductDays:
 
 def book_signature(session: Session) -> tuple:
     """Cheap figures that change when purchases change (orders written, customer figures refreshed,
-    customers deleted or restored): lets a cached PurchaseDays be reused while they stay equal."""
+    customers edited, deleted or restored): what was read may be reused while they stay equal."""
     orders = session.execute(select(func.count(), func.max(Order.id))).one()
     customers = session.execute(select(
         func.count(), func.sum(Customer.purchase_days), func.sum(Customer.purchase_count),
         func.sum(Customer.total_spend_cents), func.count(Customer.deleted_at), func.max(Customer.last_purchase_on),
         func.min(Customer.first_purchase_on), func.sum(Customer.typical_interval_days),
+        func.max(Customer.updated_at),
     )).one()
     return (*orders, *customers)
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from core.analytics import repurchase, sales, segments
 from core.analytics.data import (
+    ProductDays,
     PurchaseDays,
     from_epoch_day,
     load_product_days,
@@ -41,10 +42,23 @@ class AnalyticsCancelled(HuitoukeError):
 
 
 @dataclass(frozen=True)
+class BookData:
+    """What the metrics read from the book; reusable while the book does not change (AnalyticsService)."""
+
+    purchases: PurchaseDays
+    provinces: sales.CustomerProvinces
+
+    @classmethod
+    def load(cls, session: Session) -> BookData:
+        return cls(load_purchase_days(session), sales.load_customer_provinces(session))
+
+
+@dataclass(frozen=True)
 class Scope:
     """The purchase days of the book and the inclusive epoch-day range the metrics look at."""
 
     data: PurchaseDays
+    provinces: sales.CustomerProvinces
     lo: int
     hi: int
     today_day: int
@@ -56,20 +70,22 @@ class Scope:
         return min(self.hi, self.today_day)
 
     @classmethod
-    def load(cls, session: Session, date_range: DateRange, today: dt.date, data: PurchaseDays | None = None) -> Scope:
-        """The scope of a range; `data` reuses purchase days read before (else they are read now)."""
-        if data is None:
-            data = load_purchase_days(session)
+    def load(cls, session: Session, date_range: DateRange, today: dt.date, book: BookData | None = None) -> Scope:
+        """The scope of a range; `book` reuses what was read before (else it is read now)."""
+        if book is None:
+            book = BookData.load(session)
+        data = book.purchases
         lo, hi = resolve_range(date_range, data, today)
-        return cls(data=data, lo=lo, hi=hi, today_day=to_epoch_day(today), mask=data.in_range(lo, hi))
+        return cls(data=data, provinces=book.provinces, lo=lo, hi=hi, today_day=to_epoch_day(today),
+                   mask=data.in_range(lo, hi))
 
 
 def compute_report(session: Session, date_range: DateRange, today: dt.date,
                    progress: Progress | None = None, is_cancelled: Callable[[], bool] | None = None,
-                   data: PurchaseDays | None = None) -> AnalyticsReport:
+                   book: BookData | None = None) -> AnalyticsReport:
     """Every metric of DOMAIN.md §8 for the range (see core.analytics for what counts where).
 
-    `data`: purchase days already read from this book (AnalyticsService caches them).
+    `book`: what was already read from this book (AnalyticsService caches it).
     """
     steps = 6
 
@@ -80,7 +96,7 @@ def compute_report(session: Session, date_range: DateRange, today: dt.date,
             progress(done, steps, message)
 
     step(0, "Reading purchases")
-    scope = Scope.load(session, date_range, today, data)
+    scope = Scope.load(session, date_range, today, book)
     data, mask = scope.data, scope.mask
     settings = get_settings(session, "analytics.")
     step(1, "Repurchase rates")
@@ -106,8 +122,7 @@ def compute_report(session: Session, date_range: DateRange, today: dt.date,
         counts, int(settings["analytics.curve_min_customers"]),
         float(settings["analytics.magic_tolerance_points"]) / 100)
     step(4, "Regions")
-    customer_ids, provinces = sales.customer_provinces(session)
-    province_rows = sales.province_figures(data, mask, customer_ids, provinces)
+    province_rows = sales.province_figures(data, mask, scope.provinces)
     step(5, "Segments")
     rfm = segments.rfm_result(data, mask, scope.as_of_day, settings)
     levels = segments.level_counts(session)
@@ -132,20 +147,23 @@ def _month_bounds(scope: Scope) -> tuple[int, int]:
     return int(first), int(last)
 
 
-def product_intervals(session: Session, date_range: DateRange, today: dt.date,
-                      data: PurchaseDays | None = None) -> tuple[ProductInterval, ...]:
+def product_intervals(session: Session, date_range: DateRange, today: dt.date, book: BookData | None = None,
+                      days: ProductDays | None = None) -> tuple[ProductInterval, ...]:
     """Median repurchase interval per product, where the later purchase day lies in the range.
 
     Most intervals first; products without an interval are left out. Kept out of `compute_report`
     because reading every order line costs about as much as the rest of the page together.
     """
-    return product_intervals_in(session, Scope.load(session, date_range, today, data))
+    return product_intervals_in(session, Scope.load(session, date_range, today, book), days)
 
 
-def product_intervals_in(session: Session, scope: Scope) -> tuple[ProductInterval, ...]:
+def product_intervals_in(session: Session, scope: Scope, days: ProductDays | None = None
+                         ) -> tuple[ProductInterval, ...]:
+    """`product_intervals` for a scope; `days`: product purchase days read before (else read now)."""
     import numpy as np
 
-    days = load_product_days(session)
+    if days is None:
+        days = load_product_days(session)
     later = (days.prev_day >= 0) & (days.day >= scope.lo) & (days.day <= scope.hi)
     product = days.product[later]
     if not len(product):

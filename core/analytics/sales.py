@@ -6,6 +6,7 @@ is earlier. The monthly repeat rate counts buyers with ≥ 2 purchase days insid
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -62,33 +63,59 @@ def monthly_figures(data: PurchaseDays, mask: np.ndarray, first_month: int, last
     return tuple(result)
 
 
-def customer_provinces(session: Session) -> tuple[np.ndarray, list[str]]:
-    """(sorted customer ids, their province strings) for customers not in the recycle bin."""
+@dataclass(frozen=True)
+class CustomerProvinces:
+    """The province of every customer not in the recycle bin: sorted ids, a code per id into `labels`."""
+
+    ids: np.ndarray
+    codes: np.ndarray
+    labels: tuple[str, ...]
+
+    def codes_of(self, customers: np.ndarray) -> np.ndarray:
+        """The province code of each customer id ("" for ids not found)."""
+        import numpy as np
+
+        unknown = self.labels.index("")
+        if not len(self.ids):
+            return np.full(len(customers), unknown, dtype=np.int64)
+        position = np.minimum(np.searchsorted(self.ids, customers), len(self.ids) - 1)
+        return np.where(self.ids[position] == customers, self.codes[position], unknown)
+
+
+def load_customer_provinces(session: Session) -> CustomerProvinces:
     import numpy as np
 
     rows = fetch_rows(session, select(Customer.id, Customer.province)
                       .where(Customer.deleted_at.is_(None)).order_by(Customer.id))
-    return np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows)), [(r[1] or "").strip() for r in rows]
+    names = [(r[1] or "").strip() for r in rows]
+    labels, inverse = np.unique(np.array([*names, ""], dtype=str), return_inverse=True)
+    return CustomerProvinces(ids=np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows)),
+                             codes=inverse[:-1].astype(np.int64), labels=tuple(str(x) for x in labels))
 
 
-def province_figures(data: PurchaseDays, mask: np.ndarray, ids: np.ndarray, provinces: list[str]) -> tuple[ProvinceFigures, ...]:
+def province_figures(data: PurchaseDays, mask: np.ndarray, provinces: CustomerProvinces) -> tuple[ProvinceFigures, ...]:
     """Buyers and revenue per province over the range, most buyers first ("" = unknown province)."""
     import numpy as np
 
     if not mask.any():
         return ()
-    labels, inverse = np.unique(np.array([*provinces, ""], dtype=str), return_inverse=True)
-    codes, unknown = inverse[:-1], int(inverse[-1])
     customer = data.customer[mask]
-    if len(ids):
-        position = np.minimum(np.searchsorted(ids, customer), len(ids) - 1)
-        code = np.where(ids[position] == customer, codes[position], unknown)
-    else:
-        code = np.full(len(customer), unknown, dtype=np.int64)
-    revenue = np.bincount(code, weights=data.revenue[mask], minlength=len(labels))
-    buyers = np.bincount(code[np.unique(customer, return_index=True)[1]], minlength=len(labels))
+    code = provinces.codes_of(customer)
+    size = len(provinces.labels)
+    revenue = np.bincount(code, weights=data.revenue[mask], minlength=size)
+    buyers = np.bincount(code[np.unique(customer, return_index=True)[1]], minlength=size)
     rows = [
-        ProvinceFigures(province=str(label), buyers=int(buyers[i]), revenue_cents=int(revenue[i]))
-        for i, label in enumerate(labels) if buyers[i]
+        ProvinceFigures(province=label, buyers=int(buyers[i]), revenue_cents=int(revenue[i]))
+        for i, label in enumerate(provinces.labels) if buyers[i]
     ]
     return tuple(sorted(rows, key=lambda r: (r.province == "", -r.buyers, -r.revenue_cents, r.province)))
+
+
+def customers_in_province(data: PurchaseDays, mask: np.ndarray, provinces: CustomerProvinces, province: str) -> np.ndarray:
+    """Buyers of the range whose province is `province` ("" = unknown)."""
+    import numpy as np
+
+    buyers = np.unique(data.customer[mask])
+    if province not in provinces.labels:
+        return buyers[:0]
+    return buyers[provinces.codes_of(buyers) == provinces.labels.index(province)]

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from core.analytics import repurchase, sales, segments
-from core.analytics.data import PurchaseDays, months_of, parse_month
+from core.analytics.data import months_of, parse_month
 from core.analytics.dto import RFM_SEGMENT_NAMES, DateRange
-from core.analytics.report import Scope
+from core.analytics.report import BookData, Scope
 from core.errors import ValidationError
 from core.settings import get_settings
 
@@ -42,10 +42,10 @@ class Selection:
 
 
 def customers_for(session: Session, selection: Selection, date_range: DateRange, today: dt.date,
-                  data: PurchaseDays | None = None) -> tuple[int, ...]:
+                  book: BookData | None = None) -> tuple[int, ...]:
     """Sorted ids of the customers behind `selection` (ValidationError for an unknown kind).
 
-    `data`: purchase days already read from this book (AnalyticsService caches them).
+    `book`: what was already read from this book (AnalyticsService caches it).
     """
     kind, key = selection.kind, selection.key
     if kind == "stage":
@@ -54,11 +54,10 @@ def customers_for(session: Session, selection: Selection, date_range: DateRange,
         return segments.customers_in_level(session, key)
     if kind not in SELECTION_KINDS:
         raise ValidationError("unknown_selection", field="kind", value=kind)
-    scope = Scope.load(session, date_range, today, data)
+    scope = Scope.load(session, date_range, today, book)
     data, mask = scope.data, scope.mask
     if kind == "province":
-        ids, provinces = sales.customer_provinces(session)
-        return _ids(_in_province(data.customer[mask], ids, provinces, key))
+        return _ids(sales.customers_in_province(data, mask, scope.provinces, key))
     if kind == "rfm":
         return customers_in_rfm_segment_of(scope, get_settings(session, "analytics."), key)
     return _ids(_customers(scope, selection))
@@ -118,17 +117,6 @@ def _customers(scope: Scope, selection: Selection) -> np.ndarray:
         return ids[counts >= 2]
     is_new = months_of(data.first_day) == months
     return data.customer[in_month & (is_new if kind == "month_new" else ~is_new)]
-
-
-def _in_province(customers: np.ndarray, ids: np.ndarray, provinces: list[str], province: str) -> np.ndarray:
-    import numpy as np
-
-    wanted = ids[np.array([p == province for p in provinces], dtype=bool)] if len(ids) else ids
-    buyers = np.unique(customers)
-    inside = np.isin(buyers, wanted)
-    if province == "":
-        inside |= ~np.isin(buyers, ids)
-    return buyers[inside]
 
 
 def _parse_quarter(label: str) -> int:

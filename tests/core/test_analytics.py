@@ -332,8 +332,8 @@ def test_service_reuses_purchase_days_until_the_book_changes(shop):
     service = AnalyticsService(book)
     first = service.report(Q1, TODAY)
     with book.session() as s:
-        cached = service.purchase_days(s)
-        assert service.purchase_days(s) is cached  # same signature: no second read
+        cached = service.book_data(s)
+        assert service.book_data(s) is cached  # same signature: no second read
     assert service.customers_for(Selection("buyers"), Q1, TODAY) == tuple(sorted(ids[k] for k in "ABCD"))
     with book.session() as s:  # C buys again on Mar 10: the customer figures change, so does the signature
         add_order(s, ids["C"], D(2026, 3, 10), 40)
@@ -342,4 +342,4 @@ def test_service_reuses_purchase_days_until_the_book_changes(shop):
     assert (first.summary.repeat_buyers, second.summary.repeat_buyers) == (1, 2)
     service.invalidate()
     with book.session() as s:
-        assert service.purchase_days(s) is not cached
+        assert service.book_data(s) is not cached
