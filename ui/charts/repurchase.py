@@ -3,6 +3,8 @@ and the purchase-count curve with the magic number. Dumb views over core.analyti
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from core.analytics import NDAY_WINDOWS, Selection
 from ui.charts.base import ChartView, Colours, Target
 
@@ -27,6 +29,8 @@ def month_ticks(axes, labels: list[str], colours: Colours) -> None:
 
 class RepeatRateChart(ChartView):
     """Monthly repeat purchase rate and next-month repurchase rate."""
+
+    MARGINS: ClassVar[dict[str, float]] = {**ChartView.MARGINS, "top": 0.9}
 
     def __init__(self, parent=None) -> None:
         super().__init__(
@@ -69,7 +73,7 @@ class RepeatRateChart(ChartView):
         axes.set_ylabel("%")
         axes.set_ylim(bottom=0)
         month_ticks(axes, labels, colours)
-        legend = axes.legend(fontsize=8, frameon=False, loc="upper left")
+        legend = axes.legend(fontsize=8, frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2)
         for text in legend.get_texts():
             text.set_color(colours.text)
 
@@ -92,7 +96,7 @@ class RepeatRateChart(ChartView):
 class CohortChart(ChartView):
     """Heat map: first-purchase cohort month × 30/60/90-day repurchase rate (darker = higher)."""
 
-    MARGINS = {**ChartView.MARGINS, "left": 0.12}
+    MARGINS: ClassVar[dict[str, float]] = {**ChartView.MARGINS, "left": 0.12}
 
     MAX_COHORTS = 24
 
@@ -164,6 +168,8 @@ class CohortChart(ChartView):
 class IntervalChart(ChartView):
     """Histogram of repurchase intervals with the median marked."""
 
+    MARGINS: ClassVar[dict[str, float]] = {**ChartView.MARGINS, "bottom": 0.25}
+
     def __init__(self, parent=None) -> None:
         super().__init__(
             self.tr("Repurchase interval"),
@@ -208,7 +214,7 @@ class IntervalChart(ChartView):
 class ProductIntervalChart(ChartView):
     """Median repurchase interval per product (the most repurchased first), product cycle as a dot."""
 
-    MARGINS = {**ChartView.MARGINS, "left": 0.3, "bottom": 0.14}
+    MARGINS: ClassVar[dict[str, float]] = {**ChartView.MARGINS, "left": 0.3, "bottom": 0.14}
 
     MAX_PRODUCTS = 15
 
@@ -248,7 +254,7 @@ class ProductIntervalChart(ChartView):
 class PurchaseCountChart(ChartView):
     """P(k+1 | k) against k, with the magic number marked."""
 
-    MARGINS = {**ChartView.MARGINS, "bottom": 0.15}
+    MARGINS: ClassVar[dict[str, float]] = {**ChartView.MARGINS, "bottom": 0.15}
 
     def __init__(self, parent=None) -> None:
         super().__init__(

@@ -3,6 +3,8 @@ stages and member levels. Dumb views over core.analytics DTOs."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from core.analytics import Selection
@@ -39,6 +41,8 @@ def horizontal_grid(axes, colours: Colours) -> None:
 class NewReturningChart(ChartView):
     """Stacked bars per month: new buyers and returning buyers."""
 
+    MARGINS: ClassVar[dict[str, float]] = {**ChartView.MARGINS, "top": 0.9}
+
     def __init__(self, parent=None) -> None:
         super().__init__(
             self.tr("New and returning buyers"),
@@ -63,7 +67,7 @@ class NewReturningChart(ChartView):
                             Selection("month_returning", m.month),
                             self.tr("Returning buyers of %1").replace("%1", m.month))
         month_ticks(axes, [m.month for m in months], colours)
-        legend = axes.legend(fontsize=8, frameon=False, loc="upper left")
+        legend = axes.legend(fontsize=8, frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2)
         for text in legend.get_texts():
             text.set_color(colours.text)
 
@@ -77,7 +81,7 @@ class NewReturningChart(ChartView):
 class SalesTrendChart(ChartView):
     """Revenue bars per month with the average order value as a line."""
 
-    MARGINS = {**ChartView.MARGINS, "left": 0.13, "right": 0.89}
+    MARGINS: ClassVar[dict[str, float]] = {**ChartView.MARGINS, "left": 0.13, "right": 0.89}
 
     def __init__(self, parent=None) -> None:
         super().__init__(
@@ -117,7 +121,7 @@ class SalesTrendChart(ChartView):
 class ProvinceChart(ChartView):
     """Horizontal bars: buyers per province (top 15)."""
 
-    MARGINS = {**ChartView.MARGINS, "left": 0.2, "bottom": 0.1}
+    MARGINS: ClassVar[dict[str, float]] = {**ChartView.MARGINS, "left": 0.2, "bottom": 0.1}
 
     MAX_PROVINCES = 15
 
@@ -152,7 +156,7 @@ class ProvinceChart(ChartView):
 class RfmChart(ChartView):
     """Horizontal bars: buyers in each of the eight RFM segments."""
 
-    MARGINS = {**ChartView.MARGINS, "left": 0.36, "bottom": 0.1}
+    MARGINS: ClassVar[dict[str, float]] = {**ChartView.MARGINS, "left": 0.36, "bottom": 0.1}
 
     def __init__(self, parent=None) -> None:
         super().__init__(self.tr("RFM segments"), "", parent)
@@ -189,7 +193,7 @@ class RfmChart(ChartView):
 class StageChart(ChartView):
     """Customers today by lifecycle stage (left) and by member level (right)."""
 
-    MARGINS = {**ChartView.MARGINS, "left": 0.14, "bottom": 0.1, "wspace": 0.55}
+    MARGINS: ClassVar[dict[str, float]] = {**ChartView.MARGINS, "left": 0.14, "bottom": 0.1, "wspace": 0.55}
 
     def __init__(self, parent=None) -> None:
         super().__init__(self.tr("Lifecycle stages and member levels"),
