@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -24,7 +24,7 @@ from core.analytics.data import (
     resolve_range,
     to_epoch_day,
 )
-from core.analytics.dto import AnalyticsReport, DateRange, ProductInterval, Summary
+from core.analytics.dto import AnalyticsReport, CountByKey, DateRange, ProductInterval, Summary
 from core.errors import HuitoukeError
 from core.models import Product
 from core.settings import get_settings
@@ -47,10 +47,22 @@ class BookData:
 
     purchases: PurchaseDays
     provinces: sales.CustomerProvinces
+    memo: dict = field(default_factory=dict, compare=False)  # stage and level counts, once per day
 
     @classmethod
     def load(cls, session: Session) -> BookData:
         return cls(load_purchase_days(session), sales.load_customer_provinces(session))
+
+    def stage_counts(self, session: Session, today: dt.date) -> tuple[CountByKey, ...]:
+        key = ("stages", today)
+        if key not in self.memo:
+            self.memo[key] = segments.stage_counts(session, today)
+        return self.memo[key]
+
+    def level_counts(self, session: Session) -> tuple[CountByKey, ...]:
+        if "levels" not in self.memo:
+            self.memo["levels"] = segments.level_counts(session)
+        return self.memo["levels"]
 
 
 @dataclass(frozen=True)
@@ -96,13 +108,15 @@ def compute_report(session: Session, date_range: DateRange, today: dt.date,
             progress(done, steps, message)
 
     step(0, "Reading purchases")
+    if book is None:
+        book = BookData.load(session)
     scope = Scope.load(session, date_range, today, book)
     data, mask = scope.data, scope.mask
     settings = get_settings(session, "analytics.")
     step(1, "Repurchase rates")
     ids, counts = repurchase.days_per_customer(data, mask)
     gaps = repurchase.interval_gaps(data, mask)
-    stages = segments.stage_counts(session, today)
+    stages = book.stage_counts(session, today)
     churned = next((s.customers for s in stages if s.key == "churned"), 0)
     summary = Summary(
         revenue_cents=int(data.revenue[mask].sum()), orders=int(data.orders[mask].sum()),
@@ -125,7 +139,7 @@ def compute_report(session: Session, date_range: DateRange, today: dt.date,
     province_rows = sales.province_figures(data, mask, scope.provinces)
     step(5, "Segments")
     rfm = segments.rfm_result(data, mask, scope.as_of_day, settings)
-    levels = segments.level_counts(session)
+    levels = book.level_counts(session)
     step(6, "Done")
     return AnalyticsReport(
         range=DateRange(from_epoch_day(scope.lo), from_epoch_day(scope.hi)), today=today,
