@@ -153,6 +153,12 @@ def _cmd_today(args) -> int:
     return run_today(str(book_location(args)), args.date, args.json)
 
 
+def _cmd_stats(args) -> int:
+    from core.analytics import stats_command
+
+    return stats_command(book_location(args), args.date_from, args.date_to, as_json=args.json)
+
+
 def _cmd_not_ready(args) -> int:
     from core.errors import RejectedInput
 

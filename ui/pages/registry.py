@@ -58,6 +58,13 @@ def _today(session: Session) -> Page:
     return TodayPage(ReminderService(session.book), CustomerService(session.book), session.tasks, session.today)
 
 
+def _analytics(session: Session) -> Page:
+    from core.analytics import AnalyticsService
+    from ui.pages.analytics import AnalyticsPage
+
+    return AnalyticsPage(AnalyticsService(session.book), session.tasks, session.today)
+
+
 def _settings(session: Session) -> Page:
     from core.reminders.service import ReminderService
     from ui.pages.settings import SettingsPage
@@ -81,11 +88,7 @@ PAGES: list[PageSpec] = [
         "track complaints through the five handling steps and mid or bad reviews with their "
         "contact attempts, offers, outcome and the platform's deadline for a revised review."),
         "aftersales")),
-    PageSpec("analytics", ANALYTICS, "analytics", _placeholder(ANALYTICS, QT_TRANSLATE_NOOP(
-        "PageDescriptions",
-        "chart revenue, buyers, the repeat purchase rate, repurchase intervals, the magic number, "
-        "new versus returning customers, regions and RFM segments for any date range."),
-        "analytics")),
+    PageSpec("analytics", ANALYTICS, "analytics", _analytics),
     PageSpec("marketing", MARKETING, "marketing", _placeholder(MARKETING, QT_TRANSLATE_NOOP(
         "PageDescriptions",
         "pick a customer segment, write a message from a template, plan a campaign, and report who "
