@@ -25,6 +25,19 @@ DEFAULTS: dict[str, Any] = {
     "stage.dormant_fraction": 0.5,
     # privacy
     "privacy.mask_phones": False,
+    # after-sales (DOMAIN.md §5, §6): task timing, review offers and platform change deadlines
+    "aftersales.first_response_hours": 24,
+    "aftersales.follow_up_days": 7,
+    "aftersales.review_offer_mid_cents": 500,
+    "aftersales.review_offer_bad_cents": 1000,
+    "aftersales.review_deadline_days": {"taobao": 30, "tmall": 30},
+    "aftersales.review_deadline_default_days": 30,
+    "aftersales.review_deadline_check_days": 3,
+    "aftersales.review_reasons": [
+        "logistics", "quality", "description_mismatch", "attitude", "price", "damaged", "misunderstanding", "other",
+    ],
+    "aftersales.coupon_valid_days": 30,
+    "aftersales.risk_suggest_score": 3,
 }
 
 
