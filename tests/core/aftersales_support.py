@@ -43,13 +43,6 @@ def add_order(book, customer_id: int, day: str, *, platform: str = "taobao", pai
         return order.id
 
 
-def open_book(tmp_path):
-    """A fresh real SQLite book under tmp_path (closed by the caller's fixture)."""
-    from core.db import Book
-
-    return Book.open(tmp_path / "aftersales.book", create=True, backup_root=tmp_path / "backups")
-
-
 def tasks_of(book, prefix: str) -> dict[str, tuple]:
     """rule_key -> (status, due_date, outcome) of every task whose key starts with prefix."""
     from sqlalchemy import select

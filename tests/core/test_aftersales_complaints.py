@@ -13,16 +13,9 @@ from core.aftersales import ComplaintService
 from core.errors import ConflictError, NotFound, RejectedInput, ValidationError
 from core.models import Complaint, ContactLog, Coupon, PointsEntry, Reminder
 from core.settings import set_setting
-from tests.core.aftersales_support import FixedClock, add_customer, add_order, open_book, tasks_of
+from tests.core.aftersales_support import FixedClock, add_customer, add_order, tasks_of
 
 START = dt.datetime(2026, 3, 2, 10, 0)
-
-
-@pytest.fixture
-def book(tmp_path):
-    b = open_book(tmp_path)
-    yield b
-    b.close()
 
 
 @pytest.fixture
@@ -165,7 +158,7 @@ def test_update_and_for_customer(book, clock, service):
     assert [c.id for c in service.for_customer(cid)] == [second.id, first.id]
     with pytest.raises(ConflictError):
         service.update(first.id, kind="other", channel="phone", description="", evidence=[], order_id=None,
-                       version=updated.version + 7)
+                       version=first.version)
 
 
 def test_rewards_validate(book):

@@ -5,19 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import openpyxl
-import pytest
 
 from core.aftersales import AftersalesService
 from core.aftersales_dto import CaseFilter
 from core.aftersales_export import export_filtered_cases
-from tests.core.aftersales_support import FixedClock, add_customer, open_book
-
-
-@pytest.fixture
-def book(tmp_path):
-    b = open_book(tmp_path)
-    yield b
-    b.close()
+from tests.core.aftersales_support import FixedClock, add_customer
 
 
 def test_cases_exported_typed_and_neutralised(book, tmp_path):

@@ -12,16 +12,9 @@ from core.aftersales_reviews import ReviewService
 from core.errors import RejectedInput, ValidationError
 from core.models import ContactLog, Coupon, Customer, Reminder
 from core.settings import set_setting
-from tests.core.aftersales_support import FixedClock, add_customer, add_order, open_book, tasks_of
+from tests.core.aftersales_support import FixedClock, add_customer, add_order, tasks_of
 
 START = dt.datetime(2026, 3, 10, 9, 0)
-
-
-@pytest.fixture
-def book(tmp_path):
-    b = open_book(tmp_path)
-    yield b
-    b.close()
 
 
 @pytest.fixture

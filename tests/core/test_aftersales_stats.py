@@ -8,14 +8,7 @@ import pytest
 
 from core.aftersales import AftersalesService
 from core.aftersales_dto import CaseFilter, MonthCountDTO, MonthSpendDTO
-from tests.core.aftersales_support import FixedClock, add_customer, add_order, open_book
-
-
-@pytest.fixture
-def book(tmp_path):
-    b = open_book(tmp_path)
-    yield b
-    b.close()
+from tests.core.aftersales_support import FixedClock, add_customer, add_order
 
 
 @pytest.fixture
