@@ -187,9 +187,9 @@ class ReviewDialog(CaseDialogBase):
         grid.addWidget(self.risk_note, last, 0, 1, 2)
         self.score_label = QLabel()
         grid.addWidget(self.score_label, last + 1, 0)
-        save = QPushButton(self.tr("Save check"))
-        save.clicked.connect(self._on_save_check_clicked)
-        grid.addWidget(save, last + 1, 1)
+        self.save_check_button = QPushButton(self.tr("Save check"))
+        self.save_check_button.clicked.connect(self._on_save_check_clicked)
+        grid.addWidget(self.save_check_button, last + 1, 1)
         self.risk_buyer_box = QCheckBox(self.tr("Mark this buyer as a risk buyer"))
         self.risk_buyer_box.clicked.connect(self._on_risk_buyer_clicked)
         grid.addWidget(self.risk_buyer_box, last + 2, 0, 1, 2)
@@ -311,13 +311,16 @@ class ReviewDialog(CaseDialogBase):
         evidence = {name: edit.text() for name, edit in self.sign_evidence.items()}
         self._after(self._call(self._service.reviews.update_risk_check, self.review.id, signs, evidence,
                                self.risk_note.text()))
+        self._show_risk()
 
     def _on_risk_buyer_clicked(self, checked: bool) -> None:
-        if self._call(self._service.reviews.set_risk_buyer, self.customer_id, checked) is None and checked:
-            self.risk_buyer_box.setChecked(False)
+        """Flag or clear the customer; unsaved ticks of the check stay as they are."""
+        self._call(self._service.reviews.set_risk_buyer, self.customer_id, checked)
+        if not self.error_label.isHidden():
+            self.risk_buyer_box.setChecked(not checked)
             return
         self._show_risk()
-        self._after(self._service.reviews.get(self.review.id))
+        self.case_saved.emit("review", self.review.id)
 
     def _after(self, review: ReviewDTO | None) -> None:
         if review is None:
