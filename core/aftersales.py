@@ -33,10 +33,11 @@ from core.aftersales_tasks import (
     close_case_tasks,
     close_task,
     complaint_key,
+    load_case,
     system_clock,
     upsert_task,
 )
-from core.errors import ConflictError, NotFound, RejectedInput, ValidationError
+from core.errors import RejectedInput, ValidationError
 from core.models import (
     COMPENSATION_VALUES,
     COMPLAINT_KIND_VALUES,
@@ -240,13 +241,7 @@ class ComplaintService(CaseServiceBase):
     # -- helpers -----------------------------------------------------------------------------------
     @staticmethod
     def _load(session: Session, complaint_id: int, version: int | None = None) -> Complaint:
-        complaint = session.get(Complaint, complaint_id)
-        if complaint is None:
-            raise NotFound("complaint_not_found", f"No complaint {complaint_id}", complaint_id=complaint_id)
-        if version is not None and complaint.version != version:
-            raise ConflictError("conflict", entity="complaint", id=complaint_id, expected_version=version,
-                                actual_version=complaint.version)
-        return complaint
+        return load_case(session, Complaint, complaint_id, version)
 
     @staticmethod
     def _require_status(complaint: Complaint, allowed: tuple[str, ...]) -> None:

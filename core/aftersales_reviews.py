@@ -30,8 +30,8 @@ from core.aftersales_dto import (
     RiskSignDTO,
     RiskWarningDTO,
 )
-from core.aftersales_tasks import CaseServiceBase, close_case_tasks, review_key, upsert_task
-from core.errors import ConflictError, NotFound, RejectedInput, ValidationError
+from core.aftersales_tasks import CaseServiceBase, close_case_tasks, load_case, review_key, upsert_task
+from core.errors import RejectedInput, ValidationError
 from core.models import CONTACT_CHANNEL_VALUES, PLATFORM_VALUES, BadReview, ContactLog, Customer
 from core.settings import get_settings
 
@@ -280,13 +280,7 @@ class ReviewService(CaseServiceBase):
 
     @staticmethod
     def _load(session: Session, review_id: int, version: int | None = None) -> BadReview:
-        review = session.get(BadReview, review_id)
-        if review is None:
-            raise NotFound("review_not_found", f"No review {review_id}", review_id=review_id)
-        if version is not None and review.version != version:
-            raise ConflictError("conflict", entity="bad_review", id=review_id, expected_version=version,
-                                actual_version=review.version)
-        return review
+        return load_case(session, BadReview, review_id, version)
 
     @staticmethod
     def _require_open(review: BadReview) -> None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.errors import NotFound, ValidationError
+from core.errors import ConflictError, NotFound, ValidationError
 from core.models import Customer, Order, Reminder
 
 if TYPE_CHECKING:
@@ -103,6 +103,19 @@ def case_tasks(session: Session, *, complaint_id: int | None = None,
     if bad_review_id is not None:
         query = query.where(Reminder.bad_review_id == bad_review_id)
     return list(session.scalars(query.order_by(Reminder.due_date, Reminder.id)))
+
+
+def load_case(session: Session, model: type, case_id: int, version: int | None = None):
+    """A complaint or review row by id. NotFound (`complaint_not_found` / `bad_review_not_found`) when
+    missing; ConflictError when `version` is given and someone saved the row in the meantime."""
+    entity = model.__tablename__
+    row = session.get(model, case_id)
+    if row is None:
+        raise NotFound(f"{entity}_not_found", f"No {entity} {case_id}", id=case_id)
+    if version is not None and row.version != version:
+        raise ConflictError("conflict", entity=entity, id=case_id, expected_version=version,
+                            actual_version=row.version)
+    return row
 
 
 def system_clock() -> dt.datetime:

@@ -112,6 +112,8 @@ ERRORS = {
     "points_required": QT_TRANSLATE_NOOP("AftersalesLabels", "Enter how many points to give."),
     "amount_required": QT_TRANSLATE_NOOP("AftersalesLabels", "Enter the coupon's amount."),
     "amount_negative": QT_TRANSLATE_NOOP("AftersalesLabels", "The amount cannot be negative."),
+    "complaint_not_found": QT_TRANSLATE_NOOP("AftersalesLabels", "This case no longer exists."),
+    "bad_review_not_found": QT_TRANSLATE_NOOP("AftersalesLabels", "This case no longer exists."),
     "conflict": QT_TRANSLATE_NOOP("AftersalesLabels", "Someone else changed this case; it was reloaded."),
 }
 

@@ -284,6 +284,10 @@
         <translation>金额不能为负数。</translation>
     </message>
     <message>
+        <source>This case no longer exists.</source>
+        <translation>这个案例已不存在。</translation>
+    </message>
+    <message>
         <source>Someone else changed this case; it was reloaded.</source>
         <translation>此案例已被他人修改，已重新载入。</translation>
     </message>

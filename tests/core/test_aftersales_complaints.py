@@ -134,6 +134,9 @@ def test_bad_input_writes_nothing(book, service):
     assert err.value.code == "order_of_other_customer"
     with pytest.raises(NotFound):
         service.open(9999, kind="quality")
+    with pytest.raises(NotFound) as missing:
+        service.get(9999)
+    assert missing.value.code == "complaint_not_found"
     with book.session() as s:
         assert s.scalar(select(func.count()).select_from(Complaint)) == 0
         assert s.scalar(select(func.count()).select_from(Reminder)) == 0
