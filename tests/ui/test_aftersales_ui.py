@@ -165,3 +165,32 @@ def test_page_lists_open_first_filters_stats_and_export(qtbot, book, clock, serv
     path = tmp_path / "cases.xlsx"
     assert page.export_to(str(path)) == 3
     assert openpyxl.load_workbook(path).active.max_row == 4
+
+
+def test_customer_cases_widget_shows_their_cases_and_risk(qtbot, book, service, monkeypatch):
+    from ui.widgets.customer_cases import CustomerCasesWidget, risk_warning_for
+
+    a, b = add_customer(book, "甲"), add_customer(book, "乙")
+    order = add_order(book, a, "2026-03-01")
+    service.complaints.open(a, kind="quality", order_id=order)
+    service.complaints.open(a, kind="attitude")
+    review = service.reviews.open(b, platform="taobao", level="bad", review_date=NOW.date())
+    widget = CustomerCasesWidget(book, a)
+    qtbot.addWidget(widget)
+    assert {r.subtype for r in widget.model.rows()} == {"quality", "attitude"}
+    assert widget.risk_banner.isHidden() and risk_warning_for(book, a) is None
+    on_order = CustomerCasesWidget(book, a, order_id=order)
+    qtbot.addWidget(on_order)
+    assert [r.subtype for r in on_order.model.rows()] == ["quality"]
+
+    service.reviews.update_risk_check(review.id, {"new_account": True}, {"new_account": "刚注册"})
+    service.reviews.set_risk_buyer(b, True)
+    flagged = CustomerCasesWidget(book, b)
+    qtbot.addWidget(flagged)
+    assert not flagged.risk_banner.isHidden() and "刚注册" in flagged.risk_banner.text()
+
+    opened = []
+    monkeypatch.setattr("ui.pages.aftersales.open_case_dialog",
+                        lambda *args, **kwargs: opened.append((args[2], kwargs["customer_id"], kwargs["order_id"])))
+    click(qtbot, on_order.new_review_button)
+    assert opened == [("review", a, order)]

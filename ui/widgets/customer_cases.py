@@ -1,0 +1,85 @@
+"""After-sales on a customer's record: the risk-buyer banner, their cases, and buttons to open new ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.aftersales import AftersalesService
+from core.aftersales_dto import CaseFilter
+from core.aftersales_reviews import ReviewService
+from core.aftersales_tasks import system_clock
+from ui.models.cases import CasesModel, Column
+from ui.widgets.risk_warning import RiskWarningBanner
+
+
+def risk_warning_for(book, customer_id: int | None):
+    """The customer's risk-buyer warning DTO (None when not flagged or no customer)."""
+    return ReviewService(book).risk_warning(customer_id) if customer_id else None
+
+
+class CustomerCasesWidget(QWidget):
+    """Shows one customer's complaints and reviews; `case_saved(kind, id)` after a dialog changed one."""
+
+    case_saved = Signal(str, int)
+
+    def __init__(self, book, customer_id: int, orders=None, order_id: int | None = None,
+                 clock: Callable[[], dt.datetime] = system_clock, parent=None):
+        super().__init__(parent)
+        self._service = AftersalesService(book, clock)
+        self._orders = orders
+        self._clock = clock
+        self.customer_id = customer_id
+        self.order_id = order_id
+        layout = QVBoxLayout(self)
+        self.risk_banner = RiskWarningBanner()
+        layout.addWidget(self.risk_banner)
+        self.model = CasesModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        for column in (Column.CUSTOMER, Column.PLATFORM):
+            self.table.hideColumn(column)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(Column.SUMMARY, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.new_complaint_button = QPushButton(self.tr("New complaint…"))
+        self.new_complaint_button.clicked.connect(lambda: self.open_case("complaint"))
+        self.new_review_button = QPushButton(self.tr("New mid/bad review…"))
+        self.new_review_button.clicked.connect(lambda: self.open_case("review"))
+        buttons.addWidget(self.new_complaint_button)
+        buttons.addWidget(self.new_review_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.set_rows(self._service.cases.list_cases(
+            CaseFilter(customer_id=self.customer_id, order_id=self.order_id)))
+        self.risk_banner.show_warning(self._service.reviews.risk_warning(self.customer_id))
+
+    def open_case(self, kind: str, case_id: int | None = None) -> None:
+        from ui.pages.aftersales import open_case_dialog
+
+        open_case_dialog(self._service, self._orders, kind, customer_id=self.customer_id, case_id=case_id,
+                         order_id=self.order_id, clock=self._clock, parent=self, on_saved=self.case_saved.emit)
+        self.reload()
+
+    def _on_table_double_clicked(self, index) -> None:
+        row = self.model.row_at(index.row())
+        self.open_case(row.kind, row.id)
