@@ -35,6 +35,9 @@ from core.errors import RejectedInput, ValidationError
 from core.models import CONTACT_CHANNEL_VALUES, PLATFORM_VALUES, BadReview, ContactLog, Customer
 from core.settings import get_settings
 
+# Today-list results that are no contact attempt, and those that mean the buyer was reached.
+_NOT_ATTEMPTS = ("snoozed", "skipped")
+_REACHED = frozenset({"reached", "contacted", "bought", "declined"})
 # Offers that hand the buyer a coupon row: a cash coupon, or a free-shipping card for next time.
 _COUPON_OFFERS = {"coupon": "cash", "free_shipping": "free_shipping"}
 
@@ -59,14 +62,16 @@ def _signs(review: BadReview) -> tuple[RiskSignDTO, ...]:
 
 
 def _attempts(session: Session, review_id: int) -> tuple[ContactAttemptDTO, ...]:
-    rows = session.scalars(select(ContactLog).where(ContactLog.bad_review_id == review_id)
+    """Contact attempts: logged here or from the Today list (its snoozes and skips are not attempts)."""
+    rows = session.scalars(select(ContactLog).where(ContactLog.bad_review_id == review_id,
+                                                    ContactLog.result.not_in(_NOT_ATTEMPTS))
                            .order_by(ContactLog.at, ContactLog.id))
     return tuple(ContactAttemptDTO(id=r.id, at=r.at, channel=r.channel, result=r.result, note=r.note)
                  for r in rows)
 
 
 def _suggested_channel(attempts: tuple[ContactAttemptDTO, ...]) -> str:
-    phone_failed = any(a.channel == "phone" and a.result != "reached" for a in attempts)
+    phone_failed = any(a.channel == "phone" and a.result not in _REACHED for a in attempts)
     return "wechat" if phone_failed else "phone"
 
 

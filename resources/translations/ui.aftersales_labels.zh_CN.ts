@@ -228,6 +228,14 @@
         <translation>拒绝沟通</translation>
     </message>
     <message>
+        <source>Contacted (Today list)</source>
+        <translation>已联系（今日列表）</translation>
+    </message>
+    <message>
+        <source>Declined (Today list)</source>
+        <translation>已拒绝（今日列表）</translation>
+    </message>
+    <message>
         <source>Newly registered account</source>
         <translation>新注册账号</translation>
     </message>

@@ -153,3 +153,16 @@ def test_professional_bad_reviewer_check_and_risk_warning(book, service):
         assert s.get(Customer, cid).risk_buyer is True
     assert service.set_risk_buyer(cid, False) is None
     assert service.risk_warning(cid) is None
+
+
+def test_contacts_logged_from_the_today_list_count_as_attempts(book, service):
+    cid = add_customer(book)
+    r = service.open(cid, platform="taobao", level="bad", review_date=START.date())
+    with book.session() as s:
+        task_id = s.scalar(select(Reminder.id).where(Reminder.rule_key == f"review:{r.id}:contact"))
+        for at, channel, result in ((START, "other", "snoozed"), (START + dt.timedelta(hours=1), "phone", "contacted")):
+            s.add(ContactLog(customer_id=cid, at=at, channel=channel, purpose="aftersales", reminder_id=task_id,
+                             bad_review_id=r.id, result=result))
+    r = service.get(r.id)
+    assert [(a.channel, a.result) for a in r.attempts] == [("phone", "contacted")]
+    assert r.suggested_channel == "phone"  # the phone worked
