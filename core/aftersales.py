@@ -35,6 +35,7 @@ from core.aftersales_tasks import (
     complaint_key,
     load_case,
     system_clock,
+    today_list_responses,
     upsert_task,
 )
 from core.errors import RejectedInput, ValidationError
@@ -76,7 +77,7 @@ def _complaint_dto(session: Session, complaint: Complaint, settings: dict) -> Co
         channel=complaint.channel, description=complaint.description,
         evidence=tuple(json.loads(complaint.evidence_json or "[]")), status=complaint.status,
         opened_at=complaint.opened_at, first_response_due=_first_response_due(complaint, settings),
-        first_response_at=complaint.first_response_at, compensation_type=complaint.compensation_type,
+        first_response_at=first_response_at(session, complaint), compensation_type=complaint.compensation_type,
         compensation_cents=complaint.compensation_cents, compensation_points=complaint.compensation_points,
         compensated_at=complaint.compensated_at, follow_up_due=follow_up_due,
         resolution=complaint.resolution, resolved_at=complaint.resolved_at, closed_at=complaint.closed_at,
@@ -84,6 +85,13 @@ def _complaint_dto(session: Session, complaint: Complaint, settings: dict) -> Co
                                      note=s.note) for s in complaint.steps),
         coupon_ids=coupon_ids, version=complaint.version,
     )
+
+
+def first_response_at(session: Session, complaint: Complaint) -> dt.datetime | None:
+    """When the complaint was first answered: in its dialog, or from the Today list."""
+    if complaint.first_response_at is not None:
+        return complaint.first_response_at
+    return today_list_responses(session, [complaint.id]).get(complaint.id)
 
 
 def complaint_customer_name(session: Session, complaint: Complaint) -> str:

@@ -30,14 +30,20 @@ from core.aftersales_dto import (
     RiskSignDTO,
     RiskWarningDTO,
 )
-from core.aftersales_tasks import CaseServiceBase, close_case_tasks, load_case, review_key, upsert_task
+from core.aftersales_tasks import (
+    REACHED_RESULTS,
+    CaseServiceBase,
+    close_case_tasks,
+    load_case,
+    review_key,
+    upsert_task,
+)
 from core.errors import RejectedInput, ValidationError
 from core.models import CONTACT_CHANNEL_VALUES, PLATFORM_VALUES, BadReview, ContactLog, Customer
 from core.settings import get_settings
 
-# Today-list results that are no contact attempt, and those that mean the buyer was reached.
+# Today-list results that are no contact attempt.
 _NOT_ATTEMPTS = ("snoozed", "skipped")
-_REACHED = frozenset({"reached", "contacted", "bought", "declined"})
 # Offers that hand the buyer a coupon row: a cash coupon, or a free-shipping card for next time.
 _COUPON_OFFERS = {"coupon": "cash", "free_shipping": "free_shipping"}
 
@@ -71,7 +77,7 @@ def _attempts(session: Session, review_id: int) -> tuple[ContactAttemptDTO, ...]
 
 
 def _suggested_channel(attempts: tuple[ContactAttemptDTO, ...]) -> str:
-    phone_failed = any(a.channel == "phone" and a.result not in _REACHED for a in attempts)
+    phone_failed = any(a.channel == "phone" and a.result not in REACHED_RESULTS for a in attempts)
     return "wechat" if phone_failed else "phone"
 
 

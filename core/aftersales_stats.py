@@ -25,7 +25,7 @@ from core.aftersales_dto import (
     MonthCountDTO,
     MonthSpendDTO,
 )
-from core.aftersales_tasks import OPEN_TASK_STATUSES, CaseServiceBase
+from core.aftersales_tasks import OPEN_TASK_STATUSES, CaseServiceBase, today_list_responses
 from core.models import BadReview, Complaint, Customer, Order, Reminder
 from core.settings import get_setting
 
@@ -93,10 +93,12 @@ class CaseQueries(CaseServiceBase):
             target_hours = float(get_setting(s, "aftersales.first_response_hours"))
             complaints = [c for c in s.scalars(select(Complaint))
                           if _in_range(c.opened_at.date(), date_from, date_to)]
+            answered = today_list_responses(s, [c.id for c in complaints if c.first_response_at is None])
+            responses = [(c.opened_at, c.first_response_at or answered.get(c.id)) for c in complaints]
             reviews = [r for r in s.scalars(select(BadReview)) if _in_range(r.review_date, date_from, date_to)]
             spend = self._spend(s, date_from, date_to)
-        hours = tuple(round((c.first_response_at - c.opened_at).total_seconds() / 3600, 2)
-                      for c in sorted(complaints, key=lambda c: c.opened_at) if c.first_response_at)
+        hours = tuple(round((answered_at - opened).total_seconds() / 3600, 2)
+                      for opened, answered_at in sorted(responses, key=lambda pair: pair[0]) if answered_at)
         rescued = sum(r.outcome in RESCUED_OUTCOMES for r in reviews)
         outcomes = Counter(r.outcome or "pending" for r in reviews)
         return AftersalesStatsDTO(

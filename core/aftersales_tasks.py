@@ -13,11 +13,11 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.errors import ConflictError, NotFound, ValidationError
-from core.models import Customer, Order, Reminder
+from core.models import ContactLog, Customer, Order, Reminder
 
 if TYPE_CHECKING:
     from core.db import Book
@@ -103,6 +103,22 @@ def case_tasks(session: Session, *, complaint_id: int | None = None,
     if bad_review_id is not None:
         query = query.where(Reminder.bad_review_id == bad_review_id)
     return list(session.scalars(query.order_by(Reminder.due_date, Reminder.id)))
+
+
+# Today-list results (contact_log) that mean the customer was reached.
+REACHED_RESULTS = frozenset({"reached", "contacted", "bought", "declined"})
+
+
+def today_list_responses(session: Session, complaint_ids: list[int]) -> dict[int, dt.datetime]:
+    """Earliest contact recorded from the Today list per complaint (the seller answered there, not in the
+    complaint dialog); such a contact counts as the first response."""
+    if not complaint_ids:
+        return {}
+    rows = session.execute(select(ContactLog.complaint_id, func.min(ContactLog.at))
+                           .where(ContactLog.complaint_id.in_(complaint_ids), ContactLog.reminder_id.is_not(None),
+                                  ContactLog.result.in_(REACHED_RESULTS))
+                           .group_by(ContactLog.complaint_id))
+    return {complaint_id: at for complaint_id, at in rows}
 
 
 def load_case(session: Session, model: type, case_id: int, version: int | None = None):

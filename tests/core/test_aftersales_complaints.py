@@ -180,3 +180,19 @@ def test_rewards_validate(book):
         assert err.value.code == "points_insufficient"
         rewards.add_points(s, cid, -50, reason="redeem", at=at)
         assert rewards.points_balance(s, cid) == 0
+
+
+def test_first_response_recorded_from_the_today_list_counts(book, clock, service):
+    from core.aftersales_stats import CaseQueries
+
+    cid = add_customer(book)
+    c = service.open(cid, kind="quality")
+    with book.session() as s:
+        task = s.scalar(select(Reminder).where(Reminder.rule_key == f"complaint:{c.id}:first_response"))
+        task.status = "done"
+        s.add(ContactLog(customer_id=cid, at=START + dt.timedelta(hours=5), channel="wechat", purpose="aftersales",
+                         reminder_id=task.id, complaint_id=c.id, result="contacted"))
+    c = service.get(c.id)
+    assert c.first_response_at == START + dt.timedelta(hours=5)
+    assert not c.first_response_overdue(START + dt.timedelta(days=3))
+    assert CaseQueries(book, clock).statistics().response_hours == (5.0,)
