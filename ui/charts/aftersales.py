@@ -32,9 +32,9 @@ class AftersalesChartsWidget(QWidget):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
-        from ui.charts.fonts import ensure_cjk_font
+        from ui.charts.fonts import setup_cjk_font
 
-        ensure_cjk_font()
+        setup_cjk_font()
         self._figure = Figure(figsize=(9, 6), layout="constrained")
         self._canvas = FigureCanvasQTAgg(self._figure)
         self._layout.addWidget(self._canvas)
