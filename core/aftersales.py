@@ -320,3 +320,48 @@ class AftersalesService:
         self.complaints = ComplaintService(book, clock)
         self.reviews = ReviewService(book, clock)
         self.cases = CaseQueries(book, clock)
+        self._book = book
+
+    def settings(self) -> dict:
+        """Every `aftersales.` setting (defaults filled in)."""
+        with self._book.session() as s:
+            return complaint_settings(s)
+
+    def save_settings(self, values: dict) -> dict:
+        """Validate and store `aftersales.` settings (only the keys given); returns them all.
+
+        Counts must be whole numbers ≥ 0 (hours and days ≥ 1 where a zero would make no sense), the
+        per-platform deadlines a mapping of known platforms to days ≥ 1, the reasons a non-empty list.
+        Raises ValidationError (field = the key) and writes nothing then.
+        """
+        from core.models import PLATFORM_VALUES
+        from core.settings import DEFAULTS, set_setting
+
+        for key, value in values.items():
+            if key not in DEFAULTS or not key.startswith("aftersales."):
+                raise ValidationError("setting_unknown", field=key, value=str(value))
+            _check_setting(key, value, PLATFORM_VALUES)
+        with self._book.session() as s:
+            for key, value in values.items():
+                set_setting(s, key, value)
+            s.flush()
+            return complaint_settings(s)
+
+
+_AT_LEAST_ONE = ("aftersales.first_response_hours", "aftersales.follow_up_days",
+                 "aftersales.review_deadline_default_days", "aftersales.coupon_valid_days")
+
+
+def _check_setting(key: str, value, platforms: tuple[str, ...]) -> None:
+    def bad() -> ValidationError:
+        return ValidationError("setting_invalid", field=key, value=str(value))
+
+    if key == "aftersales.review_deadline_days":
+        if not isinstance(value, dict) or any(p not in platforms or not isinstance(d, int) or isinstance(d, bool)
+                                              or d < 1 for p, d in value.items()):
+            raise bad()
+    elif key == "aftersales.review_reasons":
+        if not isinstance(value, list) or not value or any(not isinstance(r, str) or not r.strip() for r in value):
+            raise bad()
+    elif not isinstance(value, int) or isinstance(value, bool) or value < (1 if key in _AT_LEAST_ONE else 0):
+        raise bad()

@@ -44,6 +44,10 @@
         <translation>导出…</translation>
     </message>
     <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
         <source>No cases. Record a complaint or a mid/bad review from the buttons above, a customer&apos;s record or an order.</source>
         <translation>暂无售后案例。可通过上方按钮、客户资料或订单记录投诉或中差评。</translation>
     </message>

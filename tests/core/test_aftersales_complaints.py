@@ -196,3 +196,23 @@ def test_first_response_recorded_from_the_today_list_counts(book, clock, service
     assert c.first_response_at == START + dt.timedelta(hours=5)
     assert not c.first_response_overdue(START + dt.timedelta(days=3))
     assert CaseQueries(book, clock).statistics().response_hours == (5.0,)
+
+
+def test_settings_saved_validated_and_used(book, clock):
+    from core.aftersales import AftersalesService
+
+    svc = AftersalesService(book, clock)
+    assert svc.settings()["aftersales.first_response_hours"] == 24
+    saved = svc.save_settings({"aftersales.first_response_hours": 12,
+                               "aftersales.review_deadline_days": {"taobao": 15}})
+    assert saved["aftersales.review_deadline_days"] == {"taobao": 15}
+    for bad in ({"aftersales.follow_up_days": 0}, {"aftersales.review_deadline_days": {"ebay": 3}},
+                {"aftersales.review_reasons": []}, {"aftersales.nonsense": 1}, {"stage.churn_default_days": 9},
+                {"aftersales.first_response_hours": 12, "aftersales.coupon_valid_days": "30"}):
+        with pytest.raises(ValidationError):
+            svc.save_settings(bad)
+    assert svc.settings()["aftersales.coupon_valid_days"] == 30
+    cid = add_customer(book)
+    assert svc.complaints.open(cid, kind="other").first_response_due == START + dt.timedelta(hours=12)
+    review = svc.reviews.open(cid, platform="taobao", level="mid", review_date=START.date())
+    assert review.days_left == 15

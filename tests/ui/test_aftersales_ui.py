@@ -194,3 +194,23 @@ def test_customer_cases_widget_shows_their_cases_and_risk(qtbot, book, service, 
                         lambda *args, **kwargs: opened.append((args[2], kwargs["customer_id"], kwargs["order_id"])))
     click(qtbot, on_order.new_review_button)
     assert opened == [("review", a, order)]
+
+
+def test_settings_dialog_saves_and_refuses_bad_values(qtbot, service):
+    from ui.dialogs.aftersales_settings import AftersalesSettingsDialog
+
+    dialog = AftersalesSettingsDialog(service)
+    qtbot.addWidget(dialog)
+    dialog.counts["aftersales.follow_up_days"].setValue(5)
+    dialog.deadlines["pinduoduo"].setValue(20)
+    dialog.bad_offer.set_cents(1500)
+    dialog.reasons_edit.setPlainText("")
+    dialog.accept()
+    assert dialog.error_label.text() and service.settings()["aftersales.follow_up_days"] == 7
+    dialog.reasons_edit.setPlainText("Logistics\n包装太简陋\n")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.accept()
+    saved = service.settings()
+    assert saved["aftersales.follow_up_days"] == 5 and saved["aftersales.review_offer_bad_cents"] == 1500
+    assert saved["aftersales.review_deadline_days"] == {"taobao": 30, "tmall": 30, "pinduoduo": 20}
+    assert saved["aftersales.review_reasons"] == ["logistics", "包装太简陋"]

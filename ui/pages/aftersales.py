@@ -110,7 +110,9 @@ class AftersalesPage(Page):
         self.new_review_button.clicked.connect(lambda: self._on_new_case_clicked("review"))
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.clicked.connect(self._on_export_clicked)
-        for button in (self.new_complaint_button, self.new_review_button, self.export_button):
+        self.settings_button = QPushButton(self.tr("Settings…"))
+        self.settings_button.clicked.connect(self._on_settings_clicked)
+        for button in (self.new_complaint_button, self.new_review_button, self.export_button, self.settings_button):
             row.addWidget(button)
         return row
 
@@ -260,6 +262,12 @@ class AftersalesPage(Page):
         from ui.i18n import chosen_language
 
         return export_cases(path, self.model.rows(), chosen_language(self._settings))
+
+    def _on_settings_clicked(self) -> None:
+        from ui.dialogs.aftersales_settings import AftersalesSettingsDialog
+
+        if AftersalesSettingsDialog(self._service, self).exec() == QDialog.DialogCode.Accepted:
+            self.reload()
 
     def _on_save_chart_clicked(self) -> None:
         if self.charts is None:
