@@ -90,3 +90,18 @@ def test_cases_list_open_first_and_filters(built):
     assert len(feb) == 4
     assert svc.cases.list_cases(CaseFilter(kind="review", status="resolved")) == []
     assert svc.cases.open_case_count() == 4
+
+
+def test_offers_without_offer_time_count_at_outcome_or_review_date(book):
+    from core.models import BadReview
+
+    cid = add_customer(book)
+    with book.session() as s:
+        s.add_all([
+            BadReview(customer_id=cid, platform="taobao", level="bad", review_date=dt.date(2026, 2, 20),
+                      offer_type="cash", offer_cents=1000, outcome="revised", outcome_at=dt.datetime(2026, 3, 2, 9)),
+            BadReview(customer_id=cid, platform="taobao", level="mid", review_date=dt.date(2026, 2, 21),
+                      offer_type="cash", offer_cents=500),
+        ])
+    spend = AftersalesService(book, FixedClock(dt.datetime(2026, 3, 5))).cases.statistics().spend_per_month
+    assert spend == (MonthSpendDTO("2026-02", 0, 500, 0), MonthSpendDTO("2026-03", 0, 1000, 0))
