@@ -181,10 +181,14 @@ class CaseQueries(CaseServiceBase):
             if _in_range(at.date(), date_from, date_to):
                 complaint_cents[_month(at)] += cents
                 points[_month(at)] += pts
-        for at, cents in s.execute(select(BadReview.offer_at, BadReview.offer_cents)
-                                   .where(BadReview.offer_at.is_not(None))):
-            if _in_range(at.date(), date_from, date_to):
-                review_cents[_month(at)] += cents
+        # offers made before offer_at existed (imports, the demo book) count at the outcome or review date
+        for offered, decided, reviewed, cents in s.execute(
+                select(BadReview.offer_at, BadReview.outcome_at, BadReview.review_date, BadReview.offer_cents)
+                .where(BadReview.offer_cents > 0)):
+            day = (offered or decided or reviewed)
+            day = day.date() if isinstance(day, dt.datetime) else day
+            if _in_range(day, date_from, date_to):
+                review_cents[_month(day)] += cents
         months = sorted(set(complaint_cents) | set(review_cents) | set(points))
         if not months:
             return ()

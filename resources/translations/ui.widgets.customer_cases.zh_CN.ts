@@ -12,4 +12,19 @@
         <translation>新中差评…</translation>
     </message>
 </context>
+<context>
+    <name>OrderCasesButton</name>
+    <message>
+        <source>After-sales…</source>
+        <translation>售后…</translation>
+    </message>
+    <message>
+        <source>New complaint…</source>
+        <translation>新投诉…</translation>
+    </message>
+    <message>
+        <source>New mid/bad review…</source>
+        <translation>新中差评…</translation>
+    </message>
+</context>
 </TS>

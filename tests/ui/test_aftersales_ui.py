@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from core.aftersales import AftersalesService
+from core.customers import CustomerService
 from core.models import Coupon
 from core.orders import OrderService
 from tests.core.aftersales_support import FixedClock, add_customer, add_order
@@ -142,7 +143,7 @@ def test_page_lists_open_first_filters_stats_and_export(qtbot, book, clock, serv
     service.complaints.close(closed.id)
     service.reviews.open(b, platform="pinduoduo", level="bad", review_date=NOW.date())
     service.complaints.open(a, kind="attitude")
-    page = AftersalesPage(book, settings, clock)
+    page = AftersalesPage(service, CustomerService(book), OrderService(book), settings, clock)
     qtbot.addWidget(page)
     assert [(r.kind, r.status) for r in page.model.rows()] == [("review", "open"), ("complaint", "open"),
                                                                ("complaint", "closed")]
@@ -214,3 +215,55 @@ def test_settings_dialog_saves_and_refuses_bad_values(qtbot, service):
     assert saved["aftersales.follow_up_days"] == 5 and saved["aftersales.review_offer_bad_cents"] == 1500
     assert saved["aftersales.review_deadline_days"] == {"taobao": 30, "tmall": 30, "pinduoduo": 20}
     assert saved["aftersales.review_reasons"] == ["logistics", "包装太简陋"]
+
+
+def test_hooks_risk_warning_on_customer_record_and_new_order(qtbot, book, service):
+    from core.products import ProductService
+    from ui.dialogs.customer import CustomerDialog
+    from ui.dialogs.order import OrderDialog
+    from ui.widgets.customer_cases import CustomerCasesWidget
+
+    customers, orders = CustomerService(book), OrderService(book)
+    cid = add_customer(book, "可疑", phone="13800138000")
+    clean = add_customer(book, "正常")
+    review = service.reviews.open(cid, platform="taobao", level="bad", review_date=NOW.date())
+    service.reviews.update_risk_check(review.id, {"remote_address": True}, {"remote_address": "偏远山区"})
+    service.reviews.set_risk_buyer(cid, True)
+
+    record = CustomerDialog(customers, orders, [], customers.get(cid))
+    qtbot.addWidget(record)
+    assert not record.risk_banner.isHidden() and "偏远山区" in record.risk_banner.text()
+    section = next(record.tabs.widget(i) for i in range(record.tabs.count())
+                   if isinstance(record.tabs.widget(i), CustomerCasesWidget))
+    assert [r.id for r in section.model.rows()] == [review.id]
+    other = CustomerDialog(customers, orders, [], customers.get(clean))
+    qtbot.addWidget(other)
+    assert other.risk_banner.isHidden()
+
+    new_order = OrderDialog(orders, customers, ProductService(book).list(), customer_id=cid)
+    qtbot.addWidget(new_order)
+    assert not new_order.risk_banner.isHidden()
+    new_order.customer_id = clean
+    new_order._show_customer()
+    assert new_order.risk_banner.isHidden()
+
+
+def test_order_dialog_after_sales_menu_lists_cases_of_the_order(qtbot, book, service, monkeypatch):
+    from core.products import ProductService
+    from ui.dialogs.order import OrderDialog
+
+    cid = add_customer(book)
+    oid = add_order(book, cid, "2026-03-01")
+    on_order = service.complaints.open(cid, kind="damaged", order_id=oid)
+    service.complaints.open(cid, kind="attitude")
+    dialog = OrderDialog(OrderService(book), CustomerService(book), ProductService(book).list(),
+                         OrderService(book).get(oid))
+    qtbot.addWidget(dialog)
+    actions = [a for a in dialog.aftersales_button.menu().actions() if not a.isSeparator()]
+    assert len(actions) == 3 and actions[2].text().startswith("Complaint · 2026-03-10")
+    opened = []
+    monkeypatch.setattr("ui.pages.aftersales.open_case_dialog",
+                        lambda *args, **kwargs: opened.append((args[2], kwargs["case_id"], kwargs["order_id"])))
+    actions[0].trigger()
+    actions[2].trigger()
+    assert opened == [("complaint", None, oid), ("complaint", on_order.id, oid)]

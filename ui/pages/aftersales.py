@@ -60,13 +60,15 @@ def open_case_dialog(service: AftersalesService, orders: OrderService | None, ki
 
 
 class AftersalesPage(Page):
-    """Cases table and statistics. Receives the book (services are built here), UI settings and a clock."""
+    """Cases table and statistics. Receives the services it uses, UI settings, and the clock the dialogs
+    judge "overdue" by (the service has its own for what it records)."""
 
-    def __init__(self, book, settings: QSettings, clock: Callable[[], dt.datetime] = system_clock, parent=None):
+    def __init__(self, service: AftersalesService, customers: CustomerService, orders: OrderService,
+                 settings: QSettings, clock: Callable[[], dt.datetime] = system_clock, parent=None):
         super().__init__(parent)
-        self._service = AftersalesService(book, clock)
-        self._customers = CustomerService(book)
-        self._orders = OrderService(book)
+        self._service = service
+        self._customers = customers
+        self._orders = orders
         self._settings = settings
         self._clock = clock
         self._stale_stats = True

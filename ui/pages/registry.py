@@ -50,6 +50,16 @@ def _orders(session: Session) -> Page:
                       session.today)
 
 
+def _aftersales(session: Session) -> Page:
+    from core.aftersales import AftersalesService
+    from core.customers import CustomerService
+    from core.orders import OrderService
+    from ui.pages.aftersales import AftersalesPage
+
+    book = session.book
+    return AftersalesPage(AftersalesService(book), CustomerService(book), OrderService(book), session.settings)
+
+
 def _settings(session: Session) -> Page:
     from ui.pages.settings import SettingsPage
 
@@ -69,11 +79,7 @@ PAGES: list[PageSpec] = [
         "the result of each contact."), "today")),
     PageSpec("customers", QT_TRANSLATE_NOOP("Navigation", "Customers"), "customers", _customers),
     PageSpec("orders", QT_TRANSLATE_NOOP("Navigation", "Orders"), "orders", _orders),
-    PageSpec("aftersales", AFTER_SALES, "aftersales", _placeholder(AFTER_SALES, QT_TRANSLATE_NOOP(
-        "PageDescriptions",
-        "track complaints through the five handling steps and mid or bad reviews with their "
-        "contact attempts, offers, outcome and the platform's deadline for a revised review."),
-        "aftersales")),
+    PageSpec("aftersales", AFTER_SALES, "aftersales", _aftersales),
     PageSpec("analytics", ANALYTICS, "analytics", _placeholder(ANALYTICS, QT_TRANSLATE_NOOP(
         "PageDescriptions",
         "chart revenue, buyers, the repeat purchase rate, repurchase intervals, the magic number, "

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -20,6 +21,7 @@ from core.aftersales import AftersalesService
 from core.aftersales_dto import CaseFilter
 from core.aftersales_reviews import ReviewService
 from core.aftersales_tasks import system_clock
+from ui.aftersales_labels import CASE_KINDS, CASE_STATUSES, word
 from ui.models.cases import CasesModel, Column
 from ui.widgets.risk_warning import RiskWarningBanner
 
@@ -83,3 +85,36 @@ class CustomerCasesWidget(QWidget):
     def _on_table_double_clicked(self, index) -> None:
         row = self.model.row_at(index.row())
         self.open_case(row.kind, row.id)
+
+
+class OrderCasesButton(QPushButton):
+    """"After-sales…" on an order: a menu to open a complaint or review about it, and its existing cases."""
+
+    def __init__(self, book, orders, customer_id: int, order_id: int,
+                 clock: Callable[[], dt.datetime] = system_clock, parent=None):
+        super().__init__(parent)
+        self.setText(self.tr("After-sales…"))
+        self._service = AftersalesService(book, clock)
+        self._orders, self._clock = orders, clock
+        self.customer_id, self.order_id = customer_id, order_id
+        self.setMenu(QMenu(self))
+        self.menu().aboutToShow.connect(self._fill_menu)
+        self._fill_menu()
+
+    def _fill_menu(self) -> None:
+        menu = self.menu()
+        menu.clear()
+        menu.addAction(self.tr("New complaint…"), lambda: self.open_case("complaint"))
+        menu.addAction(self.tr("New mid/bad review…"), lambda: self.open_case("review"))
+        cases = self._service.cases.list_cases(CaseFilter(customer_id=self.customer_id, order_id=self.order_id))
+        if cases:
+            menu.addSeparator()
+        for case in cases:
+            text = " · ".join((word(CASE_KINDS, case.kind), case.opened_on.isoformat(), word(CASE_STATUSES, case.status)))
+            menu.addAction(text, lambda kind=case.kind, case_id=case.id: self.open_case(kind, case_id))
+
+    def open_case(self, kind: str, case_id: int | None = None) -> None:
+        from ui.pages.aftersales import open_case_dialog
+
+        open_case_dialog(self._service, self._orders, kind, customer_id=self.customer_id, case_id=case_id,
+                         order_id=self.order_id, clock=self._clock, parent=self.window())
