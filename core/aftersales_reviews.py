@@ -326,8 +326,8 @@ def risk_warning_in(session: Session, customer_id: int) -> RiskWarningDTO | None
         signs = _signs(review)
         best = max(best, sum(x.ticked for x in signs))
         ticked += [x.name for x in signs if x.ticked and x.name not in ticked]
-        notes += [x.evidence for x in signs if x.ticked and x.evidence]
-        if review.evidence_note:
+        notes += [x.evidence for x in signs if x.ticked and x.evidence and x.evidence not in notes]
+        if review.evidence_note and review.evidence_note not in notes:
             notes.append(review.evidence_note)
     return RiskWarningDTO(customer_id=customer_id, customer_name=customer.name or customer.real_name,
                           risk_buyer=True, best_score=best, signs=tuple(ticked), evidence=tuple(notes))

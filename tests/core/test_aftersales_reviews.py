@@ -151,6 +151,9 @@ def test_professional_bad_reviewer_check_and_risk_warning(book, service):
     assert service.get(r.id).customer_risk_buyer
     with book.session() as s:
         assert s.get(Customer, cid).risk_buyer is True
+    second = service.open(cid, platform="taobao", level="bad", review_date=START.date())
+    service.update_risk_check(second.id, {"new_account": True}, {"new_account": "注册 3 天"})
+    assert service.risk_warning(cid).evidence == ("注册 3 天", "新疆偏远乡镇", "同一地址多个账号")  # no repeats
     assert service.set_risk_buyer(cid, False) is None
     assert service.risk_warning(cid) is None
 

@@ -1,4 +1,5 @@
-"""After-sales on a customer's record: the risk-buyer banner, their cases, and buttons to open new ones."""
+"""After-sales on a customer's record (their cases, buttons to open new ones), the risk-buyer lookup
+the customer and order dialogs show, and the After-sales menu of an order."""
 
 from __future__ import annotations
 
@@ -23,7 +24,6 @@ from core.aftersales_reviews import ReviewService
 from core.aftersales_tasks import system_clock
 from ui.aftersales_labels import CASE_KINDS, CASE_STATUSES, word
 from ui.models.cases import CasesModel, Column
-from ui.widgets.risk_warning import RiskWarningBanner
 
 
 def risk_warning_for(book, customer_id: int | None):
@@ -32,7 +32,8 @@ def risk_warning_for(book, customer_id: int | None):
 
 
 class CustomerCasesWidget(QWidget):
-    """Shows one customer's complaints and reviews; `case_saved(kind, id)` after a dialog changed one."""
+    """Shows one customer's complaints and reviews (the dialog around it shows the risk banner);
+    `case_saved(kind, id)` after a case dialog changed one."""
 
     case_saved = Signal(str, int)
 
@@ -45,8 +46,6 @@ class CustomerCasesWidget(QWidget):
         self.customer_id = customer_id
         self.order_id = order_id
         layout = QVBoxLayout(self)
-        self.risk_banner = RiskWarningBanner()
-        layout.addWidget(self.risk_banner)
         self.model = CasesModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -73,7 +72,6 @@ class CustomerCasesWidget(QWidget):
     def reload(self) -> None:
         self.model.set_rows(self._service.cases.list_cases(
             CaseFilter(customer_id=self.customer_id, order_id=self.order_id)))
-        self.risk_banner.show_warning(self._service.reviews.risk_warning(self.customer_id))
 
     def open_case(self, kind: str, case_id: int | None = None) -> None:
         from ui.pages.aftersales import open_case_dialog
