@@ -94,8 +94,8 @@ ATTEMPT_RESULTS = {
     "reached": QT_TRANSLATE_NOOP("AftersalesLabels", "Reached"),
     "no_answer": QT_TRANSLATE_NOOP("AftersalesLabels", "No answer (retry tomorrow)"),
     "refused": QT_TRANSLATE_NOOP("AftersalesLabels", "Refused to talk"),
-    "contacted": QT_TRANSLATE_NOOP("AftersalesLabels", "Contacted (Today list)"),
-    "declined": QT_TRANSLATE_NOOP("AftersalesLabels", "Declined (Today list)"),
+    "contacted": QT_TRANSLATE_NOOP("AftersalesLabels", "Contacted"),
+    "declined": QT_TRANSLATE_NOOP("AftersalesLabels", "Declined"),
 }
 RISK_SIGNS = {
     "new_account": QT_TRANSLATE_NOOP("AftersalesLabels", "Newly registered account"),

@@ -228,12 +228,12 @@
         <translation>拒绝沟通</translation>
     </message>
     <message>
-        <source>Contacted (Today list)</source>
-        <translation>已联系（今日列表）</translation>
+        <source>Contacted</source>
+        <translation>已联系</translation>
     </message>
     <message>
-        <source>Declined (Today list)</source>
-        <translation>已拒绝（今日列表）</translation>
+        <source>Declined</source>
+        <translation>已拒绝</translation>
     </message>
     <message>
         <source>Newly registered account</source>
