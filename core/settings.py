@@ -16,15 +16,6 @@ from core.models import Setting
 DEFAULTS: dict[str, Any] = {
     "shop_name": "",
     "timezone": "Asia/Shanghai",
-    # lifecycle stage thresholds (DOMAIN.md §1)
-    "stage.loyal_min_purchase_days": 5,
-    "stage.loyal_min_spend_cents": 200000,
-    "stage.churn_default_days": 180,
-    "stage.churn_cycle_multiplier": 2,
-    # dormant: past this share of the churn threshold (1.5 cycles, or 135 days by default)
-    "stage.dormant_fraction": 0.75,
-    # privacy
-    "privacy.mask_phones": False,
     # after-sales (DOMAIN.md §5, §6): task timing, review offers and platform change deadlines
     "aftersales.first_response_hours": 24,
     "aftersales.follow_up_days": 7,
@@ -37,7 +28,15 @@ DEFAULTS: dict[str, Any] = {
         "logistics", "quality", "description_mismatch", "attitude", "price", "damaged", "misunderstanding", "other",
     ],
     "aftersales.coupon_valid_days": 30,
-    "aftersales.risk_suggest_score": 3,
+    # lifecycle stage thresholds (DOMAIN.md §1)
+    "stage.loyal_min_purchase_days": 5,
+    "stage.loyal_min_spend_cents": 200000,
+    "stage.churn_default_days": 180,
+    "stage.churn_cycle_multiplier": 2,
+    # dormant: past this share of the churn threshold (1.5 cycles, or 135 days by default)
+    "stage.dormant_fraction": 0.75,
+    # privacy
+    "privacy.mask_phones": False,
 }
 
 
