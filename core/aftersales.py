@@ -56,6 +56,7 @@ from core.settings import get_settings
 if TYPE_CHECKING:
     from core.db import Book
 
+
 def complaint_settings(session: Session) -> dict:
     return get_settings(session, "aftersales.")
 
@@ -264,9 +265,11 @@ class ComplaintService(CaseServiceBase):
         elif note.strip():
             row.note = note.strip()
         if complaint.first_response_at is None:
-            complaint.first_response_at = now
+            answered = first_response_at(s, complaint)  # maybe from the Today list already
+            complaint.first_response_at = answered or now
             close_task(s, complaint_key(complaint.id, "first_response"), at=now, outcome="contacted")
-            self._log_contact(s, complaint, now, "first_response", note)
+            if answered is None:
+                self._log_contact(s, complaint, now, "first_response", note)
         if step == STEP_FOLLOW_UP and row is None:
             close_task(s, complaint_key(complaint.id, "follow_up"), at=now, outcome="contacted")
             self._log_contact(s, complaint, now, "follow_up", note)

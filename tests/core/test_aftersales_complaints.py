@@ -196,6 +196,8 @@ def test_first_response_recorded_from_the_today_list_counts(book, clock, service
     assert c.first_response_at == START + dt.timedelta(hours=5)
     assert not c.first_response_overdue(START + dt.timedelta(days=3))
     assert CaseQueries(book, clock).statistics().response_hours == (5.0,)
+    clock.advance(days=1)
+    assert service.tick_step(c.id, 1, "电话道歉").first_response_at == START + dt.timedelta(hours=5)
 
 
 def test_settings_saved_validated_and_used(book, clock):
