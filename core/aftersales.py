@@ -133,10 +133,11 @@ class ComplaintService(CaseServiceBase):
             s.flush()
             settings = complaint_settings(s)
             due = _first_response_due(complaint, settings)
+            facts = _task_facts(complaint, customer.name, "first_response", due_at=due,
+                                hours=settings["aftersales.first_response_hours"])
             upsert_task(s, complaint_key(complaint.id, "first_response"), kind="complaint",
                         customer_id=customer.id, due_date=due.date(), complaint_id=complaint.id,
-                        order_id=order_id, facts=_task_facts(complaint, customer.name, "first_response",
-                                                             due_at=due, hours=settings["aftersales.first_response_hours"]))
+                        order_id=order_id, facts=facts)
             return _complaint_dto(s, complaint, settings)
 
     def update(self, complaint_id: int, *, kind: str, channel: str, description: str,
@@ -198,7 +199,8 @@ class ComplaintService(CaseServiceBase):
             complaint.compensation_points = points if compensation_type == "points" else 0
             complaint.compensated_at = now
             if compensation_type == "coupon":
-                expires = coupon_expires_on or now.date() + dt.timedelta(days=int(settings["aftersales.coupon_valid_days"]))
+                valid_days = int(settings["aftersales.coupon_valid_days"])
+                expires = coupon_expires_on or now.date() + dt.timedelta(days=valid_days)
                 rewards.issue_coupon(s, complaint.customer_id, kind=coupon_kind, value_cents=amount_cents,
                                      issued_at=now, expires_on=expires, source="complaint",
                                      complaint_id=complaint.id, note=note)

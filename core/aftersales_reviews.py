@@ -63,8 +63,8 @@ def default_offer_cents(level: str, settings: Mapping) -> int:
 
 def _signs(review: BadReview) -> tuple[RiskSignDTO, ...]:
     evidence = json.loads(review.sign_evidence_json or "{}")
-    return tuple(RiskSignDTO(name=name, ticked=bool(getattr(review, f"sign_{name}")), evidence=evidence.get(name, ""))
-                 for name in RISK_SIGNS)
+    return tuple(RiskSignDTO(name=name, ticked=bool(getattr(review, f"sign_{name}")),
+                             evidence=evidence.get(name, "")) for name in RISK_SIGNS)
 
 
 def _attempts(session: Session, review_id: int) -> tuple[ContactAttemptDTO, ...]:
@@ -184,8 +184,9 @@ class ReviewService(CaseServiceBase):
             s.add(ContactLog(customer_id=review.customer_id, at=now, channel=channel, purpose="aftersales",
                              is_marketing=False, bad_review_id=review.id, result=result, note=note.strip()))
             outcome = "contacted" if result == "reached" else ("declined" if result == "refused" else "no_answer")
-            close_case_tasks(s, at=now, bad_review_id=review.id, outcome=outcome, prefix=review_key(review.id, "contact"))
-            close_case_tasks(s, at=now, bad_review_id=review.id, outcome=outcome, prefix=review_key(review.id, "retry:"))
+            for task in ("contact", "retry:"):
+                close_case_tasks(s, at=now, bad_review_id=review.id, outcome=outcome,
+                                 prefix=review_key(review.id, task))
             if result == "no_answer":
                 tomorrow = now.date() + dt.timedelta(days=1)
                 name = self._customer_name(s, review)

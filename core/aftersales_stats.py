@@ -103,7 +103,8 @@ class CaseQueries(CaseServiceBase):
         outcomes = Counter(r.outcome or "pending" for r in reviews)
         return AftersalesStatsDTO(
             cases_per_month=_cases_per_month((c.opened_at for c in complaints), (r.review_date for r in reviews)),
-            complaints_by_kind=tuple(sorted(Counter(c.kind for c in complaints).items(), key=lambda kv: (-kv[1], kv[0]))),
+            complaints_by_kind=tuple(sorted(Counter(c.kind for c in complaints).items(),
+                                            key=lambda kv: (-kv[1], kv[0]))),
             response_hours=hours,
             median_response_hours=statistics.median(hours) if hours else None,
             within_target_share=sum(h <= target_hours for h in hours) / len(hours) if hours else None,
@@ -196,7 +197,8 @@ class CaseQueries(CaseServiceBase):
                                    points=points[m]) for m in _months_between(months[0], months[-1]))
 
 
-def _cases_per_month(complaint_times: Iterable[dt.datetime], review_dates: Iterable[dt.date]) -> tuple[MonthCountDTO, ...]:
+def _cases_per_month(complaint_times: Iterable[dt.datetime],
+                     review_dates: Iterable[dt.date]) -> tuple[MonthCountDTO, ...]:
     complaints = Counter(_month(t) for t in complaint_times)
     reviews = Counter(_month(d) for d in review_dates)
     months = sorted(set(complaints) | set(reviews))

@@ -1,8 +1,9 @@
 """After-sales plumbing: the services' base (book, clock, lookups) and their tasks in `reminder`.
 
 Tasks have kinds `complaint` and `review` and unique rule keys: `complaint:<id>:first_response`,
-`complaint:<id>:follow_up`, `review:<id>:contact`, `review:<id>:retry:<date>`, `review:<id>:deadline_check`. Writing a task is idempotent: an open task is
-moved to its new due date, a closed one is left as the seller closed it. The Today list reads `facts_json`
+`complaint:<id>:follow_up`, `review:<id>:contact`, `review:<id>:retry:<date>`,
+`review:<id>:deadline_check`. Writing a task is idempotent: an open task is moved to its new due date,
+a closed one is left as the seller closed it. The Today list reads `facts_json`
 (`task`, `case`, ids, `customer`, `due`, `reason` …) to explain each row.
 """
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from core.aftersales_dto import AftersalesStatsDTO
+from core.aftersales_dto import RESCUED_OUTCOMES, AftersalesStatsDTO
 from ui.aftersales_labels import COMPLAINT_KINDS, REVIEW_OUTCOMES, word
 
 COMPLAINT_COLOUR = "#e57373"
@@ -89,7 +89,7 @@ class AftersalesChartsWidget(QWidget):
             self._no_data(ax)
             return
         names = [word(REVIEW_OUTCOMES, code) for code, _ in stats.outcomes]
-        colours = [RESCUED_COLOUR if code in ("revised", "removed") else REVIEW_COLOUR for code, _ in stats.outcomes]
+        colours = [RESCUED_COLOUR if code in RESCUED_OUTCOMES else REVIEW_COLOUR for code, _ in stats.outcomes]
         ax.barh(names, [n for _, n in stats.outcomes], color=colours)
         ax.xaxis.get_major_locator().set_params(integer=True)
 

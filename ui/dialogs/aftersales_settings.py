@@ -78,7 +78,8 @@ class AftersalesSettingsDialog(QDialog):
             self.deadlines[platform] = box
         layout.addWidget(deadlines)
         layout.addWidget(QLabel(self.tr("Review reasons, one per line")))
-        self.reasons_edit = QPlainTextEdit("\n".join(word(REVIEW_REASONS, r) for r in values["aftersales.review_reasons"]))
+        reasons = values["aftersales.review_reasons"]
+        self.reasons_edit = QPlainTextEdit("\n".join(word(REVIEW_REASONS, r) for r in reasons))
         self.reasons_edit.setMaximumHeight(120)
         layout.addWidget(self.reasons_edit)
         self.error_label = QLabel()
@@ -98,7 +99,8 @@ class AftersalesSettingsDialog(QDialog):
         values = {key: box.value() for key, box in self.counts.items()}
         values["aftersales.review_offer_mid_cents"] = self.mid_offer.cents()
         values["aftersales.review_offer_bad_cents"] = self.bad_offer.cents()
-        values["aftersales.review_deadline_days"] = {p: box.value() for p, box in self.deadlines.items() if box.value()}
+        values["aftersales.review_deadline_days"] = {
+            platform: box.value() for platform, box in self.deadlines.items() if box.value()}
         values["aftersales.review_reasons"] = reasons
         return values
 

@@ -152,7 +152,8 @@ class ReviewDialog(CaseDialogBase):
         self.outcome_box = combo_with(QComboBox(), REVIEW_OUTCOMES, word, REVIEW_OUTCOME_VALUES)
         outcome_form.addRow(self.tr("Outcome"), self.outcome_box)
         self.temperament_edit = QLineEdit()
-        self.temperament_edit.setPlaceholderText(self.tr("Temperament, for next time (kept in the customer's notes)"))
+        self.temperament_edit.setPlaceholderText(
+            self.tr("Temperament, for next time (kept in the customer's notes)"))
         outcome_form.addRow(self.tr("Temperament"), self.temperament_edit)
         buttons = QHBoxLayout()
         self.outcome_button = QPushButton(self.tr("Record outcome and close"))

@@ -195,10 +195,12 @@ class AftersalesPage(Page):
         rate = "–" if stats.rescue_rate is None else f"{stats.rescue_rate:.0%}"
         median = "–" if stats.median_response_hours is None else f"{stats.median_response_hours:.1f}"
         spent = sum(m.total_cents for m in stats.spend_per_month)
+        values = {"%1": str(sum(m.complaints for m in stats.cases_per_month)), "%2": str(stats.reviews_total),
+                  "%3": rate, "%4": str(stats.reviews_rescued), "%5": median, "%6": money(spent)}
         text = self.tr("Complaints %1 · reviews %2 · review rescue rate %3 (%4 of %2) · median first response "
-                       "%5 h · compensation %6").replace("%1", str(sum(m.complaints for m in stats.cases_per_month))) \
-            .replace("%2", str(stats.reviews_total)).replace("%3", rate).replace("%4", str(stats.reviews_rescued)) \
-            .replace("%5", median).replace("%6", money(spent))
+                       "%5 h · compensation %6")
+        for placeholder, value in values.items():
+            text = text.replace(placeholder, value)
         kinds = top_complaint_kinds(stats)
         self.figures_label.setText(text + (f"\n{kinds}" if kinds else ""))
         if self.charts is None:

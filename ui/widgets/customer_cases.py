@@ -108,7 +108,8 @@ class OrderCasesButton(QPushButton):
         if cases:
             menu.addSeparator()
         for case in cases:
-            text = " · ".join((word(CASE_KINDS, case.kind), case.opened_on.isoformat(), word(CASE_STATUSES, case.status)))
+            text = " · ".join((word(CASE_KINDS, case.kind), case.opened_on.isoformat(),
+                               word(CASE_STATUSES, case.status)))
             menu.addAction(text, lambda kind=case.kind, case_id=case.id: self.open_case(kind, case_id))
 
     def open_case(self, kind: str, case_id: int | None = None) -> None:
