@@ -35,10 +35,6 @@
 <context>
     <name>PageDescriptions</name>
     <message>
-        <source>list every task due today and overdue — repurchase reminders by product cycle, care after delivery, unpaid-order reminders, birthdays — with the message ready to copy, and record the result of each contact.</source>
-        <translation>列出今天到期和已过期的每项任务——按产品周期的复购提醒、到货关怀、催付、生日关怀——附上可直接复制的话术，并记录每次联系的结果。</translation>
-    </message>
-    <message>
         <source>chart revenue, buyers, the repeat purchase rate, repurchase intervals, the magic number, new versus returning customers, regions and RFM segments for any date range.</source>
         <translation>按任意日期范围绘制销售额、购买人数、复购率、回购周期、复购魔法数字、新老客户、地区分布和 RFM 分群图表。</translation>
     </message>
