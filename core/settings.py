@@ -16,6 +16,18 @@ from core.models import Setting
 DEFAULTS: dict[str, Any] = {
     "shop_name": "",
     "timezone": "Asia/Shanghai",
+    # after-sales (DOMAIN.md §5, §6): task timing, review offers and platform change deadlines
+    "aftersales.first_response_hours": 24,
+    "aftersales.follow_up_days": 7,
+    "aftersales.review_offer_mid_cents": 500,
+    "aftersales.review_offer_bad_cents": 1000,
+    "aftersales.review_deadline_days": {"taobao": 30, "tmall": 30},
+    "aftersales.review_deadline_default_days": 30,
+    "aftersales.review_deadline_check_days": 3,
+    "aftersales.review_reasons": [
+        "logistics", "quality", "description_mismatch", "attitude", "price", "damaged", "misunderstanding", "other",
+    ],
+    "aftersales.coupon_valid_days": 30,
     # lifecycle stage thresholds (DOMAIN.md §1)
     "stage.loyal_min_purchase_days": 5,
     "stage.loyal_min_spend_cents": 200000,

@@ -65,6 +65,16 @@ def _analytics(session: Session) -> Page:
     return AnalyticsPage(AnalyticsService(session.book), session.tasks, session.today)
 
 
+def _aftersales(session: Session) -> Page:
+    from core.aftersales import AftersalesService
+    from core.customers import CustomerService
+    from core.orders import OrderService
+    from ui.pages.aftersales import AftersalesPage
+
+    book = session.book
+    return AftersalesPage(AftersalesService(book), CustomerService(book), OrderService(book), session.settings)
+
+
 def _settings(session: Session) -> Page:
     from core.reminders.service import ReminderService
     from ui.pages.settings import SettingsPage
@@ -83,11 +93,7 @@ PAGES: list[PageSpec] = [
     PageSpec("today", TODAY, "today", _today),
     PageSpec("customers", QT_TRANSLATE_NOOP("Navigation", "Customers"), "customers", _customers),
     PageSpec("orders", QT_TRANSLATE_NOOP("Navigation", "Orders"), "orders", _orders),
-    PageSpec("aftersales", AFTER_SALES, "aftersales", _placeholder(AFTER_SALES, QT_TRANSLATE_NOOP(
-        "PageDescriptions",
-        "track complaints through the five handling steps and mid or bad reviews with their "
-        "contact attempts, offers, outcome and the platform's deadline for a revised review."),
-        "aftersales")),
+    PageSpec("aftersales", AFTER_SALES, "aftersales", _aftersales),
     PageSpec("analytics", ANALYTICS, "analytics", _analytics),
     PageSpec("marketing", MARKETING, "marketing", _placeholder(MARKETING, QT_TRANSLATE_NOOP(
         "PageDescriptions",
