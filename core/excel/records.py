@@ -1,0 +1,252 @@
+"""Turn mapped sheet rows into clean customer / order / item / product records, with row errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from core.errors import CellRejected
+from core.excel import cleaning
+from core.excel.addresses import normalise_province, split_address
+from core.excel.mapping import FIELDS, ColumnMapping
+from core.excel.presets import Preset, platform_of
+from core.excel.readers import Table
+
+_ORDER_SIGNAL = ("platform_order_no", "product_title", "paid_cents", "goods_cents", "created_at", "paid_at",
+                 "quantity", "unit_price_cents", "amount_cents")
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    """Why one row (or one cell of it) was not imported; ``row`` is the 1-based row number in the sheet."""
+
+    file: str
+    sheet: str
+    row: int
+    column: str
+    code: str
+    value: str = ""
+
+
+@dataclass(slots=True)
+class ParsedRow:
+    """One good row: customer fields, and the order / item / product fields it carries (may be empty)."""
+
+    row: int
+    customer: dict[str, Any]
+    order: dict[str, Any] = field(default_factory=dict)
+    item: dict[str, Any] = field(default_factory=dict)
+    product: dict[str, Any] = field(default_factory=dict)
+    phones: list[str] = field(default_factory=list)
+    masked_phone: str = ""
+
+
+def _clean_value(kind: str, value: Any, year_hint: int | None) -> Any:
+    if kind == "text":
+        return cleaning.clean_text(value)
+    if kind == "id":
+        return cleaning.clean_identifier(value)
+    if kind == "datetime":
+        return cleaning.parse_datetime(value, year_hint)
+    if kind == "date":
+        return cleaning.parse_date(value, year_hint)
+    if kind == "cents":
+        return cleaning.parse_cents(value)
+    if kind == "quantity":
+        return cleaning.parse_quantity(value)
+    if kind == "int":
+        return cleaning.parse_int(value)
+    if kind == "tags":
+        return cleaning.split_tags(value)
+    if kind == "gender":
+        return cleaning.parse_gender(value)
+    if kind == "province":
+        return normalise_province(cleaning.clean_text(value))
+    if kind == "status":
+        return cleaning.clean_text(value)
+    if kind == "platform":
+        return platform_of(cleaning.clean_text(value), default="")
+    return value  # phone: parsed as a whole below
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == []
+
+
+class _YearHints:
+    """Year for 5月3日-style dates: from the sheet name, the file name, else the column's usual year."""
+
+    def __init__(self, table: Table, mapping: ColumnMapping) -> None:
+        self._fixed = cleaning.year_in(table.sheet.name) or cleaning.year_in(table.file)
+        self._table, self._mapping = table, mapping
+        self._by_column: dict[int, int | None] = {}
+
+    def for_column(self, column: int) -> int | None:
+        if self._fixed is not None:
+            return self._fixed
+        if column not in self._by_column:
+            years: Counter[int] = Counter()
+            for row in self._table.sheet.rows[self._table.data_start:]:
+                value = row[column] if column < len(row) else None
+                if isinstance(value, dt.date):
+                    years[value.year] += 1
+                elif isinstance(value, str):
+                    year = cleaning.year_in(value)
+                    if year:
+                        years[year] += 1
+            self._by_column[column] = years.most_common(1)[0][0] if years else None
+        return self._by_column[column]
+
+
+def iter_rows(
+    table: Table, mapping: ColumnMapping, preset: Preset,
+    on_error: Callable[[RowError], None],
+) -> Iterator[ParsedRow]:
+    """Yield every good data row of ``table`` as a :class:`ParsedRow`; blank rows are passed over and
+    every bad row is reported through ``on_error`` (one RowError per bad cell) and not yielded."""
+    columns = sorted(mapping.fields.items())
+    kinds = [(index, name, FIELDS[name]) for index, name in columns]
+    hints = _YearHints(table, mapping)
+    sheet_name = table.sheet.name
+    headers = table.headers
+    rows = table.sheet.rows
+    for offset in range(table.data_start, len(rows)):
+        raw = rows[offset]
+        values: dict[str, Any] = {}
+        errors: list[RowError] = []
+        width = len(raw)
+        for index, name, kind in kinds:
+            value = raw[index] if index < width else None
+            if value is None or value == "":
+                continue
+            try:
+                if kind in ("datetime", "date") and isinstance(value, str) and "月" in value:
+                    cleaned = _clean_value(kind, value, hints.for_column(index))
+                else:
+                    cleaned = _clean_value(kind, value, None)
+            except CellRejected as error:
+                errors.append(RowError(table.file, sheet_name, offset + 1, headers[index], error.code,
+                                       str(error.details.get("value", value))))
+                continue
+            if not _empty(cleaned):
+                values[name] = cleaned
+        if not values and not errors:
+            continue
+        if errors:
+            for error in errors:
+                on_error(error)
+            continue
+        parsed = _assemble(values, preset, offset + 1)
+        problem = _problem(parsed, preset)
+        if problem:
+            code, column = problem
+            on_error(RowError(table.file, sheet_name, offset + 1, column, code))
+            continue
+        yield parsed
+
+
+def _assemble(values: dict[str, Any], preset: Preset, row: int) -> ParsedRow:
+    customer: dict[str, Any] = {}
+    order: dict[str, Any] = {}
+    item: dict[str, Any] = {}
+    product: dict[str, Any] = {}
+    for name, value in values.items():
+        if name in _CUSTOMER_KEYS:
+            customer[name] = value
+        elif name in _ORDER_KEYS:
+            order[name] = value
+        elif name in _ITEM_KEYS:
+            item[name] = value
+        elif name in _PRODUCT_KEYS:
+            product[name] = value
+    phones: list[str] = []
+    masked = ""
+    for source in ("phone", "receiver_phone", "phone_alt"):
+        found = cleaning.parse_phones(values.get(source))
+        if source == "receiver_phone" and found:
+            order["receiver_phone"] = found[0].key or found[0].text
+        for phone in found:
+            if phone.key and phone.key not in phones:
+                phones.append(phone.key)
+            elif phone.masked and not masked:
+                masked = phone.text
+    customer.pop("phone", None)
+    if preset.kind == "products":
+        product.setdefault("product_name", item.pop("product_title", "") or values.get("name", ""))
+        if "price_cents" not in product and "unit_price_cents" in item:
+            product["price_cents"] = item.pop("unit_price_cents")
+        return ParsedRow(row, {}, product=product)
+    _fill_address(values, customer, order)
+    if not customer.get("name"):
+        for source in (order.get("receiver_name"), customer.get("real_name"), customer.get("platform_buyer_id"),
+                       customer.get("wechat_id")):
+            if source:
+                customer["name"] = source
+                break
+    if order.get("receiver_name") and not customer.get("real_name") and preset.kind == "orders":
+        customer["real_name"] = order["receiver_name"]
+    parsed = ParsedRow(row, customer, order, item, product, phones, masked)
+    if "after_sale_status" in values:
+        order["after_sale_status"] = values["after_sale_status"]
+    return parsed
+
+
+_CUSTOMER_KEYS = frozenset(name for name in FIELDS if name in {
+    "name", "real_name", "phone", "wechat_id", "qq", "platform_buyer_id", "email", "province", "city",
+    "district", "address_detail", "postcode", "gender", "birthday", "tags", "source_channel", "note",
+    "personality"})
+_ORDER_KEYS = frozenset({
+    "platform", "platform_order_no", "status", "created_at", "paid_at", "shipped_at", "delivered_at",
+    "completed_at", "goods_cents", "postage_cents", "discount_cents", "paid_cents", "refund_cents",
+    "tracking_no", "carrier", "buyer_message", "seller_note", "receiver_name", "receiver_phone",
+    "receiver_address"})
+_ITEM_KEYS = frozenset({"product_title", "sku_spec", "quantity", "unit_price_cents", "amount_cents"})
+_PRODUCT_KEYS = frozenset({"product_name", "category", "price_cents", "cycle_days", "lead_days"})
+
+
+def _fill_address(values: dict[str, Any], customer: dict[str, Any], order: dict[str, Any]) -> None:
+    """Province/city/district/detail from a whole-address column when the parts are not given."""
+    whole = values.get("address") or order.get("receiver_address") or ""
+    if "street" in values:
+        customer["address_detail"] = values["street"] + customer.get("address_detail", "")
+    if whole:
+        parts = split_address(whole)
+        for name in ("province", "city", "district", "postcode"):
+            if getattr(parts, name) and not customer.get(name):
+                customer[name] = getattr(parts, name)
+        if parts.detail and not customer.get("address_detail"):
+            customer["address_detail"] = parts.detail
+    if order and not order.get("receiver_address"):
+        joined = "".join(customer.get(name, "") for name in ("province", "city", "district", "address_detail"))
+        if joined and (order.get("platform_order_no") or order.get("receiver_name")):
+            order["receiver_address"] = joined
+
+
+def _problem(parsed: ParsedRow, preset: Preset) -> tuple[str, str] | None:
+    """A row-level reason to skip the row (code, field), or None."""
+    if preset.kind == "products":
+        return None if parsed.product.get("product_name") else ("product_missing", "product_name")
+    if preset.kind == "items":
+        if not parsed.order.get("platform_order_no"):
+            return ("order_no_missing", "platform_order_no")
+        return None
+    customer = parsed.customer
+    if not (parsed.phones or customer.get("name") or customer.get("platform_buyer_id")
+            or customer.get("wechat_id") or customer.get("qq")):
+        return ("identity_missing", "name")
+    return None
+
+
+def has_order(parsed: ParsedRow) -> bool:
+    """True when the row describes a purchase (an order number, product, amount or date)."""
+    return any(name in parsed.order or name in parsed.item for name in _ORDER_SIGNAL)
+
+
+def identity_fields_present(mapping: ColumnMapping) -> bool:
+    """True when some mapped column can identify a customer (else the file is rejected)."""
+    return bool(mapping.mapped_fields() & {
+        "name", "real_name", "phone", "wechat_id", "qq", "platform_buyer_id", "receiver_name",
+        "receiver_phone", "phone_alt", "email", "product_name", "platform_order_no"})
