@@ -142,6 +142,21 @@ def parse_date(value: object, year_hint: int | None = None) -> dt.date | None:
     return moment.date() if moment else None
 
 
+def parse_birthday(value: object) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of a birthday; 5月3日 / 05-03 without a year are fine here."""
+    text = clean_text(value) if isinstance(value, str) else ""
+    found = _MONTH_DAY_CN.match(text) or re.fullmatch(r"(\d{1,2})-(\d{1,2})", text)
+    if found:
+        month, day = int(found.group(1)), int(found.group(2))
+        try:
+            dt.date(2000, month, day)
+        except ValueError:
+            raise CellRejected("date_invalid", value=text) from None
+        return None, month, day
+    day_value = parse_date(value)
+    return (day_value.year, day_value.month, day_value.day) if day_value else None
+
+
 # ---------------------------------------------------------------- numbers
 
 _MONEY_NOISE = re.compile(r"[¥￥元,，\s]|RMB|CNY", re.I)

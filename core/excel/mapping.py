@@ -12,7 +12,7 @@ CUSTOMER_FIELDS = {
     "name": "text", "real_name": "text", "phone": "phone", "wechat_id": "text", "qq": "id",
     "platform_buyer_id": "text", "email": "text", "province": "province", "city": "text",
     "district": "text", "address_detail": "text", "postcode": "id", "gender": "gender",
-    "birthday": "date", "tags": "tags", "source_channel": "text", "note": "text", "personality": "text",
+    "birthday": "birthday", "tags": "tags", "source_channel": "text", "note": "text", "personality": "text",
 }
 ORDER_FIELDS = {
     "platform": "platform", "platform_order_no": "id", "status": "status", "created_at": "datetime",
@@ -130,7 +130,7 @@ def guess_field(header: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class ColumnMapping:
+class FieldMap:
     """Column index → field for one table (ignored columns are absent)."""
 
     fields: Mapping[int, str]
@@ -147,7 +147,7 @@ def build_mapping(
     preset_columns: Mapping[str, str] | None = None,
     use_synonyms: bool = True,
     overrides: Mapping[str, str] | None = None,
-) -> ColumnMapping:
+) -> FieldMap:
     """Map headers onto fields: seller overrides first, then the preset's columns, then synonyms.
 
     Each field takes the first column that claims it, so a repeated header (有赞's 分销员) maps once.
@@ -171,7 +171,7 @@ def build_mapping(
         if field and field in FIELDS and field not in taken:
             fields[index] = field
             taken.add(field)
-    return ColumnMapping(fields)
+    return FieldMap(fields)
 
 
 def header_signature(headers: Iterable[str]) -> str:
@@ -180,7 +180,7 @@ def header_signature(headers: Iterable[str]) -> str:
     return hashlib.sha1("\x1f".join(names).encode("utf-8")).hexdigest()[:16]
 
 
-def overrides_for(headers: Sequence[str], mapping: ColumnMapping) -> dict[str, str]:
+def overrides_for(headers: Sequence[str], mapping: FieldMap) -> dict[str, str]:
     """The mapping as {normalised header: field or IGNORE}, the form stored for a header signature."""
     return {normalise_header(header): mapping.fields.get(index, IGNORE)
             for index, header in enumerate(headers) if normalise_header(header)}

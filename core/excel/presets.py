@@ -111,7 +111,7 @@ YOUZAN_CUSTOMERS = Preset(
     }),
     use_synonyms=False,
 )
-OWN_SHEET = Preset("own", "manual", "orders")
+OWN_SHEET = Preset("own", "other", "orders")
 PRODUCTS = Preset(
     "products", "", "products",
     columns=_columns({
@@ -126,10 +126,11 @@ PRESETS: dict[str, Preset] = {
     for preset in (TAOBAO, TAOBAO_DETAIL, PINDUODUO, DOUYIN, YOUZAN, YOUZAN_CUSTOMERS, OWN_SHEET, PRODUCTS)
 }
 PLATFORM_WORDS = {
-    "淘宝": "taobao", "天猫": "taobao", "taobao": "taobao", "tmall": "taobao", "拼多多": "pinduoduo",
-    "pdd": "pinduoduo", "pinduoduo": "pinduoduo", "抖音": "douyin", "抖店": "douyin", "douyin": "douyin",
+    "淘宝": "taobao", "天猫": "tmall", "taobao": "taobao", "拼多多": "pinduoduo",
+    "pdd": "pinduoduo", "pinduoduo": "pinduoduo", "tmall": "tmall", "抖音": "douyin", "抖店": "douyin", "douyin": "douyin",
     "有赞": "youzan", "youzan": "youzan", "微店": "weidian", "weidian": "weidian", "微信": "wechat",
-    "朋友圈": "wechat", "wechat": "wechat", "manual": "manual", "手工": "manual", "其他": "manual",
+    "wechat": "wechat", "朋友圈": "moments", "moments": "moments", "线下": "offline", "offline": "offline",
+    "其他": "other", "other": "other",
 }
 
 
@@ -148,7 +149,7 @@ def detect_preset(headers: Sequence[str]) -> Preset:
     return OWN_SHEET
 
 
-def platform_of(text: str, default: str = "manual") -> str:
+def platform_of(text: str, default: str = "other") -> str:
     """Our platform key for a platform name written in a cell (淘宝 → taobao); ``default`` if unknown."""
     key = text.strip().lower()
     return PLATFORM_WORDS.get(key, key if key in PLATFORM_WORDS.values() else default)

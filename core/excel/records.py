@@ -11,7 +11,7 @@ from typing import Any
 from core.errors import CellRejected
 from core.excel import cleaning
 from core.excel.addresses import normalise_province, split_address
-from core.excel.mapping import FIELDS, ColumnMapping
+from core.excel.mapping import FIELDS, FieldMap
 from core.excel.presets import Preset, platform_of
 from core.excel.readers import Table
 
@@ -53,6 +53,8 @@ def _clean_value(kind: str, value: Any, year_hint: int | None) -> Any:
         return cleaning.parse_datetime(value, year_hint)
     if kind == "date":
         return cleaning.parse_date(value, year_hint)
+    if kind == "birthday":
+        return cleaning.parse_birthday(value)
     if kind == "cents":
         return cleaning.parse_cents(value)
     if kind == "quantity":
@@ -79,7 +81,7 @@ def _empty(value: Any) -> bool:
 class _YearHints:
     """Year for 5月3日-style dates: from the sheet name, the file name, else the column's usual year."""
 
-    def __init__(self, table: Table, mapping: ColumnMapping) -> None:
+    def __init__(self, table: Table, mapping: FieldMap) -> None:
         self._fixed = cleaning.year_in(table.sheet.name) or cleaning.year_in(table.file)
         self._table, self._mapping = table, mapping
         self._by_column: dict[int, int | None] = {}
@@ -102,7 +104,7 @@ class _YearHints:
 
 
 def iter_rows(
-    table: Table, mapping: ColumnMapping, preset: Preset,
+    table: Table, mapping: FieldMap, preset: Preset,
     on_error: Callable[[RowError], None],
 ) -> Iterator[ParsedRow]:
     """Yield every good data row of ``table`` as a :class:`ParsedRow`; blank rows are passed over and
@@ -245,7 +247,7 @@ def has_order(parsed: ParsedRow) -> bool:
     return any(name in parsed.order or name in parsed.item for name in _ORDER_SIGNAL)
 
 
-def identity_fields_present(mapping: ColumnMapping) -> bool:
+def identity_fields_present(mapping: FieldMap) -> bool:
     """True when some mapped column can identify a customer (else the file is rejected)."""
     return bool(mapping.mapped_fields() & {
         "name", "real_name", "phone", "wechat_id", "qq", "platform_buyer_id", "receiver_name",
