@@ -168,7 +168,10 @@ def _decimal(value: object, code: str) -> Decimal | None:
     if isinstance(value, bool):
         raise CellRejected(code, value=str(value))
     if isinstance(value, int | float):
-        return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if not number.is_finite():
+            raise CellRejected(code, value=repr(value))
+        return number
     text = _MONEY_NOISE.sub("", clean_text(value))
     if not text or text in {"-", "--"}:
         return None

@@ -6,6 +6,7 @@ import codecs
 import csv
 import io
 import os
+import re
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -89,7 +90,7 @@ def read_sheets(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -
 
 
 def _non_empty(row: Sequence[Any]) -> int:
-    return sum(1 for cell in row if cell is not None and cell != "")
+    return sum(1 for cell in row if cell is not None and (not isinstance(cell, str) or cell.strip()))
 
 
 # ---------------------------------------------------------------- workbook safety
@@ -134,7 +135,9 @@ def _read_calamine(path: Path, limits: Limits) -> list[Sheet]:
     import python_calamine as calamine
 
     try:
-        workbook = calamine.CalamineWorkbook.from_path(str(path))
+        # from_filelike decides the format from the bytes (WPS .et files renamed to .xlsx exist).
+        with path.open("rb") as handle:
+            workbook = calamine.CalamineWorkbook.from_filelike(handle)
     except calamine.PasswordError:
         raise ImportRejected("encrypted", file=path.name) from None
     except Exception as error:  # calamine raises several unrelated classes for broken files
@@ -198,7 +201,8 @@ def decode_text(data: bytes, name: str = "") -> str:
 
 def sniff_delimiter(text: str) -> str:
     """The delimiter of a delimited text: comma, tab, semicolon or pipe, by consistent counts."""
-    lines = [line for line in text[:65536].splitlines()[:50] if line.strip()]
+    quoted = re.compile(r'"[^"]*"')
+    lines = [quoted.sub("", line) for line in text[:65536].splitlines()[:50] if line.strip()]
     best, best_score = ",", -1.0
     for delimiter in (",", "\t", ";", "|"):
         counts = [line.count(delimiter) for line in lines]
