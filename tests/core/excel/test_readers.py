@@ -11,7 +11,7 @@ import pytest
 from core.errors import ImportRejected
 from core.excel.analysis import load_file
 from core.excel.mapping import is_known_header
-from core.excel.readers import Limits, find_table, read_sheets, sniff_delimiter
+from core.excel.readers import DEFAULT_LIMITS, Limits, find_table, read_sheets, sniff_delimiter
 from tests.core.excel.files import write_csv, write_ods, write_xls, write_xlsx
 
 ROWS = [["姓名", "电话", "地址"], ["张三", "13800138000", "广东省广州市越秀区某某路1号"], ["李四", "13900139000", ""]]
@@ -86,7 +86,7 @@ def test_header_row_is_first_wide_row_when_nothing_is_recognised(tmp_path):
 # ---------------------------------------------------------------- rejections
 
 
-def _code(path, limits=Limits()):
+def _code(path, limits=DEFAULT_LIMITS):
     with pytest.raises(ImportRejected) as error:
         read_sheets(path, limits)
     return error.value.code
@@ -156,6 +156,6 @@ def test_xml_entity_bomb(tmp_path):
         for info in source.infolist():
             data = source.read(info)
             if info.filename == "xl/worksheets/sheet1.xml":
-                data = laughs + data.split(b"?>", 1)[1]
+                data = laughs + (data.split(b"?>", 1)[1] if b"?>" in data[:100] else data)
             target.writestr(info, data)
     assert _code(bomb) == "zip_bomb"
