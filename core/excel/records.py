@@ -15,8 +15,9 @@ from core.excel.mapping import FIELDS, FieldMap
 from core.excel.presets import Preset, platform_of
 from core.excel.readers import Table
 
-_ORDER_SIGNAL = ("platform_order_no", "product_title", "paid_cents", "goods_cents", "created_at", "paid_at",
-                 "quantity", "unit_price_cents", "amount_cents")
+# What makes a row a purchase: a date alone does not (a sheet may list when someone was added).
+_ORDER_SIGNAL = ("platform_order_no", "product_title", "paid_cents", "goods_cents", "unit_price_cents",
+                 "amount_cents")
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +244,7 @@ def _problem(parsed: ParsedRow, preset: Preset) -> tuple[str, str] | None:
 
 
 def has_order(parsed: ParsedRow) -> bool:
-    """True when the row describes a purchase (an order number, product, amount or date)."""
+    """True when the row describes a purchase (an order number, a product or an amount)."""
     return any(name in parsed.order or name in parsed.item for name in _ORDER_SIGNAL)
 
 

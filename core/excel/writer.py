@@ -250,8 +250,8 @@ class BookWriter:
         wanted = {(ids[p], tag_ids[tag]) for p, person in enumerate(people) for tag in person.tags}
         have: set[tuple[int, int]] = set()
         for batch in chunks({customer_id for customer_id, _ in wanted}):
-            have.update(self.session.execute(select(CustomerTag.customer_id, CustomerTag.tag_id)
-                                             .where(CustomerTag.customer_id.in_(batch))).tuples())
+            have.update(tuple(row) for row in self.session.execute(
+                select(CustomerTag.customer_id, CustomerTag.tag_id).where(CustomerTag.customer_id.in_(batch))))
         links = sorted(wanted - have)
         if links:
             self.session.execute(insert(CustomerTag), [{"customer_id": c, "tag_id": t} for c, t in links])
@@ -270,9 +270,9 @@ class BookWriter:
         customer_ids = {customer_id for customer_id, _, _ in wanted}
         have: set[tuple[int, str, str]] = set()
         for batch in chunks(customer_ids):
-            have.update(self.session.execute(select(CustomerAlias.customer_id, CustomerAlias.kind,
-                                                    CustomerAlias.value_norm)
-                                             .where(CustomerAlias.customer_id.in_(batch))).tuples())
+            have.update(tuple(row) for row in self.session.execute(
+                select(CustomerAlias.customer_id, CustomerAlias.kind, CustomerAlias.value_norm)
+                .where(CustomerAlias.customer_id.in_(batch))))
             have.update((cid, "phone", phone) for cid, phone in self.session.execute(
                 select(Customer.id, Customer.phone_norm).where(Customer.id.in_(batch))))
         for customer_id, kind, value in sorted(wanted - have):
