@@ -34,6 +34,7 @@ PRODUCT_FIELDS = {
 # an after-sales status that may turn an order into refunded.
 EXTRA_FIELDS = {
     "address": "text", "street": "text", "phone_alt": "phone", "after_sale_status": "text",
+    "customer_ref": "id",  # our own export's customer number: joins rows of one file, never the book
 }
 FIELDS: dict[str, str] = CUSTOMER_FIELDS | ORDER_FIELDS | ITEM_FIELDS | PRODUCT_FIELDS | EXTRA_FIELDS
 IGNORE = ""

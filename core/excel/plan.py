@@ -182,6 +182,8 @@ class PlanBuilder:
             keys.append(("buyer", row.preset.platform, customer["platform_buyer_id"]))
         if customer.get("wechat_id"):
             keys.append(("wechat", customer["wechat_id"]))
+        if customer.get("customer_ref"):
+            keys.append(("ref", customer["customer_ref"]))
         if order_key is not None and parsed.order.get("platform_order_no"):
             keys.append(("order", *order_key))
         if not keys:

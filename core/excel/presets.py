@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from core.excel.columns import CUSTOMER_COLUMNS, ORDER_COLUMNS
 from core.excel.mapping import normalise_header
 
 
@@ -112,6 +113,20 @@ YOUZAN_CUSTOMERS = Preset(
     use_synonyms=False,
 )
 OWN_SHEET = Preset("own", "other", "orders")
+
+
+HUITOUKE_CUSTOMERS = Preset(
+    "huitouke_customers", "other", "orders", _signature("客户编号", "称呼", "累计消费"),
+    _columns({c.zh: c.field for c in CUSTOMER_COLUMNS}), use_synonyms=False)
+HUITOUKE_CUSTOMERS_EN = Preset(
+    "huitouke_customers_en", "other", "orders", _signature("Customer ID", "Name", "Total spend"),
+    _columns({c.en: c.field for c in CUSTOMER_COLUMNS}), use_synonyms=False)
+HUITOUKE_ORDERS = Preset(
+    "huitouke_orders", "other", "orders", _signature("订单号", "客户编号", "小计"),
+    _columns({c.zh: c.field for c in ORDER_COLUMNS}), use_synonyms=False)
+HUITOUKE_ORDERS_EN = Preset(
+    "huitouke_orders_en", "other", "orders", _signature("Order no", "Customer ID", "Line amount"),
+    _columns({c.en: c.field for c in ORDER_COLUMNS}), use_synonyms=False)
 PRODUCTS = Preset(
     "products", "", "products",
     columns=_columns({
@@ -123,7 +138,8 @@ PRODUCTS = Preset(
 
 PRESETS: dict[str, Preset] = {
     preset.key: preset
-    for preset in (TAOBAO, TAOBAO_DETAIL, PINDUODUO, DOUYIN, YOUZAN, YOUZAN_CUSTOMERS, OWN_SHEET, PRODUCTS)
+    for preset in (TAOBAO, TAOBAO_DETAIL, PINDUODUO, DOUYIN, YOUZAN, YOUZAN_CUSTOMERS, OWN_SHEET, PRODUCTS,
+                   HUITOUKE_CUSTOMERS, HUITOUKE_CUSTOMERS_EN, HUITOUKE_ORDERS, HUITOUKE_ORDERS_EN)
 }
 PLATFORM_WORDS = {
     "淘宝": "taobao", "天猫": "tmall", "taobao": "taobao", "拼多多": "pinduoduo",

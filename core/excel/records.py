@@ -200,7 +200,7 @@ def _assemble(values: dict[str, Any], preset: Preset, row: int) -> ParsedRow:
 _CUSTOMER_KEYS = frozenset(name for name in FIELDS if name in {
     "name", "real_name", "phone", "wechat_id", "qq", "platform_buyer_id", "email", "province", "city",
     "district", "address_detail", "postcode", "gender", "birthday", "tags", "source_channel", "note",
-    "personality"})
+    "personality", "customer_ref"})
 _ORDER_KEYS = frozenset({
     "platform", "platform_order_no", "status", "created_at", "paid_at", "shipped_at", "delivered_at",
     "completed_at", "goods_cents", "postage_cents", "discount_cents", "paid_cents", "refund_cents",

@@ -198,7 +198,7 @@ class BookWriter:
         fields = person.fields
         row = {name: fields.get(name, "") for name in _CUSTOMER_TEXT}
         row["source_channel"] = source_channel(fields.get("source_channel", "")) or (
-            person.platform if person.platform in SOURCE_CHANNEL_VALUES else "")
+            person.platform if person.platform in SOURCE_CHANNEL_VALUES and person.platform != "other" else "")
         phone = person.phones[0] if person.phones else ""
         row["phone"] = phone or person.masked_phone
         row["phone_norm"] = phone
