@@ -37,6 +37,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # NORMAL is safe in WAL mode (a power cut may lose the last commit, never corrupt the file).
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA cache_size=-32000")
+    # Erased customers must not linger in free pages (PIPL): zero deleted content.
+    cur.execute("PRAGMA secure_delete=ON")
     cur.execute("PRAGMA temp_store=MEMORY")
     cur.close()
 

@@ -23,7 +23,7 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -71,10 +71,9 @@ class VersionedMixin:
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=_now, onupdate=_now)
 
-
-def _versioned(cls):
-    cls.__mapper_args__ = {"version_id_col": cls.__table__.c.version}
-    return cls
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:
+        return {"version_id_col": cls.__table__.c.version}
 
 
 class ImportBatch(Base):
@@ -129,7 +128,6 @@ class MemberLevel(Base):
     discount_percent: Mapped[int] = mapped_column(Integer, default=100)  # 95 = 95% of the price
 
 
-@_versioned
 class Customer(VersionedMixin, Base):
     """One real person. Purchase figures are derived (core.customer_stats keeps them right)."""
 
@@ -207,7 +205,6 @@ class CustomerTag(Base):
     tag_id: Mapped[int] = mapped_column(ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True, index=True)
 
 
-@_versioned
 class Product(VersionedMixin, Base):
     __tablename__ = "product"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -221,7 +218,6 @@ class Product(VersionedMixin, Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
-@_versioned
 class Order(VersionedMixin, Base):
     """An order. `is_purchase` and `order_date` are derived at write time (core.orders)."""
 
@@ -277,7 +273,6 @@ class OrderItem(Base):
     order: Mapped[Order] = relationship(back_populates="items")
 
 
-@_versioned
 class Reminder(VersionedMixin, Base):
     """A task in the Today list. `rule_key` is unique so generation is idempotent."""
 
@@ -321,7 +316,6 @@ class ContactLog(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
-@_versioned
 class Complaint(VersionedMixin, Base):
     __tablename__ = "complaint"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -359,7 +353,6 @@ class ComplaintStep(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
-@_versioned
 class BadReview(VersionedMixin, Base):
     """A mid or bad review and its rescue; contact attempts live in contact_log."""
 
@@ -441,7 +434,6 @@ class Segment(Base):
     builtin: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-@_versioned
 class Campaign(VersionedMixin, Base):
     __tablename__ = "campaign"
     id: Mapped[int] = mapped_column(primary_key=True)

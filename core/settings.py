@@ -21,8 +21,8 @@ DEFAULTS: dict[str, Any] = {
     "stage.loyal_min_spend_cents": 200000,
     "stage.churn_default_days": 180,
     "stage.churn_cycle_multiplier": 2,
-    # dormant: past this share of the churn threshold
-    "stage.dormant_fraction": 0.5,
+    # dormant: past this share of the churn threshold (1.5 cycles, or 135 days by default)
+    "stage.dormant_fraction": 0.75,
     # privacy
     "privacy.mask_phones": False,
 }

@@ -1,0 +1,171 @@
+"""The command line (DESIGN.md "Command line"): headless sub-commands with JSON output for scripts.
+
+Exit codes: 0 success; 1 unexpected error (with the log path); 2 rejected input, nothing written;
+3 book locked by another instance; 4 book damaged or too new. Each command is one function
+`_cmd_<name>(args) -> int`; heavy modules are imported inside it so `--version` stays instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+from core import __version__
+from core.errors import EXIT_OK, EXIT_UNEXPECTED, HuitoukeError
+
+COMMANDS = ("init", "demo", "import", "export", "today", "stats", "backup", "restore", "check")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="huitouke", description="回头客 Huitouke — customer book for online sellers")
+    p.add_argument("--version", action="version", version=f"Huitouke {__version__}")
+    p.add_argument("--book", help="book file or postgresql:// URL (default: the book in the data folder)")
+    sub = p.add_subparsers(dest="command")
+
+    c = sub.add_parser("init", help="create an empty book (refuses to overwrite one)")
+    c.add_argument("path")
+    c = sub.add_parser("demo", help="create a realistic demo book")
+    c.add_argument("path")
+    c.add_argument("--customers", type=int, default=300)
+    c.add_argument("--seed", type=int, default=1)
+    c.add_argument("--json", action="store_true")
+
+    c = sub.add_parser("import", help="import an Excel/CSV file")
+    c.add_argument("file")
+    c.add_argument("--book", dest="sub_book")
+    c.add_argument("--preset")
+    c.add_argument("--dry-run", action="store_true")
+    c.add_argument("--all-or-nothing", action="store_true")
+    c.add_argument("--json", action="store_true")
+    c = sub.add_parser("export", help="export to .xlsx")
+    c.add_argument("file")
+    c.add_argument("--book", dest="sub_book")
+    c.add_argument("--what", choices=("customers", "orders", "reminders", "cases", "all"), default="all")
+    c.add_argument("--language", default="zh_CN")
+
+    c = sub.add_parser("today", help="what is due today")
+    c.add_argument("--book", dest="sub_book")
+    c.add_argument("--date")
+    c.add_argument("--json", action="store_true")
+    c = sub.add_parser("stats", help="repurchase figures")
+    c.add_argument("--book", dest="sub_book")
+    c.add_argument("--from", dest="date_from")
+    c.add_argument("--to", dest="date_to")
+    c.add_argument("--json", action="store_true")
+
+    c = sub.add_parser("backup", help="back up the book now")
+    c.add_argument("--book", dest="sub_book")
+    c.add_argument("--json", action="store_true")
+    c = sub.add_parser("restore", help="replace the book with a backup")
+    c.add_argument("backup")
+    c.add_argument("--book", dest="sub_book")
+    c = sub.add_parser("check", help="check the book's integrity")
+    c.add_argument("--book", dest="sub_book")
+    c.add_argument("--json", action="store_true")
+    return p
+
+
+def book_location(args: argparse.Namespace) -> str | Path:
+    """--book given after the sub-command wins over one given before it; else the default book."""
+    from core.paths import default_book_path
+
+    return getattr(args, "sub_book", None) or args.book or default_book_path()
+
+
+def _print_json(data) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def _cmd_init(args) -> int:
+    from core.db import Book
+    from core.errors import RejectedInput
+
+    path = Path(args.path)
+    if path.exists():
+        raise RejectedInput("book_exists", f"{path} already exists; not overwritten", path=str(path))
+    Book.open(path, create=True).close()
+    print(f"Created {path}")
+    return EXIT_OK
+
+
+def _cmd_demo(args) -> int:
+    from core.demo import build_demo
+
+    summary = build_demo(Path(args.path), customers=args.customers, seed=args.seed)
+    if args.json:
+        _print_json(summary.__dict__)
+    else:
+        print(f"Created demo book {args.path}: {summary}")
+    return EXIT_OK
+
+
+def _cmd_backup(args) -> int:
+    from core.db import Book
+
+    with Book.open(book_location(args), program="huitouke backup", daily_backup=False) as book:
+        info = book.backup("manual")
+    if args.json:
+        _print_json({"path": str(info.path), "size": info.size, "taken_at": info.taken_at.isoformat()})
+    else:
+        print(f"Backed up to {info.path}")
+    return EXIT_OK
+
+
+def _cmd_restore(args) -> int:
+    from core.backup import restore_backup
+    from core.lock import BookLock
+
+    location = Path(book_location(args))
+    with BookLock(location, "huitouke restore"):
+        saved = restore_backup(Path(args.backup), location)
+    print(f"Restored {location} from {args.backup}" + (f" (previous state saved to {saved.path})" if saved else ""))
+    return EXIT_OK
+
+
+def _cmd_check(args) -> int:
+    from core.check import check_book
+
+    report = check_book(book_location(args))
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        print(report.summary())
+    return report.exit_code
+
+
+def _cmd_not_ready(args) -> int:
+    from core.errors import RejectedInput
+
+    raise RejectedInput("command_unavailable", f"'{args.command}' is not available in this build")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a sub-command; returns the exit code (never raises for expected errors)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    handler = globals().get(f"_cmd_{args.command}", _cmd_not_ready)
+    try:
+        return handler(args)
+    except HuitoukeError as exc:
+        print(json.dumps({"error": exc.to_dict()}, ensure_ascii=False), file=sys.stderr)
+        return exc.exit_code
+    except Exception:  # the last line of defence: log it and say where the log is
+        log_path = _log_unexpected()
+        print(f"Unexpected error; details in {log_path}", file=sys.stderr)
+        return EXIT_UNEXPECTED
+
+
+def _log_unexpected() -> Path:
+    from core.paths import log_dir
+
+    path = log_dir() / "cli-errors.log"
+    logging.basicConfig(filename=path, level=logging.ERROR, format="%(asctime)s %(levelname)s %(message)s")
+    logging.getLogger("huitouke.cli").error("unexpected error\n%s", traceback.format_exc())
+    return path

@@ -1,0 +1,367 @@
+"""Customer services: create, edit, search and page, recycle bin, erase, merge.
+
+Every method is one short transaction and returns DTOs. Saving a customer recomputes its search text
+(name, pinyin, phones, IDs); purchase figures are kept by core.customer_stats on order writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy import and_, delete, func, select, update
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from core import customer_stats
+from core.db import Book
+from core.dto import AliasDTO, CustomerDetail, CustomerInput, CustomerQuery, CustomerRow
+from core.errors import ConflictError, NotFound, ValidationError
+from core.models import (
+    BadReview,
+    CampaignMember,
+    Complaint,
+    ContactLog,
+    Coupon,
+    Customer,
+    CustomerAlias,
+    CustomerTag,
+    ImportChange,
+    Order,
+    PointsEntry,
+    Reminder,
+    Tag,
+)
+from core.phones import is_masked_phone, normalize_phone
+from core.search import build_search_text, like_pattern, normalize_query
+from core.tags import set_customer_tags, tags_by_customer
+
+# Sort keys the list accepts → column(s). Name sorts by pinyin initials, then the name itself.
+SORT_KEYS = {
+    "name": (Customer.name_initials, Customer.name),
+    "real_name": (Customer.real_name,),
+    "phone": (Customer.phone,),
+    "province": (Customer.province, Customer.city),
+    "source_channel": (Customer.source_channel,),
+    "first_purchase_on": (Customer.first_purchase_on,),
+    "last_purchase_on": (Customer.last_purchase_on,),
+    "purchase_days": (Customer.purchase_days,),
+    "purchase_count": (Customer.purchase_count,),
+    "total_spend_cents": (Customer.total_spend_cents,),
+    "avg_order_cents": (Customer.avg_order_cents,),
+    "created_at": (Customer.created_at,),
+    "deleted_at": (Customer.deleted_at,),
+}
+_ROW_COLUMNS = (
+    Customer.id, Customer.name, Customer.real_name, Customer.phone, Customer.wechat_id, Customer.province,
+    Customer.city, Customer.source_channel, Customer.first_purchase_on, Customer.last_purchase_on,
+    Customer.purchase_days, Customer.purchase_count, Customer.total_spend_cents, Customer.avg_order_cents,
+    Customer.typical_interval_days, Customer.do_not_disturb, Customer.risk_buyer, Customer.created_at,
+    Customer.deleted_at,
+)
+_EDITABLE = tuple(f for f in CustomerInput.__dataclass_fields__ if f != "tags")
+
+
+def validate_customer(data: CustomerInput) -> None:
+    """Raise ValidationError (with `field`) for values that cannot be saved."""
+    if not any(v.strip() for v in (data.name, data.real_name, data.phone, data.wechat_id, data.platform_buyer_id, data.qq)):
+        raise ValidationError("customer_identity_missing", "A customer needs a name, phone, WeChat ID or buyer ID",
+                              field="name")
+    if data.phone.strip() and not normalize_phone(data.phone) and not is_masked_phone(data.phone):
+        raise ValidationError("phone_invalid", f"Not a phone number: {data.phone}", field="phone", value=data.phone)
+    if data.birth_month is not None and not 1 <= data.birth_month <= 12:
+        raise ValidationError("birth_month_invalid", field="birth_month", value=data.birth_month)
+    if data.birth_day is not None:
+        limit = 30 if data.birthday_lunar else 31
+        if not 1 <= data.birth_day <= limit or data.birth_month is None:
+            raise ValidationError("birth_day_invalid", field="birth_day", value=data.birth_day)
+        if not data.birthday_lunar:
+            try:
+                dt.date(data.birth_year or 2000, data.birth_month, data.birth_day)
+            except ValueError:
+                raise ValidationError("birth_day_invalid", field="birth_day", value=data.birth_day) from None
+    if data.birth_year is not None and not 1900 <= data.birth_year <= dt.date.today().year:
+        raise ValidationError("birth_year_invalid", field="birth_year", value=data.birth_year)
+
+
+def apply_customer_input(customer: Customer, data: CustomerInput) -> None:
+    """Copy typed fields onto the row and recompute phone_norm and the search text."""
+    for name in _EDITABLE:
+        value = getattr(data, name)
+        setattr(customer, name, value.strip() if isinstance(value, str) else value)
+    customer.phone_norm = normalize_phone(customer.phone)
+    refresh_search_text(customer)
+
+
+def refresh_search_text(customer: Customer, extra_phones: Sequence[str] = ()) -> None:
+    phones = tuple(p for p in (customer.phone_norm, *extra_phones) if p)
+    if customer.phone and not customer.phone_norm:
+        phones += (customer.phone,)
+    customer.search_text, customer.name_initials = build_search_text(
+        name=customer.name, real_name=customer.real_name, phones=phones, wechat_id=customer.wechat_id,
+        platform_buyer_id=customer.platform_buyer_id, qq=customer.qq)
+
+
+class CustomerService:
+    """Customer operations on one book (see the module docstring)."""
+
+    def __init__(self, book: Book) -> None:
+        self.book = book
+
+    # -- reading ----------------------------------------------------------------------------------
+    def list_page(self, query: CustomerQuery) -> list[CustomerRow]:
+        """The rows of one page, sorted and filtered in SQL."""
+        today = query.today or dt.date.today()
+        with self.book.session() as s:
+            thresholds = customer_stats.stage_thresholds(s)
+            stmt = select(*_ROW_COLUMNS).where(*self._filters(s, query, today, thresholds))
+            cols = SORT_KEYS.get(query.sort, SORT_KEYS["last_purchase_on"])
+            order = [c.desc() if query.descending else c.asc() for c in cols]
+            order.append(Customer.id.desc() if query.descending else Customer.id.asc())
+            stmt = stmt.order_by(*order).offset(query.offset).limit(query.limit)
+            rows = s.execute(stmt).all()
+            tags = tags_by_customer(s, [r.id for r in rows])
+        return [self._row(r, tags.get(r.id, ()), today, thresholds) for r in rows]
+
+    def count(self, query: CustomerQuery) -> int:
+        today = query.today or dt.date.today()
+        with self.book.session() as s:
+            thresholds = customer_stats.stage_thresholds(s)
+            stmt = select(func.count()).select_from(Customer).where(*self._filters(s, query, today, thresholds))
+            return s.execute(stmt).scalar_one()
+
+    def ids(self, query: CustomerQuery) -> list[int]:
+        """Every id matching the filters (sorted like the list), for bulk actions on a whole selection."""
+        today = query.today or dt.date.today()
+        with self.book.session() as s:
+            thresholds = customer_stats.stage_thresholds(s)
+            cols = SORT_KEYS.get(query.sort, SORT_KEYS["last_purchase_on"])
+            order = [c.desc() if query.descending else c.asc() for c in cols]
+            stmt = select(Customer.id).where(*self._filters(s, query, today, thresholds)).order_by(*order, Customer.id)
+            return list(s.scalars(stmt))
+
+    def search(self, text: str, limit: int = 20, today: dt.date | None = None) -> list[CustomerRow]:
+        """Quick search for the global box: best matches by last purchase."""
+        return self.list_page(CustomerQuery(text=text, limit=limit, today=today))
+
+    def get(self, customer_id: int, today: dt.date | None = None) -> CustomerDetail:
+        with self.book.session() as s:
+            return self._detail(s, self._load(s, customer_id), today or dt.date.today())
+
+    def find_by_phone(self, phone: str, exclude_id: int | None = None) -> list[CustomerRow]:
+        """Customers (not deleted) whose phone or phone alias matches — the duplicate warning."""
+        norm = normalize_phone(phone)
+        if not norm:
+            return []
+        with self.book.session() as s:
+            alias_ids = select(CustomerAlias.customer_id).where(
+                CustomerAlias.kind == "phone", CustomerAlias.value_norm == norm)
+            ids = list(s.scalars(select(Customer.id).where(
+                (Customer.phone_norm == norm) | Customer.id.in_(alias_ids), Customer.deleted_at.is_(None))))
+        if exclude_id is not None:
+            ids = [i for i in ids if i != exclude_id]
+        return self.list_page(CustomerQuery(ids=tuple(ids), limit=50)) if ids else []
+
+    # -- writing ----------------------------------------------------------------------------------
+    def create(self, data: CustomerInput) -> CustomerDetail:
+        validate_customer(data)
+        with self.book.session() as s:
+            customer = Customer()
+            apply_customer_input(customer, data)
+            s.add(customer)
+            s.flush()
+            if data.tags is not None:
+                set_customer_tags(s, customer.id, data.tags)
+            return self._detail(s, customer, dt.date.today())
+
+    def update(self, customer_id: int, data: CustomerInput, expected_version: int) -> CustomerDetail:
+        """Save edits. Raises ConflictError if someone saved this customer since `expected_version`."""
+        validate_customer(data)
+        with self.book.session() as s:
+            customer = self._load(s, customer_id)
+            if customer.version != expected_version:
+                raise ConflictError("customer_conflict", entity="customer", id=customer_id,
+                                    expected_version=expected_version, actual_version=customer.version)
+            apply_customer_input(customer, data)
+            if data.tags is not None:
+                set_customer_tags(s, customer.id, data.tags)
+            try:
+                s.flush()
+            except StaleDataError:
+                raise ConflictError("customer_conflict", entity="customer", id=customer_id,
+                                    expected_version=expected_version) from None
+            return self._detail(s, customer, dt.date.today())
+
+    def set_do_not_disturb(self, ids: Sequence[int], value: bool) -> int:
+        with self.book.session() as s:
+            result = s.execute(update(Customer).where(Customer.id.in_(list(ids)))
+                               .values(do_not_disturb=value, version=Customer.version + 1)
+                               .execution_options(synchronize_session=False))
+            return result.rowcount
+
+    def soft_delete(self, ids: Sequence[int], now: dt.datetime | None = None) -> int:
+        """Move customers to the recycle bin (restorable). Returns how many moved."""
+        now = now or dt.datetime.now().replace(microsecond=0)
+        with self.book.session() as s:
+            return s.execute(update(Customer).where(Customer.id.in_(list(ids)), Customer.deleted_at.is_(None))
+                             .values(deleted_at=now, version=Customer.version + 1)
+                             .execution_options(synchronize_session=False)).rowcount
+
+    def restore(self, ids: Sequence[int]) -> int:
+        with self.book.session() as s:
+            return s.execute(update(Customer).where(Customer.id.in_(list(ids)), Customer.deleted_at.is_not(None))
+                             .values(deleted_at=None, version=Customer.version + 1)
+                             .execution_options(synchronize_session=False)).rowcount
+
+    def erase(self, ids: Sequence[int]) -> int:
+        """Remove customers and every trace of them (orders, tasks, logs, cases, import history).
+
+        On SQLite, `secure_delete` (set on every connection) zeroes what is deleted and the WAL is
+        checkpointed and emptied, so the data is gone from the file too. Backups taken earlier still
+        hold it until rotation ages them out.
+        """
+        ids = list(ids)
+        with self.book.session() as s:
+            s.execute(update(Customer).where(Customer.referred_by_id.in_(ids)).values(referred_by_id=None)
+                      .execution_options(synchronize_session=False))
+            s.execute(delete(ImportChange).where(ImportChange.table_name == "customer", ImportChange.row_id.in_(ids)))
+            order_ids = select(Order.id).where(Order.customer_id.in_(ids))
+            s.execute(delete(ImportChange).where(ImportChange.table_name == "orders", ImportChange.row_id.in_(order_ids)))
+            n = s.execute(delete(Customer).where(Customer.id.in_(ids))).rowcount
+        if self.book.is_sqlite:
+            # Old copies of the erased pages live on in the WAL until a checkpoint: flush and empty it.
+            with self.book.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        return n
+
+    def merge(self, keep_id: int, absorb_id: int) -> CustomerDetail:
+        """Merge `absorb_id` into `keep_id`: every order, note, task, case and tag of both is kept.
+
+        Empty fields of the kept record are filled from the other; the other's different phone, WeChat
+        ID and buyer ID become aliases; notes are joined. The book is backed up first.
+        """
+        if keep_id == absorb_id:
+            raise ValidationError("merge_same", field="customer")
+        if self.book.is_sqlite:
+            self.book.backup("before-merge")
+        with self.book.session() as s:
+            keep, other = self._load(s, keep_id), self._load(s, absorb_id)
+            _fill_and_alias(s, keep, other)
+            for model in (Order, Reminder, ContactLog, Complaint, BadReview, Coupon, PointsEntry):
+                s.execute(update(model).where(model.customer_id == absorb_id).values(customer_id=keep_id)
+                          .execution_options(synchronize_session=False))
+            kept_campaigns = select(CampaignMember.campaign_id).where(CampaignMember.customer_id == keep_id)
+            s.execute(update(CampaignMember).where(CampaignMember.customer_id == absorb_id,
+                                                   CampaignMember.campaign_id.not_in(kept_campaigns))
+                      .values(customer_id=keep_id).execution_options(synchronize_session=False))
+            s.execute(update(CustomerAlias).where(CustomerAlias.customer_id == absorb_id)
+                      .values(customer_id=keep_id).execution_options(synchronize_session=False))
+            s.execute(update(Customer).where(Customer.referred_by_id == absorb_id).values(referred_by_id=keep_id)
+                      .execution_options(synchronize_session=False))
+            both = tags_by_customer(s, [keep_id, absorb_id])
+            tags = set(both.get(keep_id, ())) | set(both.get(absorb_id, ()))
+            s.flush()
+            s.execute(delete(Customer).where(Customer.id == absorb_id))
+            s.expire(keep)
+            set_customer_tags(s, keep_id, sorted(tags))
+            keep = self._load(s, keep_id)
+            refresh_search_text(keep, [a.value_norm for a in _aliases(s, keep_id) if a.kind == "phone"])
+            customer_stats.refresh(s, [keep_id])
+            s.flush()
+            s.expire(keep)
+            return self._detail(s, self._load(s, keep_id), dt.date.today())
+
+    # -- helpers ----------------------------------------------------------------------------------
+    def _filters(self, s: Session, q: CustomerQuery, today: dt.date, thresholds: dict) -> list:
+        f = [Customer.deleted_at.is_not(None) if q.deleted else Customer.deleted_at.is_(None)]
+        text = normalize_query(q.text)
+        if text:
+            tag_match = select(CustomerTag.customer_id).join(Tag, Tag.id == CustomerTag.tag_id).where(
+                func.lower(Tag.name) == text)
+            f.append(Customer.search_text.like(like_pattern(text), escape="\\") | Customer.id.in_(tag_match))
+        if q.tag_ids:
+            f.append(Customer.id.in_(select(CustomerTag.customer_id).where(CustomerTag.tag_id.in_(q.tag_ids))))
+        if q.stages:
+            f.append(customer_stats.stage_sql(today, thresholds, self.book.engine.dialect.name).in_(q.stages))
+        if q.ids is not None:
+            f.append(Customer.id.in_(q.ids))
+        if q.province:
+            f.append(Customer.province == q.province)
+        if q.do_not_disturb is not None:
+            f.append(Customer.do_not_disturb.is_(q.do_not_disturb))
+        if q.risk_buyer is not None:
+            f.append(Customer.risk_buyer.is_(q.risk_buyer))
+        return f
+
+    @staticmethod
+    def _load(s: Session, customer_id: int) -> Customer:
+        customer = s.get(Customer, customer_id)
+        if customer is None:
+            raise NotFound("customer_not_found", entity="customer", id=customer_id)
+        return customer
+
+    @staticmethod
+    def _row(r, tags, today: dt.date, thresholds: dict) -> CustomerRow:
+        stage = customer_stats.stage_of(r.purchase_days, r.total_spend_cents, r.last_purchase_on,
+                                        r.typical_interval_days, today, thresholds)
+        return CustomerRow(
+            id=r.id, name=r.name, real_name=r.real_name, phone=r.phone, wechat_id=r.wechat_id,
+            province=r.province, city=r.city, source_channel=r.source_channel, tags=tuple(tags),
+            first_purchase_on=r.first_purchase_on, last_purchase_on=r.last_purchase_on,
+            purchase_days=r.purchase_days, purchase_count=r.purchase_count,
+            total_spend_cents=r.total_spend_cents, avg_order_cents=r.avg_order_cents, stage=stage,
+            do_not_disturb=r.do_not_disturb, risk_buyer=r.risk_buyer, created_at=r.created_at,
+            deleted_at=r.deleted_at)
+
+    @staticmethod
+    def _detail(s: Session, c: Customer, today: dt.date) -> CustomerDetail:
+        thresholds = customer_stats.stage_thresholds(s)
+        referred = s.get(Customer, c.referred_by_id) if c.referred_by_id else None
+        fields = CustomerInput(**{name: getattr(c, name) for name in _EDITABLE},
+                               tags=tags_by_customer(s, [c.id]).get(c.id, ()))
+        return CustomerDetail(
+            id=c.id, version=c.version, fields=fields, phone_norm=c.phone_norm, tags=fields.tags,
+            aliases=tuple(AliasDTO(a.kind, a.value) for a in _aliases(s, c.id)),
+            referred_by_name=(referred.name or referred.real_name) if referred else "",
+            first_purchase_on=c.first_purchase_on, last_purchase_on=c.last_purchase_on,
+            purchase_days=c.purchase_days, purchase_count=c.purchase_count,
+            total_spend_cents=c.total_spend_cents, avg_order_cents=c.avg_order_cents,
+            typical_interval_days=c.typical_interval_days,
+            stage=customer_stats.stage_of(c.purchase_days, c.total_spend_cents, c.last_purchase_on,
+                                          c.typical_interval_days, today, thresholds),
+            created_at=c.created_at, updated_at=c.updated_at, deleted_at=c.deleted_at)
+
+
+def _aliases(s: Session, customer_id: int) -> list[CustomerAlias]:
+    return list(s.scalars(select(CustomerAlias).where(CustomerAlias.customer_id == customer_id)
+                          .order_by(CustomerAlias.id)))
+
+
+def add_alias(s: Session, customer_id: int, kind: str, value: str) -> None:
+    """Remember another phone / WeChat ID / buyer ID of a customer (no duplicates)."""
+    value = (value or "").strip()
+    norm = normalize_phone(value) if kind == "phone" else value.lower()
+    if not norm:
+        return
+    exists = s.scalar(select(CustomerAlias.id).where(and_(
+        CustomerAlias.customer_id == customer_id, CustomerAlias.kind == kind, CustomerAlias.value_norm == norm)))
+    if exists is None:
+        s.add(CustomerAlias(customer_id=customer_id, kind=kind, value=value, value_norm=norm))
+
+
+def _fill_and_alias(s: Session, keep: Customer, other: Customer) -> None:
+    for name in _EDITABLE:
+        mine, theirs = getattr(keep, name), getattr(other, name)
+        if name in ("note", "personality"):
+            if theirs and theirs not in (mine or ""):
+                setattr(keep, name, f"{mine}\n{theirs}".strip() if mine else theirs)
+        elif name in ("do_not_disturb", "risk_buyer"):
+            setattr(keep, name, bool(mine or theirs))
+        elif (mine in ("", None)) and theirs not in ("", None):
+            setattr(keep, name, theirs)
+    keep.phone_norm = normalize_phone(keep.phone)
+    for kind, mine, theirs in (("phone", keep.phone_norm, other.phone_norm),
+                               ("wechat", keep.wechat_id, other.wechat_id),
+                               ("buyer_id", keep.platform_buyer_id, other.platform_buyer_id)):
+        if theirs and theirs != mine:
+            add_alias(s, keep.id, kind, theirs)

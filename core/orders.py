@@ -1,0 +1,224 @@
+"""Orders with their items: create, edit, delete, list; customer figures recomputed on every write.
+
+`is_purchase` (paid, not closed or fully refunded — DOMAIN.md §2) and `order_date` (the local date the
+order was placed) are derived here and by the importers through `derived_order_fields`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from core import customer_stats
+from core.db import Book
+from core.dto import OrderDetail, OrderInput, OrderItemDTO, OrderQuery, OrderRow
+from core.errors import ConflictError, NotFound, ValidationError
+from core.models import ORDER_STATUS_VALUES, PURCHASE_STATUSES, Customer, Order, OrderItem, Product
+from core.search import like_pattern
+
+SORT_KEYS = {
+    "created_at": Order.created_at,
+    "status": Order.status,
+    "platform": Order.platform,
+    "paid_cents": Order.paid_cents,
+    "platform_order_no": Order.platform_order_no,
+    "customer_id": Order.customer_id,
+}
+
+
+def is_purchase_status(status: str) -> bool:
+    return status in PURCHASE_STATUSES
+
+
+def derived_order_fields(status: str, created_at: dt.datetime) -> dict:
+    """The derived columns every writer of orders must set."""
+    return {"is_purchase": is_purchase_status(status), "order_date": created_at.date()}
+
+
+def validate_order(data: OrderInput) -> None:
+    if data.status not in ORDER_STATUS_VALUES:
+        raise ValidationError("order_status_invalid", field="status", value=data.status)
+    for i, item in enumerate(data.items):
+        if item.quantity <= 0:
+            raise ValidationError("quantity_invalid", field="quantity", row=i + 1, value=item.quantity)
+        if item.unit_price_cents < 0:
+            raise ValidationError("price_negative", field="unit_price_cents", row=i + 1, value=item.unit_price_cents)
+        if not item.title.strip() and item.product_id is None:
+            raise ValidationError("item_empty", field="title", row=i + 1)
+    for name in ("postage_cents", "discount_cents", "refund_cents"):
+        if getattr(data, name) < 0:
+            raise ValidationError("amount_negative", field=name, value=getattr(data, name))
+    if data.platform_order_no is not None and len(data.platform_order_no) > 64:
+        raise ValidationError("order_no_too_long", field="platform_order_no")
+
+
+def _apply(s: Session, order: Order, data: OrderInput) -> None:
+    products = {p.id: p for p in s.scalars(select(Product).where(
+        Product.id.in_([i.product_id for i in data.items if i.product_id is not None])))}
+    order.items.clear()
+    goods = 0
+    for item in data.items:
+        product = products.get(item.product_id) if item.product_id is not None else None
+        if item.product_id is not None and product is None:
+            raise ValidationError("product_not_found", field="product_id", value=item.product_id)
+        amount = item.amount_cents if item.amount_cents is not None else item.quantity * item.unit_price_cents
+        goods += amount
+        order.items.append(OrderItem(product_id=item.product_id, title=item.title.strip() or product.name,
+                                     sku_spec=item.sku_spec, quantity=item.quantity,
+                                     unit_price_cents=item.unit_price_cents, amount_cents=amount))
+    for name in ("customer_id", "platform", "status", "created_at", "paid_at", "shipped_at", "delivered_at",
+                 "completed_at", "closed_at", "postage_cents", "discount_cents", "refund_cents", "tracking_no",
+                 "carrier", "buyer_message", "seller_note", "receiver_name", "receiver_phone", "receiver_address"):
+        setattr(order, name, getattr(data, name))
+    order.platform_order_no = (data.platform_order_no or "").strip() or None
+    order.goods_cents = data.goods_cents if data.goods_cents is not None else goods
+    order.paid_cents = (data.paid_cents if data.paid_cents is not None
+                        else max(0, order.goods_cents + data.postage_cents - data.discount_cents))
+    if order.status == "unpaid" and data.paid_cents is None:
+        order.paid_cents = 0  # nothing paid yet
+    for key, value in derived_order_fields(order.status, order.created_at).items():
+        setattr(order, key, value)
+
+
+def _detail(s: Session, o: Order) -> OrderDetail:
+    customer = s.get(Customer, o.customer_id)
+    names = dict(s.execute(select(Product.id, Product.name).where(
+        Product.id.in_([i.product_id for i in o.items if i.product_id]))).all())
+    items = tuple(OrderItemDTO(i.id, i.product_id, names.get(i.product_id, ""), i.title, i.sku_spec, i.quantity,
+                               i.unit_price_cents, i.amount_cents) for i in o.items)
+    return OrderDetail(
+        id=o.id, version=o.version, customer_id=o.customer_id,
+        customer_name=(customer.name or customer.real_name) if customer else "", platform=o.platform,
+        platform_order_no=o.platform_order_no, status=o.status, is_purchase=o.is_purchase,
+        created_at=o.created_at, order_date=o.order_date, paid_at=o.paid_at, shipped_at=o.shipped_at,
+        delivered_at=o.delivered_at, completed_at=o.completed_at, closed_at=o.closed_at,
+        goods_cents=o.goods_cents, postage_cents=o.postage_cents, discount_cents=o.discount_cents,
+        paid_cents=o.paid_cents, refund_cents=o.refund_cents, tracking_no=o.tracking_no, carrier=o.carrier,
+        buyer_message=o.buyer_message, seller_note=o.seller_note, receiver_name=o.receiver_name,
+        receiver_phone=o.receiver_phone, receiver_address=o.receiver_address, items=items)
+
+
+class OrderService:
+    """Order operations on one book. Each write refreshes the figures of the customers it touches."""
+
+    def __init__(self, book: Book) -> None:
+        self.book = book
+
+    def get(self, order_id: int) -> OrderDetail:
+        with self.book.session() as s:
+            return _detail(s, self._load(s, order_id))
+
+    def create(self, data: OrderInput) -> OrderDetail:
+        validate_order(data)
+        with self.book.session() as s:
+            if s.get(Customer, data.customer_id) is None:
+                raise NotFound("customer_not_found", entity="customer", id=data.customer_id)
+            order = Order()
+            _apply(s, order, data)
+            s.add(order)
+            self._flush(s, data)
+            customer_stats.refresh(s, [order.customer_id])
+            return _detail(s, order)
+
+    def update(self, order_id: int, data: OrderInput, expected_version: int) -> OrderDetail:
+        validate_order(data)
+        with self.book.session() as s:
+            order = self._load(s, order_id)
+            if order.version != expected_version:
+                raise ConflictError("order_conflict", entity="order", id=order_id,
+                                    expected_version=expected_version, actual_version=order.version)
+            before = order.customer_id
+            _apply(s, order, data)
+            try:
+                self._flush(s, data)
+            except StaleDataError:
+                raise ConflictError("order_conflict", entity="order", id=order_id) from None
+            customer_stats.refresh(s, {before, order.customer_id})
+            return _detail(s, order)
+
+    def delete(self, order_id: int) -> None:
+        with self.book.session() as s:
+            order = self._load(s, order_id)
+            cid = order.customer_id
+            s.delete(order)
+            s.flush()
+            customer_stats.refresh(s, [cid])
+
+    def list_page(self, query: OrderQuery) -> list[OrderRow]:
+        with self.book.session() as s:
+            name = func.coalesce(func.nullif(Customer.name, ""), Customer.real_name)
+            stmt = (select(Order.id, Order.customer_id, name, Order.platform, Order.platform_order_no, Order.status,
+                           Order.is_purchase, Order.created_at, Order.order_date, Order.paid_cents, Order.refund_cents)
+                    .join(Customer, Customer.id == Order.customer_id).where(*self._filters(query)))
+            col = SORT_KEYS.get(query.sort, Order.created_at)
+            stmt = stmt.order_by(col.desc() if query.descending else col.asc(),
+                                 Order.id.desc() if query.descending else Order.id.asc())
+            rows = s.execute(stmt.offset(query.offset).limit(query.limit)).all()
+            summaries = self._item_summaries(s, [r[0] for r in rows])
+            return [OrderRow(r[0], r[1], r[2] or "", r[3], r[4], r[5], r[6], r[7], r[8], summaries.get(r[0], ""),
+                             r[9], r[10]) for r in rows]
+
+    def count(self, query: OrderQuery) -> int:
+        with self.book.session() as s:
+            stmt = select(func.count()).select_from(Order).where(*self._filters(query))
+            return s.execute(stmt).scalar_one()
+
+    def for_customer(self, customer_id: int, limit: int = 500) -> list[OrderDetail]:
+        """A customer's orders, newest first, with items (the order timeline)."""
+        with self.book.session() as s:
+            orders = s.scalars(select(Order).options(selectinload(Order.items))
+                               .where(Order.customer_id == customer_id)
+                               .order_by(Order.created_at.desc(), Order.id.desc()).limit(limit))
+            return [_detail(s, o) for o in orders]
+
+    # -- helpers ----------------------------------------------------------------------------------
+    @staticmethod
+    def _flush(s: Session, data: OrderInput) -> None:
+        try:
+            s.flush()
+        except IntegrityError:
+            raise ValidationError("order_no_taken", "This platform order number is already in the book",
+                                  field="platform_order_no", value=data.platform_order_no) from None
+
+    @staticmethod
+    def _load(s: Session, order_id: int) -> Order:
+        order = s.get(Order, order_id)
+        if order is None:
+            raise NotFound("order_not_found", entity="order", id=order_id)
+        return order
+
+    @staticmethod
+    def _filters(q: OrderQuery) -> list:
+        f = []
+        if q.date_from:
+            f.append(Order.order_date >= q.date_from)
+        if q.date_to:
+            f.append(Order.order_date <= q.date_to)
+        if q.statuses:
+            f.append(Order.status.in_(q.statuses))
+        if q.customer_id is not None:
+            f.append(Order.customer_id == q.customer_id)
+        if q.platform:
+            f.append(Order.platform == q.platform)
+        if q.product_id is not None:
+            f.append(Order.id.in_(select(OrderItem.order_id).where(OrderItem.product_id == q.product_id)))
+        text = (q.text or "").strip()
+        if text:
+            pat = like_pattern(text)
+            f.append(or_(Order.platform_order_no.like(pat, escape="\\"), Order.tracking_no.like(pat, escape="\\"),
+                         Order.receiver_name.like(pat, escape="\\"), Order.receiver_phone.like(pat, escape="\\")))
+        return f
+
+    @staticmethod
+    def _item_summaries(s: Session, order_ids: list[int]) -> dict[int, str]:
+        parts: dict[int, list[str]] = {}
+        if not order_ids:
+            return {}
+        for oid, title, qty in s.execute(select(OrderItem.order_id, OrderItem.title, OrderItem.quantity)
+                                         .where(OrderItem.order_id.in_(order_ids)).order_by(OrderItem.id)):
+            parts.setdefault(oid, []).append(f"{title} ×{qty}" if qty != 1 else title)
+        return {oid: "，".join(p) for oid, p in parts.items()}

@@ -1,0 +1,138 @@
+"""Tags: free labels on customers (干皮, 宝妈, 送礼 …), set one by one or in bulk.
+
+Tag names are trimmed; a name typed again reuses the existing tag. Bulk operations take customer ids
+and work in SQL, so tagging 50,000 selected customers is one statement per tag.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from core.db import Book
+from core.dto import TagDTO
+from core.errors import ValidationError
+from core.models import CustomerTag, Tag
+
+_CHUNK = 500
+
+
+def clean_tag_names(names: Iterable[str]) -> list[str]:
+    """Trimmed, non-empty, de-duplicated names in their first order."""
+    seen: dict[str, None] = {}
+    for n in names:
+        n = (n or "").strip()
+        if n and len(n) <= 50:
+            seen.setdefault(n, None)
+    return list(seen)
+
+
+def ensure_tags(s: Session, names: Iterable[str]) -> dict[str, int]:
+    """Tag ids by name, creating the tags that do not exist yet."""
+    names = clean_tag_names(names)
+    if not names:
+        return {}
+    found = {t.name: t.id for t in s.scalars(select(Tag).where(Tag.name.in_(names)))}
+    for n in names:
+        if n not in found:
+            tag = Tag(name=n)
+            s.add(tag)
+            s.flush()
+            found[n] = tag.id
+    return found
+
+
+def tags_by_customer(s: Session, customer_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    """Tag names of each customer, sorted by name."""
+    result: dict[int, list[str]] = {}
+    ids = list(customer_ids)
+    for i in range(0, len(ids), _CHUNK):
+        stmt = (select(CustomerTag.customer_id, Tag.name).join(Tag, Tag.id == CustomerTag.tag_id)
+                .where(CustomerTag.customer_id.in_(ids[i:i + _CHUNK])).order_by(Tag.name))
+        for cid, name in s.execute(stmt):
+            result.setdefault(cid, []).append(name)
+    return {cid: tuple(names) for cid, names in result.items()}
+
+
+def set_customer_tags(s: Session, customer_id: int, names: Iterable[str]) -> None:
+    """Make the customer's tags exactly `names`."""
+    wanted = ensure_tags(s, names)
+    s.execute(delete(CustomerTag).where(CustomerTag.customer_id == customer_id,
+                                        CustomerTag.tag_id.not_in(list(wanted.values()) or [-1])))
+    have = set(s.scalars(select(CustomerTag.tag_id).where(CustomerTag.customer_id == customer_id)))
+    rows = [{"customer_id": customer_id, "tag_id": t} for t in wanted.values() if t not in have]
+    if rows:
+        s.execute(insert(CustomerTag), rows)
+
+
+def add_tags_bulk(s: Session, customer_ids: Sequence[int], names: Iterable[str]) -> int:
+    """Add tags to many customers; returns how many (customer, tag) links were added."""
+    tag_ids = ensure_tags(s, names).values()
+    added = 0
+    ids = list(customer_ids)
+    for tag_id in tag_ids:
+        for i in range(0, len(ids), _CHUNK):
+            chunk = ids[i:i + _CHUNK]
+            have = set(s.scalars(select(CustomerTag.customer_id).where(
+                CustomerTag.tag_id == tag_id, CustomerTag.customer_id.in_(chunk))))
+            rows = [{"customer_id": c, "tag_id": tag_id} for c in chunk if c not in have]
+            if rows:
+                s.execute(insert(CustomerTag), rows)
+                added += len(rows)
+    return added
+
+
+class TagService:
+    """Tag operations on one book."""
+
+    def __init__(self, book: Book) -> None:
+        self.book = book
+
+    def all_tags(self) -> list[TagDTO]:
+        """Every tag with how many customers carry it, most used first."""
+        with self.book.session() as s:
+            stmt = (select(Tag.id, Tag.name, Tag.color, func.count(CustomerTag.customer_id))
+                    .outerjoin(CustomerTag, CustomerTag.tag_id == Tag.id).group_by(Tag.id)
+                    .order_by(func.count(CustomerTag.customer_id).desc(), Tag.name))
+            return [TagDTO(*row) for row in s.execute(stmt)]
+
+    def add_tags(self, customer_ids: Sequence[int], names: Iterable[str]) -> int:
+        with self.book.session() as s:
+            return add_tags_bulk(s, customer_ids, names)
+
+    def remove_tags(self, customer_ids: Sequence[int], names: Iterable[str]) -> int:
+        names = clean_tag_names(names)
+        ids = list(customer_ids)
+        removed = 0
+        with self.book.session() as s:
+            tag_ids = list(s.scalars(select(Tag.id).where(Tag.name.in_(names))))
+            for i in range(0, len(ids), _CHUNK):
+                removed += s.execute(delete(CustomerTag).where(
+                    CustomerTag.tag_id.in_(tag_ids), CustomerTag.customer_id.in_(ids[i:i + _CHUNK]))).rowcount
+        return removed
+
+    def rename(self, tag_id: int, new_name: str) -> None:
+        """Rename a tag; renaming onto an existing name merges the two tags."""
+        new_name = (new_name or "").strip()
+        if not new_name:
+            raise ValidationError("tag_name_empty", field="name")
+        with self.book.session() as s:
+            tag = s.get(Tag, tag_id)
+            if tag is None:
+                return
+            other = s.scalar(select(Tag).where(Tag.name == new_name, Tag.id != tag_id))
+            if other is None:
+                tag.name = new_name
+                return
+            have = select(CustomerTag.customer_id).where(CustomerTag.tag_id == other.id)
+            moving = list(s.scalars(select(CustomerTag.customer_id).where(
+                CustomerTag.tag_id == tag_id, CustomerTag.customer_id.not_in(have))))
+            if moving:
+                s.execute(insert(CustomerTag), [{"customer_id": c, "tag_id": other.id} for c in moving])
+            s.execute(delete(Tag).where(Tag.id == tag_id))
+
+    def delete(self, tag_id: int) -> None:
+        with self.book.session() as s:
+            s.execute(delete(Tag).where(Tag.id == tag_id))

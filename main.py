@@ -1,0 +1,35 @@
+"""Huitouke entry point: the desktop app by default, headless sub-commands otherwise (see core/cli.py)."""
+
+import sys
+
+from core.cli import COMMANDS
+
+
+def wants_cli(argv: list[str]) -> bool:
+    """True when the arguments name a sub-command (or --version/--help) rather than the desktop app."""
+    skip_next = False
+    for arg in argv:
+        if skip_next:
+            skip_next = False
+            continue
+        if arg == "--book":
+            skip_next = True
+        elif arg in ("--version", "-h", "--help"):
+            return True
+        elif not arg.startswith("-"):
+            return arg in COMMANDS
+    return False
+
+
+def main(argv: list[str]) -> int:
+    if wants_cli(argv):
+        from core.cli import main as cli_main
+
+        return cli_main(argv)
+    from ui.app import run
+
+    return run(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

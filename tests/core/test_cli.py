@@ -1,0 +1,67 @@
+"""The command line as a script sees it: real processes, exit codes and JSON."""
+
+import json
+import os
+import subprocess
+import sys
+
+from core.db import Book
+from core.lock import BookLock
+from tests.conftest import ROOT
+
+
+def run(*args, env=None):
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], cwd=ROOT, capture_output=True,
+                          text=True, env={**os.environ, **(env or {})}, timeout=120)
+
+
+def test_version():
+    out = run("--version")
+    assert out.returncode == 0 and out.stdout.startswith("Huitouke ")
+
+
+def test_init_then_check_then_refuse_to_overwrite(tmp_path):
+    path = tmp_path / "b.book"
+    assert run("init", path).returncode == 0
+    check = run("check", "--book", path, "--json")
+    assert check.returncode == 0
+    assert json.loads(check.stdout)["ok"] is True
+    again = run("init", path)
+    assert again.returncode == 2
+    assert json.loads(again.stderr)["error"]["code"] == "book_exists"
+
+
+def test_backup_and_restore_from_the_command_line(tmp_path):
+    path = tmp_path / "b.book"
+    run("init", path)
+    out = run("backup", "--book", path, "--json")
+    assert out.returncode == 0
+    backup_path = json.loads(out.stdout)["path"]
+    with Book.open(path) as b, b.session() as s:
+        from core.models import Customer
+
+        s.add(Customer(name="后来的客户"))
+    assert run("restore", backup_path, "--book", path).returncode == 0
+    assert json.loads(run("check", "--book", path, "--json").stdout)["counts"]["customer"] == 0
+
+
+def test_locked_book_exits_3_naming_the_holder(tmp_path):
+    path = tmp_path / "b.book"
+    run("init", path)
+    with BookLock(path, "test holder"):
+        out = run("backup", "--book", path)
+    assert out.returncode == 3
+    holder = json.loads(out.stderr)["error"]["holder"]
+    assert holder["program"] == "test holder" and holder["pid"] == os.getpid()
+
+
+def test_damaged_or_missing_book_exit_codes(tmp_path):
+    path = tmp_path / "b.book"
+    path.write_bytes(b"this is not a database" * 100)
+    assert run("check", "--book", path).returncode == 4
+    assert run("backup", "--book", path).returncode == 4
+    assert run("check", "--book", tmp_path / "none.book").returncode == 2
+
+
+def test_unknown_arguments_are_rejected_with_exit_2():
+    assert run("check", "--no-such-flag").returncode == 2
