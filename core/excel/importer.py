@@ -77,6 +77,13 @@ class ImportResult:
     proposals: tuple[MergeProposal, ...]
     tables: tuple[TableChoice, ...]
 
+    def summary(self) -> str:
+        """One English line for the command line."""
+        verb = "Would import" if self.dry_run else "Imported"
+        return (f"{verb}: {self.customers_created} new customers, {self.customers_updated} updated, "
+                f"{self.orders_created} new orders, {self.orders_updated} updated, {self.orders_unchanged} "
+                f"unchanged, {self.products_created} new products; {self.rows_skipped} rows skipped")
+
     def to_json(self) -> dict:
         """The command line's JSON (issue #4) plus a few extra fields."""
         return {

@@ -15,7 +15,6 @@ from core.errors import Cancelled
 from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders
 from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
 from core.models import (
-    PURCHASE_STATUSES,
     SOURCE_CHANNEL_VALUES,
     Customer,
     CustomerAlias,
@@ -27,6 +26,7 @@ from core.models import (
     Product,
     Tag,
 )
+from core.orders import derived_order_fields, is_purchase_status
 from core.search import build_search_text
 
 CREATED = "null"  # old_values_json of a row this batch created (deleted on undo)
@@ -317,8 +317,7 @@ class BookWriter:
         created_at = fields["created_at"]
         row = {
             "customer_id": customer_id, "platform": draft.platform, "platform_order_no": draft.platform_order_no,
-            "status": fields["status"], "is_purchase": fields["status"] in PURCHASE_STATUSES,
-            "created_at": created_at, "order_date": created_at.date(),
+            "status": fields["status"], "created_at": created_at, **derived_order_fields(fields["status"], created_at),
             "closed_at": None, "import_batch_id": self.counts.batch_id,
         }
         for name in ("paid_at", "shipped_at", "delivered_at", "completed_at"):
@@ -341,9 +340,9 @@ class BookWriter:
             self.counts.orders_unchanged += 1
             return
         self._record("orders", existing.id, {name: existing.values[name] for name in changes}
-                     | ({"is_purchase": existing.values["status"] in PURCHASE_STATUSES} if "status" in changes else {}))
+                     | ({"is_purchase": is_purchase_status(existing.values["status"])} if "status" in changes else {}))
         if "status" in changes:
-            changes["is_purchase"] = changes["status"] in PURCHASE_STATUSES
+            changes["is_purchase"] = is_purchase_status(changes["status"])
         self.session.execute(update(Order).where(Order.id == existing.id)
                              .values(**changes, version=Order.version + 1))
         self.touched.add(existing.customer_id)

@@ -91,7 +91,7 @@ def test_pinduoduo_header_below_a_title_tabs_and_masked_phone(tmp_path, book):
     result = run_import(book, path)
     assert result.tables[0].preset == "pinduoduo" and result.tables[0].header_row == 2
     assert result.errors == () and result.orders_created == 2
-    orders, items = _orders(book)
+    orders, _ = _orders(book)
     first = orders["240503-123456789012345"]
     assert first.status == "delivered" and first.paid_cents == 5490 and first.discount_cents == 500
     assert first.created_at == dt.datetime(2024, 5, 3, 10, 0)  # PDD has no order time: payment time
