@@ -151,7 +151,8 @@ def _read_calamine(path: Path, limits: Limits) -> list[Sheet]:
             if str(meta.typ).rsplit(".", 1)[-1] not in ("WorkSheet", "Worksheet"):
                 continue
             sheet = workbook.get_sheet_by_name(meta.name)
-            height, width = sheet.total_height, sheet.total_width
+            end = sheet.end or (-1, -1)
+            height, width = end[0] + 1, end[1] + 1  # rows/columns from A1, as to_python returns them
             cells += height * width
             if height > limits.max_rows or cells > limits.max_cells:
                 raise ImportRejected("too_large", file=path.name, sheet=meta.name, rows=height)
@@ -180,23 +181,25 @@ def decode_text(data: bytes, name: str = "") -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
     sample = data[:4096]
-    if sample.count(b"\x00") > len(sample) // 4:
-        odd_zeros = sample[1::2].count(b"\x00")
-        even_zeros = sample[0::2].count(b"\x00")
-        if odd_zeros > len(sample) // 3:
-            return data.decode("utf-16-le", errors="replace")
-        if even_zeros > len(sample) // 3:
-            return data.decode("utf-16-be", errors="replace")
     if b"\x00" in sample:
+        odd_zeros, even_zeros = sample[1::2].count(b"\x00"), sample[0::2].count(b"\x00")
+        encoding = "utf-16-le" if odd_zeros > even_zeros else "utf-16-be"
+        return _text_or_reject(data.decode(encoding, errors="replace"), name)
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return _text_or_reject(data.decode(encoding), name)
+        except UnicodeDecodeError:
+            continue
+    raise ImportRejected("not_a_spreadsheet", file=name, reason="encoding")
+
+
+def _text_or_reject(text: str, name: str) -> str:
+    """Text whose first part is mostly readable characters; binary data decoded by chance is refused."""
+    sample = text[:4096]
+    odd = sum(1 for ch in sample if (ch < " " and ch not in "\t\r\n") or ch in "\ufffd\x7f")
+    if sample and odd > len(sample) // 50:
         raise ImportRejected("not_a_spreadsheet", file=name)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise ImportRejected("not_a_spreadsheet", file=name, reason="encoding") from None
+    return text
 
 
 def sniff_delimiter(text: str) -> str:

@@ -145,8 +145,9 @@ def iter_rows(
         parsed = _assemble(values, preset, offset + 1)
         problem = _problem(parsed, preset)
         if problem:
-            code, column = problem
-            on_error(RowError(table.file, sheet_name, offset + 1, column, code))
+            code, field_name = problem
+            column = mapping.column_of(field_name)
+            on_error(RowError(table.file, sheet_name, offset + 1, headers[column] if column is not None else "", code))
             continue
         yield parsed
 

@@ -94,9 +94,9 @@ class BookWriter:
         self._changes: list[dict[str, Any]] = []
 
     def _check(self, done: int, message: str) -> None:
+        self.progress(done, 100, message)
         if self.is_cancelled():
             raise Cancelled("cancelled")
-        self.progress(done, 100, message)
 
     def _record(self, table: str, row_id: int, old: dict[str, Any] | None) -> None:
         self._changes.append({"batch_id": self.counts.batch_id, "table_name": table, "row_id": row_id,
@@ -118,6 +118,7 @@ class BookWriter:
         if self._changes:
             self.session.execute(insert(ImportChange), self._changes)
         customer_stats.refresh(self.session, self.touched)
+        self._check(98, "saving")
         return self.counts
 
     def finish_batch(self, report_json: str) -> None:

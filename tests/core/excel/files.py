@@ -124,3 +124,38 @@ def taobao_row(order_no: str, buyer: str, name: str, mobile: str, address: str, 
         "退款金额": refund, "物流公司": "中通快递",
     })
     return [values[header] for header in TAOBAO_HEADERS]
+
+
+_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
+_GIVEN = "芳伟娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华"
+_PLACES = [("广东省", "广州市", "越秀区"), ("浙江省", "杭州市", "西湖区"), ("北京", "北京市", "朝阳区"),
+           ("四川省", "成都市", "武侯区"), ("江苏省", "南京市", "玄武区"), ("上海", "上海市", "浦东新区")]
+_TITLES = ["云南野生蜂蜜500g", "面膜30片", "红糖姜茶", "桂花蜜", "玫瑰精华"]
+_STATUSES = ["交易成功"] * 6 + ["买家已付款，等待卖家发货", "卖家已发货，等待买家确认", "交易关闭", "等待买家付款"]
+
+
+def taobao_rows(count: int, buyers: int | None = None, seed: int = 7) -> list[list[str]]:
+    """A Taobao-style ExportOrderList of ``count`` orders from ``buyers`` people (header row first)."""
+    import random
+
+    rng = random.Random(seed)
+    buyers = buyers or max(1, count // 3)
+    people = []
+    for index in range(buyers):
+        name = rng.choice(_SURNAMES) + rng.choice(_GIVEN) + (rng.choice(_GIVEN) if index % 3 else "")
+        province, city, district = rng.choice(_PLACES)
+        people.append((f"tb{index:07d}", name, f"1{rng.choice('3456789')}{index:09d}",
+                       f"{province} {city} {district} 幸福路{index % 500}号({rng.randint(100000, 999999)})"))
+    rows: list[list[str]] = [TAOBAO_HEADERS]
+    start = dt.datetime(2023, 1, 1, 8, 0, 0)
+    for number in range(count):
+        buyer, name, mobile, address = people[rng.randrange(buyers)]
+        created = start + dt.timedelta(minutes=17 * number)
+        status = rng.choice(_STATUSES)
+        paid = "" if status == "等待买家付款" else (created + dt.timedelta(minutes=3)).strftime("%Y-%m-%d %H:%M:%S")
+        quantity = rng.randint(1, 3)
+        goods = quantity * rng.choice([3990, 6800, 9900, 12800])
+        rows.append(taobao_row(str(351531314732935579 + number * 7919), buyer, name, mobile, address,
+                               created.strftime("%Y-%m-%d %H:%M:%S"), paid, rng.choice(_TITLES), quantity,
+                               f"{goods / 100:.2f}", "0.00", f"{goods / 100:.2f}", status))
+    return rows
