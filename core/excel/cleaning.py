@@ -14,6 +14,8 @@ _FULLWIDTH = str.maketrans(
     {chr(0xFF10 + i): str(i) for i in range(10)}
     | {"\u3000": " ", "\u00a0": " ", "\ufeff": "", "\u200b": "", "．": ".", "：": ":", "－": "-", "／": "/"}
 )
+# Anything clean_text would change: padding, ="…", apostrophe, tabs, full-width or invisible characters.
+_NEEDS_CLEANING = re.compile(r"^[\s'=]|\s$|[\t\u3000\u00a0\ufeff\u200b\uff10-\uff19．：－／]|^$")
 _FORMULA_TEXT = re.compile(r'^="(.*)"$', re.S)
 # Integers stored as numbers keep at most 15 significant digits in Excel: anything longer was rounded.
 _EXACT_DIGITS = 15
@@ -23,6 +25,8 @@ _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 def clean_text(value: object) -> str:
     """Return the cell as clean text: ="…" unwrapped, leading apostrophe, tabs and padding removed,
     full-width digits and spaces made half-width; integer-valued numbers lose their ".0"."""
+    if type(value) is str and not _NEEDS_CLEANING.search(value):
+        return value  # the common case: already clean text
     if value is None:
         return ""
     if isinstance(value, bool):

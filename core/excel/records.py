@@ -45,34 +45,18 @@ class ParsedRow:
     masked_phone: str = ""
 
 
-def _clean_value(kind: str, value: Any, year_hint: int | None) -> Any:
-    if kind == "text":
-        return cleaning.clean_text(value)
-    if kind == "id":
-        return cleaning.clean_identifier(value)
-    if kind == "datetime":
-        return cleaning.parse_datetime(value, year_hint)
-    if kind == "date":
-        return cleaning.parse_date(value, year_hint)
-    if kind == "birthday":
-        return cleaning.parse_birthday(value)
-    if kind == "cents":
-        return cleaning.parse_cents(value)
-    if kind == "quantity":
-        return cleaning.parse_quantity(value)
-    if kind == "int":
-        return cleaning.parse_int(value)
-    if kind == "tags":
-        return cleaning.split_tags(value)
-    if kind == "gender":
-        return cleaning.parse_gender(value)
-    if kind == "province":
-        return normalise_province(cleaning.clean_text(value))
-    if kind == "status":
-        return cleaning.clean_text(value)
-    if kind == "platform":
-        return platform_of(cleaning.clean_text(value), default="")
-    return value  # phone: parsed as a whole below
+def _identity(value: Any) -> Any:
+    return value  # phones are parsed as a whole row by _assemble
+
+
+_CONVERTERS: dict[str, Callable[[Any], Any]] = {
+    "text": cleaning.clean_text, "id": cleaning.clean_identifier, "datetime": cleaning.parse_datetime,
+    "date": cleaning.parse_date, "birthday": cleaning.parse_birthday, "cents": cleaning.parse_cents,
+    "quantity": cleaning.parse_quantity, "int": cleaning.parse_int, "tags": cleaning.split_tags,
+    "gender": cleaning.parse_gender, "status": cleaning.clean_text, "phone": _identity,
+    "province": lambda value: normalise_province(cleaning.clean_text(value)),
+    "platform": lambda value: platform_of(cleaning.clean_text(value), default=""),
+}
 
 
 def _empty(value: Any) -> bool:
@@ -111,7 +95,7 @@ def iter_rows(
     """Yield every good data row of ``table`` as a :class:`ParsedRow`; blank rows are passed over and
     every bad row is reported through ``on_error`` (one RowError per bad cell) and not yielded."""
     columns = sorted(mapping.fields.items())
-    kinds = [(index, name, FIELDS[name]) for index, name in columns]
+    kinds = [(index, name, FIELDS[name], _CONVERTERS[FIELDS[name]]) for index, name in columns]
     hints = _YearHints(table, mapping)
     sheet_name = table.sheet.name
     headers = table.headers
@@ -121,15 +105,15 @@ def iter_rows(
         values: dict[str, Any] = {}
         errors: list[RowError] = []
         width = len(raw)
-        for index, name, kind in kinds:
+        for index, name, kind, convert in kinds:
             value = raw[index] if index < width else None
             if value is None or value == "":
                 continue
             try:
                 if kind in ("datetime", "date") and isinstance(value, str) and "月" in value:
-                    cleaned = _clean_value(kind, value, hints.for_column(index))
+                    cleaned = convert(value, hints.for_column(index))
                 else:
-                    cleaned = _clean_value(kind, value, None)
+                    cleaned = convert(value)
             except CellRejected as error:
                 errors.append(RowError(table.file, sheet_name, offset + 1, headers[index], error.code,
                                        str(error.details.get("value", value))))
