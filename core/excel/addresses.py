@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -61,6 +62,7 @@ def _take_province(rest: str) -> tuple[str, str]:
     return "", rest
 
 
+@functools.lru_cache(maxsize=65536)
 def split_address(text: str) -> Address:
     """Split a one-line address (spaces optional, postcode in brackets optional).
 

@@ -110,7 +110,7 @@ def choose(table: Table, preset_key: str | None = None, overrides: Mapping[str, 
     preset = PRESETS[preset_key] if preset_key else detect_preset(table.headers)
     mapping = build_mapping(table.headers, preset.columns, preset.use_synonyms, overrides)
     identity = _KIND_IDENTITY.get(preset.kind, _CUSTOMER_IDENTITY)
-    data_rows = sum(1 for row in table.sheet.rows[table.data_start:] if any(cell not in ("", None) for cell in row))
+    data_rows = sum(1 for row in table.sheet.rows[table.data_start:] if any(row))
     return TableChoice(
         table.file, table.sheet.name, table.header_index + 1, table.headers, preset.key, preset.kind,
         dict(mapping.fields), signature, stored is not None, data_rows,

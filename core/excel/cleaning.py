@@ -117,6 +117,11 @@ def parse_datetime(value: object, year_hint: int | None = None) -> dt.datetime |
     text = clean_text(value)
     if not text:
         return None
+    if len(text) in (10, 19) and text[4] == "-":
+        try:  # the exports' usual 2017-07-08 00:42:32, read by the C parser
+            return dt.datetime.fromisoformat(text)
+        except ValueError:
+            pass
     for pattern in (_YMD, _COMPACT):
         found = pattern.match(text)
         if found:
@@ -163,6 +168,7 @@ def parse_birthday(value: object) -> tuple[int | None, int, int] | None:
 
 # ---------------------------------------------------------------- numbers
 
+_PLAIN_MONEY = re.compile(r"(\d{1,10})(?:\.(\d{1,2}))?$")
 _MONEY_NOISE = re.compile(r"[¥￥元,，\s]|RMB|CNY", re.I)
 
 
@@ -192,6 +198,10 @@ def _decimal(value: object, code: str) -> Decimal | None:
 
 def parse_cents(value: object) -> int | None:
     """Money in yuan (201.12, ¥1,234.5, 88元, full-width digits) → integer fen; None when empty."""
+    if type(value) is str:
+        plain = _PLAIN_MONEY.match(value)
+        if plain:  # the exports' usual 201.12, without Decimal
+            return int(plain.group(1)) * 100 + int((plain.group(2) or "").ljust(2, "0"))
     number = _decimal(value, "amount_invalid")
     if number is None:
         return None
@@ -238,6 +248,7 @@ class PhoneCell:
     masked: bool
 
 
+_PLAIN_MOBILE = re.compile(r"1[3-9]\d{9}$")
 _PHONE_SPLIT = re.compile(r"[/,，;；、|]+")
 
 
@@ -250,6 +261,8 @@ def parse_phones(value: object) -> list[PhoneCell]:
         text = clean_text(value)
         key = normalize_phone(text) or (normalize_phone("0" + text) if not text.startswith(("0", "1")) else "")
         return [PhoneCell(key or text, key, False)]
+    if type(value) is str and _PLAIN_MOBILE.match(value):
+        return [PhoneCell(value, value, False)]
     found = []
     for part in _PHONE_SPLIT.split(clean_text(value)):
         part = part.strip()

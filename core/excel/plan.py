@@ -122,15 +122,20 @@ class PlanBuilder:
             root = union.find(index)
             if root not in people:
                 people[root] = len(self.plan.people)
-                self.plan.people.append(PersonDraft(first_row=row.where, platform=row.preset.platform))
-            person_index = people[root]
-            _merge_person(self.plan.people[person_index], row.parsed)
+                parsed = row.parsed
+                tags = list(dict.fromkeys(parsed.customer.pop("tags", ())))
+                self.plan.people.append(PersonDraft(parsed.customer, tags, list(parsed.phones), parsed.masked_phone,
+                                                    row.where, row.preset.platform))
+                person_index = people[root]
+            else:
+                person_index = people[root]
+                _merge_person(self.plan.people[person_index], row.parsed)
             order_key = order_keys[index]
             if order_key is None:
                 continue
             draft = orders.get(order_key)
             if draft is None:
-                orders[order_key] = OrderDraft(person_index, order_key[0], order_key[1], dict(row.parsed.order),
+                orders[order_key] = OrderDraft(person_index, order_key[0], order_key[1], row.parsed.order,
                                                [], row.where)
                 draft = orders[order_key]
             elif row.preset.sum_row_amounts:
@@ -152,12 +157,12 @@ class PlanBuilder:
 
     def _order_key(self, row: _Row, occurrences: Counter[str]) -> tuple[str, str] | None:
         parsed = row.parsed
+        number = parsed.order.get("platform_order_no")
+        if number:
+            return parsed.order.get("platform") or row.preset.platform or "other", number
         if not has_order(parsed):
             return None
         platform = parsed.order.get("platform") or row.preset.platform or "other"
-        number = parsed.order.get("platform_order_no")
-        if number:
-            return platform, number
         if row.preset.kind != "orders":
             return None
         when = _first_time(parsed.order)
@@ -197,7 +202,7 @@ def _first_time(order: dict[str, Any]) -> dt.datetime | None:
 
 
 def _item_of(parsed: ParsedRow) -> dict[str, Any] | None:
-    item = dict(parsed.item)
+    item = parsed.item  # each parsed row is used once: its item dict becomes the order's item
     if not item.get("product_title"):
         return None
     quantity = item.setdefault("quantity", 1)

@@ -45,22 +45,14 @@ class ParsedRow:
     masked_phone: str = ""
 
 
-def _identity(value: Any) -> Any:
-    return value  # phones are parsed as a whole row by _assemble
-
-
 _CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "text": cleaning.clean_text, "id": cleaning.clean_identifier, "datetime": cleaning.parse_datetime,
     "date": cleaning.parse_date, "birthday": cleaning.parse_birthday, "cents": cleaning.parse_cents,
     "quantity": cleaning.parse_quantity, "int": cleaning.parse_int, "tags": cleaning.split_tags,
-    "gender": cleaning.parse_gender, "status": cleaning.clean_text, "phone": _identity,
+    "gender": cleaning.parse_gender, "status": cleaning.clean_text, "phone": cleaning.parse_phones,
     "province": lambda value: normalise_province(cleaning.clean_text(value)),
     "platform": lambda value: platform_of(cleaning.clean_text(value), default=""),
 }
-
-
-def _empty(value: Any) -> bool:
-    return value is None or value == "" or value == []
 
 
 class _YearHints:
@@ -88,50 +80,78 @@ class _YearHints:
         return self._by_column[column]
 
 
+_MISSING = object()
+
+
+def _clean_column(rows: list[list[Any]], index: int, convert: Callable[[Any], Any],
+                  hint: Callable[[], int | None] | None) -> tuple[list[Any], dict[int, CellRejected]]:
+    """One mapped column cleaned top to bottom (a column repeats its values: each text is cleaned once).
+
+    Returns the cleaned values (None for empty cells) and the rejected cells by row offset."""
+    cleaned: list[Any] = [None] * len(rows)
+    rejected: dict[int, CellRejected] = {}
+    cache: dict[str, Any] = {}
+    for offset, row in enumerate(rows):
+        value = row[index] if index < len(row) else None
+        if value is None or value == "":
+            continue
+        is_text = type(value) is str
+        result = cache.get(value, _MISSING) if is_text else _MISSING
+        if result is _MISSING:
+            try:
+                if hint is not None and is_text and "月" in value:
+                    result = convert(value, hint())
+                else:
+                    result = convert(value)
+            except CellRejected as error:
+                result = error
+            if is_text:
+                cache[value] = result
+        if type(result) is CellRejected:
+            rejected[offset] = result
+        elif result is not None and result != "" and result != []:
+            cleaned[offset] = result
+    return cleaned, rejected
+
+
 def iter_rows(
     table: Table, mapping: FieldMap, preset: Preset,
     on_error: Callable[[RowError], None],
 ) -> Iterator[ParsedRow]:
     """Yield every good data row of ``table`` as a :class:`ParsedRow`; blank rows are passed over and
     every bad row is reported through ``on_error`` (one RowError per bad cell) and not yielded."""
-    columns = sorted(mapping.fields.items())
-    kinds = [(index, name, FIELDS[name], _CONVERTERS[FIELDS[name]]) for index, name in columns]
     hints = _YearHints(table, mapping)
-    sheet_name = table.sheet.name
-    headers = table.headers
-    rows = table.sheet.rows
-    for offset in range(table.data_start, len(rows)):
-        raw = rows[offset]
-        values: dict[str, Any] = {}
-        errors: list[RowError] = []
-        width = len(raw)
-        for index, name, kind, convert in kinds:
-            value = raw[index] if index < width else None
-            if value is None or value == "":
-                continue
-            try:
-                if kind in ("datetime", "date") and isinstance(value, str) and "月" in value:
-                    cleaned = convert(value, hints.for_column(index))
-                else:
-                    cleaned = convert(value)
-            except CellRejected as error:
-                errors.append(RowError(table.file, sheet_name, offset + 1, headers[index], error.code,
-                                       str(error.details.get("value", value))))
-                continue
-            if not _empty(cleaned):
-                values[name] = cleaned
-        if not values and not errors:
-            continue
+    sheet_name, headers = table.sheet.name, table.headers
+    rows = table.sheet.rows[table.data_start:]
+    names: list[str] = []
+    columns: list[list[Any]] = []
+    rejected_by_column: list[tuple[int, dict[int, CellRejected]]] = []
+    for index, name in sorted(mapping.fields.items()):
+        kind = FIELDS[name]
+        hint = (lambda index=index: hints.for_column(index)) if kind in ("datetime", "date") else None
+        values, rejected = _clean_column(rows, index, _CONVERTERS[kind], hint)
+        names.append(name)
+        columns.append(values)
+        if rejected:
+            rejected_by_column.append((index, rejected))
+    for offset, raw_values in enumerate(zip(*columns, strict=True) if columns else ()):
+        number = table.data_start + offset + 1
+        errors = [RowError(table.file, sheet_name, number, headers[index], rejected[offset].code,
+                           str(rejected[offset].details.get("value", "")))
+                  for index, rejected in rejected_by_column if offset in rejected]
         if errors:
             for error in errors:
                 on_error(error)
             continue
-        parsed = _assemble(values, preset, offset + 1)
+        values = {name: value for name, value in zip(names, raw_values, strict=True) if value is not None}
+        if not values:
+            continue
+        parsed = _assemble(values, preset, number)
         problem = _problem(parsed, preset)
         if problem:
             code, field_name = problem
             column = mapping.column_of(field_name)
-            on_error(RowError(table.file, sheet_name, offset + 1, headers[column] if column is not None else "", code))
+            on_error(RowError(table.file, sheet_name, number, headers[column] if column is not None else "", code))
             continue
         yield parsed
 
@@ -141,20 +161,18 @@ def _assemble(values: dict[str, Any], preset: Preset, row: int) -> ParsedRow:
     order: dict[str, Any] = {}
     item: dict[str, Any] = {}
     product: dict[str, Any] = {}
+    groups = {"customer": customer, "order": order, "item": item, "product": product}
     for name, value in values.items():
-        if name in _CUSTOMER_KEYS:
-            customer[name] = value
-        elif name in _ORDER_KEYS:
-            order[name] = value
-        elif name in _ITEM_KEYS:
-            item[name] = value
-        elif name in _PRODUCT_KEYS:
-            product[name] = value
+        group = _GROUP_OF.get(name)
+        if group is not None:
+            groups[group][name] = value
     phones: list[str] = []
     masked = ""
     for source in ("phone", "receiver_phone", "phone_alt"):
-        found = cleaning.parse_phones(values.get(source))
-        if source == "receiver_phone" and found:
+        found = values.get(source)
+        if not found:
+            continue
+        if source == "receiver_phone":
             order["receiver_phone"] = found[0].key or found[0].text
         for phone in found:
             if phone.key and phone.key not in phones:
@@ -193,6 +211,8 @@ _ORDER_KEYS = frozenset({
     "receiver_address"})
 _ITEM_KEYS = frozenset({"product_title", "sku_spec", "quantity", "unit_price_cents", "amount_cents"})
 _PRODUCT_KEYS = frozenset({"product_name", "category", "price_cents", "cycle_days", "lead_days"})
+_GROUP_OF = ({name: "customer" for name in _CUSTOMER_KEYS} | {name: "order" for name in _ORDER_KEYS}
+             | {name: "item" for name in _ITEM_KEYS} | {name: "product" for name in _PRODUCT_KEYS})
 
 
 def _fill_address(values: dict[str, Any], customer: dict[str, Any], order: dict[str, Any]) -> None:
