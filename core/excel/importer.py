@@ -36,11 +36,12 @@ IsCancelled = Callable[[], bool]
 @dataclass(frozen=True, slots=True)
 class ImportOptions:
     """What the seller chose. ``sheets``: names to import (None = every usable sheet); ``preset``: force a
-    preset for every sheet; ``overrides``: per sheet, {normalised header: field or ""}; ``remember``: store
+    preset for every sheet, ``presets``: per sheet name; ``overrides``: per sheet, {normalised header: field or ""}; ``remember``: store
     the overrides for files with the same headers."""
 
     sheets: tuple[str, ...] | None = None
     preset: str | None = None
+    presets: Mapping[str, str] = field(default_factory=dict)
     overrides: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     dry_run: bool = False
     all_or_nothing: bool = False
@@ -132,7 +133,8 @@ def choose_tables(loaded: LoadedFile, options: ImportOptions,
     for table in loaded.tables:
         if options.sheets is not None and table.sheet.name not in options.sheets:
             continue
-        choices.append(choose(table, options.preset, options.overrides.get(table.sheet.name), remembered))
+        preset = options.presets.get(table.sheet.name, options.preset)
+        choices.append(choose(table, preset, options.overrides.get(table.sheet.name), remembered))
     if not any(choice.usable for choice in choices):
         raise ImportRejected("no_identity_column", file=loaded.path.name,
                              headers=list(choices[0].headers) if choices else [])
