@@ -31,9 +31,11 @@ from tests.core.excel.files import taobao_rows  # noqa: E402
 
 
 def timed(function, *args, **kwargs):
-    start = time.perf_counter()
+    """(CPU seconds of this process, wall seconds, result). CPU time is the figure compared: on a shared
+    2-core machine the wall clock mostly measures the neighbours."""
+    cpu, wall = time.process_time(), time.perf_counter()
     result = function(*args, **kwargs)
-    return time.perf_counter() - start, result
+    return (time.process_time() - cpu, time.perf_counter() - wall), result
 
 
 def write_order_file(path: Path, rows: int) -> None:
@@ -141,28 +143,26 @@ def main() -> None:
     with Book.open(folder / "floor.book", create=True, backup_root=folder / "bk"):
         pass
     insert_floor, _ = timed(raw_insert_floor, folder / "floor.book", rows)
-    import_target = 2 * (read_floor + insert_floor)
 
     with Book.open(folder / "big.book", create=True, backup_root=folder / "bk") as book:
         fill_customers(book, args.customers)
     write_floor, _ = timed(openpyxl_floor, folder / "floor.xlsx", folder / "big.book")
     with Book.open(folder / "big.book", backup_root=folder / "bk", daily_backup=False) as book:
         export_time, exported = timed(export_book, book, folder / "customers.xlsx", "customers", "zh_CN")
-    export_target = 1.3 * write_floor
 
     print(f"import {args.rows} orders: {result.customers_created} customers, {result.orders_created} orders, "
           f"{result.rows_skipped} rows skipped")
-    print(f"{'measure':<44}{'seconds':>10}")
-    for label, seconds in (("calamine read floor", read_floor), ("raw sqlite3 insert floor", insert_floor),
-                           ("import (run_import)", import_time), ("target 2 x (read + insert)", import_target),
-                           ("openpyxl write-only floor", write_floor),
-                           (f"export {args.customers} customers", export_time),
-                           ("target 1.3 x write floor", export_target)):
-        print(f"{label:<44}{seconds:>10.2f}")
-    print(f"import ratio {import_time / (read_floor + insert_floor):.2f} (target <= 2.00): "
-          f"{'PASS' if import_time <= import_target else 'FAIL'}")
-    print(f"export ratio {export_time / write_floor:.2f} (target <= 1.30): "
-          f"{'PASS' if export_time <= export_target else 'FAIL'}; sheets {exported.sheets}")
+    print(f"{'measure':<40}{'CPU s':>9}{'wall s':>9}")
+    for label, (cpu, wall) in (("calamine read floor", read_floor), ("raw sqlite3 insert floor", insert_floor),
+                               ("import (run_import)", import_time), ("openpyxl write-only floor", write_floor),
+                               (f"export {args.customers} customers", export_time)):
+        print(f"{label:<40}{cpu:>9.2f}{wall:>9.2f}")
+    import_ratio = import_time[0] / (read_floor[0] + insert_floor[0])
+    export_ratio = export_time[0] / write_floor[0]
+    print(f"import / (read + insert) floors: {import_ratio:.2f} (target <= 2.00) "
+          f"{'PASS' if import_ratio <= 2 else 'FAIL'}")
+    print(f"export / write floor: {export_ratio:.2f} (target <= 1.30) {'PASS' if export_ratio <= 1.3 else 'FAIL'}; "
+          f"sheets {exported.sheets}")
     if not args.keep:
         shutil.rmtree(folder, ignore_errors=True)
 
