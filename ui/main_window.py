@@ -222,6 +222,10 @@ class MainWindow(QMainWindow):
             if page is not source:
                 page.refresh()
 
+    def book_changed_elsewhere(self) -> None:
+        """Something outside the pages wrote to the book (an import): refresh counts and every page."""
+        self._on_page_book_modified(None)
+
     def refresh_counts(self) -> None:
         counts = self._counts()
         text = self.tr("%1 customers · %2 orders · %3 products").replace("%1", f"{counts.customers:,}") \
