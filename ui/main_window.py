@@ -247,6 +247,10 @@ class MainWindow(QMainWindow):
     def open_customer(self, customer_id: int) -> None:
         self.show_page("customers").open_customer(customer_id)
 
+    def book_changed_elsewhere(self) -> None:
+        """Something outside the pages wrote to the book (an import): refresh counts and every page."""
+        self._on_page_book_modified(None)
+
     def refresh_counts(self) -> None:
         counts = self._counts()
         text = self.tr("%1 customers · %2 orders · %3 products").replace("%1", f"{counts.customers:,}") \
