@@ -13,7 +13,7 @@ from sqlalchemy import and_, delete, func, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from core import customer_stats
+from core import customer_stats, reminders
 from core.db import Book
 from core.dto import AliasDTO, BookCounts, CustomerDetail, CustomerInput, CustomerQuery, CustomerRow
 from core.errors import ConflictError, NotFound, ValidationError
@@ -34,7 +34,7 @@ from core.models import (
     Tag,
 )
 from core.phones import is_masked_phone, normalize_phone
-from core.search import build_search_text, like_pattern, normalize_query
+from core.search import build_search_text, contains_sql, normalize_query
 from core.tags import set_customer_tags, tags_by_customer
 
 # Sort keys the list accepts → column(s). Name sorts by pinyin initials, then the name itself.
@@ -204,6 +204,7 @@ class CustomerService:
             except StaleDataError:
                 raise ConflictError("customer_conflict", entity="customer", id=customer_id,
                                     expected_version=expected_version) from None
+            reminders.after_write(s, [customer_id])  # birthday may have changed
             return self._detail(s, customer, dt.date.today())
 
     def set_do_not_disturb(self, ids: Sequence[int], value: bool) -> int:
@@ -281,6 +282,7 @@ class CustomerService:
             keep = self._load(s, keep_id)
             refresh_search_text(keep, [a.value_norm for a in _aliases(s, keep_id) if a.kind == "phone"])
             customer_stats.refresh(s, [keep_id])
+            reminders.after_write(s, [keep_id])
             s.flush()
             s.expire(keep)
             return self._detail(s, self._load(s, keep_id), dt.date.today())
@@ -291,11 +293,13 @@ class CustomerService:
         f = [Customer.deleted_at.is_not(None) if q.deleted else Customer.deleted_at.is_(None)]
         text = normalize_query(q.text)
         if text:
-            tag_match = select(CustomerTag.customer_id).join(Tag, Tag.id == CustomerTag.tag_id).where(
-                func.lower(Tag.name) == text)
-            # The LIKE runs in a subquery that needs only search_text and the rowid, so SQLite scans the
+            # Tag ids first, then customer_tag by its tag_id index (a join scanned all of customer_tag).
+            tag_match = select(CustomerTag.customer_id).where(
+                CustomerTag.tag_id.in_(select(Tag.id).where(func.lower(Tag.name) == text)))
+            # The match runs in a subquery that needs only search_text and the rowid, so SQLite scans the
             # narrow search_text index (a covering index scan) instead of the wide table rows.
-            text_match = select(Customer.id).where(Customer.search_text.like(like_pattern(text), escape="\\"))
+            text_match = select(Customer.id).where(
+                contains_sql(Customer.search_text, text, self.book.engine.dialect.name))
             f.append(Customer.id.in_(text_match) | Customer.id.in_(tag_match))
         if q.tag_ids:
             f.append(Customer.id.in_(select(CustomerTag.customer_id).where(CustomerTag.tag_id.in_(q.tag_ids))))

@@ -162,8 +162,18 @@ class Launcher(QObject):
         self._settings.setValue(keys.LAST_BOOK, str(location))
         session = Session(book=book, book_path=book.display_name, settings=self._settings, tasks=self._tasks)
         from core.customers import book_counts
+        from ui.excel_flow import ExcelFlow
 
+        excel = ExcelFlow(session)
+        excel.setParent(self.window)
+        excel.window = self.window
+        excel.book_changed.connect(self.window.book_changed_elsewhere)
+        self.window.set_file_handlers(excel.import_file, excel.export)
         self.window.attach(session, lambda: book_counts(book))
+        from core.reminders.service import ReminderService
+        from ui.pages.today import show_today_on_launch
+
+        show_today_on_launch(self.window, ReminderService(book))
         log.info("opened %s", book.display_name)
         if self._import_after_open:
             path, self._import_after_open = self._import_after_open, None

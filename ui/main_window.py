@@ -99,6 +99,12 @@ class MainWindow(QMainWindow):
         last = self._settings.value(keys.LAST_PAGE, "customers")
         self.navigation.setCurrentRow(keys_in_order.index(last) if last in keys_in_order else 0)
 
+    def set_file_handlers(self, import_handler: Callable[[str | None], None],
+                          export_handler: Callable[[], None]) -> None:
+        """The Ctrl+O / Ctrl+E actions (and dropped files) go to these from now on."""
+        self._import_handler = import_handler
+        self._export_handler = export_handler
+
     def show_opening(self, location: str) -> None:
         """Say that location is being opened (until attach)."""
         self.opening_label.setText(self.tr("Opening %1 …").replace("%1", location))
@@ -158,6 +164,8 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(self.tr("Import…"), lambda: self.import_file(None),
                                           QKeySequence.StandardKey.Open, "import")
         self.export_action = self._action(self.tr("Export…"), self.export_book, "Ctrl+E", "export")
+        self.paste_action = self._action(self.tr("Paste from chat…"), self.paste_from_chat, "Ctrl+Shift+V",
+                                         "paste_chat")
         new_book = self._action(self.tr("New book…"), self.new_book_requested.emit)
         open_book = self._action(self.tr("Open book…"), self.open_book_requested.emit, "Ctrl+Shift+O")
         quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -167,6 +175,7 @@ class MainWindow(QMainWindow):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         customer_menu = self.menuBar().addMenu(self.tr("&Customers"))
         customer_menu.addAction(self.new_customer_action)
+        customer_menu.addAction(self.paste_action)
         customer_menu.addAction(self.find_action)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for row, spec in enumerate(self._specs):
@@ -182,6 +191,7 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addAction(self.new_customer_action)
+        toolbar.addAction(self.paste_action)
         toolbar.addAction(self.import_action)
         toolbar.addAction(self.export_action)
         spacer = QWidget()
@@ -219,6 +229,12 @@ class MainWindow(QMainWindow):
             page = self._specs[row].create(self.session)
             page.setObjectName(f"page_{key}")
             page.book_modified.connect(lambda source=page: self._on_page_book_modified(source))
+            if hasattr(page, "badge_changed"):
+                page.badge_changed.connect(lambda count, k=key: self.set_badge(k, count))
+            if hasattr(page, "customer_requested"):
+                page.customer_requested.connect(self.open_customer)
+            if hasattr(page, "customers_requested"):  # click-through pages (Analytics)
+                page.customers_requested.connect(self.show_customers)
             old = self.stack.widget(row)
             self.stack.insertWidget(row, page)
             self.stack.removeWidget(old)
@@ -234,6 +250,10 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(row)
         return self.page(key)
 
+    def show_customers(self, ids: tuple[int, ...], description: str) -> None:
+        """Open the customer list showing only these customers (click-through from a chart)."""
+        self.show_page("customers").show_customer_ids(ids, description)
+
     def _on_navigation_current_row_changed(self, row: int) -> None:
         if row < 0 or self.session is None:
             return
@@ -248,6 +268,25 @@ class MainWindow(QMainWindow):
         for page in self._pages.values():
             if page is not source:
                 page.refresh()
+
+    def set_badge(self, key: str, count: int) -> None:
+        """Show a count after a page's name in the navigation (and the due count in the window title)."""
+        row = next(i for i, spec in enumerate(self._specs) if spec.key == key)
+        title = QCoreApplication.translate("Navigation", self._specs[row].title)
+        text = f"{title} ({count:,})" if count else title
+        self.navigation.item(row).setText(text)
+        needed = self.navigation.fontMetrics().horizontalAdvance(text) + self.navigation.iconSize().width() + 52
+        self.navigation.setFixedWidth(max(self.navigation.width(), needed))
+        base = self.tr("Huitouke — %1").replace("%1", Path(self.session.book_path).name)
+        if key == "today":
+            self.setWindowTitle(base + (" — " + self.tr("%1 due today").replace("%1", f"{count:,}") if count else ""))
+
+    def open_customer(self, customer_id: int) -> None:
+        self.show_page("customers").open_customer(customer_id)
+
+    def book_changed_elsewhere(self) -> None:
+        """Something outside the pages wrote to the book (an import): refresh counts and every page."""
+        self._on_page_book_modified(None)
 
     def refresh_counts(self) -> None:
         """Count customers, orders and products on the pool (a full count takes ~100 ms on 100k)."""
@@ -275,6 +314,13 @@ class MainWindow(QMainWindow):
 
     def new_customer(self) -> None:
         self.show_page("customers").new_customer()
+
+    def paste_from_chat(self) -> None:
+        """Ctrl+Shift+V: a customer (and order) from the chat message on the clipboard (ui.paste_flow)."""
+        from ui.paste_flow import run_paste_flow
+
+        if run_paste_flow(self, self.session.book) is not None:
+            self._on_page_book_modified(None)
 
     def import_file(self, path: str | None) -> None:
         if self._import_handler is not None:

@@ -32,6 +32,10 @@
         <translation>导出…</translation>
     </message>
     <message>
+        <source>Paste from chat…</source>
+        <translation>粘贴识别…</translation>
+    </message>
+    <message>
         <source>New book…</source>
         <translation>新建客户本…</translation>
     </message>
@@ -74,6 +78,10 @@
     <message>
         <source>Search customers: name, pinyin initials, phone, tag (Ctrl+F)</source>
         <translation>搜索客户：姓名、拼音首字母、电话、标签 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>%1 due today</source>
+        <translation>今日待办 %1 项</translation>
     </message>
     <message>
         <source>%1 customers · %2 orders · %3 products</source>

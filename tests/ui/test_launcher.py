@@ -88,6 +88,6 @@ def test_the_window_paints_before_the_book_is_open(qtbot, tmp_path, settings):
         assert launcher.window is not None and launcher.window.isVisible()
         assert launcher.window.session is None  # still opening on the pool
         qtbot.waitUntil(lambda: launcher.window.session is not None, timeout=10_000)
-        assert launcher.window.current_key() == "customers"
+        assert launcher.window.current_key() == "today"  # the Today list opens on launch
     finally:
         launcher.shutdown()

@@ -28,6 +28,8 @@ from core.phones import is_masked_phone, normalize_phone
 from ui.dialogs.customer_sections import CUSTOMER_SECTIONS, PurchasesSection
 from ui.error_text import describe
 from ui.labels import GENDERS, SOURCE_CHANNELS, label
+from ui.widgets.customer_cases import risk_warning_for
+from ui.widgets.risk_warning import RiskWarningBanner
 from ui.widgets.tag_chips import TagChipsWidget
 
 _TEXT_FIELDS = ("name", "real_name", "phone", "wechat_id", "qq", "platform_buyer_id", "email", "province", "city",
@@ -51,6 +53,10 @@ class CustomerDialog(QDialog):
         self.setWindowTitle(self.tr("Customer: %1").replace("%1", detail.name) if detail else self.tr("New customer"))
         self.resize(860, 640)
         layout = QVBoxLayout(self)
+        self.risk_banner = RiskWarningBanner()
+        layout.addWidget(self.risk_banner)
+        if detail is not None:
+            self.risk_banner.show_warning(risk_warning_for(customers.book, detail.id))
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_profile(known_tags), self.tr("Profile"))
         if detail is not None:
@@ -67,6 +73,9 @@ class CustomerDialog(QDialog):
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.paste_button = QPushButton(self.tr("Paste from chat…"))
+        self.paste_button.clicked.connect(self._on_paste_button_clicked)
+        buttons.addButton(self.paste_button, QDialogButtonBox.ButtonRole.ResetRole)
         if detail is not None:
             self.merge_button = QPushButton(self.tr("Merge with…"))
             self.merge_button.clicked.connect(self._on_merge_button_clicked)
@@ -238,6 +247,11 @@ class CustomerDialog(QDialog):
         self.saved.emit(detail)
         self.accept()
         return True
+
+    def _on_paste_button_clicked(self) -> None:
+        from ui.paste_flow import paste_into_customer_dialog
+
+        paste_into_customer_dialog(self, self._customers)
 
     def _on_merge_button_clicked(self) -> None:
         if self.customer_input() != self._detail.fields and QMessageBox.question(
