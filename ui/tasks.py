@@ -52,7 +52,15 @@ class Task(QObject):
         return self._cancel.is_set()
 
     def _report_progress(self, done: int, total: int, message: str = "") -> None:
-        self.progressed.emit(int(done), int(total), str(message))
+        self._emit(self.progressed, int(done), int(total), str(message))
+
+    def _emit(self, signal, *args) -> None:
+        """Emit, unless the Qt side of this task is already gone (its window closed at shutdown):
+        then nobody is listening and the worker just finishes; it is also told to stop."""
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            self._cancel.set()
 
     def run(self) -> None:
         """Runs on a worker thread."""
@@ -60,16 +68,16 @@ class Task(QObject):
             result = self._fn(*self._args, **self._kwargs)
         except Exception as exc:
             if self.is_cancelled():
-                self.cancelled.emit()
+                self._emit(self.cancelled)
             else:
                 log.warning("background task %s failed", getattr(self._fn, "__qualname__", self._fn), exc_info=exc)
-                self.failed.emit(exc)
+                self._emit(self.failed, exc)
         else:
             if self.is_cancelled():
-                self.cancelled.emit()
+                self._emit(self.cancelled)
             else:
-                self.succeeded.emit(result)
-        self.finished.emit()
+                self._emit(self.succeeded, result)
+        self._emit(self.finished)
 
 
 class TaskRunner(QObject):

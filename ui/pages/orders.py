@@ -2,6 +2,7 @@
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QSettings
 from PySide6.QtWidgets import (
@@ -21,9 +22,6 @@ from PySide6.QtWidgets import (
 from core.customers import CustomerService
 from core.orders import OrderService
 from core.products import ProductService
-from ui.dialogs.merge import CustomerPickerDialog
-from ui.dialogs.order import OrderDialog
-from ui.dialogs.product import ProductDialog
 from ui.icons import icon
 from ui.labels import ORDER_STATUSES, label
 from ui.models.orders import Column, OrdersModel
@@ -31,6 +29,10 @@ from ui.models.products import ProductsModel
 from ui.pages.base import Page
 from ui.tasks import TaskRunner
 from ui.widgets.table import ListTableView
+
+if TYPE_CHECKING:
+    from ui.dialogs.order import OrderDialog
+    from ui.dialogs.product import ProductDialog
 
 ORDER_COLUMN_WIDTHS = {Column.CREATED: 140, Column.CUSTOMER: 110, Column.PLATFORM: 80, Column.ORDER_NO: 170,
                        Column.STATUS: 110, Column.ITEMS: 300, Column.PAID: 100}
@@ -143,6 +145,8 @@ class OrdersPage(Page):
         if self._customer_filter is not None:
             self.set_customer_filter(None)
             return
+        from ui.dialogs.merge import CustomerPickerDialog
+
         picker = CustomerPickerDialog(self._customers, 0, self)
         if picker.exec() == CustomerPickerDialog.DialogCode.Accepted:
             self.set_customer_filter(picker.chosen_id)
@@ -163,7 +167,9 @@ class OrdersPage(Page):
     def _update_orders_count(self) -> None:
         self.orders_count.setText(self.tr("%1 orders").replace("%1", f"{self.orders_model.rowCount():,}"))
 
-    def order_dialog(self, order_id: int | None, customer_id: int | None = None) -> OrderDialog:
+    def order_dialog(self, order_id: int | None, customer_id: int | None = None) -> "OrderDialog":
+        from ui.dialogs.order import OrderDialog
+
         detail = self._orders.get(order_id) if order_id is not None else None
         dialog = OrderDialog(self._orders, self._customers, self._products.list(include_inactive=False), detail,
                              customer_id or self._customer_filter, self)
@@ -209,7 +215,9 @@ class OrdersPage(Page):
         column.addLayout(buttons)
         return tab
 
-    def product_dialog(self, row: int | None) -> ProductDialog:
+    def product_dialog(self, row: int | None) -> "ProductDialog":
+        from ui.dialogs.product import ProductDialog
+
         product = self.products_model.product(row) if row is not None else None
         dialog = ProductDialog(self._products, product, self)
         dialog.saved.connect(lambda _product: self._after_product_change())
