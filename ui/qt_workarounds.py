@@ -6,7 +6,8 @@ interpreter holds only ~600 references to ``True``; after that many emits the pr
 "Fatal Python error: bool_dealloc" (measured: 2,000 emits in a loop, or the ui test suite). Python
 3.12 made ``True``/``False`` immortal, which hides the bug there. We do the same by hand: their
 reference counts are raised by 2**40 so they can never reach zero. tests/ui/test_qt_workarounds.py
-shows the crash without this and its absence with it; drop this module once the binding is fixed.
+shows the crash without this (on 6.12.0) and its absence with it; main pins 6.11.3, which lacks the bug,
+so this is a guard for anyone still on 6.12.0 and can go once that pin is installed everywhere.
 """
 
 import ctypes
