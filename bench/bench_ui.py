@@ -14,8 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -30,18 +28,8 @@ START_RATIO_TARGET = 1.5
 LIST_TARGET_MS = 100
 RSS_TARGET_MB = 250
 
-
-def machine() -> str:
-    cpu = platform.machine()
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines()
-                    if line.startswith("model name")), cpu)
-    return f"{os.cpu_count()} cores ({cpu}), SQLite {sqlite3.sqlite_version}, Python {platform.python_version()}"
-
-
-def load() -> str:
-    return " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+sys.path.insert(0, str(ROOT / "bench"))
+from bench_analytics import load, machine  # noqa: E402  (the same machine line in every benchmark)
 
 
 def run_probe(args: list[str], env: dict[str, str], timeout: float = 600) -> tuple[float, list[dict]]:
