@@ -33,7 +33,7 @@ from core.demo_aftersales import (
     AfterSales,
 )
 from core.demo_orders import ITEM_COLUMNS, ORDER_COLUMNS, OrderWriter, simulate, ts
-from core.demo_people import Dice, Person, Picker, make_people, profile_row
+from core.demo_people import BOOK_CLOCK, Dice, Person, Picker, make_people, profile_row
 from core.errors import Cancelled, RejectedInput
 from core.lock import lock_path_for
 from core.models import (
@@ -158,7 +158,7 @@ def _fill(session: Session, rng: random.Random, count: int, today: dt.date, step
         f" ({', '.join('?' * len(BULK_TABLES))}) ORDER BY name", BULK_TABLES).fetchall()
     for name, _table, _sql in indexes:
         cur.execute(f'DROP INDEX "{name}"')
-    load = _Loader(cur, ts(dt.datetime.combine(today, dt.time(20, 0))))
+    load = _Loader(cur, ts(dt.datetime.combine(today, BOOK_CLOCK)))
     try:
         people = make_people(rng, count, today, HISTORY_DAYS)
         steps(8, "customers")
