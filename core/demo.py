@@ -106,8 +106,10 @@ def build_demo(path: Path, *, customers: int = 300, seed: int = 1, today: dt.dat
                progress: Progress | None = None, is_cancelled: Callable[[], bool] | None = None) -> DemoSummary:
     """Create a NEW book at `path` filled with demo data; returns what it holds.
 
-    Raises RejectedInput when a file exists at `path` or `customers` is out of range, Cancelled when
-    `is_cancelled()` turns true. On any failure the half-built book is removed.
+    `progress(done, 100, stage)` reports percent done with a stage key (customers, orders, indexes,
+    customer figures, summary, done). Raises RejectedInput when a file exists at `path` or `customers`
+    is out of range, Cancelled when `is_cancelled()` turns true. On any failure the half-built book is
+    removed. `today` defaults to the real date, so pass it for a book that is the same every day.
     """
     path = Path(path)
     if not 0 <= customers <= MAX_CUSTOMERS:
