@@ -160,7 +160,7 @@ def _status(rng: random.Random, age: int) -> str:
 
 def ts(moment: dt.datetime | None) -> str | None:
     """SQLAlchemy's SQLite DATETIME text for a whole-second moment."""
-    return None if moment is None else moment.isoformat(" ") + ".000000"
+    return None if moment is None else moment.replace(microsecond=0).isoformat(" ") + ".000000"
 
 
 ORDER_COLUMNS = (
