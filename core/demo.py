@@ -33,7 +33,7 @@ from core.demo_aftersales import (
     AfterSales,
 )
 from core.demo_orders import ITEM_COLUMNS, ORDER_COLUMNS, OrderWriter, simulate, ts
-from core.demo_people import Dice, Person, Picker, make_people, profile_row
+from core.demo_people import BOOK_CLOCK, Dice, Person, Picker, make_people, profile_row
 from core.errors import Cancelled, RejectedInput
 from core.lock import lock_path_for
 from core.models import (
@@ -106,8 +106,10 @@ def build_demo(path: Path, *, customers: int = 300, seed: int = 1, today: dt.dat
                progress: Progress | None = None, is_cancelled: Callable[[], bool] | None = None) -> DemoSummary:
     """Create a NEW book at `path` filled with demo data; returns what it holds.
 
-    Raises RejectedInput when a file exists at `path` or `customers` is out of range, Cancelled when
-    `is_cancelled()` turns true. On any failure the half-built book is removed.
+    `progress(done, 100, stage)` reports percent done with a stage key (customers, orders, indexes,
+    customer figures, summary, done). Raises RejectedInput when a file exists at `path` or `customers`
+    is out of range, Cancelled when `is_cancelled()` turns true. On any failure the half-built book is
+    removed. `today` defaults to the real date, so pass it for a book that is the same every day.
     """
     path = Path(path)
     if not 0 <= customers <= MAX_CUSTOMERS:
@@ -158,7 +160,7 @@ def _fill(session: Session, rng: random.Random, count: int, today: dt.date, step
         f" ({', '.join('?' * len(BULK_TABLES))}) ORDER BY name", BULK_TABLES).fetchall()
     for name, _table, _sql in indexes:
         cur.execute(f'DROP INDEX "{name}"')
-    load = _Loader(cur, ts(dt.datetime.combine(today, dt.time(20, 0))))
+    load = _Loader(cur, ts(dt.datetime.combine(today, BOOK_CLOCK)))
     try:
         people = make_people(rng, count, today, HISTORY_DAYS)
         steps(8, "customers")

@@ -16,7 +16,7 @@ import random
 from dataclasses import dataclass
 
 from core import demo_data as data
-from core.demo_people import Person, Picker, product_picker
+from core.demo_people import BOOK_CLOCK, Person, Picker, product_picker
 from core.models import PURCHASE_STATUSES
 
 HOUR = Picker(enumerate((2, 1, 1, .5, .5, .5, 1, 2, 4, 6, 8, 8, 9, 7, 6, 6, 6, 6, 7, 9, 12, 14, 12, 6)))
@@ -26,9 +26,9 @@ NO_CYCLE_GAP = 150  # days between purchases driven by a product without a cycle
 FREE_POSTAGE_CENTS = 9900
 # platform: (first number, smallest step, largest step); digits stay fixed for millions of orders
 NUMBERING = {
-    "taobao": (3 * 10 ** 17, 10 ** 8, 10 ** 10),  # 18 digits
-    "pinduoduo": (5 * 10 ** 14, 10 ** 3, 10 ** 6),  # YYMMDD-15 digits
-    "douyin": (5 * 10 ** 16, 10 ** 6, 10 ** 8),  # 69 + 17 digits = 19
+    "taobao": (15 * 10 ** 16, 10 ** 11, 6 * 10 ** 11),  # 18 digits
+    "pinduoduo": (10 ** 14, 10 ** 8, 10 ** 9),  # YYMMDD-15 digits
+    "douyin": (5 * 10 ** 16, 10 ** 9, 10 ** 10),  # 69 + 17 digits = 19
     "youzan": (10 ** 8, 1, 999),  # E + time + 9 digits
     "weidian": (79 * 10 ** 13, 10 ** 3, 10 ** 5),  # 15 digits
 }
@@ -119,7 +119,11 @@ def _stream(rng: random.Random, person: Person, staple: int, created: dt.datetim
     """Orders of one staple from `created` until churn (end=None) or `end`; returns the last order day."""
     last = created.date()
     repeat = False
+    now = dt.datetime.combine(today, BOOK_CLOCK)
     while created.date() <= today and (end is None or created.date() <= end):
+        if created > now:
+            # a late order on the last day moves to its morning (never before the customer joined)
+            created = max(created - dt.timedelta(hours=12), person.joined)
         last = created.date()
         platform = person.platform
         if repeat and platform != "wechat" and rng.random() < 0.3:
@@ -128,7 +132,9 @@ def _stream(rng: random.Random, person: Person, staple: int, created: dt.datetim
         out.append(Sketch(created, person, platform, items, rng.random() < 0.08))
         if rng.random() < 0.02:  # forgot something: a second order the same day
             extra = _items(rng, person, staple, platform, products)[:1]
-            out.append(Sketch(created + dt.timedelta(minutes=rng.randint(5, 120)), person, platform, extra, False))
+            extra_at = created + dt.timedelta(minutes=rng.randint(5, 120))
+            if extra_at <= now:
+                out.append(Sketch(extra_at, person, platform, extra, False))
         if end is None and rng.random() < person.churn:
             break
         created = _moment(rng, last + dt.timedelta(days=_gap_days(rng, items)))
@@ -172,7 +178,7 @@ class OrderWriter:
     def __init__(self, rng: random.Random, today: dt.date, product_ids: list[int]) -> None:
         self.rng = rng
         self.today = today
-        self.now = dt.datetime.combine(today, dt.time(20, 0))
+        self.now = dt.datetime.combine(today, BOOK_CLOCK)
         self.product_ids = product_ids
         self.counters: dict[str, int] = {}
 

@@ -30,6 +30,7 @@ MASKING_PLATFORMS = frozenset({"pinduoduo", "douyin"})
 # how likely a customer stops buying after each purchase: (share of customers, churn probability)
 HABITS = ((0.32, 0.75), (0.22, 0.2), (0.28, 0.05), (0.18, 0.01))
 PROSPECT_SHARE = 0.04
+BOOK_CLOCK = dt.time(20, 0)  # the book is written as of 20:00 on its "today": nothing happens later
 SECOND_STAPLE_SHARE = 0.5
 
 
@@ -167,7 +168,10 @@ def _join_time(rng: random.Random, start: dt.date, days: int) -> dt.datetime:
     """A join moment in the window, leaning towards recent days (the shop grows)."""
     offset = int(days * rng.random() ** 0.9)
     day = start + dt.timedelta(days=offset)
-    return dt.datetime.combine(day, dt.time(rng.randint(7, 23), rng.randrange(60), rng.randrange(60)))
+    hour = rng.randint(7, 23)
+    if day == start + dt.timedelta(days=days) and hour >= BOOK_CLOCK.hour:
+        hour -= 12
+    return dt.datetime.combine(day, dt.time(hour, rng.randrange(60), rng.randrange(60)))
 
 
 def _ids(rng: random.Random, p: Person) -> None:

@@ -111,6 +111,15 @@ def test_amounts_statuses_and_dates_are_consistent(demo_book):
     assert _rows(path, "SELECT MIN(order_date) FROM orders")[0][0] >= (TODAY - dt.timedelta(days=731)).isoformat()
     assert _rows(path, "SELECT COUNT(*) FROM orders WHERE status = 'refunded' AND refund_cents != paid_cents") == [(0,)]
     assert _rows(path, "SELECT COUNT(*) FROM orders WHERE paid_at IS NULL AND is_purchase") == [(0,)]
+    # time runs forward: order events in sequence, customers exist before their orders, nothing after
+    # the book's clock (today 20:00)
+    assert _rows(path, "SELECT COUNT(*) FROM orders WHERE paid_at < created_at OR shipped_at < paid_at"
+                       " OR delivered_at < shipped_at OR completed_at < delivered_at") == [(0,)]
+    assert _rows(path, "SELECT COUNT(*) FROM orders o JOIN customer c ON c.id = o.customer_id"
+                       " WHERE o.created_at < c.created_at") == [(0,)]
+    last = f"{TODAY.isoformat()} 20:00:00.000000"
+    assert _rows(path, "SELECT MAX(MAX(created_at), MAX(COALESCE(paid_at, '')), MAX(COALESCE(completed_at, '')),"
+                       " MAX(updated_at)) FROM orders")[0][0] <= last
     # in-flight orders are recent
     assert _rows(path, "SELECT MIN(order_date) FROM orders WHERE status IN ('unpaid', 'paid')")[0][0] >= (
         TODAY - dt.timedelta(days=3)).isoformat()
