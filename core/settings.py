@@ -35,6 +35,13 @@ DEFAULTS: dict[str, Any] = {
     "stage.churn_cycle_multiplier": 2,
     # dormant: past this share of the churn threshold (1.5 cycles, or 135 days by default)
     "stage.dormant_fraction": 0.75,
+    # analytics (DOMAIN.md §8): RFM thresholds; None as the spend threshold = the buyers' median spend
+    "analytics.rfm_recent_days": 90,
+    "analytics.rfm_high_purchase_days": 2,
+    "analytics.rfm_high_spend_cents": None,
+    # purchase-count curve: points need this many customers; the magic number's flatness in points
+    "analytics.curve_min_customers": 10,
+    "analytics.magic_tolerance_points": 5,
     # privacy
     "privacy.mask_phones": False,
     # reminders (core.reminders): per kind on/off and days (meaning: core.reminders.kinds.DAYS_MEANING)

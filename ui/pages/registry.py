@@ -58,6 +58,13 @@ def _today(session: Session) -> Page:
     return TodayPage(ReminderService(session.book), CustomerService(session.book), session.tasks, session.today)
 
 
+def _analytics(session: Session) -> Page:
+    from core.analytics import AnalyticsService
+    from ui.pages.analytics import AnalyticsPage
+
+    return AnalyticsPage(AnalyticsService(session.book), session.tasks, session.today)
+
+
 def _aftersales(session: Session) -> Page:
     from core.aftersales import AftersalesService
     from core.customers import CustomerService
@@ -90,11 +97,7 @@ PAGES: list[PageSpec] = [
     PageSpec("customers", QT_TRANSLATE_NOOP("Navigation", "Customers"), "customers", _customers),
     PageSpec("orders", QT_TRANSLATE_NOOP("Navigation", "Orders"), "orders", _orders),
     PageSpec("aftersales", AFTER_SALES, "aftersales", _aftersales),
-    PageSpec("analytics", ANALYTICS, "analytics", _placeholder(ANALYTICS, QT_TRANSLATE_NOOP(
-        "PageDescriptions",
-        "chart revenue, buyers, the repeat purchase rate, repurchase intervals, the magic number, "
-        "new versus returning customers, regions and RFM segments for any date range."),
-        "analytics")),
+    PageSpec("analytics", ANALYTICS, "analytics", _analytics),
     PageSpec("marketing", MARKETING, "marketing", _placeholder(MARKETING, QT_TRANSLATE_NOOP(
         "PageDescriptions",
         "pick a customer segment, write a message from a template, plan a campaign, and report who "
