@@ -137,6 +137,7 @@ class CaseRowDTO:
     id: int
     customer_id: int
     customer_name: str
+    customer_phone: str
     platform: str
     subtype: str  # complaint kind, or review level
     status: str

@@ -62,23 +62,91 @@ def _next_due(session: Session, column) -> dict[int, dt.date]:
     return {case_id: due for case_id, due in rows}
 
 
+def case_rows(session: Session, case_filter: CaseFilter | None, today: dt.date) -> list[CaseRowDTO]:
+    """Complaints and reviews matching the filter (None: all), in the caller's transaction: open cases
+    first, then by next due date, then newest."""
+    case_filter = case_filter or CaseFilter()
+    rows: list[CaseRowDTO] = []
+    if case_filter.kind in ("", "complaint"):
+        rows += _complaint_rows(session, case_filter, today)
+    if case_filter.kind in ("", "review"):
+        rows += _review_rows(session, case_filter, today)
+    rows.sort(key=lambda r: (r.opened_on, r.id), reverse=True)
+    rows.sort(key=lambda r: (_STATUS_RANK.get(r.status, 3), r.next_due or dt.date.max))
+    return rows
+
+
+def _complaint_rows(s: Session, f: CaseFilter, today: dt.date) -> list[CaseRowDTO]:
+    if f.status and f.status not in COMPLAINT_STATUS_VALUES:
+        return []
+    query = (select(Complaint, Customer.name, Customer.phone, Order.platform)
+             .join(Customer, Customer.id == Complaint.customer_id)
+             .outerjoin(Order, Order.id == Complaint.order_id))
+    if f.status:
+        query = query.where(Complaint.status == f.status)
+    if f.platform:
+        query = query.where(Order.platform == f.platform)
+    if f.customer_id is not None:
+        query = query.where(Complaint.customer_id == f.customer_id)
+    if f.order_id is not None:
+        query = query.where(Complaint.order_id == f.order_id)
+    due = _next_due(s, Reminder.complaint_id)
+    rows = []
+    for c, name, phone, platform in s.execute(query):
+        if not _in_range(c.opened_at.date(), f.date_from, f.date_to):
+            continue
+        next_due = due.get(c.id) if c.status != "closed" else None
+        rows.append(CaseRowDTO(
+            kind="complaint", id=c.id, customer_id=c.customer_id, customer_name=name, customer_phone=phone,
+            platform=platform or "", subtype=c.kind, status=c.status, opened_on=c.opened_at.date(), next_due=next_due,
+            overdue=next_due is not None and next_due < today, summary=_short(c.description),
+            amount_cents=c.compensation_cents, outcome=c.compensation_type))
+    return rows
+
+
+def _review_rows(s: Session, f: CaseFilter, today: dt.date) -> list[CaseRowDTO]:
+    if f.status == "resolved":
+        return []
+    query = (select(BadReview, Customer.name, Customer.phone)
+             .join(Customer, Customer.id == BadReview.customer_id))
+    if f.status:
+        query = query.where(BadReview.status == f.status)
+    if f.platform:
+        query = query.where(BadReview.platform == f.platform)
+    if f.customer_id is not None:
+        query = query.where(BadReview.customer_id == f.customer_id)
+    if f.order_id is not None:
+        query = query.where(BadReview.order_id == f.order_id)
+    if f.date_from is not None:
+        query = query.where(BadReview.review_date >= f.date_from)
+    if f.date_to is not None:
+        query = query.where(BadReview.review_date <= f.date_to)
+    due = _next_due(s, Reminder.bad_review_id)
+    rows = []
+    for r, name, phone in s.execute(query):
+        next_due = due.get(r.id) if r.status == "open" else None
+        rows.append(CaseRowDTO(
+            kind="review", id=r.id, customer_id=r.customer_id, customer_name=name, customer_phone=phone,
+            platform=r.platform, subtype=r.level, status=r.status, opened_on=r.review_date, next_due=next_due,
+            overdue=next_due is not None and next_due < today, summary=_short(r.text),
+            amount_cents=r.offer_cents, outcome=r.outcome))
+    return rows
+
+
 class CaseQueries(CaseServiceBase):
     """Read-only: the After-sales page's list and statistics."""
 
     def list_cases(self, case_filter: CaseFilter | None = None) -> list[CaseRowDTO]:
         """Complaints and reviews matching the filter: open cases first, then by next due date, newest."""
-        case_filter = case_filter or CaseFilter()
-        today = self._clock().date()
         with self._book.session() as s:
-            rows: list[CaseRowDTO] = []
-            if case_filter.kind in ("", "complaint"):
-                rows += self._complaint_rows(s, case_filter, today)
-            if case_filter.kind in ("", "review"):
-                rows += self._review_rows(s, case_filter, today)
-        far = dt.date.max
-        rows.sort(key=lambda r: (r.opened_on, r.id), reverse=True)
-        rows.sort(key=lambda r: (_STATUS_RANK.get(r.status, 3), r.next_due or far))
-        return rows
+            return case_rows(s, case_filter, self._clock().date())
+
+    def export(self, path, case_filter: CaseFilter | None = None, language: str = "zh_CN"):
+        """Write the cases the filter selects to an .xlsx file (the book exporter's after-sales sheet)."""
+        from core.excel.export import export_book
+
+        return export_book(self._book, path, what="aftersales", language=language, today=self._clock().date(),
+                           case_filter=case_filter)
 
     def open_case_count(self) -> int:
         """Open complaints plus open reviews (the navigation counter)."""
@@ -115,62 +183,6 @@ class CaseQueries(CaseServiceBase):
         )
 
     # -- helpers -----------------------------------------------------------------------------------
-    @staticmethod
-    def _complaint_rows(s: Session, f: CaseFilter, today: dt.date) -> list[CaseRowDTO]:
-        if f.status and f.status not in COMPLAINT_STATUS_VALUES:
-            return []
-        query = (select(Complaint, Customer.name, Order.platform)
-                 .join(Customer, Customer.id == Complaint.customer_id)
-                 .outerjoin(Order, Order.id == Complaint.order_id))
-        if f.status:
-            query = query.where(Complaint.status == f.status)
-        if f.platform:
-            query = query.where(Order.platform == f.platform)
-        if f.customer_id is not None:
-            query = query.where(Complaint.customer_id == f.customer_id)
-        if f.order_id is not None:
-            query = query.where(Complaint.order_id == f.order_id)
-        due = _next_due(s, Reminder.complaint_id)
-        rows = []
-        for c, name, platform in s.execute(query):
-            if not _in_range(c.opened_at.date(), f.date_from, f.date_to):
-                continue
-            next_due = due.get(c.id) if c.status != "closed" else None
-            rows.append(CaseRowDTO(
-                kind="complaint", id=c.id, customer_id=c.customer_id, customer_name=name, platform=platform or "",
-                subtype=c.kind, status=c.status, opened_on=c.opened_at.date(), next_due=next_due,
-                overdue=next_due is not None and next_due < today, summary=_short(c.description),
-                amount_cents=c.compensation_cents, outcome=c.compensation_type))
-        return rows
-
-    @staticmethod
-    def _review_rows(s: Session, f: CaseFilter, today: dt.date) -> list[CaseRowDTO]:
-        if f.status == "resolved":
-            return []
-        query = select(BadReview, Customer.name).join(Customer, Customer.id == BadReview.customer_id)
-        if f.status:
-            query = query.where(BadReview.status == f.status)
-        if f.platform:
-            query = query.where(BadReview.platform == f.platform)
-        if f.customer_id is not None:
-            query = query.where(BadReview.customer_id == f.customer_id)
-        if f.order_id is not None:
-            query = query.where(BadReview.order_id == f.order_id)
-        if f.date_from is not None:
-            query = query.where(BadReview.review_date >= f.date_from)
-        if f.date_to is not None:
-            query = query.where(BadReview.review_date <= f.date_to)
-        due = _next_due(s, Reminder.bad_review_id)
-        rows = []
-        for r, name in s.execute(query):
-            next_due = due.get(r.id) if r.status == "open" else None
-            rows.append(CaseRowDTO(
-                kind="review", id=r.id, customer_id=r.customer_id, customer_name=name, platform=r.platform,
-                subtype=r.level, status=r.status, opened_on=r.review_date, next_due=next_due,
-                overdue=next_due is not None and next_due < today, summary=_short(r.text),
-                amount_cents=r.offer_cents, outcome=r.outcome))
-        return rows
-
     @staticmethod
     def _spend(s: Session, date_from: dt.date | None, date_to: dt.date | None) -> tuple[MonthSpendDTO, ...]:
         complaint_cents: Counter[str] = Counter()

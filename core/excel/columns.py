@@ -93,16 +93,18 @@ REMINDER_COLUMNS = (
     Column("outcome", "", "Outcome", "结果"),
     Column("note", "", "Note", "备注"),
 )
-AFTERSALE_COLUMNS = (
-    Column("case", "", "Case", "类别"),
-    Column("opened_on", "", "Opened", "日期", "date"),
+AFTERSALE_COLUMNS = (  # cells from core.aftersales_export.case_sheet_rows, same order
+    Column("kind", "", "Case", "类别"),
+    Column("id", "", "No.", "编号", "int"),
+    Column("opened_on", "", "Date", "日期", "date"),
     Column("customer_name", "", "Customer", "客户"),
     Column("customer_phone", "", "Phone", "手机号"),
-    Column("kind", "", "Kind", "类型"),
+    Column("platform", "", "Platform", "平台"),
+    Column("subtype", "", "Kind / level", "原因 / 等级"),
     Column("status", "", "Status", "状态"),
-    Column("description", "", "Description", "内容"),
-    Column("compensation", "", "Compensation", "补偿"),
-    Column("compensation_cents", "", "Amount", "金额", "money"),
+    Column("next_due", "", "Next task due", "下次跟进", "date"),
+    Column("summary", "", "Summary", "内容"),
+    Column("amount_cents", "", "Compensation / offer", "补偿金额", "money"),
     Column("outcome", "", "Outcome", "结果"),
 )
 ERROR_COLUMNS = (

@@ -94,11 +94,13 @@ class _SheetWriter:
 
 def export_book(book, path: str | os.PathLike[str], what: str = "all", language: str = "en",
                 today: dt.date | None = None, progress: Callable[[int, int, str], None] | None = None,
-                is_cancelled: Callable[[], bool] | None = None) -> ExportResult:
+                is_cancelled: Callable[[], bool] | None = None, case_filter=None) -> ExportResult:
     """Write customers / orders / reminders / after-sales (or all of them) to one .xlsx file.
 
-    ``language`` picks the header texts and the words for statuses ("zh_CN" or "en"). The file is
-    written to a temporary name and moved into place, so a cancelled export leaves nothing behind.
+    ``language`` picks the header texts and the words for statuses ("zh_CN" or "en"); ``case_filter``
+    (core.aftersales_dto.CaseFilter) narrows the after-sales sheet to what the After-sales page lists.
+    The file is written to a temporary name and moved into place, so a cancelled export leaves nothing
+    behind.
     """
     from openpyxl import Workbook
 
@@ -117,7 +119,8 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
             sources = {"customers": (cols.CUSTOMER_COLUMNS, _customer_rows),
                        "orders": (cols.ORDER_COLUMNS, _order_rows),
                        "reminders": (cols.REMINDER_COLUMNS, _reminder_rows),
-                       "aftersales": (cols.AFTERSALE_COLUMNS, _aftersale_rows)}
+                       "aftersales": (cols.AFTERSALE_COLUMNS,
+                                      lambda *args: _aftersale_rows(*args, case_filter=case_filter))}
             columns, rows = sources[part]
             produced = rows(session, language, today)
             if part == "aftersales" and what == "all":
@@ -221,21 +224,10 @@ def _reminder_rows(session, language: str, today: dt.date) -> Iterator[list[Any]
         yield list(row)
 
 
-def _aftersale_rows(session, language: str, today: dt.date) -> Iterable[list[Any]]:
-    from core.models import BadReview, Complaint, Customer
+def _aftersale_rows(session, language: str, today: dt.date, case_filter=None) -> Iterable[list[Any]]:
+    from core.aftersales_export import case_sheet_rows
 
-    zh = _zh(language)
-    complaints = select(Complaint.opened_at, Customer.name, Customer.phone, Complaint.kind, Complaint.status,
-                        Complaint.description, Complaint.compensation_type, Complaint.compensation_cents,
-                        Complaint.resolution).join(Customer, Customer.id == Complaint.customer_id)
-    for opened, name, phone, kind, status, text, compensation, cents, resolution in session.execute(complaints):
-        yield ["投诉" if zh else "complaint", opened.date() if opened else None, name, phone, kind, status, text,
-               compensation, cents, resolution]
-    reviews = select(BadReview.review_date, Customer.name, Customer.phone, BadReview.level, BadReview.status,
-                     BadReview.text, BadReview.offer_type, BadReview.offer_cents, BadReview.outcome
-                     ).join(Customer, Customer.id == BadReview.customer_id)
-    for review_date, name, phone, level, status, text, offer, cents, outcome in session.execute(reviews):
-        yield ["中差评" if zh else "review", review_date, name, phone, level, status, text, offer, cents, outcome]
+    return case_sheet_rows(session, language, today, case_filter)
 
 
 def write_rows(path: str | os.PathLike[str], sheets: Sequence[tuple[str, Sequence[Column], Iterable[Sequence[Any]]]],

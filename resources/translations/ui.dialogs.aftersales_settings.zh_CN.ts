@@ -60,4 +60,19 @@
         <translation>中差评原因，每行一个</translation>
     </message>
 </context>
+<context>
+    <name>AftersalesSettingsSection</name>
+    <message>
+        <source>After-sales</source>
+        <translation>售后</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>First response within %1 hours · follow-up %2 days after compensation · review offers %3 / %4</source>
+        <translation>首次响应时限 %1 小时 · 补偿后 %2 天回访 · 中差评补偿 %3 / %4</translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,4 @@
-"""Export of after-sales cases to a real .xlsx file, read back with openpyxl."""
+"""The after-sales sheet of the book export, written to a real .xlsx file and read back with openpyxl."""
 
 from __future__ import annotations
 
@@ -8,30 +8,39 @@ import openpyxl
 
 from core.aftersales import AftersalesService
 from core.aftersales_dto import CaseFilter
-from core.aftersales_export import export_filtered_cases
+from core.excel.export import export_book
 from tests.core.aftersales_support import FixedClock, add_customer
 
 
-def test_cases_exported_typed_and_neutralised(book, tmp_path):
+def test_cases_exported_typed_translated_and_neutralised(book, tmp_path):
     clock = FixedClock(dt.datetime(2026, 3, 2, 10, 0))
     svc = AftersalesService(book, clock)
-    cid = add_customer(book, "=HYPERLINK(\"x\")")
+    cid = add_customer(book, "=HYPERLINK(\"x\")", phone="13800138000")
     c = svc.complaints.open(cid, kind="damaged", description="-瓶子碎了")
     svc.complaints.compensate(c.id, compensation_type="partial_refund", amount_cents=1250)
     svc.reviews.open(cid, platform="taobao", level="bad", review_date=dt.date(2026, 3, 1), text="@差")
     path = tmp_path / "cases.xlsx"
-    assert export_filtered_cases(svc.cases, path) == 2
-    sheet = openpyxl.load_workbook(path).active
-    assert sheet.title == "售后" and sheet.freeze_panes == "A2"
+    result = svc.cases.export(path)
+    assert result.sheets == {"售后": 2}
+    sheet = openpyxl.load_workbook(path)["售后"]
+    assert sheet.freeze_panes == "A2"
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:3] == ("类型", "编号", "客户")
-    complaint = next(r for r in rows[1:] if r[0] == "投诉")
-    assert complaint[2] == "'=HYPERLINK(\"x\")" and complaint[8] == "'-瓶子碎了"
-    assert complaint[4] == "破损" and complaint[5] == "处理中" and complaint[10] == "部分退款"
-    assert complaint[9] == 12.5 and complaint[6] == dt.datetime(2026, 3, 2)
-    review = next(r for r in rows[1:] if r[0] == "中差评")
-    assert (review[3], review[4], review[8]) == ("淘宝", "差评", "'@差")
+    assert rows[0][:4] == ("类别", "编号", "日期", "客户")
+    review, complaint = rows[1], rows[2]  # the review's contact task is due first
+    assert complaint[:2] == ("投诉", c.id) and complaint[2] == dt.datetime(2026, 3, 2)
+    assert complaint[3] == "'=HYPERLINK(\"x\")" and complaint[4] == "13800138000" and complaint[9] == "'-瓶子碎了"
+    assert (complaint[6], complaint[7], complaint[8]) == ("破损", "处理中", dt.datetime(2026, 3, 9))
+    assert complaint[10] == 12.5 and complaint[11] == "部分退款"
+    assert (review[0], review[5], review[6], review[9], review[11]) == ("中差评", "淘宝", "差评", "'@差", None)
+
     english = tmp_path / "cases_en.xlsx"
-    export_filtered_cases(svc.cases, english, CaseFilter(kind="review"), language="en")
+    svc.cases.export(english, CaseFilter(kind="review"), language="en")
     rows = list(openpyxl.load_workbook(english).active.iter_rows(values_only=True))
-    assert rows[0][0] == "Case" and rows[1][:1] == ("review",) and len(rows) == 2
+    assert rows[0][0] == "Case" and [r[0] for r in rows[1:]] == ["review"]
+
+
+def test_whole_book_export_has_the_cases_sheet(book, tmp_path):
+    svc = AftersalesService(book, FixedClock(dt.datetime(2026, 3, 2, 10, 0)))
+    svc.complaints.open(add_customer(book), kind="quality")
+    result = export_book(book, tmp_path / "all.xlsx", what="all", language="zh_CN", today=dt.date(2026, 3, 2))
+    assert result.sheets["售后"] == 1

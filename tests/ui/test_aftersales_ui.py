@@ -265,3 +265,25 @@ def test_order_dialog_after_sales_menu_lists_cases_of_the_order(qtbot, book, ser
     actions[0].trigger()
     actions[2].trigger()
     assert opened == [("complaint", None, oid), ("complaint", on_order.id, oid)]
+
+
+def test_settings_section_on_the_settings_page(qtbot, book, service, settings, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from ui.dialogs.aftersales_settings import AftersalesSettingsDialog, AftersalesSettingsSection
+    from ui.pages.registry import page_spec
+    from ui.session import Session
+
+    page = page_spec("settings").create(Session(book=book, book_path=str(book.path), settings=settings))
+    qtbot.addWidget(page)
+    section = page.findChild(AftersalesSettingsSection)
+    assert section is not None and "24" in section.summary_label.text()
+
+    def fake_exec(dialog):
+        dialog.counts["aftersales.first_response_hours"].setValue(6)
+        dialog.accept()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(AftersalesSettingsDialog, "exec", fake_exec)
+    click(qtbot, section.edit_button)
+    assert service.settings()["aftersales.first_response_hours"] == 6 and "6" in section.summary_label.text()

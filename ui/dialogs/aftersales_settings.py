@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
 )
@@ -20,7 +21,7 @@ from core.aftersales import AftersalesService
 from core.errors import HuitoukeError
 from core.models import PLATFORM_VALUES
 from ui.aftersales_labels import REVIEW_REASONS, error_text, word
-from ui.labels import PLATFORMS, label
+from ui.labels import PLATFORMS, label, money
 from ui.widgets.inputs import MoneyEdit
 
 _COUNTS = (  # setting key, label, in hours (else days), minimum
@@ -112,3 +113,35 @@ class AftersalesSettingsDialog(QDialog):
             self.error_label.show()
             return
         super().accept()
+
+
+class AftersalesSettingsSection(QGroupBox):
+    """The After-sales part of the Settings page: the current rules in one line and a button to edit them."""
+
+    def __init__(self, service: AftersalesService, parent=None):
+        super().__init__(parent)
+        self._service = service
+        self.setTitle(self.tr("After-sales"))
+        row = QHBoxLayout(self)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        row.addWidget(self.summary_label, 1)
+        self.edit_button = QPushButton(self.tr("Change…"))
+        self.edit_button.clicked.connect(self._on_edit_button_clicked)
+        row.addWidget(self.edit_button)
+        self.show_summary()
+
+    def show_summary(self) -> None:
+        values = self._service.settings()
+        text = self.tr("First response within %1 hours · follow-up %2 days after compensation · "
+                       "review offers %3 / %4")
+        for placeholder, value in (("%1", values["aftersales.first_response_hours"]),
+                                   ("%2", values["aftersales.follow_up_days"]),
+                                   ("%3", money(values["aftersales.review_offer_mid_cents"])),
+                                   ("%4", money(values["aftersales.review_offer_bad_cents"]))):
+            text = text.replace(placeholder, str(value))
+        self.summary_label.setText(text)
+
+    def _on_edit_button_clicked(self) -> None:
+        if AftersalesSettingsDialog(self._service, self).exec() == QDialog.DialogCode.Accepted:
+            self.show_summary()

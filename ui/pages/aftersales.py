@@ -262,10 +262,10 @@ class AftersalesPage(Page):
 
     def export_to(self, path: str) -> int:
         """Write the cases the table shows (current filter) to `path`; returns the number of rows."""
-        from core.aftersales_export import export_cases
         from ui.i18n import chosen_language
 
-        return export_cases(path, self.model.rows(), chosen_language(self._settings))
+        result = self._service.cases.export(path, self.case_filter(), chosen_language(self._settings))
+        return sum(result.sheets.values())
 
     def _on_settings_clicked(self) -> None:
         from ui.dialogs.aftersales_settings import AftersalesSettingsDialog

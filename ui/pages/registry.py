@@ -76,12 +76,15 @@ def _aftersales(session: Session) -> Page:
 
 
 def _settings(session: Session) -> Page:
+    from core.aftersales import AftersalesService
     from core.reminders.service import ReminderService
+    from ui.dialogs.aftersales_settings import AftersalesSettingsSection
     from ui.pages.settings import SettingsPage
     from ui.widgets.reminder_settings import ReminderSettingsWidget
 
     return SettingsPage(session.settings, session.book_path,
-                        sections=[ReminderSettingsWidget(ReminderService(session.book), session.today)])
+                        sections=[ReminderSettingsWidget(ReminderService(session.book), session.today),
+                                  AftersalesSettingsSection(AftersalesService(session.book))])
 
 
 TODAY = QT_TRANSLATE_NOOP("Navigation", "Today")
