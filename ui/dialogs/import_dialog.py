@@ -107,9 +107,9 @@ class ImportDialog(QDialog):
         for key in PRESETS:
             self.preset_combo.addItem(preset_label(key), key)
         self.preset_combo.activated.connect(self._on_preset_combo_activated)
-        preset_row.addWidget(self.preset_combo, 1)
-        self.header_label = QLabel()
-        preset_row.addWidget(self.header_label)
+        self.preset_combo.setMinimumWidth(260)
+        preset_row.addWidget(self.preset_combo)
+        preset_row.addStretch(1)
         right_layout.addLayout(preset_row)
         self.mapping_table = QTableWidget(0, 3)
         self.mapping_table.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("First values"),
@@ -118,7 +118,8 @@ class ImportDialog(QDialog):
         self.mapping_table.verticalHeader().hide()
         self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         right_layout.addWidget(self.mapping_table, 2)
-        right_layout.addWidget(QLabel(self.tr("Preview: the first rows as they will be imported")))
+        self.header_label = QLabel(self.tr("Preview: the first rows as they will be imported"))
+        right_layout.addWidget(self.header_label)
         self.preview_table = QTableWidget(0, 0)
         self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         right_layout.addWidget(self.preview_table, 3)
@@ -270,7 +271,8 @@ class ImportDialog(QDialog):
             return
         choice = self._choices[sheet]
         self.preset_combo.setCurrentIndex(self.preset_combo.findData(choice.preset))
-        self.header_label.setText(self.tr("header in row %1").replace("%1", str(choice.header_row)))
+        self.header_label.setText(self.tr("Preview: the first rows as they will be imported (the header is row %1)")
+                                  .replace("%1", str(choice.header_row)))
         self._fill_mapping_table(sheet)
         self._fill_preview(sheet)
 
@@ -339,8 +341,9 @@ class ImportDialog(QDialog):
         for row, shown in enumerate(rows):
             self.preview_table.setItem(row, 0, QTableWidgetItem(str(shown.row)))
             if shown.errors:
-                problem = "; ".join(f"{error.column}: {problem_text(error.code, error.value)}" if error.column
-                                    else problem_text(error.code, error.value) for error in shown.errors)
+                problem = "; ".join(problem_text(error.code, error.value) if not error.column else
+                                    self.tr("%1: %2").replace("%1", error.column)
+                                    .replace("%2", problem_text(error.code, error.value)) for error in shown.errors)
                 cell = QTableWidgetItem(self.tr("Skipped — %1").replace("%1", problem))
                 cell.setToolTip(problem)
                 self.preview_table.setItem(row, 1, cell)
