@@ -7,19 +7,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlalchemy import func, select
 
 from core.models import Customer, ImportBatch, Order
 from tests.core.excel.files import taobao_rows, write_csv, write_xlsx
+from tests.ui.test_paste_screenshots import _save as save_shot
+from tests.ui.test_paste_screenshots import zh_cn  # noqa: F401  (the fixture that installs the zh_CN translator)
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.import_dialog import ImportDialog
-from ui.i18n import install_chinese
 from ui.tasks import TaskRunner
 
-ROOT = Path(__file__).resolve().parents[2]
-SHOTS = ROOT / "artifacts" / "screenshots"
 HEADERS = ["姓名", "手机号", "微信", "收货地址", "标签", "购买日期", "产品", "数量", "金额", "备注"]
 
 
@@ -43,19 +41,11 @@ def messy_workbook(tmp_path) -> Path:
 
 
 @pytest.fixture
-def tasks(qapp):
+def tasks(qapp, request):
+    """The background runner the dialogs use; drained when the test ends."""
     runner = TaskRunner()
-    yield runner
-    runner.cancel_all()
-    runner.wait(5000)
-
-
-@pytest.fixture
-def zh_cn(qapp):
-    translators = install_chinese(qapp)
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
+    request.addfinalizer(lambda: (runner.cancel_all(), runner.wait(5000)))
+    return runner
 
 
 def count(book, model) -> int:
@@ -69,14 +59,6 @@ def open_dialog(qtbot, book, tasks, path) -> ImportDialog:
     dialog.show()
     qtbot.waitUntil(lambda: dialog.sheet_list.count() > 0, timeout=10000)
     return dialog
-
-
-def save_shot(widget, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    image = widget.grab().toImage()
-    assert image.save(str(SHOTS / f"{name}.png"))
-    colours = {QColor(image.pixel(x, y)).name() for x in range(0, image.width(), 9) for y in range(0, image.height(), 9)}
-    assert len(colours) > 3, f"{name} looks blank"
 
 
 def test_sheets_mapping_and_preview_of_a_messy_workbook(qtbot, book, tasks, tmp_path):
@@ -172,7 +154,8 @@ def test_main_window_hands_dropped_files_and_ctrl_o_to_the_flow(qtbot, book, set
     qtbot.waitUntil(lambda: opened[0].sheet_list.count() == 3, timeout=10000)
 
 
-def test_screenshots_in_chinese(qtbot, zh_cn, book, tasks, tmp_path):
+@pytest.mark.usefixtures("zh_cn")
+def test_screenshots_in_chinese(qtbot, book, tasks, tmp_path):
     dialog = open_dialog(qtbot, book, tasks, messy_workbook(tmp_path))
     assert dialog.windowTitle() != "Import customers and orders"  # translated
     qtbot.waitExposed(dialog)
