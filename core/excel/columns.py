@@ -93,18 +93,6 @@ REMINDER_COLUMNS = (
     Column("outcome", "", "Outcome", "结果"),
     Column("note", "", "Note", "备注"),
 )
-AFTERSALE_COLUMNS = (
-    Column("case", "", "Case", "类别"),
-    Column("opened_on", "", "Opened", "日期", "date"),
-    Column("customer_name", "", "Customer", "客户"),
-    Column("customer_phone", "", "Phone", "手机号"),
-    Column("kind", "", "Kind", "类型"),
-    Column("status", "", "Status", "状态"),
-    Column("description", "", "Description", "内容"),
-    Column("compensation", "", "Compensation", "补偿"),
-    Column("compensation_cents", "", "Amount", "金额", "money"),
-    Column("outcome", "", "Outcome", "结果"),
-)
 ERROR_COLUMNS = (
     Column("file", "", "File", "文件"),
     Column("sheet", "", "Sheet", "工作表"),

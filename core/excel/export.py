@@ -111,19 +111,18 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
     workbook = Workbook(write_only=True)
     parts = ("customers", "orders", "reminders", "aftersales") if what == "all" else (what,)
     written: dict[str, int] = {}
+    sources = {"customers": (cols.CUSTOMER_COLUMNS, _customer_rows), "orders": (cols.ORDER_COLUMNS, _order_rows),
+               "reminders": (cols.REMINDER_COLUMNS, _reminder_rows)}
     with book.session() as session:
         for step, part in enumerate(parts):
             progress(step, len(parts), part)
-            sources = {"customers": (cols.CUSTOMER_COLUMNS, _customer_rows),
-                       "orders": (cols.ORDER_COLUMNS, _order_rows),
-                       "reminders": (cols.REMINDER_COLUMNS, _reminder_rows),
-                       "aftersales": (cols.AFTERSALE_COLUMNS, _aftersale_rows)}
+            if part == "aftersales":
+                count = _write_cases(book, workbook, language, skip_if_empty=what == "all")
+                if count is not None:
+                    written[cols.sheet_name(part, language)] = count
+                continue
             columns, rows = sources[part]
             produced = rows(session, language, today)
-            if part == "aftersales" and what == "all":
-                produced = list(produced)
-                if not produced:
-                    continue
             writer = _SheetWriter(workbook, cols.sheet_name(part, language), columns, language)
             for count, values in enumerate(produced, 1):
                 writer.append(values)
@@ -221,21 +220,16 @@ def _reminder_rows(session, language: str, today: dt.date) -> Iterator[list[Any]
         yield list(row)
 
 
-def _aftersale_rows(session, language: str, today: dt.date) -> Iterable[list[Any]]:
-    from core.models import BadReview, Complaint, Customer
+def _write_cases(book, workbook, language: str, skip_if_empty: bool) -> int | None:
+    """The after-sales sheet, written by core.aftersales_export; None when skipped for having no cases."""
+    from core.aftersales_export import write_cases_sheet
+    from core.aftersales_stats import CaseQueries
 
-    zh = _zh(language)
-    complaints = select(Complaint.opened_at, Customer.name, Customer.phone, Complaint.kind, Complaint.status,
-                        Complaint.description, Complaint.compensation_type, Complaint.compensation_cents,
-                        Complaint.resolution).join(Customer, Customer.id == Complaint.customer_id)
-    for opened, name, phone, kind, status, text, compensation, cents, resolution in session.execute(complaints):
-        yield ["投诉" if zh else "complaint", opened.date() if opened else None, name, phone, kind, status, text,
-               compensation, cents, resolution]
-    reviews = select(BadReview.review_date, Customer.name, Customer.phone, BadReview.level, BadReview.status,
-                     BadReview.text, BadReview.offer_type, BadReview.offer_cents, BadReview.outcome
-                     ).join(Customer, Customer.id == BadReview.customer_id)
-    for review_date, name, phone, level, status, text, offer, cents, outcome in session.execute(reviews):
-        yield ["中差评" if zh else "review", review_date, name, phone, level, status, text, offer, cents, outcome]
+    cases = CaseQueries(book).list_cases()
+    if skip_if_empty and not cases:
+        return None
+    write_cases_sheet(workbook, cases, language, title=cols.sheet_name("aftersales", language))
+    return len(cases)
 
 
 def write_rows(path: str | os.PathLike[str], sheets: Sequence[tuple[str, Sequence[Column], Iterable[Sequence[Any]]]],

@@ -5,7 +5,6 @@
     <name>ExportDialog</name>
     <message>
         <source>Export to Excel</source>
-<<<<<<< HEAD
         <translation>导出到 Excel</translation>
     </message>
     <message>
@@ -47,49 +46,6 @@
     <message>
         <source>Export cancelled.</source>
         <translation>导出已取消。</translation>
-=======
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Everything (one sheet each)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Orders with items</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reminders</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>After-sales cases</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exporting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved %1 (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export cancelled.</source>
-        <translation type="unfinished"></translation>
->>>>>>> main
     </message>
 </context>
 </TS>
