@@ -20,6 +20,10 @@
         <translation>保存空白模板…</translation>
     </message>
     <message>
+        <source>Import history…</source>
+        <translation>导入记录…</translation>
+    </message>
+    <message>
         <source>Sheets to import</source>
         <translation>要导入的工作表</translation>
     </message>

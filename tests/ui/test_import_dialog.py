@@ -168,3 +168,19 @@ def test_screenshots_in_chinese(qtbot, book, tasks, tmp_path):
     export.show()
     qtbot.waitExposed(export)
     save_shot(export, "export_dialog")
+
+
+def test_import_history_lists_batches_and_undoes_one(qtbot, book, tmp_path, monkeypatch):
+    from core.excel.importer import run_import
+    from ui.dialogs.import_history import ImportHistoryDialog
+
+    run_import(book, messy_workbook(tmp_path))
+    dialog = ImportHistoryDialog(book)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1 and not dialog.undo_button.isEnabled()
+    dialog.table.selectRow(0)
+    assert dialog.undo_button.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(dialog.book_changed):
+        dialog.undo_button.click()
+    assert count(book, Customer) == 0 and dialog.table.item(0, 5).text() == "Undone"

@@ -83,9 +83,12 @@ class ImportDialog(QDialog):
         choose_button.clicked.connect(self._on_choose_button_clicked)
         template_button = QPushButton(self.tr("Save blank template…"))
         template_button.clicked.connect(self._on_template_button_clicked)
+        history_button = QPushButton(self.tr("Import history…"))
+        history_button.clicked.connect(self._on_history_button_clicked)
         top.addWidget(self.file_label, 1)
         top.addWidget(choose_button)
         top.addWidget(template_button)
+        top.addWidget(history_button)
         layout.addLayout(top)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -472,6 +475,13 @@ class ImportDialog(QDialog):
                                               self.tr("Excel workbook (*.xlsx)"))
         if path:
             write_template(path, self._language)
+
+    def _on_history_button_clicked(self) -> None:
+        from ui.dialogs.import_history import ImportHistoryDialog
+
+        history = ImportHistoryDialog(self._book, parent=self)
+        history.book_changed.connect(self.book_changed)
+        history.exec()
 
     def _on_choose_button_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a file to import"), "",
