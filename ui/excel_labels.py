@@ -126,7 +126,9 @@ def preset_label(key: str) -> str:
 def problem_text(code: str, value: str = "") -> str:
     """A translated reason a row was skipped, with the cell's value when there is one."""
     text = QCoreApplication.translate(_CONTEXT, PROBLEMS[code]) if code in PROBLEMS else code
-    return f"{text}: {value}" if value else text
+    if not value:
+        return text
+    return QCoreApplication.translate("ExcelLabels", "%1: %2").replace("%1", text).replace("%2", value)
 
 
 def refusal_text(error: HuitoukeError) -> str:

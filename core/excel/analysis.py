@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -167,10 +168,15 @@ def _shown(parsed: ParsedRow) -> dict[str, str]:
                 values[name] = f"{year}-{month:02d}-{day:02d}" if year else f"{month}月{day}日"
             elif name.endswith("_cents") and isinstance(value, int):
                 values[name] = f"{value / 100:.2f}"
-            elif hasattr(value, "isoformat"):
-                values[name] = value.isoformat(sep=" ") if hasattr(value, "hour") else value.isoformat()
+            elif isinstance(value, dt.datetime):
+                values[name] = value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+            elif isinstance(value, dt.date):
+                values[name] = value.isoformat()
             else:
                 values[name] = str(value)
+    address = " ".join(parsed.customer.get(name, "") for name in ("province", "city", "district", "address_detail"))
+    if address.strip():
+        values["address"] = " ".join(address.split())
     if parsed.phones:
         values["phone"] = parsed.phones[0]
     elif parsed.masked_phone:

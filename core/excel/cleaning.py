@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -318,11 +319,8 @@ _STATUS_WORDS = {
 }
 
 
-def map_status(value: object) -> str | None:
-    """Map a platform's order status wording onto our vocabulary (:data:`STATUSES`); None if unknown."""
-    text = clean_text(value)
-    if not text:
-        return None
+@functools.lru_cache(maxsize=256)
+def _status_of_text(text: str) -> str | None:
     if text.lower() in STATUSES:
         return text.lower()
     key = text.replace(",", "，").replace(" ", "")
@@ -335,6 +333,12 @@ def map_status(value: object) -> str | None:
         ("付款", "unpaid"), ("支付", "unpaid"),
     )
     return next((status for word, status in rules if word in key), None)
+
+
+def map_status(value: object) -> str | None:
+    """Map a platform's order status wording onto our vocabulary (:data:`STATUSES`); None if unknown."""
+    text = clean_text(value)
+    return _status_of_text(text) if text else None
 
 
 def map_after_sale(value: object, paid_cents: int | None, refund_cents: int | None) -> str | None:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from core.excel.plan import ImportPlan, PersonDraft
 from core.models import Customer, CustomerAlias, Order
 
-_CHUNK = 400
+_CHUNK = 900  # values per IN list (SQLite allows 32766 variables)
 ORDER_COMPARED = ("status", "paid_at", "shipped_at", "delivered_at", "completed_at", "paid_cents",
                   "refund_cents", "tracking_no", "carrier", "seller_note")
 
@@ -57,8 +57,11 @@ class BookIndex:
         self.by_wechat: dict[str, int] = {}
         self.by_name: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
         self.orders: dict[tuple[str, str], ExistingOrder] = {}
-        self._load_customers(session, plan.people)
-        self._load_orders(session, plan)
+        # A first import goes into an empty book: nothing to look up.
+        if session.scalar(select(Customer.id).limit(1)) is not None:
+            self._load_customers(session, plan.people)
+        if session.scalar(select(Order.id).limit(1)) is not None:
+            self._load_orders(session, plan)
 
     def _load_customers(self, session: Session, people: list[PersonDraft]) -> None:
         phones = {phone for person in people for phone in person.phones}
@@ -91,7 +94,7 @@ class BookIndex:
         keys = [(order.platform, order.platform_order_no) for order in plan.orders]
         keys += list(plan.detail_items)
         columns = [getattr(Order, name) for name in ORDER_COMPARED]
-        for batch in chunks(keys):
+        for batch in chunks(keys, 2 * _CHUNK):
             query = select(Order.id, Order.customer_id, Order.platform, Order.platform_order_no, *columns).where(
                 tuple_(Order.platform, Order.platform_order_no).in_(batch))
             for order_id, customer_id, platform, number, *values in session.execute(query):

@@ -134,19 +134,22 @@ def iter_rows(
         columns.append(values)
         if rejected:
             rejected_by_column.append((index, rejected))
-    for offset, raw_values in enumerate(zip(*columns, strict=True) if columns else ()):
+    positions = {group: [(position, name) for position, name in enumerate(names) if _GROUP_OF.get(name) == group]
+                 for group in ("customer", "order", "item", "product", None)}
+    width = len(names)
+    for offset, raw in enumerate(zip(*columns, strict=True) if columns else ()):
         number = table.data_start + offset + 1
-        errors = [RowError(table.file, sheet_name, number, headers[index], rejected[offset].code,
-                           str(rejected[offset].details.get("value", "")))
-                  for index, rejected in rejected_by_column if offset in rejected]
-        if errors:
-            for error in errors:
-                on_error(error)
+        if rejected_by_column and any(offset in rejected for _index, rejected in rejected_by_column):
+            for index, rejected in rejected_by_column:
+                if offset in rejected:
+                    on_error(RowError(table.file, sheet_name, number, headers[index], rejected[offset].code,
+                                      str(rejected[offset].details.get("value", ""))))
             continue
-        values = {name: value for name, value in zip(names, raw_values, strict=True) if value is not None}
-        if not values:
+        if raw.count(None) == width:
             continue
-        parsed = _assemble(values, preset, number)
+        groups = [{name: raw[position] for position, name in positions[group] if raw[position] is not None}
+                  for group in ("customer", "order", "item", "product", None)]
+        parsed = _assemble(*groups, preset, number)
         problem = _problem(parsed, preset)
         if problem:
             code, field_name = problem
@@ -156,16 +159,14 @@ def iter_rows(
         yield parsed
 
 
-def _assemble(values: dict[str, Any], preset: Preset, row: int) -> ParsedRow:
-    customer: dict[str, Any] = {}
-    order: dict[str, Any] = {}
-    item: dict[str, Any] = {}
-    product: dict[str, Any] = {}
-    groups = {"customer": customer, "order": order, "item": item, "product": product}
-    for name, value in values.items():
-        group = _GROUP_OF.get(name)
-        if group is not None:
-            groups[group][name] = value
+def _assemble(customer: dict[str, Any], order: dict[str, Any], item: dict[str, Any], product: dict[str, Any],
+              extra: dict[str, Any], preset: Preset, row: int) -> ParsedRow:
+    """One row's cleaned values, by group, into a ParsedRow (phones sorted out, address split, name set).
+
+    ``extra`` holds the helper fields (whole address, street, second phone, after-sales status)."""
+    values = extra
+    values["phone"] = customer.get("phone")
+    values["receiver_phone"] = order.get("receiver_phone")
     phones: list[str] = []
     masked = ""
     for source in ("phone", "receiver_phone", "phone_alt"):
@@ -181,7 +182,7 @@ def _assemble(values: dict[str, Any], preset: Preset, row: int) -> ParsedRow:
                 masked = phone.text
     customer.pop("phone", None)
     if preset.kind == "products":
-        product.setdefault("product_name", item.pop("product_title", "") or values.get("name", ""))
+        product.setdefault("product_name", item.pop("product_title", "") or customer.get("name", ""))
         if "price_cents" not in product and "unit_price_cents" in item:
             product["price_cents"] = item.pop("unit_price_cents")
         return ParsedRow(row, {}, product=product)

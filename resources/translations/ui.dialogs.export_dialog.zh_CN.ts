@@ -5,47 +5,47 @@
     <name>ExportDialog</name>
     <message>
         <source>Export to Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>导出到 Excel</translation>
     </message>
     <message>
         <source>Everything (one sheet each)</source>
-        <translation type="unfinished"></translation>
+        <translation>全部（每类一张表）</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Orders with items</source>
-        <translation type="unfinished"></translation>
+        <translation>订单及商品明细</translation>
     </message>
     <message>
         <source>Reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒</translation>
     </message>
     <message>
         <source>After-sales cases</source>
-        <translation type="unfinished"></translation>
+        <translation>售后记录</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出…</translation>
     </message>
     <message>
         <source>Saved %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 %1（%2）。</translation>
     </message>
     <message>
         <source>Export cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出已取消。</translation>
     </message>
 </context>
 </TS>

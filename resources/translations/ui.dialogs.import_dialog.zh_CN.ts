@@ -5,212 +5,221 @@
     <name>ImportDialog</name>
     <message>
         <source>Import customers and orders</source>
-        <translation type="unfinished"></translation>
+        <translation>导入客户和订单</translation>
     </message>
     <message>
         <source>Choose an Excel or CSV file, or drop one here.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个 Excel 或 CSV 文件，或把文件拖到这里。</translation>
     </message>
     <message>
         <source>Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择文件…</translation>
     </message>
     <message>
         <source>Save blank template…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存空白模板…</translation>
+    </message>
+    <message>
+        <source>Import history…</source>
+        <translation>导入记录…</translation>
     </message>
     <message>
         <source>Sheets to import</source>
-        <translation type="unfinished"></translation>
+        <translation>要导入的工作表</translation>
     </message>
     <message>
         <source>This sheet is</source>
-        <translation type="unfinished"></translation>
+        <translation>这张表是</translation>
     </message>
     <message>
         <source>Column in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中的列</translation>
     </message>
     <message>
         <source>First values</source>
-        <translation type="unfinished"></translation>
+        <translation>前几个值</translation>
     </message>
     <message>
         <source>Imported as</source>
-        <translation type="unfinished"></translation>
+        <translation>导入为</translation>
     </message>
     <message>
         <source>Preview: the first rows as they will be imported</source>
-        <translation type="unfinished"></translation>
+        <translation>预览：前几行导入后的样子</translation>
     </message>
     <message>
         <source>All or nothing: import nothing if any row has a problem</source>
-        <translation type="unfinished"></translation>
+        <translation>全部或不导入：只要有一行有问题就什么都不导入</translation>
     </message>
     <message>
         <source>Check only</source>
-        <translation type="unfinished"></translation>
+        <translation>只检查</translation>
     </message>
     <message>
         <source>Show what would be imported without writing anything</source>
-        <translation type="unfinished"></translation>
+        <translation>显示将会导入的内容，不写入任何数据</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>行</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <source>Save problem list…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存问题清单…</translation>
     </message>
     <message>
         <source>Undo this import</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销这次导入</translation>
     </message>
     <message>
         <source>Back to the file</source>
-        <translation type="unfinished"></translation>
+        <translation>返回文件</translation>
     </message>
     <message>
         <source>Import now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即导入</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>完成</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取 %1…</translation>
     </message>
     <message>
         <source>File: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>文件：%1</translation>
     </message>
     <message>
         <source>Sheets without a header row are left out: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>没有表头的工作表未导入：%1</translation>
     </message>
     <message>
         <source>%1
 %2 · %3 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2 · %3 行</translation>
     </message>
     <message>
         <source>No column tells who the customer is</source>
-        <translation type="unfinished"></translation>
+        <translation>没有能识别客户的列</translation>
     </message>
     <message>
-        <source>header in row %1</source>
-        <translation type="unfinished"></translation>
+        <source>Preview: the first rows as they will be imported (the header is row %1)</source>
+        <translation>预览：前几行导入后的样子（表头在第 %1 行）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>Skipped — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过 — %1</translation>
     </message>
     <message>
         <source>Tick at least one sheet to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少勾选一张要导入的工作表。</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查…</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消…</translation>
     </message>
     <message>
         <source>Cancelled: nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消：没有导入任何数据。</translation>
     </message>
     <message>
         <source>New customers: %1 · updated: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>新客户：%1 · 更新：%2</translation>
     </message>
     <message>
         <source>New orders: %1 · updated: %2 · already in the book: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>新订单：%1 · 更新：%2 · 已在客户簿中：%3</translation>
     </message>
     <message>
         <source>Rows read: %1 · skipped: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>读取行数：%1 · 跳过：%2</translation>
     </message>
     <message>
         <source>Products new: %1 · updated: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>新商品：%1 · 更新：%2</translation>
     </message>
     <message>
         <source>%1 new customers share a name with a customer already in the book; check them and merge them if they are the same person.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 %1 位新客户与客户簿中已有客户同名；请核对，如果是同一个人请合并。</translation>
     </message>
     <message>
         <source>Check only — nothing was written. This is what the import would do:</source>
-        <translation type="unfinished"></translation>
+        <translation>只检查 — 没有写入任何数据。导入将会：</translation>
     </message>
     <message>
         <source>Import finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入完成。</translation>
     </message>
     <message>
         <source>Save problem list</source>
-        <translation type="unfinished"></translation>
+        <translation>保存问题清单</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Remove the customers and orders this import added and put back what it changed?</source>
-        <translation type="unfinished"></translation>
+        <translation>删除这次导入新增的客户和订单，并恢复它修改过的内容？</translation>
     </message>
     <message>
         <source>The import was undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>这次导入已撤销。</translation>
     </message>
     <message>
         <source>Save blank template</source>
-        <translation type="unfinished"></translation>
+        <translation>保存空白模板</translation>
     </message>
     <message>
         <source>customers-template.xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>客户导入模板.xlsx</translation>
     </message>
     <message>
         <source>Choose a file to import</source>
-        <translation type="unfinished"></translation>
+        <translation>选择要导入的文件</translation>
     </message>
     <message>
         <source>Spreadsheets (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>表格文件 (%1)</translation>
     </message>
 </context>
 </TS>

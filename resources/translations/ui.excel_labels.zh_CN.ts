@@ -5,363 +5,367 @@
     <name>ExcelLabels</name>
     <message>
         <source>(not imported)</source>
-        <translation type="unfinished"></translation>
+        <translation>（不导入）</translation>
     </message>
     <message>
         <source>Name / nickname</source>
-        <translation type="unfinished"></translation>
+        <translation>称呼 / 昵称</translation>
     </message>
     <message>
         <source>Real name</source>
-        <translation type="unfinished"></translation>
+        <translation>真实姓名</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号</translation>
     </message>
     <message>
         <source>Other phone</source>
-        <translation type="unfinished"></translation>
+        <translation>其他电话</translation>
     </message>
     <message>
         <source>WeChat ID</source>
-        <translation type="unfinished"></translation>
+        <translation>微信号</translation>
     </message>
     <message>
         <source>QQ</source>
-        <translation type="unfinished"></translation>
+        <translation>QQ</translation>
     </message>
     <message>
         <source>Buyer ID</source>
-        <translation type="unfinished"></translation>
+        <translation>买家会员名</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱</translation>
     </message>
     <message>
         <source>Whole address</source>
-        <translation type="unfinished"></translation>
+        <translation>完整地址</translation>
     </message>
     <message>
         <source>Province</source>
-        <translation type="unfinished"></translation>
+        <translation>省份</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>城市</translation>
     </message>
     <message>
         <source>District</source>
-        <translation type="unfinished"></translation>
+        <translation>区县</translation>
     </message>
     <message>
         <source>Street</source>
-        <translation type="unfinished"></translation>
+        <translation>街道</translation>
     </message>
     <message>
         <source>Address detail</source>
-        <translation type="unfinished"></translation>
+        <translation>详细地址</translation>
     </message>
     <message>
         <source>Postcode</source>
-        <translation type="unfinished"></translation>
+        <translation>邮编</translation>
     </message>
     <message>
         <source>Gender</source>
-        <translation type="unfinished"></translation>
+        <translation>性别</translation>
     </message>
     <message>
         <source>Birthday</source>
-        <translation type="unfinished"></translation>
+        <translation>生日</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>来源渠道</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Personality</source>
-        <translation type="unfinished"></translation>
+        <translation>性格、沟通注意</translation>
     </message>
     <message>
         <source>Customer number in this file</source>
-        <translation type="unfinished"></translation>
+        <translation>本文件中的客户编号</translation>
     </message>
     <message>
         <source>Platform</source>
-        <translation type="unfinished"></translation>
+        <translation>平台</translation>
     </message>
     <message>
         <source>Order number</source>
-        <translation type="unfinished"></translation>
+        <translation>订单号</translation>
     </message>
     <message>
         <source>Order status</source>
-        <translation type="unfinished"></translation>
+        <translation>订单状态</translation>
     </message>
     <message>
         <source>After-sales status</source>
-        <translation type="unfinished"></translation>
+        <translation>售后状态</translation>
     </message>
     <message>
         <source>Order date</source>
-        <translation type="unfinished"></translation>
+        <translation>下单时间</translation>
     </message>
     <message>
         <source>Paid at</source>
-        <translation type="unfinished"></translation>
+        <translation>付款时间</translation>
     </message>
     <message>
         <source>Shipped at</source>
-        <translation type="unfinished"></translation>
+        <translation>发货时间</translation>
     </message>
     <message>
         <source>Delivered at</source>
-        <translation type="unfinished"></translation>
+        <translation>签收时间</translation>
     </message>
     <message>
         <source>Completed at</source>
-        <translation type="unfinished"></translation>
+        <translation>完成时间</translation>
     </message>
     <message>
         <source>Goods amount</source>
-        <translation type="unfinished"></translation>
+        <translation>商品金额</translation>
     </message>
     <message>
         <source>Postage</source>
-        <translation type="unfinished"></translation>
+        <translation>运费</translation>
     </message>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>优惠</translation>
     </message>
     <message>
         <source>Amount paid</source>
-        <translation type="unfinished"></translation>
+        <translation>实付金额</translation>
     </message>
     <message>
         <source>Refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>退款金额</translation>
     </message>
     <message>
         <source>Tracking number</source>
-        <translation type="unfinished"></translation>
+        <translation>快递单号</translation>
     </message>
     <message>
         <source>Carrier</source>
-        <translation type="unfinished"></translation>
+        <translation>快递公司</translation>
     </message>
     <message>
         <source>Buyer message</source>
-        <translation type="unfinished"></translation>
+        <translation>买家留言</translation>
     </message>
     <message>
         <source>Seller note</source>
-        <translation type="unfinished"></translation>
+        <translation>卖家备注</translation>
     </message>
     <message>
         <source>Receiver</source>
-        <translation type="unfinished"></translation>
+        <translation>收货人</translation>
     </message>
     <message>
         <source>Receiver phone</source>
-        <translation type="unfinished"></translation>
+        <translation>收货人手机</translation>
     </message>
     <message>
         <source>Receiver address</source>
-        <translation type="unfinished"></translation>
+        <translation>收货地址</translation>
     </message>
     <message>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>商品</translation>
     </message>
     <message>
         <source>Spec</source>
-        <translation type="unfinished"></translation>
+        <translation>规格</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>数量</translation>
     </message>
     <message>
         <source>Unit price</source>
-        <translation type="unfinished"></translation>
+        <translation>单价</translation>
     </message>
     <message>
         <source>Line amount</source>
-        <translation type="unfinished"></translation>
+        <translation>小计</translation>
     </message>
     <message>
         <source>Product name</source>
-        <translation type="unfinished"></translation>
+        <translation>商品名称</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>分类</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>价格</translation>
     </message>
     <message>
         <source>Usage cycle (days)</source>
-        <translation type="unfinished"></translation>
+        <translation>使用周期（天）</translation>
     </message>
     <message>
         <source>Remind days before</source>
-        <translation type="unfinished"></translation>
+        <translation>提前提醒天数</translation>
     </message>
     <message>
         <source>My own sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>我自己的表格</translation>
     </message>
     <message>
         <source>Taobao / Tmall order report</source>
-        <translation type="unfinished"></translation>
+        <translation>淘宝 / 天猫订单报表</translation>
     </message>
     <message>
         <source>Taobao order items (detail file)</source>
-        <translation type="unfinished"></translation>
+        <translation>淘宝宝贝明细（订单明细文件）</translation>
     </message>
     <message>
         <source>Pinduoduo orders</source>
-        <translation type="unfinished"></translation>
+        <translation>拼多多订单</translation>
     </message>
     <message>
         <source>Douyin shop orders</source>
-        <translation type="unfinished"></translation>
+        <translation>抖店订单</translation>
     </message>
     <message>
         <source>Youzan orders</source>
-        <translation type="unfinished"></translation>
+        <translation>有赞订单</translation>
     </message>
     <message>
         <source>Youzan customers</source>
-        <translation type="unfinished"></translation>
+        <translation>有赞客户</translation>
     </message>
     <message>
         <source>Products and usage cycles</source>
-        <translation type="unfinished"></translation>
+        <translation>商品和使用周期</translation>
     </message>
     <message>
         <source>Huitouke export: customers</source>
-        <translation type="unfinished"></translation>
+        <translation>回头客导出：客户</translation>
     </message>
     <message>
         <source>Huitouke export: customers (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>回头客导出：客户（英文表头）</translation>
     </message>
     <message>
         <source>Huitouke export: orders</source>
-        <translation type="unfinished"></translation>
+        <translation>回头客导出：订单</translation>
     </message>
     <message>
         <source>Huitouke export: orders (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>回头客导出：订单（英文表头）</translation>
     </message>
     <message>
         <source>not a date</source>
-        <translation type="unfinished"></translation>
+        <translation>不是日期</translation>
     </message>
     <message>
         <source>ambiguous date: is it day or month first?</source>
-        <translation type="unfinished"></translation>
+        <translation>日期有歧义：是日在前还是月在前？</translation>
     </message>
     <message>
         <source>date without a year</source>
-        <translation type="unfinished"></translation>
+        <translation>日期没有年份</translation>
     </message>
     <message>
         <source>the order has no date</source>
-        <translation type="unfinished"></translation>
+        <translation>订单没有日期</translation>
     </message>
     <message>
         <source>not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>不是数字</translation>
     </message>
     <message>
         <source>not an amount of money</source>
-        <translation type="unfinished"></translation>
+        <translation>不是金额</translation>
     </message>
     <message>
         <source>not a whole quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>数量不是整数</translation>
     </message>
     <message>
         <source>quantity is zero or negative</source>
-        <translation type="unfinished"></translation>
+        <translation>数量为零或负数</translation>
     </message>
     <message>
         <source>long number stored as a number: Excel already rounded its last digits (format the column as text)</source>
-        <translation type="unfinished"></translation>
+        <translation>长数字被存成了数字格式：Excel 已经把最后几位四舍五入了（请把这一列设为文本格式）</translation>
     </message>
     <message>
         <source>no name, phone, WeChat ID or buyer ID</source>
-        <translation type="unfinished"></translation>
+        <translation>没有姓名、电话、微信号或买家会员名</translation>
     </message>
     <message>
         <source>no product name</source>
-        <translation type="unfinished"></translation>
+        <translation>没有商品名称</translation>
     </message>
     <message>
         <source>no order number</source>
-        <translation type="unfinished"></translation>
+        <translation>没有订单号</translation>
     </message>
     <message>
         <source>product or amount without a date: the customer was imported, the purchase was not</source>
-        <translation type="unfinished"></translation>
+        <translation>有商品或金额但没有日期：客户已导入，这笔购买没有导入</translation>
     </message>
     <message>
         <source>order number not found in the order file</source>
-        <translation type="unfinished"></translation>
+        <translation>订单文件中找不到这个订单号</translation>
     </message>
     <message>
         <source>%file is not a spreadsheet that can be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%file 不是可以读取的表格文件。</translation>
     </message>
     <message>
         <source>%file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>%file 是空的。</translation>
     </message>
     <message>
         <source>%file is protected by a password. Open it in Excel or WPS, remove the password and save it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%file 设置了密码。请在 Excel 或 WPS 中打开，取消密码后重新保存。</translation>
     </message>
     <message>
         <source>%file is too large to import in one go; split it into smaller files.</source>
-        <translation type="unfinished"></translation>
+        <translation>%file 太大，无法一次导入；请拆分成几个小文件。</translation>
     </message>
     <message>
         <source>%file looks unsafe (it would unpack to far more than its size) and was not opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>%file 看起来不安全（解压后远大于文件本身），没有打开。</translation>
     </message>
     <message>
         <source>No header row was found in %file.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %file 中没有找到表头行。</translation>
     </message>
     <message>
         <source>No column of %file tells who the customer is (name, phone, WeChat ID or buyer ID). Choose one in the column list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%file 中没有能识别客户的列（姓名、电话、微信号或买家会员名）。请在列清单中指定一列。</translation>
     </message>
     <message>
         <source>%file could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %file。</translation>
     </message>
     <message>
         <source>%rows rows have problems and “all or nothing” is on, so nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 %rows 行有问题，并且开启了“全部或不导入”，所以没有导入任何数据。</translation>
     </message>
     <message>
         <source>Cancelled: nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消：没有导入任何数据。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 </TS>

@@ -83,9 +83,12 @@ class ImportDialog(QDialog):
         choose_button.clicked.connect(self._on_choose_button_clicked)
         template_button = QPushButton(self.tr("Save blank template…"))
         template_button.clicked.connect(self._on_template_button_clicked)
+        history_button = QPushButton(self.tr("Import history…"))
+        history_button.clicked.connect(self._on_history_button_clicked)
         top.addWidget(self.file_label, 1)
         top.addWidget(choose_button)
         top.addWidget(template_button)
+        top.addWidget(history_button)
         layout.addLayout(top)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -107,9 +110,9 @@ class ImportDialog(QDialog):
         for key in PRESETS:
             self.preset_combo.addItem(preset_label(key), key)
         self.preset_combo.activated.connect(self._on_preset_combo_activated)
-        preset_row.addWidget(self.preset_combo, 1)
-        self.header_label = QLabel()
-        preset_row.addWidget(self.header_label)
+        self.preset_combo.setMinimumWidth(260)
+        preset_row.addWidget(self.preset_combo)
+        preset_row.addStretch(1)
         right_layout.addLayout(preset_row)
         self.mapping_table = QTableWidget(0, 3)
         self.mapping_table.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("First values"),
@@ -118,7 +121,8 @@ class ImportDialog(QDialog):
         self.mapping_table.verticalHeader().hide()
         self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         right_layout.addWidget(self.mapping_table, 2)
-        right_layout.addWidget(QLabel(self.tr("Preview: the first rows as they will be imported")))
+        self.header_label = QLabel(self.tr("Preview: the first rows as they will be imported"))
+        right_layout.addWidget(self.header_label)
         self.preview_table = QTableWidget(0, 0)
         self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         right_layout.addWidget(self.preview_table, 3)
@@ -270,7 +274,8 @@ class ImportDialog(QDialog):
             return
         choice = self._choices[sheet]
         self.preset_combo.setCurrentIndex(self.preset_combo.findData(choice.preset))
-        self.header_label.setText(self.tr("header in row %1").replace("%1", str(choice.header_row)))
+        self.header_label.setText(self.tr("Preview: the first rows as they will be imported (the header is row %1)")
+                                  .replace("%1", str(choice.header_row)))
         self._fill_mapping_table(sheet)
         self._fill_preview(sheet)
 
@@ -339,8 +344,9 @@ class ImportDialog(QDialog):
         for row, shown in enumerate(rows):
             self.preview_table.setItem(row, 0, QTableWidgetItem(str(shown.row)))
             if shown.errors:
-                problem = "; ".join(f"{error.column}: {problem_text(error.code, error.value)}" if error.column
-                                    else problem_text(error.code, error.value) for error in shown.errors)
+                problem = "; ".join(problem_text(error.code, error.value) if not error.column else
+                                    self.tr("%1: %2").replace("%1", error.column)
+                                    .replace("%2", problem_text(error.code, error.value)) for error in shown.errors)
                 cell = QTableWidgetItem(self.tr("Skipped — %1").replace("%1", problem))
                 cell.setToolTip(problem)
                 self.preview_table.setItem(row, 1, cell)
@@ -469,6 +475,13 @@ class ImportDialog(QDialog):
                                               self.tr("Excel workbook (*.xlsx)"))
         if path:
             write_template(path, self._language)
+
+    def _on_history_button_clicked(self) -> None:
+        from ui.dialogs.import_history import ImportHistoryDialog
+
+        history = ImportHistoryDialog(self._book, parent=self)
+        history.book_changed.connect(self.book_changed)
+        history.exec()
 
     def _on_choose_button_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a file to import"), "",

@@ -120,3 +120,16 @@ def test_english_template_headers_map_too(tmp_path, book):
     workbook.save(path)
     result = run_import(book, path)
     assert result.errors == () and result.orders_created == 1
+
+
+def test_after_sales_cases_get_their_sheet_when_there_are_any(tmp_path, book, make_customer):
+    from core.aftersales import ComplaintService
+
+    empty = export_book(book, tmp_path / "a.xlsx", "all", "zh_CN")
+    assert "售后" not in empty.sheets
+    customer = make_customer(name="阿香", phone="13512345678")
+    ComplaintService(book).open(customer.id, kind="damaged", description="=瓶子碎了")
+    result = export_book(book, tmp_path / "b.xlsx", "all", "zh_CN")
+    assert result.sheets["售后"] == 1
+    sheet = openpyxl.load_workbook(tmp_path / "b.xlsx")["售后"]
+    assert sheet.freeze_panes == "A2" and "'=瓶子碎了" in [c.value for c in sheet[2]]

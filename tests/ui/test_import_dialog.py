@@ -1,0 +1,186 @@
+"""The import and export dialogs with a messy, real-looking seller's workbook; zh_CN screenshots."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from sqlalchemy import func, select
+
+from core.models import Customer, ImportBatch, Order
+from tests.core.excel.files import taobao_rows, write_csv, write_xlsx
+from tests.ui.test_paste_screenshots import _save as save_shot
+from tests.ui.test_paste_screenshots import zh_cn  # noqa: F401  (the fixture that installs the zh_CN translator)
+from ui.dialogs.export_dialog import ExportDialog
+from ui.dialogs.import_dialog import ImportDialog
+from ui.tasks import TaskRunner
+
+HEADERS = ["姓名", "手机号", "微信", "收货地址", "标签", "购买日期", "产品", "数量", "金额", "备注"]
+
+
+def messy_workbook(tmp_path) -> Path:
+    """What a seller keeps in WPS: title rows, blank rows, full-width digits, odd dates, a bad row."""
+    april = [
+        ["2024年4月 老客户登记表（朋友圈+淘宝）"], [], HEADERS,
+        ["王芳", "１３９２５１３０１６５", "wf_2024", "广东省 广州市 越秀区 某某路1号(510180)", "宝妈，干皮", "4月3日",
+         "云南野生蜂蜜500g", 2, "¥136.00", "要发顺丰"],
+        ["  李四 ", "+86 138-0013-8000", "", "北京 北京市 朝阳区 建国路88号", "送礼/老客", dt.date(2024, 4, 5), "面膜30片",
+         1, 99, ""],
+        ["赵敏", "138****8000", "", "浙江省杭州市西湖区文三路100号", "", "2024.4.8", "红糖姜茶", 3, "87元", "淘宝买家"],
+        [None, None, None, None, None, None, None, None, None, None],
+        ["周芷若", "13600136000", "zhiruo", "四川省成都市武侯区天府大道1号", "VIP、复购", "03/04/2024", "桂花蜜", 1, 64, "日期写得含糊"],
+        ["老陈", 13800138001.0, "", "湖南省长沙市岳麓区麓山路1号", "", 45390, "蜂蜜", "-1", 68, "数量填错"],
+    ]
+    may = [HEADERS, ["王芳", "13925130165", "", "", "复购", "2024/5/3", "云南野生蜂蜜500g", 1, "68", ""],
+           ["小林", "", "xiaolin88", "", "", "20240505", "面膜30片", 1, "99.00", "新客"]]
+    return write_xlsx(tmp_path / "我的客户表.xlsx", {"2024年4月": april, "2024年5月": may, "说明": [["填表说明：一行一单"]]},
+                      merge_title=True)
+
+
+@pytest.fixture
+def tasks(qapp, request):
+    """The background runner the dialogs use; drained when the test ends."""
+    runner = TaskRunner()
+    request.addfinalizer(lambda: (runner.cancel_all(), runner.wait(5000)))
+    return runner
+
+
+def count(book, model) -> int:
+    with book.session() as session:
+        return session.scalar(select(func.count()).select_from(model))
+
+
+def open_dialog(qtbot, book, tasks, path) -> ImportDialog:
+    dialog = ImportDialog(book, tasks, str(path), "zh_CN")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.sheet_list.count() > 0, timeout=10000)
+    return dialog
+
+
+def test_sheets_mapping_and_preview_of_a_messy_workbook(qtbot, book, tasks, tmp_path):
+    dialog = open_dialog(qtbot, book, tasks, messy_workbook(tmp_path))
+    sheets = [dialog.sheet_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.sheet_list.count())]
+    assert sheets == ["2024年4月", "2024年5月", "说明"]
+    assert dialog.checked_sheets() == ["2024年4月", "2024年5月"]  # the notes sheet identifies nobody
+    assert "row 3" in dialog.header_label.text()  # header found under the title and the blank row
+    preview = dialog.preview_table
+    headers = [preview.horizontalHeaderItem(c).text() for c in range(preview.columnCount())]
+    phone_column = headers.index("Phone")
+    assert preview.item(0, phone_column).text() == "13925130165"
+    assert preview.item(0, headers.index("Order date")).text().startswith("2024-04-03")  # year from the sheet
+    skipped = [preview.item(r, 1).text() for r in range(preview.rowCount()) if preview.item(r, 1).text().startswith("Skipped")]
+    assert len(skipped) == 2 and any("ambiguous" in text for text in skipped)
+    row = next(r for r in range(dialog.mapping_table.rowCount()) if dialog.mapping_table.item(r, 0).text() == "备注")
+    combo = dialog.mapping_table.cellWidget(row, 2)
+    combo.setCurrentIndex(combo.findData(""))
+    combo.activated.emit(combo.currentIndex())
+    assert "Note" not in [preview.horizontalHeaderItem(c).text() for c in range(preview.columnCount())]
+
+
+def test_check_then_import_then_undo(qtbot, book, tasks, tmp_path, monkeypatch):
+    dialog = open_dialog(qtbot, book, tasks, messy_workbook(tmp_path))
+    dialog.check_button.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=20000)
+    assert dialog.result.dry_run and count(book, Customer) == 0
+    assert dialog.import_now_button.isVisible()
+    with qtbot.waitSignal(dialog.book_changed, timeout=20000):
+        dialog.import_now_button.click()
+    result = dialog.result
+    assert not result.dry_run and result.customers_created == 4 and result.rows_skipped == 2
+    assert count(book, Order) == result.orders_created == 5
+    assert dialog.errors_table.rowCount() == 2
+    report = tmp_path / "problems.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(report), ""))
+    dialog.report_button.click()
+    assert report.exists()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(dialog.book_changed):
+        dialog.undo_button.click()
+    assert count(book, Customer) == 0 and count(book, Order) == 0
+    with book.session() as session:
+        assert session.scalar(select(ImportBatch.status)) == "undone"
+
+
+def test_refused_file_says_why_and_writes_nothing(qtbot, book, tasks, tmp_path):
+    picture = tmp_path / "photo.xlsx"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))
+    dialog = ImportDialog(book, tasks, str(picture), "en")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.message_label.text() != "", timeout=10000)
+    assert "photo.xlsx is not a spreadsheet" in dialog.message_label.text()
+    assert not dialog.import_button.isEnabled() and count(book, Customer) == 0
+
+
+def test_cancel_leaves_the_book_unchanged(qtbot, book, tasks, tmp_path):
+    path = write_csv(tmp_path / "ExportOrderList-big.csv", taobao_rows(8000, 3000), encoding="gbk", quote_all=True)
+    dialog = open_dialog(qtbot, book, tasks, path)
+    dialog.import_button.click()
+    assert dialog.pages.currentIndex() == 1
+    dialog.cancel_button.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 0, timeout=30000)
+    assert "Cancelled" in dialog.message_label.text()
+    assert count(book, Customer) == 0 and count(book, ImportBatch) == 0
+
+
+def test_export_dialog_writes_the_workbook(qtbot, book, tasks, tmp_path, make_customer):
+    make_customer(name="阿香", phone="13512345678")
+    target = tmp_path / "out.xlsx"
+    dialog = ExportDialog(book, tasks, "zh_CN", chooser=lambda _name: str(target))
+    qtbot.addWidget(dialog)
+    dialog.what_combo.setCurrentIndex(dialog.what_combo.findData("customers"))
+    dialog.start_export()
+    qtbot.waitUntil(lambda: dialog.exported_path is not None, timeout=20000)
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(target)["客户"]
+    assert sheet["B2"].value == "阿香"
+
+
+def test_main_window_hands_dropped_files_and_ctrl_o_to_the_flow(qtbot, book, settings, tmp_path, monkeypatch):
+    from ui.excel_flow import ExcelFlow
+    from ui.session import Session
+
+    opened = []
+    monkeypatch.setattr(ImportDialog, "exec", lambda self: opened.append(self) or 0)
+    session = Session(book=book, book_path=str(book.path), settings=settings)
+    flow = ExcelFlow(session)
+    flow.import_file(str(messy_workbook(tmp_path)))
+    assert len(opened) == 1
+    qtbot.addWidget(opened[0])
+    qtbot.waitUntil(lambda: opened[0].sheet_list.count() == 3, timeout=10000)
+
+
+@pytest.mark.usefixtures("zh_cn")
+def test_screenshots_in_chinese(qtbot, book, tasks, tmp_path):
+    dialog = open_dialog(qtbot, book, tasks, messy_workbook(tmp_path))
+    assert dialog.windowTitle() != "Import customers and orders"  # translated
+    qtbot.waitExposed(dialog)
+    save_shot(dialog, "import_dialog_preview")
+    with qtbot.waitSignal(dialog.book_changed, timeout=20000):
+        dialog.import_button.click()
+    save_shot(dialog, "import_dialog_summary")
+    export = ExportDialog(book, tasks, "zh_CN", chooser=lambda _name: str(tmp_path / "e.xlsx"))
+    qtbot.addWidget(export)
+    export.show()
+    qtbot.waitExposed(export)
+    save_shot(export, "export_dialog")
+
+
+def test_import_history_lists_batches_and_undoes_one(qtbot, book, tmp_path, monkeypatch):
+    from core.excel.importer import run_import
+    from ui.dialogs.import_history import ImportHistoryDialog
+
+    run_import(book, messy_workbook(tmp_path))
+    dialog = ImportHistoryDialog(book)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1 and not dialog.undo_button.isEnabled()
+    dialog.table.selectRow(0)
+    assert dialog.undo_button.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(dialog.book_changed):
+        dialog.undo_button.click()
+    assert count(book, Customer) == 0 and dialog.table.item(0, 5).text() == "Undone"

@@ -1,0 +1,91 @@
+"""Import history: every import of the book, newest first, and undo for the ones still in effect."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from core.errors import HuitoukeError
+from core.excel.batches import list_batches, undo_import
+from ui.error_text import describe
+from ui.excel_labels import preset_label
+
+
+class ImportHistoryDialog(QDialog):
+    """Lists the book's import batches; ``book_changed`` after an undo."""
+
+    book_changed = Signal()
+
+    def __init__(self, book, parent=None):
+        super().__init__(parent)
+        self._book = book
+        self.setWindowTitle(self.tr("Import history"))
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("File"), self.tr("Kind"),
+                                              self.tr("New customers"), self.tr("New orders"), self.tr("State")])
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
+        layout.addWidget(self.table)
+        row = QHBoxLayout()
+        self.undo_button = QPushButton(self.tr("Undo the selected import"))
+        self.undo_button.clicked.connect(self._on_undo_button_clicked)
+        close_button = QPushButton(self.tr("Close"))
+        close_button.clicked.connect(self.accept)
+        row.addWidget(self.undo_button)
+        row.addStretch(1)
+        row.addWidget(close_button)
+        layout.addLayout(row)
+        self.resize(760, 380)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._batches = list_batches(self._book)
+        self.table.setRowCount(len(self._batches))
+        for row, batch in enumerate(self._batches):
+            presets = "、".join(preset_label(key) for key in batch.preset.split(",") if key)
+            state = self.tr("Undone") if batch.status == "undone" else self.tr("In the book")
+            for column, text in enumerate((batch.created_at.strftime("%Y-%m-%d %H:%M"), batch.file_name, presets,
+                                           str(batch.customers_created), str(batch.orders_created), state)):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, batch.id)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        self._on_table_item_selection_changed()
+
+    def selected_batch(self):
+        rows = {index.row() for index in self.table.selectedIndexes()}
+        return self._batches[rows.pop()] if len(rows) == 1 else None
+
+    def _on_table_item_selection_changed(self) -> None:
+        batch = self.selected_batch()
+        self.undo_button.setEnabled(batch is not None and batch.status == "done")
+
+    def _on_undo_button_clicked(self) -> None:
+        batch = self.selected_batch()
+        if batch is None:
+            return
+        answer = QMessageBox.question(self, self.tr("Undo import"), self.tr(
+            "Remove the customers and orders that “%1” added and put back what it changed?")
+            .replace("%1", batch.file_name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            undo_import(self._book, batch.id)
+        except HuitoukeError as error:
+            QMessageBox.warning(self, self.tr("Undo import"), describe(error))
+            return
+        self.book_changed.emit()
+        self.refresh()
