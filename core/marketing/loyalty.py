@@ -180,9 +180,9 @@ def redeem_points(session: Session, customer_id: int, points: int, at: dt.dateti
 
 
 def ledger(session: Session, customer_id: int) -> list[PointsLine]:
-    """Every ledger line, oldest first, with the running balance."""
+    """Every ledger line in the order written (append-only), with the running balance."""
     rows = session.scalars(select(PointsEntry).where(PointsEntry.customer_id == customer_id)
-                           .order_by(PointsEntry.at, PointsEntry.id))
+                           .order_by(PointsEntry.id))
     balance, lines = 0, []
     for e in rows:
         balance += e.delta

@@ -138,9 +138,12 @@ def test_coupon_use_rules_and_expiry_reminder_in_today(book, pool, make_order):
 
 def test_points_ledger_follows_orders_and_redeems(book, pool, make_order):
     with book.session() as s:
-        assert loyalty.sync_spend_points(s, [pool["loyal"]], NOW) == 3
-        assert loyalty.points_balance(s, pool["loyal"]) == 408  # 3 × ¥136
+        # order writes kept the spend lines in step: 3 orders × ¥136 × 1 point
+        assert loyalty.points_balance(s, pool["loyal"]) == 408
         assert loyalty.sync_spend_points(s, [pool["loyal"]], NOW) == 0  # idempotent
+    make_order(pool["loyal"], "2026-05-25", [("蜂蜜500g", 1, 6899)], status="refunded")
+    with book.session() as s:
+        assert loyalty.points_balance(s, pool["loyal"]) == 408  # not a purchase: no points
         assert loyalty.award_rule_points(s, pool["loyal"], "join", NOW) is not None
         assert loyalty.award_rule_points(s, pool["loyal"], "join", NOW) is None  # once
         loyalty.award_rule_points(s, pool["loyal"], "photo_review", NOW)
@@ -164,7 +167,7 @@ def test_member_levels_upgrade_and_congratulate(book, pool, make_order):
         assert s.query(Reminder).filter_by(kind="level_up", customer_id=pool["loyal"]).count() == 1
     make_order(pool["loyal"], "2026-06-01", [("蜂蜜500g", 1, 20000)])
     with book.session() as s:
-        assert levels.recompute_levels(s, TODAY, [pool["loyal"]]) == 1
+        # the order write upgraded the customer already (core.orders → marketing.after_order_write)
         assert s.get(Customer, pool["loyal"]).member_level_id == gold
         assert levels.recompute_levels(s, TODAY) == 0
         assert s.query(Reminder).filter_by(kind="level_up").count() == 2
