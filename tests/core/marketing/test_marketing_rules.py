@@ -153,7 +153,7 @@ def test_points_ledger_follows_orders_and_redeems(book, pool, make_order):
             loyalty.redeem_points(s, pool["loyal"], 10_000, NOW)
         lines = loyalty.ledger(s, pool["loyal"])
         assert lines[-1].balance == 358 and lines[-1].reason == "redeem"
-        assert s.query(PointsEntry).filter_by(reason="spend").count() == 3
+        assert s.query(PointsEntry).filter_by(reason="spend", customer_id=pool["loyal"]).count() == 3
 
 
 def test_member_levels_upgrade_and_congratulate(book, pool, make_order):
