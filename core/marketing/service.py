@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from sqlalchemy import distinct, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.marketing import campaigns, levels, loyalty, report, segments, texts
@@ -31,9 +31,9 @@ class MarketingService:
             alive = Customer.deleted_at.is_(None)
             return {
                 "tags": list(s.scalars(select(Tag.name).order_by(Tag.name))),
-                "provinces": list(s.scalars(select(distinct(Customer.province)).where(alive, Customer.province != "")
+                "provinces": list(s.scalars(select(Customer.province).distinct().where(alive, Customer.province != "")
                                             .order_by(Customer.province))),
-                "categories": list(s.scalars(select(distinct(Product.category)).where(Product.category != "")
+                "categories": list(s.scalars(select(Product.category).distinct().where(Product.category != "")
                                              .order_by(Product.category))),
                 "levels": levels.list_levels(s),
             }
