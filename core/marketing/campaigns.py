@@ -57,7 +57,7 @@ def _coupon_of(row: Campaign) -> CouponSpec | None:
 
 def _dto(session: Session, row: Campaign) -> CampaignDTO:
     members, sent = session.execute(select(
-        func.count(), func.coalesce(func.sum(CampaignMember.sent_at.is_not(None)), 0)
+        func.count(), func.count(CampaignMember.sent_at)
     ).where(CampaignMember.campaign_id == row.id)).one()
     return CampaignDTO(row.id, row.version, row.name, json.loads(row.segment_json or "{}"), row.body,
                        row.scheduled_on, _coupon_of(row), row.response_window_days, row.status,

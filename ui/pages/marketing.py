@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
+    QHeaderView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -68,7 +69,7 @@ class MarketingPage(Page):
         font.setBold(True)
         title.setFont(font)
         layout.addWidget(title)
-        layout.addWidget(splitter)
+        layout.addWidget(splitter, 1)
 
     def _build_segment_side(self) -> QWidget:
         box = QGroupBox(self.tr("Segment"))
@@ -158,8 +159,7 @@ class MarketingPage(Page):
             [self.tr("Name"), self.tr("Phone"), self.tr("Message"), self.tr("Status"), self.tr("SMS")])
         self.queue_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.queue_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.queue_table.horizontalHeader().setStretchLastSection(False)
-        self.queue_table.setColumnWidth(2, 380)
+        self.queue_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.queue_table.installEventFilter(self)
         self.send_button = QPushButton(self.tr("Copy and mark sent (Enter)"))
         self.send_button.clicked.connect(self.copy_and_mark_sent)
@@ -389,7 +389,7 @@ class MarketingPage(Page):
         row = self.queue_table.currentRow()
         QGuiApplication.clipboard().setText(self.queue_table.item(row, 2).text())
         self._marketing.mark_sent(self._campaign_id, [customer_id], self._now().replace(microsecond=0))
-        self._load_queue()
+        self._load_campaigns(self._campaign_id)
         self.book_modified.emit()
 
     def opt_out(self) -> None:
@@ -397,7 +397,7 @@ class MarketingPage(Page):
         if customer_id is None:
             return
         self._marketing.opt_out(self._campaign_id, customer_id, self._now().replace(microsecond=0))
-        self._load_queue()
+        self._load_campaigns(self._campaign_id)
         self.book_modified.emit()
 
     def export_sms(self) -> None:

@@ -96,6 +96,7 @@ def test_campaign_queue_send_opt_out_and_report(book, pool, make_order, tmp_path
         assert campaigns.mark_sent(s, cid, [pool["loyal"]], NOW) == 0
         campaigns.opt_out(s, cid, pool["prospect"], NOW)
         assert s.get(Customer, pool["prospect"]).do_not_disturb
+        assert campaigns.get_campaign(s, cid).sent == 2
         touches = s.query(ContactLog).filter_by(campaign_id=cid, is_marketing=True).count()
         assert touches == 2
     make_order(pool["loyal"], "2026-06-05", [("蜂蜜500g", 3, 6800)])   # inside the 7-day window
