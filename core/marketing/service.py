@@ -5,6 +5,7 @@ and `after_order_write`, the hook core.orders runs so points and member levels f
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
@@ -19,6 +20,16 @@ def after_order_write(session: Session, customer_ids, today: dt.date, now: dt.da
     ids = [cid for cid in customer_ids if cid is not None]
     loyalty.sync_spend_points(session, ids, now)
     levels.recompute_levels(session, today, ids)
+
+
+@dataclass(frozen=True)
+class CustomerSummary:
+    """What the customer dialog's Marketing section shows."""
+
+    level: str
+    points: int
+    open_coupons: int
+    marketing: report.CustomerMarketing
 
 
 class MarketingService:
@@ -85,6 +96,12 @@ class MarketingService:
     def customer_marketing(self, customer_id: int) -> report.CustomerMarketing:
         with self.book.session() as s:
             return report.customer_marketing(s, customer_id)
+
+    def customer_summary(self, customer_id: int) -> CustomerSummary:
+        with self.book.session() as s:
+            coupons = [k for k in loyalty.coupons_of(s, customer_id) if k.used_at is None]
+            return CustomerSummary(levels.level_name(s, customer_id), loyalty.points_balance(s, customer_id),
+                                   len(coupons), report.customer_marketing(s, customer_id))
 
     def export_sms(self, campaign_id: int, path, language: str = "zh_CN") -> Path:
         return report.export_sms(self.queue(campaign_id), path, language)

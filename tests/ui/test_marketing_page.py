@@ -60,3 +60,22 @@ def test_send_queue_enter_copies_and_marks_sent(qtbot, book, make_customer):
     with book.session() as s:
         assert s.query(ContactLog).filter_by(is_marketing=True).count() == 1
     assert "contacted 1" in page.report_label.text()
+
+
+def test_customer_marketing_section_shows_points_level_and_touches(qtbot, book, make_customer, make_order):
+    from core.marketing import campaigns, levels
+    from ui.dialogs.customer_sections import CUSTOMER_SECTIONS
+
+    buyer = make_customer(name="王姐", phone="13800138000").id
+    with book.session() as s:
+        levels.save_level(s, "银卡", 1, min_purchases=1)
+    make_order(buyer, "2026-05-01", [("蜂蜜500g", 1, 6800)])
+    with book.session() as s:
+        cid = campaigns.create_campaign(s, "c", {}, "hi", TODAY)
+        campaigns.build_queue(s, cid, TODAY, dt.datetime(2026, 6, 1, 9))
+        campaigns.mark_sent(s, cid, [buyer], dt.datetime(2026, 6, 1, 9))
+    section = next(spec for spec in CUSTOMER_SECTIONS if spec.key == "marketing")
+    widget = section.create_widget(book, buyer)
+    qtbot.addWidget(widget)
+    assert (widget.level_label.text(), widget.points_label.text(), widget.marketed_label.text()) == ("银卡", "68", "1")
+    assert widget.responded_label.text() == "0 (0%)"
