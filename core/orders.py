@@ -102,6 +102,14 @@ def _detail(s: Session, o: Order) -> OrderDetail:
         receiver_phone=o.receiver_phone, receiver_address=o.receiver_address, items=items)
 
 
+def _marketing_after_write(s: Session, customer_ids) -> None:
+    """Spend points and member levels follow the order write (core.marketing)."""
+    from core.marketing.service import after_order_write
+    from core.reminders.generate import local_today
+
+    after_order_write(s, customer_ids, local_today(s), dt.datetime.now().replace(microsecond=0))
+
+
 class OrderService:
     """Order operations on one book. Each write refreshes the figures of the customers it touches."""
 
@@ -123,6 +131,7 @@ class OrderService:
             self._flush(s, data)
             customer_stats.refresh(s, [order.customer_id])
             reminders.after_write(s, [order.customer_id])
+            _marketing_after_write(s, [order.customer_id])
             return _detail(s, order)
 
     def update(self, order_id: int, data: OrderInput, expected_version: int) -> OrderDetail:
@@ -140,6 +149,7 @@ class OrderService:
                 raise ConflictError("order_conflict", entity="order", id=order_id) from None
             customer_stats.refresh(s, {before, order.customer_id})
             reminders.after_write(s, {before, order.customer_id})
+            _marketing_after_write(s, {before, order.customer_id})
             return _detail(s, order)
 
     def delete(self, order_id: int) -> None:
@@ -150,6 +160,7 @@ class OrderService:
             s.flush()
             customer_stats.refresh(s, [cid])
             reminders.after_write(s, [cid])
+            _marketing_after_write(s, [cid])
 
     def list_page(self, query: OrderQuery) -> list[OrderRow]:
         """One page of orders, filtered and sorted in SQL.

@@ -42,6 +42,15 @@ DEFAULTS: dict[str, Any] = {
     # purchase-count curve: points need this many customers; the magic number's flatness in points
     "analytics.curve_min_customers": 10,
     "analytics.magic_tolerance_points": 5,
+    # marketing (DOMAIN.md §7): win-back, response window, points rules
+    "marketing.winback_low_aov_cents": 10000,
+    "marketing.response_window_days": 7,
+    "marketing.points_per_yuan": 1,
+    "marketing.points_join": 100,
+    "marketing.points_photo_review": 50,
+    "marketing.points_referral": 200,
+    "marketing.points_per_yuan_redeemed": 100,
+    "marketing.coupon_valid_days": 30,
     # privacy
     "privacy.mask_phones": False,
     # reminders (core.reminders): per kind on/off and days (meaning: core.reminders.kinds.DAYS_MEANING)

@@ -23,6 +23,10 @@
         <source>After-sales</source>
         <translation>售后</translation>
     </message>
+    <message>
+        <source>Marketing</source>
+        <translation>营销</translation>
+    </message>
 </context>
 <context>
     <name>PurchasesSection</name>

@@ -32,11 +32,4 @@
         <translation>设置</translation>
     </message>
 </context>
-<context>
-    <name>PageDescriptions</name>
-    <message>
-        <source>pick a customer segment, write a message from a template, plan a campaign, and report who was contacted, who answered and who bought; also points, coupons and member levels.</source>
-        <translation>选择客户分群，用模板写好话术，安排营销活动，并统计联系了谁、谁回复了、谁下了单；还有积分、优惠券和会员等级。</translation>
-    </message>
-</context>
 </TS>

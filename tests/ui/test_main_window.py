@@ -10,7 +10,7 @@ from core.customers import book_counts
 from tests.ui.conftest import wait_until_idle
 from ui.main_window import MainWindow
 from ui.models.customers import Column
-from ui.pages.placeholder import PlaceholderPage
+from ui.pages.marketing import MarketingPage
 from ui.pages.registry import PAGES
 from ui.session import Session
 
@@ -40,8 +40,7 @@ def test_navigation_lists_every_page_in_registry_order(window):
 def test_pages_are_built_when_first_shown(window):
     assert set(window._pages) == {"customers"}  # the default first page
     page = window.show_page("marketing")
-    assert isinstance(page, PlaceholderPage)
-    assert "campaign" in page.description_label.text()
+    assert isinstance(page, MarketingPage)
     assert window.stack.currentWidget() is page
 
 

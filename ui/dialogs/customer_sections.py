@@ -86,6 +86,13 @@ def _aftersales(book, customer_id: int) -> QWidget:
     return CustomerCasesWidget(book, customer_id, orders=OrderService(book))
 
 
+def _marketing(book, customer_id: int) -> QWidget:
+    from core.marketing.service import MarketingService
+    from ui.widgets.customer_marketing import CustomerMarketingWidget
+
+    return CustomerMarketingWidget(MarketingService(book), customer_id)
+
+
 def _placeholder(description: str) -> Callable[[object, int], QWidget]:
     return lambda book, customer_id: SectionPlaceholder(description)
 
@@ -97,4 +104,5 @@ CUSTOMER_SECTIONS: list[CustomerSection] = [
     CustomerSection("reminders", QT_TRANSLATE_NOOP("CustomerSections", "Reminders"), _placeholder(QT_TRANSLATE_NOOP(
         "CustomerSections", "Open reminders for this customer (repurchase, care, birthday) will be listed here."))),
     CustomerSection("aftersales", QT_TRANSLATE_NOOP("CustomerSections", "After-sales"), _aftersales),
+    CustomerSection("marketing", QT_TRANSLATE_NOOP("CustomerSections", "Marketing"), _marketing),
 ]

@@ -75,6 +75,13 @@ def _aftersales(session: Session) -> Page:
     return AftersalesPage(AftersalesService(book), CustomerService(book), OrderService(book), session.settings)
 
 
+def _marketing(session: Session) -> Page:
+    from core.marketing.service import MarketingService
+    from ui.pages.marketing import MarketingPage
+
+    return MarketingPage(MarketingService(session.book), session.today)
+
+
 def _settings(session: Session) -> Page:
     from core.aftersales import AftersalesService
     from core.reminders.service import ReminderService
@@ -98,11 +105,7 @@ PAGES: list[PageSpec] = [
     PageSpec("orders", QT_TRANSLATE_NOOP("Navigation", "Orders"), "orders", _orders),
     PageSpec("aftersales", AFTER_SALES, "aftersales", _aftersales),
     PageSpec("analytics", ANALYTICS, "analytics", _analytics),
-    PageSpec("marketing", MARKETING, "marketing", _placeholder(MARKETING, QT_TRANSLATE_NOOP(
-        "PageDescriptions",
-        "pick a customer segment, write a message from a template, plan a campaign, and report who "
-        "was contacted, who answered and who bought; also points, coupons and member levels."),
-        "marketing")),
+    PageSpec("marketing", MARKETING, "marketing", _marketing),
     PageSpec("settings", QT_TRANSLATE_NOOP("Navigation", "Settings"), "settings", _settings),
 ]
 

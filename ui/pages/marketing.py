@@ -1,0 +1,416 @@
+"""The Marketing page: build a customer segment (exclusions shown with counts), save it, start a campaign
+from a template (+ optional coupon), work its send queue (Enter = copy and mark sent), record opt-outs,
+export for an SMS platform, and read the campaign report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.analytics.dto import RFM_SEGMENT_NAMES
+from core.customer_stats import STAGES
+from core.errors import HuitoukeError
+from core.marketing.loyalty import CouponSpec
+from core.marketing.segments import EXCLUSIONS
+from core.models import SOURCE_CHANNEL_VALUES
+from ui import labels
+from ui.error_text import describe
+from ui.pages.base import Page
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class MarketingPage(Page):
+    """`marketing` is a core MarketingService; `today`/`now` are the clock (injected for tests)."""
+
+    def __init__(self, marketing, today: Callable[[], dt.date],
+                 now: Callable[[], dt.datetime] = dt.datetime.now, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._marketing, self._today, self._now = marketing, today, now
+        self._campaign_id: int | None = None
+        self._build()
+
+    # --- construction -------------------------------------------------------------------------------
+    def _build(self) -> None:
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._build_segment_side())
+        splitter.addWidget(self._build_campaign_side())
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("Marketing"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        layout.addWidget(title)
+        layout.addWidget(splitter, 1)
+
+    def _build_segment_side(self) -> QWidget:
+        box = QGroupBox(self.tr("Segment"))
+        form = QFormLayout()
+        self.provinces_edit = QLineEdit()
+        self.provinces_edit.setPlaceholderText(self.tr("e.g. 浙江, 江苏"))
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setPlaceholderText(self.tr("any of these tags, comma separated"))
+        self.stage_combo = self._combo([(stage, labels.label(labels.STAGES, stage)) for stage in STAGES])
+        self.rfm_combo = self._combo([(name, name) for name in RFM_SEGMENT_NAMES])
+        self.level_combo = self._combo([])
+        self.channel_combo = self._combo([(c, labels.label(labels.SOURCE_CHANNELS, c)) for c in SOURCE_CHANNEL_VALUES])
+        self.month_combo = self._combo([(m, QLocale().monthName(m)) for m in range(1, 13)])
+        self.category_combo = self._combo([])
+        self.min_days_spin = QSpinBox()
+        self.min_days_spin.setRange(0, 999)
+        self.min_spend_spin = QSpinBox()
+        self.min_spend_spin.setRange(0, 10_000_000)
+        self.min_spend_spin.setSuffix(" ¥")
+        self.last_from_edit = QLineEdit()
+        self.last_from_edit.setPlaceholderText("YYYY-MM-DD")
+        self.last_to_edit = QLineEdit()
+        self.last_to_edit.setPlaceholderText("YYYY-MM-DD")
+        form.addRow(self.tr("Provinces"), self.provinces_edit)
+        form.addRow(self.tr("Tags"), self.tags_edit)
+        form.addRow(self.tr("Stage"), self.stage_combo)
+        form.addRow(self.tr("RFM segment"), self.rfm_combo)
+        form.addRow(self.tr("Member level"), self.level_combo)
+        form.addRow(self.tr("Bought category"), self.category_combo)
+        form.addRow(self.tr("Source channel"), self.channel_combo)
+        form.addRow(self.tr("Birthday month"), self.month_combo)
+        form.addRow(self.tr("Purchase days at least"), self.min_days_spin)
+        form.addRow(self.tr("Spend at least"), self.min_spend_spin)
+        form.addRow(self.tr("Last purchase from"), self.last_from_edit)
+        form.addRow(self.tr("Last purchase to"), self.last_to_edit)
+        self.count_button = QPushButton(self.tr("Count"))
+        self.count_button.clicked.connect(self.update_count)
+        self.count_label = QLabel()
+        self.count_label.setWordWrap(True)
+        self.segment_name_edit = QLineEdit()
+        self.segment_name_edit.setPlaceholderText(self.tr("Name of the segment"))
+        self.save_segment_button = QPushButton(self.tr("Save segment"))
+        self.save_segment_button.clicked.connect(self.save_segment)
+        self.segment_list = QListWidget()
+        self.segment_list.itemClicked.connect(self._on_segment_list_item_clicked)
+        layout = QVBoxLayout()
+        layout.addLayout(form)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count_button)
+        buttons.addWidget(self.segment_name_edit)
+        buttons.addWidget(self.save_segment_button)
+        layout.addLayout(buttons)
+        layout.addWidget(self.count_label)
+        layout.addWidget(QLabel(self.tr("Saved segments (live counts: reachable / matched)")))
+        layout.addWidget(self.segment_list)
+        box.setLayout(layout)
+        return box
+
+    def _build_campaign_side(self) -> QWidget:
+        box = QGroupBox(self.tr("Campaign"))
+        form = QFormLayout()
+        self.campaign_name_edit = QLineEdit()
+        self.template_combo = QComboBox()
+        self.template_combo.currentIndexChanged.connect(self._on_template_combo_changed)
+        self.body_edit = QPlainTextEdit()
+        self.body_edit.setMaximumHeight(80)
+        self.coupon_check = QCheckBox(self.tr("Give each customer a coupon of"))
+        self.coupon_spin = QSpinBox()
+        self.coupon_spin.setRange(1, 10_000)
+        self.coupon_spin.setValue(10)
+        self.coupon_spin.setSuffix(" ¥")
+        coupon_row = QHBoxLayout()
+        coupon_row.addWidget(self.coupon_check)
+        coupon_row.addWidget(self.coupon_spin)
+        coupon_row.addStretch()
+        self.start_button = QPushButton(self.tr("Start campaign for this segment"))
+        self.start_button.clicked.connect(self.start_campaign)
+        form.addRow(self.tr("Name"), self.campaign_name_edit)
+        form.addRow(self.tr("Template"), self.template_combo)
+        form.addRow(self.tr("Message"), self.body_edit)
+        form.addRow(coupon_row)
+        form.addRow(self.start_button)
+        self.campaign_combo = QComboBox()
+        self.campaign_combo.currentIndexChanged.connect(self._on_campaign_combo_changed)
+        self.queue_table = QTableWidget(0, 5)
+        self.queue_table.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Phone"), self.tr("Message"), self.tr("Status"), self.tr("SMS")])
+        self.queue_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.queue_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.queue_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.queue_table.installEventFilter(self)
+        self.send_button = QPushButton(self.tr("Copy and mark sent (Enter)"))
+        self.send_button.clicked.connect(self.copy_and_mark_sent)
+        self.opt_out_button = QPushButton(self.tr("Opted out (退订/TD)"))
+        self.opt_out_button.clicked.connect(self.opt_out)
+        self.export_sms_button = QPushButton(self.tr("Export for SMS…"))
+        self.export_sms_button.clicked.connect(self.export_sms)
+        self.export_report_button = QPushButton(self.tr("Export report…"))
+        self.export_report_button.clicked.connect(self.export_report)
+        self.report_label = QLabel()
+        self.report_label.setWordWrap(True)
+        actions = QHBoxLayout()
+        for button in (self.send_button, self.opt_out_button, self.export_sms_button, self.export_report_button):
+            actions.addWidget(button)
+        layout = QVBoxLayout()
+        layout.addLayout(form)
+        layout.addWidget(self.campaign_combo)
+        layout.addWidget(self.queue_table)
+        layout.addLayout(actions)
+        layout.addWidget(self.report_label)
+        box.setLayout(layout)
+        return box
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter on the send queue copies the message and marks it sent."""
+        if (watched is self.queue_table and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.copy_and_mark_sent()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _combo(self, items: list[tuple]) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(self.tr("(any)"), None)
+        for key, text in items:
+            combo.addItem(text, key)
+        return combo
+
+    # --- page hooks ---------------------------------------------------------------------------------
+    def page_activated(self) -> None:
+        self.reload()
+
+    def refresh(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        options = self._marketing.filter_options()
+        self._fill(self.level_combo, [(lv.id, lv.name) for lv in options["levels"]])
+        self._fill(self.category_combo, [(c, c) for c in options["categories"]])
+        self._load_templates()
+        self._load_segments()
+        self._load_campaigns()
+        self.update_count()
+
+    def _fill(self, combo: QComboBox, items: list[tuple]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for key, text in items:
+            combo.addItem(text, key)
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    def _load_templates(self) -> None:
+        if self.template_combo.count():
+            return
+        language = "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+        for template in self._marketing.templates(language):
+            self.template_combo.addItem(self.theme_label(template.theme), template.body)
+
+    def _load_segments(self) -> None:
+        self.segment_list.clear()
+        for segment in self._marketing.segments(self._today()):
+            name = self.theme_label(segment.name) if segment.builtin else segment.name
+            item = QListWidgetItem(f"{name}  {segment.count.reachable} / {segment.count.matched}")
+            item.setData(ID_ROLE, segment.definition)
+            self.segment_list.addItem(item)
+
+    def _load_campaigns(self, select_id: int | None = None) -> None:
+        self.campaign_combo.blockSignals(True)
+        self.campaign_combo.clear()
+        for campaign in self._marketing.campaigns():
+            self.campaign_combo.addItem(
+                self.tr("%1 · %2 sent of %3").replace("%1", campaign.name).replace("%2", str(campaign.sent))
+                .replace("%3", str(campaign.members)), campaign.id)
+        self.campaign_combo.blockSignals(False)
+        index = self.campaign_combo.findData(select_id) if select_id else 0
+        self.campaign_combo.setCurrentIndex(max(index, 0))
+        self._on_campaign_combo_changed()
+
+    def theme_label(self, code: str) -> str:
+        return {
+            "new_arrivals": self.tr("New arrivals"), "festival": self.tr("Festival greetings"),
+            "anniversary_points": self.tr("Anniversary points"),
+            "winback_never": self.tr("Win-back: never bought"),
+            "winback_low_value": self.tr("Win-back: 1–2 purchases, low order value"),
+            "winback_loyal": self.tr("Win-back: 3+ purchases"),
+        }.get(code, code)
+
+    # --- segment ------------------------------------------------------------------------------------
+    def definition(self) -> dict:
+        """The builder's filter as a core segment definition."""
+        def split(text: str) -> list[str]:
+            return [part.strip() for part in text.replace("，", ",").split(",") if part.strip()]
+
+        d: dict = {"provinces": split(self.provinces_edit.text()), "tags": split(self.tags_edit.text())}
+        for key, combo in (("stages", self.stage_combo), ("rfm", self.rfm_combo), ("levels", self.level_combo),
+                           ("categories", self.category_combo), ("source_channels", self.channel_combo),
+                           ("birthday_months", self.month_combo)):
+            if combo.currentData() is not None:
+                d[key] = [combo.currentData()]
+        if self.min_days_spin.value():
+            d["min_purchase_days"] = self.min_days_spin.value()
+        if self.min_spend_spin.value():
+            d["min_spend_cents"] = self.min_spend_spin.value() * 100
+        d["last_purchase_from"] = self.last_from_edit.text().strip()
+        d["last_purchase_to"] = self.last_to_edit.text().strip()
+        return {k: v for k, v in d.items() if v not in ("", [], None)}
+
+    def set_definition(self, d: dict) -> None:
+        self.provinces_edit.setText(", ".join(d.get("provinces", [])))
+        self.tags_edit.setText(", ".join(d.get("tags", [])))
+        for key, combo in (("stages", self.stage_combo), ("rfm", self.rfm_combo), ("levels", self.level_combo),
+                           ("categories", self.category_combo), ("source_channels", self.channel_combo),
+                           ("birthday_months", self.month_combo)):
+            values = d.get(key) or [None]
+            combo.setCurrentIndex(max(combo.findData(values[0]), 0))
+        self.min_days_spin.setValue(int(d.get("min_purchase_days", 0)))
+        spend = d.get("min_spend_cents", 0)
+        self.min_spend_spin.setValue(int(spend) // 100 if isinstance(spend, int) else 0)
+        self.last_from_edit.setText(d.get("last_purchase_from", ""))
+        self.last_to_edit.setText(d.get("last_purchase_to", ""))
+        self.update_count()
+
+    def exclusion_label(self, code: str) -> str:
+        return {"do_not_disturb": self.tr("do not disturb"), "open_complaint": self.tr("open complaint"),
+                "open_review": self.tr("open bad review"), "risk_buyer": self.tr("risk buyer"),
+                "frequency_cap": self.tr("marketed recently (frequency cap)")}[code]
+
+    def update_count(self) -> None:
+        try:
+            counted = self._marketing.count(self.definition(), self._today())
+        except HuitoukeError as error:
+            self.count_label.setText(describe(error))
+            return
+        held = ", ".join(f"{self.exclusion_label(code)} {counted.excluded[code]}" for code in EXCLUSIONS)
+        self.count_label.setText(self.tr("%1 match, %2 reachable. Left out: %3")
+                                 .replace("%1", str(counted.matched)).replace("%2", str(counted.reachable))
+                                 .replace("%3", held))
+
+    def save_segment(self) -> None:
+        try:
+            self._marketing.save_segment(self.segment_name_edit.text(), self.definition())
+        except HuitoukeError as error:
+            QMessageBox.warning(self, self.tr("Segment not saved"), describe(error))
+            return
+        self._load_segments()
+
+    def _on_segment_list_item_clicked(self, item: QListWidgetItem) -> None:
+        self.set_definition(item.data(ID_ROLE))
+
+    # --- campaign -----------------------------------------------------------------------------------
+    def _on_template_combo_changed(self) -> None:
+        self.body_edit.setPlainText(self.template_combo.currentData() or "")
+
+    def start_campaign(self) -> None:
+        coupon = CouponSpec("cash", self.coupon_spin.value() * 100) if self.coupon_check.isChecked() else None
+        language = "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+        try:
+            campaign_id = self._marketing.start_campaign(
+                self.campaign_name_edit.text(), self.definition(), self.body_edit.toPlainText(), self._today(),
+                self._today(), self._now().replace(microsecond=0), coupon, language)
+        except HuitoukeError as error:
+            QMessageBox.warning(self, self.tr("Campaign not started"), describe(error))
+            return
+        self._load_campaigns(campaign_id)
+        self.book_modified.emit()
+
+    def _on_campaign_combo_changed(self) -> None:
+        self._campaign_id = self.campaign_combo.currentData()
+        self._load_queue()
+
+    def _status_label(self, status: str) -> str:
+        return {"queued": self.tr("to send"), "sent": self.tr("sent"), "skipped": self.tr("skipped"),
+                "opted_out": self.tr("opted out")}.get(status, status)
+
+    def _load_queue(self) -> None:
+        rows = self._marketing.queue(self._campaign_id) if self._campaign_id else []
+        self.queue_table.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            cells = [row.name, row.phone, row.message, self._status_label(row.status),
+                     self.tr("yes") if row.sms_ok else self.tr("cannot receive SMS")]
+            for column, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                item.setData(ID_ROLE, row.customer_id)
+                self.queue_table.setItem(i, column, item)
+        first_queued = next((i for i, row in enumerate(rows) if row.status == "queued"), -1)
+        if first_queued >= 0:
+            self.queue_table.selectRow(first_queued)
+        self._show_report()
+
+    def _show_report(self) -> None:
+        if not self._campaign_id:
+            self.report_label.setText(self.tr("No campaign yet: build a segment, pick a template, start one."))
+            return
+        r = self._marketing.report(self._campaign_id)
+        self.report_label.setText(
+            self.tr("Targets %1 · contacted %2 · responders %3 (%4) · buyers %5 · revenue %6 · "
+                    "average order %7 · conversion %8")
+            .replace("%1", str(r.targets)).replace("%2", str(r.contacted)).replace("%3", str(r.responders))
+            .replace("%4", f"{r.response_rate:.0%}").replace("%5", str(r.buyers))
+            .replace("%6", labels.money(r.revenue_cents)).replace("%7", labels.money(r.aov_cents))
+            .replace("%8", f"{r.conversion_rate:.0%}"))
+
+    def _selected_customer(self) -> int | None:
+        row = self.queue_table.currentRow()
+        item = self.queue_table.item(row, 0) if row >= 0 else None
+        return item.data(ID_ROLE) if item else None
+
+    def copy_and_mark_sent(self) -> None:
+        """Copy the selected member's message to the clipboard, mark it sent, move to the next one."""
+        customer_id = self._selected_customer()
+        if customer_id is None or self._campaign_id is None:
+            return
+        row = self.queue_table.currentRow()
+        QGuiApplication.clipboard().setText(self.queue_table.item(row, 2).text())
+        self._marketing.mark_sent(self._campaign_id, [customer_id], self._now().replace(microsecond=0))
+        self._load_campaigns(self._campaign_id)
+        self.book_modified.emit()
+
+    def opt_out(self) -> None:
+        customer_id = self._selected_customer()
+        if customer_id is None:
+            return
+        self._marketing.opt_out(self._campaign_id, customer_id, self._now().replace(microsecond=0))
+        self._load_campaigns(self._campaign_id)
+        self.book_modified.emit()
+
+    def export_sms(self) -> None:
+        if self._campaign_id is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export for SMS"), "sms.xlsx",
+                                              self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+        if path:
+            self._marketing.export_sms(self._campaign_id, path)
+
+    def export_report(self) -> None:
+        if self._campaign_id is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export report"), "campaign.xlsx", self.tr("Excel (*.xlsx)"))
+        if path:
+            self._marketing.export_report([self._campaign_id], path)
