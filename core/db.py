@@ -17,7 +17,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from core import backup, schema
+from core import backup, changes, schema
 from core.errors import BookDamaged, RejectedInput
 from core.lock import BookLock
 
@@ -44,14 +44,19 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def make_engine(location: str | Path) -> Engine:
-    """An engine for a file path or URL, with the SQLite pragmas of DESIGN.md on every connection."""
+    """An engine for a file path or URL, with the SQLite pragmas of DESIGN.md on every connection.
+
+    Every committed write bumps the book's change counter (core.changes).
+    """
     if is_url(location):
         url = str(location)
         if url.startswith("postgresql://"):
             url = "postgresql+psycopg://" + url[len("postgresql://"):]
-        return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(f"sqlite:///{Path(location)}", connect_args={"timeout": 10})
-    event.listen(engine, "connect", _sqlite_pragmas)
+        engine = create_engine(url, pool_pre_ping=True)
+    else:
+        engine = create_engine(f"sqlite:///{Path(location)}", connect_args={"timeout": 10})
+        event.listen(engine, "connect", _sqlite_pragmas)
+    changes.count_writes(engine)
     return engine
 
 
@@ -121,7 +126,8 @@ class Book:
     def display_name(self) -> str:
         if self.path is not None:
             return str(self.path)
-        return self.engine.url.render_as_string(hide_password=True)
+        # postgresql://user:***@host:port/db — no driver name, no connection options, never the password
+        return self.engine.url.set(drivername="postgresql", query={}).render_as_string(hide_password=True)
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
@@ -135,6 +141,10 @@ class Book:
             raise
         finally:
             s.close()
+
+    def change_counter(self) -> int:
+        """A number that grows whenever anyone commits a write to this book (poll it to refresh views)."""
+        return changes.read_counter(self.engine)
 
     def backup(self, reason: str = "manual") -> backup.BackupInfo:
         """Back up this (SQLite) book now."""
