@@ -52,7 +52,9 @@ def make_engine(location: str | Path) -> Engine:
         url = str(location)
         if url.startswith("postgresql://"):
             url = "postgresql+psycopg://" + url[len("postgresql://"):]
-        engine = create_engine(url, pool_pre_ping=True)
+        from core.shared_book import connect_args
+
+        engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args())
     else:
         engine = create_engine(f"sqlite:///{Path(location)}", connect_args={"timeout": 10})
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -80,9 +82,7 @@ class Book:
         Raises RejectedInput (no such book), BookLocked, BookDamaged, BookTooNew.
         """
         if is_url(location):
-            engine = make_engine(location)
-            schema.upgrade(engine, before_upgrade=None)
-            return cls(str(location), engine, None)
+            return cls._open_server(str(location))
         path = Path(location).expanduser().resolve()
         exists = path.exists() and path.stat().st_size > 0
         if not exists and not create:
@@ -111,6 +111,25 @@ class Book:
                 held.release()
             raise
         return cls(path, engine, held, backup_root)
+
+    @classmethod
+    def _open_server(cls, url: str) -> Book:
+        """A shared book: no lock file and no file backups (see docs/SHARED_BOOK.md); the server's own
+        transactions keep two people apart. Raises ServerUnavailable when it cannot connect."""
+        from sqlalchemy.exc import OperationalError
+
+        from core.shared_book import ServerAddress, connection_error
+
+        engine = make_engine(url)
+        try:
+            schema.upgrade(engine, before_upgrade=None)
+        except OperationalError as exc:  # cannot connect, or the connection dropped while opening
+            engine.dispose()
+            raise connection_error(exc, ServerAddress.from_url(url)) from exc
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(url, engine, None)
 
     # -- use ---------------------------------------------------------------------------------------
     @property

@@ -54,3 +54,16 @@ def lock_rows_for_update(session: Session, table, ids: list[int] | None) -> None
     if ids is not None:
         stmt = stmt.where(table.c.id.in_(ids))
     session.execute(stmt)
+
+
+_MIGRATION_LOCK_KEY = 0x48554954_4B450001  # any fixed number; names this app's migrations on the server
+
+
+def serialize_migrations(connection) -> None:
+    """Let only one app at a time migrate a shared book (two people opening an empty database at once).
+
+    On PostgreSQL a transaction-level advisory lock: the second waits, then finds the schema current.
+    A SQLite book has its lock file and needs nothing.
+    """
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK_KEY})")
