@@ -133,6 +133,7 @@ class Customer(VersionedMixin, Base):
     """One real person. Purchase figures are derived (core.customer_stats keeps them right)."""
 
     __tablename__ = "customer"
+    __table_args__ = (Index("ix_customer_name_sort", "name_initials", "name"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     # identity and contact
     name: Mapped[str] = mapped_column(String(100), default="")  # display name / nickname 称呼
@@ -162,12 +163,14 @@ class Customer(VersionedMixin, Base):
     # flags
     do_not_disturb: Mapped[bool] = mapped_column(Boolean, default=False)
     risk_buyer: Mapped[bool] = mapped_column(Boolean, default=False)
-    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, index=True)  # recycle bin
+    # recycle bin; deliberately not indexed: almost every row is NULL and an index here lures SQLite's planner
+    # away from the sort and search indexes (measured: 200 ms instead of 2 ms for a sorted page)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id", ondelete="SET NULL"))
     member_level_id: Mapped[int | None] = mapped_column(ForeignKey("member_level.id", ondelete="SET NULL"))
     # search: lowercase text of name, real name, pinyin initials and full pinyin, phones, IDs (| separated)
     search_text: Mapped[str] = mapped_column(Text, default="", index=True)
-    name_initials: Mapped[str] = mapped_column(String(50), default="", index=True)
+    name_initials: Mapped[str] = mapped_column(String(50), default="")
     # derived from purchases (DOMAIN.md §2), never typed
     first_purchase_on: Mapped[dt.date | None] = mapped_column(Date)
     last_purchase_on: Mapped[dt.date | None] = mapped_column(Date, index=True)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 09:01:03.822084
+Create Date: 2026-11-23 09:09:41.160031
 """
 from alembic import op
 import sqlalchemy as sa
@@ -171,9 +171,8 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_customer'))
     )
     with op.batch_alter_table('customer', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_customer_deleted_at'), ['deleted_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_customer_last_purchase_on'), ['last_purchase_on'], unique=False)
-        batch_op.create_index(batch_op.f('ix_customer_name_initials'), ['name_initials'], unique=False)
+        batch_op.create_index('ix_customer_name_sort', ['name_initials', 'name'], unique=False)
         batch_op.create_index(batch_op.f('ix_customer_phone_norm'), ['phone_norm'], unique=False)
         batch_op.create_index(batch_op.f('ix_customer_platform_buyer_id'), ['platform_buyer_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_customer_province'), ['province'], unique=False)
@@ -539,9 +538,8 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_customer_province'))
         batch_op.drop_index(batch_op.f('ix_customer_platform_buyer_id'))
         batch_op.drop_index(batch_op.f('ix_customer_phone_norm'))
-        batch_op.drop_index(batch_op.f('ix_customer_name_initials'))
+        batch_op.drop_index('ix_customer_name_sort')
         batch_op.drop_index(batch_op.f('ix_customer_last_purchase_on'))
-        batch_op.drop_index(batch_op.f('ix_customer_deleted_at'))
 
     op.drop_table('customer')
     op.drop_table('campaign')
