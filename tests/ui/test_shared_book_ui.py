@@ -1,0 +1,187 @@
+"""Shared-book UI: the connect dialog's connection test, the conflict window, the change-counter poller."""
+
+import dataclasses
+import socket
+
+import pytest
+from PySide6.QtWidgets import QDialog, QPushButton, QRadioButton
+
+from core.conflicts import MINE, THEIRS
+from core.customers import CustomerService
+from core.db import Book
+from core.dto import CustomerInput
+from core.shared_book import ServerAddress
+from tests.conftest import PG_URL
+from ui.change_poll import ChangePoller
+from ui.dialogs.conflict import CUSTOMER_FIELD_LABELS, MERGE, ConflictDialog, resolve_customer_conflict
+from ui.dialogs.shared_book import ConnectSharedBookDialog
+from ui.tasks import TaskRunner
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_connect_needs_host_database_and_user(qtbot):
+    dialog = ConnectSharedBookDialog()
+    qtbot.addWidget(dialog)
+    dialog.database_edit.setText("")
+    assert not dialog.connect_button.isEnabled() and not dialog.test_button.isEnabled()
+    dialog.host_edit.setText("192.168.1.20")
+    dialog.database_edit.setText("huitouke")
+    dialog.user_edit.setText("anna")
+    dialog.password_edit.setText("secret")
+    dialog.remember_box.setChecked(True)
+    assert dialog.connect_button.isEnabled()
+    assert dialog.address() == ServerAddress(host="192.168.1.20", database="huitouke", user="anna")
+    assert dialog.password() == "secret" and dialog.remember_password()
+
+
+def test_connection_test_says_in_plain_words_that_nothing_answers(qtbot):
+    port = _free_port()
+    dialog = ConnectSharedBookDialog(address=ServerAddress(host="127.0.0.1", port=port, database="shop",
+                                                           user="anna"))
+    qtbot.addWidget(dialog)
+    dialog.test_connection()
+    text = dialog.result_label.text()
+    assert f"Nothing answers at 127.0.0.1, port {port}" in text
+    assert "The server said:" in text and "refused" in text.lower()
+
+
+def test_connection_test_runs_in_the_background_with_a_task_runner(qtbot):
+    tasks = TaskRunner()
+    dialog = ConnectSharedBookDialog(tasks, ServerAddress(host="no-such-host.invalid", database="shop", user="a"))
+    qtbot.addWidget(dialog)
+    dialog.test_connection()
+    assert not dialog.test_button.isEnabled()  # one test at a time
+    qtbot.waitUntil(lambda: "does not know a server" in dialog.result_label.text(), timeout=15000)
+    assert dialog.test_button.isEnabled()
+    tasks.wait(5000)
+
+
+@pytest.mark.postgres
+def test_connection_test_reports_the_server_and_the_book_state(qtbot):
+    from sqlalchemy import make_url
+
+    address = ServerAddress.from_url(PG_URL)
+    dialog = ConnectSharedBookDialog(address=address)
+    qtbot.addWidget(dialog)
+    dialog.password_edit.setText(make_url(PG_URL).password or "")
+    dialog.test_connection()
+    assert dialog.result_label.text().startswith("Connected to PostgreSQL ")
+    dialog.password_edit.setText("wrong-password")
+    dialog.test_connection()
+    assert f"did not accept user “{address.user}”" in dialog.result_label.text()
+
+
+BASE = CustomerInput(name="张伟", phone="13800138000", city="杭州", note="老客", tags=("宝妈",))
+MINE_EDIT = CustomerInput(name="张伟", phone="13900139000", city="杭州", note="老客，喜欢蜂蜜", tags=("宝妈",))
+THEIRS_SAVED = CustomerInput(name="张伟", phone="13800138000", city="上海", note="老客，搬家了", tags=("宝妈", "VIP"))
+
+
+def _conflict_dialog(qtbot) -> ConflictDialog:
+    dialog = ConflictDialog("张伟", BASE, MINE_EDIT, THEIRS_SAVED, CUSTOMER_FIELD_LABELS)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_conflict_window_shows_both_versions_and_starts_from_each_sides_changes(qtbot):
+    dialog = _conflict_dialog(qtbot)
+    assert [d.field for d in dialog.field_differences] == ["phone", "city", "note", "tags"]
+    assert dialog.choices() == {"phone": MINE, "city": THEIRS, "note": MINE, "tags": THEIRS}
+    assert dialog.findChild(QPushButton, "keep_mine") is dialog.mine_button
+    assert dialog.findChild(QRadioButton, "city_mine").text() == "杭州"
+    assert dialog.findChild(QRadioButton, "tags_theirs").text() == "宝妈、VIP"
+
+
+def test_conflict_window_merge_field_by_field(qtbot):
+    dialog = _conflict_dialog(qtbot)
+    dialog.choose("note", THEIRS)
+    dialog.merge_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.choice == MERGE
+    merged = dialog.resolved()
+    assert (merged.phone, merged.city, merged.note, merged.tags) == ("13900139000", "上海", "老客，搬家了",
+                                                                     ("宝妈", "VIP"))
+
+
+@pytest.mark.parametrize("button,expected", [("mine_button", MINE_EDIT), ("theirs_button", THEIRS_SAVED)])
+def test_conflict_window_keep_one_version_whole(qtbot, button, expected):
+    dialog = _conflict_dialog(qtbot)
+    getattr(dialog, button).click()
+    assert dialog.resolved() == expected
+
+
+def test_resolving_a_lost_race_saves_the_merge_against_the_newest_version(qtbot, book, monkeypatch):
+    other = Book.open(book.location, lock=False, daily_backup=False)
+    mine, theirs = CustomerService(book), CustomerService(other)
+    loaded = mine.create(BASE)
+    theirs.update(loaded.id, THEIRS_SAVED, expected_version=loaded.version)
+    shown = []
+
+    def pick_suggested(dialog):
+        shown.append(dialog)
+        if len(shown) == 1:  # while the window is open, the other person saves once more
+            latest = theirs.get(loaded.id)
+            theirs.update(loaded.id, dataclasses.replace(latest.fields, email="a@b.cn"),
+                          expected_version=latest.version)
+        dialog.merge_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(ConflictDialog, "exec", pick_suggested)
+    saved = resolve_customer_conflict(None, mine, loaded, MINE_EDIT)
+    other.close()
+    assert len(shown) == 2  # asked again against the newest version, never overwrote it
+    assert (saved.fields.phone, saved.fields.city, saved.fields.note, saved.fields.email) == (
+        "13900139000", "上海", "老客，喜欢蜂蜜", "a@b.cn")
+
+
+def test_cancelling_the_conflict_window_saves_nothing(qtbot, book, monkeypatch):
+    service = CustomerService(book)
+    loaded = service.create(BASE)
+    service.update(loaded.id, THEIRS_SAVED, expected_version=loaded.version)
+    monkeypatch.setattr(ConflictDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
+    assert resolve_customer_conflict(None, service, loaded, MINE_EDIT) is None
+    assert service.get(loaded.id).fields == THEIRS_SAVED
+
+
+def test_poller_tells_about_other_peoples_saves_but_not_about_its_own(qtbot, book):
+    tasks = TaskRunner()
+    poller = ChangePoller(book, tasks, interval_ms=50)
+    changes = []
+    poller.changed.connect(lambda: changes.append(1))
+    poller.start()
+    qtbot.waitUntil(lambda: poller._last is not None, timeout=5000)
+    CustomerService(book).create(CustomerInput(name="自己"))
+    poller.mark_seen()
+    qtbot.wait(300)
+    assert changes == []
+    other = Book.open(book.location, lock=False, daily_backup=False)
+    with qtbot.waitSignal(poller.changed, timeout=5000):
+        CustomerService(other).create(CustomerInput(name="别人"))
+    other.close()
+    poller.stop()
+    tasks.wait(5000)
+
+
+def test_poller_reports_a_lost_server_once_and_its_return(qtbot, book):
+    class Flaky:
+        fail = True
+
+        def change_counter(self):
+            if self.fail:
+                raise OSError("server gone")
+            return 7
+
+    flaky, tasks = Flaky(), TaskRunner()
+    poller = ChangePoller(flaky, tasks, interval_ms=30)
+    lost = []
+    poller.unreachable.connect(lost.append)
+    poller.start()
+    qtbot.wait(300)
+    assert lost == ["server gone"]
+    with qtbot.waitSignal(poller.reachable, timeout=5000):
+        flaky.fail = False
+    poller.stop()
+    tasks.wait(5000)
