@@ -27,11 +27,11 @@ class FieldDifference:
 
     @property
     def changed_by_me(self) -> bool:
-        return self.mine != self.base
+        return not _same(self.mine, self.base)
 
     @property
     def changed_by_them(self) -> bool:
-        return self.theirs != self.base
+        return not _same(self.theirs, self.base)
 
     @property
     def both_changed(self) -> bool:
@@ -42,12 +42,19 @@ class FieldDifference:
         return THEIRS if self.changed_by_them and not self.changed_by_me else MINE
 
 
+def _same(a: Any, b: Any) -> bool:
+    """Equal values; tuples (tags) are sets here: the same tags in another order are no difference."""
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return sorted(a) == sorted(b)
+    return a == b
+
+
 def differences(base: T, mine: T, theirs: T) -> list[FieldDifference]:
     """The fields (in declaration order) where `mine` and `theirs` differ."""
     result = []
     for f in dataclasses.fields(mine):
         a, b = getattr(mine, f.name), getattr(theirs, f.name)
-        if a != b:
+        if not _same(a, b):
             result.append(FieldDifference(f.name, getattr(base, f.name), a, b))
     return result
 

@@ -1,5 +1,7 @@
 """Field-by-field resolution of a save that lost the race (core.conflicts), end to end on a real book."""
 
+from dataclasses import replace
+
 import pytest
 
 from core.conflicts import MINE, THEIRS, differences, keep_mine, merge, suggested_merge
@@ -18,6 +20,13 @@ def test_differences_know_who_changed_what():
     assert diffs["phone"].changed_by_me and not diffs["phone"].changed_by_them and diffs["phone"].suggested == MINE
     assert diffs["city"].suggested == THEIRS and diffs["tags"].suggested == THEIRS
     assert diffs["note"].both_changed and diffs["note"].suggested == MINE
+
+
+def test_the_same_tags_in_another_order_are_no_difference():
+    mine = replace(MINE_EDIT, tags=("VIP", "宝妈"))
+    theirs = replace(MINE_EDIT, tags=("宝妈", "VIP"))
+    assert differences(BASE, mine, theirs) == []
+    assert [d.field for d in differences(BASE, mine, replace(theirs, tags=("宝妈",)))] == ["tags"]
 
 
 def test_suggested_merge_keeps_both_sides_changes():

