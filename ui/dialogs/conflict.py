@@ -80,10 +80,15 @@ class ConflictDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addWidget(self._build_table(labels), 1)
+        if any(d.both_changed for d in self._differences):
+            legend = QLabel(self.tr("Fields in bold were changed by both of you."))
+            layout.addWidget(legend)
         buttons = QDialogButtonBox()
         self.mine_button = QPushButton(self.tr("Keep mine"), objectName="keep_mine")
         self.theirs_button = QPushButton(self.tr("Keep theirs"), objectName="keep_theirs")
         self.merge_button = QPushButton(self.tr("Save the chosen values"), objectName="save_merged")
+        for button in (self.mine_button, self.theirs_button):
+            button.setAutoDefault(False)
         self.merge_button.setDefault(True)
         buttons.addButton(self.mine_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.theirs_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -111,7 +116,7 @@ class ConflictDialog(QDialog):
             if diff.both_changed:
                 name.setFont(bold)
                 name.setToolTip(self.tr("Both of you changed this field"))
-            grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(name, row, 0)
             group = QButtonGroup(self)
             for column, (who, value) in enumerate(((MINE, diff.mine), (THEIRS, diff.theirs)), 1):
                 button = QRadioButton(self._elide(self._format(diff.field, value)))
@@ -119,7 +124,7 @@ class ConflictDialog(QDialog):
                 button.setToolTip(self._format(diff.field, value))
                 button.setChecked(diff.suggested == who)
                 group.addButton(button)
-                grid.addWidget(button, row, column, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(button, row, column)
             self._groups[diff.field] = group
         grid.setRowStretch(len(self._differences) + 1, 1)
         scroll = QScrollArea()
