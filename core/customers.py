@@ -15,7 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from core import customer_stats
 from core.db import Book
-from core.dto import AliasDTO, CustomerDetail, CustomerInput, CustomerQuery, CustomerRow
+from core.dto import AliasDTO, BookCounts, CustomerDetail, CustomerInput, CustomerQuery, CustomerRow
 from core.errors import ConflictError, NotFound, ValidationError
 from core.models import (
     BadReview,
@@ -29,11 +29,12 @@ from core.models import (
     ImportChange,
     Order,
     PointsEntry,
+    Product,
     Reminder,
     Tag,
 )
 from core.phones import is_masked_phone, normalize_phone
-from core.search import build_search_text, like_pattern, normalize_query
+from core.search import build_search_text, contains_sql, normalize_query
 from core.tags import set_customer_tags, tags_by_customer
 
 # Sort keys the list accepts → column(s). Name sorts by pinyin initials, then the name itself.
@@ -276,11 +277,13 @@ class CustomerService:
         f = [Customer.deleted_at.is_not(None) if q.deleted else Customer.deleted_at.is_(None)]
         text = normalize_query(q.text)
         if text:
-            tag_match = select(CustomerTag.customer_id).join(Tag, Tag.id == CustomerTag.tag_id).where(
-                func.lower(Tag.name) == text)
-            # The LIKE runs in a subquery that needs only search_text and the rowid, so SQLite scans the
+            # Tag ids first, then customer_tag by its tag_id index (a join scanned all of customer_tag).
+            tag_match = select(CustomerTag.customer_id).where(
+                CustomerTag.tag_id.in_(select(Tag.id).where(func.lower(Tag.name) == text)))
+            # The match runs in a subquery that needs only search_text and the rowid, so SQLite scans the
             # narrow search_text index (a covering index scan) instead of the wide table rows.
-            text_match = select(Customer.id).where(Customer.search_text.like(like_pattern(text), escape="\\"))
+            text_match = select(Customer.id).where(
+                contains_sql(Customer.search_text, text, self.book.engine.dialect.name))
             f.append(Customer.id.in_(text_match) | Customer.id.in_(tag_match))
         if q.tag_ids:
             f.append(Customer.id.in_(select(CustomerTag.customer_id).where(CustomerTag.tag_id.in_(q.tag_ids))))
@@ -368,3 +371,13 @@ def _fill_and_alias(s: Session, keep: Customer, other: Customer) -> None:
                                ("buyer_id", keep.platform_buyer_id, other.platform_buyer_id)):
         if theirs and theirs != mine:
             add_alias(s, keep.id, kind, theirs)
+
+
+def book_counts(book: Book) -> BookCounts:
+    """How many customers (live and in the recycle bin), orders and products the book holds (status bar)."""
+    with book.session() as s:
+        live = s.scalar(select(func.count()).select_from(Customer).where(Customer.deleted_at.is_(None)))
+        deleted = s.scalar(select(func.count()).select_from(Customer).where(Customer.deleted_at.is_not(None)))
+        orders = s.scalar(select(func.count()).select_from(Order))
+        products = s.scalar(select(func.count()).select_from(Product))
+    return BookCounts(customers=live, deleted_customers=deleted, orders=orders, products=products)

@@ -93,3 +93,10 @@ class BookTooNew(HuitoukeError):
 
     exit_code = EXIT_DAMAGED
     default_message = "The book was written by a newer version of Huitouke; please update the app"
+
+
+class Cancelled(HuitoukeError):
+    """Long work stopped because the user cancelled it; nothing was written."""
+
+    exit_code = EXIT_REJECTED
+    default_message = "Cancelled"

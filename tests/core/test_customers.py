@@ -186,3 +186,13 @@ def test_dormant_sits_between_active_and_churned(customers, make_customer, make_
                      "2026-04-02": "churned"}
     dormant = customers.list_page(CustomerQuery(stages=("dormant",), today=dt.date(2026, 3, 20)))
     assert [r.id for r in dormant] == [c.id]
+
+
+def test_book_counts_separate_live_and_deleted_customers(book, make_customer, make_order):
+    from core.customers import CustomerService, book_counts
+
+    kept, gone = make_customer(name="甲"), make_customer(name="乙")
+    make_order(kept.id, "2026-03-02")
+    CustomerService(book).soft_delete([gone.id])
+    counts = book_counts(book)
+    assert (counts.customers, counts.deleted_customers, counts.orders, counts.products) == (1, 1, 1, 0)

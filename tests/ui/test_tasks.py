@@ -1,0 +1,95 @@
+"""ui/tasks.py: results, errors, progress and cancellation arrive on the GUI thread."""
+
+import threading
+
+import pytest
+
+from ui.tasks import Task, TaskRunner
+
+
+def _double(value):
+    return value * 2, threading.current_thread().name
+
+
+def _fail():
+    raise ValueError("bad input")
+
+
+def _count(total, progress, is_cancelled):
+    for done in range(1, total + 1):
+        progress(done, total, f"step {done}")
+    return total
+
+
+def _until_cancelled(started, is_cancelled):
+    started.set()
+    while not is_cancelled():
+        threading.Event().wait(0.005)
+    return "stopped"
+
+
+@pytest.fixture
+def runner(qtbot):
+    runner = TaskRunner()
+    yield runner
+    runner.cancel_all()
+    runner.wait(5000)
+
+
+def test_result_is_delivered_on_the_gui_thread(qtbot, runner):
+    seen = []
+    task = Task(_double, 21)
+    task.succeeded.connect(lambda result: seen.append((result, threading.current_thread() is threading.main_thread())))
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        runner.start(task)
+    (value, worker_name), on_gui_thread = seen[0]
+    assert value == 42
+    assert worker_name != threading.main_thread().name
+    assert on_gui_thread
+
+
+def test_error_is_delivered_as_the_exception(qtbot, runner):
+    task = Task(_fail)
+    with qtbot.waitSignal(task.failed, timeout=5000) as blocker:
+        runner.start(task)
+    assert isinstance(blocker.args[0], ValueError)
+
+
+def test_progress_is_reported_in_order(qtbot, runner):
+    steps = []
+    task = Task(_count, 3)
+    task.progressed.connect(lambda done, total, message: steps.append((done, total, message)))
+    with qtbot.waitSignal(task.succeeded, timeout=5000) as blocker:
+        runner.start(task)
+    assert blocker.args == [3]
+    qtbot.waitUntil(lambda: len(steps) == 3)
+    assert steps == [(1, 3, "step 1"), (2, 3, "step 2"), (3, 3, "step 3")]
+
+
+def test_cancel_stops_the_function_and_reports_cancelled(qtbot, runner):
+    started = threading.Event()
+    task = Task(_until_cancelled, started)
+    succeeded = []
+    task.succeeded.connect(succeeded.append)
+    runner.start(task)
+    assert started.wait(5)
+    with qtbot.waitSignal(task.cancelled, timeout=5000):
+        task.cancel()
+    qtbot.waitUntil(lambda: task.done)
+    assert succeeded == []
+    assert runner.active_count == 0
+
+
+def test_unhandled_failure_goes_to_the_excepthook(qtbot, runner, monkeypatch):
+    hooked = []
+    monkeypatch.setattr("sys.excepthook", lambda kind, exc, tb: hooked.append(exc))
+    task = runner.run(_fail)
+    qtbot.waitUntil(lambda: task.done, timeout=5000)
+    assert len(hooked) == 1 and isinstance(hooked[0], ValueError)
+
+
+def test_run_connects_callbacks(qtbot, runner):
+    results = []
+    task = runner.run(_double, 5, on_success=results.append)
+    qtbot.waitUntil(lambda: task.done, timeout=5000)
+    assert results[0][0] == 10

@@ -1,0 +1,90 @@
+"""Product dialog: name, category, price, usage cycle and reminder lead time."""
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from core.dto import ProductDTO, ProductInput
+from core.errors import HuitoukeError
+from core.products import ProductService
+from ui.error_text import describe
+from ui.widgets.inputs import MoneyEdit
+
+
+class ProductDialog(QDialog):
+    """Creates (product None) or edits a product. ``saved(ProductDTO)`` follows a successful save."""
+
+    saved = Signal(object)
+
+    def __init__(self, products: ProductService, product: ProductDTO | None = None, parent=None):
+        super().__init__(parent)
+        self._products = products
+        self._product = product
+        self.setWindowTitle(self.tr("Product") if product else self.tr("New product"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.name_edit = QLineEdit()
+        self.category_edit = QLineEdit()
+        self.price_edit = MoneyEdit()
+        self.cycle_box = QSpinBox(minimum=0, maximum=3650, specialValueText=self.tr("not a consumable"))
+        self.cycle_box.setSuffix(self.tr(" days"))
+        self.lead_box = QSpinBox(minimum=0, maximum=365, value=3)
+        self.lead_box.setSuffix(self.tr(" days"))
+        self.code_edit = QLineEdit()
+        self.active_box = QCheckBox(self.tr("On sale"))
+        self.active_box.setChecked(True)
+        form.addRow(self.tr("Name:"), self.name_edit)
+        form.addRow(self.tr("Category:"), self.category_edit)
+        form.addRow(self.tr("Price:"), self.price_edit)
+        form.addRow(self.tr("Usage cycle:"), self.cycle_box)
+        form.addRow(self.tr("Remind before run-out:"), self.lead_box)
+        form.addRow(self.tr("Seller code (SKU):"), self.code_edit)
+        form.addRow("", self.active_box)
+        hint = QLabel(self.tr("The usage cycle is how long one unit lasts (a 30-piece mask box ≈ 30 days). "
+                              "Repurchase reminders fall due that many days after a purchase, minus the lead time."))
+        hint.setWordWrap(True)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #c92a2a;")
+        layout.addWidget(self.error_label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        if product is not None:
+            self.name_edit.setText(product.name)
+            self.category_edit.setText(product.category)
+            self.price_edit.set_cents(product.price_cents)
+            self.cycle_box.setValue(product.cycle_days or 0)
+            self.lead_box.setValue(product.lead_days)
+            self.code_edit.setText(product.code)
+            self.active_box.setChecked(product.active)
+
+    def product_input(self) -> ProductInput:
+        return ProductInput(
+            name=self.name_edit.text().strip(), category=self.category_edit.text().strip(),
+            price_cents=self.price_edit.cents(), cycle_days=self.cycle_box.value() or None,
+            lead_days=self.lead_box.value(), code=self.code_edit.text().strip(), active=self.active_box.isChecked(),
+            note=self._product.note if self._product else "")
+
+    def save(self) -> bool:
+        try:
+            if self._product is None:
+                product = self._products.create(self.product_input())
+            else:
+                product = self._products.update(self._product.id, self.product_input(), self._product.version)
+        except HuitoukeError as exc:
+            self.error_label.setText(describe(exc))
+            return False
+        self.saved.emit(product)
+        self.accept()
+        return True

@@ -1,0 +1,83 @@
+"""The recycle bin: deleted customers, restorable; "erase" removes every trace after a confirmation."""
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
+
+from core.customers import CustomerService
+from core.dto import CustomerQuery
+from ui.models.customers import Column, CustomersModel
+from ui.widgets.table import ListTableView
+
+
+class RecycleBinDialog(QDialog):
+    """Lists deleted customers (newest deletion first). Emits ``changed`` after a restore or an erase."""
+
+    changed = Signal()
+
+    def __init__(self, customers: CustomerService, settings: QSettings,
+                 today: Callable[[], dt.date] = dt.date.today, parent=None):
+        super().__init__(parent)
+        self._customers = customers
+        self.setWindowTitle(self.tr("Recycle bin"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr(
+            "Deleted customers stay here until you restore or erase them. Erasing removes the customer with "
+            "all orders, reminders, contacts and cases from the book for good.")))
+        self.model = CustomersModel(customers, today, CustomerQuery(deleted=True, sort="deleted_at", descending=True))
+        self.table = ListTableView("recycle_bin", settings, default_hidden=(
+            Column.REAL_NAME, Column.WECHAT, Column.STAGE, Column.CITY, Column.SOURCE, Column.FIRST_PURCHASE,
+            Column.PURCHASE_DAYS, Column.AVG_ORDER, Column.CREATED))
+        self.table.setModel(self.model)
+        self.table.restore_header()
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.count_label = QLabel()
+        row.addWidget(self.count_label, 1)
+        self.restore_button = QPushButton(self.tr("Restore"))
+        self.erase_button = QPushButton(self.tr("Erase for good…"))
+        close_button = QPushButton(self.tr("Close"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.erase_button.clicked.connect(self.erase_selected)
+        close_button.clicked.connect(self.accept)
+        for button in (self.restore_button, self.erase_button, close_button):
+            row.addWidget(button)
+        layout.addLayout(row)
+        self.model.modelReset.connect(self._update_count)
+        self._update_count()
+        self.resize(820, 520)
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("%1 deleted customers").replace("%1", f"{self.model.rowCount():,}"))
+
+    def selected_ids(self) -> list[int]:
+        return [self.model.customer_id(row) for row in self.table.selected_rows()]
+
+    def restore_selected(self) -> int:
+        ids = self.selected_ids()
+        if not ids:
+            return 0
+        restored = self._customers.restore(ids)
+        self.model.reload()
+        self.changed.emit()
+        return restored
+
+    def confirm_erase(self, count: int) -> bool:
+        """Ask before erasing; tests replace this."""
+        answer = QMessageBox.warning(
+            self, self.tr("Erase for good"),
+            self.tr("Erase %1 customers with all their orders, reminders, contacts and cases? "
+                    "This cannot be undone.").replace("%1", str(count)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def erase_selected(self) -> int:
+        ids = self.selected_ids()
+        if not ids or not self.confirm_erase(len(ids)):
+            return 0
+        erased = self._customers.erase(ids)
+        self.model.reload()
+        self.changed.emit()
+        return erased

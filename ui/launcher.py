@@ -1,0 +1,182 @@
+"""Decides what the seller sees at start-up (welcome screen or main window) and opens, creates or switches books."""
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from core import paths
+from core.db import Book, is_url
+from core.errors import BookDamaged, BookLocked, BookTooNew, HuitoukeError
+from ui import settings as keys
+from ui.main_window import MainWindow
+from ui.session import Session
+from ui.tasks import TaskRunner
+from ui.welcome import WelcomeWindow
+
+log = logging.getLogger(__name__)
+
+DEMO_BOOK_NAME = "demo.book"
+DEMO_CUSTOMERS = 300
+BOOK_FILTER = "*.book"
+
+
+class Launcher(QObject):
+    """Owns the open book and its window. ``window`` is the MainWindow once a book is open."""
+
+    def __init__(self, settings: QSettings, log_path: Path | None, tasks: TaskRunner | None = None):
+        super().__init__()
+        self._settings = settings
+        self._log_path = log_path
+        self._tasks = tasks or TaskRunner()
+        self.book: Book | None = None
+        self.window: MainWindow | None = None
+        self.welcome: WelcomeWindow | None = None
+        self._demo_task = None
+
+    def start(self, book_location: str | None) -> None:
+        """Open the book given on the command line, else the last one, else the default; else welcome."""
+        if book_location:
+            if not self.open_book(book_location, create=not is_url(book_location)):
+                self.show_welcome()
+            return
+        last = self._settings.value(keys.LAST_BOOK)
+        for candidate in (last, str(paths.default_book_path())):
+            if candidate and (is_url(candidate) or Path(candidate).exists()) and self.open_book(candidate):
+                return
+        self.show_welcome()
+
+    # --- welcome ------------------------------------------------------------------------------------
+    def show_welcome(self) -> None:
+        self.welcome = WelcomeWindow()
+        self.welcome.empty_book_requested.connect(self._on_welcome_empty_book_requested)
+        self.welcome.demo_book_requested.connect(self._on_welcome_demo_book_requested)
+        self.welcome.import_requested.connect(self._on_welcome_import_requested)
+        self.welcome.open_book_requested.connect(self.choose_and_open_book)
+        self.welcome.cancel_requested.connect(self._on_welcome_cancel_requested)
+        self.welcome.show()
+
+    def _on_welcome_empty_book_requested(self) -> None:
+        self.open_book(str(paths.default_book_path()), create=True)
+
+    def _on_welcome_import_requested(self) -> None:
+        file_name, _ = QFileDialog.getOpenFileName(
+            self.welcome, self.tr("Import an Excel file"), str(Path.home()),
+            self.tr("Spreadsheets (*.xlsx *.xls *.csv *.ods)"))
+        if file_name and self.open_book(str(paths.default_book_path()), create=True):
+            self.window.import_file(file_name)
+
+    def _on_welcome_demo_book_requested(self) -> None:
+        target = paths.data_dir() / DEMO_BOOK_NAME
+        if target.exists():
+            self.open_book(str(target))
+            return
+        from core import demo
+
+        self.welcome.show_progress(self.tr("Creating the demo book…"))
+        self._demo_task = self._tasks.run(
+            demo.build_demo, target, customers=DEMO_CUSTOMERS, seed=1,
+            on_success=lambda _result: self._on_demo_created(target),
+            on_error=self._on_demo_failed,
+            on_progress=lambda done, total, _message: self.welcome.show_progress(
+                self.tr("Creating the demo book…"), done, total),
+        )
+
+    def _on_demo_created(self, target: Path) -> None:
+        self._demo_task = None
+        if not self.open_book(str(target)) and self.welcome is not None:
+            self.welcome.hide_progress()
+
+    def _on_demo_failed(self, exc: BaseException) -> None:
+        self._demo_task = None
+        self.welcome.hide_progress()
+        self._tell(self.welcome, self.tr("The demo book could not be created: %1").replace("%1", str(exc)))
+
+    def _on_welcome_cancel_requested(self) -> None:
+        if self._demo_task is not None:
+            self._demo_task.cancel()
+            self._demo_task = None
+        self.welcome.hide_progress()
+
+    # --- books --------------------------------------------------------------------------------------
+    def choose_and_open_book(self) -> None:
+        parent = self.window or self.welcome
+        file_name, _ = QFileDialog.getOpenFileName(parent, self.tr("Open a book"), str(paths.data_dir()),
+                                                   self.tr("Huitouke books (%1)").replace("%1", BOOK_FILTER))
+        if file_name:
+            self.open_book(file_name)
+
+    def choose_and_create_book(self) -> None:
+        file_name, _ = QFileDialog.getSaveFileName(self.window, self.tr("New book"), str(paths.data_dir()),
+                                                   self.tr("Huitouke books (%1)").replace("%1", BOOK_FILTER))
+        if not file_name:
+            return
+        if not file_name.endswith(paths.BOOK_SUFFIX):
+            file_name += paths.BOOK_SUFFIX
+        if Path(file_name).exists():
+            self._tell(self.window, self.tr("A book with this name already exists; choose another name."))
+            return
+        self.open_book(file_name, create=True)
+
+    def open_book(self, location: str, create: bool = False) -> bool:
+        """Open (or create) the book and show it in a new main window; False (and a message) on failure."""
+        parent = self.window or self.welcome
+        try:
+            book = Book.open(location, create=create)
+        except HuitoukeError as exc:
+            log.warning("could not open %s: %s", location, exc)
+            self._tell(parent, self.describe_open_error(exc, location))
+            return False
+        self._close_current()
+        self.book = book
+        self._settings.setValue(keys.LAST_BOOK, str(location))
+        session = Session(book=book, book_path=book.display_name, settings=self._settings, tasks=self._tasks)
+        from core.customers import book_counts
+
+        self.window = MainWindow(session, counts=lambda: book_counts(book), log_path=self._log_path)
+        self.window.open_book_requested.connect(self.choose_and_open_book)
+        self.window.new_book_requested.connect(self.choose_and_create_book)
+        self.window.show()
+        if self.welcome is not None:
+            self.welcome.close()
+            self.welcome = None
+        log.info("opened %s", book.display_name)
+        return True
+
+    def describe_open_error(self, exc: HuitoukeError, location: str) -> str:
+        """A translated sentence for an error raised by Book.open."""
+        if isinstance(exc, BookLocked):
+            holder = exc.details.get("holder") or {}
+            who = holder.get("app") or self.tr("another program")
+            pid = holder.get("pid", "?")
+            return self.tr("The book %1 is already open in %2 (process %3). Close it there first.") \
+                .replace("%1", location).replace("%2", str(who)).replace("%3", str(pid))
+        if isinstance(exc, BookDamaged):
+            newest = exc.details.get("newest_backup") or self.tr("none found")
+            return self.tr("The book %1 is damaged and was not opened. Newest good backup: %2") \
+                .replace("%1", location).replace("%2", newest)
+        if isinstance(exc, BookTooNew):
+            return self.tr("The book %1 was written by a newer version of Huitouke. Please update the app.") \
+                .replace("%1", location)
+        if exc.code == "book_missing":
+            return self.tr("There is no book at %1.").replace("%1", location)
+        return self.tr("The book %1 could not be opened: %2").replace("%1", location).replace("%2", str(exc))
+
+    def _tell(self, parent: QWidget | None, message: str) -> None:
+        QMessageBox.warning(parent, self.tr("Huitouke"), message)
+
+    def _close_current(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        if self.book is not None:
+            self.book.close()
+            self.book = None
+
+    def shutdown(self) -> None:
+        """Close the window and release the book (used by tests and at exit)."""
+        self._tasks.cancel_all()
+        self._tasks.wait(5000)
+        self._close_current()

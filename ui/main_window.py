@@ -1,0 +1,295 @@
+"""The main window: left navigation, page stack, global customer search, menus, toolbar and status bar."""
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from core.dto import BookCounts
+from ui import settings as keys
+from ui.icons import icon
+from ui.pages.base import Page
+from ui.pages.registry import PAGES, PageSpec
+from ui.session import Session
+
+log = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 180  # typing pauses shorter than this do not re-run the search
+SPREADSHEET_SUFFIXES = {".xlsx", ".xls", ".xlsm", ".csv", ".ods", ".et"}
+# Palette roles only, so the navigation follows the light or dark system theme.
+NAVIGATION_STYLE = """
+QListWidget#navigation { background: palette(base); border: none; border-right: 1px solid palette(midlight); outline: 0;
+                         padding: 6px 4px; }
+QListWidget#navigation::item { padding: 4px 8px; border-radius: 6px; color: palette(text); }
+QListWidget#navigation::item:hover { background: palette(alternate-base); }
+QListWidget#navigation::item:selected { background: palette(highlight); color: palette(highlighted-text); }
+"""
+
+
+class MainWindow(QMainWindow):
+    """Hosts the pages of ui.pages.registry; pages are built the first time they are shown.
+
+    counts() returns the book's BookCounts for the status bar; import_handler(path | None) and
+    export_handler() are the Ctrl+O / Ctrl+E actions (the import and export dialogs plug in there).
+    """
+
+    page_changed = Signal(str)
+    open_book_requested = Signal()
+    new_book_requested = Signal()
+
+    def __init__(
+        self,
+        session: Session,
+        counts: Callable[[], BookCounts],
+        pages: list[PageSpec] | None = None,
+        import_handler: Callable[[str | None], None] | None = None,
+        export_handler: Callable[[], None] | None = None,
+        log_path: Path | None = None,
+    ):
+        super().__init__()
+        self.session = session
+        self._settings = session.settings
+        self._counts = counts
+        self._specs = list(pages if pages is not None else PAGES)
+        self._pages: dict[str, Page] = {}
+        self._import_handler = import_handler
+        self._export_handler = export_handler
+        self._log_path = log_path
+        self.setAcceptDrops(True)
+        self.setWindowTitle(self.tr("Huitouke — %1").replace("%1", Path(session.book_path).name))
+        self._build_navigation()
+        self._build_actions()
+        self._build_status_bar()
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._on_search_timer_timeout)
+        self._restore_state()
+
+    # --- construction -------------------------------------------------------------------------------
+    def _build_navigation(self) -> None:
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setIconSize(QSize(22, 22))
+        self.navigation.setFrameShape(QListWidget.Shape.NoFrame)
+        self.navigation.setSpacing(2)
+        self.navigation.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.stack = QStackedWidget()
+        for spec in self._specs:
+            item = QListWidgetItem(icon(spec.icon), QCoreApplication.translate("Navigation", spec.title))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setSizeHint(QSize(0, 40))
+            self.navigation.addItem(item)
+            self.stack.addWidget(QWidget())  # replaced by the page on first show
+        width = max(self.navigation.sizeHintForColumn(0) + 36, 120)
+        self.navigation.setFixedWidth(width)
+        self.navigation.setStyleSheet(NAVIGATION_STYLE)
+        self.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigation)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+    def _action(self, text: str, slot, shortcut=None, icon_name: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_customer_action = self._action(
+            self.tr("New customer"), self.new_customer, QKeySequence.StandardKey.New, "customer_add")
+        self.find_action = self._action(self.tr("Find customer"), self.focus_search, QKeySequence.StandardKey.Find,
+                                        "search")
+        self.import_action = self._action(self.tr("Import…"), lambda: self.import_file(None),
+                                          QKeySequence.StandardKey.Open, "import")
+        self.export_action = self._action(self.tr("Export…"), self.export_book, "Ctrl+E", "export")
+        new_book = self._action(self.tr("New book…"), self.new_book_requested.emit)
+        open_book = self._action(self.tr("Open book…"), self.open_book_requested.emit, "Ctrl+Shift+O")
+        quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        for action in (new_book, open_book, None, self.import_action, self.export_action, None, quit_action):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        customer_menu = self.menuBar().addMenu(self.tr("&Customers"))
+        customer_menu.addAction(self.new_customer_action)
+        customer_menu.addAction(self.find_action)
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        for row, spec in enumerate(self._specs):
+            go_menu.addAction(self._action(QCoreApplication.translate("Navigation", spec.title),
+                                           lambda _=False, r=row: self.navigation.setCurrentRow(r),
+                                           f"Ctrl+{row + 1}", spec.icon))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("Open log folder"), self._open_log_folder))
+        help_menu.addAction(self._action(self.tr("About Huitouke"), self._show_about))
+
+        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.new_customer_action)
+        toolbar.addAction(self.import_action)
+        toolbar.addAction(self.export_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("global_search")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_box.setPlaceholderText(self.tr("Search customers: name, pinyin initials, phone, tag (Ctrl+F)"))
+        self.search_box.setMinimumWidth(340)
+        self.search_box.textChanged.connect(self._on_search_box_text_changed)
+        toolbar.addWidget(self.search_box)
+        self.addToolBar(toolbar)
+
+    def _build_status_bar(self) -> None:
+        self.book_label = QLabel(self.session.book_path)
+        self.book_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.counts_label = QLabel()
+        self.statusBar().addWidget(self.book_label, 1)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.refresh_counts()
+
+    def _restore_state(self) -> None:
+        geometry = self._settings.value(keys.GEOMETRY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        keys_in_order = [spec.key for spec in self._specs]
+        last = self._settings.value(keys.LAST_PAGE, "customers")
+        self.navigation.setCurrentRow(keys_in_order.index(last) if last in keys_in_order else 0)
+
+    # --- pages --------------------------------------------------------------------------------------
+    def page(self, key: str) -> Page:
+        """The page with this registry key, built now if it was not yet shown."""
+        if key not in self._pages:
+            row = next(i for i, spec in enumerate(self._specs) if spec.key == key)
+            page = self._specs[row].create(self.session)
+            page.setObjectName(f"page_{key}")
+            page.book_modified.connect(lambda source=page: self._on_page_book_modified(source))
+            old = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self._pages[key] = page
+        return self._pages[key]
+
+    def current_key(self) -> str:
+        return self._specs[self.navigation.currentRow()].key
+
+    def show_page(self, key: str) -> Page:
+        row = next(i for i, spec in enumerate(self._specs) if spec.key == key)
+        self.navigation.setCurrentRow(row)
+        return self.page(key)
+
+    def _on_navigation_current_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self._specs[row].key
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
+        page.page_activated()
+        self.page_changed.emit(key)
+
+    def _on_page_book_modified(self, source: Page) -> None:
+        self.refresh_counts()
+        for page in self._pages.values():
+            if page is not source:
+                page.refresh()
+
+    def refresh_counts(self) -> None:
+        counts = self._counts()
+        text = self.tr("%1 customers · %2 orders · %3 products").replace("%1", f"{counts.customers:,}") \
+            .replace("%2", f"{counts.orders:,}").replace("%3", f"{counts.products:,}")
+        if counts.deleted_customers:
+            text += " · " + self.tr("%1 in the recycle bin").replace("%1", f"{counts.deleted_customers:,}")
+        self.counts_label.setText(text)
+
+    # --- actions ------------------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def _on_search_box_text_changed(self, _text: str) -> None:
+        self._search_timer.start()
+
+    def _on_search_timer_timeout(self) -> None:
+        page = self.show_page("customers") if self.current_key() != "customers" else self.page("customers")
+        page.set_search(self.search_box.text().strip())
+
+    def new_customer(self) -> None:
+        self.show_page("customers").new_customer()
+
+    def import_file(self, path: str | None) -> None:
+        if self._import_handler is not None:
+            self._import_handler(path)
+            return
+        QMessageBox.information(self, self.tr("Import"), self.tr(
+            "Importing Excel and CSV files arrives in a later version."))
+
+    def export_book(self) -> None:
+        if self._export_handler is not None:
+            self._export_handler()
+            return
+        QMessageBox.information(self, self.tr("Export"), self.tr(
+            "Exporting to Excel arrives in a later version."))
+
+    def _open_log_folder(self) -> None:
+        if self._log_path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._log_path.parent)))
+
+    def _show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Huitouke"), self.tr(
+            "Huitouke (回头客) keeps your customers coming back: one book of customers, orders and "
+            "reminders, kept on this computer."))
+
+    # --- events -------------------------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if any(Path(url.toLocalFile()).suffix.lower() in SPREADSHEET_SUFFIXES for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        for url in event.mimeData().urls():
+            if Path(url.toLocalFile()).suffix.lower() in SPREADSHEET_SUFFIXES:
+                self.import_file(url.toLocalFile())
+                event.acceptProposedAction()
+                return
+
+    def changeEvent(self, event) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.navigation.viewport().update()  # icons repaint in the new text colour
+        super().changeEvent(event)
+
+    def save_state(self) -> None:
+        self._settings.setValue(keys.GEOMETRY, self.saveGeometry())
+        self._settings.setValue(keys.LAST_PAGE, self.current_key())
+        for page in self._pages.values():
+            page.save_state()
+        self._settings.sync()
+
+    def closeEvent(self, event) -> None:
+        self.save_state()
+        self.session.tasks.cancel_all()
+        self.session.tasks.wait(3000)
+        super().closeEvent(event)

@@ -1,0 +1,262 @@
+"""Customers page: the whole customer pool in one SQL-backed table with filters and bulk actions."""
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from core.customers import CustomerService
+from core.orders import OrderService
+from core.tags import TagService
+from ui.dialogs.customer import CustomerDialog
+from ui.dialogs.merge import CustomerPickerDialog, MergeDialog
+from ui.dialogs.recycle_bin import RecycleBinDialog
+from ui.icons import icon
+from ui.labels import STAGES, label
+from ui.models.customers import Column, CustomersModel
+from ui.pages.base import Page
+from ui.widgets.table import ListTableView
+
+DEFAULT_HIDDEN = (Column.REAL_NAME, Column.WECHAT, Column.CITY, Column.ORDERS, Column.AVG_ORDER, Column.CREATED,
+                  Column.DELETED)
+
+COLUMN_WIDTHS = {Column.NAME: 120, Column.PHONE: 120, Column.TAGS: 160, Column.STAGE: 70, Column.PROVINCE: 80,
+                 Column.SOURCE: 80, Column.FIRST_PURCHASE: 100, Column.LAST_PURCHASE: 100, Column.PURCHASE_DAYS: 80,
+                 Column.TOTAL_SPEND: 100}
+
+
+class CustomersPage(Page):
+    """Search (from the window's global box), tag and stage filters, sort by any column, bulk actions."""
+
+    def __init__(self, customers: CustomerService, orders: OrderService, tags: TagService, settings: QSettings,
+                 today: Callable[[], dt.date] = dt.date.today, parent=None):
+        super().__init__(parent)
+        self._customers, self._orders, self._tags = customers, orders, tags
+        self._settings = settings
+        self._today = today
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addLayout(self._build_filter_bar())
+        self.model = CustomersModel(customers, today)
+        self.table = ListTableView("customers", settings, default_hidden=DEFAULT_HIDDEN, default_widths=COLUMN_WIDTHS)
+        self.table.setModel(self.model)
+        self.table.restore_header()
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
+        layout.addWidget(self.table, 1)
+        self.model.modelReset.connect(self._update_count)
+        self._build_shortcuts()
+        self._update_count()
+
+    # --- construction -------------------------------------------------------------------------------
+    def _build_filter_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.search_label = QLabel()
+        self.search_label.setObjectName("search_label")
+        bar.addWidget(QLabel(self.tr("Tag:")))
+        self.tag_filter = QComboBox()
+        self.tag_filter.setMinimumWidth(120)
+        self.tag_filter.currentIndexChanged.connect(self._on_filters_changed)
+        bar.addWidget(self.tag_filter)
+        bar.addWidget(QLabel(self.tr("Stage:")))
+        self.stage_filter = QComboBox()
+        self.stage_filter.addItem(self.tr("All stages"), "")
+        for code in STAGES:
+            self.stage_filter.addItem(label(STAGES, code), code)
+        self.stage_filter.currentIndexChanged.connect(self._on_filters_changed)
+        bar.addWidget(self.stage_filter)
+        bar.addWidget(self.search_label)
+        bar.addStretch(1)
+        self.count_label = QLabel()
+        bar.addWidget(self.count_label)
+        self.recycle_button = QPushButton(icon("recycle_bin"), self.tr("Recycle bin"))
+        self.recycle_button.clicked.connect(self.open_recycle_bin)
+        bar.addWidget(self.recycle_button)
+        self.new_button = QPushButton(icon("customer_add"), self.tr("New customer"))
+        self.new_button.clicked.connect(self.new_customer)
+        bar.addWidget(self.new_button)
+        self._fill_tag_filter()
+        return bar
+
+    def _build_shortcuts(self) -> None:
+        open_action = QAction(self.table)
+        open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        open_action.triggered.connect(self.open_current)
+        delete_action = QAction(self.table)
+        delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_action.triggered.connect(self.delete_selected)
+        self.table.addActions([open_action, delete_action])
+
+    def _fill_tag_filter(self) -> None:
+        current = self.tag_filter.currentData()
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItem(self.tr("All tags"), 0)
+        for tag in self._tags.all_tags():
+            self.tag_filter.addItem(f"{tag.name} ({tag.customers})", tag.id)
+        self.tag_filter.setCurrentIndex(max(0, self.tag_filter.findData(current)))
+        self.tag_filter.blockSignals(False)
+
+    # --- filters ------------------------------------------------------------------------------------
+    def set_search(self, text: str) -> None:
+        """Show only customers matching text (name, pinyin initials, phone digits, ID or tag)."""
+        self.model.set_query(text=text)
+        self.search_label.setText(self.tr("Search: %1").replace("%1", text) if text else "")
+
+    def _on_filters_changed(self) -> None:
+        tag_id = self.tag_filter.currentData()
+        stage = self.stage_filter.currentData()
+        self.model.set_query(tag_ids=(tag_id,) if tag_id else (), stages=(stage,) if stage else ())
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("%1 customers").replace("%1", f"{self.model.rowCount():,}"))
+
+    # --- single customer ----------------------------------------------------------------------------
+    def _known_tags(self) -> list[str]:
+        return [tag.name for tag in self._tags.all_tags()]
+
+    def customer_dialog(self, customer_id: int | None) -> CustomerDialog:
+        """The dialog for a customer (None: a new one), wired to this page; not yet shown."""
+        detail = self._customers.get(customer_id, self._today()) if customer_id is not None else None
+        dialog = CustomerDialog(self._customers, self._orders, self._known_tags(), detail, self)
+        dialog.saved.connect(self._on_dialog_saved)
+        dialog.merge_requested.connect(self.start_merge)
+        return dialog
+
+    def new_customer(self) -> None:
+        self.customer_dialog(None).open()
+
+    def open_customer(self, customer_id: int) -> None:
+        self.customer_dialog(customer_id).open()
+
+    def open_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.open_customer(self.model.customer_id(index.row()))
+
+    def _on_table_double_clicked(self, index) -> None:
+        self.open_customer(self.model.customer_id(index.row()))
+
+    def _on_dialog_saved(self, detail) -> None:
+        self._after_change()
+        row = self.model.row_of(detail.id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def start_merge(self, customer_id: int, other_id: int = 0) -> None:
+        """Merge customer_id with other_id (0: ask which one), showing both side by side first."""
+        if not other_id:
+            picker = CustomerPickerDialog(self._customers, customer_id, self)
+            if picker.exec() != CustomerPickerDialog.DialogCode.Accepted:
+                return
+            other_id = picker.chosen_id
+        first = self._customers.get(customer_id, self._today())
+        second = self._customers.get(other_id, self._today())
+        dialog = MergeDialog(self._customers, first, second, self)
+        dialog.merged.connect(self._on_dialog_saved)
+        dialog.open()
+
+    # --- many customers -----------------------------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        return [self.model.customer_id(row) for row in self.table.selected_rows()]
+
+    def ask_tag(self, title: str) -> str:
+        """Ask for one tag name (with the book's tags to pick from); tests replace this."""
+        name, accepted = QInputDialog.getItem(self, title, self.tr("Tag:"), self._known_tags(), 0, True)
+        return name.strip() if accepted else ""
+
+    def confirm_delete(self, count: int) -> bool:
+        """Ask before moving customers to the recycle bin; tests replace this."""
+        return QMessageBox.question(
+            self, self.tr("Delete customers"),
+            self.tr("Move %1 customers to the recycle bin? You can restore them from there.").replace("%1", str(count)),
+        ) == QMessageBox.StandardButton.Yes
+
+    def add_tag_to_selected(self) -> None:
+        ids = self.selected_ids()
+        name = self.ask_tag(self.tr("Add a tag to %1 customers").replace("%1", str(len(ids)))) if ids else ""
+        if name:
+            self._tags.add_tags(ids, [name])
+            self._after_change()
+
+    def remove_tag_from_selected(self) -> None:
+        ids = self.selected_ids()
+        name = self.ask_tag(self.tr("Remove a tag from %1 customers").replace("%1", str(len(ids)))) if ids else ""
+        if name:
+            self._tags.remove_tags(ids, [name])
+            self._after_change()
+
+    def set_do_not_disturb_for_selected(self, value: bool) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self._customers.set_do_not_disturb(ids, value)
+            self._after_change()
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids and self.confirm_delete(len(ids)):
+            self._customers.soft_delete(ids)
+            self._after_change()
+
+    def open_recycle_bin(self) -> None:
+        dialog = RecycleBinDialog(self._customers, self._settings, self._today, self)
+        dialog.changed.connect(self._after_change)
+        dialog.open()
+
+    def _on_table_context_menu_requested(self, pos) -> None:
+        self.context_menu().exec(self.table.viewport().mapToGlobal(pos))
+
+    def context_menu(self) -> QMenu:
+        ids = self.selected_ids()
+        menu = QMenu(self)
+        open_action = menu.addAction(self.tr("Open…"), self.open_current)
+        open_action.setEnabled(len(ids) == 1)
+        merge = menu.addAction(self.tr("Merge with…"), self._merge_selected)
+        merge.setEnabled(len(ids) in (1, 2))
+        menu.addSeparator()
+        menu.addAction(self.tr("Add tag…"), self.add_tag_to_selected)
+        menu.addAction(self.tr("Remove tag…"), self.remove_tag_from_selected)
+        menu.addAction(self.tr("Do not disturb"), lambda: self.set_do_not_disturb_for_selected(True))
+        menu.addAction(self.tr("Allow marketing again"), lambda: self.set_do_not_disturb_for_selected(False))
+        menu.addSeparator()
+        menu.addAction(icon("recycle_bin"), self.tr("Move to recycle bin"), self.delete_selected)
+        menu.addSeparator()
+        menu.addMenu(self.table.column_menu())
+        for action in menu.actions():
+            if action is not open_action and action is not merge and not action.isSeparator() and action.menu() is None:
+                action.setEnabled(bool(ids))
+        return menu
+
+    def _merge_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 2:
+            self.start_merge(ids[0], ids[1])
+        elif len(ids) == 1:
+            self.start_merge(ids[0])
+
+    def _after_change(self) -> None:
+        self.model.reload()
+        self._fill_tag_filter()
+        self.book_modified.emit()
+
+    # --- Page ---------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.model.reload()
+        self._fill_tag_filter()
+
+    def save_state(self) -> None:
+        self.table.save_header()

@@ -1,0 +1,92 @@
+"""The one list of pages in the main window's navigation, in order. Add a page here and nowhere else."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from ui.pages.base import Page
+from ui.session import Session
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """key: stable id (QSettings, tests); title: source text in context "Navigation"; create: the factory."""
+
+    key: str
+    title: str
+    icon: str
+    create: Callable[[Session], Page]
+
+
+def _placeholder(title: str, description: str, icon_name: str) -> Callable[[Session], Page]:
+    def create(session: Session) -> Page:
+        from ui.pages.placeholder import PlaceholderPage
+
+        return PlaceholderPage(title, description, icon_name)
+
+    return create
+
+
+def _customers(session: Session) -> Page:
+    from core.customers import CustomerService
+    from core.orders import OrderService
+    from core.tags import TagService
+    from ui.pages.customers import CustomersPage
+
+    book = session.book
+    return CustomersPage(CustomerService(book), OrderService(book), TagService(book), session.settings,
+                         session.today)
+
+
+def _orders(session: Session) -> Page:
+    from core.customers import CustomerService
+    from core.orders import OrderService
+    from core.products import ProductService
+    from ui.pages.orders import OrdersPage
+
+    book = session.book
+    return OrdersPage(OrderService(book), ProductService(book), CustomerService(book), session.settings,
+                      session.today)
+
+
+def _settings(session: Session) -> Page:
+    from ui.pages.settings import SettingsPage
+
+    return SettingsPage(session.settings, session.book_path)
+
+
+TODAY = QT_TRANSLATE_NOOP("Navigation", "Today")
+AFTER_SALES = QT_TRANSLATE_NOOP("Navigation", "After-sales")
+ANALYTICS = QT_TRANSLATE_NOOP("Navigation", "Analytics")
+MARKETING = QT_TRANSLATE_NOOP("Navigation", "Marketing")
+
+PAGES: list[PageSpec] = [
+    PageSpec("today", TODAY, "today", _placeholder(TODAY, QT_TRANSLATE_NOOP(
+        "PageDescriptions",
+        "list every task due today and overdue — repurchase reminders by product cycle, care after "
+        "delivery, unpaid-order reminders, birthdays — with the message ready to copy, and record "
+        "the result of each contact."), "today")),
+    PageSpec("customers", QT_TRANSLATE_NOOP("Navigation", "Customers"), "customers", _customers),
+    PageSpec("orders", QT_TRANSLATE_NOOP("Navigation", "Orders"), "orders", _orders),
+    PageSpec("aftersales", AFTER_SALES, "aftersales", _placeholder(AFTER_SALES, QT_TRANSLATE_NOOP(
+        "PageDescriptions",
+        "track complaints through the five handling steps and mid or bad reviews with their "
+        "contact attempts, offers, outcome and the platform's deadline for a revised review."),
+        "aftersales")),
+    PageSpec("analytics", ANALYTICS, "analytics", _placeholder(ANALYTICS, QT_TRANSLATE_NOOP(
+        "PageDescriptions",
+        "chart revenue, buyers, the repeat purchase rate, repurchase intervals, the magic number, "
+        "new versus returning customers, regions and RFM segments for any date range."),
+        "analytics")),
+    PageSpec("marketing", MARKETING, "marketing", _placeholder(MARKETING, QT_TRANSLATE_NOOP(
+        "PageDescriptions",
+        "pick a customer segment, write a message from a template, plan a campaign, and report who "
+        "was contacted, who answered and who bought; also points, coupons and member levels."),
+        "marketing")),
+    PageSpec("settings", QT_TRANSLATE_NOOP("Navigation", "Settings"), "settings", _settings),
+]
+
+
+def page_spec(key: str) -> PageSpec:
+    return next(spec for spec in PAGES if spec.key == key)

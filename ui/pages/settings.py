@@ -1,0 +1,44 @@
+"""Settings page: display language (takes effect at the next start) and where the book lives."""
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout
+
+from ui.i18n import CHINESE, ENGLISH, LANGUAGE_KEY, SYSTEM, save_language
+from ui.pages.base import Page
+
+
+class SettingsPage(Page):
+    """UI preferences kept in QSettings; business settings of the book are added by later issues."""
+
+    language_changed = Signal(str)
+
+    def __init__(self, settings: QSettings, book_path: str, parent=None):
+        super().__init__(parent)
+        self._settings = settings
+        layout = QVBoxLayout(self)
+        appearance = QGroupBox(self.tr("Language"))
+        form = QFormLayout(appearance)
+        self.language_box = QComboBox()
+        for code, label in ((SYSTEM, self.tr("Follow the system")), (CHINESE, "简体中文"), (ENGLISH, "English")):
+            self.language_box.addItem(label, code)
+        current = settings.value(LANGUAGE_KEY, SYSTEM)
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(current)))
+        self.language_box.currentIndexChanged.connect(self._on_language_box_current_index_changed)
+        form.addRow(self.tr("Display language:"), self.language_box)
+        self.restart_hint = QLabel(self.tr("The new language is used the next time Huitouke starts."))
+        self.restart_hint.setVisible(False)
+        form.addRow("", self.restart_hint)
+        layout.addWidget(appearance)
+        book = QGroupBox(self.tr("Book"))
+        book_form = QFormLayout(book)
+        path_label = QLabel(book_path)
+        path_label.setWordWrap(True)
+        book_form.addRow(self.tr("Book file:"), path_label)
+        layout.addWidget(book)
+        layout.addStretch(1)
+
+    def _on_language_box_current_index_changed(self, index: int) -> None:
+        code = self.language_box.itemData(index)
+        save_language(self._settings, code)
+        self.restart_hint.setVisible(True)
+        self.language_changed.emit(code)

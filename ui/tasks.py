@@ -1,0 +1,139 @@
+"""Background work on a QThreadPool: core functions run off the GUI thread, results come back as signals.
+
+Contract (the Orange3/calibre pattern): the function is plain Python from core and knows nothing about Qt.
+If it declares parameters named ``progress`` and/or ``is_cancelled`` it receives
+``progress(done, total, message)`` and ``is_cancelled() -> bool``. Every signal of a task is emitted from
+the worker thread and delivered through a queued connection, so slots run on the GUI thread; workers never
+touch widgets.
+"""
+
+import inspect
+import logging
+import sys
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class Task(QObject):
+    """One call of a function on the pool. Connect to its signals before calling ``TaskRunner.start``.
+
+    Exactly one of ``succeeded(result)``, ``failed(exception)`` or ``cancelled()`` is emitted, then
+    ``finished()``. A task whose ``is_cancelled()`` turned true reports ``cancelled`` even if the function
+    returned or raised afterwards.
+    """
+
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+    finished = Signal()
+
+    def __init__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any):
+        super().__init__()
+        self._fn, self._args, self._kwargs = fn, args, kwargs
+        self._cancel = threading.Event()
+        parameters = inspect.signature(fn).parameters
+        if "progress" in parameters:
+            self._kwargs["progress"] = self._report_progress
+        if "is_cancelled" in parameters:
+            self._kwargs["is_cancelled"] = self.is_cancelled
+        self.done = False
+
+    def cancel(self) -> None:
+        """Ask the function to stop; it notices the next time it calls ``is_cancelled()``."""
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _report_progress(self, done: int, total: int, message: str = "") -> None:
+        self.progressed.emit(int(done), int(total), str(message))
+
+    def run(self) -> None:
+        """Runs on a worker thread."""
+        try:
+            result = self._fn(*self._args, **self._kwargs)
+        except Exception as exc:
+            if self.is_cancelled():
+                self.cancelled.emit()
+            else:
+                log.warning("background task %s failed", getattr(self._fn, "__qualname__", self._fn), exc_info=exc)
+                self.failed.emit(exc)
+        else:
+            if self.is_cancelled():
+                self.cancelled.emit()
+            else:
+                self.succeeded.emit(result)
+        self.finished.emit()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, task: Task):
+        super().__init__()
+        self._task = task
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        self._task.run()
+
+
+class TaskRunner(QObject):
+    """Starts tasks on a thread pool and keeps them alive until they finish.
+
+    A task nobody listens to for ``failed`` hands its exception to ``sys.excepthook`` (which shows the
+    unexpected-error dialog), so no failure goes unseen.
+    """
+
+    def __init__(self, pool: QThreadPool | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self._pool = pool or QThreadPool.globalInstance()
+        self._running: set[Task] = set()
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_success: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
+        **kwargs: Any,
+    ) -> Task:
+        """Create a task for ``fn(*args, **kwargs)``, connect the given callbacks and start it."""
+        task = Task(fn, *args, **kwargs)
+        if on_success:
+            task.succeeded.connect(on_success)
+        if on_progress:
+            task.progressed.connect(on_progress)
+        task.failed.connect(on_error or _report_unhandled)
+        self.start(task)
+        return task
+
+    def start(self, task: Task) -> None:
+        self._running.add(task)
+        task.finished.connect(lambda: self._on_task_finished(task))
+        self._pool.start(_Runnable(task))
+
+    def _on_task_finished(self, task: Task) -> None:
+        task.done = True
+        self._running.discard(task)
+
+    @property
+    def active_count(self) -> int:
+        return len(self._running)
+
+    def cancel_all(self) -> None:
+        for task in list(self._running):
+            task.cancel()
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until the pool is idle (used at shutdown and in tests); True if it became idle."""
+        return self._pool.waitForDone(msecs)
+
+
+def _report_unhandled(exc: BaseException) -> None:
+    sys.excepthook(type(exc), exc, exc.__traceback__)
