@@ -185,3 +185,57 @@ def test_poller_reports_a_lost_server_once_and_its_return(qtbot, book):
         flaky.fail = False
     poller.stop()
     tasks.wait(5000)
+
+
+def _customer_dialog(qtbot, book, customer_id):
+    from core.orders import OrderService
+    from ui.dialogs.customer import CustomerDialog
+
+    service = CustomerService(book)
+    dialog = CustomerDialog(service, OrderService(book), [], service.get(customer_id))
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_customer_dialog_save_that_lost_the_race_opens_the_conflict_window(qtbot, book, monkeypatch):
+    other = Book.open(book.location, lock=False, daily_backup=False)
+    customer = CustomerService(book).create(BASE)
+    dialog = _customer_dialog(qtbot, book, customer.id)  # I open the customer…
+    CustomerService(other).update(customer.id, THEIRS_SAVED, expected_version=customer.version)  # …she saves
+    other.close()
+    dialog.edits["phone"].setText("13900139000")
+    dialog.note_edit.setPlainText("老客，喜欢蜂蜜")
+    seen = []
+
+    def merge_suggested(conflict):
+        seen.append({d.field: (d.mine, d.theirs) for d in conflict.field_differences})
+        conflict.merge_button.click()
+        return conflict.result()
+
+    monkeypatch.setattr(ConflictDialog, "exec", merge_suggested)
+    assert dialog.save()
+    assert seen[0]["city"] == ("杭州", "上海") and seen[0]["note"] == ("老客，喜欢蜂蜜", "老客，搬家了")
+    saved = CustomerService(book).get(customer.id)
+    assert (saved.fields.phone, saved.fields.city, saved.fields.note, saved.tags) == (
+        "13900139000", "上海", "老客，喜欢蜂蜜", ("VIP", "宝妈"))
+    assert dialog.detail.version == saved.version
+
+
+def test_customer_dialog_stays_open_and_says_so_when_the_conflict_is_cancelled(qtbot, book, monkeypatch):
+    customer = CustomerService(book).create(BASE)
+    dialog = _customer_dialog(qtbot, book, customer.id)
+    CustomerService(book).update(customer.id, THEIRS_SAVED, expected_version=customer.version)
+    dialog.note_edit.setPlainText("我的")
+    monkeypatch.setattr(ConflictDialog, "exec", lambda conflict: QDialog.DialogCode.Rejected)
+    assert not dialog.save()
+    assert "someone else saved this customer" in dialog.error_label.text()
+    assert CustomerService(book).get(customer.id).fields.note == "老客，搬家了"
+
+
+def test_customer_dialog_tells_when_the_other_person_deleted_the_customer(qtbot, book):
+    customer = CustomerService(book).create(BASE)
+    dialog = _customer_dialog(qtbot, book, customer.id)
+    CustomerService(book).update(customer.id, THEIRS_SAVED, expected_version=customer.version)
+    CustomerService(book).erase([customer.id])
+    assert not dialog.save()
+    assert dialog.error_label.text()

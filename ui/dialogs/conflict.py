@@ -22,6 +22,7 @@ from core.conflicts import MINE, THEIRS, FieldDifference, differences, merge
 from core.customers import CustomerService
 from core.dto import CustomerDetail, CustomerInput
 from core.errors import ConflictError
+from ui.labels import GENDERS, SOURCE_CHANNELS, label
 
 MERGE = "merge"
 _VALUE_WIDTH = 260
@@ -52,6 +53,9 @@ CUSTOMER_FIELD_LABELS = {
     "risk_buyer": QT_TRANSLATE_NOOP("ConflictDialog", "Risk buyer"),
     "tags": QT_TRANSLATE_NOOP("ConflictDialog", "Tags"),
 }
+
+# Fields holding codes, shown as the same words the customer form shows.
+CODE_LABELS = {"gender": GENDERS, "source_channel": SOURCE_CHANNELS}
 
 
 class ConflictDialog(QDialog):
@@ -138,7 +142,9 @@ class ConflictDialog(QDialog):
         shown = metrics.elidedText(first_line, Qt.TextElideMode.ElideRight, _VALUE_WIDTH)
         return shown + (" …" if shown == first_line and first_line != text else "")
 
-    def _default_format(self, _field: str, value: Any) -> str:
+    def _default_format(self, field: str, value: Any) -> str:
+        if field in CODE_LABELS and value:
+            return label(CODE_LABELS[field], value)
         if value is None or value == "":
             return "—"
         if isinstance(value, bool):
