@@ -239,3 +239,110 @@ def test_customer_dialog_tells_when_the_other_person_deleted_the_customer(qtbot,
     CustomerService(book).erase([customer.id])
     assert not dialog.save()
     assert dialog.error_label.text()
+
+
+def _launcher(settings):
+    from ui.launcher import Launcher
+
+    return Launcher(settings, log_path=None, tasks=TaskRunner())
+
+
+def test_connecting_remembers_the_password_privately_and_opens_the_url_without_it(qtbot, settings, monkeypatch):
+    from core import shared_book
+    from ui.launcher import Launcher
+
+    launcher, opened = _launcher(settings), []
+
+    def fill_and_accept(dialog):
+        dialog.host_edit.setText("192.168.1.20")
+        dialog.user_edit.setText("anna")
+        dialog.password_edit.setText("s3cret:pw")
+        dialog.remember_box.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ConnectSharedBookDialog, "exec", fill_and_accept)
+    monkeypatch.setattr(Launcher, "open_book", lambda self, url, create=False: opened.append(url) or True)
+    assert launcher.connect_shared_book()
+    assert opened == ["postgresql://anna@192.168.1.20:5432/huitouke"]
+    address = ServerAddress(host="192.168.1.20", database="huitouke", user="anna")
+    assert shared_book.has_remembered_password(address)
+    assert "s3cret" not in " ".join(str(settings.value(k)) for k in settings.allKeys())
+
+
+def test_without_remembering_the_password_is_used_once_and_forgotten(qtbot, settings, monkeypatch):
+    from core import shared_book
+    from ui.launcher import Launcher
+
+    address = ServerAddress(host="office-pc", database="huitouke", user="li")
+    shared_book.remember_password(address, "old")
+    settings.setValue("book/last_path", address.url())
+    launcher, opened, prefilled = _launcher(settings), [], []
+
+    def type_password(dialog):
+        prefilled.append((dialog.address(), dialog.remember_password()))
+        dialog.remember_box.setChecked(False)
+        dialog.password_edit.setText("new")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ConnectSharedBookDialog, "exec", type_password)
+    monkeypatch.setattr(Launcher, "open_book", lambda self, url, create=False: opened.append(url) or True)
+    assert launcher.connect_shared_book()
+    assert prefilled == [(address, True)]  # the last shared book, its password remembered
+    assert opened == ["postgresql://li:new@office-pc:5432/huitouke"]
+    assert not shared_book.has_remembered_password(address)
+
+
+def test_a_server_that_cannot_be_reached_is_explained_and_the_dialog_comes_back(qtbot, settings, monkeypatch):
+    from ui.launcher import Launcher
+
+    port, shown, told = _free_port(), [], []
+
+    def fill_once(dialog):
+        shown.append(1)
+        if len(shown) > 1:
+            return QDialog.DialogCode.Rejected
+        dialog.host_edit.setText("127.0.0.1")
+        dialog.port_box.setValue(port)
+        dialog.user_edit.setText("anna")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ConnectSharedBookDialog, "exec", fill_once)
+    monkeypatch.setattr(Launcher, "_tell", lambda self, parent, message: told.append(message))
+    assert not _launcher(settings).connect_shared_book()
+    assert len(shown) == 2 and f"Nothing answers at 127.0.0.1, port {port}" in told[0]
+
+
+@pytest.mark.postgres
+def test_other_peoples_changes_appear_in_the_open_window(qtbot, settings, fresh_pg_schema):
+    from core.shared_book import without_password
+
+    url = fresh_pg_schema()
+    launcher = _launcher(settings)
+    assert launcher.open_book(url)
+    assert settings.value("book/last_path") == without_password(url)  # never the password
+    window = launcher.window
+    window.change_poller.timer.setInterval(100)
+    page = window.show_page("customers")
+    assert page.model.rowCount() == 0
+    colleague = Book.open(url)
+    CustomerService(colleague).create(CustomerInput(name="同事加的客户"))
+    colleague.close()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10000)  # no click: the poll found it
+    assert window.counts_label.text().startswith("1 customers")
+    launcher.shutdown()
+
+
+def test_a_book_file_is_not_polled_and_f5_refreshes_every_page(qtbot, book, settings, make_customer):
+    from core.customers import book_counts
+    from ui.main_window import MainWindow
+    from ui.session import Session
+
+    window = MainWindow(Session(book=book, book_path=str(book.path), settings=settings),
+                        counts=lambda: book_counts(book))
+    qtbot.addWidget(window)
+    assert window.change_poller is None  # one app per book file: nobody else can change it
+    page = window.show_page("customers")
+    make_customer(name="张伟")
+    assert page.model.rowCount() == 0
+    window.refresh_action.trigger()
+    assert page.model.rowCount() == 1 and window.counts_label.text().startswith("1 customers")
