@@ -126,6 +126,8 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(self.tr("Import…"), lambda: self.import_file(None),
                                           QKeySequence.StandardKey.Open, "import")
         self.export_action = self._action(self.tr("Export…"), self.export_book, "Ctrl+E", "export")
+        self.paste_action = self._action(self.tr("Paste from chat…"), self.paste_from_chat, "Ctrl+Shift+V",
+                                         "paste_chat")
         new_book = self._action(self.tr("New book…"), self.new_book_requested.emit)
         open_book = self._action(self.tr("Open book…"), self.open_book_requested.emit, "Ctrl+Shift+O")
         connect_book = self._action(self.tr("Connect to a shared book…"), self.connect_shared_book_requested.emit)
@@ -138,6 +140,7 @@ class MainWindow(QMainWindow):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         customer_menu = self.menuBar().addMenu(self.tr("&Customers"))
         customer_menu.addAction(self.new_customer_action)
+        customer_menu.addAction(self.paste_action)
         customer_menu.addAction(self.find_action)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         go_menu.addAction(self.refresh_action)
@@ -154,6 +157,7 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addAction(self.new_customer_action)
+        toolbar.addAction(self.paste_action)
         toolbar.addAction(self.import_action)
         toolbar.addAction(self.export_action)
         spacer = QWidget()
@@ -268,6 +272,13 @@ class MainWindow(QMainWindow):
 
     def new_customer(self) -> None:
         self.show_page("customers").new_customer()
+
+    def paste_from_chat(self) -> None:
+        """Ctrl+Shift+V: a customer (and order) from the chat message on the clipboard (ui.paste_flow)."""
+        from ui.paste_flow import run_paste_flow
+
+        if run_paste_flow(self, self.session.book) is not None:
+            self._on_page_book_modified(None)
 
     def import_file(self, path: str | None) -> None:
         if self._import_handler is not None:

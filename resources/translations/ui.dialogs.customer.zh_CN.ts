@@ -44,6 +44,10 @@
         <translation>11 位手机号或座机</translation>
     </message>
     <message>
+        <source>Paste from chat…</source>
+        <translation>粘贴识别…</translation>
+    </message>
+    <message>
         <source>WeChat ID:</source>
         <translation>微信号：</translation>
     </message>

@@ -16,6 +16,10 @@
         <translation>商品</translation>
     </message>
     <message>
+        <source>Paste from chat…</source>
+        <translation>粘贴识别…</translation>
+    </message>
+    <message>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>

@@ -24,6 +24,10 @@
         <translation>导出…</translation>
     </message>
     <message>
+        <source>Paste from chat…</source>
+        <translation>粘贴识别…</translation>
+    </message>
+    <message>
         <source>New book…</source>
         <translation>新建客户本…</translation>
     </message>

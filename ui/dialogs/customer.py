@@ -68,6 +68,9 @@ class CustomerDialog(QDialog):
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.paste_button = QPushButton(self.tr("Paste from chat…"))
+        self.paste_button.clicked.connect(self._on_paste_button_clicked)
+        buttons.addButton(self.paste_button, QDialogButtonBox.ButtonRole.ResetRole)
         if detail is not None:
             self.merge_button = QPushButton(self.tr("Merge with…"))
             self.merge_button.clicked.connect(self._on_merge_button_clicked)
@@ -254,6 +257,11 @@ class CustomerDialog(QDialog):
         if detail is None:
             self.error_label.setText(self.tr("Not saved: someone else saved this customer in the meantime."))
         return detail
+
+    def _on_paste_button_clicked(self) -> None:
+        from ui.paste_flow import paste_into_customer_dialog
+
+        paste_into_customer_dialog(self, self._customers)
 
     def _on_merge_button_clicked(self) -> None:
         if self.customer_input() != self._detail.fields and QMessageBox.question(

@@ -55,6 +55,9 @@ class OrderDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.paste_button = QPushButton(self.tr("Paste from chat…"))
+        self.paste_button.clicked.connect(self._on_paste_button_clicked)
+        buttons.addButton(self.paste_button, QDialogButtonBox.ButtonRole.ResetRole)
         layout.addWidget(buttons)
         if detail is not None:
             self._load(detail)
@@ -215,6 +218,12 @@ class OrderDialog(QDialog):
             return
         detail = self._customers.get(self.customer_id)
         self.customer_label.setText(" · ".join(p for p in (detail.name, detail.fields.phone) if p))
+
+    def _on_paste_button_clicked(self) -> None:
+        from ui.paste_flow import paste_into_order_dialog
+
+        if paste_into_order_dialog(self, self._customers, self._products):
+            self._show_customer()
 
     def _on_choose_customer_clicked(self) -> None:
         picker = CustomerPickerDialog(self._customers, self.customer_id or 0, self)

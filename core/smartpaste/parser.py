@@ -1,0 +1,264 @@
+"""parse_message: a chat message (name, phone, address, items, amount) as separate fields."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from core.phones import is_masked_phone, normalize_phone
+from core.smartpaste import text as T
+from core.smartpaste.items import find_amounts, find_items
+from core.smartpaste.regions import find_region, name_index
+
+_MOBILE_RE = re.compile(r"(?<![\d*])(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?![\d*])")
+_LANDLINE_RE = re.compile(r"(?<![\d*])\(?0\d{2,3}\)?[\s-]?\d{7,8}(?:(?:转|-)\d{1,5})?(?![\d*])")
+_MASKED_RE = re.compile(r"(?<![\d*])(?:(?:\+|00)?86[\s-]?)?1\d{1,3}[*xX]{3,8}\d{1,4}(?![\d*])")
+_POSTCODE_LABELLED_RE = re.compile(r"(?:邮政编码|邮编)\s*[::]?\s*(\d{6})(?!\d)")
+_POSTCODE_BARE_RE = re.compile(r"(?:(?<=^)|(?<=[\s,;(\x1f]))(\d{6})(?=$|[\s,;)。])", re.MULTILINE)
+_NAME_RE = re.compile(r"^(?:[\u4e00-\u9fff·]{2,6}|[A-Za-z][A-Za-z .]{1,19})$")
+_SEPARATORS_RE = re.compile(T.SEPARATOR_CLASS + "+")
+_NAME_TOKEN_RE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+){0,2}(?![A-Za-z])|[^\s,;、。!?~|\x1f:A-Za-z]+")
+_PIECES_RE = re.compile(rf"({T.SEPARATOR_CLASS}*)([^\s,;、。!?~|\x1f]+)")
+MAX_LENGTH = 2000  # a pasted message is a few lines; the rest of a longer paste is ignored
+_TRIM = " ,;、。!?~|-:()\x1f\n"
+
+
+@dataclass(frozen=True)
+class ParsedMessage:
+    """What a chat message says. Missing fields are None or empty; *uncertain* names the guessed ones.
+
+    phones: normalised mobiles (13800138000) and landlines (0571-88886666); masked numbers stay as
+    written (138****8000) and put "phones" into *uncertain*. items: (product name, quantity) where the
+    name is the seller's product when one fits. amount_cents: the total in fen.
+    """
+
+    name: str | None = None
+    phones: tuple[str, ...] = ()
+    province: str | None = None
+    city: str | None = None
+    district: str | None = None
+    detail: str | None = None
+    postcode: str | None = None
+    items: tuple[tuple[str, int | float], ...] = ()
+    amount_cents: int | None = None
+    uncertain: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def masked_phones(self) -> tuple[str, ...]:
+        """The phones that are masked and so cannot identify anyone."""
+        return tuple(phone for phone in self.phones if is_masked_phone(phone))
+
+    @property
+    def address(self) -> str:
+        """Province, city, district and detail as one line (a municipality named once)."""
+        parts = [self.province, self.city if self.city != self.province else None, self.district, self.detail]
+        return "".join(part for part in parts if part)
+
+
+def _cut(text: str, spans: Iterable[tuple[int, int]], replacement: str = T.HARD) -> str:
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+def _take_phones(text: str) -> tuple[list[str], str]:
+    found: list[tuple[int, int, str]] = []
+    for regex in (_MOBILE_RE, _LANDLINE_RE, _MASKED_RE):
+        for match in regex.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end, _ in found):
+                continue
+            raw = match.group()
+            phone = raw.replace(" ", "") if regex is _MASKED_RE else normalize_phone(raw) or None
+            if phone:
+                found.append((match.start(), match.end(), phone))
+    found.sort()
+    phones = list(dict.fromkeys(phone for _, _, phone in found))
+    return phones, _cut(text, [(start, end) for start, end, _ in found])
+
+
+def _take_postcode(text: str) -> tuple[str | None, str]:
+    match = _POSTCODE_LABELLED_RE.search(text) or _POSTCODE_BARE_RE.search(text)
+    if not match:
+        return None, text
+    code = match.group(1)
+    return (None if code == "000000" else code), _cut(text, [match.span()])
+
+
+def _take_labels(text: str) -> tuple[str | None, str]:
+    """The labelled name, if any, and the text with every label replaced by a separator."""
+    name = None
+    spans, replacements = [], []
+    for match in T.LABEL_RE.finditer(text):
+        kind = T.label_kind(match.group("label") or match.group("bare"))
+        if kind == "name" and name is None:
+            token = _NAME_TOKEN_RE.match(text, match.end())
+            value = token.group().strip(_TRIM) if token else ""
+            value = T.ANY_LABEL_RE.split(value, maxsplit=1)[0] if value else value
+            if value and not any(ch.isdigit() for ch in value):
+                name = value
+        spans.append(match.span())
+        replacements.append(T.ADDRESS_LABEL if kind in ("region", "detail") else T.HARD)
+    for (start, end), replacement in sorted(zip(spans, replacements, strict=True), reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return name, text
+
+
+def _is_stop(piece: str) -> bool:
+    return piece.startswith(T.ADDRESS_STOP_WORDS)
+
+
+def _address_like(piece: str) -> bool:
+    return bool(T.STRONG_ADDRESS_RE.search(piece) or T.WEAK_ADDRESS_RE.search(piece))
+
+
+def _collect_detail(text: str, start: int, first_adjacent: bool) -> tuple[list[str], int]:
+    """Address fragments from *start* on, stopping at a request, a name-like word or a new field.
+
+    A fragment that does not look like an address still counts when the next one, on the same line,
+    clearly does (哈工大 二公寓, 方恒国际 C座).
+    """
+    parts: list[str] = []
+    end = start
+    pieces = list(_PIECES_RE.finditer(text, start))
+    for number, match in enumerate(pieces):
+        separator, piece = match.group(1), match.group(2)
+        hard = T.HARD in separator and T.ADDRESS_LABEL not in separator
+        labelled = T.ADDRESS_LABEL in separator
+        adjacent = not separator and first_adjacent and not parts
+        stop_at = next((i for i in range(len(piece)) if _is_stop(piece[i:])), None)
+        if stop_at is not None:
+            if stop_at and (adjacent or _address_like(piece[:stop_at])):
+                parts.append(piece[:stop_at])
+                end = match.start(2) + stop_at
+            break
+        if hard and (parts or not _address_like(piece) or not T.STRONG_ADDRESS_RE.search(piece)):
+            break
+        if not (adjacent or labelled or _address_like(piece) or _strong_next(pieces, number)):
+            break
+        parts.append(piece)
+        end = match.end()
+    return parts, end
+
+
+def _strong_next(pieces: list[re.Match[str]], number: int) -> bool:
+    """Whether the next piece on the line is clearly an address (a number counts with its 号: 68 号)."""
+    for following in pieces[number + 1 : number + 3]:
+        separator, piece = following.group(1), following.group(2)
+        if T.HARD in separator or _is_stop(piece):
+            return False
+        if T.STRONG_ADDRESS_RE.search(piece):
+            return True
+        if not piece.isdigit():
+            return False
+    return False
+
+
+def _strip_repeated_region(detail: str, names: Iterable[str]) -> str:
+    """The detail without a repeat of the region at its start (详细地址 often restates 省市区)."""
+    ordered = sorted(set(names), key=len, reverse=True)
+    stripped = True
+    while stripped and detail:
+        stripped = False
+        for name in ordered:
+            if detail.startswith(name) and len(detail) > len(name):
+                detail, stripped = detail[len(name):].lstrip(_TRIM), True
+                break
+    return detail
+
+
+def _guess_detail_without_region(text: str) -> tuple[str | None, int, int]:
+    for match in _PIECES_RE.finditer(text):
+        piece = match.group(2)
+        if T.STRONG_ADDRESS_RE.search(piece) and (re.search(r"\d", piece) or len(piece) >= 5):
+            parts, end = _collect_detail(text, match.start(2), True)
+            detail = T.join_tight(parts).strip(_TRIM)
+            if detail:
+                return detail, match.start(2), end
+    return None, 0, 0
+
+
+def _name_candidates(text: str, products: Sequence[str]) -> list[str]:
+    """Words that can be a person's name, in text order: 2–6 Chinese characters or a Latin name."""
+    index = name_index()
+    product_words = {p.lower() for p in products}
+    names = []
+    for match in _NAME_TOKEN_RE.finditer(text):
+        piece = match.group().strip()
+        if text[match.end():match.end() + 1] == ":":
+            continue  # a label we do not know (改成:, 昵称:) introduces something, it is not a name
+        if len(piece) >= 3 and piece.endswith("收"):
+            piece = piece[:-1]  # 张三收: "for 张三"
+        if not _NAME_RE.match(piece) or piece.lower() in product_words:
+            continue
+        if piece in index and any(full for _, full in index[piece]):
+            continue
+        if not _plausible_name(piece):
+            continue
+        names.append(piece)
+    return names
+
+
+def _plausible_name(word: str) -> bool:
+    """No greeting, request or address word in it (a title such as 老板 or 老师 after a surname is fine)."""
+    titled = T.TITLED_NAME_RE.match(word)
+    person = titled.group("person") if titled else word
+    if any(w in person for w in T.NOT_NAME_WORDS) or T.NOT_NAME_CHARS & set(person):
+        return False
+    return not T.STRONG_ADDRESS_RE.search(word)
+
+
+def parse_message(text: str, products: Sequence[str] = ()) -> ParsedMessage:
+    """Read name, phones, address, postcode, items and amount from a pasted chat message.
+
+    Never raises: anything unreadable just leaves fields empty. *products* are the seller's product
+    names; mentions are matched to them (蜂蜜 → 土蜂蜜 500g) with quantities in digits or Chinese numerals.
+    """
+    try:
+        return _parse(text if isinstance(text, str) else str(text), tuple(p for p in products if p))
+    except (ValueError, IndexError, KeyError, TypeError, RecursionError):
+        return ParsedMessage(uncertain=frozenset({"name", "phones", "province", "city", "district", "detail"}))
+
+
+def _parse(raw: str, products: tuple[str, ...]) -> ParsedMessage:
+    uncertain: set[str] = set()
+    text = T.normalize(raw[:MAX_LENGTH])
+    phones, text = _take_phones(text)
+    if any(is_masked_phone(phone) for phone in phones):
+        uncertain.add("phones")
+    postcode, text = _take_postcode(text)
+    amounts = find_amounts(text)
+    amount_cents = amounts[0].value if amounts else None
+    if len({a.value for a in amounts}) > 1:
+        uncertain.add("amount_cents")
+    text = _cut(text, [(a.start, a.end) for a in amounts])
+    labelled_name, text = _take_labels(text)
+    items_found = find_items(text, products)
+    items = tuple(item.value for item in items_found if item.value is not None)
+    if any(item.uncertain for item in items_found):
+        uncertain.add("items")
+    text = _cut(text, [(item.start, item.end) for item in items_found])
+
+    region = find_region(text)
+    province = city = district = detail = None
+    if region is not None:
+        province, city, district = region.province, region.city, region.district
+        uncertain |= region.uncertain
+        parts, end = _collect_detail(text, region.end, True)
+        detail = _strip_repeated_region(T.join_tight(parts).strip(_TRIM), region.names + tuple(
+            n for n in (province, city, district) if n)) or None
+        rest = text[: region.start] + T.HARD + text[end:]
+    else:
+        detail, start, end = _guess_detail_without_region(text)
+        if detail:
+            uncertain.add("detail")
+        rest = text[:start] + T.HARD + text[end:] if detail else text
+
+    name = labelled_name
+    if name is None:
+        candidates = _name_candidates(rest, products)
+        name = candidates[0] if candidates else None
+        if len(set(candidates)) > 1 or (name and not name[0] >= "\u4e00"):
+            uncertain.add("name")
+    return ParsedMessage(name, tuple(phones), province, city, district, detail, postcode, items, amount_cents,
+                         frozenset(uncertain))

@@ -1,0 +1,202 @@
+"""Find the province / city / district chain in free text, with short names (杭州, 西湖) and inference."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from core.smartpaste.division_data import ALIASES, DIVISIONS
+
+PROVINCE, CITY, DISTRICT = 0, 1, 2
+MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
+ETHNIC_GROUPS = (
+    "汉", "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼", "哈萨克",
+    "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌",
+    "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固",
+    "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺",
+)
+# A short name followed by one of these is a street or a building, not a division: 中山路, 长安街, 南京大厦.
+_NOT_A_DIVISION_AFTER = re.compile(r"^(?:路|街|大道|道|巷|弄|胡同|桥|村|小区|花园|广场|大厦|大街|公园|中路|东路|西路|南路|北路|里|苑|庄|镇|乡|站)")
+_BETWEEN_LEVELS = re.compile(r"[\s,/·\-]*")
+_MAX_NAME = 16
+_SPECIAL_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "新区", "林区", "省", "市", "区", "县", "旗", "盟")
+
+
+@dataclass(frozen=True)
+class Place:
+    """One division: its level and its full names down to that level."""
+
+    level: int
+    province: str
+    city: str | None = None
+    district: str | None = None
+
+
+@dataclass(frozen=True)
+class RegionMatch:
+    """Where the chain was found in the text and what it names; *uncertain* lists guessed fields."""
+
+    province: str | None
+    city: str | None
+    district: str | None
+    start: int
+    end: int
+    names: tuple[str, ...]
+    uncertain: frozenset[str]
+
+
+def _strip_ethnic(base: str) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for group in sorted(ETHNIC_GROUPS, key=len, reverse=True):
+            for form in (group + "族", group) if len(group) > 1 else (group + "族",):
+                if base.endswith(form) and len(base) - len(form) >= 2:
+                    base, changed = base[: -len(form)], True
+                    break
+            if changed:
+                break
+    return base
+
+
+def short_names(full: str, level: int) -> set[str]:
+    """Colloquial forms of a division name: 杭州市 → 杭州, 延边朝鲜族自治州 → 延边 / 延边州, 西湖区 → 西湖."""
+    names = set()
+    for suffix in _SPECIAL_SUFFIXES:
+        if full.endswith(suffix) and len(full) > len(suffix):
+            base = _strip_ethnic(full[: -len(suffix)])
+            if len(base) >= 2:
+                names.add(base)
+                if suffix == "自治州":
+                    names.add(base + "州")
+            break
+    if level == DISTRICT and full.endswith(("镇", "街道", "乡")):
+        return set()  # town names (东莞 / 中山 towns) are too common to match without their suffix
+    return names - {full}
+
+
+@cache
+def name_index() -> dict[str, tuple[tuple[Place, bool], ...]]:
+    """Every full and short division name → the places it can mean, each with "is the full name"."""
+    index: dict[str, list[tuple[Place, bool]]] = {}
+
+    def add(name: str, place: Place, full: bool) -> None:
+        if len(name) >= 2:
+            index.setdefault(name, []).append((place, full))
+
+    for province, cities in DIVISIONS.items():
+        place = Place(PROVINCE, province)
+        add(province, place, True)
+        for alias in short_names(province, PROVINCE):
+            add(alias, place, False)
+        for city, districts in cities.items():
+            city_place = Place(CITY, province, city)
+            if city != province:
+                add(city, city_place, True)
+                for alias in short_names(city, CITY):
+                    add(alias, city_place, False)
+            for district in districts:
+                district_place = Place(DISTRICT, province, city, district)
+                add(district, district_place, True)
+                for alias in short_names(district, DISTRICT):
+                    add(alias, district_place, False)
+    for alias, (province, city, district) in ALIASES.items():
+        level = CITY if district is None else DISTRICT
+        add(alias, Place(level, province, city, district), False)
+    return {name: tuple(places) for name, places in index.items()}
+
+
+def _matches_at(text: str, pos: int) -> list[tuple[str, Place, bool]]:
+    index = name_index()
+    found = []
+    for length in range(min(_MAX_NAME, len(text) - pos), 1, -1):
+        name = text[pos : pos + length]
+        for place, full in index.get(name, ()):
+            found.append((name, place, full))
+    return found
+
+
+def _fits_below(parent: Place, child: Place) -> bool:
+    if child.level <= parent.level or child.province != parent.province:
+        return False
+    if parent.level == CITY:
+        return child.city == parent.city
+    return True
+
+
+def _municipality_city(text: str, pos: int, province: str) -> int:
+    """Length of a repeated municipality name right after it (北京 北京市), or 0."""
+    for name in (province, province[:-1]):
+        if text.startswith(name, pos) and not text.startswith(name + "区", pos):
+            return len(name)
+    return 0
+
+
+def _chains(text: str, pos: int, parent: Place | None, depth: int = 0):
+    """Yield (score, end, names, places) for every chain of divisions starting at *pos*."""
+    for name, place, full in _matches_at(text, pos):
+        if parent is not None and not _fits_below(parent, place):
+            continue
+        end = pos + len(name)
+        if not full and _NOT_A_DIVISION_AFTER.match(text[end:]):
+            continue
+        score = (3 if full else 2) + (1 if parent is not None else 0)
+        after = end + _BETWEEN_LEVELS.match(text, end).end() - end
+        if place.level == PROVINCE and place.province in MUNICIPALITIES:
+            repeat = _municipality_city(text, after, place.province)
+            if repeat:
+                end, score = after + repeat, score + 1
+                after = end + _BETWEEN_LEVELS.match(text, end).end() - end
+        yield score, end, (name,), (place,)
+        if place.level < DISTRICT and depth < 2:
+            for sub_score, sub_end, sub_names, sub_places in _chains(text, after, place, depth + 1):
+                yield score + sub_score, sub_end, (name, *sub_names), (place, *sub_places)
+
+
+def _acceptable(names: tuple[str, ...], places: tuple[Place, ...]) -> bool:
+    """A lone short name or two-character district needs a partner level to count (城区, 西湖 alone do not)."""
+    if len(places) > 1:
+        return True
+    name, place = names[0], places[0]
+    full_names = (place.province, place.city, place.district)
+    if name not in full_names:
+        return place.level < DISTRICT
+    return not (place.level == DISTRICT and len(name) <= 2)
+
+
+def find_region(text: str) -> RegionMatch | None:
+    """The best division chain in *text*: most levels, full names over short ones, earliest first."""
+    best: list[tuple[int, int, int, tuple[str, ...], tuple[Place, ...]]] = []
+    for pos in range(len(text)):
+        if pos and text[pos - 1] in "路街道巷号":
+            continue
+        for score, end, names, places in _chains(text, pos, None):
+            if _acceptable(names, places):
+                best.append((score, -pos, end, names, places))
+    if not best:
+        return None
+    top = max(candidate[:2] for candidate in best)
+    tied = [candidate for candidate in best if candidate[:2] == top]
+    _, neg_start, end, names, places = max(tied, key=lambda candidate: candidate[2])
+    readings = {_resolve(candidate[4]) for candidate in tied if candidate[2] == end}
+    province, city, district = _resolve(places)
+    if len(readings) > 1:
+        ordered = sorted(readings, key=lambda reading: reading[0] not in MUNICIPALITIES)
+        province, city, district = ordered[0]
+        differing = {field for field, index in (("province", 0), ("city", 1), ("district", 2))
+                     if len({reading[index] for reading in readings}) > 1}
+    else:
+        differing = set()
+    return RegionMatch(province, city, district, -neg_start, end, names, frozenset(differing))
+
+
+def _resolve(places: tuple[Place, ...]) -> tuple[str | None, str | None, str | None]:
+    deepest = places[-1]
+    province = deepest.province
+    city = deepest.city
+    if city is None and province in MUNICIPALITIES:
+        city = province
+    if city is None and deepest.level == PROVINCE and len(DIVISIONS[province]) == 1:
+        city = next(iter(DIVISIONS[province]))
+    return province, city, deepest.district
