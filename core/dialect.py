@@ -7,8 +7,9 @@ Everything else in core is dialect-neutral SQLAlchemy. Each helper here takes th
 from __future__ import annotations
 
 import datetime as dt
+import zlib
 
-from sqlalchemy import Integer, cast, func, literal, select
+from sqlalchemy import Integer, cast, func, literal, select, text
 from sqlalchemy.orm import Session
 
 
@@ -56,14 +57,25 @@ def lock_rows_for_update(session: Session, table, ids: list[int] | None) -> None
     session.execute(stmt)
 
 
-_MIGRATION_LOCK_KEY = 0x48554954_4B450001  # any fixed number; names this app's migrations on the server
+_APP_LOCK_SPACE = 0x48554954  # "HUIT": the first half of every advisory lock key this app takes
+
+
+def one_at_a_time(connection, name: str) -> None:
+    """Until this transaction ends, nobody else runs the section called `name` on this book.
+
+    For whole-book writers that read before they write (an import matching existing orders, a migration):
+    on PostgreSQL a transaction-level advisory lock, so a second import waits for the first to commit and
+    then finds its orders instead of colliding with them. A SQLite book has one writer at a time anyway
+    (its lock file and write lock) and needs nothing. `connection` is a Connection or a Session.
+    """
+    bind = connection.get_bind() if isinstance(connection, Session) else connection
+    if bind.dialect.name != "postgresql":
+        return
+    key = zlib.crc32(name.encode("utf-8")) - 2**31  # a stable signed 32-bit number per name
+    connection.execute(text("SELECT pg_advisory_xact_lock(:space, :key)"), {"space": _APP_LOCK_SPACE, "key": key})
 
 
 def serialize_migrations(connection) -> None:
-    """Let only one app at a time migrate a shared book (two people opening an empty database at once).
-
-    On PostgreSQL a transaction-level advisory lock: the second waits, then finds the schema current.
-    A SQLite book has its lock file and needs nothing.
-    """
-    if connection.dialect.name == "postgresql":
-        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK_KEY})")
+    """Let only one app at a time migrate a shared book (two people opening an empty database at once):
+    the second waits, then finds the schema current."""
+    one_at_a_time(connection, "migrate")

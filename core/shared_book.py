@@ -118,6 +118,7 @@ def connection_error(exc: Exception, address: ServerAddress) -> ServerUnavailabl
     """A coded ServerUnavailable for a failed connection, keeping the server's exact words."""
     message = str(getattr(exc, "orig", None) or exc).strip()
     message = re.sub(r"^\(.*?\)\s*", "", message)  # SQLAlchemy's "(psycopg.OperationalError)" prefix
+    message = " ".join(message.split())  # libpq's hints come on tab-indented extra lines
     code = next((code for code, pattern in _REASONS if pattern.search(message)), "connection_failed")
     return ServerUnavailable(code, f"Cannot connect to {address.url()}: {message}", host=address.host,
                              port=address.port, database=address.database, user=address.user,

@@ -167,3 +167,29 @@ def test_an_empty_server_database_is_migrated_on_open_and_never_backed_up_as_a_f
         assert err.value.code == "backup_not_sqlite"
     with Book.open(url) as b:  # the second open finds the schema current and changes nothing
         assert b.change_counter() == 1
+
+
+@pytest.mark.postgres
+def test_a_one_at_a_time_section_makes_the_second_writer_wait_for_the_first_commit(book, other_book):
+    from core.dialect import one_at_a_time
+
+    events, inside = [], threading.Event()
+
+    def first():
+        with book.session() as s:
+            one_at_a_time(s, "import")
+            events.append("first in")
+            inside.set()
+            threading.Event().wait(0.5)
+            events.append("first out")
+
+    def second():
+        inside.wait(10)
+        with other_book.session() as s:
+            one_at_a_time(s, "reminders")  # another name: not held up
+            events.append("other section")
+            one_at_a_time(s, "import")
+            events.append("second in")
+
+    run_both(first, second)
+    assert events == ["first in", "other section", "first out", "second in"]
