@@ -142,3 +142,35 @@ def test_two_people_opening_an_empty_database_at_once_both_get_the_book(fresh_pg
     monkeypatch.undo()
     assert results == ["ok", "ok"]
     assert check_connection(url).book_state == "current"
+
+
+def test_check_of_an_unreachable_shared_book_says_why_and_exits_2():
+    from core.check import check_book
+
+    report = check_book(ServerAddress(host="127.0.0.1", port=_free_port(), database="shop", user="a").url("pw"))
+    assert not report.ok and report.exit_code == EXIT_REJECTED
+    assert report.problems[0].startswith("server_refused") and "pw" not in report.path
+
+
+@pytest.mark.postgres
+def test_check_command_on_a_shared_book(fresh_pg_schema):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from core.check import check_book
+    from core.customers import CustomerService
+    from core.dto import CustomerInput
+    from tests.conftest import ROOT
+
+    url = fresh_pg_schema()
+    empty = check_book(url)
+    assert not empty.ok and empty.exit_code == 4 and "not a Huitouke book" in empty.problems[0]
+    with Book.open(url) as b:
+        CustomerService(b).create(CustomerInput(name="张伟"))
+    out = subprocess.run([sys.executable, str(ROOT / "main.py"), "check", "--book", url, "--json"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=120, env=dict(os.environ))
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout)
+    assert report["ok"] and report["revision"] == schema.HEAD and report["counts"]["customer"] == 1
