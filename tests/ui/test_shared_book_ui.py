@@ -346,3 +346,35 @@ def test_a_book_file_is_not_polled_and_f5_refreshes_every_page(qtbot, book, sett
     assert page.model.rowCount() == 0
     window.refresh_action.trigger()
     assert page.model.rowCount() == 1 and window.counts_label.text().startswith("1 customers")
+
+
+def test_screenshots_of_the_shared_book_windows_in_chinese(qtbot, qapp):
+    from pathlib import Path
+
+    from core.errors import ServerUnavailable
+    from ui.i18n import install_chinese
+
+    out = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    translators = install_chinese(qapp)
+    try:
+        connect = ConnectSharedBookDialog(address=ServerAddress(host="192.168.1.20", database="huitouke", user="anna"))
+        qtbot.addWidget(connect)
+        connect._on_test_failed(ServerUnavailable(
+            "login_failed", host="192.168.1.20", port=5432, database="huitouke", user="anna",
+            server_message='connection to server at "192.168.1.20", port 5432 failed: FATAL:  password '
+                           'authentication failed for user "anna"'))
+        conflict = ConflictDialog("张伟", BASE, MINE_EDIT, THEIRS_SAVED, CUSTOMER_FIELD_LABELS)
+        qtbot.addWidget(conflict)
+        for widget, name in ((connect, "shared_book_connect"), (conflict, "shared_book_conflict")):
+            widget.show()
+            qtbot.waitExposed(widget)
+            image = widget.grab().toImage()
+            assert image.width() > 300 and image.pixelColor(5, 5).isValid()
+            widget.grab().save(str(out / f"{name}.zh_CN.png"))
+        assert connect.windowTitle() == "连接共享客户本"
+        assert "服务器不接受用户“anna”" in connect.result_label.text()
+        assert conflict.merge_button.text() == "按所选保存"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
