@@ -50,6 +50,12 @@ class Launcher(QObject):
                 self.show_welcome()
             return
         last = self._settings.value(keys.LAST_BOOK)
+        if last and is_url(str(last)):
+            # the last book was a shared one: if it cannot be opened now (server down, password not
+            # remembered), ask for the connection again rather than quietly opening a local book
+            if not (self.open_book(str(last)) or self.connect_shared_book()):
+                self.show_welcome()
+            return
         for candidate in (last, str(paths.default_book_path())):
             if candidate and (is_url(candidate) or Path(candidate).exists()) and self.open_book(candidate):
                 return

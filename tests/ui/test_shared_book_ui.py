@@ -378,3 +378,23 @@ def test_screenshots_of_the_shared_book_windows_in_chinese(qtbot, qapp):
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+def test_a_shared_last_book_that_cannot_be_opened_asks_for_the_connection_again(qtbot, settings, monkeypatch):
+    from ui.launcher import Launcher
+
+    address = ServerAddress(host="127.0.0.1", port=_free_port(), database="huitouke", user="anna")
+    settings.setValue("book/last_path", address.url())
+    told, asked = [], []
+    monkeypatch.setattr(Launcher, "_tell", lambda self, parent, message: told.append(message))
+
+    def cancel(dialog):
+        asked.append(dialog.address())
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ConnectSharedBookDialog, "exec", cancel)
+    launcher = _launcher(settings)
+    launcher.start(None)
+    assert "Nothing answers" in told[0] and asked == [address]
+    assert launcher.window is None and launcher.welcome is not None
+    launcher.welcome.close()
