@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("path")
     c.add_argument("--customers", type=int, default=300)
     c.add_argument("--seed", type=int, default=1)
+    c.add_argument("--today", type=_iso_date, help="the book's today, YYYY-MM-DD (default: today)")
     c.add_argument("--json", action="store_true")
 
     c = sub.add_parser("import", help="import an Excel/CSV file")
@@ -69,6 +70,15 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _iso_date(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
+
+
 def book_location(args: argparse.Namespace) -> str | Path:
     """--book given after the sub-command wins over one given before it; else the default book."""
     from core.paths import default_book_path
@@ -95,7 +105,7 @@ def _cmd_init(args) -> int:
 def _cmd_demo(args) -> int:
     from core.demo import build_demo
 
-    summary = build_demo(Path(args.path), customers=args.customers, seed=args.seed)
+    summary = build_demo(Path(args.path), customers=args.customers, seed=args.seed, today=args.today)
     if args.json:
         _print_json(summary.__dict__)
     else:
@@ -135,6 +145,12 @@ def _cmd_check(args) -> int:
     else:
         print(report.summary())
     return report.exit_code
+
+
+def _cmd_today(args) -> int:
+    from core.reminders.report import run_today
+
+    return run_today(str(book_location(args)), args.date, args.json)
 
 
 def _cmd_not_ready(args) -> int:

@@ -281,7 +281,8 @@ class Reminder(VersionedMixin, Base):
     """A task in the Today list. `rule_key` is unique so generation is idempotent."""
 
     __tablename__ = "reminder"
-    __table_args__ = (Index("ix_reminder_status_due", "status", "due_date"),)
+    # covering index of the Today list: due/snoozed tasks by kind and customer without touching the table
+    __table_args__ = (Index("ix_reminder_status_due", "status", "due_date", "kind", "customer_id", "snoozed_until"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     rule_key: Mapped[str] = mapped_column(String(120), unique=True)
     kind: Mapped[str] = mapped_column(String(30), index=True)

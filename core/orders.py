@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from core import customer_stats
+from core import customer_stats, reminders
 from core.db import Book
 from core.dialect import contains_ci
 from core.dto import OrderDetail, OrderInput, OrderItemDTO, OrderQuery, OrderRow
@@ -123,6 +123,7 @@ class OrderService:
             s.add(order)
             self._flush(s, data)
             customer_stats.refresh(s, [order.customer_id])
+            reminders.after_write(s, [order.customer_id])
             return _detail(s, order)
 
     def update(self, order_id: int, data: OrderInput, expected_version: int) -> OrderDetail:
@@ -139,6 +140,7 @@ class OrderService:
             except StaleDataError:
                 raise ConflictError("order_conflict", entity="order", id=order_id) from None
             customer_stats.refresh(s, {before, order.customer_id})
+            reminders.after_write(s, {before, order.customer_id})
             return _detail(s, order)
 
     def delete(self, order_id: int) -> None:
@@ -148,6 +150,7 @@ class OrderService:
             s.delete(order)
             s.flush()
             customer_stats.refresh(s, [cid])
+            reminders.after_write(s, [cid])
 
     def list_page(self, query: OrderQuery) -> list[OrderRow]:
         with self.book.session() as s:

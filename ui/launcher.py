@@ -174,6 +174,10 @@ class Launcher(QObject):
         self.window.new_book_requested.connect(self.choose_and_create_book)
         self.window.connect_shared_book_requested.connect(self.connect_shared_book)
         self.window.show()
+        from core.reminders.service import ReminderService
+        from ui.pages.today import show_today_on_launch
+
+        show_today_on_launch(self.window, ReminderService(book))
         if self.welcome is not None:
             self.welcome.close()
             self.welcome = None

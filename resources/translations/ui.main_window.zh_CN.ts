@@ -84,6 +84,10 @@
         <translation>暂时连不上共享客户本，正在重试。（%1）</translation>
     </message>
     <message>
+        <source>%1 due today</source>
+        <translation>今日待办 %1 项</translation>
+    </message>
+    <message>
         <source>%1 customers · %2 orders · %3 products</source>
         <translation>%1 位客户 · %2 笔订单 · %3 种商品</translation>
     </message>

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 09:09:41.160031
+Create Date: 2026-11-23 09:31:43.975872
 """
 from alembic import op
 import sqlalchemy as sa
@@ -439,7 +439,7 @@ def upgrade() -> None:
     with op.batch_alter_table('reminder', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_reminder_customer_id'), ['customer_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_reminder_kind'), ['kind'], unique=False)
-        batch_op.create_index('ix_reminder_status_due', ['status', 'due_date'], unique=False)
+        batch_op.create_index('ix_reminder_status_due', ['status', 'due_date', 'kind', 'customer_id', 'snoozed_until'], unique=False)
 
     op.create_table('contact_log',
     sa.Column('id', sa.Integer(), nullable=False),
