@@ -193,3 +193,64 @@ def test_a_one_at_a_time_section_makes_the_second_writer_wait_for_the_first_comm
 
     run_both(first, second)
     assert events == ["first in", "other section", "first out", "second in"]
+
+
+def _book_with_cycles(book, customers: int = 6):
+    """Customers who bought a product with a cycle: each yields repurchase and care tasks."""
+    from core.dto import ProductInput
+    from core.products import ProductService
+
+    honey = ProductService(book).create(ProductInput(name="蜂蜜500g", cycle_days=45, lead_days=3, price_cents=6800))
+    orders = OrderService(book)
+    for i in range(customers):
+        c = CustomerService(book).create(CustomerInput(name=f"客户{i}"))
+        orders.create(OrderInput(customer_id=c.id, created_at=dt.datetime(2026, 10, 1 + i, 10), status="completed",
+                                 items=(OrderItemInput(product_id=honey.id, unit_price_cents=6800),)))
+
+
+def _reminder_keys(book) -> list[str]:
+    from core.models import Reminder
+
+    with book.session() as s:
+        return sorted(s.scalars(select(Reminder.rule_key)))
+
+
+def test_two_people_regenerating_reminders_at_once_write_each_task_once(book, other_book):
+    from core.reminders.service import ReminderService
+
+    _book_with_cycles(book)
+    today = dt.date(2026, 11, 10)
+    results = run_both(lambda: ReminderService(book).regenerate(today),
+                       lambda: ReminderService(other_book).regenerate(today))
+    assert not [r for r in results if isinstance(r, Exception)], results
+    keys = _reminder_keys(book)
+    assert keys and len(keys) == len(set(keys))
+    assert any(k.startswith("repurchase:item:") for k in keys)
+    ReminderService(book).regenerate(today)
+    assert _reminder_keys(book) == keys  # and a third pass changes nothing
+
+
+@pytest.mark.postgres
+def test_regenerations_forced_to_write_at_the_same_moment_queue_instead_of_colliding(book, other_book, monkeypatch):
+    from core.reminders import generate
+    from core.reminders.service import ReminderService
+
+    _book_with_cycles(book)
+    barrier, original = threading.Barrier(2, timeout=5), generate._upsert
+    waited = []
+
+    def upsert_together(session, params):
+        try:
+            barrier.wait()  # without the one-at-a-time lock both would get here together
+        except threading.BrokenBarrierError:
+            waited.append(1)  # the other pass was held at the door until this one finished
+        return original(session, params)
+
+    monkeypatch.setattr(generate, "_upsert", upsert_together)
+    today = dt.date(2026, 11, 10)
+    results = run_both(lambda: ReminderService(book).regenerate(today),
+                       lambda: ReminderService(other_book).regenerate(today))
+    assert not [r for r in results if isinstance(r, Exception)], results
+    assert waited  # they queued
+    keys = _reminder_keys(book)
+    assert keys and len(keys) == len(set(keys))
