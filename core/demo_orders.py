@@ -153,8 +153,8 @@ def _status(rng: random.Random, age: int) -> str:
 
 
 def ts(moment: dt.datetime | None) -> str | None:
-    """SQLAlchemy's SQLite DATETIME text for a moment (microseconds included, as SQLAlchemy reads them back)."""
-    return None if moment is None else moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+    """SQLAlchemy's SQLite DATETIME text for a whole-second moment."""
+    return None if moment is None else moment.replace(microsecond=0).isoformat(" ") + ".000000"
 
 
 ORDER_COLUMNS = (

@@ -372,6 +372,7 @@ class BadReview(VersionedMixin, Base):
     reason: Mapped[str] = mapped_column(String(100), default="")
     offer_type: Mapped[str] = mapped_column(String(20), default="")  # cash, coupon, free_shipping, gift, level
     offer_cents: Mapped[int] = mapped_column(Integer, default=0)
+    offer_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # when the offer was made
     outcome: Mapped[str] = mapped_column(String(20), default="")  # revised, removed, unchanged, unreachable
     outcome_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     change_deadline: Mapped[dt.date | None] = mapped_column(Date)
@@ -383,6 +384,7 @@ class BadReview(VersionedMixin, Base):
     sign_cheap_fragile: Mapped[bool] = mapped_column(Boolean, default=False)
     sign_remote_address: Mapped[bool] = mapped_column(Boolean, default=False)
     evidence_note: Mapped[str] = mapped_column(Text, default="")
+    sign_evidence_json: Mapped[str] = mapped_column(Text, default="{}")  # sign name -> evidence note
 
 
 class Coupon(Base):
@@ -401,6 +403,7 @@ class Coupon(Base):
     source: Mapped[str] = mapped_column(String(20), default="manual")  # manual, campaign, complaint, review
     campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaign.id", ondelete="SET NULL"))
     complaint_id: Mapped[int | None] = mapped_column(ForeignKey("complaint.id", ondelete="SET NULL"))
+    bad_review_id: Mapped[int | None] = mapped_column(ForeignKey("bad_review.id", ondelete="SET NULL"))
     note: Mapped[str] = mapped_column(Text, default="")
 
 

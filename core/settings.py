@@ -16,6 +16,18 @@ from core.models import Setting
 DEFAULTS: dict[str, Any] = {
     "shop_name": "",
     "timezone": "Asia/Shanghai",
+    # after-sales (DOMAIN.md §5, §6): task timing, review offers and platform change deadlines
+    "aftersales.first_response_hours": 24,
+    "aftersales.follow_up_days": 7,
+    "aftersales.review_offer_mid_cents": 500,
+    "aftersales.review_offer_bad_cents": 1000,
+    "aftersales.review_deadline_days": {"taobao": 30, "tmall": 30},
+    "aftersales.review_deadline_default_days": 30,
+    "aftersales.review_deadline_check_days": 3,
+    "aftersales.review_reasons": [
+        "logistics", "quality", "description_mismatch", "attitude", "price", "damaged", "misunderstanding", "other",
+    ],
+    "aftersales.coupon_valid_days": 30,
     # lifecycle stage thresholds (DOMAIN.md §1)
     "stage.loyal_min_purchase_days": 5,
     "stage.loyal_min_spend_cents": 200000,
@@ -23,6 +35,13 @@ DEFAULTS: dict[str, Any] = {
     "stage.churn_cycle_multiplier": 2,
     # dormant: past this share of the churn threshold (1.5 cycles, or 135 days by default)
     "stage.dormant_fraction": 0.75,
+    # analytics (DOMAIN.md §8): RFM thresholds; None as the spend threshold = the buyers' median spend
+    "analytics.rfm_recent_days": 90,
+    "analytics.rfm_high_purchase_days": 2,
+    "analytics.rfm_high_spend_cents": None,
+    # purchase-count curve: points need this many customers; the magic number's flatness in points
+    "analytics.curve_min_customers": 10,
+    "analytics.magic_tolerance_points": 5,
     # privacy
     "privacy.mask_phones": False,
     # reminders (core.reminders): per kind on/off and days (meaning: core.reminders.kinds.DAYS_MEANING)

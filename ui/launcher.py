@@ -168,8 +168,14 @@ class Launcher(QObject):
         self._settings.setValue(keys.LAST_BOOK, without_password(str(location)))
         session = Session(book=book, book_path=book.display_name, settings=self._settings, tasks=self._tasks)
         from core.customers import book_counts
+        from ui.excel_flow import ExcelFlow
 
-        self.window = MainWindow(session, counts=lambda: book_counts(book), log_path=self._log_path)
+        excel = ExcelFlow(session)
+        self.window = MainWindow(session, counts=lambda: book_counts(book), log_path=self._log_path,
+                                 import_handler=excel.import_file, export_handler=excel.export)
+        excel.setParent(self.window)
+        excel.window = self.window
+        excel.book_changed.connect(self.window.book_changed_elsewhere)
         self.window.open_book_requested.connect(self.choose_and_open_book)
         self.window.new_book_requested.connect(self.choose_and_create_book)
         self.window.connect_shared_book_requested.connect(self.connect_shared_book)

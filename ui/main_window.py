@@ -203,6 +203,8 @@ class MainWindow(QMainWindow):
                 page.badge_changed.connect(lambda count, k=key: self.set_badge(k, count))
             if hasattr(page, "customer_requested"):
                 page.customer_requested.connect(self.open_customer)
+            if hasattr(page, "customers_requested"):  # click-through pages (Analytics)
+                page.customers_requested.connect(self.show_customers)
             old = self.stack.widget(row)
             self.stack.insertWidget(row, page)
             self.stack.removeWidget(old)
@@ -217,6 +219,10 @@ class MainWindow(QMainWindow):
         row = next(i for i, spec in enumerate(self._specs) if spec.key == key)
         self.navigation.setCurrentRow(row)
         return self.page(key)
+
+    def show_customers(self, ids: tuple[int, ...], description: str) -> None:
+        """Open the customer list showing only these customers (click-through from a chart)."""
+        self.show_page("customers").show_customer_ids(ids, description)
 
     def _on_navigation_current_row_changed(self, row: int) -> None:
         if row < 0:
@@ -268,6 +274,10 @@ class MainWindow(QMainWindow):
 
     def open_customer(self, customer_id: int) -> None:
         self.show_page("customers").open_customer(customer_id)
+
+    def book_changed_elsewhere(self) -> None:
+        """Something outside the pages wrote to the book (an import): refresh counts and every page."""
+        self._on_page_book_modified(None)
 
     def refresh_counts(self) -> None:
         counts = self._counts()

@@ -58,6 +58,23 @@ def _today(session: Session) -> Page:
     return TodayPage(ReminderService(session.book), CustomerService(session.book), session.tasks, session.today)
 
 
+def _analytics(session: Session) -> Page:
+    from core.analytics import AnalyticsService
+    from ui.pages.analytics import AnalyticsPage
+
+    return AnalyticsPage(AnalyticsService(session.book), session.tasks, session.today)
+
+
+def _aftersales(session: Session) -> Page:
+    from core.aftersales import AftersalesService
+    from core.customers import CustomerService
+    from core.orders import OrderService
+    from ui.pages.aftersales import AftersalesPage
+
+    book = session.book
+    return AftersalesPage(AftersalesService(book), CustomerService(book), OrderService(book), session.settings)
+
+
 def _settings(session: Session) -> Page:
     from core.reminders.service import ReminderService
     from ui.pages.settings import SettingsPage
@@ -76,16 +93,8 @@ PAGES: list[PageSpec] = [
     PageSpec("today", TODAY, "today", _today),
     PageSpec("customers", QT_TRANSLATE_NOOP("Navigation", "Customers"), "customers", _customers),
     PageSpec("orders", QT_TRANSLATE_NOOP("Navigation", "Orders"), "orders", _orders),
-    PageSpec("aftersales", AFTER_SALES, "aftersales", _placeholder(AFTER_SALES, QT_TRANSLATE_NOOP(
-        "PageDescriptions",
-        "track complaints through the five handling steps and mid or bad reviews with their "
-        "contact attempts, offers, outcome and the platform's deadline for a revised review."),
-        "aftersales")),
-    PageSpec("analytics", ANALYTICS, "analytics", _placeholder(ANALYTICS, QT_TRANSLATE_NOOP(
-        "PageDescriptions",
-        "chart revenue, buyers, the repeat purchase rate, repurchase intervals, the magic number, "
-        "new versus returning customers, regions and RFM segments for any date range."),
-        "analytics")),
+    PageSpec("aftersales", AFTER_SALES, "aftersales", _aftersales),
+    PageSpec("analytics", ANALYTICS, "analytics", _analytics),
     PageSpec("marketing", MARKETING, "marketing", _placeholder(MARKETING, QT_TRANSLATE_NOOP(
         "PageDescriptions",
         "pick a customer segment, write a message from a template, plan a campaign, and report who "
