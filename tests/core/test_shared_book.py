@@ -254,3 +254,15 @@ def test_regenerations_forced_to_write_at_the_same_moment_queue_instead_of_colli
     assert waited  # they queued
     keys = _reminder_keys(book)
     assert keys and len(keys) == len(set(keys))
+
+
+@pytest.mark.postgres  # a book file has one app at a time (see the report: two imports in one process)
+def test_two_people_importing_the_same_file_at_once_get_each_order_once(book, other_book, tmp_path):
+    from core.excel.importer import run_import
+    from tests.core.excel.test_import import ROW_A, ROW_B, _taobao
+
+    path = _taobao(tmp_path, "orders.csv", [ROW_A, ROW_B])
+    results = run_both(lambda: run_import(book, path), lambda: run_import(other_book, path))
+    assert not [r for r in results if isinstance(r, Exception)], results
+    assert sorted((r.orders_created, r.orders_unchanged) for r in results) == [(0, 2), (2, 0)]
+    assert OrderService(book).count(OrderQuery()) == 2
