@@ -34,11 +34,13 @@ class CheckReport:
 def check_book(location: str | Path) -> CheckReport:
     """Read-only check of a SQLite book: integrity_check, foreign_key_check, known schema revision.
 
+    A shared book (postgresql:// URL) is checked for reachability and schema revision only: the server
+    keeps its own data sound (pg_amcheck checks its files).
+
     Does not take the writer lock (reading is safe in WAL mode) and never changes the file.
     """
     if is_url(location):
-        return CheckReport(str(location), False, ("check works on book files; use pg_amcheck for PostgreSQL",),
-                           exit_code=EXIT_REJECTED)
+        return _check_server(str(location))
     path = Path(location)
     if not path.is_file():
         return CheckReport(str(path), False, (f"no book at {path}",), exit_code=EXIT_REJECTED)
@@ -70,3 +72,31 @@ def check_book(location: str | Path) -> CheckReport:
         con.close()
     return CheckReport(str(path), not problems, tuple(problems), revision, counts,
                        EXIT_OK if not problems else EXIT_DAMAGED)
+
+
+def _check_server(url: str) -> CheckReport:
+    from sqlalchemy import text
+
+    from core.db import make_engine
+    from core.errors import BookTooNew, ServerUnavailable
+    from core.shared_book import check_connection, without_password
+
+    shown = without_password(url)
+    try:
+        report = check_connection(url)
+    except ServerUnavailable as exc:
+        return CheckReport(shown, False, (f"{exc.code}: {exc.details.get('server_message', '')}",),
+                           exit_code=EXIT_REJECTED)
+    except BookTooNew as exc:
+        return CheckReport(shown, False, (f"written by a newer version of Huitouke (schema {exc.details['revision']})",),
+                           exit_code=EXIT_DAMAGED)
+    if report.revision is None:
+        return CheckReport(shown, False, ("not a Huitouke book (no schema version)",), exit_code=EXIT_DAMAGED)
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            counts = {table: conn.execute(text(f"SELECT count(*) FROM {table}")).scalar()
+                      for table in ("customer", "orders", "product", "reminder")}
+    finally:
+        engine.dispose()
+    return CheckReport(shown, True, (), report.revision, counts, EXIT_OK)

@@ -12,11 +12,14 @@ import datetime as dt
 import statistics
 from collections.abc import Iterable
 
-from sqlalchemy import Integer, and_, bindparam, case, cast, func, literal, select, update
+from sqlalchemy import and_, bindparam, case, func, literal, select, update
 from sqlalchemy.orm import Session
 
+from core.dialect import days_since_sql, lock_rows_for_update
 from core.models import Customer, Order
 from core.settings import get_settings
+
+__all__ = ["STAGES", "days_since_sql", "refresh", "stage_of", "stage_sql", "stage_thresholds"]
 
 STAGES = ("prospect", "new", "returning", "loyal", "dormant", "churned")
 _CHUNK = 500
@@ -30,7 +33,9 @@ def _ids_chunks(ids: list[int]) -> Iterable[list[int]]:
 def refresh(session: Session, customer_ids: Iterable[int] | None = None) -> int:
     """Recompute the derived figures of these customers (all when None). Returns how many changed rows.
 
-    Runs inside the caller's transaction; does not bump `version` (derived figures are not edits).
+    Runs inside the caller's transaction; does not bump `version` (derived figures are not edits). On a
+    shared book the customers' rows are locked first, so two people writing orders for the same customer
+    at once both end up counted.
     """
     table = Customer.__table__
     purchase = and_(Order.is_purchase.is_(True))
@@ -56,6 +61,7 @@ def refresh(session: Session, customer_ids: Iterable[int] | None = None) -> int:
         chunks = list(_ids_chunks(sorted(set(customer_ids))))
     changed = 0
     for chunk in chunks:
+        lock_rows_for_update(session, table, chunk)
         a, d = agg, days_q
         if chunk is not None:
             a = a.where(Order.customer_id.in_(chunk))
@@ -132,13 +138,6 @@ def _churn_days(interval: int | None, thresholds: dict) -> float:
     if interval:
         return interval * thresholds["stage.churn_cycle_multiplier"]
     return thresholds["stage.churn_default_days"]
-
-
-def days_since_sql(today: dt.date, column, dialect: str = "sqlite"):
-    """Whole days from a date column to `today`, in SQL (SQLite and PostgreSQL)."""
-    if dialect == "sqlite":
-        return cast(func.julianday(literal(today.isoformat())) - func.julianday(column), Integer)
-    return literal(today) - column
 
 
 def stage_sql(today: dt.date, thresholds: dict, dialect: str = "sqlite"):

@@ -17,7 +17,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from core import backup, schema
+from core import backup, changes, schema
 from core.errors import BookDamaged, RejectedInput
 from core.lock import BookLock
 
@@ -44,14 +44,21 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def make_engine(location: str | Path) -> Engine:
-    """An engine for a file path or URL, with the SQLite pragmas of DESIGN.md on every connection."""
+    """An engine for a file path or URL, with the SQLite pragmas of DESIGN.md on every connection.
+
+    Every committed write bumps the book's change counter (core.changes).
+    """
     if is_url(location):
         url = str(location)
         if url.startswith("postgresql://"):
             url = "postgresql+psycopg://" + url[len("postgresql://"):]
-        return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(f"sqlite:///{Path(location)}", connect_args={"timeout": 10})
-    event.listen(engine, "connect", _sqlite_pragmas)
+        from core.shared_book import connect_args
+
+        engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args())
+    else:
+        engine = create_engine(f"sqlite:///{Path(location)}", connect_args={"timeout": 10})
+        event.listen(engine, "connect", _sqlite_pragmas)
+    changes.count_writes(engine)
     return engine
 
 
@@ -75,9 +82,7 @@ class Book:
         Raises RejectedInput (no such book), BookLocked, BookDamaged, BookTooNew.
         """
         if is_url(location):
-            engine = make_engine(location)
-            schema.upgrade(engine, before_upgrade=None)
-            return cls(str(location), engine, None)
+            return cls._open_server(str(location))
         path = Path(location).expanduser().resolve()
         exists = path.exists() and path.stat().st_size > 0
         if not exists and not create:
@@ -107,6 +112,25 @@ class Book:
             raise
         return cls(path, engine, held, backup_root)
 
+    @classmethod
+    def _open_server(cls, url: str) -> Book:
+        """A shared book: no lock file and no file backups (see docs/SHARED_BOOK.md); the server's own
+        transactions keep two people apart. Raises ServerUnavailable when it cannot connect."""
+        from sqlalchemy.exc import OperationalError
+
+        from core.shared_book import ServerAddress, connection_error
+
+        engine = make_engine(url)
+        try:
+            schema.upgrade(engine, before_upgrade=None)
+        except OperationalError as exc:  # cannot connect, or the connection dropped while opening
+            engine.dispose()
+            raise connection_error(exc, ServerAddress.from_url(url)) from exc
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(url, engine, None)
+
     # -- use ---------------------------------------------------------------------------------------
     @property
     def path(self) -> Path | None:
@@ -121,7 +145,8 @@ class Book:
     def display_name(self) -> str:
         if self.path is not None:
             return str(self.path)
-        return self.engine.url.render_as_string(hide_password=True)
+        # postgresql://user:***@host:port/db — no driver name, no connection options, never the password
+        return self.engine.url.set(drivername="postgresql", query={}).render_as_string(hide_password=True)
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
@@ -135,6 +160,10 @@ class Book:
             raise
         finally:
             s.close()
+
+    def change_counter(self) -> int:
+        """A number that grows whenever anyone commits a write to this book (poll it to refresh views)."""
+        return changes.read_counter(self.engine)
 
     def backup(self, reason: str = "manual") -> backup.BackupInfo:
         """Back up this (SQLite) book now."""

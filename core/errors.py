@@ -65,6 +65,15 @@ class ConflictError(HuitoukeError):
     default_message = "The record was changed by someone else"
 
 
+class ServerUnavailable(HuitoukeError):
+    """A shared book's server could not be reached or refused us (core.shared_book: codes host_unknown,
+    server_refused, server_timeout, not_allowed, login_failed, database_missing, connection_failed;
+    details: host, port, database, user, server_message)."""
+
+    exit_code = EXIT_REJECTED
+    default_message = "The shared book's server cannot be reached"
+
+
 class BookLocked(HuitoukeError):
     """Another process holds the book (details: holder — pid, host, app, since)."""
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from core import customer_stats, reminders
 from core.db import Book
+from core.dialect import contains_ci
 from core.dto import OrderDetail, OrderInput, OrderItemDTO, OrderQuery, OrderRow
 from core.errors import ConflictError, NotFound, ValidationError
 from core.models import ORDER_STATUS_VALUES, PURCHASE_STATUSES, Customer, Order, OrderItem, Product
@@ -172,7 +173,7 @@ class OrderService:
         with self.book.session() as s:
             col = SORT_KEYS.get(query.sort, Order.created_at)
             order = ([col.desc(), Order.id.desc()] if query.descending else [col.asc(), Order.id.asc()])
-            page_ids = (select(Order.id).where(*self._filters(query)).order_by(*order)
+            page_ids = (select(Order.id).where(*self._filters(query, self.book.engine.dialect.name)).order_by(*order)
                         .offset(query.offset).limit(query.limit))
             name = func.coalesce(func.nullif(Customer.name, ""), Customer.real_name)
             stmt = (select(Order.id, Order.customer_id, name, Order.platform, Order.platform_order_no, Order.status,
@@ -185,7 +186,7 @@ class OrderService:
 
     def count(self, query: OrderQuery) -> int:
         with self.book.session() as s:
-            stmt = select(func.count()).select_from(Order).where(*self._filters(query))
+            stmt = select(func.count()).select_from(Order).where(*self._filters(query, self.book.engine.dialect.name))
             return s.execute(stmt).scalar_one()
 
     def for_customer(self, customer_id: int, limit: int = 500) -> list[OrderDetail]:
@@ -213,7 +214,7 @@ class OrderService:
         return order
 
     @staticmethod
-    def _filters(q: OrderQuery) -> list:
+    def _filters(q: OrderQuery, dialect: str) -> list:
         f = []
         if q.date_from:
             f.append(Order.order_date >= q.date_from)
@@ -230,8 +231,8 @@ class OrderService:
         text = (q.text or "").strip()
         if text:
             pat = like_pattern(text)
-            f.append(or_(Order.platform_order_no.like(pat, escape="\\"), Order.tracking_no.like(pat, escape="\\"),
-                         Order.receiver_name.like(pat, escape="\\"), Order.receiver_phone.like(pat, escape="\\")))
+            f.append(or_(*(contains_ci(col, pat, dialect) for col in (
+                Order.platform_order_no, Order.tracking_no, Order.receiver_name, Order.receiver_phone))))
         return f
 
     @staticmethod

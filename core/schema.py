@@ -53,7 +53,10 @@ def upgrade(engine: Engine, before_upgrade: Callable[[], None] | None) -> bool:
 
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
+    from core.dialect import serialize_migrations
+
     with engine.begin() as conn:
+        serialize_migrations(conn)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return True

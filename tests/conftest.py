@@ -1,8 +1,17 @@
-"""Shared fixtures: every test gets its own data folder; `book` is a fresh real SQLite book file."""
+"""Shared fixtures: every test gets its own data folder; `book` is a fresh real book.
+
+`book` is a SQLite file under tmp_path. When HUITOUKE_TEST_PG_URL names a PostgreSQL database (e.g.
+postgresql://huitouke:huitouke@127.0.0.1:5432/huitouke_test), every test under tests/core that uses
+`book` runs a second time on PostgreSQL: the session migrates one schema of its own once (Book.open runs
+the Alembic migrations there) and every test starts with it emptied. Tests about the
+SQLite file itself (lock, backup, WAL, kill, integrity) carry `@pytest.mark.sqlite_only`; tests that need
+two writers at once on a server carry `@pytest.mark.postgres` and run only there.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 from pathlib import Path
 
@@ -11,6 +20,31 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
+PG_URL = os.environ.get("HUITOUKE_TEST_PG_URL", "")
+_CORE_TESTS = ROOT / "tests" / "core"
+_schema_numbers = itertools.count(1)
+
+
+def pytest_generate_tests(metafunc):
+    """Run core tests on both engines when a test server is configured (see the module docstring)."""
+    if "book_engine" not in metafunc.fixturenames:
+        return
+    if metafunc.definition.get_closest_marker("postgres"):
+        engines = ["postgresql"]  # skipped without a server (pytest_collection_modifyitems)
+    else:
+        engines = ["sqlite"]
+        in_core = _CORE_TESTS in Path(metafunc.definition.path).parents
+        if PG_URL and in_core and not metafunc.definition.get_closest_marker("sqlite_only"):
+            engines.append("postgresql")
+    if engines != ["sqlite"]:
+        metafunc.parametrize("book_engine", engines, indirect=True)
+
+
+def pytest_collection_modifyitems(config, items):
+    skip = pytest.mark.skip(reason="needs a PostgreSQL server: set HUITOUKE_TEST_PG_URL")
+    for item in items:
+        if item.get_closest_marker("postgres") and not PG_URL:
+            item.add_marker(skip)
 
 
 @pytest.fixture(autouse=True)
@@ -20,10 +54,98 @@ def _data_dir(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture
-def book(tmp_path):
+def book_engine(request) -> str:
+    """"sqlite" or "postgresql": the engine `book` (and `book_location`) use in this test."""
+    return getattr(request, "param", "sqlite")
+
+
+def pg_admin_engine():
+    """An autocommit engine on the test server database (HUITOUKE_TEST_PG_URL)."""
+    from sqlalchemy import create_engine
+
+    return create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT")
+
+
+def pg_schema_url(schema: str) -> str:
+    """The test server URL with `schema` as the search path: a book that lives in that schema."""
+    from sqlalchemy import make_url
+
+    return make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
+        hide_password=False)
+
+
+@pytest.fixture
+def fresh_pg_schema():
+    """fresh_pg_schema() -> URL of a new, empty schema on the test server; all dropped after the test."""
+    from sqlalchemy import text
+
+    admin, made = pg_admin_engine(), []
+
+    def _make() -> str:
+        name = f"hk{os.getpid()}_{next(_schema_numbers)}"
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP SCHEMA IF EXISTS {name} CASCADE"))
+            conn.execute(text(f"CREATE SCHEMA {name}"))
+        made.append(name)
+        return pg_schema_url(name)
+
+    yield _make
+    with admin.connect() as conn:
+        for name in made:
+            conn.execute(text(f"DROP SCHEMA IF EXISTS {name} CASCADE"))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_book_url():
+    """A schema migrated once per test session by Book.open (so the migrations run on PostgreSQL)."""
+    from sqlalchemy import text
+
     from core.db import Book
 
-    b = Book.open(tmp_path / "test.book", create=True, backup_root=tmp_path / "backups")
+    name = f"hk{os.getpid()}_session"
+    admin = pg_admin_engine()
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {name} CASCADE"))
+        conn.execute(text(f"CREATE SCHEMA {name}"))
+    Book.open(pg_schema_url(name), create=True).close()
+    yield pg_schema_url(name)
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {name} CASCADE"))
+    admin.dispose()
+
+
+def empty_pg_book(url: str) -> None:
+    """Delete every row and restart every id sequence: a clean book, 10× faster than a new schema."""
+    from sqlalchemy import create_engine, text
+
+    from core.models import Base
+
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as conn:
+        for table in reversed(Base.metadata.sorted_tables):
+            conn.execute(table.delete())
+        for seq in conn.execute(text("SELECT sequencename FROM pg_sequences WHERE schemaname = current_schema()")
+                                ).scalars():
+            conn.execute(text(f'ALTER SEQUENCE "{seq}" RESTART'))
+    engine.dispose()
+
+
+@pytest.fixture
+def book_location(book_engine, tmp_path, request):
+    """Where this test's book lives: a file path, or the URL of the session's PostgreSQL schema, emptied."""
+    if book_engine == "sqlite":
+        return tmp_path / "test.book"
+    url = request.getfixturevalue("pg_book_url")
+    empty_pg_book(url)
+    return url
+
+
+@pytest.fixture
+def book(book_location, tmp_path):
+    from core.db import Book
+
+    b = Book.open(book_location, create=True, backup_root=tmp_path / "backups")
     yield b
     b.close()
 

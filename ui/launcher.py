@@ -6,12 +6,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from core import paths
 from core.db import Book, is_url
-from core.errors import BookDamaged, BookLocked, BookTooNew, HuitoukeError
+from core.errors import BookDamaged, BookLocked, BookTooNew, HuitoukeError, ServerUnavailable
+from core.shared_book import (
+    ServerAddress,
+    forget_password,
+    has_remembered_password,
+    remember_password,
+    without_password,
+)
 from ui import settings as keys
+from ui.dialogs.shared_book import ConnectSharedBookDialog, describe_connection_error
 from ui.main_window import MainWindow
 from ui.session import Session
 from ui.tasks import TaskRunner
@@ -47,6 +55,11 @@ class Launcher(QObject):
             self.open_book(book_location, create=not is_url(book_location))
             return
         last = self._settings.value(keys.LAST_BOOK)
+        if last and is_url(str(last)):
+            # the last book was a shared one: if it cannot be opened now (server down, password not
+            # remembered), ask for the connection again rather than quietly opening a local book
+            self.open_book(str(last))
+            return
         for candidate in (last, str(paths.default_book_path())):
             if candidate and (is_url(candidate) or Path(candidate).exists()):
                 self.open_book(candidate)
@@ -60,6 +73,7 @@ class Launcher(QObject):
         self.welcome.demo_book_requested.connect(self._on_welcome_demo_book_requested)
         self.welcome.import_requested.connect(self._on_welcome_import_requested)
         self.welcome.open_book_requested.connect(self.choose_and_open_book)
+        self.welcome.connect_shared_book_requested.connect(self.connect_shared_book)
         self.welcome.cancel_requested.connect(self._on_welcome_cancel_requested)
         self.welcome.show()
 
@@ -126,6 +140,27 @@ class Launcher(QObject):
             return
         self.open_book(file_name, create=True)
 
+    def connect_shared_book(self) -> bool:
+        """Ask where the shared book is (prefilled with the last one) and open it; asks again on failure.
+
+        A password to remember goes to the private password file (core.shared_book), never to QSettings;
+        otherwise it is used for this session only.
+        """
+        last = str(self._settings.value(keys.LAST_BOOK) or "")
+        address = ServerAddress.from_url(last) if is_url(last) else None
+        dialog = ConnectSharedBookDialog(self._tasks, address, address is not None and has_remembered_password(
+            address), self.window or self.welcome)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            address, password = dialog.address(), dialog.password()
+            if dialog.remember_password() and password:
+                remember_password(address, password)
+            elif not dialog.remember_password():
+                forget_password(address)
+            # Opening runs in the background; a failure brings this dialog back (_on_open_failed).
+            self.open_book(address.url(None if dialog.remember_password() else password or None))
+            return True
+        return False
+
     def open_book(self, location: str, create: bool = False) -> None:
         """Open (or create) the book in a new main window.
 
@@ -137,6 +172,7 @@ class Launcher(QObject):
         self.window = MainWindow(None, settings=self._settings, log_path=self._log_path)
         self.window.open_book_requested.connect(self.choose_and_open_book)
         self.window.new_book_requested.connect(self.choose_and_create_book)
+        self.window.connect_shared_book_requested.connect(self.connect_shared_book)
         self.window.show_opening(location)
         self.window.show()
         if self.welcome is not None:
@@ -159,7 +195,7 @@ class Launcher(QObject):
             book.close()
             return
         self.book = book
-        self._settings.setValue(keys.LAST_BOOK, str(location))
+        self._settings.setValue(keys.LAST_BOOK, without_password(str(location)))
         session = Session(book=book, book_path=book.display_name, settings=self._settings, tasks=self._tasks)
         from core.customers import book_counts
         from ui.excel_flow import ExcelFlow
@@ -189,6 +225,8 @@ class Launcher(QObject):
         else:
             log.warning("could not open %s: %s", location, exc)
             self._tell(None, self.describe_open_error(exc, location))
+        if is_url(location) and self.connect_shared_book():
+            return  # a shared book that cannot be opened brings the connection dialog back
         self.show_welcome()
 
     def describe_open_error(self, exc: HuitoukeError, location: str) -> str:
@@ -206,6 +244,8 @@ class Launcher(QObject):
         if isinstance(exc, BookTooNew):
             return self.tr("The book %1 was written by a newer version of Huitouke. Please update the app.") \
                 .replace("%1", location)
+        if isinstance(exc, ServerUnavailable):
+            return describe_connection_error(exc)
         if exc.code == "book_missing":
             return self.tr("There is no book at %1.").replace("%1", location)
         return self.tr("The book %1 could not be opened: %2").replace("%1", location).replace("%2", str(exc))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from core.dto import BookCounts
 from ui import settings as keys
+from ui.change_poll import ChangePoller
 from ui.icons import icon
 from ui.pages.base import Page
 from ui.pages.registry import PAGES, PageSpec
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
     page_changed = Signal(str)
     open_book_requested = Signal()
     new_book_requested = Signal()
+    connect_shared_book_requested = Signal()
 
     def __init__(
         self,
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._on_search_timer_timeout)
         self._restore_geometry()
+        self.change_poller: ChangePoller | None = None
         if session is not None:
             self.attach(session, counts)
         else:
@@ -95,6 +98,9 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(self.opening_label)
         self._set_book_actions_enabled(True)
         self.refresh_counts()
+        if self.change_poller is not None:
+            self.change_poller.stop()
+        self.change_poller = self._start_change_poller()
         keys_in_order = [spec.key for spec in self._specs]
         last = self._settings.value(keys.LAST_PAGE, "customers")
         self.navigation.setCurrentRow(keys_in_order.index(last) if last in keys_in_order else 0)
@@ -168,16 +174,20 @@ class MainWindow(QMainWindow):
                                          "paste_chat")
         new_book = self._action(self.tr("New book…"), self.new_book_requested.emit)
         open_book = self._action(self.tr("Open book…"), self.open_book_requested.emit, "Ctrl+Shift+O")
+        connect_book = self._action(self.tr("Connect to a shared book…"), self.connect_shared_book_requested.emit)
+        self.refresh_action = self._action(self.tr("Refresh"), self.refresh_all, QKeySequence.StandardKey.Refresh)
         quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        for action in (new_book, open_book, None, self.import_action, self.export_action, None, quit_action):
+        for action in (new_book, open_book, connect_book, None, self.import_action, self.export_action, None,
+                       quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         customer_menu = self.menuBar().addMenu(self.tr("&Customers"))
         customer_menu.addAction(self.new_customer_action)
         customer_menu.addAction(self.paste_action)
         customer_menu.addAction(self.find_action)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        go_menu.addAction(self.refresh_action)
         for row, spec in enumerate(self._specs):
             go_menu.addAction(self._action(QCoreApplication.translate("Navigation", spec.title),
                                            lambda _=False, r=row: self.navigation.setCurrentRow(r),
@@ -264,10 +274,31 @@ class MainWindow(QMainWindow):
         self.page_changed.emit(key)
 
     def _on_page_book_modified(self, source: Page) -> None:
+        if self.change_poller is not None:
+            self.change_poller.mark_seen()  # our own save: the other pages are refreshed right here
         self.refresh_counts()
         for page in self._pages.values():
             if page is not source:
                 page.refresh()
+
+    def refresh_all(self) -> None:
+        """Reload what every open page shows (F5, and when someone else changed a shared book)."""
+        self.refresh_counts()
+        for page in self._pages.values():
+            page.refresh()
+
+    def _start_change_poller(self) -> ChangePoller | None:
+        """On a shared (server) book, look at the change counter every few seconds (ui.change_poll)."""
+        book = self.session.book
+        if book is None or getattr(book, "is_sqlite", True):
+            return None
+        poller = ChangePoller(book, self.session.tasks, parent=self)
+        poller.changed.connect(self.refresh_all)
+        poller.unreachable.connect(lambda message: self.statusBar().showMessage(
+            self.tr("The shared book cannot be reached right now; still trying. (%1)").replace("%1", message)))
+        poller.reachable.connect(self.statusBar().clearMessage)
+        poller.start()
+        return poller
 
     def set_badge(self, key: str, count: int) -> None:
         """Show a count after a page's name in the navigation (and the due count in the window title)."""
@@ -371,6 +402,8 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event) -> None:
+        if self.change_poller is not None:
+            self.change_poller.stop()
         self.save_state()
         if self.session is not None:
             self.session.tasks.cancel_all()

@@ -25,6 +25,7 @@ class WelcomeWindow(QWidget):
     demo_book_requested = Signal()
     import_requested = Signal()
     open_book_requested = Signal()
+    connect_shared_book_requested = Signal()
     cancel_requested = Signal()
 
     def __init__(self, parent=None):
@@ -68,6 +69,10 @@ class WelcomeWindow(QWidget):
         self.open_button.setFlat(True)
         self.open_button.clicked.connect(self.open_book_requested)
         outer.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.connect_button = QPushButton(self.tr("Connect to a shared book on your office server…"))
+        self.connect_button.setFlat(True)
+        self.connect_button.clicked.connect(self.connect_shared_book_requested)
+        outer.addWidget(self.connect_button, 0, Qt.AlignmentFlag.AlignHCenter)
 
         self.progress_row = QWidget()
         row = QHBoxLayout(self.progress_row)

@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 
+from core.dialect import one_at_a_time
 from core.errors import Cancelled, ImportRejected
 from core.excel.analysis import (
     LoadedFile,
@@ -170,6 +171,7 @@ def run_import(book, source: str | os.PathLike[str] | LoadedFile, options: Impor
         book.backup("before-import")
     try:
         with book.session() as session:
+            one_at_a_time(session, "import")  # two people importing at once: the second matches the first's rows
             writer = BookWriter(session, plan, progress, cancelled)
             counts = writer.write(loaded.path.name, ",".join(sorted({c.sheet for c in choices})),
                                   ",".join(sorted({c.preset for c in choices})))

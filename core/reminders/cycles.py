@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from core.dialect import RawSql
 from core.errors import NotFound, ValidationError
 from core.models import Product
 from core.settings import get_setting
@@ -39,13 +40,14 @@ def suggested_cycles(session: Session, product_ids: Iterable[int] | None = None,
         min_intervals = int(get_setting(session, "reminder.suggest_min_intervals"))
     ids = None if product_ids is None else sorted({int(i) for i in product_ids})
     only = "" if ids is None else f" AND oi.product_id IN ({', '.join(str(i) for i in ids) or 'NULL'})"
+    q = RawSql.of(session)
     rows = session.execute(text(f"""
-        SELECT product_id, CAST(julianday(day) - julianday(prev) AS INTEGER) FROM (
+        SELECT product_id, {q.days_between("day", "prev")} FROM (
             SELECT oi.product_id AS product_id, o.order_date AS day,
                    LAG(o.order_date) OVER (PARTITION BY o.customer_id, oi.product_id ORDER BY o.order_date) AS prev
             FROM order_item oi JOIN orders o ON o.id = oi.order_id
-            WHERE o.is_purchase = 1 AND oi.product_id IS NOT NULL{only}
-            GROUP BY o.customer_id, oi.product_id, o.order_date)
+            WHERE o.is_purchase = {q.true()} AND oi.product_id IS NOT NULL{only}
+            GROUP BY o.customer_id, oi.product_id, o.order_date) AS purchase_days
         WHERE prev IS NOT NULL
     """))
     gaps: dict[int, list[int]] = defaultdict(list)

@@ -18,7 +18,7 @@ Contract of `regenerate(session, today, customer_ids=None)`:
   deleted) becomes "superseded". Kinds switched off are neither written nor closed.
 - Only ENGINE_KINDS are written here: complaint/review (core.aftersales), manual and level_up are not.
 Set-based SQL over temporary tables (no query per order): a complete pass over 500k orders is a
-handful of statements. SQLite books only (a PostgreSQL book raises RejectedInput for now).
+handful of statements. The few spellings that differ on a PostgreSQL book come from core.dialect.RawSql.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from core.errors import HuitoukeError, RejectedInput
+from core.dialect import RawSql, one_at_a_time
+from core.errors import HuitoukeError
 from core.models import Reminder
 from core.reminders.birthdays import birthday_rows
 from core.reminders.kinds import ENGINE_KINDS, NOTICE_KINDS, enabled_kinds
@@ -79,20 +80,22 @@ def regenerate(session: Session, today: dt.date, customer_ids: Iterable[int] | N
                progress: Progress | None = None, is_cancelled: Callable[[], bool] | None = None,
                now: dt.datetime | None = None) -> RegenerationResult:
     """Bring the engine's tasks up to date for these customers (all when None); see the module docstring."""
-    if session.get_bind().dialect.name != "sqlite":
-        raise RejectedInput("reminders_need_sqlite", "Reminder regeneration supports SQLite books only")
     started = time.perf_counter()
     settings = get_settings(session, "reminder.")
     kinds = enabled_kinds(settings)
-    stamp = (now or dt.datetime.combine(today, dt.time(8, 0))).isoformat(sep=" ")
+    q = RawSql.of(session)
+    # On a shared book two people may regenerate at once (two Today pages, two order saves): one at a
+    # time, so the second sees the first's rows and neither can deadlock on the other's reminder rows.
+    one_at_a_time(session, "reminders")
+    stamp = q.value(now or dt.datetime.combine(today, dt.time(8, 0)))
     jd0 = _julian(today)
     params = {
-        "today": today.isoformat(), "today_jd": jd0, "now": stamp,
-        "lo": (today - dt.timedelta(days=int(settings["reminder.expire_after_days"]))).isoformat(),
+        "today": q.value(today), "today_jd": jd0, "now": stamp,
+        "lo": q.value(today - dt.timedelta(days=int(settings["reminder.expire_after_days"]))),
         "lo_jd": jd0 - int(settings["reminder.expire_after_days"]),
-        "lo_notice": (today - dt.timedelta(days=int(settings["reminder.expire_notices_after_days"]))).isoformat(),
+        "lo_notice": q.value(today - dt.timedelta(days=int(settings["reminder.expire_notices_after_days"]))),
         "lo_notice_jd": jd0 - int(settings["reminder.expire_notices_after_days"]),
-        "hi": (today + dt.timedelta(days=int(settings["reminder.horizon_days"]))).isoformat(),
+        "hi": q.value(today + dt.timedelta(days=int(settings["reminder.horizon_days"]))),
     }
     scope = _Scope(session, customer_ids)
     steps: list[tuple[str, Callable[[], Any]]] = [
@@ -140,16 +143,17 @@ def local_today(session: Session) -> dt.date:
 
 
 def after_write(session: Session, customer_ids: Iterable[int], today: dt.date | None = None) -> None:
-    """The incremental pass services run after writing orders or customers, in the same transaction.
+    """The incremental pass services run after writing orders or customers, in the same transaction."""
+    regenerate(session, today or local_today(session), customer_ids)
 
-    A no-op on a PostgreSQL book (regeneration is SQLite-only for now).
-    """
-    if session.get_bind().dialect.name == "sqlite":
-        regenerate(session, today or local_today(session), customer_ids)
+
+def _day(value: str | dt.date) -> dt.date:
+    """A date parameter back as a date (ISO text on SQLite, see RawSql.value)."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
 def _julian(day: dt.date) -> float:
-    """SQLite's julianday() of a date (noon-based, hence the .5)."""
+    """SQLite's julianday() of a date (noon-based, hence the .5); RawSql.day_number on PostgreSQL."""
     return day.toordinal() + 1721424.5
 
 
@@ -158,6 +162,7 @@ class _Scope:
 
     def __init__(self, session: Session, customer_ids: Iterable[int] | None) -> None:
         self._session = session
+        self.sql = RawSql.of(session)
         self.ids = None if customer_ids is None else sorted({int(i) for i in customer_ids})
         if self.ids is not None:
             session.execute(text("CREATE TEMP TABLE IF NOT EXISTS _rem_scope (customer_id INTEGER PRIMARY KEY)"))
@@ -169,7 +174,7 @@ class _Scope:
         """A FROM item: `table alias`, driven by the scope table (CROSS JOIN fixes the order) when scoped."""
         if self.ids is None:
             return f"{table} {alias}"
-        return f"_rem_scope sc CROSS JOIN {table} {alias} ON {alias}.{column} = sc.customer_id"
+        return f"_rem_scope sc {self.sql.cross_join()} {table} {alias} ON {alias}.{column} = sc.customer_id"
 
     def drop(self) -> None:
         if self.ids is not None:
@@ -180,8 +185,8 @@ def _create_temp_tables(session: Session) -> None:
     _drop_temp_tables(session)
     session.execute(text(
         "CREATE TEMP TABLE _rem_want (rule_key TEXT PRIMARY KEY, kind TEXT, customer_id INTEGER, "
-        "order_id INTEGER, order_item_id INTEGER, product_id INTEGER, coupon_id INTEGER, due_date TEXT, "
-        "facts_json TEXT)"))
+        "order_id INTEGER, order_item_id INTEGER, product_id INTEGER, coupon_id INTEGER, "
+        f"due_date {RawSql.of(session).column_type('date')}, facts_json TEXT)"))
 
 
 def _drop_temp_tables(session: Session) -> None:
@@ -197,26 +202,28 @@ def _build_groups(session: Session, scope: _Scope, settings: dict, params: dict)
     before the expiry limit, plus older orders with an item of a larger quantity.
     """
     extra_win = int(settings["reminder.winback.days"])
+    q = RawSql.of(session)
+    day, moment, real = q.column_type("date"), q.column_type("datetime"), q.column_type("real")
     session.execute(text(
-        "CREATE TEMP TABLE _rem_lg (customer_id INTEGER, product_id INTEGER, day TEXT, item_id INTEGER, "
-        "order_id INTEGER, qty INTEGER, delivered_at TEXT, shipped_at TEXT, product TEXT, cycle INTEGER, "
-        "lead INTEGER, day_jd REAL, runout_jd REAL, win_jd REAL)"))
+        f"CREATE TEMP TABLE _rem_lg (customer_id INTEGER, product_id INTEGER, day {day}, item_id INTEGER, "
+        f"order_id INTEGER, qty INTEGER, delivered_at {moment}, shipped_at {moment}, product TEXT, cycle INTEGER, "
+        f"lead INTEGER, day_jd {real}, runout_jd {real}, win_jd {real})"))
     max_cycle = session.execute(text("SELECT MAX(cycle_days) FROM product WHERE cycle_days > 0")).scalar()
     if not max_cycle:
         return
-    window = {**params, "window_start": (dt.date.fromisoformat(params["lo"])
-                                         - dt.timedelta(days=max_cycle * (_TYPICAL_QUANTITY + 1) + extra_win)).isoformat()}
+    window = {**params, "window_start": q.value(_day(params["lo"])
+                                                - dt.timedelta(days=max_cycle * (_TYPICAL_QUANTITY + 1) + extra_win))}
     big = ("SELECT order_id FROM order_item WHERE quantity > :typical" if scope.ids is None else
            f"SELECT oi.order_id FROM {scope.source('orders', 'o')} JOIN order_item oi ON oi.order_id = o.id "
            "WHERE oi.quantity > :typical")
     session.execute(text(f"""
         INSERT INTO _rem_lg
         WITH pw AS (
-            SELECT id, date(:lo, '-' || (cycle_days * {_TYPICAL_QUANTITY + 1} + {extra_win}) || ' days') AS start
+            SELECT id, {q.minus_days(":lo", f"cycle_days * {_TYPICAL_QUANTITY + 1} + {extra_win}")} AS start
             FROM product WHERE cycle_days > 0
         ), picked AS (
             SELECT o.id FROM {scope.source("orders", "o")}
-            WHERE o.is_purchase = 1 AND o.order_date >= :window_start
+            WHERE o.is_purchase = {q.true()} AND o.order_date >= :window_start
             UNION {big}
         ), g AS (
             SELECT o.customer_id AS customer_id, oi.product_id AS product_id, o.order_date AS day,
@@ -224,17 +231,17 @@ def _build_groups(session: Session, scope: _Scope, settings: dict, params: dict)
                    MAX(o.delivered_at) AS delivered_at, MAX(o.shipped_at) AS shipped_at,
                    ROW_NUMBER() OVER (PARTITION BY o.customer_id, oi.product_id
                                       ORDER BY o.order_date DESC) AS recency
-            FROM picked CROSS JOIN orders o ON o.id = picked.id
+            FROM picked {q.cross_join()} orders o ON o.id = picked.id
             JOIN order_item oi ON oi.order_id = o.id
             JOIN pw ON pw.id = oi.product_id
-            WHERE o.is_purchase = 1 AND (o.order_date >= pw.start OR oi.quantity > :typical)
+            WHERE o.is_purchase = {q.true()} AND (o.order_date >= pw.start OR oi.quantity > :typical)
             GROUP BY o.customer_id, oi.product_id, o.order_date
         )
         SELECT g.customer_id, g.product_id, g.day, g.item_id, g.order_id, g.qty,
                g.delivered_at, g.shipped_at, p.name, p.cycle_days, p.lead_days,
-               julianday(g.day),
-               julianday(g.day) + p.cycle_days * MAX(g.qty, 1),
-               julianday(g.day) + p.cycle_days * MAX(g.qty, 1) + p.cycle_days + {extra_win}
+               {q.day_number("g.day")},
+               {q.day_number("g.day")} + p.cycle_days * {q.greatest("g.qty", "1")},
+               {q.day_number("g.day")} + p.cycle_days * {q.greatest("g.qty", "1")} + p.cycle_days + {extra_win}
         FROM g JOIN product p ON p.id = g.product_id
         JOIN customer c ON c.id = g.customer_id AND c.deleted_at IS NULL
         WHERE g.recency = 1
@@ -247,10 +254,11 @@ def _want_product_cycle(session: Session, kinds: list[str], settings: dict, para
     arrival_days = int(settings["reminder.arrival_care.days"])
     use_percent = int(settings["reminder.use_care.days"])
     extra_lead = int(settings["reminder.repurchase.days"])
+    q = RawSql.of(session)
     due_of = {
-        "arrival_care": "COALESCE(julianday(date(delivered_at)), julianday(date(shipped_at)) + 3, day_jd + 4)"
-                        f" + {arrival_days}",
-        "use_care": f"day_jd + CAST(cycle * MAX(qty, 1) * {use_percent} / 100 AS INTEGER)",
+        "arrival_care": f"COALESCE({q.day_number('date(delivered_at)')}, {q.day_number('date(shipped_at)')} + 3, "
+                        f"day_jd + 4) + {arrival_days}",
+        "use_care": f"day_jd + CAST(cycle * {q.greatest('qty', '1')} * {use_percent} / 100 AS INTEGER)",
         "repurchase": f"runout_jd - lead - {extra_lead}",
         "winback": "win_jd",
     }
@@ -262,67 +270,71 @@ def _want_product_cycle(session: Session, kinds: list[str], settings: dict, para
         session.execute(text(f"""
             INSERT INTO _rem_want ({_WANT_COLUMNS})
             SELECT '{kind}:item:' || item_id, '{kind}', customer_id, order_id, item_id, product_id, NULL,
-                   date({due}),
-                   json_object('product', product, 'qty', qty, 'bought_on', day,
-                               'runout_on', date(runout_jd), 'cycle_days', cycle)
+                   {q.date_of_day_number(due)},
+                   {q.json_object("'product'", "product", "'qty'", "qty", "'bought_on'", "day",
+                                  "'runout_on'", q.date_of_day_number("runout_jd"), "'cycle_days'", "cycle")}
             FROM _rem_lg WHERE {due} >= {":lo_notice_jd" if kind in NOTICE_KINDS else ":lo_jd"}{extra}
         """), params)
 
 
 def _want_orders(session: Session, scope: _Scope, kinds: list[str], settings: dict, params: dict) -> None:
     """Sales and shipping follow-ups, one task per order and kind."""
+    q = RawSql.of(session)
     for kind, condition, base in _ORDER_RULES:
         if kind not in kinds:
             continue
         days = int(settings[f"reminder.{kind}.days"])
         if scope.ids is not None:  # "+" keeps SQLite on the customer index, not the status index
             condition = condition.replace("+o.status", "o.status").replace("o.status", "+o.status")
+        condition = q.no_index(condition)
         overtaken = ""
         if kind == "unpaid" and "unpaid_second" in kinds:
             # the gentler second reminder replaces the first once it is due
-            overtaken = f" AND date({base}, '{int(settings['reminder.unpaid_second.days'])} days') > :today"
+            overtaken = f" AND {q.plus_days(base, int(settings['reminder.unpaid_second.days']))} > :today"
         session.execute(text(f"""
             INSERT INTO _rem_want ({_WANT_COLUMNS})
             SELECT '{kind}:order:' || o.id, '{kind}', o.customer_id, o.id, NULL, NULL, NULL,
-                   date({base}, '{days} days'),
-                   json_object('order_no', COALESCE(o.platform_order_no, ''), 'platform', o.platform,
-                               'ordered_on', o.order_date, 'base_on', {base},
-                               'amount_cents', CASE WHEN o.paid_cents > 0 THEN o.paid_cents
-                                               ELSE o.goods_cents + o.postage_cents - o.discount_cents END,
-                               'refund_cents', o.refund_cents, 'carrier', o.carrier,
-                               'tracking_no', o.tracking_no,
-                               'product', (SELECT oi.title FROM order_item oi WHERE oi.order_id = o.id
-                                           ORDER BY oi.id LIMIT 1),
-                               'items', (SELECT COUNT(*) FROM order_item oi WHERE oi.order_id = o.id))
-            FROM {scope.source("orders", "o")} CROSS JOIN customer c ON c.id = o.customer_id AND c.deleted_at IS NULL
-            WHERE {condition} AND o.order_date >= date(:lo, '-{days + _ORDER_EVENT_DAYS} days')
-              AND date({base}, '{days} days') >= {":lo_notice" if kind in NOTICE_KINDS else ":lo"}{overtaken}
+                   {q.plus_days(base, days)},
+                   {q.json_object(
+                       "'order_no'", "COALESCE(o.platform_order_no, '')", "'platform'", "o.platform",
+                       "'ordered_on'", "o.order_date", "'base_on'", base,
+                       "'amount_cents'", "CASE WHEN o.paid_cents > 0 THEN o.paid_cents "
+                                         "ELSE o.goods_cents + o.postage_cents - o.discount_cents END",
+                       "'refund_cents'", "o.refund_cents", "'carrier'", "o.carrier", "'tracking_no'", "o.tracking_no",
+                       "'product'", "(SELECT oi.title FROM order_item oi WHERE oi.order_id = o.id "
+                                    "ORDER BY oi.id LIMIT 1)",
+                       "'items'", "(SELECT COUNT(*) FROM order_item oi WHERE oi.order_id = o.id)")}
+            FROM {scope.source("orders", "o")} {q.cross_join()} customer c
+                 ON c.id = o.customer_id AND c.deleted_at IS NULL
+            WHERE {condition} AND o.order_date >= {q.plus_days(":lo", -(days + _ORDER_EVENT_DAYS))}
+              AND {q.plus_days(base, days)} >= {":lo_notice" if kind in NOTICE_KINDS else ":lo"}{overtaken}
         """), params)
 
 
 def _want_customers(session: Session, scope: _Scope, kinds: list[str], settings: dict, params: dict,
                     today: dt.date) -> None:
     """Birthday, last-purchase care and coupon expiry."""
+    q = RawSql.of(session)
     if "last_purchase" in kinds:
         days = int(settings["reminder.last_purchase.days"])
         # only when nothing else is planned: no product-cycle plan reaching the care date
         session.execute(text(f"""
             INSERT INTO _rem_want ({_WANT_COLUMNS})
             SELECT 'last_purchase:' || c.id || ':' || c.last_purchase_on, 'last_purchase', c.id,
-                   NULL, NULL, NULL, NULL, date(c.last_purchase_on, '{days} days'),
-                   json_object('last_purchase_on', c.last_purchase_on, 'purchase_days', c.purchase_days,
-                               'days', {days})
+                   NULL, NULL, NULL, NULL, {q.plus_days("c.last_purchase_on", days)},
+                   {q.json_object("'last_purchase_on'", "c.last_purchase_on", "'purchase_days'", "c.purchase_days",
+                                  "'days'", str(days))}
             FROM {scope.source("customer", "c", "id")}
-            WHERE c.deleted_at IS NULL AND c.last_purchase_on >= date(:lo, '{-days} days')
+            WHERE c.deleted_at IS NULL AND c.last_purchase_on >= {q.plus_days(":lo", -days)}
               AND NOT EXISTS (SELECT 1 FROM _rem_lg g WHERE g.customer_id = c.id
-                              AND g.win_jd >= julianday(c.last_purchase_on) + {days})
+                              AND g.win_jd >= {q.day_number("c.last_purchase_on")} + {days})
         """), params)
     if "coupon_expiry" in kinds:
         _want_coupons(session, scope, settings, params)
     if "birthday" in kinds:
         ids = scope.ids
         rows = birthday_rows(session, today, int(settings["reminder.birthday.days"]),
-                             dt.date.fromisoformat(params["lo"]), dt.date.fromisoformat(params["hi"]), ids)
+                             _day(params["lo"]), _day(params["hi"]), ids)
         if rows:
             session.execute(text(
                 f"INSERT INTO _rem_want ({_WANT_COLUMNS}) VALUES (:rule_key, 'birthday', :customer_id, "
@@ -332,19 +344,21 @@ def _want_customers(session: Session, scope: _Scope, kinds: list[str], settings:
 def _want_coupons(session: Session, scope: _Scope, settings: dict, params: dict) -> None:
     """A reminder per configured day before expiry; an earlier one is dropped once a later one is due."""
     days_list = sorted({int(d) for d in settings["reminder.coupon_expiry.days"] if int(d) >= 0}, reverse=True)
+    q = RawSql.of(session)
     for i, days in enumerate(days_list):
         later = days_list[i + 1] if i + 1 < len(days_list) else None
-        not_overtaken = "" if later is None else f" AND date(k.expires_on, '{-later} days') > :today"
+        not_overtaken = "" if later is None else f" AND {q.plus_days('k.expires_on', -later)} > :today"
         session.execute(text(f"""
             INSERT INTO _rem_want ({_WANT_COLUMNS})
             SELECT 'coupon_expiry:' || k.id || ':' || {days}, 'coupon_expiry', k.customer_id, NULL, NULL, NULL,
-                   k.id, date(k.expires_on, '{-days} days'),
-                   json_object('coupon_kind', k.kind, 'value_cents', k.value_cents,
-                               'threshold_cents', k.threshold_cents, 'discount_percent', k.discount_percent,
-                               'expires_on', k.expires_on, 'days_before', {days})
-            FROM {scope.source("coupon", "k")} CROSS JOIN customer c ON c.id = k.customer_id AND c.deleted_at IS NULL
+                   k.id, {q.plus_days("k.expires_on", -days)},
+                   {q.json_object("'coupon_kind'", "k.kind", "'value_cents'", "k.value_cents",
+                                  "'threshold_cents'", "k.threshold_cents", "'discount_percent'", "k.discount_percent",
+                                  "'expires_on'", "k.expires_on", "'days_before'", str(days))}
+            FROM {scope.source("coupon", "k")} {q.cross_join()} customer c
+                 ON c.id = k.customer_id AND c.deleted_at IS NULL
             WHERE k.used_at IS NULL AND k.expires_on >= :today
-              AND date(k.expires_on, '{-days} days') >= :lo{not_overtaken}
+              AND {q.plus_days("k.expires_on", -days)} >= :lo{not_overtaken}
         """), params)
 
 
@@ -375,6 +389,7 @@ def _expire(session: Session, scope: _Scope, params: dict) -> int:
 
 def _upsert(session: Session, params: dict) -> int:
     """Insert wanted tasks due within the horizon; refresh open/snoozed ones; reopen superseded ones."""
+    q = RawSql.of(session)
     return session.execute(text(f"""
         INSERT INTO reminder ({_WANT_COLUMNS}, status, outcome, title, note, version, created_at, updated_at)
         SELECT {_WANT_COLUMNS}, 'open', '', '', '', 1, :now, :now FROM _rem_want w
@@ -385,7 +400,7 @@ def _upsert(session: Session, params: dict) -> int:
             closed_at = CASE WHEN reminder.status = 'superseded' THEN NULL ELSE reminder.closed_at END
         WHERE reminder.status IN ('open', 'snoozed', 'superseded')
           AND (reminder.status = 'superseded' OR reminder.due_date != excluded.due_date
-               OR reminder.facts_json IS NOT excluded.facts_json)
+               OR {q.differs("reminder.facts_json", "excluded.facts_json")})
     """), params).rowcount
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from core.dialect import RawSql
 from core.phones import display_phone
 from core.reminders.kinds import ENGINE_KINDS, LISTED_KINDS, MARKETING_KINDS, NOTICE_KINDS, enabled_kinds
 from core.reminders.reasons import format_reason, message_values
@@ -95,14 +96,15 @@ class _Query:
         self.marketing_sql = ", ".join(f"'{k}'" for k in sorted(MARKETING_KINDS))
         self.notice_sql = ", ".join(f"'{k}'" for k in NOTICE_KINDS)
         self.ageless_sql = ", ".join(f"'{k}'" for k in ("complaint", "review", "manual", "level_up"))
+        self.sql = RawSql.of(session)
         self.params: dict[str, Any] = {
-            "today": today.isoformat(),
-            "lo": (today - dt.timedelta(days=int(settings["reminder.expire_after_days"]))).isoformat(),
-            "lo_notice": (today - dt.timedelta(days=int(settings["reminder.expire_notices_after_days"]))).isoformat(),
-            "cap_since": (today - dt.timedelta(days=int(settings["reminder.cap_days"]) - 1)).isoformat(),
-            "cap_loyal_since": (today - dt.timedelta(days=int(settings["reminder.cap_days_loyal"]) - 1)).isoformat(),
-            "cap_earliest": (today - dt.timedelta(days=max(int(settings["reminder.cap_days"]),
-                                                           int(settings["reminder.cap_days_loyal"])) - 1)).isoformat(),
+            "today": self.sql.value(today),
+            "lo": self.sql.value(today - dt.timedelta(days=int(settings["reminder.expire_after_days"]))),
+            "lo_notice": self.sql.value(today - dt.timedelta(days=int(settings["reminder.expire_notices_after_days"]))),
+            "cap_since": self.sql.value(today - dt.timedelta(days=int(settings["reminder.cap_days"]) - 1)),
+            "cap_loyal_since": self.sql.value(today - dt.timedelta(days=int(settings["reminder.cap_days_loyal"]) - 1)),
+            "cap_earliest": self.sql.value(today - dt.timedelta(days=max(int(settings["reminder.cap_days"]),
+                                                           int(settings["reminder.cap_days_loyal"])) - 1)),
             "loyal_days": int(stage["stage.loyal_min_purchase_days"]),
             "loyal_spend": int(stage["stage.loyal_min_spend_cents"]),
         }
@@ -110,15 +112,15 @@ class _Query:
     def blocked_sql(self) -> str:
         """Deleted or do-not-disturb customers (one scan), and everyone marketing may not reach today:
         small sets, built once per query (MATERIALIZED)."""
-        return """_flagged AS MATERIALIZED (
+        return f"""_flagged AS MATERIALIZED (
             SELECT id, deleted_at IS NOT NULL AS deleted FROM customer
-            WHERE do_not_disturb = 1 OR deleted_at IS NOT NULL
+            WHERE do_not_disturb = {self.sql.true()} OR deleted_at IS NOT NULL
         ), _blocked AS MATERIALIZED (
             SELECT id AS customer_id FROM _flagged
             UNION SELECT customer_id FROM complaint WHERE status = 'open'
             UNION SELECT customer_id FROM bad_review WHERE status = 'open'
             UNION SELECT l.customer_id FROM contact_log l JOIN customer c ON c.id = l.customer_id
-                  WHERE l.is_marketing = 1 AND l.result != 'no_answer' AND l.at >= :cap_earliest
+                  WHERE l.is_marketing = {self.sql.true()} AND l.result != 'no_answer' AND l.at >= :cap_earliest
                     AND l.at >= CASE WHEN c.purchase_days >= :loyal_days OR c.total_spend_cents >= :loyal_spend
                                      THEN :cap_loyal_since ELSE :cap_since END)"""
 
@@ -158,8 +160,8 @@ class _Query:
     def counts(self, session: Session, params: dict, extra: str = "") -> tuple[int, int]:
         """(listed, overdue) today: index-only, no sort."""
         total, overdue = session.execute(text(
-            f"WITH {self.blocked_sql()} SELECT COUNT(*), COALESCE(SUM(eff < :today), 0) "
-            f"FROM ({self.listed(None, ':today', extra)})"), params).one()
+            f"WITH {self.blocked_sql()} SELECT COUNT(*), COALESCE(SUM(CASE WHEN eff < :today THEN 1 ELSE 0 END), 0) "
+            f"FROM ({self.listed(None, ':today', extra)}) AS listed_today"), params).one()
         return int(total), int(overdue)
 
 
@@ -191,7 +193,7 @@ def upcoming(session: Session, today: dt.date, days: int = 7, *, now: dt.datetim
              language: str | None = None, mask_phones: bool | None = None) -> tuple[TodayTask, ...]:
     """Tasks falling due after `today` and within `days` days, by date then kind."""
     q = _Query(session, today)
-    params = {**q.params, "until": (today + dt.timedelta(days=days)).isoformat()}
+    params = {**q.params, "until": q.sql.value(today + dt.timedelta(days=days))}
     rows = q.rows(session, params, ":today", ":until", "eff, ko, cid, rid")
     window = contact_window(now or dt.datetime.combine(today, dt.time(9, 0)))
     return _tasks(session, [row[:-2] for row in rows], today, window, language, mask_phones)

@@ -168,6 +168,10 @@
         <translation>合并…</translation>
     </message>
     <message>
+        <source>Not saved: someone else saved this customer in the meantime.</source>
+        <translation>没有保存：这期间别人已经保存了这位客户。</translation>
+    </message>
+    <message>
         <source>Merge</source>
         <translation>合并</translation>
     </message>

@@ -44,6 +44,14 @@
         <translation>打开客户本…</translation>
     </message>
     <message>
+        <source>Connect to a shared book…</source>
+        <translation>连接共享客户本…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -78,6 +86,10 @@
     <message>
         <source>Search customers: name, pinyin initials, phone, tag (Ctrl+F)</source>
         <translation>搜索客户：姓名、拼音首字母、电话、标签 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>The shared book cannot be reached right now; still trying. (%1)</source>
+        <translation>暂时连不上共享客户本，正在重试。（%1）</translation>
     </message>
     <message>
         <source>%1 due today</source>

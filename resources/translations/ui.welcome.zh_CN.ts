@@ -44,6 +44,10 @@
         <translation>打开已有的客户本…</translation>
     </message>
     <message>
+        <source>Connect to a shared book on your office server…</source>
+        <translation>连接办公室服务器上的共享客户本…</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

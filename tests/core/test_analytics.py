@@ -304,7 +304,7 @@ def test_stats_command_prints_the_issue_fields(shop, capsys):
     from core.cli import main
 
     book, _ = shop
-    assert main(["stats", "--book", str(book.path), "--from", "2026-01-01", "--to", "2026-03-15", "--json"]) == 0
+    assert main(["stats", "--book", str(book.location), "--from", "2026-01-01", "--to", "2026-03-15", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert (data["buyers"], data["repeat_buyers"], data["orders"], data["revenue"]) == (4, 1, 7, 490.0)
     assert data["repeat_rate"] == 0.25 and data["median_interval_days"] == 21
@@ -312,7 +312,7 @@ def test_stats_command_prints_the_issue_fields(shop, capsys):
     assert [(m["month"], m["new_buyers"], m["returning_buyers"]) for m in data["monthly"]] == [
         ("2026-01", 1, 1), ("2026-02", 1, 1), ("2026-03", 1, 0)]
     assert data["next_month_rate"][0] == {"month": "2026-01", "rate": 0.5, "buyers": 2, "returned": 1, "complete": True}
-    assert main(["stats", "--book", str(book.path), "--from", "2026-01-01"]) == 0
+    assert main(["stats", "--book", str(book.location), "--from", "2026-01-01"]) == 0
     assert "Buyers: 4" in capsys.readouterr().out
 
 
@@ -320,9 +320,9 @@ def test_stats_command_rejects_bad_dates(shop, capsys):
     from core.cli import main
 
     book, _ = shop
-    assert main(["stats", "--book", str(book.path), "--from", "2026-02-30"]) == 2
+    assert main(["stats", "--book", str(book.location), "--from", "2026-02-30"]) == 2
     assert "bad_date" in capsys.readouterr().err
-    assert main(["stats", "--book", str(book.path), "--from", "2026-03-01", "--to", "2026-02-01"]) == 2
+    assert main(["stats", "--book", str(book.location), "--from", "2026-03-01", "--to", "2026-02-01"]) == 2
 
 
 def test_service_reuses_purchase_days_until_the_book_changes(shop):

@@ -96,6 +96,16 @@ def test_items_link_to_products_and_filters_work(book, make_customer, make_order
     assert [o.items[0].product_name for o in detail] == ["", "蜂蜜500g"]
 
 
+def test_text_filter_ignores_ascii_case_on_every_engine(book, make_customer, make_order):
+    c = make_customer(name="张伟")
+    make_order(c.id, "2026-01-01", tracking_no="SF1234567890", platform_order_no="TB-AbC-9")
+    make_order(c.id, "2026-01-02", tracking_no="YT555")
+    service = OrderService(book)
+    assert service.count(OrderQuery(text="sf123")) == 1
+    assert service.count(OrderQuery(text="abc")) == 1
+    assert service.count(OrderQuery(text="%")) == 0  # wildcards stay literal
+
+
 def test_product_validation_and_unique_names(book):
     products = ProductService(book)
     products.create(ProductInput(name="蜂蜜500g", cycle_days=45))

@@ -19,6 +19,7 @@ from core.models import Base, Customer
 from tests.conftest import ROOT
 
 
+@pytest.mark.sqlite_only
 def test_new_book_is_at_head_with_wal_and_foreign_keys(book):
     assert schema.current_revision(book.engine) == schema.HEAD
     with book.session() as s:
@@ -53,6 +54,7 @@ def test_missing_book_is_refused_without_create(tmp_path):
     assert not (tmp_path / "nope.book").exists()
 
 
+@pytest.mark.sqlite_only
 def test_second_writer_is_refused_and_told_who_holds_it(book, tmp_path):
     with pytest.raises(BookLocked) as err:
         Book.open(book.path)

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 
 from core.customers import CustomerService
 from core.dto import CustomerDetail, CustomerInput
-from core.errors import HuitoukeError
+from core.errors import ConflictError, HuitoukeError
 from core.orders import OrderService
 from core.phones import is_masked_phone, normalize_phone
+from ui.dialogs.conflict import resolve_customer_conflict
 from ui.dialogs.customer_sections import CUSTOMER_SECTIONS, PurchasesSection
 from ui.error_text import describe
 from ui.labels import GENDERS, SOURCE_CHANNELS, label
@@ -237,6 +238,10 @@ class CustomerDialog(QDialog):
                 detail = self._customers.create(data)
             else:
                 detail = self._customers.update(self._detail.id, data, self._detail.version)
+        except ConflictError:
+            detail = self._resolve_conflict(data)
+            if detail is None:
+                return False
         except HuitoukeError as exc:
             self.error_label.setText(describe(exc))
             field = exc.details.get("field")
@@ -247,6 +252,17 @@ class CustomerDialog(QDialog):
         self.saved.emit(detail)
         self.accept()
         return True
+
+    def _resolve_conflict(self, data: CustomerInput) -> CustomerDetail | None:
+        """Someone else saved first: let the seller pick between both versions (ui.dialogs.conflict)."""
+        try:
+            detail = resolve_customer_conflict(self, self._customers, self._detail, data)
+        except HuitoukeError as exc:  # e.g. the other person deleted the customer meanwhile
+            self.error_label.setText(describe(exc))
+            return None
+        if detail is None:
+            self.error_label.setText(self.tr("Not saved: someone else saved this customer in the meantime."))
+        return detail
 
     def _on_paste_button_clicked(self) -> None:
         from ui.paste_flow import paste_into_customer_dialog

@@ -49,6 +49,7 @@ ROW_C = taobao_row("1003", "buyer_a", "王芳", "13925130165", "广东省 广州
                    "2024-02-02 10:00:00", "2024-02-02 10:01:00", "蜂蜜", 2, "136.00", "0.00", "136.00", "交易成功")
 
 
+@pytest.mark.sqlite_only  # compares raw snapshots of the book file (sqlite3)
 def test_reimporting_the_same_file_creates_nothing_twice(tmp_path, book):
     path = _taobao(tmp_path, "orders.csv", [ROW_A, ROW_B])
     first = run_import(book, path)
@@ -72,6 +73,7 @@ def test_newer_overlapping_export_updates_and_adds_without_duplicates(tmp_path, 
         assert wang.purchase_days == 2 and wang.total_spend_cents == 6800 + 13600
 
 
+@pytest.mark.sqlite_only  # compares raw snapshots of the book file (sqlite3)
 def test_undo_puts_the_book_back_batch_by_batch(tmp_path, book):
     empty = snapshot(book)
     first = run_import(book, _taobao(tmp_path, "old.csv", [ROW_A, ROW_B]))
@@ -105,6 +107,7 @@ def test_undo_restores_fields_filled_on_existing_customers(tmp_path, book):
     assert service.get(mine.id).fields.province == ""
 
 
+@pytest.mark.sqlite_only  # compares raw snapshots of the book file (sqlite3)
 def test_dry_run_counts_everything_and_writes_nothing(tmp_path, book):
     path = _taobao(tmp_path, "orders.csv", [ROW_A, ROW_B, ROW_C])
     before = snapshot(book)
@@ -137,6 +140,7 @@ def test_bad_rows_are_skipped_and_named_good_rows_still_import(tmp_path, book):
     assert rows[0][:4] == ["文件", "工作表", "行", "列"] and len(rows) == 5
 
 
+@pytest.mark.sqlite_only  # compares raw snapshots of the book file (sqlite3)
 def test_all_or_nothing_refuses_the_file_and_writes_nothing(tmp_path, book):
     before = snapshot(book)
     with pytest.raises(ImportRejected) as error:
@@ -145,6 +149,7 @@ def test_all_or_nothing_refuses_the_file_and_writes_nothing(tmp_path, book):
     assert snapshot(book) == before
 
 
+@pytest.mark.sqlite_only  # compares raw snapshots of the book file (sqlite3)
 @pytest.mark.parametrize("cancel_at", ["reading rows", "customers", "orders", "figures"])
 def test_cancel_leaves_the_book_unchanged(tmp_path, book, cancel_at):
     path = write_csv(tmp_path / "many.csv", taobao_rows(6000, 2500), encoding="gbk", quote_all=True)
@@ -164,6 +169,7 @@ def _reject(tmp_path, book, path, limits=None):
     return error.value.code
 
 
+@pytest.mark.sqlite_only  # compares raw snapshots of the book file (sqlite3)
 def test_every_rejection_leaves_the_book_unchanged(tmp_path, book):
     from msoffcrypto.format.ooxml import OOXMLFile
 
