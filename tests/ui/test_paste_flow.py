@@ -7,16 +7,16 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from ui.dialogs.customer import CustomerDialog
-from ui.dialogs.order import OrderDialog
-from ui.main_window import MainWindow
-from ui.session import Session
 
 from core.customers import CustomerService, book_counts
 from core.dto import ProductInput
 from core.orders import OrderService
 from core.products import ProductService
+from ui.dialogs.customer import CustomerDialog
+from ui.dialogs.order import OrderDialog
 from ui.dialogs.paste import PasteDialog
+from ui.main_window import MainWindow
+from ui.session import Session
 
 MESSAGE = "老板你好 张三 13800138000 浙江省杭州市西湖区文三路100号5幢301 青梅酒两瓶 蜂蜜一瓶 共216元 谢谢"
 
