@@ -3,7 +3,7 @@
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from core import paths
@@ -23,7 +23,12 @@ BOOK_FILTER = "*.book"
 
 
 class Launcher(QObject):
-    """Owns the open book and its window. ``window`` is the MainWindow once a book is open."""
+    """Owns the open book and its window. ``window`` is the MainWindow once a book is open.
+
+    ``book_opened(location)`` is emitted each time a book is open in a new window.
+    """
+
+    book_opened = Signal(str)
 
     def __init__(self, settings: QSettings, log_path: Path | None, tasks: TaskRunner | None = None):
         super().__init__()
@@ -142,6 +147,7 @@ class Launcher(QObject):
             self.welcome.close()
             self.welcome = None
         log.info("opened %s", book.display_name)
+        self.book_opened.emit(str(location))
         return True
 
     def describe_open_error(self, exc: HuitoukeError, location: str) -> str:

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLa
 
 from ui.i18n import CHINESE, ENGLISH, LANGUAGE_KEY, SYSTEM, save_language
 from ui.pages.base import Page
+from ui.widgets.daily_habit_settings import DailyHabitBox
 
 
 class SettingsPage(Page):
@@ -35,6 +36,7 @@ class SettingsPage(Page):
         path_label.setWordWrap(True)
         book_form.addRow(self.tr("Book file:"), path_label)
         layout.addWidget(book)
+        layout.addWidget(DailyHabitBox(settings))
         layout.addStretch(1)
 
     def _on_language_box_current_index_changed(self, index: int) -> None:
