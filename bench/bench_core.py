@@ -53,21 +53,24 @@ def load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def timed_ms(fn, queries) -> list[float]:
-    result = []
+def timed_ms(fn, queries) -> tuple[list[float], list[float]]:
+    """(wall ms, CPU ms of this process) per query. CPU time shows the cost when other programs load
+    the machine; wall time is what the seller waits."""
+    wall, cpu = [], []
     for q in queries:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         fn(q)
-        result.append((time.perf_counter() - t) * 1000)
-    return result
+        wall.append((time.perf_counter() - t) * 1000)
+        cpu.append((time.process_time() - c) * 1000)
+    return wall, cpu
 
 
 def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1]
 
 
-def raw_insert_floor(book: Path, folder: Path) -> float:
-    """Seconds plain sqlite3 takes to insert the book's customer and order rows into bare tables."""
+def raw_insert_floor(book: Path, folder: Path) -> tuple[float, float]:
+    """(wall, CPU) seconds plain sqlite3 takes to insert the book's customer and order rows into bare tables."""
     src = sqlite3.connect(book)
     tables = {}
     for name in ("customer", "orders"):
@@ -80,15 +83,15 @@ def raw_insert_floor(book: Path, folder: Path) -> float:
     dst = sqlite3.connect(target)
     dst.execute("PRAGMA journal_mode=WAL")
     dst.execute("PRAGMA synchronous=NORMAL")
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     for name, (sql, rows) in tables.items():
         dst.execute(sql)
         dst.executemany(f"INSERT INTO {name} VALUES ({', '.join('?' * len(rows[0]))})", rows)
     dst.commit()
-    seconds = time.perf_counter() - t
+    seconds, cpu = time.perf_counter() - t, time.process_time() - c
     dst.close()
     target.unlink()
-    return seconds
+    return seconds, cpu
 
 
 def sample_queries(book: Path, count: int, seed: int) -> dict[str, list[str]]:
@@ -131,12 +134,13 @@ def main() -> int:
             summary = build_demo(book_path, customers=args.customers, seed=args.seed, today=TODAY)
             wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
             print(f"built: {summary}")
-            floor = raw_insert_floor(book_path, folder)
+            floor, floor_cpu = raw_insert_floor(book_path, folder)
             rows.append((f"build {summary.customers:,} customers / {summary.orders:,} orders (wall)",
                          f"{wall:.1f} s", f"target < {BUILD_TARGET_S:.0f} s", f"{wall / BUILD_TARGET_S:.2f}"))
-            rows.append(("  same build, CPU time of this process", f"{cpu:.1f} s", "", ""))
-            rows.append(("  raw sqlite3 insert of the same customer + order rows", f"{floor:.1f} s",
-                         f"floor {RAW_INSERT_FLOOR_S} s", f"build/raw {wall / floor:.1f}×"))
+            rows.append(("  same build, CPU time of this process (both threads)", f"{cpu:.1f} s",
+                         f"target < {BUILD_TARGET_S:.0f} s", f"{cpu / BUILD_TARGET_S:.2f}"))
+            rows.append(("  raw sqlite3 insert of the same customer + order rows", f"{floor:.1f} s (CPU {floor_cpu:.1f} s)",
+                         f"floor {RAW_INSERT_FLOOR_S} s", f"build/raw {wall / floor:.1f}× (CPU {cpu / floor_cpu:.1f}×)"))
 
         queries = sample_queries(book_path, args.queries, args.seed)
         raw = sqlite3.connect(book_path)
@@ -147,32 +151,42 @@ def main() -> int:
                 service.search(qs[0], today=TODAY)  # warm the page cache once per kind
                 api = timed_ms(lambda q: service.search(q, today=TODAY), qs)
                 page = timed_ms(lambda q: service.list_page(CustomerQuery(text=q, limit=50, today=TODAY)), qs)
-                like = timed_ms(lambda q: raw.execute(
+                covering = timed_ms(lambda q: raw.execute(
+                    "SELECT id FROM customer WHERE id IN (SELECT id FROM customer WHERE instr(search_text, ?) > 0)"
+                    " AND deleted_at IS NULL LIMIT 50", (q,)).fetchall(), qs)
+                naive = timed_ms(lambda q: raw.execute(
                     "SELECT id FROM customer WHERE search_text LIKE ? AND deleted_at IS NULL LIMIT 50",
                     (f"%{q}%",)).fetchall(), qs)
-                for label, ms in ((f"search '{kind}' CustomerService.search", api),
-                                  (f"  list_page(text, limit=50) '{kind}'", page),
-                                  (f"  raw SQL LIKE … LIMIT 50 '{kind}'", like)):
-                    rows.append((label, f"median {statistics.median(ms):.1f} ms, p95 {p95(ms):.1f} ms",
-                                 f"p95 ≤ {SEARCH_P95_TARGET_MS:.0f} ms", f"{p95(ms) / SEARCH_P95_TARGET_MS:.2f}"))
-            scan = timed_ms(lambda q: raw.execute(
+                for label, (wall, cpu) in (
+                        (f"search '{kind}': CustomerService.search (limit 20)", api),
+                        ("  same queries: list_page(text, limit=50)", page),
+                        ("  same queries: raw SQL, instr() on the covering index, LIMIT 50", covering),
+                        ("  same queries: raw SQL, LIKE + deleted_at (table scan), LIMIT 50", naive)):
+                    rows.append((label, f"median {statistics.median(wall):.1f} ms, p95 {p95(wall):.1f} ms"
+                                 f" (CPU median {statistics.median(cpu):.1f}, p95 {p95(cpu):.1f})",
+                                 f"p95 ≤ {SEARCH_P95_TARGET_MS:.0f} ms",
+                                 f"{p95(wall) / SEARCH_P95_TARGET_MS:.2f} (CPU {p95(cpu) / SEARCH_P95_TARGET_MS:.2f})"))
+            wall, cpu = timed_ms(lambda q: raw.execute(
                 "SELECT COUNT(*) FROM customer WHERE search_text LIKE ?", (f"%{q}%",)).fetchall(),
                 queries["2-char Chinese name"][:50])
-            rows.append(("full LIKE scan over every customer (COUNT)", f"median {statistics.median(scan):.1f} ms",
+            rows.append(("full LIKE scan over every customer's search_text (COUNT)",
+                         f"median {statistics.median(wall):.1f} ms (CPU {statistics.median(cpu):.1f})",
                          f"floor {LIKE_FLOOR_MS[0]:.0f}–{LIKE_FLOOR_MS[1]:.0f} ms",
-                         f"{statistics.median(scan) / LIKE_FLOOR_MS[1]:.2f}"))
+                         f"{statistics.median(wall) / LIKE_FLOOR_MS[1]:.2f}"))
 
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             n = len(raw.execute(AGGREGATE_SQL).fetchall())
-            agg = time.perf_counter() - t
-            rows.append((f"raw per-customer aggregate SELECT ({n:,} buyers)", f"{agg:.2f} s",
-                         f"floor {AGGREGATE_FLOOR_S} s", f"{agg / AGGREGATE_FLOOR_S:.1f}"))
+            agg, agg_cpu = time.perf_counter() - t, time.process_time() - c
+            rows.append((f"raw per-customer aggregate SELECT over all orders ({n:,} buyers)",
+                         f"{agg:.2f} s (CPU {agg_cpu:.2f} s)", f"floor {AGGREGATE_FLOOR_S} s",
+                         f"{agg / AGGREGATE_FLOOR_S:.1f} (CPU {agg_cpu / AGGREGATE_FLOOR_S:.1f})"))
             with book.session() as s:
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.process_time()
                 changed = customer_stats.refresh(s)
-                refresh = time.perf_counter() - t
-            rows.append((f"customer_stats.refresh over all customers ({changed:,} updated)", f"{refresh:.2f} s",
-                         f"floor {AGGREGATE_FLOOR_S} s (SELECT only)", f"{refresh / AGGREGATE_FLOOR_S:.1f}"))
+                refresh, refresh_cpu = time.perf_counter() - t, time.process_time() - c
+            rows.append((f"customer_stats.refresh over all customers ({changed:,} rows written)",
+                         f"{refresh:.2f} s (CPU {refresh_cpu:.2f} s)", f"floor {AGGREGATE_FLOOR_S} s (the SELECT)",
+                         f"{refresh / AGGREGATE_FLOOR_S:.1f}"))
         finally:
             book.close()
             raw.close()

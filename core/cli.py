@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("path")
     c.add_argument("--customers", type=int, default=300)
     c.add_argument("--seed", type=int, default=1)
+    c.add_argument("--today", type=_iso_date, help="the book's today, YYYY-MM-DD (default: today)")
     c.add_argument("--json", action="store_true")
 
     c = sub.add_parser("import", help="import an Excel/CSV file")
@@ -44,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("export", help="export to .xlsx")
     c.add_argument("file")
     c.add_argument("--book", dest="sub_book")
-    c.add_argument("--what", choices=("customers", "orders", "reminders", "cases", "all"), default="all")
+    c.add_argument("--what", choices=("customers", "orders", "reminders", "cases", "aftersales", "all"),
+                   default="all")
     c.add_argument("--language", default="zh_CN")
 
     c = sub.add_parser("today", help="what is due today")
@@ -67,6 +69,15 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--book", dest="sub_book")
     c.add_argument("--json", action="store_true")
     return p
+
+
+def _iso_date(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
 
 
 def book_location(args: argparse.Namespace) -> str | Path:
@@ -95,7 +106,7 @@ def _cmd_init(args) -> int:
 def _cmd_demo(args) -> int:
     from core.demo import build_demo
 
-    summary = build_demo(Path(args.path), customers=args.customers, seed=args.seed)
+    summary = build_demo(Path(args.path), customers=args.customers, seed=args.seed, today=args.today)
     if args.json:
         _print_json(summary.__dict__)
     else:
@@ -135,6 +146,42 @@ def _cmd_check(args) -> int:
     else:
         print(report.summary())
     return report.exit_code
+
+
+def _cmd_today(args) -> int:
+    from core.reminders.report import run_today
+
+    return run_today(str(book_location(args)), args.date, args.json)
+
+
+def _cmd_stats(args) -> int:
+    from core.analytics import stats_command
+
+    return stats_command(book_location(args), args.date_from, args.date_to, as_json=args.json)
+
+def _cmd_import(args) -> int:
+    from core.db import Book
+    from core.excel.importer import ImportOptions, run_import
+
+    options = ImportOptions(preset=args.preset, dry_run=args.dry_run, all_or_nothing=args.all_or_nothing)
+    with Book.open(book_location(args), program="huitouke import", daily_backup=False) as book:
+        result = run_import(book, args.file, options)
+    if args.json:
+        _print_json(result.to_json())
+    else:
+        print(result.summary())
+    return EXIT_OK
+
+
+def _cmd_export(args) -> int:
+    from core.db import Book
+    from core.excel.export import export_book
+
+    what = "aftersales" if args.what == "cases" else args.what
+    with Book.open(book_location(args), program="huitouke export", daily_backup=False) as book:
+        result = export_book(book, args.file, what, args.language)
+    print(f"Exported {result.path}: " + ", ".join(f"{name} {rows}" for name, rows in result.sheets.items()))
+    return EXIT_OK
 
 
 def _cmd_not_ready(args) -> int:

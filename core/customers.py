@@ -13,7 +13,7 @@ from sqlalchemy import and_, delete, func, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from core import customer_stats
+from core import customer_stats, reminders
 from core.db import Book
 from core.dto import AliasDTO, BookCounts, CustomerDetail, CustomerInput, CustomerQuery, CustomerRow
 from core.errors import ConflictError, NotFound, ValidationError
@@ -191,6 +191,7 @@ class CustomerService:
             except StaleDataError:
                 raise ConflictError("customer_conflict", entity="customer", id=customer_id,
                                     expected_version=expected_version) from None
+            reminders.after_write(s, [customer_id])  # birthday may have changed
             return self._detail(s, customer, dt.date.today())
 
     def set_do_not_disturb(self, ids: Sequence[int], value: bool) -> int:
@@ -268,6 +269,7 @@ class CustomerService:
             keep = self._load(s, keep_id)
             refresh_search_text(keep, [a.value_norm for a in _aliases(s, keep_id) if a.kind == "phone"])
             customer_stats.refresh(s, [keep_id])
+            reminders.after_write(s, [keep_id])
             s.flush()
             s.expire(keep)
             return self._detail(s, self._load(s, keep_id), dt.date.today())

@@ -13,6 +13,7 @@ import datetime as dt
 import random
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -141,7 +142,6 @@ def _remove_book(path: Path) -> None:
 
 
 def _fill(session: Session, rng: random.Random, count: int, today: dt.date, steps: _Steps) -> None:
-    stamp = ts(dt.datetime.combine(today, dt.time(20, 0)))
     raw = session.connection().connection.driver_connection
     if not raw.in_transaction:
         # A rollback journal only copies pages that existed before the transaction, and a new book has
@@ -149,6 +149,7 @@ def _fill(session: Session, rng: random.Random, count: int, today: dt.date, step
         # build_demo switches the book back to WAL when it is done.
         raw.execute("PRAGMA journal_mode=DELETE")
     raw.execute("PRAGMA cache_size=-262144")  # 256 MB while bulk loading
+    raw.execute("PRAGMA threads=2")  # index rebuilds sort on both cores
     cur = raw.cursor()
     # Secondary indexes are dropped while loading and rebuilt at the end: one sort per index instead
     # of ~500,000 random B-tree inserts (their exact CREATE statements are kept from sqlite_master).
@@ -157,48 +158,30 @@ def _fill(session: Session, rng: random.Random, count: int, today: dt.date, step
         f" ({', '.join('?' * len(BULK_TABLES))}) ORDER BY name", BULK_TABLES).fetchall()
     for name, _table, _sql in indexes:
         cur.execute(f'DROP INDEX "{name}"')
-
-    def insert(model, columns, rows) -> None:
-        _insert(cur, model.__table__, columns, rows, stamp)
-
-    people = make_people(rng, count, today, HISTORY_DAYS)
-    steps(8, "customers")
-    insert(MemberLevel, ("id", "name", "rank", "min_spend_cents", "min_purchases", "discount_percent"),
-           [(i, *level) for i, level in enumerate(MEMBER_LEVELS, start=1)])
-    product_ids = list(range(1, len(data.PRODUCTS) + 1))
-    insert(Product, ("id", "name", "category", "price_cents", "cycle_days", "lead_days", "code", "created_at"),
-           [(i, name, cat, price * 100, cycle, 3 if not cycle or cycle > 20 else 2, f"SKU{i:04d}",
-             ts(dt.datetime.combine(today - dt.timedelta(days=HISTORY_DAYS + 30), dt.time(9, 0))))
-            for i, (name, cat, price, cycle, _spec, _pop) in zip(product_ids, data.PRODUCTS, strict=True)])
-    tag_ids = {name: i for i, (name, _w) in enumerate(data.TAGS, start=1)}
-    insert(Tag, ("id", "name", "color"),
-           [(i, name, data.TAG_COLORS[i % len(data.TAG_COLORS)]) for name, i in tag_ids.items()])
-    for start in range(0, len(people), _CHUNK):
-        chunk = people[start:start + _CHUNK]
-        insert(Customer, CUSTOMER_COLUMNS, [_customer_row(rng, p) for p in chunk])
-        insert(CustomerTag, ("customer_id", "tag_id"), [row for p in chunk for row in _tag_rows(rng, p, tag_ids)])
-        steps(8 + 7 * (start + len(chunk)) / max(1, len(people)), "customers")
-    sketches = simulate(rng, people, today)
-    steps(25, "orders")
-    writer = OrderWriter(rng, today, product_ids)
-    after = AfterSales(rng, today)
-    for start in range(0, len(sketches), _CHUNK):
-        orders, items = [], []
-        for order_id, sketch in enumerate(sketches[start:start + _CHUNK], start=start + 1):
-            order, order_items, placed = writer.rows(order_id, sketch)
-            orders.append(order)
-            items += order_items
-            after.on_order(placed)
-        insert(Order, ORDER_COLUMNS, orders)
-        insert(OrderItem, ITEM_COLUMNS, items)
-        steps(25 + 55 * (start + len(orders)) / len(sketches), "orders")
-    after.finish(people)
-    insert(Complaint, COMPLAINT_COLUMNS, after.complaints)
-    insert(ComplaintStep, STEP_COLUMNS, after.steps)
-    insert(BadReview, REVIEW_COLUMNS, after.reviews)
-    insert(ContactLog, CONTACT_COLUMNS, after.contacts)
-    insert(Coupon, COUPON_COLUMNS, after.coupons)
-    insert(PointsEntry, POINTS_COLUMNS, after.points)
+    load = _Loader(cur, ts(dt.datetime.combine(today, dt.time(20, 0))))
+    try:
+        people = make_people(rng, count, today, HISTORY_DAYS)
+        steps(8, "customers")
+        _load_customers(load, rng, people, today, steps)
+        sketches = simulate(rng, people, today)
+        steps(25, "orders")
+        after = AfterSales(rng, today)
+        writer = OrderWriter(rng, today, list(range(1, len(data.PRODUCTS) + 1)))
+        for start in range(0, len(sketches), _CHUNK):
+            orders, items = [], []
+            for order_id, sketch in enumerate(sketches[start:start + _CHUNK], start=start + 1):
+                order, order_items, placed = writer.rows(order_id, sketch)
+                orders.append(order)
+                items += order_items
+                after.on_order(placed)
+            load((Order, ORDER_COLUMNS, orders), (OrderItem, ITEM_COLUMNS, items))
+            steps(25 + 55 * (start + len(orders)) / len(sketches), "orders")
+        after.finish(people)
+        load((Complaint, COMPLAINT_COLUMNS, after.complaints), (ComplaintStep, STEP_COLUMNS, after.steps),
+             (BadReview, REVIEW_COLUMNS, after.reviews), (ContactLog, CONTACT_COLUMNS, after.contacts),
+             (Coupon, COUPON_COLUMNS, after.coupons), (PointsEntry, POINTS_COLUMNS, after.points))
+    finally:
+        load.close()
     steps(82, "indexes")
     for _name, table, sql in indexes:
         if table != "customer":  # the aggregates below read the orders indexes
@@ -215,6 +198,62 @@ def _fill(session: Session, rng: random.Random, count: int, today: dt.date, step
         if table == "customer":  # after the figures are written: no index upkeep per updated row
             cur.execute(sql)
     raw.execute("PRAGMA cache_size=-32000")
+    raw.execute("PRAGMA threads=0")
+
+
+def _load_customers(load: _Loader, rng: random.Random, people: list[Person], today: dt.date,
+                    steps: _Steps) -> None:
+    """Member levels, products, tags, then the customers and their tags."""
+    load((MemberLevel, ("id", "name", "rank", "min_spend_cents", "min_purchases", "discount_percent"),
+          [(i, *level) for i, level in enumerate(MEMBER_LEVELS, start=1)]))
+    listed = ts(dt.datetime.combine(today - dt.timedelta(days=HISTORY_DAYS + 30), dt.time(9, 0)))
+    load((Product, ("id", "name", "category", "price_cents", "cycle_days", "lead_days", "code", "created_at"),
+          [(i, name, cat, price * 100, cycle, 3 if not cycle or cycle > 20 else 2, f"SKU{i:04d}", listed)
+           for i, (name, cat, price, cycle, _spec, _pop) in enumerate(data.PRODUCTS, start=1)]))
+    tag_ids = {name: i for i, (name, _w) in enumerate(data.TAGS, start=1)}
+    load((Tag, ("id", "name", "color"),
+          [(i, name, data.TAG_COLORS[i % len(data.TAG_COLORS)]) for name, i in tag_ids.items()]))
+    for start in range(0, len(people), _CHUNK):
+        chunk = people[start:start + _CHUNK]
+        load((Customer, CUSTOMER_COLUMNS, [_customer_row(rng, p) for p in chunk]),
+             (CustomerTag, ("customer_id", "tag_id"), [row for p in chunk for row in _tag_rows(rng, p, tag_ids)]))
+        steps(8 + 7 * (start + len(chunk)) / max(1, len(people)), "customers")
+
+
+class _Loader:
+    """Bulk inserts on one worker thread, one call at a time, while the caller prepares the next rows.
+
+    sqlite3 releases the GIL while SQLite works, so making rows in Python and storing them overlap.
+    The connection allows other threads (SQLAlchemy opens file books with check_same_thread=False)
+    and is never used by two threads at once: every call waits for the previous one, and `close()`
+    waits for the last before anyone else touches the connection.
+    """
+
+    def __init__(self, cur, stamp: str) -> None:
+        self._cur = cur
+        self._stamp = stamp
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="demo-insert")
+        self._pending: Future | None = None
+
+    def __call__(self, *batches: tuple) -> None:
+        """Insert (model, columns, rows) batches in the background, after the previous call's."""
+        self._wait()
+        self._pending = self._pool.submit(self._run, batches)
+
+    def _run(self, batches) -> None:
+        for model, columns, rows in batches:
+            _insert(self._cur, model.__table__, columns, rows, self._stamp)
+
+    def _wait(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.result()
+
+    def close(self) -> None:
+        try:
+            self._wait()
+        finally:
+            self._pool.shutdown(wait=True)
 
 
 BULK_TABLES = ("customer", "customer_tag", "orders", "order_item", "contact_log", "coupon", "points_ledger")

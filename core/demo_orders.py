@@ -10,6 +10,7 @@ paid), times, receivers and tracking numbers.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import random
 from dataclasses import dataclass
@@ -23,6 +24,14 @@ QUANTITY = Picker(((1, 75), (2, 20), (3, 4), (6, 1)))
 PRICE_FACTOR = {"pinduoduo": 0.9, "douyin": 0.95, "tmall": 1.05}
 NO_CYCLE_GAP = 150  # days between purchases driven by a product without a cycle (gift boxes)
 FREE_POSTAGE_CENTS = 9900
+# platform: (first number, smallest step, largest step); digits stay fixed for millions of orders
+NUMBERING = {
+    "taobao": (3 * 10 ** 17, 10 ** 8, 10 ** 10),  # 18 digits
+    "pinduoduo": (5 * 10 ** 14, 10 ** 3, 10 ** 6),  # YYMMDD-15 digits
+    "douyin": (5 * 10 ** 16, 10 ** 6, 10 ** 8),  # 69 + 17 digits = 19
+    "youzan": (10 ** 8, 1, 999),  # E + time + 9 digits
+    "weidian": (79 * 10 ** 13, 10 ** 3, 10 ** 5),  # 15 digits
+}
 
 
 @dataclass(slots=True)
@@ -55,6 +64,7 @@ class Placed:
     repeat: bool
 
 
+@functools.cache
 def _unit_cents(product_index: int, platform: str) -> int:
     price = data.PRODUCTS[product_index][2]
     return round(price * PRICE_FACTOR.get(platform, 1.0)) * 100
@@ -68,7 +78,7 @@ def _items(rng: random.Random, person: Person, staple: int, platform: str, produ
         other = products(rng)
         if all(other != c[0] for c in chosen):
             chosen.append((other, 1))
-    return tuple((pi, qty, _unit_cents(pi, platform)) for pi, qty in chosen)
+    return tuple([(pi, qty, _unit_cents(pi, platform)) for pi, qty in chosen])
 
 
 def _moment(rng: random.Random, day: dt.date) -> dt.datetime:
@@ -144,7 +154,7 @@ def _status(rng: random.Random, age: int) -> str:
 
 def ts(moment: dt.datetime | None) -> str | None:
     """SQLAlchemy's SQLite DATETIME text for a whole-second moment."""
-    return None if moment is None else moment.isoformat(" ") + ".000000"
+    return None if moment is None else moment.replace(microsecond=0).isoformat(" ") + ".000000"
 
 
 ORDER_COLUMNS = (
@@ -164,36 +174,40 @@ class OrderWriter:
         self.today = today
         self.now = dt.datetime.combine(today, dt.time(20, 0))
         self.product_ids = product_ids
-        self.used_numbers: set[str] = set()
+        self.counters: dict[str, int] = {}
 
     def order_no(self, platform: str, created: dt.datetime) -> str | None:
-        """A platform order number (text) in that platform's format; WeChat orders kept by hand have none."""
-        rng = self.rng
-        while True:
-            if platform in ("taobao", "tmall"):
-                no = str(rng.randrange(10 ** 17, 10 ** 18))
-            elif platform == "pinduoduo":
-                no = f"{created:%y%m%d}-{rng.randrange(10 ** 14, 10 ** 15)}"
-            elif platform == "douyin":
-                no = f"69{rng.randrange(10 ** 16, 10 ** 17)}"
-            elif platform == "youzan":
-                no = f"E{created:%Y%m%d%H%M%S}{rng.randrange(10 ** 8, 10 ** 9)}"
-            elif platform == "weidian":
-                no = str(rng.randrange(79 * 10 ** 13, 80 * 10 ** 13))
-            else:
-                return None
-            if no not in self.used_numbers:
-                self.used_numbers.add(no)
-                return no
+        """A platform order number (text) in that platform's format; WeChat orders kept by hand have none.
+
+        Numbers grow with time, as the platforms' do, so they are unique by construction and the
+        (platform, number) unique index is filled in order.
+        """
+        key = "taobao" if platform == "tmall" else platform
+        if key not in NUMBERING:
+            return None
+        start, low, high = NUMBERING[key]
+        counter = self.counters.get(key, start) + self.rng.randint(low, high)
+        self.counters[key] = counter
+        if key == "taobao":
+            return str(counter)
+        if key == "pinduoduo":
+            return f"{created:%y%m%d}-{counter}"
+        if key == "douyin":
+            return f"69{counter}"
+        if key == "youzan":
+            return f"E{created:%Y%m%d%H%M%S}{counter}"
+        return str(counter)
 
     def _later(self, start: dt.datetime, low_hours: float, high_hours: float) -> dt.datetime:
-        moment = start + dt.timedelta(seconds=int(self.rng.uniform(low_hours, high_hours) * 3600))
-        return min(moment, self.now)
+        seconds = int((low_hours + (high_hours - low_hours) * self.rng.random()) * 3600)
+        moment = start + dt.timedelta(seconds=seconds)
+        return moment if moment < self.now else self.now
 
     def rows(self, order_id: int, s: Sketch) -> tuple[tuple, list[tuple], Placed]:
         """(order row, item rows, facts) for one sketch; columns as ORDER_COLUMNS / ITEM_COLUMNS."""
         rng, p = self.rng, s.person
-        status = _status(rng, (self.today - s.created.date()).days)
+        day = s.created.date()
+        status = _status(rng, (self.today - day).days)
         goods = sum(qty * unit for _, qty, unit in s.items)
         postage = 0 if goods >= FREE_POSTAGE_CENTS or s.platform in ("pinduoduo", "douyin") else 800
         if p.province in data.REMOTE_PROVINCES:
@@ -227,7 +241,7 @@ class OrderWriter:
         done = max(t for t in (s.created, paid_at, shipped, delivered, completed, closed) if t is not None)
         order = (
             order_id, p.id, s.platform, self.order_no(s.platform, s.created), status,
-            int(status in PURCHASE_STATUSES), ts(s.created), s.created.date().isoformat(), ts(paid_at),
+            int(status in PURCHASE_STATUSES), ts(s.created), day.isoformat(), ts(paid_at),
             ts(shipped), ts(delivered), ts(completed), ts(closed), goods, postage, discount, paid_cents, refund,
             tracking, carrier,
             rng.choice(data.BUYER_MESSAGES) if rng.random() < 0.05 else "",
@@ -239,5 +253,5 @@ class OrderWriter:
             for pi, qty, unit in s.items
         ]
         placed = Placed(order_id, p, s.platform, status, s.created, paid_at, delivered, done, goods, paid_cents,
-                        coupon, s.items, p.joined.date() != s.created.date())
+                        coupon, s.items, p.joined.date() != day)
         return order, items, placed

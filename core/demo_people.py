@@ -63,14 +63,13 @@ class Person:
     source_channel: str = ""
     referred_by_id: int | None = None
 
-    @property
-    def receiver(self) -> str:
-        return self.real_name or self.name
+    receiver: str = ""  # name on parcels (real name, else the display name)
+    address: str = ""  # one line, as platforms export it: 广东省 广州市 天河区 …
 
-    @property
-    def address(self) -> str:
+    def __post_init__(self) -> None:
+        self.receiver = self.real_name or self.name
         city = "" if self.city == self.province else self.city + " "
-        return f"{self.province} {city}{self.district} {self.address_detail}"
+        self.address = f"{self.province} {city}{self.district} {self.address_detail}"
 
 
 class Dice(random.Random):

@@ -86,6 +86,16 @@ class BookTooNew(HuitoukeError):
     default_message = "The book was written by a newer version of Huitouke; please update the app"
 
 
+class CellRejected(ValidationError):
+    """One cell cannot be read as the field it is mapped to; the importer skips and reports its row.
+
+    Codes: date_invalid, date_ambiguous, date_without_year, number_invalid, amount_invalid,
+    quantity_invalid, quantity_negative, precision_lost (details: value).
+    """
+
+    default_message = "A cell cannot be read"
+
+
 class Cancelled(HuitoukeError):
     """Long work stopped because the user cancelled it; nothing was written."""
 

@@ -280,7 +280,8 @@ class Reminder(VersionedMixin, Base):
     """A task in the Today list. `rule_key` is unique so generation is idempotent."""
 
     __tablename__ = "reminder"
-    __table_args__ = (Index("ix_reminder_status_due", "status", "due_date"),)
+    # covering index of the Today list: due/snoozed tasks by kind and customer without touching the table
+    __table_args__ = (Index("ix_reminder_status_due", "status", "due_date", "kind", "customer_id", "snoozed_until"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     rule_key: Mapped[str] = mapped_column(String(120), unique=True)
     kind: Mapped[str] = mapped_column(String(30), index=True)
@@ -370,6 +371,7 @@ class BadReview(VersionedMixin, Base):
     reason: Mapped[str] = mapped_column(String(100), default="")
     offer_type: Mapped[str] = mapped_column(String(20), default="")  # cash, coupon, free_shipping, gift, level
     offer_cents: Mapped[int] = mapped_column(Integer, default=0)
+    offer_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # when the offer was made
     outcome: Mapped[str] = mapped_column(String(20), default="")  # revised, removed, unchanged, unreachable
     outcome_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     change_deadline: Mapped[dt.date | None] = mapped_column(Date)
@@ -381,6 +383,7 @@ class BadReview(VersionedMixin, Base):
     sign_cheap_fragile: Mapped[bool] = mapped_column(Boolean, default=False)
     sign_remote_address: Mapped[bool] = mapped_column(Boolean, default=False)
     evidence_note: Mapped[str] = mapped_column(Text, default="")
+    sign_evidence_json: Mapped[str] = mapped_column(Text, default="{}")  # sign name -> evidence note
 
 
 class Coupon(Base):
@@ -399,6 +402,7 @@ class Coupon(Base):
     source: Mapped[str] = mapped_column(String(20), default="manual")  # manual, campaign, complaint, review
     campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaign.id", ondelete="SET NULL"))
     complaint_id: Mapped[int | None] = mapped_column(ForeignKey("complaint.id", ondelete="SET NULL"))
+    bad_review_id: Mapped[int | None] = mapped_column(ForeignKey("bad_review.id", ondelete="SET NULL"))
     note: Mapped[str] = mapped_column(Text, default="")
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from core import customer_stats
+from core import customer_stats, reminders
 from core.db import Book
 from core.dto import OrderDetail, OrderInput, OrderItemDTO, OrderQuery, OrderRow
 from core.errors import ConflictError, NotFound, ValidationError
@@ -122,6 +122,7 @@ class OrderService:
             s.add(order)
             self._flush(s, data)
             customer_stats.refresh(s, [order.customer_id])
+            reminders.after_write(s, [order.customer_id])
             return _detail(s, order)
 
     def update(self, order_id: int, data: OrderInput, expected_version: int) -> OrderDetail:
@@ -138,6 +139,7 @@ class OrderService:
             except StaleDataError:
                 raise ConflictError("order_conflict", entity="order", id=order_id) from None
             customer_stats.refresh(s, {before, order.customer_id})
+            reminders.after_write(s, {before, order.customer_id})
             return _detail(s, order)
 
     def delete(self, order_id: int) -> None:
@@ -147,6 +149,7 @@ class OrderService:
             s.delete(order)
             s.flush()
             customer_stats.refresh(s, [cid])
+            reminders.after_write(s, [cid])
 
     def list_page(self, query: OrderQuery) -> list[OrderRow]:
         with self.book.session() as s:

@@ -16,6 +16,18 @@ from core.models import Setting
 DEFAULTS: dict[str, Any] = {
     "shop_name": "",
     "timezone": "Asia/Shanghai",
+    # after-sales (DOMAIN.md §5, §6): task timing, review offers and platform change deadlines
+    "aftersales.first_response_hours": 24,
+    "aftersales.follow_up_days": 7,
+    "aftersales.review_offer_mid_cents": 500,
+    "aftersales.review_offer_bad_cents": 1000,
+    "aftersales.review_deadline_days": {"taobao": 30, "tmall": 30},
+    "aftersales.review_deadline_default_days": 30,
+    "aftersales.review_deadline_check_days": 3,
+    "aftersales.review_reasons": [
+        "logistics", "quality", "description_mismatch", "attitude", "price", "damaged", "misunderstanding", "other",
+    ],
+    "aftersales.coupon_valid_days": 30,
     # lifecycle stage thresholds (DOMAIN.md §1)
     "stage.loyal_min_purchase_days": 5,
     "stage.loyal_min_spend_cents": 200000,
@@ -23,8 +35,45 @@ DEFAULTS: dict[str, Any] = {
     "stage.churn_cycle_multiplier": 2,
     # dormant: past this share of the churn threshold (1.5 cycles, or 135 days by default)
     "stage.dormant_fraction": 0.75,
+    # analytics (DOMAIN.md §8): RFM thresholds; None as the spend threshold = the buyers' median spend
+    "analytics.rfm_recent_days": 90,
+    "analytics.rfm_high_purchase_days": 2,
+    "analytics.rfm_high_spend_cents": None,
+    # purchase-count curve: points need this many customers; the magic number's flatness in points
+    "analytics.curve_min_customers": 10,
+    "analytics.magic_tolerance_points": 5,
     # privacy
     "privacy.mask_phones": False,
+    # reminders (core.reminders): per kind on/off and days (meaning: core.reminders.kinds.DAYS_MEANING)
+    "reminder.arrival_care.enabled": True, "reminder.arrival_care.days": 1,
+    "reminder.use_care.enabled": True, "reminder.use_care.days": 50,
+    "reminder.repurchase.enabled": True, "reminder.repurchase.days": 0,
+    "reminder.winback.enabled": True, "reminder.winback.days": 0,
+    "reminder.unpaid.enabled": True, "reminder.unpaid.days": 0,
+    "reminder.unpaid_second.enabled": True, "reminder.unpaid_second.days": 1,
+    "reminder.closed_care.enabled": True, "reminder.closed_care.days": 0,
+    "reminder.delayed_shipment.enabled": True, "reminder.delayed_shipment.days": 2,
+    "reminder.shipped.enabled": True, "reminder.shipped.days": 0,
+    "reminder.arrived.enabled": True, "reminder.arrived.days": 0,
+    "reminder.refund.enabled": True, "reminder.refund.days": 0,
+    "reminder.birthday.enabled": True, "reminder.birthday.days": 0,
+    "reminder.last_purchase.enabled": True, "reminder.last_purchase.days": 90,
+    "reminder.coupon_expiry.enabled": True, "reminder.coupon_expiry.days": [7, 1],
+    # open tasks more than this many days overdue expire (DOMAIN.md §3)
+    "reminder.expire_after_days": 30,
+    # notices tied to a moment (shipped, signed for, arrival care) expire sooner
+    "reminder.expire_notices_after_days": 7,
+    # tasks are written to the book this many days before they fall due (keeps the table small)
+    "reminder.horizon_days": 14,
+    # frequency cap: days between two marketing contacts; loyal customers may be contacted more often
+    "reminder.cap_days": 7,
+    "reminder.cap_days_loyal": 3,
+    # language of the messages the seller sends (templates); the UI language is separate
+    "reminder.message_language": "zh_CN",
+    # how Today appears on launch: "page" or "dialog"
+    "reminder.show_on_launch": "page",
+    # a product's suggested cycle needs at least this many repurchase intervals
+    "reminder.suggest_min_intervals": 5,
 }
 
 

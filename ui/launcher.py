@@ -138,11 +138,21 @@ class Launcher(QObject):
         self._settings.setValue(keys.LAST_BOOK, str(location))
         session = Session(book=book, book_path=book.display_name, settings=self._settings, tasks=self._tasks)
         from core.customers import book_counts
+        from ui.excel_flow import ExcelFlow
 
-        self.window = MainWindow(session, counts=lambda: book_counts(book), log_path=self._log_path)
+        excel = ExcelFlow(session)
+        self.window = MainWindow(session, counts=lambda: book_counts(book), log_path=self._log_path,
+                                 import_handler=excel.import_file, export_handler=excel.export)
+        excel.setParent(self.window)
+        excel.window = self.window
+        excel.book_changed.connect(self.window.book_changed_elsewhere)
         self.window.open_book_requested.connect(self.choose_and_open_book)
         self.window.new_book_requested.connect(self.choose_and_create_book)
         self.window.show()
+        from core.reminders.service import ReminderService
+        from ui.pages.today import show_today_on_launch
+
+        show_today_on_launch(self.window, ReminderService(book))
         if self.welcome is not None:
             self.welcome.close()
             self.welcome = None

@@ -192,6 +192,12 @@ class MainWindow(QMainWindow):
             page = self._specs[row].create(self.session)
             page.setObjectName(f"page_{key}")
             page.book_modified.connect(lambda source=page: self._on_page_book_modified(source))
+            if hasattr(page, "badge_changed"):
+                page.badge_changed.connect(lambda count, k=key: self.set_badge(k, count))
+            if hasattr(page, "customer_requested"):
+                page.customer_requested.connect(self.open_customer)
+            if hasattr(page, "customers_requested"):  # click-through pages (Analytics)
+                page.customers_requested.connect(self.show_customers)
             old = self.stack.widget(row)
             self.stack.insertWidget(row, page)
             self.stack.removeWidget(old)
@@ -207,6 +213,10 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(row)
         return self.page(key)
 
+    def show_customers(self, ids: tuple[int, ...], description: str) -> None:
+        """Open the customer list showing only these customers (click-through from a chart)."""
+        self.show_page("customers").show_customer_ids(ids, description)
+
     def _on_navigation_current_row_changed(self, row: int) -> None:
         if row < 0:
             return
@@ -221,6 +231,25 @@ class MainWindow(QMainWindow):
         for page in self._pages.values():
             if page is not source:
                 page.refresh()
+
+    def set_badge(self, key: str, count: int) -> None:
+        """Show a count after a page's name in the navigation (and the due count in the window title)."""
+        row = next(i for i, spec in enumerate(self._specs) if spec.key == key)
+        title = QCoreApplication.translate("Navigation", self._specs[row].title)
+        text = f"{title} ({count:,})" if count else title
+        self.navigation.item(row).setText(text)
+        needed = self.navigation.fontMetrics().horizontalAdvance(text) + self.navigation.iconSize().width() + 52
+        self.navigation.setFixedWidth(max(self.navigation.width(), needed))
+        base = self.tr("Huitouke — %1").replace("%1", Path(self.session.book_path).name)
+        if key == "today":
+            self.setWindowTitle(base + (" — " + self.tr("%1 due today").replace("%1", f"{count:,}") if count else ""))
+
+    def open_customer(self, customer_id: int) -> None:
+        self.show_page("customers").open_customer(customer_id)
+
+    def book_changed_elsewhere(self) -> None:
+        """Something outside the pages wrote to the book (an import): refresh counts and every page."""
+        self._on_page_book_modified(None)
 
     def refresh_counts(self) -> None:
         counts = self._counts()

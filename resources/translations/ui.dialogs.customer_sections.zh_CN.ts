@@ -23,10 +23,6 @@
         <source>After-sales</source>
         <translation>售后</translation>
     </message>
-    <message>
-        <source>Complaints and mid or bad reviews of this customer will be listed here.</source>
-        <translation>这位客户的投诉和中差评将列在这里。</translation>
-    </message>
 </context>
 <context>
     <name>PurchasesSection</name>

@@ -72,6 +72,10 @@
         <translation>搜索客户：姓名、拼音首字母、电话、标签 (Ctrl+F)</translation>
     </message>
     <message>
+        <source>%1 due today</source>
+        <translation>今日待办 %1 项</translation>
+    </message>
+    <message>
         <source>%1 customers · %2 orders · %3 products</source>
         <translation>%1 位客户 · %2 笔订单 · %3 种商品</translation>
     </message>

@@ -16,6 +16,10 @@
         <translation>全部阶段</translation>
     </message>
     <message>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
@@ -30,6 +34,10 @@
     <message>
         <source>Search: %1</source>
         <translation>搜索：%1</translation>
+    </message>
+    <message>
+        <source>Only: %1</source>
+        <translation>仅显示：%1</translation>
     </message>
     <message>
         <source>%1 customers</source>

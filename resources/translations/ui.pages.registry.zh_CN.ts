@@ -35,18 +35,6 @@
 <context>
     <name>PageDescriptions</name>
     <message>
-        <source>list every task due today and overdue — repurchase reminders by product cycle, care after delivery, unpaid-order reminders, birthdays — with the message ready to copy, and record the result of each contact.</source>
-        <translation>列出今天到期和已过期的每项任务——按产品周期的复购提醒、到货关怀、催付、生日关怀——附上可直接复制的话术，并记录每次联系的结果。</translation>
-    </message>
-    <message>
-        <source>track complaints through the five handling steps and mid or bad reviews with their contact attempts, offers, outcome and the platform&apos;s deadline for a revised review.</source>
-        <translation>按五个处理步骤跟进投诉；记录中差评的联系尝试、补偿方案、结果以及平台允许修改评价的截止日期。</translation>
-    </message>
-    <message>
-        <source>chart revenue, buyers, the repeat purchase rate, repurchase intervals, the magic number, new versus returning customers, regions and RFM segments for any date range.</source>
-        <translation>按任意日期范围绘制销售额、购买人数、复购率、回购周期、复购魔法数字、新老客户、地区分布和 RFM 分群图表。</translation>
-    </message>
-    <message>
         <source>pick a customer segment, write a message from a template, plan a campaign, and report who was contacted, who answered and who bought; also points, coupons and member levels.</source>
         <translation>选择客户分群，用模板写好话术，安排营销活动，并统计联系了谁、谁回复了、谁下了单；还有积分、优惠券和会员等级。</translation>
     </message>

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
+import os
 import re
 import sqlite3
 import statistics
+import subprocess
+import sys
 from collections import defaultdict
 
 import pytest
@@ -18,6 +22,7 @@ from core.demo import build_demo
 from core.demo_data import PRODUCTS, REAL_PEOPLE
 from core.errors import Cancelled, RejectedInput
 from core.models import PURCHASE_STATUSES
+from tests.conftest import ROOT
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -196,3 +201,22 @@ def test_products_and_after_sales_rows(demo_book):
     used = _rows(path, "SELECT COUNT(*) FROM coupon c JOIN orders o ON o.id = c.used_order_id"
                        " WHERE o.discount_cents < c.value_cents")
     assert used == [(0,)]
+
+
+def test_command_line_demo_then_check(tmp_path):
+    """`main.py demo` twice with one seed and day gives the same figures; `main.py check` passes it."""
+    env = {**os.environ, "HUITOUKE_DATA_DIR": str(tmp_path / "data")}
+
+    def run(*args):
+        return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], cwd=ROOT,
+                              capture_output=True, text=True, env=env, timeout=300)
+
+    figures = []
+    for name in ("a.book", "b.book"):
+        out = run("demo", tmp_path / name, "--customers", 200, "--seed", 7, "--today", "2026-11-23", "--json")
+        assert out.returncode == 0, out.stderr
+        figures.append({k: v for k, v in json.loads(out.stdout).items() if k != "seconds"})
+    assert figures[0] == figures[1] and figures[0]["customers"] == 200
+    assert run("check", "--book", tmp_path / "a.book").returncode == 0
+    refused = run("demo", tmp_path / "a.book", "--today", "2026-11-23")
+    assert refused.returncode == 2 and json.loads(refused.stderr)["error"]["code"] == "book_exists"

@@ -36,9 +36,9 @@ def test_navigation_lists_every_page_in_registry_order(window):
 
 def test_pages_are_built_when_first_shown(window):
     assert set(window._pages) == {"customers"}  # the default first page
-    page = window.show_page("analytics")
+    page = window.show_page("marketing")
     assert isinstance(page, PlaceholderPage)
-    assert "repeat purchase rate" in page.description_label.text()
+    assert "campaign" in page.description_label.text()
     assert window.stack.currentWidget() is page
 
 
@@ -95,3 +95,17 @@ def test_last_page_geometry_and_columns_are_remembered(qtbot, book, settings):
     assert second.current_key() == "orders"
     assert second.size().width() == 700
     assert not second.page("customers").table.horizontalHeader().isSectionHidden(Column.CITY)
+
+
+def test_analytics_click_through_opens_the_customer_list_with_only_those_customers(qtbot, window, make_customer):
+    wanted = make_customer(name="张伟")
+    make_customer(name="李娜")
+    analytics = window.show_page("analytics")
+    analytics.customers_requested.emit((wanted.id,), "重要价值客户")
+    assert window.current_key() == "customers"
+    page = window.page("customers")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
+    assert page.model.customer_id(0) == wanted.id
+    assert "重要价值客户" in page.only_label.text()
+    page.show_all_button.click()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=2000)

@@ -28,6 +28,8 @@ from core.phones import is_masked_phone, normalize_phone
 from ui.dialogs.customer_sections import CUSTOMER_SECTIONS, PurchasesSection
 from ui.error_text import describe
 from ui.labels import GENDERS, SOURCE_CHANNELS, label
+from ui.widgets.customer_cases import risk_warning_for
+from ui.widgets.risk_warning import RiskWarningBanner
 from ui.widgets.tag_chips import TagChipsWidget
 
 _TEXT_FIELDS = ("name", "real_name", "phone", "wechat_id", "qq", "platform_buyer_id", "email", "province", "city",
@@ -51,6 +53,10 @@ class CustomerDialog(QDialog):
         self.setWindowTitle(self.tr("Customer: %1").replace("%1", detail.name) if detail else self.tr("New customer"))
         self.resize(860, 640)
         layout = QVBoxLayout(self)
+        self.risk_banner = RiskWarningBanner()
+        layout.addWidget(self.risk_banner)
+        if detail is not None:
+            self.risk_banner.show_warning(risk_warning_for(customers.book, detail.id))
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_profile(known_tags), self.tr("Profile"))
         if detail is not None:

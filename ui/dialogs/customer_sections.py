@@ -79,6 +79,13 @@ class SectionPlaceholder(QWidget):
         layout.addWidget(text)
 
 
+def _aftersales(book, customer_id: int) -> QWidget:
+    from core.orders import OrderService
+    from ui.widgets.customer_cases import CustomerCasesWidget
+
+    return CustomerCasesWidget(book, customer_id, orders=OrderService(book))
+
+
 def _placeholder(description: str) -> Callable[[object, int], QWidget]:
     return lambda book, customer_id: SectionPlaceholder(description)
 
@@ -89,6 +96,5 @@ CUSTOMER_SECTIONS: list[CustomerSection] = [
         "here once contacts are recorded from the Today page."))),
     CustomerSection("reminders", QT_TRANSLATE_NOOP("CustomerSections", "Reminders"), _placeholder(QT_TRANSLATE_NOOP(
         "CustomerSections", "Open reminders for this customer (repurchase, care, birthday) will be listed here."))),
-    CustomerSection("aftersales", QT_TRANSLATE_NOOP("CustomerSections", "After-sales"), _placeholder(QT_TRANSLATE_NOOP(
-        "CustomerSections", "Complaints and mid or bad reviews of this customer will be listed here."))),
+    CustomerSection("aftersales", QT_TRANSLATE_NOOP("CustomerSections", "After-sales"), _aftersales),
 ]

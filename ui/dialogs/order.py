@@ -24,7 +24,9 @@ from core.orders import OrderService
 from ui.dialogs.merge import CustomerPickerDialog
 from ui.error_text import describe
 from ui.labels import ORDER_STATUSES, PLATFORMS, label, money
+from ui.widgets.customer_cases import OrderCasesButton, risk_warning_for
 from ui.widgets.inputs import DateTimeEdit, MoneyEdit, OptionalDateTimeEdit
+from ui.widgets.risk_warning import RiskWarningBanner
 
 ITEM_PRODUCT, ITEM_QUANTITY, ITEM_PRICE, ITEM_AMOUNT = range(4)
 
@@ -45,6 +47,8 @@ class OrderDialog(QDialog):
         self.resize(820, 640)
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_header())
+        self.risk_banner = RiskWarningBanner()
+        layout.addWidget(self.risk_banner)
         layout.addWidget(QLabel(self.tr("Items")))
         layout.addWidget(self._build_items(), 1)
         layout.addLayout(self._build_money())
@@ -58,6 +62,9 @@ class OrderDialog(QDialog):
         self.paste_button = QPushButton(self.tr("Paste from chat…"))
         self.paste_button.clicked.connect(self._on_paste_button_clicked)
         buttons.addButton(self.paste_button, QDialogButtonBox.ButtonRole.ResetRole)
+        if detail is not None:
+            self.aftersales_button = OrderCasesButton(customers.book, orders, detail.customer_id, detail.id)
+            buttons.addButton(self.aftersales_button, QDialogButtonBox.ButtonRole.ResetRole)
         layout.addWidget(buttons)
         if detail is not None:
             self._load(detail)
@@ -213,6 +220,7 @@ class OrderDialog(QDialog):
 
     # --- data ---------------------------------------------------------------------------------------
     def _show_customer(self) -> None:
+        self.risk_banner.show_warning(risk_warning_for(self._customers.book, self.customer_id))
         if self.customer_id is None:
             self.customer_label.setText(self.tr("(not chosen)"))
             return

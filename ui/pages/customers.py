@@ -77,6 +77,13 @@ class CustomersPage(Page):
         self.stage_filter.currentIndexChanged.connect(self._on_filters_changed)
         bar.addWidget(self.stage_filter)
         bar.addWidget(self.search_label)
+        self.only_label = QLabel()
+        self.only_label.setObjectName("only_label")
+        self.show_all_button = QPushButton(self.tr("Show all"))
+        self.show_all_button.clicked.connect(self.show_all_customers)
+        self.show_all_button.hide()
+        bar.addWidget(self.only_label)
+        bar.addWidget(self.show_all_button)
         bar.addStretch(1)
         self.count_label = QLabel()
         bar.addWidget(self.count_label)
@@ -115,6 +122,17 @@ class CustomersPage(Page):
         """Show only customers matching text (name, pinyin initials, phone digits, ID or tag)."""
         self.model.set_query(text=text)
         self.search_label.setText(self.tr("Search: %1").replace("%1", text) if text else "")
+
+    def show_customer_ids(self, ids: tuple[int, ...], description: str) -> None:
+        """Click-through (e.g. from Analytics): list only these customers, saying which; Show all undoes it."""
+        self.model.set_query(ids=tuple(ids))
+        self.only_label.setText(self.tr("Only: %1").replace("%1", description))
+        self.show_all_button.show()
+
+    def show_all_customers(self) -> None:
+        self.model.set_query(ids=None)
+        self.only_label.setText("")
+        self.show_all_button.hide()
 
     def _on_filters_changed(self) -> None:
         tag_id = self.tag_filter.currentData()

@@ -50,10 +50,38 @@ def _orders(session: Session) -> Page:
                       session.today)
 
 
-def _settings(session: Session) -> Page:
-    from ui.pages.settings import SettingsPage
+def _today(session: Session) -> Page:
+    from core.customers import CustomerService
+    from core.reminders.service import ReminderService
+    from ui.pages.today import TodayPage
 
-    return SettingsPage(session.settings, session.book_path)
+    return TodayPage(ReminderService(session.book), CustomerService(session.book), session.tasks, session.today)
+
+
+def _analytics(session: Session) -> Page:
+    from core.analytics import AnalyticsService
+    from ui.pages.analytics import AnalyticsPage
+
+    return AnalyticsPage(AnalyticsService(session.book), session.tasks, session.today)
+
+
+def _aftersales(session: Session) -> Page:
+    from core.aftersales import AftersalesService
+    from core.customers import CustomerService
+    from core.orders import OrderService
+    from ui.pages.aftersales import AftersalesPage
+
+    book = session.book
+    return AftersalesPage(AftersalesService(book), CustomerService(book), OrderService(book), session.settings)
+
+
+def _settings(session: Session) -> Page:
+    from core.reminders.service import ReminderService
+    from ui.pages.settings import SettingsPage
+    from ui.widgets.reminder_settings import ReminderSettingsWidget
+
+    return SettingsPage(session.settings, session.book_path,
+                        sections=[ReminderSettingsWidget(ReminderService(session.book), session.today)])
 
 
 TODAY = QT_TRANSLATE_NOOP("Navigation", "Today")
@@ -62,23 +90,11 @@ ANALYTICS = QT_TRANSLATE_NOOP("Navigation", "Analytics")
 MARKETING = QT_TRANSLATE_NOOP("Navigation", "Marketing")
 
 PAGES: list[PageSpec] = [
-    PageSpec("today", TODAY, "today", _placeholder(TODAY, QT_TRANSLATE_NOOP(
-        "PageDescriptions",
-        "list every task due today and overdue — repurchase reminders by product cycle, care after "
-        "delivery, unpaid-order reminders, birthdays — with the message ready to copy, and record "
-        "the result of each contact."), "today")),
+    PageSpec("today", TODAY, "today", _today),
     PageSpec("customers", QT_TRANSLATE_NOOP("Navigation", "Customers"), "customers", _customers),
     PageSpec("orders", QT_TRANSLATE_NOOP("Navigation", "Orders"), "orders", _orders),
-    PageSpec("aftersales", AFTER_SALES, "aftersales", _placeholder(AFTER_SALES, QT_TRANSLATE_NOOP(
-        "PageDescriptions",
-        "track complaints through the five handling steps and mid or bad reviews with their "
-        "contact attempts, offers, outcome and the platform's deadline for a revised review."),
-        "aftersales")),
-    PageSpec("analytics", ANALYTICS, "analytics", _placeholder(ANALYTICS, QT_TRANSLATE_NOOP(
-        "PageDescriptions",
-        "chart revenue, buyers, the repeat purchase rate, repurchase intervals, the magic number, "
-        "new versus returning customers, regions and RFM segments for any date range."),
-        "analytics")),
+    PageSpec("aftersales", AFTER_SALES, "aftersales", _aftersales),
+    PageSpec("analytics", ANALYTICS, "analytics", _analytics),
     PageSpec("marketing", MARKETING, "marketing", _placeholder(MARKETING, QT_TRANSLATE_NOOP(
         "PageDescriptions",
         "pick a customer segment, write a message from a template, plan a campaign, and report who "

@@ -1,7 +1,9 @@
 """Settings page: display language (takes effect at the next start) and where the book lives."""
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from ui.i18n import CHINESE, ENGLISH, LANGUAGE_KEY, SYSTEM, save_language
 from ui.pages.base import Page
@@ -13,7 +15,7 @@ class SettingsPage(Page):
 
     language_changed = Signal(str)
 
-    def __init__(self, settings: QSettings, book_path: str, parent=None):
+    def __init__(self, settings: QSettings, book_path: str, sections: Sequence[QWidget] = (), parent=None):
         super().__init__(parent)
         self._settings = settings
         layout = QVBoxLayout(self)
@@ -37,6 +39,8 @@ class SettingsPage(Page):
         book_form.addRow(self.tr("Book file:"), path_label)
         layout.addWidget(book)
         layout.addWidget(DailyHabitBox(settings))
+        for section in sections:  # business settings of the book (reminders, …), one widget each
+            layout.addWidget(section)
         layout.addStretch(1)
 
     def _on_language_box_current_index_changed(self, index: int) -> None:

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 08:57:42.160530
+Create Date: 2026-11-23 09:30:12.219869
 """
 from alembic import op
 import sqlalchemy as sa
@@ -264,6 +264,7 @@ def upgrade() -> None:
     sa.Column('reason', sa.String(length=100), nullable=False),
     sa.Column('offer_type', sa.String(length=20), nullable=False),
     sa.Column('offer_cents', sa.Integer(), nullable=False),
+    sa.Column('offer_at', sa.DateTime(), nullable=True),
     sa.Column('outcome', sa.String(length=20), nullable=False),
     sa.Column('outcome_at', sa.DateTime(), nullable=True),
     sa.Column('change_deadline', sa.Date(), nullable=True),
@@ -274,6 +275,7 @@ def upgrade() -> None:
     sa.Column('sign_cheap_fragile', sa.Boolean(), nullable=False),
     sa.Column('sign_remote_address', sa.Boolean(), nullable=False),
     sa.Column('evidence_note', sa.Text(), nullable=False),
+    sa.Column('sign_evidence_json', sa.Text(), nullable=False),
     sa.Column('version', sa.Integer(), server_default=sa.text('1'), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
@@ -371,7 +373,9 @@ def upgrade() -> None:
     sa.Column('source', sa.String(length=20), nullable=False),
     sa.Column('campaign_id', sa.Integer(), nullable=True),
     sa.Column('complaint_id', sa.Integer(), nullable=True),
+    sa.Column('bad_review_id', sa.Integer(), nullable=True),
     sa.Column('note', sa.Text(), nullable=False),
+    sa.ForeignKeyConstraint(['bad_review_id'], ['bad_review.id'], name=op.f('fk_coupon_bad_review_id_bad_review'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['campaign_id'], ['campaign.id'], name=op.f('fk_coupon_campaign_id_campaign'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['complaint_id'], ['complaint.id'], name=op.f('fk_coupon_complaint_id_complaint'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], name=op.f('fk_coupon_customer_id_customer'), ondelete='CASCADE'),
@@ -434,7 +438,7 @@ def upgrade() -> None:
     with op.batch_alter_table('reminder', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_reminder_customer_id'), ['customer_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_reminder_kind'), ['kind'], unique=False)
-        batch_op.create_index('ix_reminder_status_due', ['status', 'due_date'], unique=False)
+        batch_op.create_index('ix_reminder_status_due', ['status', 'due_date', 'kind', 'customer_id', 'snoozed_until'], unique=False)
 
     op.create_table('contact_log',
     sa.Column('id', sa.Integer(), nullable=False),

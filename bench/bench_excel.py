@@ -1,0 +1,171 @@
+"""Benchmark the importer and the exporter against floors measured in the same run (issue #4).
+
+    python bench/bench_excel.py [--rows 50000] [--customers 100000] [--keep DIR]
+
+1. Import a generated Taobao-style order file (.xlsx, 50,000 orders) into an empty book. Floors: python-calamine
+   reading the same file; raw sqlite3 inserting the same customers, orders and items into the same schema.
+   Target: import ≤ 2 × (read floor + insert floor).
+2. Export 100,000 customers. Floor: openpyxl write-only writing the same values with no styling.
+   Target: export ≤ 1.3 × floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from core.db import Book  # noqa: E402
+from core.excel.export import export_book  # noqa: E402
+from core.excel.importer import ImportOptions, run_import  # noqa: E402
+from tests.core.excel.files import taobao_rows  # noqa: E402
+
+
+def timed(function, *args, **kwargs):
+    """(CPU seconds of this process, wall seconds, result). CPU time is the figure compared: on a shared
+    2-core machine the wall clock mostly measures the neighbours."""
+    cpu, wall = time.process_time(), time.perf_counter()
+    result = function(*args, **kwargs)
+    return (time.process_time() - cpu, time.perf_counter() - wall), result
+
+
+def write_order_file(path: Path, rows: int) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("ExportOrderList")
+    for row in taobao_rows(rows, rows * 2 // 5):
+        sheet.append(row)
+    workbook.save(path)
+
+
+def calamine_floor(path: Path) -> int:
+    import python_calamine
+
+    workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+    return len(workbook.get_sheet_by_index(0).to_python())
+
+
+def raw_insert_floor(book_path: Path, book_rows: dict) -> None:
+    """The same customers, orders and items inserted with plain sqlite3 executemany in one transaction."""
+    con = sqlite3.connect(book_path)
+    try:
+        with con:
+            for table, rows in book_rows.items():
+                if rows:
+                    columns = list(rows[0])
+                    con.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+                                    f"({', '.join('?' * len(columns))})", [tuple(r.values()) for r in rows])
+    finally:
+        con.close()
+
+
+def book_rows_of(book_path: Path) -> dict:
+    """What the import wrote, read back as plain rows (so the floor inserts exactly the same data)."""
+    con = sqlite3.connect(book_path)
+    con.row_factory = sqlite3.Row
+    try:
+        return {table: [dict(row) for row in con.execute(f"SELECT * FROM {table}")]
+                for table in ("customer", "orders", "order_item", "customer_alias")}
+    finally:
+        con.close()
+
+
+def fill_customers(book: Book, count: int) -> None:
+    """A big book for the export (setup, not timed): customers with figures and two tags each."""
+    from sqlalchemy import insert
+
+    from core.models import Customer, CustomerTag, Tag
+
+    rng = random.Random(3)
+    rows = []
+    for i in range(count):
+        name = rng.choice("王李张刘陈杨黄赵吴周") + rng.choice("芳伟娜敏静丽强磊军洋")
+        rows.append({"name": name, "phone": f"139{i:08d}", "phone_norm": f"139{i:08d}", "province": "广东省",
+                     "city": "广州市", "district": "越秀区", "address_detail": f"幸福路{i}号", "gender": "female",
+                     "source_channel": "moments", "note": f"备注{i}", "birth_month": 1 + i % 12, "birth_day": 1 + i % 28,
+                     "first_purchase_on": dt.date(2024, 1, 1) + dt.timedelta(days=i % 700),
+                     "last_purchase_on": dt.date(2025, 1, 1) + dt.timedelta(days=i % 300),
+                     "purchase_days": 1 + i % 5, "purchase_count": 1 + i % 7, "total_spend_cents": 10000 + i % 9000,
+                     "avg_order_cents": 5000 + i % 3000, "search_text": f"{name}|139{i:08d}"})
+    with book.session() as session:
+        session.execute(insert(Customer), rows)
+        tags = [session.execute(insert(Tag).values(name=name).returning(Tag.id)).scalar_one()
+                for name in ("宝妈", "干皮", "送礼", "老客")]
+        session.execute(insert(CustomerTag), [{"customer_id": i + 1, "tag_id": tags[(i + k) % 4]}
+                                               for i in range(count) for k in range(2)])
+
+
+def openpyxl_floor(path: Path, book_path: Path) -> None:
+    from openpyxl import Workbook
+
+    con = sqlite3.connect(book_path)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Customers")
+    sheet.append(["c"] * 28)
+    query = ("SELECT id, name, real_name, phone, wechat_id, qq, platform_buyer_id, email, province, city, district, "
+             "address_detail, postcode, gender, birth_month || '-' || birth_day, '宝妈、干皮', source_channel, "
+             "personality, note, '', '', 'new', first_purchase_on, last_purchase_on, purchase_days, purchase_count, "
+             "total_spend_cents / 100.0, avg_order_cents / 100.0 FROM customer")
+    for row in con.execute(query):
+        values = list(row)
+        values[22:24] = [dt.date.fromisoformat(v) if v else None for v in values[22:24]]
+        sheet.append(values)
+    workbook.save(path)
+    con.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=50_000)
+    parser.add_argument("--customers", type=int, default=100_000)
+    parser.add_argument("--keep")
+    args = parser.parse_args()
+    folder = Path(args.keep or tempfile.mkdtemp(prefix="bench-excel-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    orders_file = folder / "ExportOrderList-bench.xlsx"
+    if not orders_file.exists():
+        write_order_file(orders_file, args.rows)
+    read_floor, _ = timed(calamine_floor, orders_file)
+
+    with Book.open(folder / "import.book", create=True, backup_root=folder / "bk") as book:
+        import_time, result = timed(run_import, book, orders_file, ImportOptions(backup=False))
+    rows = book_rows_of(folder / "import.book")
+    with Book.open(folder / "floor.book", create=True, backup_root=folder / "bk"):
+        pass
+    insert_floor, _ = timed(raw_insert_floor, folder / "floor.book", rows)
+
+    with Book.open(folder / "big.book", create=True, backup_root=folder / "bk") as book:
+        fill_customers(book, args.customers)
+    write_floor, _ = timed(openpyxl_floor, folder / "floor.xlsx", folder / "big.book")
+    with Book.open(folder / "big.book", backup_root=folder / "bk", daily_backup=False) as book:
+        export_time, exported = timed(export_book, book, folder / "customers.xlsx", "customers", "zh_CN")
+
+    print(f"import {args.rows} orders: {result.customers_created} customers, {result.orders_created} orders, "
+          f"{result.rows_skipped} rows skipped")
+    print(f"{'measure':<40}{'CPU s':>9}{'wall s':>9}")
+    for label, (cpu, wall) in (("calamine read floor", read_floor), ("raw sqlite3 insert floor", insert_floor),
+                               ("import (run_import)", import_time), ("openpyxl write-only floor", write_floor),
+                               (f"export {args.customers} customers", export_time)):
+        print(f"{label:<40}{cpu:>9.2f}{wall:>9.2f}")
+    import_ratio = import_time[0] / (read_floor[0] + insert_floor[0])
+    export_ratio = export_time[0] / write_floor[0]
+    print(f"import / (read + insert) floors: {import_ratio:.2f} (target <= 2.00) "
+          f"{'PASS' if import_ratio <= 2 else 'FAIL'}")
+    print(f"export / write floor: {export_ratio:.2f} (target <= 1.30) {'PASS' if export_ratio <= 1.3 else 'FAIL'}; "
+          f"sheets {exported.sheets}")
+    if not args.keep:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Spreadsheet import and export: readers, cleaning, column mapping, presets, import engine, writer."""

@@ -1,0 +1,178 @@
+"""Open a file for import: read its sheets, find each header row, choose presets and column mappings."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.errors import ImportRejected
+from core.excel.mapping import FieldMap, build_mapping, header_signature, is_known_header
+from core.excel.presets import PRESETS, Preset, detect_preset
+from core.excel.readers import DEFAULT_LIMITS, Limits, Table, find_table, read_sheets
+from core.excel.records import ParsedRow, RowError, iter_rows
+
+_CUSTOMER_IDENTITY = {"name", "real_name", "phone", "wechat_id", "qq", "platform_buyer_id", "receiver_name",
+                      "receiver_phone", "phone_alt"}
+_KIND_IDENTITY = {"products": {"product_name"}, "items": {"platform_order_no"}}
+
+
+@dataclass(frozen=True, slots=True)
+class TableChoice:
+    """How one sheet will be imported: its header row (1-based), preset and column → field mapping."""
+
+    file: str
+    sheet: str
+    header_row: int
+    headers: tuple[str, ...]
+    preset: str
+    kind: str
+    fields: Mapping[int, str]
+    signature: str
+    remembered: bool
+    data_rows: int
+    usable: bool
+
+
+@dataclass(slots=True)
+class LoadedFile:
+    """A file read into memory, with the tables found in it (kept between analysis and import)."""
+
+    path: Path
+    tables: list[Table]
+    skipped_sheets: list[str] = field(default_factory=list)
+    companions: list[LoadedFile] = field(default_factory=list)
+
+
+def load_file(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS,
+              with_companions: bool = True) -> LoadedFile:
+    """Read every sheet of a file and find the header row of each (sheets without one are skipped).
+
+    A Taobao ExportOrderList file brings its ExportOrderDetailList companion from the same folder
+    (same suffix), so items and quantities are joined on 订单编号. Raises ImportRejected.
+    """
+    path = Path(path)
+    sheets = read_sheets(path, limits)
+    loaded = LoadedFile(path, [])
+    for sheet in sheets:
+        table = find_table(path.name, sheet, is_known_header)
+        if table is None:
+            loaded.skipped_sheets.append(sheet.name)
+        else:
+            loaded.tables.append(table)
+    if not loaded.tables:
+        raise ImportRejected("no_header", file=path.name)
+    if with_companions:
+        found = re.match(r"(?i)ExportOrderList(.*)$", path.name)
+        if found:
+            companion = path.with_name("ExportOrderDetailList" + found.group(1))
+            if companion.exists():
+                loaded.companions.append(load_file(companion, limits, with_companions=False))
+    return loaded
+
+
+def remembered_mappings(session: Session, signatures: list[str]) -> dict[str, tuple[str, dict[str, str]]]:
+    """{signature: (preset, {normalised header: field})} of mappings the seller corrected before."""
+    from core.models import ColumnMapping
+
+    rows = session.execute(select(ColumnMapping).where(ColumnMapping.header_signature.in_(signatures)))
+    return {row.header_signature: (row.preset, json.loads(row.mapping_json)) for row in rows.scalars()}
+
+
+def remember_mapping(session: Session, signature: str, preset: str, overrides: Mapping[str, str]) -> None:
+    """Store a corrected mapping for every later file with the same headers."""
+    from core.models import ColumnMapping
+
+    row = session.get(ColumnMapping, signature)
+    encoded = json.dumps(dict(overrides), ensure_ascii=False)
+    if row is None:
+        session.add(ColumnMapping(header_signature=signature, preset=preset, mapping_json=encoded))
+    else:
+        row.preset, row.mapping_json = preset, encoded
+
+
+def choose(table: Table, preset_key: str | None = None, overrides: Mapping[str, str] | None = None,
+           remembered: Mapping[str, tuple[str, dict[str, str]]] | None = None) -> TableChoice:
+    """The preset and mapping for a table: explicit choices first, then a remembered correction, then
+    detection from the headers."""
+    signature = header_signature(table.headers)
+    stored = (remembered or {}).get(signature)
+    if preset_key is None and stored is not None:
+        preset_key = stored[0] or None
+    if overrides is None and stored is not None:
+        overrides = stored[1]
+    preset = PRESETS[preset_key] if preset_key else detect_preset(table.headers)
+    mapping = build_mapping(table.headers, preset.columns, preset.use_synonyms, overrides)
+    identity = _KIND_IDENTITY.get(preset.kind, _CUSTOMER_IDENTITY)
+    data_rows = sum(1 for row in table.sheet.rows[table.data_start:] if any(row))
+    return TableChoice(
+        table.file, table.sheet.name, table.header_index + 1, table.headers, preset.key, preset.kind,
+        dict(mapping.fields), signature, stored is not None, data_rows,
+        bool(mapping.mapped_fields() & identity),
+    )
+
+
+def preset_of(choice: TableChoice) -> Preset:
+    return PRESETS[choice.preset]
+
+
+def parse_table(table: Table, choice: TableChoice, on_error, limit: int | None = None):
+    """Iterate the good rows of a table under a choice (``limit`` data rows only, for previews)."""
+    if limit is not None:
+        from core.excel.readers import Sheet
+
+        rows = table.sheet.rows[: table.data_start + limit]
+        table = Table(table.file, Sheet(table.sheet.name, rows), table.header_index, table.headers)
+    return iter_rows(table, FieldMap(choice.fields), preset_of(choice), on_error)
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewRow:
+    """One row as it will be imported: field → shown text, or the reasons it will be skipped."""
+
+    row: int
+    values: Mapping[str, str]
+    errors: tuple[RowError, ...] = ()
+
+
+def preview(table: Table, choice: TableChoice, limit: int = 20) -> list[PreviewRow]:
+    """The first ``limit`` data rows cleaned exactly as the import will clean them."""
+    errors: list[RowError] = []
+    good: dict[int, ParsedRow] = {}
+    for parsed in parse_table(table, choice, errors.append, limit):
+        good[parsed.row] = parsed
+    rows: list[PreviewRow] = []
+    for number in sorted(set(good) | {error.row for error in errors}):
+        if number in good:
+            rows.append(PreviewRow(number, _shown(good[number])))
+        else:
+            rows.append(PreviewRow(number, {}, tuple(error for error in errors if error.row == number)))
+    return rows
+
+
+def _shown(parsed: ParsedRow) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for part in (parsed.customer, parsed.order, parsed.item, parsed.product):
+        for name, value in part.items():
+            if name == "tags":
+                values[name] = "、".join(value)
+            elif name == "birthday":
+                year, month, day = value
+                values[name] = f"{year}-{month:02d}-{day:02d}" if year else f"{month}月{day}日"
+            elif name.endswith("_cents") and isinstance(value, int):
+                values[name] = f"{value / 100:.2f}"
+            elif hasattr(value, "isoformat"):
+                values[name] = value.isoformat(sep=" ") if hasattr(value, "hour") else value.isoformat()
+            else:
+                values[name] = str(value)
+    if parsed.phones:
+        values["phone"] = parsed.phones[0]
+    elif parsed.masked_phone:
+        values["phone"] = parsed.masked_phone
+    return values

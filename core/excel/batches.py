@@ -1,0 +1,106 @@
+"""Import batches: list them and undo one (rows it created go, values it changed come back)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import Date, DateTime, delete, exists, select, update
+
+from core import customer_stats
+from core.errors import NotFound, RejectedInput
+from core.excel.writer import CREATED
+from core.models import Customer, CustomerAlias, CustomerTag, ImportBatch, ImportChange, Order, Product
+
+_TABLES = {"customer": Customer, "orders": Order, "product": Product}
+
+
+@dataclass(frozen=True, slots=True)
+class BatchInfo:
+    id: int
+    file_name: str
+    preset: str
+    created_at: dt.datetime
+    status: str
+    customers_created: int
+    customers_updated: int
+    orders_created: int
+    orders_updated: int
+    rows_skipped: int
+
+
+@dataclass(frozen=True, slots=True)
+class UndoResult:
+    batch_id: int
+    customers_deleted: int
+    orders_deleted: int
+    rows_restored: int
+
+
+def list_batches(book) -> list[BatchInfo]:
+    """Every import of the book, newest first."""
+    with book.session() as session:
+        rows = session.scalars(select(ImportBatch).order_by(ImportBatch.id.desc())).all()
+        return [BatchInfo(b.id, b.file_name, b.preset, b.created_at, b.status, b.customers_created,
+                          b.customers_updated, b.orders_created, b.orders_updated, b.rows_skipped) for b in rows]
+
+
+def _decode(model, values: dict) -> dict:
+    columns = model.__table__.columns
+    decoded = {}
+    for name, value in values.items():
+        kind = columns[name].type
+        if value is not None and isinstance(kind, DateTime):
+            value = dt.datetime.fromisoformat(value)
+        elif value is not None and isinstance(kind, Date):
+            value = dt.date.fromisoformat(value)
+        decoded[name] = value
+    return decoded
+
+
+def undo_import(book, batch_id: int) -> UndoResult:
+    """Undo one import in one transaction.
+
+    Orders it created are deleted (with their items); customers it created are deleted unless they
+    have orders from elsewhere since; fields, products, tags and aliases it changed are put back.
+    """
+    with book.session() as session:
+        batch = session.get(ImportBatch, batch_id)
+        if batch is None:
+            raise NotFound("batch_missing", batch_id=batch_id)
+        if batch.status != "done":
+            raise RejectedInput("batch_already_undone", batch_id=batch_id)
+        touched = set(session.scalars(select(Order.customer_id).where(Order.import_batch_id == batch_id)))
+        orders_deleted = session.execute(delete(Order).where(Order.import_batch_id == batch_id)).rowcount
+        own = Customer.import_batch_id == batch_id
+        has_orders = exists().where(Order.customer_id == Customer.id)
+        customers_deleted = session.execute(delete(Customer).where(own, ~has_orders)).rowcount
+        session.execute(update(Customer).where(own).values(import_batch_id=None))
+        changes = session.scalars(select(ImportChange).where(ImportChange.batch_id == batch_id)
+                                  .order_by(ImportChange.id.desc())).all()
+        for change in changes:
+            _restore(session, change)
+            if change.table_name in ("customer", "customer_tag"):
+                touched.add(change.row_id)
+        touched.update(session.scalars(select(Order.customer_id).where(Order.id.in_(
+            [c.row_id for c in changes if c.table_name == "orders"]))))
+        customer_stats.refresh(session, [cid for cid in touched if session.get(Customer, cid) is not None])
+        batch.status, batch.undone_at = "undone", dt.datetime.now().replace(microsecond=0)
+        return UndoResult(batch_id, customers_deleted, orders_deleted, len(changes))
+
+
+def _restore(session, change: ImportChange) -> None:
+    old = json.loads(change.old_values_json)
+    if change.table_name == "customer_tag":
+        session.execute(delete(CustomerTag).where(CustomerTag.customer_id == change.row_id,
+                                                  CustomerTag.tag_id == old["tag_id"]))
+    elif change.table_name == "customer_alias":
+        session.execute(delete(CustomerAlias).where(CustomerAlias.id == change.row_id))
+    elif change.table_name in _TABLES:
+        model = _TABLES[change.table_name]
+        if change.old_values_json == CREATED:
+            session.execute(delete(model).where(model.id == change.row_id))
+        else:
+            session.execute(update(model).where(model.id == change.row_id)
+                            .values(**_decode(model, old), version=model.version + 1))

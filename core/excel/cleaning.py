@@ -1,0 +1,348 @@
+"""Cell cleaning: text quirks, dates, money, quantities, tags, genders and platform statuses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from core.errors import CellRejected
+from core.phones import is_masked_phone, normalize_phone
+
+_FULLWIDTH = str.maketrans(
+    {chr(0xFF10 + i): str(i) for i in range(10)}
+    | {"\u3000": " ", "\u00a0": " ", "\ufeff": "", "\u200b": "", "．": ".", "：": ":", "－": "-", "／": "/"}
+)
+# Anything clean_text would change: padding, ="…", apostrophe, tabs, full-width or invisible characters.
+_NEEDS_CLEANING = re.compile(r"^[\s'=]|\s$|[\t\u3000\u00a0\ufeff\u200b\uff10-\uff19．：－／]|^$")
+_FORMULA_TEXT = re.compile(r'^="(.*)"$', re.S)
+# Integers stored as numbers keep at most 15 significant digits in Excel: anything longer was rounded.
+_EXACT_DIGITS = 15
+_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+
+
+def clean_text(value: object) -> str:
+    """Return the cell as clean text: ="…" unwrapped, leading apostrophe, tabs and padding removed,
+    full-width digits and spaces made half-width; integer-valued numbers lose their ".0"."""
+    if type(value) is str and not _NEEDS_CLEANING.search(value):
+        return value  # the common case: already clean text
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ", timespec="seconds")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    text = str(value).translate(_FULLWIDTH).replace("\t", " ").strip()
+    found = _FORMULA_TEXT.match(text)
+    if found:
+        text = found.group(1).strip()
+    if text.startswith("'"):
+        text = text[1:].lstrip()
+    return text
+
+
+def clean_identifier(value: object) -> str:
+    """Text of an identifier (order number, tracking number); refuses numbers Excel already rounded."""
+    if isinstance(value, float) and not value.is_integer():
+        raise CellRejected("number_invalid", value=repr(value))
+    if isinstance(value, float | int) and not isinstance(value, bool) and abs(value) >= 10**_EXACT_DIGITS:
+        raise CellRejected("precision_lost", value=f"{value:.6g}")
+    text = clean_text(value)
+    if re.fullmatch(r"\d+(\.\d+)?[eE]\+?\d+", text):
+        raise CellRejected("precision_lost", value=text)
+    return text
+
+
+# ---------------------------------------------------------------- dates
+
+_YMD = re.compile(
+    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"(?:[\sT]+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?(?:\.\d+)?)?$"
+)
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+_MONTH_DAY_CN = re.compile(r"^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$")
+_AMBIGUOUS = re.compile(r"^(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2}|\d{4}))?$")
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+
+
+def year_in(text: str) -> int | None:
+    """A plausible four-digit year found in a file or sheet name (2024年5月 → 2024), else None."""
+    found = _YEAR.search(text or "")
+    return int(found.group(1)) if found else None
+
+
+def _build(year: int, month: int, day: int, time: tuple[str | None, ...] = (), raw: object = "") -> dt.datetime:
+    hour, minute, second = (int(part) if part else 0 for part in (*time, None, None, None)[:3])
+    try:
+        return dt.datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        raise CellRejected("date_invalid", value=str(raw)) from None
+
+
+def _from_serial(serial: float, raw: object) -> dt.datetime:
+    if not 1 <= serial < 2958466:
+        raise CellRejected("date_invalid", value=str(raw))
+    moment = _EXCEL_EPOCH + dt.timedelta(days=serial)
+    return moment.replace(microsecond=0) if moment.microsecond < 500000 else (
+        moment + dt.timedelta(seconds=1)).replace(microsecond=0)
+
+
+def parse_datetime(value: object, year_hint: int | None = None) -> dt.datetime | None:
+    """Read a date or date-time cell; None when empty.
+
+    Accepts real dates, Excel serial numbers, 2024-05-03 [10:00[:00]], 2024/5/3, 2024.5.3, 2024年5月3日,
+    20240503 and 5月3日 (only with ``year_hint``). Ambiguous forms such as 03/05/2024 (day or month
+    first?) or 5/3 raise ``CellRejected("date_ambiguous")`` instead of being guessed.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    if isinstance(value, dt.time):
+        raise CellRejected("date_invalid", value=value.isoformat())
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if float(value).is_integer() and 19000101 <= value <= 21001231:
+            digits = str(int(value))
+            return _build(int(digits[:4]), int(digits[4:6]), int(digits[6:]), raw=value)
+        return _from_serial(float(value), value)
+    text = clean_text(value)
+    if not text:
+        return None
+    if len(text) in (10, 19) and text[4] == "-":
+        try:  # the exports' usual 2017-07-08 00:42:32, read by the C parser
+            return dt.datetime.fromisoformat(text)
+        except ValueError:
+            pass
+    for pattern in (_YMD, _COMPACT):
+        found = pattern.match(text)
+        if found:
+            year, month, day, *time = found.groups()
+            return _build(int(year), int(month), int(day), tuple(time), raw=text)
+    found = _MONTH_DAY_CN.match(text)
+    if found:
+        if year_hint is None:
+            raise CellRejected("date_without_year", value=text)
+        return _build(year_hint, int(found.group(1)), int(found.group(2)), raw=text)
+    found = _AMBIGUOUS.match(text)
+    if found:
+        first, second, year = int(found.group(1)), int(found.group(2)), found.group(3)
+        if year is not None and len(year) == 4 and first > 12 >= second:
+            return _build(int(year), second, first, raw=text)
+        if year is not None and len(year) == 4 and second > 12 >= first:
+            return _build(int(year), first, second, raw=text)
+        raise CellRejected("date_ambiguous", value=text)
+    if re.fullmatch(r"\d{5}(\.\d+)?", text):
+        return _from_serial(float(text), text)
+    raise CellRejected("date_invalid", value=text)
+
+
+def parse_date(value: object, year_hint: int | None = None) -> dt.date | None:
+    """Like :func:`parse_datetime` but returns the calendar date only."""
+    moment = parse_datetime(value, year_hint)
+    return moment.date() if moment else None
+
+
+def parse_birthday(value: object) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of a birthday; 5月3日 / 05-03 without a year are fine here."""
+    text = clean_text(value) if isinstance(value, str) else ""
+    found = _MONTH_DAY_CN.match(text) or re.fullmatch(r"(\d{1,2})-(\d{1,2})", text)
+    if found:
+        month, day = int(found.group(1)), int(found.group(2))
+        try:
+            dt.date(2000, month, day)
+        except ValueError:
+            raise CellRejected("date_invalid", value=text) from None
+        return None, month, day
+    day_value = parse_date(value)
+    return (day_value.year, day_value.month, day_value.day) if day_value else None
+
+
+# ---------------------------------------------------------------- numbers
+
+_PLAIN_MONEY = re.compile(r"(\d{1,10})(?:\.(\d{1,2}))?$")
+_MONEY_NOISE = re.compile(r"[¥￥元,，\s]|RMB|CNY", re.I)
+
+
+def _decimal(value: object, code: str) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise CellRejected(code, value=str(value))
+    if isinstance(value, int | float):
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if not number.is_finite():
+            raise CellRejected(code, value=repr(value))
+        return number
+    text = _MONEY_NOISE.sub("", clean_text(value))
+    if not text or text in {"-", "--"}:
+        return None
+    if text.startswith("(") and text.endswith(")"):
+        text = "-" + text[1:-1]
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise CellRejected(code, value=str(value)) from None
+    if not number.is_finite():
+        raise CellRejected(code, value=str(value))
+    return number
+
+
+def parse_cents(value: object) -> int | None:
+    """Money in yuan (201.12, ¥1,234.5, 88元, full-width digits) → integer fen; None when empty."""
+    if type(value) is str:
+        plain = _PLAIN_MONEY.match(value)
+        if plain:  # the exports' usual 201.12, without Decimal
+            return int(plain.group(1)) * 100 + int((plain.group(2) or "").ljust(2, "0"))
+    number = _decimal(value, "amount_invalid")
+    if number is None:
+        return None
+    if abs(number) >= Decimal(10) ** 12:
+        raise CellRejected("amount_invalid", value=str(value))
+    return int((number * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def parse_quantity(value: object) -> int | None:
+    """A positive whole quantity (2, 2.0, "2件"); zero, negative or fractional values are rejected."""
+    if isinstance(value, str):
+        value = re.sub(r"[件个盒瓶包袋套份支罐只箱斤]$", "", clean_text(value))
+    number = _decimal(value, "quantity_invalid")
+    if number is None:
+        return None
+    if number <= 0:
+        raise CellRejected("quantity_negative", value=str(value))
+    if number != number.to_integral_value() or number > 10**6:
+        raise CellRejected("quantity_invalid", value=str(value))
+    return int(number)
+
+
+def parse_int(value: object) -> int | None:
+    """A whole number such as a cycle in days (30, 30.0, "30天"); None when empty."""
+    if isinstance(value, str):
+        value = re.sub(r"\s*(天|日|days?)$", "", clean_text(value), flags=re.I)
+    number = _decimal(value, "number_invalid")
+    if number is None:
+        return None
+    if number != number.to_integral_value() or abs(number) > 10**6:
+        raise CellRejected("number_invalid", value=str(value))
+    return int(number)
+
+
+# ---------------------------------------------------------------- phones
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneCell:
+    """One phone found in a cell: ``text`` as it should be shown, ``key`` the identity ("" if none)."""
+
+    text: str
+    key: str
+    masked: bool
+
+
+_PLAIN_MOBILE = re.compile(r"1[3-9]\d{9}$")
+_PHONE_SPLIT = re.compile(r"[/,，;；、|]+")
+
+
+def parse_phones(value: object) -> list[PhoneCell]:
+    """Every phone in a cell (several may be separated by / , ; 、). A landline typed as a number lost
+    its leading zero (2088889999) and gets it back; masked numbers keep their text and have no key."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        text = clean_text(value)
+        key = normalize_phone(text) or (normalize_phone("0" + text) if not text.startswith(("0", "1")) else "")
+        return [PhoneCell(key or text, key, False)]
+    if type(value) is str and _PLAIN_MOBILE.match(value):
+        return [PhoneCell(value, value, False)]
+    found = []
+    for part in _PHONE_SPLIT.split(clean_text(value)):
+        part = part.strip()
+        if part:
+            masked = is_masked_phone(part)
+            key = "" if masked else normalize_phone(part)
+            found.append(PhoneCell(key or part, key, masked))
+    return found
+
+
+# ---------------------------------------------------------------- words
+
+_TAG_SPLIT = re.compile(r"[，、;；/,|\s]+")
+
+
+def split_tags(value: object) -> list[str]:
+    """Tags separated by ，、 ; / , | or spaces, without empties or repeats, order kept."""
+    seen: dict[str, None] = {}
+    for tag in _TAG_SPLIT.split(clean_text(value)):
+        if tag:
+            seen.setdefault(tag[:40], None)
+    return list(seen)
+
+
+_GENDERS = {
+    "男": "male", "男性": "male", "先生": "male", "m": "male", "male": "male", "man": "male",
+    "女": "female", "女性": "female", "女士": "female", "小姐": "female", "f": "female",
+    "female": "female", "woman": "female",
+}
+
+
+def parse_gender(value: object) -> str:
+    """male / female, or "" when unknown (保密, 未知, empty)."""
+    return _GENDERS.get(clean_text(value).lower(), "")
+
+
+STATUSES = ("unpaid", "paid", "shipped", "delivered", "completed", "refunded", "partial_refund", "closed")
+
+_STATUS_WORDS = {
+    # ours (also what the export writes)
+    "待付款": "unpaid", "已付款待发货": "paid", "已发货": "shipped", "已签收": "delivered",
+    "交易成功": "completed", "已退款": "refunded", "部分退款": "partial_refund", "交易关闭": "closed",
+    # Taobao / Tmall
+    "等待买家付款": "unpaid", "买家已付款，等待卖家发货": "paid", "卖家已发货，等待买家确认": "shipped",
+    "交易被淘宝关闭": "closed", "没有创建支付宝交易": "unpaid", "买家已签收": "delivered",
+    "卖家部分发货": "shipped",
+    # Pinduoduo
+    "待支付": "unpaid", "待发货": "paid", "已发货，待签收": "shipped", "未发货，退款成功": "refunded",
+    "已发货，退款成功": "refunded", "已取消": "closed", "待成团": "paid",
+    # Douyin / Youzan
+    "备货中": "paid", "已完成": "completed", "已关闭": "closed", "部分发货": "shipped", "已支付": "paid",
+    "待收货": "shipped", "退款成功": "refunded",
+}
+
+
+def map_status(value: object) -> str | None:
+    """Map a platform's order status wording onto our vocabulary (:data:`STATUSES`); None if unknown."""
+    text = clean_text(value)
+    if not text:
+        return None
+    if text.lower() in STATUSES:
+        return text.lower()
+    key = text.replace(",", "，").replace(" ", "")
+    if key in _STATUS_WORDS:
+        return _STATUS_WORDS[key]
+    rules = (
+        ("部分退款", "partial_refund"), ("退款成功", "refunded"), ("已退款", "refunded"),
+        ("关闭", "closed"), ("取消", "closed"), ("成功", "completed"), ("完成", "completed"),
+        ("签收", "delivered"), ("已发货", "shipped"), ("待发货", "paid"), ("已付款", "paid"),
+        ("付款", "unpaid"), ("支付", "unpaid"),
+    )
+    return next((status for word, status in rules if word in key), None)
+
+
+def map_after_sale(value: object, paid_cents: int | None, refund_cents: int | None) -> str | None:
+    """Status implied by an after-sales column (售后状态, 订单退款状态) and the refunded amount."""
+    text = clean_text(value)
+    refunded = bool(refund_cents and refund_cents > 0)
+    if not refunded and "退款成功" not in text and "已退款" not in text:
+        return None
+    if refund_cents and paid_cents and 0 < refund_cents < paid_cents:
+        return "partial_refund"
+    return "refunded"

@@ -1,0 +1,165 @@
+"""Column texts of every exported sheet, in English and Chinese (data, so core needs no Qt translation).
+
+Each column: (key, import field or "", English header, Chinese header, cell type). The import field lets
+the importer read our own exports back (presets ``huitouke_customers`` / ``huitouke_orders``).
+Cell types: text, int, money, date, datetime, bool.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Column(NamedTuple):
+    key: str
+    field: str
+    en: str
+    zh: str
+    kind: str = "text"
+
+    def header(self, language: str) -> str:
+        return self.zh if language.startswith("zh") else self.en
+
+
+CUSTOMER_COLUMNS = (
+    Column("id", "customer_ref", "Customer ID", "客户编号", "int"),
+    Column("name", "name", "Name", "称呼", "text"),
+    Column("real_name", "real_name", "Real name", "真实姓名"),
+    Column("phone", "phone", "Phone", "手机号"),
+    Column("wechat_id", "wechat_id", "WeChat ID", "微信号"),
+    Column("qq", "qq", "QQ", "QQ号"),
+    Column("platform_buyer_id", "platform_buyer_id", "Buyer ID", "买家会员名"),
+    Column("email", "email", "Email", "邮箱"),
+    Column("province", "province", "Province", "省份"),
+    Column("city", "city", "City", "城市"),
+    Column("district", "district", "District", "区县"),
+    Column("address_detail", "address_detail", "Address detail", "详细地址"),
+    Column("postcode", "postcode", "Postcode", "邮编"),
+    Column("gender", "gender", "Gender", "性别"),
+    Column("birthday", "birthday", "Birthday", "生日"),
+    Column("tags", "tags", "Tags", "标签"),
+    Column("source_channel", "source_channel", "Source", "来源渠道"),
+    Column("personality", "personality", "Personality", "性格、沟通注意"),
+    Column("note", "note", "Note", "备注"),
+    Column("do_not_disturb", "", "Do not disturb", "不再打扰", "bool"),
+    Column("risk_buyer", "", "Risk buyer", "风险买家", "bool"),
+    Column("stage", "", "Stage", "客户阶段"),
+    Column("first_purchase_on", "", "First purchase", "首次购买", "date"),
+    Column("last_purchase_on", "", "Last purchase", "最近购买", "date"),
+    Column("purchase_days", "", "Purchase days", "购买天数", "int"),
+    Column("purchase_count", "", "Purchases", "购买次数", "int"),
+    Column("total_spend_cents", "", "Total spend", "累计消费", "money"),
+    Column("avg_order_cents", "", "Average order", "客单价", "money"),
+)
+ORDER_COLUMNS = (
+    Column("platform_order_no", "platform_order_no", "Order no", "订单号"),
+    Column("platform", "platform", "Platform", "平台"),
+    Column("status", "status", "Status", "订单状态"),
+    Column("created_at", "created_at", "Ordered at", "下单时间", "datetime"),
+    Column("paid_at", "paid_at", "Paid at", "付款时间", "datetime"),
+    Column("shipped_at", "shipped_at", "Shipped at", "发货时间", "datetime"),
+    Column("delivered_at", "delivered_at", "Delivered at", "签收时间", "datetime"),
+    Column("completed_at", "completed_at", "Completed at", "完成时间", "datetime"),
+    Column("goods_cents", "goods_cents", "Goods", "商品金额", "money"),
+    Column("postage_cents", "postage_cents", "Postage", "运费", "money"),
+    Column("discount_cents", "discount_cents", "Discount", "优惠", "money"),
+    Column("paid_cents", "paid_cents", "Paid", "实付金额", "money"),
+    Column("refund_cents", "refund_cents", "Refunded", "退款金额", "money"),
+    Column("tracking_no", "tracking_no", "Tracking no", "快递单号"),
+    Column("carrier", "carrier", "Carrier", "快递公司"),
+    Column("buyer_message", "buyer_message", "Buyer message", "买家留言"),
+    Column("seller_note", "seller_note", "Seller note", "卖家备注"),
+    Column("receiver_name", "receiver_name", "Receiver", "收货人"),
+    Column("receiver_phone", "receiver_phone", "Receiver phone", "收货人手机"),
+    Column("receiver_address", "receiver_address", "Receiver address", "收货地址"),
+    Column("customer_id", "customer_ref", "Customer ID", "客户编号", "int"),
+    Column("customer_name", "name", "Customer", "客户"),
+    Column("customer_phone", "phone", "Customer phone", "客户手机号"),
+    Column("customer_buyer_id", "platform_buyer_id", "Customer buyer ID", "客户买家会员名"),
+    Column("product_title", "product_title", "Product", "商品"),
+    Column("sku_spec", "sku_spec", "Spec", "规格"),
+    Column("quantity", "quantity", "Quantity", "数量", "int"),
+    Column("unit_price_cents", "unit_price_cents", "Unit price", "单价", "money"),
+    Column("amount_cents", "amount_cents", "Line amount", "小计", "money"),
+)
+REMINDER_COLUMNS = (
+    Column("due_date", "", "Due", "到期日", "date"),
+    Column("kind", "", "Kind", "类型"),
+    Column("status", "", "Status", "状态"),
+    Column("customer_name", "", "Customer", "客户"),
+    Column("customer_phone", "", "Phone", "手机号"),
+    Column("product", "", "Product", "商品"),
+    Column("title", "", "Task", "任务"),
+    Column("outcome", "", "Outcome", "结果"),
+    Column("note", "", "Note", "备注"),
+)
+AFTERSALE_COLUMNS = (
+    Column("case", "", "Case", "类别"),
+    Column("opened_on", "", "Opened", "日期", "date"),
+    Column("customer_name", "", "Customer", "客户"),
+    Column("customer_phone", "", "Phone", "手机号"),
+    Column("kind", "", "Kind", "类型"),
+    Column("status", "", "Status", "状态"),
+    Column("description", "", "Description", "内容"),
+    Column("compensation", "", "Compensation", "补偿"),
+    Column("compensation_cents", "", "Amount", "金额", "money"),
+    Column("outcome", "", "Outcome", "结果"),
+)
+ERROR_COLUMNS = (
+    Column("file", "", "File", "文件"),
+    Column("sheet", "", "Sheet", "工作表"),
+    Column("row", "", "Row", "行", "int"),
+    Column("column", "", "Column", "列"),
+    Column("code", "", "Problem code", "问题代码"),
+    Column("message", "", "Problem", "问题"),
+    Column("value", "", "Value", "原值"),
+)
+TEMPLATE_COLUMNS = (
+    Column("name", "name", "Name", "姓名"),
+    Column("phone", "phone", "Phone", "电话"),
+    Column("wechat_id", "wechat_id", "WeChat ID", "微信号"),
+    Column("address", "address", "Address", "地址"),
+    Column("tags", "tags", "Tags", "标签"),
+    Column("birthday", "birthday", "Birthday", "生日"),
+    Column("gender", "gender", "Gender", "性别"),
+    Column("source_channel", "source_channel", "Source", "来源"),
+    Column("note", "note", "Note", "备注"),
+    Column("created_at", "created_at", "Order date", "下单时间", "date"),
+    Column("product_title", "product_title", "Product", "商品"),
+    Column("quantity", "quantity", "Quantity", "数量", "int"),
+    Column("paid_cents", "paid_cents", "Amount paid", "金额", "money"),
+    Column("platform_order_no", "platform_order_no", "Order no", "订单号"),
+    Column("platform", "platform", "Platform", "平台"),
+)
+PRODUCT_TEMPLATE_COLUMNS = (
+    Column("name", "product_name", "Product", "商品"),
+    Column("cycle_days", "cycle_days", "Cycle days", "使用周期(天)", "int"),
+    Column("lead_days", "lead_days", "Lead days", "提前天数", "int"),
+    Column("price_cents", "price_cents", "Price", "价格", "money"),
+    Column("category", "category", "Category", "分类"),
+)
+SHEET_NAMES = {
+    "customers": ("Customers", "客户"), "orders": ("Orders", "订单"), "reminders": ("Reminders", "提醒"),
+    "aftersales": ("After-sales", "售后"), "errors": ("Problems", "问题"), "template": ("Customers", "客户"),
+    "products": ("Products", "商品"),
+}
+STATUS_WORDS_ZH = {
+    "unpaid": "待付款", "paid": "已付款待发货", "shipped": "已发货", "delivered": "已签收", "completed": "交易成功",
+    "refunded": "已退款", "partial_refund": "部分退款", "closed": "交易关闭",
+}
+GENDER_WORDS_ZH = {"male": "男", "female": "女"}
+SOURCE_WORDS_ZH = {
+    "moments": "朋友圈", "qzone": "QQ空间", "weibo": "微博", "taobao": "淘宝", "weidian": "微店",
+    "pinduoduo": "拼多多", "douyin": "抖音", "referral": "转介绍", "other": "其他",
+}
+PLATFORM_WORDS_ZH = {
+    "wechat": "微信", "weidian": "微店", "taobao": "淘宝", "tmall": "天猫", "pinduoduo": "拼多多", "douyin": "抖音",
+    "youzan": "有赞", "moments": "朋友圈", "offline": "线下", "other": "其他",
+}
+STAGE_WORDS_ZH = {"prospect": "潜客", "new": "新客", "returning": "老客", "loyal": "忠诚", "dormant": "沉睡",
+                  "churned": "流失"}
+
+
+def sheet_name(key: str, language: str) -> str:
+    english, chinese = SHEET_NAMES[key]
+    return chinese if language.startswith("zh") else english

@@ -1,0 +1,268 @@
+"""Export the book to .xlsx with openpyxl's write-only mode: typed cells, bold frozen header, widths.
+
+Text cells starting with = + - @ or a tab/carriage return get a leading apostrophe so no spreadsheet
+runs them as a formula (the importer strips that apostrophe again, so a round trip is lossless).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from core.errors import Cancelled, RejectedInput
+from core.excel import columns as cols
+from core.excel.columns import Column
+
+WHAT = ("customers", "orders", "reminders", "aftersales", "all")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_FORMATS = {"money": "#,##0.00", "date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm:ss", "int": "0"}
+_WIDTHS = {"money": 12, "date": 12, "datetime": 20, "int": 10, "bool": 8}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    path: str
+    sheets: dict[str, int]  # sheet name → data rows written
+
+
+def safe_text(value: str) -> str:
+    """Text as written to a cell: control characters dropped, formula-looking text neutralised."""
+    value = _ILLEGAL.sub("", value)
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+class _SheetWriter:
+    """One write-only sheet with a bold frozen header, per-column number formats and widths."""
+
+    def __init__(self, workbook, title: str, columns: Sequence[Column], language: str) -> None:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
+
+        self.sheet = workbook.create_sheet(title)
+        self.sheet.freeze_panes = "A2"
+        self.kinds = [column.kind for column in columns]
+        headers = [column.header(language) for column in columns]
+        for index, (header, kind) in enumerate(zip(headers, self.kinds, strict=True), 1):
+            width = max(_WIDTHS.get(kind, 14), min(40, sum(2 if ord(ch) > 255 else 1 for ch in header) + 2))
+            self.sheet.column_dimensions[get_column_letter(index)].width = width
+        bold = Font(bold=True)
+        header_cells = []
+        for header in headers:
+            cell = WriteOnlyCell(self.sheet, value=header)
+            cell.font = bold
+            header_cells.append(cell)
+        self.sheet.append(header_cells)
+        # One reusable styled cell per typed column: openpyxl serialises each row as it is appended.
+        self.styled: list[Any] = []
+        for kind in self.kinds:
+            if kind in _FORMATS:
+                cell = WriteOnlyCell(self.sheet)
+                cell.number_format = _FORMATS[kind]
+                self.styled.append(cell)
+            else:
+                self.styled.append(None)
+        self.rows = 0
+
+    def append(self, values: Sequence[Any]) -> None:
+        row: list[Any] = []
+        for value, kind, styled in zip(values, self.kinds, self.styled, strict=True):
+            if value is None or value == "":
+                row.append(None)
+            elif kind == "money":
+                styled.value = value / 100
+                row.append(styled)
+            elif styled is not None:
+                styled.value = value
+                row.append(styled)
+            elif isinstance(value, str):
+                row.append(safe_text(value))
+            else:
+                row.append(value)
+        self.sheet.append(row)
+        self.rows += 1
+
+
+def export_book(book, path: str | os.PathLike[str], what: str = "all", language: str = "en",
+                today: dt.date | None = None, progress: Callable[[int, int, str], None] | None = None,
+                is_cancelled: Callable[[], bool] | None = None) -> ExportResult:
+    """Write customers / orders / reminders / after-sales (or all of them) to one .xlsx file.
+
+    ``language`` picks the header texts and the words for statuses ("zh_CN" or "en"). The file is
+    written to a temporary name and moved into place, so a cancelled export leaves nothing behind.
+    """
+    from openpyxl import Workbook
+
+    if what not in WHAT:
+        raise RejectedInput("export_what_unknown", what=what)
+    today = today or dt.date.today()
+    progress = progress or (lambda *_: None)
+    cancelled = is_cancelled or (lambda: False)
+    path = Path(path)
+    workbook = Workbook(write_only=True)
+    parts = ("customers", "orders", "reminders", "aftersales") if what == "all" else (what,)
+    written: dict[str, int] = {}
+    with book.session() as session:
+        for step, part in enumerate(parts):
+            progress(step, len(parts), part)
+            sources = {"customers": (cols.CUSTOMER_COLUMNS, _customer_rows),
+                       "orders": (cols.ORDER_COLUMNS, _order_rows),
+                       "reminders": (cols.REMINDER_COLUMNS, _reminder_rows),
+                       "aftersales": (cols.AFTERSALE_COLUMNS, _aftersale_rows)}
+            columns, rows = sources[part]
+            produced = rows(session, language, today)
+            if part == "aftersales" and what == "all":
+                produced = list(produced)
+                if not produced:
+                    continue
+            writer = _SheetWriter(workbook, cols.sheet_name(part, language), columns, language)
+            for count, values in enumerate(produced, 1):
+                writer.append(values)
+                if count % 5000 == 0 and cancelled():
+                    raise Cancelled("cancelled")
+            written[writer.sheet.title] = writer.rows
+    temporary = path.with_name(path.name + ".part")
+    workbook.save(temporary)
+    os.replace(temporary, path)
+    progress(len(parts), len(parts), "done")
+    return ExportResult(str(path), written)
+
+
+def _zh(language: str) -> bool:
+    return language.startswith("zh")
+
+
+def _customer_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
+    from core.customer_stats import stage_of, stage_thresholds
+    from core.models import Customer, CustomerTag, Tag
+
+    thresholds = stage_thresholds(session)
+    tags: dict[int, list[str]] = defaultdict(list)
+    for customer_id, name in session.execute(select(CustomerTag.customer_id, Tag.name)
+                                             .join(Tag, Tag.id == CustomerTag.tag_id).order_by(Tag.name)):
+        tags[customer_id].append(name)
+    zh = _zh(language)
+    keys = [column.key for column in cols.CUSTOMER_COLUMNS]
+    table = Customer.__table__
+    plain = [table.c[key] for key in keys if key in table.c]
+    query = (select(*plain, Customer.birth_year, Customer.birth_month, Customer.birth_day,
+                    Customer.typical_interval_days)
+             .where(Customer.deleted_at.is_(None)).order_by(Customer.id))
+    for row in session.execute(query):
+        record = row._mapping
+        values = []
+        for key in keys:
+            if key == "tags":
+                values.append("、".join(tags.get(record["id"], ())))
+            elif key == "birthday":
+                values.append(_birthday(record["birth_year"], record["birth_month"], record["birth_day"]))
+            elif key == "stage":
+                stage = stage_of(record["purchase_days"], record["total_spend_cents"], record["last_purchase_on"],
+                                 record["typical_interval_days"], today, thresholds)
+                values.append(cols.STAGE_WORDS_ZH.get(stage, stage) if zh else stage)
+            elif key == "gender":
+                values.append(cols.GENDER_WORDS_ZH.get(record[key], record[key]) if zh else record[key])
+            elif key == "source_channel":
+                values.append(cols.SOURCE_WORDS_ZH.get(record[key], record[key]) if zh else record[key])
+            elif key in ("do_not_disturb", "risk_buyer"):
+                values.append(("是" if zh else "yes") if record[key] else "")
+            else:
+                values.append(record[key])
+        yield values
+
+
+def _birthday(year: int | None, month: int | None, day: int | None) -> str:
+    if not month or not day:
+        return ""
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
+
+
+def _order_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
+    from core.models import Customer, Order, OrderItem
+
+    zh = _zh(language)
+    items: dict[int, list[tuple]] = defaultdict(list)
+    for order_id, *item in session.execute(
+            select(OrderItem.order_id, OrderItem.title, OrderItem.sku_spec, OrderItem.quantity,
+                   OrderItem.unit_price_cents, OrderItem.amount_cents).order_by(OrderItem.id)):
+        items[order_id].append(tuple(item))
+    order_keys = [column.key for column in cols.ORDER_COLUMNS[:20]]
+    query = (select(Order.id, *[getattr(Order, key) for key in order_keys], Customer.id, Customer.name,
+                    Customer.phone, Customer.platform_buyer_id)
+             .join(Customer, Customer.id == Order.customer_id).order_by(Order.id))
+    for order_id, *values in session.execute(query):
+        order_values = values[:20]
+        if zh:
+            order_values[1] = cols.PLATFORM_WORDS_ZH.get(order_values[1], order_values[1])
+            order_values[2] = cols.STATUS_WORDS_ZH.get(order_values[2], order_values[2])
+        head = order_values + values[20:]
+        for item in items.get(order_id) or [("", "", None, None, None)]:
+            yield head + list(item)
+
+
+def _reminder_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
+    from core.models import Customer, Product, Reminder
+
+    query = (select(Reminder.due_date, Reminder.kind, Reminder.status, Customer.name, Customer.phone,
+                    Product.name, Reminder.title, Reminder.outcome, Reminder.note)
+             .join(Customer, Customer.id == Reminder.customer_id)
+             .outerjoin(Product, Product.id == Reminder.product_id)
+             .order_by(Reminder.due_date, Reminder.id))
+    for row in session.execute(query):
+        yield list(row)
+
+
+def _aftersale_rows(session, language: str, today: dt.date) -> Iterable[list[Any]]:
+    from core.models import BadReview, Complaint, Customer
+
+    zh = _zh(language)
+    complaints = select(Complaint.opened_at, Customer.name, Customer.phone, Complaint.kind, Complaint.status,
+                        Complaint.description, Complaint.compensation_type, Complaint.compensation_cents,
+                        Complaint.resolution).join(Customer, Customer.id == Complaint.customer_id)
+    for opened, name, phone, kind, status, text, compensation, cents, resolution in session.execute(complaints):
+        yield ["投诉" if zh else "complaint", opened.date() if opened else None, name, phone, kind, status, text,
+               compensation, cents, resolution]
+    reviews = select(BadReview.review_date, Customer.name, Customer.phone, BadReview.level, BadReview.status,
+                     BadReview.text, BadReview.offer_type, BadReview.offer_cents, BadReview.outcome
+                     ).join(Customer, Customer.id == BadReview.customer_id)
+    for review_date, name, phone, level, status, text, offer, cents, outcome in session.execute(reviews):
+        yield ["中差评" if zh else "review", review_date, name, phone, level, status, text, offer, cents, outcome]
+
+
+def write_rows(path: str | os.PathLike[str], sheets: Sequence[tuple[str, Sequence[Column], Iterable[Sequence[Any]]]],
+               language: str) -> Path:
+    """Write small sheets (error report, template) with the same look as an export."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    for title, columns, rows in sheets:
+        writer = _SheetWriter(workbook, title, columns, language)
+        for values in rows:
+            writer.append(values)
+    workbook.save(path)
+    return Path(path)
+
+
+def write_error_report(errors, path: str | os.PathLike[str], language: str = "en") -> Path:
+    """The skipped rows of an import (file, sheet, row, column, problem, value) as an .xlsx file."""
+    from core.excel.importer import error_sentence
+
+    rows = ([e.file, e.sheet, e.row, e.column, e.code, error_sentence(e), e.value] for e in errors)
+    return write_rows(path, [(cols.sheet_name("errors", language), cols.ERROR_COLUMNS, rows)], language)
+
+
+def write_template(path: str | os.PathLike[str], language: str = "zh_CN") -> Path:
+    """A blank import template: the customer/order sheet and the products sheet, headers only."""
+    return write_rows(path, [
+        (cols.sheet_name("template", language), cols.TEMPLATE_COLUMNS, []),
+        (cols.sheet_name("products", language), cols.PRODUCT_TEMPLATE_COLUMNS, []),
+    ], language)

@@ -1,0 +1,187 @@
+"""Canonical import fields, header synonyms (Chinese and English) and column mapping."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+# field → kind; the kind decides how cells are cleaned (see core.excel.records).
+CUSTOMER_FIELDS = {
+    "name": "text", "real_name": "text", "phone": "phone", "wechat_id": "text", "qq": "id",
+    "platform_buyer_id": "text", "email": "text", "province": "province", "city": "text",
+    "district": "text", "address_detail": "text", "postcode": "id", "gender": "gender",
+    "birthday": "birthday", "tags": "tags", "source_channel": "text", "note": "text", "personality": "text",
+}
+ORDER_FIELDS = {
+    "platform": "platform", "platform_order_no": "id", "status": "status", "created_at": "datetime",
+    "paid_at": "datetime", "shipped_at": "datetime", "delivered_at": "datetime",
+    "completed_at": "datetime", "goods_cents": "cents", "postage_cents": "cents",
+    "discount_cents": "cents", "paid_cents": "cents", "refund_cents": "cents", "tracking_no": "id",
+    "carrier": "text", "buyer_message": "text", "seller_note": "text", "receiver_name": "text",
+    "receiver_phone": "phone", "receiver_address": "text",
+}
+ITEM_FIELDS = {
+    "product_title": "text", "sku_spec": "text", "quantity": "quantity", "unit_price_cents": "cents",
+    "amount_cents": "cents",
+}
+PRODUCT_FIELDS = {
+    "product_name": "text", "category": "text", "price_cents": "cents", "cycle_days": "int",
+    "lead_days": "int",
+}
+# Helper fields that feed the canonical ones: a whole address to split, a street line, a second phone,
+# an after-sales status that may turn an order into refunded.
+EXTRA_FIELDS = {
+    "address": "text", "street": "text", "phone_alt": "phone", "after_sale_status": "text",
+    "customer_ref": "id",  # our own export's customer number: joins rows of one file, never the book
+}
+FIELDS: dict[str, str] = CUSTOMER_FIELDS | ORDER_FIELDS | ITEM_FIELDS | PRODUCT_FIELDS | EXTRA_FIELDS
+IGNORE = ""
+
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "name": ("姓名", "名字", "称呼", "昵称", "微信名", "客户", "客户名", "客户名称", "顾客", "顾客姓名",
+             "联系人", "name", "customer", "customer name", "nickname", "display name"),
+    "real_name": ("真实姓名", "客户姓名", "real name", "full name"),
+    "phone": ("电话", "手机", "手机号", "手机号码", "联系电话", "联系方式", "电话号码", "客户手机号",
+              "买家手机号", "phone", "mobile", "tel", "telephone", "phone number", "cell"),
+    "wechat_id": ("微信", "微信号", "wechat", "wechat id", "weixin"),
+    "qq": ("qq", "qq号", "qq号码"),
+    "platform_buyer_id": ("买家会员名", "旺旺", "旺旺号", "旺旺名", "买家id", "买家账号", "platform buyer id",
+                          "buyer id"),
+    "email": ("邮箱", "电子邮件", "电子邮箱", "email", "e-mail", "mail"),
+    "province": ("省", "省份", "收货人省份", "province"),
+    "city": ("市", "城市", "收货人城市", "city"),
+    "district": ("区", "区县", "县区", "收货人地区", "district"),
+    "street": ("街道", "street"),
+    "address": ("地址", "收货地址", "联系地址", "住址", "address"),
+    "address_detail": ("详细地址", "详细收货地址", "address detail", "detail address"),
+    "postcode": ("邮编", "邮政编码", "postcode", "zip", "zip code"),
+    "gender": ("性别", "客户性别", "gender", "sex"),
+    "birthday": ("生日", "出生日期", "客户生日", "birthday", "date of birth", "birth date"),
+    "tags": ("标签", "分组", "类型", "客户标签", "tags", "tag", "group"),
+    "source_channel": ("来源", "来源渠道", "渠道", "客户来源", "source", "channel", "source channel"),
+    "note": ("备注", "说明", "客户备注", "note", "notes", "remark", "remarks", "comment"),
+    "personality": ("性格", "沟通注意", "性格、沟通注意", "personality"),
+    "platform": ("平台", "店铺平台", "platform"),
+    "platform_order_no": ("订单号", "订单编号", "单号", "order no", "order number", "order id",
+                          "platform order no"),
+    "status": ("订单状态", "状态", "交易状态", "status", "order status"),
+    "created_at": ("下单时间", "购买日期", "日期", "购买时间", "下单日期", "订单创建时间", "创建时间",
+                   "date", "order date", "created", "created at", "purchase date"),
+    "paid_at": ("付款时间", "支付时间", "付款日期", "paid at", "payment time", "paid"),
+    "shipped_at": ("发货时间", "发货日期", "shipped at", "shipped"),
+    "delivered_at": ("签收时间", "delivered at", "delivered"),
+    "completed_at": ("确认收货时间", "成交时间", "交易成功时间", "完成时间", "completed at", "completed"),
+    "goods_cents": ("商品总价", "商品金额", "货款", "goods", "goods amount"),
+    "postage_cents": ("邮费", "运费", "快递费", "postage", "shipping", "shipping fee"),
+    "discount_cents": ("优惠", "优惠金额", "折扣", "discount"),
+    "paid_cents": ("金额", "实付", "实付金额", "总价", "总金额", "消费金额", "付款金额", "paid amount",
+                   "amount paid", "total", "paid cents"),
+    "refund_cents": ("退款金额", "退款", "refund", "refund amount"),
+    "tracking_no": ("物流单号", "快递单号", "运单号", "tracking no", "tracking number"),
+    "carrier": ("物流公司", "快递公司", "快递", "carrier", "courier"),
+    "buyer_message": ("买家留言", "留言", "buyer message"),
+    "seller_note": ("卖家备注", "商家备注", "订单备注", "seller note"),
+    "receiver_name": ("收货人", "收货人姓名", "收件人", "receiver", "receiver name", "recipient"),
+    "receiver_phone": ("收货人电话", "收货人手机", "收件人手机号", "收货人手机号", "receiver phone"),
+    "receiver_address": ("receiver address",),
+    "after_sale_status": ("售后状态", "退款状态", "订单退款状态", "after-sale status"),
+    "product_title": ("商品", "产品", "宝贝", "商品名称", "产品名称", "宝贝名称", "品名", "商品名",
+                      "product", "item", "product title", "goods name"),
+    "sku_spec": ("规格", "商品规格", "款式", "sku", "sku spec", "spec"),
+    "quantity": ("数量", "商品数量", "购买数量", "件数", "qty", "quantity"),
+    "unit_price_cents": ("单价", "价格", "商品单价", "售价", "price", "unit price"),
+    "amount_cents": ("小计", "商品小计", "line amount", "subtotal"),
+    "category": ("分类", "类目", "品类", "商品分类", "category"),
+    "cycle_days": ("使用周期", "周期", "使用天数", "cycle", "cycle days", "usage cycle"),
+    "lead_days": ("提前天数", "提前提醒天数", "提前提醒", "lead days", "lead time"),
+    "product_name": ("product name",),
+    "price_cents": ("price cents",),
+}
+
+_BRACKETS = str.maketrans({"（": "(", "）": ")", "【": "[", "】": "]", "：": ":", "\u3000": " "})
+_UNIT_SUFFIX = re.compile(r"\s*[\[(](元|件|天|个|kg|cny|rmb|¥)[\])]\s*$", re.I)
+
+
+def normalise_header(header: str) -> str:
+    """Comparable form of a header: BOM and padding gone, half-width brackets, unit suffix dropped,
+    lower case ("商品总价（元）" → "商品总价", " 收货地址 " → "收货地址", "Phone" → "phone")."""
+    text = " ".join(str(header).replace("\ufeff", "").translate(_BRACKETS).split()).lower()
+    text = _UNIT_SUFFIX.sub("", text)
+    return text.rstrip(":*")
+
+
+SYNONYMS: dict[str, str] = {}
+for _field, _words in _SYNONYMS.items():
+    for _word in _words:
+        SYNONYMS.setdefault(normalise_header(_word), _field)
+for _field in FIELDS:
+    SYNONYMS.setdefault(_field, _field)
+
+
+def is_known_header(header: str) -> bool:
+    """True when a header names some field (used to find the header row under title rows)."""
+    return normalise_header(header) in SYNONYMS
+
+
+def guess_field(header: str) -> str:
+    """The field a header most likely means, or ``IGNORE``."""
+    return SYNONYMS.get(normalise_header(header), IGNORE)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldMap:
+    """Column index → field for one table (ignored columns are absent)."""
+
+    fields: Mapping[int, str]
+
+    def column_of(self, field: str) -> int | None:
+        return next((index for index, name in self.fields.items() if name == field), None)
+
+    def mapped_fields(self) -> set[str]:
+        return set(self.fields.values())
+
+
+def build_mapping(
+    headers: Sequence[str],
+    preset_columns: Mapping[str, str] | None = None,
+    use_synonyms: bool = True,
+    overrides: Mapping[str, str] | None = None,
+) -> FieldMap:
+    """Map headers onto fields: seller overrides first, then the preset's columns, then synonyms.
+
+    Each field takes the first column that claims it, so a repeated header (有赞's 分销员) maps once.
+    ``overrides`` and ``preset_columns`` are keyed by normalised header; an override of ``IGNORE``
+    drops the column.
+    """
+    fields: dict[int, str] = {}
+    taken: set[str] = set()
+    for index, header in enumerate(headers):
+        key = normalise_header(header)
+        if not key:
+            continue
+        if overrides is not None and key in overrides:
+            field = overrides[key]
+        elif preset_columns is not None and key in preset_columns:
+            field = preset_columns[key]
+        elif use_synonyms:
+            field = SYNONYMS.get(key, IGNORE)
+        else:
+            field = IGNORE
+        if field and field in FIELDS and field not in taken:
+            fields[index] = field
+            taken.add(field)
+    return FieldMap(fields)
+
+
+def header_signature(headers: Iterable[str]) -> str:
+    """A short stable key for a set of headers, to remember a seller's corrected mapping."""
+    names = sorted({normalise_header(header) for header in headers} - {""})
+    return hashlib.sha1("\x1f".join(names).encode("utf-8")).hexdigest()[:16]
+
+
+def overrides_for(headers: Sequence[str], mapping: FieldMap) -> dict[str, str]:
+    """The mapping as {normalised header: field or IGNORE}, the form stored for a header signature."""
+    return {normalise_header(header): mapping.fields.get(index, IGNORE)
+            for index, header in enumerate(headers) if normalise_header(header)}

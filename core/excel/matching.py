@@ -1,0 +1,147 @@
+"""Match the people of an import against the book: phone, then buyer ID / WeChat, then name + address.
+
+An order already in the book decides its person outright (same platform + order number = same buyer).
+A bare name agreeing with one book customer while nothing else agrees is a weak match: a new customer is
+created and a merge is proposed, never made silently.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import select, tuple_
+from sqlalchemy.orm import Session
+
+from core.excel.plan import ImportPlan, PersonDraft
+from core.models import Customer, CustomerAlias, Order
+
+_CHUNK = 400
+ORDER_COMPARED = ("status", "paid_at", "shipped_at", "delivered_at", "completed_at", "paid_cents",
+                  "refund_cents", "tracking_no", "carrier", "seller_note")
+
+
+def chunks(values: Iterable, size: int = _CHUNK) -> Iterator[list]:
+    batch: list = []
+    for value in values:
+        batch.append(value)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+@dataclass(frozen=True, slots=True)
+class ExistingOrder:
+    id: int
+    customer_id: int
+    values: dict
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """``customer_id`` of the book customer this person is, or None (new); ``proposal`` for weak ones."""
+
+    customer_id: int | None
+    proposal: tuple[int, str] | None = None
+
+
+class BookIndex:
+    """The book's identities relevant to one plan, loaded with a few IN queries."""
+
+    def __init__(self, session: Session, plan: ImportPlan) -> None:
+        self.by_phone: dict[str, int] = {}
+        self.by_buyer: dict[str, int] = {}
+        self.by_wechat: dict[str, int] = {}
+        self.by_name: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+        self.orders: dict[tuple[str, str], ExistingOrder] = {}
+        self._load_customers(session, plan.people)
+        self._load_orders(session, plan)
+
+    def _load_customers(self, session: Session, people: list[PersonDraft]) -> None:
+        phones = {phone for person in people for phone in person.phones}
+        buyers = {person.fields["platform_buyer_id"] for person in people if person.fields.get("platform_buyer_id")}
+        wechats = {person.fields["wechat_id"] for person in people if person.fields.get("wechat_id")}
+        names = {person.fields["name"] for person in people if person.fields.get("name")}
+        alive = Customer.deleted_at.is_(None)
+        for column, values, target in ((Customer.phone_norm, phones, self.by_phone),
+                                       (Customer.platform_buyer_id, buyers, self.by_buyer),
+                                       (Customer.wechat_id, wechats, self.by_wechat)):
+            for batch in chunks(values):
+                for customer_id, value in session.execute(
+                        select(Customer.id, column).where(column.in_(batch), alive).order_by(Customer.id)):
+                    target.setdefault(value, customer_id)
+        for kind, values, target in (("phone", phones, self.by_phone), ("buyer_id", buyers, self.by_buyer),
+                                     ("wechat", wechats, self.by_wechat)):
+            for batch in chunks(values):
+                query = (select(CustomerAlias.customer_id, CustomerAlias.value_norm)
+                         .join(Customer, Customer.id == CustomerAlias.customer_id)
+                         .where(CustomerAlias.kind == kind, CustomerAlias.value_norm.in_(batch), alive))
+                for customer_id, value in session.execute(query):
+                    target.setdefault(value, customer_id)
+        for batch in chunks(names):
+            query = select(Customer.id, Customer.name, Customer.phone_norm, Customer.province, Customer.city,
+                           Customer.district, Customer.address_detail).where(Customer.name.in_(batch), alive)
+            for customer_id, name, phone, *address in session.execute(query.order_by(Customer.id)):
+                self.by_name[name].append((customer_id, phone, "".join(address)))
+
+    def _load_orders(self, session: Session, plan: ImportPlan) -> None:
+        keys = [(order.platform, order.platform_order_no) for order in plan.orders]
+        keys += list(plan.detail_items)
+        columns = [getattr(Order, name) for name in ORDER_COMPARED]
+        for batch in chunks(keys):
+            query = select(Order.id, Order.customer_id, Order.platform, Order.platform_order_no, *columns).where(
+                tuple_(Order.platform, Order.platform_order_no).in_(batch))
+            for order_id, customer_id, platform, number, *values in session.execute(query):
+                self.orders[(platform, number)] = ExistingOrder(order_id, customer_id,
+                                                                dict(zip(ORDER_COMPARED, values, strict=True)))
+
+    def match(self, person: PersonDraft, order_owners: list[int]) -> Match:
+        """Who in the book this person is (see the module docstring for the order of evidence)."""
+        if order_owners:
+            return Match(order_owners[0])
+        for phone in person.phones:
+            if phone in self.by_phone:
+                return Match(self.by_phone[phone])
+        buyer = person.fields.get("platform_buyer_id")
+        if buyer and buyer in self.by_buyer:
+            return Match(self.by_buyer[buyer])
+        wechat = person.fields.get("wechat_id")
+        if wechat and wechat in self.by_wechat:
+            return Match(self.by_wechat[wechat])
+        name = person.fields.get("name")
+        candidates = self.by_name.get(name, []) if name else []
+        if not candidates:
+            return Match(None)
+        address = person.address_key()
+        strong = []
+        for customer_id, phone, book_address in candidates:
+            if phone and person.phones and phone not in person.phones:
+                continue  # two different phones: two people, or at most a weak match
+            bare_on_both_sides = not (address or book_address or phone or person.phones)
+            if (address and book_address == address) or bare_on_both_sides:
+                strong.append(customer_id)
+        if strong:
+            return Match(strong[0])
+        return Match(None, (candidates[0][0], "same_name"))
+
+    def remember(self, person: PersonDraft, customer_id: int) -> None:
+        """Make a person created by this import findable by later people of the same import."""
+        for phone in person.phones:
+            self.by_phone.setdefault(phone, customer_id)
+        if person.fields.get("platform_buyer_id"):
+            self.by_buyer.setdefault(person.fields["platform_buyer_id"], customer_id)
+        if person.fields.get("wechat_id"):
+            self.by_wechat.setdefault(person.fields["wechat_id"], customer_id)
+
+
+def same_person_orders(plan: ImportPlan, index: BookIndex) -> dict[int, list[int]]:
+    """person index → book customers already owning one of that person's orders."""
+    owners: dict[int, list[int]] = defaultdict(list)
+    for order in plan.orders:
+        existing = index.orders.get((order.platform, order.platform_order_no))
+        if existing and existing.customer_id not in owners[order.person]:
+            owners[order.person].append(existing.customer_id)
+    return owners

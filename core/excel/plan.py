@@ -1,0 +1,257 @@
+"""Group clean rows of one import into people, orders (with items) and products, before the book is read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from core.excel import cleaning
+from core.excel.presets import Preset
+from core.excel.records import ParsedRow, RowError, has_order
+
+_TIME_FIELDS = ("created_at", "paid_at", "shipped_at", "delivered_at", "completed_at")
+_SUMMED = ("paid_cents", "goods_cents", "discount_cents", "refund_cents")
+
+
+@dataclass(slots=True)
+class PersonDraft:
+    """One person of the file (rows joined on phone, buyer ID, WeChat ID, order, or name + address)."""
+
+    fields: dict[str, Any] = field(default_factory=dict)
+    tags: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    masked_phone: str = ""
+    first_row: tuple[str, str, int] = ("", "", 0)
+    platform: str = ""
+
+    def address_key(self) -> str:
+        return "".join(self.fields.get(name, "") for name in ("province", "city", "district", "address_detail"))
+
+
+@dataclass(slots=True)
+class OrderDraft:
+    """One order: its key, fields, items and the person it belongs to (index into ImportPlan.people)."""
+
+    person: int
+    platform: str
+    platform_order_no: str
+    fields: dict[str, Any]
+    items: list[dict[str, Any]]
+    row: tuple[str, str, int]
+
+
+@dataclass(slots=True)
+class ImportPlan:
+    """Everything one import wants to write, before matching against the book."""
+
+    people: list[PersonDraft] = field(default_factory=list)
+    orders: list[OrderDraft] = field(default_factory=list)
+    products: dict[str, dict[str, Any]] = field(default_factory=dict)
+    detail_items: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
+    errors: list[RowError] = field(default_factory=list)
+    rows_read: int = 0
+    skipped_rows: set[tuple[str, str, int]] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class _Row:
+    parsed: ParsedRow
+    preset: Preset
+    where: tuple[str, str, int]
+
+
+class _Union:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, item: int) -> int:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def join(self, first: int, second: int) -> None:
+        first, second = self.find(first), self.find(second)
+        if first != second:
+            self.parent[max(first, second)] = min(first, second)
+
+
+class PlanBuilder:
+    """Collects parsed rows table by table, then :meth:`build` groups them into an :class:`ImportPlan`."""
+
+    def __init__(self) -> None:
+        self._rows: list[_Row] = []
+        self.plan = ImportPlan()
+
+    def add_error(self, error: RowError) -> None:
+        self.plan.errors.append(error)
+        self.plan.skipped_rows.add((error.file, error.sheet, error.row))
+
+    def add_row(self, parsed: ParsedRow, preset: Preset, file: str, sheet: str) -> None:
+        where = (file, sheet, parsed.row)
+        if preset.kind == "products":
+            name = parsed.product["product_name"]
+            self.plan.products.setdefault(name, {}).update(parsed.product)
+        elif preset.kind == "items":
+            key = (preset.platform, parsed.order["platform_order_no"])
+            self.plan.detail_items.setdefault(key, []).append(_item_of(parsed) or {"product_title": ""})
+        else:
+            self._rows.append(_Row(parsed, preset, where))
+
+    def build(self) -> ImportPlan:
+        """Join rows into people and orders; rows whose order has no date are reported."""
+        rows = self._rows
+        union = _Union(len(rows))
+        owner: dict[tuple, int] = {}
+        order_keys: list[tuple[str, str] | None] = []
+        occurrences: Counter[str] = Counter()
+        for index, row in enumerate(rows):
+            order_key = self._order_key(row, occurrences)
+            order_keys.append(order_key)
+            for key in self._identity_keys(row, order_key):
+                if key in owner:
+                    union.join(owner[key], index)
+                else:
+                    owner[key] = index
+        people: dict[int, int] = {}
+        orders: dict[tuple[str, str], OrderDraft] = {}
+        for index, row in enumerate(rows):
+            root = union.find(index)
+            if root not in people:
+                people[root] = len(self.plan.people)
+                parsed = row.parsed
+                tags = list(dict.fromkeys(parsed.customer.pop("tags", ())))
+                self.plan.people.append(PersonDraft(parsed.customer, tags, list(parsed.phones), parsed.masked_phone,
+                                                    row.where, row.preset.platform))
+                person_index = people[root]
+            else:
+                person_index = people[root]
+                _merge_person(self.plan.people[person_index], row.parsed)
+            order_key = order_keys[index]
+            if order_key is None:
+                continue
+            draft = orders.get(order_key)
+            if draft is None:
+                orders[order_key] = OrderDraft(person_index, order_key[0], order_key[1], row.parsed.order,
+                                               [], row.where)
+                draft = orders[order_key]
+            elif row.preset.sum_row_amounts:
+                for name in _SUMMED:
+                    if name in row.parsed.order:
+                        draft.fields[name] = draft.fields.get(name, 0) + row.parsed.order[name]
+            item = _item_of(row.parsed)
+            if item:
+                draft.items.append(item)
+        for draft in orders.values():
+            _finish_order(draft)
+            if draft.fields.get("created_at") is None:
+                file, sheet, row_number = draft.row
+                self.add_error(RowError(file, sheet, row_number, "created_at", "date_missing"))
+                continue
+            self.plan.orders.append(draft)
+        self.plan.rows_read += len(rows)
+        return self.plan
+
+    def _order_key(self, row: _Row, occurrences: Counter[str]) -> tuple[str, str] | None:
+        parsed = row.parsed
+        number = parsed.order.get("platform_order_no")
+        if number:
+            return parsed.order.get("platform") or row.preset.platform or "other", number
+        if not has_order(parsed):
+            return None
+        platform = parsed.order.get("platform") or row.preset.platform or "other"
+        if row.preset.kind != "orders":
+            return None
+        when = _first_time(parsed.order)
+        if when is None:
+            # Product or amount without any date: the customer is kept, the purchase cannot be placed,
+            # and the seller is told (the row itself is not counted as skipped).
+            self.plan.errors.append(RowError(*row.where, "created_at", "order_without_date"))
+            return None
+        identity = (parsed.phones[:1] or [parsed.customer.get("platform_buyer_id") or parsed.customer.get("name", "")])[0]
+        content = "|".join(str(part) for part in (
+            identity, when.isoformat(), parsed.item.get("product_title", ""), parsed.item.get("quantity", ""),
+            parsed.order.get("paid_cents", ""), parsed.item.get("unit_price_cents", "")))
+        occurrences[content] += 1
+        digest = hashlib.sha1(f"{content}|{occurrences[content]}".encode()).hexdigest()[:16]
+        return platform, f"S{when:%Y%m%d}-{digest}"
+
+    @staticmethod
+    def _identity_keys(row: _Row, order_key: tuple[str, str] | None) -> list[tuple]:
+        parsed, customer = row.parsed, row.parsed.customer
+        keys: list[tuple] = [("phone", phone) for phone in parsed.phones]
+        if customer.get("platform_buyer_id"):
+            keys.append(("buyer", row.preset.platform, customer["platform_buyer_id"]))
+        if customer.get("wechat_id"):
+            keys.append(("wechat", customer["wechat_id"]))
+        if customer.get("customer_ref"):
+            keys.append(("ref", customer["customer_ref"]))
+        if order_key is not None and parsed.order.get("platform_order_no"):
+            keys.append(("order", *order_key))
+        if not keys:
+            address = "".join(customer.get(name, "") for name in ("province", "city", "district", "address_detail"))
+            keys.append(("name", customer.get("name", ""), address))
+        return keys
+
+
+def _first_time(order: dict[str, Any]) -> dt.datetime | None:
+    return next((order[name] for name in _TIME_FIELDS if order.get(name)), None)
+
+
+def _item_of(parsed: ParsedRow) -> dict[str, Any] | None:
+    item = parsed.item  # each parsed row is used once: its item dict becomes the order's item
+    if not item.get("product_title"):
+        return None
+    quantity = item.setdefault("quantity", 1)
+    if "unit_price_cents" in item and "amount_cents" not in item:
+        item["amount_cents"] = item["unit_price_cents"] * quantity
+    return item
+
+
+def _merge_person(person: PersonDraft, parsed: ParsedRow) -> None:
+    for name, value in parsed.customer.items():
+        if name == "tags":
+            person.tags.extend(tag for tag in value if tag not in person.tags)
+        elif value not in ("", None) and not person.fields.get(name):
+            person.fields[name] = value
+    for phone in parsed.phones:
+        if phone not in person.phones:
+            person.phones.append(phone)
+    if parsed.masked_phone and not person.masked_phone:
+        person.masked_phone = parsed.masked_phone
+
+
+def _finish_order(draft: OrderDraft) -> None:
+    """Fill what the export leaves implicit: order time, amounts from items, our status word."""
+    fields = draft.fields
+    fields["created_at"] = fields.get("created_at") or _first_time(fields)
+    items = draft.items
+    if items and "goods_cents" not in fields and all("amount_cents" in item for item in items):
+        fields["goods_cents"] = sum(item["amount_cents"] for item in items)
+    if "paid_cents" not in fields and "goods_cents" in fields:
+        fields["paid_cents"] = (fields["goods_cents"] + fields.get("postage_cents", 0)
+                                - fields.get("discount_cents", 0))
+    if len(items) == 1 and "amount_cents" not in items[0] and "paid_cents" in fields:
+        items[0]["amount_cents"] = fields.get("goods_cents", fields["paid_cents"])
+        items[0].setdefault("unit_price_cents", items[0]["amount_cents"] // max(items[0]["quantity"], 1))
+    status_text = fields.pop("status", "")
+    after_sale = fields.pop("after_sale_status", "")
+    status = cleaning.map_status(status_text) if status_text else None
+    if status is None:
+        status = _status_from_times(fields, has_status_column=bool(status_text))
+    refund_status = cleaning.map_after_sale(after_sale, fields.get("paid_cents"), fields.get("refund_cents"))
+    if refund_status and status not in ("unpaid", "closed"):
+        status = refund_status
+    fields["status"] = status
+
+
+def _status_from_times(fields: dict[str, Any], has_status_column: bool) -> str:
+    for name, status in (("completed_at", "completed"), ("delivered_at", "delivered"),
+                         ("shipped_at", "shipped"), ("paid_at", "paid")):
+        if fields.get(name):
+            return status
+    # A hand-kept sheet lists sales that happened; a platform row without any time was never paid.
+    return "unpaid" if has_status_column else "completed"

@@ -1,0 +1,171 @@
+"""Presets for known exports (Taobao, Pinduoduo, Douyin, Youzan, own sheet, products) and detection."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from core.excel.columns import CUSTOMER_COLUMNS, ORDER_COLUMNS
+from core.excel.mapping import normalise_header
+
+
+@dataclass(frozen=True, slots=True)
+class Preset:
+    """How to read one kind of file.
+
+    ``kind``: orders (rows are orders or order lines), customers, products, or items (a detail file
+    joined to orders on the order number). ``signature``: headers that identify the export.
+    ``sum_row_amounts``: several rows of one order each carry that line's amounts (Douyin sub-orders).
+    """
+
+    key: str
+    platform: str
+    kind: str
+    signature: frozenset[str] = frozenset()
+    columns: Mapping[str, str] = field(default_factory=dict)
+    use_synonyms: bool = True
+    sum_row_amounts: bool = False
+
+
+def _columns(pairs: dict[str, str]) -> dict[str, str]:
+    return {normalise_header(header): name for header, name in pairs.items()}
+
+
+def _signature(*headers: str) -> frozenset[str]:
+    return frozenset(normalise_header(header) for header in headers)
+
+
+TAOBAO = Preset(
+    "taobao", "taobao", "orders", _signature("订单编号", "买家会员名", "买家实际支付金额"),
+    _columns({
+        "订单编号": "platform_order_no", "买家会员名": "platform_buyer_id", "买家应付货款": "goods_cents",
+        "买家应付邮费": "postage_cents", "买家实际支付金额": "paid_cents", "订单状态": "status",
+        "买家留言": "buyer_message", "收货人姓名": "receiver_name", "收货地址": "receiver_address",
+        "联系手机": "receiver_phone", "联系电话": "phone_alt", "订单创建时间": "created_at",
+        "订单付款时间": "paid_at", "宝贝标题": "product_title", "物流单号": "tracking_no",
+        "物流公司": "carrier", "订单备注": "seller_note", "宝贝总数量": "quantity",
+        "退款金额": "refund_cents", "确认收货时间": "completed_at", "发货时间": "shipped_at",
+        "总金额": "", "宝贝种类": "", "店铺名称": "", "运送方式": "", "修改后的收货地址": "",
+    }),
+    use_synonyms=False,
+)
+TAOBAO_DETAIL = Preset(
+    "taobao_detail", "taobao", "items", _signature("订单编号", "标题", "购买数量", "商品属性"),
+    _columns({
+        "订单编号": "platform_order_no", "标题": "product_title", "价格": "unit_price_cents",
+        "购买数量": "quantity", "商品属性": "sku_spec", "订单状态": "", "备注": "", "套餐信息": "",
+        "商家编码": "", "外部系统编号": "",
+    }),
+    use_synonyms=False,
+)
+PINDUODUO = Preset(
+    "pinduoduo", "pinduoduo", "orders", _signature("订单号", "商品", "用户实付金额(元)"),
+    _columns({
+        "商品": "product_title", "订单号": "platform_order_no", "订单状态": "status",
+        "商品总价(元)": "goods_cents", "邮费(元)": "postage_cents", "店铺优惠折扣(元)": "discount_cents",
+        "用户实付金额(元)": "paid_cents", "商品数量(件)": "quantity", "收货人": "receiver_name",
+        "手机": "receiver_phone", "省": "province", "市": "city", "区": "district", "街道": "street",
+        "支付时间": "paid_at", "发货时间": "shipped_at", "确认收货时间": "completed_at",
+        "商品规格": "sku_spec", "快递单号": "tracking_no", "快递公司": "carrier", "商家备注": "seller_note",
+        "售后状态": "after_sale_status", "买家留言": "buyer_message", "订单成交时间": "created_at",
+        "商家实收金额(元)": "", "平台优惠折扣(元)": "", "商品id": "", "拼单成功时间": "",
+    }),
+    use_synonyms=False,
+)
+DOUYIN = Preset(
+    "douyin", "douyin", "orders", _signature("主订单编号", "子订单编号", "选购商品"),
+    _columns({
+        "主订单编号": "platform_order_no", "子订单编号": "", "选购商品": "product_title",
+        "商品规格": "sku_spec", "商品数量": "quantity", "商品单价": "unit_price_cents",
+        "订单应付金额": "paid_cents", "运费": "postage_cents", "收件人": "receiver_name",
+        "收件人手机号": "receiver_phone", "省": "province", "市": "city", "区": "district",
+        "街道": "street", "详细地址": "address_detail", "买家留言": "buyer_message",
+        "订单提交时间": "created_at", "支付完成时间": "paid_at", "订单完成时间": "completed_at",
+        "订单状态": "status", "售后状态": "after_sale_status", "发货时间": "shipped_at",
+        "商家备注": "seller_note", "快递单号": "tracking_no", "快递公司": "carrier", "商品id": "",
+        "取消原因": "",
+    }),
+    use_synonyms=False,
+    sum_row_amounts=True,
+)
+YOUZAN = Preset(
+    "youzan", "youzan", "orders", _signature("订单号", "全部商品名称", "订单实付金额"),
+    _columns({
+        "订单号": "platform_order_no", "订单状态": "status", "订单创建时间": "created_at",
+        "买家付款时间": "paid_at", "交易成功时间": "completed_at", "商品金额合计": "goods_cents",
+        "运费": "postage_cents", "订单实付金额": "paid_cents", "全部商品名称": "product_title",
+        "收货人省份": "province", "收货人城市": "city", "收货人地区": "district",
+        "详细收货地址/提货地址": "address_detail", "收货人/提货人": "receiver_name",
+        "收货人手机号/提货人手机号": "receiver_phone", "买家备注": "buyer_message",
+        "买家昵称": "platform_buyer_id", "买家手机号": "phone", "订单退款状态": "after_sale_status",
+        "订单已退款金额": "refund_cents", "商家订单备注": "seller_note", "发货时间": "shipped_at",
+        "物流单号": "tracking_no", "物流公司": "carrier",
+    }),
+    use_synonyms=False,
+)
+YOUZAN_CUSTOMERS = Preset(
+    "youzan_customers", "youzan", "customers", _signature("客户姓名", "客户昵称", "客户手机号"),
+    _columns({
+        "客户姓名": "real_name", "客户昵称": "name", "客户手机号": "phone", "客户生日": "birthday",
+        "客户性别": "gender", "标签": "tags", "来源渠道": "source_channel", "是否会员": "", "客户积分": "",
+        "消费次数": "", "消费金额": "", "上次消费时间": "", "成为客户时间": "",
+    }),
+    use_synonyms=False,
+)
+OWN_SHEET = Preset("own", "other", "orders")
+
+
+HUITOUKE_CUSTOMERS = Preset(
+    "huitouke_customers", "other", "orders", _signature("客户编号", "称呼", "累计消费"),
+    _columns({c.zh: c.field for c in CUSTOMER_COLUMNS}), use_synonyms=False)
+HUITOUKE_CUSTOMERS_EN = Preset(
+    "huitouke_customers_en", "other", "orders", _signature("Customer ID", "Name", "Total spend"),
+    _columns({c.en: c.field for c in CUSTOMER_COLUMNS}), use_synonyms=False)
+HUITOUKE_ORDERS = Preset(
+    "huitouke_orders", "other", "orders", _signature("订单号", "客户编号", "小计"),
+    _columns({c.zh: c.field for c in ORDER_COLUMNS}), use_synonyms=False)
+HUITOUKE_ORDERS_EN = Preset(
+    "huitouke_orders_en", "other", "orders", _signature("Order no", "Customer ID", "Line amount"),
+    _columns({c.en: c.field for c in ORDER_COLUMNS}), use_synonyms=False)
+PRODUCTS = Preset(
+    "products", "", "products",
+    columns=_columns({
+        "商品": "product_name", "产品": "product_name", "宝贝": "product_name", "商品名称": "product_name",
+        "产品名称": "product_name", "名称": "product_name", "product": "product_name",
+        "价格": "price_cents", "售价": "price_cents", "单价": "price_cents", "price": "price_cents",
+    }),
+)
+
+PRESETS: dict[str, Preset] = {
+    preset.key: preset
+    for preset in (TAOBAO, TAOBAO_DETAIL, PINDUODUO, DOUYIN, YOUZAN, YOUZAN_CUSTOMERS, OWN_SHEET, PRODUCTS,
+                   HUITOUKE_CUSTOMERS, HUITOUKE_CUSTOMERS_EN, HUITOUKE_ORDERS, HUITOUKE_ORDERS_EN)
+}
+PLATFORM_WORDS = {
+    "淘宝": "taobao", "天猫": "tmall", "taobao": "taobao", "拼多多": "pinduoduo",
+    "pdd": "pinduoduo", "pinduoduo": "pinduoduo", "tmall": "tmall", "抖音": "douyin", "抖店": "douyin", "douyin": "douyin",
+    "有赞": "youzan", "youzan": "youzan", "微店": "weidian", "weidian": "weidian", "微信": "wechat",
+    "wechat": "wechat", "朋友圈": "moments", "moments": "moments", "线下": "offline", "offline": "offline",
+    "其他": "other", "other": "other",
+}
+
+
+def detect_preset(headers: Sequence[str]) -> Preset:
+    """The preset whose signature headers are all present (largest signature wins); a sheet with a
+    usage-cycle column and no order number is a products sheet; anything else is the seller's own."""
+    from core.excel.mapping import guess_field
+
+    present = {normalise_header(header) for header in headers}
+    matches = [preset for preset in PRESETS.values() if preset.signature and preset.signature <= present]
+    if matches:
+        return max(matches, key=lambda preset: len(preset.signature))
+    fields = {guess_field(header) for header in headers}
+    if "cycle_days" in fields and "platform_order_no" not in fields:
+        return PRODUCTS
+    return OWN_SHEET
+
+
+def platform_of(text: str, default: str = "other") -> str:
+    """Our platform key for a platform name written in a cell (淘宝 → taobao); ``default`` if unknown."""
+    key = text.strip().lower()
+    return PLATFORM_WORDS.get(key, key if key in PLATFORM_WORDS.values() else default)

@@ -1,0 +1,269 @@
+"""Read .xlsx/.xls/.ods (python-calamine) and .csv/.txt (stdlib csv) into plain rows, safely."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import re
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from core.errors import ImportRejected
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_CFB_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+_HEADER_SCAN_ROWS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What a file may cost before it is refused (too_large / zip_bomb)."""
+
+    max_file_bytes: int = 200 * 1024 * 1024
+    max_rows: int = 1_000_000
+    max_cells: int = 40_000_000
+    max_unzipped_bytes: int = 1024 * 1024 * 1024
+    max_zip_ratio: int = 200
+    max_zip_entries: int = 10_000
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """One sheet as read: ``rows[i]`` is the file's row ``i + 1``; cells are str, int, float, bool,
+    date, datetime or time exactly as the reader returned them ('' or None for empty cells)."""
+
+    name: str
+    rows: list[list[Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A sheet with its header row found: ``header_index`` is 0-based into ``sheet.rows``."""
+
+    file: str
+    sheet: Sheet
+    header_index: int
+    headers: tuple[str, ...]
+
+    @property
+    def data_start(self) -> int:
+        return self.header_index + 1
+
+
+def read_sheets(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> list[Sheet]:
+    """Every non-empty sheet of a workbook (or the one table of a CSV/TXT file).
+
+    The format is decided from the file's bytes, not its extension. Raises ``ImportRejected`` with
+    not_a_spreadsheet, empty, encrypted, too_large, zip_bomb or unreadable; nothing else escapes.
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as error:
+        raise ImportRejected("unreadable", file=path.name, reason=str(error)) from None
+    if size == 0:
+        raise ImportRejected("empty", file=path.name)
+    if size > limits.max_file_bytes:
+        raise ImportRejected("too_large", file=path.name, size=size, limit=limits.max_file_bytes)
+    if head.startswith(_ZIP_MAGIC):
+        _check_zip(path, limits)
+        sheets = _read_calamine(path, limits)
+    elif head.startswith(_CFB_MAGIC):
+        _check_cfb(path)
+        sheets = _read_calamine(path, limits)
+    else:
+        sheets = [_read_csv(path, limits)]
+    sheets = [sheet for sheet in sheets if any(_non_empty(row) for row in sheet.rows)]
+    if not sheets:
+        raise ImportRejected("empty", file=path.name)
+    return sheets
+
+
+def _non_empty(row: Sequence[Any]) -> int:
+    return sum(1 for cell in row if cell is not None and (not isinstance(cell, str) or cell.strip()))
+
+
+# ---------------------------------------------------------------- workbook safety
+
+
+def _check_zip(path: Path, limits: Limits) -> None:
+    """Refuse zip/XML bombs from the zip's declared sizes and the XML prologues, before calamine opens it."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            names = {info.filename for info in infos}
+            if "xl/workbook.xml" not in names and "content.xml" not in names:
+                raise ImportRejected("not_a_spreadsheet", file=path.name)
+            if len(infos) > limits.max_zip_entries:
+                raise ImportRejected("zip_bomb", file=path.name, reason="entries")
+            total = sum(info.file_size for info in infos)
+            if total > limits.max_unzipped_bytes:
+                raise ImportRejected("zip_bomb", file=path.name, reason="size", size=total)
+            for info in infos:
+                ratio = info.file_size / max(info.compress_size, 1)
+                if info.file_size > 1024 * 1024 and ratio > limits.max_zip_ratio:
+                    raise ImportRejected("zip_bomb", file=path.name, reason="ratio", member=info.filename)
+                if info.filename.endswith(".xml"):
+                    with archive.open(info) as member:
+                        prologue = member.read(2048)
+                    if b"<!DOCTYPE" in prologue or b"<!ENTITY" in prologue:
+                        raise ImportRejected("zip_bomb", file=path.name, reason="xml_entities",
+                                             member=info.filename)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as error:
+        raise ImportRejected("not_a_spreadsheet", file=path.name, reason=str(error)) from None
+
+
+def _check_cfb(path: Path) -> None:
+    """An OLE compound file holding ``EncryptedPackage`` is a password-protected .xlsx."""
+    with path.open("rb") as handle:
+        data = handle.read(4 * 1024 * 1024)
+    if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
+        raise ImportRejected("encrypted", file=path.name)
+
+
+def _read_calamine(path: Path, limits: Limits) -> list[Sheet]:
+    import python_calamine as calamine
+
+    try:
+        # from_filelike decides the format from the bytes (WPS .et files renamed to .xlsx exist).
+        with path.open("rb") as handle:
+            workbook = calamine.CalamineWorkbook.from_filelike(handle)
+    except calamine.PasswordError:
+        raise ImportRejected("encrypted", file=path.name) from None
+    except Exception as error:  # calamine raises several unrelated classes for broken files
+        if "password" in str(error).lower() or "encrypt" in str(error).lower():
+            raise ImportRejected("encrypted", file=path.name) from None
+        raise ImportRejected("not_a_spreadsheet", file=path.name, reason=str(error)) from None
+    sheets: list[Sheet] = []
+    cells = 0
+    try:
+        for meta in workbook.sheets_metadata:
+            if str(meta.typ).rsplit(".", 1)[-1] not in ("WorkSheet", "Worksheet"):
+                continue
+            sheet = workbook.get_sheet_by_name(meta.name)
+            end = sheet.end or (-1, -1)
+            height, width = end[0] + 1, end[1] + 1  # rows/columns from A1, as to_python returns them
+            cells += height * width
+            if height > limits.max_rows or cells > limits.max_cells:
+                raise ImportRejected("too_large", file=path.name, sheet=meta.name, rows=height)
+            sheets.append(Sheet(meta.name, sheet.to_python(skip_empty_area=False)))
+    except ImportRejected:
+        raise
+    except Exception as error:
+        if "password" in str(error).lower():
+            raise ImportRejected("encrypted", file=path.name) from None
+        raise ImportRejected("unreadable", file=path.name, reason=str(error)) from None
+    finally:
+        workbook.close()
+    return sheets
+
+
+# ---------------------------------------------------------------- CSV / TXT
+
+
+def decode_text(data: bytes, name: str = "") -> str:
+    """Decode a text file: BOM → UTF-8/UTF-16, else strict UTF-8, else GB18030 (a superset of GBK).
+
+    Binary data (NUL bytes without a UTF-16 signature) raises ``not_a_spreadsheet``.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    sample = data[:4096]
+    if b"\x00" in sample:
+        odd_zeros, even_zeros = sample[1::2].count(b"\x00"), sample[0::2].count(b"\x00")
+        encoding = "utf-16-le" if odd_zeros > even_zeros else "utf-16-be"
+        return _text_or_reject(data.decode(encoding, errors="replace"), name)
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return _text_or_reject(data.decode(encoding), name)
+        except UnicodeDecodeError:
+            continue
+    raise ImportRejected("not_a_spreadsheet", file=name, reason="encoding")
+
+
+def _text_or_reject(text: str, name: str) -> str:
+    """Text whose first part is mostly readable characters; binary data decoded by chance is refused."""
+    sample = text[:4096]
+    odd = sum(1 for ch in sample if (ch < " " and ch not in "\t\r\n") or ch in "\ufffd\x7f")
+    if sample and odd > len(sample) // 50:
+        raise ImportRejected("not_a_spreadsheet", file=name)
+    return text
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter of a delimited text: comma, tab, semicolon or pipe, by consistent counts."""
+    quoted = re.compile(r'"[^"]*"')
+    lines = [quoted.sub("", line) for line in text[:65536].splitlines()[:50] if line.strip()]
+    best, best_score = ",", -1.0
+    for delimiter in (",", "\t", ";", "|"):
+        counts = [line.count(delimiter) for line in lines]
+        if not counts or max(counts) == 0:
+            continue
+        common = max(set(counts), key=counts.count)
+        score = counts.count(common) / len(counts) * min(common, 50)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _read_csv(path: Path, limits: Limits) -> Sheet:
+    data = path.read_bytes()
+    if not data.strip():
+        raise ImportRejected("empty", file=path.name)
+    text = decode_text(data, path.name)
+    delimiter = sniff_delimiter(text)
+    rows: list[list[Any]] = []
+    try:
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            rows.append(row)
+            if len(rows) > limits.max_rows:
+                raise ImportRejected("too_large", file=path.name, rows=len(rows))
+    except csv.Error as error:
+        raise ImportRejected("not_a_spreadsheet", file=path.name, reason=str(error)) from None
+    return Sheet(path.stem, rows)
+
+
+# ---------------------------------------------------------------- header row
+
+
+def header_text(cell: Any) -> str:
+    """A header cell as text: BOM, tabs, line breaks and surrounding spaces removed."""
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    return " ".join(str(cell).replace("\ufeff", "").split())
+
+
+def find_table(file: str, sheet: Sheet, is_known_header: Callable[[str], bool]) -> Table | None:
+    """Locate the header row in the first rows of a sheet, skipping title rows and blank rows.
+
+    The row with the most cells recognised by ``is_known_header`` wins (earliest on ties); when no cell
+    is recognised, the first row at least half as wide as the widest row. None when the sheet is empty.
+    """
+    scan = sheet.rows[:_HEADER_SCAN_ROWS]
+    best_index, best_score = None, 0
+    for index, row in enumerate(scan):
+        score = sum(1 for cell in row if isinstance(cell, str) and is_known_header(header_text(cell)))
+        if score > best_score:
+            best_index, best_score = index, score
+    if best_index is None:
+        widths = [_non_empty(row) for row in scan]
+        if not widths or max(widths) == 0:
+            return None
+        widest = max(widths)
+        best_index = next(i for i, width in enumerate(widths) if width >= max(2, widest / 2) or width == widest)
+    headers = tuple(header_text(cell) for cell in sheet.rows[best_index])
+    return Table(file, sheet, best_index, headers)

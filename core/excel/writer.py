@@ -1,0 +1,403 @@
+"""Write an import plan into the book with bulk Core statements, recording everything undo needs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import String, insert, select, update
+from sqlalchemy.orm import Session
+
+from core import customer_stats
+from core.errors import Cancelled
+from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders
+from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
+from core.models import (
+    SOURCE_CHANNEL_VALUES,
+    Customer,
+    CustomerAlias,
+    CustomerTag,
+    ImportBatch,
+    ImportChange,
+    Order,
+    OrderItem,
+    Product,
+    Tag,
+)
+from core.orders import derived_order_fields, is_purchase_status
+from core.search import build_search_text
+
+CREATED = "null"  # old_values_json of a row this batch created (deleted on undo)
+_CUSTOMER_TEXT = ("name", "real_name", "wechat_id", "qq", "platform_buyer_id", "email", "province", "city",
+                  "district", "address_detail", "postcode", "gender", "source_channel", "note", "personality")
+_SOURCE_WORDS = {
+    "朋友圈": "moments", "qq空间": "qzone", "微博": "weibo", "淘宝": "taobao", "天猫": "taobao", "微店": "weidian",
+    "拼多多": "pinduoduo", "抖音": "douyin", "转介绍": "referral", "介绍": "referral", "老客介绍": "referral",
+}
+_INSERT_CHUNK = 5000
+
+
+def _fit(row: dict[str, Any], lengths: dict[str, int]) -> dict[str, Any]:
+    """Cut text to the column's declared length (PostgreSQL enforces it; SQLite does not)."""
+    for name, limit in lengths.items():
+        value = row.get(name)
+        if isinstance(value, str) and len(value) > limit:
+            row[name] = value[:limit]
+    return row
+
+
+def bulk_insert(session: Session, table, rows: list[dict[str, Any]]) -> None:
+    """INSERT many rows (all with the same keys) inside the session's transaction.
+
+    On SQLite this is one DB-API executemany with SQLAlchemy's own bind processors and column defaults
+    (the Core executemany path spends more time building parameters than SQLite spends inserting);
+    other databases get ``session.execute(insert(table), rows)`` with their length limits applied.
+    """
+    if not rows:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    if dialect.name != "sqlite":
+        lengths = _lengths_of(table)
+        session.execute(insert(table), [_fit(row, lengths) for row in rows])
+        return
+    names = list(rows[0])
+    defaults = {}
+    for column in table.columns:
+        if column.name not in rows[0] and column.default is not None and not column.primary_key:
+            argument = column.default.arg
+            defaults[column.name] = argument(None) if callable(argument) else argument
+    columns = names + list(defaults)
+    processors = [(position, table.c[name].type._cached_bind_processor(dialect))
+                  for position, name in enumerate(columns)]
+    processors = [(position, process) for position, process in processors if process is not None]
+    extra = list(defaults.values())
+    parameters = []
+    for row in rows:
+        values = [row[name] for name in names] + extra
+        for position, process in processors:
+            if values[position] is not None:
+                values[position] = process(values[position])
+        parameters.append(tuple(values))
+    quote = dialect.identifier_preparer.quote
+    statement = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(name) for name in columns)}) "
+                 f"VALUES ({', '.join('?' * len(columns))})")
+    connection.exec_driver_sql(statement, parameters)
+
+
+def _lengths_of(table) -> dict[str, int]:
+    return {column.name: column.type.length for column in table.columns
+            if isinstance(column.type, String) and column.type.length}
+
+
+def _jsonable(values: dict[str, Any]) -> str:
+    return json.dumps({name: value.isoformat() if isinstance(value, dt.date) else value
+                       for name, value in values.items()}, ensure_ascii=False)
+
+
+def source_channel(text: str) -> str:
+    """Our source-channel code for what the seller wrote (朋友圈 → moments); unknown words → other."""
+    key = text.strip().lower()
+    if key in SOURCE_CHANNEL_VALUES:
+        return key
+    return _SOURCE_WORDS.get(key, "other") if key else ""
+
+
+@dataclass(slots=True)
+class Counts:
+    batch_id: int = 0
+    customers_created: int = 0
+    customers_updated: int = 0
+    orders_created: int = 0
+    orders_updated: int = 0
+    orders_unchanged: int = 0
+    products_created: int = 0
+    products_updated: int = 0
+    proposals: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+class BookWriter:
+    """Writes one plan inside the caller's session (one transaction); see core.excel.importer."""
+
+    def __init__(self, session: Session, plan: ImportPlan, progress, is_cancelled) -> None:
+        self.session, self.plan = session, plan
+        self.progress, self.is_cancelled = progress, is_cancelled
+        self.counts = Counts()
+        self.touched: set[int] = set()
+        self._changes: list[dict[str, Any]] = []
+
+    def _check(self, done: int, message: str) -> None:
+        self.progress(done, 100, message)
+        if self.is_cancelled():
+            raise Cancelled("cancelled")
+
+    def _record(self, table: str, row_id: int, old: dict[str, Any] | None) -> None:
+        self._changes.append({"batch_id": self.counts.batch_id, "table_name": table, "row_id": row_id,
+                              "old_values_json": CREATED if old is None else _jsonable(old)})
+
+    def write(self, file_name: str, sheets: str, presets: str) -> Counts:
+        batch = ImportBatch(file_name=file_name[:500], sheet=sheets[:200], preset=presets[:50])
+        self.session.add(batch)
+        self.session.flush()
+        self.counts.batch_id = batch.id
+        self._check(52, "products")
+        products = self._write_products()
+        self._check(55, "matching customers")
+        index = BookIndex(self.session, self.plan)
+        customer_ids = self._write_people(index)
+        self._check(75, "orders")
+        self._write_orders(index, customer_ids, products)
+        self._check(92, "figures")
+        bulk_insert(self.session, ImportChange.__table__, self._changes)
+        customer_stats.refresh(self.session, self.touched)
+        self._check(98, "saving")
+        return self.counts
+
+    def finish_batch(self, report_json: str) -> None:
+        counts = self.counts
+        self.session.execute(update(ImportBatch).where(ImportBatch.id == counts.batch_id).values(
+            customers_created=counts.customers_created, customers_updated=counts.customers_updated,
+            orders_created=counts.orders_created, orders_updated=counts.orders_updated,
+            orders_unchanged=counts.orders_unchanged, products_created=counts.products_created,
+            rows_skipped=len(self.plan.skipped_rows), report_json=report_json))
+
+    def _insert_all(self, model, rows: list[dict[str, Any]], start: int, end: int, message: str) -> list[int]:
+        """Insert rows carrying this batch's id with plain Core executemany (no RETURNING: SQLAlchemy's
+        sorted RETURNING costs more than the insert); their ids come back in insert order."""
+        table = model.__table__
+        for done, batch in enumerate(chunks(rows, _INSERT_CHUNK), 1):
+            bulk_insert(self.session, table, batch)
+            self._check(start + (end - start) * done * _INSERT_CHUNK // max(len(rows), 1), message)
+        if not rows:
+            return []
+        return list(self.session.scalars(select(model.id).where(model.import_batch_id == self.counts.batch_id)
+                                          .order_by(model.id)))
+
+    # ------------------------------------------------------------------ products
+
+    def _write_products(self) -> dict[str, int]:
+        existing = {name: (pid, category, price, cycle, lead) for pid, name, category, price, cycle, lead in
+                    self.session.execute(select(Product.id, Product.name, Product.category, Product.price_cents,
+                                                Product.cycle_days, Product.lead_days))}
+        for name, fields in self.plan.products.items():
+            values = {"category": fields.get("category"), "price_cents": fields.get("price_cents"),
+                      "cycle_days": fields.get("cycle_days"), "lead_days": fields.get("lead_days")}
+            values = {key: value for key, value in values.items() if value not in (None, "")}
+            if name in existing:
+                pid, *old = existing[name]
+                before = dict(zip(("category", "price_cents", "cycle_days", "lead_days"), old, strict=True))
+                changed = {key: value for key, value in values.items() if before[key] != value}
+                if changed:
+                    self._record("product", pid, {key: before[key] for key in changed})
+                    self.session.execute(update(Product).where(Product.id == pid)
+                                         .values(**changed, version=Product.version + 1))
+                    self.counts.products_updated += 1
+            else:
+                pid = self.session.execute(insert(Product).values(name=name[:200], **values)
+                                           .returning(Product.id)).scalar_one()
+                self._record("product", pid, None)
+                existing[name] = (pid, "", 0, None, 3)
+                self.counts.products_created += 1
+        return {name: values[0] for name, values in existing.items()}
+
+    # ------------------------------------------------------------------ customers
+
+    def _write_people(self, index: BookIndex) -> list[int]:
+        """Customer id of every person of the plan: matched (and filled in) or newly created."""
+        people = self.plan.people
+        owners = same_person_orders(self.plan, index)
+        ids: list[int | None] = [None] * len(people)
+        new_people: list[int] = []
+        for position, person in enumerate(people):
+            match = index.match(person, owners.get(position, []))
+            if match.customer_id is not None:
+                ids[position] = match.customer_id
+            else:
+                new_people.append(position)
+                if match.proposal:
+                    self.counts.proposals.append((position, *match.proposal))
+        # People of this import matching one another through the index are created once.
+        created_rows: list[dict[str, Any]] = []
+        creators: list[int] = []
+        for position in new_people:
+            created_rows.append(self._customer_row(people[position]))
+            creators.append(position)
+        for i, customer_id in enumerate(self._insert_all(Customer, created_rows, 55, 70, "customers")):
+            ids[creators[i]] = customer_id
+        self.counts.customers_created = len(created_rows)
+        self.counts.proposals = [(ids[position], candidate, reason)
+                                 for position, candidate, reason in self.counts.proposals]
+        created = set(new_people)
+        matched = {ids[p]: p for p in range(len(people)) if p not in created}
+        self._fill_existing(matched)
+        self._write_tags_and_aliases(ids, {ids[p] for p in new_people})
+        return ids  # type: ignore[return-value]
+
+    def _customer_row(self, person: PersonDraft) -> dict[str, Any]:
+        fields = person.fields
+        row = {name: fields.get(name, "") for name in _CUSTOMER_TEXT}
+        row["source_channel"] = source_channel(fields.get("source_channel", "")) or (
+            person.platform if person.platform in SOURCE_CHANNEL_VALUES and person.platform != "other" else "")
+        phone = person.phones[0] if person.phones else ""
+        row["phone"] = phone or person.masked_phone
+        row["phone_norm"] = phone
+        year, month, day = fields.get("birthday") or (None, None, None)
+        row.update(birth_year=year, birth_month=month, birth_day=day, import_batch_id=self.counts.batch_id)
+        row["search_text"], row["name_initials"] = build_search_text(
+            name=row["name"], real_name=row["real_name"], phones=tuple(person.phones) or (row["phone"],),
+            wechat_id=row["wechat_id"], platform_buyer_id=row["platform_buyer_id"], qq=row["qq"])
+        return row
+
+    def _fill_existing(self, matched: dict[int, int]) -> None:
+        """Fill the empty fields of matched book customers from the file; typed values are never overwritten."""
+        columns = [getattr(Customer, name) for name in (*_CUSTOMER_TEXT, "phone", "phone_norm", "birth_year",
+                                                         "birth_month", "birth_day")]
+        for batch in chunks(matched):
+            rows = self.session.execute(select(Customer.id, *columns).where(Customer.id.in_(batch)))
+            for customer_id, *values in rows:
+                current = dict(zip([c.key for c in columns], values, strict=True))
+                wanted = self._customer_row(self.plan.people[matched[customer_id]])
+                changes = {}
+                for name in (*_CUSTOMER_TEXT, "birth_year", "birth_month", "birth_day"):
+                    if current[name] in ("", None) and wanted[name] not in ("", None):
+                        changes[name] = wanted[name]
+                if not current["phone_norm"] and wanted["phone_norm"]:
+                    changes.update(phone=wanted["phone"], phone_norm=wanted["phone_norm"])
+                elif not current["phone"] and wanted["phone"]:
+                    changes["phone"] = wanted["phone"]
+                if not changes:
+                    continue
+                self._record("customer", customer_id, {name: current[name] for name in changes})
+                merged = current | changes
+                merged["search_text"], merged["name_initials"] = build_search_text(
+                    name=merged["name"], real_name=merged["real_name"], phones=(merged["phone_norm"],),
+                    wechat_id=merged["wechat_id"], platform_buyer_id=merged["platform_buyer_id"], qq=merged["qq"])
+                changes.update(search_text=merged["search_text"], name_initials=merged["name_initials"])
+                self.session.execute(update(Customer).where(Customer.id == customer_id)
+                                     .values(**changes, version=Customer.version + 1))
+                self.counts.customers_updated += 1
+
+    def _write_tags_and_aliases(self, ids: list[int | None], created: set[int | None]) -> None:
+        people = self.plan.people
+        names = {tag for person in people for tag in person.tags}
+        tag_ids: dict[str, int] = {}
+        for batch in chunks(names):
+            tag_ids.update({name: tid for tid, name in
+                            self.session.execute(select(Tag.id, Tag.name).where(Tag.name.in_(batch)))})
+        for name in sorted(names - set(tag_ids)):
+            tag_ids[name] = self.session.execute(insert(Tag).values(name=name).returning(Tag.id)).scalar_one()
+        wanted = {(ids[p], tag_ids[tag]) for p, person in enumerate(people) for tag in person.tags}
+        have: set[tuple[int, int]] = set()
+        for batch in chunks({customer_id for customer_id, _ in wanted}):
+            have.update(tuple(row) for row in self.session.execute(
+                select(CustomerTag.customer_id, CustomerTag.tag_id).where(CustomerTag.customer_id.in_(batch))))
+        links = sorted(wanted - have)
+        bulk_insert(self.session, CustomerTag.__table__, [{"customer_id": c, "tag_id": t} for c, t in links])
+        for customer_id, tag_id in links:
+            if customer_id not in created:
+                self._record("customer_tag", customer_id, {"tag_id": tag_id})
+        self._write_aliases(ids, created)
+
+    def _write_aliases(self, ids: list[int | None], created: set[int | None]) -> None:
+        wanted: set[tuple[int, str, str]] = set()
+        for position, person in enumerate(self.plan.people):
+            for phone in person.phones[1:]:
+                wanted.add((ids[position], "phone", phone))
+        if not wanted:
+            return
+        customer_ids = {customer_id for customer_id, _, _ in wanted}
+        have: set[tuple[int, str, str]] = set()
+        for batch in chunks(customer_ids):
+            have.update(tuple(row) for row in self.session.execute(
+                select(CustomerAlias.customer_id, CustomerAlias.kind, CustomerAlias.value_norm)
+                .where(CustomerAlias.customer_id.in_(batch))))
+            have.update((cid, "phone", phone) for cid, phone in self.session.execute(
+                select(Customer.id, Customer.phone_norm).where(Customer.id.in_(batch))))
+        for customer_id, kind, value in sorted(wanted - have):
+            alias_id = self.session.execute(insert(CustomerAlias).values(
+                customer_id=customer_id, kind=kind, value=value, value_norm=value)
+                .returning(CustomerAlias.id)).scalar_one()
+            if customer_id not in created:
+                self._record("customer_alias", alias_id, None)
+
+    # ------------------------------------------------------------------ orders
+
+    def _write_orders(self, index: BookIndex, customer_ids: list[int], products: dict[str, int]) -> None:
+        linker = ProductLinker(products)
+        new_rows: list[dict[str, Any]] = []
+        new_items: list[list[dict[str, Any]]] = []
+        for draft in self.plan.orders:
+            existing = index.orders.get((draft.platform, draft.platform_order_no))
+            if existing is not None:
+                self._update_order(existing, draft)
+                continue
+            new_rows.append(self._order_row(draft, customer_ids[draft.person]))
+            new_items.append(draft.items)
+        order_ids = self._insert_all(Order, new_rows, 75, 85, "orders")
+        # Derived figures change only where orders were added or moved on (refresh rewrites updated_at).
+        self.touched.update(row["customer_id"] for row in new_rows)
+        items = [
+            {"order_id": order_id, "product_id": linker.link(item.get("product_title", "")),
+             "title": item.get("product_title", ""), "sku_spec": item.get("sku_spec", ""),
+             "quantity": item.get("quantity", 1), "unit_price_cents": item.get("unit_price_cents", 0),
+             "amount_cents": item.get("amount_cents", 0)}
+            for order_id, order_items in zip(order_ids, new_items, strict=True) for item in order_items]
+        for batch in chunks(items, _INSERT_CHUNK):
+            bulk_insert(self.session, OrderItem.__table__, batch)
+        self._check(92, "orders")
+        self.counts.orders_created = len(new_rows)
+
+    def _order_row(self, draft: OrderDraft, customer_id: int) -> dict[str, Any]:
+        fields = draft.fields
+        created_at = fields["created_at"]
+        row = {
+            "customer_id": customer_id, "platform": draft.platform, "platform_order_no": draft.platform_order_no,
+            "status": fields["status"], "created_at": created_at, **derived_order_fields(fields["status"], created_at),
+            "closed_at": None, "import_batch_id": self.counts.batch_id,
+        }
+        for name in ("paid_at", "shipped_at", "delivered_at", "completed_at"):
+            row[name] = fields.get(name)
+        for name in ("goods_cents", "postage_cents", "discount_cents", "paid_cents", "refund_cents"):
+            row[name] = fields.get(name) or 0
+        for name in ("tracking_no", "carrier", "buyer_message", "seller_note", "receiver_name",
+                     "receiver_phone", "receiver_address"):
+            row[name] = fields.get(name, "")
+        return row
+
+    def _update_order(self, existing, draft: OrderDraft) -> None:
+        """A newer export of a known order: take what moved on (status, times, amounts, tracking)."""
+        changes = {}
+        for name in ORDER_COMPARED:
+            value = draft.fields.get(name)
+            if value not in (None, "") and value != existing.values[name]:
+                changes[name] = value
+        if not changes:
+            self.counts.orders_unchanged += 1
+            return
+        self._record("orders", existing.id, {name: existing.values[name] for name in changes}
+                     | ({"is_purchase": is_purchase_status(existing.values["status"])} if "status" in changes else {}))
+        if "status" in changes:
+            changes["is_purchase"] = is_purchase_status(changes["status"])
+        self.session.execute(update(Order).where(Order.id == existing.id)
+                             .values(**changes, version=Order.version + 1))
+        self.touched.add(existing.customer_id)
+        self.counts.orders_updated += 1
+
+
+class ProductLinker:
+    """Order item title → product id: exact name, else the longest product name inside the title."""
+
+    def __init__(self, products: dict[str, int]) -> None:
+        self._products = products
+        self._names = sorted((name for name in products if len(name) >= 2), key=len, reverse=True)
+        self._cache: dict[str, int | None] = {}
+
+    def link(self, title: str) -> int | None:
+        if title not in self._cache:
+            found = self._products.get(title)
+            if found is None:
+                found = next((self._products[name] for name in self._names if name in title), None)
+            self._cache[title] = found
+        return self._cache[title]

@@ -1,0 +1,401 @@
+"""The reminder engine: derive tasks from the book and keep them in `reminder`, idempotently.
+
+Contract of `regenerate(session, today, customer_ids=None)`:
+- Every derived task has a unique `rule_key` (e.g. "repurchase:item:<order_item_id>"), so running it
+  ten times writes each task once. It runs inside the caller's transaction.
+- The seller's actions are never lost: rows that are done / skipped / expired are never touched; open and
+  snoozed rows only get their due date and facts refreshed; a superseded row whose rule applies again
+  (say the later purchase was deleted) is reopened.
+- Product cycle (DOMAIN.md §3) per purchase day of a product (quantities of one day add up): run-out =
+  purchase day + cycle × quantity; arrival care, use care (middle of the cycle), repurchase (run-out −
+  lead days), win-back (run-out + one cycle). A later purchase of the product supersedes the earlier
+  day's open tasks; when the win-back falls due the open repurchase task expires.
+- Open or snoozed tasks more than `reminder.expire_after_days` overdue expire (notices whose moment has
+  passed — shipped, signed for, arrival care — after `reminder.expire_notices_after_days`); tasks are only written
+  when they are at most that overdue and fall due within `reminder.horizon_days`, so two years of
+  imported history produce only what is still actionable.
+- An open task whose rule no longer holds (order paid, shipped, coupon used, kind's basis gone, customer
+  deleted) becomes "superseded". Kinds switched off are neither written nor closed.
+- Only ENGINE_KINDS are written here: complaint/review (core.aftersales), manual and level_up are not.
+Set-based SQL over temporary tables (no query per order): a complete pass over 500k orders is a
+handful of statements. SQLite books only (a PostgreSQL book raises RejectedInput for now).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from core.errors import HuitoukeError, RejectedInput
+from core.models import Reminder
+from core.reminders.birthdays import birthday_rows
+from core.reminders.kinds import ENGINE_KINDS, NOTICE_KINDS, enabled_kinds
+from core.settings import get_setting, get_settings
+
+Progress = Callable[[int, int, str], None]
+
+
+class RegenerationCancelled(HuitoukeError):
+    """The caller's `is_cancelled()` said stop; the transaction is rolled back by the caller."""
+
+    default_message = "Reminder regeneration was cancelled"
+
+
+@dataclass(frozen=True)
+class RegenerationResult:
+    written: int  # rows inserted, refreshed or reopened
+    superseded: int
+    expired: int
+    seconds: float
+
+
+# Purchase days older than (this + 1) cycles before the expiry limit are only read for larger quantities.
+_TYPICAL_QUANTITY = 3
+# Order follow-ups concern events (payment, shipping, arrival, refund) within this many days of the order.
+_ORDER_EVENT_DAYS = 90
+_WANT_COLUMNS = "rule_key, kind, customer_id, order_id, order_item_id, product_id, coupon_id, due_date, facts_json"
+
+# (kind, condition on orders o, SQL date the due date counts from)
+_ORDER_RULES: tuple[tuple[str, str, str], ...] = (
+    ("unpaid", "o.status = 'unpaid'", "o.order_date"),
+    ("unpaid_second", "o.status = 'unpaid'", "o.order_date"),
+    ("closed_care", "o.status = 'closed' AND o.paid_at IS NULL", "date(COALESCE(o.closed_at, o.created_at))"),
+    ("delayed_shipment", "o.status = 'paid' AND o.shipped_at IS NULL AND o.paid_at IS NOT NULL", "date(o.paid_at)"),
+    ("shipped", "o.status = 'shipped' AND o.shipped_at IS NOT NULL", "date(o.shipped_at)"),
+    # "+": most orders are delivered, so the order-date range beats the status index here
+    ("arrived", "+o.status IN ('delivered', 'completed') AND o.delivered_at IS NOT NULL", "date(o.delivered_at)"),
+    ("refund", "o.status IN ('refunded', 'partial_refund') AND o.refund_cents > 0",
+     "date(COALESCE(o.closed_at, o.completed_at, o.created_at))"),
+)
+
+
+def regenerate(session: Session, today: dt.date, customer_ids: Iterable[int] | None = None, *,
+               progress: Progress | None = None, is_cancelled: Callable[[], bool] | None = None,
+               now: dt.datetime | None = None) -> RegenerationResult:
+    """Bring the engine's tasks up to date for these customers (all when None); see the module docstring."""
+    if session.get_bind().dialect.name != "sqlite":
+        raise RejectedInput("reminders_need_sqlite", "Reminder regeneration supports SQLite books only")
+    started = time.perf_counter()
+    settings = get_settings(session, "reminder.")
+    kinds = enabled_kinds(settings)
+    stamp = (now or dt.datetime.combine(today, dt.time(8, 0))).isoformat(sep=" ")
+    jd0 = _julian(today)
+    params = {
+        "today": today.isoformat(), "today_jd": jd0, "now": stamp,
+        "lo": (today - dt.timedelta(days=int(settings["reminder.expire_after_days"]))).isoformat(),
+        "lo_jd": jd0 - int(settings["reminder.expire_after_days"]),
+        "lo_notice": (today - dt.timedelta(days=int(settings["reminder.expire_notices_after_days"]))).isoformat(),
+        "lo_notice_jd": jd0 - int(settings["reminder.expire_notices_after_days"]),
+        "hi": (today + dt.timedelta(days=int(settings["reminder.horizon_days"]))).isoformat(),
+    }
+    scope = _Scope(session, customer_ids)
+    steps: list[tuple[str, Callable[[], Any]]] = [
+        ("groups", lambda: _build_groups(session, scope, settings, params)),
+        ("product cycle", lambda: _want_product_cycle(session, kinds, settings, params)),
+        ("orders", lambda: _want_orders(session, scope, kinds, settings, params)),
+        ("customers", lambda: _want_customers(session, scope, kinds, settings, params, today)),
+    ]
+    counts: dict[str, int] = {}
+    steps += [
+        ("expire", lambda: counts.__setitem__("expired", _expire(session, scope, params))),
+        ("write", lambda: counts.__setitem__("written", _upsert(session, params))),
+        ("supersede", lambda: counts.__setitem__("superseded", _supersede(session, scope, kinds, params))),
+    ]
+    session.flush()  # the SQL below must see pending ORM changes
+    try:
+        _create_temp_tables(session)
+        for i, (label, step) in enumerate(steps):
+            if is_cancelled and is_cancelled():
+                raise RegenerationCancelled("cancelled")
+            if progress:
+                progress(i, len(steps), label)
+            step()
+        if progress:
+            progress(len(steps), len(steps), "done")
+    finally:
+        _drop_temp_tables(session)
+        scope.drop()
+    # reminders loaded in this session must not keep stale values written around them in SQL
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, Reminder):
+            session.expire(obj)
+    return RegenerationResult(counts.get("written", 0), counts.get("superseded", 0), counts.get("expired", 0),
+                              round(time.perf_counter() - started, 3))
+
+
+def local_today(session: Session) -> dt.date:
+    """Today in the book's time zone (setting "timezone")."""
+    from zoneinfo import ZoneInfo
+
+    try:
+        return dt.datetime.now(ZoneInfo(get_setting(session, "timezone"))).date()
+    except (KeyError, ValueError):
+        return dt.date.today()
+
+
+def after_write(session: Session, customer_ids: Iterable[int], today: dt.date | None = None) -> None:
+    """The incremental pass services run after writing orders or customers, in the same transaction.
+
+    A no-op on a PostgreSQL book (regeneration is SQLite-only for now).
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        regenerate(session, today or local_today(session), customer_ids)
+
+
+def _julian(day: dt.date) -> float:
+    """SQLite's julianday() of a date (noon-based, hence the .5)."""
+    return day.toordinal() + 1721424.5
+
+
+class _Scope:
+    """Which customers a pass covers: a temporary id table, or everyone."""
+
+    def __init__(self, session: Session, customer_ids: Iterable[int] | None) -> None:
+        self._session = session
+        self.ids = None if customer_ids is None else sorted({int(i) for i in customer_ids})
+        if self.ids is not None:
+            session.execute(text("CREATE TEMP TABLE IF NOT EXISTS _rem_scope (customer_id INTEGER PRIMARY KEY)"))
+            session.execute(text("DELETE FROM _rem_scope"))
+            if self.ids:
+                session.execute(text("INSERT INTO _rem_scope VALUES (:c)"), [{"c": c} for c in self.ids])
+
+    def source(self, table: str, alias: str, column: str = "customer_id") -> str:
+        """A FROM item: `table alias`, driven by the scope table (CROSS JOIN fixes the order) when scoped."""
+        if self.ids is None:
+            return f"{table} {alias}"
+        return f"_rem_scope sc CROSS JOIN {table} {alias} ON {alias}.{column} = sc.customer_id"
+
+    def drop(self) -> None:
+        if self.ids is not None:
+            self._session.execute(text("DROP TABLE IF EXISTS _rem_scope"))
+
+
+def _create_temp_tables(session: Session) -> None:
+    _drop_temp_tables(session)
+    session.execute(text(
+        "CREATE TEMP TABLE _rem_want (rule_key TEXT PRIMARY KEY, kind TEXT, customer_id INTEGER, "
+        "order_id INTEGER, order_item_id INTEGER, product_id INTEGER, coupon_id INTEGER, due_date TEXT, "
+        "facts_json TEXT)"))
+
+
+def _drop_temp_tables(session: Session) -> None:
+    for name in ("_rem_want", "_rem_lg"):
+        session.execute(text(f"DROP TABLE IF EXISTS {name}"))
+
+
+def _build_groups(session: Session, scope: _Scope, settings: dict, params: dict) -> None:
+    """_rem_lg: each customer's latest purchase day of each product with a cycle, with its key dates.
+
+    Earlier purchase days are superseded by definition, so they never produce tasks. Only purchase days
+    that can still produce a task are read: those within (_TYPICAL_QUANTITY + 1) cycles of the product
+    before the expiry limit, plus older orders with an item of a larger quantity.
+    """
+    extra_win = int(settings["reminder.winback.days"])
+    session.execute(text(
+        "CREATE TEMP TABLE _rem_lg (customer_id INTEGER, product_id INTEGER, day TEXT, item_id INTEGER, "
+        "order_id INTEGER, qty INTEGER, delivered_at TEXT, shipped_at TEXT, product TEXT, cycle INTEGER, "
+        "lead INTEGER, day_jd REAL, runout_jd REAL, win_jd REAL)"))
+    max_cycle = session.execute(text("SELECT MAX(cycle_days) FROM product WHERE cycle_days > 0")).scalar()
+    if not max_cycle:
+        return
+    window = {**params, "window_start": (dt.date.fromisoformat(params["lo"])
+                                         - dt.timedelta(days=max_cycle * (_TYPICAL_QUANTITY + 1) + extra_win)).isoformat()}
+    big = ("SELECT order_id FROM order_item WHERE quantity > :typical" if scope.ids is None else
+           f"SELECT oi.order_id FROM {scope.source('orders', 'o')} JOIN order_item oi ON oi.order_id = o.id "
+           "WHERE oi.quantity > :typical")
+    session.execute(text(f"""
+        INSERT INTO _rem_lg
+        WITH pw AS (
+            SELECT id, date(:lo, '-' || (cycle_days * {_TYPICAL_QUANTITY + 1} + {extra_win}) || ' days') AS start
+            FROM product WHERE cycle_days > 0
+        ), picked AS (
+            SELECT o.id FROM {scope.source("orders", "o")}
+            WHERE o.is_purchase = 1 AND o.order_date >= :window_start
+            UNION {big}
+        ), g AS (
+            SELECT o.customer_id AS customer_id, oi.product_id AS product_id, o.order_date AS day,
+                   MIN(oi.id) AS item_id, MIN(o.id) AS order_id, SUM(oi.quantity) AS qty,
+                   MAX(o.delivered_at) AS delivered_at, MAX(o.shipped_at) AS shipped_at,
+                   ROW_NUMBER() OVER (PARTITION BY o.customer_id, oi.product_id
+                                      ORDER BY o.order_date DESC) AS recency
+            FROM picked CROSS JOIN orders o ON o.id = picked.id
+            JOIN order_item oi ON oi.order_id = o.id
+            JOIN pw ON pw.id = oi.product_id
+            WHERE o.is_purchase = 1 AND (o.order_date >= pw.start OR oi.quantity > :typical)
+            GROUP BY o.customer_id, oi.product_id, o.order_date
+        )
+        SELECT g.customer_id, g.product_id, g.day, g.item_id, g.order_id, g.qty,
+               g.delivered_at, g.shipped_at, p.name, p.cycle_days, p.lead_days,
+               julianday(g.day),
+               julianday(g.day) + p.cycle_days * MAX(g.qty, 1),
+               julianday(g.day) + p.cycle_days * MAX(g.qty, 1) + p.cycle_days + {extra_win}
+        FROM g JOIN product p ON p.id = g.product_id
+        JOIN customer c ON c.id = g.customer_id AND c.deleted_at IS NULL
+        WHERE g.recency = 1
+    """), {**window, "typical": _TYPICAL_QUANTITY})
+    session.execute(text("CREATE INDEX _rem_lg_customer ON _rem_lg (customer_id, win_jd)"))
+
+
+def _want_product_cycle(session: Session, kinds: list[str], settings: dict, params: dict) -> None:
+    """Arrival care, use care, repurchase and win-back of every latest purchase day."""
+    arrival_days = int(settings["reminder.arrival_care.days"])
+    use_percent = int(settings["reminder.use_care.days"])
+    extra_lead = int(settings["reminder.repurchase.days"])
+    due_of = {
+        "arrival_care": "COALESCE(julianday(date(delivered_at)), julianday(date(shipped_at)) + 3, day_jd + 4)"
+                        f" + {arrival_days}",
+        "use_care": f"day_jd + CAST(cycle * MAX(qty, 1) * {use_percent} / 100 AS INTEGER)",
+        "repurchase": f"runout_jd - lead - {extra_lead}",
+        "winback": "win_jd",
+    }
+    for kind, due in due_of.items():
+        if kind not in kinds:
+            continue
+        # once the win-back is due, the repurchase task is closed as expired, never (re)written
+        extra = " AND win_jd > :today_jd" if kind == "repurchase" else ""
+        session.execute(text(f"""
+            INSERT INTO _rem_want ({_WANT_COLUMNS})
+            SELECT '{kind}:item:' || item_id, '{kind}', customer_id, order_id, item_id, product_id, NULL,
+                   date({due}),
+                   json_object('product', product, 'qty', qty, 'bought_on', day,
+                               'runout_on', date(runout_jd), 'cycle_days', cycle)
+            FROM _rem_lg WHERE {due} >= {":lo_notice_jd" if kind in NOTICE_KINDS else ":lo_jd"}{extra}
+        """), params)
+
+
+def _want_orders(session: Session, scope: _Scope, kinds: list[str], settings: dict, params: dict) -> None:
+    """Sales and shipping follow-ups, one task per order and kind."""
+    for kind, condition, base in _ORDER_RULES:
+        if kind not in kinds:
+            continue
+        days = int(settings[f"reminder.{kind}.days"])
+        if scope.ids is not None:  # "+" keeps SQLite on the customer index, not the status index
+            condition = condition.replace("+o.status", "o.status").replace("o.status", "+o.status")
+        overtaken = ""
+        if kind == "unpaid" and "unpaid_second" in kinds:
+            # the gentler second reminder replaces the first once it is due
+            overtaken = f" AND date({base}, '{int(settings['reminder.unpaid_second.days'])} days') > :today"
+        session.execute(text(f"""
+            INSERT INTO _rem_want ({_WANT_COLUMNS})
+            SELECT '{kind}:order:' || o.id, '{kind}', o.customer_id, o.id, NULL, NULL, NULL,
+                   date({base}, '{days} days'),
+                   json_object('order_no', COALESCE(o.platform_order_no, ''), 'platform', o.platform,
+                               'ordered_on', o.order_date, 'base_on', {base},
+                               'amount_cents', CASE WHEN o.paid_cents > 0 THEN o.paid_cents
+                                               ELSE o.goods_cents + o.postage_cents - o.discount_cents END,
+                               'refund_cents', o.refund_cents, 'carrier', o.carrier,
+                               'tracking_no', o.tracking_no,
+                               'product', (SELECT oi.title FROM order_item oi WHERE oi.order_id = o.id
+                                           ORDER BY oi.id LIMIT 1),
+                               'items', (SELECT COUNT(*) FROM order_item oi WHERE oi.order_id = o.id))
+            FROM {scope.source("orders", "o")} CROSS JOIN customer c ON c.id = o.customer_id AND c.deleted_at IS NULL
+            WHERE {condition} AND o.order_date >= date(:lo, '-{days + _ORDER_EVENT_DAYS} days')
+              AND date({base}, '{days} days') >= {":lo_notice" if kind in NOTICE_KINDS else ":lo"}{overtaken}
+        """), params)
+
+
+def _want_customers(session: Session, scope: _Scope, kinds: list[str], settings: dict, params: dict,
+                    today: dt.date) -> None:
+    """Birthday, last-purchase care and coupon expiry."""
+    if "last_purchase" in kinds:
+        days = int(settings["reminder.last_purchase.days"])
+        # only when nothing else is planned: no product-cycle plan reaching the care date
+        session.execute(text(f"""
+            INSERT INTO _rem_want ({_WANT_COLUMNS})
+            SELECT 'last_purchase:' || c.id || ':' || c.last_purchase_on, 'last_purchase', c.id,
+                   NULL, NULL, NULL, NULL, date(c.last_purchase_on, '{days} days'),
+                   json_object('last_purchase_on', c.last_purchase_on, 'purchase_days', c.purchase_days,
+                               'days', {days})
+            FROM {scope.source("customer", "c", "id")}
+            WHERE c.deleted_at IS NULL AND c.last_purchase_on >= date(:lo, '{-days} days')
+              AND NOT EXISTS (SELECT 1 FROM _rem_lg g WHERE g.customer_id = c.id
+                              AND g.win_jd >= julianday(c.last_purchase_on) + {days})
+        """), params)
+    if "coupon_expiry" in kinds:
+        _want_coupons(session, scope, settings, params)
+    if "birthday" in kinds:
+        ids = scope.ids
+        rows = birthday_rows(session, today, int(settings["reminder.birthday.days"]),
+                             dt.date.fromisoformat(params["lo"]), dt.date.fromisoformat(params["hi"]), ids)
+        if rows:
+            session.execute(text(
+                f"INSERT INTO _rem_want ({_WANT_COLUMNS}) VALUES (:rule_key, 'birthday', :customer_id, "
+                "NULL, NULL, NULL, NULL, :due_date, :facts_json)"), rows)
+
+
+def _want_coupons(session: Session, scope: _Scope, settings: dict, params: dict) -> None:
+    """A reminder per configured day before expiry; an earlier one is dropped once a later one is due."""
+    days_list = sorted({int(d) for d in settings["reminder.coupon_expiry.days"] if int(d) >= 0}, reverse=True)
+    for i, days in enumerate(days_list):
+        later = days_list[i + 1] if i + 1 < len(days_list) else None
+        not_overtaken = "" if later is None else f" AND date(k.expires_on, '{-later} days') > :today"
+        session.execute(text(f"""
+            INSERT INTO _rem_want ({_WANT_COLUMNS})
+            SELECT 'coupon_expiry:' || k.id || ':' || {days}, 'coupon_expiry', k.customer_id, NULL, NULL, NULL,
+                   k.id, date(k.expires_on, '{-days} days'),
+                   json_object('coupon_kind', k.kind, 'value_cents', k.value_cents,
+                               'threshold_cents', k.threshold_cents, 'discount_percent', k.discount_percent,
+                               'expires_on', k.expires_on, 'days_before', {days})
+            FROM {scope.source("coupon", "k")} CROSS JOIN customer c ON c.id = k.customer_id AND c.deleted_at IS NULL
+            WHERE k.used_at IS NULL AND k.expires_on >= :today
+              AND date(k.expires_on, '{-days} days') >= :lo{not_overtaken}
+        """), params)
+
+
+def _engine_kinds_sql(kinds: Iterable[str]) -> str:
+    return ", ".join(f"'{k}'" for k in kinds)
+
+
+def _expire(session: Session, scope: _Scope, params: dict) -> int:
+    """Close as expired: tasks too long overdue, and repurchase tasks whose win-back is due."""
+    kinds = _engine_kinds_sql(ENGINE_KINDS)
+    overdue = session.execute(text(f"""
+        UPDATE reminder SET status = 'expired', closed_at = :now, updated_at = :now
+        WHERE id IN (SELECT r.id FROM {scope.source("reminder", "r")}
+                     WHERE r.kind IN ({kinds})
+                       AND CASE WHEN r.status = 'snoozed' THEN r.snoozed_until ELSE r.due_date END
+                           < CASE WHEN r.kind IN ({_engine_kinds_sql(NOTICE_KINDS)}) THEN :lo_notice ELSE :lo END
+                       AND r.status IN ('open', 'snoozed'))
+    """), params).rowcount
+    by_winback = session.execute(text(f"""
+        UPDATE reminder SET status = 'expired', closed_at = :now, updated_at = :now
+        WHERE id IN (SELECT r.id FROM {scope.source("reminder", "r")}
+                     WHERE r.kind = 'repurchase' AND r.status IN ('open', 'snoozed')
+                       AND r.rule_key IN (SELECT 'repurchase:item:' || item_id FROM _rem_lg
+                                          WHERE win_jd <= :today_jd))
+    """), params).rowcount
+    return overdue + by_winback
+
+
+def _upsert(session: Session, params: dict) -> int:
+    """Insert wanted tasks due within the horizon; refresh open/snoozed ones; reopen superseded ones."""
+    return session.execute(text(f"""
+        INSERT INTO reminder ({_WANT_COLUMNS}, status, outcome, title, note, version, created_at, updated_at)
+        SELECT {_WANT_COLUMNS}, 'open', '', '', '', 1, :now, :now FROM _rem_want w
+        WHERE w.due_date <= :hi OR w.rule_key IN (SELECT rule_key FROM reminder)
+        ON CONFLICT (rule_key) DO UPDATE SET
+            due_date = excluded.due_date, facts_json = excluded.facts_json, updated_at = excluded.updated_at,
+            status = CASE WHEN reminder.status = 'superseded' THEN 'open' ELSE reminder.status END,
+            closed_at = CASE WHEN reminder.status = 'superseded' THEN NULL ELSE reminder.closed_at END
+        WHERE reminder.status IN ('open', 'snoozed', 'superseded')
+          AND (reminder.status = 'superseded' OR reminder.due_date != excluded.due_date
+               OR reminder.facts_json IS NOT excluded.facts_json)
+    """), params).rowcount
+
+
+def _supersede(session: Session, scope: _Scope, kinds: list[str], params: dict) -> int:
+    """Open tasks of switched-on engine kinds whose rule no longer holds become superseded."""
+    if not kinds:
+        return 0
+    return session.execute(text(f"""
+        UPDATE reminder SET status = 'superseded', closed_at = :now, updated_at = :now
+        WHERE id IN (SELECT r.id FROM {scope.source("reminder", "r")}
+                     WHERE r.status IN ('open', 'snoozed') AND r.kind IN ({_engine_kinds_sql(kinds)})
+                       AND r.rule_key NOT IN (SELECT rule_key FROM _rem_want))
+    """), params).rowcount

@@ -1,0 +1,91 @@
+"""ReminderService: the Today list and its actions on one book, each call one short transaction (for ui/).
+
+Long work (`regenerate`) takes `progress` and `is_cancelled` so ui/tasks.py can run it in the background.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from core import templates
+from core.reminders import actions, cycles, exclusions, generate, today
+from core.settings import get_settings, set_setting
+
+
+class ReminderService:
+    def __init__(self, book) -> None:
+        self.book = book
+
+    # -- reading ---------------------------------------------------------------------------------
+    def today_list(self, day: dt.date, *, now: dt.datetime | None = None, limit: int | None = 500,
+                   language: str | None = None) -> today.TodayList:
+        with self.book.session() as s:
+            return today.today_list(s, day, now=now, limit=limit, language=language)
+
+    def upcoming(self, day: dt.date, days: int = 7, *, now: dt.datetime | None = None) -> tuple[today.TodayTask, ...]:
+        with self.book.session() as s:
+            return today.upcoming(s, day, days, now=now)
+
+    def due_count(self, day: dt.date) -> int:
+        with self.book.session() as s:
+            return today.due_count(s, day)
+
+    def why_not_listed(self, customer_id: int, day: dt.date) -> tuple[exclusions.NotListedReason, ...]:
+        with self.book.session() as s:
+            return exclusions.why_not_listed(s, customer_id, day)
+
+    def suggested_cycles(self) -> list[cycles.SuggestedCycle]:
+        with self.book.session() as s:
+            return cycles.suggested_cycles(s)
+
+    def settings(self) -> dict[str, Any]:
+        with self.book.session() as s:
+            return get_settings(s, "reminder.")
+
+    # -- writing ---------------------------------------------------------------------------------
+    def regenerate(self, day: dt.date, progress: Callable[[int, int, str], None] | None = None,
+                   is_cancelled: Callable[[], bool] | None = None) -> generate.RegenerationResult:
+        """Complete pass (background work)."""
+        with self.book.session() as s:
+            return generate.regenerate(s, day, progress=progress, is_cancelled=is_cancelled)
+
+    def mark_done(self, reminder_id: int, outcome: str, now: dt.datetime, **kw) -> actions.ActionResult:
+        with self.book.session() as s:
+            return actions.mark_done(s, reminder_id, outcome, now, **kw)
+
+    def snooze(self, reminder_id: int, until: dt.date, now: dt.datetime, **kw) -> actions.ActionResult:
+        with self.book.session() as s:
+            return actions.snooze(s, reminder_id, until, now, **kw)
+
+    def skip(self, reminder_id: int, now: dt.datetime, **kw) -> actions.ActionResult:
+        with self.book.session() as s:
+            return actions.skip(s, reminder_id, now, **kw)
+
+    def add_manual(self, customer_id: int, due: dt.date, title: str, note: str = "") -> int:
+        with self.book.session() as s:
+            return actions.add_manual(s, customer_id, due, title, note)
+
+    def adopt_cycle(self, product_id: int, days: int) -> None:
+        with self.book.session() as s:
+            cycles.adopt_cycle(s, product_id, days)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        if not key.startswith("reminder."):
+            raise ValueError(key)
+        with self.book.session() as s:
+            set_setting(s, key, value)
+
+    # -- templates -------------------------------------------------------------------------------
+    def templates(self, language: str) -> list[templates.TemplateDTO]:
+        with self.book.session() as s:
+            return templates.list_templates(s, language)
+
+    def save_template(self, kind: str, language: str, body: str) -> templates.TemplateDTO:
+        with self.book.session() as s:
+            return templates.save_template(s, kind, language, body)
+
+    def reset_template(self, kind: str, language: str) -> templates.TemplateDTO:
+        with self.book.session() as s:
+            return templates.reset_template(s, kind, language)

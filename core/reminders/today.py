@@ -1,0 +1,230 @@
+"""The Today list: open tasks due (or snoozed until) on or before a day, with exclusions applied, as DTOs.
+
+A task is listed when it is open and due, or snoozed until that day, its customer is not deleted, its
+kind is switched on, it is not more than `reminder.expire_after_days` overdue (notices:
+`reminder.expire_notices_after_days`; after-sales and manual tasks never age out), and — for marketing kinds — the customer is not do-not-disturb, has no open
+complaint or open bad review, and was not contacted for marketing within the frequency cap
+(`reminder.cap_days`, or `reminder.cap_days_loyal` for loyal customers). Order: overdue first, then by
+kind (LISTED_KINDS order), due date, customer. One short read; messages are filled per row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from core.phones import display_phone
+from core.reminders.kinds import ENGINE_KINDS, LISTED_KINDS, MARKETING_KINDS, NOTICE_KINDS, enabled_kinds
+from core.reminders.reasons import format_reason, message_values
+from core.settings import get_setting, get_settings
+from core.templates import render, template_bodies
+
+CONTACT_WINDOWS = ((dt.time(9, 30), dt.time(12, 0)), (dt.time(14, 0), dt.time(18, 0)), (dt.time(20, 0), dt.time(22, 0)))
+
+
+@dataclass(frozen=True)
+class ContactWindow:
+    """The window to contact in (DOMAIN.md §4): the current one, else the next; its end is best."""
+
+    day: dt.date
+    start: dt.time
+    end: dt.time
+    is_now: bool
+
+    @property
+    def label(self) -> str:
+        return f"{self.start:%H:%M}–{self.end:%H:%M}"
+
+
+@dataclass(frozen=True)
+class TodayTask:
+    id: int
+    version: int
+    kind: str
+    customer_id: int
+    customer_name: str
+    phone: str
+    wechat_id: str
+    due_date: dt.date
+    effective_due: dt.date  # the snooze date for snoozed tasks
+    overdue_days: int
+    status: str
+    is_marketing: bool
+    facts: Mapping[str, Any]
+    title: str
+    note: str
+    reason: str  # plain words in the message language (the UI builds its own translated sentence)
+    message: str
+    unknown_placeholders: tuple[str, ...]
+    contact_window: ContactWindow
+
+
+@dataclass(frozen=True)
+class TodayList:
+    today: dt.date
+    tasks: tuple[TodayTask, ...]
+    total: int  # listed tasks in all (tasks may hold fewer when a limit was given)
+    overdue: int
+    contact_window: ContactWindow
+
+
+def contact_window(now: dt.datetime) -> ContactWindow:
+    """The contact window `now` is in, else the next one (tomorrow's first after 22:00)."""
+    for start, end in CONTACT_WINDOWS:
+        if now.time() < end:
+            return ContactWindow(now.date(), start, end, now.time() >= start)
+    start, end = CONTACT_WINDOWS[0]
+    return ContactWindow(now.date() + dt.timedelta(days=1), start, end, False)
+
+
+class _Query:
+    """The shared filter of the Today list (due, upcoming, counts, why-not-listed)."""
+
+    def __init__(self, session: Session, today: dt.date) -> None:
+        settings = get_settings(session, "reminder.")
+        stage = get_settings(session, "stage.")
+        self.settings = settings
+        kinds = [*enabled_kinds(settings), *(k for k in LISTED_KINDS if k not in ENGINE_KINDS), "level_up"]
+        self.kinds_sql = ", ".join(f"'{k}'" for k in kinds)
+        self.marketing_sql = ", ".join(f"'{k}'" for k in sorted(MARKETING_KINDS))
+        self.notice_sql = ", ".join(f"'{k}'" for k in NOTICE_KINDS)
+        self.ageless_sql = ", ".join(f"'{k}'" for k in ("complaint", "review", "manual", "level_up"))
+        self.params: dict[str, Any] = {
+            "today": today.isoformat(),
+            "lo": (today - dt.timedelta(days=int(settings["reminder.expire_after_days"]))).isoformat(),
+            "lo_notice": (today - dt.timedelta(days=int(settings["reminder.expire_notices_after_days"]))).isoformat(),
+            "cap_since": (today - dt.timedelta(days=int(settings["reminder.cap_days"]) - 1)).isoformat(),
+            "cap_loyal_since": (today - dt.timedelta(days=int(settings["reminder.cap_days_loyal"]) - 1)).isoformat(),
+            "cap_earliest": (today - dt.timedelta(days=max(int(settings["reminder.cap_days"]),
+                                                           int(settings["reminder.cap_days_loyal"])) - 1)).isoformat(),
+            "loyal_days": int(stage["stage.loyal_min_purchase_days"]),
+            "loyal_spend": int(stage["stage.loyal_min_spend_cents"]),
+        }
+
+    def blocked_sql(self) -> str:
+        """Deleted or do-not-disturb customers (one scan), and everyone marketing may not reach today:
+        small sets, built once per query (MATERIALIZED)."""
+        return """_flagged AS MATERIALIZED (
+            SELECT id, deleted_at IS NOT NULL AS deleted FROM customer
+            WHERE do_not_disturb = 1 OR deleted_at IS NOT NULL
+        ), _blocked AS MATERIALIZED (
+            SELECT id AS customer_id FROM _flagged
+            UNION SELECT customer_id FROM complaint WHERE status = 'open'
+            UNION SELECT customer_id FROM bad_review WHERE status = 'open'
+            UNION SELECT l.customer_id FROM contact_log l JOIN customer c ON c.id = l.customer_id
+                  WHERE l.is_marketing = 1 AND l.result != 'no_answer' AND l.at >= :cap_earliest
+                    AND l.at >= CASE WHEN c.purchase_days >= :loyal_days OR c.total_spend_cents >= :loyal_spend
+                                     THEN :cap_loyal_since ELSE :cap_since END)"""
+
+    def _branch(self, status: str, due_column: str, due_from: str | None, due_until: str, extra: str) -> str:
+        low = f" AND r.{due_column} > {due_from}" if due_from else ""
+        return f"""
+            SELECT r.id AS rid, r.{due_column} AS eff, {_KIND_ORDER} AS ko, r.customer_id AS cid
+            FROM reminder r
+            WHERE r.status = '{status}' AND r.{due_column} <= {due_until}{low}
+              AND r.customer_id NOT IN (SELECT id FROM _flagged WHERE deleted)
+              AND r.kind IN ({self.kinds_sql})
+              AND (r.kind IN ({self.ageless_sql})
+                   OR r.{due_column} >= CASE WHEN r.kind IN ({self.notice_sql}) THEN :lo_notice ELSE :lo END)
+              AND (r.kind NOT IN ({self.marketing_sql})
+                   OR r.customer_id NOT IN (SELECT customer_id FROM _blocked)){extra}"""
+
+    def listed(self, due_from: str | None, due_until: str, extra: str = "") -> str:
+        """(rid, eff, ko, cid) of the listed tasks: open ones by due date, snoozed ones by their snooze date.
+
+        Two index-only scans of ix_reminder_status_due joined by UNION ALL (an OR of the two made SQLite
+        read every row from the table)."""
+        return (self._branch("open", "due_date", due_from, due_until, extra) + "\n UNION ALL "
+                + self._branch("snoozed", "snoozed_until", due_from, due_until, extra))
+
+    def rows(self, session: Session, params: dict, due_from: str | None, due_until: str, order: str,
+             paging: str = "", extra: str = "") -> list:
+        """Listed rows (_COLUMNS, then listed total and overdue total): filtered, sorted and cut on the
+        reminder index alone, then joined to customer (joining 100k customer rows first costs more than
+        everything else together)."""
+        sql = (f"WITH {self.blocked_sql()}, listed AS MATERIALIZED ({self.listed(due_from, due_until, extra)}), "
+               f"page AS (SELECT * FROM listed ORDER BY {order}{paging}) "
+               f"SELECT {_COLUMNS}, (SELECT COUNT(*) FROM listed), (SELECT COUNT(*) FROM listed WHERE eff < :today) "
+               f"FROM page JOIN reminder r ON r.id = page.rid "
+               f"JOIN customer c ON c.id = r.customer_id ORDER BY {order}")
+        return session.execute(text(sql), params).all()
+
+    def counts(self, session: Session, params: dict, extra: str = "") -> tuple[int, int]:
+        """(listed, overdue) today: index-only, no sort."""
+        total, overdue = session.execute(text(
+            f"WITH {self.blocked_sql()} SELECT COUNT(*), COALESCE(SUM(eff < :today), 0) "
+            f"FROM ({self.listed(None, ':today', extra)})"), params).one()
+        return int(total), int(overdue)
+
+
+_KIND_ORDER = "CASE r.kind " + " ".join(f"WHEN '{k}' THEN {i}" for i, k in enumerate(LISTED_KINDS)) + " ELSE 99 END"
+_COLUMNS = """r.id, r.version, r.kind, r.customer_id, c.name, c.phone, c.wechat_id, r.due_date, page.eff,
+    r.status, r.facts_json, r.title, r.note"""
+
+
+def today_list(session: Session, today: dt.date, *, now: dt.datetime | None = None, limit: int | None = None,
+               offset: int = 0, language: str | None = None, mask_phones: bool | None = None,
+               customer_id: int | None = None) -> TodayList:
+    """Everything due on or before `today` and still open (see the module docstring), overdue first."""
+    q = _Query(session, today)
+    extra = " AND r.customer_id = :cid" if customer_id is not None else ""
+    params = {**q.params, "cid": customer_id}
+    paging = "" if limit is None else f" LIMIT {max(int(limit), 1)} OFFSET {int(offset)}"
+    rows = q.rows(session, params, None, ":today", "(eff < :today) DESC, ko, eff, cid, rid", paging, extra)
+    if rows:
+        total, overdue = rows[0][-2], rows[0][-1]
+    else:
+        total, overdue = q.counts(session, params, extra) if offset else (0, 0)
+    rows = [] if limit is not None and limit <= 0 else [row[:-2] for row in rows]
+    window = contact_window(now or dt.datetime.combine(today, dt.time(9, 0)))
+    tasks = _tasks(session, rows, today, window, language, mask_phones)
+    return TodayList(today, tasks, total, overdue, window)
+
+
+def upcoming(session: Session, today: dt.date, days: int = 7, *, now: dt.datetime | None = None,
+             language: str | None = None, mask_phones: bool | None = None) -> tuple[TodayTask, ...]:
+    """Tasks falling due after `today` and within `days` days, by date then kind."""
+    q = _Query(session, today)
+    params = {**q.params, "until": (today + dt.timedelta(days=days)).isoformat()}
+    rows = q.rows(session, params, ":today", ":until", "eff, ko, cid, rid")
+    window = contact_window(now or dt.datetime.combine(today, dt.time(9, 0)))
+    return _tasks(session, [row[:-2] for row in rows], today, window, language, mask_phones)
+
+
+def due_count(session: Session, today: dt.date) -> int:
+    """How many tasks the Today list shows (navigation counter, window title)."""
+    q = _Query(session, today)
+    return q.counts(session, q.params)[0]
+
+
+def _tasks(session: Session, rows, today: dt.date, window: ContactWindow, language: str | None,
+           mask_phones: bool | None) -> tuple[TodayTask, ...]:
+    language = language or get_setting(session, "reminder.message_language")
+    masked = get_setting(session, "privacy.mask_phones") if mask_phones is None else mask_phones
+    shop = get_setting(session, "shop_name") or ""
+    bodies = template_bodies(session, language)
+    tasks = []
+    for (rid, version, kind, cid, name, phone, wechat, due, eff, status, facts_json, title, note) in rows:
+        facts = json.loads(facts_json) if facts_json else {}
+        due_date = _as_date(due)
+        effective = _as_date(eff)
+        body = bodies.get(kind) or bodies["manual"]
+        rendered = render(body, message_values(kind, facts, name or "", shop, today, language))
+        tasks.append(TodayTask(
+            id=rid, version=version, kind=kind, customer_id=cid, customer_name=name or "",
+            phone=display_phone(phone or "", masked), wechat_id=wechat or "", due_date=due_date,
+            effective_due=effective, overdue_days=max((today - effective).days, 0), status=status,
+            is_marketing=kind in MARKETING_KINDS, facts=facts, title=title or "", note=note or "",
+            reason=format_reason(kind, facts, language, today, title or ""), message=rendered.text,
+            unknown_placeholders=rendered.unknown, contact_window=window))
+    return tuple(tasks)
+
+
+def _as_date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])

@@ -1,0 +1,161 @@
+"""Builders of real spreadsheet files for the importer tests (xlsx, xls, ods, csv in any encoding)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+Rows = Sequence[Sequence[Any]]
+
+
+def write_xlsx(path: Path, sheets: dict[str, Rows], merge_title: bool = False) -> Path:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for name, rows in sheets.items():
+        sheet = workbook.create_sheet(name)
+        for row in rows:
+            sheet.append(list(row))
+        if merge_title and rows and len(rows[0]) == 1:
+            sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=6)
+    workbook.save(path)
+    return path
+
+
+def write_xls(path: Path, sheets: dict[str, Rows]) -> Path:
+    import xlwt
+
+    workbook = xlwt.Workbook(encoding="utf-8")
+    date_style = xlwt.easyxf(num_format_str="yyyy-mm-dd")
+    for name, rows in sheets.items():
+        sheet = workbook.add_sheet(name)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if isinstance(value, dt.date):
+                    sheet.write(r, c, value, date_style)
+                elif value is not None:
+                    sheet.write(r, c, value)
+    workbook.save(str(path))
+    return path
+
+
+def write_csv(path: Path, rows: Rows, encoding: str = "utf-8", delimiter: str = ",", bom: bool = False,
+              quote_all: bool = False) -> Path:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL,
+                        lineterminator="\r\n")
+    for row in rows:
+        writer.writerow(["" if value is None else value for value in row])
+    data = buffer.getvalue().encode(encoding)
+    if bom and encoding == "utf-8":
+        data = b"\xef\xbb\xbf" + data
+    path.write_bytes(data)
+    return path
+
+
+def write_ods(path: Path, sheets: dict[str, Rows]) -> Path:
+    """A minimal OpenDocument spreadsheet (what LibreOffice writes, without styles)."""
+    from xml.sax.saxutils import escape
+
+    tables = []
+    for name, rows in sheets.items():
+        cells = []
+        for row in rows:
+            parts = []
+            for value in row:
+                if value is None:
+                    parts.append("<table:table-cell/>")
+                elif isinstance(value, int | float):
+                    parts.append(f'<table:table-cell office:value-type="float" office:value="{value}">'
+                                 f"<text:p>{value}</text:p></table:table-cell>")
+                else:
+                    parts.append(f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}'
+                                 "</text:p></table:table-cell>")
+            cells.append("<table:table-row>" + "".join(parts) + "</table:table-row>")
+        tables.append(f'<table:table table:name="{escape(name)}">' + "".join(cells) + "</table:table>")
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        "<office:body><office:spreadsheet>" + "".join(tables) + "</office:spreadsheet></office:body>"
+        "</office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+        archive.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+    return path
+
+
+TAOBAO_HEADERS = [
+    "订单编号", "买家会员名", "买家支付宝账号", "买家应付货款", "买家应付邮费", "买家支付积分", "总金额", "返点积分",
+    "买家实际支付金额", "买家实际支付积分", "订单状态", "买家留言", "收货人姓名", "收货地址 ", "运送方式", "联系电话 ",
+    "联系手机", "订单创建时间", "订单付款时间 ", "宝贝标题 ", "宝贝种类 ", "物流单号 ", "物流公司", "订单备注",
+    "宝贝总数量", "店铺Id", "店铺名称", "订单关闭原因", "卖家服务费", "买家服务费", "发票抬头", "是否手机订单",
+    "分阶段订单信息", "特权订金订单id", "是否上传合同照片", "是否上传小票", "是否代付", "定金排名", "修改后的sku",
+    "修改后的收货地址", "异常信息", "天猫卡券抵扣", "集分宝抵扣", "是否是O2O交易", "退款金额", "预约门店",
+]
+
+
+def taobao_row(order_no: str, buyer: str, name: str, mobile: str, address: str, created: str, paid: str,
+               title: str, quantity: int, goods: str, postage: str, paid_amount: str, status: str,
+               refund: str = "0.00") -> list[str]:
+    """One ExportOrderList row as Taobao writes it (="…" order number, 'mobile, trailing-space headers)."""
+    values = dict.fromkeys(TAOBAO_HEADERS, "")
+    values.update({
+        "订单编号": f'="{order_no}"', "买家会员名": buyer, "买家应付货款": goods, "买家应付邮费": postage,
+        "总金额": paid_amount, "买家实际支付金额": paid_amount, "订单状态": status, "收货人姓名": name,
+        "收货地址 ": address, "联系手机": f"'{mobile}", "订单创建时间": created, "订单付款时间 ": paid,
+        "宝贝标题 ": title, "宝贝种类 ": "1", "宝贝总数量": str(quantity), "店铺名称": "小蜜蜂的店",
+        "退款金额": refund, "物流公司": "中通快递",
+    })
+    return [values[header] for header in TAOBAO_HEADERS]
+
+
+_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
+_GIVEN = "芳伟娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华"
+_PLACES = [("广东省", "广州市", "越秀区"), ("浙江省", "杭州市", "西湖区"), ("北京", "北京市", "朝阳区"),
+           ("四川省", "成都市", "武侯区"), ("江苏省", "南京市", "玄武区"), ("上海", "上海市", "浦东新区")]
+_TITLES = ["云南野生蜂蜜500g", "面膜30片", "红糖姜茶", "桂花蜜", "玫瑰精华"]
+_STATUSES = ["交易成功"] * 6 + ["买家已付款，等待卖家发货", "卖家已发货，等待买家确认", "交易关闭", "等待买家付款"]
+
+
+def taobao_rows(count: int, buyers: int | None = None, seed: int = 7) -> list[list[str]]:
+    """A Taobao-style ExportOrderList of ``count`` orders from ``buyers`` people (header row first)."""
+    import random
+
+    rng = random.Random(seed)
+    buyers = buyers or max(1, count // 3)
+    people = []
+    for index in range(buyers):
+        name = rng.choice(_SURNAMES) + rng.choice(_GIVEN) + (rng.choice(_GIVEN) if index % 3 else "")
+        province, city, district = rng.choice(_PLACES)
+        people.append((f"tb{index:07d}", name, f"1{rng.choice('3456789')}{index:09d}",
+                       f"{province} {city} {district} 幸福路{index % 500}号({rng.randint(100000, 999999)})"))
+    rows: list[list[str]] = [TAOBAO_HEADERS]
+    start = dt.datetime(2023, 1, 1, 8, 0, 0)
+    for number in range(count):
+        buyer, name, mobile, address = people[rng.randrange(buyers)]
+        created = start + dt.timedelta(minutes=17 * number)
+        status = rng.choice(_STATUSES)
+        paid = "" if status == "等待买家付款" else (created + dt.timedelta(minutes=3)).strftime("%Y-%m-%d %H:%M:%S")
+        quantity = rng.randint(1, 3)
+        goods = quantity * rng.choice([3990, 6800, 9900, 12800])
+        rows.append(taobao_row(str(351531314732935579 + number * 7919), buyer, name, mobile, address,
+                               created.strftime("%Y-%m-%d %H:%M:%S"), paid, rng.choice(_TITLES), quantity,
+                               f"{goods / 100:.2f}", "0.00", f"{goods / 100:.2f}", status))
+    return rows

@@ -1,0 +1,118 @@
+"""`main.py import/export` as scripts see them, and an import killed halfway (SIGKILL)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from core.check import check_book
+from core.db import Book
+from tests.conftest import ROOT
+from tests.core.excel.files import taobao_rows, write_csv, write_xlsx
+
+
+def run(*args):
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300)
+
+
+def counts(path):
+    con = sqlite3.connect(path)
+    try:
+        return {table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in ("customer", "orders", "order_item", "import_batch")}
+    finally:
+        con.close()
+
+
+def test_import_json_and_exit_codes(tmp_path):
+    book = tmp_path / "b.book"
+    assert run("init", book).returncode == 0
+    sheet = write_xlsx(tmp_path / "own.xlsx", {"五月": [
+        ["姓名", "电话", "下单时间", "商品", "金额"], ["张三", "13800138000", "2024-05-03", "蜂蜜", 68],
+        ["李四", "13900139000", "2024/13/40", "茶", 10]]})
+    dry = run("import", sheet, "--book", book, "--dry-run", "--json")
+    assert dry.returncode == 0 and json.loads(dry.stdout)["customers_created"] == 1
+    assert counts(book)["customer"] == 0
+    out = run("import", sheet, "--book", book, "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert {k: data[k] for k in ("customers_created", "customers_updated", "orders_created", "orders_unchanged",
+                                 "rows_skipped")} == {"customers_created": 1, "customers_updated": 0,
+                                                      "orders_created": 1, "orders_unchanged": 0, "rows_skipped": 1}
+    [error] = data["errors"]
+    assert (error["sheet"], error["row"], error["column"]) == ("五月", 3, "下单时间") and error["message"]
+    again = json.loads(run("import", sheet, "--book", book, "--json").stdout)
+    assert (again["orders_created"], again["orders_unchanged"]) == (0, 1)
+
+
+def test_rejected_file_exits_2_and_writes_nothing(tmp_path):
+    book = tmp_path / "b.book"
+    run("init", book)
+    before = counts(book)
+    junk = tmp_path / "junk.xlsx"
+    junk.write_bytes(b"%PDF-1.4\n" + bytes(300))
+    out = run("import", junk, "--book", book, "--json")
+    assert out.returncode == 2 and json.loads(out.stderr)["error"]["code"] == "not_a_spreadsheet"
+    assert counts(book) == before
+
+
+def test_export_from_the_command_line(tmp_path):
+    book = tmp_path / "b.book"
+    run("init", book)
+    run("import", write_xlsx(tmp_path / "own.xlsx", {"s": [["姓名", "电话"], ["张三", "13800138000"]]}), "--book", book)
+    target = tmp_path / "out.xlsx"
+    out = run("export", target, "--book", book, "--what", "customers")
+    assert out.returncode == 0 and target.exists()
+    import python_calamine
+
+    rows = python_calamine.CalamineWorkbook.from_path(str(target)).get_sheet_by_index(0).to_python()
+    assert rows[0][1] == "称呼" and rows[1][1] == "张三"
+
+
+@pytest.mark.slow
+def test_sigkill_halfway_leaves_a_sound_book_without_that_import(tmp_path):
+    book_path = tmp_path / "b.book"
+    with Book.open(book_path, create=True, backup_root=tmp_path / "bk") as book:
+        from core.excel.importer import run_import
+
+        run_import(book, write_xlsx(tmp_path / "first.xlsx", {"s": [["姓名", "电话"], ["老客", "13800138000"]]}))
+    before = counts(book_path)
+    data = write_csv(tmp_path / "big.csv", taobao_rows(20000, 8000), encoding="gbk", quote_all=True)
+    script = textwrap.dedent(f"""
+        import sys, time
+        sys.path.insert(0, {str(ROOT)!r})
+        from pathlib import Path
+        from core.db import Book
+        from core.excel.importer import run_import
+
+        def progress(done, total, message):
+            if message == "orders":
+                print("WRITING", flush=True)
+                time.sleep(30)
+
+        with Book.open({str(book_path)!r}, backup_root=Path({str(tmp_path / "bk")!r})) as book:
+            run_import(book, {str(data)!r}, progress=progress)
+        print("FINISHED", flush=True)
+    """)
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
+                             env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        line = child.stdout.readline()
+        assert line.strip() == "WRITING"
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.wait(timeout=60)
+    assert child.returncode == -signal.SIGKILL
+    report = check_book(book_path)
+    assert report.ok, report.problems
+    assert counts(book_path) == before
+    with Book.open(book_path, backup_root=tmp_path / "bk") as reopened:  # the dead process's lock is stale
+        assert reopened.path == book_path.resolve()

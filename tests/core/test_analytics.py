@@ -1,0 +1,345 @@
+"""Every analytics metric against a small book whose figures are worked out by hand below."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from core.analytics import (
+    RFM_SEGMENT_NAMES,
+    DateRange,
+    Selection,
+    compute_report,
+    customers_for,
+    customers_in_rfm_segment,
+    customers_in_stage,
+    product_intervals,
+    report_to_json,
+)
+from core.analytics.repurchase import purchase_count_curve
+from core.customer_stats import refresh
+from core.settings import set_setting
+from tests.core.analytics_book import Q1, TODAY, add_customer, add_order, fill_shop
+
+D = dt.date
+
+
+@pytest.fixture
+def shop(book):
+    return book, fill_shop(book)
+
+
+def report_of(book, date_range=Q1, today=TODAY):
+    with book.session() as s:
+        return compute_report(s, date_range, today)
+
+
+def test_headline_figures(shop):
+    book, _ = shop
+    s = report_of(book).summary
+    # purchase days in range: A Jan 5 (150, 2 orders), Jan 20 (60), Feb 10 (100); B Jan 10 (100); C Feb 1 (50);
+    # D Mar 1 (30). Revenue 490, 7 orders, buyers A B C D; only A has ≥ 2 purchase days in range.
+    assert (s.revenue_cents, s.orders, s.buyers, s.repeat_buyers) == (49000, 7, 4, 1)
+    assert s.repeat_rate == pytest.approx(0.25)
+    # intervals ending in range: A 15, 21; B 40 (its previous day Dec 1 is before the range) → median 21
+    assert s.median_interval_days == 21
+    assert s.churned_customers == 1  # G
+
+
+def test_same_day_orders_count_once_and_non_purchases_are_left_out(book):
+    with book.session() as s:
+        one = add_customer(s, "一")
+        add_order(s, one, D(2026, 2, 2), 10)
+        add_order(s, one, D(2026, 2, 2), 20)
+        for status in ("unpaid", "refunded", "closed"):
+            add_order(s, one, D(2026, 2, 20), 99, status=status, refund_yuan=99 if status == "refunded" else 0)
+        refresh(s)
+    report = report_of(book)
+    assert (report.summary.buyers, report.summary.repeat_buyers, report.summary.orders) == (1, 0, 2)
+    assert report.summary.revenue_cents == 3000
+    assert report.intervals.count == 0 and report.summary.median_interval_days is None
+
+
+def test_monthly_figures(shop):
+    book, _ = shop
+    jan, feb, mar = report_of(book).months
+    # Jan: A (new: first ever Jan 5) 150 + 60 in 3 orders, B (returning: first Dec 1) 100 in 1 order.
+    assert (jan.month, jan.revenue_cents, jan.orders, jan.buyers, jan.aov_cents) == ("2026-01", 31000, 4, 2, 7750)
+    assert (jan.new_buyers, jan.returning_buyers) == (1, 1)
+    assert (jan.new_revenue_cents, jan.returning_revenue_cents) == (21000, 10000)
+    assert (jan.repeat_buyers, jan.repeat_rate) == (1, 0.5)  # A bought on two days in January
+    # Feb: A (returning) 100, C (new) 50.
+    assert (feb.revenue_cents, feb.orders, feb.buyers, feb.aov_cents) == (15000, 2, 2, 7500)
+    assert (feb.new_buyers, feb.returning_buyers, feb.new_revenue_cents) == (1, 1, 5000)
+    assert feb.repeat_rate == 0
+    # Mar: D (new) 30.
+    assert (mar.revenue_cents, mar.buyers, mar.new_buyers, mar.returning_buyers) == (3000, 1, 1, 0)
+
+
+def test_next_period_rates(shop):
+    book, ids = shop
+    report = report_of(book)
+    rates = {r.period: (r.buyers, r.returned, r.rate, r.complete) for r in report.next_month}
+    # Jan buyers A, B; February buyers A, C → 1 of 2; February is over by Mar 15.
+    assert rates["2026-01"] == (2, 1, 0.5, True)
+    # Feb buyers A, C; March buyers D → 0 of 2; March still running.
+    assert rates["2026-02"] == (2, 0, 0.0, False)
+    assert rates["2026-03"] == (1, 0, 0.0, False)
+    assert [(r.period, r.buyers, r.returned) for r in report.next_quarter] == [("2026Q1", 4, 0)]
+    with book.session() as s:
+        assert customers_for(s, Selection("next_month_returned", "2026-01"), Q1, TODAY) == (ids["A"],)
+
+
+def test_cohorts(shop):
+    book, ids = shop
+    cohorts = {c.month: c for c in report_of(book).cohorts}
+    # first purchase days in range: A Jan 5 (next day Jan 20: 15 days), C Feb 1 (none), D Mar 1 (none).
+    # B's first purchase (Dec 1) is before the range, G's too.
+    assert sorted(cohorts) == ["2026-01", "2026-02", "2026-03"]
+    jan = cohorts["2026-01"]
+    assert jan.customers == 1
+    assert [(w.days, w.repurchased, w.rate) for w in jan.windows] == [(30, 1, 1.0), (60, 1, 1.0), (90, 1, 1.0)]
+    # Jan 5 + 30 and + 60 are before Mar 15; + 90 (Apr 5) is not yet
+    assert [w.complete for w in jan.windows] == [True, True, False]
+    assert [w.rate for w in cohorts["2026-02"].windows] == [0.0, 0.0, 0.0]
+    with book.session() as s:
+        assert customers_for(s, Selection("cohort_repurchased", "2026-01", days=30), Q1, TODAY) == (ids["A"],)
+        assert customers_for(s, Selection("cohort", "2026-02"), Q1, TODAY) == (ids["C"],)
+
+
+def test_intervals_overall_and_per_product(shop):
+    book, ids = shop
+    report = report_of(book)
+    assert report.intervals.count == 3
+    bins = {(b.low, b.high): b.count for b in report.intervals.bins}
+    assert bins[(1, 15)] == 1 and bins[(16, 30)] == 1 and bins[(31, 45)] == 1  # 15, 21, 40
+    assert sum(bins.values()) == 3
+    # honey: A Jan 5 → Feb 10 = 36 days, B Dec 1 → Jan 10 = 40 days → median 38; mask: A Jan 5 → Jan 20 = 15
+    with book.session() as s:
+        per_product = product_intervals(s, Q1, TODAY)
+        assert product_intervals(s, DateRange(D(2026, 2, 1), TODAY), TODAY)[0].count == 1  # only A's Feb 10
+    assert [(p.product_name, p.count, p.median_days, p.cycle_days) for p in per_product] == [
+        ("蜂蜜", 2, 38.0, 45), ("面膜", 1, 15.0, 30)]
+    with book.session() as s:
+        assert customers_for(s, Selection("interval", "31-45"), Q1, TODAY) == (ids["B"],)
+
+
+def test_purchase_count_curve_on_the_book(shop):
+    book, _ = shop
+    curve = report_of(book).curve
+    # purchase days in range: A 3, B 1, C 1, D 1 → ≥1: 4, ≥2: 1, ≥3: 1, ≥4: 0
+    assert [(p.k, p.customers_at_least_k, p.rate) for p in curve.points] == [(1, 4, 0.25), (2, 1, 1.0), (3, 1, 0.0)]
+    assert curve.magic_number is None  # never flat for two points
+
+
+def test_magic_number_is_where_the_curve_stays_flat():
+    import numpy as np
+
+    # customers with ≥ k purchase days: 1000, 300, 150, 93, 56, 36, 23, 14, 9
+    # P(k+1|k): .30 .50 .62 .602 .643 .639 .609 .643; from k = 3 every point lies in .602–.643 (4.1 points)
+    # k = 9 has fewer than 10 customers, so the curve stops at k = 8.
+    exactly = [700, 150, 57, 37, 20, 13, 9, 5, 9]
+    counts = np.repeat(np.arange(1, 10), exactly)
+    curve = purchase_count_curve(counts, min_customers=10, tolerance=0.05)
+    assert [p.k for p in curve.points] == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert curve.points[2].rate == pytest.approx(0.62)
+    assert curve.magic_number == 3
+    assert purchase_count_curve(counts, min_customers=10, tolerance=0.03).magic_number is None
+
+
+def test_provinces(shop):
+    book, ids = shop
+    rows = [(p.province, p.buyers, p.revenue_cents) for p in report_of(book).provinces]
+    # 广东: B 100 + C 50; 浙江: A 310; unknown: D 30. E has no purchase, F is deleted, G bought before the range.
+    assert rows == [("广东", 2, 15000), ("浙江", 1, 31000), ("", 1, 3000)]
+    with book.session() as s:
+        assert customers_for(s, Selection("province", "广东"), Q1, TODAY) == (ids["B"], ids["C"])
+        assert customers_for(s, Selection("province", ""), Q1, TODAY) == (ids["D"],)
+
+
+def test_rfm_with_median_spend(shop):
+    book, ids = shop
+    rfm = report_of(book).rfm
+    # spend in range: A 310, B 100, C 50, D 30 → median 75 → high spend ≥ 7500 fen
+    # A: 33 days ago, 3 days, 310 → 重要价值; B: 64 days, 1 day, 100 → 重要发展; C, D: recent, 1 day, low → 一般发展
+    assert rfm.thresholds.high_spend_cents == 7500 and rfm.thresholds.spend_is_median
+    assert rfm.counts == {**dict.fromkeys(RFM_SEGMENT_NAMES, 0), "重要价值客户": 1, "重要发展客户": 1, "一般发展客户": 2}
+    with book.session() as s:
+        assert customers_in_rfm_segment(s, "一般发展客户", Q1, TODAY) == (ids["C"], ids["D"])
+
+
+def test_rfm_all_eight_segments(book):
+    """Fixed thresholds: recent ≤ 90 days, ≥ 2 purchase days, ≥ 100 yuan; edges land on the high side."""
+    cells = {
+        "重要价值客户": [(D(2026, 3, 1), 60), (D(2026, 3, 10), 60)],
+        "重要保持客户": [(D(2025, 10, 1), 60), (D(2025, 11, 1), 60)],
+        "重要发展客户": [(D(2025, 12, 15), 100)],  # exactly 90 days before Mar 15, exactly 100 yuan
+        "重要挽留客户": [(D(2025, 12, 14), 150)],  # 91 days: far
+        "一般价值客户": [(D(2026, 3, 1), 30), (D(2026, 3, 5), 30)],
+        "一般保持客户": [(D(2025, 10, 1), 30), (D(2025, 10, 5), 30)],
+        "一般发展客户": [(D(2026, 3, 1), 99.99)],
+        "一般挽留客户": [(D(2025, 10, 1), 50)],
+    }
+    expected = {}
+    with book.session() as s:
+        set_setting(s, "analytics.rfm_high_spend_cents", 10000)
+        for segment, purchases in cells.items():
+            cid = add_customer(s, segment)
+            expected[segment] = (cid,)
+            for day, paid in purchases:
+                add_order(s, cid, day, paid)
+        refresh(s)
+    report = report_of(book, DateRange())
+    assert report.rfm.counts == dict.fromkeys(RFM_SEGMENT_NAMES, 1)
+    assert not report.rfm.thresholds.spend_is_median
+    with book.session() as s:
+        for segment, cid in expected.items():
+            assert customers_in_rfm_segment(s, segment, DateRange(), TODAY) == cid
+
+
+def test_stages_and_levels(shop):
+    book, ids = shop
+    report = report_of(book)
+    # A: 3 days, typical gap 18 → churn after 36 days, 33 since → past half → dormant
+    # B: gap 40 → churn 80, 64 since → dormant; C, D: 1 day, recent → new; E prospect; G churned; F deleted
+    assert {s.key: s.customers for s in report.stages} == {
+        "prospect": 1, "new": 2, "returning": 0, "loyal": 0, "dormant": 2, "churned": 1}
+    assert [(lv.label, lv.customers) for lv in report.levels] == [("金卡", 1), ("", 5)]
+    with book.session() as s:
+        assert customers_in_stage(s, "dormant", TODAY) == (ids["A"], ids["B"])
+        level_key = report.levels[0].key
+        assert customers_for(s, Selection("level", level_key), Q1, TODAY) == (ids["A"],)
+
+
+def test_click_through_matches_the_numbers(shop):
+    book, ids = shop
+    report = report_of(book)
+    jan = report.months[0]
+    with book.session() as s:
+        def who(kind, key=""):
+            return customers_for(s, Selection(kind, key), Q1, TODAY)
+
+        assert who("buyers") == tuple(sorted(ids[k] for k in "ABCD"))
+        assert who("repeat_buyers") == (ids["A"],)
+        assert len(who("month_buyers", "2026-01")) == jan.buyers
+        assert who("month_new", "2026-01") == (ids["A"],)
+        assert who("month_returning", "2026-01") == (ids["B"],)
+        assert who("month_repeat", "2026-01") == (ids["A"],)
+        assert who("purchase_days_at_least", "3") == (ids["A"],)
+        assert who("stage", "churned") == (ids["G"],)
+
+
+def test_whole_book_range_and_json(shop):
+    book, _ = shop
+    report = report_of(book, DateRange())
+    # all time: A 3 days, B 2 days (Dec 1, Jan 10), C, D, G 1 day → 5 buyers, 2 repeat
+    assert (report.summary.buyers, report.summary.repeat_buyers) == (5, 2)
+    assert report.range.start == D(2025, 6, 1)
+    data = json.loads(json.dumps(report_to_json(report), ensure_ascii=False))
+    for key in ("buyers", "repeat_buyers", "repeat_rate", "orders", "revenue", "median_interval_days",
+                "magic_number", "next_month_rate", "rfm", "monthly"):
+        assert key in data
+    assert data["revenue"] == 710.0  # 490 in Q1 + B's 200 in December + G's 20
+    assert set(data["rfm"]) == set(RFM_SEGMENT_NAMES)
+    assert {"month", "revenue", "orders", "buyers", "new_buyers", "returning_buyers"} <= set(data["monthly"][0])
+    assert {"month", "rate"} <= set(data["next_month_rate"][0])
+    assert len(data["monthly"]) == 10  # June 2025 … March 2026
+
+
+def test_empty_book(book):
+    report = report_of(book, DateRange())
+    assert report.summary.buyers == 0 and report.summary.repeat_rate is None
+    assert report.months == () or all(m.buyers == 0 for m in report.months)
+    assert report.curve.points == () and report.curve.magic_number is None
+    assert report.rfm.counts == dict.fromkeys(RFM_SEGMENT_NAMES, 0)
+    assert report.provinces == () and report.cohorts == ()
+    json.dumps(report_to_json(report))
+    with book.session() as s:
+        assert product_intervals(s, DateRange(), TODAY) == ()
+        assert customers_for(s, Selection("rfm", "重要价值客户"), DateRange(), TODAY) == ()
+        assert customers_for(s, Selection("month_new", "2026-03"), DateRange(), TODAY) == ()
+
+
+def test_one_customer_book(book):
+    with book.session() as s:
+        cid = add_customer(s, "唯一", "上海")
+        add_order(s, cid, D(2026, 3, 2), 88)
+        refresh(s)
+    report = report_of(book, DateRange())
+    assert (report.summary.buyers, report.summary.repeat_rate, report.summary.revenue_cents) == (1, 0.0, 8800)
+    assert [(m.month, m.new_buyers) for m in report.months] == [("2026-03", 1)]
+    # the only buyer's spend is the median, so M is high; 1 purchase day, 13 days ago
+    assert report.rfm.counts["重要发展客户"] == 1
+    assert [(p.k, p.rate) for p in report.curve.points] == []  # fewer than 10 customers at k = 1
+
+
+def test_unknown_selection_is_rejected(shop):
+    from core.errors import ValidationError
+
+    book, _ = shop
+    with book.session() as s, pytest.raises(ValidationError):
+        customers_for(s, Selection("nonsense"), Q1, TODAY)
+
+
+def test_queries_compile_for_postgresql():
+    """The SQL has a PostgreSQL branch (no julianday) wherever SQLite needs its own functions."""
+    from sqlalchemy.dialects import postgresql
+
+    from core.analytics.data import orders_query
+    from core.analytics.segments import stage_counts_query
+    from core.settings import DEFAULTS
+
+    thresholds = {k: v for k, v in DEFAULTS.items() if k.startswith("stage.")}
+    orders_sql = str(orders_query("postgresql").compile(dialect=postgresql.dialect(),
+                                                        compile_kwargs={"literal_binds": True}))
+    assert "julianday" not in orders_sql and "DATE '1970-01-01'" in orders_sql
+    stage_sql = str(stage_counts_query(TODAY, thresholds, "postgresql").compile(dialect=postgresql.dialect()))
+    assert "julianday" not in stage_sql
+    assert "julianday" in str(orders_query("sqlite").compile())
+
+
+def test_stats_command_prints_the_issue_fields(shop, capsys):
+    from core.cli import main
+
+    book, _ = shop
+    assert main(["stats", "--book", str(book.path), "--from", "2026-01-01", "--to", "2026-03-15", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["buyers"], data["repeat_buyers"], data["orders"], data["revenue"]) == (4, 1, 7, 490.0)
+    assert data["repeat_rate"] == 0.25 and data["median_interval_days"] == 21
+    assert data["rfm"]["一般发展客户"] == 2
+    assert [(m["month"], m["new_buyers"], m["returning_buyers"]) for m in data["monthly"]] == [
+        ("2026-01", 1, 1), ("2026-02", 1, 1), ("2026-03", 1, 0)]
+    assert data["next_month_rate"][0] == {"month": "2026-01", "rate": 0.5, "buyers": 2, "returned": 1, "complete": True}
+    assert main(["stats", "--book", str(book.path), "--from", "2026-01-01"]) == 0
+    assert "Buyers: 4" in capsys.readouterr().out
+
+
+def test_stats_command_rejects_bad_dates(shop, capsys):
+    from core.cli import main
+
+    book, _ = shop
+    assert main(["stats", "--book", str(book.path), "--from", "2026-02-30"]) == 2
+    assert "bad_date" in capsys.readouterr().err
+    assert main(["stats", "--book", str(book.path), "--from", "2026-03-01", "--to", "2026-02-01"]) == 2
+
+
+def test_service_reuses_purchase_days_until_the_book_changes(shop):
+    from core.analytics import AnalyticsService
+
+    book, ids = shop
+    service = AnalyticsService(book)
+    first = service.report(Q1, TODAY)
+    with book.session() as s:
+        cached = service.book_data(s)
+        assert service.book_data(s) is cached  # same signature: no second read
+    assert service.customers_for(Selection("buyers"), Q1, TODAY) == tuple(sorted(ids[k] for k in "ABCD"))
+    with book.session() as s:  # C buys again on Mar 10: the customer figures change, so does the signature
+        add_order(s, ids["C"], D(2026, 3, 10), 40)
+        refresh(s, [ids["C"]])
+    second = service.report(Q1, TODAY)
+    assert (first.summary.repeat_buyers, second.summary.repeat_buyers) == (1, 2)
+    service.invalidate()
+    with book.session() as s:
+        assert service.book_data(s) is not cached

@@ -1,0 +1,148 @@
+"""The Today page: rows grouped with overdue first, copy to the clipboard, done/snooze/skip with the contact
+log, keyboard, upcoming, the look-up, background regeneration, the counter in the window, settings preview."""
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from sqlalchemy import select
+
+from core.customers import CustomerService, book_counts
+from core.dto import ProductInput
+from core.models import ContactLog, Reminder
+from core.products import ProductService
+from core.reminders.service import ReminderService
+from ui.main_window import MainWindow
+from ui.pages.today import TodayPage
+from ui.session import Session
+from ui.tasks import TaskRunner
+from ui.widgets.reminder_settings import ReminderSettingsWidget
+
+TODAY = dt.date(2026, 4, 12)
+NOW = dt.datetime(2026, 4, 12, 10, 30)
+
+
+@pytest.fixture
+def shop(book, make_customer, make_order):
+    """王芳: honey bought 1 Mar (repurchase due 12 Apr, use care overdue); 张伟: unpaid order today."""
+    honey = ProductService(book).create(ProductInput(name="蜂蜜500g", price_cents=6800, cycle_days=45))
+    wang = make_customer(name="王芳", phone="13800138000", wechat_id="wangfang88")
+    make_order(wang.id, "2026-03-01", [(honey.id, 1, 6800)])
+    zhang = make_customer(name="张伟", phone="13700137000")
+    make_order(zhang.id, "2026-04-12", [(honey.id, 1, 6800)], status="unpaid")
+    ReminderService(book).regenerate(TODAY)
+    return book
+
+
+@pytest.fixture
+def page(qtbot, shop):
+    p = TodayPage(ReminderService(shop), CustomerService(shop), TaskRunner(), lambda: TODAY, lambda: NOW)
+    qtbot.addWidget(p)
+    p.reload()
+    return p
+
+
+def _texts(page):
+    return [page.tree.topLevelItem(i).text(0) for i in range(page.tree.topLevelItemCount())]
+
+
+def _select_kind(page, kind):
+    item = next(i for i in page.task_items() if page._by_id[i.data(0, Qt.ItemDataRole.UserRole)].kind == kind)
+    page.tree.setCurrentItem(item)
+    return page.current_task()
+
+
+def test_overdue_groups_come_first_and_rows_show_reason_message_contact(page):
+    groups = _texts(page)
+    assert groups[0].startswith("Overdue · Use care")
+    assert any(g.startswith("Due today · Repurchase") for g in groups)
+    task = _select_kind(page, "repurchase")
+    item = page.tree.currentItem()
+    assert item.text(0) == "王芳"
+    assert item.text(1) == "Bought 蜂蜜500g ×1 on 1 Mar; runs out around 15 Apr"
+    assert item.text(3) == "13800138000 / wangfang88"
+    assert item.text(5) == "09:30–12:00"
+    assert page.message_edit.toPlainText() == task.message and "王芳" in task.message
+    assert page.due_total == 3
+
+
+def test_copy_puts_the_message_on_the_clipboard(page):
+    _select_kind(page, "repurchase")
+    page.message_edit.setPlainText("王芳，蜂蜜快用完了吧？")
+    page.copy_message()
+    assert QGuiApplication.clipboard().text() == "王芳，蜂蜜快用完了吧？"
+
+
+def test_enter_copies_marks_contacted_removes_the_row_and_logs(qtbot, page, shop):
+    task = _select_kind(page, "repurchase")
+    page.tree.setFocus()
+    with qtbot.waitSignal(page.book_modified):
+        qtbot.keyClick(page.tree, Qt.Key.Key_Return)
+    assert QGuiApplication.clipboard().text() == task.message
+    assert task.id not in page._by_id
+    assert page.due_total == 2
+    with shop.session() as s:
+        log = s.scalars(select(ContactLog)).one()
+        assert (log.reminder_id, log.result, log.message, log.is_marketing) == (task.id, "contacted", task.message,
+                                                                                 True)
+        assert s.get(Reminder, task.id).status == "done"
+
+
+def test_snooze_skip_and_no_answer(qtbot, page, shop, monkeypatch):
+    use = _select_kind(page, "use_care")
+    page.snooze(3)
+    unpaid = _select_kind(page, "unpaid")
+    qtbot.keyClick(page.tree, Qt.Key.Key_K)
+    rep = _select_kind(page, "repurchase")
+    qtbot.keyClick(page.tree, Qt.Key.Key_N)
+    assert page.task_items() == []
+    assert page.name_label.text() == "All done for today."
+    with shop.session() as s:
+        assert s.get(Reminder, use.id).snoozed_until == TODAY + dt.timedelta(days=3)
+        assert s.get(Reminder, unpaid.id).status == "skipped"
+        assert s.get(Reminder, rep.id).snoozed_until == TODAY + dt.timedelta(days=1)
+        assert [log.result for log in s.scalars(select(ContactLog).order_by(ContactLog.id))] == [
+            "snoozed", "skipped", "no_answer"]
+
+
+def test_upcoming_is_one_click_away(page):
+    page.upcoming_button.click()
+    assert page.summary_label.text() == "1 in the next 7 days"  # 张伟's second unpaid reminder tomorrow
+    assert _texts(page) == ["13 Apr (1)"]
+    page.upcoming_button.click()
+    assert page.due_total == 3
+
+
+def test_look_up_explains_a_missing_customer(page, shop):
+    CustomerService(shop).set_do_not_disturb([page._by_id[page.task_items()[0].data(0, Qt.ItemDataRole.UserRole)]
+                                              .customer_id], True)
+    page.lookup_edit.setText("王芳")
+    page.explain_lookup()
+    assert "Do not disturb" in page.lookup_label.text()
+
+
+def test_background_regeneration_and_the_window_counter(qtbot, shop, settings):
+    session = Session(book=shop, book_path=str(shop.path), settings=settings, today=lambda: TODAY)
+    window = MainWindow(session, counts=lambda: book_counts(shop))
+    qtbot.addWidget(window)
+    with shop.session() as s:
+        s.query(Reminder).delete()
+    page = window.show_page("today")
+    qtbot.waitUntil(lambda: page.due_total > 0, timeout=5000)
+    assert window.navigation.item(0).text().startswith("Today (")
+    assert "due today" in window.windowTitle()
+    session.tasks.wait(3000)
+
+
+def test_template_preview_reports_unknown_placeholders(qtbot, shop):
+    widget = ReminderSettingsWidget(ReminderService(shop), lambda: TODAY)
+    qtbot.addWidget(widget)
+    row = next(i for i in range(widget.kind_list.count()) if widget.kind_list.item(i).data(Qt.ItemDataRole.UserRole)
+               == "repurchase")
+    widget.kind_list.setCurrentRow(row)
+    widget.template_edit.setPlainText("{昵称}，{商品}快用完啦 {价格}")
+    assert widget.preview_label.text() == "王姐，蜂蜜500g快用完啦 "
+    assert "{价格}" in widget.unknown_label.text()
+    widget.save_template()
+    assert ReminderService(shop).templates("zh_CN")[2].body.startswith("{昵称}")

@@ -1,0 +1,497 @@
+"""The import dialog: pick a file and its sheets, correct the column mapping, preview, import with progress."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.errors import HuitoukeError
+from core.excel.analysis import LoadedFile, TableChoice, choose, load_file, preview, remembered_mappings
+from core.excel.batches import undo_import
+from core.excel.export import write_error_report, write_template
+from core.excel.importer import ImportOptions, ImportResult, run_import
+from core.excel.mapping import FIELDS, header_signature, normalise_header
+from core.excel.presets import PRESETS
+from ui.excel_labels import field_label, preset_label, problem_text, refusal_text
+
+SPREADSHEET_FILTER = "*.xlsx *.xls *.xlsm *.ods *.et *.csv *.txt"
+PREVIEW_ROWS = 20
+_ERROR_BRUSH = QBrush(QColor(255, 228, 228))
+_FIELD_ORDER = ["", *FIELDS]
+
+
+class ImportDialog(QDialog):
+    """Import one spreadsheet into the book.
+
+    ``book`` is a core.db.Book, ``tasks`` a ui.tasks.TaskRunner; reading and importing run on it, so the
+    window stays responsive and the import can be cancelled (the book is then unchanged).
+    ``book_changed`` is emitted after an import or an undo wrote to the book.
+    """
+
+    book_changed = Signal()
+
+    def __init__(self, book, tasks, path: str | None = None, language: str = "zh_CN", parent=None):
+        super().__init__(parent)
+        self._book, self._tasks, self._language = book, tasks, language
+        self._loaded: LoadedFile | None = None
+        self._choices: dict[str, TableChoice] = {}
+        self._presets: dict[str, str] = {}
+        self._overrides: dict[str, dict[str, str]] = {}
+        self._task = None
+        self.result: ImportResult | None = None
+        self.setWindowTitle(self.tr("Import customers and orders"))
+        self.setAcceptDrops(True)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_setup_page())
+        self.pages.addWidget(self._build_progress_page())
+        self.pages.addWidget(self._build_summary_page())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        self.resize(1100, 720)
+        if path:
+            self.open_file(path)
+
+    # --- construction -------------------------------------------------------------------------------
+    def _build_setup_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        top = QHBoxLayout()
+        self.file_label = QLabel(self.tr("Choose an Excel or CSV file, or drop one here."))
+        self.file_label.setWordWrap(True)
+        choose_button = QPushButton(self.tr("Choose file…"))
+        choose_button.clicked.connect(self._on_choose_button_clicked)
+        template_button = QPushButton(self.tr("Save blank template…"))
+        template_button.clicked.connect(self._on_template_button_clicked)
+        top.addWidget(self.file_label, 1)
+        top.addWidget(choose_button)
+        top.addWidget(template_button)
+        layout.addLayout(top)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel(self.tr("Sheets to import")))
+        self.sheet_list = QListWidget()
+        self.sheet_list.currentRowChanged.connect(self._on_sheet_list_current_row_changed)
+        left_layout.addWidget(self.sheet_list)
+        splitter.addWidget(left)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        preset_row = QHBoxLayout()
+        preset_row.addWidget(QLabel(self.tr("This sheet is")))
+        self.preset_combo = QComboBox()
+        for key in PRESETS:
+            self.preset_combo.addItem(preset_label(key), key)
+        self.preset_combo.activated.connect(self._on_preset_combo_activated)
+        preset_row.addWidget(self.preset_combo, 1)
+        self.header_label = QLabel()
+        preset_row.addWidget(self.header_label)
+        right_layout.addLayout(preset_row)
+        self.mapping_table = QTableWidget(0, 3)
+        self.mapping_table.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("First values"),
+                                                      self.tr("Imported as")])
+        self.mapping_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.mapping_table.verticalHeader().hide()
+        self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        right_layout.addWidget(self.mapping_table, 2)
+        right_layout.addWidget(QLabel(self.tr("Preview: the first rows as they will be imported")))
+        self.preview_table = QTableWidget(0, 0)
+        self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        right_layout.addWidget(self.preview_table, 3)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([230, 870])
+        layout.addWidget(splitter, 1)
+
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.message_label)
+        bottom = QHBoxLayout()
+        self.all_or_nothing_check = QCheckBox(self.tr("All or nothing: import nothing if any row has a problem"))
+        bottom.addWidget(self.all_or_nothing_check, 1)
+        self.check_button = QPushButton(self.tr("Check only"))
+        self.check_button.setToolTip(self.tr("Show what would be imported without writing anything"))
+        self.check_button.clicked.connect(lambda: self.start_import(dry_run=True))
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(lambda: self.start_import(dry_run=False))
+        close_button = QPushButton(self.tr("Close"))
+        close_button.clicked.connect(self.reject)
+        for button in (self.check_button, self.import_button, close_button):
+            bottom.addWidget(button)
+        layout.addLayout(bottom)
+        self._set_ready(False)
+        return page
+
+    def _build_progress_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        self.progress_label = QLabel(self.tr("Importing…"))
+        self.progress_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 100)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.progress_bar)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.cancel_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        return page
+
+    def _build_summary_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.summary_label)
+        self.errors_table = QTableWidget(0, 4)
+        self.errors_table.setHorizontalHeaderLabels([self.tr("Sheet"), self.tr("Row"), self.tr("Column"),
+                                                     self.tr("Problem")])
+        self.errors_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.errors_table.verticalHeader().hide()
+        self.errors_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.errors_table, 1)
+        buttons = QHBoxLayout()
+        self.report_button = QPushButton(self.tr("Save problem list…"))
+        self.report_button.clicked.connect(self._on_report_button_clicked)
+        self.undo_button = QPushButton(self.tr("Undo this import"))
+        self.undo_button.clicked.connect(self._on_undo_button_clicked)
+        self.back_button = QPushButton(self.tr("Back to the file"))
+        self.back_button.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        self.import_now_button = QPushButton(self.tr("Import now"))
+        self.import_now_button.clicked.connect(lambda: self.start_import(dry_run=False))
+        done_button = QPushButton(self.tr("Done"))
+        done_button.clicked.connect(self.accept)
+        buttons.addWidget(self.report_button)
+        buttons.addWidget(self.undo_button)
+        buttons.addStretch(1)
+        for button in (self.back_button, self.import_now_button, done_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        return page
+
+    # --- reading the file ---------------------------------------------------------------------------
+    def open_file(self, path: str) -> None:
+        """Read the file in the background; its sheets appear when it has been read."""
+        self._loaded = None
+        self._choices.clear()
+        self._presets.clear()
+        self._overrides.clear()
+        self.sheet_list.clear()
+        self.mapping_table.setRowCount(0)
+        self.preview_table.setRowCount(0)
+        self.message_label.clear()
+        self.file_label.setText(self.tr("Reading %1…").replace("%1", Path(path).name))
+        self._set_ready(False)
+        self._task = self._tasks.run(load_file, path, on_success=self._on_file_loaded,
+                                     on_error=self._on_file_failed)
+
+    def _on_file_loaded(self, loaded: LoadedFile) -> None:
+        self._task = None
+        self._loaded = loaded
+        names = [loaded.path.name] + [companion.path.name for companion in loaded.companions]
+        self.file_label.setText(self.tr("File: %1").replace("%1", " + ".join(names)))
+        with self._book.session() as session:
+            remembered = remembered_mappings(session, [header_signature(t.headers) for t in self._tables()])
+        for table in self._tables():
+            choice = choose(table, remembered=remembered)
+            self._choices[table.sheet.name] = choice
+            if choice.remembered:
+                self._overrides[table.sheet.name] = self._overrides_of(choice)
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, table.sheet.name)
+            item.setCheckState(Qt.CheckState.Checked if choice.usable else Qt.CheckState.Unchecked)
+            self.sheet_list.addItem(item)
+            self._label_sheet_item(item, choice)
+        if loaded.skipped_sheets:
+            self.message_label.setText(self.tr("Sheets without a header row are left out: %1")
+                                       .replace("%1", "、".join(loaded.skipped_sheets)))
+        self.sheet_list.setCurrentRow(0)
+        self._set_ready(True)
+
+    def _on_file_failed(self, error: BaseException) -> None:
+        self._task = None
+        self.file_label.setText(self.tr("Choose an Excel or CSV file, or drop one here."))
+        self.message_label.setText(refusal_text(error) if isinstance(error, HuitoukeError) else str(error))
+
+    def _tables(self):
+        if self._loaded is None:
+            return []
+        return [table for file in (self._loaded, *self._loaded.companions) for table in file.tables]
+
+    def _table(self, sheet: str):
+        return next(table for table in self._tables() if table.sheet.name == sheet)
+
+    def _label_sheet_item(self, item: QListWidgetItem, choice: TableChoice) -> None:
+        item.setText(self.tr("%1\n%2 · %3 rows").replace("%1", choice.sheet).replace("%2", preset_label(choice.preset))
+                     .replace("%3", f"{choice.data_rows:,}"))
+        if not choice.usable:
+            item.setToolTip(self.tr("No column tells who the customer is"))
+
+    # --- mapping and preview ------------------------------------------------------------------------
+    def current_sheet(self) -> str | None:
+        item = self.sheet_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _on_sheet_list_current_row_changed(self, _row: int) -> None:
+        sheet = self.current_sheet()
+        if sheet is None:
+            return
+        choice = self._choices[sheet]
+        self.preset_combo.setCurrentIndex(self.preset_combo.findData(choice.preset))
+        self.header_label.setText(self.tr("header in row %1").replace("%1", str(choice.header_row)))
+        self._fill_mapping_table(sheet)
+        self._fill_preview(sheet)
+
+    def _fill_mapping_table(self, sheet: str) -> None:
+        choice = self._choices[sheet]
+        table = self._table(sheet)
+        samples = table.sheet.rows[table.data_start:table.data_start + 3]
+        self.mapping_table.setRowCount(0)
+        for column, header in enumerate(choice.headers):
+            if not header:
+                continue
+            row = self.mapping_table.rowCount()
+            self.mapping_table.insertRow(row)
+            self.mapping_table.setItem(row, 0, QTableWidgetItem(header))
+            values = [str(values[column]) for values in samples if column < len(values) and values[column] != ""]
+            self.mapping_table.setItem(row, 1, QTableWidgetItem(" | ".join(values)))
+            combo = QComboBox()
+            for field in _FIELD_ORDER:
+                combo.addItem(field_label(field), field)
+            combo.setCurrentIndex(combo.findData(choice.fields.get(column, "")))
+            combo.setProperty("header", header)
+            combo.activated.connect(lambda _index, box=combo: self._on_field_combo_activated(box))
+            self.mapping_table.setCellWidget(row, 2, combo)
+        self.mapping_table.resizeColumnToContents(0)
+        self.mapping_table.setColumnWidth(2, 190)
+
+    def _on_field_combo_activated(self, combo: QComboBox) -> None:
+        sheet = self.current_sheet()
+        overrides = self._overrides.setdefault(sheet, self._overrides_of(self._choices[sheet]))
+        overrides[normalise_header(combo.property("header"))] = combo.currentData()
+        self._recompute(sheet)
+
+    def _on_preset_combo_activated(self, _index: int) -> None:
+        sheet = self.current_sheet()
+        if sheet is None:
+            return
+        self._presets[sheet] = self.preset_combo.currentData()
+        self._overrides.pop(sheet, None)
+        self._recompute(sheet)
+        self._fill_mapping_table(sheet)
+
+    @staticmethod
+    def _overrides_of(choice: TableChoice) -> dict[str, str]:
+        return {normalise_header(header): choice.fields.get(index, "")
+                for index, header in enumerate(choice.headers) if normalise_header(header)}
+
+    def _recompute(self, sheet: str) -> None:
+        choice = choose(self._table(sheet), self._presets.get(sheet) or self._choices[sheet].preset,
+                        self._overrides.get(sheet))
+        self._choices[sheet] = choice
+        item = self.sheet_list.currentItem()
+        self._label_sheet_item(item, choice)
+        if choice.usable and item.checkState() == Qt.CheckState.Unchecked:
+            item.setCheckState(Qt.CheckState.Checked)
+        self._fill_preview(sheet)
+
+    def _fill_preview(self, sheet: str) -> None:
+        choice = self._choices[sheet]
+        rows = preview(self._table(sheet), choice, PREVIEW_ROWS)
+        fields = [field for _column, field in sorted(choice.fields.items())]
+        self.preview_table.clear()
+        self.preview_table.setColumnCount(len(fields) + 1)
+        self.preview_table.setHorizontalHeaderLabels([self.tr("Row"), *[field_label(f) for f in fields]])
+        self.preview_table.verticalHeader().hide()
+        self.preview_table.setRowCount(len(rows))
+        for row, shown in enumerate(rows):
+            self.preview_table.setItem(row, 0, QTableWidgetItem(str(shown.row)))
+            if shown.errors:
+                problem = "; ".join(f"{error.column}: {problem_text(error.code, error.value)}" if error.column
+                                    else problem_text(error.code, error.value) for error in shown.errors)
+                cell = QTableWidgetItem(self.tr("Skipped — %1").replace("%1", problem))
+                cell.setToolTip(problem)
+                self.preview_table.setItem(row, 1, cell)
+                self.preview_table.setSpan(row, 1, 1, max(1, len(fields)))
+                for column in range(len(fields) + 1):
+                    if self.preview_table.item(row, column):
+                        self.preview_table.item(row, column).setBackground(_ERROR_BRUSH)
+                continue
+            for column, field in enumerate(fields, 1):
+                value = shown.values.get(field)
+                if value is None and field in ("receiver_phone", "phone_alt"):
+                    value = shown.values.get("phone")
+                self.preview_table.setItem(row, column, QTableWidgetItem(value or ""))
+        self.preview_table.resizeColumnsToContents()
+
+    # --- importing ----------------------------------------------------------------------------------
+    def checked_sheets(self) -> list[str]:
+        return [self.sheet_list.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self.sheet_list.count())
+                if self.sheet_list.item(row).checkState() == Qt.CheckState.Checked]
+
+    def start_import(self, dry_run: bool) -> None:
+        """Run the import (or only the check) in the background, showing progress with Cancel."""
+        if self._loaded is None or self._task is not None:
+            return
+        sheets = self.checked_sheets()
+        if not sheets:
+            self.message_label.setText(self.tr("Tick at least one sheet to import."))
+            return
+        options = ImportOptions(
+            sheets=tuple(sheets), presets={sheet: self._choices[sheet].preset for sheet in sheets},
+            overrides={sheet: self._overrides[sheet] for sheet in sheets if sheet in self._overrides},
+            dry_run=dry_run, all_or_nothing=self.all_or_nothing_check.isChecked())
+        self.progress_label.setText(self.tr("Checking…") if dry_run else self.tr("Importing…"))
+        self.progress_bar.setValue(0)
+        self.cancel_button.setEnabled(True)
+        self.pages.setCurrentIndex(1)
+        self._task = self._tasks.run(run_import, self._book, self._loaded, options,
+                                     on_success=self._on_import_succeeded, on_error=self._on_import_failed,
+                                     on_progress=self._on_import_progressed)
+        self._task.cancelled.connect(self._on_import_cancelled)
+
+    def _on_import_progressed(self, done: int, total: int, _message: str) -> None:
+        self.progress_bar.setValue(int(100 * done / total) if total else 0)
+
+    def _on_cancel_button_clicked(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.progress_label.setText(self.tr("Cancelling…"))
+
+    def _on_import_cancelled(self) -> None:
+        self._task = None
+        self.pages.setCurrentIndex(0)
+        self.message_label.setText(self.tr("Cancelled: nothing was imported."))
+
+    def _on_import_failed(self, error: BaseException) -> None:
+        self._task = None
+        self.pages.setCurrentIndex(0)
+        if not isinstance(error, HuitoukeError):
+            raise error
+        self.message_label.setText(refusal_text(error))
+
+    def _on_import_succeeded(self, result: ImportResult) -> None:
+        self._task = None
+        self.result = result
+        self._show_summary(result)
+        self.pages.setCurrentIndex(2)
+        if not result.dry_run:
+            self.book_changed.emit()
+
+    def _show_summary(self, result: ImportResult) -> None:
+        lines = [
+            self.tr("New customers: %1 · updated: %2").replace("%1", str(result.customers_created))
+            .replace("%2", str(result.customers_updated)),
+            self.tr("New orders: %1 · updated: %2 · already in the book: %3")
+            .replace("%1", str(result.orders_created)).replace("%2", str(result.orders_updated))
+            .replace("%3", str(result.orders_unchanged)),
+            self.tr("Rows read: %1 · skipped: %2").replace("%1", str(result.rows_read))
+            .replace("%2", str(result.rows_skipped)),
+        ]
+        if result.products_created or result.products_updated:
+            lines.append(self.tr("Products new: %1 · updated: %2").replace("%1", str(result.products_created))
+                         .replace("%2", str(result.products_updated)))
+        if result.proposals:
+            lines.append(self.tr("%1 new customers share a name with a customer already in the book; check them "
+                                 "and merge them if they are the same person.").replace("%1", str(len(result.proposals))))
+        title = (self.tr("Check only — nothing was written. This is what the import would do:") if result.dry_run
+                 else self.tr("Import finished."))
+        self.summary_label.setText(f"<b>{title}</b><br>" + "<br>".join(lines))
+        self.errors_table.setRowCount(len(result.errors))
+        for row, error in enumerate(result.errors):
+            for column, text in enumerate((error.sheet, str(error.row or ""), error.column,
+                                           problem_text(error.code, error.value))):
+                self.errors_table.setItem(row, column, QTableWidgetItem(text))
+        self.errors_table.resizeColumnsToContents()
+        self.report_button.setEnabled(bool(result.errors))
+        self.undo_button.setVisible(not result.dry_run)
+        self.undo_button.setEnabled(not result.dry_run)
+        self.import_now_button.setVisible(result.dry_run)
+        self.back_button.setVisible(result.dry_run)
+
+    # --- summary actions ----------------------------------------------------------------------------
+    def _on_report_button_clicked(self) -> None:
+        if self.result is None:
+            return
+        stem = Path(self._loaded.path).stem if self._loaded else "import"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save problem list"), f"{stem}-problems.xlsx",
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if path:
+            write_error_report(self.result.errors, path, self._language)
+
+    def _on_undo_button_clicked(self) -> None:
+        if self.result is None or self.result.batch_id is None:
+            return
+        answer = QMessageBox.question(self, self.tr("Undo this import"), self.tr(
+            "Remove the customers and orders this import added and put back what it changed?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        undo_import(self._book, self.result.batch_id)
+        self.undo_button.setEnabled(False)
+        self.summary_label.setText(self.summary_label.text() + "<br><b>" + self.tr("The import was undone.") + "</b>")
+        self.book_changed.emit()
+
+    def _on_template_button_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save blank template"), self.tr("customers-template.xlsx"),
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if path:
+            write_template(path, self._language)
+
+    def _on_choose_button_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a file to import"), "",
+                                              self.tr("Spreadsheets (%1)").replace("%1", SPREADSHEET_FILTER))
+        if path:
+            self.open_file(path)
+
+    def _set_ready(self, ready: bool) -> None:
+        self.check_button.setEnabled(ready)
+        self.import_button.setEnabled(ready)
+
+    # --- events -------------------------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        urls = event.mimeData().urls()
+        if urls and self._task is None:
+            self.open_file(urls[0].toLocalFile())
+            event.acceptProposedAction()
+
+    def reject(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+        super().reject()

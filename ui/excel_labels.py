@@ -1,0 +1,140 @@
+"""Translated words for the spreadsheet import and export: fields, presets, row problems and refusals."""
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from core.errors import HuitoukeError
+
+_CONTEXT = "ExcelLabels"
+
+FIELDS = {
+    "": QT_TRANSLATE_NOOP("ExcelLabels", "(not imported)"),
+    "name": QT_TRANSLATE_NOOP("ExcelLabels", "Name / nickname"),
+    "real_name": QT_TRANSLATE_NOOP("ExcelLabels", "Real name"),
+    "phone": QT_TRANSLATE_NOOP("ExcelLabels", "Phone"),
+    "phone_alt": QT_TRANSLATE_NOOP("ExcelLabels", "Other phone"),
+    "wechat_id": QT_TRANSLATE_NOOP("ExcelLabels", "WeChat ID"),
+    "qq": QT_TRANSLATE_NOOP("ExcelLabels", "QQ"),
+    "platform_buyer_id": QT_TRANSLATE_NOOP("ExcelLabels", "Buyer ID"),
+    "email": QT_TRANSLATE_NOOP("ExcelLabels", "Email"),
+    "address": QT_TRANSLATE_NOOP("ExcelLabels", "Whole address"),
+    "province": QT_TRANSLATE_NOOP("ExcelLabels", "Province"),
+    "city": QT_TRANSLATE_NOOP("ExcelLabels", "City"),
+    "district": QT_TRANSLATE_NOOP("ExcelLabels", "District"),
+    "street": QT_TRANSLATE_NOOP("ExcelLabels", "Street"),
+    "address_detail": QT_TRANSLATE_NOOP("ExcelLabels", "Address detail"),
+    "postcode": QT_TRANSLATE_NOOP("ExcelLabels", "Postcode"),
+    "gender": QT_TRANSLATE_NOOP("ExcelLabels", "Gender"),
+    "birthday": QT_TRANSLATE_NOOP("ExcelLabels", "Birthday"),
+    "tags": QT_TRANSLATE_NOOP("ExcelLabels", "Tags"),
+    "source_channel": QT_TRANSLATE_NOOP("ExcelLabels", "Source"),
+    "note": QT_TRANSLATE_NOOP("ExcelLabels", "Note"),
+    "personality": QT_TRANSLATE_NOOP("ExcelLabels", "Personality"),
+    "customer_ref": QT_TRANSLATE_NOOP("ExcelLabels", "Customer number in this file"),
+    "platform": QT_TRANSLATE_NOOP("ExcelLabels", "Platform"),
+    "platform_order_no": QT_TRANSLATE_NOOP("ExcelLabels", "Order number"),
+    "status": QT_TRANSLATE_NOOP("ExcelLabels", "Order status"),
+    "after_sale_status": QT_TRANSLATE_NOOP("ExcelLabels", "After-sales status"),
+    "created_at": QT_TRANSLATE_NOOP("ExcelLabels", "Order date"),
+    "paid_at": QT_TRANSLATE_NOOP("ExcelLabels", "Paid at"),
+    "shipped_at": QT_TRANSLATE_NOOP("ExcelLabels", "Shipped at"),
+    "delivered_at": QT_TRANSLATE_NOOP("ExcelLabels", "Delivered at"),
+    "completed_at": QT_TRANSLATE_NOOP("ExcelLabels", "Completed at"),
+    "goods_cents": QT_TRANSLATE_NOOP("ExcelLabels", "Goods amount"),
+    "postage_cents": QT_TRANSLATE_NOOP("ExcelLabels", "Postage"),
+    "discount_cents": QT_TRANSLATE_NOOP("ExcelLabels", "Discount"),
+    "paid_cents": QT_TRANSLATE_NOOP("ExcelLabels", "Amount paid"),
+    "refund_cents": QT_TRANSLATE_NOOP("ExcelLabels", "Refunded"),
+    "tracking_no": QT_TRANSLATE_NOOP("ExcelLabels", "Tracking number"),
+    "carrier": QT_TRANSLATE_NOOP("ExcelLabels", "Carrier"),
+    "buyer_message": QT_TRANSLATE_NOOP("ExcelLabels", "Buyer message"),
+    "seller_note": QT_TRANSLATE_NOOP("ExcelLabels", "Seller note"),
+    "receiver_name": QT_TRANSLATE_NOOP("ExcelLabels", "Receiver"),
+    "receiver_phone": QT_TRANSLATE_NOOP("ExcelLabels", "Receiver phone"),
+    "receiver_address": QT_TRANSLATE_NOOP("ExcelLabels", "Receiver address"),
+    "product_title": QT_TRANSLATE_NOOP("ExcelLabels", "Product"),
+    "sku_spec": QT_TRANSLATE_NOOP("ExcelLabels", "Spec"),
+    "quantity": QT_TRANSLATE_NOOP("ExcelLabels", "Quantity"),
+    "unit_price_cents": QT_TRANSLATE_NOOP("ExcelLabels", "Unit price"),
+    "amount_cents": QT_TRANSLATE_NOOP("ExcelLabels", "Line amount"),
+    "product_name": QT_TRANSLATE_NOOP("ExcelLabels", "Product name"),
+    "category": QT_TRANSLATE_NOOP("ExcelLabels", "Category"),
+    "price_cents": QT_TRANSLATE_NOOP("ExcelLabels", "Price"),
+    "cycle_days": QT_TRANSLATE_NOOP("ExcelLabels", "Usage cycle (days)"),
+    "lead_days": QT_TRANSLATE_NOOP("ExcelLabels", "Remind days before"),
+}
+
+PRESETS = {
+    "own": QT_TRANSLATE_NOOP("ExcelLabels", "My own sheet"),
+    "taobao": QT_TRANSLATE_NOOP("ExcelLabels", "Taobao / Tmall order report"),
+    "taobao_detail": QT_TRANSLATE_NOOP("ExcelLabels", "Taobao order items (detail file)"),
+    "pinduoduo": QT_TRANSLATE_NOOP("ExcelLabels", "Pinduoduo orders"),
+    "douyin": QT_TRANSLATE_NOOP("ExcelLabels", "Douyin shop orders"),
+    "youzan": QT_TRANSLATE_NOOP("ExcelLabels", "Youzan orders"),
+    "youzan_customers": QT_TRANSLATE_NOOP("ExcelLabels", "Youzan customers"),
+    "products": QT_TRANSLATE_NOOP("ExcelLabels", "Products and usage cycles"),
+    "huitouke_customers": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: customers"),
+    "huitouke_customers_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: customers (English)"),
+    "huitouke_orders": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: orders"),
+    "huitouke_orders_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: orders (English)"),
+}
+
+PROBLEMS = {
+    "date_invalid": QT_TRANSLATE_NOOP("ExcelLabels", "not a date"),
+    "date_ambiguous": QT_TRANSLATE_NOOP("ExcelLabels", "ambiguous date: is it day or month first?"),
+    "date_without_year": QT_TRANSLATE_NOOP("ExcelLabels", "date without a year"),
+    "date_missing": QT_TRANSLATE_NOOP("ExcelLabels", "the order has no date"),
+    "number_invalid": QT_TRANSLATE_NOOP("ExcelLabels", "not a number"),
+    "amount_invalid": QT_TRANSLATE_NOOP("ExcelLabels", "not an amount of money"),
+    "quantity_invalid": QT_TRANSLATE_NOOP("ExcelLabels", "not a whole quantity"),
+    "quantity_negative": QT_TRANSLATE_NOOP("ExcelLabels", "quantity is zero or negative"),
+    "precision_lost": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "long number stored as a number: Excel already rounded its last digits (format the column as text)"),
+    "identity_missing": QT_TRANSLATE_NOOP("ExcelLabels", "no name, phone, WeChat ID or buyer ID"),
+    "product_missing": QT_TRANSLATE_NOOP("ExcelLabels", "no product name"),
+    "order_no_missing": QT_TRANSLATE_NOOP("ExcelLabels", "no order number"),
+    "order_without_date": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "product or amount without a date: the customer was imported, the purchase was not"),
+    "order_not_found": QT_TRANSLATE_NOOP("ExcelLabels", "order number not found in the order file"),
+}
+
+REFUSALS = {
+    "not_a_spreadsheet": QT_TRANSLATE_NOOP("ExcelLabels", "%file is not a spreadsheet that can be read."),
+    "empty": QT_TRANSLATE_NOOP("ExcelLabels", "%file is empty."),
+    "encrypted": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "%file is protected by a password. Open it in Excel or WPS, remove the password and save it again."),
+    "too_large": QT_TRANSLATE_NOOP("ExcelLabels", "%file is too large to import in one go; split it into smaller files."),
+    "zip_bomb": QT_TRANSLATE_NOOP("ExcelLabels", "%file looks unsafe (it would unpack to far more than its size) and was not opened."),
+    "no_header": QT_TRANSLATE_NOOP("ExcelLabels", "No header row was found in %file."),
+    "no_identity_column": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "No column of %file tells who the customer is (name, phone, WeChat ID or buyer ID). "
+        "Choose one in the column list."),
+    "unreadable": QT_TRANSLATE_NOOP("ExcelLabels", "%file could not be read."),
+    "rows_rejected": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "%rows rows have problems and “all or nothing” is on, so nothing was imported."),
+    "cancelled": QT_TRANSLATE_NOOP("ExcelLabels", "Cancelled: nothing was imported."),
+}
+
+
+def field_label(field: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, FIELDS.get(field, field))
+
+
+def preset_label(key: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, PRESETS.get(key, key))
+
+
+def problem_text(code: str, value: str = "") -> str:
+    """A translated reason a row was skipped, with the cell's value when there is one."""
+    text = QCoreApplication.translate(_CONTEXT, PROBLEMS[code]) if code in PROBLEMS else code
+    return f"{text}: {value}" if value else text
+
+
+def refusal_text(error: HuitoukeError) -> str:
+    """A translated sentence for a file refused as a whole (ImportRejected / Cancelled)."""
+    source = REFUSALS.get(error.code)
+    if source is None:
+        return str(error)
+    text = QCoreApplication.translate(_CONTEXT, source)
+    for key, value in error.details.items():
+        text = text.replace(f"%{key}", str(value))
+    return text

@@ -1,0 +1,451 @@
+"""The Today page: who to contact today, why, and what to say — overdue first, grouped by kind.
+
+Keyboard on the list: Enter copies the message and marks the task contacted; C copies; N no answer
+(back tomorrow); B bought; D declined; S snooze one day; K skip; O open the customer. The list loads from
+the book at once; a complete regeneration runs in the background and reloads it when done.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.errors import HuitoukeError
+from core.reminders.today import TodayTask
+from ui import reminder_text as words
+from ui.dialogs.reminder import ManualTaskDialog, SnoozeDialog
+from ui.error_text import describe
+from ui.pages.base import Page
+from ui.tasks import TaskRunner
+
+PAGE_SIZE = 500
+OVERDUE_COLOR = QColor("#c62828")
+TASK_ROLE = Qt.ItemDataRole.UserRole
+
+
+class TodayPage(Page):
+    """The daily list. `reminders` is a core ReminderService, `customers` a CustomerService (look-up)."""
+
+    badge_changed = Signal(int)  # how many tasks are due (navigation counter, window title)
+    customer_requested = Signal(int)
+
+    def __init__(self, reminders, customers, tasks: TaskRunner, today: Callable[[], dt.date],
+                 now: Callable[[], dt.datetime] = dt.datetime.now, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._reminders, self._customers, self._tasks = reminders, customers, tasks
+        self._today, self._now = today, now
+        self._by_id: dict[int, TodayTask] = {}
+        self._regenerating = False
+        self._loaded_once = False
+        self.due_total = 0
+        self._build()
+
+    # --- construction -------------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        header = QHBoxLayout()
+        self.title_label = QLabel()
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.summary_label = QLabel()
+        self.window_label = QLabel()
+        self.upcoming_button = QPushButton(self.tr("Next 7 days"))
+        self.upcoming_button.setCheckable(True)
+        self.upcoming_button.toggled.connect(self._on_upcoming_button_toggled)
+        self.new_task_button = QPushButton(self.tr("New task…"))
+        self.new_task_button.clicked.connect(self.add_manual_task)
+        self.regenerate_button = QPushButton(self.tr("Update reminders"))
+        self.regenerate_button.clicked.connect(self.regenerate)
+        header.addWidget(self.title_label)
+        header.addSpacing(12)
+        header.addWidget(self.summary_label)
+        header.addStretch(1)
+        header.addWidget(self.window_label)
+        for button in (self.upcoming_button, self.new_task_button, self.regenerate_button):
+            header.addWidget(button)
+        layout.addLayout(header)
+
+        lookup = QHBoxLayout()
+        self.lookup_edit = QLineEdit()
+        self.lookup_edit.setClearButtonEnabled(True)
+        self.lookup_edit.setPlaceholderText(self.tr("Not in the list? Type a customer's name or phone and press Enter"))
+        self.lookup_edit.returnPressed.connect(self.explain_lookup)
+        self.lookup_label = QLabel()
+        self.lookup_label.setWordWrap(True)
+        lookup.addWidget(self.lookup_edit, 2)
+        lookup.addWidget(self.lookup_label, 3)
+        layout.addLayout(lookup)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("today_tree")
+        self.tree.setHeaderLabels([self.tr("Customer"), self.tr("Reason"), self.tr("Message"),
+                                   self.tr("Phone / WeChat"), self.tr("Due"), self.tr("Best time")])
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setRootIsDecorated(False)
+        for column, width in enumerate((90, 280, 260, 150, 80, 100)):
+            self.tree.setColumnWidth(column, width)
+        self.tree.currentItemChanged.connect(self._on_tree_current_item_changed)
+        self.tree.itemDoubleClicked.connect(lambda *_: self.copy_and_mark_contacted())
+        self.tree.installEventFilter(self)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self._build_detail())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([820, 480])
+        layout.addWidget(splitter, 1)
+        self.more_label = QLabel()
+        layout.addWidget(self.more_label)
+        copy_shortcut = QShortcut(QKeySequence.StandardKey.Copy, self.tree)
+        copy_shortcut.activated.connect(self.copy_message)
+
+    def _build_detail(self) -> QWidget:
+        panel = QWidget()
+        box = QVBoxLayout(panel)
+        self.name_label = QLabel()
+        bold = QFont(self.name_label.font())
+        bold.setBold(True)
+        self.name_label.setFont(bold)
+        self.contact_label = QLabel()
+        self.contact_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reason_label = QLabel()
+        self.reason_label.setWordWrap(True)
+        self.message_edit = QPlainTextEdit()
+        self.message_edit.setObjectName("today_message")
+        self.message_edit.setMaximumHeight(140)
+        self.unknown_label = QLabel()
+        self.unknown_label.setStyleSheet("color: #c62828;")
+        self.unknown_label.setWordWrap(True)
+        buttons = QHBoxLayout()
+        self.copy_button = QPushButton(self.tr("Copy and mark contacted (Enter)"))
+        self.copy_button.setDefault(True)
+        self.copy_button.clicked.connect(self.copy_and_mark_contacted)
+        self.done_button = QToolButton()
+        self.done_button.setText(self.tr("Done…"))
+        self.done_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        done_menu = QMenu(self.done_button)
+        for outcome in ("contacted", "no_answer", "bought", "declined"):
+            action = QAction(words.outcome_label(outcome), done_menu)
+            action.triggered.connect(lambda _=False, o=outcome: self.mark_done(o))
+            done_menu.addAction(action)
+        self.done_button.setMenu(done_menu)
+        self.snooze_button = QToolButton()
+        self.snooze_button.setText(self.tr("Snooze…"))
+        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        snooze_menu = QMenu(self.snooze_button)
+        for days, label in ((1, self.tr("1 day")), (3, self.tr("3 days")), (7, self.tr("7 days"))):
+            action = QAction(label, snooze_menu)
+            action.triggered.connect(lambda _=False, d=days: self.snooze(d))
+            snooze_menu.addAction(action)
+        pick = QAction(self.tr("Until a date…"), snooze_menu)
+        pick.triggered.connect(lambda: self.snooze(None))
+        snooze_menu.addAction(pick)
+        self.snooze_button.setMenu(snooze_menu)
+        self.skip_button = QPushButton(self.tr("Skip"))
+        self.skip_button.clicked.connect(self.skip)
+        self.open_button = QPushButton(self.tr("Open customer"))
+        self.open_button.clicked.connect(self.open_customer)
+        for widget in (self.copy_button, self.done_button, self.snooze_button, self.skip_button, self.open_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        self.keys_label = QLabel(self.tr("Keys: Enter copy + contacted · C copy · N no answer · B bought · "
+                                         "D declined · S snooze a day · K skip · O open customer"))
+        self.keys_label.setWordWrap(True)
+        self.keys_label.setEnabled(False)
+        for widget in (self.name_label, self.contact_label, self.reason_label, self.message_edit, self.unknown_label):
+            box.addWidget(widget)
+        box.addLayout(buttons)
+        box.addWidget(self.keys_label)
+        box.addStretch(1)
+        self._show_detail(None)
+        return panel
+
+    # --- loading ------------------------------------------------------------------------------------
+    def page_activated(self) -> None:
+        if not self._loaded_once:
+            self.reload()
+            self.regenerate()
+
+    def refresh(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the list (or the next 7 days) from the book; keeps the selection when it can."""
+        self._loaded_once = True
+        today, now = self._today(), self._now()
+        current = self.current_task()
+        listed = self._reminders.today_list(today, now=now, limit=PAGE_SIZE)
+        self.due_total = listed.total
+        window = listed.contact_window
+        when = self.tr("now") if window.is_now else (self.tr("today") if window.day == today else self.tr("tomorrow"))
+        self.window_label.setText(self.tr("Best time to contact: %1 (%2)").replace("%1", window.label)
+                                  .replace("%2", when))
+        self.title_label.setText(self.tr("Today, %1").replace("%1", words.short_date(today)))
+        if self.upcoming_button.isChecked():
+            shown = self._reminders.upcoming(today, 7, now=now)
+            self._fill_upcoming(shown)
+            self.summary_label.setText(self.tr("%1 in the next 7 days").replace("%1", str(len(shown))))
+            self.more_label.setText("")
+        else:
+            shown = listed.tasks
+            self._fill_today(shown, today)
+            self.summary_label.setText(self.tr("%1 due · %2 overdue").replace("%1", f"{listed.total:,}")
+                                       .replace("%2", f"{listed.overdue:,}"))
+            more = listed.total - len(shown)
+            self.more_label.setText(self.tr("Showing the first %1 of %2; finish these and the rest follow.")
+                                    .replace("%1", f"{len(shown):,}").replace("%2", f"{listed.total:,}")
+                                    if more > 0 else "")
+        self._by_id = {t.id: t for t in shown}
+        self._select(current.id if current else None)
+        self.badge_changed.emit(self.due_total)
+
+    def _group(self, title: str, count: int, overdue: bool) -> QTreeWidgetItem:
+        group = QTreeWidgetItem(self.tree, [f"{title} ({count})"])
+        group.setFirstColumnSpanned(True)
+        group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        font = group.font(0)
+        font.setBold(True)
+        group.setFont(0, font)
+        if overdue:
+            group.setForeground(0, QBrush(OVERDUE_COLOR))
+        group.setExpanded(True)
+        return group
+
+    def _fill_today(self, shown: tuple[TodayTask, ...], today: dt.date) -> None:
+        self.tree.clear()
+        sections: dict[tuple[bool, str], list[TodayTask]] = {}
+        for task in shown:  # already ordered: overdue first, then kind
+            sections.setdefault((task.overdue_days > 0, task.kind), []).append(task)
+        for (overdue, kind), group_tasks in sections.items():
+            prefix = self.tr("Overdue") if overdue else self.tr("Due today")
+            group = self._group(f"{prefix} · {words.kind_label(kind)}", len(group_tasks), overdue)
+            for task in group_tasks:
+                self._row(group, task, today)
+        self.tree.expandAll()
+
+    def _fill_upcoming(self, shown: tuple[TodayTask, ...]) -> None:
+        self.tree.clear()
+        days: dict[dt.date, list[TodayTask]] = {}
+        for task in shown:
+            days.setdefault(task.effective_due, []).append(task)
+        for day, group_tasks in days.items():
+            group = self._group(words.short_date(day), len(group_tasks), False)
+            for task in group_tasks:
+                self._row(group, task, self._today(), upcoming=True)
+        self.tree.expandAll()
+
+    def _row(self, group: QTreeWidgetItem, task: TodayTask, today: dt.date, upcoming: bool = False) -> None:
+        contact = " / ".join(x for x in (task.phone, task.wechat_id) if x)
+        if upcoming:
+            due = words.kind_label(task.kind)
+        elif task.overdue_days:
+            due = self.tr("%1 days late").replace("%1", str(task.overdue_days))
+        else:
+            due = self.tr("today")
+        item = QTreeWidgetItem(group, [task.customer_name, words.reason(task.kind, task.facts, today, task.title),
+                                       task.message.replace("\n", " "), contact, due, task.contact_window.label])
+        item.setData(0, TASK_ROLE, task.id)
+        item.setToolTip(2, task.message)
+        if task.overdue_days and not upcoming:
+            for column in (0, 4):
+                item.setForeground(column, QBrush(OVERDUE_COLOR))
+
+    # --- selection ----------------------------------------------------------------------------------
+    def current_task(self) -> TodayTask | None:
+        item = self.tree.currentItem()
+        task_id = item.data(0, TASK_ROLE) if item is not None else None
+        return self._by_id.get(task_id) if task_id is not None else None
+
+    def task_items(self) -> list[QTreeWidgetItem]:
+        return [self.tree.topLevelItem(g).child(c) for g in range(self.tree.topLevelItemCount())
+                for c in range(self.tree.topLevelItem(g).childCount())]
+
+    def _select(self, task_id: int | None) -> None:
+        items = self.task_items()
+        chosen = next((i for i in items if i.data(0, TASK_ROLE) == task_id), items[0] if items else None)
+        self.tree.setCurrentItem(chosen)
+        if chosen is None:
+            self._show_detail(None)
+
+    def _on_tree_current_item_changed(self, current, _previous) -> None:
+        self._show_detail(self.current_task())
+
+    def _show_detail(self, task: TodayTask | None) -> None:
+        enabled = task is not None
+        for widget in (self.copy_button, self.done_button, self.snooze_button, self.skip_button, self.open_button,
+                       self.message_edit):
+            widget.setEnabled(enabled)
+        self.new_task_button.setEnabled(enabled)
+        if task is None:
+            self.name_label.setText(self.tr("Nothing selected") if self.task_items() else self.tr("All done for today."))
+            for label in (self.contact_label, self.reason_label, self.unknown_label):
+                label.setText("")
+            self.message_edit.setPlainText("")
+            return
+        self.name_label.setText(f"{task.customer_name} · {words.kind_label(task.kind)}")
+        phone = self.tr("Phone: %1").replace("%1", task.phone) if task.phone else ""
+        wechat = self.tr("WeChat: %1").replace("%1", task.wechat_id) if task.wechat_id else ""
+        self.contact_label.setText("   ".join(x for x in (phone, wechat) if x) or self.tr("No phone or WeChat"))
+        self.reason_label.setText(words.reason(task.kind, task.facts, self._today(), task.title))
+        self.message_edit.setPlainText(task.message)
+        self.unknown_label.setText(self.tr("Unknown placeholders left out of the message: %1 (fix the template in "
+                                           "Settings)").replace("%1", ", ".join(task.unknown_placeholders))
+                                   if task.unknown_placeholders else "")
+
+    # --- actions ------------------------------------------------------------------------------------
+    def copy_message(self) -> str:
+        """Put the (possibly edited) message on the clipboard; returns it."""
+        text = self.message_edit.toPlainText()
+        QGuiApplication.clipboard().setText(text)
+        return text
+
+    def copy_and_mark_contacted(self) -> None:
+        if self.current_task() is None:
+            return
+        self.copy_message()
+        self.mark_done("contacted")
+
+    def mark_done(self, outcome: str) -> None:
+        task = self.current_task()
+        if task is not None:
+            self._act(lambda: self._reminders.mark_done(task.id, outcome, self._now(), version=task.version,
+                                                        message=self.message_edit.toPlainText()))
+
+    def snooze(self, days: int | None) -> None:
+        task = self.current_task()
+        if task is None:
+            return
+        until = self._today() + dt.timedelta(days=days) if days else self.choose_snooze_date()
+        if until is not None:
+            self._act(lambda: self._reminders.snooze(task.id, until, self._now(), version=task.version))
+
+    def choose_snooze_date(self) -> dt.date | None:
+        dialog = SnoozeDialog(self._today(), self)
+        return dialog.chosen_date() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def skip(self) -> None:
+        task = self.current_task()
+        if task is not None:
+            self._act(lambda: self._reminders.skip(task.id, self._now(), version=task.version))
+
+    def open_customer(self) -> None:
+        task = self.current_task()
+        if task is not None:
+            self.customer_requested.emit(task.customer_id)
+
+    def add_manual_task(self) -> None:
+        task = self.current_task()
+        if task is None:
+            return
+        dialog = ManualTaskDialog(task.customer_name, self._today(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            title, due = dialog.task()
+            self._act(lambda: self._reminders.add_manual(task.customer_id, due, title), keep_row=True)
+
+    def _act(self, call: Callable[[], object], keep_row: bool = False) -> None:
+        """Run one action; the row leaves the list and the next one is selected."""
+        item = self.tree.currentItem()
+        items = self.task_items()
+        following = items[items.index(item) + 1].data(0, TASK_ROLE) if item in items[:-1] else None
+        try:
+            call()
+        except HuitoukeError as exc:
+            self.summary_label.setText(describe(exc))
+            return
+        self.book_modified.emit()
+        self.reload()
+        if not keep_row and following is not None:
+            self._select(following)
+
+    def explain_lookup(self) -> None:
+        """Why the looked-up customer is (not) in today's list."""
+        text = self.lookup_edit.text().strip()
+        if not text or self._customers is None:
+            self.lookup_label.setText("")
+            return
+        found = self._customers.search(text, limit=1)
+        if not found:
+            self.lookup_label.setText(self.tr("No customer matches “%1”.").replace("%1", text))
+            return
+        reasons = self._reminders.why_not_listed(found[0].id, self._today())
+        self.lookup_label.setText(f"{found[0].name}: " + " ".join(
+            words.not_listed(r.code, r.kind, r.date, r.details) for r in reasons))
+
+    def regenerate(self) -> None:
+        """Complete regeneration in the background; the list reloads when it is done."""
+        if self._regenerating:
+            return
+        self._regenerating = True
+        self.regenerate_button.setEnabled(False)
+        self._tasks.run(self._reminders.regenerate, self._today(), on_success=self._on_regenerated,
+                        on_error=self._on_regenerate_failed)
+
+    def _on_regenerated(self, _result) -> None:
+        self._regenerating = False
+        self.regenerate_button.setEnabled(True)
+        self.reload()
+
+    def _on_regenerate_failed(self, exc: BaseException) -> None:
+        self._regenerating = False
+        self.regenerate_button.setEnabled(True)
+        self.summary_label.setText(describe(exc) if isinstance(exc, HuitoukeError) else str(exc))
+
+    def _on_upcoming_button_toggled(self, _checked: bool) -> None:
+        self.reload()
+
+    # --- keyboard -----------------------------------------------------------------------------------
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.tree and event.type() == event.Type.KeyPress and not event.modifiers() & ~(
+                Qt.KeyboardModifier.KeypadModifier):
+            handler = {
+                Qt.Key.Key_Return: self.copy_and_mark_contacted, Qt.Key.Key_Enter: self.copy_and_mark_contacted,
+                Qt.Key.Key_C: self.copy_message, Qt.Key.Key_N: lambda: self.mark_done("no_answer"),
+                Qt.Key.Key_B: lambda: self.mark_done("bought"), Qt.Key.Key_D: lambda: self.mark_done("declined"),
+                Qt.Key.Key_S: lambda: self.snooze(1), Qt.Key.Key_K: self.skip, Qt.Key.Key_O: self.open_customer,
+            }.get(event.key())
+            if handler is not None:
+                handler()
+                return True
+        return super().eventFilter(watched, event)
+
+
+def show_today_on_launch(window, reminders) -> QDialog | None:
+    """On launch: the Today page, or a second Today list in a dialog (book setting "reminder.show_on_launch")."""
+    if reminders.settings().get("reminder.show_on_launch", "page") != "dialog":
+        window.show_page("today")
+        return None
+    from ui.pages.registry import page_spec
+
+    dialog = QDialog(window)
+    dialog.setWindowTitle(QCoreApplication.translate("TodayPage", "Today"))
+    dialog.resize(1100, 640)
+    page = page_spec("today").create(window.session)
+    page.customer_requested.connect(window.open_customer)
+    page.customer_requested.connect(dialog.accept)
+    page.book_modified.connect(window.refresh_counts)
+    page.badge_changed.connect(lambda count: window.set_badge("today", count))
+    QVBoxLayout(dialog).addWidget(page)
+    page.page_activated()
+    dialog.open()
+    return dialog
