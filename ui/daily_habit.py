@@ -9,7 +9,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from core.due_tasks import due_task_count
 from ui.icons import app_icon
 from ui.single_instance import bring_to_front
 from ui.tray import DailyReminder, TrayIcon
@@ -17,6 +16,13 @@ from ui.tray import DailyReminder, TrayIcon
 log = logging.getLogger(__name__)
 
 REFRESH_INTERVAL_MS = 5 * 60_000
+
+
+def today_list_count(book, day: dt.date) -> int:
+    """How many tasks the Today list shows for the day (the Today page's own count)."""
+    from core.reminders.service import ReminderService
+
+    return ReminderService(book).due_count(day)
 
 
 class DailyHabit(QObject):
@@ -27,7 +33,7 @@ class DailyHabit(QObject):
     """
 
     def __init__(self, launcher, settings: QSettings,
-                 due_count: Callable[[object, dt.date], int] = due_task_count,
+                 due_count: Callable[[object, dt.date], int] = today_list_count,
                  clock: Callable[[], dt.datetime] = dt.datetime.now, tray_available: bool | None = None,
                  parent: QObject | None = None):
         super().__init__(parent)

@@ -4,9 +4,10 @@ Run as ``Huitouke --smoke-test [--smoke-out DIR]`` (the packaged app) or ``pytho
 In a temporary data folder it creates a demo book (Alembic migrations run from the bundled scripts),
 upgrades a book made at the oldest released schema (backup first), checks that a book written by a
 newer version is refused with a translated sentence, opens the demo book in the main window in
-Chinese, builds every page, renders one chart with a Chinese font and exports one workbook, then
-reads it back. Exit code 0 when every step passed, 1 otherwise; a JSON report goes to stdout (when
-there is one: a windowed Windows build has none) and to DIR/smoke.json.
+Chinese, builds every page, renders the first Analytics chart with a Chinese font (no missing glyph)
+and exports the whole book to .xlsx, then reads it back. Exit code 0 when every step passed, 1
+otherwise; a JSON report goes to stdout (when there is one: a windowed Windows build has none) and to
+DIR/smoke.json.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 
 DEMO_CUSTOMERS = 150
 TOO_NEW_REVISION = "9999_from_the_future"
+ANALYTICS_TIMEOUT_S = 120
 
 
 class SmokeFailure(AssertionError):
@@ -41,6 +43,18 @@ def _option(argv: list[str], name: str) -> str | None:
 def _check(condition: bool, message: str) -> None:
     if not condition:
         raise SmokeFailure(message)
+
+
+def _wait_until(condition: Callable[[], bool], timeout_s: float, message: str) -> None:
+    """Turn the event loop (background tasks deliver results through it) until condition() holds."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        _check(time.monotonic() < deadline, message)
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.01)
 
 
 class SmokeTest:
@@ -144,47 +158,39 @@ class SmokeTest:
         return {"pages": built, "screenshot": str(picture)}
 
     def chart(self) -> dict:
-        """Orders per month of the demo book as a bar chart on the Qt canvas, with Chinese labels."""
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
+        """The Analytics page's charts, computed in the background, drawn without missing glyphs; the first saved."""
+        import warnings
 
         from ui.charts.fonts import setup_cjk_font
 
         family = setup_cjk_font()
-        with self.launcher.book.engine.connect() as conn:
-            rows = conn.exec_driver_sql(
-                "SELECT substr(order_date, 1, 7) AS month, count(*) FROM orders GROUP BY month ORDER BY month"
-            ).all()
-        _check(bool(rows), "the demo book has no orders to chart")
-        figure = Figure(figsize=(6, 3), dpi=100)
-        axes = figure.add_subplot()
-        axes.bar([month for month, _ in rows], [count for _, count in rows], color="#d9480f")
-        axes.set_title("每月订单数")
-        axes.tick_params(axis="x", labelrotation=90, labelsize=6)
-        figure.tight_layout()
-        canvas = FigureCanvasQTAgg(figure)
-        canvas.draw()
+        page = self.launcher.window.show_page("analytics")
+        _wait_until(lambda: page.report is not None and bool(page.charts) and bool(page.charts[0].figure.axes),
+                    ANALYTICS_TIMEOUT_S, "the analytics report never arrived")
+        chart = page.charts[0]
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            for each in page.charts:
+                each.canvas.draw()
+        missing = [str(w.message) for w in caught if "missing from" in str(w.message)]
+        _check(not missing, f"glyphs missing from the chart font: {missing[:3]}")
         picture = self.out / "smoke-chart.png"
-        figure.savefig(picture)
-        return {"font": family, "months": len(rows), "picture": str(picture)}
+        chart.save_png(str(picture))
+        return {"font": family, "chart": chart.title, "picture": str(picture)}
 
     def export_workbook(self) -> dict:
-        """Customers written with openpyxl (write-only), read back with python-calamine."""
-        from openpyxl import Workbook
+        """The whole book exported to .xlsx (core.excel.export), read back with python-calamine."""
         from python_calamine import CalamineWorkbook
 
-        target = self.out / "smoke-customers.xlsx"
-        with self.launcher.book.engine.connect() as conn:
-            rows = conn.exec_driver_sql("SELECT id, name, phone FROM customer ORDER BY id").all()
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet("客户")
-        sheet.append(["编号", "姓名", "手机"])
-        for row in rows:
-            sheet.append(list(row))
-        workbook.save(target)
-        back = CalamineWorkbook.from_path(str(target)).get_sheet_by_name("客户").to_python()
-        _check(len(back) == len(rows) + 1, f"read back {len(back)} rows, wrote {len(rows) + 1}")
-        return {"rows": len(rows), "file": str(target)}
+        from core.excel.export import export_book
+
+        target = self.out / "smoke-book.xlsx"
+        result = export_book(self.launcher.book, target, "all", language="zh_CN")
+        workbook = CalamineWorkbook.from_path(str(target))
+        read = {name: len(workbook.get_sheet_by_name(name).to_python()) - 1 for name in workbook.sheet_names}
+        _check(read == result.sheets, f"read back {read}, wrote {result.sheets}")
+        _check(result.sheets and min(result.sheets.values()) > 0, f"an empty sheet: {result.sheets}")
+        return {"sheets": result.sheets, "file": str(target)}
 
     def close(self) -> None:
         if self.launcher is not None:

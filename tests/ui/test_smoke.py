@@ -23,7 +23,9 @@ def test_smoke_test_from_source_passes_every_step(tmp_path):
                                     "open_book_and_pages", "chart", "export_workbook"}
     assert "customers" in report["steps"]["open_book_and_pages"]["pages"]
     assert report["steps"]["chart"]["font"], "no Chinese font found for the chart"
-    assert (tmp_path / "smoke-customers.xlsx").stat().st_size > 0
+    assert report["steps"]["export_workbook"]["sheets"]["客户"] > 0
+    assert (tmp_path / "smoke-book.xlsx").stat().st_size > 0
+    assert (tmp_path / "smoke-chart.png").stat().st_size > 0
 
 
 def test_smoke_test_fails_when_a_step_fails(tmp_path):

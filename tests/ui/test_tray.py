@@ -173,3 +173,21 @@ def test_a_failing_count_never_breaks_the_tray(settings):
                        tray_available=True)
     assert habit.refresh() == 0
     habit.stop()
+
+
+def test_the_tray_counts_what_the_today_list_shows(book, make_customer, settings):
+    from core.reminders.service import ReminderService
+    from ui.daily_habit import today_list_count
+
+    day = dt.date(2026, 11, 23)
+    customer = make_customer(name="李四")
+    service = ReminderService(book)
+    service.add_manual(customer.id, day, "回访")
+    service.add_manual(customer.id, day - dt.timedelta(days=2), "催付款")
+    service.add_manual(customer.id, day + dt.timedelta(days=3), "下周")
+    assert today_list_count(book, day) == service.due_count(day) == 2
+    launcher = FakeLauncher()
+    launcher.book = book
+    habit = DailyHabit(launcher, settings, clock=lambda: dt.datetime(2026, 11, 23, 9), tray_available=True)
+    assert habit.refresh() == 2 and "2" in habit.tray.tray.toolTip()
+    habit.stop()
