@@ -343,3 +343,39 @@ def test_service_reuses_purchase_days_until_the_book_changes(shop):
     service.invalidate()
     with book.session() as s:
         assert service.book_data(s) is not cached
+
+
+@pytest.mark.postgres
+def test_postgresql_book_gives_the_same_figures(book):
+    """Same hand-computed book on SQLite and on PostgreSQL (HUITOUKE_TEST_PG_URL, emptied first)."""
+    import os
+
+    from sqlalchemy import text
+
+    from core.analytics import AnalyticsService
+    from core.db import Book
+    from core.models import Base
+
+    url = os.environ.get("HUITOUKE_TEST_PG_URL")
+    if not url:
+        pytest.skip("HUITOUKE_TEST_PG_URL is not set")
+    server = Book.open(url)
+    try:
+        with server.session() as s:
+            tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+            s.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        results = []
+        for target in (book, server):
+            ids = fill_shop(target)
+            service = AnalyticsService(target)
+            results.append((
+                report_to_json(service.report(Q1, TODAY)), report_to_json(service.report(DateRange(), TODAY)),
+                service.product_intervals(Q1, TODAY),
+                [service.customers_for(Selection(kind, key), Q1, TODAY) == tuple(sorted(ids[c] for c in who))
+                 for kind, key, who in (("rfm", "一般发展客户", "CD"), ("stage", "dormant", "AB"),
+                                        ("province", "广东", "BC"), ("month_new", "2026-01", "A"))],
+            ))
+        assert results[0] == results[1]
+        assert all(results[1][3])
+    finally:
+        server.close()

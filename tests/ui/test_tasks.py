@@ -93,3 +93,35 @@ def test_run_connects_callbacks(qtbot, runner):
     task = runner.run(_double, 5, on_success=results.append)
     qtbot.waitUntil(lambda: task.done, timeout=5000)
     assert results[0][0] == 10
+
+
+STRESS = """
+import os
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QCoreApplication
+from ui.tasks import TaskRunner
+app = QCoreApplication([])
+seen = []
+
+def work(progress):
+    for i in range(30000):
+        progress(i, 30000, "")
+    return None
+
+runner = TaskRunner()
+task = runner.run(work, on_progress=lambda d, t, m: seen.append(d), on_success=lambda r: app.quit())
+app.exec()
+print("PROGRESS", len(seen))
+"""
+
+
+def test_many_progress_signals_from_a_worker_do_not_crash_the_process():
+    """PySide6 6.12.0 aborts after ~20k cross-thread emits (a refcount bug); the pinned Qt must not."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    out = subprocess.run([sys.executable, "-c", STRESS], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "PROGRESS 30000" in out.stdout

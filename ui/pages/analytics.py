@@ -307,7 +307,7 @@ class AnalyticsPage(Page):
         self.buyers_card.set_value(f"{s.buyers:,}")
         self.repeat_card.set_value("–" if s.repeat_rate is None else f"{s.repeat_rate * 100:.1f}%")
         self.interval_card.set_value("–" if s.median_interval_days is None else
-                                     self.tr("%1 days").replace("%1", f"{s.median_interval_days:.0f}"))
+                                     self.tr("%1 days").replace("%1", f"{s.median_interval_days:g}"))
         self.revenue_card.set_value(money(s.revenue_cents))
         self.churned_card.set_value(f"{s.churned_customers:,}")
         for chart in self.charts:
