@@ -22,6 +22,10 @@ def wants_cli(argv: list[str]) -> bool:
 
 
 def main(argv: list[str]) -> int:
+    if "--smoke-test" in argv:
+        from ui.smoke import run_smoke_test
+
+        return run_smoke_test(argv)
     if wants_cli(argv):
         from core.cli import main as cli_main
 

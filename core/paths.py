@@ -8,11 +8,26 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from pathlib import Path
 
 from core import APP_NAME
 
 BOOK_SUFFIX = ".book"
+
+
+def is_frozen() -> bool:
+    """True inside the packaged (PyInstaller) app."""
+    return bool(getattr(sys, "frozen", False)) and hasattr(sys, "_MEIPASS")
+
+
+def bundle_root() -> Path:
+    """Where the app's read-only files (resources/, core/migrations/) live: the source checkout, or the
+    unpacked PyInstaller bundle. The one place that knows about sys._MEIPASS; user data never goes here.
+    """
+    if is_frozen():
+        return Path(sys._MEIPASS)
+    return Path(__file__).resolve().parent.parent
 
 
 def data_dir() -> Path:

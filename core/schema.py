@@ -7,7 +7,6 @@ migration scripts. Each released schema keeps a fixture book under tests/fixture
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,11 +20,10 @@ HEAD = KNOWN_REVISIONS[-1]
 
 
 def migrations_dir() -> Path:
-    """The Alembic scripts: next to this file from source, or bundled as data in the frozen app."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "core" / "migrations"
-    return Path(__file__).resolve().parent / "migrations"
+    """The Alembic scripts: next to this file from source, or bundled as data (.py files) in the frozen app."""
+    from core.paths import bundle_root
+
+    return bundle_root() / "core" / "migrations"
 
 
 def current_revision(engine: Engine) -> str | None:

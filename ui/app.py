@@ -5,18 +5,21 @@ import logging.handlers
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from core import paths
 from ui import settings as keys
 from ui.errors import install_excepthook
 from ui.i18n import install_translator
 from ui.icons import app_icon
+from ui.single_instance import InstanceServer, ask_running_instance, bring_to_front, server_name
 
 log = logging.getLogger(__name__)
 
 LOG_FILE_NAME = "huitouke.log"
+START_MINIMIZED = "--minimized"  # started at login: only the tray icon (ui.autostart)
+QUIT_AFTER_PAINT = "--quit-after-paint"  # start-up timing: exit once the first window has painted
 
 
 def setup_logging(logs: Path) -> Path:
@@ -50,23 +53,49 @@ def book_argument(argv: list[str]) -> str | None:
     return None
 
 
+class _QuitAfterPaint(QObject):
+    """Quits the application once the watched window has painted (for start-up timing)."""
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
 def run(argv: list[str]) -> int:
-    """Start the GUI (``python main.py [--book PATH|URL]``); returns the process exit code.
+    """Start the GUI (``python main.py [--book PATH|URL] [--minimized]``); returns the process exit code.
 
     Without --book the last book opened is used, else the default book; with neither, the welcome screen.
+    If Huitouke already runs for this user and book, that window comes to the front and this launch ends.
     """
     book = book_argument(argv)
     log_path = setup_logging(paths.log_dir())
     install_excepthook(log_path)
     app = create_application([sys.argv[0], *argv])
     settings = QSettings()
+    instance_name = server_name(book or settings.value(keys.LAST_BOOK) or str(paths.default_book_path()))
+    if ask_running_instance(instance_name):
+        log.info("already running for this book; brought it to the front")
+        return 0
     language = install_translator(app, settings)
     log.info("starting; language %s; log %s", language, log_path)
 
+    from ui.daily_habit import DailyHabit
     from ui.launcher import Launcher
 
     launcher = Launcher(settings, log_path)
+    instance = InstanceServer(app)
+    instance.activation_requested.connect(lambda: bring_to_front(launcher.window or launcher.welcome))
+    launcher.book_opened.connect(lambda location: instance.listen(server_name(location)))
+    instance.listen(instance_name)
+    habit = DailyHabit(launcher, settings, parent=app)
     launcher.start(book)
+    habit.start(minimized=START_MINIMIZED in argv)
+    first: QWidget | None = launcher.window or launcher.welcome
+    if QUIT_AFTER_PAINT in argv and first is not None:
+        first.installEventFilter(_QuitAfterPaint(first))
     code = app.exec()
+    habit.stop()
+    instance.close()
     launcher.shutdown()
     return code

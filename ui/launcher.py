@@ -5,7 +5,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from core import paths
@@ -33,7 +33,12 @@ BOOK_FILTER = "*.book"
 
 
 class Launcher(QObject):
-    """Owns the open book and its window. ``window`` is the MainWindow once a book is open."""
+    """Owns the open book and its window. ``window`` is the MainWindow once a book is open.
+
+    ``book_opened(location)`` is emitted each time a book is open in a new window.
+    """
+
+    book_opened = Signal(str)
 
     def __init__(self, settings: QSettings, log_path: Path | None, tasks: TaskRunner | None = None,
                  demo_builder: Callable[..., object] | None = None, open_in_background: bool = True):
@@ -211,6 +216,7 @@ class Launcher(QObject):
 
         show_today_on_launch(self.window, ReminderService(book))
         log.info("opened %s", book.display_name)
+        self.book_opened.emit(str(location))
         if self._import_after_open:
             path, self._import_after_open = self._import_after_open, None
             self.window.import_file(path)

@@ -372,9 +372,9 @@ class MainWindow(QMainWindow):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._log_path.parent)))
 
     def _show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About Huitouke"), self.tr(
-            "Huitouke (回头客) keeps your customers coming back: one book of customers, orders and "
-            "reminders, kept on this computer."))
+        from ui.dialogs.about import AboutDialog
+
+        AboutDialog(self.session.book_path, self._log_path, parent=self).exec()
 
     # --- events -------------------------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:

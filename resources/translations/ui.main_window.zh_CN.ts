@@ -119,9 +119,5 @@
         <source>Exporting to Excel arrives in a later version.</source>
         <translation>导出到 Excel 将在后续版本中提供。</translation>
     </message>
-    <message>
-        <source>Huitouke (回头客) keeps your customers coming back: one book of customers, orders and reminders, kept on this computer.</source>
-        <translation>回头客让您的客户一再回来：客户、订单和提醒都在一个客户本里，保存在这台电脑上。</translation>
-    </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLa
 
 from ui.i18n import CHINESE, ENGLISH, LANGUAGE_KEY, SYSTEM, save_language
 from ui.pages.base import Page
+from ui.widgets.daily_habit_settings import DailyHabitBox
 
 
 class SettingsPage(Page):
@@ -37,6 +38,7 @@ class SettingsPage(Page):
         path_label.setWordWrap(True)
         book_form.addRow(self.tr("Book file:"), path_label)
         layout.addWidget(book)
+        layout.addWidget(DailyHabitBox(settings))
         for section in sections:  # business settings of the book (reminders, …), one widget each
             layout.addWidget(section)
         layout.addStretch(1)

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Build the packaged app with pyinstaller.spec and (with --smoke) run the frozen smoke test.
+#   bash scripts/build_bundle.sh [--smoke]     → dist/Huitouke/ (macOS: dist/Huitouke.app)
+# Prints the build time, the bundle size on disk and compressed; exits non-zero if the build or the
+# smoke test fails. Uses .venv (made by scripts/setup_env.sh with the development requirements).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+HUITOUKE_DEV=1 source scripts/setup_env.sh
+export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
+started=$(date +%s)
+pyinstaller pyinstaller.spec --noconfirm --log-level WARN
+built=$(date +%s)
+bundle=dist/Huitouke
+[ -d dist/Huitouke.app ] && bundle=dist/Huitouke.app
+echo "build: $((built - started)) s; bundle: $(du -sm "$bundle" | cut -f1) MB on disk," \
+     "$(tar -C "$(dirname "$bundle")" -czf - "$(basename "$bundle")" | wc -c | awk '{printf "%.0f", $1/1048576}') MB as tar.gz"
+if [ "${1:-}" = --smoke ]; then
+    exe="dist/Huitouke/Huitouke"
+    [ -d dist/Huitouke.app ] && exe="dist/Huitouke.app/Contents/MacOS/Huitouke"
+    out="$(mktemp -d)"
+    if ! "$exe" --smoke-test --smoke-out "$out"; then
+        echo "frozen smoke test FAILED (report: $out/smoke.json)" >&2
+        exit 1
+    fi
+    echo "frozen smoke test passed"
+fi
