@@ -63,7 +63,8 @@ class Launcher(QObject):
         if last and is_url(str(last)):
             # the last book was a shared one: if it cannot be opened now (server down, password not
             # remembered), ask for the connection again rather than quietly opening a local book
-            self.open_book(str(last))
+            if not (self.open_book(str(last), background=False) or self.connect_shared_book()):
+                self.show_welcome()
             return
         for candidate in (last, str(paths.default_book_path())):
             if candidate and (is_url(candidate) or Path(candidate).exists()):
@@ -161,12 +162,13 @@ class Launcher(QObject):
                 remember_password(address, password)
             elif not dialog.remember_password():
                 forget_password(address)
-            # Opening runs in the background; a failure brings this dialog back (_on_open_failed).
-            self.open_book(address.url(None if dialog.remember_password() else password or None))
-            return True
+            # Opened here and now: the seller waits on this dialog, and a failure must bring it back.
+            url = address.url(None if dialog.remember_password() else password or None)
+            if self.open_book(url, background=False):
+                return True
         return False
 
-    def open_book(self, location: str, create: bool = False) -> None:
+    def open_book(self, location: str, create: bool = False, background: bool | None = None) -> bool:
         """Open (or create) the book in a new main window.
 
         The window paints at once and says the book is opening; Book.open (lock, integrity check,
@@ -183,17 +185,18 @@ class Launcher(QObject):
         if self.welcome is not None:
             self.welcome.close()
             self.welcome = None
-        if not self._open_in_background:
+        if not (self._open_in_background if background is None else background):
             try:
                 book = Book.open(location, create=create)
             except HuitoukeError as exc:
-                self._on_open_failed(location, exc)
-                return
+                self._on_open_failed(location, exc, reask=False)
+                return False
             self._on_book_opened(location, book)
-            return
+            return True
         self._tasks.run(Book.open, location, create=create,
                         on_success=lambda book: self._on_book_opened(location, book),
-                        on_error=lambda exc: self._on_open_failed(location, exc))
+                        on_error=lambda exc: self._on_open_failed(location, exc, reask=True))
+        return True
 
     def _on_book_opened(self, location: str, book: Book) -> None:
         if self.window is None:  # the window was closed while the book was opening
@@ -221,7 +224,7 @@ class Launcher(QObject):
             path, self._import_after_open = self._import_after_open, None
             self.window.import_file(path)
 
-    def _on_open_failed(self, location: str, exc: BaseException) -> None:
+    def _on_open_failed(self, location: str, exc: BaseException, reask: bool) -> None:
         if self.window is not None:
             self.window.close()
             self.window.deleteLater()
@@ -231,7 +234,7 @@ class Launcher(QObject):
         else:
             log.warning("could not open %s: %s", location, exc)
             self._tell(None, self.describe_open_error(exc, location))
-        if is_url(location) and self.connect_shared_book():
+        if reask and is_url(location) and self.connect_shared_book():
             return  # a shared book that cannot be opened brings the connection dialog back
         self.show_welcome()
 
