@@ -143,7 +143,7 @@ class SmokeTest:
     def open_book_and_pages(self) -> dict:
         from PySide6.QtWidgets import QApplication
 
-        _check(self.launcher.open_book(str(self.demo_path)), "the demo book did not open")
+        _check(self.launcher.open_book(str(self.demo_path), background=False), "the demo book did not open")
         window = self.launcher.window
         titles = [window.navigation.item(row).text() for row in range(window.navigation.count())]
         _check("客户" in titles, f"the navigation is not in Chinese: {titles}")

@@ -190,7 +190,7 @@ def capped_customers_sql(session: Session, today: dt.date):
     params = _Query(session, today).params
     return text("""
         SELECT l.customer_id FROM contact_log l JOIN customer c ON c.id = l.customer_id
-        WHERE l.is_marketing = 1 AND l.result != 'no_answer' AND l.at >= :cap_earliest
+        WHERE l.is_marketing AND l.result != 'no_answer' AND l.at >= :cap_earliest
           AND l.at >= CASE WHEN c.purchase_days >= :loyal_days OR c.total_spend_cents >= :loyal_spend
                            THEN :cap_loyal_since ELSE :cap_since END""").bindparams(
         **{k: params[k] for k in ("cap_earliest", "loyal_days", "loyal_spend", "cap_loyal_since", "cap_since")})
