@@ -12,10 +12,10 @@ import datetime as dt
 import statistics
 from collections.abc import Iterable
 
-from sqlalchemy import and_, bindparam, case, func, literal, select, update
+from sqlalchemy import bindparam, case, func, literal, select, update
 from sqlalchemy.orm import Session
 
-from core.dialect import days_since_sql, lock_rows_for_update
+from core.dialect import days_since_sql, dialect_of, lock_rows_for_update
 from core.models import Customer, Order
 from core.settings import get_settings
 
@@ -23,6 +23,8 @@ __all__ = ["STAGES", "days_since_sql", "refresh", "stage_of", "stage_sql", "stag
 
 STAGES = ("prospect", "new", "returning", "loyal", "dormant", "churned")
 _CHUNK = 500
+_DAY_ZERO = dt.date(2200, 1, 1)
+_NO_PURCHASES = (None, None, 0, 0, 0, 0, None)
 
 
 def _ids_chunks(ids: list[int]) -> Iterable[list[int]]:
@@ -31,58 +33,72 @@ def _ids_chunks(ids: list[int]) -> Iterable[list[int]]:
 
 
 def refresh(session: Session, customer_ids: Iterable[int] | None = None) -> int:
-    """Recompute the derived figures of these customers (all when None). Returns how many changed rows.
+    """Recompute the derived figures of these customers (all when None). Returns how many rows changed.
+
+    Only rows whose figures differ from what is stored are written (a full pass on an unchanged book
+    writes nothing); customers who no longer have any purchase are reset to "no purchases".
 
     Runs inside the caller's transaction; does not bump `version` (derived figures are not edits). On a
     shared book the customers' rows are locked first, so two people writing orders for the same customer
     at once both end up counted.
     """
-    table = Customer.__table__
-    purchase = and_(Order.is_purchase.is_(True))
+    table, orders = Customer.__table__, Order.__table__
+    purchase = orders.c.is_purchase.is_(True)
     agg = (
         select(
-            Order.customer_id,
-            func.min(Order.order_date),
-            func.max(Order.order_date),
-            func.count(func.distinct(Order.order_date)),
-            func.count(Order.id),
-            func.coalesce(func.sum(Order.paid_cents - Order.refund_cents), 0),
+            orders.c.customer_id,
+            func.min(orders.c.order_date),
+            func.max(orders.c.order_date),
+            func.count(func.distinct(orders.c.order_date)),
+            func.count(orders.c.id),
+            func.coalesce(func.sum(orders.c.paid_cents - orders.c.refund_cents), 0),
         )
         .where(purchase)
-        .group_by(Order.customer_id)
+        .group_by(orders.c.customer_id)
     )
+    # Purchase days as whole-day numbers counted back from a fixed date: integers compare and subtract
+    # without building 500,000 date objects (Core, not ORM, rows for the same reason).
+    day_number = days_since_sql(_DAY_ZERO, orders.c.order_date, dialect_of(session))
     days_q = (
-        select(Order.customer_id, Order.order_date).where(purchase)
-        .group_by(Order.customer_id, Order.order_date).order_by(Order.customer_id, Order.order_date)
+        select(orders.c.customer_id, day_number).where(purchase)
+        .group_by(orders.c.customer_id, orders.c.order_date)
+        .order_by(orders.c.customer_id, orders.c.order_date)
     )
     if customer_ids is None:
         chunks = [None]
     else:
         chunks = list(_ids_chunks(sorted(set(customer_ids))))
+    stored_cols = (table.c.id, table.c.first_purchase_on, table.c.last_purchase_on, table.c.purchase_days,
+                   table.c.purchase_count, table.c.total_spend_cents, table.c.avg_order_cents,
+                   table.c.typical_interval_days)
     changed = 0
     for chunk in chunks:
         lock_rows_for_update(session, table, chunk)
-        a, d = agg, days_q
+        a, d, stored_q = agg, days_q, select(*stored_cols)
         if chunk is not None:
-            a = a.where(Order.customer_id.in_(chunk))
-            d = d.where(Order.customer_id.in_(chunk))
+            a = a.where(orders.c.customer_id.in_(chunk))
+            d = d.where(orders.c.customer_id.in_(chunk))
+            stored_q = stored_q.where(table.c.id.in_(chunk))
+        else:
+            # Rows with no purchase days and no purchases are already right; only read the others.
+            stored_q = stored_q.where(table.c.purchase_days != 0)
         figures = {row[0]: row[1:] for row in session.execute(a)}
         intervals = _median_intervals(session.execute(d))
-        reset = update(table).values(
-            first_purchase_on=None, last_purchase_on=None, purchase_days=0, purchase_count=0,
-            total_spend_cents=0, avg_order_cents=0, typical_interval_days=None,
-        )
-        if chunk is not None:
-            session.execute(reset.where(table.c.id.in_(chunk)).where(table.c.purchase_days != 0))
-        else:
-            session.execute(reset.where(table.c.purchase_days != 0))
-        rows = [
-            {
-                "cid": cid, "first": first, "last": last, "days": days, "count": count, "spend": spend,
-                "avg": round(spend / count) if count else 0, "interval": intervals.get(cid),
-            }
-            for cid, (first, last, days, count, spend) in figures.items()
-        ]
+        stored = {row[0]: tuple(row[1:]) for row in session.execute(stored_q)}
+        rows = []
+        for cid, (first, last, days, count, spend) in figures.items():
+            new = (first, last, days, count, spend, round(spend / count) if count else 0, intervals.get(cid))
+            if stored.get(cid) != new:
+                rows.append(dict(zip(("cid", "first", "last", "days", "count", "spend", "avg", "interval"),
+                                     (cid, *new), strict=True)))
+        lost = [cid for cid, old in stored.items() if cid not in figures and old != _NO_PURCHASES]
+        for part in _ids_chunks(lost):
+            session.execute(
+                update(table).where(table.c.id.in_(part)).values(
+                    first_purchase_on=None, last_purchase_on=None, purchase_days=0, purchase_count=0,
+                    total_spend_cents=0, avg_order_cents=0, typical_interval_days=None,
+                ).execution_options(synchronize_session=False)
+            )
         if rows:
             stmt = (
                 update(table).where(table.c.id == bindparam("cid"))
@@ -92,22 +108,25 @@ def refresh(session: Session, customer_ids: Iterable[int] | None = None) -> int:
                         typical_interval_days=bindparam("interval"))
             )
             session.execute(stmt.execution_options(synchronize_session=False), rows)
-            changed += len(rows)
+        changed += len(rows) + len(lost)
     return changed
 
 
 def _median_intervals(rows) -> dict[int, int]:
-    """Median gap in days between consecutive purchase days, per customer with ≥ 2 purchase days."""
+    """Median gap in days between consecutive purchase days, per customer with ≥ 2 purchase days.
+
+    `rows` are (customer id, days before `_DAY_ZERO`) ordered by customer, then date.
+    """
     result: dict[int, int] = {}
     current, prev, gaps = None, None, []
-    for cid, day in rows:
+    for cid, before in rows:
         if cid != current:
             if gaps:
                 result[current] = round(statistics.median(gaps))
             current, prev, gaps = cid, None, []
         if prev is not None:
-            gaps.append((day - prev).days)
-        prev = day
+            gaps.append(prev - before)
+        prev = before
     if current is not None and gaps:
         result[current] = round(statistics.median(gaps))
     return result

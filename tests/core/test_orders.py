@@ -114,3 +114,27 @@ def test_product_validation_and_unique_names(book):
     with pytest.raises(ValidationError):
         products.create(ProductInput(name="茶", cycle_days=0))
     assert [p.name for p in products.list()] == ["蜂蜜500g"]
+
+
+def test_full_refresh_writes_only_changed_rows_and_resets_lost_purchases(book, make_customer, make_order):
+    from sqlalchemy import update
+
+    from core import customer_stats
+    from core.models import Customer, Order
+
+    a, b, c = make_customer(name="甲"), make_customer(name="乙"), make_customer(name="丙")
+    make_order(a.id, "2026-01-01", items=(("蜂蜜", 1, 5000),))
+    make_order(a.id, "2026-01-31", items=(("蜂蜜", 1, 5000),))
+    gone = make_order(b.id, "2026-02-01", items=(("面膜", 1, 3000),))
+    with book.session() as s:
+        assert customer_stats.refresh(s) == 0  # everything already right: nothing written
+        # Figures drift behind the service's back: b's only order vanishes, a's spend is wrong.
+        s.execute(update(Order).where(Order.id == gone.id).values(is_purchase=False))
+        s.execute(update(Customer).where(Customer.id == a.id).values(total_spend_cents=1))
+        assert customer_stats.refresh(s) == 2
+        assert customer_stats.refresh(s) == 0
+    customers = CustomerService(book)
+    assert customers.get(a.id).total_spend_cents == 10000 and customers.get(a.id).typical_interval_days == 30
+    lost = customers.get(b.id)
+    assert (lost.purchase_days, lost.purchase_count, lost.total_spend_cents, lost.last_purchase_on) == (0, 0, 0, None)
+    assert customers.get(c.id).purchase_days == 0
