@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from core.analytics.dto import RFM_SEGMENTS
 from core.customer_stats import stage_sql, stage_thresholds
+from core.dialect import RawSql
 from core.errors import NotFound, ValidationError
 from core.models import (
     BadReview,
@@ -185,15 +186,11 @@ def exclusion_sql(session: Session, code: str, today: dt.date):
 
 def capped_customers_sql(session: Session, today: dt.date):
     """Customers marketed within the frequency cap of their value tier (the Today list's rule)."""
-    from core.reminders.today import _Query
+    from core.reminders.today import frequency_cap_params, frequency_capped_sql
 
-    params = _Query(session, today).params
-    return text("""
-        SELECT l.customer_id FROM contact_log l JOIN customer c ON c.id = l.customer_id
-        WHERE l.is_marketing AND l.result != 'no_answer' AND l.at >= :cap_earliest
-          AND l.at >= CASE WHEN c.purchase_days >= :loyal_days OR c.total_spend_cents >= :loyal_spend
-                           THEN :cap_loyal_since ELSE :cap_since END""").bindparams(
-        **{k: params[k] for k in ("cap_earliest", "loyal_days", "loyal_spend", "cap_loyal_since", "cap_since")})
+    sql = RawSql.of(session)
+    params = frequency_cap_params(sql, today, get_settings(session, "reminder."), get_settings(session, "stage."))
+    return text(frequency_capped_sql(sql)).bindparams(**params)
 
 
 def count(session: Session, definition: dict, today: dt.date) -> SegmentCount:

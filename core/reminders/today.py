@@ -84,6 +84,28 @@ def contact_window(now: dt.datetime) -> ContactWindow:
     return ContactWindow(now.date() + dt.timedelta(days=1), start, end, False)
 
 
+def frequency_cap_params(sql: RawSql, today: dt.date, reminder_settings: Mapping[str, Any],
+                         stage_settings: Mapping[str, Any]) -> dict[str, Any]:
+    """The bind parameters of `frequency_capped_sql` for `today` (settings "reminder.cap_days*", "stage.loyal_*")."""
+    cap, cap_loyal = int(reminder_settings["reminder.cap_days"]), int(reminder_settings["reminder.cap_days_loyal"])
+    return {
+        "cap_since": sql.value(today - dt.timedelta(days=cap - 1)),
+        "cap_loyal_since": sql.value(today - dt.timedelta(days=cap_loyal - 1)),
+        "cap_earliest": sql.value(today - dt.timedelta(days=max(cap, cap_loyal) - 1)),
+        "loyal_days": int(stage_settings["stage.loyal_min_purchase_days"]),
+        "loyal_spend": int(stage_settings["stage.loyal_min_spend_cents"]),
+    }
+
+
+def frequency_capped_sql(sql: RawSql) -> str:
+    """SELECT of the customers marketed within the frequency cap of their value tier (loyal customers have
+    their own, usually shorter, cap); a "no answer" does not count as a touch. Parameters: frequency_cap_params."""
+    return f"""SELECT l.customer_id FROM contact_log l JOIN customer c ON c.id = l.customer_id
+            WHERE l.is_marketing = {sql.true()} AND l.result != 'no_answer' AND l.at >= :cap_earliest
+              AND l.at >= CASE WHEN c.purchase_days >= :loyal_days OR c.total_spend_cents >= :loyal_spend
+                               THEN :cap_loyal_since ELSE :cap_since END"""
+
+
 class _Query:
     """The shared filter of the Today list (due, upcoming, counts, why-not-listed)."""
 
@@ -101,12 +123,7 @@ class _Query:
             "today": self.sql.value(today),
             "lo": self.sql.value(today - dt.timedelta(days=int(settings["reminder.expire_after_days"]))),
             "lo_notice": self.sql.value(today - dt.timedelta(days=int(settings["reminder.expire_notices_after_days"]))),
-            "cap_since": self.sql.value(today - dt.timedelta(days=int(settings["reminder.cap_days"]) - 1)),
-            "cap_loyal_since": self.sql.value(today - dt.timedelta(days=int(settings["reminder.cap_days_loyal"]) - 1)),
-            "cap_earliest": self.sql.value(today - dt.timedelta(days=max(int(settings["reminder.cap_days"]),
-                                                           int(settings["reminder.cap_days_loyal"])) - 1)),
-            "loyal_days": int(stage["stage.loyal_min_purchase_days"]),
-            "loyal_spend": int(stage["stage.loyal_min_spend_cents"]),
+            **frequency_cap_params(self.sql, today, settings, stage),
         }
 
     def blocked_sql(self) -> str:
@@ -119,10 +136,7 @@ class _Query:
             SELECT id AS customer_id FROM _flagged
             UNION SELECT customer_id FROM complaint WHERE status = 'open'
             UNION SELECT customer_id FROM bad_review WHERE status = 'open'
-            UNION SELECT l.customer_id FROM contact_log l JOIN customer c ON c.id = l.customer_id
-                  WHERE l.is_marketing = {self.sql.true()} AND l.result != 'no_answer' AND l.at >= :cap_earliest
-                    AND l.at >= CASE WHEN c.purchase_days >= :loyal_days OR c.total_spend_cents >= :loyal_spend
-                                     THEN :cap_loyal_since ELSE :cap_since END)"""
+            UNION {frequency_capped_sql(self.sql)})"""
 
     def _branch(self, status: str, due_column: str, due_from: str | None, due_until: str, extra: str) -> str:
         low = f" AND r.{due_column} > {due_from}" if due_from else ""
