@@ -57,8 +57,8 @@ def main() -> int:
         deadline = dt.datetime.now() + dt.timedelta(milliseconds=ms)
         while dt.datetime.now() < deadline:
             app.processEvents()
-        session.tasks.wait_all() if hasattr(session.tasks, "wait_all") else None
-        app.processEvents()
+        session.tasks.wait(10_000)  # background loads finished …
+        app.processEvents()  # … and their results delivered to the page
 
     for spec in PAGES:
         window.show_page(spec.key)

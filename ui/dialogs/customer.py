@@ -30,6 +30,7 @@ from ui.dialogs.customer_sections import CUSTOMER_SECTIONS, PurchasesSection
 from ui.error_text import describe
 from ui.labels import GENDERS, SOURCE_CHANNELS, label
 from ui.widgets.customer_cases import risk_warning_for
+from ui.widgets.error_label import error_label
 from ui.widgets.risk_warning import RiskWarningBanner
 from ui.widgets.tag_chips import TagChipsWidget
 
@@ -65,10 +66,7 @@ class CustomerDialog(QDialog):
             for section in CUSTOMER_SECTIONS:
                 self.tabs.addTab(section.create_widget(customers.book, detail.id), section.translated_title())
         layout.addWidget(self.tabs)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("error_label")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c92a2a;")
+        self.error_label = error_label()
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)

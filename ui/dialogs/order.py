@@ -25,6 +25,7 @@ from ui.dialogs.merge import CustomerPickerDialog
 from ui.error_text import describe
 from ui.labels import ORDER_STATUSES, PLATFORMS, label, money
 from ui.widgets.customer_cases import OrderCasesButton, risk_warning_for
+from ui.widgets.error_label import error_label
 from ui.widgets.inputs import DateTimeEdit, MoneyEdit, OptionalDateTimeEdit
 from ui.widgets.risk_warning import RiskWarningBanner
 
@@ -52,9 +53,7 @@ class OrderDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Items")))
         layout.addWidget(self._build_items(), 1)
         layout.addLayout(self._build_money())
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c92a2a;")
+        self.error_label = error_label()
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)

@@ -29,6 +29,7 @@ from core.smartpaste import ParsedMessage, parse_message
 from core.smartpaste.apply import address_differs, find_customer, save_customer
 from core.smartpaste.numerals import parse_number
 from ui.error_text import describe
+from ui.widgets.error_label import error_label
 
 # An orange frame reads well on light and dark palettes, unlike a background tint.
 UNSURE_STYLE = "QLineEdit[unsure=\"true\"], QTableWidget[unsure=\"true\"] { border: 2px solid #f08c00; }"
@@ -94,10 +95,7 @@ class PasteDialog(QDialog):
         self.order_box.setObjectName("with_order")
         self.order_box.setVisible(offer_order)
         layout.addWidget(self.order_box)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("error_label")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c92a2a;")
+        self.error_label = error_label()
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -16,6 +16,7 @@ from core.dto import ProductDTO, ProductInput
 from core.errors import HuitoukeError
 from core.products import ProductService
 from ui.error_text import describe
+from ui.widgets.error_label import error_label
 from ui.widgets.inputs import MoneyEdit
 
 
@@ -53,8 +54,7 @@ class ProductDialog(QDialog):
         hint.setWordWrap(True)
         layout.addLayout(form)
         layout.addWidget(hint)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #c92a2a;")
+        self.error_label = error_label()
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)

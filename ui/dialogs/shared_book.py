@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 from core.errors import BookTooNew, HuitoukeError, ServerUnavailable
 from core.shared_book import DEFAULT_PORT, ConnectionReport, ServerAddress, check_connection
 from ui.tasks import TaskRunner
+from ui.widgets.error_label import ERROR_STYLE
 
 OK_STYLE = "color: #2b8a3e;"
-ERROR_STYLE = "color: #c92a2a;"
 
 
 class ConnectSharedBookDialog(QDialog):
