@@ -22,9 +22,9 @@ class CouponDialog(QDialog):
         self.setWindowTitle(self.tr("Issue a coupon"))
         self._language = language
         layout = QVBoxLayout(self)
-        heading_label = QLabel(heading)
-        heading_label.setWordWrap(True)
-        layout.addWidget(heading_label)
+        self.heading_label = QLabel(heading)
+        self.heading_label.setWordWrap(True)
+        layout.addWidget(self.heading_label)
         form = self._form = QFormLayout()
         self.kind_box = combo_with(QComboBox(), COUPON_KINDS, word, COUPON_KIND_VALUES)
         self.value_edit = MoneyEdit()

@@ -44,7 +44,7 @@ class CustomerMarketingWidget(QWidget):
         self.marketed_label, self.responded_label, self.last_label = QLabel(), QLabel(), QLabel()
         form.addRow(self.tr("Member level"), self.level_label)
         form.addRow(self.tr("Points balance"), self.points_label)
-        form.addRow(self.tr("Unused coupons"), self.coupons_label)
+        form.addRow(self.tr("Open coupons"), self.coupons_label)
         form.addRow(self.tr("Times marketed"), self.marketed_label)
         form.addRow(self.tr("Times responded (response rate)"), self.responded_label)
         form.addRow(self.tr("Last marketed"), self.last_label)
@@ -108,11 +108,11 @@ class CustomerMarketingWidget(QWidget):
         m = summary.marketing
         self.level_label.setText(summary.level or self.tr("none"))
         self.points_label.setText(str(summary.points))
-        self.coupons_label.setText(str(summary.open_coupons))
         self.marketed_label.setText(str(m.times_marketed))
         self.responded_label.setText(f"{m.times_responded} ({m.response_rate:.0%})")
         self.last_label.setText(labels.date_text(m.last_marketed) if m.last_marketed else self.tr("never"))
         rewards = self._marketing.rewards(self._customer_id, self._today())
+        self.coupons_label.setText(str(sum(status == "open" for _coupon, status in rewards.coupons)))
         self._fill(self.coupons_table, [
             (coupon_text(k.kind, k.value_cents, k.threshold_cents, k.discount_percent, shown_language()),
              labels.date_text(k.issued_at.date()), labels.date_text(k.expires_on) or "—", self.status_label(status),
