@@ -32,11 +32,6 @@ def chosen_language(settings: QSettings, system_locale: QLocale | None = None) -
     return CHINESE if locale.language() == QLocale.Language.Chinese else ENGLISH
 
 
-def shown_language() -> str:
-    """The language the running app shows (install_translator sets the default QLocale): zh_CN or en."""
-    return CHINESE if QLocale().language() == QLocale.Language.Chinese else ENGLISH
-
-
 def save_language(settings: QSettings, language: str) -> None:
     """Store the override (takes effect at the next start); SYSTEM removes it."""
     if language not in LANGUAGES:

@@ -161,6 +161,12 @@ class MarketingService:
         with self.book.session() as s:
             set_setting(s, key, int(value))
 
+    def message_language(self) -> str:
+        """The language of the messages the seller sends (setting "reminder.message_language"), which is
+        also how coupons read (coupon_text)."""
+        with self.book.session() as s:
+            return str(get_settings(s, "reminder.message_")["reminder.message_language"])
+
     # --- coupons and points -----------------------------------------------------------------------
     def coupon_valid_days(self) -> int:
         with self.book.session() as s:

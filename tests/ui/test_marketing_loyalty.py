@@ -117,7 +117,7 @@ def test_issue_coupon_to_segment_confirms_with_the_reachable_count(qtbot, book, 
     monkeypatch.setattr(QMessageBox, "question", lambda *args: questions.append(args[2]) or QMessageBox.StandardButton.Yes)
     page.issue_coupon_to_segment()
     assert headings[0].startswith("One coupon for each of the 1 reachable customers") and "(1 left out" in headings[0]
-    assert questions == ["Issue a ¥20 off ¥200 coupon to 1 customers?"]
+    assert questions == ["Issue a 满200减20优惠券 to 1 customers?"]
     assert page.count_label.text() == "1 coupons issued."
     with book.session() as s:
         assert [(c.kind, c.threshold_cents) for c in s.query(Coupon)] == [("threshold", 20000)]
@@ -153,7 +153,7 @@ def test_customer_section_lists_coupons_and_ledger_and_writes(qtbot, book, make_
     monkeypatch.setattr(CouponDialog, "exec", birthday_card)
     widget.issue_coupon()
     assert [widget.coupons_table.item(0, c).text() for c in (0, 2, 3, 4)] == [
-        "¥15 birthday coupon", "2026-07-01", "open", "by hand"]
+        "15元生日券", "2026-07-01", "open", "by hand"]
     assert widget.coupons_label.text() == "1"
     referral = next(a for a in widget.award_button.menu().actions() if a.text() == "Referral")
     referral.trigger()
@@ -233,7 +233,7 @@ def test_edit_template_previews_and_saves_to_the_library(qtbot, book, monkeypatc
     page.edit_template()
     assert page.template_combo.currentText() == "New arrivals"
     assert page.body_edit.toPlainText() == "Hi {name}, new honey is in!"
-    edited = next(t for t in MarketingService(book).templates("en") if t.theme == "new_arrivals")
+    edited = next(t for t in MarketingService(book).templates("zh_CN") if t.theme == "new_arrivals")
     assert (edited.body, edited.is_default) == ("Hi {name}, new honey is in!", False)
 
 

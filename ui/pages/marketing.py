@@ -43,7 +43,6 @@ from core.marketing.segments import EXCLUSIONS
 from core.models import SOURCE_CHANNEL_VALUES
 from ui import labels
 from ui.error_text import describe
-from ui.i18n import shown_language
 from ui.pages.base import Page
 from ui.widgets.multi_select import MultiSelectCombo
 
@@ -58,6 +57,7 @@ class MarketingPage(Page):
         super().__init__(parent)
         self._marketing, self._today, self._now = marketing, today, now
         self._campaign_id: int | None = None
+        self._language = ""  # of the messages sent (a book setting), read on reload
         self._build()
 
     # --- construction -------------------------------------------------------------------------------
@@ -225,10 +225,12 @@ class MarketingPage(Page):
         self.reload()
 
     def reload(self) -> None:
+        language = self._marketing.message_language()
+        force_templates, self._language = language != self._language, language
         options = self._marketing.filter_options()
         self.level_combo.set_items([(0, self.tr("(no level)"))] + [(lv.id, lv.name) for lv in options["levels"]])
         self.category_combo.set_items([(c, c) for c in options["categories"]])
-        self._load_templates()
+        self._load_templates(force_templates)
         self._load_segments()
         self._load_campaigns()
         self.update_count()
@@ -239,7 +241,7 @@ class MarketingPage(Page):
         current = self.template_combo.currentIndex()
         self.template_combo.blockSignals(True)
         self.template_combo.clear()
-        for template in self._marketing.templates(shown_language()):
+        for template in self._marketing.templates(self._language):
             self.template_combo.addItem(self.theme_label(template.theme), template)
         self.template_combo.blockSignals(False)
         self.template_combo.setCurrentIndex(max(current, 0))
@@ -349,12 +351,12 @@ class MarketingPage(Page):
         dialog = CouponDialog(self.tr("One coupon for each of the %1 reachable customers of this segment "
                                       "(%2 left out by the exclusions).").replace("%1", str(counted.reachable))
                               .replace("%2", str(counted.matched - counted.reachable)),
-                              self._marketing.coupon_valid_days(), shown_language(), self)
+                              self._marketing.coupon_valid_days(), self._language, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         spec = dialog.spec()
         text = coupon_text(spec.kind, spec.value_cents, spec.threshold_cents, spec.discount_percent,
-                           shown_language())
+                           self._language)
         answer = QMessageBox.question(self, self.tr("Issue coupons"), self.tr("Issue a %1 to %2 customers?")
                                       .replace("%1", text).replace("%2", str(counted.reachable)))
         if answer != QMessageBox.StandardButton.Yes:
@@ -392,7 +394,7 @@ class MarketingPage(Page):
         try:
             campaign_id = self._marketing.start_campaign(
                 self.campaign_name_edit.text(), self.definition(), self.body_edit.toPlainText(), self._today(),
-                self._today(), self._now().replace(microsecond=0), coupon, shown_language())
+                self._today(), self._now().replace(microsecond=0), coupon, self._language)
         except HuitoukeError as error:
             QMessageBox.warning(self, self.tr("Campaign not started"), describe(error))
             return

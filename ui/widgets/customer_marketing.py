@@ -27,7 +27,6 @@ from core.errors import HuitoukeError
 from core.marketing.loyalty import POINT_RULES, coupon_text
 from ui import labels
 from ui.error_text import describe
-from ui.i18n import shown_language
 from ui.widgets.error_label import error_label
 
 
@@ -104,6 +103,7 @@ class CustomerMarketingWidget(QWidget):
 
     # --- showing -----------------------------------------------------------------------------------
     def reload(self) -> None:
+        self._language = self._marketing.message_language()
         summary = self._marketing.customer_summary(self._customer_id)
         m = summary.marketing
         self.level_label.setText(summary.level or self.tr("none"))
@@ -114,7 +114,7 @@ class CustomerMarketingWidget(QWidget):
         rewards = self._marketing.rewards(self._customer_id, self._today())
         self.coupons_label.setText(str(sum(status == "open" for _coupon, status in rewards.coupons)))
         self._fill(self.coupons_table, [
-            (coupon_text(k.kind, k.value_cents, k.threshold_cents, k.discount_percent, shown_language()),
+            (coupon_text(k.kind, k.value_cents, k.threshold_cents, k.discount_percent, self._language),
              labels.date_text(k.issued_at.date()), labels.date_text(k.expires_on) or "—", self.status_label(status),
              self.source_label(k.source)) for k, status in rewards.coupons])
         self._fill(self.ledger_table, [
@@ -134,7 +134,7 @@ class CustomerMarketingWidget(QWidget):
         from ui.dialogs.coupon import CouponDialog
 
         dialog = CouponDialog(self.tr("A coupon for this customer."), self._marketing.coupon_valid_days(),
-                              shown_language(), self)
+                              self._language, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._write(lambda: self._marketing.issue_coupon(self._customer_id, dialog.spec(), self._stamp()))
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from core.dto import OrderRedemption
 from core.marketing.loyalty import coupon_cents_off, coupon_text
-from ui.i18n import shown_language
 from ui.labels import money
 
 
@@ -40,6 +39,7 @@ class OrderRewardsWidget(QWidget):
 
     def set_customer(self, customer_id: int | None, on_date: dt.date) -> None:
         """Offer the coupons this customer can use on an order dated `on_date`, and their points."""
+        self._language = self._marketing.message_language()
         coupons = self._marketing.open_coupons(customer_id, on_date) if customer_id is not None else []
         balance = self._marketing.rewards(customer_id, on_date).balance if customer_id is not None else 0
         self._coupons = {k.id: k for k in coupons}
@@ -49,7 +49,7 @@ class OrderRewardsWidget(QWidget):
         for k in coupons:
             expiry = self.tr(" (until %1)").replace("%1", k.expires_on.isoformat()) if k.expires_on else ""
             self.coupon_box.addItem(coupon_text(k.kind, k.value_cents, k.threshold_cents, k.discount_percent,
-                                                shown_language()) + expiry, k.id)
+                                                self._language) + expiry, k.id)
         self.coupon_box.blockSignals(False)
         self.points_spin.blockSignals(True)
         self.points_spin.setRange(0, balance)
