@@ -48,6 +48,25 @@
     </message>
 </context>
 <context>
+    <name>LoyaltySettingsSection</name>
+    <message>
+        <source>Member levels and points</source>
+        <translation>会员等级与积分</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>no member levels</source>
+        <translation>未设会员等级</translation>
+    </message>
+    <message>
+        <source>%1 · %2 points per yuan spent · %3 points = ¥1 when redeemed</source>
+        <translation>%1 · 每消费 1 元得 %2 积分 · %3 积分抵 1 元</translation>
+    </message>
+</context>
+<context>
     <name>LoyaltySettingsWidget</name>
     <message>
         <source>Member levels and points</source>

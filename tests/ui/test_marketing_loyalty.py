@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QPushButton
 
 from core.dto import CustomerInput
 from core.marketing.loyalty import CouponSpec
@@ -261,3 +261,21 @@ def test_segment_filters_take_several_values(qtbot, book, make_customer, make_or
     assert page.stage_combo.lineEdit().text() == "Churned"
     page.set_definition({})
     assert page.stage_combo.lineEdit().text() == "(any)"
+
+
+def test_settings_section_sums_up_and_opens_the_dialog(qtbot, book, monkeypatch):
+    from ui.dialogs.loyalty_settings import LoyaltySettingsDialog, LoyaltySettingsSection
+
+    service = MarketingService(book)
+    section = LoyaltySettingsSection(service, lambda: TODAY)
+    qtbot.addWidget(section)
+    assert section.summary_label.text() == "no member levels · 1 points per yuan spent · 100 points = ¥1 when redeemed"
+
+    def add_gold(dialog):
+        service.save_level("金卡", 2, TODAY, min_spend_cents=100000)
+        service.save_level("银卡", 1, TODAY, min_purchases=2)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(LoyaltySettingsDialog, "exec", add_gold)
+    section.findChild(QPushButton).click()
+    assert section.summary_label.text().startswith("银卡、金卡 · 1 points per yuan")

@@ -1,6 +1,6 @@
 """Loyalty settings: the member levels (name, rank, spend and purchase-days thresholds, member discount) with
 add / edit / delete, and the points rules (per yuan spent, per yuan redeemed, joining, photo review,
-referral). One widget, shown as a Settings page section and in a dialog opened from the Marketing page."""
+referral). One widget, in a dialog opened from the Marketing page and from the Settings page's section."""
 
 from __future__ import annotations
 
@@ -235,3 +235,32 @@ class LoyaltySettingsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.accept)
         layout.addWidget(buttons)
+
+
+class LoyaltySettingsSection(QGroupBox):
+    """The Settings page's loyalty part: levels and points rules in one line, a button to the dialog."""
+
+    def __init__(self, marketing, today: Callable[[], dt.date] = dt.date.today, parent=None):
+        super().__init__(parent)
+        self._marketing, self._today = marketing, today
+        self.setTitle(self.tr("Member levels and points"))
+        row = QHBoxLayout(self)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        row.addWidget(self.summary_label, 1)
+        change = QPushButton(self.tr("Change…"))
+        change.clicked.connect(self._on_change_clicked)
+        row.addWidget(change)
+        self.show_summary()
+
+    def show_summary(self) -> None:
+        names = "、".join(level.name for level in self._marketing.levels()) or self.tr("no member levels")
+        rules = self._marketing.points_rules()
+        self.summary_label.setText(
+            self.tr("%1 · %2 points per yuan spent · %3 points = ¥1 when redeemed")
+            .replace("%1", names).replace("%2", str(rules["marketing.points_per_yuan"]))
+            .replace("%3", str(rules["marketing.points_per_yuan_redeemed"])))
+
+    def _on_change_clicked(self) -> None:
+        LoyaltySettingsDialog(self._marketing, self._today, self).exec()
+        self.show_summary()

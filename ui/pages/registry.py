@@ -87,14 +87,14 @@ def _settings(session: Session) -> Page:
     from core.marketing.service import MarketingService
     from core.reminders.service import ReminderService
     from ui.dialogs.aftersales_settings import AftersalesSettingsSection
-    from ui.dialogs.loyalty_settings import LoyaltySettingsWidget
+    from ui.dialogs.loyalty_settings import LoyaltySettingsSection
     from ui.pages.settings import SettingsPage
     from ui.widgets.reminder_settings import ReminderSettingsWidget
 
     return SettingsPage(session.settings, session.book_path,
                         sections=[ReminderSettingsWidget(ReminderService(session.book), session.today),
                                   AftersalesSettingsSection(AftersalesService(session.book)),
-                                  LoyaltySettingsWidget(MarketingService(session.book), session.today)])
+                                  LoyaltySettingsSection(MarketingService(session.book), session.today)])
 
 
 TODAY = QT_TRANSLATE_NOOP("Navigation", "Today")
