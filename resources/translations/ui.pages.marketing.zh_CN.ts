@@ -100,8 +100,8 @@
         <translation>编辑模板…</translation>
     </message>
     <message>
-        <source>Give each customer a coupon of</source>
-        <translation>给每位客户发一张优惠券，面额</translation>
+        <source>Give each customer a coupon:</source>
+        <translation>给每位客户发一张优惠券：</translation>
     </message>
     <message>
         <source>Start campaign for this segment</source>
@@ -234,6 +234,10 @@
     <message>
         <source>%1 coupons issued.</source>
         <translation>已发放 %1 张优惠券。</translation>
+    </message>
+    <message>
+        <source>The coupon each customer of the campaign gets with the message ({coupon} in the template).</source>
+        <translation>活动中每位客户随消息收到的优惠券（模板里的 {coupon}）。</translation>
     </message>
     <message>
         <source>Campaign not started</source>

@@ -279,3 +279,24 @@ def test_settings_section_sums_up_and_opens_the_dialog(qtbot, book, monkeypatch)
     monkeypatch.setattr(LoyaltySettingsDialog, "exec", add_gold)
     section.findChild(QPushButton).click()
     assert section.summary_label.text().startswith("银卡、金卡 · 1 points per yuan")
+
+
+def test_campaign_coupon_is_chosen_in_the_coupon_dialog(qtbot, book, make_customer, monkeypatch):
+    make_customer(name="Anna", phone="13800138000", province="Zhejiang")
+    page = _page(qtbot, book)
+    assert page.coupon_button.text() == "10元优惠券…" and not page.coupon_check.isChecked()
+
+    def free_shipping(dialog):
+        dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("free_shipping"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(CouponDialog, "exec", free_shipping)
+    page.choose_campaign_coupon()
+    assert page.coupon_check.isChecked() and page.coupon_button.text() == "包邮卡…"
+    page.provinces_edit.setText("Zhejiang")
+    page.campaign_name_edit.setText("June")
+    page.body_edit.setPlainText("{name}，送您一张{coupon}")
+    page.start_campaign()
+    assert page.queue_table.item(0, 2).text() == "Anna，送您一张包邮卡"
+    with book.session() as s:
+        assert [(c.kind, c.source) for c in s.query(Coupon)] == [("free_shipping", "campaign")]

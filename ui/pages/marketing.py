@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from core.analytics.dto import RFM_SEGMENT_NAMES
 from core.customer_stats import STAGES
 from core.errors import HuitoukeError
-from core.marketing.loyalty import CouponSpec
+from core.marketing.loyalty import CouponSpec, coupon_text
 from core.marketing.segments import EXCLUSIONS
 from core.models import SOURCE_CHANNEL_VALUES
 from ui import labels
@@ -157,14 +157,13 @@ class MarketingPage(Page):
         template_row.addWidget(self.edit_template_button)
         self.body_edit = QPlainTextEdit()
         self.body_edit.setMaximumHeight(80)
-        self.coupon_check = QCheckBox(self.tr("Give each customer a coupon of"))
-        self.coupon_spin = QSpinBox()
-        self.coupon_spin.setRange(1, 10_000)
-        self.coupon_spin.setValue(10)
-        self.coupon_spin.setSuffix(" ¥")
+        self.coupon_check = QCheckBox(self.tr("Give each customer a coupon:"))
+        self.campaign_coupon = CouponSpec("cash", 1000)
+        self.coupon_button = QPushButton()
+        self.coupon_button.clicked.connect(self.choose_campaign_coupon)
         coupon_row = QHBoxLayout()
         coupon_row.addWidget(self.coupon_check)
-        coupon_row.addWidget(self.coupon_spin)
+        coupon_row.addWidget(self.coupon_button)
         coupon_row.addStretch()
         self.start_button = QPushButton(self.tr("Start campaign for this segment"))
         self.start_button.clicked.connect(self.start_campaign)
@@ -231,6 +230,7 @@ class MarketingPage(Page):
         self.level_combo.set_items([(0, self.tr("(no level)"))] + [(lv.id, lv.name) for lv in options["levels"]])
         self.category_combo.set_items([(c, c) for c in options["categories"]])
         self._load_templates(force_templates)
+        self._show_campaign_coupon()
         self._load_segments()
         self._load_campaigns()
         self.update_count()
@@ -335,7 +335,6 @@ class MarketingPage(Page):
 
     def issue_coupon_to_segment(self) -> None:
         """Coupon dialog, then a confirmation naming the count; issued to the reachable customers only."""
-        from core.marketing.loyalty import coupon_text
         from ui.dialogs.coupon import CouponDialog
 
         definition = self.definition()
@@ -389,8 +388,23 @@ class MarketingPage(Page):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._load_templates(force=True)
 
+    def _show_campaign_coupon(self) -> None:
+        spec = self.campaign_coupon
+        self.coupon_button.setText(coupon_text(spec.kind, spec.value_cents, spec.threshold_cents,
+                                               spec.discount_percent, self._language) + "…")
+
+    def choose_campaign_coupon(self) -> None:
+        from ui.dialogs.coupon import CouponDialog
+
+        dialog = CouponDialog(self.tr("The coupon each customer of the campaign gets with the message ({coupon} "
+                                      "in the template)."), self._marketing.coupon_valid_days(), self._language, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.campaign_coupon = dialog.spec()
+            self.coupon_check.setChecked(True)
+            self._show_campaign_coupon()
+
     def start_campaign(self) -> None:
-        coupon = CouponSpec("cash", self.coupon_spin.value() * 100) if self.coupon_check.isChecked() else None
+        coupon = self.campaign_coupon if self.coupon_check.isChecked() else None
         try:
             campaign_id = self._marketing.start_campaign(
                 self.campaign_name_edit.text(), self.definition(), self.body_edit.toPlainText(), self._today(),
