@@ -300,3 +300,24 @@ def test_campaign_coupon_is_chosen_in_the_coupon_dialog(qtbot, book, make_custom
     assert page.queue_table.item(0, 2).text() == "Anna，送您一张包邮卡"
     with book.session() as s:
         assert [(c.kind, c.source) for c in s.query(Coupon)] == [("free_shipping", "campaign")]
+
+
+def test_multi_select_ticks_by_mouse_and_stays_open(qtbot):
+    from PySide6.QtCore import Qt
+
+    from ui.widgets.multi_select import MultiSelectCombo
+
+    combo = MultiSelectCombo("(any)")
+    qtbot.addWidget(combo)
+    combo.set_items([("a", "Apple"), ("b", "Banana"), ("c", "Cherry")])
+    combo.show()
+    combo.showPopup()
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible)
+    for row in (0, 2):
+        rect = view.visualRect(combo.model().index(row, 0))
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.isVisible()  # the list stays open for the next tick
+    assert combo.checked_values() == ["a", "c"]
+    combo.hidePopup()
+    assert combo.lineEdit().text() == "Apple, Cherry"
