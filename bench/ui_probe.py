@@ -42,7 +42,6 @@ def app_run(book: str) -> None:
 
     from ui import app as ui_app
     from ui.main_window import MainWindow
-    from ui.models.customers import Column
 
     state = {"painted": False, "max_gap": 0.0, "last_tick": None, "phase": "start", "stalls": []}
     original_paint = MainWindow.paintEvent
@@ -93,6 +92,8 @@ def app_run(book: str) -> None:
     def scenario(window):
         state["phase"] = "opening"
         yield from wait_for(lambda: window.session is not None)
+        from ui.models.customers import Column  # once the book is open, as the app itself does
+
         emit(event="book_open", seconds=time.perf_counter() - T0)
         state["phase"] = "first page"
         yield 300  # let the Today page (shown at launch) settle
