@@ -45,6 +45,8 @@ MESSAGES = {
     "level_not_found": QT_TRANSLATE_NOOP("ErrorText", "This member level no longer exists."),
     "points_zero": QT_TRANSLATE_NOOP("ErrorText", "Enter a number of points above zero."),
     "points_insufficient": QT_TRANSLATE_NOOP("ErrorText", "The customer does not have that many points."),
+    "points_exceed_order": QT_TRANSLATE_NOOP(
+        "ErrorText", "That is more points than this order is worth: use at most %max points."),
     "points_rule_unknown": QT_TRANSLATE_NOOP("ErrorText", "Unknown points rule."),
     "points_rule_invalid": QT_TRANSLATE_NOOP(
         "ErrorText", "Points cannot be negative, and redeeming needs at least 1 point per yuan."),

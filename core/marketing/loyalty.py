@@ -143,7 +143,8 @@ def redeem_on_order(session: Session, order_id: int, coupon_id: int | None, poin
                     lower_paid: bool) -> int:
     """Use a coupon and/or spend points on an order in the caller's transaction; the money they take off is
     added to the order's discount (and taken off its paid amount when `lower_paid`, i.e. paid was not
-    typed), never below zero. Returns the fen taken off. Errors as use_coupon and redeem_points."""
+    typed), never below zero. Returns the fen taken off. Errors as use_coupon and redeem_points, and
+    ValidationError "points_exceed_order" (detail `max`) for more points than it takes to pay what is left."""
     order = session.get(Order, order_id)
     if order is None:
         raise NotFound("order_not_found", entity="order", id=order_id)
@@ -153,9 +154,14 @@ def redeem_on_order(session: Session, order_id: int, coupon_id: int | None, poin
         coupon = session.get(Coupon, coupon_id)
         off += coupon_cents_off(coupon.kind, coupon.value_cents, coupon.discount_percent, order.goods_cents,
                                 order.postage_cents)
+    payable = max(0, order.goods_cents + order.postage_cents - order.discount_cents)
     if points:
+        per_yuan = int(get_settings(session, "marketing.")["marketing.points_per_yuan_redeemed"])
+        needed = -(-max(0, payable - off) * per_yuan // 100)  # points that pay what is left, rounded up
+        if points > needed:
+            raise ValidationError("points_exceed_order", field="points", value=points, max=needed)
         off += redeem_points(session, order.customer_id, points, now, order_id=order_id)
-    off = min(off, max(0, order.goods_cents + order.postage_cents - order.discount_cents))
+    off = min(off, payable)
     order.discount_cents += off
     if lower_paid:
         order.paid_cents = max(0, order.paid_cents - off)

@@ -128,6 +128,10 @@
         <translation>该客户的积分不够。</translation>
     </message>
     <message>
+        <source>That is more points than this order is worth: use at most %max points.</source>
+        <translation>积分超过了这笔订单的金额：最多只能用 %max 积分。</translation>
+    </message>
+    <message>
         <source>Unknown points rule.</source>
         <translation>未知的积分规则。</translation>
     </message>

@@ -143,3 +143,18 @@ def test_segment_list_keys_accept_a_single_value(book, make_customer):
         with pytest.raises(ValidationError):
             segments.validate_definition({"stages": {"a": 1}})
         assert levels.list_levels(s) == []
+
+
+def test_points_worth_more_than_the_order_are_refused(book, make_customer):
+    service, orders = MarketingService(book), OrderService(book)
+    customer = make_customer(name="王姐", phone="13800138000").id
+    for rule in ("referral", "join", "photo_review"):
+        service.award_points(customer, rule, NOW)  # 200 + 100 + 50 = 350 points, ¥3.50 at 100 a yuan
+    coupon = service.issue_coupon(customer, CouponSpec("cash", 900), NOW)
+    # A ¥10 order less the ¥9 coupon leaves ¥1: 100 points pay it, 101 would be lost.
+    with pytest.raises(ValidationError) as refused:
+        orders.create(_order(customer, 1000), OrderRedemption(coupon, 101))
+    assert refused.value.code == "points_exceed_order" and refused.value.details["max"] == 100
+    assert orders.for_customer(customer) == [] and service.rewards(customer, TODAY).balance == 350
+    detail = orders.create(_order(customer, 1000), OrderRedemption(coupon, 100))
+    assert (detail.discount_cents, detail.paid_cents) == (1000, 0)
