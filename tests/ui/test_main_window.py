@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QScrollArea
 
 from core.customers import book_counts
 from tests.ui.conftest import wait_until_idle
@@ -115,3 +116,13 @@ def test_analytics_click_through_opens_the_customer_list_with_only_those_custome
     assert "重要价值客户" in page.only_label.text()
     page.show_all_button.click()
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=2000)
+
+
+def test_the_settings_page_scrolls_instead_of_growing_the_window(qtbot, window):
+    page = window.show_page("settings")
+    window.resize(1100, 640)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.height() == 640 and page.minimumSizeHint().height() < 400
+    scroll_bar = page.findChild(QScrollArea).verticalScrollBar()
+    qtbot.waitUntil(lambda: scroll_bar.maximum() > 0)  # the sections are taller, and reachable by scrolling

@@ -3,7 +3,16 @@
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.i18n import CHINESE, ENGLISH, LANGUAGE_KEY, SYSTEM, save_language
 from ui.pages.base import Page
@@ -18,7 +27,17 @@ class SettingsPage(Page):
     def __init__(self, settings: QSettings, book_path: str, sections: Sequence[QWidget] = (), parent=None):
         super().__init__(parent)
         self._settings = settings
-        layout = QVBoxLayout(self)
+        # The sections scroll: together they are taller than a laptop screen, and the page must not make
+        # the main window grow past it.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         appearance = QGroupBox(self.tr("Language"))
         form = QFormLayout(appearance)
         self.language_box = QComboBox()
