@@ -2,7 +2,8 @@
 
 An order already in the book decides its person outright (same platform + order number = same buyer).
 A bare name agreeing with one book customer while nothing else agrees is a weak match: a new customer is
-created and a merge is proposed, never made silently.
+created and a merge is proposed, never made silently. The seller's earlier answer for the same person
+and candidate (core.excel.review) is followed: merged means that customer, separate means no proposal.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
 from core.excel.plan import ImportPlan, PersonDraft
+from core.excel.review import MERGED, SEPARATE, load_decisions, person_key
 from core.models import Customer, CustomerAlias, Order
 
 _CHUNK = 900  # values per IN list (SQLite allows 32766 variables)
@@ -42,10 +44,11 @@ class ExistingOrder:
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """``customer_id`` of the book customer this person is, or None (new); ``proposal`` for weak ones."""
+    """``customer_id`` of the book customer this person is, or None (new); ``proposal`` for weak ones:
+    (candidate id, reason, person fingerprint)."""
 
     customer_id: int | None
-    proposal: tuple[int, str] | None = None
+    proposal: tuple[int, str, str] | None = None
 
 
 class BookIndex:
@@ -57,9 +60,11 @@ class BookIndex:
         self.by_wechat: dict[str, int] = {}
         self.by_name: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
         self.orders: dict[tuple[str, str], ExistingOrder] = {}
+        self.decisions: dict[tuple[int, str], str] = {}
         # A first import goes into an empty book: nothing to look up.
         if session.scalar(select(Customer.id).limit(1)) is not None:
             self._load_customers(session, plan.people)
+            self.decisions = load_decisions(session)
         if session.scalar(select(Order.id).limit(1)) is not None:
             self._load_orders(session, plan)
 
@@ -118,6 +123,11 @@ class BookIndex:
         candidates = self.by_name.get(name, []) if name else []
         if not candidates:
             return Match(None)
+        key = person_key(person)
+        decided = [customer_id for customer_id, _phone, _address in candidates
+                   if self.decisions.get((customer_id, key)) == MERGED]
+        if decided:
+            return Match(decided[0])
         address = person.address_key()
         strong = []
         for customer_id, phone, book_address in candidates:
@@ -128,7 +138,9 @@ class BookIndex:
                 strong.append(customer_id)
         if strong:
             return Match(strong[0])
-        return Match(None, (candidates[0][0], "same_name"))
+        open_candidates = [customer_id for customer_id, _phone, _address in candidates
+                           if self.decisions.get((customer_id, key)) != SEPARATE]
+        return Match(None, (open_candidates[0], "same_name", key) if open_candidates else None)
 
     def remember(self, person: PersonDraft, customer_id: int) -> None:
         """Make a person created by this import findable by later people of the same import."""
