@@ -11,7 +11,16 @@ from sqlalchemy import Date, DateTime, delete, exists, select, update
 from core import customer_stats
 from core.errors import NotFound, RejectedInput
 from core.excel.writer import CREATED
-from core.models import Customer, CustomerAlias, CustomerTag, ImportBatch, ImportChange, Order, OrderItem, Product
+from core.models import (
+    Customer,
+    CustomerAlias,
+    CustomerTag,
+    ImportBatch,
+    ImportChange,
+    Order,
+    OrderItem,
+    Product,
+)
 
 _TABLES = {"customer": Customer, "orders": Order, "product": Product, "order_item": OrderItem}
 

@@ -58,7 +58,7 @@ class BookIndex:
         self.by_phone: dict[str, int] = {}
         self.by_buyer: dict[str, int] = {}
         self.by_wechat: dict[str, int] = {}
-        self.by_name: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+        self.by_name: dict[str, list[tuple[int, str, str, tuple[str, str]]]] = defaultdict(list)
         self.orders: dict[tuple[str, str], ExistingOrder] = {}
         self.decisions: dict[tuple[int, str], str] = {}
         # A first import goes into an empty book: nothing to look up.
@@ -90,10 +90,11 @@ class BookIndex:
                 for customer_id, value in session.execute(query):
                     target.setdefault(value, customer_id)
         for batch in chunks(names):
-            query = select(Customer.id, Customer.name, Customer.phone_norm, Customer.province, Customer.city,
-                           Customer.district, Customer.address_detail).where(Customer.name.in_(batch), alive)
-            for customer_id, name, phone, *address in session.execute(query.order_by(Customer.id)):
-                self.by_name[name].append((customer_id, phone, "".join(address)))
+            query = select(Customer.id, Customer.name, Customer.phone_norm, Customer.wechat_id,
+                           Customer.platform_buyer_id, Customer.province, Customer.city, Customer.district,
+                           Customer.address_detail).where(Customer.name.in_(batch), alive)
+            for customer_id, name, phone, wechat, buyer, *address in session.execute(query.order_by(Customer.id)):
+                self.by_name[name].append((customer_id, phone, "".join(address), (wechat, buyer)))
 
     def _load_orders(self, session: Session, plan: ImportPlan) -> None:
         keys = [(order.platform, order.platform_order_no) for order in plan.orders]
@@ -124,21 +125,24 @@ class BookIndex:
         if not candidates:
             return Match(None)
         key = person_key(person)
-        decided = [customer_id for customer_id, _phone, _address in candidates
+        decided = [customer_id for customer_id, *_ in candidates
                    if self.decisions.get((customer_id, key)) == MERGED]
         if decided:
             return Match(decided[0])
         address = person.address_key()
         strong = []
-        for customer_id, phone, book_address in candidates:
+        accounts = (person.fields.get("wechat_id", ""), person.fields.get("platform_buyer_id", ""))
+        for customer_id, phone, book_address, book_accounts in candidates:
             if phone and person.phones and phone not in person.phones:
                 continue  # two different phones: two people, or at most a weak match
+            if any(mine and theirs and mine != theirs for mine, theirs in zip(accounts, book_accounts, strict=True)):
+                continue  # two different WeChat IDs or buyer IDs: as with two phones
             bare_on_both_sides = not (address or book_address or phone or person.phones)
             if (address and book_address == address) or bare_on_both_sides:
                 strong.append(customer_id)
         if strong:
             return Match(strong[0])
-        open_candidates = [customer_id for customer_id, _phone, _address in candidates
+        open_candidates = [customer_id for customer_id, *_ in candidates
                            if self.decisions.get((customer_id, key)) != SEPARATE]
         return Match(None, (open_candidates[0], "same_name", key) if open_candidates else None)
 

@@ -54,7 +54,8 @@ class CustomerSide:
 @dataclass(frozen=True, slots=True)
 class ProposalView:
     """A proposal with both customers side by side. ``reasons``: codes saying what agrees and what does
-    not (same_name, phones_differ, one_without_phone, addresses_differ, one_without_address)."""
+    not (same_name, phones_differ, one_without_phone, wechat_ids_differ, addresses_differ,
+    one_without_address)."""
 
     proposal: MergeProposal
     new: CustomerSide
@@ -129,6 +130,8 @@ def _reasons(new: CustomerSide, existing: CustomerSide) -> tuple[str, ...]:
             reasons.append("phones_differ")
     elif new.phones or existing.phones:
         reasons.append("one_without_phone")
+    if new.wechat_id and existing.wechat_id and new.wechat_id != existing.wechat_id:
+        reasons.append("wechat_ids_differ")
     if new.address and existing.address:
         if new.address != existing.address:
             reasons.append("addresses_differ")
@@ -146,7 +149,9 @@ def pending_proposals(book) -> list[ProposalView]:
         reports = session.scalars(select(ImportBatch.report_json).where(ImportBatch.status == "done")
                                   .order_by(ImportBatch.id))
         for report in reports:
-            for stored in (json.loads(report).get("merge_proposals", []) if report else []):
+            if not report or '"merge_proposals": []' in report:  # most imports propose nothing: skip parsing
+                continue
+            for stored in json.loads(report).get("merge_proposals", []):
                 proposal = MergeProposal(**stored)
                 pair = frozenset((proposal.customer_id, proposal.candidate_id))
                 if pair not in decided:
