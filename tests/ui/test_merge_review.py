@@ -9,8 +9,12 @@ from sqlalchemy import select
 from core.excel.importer import run_import
 from core.excel.review import pending_proposals
 from core.models import Customer, Order
-from tests.ui.test_import_dialog import count, messy_workbook, open_dialog
-from tests.ui.test_import_dialog import tasks  # noqa: F401  (the background runner fixture)
+from tests.ui.test_import_dialog import (
+    count,
+    messy_workbook,
+    open_dialog,
+    tasks,  # noqa: F401  (the background runner fixture)
+)
 from tests.ui.test_paste_screenshots import _save as save_shot
 from tests.ui.test_paste_screenshots import zh_cn  # noqa: F401  (the fixture that installs the zh_CN translator)
 from ui.dialogs.import_history import ImportHistoryDialog

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -160,8 +161,11 @@ class MergeReviewWidget(QWidget):
             self.error_label.setText(describe(error))
             return
         outcome = self.tr("Merged") if merge else self.tr("Kept separate")
+        decided = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         for row in rows:
             self._open[row] = False
+            for column in (_NEW, _EXISTING, _WHY):
+                self.table.item(row, column).setForeground(decided)
             self.merge_buttons[row].setEnabled(False)
             self.separate_buttons[row].setEnabled(False)
             (self.merge_buttons if merge else self.separate_buttons)[row].setText(outcome)
