@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from sqlalchemy import select
 
 from core.excel.batches import undo_import
@@ -29,11 +27,9 @@ def detail_file(tmp_path, name="ExportOrderDetailList201708.csv"):
 
 
 def items_table(book) -> list[tuple]:
-    con = sqlite3.connect(book.path)
-    try:
-        return con.execute("SELECT * FROM order_item ORDER BY id").fetchall()
-    finally:
-        con.close()
+    """Every order_item row, every column."""
+    with book.session() as session:
+        return [tuple(row) for row in session.execute(select(OrderItem.__table__).order_by(OrderItem.id))]
 
 
 def items_of(book, number: str) -> list[tuple]:
