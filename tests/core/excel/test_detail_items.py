@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from core.excel.analysis import load_file
 from core.excel.batches import undo_import
 from core.excel.importer import ImportOptions, run_import
 from core.models import Order, OrderItem
@@ -113,3 +114,13 @@ def test_detail_lines_fill_an_order_without_items_and_keep_hand_entered_ones(tmp
     assert items_of(book, "T-EMPTY") == [("桂花蜜", "", 2, 6400, 12800)]
     assert [title for title, *_ in items_of(book, "T-TWO")] == ["蜂蜜", "面膜", "红糖姜茶"]
     assert (result.items_added, result.items_replaced, result.orders_updated, result.errors) == (2, 0, 2, ())
+
+
+def test_report_again_with_its_detail_companion_fills_the_orders_already_imported(tmp_path, book):
+    report = taobao_file(tmp_path)
+    run_import(book, load_file(report))  # the report alone, last week
+    detail_file(tmp_path, "ExportOrderDetailList201707081234.csv")  # now with its companion beside it
+    result = run_import(book, load_file(report))
+    assert (result.orders_created, result.orders_unchanged, result.items_added, result.items_replaced) == (0, 3, 1, 1)
+    assert [title for title, *_ in items_of(book, HONEY_ORDER)] == ["云南野生蜂蜜500g", "蜂巢蜜"]
+    assert [error.code for error in result.errors] == ["order_not_in_book"]
