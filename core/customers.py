@@ -249,15 +249,16 @@ class CustomerService:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         return n
 
-    def merge(self, keep_id: int, absorb_id: int) -> CustomerDetail:
+    def merge(self, keep_id: int, absorb_id: int, backup: bool = True) -> CustomerDetail:
         """Merge `absorb_id` into `keep_id`: every order, note, task, case and tag of both is kept.
 
         Empty fields of the kept record are filled from the other; the other's different phone, WeChat
-        ID and buyer ID become aliases; notes are joined. The book is backed up first.
+        ID and buyer ID become aliases; notes are joined. The book is backed up first unless ``backup``
+        is False (a caller merging many pairs backs up once itself).
         """
         if keep_id == absorb_id:
             raise ValidationError("merge_same", field="customer")
-        if self.book.is_sqlite:
+        if backup and self.book.is_sqlite:
             self.book.backup("before-merge")
         with self.book.session() as s:
             keep, other = self._load(s, keep_id), self._load(s, absorb_id)

@@ -51,6 +51,8 @@ DEFAULTS: dict[str, Any] = {
     "marketing.points_referral": 200,
     "marketing.points_per_yuan_redeemed": 100,
     "marketing.coupon_valid_days": 30,
+    # import: the seller's answers to proposed merges (core.excel.review)
+    "import.merge_decisions": [],
     # privacy
     "privacy.mask_phones": False,
     # reminders (core.reminders): per kind on/off and days (meaning: core.reminders.kinds.DAYS_MEANING)

@@ -94,7 +94,8 @@ PROBLEMS = {
     "order_no_missing": QT_TRANSLATE_NOOP("ExcelLabels", "no order number"),
     "order_without_date": QT_TRANSLATE_NOOP(
         "ExcelLabels", "product or amount without a date: the customer was imported, the purchase was not"),
-    "order_not_found": QT_TRANSLATE_NOOP("ExcelLabels", "order number not found in the order file"),
+    "order_not_in_book": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "this order is neither in the book nor in this import: import the order report first"),
 }
 
 REFUSALS = {

@@ -11,9 +11,18 @@ from sqlalchemy import Date, DateTime, delete, exists, select, update
 from core import customer_stats
 from core.errors import NotFound, RejectedInput
 from core.excel.writer import CREATED
-from core.models import Customer, CustomerAlias, CustomerTag, ImportBatch, ImportChange, Order, Product
+from core.models import (
+    Customer,
+    CustomerAlias,
+    CustomerTag,
+    ImportBatch,
+    ImportChange,
+    Order,
+    OrderItem,
+    Product,
+)
 
-_TABLES = {"customer": Customer, "orders": Order, "product": Product}
+_TABLES = {"customer": Customer, "orders": Order, "product": Product, "order_item": OrderItem}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +72,8 @@ def undo_import(book, batch_id: int) -> UndoResult:
     """Undo one import in one transaction.
 
     Orders it created are deleted (with their items); customers it created are deleted unless they
-    have orders from elsewhere since; fields, products, tags and aliases it changed are put back.
+    have orders from elsewhere since; items it added to older orders are deleted; fields, products,
+    tags, aliases and items it changed are put back.
     """
     with book.session() as session:
         batch = session.get(ImportBatch, batch_id)
@@ -102,5 +112,7 @@ def _restore(session, change: ImportChange) -> None:
         if change.old_values_json == CREATED:
             session.execute(delete(model).where(model.id == change.row_id))
         else:
-            session.execute(update(model).where(model.id == change.row_id)
-                            .values(**_decode(model, old), version=model.version + 1))
+            values = _decode(model, old)
+            if "version" in model.__table__.columns:
+                values["version"] = model.version + 1
+            session.execute(update(model).where(model.id == change.row_id).values(**values))

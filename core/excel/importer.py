@@ -29,6 +29,7 @@ from core.excel.mapping import header_signature, normalise_header
 from core.excel.plan import ImportPlan, PlanBuilder
 from core.excel.readers import DEFAULT_LIMITS, Limits
 from core.excel.records import RowError
+from core.excel.review import MergeProposal, ProposalView, describe
 
 Progress = Callable[[int, int, str], None]
 IsCancelled = Callable[[], bool]
@@ -52,15 +53,6 @@ class ImportOptions:
 
 
 @dataclass(frozen=True, slots=True)
-class MergeProposal:
-    """A weak match (same name, nothing else agreeing): the seller decides whether to merge."""
-
-    customer_id: int
-    candidate_id: int
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
 class ImportResult:
     """What an import did (or, for a dry run, would do)."""
 
@@ -78,13 +70,17 @@ class ImportResult:
     errors: tuple[RowError, ...]
     proposals: tuple[MergeProposal, ...]
     tables: tuple[TableChoice, ...]
+    reviews: tuple[ProposalView, ...] = ()  # the proposals with both customers, for the review
+    items_added: int = 0  # detail-file lines added to orders already in the book
+    items_replaced: int = 0  # summary items of such orders replaced by a detail line
 
     def summary(self) -> str:
         """One English line for the command line."""
         verb = "Would import" if self.dry_run else "Imported"
         return (f"{verb}: {self.customers_created} new customers, {self.customers_updated} updated, "
                 f"{self.orders_created} new orders, {self.orders_updated} updated, {self.orders_unchanged} "
-                f"unchanged, {self.products_created} new products; {self.rows_skipped} rows skipped")
+                f"unchanged, {self.products_created} new products, {self.items_added + self.items_replaced} items "
+                f"added to orders already in the book; {self.rows_skipped} rows skipped")
 
     def to_json(self) -> dict:
         """The command line's JSON (issue #4) plus a few extra fields."""
@@ -92,7 +88,8 @@ class ImportResult:
             "customers_created": self.customers_created, "customers_updated": self.customers_updated,
             "orders_created": self.orders_created, "orders_updated": self.orders_updated,
             "orders_unchanged": self.orders_unchanged, "products_created": self.products_created,
-            "products_updated": self.products_updated, "rows_read": self.rows_read,
+            "products_updated": self.products_updated, "items_added": self.items_added,
+            "items_replaced": self.items_replaced, "rows_read": self.rows_read,
             "rows_skipped": self.rows_skipped, "batch_id": self.batch_id, "dry_run": self.dry_run,
             "errors": [{"file": e.file, "sheet": e.sheet, "row": e.row, "column": e.column, "code": e.code,
                         "value": e.value, "message": error_sentence(e)} for e in self.errors],
@@ -161,9 +158,7 @@ def run_import(book, source: str | os.PathLike[str] | LoadedFile, options: Impor
         remembered = remembered_mappings(session, signatures)
     choices = [choice for file in files for choice in choose_tables(file, options, remembered)]
     plan = _build_plan(files, choices, progress, cancelled)
-    if options.all_or_nothing and plan.skipped_rows:
-        raise ImportRejected("rows_rejected", file=loaded.path.name, rows=len(plan.skipped_rows),
-                             errors=[asdict(error) for error in plan.errors[:50]])
+    _refuse_skipped_rows(plan, options, loaded.path.name)
     if cancelled():
         raise Cancelled("cancelled")
     if options.backup and not options.dry_run and book.path is not None:
@@ -175,14 +170,16 @@ def run_import(book, source: str | os.PathLike[str] | LoadedFile, options: Impor
             writer = BookWriter(session, plan, progress, cancelled)
             counts = writer.write(loaded.path.name, ",".join(sorted({c.sheet for c in choices})),
                                   ",".join(sorted({c.preset for c in choices})))
+            _refuse_skipped_rows(plan, options, loaded.path.name)  # detail lines of orders not in the book
             if options.remember:
                 _remember(session, choices, options)
+            proposals = tuple(MergeProposal(*proposal) for proposal in counts.proposals)
             result = ImportResult(
                 None if options.dry_run else counts.batch_id, options.dry_run, counts.customers_created,
                 counts.customers_updated, counts.orders_created, counts.orders_updated, counts.orders_unchanged,
                 counts.products_created, counts.products_updated, plan.rows_read + len(plan.skipped_rows),
-                len(plan.skipped_rows), tuple(plan.errors),
-                tuple(MergeProposal(*proposal) for proposal in counts.proposals), tuple(choices),
+                len(plan.skipped_rows), tuple(plan.errors), proposals, tuple(choices),
+                describe(session, proposals), counts.detail.items_added, counts.detail.items_replaced,
             )
             writer.finish_batch(json.dumps(result.to_json(), ensure_ascii=False, default=str))
             if options.dry_run:
@@ -191,6 +188,12 @@ def run_import(book, source: str | os.PathLike[str] | LoadedFile, options: Impor
         return done.result
     progress(100, 100, "done")
     return result
+
+
+def _refuse_skipped_rows(plan: ImportPlan, options: ImportOptions, file_name: str) -> None:
+    if options.all_or_nothing and plan.skipped_rows:
+        raise ImportRejected("rows_rejected", file=file_name, rows=len(plan.skipped_rows),
+                             errors=[asdict(error) for error in plan.errors[:50]])
 
 
 def _remember(session, choices: list[TableChoice], options: ImportOptions) -> None:
@@ -221,18 +224,21 @@ def _build_plan(files: list[LoadedFile], choices: list[TableChoice], progress: P
                     raise Cancelled("cancelled")
                 progress(5 + 40 * (done + count) // total, 100, "reading rows")
         done += choice.data_rows
+        if preset.kind == "items":
+            column = next(index for index, name in choice.fields.items() if name == "platform_order_no")
+            builder.plan.detail_columns[(choice.file, choice.sheet)] = choice.headers[column]
     plan = builder.build()
     _join_detail_items(plan)
     return plan
 
 
 def _join_detail_items(plan: ImportPlan) -> None:
-    """Items from an item-level companion file replace the summary item of the same order."""
-    if not plan.detail_items:
-        return
+    """Items from an item-level detail file replace the summary item of the same order of this import.
+
+    The detail lines stay in the plan: the writer adds those of orders already in the book and reports
+    those of unknown orders (core.excel.detail_items)."""
+    plan.rows_read += sum(len(rows) for rows in plan.detail_rows.values())
     for order in plan.orders:
-        items = plan.detail_items.pop((order.platform, order.platform_order_no), None)
+        items = plan.detail_items.get((order.platform, order.platform_order_no))
         if items:
-            order.items = items
-    for _platform, number in plan.detail_items:
-        plan.errors.append(RowError("", "", 0, "platform_order_no", "order_not_found", number))
+            order.items = [dict(item) for item in items]

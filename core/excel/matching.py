@@ -2,7 +2,8 @@
 
 An order already in the book decides its person outright (same platform + order number = same buyer).
 A bare name agreeing with one book customer while nothing else agrees is a weak match: a new customer is
-created and a merge is proposed, never made silently.
+created and a merge is proposed, never made silently. The seller's earlier answer for the same person
+and candidate (core.excel.review) is followed: merged means that customer, separate means no proposal.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
 from core.excel.plan import ImportPlan, PersonDraft
+from core.excel.review import MERGED, SEPARATE, load_decisions, person_key
 from core.models import Customer, CustomerAlias, Order
 
 _CHUNK = 900  # values per IN list (SQLite allows 32766 variables)
@@ -42,10 +44,11 @@ class ExistingOrder:
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """``customer_id`` of the book customer this person is, or None (new); ``proposal`` for weak ones."""
+    """``customer_id`` of the book customer this person is, or None (new); ``proposal`` for weak ones:
+    (candidate id, reason, person fingerprint)."""
 
     customer_id: int | None
-    proposal: tuple[int, str] | None = None
+    proposal: tuple[int, str, str] | None = None
 
 
 class BookIndex:
@@ -55,11 +58,13 @@ class BookIndex:
         self.by_phone: dict[str, int] = {}
         self.by_buyer: dict[str, int] = {}
         self.by_wechat: dict[str, int] = {}
-        self.by_name: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+        self.by_name: dict[str, list[tuple[int, str, str, tuple[str, str]]]] = defaultdict(list)
         self.orders: dict[tuple[str, str], ExistingOrder] = {}
+        self.decisions: dict[tuple[int, str], str] = {}
         # A first import goes into an empty book: nothing to look up.
         if session.scalar(select(Customer.id).limit(1)) is not None:
             self._load_customers(session, plan.people)
+            self.decisions = load_decisions(session)
         if session.scalar(select(Order.id).limit(1)) is not None:
             self._load_orders(session, plan)
 
@@ -85,10 +90,11 @@ class BookIndex:
                 for customer_id, value in session.execute(query):
                     target.setdefault(value, customer_id)
         for batch in chunks(names):
-            query = select(Customer.id, Customer.name, Customer.phone_norm, Customer.province, Customer.city,
-                           Customer.district, Customer.address_detail).where(Customer.name.in_(batch), alive)
-            for customer_id, name, phone, *address in session.execute(query.order_by(Customer.id)):
-                self.by_name[name].append((customer_id, phone, "".join(address)))
+            query = select(Customer.id, Customer.name, Customer.phone_norm, Customer.wechat_id,
+                           Customer.platform_buyer_id, Customer.province, Customer.city, Customer.district,
+                           Customer.address_detail).where(Customer.name.in_(batch), alive)
+            for customer_id, name, phone, wechat, buyer, *address in session.execute(query.order_by(Customer.id)):
+                self.by_name[name].append((customer_id, phone, "".join(address), (wechat, buyer)))
 
     def _load_orders(self, session: Session, plan: ImportPlan) -> None:
         keys = [(order.platform, order.platform_order_no) for order in plan.orders]
@@ -118,17 +124,27 @@ class BookIndex:
         candidates = self.by_name.get(name, []) if name else []
         if not candidates:
             return Match(None)
+        key = person_key(person)
+        decided = [customer_id for customer_id, *_ in candidates
+                   if self.decisions.get((customer_id, key)) == MERGED]
+        if decided:
+            return Match(decided[0])
         address = person.address_key()
         strong = []
-        for customer_id, phone, book_address in candidates:
+        accounts = (person.fields.get("wechat_id", ""), person.fields.get("platform_buyer_id", ""))
+        for customer_id, phone, book_address, book_accounts in candidates:
             if phone and person.phones and phone not in person.phones:
                 continue  # two different phones: two people, or at most a weak match
+            if any(mine and theirs and mine != theirs for mine, theirs in zip(accounts, book_accounts, strict=True)):
+                continue  # two different WeChat IDs or buyer IDs: as with two phones
             bare_on_both_sides = not (address or book_address or phone or person.phones)
             if (address and book_address == address) or bare_on_both_sides:
                 strong.append(customer_id)
         if strong:
             return Match(strong[0])
-        return Match(None, (candidates[0][0], "same_name"))
+        open_candidates = [customer_id for customer_id, *_ in candidates
+                           if self.decisions.get((customer_id, key)) != SEPARATE]
+        return Match(None, (open_candidates[0], "same_name", key) if open_candidates else None)
 
     def remember(self, person: PersonDraft, customer_id: int) -> None:
         """Make a person created by this import findable by later people of the same import."""

@@ -51,6 +51,8 @@ class ImportPlan:
     orders: list[OrderDraft] = field(default_factory=list)
     products: dict[str, dict[str, Any]] = field(default_factory=dict)
     detail_items: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
+    detail_rows: dict[tuple[str, str], list[tuple[str, str, int]]] = field(default_factory=dict)
+    detail_columns: dict[tuple[str, str], str] = field(default_factory=dict)  # (file, sheet) → order-no header
     errors: list[RowError] = field(default_factory=list)
     rows_read: int = 0
     skipped_rows: set[tuple[str, str, int]] = field(default_factory=set)
@@ -98,6 +100,7 @@ class PlanBuilder:
         elif preset.kind == "items":
             key = (preset.platform, parsed.order["platform_order_no"])
             self.plan.detail_items.setdefault(key, []).append(_item_of(parsed) or {"product_title": ""})
+            self.plan.detail_rows.setdefault(key, []).append(where)
         else:
             self._rows.append(_Row(parsed, preset, where))
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from core import customer_stats
 from core.errors import Cancelled
+from core.excel.detail_items import DetailOutcome, attach_detail_items
 from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders
 from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
 from core.models import (
@@ -136,7 +137,8 @@ class Counts:
     orders_unchanged: int = 0
     products_created: int = 0
     products_updated: int = 0
-    proposals: list[tuple[int, int, str]] = field(default_factory=list)
+    proposals: list[tuple[int, int, str, str]] = field(default_factory=list)  # customer, candidate, reason, person
+    detail: DetailOutcome = field(default_factory=DetailOutcome)
 
 
 class BookWriter:
@@ -170,6 +172,11 @@ class BookWriter:
         customer_ids = self._write_people(index)
         self._check(75, "orders")
         self._write_orders(index, customer_ids, products)
+        if self.plan.detail_items:
+            self.counts.detail = attach_detail_items(self.session, self.plan, index.orders,
+                                                     ProductLinker(products).link, self._record, self.touched)
+            self.counts.orders_updated += self.counts.detail.orders_updated
+            self.counts.orders_unchanged += self.counts.detail.orders_unchanged
         self._check(92, "figures")
         bulk_insert(self.session, ImportChange.__table__, self._changes)
         customer_stats.refresh(self.session, self.touched)
@@ -248,8 +255,7 @@ class BookWriter:
         for i, customer_id in enumerate(self._insert_all(Customer, created_rows, 55, 70, "customers")):
             ids[creators[i]] = customer_id
         self.counts.customers_created = len(created_rows)
-        self.counts.proposals = [(ids[position], candidate, reason)
-                                 for position, candidate, reason in self.counts.proposals]
+        self.counts.proposals = [(ids[position], *proposal) for position, *proposal in self.counts.proposals]
         created = set(new_people)
         matched = {ids[p]: p for p in range(len(people)) if p not in created}
         self._fill_existing(matched)

@@ -178,8 +178,12 @@
         <translation>新商品：%1 · 更新：%2</translation>
     </message>
     <message>
-        <source>%1 new customers share a name with a customer already in the book; check them and merge them if they are the same person.</source>
-        <translation>有 %1 位新客户与客户簿中已有客户同名；请核对，如果是同一个人请合并。</translation>
+        <source>Items added to orders already in the book: %1</source>
+        <translation>补充到客户簿已有订单的商品：%1 件</translation>
+    </message>
+    <message>
+        <source>%1 new customers share a name with a customer already in the book; check them below and merge them if they are the same person.</source>
+        <translation>有 %1 位新客户与客户簿中已有客户同名；请在下方核对，如果是同一个人请合并。</translation>
     </message>
     <message>
         <source>Check only — nothing was written. This is what the import would do:</source>
@@ -188,6 +192,14 @@
     <message>
         <source>Import finished.</source>
         <translation>导入完成。</translation>
+    </message>
+    <message>
+        <source>Skipped rows (%1)</source>
+        <translation>跳过的行（%1）</translation>
+    </message>
+    <message>
+        <source>Maybe the same person (%1)</source>
+        <translation>可能是同一个人（%1）</translation>
     </message>
     <message>
         <source>Save problem list</source>

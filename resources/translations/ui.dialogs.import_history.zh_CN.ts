@@ -36,6 +36,10 @@
         <translation>撤销选中的导入</translation>
     </message>
     <message>
+        <source>New customers of these imports share only a name with a customer already in the book: merge them or keep them separate</source>
+        <translation>这些导入新建的客户与客户簿中已有客户只是同名：请合并或保留为不同的人</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -46,6 +50,10 @@
     <message>
         <source>In the book</source>
         <translation>已生效</translation>
+    </message>
+    <message>
+        <source>Review %1 possible duplicates…</source>
+        <translation>核对 %1 对可能重复的客户…</translation>
     </message>
     <message>
         <source>Undo import</source>

@@ -320,8 +320,8 @@
         <translation>有商品或金额但没有日期：客户已导入，这笔购买没有导入</translation>
     </message>
     <message>
-        <source>order number not found in the order file</source>
-        <translation>订单文件中找不到这个订单号</translation>
+        <source>this order is neither in the book nor in this import: import the order report first</source>
+        <translation>客户簿和本次导入中都没有这个订单：请先导入订单报表</translation>
     </message>
     <message>
         <source>%file is not a spreadsheet that can be read.</source>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +35,7 @@ from core.excel.importer import ImportOptions, ImportResult, run_import
 from core.excel.mapping import FIELDS, header_signature, normalise_header
 from core.excel.presets import PRESETS
 from ui.excel_labels import field_label, preset_label, problem_text, refusal_text
+from ui.widgets.merge_review import MergeReviewWidget
 
 SPREADSHEET_FILTER = "*.xlsx *.xls *.xlsm *.ods *.et *.csv *.txt"
 PREVIEW_ROWS = 20
@@ -185,7 +187,12 @@ class ImportDialog(QDialog):
         self.errors_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.errors_table.verticalHeader().hide()
         self.errors_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        layout.addWidget(self.errors_table, 1)
+        self.review = MergeReviewWidget(self._book)
+        self.review.book_changed.connect(self.book_changed)
+        self.summary_tabs = QTabWidget()
+        self.summary_tabs.addTab(self.errors_table, "")
+        self.summary_tabs.addTab(self.review, "")
+        layout.addWidget(self.summary_tabs, 1)
         buttons = QHBoxLayout()
         self.report_button = QPushButton(self.tr("Save problem list…"))
         self.report_button.clicked.connect(self._on_report_button_clicked)
@@ -430,9 +437,13 @@ class ImportDialog(QDialog):
         if result.products_created or result.products_updated:
             lines.append(self.tr("Products new: %1 · updated: %2").replace("%1", str(result.products_created))
                          .replace("%2", str(result.products_updated)))
-        if result.proposals:
+        if result.items_added or result.items_replaced:
+            lines.append(self.tr("Items added to orders already in the book: %1")
+                         .replace("%1", str(result.items_added + result.items_replaced)))
+        if result.reviews:
             lines.append(self.tr("%1 new customers share a name with a customer already in the book; check them "
-                                 "and merge them if they are the same person.").replace("%1", str(len(result.proposals))))
+                                 "below and merge them if they are the same person.")
+                         .replace("%1", str(len(result.reviews))))
         title = (self.tr("Check only — nothing was written. This is what the import would do:") if result.dry_run
                  else self.tr("Import finished."))
         self.summary_label.setText(f"<b>{title}</b><br>" + "<br>".join(lines))
@@ -442,6 +453,11 @@ class ImportDialog(QDialog):
                                            problem_text(error.code, error.value))):
                 self.errors_table.setItem(row, column, QTableWidgetItem(text))
         self.errors_table.resizeColumnsToContents()
+        self.review.set_views(result.reviews, read_only=result.dry_run)
+        self.summary_tabs.setTabText(0, self.tr("Skipped rows (%1)").replace("%1", str(len(result.errors))))
+        self.summary_tabs.setTabText(1, self.tr("Maybe the same person (%1)").replace("%1", str(len(result.reviews))))
+        self.summary_tabs.setTabVisible(1, bool(result.reviews))
+        self.summary_tabs.setCurrentIndex(1 if result.reviews else 0)
         self.report_button.setEnabled(bool(result.errors))
         self.undo_button.setVisible(not result.dry_run)
         self.undo_button.setEnabled(not result.dry_run)
@@ -467,6 +483,8 @@ class ImportDialog(QDialog):
             return
         undo_import(self._book, self.result.batch_id)
         self.undo_button.setEnabled(False)
+        self.review.set_views(())  # the import's new customers are gone: nothing left to review
+        self.summary_tabs.setTabVisible(1, False)
         self.summary_label.setText(self.summary_label.text() + "<br><b>" + self.tr("The import was undone.") + "</b>")
         self.book_changed.emit()
 

@@ -1,4 +1,5 @@
-"""Import history: every import of the book, newest first, and undo for the ones still in effect."""
+"""Import history: every import of the book, newest first, undo for the ones still in effect, and the
+review of proposed merges nobody decided yet."""
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -15,12 +16,14 @@ from PySide6.QtWidgets import (
 
 from core.errors import HuitoukeError
 from core.excel.batches import list_batches, undo_import
+from core.excel.review import pending_proposals
 from ui.error_text import describe
 from ui.excel_labels import preset_label
+from ui.widgets.merge_review import MergeReviewDialog
 
 
 class ImportHistoryDialog(QDialog):
-    """Lists the book's import batches; ``book_changed`` after an undo."""
+    """Lists the book's import batches; ``book_changed`` after an undo or a merge."""
 
     book_changed = Signal()
 
@@ -42,9 +45,14 @@ class ImportHistoryDialog(QDialog):
         row = QHBoxLayout()
         self.undo_button = QPushButton(self.tr("Undo the selected import"))
         self.undo_button.clicked.connect(self._on_undo_button_clicked)
+        self.review_button = QPushButton()
+        self.review_button.setToolTip(self.tr("New customers of these imports share only a name with a customer "
+                                              "already in the book: merge them or keep them separate"))
+        self.review_button.clicked.connect(self._on_review_button_clicked)
         close_button = QPushButton(self.tr("Close"))
         close_button.clicked.connect(self.accept)
         row.addWidget(self.undo_button)
+        row.addWidget(self.review_button)
         row.addStretch(1)
         row.addWidget(close_button)
         layout.addLayout(row)
@@ -64,6 +72,15 @@ class ImportHistoryDialog(QDialog):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self._on_table_item_selection_changed()
+        pending = len(pending_proposals(self._book))
+        self.review_button.setText(self.tr("Review %1 possible duplicates…").replace("%1", str(pending)))
+        self.review_button.setVisible(pending > 0)
+
+    def _on_review_button_clicked(self) -> None:
+        review = MergeReviewDialog(self._book, parent=self)
+        review.book_changed.connect(self.book_changed)
+        review.exec()
+        self.refresh()
 
     def selected_batch(self):
         rows = {index.row() for index in self.table.selectedIndexes()}

@@ -1,0 +1,126 @@
+"""Items of an item-level detail file (Taobao 宝贝明细) added to orders already in the book.
+
+A detail file carries no customer: each line names an order (platform + 订单编号) and one item of it.
+Lines of an order created by the same import were joined to it already (core.excel.importer). For an
+order already in the book:
+
+- lines already on the order (same title, specification and quantity, counted as a multiset) are left
+  alone, so importing the same detail file again adds nothing;
+- when the order has exactly one item and no line of the file is that item, the item is the order
+  report's summary line (宝贝标题 + 宝贝总数量 of the whole order): the first line replaces it and the
+  other lines are added;
+- otherwise (no item, or several items) the missing lines are added and nothing is removed.
+
+Every added item and every replaced value is recorded in ``import_change`` so undoing the batch removes
+exactly what it added and puts the summary line back. Lines whose order is in neither the book nor the
+same import are skipped rows (code ``order_not_in_book``) naming file, sheet, row and the order-number
+column.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from core.excel.matching import ExistingOrder, chunks
+from core.excel.plan import ImportPlan
+from core.excel.records import RowError
+from core.models import OrderItem
+
+_COLUMNS = ("title", "sku_spec", "quantity", "unit_price_cents", "amount_cents", "product_id")
+Record = Callable[[str, int, dict[str, Any] | None], None]
+
+
+@dataclass(slots=True)
+class DetailOutcome:
+    """What the detail lines did to orders already in the book. ``orders_updated`` / ``orders_unchanged``
+    count only orders that the same import did not also bring as order rows (those are counted there)."""
+
+    items_added: int = 0
+    items_replaced: int = 0
+    orders_updated: int = 0
+    orders_unchanged: int = 0
+
+
+def _line_key(values: Mapping[str, Any]) -> tuple[str, str, int]:
+    return values["title"], values["sku_spec"], values["quantity"]
+
+
+def _line_values(item: Mapping[str, Any], link: Callable[[str], int | None]) -> dict[str, Any]:
+    """The order_item columns of one detail line (the amount is price × quantity when not given)."""
+    title, quantity = item.get("product_title", ""), item.get("quantity", 1)
+    unit_price = item.get("unit_price_cents", 0)
+    return {"title": title, "sku_spec": item.get("sku_spec", ""), "quantity": quantity,
+            "unit_price_cents": unit_price, "amount_cents": item.get("amount_cents", unit_price * quantity),
+            "product_id": link(title)}
+
+
+def attach_detail_items(session: Session, plan: ImportPlan, book_orders: Mapping[tuple[str, str], ExistingOrder],
+                        link: Callable[[str], int | None], record: Record, touched: set[int]) -> DetailOutcome:
+    """Add the plan's detail lines to ``book_orders`` (the orders the book held before this import) as the
+    module docstring says; report the lines of unknown orders in ``plan.errors``. ``record(table, row_id,
+    old_values or None)`` keeps what undo needs; customers whose orders changed are added to ``touched``."""
+    outcome = DetailOutcome()
+    imported = {(order.platform, order.platform_order_no) for order in plan.orders}
+    found = {key: book_orders[key] for key in plan.detail_items if key in book_orders}
+    _report_unknown(plan, [key for key in plan.detail_items if key not in found and key not in imported])
+    current = _current_items(session, [order.id for order in found.values()])
+    added: list[dict[str, Any]] = []
+    for key, order in found.items():
+        wanted = [_line_values(item, link) for item in plan.detail_items[key]]
+        have = current.get(order.id, [])
+        on_order = Counter(_line_key(values) for values in have)
+        missing = []
+        for values in wanted:
+            if on_order[_line_key(values)]:
+                on_order[_line_key(values)] -= 1
+            else:
+                missing.append(values)
+        replaced = bool(missing) and len(have) == 1 and len(missing) == len(wanted)
+        if replaced:
+            _replace(session, have[0], missing.pop(0), record)
+            outcome.items_replaced += 1
+        added.extend({"order_id": order.id, **values} for values in missing)
+        outcome.items_added += len(missing)
+        if replaced or missing:
+            touched.add(order.customer_id)
+            outcome.orders_updated += key not in imported
+        else:
+            outcome.orders_unchanged += key not in imported
+    for batch in chunks(added):
+        ids = session.scalars(insert(OrderItem).returning(OrderItem.id, sort_by_parameter_order=True), batch)
+        for item_id in ids:
+            record("order_item", item_id, None)
+    return outcome
+
+
+def _report_unknown(plan: ImportPlan, keys: list[tuple[str, str]]) -> None:
+    for key in keys:
+        for file, sheet, row in plan.detail_rows.get(key, ()):
+            plan.errors.append(RowError(file, sheet, row, plan.detail_columns.get((file, sheet), ""),
+                                        "order_not_in_book", key[1]))
+            plan.skipped_rows.add((file, sheet, row))
+            plan.rows_read -= 1
+
+
+def _current_items(session: Session, order_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """order id → its items (id and the compared columns), in insertion order."""
+    items: dict[int, list[dict[str, Any]]] = {}
+    columns = [getattr(OrderItem, name) for name in _COLUMNS]
+    for batch in chunks(order_ids):
+        query = select(OrderItem.id, OrderItem.order_id, *columns).where(OrderItem.order_id.in_(batch))
+        for item_id, order_id, *values in session.execute(query.order_by(OrderItem.id)):
+            items.setdefault(order_id, []).append({"id": item_id, **dict(zip(_COLUMNS, values, strict=True))})
+    return items
+
+
+def _replace(session: Session, summary: dict[str, Any], values: dict[str, Any], record: Record) -> None:
+    """Turn the order's summary item into the first detail line, keeping its old values for undo."""
+    changed = {name: value for name, value in values.items() if summary[name] != value}
+    record("order_item", summary["id"], {name: summary[name] for name in changed})
+    session.execute(update(OrderItem).where(OrderItem.id == summary["id"]).values(**changed))

@@ -1,0 +1,118 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>MergeReviewDialog</name>
+    <message>
+        <source>Customers that may be the same person</source>
+        <translation>可能是同一个人的客户</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>MergeReviewWidget</name>
+    <message>
+        <source>Merge all</source>
+        <translation>全部合并</translation>
+    </message>
+    <message>
+        <source>Keep all separate</source>
+        <translation>全部保留为不同的人</translation>
+    </message>
+    <message>
+        <source>Created by this import</source>
+        <translation>本次导入新建</translation>
+    </message>
+    <message>
+        <source>Already in the book</source>
+        <translation>客户簿中已有</translation>
+    </message>
+    <message>
+        <source>Why they look alike</source>
+        <translation>为什么像同一个人</translation>
+    </message>
+    <message>
+        <source>These customers of the file share only a name with a customer in the book. This was only a check: after the import you can merge each pair or keep them separate.</source>
+        <translation>文件中的这些客户与客户簿中的客户只是同名。这只是检查：正式导入后可以逐对合并或保留为不同的人。</translation>
+    </message>
+    <message>
+        <source>These new customers share only a name with a customer already in the book. Merge the pairs that are one person (every order, note and task is kept), keep the others separate. Pairs you leave open can be reviewed later from the import history.</source>
+        <translation>这些新客户与客户簿中已有客户只是同名。是同一个人的请合并（订单、备注和任务都会保留），不是的请保留为不同的人。暂不处理的可以以后在“导入记录”里再核对。</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>电话：%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>WeChat: %1</source>
+        <translation>微信：%1</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>地址：%1</translation>
+    </message>
+    <message>
+        <source>Orders: %1</source>
+        <translation>订单：%1 笔</translation>
+    </message>
+    <message>
+        <source>Buyer ID: %1</source>
+        <translation>买家账号：%1</translation>
+    </message>
+    <message>
+        <source>Same name “%1”</source>
+        <translation>同名“%1”</translation>
+    </message>
+    <message>
+        <source>different phone numbers</source>
+        <translation>电话不同</translation>
+    </message>
+    <message>
+        <source>only one has a phone number</source>
+        <translation>只有一方有电话</translation>
+    </message>
+    <message>
+        <source>different WeChat IDs</source>
+        <translation>微信号不同</translation>
+    </message>
+    <message>
+        <source>different addresses</source>
+        <translation>地址不同</translation>
+    </message>
+    <message>
+        <source>only one has an address</source>
+        <translation>只有一方有地址</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Same person: merge</source>
+        <translation>是同一个人：合并</translation>
+    </message>
+    <message>
+        <source>Different people</source>
+        <translation>不是同一个人</translation>
+    </message>
+    <message>
+        <source>Merge each of the %1 pairs into the customer already in the book?</source>
+        <translation>把这 %1 对客户都合并到客户簿中已有的那位吗？</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <source>Kept separate</source>
+        <translation>已保留为不同的人</translation>
+    </message>
+</context>
+</TS>

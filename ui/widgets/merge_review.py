@@ -1,0 +1,200 @@
+"""Review of an import's weak matches: each pair side by side, merged or kept separate by the seller."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.errors import HuitoukeError
+from core.excel.review import CustomerSide, ProposalView, keep_separate, merge_pairs, pending_proposals
+from ui.error_text import describe
+from ui.widgets.error_label import error_label
+
+_NEW, _EXISTING, _WHY, _ACTION = range(4)
+
+
+class MergeReviewWidget(QWidget):
+    """Lists pairs of customers that only share a name (core.excel.review.ProposalView): the customer the
+    import created next to the one already in the book, why they look alike, and per pair "Same person:
+    merge" or "Keep separate", plus both for every pair still open. A merge keeps the book's customer and
+    every order, note and task of both. ``book_changed`` is emitted after a merge or a decision.
+    In read-only mode (a dry run: the new customers do not exist) the pairs are only shown."""
+
+    book_changed = Signal()
+
+    def __init__(self, book, parent=None):
+        super().__init__(parent)
+        self._book = book
+        self._views: list[ProposalView] = []
+        self._open: list[bool] = []
+        self.merge_buttons: list[QPushButton] = []
+        self.separate_buttons: list[QPushButton] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.intro_label = QLabel()
+        self.intro_label.setWordWrap(True)
+        top.addWidget(self.intro_label, 1)
+        self.merge_all_button = QPushButton(self.tr("Merge all"))
+        self.merge_all_button.clicked.connect(self._on_merge_all_button_clicked)
+        self.separate_all_button = QPushButton(self.tr("Keep all separate"))
+        self.separate_all_button.clicked.connect(self._on_separate_all_button_clicked)
+        top.addWidget(self.merge_all_button)
+        top.addWidget(self.separate_all_button)
+        layout.addLayout(top)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels([self.tr("Created by this import"), self.tr("Already in the book"),
+                                              self.tr("Why they look alike"), ""])
+        header = self.table.horizontalHeader()
+        for column in (_NEW, _EXISTING, _WHY):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(_ACTION, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        layout.addWidget(self.table, 1)
+        self.error_label = error_label(self)
+        layout.addWidget(self.error_label)
+
+    def set_views(self, views: Sequence[ProposalView], read_only: bool = False) -> None:
+        """Show these pairs, every one open."""
+        self._views, self._open = list(views), [not read_only] * len(views)
+        self.merge_buttons, self.separate_buttons = [], []
+        self.error_label.clear()
+        if read_only:
+            self.intro_label.setText(self.tr(
+                "These customers of the file share only a name with a customer in the book. This was only a "
+                "check: after the import you can merge each pair or keep them separate."))
+        else:
+            self.intro_label.setText(self.tr(
+                "These new customers share only a name with a customer already in the book. Merge the pairs "
+                "that are one person (every order, note and task is kept), keep the others separate. Pairs "
+                "you leave open can be reviewed later from the import history."))
+        self.table.setRowCount(len(self._views))
+        for row, view in enumerate(self._views):
+            self.table.setItem(row, _NEW, QTableWidgetItem(self._side_text(view.new)))
+            self.table.setItem(row, _EXISTING, QTableWidgetItem(self._side_text(view.existing)))
+            self.table.setItem(row, _WHY, QTableWidgetItem(self._why_text(view)))
+            self.table.setCellWidget(row, _ACTION, self._actions(row, read_only))
+        self.table.resizeRowsToContents()
+        self._update_bulk_buttons()
+
+    def open_count(self) -> int:
+        return sum(self._open)
+
+    # --- texts ---------------------------------------------------------------------------------------
+    def _side_text(self, side: CustomerSide) -> str:
+        name = side.name if not side.real_name or side.real_name == side.name else f"{side.name}（{side.real_name}）"
+        lines = [name,
+                 self.tr("Phone: %1").replace("%1", "、".join(side.phones) or self.tr("none")),
+                 self.tr("WeChat: %1").replace("%1", side.wechat_id or self.tr("none")),
+                 self.tr("Address: %1").replace("%1", side.address or self.tr("none")),
+                 self.tr("Orders: %1").replace("%1", str(side.orders))]
+        if side.buyer_id:
+            lines.insert(3, self.tr("Buyer ID: %1").replace("%1", side.buyer_id))
+        return "\n".join(lines)
+
+    def _why_text(self, view: ProposalView) -> str:
+        texts = {
+            "same_name": self.tr("Same name “%1”").replace("%1", view.new.name),
+            "phones_differ": self.tr("different phone numbers"),
+            "one_without_phone": self.tr("only one has a phone number"),
+            "wechat_ids_differ": self.tr("different WeChat IDs"),
+            "addresses_differ": self.tr("different addresses"),
+            "one_without_address": self.tr("only one has an address"),
+        }
+        return self.tr("; ").join(texts.get(reason, reason) for reason in view.reasons)
+
+    # --- actions -------------------------------------------------------------------------------------
+    def _actions(self, row: int, read_only: bool) -> QWidget:
+        host = QWidget()
+        layout = QVBoxLayout(host)
+        layout.setContentsMargins(4, 2, 4, 2)
+        merge = QPushButton(self.tr("Same person: merge"))
+        merge.clicked.connect(lambda _checked=False, row=row: self._decide([row], merge=True))
+        separate = QPushButton(self.tr("Different people"))
+        separate.clicked.connect(lambda _checked=False, row=row: self._decide([row], merge=False))
+        for button in (merge, separate):
+            button.setEnabled(not read_only)
+            layout.addWidget(button)
+        self.merge_buttons.append(merge)
+        self.separate_buttons.append(separate)
+        return host
+
+    def _open_rows(self) -> list[int]:
+        return [row for row, is_open in enumerate(self._open) if is_open]
+
+    def _on_merge_all_button_clicked(self) -> None:
+        rows = self._open_rows()
+        answer = QMessageBox.question(self, self.tr("Merge all"), self.tr(
+            "Merge each of the %1 pairs into the customer already in the book?").replace("%1", str(len(rows))))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._decide(rows, merge=True)
+
+    def _on_separate_all_button_clicked(self) -> None:
+        self._decide(self._open_rows(), merge=False)
+
+    def _decide(self, rows: list[int], merge: bool) -> None:
+        proposals = [self._views[row].proposal for row in rows]
+        try:
+            if merge:
+                merge_pairs(self._book, proposals)
+            else:
+                keep_separate(self._book, proposals)
+        except HuitoukeError as error:
+            self.error_label.setText(describe(error))
+            return
+        outcome = self.tr("Merged") if merge else self.tr("Kept separate")
+        decided = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        for row in rows:
+            self._open[row] = False
+            for column in (_NEW, _EXISTING, _WHY):
+                self.table.item(row, column).setForeground(decided)
+            self.merge_buttons[row].setEnabled(False)
+            self.separate_buttons[row].setEnabled(False)
+            (self.merge_buttons if merge else self.separate_buttons)[row].setText(outcome)
+        self._update_bulk_buttons()
+        self.book_changed.emit()
+
+    def _update_bulk_buttons(self) -> None:
+        any_open = self.open_count() > 0
+        self.merge_all_button.setEnabled(any_open)
+        self.separate_all_button.setEnabled(any_open)
+
+
+class MergeReviewDialog(QDialog):
+    """The pairs nobody decided yet, from every import still in the book (opened from the import history)."""
+
+    book_changed = Signal()
+
+    def __init__(self, book, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Customers that may be the same person"))
+        layout = QVBoxLayout(self)
+        self.review = MergeReviewWidget(book, self)
+        self.review.set_views(pending_proposals(book))
+        self.review.book_changed.connect(self.book_changed)
+        layout.addWidget(self.review, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        close_button = QPushButton(self.tr("Close"))
+        close_button.clicked.connect(self.accept)
+        row.addWidget(close_button)
+        layout.addLayout(row)
+        self.resize(980, 520)
