@@ -35,8 +35,12 @@ if TYPE_CHECKING:
 
 DEFAULT_HIDDEN = (Column.REAL_NAME, Column.WECHAT, Column.CITY, Column.ORDERS, Column.AVG_ORDER, Column.CREATED,
                   Column.DELETED)
+# Visual order on first run: Level (the last column of the model) right after Stage.
+DEFAULT_ORDER = (*(c for c in Column if c <= Column.STAGE), Column.LEVEL,
+                 *(c for c in Column if Column.STAGE < c < Column.LEVEL))
 
-COLUMN_WIDTHS = {Column.NAME: 120, Column.PHONE: 120, Column.TAGS: 160, Column.STAGE: 70, Column.PROVINCE: 80,
+COLUMN_WIDTHS = {Column.NAME: 120, Column.PHONE: 120, Column.TAGS: 160, Column.STAGE: 70, Column.LEVEL: 70,
+                 Column.PROVINCE: 80,
                  Column.SOURCE: 80, Column.FIRST_PURCHASE: 100, Column.LAST_PURCHASE: 100, Column.PURCHASE_DAYS: 80,
                  Column.TOTAL_SPEND: 100}
 
@@ -56,7 +60,8 @@ class CustomersPage(Page):
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addLayout(self._build_filter_bar())
         self.model = CustomersModel(customers, today, tasks=tasks)
-        self.table = ListTableView("customers", settings, default_hidden=DEFAULT_HIDDEN, default_widths=COLUMN_WIDTHS)
+        self.table = ListTableView("customers", settings, default_hidden=DEFAULT_HIDDEN, default_widths=COLUMN_WIDTHS,
+                                   default_order=DEFAULT_ORDER)
         self.table.setModel(self.model)
         self.table.restore_header()
         self.table.doubleClicked.connect(self._on_table_double_clicked)
@@ -84,6 +89,11 @@ class CustomersPage(Page):
             self.stage_filter.addItem(label(STAGES, code), code)
         self.stage_filter.currentIndexChanged.connect(self._on_filters_changed)
         bar.addWidget(self.stage_filter)
+        self.level_label = QLabel(self.tr("Level:"))
+        bar.addWidget(self.level_label)
+        self.level_filter = QComboBox()
+        self.level_filter.currentIndexChanged.connect(self._on_filters_changed)
+        bar.addWidget(self.level_filter)
         bar.addWidget(self.search_label)
         self.only_label = QLabel()
         self.only_label.setObjectName("only_label")
@@ -102,6 +112,7 @@ class CustomersPage(Page):
         self.new_button.clicked.connect(self.new_customer)
         bar.addWidget(self.new_button)
         self._fill_tag_filter()
+        self._fill_level_filter()
         return bar
 
     def _build_shortcuts(self) -> None:
@@ -132,6 +143,29 @@ class CustomersPage(Page):
         self.tag_filter.setCurrentIndex(max(0, self.tag_filter.findData(current)))
         self.tag_filter.blockSignals(False)
 
+    def _fill_level_filter(self) -> None:
+        """List the book's member levels in the filter; without levels the filter is hidden."""
+        if self._tasks is None:
+            self._show_levels(self._customers.member_levels())
+        else:
+            self._tasks.run(self._customers.member_levels, on_success=self._show_levels)
+
+    def _show_levels(self, levels: list) -> None:
+        current = self.level_filter.currentData()
+        self.level_filter.blockSignals(True)
+        self.level_filter.clear()
+        self.level_filter.addItem(self.tr("All levels"), None)
+        self.level_filter.addItem(self.tr("No level"), 0)
+        for level in levels:
+            self.level_filter.addItem(level.name, level.id)
+        found = self.level_filter.findData(current) if current is not None else -1
+        self.level_filter.setCurrentIndex(max(0, found))
+        self.level_filter.blockSignals(False)
+        self.level_label.setVisible(bool(levels))
+        self.level_filter.setVisible(bool(levels))
+        if current is not None and found < 0:
+            self._on_filters_changed()  # the chosen level is gone
+
     # --- filters ------------------------------------------------------------------------------------
     def set_search(self, text: str) -> None:
         """Show only customers matching text (name, pinyin initials, phone digits, ID or tag)."""
@@ -152,7 +186,9 @@ class CustomersPage(Page):
     def _on_filters_changed(self) -> None:
         tag_id = self.tag_filter.currentData()
         stage = self.stage_filter.currentData()
-        self.model.set_query(tag_ids=(tag_id,) if tag_id else (), stages=(stage,) if stage else ())
+        level_id = self.level_filter.currentData()
+        self.model.set_query(tag_ids=(tag_id,) if tag_id else (), stages=(stage,) if stage else (),
+                             level_ids=() if level_id is None else (level_id,))
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("%1 customers").replace("%1", f"{self.model.rowCount():,}"))
@@ -294,14 +330,14 @@ class CustomersPage(Page):
             self.start_merge(ids[0])
 
     def _after_change(self) -> None:
-        self.model.reload()
-        self._fill_tag_filter()
+        self.refresh()
         self.book_modified.emit()
 
     # --- Page ---------------------------------------------------------------------------------------
     def refresh(self) -> None:
         self.model.reload()
         self._fill_tag_filter()
+        self._fill_level_filter()
 
     def save_state(self) -> None:
         self.table.save_header()
