@@ -44,6 +44,9 @@ def app_run(book: str) -> None:
     from ui.main_window import MainWindow
     from ui.models.customers import Column
 
+    # Every other column's sort (ascending), after the last-purchase / spend / name sorts above.
+    EXTRA_SORTS = [c for c in Column if c not in (Column.LAST_PURCHASE, Column.TOTAL_SPEND, Column.NAME)]
+
     state = {"painted": False, "max_gap": 0.0, "last_tick": None, "phase": "start", "stalls": []}
     original_paint = MainWindow.paintEvent
 
@@ -112,6 +115,12 @@ def app_run(book: str) -> None:
                 Column.TOTAL_SPEND, Qt.SortOrder.DescendingOrder)),
             ("sort_name", lambda: page.table.horizontalHeader().setSortIndicator(
                 Column.NAME, Qt.SortOrder.AscendingOrder)),
+            *((f"sort_{column.name.lower()}", lambda column=column: page.table.horizontalHeader().setSortIndicator(
+                column, Qt.SortOrder.AscendingOrder)) for column in EXTRA_SORTS),
+            ("sort_stage_desc", lambda: page.table.horizontalHeader().setSortIndicator(
+                Column.STAGE, Qt.SortOrder.DescendingOrder)),
+            ("sort_last_purchase_back", lambda: page.table.horizontalHeader().setSortIndicator(
+                Column.LAST_PURCHASE, Qt.SortOrder.DescendingOrder)),
             ("search_wang", lambda: page.set_search("王")),
             ("search_phone", lambda: page.set_search("1380")),
             ("search_initials", lambda: page.set_search("zw")),
@@ -120,6 +129,9 @@ def app_run(book: str) -> None:
             ("stage_all", lambda: page.stage_filter.setCurrentIndex(0)),
             ("tag_first", lambda: page.tag_filter.setCurrentIndex(1)),
             ("tag_all", lambda: page.tag_filter.setCurrentIndex(0)),
+            ("level_top", lambda: page.level_filter.setCurrentIndex(page.level_filter.count() - 1)),
+            ("level_none", lambda: page.level_filter.setCurrentIndex(page.level_filter.findData(0))),
+            ("level_all", lambda: page.level_filter.setCurrentIndex(0)),
         ):
             state["phase"] = label
             loaded = {"done": False}

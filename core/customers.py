@@ -147,16 +147,28 @@ class CustomerService:
         live-book condition `deleted_at IS NULL` is left out of the SQL and the few deleted ids are
         removed in Python (50 ms instead of 330 ms); and the ids are read with the DBAPI cursor,
         skipping SQLAlchemy's per-row result processing (36 ms instead of 130 ms).
+        Stage and level sort as one id-ordered read per stage or level, in rank order (each a range of
+        the (stage) / (member_level_id) index, ~2 ms) instead of sorting 100,000 CASE values (~60 ms).
         """
         self._stages_for(query, query.today or dt.date.today())
         with self.book.session() as s:
-            order = _order(s, query)
             filters = self._filters(query)
-            if not self.book.is_sqlite or query.deleted:
-                return list(s.scalars(select(Customer.id).where(*filters).order_by(*order)))
-            deleted = set(s.scalars(select(Customer.id).where(Customer.deleted_at.is_not(None))))
-            found = _sqlite_ids(s, select(Customer.id).where(*filters[1:]).order_by(*order))
-            return [i for i in found if i not in deleted] if deleted else found
+            live_sqlite = self.book.is_sqlite and not query.deleted
+            deleted: set[int] = set()
+            if live_sqlite:
+                deleted = set(s.scalars(select(Customer.id).where(Customer.deleted_at.is_not(None))))
+                filters = filters[1:]
+            groups = _rank_groups(s, query.sort)
+            if groups is None:
+                parts = [(filters, _order(s, query))]
+            else:
+                by_id = [Customer.id.desc() if query.descending else Customer.id.asc()]
+                parts = [([*filters, group], by_id) for group in (groups[::-1] if query.descending else groups)]
+            found: list[int] = []
+            for where, order in parts:
+                stmt = select(Customer.id).where(*where).order_by(*order)
+                found += _sqlite_ids(s, stmt) if live_sqlite else s.scalars(stmt)
+        return [i for i in found if i not in deleted] if deleted else found
 
     def ensure_stages(self, today: dt.date) -> int:
         """Bring every stored stage to `today` and the current thresholds; returns the rows changed.
@@ -330,10 +342,10 @@ class CustomerService:
         if q.tag_ids:
             f.append(Customer.id.in_(select(CustomerTag.customer_id).where(CustomerTag.tag_id.in_(q.tag_ids))))
         if q.stages:
-            f.append(Customer.stage.in_(q.stages))  # stored, brought to `today` by _stages_for
+            f.append(_from_own_index(Customer.stage.in_(q.stages)))  # stored, brought to `today` by _stages_for
         if q.level_ids:
             level = Customer.member_level_id.in_([i for i in q.level_ids if i])
-            f.append(or_(level, Customer.member_level_id.is_(None)) if 0 in q.level_ids else level)
+            f.append(_from_own_index(or_(level, Customer.member_level_id.is_(None)) if 0 in q.level_ids else level))
         if q.ids is not None:
             f.append(Customer.id.in_(q.ids))
         if q.province:
@@ -384,24 +396,49 @@ class CustomerService:
 
 
 def _order(s: Session, q: CustomerQuery) -> list:
-    """ORDER BY of the list: the sort key's columns, then id, all in the query's direction."""
+    """ORDER BY of the list: the sort key's columns, then id, all in the query's direction.
+
+    Outside the recycle bin every deletion date is empty, so that sort is the id order alone."""
     direction = (lambda c: c.desc()) if q.descending else (lambda c: c.asc())
-    return [direction(c) for c in (*_sort_columns(s, q.sort), Customer.id)]
+    columns = () if q.sort == "deleted_at" and not q.deleted else _sort_columns(s, q.sort)
+    return [direction(c) for c in (*columns, Customer.id)]
+
+
+def _from_own_index(condition):
+    """`condition` as a set of ids read from the condition's own index, the row id hidden from the planner
+    (`id + 0`) so SQLite scans the sort's index and checks each id against the set: no visit to the wide
+    table rows (47,000 of them for the churned, ~50 ms cold) and no sort afterwards."""
+    return (Customer.id + 0).in_(select(Customer.id).where(condition))
+
+
+def _ranked(s: Session, key: str) -> tuple | None:
+    """(column, its values in rank order) for the keys that sort by rank, not by value: stage in lifecycle
+    order, level by rank (None, no level, first); None for the other keys."""
+    if key == "stage":
+        return Customer.stage, list(STAGES)
+    if key == "level":
+        return Customer.member_level_id, [None, *s.scalars(select(MemberLevel.id).order_by(MemberLevel.rank,
+                                                                                         MemberLevel.id))]
+    return None
+
+
+def _rank_groups(s: Session, key: str) -> list | None:
+    """One condition per value of a ranked key, in rank order (see _ranked); None for the other keys."""
+    ranked = _ranked(s, key)
+    if ranked is None:
+        return None
+    column, values = ranked
+    return [column.is_(None) if value is None else column == value for value in values]
 
 
 def _sort_columns(s: Session, key: str) -> tuple:
-    """Stage sorts in lifecycle order, level by rank (no level first); the others by their columns.
-
-    The rank is a CASE over the indexed code: SQLite still reads only the (stage) / (member_level_id)
-    index and sorts 100,000 small entries (~30 ms) instead of reading the table.
-    """
-    if key == "stage":
-        return (case({code: rank for rank, code in enumerate(STAGES)}, value=Customer.stage, else_=len(STAGES)),)
-    if key == "level":
-        ids = s.scalars(select(MemberLevel.id).order_by(MemberLevel.rank, MemberLevel.id))
-        ranks = {level_id: rank for rank, level_id in enumerate(ids, start=1)}
-        return (case(ranks, value=Customer.member_level_id, else_=0),) if ranks else SORT_KEYS["level"]
-    return SORT_KEYS.get(key, SORT_KEYS["last_purchase_on"])
+    """The ORDER BY expressions of a sort key: a rank CASE for ranked keys (see _ranked), else its columns."""
+    ranked = _ranked(s, key)
+    if ranked is None:
+        return SORT_KEYS.get(key, SORT_KEYS["last_purchase_on"])
+    column, values = ranked
+    ranks = {value: rank for rank, value in enumerate(values) if value is not None}
+    return (case(ranks, value=column, else_=-1),) if ranks else (column,)
 
 
 def _sqlite_ids(s: Session, stmt) -> list[int]:
