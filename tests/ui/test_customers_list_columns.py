@@ -90,3 +90,18 @@ def test_level_filter_is_hidden_in_a_book_without_levels(qtbot, book, settings, 
     page = _page(qtbot, book, settings)
     assert page.level_filter.isHidden() and page.level_label.isHidden()
     assert _column(page, Column.LEVEL) == [""]
+
+
+def test_a_level_that_is_gone_resets_the_level_filter(qtbot, book_with_levels, settings):
+    from sqlalchemy import delete
+
+    from core.models import MemberLevel
+
+    page = _page(qtbot, book_with_levels, settings)
+    page.level_filter.setCurrentIndex(page.level_filter.findText("金卡"))
+    assert _column(page, Column.NAME) == ["富"]
+    with book_with_levels.session() as s:
+        s.execute(delete(MemberLevel).where(MemberLevel.name == "金卡"))
+    page.refresh()
+    assert page.level_filter.currentIndex() == 0
+    assert sorted(_column(page, Column.NAME)) == sorted(["富", "一", "无"])

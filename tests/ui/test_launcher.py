@@ -91,3 +91,20 @@ def test_the_window_paints_before_the_book_is_open(qtbot, tmp_path, settings):
         assert launcher.window.current_key() == "today"  # the Today list opens on launch
     finally:
         launcher.shutdown()
+
+
+def test_opening_a_book_brings_the_stored_stages_to_today(qtbot, tmp_path, settings):
+    import datetime as dt
+
+    from core.customer_stats import stages_current
+
+    Book.open(tmp_path / "shop.book", create=True).close()
+    launcher = Launcher(settings, None)
+    try:
+        launcher.start(str(tmp_path / "shop.book"))
+        qtbot.waitUntil(lambda: launcher.window.session is not None, timeout=10_000)
+        launcher.window.session.tasks.wait(10_000)
+        with launcher.book.session() as s:
+            assert stages_current(s, dt.date.today())
+    finally:
+        launcher.shutdown()

@@ -39,6 +39,8 @@ DEFAULT_HIDDEN = (Column.REAL_NAME, Column.WECHAT, Column.CITY, Column.ORDERS, C
 DEFAULT_ORDER = (*(c for c in Column if c <= Column.STAGE), Column.LEVEL,
                  *(c for c in Column if Column.STAGE < c < Column.LEVEL))
 
+ALL_LEVELS = -1  # the level filter's "All levels" (0 is "No level")
+
 COLUMN_WIDTHS = {Column.NAME: 120, Column.PHONE: 120, Column.TAGS: 160, Column.STAGE: 70, Column.LEVEL: 70,
                  Column.PROVINCE: 80,
                  Column.SOURCE: 80, Column.FIRST_PURCHASE: 100, Column.LAST_PURCHASE: 100, Column.PURCHASE_DAYS: 80,
@@ -111,8 +113,7 @@ class CustomersPage(Page):
         self.new_button = QPushButton(icon("customer_add"), self.tr("New customer"))
         self.new_button.clicked.connect(self.new_customer)
         bar.addWidget(self.new_button)
-        self._fill_tag_filter()
-        self._fill_level_filter()
+        self._fill_filters()
         return bar
 
     def _build_shortcuts(self) -> None:
@@ -126,45 +127,27 @@ class CustomersPage(Page):
         delete_action.triggered.connect(self.delete_selected)
         self.table.addActions([open_action, delete_action])
 
-    def _fill_tag_filter(self) -> None:
-        """List the book's tags in the filter (read on the pool when the page has a TaskRunner)."""
-        if self._tasks is None:
-            self._show_tags(self._tags.all_tags())
-        else:
-            self._tasks.run(self._tags.all_tags, on_success=self._show_tags)
+    def _fill_filters(self) -> None:
+        """List the book's tags and member levels in the filters (read on the pool when the page has a
+        TaskRunner). Without member levels the level filter is hidden."""
+        for read, show in ((self._tags.all_tags, self._show_tags), (self._customers.member_levels, self._show_levels)):
+            if self._tasks is None:
+                show(read())
+            else:
+                self._tasks.run(read, on_success=show)
 
     def _show_tags(self, tags: list) -> None:
-        current = self.tag_filter.currentData()
-        self.tag_filter.blockSignals(True)
-        self.tag_filter.clear()
-        self.tag_filter.addItem(self.tr("All tags"), 0)
-        for tag in tags:
-            self.tag_filter.addItem(f"{tag.name} ({tag.customers})", tag.id)
-        self.tag_filter.setCurrentIndex(max(0, self.tag_filter.findData(current)))
-        self.tag_filter.blockSignals(False)
-
-    def _fill_level_filter(self) -> None:
-        """List the book's member levels in the filter; without levels the filter is hidden."""
-        if self._tasks is None:
-            self._show_levels(self._customers.member_levels())
-        else:
-            self._tasks.run(self._customers.member_levels, on_success=self._show_levels)
+        entries = [(self.tr("All tags"), 0), *((f"{tag.name} ({tag.customers})", tag.id) for tag in tags)]
+        if not _refill(self.tag_filter, entries):
+            self._on_filters_changed()
 
     def _show_levels(self, levels: list) -> None:
-        current = self.level_filter.currentData()
-        self.level_filter.blockSignals(True)
-        self.level_filter.clear()
-        self.level_filter.addItem(self.tr("All levels"), None)
-        self.level_filter.addItem(self.tr("No level"), 0)
-        for level in levels:
-            self.level_filter.addItem(level.name, level.id)
-        found = self.level_filter.findData(current) if current is not None else -1
-        self.level_filter.setCurrentIndex(max(0, found))
-        self.level_filter.blockSignals(False)
+        entries = [(self.tr("All levels"), ALL_LEVELS), (self.tr("No level"), 0),
+                   *((level.name, level.id) for level in levels)]
         self.level_label.setVisible(bool(levels))
         self.level_filter.setVisible(bool(levels))
-        if current is not None and found < 0:
-            self._on_filters_changed()  # the chosen level is gone
+        if not _refill(self.level_filter, entries):
+            self._on_filters_changed()
 
     # --- filters ------------------------------------------------------------------------------------
     def set_search(self, text: str) -> None:
@@ -188,7 +171,7 @@ class CustomersPage(Page):
         stage = self.stage_filter.currentData()
         level_id = self.level_filter.currentData()
         self.model.set_query(tag_ids=(tag_id,) if tag_id else (), stages=(stage,) if stage else (),
-                             level_ids=() if level_id is None else (level_id,))
+                             level_ids=() if level_id in (None, ALL_LEVELS) else (level_id,))
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("%1 customers").replace("%1", f"{self.model.rowCount():,}"))
@@ -336,8 +319,21 @@ class CustomersPage(Page):
     # --- Page ---------------------------------------------------------------------------------------
     def refresh(self) -> None:
         self.model.reload()
-        self._fill_tag_filter()
-        self._fill_level_filter()
+        self._fill_filters()
 
     def save_state(self) -> None:
         self.table.save_header()
+
+
+def _refill(combo: QComboBox, entries: list[tuple[str, object]]) -> bool:
+    """Replace a filter's (text, data) entries, keeping the chosen one. Returns False when it is gone
+    (the first entry is chosen instead, without a signal: the caller re-applies the filters)."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for text, data in entries:
+        combo.addItem(text, data)
+    found = combo.findData(current) if current is not None else 0
+    combo.setCurrentIndex(max(0, found))
+    combo.blockSignals(False)
+    return found >= 0
