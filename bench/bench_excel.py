@@ -44,7 +44,9 @@ def write_order_file(path: Path, rows: int) -> None:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("ExportOrderList")
     for row in taobao_rows(rows, rows * 2 // 5):
-        sheet.append(row)
+        # The CSV export's ="…" guard, written as-is, would be an openpyxl formula with no cached value
+        # (read back empty): an .xlsx export holds the order number as a text cell.
+        sheet.append([cell[2:-1] if cell.startswith('="') else cell for cell in row])
     workbook.save(path)
 
 

@@ -42,10 +42,6 @@ def app_run(book: str) -> None:
 
     from ui import app as ui_app
     from ui.main_window import MainWindow
-    from ui.models.customers import Column
-
-    # Every other column's sort (ascending), after the last-purchase / spend / name sorts above.
-    EXTRA_SORTS = [c for c in Column if c not in (Column.LAST_PURCHASE, Column.TOTAL_SPEND, Column.NAME)]
 
     state = {"painted": False, "max_gap": 0.0, "last_tick": None, "phase": "start", "stalls": []}
     original_paint = MainWindow.paintEvent
@@ -96,6 +92,11 @@ def app_run(book: str) -> None:
     def scenario(window):
         state["phase"] = "opening"
         yield from wait_for(lambda: window.session is not None)
+        from ui.models.customers import Column  # once the book is open, as the app itself does
+
+        # Every other column's sort (ascending), after the last-purchase / spend / name sorts below.
+        extra_sorts = [c for c in Column if c not in (Column.LAST_PURCHASE, Column.TOTAL_SPEND, Column.NAME)]
+
         emit(event="book_open", seconds=time.perf_counter() - T0)
         state["phase"] = "first page"
         yield 300  # let the Today page (shown at launch) settle
@@ -116,7 +117,7 @@ def app_run(book: str) -> None:
             ("sort_name", lambda: page.table.horizontalHeader().setSortIndicator(
                 Column.NAME, Qt.SortOrder.AscendingOrder)),
             *((f"sort_{column.name.lower()}", lambda column=column: page.table.horizontalHeader().setSortIndicator(
-                column, Qt.SortOrder.AscendingOrder)) for column in EXTRA_SORTS),
+                column, Qt.SortOrder.AscendingOrder)) for column in extra_sorts),
             ("sort_stage_desc", lambda: page.table.horizontalHeader().setSortIndicator(
                 Column.STAGE, Qt.SortOrder.DescendingOrder)),
             ("sort_last_purchase_back", lambda: page.table.horizontalHeader().setSortIndicator(

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core import schema
-from core.db import is_url
 from core.errors import EXIT_DAMAGED, EXIT_OK, EXIT_REJECTED
+from core.paths import is_url
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import statistics
 from collections.abc import Iterable
+from itertools import pairwise
 
 from sqlalchemy import bindparam, case, func, literal, select, update
 from sqlalchemy.orm import Session
@@ -50,26 +51,15 @@ def refresh(session: Session, customer_ids: Iterable[int] | None = None) -> int:
     at once both end up counted.
     """
     table, orders = Customer.__table__, Order.__table__
-    purchase = orders.c.is_purchase.is_(True)
-    agg = (
-        select(
-            orders.c.customer_id,
-            func.min(orders.c.order_date),
-            func.max(orders.c.order_date),
-            func.count(func.distinct(orders.c.order_date)),
-            func.count(orders.c.id),
-            func.coalesce(func.sum(orders.c.paid_cents - orders.c.refund_cents), 0),
-        )
-        .where(purchase)
-        .group_by(orders.c.customer_id)
-    )
-    # Purchase days as whole-day numbers counted back from a fixed date: integers compare and subtract
-    # without building 500,000 date objects (Core, not ORM, rows for the same reason).
+    # One row per customer and purchase day (whole days counted back from a fixed date: integers that
+    # subtract without building date objects), in the order of the index on (customer, is_purchase, day).
     day_number = days_since_sql(_DAY_ZERO, orders.c.order_date, dialect_of(session))
-    days_q = (
-        select(orders.c.customer_id, day_number).where(purchase)
-        .group_by(orders.c.customer_id, orders.c.order_date)
-        .order_by(orders.c.customer_id, orders.c.order_date)
+    per_day = (
+        select(orders.c.customer_id, day_number, func.count(),
+               func.coalesce(func.sum(orders.c.paid_cents - orders.c.refund_cents), 0))
+        .where(orders.c.is_purchase.is_(True))
+        .group_by(orders.c.customer_id, orders.c.is_purchase, orders.c.order_date)
+        .order_by(orders.c.customer_id, orders.c.is_purchase, orders.c.order_date)
     )
     if customer_ids is None:
         chunks = [None]
@@ -81,20 +71,17 @@ def refresh(session: Session, customer_ids: Iterable[int] | None = None) -> int:
     changed = 0
     for chunk in chunks:
         lock_rows_for_update(session, table, chunk)
-        a, d, stored_q = agg, days_q, select(*stored_cols)
+        q, stored_q = per_day, select(*stored_cols)
         if chunk is not None:
-            a = a.where(orders.c.customer_id.in_(chunk))
-            d = d.where(orders.c.customer_id.in_(chunk))
+            q = q.where(orders.c.customer_id.in_(chunk))
             stored_q = stored_q.where(table.c.id.in_(chunk))
         else:
             # Rows with no purchase days and no purchases are already right; only read the others.
             stored_q = stored_q.where(table.c.purchase_days != 0)
-        figures = {row[0]: row[1:] for row in session.execute(a)}
-        intervals = _median_intervals(session.execute(d))
+        figures = _figures(session.execute(q))
         stored = {row[0]: tuple(row[1:]) for row in session.execute(stored_q)}
         rows = []
-        for cid, (first, last, days, count, spend) in figures.items():
-            new = (first, last, days, count, spend, round(spend / count) if count else 0, intervals.get(cid))
+        for cid, new in figures.items():
             if stored.get(cid) != new:
                 rows.append(dict(zip(("cid", "first", "last", "days", "count", "spend", "avg", "interval"),
                                      (cid, *new), strict=True)))
@@ -163,23 +150,29 @@ def _write_stages(session: Session, day: dt.date, thresholds: dict, customer_ids
     return sum(session.execute(stmt.where(table.c.id.in_(chunk))).rowcount for chunk in _ids_chunks(customer_ids))
 
 
-def _median_intervals(rows) -> dict[int, int]:
-    """Median gap in days between consecutive purchase days, per customer with ≥ 2 purchase days.
+def _figures(rows) -> dict[int, tuple]:
+    """Per customer: (first, last purchase date, purchase days, purchases, spend, average order, median gap
+    in days between purchase days or None) from rows (customer, days before `_DAY_ZERO`, purchases that
+    day, spend that day) ordered by customer, then date."""
+    result: dict[int, tuple] = {}
 
-    `rows` are (customer id, days before `_DAY_ZERO`) ordered by customer, then date.
-    """
-    result: dict[int, int] = {}
-    current, prev, gaps = None, None, []
-    for cid, before in rows:
+    def close(cid, days: list[int], count: int, spend) -> None:
+        gaps = [earlier - later for earlier, later in pairwise(days)]
+        result[cid] = (_DAY_ZERO - dt.timedelta(days=days[0]), _DAY_ZERO - dt.timedelta(days=days[-1]), len(days),
+                       count, spend, round(spend / count) if count else 0,
+                       round(statistics.median(gaps)) if gaps else None)
+
+    current, days, count, spend = None, [], 0, 0
+    for cid, before, day_count, day_spend in rows:
         if cid != current:
-            if gaps:
-                result[current] = round(statistics.median(gaps))
-            current, prev, gaps = cid, None, []
-        if prev is not None:
-            gaps.append(prev - before)
-        prev = before
-    if current is not None and gaps:
-        result[current] = round(statistics.median(gaps))
+            if days:
+                close(current, days, count, spend)
+            current, days, count, spend = cid, [], 0, 0
+        days.append(before)
+        count += day_count
+        spend += day_spend
+    if days:
+        close(current, days, count, spend)
     return result
 
 

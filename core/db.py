@@ -20,12 +20,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from core import backup, changes, schema
 from core.errors import BookDamaged, RejectedInput
 from core.lock import BookLock
+from core.paths import is_url
 
 log = logging.getLogger(__name__)
-
-
-def is_url(location: str | Path) -> bool:
-    return "://" in str(location)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -36,10 +33,12 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cur.execute("PRAGMA busy_timeout=10000")
     # NORMAL is safe in WAL mode (a power cut may lose the last commit, never corrupt the file).
     cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA cache_size=-32000")
+    cur.execute("PRAGMA cache_size=-16000")
     # Erased customers must not linger in free pages (PIPL): zero deleted content.
     cur.execute("PRAGMA secure_delete=ON")
-    cur.execute("PRAGMA temp_store=MEMORY")
+    # Temporary tables and sorts in files (the OS caches them): the reminder engine's temp tables held
+    # ~130 MB of the app's memory on a 100k book in RAM, and were no faster there (measured 3.37 vs 3.41 s).
+    cur.execute("PRAGMA temp_store=FILE")
     cur.close()
 
 

@@ -197,6 +197,14 @@ class OrderInput:
 
 
 @dataclass(frozen=True)
+class OrderRedemption:
+    """A coupon (id, or None) and points the customer uses on an order as it is saved (core.marketing.loyalty)."""
+
+    coupon_id: int | None = None
+    points: int = 0
+
+
+@dataclass(frozen=True)
 class OrderItemDTO:
     id: int
     product_id: int | None

@@ -16,7 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from core import customer_stats, reminders
 from core.db import Book
 from core.dialect import contains_ci
-from core.dto import OrderDetail, OrderInput, OrderItemDTO, OrderQuery, OrderRow
+from core.dto import OrderDetail, OrderInput, OrderItemDTO, OrderQuery, OrderRedemption, OrderRow
 from core.errors import ConflictError, NotFound, ValidationError
 from core.models import ORDER_STATUS_VALUES, PURCHASE_STATUSES, Customer, Order, OrderItem, Product
 from core.search import like_pattern
@@ -103,6 +103,16 @@ def _detail(s: Session, o: Order) -> OrderDetail:
         receiver_phone=o.receiver_phone, receiver_address=o.receiver_address, items=items)
 
 
+def _redeem(s: Session, order: Order, data: OrderInput, redemption: OrderRedemption | None) -> None:
+    """Use the redemption's coupon and points on the saved order (same transaction)."""
+    if redemption is None or (redemption.coupon_id is None and not redemption.points):
+        return
+    from core.marketing.loyalty import redeem_on_order
+
+    redeem_on_order(s, order.id, redemption.coupon_id, redemption.points, dt.datetime.now().replace(microsecond=0),
+                    lower_paid=data.paid_cents is None)
+
+
 def _marketing_after_write(s: Session, customer_ids) -> None:
     """Spend points and member levels follow the order write (core.marketing)."""
     from core.marketing.service import after_order_write
@@ -121,7 +131,9 @@ class OrderService:
         with self.book.session() as s:
             return _detail(s, self._load(s, order_id))
 
-    def create(self, data: OrderInput) -> OrderDetail:
+    def create(self, data: OrderInput, redemption: OrderRedemption | None = None) -> OrderDetail:
+        """Save a new order; with `redemption`, its coupon and points are used on it in the same transaction
+        (their value added to the discount), or nothing is saved if they are refused (ValidationError)."""
         validate_order(data)
         with self.book.session() as s:
             if s.get(Customer, data.customer_id) is None:
@@ -130,12 +142,15 @@ class OrderService:
             _apply(s, order, data)
             s.add(order)
             self._flush(s, data)
+            _redeem(s, order, data, redemption)
             customer_stats.refresh(s, [order.customer_id])
             reminders.after_write(s, [order.customer_id])
             _marketing_after_write(s, [order.customer_id])
             return _detail(s, order)
 
-    def update(self, order_id: int, data: OrderInput, expected_version: int) -> OrderDetail:
+    def update(self, order_id: int, data: OrderInput, expected_version: int,
+               redemption: OrderRedemption | None = None) -> OrderDetail:
+        """Save an edited order (ConflictError if someone saved it meanwhile); `redemption` as in create."""
         validate_order(data)
         with self.book.session() as s:
             order = self._load(s, order_id)
@@ -148,6 +163,7 @@ class OrderService:
                 self._flush(s, data)
             except StaleDataError:
                 raise ConflictError("order_conflict", entity="order", id=order_id) from None
+            _redeem(s, order, data, redemption)
             customer_stats.refresh(s, {before, order.customer_id})
             reminders.after_write(s, {before, order.customer_id})
             _marketing_after_write(s, {before, order.customer_id})

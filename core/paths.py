@@ -16,6 +16,11 @@ from core import APP_NAME
 BOOK_SUFFIX = ".book"
 
 
+def is_url(location: str | Path) -> bool:
+    """True for a shared book's address (postgresql://…), False for a book file's path."""
+    return "://" in str(location)
+
+
 def is_frozen() -> bool:
     """True inside the packaged (PyInstaller) app."""
     return bool(getattr(sys, "frozen", False)) and hasattr(sys, "_MEIPASS")

@@ -76,9 +76,11 @@ class DailyHabit(QObject):
             return 0
 
     def refresh(self) -> int:
+        """The tray's due count brought up to date; without a tray nothing is counted (0)."""
+        if self.tray is None:
+            return 0
         count = self.due_now()
-        if self.tray is not None:
-            self.tray.show_count(count)
+        self.tray.show_count(count)
         return count
 
     def show_window(self) -> None:

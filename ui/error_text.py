@@ -35,6 +35,38 @@ MESSAGES = {
     "cycle_days_invalid": QT_TRANSLATE_NOOP("ErrorText", "The usage cycle must be a positive number of days."),
     "lead_days_invalid": QT_TRANSLATE_NOOP("ErrorText", "The reminder lead time must be zero or more days."),
     "tag_name_empty": QT_TRANSLATE_NOOP("ErrorText", "A tag needs a name."),
+    # marketing (core.marketing): member levels, points, coupons, segments, campaigns
+    "level_name_empty": QT_TRANSLATE_NOOP("ErrorText", "A member level needs a name."),
+    "level_name_taken": QT_TRANSLATE_NOOP("ErrorText", "There is already a member level called “%value”."),
+    "level_threshold_missing": QT_TRANSLATE_NOOP(
+        "ErrorText", "A member level needs a spend threshold, a purchase-days threshold or both."),
+    "level_discount_invalid": QT_TRANSLATE_NOOP(
+        "ErrorText", "The member discount must be between 1 % and 100 % of the price (100 % = no discount)."),
+    "level_not_found": QT_TRANSLATE_NOOP("ErrorText", "This member level no longer exists."),
+    "points_zero": QT_TRANSLATE_NOOP("ErrorText", "Enter a number of points above zero."),
+    "points_insufficient": QT_TRANSLATE_NOOP("ErrorText", "The customer does not have that many points."),
+    "points_exceed_order": QT_TRANSLATE_NOOP(
+        "ErrorText", "That is more points than this order is worth: use at most %max points."),
+    "points_rule_unknown": QT_TRANSLATE_NOOP("ErrorText", "Unknown points rule."),
+    "points_rule_invalid": QT_TRANSLATE_NOOP(
+        "ErrorText", "Points cannot be negative, and redeeming needs at least 1 point per yuan."),
+    "setting_unknown": QT_TRANSLATE_NOOP("ErrorText", "Unknown setting."),
+    "coupon_kind_invalid": QT_TRANSLATE_NOOP("ErrorText", "Unknown kind of coupon."),
+    "coupon_value_invalid": QT_TRANSLATE_NOOP("ErrorText", "A coupon's value and threshold cannot be negative."),
+    "coupon_expiry_invalid": QT_TRANSLATE_NOOP("ErrorText", "A coupon cannot expire before it is issued."),
+    "coupon_not_found": QT_TRANSLATE_NOOP("ErrorText", "This coupon no longer exists."),
+    "coupon_already_used": QT_TRANSLATE_NOOP("ErrorText", "This coupon was used already."),
+    "coupon_other_customer": QT_TRANSLATE_NOOP("ErrorText", "This coupon belongs to another customer."),
+    "coupon_expired": QT_TRANSLATE_NOOP("ErrorText", "This coupon expired on %value, before the order date."),
+    "coupon_below_threshold": QT_TRANSLATE_NOOP(
+        "ErrorText", "The goods of this order do not reach the coupon's threshold."),
+    "segment_name_empty": QT_TRANSLATE_NOOP("ErrorText", "A saved segment needs a name."),
+    "segment_name_taken": QT_TRANSLATE_NOOP("ErrorText", "There is already a segment called “%value”."),
+    "segment_value_invalid": QT_TRANSLATE_NOOP("ErrorText", "“%value” is not a valid value for this filter."),
+    "segment_key_unknown": QT_TRANSLATE_NOOP("ErrorText", "Unknown filter in the segment."),
+    "segment_not_found": QT_TRANSLATE_NOOP("ErrorText", "This segment no longer exists."),
+    "campaign_name_empty": QT_TRANSLATE_NOOP("ErrorText", "A campaign needs a name."),
+    "campaign_body_empty": QT_TRANSLATE_NOOP("ErrorText", "A campaign needs a message."),
 }
 
 

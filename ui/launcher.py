@@ -1,16 +1,20 @@
 """Decides what the seller sees at start-up (welcome screen or main window) and opens, creates or switches books."""
 
+from __future__ import annotations
+
+import importlib
 import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from core import paths
-from core.db import Book, is_url
 from core.errors import BookDamaged, BookLocked, BookTooNew, HuitoukeError, ServerUnavailable
+from core.paths import is_url
 from core.shared_book import (
     ServerAddress,
     forget_password,
@@ -25,11 +29,29 @@ from ui.session import Session
 from ui.tasks import TaskRunner
 from ui.welcome import WelcomeWindow
 
+if TYPE_CHECKING:
+    from core.db import Book
+
 log = logging.getLogger(__name__)
 
 DEMO_BOOK_NAME = "demo.book"
 DEMO_CUSTOMERS = 300
 BOOK_FILTER = "*.book"
+
+
+# Imported by open_book_at next to the opening book rather than on the GUI thread once it is open.
+_NEEDED_ONCE_OPEN = ("core.customers", "core.reminders.service", "ui.excel_flow", "ui.pages.today")
+
+
+def open_book_at(location: str, create: bool) -> Book:
+    """Book.open, importing core.db (SQLAlchemy and the models: ~0.3 s) only now, so the first window
+    paints before that import; on the thread pool the imports run off the GUI thread too."""
+    from core.db import Book
+
+    book = Book.open(location, create=create)
+    for module in _NEEDED_ONCE_OPEN:
+        importlib.import_module(module)
+    return book
 
 
 class Launcher(QObject):
@@ -187,13 +209,13 @@ class Launcher(QObject):
             self.welcome = None
         if not (self._open_in_background if background is None else background):
             try:
-                book = Book.open(location, create=create)
+                book = open_book_at(location, create)
             except HuitoukeError as exc:
                 self._on_open_failed(location, exc, reask=False)
                 return False
             self._on_book_opened(location, book)
             return True
-        self._tasks.run(Book.open, location, create=create,
+        self._tasks.run(open_book_at, location, create,
                         on_success=lambda book: self._on_book_opened(location, book),
                         on_error=lambda exc: self._on_open_failed(location, exc, reask=True))
         return True

@@ -24,7 +24,7 @@ def _short(name: str) -> str:
 
 
 _BY_SHORT = {_short(name): name for name in PROVINCES}
-_SHORTS_LONGEST_FIRST = sorted(_BY_SHORT, key=len, reverse=True)
+_SHORT_LENGTHS_LONGEST_FIRST = sorted({len(short) for short in _BY_SHORT}, reverse=True)
 _POSTCODE = re.compile(r"[（(]\s*(\d{6})\s*[)）]\s*$")
 _CITY = re.compile(r"^(.{1,9}?(?:自治州|地区|盟|市))")
 _DISTRICT = re.compile(r"^(.{1,7}?(?:新区|区|县|旗|市))")
@@ -48,9 +48,10 @@ def normalise_province(text: str) -> str:
 
 
 def _take_province(rest: str) -> tuple[str, str]:
-    for short in _SHORTS_LONGEST_FIRST:
-        if rest.startswith(short):
-            full = _BY_SHORT[short]
+    for length in _SHORT_LENGTHS_LONGEST_FIRST:
+        short = rest[:length]
+        full = _BY_SHORT.get(short) if len(short) == length else None
+        if full is not None:
             if rest.startswith(full):
                 return full, rest[len(full):]
             remainder = rest[len(short):]

@@ -212,11 +212,12 @@ def _item_of(parsed: ParsedRow) -> dict[str, Any] | None:
 
 
 def _merge_person(person: PersonDraft, parsed: ParsedRow) -> None:
+    fields = person.fields
     for name, value in parsed.customer.items():
         if name == "tags":
             person.tags.extend(tag for tag in value if tag not in person.tags)
-        elif value not in ("", None) and not person.fields.get(name):
-            person.fields[name] = value
+        elif not fields.get(name) and value not in ("", None):  # most fields are known already: test that first
+            fields[name] = value
     for phone in parsed.phones:
         if phone not in person.phones:
             person.phones.append(phone)

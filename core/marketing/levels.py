@@ -35,10 +35,13 @@ def list_levels(session: Session) -> list[LevelDTO]:
 
 def save_level(session: Session, name: str, rank: int, *, min_spend_cents: int | None = None,
                min_purchases: int | None = None, discount_percent: int = 100, level_id: int | None = None) -> int:
-    """Create or update a level; ValidationError without a name, without any threshold, or a discount
-    outside 1–100 (percent of the price paid)."""
+    """Create or update a level; ValidationError without a name, with a name another level has, without any
+    threshold, or a discount outside 1–100 (percent of the price paid)."""
     if not name.strip():
         raise ValidationError("level_name_empty", field="name", value=name)
+    taken = session.scalar(select(MemberLevel.id).where(MemberLevel.name == name.strip()))
+    if taken is not None and taken != level_id:
+        raise ValidationError("level_name_taken", field="name", value=name.strip())
     if min_spend_cents is None and min_purchases is None:
         raise ValidationError("level_threshold_missing", field="min_spend_cents", value=None)
     if not 1 <= discount_percent <= 100:
@@ -51,6 +54,23 @@ def save_level(session: Session, name: str, rank: int, *, min_spend_cents: int |
     session.add(row)
     session.flush()
     return row.id
+
+
+def delete_level(session: Session, level_id: int) -> int:
+    """Delete a level; its members move to the highest remaining level they reach (no congratulate task:
+    it is not an upgrade). Returns how many customers held the level."""
+    row = session.get(MemberLevel, level_id)
+    if row is None:
+        raise NotFound("level_not_found", entity="member_level", id=level_id)
+    members = list(session.scalars(select(Customer).where(Customer.member_level_id == level_id)))
+    session.delete(row)
+    session.flush()
+    remaining = list_levels(session)
+    for customer in members:
+        new = level_for(remaining, customer.total_spend_cents, customer.purchase_days)
+        customer.member_level_id = new.id if new else None
+    session.flush()
+    return len(members)
 
 
 def level_for(levels: list[LevelDTO], spend_cents: int, purchase_days: int) -> LevelDTO | None:

@@ -122,6 +122,62 @@ def use_coupon(session: Session, coupon_id: int, order_id: int, now: dt.datetime
     coupon.used_at, coupon.used_order_id = now, order_id
 
 
+def coupon_cents_off(kind: str, value_cents: int, discount_percent: int | None, goods_cents: int,
+                     postage_cents: int) -> int:
+    """What a coupon takes off an order: its value; a free-shipping card the postage (or its value when
+    it has one); a discount card (100 − percent) % of the goods."""
+    if kind == "free_shipping":
+        return value_cents or postage_cents
+    if kind == "discount":
+        return goods_cents * (100 - (discount_percent or 100)) // 100
+    return value_cents
+
+
+def points_cents(session: Session, points: int) -> int:
+    """The cash value in fen of `points` ("marketing.points_per_yuan_redeemed" points per yuan)."""
+    per_yuan = int(get_settings(session, "marketing.")["marketing.points_per_yuan_redeemed"])
+    return points * 100 // per_yuan
+
+
+def redeem_on_order(session: Session, order_id: int, coupon_id: int | None, points: int, now: dt.datetime, *,
+                    lower_paid: bool) -> int:
+    """Use a coupon and/or spend points on an order in the caller's transaction; the money they take off is
+    added to the order's discount (and taken off its paid amount when `lower_paid`, i.e. paid was not
+    typed), never below zero. Returns the fen taken off. Errors as use_coupon and redeem_points, and
+    ValidationError "points_exceed_order" (detail `max`) for more points than it takes to pay what is left."""
+    order = session.get(Order, order_id)
+    if order is None:
+        raise NotFound("order_not_found", entity="order", id=order_id)
+    off = 0
+    if coupon_id is not None:
+        use_coupon(session, coupon_id, order_id, now)
+        coupon = session.get(Coupon, coupon_id)
+        off += coupon_cents_off(coupon.kind, coupon.value_cents, coupon.discount_percent, order.goods_cents,
+                                order.postage_cents)
+    payable = max(0, order.goods_cents + order.postage_cents - order.discount_cents)
+    if points:
+        per_yuan = int(get_settings(session, "marketing.")["marketing.points_per_yuan_redeemed"])
+        needed = -(-max(0, payable - off) * per_yuan // 100)  # points that pay what is left, rounded up
+        if points > needed:
+            raise ValidationError("points_exceed_order", field="points", value=points, max=needed)
+        off += redeem_points(session, order.customer_id, points, now, order_id=order_id)
+    off = min(off, payable)
+    order.discount_cents += off
+    if lower_paid:
+        order.paid_cents = max(0, order.paid_cents - off)
+    session.flush()
+    return off
+
+
+def coupon_status(coupon: CouponDTO, today: dt.date) -> str:
+    """"used", "expired" (past its expiry day) or "open"."""
+    if coupon.used_at is not None:
+        return "used"
+    if coupon.expires_on is not None and coupon.expires_on < today:
+        return "expired"
+    return "open"
+
+
 def coupons_of(session: Session, customer_id: int) -> list[CouponDTO]:
     rows = session.scalars(select(Coupon).where(Coupon.customer_id == customer_id).order_by(Coupon.issued_at.desc()))
     return [CouponDTO(k.id, k.customer_id, k.kind, k.value_cents, k.threshold_cents, k.discount_percent,
@@ -169,14 +225,13 @@ def sync_spend_points(session: Session, customer_ids, at: dt.datetime) -> int:
 
 
 def redeem_points(session: Session, customer_id: int, points: int, at: dt.datetime,
-                  order_id: int | None = None) -> int:
+                  order_id: int | None = None, note: str = "") -> int:
     """Spend `points` (> 0) off an order; returns the cash value in fen ("marketing.points_per_yuan_redeemed"
     points per yuan). ValidationError when the balance is too small."""
     if points <= 0:
         raise ValidationError("points_zero", field="points", value=points)
-    per_yuan = int(get_settings(session, "marketing.")["marketing.points_per_yuan_redeemed"])
-    add_points(session, customer_id, -points, reason="redeem", at=at, order_id=order_id)
-    return points * 100 // per_yuan
+    add_points(session, customer_id, -points, reason="redeem", at=at, order_id=order_id, note=note)
+    return points_cents(session, points)
 
 
 def ledger(session: Session, customer_id: int) -> list[PointsLine]:
@@ -193,10 +248,13 @@ def ledger(session: Session, customer_id: int) -> list[PointsLine]:
 __all__ = [
     "CouponSpec",
     "award_rule_points",
+    "coupon_cents_off",
+    "coupon_status",
     "coupon_text",
     "issue_to_customers",
     "ledger",
     "points_balance",
+    "redeem_on_order",
     "redeem_points",
     "sync_spend_points",
     "use_coupon",

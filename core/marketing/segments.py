@@ -6,6 +6,7 @@ A definition is a dict; every key is optional and all given keys must hold (AND)
   last_purchase_from / last_purchase_to ["YYYY-MM-DD", inclusive] · min/max_purchase_days ·
   min/max_spend_cents · min/max_aov_cents · products [product ids, bought at least once] ·
   categories [product categories, bought at least once] · birthday_months [1-12] · source_channels [..].
+A list key given one bare value (e.g. "stages": "churned") means that one-element list.
 Exclusions (DOMAIN.md §4) always apply to whom marketing reaches: do_not_disturb, open_complaint,
 open_review, risk_buyer, frequency_cap (a marketing contact within `reminder.cap_days`, or
 `reminder.cap_days_loyal` for loyal customers: the Today list's own rule and settings).
@@ -79,6 +80,8 @@ def validate_definition(definition: dict) -> dict:
         if value in (None, "", [], ()):
             continue
         if key in LIST_KEYS:
+            if isinstance(value, (str, int)):
+                value = [value]  # a single value, as segments saved by the one-value builder may hold
             if not isinstance(value, (list, tuple)):
                 raise ValidationError("segment_value_invalid", field=key, value=str(value))
             clean[key] = list(value)

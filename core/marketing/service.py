@@ -11,8 +11,13 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.errors import ValidationError
 from core.marketing import campaigns, levels, loyalty, report, segments, texts
 from core.models import Customer, Product, Tag
+from core.settings import get_settings, set_setting
+
+POINTS_SETTINGS = ("marketing.points_per_yuan", "marketing.points_per_yuan_redeemed", "marketing.points_join",
+                   "marketing.points_photo_review", "marketing.points_referral")
 
 
 def after_order_write(session: Session, customer_ids, today: dt.date, now: dt.datetime) -> None:
@@ -30,6 +35,15 @@ class CustomerSummary:
     points: int
     open_coupons: int
     marketing: report.CustomerMarketing
+
+
+@dataclass(frozen=True)
+class CustomerRewards:
+    """A customer's coupons (newest first, with status open/used/expired) and points ledger."""
+
+    coupons: tuple[tuple[loyalty.CouponDTO, str], ...]
+    ledger: tuple[loyalty.PointsLine, ...]
+    balance: int
 
 
 class MarketingService:
@@ -108,3 +122,89 @@ class MarketingService:
 
     def export_report(self, campaign_ids, path, language: str = "zh_CN") -> Path:
         return report.export_report([self.report(cid) for cid in campaign_ids], path, language)
+
+    def save_campaign_template(self, theme: str, language: str, body: str) -> texts.CampaignTemplate:
+        with self.book.session() as s:
+            return texts.save_campaign_template(s, theme, language, body)
+
+    # --- member levels and points rules -----------------------------------------------------------
+    def levels(self) -> list[levels.LevelDTO]:
+        with self.book.session() as s:
+            return levels.list_levels(s)
+
+    def save_level(self, name: str, rank: int, today: dt.date, *, min_spend_cents: int | None = None,
+                   min_purchases: int | None = None, discount_percent: int = 100,
+                   level_id: int | None = None) -> int:
+        """Save a level and recompute every customer's level (upgrades get their congratulate task), in one
+        transaction; returns the number of upgrades."""
+        with self.book.session() as s:
+            levels.save_level(s, name, rank, min_spend_cents=min_spend_cents, min_purchases=min_purchases,
+                              discount_percent=discount_percent, level_id=level_id)
+            return levels.recompute_levels(s, today)
+
+    def delete_level(self, level_id: int) -> int:
+        with self.book.session() as s:
+            return levels.delete_level(s, level_id)
+
+    def points_rules(self) -> dict[str, int]:
+        """The points settings (POINTS_SETTINGS) with their values."""
+        with self.book.session() as s:
+            values = get_settings(s, "marketing.points_")
+            return {key: int(values[key]) for key in POINTS_SETTINGS}
+
+    def set_points_rule(self, key: str, value: int) -> None:
+        """ValidationError for a key outside POINTS_SETTINGS, a negative value, or 0 points per yuan redeemed."""
+        if key not in POINTS_SETTINGS:
+            raise ValidationError("setting_unknown", field=key, value=value)
+        if value < 0 or (key == "marketing.points_per_yuan_redeemed" and value == 0):
+            raise ValidationError("points_rule_invalid", field=key, value=value)
+        with self.book.session() as s:
+            set_setting(s, key, int(value))
+
+    def message_language(self) -> str:
+        """The language of the messages the seller sends (setting "reminder.message_language"), which is
+        also how coupons read (coupon_text)."""
+        with self.book.session() as s:
+            return str(get_settings(s, "reminder.message_")["reminder.message_language"])
+
+    # --- coupons and points -----------------------------------------------------------------------
+    def coupon_valid_days(self) -> int:
+        with self.book.session() as s:
+            return int(get_settings(s, "marketing.coupon_")["marketing.coupon_valid_days"])
+
+    def issue_coupon_to_segment(self, definition: dict, spec: loyalty.CouponSpec, today: dt.date,
+                                now: dt.datetime) -> int:
+        """Issue `spec` to every reachable customer of the definition (exclusions applied, as count's
+        `reachable`) in one transaction; returns how many coupons were issued."""
+        with self.book.session() as s:
+            ids = segments.customer_ids(s, definition, today)
+            return len(loyalty.issue_to_customers(s, ids, spec, now))
+
+    def issue_coupon(self, customer_id: int, spec: loyalty.CouponSpec, now: dt.datetime) -> int:
+        with self.book.session() as s:
+            return loyalty.issue_from_spec(s, customer_id, spec, now)
+
+    def rewards(self, customer_id: int, today: dt.date) -> CustomerRewards:
+        with self.book.session() as s:
+            coupons = tuple((k, loyalty.coupon_status(k, today)) for k in loyalty.coupons_of(s, customer_id))
+            lines = tuple(loyalty.ledger(s, customer_id))
+            return CustomerRewards(coupons, lines, lines[-1].balance if lines else 0)
+
+    def open_coupons(self, customer_id: int, on_date: dt.date) -> list[loyalty.CouponDTO]:
+        """Coupons the customer can still use on an order dated `on_date`."""
+        with self.book.session() as s:
+            return [k for k in loyalty.coupons_of(s, customer_id) if loyalty.coupon_status(k, on_date) == "open"]
+
+    def points_cents(self, points: int) -> int:
+        with self.book.session() as s:
+            return loyalty.points_cents(s, points)
+
+    def award_points(self, customer_id: int, rule: str, now: dt.datetime, note: str = "") -> int | None:
+        """Points for join / photo_review / referral; None when the rule gives none (or joining was awarded)."""
+        with self.book.session() as s:
+            return loyalty.award_rule_points(s, customer_id, rule, now, note)
+
+    def redeem_points(self, customer_id: int, points: int, now: dt.datetime, note: str = "") -> int:
+        """Spend points outside an order (a gift); returns their cash value in fen."""
+        with self.book.session() as s:
+            return loyalty.redeem_points(s, customer_id, points, now, note=note)

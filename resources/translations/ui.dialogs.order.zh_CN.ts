@@ -100,6 +100,10 @@
         <translation>已退款：</translation>
     </message>
     <message>
+        <source>Coupon, points:</source>
+        <translation>优惠券、积分：</translation>
+    </message>
+    <message>
         <source>Tracking number:</source>
         <translation>快递单号：</translation>
     </message>
@@ -118,6 +122,10 @@
     <message>
         <source>Pick a product or type a description</source>
         <translation>选择商品或直接输入描述</translation>
+    </message>
+    <message>
+        <source>Goods %1 · coupon and points −%3 · to pay %2</source>
+        <translation>商品 %1 · 优惠券和积分抵扣 −%3 · 应付 %2</translation>
     </message>
     <message>
         <source>Goods %1 · to pay %2</source>

@@ -99,5 +99,109 @@
         <source>A tag needs a name.</source>
         <translation>标签需要名称。</translation>
     </message>
+    <message>
+        <source>A member level needs a name.</source>
+        <translation>会员等级需要名称。</translation>
+    </message>
+    <message>
+        <source>There is already a member level called “%value”.</source>
+        <translation>已经有名为“%value”的会员等级。</translation>
+    </message>
+    <message>
+        <source>A member level needs a spend threshold, a purchase-days threshold or both.</source>
+        <translation>会员等级至少需要一个门槛：累计消费或购买天数。</translation>
+    </message>
+    <message>
+        <source>The member discount must be between 1 % and 100 % of the price (100 % = no discount).</source>
+        <translation>会员支付比例必须在原价的 1% 到 100% 之间（100% 表示不打折）。</translation>
+    </message>
+    <message>
+        <source>This member level no longer exists.</source>
+        <translation>该会员等级已不存在。</translation>
+    </message>
+    <message>
+        <source>Enter a number of points above zero.</source>
+        <translation>请填写大于零的积分数。</translation>
+    </message>
+    <message>
+        <source>The customer does not have that many points.</source>
+        <translation>该客户的积分不够。</translation>
+    </message>
+    <message>
+        <source>That is more points than this order is worth: use at most %max points.</source>
+        <translation>积分超过了这笔订单的金额：最多只能用 %max 积分。</translation>
+    </message>
+    <message>
+        <source>Unknown points rule.</source>
+        <translation>未知的积分规则。</translation>
+    </message>
+    <message>
+        <source>Points cannot be negative, and redeeming needs at least 1 point per yuan.</source>
+        <translation>积分不能为负数，抵扣 1 元至少需要 1 积分。</translation>
+    </message>
+    <message>
+        <source>Unknown setting.</source>
+        <translation>未知的设置项。</translation>
+    </message>
+    <message>
+        <source>Unknown kind of coupon.</source>
+        <translation>未知的优惠券类型。</translation>
+    </message>
+    <message>
+        <source>A coupon&apos;s value and threshold cannot be negative.</source>
+        <translation>优惠券的面额和门槛不能为负数。</translation>
+    </message>
+    <message>
+        <source>A coupon cannot expire before it is issued.</source>
+        <translation>优惠券的到期日不能早于发放日。</translation>
+    </message>
+    <message>
+        <source>This coupon no longer exists.</source>
+        <translation>该优惠券已不存在。</translation>
+    </message>
+    <message>
+        <source>This coupon was used already.</source>
+        <translation>该优惠券已经用过了。</translation>
+    </message>
+    <message>
+        <source>This coupon belongs to another customer.</source>
+        <translation>该优惠券属于另一位客户。</translation>
+    </message>
+    <message>
+        <source>This coupon expired on %value, before the order date.</source>
+        <translation>该优惠券已于 %value 到期，早于下单日期。</translation>
+    </message>
+    <message>
+        <source>The goods of this order do not reach the coupon&apos;s threshold.</source>
+        <translation>本单商品金额未达到优惠券的使用门槛。</translation>
+    </message>
+    <message>
+        <source>A saved segment needs a name.</source>
+        <translation>保存的分群需要名称。</translation>
+    </message>
+    <message>
+        <source>There is already a segment called “%value”.</source>
+        <translation>已经有名为“%value”的分群。</translation>
+    </message>
+    <message>
+        <source>“%value” is not a valid value for this filter.</source>
+        <translation>“%value”不是这个筛选条件的有效值。</translation>
+    </message>
+    <message>
+        <source>Unknown filter in the segment.</source>
+        <translation>分群里有未知的筛选条件。</translation>
+    </message>
+    <message>
+        <source>This segment no longer exists.</source>
+        <translation>该分群已不存在。</translation>
+    </message>
+    <message>
+        <source>A campaign needs a name.</source>
+        <translation>活动需要名称。</translation>
+    </message>
+    <message>
+        <source>A campaign needs a message.</source>
+        <translation>活动需要消息内容。</translation>
+    </message>
 </context>
 </TS>

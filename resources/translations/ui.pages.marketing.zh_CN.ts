@@ -8,6 +8,10 @@
         <translation>营销</translation>
     </message>
     <message>
+        <source>Member levels and points…</source>
+        <translation>会员等级与积分…</translation>
+    </message>
+    <message>
         <source>Segment</source>
         <translation>客户分群</translation>
     </message>
@@ -80,6 +84,10 @@
         <translation>保存分群</translation>
     </message>
     <message>
+        <source>Issue a coupon to this segment…</source>
+        <translation>给这个分群发优惠券…</translation>
+    </message>
+    <message>
         <source>Saved segments (live counts: reachable / matched)</source>
         <translation>已保存的分群（实时人数：可触达 / 符合条件）</translation>
     </message>
@@ -88,8 +96,12 @@
         <translation>营销活动</translation>
     </message>
     <message>
-        <source>Give each customer a coupon of</source>
-        <translation>给每位客户发一张优惠券，面额</translation>
+        <source>Edit template…</source>
+        <translation>编辑模板…</translation>
+    </message>
+    <message>
+        <source>Give each customer a coupon:</source>
+        <translation>给每位客户发一张优惠券：</translation>
     </message>
     <message>
         <source>Start campaign for this segment</source>
@@ -138,6 +150,10 @@
     <message>
         <source>(any)</source>
         <translation>（不限）</translation>
+    </message>
+    <message>
+        <source>(no level)</source>
+        <translation>（无等级）</translation>
     </message>
     <message>
         <source>%1 · %2 sent of %3</source>
@@ -194,6 +210,34 @@
     <message>
         <source>Segment not saved</source>
         <translation>分群未保存</translation>
+    </message>
+    <message>
+        <source>No coupon issued</source>
+        <translation>未发放优惠券</translation>
+    </message>
+    <message>
+        <source>Nobody in this segment can be reached.</source>
+        <translation>这个分群里没有可以触达的客户。</translation>
+    </message>
+    <message>
+        <source>One coupon for each of the %1 reachable customers of this segment (%2 left out by the exclusions).</source>
+        <translation>给这个分群中可触达的 %1 位客户每人发一张优惠券（%2 位因排除规则不发）。</translation>
+    </message>
+    <message>
+        <source>Issue coupons</source>
+        <translation>发放优惠券</translation>
+    </message>
+    <message>
+        <source>Issue a %1 to %2 customers?</source>
+        <translation>给 %2 位客户发放%1？</translation>
+    </message>
+    <message>
+        <source>%1 coupons issued.</source>
+        <translation>已发放 %1 张优惠券。</translation>
+    </message>
+    <message>
+        <source>The coupon each customer of the campaign gets with the message ({coupon} in the template).</source>
+        <translation>活动中每位客户随消息收到的优惠券（模板里的 {coupon}）。</translation>
     </message>
     <message>
         <source>Campaign not started</source>

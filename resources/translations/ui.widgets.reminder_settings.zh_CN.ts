@@ -40,14 +40,6 @@
         <translation>天数：</translation>
     </message>
     <message>
-        <source>Message template — placeholders: {name} {product} {shop} {days} {coupon} {date} (or {昵称} {商品} {店铺})</source>
-        <translation>消息模板——占位符：{昵称} {商品} {店铺} {days} {coupon} {date}（也可写 {name} {product} {shop}）</translation>
-    </message>
-    <message>
-        <source>Preview:</source>
-        <translation>预览：</translation>
-    </message>
-    <message>
         <source>Save template</source>
         <translation>保存模板</translation>
     </message>
@@ -82,10 +74,6 @@
     <message>
         <source>Adopt the suggestion</source>
         <translation>采用建议周期</translation>
-    </message>
-    <message>
-        <source>Unknown placeholders (left out): %1</source>
-        <translation>未知占位符（不会出现在消息里）：%1</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,7 @@
 """Start-up: welcome screen without a book, opening and creating books, errors said in words."""
 
+from pathlib import Path
+
 import pytest
 
 from core import paths
@@ -108,3 +110,17 @@ def test_opening_a_book_brings_the_stored_stages_to_today(qtbot, tmp_path, setti
             assert stages_current(s, dt.date.today())
     finally:
         launcher.shutdown()
+
+
+def test_the_first_window_paints_before_sqlalchemy_is_imported():
+    """Start-up time (issue #3): everything up to the first painted window leaves SQLAlchemy and the models
+    (~0.3 s to import) to the thread that opens the book."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import main, ui.app, ui.launcher, ui.daily_habit, ui.main_window, ui.welcome; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy' or m == 'core.db'))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                            cwd=str(Path(__file__).resolve().parents[2]))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

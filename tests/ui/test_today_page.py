@@ -141,8 +141,8 @@ def test_template_preview_reports_unknown_placeholders(qtbot, shop):
     row = next(i for i in range(widget.kind_list.count()) if widget.kind_list.item(i).data(Qt.ItemDataRole.UserRole)
                == "repurchase")
     widget.kind_list.setCurrentRow(row)
-    widget.template_edit.setPlainText("{昵称}，{商品}快用完啦 {价格}")
-    assert widget.preview_label.text() == "王姐，蜂蜜500g快用完啦 "
-    assert "{价格}" in widget.unknown_label.text()
+    widget.template_editor.template_edit.setPlainText("{昵称}，{商品}快用完啦 {价格}")
+    assert widget.template_editor.preview_label.text() == "王姐，蜂蜜500g快用完啦 "
+    assert "{价格}" in widget.template_editor.unknown_label.text()
     widget.save_template()
     assert ReminderService(shop).templates("zh_CN")[2].body.startswith("{昵称}")

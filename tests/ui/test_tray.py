@@ -191,3 +191,14 @@ def test_the_tray_counts_what_the_today_list_shows(book, make_customer, settings
     habit = DailyHabit(launcher, settings, clock=lambda: dt.datetime(2026, 11, 23, 9), tray_available=True)
     assert habit.refresh() == 2 and "2" in habit.tray.tray.toolTip()
     habit.stop()
+
+
+def test_without_a_tray_the_book_is_not_counted_on_the_gui_thread(settings, qtbot):
+    launcher = FakeLauncher()
+    counted = []
+    habit = DailyHabit(launcher, settings, due_count=lambda book, day: counted.append(day) or 4,
+                       clock=Clock(dt.datetime(2026, 11, 23, 9, 0)), tray_available=False)
+    launcher.book = "the book"
+    launcher.book_opened.emit("shop.book")
+    assert habit.refresh() == 0 and counted == []
+    assert habit.due_now() == 4  # the daily notice still counts when it is due

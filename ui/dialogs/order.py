@@ -1,4 +1,5 @@
-"""Order dialog: customer, platform, status and dates, items from products or free text, money."""
+"""Order dialog: customer, platform, status and dates, items from products or free text, money, and a coupon
+or points the customer uses on the order."""
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from core.customers import CustomerService
 from core.dto import OrderDetail, OrderInput, OrderItemInput, ProductDTO
 from core.errors import HuitoukeError
+from core.marketing.service import MarketingService
 from core.orders import OrderService
 from ui.dialogs.merge import CustomerPickerDialog
 from ui.error_text import describe
@@ -27,20 +29,27 @@ from ui.labels import ORDER_STATUSES, PLATFORMS, label, money
 from ui.widgets.customer_cases import OrderCasesButton, risk_warning_for
 from ui.widgets.error_label import error_label
 from ui.widgets.inputs import DateTimeEdit, MoneyEdit, OptionalDateTimeEdit
+from ui.widgets.order_rewards import OrderRewardsWidget
 from ui.widgets.risk_warning import RiskWarningBanner
 
 ITEM_PRODUCT, ITEM_QUANTITY, ITEM_PRICE, ITEM_AMOUNT = range(4)
 
 
 class OrderDialog(QDialog):
-    """Creates (detail None) or edits an order. ``saved(OrderDetail)`` follows a successful save."""
+    """Creates (detail None) or edits an order. ``saved(OrderDetail)`` follows a successful save.
+
+    The customer's open coupons and points are offered (`marketing`, a MarketingService on the same book by
+    default); what is chosen is used on the order as it is saved, its value added to the discount.
+    """
 
     saved = Signal(object)
 
     def __init__(self, orders: OrderService, customers: CustomerService, products: list[ProductDTO],
-                 detail: OrderDetail | None = None, customer_id: int | None = None, parent=None):
+                 detail: OrderDetail | None = None, customer_id: int | None = None, parent=None,
+                 marketing: MarketingService | None = None):
         super().__init__(parent)
         self._orders, self._customers = orders, customers
+        self._marketing = marketing or MarketingService(customers.book)
         self._products = products
         self._detail = detail
         self.customer_id = detail.customer_id if detail else customer_id
@@ -135,12 +144,15 @@ class OrderDialog(QDialog):
         self.paid_edit.setMinimum(-0.01)
         self.paid_edit.setValue(-0.01)
         self.totals_label = QLabel()
+        self.rewards = OrderRewardsWidget(self._marketing)
+        self.rewards.changed.connect(self._update_totals)
         for edit in (self.postage_edit, self.discount_edit):
             edit.valueChanged.connect(self._update_totals)
         left.addRow(self.tr("Postage:"), self.postage_edit)
         left.addRow(self.tr("Discount:"), self.discount_edit)
         left.addRow(self.tr("Paid:"), self.paid_edit)
         left.addRow(self.tr("Refunded:"), self.refund_edit)
+        left.addRow(self.tr("Coupon, points:"), self.rewards)
         left.addRow("", self.totals_label)
         self.tracking_edit, self.carrier_edit = QLineEdit(), QLineEdit()
         self.buyer_message_edit, self.seller_note_edit = QLineEdit(), QLineEdit()
@@ -215,11 +227,18 @@ class OrderDialog(QDialog):
             self.items_table.cellWidget(row, ITEM_AMOUNT).setText(money(amount))
             goods += amount
         due = max(0, goods + self.postage_edit.cents() - self.discount_edit.cents())
-        self.totals_label.setText(self.tr("Goods %1 · to pay %2").replace("%1", money(goods)).replace("%2", money(due)))
+        off = min(due, self.rewards.cents_off(goods, self.postage_edit.cents()))
+        if off:
+            self.totals_label.setText(self.tr("Goods %1 · coupon and points −%3 · to pay %2").replace(
+                "%1", money(goods)).replace("%3", money(off)).replace("%2", money(due - off)))
+        else:
+            self.totals_label.setText(self.tr("Goods %1 · to pay %2").replace("%1", money(goods))
+                                      .replace("%2", money(due)))
 
     # --- data ---------------------------------------------------------------------------------------
     def _show_customer(self) -> None:
         self.risk_banner.show_warning(risk_warning_for(self._customers.book, self.customer_id))
+        self.rewards.set_customer(self.customer_id, self.created_edit.value().date())
         if self.customer_id is None:
             self.customer_label.setText(self.tr("(not chosen)"))
             return
@@ -282,10 +301,11 @@ class OrderDialog(QDialog):
             return False
         try:
             data = self.order_input()
+            redemption = self.rewards.redemption()
             if self._detail is None:
-                detail = self._orders.create(data)
+                detail = self._orders.create(data, redemption)
             else:
-                detail = self._orders.update(self._detail.id, data, self._detail.version)
+                detail = self._orders.update(self._detail.id, data, self._detail.version, redemption)
         except HuitoukeError as exc:
             self.error_label.setText(describe(exc))
             return False

@@ -1,6 +1,7 @@
-"""The Marketing page: build a customer segment (exclusions shown with counts), save it, start a campaign
-from a template (+ optional coupon), work its send queue (Enter = copy and mark sent), record opt-outs,
-export for an SMS platform, and read the campaign report.
+"""The Marketing page: build a customer segment (exclusions shown with counts), save it, issue it a coupon,
+start a campaign from a template (editable, + optional coupon), work its send queue (Enter = copy and mark
+sent), record opt-outs, export for an SMS platform, and read the campaign report. Member levels and points
+rules open in their own dialog.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -36,12 +38,13 @@ from PySide6.QtWidgets import (
 from core.analytics.dto import RFM_SEGMENT_NAMES
 from core.customer_stats import STAGES
 from core.errors import HuitoukeError
-from core.marketing.loyalty import CouponSpec
+from core.marketing.loyalty import CouponSpec, coupon_text
 from core.marketing.segments import EXCLUSIONS
 from core.models import SOURCE_CHANNEL_VALUES
 from ui import labels
 from ui.error_text import describe
 from ui.pages.base import Page
+from ui.widgets.multi_select import MultiSelectCombo
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -54,6 +57,7 @@ class MarketingPage(Page):
         super().__init__(parent)
         self._marketing, self._today, self._now = marketing, today, now
         self._campaign_id: int | None = None
+        self._language = ""  # of the messages sent (a book setting), read on reload
         self._build()
 
     # --- construction -------------------------------------------------------------------------------
@@ -68,7 +72,13 @@ class MarketingPage(Page):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         title.setFont(font)
-        layout.addWidget(title)
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addStretch(1)
+        self.loyalty_button = QPushButton(self.tr("Member levels and points…"))
+        self.loyalty_button.clicked.connect(self.open_loyalty_settings)
+        header.addWidget(self.loyalty_button)
+        layout.addLayout(header)
         layout.addWidget(splitter, 1)
 
     def _build_segment_side(self) -> QWidget:
@@ -84,6 +94,9 @@ class MarketingPage(Page):
         self.channel_combo = self._combo([(c, labels.label(labels.SOURCE_CHANNELS, c)) for c in SOURCE_CHANNEL_VALUES])
         self.month_combo = self._combo([(m, QLocale().monthName(m)) for m in range(1, 13)])
         self.category_combo = self._combo([])
+        self._multi = {"stages": self.stage_combo, "rfm": self.rfm_combo, "levels": self.level_combo,
+                       "categories": self.category_combo, "source_channels": self.channel_combo,
+                       "birthday_months": self.month_combo}
         self.min_days_spin = QSpinBox()
         self.min_days_spin.setRange(0, 999)
         self.min_spend_spin = QSpinBox()
@@ -113,6 +126,8 @@ class MarketingPage(Page):
         self.segment_name_edit.setPlaceholderText(self.tr("Name of the segment"))
         self.save_segment_button = QPushButton(self.tr("Save segment"))
         self.save_segment_button.clicked.connect(self.save_segment)
+        self.issue_coupon_button = QPushButton(self.tr("Issue a coupon to this segment…"))
+        self.issue_coupon_button.clicked.connect(self.issue_coupon_to_segment)
         self.segment_list = QListWidget()
         self.segment_list.itemClicked.connect(self._on_segment_list_item_clicked)
         layout = QVBoxLayout()
@@ -123,6 +138,7 @@ class MarketingPage(Page):
         buttons.addWidget(self.save_segment_button)
         layout.addLayout(buttons)
         layout.addWidget(self.count_label)
+        layout.addWidget(self.issue_coupon_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(QLabel(self.tr("Saved segments (live counts: reachable / matched)")))
         layout.addWidget(self.segment_list)
         box.setLayout(layout)
@@ -134,21 +150,25 @@ class MarketingPage(Page):
         self.campaign_name_edit = QLineEdit()
         self.template_combo = QComboBox()
         self.template_combo.currentIndexChanged.connect(self._on_template_combo_changed)
+        self.edit_template_button = QPushButton(self.tr("Edit template…"))
+        self.edit_template_button.clicked.connect(self.edit_template)
+        template_row = QHBoxLayout()
+        template_row.addWidget(self.template_combo, 1)
+        template_row.addWidget(self.edit_template_button)
         self.body_edit = QPlainTextEdit()
         self.body_edit.setMaximumHeight(80)
-        self.coupon_check = QCheckBox(self.tr("Give each customer a coupon of"))
-        self.coupon_spin = QSpinBox()
-        self.coupon_spin.setRange(1, 10_000)
-        self.coupon_spin.setValue(10)
-        self.coupon_spin.setSuffix(" ¥")
+        self.coupon_check = QCheckBox(self.tr("Give each customer a coupon:"))
+        self.campaign_coupon = CouponSpec("cash", 1000)
+        self.coupon_button = QPushButton()
+        self.coupon_button.clicked.connect(self.choose_campaign_coupon)
         coupon_row = QHBoxLayout()
         coupon_row.addWidget(self.coupon_check)
-        coupon_row.addWidget(self.coupon_spin)
+        coupon_row.addWidget(self.coupon_button)
         coupon_row.addStretch()
         self.start_button = QPushButton(self.tr("Start campaign for this segment"))
         self.start_button.clicked.connect(self.start_campaign)
         form.addRow(self.tr("Name"), self.campaign_name_edit)
-        form.addRow(self.tr("Template"), self.template_combo)
+        form.addRow(self.tr("Template"), template_row)
         form.addRow(self.tr("Message"), self.body_edit)
         form.addRow(coupon_row)
         form.addRow(self.start_button)
@@ -191,11 +211,9 @@ class MarketingPage(Page):
             return True
         return super().eventFilter(watched, event)
 
-    def _combo(self, items: list[tuple]) -> QComboBox:
-        combo = QComboBox()
-        combo.addItem(self.tr("(any)"), None)
-        for key, text in items:
-            combo.addItem(text, key)
+    def _combo(self, items: list[tuple]) -> MultiSelectCombo:
+        combo = MultiSelectCombo(self.tr("(any)"))
+        combo.set_items(items)
         return combo
 
     # --- page hooks ---------------------------------------------------------------------------------
@@ -206,31 +224,28 @@ class MarketingPage(Page):
         self.reload()
 
     def reload(self) -> None:
+        language = self._marketing.message_language()
+        force_templates, self._language = language != self._language, language
         options = self._marketing.filter_options()
-        self._fill(self.level_combo, [(lv.id, lv.name) for lv in options["levels"]])
-        self._fill(self.category_combo, [(c, c) for c in options["categories"]])
-        self._load_templates()
+        self.level_combo.set_items([(0, self.tr("(no level)"))] + [(lv.id, lv.name) for lv in options["levels"]])
+        self.category_combo.set_items([(c, c) for c in options["categories"]])
+        self._load_templates(force_templates)
+        self._show_campaign_coupon()
         self._load_segments()
         self._load_campaigns()
         self.update_count()
 
-    def _fill(self, combo: QComboBox, items: list[tuple]) -> None:
-        current = combo.currentData()
-        combo.blockSignals(True)
-        while combo.count() > 1:
-            combo.removeItem(1)
-        for key, text in items:
-            combo.addItem(text, key)
-        index = combo.findData(current)
-        combo.setCurrentIndex(max(index, 0))
-        combo.blockSignals(False)
-
-    def _load_templates(self) -> None:
-        if self.template_combo.count():
+    def _load_templates(self, force: bool = False) -> None:
+        if self.template_combo.count() and not force:
             return
-        language = "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
-        for template in self._marketing.templates(language):
-            self.template_combo.addItem(self.theme_label(template.theme), template.body)
+        current = self.template_combo.currentIndex()
+        self.template_combo.blockSignals(True)
+        self.template_combo.clear()
+        for template in self._marketing.templates(self._language):
+            self.template_combo.addItem(self.theme_label(template.theme), template)
+        self.template_combo.blockSignals(False)
+        self.template_combo.setCurrentIndex(max(current, 0))
+        self._on_template_combo_changed()
 
     def _load_segments(self) -> None:
         self.segment_list.clear()
@@ -268,11 +283,8 @@ class MarketingPage(Page):
             return [part.strip() for part in text.replace("，", ",").split(",") if part.strip()]
 
         d: dict = {"provinces": split(self.provinces_edit.text()), "tags": split(self.tags_edit.text())}
-        for key, combo in (("stages", self.stage_combo), ("rfm", self.rfm_combo), ("levels", self.level_combo),
-                           ("categories", self.category_combo), ("source_channels", self.channel_combo),
-                           ("birthday_months", self.month_combo)):
-            if combo.currentData() is not None:
-                d[key] = [combo.currentData()]
+        for key, combo in self._multi.items():
+            d[key] = combo.checked_values()
         if self.min_days_spin.value():
             d["min_purchase_days"] = self.min_days_spin.value()
         if self.min_spend_spin.value():
@@ -284,11 +296,9 @@ class MarketingPage(Page):
     def set_definition(self, d: dict) -> None:
         self.provinces_edit.setText(", ".join(d.get("provinces", [])))
         self.tags_edit.setText(", ".join(d.get("tags", [])))
-        for key, combo in (("stages", self.stage_combo), ("rfm", self.rfm_combo), ("levels", self.level_combo),
-                           ("categories", self.category_combo), ("source_channels", self.channel_combo),
-                           ("birthday_months", self.month_combo)):
-            values = d.get(key) or [None]
-            combo.setCurrentIndex(max(combo.findData(values[0]), 0))
+        for key, combo in self._multi.items():
+            values = d.get(key) or []
+            combo.set_checked(values if isinstance(values, list) else [values])
         self.min_days_spin.setValue(int(d.get("min_purchase_days", 0)))
         spend = d.get("min_spend_cents", 0)
         self.min_spend_spin.setValue(int(spend) // 100 if isinstance(spend, int) else 0)
@@ -323,17 +333,82 @@ class MarketingPage(Page):
     def _on_segment_list_item_clicked(self, item: QListWidgetItem) -> None:
         self.set_definition(item.data(ID_ROLE))
 
+    def issue_coupon_to_segment(self) -> None:
+        """Coupon dialog, then a confirmation naming the count; issued to the reachable customers only."""
+        from ui.dialogs.coupon import CouponDialog
+
+        definition = self.definition()
+        try:
+            counted = self._marketing.count(definition, self._today())
+        except HuitoukeError as error:
+            QMessageBox.warning(self, self.tr("No coupon issued"), describe(error))
+            return
+        if not counted.reachable:
+            QMessageBox.information(self, self.tr("No coupon issued"),
+                                    self.tr("Nobody in this segment can be reached."))
+            return
+        dialog = CouponDialog(self.tr("One coupon for each of the %1 reachable customers of this segment "
+                                      "(%2 left out by the exclusions).").replace("%1", str(counted.reachable))
+                              .replace("%2", str(counted.matched - counted.reachable)),
+                              self._marketing.coupon_valid_days(), self._language, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        spec = dialog.spec()
+        text = coupon_text(spec.kind, spec.value_cents, spec.threshold_cents, spec.discount_percent,
+                           self._language)
+        answer = QMessageBox.question(self, self.tr("Issue coupons"), self.tr("Issue a %1 to %2 customers?")
+                                      .replace("%1", text).replace("%2", str(counted.reachable)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        issued = self._marketing.issue_coupon_to_segment(definition, spec, self._today(),
+                                                          self._now().replace(microsecond=0))
+        self.count_label.setText(self.tr("%1 coupons issued.").replace("%1", str(issued)))
+        self.book_modified.emit()
+
+    def open_loyalty_settings(self) -> None:
+        from ui.dialogs.loyalty_settings import LoyaltySettingsDialog
+
+        LoyaltySettingsDialog(self._marketing, self._today, self).exec()
+        self.reload()
+        self.book_modified.emit()
+
     # --- campaign -----------------------------------------------------------------------------------
     def _on_template_combo_changed(self) -> None:
-        self.body_edit.setPlainText(self.template_combo.currentData() or "")
+        template = self.template_combo.currentData()
+        self.body_edit.setPlainText(template.body if template else "")
+
+    def edit_template(self) -> None:
+        """Edit the chosen theme's text in the library (live preview); the message box takes the saved text."""
+        from ui.dialogs.campaign_template import CampaignTemplateDialog
+
+        template = self.template_combo.currentData()
+        if template is None:
+            return
+        dialog = CampaignTemplateDialog(self._marketing, template, self.template_combo.currentText(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._load_templates(force=True)
+
+    def _show_campaign_coupon(self) -> None:
+        spec = self.campaign_coupon
+        self.coupon_button.setText(coupon_text(spec.kind, spec.value_cents, spec.threshold_cents,
+                                               spec.discount_percent, self._language) + "…")
+
+    def choose_campaign_coupon(self) -> None:
+        from ui.dialogs.coupon import CouponDialog
+
+        dialog = CouponDialog(self.tr("The coupon each customer of the campaign gets with the message ({coupon} "
+                                      "in the template)."), self._marketing.coupon_valid_days(), self._language, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.campaign_coupon = dialog.spec()
+            self.coupon_check.setChecked(True)
+            self._show_campaign_coupon()
 
     def start_campaign(self) -> None:
-        coupon = CouponSpec("cash", self.coupon_spin.value() * 100) if self.coupon_check.isChecked() else None
-        language = "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+        coupon = self.campaign_coupon if self.coupon_check.isChecked() else None
         try:
             campaign_id = self._marketing.start_campaign(
                 self.campaign_name_edit.text(), self.definition(), self.body_edit.toPlainText(), self._today(),
-                self._today(), self._now().replace(microsecond=0), coupon, language)
+                self._today(), self._now().replace(microsecond=0), coupon, self._language)
         except HuitoukeError as error:
             QMessageBox.warning(self, self.tr("Campaign not started"), describe(error))
             return

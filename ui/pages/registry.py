@@ -84,14 +84,17 @@ def _marketing(session: Session) -> Page:
 
 def _settings(session: Session) -> Page:
     from core.aftersales import AftersalesService
+    from core.marketing.service import MarketingService
     from core.reminders.service import ReminderService
     from ui.dialogs.aftersales_settings import AftersalesSettingsSection
+    from ui.dialogs.loyalty_settings import LoyaltySettingsSection
     from ui.pages.settings import SettingsPage
     from ui.widgets.reminder_settings import ReminderSettingsWidget
 
     return SettingsPage(session.settings, session.book_path,
                         sections=[ReminderSettingsWidget(ReminderService(session.book), session.today),
-                                  AftersalesSettingsSection(AftersalesService(session.book))])
+                                  AftersalesSettingsSection(AftersalesService(session.book)),
+                                  LoyaltySettingsSection(MarketingService(session.book), session.today)])
 
 
 TODAY = QT_TRANSLATE_NOOP("Navigation", "Today")

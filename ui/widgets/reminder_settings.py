@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTreeWidget,
@@ -26,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.reminders.kinds import ENGINE_KINDS, LISTED_KINDS
-from core.templates import render, sample_values
 from ui import reminder_text as words
+from ui.widgets.template_editor import TemplateEditor
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 
@@ -115,22 +114,8 @@ class ReminderSettingsWidget(QGroupBox):
             days_row.addWidget(widget)
         days_row.addWidget(self.days_hint, 1)
         box.addLayout(days_row)
-        self.template_edit = QPlainTextEdit()
-        self.template_edit.setObjectName("template_editor")
-        self.template_edit.setMaximumHeight(90)
-        self.template_edit.textChanged.connect(self._on_template_edit_text_changed)
-        box.addWidget(QLabel(self.tr("Message template — placeholders: {name} {product} {shop} {days} {coupon} "
-                                     "{date} (or {昵称} {商品} {店铺})")))
-        box.addWidget(self.template_edit)
-        self.preview_label = QLabel()
-        self.preview_label.setObjectName("template_preview")
-        self.preview_label.setWordWrap(True)
-        self.preview_label.setFrameShape(QLabel.Shape.StyledPanel)
-        self.unknown_label = QLabel()
-        self.unknown_label.setStyleSheet("color: #c62828;")
-        box.addWidget(QLabel(self.tr("Preview:")))
-        box.addWidget(self.preview_label)
-        box.addWidget(self.unknown_label)
+        self.template_editor = TemplateEditor(self._settings["reminder.message_language"])
+        box.addWidget(self.template_editor)
         buttons = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save template"))
         self.save_button.clicked.connect(self.save_template)
@@ -184,9 +169,8 @@ class ReminderSettingsWidget(QGroupBox):
             self.days_spin.setValue(int(days))
         self.days_hint.setText(words.translated(words.DAYS_HINTS[kind]) if kind in words.DAYS_HINTS else "")
         body = next((t.body for t in self._reminders.templates(self.language()) if t.kind == kind), "")
-        self.template_edit.setPlainText(body)
+        self.template_editor.set_text(body)
         self._loading = False
-        self._on_template_edit_text_changed()
 
     def _on_kind_list_item_changed(self, item: QListWidgetItem) -> None:
         kind = item.data(KIND_ROLE)
@@ -203,23 +187,17 @@ class ReminderSettingsWidget(QGroupBox):
         if values:
             self._save(f"reminder.{self.current_kind()}.days", values)
 
-    def _on_template_edit_text_changed(self) -> None:
-        """Live preview with sample values; unknown placeholders are named, not printed."""
-        rendered = render(self.template_edit.toPlainText(), sample_values(self.language()))
-        self.preview_label.setText(rendered.text)
-        self.unknown_label.setText(self.tr("Unknown placeholders (left out): %1").replace(
-            "%1", ", ".join("{" + u + "}" for u in rendered.unknown)) if rendered.unknown else "")
-
     def _on_language_box_current_index_changed(self, _index: int) -> None:
         self._save("reminder.message_language", self.language())
+        self.template_editor.set_language(self.language())
         self._on_kind_list_current_item_changed(None, None)
 
     def save_template(self) -> None:
-        self._reminders.save_template(self.current_kind(), self.language(), self.template_edit.toPlainText())
+        self._reminders.save_template(self.current_kind(), self.language(), self.template_editor.text())
 
     def reset_template(self) -> None:
         dto = self._reminders.reset_template(self.current_kind(), self.language())
-        self.template_edit.setPlainText(dto.body)
+        self.template_editor.set_text(dto.body)
 
     def _save(self, key: str, value) -> None:
         self._settings[key] = value
