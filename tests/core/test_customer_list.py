@@ -175,3 +175,22 @@ def test_merge_keeps_stage_and_tag_names(book, customers, make_customer, make_or
     with book.session() as s:
         row = s.get(Customer, keep.id)
         assert (row.stage, row.tag_names) == ("new", "宝妈、干皮")
+
+
+def test_import_and_its_undo_keep_stage_and_tag_names(book, customers, make_customer, tmp_path):
+    from core.excel.batches import undo_import
+    from core.excel.importer import run_import
+    from tests.core.excel.files import write_xlsx
+
+    mine = make_customer(name="阿香", phone="13512345678", tags=("宝妈",))
+    customers.ensure_stages(TODAY)
+    result = run_import(book, write_xlsx(tmp_path / "own.xlsx", {"s": [
+        ["姓名", "电话", "下单时间", "商品", "数量", "单价", "标签"],
+        ["阿香", "13512345678", "2026-05-03", "蜂蜜", 2, "68", "复购"],
+        ["小丽", "13600001111", "2026-05-20", "茶", 1, "10", "干皮"]]}))
+    with book.session() as s:
+        rows = {c.name: (c.stage, c.tag_names) for c in s.scalars(select(Customer))}
+    assert rows == {"阿香": ("new", "复购、宝妈"), "小丽": ("new", "干皮")}
+    undo_import(book, result.batch_id)
+    with book.session() as s:
+        assert {c.id: (c.stage, c.tag_names) for c in s.scalars(select(Customer))} == {mine.id: ("prospect", "宝妈")}
