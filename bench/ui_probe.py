@@ -94,6 +94,9 @@ def app_run(book: str) -> None:
         yield from wait_for(lambda: window.session is not None)
         from ui.models.customers import Column  # once the book is open, as the app itself does
 
+        # Every other column's sort (ascending), after the last-purchase / spend / name sorts below.
+        extra_sorts = [c for c in Column if c not in (Column.LAST_PURCHASE, Column.TOTAL_SPEND, Column.NAME)]
+
         emit(event="book_open", seconds=time.perf_counter() - T0)
         state["phase"] = "first page"
         yield 300  # let the Today page (shown at launch) settle
@@ -113,6 +116,12 @@ def app_run(book: str) -> None:
                 Column.TOTAL_SPEND, Qt.SortOrder.DescendingOrder)),
             ("sort_name", lambda: page.table.horizontalHeader().setSortIndicator(
                 Column.NAME, Qt.SortOrder.AscendingOrder)),
+            *((f"sort_{column.name.lower()}", lambda column=column: page.table.horizontalHeader().setSortIndicator(
+                column, Qt.SortOrder.AscendingOrder)) for column in extra_sorts),
+            ("sort_stage_desc", lambda: page.table.horizontalHeader().setSortIndicator(
+                Column.STAGE, Qt.SortOrder.DescendingOrder)),
+            ("sort_last_purchase_back", lambda: page.table.horizontalHeader().setSortIndicator(
+                Column.LAST_PURCHASE, Qt.SortOrder.DescendingOrder)),
             ("search_wang", lambda: page.set_search("王")),
             ("search_phone", lambda: page.set_search("1380")),
             ("search_initials", lambda: page.set_search("zw")),
@@ -121,6 +130,9 @@ def app_run(book: str) -> None:
             ("stage_all", lambda: page.stage_filter.setCurrentIndex(0)),
             ("tag_first", lambda: page.tag_filter.setCurrentIndex(1)),
             ("tag_all", lambda: page.tag_filter.setCurrentIndex(0)),
+            ("level_top", lambda: page.level_filter.setCurrentIndex(page.level_filter.count() - 1)),
+            ("level_none", lambda: page.level_filter.setCurrentIndex(page.level_filter.findData(0))),
+            ("level_all", lambda: page.level_filter.setCurrentIndex(0)),
         ):
             state["phase"] = label
             loaded = {"done": False}

@@ -3,12 +3,16 @@
 Definitions (DOMAIN.md §2): a purchase is an order with `is_purchase` (paid, not closed or fully
 refunded); its date is `order_date`; several purchases on one day are one purchase day; spend is paid
 minus refunded over purchases. `typical_interval_days` is the median gap between purchase days.
-The lifecycle stage depends on today's date, so it is computed by `stage_of` / `stage_sql`, not stored.
+The lifecycle stage depends on today's date: `stage_of` / `stage_sql` compute it for any day, and
+`Customer.stage` stores it as of one day and one set of thresholds (the setting STAGE_BASIS) so that lists
+filter and sort on an index. `refresh` keeps the stored stage of the customers it recomputes; `update_stages`
+brings every customer to a new day or new thresholds (writing only the rows whose stage changed).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import statistics
 from collections.abc import Iterable
 from itertools import pairwise
@@ -16,13 +20,16 @@ from itertools import pairwise
 from sqlalchemy import bindparam, case, func, literal, select, update
 from sqlalchemy.orm import Session
 
-from core.dialect import days_since_sql, dialect_of, lock_rows_for_update
-from core.models import Customer, Order
-from core.settings import get_settings
+from core.dialect import days_since_sql, dialect_of, lock_rows_for_update, one_at_a_time
+from core.models import Customer, Order, Setting
+from core.settings import get_settings, set_setting
 
-__all__ = ["STAGES", "days_since_sql", "refresh", "stage_of", "stage_sql", "stage_thresholds"]
+__all__ = ["STAGES", "days_since_sql", "refresh", "stage_of", "stage_sql", "stage_thresholds", "stages_current",
+           "update_stages"]
 
 STAGES = ("prospect", "new", "returning", "loyal", "dormant", "churned")
+# Setting holding {"date": ISO date, "thresholds": {...}}: what every stored Customer.stage is right for.
+STAGE_BASIS = "derived.stage_basis"
 _CHUNK = 500
 _DAY_ZERO = dt.date(2200, 1, 1)
 _NO_PURCHASES = (None, None, 0, 0, 0, 0, None)
@@ -96,7 +103,51 @@ def refresh(session: Session, customer_ids: Iterable[int] | None = None) -> int:
             )
             session.execute(stmt.execution_options(synchronize_session=False), rows)
         changed += len(rows) + len(lost)
+    basis = _stored_basis(session)
+    if basis is not None:
+        _write_stages(session, dt.date.fromisoformat(basis["date"]), basis["thresholds"],
+                      None if customer_ids is None else sorted(set(customer_ids)))
     return changed
+
+
+def stages_current(session: Session, today: dt.date) -> bool:
+    """Whether every stored Customer.stage is right for `today` and the current thresholds."""
+    return _stored_basis(session) == _basis(today, stage_thresholds(session))
+
+
+def update_stages(session: Session, today: dt.date) -> int:
+    """Make every stored Customer.stage right for `today` and the current thresholds; returns rows changed.
+
+    Call it first thing in its own transaction: it takes the book's turn for this pass (one_at_a_time),
+    then checks again, so two windows crossing midnight together do the work once. Rows whose stage
+    did not change are not written; `version` and `updated_at` are left alone (a stage is not an edit).
+    """
+    one_at_a_time(session, "customer_stages")
+    basis = _basis(today, stage_thresholds(session))
+    if _stored_basis(session) == basis:
+        return 0
+    changed = _write_stages(session, today, basis["thresholds"], None)
+    set_setting(session, STAGE_BASIS, basis)
+    return changed
+
+
+def _basis(today: dt.date, thresholds: dict) -> dict:
+    return json.loads(json.dumps({"date": today.isoformat(), "thresholds": thresholds}, sort_keys=True))
+
+
+def _stored_basis(session: Session) -> dict | None:
+    row = session.get(Setting, STAGE_BASIS)
+    return json.loads(row.value_json) if row is not None else None
+
+
+def _write_stages(session: Session, day: dt.date, thresholds: dict, customer_ids: list[int] | None) -> int:
+    table = Customer.__table__
+    stage = stage_sql(day, thresholds, dialect_of(session))
+    stmt = (update(table).where(table.c.stage != stage).values(stage=stage, updated_at=table.c.updated_at)
+            .execution_options(synchronize_session=False))
+    if customer_ids is None:
+        return session.execute(stmt).rowcount
+    return sum(session.execute(stmt.where(table.c.id.in_(chunk))).rowcount for chunk in _ids_chunks(customer_ids))
 
 
 def _figures(rows) -> dict[int, tuple]:

@@ -53,6 +53,7 @@ from core.models import (
 )
 from core.search import build_search_text
 from core.settings import set_setting
+from core.tags import refresh_tag_names
 
 HISTORY_DAYS = 730
 MAX_CUSTOMERS = 1_000_000
@@ -191,6 +192,8 @@ def _fill(session: Session, rng: random.Random, count: int, today: dt.date, step
     steps(88, "customer figures")
     set_setting(session, "shop_name", SHOP_NAME)
     customer_stats.refresh(session)
+    customer_stats.update_stages(session, today)
+    refresh_tag_names(session)
     session.execute(text(
         "UPDATE customer SET member_level_id = (SELECT l.id FROM member_level l"
         " WHERE customer.total_spend_cents >= l.min_spend_cents OR customer.purchase_days >= l.min_purchases"

@@ -64,6 +64,7 @@ class CustomerRow:
     risk_buyer: bool
     created_at: dt.datetime
     deleted_at: dt.datetime | None
+    level: str = ""  # member level name, "" without one
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ class CustomerQuery:
     text: str = ""
     tag_ids: tuple[int, ...] = ()
     stages: tuple[str, ...] = ()
+    level_ids: tuple[int, ...] = ()  # member levels; 0 = customers without a level
     ids: tuple[int, ...] | None = None  # click-through from analytics: only these customers
     province: str = ""
     do_not_disturb: bool | None = None

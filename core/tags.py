@@ -1,22 +1,25 @@
 """Tags: free labels on customers (干皮, 宝妈, 送礼 …), set one by one or in bulk.
 
 Tag names are trimmed; a name typed again reuses the existing tag. Bulk operations take customer ids
-and work in SQL, so tagging 50,000 selected customers is one statement per tag.
+and work in SQL, so tagging 50,000 selected customers is one statement per tag. Every change of a
+customer's tags (or of a tag's name) ends with `refresh_tag_names`, which keeps `Customer.tag_names`,
+the text the customer list shows and sorts by.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from core.db import Book
 from core.dto import TagDTO
 from core.errors import ValidationError
-from core.models import CustomerTag, Tag
+from core.models import Customer, CustomerTag, Tag
 
 _CHUNK = 500
+TAG_SEPARATOR = "、"
 
 
 def clean_tag_names(names: Iterable[str]) -> list[str]:
@@ -56,6 +59,38 @@ def tags_by_customer(s: Session, customer_ids: Sequence[int]) -> dict[int, tuple
     return {cid: tuple(names) for cid, names in result.items()}
 
 
+def refresh_tag_names(s: Session, customer_ids: Iterable[int] | None = None) -> int:
+    """Store the sorted tag names of these customers (all when None) in `Customer.tag_names`, joined by
+    TAG_SEPARATOR as the list shows them. Writes only rows that change (not `version`, not `updated_at`);
+    returns how many. Call after any change of customer_tag rows or tag names, in the same transaction."""
+    table = Customer.__table__
+    if customer_ids is None:
+        chunks: list[list[int] | None] = [None]
+    else:
+        ids = sorted(set(customer_ids))
+        chunks = [ids[i:i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
+    stmt = (update(table).where(table.c.id == bindparam("cid"))
+            .values(tag_names=bindparam("names"), updated_at=table.c.updated_at))
+    changed = 0
+    for chunk in chunks:
+        links = select(CustomerTag.customer_id, Tag.name).join(Tag, Tag.id == CustomerTag.tag_id)
+        stored = select(table.c.id, table.c.tag_names)
+        if chunk is None:
+            stored = stored.where(table.c.tag_names != "")
+        else:
+            links, stored = links.where(CustomerTag.customer_id.in_(chunk)), stored.where(table.c.id.in_(chunk))
+        names: dict[int, list[str]] = {}
+        for cid, name in s.execute(links.order_by(CustomerTag.customer_id, Tag.name)):
+            names.setdefault(cid, []).append(name)
+        old = dict(s.execute(stored).all())
+        rows = [{"cid": cid, "names": new} for cid in sorted(old.keys() | names.keys())
+                if old.get(cid, "") != (new := TAG_SEPARATOR.join(names.get(cid, ())))]
+        if rows:
+            s.execute(stmt.execution_options(synchronize_session=False), rows)
+        changed += len(rows)
+    return changed
+
+
 def set_customer_tags(s: Session, customer_id: int, names: Iterable[str]) -> None:
     """Make the customer's tags exactly `names`."""
     wanted = ensure_tags(s, names)
@@ -65,6 +100,7 @@ def set_customer_tags(s: Session, customer_id: int, names: Iterable[str]) -> Non
     rows = [{"customer_id": customer_id, "tag_id": t} for t in wanted.values() if t not in have]
     if rows:
         s.execute(insert(CustomerTag), rows)
+    refresh_tag_names(s, [customer_id])
 
 
 def add_tags_bulk(s: Session, customer_ids: Sequence[int], names: Iterable[str]) -> int:
@@ -81,6 +117,7 @@ def add_tags_bulk(s: Session, customer_ids: Sequence[int], names: Iterable[str])
             if rows:
                 s.execute(insert(CustomerTag), rows)
                 added += len(rows)
+    refresh_tag_names(s, ids)
     return added
 
 
@@ -111,6 +148,7 @@ class TagService:
             for i in range(0, len(ids), _CHUNK):
                 removed += s.execute(delete(CustomerTag).where(
                     CustomerTag.tag_id.in_(tag_ids), CustomerTag.customer_id.in_(ids[i:i + _CHUNK]))).rowcount
+            refresh_tag_names(s, ids)
         return removed
 
     def rename(self, tag_id: int, new_name: str) -> None:
@@ -122,17 +160,29 @@ class TagService:
             tag = s.get(Tag, tag_id)
             if tag is None:
                 return
+            carriers = _carriers(s, tag_id)
             other = s.scalar(select(Tag).where(Tag.name == new_name, Tag.id != tag_id))
             if other is None:
                 tag.name = new_name
-                return
-            have = select(CustomerTag.customer_id).where(CustomerTag.tag_id == other.id)
-            moving = list(s.scalars(select(CustomerTag.customer_id).where(
-                CustomerTag.tag_id == tag_id, CustomerTag.customer_id.not_in(have))))
-            if moving:
-                s.execute(insert(CustomerTag), [{"customer_id": c, "tag_id": other.id} for c in moving])
-            s.execute(delete(Tag).where(Tag.id == tag_id))
+                s.flush()
+            else:
+                have = select(CustomerTag.customer_id).where(CustomerTag.tag_id == other.id)
+                moving = list(s.scalars(select(CustomerTag.customer_id).where(
+                    CustomerTag.tag_id == tag_id, CustomerTag.customer_id.not_in(have))))
+                if moving:
+                    s.execute(insert(CustomerTag), [{"customer_id": c, "tag_id": other.id} for c in moving])
+                s.execute(delete(CustomerTag).where(CustomerTag.tag_id == tag_id))
+                s.execute(delete(Tag).where(Tag.id == tag_id))
+            refresh_tag_names(s, carriers)
 
     def delete(self, tag_id: int) -> None:
         with self.book.session() as s:
+            carriers = _carriers(s, tag_id)
+            s.execute(delete(CustomerTag).where(CustomerTag.tag_id == tag_id))
             s.execute(delete(Tag).where(Tag.id == tag_id))
+            refresh_tag_names(s, carriers)
+
+
+def _carriers(s: Session, tag_id: int) -> list[int]:
+    """The customers who carry a tag."""
+    return list(s.scalars(select(CustomerTag.customer_id).where(CustomerTag.tag_id == tag_id)))

@@ -227,7 +227,7 @@ class Launcher(QObject):
         self.book = book
         self._settings.setValue(keys.LAST_BOOK, without_password(str(location)))
         session = Session(book=book, book_path=book.display_name, settings=self._settings, tasks=self._tasks)
-        from core.customers import book_counts
+        from core.customers import CustomerService, book_counts
         from ui.excel_flow import ExcelFlow
 
         excel = ExcelFlow(session)
@@ -240,6 +240,9 @@ class Launcher(QObject):
         from ui.pages.today import show_today_on_launch
 
         show_today_on_launch(self.window, ReminderService(book))
+        # Stored lifecycle stages brought to today now, so the first stage filter or sort does not wait for it.
+        self._tasks.run(CustomerService(book).ensure_stages, session.today(),
+                        on_error=lambda exc: log.warning("stages not brought up to date: %s", exc))
         log.info("opened %s", book.display_name)
         self.book_opened.emit(str(location))
         if self._import_after_open:

@@ -21,6 +21,7 @@ from core.models import (
     OrderItem,
     Product,
 )
+from core.tags import refresh_tag_names
 
 _TABLES = {"customer": Customer, "orders": Order, "product": Product, "order_item": OrderItem}
 
@@ -95,7 +96,9 @@ def undo_import(book, batch_id: int) -> UndoResult:
                 touched.add(change.row_id)
         touched.update(session.scalars(select(Order.customer_id).where(Order.id.in_(
             [c.row_id for c in changes if c.table_name == "orders"]))))
-        customer_stats.refresh(session, [cid for cid in touched if session.get(Customer, cid) is not None])
+        alive = [cid for cid in touched if session.get(Customer, cid) is not None]
+        customer_stats.refresh(session, alive)
+        refresh_tag_names(session, alive)
         batch.status, batch.undone_at = "undone", dt.datetime.now().replace(microsecond=0)
         return UndoResult(batch_id, customers_deleted, orders_deleted, len(changes))
 

@@ -29,6 +29,7 @@ from core.models import (
 )
 from core.orders import derived_order_fields, is_purchase_status
 from core.search import build_search_text
+from core.tags import refresh_tag_names
 
 CREATED = "null"  # old_values_json of a row this batch created (deleted on undo)
 _CUSTOMER_TEXT = ("name", "real_name", "wechat_id", "qq", "platform_buyer_id", "email", "province", "city",
@@ -322,6 +323,7 @@ class BookWriter:
                 select(CustomerTag.customer_id, CustomerTag.tag_id).where(CustomerTag.customer_id.in_(batch))))
         links = sorted(wanted - have)
         bulk_insert(self.session, CustomerTag.__table__, [{"customer_id": c, "tag_id": t} for c, t in links])
+        refresh_tag_names(self.session, {customer_id for customer_id, _ in links})
         for customer_id, tag_id in links:
             if customer_id not in created:
                 self._record("customer_tag", customer_id, {"tag_id": tag_id})

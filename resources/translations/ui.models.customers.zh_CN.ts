@@ -72,6 +72,10 @@
         <translation>删除时间</translation>
     </message>
     <message>
+        <source>Level</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
         <source>Do not disturb</source>
         <translation>不再打扰</translation>
     </message>

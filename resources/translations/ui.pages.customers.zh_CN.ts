@@ -16,6 +16,10 @@
         <translation>全部阶段</translation>
     </message>
     <message>
+        <source>Level:</source>
+        <translation>会员等级：</translation>
+    </message>
+    <message>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
@@ -30,6 +34,14 @@
     <message>
         <source>All tags</source>
         <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>No level</source>
+        <translation>无等级</translation>
     </message>
     <message>
         <source>Search: %1</source>

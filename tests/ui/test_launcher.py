@@ -95,6 +95,23 @@ def test_the_window_paints_before_the_book_is_open(qtbot, tmp_path, settings):
         launcher.shutdown()
 
 
+def test_opening_a_book_brings_the_stored_stages_to_today(qtbot, tmp_path, settings):
+    import datetime as dt
+
+    from core.customer_stats import stages_current
+
+    Book.open(tmp_path / "shop.book", create=True).close()
+    launcher = Launcher(settings, None)
+    try:
+        launcher.start(str(tmp_path / "shop.book"))
+        qtbot.waitUntil(lambda: launcher.window.session is not None, timeout=10_000)
+        launcher.window.session.tasks.wait(10_000)
+        with launcher.book.session() as s:
+            assert stages_current(s, dt.date.today())
+    finally:
+        launcher.shutdown()
+
+
 def test_the_first_window_paints_before_sqlalchemy_is_imported():
     """Start-up time (issue #3): everything up to the first painted window leaves SQLAlchemy and the models
     (~0.3 s to import) to the thread that opens the book."""

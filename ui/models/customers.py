@@ -37,6 +37,7 @@ class Column(IntEnum):
     AVG_ORDER = 14
     CREATED = 15
     DELETED = 16
+    LEVEL = 17  # added last so that saved header states keep their columns; shown after Stage by default
 
 
 HEADERS = {
@@ -57,12 +58,14 @@ HEADERS = {
     Column.AVG_ORDER: QT_TRANSLATE_NOOP("CustomersModel", "Average order"),
     Column.CREATED: QT_TRANSLATE_NOOP("CustomersModel", "Added"),
     Column.DELETED: QT_TRANSLATE_NOOP("CustomersModel", "Deleted"),
+    Column.LEVEL: QT_TRANSLATE_NOOP("CustomersModel", "Level"),
 }
 
-# Column → sort key of core.customers.SORT_KEYS (SQL does every sort); other columns do not sort.
+# Column → sort key of core.customers.SORT_KEYS (SQL does every sort, each on an index).
 SORT_KEYS = {
-    Column.NAME: "name", Column.REAL_NAME: "real_name", Column.PHONE: "phone", Column.PROVINCE: "province",
-    Column.SOURCE: "source_channel", Column.FIRST_PURCHASE: "first_purchase_on",
+    Column.NAME: "name", Column.REAL_NAME: "real_name", Column.PHONE: "phone", Column.WECHAT: "wechat_id",
+    Column.TAGS: "tags", Column.STAGE: "stage", Column.LEVEL: "level", Column.PROVINCE: "province",
+    Column.CITY: "city", Column.SOURCE: "source_channel", Column.FIRST_PURCHASE: "first_purchase_on",
     Column.LAST_PURCHASE: "last_purchase_on", Column.PURCHASE_DAYS: "purchase_days",
     Column.ORDERS: "purchase_count", Column.TOTAL_SPEND: "total_spend_cents", Column.AVG_ORDER: "avg_order_cents",
     Column.CREATED: "created_at", Column.DELETED: "deleted_at",
@@ -108,6 +111,8 @@ def _display(row: CustomerRow, column: Column) -> str:
             return date_text(row.created_at)
         case Column.DELETED:
             return date_text(row.deleted_at)
+        case Column.LEVEL:
+            return row.level
 
 
 def _raw(row: CustomerRow, column: Column):

@@ -35,8 +35,14 @@ if TYPE_CHECKING:
 
 DEFAULT_HIDDEN = (Column.REAL_NAME, Column.WECHAT, Column.CITY, Column.ORDERS, Column.AVG_ORDER, Column.CREATED,
                   Column.DELETED)
+# Visual order on first run: Level (the last column of the model) right after Stage.
+DEFAULT_ORDER = (*(c for c in Column if c <= Column.STAGE), Column.LEVEL,
+                 *(c for c in Column if Column.STAGE < c < Column.LEVEL))
 
-COLUMN_WIDTHS = {Column.NAME: 120, Column.PHONE: 120, Column.TAGS: 160, Column.STAGE: 70, Column.PROVINCE: 80,
+ALL_LEVELS = -1  # the level filter's "All levels" (0 is "No level")
+
+COLUMN_WIDTHS = {Column.NAME: 120, Column.PHONE: 120, Column.TAGS: 160, Column.STAGE: 70, Column.LEVEL: 70,
+                 Column.PROVINCE: 80,
                  Column.SOURCE: 80, Column.FIRST_PURCHASE: 100, Column.LAST_PURCHASE: 100, Column.PURCHASE_DAYS: 80,
                  Column.TOTAL_SPEND: 100}
 
@@ -56,7 +62,8 @@ class CustomersPage(Page):
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addLayout(self._build_filter_bar())
         self.model = CustomersModel(customers, today, tasks=tasks)
-        self.table = ListTableView("customers", settings, default_hidden=DEFAULT_HIDDEN, default_widths=COLUMN_WIDTHS)
+        self.table = ListTableView("customers", settings, default_hidden=DEFAULT_HIDDEN, default_widths=COLUMN_WIDTHS,
+                                   default_order=DEFAULT_ORDER)
         self.table.setModel(self.model)
         self.table.restore_header()
         self.table.doubleClicked.connect(self._on_table_double_clicked)
@@ -84,6 +91,11 @@ class CustomersPage(Page):
             self.stage_filter.addItem(label(STAGES, code), code)
         self.stage_filter.currentIndexChanged.connect(self._on_filters_changed)
         bar.addWidget(self.stage_filter)
+        self.level_label = QLabel(self.tr("Level:"))
+        bar.addWidget(self.level_label)
+        self.level_filter = QComboBox()
+        self.level_filter.currentIndexChanged.connect(self._on_filters_changed)
+        bar.addWidget(self.level_filter)
         bar.addWidget(self.search_label)
         self.only_label = QLabel()
         self.only_label.setObjectName("only_label")
@@ -101,7 +113,7 @@ class CustomersPage(Page):
         self.new_button = QPushButton(icon("customer_add"), self.tr("New customer"))
         self.new_button.clicked.connect(self.new_customer)
         bar.addWidget(self.new_button)
-        self._fill_tag_filter()
+        self._fill_filters()
         return bar
 
     def _build_shortcuts(self) -> None:
@@ -115,22 +127,27 @@ class CustomersPage(Page):
         delete_action.triggered.connect(self.delete_selected)
         self.table.addActions([open_action, delete_action])
 
-    def _fill_tag_filter(self) -> None:
-        """List the book's tags in the filter (read on the pool when the page has a TaskRunner)."""
-        if self._tasks is None:
-            self._show_tags(self._tags.all_tags())
-        else:
-            self._tasks.run(self._tags.all_tags, on_success=self._show_tags)
+    def _fill_filters(self) -> None:
+        """List the book's tags and member levels in the filters (read on the pool when the page has a
+        TaskRunner). Without member levels the level filter is hidden."""
+        for read, show in ((self._tags.all_tags, self._show_tags), (self._customers.member_levels, self._show_levels)):
+            if self._tasks is None:
+                show(read())
+            else:
+                self._tasks.run(read, on_success=show)
 
     def _show_tags(self, tags: list) -> None:
-        current = self.tag_filter.currentData()
-        self.tag_filter.blockSignals(True)
-        self.tag_filter.clear()
-        self.tag_filter.addItem(self.tr("All tags"), 0)
-        for tag in tags:
-            self.tag_filter.addItem(f"{tag.name} ({tag.customers})", tag.id)
-        self.tag_filter.setCurrentIndex(max(0, self.tag_filter.findData(current)))
-        self.tag_filter.blockSignals(False)
+        entries = [(self.tr("All tags"), 0), *((f"{tag.name} ({tag.customers})", tag.id) for tag in tags)]
+        if not _refill(self.tag_filter, entries):
+            self._on_filters_changed()
+
+    def _show_levels(self, levels: list) -> None:
+        entries = [(self.tr("All levels"), ALL_LEVELS), (self.tr("No level"), 0),
+                   *((level.name, level.id) for level in levels)]
+        self.level_label.setVisible(bool(levels))
+        self.level_filter.setVisible(bool(levels))
+        if not _refill(self.level_filter, entries):
+            self._on_filters_changed()
 
     # --- filters ------------------------------------------------------------------------------------
     def set_search(self, text: str) -> None:
@@ -152,7 +169,9 @@ class CustomersPage(Page):
     def _on_filters_changed(self) -> None:
         tag_id = self.tag_filter.currentData()
         stage = self.stage_filter.currentData()
-        self.model.set_query(tag_ids=(tag_id,) if tag_id else (), stages=(stage,) if stage else ())
+        level_id = self.level_filter.currentData()
+        self.model.set_query(tag_ids=(tag_id,) if tag_id else (), stages=(stage,) if stage else (),
+                             level_ids=() if level_id in (None, ALL_LEVELS) else (level_id,))
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("%1 customers").replace("%1", f"{self.model.rowCount():,}"))
@@ -294,14 +313,27 @@ class CustomersPage(Page):
             self.start_merge(ids[0])
 
     def _after_change(self) -> None:
-        self.model.reload()
-        self._fill_tag_filter()
+        self.refresh()
         self.book_modified.emit()
 
     # --- Page ---------------------------------------------------------------------------------------
     def refresh(self) -> None:
         self.model.reload()
-        self._fill_tag_filter()
+        self._fill_filters()
 
     def save_state(self) -> None:
         self.table.save_header()
+
+
+def _refill(combo: QComboBox, entries: list[tuple[str, object]]) -> bool:
+    """Replace a filter's (text, data) entries, keeping the chosen one. Returns False when it is gone
+    (the first entry is chosen instead, without a signal: the caller re-applies the filters)."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for text, data in entries:
+        combo.addItem(text, data)
+    found = combo.findData(current) if current is not None else 0
+    combo.setCurrentIndex(max(0, found))
+    combo.blockSignals(False)
+    return found >= 0

@@ -10,15 +10,17 @@ from ui.settings import header_state_key
 class ListTableView(QTableView):
     """Sorting is delegated to the model (which sorts in SQL); rows have a fixed height so Qt never
     measures 100,000 rows; right-clicking the header offers a checkable list of columns. The header
-    state (widths, order, hidden columns, sort) is stored in QSettings under table_name."""
+    state (widths, order, hidden columns, sort) is stored in QSettings under table_name; without one, the
+    defaults apply (hidden columns, widths, and `default_order`: logical columns in their visual order)."""
 
     def __init__(self, table_name: str, settings: QSettings, default_hidden: tuple[int, ...] = (),
-                 default_widths: dict[int, int] | None = None, parent=None):
+                 default_widths: dict[int, int] | None = None, default_order: tuple[int, ...] = (), parent=None):
         super().__init__(parent)
         self._table_name = table_name
         self._settings = settings
         self._default_hidden = default_hidden
         self._default_widths = default_widths or {}
+        self._default_order = default_order
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(True)
@@ -49,6 +51,8 @@ class ListTableView(QTableView):
                 header.hideSection(column)
             for column, width in self._default_widths.items():
                 header.resizeSection(column, width)
+            for visual, column in enumerate(self._default_order):
+                header.moveSection(header.visualIndex(column), visual)
             self._show_model_sort()
         else:
             self._on_header_sort_indicator_changed(header.sortIndicatorSection(), header.sortIndicatorOrder())

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 10:57:42.496358
+Create Date: 2026-11-23 12:10:57.098798
 """
 from alembic import op
 import sqlalchemy as sa
@@ -162,6 +162,8 @@ def upgrade() -> None:
     sa.Column('total_spend_cents', sa.Integer(), nullable=False),
     sa.Column('avg_order_cents', sa.Integer(), nullable=False),
     sa.Column('typical_interval_days', sa.Integer(), nullable=True),
+    sa.Column('stage', sa.String(length=12), server_default='prospect', nullable=False),
+    sa.Column('tag_names', sa.Text(), server_default='', nullable=False),
     sa.Column('version', sa.Integer(), server_default=sa.text('1'), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
@@ -171,14 +173,26 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_customer'))
     )
     with op.batch_alter_table('customer', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_customer_avg_order_cents'), ['avg_order_cents'], unique=False)
+        batch_op.create_index('ix_customer_city_sort', ['city', 'province'], unique=False)
+        batch_op.create_index('ix_customer_created_sort', ['created_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_customer_first_purchase_on'), ['first_purchase_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_customer_last_purchase_on'), ['last_purchase_on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_customer_member_level_id'), ['member_level_id'], unique=False)
         batch_op.create_index('ix_customer_name_sort', ['name_initials', 'name'], unique=False)
+        batch_op.create_index(batch_op.f('ix_customer_phone'), ['phone'], unique=False)
         batch_op.create_index(batch_op.f('ix_customer_phone_norm'), ['phone_norm'], unique=False)
         batch_op.create_index(batch_op.f('ix_customer_platform_buyer_id'), ['platform_buyer_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_customer_province'), ['province'], unique=False)
+        batch_op.create_index('ix_customer_province_sort', ['province', 'city'], unique=False)
+        batch_op.create_index(batch_op.f('ix_customer_purchase_count'), ['purchase_count'], unique=False)
         batch_op.create_index(batch_op.f('ix_customer_purchase_days'), ['purchase_days'], unique=False)
+        batch_op.create_index(batch_op.f('ix_customer_real_name'), ['real_name'], unique=False)
         batch_op.create_index('ix_customer_recycle_bin', ['deleted_at'], unique=False, sqlite_where=sa.text('deleted_at IS NOT NULL'), postgresql_where=sa.text('deleted_at IS NOT NULL'))
         batch_op.create_index(batch_op.f('ix_customer_search_text'), ['search_text'], unique=False)
+        batch_op.create_index(batch_op.f('ix_customer_source_channel'), ['source_channel'], unique=False)
+        batch_op.create_index(batch_op.f('ix_customer_stage'), ['stage'], unique=False)
+        batch_op.create_index(batch_op.f('ix_customer_tag_names'), ['tag_names'], unique=False)
         batch_op.create_index(batch_op.f('ix_customer_total_spend_cents'), ['total_spend_cents'], unique=False)
         batch_op.create_index(batch_op.f('ix_customer_wechat_id'), ['wechat_id'], unique=False)
 
@@ -546,14 +560,26 @@ def downgrade() -> None:
     with op.batch_alter_table('customer', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_customer_wechat_id'))
         batch_op.drop_index(batch_op.f('ix_customer_total_spend_cents'))
+        batch_op.drop_index(batch_op.f('ix_customer_tag_names'))
+        batch_op.drop_index(batch_op.f('ix_customer_stage'))
+        batch_op.drop_index(batch_op.f('ix_customer_source_channel'))
         batch_op.drop_index(batch_op.f('ix_customer_search_text'))
         batch_op.drop_index('ix_customer_recycle_bin', sqlite_where=sa.text('deleted_at IS NOT NULL'), postgresql_where=sa.text('deleted_at IS NOT NULL'))
+        batch_op.drop_index(batch_op.f('ix_customer_real_name'))
         batch_op.drop_index(batch_op.f('ix_customer_purchase_days'))
+        batch_op.drop_index(batch_op.f('ix_customer_purchase_count'))
+        batch_op.drop_index('ix_customer_province_sort')
         batch_op.drop_index(batch_op.f('ix_customer_province'))
         batch_op.drop_index(batch_op.f('ix_customer_platform_buyer_id'))
         batch_op.drop_index(batch_op.f('ix_customer_phone_norm'))
+        batch_op.drop_index(batch_op.f('ix_customer_phone'))
         batch_op.drop_index('ix_customer_name_sort')
+        batch_op.drop_index(batch_op.f('ix_customer_member_level_id'))
         batch_op.drop_index(batch_op.f('ix_customer_last_purchase_on'))
+        batch_op.drop_index(batch_op.f('ix_customer_first_purchase_on'))
+        batch_op.drop_index('ix_customer_created_sort')
+        batch_op.drop_index('ix_customer_city_sort')
+        batch_op.drop_index(batch_op.f('ix_customer_avg_order_cents'))
 
     op.drop_table('customer')
     op.drop_table('campaign')
