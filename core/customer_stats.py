@@ -24,8 +24,18 @@ from core.dialect import days_since_sql, dialect_of, lock_rows_for_update, one_a
 from core.models import Customer, Order, Setting
 from core.settings import get_settings, set_setting
 
-__all__ = ["STAGES", "days_since_sql", "refresh", "stage_of", "stage_sql", "stage_thresholds", "stages_current",
-           "update_stages"]
+__all__ = [
+    "STAGES",
+    "days_since_sql",
+    "figures_of_new_customers",
+    "refresh",
+    "refresh_stages",
+    "stage_of",
+    "stage_sql",
+    "stage_thresholds",
+    "stages_current",
+    "update_stages",
+]
 
 STAGES = ("prospect", "new", "returning", "loyal", "dormant", "churned")
 # Setting holding {"date": ISO date, "thresholds": {...}}: what every stored Customer.stage is right for.
@@ -103,11 +113,37 @@ def refresh(session: Session, customer_ids: Iterable[int] | None = None) -> int:
             )
             session.execute(stmt.execution_options(synchronize_session=False), rows)
         changed += len(rows) + len(lost)
-    basis = _stored_basis(session)
-    if basis is not None:
-        _write_stages(session, dt.date.fromisoformat(basis["date"]), basis["thresholds"],
-                      None if customer_ids is None else sorted(set(customer_ids)))
+    refresh_stages(session, None if customer_ids is None else sorted(set(customer_ids)))
     return changed
+
+
+def refresh_stages(session: Session, customer_ids: list[int] | None) -> int:
+    """Bring the stored stage of these customers (all when None) in line with their figures, as of the day
+    and thresholds every other stored stage is right for. Returns rows changed."""
+    basis = _stored_basis(session)
+    if basis is None:
+        return 0
+    return _write_stages(session, dt.date.fromisoformat(basis["date"]), basis["thresholds"], customer_ids)
+
+
+def figures_of_new_customers(purchases: Iterable[tuple[int, dt.date, int]]) -> dict[int, dict]:
+    """The figure columns `refresh` would write for customers whose every order is among these, by key.
+
+    `purchases` are (customer key, order_date, paid − refunded) of the orders with is_purchase, any order;
+    a key with no purchase is simply absent (its figures are the column defaults). Lets a bulk writer insert
+    new customers with their figures instead of inserting and then updating them (same definitions: the
+    grouping by purchase day below feeds the very `_figures` that `refresh` uses).
+    """
+    per_day: dict[tuple[int, int], list[int]] = {}
+    for key, day, spend in purchases:
+        counted = per_day.setdefault((key, (_DAY_ZERO - day).days), [0, 0])
+        counted[0] += 1
+        counted[1] += spend
+    rows = sorted(((key, before, count, spend) for (key, before), (count, spend) in per_day.items()),
+                  key=lambda row: (row[0], -row[1]))
+    names = ("first_purchase_on", "last_purchase_on", "purchase_days", "purchase_count", "total_spend_cents",
+             "avg_order_cents", "typical_interval_days")
+    return {key: dict(zip(names, values, strict=True)) for key, values in _figures(rows).items()}
 
 
 def stages_current(session: Session, today: dt.date) -> bool:

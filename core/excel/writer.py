@@ -39,6 +39,9 @@ _SOURCE_WORDS = {
     "拼多多": "pinduoduo", "抖音": "douyin", "转介绍": "referral", "介绍": "referral", "老客介绍": "referral",
 }
 _INSERT_CHUNK = 5000
+# A new customer without a purchase in the file: the figure columns as the schema defaults them.
+_NO_FIGURES = {"first_purchase_on": None, "last_purchase_on": None, "purchase_days": 0, "purchase_count": 0,
+               "total_spend_cents": 0, "avg_order_cents": 0, "typical_interval_days": None}
 
 
 def _fit(row: dict[str, Any], lengths: dict[str, int]) -> dict[str, Any]:
@@ -149,7 +152,9 @@ class BookWriter:
         self.session, self.plan = session, plan
         self.progress, self.is_cancelled = progress, is_cancelled
         self.counts = Counts()
+        # Customers whose derived figures must be recomputed: book customers that got or changed orders.
         self.touched: set[int] = set()
+        self._created: set[int] = set()  # plan.people positions created by this import
         self._changes: list[dict[str, Any]] = []
 
     def _check(self, done: int, message: str) -> None:
@@ -170,9 +175,10 @@ class BookWriter:
         products = self._write_products()
         self._check(55, "matching customers")
         index = BookIndex(self.session, self.plan)
-        customer_ids = self._write_people(index)
+        new_orders = self._new_orders(index)
+        customer_ids = self._write_people(index, new_orders)
         self._check(75, "orders")
-        self._write_orders(index, customer_ids, products)
+        self._write_orders(new_orders, customer_ids, products)
         if self.plan.detail_items:
             self.counts.detail = attach_detail_items(self.session, self.plan, index.orders,
                                                      ProductLinker(products).link, self._record, self.touched)
@@ -233,8 +239,11 @@ class BookWriter:
 
     # ------------------------------------------------------------------ customers
 
-    def _write_people(self, index: BookIndex) -> list[int]:
-        """Customer id of every person of the plan: matched (and filled in) or newly created."""
+    def _write_people(self, index: BookIndex, new_orders: list[tuple[OrderDraft, dict[str, Any]]]) -> list[int]:
+        """Customer id of every person of the plan: matched (and filled in) or newly created.
+
+        New customers are inserted with their derived figures (all their orders are among `new_orders`)
+        and their stage, so `refresh` is left only the customers that were already in the book."""
         people = self.plan.people
         owners = same_person_orders(self.plan, index)
         ids: list[int | None] = [None] * len(people)
@@ -250,11 +259,16 @@ class BookWriter:
         # People of this import matching one another through the index are created once.
         created_rows: list[dict[str, Any]] = []
         creators: list[int] = []
+        figures = customer_stats.figures_of_new_customers(
+            (draft.person, row["order_date"], row["paid_cents"] - row["refund_cents"])
+            for draft, row in new_orders if row["is_purchase"])
         for position in new_people:
-            created_rows.append(self._customer_row(people[position]))
+            created_rows.append(self._customer_row(people[position]) | figures.get(position, _NO_FIGURES))
             creators.append(position)
         for i, customer_id in enumerate(self._insert_all(Customer, created_rows, 55, 70, "customers")):
             ids[creators[i]] = customer_id
+        customer_stats.refresh_stages(self.session, [ids[position] for position in creators])
+        self._created = set(creators)
         self.counts.customers_created = len(created_rows)
         self.counts.proposals = [(ids[position], *proposal) for position, *proposal in self.counts.proposals]
         created = set(new_people)
@@ -353,20 +367,30 @@ class BookWriter:
 
     # ------------------------------------------------------------------ orders
 
-    def _write_orders(self, index: BookIndex, customer_ids: list[int], products: dict[str, int]) -> None:
-        linker = ProductLinker(products)
-        new_rows: list[dict[str, Any]] = []
-        new_items: list[list[dict[str, Any]]] = []
+    def _new_orders(self, index: BookIndex) -> list[tuple[OrderDraft, dict[str, Any]]]:
+        """Orders the book already has take what moved on; the others come back as rows to insert (their
+        customer_id is set once the people are written)."""
+        new_orders = []
         for draft in self.plan.orders:
             existing = index.orders.get((draft.platform, draft.platform_order_no))
             if existing is not None:
                 self._update_order(existing, draft)
-                continue
-            new_rows.append(self._order_row(draft, customer_ids[draft.person]))
+            else:
+                new_orders.append((draft, self._order_row(draft, None)))
+        return new_orders
+
+    def _write_orders(self, new_orders: list[tuple[OrderDraft, dict[str, Any]]], customer_ids: list[int],
+                      products: dict[str, int]) -> None:
+        linker = ProductLinker(products)
+        new_rows: list[dict[str, Any]] = []
+        new_items: list[list[dict[str, Any]]] = []
+        for draft, row in new_orders:
+            row["customer_id"] = customer_ids[draft.person]
+            new_rows.append(row)
             new_items.append(draft.items)
+            if draft.person not in self._created:  # a new customer's figures were written with it
+                self.touched.add(row["customer_id"])
         order_ids = self._insert_all(Order, new_rows, 75, 85, "orders")
-        # Derived figures change only where orders were added or moved on (refresh rewrites updated_at).
-        self.touched.update(row["customer_id"] for row in new_rows)
         items = [
             {"order_id": order_id, "product_id": linker.link(item.get("product_title", "")),
              "title": item.get("product_title", ""), "sku_spec": item.get("sku_spec", ""),
@@ -378,7 +402,7 @@ class BookWriter:
         self._check(92, "orders")
         self.counts.orders_created = len(new_rows)
 
-    def _order_row(self, draft: OrderDraft, customer_id: int) -> dict[str, Any]:
+    def _order_row(self, draft: OrderDraft, customer_id: int | None) -> dict[str, Any]:
         fields = draft.fields
         created_at = fields["created_at"]
         row = {

@@ -234,3 +234,31 @@ def test_every_import_is_a_batch_with_its_counts(tmp_path, book):
         assert (batch.file_name, batch.preset, batch.customers_created, batch.orders_created) == (
             "orders.csv", "taobao", 2, 2)
     assert load_file(tmp_path / "orders.csv").tables[0].headers[13] == "收货地址"
+
+
+def test_figures_and_stages_written_with_new_customers_are_what_refresh_computes(tmp_path, book):
+    """New customers are inserted with their figures and stage (not inserted, then updated): a full refresh
+    afterwards must find nothing to change — for people new to the book and for customers already in it."""
+    import datetime as dt
+
+    from core import customer_stats
+
+    today = dt.date(2026, 11, 23)
+    customers = CustomerService(book)
+    customers.ensure_stages(today)  # the stored stages have a basis, as in the app
+    rows = taobao_rows(400, 90, seed=11)[1:]  # without the header row
+    first = run_import(book, _write_rows(tmp_path / "first.csv", rows[:250]))
+    # The second file repeats an order of the first (its buyer is in the book now) and brings 150 new ones.
+    second = run_import(book, _write_rows(tmp_path / "second.csv", [rows[0], *rows[250:]]))
+    assert first.customers_created > 50 and second.orders_created == 150 and second.orders_unchanged == 1
+    assert second.customers_created < 30  # most buyers of the second file were matched to book customers
+    with book.session() as s:
+        assert customer_stats.refresh(s) == 0
+        assert customer_stats.refresh_stages(s, None) == 0
+        buyers = s.scalar(select(func.count()).select_from(Customer).where(Customer.purchase_days > 1))
+        staged = set(s.scalars(select(Customer.stage).distinct()))
+    assert buyers > 20 and len(staged) >= 2  # repeat buyers and more than one stage were really written
+
+
+def _write_rows(path, rows):
+    return write_csv(path, [TAOBAO_HEADERS, *rows], encoding="gbk", quote_all=True)
