@@ -51,7 +51,7 @@ class MarketingService:
         self.book = book
 
     def filter_options(self) -> dict[str, list]:
-        """Values the segment builder offers: tags, provinces, categories, source channels, levels."""
+        """Values the segment builder offers: tags, provinces, categories, products (id, name), levels."""
         with self.book.session() as s:
             alive = Customer.deleted_at.is_(None)
             return {
@@ -60,6 +60,8 @@ class MarketingService:
                                             .order_by(Customer.province))),
                 "categories": list(s.scalars(select(Product.category).distinct().where(Product.category != "")
                                              .order_by(Product.category))),
+                "products": [tuple(row) for row in s.execute(
+                    select(Product.id, Product.name).order_by(Product.name))],
                 "levels": levels.list_levels(s),
             }
 

@@ -24,8 +24,16 @@
         <translation>含任一标签，用逗号分隔</translation>
     </message>
     <message>
+        <source>e.g. 杭州市, 苏州市</source>
+        <translation>例如：杭州市, 苏州市</translation>
+    </message>
+    <message>
         <source>Provinces</source>
         <translation>省份</translation>
+    </message>
+    <message>
+        <source>Cities</source>
+        <translation>城市</translation>
     </message>
     <message>
         <source>Tags</source>
@@ -48,6 +56,10 @@
         <translation>买过的品类</translation>
     </message>
     <message>
+        <source>Bought product</source>
+        <translation>买过的商品</translation>
+    </message>
+    <message>
         <source>Source channel</source>
         <translation>来源渠道</translation>
     </message>
@@ -62,6 +74,10 @@
     <message>
         <source>Spend at least</source>
         <translation>累计消费至少</translation>
+    </message>
+    <message>
+        <source>Average order at least</source>
+        <translation>客单价至少</translation>
     </message>
     <message>
         <source>Last purchase from</source>

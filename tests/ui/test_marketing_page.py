@@ -79,3 +79,34 @@ def test_customer_marketing_section_shows_points_level_and_touches(qtbot, book, 
     qtbot.addWidget(widget)
     assert (widget.level_label.text(), widget.points_label.text(), widget.marketed_label.text()) == ("银卡", "68", "1")
     assert widget.responded_label.text() == "0 (0%)"
+
+
+def test_segment_by_city_bought_product_and_average_order(qtbot, book, make_customer, make_order):
+    from core.dto import ProductInput
+    from core.products import ProductService
+
+    honey = ProductService(book).create(ProductInput(name="蜂蜜500g", price_cents=6800, cycle_days=45)).id
+    tea = ProductService(book).create(ProductInput(name="龙井250g", price_cents=12800, cycle_days=60)).id
+    hz = make_customer(name="王姐", phone="13800138000", province="浙江", city="杭州市").id
+    make_order(hz, "2026-05-01", [(honey, 2, 6800)])
+    nb = make_customer(name="李哥", phone="13600136000", province="浙江", city="宁波市").id
+    make_order(nb, "2026-05-02", [(tea, 1, 12800)])
+    page = _page(qtbot, book)
+    assert page.product_combo.count() == 2
+    page.cities_edit.setText("杭州市，宁波市")
+    page.product_combo.set_checked([tea])
+    assert page.definition() == {"cities": ["杭州市", "宁波市"], "products": [tea]}
+    page.update_count()
+    assert page.count_label.text().startswith("1 match, 1 reachable")
+    page.product_combo.set_checked([])
+    page.min_aov_spin.setValue(130)  # 王姐 spent ¥136 in one order, 李哥 ¥128
+    assert page.definition() == {"cities": ["杭州市", "宁波市"], "min_aov_cents": 13000}
+    page.update_count()
+    assert page.count_label.text().startswith("1 match")
+    page.segment_name_edit.setText("杭甬大单")
+    page.save_segment()
+    page.set_definition({})
+    assert page.cities_edit.text() == "" and page.min_aov_spin.value() == 0
+    page.segment_list.itemClicked.emit(next(page.segment_list.item(i) for i in range(page.segment_list.count())
+                                            if page.segment_list.item(i).text().startswith("杭甬大单")))
+    assert page.cities_edit.text() == "杭州市, 宁波市" and page.min_aov_spin.value() == 130

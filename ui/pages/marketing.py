@@ -94,28 +94,38 @@ class MarketingPage(Page):
         self.channel_combo = self._combo([(c, labels.label(labels.SOURCE_CHANNELS, c)) for c in SOURCE_CHANNEL_VALUES])
         self.month_combo = self._combo([(m, QLocale().monthName(m)) for m in range(1, 13)])
         self.category_combo = self._combo([])
+        self.product_combo = self._combo([])
+        self.cities_edit = QLineEdit()
+        self.cities_edit.setPlaceholderText(self.tr("e.g. 杭州市, 苏州市"))
         self._multi = {"stages": self.stage_combo, "rfm": self.rfm_combo, "levels": self.level_combo,
-                       "categories": self.category_combo, "source_channels": self.channel_combo,
+                       "categories": self.category_combo, "products": self.product_combo,
+                       "source_channels": self.channel_combo,
                        "birthday_months": self.month_combo}
         self.min_days_spin = QSpinBox()
         self.min_days_spin.setRange(0, 999)
         self.min_spend_spin = QSpinBox()
         self.min_spend_spin.setRange(0, 10_000_000)
         self.min_spend_spin.setSuffix(" ¥")
+        self.min_aov_spin = QSpinBox()
+        self.min_aov_spin.setRange(0, 1_000_000)
+        self.min_aov_spin.setSuffix(" ¥")
         self.last_from_edit = QLineEdit()
         self.last_from_edit.setPlaceholderText("YYYY-MM-DD")
         self.last_to_edit = QLineEdit()
         self.last_to_edit.setPlaceholderText("YYYY-MM-DD")
         form.addRow(self.tr("Provinces"), self.provinces_edit)
+        form.addRow(self.tr("Cities"), self.cities_edit)
         form.addRow(self.tr("Tags"), self.tags_edit)
         form.addRow(self.tr("Stage"), self.stage_combo)
         form.addRow(self.tr("RFM segment"), self.rfm_combo)
         form.addRow(self.tr("Member level"), self.level_combo)
         form.addRow(self.tr("Bought category"), self.category_combo)
+        form.addRow(self.tr("Bought product"), self.product_combo)
         form.addRow(self.tr("Source channel"), self.channel_combo)
         form.addRow(self.tr("Birthday month"), self.month_combo)
         form.addRow(self.tr("Purchase days at least"), self.min_days_spin)
         form.addRow(self.tr("Spend at least"), self.min_spend_spin)
+        form.addRow(self.tr("Average order at least"), self.min_aov_spin)
         form.addRow(self.tr("Last purchase from"), self.last_from_edit)
         form.addRow(self.tr("Last purchase to"), self.last_to_edit)
         self.count_button = QPushButton(self.tr("Count"))
@@ -229,6 +239,7 @@ class MarketingPage(Page):
         options = self._marketing.filter_options()
         self.level_combo.set_items([(0, self.tr("(no level)"))] + [(lv.id, lv.name) for lv in options["levels"]])
         self.category_combo.set_items([(c, c) for c in options["categories"]])
+        self.product_combo.set_items(options["products"])
         self._load_templates(force_templates)
         self._show_campaign_coupon()
         self._load_segments()
@@ -282,19 +293,23 @@ class MarketingPage(Page):
         def split(text: str) -> list[str]:
             return [part.strip() for part in text.replace("，", ",").split(",") if part.strip()]
 
-        d: dict = {"provinces": split(self.provinces_edit.text()), "tags": split(self.tags_edit.text())}
+        d: dict = {"provinces": split(self.provinces_edit.text()), "cities": split(self.cities_edit.text()),
+                   "tags": split(self.tags_edit.text())}
         for key, combo in self._multi.items():
             d[key] = combo.checked_values()
         if self.min_days_spin.value():
             d["min_purchase_days"] = self.min_days_spin.value()
         if self.min_spend_spin.value():
             d["min_spend_cents"] = self.min_spend_spin.value() * 100
+        if self.min_aov_spin.value():
+            d["min_aov_cents"] = self.min_aov_spin.value() * 100
         d["last_purchase_from"] = self.last_from_edit.text().strip()
         d["last_purchase_to"] = self.last_to_edit.text().strip()
         return {k: v for k, v in d.items() if v not in ("", [], None)}
 
     def set_definition(self, d: dict) -> None:
         self.provinces_edit.setText(", ".join(d.get("provinces", [])))
+        self.cities_edit.setText(", ".join(d.get("cities", [])))
         self.tags_edit.setText(", ".join(d.get("tags", [])))
         for key, combo in self._multi.items():
             values = d.get(key) or []
@@ -302,6 +317,8 @@ class MarketingPage(Page):
         self.min_days_spin.setValue(int(d.get("min_purchase_days", 0)))
         spend = d.get("min_spend_cents", 0)
         self.min_spend_spin.setValue(int(spend) // 100 if isinstance(spend, int) else 0)
+        aov = d.get("min_aov_cents", 0)
+        self.min_aov_spin.setValue(int(aov) // 100 if isinstance(aov, int) else 0)
         self.last_from_edit.setText(d.get("last_purchase_from", ""))
         self.last_to_edit.setText(d.get("last_purchase_to", ""))
         self.update_count()
