@@ -188,13 +188,9 @@ class TodayPage(Page):
             # the seller's own actions later reload in place.
             self._loaded_once = True
             today, now, upcoming = self._today(), self._now(), self.upcoming_button.isChecked()
-            shown_before = self._shown_count
-
-            def show_unless_newer_shown(read: tuple) -> None:
-                if self._shown_count == shown_before:
-                    self._show(*read)
-
-            self._tasks.run(self._read, today, now, upcoming, on_success=show_unless_newer_shown)
+            # A bound slot (not a closure): Qt drops it if the page is deleted before the read returns.
+            self._tasks.run(self._first_read, self._shown_count, today, now, upcoming,
+                            on_success=self._show_first_read)
             self.regenerate()
 
     def refresh(self) -> None:
@@ -207,6 +203,14 @@ class TodayPage(Page):
 
     # A background first read is dropped when anything was shown since it started (it would be older).
     _shown_count = 0
+
+    def _first_read(self, shown_before: int, today: dt.date, now: dt.datetime, upcoming: bool) -> tuple:
+        return shown_before, self._read(today, now, upcoming)
+
+    def _show_first_read(self, result: tuple) -> None:
+        shown_before, read = result
+        if self._shown_count == shown_before:
+            self._show(*read)
 
     def _read(self, today: dt.date, now: dt.datetime, upcoming: bool) -> tuple:
         """What the page shows (any thread): the Today list, and the next 7 days when `upcoming`."""
