@@ -318,6 +318,10 @@ class CustomerService:
             refresh_search_text(keep, [a.value_norm for a in _aliases(s, keep_id) if a.kind == "phone"])
             customer_stats.refresh(s, [keep_id])
             reminders.after_write(s, [keep_id])
+            from core.marketing.service import after_order_write
+            from core.reminders.generate import local_today
+
+            after_order_write(s, [keep_id], local_today(s), dt.datetime.now().replace(microsecond=0))
             s.flush()
             s.expire(keep)
             return self._detail(s, self._load(s, keep_id), dt.date.today())

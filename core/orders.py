@@ -103,14 +103,17 @@ def _detail(s: Session, o: Order) -> OrderDetail:
         receiver_phone=o.receiver_phone, receiver_address=o.receiver_address, items=items)
 
 
-def _redeem(s: Session, order: Order, data: OrderInput, redemption: OrderRedemption | None) -> None:
-    """Use the redemption's coupon and points on the saved order (same transaction)."""
+def _redeem(s: Session, order: Order, data: OrderInput, redemption: OrderRedemption | None,
+            paid_before: int | None = None) -> None:
+    """Use the redemption's coupon and points on the saved order (same transaction). What they take off is
+    also taken off the paid amount unless the seller typed a new one (on an edit: one that differs from
+    `paid_before`, the amount stored before it)."""
     if redemption is None or (redemption.coupon_id is None and not redemption.points):
         return
     from core.marketing.loyalty import redeem_on_order
 
     redeem_on_order(s, order.id, redemption.coupon_id, redemption.points, dt.datetime.now().replace(microsecond=0),
-                    lower_paid=data.paid_cents is None)
+                    lower_paid=data.paid_cents is None or data.paid_cents == paid_before)
 
 
 def _marketing_after_write(s: Session, customer_ids) -> None:
@@ -157,13 +160,13 @@ class OrderService:
             if order.version != expected_version:
                 raise ConflictError("order_conflict", entity="order", id=order_id,
                                     expected_version=expected_version, actual_version=order.version)
-            before = order.customer_id
+            before, paid_before = order.customer_id, order.paid_cents
             _apply(s, order, data)
             try:
                 self._flush(s, data)
             except StaleDataError:
                 raise ConflictError("order_conflict", entity="order", id=order_id) from None
-            _redeem(s, order, data, redemption)
+            _redeem(s, order, data, redemption, paid_before)
             customer_stats.refresh(s, {before, order.customer_id})
             reminders.after_write(s, {before, order.customer_id})
             _marketing_after_write(s, {before, order.customer_id})
@@ -173,6 +176,9 @@ class OrderService:
         with self.book.session() as s:
             order = self._load(s, order_id)
             cid = order.customer_id
+            from core.marketing.loyalty import release_order
+
+            release_order(s, order_id, dt.datetime.now().replace(microsecond=0))
             s.delete(order)
             s.flush()
             customer_stats.refresh(s, [cid])

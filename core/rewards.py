@@ -11,6 +11,7 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from core.dialect import lock_rows_for_update
 from core.errors import NotFound, ValidationError
 from core.models import COUPON_KIND_VALUES, Coupon, Customer, PointsEntry
 
@@ -77,8 +78,12 @@ def add_points(
     if delta == 0:
         raise ValidationError("points_zero", field="delta", value=delta)
     _require_customer(session, customer_id)
-    if delta < 0 and points_balance(session, customer_id) + delta < 0:
-        raise ValidationError("points_insufficient", field="delta", value=delta)
+    if delta < 0:
+        # Spending: the customer's row is locked first, so two redemptions at once on a shared book take
+        # turns and the second sees the first one's line in the balance.
+        lock_rows_for_update(session, Customer.__table__, [customer_id])
+        if points_balance(session, customer_id) + delta < 0:
+            raise ValidationError("points_insufficient", field="delta", value=delta)
     entry = PointsEntry(customer_id=customer_id, delta=delta, reason=reason, at=at, order_id=order_id,
                         complaint_id=complaint_id, note=note)
     session.add(entry)

@@ -11,6 +11,7 @@ from sqlalchemy import Date, DateTime, delete, exists, select, update
 from core import customer_stats
 from core.errors import NotFound, RejectedInput
 from core.excel.writer import CREATED
+from core.marketing.levels import recompute_levels
 from core.models import (
     Customer,
     CustomerAlias,
@@ -21,6 +22,7 @@ from core.models import (
     OrderItem,
     Product,
 )
+from core.reminders.generate import local_today
 from core.tags import refresh_tag_names
 
 _TABLES = {"customer": Customer, "orders": Order, "product": Product, "order_item": OrderItem}
@@ -98,6 +100,7 @@ def undo_import(book, batch_id: int) -> UndoResult:
             [c.row_id for c in changes if c.table_name == "orders"]))))
         alive = [cid for cid in touched if session.get(Customer, cid) is not None]
         customer_stats.refresh(session, alive)
+        recompute_levels(session, local_today(session), alive)
         refresh_tag_names(session, alive)
         batch.status, batch.undone_at = "undone", dt.datetime.now().replace(microsecond=0)
         return UndoResult(batch_id, customers_deleted, orders_deleted, len(changes))

@@ -15,6 +15,7 @@ from core.errors import Cancelled
 from core.excel.detail_items import DetailOutcome, attach_detail_items
 from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders
 from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
+from core.marketing.levels import recompute_levels
 from core.models import (
     SOURCE_CHANNEL_VALUES,
     Customer,
@@ -28,6 +29,7 @@ from core.models import (
     Tag,
 )
 from core.orders import derived_order_fields, is_purchase_status
+from core.reminders.generate import local_today
 from core.search import build_search_text
 from core.tags import refresh_tag_names
 
@@ -155,6 +157,7 @@ class BookWriter:
         # Customers whose derived figures must be recomputed: book customers that got or changed orders.
         self.touched: set[int] = set()
         self._created: set[int] = set()  # plan.people positions created by this import
+        self._created_ids: set[int] = set()  # and their customer ids
         self._changes: list[dict[str, Any]] = []
 
     def _check(self, done: int, message: str) -> None:
@@ -187,6 +190,9 @@ class BookWriter:
         self._check(92, "figures")
         bulk_insert(self.session, ImportChange.__table__, self._changes)
         customer_stats.refresh(self.session, self.touched)
+        # Member levels follow purchases as after any order write. Spend points do not: history brought in
+        # from a file is not new spending (an order written later brings its customer's points up to date).
+        recompute_levels(self.session, local_today(self.session), self.touched | self._created_ids)
         self._check(98, "saving")
         return self.counts
 
@@ -269,6 +275,7 @@ class BookWriter:
             ids[creators[i]] = customer_id
         customer_stats.refresh_stages(self.session, [ids[position] for position in creators])
         self._created = set(creators)
+        self._created_ids = {ids[position] for position in creators}
         self.counts.customers_created = len(created_rows)
         self.counts.proposals = [(ids[position], *proposal) for position, *proposal in self.counts.proposals]
         created = set(new_people)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from core.errors import NotFound, ValidationError
@@ -119,7 +119,14 @@ def use_coupon(session: Session, coupon_id: int, order_id: int, now: dt.datetime
         raise ValidationError("coupon_expired", field="coupon", value=coupon.expires_on.isoformat())
     if coupon.threshold_cents and order.goods_cents < coupon.threshold_cents:
         raise ValidationError("coupon_below_threshold", field="order", value=order.goods_cents)
-    coupon.used_at, coupon.used_order_id = now, order_id
+    # Marked used only if still unused when written: on a shared book two orders saved at once both read it
+    # unused above, and the second UPDATE waits for the first and then finds nothing to mark.
+    marked = session.execute(update(Coupon).where(Coupon.id == coupon_id, Coupon.used_at.is_(None))
+                             .values(used_at=now, used_order_id=order_id)
+                             .execution_options(synchronize_session=False)).rowcount
+    if marked != 1:
+        raise ValidationError("coupon_already_used", field="coupon", value=coupon_id)
+    session.expire(coupon, ["used_at", "used_order_id"])
 
 
 def coupon_cents_off(kind: str, value_cents: int, discount_percent: int | None, goods_cents: int,
@@ -202,26 +209,45 @@ def award_rule_points(session: Session, customer_id: int, rule: str, at: dt.date
 
 def sync_spend_points(session: Session, customer_ids, at: dt.datetime) -> int:
     """Bring the "spend" lines of these customers' orders to floor(yuan paid − refunded) × points_per_yuan
-    for purchases (0 for other orders), writing a correcting line where they differ. Returns lines written."""
+    for purchases (0 for other orders), writing a correcting line where they differ. Returns lines written.
+
+    Lines are kept per customer and order, so an order moved to another customer takes its points along
+    (when both customers are synced, as an order update does)."""
     rate = int(get_settings(session, "marketing.")["marketing.points_per_yuan"])
     ids = list(customer_ids)
     if not ids:
         return 0
-    have = dict(session.execute(
-        select(PointsEntry.order_id, func.sum(PointsEntry.delta))
+    have = {(cid, oid): int(total) for cid, oid, total in session.execute(
+        select(PointsEntry.customer_id, PointsEntry.order_id, func.sum(PointsEntry.delta))
         .where(PointsEntry.customer_id.in_(ids), PointsEntry.reason == "spend", PointsEntry.order_id.is_not(None))
-        .group_by(PointsEntry.order_id)).all())
+        .group_by(PointsEntry.customer_id, PointsEntry.order_id))}
+    want = {(cid, oid): max(0, (paid - refund) // 100) * rate if is_purchase else 0
+            for oid, cid, is_purchase, paid, refund in session.execute(
+                select(Order.id, Order.customer_id, Order.is_purchase, Order.paid_cents, Order.refund_cents)
+                .where(Order.customer_id.in_(ids)))}
     written = 0
-    orders = session.execute(select(Order.id, Order.customer_id, Order.is_purchase, Order.paid_cents,
-                                    Order.refund_cents).where(Order.customer_id.in_(ids))).all()
-    for order_id, customer_id, is_purchase, paid, refund in orders:
-        want = max(0, (paid - refund) // 100) * rate if is_purchase else 0
-        delta = want - int(have.get(order_id, 0))
+    for customer_id, order_id in sorted(have.keys() | want.keys()):
+        delta = want.get((customer_id, order_id), 0) - have.get((customer_id, order_id), 0)
         if delta:
             session.add(PointsEntry(customer_id=customer_id, delta=delta, reason="spend", at=at, order_id=order_id))
             written += 1
     session.flush()
     return written
+
+
+def release_order(session: Session, order_id: int, at: dt.datetime) -> None:
+    """Before an order is deleted: take back the points it earned, give back the points spent on it, and
+    make the coupon used on it usable again (correcting ledger lines; the ledger is never edited)."""
+    for customer_id, reason, total in session.execute(
+            select(PointsEntry.customer_id, PointsEntry.reason, func.sum(PointsEntry.delta))
+            .where(PointsEntry.order_id == order_id, PointsEntry.reason.in_(("spend", "redeem")))
+            .group_by(PointsEntry.customer_id, PointsEntry.reason)):
+        if total:
+            session.add(PointsEntry(customer_id=customer_id, delta=-int(total), reason=reason, at=at,
+                                    order_id=order_id, note="order deleted"))
+    session.execute(update(Coupon).where(Coupon.used_order_id == order_id).values(used_at=None, used_order_id=None)
+                    .execution_options(synchronize_session=False))
+    session.flush()
 
 
 def redeem_points(session: Session, customer_id: int, points: int, at: dt.datetime,
