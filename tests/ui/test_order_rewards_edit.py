@@ -1,4 +1,4 @@
-"""Review 2: a coupon used while editing an order in the order dialog."""
+"""A coupon used while editing an order in the order dialog."""
 
 from __future__ import annotations
 

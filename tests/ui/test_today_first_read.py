@@ -1,4 +1,4 @@
-"""Review 2: the Today page's first read on the pool must not reach a page that is gone by then."""
+"""The Today page's first read on the pool must not reach a page that is gone by then."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Review 2: what an import leaves behind for member levels (core.marketing.levels)."""
+"""What an import leaves behind for member levels (core.marketing.levels)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Review 2: coupons, points and member levels against order deletes, moves, merges and two writers at once."""
+"""Coupons, points and member levels against order deletes, moves, merges and two writers at once."""
 
 from __future__ import annotations
 
