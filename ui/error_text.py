@@ -72,10 +72,16 @@ MESSAGES = {
 
 def describe(error: HuitoukeError) -> str:
     """A sentence for the error: its translated message with %detail placeholders filled, else str(error)."""
-    source = MESSAGES.get(error.code)
+    return coded_sentence(_CONTEXT, MESSAGES, error)
+
+
+def coded_sentence(context: str, messages: dict[str, str], error: HuitoukeError) -> str:
+    """`messages[error.code]` translated in `context`, each %detail replaced by the error's detail of that
+    name; str(error) for a code without a message."""
+    source = messages.get(error.code)
     if source is None:
         return str(error)
-    text = QCoreApplication.translate(_CONTEXT, source)
+    text = QCoreApplication.translate(context, source)
     for key, value in error.details.items():
         text = text.replace(f"%{key}", str(value))
     return text

@@ -3,6 +3,7 @@
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from core.errors import HuitoukeError
+from ui.error_text import coded_sentence
 
 _CONTEXT = "ExcelLabels"
 
@@ -134,10 +135,4 @@ def problem_text(code: str, value: str = "") -> str:
 
 def refusal_text(error: HuitoukeError) -> str:
     """A translated sentence for a file refused as a whole (ImportRejected / Cancelled)."""
-    source = REFUSALS.get(error.code)
-    if source is None:
-        return str(error)
-    text = QCoreApplication.translate(_CONTEXT, source)
-    for key, value in error.details.items():
-        text = text.replace(f"%{key}", str(value))
-    return text
+    return coded_sentence(_CONTEXT, REFUSALS, error)

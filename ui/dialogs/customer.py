@@ -30,7 +30,7 @@ from ui.dialogs.customer_sections import CUSTOMER_SECTIONS, PurchasesSection
 from ui.error_text import describe
 from ui.labels import GENDERS, SOURCE_CHANNELS, label
 from ui.widgets.customer_cases import risk_warning_for
-from ui.widgets.error_label import error_label
+from ui.widgets.error_label import save_cancel_footer
 from ui.widgets.risk_warning import RiskWarningBanner
 from ui.widgets.tag_chips import TagChipsWidget
 
@@ -66,12 +66,8 @@ class CustomerDialog(QDialog):
             for section in CUSTOMER_SECTIONS:
                 self.tabs.addTab(section.create_widget(customers.book, detail.id), section.translated_title())
         layout.addWidget(self.tabs)
-        self.error_label = error_label()
-        layout.addWidget(self.error_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.error_label, buttons = save_cancel_footer(self, layout)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         self.paste_button = QPushButton(self.tr("Paste from chat…"))
         self.paste_button.clicked.connect(self._on_paste_button_clicked)
         buttons.addButton(self.paste_button, QDialogButtonBox.ButtonRole.ResetRole)
@@ -79,7 +75,6 @@ class CustomerDialog(QDialog):
             self.merge_button = QPushButton(self.tr("Merge with…"))
             self.merge_button.clicked.connect(self._on_merge_button_clicked)
             buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.ResetRole)
-        layout.addWidget(buttons)
         if detail is not None:
             self._load(detail)
 

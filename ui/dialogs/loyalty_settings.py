@@ -32,7 +32,7 @@ from core.errors import HuitoukeError
 from core.marketing.levels import LevelDTO
 from ui.error_text import describe
 from ui.labels import money
-from ui.widgets.error_label import error_label
+from ui.widgets.error_label import error_label, save_cancel_footer
 from ui.widgets.inputs import MoneyEdit
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -80,12 +80,7 @@ class LevelDialog(QDialog):
                               "they reach. Moving up creates a “congratulate” task on the Today list."))
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        self.error_label = error_label()
-        layout.addWidget(self.error_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error_label = save_cancel_footer(self, layout)[0]
 
     def save(self) -> bool:
         try:

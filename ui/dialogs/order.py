@@ -27,7 +27,7 @@ from ui.dialogs.merge import CustomerPickerDialog
 from ui.error_text import describe
 from ui.labels import ORDER_STATUSES, PLATFORMS, label, money
 from ui.widgets.customer_cases import OrderCasesButton, risk_warning_for
-from ui.widgets.error_label import error_label
+from ui.widgets.error_label import save_cancel_footer
 from ui.widgets.inputs import DateTimeEdit, MoneyEdit, OptionalDateTimeEdit
 from ui.widgets.order_rewards import OrderRewardsWidget
 from ui.widgets.risk_warning import RiskWarningBanner
@@ -62,18 +62,13 @@ class OrderDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Items")))
         layout.addWidget(self._build_items(), 1)
         layout.addLayout(self._build_money())
-        self.error_label = error_label()
-        layout.addWidget(self.error_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        self.error_label, buttons = save_cancel_footer(self, layout)
         self.paste_button = QPushButton(self.tr("Paste from chat…"))
         self.paste_button.clicked.connect(self._on_paste_button_clicked)
         buttons.addButton(self.paste_button, QDialogButtonBox.ButtonRole.ResetRole)
         if detail is not None:
             self.aftersales_button = OrderCasesButton(customers.book, orders, detail.customer_id, detail.id)
             buttons.addButton(self.aftersales_button, QDialogButtonBox.ButtonRole.ResetRole)
-        layout.addWidget(buttons)
         if detail is not None:
             self._load(detail)
         else:

@@ -4,7 +4,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -16,7 +15,7 @@ from core.dto import ProductDTO, ProductInput
 from core.errors import HuitoukeError
 from core.products import ProductService
 from ui.error_text import describe
-from ui.widgets.error_label import error_label
+from ui.widgets.error_label import save_cancel_footer
 from ui.widgets.inputs import MoneyEdit
 
 
@@ -54,12 +53,7 @@ class ProductDialog(QDialog):
         hint.setWordWrap(True)
         layout.addLayout(form)
         layout.addWidget(hint)
-        self.error_label = error_label()
-        layout.addWidget(self.error_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error_label = save_cancel_footer(self, layout)[0]
         if product is not None:
             self.name_edit.setText(product.name)
             self.category_edit.setText(product.category)
