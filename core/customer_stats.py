@@ -25,6 +25,7 @@ from core.models import Customer, Order, Setting
 from core.settings import get_settings, set_setting
 
 __all__ = [
+    "NO_FIGURES",
     "STAGES",
     "days_since_sql",
     "figures_of_new_customers",
@@ -42,7 +43,10 @@ STAGES = ("prospect", "new", "returning", "loyal", "dormant", "churned")
 STAGE_BASIS = "derived.stage_basis"
 _CHUNK = 500
 _DAY_ZERO = dt.date(2200, 1, 1)
-_NO_PURCHASES = (None, None, 0, 0, 0, 0, None)
+# The derived figure columns, in the order `_figures` gives them, as a customer without purchases has them.
+NO_FIGURES = {"first_purchase_on": None, "last_purchase_on": None, "purchase_days": 0, "purchase_count": 0,
+              "total_spend_cents": 0, "avg_order_cents": 0, "typical_interval_days": None}
+_NO_PURCHASES = tuple(NO_FIGURES.values())
 
 
 def _ids_chunks(ids: list[int]) -> Iterable[list[int]]:
@@ -75,9 +79,7 @@ def refresh(session: Session, customer_ids: Iterable[int] | None = None) -> int:
         chunks = [None]
     else:
         chunks = list(_ids_chunks(sorted(set(customer_ids))))
-    stored_cols = (table.c.id, table.c.first_purchase_on, table.c.last_purchase_on, table.c.purchase_days,
-                   table.c.purchase_count, table.c.total_spend_cents, table.c.avg_order_cents,
-                   table.c.typical_interval_days)
+    stored_cols = (table.c.id, *(table.c[name] for name in NO_FIGURES))
     changed = 0
     for chunk in chunks:
         lock_rows_for_update(session, table, chunk)
@@ -98,10 +100,8 @@ def refresh(session: Session, customer_ids: Iterable[int] | None = None) -> int:
         lost = [cid for cid, old in stored.items() if cid not in figures and old != _NO_PURCHASES]
         for part in _ids_chunks(lost):
             session.execute(
-                update(table).where(table.c.id.in_(part)).values(
-                    first_purchase_on=None, last_purchase_on=None, purchase_days=0, purchase_count=0,
-                    total_spend_cents=0, avg_order_cents=0, typical_interval_days=None,
-                ).execution_options(synchronize_session=False)
+                update(table).where(table.c.id.in_(part)).values(**NO_FIGURES)
+                .execution_options(synchronize_session=False)
             )
         if rows:
             stmt = (
@@ -141,9 +141,7 @@ def figures_of_new_customers(purchases: Iterable[tuple[int, dt.date, int]]) -> d
         counted[1] += spend
     rows = sorted(((key, before, count, spend) for (key, before), (count, spend) in per_day.items()),
                   key=lambda row: (row[0], -row[1]))
-    names = ("first_purchase_on", "last_purchase_on", "purchase_days", "purchase_count", "total_spend_cents",
-             "avg_order_cents", "typical_interval_days")
-    return {key: dict(zip(names, values, strict=True)) for key, values in _figures(rows).items()}
+    return {key: dict(zip(NO_FIGURES, values, strict=True)) for key, values in _figures(rows).items()}
 
 
 def stages_current(session: Session, today: dt.date) -> bool:

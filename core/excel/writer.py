@@ -41,9 +41,6 @@ _SOURCE_WORDS = {
     "拼多多": "pinduoduo", "抖音": "douyin", "转介绍": "referral", "介绍": "referral", "老客介绍": "referral",
 }
 _INSERT_CHUNK = 5000
-# A new customer without a purchase in the file: the figure columns as the schema defaults them.
-_NO_FIGURES = {"first_purchase_on": None, "last_purchase_on": None, "purchase_days": 0, "purchase_count": 0,
-               "total_spend_cents": 0, "avg_order_cents": 0, "typical_interval_days": None}
 
 
 def _fit(row: dict[str, Any], lengths: dict[str, int]) -> dict[str, Any]:
@@ -269,7 +266,7 @@ class BookWriter:
             (draft.person, row["order_date"], row["paid_cents"] - row["refund_cents"])
             for draft, row in new_orders if row["is_purchase"])
         for position in new_people:
-            created_rows.append(self._customer_row(people[position]) | figures.get(position, _NO_FIGURES))
+            created_rows.append(self._customer_row(people[position]) | figures.get(position, customer_stats.NO_FIGURES))
             creators.append(position)
         for i, customer_id in enumerate(self._insert_all(Customer, created_rows, 55, 70, "customers")):
             ids[creators[i]] = customer_id

@@ -55,6 +55,9 @@ class TodayPage(Page):
         self._by_id: dict[int, TodayTask] = {}
         self._regenerating = False
         self._loaded_once = False
+        # How many times a list was shown: a background first read is dropped if anything was shown since it
+        # started (it would be older).
+        self._shown_count = 0
         self.due_total = 0
         self._build()
 
@@ -200,9 +203,6 @@ class TodayPage(Page):
         """Read the list (or the next 7 days) from the book; keeps the selection when it can."""
         self._loaded_once = True
         self._show(*self._read(self._today(), self._now(), self.upcoming_button.isChecked()))
-
-    # A background first read is dropped when anything was shown since it started (it would be older).
-    _shown_count = 0
 
     def _first_read(self, shown_before: int, today: dt.date, now: dt.datetime, upcoming: bool) -> tuple:
         return shown_before, self._read(today, now, upcoming)
