@@ -20,7 +20,7 @@ from itertools import pairwise
 from sqlalchemy import bindparam, case, func, literal, select, update
 from sqlalchemy.orm import Session
 
-from core.dialect import days_since_sql, dialect_of, lock_rows_for_update, one_at_a_time
+from core.dialect import days_since_sql, dialect_of, in_chunks, lock_rows_for_update, one_at_a_time
 from core.models import Customer, Order, Setting
 from core.settings import get_settings, set_setting
 
@@ -41,17 +41,11 @@ __all__ = [
 STAGES = ("prospect", "new", "returning", "loyal", "dormant", "churned")
 # Setting holding {"date": ISO date, "thresholds": {...}}: what every stored Customer.stage is right for.
 STAGE_BASIS = "derived.stage_basis"
-_CHUNK = 500
 _DAY_ZERO = dt.date(2200, 1, 1)
 # The derived figure columns, in the order `_figures` gives them, as a customer without purchases has them.
 NO_FIGURES = {"first_purchase_on": None, "last_purchase_on": None, "purchase_days": 0, "purchase_count": 0,
               "total_spend_cents": 0, "avg_order_cents": 0, "typical_interval_days": None}
 _NO_PURCHASES = tuple(NO_FIGURES.values())
-
-
-def _ids_chunks(ids: list[int]) -> Iterable[list[int]]:
-    for i in range(0, len(ids), _CHUNK):
-        yield ids[i:i + _CHUNK]
 
 
 def refresh(session: Session, customer_ids: Iterable[int] | None = None) -> int:
@@ -78,7 +72,7 @@ def refresh(session: Session, customer_ids: Iterable[int] | None = None) -> int:
     if customer_ids is None:
         chunks = [None]
     else:
-        chunks = list(_ids_chunks(sorted(set(customer_ids))))
+        chunks = list(in_chunks(sorted(set(customer_ids))))
     stored_cols = (table.c.id, *(table.c[name] for name in NO_FIGURES))
     changed = 0
     for chunk in chunks:
@@ -98,7 +92,7 @@ def refresh(session: Session, customer_ids: Iterable[int] | None = None) -> int:
                 rows.append(dict(zip(("cid", "first", "last", "days", "count", "spend", "avg", "interval"),
                                      (cid, *new), strict=True)))
         lost = [cid for cid, old in stored.items() if cid not in figures and old != _NO_PURCHASES]
-        for part in _ids_chunks(lost):
+        for part in in_chunks(lost):
             session.execute(
                 update(table).where(table.c.id.in_(part)).values(**NO_FIGURES)
                 .execution_options(synchronize_session=False)
@@ -181,7 +175,7 @@ def _write_stages(session: Session, day: dt.date, thresholds: dict, customer_ids
             .execution_options(synchronize_session=False))
     if customer_ids is None:
         return session.execute(stmt).rowcount
-    return sum(session.execute(stmt.where(table.c.id.in_(chunk))).rowcount for chunk in _ids_chunks(customer_ids))
+    return sum(session.execute(stmt.where(table.c.id.in_(chunk))).rowcount for chunk in in_chunks(customer_ids))
 
 
 def _figures(rows) -> dict[int, tuple]:

@@ -8,9 +8,24 @@ from __future__ import annotations
 
 import datetime as dt
 import zlib
+from collections.abc import Iterable, Iterator
 
 from sqlalchemy import Integer, cast, func, literal, select, text
 from sqlalchemy.orm import Session
+
+IN_LIST_SIZE = 500  # values per IN (…) list: well under SQLite's and PostgreSQL's bind-parameter limits
+
+
+def in_chunks(values: Iterable, size: int = IN_LIST_SIZE) -> Iterator[list]:
+    """`values` in lists of at most `size`, for `column.in_(chunk)` filters over any number of values."""
+    batch: list = []
+    for value in values:
+        batch.append(value)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def dialect_of(session: Session) -> str:

@@ -14,11 +14,11 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from core.db import Book
+from core.dialect import in_chunks
 from core.dto import TagDTO
 from core.errors import ValidationError
 from core.models import Customer, CustomerTag, Tag
 
-_CHUNK = 500
 TAG_SEPARATOR = "、"
 
 
@@ -51,9 +51,9 @@ def tags_by_customer(s: Session, customer_ids: Sequence[int]) -> dict[int, tuple
     """Tag names of each customer, sorted by name."""
     result: dict[int, list[str]] = {}
     ids = list(customer_ids)
-    for i in range(0, len(ids), _CHUNK):
+    for chunk in in_chunks(ids):
         stmt = (select(CustomerTag.customer_id, Tag.name).join(Tag, Tag.id == CustomerTag.tag_id)
-                .where(CustomerTag.customer_id.in_(ids[i:i + _CHUNK])).order_by(Tag.name))
+                .where(CustomerTag.customer_id.in_(chunk)).order_by(Tag.name))
         for cid, name in s.execute(stmt):
             result.setdefault(cid, []).append(name)
     return {cid: tuple(names) for cid, names in result.items()}
@@ -67,8 +67,7 @@ def refresh_tag_names(s: Session, customer_ids: Iterable[int] | None = None) -> 
     if customer_ids is None:
         chunks: list[list[int] | None] = [None]
     else:
-        ids = sorted(set(customer_ids))
-        chunks = [ids[i:i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
+        chunks = list(in_chunks(sorted(set(customer_ids))))
     stmt = (update(table).where(table.c.id == bindparam("cid"))
             .values(tag_names=bindparam("names"), updated_at=table.c.updated_at))
     changed = 0
@@ -109,8 +108,7 @@ def add_tags_bulk(s: Session, customer_ids: Sequence[int], names: Iterable[str])
     added = 0
     ids = list(customer_ids)
     for tag_id in tag_ids:
-        for i in range(0, len(ids), _CHUNK):
-            chunk = ids[i:i + _CHUNK]
+        for chunk in in_chunks(ids):
             have = set(s.scalars(select(CustomerTag.customer_id).where(
                 CustomerTag.tag_id == tag_id, CustomerTag.customer_id.in_(chunk))))
             rows = [{"customer_id": c, "tag_id": tag_id} for c in chunk if c not in have]
@@ -145,9 +143,9 @@ class TagService:
         removed = 0
         with self.book.session() as s:
             tag_ids = list(s.scalars(select(Tag.id).where(Tag.name.in_(names))))
-            for i in range(0, len(ids), _CHUNK):
+            for chunk in in_chunks(ids):
                 removed += s.execute(delete(CustomerTag).where(
-                    CustomerTag.tag_id.in_(tag_ids), CustomerTag.customer_id.in_(ids[i:i + _CHUNK]))).rowcount
+                    CustomerTag.tag_id.in_(tag_ids), CustomerTag.customer_id.in_(chunk))).rowcount
             refresh_tag_names(s, ids)
         return removed
 

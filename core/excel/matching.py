@@ -9,30 +9,18 @@ and candidate (core.excel.review) is followed: merged means that customer, separ
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
+from core.dialect import in_chunks as chunks
 from core.excel.plan import ImportPlan, PersonDraft
 from core.excel.review import MERGED, SEPARATE, load_decisions, person_key
 from core.models import Customer, CustomerAlias, Order
 
-_CHUNK = 900  # values per IN list (SQLite allows 32766 variables)
 ORDER_COMPARED = ("status", "paid_at", "shipped_at", "delivered_at", "completed_at", "paid_cents",
                   "refund_cents", "tracking_no", "carrier", "seller_note")
-
-
-def chunks(values: Iterable, size: int = _CHUNK) -> Iterator[list]:
-    batch: list = []
-    for value in values:
-        batch.append(value)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +88,7 @@ class BookIndex:
         keys = [(order.platform, order.platform_order_no) for order in plan.orders]
         keys += list(plan.detail_items)
         columns = [getattr(Order, name) for name in ORDER_COMPARED]
-        for batch in chunks(keys, 2 * _CHUNK):
+        for batch in chunks(keys):
             query = select(Order.id, Order.customer_id, Order.platform, Order.platform_order_no, *columns).where(
                 tuple_(Order.platform, Order.platform_order_no).in_(batch))
             for order_id, customer_id, platform, number, *values in session.execute(query):

@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
+from core.dialect import in_chunks
 from core.errors import NotFound, ValidationError
 from core.models import Customer, MemberLevel, Reminder
-
-_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -99,7 +98,7 @@ def recompute_levels(session: Session, today: dt.date, customer_ids=None) -> int
     wanted = None if customer_ids is None else sorted(set(customer_ids))
     changes: list[dict] = []
     upgraded: list[tuple[int, LevelDTO, LevelDTO | None]] = []
-    for part in [None] if wanted is None else [wanted[i:i + _CHUNK] for i in range(0, len(wanted), _CHUNK)]:
+    for part in [None] if wanted is None else in_chunks(wanted):
         rows = session.execute(query if part is None else query.where(table.c.id.in_(part)))
         for customer_id, spend, days, level_id in rows:
             new = level_for(levels, spend, days)
@@ -124,9 +123,8 @@ def recompute_levels(session: Session, today: dt.date, customer_ids=None) -> int
 def _congratulate(session: Session, upgraded: list[tuple[int, LevelDTO, LevelDTO | None]], today: dt.date) -> None:
     """A level_up task per upgrade, unless that customer was already congratulated on that level."""
     keys = {f"level_up:{customer_id}:{new.id}": (customer_id, new, old) for customer_id, new, old in upgraded}
-    ordered = list(keys)
-    for i in range(0, len(ordered), _CHUNK):
-        for key in session.scalars(select(Reminder.rule_key).where(Reminder.rule_key.in_(ordered[i:i + _CHUNK]))):
+    for part in in_chunks(list(keys)):
+        for key in session.scalars(select(Reminder.rule_key).where(Reminder.rule_key.in_(part))):
             keys.pop(key, None)
     session.add_all(
         Reminder(rule_key=key, kind="level_up", customer_id=customer_id, due_date=today, status="open",
