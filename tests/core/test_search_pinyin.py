@@ -1,0 +1,33 @@
+"""The search text's pinyin: the fast per-character path reads every name exactly as pypinyin does."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pypinyin import Style, lazy_pinyin
+
+from core.search import name_pinyin
+
+_SURNAMES_AND_GIVEN = "王李张刘陈单曾解查仇区朴翟长重乐行朝芳伟娜敏静丽强磊军洋银行长城重庆"
+_HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
+
+
+def _expected(name: str) -> tuple[str, str]:
+    full = lazy_pinyin(name, style=Style.NORMAL, errors="ignore")
+    return "".join(p[0] for p in full if p).lower(), "".join(full).lower()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from(_SURNAMES_AND_GIVEN), _HAN), min_size=1, max_size=6))
+def test_name_pinyin_matches_pypinyin(name):
+    assert name_pinyin(name) == _expected(name)
+
+
+def test_names_with_phrases_and_heteronyms_read_as_pypinyin_reads_them():
+    # 重庆 and 银行 are phrases (chong / hang): the fast path must not read them letter by letter.
+    for name in ("重庆", "银行", "长城", "单田芳", "曾小贤", "解晓东", "乐乐", "张伟", "朝阳区王芳"):
+        assert name_pinyin(name) == _expected(name)
+    assert name_pinyin("重庆")[1] == "chongqing"
+    assert name_pinyin("张伟") == ("zw", "zhangwei")
+    assert name_pinyin("Amy 王") == ("w", "wang")
+    assert name_pinyin("Amy") == ("", "")
