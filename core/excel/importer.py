@@ -30,6 +30,7 @@ from core.excel.plan import ImportPlan, PlanBuilder
 from core.excel.readers import DEFAULT_LIMITS, Limits
 from core.excel.records import RowError
 from core.excel.review import MergeProposal, ProposalView, describe
+from core.gc_pause import garbage_collector_paused
 
 Progress = Callable[[int, int, str], None]
 IsCancelled = Callable[[], bool]
@@ -146,6 +147,12 @@ def run_import(book, source: str | os.PathLike[str] | LoadedFile, options: Impor
     Raises ImportRejected (file refused, nothing written) or Cancelled (nothing written).
     Bad rows are skipped and listed in ``errors`` unless ``options.all_or_nothing``.
     """
+    with garbage_collector_paused():
+        return _run_import(book, source, options, progress, is_cancelled)
+
+
+def _run_import(book, source: str | os.PathLike[str] | LoadedFile, options: ImportOptions,
+                progress: Progress | None, is_cancelled: IsCancelled | None) -> ImportResult:
     from core.excel.writer import BookWriter
 
     progress = progress or _noop_progress
