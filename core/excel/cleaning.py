@@ -49,14 +49,19 @@ def clean_text(value: object) -> str:
     return text
 
 
+_ROUNDED_NUMBER_TEXT = re.compile(r"\d+(\.\d+)?[eE]\+?\d+")  # 3.51531E+17: the digits are gone
+
+
 def clean_identifier(value: object) -> str:
     """Text of an identifier (order number, tracking number); refuses numbers Excel already rounded."""
+    if type(value) is str and value.isascii() and value.isdigit():
+        return value  # the exports' usual order number: nothing to clean, nothing rounded
     if isinstance(value, float) and not value.is_integer():
         raise CellRejected("number_invalid", value=repr(value))
     if isinstance(value, float | int) and not isinstance(value, bool) and abs(value) >= 10**_EXACT_DIGITS:
         raise CellRejected("precision_lost", value=f"{value:.6g}")
     text = clean_text(value)
-    if re.fullmatch(r"\d+(\.\d+)?[eE]\+?\d+", text):
+    if _ROUNDED_NUMBER_TEXT.fullmatch(text):
         raise CellRejected("precision_lost", value=text)
     return text
 
@@ -102,6 +107,11 @@ def parse_datetime(value: object, year_hint: int | None = None) -> dt.datetime |
     20240503 and 5月3日 (only with ``year_hint``). Ambiguous forms such as 03/05/2024 (day or month
     first?) or 5/3 raise ``CellRejected("date_ambiguous")`` instead of being guessed.
     """
+    if type(value) is str and len(value) == 19 and value[4] == "-" and value[13] == ":" and value[16] == ":":
+        try:  # the exports' usual 2017-07-08 00:42:32, read by the C parser (clean_text would not change it)
+            return dt.datetime.fromisoformat(value)
+        except ValueError:
+            pass
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -249,7 +259,7 @@ class PhoneCell:
     masked: bool
 
 
-_PLAIN_MOBILE = re.compile(r"1[3-9]\d{9}$")
+_PLAIN_MOBILE = re.compile(r"1[3-9]\d{9}")
 _PHONE_SPLIT = re.compile(r"[/,，;；、|]+")
 
 
@@ -262,8 +272,10 @@ def parse_phones(value: object) -> list[PhoneCell]:
         text = clean_text(value)
         key = normalize_phone(text) or (normalize_phone("0" + text) if not text.startswith(("0", "1")) else "")
         return [PhoneCell(key or text, key, False)]
-    if type(value) is str and _PLAIN_MOBILE.match(value):
-        return [PhoneCell(value, value, False)]
+    if type(value) is str:
+        plain = value[1:] if value.startswith("'") else value  # Taobao's '18000000000
+        if _PLAIN_MOBILE.fullmatch(plain):
+            return [PhoneCell(plain, plain, False)]
     found = []
     for part in _PHONE_SPLIT.split(clean_text(value)):
         part = part.strip()

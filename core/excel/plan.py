@@ -216,14 +216,16 @@ def _item_of(parsed: ParsedRow) -> dict[str, Any] | None:
 
 def _merge_person(person: PersonDraft, parsed: ParsedRow) -> None:
     fields = person.fields
-    for name, value in parsed.customer.items():
-        if name == "tags":
-            person.tags.extend(tag for tag in value if tag not in person.tags)
-        elif not fields.get(name) and value not in ("", None):  # most fields are known already: test that first
-            fields[name] = value
-    for phone in parsed.phones:
-        if phone not in person.phones:
-            person.phones.append(phone)
+    if not parsed.customer.items() <= fields.items():  # most rows repeat what the person has: test that first
+        for name, value in parsed.customer.items():
+            if name == "tags":
+                person.tags.extend(tag for tag in value if tag not in person.tags)
+            elif not fields.get(name) and value not in ("", None):
+                fields[name] = value
+    if parsed.phones != person.phones:
+        for phone in parsed.phones:
+            if phone not in person.phones:
+                person.phones.append(phone)
     if parsed.masked_phone and not person.masked_phone:
         person.masked_phone = parsed.masked_phone
 
@@ -246,9 +248,10 @@ def _finish_order(draft: OrderDraft) -> None:
     status = cleaning.map_status(status_text) if status_text else None
     if status is None:
         status = _status_from_times(fields, has_status_column=bool(status_text))
-    refund_status = cleaning.map_after_sale(after_sale, fields.get("paid_cents"), fields.get("refund_cents"))
-    if refund_status and status not in ("unpaid", "closed"):
-        status = refund_status
+    if after_sale or fields.get("refund_cents"):
+        refund_status = cleaning.map_after_sale(after_sale, fields.get("paid_cents"), fields.get("refund_cents"))
+        if refund_status and status not in ("unpaid", "closed"):
+            status = refund_status
     fields["status"] = status
 
 

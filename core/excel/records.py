@@ -80,38 +80,60 @@ class _YearHints:
         return self._by_column[column]
 
 
-_MISSING = object()
+_BLOCK = 10_000  # rows cleaned and assembled at a time, so a big sheet still reports progress and cancels
 
 
-def _clean_column(rows: list[list[Any]], index: int, convert: Callable[[Any], Any],
-                  hint: Callable[[], int | None] | None) -> tuple[list[Any], dict[int, CellRejected]]:
-    """One mapped column cleaned top to bottom (a column repeats its values: each text is cleaned once).
+def _clean_column(values: list[Any], column: _Column) -> tuple[list[Any], dict[int, CellRejected]]:
+    """One block of a mapped column cleaned top to bottom. A column repeats its values, so each distinct
+    text is cleaned once (``column.by_text`` keeps the results across blocks) and the block is then mapped
+    through them; numbers and dates are cleaned cell by cell.
 
-    Returns the cleaned values (None for empty cells) and the rejected cells by row offset."""
-    cleaned: list[Any] = [None] * len(rows)
-    rejected: dict[int, CellRejected] = {}
-    cache: dict[str, Any] = {}
-    for offset, row in enumerate(rows):
-        value = row[index] if index < len(row) else None
-        if value is None or value == "":
-            continue
-        is_text = type(value) is str
-        result = cache.get(value, _MISSING) if is_text else _MISSING
-        if result is _MISSING:
-            try:
-                if hint is not None and is_text and "月" in value:
-                    result = convert(value, hint())
-                else:
-                    result = convert(value)
-            except CellRejected as error:
-                result = error
-            if is_text:
-                cache[value] = result
+    Returns the cleaned values (None for empty cells and rejected ones) and the rejected cells by offset."""
+    convert, hint, by_text = column.convert, column.hint, column.by_text
+    distinct = set(values)
+    mixed = not all(type(value) is str for value in distinct if value is not None)
+    for value in [value for value in distinct if type(value) is str and value not in by_text]:
+        result = by_text[value] = _cleaned_cell(value, convert, hint)
         if type(result) is CellRejected:
-            rejected[offset] = result
-        elif result is not None and result != "" and result != []:
-            cleaned[offset] = result
+            column.rejects_text = True
+    any_rejected = column.rejects_text  # (then every later block is searched for rejected cells too)
+    if mixed:
+        cleaned = [by_text[value] if value is None or type(value) is str else _cleaned_cell(value, convert, hint)
+                   for value in values]
+    else:
+        cleaned = [by_text[value] for value in values]
+    rejected: dict[int, CellRejected] = {}
+    if mixed or any_rejected:
+        for offset, result in enumerate(cleaned):
+            if type(result) is CellRejected:
+                rejected[offset] = result
+                cleaned[offset] = None
     return cleaned, rejected
+
+
+def _cleaned_cell(value: Any, convert: Callable[[Any], Any], hint: Callable[[], int | None] | None) -> Any:
+    """The cleaned cell; None when it is empty once cleaned, the CellRejected when it is refused."""
+    try:
+        if hint is not None and type(value) is str and "月" in value:
+            result = convert(value, hint())
+        else:
+            result = convert(value)
+    except CellRejected as error:
+        return error
+    return None if not result and result != 0 else result  # "" and [] are empty; 0 and False are values
+
+
+@dataclass(slots=True)
+class _Column:
+    """One mapped column of a table: where it is, its field and group, how its cells are cleaned."""
+
+    index: int
+    name: str
+    group: str | None
+    convert: Callable[[Any], Any]
+    hint: Callable[[], int | None] | None
+    by_text: dict[Any, Any] = field(default_factory=lambda: {None: None, "": None})  # cleaned value by text
+    rejects_text: bool = False  # some text of the column was rejected
 
 
 def iter_rows(
@@ -119,86 +141,133 @@ def iter_rows(
     on_error: Callable[[RowError], None],
 ) -> Iterator[ParsedRow]:
     """Yield every good data row of ``table`` as a :class:`ParsedRow`; blank rows are passed over and
-    every bad row is reported through ``on_error`` (one RowError per bad cell) and not yielded."""
+    every bad row is reported through ``on_error`` (one RowError per bad cell) and not yielded.
+
+    The work is done column by column on blocks of rows (cleaning and grouping cells costs a fraction of
+    doing it cell by cell); rows and errors still come out in row order."""
     hints = _YearHints(table, mapping)
-    sheet_name, headers = table.sheet.name, table.headers
-    rows = table.sheet.rows[table.data_start:]
-    names: list[str] = []
-    columns: list[list[Any]] = []
-    rejected_by_column: list[tuple[int, dict[int, CellRejected]]] = []
+    columns = []
     for index, name in sorted(mapping.fields.items()):
         kind = FIELDS[name]
         hint = (lambda index=index: hints.for_column(index)) if kind in ("datetime", "date") else None
-        values, rejected = _clean_column(rows, index, _CONVERTERS[kind], hint)
-        names.append(name)
-        columns.append(values)
-        if rejected:
-            rejected_by_column.append((index, rejected))
-    positions = {group: [(position, name) for position, name in enumerate(names) if _GROUP_OF.get(name) == group]
-                 for group in ("customer", "order", "item", "product", None)}
-    width = len(names)
-    for offset, raw in enumerate(zip(*columns, strict=True) if columns else ()):
-        number = table.data_start + offset + 1
-        if rejected_by_column and any(offset in rejected for _index, rejected in rejected_by_column):
-            for index, rejected in rejected_by_column:
-                if offset in rejected:
-                    on_error(RowError(table.file, sheet_name, number, headers[index], rejected[offset].code,
-                                      str(rejected[offset].details.get("value", ""))))
+        columns.append(_Column(index, name, _GROUP_OF.get(name), _CONVERTERS[kind], hint))
+    rows = table.sheet.rows[table.data_start:]
+    assembler = _Assembler(preset)
+    for start in range(0, len(rows), _BLOCK):
+        yield from _block_rows(table, rows[start:start + _BLOCK], table.data_start + start + 1, columns,
+                               assembler, mapping, on_error)
+
+
+def _block_rows(table: Table, block: list[list[Any]], first_number: int, columns: list[_Column],
+                assembler: _Assembler, mapping: FieldMap, on_error: Callable[[RowError], None]) -> Iterator[ParsedRow]:
+    """The good rows of one block (``first_number`` is the sheet row number of its first row): each mapped
+    column is cleaned and scattered into per-row dicts by group, then every row is assembled or reported."""
+    size = len(block)
+    # Every row gets its own dicts (assembling fills them in); helper fields are only read, so a table
+    # without any shares one empty dict.
+    groups: dict[str | None, list[dict[str, Any]]] = {
+        group: [{} for _ in range(size)] for group in ("customer", "order", "item", "product")}
+    groups[None] = [{} for _ in range(size)] if any(column.group is None for column in columns) else [{}] * size
+    errors: dict[int, list[RowError]] = {}
+    for column in columns:
+        try:
+            values = [row[column.index] for row in block]
+        except IndexError:  # a ragged sheet (CSV rows of different lengths)
+            values = [row[column.index] if column.index < len(row) else None for row in block]
+        cleaned, rejected = _clean_column(values, column)
+        for offset, error in rejected.items():
+            errors.setdefault(offset, []).append(RowError(
+                table.file, table.sheet.name, first_number + offset, table.headers[column.index], error.code,
+                str(error.details.get("value", ""))))
+        if cleaned.count(None) == size:
             continue
-        if raw.count(None) == width:
+        name = column.name
+        for values_of_row, value in zip(groups[column.group], cleaned, strict=True):
+            if value is not None:
+                values_of_row[name] = value
+    for offset, (customer, order, item, product, extra) in enumerate(zip(*groups.values(), strict=True)):
+        if offset in errors:
+            for error in errors[offset]:
+                on_error(error)
             continue
-        groups = [{name: raw[position] for position, name in positions[group] if raw[position] is not None}
-                  for group in ("customer", "order", "item", "product", None)]
-        parsed = _assemble(*groups, preset, number)
-        problem = _problem(parsed, preset)
+        if not (customer or order or item or product or extra):
+            continue  # a blank row
+        number = first_number + offset
+        parsed = assembler.assemble(customer, order, item, product, extra, number)
+        problem = _problem(parsed, assembler.preset)
         if problem:
             code, field_name = problem
-            column = mapping.column_of(field_name)
-            on_error(RowError(table.file, sheet_name, number, headers[column] if column is not None else "", code))
+            column_index = mapping.column_of(field_name)
+            on_error(RowError(table.file, table.sheet.name, number,
+                              table.headers[column_index] if column_index is not None else "", code))
             continue
         yield parsed
 
 
-def _assemble(customer: dict[str, Any], order: dict[str, Any], item: dict[str, Any], product: dict[str, Any],
-              extra: dict[str, Any], preset: Preset, row: int) -> ParsedRow:
-    """One row's cleaned values, by group, into a ParsedRow (phones sorted out, address split, name set).
+class _Assembler:
+    """One row's cleaned values, by group, into a ParsedRow: phones sorted out, address split, name set."""
 
-    ``extra`` holds the helper fields (whole address, street, second phone, after-sales status)."""
-    values = extra
-    values["phone"] = customer.get("phone")
-    values["receiver_phone"] = order.get("receiver_phone")
-    phones: list[str] = []
-    masked = ""
-    for source in ("phone", "receiver_phone", "phone_alt"):
-        found = values.get(source)
-        if not found:
-            continue
-        if source == "receiver_phone":
-            order["receiver_phone"] = found[0].key or found[0].text
-        for phone in found:
-            if phone.key and phone.key not in phones:
-                phones.append(phone.key)
-            elif phone.masked and not masked:
-                masked = phone.text
-    customer.pop("phone", None)
-    if preset.kind == "products":
-        product.setdefault("product_name", item.pop("product_title", "") or customer.get("name", ""))
-        if "price_cents" not in product and "unit_price_cents" in item:
-            product["price_cents"] = item.pop("unit_price_cents")
-        return ParsedRow(row, {}, product=product)
-    _fill_address(values, customer, order)
-    if not customer.get("name"):
-        for source in (order.get("receiver_name"), customer.get("real_name"), customer.get("platform_buyer_id"),
-                       customer.get("wechat_id")):
-            if source:
-                customer["name"] = source
-                break
-    if order.get("receiver_name") and not customer.get("real_name") and preset.kind == "orders":
-        customer["real_name"] = order["receiver_name"]
-    parsed = ParsedRow(row, customer, order, item, product, phones, masked)
-    if "after_sale_status" in values:
-        order["after_sale_status"] = values["after_sale_status"]
-    return parsed
+    def __init__(self, preset: Preset) -> None:
+        self.preset = preset
+        self._address_parts: dict[str, dict[str, str]] = {}
+
+    def assemble(self, customer: dict[str, Any], order: dict[str, Any], item: dict[str, Any],
+                 product: dict[str, Any], extra: dict[str, Any], row: int) -> ParsedRow:
+        """``extra`` holds the helper fields (whole address, street, second phone, after-sales status)."""
+        phones: list[str] = []
+        masked = ""
+        receiver_phones = order.get("receiver_phone")
+        if receiver_phones:
+            order["receiver_phone"] = receiver_phones[0].key or receiver_phones[0].text
+        for found in (customer.pop("phone", None), receiver_phones, extra.get("phone_alt")):
+            if found:
+                for phone in found:
+                    if phone.key:
+                        if phone.key not in phones:
+                            phones.append(phone.key)
+                    elif phone.masked and not masked:
+                        masked = phone.text
+        if self.preset.kind == "products":
+            product.setdefault("product_name", item.pop("product_title", "") or customer.get("name", ""))
+            if "price_cents" not in product and "unit_price_cents" in item:
+                product["price_cents"] = item.pop("unit_price_cents")
+            return ParsedRow(row, {}, product=product)
+        self._fill_address(extra, customer, order)
+        if not customer.get("name"):
+            for source in (order.get("receiver_name"), customer.get("real_name"), customer.get("platform_buyer_id"),
+                           customer.get("wechat_id")):
+                if source:
+                    customer["name"] = source
+                    break
+        if order.get("receiver_name") and not customer.get("real_name") and self.preset.kind == "orders":
+            customer["real_name"] = order["receiver_name"]
+        if "after_sale_status" in extra:
+            order["after_sale_status"] = extra["after_sale_status"]
+        return ParsedRow(row, customer, order, item, product, phones, masked)
+
+    def _fill_address(self, extra: dict[str, Any], customer: dict[str, Any], order: dict[str, Any]) -> None:
+        """Province/city/district/detail from a whole-address column when the parts are not given."""
+        whole = extra.get("address") or order.get("receiver_address") or ""
+        if "street" in extra:
+            customer["address_detail"] = extra["street"] + customer.get("address_detail", "")
+        if whole:
+            parts = self._address_parts.get(whole)
+            if parts is None:
+                split = split_address(whole)
+                parts = self._address_parts[whole] = {
+                    name: value for name, value in (("province", split.province), ("city", split.city),
+                                                    ("district", split.district), ("postcode", split.postcode),
+                                                    ("address_detail", split.detail)) if value}
+            if customer.keys().isdisjoint(parts):  # (cleaned values are never empty: absent = not given)
+                customer.update(parts)
+            else:
+                for name, value in parts.items():
+                    if not customer.get(name):
+                        customer[name] = value
+        if order and not order.get("receiver_address"):
+            joined = "".join(customer.get(name, "") for name in ("province", "city", "district", "address_detail"))
+            if joined and (order.get("platform_order_no") or order.get("receiver_name")):
+                order["receiver_address"] = joined
 
 
 _CUSTOMER_KEYS = frozenset(name for name in FIELDS if name in {
@@ -214,24 +283,6 @@ _ITEM_KEYS = frozenset({"product_title", "sku_spec", "quantity", "unit_price_cen
 _PRODUCT_KEYS = frozenset({"product_name", "category", "price_cents", "cycle_days", "lead_days"})
 _GROUP_OF = ({name: "customer" for name in _CUSTOMER_KEYS} | {name: "order" for name in _ORDER_KEYS}
              | {name: "item" for name in _ITEM_KEYS} | {name: "product" for name in _PRODUCT_KEYS})
-
-
-def _fill_address(values: dict[str, Any], customer: dict[str, Any], order: dict[str, Any]) -> None:
-    """Province/city/district/detail from a whole-address column when the parts are not given."""
-    whole = values.get("address") or order.get("receiver_address") or ""
-    if "street" in values:
-        customer["address_detail"] = values["street"] + customer.get("address_detail", "")
-    if whole:
-        parts = split_address(whole)
-        for name in ("province", "city", "district", "postcode"):
-            if getattr(parts, name) and not customer.get(name):
-                customer[name] = getattr(parts, name)
-        if parts.detail and not customer.get("address_detail"):
-            customer["address_detail"] = parts.detail
-    if order and not order.get("receiver_address"):
-        joined = "".join(customer.get(name, "") for name in ("province", "city", "district", "address_detail"))
-        if joined and (order.get("platform_order_no") or order.get("receiver_name")):
-            order["receiver_address"] = joined
 
 
 def _problem(parsed: ParsedRow, preset: Preset) -> tuple[str, str] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from operator import itemgetter, methodcaller
 from typing import Any
 
 from sqlalchemy import Date, DateTime, String, insert, select, update
@@ -28,7 +29,7 @@ from core.models import (
     Product,
     Tag,
 )
-from core.orders import derived_order_fields, is_purchase_status
+from core.orders import derived_order_columns, is_purchase_status
 from core.reminders.generate import local_today
 from core.search import build_search_text
 from core.tags import refresh_tag_names
@@ -53,43 +54,52 @@ def _fit(row: dict[str, Any], lengths: dict[str, int]) -> dict[str, Any]:
 
 
 def bulk_insert(session: Session, table, rows: list[dict[str, Any]]) -> None:
-    """INSERT many rows (all with the same keys) inside the session's transaction.
-
-    On SQLite this is one DB-API executemany with SQLAlchemy's own bind processors and column defaults
-    (the Core executemany path spends more time building parameters than SQLite spends inserting);
-    other databases get ``session.execute(insert(table), rows)`` with their length limits applied.
-    """
+    """INSERT many rows (all with the same keys) inside the session's transaction; see bulk_insert_columns."""
     if not rows:
+        return
+    names = list(rows[0])
+    by_row = map(itemgetter(*names), rows) if len(names) > 1 else ((row[names[0]],) for row in rows)
+    bulk_insert_columns(session, table, dict(zip(names, map(list, zip(*by_row, strict=True)), strict=True)))
+
+
+def bulk_insert_columns(session: Session, table, columns: dict[str, list[Any]]) -> None:
+    """INSERT one row per position of ``columns`` (column name → values, all lists of one length) inside the
+    session's transaction; columns not given take their defaults.
+
+    On SQLite this is one DB-API executemany with SQLAlchemy's own bind processors and column defaults,
+    applied a column at a time (the Core executemany path spends more time building parameters than SQLite
+    spends inserting); other databases get ``session.execute(insert(table), rows)`` with their length
+    limits applied.
+    """
+    names = list(columns)
+    count = len(columns[names[0]]) if names else 0
+    if not count:
         return
     connection = session.connection()
     dialect = connection.dialect
     if dialect.name != "sqlite":
         lengths = _lengths_of(table)
-        session.execute(insert(table), [_fit(row, lengths) for row in rows])
+        session.execute(insert(table), [_fit(dict(zip(names, values, strict=True)), lengths)
+                                        for values in zip(*columns.values(), strict=True)])
         return
-    names = list(rows[0])
-    defaults = {}
+    values_by_column = []
+    for name, values in columns.items():
+        process = _bind_processor(table.c[name].type, dialect)
+        if process is not None:
+            values = list(map(process, values)) if None not in values else [
+                None if value is None else process(value) for value in values]
+        values_by_column.append(values)
     for column in table.columns:
-        if column.name not in rows[0] and column.default is not None and not column.primary_key:
+        if column.name not in columns and column.default is not None and not column.primary_key:
             argument = column.default.arg
-            defaults[column.name] = argument(None) if callable(argument) else argument
-    columns = names + list(defaults)
-    processors = [(position, _bind_processor(table.c[name].type, dialect)) for position, name in enumerate(names)]
-    processors = [(position, process) for position, process in processors if process is not None]
-    extra = [value if value is None else (_bind_processor(table.c[name].type, dialect) or (lambda v: v))(value)
-             for name, value in defaults.items()]
-    parameters = []
-    for row in rows:
-        values = [row[name] for name in names]
-        for position, process in processors:
-            if values[position] is not None:
-                values[position] = process(values[position])
-        values.extend(extra)
-        parameters.append(tuple(values))
+            value = argument(None) if callable(argument) else argument
+            process = _bind_processor(column.type, dialect)
+            names.append(column.name)
+            values_by_column.append([value if value is None or process is None else process(value)] * count)
     quote = dialect.identifier_preparer.quote
-    statement = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(name) for name in columns)}) "
-                 f"VALUES ({', '.join('?' * len(columns))})")
-    connection.exec_driver_sql(statement, parameters)
+    statement = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(name) for name in names)}) "
+                 f"VALUES ({', '.join('?' * len(names))})")
+    connection.exec_driver_sql(statement, list(zip(*values_by_column, strict=True)))
 
 
 _SAMPLE_MOMENT = dt.datetime(2024, 5, 3, 10, 1, 2, 345678)
@@ -101,7 +111,7 @@ def _bind_processor(column_type, dialect):
     process = column_type._cached_bind_processor(dialect)
     if process is None:
         return None
-    for fast, sample in ((lambda value: value.isoformat(" ", "microseconds"), _SAMPLE_MOMENT),
+    for fast, sample in ((methodcaller("isoformat", " ", "microseconds"), _SAMPLE_MOMENT),
                          (dt.date.isoformat, _SAMPLE_MOMENT.date())):
         if isinstance(column_type, DateTime if isinstance(sample, dt.datetime) else Date):
             try:
@@ -142,6 +152,15 @@ class Counts:
     products_updated: int = 0
     proposals: list[tuple[int, int, str, str]] = field(default_factory=list)  # customer, candidate, reason, person
     detail: DetailOutcome = field(default_factory=DetailOutcome)
+
+
+@dataclass(slots=True)
+class NewOrders:
+    """Orders of the plan the book does not have yet: their drafts and, position for position, the order
+    table's columns to insert."""
+
+    drafts: list[OrderDraft]
+    columns: dict[str, list[Any]]
 
 
 class BookWriter:
@@ -201,17 +220,19 @@ class BookWriter:
             orders_unchanged=counts.orders_unchanged, products_created=counts.products_created,
             rows_skipped=len(self.plan.skipped_rows), report_json=report_json))
 
-    def _insert_all(self, model, rows: list[dict[str, Any]], start: int, end: int, message: str) -> list[int]:
-        """Insert rows carrying this batch's id with plain Core executemany (no RETURNING: SQLAlchemy's
-        sorted RETURNING costs more than the insert); their ids come back in insert order."""
-        table = model.__table__
-        for done, batch in enumerate(chunks(rows, _INSERT_CHUNK), 1):
-            bulk_insert(self.session, table, batch)
-            self._check(start + (end - start) * done * _INSERT_CHUNK // max(len(rows), 1), message)
-        if not rows:
+    def _insert_all(self, model, columns: dict[str, list[Any]], start: int, end: int, message: str) -> list[int]:
+        """Insert rows (given as columns, see bulk_insert_columns) carrying this batch's id, in chunks that
+        report progress; no RETURNING (SQLAlchemy's sorted RETURNING costs more than the insert): their ids
+        come back in insert order."""
+        count = len(next(iter(columns.values()), []))
+        for done in range(0, count, _INSERT_CHUNK):
+            bulk_insert_columns(self.session, model.__table__,
+                                {name: values[done:done + _INSERT_CHUNK] for name, values in columns.items()})
+            self._check(start + (end - start) * (done + _INSERT_CHUNK) // count, message)
+        if not count:
             return []
-        return list(self.session.scalars(select(model.id).where(model.import_batch_id == self.counts.batch_id)
-                                          .order_by(model.id)))
+        return self.session.connection().execute(
+            select(model.id).where(model.import_batch_id == self.counts.batch_id).order_by(model.id)).scalars().all()
 
     # ------------------------------------------------------------------ products
 
@@ -242,7 +263,7 @@ class BookWriter:
 
     # ------------------------------------------------------------------ customers
 
-    def _write_people(self, index: BookIndex, new_orders: list[tuple[OrderDraft, dict[str, Any]]]) -> list[int]:
+    def _write_people(self, index: BookIndex, new_orders: NewOrders) -> list[int]:
         """Customer id of every person of the plan: matched (and filled in) or newly created.
 
         New customers are inserted with their derived figures (all their orders are among `new_orders`)
@@ -263,12 +284,14 @@ class BookWriter:
         created_rows: list[dict[str, Any]] = []
         creators: list[int] = []
         figures = customer_stats.figures_of_new_customers(
-            (draft.person, row["order_date"], row["paid_cents"] - row["refund_cents"])
-            for draft, row in new_orders if row["is_purchase"])
+            (draft.person, day, paid - refunded) for draft, day, paid, refunded, purchase in zip(
+                new_orders.drafts, new_orders.columns["order_date"], new_orders.columns["paid_cents"],
+                new_orders.columns["refund_cents"], new_orders.columns["is_purchase"], strict=True) if purchase)
         for position in new_people:
             created_rows.append(self._customer_row(people[position]) | figures.get(position, customer_stats.NO_FIGURES))
             creators.append(position)
-        for i, customer_id in enumerate(self._insert_all(Customer, created_rows, 55, 70, "customers")):
+        customer_columns = {name: [row[name] for row in created_rows] for name in created_rows[0]} if created_rows else {}
+        for i, customer_id in enumerate(self._insert_all(Customer, customer_columns, 55, 70, "customers")):
             ids[creators[i]] = customer_id
         customer_stats.refresh_stages(self.session, [ids[position] for position in creators])
         self._created = set(creators)
@@ -371,57 +394,53 @@ class BookWriter:
 
     # ------------------------------------------------------------------ orders
 
-    def _new_orders(self, index: BookIndex) -> list[tuple[OrderDraft, dict[str, Any]]]:
-        """Orders the book already has take what moved on; the others come back as rows to insert (their
+    def _new_orders(self, index: BookIndex) -> NewOrders:
+        """Orders the book already has take what moved on; the others come back to be inserted (their
         customer_id is set once the people are written)."""
-        new_orders = []
+        drafts = []
         for draft in self.plan.orders:
             existing = index.orders.get((draft.platform, draft.platform_order_no))
             if existing is not None:
                 self._update_order(existing, draft)
             else:
-                new_orders.append((draft, self._order_row(draft, None)))
-        return new_orders
+                drafts.append(draft)
+        return NewOrders(drafts, self._order_columns(drafts))
 
-    def _write_orders(self, new_orders: list[tuple[OrderDraft, dict[str, Any]]], customer_ids: list[int],
-                      products: dict[str, int]) -> None:
+    def _write_orders(self, new_orders: NewOrders, customer_ids: list[int], products: dict[str, int]) -> None:
         linker = ProductLinker(products)
-        new_rows: list[dict[str, Any]] = []
-        new_items: list[list[dict[str, Any]]] = []
-        for draft, row in new_orders:
-            row["customer_id"] = customer_ids[draft.person]
-            new_rows.append(row)
-            new_items.append(draft.items)
-            if draft.person not in self._created:  # a new customer's figures were written with it
-                self.touched.add(row["customer_id"])
-        order_ids = self._insert_all(Order, new_rows, 75, 85, "orders")
+        drafts = new_orders.drafts
+        new_orders.columns["customer_id"] = [customer_ids[draft.person] for draft in drafts]
+        # A new customer's figures were written with it; a book customer's are recomputed.
+        self.touched.update(customer_ids[draft.person] for draft in drafts if draft.person not in self._created)
+        order_ids = self._insert_all(Order, new_orders.columns, 75, 85, "orders")
         items = [
             {"order_id": order_id, "product_id": linker.link(item.get("product_title", "")),
              "title": item.get("product_title", ""), "sku_spec": item.get("sku_spec", ""),
              "quantity": item.get("quantity", 1), "unit_price_cents": item.get("unit_price_cents", 0),
              "amount_cents": item.get("amount_cents", 0)}
-            for order_id, order_items in zip(order_ids, new_items, strict=True) for item in order_items]
+            for order_id, draft in zip(order_ids, drafts, strict=True) for item in draft.items]
         for batch in chunks(items, _INSERT_CHUNK):
             bulk_insert(self.session, OrderItem.__table__, batch)
         self._check(92, "orders")
-        self.counts.orders_created = len(new_rows)
+        self.counts.orders_created = len(drafts)
 
-    def _order_row(self, draft: OrderDraft, customer_id: int | None) -> dict[str, Any]:
-        fields = draft.fields
-        created_at = fields["created_at"]
-        row = {
-            "customer_id": customer_id, "platform": draft.platform, "platform_order_no": draft.platform_order_no,
-            "status": fields["status"], "created_at": created_at, **derived_order_fields(fields["status"], created_at),
-            "closed_at": None, "import_batch_id": self.counts.batch_id,
-        }
-        for name in ("paid_at", "shipped_at", "delivered_at", "completed_at"):
-            row[name] = fields.get(name)
-        for name in ("goods_cents", "postage_cents", "discount_cents", "paid_cents", "refund_cents"):
-            row[name] = fields.get(name) or 0
-        for name in ("tracking_no", "carrier", "buyer_message", "seller_note", "receiver_name",
-                     "receiver_phone", "receiver_address"):
-            row[name] = fields.get(name, "")
-        return row
+    def _order_columns(self, drafts: list[OrderDraft]) -> dict[str, list[Any]]:
+        """The order table's columns for these drafts (customer_id excepted), a column at a time."""
+        fields = [draft.fields for draft in drafts]
+        statuses = [values["status"] for values in fields]
+        created = [values["created_at"] for values in fields]
+        columns: dict[str, list[Any]] = {
+            "platform": [draft.platform for draft in drafts],
+            "platform_order_no": [draft.platform_order_no for draft in drafts],
+            "status": statuses, "created_at": created, **derived_order_columns(statuses, created),
+            "closed_at": [None] * len(drafts), "import_batch_id": [self.counts.batch_id] * len(drafts)}
+        for names, empty in ((("paid_at", "shipped_at", "delivered_at", "completed_at"), None),
+                             (("goods_cents", "postage_cents", "discount_cents", "paid_cents", "refund_cents"), 0),
+                             (("tracking_no", "carrier", "buyer_message", "seller_note", "receiver_name",
+                               "receiver_phone", "receiver_address"), "")):
+            for name in names:
+                columns[name] = [values.get(name) or empty for values in fields]
+        return columns
 
     def _update_order(self, existing, draft: OrderDraft) -> None:
         """A newer export of a known order: take what moved on (status, times, amounts, tracking)."""

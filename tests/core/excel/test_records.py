@@ -1,0 +1,99 @@
+"""Rows of a sheet into records: the column-wise cleaning gives the same rows and errors whatever the block
+size, cells of mixed types in one column are each cleaned by their own type, and an import runs with the
+garbage collector paused and leaves it as it found it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+
+import pytest
+
+from core.errors import ImportRejected
+from core.excel import records
+from core.excel.analysis import load_file, parse_table
+from core.excel.importer import ImportOptions, choose_tables, run_import
+from core.gc_pause import garbage_collector_paused
+from tests.core.excel.files import write_csv, write_xlsx
+
+MESSY = [
+    ["2024年5月 客户登记"],
+    [],
+    ["姓名", "电话", "下单时间", "商品", "数量", "金额", "订单号", "地址", "标签"],
+    ["王芳", "'13925130165", "2024-05-03 10:00:00", "蜂蜜", 1, 68, "A1", "广东省 广州市 越秀区 某某路1号", "宝妈，干皮"],
+    ["负数", 13500135001, "2024-05-03", "蜂蜜", -1, 68, "A2", "", ""],
+    [None, None, None, None, None, None, None, None, None],
+    ["王芳", "139 2513 0165", dt.datetime(2024, 5, 4, 9, 30), "面膜", "2件", "¥99.00", "A3", "", "宝妈"],
+    ["含糊", "13500135002", "03/05/2024", "蜂蜜", 1, 68, "A4", "", ""],
+    ["", "", "2024-05-03", "蜂蜜", 1, 68, "A5", "", ""],
+    ["李四", "138****8000", "5月6日", "蜂蜜", 2.0, 136, "A6", "北京 北京市 朝阳区 建国路88号", "老客"],
+    ["大数", "13500135003", 45415, "蜂蜜", True, 68, 351531314732935790, "", ""],
+    ["张三", "13500135004", "2024-05-07 08:00:00", "蜂蜜", "1", "68.00", "'A7", "", "老客/送礼"],
+]
+
+
+def _parse(path):
+    loaded = load_file(path)
+    choice = choose_tables(loaded, ImportOptions(), {})[0]
+    errors: list[records.RowError] = []
+    rows = list(parse_table(loaded.tables[0], choice, errors.append))
+    return rows, errors
+
+
+@pytest.mark.parametrize("block", [1, 2, 3, 7])
+def test_rows_and_errors_do_not_depend_on_the_block_size(tmp_path, monkeypatch, block):
+    path = write_xlsx(tmp_path / "messy.xlsx", {"五月": MESSY})
+    whole = _parse(path)
+    monkeypatch.setattr(records, "_BLOCK", block)
+    assert _parse(path) == whole
+    rows, errors = whole
+    assert [row.row for row in rows] == [4, 7, 10, 12]  # blank row 6 passed over, bad rows reported
+    assert [(error.row, error.column, error.code) for error in errors] == [
+        (5, "数量", "quantity_negative"), (8, "下单时间", "date_ambiguous"), (9, "姓名", "identity_missing"),
+        (11, "数量", "quantity_invalid"), (11, "订单号", "precision_lost")]
+
+
+def test_cells_of_mixed_types_in_one_column_are_each_cleaned_by_their_type(tmp_path):
+    rows, _errors = _parse(write_xlsx(tmp_path / "messy.xlsx", {"五月": MESSY}))
+    first, second, third, fourth = rows
+    assert first.phones == ["13925130165"] and second.phones == ["13925130165"]
+    assert first.order["created_at"] == dt.datetime(2024, 5, 3, 10, 0)
+    assert second.order["created_at"] == dt.datetime(2024, 5, 4, 9, 30)
+    assert third.order["created_at"] == dt.datetime(2024, 5, 6)  # 5月6日: the year from the sheet's title
+    assert [row.item["quantity"] for row in rows] == [1, 2, 2, 1]
+    assert [row.order["paid_cents"] for row in rows] == [6800, 9900, 13600, 6800]
+    assert fourth.order["platform_order_no"] == "A7"
+    assert third.phones == [] and third.masked_phone == "138****8000"
+    assert first.customer["tags"] == ["宝妈", "干皮"] and fourth.customer["tags"] == ["老客", "送礼"]
+    assert (first.customer["province"], first.customer["city"], first.customer["district"]) == (
+        "广东省", "广州市", "越秀区")
+    assert third.customer["city"] == "北京市" and third.customer["address_detail"] == "建国路88号"
+
+
+def test_a_ragged_csv_reads_missing_cells_as_empty(tmp_path):
+    path = write_csv(tmp_path / "ragged.csv", [["姓名", "电话", "备注"], ["王芳", "13925130165"], ["李四"],
+                                                ["张三", "13500135004", "老客"]])
+    rows, errors = _parse(path)
+    assert errors == [] and [row.customer.get("note") for row in rows] == [None, None, "老客"]
+    assert [row.phones for row in rows] == [["13925130165"], [], ["13500135004"]]
+
+
+def test_an_import_pauses_the_collector_and_leaves_it_as_it_was(tmp_path, book, monkeypatch):
+    seen: list[bool] = []
+    path = write_xlsx(tmp_path / "messy.xlsx", {"五月": MESSY})
+    run_import(book, path, progress=lambda *_: seen.append(gc.isenabled()), options=ImportOptions(backup=False))
+    assert seen and not any(seen) and gc.isenabled()
+    with pytest.raises(ImportRejected):
+        run_import(book, write_csv(tmp_path / "empty.csv", [["说明"], ["没有客户"]]))
+    assert gc.isenabled()
+    gc.disable()
+    try:  # a caller that had it off finds it off
+        run_import(book, path, options=ImportOptions(backup=False))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with garbage_collector_paused():
+        with garbage_collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # nested: on again only when the outer pause ends
+    assert gc.isenabled()
