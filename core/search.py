@@ -69,7 +69,7 @@ def build_search_text(*, name: str = "", real_name: str = "", phones: tuple[str,
     parts += [wechat_id, platform_buyer_id, qq]
     # dict.fromkeys keeps the first of each repeated part (name = real name is common): a shorter
     # text is a narrower index, and every search scans all of it
-    unique = dict.fromkeys(p.strip().lower() for p in parts if p and p.strip())
+    unique = dict.fromkeys([text for part in parts if part and (text := part.strip().lower())])
     return _SEP.join(unique), (initials[0] if initials else "")
 
 

@@ -115,10 +115,9 @@ class PlanBuilder:
             order_key = self._order_key(row, occurrences)
             order_keys.append(order_key)
             for key in self._identity_keys(row, order_key):
-                if key in owner:
-                    union.join(owner[key], index)
-                else:
-                    owner[key] = index
+                first = owner.setdefault(key, index)
+                if first != index:
+                    union.join(first, index)
         people: dict[int, int] = {}
         orders: dict[tuple[str, str], OrderDraft] = {}
         for index, row in enumerate(rows):
@@ -241,8 +240,10 @@ def _finish_order(draft: OrderDraft) -> None:
         fields["paid_cents"] = (fields["goods_cents"] + fields.get("postage_cents", 0)
                                 - fields.get("discount_cents", 0))
     if len(items) == 1 and "amount_cents" not in items[0] and "paid_cents" in fields:
-        items[0]["amount_cents"] = fields.get("goods_cents", fields["paid_cents"])
-        items[0].setdefault("unit_price_cents", items[0]["amount_cents"] // max(items[0]["quantity"], 1))
+        item = items[0]
+        item["amount_cents"] = fields.get("goods_cents", fields["paid_cents"])
+        if "unit_price_cents" not in item:
+            item["unit_price_cents"] = item["amount_cents"] // max(item["quantity"], 1)
     status_text = fields.pop("status", "")
     after_sale = fields.pop("after_sale_status", "")
     status = cleaning.map_status(status_text) if status_text else None

@@ -221,18 +221,22 @@ class BookWriter:
             rows_skipped=len(self.plan.skipped_rows), report_json=report_json))
 
     def _insert_all(self, model, columns: dict[str, list[Any]], start: int, end: int, message: str) -> list[int]:
-        """Insert rows (given as columns, see bulk_insert_columns) carrying this batch's id, in chunks that
-        report progress; no RETURNING (SQLAlchemy's sorted RETURNING costs more than the insert): their ids
-        come back in insert order."""
-        count = len(next(iter(columns.values()), []))
-        for done in range(0, count, _INSERT_CHUNK):
-            bulk_insert_columns(self.session, model.__table__,
-                                {name: values[done:done + _INSERT_CHUNK] for name, values in columns.items()})
-            self._check(start + (end - start) * (done + _INSERT_CHUNK) // count, message)
-        if not count:
+        """Insert rows carrying this batch's id (see _insert_columns); no RETURNING (SQLAlchemy's sorted
+        RETURNING costs more than the insert): their ids come back in insert order."""
+        if not self._insert_columns(model.__table__, columns, start, end, message):
             return []
         return self.session.connection().execute(
             select(model.id).where(model.import_batch_id == self.counts.batch_id).order_by(model.id)).scalars().all()
+
+    def _insert_columns(self, table, columns: dict[str, list[Any]], start: int, end: int, message: str) -> int:
+        """Insert rows given as columns (see bulk_insert_columns) in chunks, reporting progress from
+        ``start`` to ``end`` percent; returns how many rows."""
+        count = len(next(iter(columns.values()), []))
+        for done in range(0, count, _INSERT_CHUNK):
+            bulk_insert_columns(self.session, table,
+                                {name: values[done:done + _INSERT_CHUNK] for name, values in columns.items()})
+            self._check(start + (end - start) * (done + _INSERT_CHUNK) // count, message)
+        return count
 
     # ------------------------------------------------------------------ products
 
@@ -413,15 +417,15 @@ class BookWriter:
         # A new customer's figures were written with it; a book customer's are recomputed.
         self.touched.update(customer_ids[draft.person] for draft in drafts if draft.person not in self._created)
         order_ids = self._insert_all(Order, new_orders.columns, 75, 85, "orders")
-        items = [
-            {"order_id": order_id, "product_id": linker.link(item.get("product_title", "")),
-             "title": item.get("product_title", ""), "sku_spec": item.get("sku_spec", ""),
-             "quantity": item.get("quantity", 1), "unit_price_cents": item.get("unit_price_cents", 0),
-             "amount_cents": item.get("amount_cents", 0)}
-            for order_id, draft in zip(order_ids, drafts, strict=True) for item in draft.items]
-        for batch in chunks(items, _INSERT_CHUNK):
-            bulk_insert(self.session, OrderItem.__table__, batch)
-        self._check(92, "orders")
+        owners = [order_id for order_id, draft in zip(order_ids, drafts, strict=True) for _item in draft.items]
+        items = [item for draft in drafts for item in draft.items]
+        titles = [item.get("product_title", "") for item in items]
+        self._insert_columns(OrderItem.__table__, {
+            "order_id": owners, "product_id": [linker.link(title) for title in titles], "title": titles,
+            "sku_spec": [item.get("sku_spec", "") for item in items],
+            "quantity": [item.get("quantity", 1) for item in items],
+            "unit_price_cents": [item.get("unit_price_cents", 0) for item in items],
+            "amount_cents": [item.get("amount_cents", 0) for item in items]}, 85, 92, "orders")
         self.counts.orders_created = len(drafts)
 
     def _order_columns(self, drafts: list[OrderDraft]) -> dict[str, list[Any]]:
