@@ -235,7 +235,7 @@ class BookWriter:
         for done in range(0, count, _INSERT_CHUNK):
             bulk_insert_columns(self.session, table,
                                 {name: values[done:done + _INSERT_CHUNK] for name, values in columns.items()})
-            self._check(start + (end - start) * (done + _INSERT_CHUNK) // count, message)
+            self._check(start + (end - start) * min(done + _INSERT_CHUNK, count) // count, message)
         return count
 
     # ------------------------------------------------------------------ products

@@ -1,6 +1,6 @@
 """Rows of a sheet into records: the column-wise cleaning gives the same rows and errors whatever the block
-size, cells of mixed types in one column are each cleaned by their own type, and an import runs with the
-garbage collector paused and leaves it as it found it."""
+size, cells of mixed types in one column are each cleaned by their own type, an import runs with the
+garbage collector paused and leaves it as it found it, and a big import writes every row in chunks."""
 
 from __future__ import annotations
 
@@ -8,13 +8,15 @@ import datetime as dt
 import gc
 
 import pytest
+from sqlalchemy import func, select
 
 from core.errors import ImportRejected
-from core.excel import records
+from core.excel import records, writer
 from core.excel.analysis import load_file, parse_table
 from core.excel.importer import ImportOptions, choose_tables, run_import
 from core.gc_pause import garbage_collector_paused
-from tests.core.excel.files import write_csv, write_xlsx
+from core.models import Order, OrderItem
+from tests.core.excel.files import TAOBAO_HEADERS, taobao_rows, write_csv, write_xlsx
 
 MESSY = [
     ["2024年5月 客户登记"],
@@ -97,3 +99,19 @@ def test_an_import_pauses_the_collector_and_leaves_it_as_it_was(tmp_path, book, 
             assert not gc.isenabled()
         assert not gc.isenabled()  # nested: on again only when the outer pause ends
     assert gc.isenabled()
+
+
+def test_a_big_import_writes_every_row_in_chunks_with_progress_moving_forward(tmp_path, book):
+    rows = taobao_rows(12_345, 4_000)  # more than two insert chunks of orders and of items
+    path = write_csv(tmp_path / "ExportOrderList-big.csv", [TAOBAO_HEADERS, *rows], encoding="gbk", quote_all=True)
+    seen: list[int] = []
+    result = run_import(book, path, progress=lambda done, total, _message: seen.append(100 * done // total),
+                        options=ImportOptions(backup=False))
+    assert writer._INSERT_CHUNK < result.orders_created == 12_345
+    assert seen == sorted(seen) and seen[0] == 0 and seen[-1] == 100
+    with book.session() as session:
+        orders = session.execute(select(Order.platform_order_no, Order.customer_id, Order.paid_cents)).all()
+        assert len(orders) == 12_345 and len({number for number, _c, _p in orders}) == 12_345
+        assert all(customer_id is not None for _n, customer_id, _p in orders)
+        assert session.scalar(select(func.count()).select_from(OrderItem)) == 12_345
+        assert session.scalar(select(func.count()).select_from(OrderItem).where(OrderItem.order_id.is_(None))) == 0
