@@ -115,7 +115,7 @@ def parse_datetime(value: object, year_hint: int | None = None) -> dt.datetime |
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
-        return value
+        return _local(value)
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day)
     if isinstance(value, dt.time):
@@ -128,11 +128,16 @@ def parse_datetime(value: object, year_hint: int | None = None) -> dt.datetime |
     text = clean_text(value)
     if not text:
         return None
-    if len(text) in (10, 19) and text[4] == "-":
-        try:  # the exports' usual 2017-07-08 00:42:32, read by the C parser
-            return dt.datetime.fromisoformat(text)
+    if len(text) >= 10 and text[4] == "-":
+        try:  # the exports' usual 2017-07-08 00:42:32, read by the C parser; and ISO times with an offset
+            moment = dt.datetime.fromisoformat(text)
         except ValueError:
             pass
+        else:
+            if moment.tzinfo is not None:
+                return _local(moment).replace(microsecond=0)
+            if len(text) in (10, 19):
+                return moment
     for pattern in (_YMD, _COMPACT):
         found = pattern.match(text)
         if found:
@@ -154,6 +159,11 @@ def parse_datetime(value: object, year_hint: int | None = None) -> dt.datetime |
     if re.fullmatch(r"\d{5}(\.\d+)?", text):
         return _from_serial(float(text), text)
     raise CellRejected("date_invalid", value=text)
+
+
+def _local(moment: dt.datetime) -> dt.datetime:
+    """The book keeps naive local times: a time with a UTC offset is moved to this computer's time zone."""
+    return moment if moment.tzinfo is None else moment.astimezone().replace(tzinfo=None)
 
 
 def parse_date(value: object, year_hint: int | None = None) -> dt.date | None:

@@ -82,7 +82,10 @@ class _SheetWriter:
                 styled.value = value / 100
                 row.append(styled)
             elif styled is not None:
-                styled.value = value
+                # Excel has no time zones: a time with an offset (only a book from before 2026-12-06
+                # can hold one) is written as this computer's local time.
+                styled.value = value if getattr(value, "tzinfo", None) is None else value.astimezone().replace(
+                    tzinfo=None)
                 row.append(styled)
             elif isinstance(value, str):
                 row.append(safe_text(value))

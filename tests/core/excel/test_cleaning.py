@@ -140,8 +140,9 @@ def test_addresses_split(text, parts):
 _cells = st.one_of(
     st.none(), st.booleans(), st.integers(min_value=-10**20, max_value=10**20),
     st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=40),
-    st.dates(), st.datetimes(), st.times(),
-    st.sampled_from(['="123"', "'0", "¥", "元", "5月", "2024年13月1日", "1e400", "--", "()", "\t", "１２"]),
+    st.dates(), st.datetimes(), st.times(), st.datetimes(timezones=st.timezones()),
+    st.sampled_from(['="123"', "'0", "¥", "元", "5月", "2024年13月1日", "1e400", "--", "()", "\t", "１２",
+                     "2024-05-03 10:00+08", "2024-05-03T10:00:00Z", "2024-05-03 10:00:00+08:00"]),
 )
 
 
@@ -150,6 +151,7 @@ _cells = st.one_of(
 @example(float("nan"))
 @example(float("inf"))
 @example(-0.0)
+@example("2024-05-03 10:00+08")
 def test_random_cells_either_clean_or_raise_a_coded_error(value):
     """No cell crashes the cleaner: each parser returns its type or raises CellRejected with a code."""
     assert isinstance(cleaning.clean_text(value), str)
@@ -165,5 +167,15 @@ def test_random_cells_either_clean_or_raise_a_coded_error(value):
             assert error.code
         else:
             assert result is None or isinstance(result, kind)
+            assert getattr(result, "tzinfo", None) is None  # the book keeps naive local times
     if isinstance(value, str):
         split_address(value)
+
+
+def test_a_time_with_an_offset_becomes_this_computers_local_time():
+    china = dt.timezone(dt.timedelta(hours=8))
+    expected = dt.datetime(2024, 5, 3, 10, 0, tzinfo=china).astimezone().replace(tzinfo=None)
+    for cell in ("2024-05-03 10:00+08", "2024-05-03T02:00:00Z", dt.datetime(2024, 5, 3, 10, 0, tzinfo=china)):
+        parsed = cleaning.parse_datetime(cell)
+        assert parsed == expected and parsed.tzinfo is None
+    assert cleaning.parse_datetime("2024-05-03 10:00:00") == dt.datetime(2024, 5, 3, 10, 0)  # no offset: as written
