@@ -102,8 +102,8 @@ def test_an_import_pauses_the_collector_and_leaves_it_as_it_was(tmp_path, book, 
 
 
 def test_a_big_import_writes_every_row_in_chunks_with_progress_moving_forward(tmp_path, book):
-    rows = taobao_rows(12_345, 4_000)  # more than two insert chunks of orders and of items
-    path = write_csv(tmp_path / "ExportOrderList-big.csv", [TAOBAO_HEADERS, *rows], encoding="gbk", quote_all=True)
+    rows = taobao_rows(12_345, 4_000)  # more than two insert chunks of orders and of items (header row first)
+    path = write_csv(tmp_path / "ExportOrderList-big.csv", rows, encoding="gbk", quote_all=True)
     seen: list[int] = []
     result = run_import(book, path, progress=lambda done, total, _message: seen.append(100 * done // total),
                         options=ImportOptions(backup=False))
@@ -115,3 +115,17 @@ def test_a_big_import_writes_every_row_in_chunks_with_progress_moving_forward(tm
         assert all(customer_id is not None for _n, customer_id, _p in orders)
         assert session.scalar(select(func.count()).select_from(OrderItem)) == 12_345
         assert session.scalar(select(func.count()).select_from(OrderItem).where(OrderItem.order_id.is_(None))) == 0
+
+
+def test_exports_pasted_one_under_another_skip_the_repeated_header_rows(tmp_path, book, monkeypatch):
+    monkeypatch.setattr(records, "_BLOCK", 7)  # a repeated header at a block's edge too
+    # An .xlsx export holds order numbers as text (the CSV's ="…" guard would become an empty formula).
+    march = [[cell[2:-1] if cell.startswith('="') else cell for cell in row] for row in taobao_rows(10, 4, seed=1)]
+    april = [[cell[2:-1] if cell.startswith('="') else cell for cell in row] for row in taobao_rows(12, 5, seed=2)]
+    for row in april[1:]:
+        row[0] = "9" + row[0]  # April's own order numbers
+    april[0] = [f" {header} " for header in april[0]]  # padded as a hand-pasted header often is
+    path = write_xlsx(tmp_path / "三四月订单.xlsx", {"合并": [*march, [], *april, TAOBAO_HEADERS]})
+    result = run_import(book, path, options=ImportOptions(backup=False))
+    assert result.errors == () and result.rows_skipped == 0
+    assert result.orders_created == len({row[0] for row in march[1:] + april[1:]}) == 22
