@@ -27,7 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
 
     c = sub.add_parser("init", help="create an empty book (refuses to overwrite one)")
-    c.add_argument("path")
+    c.add_argument("path", nargs="?", help="where (default: --book, else the book in the data folder)")
+    c.add_argument("--book", dest="sub_book")
     c = sub.add_parser("demo", help="create a realistic demo book")
     c.add_argument("path")
     c.add_argument("--customers", type=int, default=300)
@@ -95,7 +96,7 @@ def _cmd_init(args) -> int:
     from core.db import Book
     from core.errors import RejectedInput
 
-    path = Path(args.path)
+    path = Path(args.path or book_location(args))
     if path.exists():
         raise RejectedInput("book_exists", f"{path} already exists; not overwritten", path=str(path))
     Book.open(path, create=True).close()

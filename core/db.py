@@ -85,7 +85,8 @@ class Book:
         path = Path(location).expanduser().resolve()
         exists = path.exists() and path.stat().st_size > 0
         if not exists and not create:
-            raise RejectedInput("book_missing", f"No book at {path}", path=str(path))
+            raise RejectedInput("book_missing", f"No book at {path} (create one with: huitouke init {path})",
+                                path=str(path))
         held = BookLock(path, program) if lock else None
         if held:
             held.acquire()

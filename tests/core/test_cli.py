@@ -65,3 +65,14 @@ def test_damaged_or_missing_book_exit_codes(tmp_path):
 
 def test_unknown_arguments_are_rejected_with_exit_2():
     assert run("check", "--no-such-flag").returncode == 2
+
+
+def test_init_takes_book_like_every_other_command_and_a_missing_book_says_how_to_make_one(tmp_path):
+    path = tmp_path / "new.book"
+    missing = run("import", tmp_path / "any.csv", "--book", path, "--json")
+    assert missing.returncode == 2 and not path.exists()
+    error = json.loads(missing.stderr)["error"]
+    assert error["code"] == "book_missing" and "init" in error["message"]
+    assert run("init", "--book", path).returncode == 0
+    assert json.loads(run("check", "--book", path, "--json").stdout)["ok"] is True
+    assert json.loads(run("init", "--book", path).stderr)["error"]["code"] == "book_exists"
