@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from core.errors import ImportRejected
 from core.excel.mapping import FieldMap, build_mapping, header_signature, is_known_header
 from core.excel.presets import PRESETS, Preset, detect_preset
-from core.excel.readers import DEFAULT_LIMITS, Limits, Table, find_table, read_sheets
+from core.excel.readers import DEFAULT_LIMITS, Limits, Table, find_table, read_sheets, repeated_header_rows
 from core.excel.records import ParsedRow, RowError, iter_rows
 
 _CUSTOMER_IDENTITY = {"name", "real_name", "phone", "wechat_id", "qq", "platform_buyer_id", "receiver_name",
@@ -111,7 +111,8 @@ def choose(table: Table, preset_key: str | None = None, overrides: Mapping[str, 
     preset = PRESETS[preset_key] if preset_key else detect_preset(table.headers)
     mapping = build_mapping(table.headers, preset.columns, preset.use_synonyms, overrides)
     identity = _KIND_IDENTITY.get(preset.kind, _CUSTOMER_IDENTITY)
-    data_rows = sum(1 for row in table.sheet.rows[table.data_start:] if any(row))
+    rows = table.sheet.rows[table.data_start:]
+    data_rows = sum(1 for row in rows if any(row)) - len(repeated_header_rows(rows, table.headers, sorted(mapping.fields)))
     return TableChoice(
         table.file, table.sheet.name, table.header_index + 1, table.headers, preset.key, preset.kind,
         dict(mapping.fields), signature, stored is not None, data_rows,

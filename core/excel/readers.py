@@ -247,6 +247,17 @@ def header_text(cell: Any) -> str:
     return " ".join(str(cell).replace("\ufeff", "").split())
 
 
+def repeated_header_rows(rows: list[list[Any]], headers: tuple[str, ...], columns: list[int]) -> set[int]:
+    """Positions of the rows that hold the header texts again in every one of ``columns`` (indexes with a
+    header), as when several monthly exports are pasted one under another into one sheet."""
+    if not columns or not headers[columns[0]]:
+        return set()
+    first, header = columns[0], headers[columns[0]]
+    return {position for position, row in enumerate(rows)
+            if first < len(row) and type(row[first]) is str and row[first].strip() == header
+            and all(index < len(row) and header_text(row[index]) == headers[index] for index in columns)}
+
+
 def find_table(file: str, sheet: Sheet, is_known_header: Callable[[str], bool]) -> Table | None:
     """Locate the header row in the first rows of a sheet, skipping title rows and blank rows.
 

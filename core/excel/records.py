@@ -13,7 +13,7 @@ from core.excel import cleaning
 from core.excel.addresses import normalise_province, split_address
 from core.excel.mapping import FIELDS, FieldMap
 from core.excel.presets import Preset, platform_of
-from core.excel.readers import Table, header_text
+from core.excel.readers import Table, repeated_header_rows
 
 # What makes a row a purchase: a date alone does not (a sheet may list when someone was added).
 _ORDER_SIGNAL = ("platform_order_no", "product_title", "paid_cents", "goods_cents", "unit_price_cents",
@@ -162,7 +162,7 @@ def _block_rows(table: Table, block: list[list[Any]], first_number: int, columns
                 assembler: _Assembler, mapping: FieldMap, on_error: Callable[[RowError], None]) -> Iterator[ParsedRow]:
     """The good rows of one block (``first_number`` is the sheet row number of its first row): each mapped
     column is cleaned and scattered into per-row dicts by group, then every row is assembled or reported."""
-    repeated = _repeated_headers(block, columns, table.headers)
+    repeated = repeated_header_rows(block, table.headers, [column.index for column in columns])
     if repeated:  # read as blank rows
         block = [[] if offset in repeated else row for offset, row in enumerate(block)]
     size = len(block)
@@ -205,18 +205,6 @@ def _block_rows(table: Table, block: list[list[Any]], first_number: int, columns
                               table.headers[column_index] if column_index is not None else "", code))
             continue
         yield parsed
-
-
-def _repeated_headers(block: list[list[Any]], columns: list[_Column], headers: tuple[str, ...]) -> set[int]:
-    """Offsets of the rows of ``block`` that repeat the header row in every mapped column, as when several
-    monthly exports are pasted one under another into one sheet."""
-    if not columns or not headers[columns[0].index]:
-        return set()
-    first, header = columns[0].index, headers[columns[0].index]
-    return {offset for offset, row in enumerate(block)
-            if first < len(row) and type(row[first]) is str and row[first].strip() == header
-            and all(column.index < len(row) and header_text(row[column.index]) == headers[column.index]
-                    for column in columns)}
 
 
 class _Assembler:

@@ -127,5 +127,6 @@ def test_exports_pasted_one_under_another_skip_the_repeated_header_rows(tmp_path
     april[0] = [f" {header} " for header in april[0]]  # padded as a hand-pasted header often is
     path = write_xlsx(tmp_path / "三四月订单.xlsx", {"合并": [*march, [], *april, TAOBAO_HEADERS]})
     result = run_import(book, path, options=ImportOptions(backup=False))
+    assert result.tables[0].data_rows == 22  # what the import dialog lists beside the sheet
     assert result.errors == () and result.rows_skipped == 0
     assert result.orders_created == len({row[0] for row in march[1:] + april[1:]}) == 22
