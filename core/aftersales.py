@@ -5,7 +5,7 @@ closed. Opening it creates the Today task `complaint:<id>:first_response`, due 2
 `aftersales.first_response_hours`); ticking any step records the first response and closes that task.
 Compensation (step 4) by coupon or points really issues a coupon / a points ledger line (core.rewards) and
 creates `complaint:<id>:follow_up`, due 7 days later (`aftersales.follow_up_days`); recording the
-follow-up (step 5) closes it. Reviews live in core.aftersales_reviews, lists and figures in
+follow-up (step 5) closes it, and marking that task done from the Today list counts as step 5. Reviews live in core.aftersales_reviews, lists and figures in
 core.aftersales_stats. Every call is one transaction and returns DTOs.
 """
 
@@ -35,6 +35,7 @@ from core.aftersales_tasks import (
     complaint_key,
     load_case,
     system_clock,
+    today_list_follow_up,
     today_list_responses,
     upsert_task,
 )
@@ -82,10 +83,21 @@ def _complaint_dto(session: Session, complaint: Complaint, settings: dict) -> Co
         compensation_cents=complaint.compensation_cents, compensation_points=complaint.compensation_points,
         compensated_at=complaint.compensated_at, follow_up_due=follow_up_due,
         resolution=complaint.resolution, resolved_at=complaint.resolved_at, closed_at=complaint.closed_at,
-        steps=tuple(ComplaintStepDTO(step=s.step, code=COMPLAINT_STEPS[s.step - 1], done_at=s.done_at,
-                                     note=s.note) for s in complaint.steps),
+        steps=_steps(session, complaint),
         coupon_ids=coupon_ids, version=complaint.version,
     )
+
+
+def _steps(session: Session, complaint: Complaint) -> tuple[ComplaintStepDTO, ...]:
+    """The steps ticked in the complaint dialog, and step 5 when the seller did it from the Today list."""
+    steps = [ComplaintStepDTO(step=row.step, code=COMPLAINT_STEPS[row.step - 1], done_at=row.done_at, note=row.note)
+             for row in complaint.steps]
+    if not any(step.step == STEP_FOLLOW_UP for step in steps):
+        answered = today_list_follow_up(session, complaint.id)
+        if answered is not None:
+            steps.append(ComplaintStepDTO(step=STEP_FOLLOW_UP, code=COMPLAINT_STEPS[STEP_FOLLOW_UP - 1],
+                                          done_at=answered[0], note=answered[1]))
+    return tuple(sorted(steps, key=lambda step: step.step))
 
 
 def first_response_at(session: Session, complaint: Complaint) -> dt.datetime | None:
@@ -262,8 +274,10 @@ class ComplaintService(CaseServiceBase):
 
     def _tick(self, s: Session, complaint: Complaint, step: int, note: str, now: dt.datetime) -> None:
         row = next((x for x in complaint.steps if x.step == step), None)
-        if row is None:
-            complaint.steps.append(ComplaintStep(step=step, done_at=now, note=note.strip()))
+        from_today = today_list_follow_up(s, complaint.id) if step == STEP_FOLLOW_UP and row is None else None
+        if row is None:  # step 5 done from the Today list keeps the time and words of that contact
+            complaint.steps.append(ComplaintStep(step=step, done_at=from_today[0] if from_today else now,
+                                                 note=note.strip() or (from_today[1] if from_today else "")))
         elif note.strip():
             row.note = note.strip()
         if complaint.first_response_at is None:
@@ -272,7 +286,7 @@ class ComplaintService(CaseServiceBase):
             close_task(s, complaint_key(complaint.id, "first_response"), at=now, outcome="contacted")
             if answered is None:
                 self._log_contact(s, complaint, now, "first_response", note)
-        if step == STEP_FOLLOW_UP and row is None:
+        if step == STEP_FOLLOW_UP and row is None and from_today is None:
             close_task(s, complaint_key(complaint.id, "follow_up"), at=now, outcome="contacted")
             self._log_contact(s, complaint, now, "follow_up", note)
 

@@ -122,6 +122,17 @@ def today_list_responses(session: Session, complaint_ids: list[int]) -> dict[int
     return {complaint_id: at for complaint_id, at in rows}
 
 
+def today_list_follow_up(session: Session, complaint_id: int) -> tuple[dt.datetime, str] | None:
+    """(when, note) of the first contact recorded from the Today list on the complaint's follow-up task that
+    reached the customer: the seller did step 5 there, not in the complaint dialog. None if there is none."""
+    row = session.execute(select(ContactLog.at, ContactLog.note)
+                          .join(Reminder, Reminder.id == ContactLog.reminder_id)
+                          .where(Reminder.rule_key == complaint_key(complaint_id, "follow_up"),
+                                 ContactLog.result.in_(REACHED_RESULTS))
+                          .order_by(ContactLog.at, ContactLog.id).limit(1)).first()
+    return (row.at, row.note or "") if row is not None else None
+
+
 def load_case(session: Session, model: type, case_id: int, version: int | None = None):
     """A complaint or review row by id. NotFound (`complaint_not_found` / `bad_review_not_found`) when
     missing; ConflictError when `version` is given and someone saved the row in the meantime."""

@@ -218,3 +218,33 @@ def test_settings_saved_validated_and_used(book, clock):
     assert svc.complaints.open(cid, kind="other").first_response_due == START + dt.timedelta(hours=12)
     review = svc.reviews.open(cid, platform="taobao", level="mid", review_date=START.date())
     assert review.days_left == 15
+
+
+def test_follow_up_done_from_the_today_list_counts_as_step_five(book, clock, service):
+    from core.reminders.actions import mark_done
+
+    cid = add_customer(book, "李香")
+    c = service.open(cid, kind="quality", channel="wechat", description="瓶子漏了")
+    c = service.compensate(c.id, compensation_type="partial_refund", amount_cents=500)
+    key = f"complaint:{c.id}:follow_up"
+    with book.session() as s:
+        task_id = s.scalar(select(Reminder.id).where(Reminder.rule_key == key))
+        mark_done(s, task_id, "no_answer", dt.datetime(2026, 3, 9, 9, 0))  # not reached: not done yet
+    assert service.get(c.id).step_done(5) is None
+    clock.now = dt.datetime(2026, 3, 10, 11, 0)
+    with book.session() as s:
+        mark_done(s, task_id, "contacted", clock.now, note="她说很好用")
+    c = service.get(c.id)
+    assert (c.step_done(5).done_at, c.step_done(5).note) == (clock.now, "她说很好用")
+    assert [step.step for step in c.steps] == [4, 5]
+    c = service.resolve(c.id, "退了五元")  # does not plan another follow-up
+    assert tasks_of(book, key)[key][0] == "done"
+    clock.advance(hours=2)
+    c = service.record_follow_up(c.id)  # ticked in the dialog afterwards: the Today contact stays the record
+    assert (c.step_done(5).done_at, c.step_done(5).note) == (dt.datetime(2026, 3, 10, 11, 0), "她说很好用")
+    with book.session() as s:
+        follow_ups = s.scalar(select(func.count()).select_from(ContactLog).where(
+            ContactLog.complaint_id == c.id, ContactLog.reminder_id.is_not(None), ContactLog.result == "contacted"))
+        dialog_logs = s.scalars(select(ContactLog.result).where(ContactLog.complaint_id == c.id,
+                                                                ContactLog.reminder_id.is_(None))).all()
+    assert follow_ups == 1 and "follow_up" not in dialog_logs
