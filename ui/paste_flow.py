@@ -10,7 +10,7 @@ from core.dto import CustomerDetail, ProductDTO
 from core.orders import OrderService
 from core.products import ProductService
 from core.smartpaste import ParsedMessage
-from core.smartpaste.apply import order_items, usable_phones
+from core.smartpaste.apply import order_items, receiver_of, usable_phones
 from ui.dialogs.paste import PasteDialog
 
 
@@ -24,8 +24,8 @@ def _names(products: Sequence[ProductDTO]) -> list[str]:
 
 
 def prefill_order_dialog(dialog, parsed: ParsedMessage, products: Sequence[ProductDTO]) -> None:
-    """Put the pasted items (the seller's products with their prices where they match) and the pasted
-    total into an OrderDialog, replacing the rows it has."""
+    """Put the pasted items (the seller's products with their prices where they match), the pasted total
+    and the receiver (name, phone, address) into an OrderDialog, replacing the rows it has."""
     lines = order_items(parsed, products)
     if lines:
         dialog.items_table.setRowCount(0)
@@ -33,6 +33,9 @@ def prefill_order_dialog(dialog, parsed: ParsedMessage, products: Sequence[Produ
             dialog.add_item(line.product_id, line.title, line.quantity, line.unit_price_cents)
     if parsed.amount_cents is not None:
         dialog.paid_edit.set_cents(parsed.amount_cents)
+    receiver = receiver_of(parsed)
+    if any(receiver):
+        dialog.set_receiver(*receiver)
 
 
 def run_paste_flow(parent: QWidget, book, text: str | None = None) -> CustomerDetail | None:

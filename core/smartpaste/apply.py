@@ -79,11 +79,16 @@ def order_items(parsed: ParsedMessage, products: Sequence[ProductDTO]) -> tuple[
 def order_input(customer_id: int, parsed: ParsedMessage, products: Sequence[ProductDTO],
                 created_at: dt.datetime) -> OrderInput:
     """A paid WeChat order for *customer_id* with the pasted items, amount and receiver."""
-    phones = usable_phones(parsed) or parsed.phones
+    name, phone, address = receiver_of(parsed)
     return OrderInput(customer_id=customer_id, created_at=created_at, platform="wechat", status="paid",
                       items=order_items(parsed, products), paid_cents=parsed.amount_cents,
-                      receiver_name=parsed.name or "", receiver_phone=phones[0] if phones else "",
-                      receiver_address=parsed.address)
+                      receiver_name=name, receiver_phone=phone, receiver_address=address)
+
+
+def receiver_of(parsed: ParsedMessage) -> tuple[str, str, str]:
+    """(name, phone, address) the pasted order is sent to; empty strings for what the message lacks."""
+    phones = usable_phones(parsed) or parsed.phones
+    return parsed.name or "", phones[0] if phones else "", parsed.address or ""
 
 
 def save_customer(service: CustomerService, parsed: ParsedMessage, matched: CustomerDetail | None,

@@ -120,6 +120,26 @@
         <translation>卖家备注：</translation>
     </message>
     <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Receiver:</source>
+        <translation>收货人：</translation>
+    </message>
+    <message>
+        <source>Where this order is sent</source>
+        <translation>这单寄到哪里</translation>
+    </message>
+    <message>
+        <source>Ship to:</source>
+        <translation>收货地址：</translation>
+    </message>
+    <message>
         <source>Pick a product or type a description</source>
         <translation>选择商品或直接输入描述</translation>
     </message>

@@ -91,6 +91,9 @@ def test_the_shortcut_works_from_anywhere_and_creates_customer_and_order(qtbot, 
     assert [(item.product_name or item.title, item.quantity, item.unit_price_cents) for item in order.items] == [
         ("青梅酒", 2, 8800), ("土蜂蜜 500g", 1, 4000)]
     assert order.paid_cents == 21600
+    detail = OrderService(book).get(order.id)  # the order keeps where it was sent
+    assert (detail.receiver_name, detail.receiver_phone) == ("张三", "13800138000")
+    assert detail.receiver_address.startswith("浙江省杭州市西湖区文三路100号")
     qtbot.waitUntil(lambda: window.counts_label.text().startswith("1 customers · 1 orders"), timeout=5000)
 
 
@@ -105,6 +108,7 @@ def test_the_order_dialog_opened_by_paste_has_the_items(qtbot, book, settings, p
     order_dialog = modal.seen[OrderDialog][0]
     assert [item.quantity for item in order_dialog.item_inputs()] == [2, 1]
     assert order_dialog.paid_edit.cents() == 21600
+    assert (order_dialog.receiver_name_edit.text(), order_dialog.receiver_phone_edit.text()) == ("张三", "13800138000")
     assert order_dialog.customer_id == CustomerService(book).find_by_phone("13800138000")[0].id
 
 
@@ -187,3 +191,22 @@ def test_the_order_dialog_keeps_its_chosen_customer(qtbot, book, products, make_
     assert dialog.customer_id == chosen.id
     assert modal.seen[PasteDialog][0].customer is None
     assert CustomerService(book).find_by_phone("13800138000") == []
+
+
+def test_the_receiver_of_an_order_is_edited_in_its_dialog(qtbot, book, products, make_customer):
+    customer = make_customer(name="老张", phone="13800138000")
+    orders = OrderService(book)
+    dialog = OrderDialog(orders, CustomerService(book), products.list(), customer_id=customer.id)
+    qtbot.addWidget(dialog)
+    dialog.add_item(None, "青梅酒", 1, 8800)
+    dialog.set_receiver("老张的妈妈", "13900139000", "湖南省长沙市岳麓区麓山路1号")
+    assert dialog.save()
+    saved = orders.get(orders.for_customer(customer.id)[0].id)
+    assert (saved.receiver_name, saved.receiver_phone, saved.receiver_address) == (
+        "老张的妈妈", "13900139000", "湖南省长沙市岳麓区麓山路1号")
+    again = OrderDialog(orders, CustomerService(book), products.list(), detail=saved)
+    qtbot.addWidget(again)
+    assert again.receiver_name_edit.text() == "老张的妈妈"
+    again.receiver_address_edit.setText("湖南省长沙市天心区")
+    assert again.save()
+    assert orders.get(saved.id).receiver_address == "湖南省长沙市天心区"

@@ -155,6 +155,16 @@ class OrderDialog(QDialog):
         right.addRow(self.tr("Carrier:"), self.carrier_edit)
         right.addRow(self.tr("Buyer message:"), self.buyer_message_edit)
         right.addRow(self.tr("Seller note:"), self.seller_note_edit)
+        receiver_row = QHBoxLayout()
+        self.receiver_name_edit, self.receiver_phone_edit = QLineEdit(), QLineEdit()
+        self.receiver_name_edit.setPlaceholderText(self.tr("Name"))
+        self.receiver_phone_edit.setPlaceholderText(self.tr("Phone"))
+        receiver_row.addWidget(self.receiver_name_edit, 1)
+        receiver_row.addWidget(self.receiver_phone_edit, 1)
+        right.addRow(self.tr("Receiver:"), receiver_row)
+        self.receiver_address_edit = QLineEdit()
+        self.receiver_address_edit.setPlaceholderText(self.tr("Where this order is sent"))
+        right.addRow(self.tr("Ship to:"), self.receiver_address_edit)
         grid.addLayout(left, 0, 0)
         grid.addLayout(right, 0, 1)
         return grid
@@ -270,6 +280,13 @@ class OrderDialog(QDialog):
         self.carrier_edit.setText(detail.carrier)
         self.buyer_message_edit.setText(detail.buyer_message)
         self.seller_note_edit.setText(detail.seller_note)
+        self.set_receiver(detail.receiver_name, detail.receiver_phone, detail.receiver_address)
+
+    def set_receiver(self, name: str, phone: str, address: str) -> None:
+        """Fill the receiver fields (the order's own shipping name, phone and address)."""
+        self.receiver_name_edit.setText(name)
+        self.receiver_phone_edit.setText(phone)
+        self.receiver_address_edit.setText(address)
 
     def order_input(self) -> OrderInput:
         paid = None if self.paid_edit.value() < 0 else self.paid_edit.cents()
@@ -284,8 +301,9 @@ class OrderDialog(QDialog):
             refund_cents=self.refund_edit.cents(), tracking_no=self.tracking_edit.text().strip(),
             carrier=self.carrier_edit.text().strip(), buyer_message=self.buyer_message_edit.text().strip(),
             seller_note=self.seller_note_edit.text().strip(),
-            receiver_name=keep.receiver_name if keep else "", receiver_phone=keep.receiver_phone if keep else "",
-            receiver_address=keep.receiver_address if keep else "")
+            receiver_name=self.receiver_name_edit.text().strip(),
+            receiver_phone=self.receiver_phone_edit.text().strip(),
+            receiver_address=self.receiver_address_edit.text().strip())
 
     def save(self) -> bool:
         if self.customer_id is None:
