@@ -135,6 +135,8 @@ def parse_datetime(value: object, year_hint: int | None = None) -> dt.datetime |
             pass
         else:
             if moment.tzinfo is not None:
+                if not _OFFSET_TIME.fullmatch(text):  # 10:00-12:00 is a time range, not 10:00 at UTC-12
+                    raise CellRejected("date_invalid", value=text)
                 return _local(moment).replace(microsecond=0)
             if len(text) in (10, 19):
                 return moment
@@ -161,9 +163,19 @@ def parse_datetime(value: object, year_hint: int | None = None) -> dt.datetime |
     raise CellRejected("date_invalid", value=text)
 
 
+# An offset is Z or +hh[:mm] after the time; a minus sign only after full seconds (10:00-12:00 is a range).
+_OFFSET_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|\+\d{2}(?::?\d{2})?)"
+                          r"|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?-\d{2}(?::?\d{2})?")
+
+
 def _local(moment: dt.datetime) -> dt.datetime:
     """The book keeps naive local times: a time with a UTC offset is moved to this computer's time zone."""
-    return moment if moment.tzinfo is None else moment.astimezone().replace(tzinfo=None)
+    if moment.tzinfo is None:
+        return moment
+    try:
+        return moment.astimezone().replace(tzinfo=None)
+    except (OverflowError, OSError, ValueError):
+        raise CellRejected("date_invalid", value=moment.isoformat(sep=" ")) from None
 
 
 def parse_date(value: object, year_hint: int | None = None) -> dt.date | None:

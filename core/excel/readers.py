@@ -254,7 +254,7 @@ def repeated_header_rows(rows: list[list[Any]], headers: tuple[str, ...], column
         return set()
     first, header = columns[0], headers[columns[0]]
     return {position for position, row in enumerate(rows)
-            if first < len(row) and type(row[first]) is str and row[first].strip() == header
+            if first < len(row) and type(row[first]) is str and header_text(row[first]) == header
             and all(index < len(row) and header_text(row[index]) == headers[index] for index in columns)}
 
 
