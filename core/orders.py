@@ -46,6 +46,11 @@ def derived_order_columns(statuses: list[str], created: list[dt.datetime]) -> di
             "order_date": [moment.date() for moment in created]}
 
 
+# An order's short texts and their column lengths: longer ones are refused (PostgreSQL would fail the write).
+TEXT_LIMITS = {name: Order.__table__.c[name].type.length
+               for name in ("tracking_no", "carrier", "receiver_name", "receiver_phone", "receiver_address")}
+
+
 def validate_order(data: OrderInput) -> None:
     if data.status not in ORDER_STATUS_VALUES:
         raise ValidationError("order_status_invalid", field="status", value=data.status)
@@ -61,6 +66,9 @@ def validate_order(data: OrderInput) -> None:
             raise ValidationError("amount_negative", field=name, value=getattr(data, name))
     if data.platform_order_no is not None and len(data.platform_order_no) > 64:
         raise ValidationError("order_no_too_long", field="platform_order_no")
+    for name, limit in TEXT_LIMITS.items():
+        if len(getattr(data, name) or "") > limit:
+            raise ValidationError("text_too_long", field=name, limit=limit)
 
 
 def _apply(s: Session, order: Order, data: OrderInput) -> None:

@@ -25,6 +25,7 @@ MESSAGES = {
     "quantity_invalid": QT_TRANSLATE_NOOP("ErrorText", "Quantities must be at least 1."),
     "order_no_taken": QT_TRANSLATE_NOOP("ErrorText", "Another order already has this order number on this platform."),
     "order_no_too_long": QT_TRANSLATE_NOOP("ErrorText", "The order number is too long."),
+    "text_too_long": QT_TRANSLATE_NOOP("ErrorText", "A text is too long: at most %limit characters."),
     "order_status_invalid": QT_TRANSLATE_NOOP("ErrorText", "Unknown order status."),
     "product_name_empty": QT_TRANSLATE_NOOP("ErrorText", "A product needs a name."),
     "product_name_taken": QT_TRANSLATE_NOOP("ErrorText", "There is already a product with this name."),

@@ -64,6 +64,10 @@
         <translation>订单号太长。</translation>
     </message>
     <message>
+        <source>A text is too long: at most %limit characters.</source>
+        <translation>有一项文字太长：最多 %limit 个字。</translation>
+    </message>
+    <message>
         <source>Unknown order status.</source>
         <translation>未知的订单状态。</translation>
     </message>

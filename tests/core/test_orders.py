@@ -138,3 +138,17 @@ def test_full_refresh_writes_only_changed_rows_and_resets_lost_purchases(book, m
     lost = customers.get(b.id)
     assert (lost.purchase_days, lost.purchase_count, lost.total_spend_cents, lost.last_purchase_on) == (0, 0, 0, None)
     assert customers.get(c.id).purchase_days == 0
+
+
+def test_receiver_and_shipping_texts_longer_than_their_columns_are_refused(book, make_customer):
+    c = make_customer(name="张伟")
+    service = OrderService(book)
+    base = dict(customer_id=c.id, created_at=dt.datetime(2026, 3, 2, 21, 30), status="paid",
+                items=(OrderItemInput(title="蜂蜜", quantity=1, unit_price_cents=6800),))
+    kept = service.create(OrderInput(**base, receiver_name="张" * 100, receiver_address="路" * 400))
+    assert (len(kept.receiver_name), len(kept.receiver_address)) == (100, 400)
+    for name, limit in (("receiver_address", 400), ("receiver_phone", 40), ("carrier", 50)):
+        with pytest.raises(ValidationError) as err:
+            service.create(OrderInput(**base, **{name: "1" * (limit + 1)}))
+        assert (err.value.code, err.value.details["field"], err.value.details["limit"]) == ("text_too_long", name, limit)
+    assert len(service.for_customer(c.id)) == 1

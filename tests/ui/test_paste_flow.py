@@ -193,7 +193,8 @@ def test_the_order_dialog_keeps_its_chosen_customer(qtbot, book, products, make_
     assert CustomerService(book).find_by_phone("13800138000") == []
 
 
-def test_the_receiver_of_an_order_is_edited_in_its_dialog(qtbot, book, products, make_customer):
+def _order_sent_to_mum(qtbot, book, products, make_customer):
+    """An order saved from a new order dialog with a receiver typed in; (orders, its detail, a dialog on it)."""
     customer = make_customer(name="老张", phone="13800138000")
     orders = OrderService(book)
     dialog = OrderDialog(orders, CustomerService(book), products.list(), customer_id=customer.id)
@@ -202,11 +203,31 @@ def test_the_receiver_of_an_order_is_edited_in_its_dialog(qtbot, book, products,
     dialog.set_receiver("老张的妈妈", "13900139000", "湖南省长沙市岳麓区麓山路1号")
     assert dialog.save()
     saved = orders.get(orders.for_customer(customer.id)[0].id)
-    assert (saved.receiver_name, saved.receiver_phone, saved.receiver_address) == (
-        "老张的妈妈", "13900139000", "湖南省长沙市岳麓区麓山路1号")
     again = OrderDialog(orders, CustomerService(book), products.list(), detail=saved)
     qtbot.addWidget(again)
+    return orders, saved, again
+
+
+def test_the_receiver_of_an_order_is_edited_in_its_dialog(qtbot, book, products, make_customer):
+    orders, saved, again = _order_sent_to_mum(qtbot, book, products, make_customer)
+    assert (saved.receiver_name, saved.receiver_phone, saved.receiver_address) == (
+        "老张的妈妈", "13900139000", "湖南省长沙市岳麓区麓山路1号")
     assert again.receiver_name_edit.text() == "老张的妈妈"
+    again.receiver_address_edit.setText("路" * 500)  # the dialog holds no more than the order keeps
+    assert len(again.receiver_address_edit.text()) == 400
     again.receiver_address_edit.setText("湖南省长沙市天心区")
     assert again.save()
     assert orders.get(saved.id).receiver_address == "湖南省长沙市天心区"
+
+
+def test_pasting_a_message_without_an_address_keeps_the_orders_ship_to_address(qtbot, book, products,
+                                                                                make_customer):
+    from core.smartpaste.parser import parse_message
+    from ui.paste_flow import prefill_order_dialog
+
+    _orders, _saved, again = _order_sent_to_mum(qtbot, book, products, make_customer)
+    parsed = parse_message("老张 13800138000 再来两瓶青梅酒", ["青梅酒"])
+    assert not parsed.address
+    prefill_order_dialog(again, parsed, products.list())
+    assert (again.receiver_name_edit.text(), again.receiver_phone_edit.text(), again.receiver_address_edit.text()) == (
+        "老张", "13800138000", "湖南省长沙市岳麓区麓山路1号")

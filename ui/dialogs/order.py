@@ -22,7 +22,7 @@ from core.customers import CustomerService
 from core.dto import OrderDetail, OrderInput, OrderItemInput, ProductDTO
 from core.errors import HuitoukeError
 from core.marketing.service import MarketingService
-from core.orders import OrderService
+from core.orders import TEXT_LIMITS, OrderService
 from ui.dialogs.merge import CustomerPickerDialog
 from ui.error_text import describe
 from ui.labels import ORDER_STATUSES, PLATFORMS, label, money
@@ -165,6 +165,10 @@ class OrderDialog(QDialog):
         self.receiver_address_edit = QLineEdit()
         self.receiver_address_edit.setPlaceholderText(self.tr("Where this order is sent"))
         right.addRow(self.tr("Ship to:"), self.receiver_address_edit)
+        for name, edit in (("tracking_no", self.tracking_edit), ("carrier", self.carrier_edit),
+                           ("receiver_name", self.receiver_name_edit), ("receiver_phone", self.receiver_phone_edit),
+                           ("receiver_address", self.receiver_address_edit)):
+            edit.setMaxLength(TEXT_LIMITS[name])
         grid.addLayout(left, 0, 0)
         grid.addLayout(right, 0, 1)
         return grid
