@@ -5,8 +5,9 @@ closed. Opening it creates the Today task `complaint:<id>:first_response`, due 2
 `aftersales.first_response_hours`); ticking any step records the first response and closes that task.
 Compensation (step 4) by coupon or points really issues a coupon / a points ledger line (core.rewards) and
 creates `complaint:<id>:follow_up`, due 7 days later (`aftersales.follow_up_days`); recording the
-follow-up (step 5) closes it, and marking that task done from the Today list counts as step 5. Reviews live in core.aftersales_reviews, lists and figures in
-core.aftersales_stats. Every call is one transaction and returns DTOs.
+follow-up (step 5) closes it, and marking that task done from the Today list counts as step 5. Reviews
+live in core.aftersales_reviews, lists and figures in core.aftersales_stats. Every call is one transaction
+and returns DTOs.
 """
 
 from __future__ import annotations

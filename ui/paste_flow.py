@@ -33,10 +33,7 @@ def prefill_order_dialog(dialog, parsed: ParsedMessage, products: Sequence[Produ
             dialog.add_item(line.product_id, line.title, line.quantity, line.unit_price_cents)
     if parsed.amount_cents is not None:
         dialog.paid_edit.set_cents(parsed.amount_cents)
-    for edit, value in zip((dialog.receiver_name_edit, dialog.receiver_phone_edit, dialog.receiver_address_edit),
-                           receiver_of(parsed), strict=True):
-        if value:  # what the message lacks keeps what the dialog has
-            edit.setText(value)
+    dialog.set_receiver(*receiver_of(parsed))
 
 
 def run_paste_flow(parent: QWidget, book, text: str | None = None) -> CustomerDetail | None:

@@ -82,10 +82,7 @@ class _SheetWriter:
                 styled.value = value / 100
                 row.append(styled)
             elif styled is not None:
-                # Excel has no time zones: a time with an offset (only a book from before 2026-12-06
-                # can hold one) is written as this computer's local time.
-                styled.value = value if getattr(value, "tzinfo", None) is None else value.astimezone().replace(
-                    tzinfo=None)
+                styled.value = value
                 row.append(styled)
             elif isinstance(value, str):
                 row.append(safe_text(value))

@@ -55,11 +55,16 @@ def _fit(row: dict[str, Any], lengths: dict[str, int]) -> dict[str, Any]:
 
 def bulk_insert(session: Session, table, rows: list[dict[str, Any]]) -> None:
     """INSERT many rows (all with the same keys) inside the session's transaction; see bulk_insert_columns."""
+    bulk_insert_columns(session, table, columns_of(rows))
+
+
+def columns_of(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """Rows that all have the same keys, as columns (key → values in row order); {} for no rows."""
     if not rows:
-        return
+        return {}
     names = list(rows[0])
     by_row = map(itemgetter(*names), rows) if len(names) > 1 else ((row[names[0]],) for row in rows)
-    bulk_insert_columns(session, table, dict(zip(names, map(list, zip(*by_row, strict=True)), strict=True)))
+    return dict(zip(names, map(list, zip(*by_row, strict=True)), strict=True))
 
 
 def bulk_insert_columns(session: Session, table, columns: dict[str, list[Any]]) -> None:
@@ -294,8 +299,7 @@ class BookWriter:
         for position in new_people:
             created_rows.append(self._customer_row(people[position]) | figures.get(position, customer_stats.NO_FIGURES))
             creators.append(position)
-        customer_columns = {name: [row[name] for row in created_rows] for name in created_rows[0]} if created_rows else {}
-        for i, customer_id in enumerate(self._insert_all(Customer, customer_columns, 55, 70, "customers")):
+        for i, customer_id in enumerate(self._insert_all(Customer, columns_of(created_rows), 55, 70, "customers")):
             ids[creators[i]] = customer_id
         customer_stats.refresh_stages(self.session, [ids[position] for position in creators])
         self._created = set(creators)

@@ -287,10 +287,12 @@ class OrderDialog(QDialog):
         self.set_receiver(detail.receiver_name, detail.receiver_phone, detail.receiver_address)
 
     def set_receiver(self, name: str, phone: str, address: str) -> None:
-        """Fill the receiver fields (the order's own shipping name, phone and address)."""
-        self.receiver_name_edit.setText(name)
-        self.receiver_phone_edit.setText(phone)
-        self.receiver_address_edit.setText(address)
+        """Fill the receiver fields (the order's own shipping name, phone and address); an empty value keeps
+        what the field has (a pasted message without an address keeps the order's)."""
+        for edit, value in ((self.receiver_name_edit, name), (self.receiver_phone_edit, phone),
+                            (self.receiver_address_edit, address)):
+            if value:
+                edit.setText(value)
 
     def order_input(self) -> OrderInput:
         paid = None if self.paid_edit.value() < 0 else self.paid_edit.cents()

@@ -147,16 +147,3 @@ def test_an_order_time_with_an_offset_imports_and_exports_as_local_time(tmp_path
     values = [cell for row in openpyxl.load_workbook(target).active.iter_rows(values_only=True) for cell in row]
     assert local in values
 
-
-def test_a_book_already_holding_a_time_with_an_offset_still_exports(tmp_path, book):
-    if book.path is None:
-        pytest.skip("only an SQLite book could store a time with its offset")
-    run_import(book, write_xlsx(tmp_path / "own.xlsx", {"s": [["姓名", "下单时间", "商品", "金额"],
-                                                              ["阿香", "2024-05-03 10:00:00", "蜂蜜", "68"]]}))
-    with book.session() as session:  # as the importer before 2026-12-06 could write it
-        session.connection().exec_driver_sql("UPDATE orders SET created_at = '2024-05-03 10:00:00.000000+08:00'")
-    target = tmp_path / "orders.xlsx"
-    export_book(book, target, "orders", "zh_CN")
-    local = dt.datetime(2024, 5, 3, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))).astimezone().replace(tzinfo=None)
-    values = [cell for row in openpyxl.load_workbook(target).active.iter_rows(values_only=True) for cell in row]
-    assert local in values
