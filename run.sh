@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/setup_env.sh
 if [ "${1:-}" = demo ] && [ $# -eq 1 ]; then
-    book="$(python -c 'from core.paths import data_dir; print(data_dir() / "demo.book")')"
+    book="$(python -c 'from core.book.paths import data_dir; print(data_dir() / "demo.book")')"
     [ -f "$book" ] || python main.py demo "$book" --customers 3000 --seed 7
     exec python main.py --book "$book"
 fi

@@ -1,7 +1,7 @@
 """Analytics benchmark: every metric, the whole Analytics page and each chart on the 100k demo book.
 
 Usage:  python bench/bench_analytics.py [--book PATH] [--customers 100000] [--seed 1] [--repeat 3]
-With --book an existing book is used; otherwise a demo book (core.demo) is built in a temp folder.
+With --book an existing book is used; otherwise a demo book (core.demo.build) is built in a temp folder.
 Prints the best of `--repeat` runs per step, next to the targets of issue #7 (page ≤ 2 s, chart ≤ 0.3 s),
 with the machine and its load average (the machine is shared: a high load inflates every figure).
 """
@@ -26,7 +26,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from core.analytics import AnalyticsService, DateRange, Selection, repurchase, sales, segments
 from core.analytics import data as purchase_data
 from core.analytics.report import Scope, product_intervals_in
-from core.db import Book
+from core.book.db import Book
 from core.settings import get_settings
 
 TODAY = dt.date(2026, 11, 23)
@@ -143,7 +143,7 @@ def main() -> int:
     if args.book:
         path = Path(args.book)
     else:
-        from core.demo import build_demo
+        from core.demo.build import build_demo
 
         folder = Path(tempfile.mkdtemp(prefix="huitouke-bench-"))
         path = folder / "demo.book"

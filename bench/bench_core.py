@@ -25,9 +25,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from core import customer_stats
+from core.book.db import Book
 from core.customers import CustomerService
-from core.db import Book
-from core.demo import build_demo
+from core.demo.build import build_demo
 from core.dto import CustomerQuery
 
 TODAY = dt.date(2026, 11, 23)

@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from core.db import Book  # noqa: E402
+from core.book.db import Book  # noqa: E402
 from core.excel.export import export_book  # noqa: E402
 from core.excel.importer import ImportOptions, run_import  # noqa: E402
 from core.gc_pause import garbage_collector_paused  # noqa: E402
@@ -97,7 +97,7 @@ def fill_customers(book: Book, count: int) -> None:
     """A big book for the export (setup, not timed): customers with figures and two tags each."""
     from sqlalchemy import insert
 
-    from core.models import Customer, CustomerTag, Tag
+    from core.book.models import Customer, CustomerTag, Tag
 
     rng = random.Random(3)
     rows = []

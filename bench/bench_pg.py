@@ -25,11 +25,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import create_engine, func, insert, make_url, select, text
 
+from core.book.db import Book
+from core.book.models import Base
 from core.customers import CustomerService
-from core.db import Book
-from core.demo import build_demo
+from core.demo.build import build_demo
 from core.dto import CustomerQuery, OrderInput, OrderItemInput
-from core.models import Base
 from core.orders import OrderService
 
 TODAY = dt.date(2026, 11, 23)

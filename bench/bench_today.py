@@ -1,7 +1,7 @@
 """Benchmark: complete reminder regeneration and the Today query on a 100k-customer / 500k-order book.
 
 Usage:  python bench/bench_today.py [--book PATH] [--customers 100000] [--orders 500000] [--today 2026-11-23]
-Without --book it builds the book under bench/out/ with core.demo (default) or, with --builder own, the
+Without --book it builds the book under bench/out/ with core.demo.build (default) or, with --builder own, the
 seeded builder below (bulk Core inserts, heavier tails: pareto order counts, 20% of items ×3). Prints a table: first and repeated complete passes, an
 incremental pass for one customer, the Today query (first page of 200 and the whole list), the counter.
 """
@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import insert, select, text
 
 from core import customer_stats
-from core.db import Book
-from core.models import (
+from core.book.db import Book
+from core.book.models import (
     BadReview,
     Complaint,
     Coupon,
@@ -118,7 +118,7 @@ def main() -> None:
     ap.add_argument("--orders", type=int, default=500_000)
     ap.add_argument("--today", default="2026-11-23")
     ap.add_argument("--builder", choices=("demo", "own"), default="demo",
-                    help="demo: core.demo.build_demo (about 5 orders per customer); own: the builder below")
+                    help="demo: core.demo.build.build_demo (about 5 orders per customer); own: the builder below")
     args = ap.parse_args()
     today = dt.date.fromisoformat(args.today)
     if args.book:
@@ -126,7 +126,7 @@ def main() -> None:
     elif args.builder == "demo":
         path = Path(__file__).parent / "out" / f"demo-{args.customers}.book"
         if not path.exists():
-            from core.demo import build_demo
+            from core.demo.build import build_demo
 
             path.parent.mkdir(parents=True, exist_ok=True)
             print(build_demo(path, customers=args.customers, seed=1, today=today))

@@ -83,7 +83,7 @@ def _iso_date(text: str):
 
 def book_location(args: argparse.Namespace) -> str | Path:
     """--book given after the sub-command wins over one given before it; else the default book."""
-    from core.paths import default_book_path
+    from core.book.paths import default_book_path
 
     return getattr(args, "sub_book", None) or args.book or default_book_path()
 
@@ -93,7 +93,7 @@ def _print_json(data) -> None:
 
 
 def _cmd_init(args) -> int:
-    from core.db import Book
+    from core.book.db import Book
     from core.errors import RejectedInput
 
     path = Path(args.path or book_location(args))
@@ -105,7 +105,7 @@ def _cmd_init(args) -> int:
 
 
 def _cmd_demo(args) -> int:
-    from core.demo import build_demo
+    from core.demo.build import build_demo
 
     summary = build_demo(Path(args.path), customers=args.customers, seed=args.seed, today=args.today)
     if args.json:
@@ -116,7 +116,7 @@ def _cmd_demo(args) -> int:
 
 
 def _cmd_backup(args) -> int:
-    from core.db import Book
+    from core.book.db import Book
 
     with Book.open(book_location(args), program="huitouke backup", daily_backup=False) as book:
         info = book.backup("manual")
@@ -128,8 +128,8 @@ def _cmd_backup(args) -> int:
 
 
 def _cmd_restore(args) -> int:
-    from core.backup import restore_backup
-    from core.lock import BookLock
+    from core.book.backup import restore_backup
+    from core.book.lock import BookLock
 
     location = Path(book_location(args))
     with BookLock(location, "huitouke restore"):
@@ -139,7 +139,7 @@ def _cmd_restore(args) -> int:
 
 
 def _cmd_check(args) -> int:
-    from core.check import check_book
+    from core.book.check import check_book
 
     report = check_book(book_location(args))
     if args.json:
@@ -161,7 +161,7 @@ def _cmd_stats(args) -> int:
     return stats_command(book_location(args), args.date_from, args.date_to, as_json=args.json)
 
 def _cmd_import(args) -> int:
-    from core.db import Book
+    from core.book.db import Book
     from core.excel.importer import ImportOptions, run_import
 
     options = ImportOptions(preset=args.preset, dry_run=args.dry_run, all_or_nothing=args.all_or_nothing)
@@ -175,7 +175,7 @@ def _cmd_import(args) -> int:
 
 
 def _cmd_export(args) -> int:
-    from core.db import Book
+    from core.book.db import Book
     from core.excel.export import export_book
 
     what = "aftersales" if args.what == "cases" else args.what
@@ -211,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _log_unexpected() -> Path:
-    from core.paths import log_dir
+    from core.book.paths import log_dir
 
     path = log_dir() / "cli-errors.log"
     logging.basicConfig(filename=path, level=logging.ERROR, format="%(asctime)s %(levelname)s %(message)s")

@@ -20,8 +20,8 @@ from itertools import pairwise
 from sqlalchemy import bindparam, case, func, literal, select, update
 from sqlalchemy.orm import Session
 
-from core.dialect import days_since_sql, dialect_of, in_chunks, lock_rows_for_update, one_at_a_time
-from core.models import Customer, Order, Setting
+from core.book.dialect import days_since_sql, dialect_of, in_chunks, lock_rows_for_update, one_at_a_time
+from core.book.models import Customer, Order, Setting
 from core.settings import get_settings, set_setting
 
 __all__ = [

@@ -14,12 +14,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from core import customer_stats, reminders
-from core.customer_stats import STAGES
-from core.db import Book
-from core.dto import AliasDTO, BookCounts, CustomerDetail, CustomerInput, CustomerQuery, CustomerRow
-from core.errors import ConflictError, NotFound, ValidationError
-from core.marketing.levels import LevelDTO, list_levels
-from core.models import (
+from core.book.db import Book
+from core.book.models import (
     BadReview,
     CampaignMember,
     Complaint,
@@ -36,6 +32,10 @@ from core.models import (
     Reminder,
     Tag,
 )
+from core.customer_stats import STAGES
+from core.dto import AliasDTO, BookCounts, CustomerDetail, CustomerInput, CustomerQuery, CustomerRow
+from core.errors import ConflictError, NotFound, ValidationError
+from core.marketing.levels import LevelDTO, list_levels
 from core.phones import is_masked_phone, normalize_phone
 from core.search import build_search_text, contains_sql, normalize_query
 from core.tags import set_customer_tags, tags_by_customer

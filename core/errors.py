@@ -66,7 +66,7 @@ class ConflictError(HuitoukeError):
 
 
 class ServerUnavailable(HuitoukeError):
-    """A shared book's server could not be reached or refused us (core.shared_book: codes host_unknown,
+    """A shared book's server could not be reached or refused us (core.book.shared: codes host_unknown,
     server_refused, server_timeout, not_allowed, login_failed, database_missing, connection_failed;
     details: host, port, database, user, server_message)."""
 

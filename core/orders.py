@@ -14,11 +14,11 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from core import customer_stats, reminders
-from core.db import Book
-from core.dialect import contains_ci
+from core.book.db import Book
+from core.book.dialect import contains_ci
+from core.book.models import ORDER_STATUS_VALUES, PURCHASE_STATUSES, Customer, Order, OrderItem, Product
 from core.dto import OrderDetail, OrderInput, OrderItemDTO, OrderQuery, OrderRedemption, OrderRow
 from core.errors import ConflictError, NotFound, ValidationError
-from core.models import ORDER_STATUS_VALUES, PURCHASE_STATUSES, Customer, Order, OrderItem, Product
 from core.search import like_pattern
 
 SORT_KEYS = {

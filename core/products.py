@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.db import Book
+from core.book.db import Book
+from core.book.models import Product
 from core.dto import ProductDTO, ProductInput
 from core.errors import ConflictError, NotFound, ValidationError
-from core.models import Product
 
 
 def validate_product(data: ProductInput) -> None:

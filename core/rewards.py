@@ -11,9 +11,9 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from core.dialect import lock_rows_for_update
+from core.book.dialect import lock_rows_for_update
+from core.book.models import COUPON_KIND_VALUES, Coupon, Customer, PointsEntry
 from core.errors import NotFound, ValidationError
-from core.models import COUPON_KIND_VALUES, Coupon, Customer, PointsEntry
 
 
 def _require_customer(session: Session, customer_id: int) -> None:

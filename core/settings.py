@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.models import Setting
+from core.book.models import Setting
 
 DEFAULTS: dict[str, Any] = {
     "shop_name": "",

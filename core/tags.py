@@ -13,11 +13,11 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from core.db import Book
-from core.dialect import in_chunks
+from core.book.db import Book
+from core.book.dialect import in_chunks
+from core.book.models import Customer, CustomerTag, Tag
 from core.dto import TagDTO
 from core.errors import ValidationError
-from core.models import Customer, CustomerTag, Tag
 
 TAG_SEPARATOR = "、"
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.models import MessageTemplate
+from core.book.models import MessageTemplate
 
 LANGUAGES = ("zh_CN", "en")
 ALIASES = {

@@ -1,7 +1,7 @@
-"""Write a new Alembic migration by comparing core.models with a book upgraded to the current head.
+"""Write a new Alembic migration by comparing core.book.models with a book upgraded to the current head.
 
 Usage: python scripts/new_migration.py REV_ID "what changes"   (e.g. 0002 "add coupon note")
-Then add REV_ID to core.schema.KNOWN_REVISIONS, read the generated file, and keep a fixture book of
+Then add REV_ID to core.book.schema.KNOWN_REVISIONS, read the generated file, and keep a fixture book of
 the previous schema under tests/fixtures/ (see docs/DEVELOPING.md).
 """
 
@@ -14,8 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from alembic import command
 from alembic.config import Config
 
-from core import schema
-from core.db import make_engine
+from core.book import schema
+from core.book.db import make_engine
 
 
 def main(rev_id: str, message: str) -> None:

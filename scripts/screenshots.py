@@ -32,9 +32,9 @@ def main() -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from core.book.db import Book
     from core.customers import book_counts
-    from core.db import Book
-    from core.demo import build_demo
+    from core.demo.build import build_demo
     from core.reminders.service import ReminderService
     from ui.app import create_application
     from ui.i18n import install_chinese

@@ -101,7 +101,7 @@ def pg_book_url():
     """A schema migrated once per test session by Book.open (so the migrations run on PostgreSQL)."""
     from sqlalchemy import text
 
-    from core.db import Book
+    from core.book.db import Book
 
     name = f"hk{os.getpid()}_session"
     admin = pg_admin_engine()
@@ -119,7 +119,7 @@ def empty_pg_book(url: str) -> None:
     """Delete every row and restart every id sequence: a clean book, 10× faster than a new schema."""
     from sqlalchemy import create_engine, text
 
-    from core.models import Base
+    from core.book.models import Base
 
     engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
     with engine.begin() as conn:
@@ -143,7 +143,7 @@ def book_location(book_engine, tmp_path, request):
 
 @pytest.fixture
 def book(book_location, tmp_path):
-    from core.db import Book
+    from core.book.db import Book
 
     b = Book.open(book_location, create=True, backup_root=tmp_path / "backups")
     yield b

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from core import paths
+from core.book import paths
 from ui import settings as keys
 from ui.errors import install_excepthook
 from ui.i18n import install_translator

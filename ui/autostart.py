@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from core import APP_NAME
-from core.paths import bundle_root, is_frozen
+from core.book.paths import bundle_root, is_frozen
 
 START_MINIMIZED = "--minimized"
 LAUNCH_AGENT_LABEL = "app.huitouke.desktop"

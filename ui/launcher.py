@@ -12,16 +12,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from core import paths
-from core.errors import BookDamaged, BookLocked, BookTooNew, HuitoukeError, ServerUnavailable
-from core.paths import is_url
-from core.shared_book import (
+from core.book import paths
+from core.book.paths import is_url
+from core.book.shared import (
     ServerAddress,
     forget_password,
     has_remembered_password,
     remember_password,
     without_password,
 )
+from core.errors import BookDamaged, BookLocked, BookTooNew, HuitoukeError, ServerUnavailable
 from ui import settings as keys
 from ui.dialogs.shared_book import ConnectSharedBookDialog, describe_connection_error
 from ui.main_window import MainWindow
@@ -30,7 +30,7 @@ from ui.tasks import TaskRunner
 from ui.welcome import WelcomeWindow
 
 if TYPE_CHECKING:
-    from core.db import Book
+    from core.book.db import Book
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +44,9 @@ _NEEDED_ONCE_OPEN = ("core.customers", "core.reminders.service", "ui.excel_flow"
 
 
 def open_book_at(location: str, create: bool) -> Book:
-    """Book.open, importing core.db (SQLAlchemy and the models: ~0.3 s) only now, so the first window
+    """Book.open, importing core.book.db (SQLAlchemy and the models: ~0.3 s) only now, so the first window
     paints before that import; on the thread pool the imports run off the GUI thread too."""
-    from core.db import Book
+    from core.book.db import Book
 
     book = Book.open(location, create=create)
     for module in _NEEDED_ONCE_OPEN:
@@ -123,7 +123,7 @@ class Launcher(QObject):
             return
         builder = self._demo_builder
         if builder is None:
-            from core.demo import build_demo as builder
+            from core.demo.build import build_demo as builder
         self.welcome.show_progress(self.tr("Creating the demo book…"))
         self._demo_task = self._tasks.run(
             builder, target, customers=DEMO_CUSTOMERS, seed=1,
@@ -171,7 +171,7 @@ class Launcher(QObject):
     def connect_shared_book(self) -> bool:
         """Ask where the shared book is (prefilled with the last one) and open it; asks again on failure.
 
-        A password to remember goes to the private password file (core.shared_book), never to QSettings;
+        A password to remember goes to the private password file (core.book.shared), never to QSettings;
         otherwise it is used for this session only.
         """
         last = str(self._settings.value(keys.LAST_BOOK) or "")

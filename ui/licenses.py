@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
 
-from core.paths import bundle_root
+from core.book.paths import bundle_root
 
 LICENSES_FILE = "licenses.json"
 # Shipped but not a Python distribution of its own (or with metadata that names no licence).

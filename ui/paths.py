@@ -1,9 +1,9 @@
 """The one helper for the app's bundled read-only files (icons, translations, templates), from source or
-the packaged app. User data (books, backups, logs) lives in core.paths.data_dir(), never here."""
+the packaged app. User data (books, backups, logs) lives in core.book.paths.data_dir(), never here."""
 
 from pathlib import Path
 
-from core.paths import bundle_root
+from core.book.paths import bundle_root
 
 
 def resources_dir() -> Path:

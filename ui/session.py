@@ -14,7 +14,7 @@ from ui.tasks import TaskRunner
 class Session:
     """Handed to page factories, which pass each page only the parts it uses."""
 
-    book: Any  # core.db.Book
+    book: Any  # core.book.db.Book
     book_path: str
     settings: QSettings
     tasks: TaskRunner = field(default_factory=TaskRunner)

@@ -2,7 +2,7 @@
 
 The first instance listens on a local socket (a named pipe on Windows) whose name is derived from the
 user and the book; a second launch for the same book connects, sends "activate" and quits. This is a
-convenience: the book's OS lock (core/lock.py) stays the hard guarantee against two writers.
+convenience: the book's OS lock (core/book/lock.py) stays the hard guarantee against two writers.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
-from core.paths import is_url
+from core.book.paths import is_url
 
 log = logging.getLogger(__name__)
 

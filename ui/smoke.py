@@ -69,7 +69,7 @@ class SmokeTest:
 
     # --- core ---------------------------------------------------------------------------------------
     def demo_book(self) -> dict:
-        from core import demo
+        from core.demo import build as demo
 
         summary = demo.build_demo(self.demo_path, customers=DEMO_CUSTOMERS, seed=1)
         _check(summary.customers == DEMO_CUSTOMERS, f"demo book has {summary.customers} customers")
@@ -80,8 +80,8 @@ class SmokeTest:
         from alembic import command
         from alembic.config import Config
 
-        from core import backup, schema
-        from core.db import Book, make_engine
+        from core.book import backup, schema
+        from core.book.db import Book, make_engine
 
         path = self.work / "oldest.book"
         engine = make_engine(path)
@@ -109,7 +109,7 @@ class SmokeTest:
 
     def refuse_too_new(self) -> dict:
         """A book stamped with an unknown (newer) revision is refused with a translated sentence."""
-        from core.db import Book
+        from core.book.db import Book
         from core.errors import BookTooNew
 
         path = self.work / "from-the-future.book"

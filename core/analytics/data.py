@@ -17,7 +17,7 @@ from sqlalchemy import Date, Integer, cast, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from core.analytics.dto import DateRange
-from core.models import Customer, Order, OrderItem
+from core.book.models import Customer, Order, OrderItem
 
 if TYPE_CHECKING:
     import numpy as np

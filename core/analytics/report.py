@@ -25,8 +25,8 @@ from core.analytics.data import (
     to_epoch_day,
 )
 from core.analytics.dto import AnalyticsReport, CountByKey, DateRange, ProductInterval, Summary
+from core.book.models import Product
 from core.errors import HuitoukeError
-from core.models import Product
 from core.settings import get_settings
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from core.analytics.data import PurchaseDays, fetch_rows, month_label, months_of
 from core.analytics.dto import MonthFigures, ProvinceFigures
 from core.analytics.repurchase import ratio
-from core.models import Customer
+from core.book.models import Customer
 
 if TYPE_CHECKING:
     import numpy as np

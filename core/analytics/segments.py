@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from core.analytics.data import PurchaseDays, dialect_of, from_epoch_day
 from core.analytics.dto import RFM_SEGMENT_NAMES, RFM_SEGMENTS, CountByKey, RfmResult, RfmThresholds
+from core.book.models import Customer, MemberLevel
 from core.customer_stats import STAGES, stage_sql, stage_thresholds
-from core.models import Customer, MemberLevel
 from core.settings import get_settings
 
 if TYPE_CHECKING:

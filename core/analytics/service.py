@@ -22,7 +22,7 @@ from core.analytics.report import BookData, Progress, compute_report, product_in
 from core.analytics.selection import Selection, customers_for
 
 if TYPE_CHECKING:
-    from core.db import Book
+    from core.book.db import Book
 
 
 class AnalyticsService:

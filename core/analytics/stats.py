@@ -25,7 +25,7 @@ def parse_date(value: str | None, option: str) -> dt.date | None:
 def stats_command(location: str | Path, date_from: str | None, date_to: str | None, *, as_json: bool,
                   today: dt.date | None = None) -> int:
     """Print the figures of the book at `location`; reads only (no writer lock, no daily backup)."""
-    from core.db import Book
+    from core.book.db import Book
 
     start, end = parse_date(date_from, "--from"), parse_date(date_to, "--to")
     if start and end and start > end:

@@ -80,7 +80,7 @@ def load_file(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS,
 
 def remembered_mappings(session: Session, signatures: list[str]) -> dict[str, tuple[str, dict[str, str]]]:
     """{signature: (preset, {normalised header: field})} of mappings the seller corrected before."""
-    from core.models import ColumnMapping
+    from core.book.models import ColumnMapping
 
     rows = session.execute(select(ColumnMapping).where(ColumnMapping.header_signature.in_(signatures)))
     return {row.header_signature: (row.preset, json.loads(row.mapping_json)) for row in rows.scalars()}
@@ -88,7 +88,7 @@ def remembered_mappings(session: Session, signatures: list[str]) -> dict[str, tu
 
 def remember_mapping(session: Session, signature: str, preset: str, overrides: Mapping[str, str]) -> None:
     """Store a corrected mapping for every later file with the same headers."""
-    from core.models import ColumnMapping
+    from core.book.models import ColumnMapping
 
     row = session.get(ColumnMapping, signature)
     encoded = json.dumps(dict(overrides), ensure_ascii=False)

@@ -9,10 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import Date, DateTime, delete, exists, select, update
 
 from core import customer_stats
-from core.errors import NotFound, RejectedInput
-from core.excel.writer import CREATED
-from core.marketing.levels import recompute_levels
-from core.models import (
+from core.book.models import (
     Customer,
     CustomerAlias,
     CustomerTag,
@@ -22,6 +19,9 @@ from core.models import (
     OrderItem,
     Product,
 )
+from core.errors import NotFound, RejectedInput
+from core.excel.writer import CREATED
+from core.marketing.levels import recompute_levels
 from core.reminders.generate import local_today
 from core.tags import refresh_tag_names
 

@@ -27,10 +27,10 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from core.book.models import OrderItem
 from core.excel.matching import ExistingOrder, chunks
 from core.excel.plan import ImportPlan
 from core.excel.records import RowError
-from core.models import OrderItem
 
 _COLUMNS = ("title", "sku_spec", "quantity", "unit_price_cents", "amount_cents", "product_id")
 Record = Callable[[str, int, dict[str, Any] | None], None]

@@ -98,7 +98,7 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
     """Write customers / orders / reminders / after-sales (or all of them) to one .xlsx file.
 
     ``language`` picks the header texts and the words for statuses ("zh_CN" or "en"); ``case_filter``
-    (core.aftersales_dto.CaseFilter) narrows the after-sales sheet to what the After-sales page lists.
+    (core.aftersales.dto.CaseFilter) narrows the after-sales sheet to what the After-sales page lists.
     The file is written to a temporary name and moved into place, so a cancelled export leaves nothing
     behind.
     """
@@ -145,8 +145,8 @@ def _zh(language: str) -> bool:
 
 
 def _customer_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
+    from core.book.models import Customer, CustomerTag, Tag
     from core.customer_stats import stage_of, stage_thresholds
-    from core.models import Customer, CustomerTag, Tag
 
     thresholds = stage_thresholds(session)
     tags: dict[int, list[str]] = defaultdict(list)
@@ -190,7 +190,7 @@ def _birthday(year: int | None, month: int | None, day: int | None) -> str:
 
 
 def _order_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
-    from core.models import Customer, Order, OrderItem
+    from core.book.models import Customer, Order, OrderItem
 
     zh = _zh(language)
     items: dict[int, list[tuple]] = defaultdict(list)
@@ -213,7 +213,7 @@ def _order_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
 
 
 def _reminder_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
-    from core.models import Customer, Product, Reminder
+    from core.book.models import Customer, Product, Reminder
 
     query = (select(Reminder.due_date, Reminder.kind, Reminder.status, Customer.name, Customer.phone,
                     Product.name, Reminder.title, Reminder.outcome, Reminder.note)
@@ -225,7 +225,7 @@ def _reminder_rows(session, language: str, today: dt.date) -> Iterator[list[Any]
 
 
 def _aftersale_rows(session, language: str, today: dt.date, case_filter=None) -> Iterable[list[Any]]:
-    from core.aftersales_export import case_sheet_rows
+    from core.aftersales.export import case_sheet_rows
 
     return case_sheet_rows(session, language, today, case_filter)
 

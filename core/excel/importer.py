@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 
-from core.dialect import one_at_a_time
+from core.book.dialect import one_at_a_time
 from core.errors import Cancelled, ImportRejected
 from core.excel.analysis import (
     LoadedFile,
@@ -142,7 +142,7 @@ def choose_tables(loaded: LoadedFile, options: ImportOptions,
 
 def run_import(book, source: str | os.PathLike[str] | LoadedFile, options: ImportOptions = ImportOptions(),
                progress: Progress | None = None, is_cancelled: IsCancelled | None = None) -> ImportResult:
-    """Import a file into ``book`` (a core.db.Book) and return what happened.
+    """Import a file into ``book`` (a core.book.db.Book) and return what happened.
 
     Raises ImportRejected (file refused, nothing written) or Cancelled (nothing written).
     Bad rows are skipped and listed in ``errors`` unless ``options.all_or_nothing``.

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
-from core.dialect import in_chunks as chunks
+from core.book.dialect import in_chunks as chunks
+from core.book.models import Customer, CustomerAlias, Order
 from core.excel.plan import ImportPlan, PersonDraft
 from core.excel.review import MERGED, SEPARATE, load_decisions, person_key
-from core.models import Customer, CustomerAlias, Order
 
 ORDER_COMPARED = ("status", "paid_at", "shipped_at", "delivered_at", "completed_at", "paid_cents",
                   "refund_cents", "tracking_no", "carrier", "seller_note")

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from core.book.models import Customer, CustomerAlias, ImportBatch, Order
 from core.excel.plan import PersonDraft
-from core.models import Customer, CustomerAlias, ImportBatch, Order
 
 DECISIONS_KEY = "import.merge_decisions"
 MERGED, SEPARATE = "merged", "separate"

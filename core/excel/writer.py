@@ -12,12 +12,7 @@ from sqlalchemy import Date, DateTime, String, insert, select, update
 from sqlalchemy.orm import Session
 
 from core import customer_stats
-from core.errors import Cancelled
-from core.excel.detail_items import DetailOutcome, attach_detail_items
-from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders
-from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
-from core.marketing.levels import recompute_levels
-from core.models import (
+from core.book.models import (
     SOURCE_CHANNEL_VALUES,
     Customer,
     CustomerAlias,
@@ -29,6 +24,11 @@ from core.models import (
     Product,
     Tag,
 )
+from core.errors import Cancelled
+from core.excel.detail_items import DetailOutcome, attach_detail_items
+from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders
+from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
+from core.marketing.levels import recompute_levels
 from core.orders import derived_order_columns, is_purchase_status
 from core.reminders.generate import local_today
 from core.search import build_search_text

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from core.book.models import Campaign, CampaignMember, ContactLog, Customer, Order, OrderItem, Product
 from core.errors import NotFound, ValidationError
 from core.marketing import segments
 from core.marketing.loyalty import CouponSpec, coupon_text, issue_from_spec
-from core.models import Campaign, CampaignMember, ContactLog, Customer, Order, OrderItem, Product
 from core.phones import can_receive_sms
 from core.settings import get_setting
 from core.templates import render

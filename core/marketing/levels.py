@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
-from core.dialect import in_chunks
+from core.book.dialect import in_chunks
+from core.book.models import Customer, MemberLevel, Reminder
 from core.errors import NotFound, ValidationError
-from core.models import Customer, MemberLevel, Reminder
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from core.book.models import Coupon, Order, PointsEntry
 from core.errors import NotFound, ValidationError
-from core.models import Coupon, Order, PointsEntry
 from core.rewards import add_points, issue_coupon, points_balance
 from core.settings import get_settings
 

@@ -18,10 +18,10 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from core.book.models import CampaignMember, ContactLog, Order
 from core.excel.columns import Column
 from core.excel.export import safe_text, write_rows
 from core.marketing.campaigns import QueueRow, get_campaign
-from core.models import CampaignMember, ContactLog, Order
 from core.settings import get_setting
 
 

@@ -23,10 +23,8 @@ from sqlalchemy import and_, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from core.analytics.dto import RFM_SEGMENTS
-from core.customer_stats import stage_sql, stage_thresholds
-from core.dialect import RawSql
-from core.errors import NotFound, ValidationError
-from core.models import (
+from core.book.dialect import RawSql
+from core.book.models import (
     BadReview,
     Complaint,
     Customer,
@@ -37,6 +35,8 @@ from core.models import (
     Segment,
     Tag,
 )
+from core.customer_stats import stage_sql, stage_thresholds
+from core.errors import NotFound, ValidationError
 from core.settings import get_settings
 
 EXCLUSIONS = ("do_not_disturb", "open_complaint", "open_review", "risk_buyer", "frequency_cap")

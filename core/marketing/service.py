@@ -11,9 +11,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.book.models import Customer, Product, Tag
 from core.errors import ValidationError
 from core.marketing import campaigns, levels, loyalty, report, segments, texts
-from core.models import Customer, Product, Tag
 from core.settings import get_settings, set_setting
 
 POINTS_SETTINGS = ("marketing.points_per_yuan", "marketing.points_per_yuan_redeemed", "marketing.points_join",

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.models import MessageTemplate
+from core.book.models import MessageTemplate
 from core.templates import save_template, unknown_placeholders
 
 CAMPAIGN_TEMPLATES: dict[str, dict[str, str]] = {

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from core.book.models import CONTACT_CHANNEL_VALUES, ContactLog, Customer, Reminder
 from core.errors import ConflictError, NotFound, ValidationError
-from core.models import CONTACT_CHANNEL_VALUES, ContactLog, Customer, Reminder
 from core.reminders.kinds import MARKETING_KINDS, OPEN_STATUSES
 
 OUTCOMES = ("contacted", "no_answer", "bought", "declined")

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from core.dialect import RawSql
+from core.book.dialect import RawSql
+from core.book.models import Product
 from core.errors import NotFound, ValidationError
-from core.models import Product
 from core.settings import get_setting
 
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from core.book.models import BadReview, Complaint, ContactLog, Customer, Reminder
 from core.errors import NotFound
-from core.models import BadReview, Complaint, ContactLog, Customer, Reminder
 from core.reminders.kinds import ENGINE_KINDS, MARKETING_KINDS, NOTICE_KINDS, OPEN_STATUSES, enabled_kinds
 from core.reminders.today import today_list
 from core.settings import get_settings

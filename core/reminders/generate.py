@@ -16,9 +16,9 @@ Contract of `regenerate(session, today, customer_ids=None)`:
   imported history produce only what is still actionable.
 - An open task whose rule no longer holds (order paid, shipped, coupon used, kind's basis gone, customer
   deleted) becomes "superseded". Kinds switched off are neither written nor closed.
-- Only ENGINE_KINDS are written here: complaint/review (core.aftersales), manual and level_up are not.
+- Only ENGINE_KINDS are written here: complaint/review (core.aftersales.service), manual and level_up are not.
 Set-based SQL over temporary tables (no query per order): a complete pass over 500k orders is a
-handful of statements. The few spellings that differ on a PostgreSQL book come from core.dialect.RawSql.
+handful of statements. The few spellings that differ on a PostgreSQL book come from core.book.dialect.RawSql.
 """
 
 from __future__ import annotations
@@ -32,9 +32,9 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from core.dialect import RawSql, one_at_a_time
+from core.book.dialect import RawSql, one_at_a_time
+from core.book.models import Reminder
 from core.errors import HuitoukeError
-from core.models import Reminder
 from core.reminders.birthdays import birthday_rows
 from core.reminders.kinds import ENGINE_KINDS, NOTICE_KINDS, enabled_kinds
 from core.settings import get_setting, get_settings

@@ -14,7 +14,7 @@ ORDER_KINDS = ("unpaid", "unpaid_second", "closed_care", "delayed_shipment", "sh
 CUSTOMER_KINDS = ("birthday", "last_purchase", "coupon_expiry")
 # Derived from the book by core.reminders.generate; everything else is created by people or other modules.
 ENGINE_KINDS = PRODUCT_CYCLE_KINDS + ORDER_KINDS + CUSTOMER_KINDS
-# Created and closed by core.aftersales; shown in Today, never generated, closed or expired here.
+# Created and closed by core.aftersales.service; shown in Today, never generated, closed or expired here.
 AFTERSALES_KINDS = ("complaint", "review")
 # Every kind the Today list and the CLI show, in display order.
 LISTED_KINDS = AFTERSALES_KINDS + ORDER_KINDS + PRODUCT_CYCLE_KINDS + CUSTOMER_KINDS + ("manual",)

@@ -30,7 +30,7 @@ def today_rows(session: Session, today: dt.date, language: str | None = None) ->
 def run_today(book_location: str, date: str | None = None, as_json: bool = False, *,
               language: str | None = None, out: TextIO | None = None) -> int:
     """`python main.py today --book B [--date YYYY-MM-DD] [--json]`; returns the exit code."""
-    from core.db import Book
+    from core.book.db import Book
     from core.errors import ValidationError
 
     out = out or sys.stdout

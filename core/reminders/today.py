@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from core.dialect import RawSql
+from core.book.dialect import RawSql
 from core.phones import display_phone
 from core.reminders.kinds import ENGINE_KINDS, LISTED_KINDS, MARKETING_KINDS, NOTICE_KINDS, enabled_kinds
 from core.reminders.reasons import format_reason, message_values

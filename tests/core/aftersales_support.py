@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from core import customer_stats
-from core.models import PURCHASE_STATUSES, Customer, Order
+from core.book.models import PURCHASE_STATUSES, Customer, Order
 
 
 class FixedClock:
@@ -47,7 +47,7 @@ def tasks_of(book, prefix: str) -> dict[str, tuple]:
     """rule_key -> (status, due_date, outcome) of every task whose key starts with prefix."""
     from sqlalchemy import select
 
-    from core.models import Reminder
+    from core.book.models import Reminder
 
     with book.session() as s:
         rows = s.scalars(select(Reminder).where(Reminder.rule_key.startswith(prefix)))

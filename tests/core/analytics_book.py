@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from core.analytics import DateRange
+from core.book.models import PURCHASE_STATUSES, Customer, MemberLevel, Order, OrderItem, Product
 from core.customer_stats import refresh
-from core.models import PURCHASE_STATUSES, Customer, MemberLevel, Order, OrderItem, Product
 from core.settings import set_setting
 
 D = dt.date

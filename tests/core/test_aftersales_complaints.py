@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import func, select
 
 from core import rewards
-from core.aftersales import ComplaintService
+from core.aftersales.service import ComplaintService
+from core.book.models import Complaint, ContactLog, Coupon, PointsEntry, Reminder
 from core.errors import ConflictError, NotFound, RejectedInput, ValidationError
-from core.models import Complaint, ContactLog, Coupon, PointsEntry, Reminder
 from core.settings import set_setting
 from tests.core.aftersales_support import FixedClock, add_customer, add_order, tasks_of
 
@@ -183,7 +183,7 @@ def test_rewards_validate(book):
 
 
 def test_first_response_recorded_from_the_today_list_counts(book, clock, service):
-    from core.aftersales_stats import CaseQueries
+    from core.aftersales.stats import CaseQueries
 
     cid = add_customer(book)
     c = service.open(cid, kind="quality")
@@ -201,7 +201,7 @@ def test_first_response_recorded_from_the_today_list_counts(book, clock, service
 
 
 def test_settings_saved_validated_and_used(book, clock):
-    from core.aftersales import AftersalesService
+    from core.aftersales.service import AftersalesService
 
     svc = AftersalesService(book, clock)
     assert svc.settings()["aftersales.first_response_hours"] == 24

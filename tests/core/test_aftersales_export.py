@@ -6,8 +6,8 @@ import datetime as dt
 
 import openpyxl
 
-from core.aftersales import AftersalesService
-from core.aftersales_dto import CaseFilter
+from core.aftersales.dto import CaseFilter
+from core.aftersales.service import AftersalesService
 from core.excel.export import export_book
 from tests.core.aftersales_support import FixedClock, add_customer
 

@@ -8,9 +8,9 @@ import json
 import pytest
 from sqlalchemy import select
 
-from core.aftersales_reviews import ReviewService
+from core.aftersales.reviews import ReviewService
+from core.book.models import ContactLog, Coupon, Customer, Reminder
 from core.errors import RejectedInput, ValidationError
-from core.models import ContactLog, Coupon, Customer, Reminder
 from core.settings import set_setting
 from tests.core.aftersales_support import FixedClock, add_customer, add_order, tasks_of
 

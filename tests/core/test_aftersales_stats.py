@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from core.aftersales import AftersalesService
-from core.aftersales_dto import CaseFilter, MonthCountDTO, MonthSpendDTO
+from core.aftersales.dto import CaseFilter, MonthCountDTO, MonthSpendDTO
+from core.aftersales.service import AftersalesService
 from tests.core.aftersales_support import FixedClock, add_customer, add_order
 
 
@@ -93,7 +93,7 @@ def test_cases_list_open_first_and_filters(built):
 
 
 def test_offers_without_offer_time_count_at_outcome_or_review_date(book):
-    from core.models import BadReview
+    from core.book.models import BadReview
 
     cid = add_customer(book)
     with book.session() as s:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from core.aftersales import AftersalesService
+from core.aftersales.service import AftersalesService
+from core.book.db import Book
 from core.cli import main
-from core.db import Book
 from tests.core.aftersales_support import FixedClock, add_customer
 
 

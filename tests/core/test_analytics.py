@@ -353,8 +353,8 @@ def test_postgresql_book_gives_the_same_figures(book):
     from sqlalchemy import text
 
     from core.analytics import AnalyticsService
-    from core.db import Book
-    from core.models import Base
+    from core.book.db import Book
+    from core.book.models import Base
 
     url = os.environ.get("HUITOUKE_TEST_PG_URL")
     if not url:

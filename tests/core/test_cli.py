@@ -5,8 +5,8 @@ import os
 import subprocess
 import sys
 
-from core.db import Book
-from core.lock import BookLock
+from core.book.db import Book
+from core.book.lock import BookLock
 from tests.conftest import ROOT
 
 
@@ -38,7 +38,7 @@ def test_backup_and_restore_from_the_command_line(tmp_path):
     assert out.returncode == 0
     backup_path = json.loads(out.stdout)["path"]
     with Book.open(path) as b, b.session() as s:
-        from core.models import Customer
+        from core.book.models import Customer
 
         s.add(Customer(name="后来的客户"))
     assert run("restore", backup_path, "--book", path).returncode == 0

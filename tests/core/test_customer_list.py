@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import select
 
 from core import customer_stats
+from core.book.models import Customer
 from core.customers import SORT_KEYS, CustomerService
 from core.dto import CustomerQuery
 from core.marketing.levels import recompute_levels, save_level
-from core.models import Customer
 from core.orders import OrderService
 from core.settings import set_setting
 from core.tags import TagService

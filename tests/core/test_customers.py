@@ -5,10 +5,10 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select, text
 
+from core.book.models import ContactLog, Customer, Reminder
 from core.customers import CustomerService
 from core.dto import CustomerInput, CustomerQuery
 from core.errors import ConflictError, ValidationError
-from core.models import ContactLog, Customer, Reminder
 from core.tags import TagService
 
 

@@ -16,12 +16,12 @@ from collections import defaultdict
 import pytest
 from sqlalchemy import text
 
-from core import backup
-from core.db import Book
-from core.demo import build_demo
-from core.demo_data import PRODUCTS, REAL_PEOPLE
+from core.book import backup
+from core.book.db import Book
+from core.book.models import PURCHASE_STATUSES
+from core.demo.build import build_demo
+from core.demo.data import PRODUCTS, REAL_PEOPLE
 from core.errors import Cancelled, RejectedInput
-from core.models import PURCHASE_STATUSES
 from tests.conftest import ROOT
 
 TODAY = dt.date(2026, 11, 23)

@@ -2,9 +2,9 @@
 
 from sqlalchemy import select
 
-from core.db import Book
-from core.demo import build_demo
-from core.models import Base
+from core.book.db import Book
+from core.book.models import Base
+from core.demo.build import build_demo
 
 
 def test_every_row_of_the_demo_book_reads_back_through_the_models(tmp_path):

@@ -120,7 +120,7 @@ def test_full_refresh_writes_only_changed_rows_and_resets_lost_purchases(book, m
     from sqlalchemy import update
 
     from core import customer_stats
-    from core.models import Customer, Order
+    from core.book.models import Customer, Order
 
     a, b, c = make_customer(name="甲"), make_customer(name="乙"), make_customer(name="丙")
     make_order(a.id, "2026-01-01", items=(("蜂蜜", 1, 5000),))

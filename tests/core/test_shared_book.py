@@ -16,11 +16,11 @@ from sqlalchemy import event, func, make_url, select
 from sqlalchemy.orm import Session
 
 from core import customer_stats
+from core.book.db import Book
+from core.book.models import Order
 from core.customers import CustomerService
-from core.db import Book
 from core.dto import CustomerInput, CustomerQuery, OrderInput, OrderItemInput, OrderQuery
 from core.errors import ConflictError, RejectedInput, ValidationError
-from core.models import Order
 from core.orders import OrderService
 
 
@@ -153,7 +153,7 @@ def test_change_counter_grows_with_every_committed_write_seen_by_everyone(book, 
 
 @pytest.mark.postgres
 def test_an_empty_server_database_is_migrated_on_open_and_never_backed_up_as_a_file(fresh_pg_schema):
-    from core import schema
+    from core.book import schema
 
     url = fresh_pg_schema()
     with Book.open(url) as b:
@@ -171,7 +171,7 @@ def test_an_empty_server_database_is_migrated_on_open_and_never_backed_up_as_a_f
 
 @pytest.mark.postgres
 def test_a_one_at_a_time_section_makes_the_second_writer_wait_for_the_first_commit(book, other_book):
-    from core.dialect import one_at_a_time
+    from core.book.dialect import one_at_a_time
 
     events, inside = [], threading.Event()
 
@@ -209,7 +209,7 @@ def _book_with_cycles(book, customers: int = 6):
 
 
 def _reminder_keys(book) -> list[str]:
-    from core.models import Reminder
+    from core.book.models import Reminder
 
     with book.session() as s:
         return sorted(s.scalars(select(Reminder.rule_key)))

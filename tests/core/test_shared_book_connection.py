@@ -7,10 +7,11 @@ import threading
 import pytest
 from sqlalchemy import make_url
 
-from core import schema, shared_book
-from core.db import Book
+from core.book import schema
+from core.book import shared as shared_book
+from core.book.db import Book
+from core.book.shared import ServerAddress, check_connection, without_password
 from core.errors import EXIT_REJECTED, ServerUnavailable
-from core.shared_book import ServerAddress, check_connection, without_password
 from tests.conftest import PG_URL
 
 
@@ -145,7 +146,7 @@ def test_two_people_opening_an_empty_database_at_once_both_get_the_book(fresh_pg
 
 
 def test_check_of_an_unreachable_shared_book_says_why_and_exits_2():
-    from core.check import check_book
+    from core.book.check import check_book
 
     report = check_book(ServerAddress(host="127.0.0.1", port=_free_port(), database="shop", user="a").url("pw"))
     assert not report.ok and report.exit_code == EXIT_REJECTED
@@ -159,7 +160,7 @@ def test_check_command_on_a_shared_book(fresh_pg_schema):
     import subprocess
     import sys
 
-    from core.check import check_book
+    from core.book.check import check_book
     from core.customers import CustomerService
     from core.dto import CustomerInput
     from tests.conftest import ROOT

@@ -11,11 +11,11 @@ import time
 import pytest
 from sqlalchemy import select, text
 
-from core import backup, schema
-from core.check import check_book
-from core.db import Book
+from core.book import backup, schema
+from core.book.check import check_book
+from core.book.db import Book
+from core.book.models import Base, Customer
 from core.errors import BookDamaged, BookLocked, BookTooNew, RejectedInput
-from core.models import Base, Customer
 from tests.conftest import ROOT
 
 
@@ -28,7 +28,7 @@ def test_new_book_is_at_head_with_wal_and_foreign_keys(book):
 
 
 def test_migrated_schema_equals_the_models(book):
-    """The migrations create exactly what core.models declares (no drift between the two)."""
+    """The migrations create exactly what core.book.models declares (no drift between the two)."""
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
@@ -68,7 +68,7 @@ def test_lock_is_released_on_close_and_when_the_holder_dies(tmp_path):
     Book.open(path, create=True).close()
     Book.open(path).close()  # released by close
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"from core.db import Book; b = Book.open({str(path)!r}); print('held', flush=True); "
+        [sys.executable, "-c", f"from core.book.db import Book; b = Book.open({str(path)!r}); print('held', flush=True); "
                                "import time; time.sleep(60)"],
         cwd=ROOT, stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline().strip() == "held"
@@ -212,8 +212,8 @@ def test_open_backs_up_then_upgrades_an_older_book_keeping_its_rows(tmp_path, mo
 
 WRITER = """
 import sys, itertools
-from core.db import Book
-from core.models import Customer, Order
+from core.book.db import Book
+from core.book.models import Customer, Order
 import datetime as dt
 book = Book.open(sys.argv[1])
 print("ready", flush=True)

@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from core import __version__, paths
+from core import __version__
+from core.book import paths
 from tests.conftest import ROOT
 from ui.dialogs.about import AboutDialog
 from ui.licenses import collect, requirement_names

@@ -6,10 +6,10 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from core.aftersales import AftersalesService
+from core.aftersales.service import AftersalesService
+from core.book.db import Book
 from core.customers import CustomerService, book_counts
-from core.db import Book
-from core.demo import build_demo
+from core.demo.build import build_demo
 from core.dto import CustomerQuery
 from core.orders import OrderService
 from tests.ui.test_screenshots import _save, zh_cn  # noqa: F401 - zh_cn is a fixture used below

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from core.aftersales import AftersalesService
+from core.aftersales.service import AftersalesService
+from core.book.models import Coupon
 from core.customers import CustomerService
-from core.models import Coupon
 from core.orders import OrderService
 from tests.core.aftersales_support import FixedClock, add_customer, add_order
 from ui.dialogs.complaint import ComplaintDialog

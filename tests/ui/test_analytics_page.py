@@ -214,8 +214,8 @@ def test_page_on_the_demo_book_in_chinese_screenshot(qtbot, zh_cn, tmp_path):
 
     from PySide6.QtGui import QColor
 
-    from core.db import Book
-    from core.demo import build_demo
+    from core.book.db import Book
+    from core.demo.build import build_demo
     from ui.pages.analytics import AnalyticsPage
     from ui.tasks import TaskRunner
 

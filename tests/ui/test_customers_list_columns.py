@@ -95,7 +95,7 @@ def test_level_filter_is_hidden_in_a_book_without_levels(qtbot, book, settings, 
 def test_a_level_that_is_gone_resets_the_level_filter(qtbot, book_with_levels, settings):
     from sqlalchemy import delete
 
-    from core.models import MemberLevel
+    from core.book.models import MemberLevel
 
     page = _page(qtbot, book_with_levels, settings)
     page.level_filter.setCurrentIndex(page.level_filter.findText("金卡"))

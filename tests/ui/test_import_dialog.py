@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlalchemy import func, select
 
-from core.models import Customer, ImportBatch, Order
+from core.book.models import Customer, ImportBatch, Order
 from tests.core.excel.files import taobao_rows, write_csv, write_xlsx
 from tests.ui.test_paste_screenshots import _save as save_shot
 from tests.ui.test_paste_screenshots import zh_cn  # noqa: F401  (the fixture that installs the zh_CN translator)

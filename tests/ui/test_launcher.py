@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from core import paths
-from core.db import Book
+from core.book import paths
+from core.book.db import Book
 from core.errors import BookDamaged, BookLocked, RejectedInput
 from ui import settings as keys
 from ui.launcher import DEMO_BOOK_NAME, Launcher
@@ -119,7 +119,7 @@ def test_the_first_window_paints_before_sqlalchemy_is_imported():
     import sys
 
     code = ("import sys; import main, ui.app, ui.launcher, ui.daily_habit, ui.main_window, ui.welcome; "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy' or m == 'core.db'))")
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy' or m == 'core.book.db'))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                             cwd=str(Path(__file__).resolve().parents[2]))
     assert result.returncode == 0, result.stderr

@@ -9,10 +9,10 @@ import datetime as dt
 import pytest
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QPushButton
 
+from core.book.models import Coupon, Customer, Reminder
 from core.dto import CustomerInput
 from core.marketing.loyalty import CouponSpec
 from core.marketing.service import MarketingService
-from core.models import Coupon, Customer, Reminder
 from core.orders import OrderService
 from ui.dialogs.campaign_template import CampaignTemplateDialog
 from ui.dialogs.coupon import CouponDialog

@@ -7,8 +7,8 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
+from core.book.models import ContactLog
 from core.marketing.service import MarketingService
-from core.models import ContactLog
 from ui.pages.marketing import MarketingPage
 
 TODAY = dt.date(2026, 6, 1)

@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
+from core.book.models import Customer, Order
 from core.excel.importer import run_import
 from core.excel.review import pending_proposals
-from core.models import Customer, Order
 from tests.ui.test_import_dialog import (
     count,
     messy_workbook,

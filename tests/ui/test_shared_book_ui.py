@@ -6,11 +6,11 @@ import socket
 import pytest
 from PySide6.QtWidgets import QDialog, QPushButton, QRadioButton
 
+from core.book.db import Book
+from core.book.shared import ServerAddress
 from core.conflicts import MINE, THEIRS
 from core.customers import CustomerService
-from core.db import Book
 from core.dto import CustomerInput
-from core.shared_book import ServerAddress
 from tests.conftest import PG_URL
 from ui.change_poll import ChangePoller
 from ui.dialogs.conflict import CUSTOMER_FIELD_LABELS, MERGE, ConflictDialog, resolve_customer_conflict
@@ -248,7 +248,7 @@ def _launcher(settings):
 
 
 def test_connecting_remembers_the_password_privately_and_opens_the_url_without_it(qtbot, settings, monkeypatch):
-    from core import shared_book
+    from core.book import shared as shared_book
     from ui.launcher import Launcher
 
     launcher, opened = _launcher(settings), []
@@ -270,7 +270,7 @@ def test_connecting_remembers_the_password_privately_and_opens_the_url_without_i
 
 
 def test_without_remembering_the_password_is_used_once_and_forgotten(qtbot, settings, monkeypatch):
-    from core import shared_book
+    from core.book import shared as shared_book
     from ui.launcher import Launcher
 
     address = ServerAddress(host="office-pc", database="huitouke", user="li")
@@ -314,7 +314,7 @@ def test_a_server_that_cannot_be_reached_is_explained_and_the_dialog_comes_back(
 
 @pytest.mark.postgres
 def test_other_peoples_changes_appear_in_the_open_window(qtbot, settings, fresh_pg_schema):
-    from core.shared_book import without_password
+    from core.book.shared import without_password
 
     url = fresh_pg_schema()
     launcher = _launcher(settings)

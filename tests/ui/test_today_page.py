@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from sqlalchemy import select
 
+from core.book.models import ContactLog, Reminder
 from core.customers import CustomerService, book_counts
 from core.dto import ProductInput
-from core.models import ContactLog, Reminder
 from core.products import ProductService
 from core.reminders.service import ReminderService
 from ui.main_window import MainWindow

@@ -1,6 +1,6 @@
 """After-sales charts: cases per month by kind, time to first response, review outcomes, money spent.
 
-A dumb view over `AftersalesStatsDTO` (core.aftersales_stats computes every number). matplotlib is
+A dumb view over `AftersalesStatsDTO` (core.aftersales.stats computes every number). matplotlib is
 imported only when the first chart is drawn; the figure can be saved as PNG.
 """
 
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from core.aftersales_dto import RESCUED_OUTCOMES, AftersalesStatsDTO
-from ui.aftersales_labels import COMPLAINT_KINDS, REVIEW_OUTCOMES, word
+from core.aftersales.dto import RESCUED_OUTCOMES, AftersalesStatsDTO
+from ui.text.aftersales import COMPLAINT_KINDS, REVIEW_OUTCOMES, word
 
 COMPLAINT_COLOUR = "#e57373"
 REVIEW_COLOUR = "#64b5f6"

@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from core.analytics import Selection
 from ui.charts.base import ChartView, Colours
 from ui.charts.repurchase import month_ticks, percent
-from ui.labels import STAGES, label, money
+from ui.text.labels import STAGES, label, money
 
 # The eight segments of DOMAIN.md §8; the zh_CN translation is the exact Chinese name.
 RFM_LABELS = {

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from core import APP_DISPLAY_NAME, __version__, paths
+from core import APP_DISPLAY_NAME, __version__
+from core.book import paths
 from ui.licenses import License, bundled_licenses
 
 

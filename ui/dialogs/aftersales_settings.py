@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from core.aftersales import AftersalesService
+from core.aftersales.service import AftersalesService
+from core.book.models import PLATFORM_VALUES
 from core.errors import HuitoukeError
-from core.models import PLATFORM_VALUES
-from ui.aftersales_labels import REVIEW_REASONS, error_text, word
-from ui.labels import PLATFORMS, label, money
+from ui.text.aftersales import REVIEW_REASONS, error_text, word
+from ui.text.labels import PLATFORMS, label, money
 from ui.widgets.inputs import MoneyEdit
 
 _COUNTS = (  # setting key, label, in hours (else days), minimum

@@ -10,10 +10,10 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QVBoxLayout
 
-from core.aftersales import AftersalesService
+from core.aftersales.service import AftersalesService
 from core.errors import HuitoukeError
-from ui.aftersales_labels import error_text
-from ui.labels import PLATFORMS, label, money
+from ui.text.aftersales import error_text
+from ui.text.labels import PLATFORMS, label, money
 from ui.widgets.risk_warning import RiskWarningBanner
 
 

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.aftersales import AftersalesService
-from core.aftersales_dto import COMPLAINT_STEPS, PRODUCT_COMPLAINT_KINDS, STEP_COMPENSATE, ComplaintDTO
-from core.models import COMPLAINT_KIND_VALUES, CONTACT_CHANNEL_VALUES, COUPON_KIND_VALUES
-from ui.aftersales_labels import (
+from core.aftersales.dto import COMPLAINT_STEPS, PRODUCT_COMPLAINT_KINDS, STEP_COMPENSATE, ComplaintDTO
+from core.aftersales.service import AftersalesService
+from core.book.models import COMPLAINT_KIND_VALUES, CONTACT_CHANNEL_VALUES, COUPON_KIND_VALUES
+from ui.dialogs.case_base import CaseDialogBase, combo_with, select_code
+from ui.text.aftersales import (
     CASE_STATUSES,
     CHANNELS,
     COMPENSATIONS,
@@ -33,11 +34,10 @@ from ui.aftersales_labels import (
     COUPON_KINDS,
     word,
 )
-from ui.aftersales_labels import (
+from ui.text.aftersales import (
     COMPLAINT_STEPS as STEP_WORDS,
 )
-from ui.dialogs.case_base import CaseDialogBase, combo_with, select_code
-from ui.labels import date_text, money
+from ui.text.labels import date_text, money
 from ui.widgets.inputs import MoneyEdit
 
 OVERDUE_STYLE = "color: #c62828; font-weight: bold;"

@@ -22,7 +22,7 @@ from core.conflicts import MINE, THEIRS, FieldDifference, differences, merge
 from core.customers import CustomerService
 from core.dto import CustomerDetail, CustomerInput
 from core.errors import ConflictError
-from ui.labels import GENDERS, SOURCE_CHANNELS, label
+from ui.text.labels import GENDERS, SOURCE_CHANNELS, label
 
 MERGE = "merge"
 _VALUE_WIDTH = 260

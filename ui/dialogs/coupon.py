@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout
 
+from core.book.models import COUPON_KIND_VALUES
 from core.marketing.loyalty import CouponSpec, coupon_text
-from core.models import COUPON_KIND_VALUES
-from ui.aftersales_labels import COUPON_KINDS, word
 from ui.dialogs.case_base import combo_with
+from ui.text.aftersales import COUPON_KINDS, word
 from ui.widgets.error_label import error_label
 from ui.widgets.inputs import MoneyEdit
 

@@ -27,8 +27,8 @@ from core.orders import OrderService
 from core.phones import is_masked_phone, normalize_phone
 from ui.dialogs.conflict import resolve_customer_conflict
 from ui.dialogs.customer_sections import CUSTOMER_SECTIONS, PurchasesSection
-from ui.error_text import describe
-from ui.labels import GENDERS, SOURCE_CHANNELS, label
+from ui.text.errors import describe
+from ui.text.labels import GENDERS, SOURCE_CHANNELS, label
 from ui.widgets.customer_cases import risk_warning_for
 from ui.widgets.error_label import save_cancel_footer
 from ui.widgets.risk_warning import RiskWarningBanner

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QTreeWidget, QTreeWidgetItem,
 
 from core.dto import CustomerDetail
 from core.orders import OrderService
-from ui.labels import ORDER_STATUSES, PLATFORMS, STAGES, date_text, label, money
+from ui.text.labels import ORDER_STATUSES, PLATFORMS, STAGES, date_text, label, money
 
 
 class PurchasesSection(QWidget):

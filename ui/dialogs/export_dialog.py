@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import HuitoukeError
 from core.excel.export import export_book
-from ui.excel_labels import refusal_text
+from ui.text.excel import refusal_text
 
 
 class ExportDialog(QDialog):

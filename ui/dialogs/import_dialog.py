@@ -34,7 +34,7 @@ from core.excel.export import write_error_report, write_template
 from core.excel.importer import ImportOptions, ImportResult, run_import
 from core.excel.mapping import FIELDS, header_signature, normalise_header
 from core.excel.presets import PRESETS
-from ui.excel_labels import field_label, preset_label, problem_text, refusal_text
+from ui.text.excel import field_label, preset_label, problem_text, refusal_text
 from ui.widgets.merge_review import MergeReviewWidget
 
 SPREADSHEET_FILTER = "*.xlsx *.xls *.xlsm *.ods *.et *.csv *.txt"
@@ -46,7 +46,7 @@ _FIELD_ORDER = ["", *FIELDS]
 class ImportDialog(QDialog):
     """Import one spreadsheet into the book.
 
-    ``book`` is a core.db.Book, ``tasks`` a ui.tasks.TaskRunner; reading and importing run on it, so the
+    ``book`` is a core.book.db.Book, ``tasks`` a ui.tasks.TaskRunner; reading and importing run on it, so the
     window stays responsive and the import can be cancelled (the book is then unchanged).
     ``book_changed`` is emitted after an import or an undo wrote to the book.
     """

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 from core.errors import HuitoukeError
 from core.excel.batches import list_batches, undo_import
 from core.excel.review import pending_proposals
-from ui.error_text import describe
-from ui.excel_labels import preset_label
+from ui.text.errors import describe
+from ui.text.excel import preset_label
 from ui.widgets.merge_review import MergeReviewDialog
 
 

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from core.errors import HuitoukeError
 from core.marketing.levels import LevelDTO
-from ui.error_text import describe
-from ui.labels import money
+from ui.text.errors import describe
+from ui.text.labels import money
 from ui.widgets.error_label import error_label, save_cancel_footer
 from ui.widgets.inputs import MoneyEdit
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from core.customers import CustomerService
 from core.dto import CustomerDetail
 from core.errors import HuitoukeError
-from ui.error_text import describe
-from ui.labels import date_text, money
+from ui.text.errors import describe
+from ui.text.labels import date_text, money
 
 
 class CustomerPickerDialog(QDialog):

@@ -24,8 +24,8 @@ from core.errors import HuitoukeError
 from core.marketing.service import MarketingService
 from core.orders import TEXT_LIMITS, OrderService
 from ui.dialogs.merge import CustomerPickerDialog
-from ui.error_text import describe
-from ui.labels import ORDER_STATUSES, PLATFORMS, label, money
+from ui.text.errors import describe
+from ui.text.labels import ORDER_STATUSES, PLATFORMS, label, money
 from ui.widgets.customer_cases import OrderCasesButton, risk_warning_for
 from ui.widgets.error_label import save_cancel_footer
 from ui.widgets.inputs import DateTimeEdit, MoneyEdit, OptionalDateTimeEdit

@@ -28,7 +28,7 @@ from core.phones import is_masked_phone
 from core.smartpaste import ParsedMessage, parse_message
 from core.smartpaste.apply import address_differs, find_customer, save_customer
 from core.smartpaste.numerals import parse_number
-from ui.error_text import describe
+from ui.text.errors import describe
 from ui.widgets.error_label import error_label
 
 # An orange frame reads well on light and dark palettes, unlike a background tint.

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from core.dto import ProductDTO, ProductInput
 from core.errors import HuitoukeError
 from core.products import ProductService
-from ui.error_text import describe
+from ui.text.errors import describe
 from ui.widgets.error_label import save_cancel_footer
 from ui.widgets.inputs import MoneyEdit
 

@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.aftersales import AftersalesService
-from core.aftersales_dto import (
+from core.aftersales.dto import (
     ATTEMPT_RESULT_VALUES,
     REVIEW_LEVEL_VALUES,
     REVIEW_OFFER_VALUES,
@@ -33,8 +32,10 @@ from core.aftersales_dto import (
     RISK_SIGNS,
     ReviewDTO,
 )
-from core.models import CONTACT_CHANNEL_VALUES, PLATFORM_VALUES
-from ui.aftersales_labels import (
+from core.aftersales.service import AftersalesService
+from core.book.models import CONTACT_CHANNEL_VALUES, PLATFORM_VALUES
+from ui.dialogs.case_base import CaseDialogBase, combo_with, select_code
+from ui.text.aftersales import (
     ATTEMPT_RESULTS,
     CASE_STATUSES,
     CHANNELS,
@@ -44,9 +45,8 @@ from ui.aftersales_labels import (
     REVIEW_REASONS,
     word,
 )
-from ui.aftersales_labels import RISK_SIGNS as SIGN_WORDS
-from ui.dialogs.case_base import CaseDialogBase, combo_with, select_code
-from ui.labels import PLATFORMS, date_text, label
+from ui.text.aftersales import RISK_SIGNS as SIGN_WORDS
+from ui.text.labels import PLATFORMS, date_text, label
 from ui.widgets.inputs import MoneyEdit
 
 URGENT_STYLE = "color: #c62828; font-weight: bold;"

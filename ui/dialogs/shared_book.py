@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from core.book.shared import DEFAULT_PORT, ConnectionReport, ServerAddress, check_connection
 from core.errors import BookTooNew, HuitoukeError, ServerUnavailable
-from core.shared_book import DEFAULT_PORT, ConnectionReport, ServerAddress, check_connection
 from ui.tasks import TaskRunner
 from ui.widgets.error_label import ERROR_STYLE
 
@@ -24,7 +24,7 @@ OK_STYLE = "color: #2b8a3e;"
 class ConnectSharedBookDialog(QDialog):
     """Asks where the shared book is. After `exec()` returns Accepted, read `address()`, `password()` and
     `remember_password()`; the dialog itself stores nothing. "Test connection" runs
-    core.shared_book.check_connection on the task runner (synchronously when none is given)."""
+    core.book.shared.check_connection on the task runner (synchronously when none is given)."""
 
     def __init__(self, tasks: TaskRunner | None = None, address: ServerAddress | None = None,
                  password_remembered: bool = False, parent=None):

@@ -12,8 +12,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from core.aftersales_dto import CaseRowDTO
-from ui.aftersales_labels import (
+from core.aftersales.dto import CaseRowDTO
+from ui.text.aftersales import (
     CASE_KINDS,
     CASE_STATUSES,
     COMPENSATIONS,
@@ -22,7 +22,7 @@ from ui.aftersales_labels import (
     REVIEW_OUTCOMES,
     word,
 )
-from ui.labels import PLATFORMS, date_text, label, money
+from ui.text.labels import PLATFORMS, date_text, label, money
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2

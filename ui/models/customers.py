@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication
 
 from core.customers import CustomerService
 from core.dto import CustomerQuery, CustomerRow
-from ui.labels import SOURCE_CHANNELS, STAGES, date_text, label, money
 from ui.models.paged import ID_ROLE, SORT_ROLE, PagedTableModel
 from ui.tasks import TaskRunner
+from ui.text.labels import SOURCE_CHANNELS, STAGES, date_text, label, money
 
 __all__ = ["ID_ROLE", "SORT_ROLE", "Column", "CustomersModel"]
 

@@ -7,9 +7,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 from core.dto import OrderQuery, OrderRow
 from core.orders import OrderService
-from ui.labels import ORDER_STATUSES, PLATFORMS, date_text, label, money
 from ui.models.paged import PagedTableModel
 from ui.tasks import TaskRunner
+from ui.text.labels import ORDER_STATUSES, PLATFORMS, date_text, label, money
 
 
 class Column(IntEnum):

@@ -6,8 +6,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 
 from core.dto import ProductDTO
 from core.products import ProductService
-from ui.labels import money
 from ui.models.paged import ID_ROLE, SORT_ROLE
+from ui.text.labels import money
 
 _ROOT = QModelIndex()
 

@@ -23,18 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.aftersales import AftersalesService
-from core.aftersales_dto import CASE_KIND_VALUES, COMPLAINT_STATUS_VALUES, CaseFilter, CaseRowDTO
-from core.aftersales_tasks import system_clock
+from core.aftersales.dto import CASE_KIND_VALUES, COMPLAINT_STATUS_VALUES, CaseFilter, CaseRowDTO
+from core.aftersales.service import AftersalesService
+from core.aftersales.tasks import system_clock
+from core.book.models import PLATFORM_VALUES
 from core.customers import CustomerService
-from core.models import PLATFORM_VALUES
 from core.orders import OrderService
-from ui.aftersales_labels import CASE_KINDS, CASE_STATUSES, word
 from ui.charts.aftersales import top_complaint_kinds
 from ui.dialogs.case_base import combo_with
-from ui.labels import PLATFORMS, label, money
 from ui.models.cases import SORT_ROLE, CasesModel, Column
 from ui.pages.base import Page
+from ui.text.aftersales import CASE_KINDS, CASE_STATUSES, word
+from ui.text.labels import PLATFORMS, label, money
 
 HEADER_KEY = "aftersales/cases_header"
 

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.analytics import AnalyticsService, DateRange, Selection
-from ui.labels import money
 from ui.pages.base import Page
 from ui.tasks import TaskRunner
+from ui.text.labels import money
 
 PRESETS = ("this_month", "last_3_months", "last_6_months", "last_12_months", "this_year", "all", "custom")
 

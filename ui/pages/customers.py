@@ -21,10 +21,10 @@ from core.customers import CustomerService
 from core.orders import OrderService
 from core.tags import TagService
 from ui.icons import icon
-from ui.labels import STAGES, label
 from ui.models.customers import Column, CustomersModel
 from ui.pages.base import Page
 from ui.tasks import TaskRunner
+from ui.text.labels import STAGES, label
 from ui.widgets.table import ListTableView
 
 if TYPE_CHECKING:

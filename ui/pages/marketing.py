@@ -36,14 +36,14 @@ from PySide6.QtWidgets import (
 )
 
 from core.analytics.dto import RFM_SEGMENT_NAMES
+from core.book.models import SOURCE_CHANNEL_VALUES
 from core.customer_stats import STAGES
 from core.errors import HuitoukeError
 from core.marketing.loyalty import CouponSpec, coupon_text
 from core.marketing.segments import EXCLUSIONS
-from core.models import SOURCE_CHANNEL_VALUES
-from ui import labels
-from ui.error_text import describe
 from ui.pages.base import Page
+from ui.text import labels
+from ui.text.errors import describe
 from ui.widgets.multi_select import MultiSelectCombo
 
 ID_ROLE = Qt.ItemDataRole.UserRole

@@ -23,11 +23,11 @@ from core.customers import CustomerService
 from core.orders import OrderService
 from core.products import ProductService
 from ui.icons import icon
-from ui.labels import ORDER_STATUSES, label
 from ui.models.orders import Column, OrdersModel
 from ui.models.products import ProductsModel
 from ui.pages.base import Page
 from ui.tasks import TaskRunner
+from ui.text.labels import ORDER_STATUSES, label
 from ui.widgets.table import ListTableView
 
 if TYPE_CHECKING:

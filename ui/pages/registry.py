@@ -66,7 +66,7 @@ def _analytics(session: Session) -> Page:
 
 
 def _aftersales(session: Session) -> Page:
-    from core.aftersales import AftersalesService
+    from core.aftersales.service import AftersalesService
     from core.customers import CustomerService
     from core.orders import OrderService
     from ui.pages.aftersales import AftersalesPage
@@ -83,7 +83,7 @@ def _marketing(session: Session) -> Page:
 
 
 def _settings(session: Session) -> Page:
-    from core.aftersales import AftersalesService
+    from core.aftersales.service import AftersalesService
     from core.marketing.service import MarketingService
     from core.reminders.service import ReminderService
     from ui.dialogs.aftersales_settings import AftersalesSettingsSection

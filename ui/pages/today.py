@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 
 from core.errors import HuitoukeError
 from core.reminders.today import TodayTask
-from ui import reminder_text as words
 from ui.dialogs.reminder import ManualTaskDialog, SnoozeDialog
-from ui.error_text import describe
 from ui.pages.base import Page
 from ui.tasks import TaskRunner
+from ui.text import reminders as words
+from ui.text.errors import describe
 
 PAGE_SIZE = 500
 OVERDUE_COLOR = QColor("#c62828")

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.aftersales import AftersalesService
-from core.aftersales_dto import CaseFilter
-from core.aftersales_reviews import ReviewService
-from core.aftersales_tasks import system_clock
-from ui.aftersales_labels import CASE_KINDS, CASE_STATUSES, word
+from core.aftersales.dto import CaseFilter
+from core.aftersales.reviews import ReviewService
+from core.aftersales.service import AftersalesService
+from core.aftersales.tasks import system_clock
 from ui.models.cases import CasesModel, Column
+from ui.text.aftersales import CASE_KINDS, CASE_STATUSES, word
 
 
 def risk_warning_for(book, customer_id: int | None):

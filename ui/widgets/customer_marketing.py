@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from core.errors import HuitoukeError
 from core.marketing.loyalty import POINT_RULES, coupon_text
-from ui import labels
-from ui.error_text import describe
+from ui.text import labels
+from ui.text.errors import describe
 from ui.widgets.error_label import error_label
 
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import HuitoukeError
 from core.excel.review import CustomerSide, ProposalView, keep_separate, merge_pairs, pending_proposals
-from ui.error_text import describe
+from ui.text.errors import describe
 from ui.widgets.error_label import error_label
 
 _NEW, _EXISTING, _WHY, _ACTION = range(4)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from core.dto import OrderRedemption
 from core.marketing.loyalty import coupon_cents_off, coupon_text
-from ui.labels import money
+from ui.text.labels import money
 
 
 class OrderRewardsWidget(QWidget):

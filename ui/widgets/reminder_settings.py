@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.reminders.kinds import ENGINE_KINDS, LISTED_KINDS
-from ui import reminder_text as words
+from ui.text import reminders as words
 from ui.widgets.template_editor import TemplateEditor
 
 KIND_ROLE = Qt.ItemDataRole.UserRole

@@ -2,9 +2,9 @@
 
 from PySide6.QtWidgets import QLabel
 
-from core.aftersales_dto import RISK_SIGNS, RiskWarningDTO
-from ui.aftersales_labels import RISK_SIGNS as SIGN_WORDS
-from ui.aftersales_labels import word
+from core.aftersales.dto import RISK_SIGNS, RiskWarningDTO
+from ui.text.aftersales import RISK_SIGNS as SIGN_WORDS
+from ui.text.aftersales import word
 
 
 class RiskWarningBanner(QLabel):

@@ -12,8 +12,8 @@ import textwrap
 
 import pytest
 
-from core.check import check_book
-from core.db import Book
+from core.book.check import check_book
+from core.book.db import Book
 from tests.conftest import ROOT
 from tests.core.excel.files import taobao_rows, write_csv, write_xlsx
 
@@ -90,7 +90,7 @@ def test_sigkill_halfway_leaves_a_sound_book_without_that_import(tmp_path):
         import sys, time
         sys.path.insert(0, {str(ROOT)!r})
         from pathlib import Path
-        from core.db import Book
+        from core.book.db import Book
         from core.excel.importer import run_import
 
         def progress(done, total, message):

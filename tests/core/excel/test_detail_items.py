@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from core.book.models import Order, OrderItem
 from core.excel.analysis import load_file
 from core.excel.batches import undo_import
 from core.excel.importer import ImportOptions, run_import
-from core.models import Order, OrderItem
 from tests.core.excel.files import write_csv, write_xlsx
 from tests.core.excel.test_presets import taobao_file
 

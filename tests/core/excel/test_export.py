@@ -8,12 +8,12 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
+from core.book.db import Book
+from core.book.models import Customer, Order, OrderItem
 from core.customers import CustomerService
-from core.db import Book
 from core.dto import CustomerInput
 from core.excel.export import export_book, safe_text, write_template
 from core.excel.importer import run_import
-from core.models import Customer, Order, OrderItem
 from tests.core.excel.files import taobao_rows, write_csv, write_xlsx
 
 
@@ -123,7 +123,7 @@ def test_english_template_headers_map_too(tmp_path, book):
 
 
 def test_after_sales_cases_get_their_sheet_when_there_are_any(tmp_path, book, make_customer):
-    from core.aftersales import ComplaintService
+    from core.aftersales.service import ComplaintService
 
     empty = export_book(book, tmp_path / "a.xlsx", "all", "zh_CN")
     assert "售后" not in empty.sheets

@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 from sqlalchemy import func, select
 
+from core.book.models import Customer, ImportBatch, Order
 from core.customers import CustomerService
 from core.dto import CustomerInput
 from core.errors import Cancelled, ImportRejected, RejectedInput
@@ -15,7 +16,6 @@ from core.excel.batches import list_batches, undo_import
 from core.excel.export import write_error_report
 from core.excel.importer import ImportOptions, run_import
 from core.excel.readers import Limits
-from core.models import Customer, ImportBatch, Order
 from tests.core.excel.files import TAOBAO_HEADERS, taobao_row, taobao_rows, write_csv, write_xlsx
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from core.book.models import Customer
 from core.excel.importer import run_import
 from core.marketing.service import MarketingService
-from core.models import Customer
 from tests.core.excel.files import TAOBAO_HEADERS, taobao_row, write_csv
 
 ROW = taobao_row("1002", "buyer_b", "李四", "13800138000", "北京 北京市 朝阳区 建国路88号",

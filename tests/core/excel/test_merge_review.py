@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from core.book.models import Customer, Order
 from core.excel.batches import undo_import
 from core.excel.importer import ImportOptions, run_import
 from core.excel.review import keep_separate, merge_pairs, pending_proposals
-from core.models import Customer, Order
 from tests.core.excel.files import write_xlsx
 
 HEADERS = ["姓名", "手机", "收货地址", "购买日期", "产品", "金额"]

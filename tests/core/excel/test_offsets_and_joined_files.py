@@ -9,11 +9,11 @@ import time
 import pytest
 from sqlalchemy import select
 
+from core.book.models import Customer, Order, OrderItem, Tag
 from core.errors import CellRejected
 from core.excel import cleaning
 from core.excel.importer import ImportOptions, run_import
 from core.excel.writer import bulk_insert, bulk_insert_columns
-from core.models import Customer, Order, OrderItem, Tag
 from tests.core.excel.files import write_csv
 
 

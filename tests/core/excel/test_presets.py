@@ -6,9 +6,9 @@ import datetime as dt
 
 from sqlalchemy import select
 
+from core.book.models import Customer, Order, OrderItem, Product
 from core.excel.analysis import load_file
 from core.excel.importer import run_import
-from core.models import Customer, Order, OrderItem, Product
 from tests.core.excel.files import TAOBAO_HEADERS, taobao_row, write_csv, write_xlsx
 
 

@@ -10,12 +10,12 @@ import gc
 import pytest
 from sqlalchemy import func, select
 
+from core.book.models import Order, OrderItem
 from core.errors import ImportRejected
 from core.excel import records, writer
 from core.excel.analysis import load_file, parse_table
 from core.excel.importer import ImportOptions, choose_tables, run_import
 from core.gc_pause import garbage_collector_paused
-from core.models import Order, OrderItem
 from tests.core.excel.files import TAOBAO_HEADERS, taobao_rows, write_csv, write_xlsx
 
 MESSY = [

@@ -8,12 +8,12 @@ from dataclasses import replace
 
 import pytest
 
+from core.book.models import Coupon, Customer, PointsEntry, Reminder
 from core.dto import OrderInput, OrderItemInput, OrderRedemption
 from core.errors import ValidationError
 from core.marketing import levels, segments
 from core.marketing.loyalty import CouponSpec
 from core.marketing.service import MarketingService
-from core.models import Coupon, Customer, PointsEntry, Reminder
 from core.orders import OrderService
 
 TODAY = dt.date(2026, 6, 1)

@@ -8,10 +8,10 @@ import datetime as dt
 
 import pytest
 
+from core.book.models import Complaint, ContactLog, Customer, PointsEntry, Reminder
 from core.errors import ValidationError
 from core.marketing import campaigns, levels, loyalty, report, segments
 from core.marketing.loyalty import CouponSpec
-from core.models import Complaint, ContactLog, Customer, PointsEntry, Reminder
 from core.reminders.generate import regenerate
 from core.reminders.today import today_list
 

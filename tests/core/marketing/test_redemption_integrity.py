@@ -10,13 +10,13 @@ from dataclasses import replace
 
 import pytest
 
+from core.book.db import Book
+from core.book.models import Customer
 from core.customers import CustomerService
-from core.db import Book
 from core.dto import OrderInput, OrderItemInput, OrderRedemption
 from core.marketing import loyalty
 from core.marketing.loyalty import CouponSpec
 from core.marketing.service import MarketingService
-from core.models import Customer
 from core.orders import OrderService
 
 TODAY = dt.date(2026, 6, 1)

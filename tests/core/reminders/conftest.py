@@ -8,7 +8,7 @@ import itertools
 import pytest
 
 from core import customer_stats
-from core.models import PURCHASE_STATUSES, Coupon, Customer, Order, OrderItem, Product
+from core.book.models import PURCHASE_STATUSES, Coupon, Customer, Order, OrderItem, Product
 
 
 class Factory:

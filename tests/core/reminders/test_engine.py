@@ -9,7 +9,7 @@ import json
 import pytest
 from sqlalchemy import func, select
 
-from core.models import Reminder
+from core.book.models import Reminder
 from core.reminders import mark_done, regenerate, snooze
 from core.reminders.actions import add_manual
 from core.settings import set_setting

@@ -8,8 +8,8 @@ import json
 
 from sqlalchemy import select
 
-from core.db import Book
-from core.models import BadReview, Complaint, ContactLog, Reminder
+from core.book.db import Book
+from core.book.models import BadReview, Complaint, ContactLog, Reminder
 from core.reminders import (
     add_manual,
     due_count,

@@ -2,12 +2,12 @@
 
 from alembic import context
 
-from core.models import Base
+from core.book.models import Base
 
 config = context.config
 connection = config.attributes.get("connection")
 if connection is None:  # pragma: no cover - only reached when someone runs the alembic CLI by hand
-    raise RuntimeError("Run migrations through core.schema.upgrade, not the alembic command line")
+    raise RuntimeError("Run migrations through core.book.schema.upgrade, not the alembic command line")
 
 context.configure(
     connection=connection,

@@ -15,9 +15,9 @@ import math
 import random
 from dataclasses import dataclass
 
-from core import demo_data as data
-from core.demo_people import BOOK_CLOCK, Person, Picker, product_picker
-from core.models import PURCHASE_STATUSES
+from core.book.models import PURCHASE_STATUSES
+from core.demo import data
+from core.demo.people import BOOK_CLOCK, Person, Picker, product_picker
 
 HOUR = Picker(enumerate((2, 1, 1, .5, .5, .5, 1, 2, 4, 6, 8, 8, 9, 7, 6, 6, 6, 6, 7, 9, 12, 14, 12, 6)))
 QUANTITY = Picker(((1, 75), (2, 20), (3, 4), (6, 1)))

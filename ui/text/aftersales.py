@@ -128,8 +128,8 @@ def word(table: dict[str, str], code: str) -> str:
 
 
 def error_text(error: Exception) -> str:
-    """A translated sentence for a coded core error: after-sales codes here, the rest via ui.error_text."""
-    from ui.error_text import describe
+    """A translated sentence for a coded core error: after-sales codes here, the rest via ui.text.errors."""
+    from ui.text.errors import describe
 
     code = getattr(error, "code", "")
     if code in ERRORS:

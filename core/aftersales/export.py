@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from core.aftersales_dto import CaseFilter
+from core.aftersales.dto import CaseFilter
 
 _ZH = {
     "complaint": "投诉", "review": "中差评", "open": "处理中", "resolved": "已解决", "closed": "已关闭",
@@ -33,7 +33,7 @@ SHEET_KEYS = ("kind", "id", "opened_on", "customer_name", "customer_phone", "pla
 def case_sheet_rows(session: Session, language: str, today: dt.date,
                     case_filter: CaseFilter | None = None) -> Iterator[list[Any]]:
     """The cells of every case the filter selects (None: all), open cases first."""
-    from core.aftersales_stats import case_rows
+    from core.aftersales.stats import case_rows
 
     chinese = language.startswith("zh")
     for row in case_rows(session, case_filter, today):

@@ -6,7 +6,7 @@ closed. Opening it creates the Today task `complaint:<id>:first_response`, due 2
 Compensation (step 4) by coupon or points really issues a coupon / a points ledger line (core.rewards) and
 creates `complaint:<id>:follow_up`, due 7 days later (`aftersales.follow_up_days`); recording the
 follow-up (step 5) closes it, and marking that task done from the Today list counts as step 5. Reviews
-live in core.aftersales_reviews, lists and figures in core.aftersales_stats. Every call is one transaction
+live in core.aftersales.reviews, lists and figures in core.aftersales.stats. Every call is one transaction
 and returns DTOs.
 """
 
@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core import rewards
-from core.aftersales_dto import (
+from core.aftersales.dto import (
     COMPLAINT_STEPS,
     PRODUCT_COMPLAINT_KINDS,
     STEP_COMPENSATE,
@@ -29,7 +29,7 @@ from core.aftersales_dto import (
     ComplaintDTO,
     ComplaintStepDTO,
 )
-from core.aftersales_tasks import (
+from core.aftersales.tasks import (
     CaseServiceBase,
     close_case_tasks,
     close_task,
@@ -40,8 +40,7 @@ from core.aftersales_tasks import (
     today_list_responses,
     upsert_task,
 )
-from core.errors import RejectedInput, ValidationError
-from core.models import (
+from core.book.models import (
     COMPENSATION_VALUES,
     COMPLAINT_KIND_VALUES,
     CONTACT_CHANNEL_VALUES,
@@ -53,10 +52,11 @@ from core.models import (
     Customer,
     Reminder,
 )
+from core.errors import RejectedInput, ValidationError
 from core.settings import get_settings
 
 if TYPE_CHECKING:
-    from core.db import Book
+    from core.book.db import Book
 
 
 def complaint_settings(session: Session) -> dict:
@@ -334,8 +334,8 @@ class AftersalesService:
     """The after-sales services a page needs, sharing one book and one clock."""
 
     def __init__(self, book: Book, clock: Callable[[], dt.datetime] = system_clock) -> None:
-        from core.aftersales_reviews import ReviewService
-        from core.aftersales_stats import CaseQueries
+        from core.aftersales.reviews import ReviewService
+        from core.aftersales.stats import CaseQueries
 
         self.complaints = ComplaintService(book, clock)
         self.reviews = ReviewService(book, clock)
@@ -354,7 +354,7 @@ class AftersalesService:
         per-platform deadlines a mapping of known platforms to days ≥ 1, the reasons a non-empty list.
         Raises ValidationError (field = the key) and writes nothing then.
         """
-        from core.models import PLATFORM_VALUES
+        from core.book.models import PLATFORM_VALUES
         from core.settings import DEFAULTS, set_setting
 
         for key, value in values.items():

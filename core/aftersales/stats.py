@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from core.aftersales_dto import (
+from core.aftersales.dto import (
     COMPLAINT_STATUS_VALUES,
     RESCUED_OUTCOMES,
     AftersalesStatsDTO,
@@ -25,8 +25,8 @@ from core.aftersales_dto import (
     MonthCountDTO,
     MonthSpendDTO,
 )
-from core.aftersales_tasks import OPEN_TASK_STATUSES, CaseServiceBase, today_list_responses
-from core.models import BadReview, Complaint, Customer, Order, Reminder
+from core.aftersales.tasks import OPEN_TASK_STATUSES, CaseServiceBase, today_list_responses
+from core.book.models import BadReview, Complaint, Customer, Order, Reminder
 from core.settings import get_setting
 
 _STATUS_RANK = {"open": 0, "resolved": 1, "closed": 2}

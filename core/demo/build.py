@@ -21,22 +21,9 @@ from sqlalchemy import Table, text
 from sqlalchemy.orm import Session
 
 from core import customer_stats
-from core import demo_data as data
-from core.db import Book
-from core.demo_aftersales import (
-    COMPLAINT_COLUMNS,
-    CONTACT_COLUMNS,
-    COUPON_COLUMNS,
-    POINTS_COLUMNS,
-    REVIEW_COLUMNS,
-    STEP_COLUMNS,
-    AfterSales,
-)
-from core.demo_orders import ITEM_COLUMNS, ORDER_COLUMNS, OrderWriter, simulate, ts
-from core.demo_people import BOOK_CLOCK, Dice, Person, Picker, make_people, profile_row
-from core.errors import Cancelled, RejectedInput
-from core.lock import lock_path_for
-from core.models import (
+from core.book.db import Book
+from core.book.lock import lock_path_for
+from core.book.models import (
     BadReview,
     Complaint,
     ComplaintStep,
@@ -51,6 +38,19 @@ from core.models import (
     Product,
     Tag,
 )
+from core.demo.aftersales import (
+    COMPLAINT_COLUMNS,
+    CONTACT_COLUMNS,
+    COUPON_COLUMNS,
+    POINTS_COLUMNS,
+    REVIEW_COLUMNS,
+    STEP_COLUMNS,
+    AfterSales,
+)
+from core.demo import data
+from core.demo.orders import ITEM_COLUMNS, ORDER_COLUMNS, OrderWriter, simulate, ts
+from core.demo.people import BOOK_CLOCK, Dice, Person, Picker, make_people, profile_row
+from core.errors import Cancelled, RejectedInput
 from core.search import build_search_text
 from core.settings import set_setting
 from core.tags import refresh_tag_names

@@ -27,12 +27,12 @@ def is_frozen() -> bool:
 
 
 def bundle_root() -> Path:
-    """Where the app's read-only files (resources/, core/migrations/) live: the source checkout, or the
+    """Where the app's read-only files (resources/, core/book/migrations/) live: the source checkout, or the
     unpacked PyInstaller bundle. The one place that knows about sys._MEIPASS; user data never goes here.
     """
     if is_frozen():
         return Path(sys._MEIPASS)
-    return Path(__file__).resolve().parent.parent
+    return Path(__file__).resolve().parents[2]
 
 
 def data_dir() -> Path:

@@ -88,8 +88,8 @@ def check_connection(url: str) -> ConnectionReport:
     from sqlalchemy import text
     from sqlalchemy.exc import DBAPIError
 
-    from core import schema
-    from core.db import make_engine
+    from core.book import schema
+    from core.book.db import make_engine
 
     engine = make_engine(url)
     try:
@@ -128,7 +128,7 @@ def connection_error(exc: Exception, address: ServerAddress) -> ServerUnavailabl
 # -- remembered passwords ---------------------------------------------------------------------------------
 def password_file() -> Path:
     """The libpq password file of this app (in the data folder; only this user can read it)."""
-    from core.paths import data_dir
+    from core.book.paths import data_dir
 
     return data_dir() / PASSWORD_FILE_NAME
 

@@ -1,7 +1,7 @@
 """Backups of a SQLite book with SQLite's online backup API, their rotation, and restore.
 
 A backup is a complete, consistent copy taken while the book may be open (WAL included). Files are
-named `<stem>-YYYYMMDD-HHMMSS-<reason>.book` in the book's backup folder (core.paths.backup_dir_for).
+named `<stem>-YYYYMMDD-HHMMSS-<reason>.book` in the book's backup folder (core.book.paths.backup_dir_for).
 Rotation keeps the newest daily backup of each of the last 7 days, of each of the last 4 ISO weeks and
 of each of the last 12 months; event backups (before a migration, import, merge or restore) keep the
 newest 20.
@@ -15,8 +15,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.book.paths import backup_dir_for
 from core.errors import BookDamaged, RejectedInput
-from core.paths import backup_dir_for
 
 DAILY = "daily"
 EVENT_KEEP = 20

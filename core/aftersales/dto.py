@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from core.models import COMPLAINT_KIND_VALUES
+from core.book.models import COMPLAINT_KIND_VALUES
 
 PRODUCT_COMPLAINT_KINDS = COMPLAINT_KIND_VALUES[:6]  # quality … damaged (DOMAIN.md §5)
 SERVICE_COMPLAINT_KINDS = COMPLAINT_KIND_VALUES[6:]  # attitude … other

@@ -17,10 +17,10 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from core import backup, changes, schema
+from core.book import backup, changes, schema
+from core.book.lock import BookLock
+from core.book.paths import is_url
 from core.errors import BookDamaged, RejectedInput
-from core.lock import BookLock
-from core.paths import is_url
 
 log = logging.getLogger(__name__)
 
@@ -45,13 +45,13 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 def make_engine(location: str | Path) -> Engine:
     """An engine for a file path or URL, with the SQLite pragmas of DESIGN.md on every connection.
 
-    Every committed write bumps the book's change counter (core.changes).
+    Every committed write bumps the book's change counter (core.book.changes).
     """
     if is_url(location):
         url = str(location)
         if url.startswith("postgresql://"):
             url = "postgresql+psycopg://" + url[len("postgresql://"):]
-        from core.shared_book import connect_args
+        from core.book.shared import connect_args
 
         engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args())
     else:
@@ -118,7 +118,7 @@ class Book:
         transactions keep two people apart. Raises ServerUnavailable when it cannot connect."""
         from sqlalchemy.exc import OperationalError
 
-        from core.shared_book import ServerAddress, connection_error
+        from core.book.shared import ServerAddress, connection_error
 
         engine = make_engine(url)
         try:

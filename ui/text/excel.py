@@ -3,7 +3,7 @@
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from core.errors import HuitoukeError
-from ui.error_text import coded_sentence
+from ui.text.errors import coded_sentence
 
 _CONTEXT = "ExcelLabels"
 

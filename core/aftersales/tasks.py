@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from core.book.models import ContactLog, Customer, Order, Reminder
 from core.errors import ConflictError, NotFound, ValidationError
-from core.models import ContactLog, Customer, Order, Reminder
 
 if TYPE_CHECKING:
-    from core.db import Book
+    from core.book.db import Book
 
 OPEN_TASK_STATUSES = ("open", "snoozed")
 

@@ -6,9 +6,9 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core import schema
+from core.book import schema
+from core.book.paths import is_url
 from core.errors import EXIT_DAMAGED, EXIT_OK, EXIT_REJECTED
-from core.paths import is_url
 
 
 @dataclass(frozen=True)
@@ -77,9 +77,9 @@ def check_book(location: str | Path) -> CheckReport:
 def _check_server(url: str) -> CheckReport:
     from sqlalchemy import text
 
-    from core.db import make_engine
+    from core.book.db import make_engine
+    from core.book.shared import check_connection, without_password
     from core.errors import BookTooNew, ServerUnavailable
-    from core.shared_book import check_connection, without_password
 
     shown = without_password(url)
     try:

@@ -492,7 +492,7 @@ class Setting(Base):
 
 
 class BookChange(Base):
-    """One row whose `counter` goes up with every committed write (core.changes): a cheap "anything
+    """One row whose `counter` goes up with every committed write (core.book.changes): a cheap "anything
     new?" poll for other windows and other people on a shared book."""
 
     __tablename__ = "book_change"

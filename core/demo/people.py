@@ -13,7 +13,7 @@ import random
 import string
 from dataclasses import dataclass
 
-from core import demo_data as data
+from core.demo import data
 
 # main platform: weight, source channels it brings (weighted)
 PLATFORMS = {

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from core import demo_data as data
-from core.demo_orders import Placed, ts
-from core.demo_people import Person, Picker
-from core.models import PURCHASE_STATUSES
+from core.book.models import PURCHASE_STATUSES
+from core.demo import data
+from core.demo.orders import Placed, ts
+from core.demo.people import Person, Picker
 
 COMPLAINT_COLUMNS = (
     "id", "customer_id", "order_id", "kind", "channel", "description", "status", "opened_at",

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core import rewards
-from core.aftersales_dto import (
+from core.aftersales.dto import (
     ATTEMPT_RESULT_VALUES,
     REVIEW_LEVEL_VALUES,
     REVIEW_OFFER_VALUES,
@@ -30,7 +30,7 @@ from core.aftersales_dto import (
     RiskSignDTO,
     RiskWarningDTO,
 )
-from core.aftersales_tasks import (
+from core.aftersales.tasks import (
     REACHED_RESULTS,
     CaseServiceBase,
     close_case_tasks,
@@ -38,8 +38,8 @@ from core.aftersales_tasks import (
     review_key,
     upsert_task,
 )
+from core.book.models import CONTACT_CHANNEL_VALUES, PLATFORM_VALUES, BadReview, ContactLog, Customer
 from core.errors import RejectedInput, ValidationError
-from core.models import CONTACT_CHANNEL_VALUES, PLATFORM_VALUES, BadReview, ContactLog, Customer
 from core.settings import get_settings
 
 # Today-list results that are no contact attempt.

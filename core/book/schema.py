@@ -21,9 +21,9 @@ HEAD = KNOWN_REVISIONS[-1]
 
 def migrations_dir() -> Path:
     """The Alembic scripts: next to this file from source, or bundled as data (.py files) in the frozen app."""
-    from core.paths import bundle_root
+    from core.book.paths import bundle_root
 
-    return bundle_root() / "core" / "migrations"
+    return bundle_root() / "core" / "book" / "migrations"
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -51,7 +51,7 @@ def upgrade(engine: Engine, before_upgrade: Callable[[], None] | None) -> bool:
 
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
-    from core.dialect import serialize_migrations
+    from core.book.dialect import serialize_migrations
 
     with engine.begin() as conn:
         serialize_migrations(conn)
