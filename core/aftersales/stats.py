@@ -141,13 +141,6 @@ class CaseQueries(CaseServiceBase):
         with self._book.session() as s:
             return case_rows(s, case_filter, self._clock().date())
 
-    def export(self, path, case_filter: CaseFilter | None = None, language: str = "zh_CN"):
-        """Write the cases the filter selects to an .xlsx file (the book exporter's after-sales sheet)."""
-        from core.excel.export import export_book
-
-        return export_book(self._book, path, what="aftersales", language=language, today=self._clock().date(),
-                           case_filter=case_filter)
-
     def open_case_count(self) -> int:
         """Open complaints plus open reviews (the navigation counter)."""
         with self._book.session() as s:

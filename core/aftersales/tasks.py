@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from core import clock
 from core.book.models import ContactLog, Customer, Order, Reminder
 from core.errors import ConflictError, NotFound, ValidationError
 
@@ -148,7 +149,7 @@ def load_case(session: Session, model: type, case_id: int, version: int | None =
 
 def system_clock() -> dt.datetime:
     """The local wall clock without microseconds (the default clock of the services)."""
-    return dt.datetime.now().replace(microsecond=0)
+    return clock.now()
 
 
 class CaseServiceBase:

@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import Table, text
 from sqlalchemy.orm import Session
 
-from core import customer_stats
+from core import clock, customer_stats
 from core.book.db import Book
 from core.book.lock import lock_path_for
 from core.book.models import (
@@ -38,6 +38,7 @@ from core.book.models import (
     Product,
     Tag,
 )
+from core.demo import data
 from core.demo.aftersales import (
     COMPLAINT_COLUMNS,
     CONTACT_COLUMNS,
@@ -47,7 +48,6 @@ from core.demo.aftersales import (
     STEP_COLUMNS,
     AfterSales,
 )
-from core.demo import data
 from core.demo.orders import ITEM_COLUMNS, ORDER_COLUMNS, OrderWriter, simulate, ts
 from core.demo.people import BOOK_CLOCK, Dice, Person, Picker, make_people, profile_row
 from core.errors import Cancelled, RejectedInput
@@ -118,7 +118,7 @@ def build_demo(path: Path, *, customers: int = 300, seed: int = 1, today: dt.dat
     if path.exists():
         raise RejectedInput("book_exists", f"A file already exists at {path}; demo books are always new",
                             path=str(path))
-    today = today or dt.date.today()
+    today = today or clock.today()
     started = time.perf_counter()
     steps = _Steps(progress, is_cancelled)
     steps(0, "customers")

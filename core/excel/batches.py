@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Date, DateTime, delete, exists, select, update
 
-from core import customer_stats
+from core import clock, customer_stats
 from core.book.models import (
     Customer,
     CustomerAlias,
@@ -22,7 +22,7 @@ from core.book.models import (
 from core.errors import NotFound, RejectedInput
 from core.excel.writer import CREATED
 from core.marketing.levels import recompute_levels
-from core.reminders.generate import local_today
+from core.settings import local_today
 from core.tags import refresh_tag_names
 
 _TABLES = {"customer": Customer, "orders": Order, "product": Product, "order_item": OrderItem}
@@ -102,7 +102,7 @@ def undo_import(book, batch_id: int) -> UndoResult:
         customer_stats.refresh(session, alive)
         recompute_levels(session, local_today(session), alive)
         refresh_tag_names(session, alive)
-        batch.status, batch.undone_at = "undone", dt.datetime.now().replace(microsecond=0)
+        batch.status, batch.undone_at = "undone", clock.now()
         return UndoResult(batch_id, customers_deleted, orders_deleted, len(changes))
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from core import clock
 from core.errors import Cancelled, RejectedInput
 from core.excel import columns as cols
 from core.excel.columns import Column
@@ -106,7 +107,7 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
 
     if what not in WHAT:
         raise RejectedInput("export_what_unknown", what=what)
-    today = today or dt.date.today()
+    today = today or clock.today()
     progress = progress or (lambda *_: None)
     cancelled = is_cancelled or (lambda: False)
     path = Path(path)
@@ -225,7 +226,7 @@ def _reminder_rows(session, language: str, today: dt.date) -> Iterator[list[Any]
 
 
 def _aftersale_rows(session, language: str, today: dt.date, case_filter=None) -> Iterable[list[Any]]:
-    from core.aftersales.export import case_sheet_rows
+    from core.excel.aftersales_sheet import case_sheet_rows
 
     return case_sheet_rows(session, language, today, case_filter)
 

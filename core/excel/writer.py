@@ -30,8 +30,8 @@ from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_o
 from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
 from core.marketing.levels import recompute_levels
 from core.orders import derived_order_columns, is_purchase_status
-from core.reminders.generate import local_today
 from core.search import build_search_text
+from core.settings import local_today
 from core.tags import refresh_tag_names
 
 CREATED = "null"  # old_values_json of a row this batch created (deleted on undo)

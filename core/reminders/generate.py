@@ -37,7 +37,7 @@ from core.book.models import Reminder
 from core.errors import HuitoukeError
 from core.reminders.birthdays import birthday_rows
 from core.reminders.kinds import ENGINE_KINDS, NOTICE_KINDS, enabled_kinds
-from core.settings import get_setting, get_settings
+from core.settings import get_settings, local_today
 
 Progress = Callable[[int, int, str], None]
 
@@ -130,16 +130,6 @@ def regenerate(session: Session, today: dt.date, customer_ids: Iterable[int] | N
             session.expire(obj)
     return RegenerationResult(counts.get("written", 0), counts.get("superseded", 0), counts.get("expired", 0),
                               round(time.perf_counter() - started, 3))
-
-
-def local_today(session: Session) -> dt.date:
-    """Today in the book's time zone (setting "timezone")."""
-    from zoneinfo import ZoneInfo
-
-    try:
-        return dt.datetime.now(ZoneInfo(get_setting(session, "timezone"))).date()
-    except (KeyError, ValueError):
-        return dt.date.today()
 
 
 def after_write(session: Session, customer_ids: Iterable[int], today: dt.date | None = None) -> None:
