@@ -7,6 +7,7 @@ Every method is one short transaction and returns DTOs. Saving a customer recomp
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Sequence
 
 from sqlalchemy import and_, case, delete, func, or_, select, update
@@ -40,6 +41,8 @@ from core.order_writes import after_orders_written
 from core.phones import is_masked_phone, normalize_phone
 from core.search import build_search_text, contains_sql, normalize_query
 from core.tags import set_customer_tags, tags_by_customer
+
+log = logging.getLogger(__name__)
 
 # Sort keys the list accepts → column(s); each has an index that yields this order (ties by id). Name sorts by
 # pinyin initials, then the name itself; stage and level sort by rank (see _sort_columns), not by their codes.
@@ -253,9 +256,11 @@ class CustomerService:
         """Move customers to the recycle bin (restorable). Returns how many moved."""
         now = now or clock.now()
         with self.book.session() as s:
-            return s.execute(update(Customer).where(Customer.id.in_(list(ids)), Customer.deleted_at.is_(None))
-                             .values(deleted_at=now, version=Customer.version + 1)
-                             .execution_options(synchronize_session=False)).rowcount
+            moved = s.execute(update(Customer).where(Customer.id.in_(list(ids)), Customer.deleted_at.is_(None))
+                              .values(deleted_at=now, version=Customer.version + 1)
+                              .execution_options(synchronize_session=False)).rowcount
+        log.info("moved %d customer(s) to the recycle bin: ids %s", moved, list(ids))
+        return moved
 
     def restore(self, ids: Sequence[int]) -> int:
         with self.book.session() as s:
@@ -282,6 +287,7 @@ class CustomerService:
             # Old copies of the erased pages live on in the WAL until a checkpoint: flush and empty it.
             with self.book.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        log.info("erased %d customer(s): ids %s", n, ids)
         return n
 
     def merge(self, keep_id: int, absorb_id: int, backup: bool = True) -> CustomerDetail:
@@ -295,6 +301,7 @@ class CustomerService:
             raise ValidationError("merge_same", field="customer")
         if backup and self.book.is_sqlite:
             self.book.backup("before-merge")
+        log.info("merging customer %s into %s", absorb_id, keep_id)
         with self.book.session() as s:
             keep, other = self._load(s, keep_id), self._load(s, absorb_id)
             _fill_and_alias(s, keep, other)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import random
 import time
-from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +50,7 @@ from core.demo.aftersales import (
 from core.demo.orders import ITEM_COLUMNS, ORDER_COLUMNS, OrderWriter, simulate, ts
 from core.demo.people import BOOK_CLOCK, Dice, Person, Picker, make_people, profile_row
 from core.errors import Cancelled, RejectedInput
+from core.progress import IsCancelled, Progress
 from core.search import build_search_text
 from core.settings import set_setting
 from core.tags import refresh_tag_names
@@ -65,7 +65,6 @@ MEMBER_LEVELS = (("普通会员", 0, None, 1, 100), ("银卡会员", 1, 50000, 3
 _SKIN_TAGS = ("干皮", "油皮", "混合皮")
 _TAG = Picker((name, w) for name, w in data.TAGS if name not in _SKIN_TAGS)
 
-Progress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)
@@ -92,7 +91,7 @@ class DemoSummary:
 class _Steps:
     """Reports progress on a 0–100 scale and stops the build when cancelled."""
 
-    def __init__(self, progress: Progress | None, is_cancelled: Callable[[], bool] | None) -> None:
+    def __init__(self, progress: Progress | None, is_cancelled: IsCancelled | None) -> None:
         self.progress = progress
         self.is_cancelled = is_cancelled
 
@@ -104,7 +103,7 @@ class _Steps:
 
 
 def build_demo(path: Path, *, customers: int = 300, seed: int = 1, today: dt.date | None = None,
-               progress: Progress | None = None, is_cancelled: Callable[[], bool] | None = None) -> DemoSummary:
+               progress: Progress | None = None, is_cancelled: IsCancelled | None = None) -> DemoSummary:
     """Create a NEW book at `path` filled with demo data; returns what it holds.
 
     `progress(done, 100, stage)` reports percent done with a stage key (customers, orders, indexes,

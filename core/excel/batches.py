@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from dataclasses import dataclass
 
 from sqlalchemy import Date, DateTime, delete, exists, select, update
@@ -24,6 +25,8 @@ from core.excel.writer import CREATED
 from core.marketing.levels import recompute_levels
 from core.settings import local_today
 from core.tags import refresh_tag_names
+
+log = logging.getLogger(__name__)
 
 _TABLES = {"customer": Customer, "orders": Order, "product": Product, "order_item": OrderItem}
 
@@ -103,6 +106,8 @@ def undo_import(book, batch_id: int) -> UndoResult:
         recompute_levels(session, local_today(session), alive)
         refresh_tag_names(session, alive)
         batch.status, batch.undone_at = "undone", clock.now()
+        log.info("import batch %s undone: %d customers and %d orders deleted, %d changes put back", batch_id,
+                 customers_deleted, orders_deleted, len(changes))
         return UndoResult(batch_id, customers_deleted, orders_deleted, len(changes))
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 import os
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from core import clock
 from core.errors import Cancelled, RejectedInput
 from core.excel import columns as cols
 from core.excel.columns import Column
+from core.progress import IsCancelled, Progress, no_progress
 
 WHAT = ("customers", "orders", "reminders", "aftersales", "all")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -94,8 +95,8 @@ class _SheetWriter:
 
 
 def export_book(book, path: str | os.PathLike[str], what: str = "all", language: str = "en",
-                today: dt.date | None = None, progress: Callable[[int, int, str], None] | None = None,
-                is_cancelled: Callable[[], bool] | None = None, case_filter=None) -> ExportResult:
+                today: dt.date | None = None, progress: Progress | None = None,
+                is_cancelled: IsCancelled | None = None, case_filter=None) -> ExportResult:
     """Write customers / orders / reminders / after-sales (or all of them) to one .xlsx file.
 
     ``language`` picks the header texts and the words for statuses ("zh_CN" or "en"); ``case_filter``
@@ -108,7 +109,7 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
     if what not in WHAT:
         raise RejectedInput("export_what_unknown", what=what)
     today = today or clock.today()
-    progress = progress or (lambda *_: None)
+    progress = progress or no_progress
     cancelled = is_cancelled or (lambda: False)
     path = Path(path)
     workbook = Workbook(write_only=True)
