@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from core.phones import is_masked_phone, normalize_phone
+from core.postcodes import clean_postcode
 from core.smartpaste import text as T
 from core.smartpaste.items import find_amounts, find_items
 from core.smartpaste.regions import find_region, name_index
@@ -81,8 +82,7 @@ def _take_postcode(text: str) -> tuple[str | None, str]:
     match = _POSTCODE_LABELLED_RE.search(text) or _POSTCODE_BARE_RE.search(text)
     if not match:
         return None, text
-    code = match.group(1)
-    return (None if code == "000000" else code), _cut(text, [match.span()])
+    return clean_postcode(match.group(1)) or None, _cut(text, [match.span()])
 
 
 def _take_labels(text: str) -> tuple[str | None, str]:
