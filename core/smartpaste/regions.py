@@ -16,16 +16,16 @@ ETHNIC_GROUPS = (
     "汉", "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼", "哈萨克",
     "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌",
     "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固",
-    "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺",
+    "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺", "各",
 )
 # A short name followed by one of these is a street or a building, not a division: 中山路, 长安街, 南京大厦.
 _NOT_A_DIVISION_AFTER = re.compile(r"^(?:路|街|大道|道|巷|弄|胡同|桥|村|小区|花园|广场|大厦|大街|公园|中路|东路|西路|南路|北路|里|苑|庄|镇|乡|站)")
 # Between two levels: spaces and the placeholders of platforms' address pickers (北京市 市辖区 东城区,
 # 重庆市 县 城口县, 海南省 省直辖县级行政区划 白沙黎族自治县).
 _BETWEEN_LEVELS = re.compile(
-    r"(?:[\s,/·\-]|市辖区|(?:省|自治区)?直辖县级(?:行政区划|行政单位)|省直辖行政单位|县(?=[^\s,]))*")
+    r"(?:[\s,/·\-]|市辖区|(?:省|自治区)?直辖县级(?:行政区划|行政单位)|省直辖行政单位|县)*")
 # A lone county name counts when the address goes on with a town, street or village (恭城 莲花镇 …).
-_TOWN_AFTER = re.compile(r"^\s*[^\s,;、。]{0,8}?(?:镇|乡|街道|村|路|街|大道|县城)")
+_TOWN_AFTER = re.compile(r"\s*[^\s,;、。]{0,8}?(?:镇|乡|街道|村|路|街|大道|县城)")
 _SUFFIX_SWAP = "区县市旗"
 _MAX_NAME = 16
 _SPECIAL_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "新区", "林区", "省", "市", "区", "县", "旗", "盟")
@@ -135,7 +135,7 @@ def _matches_at(text: str, pos: int, parent: Place | None = None) -> list[tuple[
             if (not full and place.level == DISTRICT and suffixed[-1:] and suffixed[-1] in _SUFFIX_SWAP
                     and suffixed not in index):
                 found.append((suffixed, place, True))
-    if parent is not None and parent.level >= CITY or parent is not None and parent.province in MUNICIPALITIES:
+    if parent is not None and (parent.level >= CITY or parent.province in MUNICIPALITIES):
         found += _near_misses(text, pos, parent)
     return found
 
