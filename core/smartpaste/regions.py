@@ -27,6 +27,7 @@ _BETWEEN_LEVELS = re.compile(
 # A lone county name counts when the address goes on with a town, street or village (恭城 莲花镇 …).
 _TOWN_AFTER = re.compile(r"\s*[^\s,;、。]{0,8}?(?:镇|乡|街道|村|路|街|大道|县城)")
 _SUFFIX_SWAP = "区县市旗"
+_NOT_A_SUFFIXED_DIVISION_AFTER = re.compile(r"场|民|政|长|委|中心|医院|一中|二中|中学|小学")  # 西湖市场, 鼓楼区医院
 _MAX_NAME = 16
 _SPECIAL_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "新区", "林区", "省", "市", "区", "县", "旗", "盟")
 
@@ -133,7 +134,7 @@ def _matches_at(text: str, pos: int, parent: Place | None = None) -> list[tuple[
             found.append((name, place, full))
             suffixed = name + text[pos + length : pos + length + 1]
             if (not full and place.level == DISTRICT and suffixed[-1:] and suffixed[-1] in _SUFFIX_SWAP
-                    and suffixed not in index):
+                    and suffixed not in index and not _NOT_A_SUFFIXED_DIVISION_AFTER.match(text, pos + length + 1)):
                 found.append((suffixed, place, True))
     if parent is not None and (parent.level >= CITY or parent.province in MUNICIPALITIES):
         found += _near_misses(text, pos, parent)
