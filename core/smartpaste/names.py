@@ -8,8 +8,9 @@ from collections.abc import Iterable, Sequence
 from core.smartpaste import text as T
 from core.smartpaste.regions import name_index
 
-NAME_RE = re.compile(r"^(?:[\u4e00-\u9fff·]{2,6}|[A-Za-z][A-Za-z .]{1,19})$")
-NAME_TOKEN_RE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+){0,2}(?![A-Za-z])|[^\s,;、。!?~|\x1f:A-Za-z.()<>\"']+")
+NAME_RE = re.compile(r"^(?:[\u4e00-\u9fff·]{2,6}|[\u4e00-\u9fff][Xx]{1,3}|[A-Za-z][A-Za-z .]{1,19})$")
+NAME_TOKEN_RE = re.compile(r"[\u4e00-\u9fff][Xx]{1,3}(?![A-Za-z])|[A-Za-z]+(?: [A-Za-z]+){0,2}(?![A-Za-z])"
+                           r"|[^\s,;、。!?~|\x1f:A-Za-z.()<>\"']+")
 # The commonest single surnames; the ones that are also everyday address words (路 门 海 …) are left out.
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
@@ -25,6 +26,8 @@ COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫",
 _NEVER_IN_NAME = set("的了吗呢吧啊呀哦哈啦嘛我你您请是")
 # A request after a name: 黄师傅要 …, 王姐想要 …
 _REQUEST_AFTER = re.compile(r"(?:想要|要|订|买|拿)$")
+# Words before a name: 寄给张三, 收件人是李四, 名字叫王五.
+_BEFORE_NAME = re.compile(r"^(?:收件人是|收货人是|名字叫|名字是|寄给|发给|送给|给|是|叫)")
 # A name written right after the house number (…A栋32D张欢, …99号周清, …301室李雷收).
 _GLUED_AFTER = re.compile(r"[0-9A-Za-z号室栋幢楼座层户#)]$")
 
@@ -51,7 +54,10 @@ def plausible_name(word: str) -> bool:
     return not T.STRONG_ADDRESS_RE.search(word)
 
 
-def _clean_token(piece: str) -> str:
+def clean_token(piece: str) -> str:
+    before = _BEFORE_NAME.match(piece)
+    if before and len(piece) - before.end() >= 2 and has_surname(piece[before.end():]):
+        piece = piece[before.end():]
     if len(piece) >= 3 and piece.endswith("收"):
         piece = piece[:-1]  # 张三收: "for 张三"
     request = _REQUEST_AFTER.search(piece)
@@ -76,7 +82,7 @@ def name_candidates(text: str, products: Sequence[str], region_words: Iterable[s
         piece = match.group().strip()
         if text[match.end():match.end() + 1] == ":":
             continue  # a label we do not know (改成:, 昵称:) introduces something, it is not a name
-        piece = _clean_token(piece)
+        piece = clean_token(piece)
         if not NAME_RE.match(piece) or piece.lower() in product_words or piece in excluded:
             continue
         if piece in index and any(full for _, full in index[piece]):

@@ -10,7 +10,8 @@ from core.phones import is_masked_phone, normalize_phone
 from core.postcodes import clean_postcode
 from core.smartpaste import text as T
 from core.smartpaste.items import find_amounts, find_items
-from core.smartpaste.names import NAME_TOKEN_RE, name_candidates, split_glued_name
+from core.smartpaste.names import NAME_TOKEN_RE, clean_token, name_candidates, split_glued_name
+from core.smartpaste.ranking import landline_city
 from core.smartpaste.regions import DISTRICT, find_region, short_names
 
 _MOBILE_RE = re.compile(r"(?<![\d*])(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?![\d*])")
@@ -95,7 +96,7 @@ def _take_labels(text: str) -> tuple[str | None, str]:
             value = token.group().strip(_TRIM) if token else ""
             value = T.ANY_LABEL_RE.split(value, maxsplit=1)[0] if value else value
             if value and not any(ch.isdigit() for ch in value):
-                name = value
+                name = clean_token(value)
         spans.append(match.span())
         replacements.append(T.ADDRESS_LABEL if kind in ("region", "detail") else T.HARD)
     for (start, end), replacement in sorted(zip(spans, replacements, strict=True), reverse=True):
@@ -240,7 +241,7 @@ def _parse(raw: str, products: tuple[str, ...]) -> ParsedMessage:
         uncertain.add("items")
     text = _cut(text, [(item.start, item.end) for item in items_found])
 
-    region = find_region(text)
+    region = find_region(text, " ".join(filter(None, map(landline_city, phones))))
     province = city = district = detail = None
     region_words: set[str] = set()
     if region is not None:

@@ -4,7 +4,8 @@ The rule, applied in this order and identical on every run and platform (no set 
 strings is ever consulted):
 
 1. **The other parts of the message**: a reading whose city or province is also named elsewhere in the
-   message (鼓楼区湖东路 福州, 西湖区 … 南昌大学) wins; the more such mentions, the better.
+   message (鼓楼区湖东路 福州, 西湖区 … 南昌大学), or whose city a landline's area code names
+   (0591-… → 福州), wins; the more such mentions, the better.
 2. **The most populous match**: the place with the larger resident population (``POPULATION`` below).
    Between a city and its same-name county (东营 → 东营市 or 东营区) that is the city, between a
    province and a same-name district (河北 → 河北省 or 天津河北区) the province.
@@ -115,6 +116,27 @@ POPULATION: dict[str, float] = {
     "东安区@牡丹江市": 20, "西安区@牡丹江市": 25, "梨树区@鸡西市": 4, "东山区@鹤岗市": 10, "兴安区@鹤岗市": 5,
     "兴山区@鹤岗市": 3, "南山区@鹤岗市": 12, "向阳区@鹤岗市": 8, "甘南县@齐齐哈尔市": 30,
 }
+
+
+# Landline area codes of the cities that hold a shared district name: a landline in the message names
+# its city (0591-… is 福州) and so counts as one more mention of it. Municipalities and capitals first.
+AREA_CODES: dict[str, str] = {
+    "010": "北京市", "021": "上海市", "022": "天津市", "023": "重庆市", "024": "沈阳市", "025": "南京市",
+    "027": "武汉市", "029": "西安市", "020": "广州市", "0755": "深圳市", "0571": "杭州市", "0574": "宁波市",
+    "0580": "舟山市", "0591": "福州市", "0597": "龙岩市", "0791": "南昌市", "0431": "长春市", "0434": "四平市",
+    "0432": "吉林市", "0516": "徐州市", "0513": "南通市", "0851": "贵阳市", "0531": "济南市", "0632": "枣庄市",
+    "0539": "临沂市", "0833": "乐山市", "0832": "内江市", "0931": "兰州市", "0891": "拉萨市", "0311": "石家庄市",
+    "0317": "沧州市", "0313": "张家口市", "0375": "平顶山市", "0472": "包头市", "0471": "呼和浩特市",
+    "0772": "柳州市", "0971": "西宁市", "0412": "鞍山市", "0411": "大连市", "0518": "连云港市", "0418": "阜新市",
+    "0519": "常州市", "0744": "张家界市", "0554": "淮南市", "0562": "铜陵市", "0353": "阳泉市", "0356": "晋城市",
+    "0660": "汕尾市", "0731": "长沙市", "0469": "双鸭山市", "0468": "鹤岗市", "0454": "佳木斯市", "0453": "牡丹江市",
+}
+
+
+def landline_city(phone: str) -> str | None:
+    """The city a normalised landline (0591-87654321) belongs to, when it is one of AREA_CODES."""
+    code = phone.split("-", 1)[0] if phone.startswith("0") and "-" in phone else ""
+    return AREA_CODES.get(code)
 
 
 def population_key(reading: Reading) -> str:

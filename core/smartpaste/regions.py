@@ -207,8 +207,11 @@ def _acceptable(names: tuple[str, ...], places: tuple[Place, ...], score: int, t
     return True
 
 
-def find_region(text: str) -> RegionMatch | None:
-    """The best division chain in *text*: most levels, full names over short ones, earliest first."""
+def find_region(text: str, context: str = "") -> RegionMatch | None:
+    """The best division chain in *text*: most levels, full names over short ones, earliest first.
+
+    Between places of one name the rule of core.smartpaste.ranking decides; *context* (city names the
+    landlines' area codes give) counts as part of the message there."""
     best: list[tuple[int, int, int, tuple[str, ...], tuple[Place, ...]]] = []
     for pos in range(len(text)):
         if pos and text[pos - 1] in "路街道巷号":
@@ -224,7 +227,7 @@ def find_region(text: str) -> RegionMatch | None:
     at_end = [candidate for candidate in tied if candidate[2] == end]
     start = -top[1]
     readings = [_resolve(candidate[4]) for candidate in at_end]
-    outside = text[:start] + "\n" + text[end:]
+    outside = text[:start] + "\n" + text[end:] + "\n" + context
     mentions = {reading: _mentions(outside, reading) for reading in readings}
     ranked = rank(readings, mentions)
     province, city, district = ranked[0]

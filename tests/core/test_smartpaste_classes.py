@@ -63,6 +63,7 @@ def test_a_mention_elsewhere_beats_population_and_is_not_flagged():
     by_mention = parse_message("鼓楼区湖东路5号 福州 张三")
     assert (by_population.city, by_mention.city) == ("南京市", "福州市")
     assert {"province", "city"} <= by_population.uncertain and not by_mention.uncertain & {"province", "city"}
+    assert parse_message("鼓楼区湖东路5号 张三 0516-83331234").city == "徐州市"  # the area code is a mention
 
 
 _SEED_SCRIPT = """
