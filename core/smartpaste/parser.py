@@ -128,7 +128,7 @@ def _collect_detail(text: str, start: int, first_adjacent: bool, region_words: f
         hard = T.HARD in separator and T.ADDRESS_LABEL not in separator
         labelled = T.ADDRESS_LABEL in separator
         adjacent = not separator and first_adjacent and not parts
-        if piece in region_words:
+        if piece in region_words and not _strong_next(pieces, number):
             break
         stop_at = next((i for i in range(len(piece)) if _is_stop(piece[i:])), None)
         if stop_at is not None:
@@ -158,7 +158,7 @@ def _strong_next(pieces: list[re.Match[str]], number: int) -> bool:
     return False
 
 
-_PLACEHOLDERS = ("省直辖县级行政区划", "自治区直辖县级行政区划", "直辖县级行政区划", "市辖区", "县")
+_PLACEHOLDERS = ("省直辖县级行政区划", "自治区直辖县级行政区划", "直辖县级行政区划", "直辖县级", "市辖区", "县")
 _TOWN_SUFFIX = tuple("镇乡村街路道巷")
 
 

@@ -23,7 +23,8 @@ _NOT_A_DIVISION_AFTER = re.compile(r"^(?:路|街|大道|道|巷|弄|胡同|桥|�
 # Between two levels: spaces and the placeholders of platforms' address pickers (北京市 市辖区 东城区,
 # 重庆市 县 城口县, 海南省 省直辖县级行政区划 白沙黎族自治县).
 _BETWEEN_LEVELS = re.compile(
-    r"(?:[\s,/·\-]|市辖区|(?:省|自治区)?直辖县级(?:行政区划|行政单位)|省直辖行政单位|县)*")
+    r"(?:[\s,/·\-]|市辖区|(?:省|自治区)?直辖县级(?:行政区划|行政单位)?|省直辖行政单位|(?:北京|上海|天津|重庆)(?:城区|郊县)"
+    r"|县)*")
 # A lone county name counts when the address goes on with a town, street or village (恭城 莲花镇 …).
 _TOWN_AFTER = re.compile(r"\s*[^\s,;、。]{0,8}?(?:镇|乡|街道|村|路|街|大道|县城)")
 _SUFFIX_SWAP = "区县市旗"
