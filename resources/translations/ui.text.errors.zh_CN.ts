@@ -344,6 +344,26 @@
         <translation>未知的风险特征“%value”。</translation>
     </message>
     <message>
+        <source>Unknown result of a contact attempt.</source>
+        <translation>未知的联系结果。</translation>
+    </message>
+    <message>
+        <source>Unknown kind of offer for a review.</source>
+        <translation>未知的评价挽回方式。</translation>
+    </message>
+    <message>
+        <source>Unknown outcome of a review.</source>
+        <translation>未知的评价处理结果。</translation>
+    </message>
+    <message>
+        <source>Unknown platform “%value”.</source>
+        <translation>未知的平台“%value”。</translation>
+    </message>
+    <message>
+        <source>Unknown kind of review.</source>
+        <translation>未知的评价类型。</translation>
+    </message>
+    <message>
         <source>“%value” is not a valid value for this setting.</source>
         <translation>“%value”不是这个设置的有效值。</translation>
     </message>
