@@ -15,7 +15,7 @@ import pytest
 
 from core.book.db import Book
 from core.book.models import Customer
-from core.cli import command_names
+from core.cli import app_files, command_names, wants_cli
 from tests.conftest import ROOT
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -81,6 +81,20 @@ def test_a_file_the_app_cannot_open_is_an_unknown_command_too(run, tmp_path):
     notes.write_text("not a book")
     out = run(notes)
     assert out.returncode == 2 and "Unknown command" in out.stderr
+
+
+def test_what_goes_to_the_app_and_what_to_the_command_line(tmp_path):
+    book, sheet, notes = tmp_path / "B.book", tmp_path / "订单.xlsx", tmp_path / "notes.txt"
+    for path in (book, sheet, notes):
+        path.write_bytes(b"x")
+    assert not wants_cli([]) and not wants_cli(["--book", str(book)]) and not wants_cli(["--minimized"])
+    assert not wants_cli([str(book)]) and not wants_cli([str(sheet)])
+    assert wants_cli(["stats"]) and wants_cli(["--book", str(book), "stats"]) and wants_cli(["--help"])
+    assert wants_cli([str(notes)]) and wants_cli([str(tmp_path / "missing.book")]) and wants_cli(["products"])
+    assert app_files([str(book)]) == (str(book), None)
+    assert app_files(["--book", "other.book", str(sheet)]) == ("other.book", str(sheet))
+    assert app_files(["--book=other.book"]) == ("other.book", None)
+    assert app_files([]) == (None, None)
 
 
 def test_help_lists_every_command_with_one_line_in_the_users_language(run):
