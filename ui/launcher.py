@@ -76,8 +76,13 @@ class Launcher(QObject):
         self.welcome: WelcomeWindow | None = None
         self._demo_task = None
 
-    def start(self, book_location: str | None) -> None:
-        """Open the book given on the command line, else the last one, else the default; else welcome."""
+    def start(self, book_location: str | None, import_file: str | None = None) -> None:
+        """Open the book given on the command line, else the last one, else the default; else welcome.
+
+        With `import_file` (a spreadsheet given on the command line) its import starts once the book is open;
+        when there is no book yet, the default book is created for it (as the welcome screen's import does).
+        """
+        self._import_after_open = import_file
         if book_location:
             self.open_book(book_location, create=not is_url(book_location))
             return
@@ -92,6 +97,9 @@ class Launcher(QObject):
             if candidate and (is_url(candidate) or Path(candidate).exists()):
                 self.open_book(candidate)
                 return
+        if import_file:
+            self.open_book(str(paths.default_book_path()), create=True)
+            return
         self.show_welcome()
 
     # --- welcome ------------------------------------------------------------------------------------

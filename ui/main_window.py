@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.dto import BookCounts
+from core.excel import SPREADSHEET_SUFFIXES
 from ui import settings as keys
 from ui.change_poll import ChangePoller
 from ui.icons import icon
@@ -31,7 +32,6 @@ from ui.session import Session
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 180  # typing pauses shorter than this do not re-run the search
-SPREADSHEET_SUFFIXES = {".xlsx", ".xls", ".xlsm", ".csv", ".ods", ".et"}
 # Palette roles only, so the navigation follows the light or dark system theme.
 NAVIGATION_STYLE = """
 QListWidget#navigation { background: palette(base); border: none; border-right: 1px solid palette(midlight); outline: 0;
