@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from core.book import paths
 from core.cli import app_files
 from ui import settings as keys
+from ui import wheel_guard
 from ui.errors import install_excepthook
 from ui.i18n import install_translator
 from ui.icons import app_icon
@@ -41,6 +42,7 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationName(keys.APPLICATION)
     app.setApplicationDisplayName("回头客 Huitouke")
     app.setWindowIcon(app_icon())
+    wheel_guard.install(app)
     return app
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -35,6 +35,7 @@ from ui.pages.base import Page
 from ui.tasks import TaskRunner
 from ui.text import reminders as words
 from ui.text.errors import describe
+from ui.widgets.copy_note import CopiedNote
 
 PAGE_SIZE = 500
 OVERDUE_COLOR = QColor("#c62828")
@@ -169,7 +170,9 @@ class TodayPage(Page):
         self.skip_button.clicked.connect(self.skip)
         self.open_button = QPushButton(self.tr("Open customer"))
         self.open_button.clicked.connect(self.open_customer)
-        for widget in (self.copy_button, self.done_button, self.snooze_button, self.skip_button, self.open_button):
+        self.copied_note = CopiedNote()
+        for widget in (self.copy_button, self.done_button, self.snooze_button, self.skip_button, self.open_button,
+                       self.copied_note):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         self.keys_label = QLabel(self.tr("Keys: Enter copy + contacted · C copy · N no answer · B bought · "
@@ -341,7 +344,7 @@ class TodayPage(Page):
     def copy_message(self) -> str:
         """Put the (possibly edited) message on the clipboard; returns it."""
         text = self.message_edit.toPlainText()
-        QGuiApplication.clipboard().setText(text)
+        self.copied_note.copy(text)
         return text
 
     def copy_and_mark_contacted(self) -> None:
