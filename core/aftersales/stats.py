@@ -184,6 +184,7 @@ class CaseQueries(CaseServiceBase):
         for at, cents, pts in s.execute(select(Complaint.compensated_at, Complaint.compensation_cents,
                                                Complaint.compensation_points)
                                         .where(Complaint.compensated_at.is_not(None))):
+            assert at is not None, "selected where compensated_at is set"
             if _in_range(at.date(), date_from, date_to):
                 complaint_cents[_month(at)] += cents
                 points[_month(at)] += pts

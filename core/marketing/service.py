@@ -13,6 +13,8 @@ from sqlalchemy import select
 from core.book.models import Customer, Product, Tag
 from core.errors import ValidationError
 from core.marketing import campaigns, levels, loyalty, report, segments, texts
+from core.marketing.campaigns import QueueRow
+from core.marketing.report import CustomerMarketing
 from core.settings import get_settings, set_setting
 
 POINTS_SETTINGS = ("marketing.points_per_yuan", "marketing.points_per_yuan_redeemed", "marketing.points_join",
@@ -85,7 +87,7 @@ class MarketingService:
             campaigns.build_queue(s, campaign_id, today, now, language)
             return campaign_id
 
-    def queue(self, campaign_id: int) -> list[campaigns.QueueRow]:
+    def queue(self, campaign_id: int) -> list[QueueRow]:
         with self.book.session() as s:
             return campaigns.queue(s, campaign_id)
 
@@ -101,7 +103,7 @@ class MarketingService:
         with self.book.session() as s:
             return report.campaign_report(s, campaign_id)
 
-    def customer_marketing(self, customer_id: int) -> report.CustomerMarketing:
+    def customer_marketing(self, customer_id: int) -> CustomerMarketing:
         with self.book.session() as s:
             return report.customer_marketing(s, customer_id)
 
