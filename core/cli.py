@@ -17,17 +17,21 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
-import logging
 import os
 import sys
-import traceback
 from pathlib import Path
 
 from core import __version__
 from core.cli_text import fill, language, sentence, translate
-from core.errors import EXIT_OK, EXIT_REJECTED, EXIT_UNEXPECTED, HuitoukeError, RejectedInput
+from core.errors import (
+    EXIT_BROKEN_PIPE,
+    EXIT_OK,
+    EXIT_REJECTED,
+    EXIT_UNEXPECTED,
+    HuitoukeError,
+    RejectedInput,
+)
 
-EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a writer whose reader left
 PROGRAM = "huitouke"
 
 
@@ -394,6 +398,9 @@ def _reader_gone() -> int:
 
 
 def _log_unexpected() -> Path:
+    import logging
+    import traceback
+
     from core.book.paths import log_dir
 
     path = log_dir() / "cli-errors.log"
