@@ -17,17 +17,21 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
-import logging
 import os
 import sys
-import traceback
 from pathlib import Path
 
 from core import __version__
-from core.cli_text import fill, sentence, translate
-from core.errors import EXIT_OK, EXIT_REJECTED, EXIT_UNEXPECTED, HuitoukeError, RejectedInput
+from core.cli_text import fill, language, sentence, translate
+from core.errors import (
+    EXIT_BROKEN_PIPE,
+    EXIT_OK,
+    EXIT_REJECTED,
+    EXIT_UNEXPECTED,
+    HuitoukeError,
+    RejectedInput,
+)
 
-EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a writer whose reader left
 PROGRAM = "huitouke"
 
 
@@ -218,8 +222,12 @@ def _cmd_check(args) -> int:
     report = check_book(book_location(args))
     if args.json:
         _print_json(report.to_dict())
+    elif report.ok:
+        counts = translate("Cli", ", ").join(f"{table} {count}" for table, count in report.counts.items())
+        print(fill(translate("Cli", "OK: %1 (schema %2; %3)"), report.path, report.revision, counts))
     else:
-        print(report.summary())
+        print("\n".join([fill(translate("Cli", "Problems in %1:"), report.path),
+                         *(f"  - {problem}" for problem in report.problems)]))
     return report.exit_code
 
 
@@ -243,10 +251,32 @@ def _cmd_import(args) -> int:
     with Book.open(book_location(args), program="huitouke import", daily_backup=False) as book:
         result = run_import(book, args.file, options)
     if args.json:
-        _print_json(result.to_json())
+        _print_json(_import_json(result))
     else:
-        print(result.summary())
+        print(_import_line(result))
     return EXIT_OK
+
+
+def _import_line(result) -> str:
+    """What an import did (or would do), in one line in the user's language."""
+    words = (translate("Cli", "Would import: %1") if result.dry_run else translate("Cli", "Imported: %1"))
+    done = fill(translate("Cli", "%1 new customers, %2 updated, %3 new orders, %4 updated, %5 unchanged, "
+                                 "%6 new products, %7 items added to orders already in the book; %8 rows skipped"),
+                result.customers_created, result.customers_updated, result.orders_created, result.orders_updated,
+                result.orders_unchanged, result.products_created, result.items_added + result.items_replaced,
+                result.rows_skipped)
+    return fill(words, done)
+
+
+def _import_json(result) -> dict:
+    """The importer's JSON; under Chinese each row problem's `message` is the app's Chinese words for its code."""
+    from core.errors import CellRejected
+
+    data = result.to_json()
+    if language() != "en":
+        for error in data["errors"]:
+            error["message"] = sentence(CellRejected(error["code"], value=error["value"] or ""))
+    return data
 
 
 def _cmd_export(args) -> int:
@@ -368,6 +398,9 @@ def _reader_gone() -> int:
 
 
 def _log_unexpected() -> Path:
+    import logging
+    import traceback
+
     from core.book.paths import log_dir
 
     path = log_dir() / "cli-errors.log"

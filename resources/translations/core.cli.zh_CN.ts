@@ -116,6 +116,26 @@
         <translation>已从 %2 恢复 %1</translation>
     </message>
     <message>
+        <source>OK: %1 (schema %2; %3)</source>
+        <translation>完好：%1（结构版本 %2；%3）</translation>
+    </message>
+    <message>
+        <source>Problems in %1:</source>
+        <translation>%1 有问题：</translation>
+    </message>
+    <message>
+        <source>Would import: %1</source>
+        <translation>预计导入：%1</translation>
+    </message>
+    <message>
+        <source>Imported: %1</source>
+        <translation>已导入：%1</translation>
+    </message>
+    <message>
+        <source>%1 new customers, %2 updated, %3 new orders, %4 updated, %5 unchanged, %6 new products, %7 items added to orders already in the book; %8 rows skipped</source>
+        <translation>新客户 %1 位，更新 %2 位；新订单 %3 个，更新 %4 个，未变 %5 个；新商品 %6 个；为已有订单补充商品明细 %7 条；跳过 %8 行</translation>
+    </message>
+    <message>
         <source>Exported %1: %2</source>
         <translation>已导出 %1：%2</translation>
     </message>

@@ -130,6 +130,25 @@ def test_an_import_refusal_under_chinese_is_the_sentence_for_its_code(run, tmp_p
     assert "empty.csv" in error["message"]
 
 
+def test_import_and_check_say_what_they_did_in_the_users_language(run, tmp_path):
+    book = tmp_path / "B.book"
+    Book.open(book, create=True).close()
+    sheet = tmp_path / "orders.csv"
+    sheet.write_text("姓名,电话,下单时间,实付金额\n张三,13800000000,2026-01-02,12.5\n李四,13900000000,明天,9\n",
+                     encoding="utf-8")
+    dry = run("import", sheet, "--book", book, "--dry-run", "--json", language=CHINESE)
+    assert dry.returncode == 0, dry.stderr
+    problem = json.loads(dry.stdout)["errors"][0]
+    assert problem["code"] == "date_invalid" and problem["message"] == "不是日期：明天"
+    english = run("import", sheet, "--book", book, "--dry-run", "--json")
+    assert json.loads(english.stdout)["errors"][0]["message"].startswith("not a date")
+
+    text = run("import", sheet, "--book", book, language=CHINESE)
+    assert text.returncode == 0 and text.stdout.startswith("已导入：新客户 1 位"), text.stdout
+    assert run("check", "--book", book, language=CHINESE).stdout.startswith(f"完好：{book}（")
+    assert run("check", "--book", book).stdout.startswith(f"OK: {book} (schema ")
+
+
 def test_export_says_what_it_wrote_in_text_and_json(run, tmp_path):
     book = tmp_path / "B.book"
     with Book.open(book, create=True) as b, b.session() as s:

@@ -36,11 +36,11 @@ def sentence(error: HuitoukeError) -> str:
         from ui.dialogs.shared_book import describe_connection_error
 
         return describe_connection_error(error)
+    if isinstance(error, CellRejected) and error.code in excel.PROBLEMS:  # a row's problem, as the dialog says it
+        return excel.problem_text(error.code, str(error.details.get("value", "")))
     for context, table in CATALOGUES:
         if error.code in table:
             return coded_sentence(context, table, error)
-    if isinstance(error, CellRejected) and error.code in excel.PROBLEMS:
-        return excel.problem_text(error.code, str(error.details.get("value", "")))
     return error.message
 
 
