@@ -8,6 +8,10 @@ Council's published changes; checked by tests against the division table (every 
 
 from __future__ import annotations
 
+# Former prefecture-level cities that are a district now: below them the districts of today's city
+# still follow (莱芜市 钢城区 → 济南市 钢城区), alone they mean their district (莱芜市 → 济南市 莱芜区).
+FORMER_PREFECTURES = frozenset({"莱芜市", "莱芜", "巢湖地区"})
+
 OLD_NAMES: dict[str, tuple[str, str, str | None]] = {
     # prefecture-level cities renamed or dissolved
     "襄樊市": ("湖北省", "襄阳市", None), "襄樊": ("湖北省", "襄阳市", None),

@@ -138,7 +138,8 @@ def _collect_detail(text: str, start: int, first_adjacent: bool, region_words: f
             break
         if hard and (parts or not _address_like(piece) or not T.STRONG_ADDRESS_RE.search(piece)):
             break
-        if not (adjacent or labelled or _address_like(piece) or _strong_next(pieces, number)):
+        abbreviation = bool(parts) and piece.isascii() and piece.isalpha() and piece.isupper()  # IFS, SOHO
+        if not (adjacent or labelled or abbreviation or _address_like(piece) or _strong_next(pieces, number)):
             break
         parts.append(piece)
         end = match.end()
@@ -146,14 +147,15 @@ def _collect_detail(text: str, start: int, first_adjacent: bool, region_words: f
 
 
 def _strong_next(pieces: list[re.Match[str]], number: int) -> bool:
-    """Whether the next piece on the line is clearly an address (a number counts with its 号: 68 号)."""
+    """Whether the next piece on the line is clearly an address (a number counts with its 号: 68 号; a
+    building part may stand between: 阅海万家 C区 8栋)."""
     for following in pieces[number + 1 : number + 3]:
         separator, piece = following.group(1), following.group(2)
         if T.HARD in separator or _is_stop(piece):
             return False
         if T.STRONG_ADDRESS_RE.search(piece):
             return True
-        if not piece.isdigit():
+        if not (piece.isdigit() or T.WEAK_ADDRESS_RE.search(piece)):
             return False
     return False
 
@@ -179,6 +181,19 @@ def _strip_repeated_region(detail: str, names: Iterable[str], short: Iterable[st
                 continue
             detail, stripped = rest.lstrip(_TRIM), True
             break
+    return _drop_restated_prefix(detail, full)
+
+
+def _drop_restated_prefix(detail: str, full: list[str]) -> str:
+    """上顿渡镇江西省抚州市临川区上顿渡镇老公安局 → 上顿渡镇老公安局: a piece of the detail, the region
+    again and the same piece once more (所在地区 pasted between two copies of the street)."""
+    for start in range(1, len(detail)):
+        end = start
+        while name := next((name for name in full if detail.startswith(name, end)), None):
+            end += len(name)
+        before, after = detail[:start], detail[end:].lstrip(_TRIM)
+        if end > start and after.startswith(before.strip(_TRIM)) and before.strip(_TRIM):
+            return after
     return detail
 
 
