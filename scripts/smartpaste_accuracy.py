@@ -41,6 +41,7 @@ def load_sets() -> dict[str, tuple[list[dict], tuple[str, ...]]]:
     if FRESH_FILE.exists():
         fresh = runpy.run_path(str(FRESH_FILE))
         sets["fresh"] = (fresh["FRESH_CASES"], fresh["FRESH_FIELDS"])
+        sets["fresh 2"] = (fresh["FRESH_CASES_2"], fresh["FRESH_FIELDS"])
     return sets
 
 
@@ -90,7 +91,7 @@ def main() -> int:
     verbose = "-v" in sys.argv
     _, products, _ = load_cases()
     for name, (cases, fields) in load_sets().items():
-        if "--fresh" in sys.argv and name != "fresh":
+        if "--fresh" in sys.argv and not name.startswith("fresh"):
             continue
         if verbose:
             print(f"--- {name}")
