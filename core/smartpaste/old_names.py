@@ -40,4 +40,9 @@ OLD_NAMES: dict[str, tuple[str, str, str | None]] = {
     "荣昌县": ("重庆市", "重庆市", "荣昌区"), "大足县": ("重庆市", "重庆市", "大足区"),
     "潼南县": ("重庆市", "重庆市", "潼南区"), "开县": ("重庆市", "重庆市", "开州区"),
     "梁平县": ("重庆市", "重庆市", "梁平区"), "武隆县": ("重庆市", "重庆市", "武隆区"),
+    # counties renamed when they became districts (a plain suffix change such as 双流县 → 双流区 needs no
+    # entry: the parser reads a short name with another suffix as the division itself)
+    "郫县": ("四川省", "成都市", "郫都区"), "鄞县": ("浙江省", "宁波市", "鄞州区"), "户县": ("陕西省", "西安市", "鄠邑区"),
+    "胶南市": ("山东省", "青岛市", "黄岛区"), "楚州区": ("江苏省", "淮安市", "淮安区"),
+    "绍兴县": ("浙江省", "绍兴市", "柯桥区"), "芳村区": ("广东省", "广州市", "荔湾区"),
 }
