@@ -8,9 +8,10 @@ from collections.abc import Iterable, Sequence
 from core.smartpaste import text as T
 from core.smartpaste.regions import name_index
 
-NAME_RE = re.compile(r"^(?:[\u4e00-\u9fff·]{2,6}|[\u4e00-\u9fff][Xx]{1,3}|[A-Za-z][A-Za-z .]{1,19})$")
-NAME_TOKEN_RE = re.compile(r"[\u4e00-\u9fff][Xx]{1,3}(?![A-Za-z])|[A-Za-z]+(?: [A-Za-z]+){0,2}(?![A-Za-z])"
-                           r"|[^\s,;、。!?~|\x1f:A-Za-z.()<>\"']+")
+_TITLES = "先生|女士|小姐|老师|老板|师傅"
+NAME_RE = re.compile(rf"^(?:[\u4e00-\u9fff·]{{2,6}}|[\u4e00-\u9fff][Xx]{{1,3}}|[A-Za-z](?:{_TITLES})|[A-Za-z][A-Za-z .]{{1,19}})$")
+NAME_TOKEN_RE = re.compile(rf"[A-Za-z](?:{_TITLES})|[\u4e00-\u9fff][Xx]{{1,3}}(?![A-Za-z])"
+                           r"|[A-Za-z]+(?: [A-Za-z]+){0,2}(?![A-Za-z])|[^\s,;、。!?~|\x1f:A-Za-z.()<>\"']+")
 # The commonest single surnames; the ones that are also everyday address words (路 门 海 …) are left out.
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
@@ -91,6 +92,13 @@ def name_candidates(text: str, products: Sequence[str], region_words: Iterable[s
             continue
         names.append(piece)
     return names
+
+
+def separate_name(piece: str) -> bool:
+    """Whether a piece read as the detail's last one can be a name instead: 2–3 Chinese characters led by
+    a surname and no clear address word (林园 can be a name, 王村 is a village)."""
+    return (2 <= len(piece) <= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", piece) is not None and has_surname(piece)
+            and plausible_name(piece))
 
 
 def split_glued_name(detail: str) -> tuple[str, str | None]:

@@ -10,7 +10,7 @@ from core.phones import is_masked_phone, normalize_phone
 from core.postcodes import clean_postcode
 from core.smartpaste import text as T
 from core.smartpaste.items import find_amounts, find_items
-from core.smartpaste.names import NAME_TOKEN_RE, clean_token, name_candidates, split_glued_name
+from core.smartpaste.names import NAME_TOKEN_RE, clean_token, name_candidates, separate_name, split_glued_name
 from core.smartpaste.ranking import landline_city
 from core.smartpaste.regions import DISTRICT, find_region, short_names
 
@@ -259,11 +259,15 @@ def _parse(raw: str, products: tuple[str, ...]) -> ParsedMessage:
     region = find_region(text, " ".join(filter(None, map(landline_city, phones))))
     province = city = district = detail = None
     region_words: set[str] = set()
+    trailing_name = None
     if region is not None:
         province, city, district = region.province, region.city, region.district
         uncertain |= region.uncertain
         region_words = _region_words(province, city)
         parts, end = _collect_detail(text, region.end, True, frozenset(region_words))
+        if (labelled_name is None and len(parts) > 1 and separate_name(parts[-1])
+                and not name_candidates(text[: region.start] + T.HARD + text[end:], products, region_words)):
+            trailing_name = parts.pop()  # … 1号 林园 138…: the only word that can be a name
         full = region.names + tuple(n for n in (province, city, district) if n)
         short = region_words | (short_names(district, DISTRICT) if district else set())
         detail = _strip_repeated_region(_trim(T.join_tight(parts)), full, short) or None
@@ -277,6 +281,8 @@ def _parse(raw: str, products: tuple[str, ...]) -> ParsedMessage:
     name = labelled_name
     if name is None:
         candidates = name_candidates(rest, products, region_words)
+        if not candidates and trailing_name:
+            candidates = [trailing_name]
         if not candidates and detail:
             detail, glued = split_glued_name(detail)
             candidates = [glued] if glued else []
