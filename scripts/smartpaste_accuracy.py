@@ -21,6 +21,8 @@ TESTS = ROOT / "tests" / "core"
 CASES_FILE = TESTS / "smartpaste_cases.py"
 CLASS_FILE = TESTS / "smartpaste_class_cases.py"
 FRESH_FILE = TESTS / "smartpaste_fresh_cases.py"
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # the case files import one another as tests.core.…
 REPORTED = ("name", "phones", "province", "city", "district", "chain", "detail")
 
 
@@ -59,8 +61,6 @@ def wrong_fields(case: dict, parsed, fields: tuple[str, ...]) -> dict[str, tuple
 def measure_set(cases: list[dict], fields: tuple[str, ...], products: tuple[str, ...],
                 verbose: bool = False) -> dict[str, int]:
     """Field (and "chain", "fully right") → number of *cases* read right."""
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
     from core.smartpaste import parse_message
 
     right = dict.fromkeys((*REPORTED, "fully right"), 0)
