@@ -44,6 +44,7 @@ def load_sets() -> dict[str, tuple[list[dict], tuple[str, ...]]]:
         fresh = runpy.run_path(str(FRESH_FILE))
         sets["fresh"] = (fresh["FRESH_CASES"], fresh["FRESH_FIELDS"])
         sets["fresh 2"] = (fresh["FRESH_CASES_2"], fresh["FRESH_FIELDS"])
+        sets["fresh 3"] = (fresh["FRESH_CASES_3"], fresh["FRESH_FIELDS"])
     return sets
 
 
