@@ -187,7 +187,7 @@ def _strip_repeated_region(detail: str, names: Iterable[str], short: Iterable[st
 def _drop_restated_prefix(detail: str, full: list[str]) -> str:
     """上顿渡镇江西省抚州市临川区上顿渡镇老公安局 → 上顿渡镇老公安局: a piece of the detail, the region
     again and the same piece once more (所在地区 pasted between two copies of the street)."""
-    for start in range(1, len(detail)):
+    for start in range(1, min(len(detail), 40)):  # the restated piece is a town or street, never long
         end = start
         while name := next((name for name in full if detail.startswith(name, end)), None):
             end += len(name)
