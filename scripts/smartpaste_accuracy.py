@@ -21,6 +21,8 @@ TESTS = ROOT / "tests" / "core"
 CASES_FILE = TESTS / "smartpaste_cases.py"
 CLASS_FILE = TESTS / "smartpaste_class_cases.py"
 FRESH_FILE = TESTS / "smartpaste_fresh_cases.py"
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # the case files import one another as tests.core.…
 REPORTED = ("name", "phones", "province", "city", "district", "chain", "detail")
 
 
@@ -41,6 +43,8 @@ def load_sets() -> dict[str, tuple[list[dict], tuple[str, ...]]]:
     if FRESH_FILE.exists():
         fresh = runpy.run_path(str(FRESH_FILE))
         sets["fresh"] = (fresh["FRESH_CASES"], fresh["FRESH_FIELDS"])
+        sets["fresh 2"] = (fresh["FRESH_CASES_2"], fresh["FRESH_FIELDS"])
+        sets["fresh 3"] = (fresh["FRESH_CASES_3"], fresh["FRESH_FIELDS"])
     return sets
 
 
@@ -58,8 +62,6 @@ def wrong_fields(case: dict, parsed, fields: tuple[str, ...]) -> dict[str, tuple
 def measure_set(cases: list[dict], fields: tuple[str, ...], products: tuple[str, ...],
                 verbose: bool = False) -> dict[str, int]:
     """Field (and "chain", "fully right") → number of *cases* read right."""
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
     from core.smartpaste import parse_message
 
     right = dict.fromkeys((*REPORTED, "fully right"), 0)
@@ -90,7 +92,7 @@ def main() -> int:
     verbose = "-v" in sys.argv
     _, products, _ = load_cases()
     for name, (cases, fields) in load_sets().items():
-        if "--fresh" in sys.argv and name != "fresh":
+        if "--fresh" in sys.argv and not name.startswith("fresh"):
             continue
         if verbose:
             print(f"--- {name}")

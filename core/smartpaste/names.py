@@ -8,9 +8,10 @@ from collections.abc import Iterable, Sequence
 from core.smartpaste import text as T
 from core.smartpaste.regions import name_index
 
-NAME_RE = re.compile(r"^(?:[\u4e00-\u9fff·]{2,6}|[\u4e00-\u9fff][Xx]{1,3}|[A-Za-z][A-Za-z .]{1,19})$")
-NAME_TOKEN_RE = re.compile(r"[\u4e00-\u9fff][Xx]{1,3}(?![A-Za-z])|[A-Za-z]+(?: [A-Za-z]+){0,2}(?![A-Za-z])"
-                           r"|[^\s,;、。!?~|\x1f:A-Za-z.()<>\"']+")
+_TITLES = "先生|女士|小姐|老师|老板|师傅"
+NAME_RE = re.compile(rf"^(?:[\u4e00-\u9fff·]{{2,6}}|[\u4e00-\u9fff][Xx]{{1,3}}|[A-Za-z](?:{_TITLES})|[A-Za-z][A-Za-z .]{{1,19}})$")
+NAME_TOKEN_RE = re.compile(rf"[A-Za-z](?:{_TITLES})|[\u4e00-\u9fff][Xx]{{1,3}}(?![A-Za-z])"
+                           r"|[A-Za-z]+(?: [A-Za-z]+){0,2}(?![A-Za-z])|[^\s,;、。!?~|\x1f:A-Za-z.()<>\"']+")
 # The commonest single surnames; the ones that are also everyday address words (路 门 海 …) are left out.
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
@@ -22,6 +23,9 @@ SURNAMES = frozenset(
     "伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况宿鲜印逯隆茹诸战慕危玉亢嵇湛宾戎勾茅利於揭尉斯元束檀衣展阴昝智幸奉衡富尧")
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "端木",
                      "夏侯", "轩辕", "司徒", "南宫")
+# Surnames that are also address words: a name only when the rest is no place word (楼兰, not 楼下).
+_ADDRESS_SURNAMES = set("楼路门")
+_PLACE_WORDS = set("上下口前后边里头面对旁外内")
 # Characters that never follow a surname inside a name (particles and pronouns).
 _NEVER_IN_NAME = set("的了吗呢吧啊呀哦哈啦嘛我你您请是")
 # A request after a name: 黄师傅要 …, 王姐想要 …
@@ -40,18 +44,25 @@ def has_surname(word: str) -> bool:
 def plausible_name(word: str) -> bool:
     """No greeting, request or address word in it (a title such as 老板 or 老师 after a surname is fine).
 
-    A word that starts with a surname may hold characters that elsewhere mark a request (黄发猜, 郑和).
+    A word that starts with a surname may hold characters that elsewhere mark a request (黄发猜, 郑和);
+    a word standing alone may start with a surname that is also an address word (楼兰, 路遥).
     """
     titled = T.TITLED_NAME_RE.match(word)
     person = titled.group("person") if titled else word
     if any(w in person for w in T.NOT_NAME_WORDS):
         return False
+    if person[:1] in _ADDRESS_SURNAMES and 2 <= len(person) <= 3:
+        return not (_NEVER_IN_NAME | _PLACE_WORDS) & set(person[1:]) and not _address_word(person[1:])
     if has_surname(person) and len(person) <= 3:
         if _NEVER_IN_NAME & set(person[1:]):
             return False
     elif T.NOT_NAME_CHARS & set(person):
         return False
     return not T.STRONG_ADDRESS_RE.search(word)
+
+
+def _address_word(text: str) -> bool:
+    return bool(T.STRONG_ADDRESS_RE.search(text) or T.WEAK_ADDRESS_RE.search(text))
 
 
 def clean_token(piece: str) -> str:
@@ -91,6 +102,13 @@ def name_candidates(text: str, products: Sequence[str], region_words: Iterable[s
             continue
         names.append(piece)
     return names
+
+
+def separate_name(piece: str) -> bool:
+    """Whether a piece read as the detail's last one can be a name instead: 2–3 Chinese characters led by
+    a surname and no clear address word (林园 can be a name, 王村 is a village)."""
+    return (2 <= len(piece) <= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", piece) is not None and has_surname(piece)
+            and plausible_name(piece))
 
 
 def split_glued_name(detail: str) -> tuple[str, str | None]:

@@ -8,6 +8,10 @@ Council's published changes; checked by tests against the division table (every 
 
 from __future__ import annotations
 
+# Former prefecture-level cities that are a district now: below them the districts of today's city
+# still follow (莱芜市 钢城区 → 济南市 钢城区), alone they mean their district (莱芜市 → 济南市 莱芜区).
+FORMER_PREFECTURES = frozenset({"莱芜市", "莱芜", "巢湖地区"})
+
 OLD_NAMES: dict[str, tuple[str, str, str | None]] = {
     # prefecture-level cities renamed or dissolved
     "襄樊市": ("湖北省", "襄阳市", None), "襄樊": ("湖北省", "襄阳市", None),
@@ -36,4 +40,9 @@ OLD_NAMES: dict[str, tuple[str, str, str | None]] = {
     "荣昌县": ("重庆市", "重庆市", "荣昌区"), "大足县": ("重庆市", "重庆市", "大足区"),
     "潼南县": ("重庆市", "重庆市", "潼南区"), "开县": ("重庆市", "重庆市", "开州区"),
     "梁平县": ("重庆市", "重庆市", "梁平区"), "武隆县": ("重庆市", "重庆市", "武隆区"),
+    # counties renamed when they became districts (a plain suffix change such as 双流县 → 双流区 needs no
+    # entry: the parser reads a short name with another suffix as the division itself)
+    "郫县": ("四川省", "成都市", "郫都区"), "鄞县": ("浙江省", "宁波市", "鄞州区"), "户县": ("陕西省", "西安市", "鄠邑区"),
+    "胶南市": ("山东省", "青岛市", "黄岛区"), "楚州区": ("江苏省", "淮安市", "淮安区"),
+    "绍兴县": ("浙江省", "绍兴市", "柯桥区"), "芳村区": ("广东省", "广州市", "荔湾区"),
 }

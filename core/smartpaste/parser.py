@@ -10,7 +10,7 @@ from core.phones import is_masked_phone, normalize_phone
 from core.postcodes import clean_postcode
 from core.smartpaste import text as T
 from core.smartpaste.items import find_amounts, find_items
-from core.smartpaste.names import NAME_TOKEN_RE, clean_token, name_candidates, split_glued_name
+from core.smartpaste.names import NAME_TOKEN_RE, clean_token, name_candidates, separate_name, split_glued_name
 from core.smartpaste.ranking import landline_city
 from core.smartpaste.regions import DISTRICT, find_region, short_names
 
@@ -138,7 +138,8 @@ def _collect_detail(text: str, start: int, first_adjacent: bool, region_words: f
             break
         if hard and (parts or not _address_like(piece) or not T.STRONG_ADDRESS_RE.search(piece)):
             break
-        if not (adjacent or labelled or _address_like(piece) or _strong_next(pieces, number)):
+        abbreviation = bool(parts) and piece.isascii() and piece.isalpha() and piece.isupper()  # IFS, SOHO
+        if not (adjacent or labelled or abbreviation or _address_like(piece) or _strong_next(pieces, number)):
             break
         parts.append(piece)
         end = match.end()
@@ -146,14 +147,15 @@ def _collect_detail(text: str, start: int, first_adjacent: bool, region_words: f
 
 
 def _strong_next(pieces: list[re.Match[str]], number: int) -> bool:
-    """Whether the next piece on the line is clearly an address (a number counts with its 号: 68 号)."""
+    """Whether the next piece on the line is clearly an address (a number counts with its 号: 68 号; a
+    building part may stand between: 阅海万家 C区 8栋)."""
     for following in pieces[number + 1 : number + 3]:
         separator, piece = following.group(1), following.group(2)
         if T.HARD in separator or _is_stop(piece):
             return False
         if T.STRONG_ADDRESS_RE.search(piece):
             return True
-        if not piece.isdigit():
+        if not (piece.isdigit() or T.WEAK_ADDRESS_RE.search(piece)):
             return False
     return False
 
@@ -179,6 +181,19 @@ def _strip_repeated_region(detail: str, names: Iterable[str], short: Iterable[st
                 continue
             detail, stripped = rest.lstrip(_TRIM), True
             break
+    return _drop_restated_prefix(detail, full)
+
+
+def _drop_restated_prefix(detail: str, full: list[str]) -> str:
+    """上顿渡镇江西省抚州市临川区上顿渡镇老公安局 → 上顿渡镇老公安局: a piece of the detail, the region
+    again and the same piece once more (所在地区 pasted between two copies of the street)."""
+    for start in range(1, min(len(detail), 40)):  # the restated piece is a town or street, never long
+        end = start
+        while name := next((name for name in full if detail.startswith(name, end)), None):
+            end += len(name)
+        before, after = detail[:start], detail[end:].lstrip(_TRIM)
+        if end > start and after.startswith(before.strip(_TRIM)) and before.strip(_TRIM):
+            return after
     return detail
 
 
@@ -244,11 +259,15 @@ def _parse(raw: str, products: tuple[str, ...]) -> ParsedMessage:
     region = find_region(text, " ".join(filter(None, map(landline_city, phones))))
     province = city = district = detail = None
     region_words: set[str] = set()
+    trailing_name = None
     if region is not None:
         province, city, district = region.province, region.city, region.district
         uncertain |= region.uncertain
         region_words = _region_words(province, city)
         parts, end = _collect_detail(text, region.end, True, frozenset(region_words))
+        if (labelled_name is None and len(parts) > 1 and separate_name(parts[-1])
+                and not name_candidates(text[: region.start] + T.HARD + text[end:], products, region_words)):
+            trailing_name = parts.pop()  # … 1号 林园 138…: the only word that can be a name
         full = region.names + tuple(n for n in (province, city, district) if n)
         short = region_words | (short_names(district, DISTRICT) if district else set())
         detail = _strip_repeated_region(_trim(T.join_tight(parts)), full, short) or None
@@ -262,6 +281,8 @@ def _parse(raw: str, products: tuple[str, ...]) -> ParsedMessage:
     name = labelled_name
     if name is None:
         candidates = name_candidates(rest, products, region_words)
+        if not candidates and trailing_name:
+            candidates = [trailing_name]
         if not candidates and detail:
             detail, glued = split_glued_name(detail)
             candidates = [glued] if glued else []

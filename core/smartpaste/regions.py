@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from core.smartpaste.division_data import ALIASES, DIVISIONS
-from core.smartpaste.old_names import OLD_NAMES
+from core.smartpaste.old_names import FORMER_PREFECTURES, OLD_NAMES
 from core.smartpaste.ranking import rank
 
 PROVINCE, CITY, DISTRICT = 0, 1, 2
@@ -117,6 +117,8 @@ def name_index() -> dict[str, tuple[tuple[Place, bool], ...]]:
     for old, (province, city, district) in OLD_NAMES.items():
         level = CITY if district is None else DISTRICT
         add(old, Place(level, province, city, district), old.endswith(("市", "区", "县", "地区")))
+        if old in FORMER_PREFECTURES:  # a city that still leads to today's districts; alone, its district
+            add(old, Place(CITY, province, city, district), old.endswith(("市", "地区")))
     return {name: tuple(places) for name, places in index.items()}
 
 

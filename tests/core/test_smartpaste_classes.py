@@ -29,6 +29,8 @@ def _load(name: str):
 
 
 CLASS_CASES = _load("smartpaste_class_cases")
+_FRESH_MODULE = _load("smartpaste_fresh_cases")
+FRESH = _FRESH_MODULE.FRESH_CASES + _FRESH_MODULE.FRESH_CASES_2 + _FRESH_MODULE.FRESH_CASES_3
 PRODUCTS = _load("smartpaste_cases").PRODUCTS
 
 
@@ -55,6 +57,12 @@ _ALL = [(name, number, case) for name, cases in sorted(CLASS_CASES.CLASSES.items
 def test_every_message_of_every_class_is_read(name, number, case):
     """One table per class: ambiguous, names, placeholders, repeated_region, detail, labels, old_names,
     county_alone, near_miss, postcode (see smartpaste_class_cases.py)."""
+    assert _fields(case) == _expected(case)
+
+
+@pytest.mark.parametrize("case", FRESH, ids=[f"fresh{n:02d}" for n in range(1, len(FRESH) + 1)])
+def test_the_fresh_set_after_its_fixes(case):
+    """The fresh batches (each measured first, then fixed: docs/SMART_PASTE.md) stay right."""
     assert _fields(case) == _expected(case)
 
 
