@@ -1,7 +1,9 @@
 """The command line (DESIGN.md "Command line"): headless sub-commands with JSON output for scripts.
 
 Exit codes: 0 success; 1 unexpected error (with the log path); 2 rejected input, nothing written;
-3 book locked by another instance; 4 book damaged or too new. Each command is one function
+3 book locked by another instance; 4 book damaged, too new or of an unknown early layout. Every command
+that opens a book first runs the full integrity check on it (`_refuse_unsound`), so `check`, `today`,
+`stats`, `import`, `export` and `backup` agree on what is damaged. Each command is one function
 `_cmd_<name>(args) -> int`; heavy modules are imported inside it so `--version` stays instant.
 """
 
@@ -18,6 +20,7 @@ from core import __version__
 from core.errors import EXIT_OK, EXIT_UNEXPECTED, HuitoukeError
 
 COMMANDS = ("init", "demo", "import", "export", "today", "stats", "backup", "restore", "check")
+_OPEN_A_BOOK = ("import", "export", "today", "stats", "backup")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -94,9 +97,11 @@ def _print_json(data) -> None:
 
 def _cmd_init(args) -> int:
     from core.book.db import Book
+    from core.book.guard import inspect_place
     from core.errors import RejectedInput
 
     path = Path(args.path or book_location(args))
+    inspect_place(path, must_exist=False)
     if path.exists():
         raise RejectedInput("book_exists", f"{path} already exists; not overwritten", path=str(path))
     Book.open(path, create=True).close()
@@ -128,10 +133,11 @@ def _cmd_backup(args) -> int:
 
 
 def _cmd_restore(args) -> int:
-    from core.book.backup import restore_backup
+    from core.book.backup import check_restore_target, restore_backup
     from core.book.lock import BookLock
 
     location = Path(book_location(args))
+    check_restore_target(location)
     with BookLock(location, "huitouke restore"):
         saved = restore_backup(Path(args.backup), location)
     print(f"Restored {location} from {args.backup}" + (f" (previous state saved to {saved.path})" if saved else ""))
@@ -200,6 +206,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     handler = globals().get(f"_cmd_{args.command}", _cmd_not_ready)
     try:
+        if args.command in _OPEN_A_BOOK:
+            _refuse_unsound(book_location(args))
         return handler(args)
     except HuitoukeError as exc:
         print(json.dumps({"error": exc.to_dict()}, ensure_ascii=False), file=sys.stderr)
@@ -208,6 +216,15 @@ def main(argv: list[str] | None = None) -> int:
         log_path = _log_unexpected()
         print(f"Unexpected error; details in {log_path}", file=sys.stderr)
         return EXIT_UNEXPECTED
+
+
+def _refuse_unsound(location: str | Path) -> None:
+    """Raise before a command touches anything that is not a sound Huitouke book (full integrity_check)."""
+    from core.book.backup import assert_sound
+    from core.book.paths import is_url
+
+    if not is_url(location):
+        assert_sound(Path(location), full=True)
 
 
 def _log_unexpected() -> Path:

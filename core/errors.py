@@ -95,6 +95,14 @@ class BookTooNew(HuitoukeError):
     default_message = "The book was written by a newer version of Huitouke; please update the app"
 
 
+class BookLayoutUnknown(HuitoukeError):
+    """The book comes from an unreleased early layout this version cannot upgrade (details: revision)."""
+
+    exit_code = EXIT_DAMAGED
+    default_message = ("The book comes from an early test version of Huitouke whose layout cannot be "
+                       "upgraded; open a backup or export it with the version that made it")
+
+
 class CellRejected(ValidationError):
     """One cell cannot be read as the field it is mapped to; the importer skips and reports its row.
 

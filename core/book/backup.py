@@ -15,8 +15,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.book import guard
 from core.book.paths import backup_dir_for
-from core.errors import BookDamaged, RejectedInput
+from core.errors import BookDamaged, HuitoukeError, RejectedInput
 
 DAILY = "daily"
 EVENT_KEEP = 20
@@ -47,18 +48,35 @@ def _copy_sqlite(src_path: Path, dst_path: Path) -> None:
 
 def quick_check(path: Path) -> list[str]:
     """Problems PRAGMA quick_check finds ([] when the file is a sound SQLite database)."""
+    return guard.integrity_problems(path, full=False)
+
+
+def assert_sound(path: Path, *, full: bool = True, root: Path | None = None) -> tuple[int, str | None]:
+    """Refuse anything but a sound Huitouke book at `path`; returns its (application_id, revision).
+
+    Raises what core.book.guard raises (a folder, an unwritable place, not a book, a lost WAL) and
+    BookDamaged when `integrity_check` (`full`) or `quick_check` finds a problem, naming the newest backup
+    that itself passes integrity_check.
+    """
+    path = Path(path)
+    guard.inspect_place(path)
+    lost = guard.wal_lost(path)
+    if lost:
+        raise _damaged(path, [lost], root)
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
-    except sqlite3.Error as exc:
-        return [str(exc)]
-    try:
-        rows = con.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.DatabaseError as exc:
-        return [str(exc)]
-    finally:
-        con.close()
-    problems = [r[0] for r in rows]
-    return [] if problems == ["ok"] else problems
+        ident = guard.identify(path)
+    except BookDamaged as exc:
+        raise _damaged(path, exc.details.get("problems", []), root) from None
+    problems = guard.integrity_problems(path, full=full)
+    if problems:
+        raise _damaged(path, problems, root)
+    return ident
+
+
+def _damaged(path: Path, problems: list[str], root: Path | None) -> BookDamaged:
+    newest = newest_good_backup(path, root=root)
+    return BookDamaged("book_damaged", f"The book {path} is damaged", path=str(path), problems=problems[:10],
+                       newest_backup=str(newest or ""))
 
 
 def create_backup(book_path: Path, reason: str = DAILY, *, root: Path | None = None,
@@ -85,7 +103,7 @@ def create_backup(book_path: Path, reason: str = DAILY, *, root: Path | None = N
 def list_backups(book_path: Path, *, root: Path | None = None) -> list[BackupInfo]:
     """Every backup of the book, newest first."""
     result = []
-    for path in backup_dir_for(Path(book_path), root).glob("*.book"):
+    for path in backup_dir_for(Path(book_path), root, create=False).glob("*.book"):
         m = _NAME.match(path.name)
         if not m:
             continue
@@ -139,9 +157,9 @@ def rotate(book_path: Path, *, root: Path | None = None, today: dt.date | None =
 
 
 def newest_good_backup(book_path: Path, *, root: Path | None = None) -> Path | None:
-    """The newest backup that passes quick_check, or None."""
+    """The newest backup that passes the full integrity_check (and foreign_key_check), or None."""
     for b in list_backups(book_path, root=root):
-        if not quick_check(b.path):
+        if not guard.integrity_problems(b.path, full=True):
             return b.path
     return None
 
@@ -149,23 +167,30 @@ def newest_good_backup(book_path: Path, *, root: Path | None = None) -> Path | N
 def restore_backup(backup_path: Path, book_path: Path, *, root: Path | None = None) -> BackupInfo | None:
     """Replace the book's contents with a backup's. The caller holds the book's lock.
 
-    The backup is checked first (a damaged backup is refused with nothing changed). The current book,
-    when it is readable, is itself backed up first (reason "before-restore") and that backup returned.
+    The backup must be a Huitouke book passing integrity_check (else RejectedInput `not_a_book` or
+    BookDamaged `backup_damaged`, nothing changed). The target must be a place a book can live
+    (core.book.guard.inspect_place) and either absent, a Huitouke book, or a file this book's backups
+    belong to (a book damaged beyond recognition); anything else is refused as `not_a_book`, untouched.
+    A sound current book is backed up first (reason "before-restore", returned); a damaged one is kept
+    aside as `<book>.damaged-<time>`.
     """
     backup_path, book_path = Path(backup_path), Path(book_path)
     if not backup_path.is_file():
         raise RejectedInput("backup_missing", f"No backup file at {backup_path}", file=str(backup_path))
-    problems = quick_check(backup_path)
+    guard.identify(backup_path)
+    problems = guard.integrity_problems(backup_path, full=True)
     if problems:
         raise BookDamaged("backup_damaged", f"The backup {backup_path} is damaged", problems=problems)
+    check_restore_target(book_path, root=root)
     saved = None
-    if book_path.exists() and not quick_check(book_path):
-        saved = create_backup(book_path, "before-restore", root=root)
-    elif book_path.exists():
-        damaged_copy = book_path.with_name(book_path.name + f".damaged-{dt.datetime.now():%Y%m%d-%H%M%S}")
-        book_path.replace(damaged_copy)
-        for suffix in ("-wal", "-shm"):
-            Path(str(book_path) + suffix).unlink(missing_ok=True)
+    if book_path.exists():
+        if _is_sound_book(book_path):
+            saved = create_backup(book_path, "before-restore", root=root)
+        else:
+            damaged_copy = book_path.with_name(book_path.name + f".damaged-{dt.datetime.now():%Y%m%d-%H%M%S}")
+            book_path.replace(damaged_copy)
+            for suffix in ("-wal", "-shm"):
+                Path(str(book_path) + suffix).unlink(missing_ok=True)
     src = sqlite3.connect(f"file:{backup_path}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(book_path)
@@ -177,3 +202,33 @@ def restore_backup(backup_path: Path, book_path: Path, *, root: Path | None = No
     finally:
         src.close()
     return saved
+
+
+def check_restore_target(book_path: Path, *, root: Path | None = None) -> None:
+    """Refuse a restore target that is not a place for a book or a file that is not (and never was) a book.
+
+    Called before the restore takes the book's lock, so nothing at all is created next to a foreign file.
+    """
+    book_path = Path(book_path)
+    guard.inspect_place(book_path, must_exist=False)
+    if book_path.exists() and not _was_a_book(book_path, root):
+        raise RejectedInput("not_a_book", f"{book_path} is not a Huitouke book; not replaced", path=str(book_path))
+
+
+def _is_sound_book(path: Path) -> bool:
+    try:
+        guard.identify(path)
+    except HuitoukeError:
+        return False
+    return not guard.wal_lost(path) and not guard.integrity_problems(path, full=True)
+
+
+def _was_a_book(path: Path, root: Path | None) -> bool:
+    """A Huitouke book (however damaged), or a file whose own backups exist (so it once was one)."""
+    try:
+        guard.identify(path)
+        return True
+    except BookDamaged:
+        return True
+    except HuitoukeError:
+        return bool(list_backups(path, root=root))

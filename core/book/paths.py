@@ -59,7 +59,7 @@ def log_dir() -> Path:
     return path
 
 
-def backup_dir_for(book_path: Path, root: Path | None = None) -> Path:
+def backup_dir_for(book_path: Path, root: Path | None = None, *, create: bool = True) -> Path:
     """Backups of one book live in their own folder under the data folder.
 
     The folder name joins the book's file name with a short hash of its absolute path, so two books
@@ -69,5 +69,6 @@ def backup_dir_for(book_path: Path, root: Path | None = None) -> Path:
     digest = hashlib.sha1(str(book_path).encode("utf-8")).hexdigest()[:8]
     base = root if root is not None else data_dir() / "backups"
     path = base / f"{book_path.stem}-{digest}"
-    path.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
     return path
