@@ -3,7 +3,8 @@
 `Book.open(location)` takes a file path (SQLite) or a `postgresql://` URL. For a SQLite file it refuses
 what is not a book or cannot be one (core.book.guard: a folder, an unwritable place, a foreign file, a lost
 WAL), takes the one-writer lock, checks the file (`check`: "quick" runs quick_check, "full" integrity_check,
-"background" quick_check with writes held until `verify()` passes — the app's way; a damaged book raises
+"background" quick_check with writes held until `verify()` passes — the app's way: a write waits for the
+check on the thread that makes it and goes through once it passes, or raises BookDamaged; a damaged book raises
 BookDamaged naming the newest backup passing integrity_check), runs the full check, backs the file up and
 upgrades it when its schema is older, refuses a book written by a newer version or an unknown early layout,
 and takes the day's automatic backup. Every service call uses `book.session()`: one short transaction.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,11 +24,13 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.book import backup, changes, guard, schema
+from core.book.changes import is_write
 from core.book.lock import BookLock
 from core.book.paths import is_url
 from core.errors import BookDamaged, RejectedInput
 
 CHECKS = ("quick", "full", "background")
+WRITE_WAIT_SECONDS = 600  # how long a write waits for the background check before it gives up
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +83,8 @@ class Book:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.state = "ok"  # "checking" until verify() passes (check="background"), "damaged" after it fails
         self.problems: tuple[str, ...] = ()
+        self._checked = threading.Event()
+        self._checked.set()
 
     # -- opening -----------------------------------------------------------------------------------
     @classmethod
@@ -113,13 +119,12 @@ class Book:
             engine = make_engine(path)
             book = cls(path, engine, held, backup_root)
             if check == "background" and exists:
-                book.state = "checking"
-                event.listen(engine, "checkout", book._hold_writes)
+                book._hold_writes_until_verified()
 
             def before_upgrade() -> None:
                 if check != "full":  # nothing is migrated in a book that has not passed the full check
                     backup.assert_sound(path, full=True, root=backup_root)
-                    book.state = "ok"
+                    book._set_state(())
                 backup.create_backup(path, "before-migration", root=backup_root)
 
             schema.upgrade(engine, before_upgrade=before_upgrade if exists else None)
@@ -134,23 +139,46 @@ class Book:
         return book
 
     # -- the background check (check="background") ---------------------------------------------------
-    def _hold_writes(self, dbapi_connection, _record, _proxy) -> None:
+    def _hold_writes_until_verified(self) -> None:
+        """Until verify() passes, connections are query_only and a write statement waits for the check."""
+        self.state = "checking"
+        self._checked.clear()
+        event.listen(self.engine, "checkout", self._on_checkout)
+        event.listen(self.engine, "before_cursor_execute", self._before_execute)
+
+    def _on_checkout(self, dbapi_connection, _record, _proxy) -> None:
         cur = dbapi_connection.cursor()
         cur.execute(f"PRAGMA query_only={0 if self.state == 'ok' else 1}")
         cur.close()
 
+    def _before_execute(self, conn, _cursor, statement, _params, _context, _many) -> None:
+        if not is_write(statement):
+            return
+        if self.state == "checking":
+            self._checked.wait(WRITE_WAIT_SECONDS)
+        if self.state != "ok":
+            raise self._write_refused()
+        self._on_checkout(conn.connection.driver_connection, None, None)  # this connection may write now
+
+    def _set_state(self, problems: tuple[str, ...]) -> None:
+        self.problems = problems
+        self.state = "damaged" if problems else "ok"
+        self._checked.set()
+
     def verify(self) -> tuple[str, ...]:
         """Run the full integrity_check (safe on a worker thread; reads through its own connection).
 
-        Passing lets writes through; failing closes the book for writing (state "damaged"). Returns the
-        problems found (() when sound). The app calls it right after opening and once a day.
+        Passing lets writes through; failing closes the book for writing (state "damaged": every write
+        raises BookDamaged). Returns the problems found (() when sound). The app calls it right after
+        opening and once a day.
         """
         if self.path is None:
             return ()
         lost = guard.wal_lost(self.path)
         problems = (lost,) if lost else tuple(guard.integrity_problems(self.path, full=True))
-        self.problems = problems
-        self.state = "damaged" if problems else "ok"
+        self._set_state(problems)
+        if problems:
+            log.warning("book %s failed its integrity check: %d problems", self.path.name, len(problems))
         return problems
 
     @classmethod

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import threading
 
 import pytest
 from sqlalchemy import text
@@ -72,18 +73,34 @@ def test_the_backup_named_for_a_damaged_book_itself_passes_integrity_check(tmp_p
     assert skewed_backup
 
 
+def _write_in_a_thread(book, name):
+    outcome = {}
+
+    def write():
+        try:
+            with book.session() as s:
+                s.add(Customer(name=name))
+            outcome["done"] = True
+        except Exception as exc:
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=write)
+    thread.start()
+    return thread, outcome
+
+
 def test_background_check_holds_writes_until_it_passes(tmp_path):
     path = make_book(tmp_path / "b.book")
     with Book.open(path, check="background") as book:
         assert book.state == "checking"
-        with pytest.raises(BookDamaged) as err, book.session() as s:
-            s.add(Customer(name="太早"))
-        assert err.value.code == "book_checking"
-        with book.session() as s:  # reading is fine meanwhile
+        thread, outcome = _write_in_a_thread(book, "检查之后")
+        thread.join(0.5)
+        assert thread.is_alive() and not outcome  # the write waits for the check
+        with book.session() as s:  # reading goes on meanwhile
             assert s.execute(text("SELECT count(*) FROM customer")).scalar() == 2
         assert book.verify() == ()
-        with book.session() as s:
-            s.add(Customer(name="检查之后"))
+        thread.join(10)
+        assert outcome == {"done": True}
     with Book.open(path) as book, book.session() as s:
         assert s.execute(text("SELECT count(*) FROM customer")).scalar() == 3
 
@@ -92,11 +109,14 @@ def test_background_check_that_fails_closes_the_book_for_writing(tmp_path):
     path = make_book(tmp_path / "s.book")
     skew_index(path)
     with Book.open(path, check="background") as book:  # quick_check passes: the app opens at once
-        problems = book.verify()
-        assert problems and book.state == "damaged"
         before = path.read_bytes()
+        thread, outcome = _write_in_a_thread(book, "不该写入")
+        problems = book.verify()
+        thread.join(10)
+        assert problems and book.state == "damaged"
+        assert outcome["error"].code == "book_damaged"
         with pytest.raises(BookDamaged) as err, book.session() as s:
-            s.add(Customer(name="不该写入"))
+            s.execute(text("UPDATE customer SET city = 'x'"))
         assert err.value.code == "book_damaged"
     assert path.read_bytes() == before
 
