@@ -53,7 +53,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def make_engine(location: str | Path) -> Engine:
-    """An engine for a file path or URL, with the SQLite pragmas of DESIGN.md on every connection.
+    """An engine for a file path or URL, with the SQLite pragmas of DESIGN.md on every connection; SQL
+    parameters are left out of error messages (privacy: logs hold codes and ids, never values).
 
     Every committed write bumps the book's change counter (core.book.changes).
     """
@@ -63,9 +64,10 @@ def make_engine(location: str | Path) -> Engine:
             url = "postgresql+psycopg://" + url[len("postgresql://"):]
         from core.book.shared import connect_args
 
-        engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args())
+        engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args(), hide_parameters=True)
     else:
-        engine = create_engine(f"sqlite:///{Path(location)}", connect_args={"timeout": 10})
+        # hide_parameters: an error's message (and so every log) never carries a customer's name or phone
+        engine = create_engine(f"sqlite:///{Path(location)}", connect_args={"timeout": 10}, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
     changes.count_writes(engine)
     return engine
@@ -114,6 +116,7 @@ class Book:
             held.acquire()
         engine = None
         try:
+            backup.clean_leftovers(path, root=backup_root)
             if exists:
                 backup.assert_sound(path, full=check == "full", root=backup_root)
             engine = make_engine(path)

@@ -11,6 +11,9 @@ file for writing and without creating anything:
   neither file (SQLite checkpoints and deletes them), so a missing `-wal` alone is normal; we only report what
   the `-shm` proves was lost. A `-wal` and `-shm` removed together leave no trace and cannot be detected.
 
+A read that fails for a reason other than the file's contents (disk full: SQLite cannot create the `-shm`;
+I/O errors) raises DiskFull `disk_full` or RejectedInput `book_unreadable`, never BookDamaged.
+
 `integrity_problems(path, full=True)` runs `integrity_check` (every index against its table) and
 `foreign_key_check`; `full=False` runs `quick_check`, which does not compare indexes with tables.
 `core.book.backup.assert_sound` puts these together and names the newest good backup when one fails.
@@ -19,12 +22,13 @@ file for writing and without creating anything:
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import struct
 import sys
 from pathlib import Path
 
-from core.errors import BookDamaged, RejectedInput
+from core.errors import BookDamaged, DiskFull, RejectedInput
 
 # PRAGMA application_id of every Huitouke book ("HTKB"); set by migration 0002.
 APPLICATION_ID = 0x48544B42
@@ -108,6 +112,7 @@ def identify(path: Path) -> tuple[int, str | None]:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
+        _raise_if_not_damage(exc, path)
         raise BookDamaged("book_damaged", f"The book {path} is damaged", path=str(path),
                           problems=[str(exc)]) from None
     revision = revision[0] if revision else None
@@ -122,6 +127,7 @@ def integrity_problems(path: Path, *, full: bool = True) -> list[str]:
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
     except sqlite3.Error as exc:
+        _raise_if_not_damage(exc, path)
         return [str(exc)]
     try:
         rows = con.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
@@ -132,6 +138,30 @@ def integrity_problems(path: Path, *, full: bool = True) -> list[str]:
             problems += [f"foreign key: {row[0]} row {row[1]} points to a missing {row[2]}" for row in fk[:20]]
         return problems
     except sqlite3.DatabaseError as exc:
+        _raise_if_not_damage(exc, path)
         return [str(exc)]
     finally:
         con.close()
+
+
+_CORRUPT, _NOTADB, _FULL = 11, 26, 13
+DISK_FULL_BYTES = 1 << 20  # less free space than this where a write failed: the disk is full
+
+
+def _raise_if_not_damage(exc: sqlite3.Error, path: Path) -> None:
+    """A failure to read that says nothing about the file's contents (the disk is full, so SQLite cannot
+    make its -shm file; an I/O error; a file it cannot open) is raised as such — never reported as damage."""
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    if code in (_CORRUPT, _NOTADB) or code == 0:
+        return
+    if code == _FULL or disk_is_full(path):
+        raise DiskFull("disk_full", path=str(path)) from None
+    raise RejectedInput("book_unreadable", f"{path} could not be read ({exc})", path=str(path)) from None
+
+
+def disk_is_full(path: Path) -> bool:
+    """True when the disk holding `path` has less than DISK_FULL_BYTES free."""
+    try:
+        return shutil.disk_usage(Path(path).parent).free < DISK_FULL_BYTES
+    except OSError:
+        return False

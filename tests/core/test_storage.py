@@ -207,9 +207,10 @@ def test_open_backs_up_then_upgrades_an_older_book_keeping_its_rows(tmp_path, mo
         assert s.execute(text("SELECT name, phone, nickname_2 FROM customer")).all() == [("张伟", "13800138000", "")]
     before = [x for x in backup.list_backups(path, root=root) if x.reason == "before-migration"]
     assert len(before) == 1
-    con = sqlite3.connect(before[0].path)
-    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == old_head
-    con.close()
+    with backup.opened_copy(before[0].path) as plain:
+        con = sqlite3.connect(plain)
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == old_head
+        con.close()
 
 
 WRITER = """
