@@ -119,7 +119,7 @@ def create_backup(book_path: Path, reason: str = DAILY, *, root: Path | None = N
         problems = guard.integrity_problems(raw, full=False)
         if problems:
             raise BookDamaged("backup_failed", f"The backup of {book_path} did not verify", problems=problems[:10])
-        _compress(raw, packed)
+        compress_verified(raw, packed)
         packed.replace(final)
     finally:
         raw.unlink(missing_ok=True)
@@ -129,7 +129,7 @@ def create_backup(book_path: Path, reason: str = DAILY, *, root: Path | None = N
     return info
 
 
-def _compress(src: Path, dst: Path) -> None:
+def compress_verified(src: Path, dst: Path) -> None:
     """gzip `src` into `dst`, then read `dst` back whole (gzip checks its CRC and length) before returning."""
     with open(src, "rb") as fh, open(dst, "wb") as out:
         with gzip.GzipFile(filename="", mode="wb", fileobj=out, compresslevel=GZIP_LEVEL, mtime=0) as gz:

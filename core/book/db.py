@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.book import backup, changes, guard, schema
 from core.book.changes import is_write
 from core.book.lock import BookLock
-from core.book.paths import is_url
+from core.book.paths import PRIVATE_FILE_MODE, is_url, tighten
 from core.errors import BookDamaged, RejectedInput
 
 CHECKS = ("quick", "full", "background")
@@ -103,6 +103,9 @@ class Book:
         if is_url(location):
             return cls._open_server(str(location))
         path = Path(location).expanduser().resolve()
+        if create and not path.parent.exists():
+            with contextlib.suppress(OSError):  # else refused just below as book_folder_missing
+                path.parent.mkdir(parents=True)
         guard.inspect_place(path, must_exist=False)
         exists = path.exists() and path.stat().st_size > 0
         if not exists and not create:
@@ -117,6 +120,8 @@ class Book:
         engine = None
         try:
             backup.clean_leftovers(path, root=backup_root)
+            if exists:
+                tighten(path, PRIVATE_FILE_MODE)  # a book made before modes were set: 0600 like a new one
             if exists:
                 backup.assert_sound(path, full=check == "full", root=backup_root)
             engine = make_engine(path)
