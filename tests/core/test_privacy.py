@@ -95,3 +95,37 @@ def test_erase_removes_the_customer_from_the_book_its_wal_and_every_backup(tmp_p
         assert con.execute("SELECT count(*) FROM customer").fetchone()[0] == 29  # the others are all there
         con.close()
     assert not [n for n in os.listdir(kept[0].path.parent) if n.endswith(backup.PARTIAL)]
+
+
+def test_a_killed_export_leaves_its_temp_files_in_the_private_folder_not_tmp(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import ROOT
+
+    data, public_tmp = tmp_path / "data", tmp_path / "public-tmp"
+    public_tmp.mkdir()
+    env = {**os.environ, "HUITOUKE_DATA_DIR": str(data), "TMPDIR": str(public_tmp)}
+    book = tmp_path / "demo.book"
+    subprocess.run([sys.executable, str(ROOT / "main.py"), "demo", str(book), "--customers", "3000"], cwd=ROOT,
+                   env=env, check=True, capture_output=True, timeout=300)
+    proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "export", str(tmp_path / "out.xlsx"),
+                             "--book", str(book)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    private = data / "tmp"
+    deadline = time.time() + 120
+    while not list(private.glob("openpyxl.*")) and time.time() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    left = list(private.glob("openpyxl.*"))
+    assert left, "the export's sheets were not written to the private temp folder"
+    assert list(public_tmp.iterdir()) == []
+    assert stat.S_IMODE(private.stat().st_mode) == 0o700
+    old = time.time() - 2 * 3600
+    for path in left:
+        os.utime(path, (old, old))
+    assert run_cli("check", "--book", book, env={"HUITOUKE_DATA_DIR": str(data)}).returncode == 0
+    assert not list(private.glob("openpyxl.*"))  # cleaned at the next start
