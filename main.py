@@ -22,6 +22,9 @@ def install_cli_words(argv: list[str]) -> None:
 
 
 def main(argv: list[str]) -> int:
+    from core.book.paths import make_private
+
+    make_private()  # umask 077, a 0700 data folder, temp files out of /tmp (core.book.paths)
     if "--smoke-test" in argv:
         from ui.smoke import run_smoke_test
 

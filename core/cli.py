@@ -1,9 +1,11 @@
 """The command line (DESIGN.md "Command line"): headless sub-commands with JSON output for scripts.
 
 Exit codes: 0 success; 1 unexpected error (with the log path); 2 rejected input, nothing written;
-3 book locked by another instance; 4 book damaged or too new; 141 the reader of our output went away
+3 book locked by another instance; 4 book damaged, too new or of an unknown early layout; 141 the reader of our output went away
 (`… | head`), ended quietly. Each command is one function `_cmd_<name>(args) -> int`; heavy modules are
-imported inside it so `--version` stays instant.
+imported inside it so `--version` stays instant. Every command that opens a book first runs the full
+integrity check on it (`_refuse_unsound`), so `check`, `today`, `stats`, `import`, `export` and `backup` agree
+on what is damaged.
 
 Words: every sentence printed is a `translate("Cli", …)` source or a coded error's sentence
 (core.cli_text), in the user's language once main.py has installed the app's translator. A coded error
@@ -50,6 +52,9 @@ def _parser(prog: str, description: str, **kwargs) -> argparse.ArgumentParser:
     p._optionals.title = translate("Cli", "options")
     p.add_argument("-h", "--help", action="help", help=translate("Cli", "show this help and exit"))
     return p
+
+
+_OPEN_A_BOOK = ("import", "export", "today", "stats", "backup")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -168,8 +173,10 @@ def _print_json(data) -> None:
 
 def _cmd_init(args) -> int:
     from core.book.db import Book
+    from core.book.guard import inspect_place
 
     path = Path(args.path or book_location(args))
+    inspect_place(path, must_exist=False)
     if path.exists():
         raise RejectedInput("book_exists", f"{path} already exists; not overwritten", path=str(path))
     Book.open(path, create=True).close()
@@ -202,10 +209,11 @@ def _cmd_backup(args) -> int:
 
 
 def _cmd_restore(args) -> int:
-    from core.book.backup import restore_backup
+    from core.book.backup import check_restore_target, restore_backup
     from core.book.lock import BookLock
 
     location = Path(book_location(args))
+    check_restore_target(location)
     with BookLock(location, "huitouke restore"):
         saved = restore_backup(Path(args.backup), location)
     if saved:
@@ -374,6 +382,8 @@ def main(argv: list[str] | None = None) -> int:
             parser.print_help()
             code = EXIT_OK
         else:
+            if args.command in _OPEN_A_BOOK:
+                _refuse_unsound(book_location(args))
             code = globals().get(f"_cmd_{args.command}", _cmd_not_ready)(args)
         sys.stdout.flush()  # a reader that went away shows here, not in the interpreter's exit
         return code
@@ -382,7 +392,16 @@ def main(argv: list[str] | None = None) -> int:
     except HuitoukeError as exc:
         _print_error(exc)
         return exc.exit_code
-    except Exception:  # the last line of defence: log it and say where the log is
+    except Exception as exc:  # the last line of defence: log it and say where the log is
+        from core.book.guard import disk_is_full
+        from core.book.paths import data_dir, is_url
+        from core.errors import as_disk_full
+
+        places = [data_dir() / "logs"] + ([] if is_url(book_location(args)) else [Path(book_location(args))])
+        full = as_disk_full(exc, lambda: any(disk_is_full(place) for place in places))
+        if full is not None:
+            _print_error(full)
+            return full.exit_code
         log_path = _log_unexpected()
         print(fill(translate("Cli", "Unexpected error; details in %1"), log_path), file=sys.stderr)
         return EXIT_UNEXPECTED
@@ -395,6 +414,15 @@ def _reader_gone() -> int:
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
     return EXIT_BROKEN_PIPE
+
+
+def _refuse_unsound(location: str | Path) -> None:
+    """Raise before a command touches anything that is not a sound Huitouke book (full integrity_check)."""
+    from core.book.backup import assert_sound
+    from core.book.paths import is_url
+
+    if not is_url(location):
+        assert_sound(Path(location), full=True)
 
 
 def _log_unexpected() -> Path:

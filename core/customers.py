@@ -16,6 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from core import clock, customer_stats, reminders
 from core.book.db import Book
+from core.book.dialect import rowcount
 from core.book.models import (
     BadReview,
     CampaignMember,
@@ -25,7 +26,6 @@ from core.book.models import (
     Customer,
     CustomerAlias,
     CustomerTag,
-    ImportChange,
     MemberLevel,
     Order,
     PointsEntry,
@@ -269,25 +269,30 @@ class CustomerService:
                              .execution_options(synchronize_session=False)).rowcount
 
     def erase(self, ids: Sequence[int]) -> int:
-        """Remove customers and every trace of them (orders, tasks, logs, cases, import history).
+        """Remove customers and every trace of them (orders, tasks, logs, cases, import history), from the
+        book and from every backup of it (core.book.scrub; `self.last_unreachable` then lists the backups
+        that could not be rewritten, for the caller to name).
 
         On SQLite, `secure_delete` (set on every connection) zeroes what is deleted and the WAL is
-        checkpointed and emptied, so the data is gone from the file too. Backups taken earlier still
-        hold it until rotation ages them out.
+        checkpointed and emptied, so the data is gone from the file too.
         """
+        from core.book import scrub
+
         ids = list(ids)
         with self.book.session() as s:
-            s.execute(update(Customer).where(Customer.referred_by_id.in_(ids)).values(referred_by_id=None)
-                      .execution_options(synchronize_session=False))
-            s.execute(delete(ImportChange).where(ImportChange.table_name == "customer", ImportChange.row_id.in_(ids)))
-            order_ids = select(Order.id).where(Order.customer_id.in_(ids))
-            s.execute(delete(ImportChange).where(ImportChange.table_name == "orders", ImportChange.row_id.in_(order_ids)))
-            n = s.execute(delete(Customer).where(Customer.id.in_(ids))).rowcount
+            people = [scrub.Person(*row) for row in s.execute(
+                select(Customer.id, Customer.name, Customer.phone_norm).where(Customer.id.in_(ids)))]
+            counts = [rowcount(s.execute(statement)) for statement in scrub.erase_statements(ids)]
+        n = counts[-1]  # the last statement deletes the customers
+        self.last_unreachable: list = []
         if self.book.is_sqlite:
             # Old copies of the erased pages live on in the WAL until a checkpoint: flush and empty it.
             with self.book.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        log.info("erased %d customer(s): ids %s", n, ids)
+            if self.book.path is not None:
+                self.last_unreachable = scrub.erase_from_backups(self.book.path, people,
+                                                                 root=self.book.backup_root).unreachable
+        log.info("erased %d customer(s): ids %s; %d backup(s) not reachable", n, ids, len(self.last_unreachable))
         return n
 
     def merge(self, keep_id: int, absorb_id: int, backup: bool = True) -> CustomerDetail:

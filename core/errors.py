@@ -96,6 +96,40 @@ class BookTooNew(HuitoukeError):
     default_message = "The book was written by a newer version of Huitouke; please update the app"
 
 
+class BookLayoutUnknown(HuitoukeError):
+    """The book comes from an unreleased early layout this version cannot upgrade (details: revision)."""
+
+    exit_code = EXIT_DAMAGED
+    default_message = ("The book comes from an early test version of Huitouke whose layout cannot be "
+                       "upgraded; open a backup or export it with the version that made it")
+
+
+class DiskFull(HuitoukeError):
+    """The disk (or the file size limit) is full; the write was rolled back and the book is unchanged."""
+
+    exit_code = EXIT_REJECTED
+    default_message = "The disk is full; nothing was saved and the book is unchanged"
+
+
+_FULL_ERRNOS = (28, 122, 27)  # ENOSPC, EDQUOT, EFBIG (a file size limit)
+
+
+def as_disk_full(exc: BaseException, disk_is_full=None) -> DiskFull | None:
+    """DiskFull for an exception caused by a full disk anywhere in its chain (OSError ENOSPC/EDQUOT/EFBIG,
+    SQLite's "database or disk is full", SQLAlchemy's wrapper of it; a SQLite "disk I/O error" when
+    `disk_is_full()` says so — SQLite reports a failed write to a full disk that way too), else None."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, OSError) and exc.errno in _FULL_ERRNOS:
+            return DiskFull("disk_full")
+        text = str(getattr(exc, "orig", None) or exc).lower()
+        if "database or disk is full" in text or ("disk i/o error" in text and disk_is_full and disk_is_full()):
+            return DiskFull("disk_full")
+        exc = exc.__cause__ or exc.__context__ or getattr(exc, "orig", None)
+    return None
+
+
 class CellRejected(ValidationError):
     """One cell cannot be read as the field it is mapped to; the importer skips and reports its row.
 

@@ -21,7 +21,8 @@ BUMP_SQL = ("INSERT INTO book_change (id, counter) VALUES (1, 1) "
             "ON CONFLICT (id) DO UPDATE SET counter = book_change.counter + 1")
 
 
-def _is_write(statement: str) -> bool:
+def is_write(statement: str) -> bool:
+    """True for an INSERT, UPDATE, DELETE or REPLACE statement."""
     return statement.lstrip()[:7].upper().startswith(_WRITE_VERBS)
 
 
@@ -30,7 +31,7 @@ def _on_begin(conn: Connection) -> None:
 
 
 def _after_execute(conn: Connection, _cursor, statement: str, _params, _context, _many) -> None:
-    if _is_write(statement):
+    if is_write(statement):
         conn.info[_WROTE] = True
 
 

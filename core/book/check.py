@@ -6,9 +6,9 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.book import schema
+from core.book import guard, schema
 from core.book.paths import is_url
-from core.errors import EXIT_DAMAGED, EXIT_OK, EXIT_REJECTED
+from core.errors import EXIT_DAMAGED, EXIT_OK, EXIT_REJECTED, HuitoukeError
 
 
 @dataclass(frozen=True)
@@ -32,46 +32,60 @@ class CheckReport:
 
 
 def check_book(location: str | Path) -> CheckReport:
-    """Read-only check of a SQLite book: integrity_check, foreign_key_check, known schema revision.
+    """Read-only check of a SQLite book: what core.book.guard refuses (a folder, an unwritable place, not a
+    book, a lost WAL), integrity_check, foreign_key_check, a known schema revision and layout.
 
     A shared book (postgresql:// URL) is checked for reachability and schema revision only: the server
     keeps its own data sound (pg_amcheck checks its files).
 
-    Does not take the writer lock (reading is safe in WAL mode) and never changes the file.
+    Does not take the writer lock (reading is safe in WAL mode) and never changes the file. Exit codes:
+    2 for what is not a book or cannot be one, 4 for a damaged, too new or unknown-layout book.
     """
     if is_url(location):
         return _check_server(str(location))
     path = Path(location)
-    if not path.is_file():
-        return CheckReport(str(path), False, (f"no book at {path}",), exit_code=EXIT_REJECTED)
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
-    except sqlite3.Error as exc:
-        return CheckReport(str(path), False, (str(exc),), exit_code=EXIT_DAMAGED)
-    try:
-        problems = [r[0] for r in con.execute("PRAGMA integrity_check").fetchall()]
-        problems = [] if problems == ["ok"] else problems
-        fk = con.execute("PRAGMA foreign_key_check").fetchall()
-        problems += [f"foreign key: {row[0]} row {row[1]} points to a missing {row[2]}" for row in fk[:20]]
-        revision = None
-        counts = {}
-        if not problems:
-            has_version = con.execute(
-                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'").fetchone()
-            revision = con.execute("SELECT version_num FROM alembic_version").fetchone()[0] if has_version else None
-            if revision is None:
-                problems.append("not a Huitouke book (no schema version)")
-            elif revision not in schema.KNOWN_REVISIONS:
-                problems.append(f"written by a newer version of Huitouke (schema {revision})")
-            else:
-                for table in ("customer", "orders", "product", "reminder"):
-                    counts[table] = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        problems, revision, counts = [str(exc)], None, {}
-    finally:
-        con.close()
+        guard.inspect_place(path)
+        lost = guard.wal_lost(path)
+        if lost:
+            return CheckReport(str(path), False, (lost,), exit_code=EXIT_DAMAGED)
+        guard.identify(path)
+    except HuitoukeError as exc:
+        problems = exc.details.get("problems") or [f"{exc.code}: {exc}"]
+        return CheckReport(str(path), False, tuple(problems), exit_code=exc.exit_code)
+    problems = guard.integrity_problems(path, full=True)
+    revision, counts = None, {}
+    if not problems:
+        try:
+            revision, counts = _revision_and_counts(path, problems)
+        except sqlite3.DatabaseError as exc:
+            problems = [str(exc)]
     return CheckReport(str(path), not problems, tuple(problems), revision, counts,
                        EXIT_OK if not problems else EXIT_DAMAGED)
+
+
+def _revision_and_counts(path: Path, problems: list[str]) -> tuple[str | None, dict]:
+    """The schema revision and a few row counts; appends to `problems` what is wrong with the schema."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+    try:
+        revision = con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        if revision not in schema.KNOWN_REVISIONS:
+            problems.append(f"written by a newer version of Huitouke (schema {revision})")
+            return revision, {}
+        if revision == "0001" and schema.layout_fingerprint(_Raw(con)) != schema.LAYOUT_0001:
+            problems.append("an early test layout of Huitouke that cannot be upgraded (schema 0001)")
+            return revision, {}
+        return revision, {table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                          for table in ("customer", "orders", "product", "reminder")}
+    finally:
+        con.close()
+
+
+class _Raw:
+    """A sqlite3 connection seen as the `exec_driver_sql` schema.layout_fingerprint reads through."""
+
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self.exec_driver_sql = con.execute
 
 
 def _check_server(url: str) -> CheckReport:

@@ -1,8 +1,12 @@
 """Opening a book: engine and pragmas, the writer lock, integrity check, migrations, sessions.
 
-`Book.open(location)` takes a file path (SQLite) or a `postgresql://` URL. For a SQLite file it takes the
-one-writer lock, runs `quick_check` (a damaged book raises BookDamaged naming the newest good backup),
-backs the file up and upgrades it when its schema is older, refuses a book written by a newer version,
+`Book.open(location)` takes a file path (SQLite) or a `postgresql://` URL. For a SQLite file it refuses
+what is not a book or cannot be one (core.book.guard: a folder, an unwritable place, a foreign file, a lost
+WAL), takes the one-writer lock, checks the file (`check`: "quick" runs quick_check, "full" integrity_check,
+"background" quick_check with writes held until `verify()` passes — the app's way: a write waits for the
+check on the thread that makes it and goes through once it passes, or raises BookDamaged; a damaged book raises
+BookDamaged naming the newest backup passing integrity_check), runs the full check, backs the file up and
+upgrades it when its schema is older, refuses a book written by a newer version or an unknown early layout,
 and takes the day's automatic backup. Every service call uses `book.session()`: one short transaction.
 """
 
@@ -10,18 +14,24 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from core.book import backup, changes, schema
+from core.book import backup, changes, guard, schema
+from core.book.changes import is_write
 from core.book.lock import BookLock
-from core.book.paths import is_url
+from core.book.paths import PRIVATE_FILE_MODE, is_url, tighten
 from core.book.shared import ServerAddress, connection_error, server_engine
 from core.errors import BookDamaged, RejectedInput
+
+CHECKS = ("quick", "full", "background")
+WRITE_WAIT_SECONDS = 600  # how long a write waits for the background check before it gives up
 
 log = logging.getLogger(__name__)
 
@@ -44,14 +54,16 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def make_engine(location: str | Path) -> Engine:
-    """An engine for a file path or URL, with the SQLite pragmas of DESIGN.md on every connection.
+    """An engine for a file path or URL, with the SQLite pragmas of DESIGN.md on every connection; SQL
+    parameters are left out of error messages (privacy: logs hold codes and ids, never values).
 
     Every committed write bumps the book's change counter (core.book.changes).
     """
     if is_url(location):
         engine = server_engine(str(location))
     else:
-        engine = create_engine(f"sqlite:///{Path(location)}", connect_args={"timeout": 10})
+        # hide_parameters: an error's message (and so every log) never carries a customer's name or phone
+        engine = create_engine(f"sqlite:///{Path(location)}", connect_args={"timeout": 10}, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
     changes.count_writes(engine)
     return engine
@@ -67,46 +79,111 @@ class Book:
         self._lock = lock
         self.backup_root = backup_root
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.state = "ok"  # "checking" until verify() passes (check="background"), "damaged" after it fails
+        self.problems: tuple[str, ...] = ()
+        self._checked = threading.Event()
+        self._checked.set()
 
     # -- opening -----------------------------------------------------------------------------------
     @classmethod
     def open(cls, location: str | Path, *, create: bool = False, lock: bool = True,
-             backup_root: Path | None = None, daily_backup: bool = True, program: str = "huitouke") -> Book:
+             backup_root: Path | None = None, daily_backup: bool = True, program: str = "huitouke",
+             check: str = "quick") -> Book:
         """Open (and with `create=True` create) a book; see the module docstring for what happens.
 
-        Raises RejectedInput (no such book), BookLocked, BookDamaged, BookTooNew.
+        Raises RejectedInput (no such book, not a book, a folder, an unwritable place), BookLocked,
+        BookDamaged, BookTooNew, BookLayoutUnknown.
         """
+        if check not in CHECKS:
+            raise ValueError(check)
         if is_url(location):
             return cls._open_server(str(location))
         path = Path(location).expanduser().resolve()
+        if create and not path.parent.exists():
+            with contextlib.suppress(OSError):  # else refused just below as book_folder_missing
+                path.parent.mkdir(parents=True)
+        guard.inspect_place(path, must_exist=False)
         exists = path.exists() and path.stat().st_size > 0
         if not exists and not create:
             raise RejectedInput("book_missing", f"No book at {path} (create one with: huitouke init {path})",
                                 path=str(path))
+        if exists:
+            with contextlib.suppress(BookDamaged):  # reported below, naming a good backup
+                guard.identify(path)  # not a book: refused before anything is touched, even a lock file
         held = BookLock(path, program) if lock else None
         if held:
             held.acquire()
+        engine = None
         try:
+            backup.clean_leftovers(path, root=backup_root)
             if exists:
-                problems = backup.quick_check(path)
-                if problems:
-                    raise BookDamaged("book_damaged", f"The book {path} is damaged", path=str(path),
-                                      problems=problems[:10],
-                                      newest_backup=str(backup.newest_good_backup(path, root=backup_root) or ""))
-            path.parent.mkdir(parents=True, exist_ok=True)
+                tighten(path, PRIVATE_FILE_MODE)  # a book made before modes were set: 0600 like a new one
+            if exists:
+                backup.assert_sound(path, full=check == "full", root=backup_root)
             engine = make_engine(path)
+            book = cls(path, engine, held, backup_root)
+            if check == "background" and exists:
+                book._hold_writes_until_verified()
 
             def before_upgrade() -> None:
+                if check != "full":  # nothing is migrated in a book that has not passed the full check
+                    backup.assert_sound(path, full=True, root=backup_root)
+                    book._set_state(())
                 backup.create_backup(path, "before-migration", root=backup_root)
 
             schema.upgrade(engine, before_upgrade=before_upgrade if exists else None)
             if daily_backup and exists:
                 backup.daily_backup_if_due(path, root=backup_root)
         except BaseException:
+            if engine is not None:
+                engine.dispose()
             if held:
                 held.release()
             raise
-        return cls(path, engine, held, backup_root)
+        return book
+
+    # -- the background check (check="background") ---------------------------------------------------
+    def _hold_writes_until_verified(self) -> None:
+        """Until verify() passes, connections are query_only and a write statement waits for the check."""
+        self.state = "checking"
+        self._checked.clear()
+        event.listen(self.engine, "checkout", self._on_checkout)
+        event.listen(self.engine, "before_cursor_execute", self._before_execute)
+
+    def _on_checkout(self, dbapi_connection, _record, _proxy) -> None:
+        cur = dbapi_connection.cursor()
+        cur.execute(f"PRAGMA query_only={0 if self.state == 'ok' else 1}")
+        cur.close()
+
+    def _before_execute(self, conn, _cursor, statement, _params, _context, _many) -> None:
+        if not is_write(statement):
+            return
+        if self.state == "checking":
+            self._checked.wait(WRITE_WAIT_SECONDS)
+        if self.state != "ok":
+            raise self._write_refused()
+        self._on_checkout(conn.connection.driver_connection, None, None)  # this connection may write now
+
+    def _set_state(self, problems: tuple[str, ...]) -> None:
+        self.problems = problems
+        self.state = "damaged" if problems else "ok"
+        self._checked.set()
+
+    def verify(self) -> tuple[str, ...]:
+        """Run the full integrity_check (safe on a worker thread; reads through its own connection).
+
+        Passing lets writes through; failing closes the book for writing (state "damaged": every write
+        raises BookDamaged). Returns the problems found (() when sound). The app calls it right after
+        opening and once a day.
+        """
+        if self.path is None:
+            return ()
+        lost = guard.wal_lost(self.path)
+        problems = (lost,) if lost else tuple(guard.integrity_problems(self.path, full=True))
+        self._set_state(problems)
+        if problems:
+            log.warning("book %s failed its integrity check: %d problems", self.path.name, len(problems))
+        return problems
 
     @classmethod
     def _open_server(cls, url: str) -> Book:
@@ -150,11 +227,24 @@ class Book:
         try:
             yield s
             s.commit()
+        except OperationalError as exc:
+            s.rollback()
+            if self.state != "ok" and "readonly" in str(exc.orig):
+                raise self._write_refused() from None
+            raise
         except BaseException:
             s.rollback()
             raise
         finally:
             s.close()
+
+    def _write_refused(self) -> BookDamaged:
+        if self.state == "checking":
+            return BookDamaged("book_checking", "The book is still being checked; nothing was written",
+                               path=str(self.path))
+        return BookDamaged("book_damaged", f"The book {self.path} is damaged; nothing was written",
+                           path=str(self.path), problems=list(self.problems[:10]),
+                           newest_backup=str(backup.newest_good_backup(self.path, root=self.backup_root) or ""))
 
     def change_counter(self) -> int:
         """A number that grows whenever anyone commits a write to this book (poll it to refresh views)."""

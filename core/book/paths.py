@@ -36,7 +36,7 @@ def bundle_root() -> Path:
 
 
 def data_dir() -> Path:
-    """Return the user data folder, creating it if needed."""
+    """Return the user data folder, creating it (mode 0700: only its owner may look inside) if needed."""
     override = os.environ.get("HUITOUKE_DATA_DIR")
     if override:
         path = Path(override)
@@ -44,8 +44,50 @@ def data_dir() -> Path:
         import platformdirs
 
         path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
+
+
+PRIVATE_DIR_MODE, PRIVATE_FILE_MODE = 0o700, 0o600
+TEMP_LEFTOVER_SECONDS = 3600
+
+
+def make_private() -> Path:
+    """Called first by the app and the command line: files are created 0600 and folders 0700 (umask 077);
+    the data folder and everything in it (book, backups, logs) are tightened to those modes; Python's temp
+    files (openpyxl writes each exported sheet to one, full of names and phones) go to `<data>/tmp`
+    instead of /tmp, and what a killed process left there an hour ago or more is removed. Returns that
+    temp folder."""
+    import tempfile
+    import time
+
+    os.umask(0o077)
+    root = data_dir()
+    for folder, _dirs, files in os.walk(root):
+        tighten(Path(folder), PRIVATE_DIR_MODE)
+        for name in files:
+            tighten(Path(folder) / name, PRIVATE_FILE_MODE)
+    temp = root / "tmp"
+    temp.mkdir(mode=PRIVATE_DIR_MODE, exist_ok=True)
+    now = time.time()
+    for leftover in temp.iterdir():
+        try:
+            if leftover.is_file() and now - leftover.stat().st_mtime > TEMP_LEFTOVER_SECONDS:
+                leftover.unlink()
+        except OSError:
+            pass
+    tempfile.tempdir = str(temp)
+    return temp
+
+
+def tighten(path: Path, mode: int) -> None:
+    """chmod to `mode` when others or the group may read it (our own files only; errors ignored)."""
+    try:
+        st = path.lstat()
+        if st.st_uid == os.getuid() and st.st_mode & 0o077 and not path.is_symlink():
+            path.chmod(mode)
+    except (OSError, AttributeError):  # AttributeError: os.getuid on Windows
+        pass
 
 
 def default_book_path() -> Path:
@@ -59,7 +101,7 @@ def log_dir() -> Path:
     return path
 
 
-def backup_dir_for(book_path: Path, root: Path | None = None) -> Path:
+def backup_dir_for(book_path: Path, root: Path | None = None, *, create: bool = True) -> Path:
     """Backups of one book live in their own folder under the data folder.
 
     The folder name joins the book's file name with a short hash of its absolute path, so two books
@@ -69,5 +111,6 @@ def backup_dir_for(book_path: Path, root: Path | None = None) -> Path:
     digest = hashlib.sha1(str(book_path).encode("utf-8")).hexdigest()[:8]
     base = root if root is not None else data_dir() / "backups"
     path = base / f"{book_path.stem}-{digest}"
-    path.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
     return path

@@ -3,23 +3,51 @@
 The fast path (book already current) reads `alembic_version` with plain SQL and does not import
 Alembic. `KNOWN_REVISIONS` lists every released revision, oldest first; a test keeps it equal to the
 migration scripts. Each released schema keeps a fixture book under tests/fixtures/.
+
+Revision 0001 was regenerated many times before it was frozen, so a book saying "0001" may hold an older
+layout: before upgrading one, its tables and columns are compared with the frozen 0001 layout
+(`LAYOUT_0001`, the fingerprint of tests/fixtures/book-0001.book) and an unknown layout is refused with
+BookLayoutUnknown instead of crashing later. Books from 0002 on carry the application id and were made by
+the frozen migrations only.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import inspect, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
-from core.errors import BookTooNew
+from core.errors import BookLayoutUnknown, BookTooNew
 
 log = logging.getLogger(__name__)
 
-KNOWN_REVISIONS = ("0001",)
+KNOWN_REVISIONS = ("0001", "0002")
 HEAD = KNOWN_REVISIONS[-1]
+# sha256 of layout_description() of a book made by the frozen 0001 (tests/fixtures/book-0001.book).
+LAYOUT_0001 = "74fd2320ef0613f451ce91957c09ecec634100b148966171e44b1d9613f603dd"
+
+
+def layout_fingerprint(conn: Connection) -> str:
+    """sha256 of a SQLite book's tables and their columns (name, declared type, not null, primary key)."""
+    tables = [r[0] for r in conn.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    desc = [[t, [[r[1], r[2].upper(), r[3], r[5]] for r in conn.exec_driver_sql(f"PRAGMA table_info('{t}')")]]
+            for t in tables]
+    return hashlib.sha256(json.dumps(desc).encode()).hexdigest()
+
+
+def check_layout(engine: Engine, revision: str | None) -> None:
+    """Raise BookLayoutUnknown for a SQLite book saying 0001 whose tables are not the frozen 0001's."""
+    if revision != "0001" or engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as conn:
+        if layout_fingerprint(conn) != LAYOUT_0001:
+            raise BookLayoutUnknown("book_layout_unknown", revision=revision)
 
 
 def migrations_dir() -> Path:
@@ -47,6 +75,7 @@ def upgrade(engine: Engine, before_upgrade: Callable[[], None] | None) -> bool:
         return False
     if rev is not None and rev not in KNOWN_REVISIONS:
         raise BookTooNew("book_too_new", revision=rev)
+    check_layout(engine, rev)
     if rev is not None and before_upgrade is not None:
         before_upgrade()
     log.info("schema upgrade %s -> %s", rev or "(new book)", HEAD)

@@ -179,7 +179,7 @@ def server_engine(url: str):
 
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://"):]
-    return create_engine(url, pool_pre_ping=True, connect_args=connect_args())
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args(), hide_parameters=True)
 
 
 def connect_args() -> dict:

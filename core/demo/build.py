@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from core import clock, customer_stats
 from core.book.db import Book
-from core.book.lock import lock_path_for
+from core.book.lock import BookLock, lock_path_for
 from core.book.models import (
     BadReview,
     Complaint,
@@ -104,7 +104,8 @@ class _Steps:
 
 def build_demo(path: Path, *, customers: int = 300, seed: int = 1, today: dt.date | None = None,
                progress: Progress | None = None, is_cancelled: IsCancelled | None = None) -> DemoSummary:
-    """Create a NEW book at `path` filled with demo data; returns what it holds.
+    """Create a NEW book at `path` filled with demo data; returns what it holds (built under
+    `<path>.partial`, renamed when whole; a killed build's leftovers are removed by the next one).
 
     `progress(done, 100, stage)` reports percent done with a stage key (customers, orders, indexes,
     customer figures, summary, done). Raises RejectedInput when a file exists at `path` or `customers`
@@ -121,7 +122,12 @@ def build_demo(path: Path, *, customers: int = 300, seed: int = 1, today: dt.dat
     started = time.perf_counter()
     steps = _Steps(progress, is_cancelled)
     steps(0, "customers")
-    book = Book.open(path, create=True, daily_backup=False)
+    # Built under `<name>.partial` and renamed when whole: a killed build leaves no book at `path`, and the
+    # next build removes what it left (unless that build is still running: its lock says so).
+    partial = path.with_name(path.name + ".partial")
+    with BookLock(partial, "huitouke demo"):
+        _remove_book(partial, keep_lock=True)
+    book = Book.open(partial, create=True, daily_backup=False)
     try:
         with book.session() as session:
             _fill(session, Dice(seed), customers, today, steps)
@@ -131,15 +137,21 @@ def build_demo(path: Path, *, customers: int = 300, seed: int = 1, today: dt.dat
             conn.exec_driver_sql("PRAGMA journal_mode=WAL")
     except BaseException:
         book.close()
-        _remove_book(path)
+        _remove_book(partial)
         raise
     book.close()
+    if path.exists():
+        _remove_book(partial)
+        raise RejectedInput("book_exists", f"A file already exists at {path}; demo books are always new",
+                            path=str(path))
+    partial.replace(path)
+    _remove_book(partial)
     steps(100, "done")
     return summary
 
 
-def _remove_book(path: Path) -> None:
-    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), lock_path_for(path)):
+def _remove_book(path: Path, keep_lock: bool = False) -> None:
+    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), *(() if keep_lock else (lock_path_for(path),))):
         leftover.unlink(missing_ok=True)
 
 

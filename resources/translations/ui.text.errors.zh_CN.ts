@@ -240,8 +240,40 @@
         <translation>客户本 %path 正在另一个窗口或程序中打开。请先在那里关闭它。</translation>
     </message>
     <message>
-        <source>The book %path is damaged and was not opened. Restore it from a backup (huitouke restore).</source>
-        <translation>客户本 %path 已损坏，没有打开。请从备份恢复（huitouke restore）。</translation>
+        <source>%path is not a Huitouke book. It was left exactly as it is.</source>
+        <translation>%path 不是回头客的客户簿，没有做任何改动。</translation>
+    </message>
+    <message>
+        <source>%path is a folder, not a book file. Choose a book file.</source>
+        <translation>%path 是一个文件夹，不是客户簿文件。请选择一个客户簿文件。</translation>
+    </message>
+    <message>
+        <source>The folder of %path does not exist.</source>
+        <translation>%path 所在的文件夹不存在。</translation>
+    </message>
+    <message>
+        <source>The folder of %path cannot be written to, so the book cannot be opened there. The book itself is not damaged: copy it to a folder you can write to, or change the folder&apos;s permissions.</source>
+        <translation>%path 所在的文件夹不能写入，所以无法在那里打开客户簿。客户簿本身没有损坏：请把它复制到可以写入的文件夹，或者修改该文件夹的权限。</translation>
+    </message>
+    <message>
+        <source>%path cannot be read and written (it is read-only). The book is not damaged: change the file&apos;s permissions or copy it elsewhere.</source>
+        <translation>%path 无法读写（它是只读的）。客户簿没有损坏：请修改文件权限，或把它复制到别处。</translation>
+    </message>
+    <message>
+        <source>This book comes from an early test version of Huitouke and cannot be upgraded. Open a backup, or export it with the version that made it.</source>
+        <translation>这个客户簿来自回头客的早期测试版本，无法升级。请打开一份备份，或用创建它的那个版本把数据导出。</translation>
+    </message>
+    <message>
+        <source>The book is still being checked; nothing was saved. Try again in a moment.</source>
+        <translation>客户簿还在检查中，这次没有保存。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The book is damaged, so nothing more is written to it. Restore a backup: Settings → Backups in the app, or huitouke restore on the command line.</source>
+        <translation>客户本已损坏，不会再写入任何内容。请恢复一个备份：在软件里打开 设置 → 备份，或在命令行运行 huitouke restore。</translation>
+    </message>
+    <message>
+        <source>The disk is full; nothing was saved and the book is unchanged. Free some space and try again.</source>
+        <translation>磁盘已满，这次没有保存，客户本保持原样。请腾出一些空间后再试。</translation>
     </message>
     <message>
         <source>The book was written by a newer version of Huitouke. Please update the app.</source>

@@ -340,6 +340,10 @@
         <translation>%file 太大，无法一次导入；请拆分成几个小文件。</translation>
     </message>
     <message>
+        <source>%file has cells as far out as row %rows, column %columns, well past any table, and was not opened. In Excel or WPS delete the empty rows and columns after your table and save it again.</source>
+        <translation>%file 里有单元格远在第 %rows 行、第 %columns 列，远远超出表格范围，所以没有打开。请在 Excel 或 WPS 里删除表格之后的空行和空列，再保存一次。</translation>
+    </message>
+    <message>
         <source>%file looks unsafe (it would unpack to far more than its size) and was not opened.</source>
         <translation>%file 看起来不安全（解压后远大于文件本身），没有打开。</translation>
     </message>

@@ -55,11 +55,12 @@ def test_locked_book_exits_3_naming_the_holder(tmp_path):
     assert holder["program"] == "test holder" and holder["pid"] == os.getpid()
 
 
-def test_damaged_or_missing_book_exit_codes(tmp_path):
+def test_not_a_book_or_missing_book_exit_codes(tmp_path):
     path = tmp_path / "b.book"
     path.write_bytes(b"this is not a database" * 100)
-    assert run("check", "--book", path).returncode == 4
-    assert run("backup", "--book", path).returncode == 4
+    assert run("check", "--book", path).returncode == 2
+    backup = run("backup", "--book", path)
+    assert backup.returncode == 2 and json.loads(backup.stderr)["error"]["code"] == "not_a_book"
     assert run("check", "--book", tmp_path / "none.book").returncode == 2
 
 

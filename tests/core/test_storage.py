@@ -165,12 +165,13 @@ def test_daily_backup_once_a_day_and_rotation_keeps_the_policy(tmp_path):
     assert (day0.date() - dates[0]).days <= 366  # nothing older than a year
 
 
-MIGRATION_0002 = """
+NEXT = f"{int(schema.HEAD) + 1:04d}"
+MIGRATION_NEXT = f"""
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0002"
-down_revision = "0001"
+revision = "{NEXT}"
+down_revision = "{schema.HEAD}"
 branch_labels = None
 depends_on = None
 
@@ -186,7 +187,7 @@ def downgrade():
 
 
 def test_open_backs_up_then_upgrades_an_older_book_keeping_its_rows(tmp_path, monkeypatch):
-    """A real upgrade: a book at 0001 opened by an app whose head is a (test-only) 0002."""
+    """A real upgrade: a book at HEAD opened by an app whose head is a (test-only) next revision."""
     import shutil
 
     path = tmp_path / "old.book"
@@ -195,19 +196,21 @@ def test_open_backs_up_then_upgrades_an_older_book_keeping_its_rows(tmp_path, mo
         s.add(Customer(name="张伟", phone="13800138000"))
     scripts = tmp_path / "migrations"
     shutil.copytree(schema.migrations_dir(), scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0002_test.py").write_text(MIGRATION_0002, encoding="utf-8")
+    (scripts / "versions" / f"{NEXT}_test.py").write_text(MIGRATION_NEXT, encoding="utf-8")
     monkeypatch.setattr(schema, "migrations_dir", lambda: scripts)
-    monkeypatch.setattr(schema, "KNOWN_REVISIONS", ("0001", "0002"))
-    monkeypatch.setattr(schema, "HEAD", "0002")
+    monkeypatch.setattr(schema, "KNOWN_REVISIONS", (*schema.KNOWN_REVISIONS, NEXT))
+    monkeypatch.setattr(schema, "HEAD", NEXT)
+    old_head = schema.KNOWN_REVISIONS[-2]
 
     with Book.open(path, backup_root=root) as b, b.session() as s:
-        assert schema.current_revision(b.engine) == "0002"
+        assert schema.current_revision(b.engine) == NEXT
         assert s.execute(text("SELECT name, phone, nickname_2 FROM customer")).all() == [("张伟", "13800138000", "")]
     before = [x for x in backup.list_backups(path, root=root) if x.reason == "before-migration"]
     assert len(before) == 1
-    con = sqlite3.connect(before[0].path)
-    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
-    con.close()
+    with backup.opened_copy(before[0].path) as plain:
+        con = sqlite3.connect(plain)
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == old_head
+        con.close()
 
 
 WRITER = """

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlalchemy import func, select
 
 from core.book.models import Customer, ImportBatch, Order
-from tests.core.excel.files import taobao_rows, write_csv, write_xlsx
+from tests.core.excel.files import taobao_rows, write_csv, write_far_cell_xlsx, write_xlsx
 from tests.ui.test_paste_screenshots import _save as save_shot
 from tests.ui.test_paste_screenshots import zh_cn  # noqa: F401  (the fixture that installs the zh_CN translator)
 from ui.dialogs.export_dialog import ExportDialog
@@ -112,6 +112,16 @@ def test_refused_file_says_why_and_writes_nothing(qtbot, book, tasks, tmp_path):
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.message_label.text() != "", timeout=10000)
     assert "photo.xlsx is not a spreadsheet" in dialog.message_label.text()
+    assert not dialog.import_button.isEnabled() and count(book, Customer) == 0
+
+
+def test_far_cell_workbook_is_refused_in_the_dialog_without_bringing_the_app_down(qtbot, book, tasks, tmp_path):
+    """One cell at XFD1048576 in a 5 KB file: calamine would allocate 17 billion cells (SIGABRT, issue #20)."""
+    far = write_far_cell_xlsx(tmp_path / "far.xlsx")
+    dialog = ImportDialog(book, tasks, str(far), "en")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.message_label.text() != "", timeout=10000)
+    assert "far.xlsx has cells as far out as row 1048576, column 16384" in dialog.message_label.text()
     assert not dialog.import_button.isEnabled() and count(book, Customer) == 0
 
 

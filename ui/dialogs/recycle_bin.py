@@ -68,8 +68,8 @@ class RecycleBinDialog(QDialog):
         """Ask before erasing; tests replace this."""
         answer = QMessageBox.warning(
             self, self.tr("Erase for good"),
-            self.tr("Erase %1 customers with all their orders, reminders, contacts and cases? "
-                    "This cannot be undone.").replace("%1", str(count)),
+            self.tr("Erase %1 customers with all their orders, reminders, contacts and cases, from the book "
+                    "and from every backup of it? This cannot be undone.").replace("%1", str(count)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
@@ -80,4 +80,13 @@ class RecycleBinDialog(QDialog):
         erased = self._customers.erase(ids)
         self.model.reload()
         self.changed.emit()
+        unreachable = getattr(self._customers, "last_unreachable", [])
+        if unreachable:
+            self.tell_unreachable([str(p) for p in unreachable])
         return erased
+
+    def tell_unreachable(self, files: list[str]) -> None:
+        """Say plainly which backups still hold the erased customers (they could not be rewritten)."""
+        QMessageBox.warning(self, self.tr("Erase for good"), self.tr(
+            "The customers were erased from the book, but these backups could not be rewritten and may still "
+            "hold them. Delete them if you no longer need them:\n%1").replace("%1", "\n".join(files)))

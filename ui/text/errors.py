@@ -80,8 +80,6 @@ MESSAGES = {
     "book_exists": QT_TRANSLATE_NOOP("ErrorText", "%path already exists; it was not overwritten."),
     "book_locked": QT_TRANSLATE_NOOP(
         "ErrorText", "The book %path is open in another window or program. Close it there first."),
-    "book_damaged": QT_TRANSLATE_NOOP(
-        "ErrorText", "The book %path is damaged and was not opened. Restore it from a backup (huitouke restore)."),
     "book_too_new": QT_TRANSLATE_NOOP(
         "ErrorText", "The book was written by a newer version of Huitouke. Please update the app."),
     "backup_missing": QT_TRANSLATE_NOOP("ErrorText", "There is no backup at %file."),
@@ -126,6 +124,27 @@ MESSAGES = {
     "setting_invalid": QT_TRANSLATE_NOOP("ErrorText", "“%value” is not a valid value for this setting."),
     "unknown_selection": QT_TRANSLATE_NOOP("ErrorText", "Unknown selection of customers."),
     "unknown_rfm_segment": QT_TRANSLATE_NOOP("ErrorText", "Unknown RFM segment “%value”."),
+    # the book file itself (core.book.guard, core.book.backup, core.book.db)
+    "not_a_book": QT_TRANSLATE_NOOP(
+        "ErrorText", "%path is not a Huitouke book. It was left exactly as it is."),
+    "book_is_folder": QT_TRANSLATE_NOOP("ErrorText", "%path is a folder, not a book file. Choose a book file."),
+    "book_folder_missing": QT_TRANSLATE_NOOP("ErrorText", "The folder of %path does not exist."),
+    "book_folder_readonly": QT_TRANSLATE_NOOP(
+        "ErrorText", "The folder of %path cannot be written to, so the book cannot be opened there. "
+        "The book itself is not damaged: copy it to a folder you can write to, or change the folder's permissions."),
+    "book_readonly": QT_TRANSLATE_NOOP(
+        "ErrorText", "%path cannot be read and written (it is read-only). The book is not damaged: "
+        "change the file's permissions or copy it elsewhere."),
+    "book_layout_unknown": QT_TRANSLATE_NOOP(
+        "ErrorText", "This book comes from an early test version of Huitouke and cannot be upgraded. "
+        "Open a backup, or export it with the version that made it."),
+    "book_checking": QT_TRANSLATE_NOOP(
+        "ErrorText", "The book is still being checked; nothing was saved. Try again in a moment."),
+    "book_damaged": QT_TRANSLATE_NOOP(
+        "ErrorText", "The book is damaged, so nothing more is written to it. Restore a backup: "
+        "Settings → Backups in the app, or huitouke restore on the command line."),
+    "disk_full": QT_TRANSLATE_NOOP(
+        "ErrorText", "The disk is full; nothing was saved and the book is unchanged. Free some space and try again."),
 }
 
 

@@ -105,6 +105,9 @@ REFUSALS = {
     "encrypted": QT_TRANSLATE_NOOP(
         "ExcelLabels", "%file is protected by a password. Open it in Excel or WPS, remove the password and save it again."),
     "too_large": QT_TRANSLATE_NOOP("ExcelLabels", "%file is too large to import in one go; split it into smaller files."),
+    "far_cells": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "%file has cells as far out as row %rows, column %columns, well past any table, and was not "
+        "opened. In Excel or WPS delete the empty rows and columns after your table and save it again."),
     "zip_bomb": QT_TRANSLATE_NOOP("ExcelLabels", "%file looks unsafe (it would unpack to far more than its size) and was not opened."),
     "no_header": QT_TRANSLATE_NOOP("ExcelLabels", "No header row was found in %file."),
     "no_identity_column": QT_TRANSLATE_NOOP(

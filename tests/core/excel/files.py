@@ -159,3 +159,29 @@ def taobao_rows(count: int, buyers: int | None = None, seed: int = 7) -> list[li
                                created.strftime("%Y-%m-%d %H:%M:%S"), paid, rng.choice(_TITLES), quantity,
                                f"{goods / 100:.2f}", "0.00", f"{goods / 100:.2f}", status))
     return rows
+
+
+def write_far_cell_xlsx(path: Path, far: str = "XFD1048576", dimension: str | None = "A1:XFD1048576",
+                        row_of_far: int | None = None) -> Path:
+    """A tiny real workbook (a few KB) with a small table and one cell at `far` — calamine's dense grid
+    from A1 to that cell is 17 billion cells for XFD1048576. `dimension` is the sheet's <dimension ref>
+    (None: left out); `row_of_far` puts the far cell inside that row element instead of its own."""
+    import re
+
+    base = write_xlsx(path.with_suffix(".base.xlsx"), {"订单": [["姓名", "手机"], ["张三", "13800138000"]]})
+    far_row = int(re.sub(r"[A-Z]", "", far))
+    cell = f'<c r="{far}" t="inlineStr"><is><t>x</t></is></c>'
+    with zipfile.ZipFile(base) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb"<dimension ref=\"[^\"]*\"\s*/>",
+                              f'<dimension ref="{dimension}"/>'.encode() if dimension else b"", data)
+                if row_of_far is None:
+                    data = data.replace(b"</sheetData>", f'<row r="{far_row}">{cell}</row></sheetData>'.encode())
+                else:
+                    data = data.replace(f'<row r="{row_of_far}"'.encode(), f'<row r="{row_of_far}"'.encode(), 1)
+                    data = re.sub(rf'(<row r="{row_of_far}"[^>]*>)'.encode(), rb"\1" + cell.encode(), data, count=1)
+            target.writestr(info, data)
+    base.unlink()
+    return path

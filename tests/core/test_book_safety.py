@@ -1,0 +1,282 @@
+"""Issue #20: a damaged book is never used, and nothing but a book is ever touched (real files, real CLI)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import sqlite3
+import threading
+
+import pytest
+from sqlalchemy import text
+
+from core.book import backup, guard, schema
+from core.book.check import check_book
+from core.book.db import Book
+from core.book.models import Customer
+from core.errors import BookDamaged, BookLayoutUnknown, RejectedInput
+from tests.core.book_files import (
+    FIXTURE_0001,
+    copy_fixture_0001,
+    error_of,
+    make_book,
+    read_only_folder,
+    run_cli,
+    skew_index,
+)
+
+pytestmark = pytest.mark.sqlite_only
+
+BOOK_COMMANDS = (("today",), ("stats",), ("backup",), ("export", "out.xlsx"), ("import", "in.csv"))
+
+
+def _bytes_of(folder):
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+
+
+# -- integrity ---------------------------------------------------------------------------------------------
+
+def test_skewed_index_passes_quick_check_and_fails_integrity_check(tmp_path):
+    path = make_book(tmp_path / "s.book")
+    skew_index(path)
+    assert guard.integrity_problems(path, full=False) == []
+    assert any("ix_customer_phone" in p for p in guard.integrity_problems(path, full=True))
+    with pytest.raises(BookDamaged):
+        Book.open(path, check="full")
+
+
+def test_every_command_refuses_the_skewed_book_with_exit_4_and_writes_nothing(tmp_path):
+    path = make_book(tmp_path / "s.book")
+    skew_index(path)
+    (tmp_path / "in.csv").write_text("姓名,手机\n新客户,13700000000\n", encoding="utf-8")
+    before = path.read_bytes()
+    assert run_cli("check", "--book", path).returncode == 4
+    for command, *rest in BOOK_COMMANDS:
+        out = run_cli(command, *[tmp_path / r for r in rest], "--book", path)
+        assert out.returncode == 4, (command, out.stderr)
+        assert error_of(out)["code"] == "book_damaged"
+    assert path.read_bytes() == before
+    assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_the_backup_named_for_a_damaged_book_itself_passes_integrity_check(tmp_path):
+    root = tmp_path / "bk"
+    path = make_book(tmp_path / "s.book", backup_root=root)
+    good = backup.create_backup(path, "manual", root=root, now=dt.datetime(2026, 12, 1, 9))
+    skew_index(path)
+    later = backup.create_backup(path, "manual", root=root)  # a copy of the skewed book, newer than `good`
+    assert backup.backup_problems(later.path)  # it passed quick_check when written, not integrity_check
+    with pytest.raises(BookDamaged) as err:
+        Book.open(path, backup_root=root, check="full")
+    assert err.value.details["newest_backup"] == str(good.path)
+
+
+def _write_in_a_thread(book, name):
+    outcome = {}
+
+    def write():
+        try:
+            with book.session() as s:
+                s.add(Customer(name=name))
+            outcome["done"] = True
+        except Exception as exc:
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=write)
+    thread.start()
+    return thread, outcome
+
+
+def test_background_check_holds_writes_until_it_passes(tmp_path):
+    path = make_book(tmp_path / "b.book")
+    with Book.open(path, check="background") as book:
+        assert book.state == "checking"
+        thread, outcome = _write_in_a_thread(book, "检查之后")
+        thread.join(0.5)
+        assert thread.is_alive() and not outcome  # the write waits for the check
+        with book.session() as s:  # reading goes on meanwhile
+            assert s.execute(text("SELECT count(*) FROM customer")).scalar() == 2
+        assert book.verify() == ()
+        thread.join(10)
+        assert outcome == {"done": True}
+    with Book.open(path) as book, book.session() as s:
+        assert s.execute(text("SELECT count(*) FROM customer")).scalar() == 3
+
+
+def test_background_check_that_fails_closes_the_book_for_writing(tmp_path):
+    path = make_book(tmp_path / "s.book")
+    skew_index(path)
+    with Book.open(path, check="background") as book:  # quick_check passes: the app opens at once
+        before = path.read_bytes()
+        thread, outcome = _write_in_a_thread(book, "不该写入")
+        problems = book.verify()
+        thread.join(10)
+        assert problems and book.state == "damaged"
+        assert outcome["error"].code == "book_damaged"
+        with pytest.raises(BookDamaged) as err, book.session() as s:
+            s.execute(text("UPDATE customer SET city = 'x'"))
+        assert err.value.code == "book_damaged"
+    assert path.read_bytes() == before
+
+
+def _book_with_unsaved_wal(tmp_path):
+    """A copy of a book taken while its writer was live: the file, its -shm, and no -wal."""
+    path = make_book(tmp_path / "w.book")
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA wal_autocheckpoint=0")
+    con.execute("UPDATE customer SET city = '杭州'")
+    con.commit()
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    for suffix in ("", "-shm"):
+        shutil.copyfile(f"{path}{suffix}", copy / f"w.book{suffix}")
+    con.close()
+    return copy / "w.book"
+
+
+def test_a_wal_that_vanished_while_holding_commits_is_reported(tmp_path):
+    path = _book_with_unsaved_wal(tmp_path)
+    assert "missing" in guard.wal_lost(path)
+    report = check_book(path)
+    assert report.exit_code == 4 and "missing" in report.problems[0]
+    out = run_cli("today", "--book", path)
+    assert out.returncode == 4 and "missing" in error_of(out)["problems"][0]
+
+
+def test_a_cleanly_closed_wal_book_has_no_wal_file_and_is_fine(tmp_path):
+    path = make_book(tmp_path / "c.book")
+    assert path.read_bytes()[18] == 2  # the header says WAL
+    assert not (tmp_path / "c.book-wal").exists()
+    assert guard.wal_lost(path) is None
+    assert run_cli("today", "--book", path).returncode == 0
+
+
+# -- only books are touched -----------------------------------------------------------------------------------
+
+def test_new_books_carry_the_application_id(tmp_path):
+    path = make_book(tmp_path / "n.book")
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA application_id").fetchone()[0] == guard.APPLICATION_ID
+    con.close()
+
+
+def test_a_foreign_sqlite_file_is_refused_by_every_command_untouched(tmp_path):
+    other = tmp_path / "other.sqlite"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE notes (t TEXT)")
+    con.execute("INSERT INTO notes VALUES ('mine')")
+    con.commit()
+    con.close()
+    (tmp_path / "in.csv").write_text("姓名,手机\n新客户,13700000000\n", encoding="utf-8")
+    before = _bytes_of(tmp_path)
+    for command, *rest in (*BOOK_COMMANDS, ("check",)):
+        out = run_cli(command, *[tmp_path / r for r in rest], "--book", other)
+        assert out.returncode == 2, (command, out.stderr)
+    assert error_of(run_cli("stats", "--book", other))["code"] == "not_a_book"
+    assert _bytes_of(tmp_path) == before  # no tables written, no lock file, no export
+    with pytest.raises(RejectedInput) as err:
+        Book.open(other)
+    assert err.value.code == "not_a_book"
+
+
+def test_restore_onto_a_text_file_is_refused_and_the_file_untouched(tmp_path):
+    book = make_book(tmp_path / "b.book")
+    made = run_cli("backup", "--book", book, "--json")
+    snapshot = json.loads(made.stdout)["path"]
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes\n", encoding="utf-8")
+    out = run_cli("restore", snapshot, "--book", notes)
+    assert out.returncode == 2 and error_of(out)["code"] == "not_a_book"
+    assert notes.read_text(encoding="utf-8") == "my notes\n"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("notes")) == ["notes.txt"]
+    # restoring a text file over a book is refused too
+    out = run_cli("restore", notes, "--book", book)
+    assert out.returncode == 2 and error_of(out)["code"] == "not_a_book"
+
+
+def test_restore_replaces_a_book_damaged_beyond_recognition_when_its_backups_exist(tmp_path):
+    book = make_book(tmp_path / "b.book")
+    snap = backup.create_backup(book, "manual")
+    book.write_bytes(b"\0" * 8192)  # the header is gone: no longer recognisable as any database
+    assert run_cli("restore", snap.path, "--book", book).returncode == 0
+    assert check_book(book).ok
+    assert list(tmp_path.glob("b.book.damaged-*"))
+
+
+def test_a_folder_as_book_and_a_read_only_folder_have_their_own_codes(tmp_path):
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    for command in ("today", "check", "init", "backup"):
+        out = run_cli(command, "--book", folder)
+        assert out.returncode == 2, (command, out.stderr)
+    assert error_of(run_cli("today", "--book", folder))["code"] == "book_is_folder"
+    place = tmp_path / "ro"
+    place.mkdir()
+    make_book(place / "b.book")
+    with read_only_folder(place):
+        out = run_cli("today", "--book", place / "b.book")
+        assert out.returncode == 2 and error_of(out)["code"] == "book_folder_readonly"
+        assert run_cli("check", "--book", place / "b.book").returncode == 2
+        with pytest.raises(RejectedInput) as err:
+            Book.open(place / "b.book")
+        assert err.value.code == "book_folder_readonly"
+
+
+# -- schema: the frozen first release ------------------------------------------------------------------------
+
+def test_the_fixture_is_the_frozen_0001_layout():
+    con = sqlite3.connect(f"file:{FIXTURE_0001}?mode=ro", uri=True)
+    try:
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        assert con.execute("PRAGMA application_id").fetchone()[0] == 0
+    finally:
+        con.close()
+    from sqlalchemy import create_engine
+
+    eng = create_engine(f"sqlite:///file:{FIXTURE_0001}?mode=ro&uri=true")
+    with eng.connect() as conn:
+        assert schema.layout_fingerprint(conn) == schema.LAYOUT_0001
+    eng.dispose()
+
+
+def _counts(path):
+    con = sqlite3.connect(path)
+    tables = [r[0] for r in con.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT IN ('alembic_version', 'book_change')")]
+    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    names = con.execute("SELECT id, name, phone, city FROM customer ORDER BY id").fetchall()
+    con.close()
+    return counts, names
+
+
+def test_a_0001_book_upgrades_to_head_with_nothing_lost(tmp_path):
+    path = copy_fixture_0001(tmp_path / "old.book")
+    before = _counts(path)
+    root = tmp_path / "bk"
+    with Book.open(path, backup_root=root) as b:
+        assert schema.current_revision(b.engine) == schema.HEAD
+    assert _counts(path) == before
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA application_id").fetchone()[0] == guard.APPLICATION_ID
+    con.close()
+    assert "before-migration" in [x.reason for x in backup.list_backups(path, root=root)]
+    assert run_cli("check", "--book", path).returncode == 0
+
+
+def test_an_unknown_early_layout_is_refused_with_exit_4_never_a_crash(tmp_path):
+    path = copy_fixture_0001(tmp_path / "early.book")
+    con = sqlite3.connect(path)
+    con.execute("ALTER TABLE customer DROP COLUMN email")  # an early 0001 without a later column
+    con.commit()
+    con.execute("PRAGMA journal_mode=WAL")  # as every book in use is
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(BookLayoutUnknown):
+        Book.open(path, backup_root=tmp_path / "bk")
+    for command in ("today", "import", "check"):
+        out = run_cli(command, *(["x.csv"] if command == "import" else []), "--book", path)
+        assert out.returncode == 4, (command, out.stderr)
+    assert error_of(run_cli("today", "--book", path))["code"] == "book_layout_unknown"
+    assert path.read_bytes() == before
