@@ -382,6 +382,9 @@ def main(argv: list[str] | None = None) -> int:
             parser.print_help()
             code = EXIT_OK
         else:
+            from core.book.paths import make_private
+
+            make_private()  # umask 077, a 0700 data folder, temp files out of /tmp, like the app
             if args.command in _OPEN_A_BOOK:
                 _refuse_unsound(book_location(args))
             code = globals().get(f"_cmd_{args.command}", _cmd_not_ready)(args)
