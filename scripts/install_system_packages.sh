@@ -5,7 +5,8 @@
 set -euo pipefail
 pkgs=(fonts-wqy-microhei xvfb libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1
       libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libdbus-1-3 libfontconfig1
-      binutils)  # binutils: strip, for the debug sections of the Linux bundle (pyinstaller.spec)
+      binutils fontconfig util-linux)  # binutils: strip, for the debug sections of the Linux bundle (pyinstaller.spec);
+# fontconfig (fc-list) and util-linux (unshare): scripts/without_cjk_fonts.sh, which hides the Chinese fonts
 [ "${1:-}" = postgresql ] && pkgs+=(postgresql)
 missing=()
 for p in "${pkgs[@]}"; do

@@ -13,6 +13,7 @@ from core.cli import app_files
 from ui import settings as keys
 from ui import wheel_guard
 from ui.errors import install_excepthook
+from ui.fonts import install_app_font
 from ui.i18n import install_translator
 from ui.icons import app_icon
 from ui.single_instance import InstanceServer, ask_running_instance, bring_to_front, server_name
@@ -42,6 +43,7 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationName(keys.APPLICATION)
     app.setApplicationDisplayName("回头客 Huitouke")
     app.setWindowIcon(app_icon())
+    install_app_font(app)
     wheel_guard.install(app)
     return app
 

@@ -22,6 +22,8 @@ EXTRA = (
     ("Python", f"{sys.version_info.major}.{sys.version_info.minor}.{sys.version_info.micro}",
      "PSF-2.0"),
     ("Qt", "(bundled with PySide6)", "LGPL-3.0-only"),
+    # resources/fonts/: the app's own Chinese font (ui.fonts), its full licence in resources/fonts/OFL.txt.
+    ("Noto Sans CJK SC (subset: Huitouke Sans SC)", "2.004", "OFL-1.1"),
 )
 _REQUIREMENT_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 

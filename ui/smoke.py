@@ -4,8 +4,8 @@ Run as ``Huitouke --smoke-test [--smoke-out DIR]`` (the packaged app) or ``pytho
 In a temporary data folder it creates a demo book (Alembic migrations run from the bundled scripts),
 upgrades a book made at the oldest released schema (backup first), checks that a book written by a
 newer version is refused with a translated sentence, opens the demo book in the main window in
-Chinese, builds every page, renders the first Analytics chart with a Chinese font (no missing glyph)
-and exports the whole book to .xlsx, then reads it back. Exit code 0 when every step passed, 1
+Chinese, builds every page (no text of the window drawn as a missing-glyph box), renders the Analytics
+charts with a Chinese font (no missing glyph; the app's own font where the system has none) and exports the whole book to .xlsx, then reads it back. Exit code 0 when every step passed, 1
 otherwise; a JSON report goes to stdout (when there is one: a windowed Windows build has none) and to
 DIR/smoke.json.
 """
@@ -55,6 +55,18 @@ def _wait_until(condition: Callable[[], bool], timeout_s: float, message: str) -
         _check(time.monotonic() < deadline, message)
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         time.sleep(0.01)
+
+
+def _shown_text(window) -> str:
+    """The text of the window's title, labels, buttons and list items (every page, shown or not)."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QListWidget
+
+    parts = [window.windowTitle()]
+    parts += [label.text() for label in window.findChildren(QLabel)]
+    parts += [button.text() for button in window.findChildren(QAbstractButton)]
+    for widget in window.findChildren(QListWidget):
+        parts += [widget.item(row).text() for row in range(widget.count())]
+    return "".join(parts)
 
 
 class SmokeTest:
@@ -134,14 +146,21 @@ class SmokeTest:
         from ui.launcher import Launcher
 
         self.app = create_application([sys.argv[0]])
+        from ui.fonts import install_app_font
+
         installed = install_chinese(self.app)
         _check(bool(installed), "the zh_CN translation (.qm) is missing from the build")
+        fonts = install_app_font(self.app)
+        _check(fonts.bundled is not None, "the bundled Chinese font is missing from the build or unreadable")
         settings = QSettings(str(self.work / "settings.ini"), QSettings.Format.IniFormat)
         self.launcher = Launcher(settings, None)
-        return {"translators": len(installed)}
+        return {"translators": len(installed), "system_cjk_fonts": list(fonts.system_cjk[:5]),
+                "bundled_font_in_use": fonts.fallback_in_use, "cjk_hidden": os.environ.get("HUITOUKE_CJK_HIDDEN")}
 
     def open_book_and_pages(self) -> dict:
         from PySide6.QtWidgets import QApplication
+
+        from ui.fonts import missing_glyphs
 
         _check(self.launcher.open_book(str(self.demo_path), background=False), "the demo book did not open")
         window = self.launcher.window
@@ -155,7 +174,10 @@ class SmokeTest:
             built.append(spec.key)
         picture = self.out / "smoke-window.png"
         _check(window.grab().save(str(picture)), "the window could not be grabbed")
-        return {"pages": built, "screenshot": str(picture)}
+        shown = _shown_text(window)
+        missing = missing_glyphs(shown)
+        _check(not missing, f"characters drawn as boxes in the window: {''.join(missing[:20])}")
+        return {"pages": built, "screenshot": str(picture), "characters_checked": len(set(shown))}
 
     def chart(self) -> dict:
         """The Analytics page's charts, computed in the background, drawn without missing glyphs; the first saved."""

@@ -43,5 +43,16 @@
         <source>Licence</source>
         <translation>许可证</translation>
     </message>
+    <message>
+        <source>Licence of the bundled Chinese font (Noto Sans CJK SC, SIL Open Font License 1.1)</source>
+        <translation>内置中文字体的许可证（思源黑体 Noto Sans CJK SC，SIL 开源字体许可证 1.1）</translation>
+    </message>
+</context>
+<context>
+    <name>FontLicenseDialog</name>
+    <message>
+        <source>Font licence</source>
+        <translation>字体许可证</translation>
+    </message>
 </context>
 </TS>

@@ -5,7 +5,7 @@ from pathlib import Path
 from core import __version__
 from core.book import paths
 from tests.conftest import ROOT
-from ui.dialogs.about import AboutDialog
+from ui.dialogs.about import AboutDialog, FontLicenseDialog
 from ui.licenses import collect, requirement_names
 
 
@@ -31,3 +31,16 @@ def test_requirement_names_skip_comments_and_options(tmp_path):
     file = tmp_path / "req.txt"
     file.write_text("# comment\n-r other.txt\nSQLAlchemy==2.1.9\npsycopg[binary]==3.3.9  # server books\n\n")
     assert requirement_names(Path(file)) == ["SQLAlchemy", "psycopg"]
+
+
+def test_about_lists_the_bundled_font_and_shows_its_licence(qtbot, tmp_path):
+    dialog = AboutDialog(str(tmp_path / "shop.book"), None)
+    qtbot.addWidget(dialog)
+    rows = {dialog.table.item(row, 0).text(): dialog.table.item(row, 2).text() for row in range(dialog.table.rowCount())}
+    assert rows["Noto Sans CJK SC (subset: Huitouke Sans SC)"] == "OFL-1.1"
+    assert "Open Font License" in dialog.font_license_link.text()
+    dialog.font_license_link.linkActivated.emit("#font")  # what a click on the link does
+    shown = dialog.findChild(FontLicenseDialog)
+    assert shown is not None and shown.isVisible()
+    text = shown.text.toPlainText()
+    assert "SIL OPEN FONT LICENSE Version 1.1" in text and "Huitouke Sans SC" in text and shown.text.isReadOnly()

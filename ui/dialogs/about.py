@@ -1,4 +1,5 @@
-"""About Huitouke: version, where the book, the data and the logs are, and the licences of what ships with it."""
+"""About Huitouke: version, where the book, the data and the logs are, and the licences of what ships with it
+(the libraries in a table, the full text of the bundled font's licence behind a link)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from core import APP_DISPLAY_NAME, __version__
 from core.book import paths
+from ui.fonts import license_text
 from ui.licenses import License, bundled_licenses
 
 
@@ -30,6 +33,22 @@ def _path_label(path: str) -> QLabel:
     label.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
     label.setWordWrap(True)
     return label
+
+
+class FontLicenseDialog(QDialog):
+    """The bundled Chinese font's copyright notice and the SIL Open Font License 1.1, read-only."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Font licence"))
+        self.resize(640, 520)
+        layout = QVBoxLayout(self)
+        self.text = QPlainTextEdit(license_text())
+        self.text.setReadOnly(True)
+        layout.addWidget(self.text, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
 
 
 class AboutDialog(QDialog):
@@ -66,6 +85,16 @@ class AboutDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.resizeColumnsToContents()
         layout.addWidget(self.table, 1)
+        font_link = self.tr("Licence of the bundled Chinese font (Noto Sans CJK SC, SIL Open Font License 1.1)")
+        self.font_license_link = QLabel(f'<a href="#font">{font_link}</a>')
+        self.font_license_link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.font_license_link.linkActivated.connect(self.show_font_license)
+        layout.addWidget(self.font_license_link)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def show_font_license(self) -> FontLicenseDialog:
+        dialog = FontLicenseDialog(self)
+        dialog.open()
+        return dialog
