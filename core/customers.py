@@ -66,7 +66,7 @@ _ROW_COLUMNS = (
     Customer.id, Customer.name, Customer.real_name, Customer.phone, Customer.wechat_id, Customer.province,
     Customer.city, Customer.source_channel, Customer.first_purchase_on, Customer.last_purchase_on,
     Customer.purchase_days, Customer.purchase_count, Customer.total_spend_cents, Customer.avg_order_cents,
-    Customer.typical_interval_days, Customer.do_not_disturb, Customer.risk_buyer, Customer.created_at,
+    Customer.typical_interval_days, Customer.cycle_days, Customer.do_not_disturb, Customer.risk_buyer, Customer.created_at,
     Customer.deleted_at, Customer.member_level_id,
 )
 _EDITABLE = tuple(f for f in CustomerInput.__dataclass_fields__ if f != "tags")
@@ -371,7 +371,7 @@ class CustomerService:
     @staticmethod
     def _row(r, tags, today: dt.date, thresholds: dict, level: str) -> CustomerRow:
         stage = customer_stats.stage_of(r.purchase_days, r.total_spend_cents, r.last_purchase_on,
-                                        r.typical_interval_days, today, thresholds)
+                                        r.typical_interval_days, today, thresholds, r.cycle_days)
         return CustomerRow(
             id=r.id, name=r.name, real_name=r.real_name, phone=r.phone, wechat_id=r.wechat_id,
             province=r.province, city=r.city, source_channel=r.source_channel, tags=tuple(tags),
@@ -396,7 +396,7 @@ class CustomerService:
             total_spend_cents=c.total_spend_cents, avg_order_cents=c.avg_order_cents,
             typical_interval_days=c.typical_interval_days,
             stage=customer_stats.stage_of(c.purchase_days, c.total_spend_cents, c.last_purchase_on,
-                                          c.typical_interval_days, today, thresholds),
+                                          c.typical_interval_days, today, thresholds, c.cycle_days),
             created_at=c.created_at, updated_at=c.updated_at, deleted_at=c.deleted_at)
 
 

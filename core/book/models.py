@@ -190,6 +190,9 @@ class Customer(VersionedMixin, Base):
     total_spend_cents: Mapped[int] = mapped_column(Integer, default=0, index=True)
     avg_order_cents: Mapped[int] = mapped_column(Integer, default=0, index=True)
     typical_interval_days: Mapped[int | None] = mapped_column(Integer)  # median days between purchase days
+    # days the last purchase day's goods last: the longest product cycle × quantity among its items (None:
+    # no item with a cycle); a floor of the churn threshold (customer_stats.churn_days)
+    cycle_days: Mapped[int | None] = mapped_column(Integer)
     # lifecycle stage (STAGES code) as of the date and thresholds in the setting customer_stats.STAGE_BASIS:
     # kept by customer_stats.refresh on writes and update_stages once a day, so lists filter and sort on it
     stage: Mapped[str] = mapped_column(String(12), default="prospect", server_default="prospect", index=True)

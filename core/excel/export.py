@@ -158,7 +158,7 @@ def _customer_rows(session, language: str, today: dt.date) -> Iterator[list[Any]
     table = Customer.__table__
     plain = [table.c[key] for key in keys if key in table.c]
     query = (select(*plain, Customer.birth_year, Customer.birth_month, Customer.birth_day,
-                    Customer.typical_interval_days)
+                    Customer.typical_interval_days, Customer.cycle_days)
              .where(Customer.deleted_at.is_(None)).order_by(Customer.id))
     for row in session.execute(query):
         record = row._mapping
@@ -170,7 +170,7 @@ def _customer_rows(session, language: str, today: dt.date) -> Iterator[list[Any]
                 values.append(_birthday(record["birth_year"], record["birth_month"], record["birth_day"]))
             elif key == "stage":
                 stage = stage_of(record["purchase_days"], record["total_spend_cents"], record["last_purchase_on"],
-                                 record["typical_interval_days"], today, thresholds)
+                                 record["typical_interval_days"], today, thresholds, record["cycle_days"])
                 values.append(cols.STAGE_WORDS_ZH.get(stage, stage) if zh else stage)
             elif key == "gender":
                 values.append(cols.GENDER_WORDS_ZH.get(record[key], record[key]) if zh else record[key])

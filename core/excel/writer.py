@@ -211,6 +211,7 @@ class BookWriter:
         self._check(92, "figures")
         bulk_insert(self.session, ImportChange.__table__, self._changes)
         customer_stats.refresh(self.session, self.touched)
+        customer_stats.refresh_cycles(self.session, self._created_ids - self.touched)
         # Member levels follow purchases as after any order write. Spend points do not: history brought in
         # from a file is not new spending (an order written later brings its customer's points up to date).
         recompute_levels(self.session, local_today(self.session), self.touched | self._created_ids)

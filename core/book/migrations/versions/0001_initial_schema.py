@@ -162,6 +162,7 @@ def upgrade() -> None:
     sa.Column('total_spend_cents', sa.Integer(), nullable=False),
     sa.Column('avg_order_cents', sa.Integer(), nullable=False),
     sa.Column('typical_interval_days', sa.Integer(), nullable=True),
+    sa.Column('cycle_days', sa.Integer(), nullable=True),
     sa.Column('stage', sa.String(length=12), server_default='prospect', nullable=False),
     sa.Column('tag_names', sa.Text(), server_default='', nullable=False),
     sa.Column('version', sa.Integer(), server_default=sa.text('1'), nullable=False),
