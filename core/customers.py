@@ -36,8 +36,9 @@ from core.customer_stats import STAGES
 from core.dto import AliasDTO, BookCounts, CustomerDetail, CustomerInput, CustomerQuery, CustomerRow
 from core.errors import ConflictError, NotFound, ValidationError
 from core.marketing.levels import LevelDTO, list_levels
-from core.phones import is_masked_phone, normalize_phone
+from core.phones import display_phone, is_masked_phone, normalize_phone
 from core.search import build_search_text, contains_sql, normalize_query
+from core.settings import get_setting
 from core.tags import set_customer_tags, tags_by_customer
 
 # Sort keys the list accepts → column(s); each has an index that yields this order (ties by id). Name sorts by
@@ -130,8 +131,15 @@ class CustomerService:
             rows = s.execute(stmt).all()
             tags = tags_by_customer(s, [r.id for r in rows])
             level_names = {level.id: level.name for level in list_levels(s)}
-        return [self._row(r, tags.get(r.id, ()), today, thresholds, level_names.get(r.member_level_id, ""))
+            masked = bool(get_setting(s, "privacy.mask_phones"))
+        return [self._row(r, tags.get(r.id, ()), today, thresholds, level_names.get(r.member_level_id, ""), masked)
                 for r in rows]
+
+    def phones_masked(self) -> bool:
+        """Whether the seller masks phones on screen (setting privacy.mask_phones): lists already show
+        them masked; read-only views in ui/ use this with core.phones.display_phone."""
+        with self.book.session() as s:
+            return bool(get_setting(s, "privacy.mask_phones"))
 
     def count(self, query: CustomerQuery) -> int:
         self._stages_for(query, query.today or dt.date.today())
@@ -369,11 +377,11 @@ class CustomerService:
         return customer
 
     @staticmethod
-    def _row(r, tags, today: dt.date, thresholds: dict, level: str) -> CustomerRow:
+    def _row(r, tags, today: dt.date, thresholds: dict, level: str, masked: bool = False) -> CustomerRow:
         stage = customer_stats.stage_of(r.purchase_days, r.total_spend_cents, r.last_purchase_on,
                                         r.typical_interval_days, today, thresholds, r.cycle_days)
         return CustomerRow(
-            id=r.id, name=r.name, real_name=r.real_name, phone=r.phone, wechat_id=r.wechat_id,
+            id=r.id, name=r.name, real_name=r.real_name, phone=display_phone(r.phone, masked), wechat_id=r.wechat_id,
             province=r.province, city=r.city, source_channel=r.source_channel, tags=tuple(tags),
             first_purchase_on=r.first_purchase_on, last_purchase_on=r.last_purchase_on,
             purchase_days=r.purchase_days, purchase_count=r.purchase_count,

@@ -20,6 +20,8 @@ from sqlalchemy import select
 from core.errors import Cancelled, RejectedInput
 from core.excel import columns as cols
 from core.excel.columns import Column
+from core.phones import display_phone
+from core.settings import get_setting
 
 WHAT = ("customers", "orders", "reminders", "aftersales", "all")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -43,7 +45,8 @@ def safe_text(value: str) -> str:
 class _SheetWriter:
     """One write-only sheet with a bold frozen header, per-column number formats and widths."""
 
-    def __init__(self, workbook, title: str, columns: Sequence[Column], language: str) -> None:
+    def __init__(self, workbook, title: str, columns: Sequence[Column], language: str,
+                 mask_phones: bool = False) -> None:
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.styles import Font
         from openpyxl.utils import get_column_letter
@@ -51,6 +54,8 @@ class _SheetWriter:
         self.sheet = workbook.create_sheet(title)
         self.sheet.freeze_panes = "A2"
         self.kinds = [column.kind for column in columns]
+        # phone columns shown as 138****8000 when the seller masks phones (core.phones.display_phone)
+        self.masked = [mask_phones and column.key.endswith("phone") for column in columns]
         headers = [column.header(language) for column in columns]
         for index, (header, kind) in enumerate(zip(headers, self.kinds, strict=True), 1):
             width = max(_WIDTHS.get(kind, 14), min(40, sum(2 if ord(ch) > 255 else 1 for ch in header) + 2))
@@ -75,9 +80,11 @@ class _SheetWriter:
 
     def append(self, values: Sequence[Any]) -> None:
         row: list[Any] = []
-        for value, kind, styled in zip(values, self.kinds, self.styled, strict=True):
+        for value, kind, styled, masked in zip(values, self.kinds, self.styled, self.masked, strict=True):
             if value is None or value == "":
                 row.append(None)
+            elif masked:
+                row.append(safe_text(display_phone(str(value), True)))
             elif kind == "money":
                 styled.value = value / 100
                 row.append(styled)
@@ -94,9 +101,12 @@ class _SheetWriter:
 
 def export_book(book, path: str | os.PathLike[str], what: str = "all", language: str = "en",
                 today: dt.date | None = None, progress: Callable[[int, int, str], None] | None = None,
-                is_cancelled: Callable[[], bool] | None = None, case_filter=None) -> ExportResult:
+                is_cancelled: Callable[[], bool] | None = None, case_filter=None,
+                mask_phones: bool | None = None) -> ExportResult:
     """Write customers / orders / reminders / after-sales (or all of them) to one .xlsx file.
 
+    ``mask_phones``: write every phone as 138****8000; None follows the book's setting privacy.mask_phones
+    (the export dialog lets the seller choose full numbers).
     ``language`` picks the header texts and the words for statuses ("zh_CN" or "en"); ``case_filter``
     (core.aftersales.dto.CaseFilter) narrows the after-sales sheet to what the After-sales page lists.
     The file is written to a temporary name and moved into place, so a cancelled export leaves nothing
@@ -114,6 +124,8 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
     parts = ("customers", "orders", "reminders", "aftersales") if what == "all" else (what,)
     written: dict[str, int] = {}
     with book.session() as session:
+        if mask_phones is None:
+            mask_phones = bool(get_setting(session, "privacy.mask_phones"))
         for step, part in enumerate(parts):
             progress(step, len(parts), part)
             sources = {"customers": (cols.CUSTOMER_COLUMNS, _customer_rows),
@@ -127,7 +139,7 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
                 produced = list(produced)
                 if not produced:
                     continue
-            writer = _SheetWriter(workbook, cols.sheet_name(part, language), columns, language)
+            writer = _SheetWriter(workbook, cols.sheet_name(part, language), columns, language, mask_phones)
             for count, values in enumerate(produced, 1):
                 writer.append(values)
                 if count % 5000 == 0 and cancelled():

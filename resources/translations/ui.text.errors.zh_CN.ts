@@ -207,5 +207,13 @@
         <source>A campaign needs a message.</source>
         <translation>活动需要消息内容。</translation>
     </message>
+    <message>
+        <source>“%value” is not allowed for this threshold.</source>
+        <translation>“%value”不是该阈值允许的值。</translation>
+    </message>
+    <message>
+        <source>Unknown threshold.</source>
+        <translation>未知的阈值。</translation>
+    </message>
 </context>
 </TS>

@@ -23,6 +23,7 @@ from core.dto import OrderDetail, OrderInput, OrderItemInput, ProductDTO
 from core.errors import HuitoukeError
 from core.marketing.service import MarketingService
 from core.orders import TEXT_LIMITS, OrderService
+from core.phones import display_phone
 from ui.dialogs.merge import CustomerPickerDialog
 from ui.text.errors import describe
 from ui.text.labels import ORDER_STATUSES, PLATFORMS, label, money
@@ -252,7 +253,8 @@ class OrderDialog(QDialog):
             self.customer_label.setText(self.tr("(not chosen)"))
             return
         detail = self._customers.get(self.customer_id)
-        self.customer_label.setText(" · ".join(p for p in (detail.name, detail.fields.phone) if p))
+        phone = display_phone(detail.fields.phone, self._customers.phones_masked())
+        self.customer_label.setText(" · ".join(p for p in (detail.name, phone) if p))
 
     def _on_paste_button_clicked(self) -> None:
         from ui.paste_flow import paste_into_order_dialog

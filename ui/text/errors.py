@@ -68,6 +68,9 @@ MESSAGES = {
     "segment_not_found": QT_TRANSLATE_NOOP("ErrorText", "This segment no longer exists."),
     "campaign_name_empty": QT_TRANSLATE_NOOP("ErrorText", "A campaign needs a name."),
     "campaign_body_empty": QT_TRANSLATE_NOOP("ErrorText", "A campaign needs a message."),
+    # segment thresholds (core.analytics.thresholds)
+    "threshold_invalid": QT_TRANSLATE_NOOP("ErrorText", "“%value” is not allowed for this threshold."),
+    "threshold_unknown": QT_TRANSLATE_NOOP("ErrorText", "Unknown threshold."),
 }
 
 
