@@ -180,20 +180,19 @@ def purchase_count_curve(counts: np.ndarray, min_customers: int, tolerance: floa
 def magic_number(points: list[CurvePoint], tolerance: float) -> tuple[int | None, str | None]:
     """(magic number, None) or (None, why there is none yet).
 
-    Only supported points count. The magic number is the smallest k ≥ 2 from which every counted point
-    lies within `tolerance` of the share over all of them together (customers reaching k+1 summed ÷
-    customers at k summed), with at least `MAGIC_MIN_POINTS` counted points. Reasons for none:
-    "too_few_customers" (fewer counted points than that), "flat_from_first" (already flat from k = 1: a
+    Only supported points count. The curve has levelled off at k when no counted point from k on lies more
+    than `tolerance` above P(k+1 | k) at k (a slow decline of the long tail does not undo it), with at least
+    `MAGIC_MIN_POINTS` counted points from k on; the magic number is the smallest such k. Reasons for none:
+    "too_few_customers" (fewer counted points than that), "flat_from_first" (levelled off from k = 1: a
     second purchase is as likely as any later one, so there is no number to pass), "not_flat" (the counted
-    points never settle).
+    points keep rising).
     """
     counted = [p for p in points if p.supported]
     if len(counted) < MAGIC_MIN_POINTS:
         return None, "too_few_customers"
     for i in range(len(counted) - MAGIC_MIN_POINTS + 1):
         tail = counted[i:]
-        pooled = sum(p.customers_at_least_next for p in tail) / sum(p.customers_at_least_k for p in tail)
-        if all(abs(p.rate - pooled) <= tolerance + 1e-9 for p in tail):
+        if max(p.rate for p in tail) <= tail[0].rate + tolerance + 1e-9:
             if tail[0].k == 1:
                 return None, "flat_from_first"
             return tail[0].k, None

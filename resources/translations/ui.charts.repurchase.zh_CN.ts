@@ -212,8 +212,8 @@
         <translation>暂无魔法数字：%1</translation>
     </message>
     <message>
-        <source>Of the customers with at least k purchase days in the range, the share who reach k+1. A point counts only when %1 or more customers reached k (hollow points have fewer and decide nothing). The magic number is the smallest k from which every counted point stays within %2 points of their overall share.</source>
-        <translation>范围内至少有 k 个购买日的客户中，达到 k+1 个的比例。只有达到 k 的客户不少于 %1 位时该点才计入（空心点客户太少，不参与判断）。魔法数字是最小的 k：从它起每个计入的点与这些点的总体比例相差不超过 %2 个百分点。</translation>
+        <source>Of the customers with at least k purchase days in the range, the share who reach k+1. A point counts only when %1 or more customers reached k (hollow points have fewer and decide nothing). The magic number is the smallest k from which no counted point rises more than %2 points above it.</source>
+        <translation>范围内至少有 k 个购买日的客户中，达到 k+1 个的比例。只有达到 k 的客户不少于 %1 位时该点才计入（空心点客户太少，不参与判断）。魔法数字是最小的 k：从它起没有任何计入的点比它高出 %2 个百分点以上。</translation>
     </message>
     <message>
         <source>Too few buyers for a curve</source>

@@ -132,48 +132,47 @@ def test_purchase_count_curve_on_the_book(shop):
     curve = report_of(book).curve
     # purchase days in range: A 3, B 1, C 1, D 1 → ≥1: 4, ≥2: 1, ≥3: 1, ≥4: 0
     assert [(p.k, p.customers_at_least_k, p.rate) for p in curve.points] == [(1, 4, 0.25), (2, 1, 1.0), (3, 1, 0.0)]
-    # from k = 2 the share over both points is 1 of 2 = .5 and each point is 50 points away: never flat
-    assert (curve.magic_number, curve.no_magic_reason) == (None, "not_flat")
+    # from k = 1 the curve rises to 100 % (75 points above 25 %); from k = 2 nothing lies above 100 %, but
+    # that is the second purchase: magic number 2
+    assert (curve.magic_number, curve.no_magic_reason) == (2, None)
 
 
 def curve_of(exactly: list[int], min_customers: int, tolerance: float = 0.05):
     """The curve of customers with exactly 1, 2, 3… purchase days (`exactly[k - 1]` customers)."""
-    import numpy as np
-
     return purchase_count_curve(np.repeat(np.arange(1, len(exactly) + 1), exactly), min_customers, tolerance)
 
 
 # customers with ≥ k purchase days: 1000, 300, 150, 90, 54, 33, 10 → P(k+1|k): .30 .50 .60 .60 .611 .303 0
 RISING_THEN_FLAT = [700, 150, 60, 36, 21, 23, 10]
+# the same up to k = 5, then 30 of the 33 customers at k = 6 reach 7 (.909), and none of them 8
+THIN_SPIKE = [700, 150, 60, 36, 21, 3, 30]
 
 
-def test_magic_number_is_where_the_counted_curve_stays_flat():
+def test_magic_number_is_where_the_counted_curve_stops_rising():
     curve = curve_of(RISING_THEN_FLAT, min_customers=50)
     # every point with ≥ 10 customers is drawn; only k = 1…5 (≥ 50 customers) count
     assert [p.k for p in curve.points] == [1, 2, 3, 4, 5, 6, 7]
     assert [p.supported for p in curve.points] == [True] * 5 + [False] * 2
     assert curve.points[5].rate == pytest.approx(10 / 33)
-    # from k = 2: share over k = 2…5 = (150+90+54+33) / (300+150+90+54) = 327/594 = .5505; k = 2 (.50) is 5.05
-    # points off → not flat. From k = 3: 177/294 = .602; .60, .60, .611 all within → magic number 3
+    # from k = 2 (.50) the curve still rises to .611 (11 points); from k = 3 (.60) nothing counted lies more
+    # than 5 points above it (.60, .611) → magic number 3
     assert (curve.magic_number, curve.no_magic_reason) == (3, None)
-    # half a point of tolerance: k = 5 (.611) is .9 points off from k = 3, and from k = 4 (share 87/144 = .604)
-    # still .7 points off → no tail settles
+    # half a point of tolerance: .611 is 1.1 points above .60 (k = 3, 4); from k = 5 only one point is left
     assert curve_of(RISING_THEN_FLAT, min_customers=50, tolerance=0.005).no_magic_reason == "not_flat"
 
 
 def test_a_thin_tail_does_not_decide_the_magic_number():
-    # The same shop with a 10-customer floor: k = 6 (33 customers, .303) and k = 7 (10 customers, 0 %) now
-    # count, and the chance swings of those few customers break every flat tail (the 100k demo's 43).
-    curve = curve_of(RISING_THEN_FLAT, min_customers=10)
-    assert all(p.supported for p in curve.points)
-    assert (curve.magic_number, curve.no_magic_reason) == (None, "not_flat")
+    # With a 10-customer floor the 33 customers at k = 6 count, their 90.9 % lies 30 points above k = 3…5,
+    # and the spike itself becomes the "magic number" (the 100k demo's 43). At 50 customers it does not count.
+    assert curve_of(THIN_SPIKE, min_customers=10).magic_number == 6
+    assert curve_of(THIN_SPIKE, min_customers=50).magic_number == 3
 
 
 def test_a_flat_curve_has_no_magic_number_yet():
     # ≥ k: 1000, 500, 250, 125, 60 → .50 .50 .50 .48 (k = 5 has 60 customers: not counted at 100)
     curve = curve_of([500, 250, 125, 65, 60], min_customers=100)
     assert [p.supported for p in curve.points] == [True, True, True, True, False]
-    # from k = 1 the share is 935 / 1875 = .4987 and every counted point is within a point of it
+    # nothing counted rises above the first purchase's 50 %: no number of purchases to get customers past
     assert (curve.magic_number, curve.no_magic_reason) == (None, "flat_from_first")
 
 
@@ -201,7 +200,7 @@ def test_running_month_and_open_windows_are_marked_incomplete(shop):
     # an open window has no final rate; what it holds so far is in `windows`, flagged
     assert (feb["complete"], feb["repurchased_30d"], feb["repurchased_60d"]) == (False, 0.0, None)
     assert feb["windows"][1] == {"days": 60, "repurchased": 0, "rate": 0.0, "complete": False}
-    assert data["magic_number_reason"] == "not_flat"
+    assert (data["magic_number"], data["magic_number_reason"], data["curve_min_customers"]) == (2, None, 1)
 
 
 def test_the_november_cohort_is_incomplete_on_december_6(book):

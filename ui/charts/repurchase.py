@@ -317,8 +317,8 @@ class PurchaseCountChart(ChartView):
         self.caption_label.setText(
             self.tr("Of the customers with at least k purchase days in the range, the share who reach k+1. A point "
                     "counts only when %1 or more customers reached k (hollow points have fewer and decide nothing). "
-                    "The magic number is the smallest k from which every counted point stays within %2 points of "
-                    "their overall share.").replace("%1", str(curve.min_customers))
+                    "The magic number is the smallest k from which no counted point rises more than %2 points "
+                    "above it.").replace("%1", str(curve.min_customers))
             .replace("%2", f"{curve.tolerance * 100:g}"))
         axes = self.axes_or_message(colours, bool(curve.points), self.tr("Too few buyers for a curve"))
         if axes is None:
