@@ -212,7 +212,10 @@ def sync_spend_points(session: Session, customer_ids, at: dt.datetime) -> int:
     for purchases (0 for other orders), writing a correcting line where they differ. Returns lines written.
 
     Lines are kept per customer and order, so an order moved to another customer takes its points along
-    (when both customers are synced, as an order update does)."""
+    (when both customers are synced, as an order update does). Orders brought in by an import
+    (`import_batch_id` set) never earn spend points: history from a file is not new spending, so a
+    customer's first new order after an import earns only for that order (their lines are left as they are).
+    """
     rate = int(get_settings(session, "marketing.")["marketing.points_per_yuan"])
     ids = list(customer_ids)
     if not ids:
@@ -222,11 +225,16 @@ def sync_spend_points(session: Session, customer_ids, at: dt.datetime) -> int:
         .where(PointsEntry.customer_id.in_(ids), PointsEntry.reason == "spend", PointsEntry.order_id.is_not(None))
         .group_by(PointsEntry.customer_id, PointsEntry.order_id))}
     want = {(cid, oid): max(0, (paid - refund) // 100) * rate if is_purchase else 0
-            for oid, cid, is_purchase, paid, refund in session.execute(
-                select(Order.id, Order.customer_id, Order.is_purchase, Order.paid_cents, Order.refund_cents)
-                .where(Order.customer_id.in_(ids)))}
+            for oid, cid, is_purchase, paid, refund, batch in session.execute(
+                select(Order.id, Order.customer_id, Order.is_purchase, Order.paid_cents, Order.refund_cents,
+                       Order.import_batch_id)
+                .where(Order.customer_id.in_(ids))) if batch is None}
+    imported = set(session.scalars(select(Order.id).where(Order.customer_id.in_(ids),
+                                                          Order.import_batch_id.is_not(None))))
     written = 0
     for customer_id, order_id in sorted(have.keys() | want.keys()):
+        if order_id in imported:
+            continue
         delta = want.get((customer_id, order_id), 0) - have.get((customer_id, order_id), 0)
         if delta:
             session.add(PointsEntry(customer_id=customer_id, delta=delta, reason="spend", at=at, order_id=order_id))

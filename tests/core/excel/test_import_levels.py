@@ -24,3 +24,26 @@ def test_an_imported_purchase_brings_a_book_customer_to_the_level_it_reaches(tmp
     with book.session() as s:
         assert s.get(Customer, customer).purchase_days == 1
         assert s.get(Customer, customer).member_level_id == silver
+
+
+def test_imported_history_never_earns_points_retroactively(tmp_path, book, make_customer, make_order):
+    """The customer's first new order after an import earns only for that order (#22)."""
+    from sqlalchemy import func, select
+
+    from core.book.models import Order, PointsEntry
+
+    customer = make_customer(name="李四", phone="13800138000").id
+    run_import(book, write_csv(tmp_path / "orders.csv", [TAOBAO_HEADERS, ROW], encoding="gbk", quote_all=True))
+    make_order(customer, "2026-06-01", items=(("蜂蜜", 1, 5000),))  # ¥50 new spending, 1 point per yuan
+
+    def spend_points():
+        with book.session() as s:
+            return s.scalar(select(func.coalesce(func.sum(PointsEntry.delta), 0))
+                            .where(PointsEntry.customer_id == customer, PointsEntry.reason == "spend"))
+
+    assert spend_points() == 50  # not 149: the imported ¥99 order earns nothing
+    with book.session() as s:
+        imported = s.scalar(select(Order.id).where(Order.customer_id == customer, Order.import_batch_id.is_not(None)))
+    assert imported is not None
+    make_order(customer, "2026-06-02", items=(("蜂蜜", 1, 2000),))
+    assert spend_points() == 70
