@@ -100,7 +100,7 @@ def undo_import(book, batch_id: int) -> UndoResult:
             [c.row_id for c in changes if c.table_name == "orders"]))))
         alive = [cid for cid in touched if session.get(Customer, cid) is not None]
         customer_stats.refresh(session, alive)
-        recompute_levels(session, local_today(session), alive)
+        recompute_levels(session, local_today(session), alive, congratulate=False)
         refresh_tag_names(session, alive)
         batch.status, batch.undone_at = "undone", dt.datetime.now().replace(microsecond=0)
         return UndoResult(batch_id, customers_deleted, orders_deleted, len(changes))

@@ -214,7 +214,8 @@ class BookWriter:
         customer_stats.refresh_cycles(self.session, self._created_ids - self.touched)
         # Member levels follow purchases as after any order write. Spend points do not: history brought in
         # from a file is not new spending (an order written later brings its customer's points up to date).
-        recompute_levels(self.session, local_today(self.session), self.touched | self._created_ids)
+        recompute_levels(self.session, local_today(self.session), self.touched | self._created_ids,
+                         congratulate=False)
         self._check(98, "saving")
         return self.counts
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from core.book.models import Coupon, Order, PointsEntry
+from core.book.dialect import in_chunks
+from core.book.models import Coupon, Customer, Order, PointsEntry
 from core.errors import NotFound, ValidationError
 from core.rewards import add_points, issue_coupon, points_balance
 from core.settings import get_settings
@@ -293,3 +294,23 @@ __all__ = [
     "sync_spend_points",
     "use_coupon",
 ]
+
+
+def award_points_to(session: Session, customer_ids, points: int, at: dt.datetime, note: str) -> int:
+    """One ledger line of `points` (reason "campaign", the note saying why) for each of these customers
+    (customers in the recycle bin are skipped); returns lines written. ValidationError for points ≤ 0 or no
+    reason given."""
+    if points <= 0:
+        raise ValidationError("points_zero", field="points", value=points)
+    if not note.strip():
+        raise ValidationError("points_reason_missing", field="note", value=note)
+    alive = Customer.deleted_at.is_(None)
+    written = 0
+    for part in in_chunks(sorted(set(customer_ids))):
+        ids = list(session.scalars(select(Customer.id).where(Customer.id.in_(part), alive)))
+        if ids:
+            session.execute(PointsEntry.__table__.insert(), [
+                {"customer_id": cid, "delta": points, "reason": "campaign", "at": at, "note": note.strip()}
+                for cid in ids])
+            written += len(ids)
+    return written

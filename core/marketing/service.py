@@ -93,6 +93,22 @@ class MarketingService:
             campaigns.build_queue(s, campaign_id, today, now, language)
             return campaign_id
 
+    def award_segment_points(self, definition: dict, points: int, note: str, today: dt.date,
+                             now: dt.datetime) -> int:
+        """Give `points` to every customer the segment selects today (do-not-disturb included: points are not
+        a contact), one ledger line each with reason "campaign" and `note`; returns customers awarded.
+        One transaction: all or none."""
+        with self.book.session() as s:
+            ids = segments.customer_ids(s, definition, today, reachable_only=False)
+            return loyalty.award_points_to(s, ids, points, now, note)
+
+    def member_discount(self, customer_id: int | None) -> levels.MemberDiscount | None:
+        """The customer's member level and its discount, when the level takes something off (< 100 %)."""
+        if customer_id is None:
+            return None
+        with self.book.session() as s:
+            return levels.member_discount(s, customer_id)
+
     def queue(self, campaign_id: int) -> list[campaigns.QueueRow]:
         with self.book.session() as s:
             return campaigns.queue(s, campaign_id)
@@ -137,12 +153,12 @@ class MarketingService:
     def save_level(self, name: str, rank: int, today: dt.date, *, min_spend_cents: int | None = None,
                    min_purchases: int | None = None, discount_percent: int = 100,
                    level_id: int | None = None) -> int:
-        """Save a level and recompute every customer's level (upgrades get their congratulate task), in one
-        transaction; returns the number of upgrades."""
+        """Save a level and recompute every customer's level in one transaction; returns the number of
+        upgrades. No congratulate task: defining levels is not a change the customers made."""
         with self.book.session() as s:
             levels.save_level(s, name, rank, min_spend_cents=min_spend_cents, min_purchases=min_purchases,
                               discount_percent=discount_percent, level_id=level_id)
-            return levels.recompute_levels(s, today)
+            return levels.recompute_levels(s, today, congratulate=False)
 
     def delete_level(self, level_id: int) -> int:
         with self.book.session() as s:
