@@ -435,7 +435,8 @@ class PointsEntry(Base):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), index=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     delta: Mapped[int] = mapped_column(Integer)
-    reason: Mapped[str] = mapped_column(String(30))  # spend, join, photo_review, referral, redeem, compensation, manual
+    # spend, join, photo_review, referral, redeem, compensation, manual, campaign (a segment's gift; note says why)
+    reason: Mapped[str] = mapped_column(String(30))
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id", ondelete="SET NULL"))
     complaint_id: Mapped[int | None] = mapped_column(ForeignKey("complaint.id", ondelete="SET NULL"))
     note: Mapped[str] = mapped_column(Text, default="")

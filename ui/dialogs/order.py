@@ -30,6 +30,7 @@ from ui.text.labels import ORDER_STATUSES, PLATFORMS, label, money
 from ui.widgets.customer_cases import OrderCasesButton, risk_warning_for
 from ui.widgets.error_label import save_cancel_footer
 from ui.widgets.inputs import DateTimeEdit, MoneyEdit, OptionalDateTimeEdit
+from ui.widgets.member_discount import MemberDiscountWidget
 from ui.widgets.order_rewards import OrderRewardsWidget
 from ui.widgets.risk_warning import RiskWarningBanner
 
@@ -142,10 +143,13 @@ class OrderDialog(QDialog):
         self.totals_label = QLabel()
         self.rewards = OrderRewardsWidget(self._marketing)
         self.rewards.changed.connect(self._update_totals)
+        self.member_discount = MemberDiscountWidget(self._marketing)
+        self.member_discount.accepted.connect(self.discount_edit.set_cents)
         for edit in (self.postage_edit, self.discount_edit):
             edit.valueChanged.connect(self._update_totals)
         left.addRow(self.tr("Postage:"), self.postage_edit)
         left.addRow(self.tr("Discount:"), self.discount_edit)
+        left.addRow("", self.member_discount)
         left.addRow(self.tr("Paid:"), self.paid_edit)
         left.addRow(self.tr("Refunded:"), self.refund_edit)
         left.addRow(self.tr("Coupon, points:"), self.rewards)
@@ -236,6 +240,7 @@ class OrderDialog(QDialog):
                 self.items_table.cellWidget(row, ITEM_PRICE).cents()
             self.items_table.cellWidget(row, ITEM_AMOUNT).setText(money(amount))
             goods += amount
+        self.member_discount.set_goods(goods)
         due = max(0, goods + self.postage_edit.cents() - self.discount_edit.cents())
         off = min(due, self.rewards.cents_off(goods, self.postage_edit.cents()))
         if off:
@@ -249,6 +254,7 @@ class OrderDialog(QDialog):
     def _show_customer(self) -> None:
         self.risk_banner.show_warning(risk_warning_for(self._customers.book, self.customer_id))
         self.rewards.set_customer(self.customer_id, self.created_edit.value().date())
+        self.member_discount.set_customer(self.customer_id)
         if self.customer_id is None:
             self.customer_label.setText(self.tr("(not chosen)"))
             return

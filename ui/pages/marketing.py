@@ -138,6 +138,8 @@ class MarketingPage(Page):
         self.save_segment_button.clicked.connect(self.save_segment)
         self.issue_coupon_button = QPushButton(self.tr("Issue a coupon to this segment…"))
         self.issue_coupon_button.clicked.connect(self.issue_coupon_to_segment)
+        self.award_points_button = QPushButton(self.tr("Award points to this segment…"))
+        self.award_points_button.clicked.connect(self.award_points_to_segment)
         self.segment_list = QListWidget()
         self.segment_list.itemClicked.connect(self._on_segment_list_item_clicked)
         layout = QVBoxLayout()
@@ -148,7 +150,11 @@ class MarketingPage(Page):
         buttons.addWidget(self.save_segment_button)
         layout.addLayout(buttons)
         layout.addWidget(self.count_label)
-        layout.addWidget(self.issue_coupon_button, 0, Qt.AlignmentFlag.AlignLeft)
+        gifts = QHBoxLayout()
+        gifts.addWidget(self.issue_coupon_button)
+        gifts.addWidget(self.award_points_button)
+        gifts.addStretch(1)
+        layout.addLayout(gifts)
         layout.addWidget(QLabel(self.tr("Saved segments (live counts: reachable / matched)")))
         layout.addWidget(self.segment_list)
         box.setLayout(layout)
@@ -381,6 +387,21 @@ class MarketingPage(Page):
                                                           self._now().replace(microsecond=0))
         self.count_label.setText(self.tr("%1 coupons issued.").replace("%1", str(issued)))
         self.book_modified.emit()
+
+    def award_points_to_segment(self) -> None:
+        """Points dialog for every customer the segment matches; the ledger lines carry the reason typed."""
+        from ui.dialogs.segment_points import SegmentPointsDialog
+
+        try:
+            counted = self._marketing.count(self.definition(), self._today())
+        except HuitoukeError as error:
+            QMessageBox.warning(self, self.tr("No points awarded"), describe(error))
+            return
+        dialog = SegmentPointsDialog(self._marketing, self.definition(), counted.matched, self._today(),
+                                     self._now().replace(microsecond=0), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.count_label.setText(self.tr("Points awarded to %1 customers.").replace("%1", str(dialog.awarded)))
+            self.book_modified.emit()
 
     def open_loyalty_settings(self) -> None:
         from ui.dialogs.loyalty_settings import LoyaltySettingsDialog
