@@ -38,7 +38,7 @@ from core.errors import ConflictError, NotFound, ValidationError
 from core.marketing.levels import LevelDTO, list_levels
 from core.phones import display_phone, is_masked_phone, normalize_phone
 from core.search import build_search_text, contains_sql, normalize_query
-from core.settings import get_setting
+from core.settings import phones_masked
 from core.tags import set_customer_tags, tags_by_customer
 
 # Sort keys the list accepts → column(s); each has an index that yields this order (ties by id). Name sorts by
@@ -131,7 +131,7 @@ class CustomerService:
             rows = s.execute(stmt).all()
             tags = tags_by_customer(s, [r.id for r in rows])
             level_names = {level.id: level.name for level in list_levels(s)}
-            masked = bool(get_setting(s, "privacy.mask_phones"))
+            masked = phones_masked(s)
         return [self._row(r, tags.get(r.id, ()), today, thresholds, level_names.get(r.member_level_id, ""), masked)
                 for r in rows]
 
@@ -139,7 +139,7 @@ class CustomerService:
         """Whether the seller masks phones on screen (setting privacy.mask_phones): lists already show
         them masked; read-only views in ui/ use this with core.phones.display_phone."""
         with self.book.session() as s:
-            return bool(get_setting(s, "privacy.mask_phones"))
+            return phones_masked(s)
 
     def count(self, query: CustomerQuery) -> int:
         self._stages_for(query, query.today or dt.date.today())

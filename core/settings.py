@@ -107,6 +107,11 @@ def get_settings(session: Session, prefix: str = "") -> dict[str, Any]:
     return values
 
 
+def phones_masked(session: Session) -> bool:
+    """Whether the seller masks phones on screen and in exports (privacy.mask_phones; core.phones.display_phone)."""
+    return bool(get_setting(session, "privacy.mask_phones"))
+
+
 def set_setting(session: Session, key: str, value: Any) -> None:
     encoded = json.dumps(value, ensure_ascii=False)
     row = session.get(Setting, key)

@@ -18,7 +18,7 @@ from core.analytics.dto import RFM_SEGMENT_NAMES
 from core.book.dialect import dialect_of
 from core.customer_stats import STAGES, update_stages
 from core.errors import ValidationError
-from core.settings import DEFAULTS, get_setting, get_settings, set_setting
+from core.settings import DEFAULTS, get_settings, phones_masked, set_setting
 
 if TYPE_CHECKING:
     from core.book.db import Book
@@ -133,7 +133,7 @@ class ThresholdService:
     def phone_masking(self) -> bool:
         """The setting privacy.mask_phones: lists, read-only views and exports show 138****8000."""
         with self.book.session() as s:
-            return bool(get_setting(s, "privacy.mask_phones"))
+            return phones_masked(s)
 
     def set_phone_masking(self, masked: bool) -> None:
         with self.book.session() as s:

@@ -21,7 +21,7 @@ from core.errors import Cancelled, RejectedInput
 from core.excel import columns as cols
 from core.excel.columns import Column
 from core.phones import display_phone
-from core.settings import get_setting
+from core.settings import phones_masked
 
 WHAT = ("customers", "orders", "reminders", "aftersales", "all")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -125,7 +125,7 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
     written: dict[str, int] = {}
     with book.session() as session:
         if mask_phones is None:
-            mask_phones = bool(get_setting(session, "privacy.mask_phones"))
+            mask_phones = phones_masked(session)
         for step, part in enumerate(parts):
             progress(step, len(parts), part)
             sources = {"customers": (cols.CUSTOMER_COLUMNS, _customer_rows),

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from core.book.models import Customer, Product, Tag
 from core.errors import ValidationError
 from core.marketing import campaigns, levels, loyalty, report, segments, texts
-from core.settings import get_settings, set_setting
+from core.settings import get_settings, phones_masked, set_setting
 
 POINTS_SETTINGS = ("marketing.points_per_yuan", "marketing.points_per_yuan_redeemed", "marketing.points_join",
                    "marketing.points_photo_review", "marketing.points_referral")
@@ -108,6 +108,12 @@ class MarketingService:
             return None
         with self.book.session() as s:
             return levels.member_discount(s, customer_id)
+
+    def phones_masked(self) -> bool:
+        """The seller masks phones on screen (the queue shows 138****8000; the SMS export keeps full numbers,
+        it is what the SMS tool sends to)."""
+        with self.book.session() as s:
+            return phones_masked(s)
 
     def queue(self, campaign_id: int) -> list[campaigns.QueueRow]:
         with self.book.session() as s:

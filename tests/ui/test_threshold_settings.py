@@ -82,3 +82,17 @@ def test_phone_masking_toggle_masks_lists_and_exports(section, book, tmp_path):
     widget.mask_check.setChecked(False)
     assert next(r for r in customers.list_page(CustomerQuery(today=TODAY)) if r.id == customer.id).phone == \
         "13812348000"
+
+
+def test_masking_reaches_the_read_only_views(qtbot, book):
+    from core.analytics.thresholds import ThresholdService as Service
+    from ui.dialogs.merge import MergeDialog
+
+    customers = CustomerService(book)
+    first = customers.create(CustomerInput(name="甲", phone="13812348000"))
+    second = customers.create(CustomerInput(name="乙", phone="13912349000"))
+    Service(book).set_phone_masking(True)
+    dialog = MergeDialog(customers, customers.get(first.id), customers.get(second.id))
+    qtbot.addWidget(dialog)
+    phones = dict(dialog._comparison())[dialog.tr("Phone")]
+    assert phones == ("138****8000", "139****9000")

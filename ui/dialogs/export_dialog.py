@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import HuitoukeError
 from core.excel.export import export_book
-from core.settings import get_setting
+from core.settings import phones_masked
 from ui.text.excel import refusal_text
 
 
@@ -64,7 +64,7 @@ class ExportDialog(QDialog):
 
     def _phones_masked(self) -> bool:
         with self._book.session() as s:
-            return bool(get_setting(s, "privacy.mask_phones"))
+            return phones_masked(s)
 
     def _ask_path(self, default_name: str) -> str:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to Excel"), default_name,

@@ -41,6 +41,7 @@ from core.customer_stats import STAGES
 from core.errors import HuitoukeError
 from core.marketing.loyalty import CouponSpec, coupon_text
 from core.marketing.segments import EXCLUSIONS
+from core.phones import display_phone
 from ui.pages.base import Page
 from ui.text import labels
 from ui.text.errors import describe
@@ -463,9 +464,10 @@ class MarketingPage(Page):
 
     def _load_queue(self) -> None:
         rows = self._marketing.queue(self._campaign_id) if self._campaign_id else []
+        masked = bool(rows) and self._marketing.phones_masked()
         self.queue_table.setRowCount(len(rows))
         for i, row in enumerate(rows):
-            cells = [row.name, row.phone, row.message, self._status_label(row.status),
+            cells = [row.name, display_phone(row.phone, masked), row.message, self._status_label(row.status),
                      self.tr("yes") if row.sms_ok else self.tr("cannot receive SMS")]
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
