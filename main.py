@@ -1,24 +1,24 @@
-"""Huitouke entry point: the desktop app by default, headless sub-commands otherwise (see core/cli.py)."""
+"""Huitouke entry point: the desktop app by default, headless sub-commands otherwise (see core/cli.py).
+
+`python main.py [--book PATH|URL]` opens the app; so does `python main.py FILE.book` (that book) and
+`python main.py FILE.xlsx|.csv|…` (the book as usual, then that spreadsheet's import). A first word that is a
+sub-command runs it; any other first word is told as an unknown command (exit 2): nothing opens.
+"""
 
 import sys
 
-from core.cli import COMMANDS
+from core.cli import wants_cli
 
 
-def wants_cli(argv: list[str]) -> bool:
-    """True when the arguments name a sub-command (or --version/--help) rather than the desktop app."""
-    skip_next = False
-    for arg in argv:
-        if skip_next:
-            skip_next = False
-            continue
-        if arg == "--book":
-            skip_next = True
-        elif arg in ("--version", "-h", "--help"):
-            return True
-        elif not arg.startswith("-"):
-            return arg in COMMANDS
-    return False
+def install_cli_words(argv: list[str]) -> None:
+    """The app's translations and language for the command line's words (not needed for --version)."""
+    if argv == ["--version"]:
+        return
+    try:
+        from ui.text.cli import install
+    except ImportError:  # Qt unavailable: the command line speaks its English sources
+        return
+    install()
 
 
 def main(argv: list[str]) -> int:
@@ -29,6 +29,7 @@ def main(argv: list[str]) -> int:
     if wants_cli(argv):
         from core.cli import main as cli_main
 
+        install_cli_words(argv)
         return cli_main(argv)
     from ui.app import run
 

@@ -1,75 +1,149 @@
 """The command line (DESIGN.md "Command line"): headless sub-commands with JSON output for scripts.
 
 Exit codes: 0 success; 1 unexpected error (with the log path); 2 rejected input, nothing written;
-3 book locked by another instance; 4 book damaged or too new. Each command is one function
-`_cmd_<name>(args) -> int`; heavy modules are imported inside it so `--version` stays instant.
+3 book locked by another instance; 4 book damaged or too new; 141 the reader of our output went away
+(`… | head`), ended quietly. Each command is one function `_cmd_<name>(args) -> int`; heavy modules are
+imported inside it so `--version` stays instant.
+
+Words: every sentence printed is a `translate("Cli", …)` source or a coded error's sentence
+(core.cli_text), in the user's language once main.py has installed the app's translator. A coded error
+goes to stderr as one JSON line `{"error": {"code", "message", …details}}` (message in the user's
+language). An unknown sub-command is told like an argument error: a sentence with the closest commands
+and the list of commands on stderr (the JSON line instead with --json), exit 2, nothing opened or written.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
-import logging
+import os
 import sys
-import traceback
 from pathlib import Path
 
 from core import __version__
-from core.errors import EXIT_OK, EXIT_UNEXPECTED, HuitoukeError
+from core.cli_text import fill, language, sentence, translate
+from core.errors import (
+    EXIT_BROKEN_PIPE,
+    EXIT_OK,
+    EXIT_REJECTED,
+    EXIT_UNEXPECTED,
+    HuitoukeError,
+    RejectedInput,
+)
 
-COMMANDS = ("init", "demo", "import", "export", "today", "stats", "backup", "restore", "check")
+PROGRAM = "huitouke"
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help with its own words ("usage:") in the user's language."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, translate("Cli", "usage: ") if prefix is None else prefix)
+
+
+def _parser(prog: str, description: str, **kwargs) -> argparse.ArgumentParser:
+    """A parser whose help, section titles and -h line are in the user's language."""
+    p = argparse.ArgumentParser(prog=prog, description=description, formatter_class=_Formatter, add_help=False,
+                                **kwargs)
+    p._positionals.title = translate("Cli", "arguments")
+    p._optionals.title = translate("Cli", "options")
+    p.add_argument("-h", "--help", action="help", help=translate("Cli", "show this help and exit"))
+    return p
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="huitouke", description="回头客 Huitouke — customer book for online sellers")
-    p.add_argument("--version", action="version", version=f"Huitouke {__version__}")
-    p.add_argument("--book", help="book file or postgresql:// URL (default: the book in the data folder)")
-    sub = p.add_subparsers(dest="command")
+    """The one definition of the command line: its sub-commands (`command_names`) and their options."""
+    p = _parser(PROGRAM, translate("Cli", "回头客 Huitouke — customer book for online sellers. Without a "
+                                   "command: open the desktop app (on a .book file, or importing a spreadsheet "
+                                   "given as the argument)."))
+    p.add_argument("--version", action="version", version=f"Huitouke {__version__}",
+                   help=translate("Cli", "show the version and exit"))
+    p.add_argument("--book", help=translate("Cli", "book file or postgresql:// URL (default: the book in the "
+                                                   "data folder)"))
+    sub = p.add_subparsers(dest="command", title=translate("Cli", "commands"), metavar="COMMAND")
 
-    c = sub.add_parser("init", help="create an empty book (refuses to overwrite one)")
-    c.add_argument("path", nargs="?", help="where (default: --book, else the book in the data folder)")
-    c.add_argument("--book", dest="sub_book")
-    c = sub.add_parser("demo", help="create a realistic demo book")
+    def command(name: str, help_line: str, book: bool = True, as_json: bool = True) -> argparse.ArgumentParser:
+        c = sub.add_parser(name, help=help_line, description=help_line, formatter_class=_Formatter,
+                           add_help=False)
+        c._positionals.title = p._positionals.title
+        c._optionals.title = p._optionals.title
+        c.add_argument("-h", "--help", action="help", help=translate("Cli", "show this help and exit"))
+        if book:
+            c.add_argument("--book", dest="sub_book", help=translate("Cli", "the book (default: --book before "
+                                                                            "the command, else the default book)"))
+        if as_json:
+            c.add_argument("--json", action="store_true", help=translate("Cli", "print JSON for scripts"))
+        return c
+
+    c = command("init", translate("Cli", "create an empty book (refuses to overwrite one)"), as_json=False)
+    c.add_argument("path", nargs="?", help=translate("Cli", "where (default: --book, else the book in the data "
+                                                            "folder)"))
+    c = command("demo", translate("Cli", "create a realistic demo book"), book=False)
     c.add_argument("path")
     c.add_argument("--customers", type=int, default=300)
     c.add_argument("--seed", type=int, default=1)
-    c.add_argument("--today", type=_iso_date, help="the book's today, YYYY-MM-DD (default: today)")
-    c.add_argument("--json", action="store_true")
+    c.add_argument("--today", type=_iso_date, help=translate("Cli", "the book's today, YYYY-MM-DD (default: "
+                                                                    "today)"))
 
-    c = sub.add_parser("import", help="import an Excel/CSV file")
+    c = command("import", translate("Cli", "import an Excel/CSV file"))
     c.add_argument("file")
-    c.add_argument("--book", dest="sub_book")
     c.add_argument("--preset")
     c.add_argument("--dry-run", action="store_true")
     c.add_argument("--all-or-nothing", action="store_true")
-    c.add_argument("--json", action="store_true")
-    c = sub.add_parser("export", help="export to .xlsx")
+    c = command("export", translate("Cli", "export to .xlsx"))
     c.add_argument("file")
-    c.add_argument("--book", dest="sub_book")
     c.add_argument("--what", choices=("customers", "orders", "reminders", "cases", "aftersales", "all"),
                    default="all")
-    c.add_argument("--language", default="zh_CN")
+    c.add_argument("--language", default="zh_CN", help=translate("Cli", "language of the sheets: zh_CN or en"))
 
-    c = sub.add_parser("today", help="what is due today")
-    c.add_argument("--book", dest="sub_book")
+    c = command("today", translate("Cli", "what is due today"))
     c.add_argument("--date")
-    c.add_argument("--json", action="store_true")
-    c = sub.add_parser("stats", help="repurchase figures")
-    c.add_argument("--book", dest="sub_book")
+    c = command("stats", translate("Cli", "repurchase figures"))
     c.add_argument("--from", dest="date_from")
     c.add_argument("--to", dest="date_to")
-    c.add_argument("--json", action="store_true")
 
-    c = sub.add_parser("backup", help="back up the book now")
-    c.add_argument("--book", dest="sub_book")
-    c.add_argument("--json", action="store_true")
-    c = sub.add_parser("restore", help="replace the book with a backup")
+    command("backup", translate("Cli", "back up the book now"))
+    c = command("restore", translate("Cli", "replace the book with a backup"), as_json=False)
     c.add_argument("backup")
-    c.add_argument("--book", dest="sub_book")
-    c = sub.add_parser("check", help="check the book's integrity")
-    c.add_argument("--book", dest="sub_book")
-    c.add_argument("--json", action="store_true")
+    command("check", translate("Cli", "check the book's integrity"))
     return p
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> argparse._SubParsersAction:
+    return next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+
+
+def command_names(parser: argparse.ArgumentParser | None = None) -> tuple[str, ...]:
+    """Every sub-command, in the order --help lists them (read from build_parser, the one definition)."""
+    return tuple(_subcommands(parser or build_parser()).choices)
+
+
+def command_lines(parser: argparse.ArgumentParser) -> list[str]:
+    """One line per sub-command: its name and what it does, in the user's language."""
+    helps = [(action.dest, action.help or "") for action in _subcommands(parser)._choices_actions]
+    width = max(len(name) for name, _ in helps)
+    return [f"  {name:<{width}}  {text}" for name, text in helps]
+
+
+def first_word(argv: list[str]) -> str | None:
+    """The first argument that is not an option (nor --book's value): a sub-command, a file, or a typo."""
+    skip_next = False
+    for arg in argv:
+        if skip_next:
+            skip_next = False
+        elif arg == "--book":
+            skip_next = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def wants_help(argv: list[str]) -> bool:
+    """--version / -h / --help before any sub-command (they belong to the command line, not the app)."""
+    word = first_word(argv)
+    before = argv[: argv.index(word)] if word is not None else argv
+    return any(arg in ("--version", "-h", "--help") for arg in before)
 
 
 def _iso_date(text: str):
@@ -78,7 +152,7 @@ def _iso_date(text: str):
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
+        raise argparse.ArgumentTypeError(fill(translate("Cli", "not a date (YYYY-MM-DD): %1"), text)) from None
 
 
 def book_location(args: argparse.Namespace) -> str | Path:
@@ -94,13 +168,12 @@ def _print_json(data) -> None:
 
 def _cmd_init(args) -> int:
     from core.book.db import Book
-    from core.errors import RejectedInput
 
     path = Path(args.path or book_location(args))
     if path.exists():
         raise RejectedInput("book_exists", f"{path} already exists; not overwritten", path=str(path))
     Book.open(path, create=True).close()
-    print(f"Created {path}")
+    print(fill(translate("Cli", "Created %1"), path))
     return EXIT_OK
 
 
@@ -111,7 +184,8 @@ def _cmd_demo(args) -> int:
     if args.json:
         _print_json(summary.__dict__)
     else:
-        print(f"Created demo book {args.path}: {summary}")
+        print(fill(translate("Cli", "Created demo book %1: %2 customers, %3 orders"), args.path,
+                   summary.customers, summary.orders))
     return EXIT_OK
 
 
@@ -123,7 +197,7 @@ def _cmd_backup(args) -> int:
     if args.json:
         _print_json({"path": str(info.path), "size": info.size, "taken_at": info.taken_at.isoformat()})
     else:
-        print(f"Backed up to {info.path}")
+        print(fill(translate("Cli", "Backed up to %1"), info.path))
     return EXIT_OK
 
 
@@ -134,7 +208,11 @@ def _cmd_restore(args) -> int:
     location = Path(book_location(args))
     with BookLock(location, "huitouke restore"):
         saved = restore_backup(Path(args.backup), location)
-    print(f"Restored {location} from {args.backup}" + (f" (previous state saved to {saved.path})" if saved else ""))
+    if saved:
+        print(fill(translate("Cli", "Restored %1 from %2 (the state before was saved to %3)"), location,
+                   args.backup, saved.path))
+    else:
+        print(fill(translate("Cli", "Restored %1 from %2"), location, args.backup))
     return EXIT_OK
 
 
@@ -144,8 +222,12 @@ def _cmd_check(args) -> int:
     report = check_book(book_location(args))
     if args.json:
         _print_json(report.to_dict())
+    elif report.ok:
+        counts = translate("Cli", ", ").join(f"{table} {count}" for table, count in report.counts.items())
+        print(fill(translate("Cli", "OK: %1 (schema %2; %3)"), report.path, report.revision, counts))
     else:
-        print(report.summary())
+        print("\n".join([fill(translate("Cli", "Problems in %1:"), report.path),
+                         *(f"  - {problem}" for problem in report.problems)]))
     return report.exit_code
 
 
@@ -160,6 +242,7 @@ def _cmd_stats(args) -> int:
 
     return stats_command(book_location(args), args.date_from, args.date_to, as_json=args.json)
 
+
 def _cmd_import(args) -> int:
     from core.book.db import Book
     from core.excel.importer import ImportOptions, run_import
@@ -168,49 +251,156 @@ def _cmd_import(args) -> int:
     with Book.open(book_location(args), program="huitouke import", daily_backup=False) as book:
         result = run_import(book, args.file, options)
     if args.json:
-        _print_json(result.to_json())
+        _print_json(_import_json(result))
     else:
-        print(result.summary())
+        print(_import_line(result))
     return EXIT_OK
 
 
+def _import_line(result) -> str:
+    """What an import did (or would do), in one line in the user's language."""
+    words = (translate("Cli", "Would import: %1") if result.dry_run else translate("Cli", "Imported: %1"))
+    done = fill(translate("Cli", "%1 new customers, %2 updated, %3 new orders, %4 updated, %5 unchanged, "
+                                 "%6 new products, %7 items added to orders already in the book; %8 rows skipped"),
+                result.customers_created, result.customers_updated, result.orders_created, result.orders_updated,
+                result.orders_unchanged, result.products_created, result.items_added + result.items_replaced,
+                result.rows_skipped)
+    return fill(words, done)
+
+
+def _import_json(result) -> dict:
+    """The importer's JSON; under Chinese each row problem's `message` is the app's Chinese words for its code."""
+    from core.errors import CellRejected
+
+    data = result.to_json()
+    if language() != "en":
+        for error in data["errors"]:
+            error["message"] = sentence(CellRejected(error["code"], value=error["value"] or ""))
+    return data
+
+
 def _cmd_export(args) -> int:
+    """`export FILE --what W`: text "Exported FILE: sheet rows, …"; with --json {path, what, sheets: {sheet: rows}}."""
     from core.book.db import Book
     from core.excel.export import export_book
 
     what = "aftersales" if args.what == "cases" else args.what
     with Book.open(book_location(args), program="huitouke export", daily_backup=False) as book:
         result = export_book(book, args.file, what, args.language)
-    print(f"Exported {result.path}: " + ", ".join(f"{name} {rows}" for name, rows in result.sheets.items()))
+    if args.json:
+        _print_json({"path": str(result.path), "what": what, "sheets": dict(result.sheets)})
+    else:
+        sheets = ", ".join(f"{name} {rows}" for name, rows in result.sheets.items())
+        print(fill(translate("Cli", "Exported %1: %2"), result.path, sheets))
     return EXIT_OK
 
 
 def _cmd_not_ready(args) -> int:
-    from core.errors import RejectedInput
+    raise RejectedInput("command_unavailable", f"'{args.command}' is not available in this build",
+                        command=args.command)
 
-    raise RejectedInput("command_unavailable", f"'{args.command}' is not available in this build")
+
+def opens_in_app(word: str) -> bool:
+    """True when `word` is an existing file the desktop app opens: a book, or a spreadsheet to import."""
+    from core.book.paths import BOOK_SUFFIX
+    from core.excel import SPREADSHEET_SUFFIXES
+
+    path = Path(word)
+    return path.suffix.lower() in {BOOK_SUFFIX, *SPREADSHEET_SUFFIXES} and path.is_file()
+
+
+def wants_cli(argv: list[str]) -> bool:
+    """True when the arguments are for the command line: a sub-command, --version/--help, or a first word
+    that is neither a sub-command nor a file the app opens (told as an unknown command); False for the app."""
+    word = first_word(argv)
+    if word is None:
+        return wants_help(argv)
+    return word in command_names() or not opens_in_app(word)
+
+
+def app_files(argv: list[str]) -> tuple[str | None, str | None]:
+    """(book, spreadsheet) for the desktop app: the book is --book PATH|URL (or --book=…) or a .book file given
+    as the argument; the spreadsheet, given as the argument, is imported once the book is open."""
+    from core.book.paths import BOOK_SUFFIX
+
+    book = next((arg.split("=", 1)[1] for arg in argv if arg.startswith("--book=")), None)
+    if "--book" in argv[:-1]:
+        book = argv[argv.index("--book") + 1]
+    word = first_word(argv)
+    if word is None or not opens_in_app(word):
+        return book, None
+    if Path(word).suffix.lower() == BOOK_SUFFIX:
+        return word, None
+    return book, word
+
+
+def unknown_command(word: str, parser: argparse.ArgumentParser) -> RejectedInput:
+    """The refusal of a first word that is no sub-command, with the closest ones (difflib) and all of them."""
+    names = command_names(parser)
+    return RejectedInput("unknown_command", f"unknown command '{word}'", command=word,
+                         suggestions=difflib.get_close_matches(word, names, n=3, cutoff=0.5), commands=list(names))
+
+
+def _tell_unknown_command(error: RejectedInput, parser: argparse.ArgumentParser, as_json: bool) -> None:
+    suggestions = error.details["suggestions"]
+    message = sentence(error)
+    if suggestions:
+        message = fill(translate("Cli", "%1 Did you mean: %2?"), message, translate("Cli", ", ").join(suggestions))
+    if as_json:
+        _print_error(error, message)
+        return
+    lines = [f"{PROGRAM}: {message}", translate("Cli", "Commands:"), *command_lines(parser),
+             fill(translate("Cli", "More: %1 COMMAND --help"), PROGRAM)]
+    print("\n".join(lines), file=sys.stderr)
+
+
+def _print_error(error: HuitoukeError, message: str | None = None) -> None:
+    """One JSON line on stderr: the error's code and details, its message in the user's language."""
+    payload = {**error.to_dict(), "message": message or sentence(error)}
+    print(json.dumps({"error": payload}, ensure_ascii=False), file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run a sub-command; returns the exit code (never raises for expected errors)."""
+    argv = sys.argv[1:] if argv is None else argv
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return EXIT_OK
-    handler = globals().get(f"_cmd_{args.command}", _cmd_not_ready)
+    word = first_word(argv)
+    if word is not None and word not in command_names(parser):
+        _tell_unknown_command(unknown_command(word, parser), parser, "--json" in argv)
+        return EXIT_REJECTED
     try:
-        return handler(args)
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            code = EXIT_OK
+        else:
+            code = globals().get(f"_cmd_{args.command}", _cmd_not_ready)(args)
+        sys.stdout.flush()  # a reader that went away shows here, not in the interpreter's exit
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
     except HuitoukeError as exc:
-        print(json.dumps({"error": exc.to_dict()}, ensure_ascii=False), file=sys.stderr)
+        _print_error(exc)
         return exc.exit_code
     except Exception:  # the last line of defence: log it and say where the log is
         log_path = _log_unexpected()
-        print(f"Unexpected error; details in {log_path}", file=sys.stderr)
+        print(fill(translate("Cli", "Unexpected error; details in %1"), log_path), file=sys.stderr)
         return EXIT_UNEXPECTED
 
 
+def _reader_gone() -> int:
+    """`… | head`: the reader closed the pipe. Nothing more goes to it (stdout now leads nowhere, so the
+    interpreter's last flush cannot fail either); no message, exit 141 like any program killed by SIGPIPE."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_BROKEN_PIPE
+
+
 def _log_unexpected() -> Path:
+    import logging
+    import traceback
+
     from core.book.paths import log_dir
 
     path = log_dir() / "cli-errors.log"

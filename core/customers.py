@@ -7,13 +7,14 @@ Every method is one short transaction and returns DTOs. Saving a customer recomp
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Sequence
 
 from sqlalchemy import and_, case, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from core import customer_stats, reminders
+from core import clock, customer_stats, reminders
 from core.book.db import Book
 from core.book.models import (
     BadReview,
@@ -36,10 +37,13 @@ from core.customer_stats import STAGES
 from core.dto import AliasDTO, BookCounts, CustomerDetail, CustomerInput, CustomerQuery, CustomerRow
 from core.errors import ConflictError, NotFound, ValidationError
 from core.marketing.levels import LevelDTO, list_levels
+from core.order_writes import after_orders_written
 from core.phones import display_phone, is_masked_phone, normalize_phone
 from core.search import build_search_text, contains_sql, normalize_query
 from core.settings import phones_masked
 from core.tags import set_customer_tags, tags_by_customer
+
+log = logging.getLogger(__name__)
 
 # Sort keys the list accepts → column(s); each has an index that yields this order (ties by id). Name sorts by
 # pinyin initials, then the name itself; stage and level sort by rank (see _sort_columns), not by their codes.
@@ -91,7 +95,7 @@ def validate_customer(data: CustomerInput) -> None:
                 dt.date(data.birth_year or 2000, data.birth_month, data.birth_day)
             except ValueError:
                 raise ValidationError("birth_day_invalid", field="birth_day", value=data.birth_day) from None
-    if data.birth_year is not None and not 1900 <= data.birth_year <= dt.date.today().year:
+    if data.birth_year is not None and not 1900 <= data.birth_year <= clock.today().year:
         raise ValidationError("birth_year_invalid", field="birth_year", value=data.birth_year)
 
 
@@ -122,7 +126,7 @@ class CustomerService:
     # -- reading ----------------------------------------------------------------------------------
     def list_page(self, query: CustomerQuery) -> list[CustomerRow]:
         """The rows of one page, sorted and filtered in SQL."""
-        today = query.today or dt.date.today()
+        today = query.today or clock.today()
         self._stages_for(query, today)
         with self.book.session() as s:
             thresholds = customer_stats.stage_thresholds(s)
@@ -142,7 +146,7 @@ class CustomerService:
             return phones_masked(s)
 
     def count(self, query: CustomerQuery) -> int:
-        self._stages_for(query, query.today or dt.date.today())
+        self._stages_for(query, query.today or clock.today())
         with self.book.session() as s:
             return s.execute(select(func.count()).select_from(Customer).where(*self._filters(query))).scalar_one()
 
@@ -158,7 +162,7 @@ class CustomerService:
         Stage and level sort as one id-ordered read per stage or level, in rank order (each a range of
         the (stage) / (member_level_id) index, ~2 ms) instead of sorting 100,000 CASE values (~60 ms).
         """
-        self._stages_for(query, query.today or dt.date.today())
+        self._stages_for(query, query.today or clock.today())
         with self.book.session() as s:
             filters = self._filters(query)
             live_sqlite = self.book.is_sqlite and not query.deleted
@@ -202,7 +206,7 @@ class CustomerService:
 
     def get(self, customer_id: int, today: dt.date | None = None) -> CustomerDetail:
         with self.book.session() as s:
-            return self._detail(s, self._load(s, customer_id), today or dt.date.today())
+            return self._detail(s, self._load(s, customer_id), today or clock.today())
 
     def find_by_phone(self, phone: str, exclude_id: int | None = None) -> list[CustomerRow]:
         """Customers (not deleted) whose phone or phone alias matches — the duplicate warning."""
@@ -228,7 +232,7 @@ class CustomerService:
             s.flush()
             if data.tags is not None:
                 set_customer_tags(s, customer.id, data.tags)
-            return self._detail(s, customer, dt.date.today())
+            return self._detail(s, customer, clock.today())
 
     def update(self, customer_id: int, data: CustomerInput, expected_version: int) -> CustomerDetail:
         """Save edits. Raises ConflictError if someone saved this customer since `expected_version`."""
@@ -247,7 +251,7 @@ class CustomerService:
                 raise ConflictError("customer_conflict", entity="customer", id=customer_id,
                                     expected_version=expected_version) from None
             reminders.after_write(s, [customer_id])  # birthday may have changed
-            return self._detail(s, customer, dt.date.today())
+            return self._detail(s, customer, clock.today())
 
     def set_do_not_disturb(self, ids: Sequence[int], value: bool) -> int:
         with self.book.session() as s:
@@ -258,11 +262,13 @@ class CustomerService:
 
     def soft_delete(self, ids: Sequence[int], now: dt.datetime | None = None) -> int:
         """Move customers to the recycle bin (restorable). Returns how many moved."""
-        now = now or dt.datetime.now().replace(microsecond=0)
+        now = now or clock.now()
         with self.book.session() as s:
-            return s.execute(update(Customer).where(Customer.id.in_(list(ids)), Customer.deleted_at.is_(None))
-                             .values(deleted_at=now, version=Customer.version + 1)
-                             .execution_options(synchronize_session=False)).rowcount
+            moved = s.execute(update(Customer).where(Customer.id.in_(list(ids)), Customer.deleted_at.is_(None))
+                              .values(deleted_at=now, version=Customer.version + 1)
+                              .execution_options(synchronize_session=False)).rowcount
+        log.info("moved %d customer(s) to the recycle bin: ids %s", moved, list(ids))
+        return moved
 
     def restore(self, ids: Sequence[int]) -> int:
         with self.book.session() as s:
@@ -289,6 +295,7 @@ class CustomerService:
             # Old copies of the erased pages live on in the WAL until a checkpoint: flush and empty it.
             with self.book.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        log.info("erased %d customer(s): ids %s", n, ids)
         return n
 
     def merge(self, keep_id: int, absorb_id: int, backup: bool = True) -> CustomerDetail:
@@ -302,6 +309,7 @@ class CustomerService:
             raise ValidationError("merge_same", field="customer")
         if backup and self.book.is_sqlite:
             self.book.backup("before-merge")
+        log.info("merging customer %s into %s", absorb_id, keep_id)
         with self.book.session() as s:
             keep, other = self._load(s, keep_id), self._load(s, absorb_id)
             _fill_and_alias(s, keep, other)
@@ -324,15 +332,10 @@ class CustomerService:
             set_customer_tags(s, keep_id, sorted(tags))
             keep = self._load(s, keep_id)
             refresh_search_text(keep, [a.value_norm for a in _aliases(s, keep_id) if a.kind == "phone"])
-            customer_stats.refresh(s, [keep_id])
-            reminders.after_write(s, [keep_id])
-            from core.marketing.service import after_order_write
-            from core.reminders.generate import local_today
-
-            after_order_write(s, [keep_id], local_today(s), dt.datetime.now().replace(microsecond=0))
+            after_orders_written(s, [keep_id])
             s.flush()
             s.expire(keep)
-            return self._detail(s, self._load(s, keep_id), dt.date.today())
+            return self._detail(s, self._load(s, keep_id), clock.today())
 
     # -- helpers ----------------------------------------------------------------------------------
     def _stages_for(self, q: CustomerQuery, today: dt.date) -> None:

@@ -13,6 +13,7 @@ EXIT_UNEXPECTED = 1
 EXIT_REJECTED = 2
 EXIT_LOCKED = 3
 EXIT_DAMAGED = 4
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader of the output went away (`… | head`); said by no message
 
 
 class HuitoukeError(Exception):

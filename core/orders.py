@@ -13,12 +13,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from core import customer_stats, reminders
+from core import clock
 from core.book.db import Book
 from core.book.dialect import contains_ci
 from core.book.models import ORDER_STATUS_VALUES, PURCHASE_STATUSES, Customer, Order, OrderItem, Product
 from core.dto import OrderDetail, OrderInput, OrderItemDTO, OrderQuery, OrderRedemption, OrderRow
 from core.errors import ConflictError, NotFound, ValidationError
+from core.order_writes import after_orders_written
 from core.search import like_pattern
 
 SORT_KEYS = {
@@ -126,16 +127,8 @@ def _redeem(s: Session, order: Order, data: OrderInput, redemption: OrderRedempt
         return
     from core.marketing.loyalty import redeem_on_order
 
-    redeem_on_order(s, order.id, redemption.coupon_id, redemption.points, dt.datetime.now().replace(microsecond=0),
+    redeem_on_order(s, order.id, redemption.coupon_id, redemption.points, clock.now(),
                     lower_paid=data.paid_cents is None or data.paid_cents == paid_before)
-
-
-def _marketing_after_write(s: Session, customer_ids) -> None:
-    """Spend points and member levels follow the order write (core.marketing)."""
-    from core.marketing.service import after_order_write
-    from core.reminders.generate import local_today
-
-    after_order_write(s, customer_ids, local_today(s), dt.datetime.now().replace(microsecond=0))
 
 
 class OrderService:
@@ -160,9 +153,7 @@ class OrderService:
             s.add(order)
             self._flush(s, data)
             _redeem(s, order, data, redemption)
-            customer_stats.refresh(s, [order.customer_id])
-            reminders.after_write(s, [order.customer_id])
-            _marketing_after_write(s, [order.customer_id])
+            after_orders_written(s, [order.customer_id])
             return _detail(s, order)
 
     def update(self, order_id: int, data: OrderInput, expected_version: int,
@@ -181,9 +172,7 @@ class OrderService:
             except StaleDataError:
                 raise ConflictError("order_conflict", entity="order", id=order_id) from None
             _redeem(s, order, data, redemption, paid_before)
-            customer_stats.refresh(s, {before, order.customer_id})
-            reminders.after_write(s, {before, order.customer_id})
-            _marketing_after_write(s, {before, order.customer_id})
+            after_orders_written(s, {before, order.customer_id})
             return _detail(s, order)
 
     def delete(self, order_id: int) -> None:
@@ -192,12 +181,10 @@ class OrderService:
             cid = order.customer_id
             from core.marketing.loyalty import release_order
 
-            release_order(s, order_id, dt.datetime.now().replace(microsecond=0))
+            release_order(s, order_id, clock.now())
             s.delete(order)
             s.flush()
-            customer_stats.refresh(s, [cid])
-            reminders.after_write(s, [cid])
-            _marketing_after_write(s, [cid])
+            after_orders_written(s, [cid])
 
     def list_page(self, query: OrderQuery) -> list[OrderRow]:
         """One page of orders, filtered and sorted in SQL.

@@ -50,8 +50,8 @@ def normalize_phone(text: str | int | float | None) -> str:
     m = _LANDLINE.match(digits)
     if m:
         return f"{m.group(1)}-{m.group(2)}"
-    if digits.startswith("86") and _LANDLINE.match("0" + digits[2:]):
-        m = _LANDLINE.match("0" + digits[2:])
+    m = _LANDLINE.match("0" + digits[2:]) if digits.startswith("86") else None
+    if m:
         return f"{m.group(1)}-{m.group(2)}"
     return ""
 

@@ -5,12 +5,14 @@ UI state (window geometry, column widths, language) is not here: it lives in QSe
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core import clock
 from core.book.models import Setting
 
 DEFAULTS: dict[str, Any] = {
@@ -119,3 +121,8 @@ def set_setting(session: Session, key: str, value: Any) -> None:
         session.add(Setting(key=key, value_json=encoded))
     else:
         row.value_json = encoded
+
+
+def local_today(session: Session) -> dt.date:
+    """Today in the book's time zone (setting "timezone")."""
+    return clock.today_in(get_setting(session, "timezone"))

@@ -14,7 +14,7 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from core.book.db import Book
-from core.book.dialect import in_chunks
+from core.book.dialect import in_chunks, rowcount, table_of
 from core.book.models import Customer, CustomerTag, Tag
 from core.dto import TagDTO
 from core.errors import ValidationError
@@ -63,7 +63,7 @@ def refresh_tag_names(s: Session, customer_ids: Iterable[int] | None = None) -> 
     """Store the sorted tag names of these customers (all when None) in `Customer.tag_names`, joined by
     TAG_SEPARATOR as the list shows them. Writes only rows that change (not `version`, not `updated_at`);
     returns how many. Call after any change of customer_tag rows or tag names, in the same transaction."""
-    table = Customer.__table__
+    table = table_of(Customer)
     if customer_ids is None:
         chunks: list[list[int] | None] = [None]
     else:
@@ -144,8 +144,8 @@ class TagService:
         with self.book.session() as s:
             tag_ids = list(s.scalars(select(Tag.id).where(Tag.name.in_(names))))
             for chunk in in_chunks(ids):
-                removed += s.execute(delete(CustomerTag).where(
-                    CustomerTag.tag_id.in_(tag_ids), CustomerTag.customer_id.in_(chunk))).rowcount
+                removed += rowcount(s.execute(delete(CustomerTag).where(
+                    CustomerTag.tag_id.in_(tag_ids), CustomerTag.customer_id.in_(chunk))))
             refresh_tag_names(s, ids)
         return removed
 

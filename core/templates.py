@@ -9,7 +9,6 @@ seller edited it.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core import clock
 from core.book.models import MessageTemplate
 
 LANGUAGES = ("zh_CN", "en")
@@ -214,7 +214,7 @@ def save_template(session: Session, kind: str, language: str, body: str) -> Temp
         session.add(row)
     row.body = body
     row.is_default = False
-    row.updated_at = dt.datetime.now().replace(microsecond=0)
+    row.updated_at = clock.now()
     return TemplateDTO(kind, language, body, False, unknown_placeholders(body))
 
 

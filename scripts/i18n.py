@@ -1,6 +1,7 @@
-"""Translation workflow: one zh_CN .ts per ui module, merged into one .qm.
+"""Translation workflow: one zh_CN .ts per ui module (and per core module of the command line's words,
+core.cli_text), merged into one .qm.
 
-    python scripts/i18n.py update   extract strings of every ui module into
+    python scripts/i18n.py update   extract strings of every such module into
                                     resources/translations/<dotted.module>.zh_CN.ts (keeps translations)
     python scripts/i18n.py build    lrelease every .ts into resources/translations/huitouke_zh_CN.qm
     python scripts/i18n.py check    list unfinished and missing translations; exit 1 if any
@@ -21,6 +22,7 @@ TRANSLATIONS_DIR = ROOT / "resources" / "translations"
 LANGUAGE = "zh_CN"
 QM_NAME = f"huitouke_{LANGUAGE}.qm"
 _TRANSLATABLE = re.compile(r"\.tr\(|\btranslate\(|QT_TRANSLATE_NOOP|QT_TR_NOOP")
+_CLI_WORDS = re.compile(r"^from core\.cli_text import .*\btranslate\b", re.M)
 
 
 def _qt_tool(name: str) -> str:
@@ -34,8 +36,11 @@ def _qt_tool(name: str) -> str:
 
 
 def translatable_modules() -> list[Path]:
-    """Every ui source file that contains a translatable string."""
-    return sorted(p for p in UI_DIR.rglob("*.py") if _TRANSLATABLE.search(p.read_text(encoding="utf-8")))
+    """Every ui source file that contains a translatable string, and every core module that prints words of
+    the command line (it imports `translate` from core.cli_text)."""
+    ui = [p for p in UI_DIR.rglob("*.py") if _TRANSLATABLE.search(p.read_text(encoding="utf-8"))]
+    core = [p for p in (ROOT / "core").rglob("*.py") if _CLI_WORDS.search(p.read_text(encoding="utf-8"))]
+    return sorted(ui + core)
 
 
 def ts_path_for(module: Path, translations_dir: Path | None = None) -> Path:

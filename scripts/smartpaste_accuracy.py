@@ -1,6 +1,13 @@
-"""Measure smart-paste accuracy: the share of the test messages whose every field is read right.
+"""Measure smart-paste accuracy on the project's own messages: per field and fully right.
 
-Usage: python scripts/smartpaste_accuracy.py [-v]   (-v prints each wrong field)
+Usage: python scripts/smartpaste_accuracy.py [-v] [--fresh]
+    -v       print each wrong field
+    --fresh  measure only the fresh set (tests/core/smartpaste_fresh_cases.py), written after tuning
+
+Sets: the general messages (tests/core/smartpaste_cases.py: every field, items and amount too), the
+failure-class messages of issue #19 (tests/core/smartpaste_class_cases.py) and the fresh set. For each set
+it prints the share right of name, phones, province, city, district, the province–city–district chain,
+detail, and of whole messages (every field the case gives).
 """
 
 from __future__ import annotations
@@ -10,14 +17,35 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CASES_FILE = ROOT / "tests" / "core" / "smartpaste_cases.py"
+TESTS = ROOT / "tests" / "core"
+CASES_FILE = TESTS / "smartpaste_cases.py"
+CLASS_FILE = TESTS / "smartpaste_class_cases.py"
+FRESH_FILE = TESTS / "smartpaste_fresh_cases.py"
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # the case files import one another as tests.core.…
+REPORTED = ("name", "phones", "province", "city", "district", "chain", "detail")
 
 
 def load_cases() -> tuple[list[dict], tuple[str, ...], tuple[str, ...]]:
-    """(every test message, the default product list, the compared fields) from the cases file."""
+    """(the general test messages, the default product list, the compared fields) from the cases file."""
     cases = runpy.run_path(str(CASES_FILE))
     every = cases["CASES"] + cases["HELD_OUT_CASES"] + cases["HELD_OUT_CASES_2"] + cases["HELD_OUT_CASES_3"]
     return every, cases["PRODUCTS"], cases["FIELDS"]
+
+
+def load_sets() -> dict[str, tuple[list[dict], tuple[str, ...]]]:
+    """Set name → (cases, compared fields) for every set that exists."""
+    general, _, fields = load_cases()
+    sets = {"general": (general, fields)}
+    classes = runpy.run_path(str(CLASS_FILE))
+    sets["failure classes"] = ([case for cases in classes["CLASSES"].values() for case in cases],
+                               classes["CLASS_FIELDS"])
+    if FRESH_FILE.exists():
+        fresh = runpy.run_path(str(FRESH_FILE))
+        sets["fresh"] = (fresh["FRESH_CASES"], fresh["FRESH_FIELDS"])
+        sets["fresh 2"] = (fresh["FRESH_CASES_2"], fresh["FRESH_FIELDS"])
+        sets["fresh 3"] = (fresh["FRESH_CASES_3"], fresh["FRESH_FIELDS"])
+    return sets
 
 
 def wrong_fields(case: dict, parsed, fields: tuple[str, ...]) -> dict[str, tuple[object, object]]:
@@ -31,28 +59,47 @@ def wrong_fields(case: dict, parsed, fields: tuple[str, ...]) -> dict[str, tuple
     return wrong
 
 
-def measure(verbose: bool = False) -> tuple[int, int]:
-    """(messages fully right, messages) over every case in tests/core/smartpaste_cases.py."""
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
+def measure_set(cases: list[dict], fields: tuple[str, ...], products: tuple[str, ...],
+                verbose: bool = False) -> dict[str, int]:
+    """Field (and "chain", "fully right") → number of *cases* read right."""
     from core.smartpaste import parse_message
 
-    cases, products, fields = load_cases()
-    right = 0
+    right = dict.fromkeys((*REPORTED, "fully right"), 0)
     for number, case in enumerate(cases, 1):
         parsed = parse_message(case["text"], case.get("products", products))
         wrong = wrong_fields(case, parsed, fields)
-        right += not wrong
+        checked = wrong_fields(case, parsed, ("name", "phones", "province", "city", "district", "detail"))
+        for field in REPORTED:
+            if field == "chain":
+                right[field] += not checked.keys() & {"province", "city", "district"}
+            else:
+                right[field] += field not in checked
+        right["fully right"] += not wrong
         if wrong and verbose:
             print(f"#{number}: {case['text']!r}")
             for field, (expected, got) in wrong.items():
                 print(f"    {field}: expected {expected!r}, got {got!r}")
-    return right, len(cases)
+    return right
+
+
+def measure(verbose: bool = False) -> tuple[int, int]:
+    """(messages fully right, messages) over the general messages in tests/core/smartpaste_cases.py."""
+    cases, products, fields = load_cases()
+    return measure_set(cases, fields, products, verbose)["fully right"], len(cases)
 
 
 def main() -> int:
-    right, total = measure(verbose="-v" in sys.argv)
-    print(f"{right}/{total} messages fully right: {100 * right / total:.1f} %")
+    verbose = "-v" in sys.argv
+    _, products, _ = load_cases()
+    for name, (cases, fields) in load_sets().items():
+        if "--fresh" in sys.argv and not name.startswith("fresh"):
+            continue
+        if verbose:
+            print(f"--- {name}")
+        right = measure_set(cases, fields, products, verbose)
+        total = len(cases)
+        figures = "  ".join(f"{field} {100 * count / total:.1f} %" for field, count in right.items())
+        print(f"{name} ({total} messages): {figures}")
     return 0
 
 

@@ -9,7 +9,9 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from core.book import paths
+from core.cli import app_files
 from ui import settings as keys
+from ui import wheel_guard
 from ui.errors import install_excepthook
 from ui.i18n import install_translator
 from ui.icons import app_icon
@@ -40,17 +42,8 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationName(keys.APPLICATION)
     app.setApplicationDisplayName("回头客 Huitouke")
     app.setWindowIcon(app_icon())
+    wheel_guard.install(app)
     return app
-
-
-def book_argument(argv: list[str]) -> str | None:
-    """The value of --book PATH (or --book=PATH) in the command line, if any."""
-    for position, arg in enumerate(argv):
-        if arg == "--book" and position + 1 < len(argv):
-            return argv[position + 1]
-        if arg.startswith("--book="):
-            return arg.split("=", 1)[1]
-    return None
 
 
 class _QuitAfterPaint(QObject):
@@ -63,12 +56,14 @@ class _QuitAfterPaint(QObject):
 
 
 def run(argv: list[str]) -> int:
-    """Start the GUI (``python main.py [--book PATH|URL] [--minimized]``); returns the process exit code.
+    """Start the GUI (``python main.py [--book PATH|URL | FILE.book] [SPREADSHEET] [--minimized]``); returns the
+    process exit code.
 
-    Without --book the last book opened is used, else the default book; with neither, the welcome screen.
+    Without a book the last book opened is used, else the default book; with neither, the welcome screen. A
+    spreadsheet given as the argument (a file dropped on the app's icon) is imported once that book is open.
     If Huitouke already runs for this user and book, that window comes to the front and this launch ends.
     """
-    book = book_argument(argv)
+    book, spreadsheet = app_files(argv)
     log_path = setup_logging(paths.log_dir())
     install_excepthook(log_path)
     app = create_application([sys.argv[0], *argv])
@@ -89,7 +84,7 @@ def run(argv: list[str]) -> int:
     launcher.book_opened.connect(lambda location: instance.listen(server_name(location)))
     instance.listen(instance_name)
     habit = DailyHabit(launcher, settings, parent=app)
-    launcher.start(book)
+    launcher.start(book, import_file=spreadsheet)
     habit.start(minimized=START_MINIMIZED in argv)
     first: QWidget | None = launcher.window or launcher.welcome
     if QUIT_AFTER_PAINT in argv and first is not None:

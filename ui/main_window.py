@@ -21,17 +21,19 @@ from PySide6.QtWidgets import (
 )
 
 from core.dto import BookCounts
+from core.excel import SPREADSHEET_SUFFIXES
 from ui import settings as keys
 from ui.change_poll import ChangePoller
 from ui.icons import icon
 from ui.pages.base import Page
 from ui.pages.registry import PAGES, PageSpec
 from ui.session import Session
+from ui.widgets.fit import fitted_size
 
 log = logging.getLogger(__name__)
 
+DEFAULT_SIZE = QSize(1280, 800)  # first launch, made smaller on a smaller screen
 SEARCH_DELAY_MS = 180  # typing pauses shorter than this do not re-run the search
-SPREADSHEET_SUFFIXES = {".xlsx", ".xls", ".xlsm", ".csv", ".ods", ".et"}
 # Palette roles only, so the navigation follows the light or dark system theme.
 NAVIGATION_STYLE = """
 QListWidget#navigation { background: palette(base); border: none; border-right: 1px solid palette(midlight); outline: 0;
@@ -225,11 +227,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
 
     def _restore_geometry(self) -> None:
+        """The size and place of last time, else 1280×800 — either one made to fit this screen (a 1366×768
+        laptop has 1366×728 for windows)."""
         geometry = self._settings.value(keys.GEOMETRY)
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        available = self.screen().availableGeometry()
+        wanted = self.size() if geometry is not None else DEFAULT_SIZE
+        self.resize(fitted_size(wanted, available))
 
     # --- pages --------------------------------------------------------------------------------------
     def page(self, key: str) -> Page:

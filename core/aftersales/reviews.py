@@ -236,6 +236,7 @@ class ReviewService(CaseServiceBase):
             close_case_tasks(s, at=now, bad_review_id=review.id, outcome=outcome)
             if temperament_note.strip():
                 customer = s.get(Customer, review.customer_id)
+                assert customer is not None, "a review's customer is never deleted while it exists"
                 line = f"{now.date().isoformat()} {temperament_note.strip()}"
                 customer.personality = f"{customer.personality}\n{line}".strip()
             s.flush()

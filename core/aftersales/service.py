@@ -26,6 +26,7 @@ from core.aftersales.dto import (
     PRODUCT_COMPLAINT_KINDS,
     STEP_COMPENSATE,
     STEP_FOLLOW_UP,
+    CaseFilter,
     ComplaintDTO,
     ComplaintStepDTO,
 )
@@ -341,6 +342,14 @@ class AftersalesService:
         self.reviews = ReviewService(book, clock)
         self.cases = CaseQueries(book, clock)
         self._book = book
+        self._clock = clock
+
+    def export_cases(self, path, case_filter: CaseFilter | None = None, language: str = "zh_CN"):
+        """Write the cases the filter selects to an .xlsx file (the book exporter's after-sales sheet)."""
+        from core.excel.export import export_book
+
+        return export_book(self._book, path, what="aftersales", language=language, today=self._clock().date(),
+                           case_filter=case_filter)
 
     def settings(self) -> dict:
         """Every `aftersales.` setting (defaults filled in)."""

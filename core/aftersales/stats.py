@@ -141,13 +141,6 @@ class CaseQueries(CaseServiceBase):
         with self._book.session() as s:
             return case_rows(s, case_filter, self._clock().date())
 
-    def export(self, path, case_filter: CaseFilter | None = None, language: str = "zh_CN"):
-        """Write the cases the filter selects to an .xlsx file (the book exporter's after-sales sheet)."""
-        from core.excel.export import export_book
-
-        return export_book(self._book, path, what="aftersales", language=language, today=self._clock().date(),
-                           case_filter=case_filter)
-
     def open_case_count(self) -> int:
         """Open complaints plus open reviews (the navigation counter)."""
         with self._book.session() as s:
@@ -191,6 +184,7 @@ class CaseQueries(CaseServiceBase):
         for at, cents, pts in s.execute(select(Complaint.compensated_at, Complaint.compensation_cents,
                                                Complaint.compensation_points)
                                         .where(Complaint.compensated_at.is_not(None))):
+            assert at is not None, "selected where compensated_at is set"
             if _in_range(at.date(), date_from, date_to):
                 complaint_cents[_month(at)] += cents
                 points[_month(at)] += pts

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from core import clock
+from core.book.dialect import table_of
 from core.book.models import ContactLog, Customer, Order, Reminder
 from core.errors import ConflictError, NotFound, ValidationError
 
@@ -119,7 +121,7 @@ def today_list_responses(session: Session, complaint_ids: list[int]) -> dict[int
                            .where(ContactLog.complaint_id.in_(complaint_ids), ContactLog.reminder_id.is_not(None),
                                   ContactLog.result.in_(REACHED_RESULTS))
                            .group_by(ContactLog.complaint_id))
-    return {complaint_id: at for complaint_id, at in rows}
+    return {complaint_id: at for complaint_id, at in rows if complaint_id is not None}
 
 
 def today_list_follow_up(session: Session, complaint_id: int) -> tuple[dt.datetime, str] | None:
@@ -136,7 +138,7 @@ def today_list_follow_up(session: Session, complaint_id: int) -> tuple[dt.dateti
 def load_case(session: Session, model: type, case_id: int, version: int | None = None):
     """A complaint or review row by id. NotFound (`complaint_not_found` / `bad_review_not_found`) when
     missing; ConflictError when `version` is given and someone saved the row in the meantime."""
-    entity = model.__tablename__
+    entity = table_of(model).name
     row = session.get(model, case_id)
     if row is None:
         raise NotFound(f"{entity}_not_found", f"No {entity} {case_id}", id=case_id)
@@ -148,7 +150,7 @@ def load_case(session: Session, model: type, case_id: int, version: int | None =
 
 def system_clock() -> dt.datetime:
     """The local wall clock without microseconds (the default clock of the services)."""
-    return dt.datetime.now().replace(microsecond=0)
+    return clock.now()
 
 
 class CaseServiceBase:

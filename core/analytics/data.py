@@ -92,10 +92,12 @@ def fetch_rows(session: Session, query) -> list[tuple]:
     The big reads skip SQLAlchemy's Row objects: building them costs more than the query itself.
     """
     sql = str(query.compile(dialect=session.get_bind().dialect, compile_kwargs={"literal_binds": True}))
-    cursor = session.connection().connection.dbapi_connection.cursor()
+    dbapi_connection = session.connection().connection.dbapi_connection
+    assert dbapi_connection is not None, "an open session has a live DBAPI connection"
+    cursor = dbapi_connection.cursor()
     try:
         cursor.execute(sql)
-        return cursor.fetchall()
+        return list(cursor.fetchall())
     finally:
         cursor.close()
 

@@ -6,7 +6,6 @@ Also `report_to_json` (the `stats` command's output) and the per-product repurch
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -27,12 +26,12 @@ from core.analytics.data import (
 from core.analytics.dto import AnalyticsReport, CountByKey, DateRange, ProductInterval, Summary
 from core.book.models import Product
 from core.errors import HuitoukeError
+from core.progress import IsCancelled, Progress
 from core.settings import get_settings
 
 if TYPE_CHECKING:
     import numpy as np
 
-Progress = Callable[[int, int, str], None]
 
 
 class AnalyticsCancelled(HuitoukeError):
@@ -93,7 +92,7 @@ class Scope:
 
 
 def compute_report(session: Session, date_range: DateRange, today: dt.date,
-                   progress: Progress | None = None, is_cancelled: Callable[[], bool] | None = None,
+                   progress: Progress | None = None, is_cancelled: IsCancelled | None = None,
                    book: BookData | None = None) -> AnalyticsReport:
     """Every metric of DOMAIN.md §8 for the range (see core.analytics for what counts where).
 

@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 
 from core.analytics.data import book_signature, load_product_days
 from core.analytics.dto import AnalyticsReport, DateRange, ProductInterval
-from core.analytics.report import BookData, Progress, compute_report, product_intervals
+from core.analytics.report import BookData, compute_report, product_intervals
 from core.analytics.selection import Selection, customers_for
+from core.progress import IsCancelled, Progress
 
 if TYPE_CHECKING:
     from core.book.db import Book
@@ -55,7 +56,7 @@ class AnalyticsService:
         return self._cached(session, "book", BookData.load)
 
     def report(self, date_range: DateRange, today: dt.date, progress: Progress | None = None,
-               is_cancelled: Callable[[], bool] | None = None) -> AnalyticsReport:
+               is_cancelled: IsCancelled | None = None) -> AnalyticsReport:
         """Every metric of the Analytics page for the range (core.analytics.compute_report)."""
         with self.book.session() as s:
             return compute_report(s, date_range, today, progress, is_cancelled, book=self.book_data(s))

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from core import clock
 from core.analytics.dto import DateRange
 from core.analytics.report import AnalyticsReport, compute_report, report_to_json
 from core.errors import EXIT_OK, RejectedInput
@@ -31,7 +32,7 @@ def stats_command(location: str | Path, date_from: str | None, date_to: str | No
     if start and end and start > end:
         raise RejectedInput("bad_range", "--from is after --to", start=str(start), end=str(end))
     with Book.open(location, lock=False, daily_backup=False, program="huitouke stats") as book, book.session() as s:
-        report = compute_report(s, DateRange(start, end), today or dt.date.today())
+        report = compute_report(s, DateRange(start, end), today or clock.today())
     if as_json:
         print(json.dumps(report_to_json(report), ensure_ascii=False, indent=2))
     else:

@@ -15,6 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from core import clock
 from core.book.paths import backup_dir_for
 from core.errors import BookDamaged, RejectedInput
 
@@ -68,7 +69,7 @@ def create_backup(book_path: Path, reason: str = DAILY, *, root: Path | None = N
     Written to a temporary name and renamed, so a crash never leaves a half backup that looks whole.
     """
     book_path = Path(book_path)
-    now = (now or dt.datetime.now()).replace(microsecond=0)
+    now = (now or clock.now())
     folder = backup_dir_for(book_path, root)
     final = folder / f"{book_path.stem}-{now:%Y%m%d-%H%M%S}-{reason}.book"
     n = 1
@@ -99,7 +100,7 @@ def list_backups(book_path: Path, *, root: Path | None = None) -> list[BackupInf
 def daily_backup_if_due(book_path: Path, *, root: Path | None = None,
                         now: dt.datetime | None = None) -> BackupInfo | None:
     """Take the day's backup unless one was already taken today (called at launch)."""
-    now = now or dt.datetime.now()
+    now = now or clock.now()
     for b in list_backups(book_path, root=root):
         if b.reason == DAILY and b.taken_at.date() == now.date():
             return None
@@ -108,7 +109,7 @@ def daily_backup_if_due(book_path: Path, *, root: Path | None = None,
 
 def rotate(book_path: Path, *, root: Path | None = None, today: dt.date | None = None) -> list[Path]:
     """Delete backups the policy no longer keeps; returns what was deleted."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     backups = list_backups(book_path, root=root)
     keep: set[Path] = set()
     daily = [b for b in backups if b.reason == DAILY]
@@ -162,7 +163,7 @@ def restore_backup(backup_path: Path, book_path: Path, *, root: Path | None = No
     if book_path.exists() and not quick_check(book_path):
         saved = create_backup(book_path, "before-restore", root=root)
     elif book_path.exists():
-        damaged_copy = book_path.with_name(book_path.name + f".damaged-{dt.datetime.now():%Y%m%d-%H%M%S}")
+        damaged_copy = book_path.with_name(book_path.name + f".damaged-{clock.now():%Y%m%d-%H%M%S}")
         book_path.replace(damaged_copy)
         for suffix in ("-wal", "-shm"):
             Path(str(book_path) + suffix).unlink(missing_ok=True)

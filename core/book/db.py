@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.book import backup, changes, schema
 from core.book.lock import BookLock
 from core.book.paths import is_url
+from core.book.shared import ServerAddress, connection_error, server_engine
 from core.errors import BookDamaged, RejectedInput
 
 log = logging.getLogger(__name__)
@@ -48,12 +49,7 @@ def make_engine(location: str | Path) -> Engine:
     Every committed write bumps the book's change counter (core.book.changes).
     """
     if is_url(location):
-        url = str(location)
-        if url.startswith("postgresql://"):
-            url = "postgresql+psycopg://" + url[len("postgresql://"):]
-        from core.book.shared import connect_args
-
-        engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args())
+        engine = server_engine(str(location))
     else:
         engine = create_engine(f"sqlite:///{Path(location)}", connect_args={"timeout": 10})
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -118,7 +114,6 @@ class Book:
         transactions keep two people apart. Raises ServerUnavailable when it cannot connect."""
         from sqlalchemy.exc import OperationalError
 
-        from core.book.shared import ServerAddress, connection_error
 
         engine = make_engine(url)
         try:

@@ -7,10 +7,12 @@ Everything else in core is dialect-neutral SQLAlchemy. Each helper here takes th
 from __future__ import annotations
 
 import datetime as dt
+import typing
 import zlib
 from collections.abc import Iterable, Iterator
+from typing import Any
 
-from sqlalchemy import Integer, cast, func, literal, select, text
+from sqlalchemy import CursorResult, Integer, Result, Table, cast, func, literal, select, text
 from sqlalchemy.orm import Session
 
 IN_LIST_SIZE = 500  # values per IN (…) list: well under SQLite's and PostgreSQL's bind-parameter limits
@@ -188,3 +190,14 @@ class RawSql:
         if not self.sqlite:
             return value
         return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
+
+
+def rowcount(result: Result[Any]) -> int:
+    """How many rows an INSERT, UPDATE or DELETE run through `Session.execute` changed (its CursorResult's
+    rowcount; the generic Result type SQLAlchemy declares for `execute` does not show it)."""
+    return typing.cast("CursorResult[Any]", result).rowcount
+
+
+def table_of(model: type) -> Table:
+    """The Core table of a mapped class of this book (every model is mapped to one Table)."""
+    return typing.cast(Table, model.__table__)  # type: ignore[attr-defined]

@@ -8,13 +8,13 @@ they refuse each other too.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import socket
 import sys
 from pathlib import Path
 
+from core import clock
 from core.errors import BookLocked
 
 _LOCK_OFFSET = 1 << 20  # Windows locks a byte range; lock one far past the text so readers can read it
@@ -52,7 +52,7 @@ class BookLock:
             "pid": os.getpid(),
             "host": socket.gethostname(),
             "program": self.program,
-            "since": dt.datetime.now().isoformat(timespec="seconds"),
+            "since": clock.now().isoformat(timespec="seconds"),
         }, ensure_ascii=False))
         fh.flush()
         self._fh = fh

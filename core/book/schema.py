@@ -7,6 +7,7 @@ migration scripts. Each released schema keeps a fixture book under tests/fixture
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 
 from core.errors import BookTooNew
+
+log = logging.getLogger(__name__)
 
 KNOWN_REVISIONS = ("0001",)
 HEAD = KNOWN_REVISIONS[-1]
@@ -46,6 +49,7 @@ def upgrade(engine: Engine, before_upgrade: Callable[[], None] | None) -> bool:
         raise BookTooNew("book_too_new", revision=rev)
     if rev is not None and before_upgrade is not None:
         before_upgrade()
+    log.info("schema upgrade %s -> %s", rev or "(new book)", HEAD)
     from alembic import command
     from alembic.config import Config
 

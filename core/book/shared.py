@@ -89,9 +89,8 @@ def check_connection(url: str) -> ConnectionReport:
     from sqlalchemy.exc import DBAPIError
 
     from core.book import schema
-    from core.book.db import make_engine
 
-    engine = make_engine(url)
+    engine = server_engine(url)
     try:
         with engine.connect() as conn:
             version = conn.execute(text("SHOW server_version")).scalar() or ""
@@ -172,6 +171,15 @@ def forget_password(address: ServerAddress) -> None:
 def has_remembered_password(address: ServerAddress) -> bool:
     key = _entry_key(address)
     return any(line.startswith(key) for line in _read_lines(password_file()))
+
+
+def server_engine(url: str):
+    """An SQLAlchemy engine for a `postgresql://` book URL (psycopg 3 driver, the app's connection arguments)."""
+    from sqlalchemy import create_engine
+
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args())
 
 
 def connect_args() -> dict:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import random
 import time
-from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +19,7 @@ from pathlib import Path
 from sqlalchemy import Table, text
 from sqlalchemy.orm import Session
 
-from core import customer_stats
+from core import clock, customer_stats
 from core.book.db import Book
 from core.book.lock import lock_path_for
 from core.book.models import (
@@ -38,6 +37,7 @@ from core.book.models import (
     Product,
     Tag,
 )
+from core.demo import data
 from core.demo.aftersales import (
     COMPLAINT_COLUMNS,
     CONTACT_COLUMNS,
@@ -47,10 +47,10 @@ from core.demo.aftersales import (
     STEP_COLUMNS,
     AfterSales,
 )
-from core.demo import data
 from core.demo.orders import ITEM_COLUMNS, ORDER_COLUMNS, OrderWriter, simulate, ts
 from core.demo.people import BOOK_CLOCK, Dice, Person, Picker, make_people, profile_row
 from core.errors import Cancelled, RejectedInput
+from core.progress import IsCancelled, Progress
 from core.search import build_search_text
 from core.settings import set_setting
 from core.tags import refresh_tag_names
@@ -65,7 +65,6 @@ MEMBER_LEVELS = (("普通会员", 0, None, 1, 100), ("银卡会员", 1, 50000, 3
 _SKIN_TAGS = ("干皮", "油皮", "混合皮")
 _TAG = Picker((name, w) for name, w in data.TAGS if name not in _SKIN_TAGS)
 
-Progress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)
@@ -92,7 +91,7 @@ class DemoSummary:
 class _Steps:
     """Reports progress on a 0–100 scale and stops the build when cancelled."""
 
-    def __init__(self, progress: Progress | None, is_cancelled: Callable[[], bool] | None) -> None:
+    def __init__(self, progress: Progress | None, is_cancelled: IsCancelled | None) -> None:
         self.progress = progress
         self.is_cancelled = is_cancelled
 
@@ -104,7 +103,7 @@ class _Steps:
 
 
 def build_demo(path: Path, *, customers: int = 300, seed: int = 1, today: dt.date | None = None,
-               progress: Progress | None = None, is_cancelled: Callable[[], bool] | None = None) -> DemoSummary:
+               progress: Progress | None = None, is_cancelled: IsCancelled | None = None) -> DemoSummary:
     """Create a NEW book at `path` filled with demo data; returns what it holds.
 
     `progress(done, 100, stage)` reports percent done with a stage key (customers, orders, indexes,
@@ -118,7 +117,7 @@ def build_demo(path: Path, *, customers: int = 300, seed: int = 1, today: dt.dat
     if path.exists():
         raise RejectedInput("book_exists", f"A file already exists at {path}; demo books are always new",
                             path=str(path))
-    today = today or dt.date.today()
+    today = today or clock.today()
     started = time.perf_counter()
     steps = _Steps(progress, is_cancelled)
     steps(0, "customers")

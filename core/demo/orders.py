@@ -204,7 +204,9 @@ class OrderWriter:
             return f"E{created:%Y%m%d%H%M%S}{counter}"
         return str(counter)
 
-    def _later(self, start: dt.datetime, low_hours: float, high_hours: float) -> dt.datetime:
+    def _later(self, start: dt.datetime | None, low_hours: float, high_hours: float) -> dt.datetime:
+        """A moment between low and high hours after `start` (set by the status that precedes it), never after now."""
+        assert start is not None, "a later step of an order follows an earlier one"
         seconds = int((low_hours + (high_hours - low_hours) * self.rng.random()) * 3600)
         moment = start + dt.timedelta(seconds=seconds)
         return moment if moment < self.now else self.now

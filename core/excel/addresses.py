@@ -6,6 +6,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from core.postcodes import clean_postcode
+
 PROVINCES = (
     "北京市", "天津市", "上海市", "重庆市", "河北省", "山西省", "辽宁省", "吉林省", "黑龙江省", "江苏省",
     "浙江省", "安徽省", "福建省", "江西省", "山东省", "河南省", "湖北省", "湖南省", "广东省", "海南省",
@@ -74,7 +76,7 @@ def split_address(text: str) -> Address:
     postcode = ""
     found = _POSTCODE.search(text)
     if found:
-        postcode = found.group(1)
+        postcode = clean_postcode(found.group(1))
         text = text[: found.start()].rstrip()
     province, rest = _take_province(text)
     rest = rest.lstrip()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from dataclasses import dataclass
 
 from sqlalchemy import Date, DateTime, delete, exists, select, update
 
-from core import customer_stats
+from core import clock, customer_stats
 from core.book.models import (
     Customer,
     CustomerAlias,
@@ -22,8 +23,10 @@ from core.book.models import (
 from core.errors import NotFound, RejectedInput
 from core.excel.writer import CREATED
 from core.marketing.levels import recompute_levels
-from core.reminders.generate import local_today
+from core.settings import local_today
 from core.tags import refresh_tag_names
+
+log = logging.getLogger(__name__)
 
 _TABLES = {"customer": Customer, "orders": Order, "product": Product, "order_item": OrderItem}
 
@@ -102,7 +105,9 @@ def undo_import(book, batch_id: int) -> UndoResult:
         customer_stats.refresh(session, alive)
         recompute_levels(session, local_today(session), alive, congratulate=False)
         refresh_tag_names(session, alive)
-        batch.status, batch.undone_at = "undone", dt.datetime.now().replace(microsecond=0)
+        batch.status, batch.undone_at = "undone", clock.now()
+        log.info("import batch %s undone: %d customers and %d orders deleted, %d changes put back", batch_id,
+                 customers_deleted, orders_deleted, len(changes))
         return UndoResult(batch_id, customers_deleted, orders_deleted, len(changes))
 
 

@@ -93,7 +93,7 @@ REMINDER_COLUMNS = (
     Column("outcome", "", "Outcome", "结果"),
     Column("note", "", "Note", "备注"),
 )
-AFTERSALE_COLUMNS = (  # cells from core.aftersales.export.case_sheet_rows, same order
+AFTERSALE_COLUMNS = (  # cells from core.excel.aftersales_sheet.case_sheet_rows, same order
     Column("kind", "", "Case", "类别"),
     Column("id", "", "No.", "编号", "int"),
     Column("opened_on", "", "Date", "日期", "date"),

@@ -10,17 +10,19 @@ import datetime as dt
 import os
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
+from core import clock
 from core.errors import Cancelled, RejectedInput
 from core.excel import columns as cols
 from core.excel.columns import Column
 from core.phones import display_phone
+from core.progress import IsCancelled, Progress, no_progress
 from core.settings import phones_masked
 
 WHAT = ("customers", "orders", "reminders", "aftersales", "all")
@@ -100,8 +102,8 @@ class _SheetWriter:
 
 
 def export_book(book, path: str | os.PathLike[str], what: str = "all", language: str = "en",
-                today: dt.date | None = None, progress: Callable[[int, int, str], None] | None = None,
-                is_cancelled: Callable[[], bool] | None = None, case_filter=None,
+                today: dt.date | None = None, progress: Progress | None = None,
+                is_cancelled: IsCancelled | None = None, case_filter=None,
                 mask_phones: bool | None = None) -> ExportResult:
     """Write customers / orders / reminders / after-sales (or all of them) to one .xlsx file.
 
@@ -116,8 +118,8 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
 
     if what not in WHAT:
         raise RejectedInput("export_what_unknown", what=what)
-    today = today or dt.date.today()
-    progress = progress or (lambda *_: None)
+    today = today or clock.today()
+    progress = progress or no_progress
     cancelled = is_cancelled or (lambda: False)
     path = Path(path)
     workbook = Workbook(write_only=True)
@@ -237,7 +239,7 @@ def _reminder_rows(session, language: str, today: dt.date) -> Iterator[list[Any]
 
 
 def _aftersale_rows(session, language: str, today: dt.date, case_filter=None) -> Iterable[list[Any]]:
-    from core.aftersales.export import case_sheet_rows
+    from core.excel.aftersales_sheet import case_sheet_rows
 
     return case_sheet_rows(session, language, today, case_filter)
 

@@ -10,12 +10,13 @@ back. A dry run does all of it and rolls back. Cancelling rolls back: the book i
 from __future__ import annotations
 
 import json
+import logging
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 
 from core.book.dialect import one_at_a_time
-from core.errors import Cancelled, ImportRejected
+from core.errors import Cancelled, HuitoukeError, ImportRejected
 from core.excel.analysis import (
     LoadedFile,
     TableChoice,
@@ -31,9 +32,9 @@ from core.excel.readers import DEFAULT_LIMITS, Limits
 from core.excel.records import RowError
 from core.excel.review import MergeProposal, ProposalView, describe
 from core.gc_pause import garbage_collector_paused
+from core.progress import IsCancelled, Progress, no_progress
 
-Progress = Callable[[int, int, str], None]
-IsCancelled = Callable[[], bool]
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,9 +134,6 @@ class _DryRunDone(Exception):
         self.result = result
 
 
-def _noop_progress(_done: int, _total: int, _message: str) -> None:
-    return None
-
 
 def choose_tables(loaded: LoadedFile, options: ImportOptions,
                   remembered: Mapping[str, tuple[str, dict[str, str]]]) -> list[TableChoice]:
@@ -159,15 +157,24 @@ def run_import(book, source: str | os.PathLike[str] | LoadedFile, options: Impor
     Raises ImportRejected (file refused, nothing written) or Cancelled (nothing written).
     Bad rows are skipped and listed in ``errors`` unless ``options.all_or_nothing``.
     """
-    with garbage_collector_paused():
-        return _run_import(book, source, options, progress, is_cancelled)
+    try:
+        with garbage_collector_paused():
+            result = _run_import(book, source, options, progress, is_cancelled)
+    except HuitoukeError as exc:
+        log.info("import refused or stopped: %s", exc.code)
+        raise
+    log.info("import%s batch %s: %d customers created, %d updated; %d orders created, %d updated; "
+             "%d products created; %d rows skipped", " (dry run)" if result.dry_run else "", result.batch_id,
+             result.customers_created, result.customers_updated, result.orders_created, result.orders_updated,
+             result.products_created, result.rows_skipped)
+    return result
 
 
 def _run_import(book, source: str | os.PathLike[str] | LoadedFile, options: ImportOptions,
                 progress: Progress | None, is_cancelled: IsCancelled | None) -> ImportResult:
     from core.excel.writer import BookWriter
 
-    progress = progress or _noop_progress
+    progress = progress or no_progress
     cancelled = is_cancelled or (lambda: False)
     progress(0, 100, "reading")
     loaded = source if isinstance(source, LoadedFile) else load_file(source, options.limits)

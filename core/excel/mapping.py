@@ -11,7 +11,7 @@ from dataclasses import dataclass
 CUSTOMER_FIELDS = {
     "name": "text", "real_name": "text", "phone": "phone", "wechat_id": "text", "qq": "id",
     "platform_buyer_id": "text", "email": "text", "province": "province", "city": "text",
-    "district": "text", "address_detail": "text", "postcode": "id", "gender": "gender",
+    "district": "text", "address_detail": "text", "postcode": "postcode", "gender": "gender",
     "birthday": "birthday", "tags": "tags", "source_channel": "text", "note": "text", "personality": "text",
 }
 ORDER_FIELDS = {

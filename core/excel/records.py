@@ -14,6 +14,7 @@ from core.excel.addresses import normalise_province, split_address
 from core.excel.mapping import FIELDS, FieldMap
 from core.excel.presets import Preset, platform_of
 from core.excel.readers import Table, repeated_header_rows
+from core.postcodes import clean_postcode
 
 # What makes a row a purchase: a date alone does not (a sheet may list when someone was added).
 _ORDER_SIGNAL = ("platform_order_no", "product_title", "paid_cents", "goods_cents", "unit_price_cents",
@@ -52,6 +53,7 @@ _CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "gender": cleaning.parse_gender, "status": cleaning.clean_text, "phone": cleaning.parse_phones,
     "province": lambda value: normalise_province(cleaning.clean_text(value)),
     "platform": lambda value: platform_of(cleaning.clean_text(value), default=""),
+    "postcode": lambda value: clean_postcode(cleaning.clean_identifier(value)),
 }
 
 

@@ -30,8 +30,8 @@ from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_o
 from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
 from core.marketing.levels import recompute_levels
 from core.orders import derived_order_columns, is_purchase_status
-from core.reminders.generate import local_today
 from core.search import build_search_text
+from core.settings import local_today
 from core.tags import refresh_tag_names
 
 CREATED = "null"  # old_values_json of a row this batch created (deleted on undo)
@@ -215,8 +215,9 @@ class BookWriter:
         customer_stats.refresh(self.session, self.touched)
         customer_stats.refresh_cycles(self.session, self._created_ids - self.touched)
         self.counts.risk_buyers = self._risk_buyers()
-        # Member levels follow purchases as after any order write. Spend points do not: history brought in
-        # from a file is not new spending (an order written later brings its customer's points up to date).
+        # Member levels follow purchases as after any order write (without a congratulate task: history is not
+        # an upgrade the customer just made). Spend points do not, ever: history brought in from a file is not
+        # new spending (core.marketing.loyalty.sync_spend_points leaves imported orders out).
         recompute_levels(self.session, local_today(self.session), self.touched | self._created_ids,
                          congratulate=False)
         self._check(98, "saving")

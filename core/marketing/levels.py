@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
-from core.book.dialect import in_chunks
+from core.book.dialect import in_chunks, table_of
 from core.book.models import Customer, MemberLevel, Reminder
 from core.errors import NotFound, ValidationError
 
@@ -95,7 +95,7 @@ def recompute_levels(session: Session, today: dt.date, customer_ids=None, *, con
         return 0
     by_id = {lv.id: lv for lv in levels}
     session.flush()  # the figures just written by the caller are what counts
-    table = Customer.__table__
+    table = table_of(Customer)
     query = select(table.c.id, table.c.total_spend_cents, table.c.purchase_days, table.c.member_level_id).where(
         table.c.deleted_at.is_(None))
     wanted = None if customer_ids is None else sorted(set(customer_ids))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from core.book.dialect import in_chunks
+from core.book.dialect import in_chunks, rowcount
 from core.book.models import Coupon, Customer, Order, PointsEntry
 from core.errors import NotFound, ValidationError
 from core.rewards import add_points, issue_coupon, points_balance
@@ -122,9 +122,9 @@ def use_coupon(session: Session, coupon_id: int, order_id: int, now: dt.datetime
         raise ValidationError("coupon_below_threshold", field="order", value=order.goods_cents)
     # Marked used only if still unused when written: on a shared book two orders saved at once both read it
     # unused above, and the second UPDATE waits for the first and then finds nothing to mark.
-    marked = session.execute(update(Coupon).where(Coupon.id == coupon_id, Coupon.used_at.is_(None))
-                             .values(used_at=now, used_order_id=order_id)
-                             .execution_options(synchronize_session=False)).rowcount
+    marked = rowcount(session.execute(update(Coupon).where(Coupon.id == coupon_id, Coupon.used_at.is_(None))
+                                      .values(used_at=now, used_order_id=order_id)
+                                      .execution_options(synchronize_session=False)))
     if marked != 1:
         raise ValidationError("coupon_already_used", field="coupon", value=coupon_id)
     session.expire(coupon, ["used_at", "used_order_id"])
@@ -160,6 +160,7 @@ def redeem_on_order(session: Session, order_id: int, coupon_id: int | None, poin
     if coupon_id is not None:
         use_coupon(session, coupon_id, order_id, now)
         coupon = session.get(Coupon, coupon_id)
+        assert coupon is not None, "use_coupon raised NotFound for a missing coupon"
         off += coupon_cents_off(coupon.kind, coupon.value_cents, coupon.discount_percent, order.goods_cents,
                                 order.postage_cents)
     payable = max(0, order.goods_cents + order.postage_cents - order.discount_cents)
@@ -221,15 +222,16 @@ def sync_spend_points(session: Session, customer_ids, at: dt.datetime) -> int:
     ids = list(customer_ids)
     if not ids:
         return 0
-    have = {(cid, oid): int(total) for cid, oid, total in session.execute(
+    have: dict[tuple[int, int | None], int] = {(cid, oid): int(total) for cid, oid, total in session.execute(
         select(PointsEntry.customer_id, PointsEntry.order_id, func.sum(PointsEntry.delta))
         .where(PointsEntry.customer_id.in_(ids), PointsEntry.reason == "spend", PointsEntry.order_id.is_not(None))
         .group_by(PointsEntry.customer_id, PointsEntry.order_id))}
-    want = {(cid, oid): max(0, (paid - refund) // 100) * rate if is_purchase else 0
-            for oid, cid, is_purchase, paid, refund, batch in session.execute(
-                select(Order.id, Order.customer_id, Order.is_purchase, Order.paid_cents, Order.refund_cents,
-                       Order.import_batch_id)
-                .where(Order.customer_id.in_(ids))) if batch is None}
+    want: dict[tuple[int, int | None], int] = {
+        (cid, oid): max(0, (paid - refund) // 100) * rate if is_purchase else 0
+        for oid, cid, is_purchase, paid, refund, batch in session.execute(
+            select(Order.id, Order.customer_id, Order.is_purchase, Order.paid_cents, Order.refund_cents,
+                   Order.import_batch_id)
+            .where(Order.customer_id.in_(ids))) if batch is None}
     imported = set(session.scalars(select(Order.id).where(Order.customer_id.in_(ids),
                                                           Order.import_batch_id.is_not(None))))
     written = 0

@@ -50,9 +50,9 @@ class CustomerMarketing:
 
 def _window_orders(session: Session, customer_id: int, start: dt.datetime, window_days: int) -> list:
     last_day = start.date() + dt.timedelta(days=window_days)
-    return session.execute(select(Order.id, Order.is_purchase, Order.paid_cents, Order.refund_cents).where(
+    return list(session.execute(select(Order.id, Order.is_purchase, Order.paid_cents, Order.refund_cents).where(
         Order.customer_id == customer_id, Order.created_at > start, Order.order_date <= last_day)
-        .order_by(Order.created_at)).all()
+        .order_by(Order.created_at)).all())
 
 
 def campaign_report(session: Session, campaign_id: int) -> CampaignReport:

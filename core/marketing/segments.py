@@ -18,8 +18,9 @@ import datetime as dt
 import json
 import statistics
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import and_, func, or_, select, text
+from sqlalchemy import ColumnElement, and_, false, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from core.analytics.dto import RFM_SEGMENTS
@@ -125,14 +126,14 @@ def rfm_sql(session: Session, names: list[str], today: dt.date):
     for (r, f, m), name in RFM_SEGMENTS.items():
         if name in names:
             wanted.append(and_(recent if r else ~recent, high_f if f else ~high_f, high_m if m else ~high_m))
-    return and_(Customer.purchase_days > 0, or_(*wanted) if wanted else False)
+    return and_(Customer.purchase_days > 0, or_(*wanted) if wanted else false())
 
 
-def filters(session: Session, definition: dict, today: dt.date) -> list:
+def filters(session: Session, definition: dict, today: dt.date) -> list[ColumnElement[bool]]:
     """SQL conditions on Customer for a definition (recycle bin always left out)."""
     d = validate_definition(definition)
     c = Customer
-    f = [c.deleted_at.is_(None)]
+    f: list[ColumnElement[bool]] = [c.deleted_at.is_(None)]
     if "tags" in d:
         f.append(c.id.in_(select(CustomerTag.customer_id).join(Tag, Tag.id == CustomerTag.tag_id)
                           .where(Tag.name.in_(d["tags"]))))
@@ -199,7 +200,7 @@ def capped_customers_sql(session: Session, today: dt.date):
 def count(session: Session, definition: dict, today: dt.date) -> SegmentCount:
     """Matched, held back per exclusion, and reachable customers of a definition today."""
     where = filters(session, definition, today)
-    columns = [func.count()]
+    columns: list[ColumnElement[Any]] = [func.count()]
     conditions = [exclusion_sql(session, code, today) for code in EXCLUSIONS]
     columns += [func.coalesce(func.sum(cond_as_int(cond)), 0) for cond in conditions]
     columns.append(func.coalesce(func.sum(cond_as_int(or_(*conditions))), 0))

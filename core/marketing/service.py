@@ -1,5 +1,5 @@
 """MarketingService: the marketing calls the UI makes on one book, each one short transaction → DTOs;
-and `after_order_write`, the hook core.orders runs so points and member levels follow every order write.
+(points and member levels follow every order write through core.order_writes).
 """
 
 from __future__ import annotations
@@ -9,22 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from core.book.models import Customer, Product, Tag
 from core.errors import ValidationError
 from core.marketing import campaigns, levels, loyalty, report, segments, texts
+from core.marketing.campaigns import QueueRow
+from core.marketing.report import CustomerMarketing
 from core.settings import get_settings, phones_masked, set_setting
 
 POINTS_SETTINGS = ("marketing.points_per_yuan", "marketing.points_per_yuan_redeemed", "marketing.points_join",
                    "marketing.points_photo_review", "marketing.points_referral")
-
-
-def after_order_write(session: Session, customer_ids, today: dt.date, now: dt.datetime) -> None:
-    """Spend points and member levels of these customers brought up to date (same transaction)."""
-    ids = [cid for cid in customer_ids if cid is not None]
-    loyalty.sync_spend_points(session, ids, now)
-    levels.recompute_levels(session, today, ids)
 
 
 @dataclass(frozen=True)
@@ -115,7 +109,7 @@ class MarketingService:
         with self.book.session() as s:
             return phones_masked(s)
 
-    def queue(self, campaign_id: int) -> list[campaigns.QueueRow]:
+    def queue(self, campaign_id: int) -> list[QueueRow]:
         with self.book.session() as s:
             return campaigns.queue(s, campaign_id)
 
@@ -131,7 +125,7 @@ class MarketingService:
         with self.book.session() as s:
             return report.campaign_report(s, campaign_id)
 
-    def customer_marketing(self, customer_id: int) -> report.CustomerMarketing:
+    def customer_marketing(self, customer_id: int) -> CustomerMarketing:
         with self.book.session() as s:
             return report.customer_marketing(s, customer_id)
 

@@ -35,11 +35,10 @@ from sqlalchemy.orm import Session
 from core.book.dialect import RawSql, one_at_a_time
 from core.book.models import Reminder
 from core.errors import HuitoukeError
+from core.progress import IsCancelled, Progress
 from core.reminders.birthdays import birthday_rows
 from core.reminders.kinds import ENGINE_KINDS, NOTICE_KINDS, enabled_kinds
-from core.settings import get_setting, get_settings
-
-Progress = Callable[[int, int, str], None]
+from core.settings import get_settings, local_today
 
 
 class RegenerationCancelled(HuitoukeError):
@@ -77,7 +76,7 @@ _ORDER_RULES: tuple[tuple[str, str, str], ...] = (
 
 
 def regenerate(session: Session, today: dt.date, customer_ids: Iterable[int] | None = None, *,
-               progress: Progress | None = None, is_cancelled: Callable[[], bool] | None = None,
+               progress: Progress | None = None, is_cancelled: IsCancelled | None = None,
                now: dt.datetime | None = None) -> RegenerationResult:
     """Bring the engine's tasks up to date for these customers (all when None); see the module docstring."""
     started = time.perf_counter()
@@ -130,16 +129,6 @@ def regenerate(session: Session, today: dt.date, customer_ids: Iterable[int] | N
             session.expire(obj)
     return RegenerationResult(counts.get("written", 0), counts.get("superseded", 0), counts.get("expired", 0),
                               round(time.perf_counter() - started, 3))
-
-
-def local_today(session: Session) -> dt.date:
-    """Today in the book's time zone (setting "timezone")."""
-    from zoneinfo import ZoneInfo
-
-    try:
-        return dt.datetime.now(ZoneInfo(get_setting(session, "timezone"))).date()
-    except (KeyError, ValueError):
-        return dt.date.today()
 
 
 def after_write(session: Session, customer_ids: Iterable[int], today: dt.date | None = None) -> None:

@@ -13,8 +13,9 @@ from typing import TextIO
 
 from sqlalchemy.orm import Session
 
-from core.reminders.generate import local_today, regenerate
+from core.reminders.generate import regenerate
 from core.reminders.today import today_list
+from core.settings import local_today
 
 
 def today_rows(session: Session, today: dt.date, language: str | None = None) -> list[dict]:

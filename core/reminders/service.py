@@ -6,10 +6,10 @@ Long work (`regenerate`) takes `progress` and `is_cancelled` so ui/tasks.py can 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 from core import templates
+from core.progress import IsCancelled, Progress
 from core.reminders import actions, cycles, exclusions, generate, today
 from core.settings import get_settings, set_setting
 
@@ -45,8 +45,8 @@ class ReminderService:
             return get_settings(s, "reminder.")
 
     # -- writing ---------------------------------------------------------------------------------
-    def regenerate(self, day: dt.date, progress: Callable[[int, int, str], None] | None = None,
-                   is_cancelled: Callable[[], bool] | None = None) -> generate.RegenerationResult:
+    def regenerate(self, day: dt.date, progress: Progress | None = None,
+                   is_cancelled: IsCancelled | None = None) -> generate.RegenerationResult:
         """Complete pass (background work)."""
         with self.book.session() as s:
             return generate.regenerate(s, day, progress=progress, is_cancelled=is_cancelled)

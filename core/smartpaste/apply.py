@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from core.customers import CustomerService
 from core.dto import CustomerDetail, CustomerInput, OrderInput, OrderItemInput, ProductDTO
@@ -28,7 +29,7 @@ def find_customer(service: CustomerService, parsed: ParsedMessage) -> CustomerDe
     return None
 
 
-def pasted_address(parsed: ParsedMessage) -> dict[str, str]:
+def pasted_address(parsed: ParsedMessage) -> dict[str, Any]:
     """The pasted address as CustomerInput field values (empty strings for what the message lacks)."""
     return {"province": parsed.province or "", "city": parsed.city or "", "district": parsed.district or "",
             "address_detail": parsed.detail or "", "postcode": parsed.postcode or ""}
@@ -51,7 +52,7 @@ def new_customer_input(parsed: ParsedMessage, source_channel: str = "") -> Custo
 
 def updated_customer_input(fields: CustomerInput, parsed: ParsedMessage, update_address: bool) -> CustomerInput:
     """The customer's fields with the pasted address (when asked) and any blanks filled from the message."""
-    changes: dict[str, str] = {}
+    changes: dict[str, Any] = {}
     if update_address:
         changes.update(pasted_address(parsed))
     if not fields.name.strip() and parsed.name:

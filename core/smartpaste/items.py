@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from core.smartpaste.numerals import NUMBER_PATTERN, NUMERAL_CHARS, UNIT_NUMBER_PATTERN, parse_number
 
@@ -39,7 +40,7 @@ _PER_UNIT_RE = re.compile(rf"^\s*(?:/|一|每)\s*[{UNITS}]")
 class Found:
     """Something found in the text, with the span it came from."""
 
-    value: object
+    value: Any  # money in fen, (rank, fen) while ranking, (product, quantity) for items; None for a taken span
     start: int
     end: int
     uncertain: bool = False
@@ -77,7 +78,7 @@ def find_amounts(text: str) -> list[Found]:
 
 def _product_keys(products: Sequence[str]) -> list[tuple[str, str]]:
     """(text to look for, product name) pairs: the full name and the name without its spec, longest first."""
-    keys = {}
+    keys: dict[str, str] = {}
     for product in products:
         name = product.strip()
         if not name:

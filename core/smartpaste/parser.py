@@ -7,18 +7,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from core.phones import is_masked_phone, normalize_phone
+from core.postcodes import clean_postcode
 from core.smartpaste import text as T
 from core.smartpaste.items import find_amounts, find_items
-from core.smartpaste.regions import find_region, name_index
+from core.smartpaste.names import NAME_TOKEN_RE, clean_token, name_candidates, separate_name, split_glued_name
+from core.smartpaste.ranking import landline_city
+from core.smartpaste.regions import DISTRICT, find_region, short_names
 
 _MOBILE_RE = re.compile(r"(?<![\d*])(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?![\d*])")
 _LANDLINE_RE = re.compile(r"(?<![\d*])\(?0\d{2,3}\)?[\s-]?\d{7,8}(?:(?:转|-)\d{1,5})?(?![\d*])")
 _MASKED_RE = re.compile(r"(?<![\d*])(?:(?:\+|00)?86[\s-]?)?1\d{1,3}[*xX]{3,8}\d{1,4}(?![\d*])")
 _POSTCODE_LABELLED_RE = re.compile(r"(?:邮政编码|邮编)\s*[::]?\s*(\d{6})(?!\d)")
 _POSTCODE_BARE_RE = re.compile(r"(?:(?<=^)|(?<=[\s,;(\x1f]))(\d{6})(?=$|[\s,;)。])", re.MULTILINE)
-_NAME_RE = re.compile(r"^(?:[\u4e00-\u9fff·]{2,6}|[A-Za-z][A-Za-z .]{1,19})$")
 _SEPARATORS_RE = re.compile(T.SEPARATOR_CLASS + "+")
-_NAME_TOKEN_RE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+){0,2}(?![A-Za-z])|[^\s,;、。!?~|\x1f:A-Za-z]+")
 _PIECES_RE = re.compile(rf"({T.SEPARATOR_CLASS}*)([^\s,;、。!?~|\x1f]+)")
 MAX_LENGTH = 2000  # a pasted message is a few lines; the rest of a longer paste is ignored
 _TRIM = " ,;、。!?~|-:()\x1f\n"
@@ -81,8 +82,7 @@ def _take_postcode(text: str) -> tuple[str | None, str]:
     match = _POSTCODE_LABELLED_RE.search(text) or _POSTCODE_BARE_RE.search(text)
     if not match:
         return None, text
-    code = match.group(1)
-    return (None if code == "000000" else code), _cut(text, [match.span()])
+    return clean_postcode(match.group(1)) or None, _cut(text, [match.span()])
 
 
 def _take_labels(text: str) -> tuple[str | None, str]:
@@ -90,13 +90,13 @@ def _take_labels(text: str) -> tuple[str | None, str]:
     name = None
     spans, replacements = [], []
     for match in T.LABEL_RE.finditer(text):
-        kind = T.label_kind(match.group("label") or match.group("bare"))
+        kind = T.label_kind(match.group("label") or match.group("bare") or match.group("glued"))
         if kind == "name" and name is None:
-            token = _NAME_TOKEN_RE.match(text, match.end())
+            token = NAME_TOKEN_RE.match(text, match.end())
             value = token.group().strip(_TRIM) if token else ""
             value = T.ANY_LABEL_RE.split(value, maxsplit=1)[0] if value else value
             if value and not any(ch.isdigit() for ch in value):
-                name = value
+                name = clean_token(value)
         spans.append(match.span())
         replacements.append(T.ADDRESS_LABEL if kind in ("region", "detail") else T.HARD)
     for (start, end), replacement in sorted(zip(spans, replacements, strict=True), reverse=True):
@@ -112,8 +112,10 @@ def _address_like(piece: str) -> bool:
     return bool(T.STRONG_ADDRESS_RE.search(piece) or T.WEAK_ADDRESS_RE.search(piece))
 
 
-def _collect_detail(text: str, start: int, first_adjacent: bool) -> tuple[list[str], int]:
-    """Address fragments from *start* on, stopping at a request, a name-like word or a new field.
+def _collect_detail(text: str, start: int, first_adjacent: bool, region_words: frozenset[str] = frozenset(),
+                    ) -> tuple[list[str], int]:
+    """Address fragments from *start* on, stopping at a request, a name-like word, a new field or a
+    word that only names the region again (鼓楼区湖东路 福州: 福州 tells the city, it is no address).
 
     A fragment that does not look like an address still counts when the next one, on the same line,
     clearly does (哈工大 二公寓, 方恒国际 C座).
@@ -126,6 +128,8 @@ def _collect_detail(text: str, start: int, first_adjacent: bool) -> tuple[list[s
         hard = T.HARD in separator and T.ADDRESS_LABEL not in separator
         labelled = T.ADDRESS_LABEL in separator
         adjacent = not separator and first_adjacent and not parts
+        if piece in region_words and not _strong_next(pieces, number):
+            break
         stop_at = next((i for i in range(len(piece)) if _is_stop(piece[i:])), None)
         if stop_at is not None:
             if stop_at and (adjacent or _address_like(piece[:stop_at])):
@@ -134,7 +138,8 @@ def _collect_detail(text: str, start: int, first_adjacent: bool) -> tuple[list[s
             break
         if hard and (parts or not _address_like(piece) or not T.STRONG_ADDRESS_RE.search(piece)):
             break
-        if not (adjacent or labelled or _address_like(piece) or _strong_next(pieces, number)):
+        abbreviation = bool(parts) and piece.isascii() and piece.isalpha() and piece.isupper()  # IFS, SOHO
+        if not (adjacent or labelled or abbreviation or _address_like(piece) or _strong_next(pieces, number)):
             break
         parts.append(piece)
         end = match.end()
@@ -142,29 +147,62 @@ def _collect_detail(text: str, start: int, first_adjacent: bool) -> tuple[list[s
 
 
 def _strong_next(pieces: list[re.Match[str]], number: int) -> bool:
-    """Whether the next piece on the line is clearly an address (a number counts with its 号: 68 号)."""
+    """Whether the next piece on the line is clearly an address (a number counts with its 号: 68 号; a
+    building part may stand between: 阅海万家 C区 8栋)."""
     for following in pieces[number + 1 : number + 3]:
         separator, piece = following.group(1), following.group(2)
         if T.HARD in separator or _is_stop(piece):
             return False
         if T.STRONG_ADDRESS_RE.search(piece):
             return True
-        if not piece.isdigit():
+        if not (piece.isdigit() or T.WEAK_ADDRESS_RE.search(piece)):
             return False
     return False
 
 
-def _strip_repeated_region(detail: str, names: Iterable[str]) -> str:
-    """The detail without a repeat of the region at its start (详细地址 often restates 省市区)."""
-    ordered = sorted(set(names), key=len, reverse=True)
+_PLACEHOLDERS = ("省直辖县级行政区划", "自治区直辖县级行政区划", "直辖县级行政区划", "直辖县级", "市辖区", "县")
+_TOWN_SUFFIX = tuple("镇乡村街路道巷")
+
+
+def _strip_repeated_region(detail: str, names: Iterable[str], short: Iterable[str] = ()) -> str:
+    """The detail without a repeat of the region at its start (详细地址 often restates 省市区) and
+    without a picker's placeholder (县, 市辖区). A short name (广西, 南宁) is dropped only when another
+    region name follows it; no name is dropped when it begins a town or street name (阳朔镇, 南京路)."""
+    full = sorted(set(names), key=lambda name: (-len(name), name))
+    shorts = sorted(set(short) - set(full), key=lambda name: (-len(name), name))
     stripped = True
     while stripped and detail:
         stripped = False
-        for name in ordered:
-            if detail.startswith(name) and len(detail) > len(name):
-                detail, stripped = detail[len(name):].lstrip(_TRIM), True
-                break
+        for name in (*_PLACEHOLDERS, *full, *shorts):
+            rest = detail[len(name):]
+            if not detail.startswith(name) or not rest.strip(_TRIM) or rest.startswith(_TOWN_SUFFIX):
+                continue
+            if name in shorts and not rest.lstrip(_TRIM).startswith(tuple(full)):
+                continue
+            detail, stripped = rest.lstrip(_TRIM), True
+            break
+    return _drop_restated_prefix(detail, full)
+
+
+def _drop_restated_prefix(detail: str, full: list[str]) -> str:
+    """上顿渡镇江西省抚州市临川区上顿渡镇老公安局 → 上顿渡镇老公安局: a piece of the detail, the region
+    again and the same piece once more (所在地区 pasted between two copies of the street)."""
+    for start in range(1, min(len(detail), 40)):  # the restated piece is a town or street, never long
+        end = start
+        while name := next((name for name in full if detail.startswith(name, end)), None):
+            end += len(name)
+        before, after = detail[:start], detail[end:].lstrip(_TRIM)
+        if end > start and after.startswith(before.strip(_TRIM)) and before.strip(_TRIM):
+            return after
     return detail
+
+
+def _trim(text: str) -> str:
+    """*text* without separators around it, keeping a closing bracket that closes one inside it."""
+    core = text.strip(_TRIM)
+    if core.count("(") > core.count(")") and text[text.find(core) + len(core):].lstrip(" ").startswith(")"):
+        core += ")"
+    return core
 
 
 def _guess_detail_without_region(text: str) -> tuple[str | None, int, int]:
@@ -172,40 +210,19 @@ def _guess_detail_without_region(text: str) -> tuple[str | None, int, int]:
         piece = match.group(2)
         if T.STRONG_ADDRESS_RE.search(piece) and (re.search(r"\d", piece) or len(piece) >= 5):
             parts, end = _collect_detail(text, match.start(2), True)
-            detail = T.join_tight(parts).strip(_TRIM)
+            detail = _trim(T.join_tight(parts))
             if detail:
                 return detail, match.start(2), end
     return None, 0, 0
 
 
-def _name_candidates(text: str, products: Sequence[str]) -> list[str]:
-    """Words that can be a person's name, in text order: 2–6 Chinese characters or a Latin name."""
-    index = name_index()
-    product_words = {p.lower() for p in products}
-    names = []
-    for match in _NAME_TOKEN_RE.finditer(text):
-        piece = match.group().strip()
-        if text[match.end():match.end() + 1] == ":":
-            continue  # a label we do not know (改成:, 昵称:) introduces something, it is not a name
-        if len(piece) >= 3 and piece.endswith("收"):
-            piece = piece[:-1]  # 张三收: "for 张三"
-        if not _NAME_RE.match(piece) or piece.lower() in product_words:
-            continue
-        if piece in index and any(full for _, full in index[piece]):
-            continue
-        if not _plausible_name(piece):
-            continue
-        names.append(piece)
-    return names
-
-
-def _plausible_name(word: str) -> bool:
-    """No greeting, request or address word in it (a title such as 老板 or 老师 after a surname is fine)."""
-    titled = T.TITLED_NAME_RE.match(word)
-    person = titled.group("person") if titled else word
-    if any(w in person for w in T.NOT_NAME_WORDS) or T.NOT_NAME_CHARS & set(person):
-        return False
-    return not T.STRONG_ADDRESS_RE.search(word)
+def _region_words(province: str | None, city: str | None) -> set[str]:
+    """The full and short names of the found province and city."""
+    words: set[str] = set()
+    for level, name in enumerate((province, city)):
+        if name:
+            words |= {name} | short_names(name, level)
+    return words
 
 
 def parse_message(text: str, products: Sequence[str] = ()) -> ParsedMessage:
@@ -239,14 +256,21 @@ def _parse(raw: str, products: tuple[str, ...]) -> ParsedMessage:
         uncertain.add("items")
     text = _cut(text, [(item.start, item.end) for item in items_found])
 
-    region = find_region(text)
+    region = find_region(text, " ".join(filter(None, map(landline_city, phones))))
     province = city = district = detail = None
+    region_words: set[str] = set()
+    trailing_name = None
     if region is not None:
         province, city, district = region.province, region.city, region.district
         uncertain |= region.uncertain
-        parts, end = _collect_detail(text, region.end, True)
-        detail = _strip_repeated_region(T.join_tight(parts).strip(_TRIM), region.names + tuple(
-            n for n in (province, city, district) if n)) or None
+        region_words = _region_words(province, city)
+        parts, end = _collect_detail(text, region.end, True, frozenset(region_words))
+        if (labelled_name is None and len(parts) > 1 and separate_name(parts[-1])
+                and not name_candidates(text[: region.start] + T.HARD + text[end:], products, region_words)):
+            trailing_name = parts.pop()  # … 1号 林园 138…: the only word that can be a name
+        full = region.names + tuple(n for n in (province, city, district) if n)
+        short = region_words | (short_names(district, DISTRICT) if district else set())
+        detail = _strip_repeated_region(_trim(T.join_tight(parts)), full, short) or None
         rest = text[: region.start] + T.HARD + text[end:]
     else:
         detail, start, end = _guess_detail_without_region(text)
@@ -256,7 +280,12 @@ def _parse(raw: str, products: tuple[str, ...]) -> ParsedMessage:
 
     name = labelled_name
     if name is None:
-        candidates = _name_candidates(rest, products)
+        candidates = name_candidates(rest, products, region_words)
+        if not candidates and trailing_name:
+            candidates = [trailing_name]
+        if not candidates and detail:
+            detail, glued = split_glued_name(detail)
+            candidates = [glued] if glued else []
         name = candidates[0] if candidates else None
         if len(set(candidates)) > 1 or (name and not name[0] >= "\u4e00"):
             uncertain.add("name")

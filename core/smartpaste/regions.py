@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from core.smartpaste.division_data import ALIASES, DIVISIONS
+from core.smartpaste.old_names import FORMER_PREFECTURES, OLD_NAMES
+from core.smartpaste.ranking import rank
 
 PROVINCE, CITY, DISTRICT = 0, 1, 2
 MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
@@ -14,11 +16,19 @@ ETHNIC_GROUPS = (
     "汉", "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼", "哈萨克",
     "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌",
     "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固",
-    "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺",
+    "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺", "各",
 )
 # A short name followed by one of these is a street or a building, not a division: 中山路, 长安街, 南京大厦.
 _NOT_A_DIVISION_AFTER = re.compile(r"^(?:路|街|大道|道|巷|弄|胡同|桥|村|小区|花园|广场|大厦|大街|公园|中路|东路|西路|南路|北路|里|苑|庄|镇|乡|站)")
-_BETWEEN_LEVELS = re.compile(r"[\s,/·\-]*")
+# Between two levels: spaces and the placeholders of platforms' address pickers (北京市 市辖区 东城区,
+# 重庆市 县 城口县, 海南省 省直辖县级行政区划 白沙黎族自治县).
+_BETWEEN_LEVELS = re.compile(
+    r"(?:[\s,/·\-]|市辖区|(?:省|自治区)?直辖县级(?:行政区划|行政单位)?|省直辖行政单位|(?:北京|上海|天津|重庆)(?:城区|郊县)"
+    r"|县)*")
+# A lone county name counts when the address goes on with a town, street or village (恭城 莲花镇 …).
+_TOWN_AFTER = re.compile(r"\s*[^\s,;、。]{0,8}?(?:镇|乡|街道|村|路|街|大道|县城)")
+_SUFFIX_SWAP = "区县市旗"
+_NOT_A_SUFFIXED_DIVISION_AFTER = re.compile(r"场|民|政|长|委|中心|医院|一中|二中|中学|小学")  # 西湖市场, 鼓楼区医院
 _MAX_NAME = 16
 _SPECIAL_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "新区", "林区", "省", "市", "区", "县", "旗", "盟")
 
@@ -104,17 +114,46 @@ def name_index() -> dict[str, tuple[tuple[Place, bool], ...]]:
     for alias, (province, city, district) in ALIASES.items():
         level = CITY if district is None else DISTRICT
         add(alias, Place(level, province, city, district), False)
+    for old, (province, city, district) in OLD_NAMES.items():
+        level = CITY if district is None else DISTRICT
+        add(old, Place(level, province, city, district), old.endswith(("市", "区", "县", "地区")))
+        if old in FORMER_PREFECTURES:  # a city that still leads to today's districts; alone, its district
+            add(old, Place(CITY, province, city, district), old.endswith(("市", "地区")))
     return {name: tuple(places) for name, places in index.items()}
 
 
-def _matches_at(text: str, pos: int) -> list[tuple[str, Place, bool]]:
+def _matches_at(text: str, pos: int, parent: Place | None = None) -> list[tuple[str, Place, bool]]:
+    """(text matched, place, counts as a full name) for every division name starting at *pos*.
+
+    Besides the index's names: a county or district's short name with another level's suffix (昆山县
+    for 昆山市, 浦东区 for 浦东新区, 恭城县 for 恭城瑶族自治县) counts as its full name, and below a known
+    city a district name missing one character (雨花区 for 南京's 雨花台区) counts as its short name.
+    """
     index = name_index()
     found = []
     for length in range(min(_MAX_NAME, len(text) - pos), 1, -1):
         name = text[pos : pos + length]
         for place, full in index.get(name, ()):
             found.append((name, place, full))
+            suffixed = name + text[pos + length : pos + length + 1]
+            if (not full and place.level == DISTRICT and suffixed[-1:] and suffixed[-1] in _SUFFIX_SWAP
+                    and suffixed not in index and not _NOT_A_SUFFIXED_DIVISION_AFTER.match(text, pos + length + 1)):
+                found.append((suffixed, place, True))
+    if parent is not None and (parent.level >= CITY or parent.province in MUNICIPALITIES):
+        found += _near_misses(text, pos, parent)
     return found
+
+
+def _near_misses(text: str, pos: int, parent: Place) -> list[tuple[str, Place, bool]]:
+    city = parent.city or parent.province
+    near = []
+    for district in DIVISIONS[parent.province].get(city, ()):
+        if len(district) < 4:
+            continue
+        written = text[pos : pos + len(district) - 1]
+        if any(district[:k] + district[k + 1 :] == written for k in range(1, len(district) - 1)):
+            near.append((written, Place(DISTRICT, parent.province, city, district), False))
+    return near
 
 
 def _fits_below(parent: Place, child: Place) -> bool:
@@ -135,7 +174,7 @@ def _municipality_city(text: str, pos: int, province: str) -> int:
 
 def _chains(text: str, pos: int, parent: Place | None, depth: int = 0):
     """Yield (score, end, names, places) for every chain of divisions starting at *pos*."""
-    for name, place, full in _matches_at(text, pos):
+    for name, place, full in _matches_at(text, pos, parent):
         if parent is not None and not _fits_below(parent, place):
             continue
         end = pos + len(name)
@@ -154,41 +193,64 @@ def _chains(text: str, pos: int, parent: Place | None, depth: int = 0):
                 yield score + sub_score, sub_end, (name, *sub_names), (place, *sub_places)
 
 
-def _acceptable(names: tuple[str, ...], places: tuple[Place, ...]) -> bool:
-    """A lone short name or two-character district needs a partner level to count (城区, 西湖 alone do not)."""
+def _acceptable(names: tuple[str, ...], places: tuple[Place, ...], score: int, text: str, end: int) -> bool:
+    """Whether a chain counts. A lone short name or two-character district needs a partner level, except a
+    county whose name is shared with no other place followed by a town or street (恭城 莲花镇, 黟县宏村镇)."""
     if len(places) > 1:
         return True
     name, place = names[0], places[0]
-    full_names = (place.province, place.city, place.district)
-    if name not in full_names:
-        return place.level < DISTRICT
-    return not (place.level == DISTRICT and len(name) <= 2)
+    if place.level < DISTRICT:
+        return True
+    town_follows = bool(_TOWN_AFTER.match(text, end))
+    unique = len({(p.province, p.city, p.district) for p, _ in name_index().get(name, ())}) <= 1
+    if score < 3:  # a short name
+        return town_follows and unique
+    if len(name) <= 2:
+        return town_follows and name.endswith(("县", "旗"))
+    return True
 
 
-def find_region(text: str) -> RegionMatch | None:
-    """The best division chain in *text*: most levels, full names over short ones, earliest first."""
+def find_region(text: str, context: str = "") -> RegionMatch | None:
+    """The best division chain in *text*: most levels, full names over short ones, earliest first.
+
+    Between places of one name the rule of core.smartpaste.ranking decides; *context* (city names the
+    landlines' area codes give) counts as part of the message there."""
     best: list[tuple[int, int, int, tuple[str, ...], tuple[Place, ...]]] = []
     for pos in range(len(text)):
         if pos and text[pos - 1] in "路街道巷号":
             continue
         for score, end, names, places in _chains(text, pos, None):
-            if _acceptable(names, places):
+            if _acceptable(names, places, score, text, end):
                 best.append((score, -pos, end, names, places))
     if not best:
         return None
     top = max(candidate[:2] for candidate in best)
     tied = [candidate for candidate in best if candidate[:2] == top]
-    _, neg_start, end, names, places = max(tied, key=lambda candidate: candidate[2])
-    readings = {_resolve(candidate[4]) for candidate in tied if candidate[2] == end}
-    province, city, district = _resolve(places)
-    if len(readings) > 1:
-        ordered = sorted(readings, key=lambda reading: reading[0] not in MUNICIPALITIES)
-        province, city, district = ordered[0]
+    end = max(candidate[2] for candidate in tied)
+    at_end = [candidate for candidate in tied if candidate[2] == end]
+    start = -top[1]
+    readings = [_resolve(candidate[4]) for candidate in at_end]
+    outside = text[:start] + "\n" + text[end:] + "\n" + context
+    mentions = {reading: _mentions(outside, reading) for reading in readings}
+    ranked = rank(readings, mentions)
+    province, city, district = ranked[0]
+    differing: set[str] = set()
+    if len(ranked) > 1 and (not mentions[ranked[0]] or mentions[ranked[0]] == mentions[ranked[1]]):
         differing = {field for field, index in (("province", 0), ("city", 1), ("district", 2))
-                     if len({reading[index] for reading in readings}) > 1}
-    else:
-        differing = set()
-    return RegionMatch(province, city, district, -neg_start, end, names, frozenset(differing))
+                     if len({reading[index] for reading in ranked}) > 1}
+    names = next(candidate[3] for candidate in at_end if _resolve(candidate[4]) == ranked[0])
+    return RegionMatch(province, city, district, start, end, names, frozenset(differing))
+
+
+def _mentions(text: str, reading: tuple[str | None, str | None, str | None]) -> int:
+    """How often the reading's province or city (full or short name) is named in *text*."""
+    province, city, _ = reading
+    words = set()
+    for name, level in ((province, PROVINCE), (city, CITY)):
+        if name:
+            words |= {name} | short_names(name, level)
+    pattern = "|".join(re.escape(word) for word in sorted(words, key=lambda word: (-len(word), word)))
+    return len(re.findall(pattern, text)) if pattern else 0
 
 
 def _resolve(places: tuple[Place, ...]) -> tuple[str | None, str | None, str | None]:

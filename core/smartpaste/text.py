@@ -13,6 +13,8 @@ SEPARATOR_CLASS = r"[\s,;、。!?~|\x1f]"
 _WECHAT_EMOJI_RE = re.compile(r"\[[\u4e00-\u9fffA-Za-z]{1,4}\]")
 _DROPPED_CATEGORIES = {"So", "Sk", "Cs", "Co", "Cn", "Cf", "Cc", "Mn", "Me"}
 _KEPT_SYMBOLS = {"\n", "¥", "$"}
+# Brackets that frame labels in pasted cards (【收货人】陈静【手机】…) are read as spaces.
+_LABEL_BRACKETS = str.maketrans("【】〖〗「」『』", "        ")
 
 NAME_LABELS = ("收货人姓名", "收件人姓名", "联系人姓名", "收货人", "收件人", "联系人", "姓名", "名字", "称呼", "买家姓名")
 PHONE_LABELS = ("手机号码", "联系电话", "电话号码", "收货电话", "备用电话", "联系方式", "手机号", "手机", "电话", "号码",
@@ -25,11 +27,15 @@ OTHER_LABELS = ("商品", "产品", "宝贝", "备注", "留言", "买家留言"
 _BARE_LABELS = ("收货人", "收件人", "联系人", "姓名", "手机号码", "手机号", "手机", "联系电话", "电话", "详细地址",
                 "收货地址", "收件地址", "地址是", "地址", "所在地区", "邮编", "邮政编码")
 
+# Labels long enough to be read even glued to the previous field: …吉阳区详细地址三亚富春山居.
+GLUED_LABELS = ("详细地址", "所在地区", "手机号码", "联系电话", "收货地址", "收件地址", "邮政编码", "收货人姓名",
+                "收件人姓名")
+
 
 def normalize(text: str) -> str:
     """Half-width letters, digits and punctuation; emoji and WeChat stickers ([微笑]) become spaces."""
     text = unicodedata.normalize("NFKC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = _WECHAT_EMOJI_RE.sub(" ", text)
+    text = _WECHAT_EMOJI_RE.sub(" ", text).translate(_LABEL_BRACKETS)
     kept = []
     for ch in text:
         category = unicodedata.category(ch)
@@ -49,7 +55,8 @@ def _label_regex() -> re.Pattern[str]:
     every = NAME_LABELS + PHONE_LABELS + REGION_LABELS + DETAIL_LABELS + POSTCODE_LABELS + OTHER_LABELS
     with_colon = rf"(?P<label>{alternation(every)})\s*[::]\s*"
     bare = rf"(?:(?<=^)|(?<=[\s,;、。!?~|]))(?P<bare>{alternation(_BARE_LABELS)}) ?(?=[^\s::])"
-    return re.compile(rf"{with_colon}|{bare}", re.IGNORECASE | re.MULTILINE)
+    glued = rf"(?P<glued>{alternation(GLUED_LABELS)}) ?(?=[^\s::])"
+    return re.compile(rf"{with_colon}|{bare}|{glued}", re.IGNORECASE | re.MULTILINE)
 
 
 LABEL_RE = _label_regex()
@@ -99,6 +106,7 @@ ADDRESS_STOP_WORDS = (
 )
 STRONG_ADDRESS_RE = re.compile(
     r"路|街|道|巷|弄|胡同|号|村|镇|乡|组|栋|幢|单元|室|小区|花园|公寓|大厦|广场|苑|园区|社区|宿舍|楼|屯|里弄|座|层|#"
-    r"|^[A-Za-z]$|(?:宅|府|庄|阁|舍|馆|寓|铺|百货|商场|超市|酒店|宾馆|银行|大楼|商城|食堂|驿站)$"
+    r"|^[A-Za-z]$|(?:宅|府|庄|阁|舍|馆|寓|铺|百货|商场|超市|酒店|宾馆|银行|大楼|商城|食堂|驿站|里|堂|总部)$"
+    r"|^[A-Za-z]{1,3}\d{1,4}$"
 )
-WEAK_ADDRESS_RE = re.compile(r"\d|院|园|门|店|厂|城|中心|空间|前台|大学|学院|学校|医院|公司|市场|工业|开发区|期|区|旁|对面|附近|[东西南北]侧")
+WEAK_ADDRESS_RE = re.compile(r"\d|仓|科大|院|园|门|店|厂|城|中心|空间|前台|大学|学院|学校|医院|公司|市场|工业|开发区|期|区|旁|对面|附近|[东西南北]侧")

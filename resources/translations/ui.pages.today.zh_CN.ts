@@ -155,9 +155,5 @@
         <source>No customer matches “%1”.</source>
         <translation>没有找到“%1”。</translation>
     </message>
-    <message>
-        <source>Today</source>
-        <translation>今日待办</translation>
-    </message>
 </context>
 </TS>

@@ -212,6 +212,174 @@
         <translation>活动需要消息内容。</translation>
     </message>
     <message>
+        <source>The days to wait for an answer must be at least 1.</source>
+        <translation>等待回复的天数至少为 1 天。</translation>
+    </message>
+    <message>
+        <source>This campaign no longer exists.</source>
+        <translation>这个活动已不存在。</translation>
+    </message>
+    <message>
+        <source>This customer is not on the campaign&apos;s list.</source>
+        <translation>这位客户不在活动的名单里。</translation>
+    </message>
+    <message>
+        <source>This campaign has already reached customers, so it cannot be deleted.</source>
+        <translation>这个活动已经触达过客户，不能删除。</translation>
+    </message>
+    <message>
+        <source>Unknown exclusion in the segment.</source>
+        <translation>分群里有未知的排除条件。</translation>
+    </message>
+    <message>
+        <source>There is no book at %path. Create one with: huitouke init %path</source>
+        <translation>%path 处没有客户本。可以这样新建一个：huitouke init %path</translation>
+    </message>
+    <message>
+        <source>%path already exists; it was not overwritten.</source>
+        <translation>%path 已经存在，没有覆盖它。</translation>
+    </message>
+    <message>
+        <source>The book %path is open in another window or program. Close it there first.</source>
+        <translation>客户本 %path 正在另一个窗口或程序中打开。请先在那里关闭它。</translation>
+    </message>
+    <message>
+        <source>The book %path is damaged and was not opened. Restore it from a backup (huitouke restore).</source>
+        <translation>客户本 %path 已损坏，没有打开。请从备份恢复（huitouke restore）。</translation>
+    </message>
+    <message>
+        <source>The book was written by a newer version of Huitouke. Please update the app.</source>
+        <translation>这个客户本是由更新版本的回头客写入的。请更新软件。</translation>
+    </message>
+    <message>
+        <source>There is no backup at %file.</source>
+        <translation>%file 处没有备份。</translation>
+    </message>
+    <message>
+        <source>This backup is damaged; nothing was restored.</source>
+        <translation>这个备份已损坏，没有恢复任何内容。</translation>
+    </message>
+    <message>
+        <source>A shared book is backed up on its server (pg_dump), not by Huitouke.</source>
+        <translation>共享客户本在它的服务器上备份（pg_dump），不由回头客备份。</translation>
+    </message>
+    <message>
+        <source>This import no longer exists.</source>
+        <translation>这次导入已不存在。</translation>
+    </message>
+    <message>
+        <source>This import was undone already.</source>
+        <translation>这次导入已经撤销过了。</translation>
+    </message>
+    <message>
+        <source>“%value” is not a date: write it like 2026-01-31.</source>
+        <translation>“%value”不是日期：请写成 2026-01-31 这样的格式。</translation>
+    </message>
+    <message>
+        <source>The start date %start is after the end date %end.</source>
+        <translation>开始日期 %start 晚于结束日期 %end。</translation>
+    </message>
+    <message>
+        <source>Nothing to export called “%what”: choose customers, orders, reminders, aftersales or all.</source>
+        <translation>没有名为“%what”的导出内容：请选择 customers、orders、reminders、aftersales 或 all。</translation>
+    </message>
+    <message>
+        <source>A demo book cannot have %value customers: choose between 0 and 1,000,000.</source>
+        <translation>演示客户本不能有 %value 位客户：请在 0 到 1,000,000 之间选择。</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>已取消：没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Cancelled: the figures were not computed.</source>
+        <translation>已取消：没有计算数据。</translation>
+    </message>
+    <message>
+        <source>Unknown command “%command”.</source>
+        <translation>未知命令“%command”。</translation>
+    </message>
+    <message>
+        <source>The command “%command” is not available in this version.</source>
+        <translation>这个版本没有“%command”命令。</translation>
+    </message>
+    <message>
+        <source>This task no longer exists.</source>
+        <translation>这个任务已不存在。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this task in the meantime. Refresh the list and try again.</source>
+        <translation>这个任务刚被别人修改了。请刷新列表后再试。</translation>
+    </message>
+    <message>
+        <source>This task is already done or dismissed.</source>
+        <translation>这个任务已经完成或已忽略。</translation>
+    </message>
+    <message>
+        <source>A task needs a title.</source>
+        <translation>任务需要标题。</translation>
+    </message>
+    <message>
+        <source>A task can only be postponed to a later date.</source>
+        <translation>任务只能推迟到以后的日期。</translation>
+    </message>
+    <message>
+        <source>Unknown result for a task.</source>
+        <translation>未知的任务结果。</translation>
+    </message>
+    <message>
+        <source>Unknown way of contacting the customer.</source>
+        <translation>未知的联系方式。</translation>
+    </message>
+    <message>
+        <source>Unknown kind of complaint.</source>
+        <translation>未知的投诉类型。</translation>
+    </message>
+    <message>
+        <source>Unknown step of a complaint.</source>
+        <translation>未知的投诉处理步骤。</translation>
+    </message>
+    <message>
+        <source>Unknown kind of compensation.</source>
+        <translation>未知的补偿方式。</translation>
+    </message>
+    <message>
+        <source>Unknown risk sign “%value”.</source>
+        <translation>未知的风险特征“%value”。</translation>
+    </message>
+    <message>
+        <source>Unknown result of a contact attempt.</source>
+        <translation>未知的联系结果。</translation>
+    </message>
+    <message>
+        <source>Unknown kind of offer for a review.</source>
+        <translation>未知的评价挽回方式。</translation>
+    </message>
+    <message>
+        <source>Unknown outcome of a review.</source>
+        <translation>未知的评价处理结果。</translation>
+    </message>
+    <message>
+        <source>Unknown platform “%value”.</source>
+        <translation>未知的平台“%value”。</translation>
+    </message>
+    <message>
+        <source>Unknown kind of review.</source>
+        <translation>未知的评价类型。</translation>
+    </message>
+    <message>
+        <source>“%value” is not a valid value for this setting.</source>
+        <translation>“%value”不是这个设置的有效值。</translation>
+    </message>
+    <message>
+        <source>Unknown selection of customers.</source>
+        <translation>未知的客户筛选。</translation>
+    </message>
+    <message>
+        <source>Unknown RFM segment “%value”.</source>
+        <translation>未知的 RFM 分群“%value”。</translation>
+    </message>
+    <message>
         <source>“%value” is not allowed for this threshold.</source>
         <translation>“%value”不是该阈值允许的值。</translation>
     </message>

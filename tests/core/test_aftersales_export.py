@@ -20,7 +20,7 @@ def test_cases_exported_typed_translated_and_neutralised(book, tmp_path):
     svc.complaints.compensate(c.id, compensation_type="partial_refund", amount_cents=1250)
     svc.reviews.open(cid, platform="taobao", level="bad", review_date=dt.date(2026, 3, 1), text="@差")
     path = tmp_path / "cases.xlsx"
-    result = svc.cases.export(path)
+    result = svc.export_cases(path)
     assert result.sheets == {"售后": 2}
     sheet = openpyxl.load_workbook(path)["售后"]
     assert sheet.freeze_panes == "A2"
@@ -34,7 +34,7 @@ def test_cases_exported_typed_translated_and_neutralised(book, tmp_path):
     assert (review[0], review[5], review[6], review[9], review[11]) == ("中差评", "淘宝", "差评", "'@差", None)
 
     english = tmp_path / "cases_en.xlsx"
-    svc.cases.export(english, CaseFilter(kind="review"), language="en")
+    svc.export_cases(english, CaseFilter(kind="review"), language="en")
     rows = list(openpyxl.load_workbook(english).active.iter_rows(values_only=True))
     assert rows[0][0] == "Case" and [r[0] for r in rows[1:]] == ["review"]
 

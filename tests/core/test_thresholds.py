@@ -16,7 +16,7 @@ def shop(book):
 
 
 def test_live_counts_follow_unsaved_values(shop):
-    book, ids = shop
+    book, _ = shop
     service = ThresholdService(book)
     now = service.counts(service.current(), TODAY)
     # as in test_analytics.test_stages_and_levels: E prospect; C, D new; A, B returning; G churned (F deleted)

@@ -124,3 +124,73 @@ def test_the_first_window_paints_before_sqlalchemy_is_imported():
                             cwd=str(Path(__file__).resolve().parents[2]))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def _close_the_import_dialog_when_it_shows(seen: list) -> None:
+    """The import dialog is modal (exec): note which file it reads, then close it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.dialogs.import_dialog import ImportDialog
+
+    def close():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ImportDialog):
+            QTimer.singleShot(20, close)
+            return
+        seen.append(dialog.file_label.text())
+        dialog.reject()
+
+    QTimer.singleShot(0, close)
+
+
+def test_a_spreadsheet_given_as_the_argument_opens_the_usual_book_and_its_import(launcher, tmp_path, settings):
+    Book.open(tmp_path / "shop.book", create=True).close()
+    settings.setValue(keys.LAST_BOOK, str(tmp_path / "shop.book"))
+    sheet = tmp_path / "订单.csv"
+    sheet.write_text("姓名,电话\n张三,13800000000\n", encoding="utf-8")
+    seen = []
+    _close_the_import_dialog_when_it_shows(seen)
+    launcher.start(None, import_file=str(sheet))
+    assert launcher.book.path == (tmp_path / "shop.book").resolve()
+    assert len(seen) == 1 and "订单.csv" in seen[0]
+
+
+def test_a_spreadsheet_given_as_the_argument_without_any_book_creates_the_default_one(launcher, tmp_path):
+    sheet = tmp_path / "customers.xlsx"
+    sheet.write_bytes(b"PK")  # what it holds is the import dialog's business; it is opened there
+    seen = []
+    _close_the_import_dialog_when_it_shows(seen)
+    launcher.start(None, import_file=str(sheet))
+    assert launcher.welcome is None and launcher.book.path == paths.default_book_path().resolve()
+    assert len(seen) == 1 and "customers.xlsx" in seen[0]
+
+
+def test_main_with_a_book_file_opens_that_book_in_the_app(tmp_path):
+    """`python main.py B.book` (a double-clicked book): the desktop app opens that book (offscreen, real process)."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    book = tmp_path / "B.book"
+    Book.open(book, create=True).close()
+    data = tmp_path / "data"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HUITOUKE_DATA_DIR": str(data),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    root = Path(__file__).resolve().parents[2]
+    process = subprocess.Popen([sys.executable, str(root / "main.py"), str(book)], cwd=root, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    log = data / "logs" / "huitouke.log"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and process.poll() is None:
+            if log.exists() and f"opened {book.resolve()}" in log.read_text(encoding="utf-8"):
+                break
+            time.sleep(0.1)
+        assert process.poll() is None, process.stderr.read().decode()
+        assert f"opened {book.resolve()}" in log.read_text(encoding="utf-8")
+        assert not (data / paths.default_book_path().name).exists()  # that book, not the default one
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

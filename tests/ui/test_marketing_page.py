@@ -55,6 +55,7 @@ def test_send_queue_enter_copies_and_marks_sent(qtbot, book, make_customer):
     page.queue_table.setFocus()
     qtbot.keyClick(page.queue_table, Qt.Key.Key_Return)
     assert QGuiApplication.clipboard().text() == "Hi Anna!"
+    assert page.copied_note.text() == "✓ Copied"
     statuses = sorted(page.queue_table.item(i, 3).text() for i in range(2))
     assert statuses == ["sent", "to send"]
     with book.session() as s:

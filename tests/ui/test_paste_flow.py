@@ -223,11 +223,10 @@ def test_the_receiver_of_an_order_is_edited_in_its_dialog(qtbot, book, products,
 def test_pasting_a_message_without_an_address_keeps_the_orders_ship_to_address(qtbot, book, products,
                                                                                 make_customer):
     from core.smartpaste.parser import parse_message
-    from ui.paste_flow import prefill_order_dialog
 
     _orders, _saved, again = _order_sent_to_mum(qtbot, book, products, make_customer)
     parsed = parse_message("老张 13800138000 再来两瓶青梅酒", ["青梅酒"])
     assert not parsed.address
-    prefill_order_dialog(again, parsed, products.list())
+    again.fill_from_message(parsed)
     assert (again.receiver_name_edit.text(), again.receiver_phone_edit.text(), again.receiver_address_edit.text()) == (
         "老张", "13800138000", "湖南省长沙市岳麓区麓山路1号")

@@ -15,7 +15,6 @@ from core.products import ProductService
 from ui.dialogs.order import OrderDialog
 from ui.dialogs.paste import PasteDialog
 from ui.i18n import install_chinese
-from ui.paste_flow import prefill_order_dialog
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "artifacts" / "screenshots"
@@ -55,7 +54,7 @@ def test_paste_dialog_and_prefilled_order_in_chinese(qtbot, zh_cn, book, make_cu
 
     order = OrderDialog(OrderService(book), CustomerService(book), products.list(), customer_id=customer.id)
     qtbot.addWidget(order)
-    prefill_order_dialog(order, paste.parsed(), products.list())
+    order.fill_from_message(paste.parsed())
     order.show()
     qtbot.waitExposed(order)
     assert order.paste_button.text() == "粘贴识别…"

@@ -67,11 +67,14 @@ def test_overdue_groups_come_first_and_rows_show_reason_message_contact(page):
     assert page.due_total == 3
 
 
-def test_copy_puts_the_message_on_the_clipboard(page):
+def test_copy_puts_the_message_on_the_clipboard_and_says_so(qtbot, page):
     _select_kind(page, "repurchase")
     page.message_edit.setPlainText("王芳，蜂蜜快用完了吧？")
+    assert page.copied_note.text() == ""
     page.copy_message()
     assert QGuiApplication.clipboard().text() == "王芳，蜂蜜快用完了吧？"
+    assert page.copied_note.text() == "✓ Copied" and page.copied_note.isVisibleTo(page)  # seen, then gone
+    qtbot.waitUntil(lambda: page.copied_note.text() == "", timeout=5000)
 
 
 def test_enter_copies_marks_contacted_removes_the_row_and_logs(qtbot, page, shop):

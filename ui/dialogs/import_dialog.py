@@ -71,7 +71,7 @@ class ImportDialog(QDialog):
         self.pages.addWidget(self._build_summary_page())
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
-        self.resize(1100, 720)
+        self.resize(1100, 660)  # fits a 1366×768 laptop (ui.widgets.fit)
         if path:
             self.open_file(path)
 

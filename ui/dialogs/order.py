@@ -24,7 +24,10 @@ from core.errors import HuitoukeError
 from core.marketing.service import MarketingService
 from core.orders import TEXT_LIMITS, OrderService
 from core.phones import display_phone
+from core.smartpaste import ParsedMessage
+from core.smartpaste.apply import order_items, receiver_of
 from ui.dialogs.merge import CustomerPickerDialog
+from ui.dialogs.paste import PasteDialog, clipboard_text
 from ui.text.errors import describe
 from ui.text.labels import ORDER_STATUSES, PLATFORMS, label, money
 from ui.widgets.customer_cases import OrderCasesButton, risk_warning_for
@@ -263,10 +266,28 @@ class OrderDialog(QDialog):
         self.customer_label.setText(" · ".join(p for p in (detail.name, phone) if p))
 
     def _on_paste_button_clicked(self) -> None:
-        from ui.paste_flow import paste_into_order_dialog
+        """Items and amount from a chat message; when the order has no customer yet, the customer too
+        (matched by phone, or created by the paste dialog)."""
+        paste = PasteDialog(self._customers, [product.name for product in self._products], clipboard_text(),
+                            save=self.customer_id is None, offer_order=False, parent=self)
+        if paste.exec() != QDialog.DialogCode.Accepted:
+            return
+        if paste.customer is not None:
+            self.customer_id = paste.customer.id
+        self.fill_from_message(paste.parsed())
+        self._show_customer()
 
-        if paste_into_order_dialog(self, self._customers, self._products):
-            self._show_customer()
+    def fill_from_message(self, parsed: ParsedMessage) -> None:
+        """Put a parsed chat message's items (the seller's products with their prices where they match), its
+        total and its receiver (name, phone, address) into the form, replacing the item rows it has."""
+        lines = order_items(parsed, self._products)
+        if lines:
+            self.items_table.setRowCount(0)
+            for line in lines:
+                self.add_item(line.product_id, line.title, line.quantity, line.unit_price_cents)
+        if parsed.amount_cents is not None:
+            self.paid_edit.set_cents(parsed.amount_cents)
+        self.set_receiver(*receiver_of(parsed))
 
     def _on_choose_customer_clicked(self) -> None:
         picker = CustomerPickerDialog(self._customers, self.customer_id or 0, self)

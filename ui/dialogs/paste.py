@@ -4,6 +4,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -268,3 +269,8 @@ class PasteDialog(QDialog):
             self._parsed, name=text["name"] or None, phones=phones, province=text["province"] or None,
             city=text["city"] or None, district=text["district"] or None, detail=text["detail"] or None,
             postcode=text["postcode"] or None, items=tuple(items), amount_cents=parse_yuan(text["amount_cents"]))
+
+
+def clipboard_text() -> str:
+    """The text on the system clipboard (empty when it holds none)."""
+    return QGuiApplication.clipboard().text()

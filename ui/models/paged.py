@@ -24,6 +24,11 @@ class PagedTableModel(QAbstractTableModel):
     ``data`` while a page is read). With one, queries and page reads run on the thread pool: the table
     keeps showing the previous rows until ``loaded`` is emitted, and a row whose page is still being
     read shows empty cells until ``dataChanged``. Results of a superseded query are dropped.
+
+    Every page read is tied to the query result it was taken from (``_state``, bumped each time a result
+    is applied): a page asked for while the previous rows were on screen, answered after a new result
+    (another filter, a reload after an edit) was applied, is dropped, so a row never shows a page read
+    for other ids than the ones the model holds now.
     """
 
     loaded = Signal()
@@ -35,7 +40,8 @@ class PagedTableModel(QAbstractTableModel):
         self._tasks = tasks
         self._pages: OrderedDict[int, list[Any]] = OrderedDict()
         self._pending: set[int] = set()
-        self._generation = 0
+        self._generation = 0  # the newest query asked for
+        self._state = 0  # the query result held now (its ids): page reads are tied to it
         self._loading = False
         self._rows = 0
 
@@ -88,6 +94,7 @@ class PagedTableModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self.beginResetModel()
+        self._state += 1
         self._pages.clear()
         self._pending.clear()
         self._rows = self._apply_state(state)
@@ -122,13 +129,13 @@ class PagedTableModel(QAbstractTableModel):
         if number in self._pending:
             return
         self._pending.add(number)
-        generation = self._generation
+        state = self._state
         self._tasks.run(self._read_page, self._page_request(number),
-                        on_success=lambda rows: self._finish_page(generation, number, rows))
+                        on_success=lambda rows: self._finish_page(state, number, rows))
 
-    def _finish_page(self, generation: int, number: int, rows: list[Any]) -> None:
-        if generation != self._generation:
-            return
+    def _finish_page(self, state: int, number: int, rows: list[Any]) -> None:
+        if state != self._state:
+            return  # read for the ids of an earlier query result (see the class docstring)
         self._pending.discard(number)
         self._store_page(number, rows)
         first = number * self.page_size

@@ -264,7 +264,7 @@ class AftersalesPage(Page):
         """Write the cases the table shows (current filter) to `path`; returns the number of rows."""
         from ui.i18n import chosen_language
 
-        result = self._service.cases.export(path, self.case_filter(), chosen_language(self._settings))
+        result = self._service.export_cases(path, self.case_filter(), chosen_language(self._settings))
         return sum(result.sheets.values())
 
     def _on_settings_clicked(self) -> None:

@@ -10,7 +10,6 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,6 +44,8 @@ from core.phones import display_phone
 from ui.pages.base import Page
 from ui.text import labels
 from ui.text.errors import describe
+from ui.widgets.copy_note import CopiedNote
+from ui.widgets.fit import scrolling
 from ui.widgets.multi_select import MultiSelectCombo
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -64,7 +65,7 @@ class MarketingPage(Page):
     # --- construction -------------------------------------------------------------------------------
     def _build(self) -> None:
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self._build_segment_side())
+        splitter.addWidget(scrolling(self._build_segment_side()))  # 15 filters: taller than a laptop screen
         splitter.addWidget(self._build_campaign_side())
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -208,8 +209,10 @@ class MarketingPage(Page):
         self.export_report_button.clicked.connect(self.export_report)
         self.report_label = QLabel()
         self.report_label.setWordWrap(True)
+        self.copied_note = CopiedNote()
         actions = QHBoxLayout()
-        for button in (self.send_button, self.opt_out_button, self.export_sms_button, self.export_report_button):
+        for button in (self.send_button, self.opt_out_button, self.export_sms_button, self.export_report_button,
+                       self.copied_note):
             actions.addWidget(button)
         layout = QVBoxLayout()
         layout.addLayout(form)
@@ -502,7 +505,7 @@ class MarketingPage(Page):
         if customer_id is None or self._campaign_id is None:
             return
         row = self.queue_table.currentRow()
-        QGuiApplication.clipboard().setText(self.queue_table.item(row, 2).text())
+        self.copied_note.copy(self.queue_table.item(row, 2).text())
         self._marketing.mark_sent(self._campaign_id, [customer_id], self._now().replace(microsecond=0))
         self._load_campaigns(self._campaign_id)
         self.book_modified.emit()

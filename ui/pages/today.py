@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -35,6 +35,7 @@ from ui.pages.base import Page
 from ui.tasks import TaskRunner
 from ui.text import reminders as words
 from ui.text.errors import describe
+from ui.widgets.copy_note import CopiedNote
 
 PAGE_SIZE = 500
 OVERDUE_COLOR = QColor("#c62828")
@@ -169,7 +170,9 @@ class TodayPage(Page):
         self.skip_button.clicked.connect(self.skip)
         self.open_button = QPushButton(self.tr("Open customer"))
         self.open_button.clicked.connect(self.open_customer)
-        for widget in (self.copy_button, self.done_button, self.snooze_button, self.skip_button, self.open_button):
+        self.copied_note = CopiedNote()
+        for widget in (self.copy_button, self.done_button, self.snooze_button, self.skip_button, self.open_button,
+                       self.copied_note):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         self.keys_label = QLabel(self.tr("Keys: Enter copy + contacted · C copy · N no answer · B bought · "
@@ -341,7 +344,7 @@ class TodayPage(Page):
     def copy_message(self) -> str:
         """Put the (possibly edited) message on the clipboard; returns it."""
         text = self.message_edit.toPlainText()
-        QGuiApplication.clipboard().setText(text)
+        self.copied_note.copy(text)
         return text
 
     def copy_and_mark_contacted(self) -> None:
@@ -452,24 +455,3 @@ class TodayPage(Page):
                 handler()
                 return True
         return super().eventFilter(watched, event)
-
-
-def show_today_on_launch(window, reminders) -> QDialog | None:
-    """On launch: the Today page, or a second Today list in a dialog (book setting "reminder.show_on_launch")."""
-    if reminders.settings().get("reminder.show_on_launch", "page") != "dialog":
-        window.show_page("today")
-        return None
-    from ui.pages.registry import page_spec
-
-    dialog = QDialog(window)
-    dialog.setWindowTitle(QCoreApplication.translate("TodayPage", "Today"))
-    dialog.resize(1100, 640)
-    page = page_spec("today").create(window.session)
-    page.customer_requested.connect(window.open_customer)
-    page.customer_requested.connect(dialog.accept)
-    page.book_modified.connect(window.refresh_counts)
-    page.badge_changed.connect(lambda count: window.set_badge("today", count))
-    QVBoxLayout(dialog).addWidget(page)
-    page.page_activated()
-    dialog.open()
-    return dialog

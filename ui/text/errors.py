@@ -70,6 +70,64 @@ MESSAGES = {
     "segment_not_found": QT_TRANSLATE_NOOP("ErrorText", "This segment no longer exists."),
     "campaign_name_empty": QT_TRANSLATE_NOOP("ErrorText", "A campaign needs a name."),
     "campaign_body_empty": QT_TRANSLATE_NOOP("ErrorText", "A campaign needs a message."),
+    "campaign_window_invalid": QT_TRANSLATE_NOOP(
+        "ErrorText", "The days to wait for an answer must be at least 1."),
+    "campaign_not_found": QT_TRANSLATE_NOOP("ErrorText", "This campaign no longer exists."),
+    "campaign_member_not_found": QT_TRANSLATE_NOOP("ErrorText", "This customer is not on the campaign's list."),
+    "campaign_has_touches": QT_TRANSLATE_NOOP(
+        "ErrorText", "This campaign has already reached customers, so it cannot be deleted."),
+    "exclusion_unknown": QT_TRANSLATE_NOOP("ErrorText", "Unknown exclusion in the segment."),
+    # the book, its backups and the command line (core.book, core.cli)
+    "book_missing": QT_TRANSLATE_NOOP("ErrorText", "There is no book at %path. Create one with: huitouke init %path"),
+    "book_exists": QT_TRANSLATE_NOOP("ErrorText", "%path already exists; it was not overwritten."),
+    "book_locked": QT_TRANSLATE_NOOP(
+        "ErrorText", "The book %path is open in another window or program. Close it there first."),
+    "book_damaged": QT_TRANSLATE_NOOP(
+        "ErrorText", "The book %path is damaged and was not opened. Restore it from a backup (huitouke restore)."),
+    "book_too_new": QT_TRANSLATE_NOOP(
+        "ErrorText", "The book was written by a newer version of Huitouke. Please update the app."),
+    "backup_missing": QT_TRANSLATE_NOOP("ErrorText", "There is no backup at %file."),
+    "backup_damaged": QT_TRANSLATE_NOOP("ErrorText", "This backup is damaged; nothing was restored."),
+    "backup_not_sqlite": QT_TRANSLATE_NOOP(
+        "ErrorText", "A shared book is backed up on its server (pg_dump), not by Huitouke."),
+    "batch_missing": QT_TRANSLATE_NOOP("ErrorText", "This import no longer exists."),
+    "batch_already_undone": QT_TRANSLATE_NOOP("ErrorText", "This import was undone already."),
+    "bad_date": QT_TRANSLATE_NOOP("ErrorText", "“%value” is not a date: write it like 2026-01-31."),
+    "bad_range": QT_TRANSLATE_NOOP("ErrorText", "The start date %start is after the end date %end."),
+    "export_what_unknown": QT_TRANSLATE_NOOP(
+        "ErrorText", "Nothing to export called “%what”: choose customers, orders, reminders, aftersales or all."),
+    "demo_customers": QT_TRANSLATE_NOOP(
+        "ErrorText", "A demo book cannot have %value customers: choose between 0 and 1,000,000."),
+    "cancelled": QT_TRANSLATE_NOOP("ErrorText", "Cancelled: nothing was written."),
+    "analytics_cancelled": QT_TRANSLATE_NOOP("ErrorText", "Cancelled: the figures were not computed."),
+    "unknown_command": QT_TRANSLATE_NOOP("ErrorText", "Unknown command “%command”."),
+    "command_unavailable": QT_TRANSLATE_NOOP("ErrorText", "The command “%command” is not available in this version."),
+    # reminders (core.reminders)
+    "customer_missing": QT_TRANSLATE_NOOP("ErrorText", "This customer no longer exists."),
+    "reminder_missing": QT_TRANSLATE_NOOP("ErrorText", "This task no longer exists."),
+    "reminder_changed": QT_TRANSLATE_NOOP(
+        "ErrorText", "Someone else changed this task in the meantime. Refresh the list and try again."),
+    "reminder_closed": QT_TRANSLATE_NOOP("ErrorText", "This task is already done or dismissed."),
+    "reminder_title_empty": QT_TRANSLATE_NOOP("ErrorText", "A task needs a title."),
+    "reminder_snooze_past": QT_TRANSLATE_NOOP("ErrorText", "A task can only be postponed to a later date."),
+    "reminder_bad_outcome": QT_TRANSLATE_NOOP("ErrorText", "Unknown result for a task."),
+    "contact_bad_channel": QT_TRANSLATE_NOOP("ErrorText", "Unknown way of contacting the customer."),
+    "product_missing": QT_TRANSLATE_NOOP("ErrorText", "This product no longer exists."),
+    "cycle_not_positive": QT_TRANSLATE_NOOP("ErrorText", "The usage cycle must be a positive number of days."),
+    # after-sales (core.aftersales) and analytics (core.analytics)
+    "complaint_kind_invalid": QT_TRANSLATE_NOOP("ErrorText", "Unknown kind of complaint."),
+    "complaint_step_invalid": QT_TRANSLATE_NOOP("ErrorText", "Unknown step of a complaint."),
+    "compensation_invalid": QT_TRANSLATE_NOOP("ErrorText", "Unknown kind of compensation."),
+    "contact_channel_invalid": QT_TRANSLATE_NOOP("ErrorText", "Unknown way of contacting the customer."),
+    "risk_sign_invalid": QT_TRANSLATE_NOOP("ErrorText", "Unknown risk sign “%value”."),
+    "attempt_result_invalid": QT_TRANSLATE_NOOP("ErrorText", "Unknown result of a contact attempt."),
+    "offer_invalid": QT_TRANSLATE_NOOP("ErrorText", "Unknown kind of offer for a review."),
+    "outcome_invalid": QT_TRANSLATE_NOOP("ErrorText", "Unknown outcome of a review."),
+    "platform_invalid": QT_TRANSLATE_NOOP("ErrorText", "Unknown platform “%value”."),
+    "review_level_invalid": QT_TRANSLATE_NOOP("ErrorText", "Unknown kind of review."),
+    "setting_invalid": QT_TRANSLATE_NOOP("ErrorText", "“%value” is not a valid value for this setting."),
+    "unknown_selection": QT_TRANSLATE_NOOP("ErrorText", "Unknown selection of customers."),
+    "unknown_rfm_segment": QT_TRANSLATE_NOOP("ErrorText", "Unknown RFM segment “%value”."),
     # segment thresholds (core.analytics.thresholds)
     "threshold_invalid": QT_TRANSLATE_NOOP("ErrorText", "“%value” is not allowed for this threshold."),
     "threshold_unknown": QT_TRANSLATE_NOOP("ErrorText", "Unknown threshold."),
@@ -77,7 +135,8 @@ MESSAGES = {
 
 
 def describe(error: HuitoukeError) -> str:
-    """A sentence for the error: its translated message with %detail placeholders filled, else str(error)."""
+    """A sentence for the error: its translated message with %detail placeholders filled, else str(error).
+    (ui.text.cli.sentence also looks in the import's and after-sales' catalogues: the command line's words.)"""
     return coded_sentence(_CONTEXT, MESSAGES, error)
 
 

@@ -15,7 +15,7 @@ ROW = taobao_row("1002", "buyer_b", "李四", "13800138000", "北京 北京市 �
 
 
 def test_an_imported_purchase_brings_a_book_customer_to_the_level_it_reaches(tmp_path, book, make_customer):
-    """Pre-existing: order writes run after_order_write (spend points, levels) but the importer does not, so a
+    """Pre-existing: order writes run after_orders_written (spend points, levels) but the importer does not, so a
     book customer whose imported orders reach a level keeps the old one until some later order write."""
     service = MarketingService(book)
     customer = make_customer(name="李四", phone="13800138000").id

@@ -130,3 +130,17 @@ def test_exports_pasted_one_under_another_skip_the_repeated_header_rows(tmp_path
     assert result.tables[0].data_rows == 22  # what the import dialog lists beside the sheet
     assert result.errors == () and result.rows_skipped == 0
     assert result.orders_created == len({row[0] for row in march[1:] + april[1:]}) == 22
+
+
+def test_postcodes_follow_the_one_rule_smart_paste_follows(tmp_path):
+    """000000 is a platform's "no postcode" (as in smart paste); a number that lost its leading zero is padded."""
+    from core.smartpaste import parse_message
+
+    path = write_xlsx(tmp_path / "postcodes.xlsx", {"客户": [
+        ["姓名", "电话", "邮编"], ["王芳", "13925130165", "000000"], ["李四", "13500135001", "510180"],
+        ["张三", "13500135004", 10010], ["赵六", "13500135005", 0]]})
+    rows, errors = _parse(path)
+    assert errors == []
+    assert [row.customer.get("postcode") for row in rows] == [None, "510180", "010010", None]
+    assert parse_message("王芳 13925130165 广州市越秀区某某路1号 000000").postcode is None
+    assert parse_message("王芳 13925130165 广州市越秀区某某路1号 邮编：510180").postcode == "510180"

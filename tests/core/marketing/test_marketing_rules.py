@@ -168,7 +168,7 @@ def test_member_levels_upgrade_and_congratulate(book, pool, make_order):
         assert s.query(Reminder).filter_by(kind="level_up", customer_id=pool["loyal"]).count() == 1
     make_order(pool["loyal"], "2026-06-01", [("蜂蜜500g", 1, 20000)])
     with book.session() as s:
-        # the order write upgraded the customer already (core.orders → marketing.after_order_write)
+        # the order write upgraded the customer already (core.order_writes.after_orders_written)
         assert s.get(Customer, pool["loyal"]).member_level_id == gold
         assert levels.recompute_levels(s, TODAY) == 0
         assert s.query(Reminder).filter_by(kind="level_up").count() == 2

@@ -186,7 +186,7 @@ def test_command_line_json(tmp_path, factory):
 
 
 def test_saving_an_order_updates_that_customers_tasks(book, make_customer, make_order):
-    from core.reminders.generate import local_today
+    from core.settings import local_today
 
     customer = make_customer(name="李娜", phone="13700137000")
     with book.session() as s:

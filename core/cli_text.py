@@ -1,0 +1,52 @@
+"""The words of the command line in the user's language, without Qt in core.
+
+Every sentence the CLI prints is an English source marked `translate("Cli", "…")` (the marker pyside6-lupdate
+reads; scripts/i18n.py extracts core/cli*.py into resources/translations/core.cli.zh_CN.ts). Until `install` is
+called the sources are printed as they are and a coded error is its English `message`. The entry point (main.py)
+installs the translator of ui.text.cli — the app's own translations and language choice (the Settings override,
+else the system locale) — so the CLI, the app and the coded errors' sentences share one catalogue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from core.errors import HuitoukeError
+
+_translate: Callable[[str, str], str] | None = None
+_describe: Callable[[HuitoukeError], str] | None = None
+_language = "en"
+
+
+def install(translate: Callable[[str, str], str], describe: Callable[[HuitoukeError], str], language: str) -> None:
+    """Route `translate` and `sentence` through the given functions from now on (language: "en" or "zh_CN")."""
+    global _translate, _describe, _language
+    _translate, _describe, _language = translate, describe, language
+
+
+def uninstall() -> None:
+    """Back to the English sources (tests)."""
+    global _translate, _describe, _language
+    _translate, _describe, _language = None, None, "en"
+
+
+def language() -> str:
+    """The language the CLI speaks: "zh_CN" or "en"."""
+    return _language
+
+
+def translate(context: str, source: str) -> str:
+    """`source` in the user's language; the source itself when no translator is installed or it has none."""
+    return _translate(context, source) if _translate is not None else source
+
+
+def sentence(error: HuitoukeError) -> str:
+    """The sentence for a coded error in the user's language (its English message without a translator)."""
+    return _describe(error) if _describe is not None else error.message
+
+
+def fill(text: str, *values: object) -> str:
+    """Replace %1, %2, … in a translated text (Qt's placeholders, kept so translators can reorder them)."""
+    for number in range(len(values), 0, -1):
+        text = text.replace(f"%{number}", str(values[number - 1]))
+    return text

@@ -1,0 +1,123 @@
+"""Which words of a message are the recipient's name: candidates, plausibility, a name glued to the address."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from core.smartpaste import text as T
+from core.smartpaste.regions import name_index
+
+_TITLES = "先生|女士|小姐|老师|老板|师傅"
+NAME_RE = re.compile(rf"^(?:[\u4e00-\u9fff·]{{2,6}}|[\u4e00-\u9fff][Xx]{{1,3}}|[A-Za-z](?:{_TITLES})|[A-Za-z][A-Za-z .]{{1,19}})$")
+NAME_TOKEN_RE = re.compile(rf"[A-Za-z](?:{_TITLES})|[\u4e00-\u9fff][Xx]{{1,3}}(?![A-Za-z])"
+                           r"|[A-Za-z]+(?: [A-Za-z]+){0,2}(?![A-Za-z])|[^\s,;、。!?~|\x1f:A-Za-z.()<>\"']+")
+# The commonest single surnames; the ones that are also everyday address words (路 门 海 …) are left out.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤常温康施"
+    "文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷"
+    "盛曲翁冉骆蓝游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏"
+    "席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆冀郁"
+    "胥班储原栗燕楚鄢劳谌奚皮粟冼蔺满闻厉伊仝郜阚权帅屠朴盖练廉禹井祖漆巴丰支卿狄计索宣晋相初容敬扈晁芮阙戈"
+    "伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况宿鲜印逯隆茹诸战慕危玉亢嵇湛宾戎勾茅利於揭尉斯元束檀衣展阴昝智幸奉衡富尧")
+COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "端木",
+                     "夏侯", "轩辕", "司徒", "南宫")
+# Surnames that are also address words: a name only when the rest is no place word (楼兰, not 楼下).
+_ADDRESS_SURNAMES = set("楼路门")
+_PLACE_WORDS = set("上下口前后边里头面对旁外内")
+# Characters that never follow a surname inside a name (particles and pronouns).
+_NEVER_IN_NAME = set("的了吗呢吧啊呀哦哈啦嘛我你您请是")
+# A request after a name: 黄师傅要 …, 王姐想要 …
+_REQUEST_AFTER = re.compile(r"(?:想要|要|订|买|拿)$")
+# Words before a name: 寄给张三, 收件人是李四, 名字叫王五.
+_BEFORE_NAME = re.compile(r"^(?:收件人是|收货人是|名字叫|名字是|寄给|发给|送给|给|是|叫)")
+# A name written right after the house number (…A栋32D张欢, …99号周清, …301室李雷收).
+_GLUED_AFTER = re.compile(r"[0-9A-Za-z号室栋幢楼座层户#)]$")
+
+
+def has_surname(word: str) -> bool:
+    """Whether *word* starts with a common Chinese surname (single or compound)."""
+    return bool(word) and (word[0] in SURNAMES or word.startswith(COMPOUND_SURNAMES))
+
+
+def plausible_name(word: str) -> bool:
+    """No greeting, request or address word in it (a title such as 老板 or 老师 after a surname is fine).
+
+    A word that starts with a surname may hold characters that elsewhere mark a request (黄发猜, 郑和);
+    a word standing alone may start with a surname that is also an address word (楼兰, 路遥).
+    """
+    titled = T.TITLED_NAME_RE.match(word)
+    person = titled.group("person") if titled else word
+    if any(w in person for w in T.NOT_NAME_WORDS):
+        return False
+    if person[:1] in _ADDRESS_SURNAMES and 2 <= len(person) <= 3:
+        return not (_NEVER_IN_NAME | _PLACE_WORDS) & set(person[1:]) and not _address_word(person[1:])
+    if has_surname(person) and len(person) <= 3:
+        if _NEVER_IN_NAME & set(person[1:]):
+            return False
+    elif T.NOT_NAME_CHARS & set(person):
+        return False
+    return not T.STRONG_ADDRESS_RE.search(word)
+
+
+def _address_word(text: str) -> bool:
+    return bool(T.STRONG_ADDRESS_RE.search(text) or T.WEAK_ADDRESS_RE.search(text))
+
+
+def clean_token(piece: str) -> str:
+    before = _BEFORE_NAME.match(piece)
+    if before and len(piece) - before.end() >= 2 and has_surname(piece[before.end():]):
+        piece = piece[before.end():]
+    if len(piece) >= 3 and piece.endswith("收"):
+        piece = piece[:-1]  # 张三收: "for 张三"
+    request = _REQUEST_AFTER.search(piece)
+    if request and request.start() >= 2:
+        stem = piece[: request.start()]
+        if T.TITLED_NAME_RE.match(stem) or has_surname(stem):
+            piece = stem
+    return piece
+
+
+def name_candidates(text: str, products: Sequence[str], region_words: Iterable[str] = ()) -> list[str]:
+    """Words that can be a person's name, in text order: 2–6 Chinese characters or a Latin name.
+
+    *region_words* (the found province and city, full and short) are never names: 福州 in
+    "鼓楼区湖东路 福州 张三" only tells which 鼓楼区.
+    """
+    index = name_index()
+    product_words = {p.lower() for p in products}
+    excluded = set(region_words)
+    names = []
+    for match in NAME_TOKEN_RE.finditer(text):
+        piece = match.group().strip()
+        if text[match.end():match.end() + 1] == ":":
+            continue  # a label we do not know (改成:, 昵称:) introduces something, it is not a name
+        piece = clean_token(piece)
+        if not NAME_RE.match(piece) or piece.lower() in product_words or piece in excluded:
+            continue
+        if piece in index and any(full for _, full in index[piece]):
+            continue
+        if not plausible_name(piece):
+            continue
+        names.append(piece)
+    return names
+
+
+def separate_name(piece: str) -> bool:
+    """Whether a piece read as the detail's last one can be a name instead: 2–3 Chinese characters led by
+    a surname and no clear address word (林园 can be a name, 王村 is a village)."""
+    return (2 <= len(piece) <= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", piece) is not None and has_surname(piece)
+            and plausible_name(piece))
+
+
+def split_glued_name(detail: str) -> tuple[str, str | None]:
+    """(detail, name) when a surname-led name is glued to the end of the house number, else (detail, None)."""
+    body = detail[:-1] if detail.endswith("收") else detail
+    for length in (2, 3, 4):
+        name, before = body[-length:], body[:-length]
+        if (len(body) > length and _GLUED_AFTER.search(before) and re.fullmatch(r"[\u4e00-\u9fff]+", name)
+                and has_surname(name) and not T.WEAK_ADDRESS_RE.search(name) and plausible_name(name)
+                and (length < 4 or name.startswith(COMPOUND_SURNAMES))):
+            return before, name
+    return detail, None

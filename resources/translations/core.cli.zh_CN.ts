@@ -1,0 +1,163 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Cli</name>
+    <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>arguments</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>show this help and exit</source>
+        <translation>显示这份帮助后退出</translation>
+    </message>
+    <message>
+        <source>回头客 Huitouke — customer book for online sellers. Without a command: open the desktop app (on a .book file, or importing a spreadsheet given as the argument).</source>
+        <translation>回头客 Huitouke — 网店卖家的客户本。不带命令时打开桌面软件（可以给一个 .book 文件打开它，或给一个表格文件导入它）。</translation>
+    </message>
+    <message>
+        <source>show the version and exit</source>
+        <translation>显示版本号后退出</translation>
+    </message>
+    <message>
+        <source>book file or postgresql:// URL (default: the book in the data folder)</source>
+        <translation>客户本文件或 postgresql:// 地址（默认：数据文件夹里的客户本）</translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>the book (default: --book before the command, else the default book)</source>
+        <translation>客户本（默认：命令前的 --book，否则为默认客户本）</translation>
+    </message>
+    <message>
+        <source>print JSON for scripts</source>
+        <translation>输出 JSON，供脚本使用</translation>
+    </message>
+    <message>
+        <source>create an empty book (refuses to overwrite one)</source>
+        <translation>新建一个空客户本（不会覆盖已有的）</translation>
+    </message>
+    <message>
+        <source>where (default: --book, else the book in the data folder)</source>
+        <translation>位置（默认：--book，否则为数据文件夹里的客户本）</translation>
+    </message>
+    <message>
+        <source>create a realistic demo book</source>
+        <translation>新建一个接近真实的演示客户本</translation>
+    </message>
+    <message>
+        <source>the book&apos;s today, YYYY-MM-DD (default: today)</source>
+        <translation>客户本中的“今天”，格式 YYYY-MM-DD（默认：今天）</translation>
+    </message>
+    <message>
+        <source>import an Excel/CSV file</source>
+        <translation>导入 Excel/CSV 文件</translation>
+    </message>
+    <message>
+        <source>export to .xlsx</source>
+        <translation>导出为 .xlsx</translation>
+    </message>
+    <message>
+        <source>language of the sheets: zh_CN or en</source>
+        <translation>工作表的语言：zh_CN 或 en</translation>
+    </message>
+    <message>
+        <source>what is due today</source>
+        <translation>今天要做的事</translation>
+    </message>
+    <message>
+        <source>repurchase figures</source>
+        <translation>复购数据</translation>
+    </message>
+    <message>
+        <source>back up the book now</source>
+        <translation>立即备份客户本</translation>
+    </message>
+    <message>
+        <source>replace the book with a backup</source>
+        <translation>用备份替换客户本</translation>
+    </message>
+    <message>
+        <source>check the book&apos;s integrity</source>
+        <translation>检查客户本是否完好</translation>
+    </message>
+    <message>
+        <source>not a date (YYYY-MM-DD): %1</source>
+        <translation>不是日期（YYYY-MM-DD）：%1</translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation>已新建 %1</translation>
+    </message>
+    <message>
+        <source>Created demo book %1: %2 customers, %3 orders</source>
+        <translation>已新建演示客户本 %1：%2 位客户，%3 个订单</translation>
+    </message>
+    <message>
+        <source>Backed up to %1</source>
+        <translation>已备份到 %1</translation>
+    </message>
+    <message>
+        <source>Restored %1 from %2 (the state before was saved to %3)</source>
+        <translation>已从 %2 恢复 %1（恢复前的状态保存在 %3）</translation>
+    </message>
+    <message>
+        <source>Restored %1 from %2</source>
+        <translation>已从 %2 恢复 %1</translation>
+    </message>
+    <message>
+        <source>OK: %1 (schema %2; %3)</source>
+        <translation>完好：%1（结构版本 %2；%3）</translation>
+    </message>
+    <message>
+        <source>Problems in %1:</source>
+        <translation>%1 有问题：</translation>
+    </message>
+    <message>
+        <source>Would import: %1</source>
+        <translation>预计导入：%1</translation>
+    </message>
+    <message>
+        <source>Imported: %1</source>
+        <translation>已导入：%1</translation>
+    </message>
+    <message>
+        <source>%1 new customers, %2 updated, %3 new orders, %4 updated, %5 unchanged, %6 new products, %7 items added to orders already in the book; %8 rows skipped</source>
+        <translation>新客户 %1 位，更新 %2 位；新订单 %3 个，更新 %4 个，未变 %5 个；新商品 %6 个；为已有订单补充商品明细 %7 条；跳过 %8 行</translation>
+    </message>
+    <message>
+        <source>Exported %1: %2</source>
+        <translation>已导出 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 Did you mean: %2?</source>
+        <translation>%1您是不是想用：%2？</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <source>More: %1 COMMAND --help</source>
+        <translation>详细说明：%1 命令 --help</translation>
+    </message>
+    <message>
+        <source>Unexpected error; details in %1</source>
+        <translation>发生意外错误；详情见 %1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,186 @@
+"""The command line's words, as a script and a person see them: unknown commands, --help, sentences for coded
+errors in the user's language, `export --json`, and a reader that leaves early (`… | head`). Real processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from core.book.db import Book
+from core.book.models import Customer
+from core.cli import app_files, command_names, wants_cli
+from tests.conftest import ROOT
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# A Chinese user's language without needing the zh_CN locale installed on the test machine (Qt reads LANGUAGE).
+CHINESE = {"LANGUAGE": "zh_CN", "LANG": "C.UTF-8", "LC_ALL": ""}
+ENGLISH = {"LANGUAGE": "", "LANG": "C.UTF-8", "LC_ALL": ""}
+
+
+@pytest.fixture
+def run(tmp_path):
+    """Run main.py with its own settings folder (the app's language override lives there)."""
+
+    def run(*args, language=ENGLISH, timeout=120):
+        env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"), **language}
+        started = time.monotonic()
+        out = subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], cwd=ROOT,
+                             capture_output=True, text=True, env=env, timeout=timeout)
+        out.seconds = time.monotonic() - started
+        return out
+
+    return run
+
+
+def _files_under(*folders):
+    return sorted(str(p) for folder in folders if folder.exists() for p in folder.rglob("*"))
+
+
+def test_an_unknown_command_exits_2_at_once_naming_the_closest_commands_and_writes_nothing(run, tmp_path):
+    data = Path(os.environ["HUITOUKE_DATA_DIR"])
+    before = _files_under(tmp_path, data)
+    runs = [run("no-such-command", "--book", tmp_path / "B.book") for _ in range(3)]
+    out = runs[0]
+    assert out.returncode == 2, out.stderr
+    fastest = min(r.seconds for r in runs)  # the best of three: a machine busy with other work is not the CLI
+    assert fastest < 1.0, f"took {fastest:.2f} s"
+    assert out.stdout == ""
+    assert "Unknown command “no-such-command”." in out.stderr
+    for name in command_names():  # the list from the parser, one line each with what it does
+        assert re.search(rf"^  {name}\s+\S", out.stderr, re.M), name
+    assert _files_under(tmp_path, data) == before  # no book, no log, no lock
+    assert not (tmp_path / "B.book").exists()
+
+    typo = run("stat", "--book", tmp_path / "B.book")
+    assert typo.returncode == 2 and "Did you mean: stats?" in typo.stderr
+
+
+def test_an_unknown_command_in_chinese_and_as_json(run, tmp_path):
+    out = run("expotr", "--book", tmp_path / "B.book", language=CHINESE)
+    assert out.returncode == 2
+    assert "未知命令“expotr”。您是不是想用：export、import？" in out.stderr
+    assert "导出为 .xlsx" in out.stderr and "命令：" in out.stderr
+
+    out = run("products", "--book", tmp_path / "B.book", "--json", language=CHINESE)
+    assert out.returncode == 2
+    error = json.loads(out.stderr)["error"]
+    assert error["code"] == "unknown_command" and error["command"] == "products"
+    assert error["commands"] == list(command_names())
+    assert error["message"].startswith("未知命令“products”")
+
+
+def test_a_file_the_app_cannot_open_is_an_unknown_command_too(run, tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a book")
+    out = run(notes)
+    assert out.returncode == 2 and "Unknown command" in out.stderr
+
+
+def test_what_goes_to_the_app_and_what_to_the_command_line(tmp_path):
+    book, sheet, notes = tmp_path / "B.book", tmp_path / "订单.xlsx", tmp_path / "notes.txt"
+    for path in (book, sheet, notes):
+        path.write_bytes(b"x")
+    assert not wants_cli([]) and not wants_cli(["--book", str(book)]) and not wants_cli(["--minimized"])
+    assert not wants_cli([str(book)]) and not wants_cli([str(sheet)])
+    assert wants_cli(["stats"]) and wants_cli(["--book", str(book), "stats"]) and wants_cli(["--help"])
+    assert wants_cli([str(notes)]) and wants_cli([str(tmp_path / "missing.book")]) and wants_cli(["products"])
+    assert app_files([str(book)]) == (str(book), None)
+    assert app_files(["--book", "other.book", str(sheet)]) == ("other.book", str(sheet))
+    assert app_files(["--book=other.book"]) == ("other.book", None)
+    assert app_files([]) == (None, None)
+
+
+def test_help_lists_every_command_with_one_line_in_the_users_language(run):
+    english = run("--help")
+    chinese = run("--help", language=CHINESE)
+    assert english.returncode == chinese.returncode == 0
+    assert english.stdout.startswith("usage: huitouke") and chinese.stdout.startswith("用法：huitouke")
+    for name in command_names():
+        line = re.search(rf"^\s+{name}\s+(.+)$", chinese.stdout, re.M)
+        assert line and CJK.search(line.group(1)), f"{name} has no Chinese line in --help"
+        assert re.search(rf"^\s+{name}\s+[a-z]", english.stdout, re.M), f"{name} has no line in --help"
+
+
+def test_a_coded_error_is_said_in_the_users_language_and_keeps_its_code(run, tmp_path):
+    missing = tmp_path / "none.book"
+    english = json.loads(run("backup", "--book", missing).stderr)["error"]
+    chinese = json.loads(run("backup", "--book", missing, language=CHINESE).stderr)["error"]
+    assert english["code"] == chinese["code"] == "book_missing"
+    assert english["message"] == f"There is no book at {missing}. Create one with: huitouke init {missing}"
+    assert chinese["message"] == f"{missing} 处没有客户本。可以这样新建一个：huitouke init {missing}"
+
+
+def test_an_import_refusal_under_chinese_is_the_sentence_for_its_code(run, tmp_path):
+    book = tmp_path / "B.book"
+    Book.open(book, create=True).close()
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    out = run("import", empty, "--book", book, "--json", language=CHINESE)
+    assert out.returncode == 2
+    error = json.loads(out.stderr)["error"]
+    assert error["code"] == "empty"
+    assert "The file cannot be imported" not in error["message"] and CJK.search(error["message"])
+    assert "empty.csv" in error["message"]
+
+
+def test_import_and_check_say_what_they_did_in_the_users_language(run, tmp_path):
+    book = tmp_path / "B.book"
+    Book.open(book, create=True).close()
+    sheet = tmp_path / "orders.csv"
+    sheet.write_text("姓名,电话,下单时间,实付金额\n张三,13800000000,2026-01-02,12.5\n李四,13900000000,明天,9\n",
+                     encoding="utf-8")
+    dry = run("import", sheet, "--book", book, "--dry-run", "--json", language=CHINESE)
+    assert dry.returncode == 0, dry.stderr
+    problem = json.loads(dry.stdout)["errors"][0]
+    assert problem["code"] == "date_invalid" and problem["message"] == "不是日期：明天"
+    english = run("import", sheet, "--book", book, "--dry-run", "--json")
+    assert json.loads(english.stdout)["errors"][0]["message"].startswith("not a date")
+
+    text = run("import", sheet, "--book", book, language=CHINESE)
+    assert text.returncode == 0 and text.stdout.startswith("已导入：新客户 1 位"), text.stdout
+    assert run("check", "--book", book, language=CHINESE).stdout.startswith(f"完好：{book}（")
+    assert run("check", "--book", book).stdout.startswith(f"OK: {book} (schema ")
+
+
+def test_export_says_what_it_wrote_in_text_and_json(run, tmp_path):
+    book = tmp_path / "B.book"
+    with Book.open(book, create=True) as b, b.session() as s:
+        s.add_all([Customer(name="张三"), Customer(name="李四")])
+    target = tmp_path / "out.xlsx"
+    out = run("export", target, "--book", book, "--what", "customers", "--json")
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout)
+    assert result["path"] == str(target) and result["what"] == "customers"
+    assert list(result["sheets"].values()) == [2] and target.exists()
+    text = run("export", tmp_path / "zh.xlsx", "--book", book, "--what", "customers", language=CHINESE)
+    assert text.returncode == 0 and text.stdout.startswith(f"已导出 {tmp_path / 'zh.xlsx'}：")
+
+
+def test_a_reader_that_leaves_early_ends_the_command_quietly(tmp_path):
+    book = tmp_path / "B.book"
+    Book.open(book, create=True).close()
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"), **ENGLISH}
+    process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "stats", "--book", str(book)], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    process.stdout.close()  # `| head -0`: the reader is gone before the first line
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode in (0, 141), stderr
+    assert stderr == b"", stderr.decode()
+    assert not (Path(os.environ["HUITOUKE_DATA_DIR"]) / "logs" / "cli-errors.log").exists()
+
+
+def test_the_shell_pipe_into_head_prints_the_first_line_only(tmp_path):
+    book = tmp_path / "B.book"
+    Book.open(book, create=True).close()
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"), **ENGLISH}
+    command = f"'{sys.executable}' '{ROOT / 'main.py'}' stats --book '{book}' | head -1"
+    out = subprocess.run(["sh", "-c", command], cwd=ROOT, capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0 and len(out.stdout.splitlines()) == 1
+    assert "Unexpected error" not in out.stderr and "Traceback" not in out.stderr
