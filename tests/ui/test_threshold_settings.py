@@ -96,3 +96,13 @@ def test_masking_reaches_the_read_only_views(qtbot, book):
     qtbot.addWidget(dialog)
     phones = dict(dialog._comparison())[dialog.tr("Phone")]
     assert phones == ("138****8000", "139****9000")
+
+
+def test_the_median_spend_shows_in_the_greyed_field(section):
+    widget, _ = section
+    spend = widget._edits["analytics.rfm_high_spend_cents"]
+    assert widget.median_check.isChecked() and not spend.isEnabled()
+    assert spend.value() == 50  # the buyers' median spend, ¥50
+    widget.median_check.setChecked(False)
+    spend.setValue(200)
+    assert widget.values()["analytics.rfm_high_spend_cents"] == 20000

@@ -135,6 +135,11 @@ class ThresholdSettingsSection(QGroupBox):
         rfm = "  ".join(f"{rfm_label(name)} {n:,}" for name, n in counts.rfm.items())
         median = "" if counts.median_spend_cents is None else self.tr("Median spend: %1").replace(
             "%1", money(counts.median_spend_cents))
+        spend = self._edits["analytics.rfm_high_spend_cents"]
+        if self.median_check.isChecked() and counts.median_spend_cents is not None:
+            spend.blockSignals(True)  # the greyed field shows what "the median" is today
+            spend.setValue(counts.median_spend_cents / spend.property("scale"))
+            spend.blockSignals(False)
         self.counts_label.setText(self.tr("With these values, today: %1").replace("%1", stages) + "\n"
                                   + self.tr("RFM: %1").replace("%1", rfm) + ("\n" + median if median else ""))
 
