@@ -68,6 +68,10 @@
         <translation>在屏幕和导出文件中隐藏手机号中间四位（138****8000）</translation>
     </message>
     <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
         <source>Median spend: %1</source>
         <translation>消费中位数：%1</translation>
     </message>

@@ -106,3 +106,22 @@ def test_the_median_spend_shows_in_the_greyed_field(section):
     widget.median_check.setChecked(False)
     spend.setValue(200)
     assert widget.values()["analytics.rfm_high_spend_cents"] == 20000
+
+
+def test_counts_run_in_the_background_with_a_task_runner(qtbot, book):
+    from ui.tasks import TaskRunner
+    from ui.widgets.threshold_settings import ThresholdSettingsSection
+
+    fill_shop(book)
+    tasks = TaskRunner()
+    widget = ThresholdSettingsSection(ThresholdService(book), lambda: TODAY, tasks=tasks)
+    qtbot.addWidget(widget)
+    try:
+        assert widget.counts_label.text() == "Counting…"  # the page paints before the book is read
+        qtbot.waitUntil(lambda: "Returning 2" in widget.counts_label.text(), timeout=10000)
+        widget._edits["stage.churn_cycle_multiplier"].setValue(1)
+        widget.update_counts()
+        qtbot.waitUntil(lambda: "Churned 3" in widget.counts_label.text(), timeout=10000)
+    finally:
+        tasks.cancel_all()
+        tasks.wait(5000)

@@ -97,7 +97,8 @@ def _settings(session: Session) -> Page:
                         sections=[ReminderSettingsWidget(ReminderService(session.book), session.today),
                                   AftersalesSettingsSection(AftersalesService(session.book)),
                                   LoyaltySettingsSection(MarketingService(session.book), session.today),
-                                  ThresholdSettingsSection(ThresholdService(session.book), session.today)])
+                                  ThresholdSettingsSection(ThresholdService(session.book), session.today,
+                                                           tasks=session.tasks)])
 
 
 TODAY = QT_TRANSLATE_NOOP("Navigation", "Today")

@@ -27,11 +27,16 @@ from ui.text.labels import STAGES, label, money, rfm_label
 
 
 class ThresholdSettingsSection(QGroupBox):
-    """Edits the "analytics.rfm_" and "stage." settings through a ThresholdService; Save applies them."""
+    """Edits the "analytics.rfm_" and "stage." settings through a ThresholdService; Save applies them.
+
+    With a TaskRunner (`tasks`) the live counts are computed in the background (reading a 100k book's purchase
+    days the first time takes about a second); without one, at once (tests)."""
 
     def __init__(self, thresholds: ThresholdService, today: Callable[[], dt.date] = dt.date.today,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, tasks=None) -> None:
         super().__init__(parent)
+        self._tasks = tasks
+        self._generation = 0
         self.setTitle(self.tr("Customer segments and privacy"))
         self._service = thresholds
         self._today = today
@@ -126,11 +131,28 @@ class ThresholdSettingsSection(QGroupBox):
 
     def update_counts(self) -> None:
         """Count customers per stage and RFM segment for the values on screen (not saved yet)."""
+        self._generation += 1
+        generation = self._generation
+        if self._tasks is not None:
+            self.counts_label.setText(self.tr("Counting…"))
+            self._tasks.run(self._service.counts, self.values(), self._today(),
+                            on_success=lambda counts: self._show_counts(generation, counts),
+                            on_error=lambda exc: self._show_error(generation, exc))
+            return
         try:
             counts = self._service.counts(self.values(), self._today())
         except HuitoukeError as exc:
-            self.counts_label.setText(describe(exc))
+            self._show_error(generation, exc)
             return
+        self._show_counts(generation, counts)
+
+    def _show_error(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self.counts_label.setText(describe(exc) if isinstance(exc, HuitoukeError) else str(exc))
+
+    def _show_counts(self, generation: int, counts) -> None:
+        if generation != self._generation:
+            return  # the values changed again meanwhile
         stages = "  ".join(f"{label(STAGES, key)} {n:,}" for key, n in counts.stages.items())
         rfm = "  ".join(f"{rfm_label(name)} {n:,}" for name, n in counts.rfm.items())
         median = "" if counts.median_spend_cents is None else self.tr("Median spend: %1").replace(
