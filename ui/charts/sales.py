@@ -20,6 +20,13 @@ from ui.charts.repurchase import (
 from ui.text.labels import STAGES, label, money, rfm_label
 
 
+def month_over(month) -> str:
+    """"yes" / "no" for the Excel column saying whether the month's figures are final."""
+    if month.complete:
+        return QCoreApplication.translate("ChartView", "yes")
+    return QCoreApplication.translate("ChartView", "no")
+
+
 def yuan_axis(axes) -> None:
     axes.yaxis.set_major_formatter(lambda value, _pos: f"¥{value:,.0f}")
 
@@ -69,9 +76,9 @@ class NewReturningChart(ChartView):
 
     def rows(self):
         return ([self.tr("Month"), self.tr("New buyers"), self.tr("Returning buyers"), self.tr("New buyers' revenue"),
-                 self.tr("Returning buyers' revenue")],
-                [[m.month, m.new_buyers, m.returning_buyers, m.new_revenue_cents / 100, m.returning_revenue_cents / 100]
-                 for m in self.data.months])
+                 self.tr("Returning buyers' revenue"), QCoreApplication.translate("ChartView", "Month over")],
+                [[m.month, m.new_buyers, m.returning_buyers, m.new_revenue_cents / 100, m.returning_revenue_cents / 100,
+                  month_over(m)] for m in self.data.months])
 
 
 class SalesTrendChart(ChartView):
@@ -117,9 +124,8 @@ class SalesTrendChart(ChartView):
     def rows(self):
         return ([self.tr("Month"), self.tr("Revenue (yuan)"), self.tr("Orders"), self.tr("Buyers"),
                  self.tr("Average order (yuan)"), QCoreApplication.translate("ChartView", "Month over")],
-                [[m.month, m.revenue_cents / 100, m.orders, m.buyers, m.aov_cents / 100,
-                  QCoreApplication.translate("ChartView", "yes") if m.complete
-                  else QCoreApplication.translate("ChartView", "no")] for m in self.data.months])
+                [[m.month, m.revenue_cents / 100, m.orders, m.buyers, m.aov_cents / 100, month_over(m)]
+                 for m in self.data.months])
 
 
 class ProvinceChart(ChartView):
