@@ -56,11 +56,12 @@ def report_to_text(report: AnalyticsReport) -> str:
         "RFM: " + ", ".join(f"{name} {count}" for name, count in report.rfm.counts.items()),
         "Month     revenue      orders  buyers  new  returning  next-month",
     ]
-    next_month = {r.period: r.rate for r in report.next_month}
+    next_month = {r.period: rate(r.rate) + ("" if r.complete else "…") for r in report.next_month}
     for m in report.months:
         lines.append(f"{m.month}  {m.revenue_cents / 100:>11,.2f}  {m.orders:>6}  {m.buyers:>6}  {m.new_buyers:>3}  "
-                     f"{m.returning_buyers:>9}  {rate(next_month.get(m.month)):>10}"
+                     f"{m.returning_buyers:>9}  {next_month.get(m.month, '-'):>10}"
                      + ("" if m.complete else "  (month not over)"))
+    lines.append("… = not final yet: the next month has not ended")
     return "\n".join(lines)
 
 

@@ -389,6 +389,21 @@ def test_stats_command_prints_the_issue_fields(shop, capsys):
     assert "Buyers: 4" in capsys.readouterr().out
 
 
+def test_stats_text_marks_what_is_not_final(shop):
+    from core.analytics.stats import report_to_text
+
+    book, _ = shop
+    with book.session() as s:
+        set_setting(s, "analytics.curve_min_customers", 200)
+    lines = report_to_text(report_of(book)).splitlines()
+    # March 15: January's next month is over (50 %), February's is not (0 % so far), March itself is running
+    rows = {line[:7]: line for line in lines if line[:4] == "2026"}
+    assert rows["2026-01"].rstrip().endswith("50.0%")
+    assert rows["2026-02"].rstrip().endswith("0.0%…")
+    assert rows["2026-03"].rstrip().endswith("(month not over)")
+    assert "Magic number: none yet (fewer than 2 points of the curve have 200 customers)" in lines
+
+
 def test_stats_command_rejects_bad_dates(shop, capsys):
     from core.cli import main
 
