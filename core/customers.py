@@ -38,8 +38,9 @@ from core.dto import AliasDTO, BookCounts, CustomerDetail, CustomerInput, Custom
 from core.errors import ConflictError, NotFound, ValidationError
 from core.marketing.levels import LevelDTO, list_levels
 from core.order_writes import after_orders_written
-from core.phones import is_masked_phone, normalize_phone
+from core.phones import display_phone, is_masked_phone, normalize_phone
 from core.search import build_search_text, contains_sql, normalize_query
+from core.settings import phones_masked
 from core.tags import set_customer_tags, tags_by_customer
 
 log = logging.getLogger(__name__)
@@ -70,7 +71,7 @@ _ROW_COLUMNS = (
     Customer.id, Customer.name, Customer.real_name, Customer.phone, Customer.wechat_id, Customer.province,
     Customer.city, Customer.source_channel, Customer.first_purchase_on, Customer.last_purchase_on,
     Customer.purchase_days, Customer.purchase_count, Customer.total_spend_cents, Customer.avg_order_cents,
-    Customer.typical_interval_days, Customer.do_not_disturb, Customer.risk_buyer, Customer.created_at,
+    Customer.typical_interval_days, Customer.cycle_days, Customer.do_not_disturb, Customer.risk_buyer, Customer.created_at,
     Customer.deleted_at, Customer.member_level_id,
 )
 _EDITABLE = tuple(f for f in CustomerInput.__dataclass_fields__ if f != "tags")
@@ -134,8 +135,15 @@ class CustomerService:
             rows = s.execute(stmt).all()
             tags = tags_by_customer(s, [r.id for r in rows])
             level_names = {level.id: level.name for level in list_levels(s)}
-        return [self._row(r, tags.get(r.id, ()), today, thresholds, level_names.get(r.member_level_id, ""))
+            masked = phones_masked(s)
+        return [self._row(r, tags.get(r.id, ()), today, thresholds, level_names.get(r.member_level_id, ""), masked)
                 for r in rows]
+
+    def phones_masked(self) -> bool:
+        """Whether the seller masks phones on screen (setting privacy.mask_phones): lists already show
+        them masked; read-only views in ui/ use this with core.phones.display_phone."""
+        with self.book.session() as s:
+            return phones_masked(s)
 
     def count(self, query: CustomerQuery) -> int:
         self._stages_for(query, query.today or clock.today())
@@ -377,11 +385,11 @@ class CustomerService:
         return customer
 
     @staticmethod
-    def _row(r, tags, today: dt.date, thresholds: dict, level: str) -> CustomerRow:
+    def _row(r, tags, today: dt.date, thresholds: dict, level: str, masked: bool = False) -> CustomerRow:
         stage = customer_stats.stage_of(r.purchase_days, r.total_spend_cents, r.last_purchase_on,
-                                        r.typical_interval_days, today, thresholds)
+                                        r.typical_interval_days, today, thresholds, r.cycle_days)
         return CustomerRow(
-            id=r.id, name=r.name, real_name=r.real_name, phone=r.phone, wechat_id=r.wechat_id,
+            id=r.id, name=r.name, real_name=r.real_name, phone=display_phone(r.phone, masked), wechat_id=r.wechat_id,
             province=r.province, city=r.city, source_channel=r.source_channel, tags=tuple(tags),
             first_purchase_on=r.first_purchase_on, last_purchase_on=r.last_purchase_on,
             purchase_days=r.purchase_days, purchase_count=r.purchase_count,
@@ -404,7 +412,7 @@ class CustomerService:
             total_spend_cents=c.total_spend_cents, avg_order_cents=c.avg_order_cents,
             typical_interval_days=c.typical_interval_days,
             stage=customer_stats.stage_of(c.purchase_days, c.total_spend_cents, c.last_purchase_on,
-                                          c.typical_interval_days, today, thresholds),
+                                          c.typical_interval_days, today, thresholds, c.cycle_days),
             created_at=c.created_at, updated_at=c.updated_at, deleted_at=c.deleted_at)
 
 

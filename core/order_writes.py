@@ -4,7 +4,8 @@ Every path that writes orders — the order dialog's save and delete, a customer
 calls it in the same transaction with the customers whose orders changed, so the derived figures (first/last
 purchase, counts, spend, lifecycle stage), the reminders, the member levels and the spend points can never
 drift apart from the orders. Spend points are the one step a caller may leave out: history brought in from a
-file is not new spending (DOMAIN.md §7; an order written later brings its customer's points up to date).
+file is not new spending (DOMAIN.md §7), and imported orders never earn them later either (a customer's first
+new order after an import earns only for itself: core.marketing.loyalty.sync_spend_points).
 This module imports only the modules it drives, so any service may call it without an import cycle.
 """
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core import customer_stats
 from core.book.db import Book
 from core.book.models import Product
 from core.dto import ProductDTO, ProductInput
@@ -84,8 +85,11 @@ class ProductService:
             clash = s.scalar(select(Product.id).where(Product.name == data.name.strip(), Product.id != product_id))
             if clash is not None:
                 raise ValidationError("product_name_taken", field="name", value=data.name)
+            cycle_before = p.cycle_days
             _apply(p, data)
             s.flush()
+            if p.cycle_days != cycle_before:
+                customer_stats.refresh_cycles(s, customer_stats.buyers_of_product(s, product_id))
             return to_dto(p)
 
     def delete(self, product_id: int) -> None:
@@ -93,4 +97,7 @@ class ProductService:
         with self.book.session() as s:
             p = s.get(Product, product_id)
             if p is not None:
+                buyers = customer_stats.buyers_of_product(s, product_id) if p.cycle_days else []
                 s.delete(p)
+                s.flush()
+                customer_stats.refresh_cycles(s, buyers)

@@ -35,14 +35,17 @@ DEFAULTS: dict[str, Any] = {
     "stage.loyal_min_spend_cents": 200000,
     "stage.churn_default_days": 180,
     "stage.churn_cycle_multiplier": 2,
+    # floor of the churn threshold in days, whatever the customer's interval (a next-day reorder is not churn)
+    "stage.churn_min_days": 30,
     # dormant: past this share of the churn threshold (1.5 cycles, or 135 days by default)
     "stage.dormant_fraction": 0.75,
     # analytics (DOMAIN.md §8): RFM thresholds; None as the spend threshold = the buyers' median spend
     "analytics.rfm_recent_days": 90,
     "analytics.rfm_high_purchase_days": 2,
     "analytics.rfm_high_spend_cents": None,
-    # purchase-count curve: points need this many customers; the magic number's flatness in points
-    "analytics.curve_min_customers": 10,
+    # purchase-count curve: a point counts for the magic number only with this many customers at k (fewer
+    # make its share swing by chance: docs/ANALYTICS.md); the magic number's flatness in points
+    "analytics.curve_min_customers": 200,
     "analytics.magic_tolerance_points": 5,
     # marketing (DOMAIN.md §7): win-back, response window, points rules
     "marketing.winback_low_aov_cents": 10000,
@@ -104,6 +107,11 @@ def get_settings(session: Session, prefix: str = "") -> dict[str, Any]:
     for row in session.scalars(select(Setting).where(Setting.key.startswith(prefix))):
         values[row.key] = json.loads(row.value_json)
     return values
+
+
+def phones_masked(session: Session) -> bool:
+    """Whether the seller masks phones on screen and in exports (privacy.mask_phones; core.phones.display_phone)."""
+    return bool(get_setting(session, "privacy.mask_phones"))
 
 
 def set_setting(session: Session, key: str, value: Any) -> None:

@@ -1,7 +1,7 @@
 """Message templates (DOMAIN.md §4): placeholders, rendering, our default texts, the seller's edits.
 
 Placeholders (Chinese aliases in brackets): {name} ({昵称}), {product} ({商品}), {shop} ({店铺}),
-{days}, {coupon}, {date}. "{{" and "}}" print a brace. An unknown placeholder is reported by `render`
+{days}, {coupon}, {date}, {level} ({等级}: a member level). "{{" and "}}" print a brace. An unknown placeholder is reported by `render`
 and left out of the text, never printed as "{xyz}". One row per (kind, language) in message_template:
 `is_default` is True while it holds our text (refreshed by `ensure_default_templates`), False once the
 seller edited it.
@@ -27,8 +27,9 @@ ALIASES = {
     "days": "days", "天数": "days",
     "coupon": "coupon", "优惠券": "coupon",
     "date": "date", "日期": "date",
+    "level": "level", "等级": "level",
 }
-PLACEHOLDERS = ("name", "product", "shop", "days", "coupon", "date")
+PLACEHOLDERS = ("name", "product", "shop", "days", "coupon", "date", "level")
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
 
 # Our own default texts, one per kind and language.
@@ -109,6 +110,11 @@ DEFAULT_TEMPLATES: dict[str, dict[str, str]] = {
         "en": "Hi {name}, I saw your review of {product} and I'm sorry it disappointed you. "
               "Could you tell me what happened so we can put it right?",
     },
+    "level_up": {
+        "zh_CN": "{name}，恭喜您升级为{shop}的{level}！以后每次下单都能享受会员优惠，感谢一直以来的支持～",
+        "en": "Congratulations {name}, you are now a {level} member at {shop}! Member prices apply to every "
+              "order from now on. Thank you for your support.",
+    },
     "manual": {
         "zh_CN": "{name}您好，",
         "en": "Hi {name},",
@@ -163,9 +169,9 @@ def sample_values(language: str) -> dict[str, str]:
     """Values for the live preview in Settings."""
     if language == "zh_CN":
         return {"name": "王姐", "product": "蜂蜜500g", "shop": "小蜜蜂农场", "days": "3",
-                "coupon": "满100减10优惠券", "date": "4月12日"}
+                "coupon": "满100减10优惠券", "date": "4月12日", "level": "金卡会员"}
     return {"name": "Anna", "product": "Honey 500 g", "shop": "Little Bee Farm", "days": "3",
-            "coupon": "a ¥10 coupon", "date": "12 Apr"}
+            "coupon": "a ¥10 coupon", "date": "12 Apr", "level": "Gold"}
 
 
 def ensure_default_templates(session: Session) -> None:

@@ -60,6 +60,7 @@ class MonthFigures:
     returning_revenue_cents: int
     repeat_buyers: int
     repeat_rate: float | None
+    complete: bool = True  # False for the month still running (today is in it or before its end)
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,11 @@ class Cohort:
     month: str
     customers: int
     windows: tuple[CohortWindow, ...]
+
+    @property
+    def complete(self) -> bool:
+        """Every window of every member has elapsed: the cohort's figures are final."""
+        return all(w.complete for w in self.windows)
 
 
 @dataclass(frozen=True)
@@ -135,13 +141,19 @@ class CurvePoint:
     customers_at_least_k: int
     customers_at_least_next: int
     rate: float
+    supported: bool = True  # enough customers at k for the point to count (PurchaseCountCurve.min_customers)
 
 
 @dataclass(frozen=True)
 class PurchaseCountCurve:
+    """The curve, its magic number, and when there is none, why (`no_magic_reason`: no_buyers,
+    too_few_customers, flat_from_first, not_flat — core.analytics.repurchase.magic_number)."""
+
     points: tuple[CurvePoint, ...]
     magic_number: int | None
     tolerance: float
+    min_customers: int = 1
+    no_magic_reason: str | None = None
 
 
 @dataclass(frozen=True)

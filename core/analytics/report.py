@@ -125,7 +125,7 @@ def compute_report(session: Session, date_range: DateRange, today: dt.date,
     )
     months = _month_bounds(scope)
     step(2, "Monthly figures")
-    monthly = sales.monthly_figures(data, mask, *months)
+    monthly = sales.monthly_figures(data, mask, *months, today_day=scope.today_day)
     next_month = repurchase.next_period_rates(data, mask, scope.today_day, quarterly=False)
     next_quarter = repurchase.next_period_rates(data, mask, scope.today_day, quarterly=True)
     cohorts = repurchase.cohorts(data, mask, scope.today_day)
@@ -219,6 +219,8 @@ def report_to_json(report: AnalyticsReport) -> dict[str, Any]:
         "revenue_cents": s.revenue_cents,
         "median_interval_days": s.median_interval_days,
         "magic_number": report.curve.magic_number,
+        "magic_number_reason": report.curve.no_magic_reason,
+        "curve_min_customers": report.curve.min_customers,
         "churned_customers": s.churned_customers,
         "next_month_rate": [{"month": r.period, "rate": r.rate, "buyers": r.buyers, "returned": r.returned,
                              "complete": r.complete} for r in report.next_month],
@@ -233,13 +235,17 @@ def report_to_json(report: AnalyticsReport) -> dict[str, Any]:
                      "new_buyers": m.new_buyers, "returning_buyers": m.returning_buyers,
                      "new_revenue": m.new_revenue_cents / 100,
                      "returning_revenue": m.returning_revenue_cents / 100,
-                     "aov": m.aov_cents / 100, "repeat_rate": m.repeat_rate} for m in report.months],
-        "cohorts": [{"month": c.month, "customers": c.customers,
-                     **{f"repurchased_{w.days}d": w.rate for w in c.windows}} for c in report.cohorts],
+                     "aov": m.aov_cents / 100, "repeat_rate": m.repeat_rate, "complete": m.complete}
+                    for m in report.months],
+        # a window still open has no final rate: `repurchased_Nd` is null and its count so far is in `windows`
+        "cohorts": [{"month": c.month, "customers": c.customers, "complete": c.complete,
+                     **{f"repurchased_{w.days}d": w.rate if w.complete else None for w in c.windows},
+                     "windows": [{"days": w.days, "repurchased": w.repurchased, "rate": w.rate,
+                                  "complete": w.complete} for w in c.windows]} for c in report.cohorts],
         "intervals": {"count": report.intervals.count, "median_days": report.intervals.median_days,
                       "bins": [{"low": b.low, "high": b.high, "count": b.count} for b in report.intervals.bins]},
-        "purchase_count_curve": [{"k": p.k, "customers": p.customers_at_least_k, "rate": p.rate}
-                                 for p in report.curve.points],
+        "purchase_count_curve": [{"k": p.k, "customers": p.customers_at_least_k, "rate": p.rate,
+                                  "counted": p.supported} for p in report.curve.points],
         "provinces": [{"province": p.province, "buyers": p.buyers, "revenue": p.revenue_cents / 100}
                       for p in report.provinces],
         "stages": {s.key: s.customers for s in report.stages},

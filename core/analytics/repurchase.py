@@ -146,32 +146,54 @@ def median_or_none(values: np.ndarray) -> float | None:
     return float(np.median(values)) if len(values) else None
 
 
-def purchase_count_curve(counts: np.ndarray, min_customers: int, tolerance: float) -> PurchaseCountCurve:
-    """P(k+1 | k) for each k with at least `min_customers` customers at ≥ k, and the magic number.
+# Points of the curve with fewer customers than this are not drawn at all (pure noise).
+CURVE_SHOWN_MIN = 10
+# The magic number needs at least this many counted points from it on.
+MAGIC_MIN_POINTS = 2
 
-    The magic number is the smallest k from which every later point of the curve lies within
-    `tolerance` (0.05 = 5 points) of each other — the flat tail needs at least two points.
+
+def purchase_count_curve(counts: np.ndarray, min_customers: int, tolerance: float) -> PurchaseCountCurve:
+    """P(k+1 | k) for each k with customers at ≥ k, and the magic number (docs/ANALYTICS.md).
+
+    Points with at least `CURVE_SHOWN_MIN` (or `min_customers` if lower) customers are returned; a point
+    *counts* (`supported`) when at least `min_customers` customers have ≥ k purchase days — with fewer, the
+    share swings by chance and never decides anything. See `magic_number` for the rule and its reasons.
     """
     import numpy as np
 
+    min_customers = max(int(min_customers), 1)
     if not len(counts):
-        return PurchaseCountCurve((), None, tolerance)
+        return PurchaseCountCurve((), None, tolerance, min_customers, "no_buyers")
     per_count = np.bincount(counts)
     at_least = np.cumsum(per_count[::-1])[::-1]  # at_least[k] = customers with ≥ k purchase days
     points = []
     for k in range(1, len(at_least)):
-        if at_least[k] < max(min_customers, 1):
+        if at_least[k] < min(min_customers, CURVE_SHOWN_MIN):
             break
         above = int(at_least[k + 1]) if k + 1 < len(at_least) else 0
-        points.append(CurvePoint(k=k, customers_at_least_k=int(at_least[k]),
-                                 customers_at_least_next=above, rate=above / int(at_least[k])))
-    return PurchaseCountCurve(tuple(points), magic_number(points, tolerance), tolerance)
+        points.append(CurvePoint(k=k, customers_at_least_k=int(at_least[k]), customers_at_least_next=above,
+                                 rate=above / int(at_least[k]), supported=bool(at_least[k] >= min_customers)))
+    magic, reason = magic_number(points, tolerance)
+    return PurchaseCountCurve(tuple(points), magic, tolerance, min_customers, reason)
 
 
-def magic_number(points: list[CurvePoint], tolerance: float) -> int | None:
-    rates = [p.rate for p in points]
-    for i in range(len(rates) - 1):
-        tail = rates[i:]
-        if max(tail) - min(tail) <= tolerance + 1e-9:
-            return points[i].k
-    return None
+def magic_number(points: list[CurvePoint], tolerance: float) -> tuple[int | None, str | None]:
+    """(magic number, None) or (None, why there is none yet).
+
+    Only supported points count. The curve has levelled off at k when no counted point from k on lies more
+    than `tolerance` above P(k+1 | k) at k (a slow decline of the long tail does not undo it), with at least
+    `MAGIC_MIN_POINTS` counted points from k on; the magic number is the smallest such k. Reasons for none:
+    "too_few_customers" (fewer counted points than that), "flat_from_first" (levelled off from k = 1: a
+    second purchase is as likely as any later one, so there is no number to pass), "not_flat" (the counted
+    points keep rising).
+    """
+    counted = [p for p in points if p.supported]
+    if len(counted) < MAGIC_MIN_POINTS:
+        return None, "too_few_customers"
+    for i in range(len(counted) - MAGIC_MIN_POINTS + 1):
+        tail = counted[i:]
+        if max(p.rate for p in tail) <= tail[0].rate + tolerance + 1e-9:
+            if tail[0].k == 1:
+                return None, "flat_from_first"
+            return tail[0].k, None
+    return None, "not_flat"

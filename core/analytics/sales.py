@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.analytics.data import PurchaseDays, fetch_rows, month_label, months_of
+from core.analytics.data import PurchaseDays, fetch_rows, month_end, month_label, months_of, to_epoch_day
 from core.analytics.dto import MonthFigures, ProvinceFigures
 from core.analytics.repurchase import ratio
 from core.book.models import Customer
@@ -21,8 +21,12 @@ if TYPE_CHECKING:
     import numpy as np
 
 
-def monthly_figures(data: PurchaseDays, mask: np.ndarray, first_month: int, last_month: int) -> tuple[MonthFigures, ...]:
-    """One MonthFigures per calendar month from `first_month` to `last_month` (month indexes)."""
+def monthly_figures(data: PurchaseDays, mask: np.ndarray, first_month: int, last_month: int,
+                    today_day: int | None = None) -> tuple[MonthFigures, ...]:
+    """One MonthFigures per calendar month from `first_month` to `last_month` (month indexes).
+
+    A month whose last day is not before `today_day` (epoch day) is still running: `complete` False.
+    """
     import numpy as np
 
     size = last_month - first_month + 1
@@ -59,6 +63,7 @@ def monthly_figures(data: PurchaseDays, mask: np.ndarray, first_month: int, last
             new_buyers=int(new_buyers[i]), returning_buyers=buyers_i - int(new_buyers[i]),
             new_revenue_cents=int(new_revenue[i]), returning_revenue_cents=revenue_i - int(new_revenue[i]),
             repeat_buyers=int(repeaters[i]), repeat_rate=ratio(int(repeaters[i]), buyers_i),
+            complete=today_day is None or to_epoch_day(month_end(first_month + i)) < today_day,
         ))
     return tuple(result)
 

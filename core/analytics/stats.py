@@ -51,13 +51,32 @@ def report_to_text(report: AnalyticsReport) -> str:
         f"Buyers: {s.buyers}   repeat buyers: {s.repeat_buyers}   repeat rate: {rate(s.repeat_rate)}",
         f"Orders: {s.orders}   revenue: {s.revenue_cents / 100:,.2f}",
         f"Median repurchase interval: {'-' if s.median_interval_days is None else s.median_interval_days} days",
-        f"Magic number: {report.curve.magic_number if report.curve.magic_number is not None else '-'}",
+        f"Magic number: {magic_text(report)}",
         f"Churned customers: {s.churned_customers}",
         "RFM: " + ", ".join(f"{name} {count}" for name, count in report.rfm.counts.items()),
         "Month     revenue      orders  buyers  new  returning  next-month",
     ]
-    next_month = {r.period: r.rate for r in report.next_month}
+    next_month = {r.period: rate(r.rate) + ("" if r.complete else "…") for r in report.next_month}
     for m in report.months:
         lines.append(f"{m.month}  {m.revenue_cents / 100:>11,.2f}  {m.orders:>6}  {m.buyers:>6}  {m.new_buyers:>3}  "
-                     f"{m.returning_buyers:>9}  {rate(next_month.get(m.month)):>10}")
+                     f"{m.returning_buyers:>9}  {next_month.get(m.month, '-'):>10}"
+                     + ("" if m.complete else "  (month not over)"))
+    lines.append("… = not final yet: the next month has not ended")
     return "\n".join(lines)
+
+
+NO_MAGIC_TEXT = {
+    "no_buyers": "no buyers in the range",
+    "too_few_customers": "fewer than 2 points of the curve have {n} customers",
+    "flat_from_first": "the curve is flat from the first purchase",
+    "not_flat": "the curve has not flattened",
+}
+
+
+def magic_text(report: AnalyticsReport) -> str:
+    """The magic number, or "none yet" and why (the points need curve.min_customers customers)."""
+    curve = report.curve
+    if curve.magic_number is not None:
+        return str(curve.magic_number)
+    reason = NO_MAGIC_TEXT.get(curve.no_magic_reason or "", "")
+    return "none yet" + (f" ({reason.format(n=curve.min_customers)})" if reason else "")

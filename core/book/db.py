@@ -131,7 +131,8 @@ class Book:
                     book._set_state(())
                 backup.create_backup(path, "before-migration", root=backup_root)
 
-            schema.upgrade(engine, before_upgrade=before_upgrade if exists else None)
+            if schema.upgrade(engine, before_upgrade=before_upgrade if exists else None) and exists:
+                book.refresh_derived()
             if daily_backup and exists:
                 backup.daily_backup_if_due(path, root=backup_root)
         except BaseException:
@@ -194,14 +195,26 @@ class Book:
 
         engine = make_engine(url)
         try:
-            schema.upgrade(engine, before_upgrade=None)
+            upgraded = schema.upgrade(engine, before_upgrade=None)
         except OperationalError as exc:  # cannot connect, or the connection dropped while opening
             engine.dispose()
             raise connection_error(exc, ServerAddress.from_url(url)) from exc
         except BaseException:
             engine.dispose()
             raise
-        return cls(url, engine, None)
+        book = cls(url, engine, None)
+        if upgraded:
+            book.refresh_derived()
+        return book
+
+    def refresh_derived(self) -> None:
+        """Recompute every derived figure (core.customer_stats) in one transaction: run after a schema
+        upgrade, so a migration that adds a derived column need not compute it in SQL of its own."""
+        from core import customer_stats
+
+        with self.session() as s:
+            changed = customer_stats.refresh(s)
+        log.info("derived figures recomputed after the upgrade: %d customers changed", changed)
 
     # -- use ---------------------------------------------------------------------------------------
     @property

@@ -192,6 +192,9 @@ class Customer(VersionedMixin, Base):
     total_spend_cents: Mapped[int] = mapped_column(Integer, default=0, index=True)
     avg_order_cents: Mapped[int] = mapped_column(Integer, default=0, index=True)
     typical_interval_days: Mapped[int | None] = mapped_column(Integer)  # median days between purchase days
+    # days the last purchase day's goods last: the longest product cycle × quantity among its items (None:
+    # no item with a cycle); a floor of the churn threshold (customer_stats.churn_days)
+    cycle_days: Mapped[int | None] = mapped_column(Integer)
     # lifecycle stage (STAGES code) as of the date and thresholds in the setting customer_stats.STAGE_BASIS:
     # kept by customer_stats.refresh on writes and update_stages once a day, so lists filter and sort on it
     stage: Mapped[str] = mapped_column(String(12), default="prospect", server_default="prospect", index=True)
@@ -434,7 +437,8 @@ class PointsEntry(Base):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), index=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     delta: Mapped[int] = mapped_column(Integer)
-    reason: Mapped[str] = mapped_column(String(30))  # spend, join, photo_review, referral, redeem, compensation, manual
+    # spend, join, photo_review, referral, redeem, compensation, manual, campaign (a segment's gift; note says why)
+    reason: Mapped[str] = mapped_column(String(30))
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id", ondelete="SET NULL"))
     complaint_id: Mapped[int | None] = mapped_column(ForeignKey("complaint.id", ondelete="SET NULL"))
     note: Mapped[str] = mapped_column(Text, default="")

@@ -103,7 +103,7 @@ def undo_import(book, batch_id: int) -> UndoResult:
             [c.row_id for c in changes if c.table_name == "orders"]))))
         alive = [cid for cid in touched if session.get(Customer, cid) is not None]
         customer_stats.refresh(session, alive)
-        recompute_levels(session, local_today(session), alive)
+        recompute_levels(session, local_today(session), alive, congratulate=False)
         refresh_tag_names(session, alive)
         batch.status, batch.undone_at = "undone", clock.now()
         log.info("import batch %s undone: %d customers and %d orders deleted, %d changes put back", batch_id,

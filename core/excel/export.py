@@ -21,7 +21,9 @@ from core import clock
 from core.errors import Cancelled, RejectedInput
 from core.excel import columns as cols
 from core.excel.columns import Column
+from core.phones import display_phone
 from core.progress import IsCancelled, Progress, no_progress
+from core.settings import phones_masked
 
 WHAT = ("customers", "orders", "reminders", "aftersales", "all")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -45,7 +47,8 @@ def safe_text(value: str) -> str:
 class _SheetWriter:
     """One write-only sheet with a bold frozen header, per-column number formats and widths."""
 
-    def __init__(self, workbook, title: str, columns: Sequence[Column], language: str) -> None:
+    def __init__(self, workbook, title: str, columns: Sequence[Column], language: str,
+                 mask_phones: bool = False) -> None:
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.styles import Font
         from openpyxl.utils import get_column_letter
@@ -53,6 +56,8 @@ class _SheetWriter:
         self.sheet = workbook.create_sheet(title)
         self.sheet.freeze_panes = "A2"
         self.kinds = [column.kind for column in columns]
+        # phone columns shown as 138****8000 when the seller masks phones (core.phones.display_phone)
+        self.masked = [mask_phones and column.key.endswith("phone") for column in columns]
         headers = [column.header(language) for column in columns]
         for index, (header, kind) in enumerate(zip(headers, self.kinds, strict=True), 1):
             width = max(_WIDTHS.get(kind, 14), min(40, sum(2 if ord(ch) > 255 else 1 for ch in header) + 2))
@@ -77,9 +82,11 @@ class _SheetWriter:
 
     def append(self, values: Sequence[Any]) -> None:
         row: list[Any] = []
-        for value, kind, styled in zip(values, self.kinds, self.styled, strict=True):
+        for value, kind, styled, masked in zip(values, self.kinds, self.styled, self.masked, strict=True):
             if value is None or value == "":
                 row.append(None)
+            elif masked:
+                row.append(safe_text(display_phone(str(value), True)))
             elif kind == "money":
                 styled.value = value / 100
                 row.append(styled)
@@ -96,9 +103,12 @@ class _SheetWriter:
 
 def export_book(book, path: str | os.PathLike[str], what: str = "all", language: str = "en",
                 today: dt.date | None = None, progress: Progress | None = None,
-                is_cancelled: IsCancelled | None = None, case_filter=None) -> ExportResult:
+                is_cancelled: IsCancelled | None = None, case_filter=None,
+                mask_phones: bool | None = None) -> ExportResult:
     """Write customers / orders / reminders / after-sales (or all of them) to one .xlsx file.
 
+    ``mask_phones``: write every phone as 138****8000; None follows the book's setting privacy.mask_phones
+    (the export dialog lets the seller choose full numbers).
     ``language`` picks the header texts and the words for statuses ("zh_CN" or "en"); ``case_filter``
     (core.aftersales.dto.CaseFilter) narrows the after-sales sheet to what the After-sales page lists.
     The file is written to a temporary name and moved into place, so a cancelled export leaves nothing
@@ -116,6 +126,8 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
     parts = ("customers", "orders", "reminders", "aftersales") if what == "all" else (what,)
     written: dict[str, int] = {}
     with book.session() as session:
+        if mask_phones is None:
+            mask_phones = phones_masked(session)
         for step, part in enumerate(parts):
             progress(step, len(parts), part)
             sources = {"customers": (cols.CUSTOMER_COLUMNS, _customer_rows),
@@ -129,7 +141,7 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
                 produced = list(produced)
                 if not produced:
                     continue
-            writer = _SheetWriter(workbook, cols.sheet_name(part, language), columns, language)
+            writer = _SheetWriter(workbook, cols.sheet_name(part, language), columns, language, mask_phones)
             for count, values in enumerate(produced, 1):
                 writer.append(values)
                 if count % 5000 == 0 and cancelled():
@@ -160,7 +172,7 @@ def _customer_rows(session, language: str, today: dt.date) -> Iterator[list[Any]
     table = Customer.__table__
     plain = [table.c[key] for key in keys if key in table.c]
     query = (select(*plain, Customer.birth_year, Customer.birth_month, Customer.birth_day,
-                    Customer.typical_interval_days)
+                    Customer.typical_interval_days, Customer.cycle_days)
              .where(Customer.deleted_at.is_(None)).order_by(Customer.id))
     for row in session.execute(query):
         record = row._mapping
@@ -172,7 +184,7 @@ def _customer_rows(session, language: str, today: dt.date) -> Iterator[list[Any]
                 values.append(_birthday(record["birth_year"], record["birth_month"], record["birth_day"]))
             elif key == "stage":
                 stage = stage_of(record["purchase_days"], record["total_spend_cents"], record["last_purchase_on"],
-                                 record["typical_interval_days"], today, thresholds)
+                                 record["typical_interval_days"], today, thresholds, record["cycle_days"])
                 values.append(cols.STAGE_WORDS_ZH.get(stage, stage) if zh else stage)
             elif key == "gender":
                 values.append(cols.GENDER_WORDS_ZH.get(record[key], record[key]) if zh else record[key])

@@ -55,6 +55,15 @@ class ImportOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class RiskBuyer:
+    """A customer flagged as a risk buyer (DOMAIN.md §6) whose new orders arrived by this import."""
+
+    customer_id: int
+    name: str
+    orders: int
+
+
+@dataclass(frozen=True, slots=True)
 class ImportResult:
     """What an import did (or, for a dry run, would do)."""
 
@@ -75,6 +84,7 @@ class ImportResult:
     reviews: tuple[ProposalView, ...] = ()  # the proposals with both customers, for the review
     items_added: int = 0  # detail-file lines added to orders already in the book
     items_replaced: int = 0  # summary items of such orders replaced by a detail line
+    risk_buyers: tuple[RiskBuyer, ...] = ()  # customers flagged as risk buyers who got new orders here
 
     def summary(self) -> str:
         """One English line for the command line."""
@@ -96,6 +106,8 @@ class ImportResult:
             "errors": [{"file": e.file, "sheet": e.sheet, "row": e.row, "column": e.column, "code": e.code,
                         "value": e.value, "message": error_sentence(e)} for e in self.errors],
             "merge_proposals": [asdict(p) for p in self.proposals],
+            # ids only: names stay out of what is printed and stored with the batch
+            "risk_buyers": [{"customer_id": r.customer_id, "orders": r.orders} for r in self.risk_buyers],
         }
 
 
@@ -194,6 +206,7 @@ def _run_import(book, source: str | os.PathLike[str] | LoadedFile, options: Impo
                 counts.products_created, counts.products_updated, plan.rows_read + len(plan.skipped_rows),
                 len(plan.skipped_rows), tuple(plan.errors), proposals, tuple(choices),
                 describe(session, proposals), counts.detail.items_added, counts.detail.items_replaced,
+                tuple(RiskBuyer(*row) for row in counts.risk_buyers),
             )
             writer.finish_batch(json.dumps(result.to_json(), ensure_ascii=False, default=str))
             if options.dry_run:

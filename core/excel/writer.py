@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter, methodcaller
 from typing import Any
 
-from sqlalchemy import Date, DateTime, String, insert, select, update
+from sqlalchemy import Date, DateTime, String, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from core import customer_stats
@@ -157,6 +157,8 @@ class Counts:
     products_updated: int = 0
     proposals: list[tuple[int, int, str, str]] = field(default_factory=list)  # customer, candidate, reason, person
     detail: DetailOutcome = field(default_factory=DetailOutcome)
+    # customers flagged as risk buyers who got new orders from this import: (id, name, new orders)
+    risk_buyers: list[tuple[int, str, int]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -211,11 +213,25 @@ class BookWriter:
         self._check(92, "figures")
         bulk_insert(self.session, ImportChange.__table__, self._changes)
         customer_stats.refresh(self.session, self.touched)
-        # Member levels follow purchases as after any order write. Spend points do not: history brought in
-        # from a file is not new spending (an order written later brings its customer's points up to date).
-        recompute_levels(self.session, local_today(self.session), self.touched | self._created_ids)
+        customer_stats.refresh_cycles(self.session, self._created_ids - self.touched)
+        self.counts.risk_buyers = self._risk_buyers()
+        # Member levels follow purchases as after any order write (without a congratulate task: history is not
+        # an upgrade the customer just made). Spend points do not, ever: history brought in from a file is not
+        # new spending (core.marketing.loyalty.sync_spend_points leaves imported orders out).
+        recompute_levels(self.session, local_today(self.session), self.touched | self._created_ids,
+                         congratulate=False)
         self._check(98, "saving")
         return self.counts
+
+    def _risk_buyers(self) -> list[tuple[int, str, int]]:
+        """Risk buyers (Customer.risk_buyer) among the customers of the orders this import created."""
+        if not self.counts.orders_created:
+            return []
+        query = (select(Customer.id, Customer.name, func.count(Order.id))
+                 .join(Order, Order.customer_id == Customer.id)
+                 .where(Order.import_batch_id == self.counts.batch_id, Customer.risk_buyer.is_(True))
+                 .group_by(Customer.id, Customer.name).order_by(Customer.id))
+        return [(cid, name or "", int(count)) for cid, name, count in self.session.execute(query)]
 
     def finish_batch(self, report_json: str) -> None:
         counts = self.counts

@@ -1,8 +1,10 @@
 """Member levels (DOMAIN.md §7): thresholds by spend or purchase days, a discount, automatic upgrades.
 
 A customer holds the highest-ranked level whose spend threshold or purchase-days threshold they reach
-(a None threshold does not apply). An upgrade writes a `level_up` task ("congratulate") due today;
-rule_key `level_up:<customer>:<level>` keeps it to one task per level reached.
+(a None threshold does not apply). An upgrade earned by purchases (an order write) writes a `level_up` task
+("congratulate") due today; rule_key `level_up:<customer>:<level>` keeps it to one task per level reached.
+Defining or editing levels, imports and their undo move customers without a task (not a change the customer
+made: it would flood Today); the task is a notice and expires like one (reminder.expire_notices_after_days).
 """
 
 from __future__ import annotations
@@ -82,8 +84,9 @@ def level_for(levels: list[LevelDTO], spend_cents: int, purchase_days: int) -> L
     return max(reached, key=lambda lv: (lv.rank, lv.id)) if reached else None
 
 
-def recompute_levels(session: Session, today: dt.date, customer_ids=None) -> int:
-    """Set each customer's level (all when None); upgrades create a level_up task. Returns upgrades.
+def recompute_levels(session: Session, today: dt.date, customer_ids=None, *, congratulate: bool = True) -> int:
+    """Set each customer's level (all when None); with `congratulate`, upgrades create a level_up task.
+    Returns upgrades.
 
     Reads four columns per customer and writes only the customers whose level changes (a whole 100k book
     in well under a second), so it can follow every order write and every edit of the levels."""
@@ -116,7 +119,8 @@ def recompute_levels(session: Session, today: dt.date, customer_ids=None) -> int
         for loaded in list(session.identity_map.values()):  # loaded customers must see their new level
             if isinstance(loaded, Customer) and loaded.id in changed:
                 session.expire(loaded, ["member_level_id"])
-    _congratulate(session, upgraded, today)
+    if congratulate:
+        _congratulate(session, upgraded, today)
     return len(upgraded)
 
 
@@ -132,6 +136,28 @@ def _congratulate(session: Session, upgraded: list[tuple[int, LevelDTO, LevelDTO
                                         "discount_percent": new.discount_percent}, ensure_ascii=False))
         for key, (customer_id, new, old) in keys.items())
     session.flush()
+
+
+@dataclass(frozen=True)
+class MemberDiscount:
+    """A member level's price: the customer pays `percent` % of the goods (95 = 5 % off)."""
+
+    level: str
+    percent: int
+
+    def cents_off(self, goods_cents: int) -> int:
+        """What the discount takes off goods worth `goods_cents` (rounded to the fen, never negative)."""
+        return max(0, goods_cents - round(goods_cents * self.percent / 100))
+
+
+def member_discount(session: Session, customer_id: int) -> MemberDiscount | None:
+    customer = session.get(Customer, customer_id)
+    if customer is None or customer.member_level_id is None:
+        return None
+    level = session.get(MemberLevel, customer.member_level_id)
+    if level is None or level.discount_percent >= 100:
+        return None
+    return MemberDiscount(level.name, level.discount_percent)
 
 
 def level_name(session: Session, customer_id: int) -> str:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from core.book.dialect import rowcount
-from core.book.models import Coupon, Order, PointsEntry
+from core.book.dialect import in_chunks, rowcount
+from core.book.models import Coupon, Customer, Order, PointsEntry
 from core.errors import NotFound, ValidationError
 from core.rewards import add_points, issue_coupon, points_balance
 from core.settings import get_settings
@@ -214,7 +214,10 @@ def sync_spend_points(session: Session, customer_ids, at: dt.datetime) -> int:
     for purchases (0 for other orders), writing a correcting line where they differ. Returns lines written.
 
     Lines are kept per customer and order, so an order moved to another customer takes its points along
-    (when both customers are synced, as an order update does)."""
+    (when both customers are synced, as an order update does). Orders brought in by an import
+    (`import_batch_id` set) never earn spend points: history from a file is not new spending, so a
+    customer's first new order after an import earns only for that order (their lines are left as they are).
+    """
     rate = int(get_settings(session, "marketing.")["marketing.points_per_yuan"])
     ids = list(customer_ids)
     if not ids:
@@ -223,12 +226,18 @@ def sync_spend_points(session: Session, customer_ids, at: dt.datetime) -> int:
         select(PointsEntry.customer_id, PointsEntry.order_id, func.sum(PointsEntry.delta))
         .where(PointsEntry.customer_id.in_(ids), PointsEntry.reason == "spend", PointsEntry.order_id.is_not(None))
         .group_by(PointsEntry.customer_id, PointsEntry.order_id))}
-    want: dict[tuple[int, int | None], int] = {(cid, oid): max(0, (paid - refund) // 100) * rate if is_purchase else 0
-            for oid, cid, is_purchase, paid, refund in session.execute(
-                select(Order.id, Order.customer_id, Order.is_purchase, Order.paid_cents, Order.refund_cents)
-                .where(Order.customer_id.in_(ids)))}
+    want: dict[tuple[int, int | None], int] = {
+        (cid, oid): max(0, (paid - refund) // 100) * rate if is_purchase else 0
+        for oid, cid, is_purchase, paid, refund, batch in session.execute(
+            select(Order.id, Order.customer_id, Order.is_purchase, Order.paid_cents, Order.refund_cents,
+                   Order.import_batch_id)
+            .where(Order.customer_id.in_(ids))) if batch is None}
+    imported = set(session.scalars(select(Order.id).where(Order.customer_id.in_(ids),
+                                                          Order.import_batch_id.is_not(None))))
     written = 0
     for customer_id, order_id in sorted(have.keys() | want.keys()):
+        if order_id in imported:
+            continue
         delta = want.get((customer_id, order_id), 0) - have.get((customer_id, order_id), 0)
         if delta:
             session.add(PointsEntry(customer_id=customer_id, delta=delta, reason="spend", at=at, order_id=order_id))
@@ -287,3 +296,23 @@ __all__ = [
     "sync_spend_points",
     "use_coupon",
 ]
+
+
+def award_points_to(session: Session, customer_ids, points: int, at: dt.datetime, note: str) -> int:
+    """One ledger line of `points` (reason "campaign", the note saying why) for each of these customers
+    (customers in the recycle bin are skipped); returns lines written. ValidationError for points ≤ 0 or no
+    reason given."""
+    if points <= 0:
+        raise ValidationError("points_zero", field="points", value=points)
+    if not note.strip():
+        raise ValidationError("points_reason_missing", field="note", value=note)
+    alive = Customer.deleted_at.is_(None)
+    written = 0
+    for part in in_chunks(sorted(set(customer_ids))):
+        ids = list(session.scalars(select(Customer.id).where(Customer.id.in_(part), alive)))
+        if ids:
+            session.execute(PointsEntry.__table__.insert(), [
+                {"customer_id": cid, "delta": points, "reason": "campaign", "at": at, "note": note.strip()}
+                for cid in ids])
+            written += len(ids)
+    return written

@@ -15,7 +15,7 @@ from core.errors import ValidationError
 from core.marketing import campaigns, levels, loyalty, report, segments, texts
 from core.marketing.campaigns import QueueRow
 from core.marketing.report import CustomerMarketing
-from core.settings import get_settings, set_setting
+from core.settings import get_settings, phones_masked, set_setting
 
 POINTS_SETTINGS = ("marketing.points_per_yuan", "marketing.points_per_yuan_redeemed", "marketing.points_join",
                    "marketing.points_photo_review", "marketing.points_referral")
@@ -87,6 +87,28 @@ class MarketingService:
             campaigns.build_queue(s, campaign_id, today, now, language)
             return campaign_id
 
+    def award_segment_points(self, definition: dict, points: int, note: str, today: dt.date,
+                             now: dt.datetime) -> int:
+        """Give `points` to every customer the segment selects today (do-not-disturb included: points are not
+        a contact), one ledger line each with reason "campaign" and `note`; returns customers awarded.
+        One transaction: all or none."""
+        with self.book.session() as s:
+            ids = segments.customer_ids(s, definition, today, reachable_only=False)
+            return loyalty.award_points_to(s, ids, points, now, note)
+
+    def member_discount(self, customer_id: int | None) -> levels.MemberDiscount | None:
+        """The customer's member level and its discount, when the level takes something off (< 100 %)."""
+        if customer_id is None:
+            return None
+        with self.book.session() as s:
+            return levels.member_discount(s, customer_id)
+
+    def phones_masked(self) -> bool:
+        """The seller masks phones on screen (the queue shows 138****8000; the SMS export keeps full numbers,
+        it is what the SMS tool sends to)."""
+        with self.book.session() as s:
+            return phones_masked(s)
+
     def queue(self, campaign_id: int) -> list[QueueRow]:
         with self.book.session() as s:
             return campaigns.queue(s, campaign_id)
@@ -131,12 +153,12 @@ class MarketingService:
     def save_level(self, name: str, rank: int, today: dt.date, *, min_spend_cents: int | None = None,
                    min_purchases: int | None = None, discount_percent: int = 100,
                    level_id: int | None = None) -> int:
-        """Save a level and recompute every customer's level (upgrades get their congratulate task), in one
-        transaction; returns the number of upgrades."""
+        """Save a level and recompute every customer's level in one transaction; returns the number of
+        upgrades. No congratulate task: defining levels is not a change the customers made."""
         with self.book.session() as s:
             levels.save_level(s, name, rank, min_spend_cents=min_spend_cents, min_purchases=min_purchases,
                               discount_percent=discount_percent, level_id=level_id)
-            return levels.recompute_levels(s, today)
+            return levels.recompute_levels(s, today, congratulate=False)
 
     def delete_level(self, level_id: int) -> int:
         with self.book.session() as s:

@@ -357,7 +357,7 @@ def _engine_kinds_sql(kinds: Iterable[str]) -> str:
 
 def _expire(session: Session, scope: _Scope, params: dict) -> int:
     """Close as expired: tasks too long overdue, and repurchase tasks whose win-back is due."""
-    kinds = _engine_kinds_sql(ENGINE_KINDS)
+    kinds = _engine_kinds_sql((*ENGINE_KINDS, "level_up"))  # level_up: written by core.marketing.levels
     overdue = session.execute(text(f"""
         UPDATE reminder SET status = 'expired', closed_at = :now, updated_at = :now
         WHERE id IN (SELECT r.id FROM {scope.source("reminder", "r")}

@@ -20,8 +20,9 @@ AFTERSALES_KINDS = ("complaint", "review")
 LISTED_KINDS = AFTERSALES_KINDS + ORDER_KINDS + PRODUCT_CYCLE_KINDS + CUSTOMER_KINDS + ("manual",)
 # No marketing to do-not-disturb customers, open complaints / bad reviews, or within the frequency cap.
 MARKETING_KINDS = frozenset({"repurchase", "winback", "birthday", "last_purchase", "coupon_expiry", "level_up"})
-# Notices tied to a moment (the parcel left, arrived): they expire sooner (reminder.expire_notices_after_days).
-NOTICE_KINDS = ("arrival_care", "shipped", "arrived")
+# Notices tied to a moment (the parcel left, arrived, a new member level): they expire sooner
+# (reminder.expire_notices_after_days).
+NOTICE_KINDS = ("arrival_care", "shipped", "arrived", "level_up")
 OPEN_STATUSES = ("open", "snoozed")
 
 DAYS_MEANING = {

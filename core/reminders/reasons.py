@@ -30,7 +30,7 @@ REASONS: dict[str, dict[str, str]] = {
         "complaint": "投诉待跟进",
         "review": "中差评待处理",
         "manual": "{title}",
-        "level_up": "会员升级",
+        "level_up": "会员升级为{level}{was}",
         "lunar": "（农历{month}月{day}日）",
     },
     "en": {
@@ -51,7 +51,7 @@ REASONS: dict[str, dict[str, str]] = {
         "complaint": "Complaint to follow up",
         "review": "Mid or bad review to handle",
         "manual": "{title}",
-        "level_up": "Member level up",
+        "level_up": "Member level up to {level}{was}",
         "lunar": " (lunar {month}/{day})",
     },
 }
@@ -107,6 +107,9 @@ def format_reason(kind: str, facts: Mapping[str, Any], language: str, today: dt.
     values["refund"] = format_money(facts.get("refund_cents"))
     values["coupon"] = describe_coupon(facts, language) if "coupon_kind" in facts else ""
     values["lunar"] = texts["lunar"].format(**facts) if facts.get("lunar") else ""
+    if kind == "level_up":
+        previous = facts.get("previous") or ""
+        values["was"] = ("" if not previous else f"（原{previous}）" if language == "zh_CN" else f" (was {previous})")
     if facts.get("last_purchase_on"):
         values["days_since"] = (today - dt.date.fromisoformat(facts["last_purchase_on"])).days
     template = texts.get(kind, "{title}")
@@ -130,6 +133,7 @@ def message_values(kind: str, facts: Mapping[str, Any], customer_name: str, shop
     """Values for the template placeholders {name} {product} {shop} {days} {coupon} {date}."""
     date_key, days = _date_and_days(kind, facts, today)
     return {
+        "level": str(facts.get("level") or ""),
         "name": customer_name,
         "product": str(facts.get("product") or ("宝贝" if language == "zh_CN" else "items")),
         "shop": shop,

@@ -117,7 +117,7 @@ class _Query:
         self.kinds_sql = ", ".join(f"'{k}'" for k in kinds)
         self.marketing_sql = ", ".join(f"'{k}'" for k in sorted(MARKETING_KINDS))
         self.notice_sql = ", ".join(f"'{k}'" for k in NOTICE_KINDS)
-        self.ageless_sql = ", ".join(f"'{k}'" for k in ("complaint", "review", "manual", "level_up"))
+        self.ageless_sql = ", ".join(f"'{k}'" for k in ("complaint", "review", "manual"))
         self.sql = RawSql.of(session)
         self.params: dict[str, Any] = {
             "today": self.sql.value(today),

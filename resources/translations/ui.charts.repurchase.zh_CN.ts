@@ -2,14 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ChartView</name>
+    <message>
+        <source>month not over</source>
+        <translation>本月未结束</translation>
+    </message>
+    <message>
+        <source>Month over</source>
+        <translation>月份已结束</translation>
+    </message>
+</context>
+<context>
     <name>CohortChart</name>
     <message>
         <source>Repurchase within 30/60/90 days</source>
         <translation>30/60/90 天复购率</translation>
     </message>
     <message>
-        <source>Customers whose first purchase falls in the month: share with a second purchase day within 30, 60 or 90 days. “…” = the window is still open.</source>
-        <translation>按首购月份分组的客户：30、60、90 天内有第二个购买日的比例。“…”表示观察期尚未结束。</translation>
+        <source>Customers whose first purchase falls in the month: share with a second purchase day within 30, 60 or 90 days. Hatched with “…” = the window is still open (not final, left out of the colours).</source>
+        <translation>首次购买在该月的客户中，30、60、90 天内有第二个购买日的比例。带斜线和“…”的格子：窗口尚未结束（不是最终数字，不参与着色）。</translation>
     </message>
     <message>
         <source>No first purchases in this range</source>
@@ -181,12 +192,44 @@
         <translation>购买次数曲线与复购魔法数字</translation>
     </message>
     <message>
-        <source>Of the customers with at least k purchase days in the range, the share who reach k+1. The magic number is where the curve turns flat: past it, customers tend to stay.</source>
-        <translation>所选时间内至少有 k 个购买日的客户中，达到 k+1 个的比例。魔法数字是曲线变平的位置：过了它，客户往往会留下来。</translation>
+        <source>no buyers in this range</source>
+        <translation>此范围内没有购买客户</translation>
+    </message>
+    <message>
+        <source>fewer than 2 points have %1 customers</source>
+        <translation>不足 2 个点达到 %1 位客户</translation>
+    </message>
+    <message>
+        <source>the curve is flat from the first purchase</source>
+        <translation>曲线从首次购买起就是平的</translation>
+    </message>
+    <message>
+        <source>the counted points have not settled</source>
+        <translation>计入的点尚未趋于平稳</translation>
+    </message>
+    <message>
+        <source>No magic number yet: %1</source>
+        <translation>暂无魔法数字：%1</translation>
+    </message>
+    <message>
+        <source>Of the customers with at least k purchase days in the range, the share who reach k+1. A point counts only when %1 or more customers reached k (hollow points have fewer and decide nothing). The magic number is the smallest k from which no counted point rises more than %2 points above it.</source>
+        <translation>范围内至少有 k 个购买日的客户中，达到 k+1 个的比例。只有达到 k 的客户不少于 %1 位时该点才计入（空心点客户太少，不参与判断）。魔法数字是最小的 k：从它起没有任何计入的点比它高出 %2 个百分点以上。</translation>
     </message>
     <message>
         <source>Too few buyers for a curve</source>
         <translation>购买客户太少，无法画出曲线</translation>
+    </message>
+    <message>
+        <source>counted (%1+ customers)</source>
+        <translation>计入（%1 位客户以上）</translation>
+    </message>
+    <message>
+        <source>too few customers</source>
+        <translation>客户太少</translation>
+    </message>
+    <message>
+        <source>too few customers to count</source>
+        <translation>客户太少，不计入</translation>
     </message>
     <message>
         <source>%1 of %2 customers with %3+ purchase days reached %4 (%5)</source>
@@ -205,6 +248,14 @@
         <translation>k（购买日数）</translation>
     </message>
     <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
         <source>magic number</source>
         <translation>魔法数字</translation>
     </message>
@@ -219,6 +270,10 @@
     <message>
         <source>Customers with ≥ k+1</source>
         <translation>购买日 ≥ k+1 的客户</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>计入</translation>
     </message>
 </context>
 <context>

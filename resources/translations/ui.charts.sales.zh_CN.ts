@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ChartView</name>
+    <message>
+        <source>month not over</source>
+        <translation>本月未结束</translation>
+    </message>
+    <message>
+        <source>Month over</source>
+        <translation>月份已结束</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>NewReturningChart</name>
     <message>
         <source>New and returning buyers</source>
@@ -123,41 +142,6 @@
     </message>
 </context>
 <context>
-    <name>RfmSegments</name>
-    <message>
-        <source>Important value customers</source>
-        <translation>重要价值客户</translation>
-    </message>
-    <message>
-        <source>Important customers to keep</source>
-        <translation>重要保持客户</translation>
-    </message>
-    <message>
-        <source>Important customers to develop</source>
-        <translation>重要发展客户</translation>
-    </message>
-    <message>
-        <source>Important customers to win back</source>
-        <translation>重要挽留客户</translation>
-    </message>
-    <message>
-        <source>Ordinary value customers</source>
-        <translation>一般价值客户</translation>
-    </message>
-    <message>
-        <source>Ordinary customers to keep</source>
-        <translation>一般保持客户</translation>
-    </message>
-    <message>
-        <source>Ordinary customers to develop</source>
-        <translation>一般发展客户</translation>
-    </message>
-    <message>
-        <source>Ordinary customers to win back</source>
-        <translation>一般挽留客户</translation>
-    </message>
-</context>
-<context>
     <name>SalesTrendChart</name>
     <message>
         <source>Sales trend</source>
@@ -168,12 +152,20 @@
         <translation>每月销售额（实付减退款，只计有效购买）；折线为客单价。</translation>
     </message>
     <message>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
         <source>%1: revenue %2, %3 orders, %4 buyers, average order %5</source>
         <translation>%1：销售额 %2，%3 单，%4 位购买客户，客单价 %5</translation>
     </message>
     <message>
         <source>Buyers of %1</source>
         <translation>%1 的购买客户</translation>
+    </message>
+    <message>
+        <source>Average order value</source>
+        <translation>客单价</translation>
     </message>
     <message>
         <source>Month</source>

@@ -32,6 +32,10 @@
         <translation>导出</translation>
     </message>
     <message>
+        <source>Write phone numbers in full (not 138****8000)</source>
+        <translation>导出完整手机号（不显示为 138****8000）</translation>
+    </message>
+    <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>

@@ -186,6 +186,18 @@
         <translation>有 %1 位新客户与客户簿中已有客户同名；请在下方核对，如果是同一个人请合并。</translation>
     </message>
     <message>
+        <source>%1 (orders: %2)</source>
+        <translation>%1（%2 单）</translation>
+    </message>
+    <message>
+        <source>Risk buyers with new orders in this import: %1</source>
+        <translation>本次导入中有新订单的风险买家：%1</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation> 等另外 %1 位</translation>
+    </message>
+    <message>
         <source>Check only — nothing was written. This is what the import would do:</source>
         <translation>只检查 — 没有写入任何数据。导入将会：</translation>
     </message>

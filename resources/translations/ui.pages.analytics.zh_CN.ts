@@ -88,6 +88,10 @@
         <translation>复购客户</translation>
     </message>
     <message>
+        <source>Preparing the charts…</source>
+        <translation>正在准备图表…</translation>
+    </message>
+    <message>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>

@@ -104,6 +104,10 @@
         <translation>给这个分群发优惠券…</translation>
     </message>
     <message>
+        <source>Award points to this segment…</source>
+        <translation>给该分群赠送积分…</translation>
+    </message>
+    <message>
         <source>Saved segments (live counts: reachable / matched)</source>
         <translation>已保存的分群（实时人数：可触达 / 符合条件）</translation>
     </message>
@@ -250,6 +254,14 @@
     <message>
         <source>%1 coupons issued.</source>
         <translation>已发放 %1 张优惠券。</translation>
+    </message>
+    <message>
+        <source>No points awarded</source>
+        <translation>未赠送积分</translation>
+    </message>
+    <message>
+        <source>Points awarded to %1 customers.</source>
+        <translation>已给 %1 位客户赠送积分。</translation>
     </message>
     <message>
         <source>The coupon each customer of the campaign gets with the message ({coupon} in the template).</source>

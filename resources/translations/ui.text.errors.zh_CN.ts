@@ -128,6 +128,10 @@
         <translation>请填写大于零的积分数。</translation>
     </message>
     <message>
+        <source>Say why the points are given: the reason goes into every customer&apos;s points ledger.</source>
+        <translation>请填写赠送原因：它会记入每位客户的积分明细。</translation>
+    </message>
+    <message>
         <source>The customer does not have that many points.</source>
         <translation>该客户的积分不够。</translation>
     </message>
@@ -406,6 +410,14 @@
     <message>
         <source>Unknown RFM segment “%value”.</source>
         <translation>未知的 RFM 分群“%value”。</translation>
+    </message>
+    <message>
+        <source>“%value” is not allowed for this threshold.</source>
+        <translation>“%value”不是该阈值允许的值。</translation>
+    </message>
+    <message>
+        <source>Unknown threshold.</source>
+        <translation>未知的阈值。</translation>
     </message>
 </context>
 </TS>

@@ -168,6 +168,14 @@
         <translation>中差评待处理</translation>
     </message>
     <message>
+        <source>Member level up to %1</source>
+        <translation>会员升级为%1</translation>
+    </message>
+    <message>
+        <source>Member level up to %1 (was %2)</source>
+        <translation>会员升级为%1（原%2）</translation>
+    </message>
+    <message>
         <source>%1 task(s) of this customer are in today&apos;s list.</source>
         <translation>该客户有 %1 项任务在今日列表中。</translation>
     </message>

@@ -124,6 +124,10 @@
         <translation>手动</translation>
     </message>
     <message>
+        <source>Campaign</source>
+        <translation>活动赠送</translation>
+    </message>
+    <message>
         <source>open</source>
         <translation>可用</translation>
     </message>

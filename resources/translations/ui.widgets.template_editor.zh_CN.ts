@@ -4,8 +4,8 @@
 <context>
     <name>TemplateEditor</name>
     <message>
-        <source>Message template — placeholders: {name} {product} {shop} {days} {coupon} {date} (or {昵称} {商品} {店铺})</source>
-        <translation>消息模板——占位符：{昵称} {商品} {店铺} {days} {coupon} {date}（也可写 {name} {product} {shop}）</translation>
+        <source>Message template — placeholders: {name} {product} {shop} {days} {coupon} {date} {level} (or {昵称} {商品} {店铺} {等级})</source>
+        <translation>消息模板——占位符：{name} {product} {shop} {days} {coupon} {date} {level}（或 {昵称} {商品} {店铺} {等级}）</translation>
     </message>
     <message>
         <source>Preview:</source>

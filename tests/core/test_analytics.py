@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import numpy as np
 import pytest
 
 from core.analytics import (
@@ -131,22 +132,92 @@ def test_purchase_count_curve_on_the_book(shop):
     curve = report_of(book).curve
     # purchase days in range: A 3, B 1, C 1, D 1 → ≥1: 4, ≥2: 1, ≥3: 1, ≥4: 0
     assert [(p.k, p.customers_at_least_k, p.rate) for p in curve.points] == [(1, 4, 0.25), (2, 1, 1.0), (3, 1, 0.0)]
-    assert curve.magic_number is None  # never flat for two points
+    # from k = 1 the curve rises to 100 % (75 points above 25 %); from k = 2 nothing lies above 100 %, but
+    # that is the second purchase: magic number 2
+    assert (curve.magic_number, curve.no_magic_reason) == (2, None)
 
 
-def test_magic_number_is_where_the_curve_stays_flat():
-    import numpy as np
+def curve_of(exactly: list[int], min_customers: int, tolerance: float = 0.05):
+    """The curve of customers with exactly 1, 2, 3… purchase days (`exactly[k - 1]` customers)."""
+    return purchase_count_curve(np.repeat(np.arange(1, len(exactly) + 1), exactly), min_customers, tolerance)
 
-    # customers with ≥ k purchase days: 1000, 300, 150, 93, 56, 36, 23, 14, 9
-    # P(k+1|k): .30 .50 .62 .602 .643 .639 .609 .643; from k = 3 every point lies in .602–.643 (4.1 points)
-    # k = 9 has fewer than 10 customers, so the curve stops at k = 8.
-    exactly = [700, 150, 57, 37, 20, 13, 9, 5, 9]
-    counts = np.repeat(np.arange(1, 10), exactly)
-    curve = purchase_count_curve(counts, min_customers=10, tolerance=0.05)
-    assert [p.k for p in curve.points] == [1, 2, 3, 4, 5, 6, 7, 8]
-    assert curve.points[2].rate == pytest.approx(0.62)
-    assert curve.magic_number == 3
-    assert purchase_count_curve(counts, min_customers=10, tolerance=0.03).magic_number is None
+
+# customers with ≥ k purchase days: 1000, 300, 150, 90, 54, 33, 10 → P(k+1|k): .30 .50 .60 .60 .611 .303 0
+RISING_THEN_FLAT = [700, 150, 60, 36, 21, 23, 10]
+# the same up to k = 5, then 30 of the 33 customers at k = 6 reach 7 (.909), and none of them 8
+THIN_SPIKE = [700, 150, 60, 36, 21, 3, 30]
+
+
+def test_magic_number_is_where_the_counted_curve_stops_rising():
+    curve = curve_of(RISING_THEN_FLAT, min_customers=50)
+    # every point with ≥ 10 customers is drawn; only k = 1…5 (≥ 50 customers) count
+    assert [p.k for p in curve.points] == [1, 2, 3, 4, 5, 6, 7]
+    assert [p.supported for p in curve.points] == [True] * 5 + [False] * 2
+    assert curve.points[5].rate == pytest.approx(10 / 33)
+    # from k = 2 (.50) the curve still rises to .611 (11 points); from k = 3 (.60) nothing counted lies more
+    # than 5 points above it (.60, .611) → magic number 3
+    assert (curve.magic_number, curve.no_magic_reason) == (3, None)
+    # half a point of tolerance: .611 is 1.1 points above .60 (k = 3, 4); from k = 5 only one point is left
+    assert curve_of(RISING_THEN_FLAT, min_customers=50, tolerance=0.005).no_magic_reason == "not_flat"
+
+
+def test_a_thin_tail_does_not_decide_the_magic_number():
+    # With a 10-customer floor the 33 customers at k = 6 count, their 90.9 % lies 30 points above k = 3…5,
+    # and the spike itself becomes the "magic number" (the 100k demo's 43). At 50 customers it does not count.
+    assert curve_of(THIN_SPIKE, min_customers=10).magic_number == 6
+    assert curve_of(THIN_SPIKE, min_customers=50).magic_number == 3
+
+
+def test_a_flat_curve_has_no_magic_number_yet():
+    # ≥ k: 1000, 500, 250, 125, 60 → .50 .50 .50 .48 (k = 5 has 60 customers: not counted at 100)
+    curve = curve_of([500, 250, 125, 65, 60], min_customers=100)
+    assert [p.supported for p in curve.points] == [True, True, True, True, False]
+    # nothing counted rises above the first purchase's 50 %: no number of purchases to get customers past
+    assert (curve.magic_number, curve.no_magic_reason) == (None, "flat_from_first")
+
+
+def test_too_few_customers_for_a_magic_number():
+    # 150 buyers: not even k = 1 reaches 200 customers
+    curve = curve_of([100, 30, 20], min_customers=200)
+    assert [p.k for p in curve.points] == [1, 2, 3] and not any(p.supported for p in curve.points)
+    assert (curve.magic_number, curve.no_magic_reason) == (None, "too_few_customers")
+    assert purchase_count_curve(np.array([], dtype=np.int64), 200, 0.05).no_magic_reason == "no_buyers"
+
+
+def test_running_month_and_open_windows_are_marked_incomplete(shop):
+    book, _ = shop
+    report = report_of(book)
+    # today is March 15: January and February are over, March is not
+    assert [(m.month, m.complete) for m in report.months] == [("2026-01", True), ("2026-02", True),
+                                                             ("2026-03", False)]
+    cohorts = {c.month: c for c in report.cohorts}
+    # February cohort (C, Feb 1): + 30 = Mar 3 has passed, + 60 = Apr 2 has not
+    assert [w.complete for w in cohorts["2026-02"].windows] == [True, False, False]
+    assert not cohorts["2026-02"].complete and not cohorts["2026-03"].complete
+    data = json.loads(json.dumps(report_to_json(report)))
+    assert [m["complete"] for m in data["monthly"]] == [True, True, False]
+    feb = next(c for c in data["cohorts"] if c["month"] == "2026-02")
+    # an open window has no final rate; what it holds so far is in `windows`, flagged
+    assert (feb["complete"], feb["repurchased_30d"], feb["repurchased_60d"]) == (False, 0.0, None)
+    assert feb["windows"][1] == {"days": 60, "repurchased": 0, "rate": 0.0, "complete": False}
+    assert (data["magic_number"], data["magic_number_reason"], data["curve_min_customers"]) == (2, None, 1)
+
+
+def test_the_november_cohort_is_incomplete_on_december_6(book):
+    with book.session() as s:
+        for day, again in ((D(2026, 9, 3), D(2026, 9, 20)), (D(2026, 11, 2), None), (D(2026, 11, 28), None)):
+            cid = add_customer(s, f"c{day}")
+            add_order(s, cid, day, 10)
+            if again:
+                add_order(s, cid, again, 10)
+        refresh(s)
+    today = D(2026, 12, 6)
+    report = report_of(book, DateRange(), today)
+    sep, nov = report.cohorts[0], report.cohorts[-1]
+    # September: Sep 3 + 90 = Dec 2, before today → final. November: Nov 28 + 30 = Dec 28 → every window open
+    assert (sep.month, sep.complete, [w.rate for w in sep.windows]) == ("2026-09", True, [1.0, 1.0, 1.0])
+    assert (nov.month, [w.complete for w in nov.windows]) == ("2026-11", [False, False, False])
+    assert report.months[-1].month == "2026-12" and not report.months[-1].complete
 
 
 def test_provinces(shop):
@@ -202,13 +273,15 @@ def test_rfm_all_eight_segments(book):
 def test_stages_and_levels(shop):
     book, ids = shop
     report = report_of(book)
-    # A: 3 days, typical gap 18 → churn after 36 days, 33 since → past half → dormant
-    # B: gap 40 → churn 80, 64 since → dormant; C, D: 1 day, recent → new; E prospect; G churned; F deleted
+    # A: 3 days, typical gap 18, but the honey of the last purchase day (Feb 10) lasts 45 days → churn after
+    # 2 × 45 = 90 days, dormant after 67.5; 33 since → returning.
+    # B: gap 40, honey on Jan 10 (45) → churn 90, 64 since → returning; C, D: 1 day, recent → new;
+    # E prospect; G (no product, no interval) 287 days > 180 → churned; F deleted
     assert {s.key: s.customers for s in report.stages} == {
-        "prospect": 1, "new": 2, "returning": 0, "loyal": 0, "dormant": 2, "churned": 1}
+        "prospect": 1, "new": 2, "returning": 2, "loyal": 0, "dormant": 0, "churned": 1}
     assert [(lv.label, lv.customers) for lv in report.levels] == [("金卡", 1), ("", 5)]
     with book.session() as s:
-        assert customers_in_stage(s, "dormant", TODAY) == (ids["A"], ids["B"])
+        assert customers_in_stage(s, "returning", TODAY) == (ids["A"], ids["B"])
         level_key = report.levels[0].key
         assert customers_for(s, Selection("level", level_key), Q1, TODAY) == (ids["A"],)
 
@@ -314,6 +387,21 @@ def test_stats_command_prints_the_issue_fields(shop, capsys):
     assert data["next_month_rate"][0] == {"month": "2026-01", "rate": 0.5, "buyers": 2, "returned": 1, "complete": True}
     assert main(["stats", "--book", str(book.location), "--from", "2026-01-01"]) == 0
     assert "Buyers: 4" in capsys.readouterr().out
+
+
+def test_stats_text_marks_what_is_not_final(shop):
+    from core.analytics.stats import report_to_text
+
+    book, _ = shop
+    with book.session() as s:
+        set_setting(s, "analytics.curve_min_customers", 200)
+    lines = report_to_text(report_of(book)).splitlines()
+    # March 15: January's next month is over (50 %), February's is not (0 % so far), March itself is running
+    rows = {line[:7]: line for line in lines if line[:4] == "2026"}
+    assert rows["2026-01"].rstrip().endswith("50.0%")
+    assert rows["2026-02"].rstrip().endswith("0.0%…")
+    assert rows["2026-03"].rstrip().endswith("(month not over)")
+    assert "Magic number: none yet (fewer than 2 points of the curve have 200 customers)" in lines
 
 
 def test_stats_command_rejects_bad_dates(shop, capsys):

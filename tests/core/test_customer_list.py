@@ -162,7 +162,7 @@ def test_stored_stage_equals_the_computed_stage_on_every_day(book, customers, po
         with book.session() as s:
             stored = {r.id: r.stage for r in s.scalars(select(Customer))}
             computed = {r.id: customer_stats.stage_of(r.purchase_days, r.total_spend_cents, r.last_purchase_on,
-                                                      r.typical_interval_days, day, thresholds)
+                                                      r.typical_interval_days, day, thresholds, r.cycle_days)
                         for r in s.scalars(select(Customer))}
         assert stored == computed == {r.id: r.stage for r in rows}, day
 

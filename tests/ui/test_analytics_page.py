@@ -119,8 +119,63 @@ def test_excel_export_has_the_numbers(qtbot, report, tmp_path):
     path = tmp_path / "sales.xlsx"
     chart.export_excel(str(path))
     rows = list(load_workbook(path).active.iter_rows(values_only=True))
-    assert rows[0] == ("Month", "Revenue (yuan)", "Orders", "Buyers", "Average order (yuan)")
-    assert rows[1] == ("2026-01", 310, 4, 2, 77.5)
+    assert rows[0] == ("Month", "Revenue (yuan)", "Orders", "Buyers", "Average order (yuan)", "Month over")
+    assert rows[1] == ("2026-01", 310, 4, 2, 77.5, "yes")
+    assert rows[3] == ("2026-03", 30, 1, 1, 30, "no")  # March 15: the month is not over
+
+
+@pytest.mark.parametrize("title", ["Repurchase within 30/60/90 days", "30天/60天/90天回购", "a:b*c?[d]\\e" + "x" * 40])
+def test_every_chart_title_exports_to_excel_and_names_a_file(qtbot, report, tmp_path, title):
+    from openpyxl import load_workbook
+
+    from ui.charts.base import file_stem
+    from ui.charts.repurchase import CohortChart
+
+    chart = CohortChart()
+    qtbot.addWidget(chart)
+    chart._title = title
+    chart.show_report(report)
+    path = tmp_path / f"{file_stem(title)}.xlsx"
+    assert "/" not in file_stem(title) and "\\" not in file_stem(title)
+    chart.export_excel(str(path))
+    sheet = load_workbook(path).active
+    assert len(sheet.title) <= 31 and not set("[]:*?/\\") & set(sheet.title)
+    assert sheet["A2"].value == "2026-01"  # the January cohort's row
+
+
+def test_the_real_cohort_chart_exports(qtbot, report, tmp_path):
+    from openpyxl import load_workbook
+
+    from ui.charts.repurchase import CohortChart
+
+    chart = CohortChart()
+    qtbot.addWidget(chart)
+    chart.show_report(report)
+    assert "/" in chart.title
+    chart.export_excel(str(tmp_path / "c.xlsx"))
+    assert load_workbook(tmp_path / "c.xlsx").active.title == "Repurchase within 30-60-90 days"
+
+
+def test_saved_png_carries_title_period_and_caption(qtbot, report, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from ui.charts.sales import SalesTrendChart
+
+    chart = SalesTrendChart()
+    qtbot.addWidget(chart)
+    chart.resize(640, 380)
+    chart.show_report(report)
+    chart.set_period("2026-01-01 – 2026-03-15")
+    plain = tmp_path / "plain.png"
+    chart.figure.savefig(plain, dpi=150, bbox_inches="tight", pad_inches=0.2)
+    texts_before = list(chart.figure.texts)
+    chart.save_png(str(tmp_path / "saved.png"))
+    assert chart.figure.texts == texts_before, "the title and caption are only on the saved picture"
+    saved, bare = QImage(str(tmp_path / "saved.png")), QImage(str(plain))
+    # two heading lines above (~11 pt at 150 dpi) and the two-line caption below
+    assert saved.height() > bare.height() + 60
+    legend = chart.figure.axes[0].get_legend()
+    assert [t.get_text() for t in legend.get_texts()] == ["Revenue", "Average order value", "month not over"]
 
 
 def test_excel_export_neutralises_formulas(qtbot, tmp_path):
@@ -148,6 +203,19 @@ def show_q1(qtbot, page):
     page.to_edit.setDate(Q1.end)
     with qtbot.waitSignal(page.report_shown, timeout=20000):
         page.page_activated()
+
+
+def test_first_showing_shows_a_progress_state_while_charts_are_prepared(qtbot, page):
+    page.show()
+    page.page_activated()
+    # at once, before any chart exists: a busy bar and a word, not a frozen window
+    assert not page.charts and page.progress_bar.isVisible()
+    assert page.status_label.text() == "Preparing the charts…"
+    page.page_activated()  # a second activation while preparing starts nothing new
+    with qtbot.waitSignal(page.report_shown, timeout=30000):
+        pass
+    assert len(page.charts) == 10 and not page.progress_bar.isVisible()
+    assert page.curve_chart.period.startswith("2025-")  # the period saved PNGs carry
 
 
 def test_page_computes_in_the_background_and_shows_the_figures(qtbot, page):

@@ -194,3 +194,20 @@ def test_import_history_lists_batches_and_undoes_one(qtbot, book, tmp_path, monk
     with qtbot.waitSignal(dialog.book_changed):
         dialog.undo_button.click()
     assert count(book, Customer) == 0 and dialog.table.item(0, 5).text() == "Undone"
+
+
+def test_risk_buyers_are_named_in_the_import_report(qtbot, book, tasks, tmp_path, make_customer):
+    import dataclasses
+
+    from core.customers import CustomerService
+
+    risky = make_customer(name="李四", phone="13800138000")
+    CustomerService(book).update(risky.id, dataclasses.replace(risky.fields, risk_buyer=True), risky.version)
+    dialog = ImportDialog(book, tasks, str(messy_workbook(tmp_path)), "en")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.sheet_list.count() > 0, timeout=10000)
+    with qtbot.waitSignal(dialog.book_changed, timeout=20000):
+        dialog.import_button.click()
+    assert [(r.name, r.orders) for r in dialog.result.risk_buyers] == [("李四", 1)]
+    assert "Risk buyers with new orders in this import: 李四 (orders: 1)" in dialog.summary_label.text()

@@ -51,7 +51,7 @@ def test_level_dialog_shows_core_validation_and_saves_with_recompute(qtbot, book
     assert dialog.save() and dialog.upgrades == 1
     with book.session() as s:
         assert s.get(Customer, buyer).member_level_id is not None
-        assert s.query(Reminder).filter_by(kind="level_up", customer_id=buyer).count() == 1
+        assert s.query(Reminder).filter_by(kind="level_up", customer_id=buyer).count() == 0  # defining: no task
 
 
 def test_loyalty_widget_lists_adds_edits_and_deletes_levels(qtbot, book, make_customer, make_order, monkeypatch):

@@ -65,6 +65,23 @@ def palette_colours(palette: QPalette) -> Colours:
     return Colours(window.name(), text.name(), grid.name(), SERIES, highlight)
 
 
+# Characters Excel refuses in a sheet title, and those no file name may hold on Windows or macOS.
+_SHEET_FORBIDDEN = str.maketrans({c: "-" for c in "[]:*?/\\"})
+_FILE_FORBIDDEN = str.maketrans({c: "-" for c in '<>:"/\\|?*'})
+
+
+def sheet_title(title: str) -> str:
+    """A worksheet title Excel accepts: no []:*?/\\, not empty, at most 31 characters, no edge apostrophe."""
+    cleaned = title.translate(_SHEET_FORBIDDEN).strip().strip("'")[:31].strip()
+    return cleaned or "Sheet"
+
+
+def file_stem(title: str) -> str:
+    """A file name (without extension) from a chart title: no path separators or characters Windows refuses."""
+    cleaned = "".join(c for c in title.translate(_FILE_FORBIDDEN) if c >= " ").strip(" .")
+    return cleaned[:100] or "chart"
+
+
 def _safe_cell(value: Any) -> Any:
     """Text that a spreadsheet would run as a formula gets a leading apostrophe (formula injection)."""
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
@@ -89,6 +106,7 @@ class ChartView(QFrame):
         setup_cjk_font()
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._title = title
+        self._period = ""  # what range the numbers cover, for saved pictures (set_period)
         self._targets: list[Target] = []
         self.data = None  # what the chart shows now (an AnalyticsReport, or the chart's own rows)
         self._hovered: Target | None = None
@@ -131,6 +149,14 @@ class ChartView(QFrame):
     @property
     def title(self) -> str:
         return self._title
+
+    @property
+    def period(self) -> str:
+        return self._period
+
+    def set_period(self, text: str) -> None:
+        """The range the numbers cover (e.g. "2026-01-01 – 2026-03-15, as of 2026-03-15"), printed on saved PNGs."""
+        self._period = text
 
     # --- drawing --------------------------------------------------------------------------------
     def show_report(self, report) -> None:
@@ -229,7 +255,28 @@ class ChartView(QFrame):
 
     # --- files ----------------------------------------------------------------------------------
     def save_png(self, path: str) -> None:
-        self.figure.savefig(path, dpi=150, facecolor=self.figure.get_facecolor())
+        """The chart as shown, with its title and period above and its caption (what it counts, what the
+        marks mean) below, so the picture explains itself away from the app."""
+        import textwrap
+
+        colour = palette_colours(self.palette()).text
+        heading = self._title + (f"\n{self._period}" if self._period else "")
+        caption = "\n".join(textwrap.wrap(self.caption_label.text(), 70 if self._mostly_wide() else 120))
+        added = [self.figure.text(0.02, 1.0, heading, ha="left", va="bottom", fontsize=11, color=colour,
+                                  fontweight="bold")]
+        if caption:
+            added.append(self.figure.text(0.02, -0.01, caption, ha="left", va="top", fontsize=8, color=colour))
+        try:
+            self.figure.savefig(path, dpi=150, facecolor=self.figure.get_facecolor(), bbox_inches="tight",
+                                pad_inches=0.2)
+        finally:
+            for artist in added:
+                artist.remove()
+
+    def _mostly_wide(self) -> bool:
+        """Whether the caption is mostly wide (CJK) characters, which take two columns when wrapped."""
+        text = self.caption_label.text()
+        return sum(ord(c) > 0x2E80 for c in text) * 2 > len(text)
 
     def export_excel(self, path: str) -> None:
         from openpyxl import Workbook
@@ -238,7 +285,7 @@ class ChartView(QFrame):
         headers, rows = self.table()
         book = Workbook()
         sheet = book.active
-        sheet.title = self._title[:31]
+        sheet.title = sheet_title(self._title)
         sheet.append([_safe_cell(h) for h in headers])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
@@ -253,21 +300,21 @@ class ChartView(QFrame):
     def _on_save_button_clicked(self) -> None:
         title = QCoreApplication.translate("ChartView", "Save chart")
         kinds = QCoreApplication.translate("ChartView", "PNG pictures (*.png)")
-        path, _ = QFileDialog.getSaveFileName(self, title, f"{self._title}.png", kinds)
+        path, _ = QFileDialog.getSaveFileName(self, title, f"{file_stem(self._title)}.png", kinds)
         if path:
             self._write(self.save_png, path)
 
     def _on_export_button_clicked(self) -> None:
         title = QCoreApplication.translate("ChartView", "Export numbers")
         kinds = QCoreApplication.translate("ChartView", "Excel workbooks (*.xlsx)")
-        path, _ = QFileDialog.getSaveFileName(self, title, f"{self._title}.xlsx", kinds)
+        path, _ = QFileDialog.getSaveFileName(self, title, f"{file_stem(self._title)}.xlsx", kinds)
         if path:
             self._write(self.export_excel, path)
 
     def _write(self, writer: Callable[[str], None], path: str) -> None:
         try:
             writer(path)
-        except OSError as exc:
+        except (OSError, ValueError) as exc:
             message = QCoreApplication.translate("ChartView", "Could not write %1: %2")
             QMessageBox.warning(self, QCoreApplication.translate("ChartView", "Cannot save"),
                                 message.replace("%1", path).replace("%2", str(exc)))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from PySide6.QtCore import QCoreApplication
+
 from core.analytics import NDAY_WINDOWS, Selection
 from ui.charts.base import ChartView, Colours, Target
 
@@ -27,6 +29,33 @@ def month_ticks(axes, labels: list[str], colours: Colours) -> None:
                          color=colours.text)
 
 
+def mark_running_months(bars, months, colours: Colours) -> None:
+    """Hatch and fade the bars of months still running: their figures cover only the days so far."""
+    for bar, month in zip(bars, months, strict=True):
+        if not month.complete:
+            bar.set_alpha(0.45)
+            bar.set_hatch("///")
+            bar.set_edgecolor(colours.text)
+
+
+def running_month_handle(colours: Colours, text: str):
+    """A legend entry for the hatched bars of a running month."""
+    from matplotlib.patches import Patch
+
+    return Patch(facecolor=colours.background, edgecolor=colours.text, hatch="///", label=text)
+
+
+def running_suffix(month) -> str:
+    return "" if month.complete else " — " + QCoreApplication.translate("ChartView", "month not over")
+
+
+def top_legend(axes, colours: Colours, handles=None) -> None:
+    legend = axes.legend(handles=handles, fontsize=8, frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0),
+                         ncols=3)
+    for text in legend.get_texts():
+        text.set_color(colours.text)
+
+
 class RepeatRateChart(ChartView):
     """Monthly repeat purchase rate and next-month repurchase rate."""
 
@@ -44,14 +73,19 @@ class RepeatRateChart(ChartView):
         if axes is None:
             return
         labels = [m.month for m in months]
-        x = list(range(len(months)))
         rates = [(m.repeat_rate or 0) * 100 for m in months]
-        axes.plot(x, rates, color=colours.series[0], linewidth=1.6, marker="o", markersize=4,
+        final = [i for i, m in enumerate(months) if m.complete]
+        running = [i for i, m in enumerate(months) if not m.complete]
+        axes.plot(final, [rates[i] for i in final], color=colours.series[0], linewidth=1.6, marker="o", markersize=4,
                   label=self.tr("Repeat rate"))
+        if running:
+            axes.plot(running, [rates[i] for i in running], linestyle="none", marker="o", markersize=5,
+                      markerfacecolor=colours.background, markeredgecolor=colours.series[0],
+                      label=QCoreApplication.translate("ChartView", "month not over"))
         for i, m in enumerate(months):
             self.add_point(axes, i, rates[i], self.tr("%1: %2 of %3 buyers bought on 2+ days (%4)")
                            .replace("%1", m.month).replace("%2", str(m.repeat_buyers)).replace("%3", str(m.buyers))
-                           .replace("%4", percent(m.repeat_rate)),
+                           .replace("%4", percent(m.repeat_rate)) + running_suffix(m),
                            Selection("month_repeat", m.month), self.tr("Repeat buyers of %1").replace("%1", m.month))
         next_by_month = {r.period: r for r in report.next_month}
         points = [(i, next_by_month[month]) for i, month in enumerate(labels)
@@ -73,20 +107,20 @@ class RepeatRateChart(ChartView):
         axes.set_ylabel("%")
         axes.set_ylim(bottom=0)
         month_ticks(axes, labels, colours)
-        legend = axes.legend(fontsize=8, frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2)
-        for text in legend.get_texts():
-            text.set_color(colours.text)
+        top_legend(axes, colours)
 
     def rows(self):
         report = self.data
         headers = [self.tr("Month"), self.tr("Buyers"), self.tr("Repeat buyers"), self.tr("Repeat rate"),
-                   self.tr("Came back next month"), self.tr("Next-month rate"), self.tr("Next month over")]
+                   self.tr("Came back next month"), self.tr("Next-month rate"), self.tr("Next month over"),
+                   QCoreApplication.translate("ChartView", "Month over")]
         next_by_month = {r.period: r for r in report.next_month}
         rows = []
         for m in report.months:
             n = next_by_month.get(m.month)
             rows.append([m.month, m.buyers, m.repeat_buyers, m.repeat_rate, n.returned if n else None,
-                         n.rate if n else None, (self.tr("yes") if n.complete else self.tr("no")) if n else None])
+                         n.rate if n else None, (self.tr("yes") if n.complete else self.tr("no")) if n else None,
+                         self.tr("yes") if m.complete else self.tr("no")])
         for q in report.next_quarter:
             rows.append([q.period, q.buyers, None, None, q.returned, q.rate,
                          self.tr("yes") if q.complete else self.tr("no")])
@@ -104,7 +138,8 @@ class CohortChart(ChartView):
         super().__init__(
             self.tr("Repurchase within 30/60/90 days"),
             self.tr("Customers whose first purchase falls in the month: share with a second purchase day "
-                    "within 30, 60 or 90 days. “…” = the window is still open."), parent)
+                    "within 30, 60 or 90 days. Hatched with “…” = the window is still open (not final, left out "
+                    "of the colours)."), parent)
         self._cells: dict[tuple[int, int], Target] = {}
         self._axes = None
 
@@ -117,20 +152,27 @@ class CohortChart(ChartView):
         if axes is None:
             return
         axes.grid(False)
-        values = np.array([[w.rate if w.rate is not None else np.nan for w in c.windows] for c in cohorts]).T
+        axes.set_facecolor(colours.background)
+        values = np.array([[w.rate if w.rate is not None and w.complete else np.nan for w in c.windows]
+                           for c in cohorts]).T
         image = axes.imshow(values * 100, aspect="auto", cmap="YlGnBu", vmin=0,
                             vmax=max(1.0, float(np.nanmax(values * 100)) if np.isfinite(values).any() else 1.0))
         axes.set_yticks(range(len(NDAY_WINDOWS)))
         axes.set_yticklabels([self.tr("%1 days").replace("%1", str(n)) for n in NDAY_WINDOWS], color=colours.text)
         month_ticks(axes, [c.month for c in cohorts], colours)
+        from matplotlib.patches import Rectangle
+
         show_text = len(cohorts) <= 12
         for col, cohort in enumerate(cohorts):
             for row, window in enumerate(cohort.windows):
                 mark = "" if window.complete else "…"
+                if not window.complete:
+                    axes.add_patch(Rectangle((col - 0.5, row - 0.5), 1, 1, facecolor="none", hatch="///",
+                                             edgecolor=colours.grid, linewidth=0))
                 if show_text and window.rate is not None:
-                    shade = window.rate * 100 / (image.norm.vmax or 1)
+                    shade = window.rate * 100 / (image.norm.vmax or 1) if window.complete else 0
                     axes.text(col, row, f"{window.rate * 100:.0f}%{mark}", ha="center", va="center", fontsize=7,
-                              color="white" if shade > 0.55 else "#222222")
+                              color="white" if shade > 0.55 else (colours.text if not window.complete else "#222222"))
                 self._cells[(col, row)] = Target(
                     lambda _event: True, self.tr("%1 cohort, %2 customers: %3 bought again within %4 days (%5)%6")
                     .replace("%1", cohort.month).replace("%2", str(cohort.customers))
@@ -252,42 +294,79 @@ class ProductIntervalChart(ChartView):
 
 
 class PurchaseCountChart(ChartView):
-    """P(k+1 | k) against k, with the magic number marked."""
+    """P(k+1 | k) against k: counted points filled, points with too few customers hollow; the magic number
+    marked, or why there is none yet (docs/ANALYTICS.md)."""
 
-    MARGINS: ClassVar[dict[str, float]] = {**ChartView.MARGINS, "bottom": 0.15}
+    MARGINS: ClassVar[dict[str, float]] = {**ChartView.MARGINS, "bottom": 0.15, "top": 0.88}
 
     def __init__(self, parent=None) -> None:
-        super().__init__(
-            self.tr("Purchase-count curve and magic number"),
-            self.tr("Of the customers with at least k purchase days in the range, the share who reach k+1. "
-                    "The magic number is where the curve turns flat: past it, customers tend to stay."), parent)
+        super().__init__(self.tr("Purchase-count curve and magic number"), "", parent)
+
+    def no_magic_text(self, reason: str | None, min_customers: int) -> str:
+        texts = {
+            "no_buyers": self.tr("no buyers in this range"),
+            "too_few_customers": self.tr("fewer than 2 points have %1 customers"),
+            "flat_from_first": self.tr("the curve is flat from the first purchase"),
+            "not_flat": self.tr("the counted points have not settled"),
+        }
+        return self.tr("No magic number yet: %1").replace(
+            "%1", texts.get(reason or "", "").replace("%1", str(min_customers)))
 
     def render(self, report, colours: Colours) -> None:
         curve = report.curve
+        self.caption_label.setText(
+            self.tr("Of the customers with at least k purchase days in the range, the share who reach k+1. A point "
+                    "counts only when %1 or more customers reached k (hollow points have fewer and decide nothing). "
+                    "The magic number is the smallest k from which no counted point rises more than %2 points "
+                    "above it.").replace("%1", str(curve.min_customers))
+            .replace("%2", f"{curve.tolerance * 100:g}"))
         axes = self.axes_or_message(colours, bool(curve.points), self.tr("Too few buyers for a curve"))
         if axes is None:
             return
         ks = [p.k for p in curve.points]
         rates = [p.rate * 100 for p in curve.points]
-        axes.plot(ks, rates, color=colours.series[0], linewidth=1.6, marker="o", markersize=4)
+        axes.plot(ks, rates, color=colours.series[0], linewidth=1.2)
+        counted = [(p.k, r) for p, r in zip(curve.points, rates, strict=True) if p.supported]
+        thin = [(p.k, r) for p, r in zip(curve.points, rates, strict=True) if not p.supported]
+        if counted:
+            axes.plot([k for k, _ in counted], [r for _, r in counted], linestyle="none", marker="o", markersize=5,
+                      color=colours.series[0],
+                      label=self.tr("counted (%1+ customers)").replace("%1", str(curve.min_customers)))
+        if thin:
+            axes.plot([k for k, _ in thin], [r for _, r in thin], linestyle="none", marker="o", markersize=5,
+                      markerfacecolor=colours.background, markeredgecolor=colours.grid,
+                      label=self.tr("too few customers"))
         for p, rate in zip(curve.points, rates, strict=True):
+            note = "" if p.supported else " — " + self.tr("too few customers to count")
             self.add_point(axes, p.k, rate, self.tr("%1 of %2 customers with %3+ purchase days reached %4 (%5)")
                            .replace("%1", str(p.customers_at_least_next)).replace("%2", str(p.customers_at_least_k))
-                           .replace("%3", str(p.k)).replace("%4", str(p.k + 1)).replace("%5", percent(p.rate)),
+                           .replace("%3", str(p.k)).replace("%4", str(p.k + 1)).replace("%5", percent(p.rate)) + note,
                            Selection("purchase_days_at_least", str(p.k + 1)),
                            self.tr("Customers with %1+ purchase days").replace("%1", str(p.k + 1)))
+        axes.set_xlim(0.5, max(ks) + 0.5)
         if curve.magic_number is not None:
-            axes.axvline(curve.magic_number, color=colours.highlight, linestyle="--", linewidth=1.4)
-            axes.text(curve.magic_number + 0.1, max(rates) * 0.1 + 2,
-                      self.tr("magic number %1").replace("%1", str(curve.magic_number)),
-                      color=colours.highlight, fontsize=9)
-        axes.set_xticks(ks)
+            magic = curve.magic_number
+            axes.axvline(magic, color=colours.highlight, linestyle="--", linewidth=1.4)
+            right_half = magic > (max(ks) + 1) / 2
+            axes.text(magic + (-0.15 if right_half else 0.15), 6,
+                      self.tr("magic number %1").replace("%1", str(magic)), ha="right" if right_half else "left",
+                      va="bottom", color=colours.highlight, fontsize=9, clip_on=True)
+        else:
+            axes.text(0.02, 0.04, self.no_magic_text(curve.no_magic_reason, curve.min_customers),
+                      transform=axes.transAxes, ha="left", va="bottom", color=colours.highlight, fontsize=8)
+        step = max(1, -(-len(ks) // 15))
+        axes.set_xticks(ks[::step])
         axes.set_xlabel(self.tr("k (purchase days)"))
         axes.set_ylabel("P(k+1 | k) %")
         axes.set_ylim(0, 105)
+        top_legend(axes, colours)
 
     def rows(self):
         curve = self.data.curve
-        rows = [[p.k, p.customers_at_least_k, p.customers_at_least_next, p.rate] for p in curve.points]
-        rows.append([self.tr("magic number"), curve.magic_number, None, None])
-        return [self.tr("k"), self.tr("Customers with ≥ k"), self.tr("Customers with ≥ k+1"), "P(k+1 | k)"], rows
+        rows = [[p.k, p.customers_at_least_k, p.customers_at_least_next, p.rate,
+                 self.tr("yes") if p.supported else self.tr("no")] for p in curve.points]
+        rows.append([self.tr("magic number"), curve.magic_number, None, None,
+                     None if curve.magic_number is not None
+                     else self.no_magic_text(curve.no_magic_reason, curve.min_customers)])
+        return [self.tr("k"), self.tr("Customers with ≥ k"), self.tr("Customers with ≥ k+1"), "P(k+1 | k)",
+                self.tr("Counts")], rows

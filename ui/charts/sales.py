@@ -5,28 +5,26 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from core.analytics import Selection
 from ui.charts.base import ChartView, Colours
-from ui.charts.repurchase import month_ticks, percent
-from ui.text.labels import STAGES, label, money
-
-# The eight segments of DOMAIN.md §8; the zh_CN translation is the exact Chinese name.
-RFM_LABELS = {
-    "重要价值客户": QT_TRANSLATE_NOOP("RfmSegments", "Important value customers"),
-    "重要保持客户": QT_TRANSLATE_NOOP("RfmSegments", "Important customers to keep"),
-    "重要发展客户": QT_TRANSLATE_NOOP("RfmSegments", "Important customers to develop"),
-    "重要挽留客户": QT_TRANSLATE_NOOP("RfmSegments", "Important customers to win back"),
-    "一般价值客户": QT_TRANSLATE_NOOP("RfmSegments", "Ordinary value customers"),
-    "一般保持客户": QT_TRANSLATE_NOOP("RfmSegments", "Ordinary customers to keep"),
-    "一般发展客户": QT_TRANSLATE_NOOP("RfmSegments", "Ordinary customers to develop"),
-    "一般挽留客户": QT_TRANSLATE_NOOP("RfmSegments", "Ordinary customers to win back"),
-}
+from ui.charts.repurchase import (
+    mark_running_months,
+    month_ticks,
+    percent,
+    running_month_handle,
+    running_suffix,
+    top_legend,
+)
+from ui.text.labels import STAGES, label, money, rfm_label
 
 
-def rfm_label(segment: str) -> str:
-    return QCoreApplication.translate("RfmSegments", RFM_LABELS[segment]) if segment in RFM_LABELS else segment
+def month_over(month) -> str:
+    """"yes" / "no" for the Excel column saying whether the month's figures are final."""
+    if month.complete:
+        return QCoreApplication.translate("ChartView", "yes")
+    return QCoreApplication.translate("ChartView", "no")
 
 
 def yuan_axis(axes) -> None:
@@ -58,30 +56,35 @@ class NewReturningChart(ChartView):
         new = axes.bar(x, [m.new_buyers for m in months], color=colours.series[2], width=0.75, label=self.tr("New"))
         back = axes.bar(x, [m.returning_buyers for m in months], bottom=[m.new_buyers for m in months],
                         color=colours.series[0], width=0.75, label=self.tr("Returning"))
+        mark_running_months(new, months, colours)
+        mark_running_months(back, months, colours)
         for bar_new, bar_back, m in zip(new, back, months, strict=True):
             self.add_target(bar_new, self.tr("%1: %2 new buyers, %3").replace("%1", m.month)
-                            .replace("%2", str(m.new_buyers)).replace("%3", money(m.new_revenue_cents)),
+                            .replace("%2", str(m.new_buyers)).replace("%3", money(m.new_revenue_cents))
+                            + running_suffix(m),
                             Selection("month_new", m.month), self.tr("New buyers of %1").replace("%1", m.month))
             self.add_target(bar_back, self.tr("%1: %2 returning buyers, %3").replace("%1", m.month)
-                            .replace("%2", str(m.returning_buyers)).replace("%3", money(m.returning_revenue_cents)),
+                            .replace("%2", str(m.returning_buyers)).replace("%3", money(m.returning_revenue_cents))
+                            + running_suffix(m),
                             Selection("month_returning", m.month),
                             self.tr("Returning buyers of %1").replace("%1", m.month))
         month_ticks(axes, [m.month for m in months], colours)
-        legend = axes.legend(fontsize=8, frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2)
-        for text in legend.get_texts():
-            text.set_color(colours.text)
+        handles = [new, back]
+        if not all(m.complete for m in months):
+            handles.append(running_month_handle(colours, QCoreApplication.translate("ChartView", "month not over")))
+        top_legend(axes, colours, handles)
 
     def rows(self):
         return ([self.tr("Month"), self.tr("New buyers"), self.tr("Returning buyers"), self.tr("New buyers' revenue"),
-                 self.tr("Returning buyers' revenue")],
-                [[m.month, m.new_buyers, m.returning_buyers, m.new_revenue_cents / 100, m.returning_revenue_cents / 100]
-                 for m in self.data.months])
+                 self.tr("Returning buyers' revenue"), QCoreApplication.translate("ChartView", "Month over")],
+                [[m.month, m.new_buyers, m.returning_buyers, m.new_revenue_cents / 100, m.returning_revenue_cents / 100,
+                  month_over(m)] for m in self.data.months])
 
 
 class SalesTrendChart(ChartView):
     """Revenue bars per month with the average order value as a line."""
 
-    MARGINS: ClassVar[dict[str, float]] = {**ChartView.MARGINS, "left": 0.13, "right": 0.89}
+    MARGINS: ClassVar[dict[str, float]] = {**ChartView.MARGINS, "left": 0.13, "right": 0.89, "top": 0.9}
 
     def __init__(self, parent=None) -> None:
         super().__init__(
@@ -95,27 +98,34 @@ class SalesTrendChart(ChartView):
         if axes is None:
             return
         x = list(range(len(months)))
-        bars = axes.bar(x, [m.revenue_cents / 100 for m in months], color=colours.series[0], width=0.75)
+        bars = axes.bar(x, [m.revenue_cents / 100 for m in months], color=colours.series[0], width=0.75,
+                        label=self.tr("Revenue"))
+        mark_running_months(bars, months, colours)
         for bar, m in zip(bars, months, strict=True):
             self.add_target(bar, self.tr("%1: revenue %2, %3 orders, %4 buyers, average order %5")
                             .replace("%1", m.month).replace("%2", money(m.revenue_cents)).replace("%3", str(m.orders))
-                            .replace("%4", str(m.buyers)).replace("%5", money(m.aov_cents)),
+                            .replace("%4", str(m.buyers)).replace("%5", money(m.aov_cents)) + running_suffix(m),
                             Selection("month_buyers", m.month), self.tr("Buyers of %1").replace("%1", m.month))
         yuan_axis(axes)
         aov = axes.twinx()
-        aov.plot(x, [m.aov_cents / 100 for m in months], color=colours.series[1], linewidth=1.5, marker="o",
-                 markersize=3)
+        (line,) = aov.plot(x, [m.aov_cents / 100 for m in months], color=colours.series[1], linewidth=1.5,
+                           marker="o", markersize=3, label=self.tr("Average order value"))
         aov.tick_params(colors=colours.series[1], labelsize=8)
         aov.spines["right"].set_color(colours.series[1])
         aov.spines["top"].set_visible(False)
         aov.set_ylim(bottom=0)
         yuan_axis(aov)
         month_ticks(axes, [m.month for m in months], colours)
+        handles = [bars, line]
+        if not all(m.complete for m in months):
+            handles.append(running_month_handle(colours, QCoreApplication.translate("ChartView", "month not over")))
+        top_legend(axes, colours, handles)
 
     def rows(self):
         return ([self.tr("Month"), self.tr("Revenue (yuan)"), self.tr("Orders"), self.tr("Buyers"),
-                 self.tr("Average order (yuan)")],
-                [[m.month, m.revenue_cents / 100, m.orders, m.buyers, m.aov_cents / 100] for m in self.data.months])
+                 self.tr("Average order (yuan)"), QCoreApplication.translate("ChartView", "Month over")],
+                [[m.month, m.revenue_cents / 100, m.orders, m.buyers, m.aov_cents / 100, month_over(m)]
+                 for m in self.data.months])
 
 
 class ProvinceChart(ChartView):

@@ -4,6 +4,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import HuitoukeError
 from core.excel.export import export_book
+from core.settings import phones_masked
 from ui.text.excel import refusal_text
 
 
@@ -41,6 +43,10 @@ class ExportDialog(QDialog):
                           ("aftersales", self.tr("After-sales cases"))):
             self.what_combo.addItem(text, key)
         form.addRow(self.tr("Export"), self.what_combo)
+        # Phones follow the on-screen masking setting; the seller may still ask for full numbers.
+        self.unmasked_check = QCheckBox(self.tr("Write phone numbers in full (not 138****8000)"))
+        self.unmasked_check.setChecked(not self._phones_masked())
+        form.addRow("", self.unmasked_check)
         layout.addLayout(form)
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 100)
@@ -55,6 +61,10 @@ class ExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.resize(420, 160)
+
+    def _phones_masked(self) -> bool:
+        with self._book.session() as s:
+            return phones_masked(s)
 
     def _ask_path(self, default_name: str) -> str:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to Excel"), default_name,
@@ -73,7 +83,7 @@ class ExportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
         self.message_label.setText(self.tr("Exporting…"))
         self._task = self._tasks.run(export_book, self._book, path, what, self._language, self._today,
-                                     on_success=self._on_export_succeeded, on_error=self._on_export_failed,
+                                     mask_phones=not self.unmasked_check.isChecked(), on_success=self._on_export_succeeded, on_error=self._on_export_failed,
                                      on_progress=self._on_export_progressed)
         self._task.cancelled.connect(self._on_export_cancelled)
 

@@ -1,5 +1,6 @@
 """The import dialog: pick a file and its sheets, correct the column mapping, preview, import with progress."""
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -444,6 +445,13 @@ class ImportDialog(QDialog):
             lines.append(self.tr("%1 new customers share a name with a customer already in the book; check them "
                                  "below and merge them if they are the same person.")
                          .replace("%1", str(len(result.reviews))))
+        if result.risk_buyers:
+            names = "、".join(self.tr("%1 (orders: %2)").replace("%1", html.escape(r.name) or f"#{r.customer_id}")
+                             .replace("%2", str(r.orders)) for r in result.risk_buyers[:20])
+            more = len(result.risk_buyers) - 20
+            lines.append("<span style='color:#c92a2a'>⚠ " + self.tr("Risk buyers with new orders in this import: %1")
+                         .replace("%1", names + (self.tr(" and %1 more").replace("%1", str(more)) if more > 0 else ""))
+                         + "</span>")
         title = (self.tr("Check only — nothing was written. This is what the import would do:") if result.dry_run
                  else self.tr("Import finished."))
         self.summary_label.setText(f"<b>{title}</b><br>" + "<br>".join(lines))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from core.customers import CustomerService
 from core.dto import CustomerDetail
 from core.errors import HuitoukeError
+from core.phones import display_phone
 from ui.text.errors import describe
 from ui.text.labels import date_text, money
 
@@ -125,10 +126,12 @@ class MergeDialog(QDialog):
         def both(get) -> tuple[str, str]:
             return tuple(get(record) or "" for record in self._records)
 
+        masked = self._customers.phones_masked()
+
         return [
             (self.tr("Name"), both(lambda r: r.fields.name)),
             (self.tr("Real name"), both(lambda r: r.fields.real_name)),
-            (self.tr("Phone"), both(lambda r: r.fields.phone)),
+            (self.tr("Phone"), both(lambda r: display_phone(r.fields.phone, masked))),
             (self.tr("WeChat ID"), both(lambda r: r.fields.wechat_id)),
             (self.tr("QQ"), both(lambda r: r.fields.qq)),
             (self.tr("Buyer ID"), both(lambda r: r.fields.platform_buyer_id)),

@@ -23,6 +23,7 @@ from core.dto import OrderDetail, OrderInput, OrderItemInput, ProductDTO
 from core.errors import HuitoukeError
 from core.marketing.service import MarketingService
 from core.orders import TEXT_LIMITS, OrderService
+from core.phones import display_phone
 from core.smartpaste import ParsedMessage
 from core.smartpaste.apply import order_items, receiver_of
 from ui.dialogs.merge import CustomerPickerDialog
@@ -32,6 +33,7 @@ from ui.text.labels import ORDER_STATUSES, PLATFORMS, label, money
 from ui.widgets.customer_cases import OrderCasesButton, risk_warning_for
 from ui.widgets.error_label import save_cancel_footer
 from ui.widgets.inputs import DateTimeEdit, MoneyEdit, OptionalDateTimeEdit
+from ui.widgets.member_discount import MemberDiscountWidget
 from ui.widgets.order_rewards import OrderRewardsWidget
 from ui.widgets.risk_warning import RiskWarningBanner
 
@@ -144,10 +146,13 @@ class OrderDialog(QDialog):
         self.totals_label = QLabel()
         self.rewards = OrderRewardsWidget(self._marketing)
         self.rewards.changed.connect(self._update_totals)
+        self.member_discount = MemberDiscountWidget(self._marketing)
+        self.member_discount.accepted.connect(self.discount_edit.set_cents)
         for edit in (self.postage_edit, self.discount_edit):
             edit.valueChanged.connect(self._update_totals)
         left.addRow(self.tr("Postage:"), self.postage_edit)
         left.addRow(self.tr("Discount:"), self.discount_edit)
+        left.addRow("", self.member_discount)
         left.addRow(self.tr("Paid:"), self.paid_edit)
         left.addRow(self.tr("Refunded:"), self.refund_edit)
         left.addRow(self.tr("Coupon, points:"), self.rewards)
@@ -238,6 +243,7 @@ class OrderDialog(QDialog):
                 self.items_table.cellWidget(row, ITEM_PRICE).cents()
             self.items_table.cellWidget(row, ITEM_AMOUNT).setText(money(amount))
             goods += amount
+        self.member_discount.set_goods(goods)
         due = max(0, goods + self.postage_edit.cents() - self.discount_edit.cents())
         off = min(due, self.rewards.cents_off(goods, self.postage_edit.cents()))
         if off:
@@ -251,11 +257,13 @@ class OrderDialog(QDialog):
     def _show_customer(self) -> None:
         self.risk_banner.show_warning(risk_warning_for(self._customers.book, self.customer_id))
         self.rewards.set_customer(self.customer_id, self.created_edit.value().date())
+        self.member_discount.set_customer(self.customer_id)
         if self.customer_id is None:
             self.customer_label.setText(self.tr("(not chosen)"))
             return
         detail = self._customers.get(self.customer_id)
-        self.customer_label.setText(" · ".join(p for p in (detail.name, detail.fields.phone) if p))
+        phone = display_phone(detail.fields.phone, self._customers.phones_masked())
+        self.customer_label.setText(" · ".join(p for p in (detail.name, phone) if p))
 
     def _on_paste_button_clicked(self) -> None:
         """Items and amount from a chat message; when the order has no customer yet, the customer too

@@ -1,7 +1,9 @@
 """The Analytics page: a date range, headline figures and the repurchase charts, computed in the background.
 
-matplotlib is imported the first time the page is shown (the charts live in ui.charts). While a new
-range is computing, the previous numbers stay on screen. Clicking a segment, a stage or a bar asks for
+matplotlib is imported the first time the page is shown (the charts live in ui.charts), on the thread
+pool while the page shows "Preparing the charts…" with a busy bar; the charts are then built one per turn of
+the event loop so the window never freezes. While a new range is computing, the previous numbers stay on
+screen. Clicking a segment, a stage or a bar asks for
 the customers behind it and emits `customers_requested(ids, description)`; the main window shows them
 in the customer list.
 """
@@ -51,6 +53,32 @@ def preset_range(preset: str, today: dt.date) -> DateRange:
     if preset == "this_year":
         return DateRange(dt.date(today.year, 1, 1), today)
     return DateRange()
+
+
+def load_chart_library() -> str | None:
+    """Import matplotlib's Qt canvas and register the CJK font (the slow part of the first showing); returns
+    the font family. Runs on the thread pool: nothing here touches a widget."""
+    import matplotlib.backends.backend_qtagg
+    import matplotlib.figure  # noqa: F401
+
+    from ui.charts.fonts import setup_cjk_font
+
+    return setup_cjk_font()
+
+
+def chart_classes() -> tuple:
+    """The page's charts in grid order (two per row)."""
+    from ui.charts.repurchase import (
+        CohortChart,
+        IntervalChart,
+        ProductIntervalChart,
+        PurchaseCountChart,
+        RepeatRateChart,
+    )
+    from ui.charts.sales import NewReturningChart, ProvinceChart, RfmChart, SalesTrendChart, StageChart
+
+    return (SalesTrendChart, RepeatRateChart, NewReturningChart, CohortChart, IntervalChart, ProductIntervalChart,
+            PurchaseCountChart, RfmChart, StageChart, ProvinceChart)
 
 
 class HeadlineCard(QFrame):
@@ -105,6 +133,7 @@ class AnalyticsPage(Page):
         self._stale = True
         self.report = None
         self.charts: list = []
+        self._preparing = False
         self._build()
 
     # --- construction -------------------------------------------------------------------------------
@@ -177,38 +206,50 @@ class AnalyticsPage(Page):
         self.refresh_button.clicked.connect(self._on_refresh_button_clicked)
         self._set_custom_dates(preset_range("last_12_months", self._today()))
 
-    def _build_charts(self) -> None:
-        """Create the chart widgets; this is where matplotlib gets imported."""
-        from ui.charts.repurchase import (
-            CohortChart,
-            IntervalChart,
-            ProductIntervalChart,
-            PurchaseCountChart,
-            RepeatRateChart,
-        )
-        from ui.charts.sales import NewReturningChart, ProvinceChart, RfmChart, SalesTrendChart, StageChart
+    def _prepare_charts(self) -> None:
+        """First showing: import matplotlib and find the CJK font on the pool, then build the charts."""
+        self._preparing = True
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.show()
+        self.status_label.setText(self.tr("Preparing the charts…"))
+        self._tasks.run(load_chart_library, on_success=lambda _family: self._build_next_chart([]),
+                        on_error=lambda exc: self._on_task_failed(self._generation, exc))
 
-        self.sales_chart = SalesTrendChart()
-        self.repeat_chart = RepeatRateChart()
-        self.new_returning_chart = NewReturningChart()
-        self.cohort_chart = CohortChart()
-        self.interval_chart = IntervalChart()
-        self.product_chart = ProductIntervalChart()
-        self.curve_chart = PurchaseCountChart()
-        self.rfm_chart = RfmChart()
-        self.stage_chart = StageChart()
-        self.province_chart = ProvinceChart()
-        self.charts = [self.sales_chart, self.repeat_chart, self.new_returning_chart, self.cohort_chart,
-                       self.interval_chart, self.product_chart, self.curve_chart, self.rfm_chart,
-                       self.stage_chart, self.province_chart]
+    def _build_next_chart(self, built: list) -> None:
+        """Build one chart, then yield to the event loop (a chart takes a moment on a slow machine)."""
+        from PySide6.QtCore import QTimer
+
+        classes = chart_classes()
+        built.append(classes[len(built)]())
+        self.progress_bar.setRange(0, len(classes))
+        self.progress_bar.setValue(len(built))
+        if len(built) < len(classes):
+            QTimer.singleShot(0, lambda: self._build_next_chart(built))
+            return
+        self._place_charts(built)
+        self._preparing = False
+        if self._stale and self.isVisible():
+            self.recompute()
+        else:
+            self.progress_bar.hide()
+            self.status_label.clear()
+
+    def _place_charts(self, charts: list) -> None:
+        (self.sales_chart, self.repeat_chart, self.new_returning_chart, self.cohort_chart, self.interval_chart,
+         self.product_chart, self.curve_chart, self.rfm_chart, self.stage_chart, self.province_chart) = charts
+        self.charts = list(charts)
         for index, chart in enumerate(self.charts):
             self.chart_grid.addWidget(chart, index // 2, index % 2)
             chart.element_clicked.connect(self._on_chart_element_clicked)
+        if self.report is not None:
+            self.show_report(self.report)
 
     # --- page hooks ---------------------------------------------------------------------------------
     def page_activated(self) -> None:
         if not self.charts:
-            self._build_charts()
+            if not self._preparing:
+                self._prepare_charts()
+            return
         if self._stale:
             self.recompute()
 
@@ -310,16 +351,21 @@ class AnalyticsPage(Page):
                                      self.tr("%1 days").replace("%1", f"{s.median_interval_days:g}"))
         self.revenue_card.set_value(money(s.revenue_cents))
         self.churned_card.set_value(f"{s.churned_customers:,}")
+        period = self.period_text(report)
         for chart in self.charts:
+            chart.set_period(period)
             if chart is not self.product_chart:
                 chart.show_report(report)
         self.progress_bar.hide()
         if self.current_preset() != "custom":
             self._set_custom_dates(report.range)  # "Custom…" then starts from what is shown
-        start, end = report.range.start, report.range.end
-        self.status_label.setText(self.tr("%1 to %2, as of %3").replace("%1", start.isoformat() if start else "")
-                                  .replace("%2", end.isoformat() if end else "").replace("%3", report.today.isoformat()))
+        self.status_label.setText(period)
         self.report_shown.emit()
+
+    def period_text(self, report) -> str:
+        start, end = report.range.start, report.range.end
+        return (self.tr("%1 to %2, as of %3").replace("%1", start.isoformat() if start else "")
+                .replace("%2", end.isoformat() if end else "").replace("%3", report.today.isoformat()))
 
     # --- click-through ------------------------------------------------------------------------------
     def _on_chart_element_clicked(self, selection: Selection, description: str) -> None:

@@ -40,6 +40,7 @@ from core.customer_stats import STAGES
 from core.errors import HuitoukeError
 from core.marketing.loyalty import CouponSpec, coupon_text
 from core.marketing.segments import EXCLUSIONS
+from core.phones import display_phone
 from ui.pages.base import Page
 from ui.text import labels
 from ui.text.errors import describe
@@ -139,6 +140,8 @@ class MarketingPage(Page):
         self.save_segment_button.clicked.connect(self.save_segment)
         self.issue_coupon_button = QPushButton(self.tr("Issue a coupon to this segment…"))
         self.issue_coupon_button.clicked.connect(self.issue_coupon_to_segment)
+        self.award_points_button = QPushButton(self.tr("Award points to this segment…"))
+        self.award_points_button.clicked.connect(self.award_points_to_segment)
         self.segment_list = QListWidget()
         self.segment_list.itemClicked.connect(self._on_segment_list_item_clicked)
         layout = QVBoxLayout()
@@ -149,7 +152,11 @@ class MarketingPage(Page):
         buttons.addWidget(self.save_segment_button)
         layout.addLayout(buttons)
         layout.addWidget(self.count_label)
-        layout.addWidget(self.issue_coupon_button, 0, Qt.AlignmentFlag.AlignLeft)
+        gifts = QHBoxLayout()
+        gifts.addWidget(self.issue_coupon_button)
+        gifts.addWidget(self.award_points_button)
+        gifts.addStretch(1)
+        layout.addLayout(gifts)
         layout.addWidget(QLabel(self.tr("Saved segments (live counts: reachable / matched)")))
         layout.addWidget(self.segment_list)
         box.setLayout(layout)
@@ -385,6 +392,21 @@ class MarketingPage(Page):
         self.count_label.setText(self.tr("%1 coupons issued.").replace("%1", str(issued)))
         self.book_modified.emit()
 
+    def award_points_to_segment(self) -> None:
+        """Points dialog for every customer the segment matches; the ledger lines carry the reason typed."""
+        from ui.dialogs.segment_points import SegmentPointsDialog
+
+        try:
+            counted = self._marketing.count(self.definition(), self._today())
+        except HuitoukeError as error:
+            QMessageBox.warning(self, self.tr("No points awarded"), describe(error))
+            return
+        dialog = SegmentPointsDialog(self._marketing, self.definition(), counted.matched, self._today(),
+                                     self._now().replace(microsecond=0), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.count_label.setText(self.tr("Points awarded to %1 customers.").replace("%1", str(dialog.awarded)))
+            self.book_modified.emit()
+
     def open_loyalty_settings(self) -> None:
         from ui.dialogs.loyalty_settings import LoyaltySettingsDialog
 
@@ -445,9 +467,10 @@ class MarketingPage(Page):
 
     def _load_queue(self) -> None:
         rows = self._marketing.queue(self._campaign_id) if self._campaign_id else []
+        masked = bool(rows) and self._marketing.phones_masked()
         self.queue_table.setRowCount(len(rows))
         for i, row in enumerate(rows):
-            cells = [row.name, row.phone, row.message, self._status_label(row.status),
+            cells = [row.name, display_phone(row.phone, masked), row.message, self._status_label(row.status),
                      self.tr("yes") if row.sms_ok else self.tr("cannot receive SMS")]
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)

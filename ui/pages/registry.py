@@ -84,17 +84,21 @@ def _marketing(session: Session) -> Page:
 
 def _settings(session: Session) -> Page:
     from core.aftersales.service import AftersalesService
+    from core.analytics.thresholds import ThresholdService
     from core.marketing.service import MarketingService
     from core.reminders.service import ReminderService
     from ui.dialogs.aftersales_settings import AftersalesSettingsSection
     from ui.dialogs.loyalty_settings import LoyaltySettingsSection
     from ui.pages.settings import SettingsPage
     from ui.widgets.reminder_settings import ReminderSettingsWidget
+    from ui.widgets.threshold_settings import ThresholdSettingsSection
 
     return SettingsPage(session.settings, session.book_path,
                         sections=[ReminderSettingsWidget(ReminderService(session.book), session.today),
                                   AftersalesSettingsSection(AftersalesService(session.book)),
-                                  LoyaltySettingsSection(MarketingService(session.book), session.today)])
+                                  LoyaltySettingsSection(MarketingService(session.book), session.today),
+                                  ThresholdSettingsSection(ThresholdService(session.book), session.today,
+                                                           tasks=session.tasks)])
 
 
 TODAY = QT_TRANSLATE_NOOP("Navigation", "Today")

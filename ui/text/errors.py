@@ -45,6 +45,8 @@ MESSAGES = {
         "ErrorText", "The member discount must be between 1 % and 100 % of the price (100 % = no discount)."),
     "level_not_found": QT_TRANSLATE_NOOP("ErrorText", "This member level no longer exists."),
     "points_zero": QT_TRANSLATE_NOOP("ErrorText", "Enter a number of points above zero."),
+    "points_reason_missing": QT_TRANSLATE_NOOP("ErrorText", "Say why the points are given: the reason goes into "
+                                                            "every customer's points ledger."),
     "points_insufficient": QT_TRANSLATE_NOOP("ErrorText", "The customer does not have that many points."),
     "points_exceed_order": QT_TRANSLATE_NOOP(
         "ErrorText", "That is more points than this order is worth: use at most %max points."),
@@ -145,6 +147,9 @@ MESSAGES = {
         "Settings → Backups in the app, or huitouke restore on the command line."),
     "disk_full": QT_TRANSLATE_NOOP(
         "ErrorText", "The disk is full; nothing was saved and the book is unchanged. Free some space and try again."),
+    # segment thresholds (core.analytics.thresholds)
+    "threshold_invalid": QT_TRANSLATE_NOOP("ErrorText", "“%value” is not allowed for this threshold."),
+    "threshold_unknown": QT_TRANSLATE_NOOP("ErrorText", "Unknown threshold."),
 }
 
 

@@ -82,3 +82,20 @@ def date_text(value: dt.date | dt.datetime | None) -> str:
     if isinstance(value, dt.datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     return value.isoformat()
+
+
+# The eight segments of DOMAIN.md §8; the zh_CN translation is the exact Chinese name.
+RFM_LABELS = {
+    "重要价值客户": QT_TRANSLATE_NOOP("RfmSegments", "Important value customers"),
+    "重要保持客户": QT_TRANSLATE_NOOP("RfmSegments", "Important customers to keep"),
+    "重要发展客户": QT_TRANSLATE_NOOP("RfmSegments", "Important customers to develop"),
+    "重要挽留客户": QT_TRANSLATE_NOOP("RfmSegments", "Important customers to win back"),
+    "一般价值客户": QT_TRANSLATE_NOOP("RfmSegments", "Ordinary value customers"),
+    "一般保持客户": QT_TRANSLATE_NOOP("RfmSegments", "Ordinary customers to keep"),
+    "一般发展客户": QT_TRANSLATE_NOOP("RfmSegments", "Ordinary customers to develop"),
+    "一般挽留客户": QT_TRANSLATE_NOOP("RfmSegments", "Ordinary customers to win back"),
+}
+
+
+def rfm_label(segment: str) -> str:
+    return QCoreApplication.translate("RfmSegments", RFM_LABELS[segment]) if segment in RFM_LABELS else segment

@@ -62,6 +62,8 @@ _REASONS = {
     "coupon_expiry": QT_TRANSLATE_NOOP("ReminderText", "%1 expires on %2"),
     "complaint": QT_TRANSLATE_NOOP("ReminderText", "Complaint to follow up"),
     "review": QT_TRANSLATE_NOOP("ReminderText", "Mid or bad review to handle"),
+    "level_up": QT_TRANSLATE_NOOP("ReminderText", "Member level up to %1"),
+    "level_up_from": QT_TRANSLATE_NOOP("ReminderText", "Member level up to %1 (was %2)"),
 }
 
 _NOT_LISTED = {
@@ -153,6 +155,9 @@ def reason(kind: str, facts: Mapping[str, Any], today: dt.date, title: str = "")
         text = fill(translated(_REASONS[kind]), describe_coupon(facts, ui_language()), short_date(facts.get("expires_on")))
     elif kind in ("complaint", "review"):
         text = title or translated(_REASONS[kind])
+    elif kind == "level_up" and facts.get("level"):
+        key = "level_up_from" if facts.get("previous") else "level_up"
+        text = fill(translated(_REASONS[key]), facts["level"], facts.get("previous", ""))
     else:
         text = title
     return " ".join(text.replace("()", "").replace("（）", "").replace(" （", "（").split())

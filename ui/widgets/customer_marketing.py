@@ -92,7 +92,7 @@ class CustomerMarketingWidget(QWidget):
     def rule_label(self, reason: str) -> str:
         return {"join": self.tr("Joining"), "photo_review": self.tr("Photo review"), "referral": self.tr("Referral"),
                 "spend": self.tr("Purchase"), "redeem": self.tr("Redeemed"), "compensation": self.tr("Compensation"),
-                "manual": self.tr("By hand")}.get(reason, reason)
+                "manual": self.tr("By hand"), "campaign": self.tr("Campaign")}.get(reason, reason)
 
     def status_label(self, status: str) -> str:
         return {"open": self.tr("open"), "used": self.tr("used"), "expired": self.tr("expired")}.get(status, status)

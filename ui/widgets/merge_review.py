@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from core.errors import HuitoukeError
 from core.excel.review import CustomerSide, ProposalView, keep_separate, merge_pairs, pending_proposals
+from core.phones import display_phone
+from core.settings import phones_masked
 from ui.text.errors import describe
 from ui.widgets.error_label import error_label
 
@@ -40,6 +42,7 @@ class MergeReviewWidget(QWidget):
     def __init__(self, book, parent=None):
         super().__init__(parent)
         self._book = book
+        self._masked = False
         self._views: list[ProposalView] = []
         self._open: list[bool] = []
         self.merge_buttons: list[QPushButton] = []
@@ -75,6 +78,9 @@ class MergeReviewWidget(QWidget):
     def set_views(self, views: Sequence[ProposalView], read_only: bool = False) -> None:
         """Show these pairs, every one open."""
         self._views, self._open = list(views), [not read_only] * len(views)
+        if views:
+            with self._book.session() as s:
+                self._masked = phones_masked(s)  # phones shown as 138****8000 when the seller masks them
         self.merge_buttons, self.separate_buttons = [], []
         self.error_label.clear()
         if read_only:
@@ -102,7 +108,8 @@ class MergeReviewWidget(QWidget):
     def _side_text(self, side: CustomerSide) -> str:
         name = side.name if not side.real_name or side.real_name == side.name else f"{side.name}（{side.real_name}）"
         lines = [name,
-                 self.tr("Phone: %1").replace("%1", "、".join(side.phones) or self.tr("none")),
+                 self.tr("Phone: %1").replace("%1", "、".join(display_phone(p, self._masked) for p in side.phones)
+                                              or self.tr("none")),
                  self.tr("WeChat: %1").replace("%1", side.wechat_id or self.tr("none")),
                  self.tr("Address: %1").replace("%1", side.address or self.tr("none")),
                  self.tr("Orders: %1").replace("%1", str(side.orders))]

@@ -27,7 +27,7 @@ class TemplateEditor(QWidget):
         self.unknown_label = QLabel()
         self.unknown_label.setStyleSheet("color: #c62828;")
         layout.addWidget(QLabel(self.tr("Message template — placeholders: {name} {product} {shop} {days} {coupon} "
-                                        "{date} (or {昵称} {商品} {店铺})")))
+                                        "{date} {level} (or {昵称} {商品} {店铺} {等级})")))
         layout.addWidget(self.template_edit)
         layout.addWidget(QLabel(self.tr("Preview:")))
         layout.addWidget(self.preview_label)

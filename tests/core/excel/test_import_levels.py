@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from core.book.models import Customer
@@ -24,3 +25,47 @@ def test_an_imported_purchase_brings_a_book_customer_to_the_level_it_reaches(tmp
     with book.session() as s:
         assert s.get(Customer, customer).purchase_days == 1
         assert s.get(Customer, customer).member_level_id == silver
+
+
+def test_imported_history_never_earns_points_retroactively(tmp_path, book, make_customer, make_order):
+    """The customer's first new order after an import earns only for that order (#22)."""
+    from sqlalchemy import func, select
+
+    from core.book.models import Order, PointsEntry
+
+    customer = make_customer(name="李四", phone="13800138000").id
+    run_import(book, write_csv(tmp_path / "orders.csv", [TAOBAO_HEADERS, ROW], encoding="gbk", quote_all=True))
+    make_order(customer, "2026-06-01", items=(("蜂蜜", 1, 5000),))  # ¥50 new spending, 1 point per yuan
+
+    def spend_points():
+        with book.session() as s:
+            return s.scalar(select(func.coalesce(func.sum(PointsEntry.delta), 0))
+                            .where(PointsEntry.customer_id == customer, PointsEntry.reason == "spend"))
+
+    assert spend_points() == 50  # not 149: the imported ¥99 order earns nothing
+    with book.session() as s:
+        imported = s.scalar(select(Order.id).where(Order.customer_id == customer, Order.import_batch_id.is_not(None)))
+    assert imported is not None
+    make_order(customer, "2026-06-02", items=(("蜂蜜", 1, 2000),))
+    assert spend_points() == 70
+
+
+def test_risk_buyers_are_flagged_when_their_orders_arrive_by_import(tmp_path, book, make_customer):
+    from core.customers import CustomerService
+    from core.excel.importer import RiskBuyer
+
+    service = CustomerService(book)
+    risky = make_customer(name="李四", phone="13800138000")
+    service.update(risky.id, dataclasses.replace(risky.fields, risk_buyer=True), risky.version)
+    path = write_csv(tmp_path / "orders.csv", [TAOBAO_HEADERS, ROW], encoding="gbk", quote_all=True)
+    result = run_import(book, path)
+    assert result.risk_buyers == (RiskBuyer(risky.id, "李四", 1),)
+    assert result.to_json()["risk_buyers"] == [{"customer_id": risky.id, "orders": 1}]  # no names printed
+    assert run_import(book, path).risk_buyers == ()  # the same orders again: nothing new arrived
+
+
+def test_no_risk_buyer_no_flag(tmp_path, book, make_customer):
+    make_customer(name="李四", phone="13800138000")
+    result = run_import(book, write_csv(tmp_path / "orders.csv", [TAOBAO_HEADERS, ROW], encoding="gbk",
+                                        quote_all=True))
+    assert result.orders_created == 1 and result.risk_buyers == ()

@@ -1,0 +1,39 @@
+"""Each migration after the first released schema: a book of the schema before it upgrades with nothing lost
+and with what the migration adds filled in (tests/fixtures/book-0001.book is the oldest released book)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from sqlalchemy import select
+
+from core import customer_stats
+from core.book import schema
+from core.book.db import Book
+from core.book.models import Customer
+from tests.core.book_files import copy_fixture_0001
+
+pytestmark = pytest.mark.sqlite_only
+
+
+def _rows(path, sql: str) -> list[tuple]:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def test_0003_adds_the_customers_cycle_days_filled_from_their_last_purchase(tmp_path):
+    path = copy_fixture_0001(tmp_path / "old.book")
+    customers_before = _rows(path, "SELECT id, name, phone, total_spend_cents, purchase_days FROM customer ORDER BY id")
+    assert "cycle_days" not in [row[1] for row in _rows(path, "PRAGMA table_info(customer)")]
+    with Book.open(path, backup_root=tmp_path / "bk") as book:
+        assert schema.current_revision(book.engine) == schema.HEAD
+        with book.session() as s:
+            filled = s.scalars(select(Customer.cycle_days).where(Customer.cycle_days.is_not(None))).all()
+            assert customer_stats.refresh(s) == 0  # the upgrade already left every derived figure right
+    assert filled, "the fixture's buyers of products with a cycle get a cycle_days"
+    after = _rows(path, "SELECT id, name, phone, total_spend_cents, purchase_days FROM customer ORDER BY id")
+    assert after == customers_before
