@@ -50,9 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
                    default="all")
     c.add_argument("--language", default="zh_CN")
 
-    c = sub.add_parser("today", help="what is due today")
+    c = sub.add_parser("today", help="the day's list (at most the daily capacity, ranked)")
     c.add_argument("--book", dest="sub_book")
     c.add_argument("--date")
+    c.add_argument("--all", dest="everything", action="store_true", help="every open task due, not just the day's list")
     c.add_argument("--json", action="store_true")
     c = sub.add_parser("stats", help="repurchase figures")
     c.add_argument("--book", dest="sub_book")
@@ -152,7 +153,7 @@ def _cmd_check(args) -> int:
 def _cmd_today(args) -> int:
     from core.reminders.report import run_today
 
-    return run_today(str(book_location(args)), args.date, args.json)
+    return run_today(str(book_location(args)), args.date, args.json, everything=args.everything)
 
 
 def _cmd_stats(args) -> int:

@@ -72,8 +72,12 @@ DEFAULTS: dict[str, Any] = {
     "reminder.coupon_expiry.enabled": True, "reminder.coupon_expiry.days": [7, 1],
     # open tasks more than this many days overdue expire (DOMAIN.md §3)
     "reminder.expire_after_days": 30,
-    # notices tied to a moment (shipped, signed for, arrival care) expire sooner
-    "reminder.expire_notices_after_days": 7,
+    # notices tied to a moment (shipped, signed for, arrival care, closed order, refund) expire sooner
+    "reminder.expire_notices_after_days": 3,
+    # a birthday wish is sent until the end of the birthday week (days counted from the birthday)
+    "reminder.birthday_week_days": 7,
+    # the Today list shows at most this many tasks a day (the rest one click away)
+    "reminder.daily_capacity": 40,
     # tasks are written to the book this many days before they fall due (keeps the table small)
     "reminder.horizon_days": 14,
     # frequency cap: days between two marketing contacts; loyal customers may be contacted more often

@@ -38,6 +38,7 @@ from core.book.models import (
     Product,
     Tag,
 )
+from core.demo import data
 from core.demo.aftersales import (
     COMPLAINT_COLUMNS,
     CONTACT_COLUMNS,
@@ -47,7 +48,6 @@ from core.demo.aftersales import (
     STEP_COLUMNS,
     AfterSales,
 )
-from core.demo import data
 from core.demo.orders import ITEM_COLUMNS, ORDER_COLUMNS, OrderWriter, simulate, ts
 from core.demo.people import BOOK_CLOCK, Dice, Person, Picker, make_people, profile_row
 from core.errors import Cancelled, RejectedInput
