@@ -325,7 +325,7 @@ def _tasks(session: Session, rows, today: dt.date, window: ContactWindow, langua
         due_date = _as_date(due)
         effective = _as_date(eff)
         body = bodies.get(kind) or bodies["manual"]
-        rendered = render(body, message_values(kind, facts, name or "", shop, today, language))
+        rendered = render(body, message_values(kind, facts, name or "", shop, today, language), language)
         tasks.append(TodayTask(
             id=rid, version=version, kind=kind, customer_id=cid, customer_name=name or "",
             phone=display_phone(phone or "", masked), wechat_id=wechat or "", due_date=due_date,
