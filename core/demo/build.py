@@ -2,7 +2,8 @@
 
 Customers, products, two years of orders that follow the product cycles, complaints, reviews, contact
 log, coupons and points are drawn from one seeded random generator, so a seed and a `today` always give
-the same book. Rows go in with executemany on the raw SQLite connection inside the one transaction of
+the same book. The demo seller has been working the Today list (core.demo.worked): past tasks are done,
+skipped or snoozed with their contact-log lines, and today's list is a full day's work. Rows go in with executemany on the raw SQLite connection inside the one transaction of
 `book.session()` (the ORM would take ~14× longer): 100,000 customers and ~500,000 orders in well under a
 minute. Columns a row does not name get their model default, so the demo keeps up with the schema.
 """
@@ -50,6 +51,7 @@ from core.demo.aftersales import (
 )
 from core.demo.orders import ITEM_COLUMNS, ORDER_COLUMNS, OrderWriter, simulate, ts
 from core.demo.people import BOOK_CLOCK, Dice, Person, Picker, make_people, profile_row
+from core.demo.worked import work_the_list
 from core.errors import Cancelled, RejectedInput
 from core.search import build_search_text
 from core.settings import set_setting
@@ -180,6 +182,7 @@ def _fill(session: Session, rng: random.Random, count: int, today: dt.date, step
             load((Order, ORDER_COLUMNS, orders), (OrderItem, ITEM_COLUMNS, items))
             steps(25 + 55 * (start + len(orders)) / len(sketches), "orders")
         after.finish(people)
+        after.fresh_cases(len(people))
         load((Complaint, COMPLAINT_COLUMNS, after.complaints), (ComplaintStep, STEP_COLUMNS, after.steps),
              (BadReview, REVIEW_COLUMNS, after.reviews), (ContactLog, CONTACT_COLUMNS, after.contacts),
              (Coupon, COUPON_COLUMNS, after.coupons), (PointsEntry, POINTS_COLUMNS, after.points))
@@ -202,6 +205,8 @@ def _fill(session: Session, rng: random.Random, count: int, today: dt.date, step
     for _name, table, sql in indexes:
         if table == "customer":  # after the figures are written: no index upkeep per updated row
             cur.execute(sql)
+    steps(97, "reminders")
+    work_the_list(session, rng, today)
     raw.execute("PRAGMA cache_size=-32000")
     raw.execute("PRAGMA threads=0")
 
