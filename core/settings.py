@@ -15,6 +15,9 @@ from core.book.models import Setting
 
 DEFAULTS: dict[str, Any] = {
     "shop_name": "",
+    # my shop (core.shop): platforms sold on, and whether the first-run step was answered
+    "shop.platforms": [],
+    "shop.setup_done": False,
     "timezone": "Asia/Shanghai",
     # after-sales (DOMAIN.md §5, §6): task timing, review offers and platform change deadlines
     "aftersales.first_response_hours": 24,
@@ -78,6 +81,8 @@ DEFAULTS: dict[str, Any] = {
     "reminder.birthday_week_days": 7,
     # the Today list shows at most this many tasks a day (the rest one click away)
     "reminder.daily_capacity": 40,
+    # the seller's good hours to contact customers (DOMAIN.md §4), the end of each best
+    "reminder.contact_windows": [["09:30", "12:00"], ["14:00", "18:00"], ["20:00", "22:00"]],
     # tasks are written to the book this many days before they fall due (keeps the table small)
     "reminder.horizon_days": 14,
     # frequency cap: days between two marketing contacts; loyal customers may be contacted more often

@@ -28,6 +28,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from core.book.dialect import RawSql
+from core.errors import HuitoukeError
 from core.phones import display_phone
 from core.reminders.kinds import (
     ENGINE_KINDS,
@@ -39,6 +40,7 @@ from core.reminders.kinds import (
 )
 from core.reminders.reasons import format_reason, message_values
 from core.settings import get_setting, get_settings
+from core.shop import parse_windows
 from core.templates import render, template_bodies
 
 # How likely a contact of each kind leads to a purchase (or keeps one), in percent: the value half of the ranking.
@@ -120,12 +122,12 @@ class TodayList:
         return next((g.total for g in self.groups if g.kind == kind), 0)
 
 
-def contact_window(now: dt.datetime) -> ContactWindow:
-    """The contact window `now` is in, else the next one (tomorrow's first after 22:00)."""
-    for start, end in CONTACT_WINDOWS:
+def contact_window(now: dt.datetime, windows=CONTACT_WINDOWS) -> ContactWindow:
+    """The contact window `now` is in, else the next one (tomorrow's first after the last)."""
+    for start, end in windows:
         if now.time() < end:
             return ContactWindow(now.date(), start, end, now.time() >= start)
-    start, end = CONTACT_WINDOWS[0]
+    start, end = windows[0]
     return ContactWindow(now.date() + dt.timedelta(days=1), start, end, False)
 
 
@@ -278,7 +280,7 @@ def today_list(session: Session, today: dt.date, *, now: dt.datetime | None = No
         else:
             paging = (" LIMIT -1" if q.sql.sqlite else "") + f" OFFSET {int(offset)}" if offset else ""
         rows = q.rows(session, params, None, ":today", _RANK_ORDER, paging, extra, ranked=True)
-    window = contact_window(now or dt.datetime.combine(today, dt.time(9, 0)))
+    window = contact_window(now or dt.datetime.combine(today, dt.time(9, 0)), _windows(session))
     tasks = _tasks(session, rows, today, window, language, mask_phones, first_rank=offset + 1)
     return TodayList(today, tasks, total, overdue, window, q.capacity, groups)
 
@@ -303,7 +305,7 @@ def upcoming(session: Session, today: dt.date, days: int = 7, *, now: dt.datetim
     q = _Query(session, today)
     params = {**q.params, "until": q.sql.value(today + dt.timedelta(days=days))}
     rows = q.rows(session, params, ":today", ":until", "eff, ko, cid, rid")
-    window = contact_window(now or dt.datetime.combine(today, dt.time(9, 0)))
+    window = contact_window(now or dt.datetime.combine(today, dt.time(9, 0)), _windows(session))
     return _tasks(session, rows, today, window, language, mask_phones)
 
 
@@ -335,6 +337,14 @@ def _tasks(session: Session, rows, today: dt.date, window: ContactWindow, langua
             unknown_placeholders=rendered.unknown, contact_window=window,
             rank=first_rank + i if first_rank else 0))
     return tuple(tasks)
+
+
+def _windows(session: Session) -> tuple[tuple[dt.time, dt.time], ...]:
+    """The seller's contact windows (setting "reminder.contact_windows"); the defaults if unreadable."""
+    try:
+        return parse_windows(get_setting(session, "reminder.contact_windows"))
+    except HuitoukeError:
+        return CONTACT_WINDOWS
 
 
 def _as_date(value: Any) -> dt.date:
