@@ -204,32 +204,50 @@ class _Query:
         return (self._branch("open", "due_date", due_from, due_until, extra) + "\n UNION ALL "
                 + self._branch("snoozed", "snoozed_until", due_from, due_until, extra))
 
-    def rows(self, session: Session, params: dict, due_from: str | None, due_until: str, order: str,
-             paging: str = "", extra: str = "", ranked: bool = False) -> list:
-        """Listed rows (_COLUMNS): filtered, sorted and cut on the reminder index alone, then joined to
-        customer (joining 100k customer rows first costs more than everything else together). `ranked`
-        sorts by the Today ranking instead (tier and value: one look-up of the task and the customer per
-        listed row)."""
-        source = "listed"
-        if ranked:
-            source = ("(SELECT listed.*, " + _tier_sql() + " AS tier, " + _value_sql(self.sql) + " AS score "
-                      "FROM listed JOIN reminder rk ON rk.id = listed.rid JOIN customer ck ON ck.id = listed.cid) "
-                      "AS ranked")
-        sql = (f"WITH {self.blocked_sql()}, listed AS MATERIALIZED ({self.listed(due_from, due_until, extra)}), "
-               f"page AS (SELECT * FROM {source} ORDER BY {order}{paging}) "
+    def rows(self, session: Session, params: dict, due_from: str | None, due_until: str, order: str) -> list:
+        """Listed rows (_COLUMNS) in `order`: filtered and sorted on the reminder index alone, then joined to
+        customer (joining 100k customer rows first costs more than everything else together)."""
+        sql = (f"WITH {self.blocked_sql()}, listed AS MATERIALIZED ({self.listed(due_from, due_until)}), "
+               f"page AS (SELECT * FROM listed ORDER BY {order}) "
                f"SELECT {_COLUMNS} FROM page JOIN reminder r ON r.id = page.rid "
                f"JOIN customer c ON c.id = r.customer_id ORDER BY {order}")
         return session.execute(text(sql), params).all()
 
+    def ranked(self, session: Session, params: dict, limit: int | None, offset: int, extra: str = "") -> tuple:
+        """(page rows (_COLUMNS) in ranking order, groups): one statement, one scan of the listed tasks.
+
+        Ranking looks up the task and the customer of each ranked row. When the page lies within tiers 0
+        and 1 — there are at least offset + limit tasks due today or of 催付 — only the rows that can be in
+        those tiers are ranked: the overdue rest (most of an unworked book) is counted, never sorted."""
+        sqlite = self.sql.sqlite
+        if limit is not None:
+            paging = f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        else:
+            paging = ((" LIMIT -1" if sqlite else "") + f" OFFSET {int(offset)}") if offset else ""
+        head = ""
+        if limit is not None:
+            head = (f" WHERE listed.eff >= :today OR listed.kind IN ({_CRITICAL_KINDS_SQL}) OR "
+                    "(SELECT COUNT(*) FROM listed WHERE eff >= :today OR kind IN ('unpaid', 'unpaid_second')) < :need")
+        pad = ", ".join(["NULL"] * _COLUMN_COUNT)
+        sql = (f"WITH {self.blocked_sql()}, listed AS MATERIALIZED ({self.listed(None, ':today', extra)}), "
+               f"ranked AS (SELECT listed.*, {_tier_sql()} AS tier, {_value_sql(self.sql)} AS score "
+               f"FROM listed JOIN reminder rk ON rk.id = listed.rid JOIN customer ck ON ck.id = listed.cid{head}), "
+               f"page AS (SELECT * FROM ranked ORDER BY {_RANK_ORDER}{paging}) "
+               f"SELECT * FROM (SELECT 0 AS part, ROW_NUMBER() OVER (ORDER BY {_RANK_ORDER}) AS pos, {_COLUMNS}, "
+               f"NULL AS gkind, NULL AS gtotal, NULL AS glate FROM page JOIN reminder r ON r.id = page.rid "
+               f"JOIN customer c ON c.id = r.customer_id "
+               f"UNION ALL SELECT 1, 0, {pad}, kind, COUNT(*), SUM(CASE WHEN eff < :today THEN 1 ELSE 0 END) "
+               f"FROM listed GROUP BY kind) AS answer ORDER BY part, pos")
+        answer = session.execute(text(sql), {**params, "need": offset + (limit or 0)}).all()
+        rows = [row[2:2 + _COLUMN_COUNT] for row in answer if row[0] == 0]
+        return rows, _kind_totals((row[-3], row[-2], row[-1]) for row in answer if row[0] == 1)
+
     def groups(self, session: Session, params: dict, extra: str = "") -> tuple[KindTotal, ...]:
         """Listed today, by kind with the overdue among them: index-only, no sort of the tasks."""
-        rows = session.execute(text(
+        return _kind_totals(session.execute(text(
             f"WITH {self.blocked_sql()} SELECT kind, COUNT(*), "
             f"COALESCE(SUM(CASE WHEN eff < :today THEN 1 ELSE 0 END), 0) "
-            f"FROM ({self.listed(None, ':today', extra)}) AS listed_today GROUP BY kind"), params).all()
-        order = {k: i for i, k in enumerate(LISTED_KINDS)}
-        return tuple(KindTotal(kind, int(n), int(late))
-                     for kind, n, late in sorted(rows, key=lambda row: (order.get(row[0], 99), row[0])))
+            f"FROM ({self.listed(None, ':today', extra)}) AS listed_today GROUP BY kind"), params).all())
 
     def counts(self, session: Session, params: dict, extra: str = "") -> tuple[int, int]:
         """(listed, overdue) today."""
@@ -242,6 +260,9 @@ class _Query:
 _CRITICAL = ("rk.kind IN ('unpaid', 'unpaid_second') OR rk.rule_key LIKE 'complaint:%_first_response' "
              "OR rk.rule_key LIKE 'review:%_contact' OR rk.rule_key LIKE 'review:%_retry_%'")
 _RANK_ORDER = "tier, score DESC, eff, cid, rid"
+# Kinds that may be time-critical (complaint and review tasks only for some rule keys).
+_CRITICAL_KINDS = ("unpaid", "unpaid_second", "complaint", "review")
+_CRITICAL_KINDS_SQL = ", ".join(f"'{k}'" for k in _CRITICAL_KINDS)
 
 
 def _tier_sql() -> str:
@@ -257,9 +278,17 @@ def _value_sql(sql: RawSql) -> str:
     return f"({weight}) * {spend} * 7.0 / (7 + {late})"
 
 
+def _kind_totals(rows) -> tuple[KindTotal, ...]:
+    """(kind, total, overdue) rows as KindTotal in LISTED_KINDS order."""
+    order = {k: i for i, k in enumerate(LISTED_KINDS)}
+    return tuple(KindTotal(kind, int(n), int(late or 0))
+                 for kind, n, late in sorted(rows, key=lambda row: (order.get(row[0], 99), row[0])))
+
+
 _KIND_ORDER = "CASE r.kind " + " ".join(f"WHEN '{k}' THEN {i}" for i, k in enumerate(LISTED_KINDS)) + " ELSE 99 END"
 _COLUMNS = """r.id, r.version, r.kind, r.customer_id, c.name, c.phone, c.wechat_id, r.due_date, page.eff,
     r.status, r.facts_json, r.title, r.note"""
+_COLUMN_COUNT = 13
 
 
 def today_list(session: Session, today: dt.date, *, now: dt.datetime | None = None, limit: int | None = None,
@@ -271,15 +300,11 @@ def today_list(session: Session, today: dt.date, *, now: dt.datetime | None = No
     q = _Query(session, today)
     extra = (" AND r.customer_id = :cid" if customer_id is not None else "") + (" AND r.kind = :kind" if kind else "")
     params = {**q.params, "cid": customer_id, "kind": kind}
-    groups = q.groups(session, params, extra)
+    if limit is not None and limit <= 0:
+        rows, groups = [], q.groups(session, params, extra)
+    else:
+        rows, groups = q.ranked(session, params, limit, offset, extra)
     total, overdue = sum(g.total for g in groups), sum(g.overdue for g in groups)
-    rows: list = []
-    if total and (limit is None or limit > 0) and offset < total:
-        if limit is not None:
-            paging = f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        else:
-            paging = (" LIMIT -1" if q.sql.sqlite else "") + f" OFFSET {int(offset)}" if offset else ""
-        rows = q.rows(session, params, None, ":today", _RANK_ORDER, paging, extra, ranked=True)
     window = contact_window(now or dt.datetime.combine(today, dt.time(9, 0)), _windows(session))
     tasks = _tasks(session, rows, today, window, language, mask_phones, first_rank=offset + 1)
     return TodayList(today, tasks, total, overdue, window, q.capacity, groups)
