@@ -75,6 +75,7 @@ class Launcher(QObject):
         self.window: MainWindow | None = None
         self.welcome: WelcomeWindow | None = None
         self._demo_task = None
+        self.shop_dialog = None  # the first-run step "My shop", when it was asked
 
     def start(self, book_location: str | None) -> None:
         """Open the book given on the command line, else the last one, else the default; else welcome."""
@@ -240,6 +241,10 @@ class Launcher(QObject):
         from ui.pages.today import show_today_on_launch
 
         show_today_on_launch(self.window, ReminderService(book))
+        from core.shop import ShopService
+        from ui.widgets.shop_settings import ask_for_shop_once
+
+        self.shop_dialog = ask_for_shop_once(self.window, ShopService(book))  # the first-run step, asked once
         # Stored lifecycle stages brought to today now, so the first stage filter or sort does not wait for it.
         self._tasks.run(CustomerService(book).ensure_stages, session.today(),
                         on_error=lambda exc: log.warning("stages not brought up to date: %s", exc))
