@@ -264,7 +264,7 @@ class TodayPage(Page):
             self.more_button.setVisible(more > 0)
         self._by_id = {t.id: t for t in shown}
         self._select(current.id if current else None)
-        self.badge_changed.emit(self.due_total)
+        self.badge_changed.emit(listed.day_count)  # the day's list, not the backlog
 
     def _group(self, title: str, count: int, overdue: bool, shown: int | None = None) -> QTreeWidgetItem:
         """A group header: its title and the whole group's count (with how many rows are shown when fewer)."""

@@ -64,6 +64,15 @@ _REASONS = {
     "review": QT_TRANSLATE_NOOP("ReminderText", "Mid or bad review to handle"),
 }
 
+# After-sales tasks by the step they stand for (facts "task", written by core.aftersales).
+_CASE_REASONS = {
+    ("complaint", "first_response"): QT_TRANSLATE_NOOP("ReminderText", "Complaint opened %1: give the first answer"),
+    ("complaint", "follow_up"): QT_TRANSLATE_NOOP("ReminderText", "Complaint compensated: check the customer is satisfied"),
+    ("review", "contact"): QT_TRANSLATE_NOOP("ReminderText", "New review on %1: contact the buyer today"),
+    ("review", "retry"): QT_TRANSLATE_NOOP("ReminderText", "No answer last time: try the buyer again"),
+    ("review", "deadline_check"): QT_TRANSLATE_NOOP("ReminderText", "The buyer can change the review until %1: check it"),
+}
+
 _NOT_LISTED = {
     "listed": QT_TRANSLATE_NOOP("ReminderText", "%1 task(s) of this customer are in today's list."),
     "deleted": QT_TRANSLATE_NOOP("ReminderText", "The customer is in the recycle bin."),
@@ -151,6 +160,10 @@ def reason(kind: str, facts: Mapping[str, Any], today: dt.date, title: str = "")
         text = fill(translated(_REASONS[kind]), short_date(last), (today - last).days)
     elif kind == "coupon_expiry":
         text = fill(translated(_REASONS[kind]), describe_coupon(facts, ui_language()), short_date(facts.get("expires_on")))
+    elif (kind, facts.get("task")) in _CASE_REASONS:
+        day = facts.get("opened_at") or facts.get("review_date") if facts.get("task") != "deadline_check" \
+            else facts.get("change_deadline")
+        text = title or fill(translated(_CASE_REASONS[(kind, facts["task"])]), short_date(day))
     elif kind in ("complaint", "review"):
         text = title or translated(_REASONS[kind])
     else:
