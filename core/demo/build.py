@@ -112,7 +112,8 @@ def build_demo(path: Path, *, customers: int = 300, seed: int = 1, today: dt.dat
     `progress(done, 100, stage)` reports percent done with a stage key (customers, orders, indexes,
     customer figures, summary, done). Raises RejectedInput when a file exists at `path` or `customers`
     is out of range, Cancelled when `is_cancelled()` turns true. On any failure the half-built book is
-    removed. `today` defaults to the real date, so pass it for a book that is the same every day.
+    removed. `today` defaults to the real date in the book's time zone (what `today` and the app will call
+    today), so pass it for a book that is the same every day.
     """
     path = Path(path)
     if not 0 <= customers <= MAX_CUSTOMERS:
@@ -120,7 +121,7 @@ def build_demo(path: Path, *, customers: int = 300, seed: int = 1, today: dt.dat
     if path.exists():
         raise RejectedInput("book_exists", f"A file already exists at {path}; demo books are always new",
                             path=str(path))
-    today = today or dt.date.today()
+    today = today or _book_today()
     started = time.perf_counter()
     steps = _Steps(progress, is_cancelled)
     steps(0, "customers")
@@ -139,6 +140,18 @@ def build_demo(path: Path, *, customers: int = 300, seed: int = 1, today: dt.dat
     book.close()
     steps(100, "done")
     return summary
+
+
+def _book_today() -> dt.date:
+    """Today in the book's time zone (setting "timezone", as `today` and the app read it), not the machine's."""
+    from zoneinfo import ZoneInfo
+
+    from core.settings import DEFAULTS
+
+    try:
+        return dt.datetime.now(ZoneInfo(DEFAULTS["timezone"])).date()
+    except (KeyError, ValueError):
+        return dt.date.today()
 
 
 def _remove_book(path: Path) -> None:
