@@ -36,8 +36,15 @@ class ReminderService:
             return today.upcoming(s, day, days, now=now)
 
     def due_count(self, day: dt.date) -> int:
+        """Every task the list holds on `day` (the day's list and the rest)."""
         with self.book.session() as s:
             return today.due_count(s, day)
+
+    def day_count(self, day: dt.date) -> int:
+        """How many tasks the day's list holds: the due count, at most the daily capacity."""
+        with self.book.session() as s:
+            capacity = max(int(get_settings(s, "reminder.daily_capacity")["reminder.daily_capacity"]), 1)
+            return min(today.due_count(s, day), capacity)
 
     def why_not_listed(self, customer_id: int, day: dt.date) -> tuple[exclusions.NotListedReason, ...]:
         with self.book.session() as s:

@@ -195,3 +195,13 @@ def test_a_refused_bulk_skip_changes_nothing(page, monkeypatch):
     monkeypatch.setattr(page, "confirm", lambda question: False)
     page.skip_group("unpaid")
     assert _texts(page)[0] == "Unpaid order (1)"
+
+
+def test_expiry_of_notices_and_birthday_wishes_is_a_setting(qtbot, shop):
+    widget = ReminderSettingsWidget(ReminderService(shop), lambda: TODAY)
+    qtbot.addWidget(widget)
+    assert (widget.expire_notices_spin.value(), widget.birthday_week_spin.value()) == (3, 7)
+    widget.expire_notices_spin.setValue(5)
+    widget.birthday_week_spin.setValue(3)
+    stored = ReminderService(shop).settings()
+    assert (stored["reminder.expire_notices_after_days"], stored["reminder.birthday_week_days"]) == (5, 3)
