@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from core.book.models import BadReview, Complaint, ContactLog, Customer, Reminder
 from core.errors import NotFound
 from core.reminders.kinds import ENGINE_KINDS, MARKETING_KINDS, OPEN_STATUSES, enabled_kinds, expiry_days
-from core.reminders.today import today_list
+from core.reminders.today import day_list, today_list
 from core.settings import get_settings
 
 
@@ -38,7 +38,9 @@ def why_not_listed(session: Session, customer_id: int, today: dt.date) -> tuple[
     reasons: list[NotListedReason] = []
     listed = today_list(session, today, customer_id=customer_id, limit=0)
     if listed.total:
-        reasons.append(NotListedReason("listed", details={"count": listed.total}))
+        shown = sum(t.customer_id == customer_id for t in day_list(session, today, mask_phones=True).tasks)
+        # "listed_later": due, but ranked below the day's list (the seller finds them under "More")
+        reasons.append(NotListedReason("listed" if shown else "listed_later", details={"count": listed.total}))
     reasons += _marketing_blocks(session, customer, today)
     reasons += _task_states(session, customer_id, today)
     return tuple(reasons)

@@ -192,6 +192,10 @@
         <translation>该客户有 %1 项任务在今日列表中。</translation>
     </message>
     <message>
+        <source>%1 task(s) of this customer are due, ranked below today&apos;s list: press “More” to see them.</source>
+        <translation>这位客户有 %1 项任务已到期，但排在今天的清单之后：点“更多”就能看到。</translation>
+    </message>
+    <message>
         <source>The customer is in the recycle bin.</source>
         <translation>该客户在回收站里。</translation>
     </message>

@@ -75,6 +75,8 @@ _CASE_REASONS = {
 
 _NOT_LISTED = {
     "listed": QT_TRANSLATE_NOOP("ReminderText", "%1 task(s) of this customer are in today's list."),
+    "listed_later": QT_TRANSLATE_NOOP(
+        "ReminderText", "%1 task(s) of this customer are due, ranked below today's list: press “More” to see them."),
     "deleted": QT_TRANSLATE_NOOP("ReminderText", "The customer is in the recycle bin."),
     "do_not_disturb": QT_TRANSLATE_NOOP("ReminderText", "Do not disturb: no marketing reminders."),
     "open_complaint": QT_TRANSLATE_NOOP("ReminderText", "An open complaint: no marketing until it is resolved."),
@@ -175,7 +177,7 @@ def not_listed(code: str, kind: str = "", day: dt.date | None = None, details: M
     """One why-not-listed reason (core.reminders.exclusions codes) as a sentence."""
     details = details or {}
     template = translated(_NOT_LISTED.get(code, code))
-    if code == "listed":
+    if code in ("listed", "listed_later"):
         return fill(template, details.get("count", 0))
     if code == "frequency_cap":
         return fill(template, short_date(details.get("last_contact")), short_date(day))

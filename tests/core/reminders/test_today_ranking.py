@@ -119,3 +119,14 @@ def test_closed_order_and_arrival_notices_expire_after_a_few_days(make):
     regenerate(make.s, D(2026, 5, 19))
     assert today_list(make.s, D(2026, 5, 19)).total == 0
     assert {r.status for r in make.s.scalars(select(Reminder))} == {"expired"}
+
+
+def test_why_not_listed_tells_a_task_below_the_day_s_list(make):
+    from core.reminders import why_not_listed
+
+    _book(make)
+    set_setting(make.s, "reminder.daily_capacity", 2)
+    small = next(t for t in today_list(make.s, TODAY).tasks if t.customer_name == "小客户")
+    first = today_list(make.s, TODAY).tasks[0]
+    assert next(r.code for r in why_not_listed(make.s, small.customer_id, TODAY)) == "listed_later"
+    assert next(r.code for r in why_not_listed(make.s, first.customer_id, TODAY)) == "listed"
