@@ -238,7 +238,7 @@ class Launcher(QObject):
         self.window.set_file_handlers(excel.import_file, excel.export)
         self.window.attach(session, lambda: book_counts(book))
         from core.reminders.service import ReminderService
-        from ui.pages.today import show_today_on_launch
+        from ui.today_launch import show_today_on_launch
 
         show_today_on_launch(self.window, ReminderService(book))
         from core.shop import ShopService

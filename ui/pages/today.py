@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -527,24 +527,3 @@ class TodayPage(Page):
                 handler()
                 return True
         return super().eventFilter(watched, event)
-
-
-def show_today_on_launch(window, reminders) -> QDialog | None:
-    """On launch: the Today page, or a second Today list in a dialog (book setting "reminder.show_on_launch")."""
-    if reminders.settings().get("reminder.show_on_launch", "page") != "dialog":
-        window.show_page("today")
-        return None
-    from ui.pages.registry import page_spec
-
-    dialog = QDialog(window)
-    dialog.setWindowTitle(QCoreApplication.translate("TodayPage", "Today"))
-    dialog.resize(1100, 640)
-    page = page_spec("today").create(window.session)
-    page.customer_requested.connect(window.open_customer)
-    page.customer_requested.connect(dialog.accept)
-    page.book_modified.connect(window.refresh_counts)
-    page.badge_changed.connect(lambda count: window.set_badge("today", count))
-    QVBoxLayout(dialog).addWidget(page)
-    page.page_activated()
-    dialog.open()
-    return dialog
