@@ -205,3 +205,18 @@ def test_expiry_of_notices_and_birthday_wishes_is_a_setting(qtbot, shop):
     widget.birthday_week_spin.setValue(3)
     stored = ReminderService(shop).settings()
     assert (stored["reminder.expire_notices_after_days"], stored["reminder.birthday_week_days"]) == (5, 3)
+
+
+def test_today_can_open_in_a_dialog_on_launch(qtbot, shop, settings):
+    from ui.today_launch import show_today_on_launch
+
+    service = ReminderService(shop)
+    session = Session(book=shop, book_path=str(shop.path), settings=settings, today=lambda: TODAY)
+    window = MainWindow(session, counts=lambda: book_counts(shop))
+    qtbot.addWidget(window)
+    assert show_today_on_launch(window, service) is None  # the default: the Today page
+    service.set_setting("reminder.show_on_launch", "dialog")
+    dialog = show_today_on_launch(window, service)
+    page = dialog.findChild(TodayPage)
+    qtbot.waitUntil(lambda: page.due_total == 3, timeout=5000)
+    session.tasks.wait(3000)
