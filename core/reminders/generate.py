@@ -11,7 +11,7 @@ Contract of `regenerate(session, today, customer_ids=None)`:
   lead days), win-back (run-out + one cycle). A later purchase of the product supersedes the earlier
   day's open tasks; when the win-back falls due the open repurchase task expires.
 - Open or snoozed tasks more than `reminder.expire_after_days` overdue expire (notices whose moment has
-  passed — shipped, signed for, arrival care, closed order, refund — after `reminder.expire_notices_after_days`,
+  passed — 催付, shipped, signed for, arrival care, closed order, refund — after `reminder.expire_notices_after_days`,
   a birthday wish after the birthday week: core.reminders.kinds.expiry_days); tasks are only written
   when they are at most that overdue and fall due within `reminder.horizon_days`, so two years of
   imported history produce only what is still actionable.

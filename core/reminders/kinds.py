@@ -20,9 +20,10 @@ AFTERSALES_KINDS = ("complaint", "review")
 LISTED_KINDS = AFTERSALES_KINDS + ORDER_KINDS + PRODUCT_CYCLE_KINDS + CUSTOMER_KINDS + ("manual",)
 # No marketing to do-not-disturb customers, open complaints / bad reviews, or within the frequency cap.
 MARKETING_KINDS = frozenset({"repurchase", "winback", "birthday", "last_purchase", "coupon_expiry", "level_up"})
-# Notices tied to a moment (the parcel left or arrived, the order closed, the refund went through): they expire
-# sooner (reminder.expire_notices_after_days). A birthday wish expires after the birthday week.
-NOTICE_KINDS = ("arrival_care", "shipped", "arrived", "closed_care", "refund")
+# Tasks tied to a moment (an order waiting for payment, the parcel left or arrived, the order closed, the refund
+# went through): they expire sooner (reminder.expire_notices_after_days) — a 催付 a week late is no use.
+# A birthday wish expires after the birthday week.
+NOTICE_KINDS = ("unpaid", "unpaid_second", "arrival_care", "shipped", "arrived", "closed_care", "refund")
 OPEN_STATUSES = ("open", "snoozed")
 
 DAYS_MEANING = {

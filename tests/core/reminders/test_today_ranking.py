@@ -130,3 +130,14 @@ def test_why_not_listed_tells_a_task_below_the_day_s_list(make):
     first = today_list(make.s, TODAY).tasks[0]
     assert next(r.code for r in why_not_listed(make.s, small.customer_id, TODAY)) == "listed_later"
     assert next(r.code for r in why_not_listed(make.s, first.customer_id, TODAY)) == "listed"
+
+
+def test_a_unpaid_reminder_a_few_days_late_expires(make):
+    c = make.customer("拍了没付")
+    soap = make.product("手工皂", cycle=None)
+    make.order(c, D(2026, 5, 15), [(soap, 1)], status="unpaid")  # second reminder due 16 May
+    regenerate(make.s, D(2026, 5, 19))
+    assert [(t.kind, t.overdue_days) for t in today_list(make.s, D(2026, 5, 19)).tasks] == [("unpaid_second", 3)]
+    regenerate(make.s, D(2026, 5, 20))
+    assert today_list(make.s, D(2026, 5, 20)).total == 0
+    assert {r.kind: r.status for r in make.s.scalars(select(Reminder))} == {"unpaid_second": "expired"}
