@@ -102,8 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
                    default="all")
     c.add_argument("--language", default="zh_CN", help=translate("Cli", "language of the sheets: zh_CN or en"))
 
-    c = command("today", translate("Cli", "what is due today"))
+    c = command("today", translate("Cli", "the day's list (at most the daily capacity, ranked)"))
     c.add_argument("--date")
+    c.add_argument("--all", dest="everything", action="store_true",
+                   help=translate("Cli", "every open task due, not just the day's list"))
     c = command("stats", translate("Cli", "repurchase figures"))
     c.add_argument("--from", dest="date_from")
     c.add_argument("--to", dest="date_to")
@@ -242,7 +244,7 @@ def _cmd_check(args) -> int:
 def _cmd_today(args) -> int:
     from core.reminders.report import run_today
 
-    return run_today(str(book_location(args)), args.date, args.json)
+    return run_today(str(book_location(args)), args.date, args.json, everything=args.everything)
 
 
 def _cmd_stats(args) -> int:

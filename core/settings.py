@@ -17,6 +17,9 @@ from core.book.models import Setting
 
 DEFAULTS: dict[str, Any] = {
     "shop_name": "",
+    # my shop (core.shop): platforms sold on, and whether the first-run step was answered
+    "shop.platforms": [],
+    "shop.setup_done": False,
     "timezone": "Asia/Shanghai",
     # after-sales (DOMAIN.md §5, §6): task timing, review offers and platform change deadlines
     "aftersales.first_response_hours": 24,
@@ -77,8 +80,14 @@ DEFAULTS: dict[str, Any] = {
     "reminder.coupon_expiry.enabled": True, "reminder.coupon_expiry.days": [7, 1],
     # open tasks more than this many days overdue expire (DOMAIN.md §3)
     "reminder.expire_after_days": 30,
-    # notices tied to a moment (shipped, signed for, arrival care) expire sooner
-    "reminder.expire_notices_after_days": 7,
+    # notices tied to a moment (shipped, signed for, arrival care, closed order, refund) expire sooner
+    "reminder.expire_notices_after_days": 3,
+    # a birthday wish is sent until the end of the birthday week (days counted from the birthday)
+    "reminder.birthday_week_days": 7,
+    # the Today list shows at most this many tasks a day (the rest one click away)
+    "reminder.daily_capacity": 40,
+    # the seller's good hours to contact customers (DOMAIN.md §4), the end of each best
+    "reminder.contact_windows": [["09:30", "12:00"], ["14:00", "18:00"], ["20:00", "22:00"]],
     # tasks are written to the book this many days before they fall due (keeps the table small)
     "reminder.horizon_days": 14,
     # frequency cap: days between two marketing contacts; loyal customers may be contacted more often

@@ -5,6 +5,12 @@ Placeholders (Chinese aliases in brackets): {name} ({昵称}), {product} ({商�
 and left out of the text, never printed as "{xyz}". One row per (kind, language) in message_template:
 `is_default` is True while it holds our text (refreshed by `ensure_default_templates`), False once the
 seller edited it.
+
+A placeholder the book has no value for (no shop name yet, a customer without a nickname) never leaves a
+broken sentence: `render(..., language=...)` puts in the FALLBACKS words, written so that every default
+template (and the usual seller's sentence) still reads naturally — {shop} becomes 本店 / "our shop", a
+missing {name} becomes 亲 or is dropped in English ("Hi, …") — and tidies the spaces and commas a
+dropped word leaves behind.
 """
 
 from __future__ import annotations
@@ -30,6 +36,16 @@ ALIASES = {
     "level": "level", "等级": "level",
 }
 PLACEHOLDERS = ("name", "product", "shop", "days", "coupon", "date", "level")
+# What a placeholder says when its value is empty, per message language (see the module docstring).
+FALLBACKS: dict[str, dict[str, str]] = {
+    "zh_CN": {"name": "亲", "product": "宝贝", "shop": "本店", "days": "几", "coupon": "优惠券", "date": "近期",
+              "level": "会员"},
+    "en": {"name": "there", "product": "order", "shop": "our shop", "days": "a few", "coupon": "coupon",
+           "date": "soon", "level": "member"},
+}
+# English sentences that address the customer by name read better without a fallback name.
+_EN_NAME_DROP = re.compile(r",\s*\{(?:name|昵称)\}\s*(?=[!.?])|\s\{(?:name|昵称)\}(?=\s*[,!.?])")
+_TIDY = ((re.compile(r"\s+([,.!?;:])"), r"\1"), (re.compile(r",(?=[!.?])"), ""), (re.compile(r"[ \t]{2,}"), " "))
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
 
 # Our own default texts, one per kind and language.
@@ -137,9 +153,16 @@ class TemplateDTO:
     unknown: tuple[str, ...]
 
 
-def render(body: str, values: Mapping[str, str]) -> Rendered:
-    """Fill `body` with `values` (keyed by canonical names: name, product, shop, days, coupon, date)."""
+def render(body: str, values: Mapping[str, str], language: str | None = None) -> Rendered:
+    """Fill `body` with `values` (keyed by canonical names: name, product, shop, days, coupon, date).
+
+    With `language`, empty values take that language's FALLBACKS (see the module docstring)."""
     unknown: list[str] = []
+    if language is not None:
+        fallbacks = FALLBACKS.get(language, FALLBACKS["en"])
+        if language != "zh_CN" and not str(values.get("name", "") or "").strip():
+            body = _EN_NAME_DROP.sub("", body)  # "Hi {name}, …" → "Hi, …"; "Happy birthday, {name}!" → "Happy birthday!"
+        values = {**fallbacks, **{k: v for k, v in values.items() if str(v or "").strip()}}
 
     def fill(match: re.Match) -> str:
         token = match.group(0)
@@ -153,7 +176,11 @@ def render(body: str, values: Mapping[str, str]) -> Rendered:
             return ""
         return str(values.get(canonical, ""))
 
-    return Rendered(_TOKEN.sub(fill, body), tuple(unknown))
+    text = _TOKEN.sub(fill, body)
+    if language is not None and language != "zh_CN":
+        for pattern, replacement in _TIDY:
+            text = pattern.sub(replacement, text)
+    return Rendered(text, tuple(unknown))
 
 
 def unknown_placeholders(body: str) -> tuple[str, ...]:

@@ -19,10 +19,10 @@ REFRESH_INTERVAL_MS = 5 * 60_000
 
 
 def today_list_count(book, day: dt.date) -> int:
-    """How many tasks the Today list shows for the day (the Today page's own count)."""
+    """How many tasks the day's list shows (the Today page's own count: at most the daily capacity)."""
     from core.reminders.service import ReminderService
 
-    return ReminderService(book).due_count(day)
+    return ReminderService(book).day_count(day)
 
 
 class DailyHabit(QObject):

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from core.book import paths
 from core.book.paths import is_url
@@ -75,6 +75,7 @@ class Launcher(QObject):
         self.window: MainWindow | None = None
         self.welcome: WelcomeWindow | None = None
         self._demo_task = None
+        self.shop_dialog = None  # the first-run step "My shop", when it was asked
 
     def start(self, book_location: str | None, import_file: str | None = None) -> None:
         """Open the book given on the command line, else the last one, else the default; else welcome.
@@ -245,7 +246,13 @@ class Launcher(QObject):
         self.window.set_file_handlers(excel.import_file, excel.export)
         self.window.attach(session, lambda: book_counts(book))
         from core.reminders.service import ReminderService
+        from ui.today_launch import show_today_on_launch
+
         show_today_on_launch(self.window, ReminderService(book))
+        from core.shop import ShopService
+        from ui.widgets.shop_settings import ask_for_shop_once
+
+        self.shop_dialog = ask_for_shop_once(self.window, ShopService(book))  # the first-run step, asked once
         # Stored lifecycle stages brought to today now, so the first stage filter or sort does not wait for it.
         self._tasks.run(CustomerService(book).ensure_stages, session.today(),
                         on_error=lambda exc: log.warning("stages not brought up to date: %s", exc))
@@ -307,24 +314,3 @@ class Launcher(QObject):
         self._tasks.cancel_all()
         self._tasks.wait(5000)
         self._close_current()
-
-
-def show_today_on_launch(window, reminders) -> QDialog | None:
-    """On launch: the Today page, or a second Today list in a dialog (book setting "reminder.show_on_launch")."""
-    if reminders.settings().get("reminder.show_on_launch", "page") != "dialog":
-        window.show_page("today")
-        return None
-    from ui.pages.registry import page_spec  # the pages load with the book, not before the first paint
-
-    dialog = QDialog(window)
-    dialog.setWindowTitle(QCoreApplication.translate("TodayPage", "Today"))
-    dialog.resize(1100, 640)
-    page = page_spec("today").create(window.session)
-    page.customer_requested.connect(window.open_customer)
-    page.customer_requested.connect(dialog.accept)
-    page.book_modified.connect(window.refresh_counts)
-    page.badge_changed.connect(lambda count: window.set_badge("today", count))
-    QVBoxLayout(dialog).addWidget(page)
-    page.page_activated()
-    dialog.open()
-    return dialog

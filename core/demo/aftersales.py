@@ -60,6 +60,7 @@ class AfterSales:
         self.coupons: list[tuple] = []
         self.points: list[tuple] = []
         self._points_balance: dict[int, int] = {}
+        self._recent: list[Placed] = []  # delivered in the last three weeks: today's after-sales work comes from these
 
     def on_order(self, o: Placed) -> None:
         rng, p = self.rng, o.person
@@ -76,6 +77,8 @@ class AfterSales:
             asked = o.created - dt.timedelta(days=rng.randint(1, 4), hours=rng.randint(0, 8))
             self.contacts.append((p.id, ts(asked), "wechat", "marketing", 1, None, None, "bought",
                                   CARE_MESSAGES[1], ""))
+        if o.delivered_at is not None and 2 <= (self.today - o.delivered_at.date()).days <= 21:
+            self._recent.append(o)
         problem = o.status in ("refunded", "partial_refund")
         if rng.random() < (0.12 if problem else 0.003):
             self._complaint(o)
@@ -124,6 +127,53 @@ class AfterSales:
         if first_response is not None:
             self.contacts.append((p.id, ts(first_response), "wechat", "aftersales", 0, cid, None, "contacted",
                                   "", data.COMPLAINT_STEP_NOTES[0]))
+
+    def fresh_cases(self, customers: int) -> None:
+        """Today's after-sales work, about one of each per 1,500 customers: a complaint opened yesterday
+        and not answered yet (its first response falls due today), a mid/bad review written today or
+        yesterday that nobody has contacted yet, and a complaint compensated a week ago whose follow-up
+        falls due today."""
+        rng = self.rng
+        pool = [o for o in self._recent if o.platform in REVIEW_PLATFORMS and not o.person.risk_buyer]
+        picks = rng.sample(pool, min(len(pool), 3 * max(1, round(customers / 1500))))
+        for i, o in enumerate(picks):
+            [self._unanswered_complaint, self._uncontacted_review, self._compensated_complaint][i % 3](o)
+
+    def _complaint_row(self, o: Placed, opened: dt.datetime, steps_done: int, comp: tuple) -> None:
+        rng, cid = self.rng, len(self.complaints) + 1
+        kind = COMPLAINT_KIND(rng)
+        moments = [opened + dt.timedelta(hours=2 * step) for step in range(1, steps_done + 1)]
+        for step, moment in enumerate(moments, start=1):
+            self.steps.append((cid, step, ts(moment), data.COMPLAINT_STEP_NOTES[step - 1]))
+        comp_type, comp_cents, comp_at = comp
+        self.complaints.append((
+            cid, o.person.id, o.id, kind, "wechat", data.COMPLAINT_TEXTS[kind], "open", ts(opened),
+            ts(moments[0]) if moments else None, None, None, comp_type, comp_cents, 0, ts(comp_at), "",
+            ts(opened), ts(moments[-1] if moments else opened)))
+        if moments:
+            self.contacts.append((o.person.id, ts(moments[0]), "wechat", "aftersales", 0, cid, None, "contacted",
+                                  "", data.COMPLAINT_STEP_NOTES[0]))
+
+    def _unanswered_complaint(self, o: Placed) -> None:
+        opened = dt.datetime.combine(self.today - dt.timedelta(days=1), dt.time(self.rng.randint(12, 19),
+                                                                                self.rng.randrange(60)))
+        self._complaint_row(o, opened, 0, ("", 0, None))
+
+    def _compensated_complaint(self, o: Placed) -> None:
+        compensated = dt.datetime.combine(self.today - dt.timedelta(days=7), dt.time(16, self.rng.randrange(60)))
+        self._complaint_row(o, compensated - dt.timedelta(hours=8), 4,
+                            ("partial_refund", min(o.paid_cents, self.rng.choice((500, 1000, 2000))), compensated))
+
+    def _uncontacted_review(self, o: Placed) -> None:
+        rng, rid = self.rng, len(self.reviews) + 1
+        level = "bad" if rng.random() < 0.45 else "mid"
+        day = self.today - dt.timedelta(days=rng.randint(0, 1))
+        created = dt.datetime.combine(day, dt.time(rng.randint(8, 18), rng.randrange(60)))
+        deadline = day + dt.timedelta(days=30) if o.platform in ("taobao", "tmall") else None
+        self.reviews.append((
+            rid, o.person.id, o.id, o.platform, level, day.isoformat(), rng.choice(data.REVIEW_TEXTS[level]),
+            rng.choice(data.REVIEW_REASONS[:-1]), "cash", 500 if level == "mid" else 1000, "", None,
+            deadline.isoformat() if deadline else None, "open", 0, 0, 0, 0, 0, "", ts(created), ts(created)))
 
     # -- mid and bad reviews -----------------------------------------------------------------------
     def _review(self, o: Placed) -> None:

@@ -2,7 +2,8 @@
 
 Customers, products, two years of orders that follow the product cycles, complaints, reviews, contact
 log, coupons and points are drawn from one seeded random generator, so a seed and a `today` always give
-the same book. Rows go in with executemany on the raw SQLite connection inside the one transaction of
+the same book. The demo seller has been working the Today list (core.demo.worked): past tasks are done,
+skipped or snoozed with their contact-log lines, and today's list is a full day's work. Rows go in with executemany on the raw SQLite connection inside the one transaction of
 `book.session()` (the ORM would take ~14× longer): 100,000 customers and ~500,000 orders in well under a
 minute. Columns a row does not name get their model default, so the demo keeps up with the schema.
 """
@@ -49,10 +50,11 @@ from core.demo.aftersales import (
 )
 from core.demo.orders import ITEM_COLUMNS, ORDER_COLUMNS, OrderWriter, simulate, ts
 from core.demo.people import BOOK_CLOCK, Dice, Person, Picker, make_people, profile_row
+from core.demo.worked import work_the_list
 from core.errors import Cancelled, RejectedInput
 from core.progress import IsCancelled, Progress
 from core.search import build_search_text
-from core.settings import set_setting
+from core.settings import DEFAULTS, set_setting
 from core.tags import refresh_tag_names
 
 HISTORY_DAYS = 730
@@ -110,7 +112,8 @@ def build_demo(path: Path, *, customers: int = 300, seed: int = 1, today: dt.dat
     `progress(done, 100, stage)` reports percent done with a stage key (customers, orders, indexes,
     customer figures, summary, done). Raises RejectedInput when a file exists at `path` or `customers`
     is out of range, Cancelled when `is_cancelled()` turns true. On any failure the half-built book is
-    removed. `today` defaults to the real date, so pass it for a book that is the same every day.
+    removed. `today` defaults to the real date in the book's time zone (what `today` and the app will call
+    today), so pass it for a book that is the same every day.
     """
     path = Path(path)
     if not 0 <= customers <= MAX_CUSTOMERS:
@@ -118,7 +121,7 @@ def build_demo(path: Path, *, customers: int = 300, seed: int = 1, today: dt.dat
     if path.exists():
         raise RejectedInput("book_exists", f"A file already exists at {path}; demo books are always new",
                             path=str(path))
-    today = today or clock.today()
+    today = today or clock.today_in(DEFAULTS["timezone"])  # the book's date, as `today` and the app read it
     started = time.perf_counter()
     steps = _Steps(progress, is_cancelled)
     steps(0, "customers")
@@ -191,6 +194,7 @@ def _fill(session: Session, rng: random.Random, count: int, today: dt.date, step
             load((Order, ORDER_COLUMNS, orders), (OrderItem, ITEM_COLUMNS, items))
             steps(25 + 55 * (start + len(orders)) / len(sketches), "orders")
         after.finish(people)
+        after.fresh_cases(len(people))
         load((Complaint, COMPLAINT_COLUMNS, after.complaints), (ComplaintStep, STEP_COLUMNS, after.steps),
              (BadReview, REVIEW_COLUMNS, after.reviews), (ContactLog, CONTACT_COLUMNS, after.contacts),
              (Coupon, COUPON_COLUMNS, after.coupons), (PointsEntry, POINTS_COLUMNS, after.points))
@@ -213,6 +217,8 @@ def _fill(session: Session, rng: random.Random, count: int, today: dt.date, step
     for _name, table, sql in indexes:
         if table == "customer":  # after the figures are written: no index upkeep per updated row
             cur.execute(sql)
+    steps(97, "reminders")
+    work_the_list(session, rng, today)
     raw.execute("PRAGMA cache_size=-32000")
     raw.execute("PRAGMA threads=0")
 

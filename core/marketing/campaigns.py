@@ -135,7 +135,7 @@ def build_queue(session: Session, campaign_id: int, today: dt.date, now: dt.date
                                            spec.discount_percent, language)
             values["date"] = (now.date() + dt.timedelta(days=spec.valid_days)).isoformat()
         session.add(CampaignMember(campaign_id=campaign_id, customer_id=cid,
-                                   message=render(row.body, values).text, status="queued"))
+                                   message=render(row.body, values, language).text, status="queued"))
     row.status = "running"
     session.flush()
     return len(ids)

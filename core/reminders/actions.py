@@ -1,4 +1,5 @@
-"""What the seller does with a task: done with an outcome, snooze, skip, add a manual task.
+"""What the seller does with a task: done with an outcome, snooze, skip (one task or a whole group), add a
+manual task.
 
 Every action writes one contact_log row (channel, purpose, result, the message sent). Outcomes:
 contacted, bought, declined close the task as done; no_answer keeps it and shows it again tomorrow.
@@ -11,8 +12,10 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.book.dialect import in_chunks
 from core.book.models import CONTACT_CHANNEL_VALUES, ContactLog, Customer, Reminder
 from core.errors import ConflictError, NotFound, ValidationError
 from core.reminders.kinds import MARKETING_KINDS, OPEN_STATUSES
@@ -73,6 +76,39 @@ def skip(session: Session, reminder_id: int, now: dt.datetime, *, note: str = ""
     r = _open_task(session, reminder_id, version)
     r.status, r.closed_at, r.outcome = "skipped", now, "skipped"
     return _log(session, r, now, channel="other", result="skipped", note=note, contact=False)
+
+
+def skip_many(session: Session, reminder_ids: list[int], now: dt.datetime, *, note: str = "") -> int:
+    """Skip every still-open task of `reminder_ids` (a group of the Today list), one contact-log line each,
+    in the caller's transaction; tasks closed in the meantime are passed over. Returns how many were skipped."""
+    done = 0
+    for r in _still_open(session, reminder_ids):
+        r.status, r.closed_at, r.outcome = "skipped", now, "skipped"
+        _log(session, r, now, channel="other", result="skipped", note=note, contact=False)
+        done += 1
+    return done
+
+
+def snooze_many(session: Session, reminder_ids: list[int], until: dt.date, now: dt.datetime, *,
+                note: str = "") -> int:
+    """Snooze every still-open task of `reminder_ids` until `until` (after today), one contact-log line each.
+    Nothing is closed: the tasks come back on `until`. Returns how many were snoozed."""
+    if until <= now.date():
+        raise ValidationError("reminder_snooze_past", field="until", value=until.isoformat())
+    done = 0
+    for r in _still_open(session, reminder_ids):
+        r.status, r.snoozed_until = "snoozed", until
+        _log(session, r, now, channel="other", result="snoozed", note=note or until.isoformat(), contact=False)
+        done += 1
+    return done
+
+
+def _still_open(session: Session, reminder_ids: list[int]) -> list[Reminder]:
+    rows: list[Reminder] = []
+    for chunk in in_chunks(sorted(set(reminder_ids))):
+        rows += session.scalars(select(Reminder).where(Reminder.id.in_(chunk),
+                                                       Reminder.status.in_(OPEN_STATUSES))).all()
+    return rows
 
 
 def add_manual(session: Session, customer_id: int, due: dt.date, title: str, note: str = "") -> int:

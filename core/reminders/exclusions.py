@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 
 from core.book.models import BadReview, Complaint, ContactLog, Customer, Reminder
 from core.errors import NotFound
-from core.reminders.kinds import ENGINE_KINDS, MARKETING_KINDS, NOTICE_KINDS, OPEN_STATUSES, enabled_kinds
-from core.reminders.today import today_list
+from core.reminders.kinds import ENGINE_KINDS, MARKETING_KINDS, OPEN_STATUSES, enabled_kinds, expiry_days
+from core.reminders.today import day_list, today_list
 from core.settings import get_settings
 
 
@@ -38,7 +38,9 @@ def why_not_listed(session: Session, customer_id: int, today: dt.date) -> tuple[
     reasons: list[NotListedReason] = []
     listed = today_list(session, today, customer_id=customer_id, limit=0)
     if listed.total:
-        reasons.append(NotListedReason("listed", details={"count": listed.total}))
+        shown = sum(t.customer_id == customer_id for t in day_list(session, today, mask_phones=True).tasks)
+        # "listed_later": due, but ranked below the day's list (the seller finds them under "More")
+        reasons.append(NotListedReason("listed" if shown else "listed_later", details={"count": listed.total}))
     reasons += _marketing_blocks(session, customer, today)
     reasons += _task_states(session, customer_id, today)
     return tuple(reasons)
@@ -69,8 +71,6 @@ def _marketing_blocks(session: Session, customer: Customer, today: dt.date) -> l
 def _task_states(session: Session, customer_id: int, today: dt.date) -> list[NotListedReason]:
     settings = get_settings(session, "reminder.")
     switched_on = set(enabled_kinds(settings))
-    lo = today - dt.timedelta(days=int(settings["reminder.expire_after_days"]))
-    lo_notice = today - dt.timedelta(days=int(settings["reminder.expire_notices_after_days"]))
     tasks = session.scalars(select(Reminder).where(Reminder.customer_id == customer_id)
                             .order_by(Reminder.due_date)).all()
     reasons = []
@@ -78,7 +78,7 @@ def _task_states(session: Session, customer_id: int, today: dt.date) -> list[Not
         if r.status == "open" and r.due_date <= today:
             if r.kind in ENGINE_KINDS and r.kind not in switched_on:
                 reasons.append(NotListedReason("kind_disabled", r.kind, r.due_date))
-            elif r.kind in ENGINE_KINDS and r.due_date < (lo_notice if r.kind in NOTICE_KINDS else lo):
+            elif r.kind in ENGINE_KINDS and r.due_date < today - dt.timedelta(days=expiry_days(settings, r.kind) or 0):
                 reasons.append(NotListedReason("too_old", r.kind, r.due_date))
         elif r.status == "snoozed" and r.snoozed_until and r.snoozed_until > today:
             reasons.append(NotListedReason("snoozed", r.kind, r.snoozed_until))

@@ -11,9 +11,14 @@ Contract of `regenerate(session, today, customer_ids=None)`:
   lead days), win-back (run-out + one cycle). A later purchase of the product supersedes the earlier
   day's open tasks; when the win-back falls due the open repurchase task expires.
 - Open or snoozed tasks more than `reminder.expire_after_days` overdue expire (notices whose moment has
-  passed — shipped, signed for, arrival care — after `reminder.expire_notices_after_days`); tasks are only written
+  passed — 催付, shipped, signed for, arrival care, closed order, refund — after `reminder.expire_notices_after_days`,
+  a birthday wish after the birthday week: core.reminders.kinds.expiry_days); tasks are only written
   when they are at most that overdue and fall due within `reminder.horizon_days`, so two years of
   imported history produce only what is still actionable.
+- A customer's current state gives at most one due product-cycle task per product: of the latest purchase
+  day's arrival care, use care, repurchase and win-back, only the latest stage already due is kept (an
+  imported history opens a repurchase when the run-out is near or recent, a win-back once it is long past,
+  never the stages before them).
 - An open task whose rule no longer holds (order paid, shipped, coupon used, kind's basis gone, customer
   deleted) becomes "superseded". Kinds switched off are neither written nor closed.
 - Only ENGINE_KINDS are written here: complaint/review (core.aftersales.service), manual and level_up are not.
@@ -37,7 +42,15 @@ from core.book.models import Reminder
 from core.errors import HuitoukeError
 from core.progress import IsCancelled, Progress
 from core.reminders.birthdays import birthday_rows
-from core.reminders.kinds import ENGINE_KINDS, NOTICE_KINDS, enabled_kinds
+from core.reminders.kinds import (
+    EXPIRING_KINDS,
+    NOTICE_KINDS,
+    PRODUCT_CYCLE_KINDS,
+    enabled_kinds,
+    expiry_case,
+    expiry_days,
+    expiry_params,
+)
 from core.settings import get_settings, local_today
 
 
@@ -95,6 +108,7 @@ def regenerate(session: Session, today: dt.date, customer_ids: Iterable[int] | N
         "lo_notice": q.value(today - dt.timedelta(days=int(settings["reminder.expire_notices_after_days"]))),
         "lo_notice_jd": jd0 - int(settings["reminder.expire_notices_after_days"]),
         "hi": q.value(today + dt.timedelta(days=int(settings["reminder.horizon_days"]))),
+        **expiry_params(settings, today, q.value),
     }
     scope = _Scope(session, customer_ids)
     steps: list[tuple[str, Callable[[], Any]]] = [
@@ -105,7 +119,7 @@ def regenerate(session: Session, today: dt.date, customer_ids: Iterable[int] | N
     ]
     counts: dict[str, int] = {}
     steps += [
-        ("expire", lambda: counts.__setitem__("expired", _expire(session, scope, params))),
+        ("expire", lambda: counts.__setitem__("expired", _expire(session, scope, settings, params))),
         ("write", lambda: counts.__setitem__("written", _upsert(session, params))),
         ("supersede", lambda: counts.__setitem__("superseded", _supersede(session, scope, kinds, params))),
     ]
@@ -264,6 +278,20 @@ def _want_product_cycle(session: Session, kinds: list[str], settings: dict, para
                                   "'runout_on'", q.date_of_day_number("runout_jd"), "'cycle_days'", "cycle")}
             FROM _rem_lg WHERE {due} >= {":lo_notice_jd" if kind in NOTICE_KINDS else ":lo_jd"}{extra}
         """), params)
+    _keep_latest_due_stage(session, params)
+
+
+def _keep_latest_due_stage(session: Session, params: dict) -> None:
+    """Drop the wanted product-cycle tasks already due that a later stage of the same purchase, also due,
+    has overtaken (their open rows become superseded): one due product-cycle task per customer and product."""
+    cycle_kinds = _engine_kinds_sql(PRODUCT_CYCLE_KINDS)
+    session.execute(text("CREATE INDEX IF NOT EXISTS _rem_want_item ON _rem_want (order_item_id, due_date)"))
+    session.execute(text(f"""
+        DELETE FROM _rem_want WHERE kind IN ({cycle_kinds}) AND due_date <= :today
+          AND EXISTS (SELECT 1 FROM _rem_want later WHERE later.order_item_id = _rem_want.order_item_id
+                      AND later.kind IN ({cycle_kinds}) AND later.due_date <= :today
+                      AND later.due_date > _rem_want.due_date)
+    """), params)
 
 
 def _want_orders(session: Session, scope: _Scope, kinds: list[str], settings: dict, params: dict) -> None:
@@ -323,7 +351,7 @@ def _want_customers(session: Session, scope: _Scope, kinds: list[str], settings:
     if "birthday" in kinds:
         ids = scope.ids
         rows = birthday_rows(session, today, int(settings["reminder.birthday.days"]),
-                             _day(params["lo"]), _day(params["hi"]), ids)
+                             today - dt.timedelta(days=expiry_days(settings, "birthday") or 0), _day(params["hi"]), ids)
         if rows:
             session.execute(text(
                 f"INSERT INTO _rem_want ({_WANT_COLUMNS}) VALUES (:rule_key, 'birthday', :customer_id, "
@@ -355,15 +383,16 @@ def _engine_kinds_sql(kinds: Iterable[str]) -> str:
     return ", ".join(f"'{k}'" for k in kinds)
 
 
-def _expire(session: Session, scope: _Scope, params: dict) -> int:
-    """Close as expired: tasks too long overdue, and repurchase tasks whose win-back is due."""
-    kinds = _engine_kinds_sql((*ENGINE_KINDS, "level_up"))  # level_up: written by core.marketing.levels
+def _expire(session: Session, scope: _Scope, settings: dict, params: dict) -> int:
+    """Close as expired: tasks too long overdue (by kind: expiry_days), and repurchase tasks whose win-back is due."""
+    kinds = _engine_kinds_sql(EXPIRING_KINDS)
+    oldest, _ = expiry_case(settings, "r.kind")
     overdue = session.execute(text(f"""
         UPDATE reminder SET status = 'expired', closed_at = :now, updated_at = :now
         WHERE id IN (SELECT r.id FROM {scope.source("reminder", "r")}
                      WHERE r.kind IN ({kinds})
                        AND CASE WHEN r.status = 'snoozed' THEN r.snoozed_until ELSE r.due_date END
-                           < CASE WHEN r.kind IN ({_engine_kinds_sql(NOTICE_KINDS)}) THEN :lo_notice ELSE :lo END
+                           < {oldest}
                        AND r.status IN ('open', 'snoozed'))
     """), params).rowcount
     by_winback = session.execute(text(f"""

@@ -20,9 +20,12 @@ AFTERSALES_KINDS = ("complaint", "review")
 LISTED_KINDS = AFTERSALES_KINDS + ORDER_KINDS + PRODUCT_CYCLE_KINDS + CUSTOMER_KINDS + ("manual",)
 # No marketing to do-not-disturb customers, open complaints / bad reviews, or within the frequency cap.
 MARKETING_KINDS = frozenset({"repurchase", "winback", "birthday", "last_purchase", "coupon_expiry", "level_up"})
-# Notices tied to a moment (the parcel left, arrived, a new member level): they expire sooner
-# (reminder.expire_notices_after_days).
-NOTICE_KINDS = ("arrival_care", "shipped", "arrived", "level_up")
+# Tasks tied to a moment (an order waiting for payment, the parcel left or arrived, the order closed, the refund
+# went through, a new member level): they expire sooner (reminder.expire_notices_after_days) — a 催付 a week late
+# is no use. A birthday wish expires after the birthday week.
+NOTICE_KINDS = ("unpaid", "unpaid_second", "arrival_care", "shipped", "arrived", "closed_care", "refund", "level_up")
+# Kinds that age out: the engine's, and level_up (written by core.marketing.levels, closed here like a notice).
+EXPIRING_KINDS = (*ENGINE_KINDS, "level_up")
 OPEN_STATUSES = ("open", "snoozed")
 
 DAYS_MEANING = {
@@ -41,6 +44,45 @@ DAYS_MEANING = {
     "last_purchase": "days after the last purchase",
     "coupon_expiry": "days before expiry (a list: first and last reminder)",
 }
+
+def expiry_days(settings: dict[str, Any], kind: str) -> int | None:
+    """How many days after it fell due (or was snoozed to) an open engine task of `kind` expires; None for
+    kinds that never age out (after-sales, manual). `settings`: get_settings(session, "reminder.").
+
+    Notices: `reminder.expire_notices_after_days`; a birthday wish: the rest of the birthday week
+    (`reminder.birthday_week_days` counted from the birthday, plus the days it is sent before it);
+    everything else: `reminder.expire_after_days`."""
+    if kind not in EXPIRING_KINDS:
+        return None
+    if kind in NOTICE_KINDS:
+        return int(settings["reminder.expire_notices_after_days"])
+    if kind == "birthday":
+        return max(int(settings["reminder.birthday_week_days"]) - 1, 0) + max(int(settings["reminder.birthday.days"]), 0)
+    return int(settings["reminder.expire_after_days"])
+
+
+def expiry_case(settings: dict[str, Any], kind_column: str) -> tuple[str, dict[str, int]]:
+    """(SQL CASE giving the oldest still-listed due date of the task's kind, {":lo_<days>" parameter → days}).
+
+    The caller binds each `lo_<days>` to today − days (see `expiry_params`). Ageless kinds are not
+    covered: callers keep them out (they never expire)."""
+    by_days: dict[int, list[str]] = {}
+    for kind in EXPIRING_KINDS:
+        by_days.setdefault(expiry_days(settings, kind), []).append(kind)  # type: ignore[arg-type]
+    default = int(settings["reminder.expire_after_days"])
+    whens = " ".join(f"WHEN {kind_column} IN ({', '.join(repr(k) for k in kinds)}) THEN :lo_{days}"
+                     for days, kinds in sorted(by_days.items()) if days != default)
+    case = f"CASE {whens} ELSE :lo_{default} END" if whens else f":lo_{default}"
+    return case, {f"lo_{days}": days for days in by_days}
+
+
+def expiry_params(settings: dict[str, Any], today, value) -> dict[str, Any]:
+    """The `lo_<days>` parameters of `expiry_case` for `today` (`value` turns a date into a bind value)."""
+    import datetime as dt
+
+    _case, days = expiry_case(settings, "kind")
+    return {name: value(today - dt.timedelta(days=n)) for name, n in days.items()}
+
 
 def enabled_kinds(settings: dict[str, Any]) -> list[str]:
     """Engine kinds switched on in `settings` (a get_settings(session, "reminder.") dict)."""

@@ -29,6 +29,11 @@ REASONS: dict[str, dict[str, str]] = {
         "coupon_expiry": "{coupon}将于{expires_on}到期",
         "complaint": "投诉待跟进",
         "review": "中差评待处理",
+        "complaint:first_response": "{opened_on}收到的投诉：请尽快首次回复",
+        "complaint:follow_up": "投诉已补偿：回访确认顾客是否满意",
+        "review:contact": "{review_on}的新中差评：今天联系买家",
+        "review:retry": "上次没联系上：再联系一次买家",
+        "review:deadline_check": "买家可在{deadline_on}前修改评价：去看看",
         "manual": "{title}",
         "level_up": "会员升级为{level}{was}",
         "lunar": "（农历{month}月{day}日）",
@@ -50,6 +55,11 @@ REASONS: dict[str, dict[str, str]] = {
         "coupon_expiry": "{coupon} expires on {expires_on}",
         "complaint": "Complaint to follow up",
         "review": "Mid or bad review to handle",
+        "complaint:first_response": "Complaint opened {opened_on}: give the first answer",
+        "complaint:follow_up": "Complaint compensated: check the customer is satisfied",
+        "review:contact": "New review on {review_on}: contact the buyer today",
+        "review:retry": "No answer last time: try the buyer again",
+        "review:deadline_check": "The buyer can change the review until {deadline_on}: check it",
         "manual": "{title}",
         "level_up": "Member level up to {level}{was}",
         "lunar": " (lunar {month}/{day})",
@@ -112,7 +122,13 @@ def format_reason(kind: str, facts: Mapping[str, Any], language: str, today: dt.
         values["was"] = ("" if not previous else f"（原{previous}）" if language == "zh_CN" else f" (was {previous})")
     if facts.get("last_purchase_on"):
         values["days_since"] = (today - dt.date.fromisoformat(facts["last_purchase_on"])).days
-    template = texts.get(kind, "{title}")
+    if kind in ("complaint", "review"):  # by the step of the case the task stands for (core.aftersales)
+        values["opened_on"] = format_date(str(facts.get("opened_at") or "")[:10], language, today)
+        values["review_on"] = format_date(facts.get("review_date"), language, today)
+        values["deadline_on"] = format_date(facts.get("change_deadline"), language, today)
+    template = texts.get(f"{kind}:{facts.get('task')}", texts.get(kind, "{title}"))
+    if title and kind in ("complaint", "review"):
+        template = "{title}"
     try:
         text = template.format_map(_Blank(values))
     except (ValueError, IndexError):

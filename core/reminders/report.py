@@ -1,7 +1,9 @@
-"""The `today` command: regenerate, then print the Today list as JSON (or plain lines) for scripts.
+"""The `today` command: regenerate, then print the day's list as JSON (or plain lines) for scripts.
 
-JSON: a list of {"customer", "phone", "kind", "due", "overdue_days", "reason", "message"} for everything
-due on or before the date and still open, in the Today list's order. Phones are printed unmasked.
+The day's list is the first `reminder.daily_capacity` tasks of the Today ranking; `--all` prints every
+open task due on or before the date, in the same order (so the day's list is its head).
+JSON: a list of {"rank", "customer", "phone", "kind", "due", "overdue_days", "reason", "message"}; `rank`
+is the position in the whole ranking (1 first). Phones are printed unmasked.
 """
 
 from __future__ import annotations
@@ -14,23 +16,24 @@ from typing import TextIO
 from sqlalchemy.orm import Session
 
 from core.reminders.generate import regenerate
-from core.reminders.today import today_list
+from core.reminders.today import day_list, today_list
 from core.settings import local_today
 
 
-def today_rows(session: Session, today: dt.date, language: str | None = None) -> list[dict]:
-    """The Today list as plain dicts (the JSON of the command line)."""
-    listed = today_list(session, today, language=language, mask_phones=False)
+def today_rows(session: Session, today: dt.date, language: str | None = None, everything: bool = False) -> list[dict]:
+    """The day's list (every task due when `everything`) as plain dicts (the JSON of the command line)."""
+    read = today_list if everything else day_list
+    listed = read(session, today, language=language, mask_phones=False)
     return [
-        {"customer": t.customer_name, "phone": t.phone, "kind": t.kind, "due": t.effective_due.isoformat(),
-         "overdue_days": t.overdue_days, "reason": t.reason, "message": t.message}
+        {"rank": t.rank, "customer": t.customer_name, "phone": t.phone, "kind": t.kind,
+         "due": t.effective_due.isoformat(), "overdue_days": t.overdue_days, "reason": t.reason, "message": t.message}
         for t in listed.tasks
     ]
 
 
 def run_today(book_location: str, date: str | None = None, as_json: bool = False, *,
-              language: str | None = None, out: TextIO | None = None) -> int:
-    """`python main.py today --book B [--date YYYY-MM-DD] [--json]`; returns the exit code."""
+              language: str | None = None, out: TextIO | None = None, everything: bool = False) -> int:
+    """`python main.py today --book B [--date YYYY-MM-DD] [--all] [--json]`; returns the exit code."""
     from core.book.db import Book
     from core.errors import ValidationError
 
@@ -44,14 +47,14 @@ def run_today(book_location: str, date: str | None = None, as_json: bool = False
             today = day or local_today(s)
             regenerate(s, today)
         with book.session() as s:
-            rows = today_rows(s, today, language)
+            rows = today_rows(s, today, language, everything)
     if as_json:
         json.dump(rows, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return 0
     for row in rows:
         late = f" +{row['overdue_days']}d" if row["overdue_days"] else ""
-        out.write(f"{row['due']}{late}  {row['kind']:<16} {row['customer']}  {row['phone']}\n"
+        out.write(f"{row['rank']:>4}. {row['due']}{late}  {row['kind']:<16} {row['customer']}  {row['phone']}\n"
                   f"    {row['reason']}\n    {row['message']}\n")
     if not rows:
         out.write("Nothing due.\n")

@@ -21,16 +21,30 @@ class ReminderService:
     # -- reading ---------------------------------------------------------------------------------
     def today_list(self, day: dt.date, *, now: dt.datetime | None = None, limit: int | None = 500,
                    language: str | None = None) -> today.TodayList:
+        """The ranked list: `limit` tasks (None: all), totals over everything."""
         with self.book.session() as s:
             return today.today_list(s, day, now=now, limit=limit, language=language)
+
+    def day_list(self, day: dt.date, *, now: dt.datetime | None = None, extra: int = 0) -> today.TodayList:
+        """The day's list (the first `reminder.daily_capacity` tasks), plus `extra` more of the ranking."""
+        with self.book.session() as s:
+            capacity = max(int(get_settings(s, "reminder.daily_capacity")["reminder.daily_capacity"]), 1)
+            return today.today_list(s, day, now=now, limit=capacity + max(extra, 0))
 
     def upcoming(self, day: dt.date, days: int = 7, *, now: dt.datetime | None = None) -> tuple[today.TodayTask, ...]:
         with self.book.session() as s:
             return today.upcoming(s, day, days, now=now)
 
     def due_count(self, day: dt.date) -> int:
+        """Every task the list holds on `day` (the day's list and the rest)."""
         with self.book.session() as s:
             return today.due_count(s, day)
+
+    def day_count(self, day: dt.date) -> int:
+        """How many tasks the day's list holds: the due count, at most the daily capacity."""
+        with self.book.session() as s:
+            capacity = max(int(get_settings(s, "reminder.daily_capacity")["reminder.daily_capacity"]), 1)
+            return min(today.due_count(s, day), capacity)
 
     def why_not_listed(self, customer_id: int, day: dt.date) -> tuple[exclusions.NotListedReason, ...]:
         with self.book.session() as s:
@@ -62,6 +76,16 @@ class ReminderService:
     def skip(self, reminder_id: int, now: dt.datetime, **kw) -> actions.ActionResult:
         with self.book.session() as s:
             return actions.skip(s, reminder_id, now, **kw)
+
+    def skip_group(self, kind: str, day: dt.date, now: dt.datetime) -> int:
+        """Skip every task of `kind` the list holds on `day` (one transaction); returns how many."""
+        with self.book.session() as s:
+            return actions.skip_many(s, today.listed_ids(s, day, kind), now)
+
+    def snooze_group(self, kind: str, day: dt.date, until: dt.date, now: dt.datetime) -> int:
+        """Snooze every task of `kind` the list holds on `day` until `until`; returns how many."""
+        with self.book.session() as s:
+            return actions.snooze_many(s, today.listed_ids(s, day, kind), until, now)
 
     def add_manual(self, customer_id: int, due: dt.date, title: str, note: str = "") -> int:
         with self.book.session() as s:

@@ -72,10 +72,6 @@
         <translation>工作表的语言：zh_CN 或 en</translation>
     </message>
     <message>
-        <source>what is due today</source>
-        <translation>今天要做的事</translation>
-    </message>
-    <message>
         <source>repurchase figures</source>
         <translation>复购数据</translation>
     </message>
@@ -146,6 +142,14 @@
     <message>
         <source>, </source>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>the day&apos;s list (at most the daily capacity, ranked)</source>
+        <translation>今天的清单（最多为每日处理量，按先后排好）</translation>
+    </message>
+    <message>
+        <source>every open task due, not just the day&apos;s list</source>
+        <translation>所有到期未办的任务，而不只是今天的清单</translation>
     </message>
     <message>
         <source>Commands:</source>

@@ -68,11 +68,4 @@
         <translation>回头客</translation>
     </message>
 </context>
-<context>
-    <name>TodayPage</name>
-    <message>
-        <source>Today</source>
-        <translation>今日</translation>
-    </message>
-</context>
 </TS>

@@ -16,7 +16,7 @@
         <translation>更新提醒</translation>
     </message>
     <message>
-        <source>Not in the list? Type a customer&apos;s name or phone and press Enter</source>
+        <source>Not in the list? Type a customer's name or phone and press Enter</source>
         <translation>某位客户不在列表里？输入姓名或手机号后按回车查看原因</translation>
     </message>
     <message>
@@ -108,20 +108,20 @@
         <translation>未来 7 天 %1 项</translation>
     </message>
     <message>
-        <source>%1 due · %2 overdue</source>
-        <translation>待办 %1 · 逾期 %2</translation>
+        <source>%1 for today · %2 due in all · %3 overdue</source>
+        <translation>今天 %1 项 · 共 %2 项到期 · %3 项逾期</translation>
     </message>
     <message>
-        <source>Showing the first %1 of %2; finish these and the rest follow.</source>
-        <translation>显示前 %1 项（共 %2 项）；处理完这些后会显示其余的。</translation>
+        <source>Today's list holds your daily capacity (%1, in Settings → My shop); the rest waits one click away.</source>
+        <translation>今天的清单按您每天能处理的数量列出（%1 项，可在“设置 → 我的店铺”修改）；其余的点一下就能看到。</translation>
     </message>
     <message>
-        <source>Overdue</source>
-        <translation>已逾期</translation>
+        <source>More: %1</source>
+        <translation>更多 %1 项</translation>
     </message>
     <message>
-        <source>Due today</source>
-        <translation>今日到期</translation>
+        <source>%1 (%2 of %3 shown)</source>
+        <translation>%1（显示 %2 / 共 %3）</translation>
     </message>
     <message>
         <source>%1 days late</source>
@@ -150,6 +150,30 @@
     <message>
         <source>Unknown placeholders left out of the message: %1 (fix the template in Settings)</source>
         <translation>消息中省略了未知占位符：%1（请在设置中修改模板）</translation>
+    </message>
+    <message>
+        <source>Skip all %1 “%2” tasks…</source>
+        <translation>跳过全部 %1 项“%2”…</translation>
+    </message>
+    <message>
+        <source>Snooze all %1 by 1 day</source>
+        <translation>全部 %1 项推迟 1 天</translation>
+    </message>
+    <message>
+        <source>Snooze all %1 by 3 days</source>
+        <translation>全部 %1 项推迟 3 天</translation>
+    </message>
+    <message>
+        <source>Snooze all %1 by 7 days</source>
+        <translation>全部 %1 项推迟 7 天</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日待办</translation>
+    </message>
+    <message>
+        <source>Skip all %1 “%2” tasks? Each is kept in the contact log as skipped.</source>
+        <translation>跳过全部 %1 项“%2”吗？每一项都会以“已跳过”记入联系记录。</translation>
     </message>
     <message>
         <source>No customer matches “%1”.</source>

@@ -104,6 +104,22 @@
         <translation>标签需要名称。</translation>
     </message>
     <message>
+        <source>The shop name is too long: at most %limit characters.</source>
+        <translation>店铺名称太长：最多 %limit 个字。</translation>
+    </message>
+    <message>
+        <source>Unknown platform “%value”.</source>
+        <translation>未知的平台“%value”。</translation>
+    </message>
+    <message>
+        <source>Each contact time needs a start before its end, and the times must not overlap.</source>
+        <translation>每个联系时段的开始时间要早于结束时间，而且时段之间不能重叠。</translation>
+    </message>
+    <message>
+        <source>Today&apos;s list holds between 1 and %limit tasks a day.</source>
+        <translation>今天的清单每天列出 1 到 %limit 项。</translation>
+    </message>
+    <message>
         <source>A member level needs a name.</source>
         <translation>会员等级需要名称。</translation>
     </message>
@@ -390,10 +406,6 @@
     <message>
         <source>Unknown outcome of a review.</source>
         <translation>未知的评价处理结果。</translation>
-    </message>
-    <message>
-        <source>Unknown platform “%value”.</source>
-        <translation>未知的平台“%value”。</translation>
     </message>
     <message>
         <source>Unknown kind of review.</source>

@@ -176,8 +176,32 @@
         <translation>会员升级为%1（原%2）</translation>
     </message>
     <message>
-        <source>%1 task(s) of this customer are in today&apos;s list.</source>
+        <source>Complaint opened %1: give the first answer</source>
+        <translation>%1 收到的投诉：请尽快首次回复</translation>
+    </message>
+    <message>
+        <source>Complaint compensated: check the customer is satisfied</source>
+        <translation>投诉已补偿：回访确认顾客是否满意</translation>
+    </message>
+    <message>
+        <source>New review on %1: contact the buyer today</source>
+        <translation>%1 的新中差评：今天联系买家</translation>
+    </message>
+    <message>
+        <source>No answer last time: try the buyer again</source>
+        <translation>上次没联系上：再联系一次买家</translation>
+    </message>
+    <message>
+        <source>The buyer can change the review until %1: check it</source>
+        <translation>买家可在 %1 前修改评价：去看看</translation>
+    </message>
+    <message>
+        <source>%1 task(s) of this customer are in today's list.</source>
         <translation>该客户有 %1 项任务在今日列表中。</translation>
+    </message>
+    <message>
+        <source>%1 task(s) of this customer are due, ranked below today's list: press “More” to see them.</source>
+        <translation>这位客户有 %1 项任务已到期，但排在今天的清单之后：点“更多”就能看到。</translation>
     </message>
     <message>
         <source>The customer is in the recycle bin.</source>
@@ -232,7 +256,7 @@
         <translation>购买后经过周期的百分比</translation>
     </message>
     <message>
-        <source>extra days before the product&apos;s own lead time</source>
+        <source>extra days before the product's own lead time</source>
         <translation>在商品自身提前天数之外再提前的天数</translation>
     </message>
     <message>

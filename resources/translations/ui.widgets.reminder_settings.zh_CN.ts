@@ -28,6 +28,14 @@
         <translation>逾期超过（天）的任务自动过期：</translation>
     </message>
     <message>
+        <source>Drop unpaid-order reminders and notices (shipped, signed for, closed order, refund) after (days):</source>
+        <translation>催付和通知类任务（已发货、已签收、订单关闭、退款）保留（天）：</translation>
+    </message>
+    <message>
+        <source>Birthday wishes stay in the list for (days from the birthday):</source>
+        <translation>生日祝福从生日当天起保留（天）：</translation>
+    </message>
+    <message>
         <source>loyal customers:</source>
         <translation>忠诚客户：</translation>
     </message>

@@ -22,13 +22,13 @@ def test_a_first_read_that_finishes_after_the_page_is_gone_is_dropped(qtbot, boo
     book is switched while the first read runs (Launcher._close_current deletes the window without waiting
     for the pool), _show runs on a deleted widget and the error goes to sys.excepthook (the crash dialog)."""
     reminders, release = ReminderService(book), threading.Event()
-    original = reminders.today_list
+    original = reminders.day_list
 
     def slow_today_list(*args, **kwargs):
         release.wait(10)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(reminders, "today_list", slow_today_list)
+    monkeypatch.setattr(reminders, "day_list", slow_today_list)
     monkeypatch.setattr(reminders, "regenerate", lambda *args, **kwargs: None)
     errors = []
     monkeypatch.setattr(sys, "excepthook", lambda kind, exc, tb: errors.append(exc))

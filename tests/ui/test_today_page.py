@@ -1,5 +1,6 @@
-"""The Today page: rows grouped with overdue first, copy to the clipboard, done/snooze/skip with the contact
-log, keyboard, upcoming, the look-up, background regeneration, the counter in the window, settings preview."""
+"""The Today page: the day's list ranked and grouped by kind, the daily capacity with "More" and true group
+totals, bulk skip / snooze of a group, copy to the clipboard, done/snooze/skip with the contact log, keyboard,
+upcoming, the look-up, background regeneration, the counter in the window, settings preview."""
 
 import datetime as dt
 
@@ -25,10 +26,13 @@ NOW = dt.datetime(2026, 4, 12, 10, 30)
 
 @pytest.fixture
 def shop(book, make_customer, make_order):
-    """王芳: honey bought 1 Mar (repurchase due 12 Apr, use care overdue); 张伟: unpaid order today."""
+    """王芳: honey bought 1 Mar (repurchase due 12 Apr); 李娜: tea bought 1 Mar (use care 12 days late);
+    张伟: unpaid order today."""
     honey = ProductService(book).create(ProductInput(name="蜂蜜500g", price_cents=6800, cycle_days=45))
+    tea = ProductService(book).create(ProductInput(name="普洱茶", price_cents=9800, cycle_days=60))
     wang = make_customer(name="王芳", phone="13800138000", wechat_id="wangfang88")
     make_order(wang.id, "2026-03-01", [(honey.id, 1, 6800)])
+    make_order(make_customer(name="李娜", phone="13900139000").id, "2026-03-01", [(tea.id, 1, 9800)])
     zhang = make_customer(name="张伟", phone="13700137000")
     make_order(zhang.id, "2026-04-12", [(honey.id, 1, 6800)], status="unpaid")
     ReminderService(book).regenerate(TODAY)
@@ -53,10 +57,11 @@ def _select_kind(page, kind):
     return page.current_task()
 
 
-def test_overdue_groups_come_first_and_rows_show_reason_message_contact(page):
-    groups = _texts(page)
-    assert groups[0].startswith("Overdue · Use care")
-    assert any(g.startswith("Due today · Repurchase") for g in groups)
+def test_groups_follow_the_ranking_and_rows_show_reason_message_contact(page):
+    # 催付 first (time-critical), then what is due today, then the overdue use care
+    assert _texts(page) == ["Unpaid order (1)", "Repurchase (1)", "Use care (1)"]
+    assert page.summary_label.text() == "3 for today · 3 due in all · 1 overdue"
+    assert not page.more_button.isVisible()
     task = _select_kind(page, "repurchase")
     item = page.tree.currentItem()
     assert item.text(0) == "王芳"
@@ -118,8 +123,7 @@ def test_upcoming_is_one_click_away(page):
 
 
 def test_look_up_explains_a_missing_customer(page, shop):
-    CustomerService(shop).set_do_not_disturb([page._by_id[page.task_items()[0].data(0, Qt.ItemDataRole.UserRole)]
-                                              .customer_id], True)
+    CustomerService(shop).set_do_not_disturb([_select_kind(page, "repurchase").customer_id], True)
     page.lookup_edit.setText("王芳")
     page.explain_lookup()
     assert "Do not disturb" in page.lookup_label.text()
@@ -149,3 +153,73 @@ def test_template_preview_reports_unknown_placeholders(qtbot, shop):
     assert "{价格}" in widget.template_editor.unknown_label.text()
     widget.save_template()
     assert ReminderService(shop).templates("zh_CN")[2].body.startswith("{昵称}")
+
+
+def test_the_day_s_list_stops_at_the_capacity_and_more_brings_the_rest(qtbot, shop):
+    from core.settings import set_setting
+
+    with shop.session() as s:
+        set_setting(s, "reminder.daily_capacity", 1)
+    p = TodayPage(ReminderService(shop), CustomerService(shop), TaskRunner(), lambda: TODAY, lambda: NOW)
+    qtbot.addWidget(p)
+    p.show()
+    p.reload()
+    assert len(p.task_items()) == 1 and _select_kind(p, "unpaid")
+    # the other groups show their true totals although none of their rows is shown yet
+    assert _texts(p) == ["Unpaid order (1)", "Use care (0 of 1 shown)", "Repurchase (0 of 1 shown)"]
+    assert p.summary_label.text() == "1 for today · 3 due in all · 1 overdue"
+    assert p.more_button.isVisible() and p.more_button.text() == "More: 2"
+    p.more_button.click()
+    assert len(p.task_items()) == 3 and not p.more_button.isVisible()
+    assert _texts(p) == ["Unpaid order (1)", "Repurchase (1)", "Use care (1)"]
+
+
+def test_a_group_is_skipped_or_snoozed_whole(qtbot, page, shop, monkeypatch):
+    asked = []
+    monkeypatch.setattr(page, "confirm", lambda question: asked.append(question) or True)
+    use = _select_kind(page, "use_care")
+    page.snooze_group("use_care", 3)
+    assert "Use care (1)" not in _texts(page) and page.due_total == 2
+    page.skip_group("unpaid")
+    assert asked == ["Skip all 1 “Unpaid order” tasks? Each is kept in the contact log as skipped."]
+    assert _texts(page) == ["Repurchase (1)"]
+    with shop.session() as s:
+        assert s.get(Reminder, use.id).snoozed_until == TODAY + dt.timedelta(days=3)
+        assert sorted(log.result for log in s.scalars(select(ContactLog))) == ["skipped", "snoozed"]
+    # nothing lost: the snoozed group comes back on its day
+    later = TodayPage(ReminderService(shop), CustomerService(shop), TaskRunner(), lambda: TODAY + dt.timedelta(days=3),
+                      lambda: NOW + dt.timedelta(days=3))
+    qtbot.addWidget(later)
+    later.reload()
+    assert any(t.startswith("Use care") for t in _texts(later))
+
+
+def test_a_refused_bulk_skip_changes_nothing(page, monkeypatch):
+    monkeypatch.setattr(page, "confirm", lambda question: False)
+    page.skip_group("unpaid")
+    assert _texts(page)[0] == "Unpaid order (1)"
+
+
+def test_expiry_of_notices_and_birthday_wishes_is_a_setting(qtbot, shop):
+    widget = ReminderSettingsWidget(ReminderService(shop), lambda: TODAY)
+    qtbot.addWidget(widget)
+    assert (widget.expire_notices_spin.value(), widget.birthday_week_spin.value()) == (3, 7)
+    widget.expire_notices_spin.setValue(5)
+    widget.birthday_week_spin.setValue(3)
+    stored = ReminderService(shop).settings()
+    assert (stored["reminder.expire_notices_after_days"], stored["reminder.birthday_week_days"]) == (5, 3)
+
+
+def test_today_can_open_in_a_dialog_on_launch(qtbot, shop, settings):
+    from ui.today_launch import show_today_on_launch
+
+    service = ReminderService(shop)
+    session = Session(book=shop, book_path=str(shop.path), settings=settings, today=lambda: TODAY)
+    window = MainWindow(session, counts=lambda: book_counts(shop))
+    qtbot.addWidget(window)
+    assert show_today_on_launch(window, service) is None  # the default: the Today page
+    service.set_setting("reminder.show_on_launch", "dialog")
+    dialog = show_today_on_launch(window, service)
+    page = dialog.findChild(TodayPage)
+    qtbot.waitUntil(lambda: page.due_total == 3, timeout=5000)
+    session.tasks.wait(3000)

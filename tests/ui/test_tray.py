@@ -190,6 +190,8 @@ def test_the_tray_counts_what_the_today_list_shows(book, make_customer, settings
     launcher.book = book
     habit = DailyHabit(launcher, settings, clock=lambda: dt.datetime(2026, 11, 23, 9), tray_available=True)
     assert habit.refresh() == 2 and "2" in habit.tray.tray.toolTip()
+    service.set_setting("reminder.daily_capacity", 1)  # the day's list, not the backlog
+    assert today_list_count(book, day) == 1 and service.due_count(day) == 2
     habit.stop()
 
 

@@ -87,14 +87,17 @@ def _settings(session: Session) -> Page:
     from core.analytics.thresholds import ThresholdService
     from core.marketing.service import MarketingService
     from core.reminders.service import ReminderService
+    from core.shop import ShopService
     from ui.dialogs.aftersales_settings import AftersalesSettingsSection
     from ui.dialogs.loyalty_settings import LoyaltySettingsSection
     from ui.pages.settings import SettingsPage
     from ui.widgets.reminder_settings import ReminderSettingsWidget
+    from ui.widgets.shop_settings import ShopSettingsSection
     from ui.widgets.threshold_settings import ThresholdSettingsSection
 
     return SettingsPage(session.settings, session.book_path,
-                        sections=[ReminderSettingsWidget(ReminderService(session.book), session.today),
+                        sections=[ShopSettingsSection(ShopService(session.book)),
+                                  ReminderSettingsWidget(ReminderService(session.book), session.today),
                                   AftersalesSettingsSection(AftersalesService(session.book)),
                                   LoyaltySettingsSection(MarketingService(session.book), session.today),
                                   ThresholdSettingsSection(ThresholdService(session.book), session.today,

@@ -1,4 +1,8 @@
-"""The Today page: who to contact today, why, and what to say — overdue first, grouped by kind.
+"""The Today page: who to contact today, why, and what to say — the day's list, ranked, grouped by kind.
+
+The list shows the day's work: at most the seller's daily capacity, in the ranking of core.reminders.today
+(time-critical first, then by value). "More" brings the rest in, one click at a time; each group's header
+counts the whole group, shown or not, and its right-click menu skips or snoozes the whole group.
 
 Keyboard on the list: Enter copies the message and marks the task contacted; C copies; N no answer
 (back tomorrow); B bought; D declined; S snooze one day; K skip; O open the customer. The list loads from
@@ -18,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -37,9 +42,10 @@ from ui.text import reminders as words
 from ui.text.errors import describe
 from ui.widgets.copy_note import CopiedNote
 
-PAGE_SIZE = 500
+MORE_STEP = 500  # rows one "More" click adds
 OVERDUE_COLOR = QColor("#c62828")
 TASK_ROLE = Qt.ItemDataRole.UserRole
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 1  # the kind a group header stands for
 
 
 class TodayPage(Page):
@@ -60,6 +66,8 @@ class TodayPage(Page):
         # started (it would be older).
         self._shown_count = 0
         self.due_total = 0
+        self._extra = 0  # rows shown beyond the day's list ("More")
+        self._listed = None
         self._build()
 
     # --- construction -------------------------------------------------------------------------------
@@ -113,14 +121,23 @@ class TodayPage(Page):
         self.tree.currentItemChanged.connect(self._on_tree_current_item_changed)
         self.tree.itemDoubleClicked.connect(lambda *_: self.copy_and_mark_contacted())
         self.tree.installEventFilter(self)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._on_tree_context_menu_requested)
         splitter.addWidget(self.tree)
         splitter.addWidget(self._build_detail())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([820, 480])
         layout.addWidget(splitter, 1)
+        footer = QHBoxLayout()
         self.more_label = QLabel()
-        layout.addWidget(self.more_label)
+        self.more_button = QPushButton()
+        self.more_button.setObjectName("today_more")
+        self.more_button.clicked.connect(self.show_more)
+        self.more_button.setVisible(False)
+        footer.addWidget(self.more_label, 1)
+        footer.addWidget(self.more_button)
+        layout.addLayout(footer)
         copy_shortcut = QShortcut(QKeySequence.StandardKey.Copy, self.tree)
         copy_shortcut.activated.connect(self.copy_message)
 
@@ -217,7 +234,7 @@ class TodayPage(Page):
 
     def _read(self, today: dt.date, now: dt.datetime, upcoming: bool) -> tuple:
         """What the page shows (any thread): the Today list, and the next 7 days when `upcoming`."""
-        listed = self._reminders.today_list(today, now=now, limit=PAGE_SIZE)
+        listed = self._reminders.day_list(today, now=now, extra=self._extra)
         return today, listed, self._reminders.upcoming(today, 7, now=now) if upcoming else None
 
     def _show(self, today: dt.date, listed, upcoming) -> None:
@@ -229,26 +246,35 @@ class TodayPage(Page):
         self.window_label.setText(self.tr("Best time to contact: %1 (%2)").replace("%1", window.label)
                                   .replace("%2", when))
         self.title_label.setText(self.tr("Today, %1").replace("%1", words.short_date(today)))
+        self._listed = listed
         if upcoming is not None:
             shown = upcoming
             self._fill_upcoming(shown)
             self.summary_label.setText(self.tr("%1 in the next 7 days").replace("%1", str(len(shown))))
             self.more_label.setText("")
+            self.more_button.setVisible(False)
         else:
             shown = listed.tasks
-            self._fill_today(shown, today)
-            self.summary_label.setText(self.tr("%1 due · %2 overdue").replace("%1", f"{listed.total:,}")
-                                       .replace("%2", f"{listed.overdue:,}"))
+            self._fill_today(shown, today, listed.groups)
+            self.summary_label.setText(self.tr("%1 for today · %2 due in all · %3 overdue")
+                                       .replace("%1", f"{listed.day_count:,}").replace("%2", f"{listed.total:,}")
+                                       .replace("%3", f"{listed.overdue:,}"))
             more = listed.total - len(shown)
-            self.more_label.setText(self.tr("Showing the first %1 of %2; finish these and the rest follow.")
-                                    .replace("%1", f"{len(shown):,}").replace("%2", f"{listed.total:,}")
+            self.more_label.setText(self.tr("Today's list holds your daily capacity (%1, in Settings → My shop); "
+                                            "the rest waits one click away.").replace("%1", str(listed.capacity))
                                     if more > 0 else "")
+            self.more_button.setText(self.tr("More: %1").replace("%1", f"{more:,}"))
+            self.more_button.setVisible(more > 0)
         self._by_id = {t.id: t for t in shown}
         self._select(current.id if current else None)
-        self.badge_changed.emit(self.due_total)
+        self.badge_changed.emit(listed.day_count)  # the day's list, not the backlog
 
-    def _group(self, title: str, count: int, overdue: bool) -> QTreeWidgetItem:
-        group = QTreeWidgetItem(self.tree, [f"{title} ({count})"])
+    def _group(self, title: str, count: int, overdue: bool, shown: int | None = None) -> QTreeWidgetItem:
+        """A group header: its title and the whole group's count (with how many rows are shown when fewer)."""
+        text = (f"{title} ({count:,})" if shown is None or shown >= count else
+                self.tr("%1 (%2 of %3 shown)").replace("%1", title).replace("%2", f"{shown:,}")
+                .replace("%3", f"{count:,}"))
+        group = QTreeWidgetItem(self.tree, [text])
         group.setFirstColumnSpanned(True)
         group.setFlags(Qt.ItemFlag.ItemIsEnabled)
         font = group.font(0)
@@ -259,14 +285,20 @@ class TodayPage(Page):
         group.setExpanded(True)
         return group
 
-    def _fill_today(self, shown: tuple[TodayTask, ...], today: dt.date) -> None:
+    def _fill_today(self, shown: tuple[TodayTask, ...], today: dt.date, groups=()) -> None:
+        """One group per kind, in the order of the best-ranked task of each; kinds with no row shown yet
+        follow with their totals (the rest of the list is still theirs)."""
         self.tree.clear()
-        sections: dict[tuple[bool, str], list[TodayTask]] = {}
-        for task in shown:  # already ordered: overdue first, then kind
-            sections.setdefault((task.overdue_days > 0, task.kind), []).append(task)
-        for (overdue, kind), group_tasks in sections.items():
-            prefix = self.tr("Overdue") if overdue else self.tr("Due today")
-            group = self._group(f"{prefix} · {words.kind_label(kind)}", len(group_tasks), overdue)
+        sections: dict[str, list[TodayTask]] = {}
+        for task in shown:  # ranked
+            sections.setdefault(task.kind, []).append(task)
+        totals = {g.kind: g for g in groups}
+        for kind in [*sections, *(g.kind for g in groups if g.kind not in sections)]:
+            group_tasks = sections.get(kind, [])
+            total = totals[kind].total if kind in totals else len(group_tasks)
+            late = totals[kind].overdue if kind in totals else sum(t.overdue_days > 0 for t in group_tasks)
+            group = self._group(words.kind_label(kind), total, late == total and total > 0, len(group_tasks))
+            group.setData(0, GROUP_ROLE, kind)
             for task in group_tasks:
                 self._row(group, task, today)
         self.tree.expandAll()
@@ -404,6 +436,49 @@ class TodayPage(Page):
         self.reload()
         if not keep_row and following is not None:
             self._select(following)
+
+    def show_more(self) -> None:
+        """Bring the next MORE_STEP tasks of the ranking into the list."""
+        self._extra += MORE_STEP
+        self.reload()
+
+    def group_kind(self, item: QTreeWidgetItem | None) -> str | None:
+        """The kind a group header (or a row under it) belongs to."""
+        while item is not None and item.data(0, GROUP_ROLE) is None:
+            item = item.parent()
+        return item.data(0, GROUP_ROLE) if item is not None else None
+
+    def _on_tree_context_menu_requested(self, pos) -> None:
+        kind = self.group_kind(self.tree.itemAt(pos))
+        if kind is None or self._listed is None:
+            return
+        count = self._listed.group_total(kind)
+        menu = QMenu(self.tree)
+        label = words.kind_label(kind)
+        skip = menu.addAction(self.tr("Skip all %1 “%2” tasks…").replace("%1", f"{count:,}").replace("%2", label))
+        skip.triggered.connect(lambda: self.skip_group(kind))
+        for days, text in ((1, self.tr("Snooze all %1 by 1 day")), (3, self.tr("Snooze all %1 by 3 days")),
+                           (7, self.tr("Snooze all %1 by 7 days"))):
+            action = menu.addAction(text.replace("%1", f"{count:,}"))
+            action.triggered.connect(lambda _=False, d=days: self.snooze_group(kind, d))
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+
+    def confirm(self, question: str) -> bool:
+        """Ask before a bulk action (tests answer for the seller)."""
+        answer = QMessageBox.question(self, self.tr("Today"), question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def skip_group(self, kind: str) -> None:
+        """Skip every task of `kind` in today's list — shown or not — after asking."""
+        count = self._listed.group_total(kind) if self._listed is not None else 0
+        if count and self.confirm(self.tr("Skip all %1 “%2” tasks? Each is kept in the contact log as skipped.")
+                                  .replace("%1", f"{count:,}").replace("%2", words.kind_label(kind))):
+            self._act(lambda: self._reminders.skip_group(kind, self._today(), self._now()))
+
+    def snooze_group(self, kind: str, days: int) -> None:
+        """Snooze every task of `kind` in today's list by `days`: they come back then, nothing is closed."""
+        until = self._today() + dt.timedelta(days=days)
+        self._act(lambda: self._reminders.snooze_group(kind, self._today(), until, self._now()))
 
     def explain_lookup(self) -> None:
         """Why the looked-up customer is (not) in today's list."""

@@ -36,6 +36,13 @@ MESSAGES = {
     "cycle_days_invalid": QT_TRANSLATE_NOOP("ErrorText", "The usage cycle must be a positive number of days."),
     "lead_days_invalid": QT_TRANSLATE_NOOP("ErrorText", "The reminder lead time must be zero or more days."),
     "tag_name_empty": QT_TRANSLATE_NOOP("ErrorText", "A tag needs a name."),
+    # my shop (core.shop)
+    "shop_name_too_long": QT_TRANSLATE_NOOP("ErrorText", "The shop name is too long: at most %limit characters."),
+    "shop_platform_unknown": QT_TRANSLATE_NOOP("ErrorText", "Unknown platform “%value”."),
+    "contact_window_invalid": QT_TRANSLATE_NOOP(
+        "ErrorText", "Each contact time needs a start before its end, and the times must not overlap."),
+    "daily_capacity_invalid": QT_TRANSLATE_NOOP(
+        "ErrorText", "Today's list holds between 1 and %limit tasks a day."),
     # marketing (core.marketing): member levels, points, coupons, segments, campaigns
     "level_name_empty": QT_TRANSLATE_NOOP("ErrorText", "A member level needs a name."),
     "level_name_taken": QT_TRANSLATE_NOOP("ErrorText", "There is already a member level called “%value”."),

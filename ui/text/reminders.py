@@ -66,8 +66,19 @@ _REASONS = {
     "level_up_from": QT_TRANSLATE_NOOP("ReminderText", "Member level up to %1 (was %2)"),
 }
 
+# After-sales tasks by the step they stand for (facts "task", written by core.aftersales).
+_CASE_REASONS = {
+    ("complaint", "first_response"): QT_TRANSLATE_NOOP("ReminderText", "Complaint opened %1: give the first answer"),
+    ("complaint", "follow_up"): QT_TRANSLATE_NOOP("ReminderText", "Complaint compensated: check the customer is satisfied"),
+    ("review", "contact"): QT_TRANSLATE_NOOP("ReminderText", "New review on %1: contact the buyer today"),
+    ("review", "retry"): QT_TRANSLATE_NOOP("ReminderText", "No answer last time: try the buyer again"),
+    ("review", "deadline_check"): QT_TRANSLATE_NOOP("ReminderText", "The buyer can change the review until %1: check it"),
+}
+
 _NOT_LISTED = {
     "listed": QT_TRANSLATE_NOOP("ReminderText", "%1 task(s) of this customer are in today's list."),
+    "listed_later": QT_TRANSLATE_NOOP(
+        "ReminderText", "%1 task(s) of this customer are due, ranked below today's list: press “More” to see them."),
     "deleted": QT_TRANSLATE_NOOP("ReminderText", "The customer is in the recycle bin."),
     "do_not_disturb": QT_TRANSLATE_NOOP("ReminderText", "Do not disturb: no marketing reminders."),
     "open_complaint": QT_TRANSLATE_NOOP("ReminderText", "An open complaint: no marketing until it is resolved."),
@@ -153,6 +164,10 @@ def reason(kind: str, facts: Mapping[str, Any], today: dt.date, title: str = "")
         text = fill(translated(_REASONS[kind]), short_date(last), (today - last).days)
     elif kind == "coupon_expiry":
         text = fill(translated(_REASONS[kind]), describe_coupon(facts, ui_language()), short_date(facts.get("expires_on")))
+    elif (kind, facts.get("task")) in _CASE_REASONS:
+        day = facts.get("opened_at") or facts.get("review_date") if facts.get("task") != "deadline_check" \
+            else facts.get("change_deadline")
+        text = title or fill(translated(_CASE_REASONS[(kind, facts["task"])]), short_date(day))
     elif kind in ("complaint", "review"):
         text = title or translated(_REASONS[kind])
     elif kind == "level_up" and facts.get("level"):
@@ -167,7 +182,7 @@ def not_listed(code: str, kind: str = "", day: dt.date | None = None, details: M
     """One why-not-listed reason (core.reminders.exclusions codes) as a sentence."""
     details = details or {}
     template = translated(_NOT_LISTED.get(code, code))
-    if code == "listed":
+    if code in ("listed", "listed_later"):
         return fill(template, details.get("count", 0))
     if code == "frequency_cap":
         return fill(template, short_date(details.get("last_contact")), short_date(day))

@@ -235,13 +235,13 @@ def test_snooze_done_and_manual_survive_regeneration(make):
     c = make.customer()
     honey = make.product("蜂蜜500g", cycle=20, lead=3)
     make.order(c, D(2026, 4, 1), [(honey, 1)], delivered=D(2026, 4, 8))
-    regenerate(make.s, D(2026, 4, 12))
+    regenerate(make.s, D(2026, 4, 10))  # arrival care due 9 Apr, use care 11 Apr
     arrival, use = only(make.s, "arrival_care"), only(make.s, "use_care")
-    mark_done(make.s, arrival.id, "bought", dt.datetime(2026, 4, 12, 10))
-    snooze(make.s, use.id, D(2026, 4, 15), dt.datetime(2026, 4, 12, 10))
+    mark_done(make.s, arrival.id, "bought", dt.datetime(2026, 4, 10, 10))
+    snooze(make.s, use.id, D(2026, 4, 15), dt.datetime(2026, 4, 10, 10))
     manual = add_manual(make.s, c.id, D(2026, 4, 17), "周五给她打电话")
     for _ in range(3):
-        regenerate(make.s, D(2026, 4, 12))
+        regenerate(make.s, D(2026, 4, 10))
     make.s.refresh(arrival)
     make.s.refresh(use)
     assert (arrival.status, arrival.outcome) == ("done", "bought")
@@ -288,15 +288,15 @@ def test_deleted_customer_tasks_are_superseded(make):
     assert only(make.s, "unpaid").status == "superseded"
 
 
-def test_notices_expire_after_a_week(make):
+def test_notices_expire_after_a_few_days(make):
     c = make.customer()
     soap = make.product("手工皂", cycle=None)
     make.order(c, D(2026, 4, 1), [(soap, 1)], status="shipped", shipped=D(2026, 4, 2))
     regenerate(make.s, D(2026, 4, 2))
     shipped = only(make.s, "shipped")
-    regenerate(make.s, D(2026, 4, 9))
+    regenerate(make.s, D(2026, 4, 5))  # reminder.expire_notices_after_days: 3
     make.s.refresh(shipped)
     assert shipped.status == "open"
-    regenerate(make.s, D(2026, 4, 10))
+    regenerate(make.s, D(2026, 4, 6))
     make.s.refresh(shipped)
     assert shipped.status == "expired"

@@ -62,3 +62,21 @@ def test_reasons_in_both_languages():
                          "zh_CN", today) == "9月25日生日（农历8月15日）"
     assert describe_coupon({"coupon_kind": "threshold", "value_cents": 2000, "threshold_cents": 20000},
                            "zh_CN") == "满200减20优惠券"
+
+
+def test_an_empty_placeholder_never_leaves_a_broken_sentence():
+    """No shop name yet, no nickname, no day count: every default reads as a whole sentence in both languages."""
+    empty = {"name": "", "product": "蜂蜜500g", "shop": "", "days": "", "coupon": "", "date": ""}
+    for kind, texts in DEFAULT_TEMPLATES.items():
+        for language in LANGUAGES:
+            text = render(texts[language], empty, language).text
+            assert "{" not in text and "  " not in text and " ," not in text and ",!" not in text, (kind, text)
+            assert not text.startswith(("，", ",")), (kind, text)
+    assert render(DEFAULT_TEMPLATES["birthday"]["zh_CN"], empty, "zh_CN").text.startswith("亲，生日快乐！本店祝您")
+    assert render(DEFAULT_TEMPLATES["birthday"]["en"], empty, "en").text.startswith(
+        "Happy birthday! Everyone at our shop wishes you")
+    assert render("谢谢您一直照顾{店铺}的生意", {"shop": ""}, "zh_CN").text == "谢谢您一直照顾本店的生意"
+    assert render("Hi {name}, thanks for shopping at {shop}.", {"name": "", "shop": ""}, "en").text == (
+        "Hi, thanks for shopping at our shop.")
+    # with values, nothing changes
+    assert render("{shop}祝{name}生日快乐", {"shop": "小蜜蜂", "name": "王姐"}, "zh_CN").text == "小蜜蜂祝王姐生日快乐"
