@@ -11,6 +11,7 @@ from core.marketing.service import MarketingService
 from core.reminders.generate import regenerate
 from core.reminders.reasons import format_reason
 from core.reminders.today import today_list
+from core.settings import get_settings
 from core.templates import default_body, render
 
 DAY = dt.date(2026, 6, 1)
@@ -69,8 +70,9 @@ def test_a_level_up_task_expires_like_other_notices(book, make_customer, make_or
     make_order(c, "2026-06-02", [("蜂蜜500g", 1, 10000)])
     with book.session() as s:
         due = s.query(Reminder).filter_by(kind="level_up").one().due_date  # the day of the order write
-        week, later = due + dt.timedelta(days=7), due + dt.timedelta(days=8)
-        assert any(t.kind == "level_up" for t in today_list(s, week).tasks)  # 7 days overdue: still listed
+        notice_days = get_settings(s, "reminder.")["reminder.expire_notices_after_days"]
+        last, later = due + dt.timedelta(days=notice_days), due + dt.timedelta(days=notice_days + 1)
+        assert any(t.kind == "level_up" for t in today_list(s, last).tasks)  # as late as a notice lives: listed
         assert not any(t.kind == "level_up" for t in today_list(s, later).tasks)
         regenerate(s, later)
     assert level_tasks(book)[0][2] == "expired"
