@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 12:10:57.098798
+Create Date: 2026-12-06 18:23:50.157161
 """
 from alembic import op
 import sqlalchemy as sa
@@ -75,6 +75,8 @@ def upgrade() -> None:
     sa.Column('category', sa.String(length=50), nullable=False),
     sa.Column('price_cents', sa.Integer(), nullable=False),
     sa.Column('cycle_days', sa.Integer(), nullable=True),
+    sa.Column('suggested_cycle_days', sa.Integer(), nullable=True),
+    sa.Column('suggestion_basis', sa.Integer(), nullable=False),
     sa.Column('lead_days', sa.Integer(), nullable=False),
     sa.Column('code', sa.String(length=100), nullable=False),
     sa.Column('active', sa.Boolean(), nullable=False),
