@@ -37,6 +37,7 @@ from core.dto import AliasDTO, BookCounts, CustomerDetail, CustomerInput, Custom
 from core.errors import ConflictError, NotFound, ValidationError
 from core.marketing.levels import LevelDTO, list_levels
 from core.phones import is_masked_phone, normalize_phone
+from core.product_links import CycleWatch, follow_product_write, products_bought_by
 from core.search import build_search_text, contains_sql, normalize_query
 from core.tags import set_customer_tags, tags_by_customer
 
@@ -296,6 +297,7 @@ class CustomerService:
             self.book.backup("before-merge")
         with self.book.session() as s:
             keep, other = self._load(s, keep_id), self._load(s, absorb_id)
+            watch = CycleWatch(s)
             _fill_and_alias(s, keep, other)
             for model in (Order, Reminder, ContactLog, Complaint, BadReview, Coupon, PointsEntry):
                 s.execute(update(model).where(model.customer_id == absorb_id).values(customer_id=keep_id)
@@ -317,7 +319,8 @@ class CustomerService:
             keep = self._load(s, keep_id)
             refresh_search_text(keep, [a.value_norm for a in _aliases(s, keep_id) if a.kind == "phone"])
             customer_stats.refresh(s, [keep_id])
-            reminders.after_write(s, [keep_id])
+            # their purchase days now run together: suggested cycles and reminders follow
+            follow_product_write(s, watch, customers=[keep_id], products=products_bought_by(s, [keep_id]))
             from core.marketing.service import after_order_write
             from core.reminders.generate import local_today
 

@@ -13,12 +13,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from core import customer_stats, reminders
+from core import customer_stats
 from core.book.db import Book
 from core.book.dialect import contains_ci
 from core.book.models import ORDER_STATUS_VALUES, PURCHASE_STATUSES, Customer, Order, OrderItem, Product
 from core.dto import OrderDetail, OrderInput, OrderItemDTO, OrderQuery, OrderRedemption, OrderRow
 from core.errors import ConflictError, NotFound, ValidationError
+from core.product_links import CycleWatch, ProductResolver, follow_product_write
 from core.search import like_pattern
 
 SORT_KEYS = {
@@ -76,13 +77,16 @@ def _apply(s: Session, order: Order, data: OrderInput) -> None:
         Product.id.in_([i.product_id for i in data.items if i.product_id is not None])))}
     order.items.clear()
     goods = 0
+    # a free-text line goes to the product named like it (core.product_links); none is created
+    free = ProductResolver(s).resolve({i.title.strip() for i in data.items if i.product_id is None})
     for item in data.items:
         product = products.get(item.product_id) if item.product_id is not None else None
         if item.product_id is not None and product is None:
             raise ValidationError("product_not_found", field="product_id", value=item.product_id)
         amount = item.amount_cents if item.amount_cents is not None else item.quantity * item.unit_price_cents
         goods += amount
-        order.items.append(OrderItem(product_id=item.product_id, title=item.title.strip() or product.name,
+        product_id = item.product_id if item.product_id is not None else free.get(item.title.strip())
+        order.items.append(OrderItem(product_id=product_id, title=item.title.strip() or product.name,
                                      sku_spec=item.sku_spec, quantity=item.quantity,
                                      unit_price_cents=item.unit_price_cents, amount_cents=amount))
     for name in ("customer_id", "platform", "status", "created_at", "paid_at", "shipped_at", "delivered_at",
@@ -130,6 +134,15 @@ def _redeem(s: Session, order: Order, data: OrderInput, redemption: OrderRedempt
                     lower_paid=data.paid_cents is None or data.paid_cents == paid_before)
 
 
+def _products_of(order: Order) -> set[int]:
+    return {item.product_id for item in order.items if item.product_id is not None}
+
+
+def _follow(s: Session, watch: CycleWatch, customer_ids, product_ids) -> None:
+    """Suggested cycles of the order's products and the customers' reminders follow the write."""
+    follow_product_write(s, watch, customers=customer_ids, products=product_ids)
+
+
 def _marketing_after_write(s: Session, customer_ids) -> None:
     """Spend points and member levels follow the order write (core.marketing)."""
     from core.marketing.service import after_order_write
@@ -155,13 +168,14 @@ class OrderService:
         with self.book.session() as s:
             if s.get(Customer, data.customer_id) is None:
                 raise NotFound("customer_not_found", entity="customer", id=data.customer_id)
+            watch = CycleWatch(s)
             order = Order()
             _apply(s, order, data)
             s.add(order)
             self._flush(s, data)
             _redeem(s, order, data, redemption)
             customer_stats.refresh(s, [order.customer_id])
-            reminders.after_write(s, [order.customer_id])
+            _follow(s, watch, [order.customer_id], _products_of(order))
             _marketing_after_write(s, [order.customer_id])
             return _detail(s, order)
 
@@ -175,6 +189,7 @@ class OrderService:
                 raise ConflictError("order_conflict", entity="order", id=order_id,
                                     expected_version=expected_version, actual_version=order.version)
             before, paid_before = order.customer_id, order.paid_cents
+            watch, products_before = CycleWatch(s), _products_of(order)
             _apply(s, order, data)
             try:
                 self._flush(s, data)
@@ -182,7 +197,7 @@ class OrderService:
                 raise ConflictError("order_conflict", entity="order", id=order_id) from None
             _redeem(s, order, data, redemption, paid_before)
             customer_stats.refresh(s, {before, order.customer_id})
-            reminders.after_write(s, {before, order.customer_id})
+            _follow(s, watch, {before, order.customer_id}, products_before | _products_of(order))
             _marketing_after_write(s, {before, order.customer_id})
             return _detail(s, order)
 
@@ -190,13 +205,14 @@ class OrderService:
         with self.book.session() as s:
             order = self._load(s, order_id)
             cid = order.customer_id
+            watch, products_before = CycleWatch(s), _products_of(order)
             from core.marketing.loyalty import release_order
 
             release_order(s, order_id, dt.datetime.now().replace(microsecond=0))
             s.delete(order)
             s.flush()
             customer_stats.refresh(s, [cid])
-            reminders.after_write(s, [cid])
+            _follow(s, watch, [cid], products_before)
             _marketing_after_write(s, [cid])
 
     def list_page(self, query: OrderQuery) -> list[OrderRow]:

@@ -206,6 +206,15 @@ def buyers_of(session: Session, product_ids: Iterable[int]) -> set[int]:
         f"WHERE oi.product_id IN ({', '.join(map(str, ids))})")).scalars())
 
 
+def products_bought_by(session: Session, customer_ids: Iterable[int]) -> set[int]:
+    ids = sorted({int(c) for c in customer_ids})
+    if not ids:
+        return set()
+    return set(session.execute(text(
+        "SELECT DISTINCT oi.product_id FROM orders o JOIN order_item oi ON oi.order_id = o.id "
+        f"WHERE o.customer_id IN ({', '.join(map(str, ids))}) AND oi.product_id IS NOT NULL")).scalars())
+
+
 def reset_cycle_tasks(session: Session, product_ids: Iterable[int]) -> None:
     """Drop the product-cycle tasks of these products that nobody acted on (open, or closed by the engine:
     expired / superseded, with no contact logged), so the next pass derives them from the new cycle.
