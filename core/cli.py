@@ -17,7 +17,7 @@ from pathlib import Path
 from core import __version__
 from core.errors import EXIT_OK, EXIT_UNEXPECTED, HuitoukeError
 
-COMMANDS = ("init", "demo", "import", "export", "today", "stats", "backup", "restore", "check")
+COMMANDS = ("init", "demo", "import", "export", "today", "stats", "products", "backup", "restore", "check")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--dry-run", action="store_true")
     c.add_argument("--all-or-nothing", action="store_true")
     c.add_argument("--json", action="store_true")
+    c.add_argument("--today", type=_iso_date, help="the day reminders are regenerated for (default: today)")
     c = sub.add_parser("export", help="export to .xlsx")
     c.add_argument("file")
     c.add_argument("--book", dest="sub_book")
@@ -53,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("today", help="what is due today")
     c.add_argument("--book", dest="sub_book")
     c.add_argument("--date")
+    c.add_argument("--json", action="store_true")
+    c = sub.add_parser("products", help="every product with its cycle, suggested cycle, buyers and units sold")
+    c.add_argument("--book", dest="sub_book")
     c.add_argument("--json", action="store_true")
     c = sub.add_parser("stats", help="repurchase figures")
     c.add_argument("--book", dest="sub_book")
@@ -160,11 +164,32 @@ def _cmd_stats(args) -> int:
 
     return stats_command(book_location(args), args.date_from, args.date_to, as_json=args.json)
 
+def _cmd_products(args) -> int:
+    from core.book.db import Book
+    from core.products import ProductService
+
+    with Book.open(book_location(args), program="huitouke products", daily_backup=False) as book:
+        rows = [summary.to_json() for summary in ProductService(book).summaries()]
+    if args.json:
+        _print_json(rows)
+        return EXIT_OK
+    for row in rows:
+        cycle = row["cycle_days"] or "-"
+        suggested = (f"suggested {row['suggested_cycle_days']} d from {row['suggestion_basis']} intervals"
+                     if row["suggested_cycle_days"] else "no suggestion")
+        print(f"{row['name']}: cycle {cycle}, lead {row['lead_days']} d, {suggested}, "
+              f"{row['buyers']} buyers, {row['units_sold']} units")
+    if not rows:
+        print("No products.")
+    return EXIT_OK
+
+
 def _cmd_import(args) -> int:
     from core.book.db import Book
     from core.excel.importer import ImportOptions, run_import
 
-    options = ImportOptions(preset=args.preset, dry_run=args.dry_run, all_or_nothing=args.all_or_nothing)
+    options = ImportOptions(preset=args.preset, dry_run=args.dry_run, all_or_nothing=args.all_or_nothing,
+                            today=args.today)
     with Book.open(book_location(args), program="huitouke import", daily_backup=False) as book:
         result = run_import(book, args.file, options)
     if args.json:

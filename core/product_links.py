@@ -3,8 +3,8 @@
 Which product a line with title T belongs to (docs/PRODUCTS.md):
 1. the product whose name has T's key (core.product_names: promotional brackets dropped, full-width
    folded, spaces ignored, the variant set aside);
-2. else the product that lines with this very title already belong to (a product the seller renamed or
-   merged keeps its spellings: a later import of the old title lands on it);
+2. else the product that lines with a title of the same key already belong to (a product the seller
+   renamed or merged keeps its spellings: a later import of the old title lands on it);
 3. else the product with the longest name (2+ characters) inside T's key ("蜂蜜" in "洋槐蜂蜜 500g");
 4. else, on an import, a new product named after T (`ProductResolver(create=True)`).
 Re-linking (after a product is created, renamed, merged or deleted) moves a line only to a product named
@@ -48,6 +48,7 @@ class ProductResolver:
         for pid, name in session.execute(text("SELECT id, name FROM product ORDER BY id")):
             self.by_key.setdefault(name_key(name), pid)
         self._cache: dict[str, int | None] = {"": None}
+        self._memory: dict[str, int] | None = None
         self.created: list[int] = []
 
     def contained(self, key: str) -> int | None:
@@ -65,8 +66,11 @@ class ProductResolver:
             if found is None:
                 open_titles.append(title)
             self._cache[title] = found
-        for title, pid in _linked_titles(self.session, open_titles).items():
-            self._cache[title] = pid
+        if open_titles:
+            if self._memory is None:
+                self._memory = _linked_keys(self.session)
+            for title in open_titles:
+                self._cache[title] = self._memory.get(keys[title])
         missing: dict[str, list[str]] = defaultdict(list)
         for title in open_titles:
             if self._cache[title] is None:
@@ -98,6 +102,8 @@ class ProductResolver:
         for key, titles in missing.items():
             pid = ids[names[key]]
             self.by_key[key] = pid
+            if self._memory is not None:
+                self._memory[key] = pid
             for title in titles:
                 self._cache[title] = pid
         for pid in sorted(set(ids.values())):
@@ -106,17 +112,15 @@ class ProductResolver:
                 self.on_created(pid)
 
 
-def _linked_titles(session: Session, titles: list[str]) -> dict[str, int]:
-    """Titles that lines of the book already carry with a product: that product (the lowest id if several)."""
-    if not titles:
-        return {}
-    _fill_temp(session, "_pl_titles", "title TEXT PRIMARY KEY", [{"title": t} for t in titles])
-    try:
-        return dict(session.execute(text(
-            "SELECT t.title, MIN(oi.product_id) FROM _pl_titles t JOIN order_item oi ON oi.title = t.title "
-            "WHERE oi.product_id IS NOT NULL GROUP BY t.title")).all())
-    finally:
-        session.execute(text("DROP TABLE IF EXISTS _pl_titles"))
+def _linked_keys(session: Session) -> dict[str, int]:
+    """Title keys that lines of the book already carry with a product: that product (the lowest id if several).
+    One pass over the distinct (title, product) pairs; read only when a title is not a product's name."""
+    found: dict[str, int] = {}
+    for title, pid in session.execute(text("SELECT title, MIN(product_id) FROM order_item "
+                                           "WHERE product_id IS NOT NULL GROUP BY title")):
+        key = normalise(title).key
+        found[key] = min(pid, found.get(key, pid))
+    return found
 
 
 def _fill_temp(session: Session, name: str, columns: str, rows: list[dict]) -> None:
