@@ -219,7 +219,7 @@ class OrdersPage(Page):
         from ui.dialogs.product import ProductDialog
 
         product = self.products_model.product(row) if row is not None else None
-        dialog = ProductDialog(self._products, product, self)
+        dialog = ProductDialog(self._products, product, self, today=self._today)
         dialog.saved.connect(lambda _product: self._after_product_change())
         return dialog
 
