@@ -40,6 +40,7 @@ class ProductDialog(QDialog):
         self._product = product
         self._today = today
         self.setWindowTitle(self.tr("Product") if product else self.tr("New product"))
+        self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.name_edit = QLineEdit()
@@ -60,9 +61,10 @@ class ProductDialog(QDialog):
         self.suggestion_label.setWordWrap(True)
         self.use_suggestion_button = QPushButton(self.tr("Use suggestion"))
         self.use_suggestion_button.clicked.connect(self.use_suggestion)
+        form.addRow("", self.suggestion_label)
         suggestion_row = QHBoxLayout()
-        suggestion_row.addWidget(self.suggestion_label, 1)
         suggestion_row.addWidget(self.use_suggestion_button)
+        suggestion_row.addStretch(1)
         form.addRow("", suggestion_row)
         form.addRow(self.tr("Remind before run-out:"), self.lead_box)
         form.addRow(self.tr("Seller code (SKU):"), self.code_edit)
