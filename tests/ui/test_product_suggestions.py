@@ -60,3 +60,34 @@ def test_suggested_cycle_marked_then_confirmed_and_today_follows(qtbot, shop, se
     # no "Update reminders" click: the save regenerated the buyers' tasks and the Today page reloaded
     assert sorted(_repurchase_rows(today)) == ["客0", "客1"]
     session.tasks.wait(3000)
+
+
+def test_merging_two_selected_products_keeps_one_with_every_line(qtbot, book, make_customer, make_order, settings):
+    from PySide6.QtCore import QItemSelectionModel
+
+    from ui.pages.orders import OrdersPage
+
+    customer = make_customer(name="客", phone="13900000009")
+    make_order(customer.id, "2026-05-01", [("面膜30片", 1, 9900)])
+    make_order(customer.id, "2026-05-20", [("面膜 三十片装", 1, 9900)])
+    products = ProductService(book)
+    for name in ("面膜 30片", "面膜 三十片装"):
+        products.create(ProductInput(name=name))
+    from core.customers import CustomerService
+    from core.orders import OrderService
+
+    page = OrdersPage(OrderService(book), products, CustomerService(book), settings, lambda: TODAY)
+    qtbot.addWidget(page)
+    assert not page.merge_products_button.isEnabled()
+    selection = page.products_table.selectionModel()
+    for row in range(2):
+        selection.select(page.products_model.index(row, 0),
+                         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    assert page.merge_products_button.isEnabled()
+    keep = next(p for p in page.products_model.products() if p.name == "面膜 30片")
+    other = next(p for p in page.products_model.products() if p.name != "面膜 30片")
+    with qtbot.waitSignal(page.book_modified):
+        assert page.merge_products(keep.id, other.id)
+    assert [p.name for p in page.products_model.products()] == ["面膜 30片"]
+    (summary,) = products.summaries()
+    assert (summary.buyers, summary.units_sold, summary.product.suggestion_basis) == (1, 2, 1)
