@@ -253,7 +253,8 @@ def follow_product_write(session: Session, watch: CycleWatch, today: dt.date | N
     product names changed; `link_new`: lines with no product, creating products), refresh the suggestions
     of `products` (all when None), drop the unanswered cycle tasks of products whose effective cycle moved
     and regenerate the reminders of `customers` plus everyone whose lines moved or who bought such a
-    product. Returns the customers regenerated."""
+    product (a complete pass when that is half the book or more). Returns the customers concerned (without the
+    buyers of a moved product when the pass was complete anyway)."""
     from core.reminders.generate import local_today, regenerate
 
     concerned = {int(c) for c in customers}
@@ -267,9 +268,14 @@ def follow_product_write(session: Session, watch: CycleWatch, today: dt.date | N
                 touched |= moved_products
     refresh_suggestions(session, touched)
     moved = watch.moved()
+    # When most of the book is concerned (a first import), one complete pass is cheaper than a scoped one.
+    half = (session.execute(text("SELECT COUNT(*) FROM customer")).scalar() or 0) / 2
+    everyone = len(concerned) >= half > 0
     if moved:
         reset_cycle_tasks(session, moved)
-        concerned |= buyers_of(session, moved)
+        if not everyone:
+            concerned |= buyers_of(session, moved)
+            everyone = len(concerned) >= half > 0
     if concerned:
-        regenerate(session, today or local_today(session), concerned)
+        regenerate(session, today or local_today(session), None if everyone else concerned)
     return concerned
