@@ -138,17 +138,17 @@ def _move_lines(session: Session, moves: list[dict]) -> Moved:
     """Apply {title, old, new} moves (old may be None) in one statement."""
     if not moves:
         return set(), set()
-    _fill_temp(session, "_pl_moves", "title TEXT, old INTEGER, new INTEGER",
-               [{"title": m["title"], "old": m["old"], "new": m["new"]} for m in moves])
+    _fill_temp(session, "_pl_moves", "title TEXT, old_id INTEGER, new_id INTEGER",
+               [{"title": m["title"], "old_id": m["old"], "new_id": m["new"]} for m in moves])
     try:
         session.execute(text("CREATE INDEX _pl_moves_title ON _pl_moves (title)"))
-        match = ("m.title = order_item.title AND (m.old = order_item.product_id "
-                 "OR (m.old IS NULL AND order_item.product_id IS NULL))")
+        match = ("m.title = order_item.title AND (m.old_id = order_item.product_id "
+                 "OR (m.old_id IS NULL AND order_item.product_id IS NULL))")
         customers = set(session.execute(text(
             "SELECT DISTINCT o.customer_id FROM _pl_moves m JOIN order_item oi ON oi.title = m.title "
-            "AND (m.old = oi.product_id OR (m.old IS NULL AND oi.product_id IS NULL)) "
+            "AND (m.old_id = oi.product_id OR (m.old_id IS NULL AND oi.product_id IS NULL)) "
             "JOIN orders o ON o.id = oi.order_id")).scalars())
-        session.execute(text(f"UPDATE order_item SET product_id = (SELECT m.new FROM _pl_moves m WHERE {match}) "
+        session.execute(text(f"UPDATE order_item SET product_id = (SELECT m.new_id FROM _pl_moves m WHERE {match}) "
                              f"WHERE EXISTS (SELECT 1 FROM _pl_moves m WHERE {match})"))
         return customers, {p for m in moves for p in (m["old"], m["new"]) if p is not None}
     finally:
