@@ -139,8 +139,11 @@ def _products_of(order: Order) -> set[int]:
 
 
 def _follow(s: Session, watch: CycleWatch, customer_ids, product_ids) -> None:
-    """Suggested cycles of the order's products and the customers' reminders follow the write."""
-    follow_product_write(s, watch, customers=customer_ids, products=product_ids)
+    """The customers' reminders follow the write, and so do the suggested cycles of the order's products whose
+    cycle the seller has not set (there the suggestion may drive reminders; a set cycle's suggestion is only
+    information, refreshed by imports and product edits: ~70 ms a save on a 20,000-customer book otherwise)."""
+    unset = set(s.scalars(select(Product.id).where(Product.id.in_(product_ids), Product.cycle_days.is_(None))))
+    follow_product_write(s, watch, customers=customer_ids, products=unset)
 
 
 def _marketing_after_write(s: Session, customer_ids) -> None:
