@@ -143,3 +143,17 @@ def test_undo_of_an_import_relinks_and_regenerates(book, tmp_path):
         open_tasks = s.scalars(select(Reminder.kind).where(Reminder.status == "open",
                                                            Reminder.kind.in_(("repurchase", "winback")))).all()
     assert open_tasks == []  # no cycle any more (one purchase, no suggestion): no cycle task left open
+
+
+def test_merging_two_customers_runs_their_purchases_together(book, make_customer, make_order):
+    from core.customers import CustomerService
+
+    first = make_customer(name="王芳", phone="13900000001")
+    second = make_customer(name="王芳(淘宝)", phone="13900000002")
+    make_order(first.id, "2026-03-01", [("面膜30片", 2, 9900)])
+    make_order(second.id, "2026-04-30", [("面膜 30片", 1, 9900)])
+    ProductService(book).create(ProductInput(name="面膜 30片"))  # the two lines are named like it: both move
+    assert _summaries(book)["面膜 30片"].product.suggestion_basis == 0  # one purchase day each
+    CustomerService(book).merge(first.id, second.id, backup=False)
+    mask = _summaries(book)["面膜 30片"].product
+    assert (mask.suggested_cycle_days, mask.suggestion_basis) == (30, 1)  # 60 days after 2 boxes
