@@ -1,8 +1,8 @@
 """Order lines ↔ products: linking, re-linking, suggested cycles, and the reminders that follow.
 
 Which product a line with title T belongs to (docs/PRODUCTS.md):
-1. the product whose name has T's key (core.product_names: promotional brackets dropped, full-width
-   folded, spaces ignored, the variant set aside);
+1. the product named like T: as written but for its promotion (spaces, full width and case aside), else as
+   normalised (core.product_names: the variant set aside too);
 2. else the product that lines with a title of the same key already belong to (a product the seller
    renamed or merged keeps its spellings: a later import of the old title lands on it);
 3. else the product with the longest name (2+ characters) inside T's key ("蜂蜜" in "洋槐蜂蜜 500g");
@@ -32,7 +32,7 @@ from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
 from core.book.dialect import RawSql
-from core.product_names import name_key, normalise
+from core.product_names import name_key, normalise, spelled_key
 from core.reminders.cycles import compute_suggestions, effective_cycles
 
 CYCLE_KINDS = ("arrival_care", "use_care", "repurchase", "winback")
@@ -51,6 +51,10 @@ class ProductResolver:
         self._memory: dict[str, int] | None = None
         self.created: list[int] = []
 
+    def exact(self, title: str, key: str) -> int | None:
+        """The product named like the title: as written (a seller's "面膜（补水）"), else as normalised."""
+        return self.by_key.get(spelled_key(title)) or self.by_key.get(key)
+
     def contained(self, key: str) -> int | None:
         """The product with the longest name (2+ characters) inside this key."""
         best = max((k for k in self.by_key if len(k) >= 2 and k in key), key=len, default=None)
@@ -62,7 +66,7 @@ class ProductResolver:
         keys = {t: normalise(t).key for t in wanted}
         open_titles = []
         for title in wanted:
-            found = self.by_key.get(keys[title])
+            found = self.exact(title, keys[title])
             if found is None:
                 open_titles.append(title)
             self._cache[title] = found
@@ -174,7 +178,7 @@ def relink(session: Session) -> Moved:
     for title, current in session.execute(text(
             "SELECT title, product_id FROM order_item WHERE title <> '' GROUP BY title, product_id")).all():
         key = normalise(title).key
-        target = resolver.by_key.get(key)
+        target = resolver.exact(title, key)
         if target is None:
             contained = resolver.contained(key)
             weaker = current is None or current not in names or (

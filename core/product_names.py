@@ -61,21 +61,30 @@ def _is_promo(inner: str) -> bool:
     return not inner or any(word in inner for word in PROMO_WORDS)
 
 
-def normalise(title: str, sku_spec: str = "") -> ProductName:
-    """The product an order line names, and its variant (see the module docstring)."""
+def without_promotion(title: str) -> str:
+    """The title folded, without its leading bracket groups and bracketed promotional words."""
     text = fold(title)
     while True:  # every leading bracket group is promotional
         stripped = _LEADING.sub("", text, count=1)
         if stripped == text:
             break
         text = stripped
+    return fold(_BRACKET.sub(lambda m: " " if _is_promo(m.group(1)) else m.group(0), text))
+
+
+def spelled_key(title: str) -> str:
+    """The key of the title as the seller may have named a product: promotion dropped, variant kept."""
+    return name_key(without_promotion(title))
+
+
+def normalise(title: str, sku_spec: str = "") -> ProductName:
+    """The product an order line names, and its variant (see the module docstring)."""
+    text = without_promotion(title)
     variant = ""
     match = _TRAILING.search(text)
     if match and not _is_promo(match.group(1)) and match.start() > 0:
         variant = match.group(1).strip()
-        text = text[:match.start()]
-    text = _BRACKET.sub(lambda m: " " if _is_promo(m.group(1)) else m.group(0), text)
-    text = fold(text)
+        text = fold(text[:match.start()])
     size = _SIZE.search(text)
     if size and size.start() > 0 and not text[size.start() - 1].isspace():
         text = f"{text[:size.start()]} {size.group(1)}"

@@ -157,3 +157,11 @@ def test_merging_two_customers_runs_their_purchases_together(book, make_customer
     CustomerService(book).merge(first.id, second.id, backup=False)
     mask = _summaries(book)["面膜 30片"].product
     assert (mask.suggested_cycle_days, mask.suggestion_basis) == (30, 1)  # 60 days after 2 boxes
+
+
+def test_a_product_named_with_its_bracket_gets_the_lines_titled_so(book, tmp_path):
+    ProductService(book).create(ProductInput(name="面膜（补水）", cycle_days=30))
+    result = _import(book, _csv(tmp_path / "a.csv", [("9301", "13800000001", "2026-05-01", "【包邮】面膜(补水)", 1),
+                                                     ("9302", "13800000002", "2026-05-02", "面膜（控油）", 1)]))
+    assert result.products_created == 1  # 面膜（控油）is no variant of a seller's product: 面膜, a new one
+    assert {name: s.buyers for name, s in _summaries(book).items()} == {"面膜（补水）": 1, "面膜": 1}
