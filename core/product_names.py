@@ -12,7 +12,8 @@ decides how long it lasts, so it belongs to the product). Platform titles dress 
   of that line, kept on the order line (its title and `sku_spec` are never rewritten) but not a product
   of its own: every variant of "洋槐蜂蜜 500g" shares its cycle. The SKU column (`sku_spec`, 商品属性/
   商品规格) is a variant in the same sense;
-- a size written in the title stays in the name, set off by one space: "洋槐蜂蜜500g" → "洋槐蜂蜜 500g".
+- a size written in the title stays in the name, set off by one space: "洋槐蜂蜜500g" → "洋槐蜂蜜 500g";
+- a short title that pays a difference or postage ("补差价", "邮费专拍", "运费补拍") names no product.
 
 `name_key` is what two spellings must share to be the same product: the normalised name without spaces,
 lower-cased ("洋槐蜂蜜 500G" and "洋槐蜂蜜500g" are one product).
@@ -27,7 +28,8 @@ from dataclasses import dataclass
 PROMO_WORDS = ("包邮", "顺丰", "现货", "新品", "热卖", "热销", "特价", "促销", "限时", "秒杀", "爆款", "正品",
                "官方", "清仓", "预售", "直播", "福利", "特惠", "买一送一", "买二送一", "第二件半价", "满减",
                "旗舰店", "推荐", "冲量", "活动", "年货", "送礼")
-_OPEN, _CLOSE = "【[(〖<「『", "】])〗>」』"
+# lines that pay a difference or postage (补差价, 邮费专拍): no product of their own
+NOT_GOODS = ("补差价", "差价", "补运费", "补邮费", "运费", "邮费", "专拍", "补拍")
 _BRACKET = re.compile(r"[【\[(〖<「『]([^【\[(〖<「『】\])〗>」』]*)[】\])〗>」』]")
 _LEADING = re.compile(r"^\s*[【\[(〖<「『][^】\])〗>」』]*[】\])〗>」』]\s*")
 _TRAILING = re.compile(r"\s*[【\[(〖<「『]([^【\[(〖<「『】\])〗>」』]*)[】\])〗>」』]\s*$")
@@ -88,6 +90,8 @@ def normalise(title: str, sku_spec: str = "") -> ProductName:
     size = _SIZE.search(text)
     if size and size.start() > 0 and not text[size.start() - 1].isspace():
         text = f"{text[:size.start()]} {size.group(1)}"
+    if any(word in text for word in NOT_GOODS) and len(text) <= 12:
+        return ProductName("", "")
     spec = fold(sku_spec)
     if spec:
         variant = f"{variant} {spec}".strip() if variant else spec

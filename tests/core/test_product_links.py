@@ -29,6 +29,8 @@ D = dt.date(2026, 6, 15)
     ("红糖姜茶【热卖】", "口味:原味", "红糖姜茶", "口味:原味"),
     ("(现货)玫瑰精华 30ml", "", "玫瑰精华 30ml", ""),
     ("【包邮】", "", "", ""),
+    ("补差价专拍 1元", "", "", ""),
+    ("邮费补拍", "", "", ""),
 ])
 def test_product_names_from_titles(title, spec, name, variant):
     found = normalise(title, spec)
