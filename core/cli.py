@@ -96,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--preset")
     c.add_argument("--dry-run", action="store_true")
     c.add_argument("--all-or-nothing", action="store_true")
+    c.add_argument("--today", type=_iso_date, help=translate("Cli", "the day reminders are regenerated for, "
+                                                                    "YYYY-MM-DD (default: today)"))
     c = command("export", translate("Cli", "export to .xlsx"))
     c.add_argument("file")
     c.add_argument("--what", choices=("customers", "orders", "reminders", "cases", "aftersales", "all"),
@@ -106,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--date")
     c.add_argument("--all", dest="everything", action="store_true",
                    help=translate("Cli", "every open task due, not just the day's list"))
+    command("products", translate("Cli", "every product with its cycle, suggested cycle, buyers and units sold"))
     c = command("stats", translate("Cli", "repurchase figures"))
     c.add_argument("--from", dest="date_from")
     c.add_argument("--to", dest="date_to")
@@ -253,11 +256,31 @@ def _cmd_stats(args) -> int:
     return stats_command(book_location(args), args.date_from, args.date_to, as_json=args.json)
 
 
+def _cmd_products(args) -> int:
+    from core.book.db import Book
+    from core.products import ProductService
+
+    with Book.open(book_location(args), program="huitouke products", daily_backup=False) as book:
+        rows = [summary.to_json() for summary in ProductService(book).summaries()]
+    if args.json:
+        _print_json(rows)
+        return EXIT_OK
+    for row in rows:
+        suggested = (fill(translate("Cli", "suggested %1 days from %2 intervals"), row["suggested_cycle_days"],
+                          row["suggestion_basis"]) if row["suggested_cycle_days"] else translate("Cli", "no suggestion"))
+        print(fill(translate("Cli", "%1: cycle %2, lead %3 days, %4, %5 buyers, %6 units"), row["name"],
+                   row["cycle_days"] or "-", row["lead_days"], suggested, row["buyers"], row["units_sold"]))
+    if not rows:
+        print(translate("Cli", "No products."))
+    return EXIT_OK
+
+
 def _cmd_import(args) -> int:
     from core.book.db import Book
     from core.excel.importer import ImportOptions, run_import
 
-    options = ImportOptions(preset=args.preset, dry_run=args.dry_run, all_or_nothing=args.all_or_nothing)
+    options = ImportOptions(preset=args.preset, dry_run=args.dry_run, all_or_nothing=args.all_or_nothing,
+                            today=args.today)
     with Book.open(book_location(args), program="huitouke import", daily_backup=False) as book:
         result = run_import(book, args.file, options)
     if args.json:

@@ -32,7 +32,6 @@ from core.settings import DEFAULTS, get_settings, set_setting
 __all__ = [
     "NO_FIGURES",
     "STAGES",
-    "buyers_of_product",
     "churn_days",
     "days_since_sql",
     "figures_of_new_customers",
@@ -130,13 +129,6 @@ def refresh_cycles(session: Session, customer_ids: Iterable[int]) -> int:
     changed = sum(_write_cycles(session, chunk) for chunk in in_chunks(ids))
     refresh_stages(session, ids)
     return changed
-
-
-def buyers_of_product(session: Session, product_id: int) -> list[int]:
-    """Customers with an order line of this product (whose `cycle_days` a change of its cycle may move)."""
-    orders, items = Order.__table__, OrderItem.__table__
-    return list(session.scalars(select(orders.c.customer_id).distinct()
-                                .join(items, items.c.order_id == orders.c.id).where(items.c.product_id == product_id)))
 
 
 def _write_cycles(session: Session, chunk: list[int] | None) -> int:

@@ -39,6 +39,7 @@ from core.errors import ConflictError, NotFound, ValidationError
 from core.marketing.levels import LevelDTO, list_levels
 from core.order_writes import after_orders_written
 from core.phones import display_phone, is_masked_phone, normalize_phone
+from core.product_links import CycleWatch, products_bought_by
 from core.search import build_search_text, contains_sql, normalize_query
 from core.settings import phones_masked
 from core.tags import set_customer_tags, tags_by_customer
@@ -317,6 +318,7 @@ class CustomerService:
         log.info("merging customer %s into %s", absorb_id, keep_id)
         with self.book.session() as s:
             keep, other = self._load(s, keep_id), self._load(s, absorb_id)
+            watch = CycleWatch(s)
             _fill_and_alias(s, keep, other)
             for model in (Order, Reminder, ContactLog, Complaint, BadReview, Coupon, PointsEntry):
                 s.execute(update(model).where(model.customer_id == absorb_id).values(customer_id=keep_id)
@@ -337,7 +339,8 @@ class CustomerService:
             set_customer_tags(s, keep_id, sorted(tags))
             keep = self._load(s, keep_id)
             refresh_search_text(keep, [a.value_norm for a in _aliases(s, keep_id) if a.kind == "phone"])
-            after_orders_written(s, [keep_id])
+            # their purchase days now run together: suggested cycles and reminders follow
+            after_orders_written(s, [keep_id], watch=watch, products=products_bought_by(s, [keep_id]))
             s.flush()
             s.expire(keep)
             return self._detail(s, self._load(s, keep_id), clock.today())

@@ -153,6 +153,13 @@ class ProductDTO:
     code: str
     active: bool
     note: str
+    suggested_cycle_days: int | None = None  # per-unit cycle from the purchases (core.product_links)
+    suggestion_basis: int = 0  # how many repurchase intervals the suggestion rests on
+
+    @property
+    def cycle_is_suggested(self) -> bool:
+        """No cycle set by the seller, but one suggested from the history (shown as "suggested")."""
+        return self.cycle_days is None and self.suggested_cycle_days is not None
 
 
 @dataclass(frozen=True)

@@ -236,7 +236,10 @@ class Product(VersionedMixin, Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     category: Mapped[str] = mapped_column(String(50), default="", index=True)
     price_cents: Mapped[int] = mapped_column(Integer, default=0)
-    cycle_days: Mapped[int | None] = mapped_column(Integer)  # 使用周期; None = not a consumable
+    cycle_days: Mapped[int | None] = mapped_column(Integer)  # 使用周期 the seller set; None = not set (yet)
+    # per-unit cycle suggested from the book's purchases (core.product_links) and how many intervals it rests on
+    suggested_cycle_days: Mapped[int | None] = mapped_column(Integer)
+    suggestion_basis: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     lead_days: Mapped[int] = mapped_column(Integer, default=3)  # 提前提醒天数
     code: Mapped[str] = mapped_column(String(100), default="")  # seller's SKU / 商家编码
     active: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -23,6 +23,7 @@ from core.book.models import (
 from core.errors import NotFound, RejectedInput
 from core.excel.writer import CREATED
 from core.marketing.levels import recompute_levels
+from core.product_links import CycleWatch, follow_product_write
 from core.settings import local_today
 from core.tags import refresh_tag_names
 
@@ -74,12 +75,14 @@ def _decode(model, values: dict) -> dict:
     return decoded
 
 
-def undo_import(book, batch_id: int) -> UndoResult:
+def undo_import(book, batch_id: int, today: dt.date | None = None) -> UndoResult:
     """Undo one import in one transaction.
 
     Orders it created are deleted (with their items); customers it created are deleted unless they
     have orders from elsewhere since; items it added to older orders are deleted; fields, products,
-    tags, aliases and items it changed are put back.
+    tags, aliases and items it changed are put back. Lines left without a product get one again, the
+    suggested cycles follow and the reminders of everyone concerned are regenerated for `today` (default: the
+    book's today), in the same transaction (core.product_links.follow_product_write).
     """
     with book.session() as session:
         batch = session.get(ImportBatch, batch_id)
@@ -87,6 +90,7 @@ def undo_import(book, batch_id: int) -> UndoResult:
             raise NotFound("batch_missing", batch_id=batch_id)
         if batch.status != "done":
             raise RejectedInput("batch_already_undone", batch_id=batch_id)
+        watch = CycleWatch(session)
         touched = set(session.scalars(select(Order.customer_id).where(Order.import_batch_id == batch_id)))
         orders_deleted = session.execute(delete(Order).where(Order.import_batch_id == batch_id)).rowcount
         own = Customer.import_batch_id == batch_id
@@ -103,8 +107,10 @@ def undo_import(book, batch_id: int) -> UndoResult:
             [c.row_id for c in changes if c.table_name == "orders"]))))
         alive = [cid for cid in touched if session.get(Customer, cid) is not None]
         customer_stats.refresh(session, alive)
-        recompute_levels(session, local_today(session), alive, congratulate=False)
+        today = today or local_today(session)
+        recompute_levels(session, today, alive, congratulate=False)
         refresh_tag_names(session, alive)
+        follow_product_write(session, watch, today, customers=alive, link_new=True)
         batch.status, batch.undone_at = "undone", clock.now()
         log.info("import batch %s undone: %d customers and %d orders deleted, %d changes put back", batch_id,
                  customers_deleted, orders_deleted, len(changes))

@@ -9,6 +9,7 @@ back. A dry run does all of it and rolls back. Cancelling rolls back: the book i
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import os
@@ -41,7 +42,8 @@ log = logging.getLogger(__name__)
 class ImportOptions:
     """What the seller chose. ``sheets``: names to import (None = every usable sheet); ``preset``: force a
     preset for every sheet, ``presets``: per sheet name; ``overrides``: per sheet, {normalised header: field or ""}; ``remember``: store
-    the overrides for files with the same headers."""
+    the overrides for files with the same headers; ``today``: the day the reminders of the imported customers
+    are regenerated for (default: the book's today)."""
 
     sheets: tuple[str, ...] | None = None
     preset: str | None = None
@@ -52,6 +54,7 @@ class ImportOptions:
     backup: bool = True
     remember: bool = True
     limits: Limits = DEFAULT_LIMITS
+    today: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +196,7 @@ def _run_import(book, source: str | os.PathLike[str] | LoadedFile, options: Impo
     try:
         with book.session() as session:
             one_at_a_time(session, "import")  # two people importing at once: the second matches the first's rows
-            writer = BookWriter(session, plan, progress, cancelled)
+            writer = BookWriter(session, plan, progress, cancelled, options.today)
             counts = writer.write(loaded.path.name, ",".join(sorted({c.sheet for c in choices})),
                                   ",".join(sorted({c.preset for c in choices})))
             _refuse_skipped_rows(plan, options, loaded.path.name)  # detail lines of orders not in the book

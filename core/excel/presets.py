@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from core.excel.columns import CUSTOMER_COLUMNS, ORDER_COLUMNS
+from core.excel.columns import CUSTOMER_COLUMNS, ORDER_COLUMNS, REMINDER_COLUMNS
 from core.excel.mapping import normalise_header
 
 
@@ -127,6 +127,14 @@ HUITOUKE_ORDERS = Preset(
 HUITOUKE_ORDERS_EN = Preset(
     "huitouke_orders_en", "other", "orders", _signature("Order no", "Customer ID", "Line amount"),
     _columns({c.en: c.field for c in ORDER_COLUMNS}), use_synonyms=False)
+# Our own export's Reminders sheet: tasks are derived from the orders, never imported (every column skipped,
+# so the sheet is not usable and an "all" export reads back as its customers and orders only).
+HUITOUKE_REMINDERS = Preset(
+    "huitouke_reminders", "other", "orders", _signature("到期日", "类型", "任务", "结果"),
+    _columns({c.zh: "" for c in REMINDER_COLUMNS}), use_synonyms=False)
+HUITOUKE_REMINDERS_EN = Preset(
+    "huitouke_reminders_en", "other", "orders", _signature("Due", "Kind", "Task", "Outcome"),
+    _columns({c.en: "" for c in REMINDER_COLUMNS}), use_synonyms=False)
 PRODUCTS = Preset(
     "products", "", "products",
     columns=_columns({
@@ -139,7 +147,8 @@ PRODUCTS = Preset(
 PRESETS: dict[str, Preset] = {
     preset.key: preset
     for preset in (TAOBAO, TAOBAO_DETAIL, PINDUODUO, DOUYIN, YOUZAN, YOUZAN_CUSTOMERS, OWN_SHEET, PRODUCTS,
-                   HUITOUKE_CUSTOMERS, HUITOUKE_CUSTOMERS_EN, HUITOUKE_ORDERS, HUITOUKE_ORDERS_EN)
+                   HUITOUKE_CUSTOMERS, HUITOUKE_CUSTOMERS_EN, HUITOUKE_ORDERS, HUITOUKE_ORDERS_EN,
+                   HUITOUKE_REMINDERS, HUITOUKE_REMINDERS_EN)
 }
 PLATFORM_WORDS = {
     "淘宝": "taobao", "天猫": "tmall", "taobao": "taobao", "拼多多": "pinduoduo",

@@ -30,6 +30,8 @@ from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_o
 from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
 from core.marketing.levels import recompute_levels
 from core.orders import derived_order_columns, is_purchase_status
+from core.product_links import CycleWatch, ProductResolver, follow_product_write
+from core.product_names import fold, name_key
 from core.search import build_search_text
 from core.settings import local_today
 from core.tags import refresh_tag_names
@@ -173,9 +175,11 @@ class NewOrders:
 class BookWriter:
     """Writes one plan inside the caller's session (one transaction); see core.excel.importer."""
 
-    def __init__(self, session: Session, plan: ImportPlan, progress, is_cancelled) -> None:
+    def __init__(self, session: Session, plan: ImportPlan, progress, is_cancelled,
+                 today: dt.date | None = None) -> None:
         self.session, self.plan = session, plan
         self.progress, self.is_cancelled = progress, is_cancelled
+        self.today = today or local_today(session)
         self.counts = Counts()
         # Customers whose derived figures must be recomputed: book customers that got or changed orders.
         self.touched: set[int] = set()
@@ -198,30 +202,41 @@ class BookWriter:
         self.session.flush()
         self.counts.batch_id = batch.id
         self._check(52, "products")
-        products = self._write_products()
+        watch = CycleWatch(self.session)
+        resolver = ProductResolver(self.session, create=True, on_created=self._product_created)
+        sheet_products, sheet_created = self._write_products(resolver)
         self._check(55, "matching customers")
         index = BookIndex(self.session, self.plan)
         new_orders = self._new_orders(index)
         customer_ids = self._write_people(index, new_orders)
         self._check(75, "orders")
-        self._write_orders(new_orders, customer_ids, products)
+        self._write_orders(new_orders, customer_ids, resolver)
         if self.plan.detail_items:
             self.counts.detail = attach_detail_items(self.session, self.plan, index.orders,
-                                                     ProductLinker(products).link, self._record, self.touched)
+                                                     resolver.link, self._record, self.touched)
             self.counts.orders_updated += self.counts.detail.orders_updated
             self.counts.orders_unchanged += self.counts.detail.orders_unchanged
         self._check(92, "figures")
-        bulk_insert(self.session, ImportChange.__table__, self._changes)
         customer_stats.refresh(self.session, self.touched)
         customer_stats.refresh_cycles(self.session, self._created_ids - self.touched)
         self.counts.risk_buyers = self._risk_buyers()
         # Member levels follow purchases as after any order write (without a congratulate task: history is not
         # an upgrade the customer just made). Spend points do not, ever: history brought in from a file is not
         # new spending (core.marketing.loyalty.sync_spend_points leaves imported orders out).
-        recompute_levels(self.session, local_today(self.session), self.touched | self._created_ids,
-                         congratulate=False)
+        recompute_levels(self.session, self.today, self.touched | self._created_ids, congratulate=False)
+        self._check(94, "reminders")
+        # Lines of the book left without a product get one, suggestions follow the new purchases, and the
+        # reminders of every customer concerned are regenerated (core.product_links).
+        follow_product_write(self.session, watch, self.today, customers=self.touched | self._created_ids,
+                             products=resolver.linked() | sheet_products, relink_all=sheet_created, link_new=True,
+                             on_created=self._product_created)
+        bulk_insert(self.session, ImportChange.__table__, self._changes)
         self._check(98, "saving")
         return self.counts
+
+    def _product_created(self, product_id: int) -> None:
+        self._record("product", product_id, None)
+        self.counts.products_created += 1
 
     def _risk_buyers(self) -> list[tuple[int, str, int]]:
         """Risk buyers (Customer.risk_buyer) among the customers of the orders this import created."""
@@ -261,16 +276,22 @@ class BookWriter:
 
     # ------------------------------------------------------------------ products
 
-    def _write_products(self) -> dict[str, int]:
-        existing = {name: (pid, category, price, cycle, lead) for pid, name, category, price, cycle, lead in
-                    self.session.execute(select(Product.id, Product.name, Product.category, Product.price_cents,
+    def _write_products(self, resolver: ProductResolver) -> tuple[set[int], bool]:
+        """A products sheet: products the book has (same name key: spaces, width and case aside) are completed,
+        the others created. Returns the products written and whether any was created."""
+        existing = {pid: (category, price, cycle, lead) for pid, category, price, cycle, lead in
+                    self.session.execute(select(Product.id, Product.category, Product.price_cents,
                                                 Product.cycle_days, Product.lead_days))}
-        for name, fields in self.plan.products.items():
+        written: set[int] = set()
+        created = False
+        for raw_name, fields in self.plan.products.items():
+            name = fold(raw_name)
             values = {"category": fields.get("category"), "price_cents": fields.get("price_cents"),
                       "cycle_days": fields.get("cycle_days"), "lead_days": fields.get("lead_days")}
             values = {key: value for key, value in values.items() if value not in (None, "")}
-            if name in existing:
-                pid, *old = existing[name]
+            pid = resolver.by_key.get(name_key(name))
+            if pid is not None:
+                old = existing[pid]
                 before = dict(zip(("category", "price_cents", "cycle_days", "lead_days"), old, strict=True))
                 changed = {key: value for key, value in values.items() if before[key] != value}
                 if changed:
@@ -278,13 +299,16 @@ class BookWriter:
                     self.session.execute(update(Product).where(Product.id == pid)
                                          .values(**changed, version=Product.version + 1))
                     self.counts.products_updated += 1
-            else:
+            elif name:
                 pid = self.session.execute(insert(Product).values(name=name[:200], **values)
                                            .returning(Product.id)).scalar_one()
-                self._record("product", pid, None)
-                existing[name] = (pid, "", 0, None, 3)
-                self.counts.products_created += 1
-        return {name: values[0] for name, values in existing.items()}
+                self._product_created(pid)
+                resolver.by_key[name_key(name)] = pid
+                existing[pid] = ("", 0, None, 3)
+                created = True
+            if pid is not None:
+                written.add(pid)
+        return written, created
 
     # ------------------------------------------------------------------ customers
 
@@ -430,8 +454,7 @@ class BookWriter:
                 drafts.append(draft)
         return NewOrders(drafts, self._order_columns(drafts))
 
-    def _write_orders(self, new_orders: NewOrders, customer_ids: list[int], products: dict[str, int]) -> None:
-        linker = ProductLinker(products)
+    def _write_orders(self, new_orders: NewOrders, customer_ids: list[int], resolver: ProductResolver) -> None:
         drafts = new_orders.drafts
         new_orders.columns["customer_id"] = [customer_ids[draft.person] for draft in drafts]
         # A new customer's figures were written with it; a book customer's are recomputed.
@@ -440,8 +463,9 @@ class BookWriter:
         owners = [order_id for order_id, draft in zip(order_ids, drafts, strict=True) for _item in draft.items]
         items = [item for draft in drafts for item in draft.items]
         titles = [item.get("product_title", "") for item in items]
+        links = resolver.resolve(set(titles))  # distinct titles: products found or created once each
         self._insert_columns(OrderItem.__table__, {
-            "order_id": owners, "product_id": [linker.link(title) for title in titles], "title": titles,
+            "order_id": owners, "product_id": [links[title] for title in titles], "title": titles,
             "sku_spec": [item.get("sku_spec", "") for item in items],
             "quantity": [item.get("quantity", 1) for item in items],
             "unit_price_cents": [item.get("unit_price_cents", 0) for item in items],
@@ -484,20 +508,3 @@ class BookWriter:
                              .values(**changes, version=Order.version + 1))
         self.touched.add(existing.customer_id)
         self.counts.orders_updated += 1
-
-
-class ProductLinker:
-    """Order item title → product id: exact name, else the longest product name inside the title."""
-
-    def __init__(self, products: dict[str, int]) -> None:
-        self._products = products
-        self._names = sorted((name for name in products if len(name) >= 2), key=len, reverse=True)
-        self._cache: dict[str, int | None] = {}
-
-    def link(self, title: str) -> int | None:
-        if title not in self._cache:
-            found = self._products.get(title)
-            if found is None:
-                found = next((self._products[name] for name in self._names if name in title), None)
-            self._cache[title] = found
-        return self._cache[title]

@@ -1,7 +1,10 @@
-"""Per-product suggested cycle: the median real interval between a customer's purchase days of a product.
+"""Per-product suggested cycle (per unit: the interval after a purchase day divided by the quantity bought)
+and the effective cycle reminders use.
 
-A suggestion needs at least `reminder.suggest_min_intervals` (default 5) intervals over all customers.
-The seller adopts it with `adopt_cycle`; regenerate reminders afterwards (complete pass).
+A suggestion is shown with the number of intervals it rests on; it drives reminders only with at least
+`reminder.suggest_min_intervals` (default 5) intervals over all customers. The seller adopts it with
+`adopt_cycle` (ProductService.confirm_cycle also regenerates the reminders); stored suggestions are kept by
+core.product_links.
 """
 
 from __future__ import annotations
@@ -33,32 +36,59 @@ class SuggestedCycle:
         return self.cycle_days != self.suggested_days
 
 
-def suggested_cycles(session: Session, product_ids: Iterable[int] | None = None,
-                     min_intervals: int | None = None) -> list[SuggestedCycle]:
-    """Products with enough repurchase intervals, with their median interval (by product name)."""
-    if min_intervals is None:
-        min_intervals = int(get_setting(session, "reminder.suggest_min_intervals"))
+def effective_cycle_sql(session: Session, alias: str = "") -> str:
+    """SQL for a product row's effective cycle: the seller's `cycle_days`, else the suggestion when it rests on
+    at least `reminder.suggest_min_intervals` intervals, else NULL (docs/PRODUCTS.md)."""
+    p = f"{alias}." if alias else ""
+    minimum = int(get_setting(session, "reminder.suggest_min_intervals"))
+    return (f"COALESCE({p}cycle_days, CASE WHEN {p}suggestion_basis >= {minimum} "
+            f"THEN {p}suggested_cycle_days END)")
+
+
+def effective_cycles(session: Session) -> dict[int, int | None]:
+    """Every product's effective cycle by id."""
+    return dict(session.execute(text(f"SELECT id, {effective_cycle_sql(session)} FROM product")).all())
+
+
+def compute_suggestions(session: Session, product_ids: Iterable[int] | None = None) -> dict[int, tuple[int, int]]:
+    """(per-unit suggested cycle, intervals) of every product with at least one interval (read only).
+
+    Per customer and product, purchase days with their quantities summed; each interval between two
+    consecutive days is divided by the quantity bought on the first (2 jars, next purchase 80 days later: 40);
+    the suggestion is the median (rounded, at least 1 day)."""
+    q = RawSql.of(session)
     ids = None if product_ids is None else sorted({int(i) for i in product_ids})
     only = "" if ids is None else f" AND oi.product_id IN ({', '.join(str(i) for i in ids) or 'NULL'})"
-    q = RawSql.of(session)
     rows = session.execute(text(f"""
-        SELECT product_id, {q.days_between("day", "prev")} FROM (
-            SELECT oi.product_id AS product_id, o.order_date AS day,
-                   LAG(o.order_date) OVER (PARTITION BY o.customer_id, oi.product_id ORDER BY o.order_date) AS prev
-            FROM order_item oi JOIN orders o ON o.id = oi.order_id
-            WHERE o.is_purchase = {q.true()} AND oi.product_id IS NOT NULL{only}
-            GROUP BY o.customer_id, oi.product_id, o.order_date) AS purchase_days
+        SELECT product_id, {q.days_between("day", "prev")}, prev_qty FROM (
+            SELECT product_id, day,
+                   LAG(day) OVER (PARTITION BY customer_id, product_id ORDER BY day) AS prev,
+                   LAG(qty) OVER (PARTITION BY customer_id, product_id ORDER BY day) AS prev_qty
+            FROM (SELECT o.customer_id AS customer_id, oi.product_id AS product_id, o.order_date AS day,
+                         SUM(oi.quantity) AS qty
+                  FROM order_item oi JOIN orders o ON o.id = oi.order_id
+                  WHERE o.is_purchase = {q.true()} AND oi.product_id IS NOT NULL{only}
+                  GROUP BY o.customer_id, oi.product_id, o.order_date) AS days) AS pairs
         WHERE prev IS NOT NULL
-    """))
-    gaps: dict[int, list[int]] = defaultdict(list)
-    for product_id, gap in rows:
-        gaps[product_id].append(gap)
-    enough = {pid: g for pid, g in gaps.items() if len(g) >= min_intervals}
+    """)).all()
+    per_unit: dict[int, list[float]] = defaultdict(list)
+    for product_id, gap, qty in rows:
+        per_unit[product_id].append(gap / max(int(qty or 1), 1))
+    return {pid: (max(1, round(statistics.median(gaps))), len(gaps)) for pid, gaps in per_unit.items()}
+
+
+def suggested_cycles(session: Session, product_ids: Iterable[int] | None = None,
+                     min_intervals: int | None = None) -> list[SuggestedCycle]:
+    """Products with enough repurchase intervals, with their per-unit suggested cycle (by product name)."""
+    if min_intervals is None:
+        min_intervals = int(get_setting(session, "reminder.suggest_min_intervals"))
+    enough = {pid: found for pid, found in compute_suggestions(session, product_ids).items()
+              if found[1] >= min_intervals}
     if not enough:
         return []
     products = {p.id: p for p in session.query(Product).filter(Product.id.in_(list(enough)))}
-    result = [SuggestedCycle(pid, products[pid].name, products[pid].cycle_days, round(statistics.median(g)), len(g))
-              for pid, g in enough.items() if pid in products]
+    result = [SuggestedCycle(pid, products[pid].name, products[pid].cycle_days, days, basis)
+              for pid, (days, basis) in enough.items() if pid in products]
     return sorted(result, key=lambda s: s.product)
 
 

@@ -6,7 +6,7 @@ Contract of `regenerate(session, today, customer_ids=None)`:
 - The seller's actions are never lost: rows that are done / skipped / expired are never touched; open and
   snoozed rows only get their due date and facts refreshed; a superseded row whose rule applies again
   (say the later purchase was deleted) is reopened.
-- Product cycle (DOMAIN.md §3) per purchase day of a product (quantities of one day add up): run-out =
+- Product cycle (DOMAIN.md §3; the product's effective cycle, core.product_links) per purchase day of a product (quantities of one day add up): run-out =
   purchase day + cycle × quantity; arrival care, use care (middle of the cycle), repurchase (run-out −
   lead days), win-back (run-out + one cycle). A later purchase of the product supersedes the earlier
   day's open tasks; when the win-back falls due the open repurchase task expires.
@@ -42,6 +42,7 @@ from core.book.models import Reminder
 from core.errors import HuitoukeError
 from core.progress import IsCancelled, Progress
 from core.reminders.birthdays import birthday_rows
+from core.reminders.cycles import effective_cycle_sql
 from core.reminders.kinds import (
     EXPIRING_KINDS,
     NOTICE_KINDS,
@@ -211,7 +212,8 @@ def _build_groups(session: Session, scope: _Scope, settings: dict, params: dict)
         f"CREATE TEMP TABLE _rem_lg (customer_id INTEGER, product_id INTEGER, day {day}, item_id INTEGER, "
         f"order_id INTEGER, qty INTEGER, delivered_at {moment}, shipped_at {moment}, product TEXT, cycle INTEGER, "
         f"lead INTEGER, day_jd {real}, runout_jd {real}, win_jd {real})"))
-    max_cycle = session.execute(text("SELECT MAX(cycle_days) FROM product WHERE cycle_days > 0")).scalar()
+    cycle = effective_cycle_sql(session)  # the seller's cycle, else a well-founded suggestion
+    max_cycle = session.execute(text(f"SELECT MAX({cycle}) FROM product WHERE {cycle} > 0")).scalar()
     if not max_cycle:
         return
     window = {**params, "window_start": q.value(_day(params["lo"])
@@ -222,8 +224,9 @@ def _build_groups(session: Session, scope: _Scope, settings: dict, params: dict)
     session.execute(text(f"""
         INSERT INTO _rem_lg
         WITH pw AS (
-            SELECT id, {q.minus_days(":lo", f"cycle_days * {_TYPICAL_QUANTITY + 1} + {extra_win}")} AS start
-            FROM product WHERE cycle_days > 0
+            SELECT id, {cycle} AS cycle_days,
+                   {q.minus_days(":lo", f"{cycle} * {_TYPICAL_QUANTITY + 1} + {extra_win}")} AS start
+            FROM product WHERE {cycle} > 0
         ), picked AS (
             SELECT o.id FROM {scope.source("orders", "o")}
             WHERE o.is_purchase = {q.true()} AND o.order_date >= :window_start
@@ -241,11 +244,11 @@ def _build_groups(session: Session, scope: _Scope, settings: dict, params: dict)
             GROUP BY o.customer_id, oi.product_id, o.order_date
         )
         SELECT g.customer_id, g.product_id, g.day, g.item_id, g.order_id, g.qty,
-               g.delivered_at, g.shipped_at, p.name, p.cycle_days, p.lead_days,
+               g.delivered_at, g.shipped_at, p.name, pw.cycle_days, p.lead_days,
                {q.day_number("g.day")},
-               {q.day_number("g.day")} + p.cycle_days * {q.greatest("g.qty", "1")},
-               {q.day_number("g.day")} + p.cycle_days * {q.greatest("g.qty", "1")} + p.cycle_days + {extra_win}
-        FROM g JOIN product p ON p.id = g.product_id
+               {q.day_number("g.day")} + pw.cycle_days * {q.greatest("g.qty", "1")},
+               {q.day_number("g.day")} + pw.cycle_days * {q.greatest("g.qty", "1")} + pw.cycle_days + {extra_win}
+        FROM g JOIN product p ON p.id = g.product_id JOIN pw ON pw.id = g.product_id
         JOIN customer c ON c.id = g.customer_id AND c.deleted_at IS NULL
         WHERE g.recency = 1
     """), {**window, "typical": _TYPICAL_QUANTITY})

@@ -91,9 +91,15 @@ class ReminderService:
         with self.book.session() as s:
             return actions.add_manual(s, customer_id, due, title, note)
 
-    def adopt_cycle(self, product_id: int, days: int) -> None:
+    def adopt_cycle(self, product_id: int, days: int, today: dt.date | None = None) -> None:
+        """Set the product's cycle to the suggestion; its buyers' reminders follow (core.product_links)."""
+        from core.product_links import CycleWatch, follow_product_write
+
         with self.book.session() as s:
+            watch = CycleWatch(s)
             cycles.adopt_cycle(s, product_id, days)
+            s.flush()
+            follow_product_write(s, watch, today, products=[product_id])
 
     def set_setting(self, key: str, value: Any) -> None:
         if not key.startswith("reminder."):

@@ -64,12 +64,20 @@
         <translation>导入 Excel/CSV 文件</translation>
     </message>
     <message>
+        <source>the day reminders are regenerated for, YYYY-MM-DD (default: today)</source>
+        <translation>按哪一天重新生成提醒，YYYY-MM-DD（默认：今天）</translation>
+    </message>
+    <message>
         <source>export to .xlsx</source>
         <translation>导出为 .xlsx</translation>
     </message>
     <message>
         <source>language of the sheets: zh_CN or en</source>
         <translation>工作表的语言：zh_CN 或 en</translation>
+    </message>
+    <message>
+        <source>every product with its cycle, suggested cycle, buyers and units sold</source>
+        <translation>列出每个商品的使用周期、建议周期、购买人数和卖出件数</translation>
     </message>
     <message>
         <source>repurchase figures</source>
@@ -118,6 +126,22 @@
     <message>
         <source>Problems in %1:</source>
         <translation>%1 有问题：</translation>
+    </message>
+    <message>
+        <source>suggested %1 days from %2 intervals</source>
+        <translation>建议 %1 天（依据 %2 次回购间隔）</translation>
+    </message>
+    <message>
+        <source>no suggestion</source>
+        <translation>暂无建议</translation>
+    </message>
+    <message>
+        <source>%1: cycle %2, lead %3 days, %4, %5 buyers, %6 units</source>
+        <translation>%1：周期 %2，提前 %3 天，%4，%5 位买家，%6 件</translation>
+    </message>
+    <message>
+        <source>No products.</source>
+        <translation>还没有商品。</translation>
     </message>
     <message>
         <source>Would import: %1</source>

@@ -28,12 +28,20 @@
         <translation>在售</translation>
     </message>
     <message>
+        <source>%1 (suggested)</source>
+        <translation>%1（建议）</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
         <source>No</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>Suggested from %1 repurchase intervals in the order history; open the product to confirm it.</source>
+        <translation>根据订单历史中 %1 次回购间隔建议；打开商品即可确认。</translation>
     </message>
 </context>
 </TS>

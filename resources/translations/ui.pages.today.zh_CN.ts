@@ -16,7 +16,7 @@
         <translation>更新提醒</translation>
     </message>
     <message>
-        <source>Not in the list? Type a customer's name or phone and press Enter</source>
+        <source>Not in the list? Type a customer&apos;s name or phone and press Enter</source>
         <translation>某位客户不在列表里？输入姓名或手机号后按回车查看原因</translation>
     </message>
     <message>
@@ -112,7 +112,7 @@
         <translation>今天 %1 项 · 共 %2 项到期 · %3 项逾期</translation>
     </message>
     <message>
-        <source>Today's list holds your daily capacity (%1, in Settings → My shop); the rest waits one click away.</source>
+        <source>Today&apos;s list holds your daily capacity (%1, in Settings → My shop); the rest waits one click away.</source>
         <translation>今天的清单按您每天能处理的数量列出（%1 项，可在“设置 → 我的店铺”修改）；其余的点一下就能看到。</translation>
     </message>
     <message>

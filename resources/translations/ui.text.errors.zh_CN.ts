@@ -84,6 +84,10 @@
         <translation>这个商品已不存在。</translation>
     </message>
     <message>
+        <source>A product cannot be merged with itself.</source>
+        <translation>商品不能与自身合并。</translation>
+    </message>
+    <message>
         <source>Someone else saved this product in the meantime. Close the window and open it again.</source>
         <translation>这个商品刚被别人修改并保存了。请关闭窗口后重新打开。</translation>
     </message>

@@ -268,6 +268,14 @@
         <translation>回头客导出：订单（英文表头）</translation>
     </message>
     <message>
+        <source>Huitouke export: reminders (not imported)</source>
+        <translation>回头客导出：提醒（不导入）</translation>
+    </message>
+    <message>
+        <source>Huitouke export: reminders, English (not imported)</source>
+        <translation>回头客导出：提醒，英文表头（不导入）</translation>
+    </message>
+    <message>
         <source>not a date</source>
         <translation>不是日期</translation>
     </message>

@@ -196,11 +196,11 @@
         <translation>买家可在 %1 前修改评价：去看看</translation>
     </message>
     <message>
-        <source>%1 task(s) of this customer are in today's list.</source>
+        <source>%1 task(s) of this customer are in today&apos;s list.</source>
         <translation>该客户有 %1 项任务在今日列表中。</translation>
     </message>
     <message>
-        <source>%1 task(s) of this customer are due, ranked below today's list: press “More” to see them.</source>
+        <source>%1 task(s) of this customer are due, ranked below today&apos;s list: press “More” to see them.</source>
         <translation>这位客户有 %1 项任务已到期，但排在今天的清单之后：点“更多”就能看到。</translation>
     </message>
     <message>
@@ -256,7 +256,7 @@
         <translation>购买后经过周期的百分比</translation>
     </message>
     <message>
-        <source>extra days before the product's own lead time</source>
+        <source>extra days before the product&apos;s own lead time</source>
         <translation>在商品自身提前天数之外再提前的天数</translation>
     </message>
     <message>

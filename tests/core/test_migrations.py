@@ -37,3 +37,15 @@ def test_0003_adds_the_customers_cycle_days_filled_from_their_last_purchase(tmp_
     assert filled, "the fixture's buyers of products with a cycle get a cycle_days"
     after = _rows(path, "SELECT id, name, phone, total_spend_cents, purchase_days FROM customer ORDER BY id")
     assert after == customers_before
+
+
+def test_0004_adds_the_products_suggested_cycles_computed_from_the_purchases(tmp_path):
+    path = copy_fixture_0001(tmp_path / "old.book")
+    products_before = _rows(path, "SELECT id, name, cycle_days, lead_days FROM product ORDER BY id")
+    with Book.open(path, backup_root=tmp_path / "bk"):
+        pass
+    after = _rows(path, "SELECT id, name, cycle_days, lead_days FROM product ORDER BY id")
+    assert after == products_before
+    basis = _rows(path, "SELECT suggestion_basis, suggested_cycle_days FROM product")
+    assert all(count >= 0 for count, _ in basis)
+    assert any(count > 0 and days for count, days in basis), "the fixture's repeat buyers give suggestions"

@@ -1,12 +1,17 @@
-"""Product dialog: name, category, price, usage cycle and reminder lead time."""
+"""Product dialog: name, category, price, usage cycle (or the suggested one, until confirmed) and lead time."""
+
+import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
 )
@@ -20,21 +25,28 @@ from ui.widgets.inputs import MoneyEdit
 
 
 class ProductDialog(QDialog):
-    """Creates (product None) or edits a product. ``saved(ProductDTO)`` follows a successful save."""
+    """Creates (product None) or edits a product. ``saved(ProductDTO)`` follows a successful save (core has
+    re-linked the order lines and regenerated the reminders for ``today()`` by then).
+
+    A product whose cycle is only suggested shows the suggestion and its basis; "Use suggestion" puts it in the
+    cycle box, and saving confirms it as the product's cycle."""
 
     saved = Signal(object)
 
-    def __init__(self, products: ProductService, product: ProductDTO | None = None, parent=None):
+    def __init__(self, products: ProductService, product: ProductDTO | None = None, parent=None,
+                 today: Callable[[], dt.date] | None = None):
         super().__init__(parent)
         self._products = products
         self._product = product
+        self._today = today
         self.setWindowTitle(self.tr("Product") if product else self.tr("New product"))
+        self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.name_edit = QLineEdit()
         self.category_edit = QLineEdit()
         self.price_edit = MoneyEdit()
-        self.cycle_box = QSpinBox(minimum=0, maximum=3650, specialValueText=self.tr("not a consumable"))
+        self.cycle_box = QSpinBox(minimum=0, maximum=3650, specialValueText=self.tr("not set"))
         self.cycle_box.setSuffix(self.tr(" days"))
         self.lead_box = QSpinBox(minimum=0, maximum=365, value=3)
         self.lead_box.setSuffix(self.tr(" days"))
@@ -45,6 +57,15 @@ class ProductDialog(QDialog):
         form.addRow(self.tr("Category:"), self.category_edit)
         form.addRow(self.tr("Price:"), self.price_edit)
         form.addRow(self.tr("Usage cycle:"), self.cycle_box)
+        self.suggestion_label = QLabel()
+        self.suggestion_label.setWordWrap(True)
+        self.use_suggestion_button = QPushButton(self.tr("Use suggestion"))
+        self.use_suggestion_button.clicked.connect(self.use_suggestion)
+        form.addRow("", self.suggestion_label)
+        suggestion_row = QHBoxLayout()
+        suggestion_row.addWidget(self.use_suggestion_button)
+        suggestion_row.addStretch(1)
+        form.addRow("", suggestion_row)
         form.addRow(self.tr("Remind before run-out:"), self.lead_box)
         form.addRow(self.tr("Seller code (SKU):"), self.code_edit)
         form.addRow("", self.active_box)
@@ -62,6 +83,26 @@ class ProductDialog(QDialog):
             self.lead_box.setValue(product.lead_days)
             self.code_edit.setText(product.code)
             self.active_box.setChecked(product.active)
+        self._show_suggestion()
+
+    def _show_suggestion(self) -> None:
+        product = self._product
+        days = product.suggested_cycle_days if product is not None else None
+        if days is None:
+            self.suggestion_label.setText(self.tr("No suggestion yet: it needs customers who bought this product "
+                                                  "at least twice."))
+            self.use_suggestion_button.setVisible(False)
+            return
+        text = self.tr("Suggested from the order history: %1 days per unit (from %2 repurchase intervals).") \
+            .replace("%1", str(days)).replace("%2", str(product.suggestion_basis))
+        if product.cycle_is_suggested:
+            text += " " + self.tr("Not confirmed yet: save with this cycle to confirm it.")
+        self.suggestion_label.setText(text)
+        self.use_suggestion_button.setVisible(product.cycle_days != days)
+
+    def use_suggestion(self) -> None:
+        if self._product is not None and self._product.suggested_cycle_days:
+            self.cycle_box.setValue(self._product.suggested_cycle_days)
 
     def product_input(self) -> ProductInput:
         return ProductInput(
@@ -72,10 +113,12 @@ class ProductDialog(QDialog):
 
     def save(self) -> bool:
         try:
+            today = self._today() if self._today else None
             if self._product is None:
-                product = self._products.create(self.product_input())
+                product = self._products.create(self.product_input(), today=today)
             else:
-                product = self._products.update(self._product.id, self.product_input(), self._product.version)
+                product = self._products.update(self._product.id, self.product_input(), self._product.version,
+                                                today=today)
         except HuitoukeError as exc:
             self.error_label.setText(describe(exc))
             return False

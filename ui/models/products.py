@@ -3,6 +3,7 @@
 from enum import IntEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QFont
 
 from core.dto import ProductDTO
 from core.products import ProductService
@@ -35,7 +36,7 @@ _RIGHT_ALIGNED = {Column.PRICE, Column.CYCLE_DAYS, Column.LEAD_DAYS}
 def _raw(product: ProductDTO, column: Column):
     return {
         Column.NAME: product.name, Column.CATEGORY: product.category, Column.PRICE: product.price_cents,
-        Column.CYCLE_DAYS: product.cycle_days, Column.LEAD_DAYS: product.lead_days, Column.ACTIVE: product.active,
+        Column.CYCLE_DAYS: product.cycle_days or product.suggested_cycle_days, Column.LEAD_DAYS: product.lead_days, Column.ACTIVE: product.active,
     }[column]
 
 
@@ -97,12 +98,23 @@ class ProductsModel(QAbstractTableModel):
             if column == Column.PRICE:
                 return money(product.price_cents)
             if column == Column.CYCLE_DAYS:
+                if product.cycle_is_suggested:
+                    return QCoreApplication.translate("ProductsModel", "%1 (suggested)").replace(
+                        "%1", str(product.suggested_cycle_days))
                 return str(product.cycle_days) if product.cycle_days else "—"
             if column == Column.ACTIVE:
                 if product.active:
                     return QCoreApplication.translate("ProductsModel", "Yes")
                 return QCoreApplication.translate("ProductsModel", "No")
             return str(_raw(product, column))
+        if role == Qt.ItemDataRole.FontRole and column == Column.CYCLE_DAYS and product.cycle_is_suggested:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.CYCLE_DAYS and product.cycle_is_suggested:
+            return QCoreApplication.translate(
+                "ProductsModel", "Suggested from %1 repurchase intervals in the order history; open the product "
+                "to confirm it.").replace("%1", str(product.suggestion_basis))
         if role == SORT_ROLE:
             return _raw(product, column)
         if role == ID_ROLE:

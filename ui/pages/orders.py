@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.customers import CustomerService
+from core.errors import HuitoukeError
 from core.orders import OrderService
 from core.products import ProductService
 from ui.icons import icon
@@ -27,6 +28,7 @@ from ui.models.orders import Column, OrdersModel
 from ui.models.products import ProductsModel
 from ui.pages.base import Page
 from ui.tasks import TaskRunner
+from ui.text.errors import describe
 from ui.text.labels import ORDER_STATUSES, label
 from ui.widgets.table import ListTableView
 
@@ -209,17 +211,56 @@ class OrdersPage(Page):
         column.addWidget(self.products_table, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        self.merge_products_button = QPushButton(self.tr("Merge two products…"))
+        self.merge_products_button.setToolTip(self.tr("Select two products that are one (say two spellings from "
+                                                      "different exports) to merge them."))
+        self.merge_products_button.setEnabled(False)
+        self.merge_products_button.clicked.connect(self.merge_selected_products)
+        self.products_table.selectionModel().selectionChanged.connect(
+            lambda *_: self.merge_products_button.setEnabled(len(self.selected_product_rows()) == 2))
+        buttons.addWidget(self.merge_products_button)
         new_product = QPushButton(icon("add"), self.tr("New product"))
         new_product.clicked.connect(self.new_product)
         buttons.addWidget(new_product)
         column.addLayout(buttons)
         return tab
 
+    def selected_product_rows(self) -> list[int]:
+        return sorted({index.row() for index in self.products_table.selectionModel().selectedRows()})
+
+    def merge_selected_products(self) -> None:
+        """Ask which of the two selected products to keep, then merge the other into it."""
+        rows = self.selected_product_rows()
+        if len(rows) != 2:
+            return
+        first, second = (self.products_model.product(row) for row in rows)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Merge products"), self.tr(
+            "Merge “%1” and “%2” into one product? Their order lines and reminders, and later imports of either "
+            "name, go to the product you keep.").replace("%1", first.name).replace("%2", second.name), parent=self)
+        keep_first = box.addButton(self.tr("Keep “%1”").replace("%1", first.name), QMessageBox.ButtonRole.AcceptRole)
+        keep_second = box.addButton(self.tr("Keep “%1”").replace("%1", second.name),
+                                    QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() in (keep_first, keep_second):
+            keep, other = (first, second) if box.clickedButton() is keep_first else (second, first)
+            self.merge_products(keep.id, other.id)
+
+    def merge_products(self, keep_id: int, other_id: int) -> bool:
+        """Merge in core (lines re-linked, reminders regenerated for today()); False with a message if refused."""
+        try:
+            self._products.merge(keep_id, other_id, today=self._today())
+        except HuitoukeError as exc:
+            QMessageBox.warning(self, self.tr("Merge products"), describe(exc))
+            return False
+        self._after_product_change()
+        return True
+
     def product_dialog(self, row: int | None) -> "ProductDialog":
         from ui.dialogs.product import ProductDialog
 
         product = self.products_model.product(row) if row is not None else None
-        dialog = ProductDialog(self._products, product, self)
+        dialog = ProductDialog(self._products, product, self, today=self._today)
         dialog.saved.connect(lambda _product: self._after_product_change())
         return dialog
 

@@ -30,6 +30,7 @@ MESSAGES = {
     "product_name_empty": QT_TRANSLATE_NOOP("ErrorText", "A product needs a name."),
     "product_name_taken": QT_TRANSLATE_NOOP("ErrorText", "There is already a product with this name."),
     "product_not_found": QT_TRANSLATE_NOOP("ErrorText", "This product no longer exists."),
+    "product_merge_same": QT_TRANSLATE_NOOP("ErrorText", "A product cannot be merged with itself."),
     "product_conflict": QT_TRANSLATE_NOOP(
         "ErrorText", "Someone else saved this product in the meantime. Close the window and open it again."),
     "price_negative": QT_TRANSLATE_NOOP("ErrorText", "The price cannot be negative."),

@@ -77,6 +77,8 @@ PRESETS = {
     "huitouke_customers_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: customers (English)"),
     "huitouke_orders": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: orders"),
     "huitouke_orders_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: orders (English)"),
+    "huitouke_reminders": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: reminders (not imported)"),
+    "huitouke_reminders_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: reminders, English (not imported)"),
 }
 
 PROBLEMS = {
