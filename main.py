@@ -24,16 +24,17 @@ def install_cli_words(argv: list[str]) -> None:
 def main(argv: list[str]) -> int:
     from core.book.paths import make_private
 
+    if "--smoke-test" in argv:
+        from ui.smoke import run_smoke_test
+
+        make_private()
+        return run_smoke_test(argv)
     if wants_cli(argv):
         from core.cli import main as cli_main
 
         install_cli_words(argv)
         return cli_main(argv)  # private like the app once the command is known (an unknown one writes nothing)
     make_private()  # umask 077, a 0700 data folder, temp files out of /tmp (core.book.paths)
-    if "--smoke-test" in argv:
-        from ui.smoke import run_smoke_test
-
-        return run_smoke_test(argv)
     from ui.app import run
 
     return run(argv)

@@ -428,6 +428,18 @@
         <translation>未知的 RFM 分群“%value”。</translation>
     </message>
     <message>
+        <source>The backup could not be verified, so it was not kept. The book itself is unchanged; check the disk and try again.</source>
+        <translation>备份校验没有通过，所以没有保留。客户本本身没有变化；请检查磁盘后再试。</translation>
+    </message>
+    <message>
+        <source>%path could not be read. It was left exactly as it is: check that the file is not in use or on a removed disk.</source>
+        <translation>无法读取 %path，文件保持原样：请确认文件没有被其他程序占用，也不在已拔出的磁盘上。</translation>
+    </message>
+    <message>
+        <source>A backup could not be rewritten without the erased customer; it was left as it was.</source>
+        <translation>有一个备份无法在去掉已彻底删除的客户后重写，该备份保持原样。</translation>
+    </message>
+    <message>
         <source>“%value” is not allowed for this threshold.</source>
         <translation>“%value”不是该阈值允许的值。</translation>
     </message>

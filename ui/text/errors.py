@@ -155,6 +155,14 @@ MESSAGES = {
         "Settings → Backups in the app, or huitouke restore on the command line."),
     "disk_full": QT_TRANSLATE_NOOP(
         "ErrorText", "The disk is full; nothing was saved and the book is unchanged. Free some space and try again."),
+    "backup_failed": QT_TRANSLATE_NOOP(
+        "ErrorText", "The backup could not be verified, so it was not kept. The book itself is unchanged; check the "
+        "disk and try again."),
+    "book_unreadable": QT_TRANSLATE_NOOP(
+        "ErrorText", "%path could not be read. It was left exactly as it is: check that the file is not in use or "
+        "on a removed disk."),
+    "scrub_failed": QT_TRANSLATE_NOOP(
+        "ErrorText", "A backup could not be rewritten without the erased customer; it was left as it was."),
     # segment thresholds (core.analytics.thresholds)
     "threshold_invalid": QT_TRANSLATE_NOOP("ErrorText", "“%value” is not allowed for this threshold."),
     "threshold_unknown": QT_TRANSLATE_NOOP("ErrorText", "Unknown threshold."),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -146,13 +147,18 @@ class ThresholdSettingsSection(QGroupBox):
             return
         self._show_counts(generation, counts)
 
+    def _current(self, generation: int) -> bool:
+        """Whether a count that arrives now is still wanted: the values did not change meanwhile and the section
+        was not closed (a count can arrive after the Settings page that asked for it is gone)."""
+        return generation == self._generation and shiboken6.isValid(self) and shiboken6.isValid(self.counts_label)
+
     def _show_error(self, generation: int, exc: BaseException) -> None:
-        if generation == self._generation:
+        if self._current(generation):
             self.counts_label.setText(describe(exc) if isinstance(exc, HuitoukeError) else str(exc))
 
     def _show_counts(self, generation: int, counts) -> None:
-        if generation != self._generation:
-            return  # the values changed again meanwhile
+        if not self._current(generation):
+            return
         stages = "  ".join(f"{label(STAGES, key)} {n:,}" for key, n in counts.stages.items())
         rfm = "  ".join(f"{rfm_label(name)} {n:,}" for name, n in counts.rfm.items())
         median = "" if counts.median_spend_cents is None else self.tr("Median spend: %1").replace(
