@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.errors import ImportRejected
-from core.excel.mapping import FieldMap, build_mapping, header_signature, is_known_header
+from core.excel.mapping import KEEP, FieldMap, build_mapping, header_signature, is_known_header
 from core.excel.presets import PRESETS, Preset, detect_preset
 from core.excel.readers import DEFAULT_LIMITS, Limits, Table, find_table, read_sheets, repeated_header_rows
 from core.excel.records import ParsedRow, RowError, iter_rows
@@ -109,7 +109,8 @@ def choose(table: Table, preset_key: str | None = None, overrides: Mapping[str, 
     if overrides is None and stored is not None:
         overrides = stored[1]
     preset = PRESETS[preset_key] if preset_key else detect_preset(table.headers)
-    mapping = build_mapping(table.headers, preset.columns, preset.use_synonyms, overrides)
+    mapping = build_mapping(table.headers, preset.columns, preset.use_synonyms, overrides,
+                            keep_unknown=preset.use_synonyms and preset.kind == "orders")
     identity = _KIND_IDENTITY.get(preset.kind, _CUSTOMER_IDENTITY)
     rows = table.sheet.rows[table.data_start:]
     data_rows = sum(1 for row in rows if any(row)) - len(repeated_header_rows(rows, table.headers, sorted(mapping.fields)))
@@ -118,6 +119,20 @@ def choose(table: Table, preset_key: str | None = None, overrides: Mapping[str, 
         dict(mapping.fields), signature, stored is not None, data_rows,
         bool(mapping.mapped_fields() & identity),
     )
+
+
+def kept_headers(choice: TableChoice) -> list[str]:
+    """The headers of the columns kept in the customer's note (mapped to KEEP), in sheet order."""
+    return [choice.headers[index] for index, name in sorted(choice.fields.items()) if name == KEEP]
+
+
+def lacks_product_column(choice: TableChoice) -> bool:
+    """True for an order sheet that records purchases (an order number, a date or an amount is mapped) but
+    whose product column is not mapped: its orders would come in without products, so no repurchase
+    reminders — the dialog warns before importing."""
+    fields = set(choice.fields.values())
+    purchases = fields & {"platform_order_no", "created_at", "paid_cents", "goods_cents", "quantity"}
+    return choice.kind == "orders" and bool(purchases) and "product_title" not in fields
 
 
 def preset_of(choice: TableChoice) -> Preset:
@@ -175,6 +190,8 @@ def _shown(parsed: ParsedRow) -> dict[str, str]:
                 values[name] = value.isoformat()
             else:
                 values[name] = str(value)
+    if parsed.kept:
+        values["keep"] = "；".join(parsed.kept)
     address = " ".join(parsed.customer.get(name, "") for name in ("province", "city", "district", "address_detail"))
     if address.strip():
         values["address"] = " ".join(address.split())

@@ -105,7 +105,9 @@ _ERROR_SENTENCES = {
     "quantity_invalid": "not a whole quantity", "quantity_negative": "quantity is zero or negative",
     "precision_lost": "the number was stored as a number and Excel rounded its last digits",
     "identity_missing": "no name, phone, WeChat or buyer ID", "product_missing": "no product name",
-    "order_no_missing": "no order number", "order_without_date": "product or amount without a date: "
+    "order_no_missing": "no order number", "order_not_in_book": "order neither in the book nor in this import",
+    "duplicate_row": "the same order line again: read once", "total_row": "a total row: not a customer",
+    "order_without_date": "product or amount without a date: "
     "the customer was imported, the purchase was not", "order_not_found": "order number not in the file",
 }
 
@@ -166,6 +168,7 @@ def _run_import(book, source: str | os.PathLike[str] | LoadedFile, options: Impo
     choices = [choice for file in files for choice in choose_tables(file, options, remembered)]
     plan = _build_plan(files, choices, progress, cancelled)
     _refuse_skipped_rows(plan, options, loaded.path.name)
+    _refuse_nothing_to_import(book, plan, loaded.path.name)
     if cancelled():
         raise Cancelled("cancelled")
     if options.backup and not options.dry_run and book.path is not None:
@@ -201,6 +204,36 @@ def _refuse_skipped_rows(plan: ImportPlan, options: ImportOptions, file_name: st
     if options.all_or_nothing and plan.skipped_rows:
         raise ImportRejected("rows_rejected", file=file_name, rows=len(plan.skipped_rows),
                              errors=[asdict(error) for error in plan.errors[:50]])
+
+
+def _refuse_nothing_to_import(book, plan: ImportPlan, file_name: str) -> None:
+    """The contract: a file with no data rows (``no_data_rows``) or none of whose rows can be imported
+    (``no_row_imported``, with the first row errors) is refused before anything is written — no batch,
+    no backup. Detail lines count only when the book holds one of their orders."""
+    if plan.people or plan.orders or plan.products:
+        return
+    if plan.detail_items and _book_has_any_order(book, list(plan.detail_items)):
+        return
+    rows = plan.rows_read + len(plan.skipped_rows)
+    if rows == 0:
+        raise ImportRejected("no_data_rows", file=file_name)
+    errors = list(plan.errors)
+    if plan.detail_items:  # lines of orders the book does not have, reported as the writer would
+        errors += [RowError(file, sheet, row, plan.detail_columns.get((file, sheet), ""), "order_not_in_book", key[1])
+                   for key, places in plan.detail_rows.items() for file, sheet, row in places]
+    raise ImportRejected("no_row_imported", file=file_name, rows=rows,
+                         errors=[asdict(error) | {"message": error_sentence(error)} for error in errors[:50]])
+
+
+def _book_has_any_order(book, keys: list[tuple[str, str]]) -> bool:
+    from sqlalchemy import select, tuple_
+
+    from core.book.dialect import in_chunks
+    from core.book.models import Order
+
+    with book.session() as session:
+        return any(session.scalar(select(Order.id).where(tuple_(Order.platform, Order.platform_order_no).in_(batch))
+                                  .limit(1)) is not None for batch in in_chunks(keys))
 
 
 def _remember(session, choices: list[TableChoice], options: ImportOptions) -> None:

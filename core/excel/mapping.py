@@ -35,7 +35,9 @@ PRODUCT_FIELDS = {
 EXTRA_FIELDS = {
     "address": "text", "street": "text", "phone_alt": "phone", "after_sale_status": "text",
     "customer_ref": "id",  # our own export's customer number: joins rows of one file, never the book
+    "keep": "text",  # a column that is no field of the book: kept in the customer's note as "header：value"
 }
+KEEP = "keep"
 FIELDS: dict[str, str] = CUSTOMER_FIELDS | ORDER_FIELDS | ITEM_FIELDS | PRODUCT_FIELDS | EXTRA_FIELDS
 IGNORE = ""
 
@@ -143,17 +145,23 @@ class FieldMap:
         return set(self.fields.values())
 
 
+# Headers that only number the rows: never worth keeping in a note.
+_ROW_NUMBER_HEADERS = frozenset({"序号", "编号", "行号", "no", "no.", "#", "序", "id"})
+
+
 def build_mapping(
     headers: Sequence[str],
     preset_columns: Mapping[str, str] | None = None,
     use_synonyms: bool = True,
     overrides: Mapping[str, str] | None = None,
+    keep_unknown: bool = False,
 ) -> FieldMap:
     """Map headers onto fields: seller overrides first, then the preset's columns, then synonyms.
 
-    Each field takes the first column that claims it, so a repeated header (有赞's 分销员) maps once.
-    ``overrides`` and ``preset_columns`` are keyed by normalised header; an override of ``IGNORE``
-    drops the column.
+    Each field takes the first column that claims it, so a repeated header (有赞's 分销员) maps once;
+    any number of columns may be ``KEEP``. ``overrides`` and ``preset_columns`` are keyed by normalised
+    header; an override of ``IGNORE`` drops the column. With ``keep_unknown`` (a seller's own sheet) a
+    column no synonym names — and that does not merely number the rows — is ``KEEP``, not dropped.
     """
     fields: dict[int, str] = {}
     taken: set[str] = set()
@@ -167,9 +175,11 @@ def build_mapping(
             field = preset_columns[key]
         elif use_synonyms:
             field = SYNONYMS.get(key, IGNORE)
+            if keep_unknown and (not field or field in taken) and key not in _ROW_NUMBER_HEADERS:
+                field = KEEP  # unknown, or a second column of a field (a second 备注): kept, not dropped
         else:
             field = IGNORE
-        if field and field in FIELDS and field not in taken:
+        if field and field in FIELDS and (field not in taken or field == KEEP):
             fields[index] = field
             taken.add(field)
     return FieldMap(fields)

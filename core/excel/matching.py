@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from core.book.dialect import in_chunks as chunks
 from core.book.models import Customer, CustomerAlias, Order
+from core.excel.cleaning import is_masked_name
 from core.excel.plan import ImportPlan, PersonDraft
 from core.excel.review import MERGED, SEPARATE, load_decisions, person_key
 
@@ -60,7 +61,8 @@ class BookIndex:
         phones = {phone for person in people for phone in person.phones}
         buyers = {person.fields["platform_buyer_id"] for person in people if person.fields.get("platform_buyer_id")}
         wechats = {person.fields["wechat_id"] for person in people if person.fields.get("wechat_id")}
-        names = {person.fields["name"] for person in people if person.fields.get("name")}
+        names = {person.fields["name"] for person in people
+                 if person.fields.get("name") and not is_masked_name(person.fields["name"])}
         alive = Customer.deleted_at.is_(None)
         for column, values, target in ((Customer.phone_norm, phones, self.by_phone),
                                        (Customer.platform_buyer_id, buyers, self.by_buyer),
@@ -109,7 +111,7 @@ class BookIndex:
         if wechat and wechat in self.by_wechat:
             return Match(self.by_wechat[wechat])
         name = person.fields.get("name")
-        candidates = self.by_name.get(name, []) if name else []
+        candidates = self.by_name.get(name, []) if name and not is_masked_name(name) else []
         if not candidates:
             return Match(None)
         key = person_key(person)

@@ -11,7 +11,7 @@ from typing import Any
 from core.errors import CellRejected
 from core.excel import cleaning
 from core.excel.addresses import normalise_province, split_address
-from core.excel.mapping import FIELDS, FieldMap
+from core.excel.mapping import FIELDS, KEEP, FieldMap
 from core.excel.presets import Preset, platform_of
 from core.excel.readers import Table, repeated_header_rows
 
@@ -43,6 +43,7 @@ class ParsedRow:
     product: dict[str, Any] = field(default_factory=dict)
     phones: list[str] = field(default_factory=list)
     masked_phone: str = ""
+    kept: list[str] = field(default_factory=list)  # "header：value" of the columns mapped to KEEP
 
 
 _CONVERTERS: dict[str, Callable[[Any], Any]] = {
@@ -150,6 +151,9 @@ def iter_rows(
     for index, name in sorted(mapping.fields.items()):
         kind = FIELDS[name]
         hint = (lambda index=index: hints.for_column(index)) if kind in ("datetime", "date") else None
+        if name == KEEP:  # each kept column under its own header
+            columns.append(_Column(index, table.headers[index] or f"#{index + 1}", "kept", _CONVERTERS[kind], None))
+            continue
         columns.append(_Column(index, name, _GROUP_OF.get(name), _CONVERTERS[kind], hint))
     rows = table.sheet.rows[table.data_start:]
     assembler = _Assembler(preset)
@@ -170,7 +174,8 @@ def _block_rows(table: Table, block: list[list[Any]], first_number: int, columns
     # without any shares one empty dict.
     groups: dict[str | None, list[dict[str, Any]]] = {
         group: [{} for _ in range(size)] for group in ("customer", "order", "item", "product")}
-    groups[None] = [{} for _ in range(size)] if any(column.group is None for column in columns) else [{}] * size
+    for group in (None, "kept"):  # read only: a table without any shares one empty dict
+        groups[group] = [{} for _ in range(size)] if any(column.group == group for column in columns) else [{}] * size
     errors: dict[int, list[RowError]] = {}
     for column in columns:
         try:
@@ -188,15 +193,17 @@ def _block_rows(table: Table, block: list[list[Any]], first_number: int, columns
         for values_of_row, value in zip(groups[column.group], cleaned, strict=True):
             if value is not None:
                 values_of_row[name] = value
-    for offset, (customer, order, item, product, extra) in enumerate(zip(*groups.values(), strict=True)):
+    for offset, (customer, order, item, product, extra, kept) in enumerate(zip(*groups.values(), strict=True)):
         if offset in errors:
             for error in errors[offset]:
                 on_error(error)
             continue
-        if not (customer or order or item or product or extra):
+        if not (customer or order or item or product or extra or kept):
             continue  # a blank row
         number = first_number + offset
         parsed = assembler.assemble(customer, order, item, product, extra, number)
+        if kept:
+            parsed.kept = [f"{header}：{value[:500]}" for header, value in kept.items()]
         problem = _problem(parsed, assembler.preset)
         if problem:
             code, field_name = problem
@@ -236,14 +243,19 @@ class _Assembler:
                 product["price_cents"] = item.pop("unit_price_cents")
             return ParsedRow(row, {}, product=product)
         self._fill_address(extra, customer, order)
-        if not customer.get("name"):
-            for source in (order.get("receiver_name"), customer.get("real_name"), customer.get("platform_buyer_id"),
-                           customer.get("wechat_id")):
-                if source:
-                    customer["name"] = source
-                    break
-        if order.get("receiver_name") and not customer.get("real_name") and self.preset.kind == "orders":
-            customer["real_name"] = order["receiver_name"]
+        name = customer.get("name")
+        if not name or cleaning.is_masked_name(name):
+            # A masked name (周**) is kept only when nothing better names the person.
+            sources = [source for source in (order.get("receiver_name"), customer.get("real_name"),
+                                             customer.get("platform_buyer_id"), customer.get("wechat_id")) if source]
+            better = next((source for source in sources if not cleaning.is_masked_name(source)), None)
+            chosen = better or name or (sources[0] if sources else "")
+            if chosen:
+                customer["name"] = chosen
+        receiver = order.get("receiver_name")
+        if (receiver and not customer.get("real_name") and self.preset.kind == "orders"
+                and not cleaning.is_masked_name(receiver)):
+            customer["real_name"] = receiver
         if "after_sale_status" in extra:
             order["after_sale_status"] = extra["after_sale_status"]
         return ParsedRow(row, customer, order, item, product, phones, masked)

@@ -25,6 +25,7 @@ from core.book.models import (
     Tag,
 )
 from core.errors import Cancelled
+from core.excel.cleaning import is_masked_name
 from core.excel.detail_items import DetailOutcome, attach_detail_items
 from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders
 from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
@@ -135,6 +136,13 @@ def _lengths_of(table) -> dict[str, int]:
 def _jsonable(values: dict[str, Any]) -> str:
     return json.dumps({name: value.isoformat() if isinstance(value, dt.date) else value
                        for name, value in values.items()}, ensure_ascii=False)
+
+
+def with_kept_lines(note: str, lines: list[str]) -> str:
+    """The note with every kept-column line it does not hold yet added below it (importing the same file
+    again adds nothing)."""
+    missing = [line for line in lines if line not in note]
+    return "\n".join(part for part in (note, *missing) if part)
 
 
 def source_channel(text: str) -> str:
@@ -315,6 +323,8 @@ class BookWriter:
     def _customer_row(self, person: PersonDraft) -> dict[str, Any]:
         fields = person.fields
         row = {name: fields.get(name, "") for name in _CUSTOMER_TEXT}
+        if person.kept:
+            row["note"] = with_kept_lines(row["note"], person.kept)
         row["source_channel"] = source_channel(fields.get("source_channel", "")) or (
             person.platform if person.platform in SOURCE_CHANNEL_VALUES and person.platform != "other" else "")
         phone = person.phones[0] if person.phones else ""
@@ -336,10 +346,18 @@ class BookWriter:
             for customer_id, *values in rows:
                 current = dict(zip([c.key for c in columns], values, strict=True))
                 wanted = self._customer_row(self.plan.people[matched[customer_id]])
-                changes = {}
+                changes: dict[str, Any] = {}
+                person = self.plan.people[matched[customer_id]]
+                if person.kept and current["note"]:
+                    wanted["note"] = with_kept_lines(current["note"], person.kept)
+                    if wanted["note"] != current["note"]:
+                        changes["note"] = wanted["note"]
                 for name in (*_CUSTOMER_TEXT, "birth_year", "birth_month", "birth_day"):
                     if current[name] in ("", None) and wanted[name] not in ("", None):
                         changes[name] = wanted[name]
+                    elif (name in ("name", "real_name") and is_masked_name(current[name]) and wanted[name]
+                          and not is_masked_name(wanted[name])):
+                        changes[name] = wanted[name]  # a real name replaces a masked one, never the reverse
                 if not current["phone_norm"] and wanted["phone_norm"]:
                     changes.update(phone=wanted["phone"], phone_norm=wanted["phone_norm"])
                 elif not current["phone"] and wanted["phone"]:

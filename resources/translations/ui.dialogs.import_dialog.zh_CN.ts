@@ -138,6 +138,14 @@
         <translation>预览：前几行导入后的样子（表头在第 %1 行）</translation>
     </message>
     <message>
+        <source>No column is imported as the product: the orders will have no products, so no repurchase reminders. Choose the product column in the list above.</source>
+        <translation>没有哪一列作为“商品”导入：订单将没有商品，也就不会有复购提醒。请在上面的列表里选出商品那一列。</translation>
+    </message>
+    <message>
+        <source>Kept in each customer&apos;s note (the book has no field for them): %1. Choose a field or “(not imported)” above to change this.</source>
+        <translation>以下列在客户资料里没有对应项，将保留在每位客户的备注里：%1。如需改变，请在上面为它们选择字段或“（不导入）”。</translation>
+    </message>
+    <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -160,6 +168,10 @@
     <message>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：没有导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
     </message>
     <message>
         <source>New customers: %1 · updated: %2</source>

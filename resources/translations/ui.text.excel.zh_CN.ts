@@ -96,6 +96,10 @@
         <translation>本文件中的客户编号</translation>
     </message>
     <message>
+        <source>Keep in the customer&apos;s note</source>
+        <translation>保留到客户备注</translation>
+    </message>
+    <message>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
@@ -324,6 +328,14 @@
         <translation>客户簿和本次导入中都没有这个订单：请先导入订单报表</translation>
     </message>
     <message>
+        <source>the same order line again (pasted twice?): read once</source>
+        <translation>同一订单行重复出现（粘贴了两次？）：只读一次</translation>
+    </message>
+    <message>
+        <source>a total row (合计 / 总计 / 小计): not a customer</source>
+        <translation>合计行（合计 / 总计 / 小计）：不是客户</translation>
+    </message>
+    <message>
         <source>%file is not a spreadsheet that can be read.</source>
         <translation>%file 不是可以读取的表格文件。</translation>
     </message>
@@ -362,6 +374,14 @@
     <message>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：没有导入任何数据。</translation>
+    </message>
+    <message>
+        <source>%file has a header row but no data rows: nothing was imported.</source>
+        <translation>%file 只有表头，没有数据行：什么都没有导入。</translation>
+    </message>
+    <message>
+        <source>None of the %rows rows of %file can be imported, so nothing was written. Check the first problems with “Check only”.</source>
+        <translation>%file 的 %rows 行没有一行能导入，所以什么都没有写入。可以用“只检查”查看具体问题。</translation>
     </message>
     <message>
         <source>%1: %2</source>

@@ -184,3 +184,49 @@ def test_import_history_lists_batches_and_undoes_one(qtbot, book, tmp_path, monk
     with qtbot.waitSignal(dialog.book_changed):
         dialog.undo_button.click()
     assert count(book, Customer) == 0 and dialog.table.item(0, 5).text() == "Undone"
+
+
+def test_a_header_only_file_dropped_on_the_dialog_is_refused_clearly(qtbot, book, tasks, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    empty = write_xlsx(tmp_path / "empty.xlsx", {"s": [HEADERS]})
+    dialog = ImportDialog(book, tasks, None, "en")
+    qtbot.addWidget(dialog)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(empty))])
+    dialog.dropEvent(QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier))
+    qtbot.waitUntil(lambda: dialog.sheet_list.count() == 1, timeout=10000)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 0 and dialog.message_label.text() != "", timeout=20000)
+    assert "no data rows" in dialog.message_label.text()
+    assert count(book, Customer) == 0 and count(book, ImportBatch) == 0
+
+
+def test_every_row_refused_names_the_first_problems(qtbot, book, tasks, tmp_path):
+    path = write_xlsx(tmp_path / "bad.xlsx", {"s": [["姓名", "购买日期", "产品"], ["", "2024-05-01", "蜂蜜"],
+                                                    ["", "2024-05-02", "茶"]]})
+    dialog = open_dialog(qtbot, book, tasks, path)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 0 and dialog.message_label.text() != "", timeout=20000)
+    text = dialog.message_label.text()
+    assert "None of the 2 rows" in text and "Row 2:" in text and "no name" in text
+    assert count(book, ImportBatch) == 0
+
+
+def test_kept_columns_and_a_missing_product_column_are_said_before_importing(qtbot, book, tasks, tmp_path):
+    path = write_xlsx(tmp_path / "garage.xlsx", {"s": [["姓名", "电话", "车牌", "车型", "日期", "金额"],
+                                                       ["张师傅", "13800138000", "粤B12345", "卡罗拉", "2024-05-03", 300]]})
+    dialog = open_dialog(qtbot, book, tasks, path)
+    notice = dialog.notice_label.text()
+    assert dialog.notice_label.isVisibleTo(dialog)
+    assert "车牌、车型" in notice and "no products" in notice
+    preview = dialog.preview_table
+    headers = [preview.horizontalHeaderItem(c).text() for c in range(preview.columnCount())]
+    assert preview.item(0, headers.index("Keep in the customer's note")).text() == "车牌：粤B12345；车型：卡罗拉"
+    row = next(r for r in range(dialog.mapping_table.rowCount()) if dialog.mapping_table.item(r, 0).text() == "车型")
+    combo = dialog.mapping_table.cellWidget(row, 2)
+    combo.setCurrentIndex(combo.findData("product_title"))
+    combo.activated.emit(combo.currentIndex())
+    assert "no products" not in dialog.notice_label.text() and "车牌" in dialog.notice_label.text()

@@ -31,6 +31,7 @@ FIELDS = {
     "note": QT_TRANSLATE_NOOP("ExcelLabels", "Note"),
     "personality": QT_TRANSLATE_NOOP("ExcelLabels", "Personality"),
     "customer_ref": QT_TRANSLATE_NOOP("ExcelLabels", "Customer number in this file"),
+    "keep": QT_TRANSLATE_NOOP("ExcelLabels", "Keep in the customer's note"),
     "platform": QT_TRANSLATE_NOOP("ExcelLabels", "Platform"),
     "platform_order_no": QT_TRANSLATE_NOOP("ExcelLabels", "Order number"),
     "status": QT_TRANSLATE_NOOP("ExcelLabels", "Order status"),
@@ -97,6 +98,8 @@ PROBLEMS = {
         "ExcelLabels", "product or amount without a date: the customer was imported, the purchase was not"),
     "order_not_in_book": QT_TRANSLATE_NOOP(
         "ExcelLabels", "this order is neither in the book nor in this import: import the order report first"),
+    "duplicate_row": QT_TRANSLATE_NOOP("ExcelLabels", "the same order line again (pasted twice?): read once"),
+    "total_row": QT_TRANSLATE_NOOP("ExcelLabels", "a total row (合计 / 总计 / 小计): not a customer"),
 }
 
 REFUSALS = {
@@ -114,6 +117,10 @@ REFUSALS = {
     "rows_rejected": QT_TRANSLATE_NOOP(
         "ExcelLabels", "%rows rows have problems and “all or nothing” is on, so nothing was imported."),
     "cancelled": QT_TRANSLATE_NOOP("ExcelLabels", "Cancelled: nothing was imported."),
+    "no_data_rows": QT_TRANSLATE_NOOP("ExcelLabels", "%file has a header row but no data rows: nothing was imported."),
+    "no_row_imported": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "None of the %rows rows of %file can be imported, so nothing was written. "
+        "Check the first problems with “Check only”."),
 }
 
 
