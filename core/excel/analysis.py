@@ -151,7 +151,8 @@ def parse_table(table: Table, choice: TableChoice, on_error, limit: int | None =
 
 @dataclass(frozen=True, slots=True)
 class PreviewRow:
-    """One row as it will be imported: field → shown text, or the reasons it will be skipped."""
+    """One row as it will be imported: field → shown text, or the reasons it will be skipped (``errors``
+    with ``values`` too: the customer is imported, the purchase or a note's line is not)."""
 
     row: int
     values: Mapping[str, str]
@@ -166,8 +167,9 @@ def preview(table: Table, choice: TableChoice, limit: int = 20) -> list[PreviewR
         good[parsed.row] = parsed
     rows: list[PreviewRow] = []
     for number in sorted(set(good) | {error.row for error in errors}):
-        if number in good:
-            rows.append(PreviewRow(number, _shown(good[number])))
+        if number in good:  # (with the errors of a purchase left out, if any)
+            rows.append(PreviewRow(number, _shown(good[number]),
+                                   tuple(error for error in errors if error.row == number)))
         else:
             rows.append(PreviewRow(number, {}, tuple(error for error in errors if error.row == number)))
     return rows

@@ -93,7 +93,7 @@ class ImportResult:
             "items_replaced": self.items_replaced, "rows_read": self.rows_read,
             "rows_skipped": self.rows_skipped, "batch_id": self.batch_id, "dry_run": self.dry_run,
             "errors": [{"file": e.file, "sheet": e.sheet, "row": e.row, "column": e.column, "code": e.code,
-                        "value": e.value, "message": error_sentence(e)} for e in self.errors],
+                        "value": e.value, "scope": e.scope, "message": error_sentence(e)} for e in self.errors],
             "merge_proposals": [asdict(p) for p in self.proposals],
         }
 
@@ -201,9 +201,12 @@ def _run_import(book, source: str | os.PathLike[str] | LoadedFile, options: Impo
 
 
 def _refuse_skipped_rows(plan: ImportPlan, options: ImportOptions, file_name: str) -> None:
-    if options.all_or_nothing and plan.skipped_rows:
-        raise ImportRejected("rows_rejected", file=file_name, rows=len(plan.skipped_rows),
-                             errors=[asdict(error) for error in plan.errors[:50]])
+    """All or nothing: any row or purchase left out refuses the file (notes do not)."""
+    problems = [error for error in plan.errors if error.scope != "note"]
+    if options.all_or_nothing and problems:
+        rows = {(error.file, error.sheet, error.row) for error in problems}
+        raise ImportRejected("rows_rejected", file=file_name, rows=len(rows),
+                             errors=[asdict(error) for error in problems[:50]])
 
 
 def _refuse_nothing_to_import(book, plan: ImportPlan, file_name: str) -> None:

@@ -90,6 +90,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "receiver_address": ("receiver address",),
     "after_sale_status": ("售后状态", "退款状态", "订单退款状态", "after-sale status"),
     "product_title": ("商品", "产品", "宝贝", "商品名称", "产品名称", "宝贝名称", "品名", "商品名",
+                      "购买产品", "购买商品", "购买的产品", "购买的商品", "购买宝贝", "购买物品", "所购商品", "货品",
+                      "货品名称", "物品", "产品名", "宝贝标题", "商品标题", "购买内容", "买的东西", "项目",
                       "product", "item", "product title", "goods name"),
     "sku_spec": ("规格", "商品规格", "款式", "sku", "sku spec", "spec"),
     "quantity": ("数量", "商品数量", "购买数量", "件数", "qty", "quantity"),

@@ -91,7 +91,8 @@ class PlanBuilder:
 
     def add_error(self, error: RowError) -> None:
         self.plan.errors.append(error)
-        self.plan.skipped_rows.add((error.file, error.sheet, error.row))
+        if error.scope == "row":
+            self.plan.skipped_rows.add((error.file, error.sheet, error.row))
 
     def add_row(self, parsed: ParsedRow, preset: Preset, file: str, sheet: str) -> None:
         where = (file, sheet, parsed.row)
@@ -148,7 +149,7 @@ class PlanBuilder:
                     draft.items.append(item)
                 continue
             if runs[order_key].repeated(index, row.parsed):
-                self.plan.errors.append(RowError(*row.where, "", "duplicate_row", order_key[1]))
+                self.plan.errors.append(RowError(*row.where, "", "duplicate_row", order_key[1], "note"))
                 continue
             if row.preset.sum_row_amounts:
                 for name in _SUMMED:
@@ -169,6 +170,8 @@ class PlanBuilder:
 
     def _order_key(self, row: _Row, occurrences: Counter[str]) -> tuple[str, str] | None:
         parsed = row.parsed
+        if parsed.purchase_skipped:
+            return None
         number = parsed.order.get("platform_order_no")
         if number:
             return parsed.order.get("platform") or row.preset.platform or "other", number
@@ -181,7 +184,7 @@ class PlanBuilder:
         if when is None:
             # Product or amount without any date: the customer is kept, the purchase cannot be placed,
             # and the seller is told (the row itself is not counted as skipped).
-            self.plan.errors.append(RowError(*row.where, "created_at", "order_without_date"))
+            self.plan.errors.append(RowError(*row.where, "created_at", "order_without_date", scope="purchase"))
             return None
         identity = (parsed.phones[:1] or [parsed.customer.get("platform_buyer_id") or parsed.customer.get("name", "")])[0]
         content = "|".join(str(part) for part in (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from core.errors import CellRejected
@@ -22,7 +22,11 @@ _ORDER_SIGNAL = ("platform_order_no", "product_title", "paid_cents", "goods_cent
 
 @dataclass(frozen=True, slots=True)
 class RowError:
-    """Why one row (or one cell of it) was not imported; ``row`` is the 1-based row number in the sheet."""
+    """Why one row (or one cell of it) was not imported; ``row`` is the 1-based row number in the sheet.
+
+    ``scope`` says what was left out: ``row`` (the whole row, counted as skipped), ``purchase`` (the row's
+    customer was imported, its purchase was not) or ``note`` (nothing lost: a repeated line read once, a
+    total row passed over)."""
 
     file: str
     sheet: str
@@ -30,6 +34,7 @@ class RowError:
     column: str
     code: str
     value: str = ""
+    scope: str = "row"
 
 
 @dataclass(slots=True)
@@ -44,6 +49,7 @@ class ParsedRow:
     phones: list[str] = field(default_factory=list)
     masked_phone: str = ""
     kept: list[str] = field(default_factory=list)  # "header：value" of the columns mapped to KEEP
+    purchase_skipped: bool = False  # a purchase cell was bad: the customer is imported, the purchase is not
 
 
 _CONVERTERS: dict[str, Callable[[Any], Any]] = {
@@ -184,24 +190,37 @@ def _block_rows(table: Table, block: list[list[Any]], first_number: int, columns
             values = [row[column.index] if column.index < len(row) else None for row in block]
         cleaned, rejected = _clean_column(values, column)
         for offset, error in rejected.items():
-            errors.setdefault(offset, []).append(RowError(
+            errors.setdefault(offset, []).append((column.group, column.name, RowError(
                 table.file, table.sheet.name, first_number + offset, table.headers[column.index], error.code,
-                str(error.details.get("value", ""))))
+                str(error.details.get("value", "")))))
         if cleaned.count(None) == size:
             continue
         name = column.name
         for values_of_row, value in zip(groups[column.group], cleaned, strict=True):
             if value is not None:
                 values_of_row[name] = value
+    totals = _total_rows(block)
     for offset, (customer, order, item, product, extra, kept) in enumerate(zip(*groups.values(), strict=True)):
-        if offset in errors:
-            for error in errors[offset]:
-                on_error(error)
+        if offset in totals:
+            on_error(RowError(table.file, table.sheet.name, first_number + offset, table.headers[0] if table.headers
+                              else "", "total_row", totals[offset], "note"))
             continue
+        purchase_only = False
+        if offset in errors:
+            # Bad purchase cells (date, amount, quantity…) of a row that names someone cost only the purchase.
+            # A bad order number is not "a purchase": the row says nothing reliable (issue #18's rounded numbers).
+            purchase_only = assembler.preset.kind == "orders" and all(
+                group in ("order", "item") and name != "platform_order_no" for group, name, _error in errors[offset]
+            ) and bool(customer or order)
+            for _group, _name, error in errors[offset]:
+                on_error(replace(error, scope="purchase") if purchase_only else error)
+            if not purchase_only:
+                continue
         if not (customer or order or item or product or extra or kept):
             continue  # a blank row
         number = first_number + offset
         parsed = assembler.assemble(customer, order, item, product, extra, number)
+        parsed.purchase_skipped = purchase_only
         if kept:
             parsed.kept = [f"{header}：{value[:500]}" for header, value in kept.items()]
         problem = _problem(parsed, assembler.preset)
@@ -212,6 +231,22 @@ def _block_rows(table: Table, block: list[list[Any]], first_number: int, columns
                               table.headers[column_index] if column_index is not None else "", code))
             continue
         yield parsed
+
+
+_TOTAL_WORDS = frozenset({"合计", "总计", "小计", "总合计", "合计金额", "总数", "汇总", "共计", "total", "sum", "subtotal"})
+
+
+def _total_rows(block: list[list[Any]]) -> dict[int, str]:
+    """Rows whose first cell with text says 合计 / 总计 / 小计 (a sheet's total line), with that word."""
+    found = {}
+    for offset, row in enumerate(block):
+        for cell in row[:3]:
+            if type(cell) is str and cell:
+                word = cell.strip().rstrip(":：").replace(" ", "").lower()
+                if word in _TOTAL_WORDS:
+                    found[offset] = cell.strip()
+                break
+    return found
 
 
 class _Assembler:

@@ -154,6 +154,10 @@
         <translation>跳过 — %1</translation>
     </message>
     <message>
+        <source>Only the customer is imported — %1</source>
+        <translation>只导入客户，不导入这笔购买 — %1</translation>
+    </message>
+    <message>
         <source>Tick at least one sheet to import.</source>
         <translation>请至少勾选一张要导入的工作表。</translation>
     </message>

@@ -382,7 +382,9 @@ class ImportDialog(QDialog):
                 problem = "; ".join(problem_text(error.code, error.value) if not error.column else
                                     self.tr("%1: %2").replace("%1", error.column)
                                     .replace("%2", problem_text(error.code, error.value)) for error in shown.errors)
-                cell = QTableWidgetItem(self.tr("Skipped — %1").replace("%1", problem))
+                skipped = any(error.scope == "row" for error in shown.errors)
+                cell = QTableWidgetItem((self.tr("Skipped — %1") if skipped else
+                                         self.tr("Only the customer is imported — %1")).replace("%1", problem))
                 cell.setToolTip(problem)
                 self.preview_table.setItem(row, 1, cell)
                 self.preview_table.setSpan(row, 1, 1, max(1, len(fields)))

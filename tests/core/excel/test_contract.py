@@ -168,3 +168,34 @@ def test_columns_the_book_has_no_field_for_are_kept_in_the_customers_note(tmp_pa
     note = rows[0].index("备注")
     assert {row[note] for row in rows[1:]} == set(notes.values()) - {notes["李姐"]} | {
         "车牌：粤A54321\n维修项目：补胎\n维修项目：保养"}
+
+
+@pytest.mark.parametrize("header", ["购买产品", "购买商品", "产品", "商品名称", "货品", "宝贝"])
+def test_a_sellers_product_column_is_recognised_under_the_names_sellers_use(tmp_path, book, header):
+    from core.excel.analysis import choose, lacks_product_column, load_file
+
+    path = write_xlsx(tmp_path / "own.xlsx", {"s": [["姓名", "电话", "购买日期", header, "金额"],
+                                                    ["王芳", "13925130165", "2026年9月12号", "蜂蜜", 68]]})
+    choice = choose(load_file(path).tables[0])
+    assert "product_title" in choice.fields.values() and not lacks_product_column(choice)
+    run_import(book, path)
+    with book.session() as session:
+        assert session.scalar(select(OrderItem.title)) == "蜂蜜"
+        assert str(session.scalar(select(Order.created_at))) == "2026-09-12 00:00:00"
+
+
+def test_total_rows_are_skipped_and_reported_and_a_bad_purchase_date_keeps_the_customer(tmp_path, book):
+    path = write_xlsx(tmp_path / "own.xlsx", {"九月": [
+        ["姓名", "电话", "购买日期", "购买产品", "金额"],
+        ["王芳", "13925130165", "2026年9月12号", "蜂蜜", 68],
+        ["李四", "13800138000", "2026年13月40号", "茶", 10],
+        ["合计", "", "", "", 78],
+        [None, "总计：", None, None, 78],
+    ]})
+    result = run_import(book, path)
+    assert (result.customers_created, result.orders_created, result.rows_skipped) == (2, 1, 0)
+    found = [(e.row, e.column, e.code, e.scope) for e in result.errors]
+    assert found == [(3, "购买日期", "date_invalid", "purchase"), (4, "姓名", "total_row", "note"),
+                     (5, "姓名", "total_row", "note")]
+    with book.session() as session:
+        assert sorted(session.scalars(select(Customer.name))) == ["李四", "王芳"]
