@@ -21,7 +21,7 @@ from core.excel.records import ParsedRow, RowError, iter_rows
 
 _CUSTOMER_IDENTITY = {"name", "real_name", "phone", "wechat_id", "qq", "platform_buyer_id", "receiver_name",
                       "receiver_phone", "phone_alt"}
-_KIND_IDENTITY = {"products": {"product_name"}, "items": {"platform_order_no"}}
+_KIND_IDENTITY = {"products": {"product_name"}, "items": {"platform_order_no"}, "ignored": set()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,8 +182,8 @@ def _shown(parsed: ParsedRow) -> dict[str, str]:
             if name == "tags":
                 values[name] = "、".join(value)
             elif name == "birthday":
-                year, month, day = value
-                values[name] = f"{year}-{month:02d}-{day:02d}" if year else f"{month}月{day}日"
+                year, month, day, lunar = value
+                values[name] = ("农历" if lunar else "") + (f"{year}-{month:02d}-{day:02d}" if year else f"{month}月{day}日")
             elif name.endswith("_cents") and isinstance(value, int):
                 values[name] = f"{value / 100:.2f}"
             elif isinstance(value, dt.datetime):

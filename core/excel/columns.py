@@ -41,8 +41,11 @@ CUSTOMER_COLUMNS = (
     Column("source_channel", "source_channel", "Source", "来源渠道"),
     Column("personality", "personality", "Personality", "性格、沟通注意"),
     Column("note", "note", "Note", "备注"),
-    Column("do_not_disturb", "", "Do not disturb", "不再打扰", "bool"),
-    Column("risk_buyer", "", "Risk buyer", "风险买家", "bool"),
+    Column("do_not_disturb", "do_not_disturb", "Do not disturb", "不再打扰", "bool"),
+    Column("risk_buyer", "risk_buyer", "Risk buyer", "风险买家", "bool"),
+    Column("referred_by_id", "referrer_ref", "Referred by (customer ID)", "推荐人编号", "int"),
+    Column("other_phones", "phone_alt", "Other phones", "其他电话"),
+    Column("points", "points_balance", "Points", "积分", "int"),
     Column("stage", "", "Stage", "客户阶段"),
     Column("first_purchase_on", "", "First purchase", "首次购买", "date"),
     Column("last_purchase_on", "", "Last purchase", "最近购买", "date"),
@@ -53,6 +56,7 @@ CUSTOMER_COLUMNS = (
 )
 ORDER_COLUMNS = (
     Column("platform_order_no", "platform_order_no", "Order no", "订单号"),
+    Column("id", "order_ref", "Order ID", "订单ID", "int"),
     Column("platform", "platform", "Platform", "平台"),
     Column("status", "status", "Status", "订单状态"),
     Column("created_at", "created_at", "Ordered at", "下单时间", "datetime"),
@@ -140,11 +144,14 @@ PRODUCT_TEMPLATE_COLUMNS = (
     Column("price_cents", "price_cents", "Price", "价格", "money"),
     Column("category", "category", "Category", "分类"),
 )
+# Our export's words for the birthday of a lunar (农历) calendar: "农历 1990-02-30" reads back as lunar.
+LUNAR_PREFIX = {"zh": "农历 ", "en": "lunar "}
 SHEET_NAMES = {
     "customers": ("Customers", "客户"), "orders": ("Orders", "订单"), "reminders": ("Reminders", "提醒"),
     "aftersales": ("After-sales", "售后"), "errors": ("Problems", "问题"), "template": ("Customers", "客户"),
     "products": ("Products", "商品"),
 }
+
 STATUS_WORDS_ZH = {
     "unpaid": "待付款", "paid": "已付款待发货", "shipped": "已发货", "delivered": "已签收", "completed": "交易成功",
     "refunded": "已退款", "partial_refund": "部分退款", "closed": "交易关闭",
@@ -158,6 +165,16 @@ PLATFORM_WORDS_ZH = {
     "wechat": "微信", "weidian": "微店", "taobao": "淘宝", "tmall": "天猫", "pinduoduo": "拼多多", "douyin": "抖音",
     "youzan": "有赞", "moments": "朋友圈", "offline": "线下", "other": "其他",
 }
+REMINDER_KIND_WORDS_ZH = {
+    "arrival_care": "到货关怀", "use_care": "使用关怀", "repurchase": "复购提醒", "winback": "流失挽回",
+    "unpaid": "催付", "unpaid_second": "二次催付", "closed_care": "关闭订单关怀", "delayed_shipment": "延迟发货",
+    "shipped": "发货通知", "arrived": "签收关怀", "refund": "退款完成", "birthday": "生日关怀",
+    "last_purchase": "回访关怀", "coupon_expiry": "优惠券到期", "complaint": "投诉跟进", "review": "中差评",
+    "manual": "手动任务", "level_up": "会员升级",
+}
+REMINDER_STATUS_WORDS_ZH = {"open": "待办", "snoozed": "已推迟", "done": "已完成", "skipped": "已跳过"}
+REMINDER_OUTCOME_WORDS_ZH = {"contacted": "已联系", "no_answer": "未接通", "bought": "已购买", "declined": "已拒绝",
+                             "skipped": "已跳过"}
 STAGE_WORDS_ZH = {"prospect": "潜客", "new": "新客", "returning": "老客", "loyal": "忠诚", "dormant": "沉睡",
                   "churned": "流失"}
 

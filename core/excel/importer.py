@@ -102,7 +102,7 @@ _ERROR_SENTENCES = {
     "date_invalid": "not a date", "date_ambiguous": "ambiguous date (day or month first?)",
     "date_without_year": "date without a year", "date_missing": "the order has no date",
     "number_invalid": "not a number", "amount_invalid": "not an amount of money",
-    "quantity_invalid": "not a whole quantity", "quantity_negative": "quantity is zero or negative",
+    "quantity_invalid": "not a whole quantity", "value_invalid": "not yes or no", "quantity_negative": "quantity is zero or negative",
     "precision_lost": "the number was stored as a number and Excel rounded its last digits",
     "identity_missing": "no name, phone, WeChat or buyer ID", "product_missing": "no product name",
     "order_no_missing": "no order number", "order_not_in_book": "order neither in the book nor in this import",

@@ -13,6 +13,7 @@ CUSTOMER_FIELDS = {
     "platform_buyer_id": "text", "email": "text", "province": "province", "city": "text",
     "district": "text", "address_detail": "text", "postcode": "id", "gender": "gender",
     "birthday": "birthday", "tags": "tags", "source_channel": "text", "note": "text", "personality": "text",
+    "do_not_disturb": "bool", "risk_buyer": "bool",
 }
 ORDER_FIELDS = {
     "platform": "platform", "platform_order_no": "id", "status": "status", "created_at": "datetime",
@@ -34,7 +35,10 @@ PRODUCT_FIELDS = {
 # an after-sales status that may turn an order into refunded.
 EXTRA_FIELDS = {
     "address": "text", "street": "text", "phone_alt": "phone", "after_sale_status": "text",
-    "customer_ref": "id",  # our own export's customer number: joins rows of one file, never the book
+    "customer_ref": "id",  # our own export's customer number: joins rows of one file; the book's id (checked)
+    "referrer_ref": "id",  # our own export: the customer number of who referred this customer
+    "points_balance": "int",  # our own export: the points balance, given to a customer the import creates
+    "order_ref": "id",  # our own export: the book's id of an order without a platform order number
     "keep": "text",  # a column that is no field of the book: kept in the customer's note as "header：value"
 }
 KEEP = "keep"

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.excel import cleaning
+from core.excel.own_export import book_order_key
 from core.excel.presets import Preset
 from core.excel.records import ParsedRow, RowError, has_order
 
@@ -175,6 +176,8 @@ class PlanBuilder:
         number = parsed.order.get("platform_order_no")
         if number:
             return parsed.order.get("platform") or row.preset.platform or "other", number
+        if parsed.order.get("order_ref") and row.preset.kind == "orders":  # our export: the book's order id
+            return parsed.order.get("platform") or row.preset.platform or "other", book_order_key(parsed.order["order_ref"])
         if not has_order(parsed):
             return None
         platform = parsed.order.get("platform") or row.preset.platform or "other"

@@ -13,8 +13,8 @@ from core.excel.mapping import normalise_header
 class Preset:
     """How to read one kind of file.
 
-    ``kind``: orders (rows are orders or order lines), customers, products, or items (a detail file
-    joined to orders on the order number). ``signature``: headers that identify the export.
+    ``kind``: orders (rows are orders or order lines), customers, products, items (a detail file
+    joined to orders on the order number), or ignored (a sheet of our export that is not read back). ``signature``: headers that identify the export.
     ``sum_row_amounts``: several rows of one order each carry that line's amounts (Douyin sub-orders).
     """
 
@@ -25,6 +25,7 @@ class Preset:
     columns: Mapping[str, str] = field(default_factory=dict)
     use_synonyms: bool = True
     sum_row_amounts: bool = False
+    receiver_is_buyer: bool = True  # the receiver's name gives the customer a real name when it has none
 
 
 def _columns(pairs: dict[str, str]) -> dict[str, str]:
@@ -117,16 +118,26 @@ OWN_SHEET = Preset("own", "other", "orders")
 
 HUITOUKE_CUSTOMERS = Preset(
     "huitouke_customers", "other", "orders", _signature("客户编号", "称呼", "累计消费"),
-    _columns({c.zh: c.field for c in CUSTOMER_COLUMNS}), use_synonyms=False)
+    _columns({c.zh: c.field for c in CUSTOMER_COLUMNS}), use_synonyms=False,
+    receiver_is_buyer=False)
 HUITOUKE_CUSTOMERS_EN = Preset(
     "huitouke_customers_en", "other", "orders", _signature("Customer ID", "Name", "Total spend"),
-    _columns({c.en: c.field for c in CUSTOMER_COLUMNS}), use_synonyms=False)
+    _columns({c.en: c.field for c in CUSTOMER_COLUMNS}), use_synonyms=False,
+    receiver_is_buyer=False)
 HUITOUKE_ORDERS = Preset(
     "huitouke_orders", "other", "orders", _signature("订单号", "客户编号", "小计"),
-    _columns({c.zh: c.field for c in ORDER_COLUMNS}), use_synonyms=False)
+    _columns({c.zh: c.field for c in ORDER_COLUMNS}), use_synonyms=False,
+    receiver_is_buyer=False)
 HUITOUKE_ORDERS_EN = Preset(
     "huitouke_orders_en", "other", "orders", _signature("Order no", "Customer ID", "Line amount"),
-    _columns({c.en: c.field for c in ORDER_COLUMNS}), use_synonyms=False)
+    _columns({c.en: c.field for c in ORDER_COLUMNS}), use_synonyms=False,
+    receiver_is_buyer=False)
+# Sheets of our export that are not read back (tasks and cases are the book's own work, not a file's):
+# recognised so that they are passed over, never read as customers with tags.
+HUITOUKE_REMINDERS = Preset("huitouke_reminders", "", "ignored", _signature("到期日", "类型", "任务"))
+HUITOUKE_REMINDERS_EN = Preset("huitouke_reminders_en", "", "ignored", _signature("Due", "Kind", "Task"))
+HUITOUKE_AFTERSALES = Preset("huitouke_aftersales", "", "ignored", _signature("类别", "编号", "下次跟进"))
+HUITOUKE_AFTERSALES_EN = Preset("huitouke_aftersales_en", "", "ignored", _signature("Case", "No.", "Next task due"))
 PRODUCTS = Preset(
     "products", "", "products",
     columns=_columns({
@@ -139,7 +150,8 @@ PRODUCTS = Preset(
 PRESETS: dict[str, Preset] = {
     preset.key: preset
     for preset in (TAOBAO, TAOBAO_DETAIL, PINDUODUO, DOUYIN, YOUZAN, YOUZAN_CUSTOMERS, OWN_SHEET, PRODUCTS,
-                   HUITOUKE_CUSTOMERS, HUITOUKE_CUSTOMERS_EN, HUITOUKE_ORDERS, HUITOUKE_ORDERS_EN)
+                   HUITOUKE_CUSTOMERS, HUITOUKE_CUSTOMERS_EN, HUITOUKE_ORDERS, HUITOUKE_ORDERS_EN,
+                   HUITOUKE_REMINDERS, HUITOUKE_REMINDERS_EN, HUITOUKE_AFTERSALES, HUITOUKE_AFTERSALES_EN)
 }
 PLATFORM_WORDS = {
     "淘宝": "taobao", "天猫": "tmall", "taobao": "taobao", "拼多多": "pinduoduo",

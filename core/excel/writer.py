@@ -28,6 +28,7 @@ from core.errors import Cancelled
 from core.excel.cleaning import is_masked_name
 from core.excel.detail_items import DetailOutcome, attach_detail_items
 from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders
+from core.excel.own_export import BOOK_ORDER_KEY, write_referrers_and_points
 from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
 from core.marketing.levels import recompute_levels
 from core.orders import derived_order_columns, is_purchase_status
@@ -318,6 +319,7 @@ class BookWriter:
         matched = {ids[p]: p for p in range(len(people)) if p not in created}
         self._fill_existing(matched)
         self._write_tags_and_aliases(ids, {ids[p] for p in new_people})
+        write_referrers_and_points(self.session, people, ids, self._created_ids, self._record)
         return ids  # type: ignore[return-value]
 
     def _customer_row(self, person: PersonDraft) -> dict[str, Any]:
@@ -330,8 +332,10 @@ class BookWriter:
         phone = person.phones[0] if person.phones else ""
         row["phone"] = phone or person.masked_phone
         row["phone_norm"] = phone
-        year, month, day = fields.get("birthday") or (None, None, None)
-        row.update(birth_year=year, birth_month=month, birth_day=day, import_batch_id=self.counts.batch_id)
+        year, month, day, lunar = fields.get("birthday") or (None, None, None, False)
+        row.update(birth_year=year, birth_month=month, birth_day=day, birthday_lunar=lunar,
+                   do_not_disturb=bool(fields.get("do_not_disturb")), risk_buyer=bool(fields.get("risk_buyer")),
+                   import_batch_id=self.counts.batch_id)
         row["search_text"], row["name_initials"] = build_search_text(
             name=row["name"], real_name=row["real_name"], phones=tuple(person.phones) or (row["phone"],),
             wechat_id=row["wechat_id"], platform_buyer_id=row["platform_buyer_id"], qq=row["qq"])
@@ -340,7 +344,8 @@ class BookWriter:
     def _fill_existing(self, matched: dict[int, int]) -> None:
         """Fill the empty fields of matched book customers from the file; typed values are never overwritten."""
         columns = [getattr(Customer, name) for name in (*_CUSTOMER_TEXT, "phone", "phone_norm", "birth_year",
-                                                         "birth_month", "birth_day")]
+                                                         "birth_month", "birth_day", "birthday_lunar",
+                                                         "do_not_disturb", "risk_buyer")]
         for batch in chunks(matched):
             rows = self.session.execute(select(Customer.id, *columns).where(Customer.id.in_(batch)))
             for customer_id, *values in rows:
@@ -358,6 +363,11 @@ class BookWriter:
                     elif (name in ("name", "real_name") and is_masked_name(current[name]) and wanted[name]
                           and not is_masked_name(wanted[name])):
                         changes[name] = wanted[name]  # a real name replaces a masked one, never the reverse
+                if "birth_month" in changes:
+                    changes["birthday_lunar"] = wanted["birthday_lunar"]
+                for flag in ("do_not_disturb", "risk_buyer"):  # a flag the file sets is set, never cleared
+                    if wanted[flag] and not current[flag]:
+                        changes[flag] = True
                 if not current["phone_norm"] and wanted["phone_norm"]:
                     changes.update(phone=wanted["phone"], phone_norm=wanted["phone_norm"])
                 elif not current["phone"] and wanted["phone"]:
@@ -457,7 +467,8 @@ class BookWriter:
         created = [values["created_at"] for values in fields]
         columns: dict[str, list[Any]] = {
             "platform": [draft.platform for draft in drafts],
-            "platform_order_no": [draft.platform_order_no for draft in drafts],
+            "platform_order_no": [None if draft.platform_order_no.startswith(BOOK_ORDER_KEY) else draft.platform_order_no
+                                  for draft in drafts],
             "status": statuses, "created_at": created, **derived_order_columns(statuses, created),
             "closed_at": [None] * len(drafts), "import_batch_id": [self.counts.batch_id] * len(drafts)}
         for names, empty in ((("paid_at", "shipped_at", "delivered_at", "completed_at"), None),

@@ -272,6 +272,22 @@
         <translation>回头客导出：订单（英文表头）</translation>
     </message>
     <message>
+        <source>Huitouke export: reminders (not imported)</source>
+        <translation>回头客导出：提醒（不导入）</translation>
+    </message>
+    <message>
+        <source>Huitouke export: reminders, English (not imported)</source>
+        <translation>回头客导出：提醒，英文（不导入）</translation>
+    </message>
+    <message>
+        <source>Huitouke export: after-sales (not imported)</source>
+        <translation>回头客导出：售后（不导入）</translation>
+    </message>
+    <message>
+        <source>Huitouke export: after-sales, English (not imported)</source>
+        <translation>回头客导出：售后，英文（不导入）</translation>
+    </message>
+    <message>
         <source>not a date</source>
         <translation>不是日期</translation>
     </message>
@@ -318,6 +334,10 @@
     <message>
         <source>no order number</source>
         <translation>没有订单号</translation>
+    </message>
+    <message>
+        <source>not yes or no</source>
+        <translation>不是“是”或“否”</translation>
     </message>
     <message>
         <source>product or amount without a date: the customer was imported, the purchase was not</source>

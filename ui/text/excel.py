@@ -78,6 +78,10 @@ PRESETS = {
     "huitouke_customers_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: customers (English)"),
     "huitouke_orders": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: orders"),
     "huitouke_orders_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: orders (English)"),
+    "huitouke_reminders": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: reminders (not imported)"),
+    "huitouke_reminders_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: reminders, English (not imported)"),
+    "huitouke_aftersales": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: after-sales (not imported)"),
+    "huitouke_aftersales_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: after-sales, English (not imported)"),
 }
 
 PROBLEMS = {
@@ -94,6 +98,7 @@ PROBLEMS = {
     "identity_missing": QT_TRANSLATE_NOOP("ExcelLabels", "no name, phone, WeChat ID or buyer ID"),
     "product_missing": QT_TRANSLATE_NOOP("ExcelLabels", "no product name"),
     "order_no_missing": QT_TRANSLATE_NOOP("ExcelLabels", "no order number"),
+    "value_invalid": QT_TRANSLATE_NOOP("ExcelLabels", "not yes or no"),
     "order_without_date": QT_TRANSLATE_NOOP(
         "ExcelLabels", "product or amount without a date: the customer was imported, the purchase was not"),
     "order_not_in_book": QT_TRANSLATE_NOOP(

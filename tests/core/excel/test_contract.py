@@ -150,7 +150,7 @@ def test_columns_the_book_has_no_field_for_are_kept_in_the_customers_note(tmp_pa
     assert kept == ["车牌", "车型", "维修项目"]  # 序号 only numbers the rows
     run_import(book, path)
     with book.session() as session:
-        notes = dict(session.execute(select(Customer.name, Customer.note)).tuples().all())
+        notes = dict(session.execute(select(Customer.name, Customer.note)).all())
     assert notes["张师傅"] == "老客户\n车牌：粤B12345\n车型：卡罗拉\n维修项目：换机油\n维修项目：换刹车片"
     assert notes["李姐"] == "车牌：粤A54321\n维修项目：补胎"
     again = run_import(book, path)

@@ -1,0 +1,96 @@
+"""Reading Huitouke's own export back: the book's ids as stable keys, referrers and points balances.
+
+Our export (core.excel.export) writes each customer's id (客户编号), each order's id (订单ID), the
+referrer's customer id (推荐人编号) and the points balance (积分). Read back:
+
+- a customer number names a book customer only when that customer also has the same name (or the same
+  phone): an export of another book may use the same numbers for other people;
+- an order without a platform order number is keyed ``#<order id>`` inside the import and is the book's
+  order with no platform number, the same platform, the same order time and the same amount paid (the one
+  with that id first): the same order in the book it came from, and in a copy made by importing the export
+  into an empty book (whose ids differ). Such orders are stored without an order number, as they were;
+- a referrer is set (never replaced) when the referrer is a customer of the same file;
+- a points balance is given, as one ledger line, only to a customer the import creates (history from a
+  file is not new spending; a customer already in the book keeps its ledger).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlalchemy import insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from core.book.dialect import in_chunks
+from core.book.models import Customer, Order, PointsEntry
+
+BOOK_ORDER_KEY = "#"  # order-number prefix of an order known by the book's id only (never stored)
+
+
+def book_order_key(ref: str) -> str:
+    return f"{BOOK_ORDER_KEY}{ref}"
+
+
+def customers_by_ref(session: Session, refs: set[str]) -> dict[str, tuple[int, str, str]]:
+    """{customer number: (id, name, phone_norm)} of the live book customers with those ids."""
+    ids = [int(ref) for ref in refs if ref.isdigit() and len(ref) < 12]
+    found: dict[str, tuple[int, str, str]] = {}
+    for batch in in_chunks(ids):
+        query = select(Customer.id, Customer.name, Customer.phone_norm).where(
+            Customer.id.in_(batch), Customer.deleted_at.is_(None))
+        for customer_id, name, phone in session.execute(query):
+            found[str(customer_id)] = (customer_id, name, phone)
+    return found
+
+
+def orders_by_ref(session: Session, wanted: Sequence[tuple[str, str, dt.datetime | None, int | None]],
+                  columns: Sequence) -> dict[tuple[str, str], tuple]:
+    """{(platform, "#id"): (id, customer_id, platform, number, *columns)} for the orders of ``wanted``
+    ((platform, "#id", created_at, paid_cents)) that the book holds, as the module docstring says."""
+    times = sorted({created for _platform, _key, created, _paid in wanted if created is not None})
+    candidates: dict[tuple[str, dt.datetime, int], list[tuple]] = defaultdict(list)
+    for batch in in_chunks(times):
+        query = select(Order.id, Order.customer_id, Order.platform, Order.platform_order_no, *columns).where(
+            Order.created_at.in_(batch), or_(Order.platform_order_no.is_(None), Order.platform_order_no == ""))
+        for row in session.execute(query.order_by(Order.id)):
+            candidates[(row[2], row[4 + _CREATED], row[4 + _PAID])].append(tuple(row))
+    found: dict[tuple[str, str], tuple] = {}
+    used: set[int] = set()
+    for same_id_only in (True, False):  # the order with the same id first, then any order alike
+        for platform, key, created, paid in wanted:
+            if (platform, key) in found:
+                continue
+            rows = [row for row in candidates.get((platform, created, paid or 0), ()) if row[0] not in used
+                    and (not same_id_only or key == book_order_key(str(row[0])))]
+            if rows:
+                used.add(rows[0][0])
+                found[(platform, key)] = rows[0]
+    return found
+
+
+_CREATED, _PAID = 0, 1  # positions of created_at and paid_cents in the ``columns`` given to orders_by_ref
+
+
+def write_referrers_and_points(session: Session, people: Sequence[Any], ids: Sequence[int | None],
+                               created: set[int | None], record: Callable[[str, int, dict | None], None]) -> None:
+    """Referrers and points balances of the people of an import (see the module docstring)."""
+    by_ref = {person.fields["customer_ref"]: ids[position] for position, person in enumerate(people)
+              if person.fields.get("customer_ref")}
+    referrers = {ids[position]: by_ref[person.fields["referrer_ref"]] for position, person in enumerate(people)
+                 if by_ref.get(person.fields.get("referrer_ref", "")) not in (None, ids[position])}
+    for batch in in_chunks(list(referrers)):
+        for customer_id, current in session.execute(
+                select(Customer.id, Customer.referred_by_id).where(Customer.id.in_(batch))).all():
+            if current is None:
+                if customer_id not in created:
+                    record("customer", customer_id, {"referred_by_id": None})
+                session.execute(update(Customer).where(Customer.id == customer_id)
+                                .values(referred_by_id=referrers[customer_id]))
+    lines = [{"customer_id": ids[position], "delta": person.fields["points_balance"], "reason": "import",
+              "note": "导入的积分余额"} for position, person in enumerate(people)
+             if person.fields.get("points_balance") and ids[position] in created]
+    if lines:
+        session.execute(insert(PointsEntry), lines)

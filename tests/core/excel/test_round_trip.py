@@ -1,0 +1,132 @@
+"""`export --what all` is a complete, re-importable copy of the book (issue #18, Build 1 and Done when)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from core.book.db import Book
+from core.demo.build import build_demo
+from core.excel.export import export_book
+from core.excel.importer import ImportOptions, run_import
+
+FIGURES = {
+    "customers": "SELECT count(*) FROM customer WHERE deleted_at IS NULL",
+    "do_not_disturb": "SELECT count(*) FROM customer WHERE do_not_disturb",
+    "risk_buyer": "SELECT count(*) FROM customer WHERE risk_buyer",
+    "lunar": "SELECT count(*) FROM customer WHERE birthday_lunar",
+    "lunar_day_30": "SELECT count(*) FROM customer WHERE birthday_lunar AND birth_day = 30",
+    "birthdays": "SELECT group_concat(birth_year || '-' || birth_month || '-' || birth_day, ',') FROM "
+                 "(SELECT * FROM customer WHERE birth_month IS NOT NULL ORDER BY name, phone)",
+    "referrers": "SELECT count(*) FROM customer WHERE referred_by_id IS NOT NULL",
+    "tag_links": "SELECT count(*) FROM customer_tag",
+    "products": "SELECT count(*) FROM product",
+    "cycles": "SELECT group_concat(name || ':' || cycle_days || ':' || lead_days, ',') FROM "
+              "(SELECT * FROM product ORDER BY name)",
+    "orders": "SELECT count(*) FROM orders",
+    "items": "SELECT count(*) FROM order_item",
+    "linked_items": "SELECT count(*) FROM order_item WHERE product_id IS NOT NULL",
+    "paid": "SELECT sum(paid_cents) FROM orders",
+    "refunded": "SELECT sum(refund_cents) FROM orders",
+    "points": "SELECT sum(delta) FROM points_ledger",
+    "spend": "SELECT sum(total_spend_cents) FROM customer",
+}
+
+
+def figures(path) -> dict:
+    con = sqlite3.connect(path)
+    try:
+        return {name: con.execute(query).fetchone()[0] for name, query in FIGURES.items()}
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("round_trip")
+    path = folder / "demo.book"
+    build_demo(path, customers=600, seed=3, today=dt.date(2026, 6, 1))
+    return folder, path
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_export_all_into_the_same_book_changes_nothing_and_into_an_empty_book_reproduces_it(demo, language):
+    folder, path = demo
+    export = folder / f"all-{language}.xlsx"
+    with Book.open(path, backup_root=folder / "backups") as book:
+        export_book(book, export, "all", language, today=dt.date(2026, 6, 1))
+    before = figures(path)
+    assert before["do_not_disturb"] and before["risk_buyer"] and before["lunar_day_30"] and before["referrers"]
+    with Book.open(path, backup_root=folder / "backups") as book:
+        same = run_import(book, export, ImportOptions(dry_run=True))
+    assert (same.customers_created, same.customers_updated, same.orders_created, same.orders_updated,
+            same.products_created, same.products_updated, same.rows_skipped) == (0, 0, 0, 0, 0, 0, 0)
+    assert same.orders_unchanged == before["orders"]
+    copy = folder / f"copy-{language}.book"
+    with Book.open(copy, create=True, backup_root=folder / "backups") as book:
+        result = run_import(book, export)
+        assert result.errors == ()
+        again = run_import(book, export, ImportOptions(dry_run=True))  # the copy too: the same file changes nothing
+    assert (again.customers_created, again.orders_created, again.customers_updated) == (0, 0, 0)
+    assert figures(copy) == before
+
+
+def test_export_pasted_twice_into_one_sheet_gives_as_many_items_as_orders(demo, tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    from tests.core.excel.files import write_xlsx
+
+    folder, path = demo
+    export = tmp_path / "orders.xlsx"
+    with Book.open(path, backup_root=folder / "backups") as book:
+        export_book(book, export, "orders", "zh_CN")
+    rows = CalamineWorkbook.from_path(str(export)).get_sheet_by_index(0).to_python()
+    twice = write_xlsx(tmp_path / "twice.xlsx", {"订单": [*rows, *rows[1:]]})
+    copy = tmp_path / "copy.book"
+    with Book.open(copy, create=True, backup_root=tmp_path / "backups") as book:
+        run_import(book, twice)
+    con = sqlite3.connect(copy)
+    assert con.execute("SELECT count(*) FROM order_item").fetchone()[0] == len(rows) - 1
+    con.close()
+
+
+def test_the_reminders_and_after_sales_sheets_are_passed_over_never_read_as_customers(tmp_path):
+    from core.excel.analysis import load_file
+    from core.excel.importer import choose_tables
+    from tests.core.excel.files import write_xlsx
+
+    path = write_xlsx(tmp_path / "all.xlsx", {
+        "客户": [["客户编号", "称呼", "手机号", "累计消费"], [1, "阿香", "13512345678", 0]],
+        "提醒": [["到期日", "类型", "状态", "客户", "手机号", "商品", "任务", "结果", "备注"],
+                 ["2026-06-01", "复购提醒", "待办", "阿香", "13512345678", "蜂蜜", "", "", ""]],
+        "售后": [["类别", "编号", "日期", "客户", "手机号", "平台", "原因 / 等级", "状态", "下次跟进", "内容", "补偿金额", "结果"],
+                 ["投诉", 1, "2026-05-01", "阿香", "13512345678", "微信", "破损", "处理中", "", "", 0, ""]],
+    })
+    choices = {choice.sheet: choice for choice in choose_tables(load_file(path), ImportOptions(), {})}
+    assert (choices["提醒"].preset, choices["提醒"].usable) == ("huitouke_reminders", False)
+    assert (choices["售后"].preset, choices["售后"].usable) == ("huitouke_aftersales", False)
+
+
+def test_extra_phones_and_a_lunar_birthday_come_back(tmp_path, book):
+    from sqlalchemy import select
+
+    from core.book.models import Customer, CustomerAlias
+    from core.customers import CustomerService
+    from core.dto import CustomerInput
+
+    service = CustomerService(book)
+    created = service.create(CustomerInput(name="阿香", phone="13512345678", birth_month=2, birth_day=30,
+                                           birthday_lunar=True, do_not_disturb=True))
+    with book.session() as session:
+        session.add(CustomerAlias(customer_id=created.id, kind="phone", value="13900001111", value_norm="13900001111"))
+    export_book(book, tmp_path / "c.xlsx", "customers", "zh_CN")
+    with Book.open(tmp_path / "copy.book", create=True, backup_root=tmp_path / "b") as copy:
+        run_import(copy, tmp_path / "c.xlsx")
+        with copy.session() as session:
+            customer = session.scalars(select(Customer)).one()
+            aliases = session.scalars(select(CustomerAlias.value)).all()
+    assert (customer.birth_month, customer.birth_day, customer.birthday_lunar, customer.do_not_disturb) == (
+        2, 30, True, True)
+    assert aliases == ["13900001111"]
