@@ -106,7 +106,11 @@ _ERROR_SENTENCES = {
     "precision_lost": "the number was stored as a number and Excel rounded its last digits",
     "identity_missing": "no name, phone, WeChat or buyer ID", "product_missing": "no product name",
     "order_no_missing": "no order number", "order_not_in_book": "order neither in the book nor in this import",
-    "duplicate_row": "the same order line again: read once", "total_row": "a total row: not a customer",
+    "duplicate_row": "the same order line again: read once", "cell_cut": "a cell longer than 32,767 characters "
+    "was cut", "line_cut": "a line longer than 4 MB was cut", "encoding_mixed": "a line in another encoding, read as "
+    "such", "encoding_replaced": "a line in no known encoding: unreadable characters replaced",
+    "quote_unbalanced": "a quote is not closed: the lines after it were read one row each",
+    "formula_without_value": "a formula cell without a saved value (open and save the file in Excel or WPS)", "total_row": "a total row: not a customer",
     "order_without_date": "product or amount without a date: "
     "the customer was imported, the purchase was not", "order_not_found": "order number not in the file",
 }
@@ -260,6 +264,9 @@ def _build_plan(files: list[LoadedFile], choices: list[TableChoice], progress: P
             continue
         preset = preset_of(choice)
         table = tables[(choice.file, choice.sheet)]
+        for row, column, code, value in table.sheet.notes:  # what the reader mended: cut cells, encodings…
+            header = table.headers[column] if 0 <= column < len(table.headers) else ""
+            builder.plan.errors.append(RowError(choice.file, choice.sheet, row, header, code, value, "note"))
         for count, parsed in enumerate(parse_table(table, choice, builder.add_error), 1):
             builder.add_row(parsed, preset, choice.file, choice.sheet)
             if count % 2000 == 0:

@@ -356,6 +356,30 @@
         <translation>合计行（合计 / 总计 / 小计）：不是客户</translation>
     </message>
     <message>
+        <source>a cell longer than 32,767 characters was cut (characters)</source>
+        <translation>单元格超过 32,767 个字符，已截断（原字符数）</translation>
+    </message>
+    <message>
+        <source>a line longer than 4 MB was cut</source>
+        <translation>一行超过 4 MB，已截断</translation>
+    </message>
+    <message>
+        <source>this line is in another encoding than the file; read as</source>
+        <translation>这一行的编码与文件其他部分不同，已按此编码读取</translation>
+    </message>
+    <message>
+        <source>this line is in no known encoding: unreadable characters replaced</source>
+        <translation>这一行的编码无法识别：读不出的字符已替换</translation>
+    </message>
+    <message>
+        <source>a quote is not closed: the lines after it were read one row each</source>
+        <translation>有一个引号没有闭合：其后的各行已逐行读取</translation>
+    </message>
+    <message>
+        <source>a formula without a saved value, read as empty (open the file in Excel or WPS and save it)</source>
+        <translation>公式没有保存的计算结果，按空白读取（请用 Excel 或 WPS 打开并保存后再导入）</translation>
+    </message>
+    <message>
         <source>%file is not a spreadsheet that can be read.</source>
         <translation>%file 不是可以读取的表格文件。</translation>
     </message>

@@ -105,6 +105,14 @@ PROBLEMS = {
         "ExcelLabels", "this order is neither in the book nor in this import: import the order report first"),
     "duplicate_row": QT_TRANSLATE_NOOP("ExcelLabels", "the same order line again (pasted twice?): read once"),
     "total_row": QT_TRANSLATE_NOOP("ExcelLabels", "a total row (合计 / 总计 / 小计): not a customer"),
+    "cell_cut": QT_TRANSLATE_NOOP("ExcelLabels", "a cell longer than 32,767 characters was cut (characters)"),
+    "line_cut": QT_TRANSLATE_NOOP("ExcelLabels", "a line longer than 4 MB was cut"),
+    "encoding_mixed": QT_TRANSLATE_NOOP("ExcelLabels", "this line is in another encoding than the file; read as"),
+    "encoding_replaced": QT_TRANSLATE_NOOP("ExcelLabels", "this line is in no known encoding: unreadable characters replaced"),
+    "quote_unbalanced": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "a quote is not closed: the lines after it were read one row each"),
+    "formula_without_value": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "a formula without a saved value, read as empty (open the file in Excel or WPS and save it)"),
 }
 
 REFUSALS = {
