@@ -165,6 +165,15 @@ def test_screenshots_in_chinese(qtbot, book, tasks, tmp_path):
     with qtbot.waitSignal(dialog.book_changed, timeout=20000):
         dialog.import_button.click()
     save_shot(dialog, "import_dialog_summary")
+    garage = write_xlsx(tmp_path / "修车登记.xlsx", {"登记": [
+        ["序号", "姓名", "电话", "车牌", "车型", "维修项目", "日期", "金额"],
+        [1, "张师傅", "13800138000", "粤B12345", "卡罗拉", "换机油", "2026年9月12号", 300],
+        [2, "李姐", "13900139000", "粤A54321", "飞度", "补胎", "2026年9月13号", 50],
+        ["合计", "", "", "", "", "", "", 350]]})
+    notice = open_dialog(qtbot, book, tasks, garage)
+    qtbot.waitExposed(notice)
+    assert "车牌、车型、维修项目" in notice.notice_label.text()
+    save_shot(notice, "import_dialog_kept_columns")
     export = ExportDialog(book, tasks, "zh_CN", chooser=lambda _name: str(tmp_path / "e.xlsx"))
     qtbot.addWidget(export)
     export.show()

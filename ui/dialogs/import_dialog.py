@@ -382,7 +382,7 @@ class ImportDialog(QDialog):
                 problem = "; ".join(problem_text(error.code, error.value) if not error.column else
                                     self.tr("%1: %2").replace("%1", error.column)
                                     .replace("%2", problem_text(error.code, error.value)) for error in shown.errors)
-                skipped = any(error.scope == "row" for error in shown.errors)
+                skipped = not shown.values or any(error.scope == "row" for error in shown.errors)
                 cell = QTableWidgetItem((self.tr("Skipped — %1") if skipped else
                                          self.tr("Only the customer is imported — %1")).replace("%1", problem))
                 cell.setToolTip(problem)
