@@ -130,3 +130,18 @@ def test_extra_phones_and_a_lunar_birthday_come_back(tmp_path, book):
     assert (customer.birth_month, customer.birth_day, customer.birthday_lunar, customer.do_not_disturb) == (
         2, 30, True, True)
     assert aliases == ["13900001111"]
+
+
+def test_undoing_the_copy_import_empties_the_book_again(demo):
+    from core.excel.batches import undo_import
+
+    folder, path = demo
+    export = folder / "undo.xlsx"
+    with Book.open(path, backup_root=folder / "backups") as book:
+        export_book(book, export, "all", "zh_CN")
+    copy = folder / "undo.book"
+    with Book.open(copy, create=True, backup_root=folder / "backups") as book:
+        result = run_import(book, export)
+        undo_import(book, result.batch_id)
+    left = figures(copy)
+    assert (left["customers"], left["orders"], left["items"], left["points"], left["referrers"]) == (0, 0, 0, None, 0)
