@@ -21,7 +21,8 @@ from core.excel.records import ParsedRow, RowError, iter_rows
 
 _CUSTOMER_IDENTITY = {"name", "real_name", "phone", "wechat_id", "qq", "platform_buyer_id", "receiver_name",
                       "receiver_phone", "phone_alt"}
-_KIND_IDENTITY = {"products": {"product_name"}, "items": {"platform_order_no"}, "ignored": set()}
+_KIND_IDENTITY = {"products": {"product_name"}, "items": {"platform_order_no"}, "ignored": set(),
+                  "ledger": {"customer_ref"}}
 
 
 @dataclass(frozen=True, slots=True)

@@ -144,12 +144,43 @@ PRODUCT_TEMPLATE_COLUMNS = (
     Column("price_cents", "price_cents", "Price", "价格", "money"),
     Column("category", "category", "Category", "分类"),
 )
+COUPON_COLUMNS = (  # read back for the customers an import creates (core.excel.own_export)
+    Column("customer_id", "customer_ref", "Customer ID", "客户编号", "int"),
+    Column("kind", "", "Coupon", "券类型"),
+    Column("value_cents", "", "Value", "面额", "money"),
+    Column("threshold_cents", "", "Threshold", "使用门槛", "money"),
+    Column("discount_percent", "", "Discount %", "折扣(%)", "int"),
+    Column("issued_at", "", "Issued at", "发放时间", "datetime"),
+    Column("expires_on", "", "Expires on", "到期日", "date"),
+    Column("used_at", "", "Used at", "使用时间", "datetime"),
+    Column("source", "", "Source", "来源"),
+    Column("note", "", "Note", "备注"),
+)
+CONTACT_COLUMNS = (
+    Column("customer_id", "customer_ref", "Customer ID", "客户编号", "int"),
+    Column("at", "", "Contacted at", "联系时间", "datetime"),
+    Column("channel", "", "Channel", "渠道"),
+    Column("purpose", "", "Purpose", "目的"),
+    Column("is_marketing", "", "Marketing", "营销", "bool"),
+    Column("result", "", "Result", "结果"),
+    Column("message", "", "Message", "内容"),
+    Column("note", "", "Note", "备注"),
+)
+# Chinese words of the codes these sheets hold, by column key (a code without a word is written as is).
+LEDGER_WORDS_ZH = {
+    "kind": {"cash": "现金券", "threshold": "满减券", "free_shipping": "包邮券", "discount": "折扣券", "birthday": "生日券"},
+    "source": {"manual": "手动", "campaign": "活动", "complaint": "投诉补偿", "review": "评价补偿"},
+    "channel": {"wechat": "微信", "phone": "电话", "sms": "短信", "qq": "QQ", "platform_chat": "平台旺旺", "other": "其他"},
+    "purpose": {"care": "关怀", "marketing": "营销", "aftersales": "售后", "sales": "销售"},
+    "result": {"contacted": "已联系", "no_answer": "未接通", "bought": "已购买", "declined": "已拒绝",
+               "skipped": "已跳过", "snoozed": "已推迟", "opted_out": "不再打扰"},
+}
 # Our export's words for the birthday of a lunar (农历) calendar: "农历 1990-02-30" reads back as lunar.
 LUNAR_PREFIX = {"zh": "农历 ", "en": "lunar "}
 SHEET_NAMES = {
     "customers": ("Customers", "客户"), "orders": ("Orders", "订单"), "reminders": ("Reminders", "提醒"),
     "aftersales": ("After-sales", "售后"), "errors": ("Problems", "问题"), "template": ("Customers", "客户"),
-    "products": ("Products", "商品"),
+    "products": ("Products", "商品"), "coupons": ("Coupons", "优惠券"), "contacts": ("Contact log", "联系记录"),
 }
 
 STATUS_WORDS_ZH = {

@@ -104,6 +104,8 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
     """
     from openpyxl import Workbook
 
+    from core.book.models import ContactLog, Coupon
+
     if what not in WHAT:
         raise RejectedInput("export_what_unknown", what=what)
     today = today or dt.date.today()
@@ -111,7 +113,8 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
     cancelled = is_cancelled or (lambda: False)
     path = Path(path)
     workbook = Workbook(write_only=True)
-    parts = ("customers", "products", "orders", "reminders", "aftersales") if what == "all" else (what,)
+    parts = (("customers", "products", "orders", "coupons", "contacts", "reminders", "aftersales") if what == "all"
+             else (what,))
     written: dict[str, int] = {}
     with book.session() as session:
         for step, part in enumerate(parts):
@@ -119,12 +122,14 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
             sources = {"customers": (cols.CUSTOMER_COLUMNS, _customer_rows),
                        "orders": (cols.ORDER_COLUMNS, _order_rows),
                        "products": (cols.PRODUCT_TEMPLATE_COLUMNS, _product_rows),
+                       "coupons": (cols.COUPON_COLUMNS, _ledger_rows(Coupon, cols.COUPON_COLUMNS)),
+                       "contacts": (cols.CONTACT_COLUMNS, _ledger_rows(ContactLog, cols.CONTACT_COLUMNS)),
                        "reminders": (cols.REMINDER_COLUMNS, _reminder_rows),
                        "aftersales": (cols.AFTERSALE_COLUMNS,
                                       lambda *args: _aftersale_rows(*args, case_filter=case_filter))}
             columns, rows = sources[part]
             produced = rows(session, language, today)
-            if part == "aftersales" and what == "all":
+            if part in ("aftersales", "coupons", "contacts") and what == "all":
                 produced = list(produced)
                 if not produced:
                     continue
@@ -244,6 +249,26 @@ def _reminder_rows(session, language: str, today: dt.date) -> Iterator[list[Any]
             values[2] = cols.REMINDER_STATUS_WORDS_ZH.get(values[2], values[2])
             values[7] = cols.REMINDER_OUTCOME_WORDS_ZH.get(values[7], values[7])
         yield values
+
+
+def _ledger_rows(model, columns: Sequence[Column]):
+    """Rows of a customer-bound ledger (coupons, contact log) of live customers, codes in Chinese for zh."""
+    def rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
+        from core.book.models import Customer
+
+        fields = [getattr(model, column.key) for column in columns]
+        query = (select(*fields).join(Customer, Customer.id == model.customer_id)
+                 .where(Customer.deleted_at.is_(None)).order_by(model.id))
+        zh = _zh(language)
+        for row in session.execute(query):
+            values = list(row)
+            if zh:
+                for index, column in enumerate(columns):
+                    words = cols.LEDGER_WORDS_ZH.get(column.key)
+                    if words:
+                        values[index] = words.get(values[index], values[index])
+            yield values
+    return rows
 
 
 def _product_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:

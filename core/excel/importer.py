@@ -267,6 +267,10 @@ def _build_plan(files: list[LoadedFile], choices: list[TableChoice], progress: P
         for row, column, code, value in table.sheet.notes:  # what the reader mended: cut cells, encodings…
             header = table.headers[column] if 0 <= column < len(table.headers) else ""
             builder.plan.errors.append(RowError(choice.file, choice.sheet, row, header, code, value, "note"))
+        if preset.kind == "ledger":  # our export's coupons / contact log: written for new customers only
+            builder.plan.ledgers.append((preset.key, table))
+            builder.plan.rows_read += choice.data_rows
+            continue
         for count, parsed in enumerate(parse_table(table, choice, builder.add_error), 1):
             builder.add_row(parsed, preset, choice.file, choice.sheet)
             if count % 2000 == 0:

@@ -56,6 +56,7 @@ class ImportPlan:
     detail_rows: dict[tuple[str, str], list[tuple[str, str, int]]] = field(default_factory=dict)
     detail_columns: dict[tuple[str, str], str] = field(default_factory=dict)  # (file, sheet) → order-no header
     errors: list[RowError] = field(default_factory=list)
+    ledgers: list[tuple[str, Any]] = field(default_factory=list)  # (preset key, Table) of our export's ledgers
     rows_read: int = 0
     skipped_rows: set[tuple[str, str, int]] = field(default_factory=set)
 

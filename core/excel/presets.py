@@ -14,7 +14,8 @@ class Preset:
     """How to read one kind of file.
 
     ``kind``: orders (rows are orders or order lines), customers, products, items (a detail file
-    joined to orders on the order number), or ignored (a sheet of our export that is not read back). ``signature``: headers that identify the export.
+    joined to orders on the order number), ledger (our export's coupons or contact log, read back for the
+    customers an import creates), or ignored (a sheet of our export that is not read back). ``signature``: headers that identify the export.
     ``sum_row_amounts``: several rows of one order each carry that line's amounts (Douyin sub-orders).
     """
 
@@ -138,6 +139,15 @@ HUITOUKE_REMINDERS = Preset("huitouke_reminders", "", "ignored", _signature("到
 HUITOUKE_REMINDERS_EN = Preset("huitouke_reminders_en", "", "ignored", _signature("Due", "Kind", "Task"))
 HUITOUKE_AFTERSALES = Preset("huitouke_aftersales", "", "ignored", _signature("类别", "编号", "下次跟进"))
 HUITOUKE_AFTERSALES_EN = Preset("huitouke_aftersales_en", "", "ignored", _signature("Case", "No.", "Next task due"))
+# Ledgers of our export, read back for the customers an import creates (core.excel.own_export).
+HUITOUKE_COUPONS = Preset("huitouke_coupons", "", "ledger", _signature("客户编号", "券类型", "面额"),
+                          _columns({"客户编号": "customer_ref"}), use_synonyms=False)
+HUITOUKE_COUPONS_EN = Preset("huitouke_coupons_en", "", "ledger", _signature("Customer ID", "Coupon", "Value"),
+                             _columns({"Customer ID": "customer_ref"}), use_synonyms=False)
+HUITOUKE_CONTACTS = Preset("huitouke_contacts", "", "ledger", _signature("客户编号", "联系时间", "目的"),
+                           _columns({"客户编号": "customer_ref"}), use_synonyms=False)
+HUITOUKE_CONTACTS_EN = Preset("huitouke_contacts_en", "", "ledger", _signature("Customer ID", "Contacted at", "Purpose"),
+                              _columns({"Customer ID": "customer_ref"}), use_synonyms=False)
 PRODUCTS = Preset(
     "products", "", "products",
     columns=_columns({
@@ -151,7 +161,8 @@ PRESETS: dict[str, Preset] = {
     preset.key: preset
     for preset in (TAOBAO, TAOBAO_DETAIL, PINDUODUO, DOUYIN, YOUZAN, YOUZAN_CUSTOMERS, OWN_SHEET, PRODUCTS,
                    HUITOUKE_CUSTOMERS, HUITOUKE_CUSTOMERS_EN, HUITOUKE_ORDERS, HUITOUKE_ORDERS_EN,
-                   HUITOUKE_REMINDERS, HUITOUKE_REMINDERS_EN, HUITOUKE_AFTERSALES, HUITOUKE_AFTERSALES_EN)
+                   HUITOUKE_REMINDERS, HUITOUKE_REMINDERS_EN, HUITOUKE_AFTERSALES, HUITOUKE_AFTERSALES_EN,
+                   HUITOUKE_COUPONS, HUITOUKE_COUPONS_EN, HUITOUKE_CONTACTS, HUITOUKE_CONTACTS_EN)
 }
 PLATFORM_WORDS = {
     "淘宝": "taobao", "天猫": "tmall", "taobao": "taobao", "拼多多": "pinduoduo",

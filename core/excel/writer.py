@@ -28,7 +28,7 @@ from core.errors import Cancelled
 from core.excel.cleaning import is_masked_name
 from core.excel.detail_items import DetailOutcome, attach_detail_items
 from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders
-from core.excel.own_export import BOOK_ORDER_KEY, write_referrers_and_points
+from core.excel.own_export import BOOK_ORDER_KEY, write_ledgers, write_referrers_and_points
 from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
 from core.marketing.levels import recompute_levels
 from core.orders import derived_order_columns, is_purchase_status
@@ -320,6 +320,8 @@ class BookWriter:
         self._fill_existing(matched)
         self._write_tags_and_aliases(ids, {ids[p] for p in new_people})
         write_referrers_and_points(self.session, people, ids, self._created_ids, self._record)
+        if self.plan.ledgers:
+            write_ledgers(self.session, self.plan, people, ids, self._created_ids)
         return ids  # type: ignore[return-value]
 
     def _customer_row(self, person: PersonDraft) -> dict[str, Any]:

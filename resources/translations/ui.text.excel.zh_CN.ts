@@ -280,6 +280,22 @@
         <translation>回头客导出：提醒，英文（不导入）</translation>
     </message>
     <message>
+        <source>Huitouke export: coupons (for new customers)</source>
+        <translation>回头客导出：优惠券（仅为新建的客户导入）</translation>
+    </message>
+    <message>
+        <source>Huitouke export: coupons, English (for new customers)</source>
+        <translation>回头客导出：优惠券，英文（仅为新建的客户导入）</translation>
+    </message>
+    <message>
+        <source>Huitouke export: contact log (for new customers)</source>
+        <translation>回头客导出：联系记录（仅为新建的客户导入）</translation>
+    </message>
+    <message>
+        <source>Huitouke export: contact log, English (for new customers)</source>
+        <translation>回头客导出：联系记录，英文（仅为新建的客户导入）</translation>
+    </message>
+    <message>
         <source>Huitouke export: after-sales (not imported)</source>
         <translation>回头客导出：售后（不导入）</translation>
     </message>

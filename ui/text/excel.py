@@ -80,6 +80,11 @@ PRESETS = {
     "huitouke_orders_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: orders (English)"),
     "huitouke_reminders": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: reminders (not imported)"),
     "huitouke_reminders_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: reminders, English (not imported)"),
+    "huitouke_coupons": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: coupons (for new customers)"),
+    "huitouke_coupons_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: coupons, English (for new customers)"),
+    "huitouke_contacts": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: contact log (for new customers)"),
+    "huitouke_contacts_en": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "Huitouke export: contact log, English (for new customers)"),
     "huitouke_aftersales": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: after-sales (not imported)"),
     "huitouke_aftersales_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: after-sales, English (not imported)"),
 }

@@ -32,6 +32,13 @@ FIGURES = {
     "refunded": "SELECT sum(refund_cents) FROM orders",
     "points": "SELECT sum(delta) FROM points_ledger",
     "spend": "SELECT sum(total_spend_cents) FROM customer",
+    "coupons": "SELECT group_concat(line, ';') FROM (SELECT c.name || c.phone || k.kind || k.value_cents || "
+               "k.threshold_cents || coalesce(k.discount_percent, '') || k.issued_at || coalesce(k.expires_on, '') || "
+               "coalesce(k.used_at, '') || k.source || k.note AS line FROM coupon k JOIN customer c ON c.id = "
+               "k.customer_id ORDER BY line)",
+    "contacts": "SELECT group_concat(line, ';') FROM (SELECT c.name || c.phone || l.at || l.channel || l.purpose || "
+                "l.is_marketing || l.result || l.message || l.note AS line FROM contact_log l JOIN customer c ON "
+                "c.id = l.customer_id ORDER BY line)",
 }
 
 
@@ -59,6 +66,7 @@ def test_export_all_into_the_same_book_changes_nothing_and_into_an_empty_book_re
         export_book(book, export, "all", language, today=dt.date(2026, 6, 1))
     before = figures(path)
     assert before["do_not_disturb"] and before["risk_buyer"] and before["lunar_day_30"] and before["referrers"]
+    assert before["coupons"] and before["contacts"]
     with Book.open(path, backup_root=folder / "backups") as book:
         same = run_import(book, export, ImportOptions(dry_run=True))
     assert (same.customers_created, same.customers_updated, same.orders_created, same.orders_updated,
