@@ -119,7 +119,10 @@ ERROR_COLUMNS = (
     Column("code", "", "Problem code", "问题代码"),
     Column("message", "", "Problem", "问题"),
     Column("value", "", "Value", "原值"),
+    Column("scope", "", "Left out", "未导入的部分"),
 )
+SCOPE_WORDS = {"row": ("the row", "整行"), "purchase": ("the purchase (customer imported)", "这笔购买（客户已导入）"),
+               "note": ("nothing (note)", "无（提示）")}
 TEMPLATE_COLUMNS = (
     Column("name", "name", "Name", "姓名"),
     Column("phone", "phone", "Phone", "电话"),

@@ -303,7 +303,9 @@ def write_error_report(errors, path: str | os.PathLike[str], language: str = "en
     """The skipped rows of an import (file, sheet, row, column, problem, value) as an .xlsx file."""
     from core.excel.importer import error_sentence
 
-    rows = ([e.file, e.sheet, e.row, e.column, e.code, error_sentence(e), e.value] for e in errors)
+    chinese = _zh(language)
+    rows = ([e.file, e.sheet, e.row, e.column, e.code, error_sentence(e), e.value,
+             cols.SCOPE_WORDS.get(e.scope, (e.scope, e.scope))[1 if chinese else 0]] for e in errors)
     return write_rows(path, [(cols.sheet_name("errors", language), cols.ERROR_COLUMNS, rows)], language)
 
 

@@ -88,6 +88,10 @@
         <translation>列</translation>
     </message>
     <message>
+        <source>Left out</source>
+        <translation>未导入的部分</translation>
+    </message>
+    <message>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -210,8 +214,20 @@
         <translation>导入完成。</translation>
     </message>
     <message>
-        <source>Skipped rows (%1)</source>
-        <translation>跳过的行（%1）</translation>
+        <source>the row</source>
+        <translation>整行</translation>
+    </message>
+    <message>
+        <source>the purchase (customer imported)</source>
+        <translation>这笔购买（客户已导入）</translation>
+    </message>
+    <message>
+        <source>nothing (note)</source>
+        <translation>无（提示）</translation>
+    </message>
+    <message>
+        <source>Problems and notes (%1)</source>
+        <translation>问题与提示（%1）</translation>
     </message>
     <message>
         <source>Maybe the same person (%1)</source>

@@ -194,10 +194,11 @@ class ImportDialog(QDialog):
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.summary_label)
-        self.errors_table = QTableWidget(0, 4)
+        self.errors_table = QTableWidget(0, 5)
         self.errors_table.setHorizontalHeaderLabels([self.tr("Sheet"), self.tr("Row"), self.tr("Column"),
+                                                     self.tr("Left out"),
                                                      self.tr("Problem")])
-        self.errors_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.errors_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.errors_table.verticalHeader().hide()
         self.errors_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.review = MergeReviewWidget(self._book)
@@ -484,12 +485,14 @@ class ImportDialog(QDialog):
         self.summary_label.setText(f"<b>{title}</b><br>" + "<br>".join(lines))
         self.errors_table.setRowCount(len(result.errors))
         for row, error in enumerate(result.errors):
-            for column, text in enumerate((error.sheet, str(error.row or ""), error.column,
+            left_out = {"row": self.tr("the row"), "purchase": self.tr("the purchase (customer imported)"),
+                        "note": self.tr("nothing (note)")}.get(error.scope, error.scope)
+            for column, text in enumerate((error.sheet, str(error.row or ""), error.column, left_out,
                                            problem_text(error.code, error.value))):
                 self.errors_table.setItem(row, column, QTableWidgetItem(text))
         self.errors_table.resizeColumnsToContents()
         self.review.set_views(result.reviews, read_only=result.dry_run)
-        self.summary_tabs.setTabText(0, self.tr("Skipped rows (%1)").replace("%1", str(len(result.errors))))
+        self.summary_tabs.setTabText(0, self.tr("Problems and notes (%1)").replace("%1", str(len(result.errors))))
         self.summary_tabs.setTabText(1, self.tr("Maybe the same person (%1)").replace("%1", str(len(result.reviews))))
         self.summary_tabs.setTabVisible(1, bool(result.reviews))
         self.summary_tabs.setCurrentIndex(1 if result.reviews else 0)
