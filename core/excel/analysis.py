@@ -118,7 +118,7 @@ def choose(table: Table, preset_key: str | None = None, overrides: Mapping[str, 
     return TableChoice(
         table.file, table.sheet.name, table.header_index + 1, table.headers, preset.key, preset.kind,
         dict(mapping.fields), signature, stored is not None, data_rows,
-        bool(mapping.mapped_fields() & identity),
+        preset.kind == "setting" or bool(mapping.mapped_fields() & identity),
     )
 
 

@@ -15,6 +15,8 @@ from core.book.models import (
     CustomerTag,
     ImportBatch,
     ImportChange,
+    MemberLevel,
+    MessageTemplate,
     Order,
     OrderItem,
     Product,
@@ -25,7 +27,8 @@ from core.marketing.levels import recompute_levels
 from core.reminders.generate import local_today
 from core.tags import refresh_tag_names
 
-_TABLES = {"customer": Customer, "orders": Order, "product": Product, "order_item": OrderItem}
+_TABLES = {"customer": Customer, "orders": Order, "product": Product, "order_item": OrderItem,
+           "member_level": MemberLevel, "message_template": MessageTemplate}
 
 
 @dataclass(frozen=True, slots=True)

@@ -169,6 +169,20 @@ CONTACT_COLUMNS = (
     Column("message", "", "Message", "内容"),
     Column("note", "", "Note", "备注"),
 )
+LEVEL_COLUMNS = (  # the book's member levels and message templates, read back when missing (by name)
+    Column("name", "", "Level", "会员等级"),
+    Column("rank", "", "Rank", "等级顺序", "int"),
+    Column("min_spend_cents", "", "Spend from", "累计消费门槛", "money"),
+    Column("min_purchases", "", "Purchases from", "购买次数门槛", "int"),
+    Column("discount_percent", "", "Price paid %", "折扣(%)", "int"),
+)
+TEMPLATE_TEXT_COLUMNS = (
+    Column("kind", "", "Template kind", "话术类型"),
+    Column("name", "", "Template name", "话术名称"),
+    Column("language", "", "Language", "语言"),
+    Column("body", "", "Text", "话术内容"),
+    Column("is_default", "", "Default", "默认", "bool"),
+)
 # Chinese words of the codes these sheets hold, by column key (a code without a word is written as is).
 LEDGER_WORDS_ZH = {
     "kind": {"cash": "现金券", "threshold": "满减券", "free_shipping": "包邮券", "discount": "折扣券", "birthday": "生日券"},
@@ -184,6 +198,7 @@ SHEET_NAMES = {
     "customers": ("Customers", "客户"), "orders": ("Orders", "订单"), "reminders": ("Reminders", "提醒"),
     "aftersales": ("After-sales", "售后"), "errors": ("Problems", "问题"), "template": ("Customers", "客户"),
     "products": ("Products", "商品"), "coupons": ("Coupons", "优惠券"), "contacts": ("Contact log", "联系记录"),
+    "levels": ("Member levels", "会员等级"), "templates": ("Message templates", "话术模板"),
 }
 
 STATUS_WORDS_ZH = {

@@ -113,8 +113,8 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
     cancelled = is_cancelled or (lambda: False)
     path = Path(path)
     workbook = Workbook(write_only=True)
-    parts = (("customers", "products", "orders", "coupons", "contacts", "reminders", "aftersales") if what == "all"
-             else (what,))
+    parts = (("customers", "products", "orders", "coupons", "contacts", "levels", "templates", "reminders",
+              "aftersales") if what == "all" else (what,))
     written: dict[str, int] = {}
     with book.session() as session:
         for step, part in enumerate(parts):
@@ -124,12 +124,14 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
                        "products": (cols.PRODUCT_TEMPLATE_COLUMNS, _product_rows),
                        "coupons": (cols.COUPON_COLUMNS, _ledger_rows(Coupon, cols.COUPON_COLUMNS)),
                        "contacts": (cols.CONTACT_COLUMNS, _ledger_rows(ContactLog, cols.CONTACT_COLUMNS)),
+                       "levels": (cols.LEVEL_COLUMNS, _level_rows),
+                       "templates": (cols.TEMPLATE_TEXT_COLUMNS, _template_rows),
                        "reminders": (cols.REMINDER_COLUMNS, _reminder_rows),
                        "aftersales": (cols.AFTERSALE_COLUMNS,
                                       lambda *args: _aftersale_rows(*args, case_filter=case_filter))}
             columns, rows = sources[part]
             produced = rows(session, language, today)
-            if part in ("aftersales", "coupons", "contacts") and what == "all":
+            if part in ("aftersales", "coupons", "contacts", "levels", "templates") and what == "all":
                 produced = list(produced)
                 if not produced:
                     continue
@@ -269,6 +271,27 @@ def _ledger_rows(model, columns: Sequence[Column]):
                         values[index] = words.get(values[index], values[index])
             yield values
     return rows
+
+
+def _level_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
+    from core.book.models import MemberLevel
+
+    query = select(*[getattr(MemberLevel, column.key) for column in cols.LEVEL_COLUMNS])
+    for row in session.execute(query.order_by(MemberLevel.rank, MemberLevel.id)):
+        yield list(row)
+
+
+def _template_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
+    from core.book.models import MessageTemplate
+
+    zh = _zh(language)
+    query = select(*[getattr(MessageTemplate, column.key) for column in cols.TEMPLATE_TEXT_COLUMNS])
+    for row in session.execute(query.order_by(MessageTemplate.id)):
+        values = list(row)
+        if zh:
+            values[0] = cols.REMINDER_KIND_WORDS_ZH.get(values[0], values[0])
+        values[4] = ("是" if zh else "yes") if values[4] else ""
+        yield values
 
 
 def _product_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:

@@ -217,7 +217,8 @@ def _refuse_nothing_to_import(book, plan: ImportPlan, file_name: str) -> None:
     """The contract: a file with no data rows (``no_data_rows``) or none of whose rows can be imported
     (``no_row_imported``, with the first row errors) is refused before anything is written — no batch,
     no backup. Detail lines count only when the book holds one of their orders."""
-    if plan.people or plan.orders or plan.products:
+    if plan.people or plan.orders or plan.products or any(key.startswith(("huitouke_levels", "huitouke_templates"))
+                                                          for key, _table in plan.ledgers):
         return
     if plan.detail_items and _book_has_any_order(book, list(plan.detail_items)):
         return
@@ -267,7 +268,7 @@ def _build_plan(files: list[LoadedFile], choices: list[TableChoice], progress: P
         for row, column, code, value in table.sheet.notes:  # what the reader mended: cut cells, encodings…
             header = table.headers[column] if 0 <= column < len(table.headers) else ""
             builder.plan.errors.append(RowError(choice.file, choice.sheet, row, header, code, value, "note"))
-        if preset.kind == "ledger":  # our export's coupons / contact log: written for new customers only
+        if preset.kind in ("ledger", "setting"):  # our export's coupons, contact log, levels, templates
             builder.plan.ledgers.append((preset.key, table))
             builder.plan.rows_read += choice.data_rows
             continue

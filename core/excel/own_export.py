@@ -113,6 +113,8 @@ def write_ledgers(session: Session, plan: Any, people: Sequence[Any], ids: Seque
     convert = {"money": cleaning.parse_cents, "int": cleaning.parse_int, "datetime": cleaning.parse_datetime,
                "date": cleaning.parse_date, "bool": cleaning.parse_bool, "text": cleaning.clean_text}
     for key, table in plan.ledgers:
+        if not key.startswith(("huitouke_coupons", "huitouke_contacts")):
+            continue
         spec, model = ((cols.COUPON_COLUMNS, Coupon) if key.startswith("huitouke_coupons")
                        else (cols.CONTACT_COLUMNS, ContactLog))
         zh = not key.endswith("_en")
@@ -142,3 +144,45 @@ def write_ledgers(session: Session, plan: Any, people: Sequence[Any], ids: Seque
         for batch in in_chunks(lines):
             for values in batch:
                 session.execute(insert(model).values(**values))
+
+
+def write_settings(session: Session, plan: Any, record: Callable[[str, int, dict | None], None]) -> int:
+    """Member levels and message templates of our export that the book does not have (a level by name, a
+    template by kind, name and language); returns how many were added. Existing ones are left as they are."""
+    from core.book.models import MemberLevel, MessageTemplate
+    from core.errors import CellRejected
+    from core.excel import cleaning
+    from core.excel import columns as cols
+
+    added = 0
+    for key, table in plan.ledgers:
+        if not key.startswith(("huitouke_levels", "huitouke_templates")):
+            continue
+        levels = key.startswith("huitouke_levels")
+        spec, model = (cols.LEVEL_COLUMNS, MemberLevel) if levels else (cols.TEMPLATE_TEXT_COLUMNS, MessageTemplate)
+        zh = not key.endswith("_en")
+        kinds = {word: code for code, word in cols.REMINDER_KIND_WORDS_ZH.items()} if zh else {}
+        position = {header: index for index, header in enumerate(table.headers)}
+        where = [position.get(column.header("zh" if zh else "en")) for column in spec]
+        have = {tuple(row) for row in session.execute(
+            select(MemberLevel.name) if levels else
+            select(MessageTemplate.kind, MessageTemplate.name, MessageTemplate.language))}
+        convert = {"money": cleaning.parse_cents, "int": cleaning.parse_int, "bool": cleaning.parse_bool,
+                   "text": cleaning.clean_text}
+        for row in table.sheet.rows[table.data_start:]:
+            try:
+                values = {column.key: convert[column.kind](row[index] if index is not None and index < len(row)
+                                                           else None) for column, index in zip(spec, where, strict=True)}
+            except CellRejected:  # a cell that is not what our export writes: that line is left alone
+                continue
+            if not levels:
+                values["kind"] = kinds.get(values["kind"], values["kind"])
+            identity = (values["name"],) if levels else (values["kind"], values["name"], values["language"])
+            if not values.get("name") or identity in have or (not levels and not values.get("body")):
+                continue
+            values = {name: value for name, value in values.items() if value is not None}
+            new_id = session.execute(insert(model).values(**values).returning(model.id)).scalar_one()
+            record("member_level" if levels else "message_template", new_id, None)
+            have.add(identity)
+            added += 1
+    return added

@@ -15,7 +15,8 @@ class Preset:
 
     ``kind``: orders (rows are orders or order lines), customers, products, items (a detail file
     joined to orders on the order number), ledger (our export's coupons or contact log, read back for the
-    customers an import creates), or ignored (a sheet of our export that is not read back). ``signature``: headers that identify the export.
+    customers an import creates), setting (our export's member levels or message templates, added when the
+    book has none of that name), or ignored (a sheet of our export that is not read back). ``signature``: headers that identify the export.
     ``sum_row_amounts``: several rows of one order each carry that line's amounts (Douyin sub-orders).
     """
 
@@ -148,6 +149,14 @@ HUITOUKE_CONTACTS = Preset("huitouke_contacts", "", "ledger", _signature("客户
                            _columns({"客户编号": "customer_ref"}), use_synonyms=False)
 HUITOUKE_CONTACTS_EN = Preset("huitouke_contacts_en", "", "ledger", _signature("Customer ID", "Contacted at", "Purpose"),
                               _columns({"Customer ID": "customer_ref"}), use_synonyms=False)
+HUITOUKE_LEVELS = Preset("huitouke_levels", "", "setting", _signature("会员等级", "等级顺序", "累计消费门槛"),
+                         use_synonyms=False)
+HUITOUKE_LEVELS_EN = Preset("huitouke_levels_en", "", "setting", _signature("Level", "Rank", "Spend from"),
+                            use_synonyms=False)
+HUITOUKE_TEMPLATES = Preset("huitouke_templates", "", "setting", _signature("话术类型", "话术名称", "话术内容"),
+                            use_synonyms=False)
+HUITOUKE_TEMPLATES_EN = Preset("huitouke_templates_en", "", "setting",
+                               _signature("Template kind", "Template name", "Text"), use_synonyms=False)
 PRODUCTS = Preset(
     "products", "", "products",
     columns=_columns({
@@ -162,7 +171,8 @@ PRESETS: dict[str, Preset] = {
     for preset in (TAOBAO, TAOBAO_DETAIL, PINDUODUO, DOUYIN, YOUZAN, YOUZAN_CUSTOMERS, OWN_SHEET, PRODUCTS,
                    HUITOUKE_CUSTOMERS, HUITOUKE_CUSTOMERS_EN, HUITOUKE_ORDERS, HUITOUKE_ORDERS_EN,
                    HUITOUKE_REMINDERS, HUITOUKE_REMINDERS_EN, HUITOUKE_AFTERSALES, HUITOUKE_AFTERSALES_EN,
-                   HUITOUKE_COUPONS, HUITOUKE_COUPONS_EN, HUITOUKE_CONTACTS, HUITOUKE_CONTACTS_EN)
+                   HUITOUKE_COUPONS, HUITOUKE_COUPONS_EN, HUITOUKE_CONTACTS, HUITOUKE_CONTACTS_EN,
+                   HUITOUKE_LEVELS, HUITOUKE_LEVELS_EN, HUITOUKE_TEMPLATES, HUITOUKE_TEMPLATES_EN)
 }
 PLATFORM_WORDS = {
     "淘宝": "taobao", "天猫": "tmall", "taobao": "taobao", "拼多多": "pinduoduo",

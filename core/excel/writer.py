@@ -28,7 +28,7 @@ from core.errors import Cancelled
 from core.excel.cleaning import is_masked_name
 from core.excel.detail_items import DetailOutcome, attach_detail_items
 from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders
-from core.excel.own_export import BOOK_ORDER_KEY, write_ledgers, write_referrers_and_points
+from core.excel.own_export import BOOK_ORDER_KEY, write_ledgers, write_referrers_and_points, write_settings
 from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
 from core.marketing.levels import recompute_levels
 from core.orders import derived_order_columns, is_purchase_status
@@ -189,6 +189,7 @@ class BookWriter:
         self._created: set[int] = set()  # plan.people positions created by this import
         self._created_ids: set[int] = set()  # and their customer ids
         self._changes: list[dict[str, Any]] = []
+        self.settings_written = 0  # member levels / templates added from our export (core.excel.own_export)
 
     def _check(self, done: int, message: str) -> None:
         self.progress(done, 100, message)
@@ -205,6 +206,7 @@ class BookWriter:
         self.session.flush()
         self.counts.batch_id = batch.id
         self._check(52, "products")
+        self.settings_written = write_settings(self.session, self.plan, self._record)
         products = self._write_products()
         self._check(55, "matching customers")
         index = BookIndex(self.session, self.plan)
@@ -222,7 +224,9 @@ class BookWriter:
         customer_stats.refresh(self.session, self.touched)
         # Member levels follow purchases as after any order write. Spend points do not: history brought in
         # from a file is not new spending (an order written later brings its customer's points up to date).
-        recompute_levels(self.session, local_today(self.session), self.touched | self._created_ids)
+        # An export read back with its levels is a copy: its customers were congratulated in the source book.
+        recompute_levels(self.session, local_today(self.session), self.touched | self._created_ids,
+                         congratulate=not self.settings_written)
         self._check(98, "saving")
         return self.counts
 

@@ -82,8 +82,10 @@ def level_for(levels: list[LevelDTO], spend_cents: int, purchase_days: int) -> L
     return max(reached, key=lambda lv: (lv.rank, lv.id)) if reached else None
 
 
-def recompute_levels(session: Session, today: dt.date, customer_ids=None) -> int:
-    """Set each customer's level (all when None); upgrades create a level_up task. Returns upgrades.
+def recompute_levels(session: Session, today: dt.date, customer_ids=None, congratulate: bool = True) -> int:
+    """Set each customer's level (all when None); upgrades create a level_up task (unless ``congratulate`` is
+    False: a copy of a book read back from its export, whose source congratulated them already). Returns
+    upgrades.
 
     Reads four columns per customer and writes only the customers whose level changes (a whole 100k book
     in well under a second), so it can follow every order write and every edit of the levels."""
@@ -116,7 +118,8 @@ def recompute_levels(session: Session, today: dt.date, customer_ids=None) -> int
         for loaded in list(session.identity_map.values()):  # loaded customers must see their new level
             if isinstance(loaded, Customer) and loaded.id in changed:
                 session.expire(loaded, ["member_level_id"])
-    _congratulate(session, upgraded, today)
+    if congratulate:
+        _congratulate(session, upgraded, today)
     return len(upgraded)
 
 

@@ -296,6 +296,22 @@
         <translation>回头客导出：联系记录，英文（仅为新建的客户导入）</translation>
     </message>
     <message>
+        <source>Huitouke export: member levels</source>
+        <translation>回头客导出：会员等级</translation>
+    </message>
+    <message>
+        <source>Huitouke export: member levels (English)</source>
+        <translation>回头客导出：会员等级（英文）</translation>
+    </message>
+    <message>
+        <source>Huitouke export: message templates</source>
+        <translation>回头客导出：话术模板</translation>
+    </message>
+    <message>
+        <source>Huitouke export: message templates (English)</source>
+        <translation>回头客导出：话术模板（英文）</translation>
+    </message>
+    <message>
         <source>Huitouke export: after-sales (not imported)</source>
         <translation>回头客导出：售后（不导入）</translation>
     </message>

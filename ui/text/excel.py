@@ -85,6 +85,10 @@ PRESETS = {
     "huitouke_contacts": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: contact log (for new customers)"),
     "huitouke_contacts_en": QT_TRANSLATE_NOOP(
         "ExcelLabels", "Huitouke export: contact log, English (for new customers)"),
+    "huitouke_levels": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: member levels"),
+    "huitouke_levels_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: member levels (English)"),
+    "huitouke_templates": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: message templates"),
+    "huitouke_templates_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: message templates (English)"),
     "huitouke_aftersales": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: after-sales (not imported)"),
     "huitouke_aftersales_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: after-sales, English (not imported)"),
 }

@@ -32,6 +32,11 @@ FIGURES = {
     "refunded": "SELECT sum(refund_cents) FROM orders",
     "points": "SELECT sum(delta) FROM points_ledger",
     "spend": "SELECT sum(total_spend_cents) FROM customer",
+    "levels": "SELECT group_concat(name || rank || coalesce(min_spend_cents, '') || coalesce(min_purchases, '') || "
+              "discount_percent, ',') FROM (SELECT * FROM member_level ORDER BY rank)",
+    "customer_levels": "SELECT group_concat(c.name || c.phone || l.name, ',') FROM (SELECT * FROM customer "
+                       "ORDER BY name, phone) c JOIN member_level l ON l.id = c.member_level_id",
+    "tasks": "SELECT count(*) FROM reminder",
     "coupons": "SELECT group_concat(line, ';') FROM (SELECT c.name || c.phone || k.kind || k.value_cents || "
                "k.threshold_cents || coalesce(k.discount_percent, '') || k.issued_at || coalesce(k.expires_on, '') || "
                "coalesce(k.used_at, '') || k.source || k.note AS line FROM coupon k JOIN customer c ON c.id = "
@@ -66,7 +71,7 @@ def test_export_all_into_the_same_book_changes_nothing_and_into_an_empty_book_re
         export_book(book, export, "all", language, today=dt.date(2026, 6, 1))
     before = figures(path)
     assert before["do_not_disturb"] and before["risk_buyer"] and before["lunar_day_30"] and before["referrers"]
-    assert before["coupons"] and before["contacts"]
+    assert before["coupons"] and before["contacts"] and before["levels"] and before["customer_levels"]
     with Book.open(path, backup_root=folder / "backups") as book:
         same = run_import(book, export, ImportOptions(dry_run=True))
     assert (same.customers_created, same.customers_updated, same.orders_created, same.orders_updated,
@@ -124,17 +129,24 @@ def test_extra_phones_and_a_lunar_birthday_come_back(tmp_path, book):
     from core.customers import CustomerService
     from core.dto import CustomerInput
 
+    with book.session() as session:
+        from core.book.models import MessageTemplate
+
+        session.add(MessageTemplate(kind="repurchase", name="复购一", language="zh_CN", body="{name}您好，{product}快用完了吧？"))
     service = CustomerService(book)
     created = service.create(CustomerInput(name="阿香", phone="13512345678", birth_month=2, birth_day=30,
                                            birthday_lunar=True, do_not_disturb=True))
     with book.session() as session:
         session.add(CustomerAlias(customer_id=created.id, kind="phone", value="13900001111", value_norm="13900001111"))
-    export_book(book, tmp_path / "c.xlsx", "customers", "zh_CN")
+    export_book(book, tmp_path / "c.xlsx", "all", "zh_CN")
     with Book.open(tmp_path / "copy.book", create=True, backup_root=tmp_path / "b") as copy:
         run_import(copy, tmp_path / "c.xlsx")
+        assert run_import(copy, tmp_path / "c.xlsx", ImportOptions(dry_run=True)).customers_created == 0
         with copy.session() as session:
             customer = session.scalars(select(Customer)).one()
             aliases = session.scalars(select(CustomerAlias.value)).all()
+            templates = session.execute(select(MessageTemplate.kind, MessageTemplate.name, MessageTemplate.body)).all()
+    assert templates == [("repurchase", "复购一", "{name}您好，{product}快用完了吧？")]
     assert (customer.birth_month, customer.birth_day, customer.birthday_lunar, customer.do_not_disturb) == (
         2, 30, True, True)
     assert aliases == ["13900001111"]
