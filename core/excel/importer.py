@@ -106,7 +106,8 @@ _ERROR_SENTENCES = {
     "precision_lost": "the number was stored as a number and Excel rounded its last digits",
     "identity_missing": "no name, phone, WeChat or buyer ID", "product_missing": "no product name",
     "order_no_missing": "no order number", "order_not_in_book": "order neither in the book nor in this import",
-    "duplicate_row": "the same order line again: read once", "cell_cut": "a cell longer than 32,767 characters "
+    "duplicate_row": "the same order line again: read once", "sheet_not_imported": "a sheet of our own export "
+    "that is not imported (tasks and cases are the book's own work); rows in it", "cell_cut": "a cell longer than 32,767 characters "
     "was cut", "line_cut": "a line longer than 4 MB was cut", "encoding_mixed": "a line in another encoding, read as "
     "such", "encoding_replaced": "a line in no known encoding: unreadable characters replaced",
     "quote_unbalanced": "a quote is not closed: the lines after it were read one row each",
@@ -261,6 +262,9 @@ def _build_plan(files: list[LoadedFile], choices: list[TableChoice], progress: P
     total = sum(choice.data_rows for choice in choices) or 1
     done = 0
     for choice in choices:
+        if choice.kind == "ignored" and choice.data_rows:  # our export's reminders / after-sales sheet: said, not read
+            builder.plan.errors.append(RowError(choice.file, choice.sheet, 0, "", "sheet_not_imported",
+                                                str(choice.data_rows), "note"))
         if not choice.usable:
             continue
         preset = preset_of(choice)

@@ -388,6 +388,10 @@
         <translation>合计行（合计 / 总计 / 小计）：不是客户</translation>
     </message>
     <message>
+        <source>this sheet of a Huitouke export is not imported (tasks and cases are the book&apos;s own work); rows</source>
+        <translation>回头客导出的这张表不导入（任务和售后记录属于客户簿自己的工作）；行数</translation>
+    </message>
+    <message>
         <source>a cell longer than 32,767 characters was cut (characters)</source>
         <translation>单元格超过 32,767 个字符，已截断（原字符数）</translation>
     </message>

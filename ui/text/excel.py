@@ -114,6 +114,8 @@ PROBLEMS = {
         "ExcelLabels", "this order is neither in the book nor in this import: import the order report first"),
     "duplicate_row": QT_TRANSLATE_NOOP("ExcelLabels", "the same order line again (pasted twice?): read once"),
     "total_row": QT_TRANSLATE_NOOP("ExcelLabels", "a total row (合计 / 总计 / 小计): not a customer"),
+    "sheet_not_imported": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "this sheet of a Huitouke export is not imported (tasks and cases are the book's own work); rows"),
     "cell_cut": QT_TRANSLATE_NOOP("ExcelLabels", "a cell longer than 32,767 characters was cut (characters)"),
     "line_cut": QT_TRANSLATE_NOOP("ExcelLabels", "a line longer than 4 MB was cut"),
     "encoding_mixed": QT_TRANSLATE_NOOP("ExcelLabels", "this line is in another encoding than the file; read as"),

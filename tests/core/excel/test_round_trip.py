@@ -80,7 +80,7 @@ def test_export_all_into_the_same_book_changes_nothing_and_into_an_empty_book_re
     copy = folder / f"copy-{language}.book"
     with Book.open(copy, create=True, backup_root=folder / "backups") as book:
         result = run_import(book, export)
-        assert result.errors == ()
+        assert [(error.code, error.value) for error in result.errors] == [("sheet_not_imported", "43")]  # cases
         again = run_import(book, export, ImportOptions(dry_run=True))  # the copy too: the same file changes nothing
     assert (again.customers_created, again.orders_created, again.customers_updated) == (0, 0, 0)
     assert figures(copy) == before
@@ -120,6 +120,11 @@ def test_the_reminders_and_after_sales_sheets_are_passed_over_never_read_as_cust
     choices = {choice.sheet: choice for choice in choose_tables(load_file(path), ImportOptions(), {})}
     assert (choices["提醒"].preset, choices["提醒"].usable) == ("huitouke_reminders", False)
     assert (choices["售后"].preset, choices["售后"].usable) == ("huitouke_aftersales", False)
+    with Book.open(tmp_path / "b.book", create=True, backup_root=tmp_path / "bk") as book:
+        result = run_import(book, path)
+    assert [(e.sheet, e.code, e.value, e.scope) for e in result.errors] == [
+        ("提醒", "sheet_not_imported", "1", "note"), ("售后", "sheet_not_imported", "1", "note")]
+    assert result.customers_created == 1
 
 
 def test_extra_phones_and_a_lunar_birthday_come_back(tmp_path, book):
