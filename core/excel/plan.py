@@ -224,17 +224,18 @@ class _Runs:
     line of an earlier run is the same export pasted (or joined) twice: read once. Identical lines next to
     each other are two real lines of the order (two of the same item)."""
 
+    __slots__ = ("current", "earlier", "first", "last")
+
     def __init__(self, index: int, parsed: ParsedRow) -> None:
         self.last = index
         # The first row's values, copied before the draft takes (and changes) them; compared only if the
-        # order has a second row, which most orders have not.
-        self.first: tuple[dict, dict] | None = (dict(parsed.order), dict(parsed.item))
-        self.earlier: Counter[str] = Counter()
-        self.current: Counter[str] = Counter()
+        # order has a second row, which most orders have not (so the counters are made only then).
+        self.first: tuple[dict, dict] | None = (parsed.order.copy(), parsed.item.copy())
 
     def repeated(self, index: int, parsed: ParsedRow) -> bool:
         if self.first is not None:
-            self.current[_line_of(*self.first)] += 1
+            self.earlier: Counter[str] = Counter()
+            self.current: Counter[str] = Counter({_line_of(*self.first): 1})
             self.first = None
         if index != self.last + 1:  # a new run of this order's rows
             self.earlier += self.current
