@@ -131,7 +131,7 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
                                       lambda *args: _aftersale_rows(*args, case_filter=case_filter))}
             columns, rows = sources[part]
             produced = rows(session, language, today)
-            if part in ("aftersales", "coupons", "contacts", "levels", "templates") and what == "all":
+            if part in ("products", "aftersales", "coupons", "contacts", "levels", "templates") and what == "all":
                 produced = list(produced)
                 if not produced:
                     continue
