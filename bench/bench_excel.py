@@ -5,6 +5,9 @@
 1. Import a generated Taobao-style order file (.xlsx, 50,000 orders) into an empty book. Floors: python-calamine
    reading the same file; raw sqlite3 inserting the same customers, orders and items into the same schema.
    Target: import ≤ 2 × (read floor + insert floor).
+   The same import as the user sees it: ``main.py import`` as a whole process against a whole-process
+   minimal floor (calamine read + raw sqlite3 insert of customers and orders into a two-table schema).
+   Goal: ≤ 2 × (issue #18).
 2. Export 100,000 customers. Floor: openpyxl write-only writing the same values with no styling.
    Target: export ≤ 1.3 × floor.
 """
@@ -158,6 +161,66 @@ def bench_import(folder: Path, rows: int) -> list[tuple[str, tuple[float, float]
             ("raw sqlite3 insert floor", insert_floor), ("import (run_import)", import_time)]
 
 
+_PROCESS_FLOOR = r"""
+import sqlite3, sys
+import python_calamine
+rows = python_calamine.CalamineWorkbook.from_path(sys.argv[1]).get_sheet_by_index(0).to_python()
+header = [str(cell).strip() for cell in rows[0]]
+at = {name: header.index(name) for name in ("订单编号", "买家会员名", "收货人姓名", "联系手机", "收货地址",
+                                            "订单创建时间", "买家实际支付金额", "订单状态", "宝贝标题")}
+con = sqlite3.connect(sys.argv[2])
+con.executescript("CREATE TABLE customer (id INTEGER PRIMARY KEY, buyer TEXT UNIQUE, name TEXT, phone TEXT, address TEXT);"
+                  "CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER, order_no TEXT, created_at TEXT,"
+                  " paid_cents INTEGER, status TEXT, title TEXT);")
+customers = {}
+for row in rows[1:]:
+    buyer = row[at["买家会员名"]]
+    if buyer not in customers:
+        customers[buyer] = (len(customers) + 1, buyer, row[at["收货人姓名"]], str(row[at["联系手机"]]).lstrip("'"),
+                            row[at["收货地址"]])
+with con:
+    con.executemany("INSERT INTO customer VALUES (?, ?, ?, ?, ?)", customers.values())
+    con.executemany("INSERT INTO orders (customer_id, order_no, created_at, paid_cents, status, title) VALUES "
+                    "(?, ?, ?, ?, ?, ?)", [(customers[row[at["买家会员名"]]][0], str(row[at["订单编号"]]),
+                                            str(row[at["订单创建时间"]]), round(float(row[at["买家实际支付金额"]]) * 100),
+                                            row[at["订单状态"]], row[at["宝贝标题"]]) for row in rows[1:]])
+con.close()
+"""
+
+
+def _child(args: list[str]) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) of one child process."""
+    import resource
+    import subprocess
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = time.perf_counter()
+    subprocess.run(args, cwd=ROOT, check=True, capture_output=True)
+    wall = time.perf_counter() - wall
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime), wall
+
+
+def bench_process(folder: Path, rows: int) -> list[tuple[str, tuple[float, float]]]:
+    """``main.py import`` as the user runs it (a whole process: start-up, book open and backup, import,
+    commit) against a whole-process minimal floor: calamine read + raw sqlite3 insert of the customers
+    and orders into a two-table schema."""
+    orders_file = folder / "ExportOrderList-bench.xlsx"
+    if not orders_file.exists():
+        write_order_file(orders_file, rows)
+    for stale in folder.glob("process*.book*"):
+        stale.unlink()
+    (folder / "floor.py").write_text(_PROCESS_FLOOR, encoding="utf-8")
+    floor = _child([sys.executable, str(folder / "floor.py"), str(orders_file), str(folder / "process-floor.book")])
+    _child([sys.executable, str(ROOT / "main.py"), "init", str(folder / "process.book")])
+    process = _child([sys.executable, str(ROOT / "main.py"), "import", str(orders_file), "--book",
+                      str(folder / "process.book")])
+    ratio = process[0] / floor[0]
+    print(f"whole process: main.py import / minimal floor, CPU: {ratio:.2f} (goal <= 2.00) "
+          f"{'PASS' if ratio <= 2 else 'FAIL'}")
+    return [("whole-process floor (calamine + sqlite3)", floor), ("whole process: main.py import", process)]
+
+
 def bench_export(folder: Path, customers: int) -> list[tuple[str, tuple[float, float]]]:
     with Book.open(folder / "big.book", create=True, backup_root=folder / "bk") as book:
         fill_customers(book, customers)
@@ -174,15 +237,17 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=50_000)
     parser.add_argument("--customers", type=int, default=100_000)
-    parser.add_argument("--only", choices=("import", "export"))
+    parser.add_argument("--only", choices=("import", "process", "export"))
     parser.add_argument("--keep")
     args = parser.parse_args()
     folder = Path(args.keep or tempfile.mkdtemp(prefix="bench-excel-"))
     folder.mkdir(parents=True, exist_ok=True)
     figures = []
-    if args.only != "export":
+    if args.only in (None, "import"):
         figures += bench_import(folder, args.rows)
-    if args.only != "import":
+    if args.only in (None, "process"):
+        figures += bench_process(folder, args.rows)
+    if args.only in (None, "export"):
         figures += bench_export(folder, args.customers)
     print(f"{'measure':<40}{'CPU s':>9}{'wall s':>9}")
     for label, (cpu, wall) in figures:

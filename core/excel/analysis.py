@@ -14,14 +14,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.errors import ImportRejected
-from core.excel.mapping import FieldMap, build_mapping, header_signature, is_known_header
+from core.excel.mapping import KEEP, FieldMap, build_mapping, header_signature, is_known_header
 from core.excel.presets import PRESETS, Preset, detect_preset
 from core.excel.readers import DEFAULT_LIMITS, Limits, Table, find_table, read_sheets, repeated_header_rows
 from core.excel.records import ParsedRow, RowError, iter_rows
 
 _CUSTOMER_IDENTITY = {"name", "real_name", "phone", "wechat_id", "qq", "platform_buyer_id", "receiver_name",
                       "receiver_phone", "phone_alt"}
-_KIND_IDENTITY = {"products": {"product_name"}, "items": {"platform_order_no"}}
+_KIND_IDENTITY = {"products": {"product_name"}, "items": {"platform_order_no"}, "ignored": set(),
+                  "ledger": {"customer_ref"}}
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,15 +110,30 @@ def choose(table: Table, preset_key: str | None = None, overrides: Mapping[str, 
     if overrides is None and stored is not None:
         overrides = stored[1]
     preset = PRESETS[preset_key] if preset_key else detect_preset(table.headers)
-    mapping = build_mapping(table.headers, preset.columns, preset.use_synonyms, overrides)
+    mapping = build_mapping(table.headers, preset.columns, preset.use_synonyms, overrides,
+                            keep_unknown=preset.use_synonyms and preset.kind == "orders")
     identity = _KIND_IDENTITY.get(preset.kind, _CUSTOMER_IDENTITY)
     rows = table.sheet.rows[table.data_start:]
     data_rows = sum(1 for row in rows if any(row)) - len(repeated_header_rows(rows, table.headers, sorted(mapping.fields)))
     return TableChoice(
         table.file, table.sheet.name, table.header_index + 1, table.headers, preset.key, preset.kind,
         dict(mapping.fields), signature, stored is not None, data_rows,
-        bool(mapping.mapped_fields() & identity),
+        preset.kind == "setting" or bool(mapping.mapped_fields() & identity),
     )
+
+
+def kept_headers(choice: TableChoice) -> list[str]:
+    """The headers of the columns kept in the customer's note (mapped to KEEP), in sheet order."""
+    return [choice.headers[index] for index, name in sorted(choice.fields.items()) if name == KEEP]
+
+
+def lacks_product_column(choice: TableChoice) -> bool:
+    """True for an order sheet that records purchases (an order number, a date or an amount is mapped) but
+    whose product column is not mapped: its orders would come in without products, so no repurchase
+    reminders — the dialog warns before importing."""
+    fields = set(choice.fields.values())
+    purchases = fields & {"platform_order_no", "created_at", "paid_cents", "goods_cents", "quantity"}
+    return choice.kind == "orders" and bool(purchases) and "product_title" not in fields
 
 
 def preset_of(choice: TableChoice) -> Preset:
@@ -136,7 +152,8 @@ def parse_table(table: Table, choice: TableChoice, on_error, limit: int | None =
 
 @dataclass(frozen=True, slots=True)
 class PreviewRow:
-    """One row as it will be imported: field → shown text, or the reasons it will be skipped."""
+    """One row as it will be imported: field → shown text, or the reasons it will be skipped (``errors``
+    with ``values`` too: the customer is imported, the purchase or a note's line is not)."""
 
     row: int
     values: Mapping[str, str]
@@ -151,8 +168,9 @@ def preview(table: Table, choice: TableChoice, limit: int = 20) -> list[PreviewR
         good[parsed.row] = parsed
     rows: list[PreviewRow] = []
     for number in sorted(set(good) | {error.row for error in errors}):
-        if number in good:
-            rows.append(PreviewRow(number, _shown(good[number])))
+        if number in good:  # (with the errors of a purchase left out, if any)
+            rows.append(PreviewRow(number, _shown(good[number]),
+                                   tuple(error for error in errors if error.row == number)))
         else:
             rows.append(PreviewRow(number, {}, tuple(error for error in errors if error.row == number)))
     return rows
@@ -165,8 +183,8 @@ def _shown(parsed: ParsedRow) -> dict[str, str]:
             if name == "tags":
                 values[name] = "、".join(value)
             elif name == "birthday":
-                year, month, day = value
-                values[name] = f"{year}-{month:02d}-{day:02d}" if year else f"{month}月{day}日"
+                year, month, day, lunar = value
+                values[name] = ("农历" if lunar else "") + (f"{year}-{month:02d}-{day:02d}" if year else f"{month}月{day}日")
             elif name.endswith("_cents") and isinstance(value, int):
                 values[name] = f"{value / 100:.2f}"
             elif isinstance(value, dt.datetime):
@@ -175,6 +193,8 @@ def _shown(parsed: ParsedRow) -> dict[str, str]:
                 values[name] = value.isoformat()
             else:
                 values[name] = str(value)
+    if parsed.kept:
+        values["keep"] = "；".join(parsed.kept)
     address = " ".join(parsed.customer.get(name, "") for name in ("province", "city", "district", "address_detail"))
     if address.strip():
         values["address"] = " ".join(address.split())

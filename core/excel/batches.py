@@ -16,6 +16,8 @@ from core.book.models import (
     CustomerTag,
     ImportBatch,
     ImportChange,
+    MemberLevel,
+    MessageTemplate,
     Order,
     OrderItem,
     Product,
@@ -29,7 +31,8 @@ from core.tags import refresh_tag_names
 
 log = logging.getLogger(__name__)
 
-_TABLES = {"customer": Customer, "orders": Order, "product": Product, "order_item": OrderItem}
+_TABLES = {"customer": Customer, "orders": Order, "product": Product, "order_item": OrderItem,
+           "member_level": MemberLevel, "message_template": MessageTemplate}
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,7 +69,7 @@ def clean_identifier(value: object) -> str:
 # ---------------------------------------------------------------- dates
 
 _YMD = re.compile(
-    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?"
     r"(?:[\sT]+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?(?:\.\d+)?)?$"
 )
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
@@ -184,9 +184,36 @@ def parse_date(value: object, year_hint: int | None = None) -> dt.date | None:
     return moment.date() if moment else None
 
 
-def parse_birthday(value: object) -> tuple[int | None, int, int] | None:
-    """(year or None, month, day) of a birthday; 5月3日 / 05-03 without a year are fine here."""
+_LUNAR = re.compile(r"^(农历|阴历|lunar)\s*", re.I)
+_LUNAR_DATE = re.compile(r"(?:(\d{4})\s*[-/.年])?\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?")
+_TRUE_WORDS = frozenset({"是", "yes", "y", "true", "1", "√", "✓", "✔", "对", "有"})
+_FALSE_WORDS = frozenset({"否", "no", "n", "false", "0", "×", "✗", "无", "不是"})
+
+
+def parse_bool(value: object) -> bool | None:
+    """A yes/no cell (是 / 否, yes / no, true / false, 1 / 0, ✓); None when empty."""
+    if isinstance(value, bool):
+        return value
+    text = clean_text(value).lower()
+    if not text:
+        return None
+    if text in _TRUE_WORDS:
+        return True
+    if text in _FALSE_WORDS:
+        return False
+    raise CellRejected("value_invalid", value=text)
+
+
+def parse_birthday(value: object) -> tuple[int | None, int, int, bool] | None:
+    """(year or None, month, day, lunar) of a birthday; 5月3日 / 05-03 without a year are fine here.
+    "农历 1990-02-30" / "lunar 02-30" is a lunar (农历) birthday: months 1–12, days 1–30."""
     text = clean_text(value) if isinstance(value, str) else ""
+    lunar = _LUNAR.match(text)
+    if lunar:
+        found = _LUNAR_DATE.fullmatch(text[lunar.end():])
+        if not found or not (1 <= int(found.group(2)) <= 12 and 1 <= int(found.group(3)) <= 30):
+            raise CellRejected("date_invalid", value=text)
+        return (int(found.group(1)) if found.group(1) else None), int(found.group(2)), int(found.group(3)), True
     found = _MONTH_DAY_CN.match(text) or re.fullmatch(r"(\d{1,2})-(\d{1,2})", text)
     if found:
         month, day = int(found.group(1)), int(found.group(2))
@@ -194,9 +221,9 @@ def parse_birthday(value: object) -> tuple[int | None, int, int] | None:
             dt.date(2000, month, day)
         except ValueError:
             raise CellRejected("date_invalid", value=text) from None
-        return None, month, day
+        return None, month, day, False
     day_value = parse_date(value)
-    return (day_value.year, day_value.month, day_value.day) if day_value else None
+    return (day_value.year, day_value.month, day_value.day, False) if day_value else None
 
 
 # ---------------------------------------------------------------- numbers
@@ -309,6 +336,13 @@ def parse_phones(value: object) -> list[PhoneCell]:
 
 
 # ---------------------------------------------------------------- words
+
+
+def is_masked_name(text: str) -> bool:
+    """True for a name a platform masked for privacy (周**, *杰, 周*伦): never an identity, and never a
+    replacement for a real name."""
+    return "*" in text or "＊" in text or "●" in text  # (spelled out: called for every row)
+
 
 _TAG_SPLIT = re.compile(r"[，、;；/,|\s]+")
 

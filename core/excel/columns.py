@@ -41,8 +41,11 @@ CUSTOMER_COLUMNS = (
     Column("source_channel", "source_channel", "Source", "来源渠道"),
     Column("personality", "personality", "Personality", "性格、沟通注意"),
     Column("note", "note", "Note", "备注"),
-    Column("do_not_disturb", "", "Do not disturb", "不再打扰", "bool"),
-    Column("risk_buyer", "", "Risk buyer", "风险买家", "bool"),
+    Column("do_not_disturb", "do_not_disturb", "Do not disturb", "不再打扰", "bool"),
+    Column("risk_buyer", "risk_buyer", "Risk buyer", "风险买家", "bool"),
+    Column("referred_by_id", "referrer_ref", "Referred by (customer ID)", "推荐人编号", "int"),
+    Column("other_phones", "phone_alt", "Other phones", "其他电话"),
+    Column("points", "points_balance", "Points", "积分", "int"),
     Column("stage", "", "Stage", "客户阶段"),
     Column("first_purchase_on", "", "First purchase", "首次购买", "date"),
     Column("last_purchase_on", "", "Last purchase", "最近购买", "date"),
@@ -53,6 +56,7 @@ CUSTOMER_COLUMNS = (
 )
 ORDER_COLUMNS = (
     Column("platform_order_no", "platform_order_no", "Order no", "订单号"),
+    Column("id", "order_ref", "Order ID", "订单ID", "int"),
     Column("platform", "platform", "Platform", "平台"),
     Column("status", "status", "Status", "订单状态"),
     Column("created_at", "created_at", "Ordered at", "下单时间", "datetime"),
@@ -115,7 +119,10 @@ ERROR_COLUMNS = (
     Column("code", "", "Problem code", "问题代码"),
     Column("message", "", "Problem", "问题"),
     Column("value", "", "Value", "原值"),
+    Column("scope", "", "Left out", "未导入的部分"),
 )
+SCOPE_WORDS = {"row": ("the row", "整行"), "purchase": ("the purchase (customer imported)", "这笔购买（客户已导入）"),
+               "note": ("nothing (note)", "无（提示）")}
 TEMPLATE_COLUMNS = (
     Column("name", "name", "Name", "姓名"),
     Column("phone", "phone", "Phone", "电话"),
@@ -140,11 +147,60 @@ PRODUCT_TEMPLATE_COLUMNS = (
     Column("price_cents", "price_cents", "Price", "价格", "money"),
     Column("category", "category", "Category", "分类"),
 )
+COUPON_COLUMNS = (  # read back for the customers an import creates (core.excel.own_export)
+    Column("customer_id", "customer_ref", "Customer ID", "客户编号", "int"),
+    Column("kind", "", "Coupon", "券类型"),
+    Column("value_cents", "", "Value", "面额", "money"),
+    Column("threshold_cents", "", "Threshold", "使用门槛", "money"),
+    Column("discount_percent", "", "Discount %", "折扣(%)", "int"),
+    Column("issued_at", "", "Issued at", "发放时间", "datetime"),
+    Column("expires_on", "", "Expires on", "到期日", "date"),
+    Column("used_at", "", "Used at", "使用时间", "datetime"),
+    Column("source", "", "Source", "来源"),
+    Column("note", "", "Note", "备注"),
+)
+CONTACT_COLUMNS = (
+    Column("customer_id", "customer_ref", "Customer ID", "客户编号", "int"),
+    Column("at", "", "Contacted at", "联系时间", "datetime"),
+    Column("channel", "", "Channel", "渠道"),
+    Column("purpose", "", "Purpose", "目的"),
+    Column("is_marketing", "", "Marketing", "营销", "bool"),
+    Column("result", "", "Result", "结果"),
+    Column("message", "", "Message", "内容"),
+    Column("note", "", "Note", "备注"),
+)
+LEVEL_COLUMNS = (  # the book's member levels and message templates, read back when missing (by name)
+    Column("name", "", "Level", "会员等级"),
+    Column("rank", "", "Rank", "等级顺序", "int"),
+    Column("min_spend_cents", "", "Spend from", "累计消费门槛", "money"),
+    Column("min_purchases", "", "Purchases from", "购买次数门槛", "int"),
+    Column("discount_percent", "", "Price paid %", "折扣(%)", "int"),
+)
+TEMPLATE_TEXT_COLUMNS = (
+    Column("kind", "", "Template kind", "话术类型"),
+    Column("name", "", "Template name", "话术名称"),
+    Column("language", "", "Language", "语言"),
+    Column("body", "", "Text", "话术内容"),
+    Column("is_default", "", "Default", "默认", "bool"),
+)
+# Chinese words of the codes these sheets hold, by column key (a code without a word is written as is).
+LEDGER_WORDS_ZH = {
+    "kind": {"cash": "现金券", "threshold": "满减券", "free_shipping": "包邮券", "discount": "折扣券", "birthday": "生日券"},
+    "source": {"manual": "手动", "campaign": "活动", "complaint": "投诉补偿", "review": "评价补偿"},
+    "channel": {"wechat": "微信", "phone": "电话", "sms": "短信", "qq": "QQ", "platform_chat": "平台旺旺", "other": "其他"},
+    "purpose": {"care": "关怀", "marketing": "营销", "aftersales": "售后", "sales": "销售"},
+    "result": {"contacted": "已联系", "no_answer": "未接通", "bought": "已购买", "declined": "已拒绝",
+               "skipped": "已跳过", "snoozed": "已推迟", "opted_out": "不再打扰"},
+}
+# Our export's words for the birthday of a lunar (农历) calendar: "农历 1990-02-30" reads back as lunar.
+LUNAR_PREFIX = {"zh": "农历 ", "en": "lunar "}
 SHEET_NAMES = {
     "customers": ("Customers", "客户"), "orders": ("Orders", "订单"), "reminders": ("Reminders", "提醒"),
     "aftersales": ("After-sales", "售后"), "errors": ("Problems", "问题"), "template": ("Customers", "客户"),
-    "products": ("Products", "商品"),
+    "products": ("Products", "商品"), "coupons": ("Coupons", "优惠券"), "contacts": ("Contact log", "联系记录"),
+    "levels": ("Member levels", "会员等级"), "templates": ("Message templates", "话术模板"),
 }
+
 STATUS_WORDS_ZH = {
     "unpaid": "待付款", "paid": "已付款待发货", "shipped": "已发货", "delivered": "已签收", "completed": "交易成功",
     "refunded": "已退款", "partial_refund": "部分退款", "closed": "交易关闭",
@@ -158,6 +214,16 @@ PLATFORM_WORDS_ZH = {
     "wechat": "微信", "weidian": "微店", "taobao": "淘宝", "tmall": "天猫", "pinduoduo": "拼多多", "douyin": "抖音",
     "youzan": "有赞", "moments": "朋友圈", "offline": "线下", "other": "其他",
 }
+REMINDER_KIND_WORDS_ZH = {
+    "arrival_care": "到货关怀", "use_care": "使用关怀", "repurchase": "复购提醒", "winback": "流失挽回",
+    "unpaid": "催付", "unpaid_second": "二次催付", "closed_care": "关闭订单关怀", "delayed_shipment": "延迟发货",
+    "shipped": "发货通知", "arrived": "签收关怀", "refund": "退款完成", "birthday": "生日关怀",
+    "last_purchase": "回访关怀", "coupon_expiry": "优惠券到期", "complaint": "投诉跟进", "review": "中差评",
+    "manual": "手动任务", "level_up": "会员升级",
+}
+REMINDER_STATUS_WORDS_ZH = {"open": "待办", "snoozed": "已推迟", "done": "已完成", "skipped": "已跳过"}
+REMINDER_OUTCOME_WORDS_ZH = {"contacted": "已联系", "no_answer": "未接通", "bought": "已购买", "declined": "已拒绝",
+                             "skipped": "已跳过"}
 STAGE_WORDS_ZH = {"prospect": "潜客", "new": "新客", "returning": "老客", "loyal": "忠诚", "dormant": "沉睡",
                   "churned": "流失"}
 

@@ -116,6 +116,8 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
     """
     from openpyxl import Workbook
 
+    from core.book.models import ContactLog, Coupon
+
     if what not in WHAT:
         raise RejectedInput("export_what_unknown", what=what)
     today = today or clock.today()
@@ -123,7 +125,8 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
     cancelled = is_cancelled or (lambda: False)
     path = Path(path)
     workbook = Workbook(write_only=True)
-    parts = ("customers", "orders", "reminders", "aftersales") if what == "all" else (what,)
+    parts = (("customers", "products", "orders", "coupons", "contacts", "levels", "templates", "reminders",
+              "aftersales") if what == "all" else (what,))
     written: dict[str, int] = {}
     with book.session() as session:
         if mask_phones is None:
@@ -132,12 +135,17 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
             progress(step, len(parts), part)
             sources = {"customers": (cols.CUSTOMER_COLUMNS, _customer_rows),
                        "orders": (cols.ORDER_COLUMNS, _order_rows),
+                       "products": (cols.PRODUCT_TEMPLATE_COLUMNS, _product_rows),
+                       "coupons": (cols.COUPON_COLUMNS, _ledger_rows(Coupon, cols.COUPON_COLUMNS)),
+                       "contacts": (cols.CONTACT_COLUMNS, _ledger_rows(ContactLog, cols.CONTACT_COLUMNS)),
+                       "levels": (cols.LEVEL_COLUMNS, _level_rows),
+                       "templates": (cols.TEMPLATE_TEXT_COLUMNS, _template_rows),
                        "reminders": (cols.REMINDER_COLUMNS, _reminder_rows),
                        "aftersales": (cols.AFTERSALE_COLUMNS,
                                       lambda *args: _aftersale_rows(*args, case_filter=case_filter))}
             columns, rows = sources[part]
             produced = rows(session, language, today)
-            if part == "aftersales" and what == "all":
+            if part in ("products", "aftersales", "coupons", "contacts", "levels", "templates") and what == "all":
                 produced = list(produced)
                 if not produced:
                     continue
@@ -159,7 +167,9 @@ def _zh(language: str) -> bool:
 
 
 def _customer_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
-    from core.book.models import Customer, CustomerTag, Tag
+    from sqlalchemy import func
+
+    from core.book.models import Customer, CustomerAlias, CustomerTag, PointsEntry, Tag
     from core.customer_stats import stage_of, stage_thresholds
 
     thresholds = stage_thresholds(session)
@@ -167,11 +177,17 @@ def _customer_rows(session, language: str, today: dt.date) -> Iterator[list[Any]
     for customer_id, name in session.execute(select(CustomerTag.customer_id, Tag.name)
                                              .join(Tag, Tag.id == CustomerTag.tag_id).order_by(Tag.name)):
         tags[customer_id].append(name)
+    phones: dict[int, list[str]] = defaultdict(list)
+    for customer_id, value in session.execute(select(CustomerAlias.customer_id, CustomerAlias.value)
+                                              .where(CustomerAlias.kind == "phone").order_by(CustomerAlias.id)):
+        phones[customer_id].append(value)
+    points: dict[int, int] = dict(session.execute(select(PointsEntry.customer_id, func.sum(PointsEntry.delta))
+                                  .group_by(PointsEntry.customer_id)).all())
     zh = _zh(language)
     keys = [column.key for column in cols.CUSTOMER_COLUMNS]
     table = Customer.__table__
     plain = [table.c[key] for key in keys if key in table.c]
-    query = (select(*plain, Customer.birth_year, Customer.birth_month, Customer.birth_day,
+    query = (select(*plain, Customer.birth_year, Customer.birth_month, Customer.birth_day, Customer.birthday_lunar,
                     Customer.typical_interval_days, Customer.cycle_days)
              .where(Customer.deleted_at.is_(None)).order_by(Customer.id))
     for row in session.execute(query):
@@ -181,7 +197,13 @@ def _customer_rows(session, language: str, today: dt.date) -> Iterator[list[Any]
             if key == "tags":
                 values.append("、".join(tags.get(record["id"], ())))
             elif key == "birthday":
-                values.append(_birthday(record["birth_year"], record["birth_month"], record["birth_day"]))
+                text = _birthday(record["birth_year"], record["birth_month"], record["birth_day"])
+                lunar = cols.LUNAR_PREFIX["zh" if zh else "en"] if record["birthday_lunar"] and text else ""
+                values.append(lunar + text)
+            elif key == "other_phones":
+                values.append("/".join(phones.get(record["id"], ())))
+            elif key == "points":
+                values.append(points.get(record["id"]) or None)
             elif key == "stage":
                 stage = stage_of(record["purchase_days"], record["total_spend_cents"], record["last_purchase_on"],
                                  record["typical_interval_days"], today, thresholds, record["cycle_days"])
@@ -212,16 +234,17 @@ def _order_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
             select(OrderItem.order_id, OrderItem.title, OrderItem.sku_spec, OrderItem.quantity,
                    OrderItem.unit_price_cents, OrderItem.amount_cents).order_by(OrderItem.id)):
         items[order_id].append(tuple(item))
-    order_keys = [column.key for column in cols.ORDER_COLUMNS[:20]]
+    order_keys = [column.key for column in cols.ORDER_COLUMNS[:21]]
     query = (select(Order.id, *[getattr(Order, key) for key in order_keys], Customer.id, Customer.name,
                     Customer.phone, Customer.platform_buyer_id)
-             .join(Customer, Customer.id == Order.customer_id).order_by(Order.id))
+             .join(Customer, Customer.id == Order.customer_id).where(Customer.deleted_at.is_(None))
+             .order_by(Order.id))
     for order_id, *values in session.execute(query):
-        order_values = values[:20]
+        order_values = values[:21]
         if zh:
-            order_values[1] = cols.PLATFORM_WORDS_ZH.get(order_values[1], order_values[1])
-            order_values[2] = cols.STATUS_WORDS_ZH.get(order_values[2], order_values[2])
-        head = order_values + values[20:]
+            order_values[2] = cols.PLATFORM_WORDS_ZH.get(order_values[2], order_values[2])
+            order_values[3] = cols.STATUS_WORDS_ZH.get(order_values[3], order_values[3])
+        head = order_values + values[21:]
         for item in items.get(order_id) or [("", "", None, None, None)]:
             yield head + list(item)
 
@@ -234,7 +257,62 @@ def _reminder_rows(session, language: str, today: dt.date) -> Iterator[list[Any]
              .join(Customer, Customer.id == Reminder.customer_id)
              .outerjoin(Product, Product.id == Reminder.product_id)
              .order_by(Reminder.due_date, Reminder.id))
+    zh = _zh(language)
     for row in session.execute(query):
+        values = list(row)
+        if zh:
+            values[1] = cols.REMINDER_KIND_WORDS_ZH.get(values[1], values[1])
+            values[2] = cols.REMINDER_STATUS_WORDS_ZH.get(values[2], values[2])
+            values[7] = cols.REMINDER_OUTCOME_WORDS_ZH.get(values[7], values[7])
+        yield values
+
+
+def _ledger_rows(model, columns: Sequence[Column]):
+    """Rows of a customer-bound ledger (coupons, contact log) of live customers, codes in Chinese for zh."""
+    def rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
+        from core.book.models import Customer
+
+        fields = [getattr(model, column.key) for column in columns]
+        query = (select(*fields).join(Customer, Customer.id == model.customer_id)
+                 .where(Customer.deleted_at.is_(None)).order_by(model.id))
+        zh = _zh(language)
+        for row in session.execute(query):
+            values = list(row)
+            if zh:
+                for index, column in enumerate(columns):
+                    words = cols.LEDGER_WORDS_ZH.get(column.key)
+                    if words:
+                        values[index] = words.get(values[index], values[index])
+            yield values
+    return rows
+
+
+def _level_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
+    from core.book.models import MemberLevel
+
+    query = select(*[getattr(MemberLevel, column.key) for column in cols.LEVEL_COLUMNS])
+    for row in session.execute(query.order_by(MemberLevel.rank, MemberLevel.id)):
+        yield list(row)
+
+
+def _template_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
+    from core.book.models import MessageTemplate
+
+    zh = _zh(language)
+    query = select(*[getattr(MessageTemplate, column.key) for column in cols.TEMPLATE_TEXT_COLUMNS])
+    for row in session.execute(query.order_by(MessageTemplate.id)):
+        values = list(row)
+        if zh:
+            values[0] = cols.REMINDER_KIND_WORDS_ZH.get(values[0], values[0])
+        values[4] = ("是" if zh else "yes") if values[4] else ""
+        yield values
+
+
+def _product_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
+    from core.book.models import Product
+
+    query = select(Product.name, Product.cycle_days, Product.lead_days, Product.price_cents, Product.category)
+    for row in session.execute(query.order_by(Product.id)):
         yield list(row)
 
 
@@ -262,7 +340,9 @@ def write_error_report(errors, path: str | os.PathLike[str], language: str = "en
     """The skipped rows of an import (file, sheet, row, column, problem, value) as an .xlsx file."""
     from core.excel.importer import error_sentence
 
-    rows = ([e.file, e.sheet, e.row, e.column, e.code, error_sentence(e), e.value] for e in errors)
+    chinese = _zh(language)
+    rows = ([e.file, e.sheet, e.row, e.column, e.code, error_sentence(e), e.value,
+             cols.SCOPE_WORDS.get(e.scope, (e.scope, e.scope))[1 if chinese else 0]] for e in errors)
     return write_rows(path, [(cols.sheet_name("errors", language), cols.ERROR_COLUMNS, rows)], language)
 
 

@@ -107,7 +107,7 @@ class ImportResult:
             "items_replaced": self.items_replaced, "rows_read": self.rows_read,
             "rows_skipped": self.rows_skipped, "batch_id": self.batch_id, "dry_run": self.dry_run,
             "errors": [{"file": e.file, "sheet": e.sheet, "row": e.row, "column": e.column, "code": e.code,
-                        "value": e.value, "message": error_sentence(e)} for e in self.errors],
+                        "value": e.value, "scope": e.scope, "message": error_sentence(e)} for e in self.errors],
             "merge_proposals": [asdict(p) for p in self.proposals],
             # ids only: names stay out of what is printed and stored with the batch
             "risk_buyers": [{"customer_id": r.customer_id, "orders": r.orders} for r in self.risk_buyers],
@@ -118,10 +118,17 @@ _ERROR_SENTENCES = {
     "date_invalid": "not a date", "date_ambiguous": "ambiguous date (day or month first?)",
     "date_without_year": "date without a year", "date_missing": "the order has no date",
     "number_invalid": "not a number", "amount_invalid": "not an amount of money",
-    "quantity_invalid": "not a whole quantity", "quantity_negative": "quantity is zero or negative",
+    "quantity_invalid": "not a whole quantity", "value_invalid": "not yes or no", "quantity_negative": "quantity is zero or negative",
     "precision_lost": "the number was stored as a number and Excel rounded its last digits",
     "identity_missing": "no name, phone, WeChat or buyer ID", "product_missing": "no product name",
-    "order_no_missing": "no order number", "order_without_date": "product or amount without a date: "
+    "order_no_missing": "no order number", "order_not_in_book": "order neither in the book nor in this import",
+    "duplicate_row": "the same order line again: read once", "sheet_not_imported": "a sheet of our own export "
+    "that is not imported (tasks and cases are the book's own work); rows in it", "cell_cut": "a cell longer than 32,767 characters "
+    "was cut", "line_cut": "a line longer than 4 MB was cut", "encoding_mixed": "a line in another encoding, read as "
+    "such", "encoding_replaced": "a line in no known encoding: unreadable characters replaced",
+    "quote_unbalanced": "a quote is not closed: the lines after it were read one row each",
+    "formula_without_value": "a formula cell without a saved value (open and save the file in Excel or WPS)", "total_row": "a total row: not a customer",
+    "order_without_date": "product or amount without a date: "
     "the customer was imported, the purchase was not", "order_not_found": "order number not in the file",
 }
 
@@ -188,6 +195,7 @@ def _run_import(book, source: str | os.PathLike[str] | LoadedFile, options: Impo
     choices = [choice for file in files for choice in choose_tables(file, options, remembered)]
     plan = _build_plan(files, choices, progress, cancelled)
     _refuse_skipped_rows(plan, options, loaded.path.name)
+    _refuse_nothing_to_import(book, plan, loaded.path.name)
     if cancelled():
         raise Cancelled("cancelled")
     if options.backup and not options.dry_run and book.path is not None:
@@ -221,9 +229,43 @@ def _run_import(book, source: str | os.PathLike[str] | LoadedFile, options: Impo
 
 
 def _refuse_skipped_rows(plan: ImportPlan, options: ImportOptions, file_name: str) -> None:
-    if options.all_or_nothing and plan.skipped_rows:
-        raise ImportRejected("rows_rejected", file=file_name, rows=len(plan.skipped_rows),
-                             errors=[asdict(error) for error in plan.errors[:50]])
+    """All or nothing: any row or purchase left out refuses the file (notes do not)."""
+    problems = [error for error in plan.errors if error.scope != "note"]
+    if options.all_or_nothing and problems:
+        rows = {(error.file, error.sheet, error.row) for error in problems}
+        raise ImportRejected("rows_rejected", file=file_name, rows=len(rows),
+                             errors=[asdict(error) for error in problems[:50]])
+
+
+def _refuse_nothing_to_import(book, plan: ImportPlan, file_name: str) -> None:
+    """The contract: a file with no data rows (``no_data_rows``) or none of whose rows can be imported
+    (``no_row_imported``, with the first row errors) is refused before anything is written — no batch,
+    no backup. Detail lines count only when the book holds one of their orders."""
+    if plan.people or plan.orders or plan.products or any(key.startswith(("huitouke_levels", "huitouke_templates"))
+                                                          for key, _table in plan.ledgers):
+        return
+    if plan.detail_items and _book_has_any_order(book, list(plan.detail_items)):
+        return
+    rows = plan.rows_read + len(plan.skipped_rows)
+    if rows == 0:
+        raise ImportRejected("no_data_rows", file=file_name)
+    errors = list(plan.errors)
+    if plan.detail_items:  # lines of orders the book does not have, reported as the writer would
+        errors += [RowError(file, sheet, row, plan.detail_columns.get((file, sheet), ""), "order_not_in_book", key[1])
+                   for key, places in plan.detail_rows.items() for file, sheet, row in places]
+    raise ImportRejected("no_row_imported", file=file_name, rows=rows,
+                         errors=[asdict(error) | {"message": error_sentence(error)} for error in errors[:50]])
+
+
+def _book_has_any_order(book, keys: list[tuple[str, str]]) -> bool:
+    from sqlalchemy import select, tuple_
+
+    from core.book.dialect import in_chunks
+    from core.book.models import Order
+
+    with book.session() as session:
+        return any(session.scalar(select(Order.id).where(tuple_(Order.platform, Order.platform_order_no).in_(batch))
+                                  .limit(1)) is not None for batch in in_chunks(keys))
 
 
 def _remember(session, choices: list[TableChoice], options: ImportOptions) -> None:
@@ -243,10 +285,20 @@ def _build_plan(files: list[LoadedFile], choices: list[TableChoice], progress: P
     total = sum(choice.data_rows for choice in choices) or 1
     done = 0
     for choice in choices:
+        if choice.kind == "ignored" and choice.data_rows:  # our export's reminders / after-sales sheet: said, not read
+            builder.plan.errors.append(RowError(choice.file, choice.sheet, 0, "", "sheet_not_imported",
+                                                str(choice.data_rows), "note"))
         if not choice.usable:
             continue
         preset = preset_of(choice)
         table = tables[(choice.file, choice.sheet)]
+        for row, column, code, value in table.sheet.notes:  # what the reader mended: cut cells, encodings…
+            header = table.headers[column] if 0 <= column < len(table.headers) else ""
+            builder.plan.errors.append(RowError(choice.file, choice.sheet, row, header, code, value, "note"))
+        if preset.kind in ("ledger", "setting"):  # our export's coupons, contact log, levels, templates
+            builder.plan.ledgers.append((preset.key, table))
+            builder.plan.rows_read += choice.data_rows
+            continue
         for count, parsed in enumerate(parse_table(table, choice, builder.add_error), 1):
             builder.add_row(parsed, preset, choice.file, choice.sheet)
             if count % 2000 == 0:

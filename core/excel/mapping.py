@@ -13,6 +13,7 @@ CUSTOMER_FIELDS = {
     "platform_buyer_id": "text", "email": "text", "province": "province", "city": "text",
     "district": "text", "address_detail": "text", "postcode": "postcode", "gender": "gender",
     "birthday": "birthday", "tags": "tags", "source_channel": "text", "note": "text", "personality": "text",
+    "do_not_disturb": "bool", "risk_buyer": "bool",
 }
 ORDER_FIELDS = {
     "platform": "platform", "platform_order_no": "id", "status": "status", "created_at": "datetime",
@@ -34,8 +35,13 @@ PRODUCT_FIELDS = {
 # an after-sales status that may turn an order into refunded.
 EXTRA_FIELDS = {
     "address": "text", "street": "text", "phone_alt": "phone", "after_sale_status": "text",
-    "customer_ref": "id",  # our own export's customer number: joins rows of one file, never the book
+    "customer_ref": "id",  # our own export's customer number: joins rows of one file; the book's id (checked)
+    "referrer_ref": "id",  # our own export: the customer number of who referred this customer
+    "points_balance": "int",  # our own export: the points balance, given to a customer the import creates
+    "order_ref": "id",  # our own export: the book's id of an order without a platform order number
+    "keep": "text",  # a column that is no field of the book: kept in the customer's note as "header：value"
 }
+KEEP = "keep"
 FIELDS: dict[str, str] = CUSTOMER_FIELDS | ORDER_FIELDS | ITEM_FIELDS | PRODUCT_FIELDS | EXTRA_FIELDS
 IGNORE = ""
 
@@ -88,6 +94,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "receiver_address": ("receiver address",),
     "after_sale_status": ("售后状态", "退款状态", "订单退款状态", "after-sale status"),
     "product_title": ("商品", "产品", "宝贝", "商品名称", "产品名称", "宝贝名称", "品名", "商品名",
+                      "购买产品", "购买商品", "购买的产品", "购买的商品", "购买宝贝", "购买物品", "所购商品", "货品",
+                      "货品名称", "物品", "产品名", "宝贝标题", "商品标题", "购买内容", "买的东西", "项目",
                       "product", "item", "product title", "goods name"),
     "sku_spec": ("规格", "商品规格", "款式", "sku", "sku spec", "spec"),
     "quantity": ("数量", "商品数量", "购买数量", "件数", "qty", "quantity"),
@@ -143,17 +151,23 @@ class FieldMap:
         return set(self.fields.values())
 
 
+# Headers that only number the rows: never worth keeping in a note.
+_ROW_NUMBER_HEADERS = frozenset({"序号", "编号", "行号", "no", "no.", "#", "序", "id"})
+
+
 def build_mapping(
     headers: Sequence[str],
     preset_columns: Mapping[str, str] | None = None,
     use_synonyms: bool = True,
     overrides: Mapping[str, str] | None = None,
+    keep_unknown: bool = False,
 ) -> FieldMap:
     """Map headers onto fields: seller overrides first, then the preset's columns, then synonyms.
 
-    Each field takes the first column that claims it, so a repeated header (有赞's 分销员) maps once.
-    ``overrides`` and ``preset_columns`` are keyed by normalised header; an override of ``IGNORE``
-    drops the column.
+    Each field takes the first column that claims it, so a repeated header (有赞's 分销员) maps once;
+    any number of columns may be ``KEEP``. ``overrides`` and ``preset_columns`` are keyed by normalised
+    header; an override of ``IGNORE`` drops the column. With ``keep_unknown`` (a seller's own sheet) a
+    column no synonym names — and that does not merely number the rows — is ``KEEP``, not dropped.
     """
     fields: dict[int, str] = {}
     taken: set[str] = set()
@@ -167,9 +181,11 @@ def build_mapping(
             field = preset_columns[key]
         elif use_synonyms:
             field = SYNONYMS.get(key, IGNORE)
+            if keep_unknown and (not field or field in taken) and key not in _ROW_NUMBER_HEADERS:
+                field = KEEP  # unknown, or a second column of a field (a second 备注): kept, not dropped
         else:
             field = IGNORE
-        if field and field in FIELDS and field not in taken:
+        if field and field in FIELDS and (field not in taken or field == KEEP):
             fields[index] = field
             taken.add(field)
     return FieldMap(fields)

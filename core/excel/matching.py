@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session
 
 from core.book.dialect import in_chunks as chunks
 from core.book.models import Customer, CustomerAlias, Order
+from core.excel.cleaning import is_masked_name
+from core.excel.own_export import BOOK_ORDER_KEY, customers_by_ref, orders_by_ref
 from core.excel.plan import ImportPlan, PersonDraft
 from core.excel.review import MERGED, SEPARATE, load_decisions, person_key
 
@@ -49,6 +51,7 @@ class BookIndex:
         self.by_name: dict[str, list[tuple[int, str, str, tuple[str, str]]]] = defaultdict(list)
         self.orders: dict[tuple[str, str], ExistingOrder] = {}
         self.decisions: dict[tuple[int, str], str] = {}
+        self.by_ref: dict[str, tuple[int, str, str]] = {}  # our export's customer numbers found in the book
         # A first import goes into an empty book: nothing to look up.
         if session.scalar(select(Customer.id).limit(1)) is not None:
             self._load_customers(session, plan.people)
@@ -60,7 +63,8 @@ class BookIndex:
         phones = {phone for person in people for phone in person.phones}
         buyers = {person.fields["platform_buyer_id"] for person in people if person.fields.get("platform_buyer_id")}
         wechats = {person.fields["wechat_id"] for person in people if person.fields.get("wechat_id")}
-        names = {person.fields["name"] for person in people if person.fields.get("name")}
+        names = {person.fields["name"] for person in people
+                 if person.fields.get("name") and not is_masked_name(person.fields["name"])}
         alive = Customer.deleted_at.is_(None)
         for column, values, target in ((Customer.phone_norm, phones, self.by_phone),
                                        (Customer.platform_buyer_id, buyers, self.by_buyer),
@@ -77,6 +81,8 @@ class BookIndex:
                          .where(CustomerAlias.kind == kind, CustomerAlias.value_norm.in_(batch), alive))
                 for customer_id, value in session.execute(query):
                     target.setdefault(value, customer_id)
+        self.by_ref = customers_by_ref(session, {person.fields["customer_ref"] for person in people
+                                                 if person.fields.get("customer_ref")})
         for batch in chunks(names):
             query = select(Customer.id, Customer.name, Customer.phone_norm, Customer.wechat_id,
                            Customer.platform_buyer_id, Customer.province, Customer.city, Customer.district,
@@ -85,9 +91,16 @@ class BookIndex:
                 self.by_name[name].append((customer_id, phone, "".join(address), (wechat, buyer)))
 
     def _load_orders(self, session: Session, plan: ImportPlan) -> None:
-        keys = [(order.platform, order.platform_order_no) for order in plan.orders]
+        keys = [(order.platform, order.platform_order_no) for order in plan.orders
+                if not order.platform_order_no.startswith(BOOK_ORDER_KEY)]
         keys += list(plan.detail_items)
         columns = [getattr(Order, name) for name in ORDER_COMPARED]
+        by_ref = [(order.platform, order.platform_order_no, order.fields.get("created_at"), order.fields.get("paid_cents"))
+                  for order in plan.orders if order.platform_order_no.startswith(BOOK_ORDER_KEY)]
+        if by_ref:
+            found = orders_by_ref(session, by_ref, [Order.created_at, Order.paid_cents, *columns])
+            for key, (order_id, customer_id, _platform, _number, _created, _paid, *values) in found.items():
+                self.orders[key] = ExistingOrder(order_id, customer_id, dict(zip(ORDER_COMPARED, values, strict=True)))
         for batch in chunks(keys):
             query = select(Order.id, Order.customer_id, Order.platform, Order.platform_order_no, *columns).where(
                 tuple_(Order.platform, Order.platform_order_no).in_(batch))
@@ -99,6 +112,11 @@ class BookIndex:
         """Who in the book this person is (see the module docstring for the order of evidence)."""
         if order_owners:
             return Match(order_owners[0])
+        ref = person.fields.get("customer_ref")
+        if ref in self.by_ref:  # our own export read back: the same id, and the same name or phone
+            customer_id, name, phone = self.by_ref[ref]
+            if name == person.fields.get("name", "") or (phone and phone in person.phones):
+                return Match(customer_id)
         for phone in person.phones:
             if phone in self.by_phone:
                 return Match(self.by_phone[phone])
@@ -109,7 +127,7 @@ class BookIndex:
         if wechat and wechat in self.by_wechat:
             return Match(self.by_wechat[wechat])
         name = person.fields.get("name")
-        candidates = self.by_name.get(name, []) if name else []
+        candidates = self.by_name.get(name, []) if name and not is_masked_name(name) else []
         if not candidates:
             return Match(None)
         key = person_key(person)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.excel import cleaning
+from core.excel.own_export import book_order_key
 from core.excel.presets import Preset
 from core.excel.records import ParsedRow, RowError, has_order
 
@@ -26,6 +27,7 @@ class PersonDraft:
     masked_phone: str = ""
     first_row: tuple[str, str, int] = ("", "", 0)
     platform: str = ""
+    kept: list[str] = field(default_factory=list)  # "header：value" lines for the customer's note
 
     def address_key(self) -> str:
         return "".join(self.fields.get(name, "") for name in ("province", "city", "district", "address_detail"))
@@ -54,6 +56,7 @@ class ImportPlan:
     detail_rows: dict[tuple[str, str], list[tuple[str, str, int]]] = field(default_factory=dict)
     detail_columns: dict[tuple[str, str], str] = field(default_factory=dict)  # (file, sheet) → order-no header
     errors: list[RowError] = field(default_factory=list)
+    ledgers: list[tuple[str, Any]] = field(default_factory=list)  # (preset key, Table) of our export's ledgers
     rows_read: int = 0
     skipped_rows: set[tuple[str, str, int]] = field(default_factory=set)
 
@@ -90,7 +93,8 @@ class PlanBuilder:
 
     def add_error(self, error: RowError) -> None:
         self.plan.errors.append(error)
-        self.plan.skipped_rows.add((error.file, error.sheet, error.row))
+        if error.scope == "row":
+            self.plan.skipped_rows.add((error.file, error.sheet, error.row))
 
     def add_row(self, parsed: ParsedRow, preset: Preset, file: str, sheet: str) -> None:
         where = (file, sheet, parsed.row)
@@ -120,6 +124,7 @@ class PlanBuilder:
                     union.join(first, index)
         people: dict[int, int] = {}
         orders: dict[tuple[str, str], OrderDraft] = {}
+        runs: dict[tuple[str, str], _Runs] = {}
         for index, row in enumerate(rows):
             root = union.find(index)
             if root not in people:
@@ -127,7 +132,7 @@ class PlanBuilder:
                 parsed = row.parsed
                 tags = list(dict.fromkeys(parsed.customer.pop("tags", ())))
                 self.plan.people.append(PersonDraft(parsed.customer, tags, list(parsed.phones), parsed.masked_phone,
-                                                    row.where, row.preset.platform))
+                                                    row.where, row.preset.platform, list(parsed.kept)))
                 person_index = people[root]
             else:
                 person_index = people[root]
@@ -140,7 +145,15 @@ class PlanBuilder:
                 orders[order_key] = OrderDraft(person_index, order_key[0], order_key[1], row.parsed.order,
                                                [], row.where)
                 draft = orders[order_key]
-            elif row.preset.sum_row_amounts:
+                runs[order_key] = _Runs(index, row.parsed)
+                item = _item_of(row.parsed)
+                if item:
+                    draft.items.append(item)
+                continue
+            if runs[order_key].repeated(index, row.parsed):
+                self.plan.errors.append(RowError(*row.where, "", "duplicate_row", order_key[1], "note"))
+                continue
+            if row.preset.sum_row_amounts:
                 for name in _SUMMED:
                     if name in row.parsed.order:
                         draft.fields[name] = draft.fields.get(name, 0) + row.parsed.order[name]
@@ -159,9 +172,13 @@ class PlanBuilder:
 
     def _order_key(self, row: _Row, occurrences: Counter[str]) -> tuple[str, str] | None:
         parsed = row.parsed
+        if parsed.purchase_skipped:
+            return None
         number = parsed.order.get("platform_order_no")
         if number:
             return parsed.order.get("platform") or row.preset.platform or "other", number
+        if parsed.order.get("order_ref") and row.preset.kind == "orders":  # our export: the book's order id
+            return parsed.order.get("platform") or row.preset.platform or "other", book_order_key(parsed.order["order_ref"])
         if not has_order(parsed):
             return None
         platform = parsed.order.get("platform") or row.preset.platform or "other"
@@ -171,7 +188,7 @@ class PlanBuilder:
         if when is None:
             # Product or amount without any date: the customer is kept, the purchase cannot be placed,
             # and the seller is told (the row itself is not counted as skipped).
-            self.plan.errors.append(RowError(*row.where, "created_at", "order_without_date"))
+            self.plan.errors.append(RowError(*row.where, "created_at", "order_without_date", scope="purchase"))
             return None
         identity = (parsed.phones[:1] or [parsed.customer.get("platform_buyer_id") or parsed.customer.get("name", "")])[0]
         content = "|".join(str(part) for part in (
@@ -194,9 +211,47 @@ class PlanBuilder:
         if order_key is not None and parsed.order.get("platform_order_no"):
             keys.append(("order", *order_key))
         if not keys:
+            name = customer.get("name", "")
+            if cleaning.is_masked_name(name):
+                return [("row", *row.where)]  # 周** is not somebody: the row stands alone
             address = "".join(customer.get(name, "") for name in ("province", "city", "district", "address_detail"))
-            keys.append(("name", customer.get("name", ""), address))
+            keys.append(("name", name, address))
         return keys
+
+
+class _Runs:
+    """The rows of one order seen so far, in runs of consecutive rows. A line of a later run that repeats a
+    line of an earlier run is the same export pasted (or joined) twice: read once. Identical lines next to
+    each other are two real lines of the order (two of the same item)."""
+
+    __slots__ = ("current", "earlier", "first", "last")
+
+    def __init__(self, index: int, parsed: ParsedRow) -> None:
+        self.last = index
+        # The first row's values, copied before the draft takes (and changes) them; compared only if the
+        # order has a second row, which most orders have not (so the counters are made only then).
+        self.first: tuple[dict, dict] | None = (parsed.order.copy(), parsed.item.copy())
+
+    def repeated(self, index: int, parsed: ParsedRow) -> bool:
+        if self.first is not None:
+            self.earlier: Counter[str] = Counter()
+            self.current: Counter[str] = Counter({_line_of(*self.first): 1})
+            self.first = None
+        if index != self.last + 1:  # a new run of this order's rows
+            self.earlier += self.current
+            self.current = Counter()
+        self.last = index
+        line = _line_of(parsed.order, parsed.item)
+        if self.earlier[line]:
+            self.earlier[line] -= 1
+            return True
+        self.current[line] += 1
+        return False
+
+
+def _line_of(order: dict[str, Any], item: dict[str, Any]) -> str:
+    """A row's order and item values as one comparable text."""
+    return repr((sorted(order.items()), sorted(item.items())))
 
 
 def _first_time(order: dict[str, Any]) -> dt.datetime | None:
@@ -219,12 +274,16 @@ def _merge_person(person: PersonDraft, parsed: ParsedRow) -> None:
         for name, value in parsed.customer.items():
             if name == "tags":
                 person.tags.extend(tag for tag in value if tag not in person.tags)
-            elif not fields.get(name) and value not in ("", None):
+            elif value not in ("", None) and (not fields.get(name) or (
+                    name in ("name", "real_name") and cleaning.is_masked_name(fields[name])
+                    and not cleaning.is_masked_name(value))):
                 fields[name] = value
     if parsed.phones != person.phones:
         for phone in parsed.phones:
             if phone not in person.phones:
                 person.phones.append(phone)
+    if parsed.kept:
+        person.kept.extend(line for line in parsed.kept if line not in person.kept)
     if parsed.masked_phone and not person.masked_phone:
         person.masked_phone = parsed.masked_phone
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from core.excel.columns import CUSTOMER_COLUMNS, ORDER_COLUMNS, REMINDER_COLUMNS
+from core.excel.columns import CUSTOMER_COLUMNS, ORDER_COLUMNS
 from core.excel.mapping import normalise_header
 
 
@@ -13,8 +13,10 @@ from core.excel.mapping import normalise_header
 class Preset:
     """How to read one kind of file.
 
-    ``kind``: orders (rows are orders or order lines), customers, products, or items (a detail file
-    joined to orders on the order number). ``signature``: headers that identify the export.
+    ``kind``: orders (rows are orders or order lines), customers, products, items (a detail file
+    joined to orders on the order number), ledger (our export's coupons or contact log, read back for the
+    customers an import creates), setting (our export's member levels or message templates, added when the
+    book has none of that name), or ignored (a sheet of our export that is not read back). ``signature``: headers that identify the export.
     ``sum_row_amounts``: several rows of one order each carry that line's amounts (Douyin sub-orders).
     """
 
@@ -25,6 +27,7 @@ class Preset:
     columns: Mapping[str, str] = field(default_factory=dict)
     use_synonyms: bool = True
     sum_row_amounts: bool = False
+    receiver_is_buyer: bool = True  # the receiver's name gives the customer a real name when it has none
 
 
 def _columns(pairs: dict[str, str]) -> dict[str, str]:
@@ -117,24 +120,43 @@ OWN_SHEET = Preset("own", "other", "orders")
 
 HUITOUKE_CUSTOMERS = Preset(
     "huitouke_customers", "other", "orders", _signature("客户编号", "称呼", "累计消费"),
-    _columns({c.zh: c.field for c in CUSTOMER_COLUMNS}), use_synonyms=False)
+    _columns({c.zh: c.field for c in CUSTOMER_COLUMNS}), use_synonyms=False,
+    receiver_is_buyer=False)
 HUITOUKE_CUSTOMERS_EN = Preset(
     "huitouke_customers_en", "other", "orders", _signature("Customer ID", "Name", "Total spend"),
-    _columns({c.en: c.field for c in CUSTOMER_COLUMNS}), use_synonyms=False)
+    _columns({c.en: c.field for c in CUSTOMER_COLUMNS}), use_synonyms=False,
+    receiver_is_buyer=False)
 HUITOUKE_ORDERS = Preset(
     "huitouke_orders", "other", "orders", _signature("订单号", "客户编号", "小计"),
-    _columns({c.zh: c.field for c in ORDER_COLUMNS}), use_synonyms=False)
+    _columns({c.zh: c.field for c in ORDER_COLUMNS}), use_synonyms=False,
+    receiver_is_buyer=False)
 HUITOUKE_ORDERS_EN = Preset(
     "huitouke_orders_en", "other", "orders", _signature("Order no", "Customer ID", "Line amount"),
-    _columns({c.en: c.field for c in ORDER_COLUMNS}), use_synonyms=False)
-# Our own export's Reminders sheet: tasks are derived from the orders, never imported (every column skipped,
-# so the sheet is not usable and an "all" export reads back as its customers and orders only).
-HUITOUKE_REMINDERS = Preset(
-    "huitouke_reminders", "other", "orders", _signature("到期日", "类型", "任务", "结果"),
-    _columns({c.zh: "" for c in REMINDER_COLUMNS}), use_synonyms=False)
-HUITOUKE_REMINDERS_EN = Preset(
-    "huitouke_reminders_en", "other", "orders", _signature("Due", "Kind", "Task", "Outcome"),
-    _columns({c.en: "" for c in REMINDER_COLUMNS}), use_synonyms=False)
+    _columns({c.en: c.field for c in ORDER_COLUMNS}), use_synonyms=False,
+    receiver_is_buyer=False)
+# Sheets of our export that are not read back (tasks and cases are the book's own work, not a file's):
+# recognised so that they are passed over, never read as customers with tags.
+HUITOUKE_REMINDERS = Preset("huitouke_reminders", "", "ignored", _signature("到期日", "类型", "任务"))
+HUITOUKE_REMINDERS_EN = Preset("huitouke_reminders_en", "", "ignored", _signature("Due", "Kind", "Task"))
+HUITOUKE_AFTERSALES = Preset("huitouke_aftersales", "", "ignored", _signature("类别", "编号", "下次跟进"))
+HUITOUKE_AFTERSALES_EN = Preset("huitouke_aftersales_en", "", "ignored", _signature("Case", "No.", "Next task due"))
+# Ledgers of our export, read back for the customers an import creates (core.excel.own_export).
+HUITOUKE_COUPONS = Preset("huitouke_coupons", "", "ledger", _signature("客户编号", "券类型", "面额"),
+                          _columns({"客户编号": "customer_ref"}), use_synonyms=False)
+HUITOUKE_COUPONS_EN = Preset("huitouke_coupons_en", "", "ledger", _signature("Customer ID", "Coupon", "Value"),
+                             _columns({"Customer ID": "customer_ref"}), use_synonyms=False)
+HUITOUKE_CONTACTS = Preset("huitouke_contacts", "", "ledger", _signature("客户编号", "联系时间", "目的"),
+                           _columns({"客户编号": "customer_ref"}), use_synonyms=False)
+HUITOUKE_CONTACTS_EN = Preset("huitouke_contacts_en", "", "ledger", _signature("Customer ID", "Contacted at", "Purpose"),
+                              _columns({"Customer ID": "customer_ref"}), use_synonyms=False)
+HUITOUKE_LEVELS = Preset("huitouke_levels", "", "setting", _signature("会员等级", "等级顺序", "累计消费门槛"),
+                         use_synonyms=False)
+HUITOUKE_LEVELS_EN = Preset("huitouke_levels_en", "", "setting", _signature("Level", "Rank", "Spend from"),
+                            use_synonyms=False)
+HUITOUKE_TEMPLATES = Preset("huitouke_templates", "", "setting", _signature("话术类型", "话术名称", "话术内容"),
+                            use_synonyms=False)
+HUITOUKE_TEMPLATES_EN = Preset("huitouke_templates_en", "", "setting",
+                               _signature("Template kind", "Template name", "Text"), use_synonyms=False)
 PRODUCTS = Preset(
     "products", "", "products",
     columns=_columns({
@@ -148,7 +170,9 @@ PRESETS: dict[str, Preset] = {
     preset.key: preset
     for preset in (TAOBAO, TAOBAO_DETAIL, PINDUODUO, DOUYIN, YOUZAN, YOUZAN_CUSTOMERS, OWN_SHEET, PRODUCTS,
                    HUITOUKE_CUSTOMERS, HUITOUKE_CUSTOMERS_EN, HUITOUKE_ORDERS, HUITOUKE_ORDERS_EN,
-                   HUITOUKE_REMINDERS, HUITOUKE_REMINDERS_EN)
+                   HUITOUKE_REMINDERS, HUITOUKE_REMINDERS_EN, HUITOUKE_AFTERSALES, HUITOUKE_AFTERSALES_EN,
+                   HUITOUKE_COUPONS, HUITOUKE_COUPONS_EN, HUITOUKE_CONTACTS, HUITOUKE_CONTACTS_EN,
+                   HUITOUKE_LEVELS, HUITOUKE_LEVELS_EN, HUITOUKE_TEMPLATES, HUITOUKE_TEMPLATES_EN)
 }
 PLATFORM_WORDS = {
     "淘宝": "taobao", "天猫": "tmall", "taobao": "taobao", "拼多多": "pinduoduo",

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
 import os
 import re
 import zipfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from core.errors import ImportRejected
+from core.excel.odd_files import formulas_without_values, html_sheets, is_encrypted_xls, looks_like_html
+from core.excel.text_files import decode_text, read_text_table, sniff_delimiter  # noqa: F401  (sniff_delimiter: re-exported)
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _CFB_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -42,6 +41,8 @@ class Sheet:
 
     name: str
     rows: list[list[Any]]
+    notes: list[tuple[int, int, str, str]] = field(default_factory=list)  # (row, column index or -1, code, value)
+    hidden: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,7 @@ def read_sheets(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
-            head = handle.read(8)
+            head = handle.read(1024)
     except OSError as error:
         raise ImportRejected("unreadable", file=path.name, reason=str(error)) from None
     if size == 0:
@@ -78,11 +79,17 @@ def read_sheets(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -
     if head.startswith(_ZIP_MAGIC):
         _check_zip(path, limits)
         sheets = _read_calamine(path, limits)
+        _note_formulas_without_values(path, sheets)
     elif head.startswith(_CFB_MAGIC):
         _check_cfb(path)
         sheets = _read_calamine(path, limits)
+    elif looks_like_html(head):  # an HTML table saved as .xls / .xlsx
+        sheets = [Sheet(name, rows) for name, rows in html_sheets(path, decode_text)]
     else:
         sheets = [_read_csv(path, limits)]
+    visible = [sheet for sheet in sheets if not sheet.hidden]
+    if any(any(_non_empty(row) for row in sheet.rows) for sheet in visible):
+        sheets = visible  # hidden sheets (lookup lists, a template's helpers) only when nothing else is there
     sheets = [sheet for sheet in sheets if any(_non_empty(row) for row in sheet.rows)]
     if not sheets:
         raise ImportRejected("empty", file=path.name)
@@ -185,11 +192,31 @@ def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo):
 
 
 def _check_cfb(path: Path) -> None:
-    """An OLE compound file holding ``EncryptedPackage`` is a password-protected .xlsx."""
+    """An OLE compound file holding ``EncryptedPackage`` is a password-protected .xlsx; a BIFF workbook
+    with a FILEPASS record a password-protected .xls."""
     with path.open("rb") as handle:
         data = handle.read(4 * 1024 * 1024)
     if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
         raise ImportRejected("encrypted", file=path.name)
+    if is_encrypted_xls(path):
+        raise ImportRejected("encrypted", file=path.name)
+
+
+def _note_formulas_without_values(path: Path, sheets: list[Sheet]) -> None:
+    """Report formula cells that have no saved value (read as empty), by cell."""
+    found = formulas_without_values(path)
+    for sheet in sheets:
+        for row, column in found.get(sheet.name, ()):
+            sheet.notes.append((row, column, "formula_without_value", f"{_letters(column)}{row}"))
+
+
+def _letters(column: int) -> str:
+    text = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        text = chr(65 + rest) + text
+    return text
 
 
 def _read_calamine(path: Path, limits: Limits) -> list[Sheet]:
@@ -217,7 +244,8 @@ def _read_calamine(path: Path, limits: Limits) -> list[Sheet]:
             cells += height * width
             if height > limits.max_rows or cells > limits.max_cells:
                 raise ImportRejected("too_large", file=path.name, sheet=meta.name, rows=height)
-            sheets.append(Sheet(meta.name, sheet.to_python(skip_empty_area=False)))
+            sheets.append(Sheet(meta.name, sheet.to_python(skip_empty_area=False),
+                                hidden=str(meta.visible).rsplit(".", 1)[-1] != "Visible"))
     except ImportRejected:
         raise
     except Exception as error:
@@ -232,68 +260,9 @@ def _read_calamine(path: Path, limits: Limits) -> list[Sheet]:
 # ---------------------------------------------------------------- CSV / TXT
 
 
-def decode_text(data: bytes, name: str = "") -> str:
-    """Decode a text file: BOM → UTF-8/UTF-16, else strict UTF-8, else GB18030 (a superset of GBK).
-
-    Binary data (NUL bytes without a UTF-16 signature) raises ``not_a_spreadsheet``.
-    """
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace")
-    sample = data[:4096]
-    if b"\x00" in sample:
-        odd_zeros, even_zeros = sample[1::2].count(b"\x00"), sample[0::2].count(b"\x00")
-        encoding = "utf-16-le" if odd_zeros > even_zeros else "utf-16-be"
-        return _text_or_reject(data.decode(encoding, errors="replace"), name)
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return _text_or_reject(data.decode(encoding), name)
-        except UnicodeDecodeError:
-            continue
-    raise ImportRejected("not_a_spreadsheet", file=name, reason="encoding")
-
-
-def _text_or_reject(text: str, name: str) -> str:
-    """Text whose first part is mostly readable characters; binary data decoded by chance is refused."""
-    sample = text[:4096]
-    odd = sum(1 for ch in sample if (ch < " " and ch not in "\t\r\n") or ch in "\ufffd\x7f")
-    if sample and odd > len(sample) // 50:
-        raise ImportRejected("not_a_spreadsheet", file=name)
-    return text
-
-
-def sniff_delimiter(text: str) -> str:
-    """The delimiter of a delimited text: comma, tab, semicolon or pipe, by consistent counts."""
-    quoted = re.compile(r'"[^"]*"')
-    lines = [quoted.sub("", line) for line in text[:65536].splitlines()[:50] if line.strip()]
-    best, best_score = ",", -1.0
-    for delimiter in (",", "\t", ";", "|"):
-        counts = [line.count(delimiter) for line in lines]
-        if not counts or max(counts) == 0:
-            continue
-        common = max(set(counts), key=counts.count)
-        score = counts.count(common) / len(counts) * min(common, 50)
-        if score > best_score:
-            best, best_score = delimiter, score
-    return best
-
-
 def _read_csv(path: Path, limits: Limits) -> Sheet:
-    data = path.read_bytes()
-    if not data.strip():
-        raise ImportRejected("empty", file=path.name)
-    text = decode_text(data, path.name)
-    delimiter = sniff_delimiter(text)
-    rows: list[list[Any]] = []
-    try:
-        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-            rows.append(row)
-            if len(rows) > limits.max_rows:
-                raise ImportRejected("too_large", file=path.name, rows=len(rows))
-    except csv.Error as error:
-        raise ImportRejected("not_a_spreadsheet", file=path.name, reason=str(error)) from None
-    return Sheet(path.stem, rows)
+    rows, notes = read_text_table(path, limits.max_rows)
+    return Sheet(path.stem, rows, notes)
 
 
 # ---------------------------------------------------------------- header row

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from core.errors import CellRejected
 from core.excel import cleaning
 from core.excel.addresses import normalise_province, split_address
-from core.excel.mapping import FIELDS, FieldMap
+from core.excel.mapping import FIELDS, KEEP, FieldMap
 from core.excel.presets import Preset, platform_of
 from core.excel.readers import Table, repeated_header_rows
 from core.postcodes import clean_postcode
@@ -23,7 +23,11 @@ _ORDER_SIGNAL = ("platform_order_no", "product_title", "paid_cents", "goods_cent
 
 @dataclass(frozen=True, slots=True)
 class RowError:
-    """Why one row (or one cell of it) was not imported; ``row`` is the 1-based row number in the sheet."""
+    """Why one row (or one cell of it) was not imported; ``row`` is the 1-based row number in the sheet.
+
+    ``scope`` says what was left out: ``row`` (the whole row, counted as skipped), ``purchase`` (the row's
+    customer was imported, its purchase was not) or ``note`` (nothing lost: a repeated line read once, a
+    total row passed over)."""
 
     file: str
     sheet: str
@@ -31,6 +35,7 @@ class RowError:
     column: str
     code: str
     value: str = ""
+    scope: str = "row"
 
 
 @dataclass(slots=True)
@@ -44,6 +49,8 @@ class ParsedRow:
     product: dict[str, Any] = field(default_factory=dict)
     phones: list[str] = field(default_factory=list)
     masked_phone: str = ""
+    kept: list[str] = field(default_factory=list)  # "header：value" of the columns mapped to KEEP
+    purchase_skipped: bool = False  # a purchase cell was bad: the customer is imported, the purchase is not
 
 
 _CONVERTERS: dict[str, Callable[[Any], Any]] = {
@@ -51,6 +58,7 @@ _CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "date": cleaning.parse_date, "birthday": cleaning.parse_birthday, "cents": cleaning.parse_cents,
     "quantity": cleaning.parse_quantity, "int": cleaning.parse_int, "tags": cleaning.split_tags,
     "gender": cleaning.parse_gender, "status": cleaning.clean_text, "phone": cleaning.parse_phones,
+    "bool": cleaning.parse_bool,
     "province": lambda value: normalise_province(cleaning.clean_text(value)),
     "platform": lambda value: platform_of(cleaning.clean_text(value), default=""),
     "postcode": lambda value: clean_postcode(cleaning.clean_identifier(value)),
@@ -152,6 +160,9 @@ def iter_rows(
     for index, name in sorted(mapping.fields.items()):
         kind = FIELDS[name]
         hint = (lambda index=index: hints.for_column(index)) if kind in ("datetime", "date") else None
+        if name == KEEP:  # each kept column under its own header
+            columns.append(_Column(index, table.headers[index] or f"#{index + 1}", "kept", _CONVERTERS[kind], None))
+            continue
         columns.append(_Column(index, name, _GROUP_OF.get(name), _CONVERTERS[kind], hint))
     rows = table.sheet.rows[table.data_start:]
     assembler = _Assembler(preset)
@@ -172,7 +183,8 @@ def _block_rows(table: Table, block: list[list[Any]], first_number: int, columns
     # without any shares one empty dict.
     groups: dict[str | None, list[dict[str, Any]]] = {
         group: [{} for _ in range(size)] for group in ("customer", "order", "item", "product")}
-    groups[None] = [{} for _ in range(size)] if any(column.group is None for column in columns) else [{}] * size
+    for group in (None, "kept"):  # read only: a table without any shares one empty dict
+        groups[group] = [{} for _ in range(size)] if any(column.group == group for column in columns) else [{}] * size
     errors: dict[int, list[RowError]] = {}
     for column in columns:
         try:
@@ -181,24 +193,39 @@ def _block_rows(table: Table, block: list[list[Any]], first_number: int, columns
             values = [row[column.index] if column.index < len(row) else None for row in block]
         cleaned, rejected = _clean_column(values, column)
         for offset, error in rejected.items():
-            errors.setdefault(offset, []).append(RowError(
+            errors.setdefault(offset, []).append((column.group, column.name, RowError(
                 table.file, table.sheet.name, first_number + offset, table.headers[column.index], error.code,
-                str(error.details.get("value", ""))))
+                str(error.details.get("value", "")))))
         if cleaned.count(None) == size:
             continue
         name = column.name
         for values_of_row, value in zip(groups[column.group], cleaned, strict=True):
             if value is not None:
                 values_of_row[name] = value
-    for offset, (customer, order, item, product, extra) in enumerate(zip(*groups.values(), strict=True)):
-        if offset in errors:
-            for error in errors[offset]:
-                on_error(error)
+    totals = _total_rows(block)
+    for offset, (customer, order, item, product, extra, kept) in enumerate(zip(*groups.values(), strict=True)):
+        if offset in totals:
+            on_error(RowError(table.file, table.sheet.name, first_number + offset, table.headers[0] if table.headers
+                              else "", "total_row", totals[offset], "note"))
             continue
-        if not (customer or order or item or product or extra):
+        purchase_only = False
+        if offset in errors:
+            # Bad purchase cells (date, amount, quantity…) of a row that names someone cost only the purchase.
+            # A bad order number is not "a purchase": the row says nothing reliable (issue #18's rounded numbers).
+            purchase_only = assembler.preset.kind == "orders" and all(
+                group in ("order", "item") and name != "platform_order_no" for group, name, _error in errors[offset]
+            ) and bool(customer or order)
+            for _group, _name, error in errors[offset]:
+                on_error(replace(error, scope="purchase") if purchase_only else error)
+            if not purchase_only:
+                continue
+        if not (customer or order or item or product or extra or kept):
             continue  # a blank row
         number = first_number + offset
         parsed = assembler.assemble(customer, order, item, product, extra, number)
+        parsed.purchase_skipped = purchase_only
+        if kept:
+            parsed.kept = [f"{header}：{value[:500]}" for header, value in kept.items()]
         problem = _problem(parsed, assembler.preset)
         if problem:
             code, field_name = problem
@@ -207,6 +234,22 @@ def _block_rows(table: Table, block: list[list[Any]], first_number: int, columns
                               table.headers[column_index] if column_index is not None else "", code))
             continue
         yield parsed
+
+
+_TOTAL_WORDS = frozenset({"合计", "总计", "小计", "总合计", "合计金额", "总数", "汇总", "共计", "total", "sum", "subtotal"})
+
+
+def _total_rows(block: list[list[Any]]) -> dict[int, str]:
+    """Rows whose first cell with text says 合计 / 总计 / 小计 (a sheet's total line), with that word."""
+    found = {}
+    for offset, row in enumerate(block):
+        for cell in row[:3]:
+            if type(cell) is str and cell:
+                word = cell.strip().rstrip(":：").replace(" ", "").lower()
+                if word in _TOTAL_WORDS:
+                    found[offset] = cell.strip()
+                break
+    return found
 
 
 class _Assembler:
@@ -238,14 +281,19 @@ class _Assembler:
                 product["price_cents"] = item.pop("unit_price_cents")
             return ParsedRow(row, {}, product=product)
         self._fill_address(extra, customer, order)
-        if not customer.get("name"):
-            for source in (order.get("receiver_name"), customer.get("real_name"), customer.get("platform_buyer_id"),
-                           customer.get("wechat_id")):
-                if source:
-                    customer["name"] = source
-                    break
-        if order.get("receiver_name") and not customer.get("real_name") and self.preset.kind == "orders":
-            customer["real_name"] = order["receiver_name"]
+        name = customer.get("name")
+        if not name or cleaning.is_masked_name(name):
+            # A masked name (周**) is kept only when nothing better names the person.
+            sources = [source for source in (order.get("receiver_name"), customer.get("real_name"),
+                                             customer.get("platform_buyer_id"), customer.get("wechat_id")) if source]
+            better = next((source for source in sources if not cleaning.is_masked_name(source)), None)
+            chosen = better or name or (sources[0] if sources else "")
+            if chosen:
+                customer["name"] = chosen
+        receiver = order.get("receiver_name")
+        if (receiver and not customer.get("real_name") and self.preset.kind == "orders" and self.preset.receiver_is_buyer
+                and not cleaning.is_masked_name(receiver)):
+            customer["real_name"] = receiver
         if "after_sale_status" in extra:
             order["after_sale_status"] = extra["after_sale_status"]
         return ParsedRow(row, customer, order, item, product, phones, masked)
@@ -278,12 +326,12 @@ class _Assembler:
 _CUSTOMER_KEYS = frozenset(name for name in FIELDS if name in {
     "name", "real_name", "phone", "wechat_id", "qq", "platform_buyer_id", "email", "province", "city",
     "district", "address_detail", "postcode", "gender", "birthday", "tags", "source_channel", "note",
-    "personality", "customer_ref"})
+    "personality", "customer_ref", "do_not_disturb", "risk_buyer", "referrer_ref", "points_balance"})
 _ORDER_KEYS = frozenset({
     "platform", "platform_order_no", "status", "created_at", "paid_at", "shipped_at", "delivered_at",
     "completed_at", "goods_cents", "postage_cents", "discount_cents", "paid_cents", "refund_cents",
     "tracking_no", "carrier", "buyer_message", "seller_note", "receiver_name", "receiver_phone",
-    "receiver_address"})
+    "receiver_address", "order_ref"})
 _ITEM_KEYS = frozenset({"product_title", "sku_spec", "quantity", "unit_price_cents", "amount_cents"})
 _PRODUCT_KEYS = frozenset({"product_name", "category", "price_cents", "cycle_days", "lead_days"})
 _GROUP_OF = ({name: "customer" for name in _CUSTOMER_KEYS} | {name: "order" for name in _ORDER_KEYS}

@@ -25,8 +25,10 @@ from core.book.models import (
     Tag,
 )
 from core.errors import Cancelled
+from core.excel.cleaning import is_masked_name
 from core.excel.detail_items import DetailOutcome, attach_detail_items
 from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders
+from core.excel.own_export import BOOK_ORDER_KEY, write_ledgers, write_referrers_and_points, write_settings
 from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
 from core.marketing.levels import recompute_levels
 from core.orders import derived_order_columns, is_purchase_status
@@ -139,6 +141,13 @@ def _jsonable(values: dict[str, Any]) -> str:
                        for name, value in values.items()}, ensure_ascii=False)
 
 
+def with_kept_lines(note: str, lines: list[str]) -> str:
+    """The note with every kept-column line it does not hold yet added below it (importing the same file
+    again adds nothing)."""
+    missing = [line for line in lines if line not in note]
+    return "\n".join(part for part in (note, *missing) if part)
+
+
 def source_channel(text: str) -> str:
     """Our source-channel code for what the seller wrote (朋友圈 → moments); unknown words → other."""
     key = text.strip().lower()
@@ -186,6 +195,7 @@ class BookWriter:
         self._created: set[int] = set()  # plan.people positions created by this import
         self._created_ids: set[int] = set()  # and their customer ids
         self._changes: list[dict[str, Any]] = []
+        self.settings_written = 0  # member levels / templates added from our export (core.excel.own_export)
 
     def _check(self, done: int, message: str) -> None:
         self.progress(done, 100, message)
@@ -203,6 +213,7 @@ class BookWriter:
         self.counts.batch_id = batch.id
         self._check(52, "products")
         watch = CycleWatch(self.session)
+        self.settings_written = write_settings(self.session, self.plan, self._record)
         resolver = ProductResolver(self.session, create=True, on_created=self._product_created)
         sheet_products, sheet_created = self._write_products(resolver)
         self._check(55, "matching customers")
@@ -350,18 +361,25 @@ class BookWriter:
         matched = {ids[p]: p for p in range(len(people)) if p not in created}
         self._fill_existing(matched)
         self._write_tags_and_aliases(ids, {ids[p] for p in new_people})
+        write_referrers_and_points(self.session, people, ids, self._created_ids, self._record)
+        if self.plan.ledgers:
+            write_ledgers(self.session, self.plan, people, ids, self._created_ids)
         return ids  # type: ignore[return-value]
 
     def _customer_row(self, person: PersonDraft) -> dict[str, Any]:
         fields = person.fields
         row = {name: fields.get(name, "") for name in _CUSTOMER_TEXT}
+        if person.kept:
+            row["note"] = with_kept_lines(row["note"], person.kept)
         row["source_channel"] = source_channel(fields.get("source_channel", "")) or (
             person.platform if person.platform in SOURCE_CHANNEL_VALUES and person.platform != "other" else "")
         phone = person.phones[0] if person.phones else ""
         row["phone"] = phone or person.masked_phone
         row["phone_norm"] = phone
-        year, month, day = fields.get("birthday") or (None, None, None)
-        row.update(birth_year=year, birth_month=month, birth_day=day, import_batch_id=self.counts.batch_id)
+        year, month, day, lunar = fields.get("birthday") or (None, None, None, False)
+        row.update(birth_year=year, birth_month=month, birth_day=day, birthday_lunar=lunar,
+                   do_not_disturb=bool(fields.get("do_not_disturb")), risk_buyer=bool(fields.get("risk_buyer")),
+                   import_batch_id=self.counts.batch_id)
         row["search_text"], row["name_initials"] = build_search_text(
             name=row["name"], real_name=row["real_name"], phones=tuple(person.phones) or (row["phone"],),
             wechat_id=row["wechat_id"], platform_buyer_id=row["platform_buyer_id"], qq=row["qq"])
@@ -370,16 +388,30 @@ class BookWriter:
     def _fill_existing(self, matched: dict[int, int]) -> None:
         """Fill the empty fields of matched book customers from the file; typed values are never overwritten."""
         columns = [getattr(Customer, name) for name in (*_CUSTOMER_TEXT, "phone", "phone_norm", "birth_year",
-                                                         "birth_month", "birth_day")]
+                                                         "birth_month", "birth_day", "birthday_lunar",
+                                                         "do_not_disturb", "risk_buyer")]
         for batch in chunks(matched):
             rows = self.session.execute(select(Customer.id, *columns).where(Customer.id.in_(batch)))
             for customer_id, *values in rows:
                 current = dict(zip([c.key for c in columns], values, strict=True))
                 wanted = self._customer_row(self.plan.people[matched[customer_id]])
-                changes = {}
+                changes: dict[str, Any] = {}
+                person = self.plan.people[matched[customer_id]]
+                if person.kept and current["note"]:
+                    wanted["note"] = with_kept_lines(current["note"], person.kept)
+                    if wanted["note"] != current["note"]:
+                        changes["note"] = wanted["note"]
                 for name in (*_CUSTOMER_TEXT, "birth_year", "birth_month", "birth_day"):
                     if current[name] in ("", None) and wanted[name] not in ("", None):
                         changes[name] = wanted[name]
+                    elif (name in ("name", "real_name") and is_masked_name(current[name]) and wanted[name]
+                          and not is_masked_name(wanted[name])):
+                        changes[name] = wanted[name]  # a real name replaces a masked one, never the reverse
+                if "birth_month" in changes:
+                    changes["birthday_lunar"] = wanted["birthday_lunar"]
+                for flag in ("do_not_disturb", "risk_buyer"):  # a flag the file sets is set, never cleared
+                    if wanted[flag] and not current[flag]:
+                        changes[flag] = True
                 if not current["phone_norm"] and wanted["phone_norm"]:
                     changes.update(phone=wanted["phone"], phone_norm=wanted["phone_norm"])
                 elif not current["phone"] and wanted["phone"]:
@@ -479,7 +511,8 @@ class BookWriter:
         created = [values["created_at"] for values in fields]
         columns: dict[str, list[Any]] = {
             "platform": [draft.platform for draft in drafts],
-            "platform_order_no": [draft.platform_order_no for draft in drafts],
+            "platform_order_no": [None if draft.platform_order_no.startswith(BOOK_ORDER_KEY) else draft.platform_order_no
+                                  for draft in drafts],
             "status": statuses, "created_at": created, **derived_order_columns(statuses, created),
             "closed_at": [None] * len(drafts), "import_batch_id": [self.counts.batch_id] * len(drafts)}
         for names, empty in ((("paid_at", "shipped_at", "delivered_at", "completed_at"), None),

@@ -85,8 +85,9 @@ def level_for(levels: list[LevelDTO], spend_cents: int, purchase_days: int) -> L
 
 
 def recompute_levels(session: Session, today: dt.date, customer_ids=None, *, congratulate: bool = True) -> int:
-    """Set each customer's level (all when None); with `congratulate`, upgrades create a level_up task.
-    Returns upgrades.
+    """Set each customer's level (all when None); upgrades create a level_up task unless ``congratulate`` is False
+    (an import: history is not an upgrade the customer just made, and a copy of a book read back from its export
+    was congratulated in its source). Returns upgrades.
 
     Reads four columns per customer and writes only the customers whose level changes (a whole 100k book
     in well under a second), so it can follow every order write and every edit of the levels."""

@@ -88,6 +88,10 @@
         <translation>列</translation>
     </message>
     <message>
+        <source>Left out</source>
+        <translation>未导入的部分</translation>
+    </message>
+    <message>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -138,12 +142,24 @@
         <translation>预览：前几行导入后的样子（表头在第 %1 行）</translation>
     </message>
     <message>
+        <source>No column is imported as the product: the orders will have no products, so no repurchase reminders. Choose the product column in the list above.</source>
+        <translation>没有哪一列作为“商品”导入：订单将没有商品，也就不会有复购提醒。请在上面的列表里选出商品那一列。</translation>
+    </message>
+    <message>
+        <source>Kept in each customer&apos;s note (the book has no field for them): %1. Choose a field or “(not imported)” above to change this.</source>
+        <translation>以下列在客户资料里没有对应项，将保留在每位客户的备注里：%1。如需改变，请在上面为它们选择字段或“（不导入）”。</translation>
+    </message>
+    <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
         <source>Skipped — %1</source>
         <translation>跳过 — %1</translation>
+    </message>
+    <message>
+        <source>Only the customer is imported — %1</source>
+        <translation>只导入客户，不导入这笔购买 — %1</translation>
     </message>
     <message>
         <source>Tick at least one sheet to import.</source>
@@ -160,6 +176,10 @@
     <message>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：没有导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
     </message>
     <message>
         <source>New customers: %1 · updated: %2</source>
@@ -206,8 +226,20 @@
         <translation>导入完成。</translation>
     </message>
     <message>
-        <source>Skipped rows (%1)</source>
-        <translation>跳过的行（%1）</translation>
+        <source>the row</source>
+        <translation>整行</translation>
+    </message>
+    <message>
+        <source>the purchase (customer imported)</source>
+        <translation>这笔购买（客户已导入）</translation>
+    </message>
+    <message>
+        <source>nothing (note)</source>
+        <translation>无（提示）</translation>
+    </message>
+    <message>
+        <source>Problems and notes (%1)</source>
+        <translation>问题与提示（%1）</translation>
     </message>
     <message>
         <source>Maybe the same person (%1)</source>

@@ -96,6 +96,10 @@
         <translation>本文件中的客户编号</translation>
     </message>
     <message>
+        <source>Keep in the customer's note</source>
+        <translation>保留到客户备注</translation>
+    </message>
+    <message>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
@@ -276,6 +280,46 @@
         <translation>回头客导出：提醒，英文表头（不导入）</translation>
     </message>
     <message>
+        <source>Huitouke export: coupons (for new customers)</source>
+        <translation>回头客导出：优惠券（仅为新建的客户导入）</translation>
+    </message>
+    <message>
+        <source>Huitouke export: coupons, English (for new customers)</source>
+        <translation>回头客导出：优惠券，英文（仅为新建的客户导入）</translation>
+    </message>
+    <message>
+        <source>Huitouke export: contact log (for new customers)</source>
+        <translation>回头客导出：联系记录（仅为新建的客户导入）</translation>
+    </message>
+    <message>
+        <source>Huitouke export: contact log, English (for new customers)</source>
+        <translation>回头客导出：联系记录，英文（仅为新建的客户导入）</translation>
+    </message>
+    <message>
+        <source>Huitouke export: member levels</source>
+        <translation>回头客导出：会员等级</translation>
+    </message>
+    <message>
+        <source>Huitouke export: member levels (English)</source>
+        <translation>回头客导出：会员等级（英文）</translation>
+    </message>
+    <message>
+        <source>Huitouke export: message templates</source>
+        <translation>回头客导出：话术模板</translation>
+    </message>
+    <message>
+        <source>Huitouke export: message templates (English)</source>
+        <translation>回头客导出：话术模板（英文）</translation>
+    </message>
+    <message>
+        <source>Huitouke export: after-sales (not imported)</source>
+        <translation>回头客导出：售后（不导入）</translation>
+    </message>
+    <message>
+        <source>Huitouke export: after-sales, English (not imported)</source>
+        <translation>回头客导出：售后，英文（不导入）</translation>
+    </message>
+    <message>
         <source>not a date</source>
         <translation>不是日期</translation>
     </message>
@@ -324,12 +368,52 @@
         <translation>没有订单号</translation>
     </message>
     <message>
+        <source>not yes or no</source>
+        <translation>不是“是”或“否”</translation>
+    </message>
+    <message>
         <source>product or amount without a date: the customer was imported, the purchase was not</source>
         <translation>有商品或金额但没有日期：客户已导入，这笔购买没有导入</translation>
     </message>
     <message>
         <source>this order is neither in the book nor in this import: import the order report first</source>
         <translation>客户簿和本次导入中都没有这个订单：请先导入订单报表</translation>
+    </message>
+    <message>
+        <source>the same order line again (pasted twice?): read once</source>
+        <translation>同一订单行重复出现（粘贴了两次？）：只读一次</translation>
+    </message>
+    <message>
+        <source>a total row (合计 / 总计 / 小计): not a customer</source>
+        <translation>合计行（合计 / 总计 / 小计）：不是客户</translation>
+    </message>
+    <message>
+        <source>this sheet of a Huitouke export is not imported (tasks and cases are the book's own work); rows</source>
+        <translation>回头客导出的这张表不导入（任务和售后记录属于客户簿自己的工作）；行数</translation>
+    </message>
+    <message>
+        <source>a cell longer than 32,767 characters was cut (characters)</source>
+        <translation>单元格超过 32,767 个字符，已截断（原字符数）</translation>
+    </message>
+    <message>
+        <source>a line longer than 4 MB was cut</source>
+        <translation>一行超过 4 MB，已截断</translation>
+    </message>
+    <message>
+        <source>this line is in another encoding than the file; read as</source>
+        <translation>这一行的编码与文件其他部分不同，已按此编码读取</translation>
+    </message>
+    <message>
+        <source>this line is in no known encoding: unreadable characters replaced</source>
+        <translation>这一行的编码无法识别：读不出的字符已替换</translation>
+    </message>
+    <message>
+        <source>a quote is not closed: the lines after it were read one row each</source>
+        <translation>有一个引号没有闭合：其后的各行已逐行读取</translation>
+    </message>
+    <message>
+        <source>a formula without a saved value, read as empty (open the file in Excel or WPS and save it)</source>
+        <translation>公式没有保存的计算结果，按空白读取（请用 Excel 或 WPS 打开并保存后再导入）</translation>
     </message>
     <message>
         <source>%file is not a spreadsheet that can be read.</source>
@@ -374,6 +458,14 @@
     <message>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：没有导入任何数据。</translation>
+    </message>
+    <message>
+        <source>%file has a header row but no data rows: nothing was imported.</source>
+        <translation>%file 只有表头，没有数据行：什么都没有导入。</translation>
+    </message>
+    <message>
+        <source>None of the %rows rows of %file can be imported, so nothing was written. Check the first problems with “Check only”.</source>
+        <translation>%file 的 %rows 行没有一行能导入，所以什么都没有写入。可以用“只检查”查看具体问题。</translation>
     </message>
     <message>
         <source>%1: %2</source>

@@ -72,7 +72,9 @@ def test_sheets_mapping_and_preview_of_a_messy_workbook(qtbot, book, tasks, tmp_
     phone_column = headers.index("Phone")
     assert preview.item(0, phone_column).text() == "13925130165"
     assert preview.item(0, headers.index("Order date")).text().startswith("2024-04-03")  # year from the sheet
-    skipped = [preview.item(r, 1).text() for r in range(preview.rowCount()) if preview.item(r, 1).text().startswith("Skipped")]
+    # An ambiguous date and a negative quantity cost only the purchase: the customer is imported.
+    skipped = [preview.item(r, 1).text() for r in range(preview.rowCount())
+               if preview.item(r, 1).text().startswith("Only the customer is imported")]
     assert len(skipped) == 2 and any("ambiguous" in text for text in skipped)
     row = next(r for r in range(dialog.mapping_table.rowCount()) if dialog.mapping_table.item(r, 0).text() == "备注")
     combo = dialog.mapping_table.cellWidget(row, 2)
@@ -90,7 +92,7 @@ def test_check_then_import_then_undo(qtbot, book, tasks, tmp_path, monkeypatch):
     with qtbot.waitSignal(dialog.book_changed, timeout=20000):
         dialog.import_now_button.click()
     result = dialog.result
-    assert not result.dry_run and result.customers_created == 4 and result.rows_skipped == 2
+    assert not result.dry_run and result.customers_created == 6 and result.rows_skipped == 0
     assert count(book, Order) == result.orders_created == 5
     assert dialog.errors_table.rowCount() == 2
     report = tmp_path / "problems.xlsx"
@@ -173,6 +175,15 @@ def test_screenshots_in_chinese(qtbot, book, tasks, tmp_path):
     with qtbot.waitSignal(dialog.book_changed, timeout=20000):
         dialog.import_button.click()
     save_shot(dialog, "import_dialog_summary")
+    garage = write_xlsx(tmp_path / "修车登记.xlsx", {"登记": [
+        ["序号", "姓名", "电话", "车牌", "车型", "维修项目", "日期", "金额"],
+        [1, "张师傅", "13800138000", "粤B12345", "卡罗拉", "换机油", "2026年9月12号", 300],
+        [2, "李姐", "13900139000", "粤A54321", "飞度", "补胎", "2026年9月13号", 50],
+        ["合计", "", "", "", "", "", "", 350]]})
+    notice = open_dialog(qtbot, book, tasks, garage)
+    qtbot.waitExposed(notice)
+    assert "车牌、车型、维修项目" in notice.notice_label.text()
+    save_shot(notice, "import_dialog_kept_columns")
     export = ExportDialog(book, tasks, "zh_CN", chooser=lambda _name: str(tmp_path / "e.xlsx"))
     qtbot.addWidget(export)
     export.show()
@@ -211,3 +222,49 @@ def test_risk_buyers_are_named_in_the_import_report(qtbot, book, tasks, tmp_path
         dialog.import_button.click()
     assert [(r.name, r.orders) for r in dialog.result.risk_buyers] == [("李四", 1)]
     assert "Risk buyers with new orders in this import: 李四 (orders: 1)" in dialog.summary_label.text()
+
+
+def test_a_header_only_file_dropped_on_the_dialog_is_refused_clearly(qtbot, book, tasks, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    empty = write_xlsx(tmp_path / "empty.xlsx", {"s": [HEADERS]})
+    dialog = ImportDialog(book, tasks, None, "en")
+    qtbot.addWidget(dialog)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(empty))])
+    dialog.dropEvent(QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier))
+    qtbot.waitUntil(lambda: dialog.sheet_list.count() == 1, timeout=10000)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 0 and dialog.message_label.text() != "", timeout=20000)
+    assert "no data rows" in dialog.message_label.text()
+    assert count(book, Customer) == 0 and count(book, ImportBatch) == 0
+
+
+def test_every_row_refused_names_the_first_problems(qtbot, book, tasks, tmp_path):
+    path = write_xlsx(tmp_path / "bad.xlsx", {"s": [["姓名", "购买日期", "产品"], ["", "2024-05-01", "蜂蜜"],
+                                                    ["", "2024-05-02", "茶"]]})
+    dialog = open_dialog(qtbot, book, tasks, path)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 0 and dialog.message_label.text() != "", timeout=20000)
+    text = dialog.message_label.text()
+    assert "None of the 2 rows" in text and "Row 2:" in text and "no name" in text
+    assert count(book, ImportBatch) == 0
+
+
+def test_kept_columns_and_a_missing_product_column_are_said_before_importing(qtbot, book, tasks, tmp_path):
+    path = write_xlsx(tmp_path / "garage.xlsx", {"s": [["姓名", "电话", "车牌", "车型", "日期", "金额"],
+                                                       ["张师傅", "13800138000", "粤B12345", "卡罗拉", "2024-05-03", 300]]})
+    dialog = open_dialog(qtbot, book, tasks, path)
+    notice = dialog.notice_label.text()
+    assert dialog.notice_label.isVisibleTo(dialog)
+    assert "车牌、车型" in notice and "no products" in notice
+    preview = dialog.preview_table
+    headers = [preview.horizontalHeaderItem(c).text() for c in range(preview.columnCount())]
+    assert preview.item(0, headers.index("Keep in the customer's note")).text() == "车牌：粤B12345；车型：卡罗拉"
+    row = next(r for r in range(dialog.mapping_table.rowCount()) if dialog.mapping_table.item(r, 0).text() == "车型")
+    combo = dialog.mapping_table.cellWidget(row, 2)
+    combo.setCurrentIndex(combo.findData("product_title"))
+    combo.activated.emit(combo.currentIndex())
+    assert "no products" not in dialog.notice_label.text() and "车牌" in dialog.notice_label.text()

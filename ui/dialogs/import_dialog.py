@@ -29,7 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import HuitoukeError
-from core.excel.analysis import LoadedFile, TableChoice, choose, load_file, preview, remembered_mappings
+from core.excel.analysis import (
+    LoadedFile,
+    TableChoice,
+    choose,
+    kept_headers,
+    lacks_product_column,
+    load_file,
+    preview,
+    remembered_mappings,
+)
 from core.excel.batches import undo_import
 from core.excel.export import write_error_report, write_template
 from core.excel.importer import ImportOptions, ImportResult, run_import
@@ -124,6 +133,10 @@ class ImportDialog(QDialog):
         self.mapping_table.verticalHeader().hide()
         self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         right_layout.addWidget(self.mapping_table, 2)
+        self.notice_label = QLabel()  # kept columns and a missing product column, before importing
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setStyleSheet("color: #8a5300;")
+        right_layout.addWidget(self.notice_label)
         self.header_label = QLabel(self.tr("Preview: the first rows as they will be imported"))
         right_layout.addWidget(self.header_label)
         self.preview_table = QTableWidget(0, 0)
@@ -182,10 +195,11 @@ class ImportDialog(QDialog):
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.summary_label)
-        self.errors_table = QTableWidget(0, 4)
+        self.errors_table = QTableWidget(0, 5)
         self.errors_table.setHorizontalHeaderLabels([self.tr("Sheet"), self.tr("Row"), self.tr("Column"),
+                                                     self.tr("Left out"),
                                                      self.tr("Problem")])
-        self.errors_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.errors_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.errors_table.verticalHeader().hide()
         self.errors_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.review = MergeReviewWidget(self._book)
@@ -340,10 +354,25 @@ class ImportDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked)
         self._fill_preview(sheet)
 
+    def _fill_notice(self, sheet: str) -> None:
+        """Say before importing what the seller may not expect: kept columns, no product column."""
+        choice = self._choices[sheet]
+        lines = []
+        if lacks_product_column(choice):
+            lines.append(self.tr("No column is imported as the product: the orders will have no products, so no "
+                                 "repurchase reminders. Choose the product column in the list above."))
+        kept = kept_headers(choice)
+        if kept:
+            lines.append(self.tr("Kept in each customer's note (the book has no field for them): %1. Choose a field "
+                                 "or “(not imported)” above to change this.").replace("%1", "、".join(kept)))
+        self.notice_label.setText("\n".join(lines))
+        self.notice_label.setVisible(bool(lines))
+
     def _fill_preview(self, sheet: str) -> None:
         choice = self._choices[sheet]
+        self._fill_notice(sheet)
         rows = preview(self._table(sheet), choice, PREVIEW_ROWS)
-        fields = [field for _column, field in sorted(choice.fields.items())]
+        fields = list(dict.fromkeys(field for _column, field in sorted(choice.fields.items())))
         self.preview_table.clear()
         self.preview_table.setColumnCount(len(fields) + 1)
         self.preview_table.setHorizontalHeaderLabels([self.tr("Row"), *[field_label(f) for f in fields]])
@@ -355,7 +384,9 @@ class ImportDialog(QDialog):
                 problem = "; ".join(problem_text(error.code, error.value) if not error.column else
                                     self.tr("%1: %2").replace("%1", error.column)
                                     .replace("%2", problem_text(error.code, error.value)) for error in shown.errors)
-                cell = QTableWidgetItem(self.tr("Skipped — %1").replace("%1", problem))
+                skipped = not shown.values or any(error.scope == "row" for error in shown.errors)
+                cell = QTableWidgetItem((self.tr("Skipped — %1") if skipped else
+                                         self.tr("Only the customer is imported — %1")).replace("%1", problem))
                 cell.setToolTip(problem)
                 self.preview_table.setItem(row, 1, cell)
                 self.preview_table.setSpan(row, 1, 1, max(1, len(fields)))
@@ -415,7 +446,12 @@ class ImportDialog(QDialog):
         self.pages.setCurrentIndex(0)
         if not isinstance(error, HuitoukeError):
             raise error
-        self.message_label.setText(refusal_text(error))
+        text = refusal_text(error)
+        first = error.details.get("errors") or []
+        if error.code == "no_row_imported" and first:
+            text += "\n" + "\n".join(self.tr("Row %1: %2").replace("%1", str(e["row"]))
+                                      .replace("%2", problem_text(e["code"], e["value"])) for e in first[:3])
+        self.message_label.setText(text)
 
     def _on_import_succeeded(self, result: ImportResult) -> None:
         self._task = None
@@ -457,12 +493,14 @@ class ImportDialog(QDialog):
         self.summary_label.setText(f"<b>{title}</b><br>" + "<br>".join(lines))
         self.errors_table.setRowCount(len(result.errors))
         for row, error in enumerate(result.errors):
-            for column, text in enumerate((error.sheet, str(error.row or ""), error.column,
+            left_out = {"row": self.tr("the row"), "purchase": self.tr("the purchase (customer imported)"),
+                        "note": self.tr("nothing (note)")}.get(error.scope, error.scope)
+            for column, text in enumerate((error.sheet, str(error.row or ""), error.column, left_out,
                                            problem_text(error.code, error.value))):
                 self.errors_table.setItem(row, column, QTableWidgetItem(text))
         self.errors_table.resizeColumnsToContents()
         self.review.set_views(result.reviews, read_only=result.dry_run)
-        self.summary_tabs.setTabText(0, self.tr("Skipped rows (%1)").replace("%1", str(len(result.errors))))
+        self.summary_tabs.setTabText(0, self.tr("Problems and notes (%1)").replace("%1", str(len(result.errors))))
         self.summary_tabs.setTabText(1, self.tr("Maybe the same person (%1)").replace("%1", str(len(result.reviews))))
         self.summary_tabs.setTabVisible(1, bool(result.reviews))
         self.summary_tabs.setCurrentIndex(1 if result.reviews else 0)

@@ -31,6 +31,7 @@ FIELDS = {
     "note": QT_TRANSLATE_NOOP("ExcelLabels", "Note"),
     "personality": QT_TRANSLATE_NOOP("ExcelLabels", "Personality"),
     "customer_ref": QT_TRANSLATE_NOOP("ExcelLabels", "Customer number in this file"),
+    "keep": QT_TRANSLATE_NOOP("ExcelLabels", "Keep in the customer's note"),
     "platform": QT_TRANSLATE_NOOP("ExcelLabels", "Platform"),
     "platform_order_no": QT_TRANSLATE_NOOP("ExcelLabels", "Order number"),
     "status": QT_TRANSLATE_NOOP("ExcelLabels", "Order status"),
@@ -79,6 +80,17 @@ PRESETS = {
     "huitouke_orders_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: orders (English)"),
     "huitouke_reminders": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: reminders (not imported)"),
     "huitouke_reminders_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: reminders, English (not imported)"),
+    "huitouke_coupons": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: coupons (for new customers)"),
+    "huitouke_coupons_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: coupons, English (for new customers)"),
+    "huitouke_contacts": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: contact log (for new customers)"),
+    "huitouke_contacts_en": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "Huitouke export: contact log, English (for new customers)"),
+    "huitouke_levels": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: member levels"),
+    "huitouke_levels_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: member levels (English)"),
+    "huitouke_templates": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: message templates"),
+    "huitouke_templates_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: message templates (English)"),
+    "huitouke_aftersales": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: after-sales (not imported)"),
+    "huitouke_aftersales_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: after-sales, English (not imported)"),
 }
 
 PROBLEMS = {
@@ -95,10 +107,23 @@ PROBLEMS = {
     "identity_missing": QT_TRANSLATE_NOOP("ExcelLabels", "no name, phone, WeChat ID or buyer ID"),
     "product_missing": QT_TRANSLATE_NOOP("ExcelLabels", "no product name"),
     "order_no_missing": QT_TRANSLATE_NOOP("ExcelLabels", "no order number"),
+    "value_invalid": QT_TRANSLATE_NOOP("ExcelLabels", "not yes or no"),
     "order_without_date": QT_TRANSLATE_NOOP(
         "ExcelLabels", "product or amount without a date: the customer was imported, the purchase was not"),
     "order_not_in_book": QT_TRANSLATE_NOOP(
         "ExcelLabels", "this order is neither in the book nor in this import: import the order report first"),
+    "duplicate_row": QT_TRANSLATE_NOOP("ExcelLabels", "the same order line again (pasted twice?): read once"),
+    "total_row": QT_TRANSLATE_NOOP("ExcelLabels", "a total row (合计 / 总计 / 小计): not a customer"),
+    "sheet_not_imported": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "this sheet of a Huitouke export is not imported (tasks and cases are the book's own work); rows"),
+    "cell_cut": QT_TRANSLATE_NOOP("ExcelLabels", "a cell longer than 32,767 characters was cut (characters)"),
+    "line_cut": QT_TRANSLATE_NOOP("ExcelLabels", "a line longer than 4 MB was cut"),
+    "encoding_mixed": QT_TRANSLATE_NOOP("ExcelLabels", "this line is in another encoding than the file; read as"),
+    "encoding_replaced": QT_TRANSLATE_NOOP("ExcelLabels", "this line is in no known encoding: unreadable characters replaced"),
+    "quote_unbalanced": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "a quote is not closed: the lines after it were read one row each"),
+    "formula_without_value": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "a formula without a saved value, read as empty (open the file in Excel or WPS and save it)"),
 }
 
 REFUSALS = {
@@ -119,6 +144,10 @@ REFUSALS = {
     "rows_rejected": QT_TRANSLATE_NOOP(
         "ExcelLabels", "%rows rows have problems and “all or nothing” is on, so nothing was imported."),
     "cancelled": QT_TRANSLATE_NOOP("ExcelLabels", "Cancelled: nothing was imported."),
+    "no_data_rows": QT_TRANSLATE_NOOP("ExcelLabels", "%file has a header row but no data rows: nothing was imported."),
+    "no_row_imported": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "None of the %rows rows of %file can be imported, so nothing was written. "
+        "Check the first problems with “Check only”."),
 }
 
 

@@ -64,6 +64,7 @@ def test_round_trip_into_an_empty_book(tmp_path, book, language):
     _fill(book, tmp_path)
     path = tmp_path / f"all-{language}.xlsx"
     result = export_book(book, path, "all", language, today=dt.date(2024, 7, 1))
+    # (a book without products, coupons, contact log, levels, templates or cases: no sheet for them)
     assert set(result.sheets) == ({"客户", "订单", "提醒"} if language == "zh_CN" else {"Customers", "Orders", "Reminders"})
     with Book.open(tmp_path / "empty.book", create=True, backup_root=tmp_path / "bk2") as fresh:
         imported = run_import(fresh, path)
@@ -78,11 +79,11 @@ def test_cells_are_typed_header_bold_and_frozen(tmp_path, book):
     sheet = openpyxl.load_workbook(path)["订单"]
     assert sheet.freeze_panes == "A2" and sheet["A1"].font.bold and sheet["A1"].value == "订单号"
     row = [cell for cell in sheet[2]]
-    created = row[3]
+    created = row[4]  # after 订单号, 订单ID, 平台, 订单状态
     assert isinstance(created.value, dt.datetime) and created.number_format == "yyyy-mm-dd hh:mm:ss"
-    paid = row[11]
+    paid = row[12]
     assert isinstance(paid.value, int | float) and paid.number_format == "#,##0.00"
-    assert sheet.column_dimensions["D"].width >= 20
+    assert sheet.column_dimensions["E"].width >= 20
 
 
 def test_formula_injection_is_neutralised(tmp_path, book):

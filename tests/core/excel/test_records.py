@@ -49,14 +49,19 @@ def test_rows_and_errors_do_not_depend_on_the_block_size(tmp_path, monkeypatch, 
     monkeypatch.setattr(records, "_BLOCK", block)
     assert _parse(path) == whole
     rows, errors = whole
-    assert [row.row for row in rows] == [4, 7, 10, 12]  # blank row 6 passed over, bad rows reported
-    assert [(error.row, error.column, error.code) for error in errors] == [
-        (5, "数量", "quantity_negative"), (8, "下单时间", "date_ambiguous"), (9, "姓名", "identity_missing"),
-        (11, "数量", "quantity_invalid"), (11, "订单号", "precision_lost")]
+    # Blank row 6 passed over; rows 5 and 8 keep their customer without the purchase (a bad quantity, an
+    # ambiguous date); rows 9 (nobody) and 11 (a rounded order number) are left out.
+    assert [row.row for row in rows] == [4, 5, 7, 8, 10, 12]
+    assert [row.row for row in rows if row.purchase_skipped] == [5, 8]
+    assert [(error.row, error.column, error.code, error.scope) for error in errors] == [
+        (5, "数量", "quantity_negative", "purchase"), (8, "下单时间", "date_ambiguous", "purchase"),
+        (9, "姓名", "identity_missing", "row"), (11, "数量", "quantity_invalid", "row"),
+        (11, "订单号", "precision_lost", "row")]
 
 
 def test_cells_of_mixed_types_in_one_column_are_each_cleaned_by_their_type(tmp_path):
     rows, _errors = _parse(write_xlsx(tmp_path / "messy.xlsx", {"五月": MESSY}))
+    rows = [row for row in rows if not row.purchase_skipped]
     first, second, third, fourth = rows
     assert first.phones == ["13925130165"] and second.phones == ["13925130165"]
     assert first.order["created_at"] == dt.datetime(2024, 5, 3, 10, 0)

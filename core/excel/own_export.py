@@ -1,0 +1,188 @@
+"""Reading Huitouke's own export back: the book's ids as stable keys, referrers and points balances.
+
+Our export (core.excel.export) writes each customer's id (客户编号), each order's id (订单ID), the
+referrer's customer id (推荐人编号) and the points balance (积分). Read back:
+
+- a customer number names a book customer only when that customer also has the same name (or the same
+  phone): an export of another book may use the same numbers for other people;
+- an order without a platform order number is keyed ``#<order id>`` inside the import and is the book's
+  order with no platform number, the same platform, the same order time and the same amount paid (the one
+  with that id first): the same order in the book it came from, and in a copy made by importing the export
+  into an empty book (whose ids differ). Such orders are stored without an order number, as they were;
+- a referrer is set (never replaced) when the referrer is a customer of the same file;
+- a points balance is given, as one ledger line, only to a customer the import creates (history from a
+  file is not new spending; a customer already in the book keeps its ledger).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlalchemy import insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from core.book.dialect import in_chunks
+from core.book.models import Customer, Order, PointsEntry
+
+BOOK_ORDER_KEY = "#"  # order-number prefix of an order known by the book's id only (never stored)
+
+
+def book_order_key(ref: str) -> str:
+    return f"{BOOK_ORDER_KEY}{ref}"
+
+
+def customers_by_ref(session: Session, refs: set[str]) -> dict[str, tuple[int, str, str]]:
+    """{customer number: (id, name, phone_norm)} of the live book customers with those ids."""
+    ids = [int(ref) for ref in refs if ref.isdigit() and len(ref) < 12]
+    found: dict[str, tuple[int, str, str]] = {}
+    for batch in in_chunks(ids):
+        query = select(Customer.id, Customer.name, Customer.phone_norm).where(
+            Customer.id.in_(batch), Customer.deleted_at.is_(None))
+        for customer_id, name, phone in session.execute(query):
+            found[str(customer_id)] = (customer_id, name, phone)
+    return found
+
+
+def orders_by_ref(session: Session, wanted: Sequence[tuple[str, str, dt.datetime | None, int | None]],
+                  columns: Sequence) -> dict[tuple[str, str], tuple]:
+    """{(platform, "#id"): (id, customer_id, platform, number, *columns)} for the orders of ``wanted``
+    ((platform, "#id", created_at, paid_cents)) that the book holds, as the module docstring says."""
+    times = sorted({created for _platform, _key, created, _paid in wanted if created is not None})
+    candidates: dict[tuple[str, dt.datetime, int], list[tuple]] = defaultdict(list)
+    for batch in in_chunks(times):
+        query = select(Order.id, Order.customer_id, Order.platform, Order.platform_order_no, *columns).where(
+            Order.created_at.in_(batch), or_(Order.platform_order_no.is_(None), Order.platform_order_no == ""))
+        for row in session.execute(query.order_by(Order.id)):
+            candidates[(row[2], row[4 + _CREATED], row[4 + _PAID])].append(tuple(row))
+    found: dict[tuple[str, str], tuple] = {}
+    used: set[int] = set()
+    for same_id_only in (True, False):  # the order with the same id first, then any order alike
+        for platform, key, created, paid in wanted:
+            if (platform, key) in found:
+                continue
+            rows = [row for row in candidates.get((platform, created, paid or 0), ()) if row[0] not in used
+                    and (not same_id_only or key == book_order_key(str(row[0])))]
+            if rows:
+                used.add(rows[0][0])
+                found[(platform, key)] = rows[0]
+    return found
+
+
+_CREATED, _PAID = 0, 1  # positions of created_at and paid_cents in the ``columns`` given to orders_by_ref
+
+
+def write_referrers_and_points(session: Session, people: Sequence[Any], ids: Sequence[int | None],
+                               created: set[int | None], record: Callable[[str, int, dict | None], None]) -> None:
+    """Referrers and points balances of the people of an import (see the module docstring)."""
+    by_ref = {person.fields["customer_ref"]: ids[position] for position, person in enumerate(people)
+              if person.fields.get("customer_ref")}
+    referrers = {ids[position]: by_ref[person.fields["referrer_ref"]] for position, person in enumerate(people)
+                 if by_ref.get(person.fields.get("referrer_ref", "")) not in (None, ids[position])}
+    for batch in in_chunks(list(referrers)):
+        for customer_id, current in session.execute(
+                select(Customer.id, Customer.referred_by_id).where(Customer.id.in_(batch))).all():
+            if current is None:
+                if customer_id not in created:
+                    record("customer", customer_id, {"referred_by_id": None})
+                session.execute(update(Customer).where(Customer.id == customer_id)
+                                .values(referred_by_id=referrers[customer_id]))
+    lines = [{"customer_id": ids[position], "delta": person.fields["points_balance"], "reason": "import",
+              "note": "导入的积分余额"} for position, person in enumerate(people)
+             if person.fields.get("points_balance") and ids[position] in created]
+    if lines:
+        session.execute(insert(PointsEntry), lines)
+
+
+def write_ledgers(session: Session, plan: Any, people: Sequence[Any], ids: Sequence[int | None],
+                  created: set[int | None]) -> None:
+    """Coupons and contact-log lines of our export, for the customers this import creates (a customer already
+    in the book keeps its own ledgers, so importing the same export again adds nothing). Rows with a cell
+    that cannot be read are reported as notes and left out."""
+    from core.book.models import ContactLog, Coupon
+    from core.errors import CellRejected
+    from core.excel import cleaning
+    from core.excel import columns as cols
+    from core.excel.readers import header_text
+    from core.excel.records import RowError
+
+    new_by_ref = {person.fields["customer_ref"]: ids[position] for position, person in enumerate(people)
+                  if person.fields.get("customer_ref") and ids[position] in created}
+    convert = {"money": cleaning.parse_cents, "int": cleaning.parse_int, "datetime": cleaning.parse_datetime,
+               "date": cleaning.parse_date, "bool": cleaning.parse_bool, "text": cleaning.clean_text}
+    for key, table in plan.ledgers:
+        if not key.startswith(("huitouke_coupons", "huitouke_contacts")):
+            continue
+        spec, model = ((cols.COUPON_COLUMNS, Coupon) if key.startswith("huitouke_coupons")
+                       else (cols.CONTACT_COLUMNS, ContactLog))
+        zh = not key.endswith("_en")
+        words = {name: {word: code for code, word in table_words.items()} if zh else {}
+                 for name, table_words in cols.LEDGER_WORDS_ZH.items()}
+        position = {header: index for index, header in enumerate(table.headers)}
+        where = [position.get(column.header("zh" if zh else "en")) for column in spec]
+        lines = []
+        for number, row in enumerate(table.sheet.rows[table.data_start:], table.data_start + 1):
+            cells = [row[index] if index is not None and index < len(row) else None for index in where]
+            ref = header_text(cells[0])
+            if ref not in new_by_ref:
+                continue
+            values: dict[str, Any] = {"customer_id": new_by_ref[ref]}
+            try:
+                for column, cell in zip(spec[1:], cells[1:], strict=True):
+                    value = convert[column.kind](cell)
+                    if column.kind == "text":
+                        value = words.get(column.key, {}).get(value, value)
+                    if value not in (None, ""):
+                        values[column.key] = value
+            except CellRejected as error:
+                plan.errors.append(RowError(table.file, table.sheet.name, number, "", error.code,
+                                            str(error.details.get("value", "")), "note"))
+                continue
+            lines.append(values)
+        for batch in in_chunks(lines):
+            for values in batch:
+                session.execute(insert(model).values(**values))
+
+
+def write_settings(session: Session, plan: Any, record: Callable[[str, int, dict | None], None]) -> int:
+    """Member levels and message templates of our export that the book does not have (a level by name, a
+    template by kind, name and language); returns how many were added. Existing ones are left as they are."""
+    from core.book.models import MemberLevel, MessageTemplate
+    from core.errors import CellRejected
+    from core.excel import cleaning
+    from core.excel import columns as cols
+
+    added = 0
+    for key, table in plan.ledgers:
+        if not key.startswith(("huitouke_levels", "huitouke_templates")):
+            continue
+        levels = key.startswith("huitouke_levels")
+        spec, model = (cols.LEVEL_COLUMNS, MemberLevel) if levels else (cols.TEMPLATE_TEXT_COLUMNS, MessageTemplate)
+        zh = not key.endswith("_en")
+        kinds = {word: code for code, word in cols.REMINDER_KIND_WORDS_ZH.items()} if zh else {}
+        position = {header: index for index, header in enumerate(table.headers)}
+        where = [position.get(column.header("zh" if zh else "en")) for column in spec]
+        have = {tuple(row) for row in session.execute(
+            select(MemberLevel.name) if levels else
+            select(MessageTemplate.kind, MessageTemplate.name, MessageTemplate.language))}
+        convert = {"money": cleaning.parse_cents, "int": cleaning.parse_int, "bool": cleaning.parse_bool,
+                   "text": cleaning.clean_text}
+        for row in table.sheet.rows[table.data_start:]:
+            try:
+                values = {column.key: convert[column.kind](row[index] if index is not None and index < len(row)
+                                                           else None) for column, index in zip(spec, where, strict=True)}
+            except CellRejected:  # a cell that is not what our export writes: that line is left alone
+                continue
+            if not levels:
+                values["kind"] = kinds.get(values["kind"], values["kind"])
+            identity = (values["name"],) if levels else (values["kind"], values["name"], values["language"])
+            if not values.get("name") or identity in have or (not levels and not values.get("body")):
+                continue
+            values = {name: value for name, value in values.items() if value is not None}
+            new_id = session.execute(insert(model).values(**values).returning(model.id)).scalar_one()
+            record("member_level" if levels else "message_template", new_id, None)
+            have.add(identity)
+            added += 1
+    return added

@@ -1,0 +1,221 @@
+"""Read a .csv / .txt file into rows with bounded memory, reporting what had to be mended, by row.
+
+- Lines are read as bytes, at most ``MAX_LINE_BYTES`` of each: the rest of a longer line (a 100 MB line)
+  is skipped without being held, and the row is reported (``line_cut``).
+- The encoding is decided for the whole file (BOM, else UTF-8, else GB18030 — a superset of GBK), but a
+  few lines that do not fit it are read on their own: a GBK line in a UTF-8 file is read as GB18030
+  (``encoding_mixed``); a line neither can read is read with replacement characters (``encoding_replaced``).
+- A cell longer than ``MAX_CELL_CHARS`` (Excel's own limit) is cut (``cell_cut``).
+- A stray quote that would swallow the following lines into one cell is detected (a quoted cell spanning
+  lines that look like rows of their own) and reported (``quote_unbalanced``); those lines are read one
+  row each, the quote taken literally.
+
+Notes are ``(row, column index, code, value)``; the row is 1-based in the rows returned.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+from core.errors import ImportRejected
+
+MAX_LINE_BYTES = 4 * 1024 * 1024
+MAX_CELL_CHARS = 32_767
+csv.field_size_limit(MAX_LINE_BYTES * 4)  # a long quoted cell is cut by us, not refused by the csv module
+
+Note = tuple[int, int, str, str]
+
+
+def read_text_table(path: Path, max_rows: int) -> tuple[list[list[Any]], list[Note]]:
+    """Rows of a delimited text file and the notes about it (see the module docstring).
+
+    Raises ImportRejected (empty, too_large, not_a_spreadsheet).
+    """
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head:
+        text = decode_text(path.read_bytes(), path.name)  # UTF-16: lines are not split on one newline byte
+        lines, cut = text.splitlines(keepends=True), set()
+        notes: list[tuple[int, str, str]] = []
+    else:
+        raw, cut = _read_lines(path, max_rows)
+        if not any(line.strip() for line in raw):
+            raise ImportRejected("empty", file=path.name)
+        lines, notes = _decode_lines(raw, path.name)
+        replaced = {line for line, code, _value in notes if code == "encoding_replaced"}
+        sample = "".join(line for number, line in enumerate(lines[:200]) if number not in replaced)
+        _text_or_reject(sample[:4096], path.name)  # binary data decoded by chance
+    delimiter = sniff_delimiter("".join(lines[:50]))
+    rows, first_line = _parse(lines, delimiter, max_rows, path.name)
+    rows, first_line, found = _mend_stray_quotes(rows, first_line, lines, delimiter)
+    row_of_line = {}
+    for row_index, start in enumerate(first_line):
+        end = first_line[row_index + 1] if row_index + 1 < len(first_line) else len(lines)
+        for line in range(start, end):
+            row_of_line[line] = row_index + 1
+    for line, code, value in notes:
+        found.append((row_of_line.get(line, line + 1), -1, code, value))
+    for line in sorted(cut):
+        found.append((row_of_line.get(line, line + 1), -1, "line_cut", ""))
+    for row_number, row in enumerate(rows, 1):
+        for column, cell in enumerate(row):
+            if len(cell) > MAX_CELL_CHARS:
+                row[column] = cell[:MAX_CELL_CHARS]
+                found.append((row_number, column, "cell_cut", f"{len(cell):,}"))
+    return rows, sorted(found)
+
+
+def decode_text(data: bytes, name: str = "") -> str:
+    """Decode a text file: BOM → UTF-8/UTF-16, else strict UTF-8, else GB18030 (a superset of GBK).
+
+    Binary data (NUL bytes without a UTF-16 signature) raises ``not_a_spreadsheet``.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    sample = data[:4096]
+    if b"\x00" in sample:
+        odd_zeros, even_zeros = sample[1::2].count(b"\x00"), sample[0::2].count(b"\x00")
+        encoding = "utf-16-le" if odd_zeros > even_zeros else "utf-16-be"
+        return _text_or_reject(data.decode(encoding, errors="replace"), name)
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return _text_or_reject(data.decode(encoding), name)
+        except UnicodeDecodeError:
+            continue
+    raise ImportRejected("not_a_spreadsheet", file=name, reason="encoding")
+
+
+def _text_or_reject(text: str, name: str) -> str:
+    """Text whose first part is mostly readable characters; binary data decoded by chance is refused."""
+    sample = text[:4096]
+    odd = sum(1 for ch in sample if (ch < " " and ch not in "\t\r\n") or ch in "\ufffd\x7f")
+    if sample and odd > len(sample) // 50:
+        raise ImportRejected("not_a_spreadsheet", file=name)
+    return text
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter of a delimited text: comma, tab, semicolon or pipe, by consistent counts."""
+    quoted = re.compile(r'"[^"]*"')
+    lines = [quoted.sub("", line) for line in text[:65536].splitlines()[:50] if line.strip()]
+    best, best_score = ",", -1.0
+    for delimiter in (",", "\t", ";", "|"):
+        counts = [line.count(delimiter) for line in lines]
+        if not counts or max(counts) == 0:
+            continue
+        common = max(set(counts), key=counts.count)
+        score = counts.count(common) / len(counts) * min(common, 50)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _read_lines(path: Path, max_rows: int) -> tuple[list[bytes], set[int]]:
+    """The file's lines as bytes, each at most MAX_LINE_BYTES (the rest skipped unread into memory)."""
+    lines: list[bytes] = []
+    cut: set[int] = set()
+    with path.open("rb") as handle:
+        while True:
+            line = handle.readline(MAX_LINE_BYTES)
+            if not line:
+                break
+            if len(line) == MAX_LINE_BYTES and not line.endswith(b"\n"):
+                cut.add(len(lines))
+                while True:  # the rest of the line, read and dropped a chunk at a time
+                    rest = handle.readline(MAX_LINE_BYTES)
+                    if not rest or rest.endswith(b"\n"):
+                        break
+                line = line.rstrip(b"\r") + b"\n"
+            lines.append(line)
+            if len(lines) > max_rows * 2 + 10:
+                raise ImportRejected("too_large", file=path.name, rows=len(lines))
+    if lines and lines[0].startswith(codecs.BOM_UTF8):
+        lines[0] = lines[0][len(codecs.BOM_UTF8):]
+    return lines, cut
+
+
+def _decode_lines(raw: list[bytes], name: str) -> tuple[list[str], list[tuple[int, str, str]]]:
+    """Decode every line with the file's encoding; lines that do not fit it are read alone and noted."""
+    failing = []
+    for index, line in enumerate(raw):
+        if not line.isascii():
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                failing.append(index)
+    # GBK text is almost never valid UTF-8: lines that read as UTF-8 are evidence of a UTF-8 file, and a few
+    # stray lines among them (a GBK line pasted in) do not make it a GBK file.
+    readable = sum(1 for line in raw if not line.isascii()) - len(failing)
+    utf8 = readable >= len(failing)
+    main, other = ("utf-8", "gb18030") if utf8 else ("gb18030", "utf-8")
+    failing_set = set(failing) if utf8 else None
+    texts: list[str] = []
+    notes: list[tuple[int, str, str]] = []
+    for index, line in enumerate(raw):
+        if failing_set is not None and index not in failing_set:
+            texts.append(line.decode("utf-8"))
+            continue
+        try:
+            texts.append(line.decode(main))
+            continue
+        except UnicodeDecodeError:
+            pass
+        try:
+            texts.append(line.decode(other))
+            notes.append((index, "encoding_mixed", other))
+        except UnicodeDecodeError:
+            texts.append(line.decode(main, errors="replace"))
+            notes.append((index, "encoding_replaced", main))
+    return texts, notes
+
+
+def _parse(lines: list[str], delimiter: str, max_rows: int, name: str) -> tuple[list[list[str]], list[int]]:
+    """Rows parsed by the csv module, and the 0-based first line of each."""
+    reader = csv.reader(io.StringIO("".join(lines), newline=""), delimiter=delimiter)
+    rows: list[list[str]] = []
+    first_line: list[int] = []
+    previous = 0
+    try:
+        for row in reader:
+            rows.append(row)
+            first_line.append(previous)
+            previous = reader.line_num
+            if len(rows) > max_rows:
+                raise ImportRejected("too_large", file=name, rows=len(rows))
+    except csv.Error as error:
+        raise ImportRejected("not_a_spreadsheet", file=name, reason=str(error)) from None
+    return rows, first_line
+
+
+def _mend_stray_quotes(rows: list[list[str]], first_line: list[int], lines: list[str],
+                       delimiter: str) -> tuple[list[list[str]], list[int], list[Note]]:
+    """Rows whose quoted cell swallowed lines that look like rows (each with about as many delimiters as
+    the header) are read again one line per row with the quote taken literally."""
+    width = max((len(row) for row in rows[:50]), default=0)
+    if width < 2:
+        return rows, first_line, []
+    enough = max(1, (width - 1) // 2)
+    mended: list[list[str]] = []
+    mended_first: list[int] = []
+    notes: list[Note] = []
+    for index, row in enumerate(rows):
+        swallowed = next((column for column, cell in enumerate(row) if "\n" in cell and sum(
+            1 for part in cell.split("\n")[1:] if part.count(delimiter) >= enough) >= 1), None)
+        if swallowed is None:
+            mended.append(row)
+            mended_first.append(first_line[index])
+            continue
+        notes.append((len(mended) + 1, swallowed, "quote_unbalanced", row[swallowed].split("\n", 1)[0][:40]))
+        end = first_line[index + 1] if index + 1 < len(first_line) else len(lines)
+        for number in range(first_line[index], end):
+            if lines[number].strip():
+                mended.extend(csv.reader([lines[number].rstrip("\r\n")], delimiter=delimiter, quoting=csv.QUOTE_NONE))
+                mended_first.append(number)
+    return mended, mended_first, notes

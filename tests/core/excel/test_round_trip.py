@@ -1,0 +1,172 @@
+"""`export --what all` is a complete, re-importable copy of the book (issue #18, Build 1 and Done when)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from core.book.db import Book
+from core.demo.build import build_demo
+from core.excel.export import export_book
+from core.excel.importer import ImportOptions, run_import
+
+FIGURES = {
+    "customers": "SELECT count(*) FROM customer WHERE deleted_at IS NULL",
+    "do_not_disturb": "SELECT count(*) FROM customer WHERE do_not_disturb",
+    "risk_buyer": "SELECT count(*) FROM customer WHERE risk_buyer",
+    "lunar": "SELECT count(*) FROM customer WHERE birthday_lunar",
+    "lunar_day_30": "SELECT count(*) FROM customer WHERE birthday_lunar AND birth_day = 30",
+    "birthdays": "SELECT group_concat(birth_year || '-' || birth_month || '-' || birth_day, ',') FROM "
+                 "(SELECT * FROM customer WHERE birth_month IS NOT NULL ORDER BY name, phone)",
+    "referrers": "SELECT count(*) FROM customer WHERE referred_by_id IS NOT NULL",
+    "tag_links": "SELECT count(*) FROM customer_tag",
+    "products": "SELECT count(*) FROM product",
+    "cycles": "SELECT group_concat(name || ':' || cycle_days || ':' || lead_days, ',') FROM "
+              "(SELECT * FROM product ORDER BY name)",
+    "orders": "SELECT count(*) FROM orders",
+    "items": "SELECT count(*) FROM order_item",
+    "linked_items": "SELECT count(*) FROM order_item WHERE product_id IS NOT NULL",
+    "paid": "SELECT sum(paid_cents) FROM orders",
+    "refunded": "SELECT sum(refund_cents) FROM orders",
+    "points": "SELECT sum(delta) FROM points_ledger",
+    "spend": "SELECT sum(total_spend_cents) FROM customer",
+    "levels": "SELECT group_concat(name || rank || coalesce(min_spend_cents, '') || coalesce(min_purchases, '') || "
+              "discount_percent, ',') FROM (SELECT * FROM member_level ORDER BY rank)",
+    "customer_levels": "SELECT group_concat(c.name || c.phone || l.name, ',') FROM (SELECT * FROM customer "
+                       "ORDER BY name, phone) c JOIN member_level l ON l.id = c.member_level_id",
+    "tasks": "SELECT count(*) FROM reminder",
+    "coupons": "SELECT group_concat(line, ';') FROM (SELECT c.name || c.phone || k.kind || k.value_cents || "
+               "k.threshold_cents || coalesce(k.discount_percent, '') || k.issued_at || coalesce(k.expires_on, '') || "
+               "coalesce(k.used_at, '') || k.source || k.note AS line FROM coupon k JOIN customer c ON c.id = "
+               "k.customer_id ORDER BY line)",
+    "contacts": "SELECT group_concat(line, ';') FROM (SELECT c.name || c.phone || l.at || l.channel || l.purpose || "
+                "l.is_marketing || l.result || l.message || l.note AS line FROM contact_log l JOIN customer c ON "
+                "c.id = l.customer_id ORDER BY line)",
+}
+
+
+def figures(path) -> dict:
+    con = sqlite3.connect(path)
+    try:
+        return {name: con.execute(query).fetchone()[0] for name, query in FIGURES.items()}
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("round_trip")
+    path = folder / "demo.book"
+    build_demo(path, customers=600, seed=3, today=dt.date(2026, 6, 1))
+    return folder, path
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_export_all_into_the_same_book_changes_nothing_and_into_an_empty_book_reproduces_it(demo, language):
+    folder, path = demo
+    export = folder / f"all-{language}.xlsx"
+    with Book.open(path, backup_root=folder / "backups") as book:
+        export_book(book, export, "all", language, today=dt.date(2026, 6, 1))
+    before = figures(path)
+    assert before["do_not_disturb"] and before["risk_buyer"] and before["lunar_day_30"] and before["referrers"]
+    assert before["coupons"] and before["contacts"] and before["levels"] and before["customer_levels"]
+    with Book.open(path, backup_root=folder / "backups") as book:
+        same = run_import(book, export, ImportOptions(dry_run=True))
+    assert (same.customers_created, same.customers_updated, same.orders_created, same.orders_updated,
+            same.products_created, same.products_updated, same.rows_skipped) == (0, 0, 0, 0, 0, 0, 0)
+    assert same.orders_unchanged == before["orders"]
+    copy = folder / f"copy-{language}.book"
+    with Book.open(copy, create=True, backup_root=folder / "backups") as book:
+        result = run_import(book, export)
+        assert [(error.code, error.value) for error in result.errors] == [("sheet_not_imported", "43")]  # cases
+        again = run_import(book, export, ImportOptions(dry_run=True))  # the copy too: the same file changes nothing
+    assert (again.customers_created, again.orders_created, again.customers_updated) == (0, 0, 0)
+    assert figures(copy) == before
+
+
+def test_export_pasted_twice_into_one_sheet_gives_as_many_items_as_orders(demo, tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    from tests.core.excel.files import write_xlsx
+
+    folder, path = demo
+    export = tmp_path / "orders.xlsx"
+    with Book.open(path, backup_root=folder / "backups") as book:
+        export_book(book, export, "orders", "zh_CN")
+    rows = CalamineWorkbook.from_path(str(export)).get_sheet_by_index(0).to_python()
+    twice = write_xlsx(tmp_path / "twice.xlsx", {"订单": [*rows, *rows[1:]]})
+    copy = tmp_path / "copy.book"
+    with Book.open(copy, create=True, backup_root=tmp_path / "backups") as book:
+        run_import(book, twice)
+    con = sqlite3.connect(copy)
+    assert con.execute("SELECT count(*) FROM order_item").fetchone()[0] == len(rows) - 1
+    con.close()
+
+
+def test_the_reminders_and_after_sales_sheets_are_passed_over_never_read_as_customers(tmp_path):
+    from core.excel.analysis import load_file
+    from core.excel.importer import choose_tables
+    from tests.core.excel.files import write_xlsx
+
+    path = write_xlsx(tmp_path / "all.xlsx", {
+        "客户": [["客户编号", "称呼", "手机号", "累计消费"], [1, "阿香", "13512345678", 0]],
+        "提醒": [["到期日", "类型", "状态", "客户", "手机号", "商品", "任务", "结果", "备注"],
+                 ["2026-06-01", "复购提醒", "待办", "阿香", "13512345678", "蜂蜜", "", "", ""]],
+        "售后": [["类别", "编号", "日期", "客户", "手机号", "平台", "原因 / 等级", "状态", "下次跟进", "内容", "补偿金额", "结果"],
+                 ["投诉", 1, "2026-05-01", "阿香", "13512345678", "微信", "破损", "处理中", "", "", 0, ""]],
+    })
+    choices = {choice.sheet: choice for choice in choose_tables(load_file(path), ImportOptions(), {})}
+    assert (choices["提醒"].preset, choices["提醒"].usable) == ("huitouke_reminders", False)
+    assert (choices["售后"].preset, choices["售后"].usable) == ("huitouke_aftersales", False)
+    with Book.open(tmp_path / "b.book", create=True, backup_root=tmp_path / "bk") as book:
+        result = run_import(book, path)
+    assert [(e.sheet, e.code, e.value, e.scope) for e in result.errors] == [
+        ("提醒", "sheet_not_imported", "1", "note"), ("售后", "sheet_not_imported", "1", "note")]
+    assert result.customers_created == 1
+
+
+def test_extra_phones_and_a_lunar_birthday_come_back(tmp_path, book):
+    from sqlalchemy import select
+
+    from core.book.models import Customer, CustomerAlias
+    from core.customers import CustomerService
+    from core.dto import CustomerInput
+
+    with book.session() as session:
+        from core.book.models import MessageTemplate
+
+        session.add(MessageTemplate(kind="repurchase", name="复购一", language="zh_CN", body="{name}您好，{product}快用完了吧？"))
+    service = CustomerService(book)
+    created = service.create(CustomerInput(name="阿香", phone="13512345678", birth_month=2, birth_day=30,
+                                           birthday_lunar=True, do_not_disturb=True))
+    with book.session() as session:
+        session.add(CustomerAlias(customer_id=created.id, kind="phone", value="13900001111", value_norm="13900001111"))
+    export_book(book, tmp_path / "c.xlsx", "all", "zh_CN")
+    with Book.open(tmp_path / "copy.book", create=True, backup_root=tmp_path / "b") as copy:
+        run_import(copy, tmp_path / "c.xlsx")
+        assert run_import(copy, tmp_path / "c.xlsx", ImportOptions(dry_run=True)).customers_created == 0
+        with copy.session() as session:
+            customer = session.scalars(select(Customer)).one()
+            aliases = session.scalars(select(CustomerAlias.value)).all()
+            templates = session.execute(select(MessageTemplate.kind, MessageTemplate.name, MessageTemplate.body)).all()
+    assert templates == [("repurchase", "复购一", "{name}您好，{product}快用完了吧？")]
+    assert (customer.birth_month, customer.birth_day, customer.birthday_lunar, customer.do_not_disturb) == (
+        2, 30, True, True)
+    assert aliases == ["13900001111"]
+
+
+def test_undoing_the_copy_import_empties_the_book_again(demo):
+    from core.excel.batches import undo_import
+
+    folder, path = demo
+    export = folder / "undo.xlsx"
+    with Book.open(path, backup_root=folder / "backups") as book:
+        export_book(book, export, "all", "zh_CN")
+    copy = folder / "undo.book"
+    with Book.open(copy, create=True, backup_root=folder / "backups") as book:
+        result = run_import(book, export)
+        undo_import(book, result.batch_id)
+    left = figures(copy)
+    assert (left["customers"], left["orders"], left["items"], left["points"], left["referrers"]) == (0, 0, 0, None, 0)
