@@ -172,7 +172,7 @@ def book(book_location, tmp_path, request):
 
     if isinstance(book_location, Path):
         shutil.copyfile(request.getfixturevalue("template_book"), book_location)
-        b = Book.open(book_location, backup_root=tmp_path / "backups")
+        b = Book.open(book_location, backup_root=tmp_path / "backups", daily_backup=False)  # as a new book
     else:
         b = Book.open(book_location, create=True, backup_root=tmp_path / "backups")
     yield b

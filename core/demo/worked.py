@@ -19,6 +19,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from core.aftersales.planning import plan_open_cases
+from core.demo.orders import ts
 from core.reminders.actions import purpose_of
 from core.reminders.generate import regenerate
 from core.reminders.kinds import AFTERSALES_KINDS
@@ -69,8 +70,8 @@ def work_the_list(session: Session, rng: random.Random, today: dt.date) -> Worke
             status, channel, result, contact, outcome = "snoozed", "other", "snoozed", False, ""
         counts[status] += 1
         updates.append({"id": rid, "status": status, "outcome": outcome, "until": until.isoformat() if until else None,
-                        "closed": None if until else at.isoformat(sep=" "), "at": at.isoformat(sep=" ")})
-        logs.append({"customer_id": cid, "at": at.isoformat(sep=" "), "channel": channel, "purpose": purpose,
+                        "closed": None if until else ts(at), "at": ts(at)})
+        logs.append({"customer_id": cid, "at": ts(at), "channel": channel, "purpose": purpose,
                      "is_marketing": contact and purpose == "marketing", "reminder_id": rid,
                      "complaint_id": complaint_id, "bad_review_id": review_id, "result": result,
                      "note": until.isoformat() if until else ""})
