@@ -25,7 +25,15 @@ from itertools import pairwise
 from sqlalchemy import bindparam, case, func, literal, select, update
 from sqlalchemy.orm import Session
 
-from core.book.dialect import days_since_sql, dialect_of, in_chunks, lock_rows_for_update, one_at_a_time
+from core.book.dialect import (
+    days_since_sql,
+    dialect_of,
+    in_chunks,
+    lock_rows_for_update,
+    one_at_a_time,
+    rowcount,
+    table_of,
+)
 from core.book.models import Customer, Order, OrderItem, Product, Setting
 from core.settings import DEFAULTS, get_settings, set_setting
 
@@ -65,7 +73,7 @@ def refresh(session: Session, customer_ids: Iterable[int] | None = None) -> int:
     shared book the customers' rows are locked first, so two people writing orders for the same customer
     at once both end up counted.
     """
-    table, orders = Customer.__table__, Order.__table__
+    table, orders = table_of(Customer), table_of(Order)
     # One row per customer and purchase day (whole days counted back from a fixed date: integers that
     # subtract without building date objects), in the order of the index on (customer, is_purchase, day).
     day_number = days_since_sql(_DAY_ZERO, orders.c.order_date, dialect_of(session))
@@ -76,6 +84,7 @@ def refresh(session: Session, customer_ids: Iterable[int] | None = None) -> int:
         .group_by(orders.c.customer_id, orders.c.is_purchase, orders.c.order_date)
         .order_by(orders.c.customer_id, orders.c.is_purchase, orders.c.order_date)
     )
+    chunks: list[list[int] | None]
     if customer_ids is None:
         chunks = [None]
     else:
@@ -136,7 +145,8 @@ def _write_cycles(session: Session, chunk: list[int] | None) -> int:
 
     One correlated lookup per customer through the index on orders (customer, is_purchase, order_date): on a
     100k book about twice as fast as joining every purchase's items, which SQLite's planner prefers."""
-    table, orders, items, products = Customer.__table__, Order.__table__, OrderItem.__table__, Product.__table__
+    table, orders = table_of(Customer), table_of(Order)
+    items, products = table_of(OrderItem), table_of(Product)
     lasting = (select(func.max(products.c.cycle_days * case((items.c.quantity > 1, items.c.quantity), else_=1)))
                .select_from(orders.join(items, items.c.order_id == orders.c.id)
                             .join(products, products.c.id == items.c.product_id))
@@ -216,13 +226,14 @@ def _stored_basis(session: Session) -> dict | None:
 
 
 def _write_stages(session: Session, day: dt.date, thresholds: dict, customer_ids: list[int] | None) -> int:
-    table = Customer.__table__
+    table = table_of(Customer)
     stage = stage_sql(day, thresholds, dialect_of(session))
     stmt = (update(table).where(table.c.stage != stage).values(stage=stage, updated_at=table.c.updated_at)
             .execution_options(synchronize_session=False))
     if customer_ids is None:
-        return session.execute(stmt).rowcount
-    return sum(session.execute(stmt.where(table.c.id.in_(chunk))).rowcount for chunk in in_chunks(customer_ids))
+        return rowcount(session.execute(stmt))
+    return sum(rowcount(session.execute(stmt.where(table.c.id.in_(chunk))))
+               for chunk in in_chunks(customer_ids))
 
 
 def _figures(rows) -> dict[int, tuple]:
@@ -237,7 +248,8 @@ def _figures(rows) -> dict[int, tuple]:
                        count, spend, round(spend / count) if count else 0,
                        round(statistics.median(gaps)) if gaps else None)
 
-    current, days, count, spend = None, [], 0, 0
+    days: list[int] = []
+    current, count, spend = None, 0, 0
     for cid, before, day_count, day_spend in rows:
         if cid != current:
             if days:

@@ -10,7 +10,7 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 
-from sqlalchemy import and_, case, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, case, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -259,23 +259,25 @@ class CustomerService:
             result = s.execute(update(Customer).where(Customer.id.in_(list(ids)))
                                .values(do_not_disturb=value, version=Customer.version + 1)
                                .execution_options(synchronize_session=False))
-            return result.rowcount
+            return rowcount(result)
 
     def soft_delete(self, ids: Sequence[int], now: dt.datetime | None = None) -> int:
         """Move customers to the recycle bin (restorable). Returns how many moved."""
         now = now or clock.now()
         with self.book.session() as s:
-            moved = s.execute(update(Customer).where(Customer.id.in_(list(ids)), Customer.deleted_at.is_(None))
-                              .values(deleted_at=now, version=Customer.version + 1)
-                              .execution_options(synchronize_session=False)).rowcount
+            moved = rowcount(s.execute(update(Customer)
+                                       .where(Customer.id.in_(list(ids)), Customer.deleted_at.is_(None))
+                                       .values(deleted_at=now, version=Customer.version + 1)
+                                       .execution_options(synchronize_session=False)))
         log.info("moved %d customer(s) to the recycle bin: ids %s", moved, list(ids))
         return moved
 
     def restore(self, ids: Sequence[int]) -> int:
         with self.book.session() as s:
-            return s.execute(update(Customer).where(Customer.id.in_(list(ids)), Customer.deleted_at.is_not(None))
-                             .values(deleted_at=None, version=Customer.version + 1)
-                             .execution_options(synchronize_session=False)).rowcount
+            return rowcount(s.execute(update(Customer)
+                                      .where(Customer.id.in_(list(ids)), Customer.deleted_at.is_not(None))
+                                      .values(deleted_at=None, version=Customer.version + 1)
+                                      .execution_options(synchronize_session=False)))
 
     def erase(self, ids: Sequence[int]) -> int:
         """Remove customers and every trace of them (orders, tasks, logs, cases, import history), from the
@@ -352,7 +354,8 @@ class CustomerService:
 
     def _filters(self, q: CustomerQuery) -> list:
         # The live-book / recycle-bin condition comes first: ids() relies on it.
-        f = [Customer.deleted_at.is_not(None) if q.deleted else Customer.deleted_at.is_(None)]
+        f: list[ColumnElement[bool]] = [
+            Customer.deleted_at.is_not(None) if q.deleted else Customer.deleted_at.is_(None)]
         text = normalize_query(q.text)
         if text:
             # Tag ids first, then customer_tag by its tag_id index (a join scanned all of customer_tag).
@@ -404,10 +407,10 @@ class CustomerService:
     def _detail(s: Session, c: Customer, today: dt.date) -> CustomerDetail:
         thresholds = customer_stats.stage_thresholds(s)
         referred = s.get(Customer, c.referred_by_id) if c.referred_by_id else None
-        fields = CustomerInput(**{name: getattr(c, name) for name in _EDITABLE},
-                               tags=tags_by_customer(s, [c.id]).get(c.id, ()))
+        tags = tags_by_customer(s, [c.id]).get(c.id, ())
+        fields = CustomerInput(**{name: getattr(c, name) for name in _EDITABLE}, tags=tags)
         return CustomerDetail(
-            id=c.id, version=c.version, fields=fields, phone_norm=c.phone_norm, tags=fields.tags,
+            id=c.id, version=c.version, fields=fields, phone_norm=c.phone_norm, tags=tags,
             aliases=tuple(AliasDTO(a.kind, a.value) for a in _aliases(s, c.id)),
             referred_by_name=(referred.name or referred.real_name) if referred else "",
             first_purchase_on=c.first_purchase_on, last_purchase_on=c.last_purchase_on,
@@ -475,7 +478,9 @@ def _sqlite_ids(s: Session, stmt) -> list[int]:
     connection = s.connection()
     compiled = stmt.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
     params = [compiled.params[name] for name in compiled.positiontup or ()]
-    cursor = connection.connection.dbapi_connection.cursor()
+    dbapi_connection = connection.connection.dbapi_connection
+    assert dbapi_connection is not None  # a connection checked out of the pool has its sqlite3 connection
+    cursor = dbapi_connection.cursor()
     try:
         (joined,) = cursor.execute(f"SELECT group_concat(id) FROM ({compiled})", params).fetchone()
     finally:
@@ -521,8 +526,11 @@ def _fill_and_alias(s: Session, keep: Customer, other: Customer) -> None:
 def book_counts(book: Book) -> BookCounts:
     """How many customers (live and in the recycle bin), orders and products the book holds (status bar)."""
     with book.session() as s:
-        live = s.scalar(select(func.count()).select_from(Customer).where(Customer.deleted_at.is_(None)))
-        deleted = s.scalar(select(func.count()).select_from(Customer).where(Customer.deleted_at.is_not(None)))
-        orders = s.scalar(select(func.count()).select_from(Order))
-        products = s.scalar(select(func.count()).select_from(Product))
+        # scalar_one(): a COUNT(*) always returns one row with a number.
+        live = s.execute(select(func.count()).select_from(Customer)
+                         .where(Customer.deleted_at.is_(None))).scalar_one()
+        deleted = s.execute(select(func.count()).select_from(Customer)
+                            .where(Customer.deleted_at.is_not(None))).scalar_one()
+        orders = s.execute(select(func.count()).select_from(Order)).scalar_one()
+        products = s.execute(select(func.count()).select_from(Product)).scalar_one()
     return BookCounts(customers=live, deleted_customers=deleted, orders=orders, products=products)

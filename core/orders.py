@@ -7,15 +7,16 @@ order was placed) are derived here and by the importers through `derived_order_f
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import String, func, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from core import clock
 from core.book.db import Book
-from core.book.dialect import contains_ci
+from core.book.dialect import contains_ci, table_of
 from core.book.models import ORDER_STATUS_VALUES, PURCHASE_STATUSES, Customer, Order, OrderItem, Product
 from core.dto import OrderDetail, OrderInput, OrderItemDTO, OrderQuery, OrderRedemption, OrderRow
 from core.errors import ConflictError, NotFound, ValidationError
@@ -23,7 +24,7 @@ from core.order_writes import after_orders_written
 from core.product_links import CycleWatch, ProductResolver
 from core.search import like_pattern
 
-SORT_KEYS = {
+SORT_KEYS: dict[str, InstrumentedAttribute[Any]] = {
     "created_at": Order.created_at,
     "status": Order.status,
     "platform": Order.platform,
@@ -48,8 +49,15 @@ def derived_order_columns(statuses: list[str], created: list[dt.datetime]) -> di
             "order_date": [moment.date() for moment in created]}
 
 
+def _text_limit(name: str) -> int:
+    """The length n of the order's String(n) column `name`."""
+    column_type = table_of(Order).c[name].type
+    assert isinstance(column_type, String) and column_type.length is not None  # each is a String(n) column
+    return column_type.length
+
+
 # An order's short texts and their column lengths: longer ones are refused (PostgreSQL would fail the write).
-TEXT_LIMITS = {name: Order.__table__.c[name].type.length
+TEXT_LIMITS = {name: _text_limit(name)
                for name in ("tracking_no", "carrier", "receiver_name", "receiver_phone", "receiver_address")}
 
 
@@ -87,7 +95,11 @@ def _apply(s: Session, order: Order, data: OrderInput) -> None:
         amount = item.amount_cents if item.amount_cents is not None else item.quantity * item.unit_price_cents
         goods += amount
         product_id = item.product_id if item.product_id is not None else free.get(item.title.strip())
-        order.items.append(OrderItem(product_id=product_id, title=item.title.strip() or product.name,
+        title = item.title.strip()
+        if not title:
+            assert product is not None  # validate_order refused an item with neither a title nor a product
+            title = product.name
+        order.items.append(OrderItem(product_id=product_id, title=title,
                                      sku_spec=item.sku_spec, quantity=item.quantity,
                                      unit_price_cents=item.unit_price_cents, amount_cents=amount))
     for name in ("customer_id", "platform", "status", "created_at", "paid_at", "shipped_at", "delivered_at",
@@ -106,7 +118,7 @@ def _apply(s: Session, order: Order, data: OrderInput) -> None:
 
 def _detail(s: Session, o: Order) -> OrderDetail:
     customer = s.get(Customer, o.customer_id)
-    names = dict(s.execute(select(Product.id, Product.name).where(
+    names: dict[int | None, str] = dict(s.execute(select(Product.id, Product.name).where(
         Product.id.in_([i.product_id for i in o.items if i.product_id]))).all())
     items = tuple(OrderItemDTO(i.id, i.product_id, names.get(i.product_id, ""), i.title, i.sku_spec, i.quantity,
                                i.unit_price_cents, i.amount_cents) for i in o.items)

@@ -100,9 +100,10 @@ class ProductResolver:
                                   "suggestion_basis, version, created_at, updated_at) VALUES (:name, '', 0, 3, '', "
                                   f"{q.true()}, '', 0, 1, :now, :now)"),
                              [{"name": name, "now": now} for name in sorted(set(names.values()))])
-        ids = dict(self.session.execute(text("SELECT name, id FROM product WHERE name IN :names")
-                                        .bindparams(bindparam("names", expanding=True)),
-                                        {"names": sorted(set(names.values()))}).all())
+        by_name = text("SELECT name, id FROM product WHERE name IN :names").bindparams(
+            bindparam("names", expanding=True))
+        ids: dict[str, int] = dict(
+            self.session.execute(by_name, {"names": sorted(set(names.values()))}).all())
         for key, titles in missing.items():
             pid = ids[names[key]]
             self.by_key[key] = pid

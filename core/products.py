@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from dataclasses import dataclass
 
@@ -83,7 +84,7 @@ class ProductService:
                 stmt = stmt.where(Product.active.is_(True))
             return [to_dto(p) for p in s.scalars(stmt)]
 
-    def summaries(self) -> list[ProductSummary]:
+    def summaries(self) -> builtins.list[ProductSummary]:  # `list` here is the method above
         """Every product (by name) with its buyers and units sold over purchases."""
         with self.book.session() as s:
             sold = {pid: (buyers, units or 0) for pid, buyers, units in s.execute(

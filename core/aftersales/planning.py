@@ -46,9 +46,10 @@ def plan_open_cases(session: Session) -> int:
             close_task(session, complaint_key(complaint.id, "first_response"), at=complaint.first_response_at,
                        outcome="contacted")
         if complaint.compensated_at is not None and not _has_follow_up(session, complaint.id):
-            due = complaint.compensated_at.date() + dt.timedelta(days=int(settings["aftersales.follow_up_days"]))
+            follow_up_days = int(settings["aftersales.follow_up_days"])
+            follow_up = complaint.compensated_at.date() + dt.timedelta(days=follow_up_days)
             upsert_task(session, complaint_key(complaint.id, "follow_up"), kind="complaint",
-                        customer_id=complaint.customer_id, due_date=due, complaint_id=complaint.id,
+                        customer_id=complaint.customer_id, due_date=follow_up, complaint_id=complaint.id,
                         order_id=complaint.order_id, facts=_task_facts(complaint, name, "follow_up", due_at=None))
         planned += 1
     for review in session.scalars(select(BadReview).where(BadReview.status == "open").order_by(BadReview.id)):
@@ -75,5 +76,5 @@ def _names(session: Session) -> dict[int, str]:
 
 
 def _has_follow_up(session: Session, complaint_id: int) -> bool:
-    return session.scalar(select(func.count()).select_from(ComplaintStep).where(
-        ComplaintStep.complaint_id == complaint_id, ComplaintStep.step == 5)) > 0
+    return session.execute(select(func.count()).select_from(ComplaintStep).where(
+        ComplaintStep.complaint_id == complaint_id, ComplaintStep.step == 5)).scalar_one() > 0

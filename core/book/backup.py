@@ -24,7 +24,7 @@ import shutil
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -228,7 +228,7 @@ def rotate(book_path: Path, *, root: Path | None = None, today: dt.date | None =
     for b in daily:  # newest first: the first of each period is the one kept
         d = b.taken_at.date()
         age = (today - d).days
-        buckets = []
+        buckets: list[tuple[str, Hashable]] = []  # (period, the period this backup falls in)
         if age < 7:
             buckets.append(("day", d))
         if age < 7 * 4:

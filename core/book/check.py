@@ -54,7 +54,8 @@ def check_book(location: str | Path) -> CheckReport:
         problems = exc.details.get("problems") or [f"{exc.code}: {exc}"]
         return CheckReport(str(path), False, tuple(problems), exit_code=exc.exit_code)
     problems = guard.integrity_problems(path, full=True)
-    revision, counts = None, {}
+    revision: str | None = None
+    counts: dict = {}
     if not problems:
         try:
             revision, counts = _revision_and_counts(path, problems)

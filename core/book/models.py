@@ -27,6 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 from core import clock
+from core.book.dialect import table_of
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -75,8 +76,9 @@ class VersionedMixin:
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=_now, onupdate=_now)
 
     @declared_attr.directive
+    @classmethod  # for type checkers: `cls` is the class (SQLAlchemy's documented form; same at run time)
     def __mapper_args__(cls) -> dict:
-        return {"version_id_col": cls.__table__.c.version}
+        return {"version_id_col": table_of(cls).c.version}
 
 
 class ImportBatch(Base):

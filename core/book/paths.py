@@ -31,7 +31,7 @@ def bundle_root() -> Path:
     unpacked PyInstaller bundle. The one place that knows about sys._MEIPASS; user data never goes here.
     """
     if is_frozen():
-        return Path(sys._MEIPASS)
+        return Path(sys._MEIPASS)  # type: ignore[attr-defined]  # set by the PyInstaller bootloader only
     return Path(__file__).resolve().parents[2]
 
 

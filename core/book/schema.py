@@ -16,11 +16,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any, Protocol
 
 from sqlalchemy import inspect, text
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Engine
 
 from core.errors import BookLayoutUnknown, BookTooNew
 
@@ -32,7 +33,13 @@ HEAD = KNOWN_REVISIONS[-1]
 LAYOUT_0001 = "74fd2320ef0613f451ce91957c09ecec634100b148966171e44b1d9613f603dd"
 
 
-def layout_fingerprint(conn: Connection) -> str:
+class RunsDriverSql(Protocol):
+    """What layout_fingerprint reads through: a Connection, or a wrapped sqlite3 one (core.book.check)."""
+
+    def exec_driver_sql(self, statement: str, /) -> Iterable[Any]: ...
+
+
+def layout_fingerprint(conn: RunsDriverSql) -> str:
     """sha256 of a SQLite book's tables and their columns (name, declared type, not null, primary key)."""
     tables = [r[0] for r in conn.exec_driver_sql(
         "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]

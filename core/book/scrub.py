@@ -93,7 +93,7 @@ def _erase_in(path: Path, people: Sequence[Person]) -> None:
         with engine.begin() as conn:
             conn.exec_driver_sql("PRAGMA foreign_keys=ON")
             conn.exec_driver_sql("PRAGMA secure_delete=ON")
-            ids = set()
+            ids: set[int] = set()
             for p in people:
                 same = (Customer.name == p.name) | ((Customer.phone_norm == p.phone_norm) & (p.phone_norm != ""))
                 ids.update(conn.scalars(select(Customer.id).where(Customer.id == p.id, same)))

@@ -178,6 +178,7 @@ class AfterSales:
     # -- mid and bad reviews -----------------------------------------------------------------------
     def _review(self, o: Placed) -> None:
         rng, p = self.rng, o.person
+        assert o.delivered_at is not None  # on_order reviews delivered orders only
         rid = len(self.reviews) + 1
         level = "bad" if p.risk_buyer or rng.random() < 0.45 else "mid"
         day = o.delivered_at.date() + dt.timedelta(days=rng.randint(0, 5))

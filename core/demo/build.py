@@ -160,6 +160,7 @@ def _remove_book(path: Path, keep_lock: bool = False) -> None:
 
 def _fill(session: Session, rng: random.Random, count: int, today: dt.date, steps: _Steps) -> None:
     raw = session.connection().connection.driver_connection
+    assert raw is not None  # a connection checked out of the pool has its sqlite3 connection
     if not raw.in_transaction:
         # A rollback journal only copies pages that existed before the transaction, and a new book has
         # none: the ~400 MB of a big demo are written once instead of to the WAL and again at checkpoint.
@@ -175,7 +176,9 @@ def _fill(session: Session, rng: random.Random, count: int, today: dt.date, step
         f" ({', '.join('?' * len(BULK_TABLES))}) ORDER BY name", BULK_TABLES).fetchall()
     for name, _table, _sql in indexes:
         cur.execute(f'DROP INDEX "{name}"')
-    load = _Loader(cur, ts(dt.datetime.combine(today, BOOK_CLOCK)))
+    stamp = ts(dt.datetime.combine(today, BOOK_CLOCK))
+    assert stamp is not None  # ts() is None only for a missing moment
+    load = _Loader(cur, stamp)
     try:
         people = make_people(rng, count, today, HISTORY_DAYS)
         steps(8, "customers")

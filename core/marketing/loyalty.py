@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from core.book.dialect import in_chunks, rowcount
+from core.book.dialect import in_chunks, rowcount, table_of
 from core.book.models import Coupon, Customer, Order, PointsEntry
 from core.errors import NotFound, ValidationError
 from core.rewards import add_points, issue_coupon, points_balance
@@ -311,7 +311,7 @@ def award_points_to(session: Session, customer_ids, points: int, at: dt.datetime
     for part in in_chunks(sorted(set(customer_ids))):
         ids = list(session.scalars(select(Customer.id).where(Customer.id.in_(part), alive)))
         if ids:
-            session.execute(PointsEntry.__table__.insert(), [
+            session.execute(table_of(PointsEntry).insert(), [
                 {"customer_id": cid, "delta": points, "reason": "campaign", "at": at, "note": note.strip()}
                 for cid in ids])
             written += len(ids)

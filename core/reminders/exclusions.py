@@ -82,10 +82,10 @@ def _task_states(session: Session, customer_id: int, today: dt.date) -> list[Not
                 reasons.append(NotListedReason("too_old", r.kind, r.due_date))
         elif r.status == "snoozed" and r.snoozed_until and r.snoozed_until > today:
             reasons.append(NotListedReason("snoozed", r.kind, r.snoozed_until))
-    closed = [r for r in tasks if r.status not in OPEN_STATUSES and r.closed_at is not None]
+    closed = [(r, r.closed_at) for r in tasks if r.status not in OPEN_STATUSES and r.closed_at is not None]
     if closed:
-        last = max(closed, key=lambda r: r.closed_at)
-        reasons.append(NotListedReason("closed", last.kind, last.closed_at.date(),
+        last, closed_at = max(closed, key=lambda pair: pair[1])
+        reasons.append(NotListedReason("closed", last.kind, closed_at.date(),
                                        {"status": last.status, "outcome": last.outcome}))
     upcoming = [r for r in tasks if r.status == "open" and r.due_date > today]
     if upcoming:

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Row, text
 from sqlalchemy.orm import Session
 
 from core.book.dialect import RawSql
@@ -204,7 +204,8 @@ class _Query:
         return (self._branch("open", "due_date", due_from, due_until, extra) + "\n UNION ALL "
                 + self._branch("snoozed", "snoozed_until", due_from, due_until, extra))
 
-    def rows(self, session: Session, params: dict, due_from: str | None, due_until: str, order: str) -> list:
+    def rows(self, session: Session, params: dict, due_from: str | None, due_until: str,
+             order: str) -> Sequence[Row[Any]]:
         """Listed rows (_COLUMNS) in `order`: filtered and sorted on the reminder index alone, then joined to
         customer (joining 100k customer rows first costs more than everything else together)."""
         sql = (f"WITH {self.blocked_sql()}, listed AS MATERIALIZED ({self.listed(due_from, due_until)}), "

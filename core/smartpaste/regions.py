@@ -111,14 +111,14 @@ def name_index() -> dict[str, tuple[tuple[Place, bool], ...]]:
                 add(district, district_place, True)
                 for alias in short_names(district, DISTRICT):
                     add(alias, district_place, False)
-    for alias, (province, city, district) in ALIASES.items():
-        level = CITY if district is None else DISTRICT
-        add(alias, Place(level, province, city, district), False)
-    for old, (province, city, district) in OLD_NAMES.items():
-        level = CITY if district is None else DISTRICT
-        add(old, Place(level, province, city, district), old.endswith(("市", "区", "县", "地区")))
+    for alias, (province, city, to_district) in ALIASES.items():
+        level = CITY if to_district is None else DISTRICT
+        add(alias, Place(level, province, city, to_district), False)
+    for old, (province, city, to_district) in OLD_NAMES.items():
+        level = CITY if to_district is None else DISTRICT
+        add(old, Place(level, province, city, to_district), old.endswith(("市", "区", "县", "地区")))
         if old in FORMER_PREFECTURES:  # a city that still leads to today's districts; alone, its district
-            add(old, Place(CITY, province, city, district), old.endswith(("市", "地区")))
+            add(old, Place(CITY, province, city, to_district), old.endswith(("市", "地区")))
     return {name: tuple(places) for name, places in index.items()}
 
 
@@ -172,6 +172,13 @@ def _municipality_city(text: str, pos: int, province: str) -> int:
     return 0
 
 
+def _after_between_levels(text: str, pos: int) -> int:
+    """Where the next level's name may start: past the spaces and placeholders at *pos*."""
+    between = _BETWEEN_LEVELS.match(text, pos)
+    assert between is not None  # a starred group matches the empty string at least
+    return between.end()
+
+
 def _chains(text: str, pos: int, parent: Place | None, depth: int = 0):
     """Yield (score, end, names, places) for every chain of divisions starting at *pos*."""
     for name, place, full in _matches_at(text, pos, parent):
@@ -181,12 +188,12 @@ def _chains(text: str, pos: int, parent: Place | None, depth: int = 0):
         if not full and _NOT_A_DIVISION_AFTER.match(text[end:]):
             continue
         score = (3 if full else 2) + (1 if parent is not None else 0)
-        after = end + _BETWEEN_LEVELS.match(text, end).end() - end
+        after = _after_between_levels(text, end)
         if place.level == PROVINCE and place.province in MUNICIPALITIES:
             repeat = _municipality_city(text, after, place.province)
             if repeat:
                 end, score = after + repeat, score + 1
-                after = end + _BETWEEN_LEVELS.match(text, end).end() - end
+                after = _after_between_levels(text, end)
         yield score, end, (name,), (place,)
         if place.level < DISTRICT and depth < 2:
             for sub_score, sub_end, sub_names, sub_places in _chains(text, after, place, depth + 1):

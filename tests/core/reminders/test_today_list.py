@@ -96,6 +96,19 @@ def test_open_complaint_or_bad_review_hides_marketing(make):
     assert "repurchase" in kinds(today_list(make.s, D(2026, 4, 12)))
 
 
+def test_why_not_listed_names_the_last_closed_task(make):
+    c = make.customer()
+    for key, closed_at, status, outcome in (("a", dt.datetime(2026, 4, 3, 9), "done", "bought"),
+                                            ("b", dt.datetime(2026, 4, 8, 16), "skipped", "declined"),
+                                            ("c", None, "done", "")):
+        make.s.add(Reminder(rule_key=f"manual:{key}", kind="manual", customer_id=c.id, due_date=D(2026, 4, 1),
+                            status=status, outcome=outcome, closed_at=closed_at))
+    make.s.flush()
+    closed = next(r for r in why_not_listed(make.s, c.id, TODAY) if r.code == "closed")
+    assert (closed.kind, closed.date, closed.details) == ("manual", D(2026, 4, 8),
+                                                          {"status": "skipped", "outcome": "declined"})
+
+
 def test_frequency_cap_and_loyal_customers(make):
     c, _ = _shop(make)
     regenerate(make.s, D(2026, 4, 12))
