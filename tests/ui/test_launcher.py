@@ -2,25 +2,11 @@
 
 from pathlib import Path
 
-import pytest
-
 from core.book import paths
 from core.book.db import Book
 from core.errors import BookDamaged, BookLocked, RejectedInput
 from ui import settings as keys
 from ui.launcher import DEMO_BOOK_NAME, Launcher
-
-
-@pytest.fixture
-def launcher(qtbot, settings, monkeypatch):
-    told = []
-    launcher = Launcher(settings, None, open_in_background=False)
-    monkeypatch.setattr(launcher, "_tell", lambda parent, message: told.append(message))
-    launcher.told = told
-    yield launcher
-    launcher.shutdown()
-    if launcher.welcome is not None:
-        launcher.welcome.close()
 
 
 def test_first_run_shows_the_welcome_screen(launcher):
