@@ -20,7 +20,6 @@ from core.book.paths import is_url
 
 if TYPE_CHECKING:
     from core.book.db import Book
-    from ui.launcher import Launcher
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +41,8 @@ class BookHealth(QObject):
 
     verified = Signal(object, object)
 
-    def __init__(self, launcher: Launcher) -> None:
+    def __init__(self, launcher) -> None:
+        """`launcher`: the ui.launcher.Launcher (its book, window, tasks, open_book and close_book are used)."""
         super().__init__(launcher)
         self.verified.connect(self._on_verified)
         self._thread: threading.Thread | None = None

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gzip
+import json
 import re
 import shutil
 import sqlite3
@@ -166,13 +167,51 @@ def opened_copy(backup_path: Path) -> Iterator[Path]:
 
 
 def backup_problems(backup_path: Path) -> list[str]:
-    """What is wrong with a backup ([] when it is a Huitouke book passing integrity_check)."""
+    """What is wrong with a backup ([] when it is a Huitouke book passing integrity_check).
+
+    The answer is remembered in `checks.json` next to the backups, keyed by name, size and modification
+    time, so the Backups dialog and the newest-good-backup search check each backup file once.
+    """
+    backup_path = Path(backup_path)
+    cache, key = _checks_file(backup_path), _check_key(backup_path)
+    known = _read_checks(cache)
+    if key in known:
+        return known[key]
     try:
         with opened_copy(backup_path) as plain:
             guard.identify(plain)
-            return guard.integrity_problems(plain, full=True)
+            problems = guard.integrity_problems(plain, full=True)
     except HuitoukeError as exc:
-        return list(exc.details.get("problems") or [f"{exc.code}: {exc}"])
+        if exc.code == "disk_full":
+            raise
+        problems = list(exc.details.get("problems") or [f"{exc.code}: {exc}"])
+    known = {k: v for k, v in _read_checks(cache).items() if (cache.parent / k.split("|")[0]).exists()}
+    known[key] = problems
+    with contextlib.suppress(OSError):
+        partial = cache.with_name(cache.name + PARTIAL)
+        partial.write_text(json.dumps(known, ensure_ascii=False), encoding="utf-8")
+        partial.replace(cache)
+    return problems
+
+
+def _checks_file(backup_path: Path) -> Path:
+    return backup_path.parent / "checks.json"
+
+
+def _check_key(path: Path) -> str:
+    try:
+        st = path.stat()
+    except OSError:
+        return f"{path.name}|missing"
+    return f"{path.name}|{st.st_size}|{st.st_mtime_ns}"
+
+
+def _read_checks(cache: Path) -> dict[str, list[str]]:
+    try:
+        data = json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def clean_leftovers(book_path: Path, *, root: Path | None = None, now: float | None = None) -> list[Path]:
