@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.book import backup, guard  # noqa: E402
+from core.book import backup, guard
 
 
 def timed(fn, *args, **kwargs):
