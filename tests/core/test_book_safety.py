@@ -7,6 +7,7 @@ import json
 import shutil
 import sqlite3
 import threading
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -120,8 +121,9 @@ def test_background_check_that_fails_closes_the_book_for_writing(tmp_path):
     assert path.read_bytes() == before
 
 
-def _book_with_unsaved_wal(tmp_path):
-    """A copy of a book taken while its writer was live: the file, its -shm, and no -wal."""
+def _book_with_unsaved_wal(tmp_path, wal_bytes=None):
+    """A copy of a book taken while its writer was live: the file, its -shm, and no -wal (or the first
+    `wal_bytes` of it)."""
     path = make_book(tmp_path / "w.book")
     con = sqlite3.connect(path)
     con.execute("PRAGMA journal_mode=WAL")
@@ -132,6 +134,8 @@ def _book_with_unsaved_wal(tmp_path):
     copy.mkdir()
     for suffix in ("", "-shm"):
         shutil.copyfile(f"{path}{suffix}", copy / f"w.book{suffix}")
+    if wal_bytes is not None:
+        (copy / "w.book-wal").write_bytes(Path(f"{path}-wal").read_bytes()[:wal_bytes])
     con.close()
     return copy / "w.book"
 
@@ -143,6 +147,13 @@ def test_a_wal_that_vanished_while_holding_commits_is_reported(tmp_path):
     assert report.exit_code == 4 and "missing" in report.problems[0]
     out = run_cli("today", "--book", path)
     assert out.returncode == 4 and "missing" in error_of(out)["problems"][0]
+
+
+def test_a_wal_cut_short_is_reported(tmp_path):
+    path = _book_with_unsaved_wal(tmp_path, wal_bytes=32 + 4096)  # the header and part of the first frame
+    assert "cut short" in guard.wal_lost(path)
+    out = run_cli("import", tmp_path / "x.csv", "--book", path)
+    assert out.returncode == 4 and "cut short" in error_of(out)["problems"][0]
 
 
 def test_a_cleanly_closed_wal_book_has_no_wal_file_and_is_fine(tmp_path):
