@@ -291,3 +291,27 @@ def test_an_unknown_early_layout_is_refused_with_exit_4_never_a_crash(tmp_path):
         assert out.returncode == 4, (command, out.stderr)
     assert error_of(run_cli("today", "--book", path))["code"] == "book_layout_unknown"
     assert path.read_bytes() == before
+
+
+def test_check_today_and_import_agree_on_random_byte_flips(tmp_path):
+    """The issue's experiment: random single-byte flips; whatever check says, today and import say too."""
+    import random
+
+    rng = random.Random(20)
+    original = make_book(tmp_path / "orig.book", customers=200)
+    csv = tmp_path / "in.csv"
+    csv.write_text("姓名,手机\n新客户,13700000000\n", encoding="utf-8")
+    outcomes = []
+    for i in range(8):
+        path = tmp_path / f"flip{i}.book"
+        shutil.copyfile(original, path)
+        data = bytearray(path.read_bytes())
+        at = rng.randrange(100, len(data))  # past the header (a broken header is simply "not a book")
+        data[at] ^= 1 << rng.randrange(8)
+        path.write_bytes(bytes(data))
+        codes = [run_cli("check", "--book", path).returncode, run_cli("today", "--book", path).returncode,
+                 run_cli("import", csv, "--book", path).returncode]
+        damaged = [code == 4 for code in codes]
+        assert damaged in ([True] * 3, [False] * 3), (at, codes)
+        outcomes.append(codes[0])
+    assert 4 in outcomes  # the experiment did hit something
