@@ -52,8 +52,16 @@ class BookHealth(QObject):
         self._timer.timeout.connect(self.check_now)
         self.dialog = None
         self.last_problems: tuple[str, ...] | None = None
+        self._after: list = []  # (book, fn) to run once that book passed its check
 
     # -- the check -----------------------------------------------------------------------------------
+    def after_check(self, book: Book, fn) -> None:
+        """Run `fn` (on the GUI thread) once `book` passed its check; at once for a book that needs none."""
+        if book.state == "ok":
+            fn()
+        else:
+            self._after.append((book, fn))
+
     def watch(self, book: Book) -> None:
         """Check the book just opened now and every day it stays open."""
         if book.path is None:
@@ -83,8 +91,12 @@ class BookHealth(QObject):
             log.warning("the book's check could not run: %s", getattr(problems, "code", type(problems).__name__))
             return
         self.last_problems = problems
+        waiting, self._after = [(b, fn) for b, fn in self._after if b is book], [
+            (b, fn) for b, fn in self._after if b is not book and b is self._launcher.book]
         if book is not self._launcher.book:
             return  # another book was opened meanwhile
+        for _book, fn in waiting if not problems else ():
+            fn()
         if problems:
             log.warning("the open book failed its full check (%d problems); closed for writing", len(problems))
             self.offer_backups(str(book.path), problems, self._launcher.window)

@@ -255,9 +255,11 @@ class Launcher(QObject):
         from ui.pages.today import show_today_on_launch
 
         show_today_on_launch(self.window, ReminderService(book))
-        # Stored lifecycle stages brought to today now, so the first stage filter or sort does not wait for it.
-        self._tasks.run(CustomerService(book).ensure_stages, session.today(),
-                        on_error=lambda exc: log.warning("stages not brought up to date: %s", exc))
+        # Stored lifecycle stages brought to today once the book passed its check (a write: started earlier it
+        # would only hold a pool thread waiting), so the first stage filter or sort does not wait for it.
+        self.health.after_check(book, lambda: self._tasks.run(
+            CustomerService(book).ensure_stages, session.today(),
+            on_error=lambda exc: log.warning("stages not brought up to date: %s", exc)))
         self.health.watch(book)
         log.info("opened %s", book.display_name)
         self.book_opened.emit(str(location))

@@ -91,6 +91,7 @@ def test_opening_a_book_brings_the_stored_stages_to_today(qtbot, tmp_path, setti
     try:
         launcher.start(str(tmp_path / "shop.book"))
         qtbot.waitUntil(lambda: launcher.window.session is not None, timeout=10_000)
+        qtbot.waitUntil(lambda: launcher.health.last_problems == (), timeout=10_000)  # after the book's check
         launcher.window.session.tasks.wait(10_000)
         with launcher.book.session() as s:
             assert stages_current(s, dt.date.today())
