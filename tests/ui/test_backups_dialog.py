@@ -163,3 +163,17 @@ def test_screenshot_of_the_damaged_book_offer_at_open_in_chinese(qtbot, launcher
     launcher.open_book(str(path))
     qtbot.waitUntil(lambda: bool(shots), timeout=20000)
     assert "没有通过检查" in shots[0]
+
+
+def test_the_app_refuses_a_file_that_is_not_a_book_in_words_and_leaves_it_alone(launcher, tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes\n", encoding="utf-8")
+    launcher.open_book(str(notes))
+    assert launcher.window is None and launcher.welcome is not None
+    assert launcher.told == [f"{notes} is not a Huitouke book. It was left exactly as it is."]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("notes")) == ["notes.txt"]  # no .lock
+    assert notes.read_text(encoding="utf-8") == "my notes\n"
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    launcher.open_book(str(folder))
+    assert "is a folder, not a book file" in launcher.told[-1]
