@@ -213,18 +213,23 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"error": exc.to_dict()}, ensure_ascii=False), file=sys.stderr)
         return exc.exit_code
     except Exception as exc:  # the last line of defence: log it and say where the log is
-        from core.book.guard import disk_is_full
-        from core.book.paths import data_dir, is_url
-        from core.errors import as_disk_full
-
-        places = [data_dir() / "logs"] + ([] if is_url(book_location(args)) else [Path(book_location(args))])
-        full = as_disk_full(exc, lambda: any(disk_is_full(place) for place in places))
+        full = _disk_full(exc, args)
         if full is not None:
             print(json.dumps({"error": full.to_dict()}, ensure_ascii=False), file=sys.stderr)
             return full.exit_code
         log_path = _log_unexpected()
         print(f"Unexpected error; details in {log_path}", file=sys.stderr)
         return EXIT_UNEXPECTED
+
+
+def _disk_full(exc: Exception, args: argparse.Namespace):
+    """The DiskFull an unexpected error really is (a full disk where the book or the data folder is), or None."""
+    from core.book.guard import disk_is_full
+    from core.book.paths import data_dir, is_url
+    from core.errors import as_disk_full
+
+    places = [data_dir() / "logs"] + ([] if is_url(book_location(args)) else [Path(book_location(args))])
+    return as_disk_full(exc, lambda: any(disk_is_full(place) for place in places))
 
 
 def _refuse_unsound(location: str | Path) -> None:

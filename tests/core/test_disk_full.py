@@ -65,7 +65,7 @@ def test_a_write_on_a_full_disk_raises_disk_full_in_core_and_the_book_is_unchang
     made = make_book(tmp_path / "made.book")
     with small_disk(tmp_path / "disk", made.stat().st_size // 1024 + 150) as disk:
         book_path = shutil.copyfile(made, disk / "b.book")
-        with Book.open(book_path, daily_backup=False, backup_root=tmp_path / "bk") as book:
-            with pytest.raises(DiskFull), book.session() as s:
-                s.add_all(Customer(name=f"客户{i}", note="备注" * 400) for i in range(3000))
+        with (Book.open(book_path, daily_backup=False, backup_root=tmp_path / "bk") as book,
+              pytest.raises(DiskFull), book.session() as s):
+            s.add_all(Customer(name=f"客户{i}", note="备注" * 400) for i in range(3000))
         assert check_book(book_path).counts["customer"] == 2
