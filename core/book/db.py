@@ -122,7 +122,6 @@ class Book:
             backup.clean_leftovers(path, root=backup_root)
             if exists:
                 tighten(path, PRIVATE_FILE_MODE)  # a book made before modes were set: 0600 like a new one
-            if exists:
                 backup.assert_sound(path, full=check == "full", root=backup_root)
             engine = make_engine(path)
             book = cls(path, engine, held, backup_root)
