@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -60,7 +61,10 @@ class SettingsPage(Page):
         self.backups_button = QPushButton(self.tr("Backups…"))
         self.backups_button.setToolTip(self.tr("See the backups, back up now, check the book, restore a backup"))
         self.backups_button.clicked.connect(self._on_backups_button_clicked)
-        book_form.addRow("", self.backups_button)
+        backups_row = QHBoxLayout()  # a button of its own width, not stretched across the form
+        backups_row.addWidget(self.backups_button)
+        backups_row.addStretch(1)
+        book_form.addRow("", backups_row)
         layout.addWidget(book)
         layout.addWidget(DailyHabitBox(settings))
         for section in sections:  # business settings of the book (reminders, …), one widget each
