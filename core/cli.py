@@ -421,12 +421,7 @@ def main(argv: list[str] | None = None) -> int:
         _print_error(exc)
         return exc.exit_code
     except Exception as exc:  # the last line of defence: log it and say where the log is
-        from core.book.guard import disk_is_full
-        from core.book.paths import data_dir, is_url
-        from core.errors import as_disk_full
-
-        places = [data_dir() / "logs"] + ([] if is_url(book_location(args)) else [Path(book_location(args))])
-        full = as_disk_full(exc, lambda: any(disk_is_full(place) for place in places))
+        full = _disk_full(exc, args)
         if full is not None:
             _print_error(full)
             return full.exit_code
@@ -442,6 +437,14 @@ def _reader_gone() -> int:
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
     return EXIT_BROKEN_PIPE
+def _disk_full(exc: Exception, args: argparse.Namespace):
+    """The DiskFull an unexpected error really is (a full disk where the book or the data folder is), or None."""
+    from core.book.guard import disk_is_full
+    from core.book.paths import data_dir, is_url
+    from core.errors import as_disk_full
+
+    places = [data_dir() / "logs"] + ([] if is_url(book_location(args)) else [Path(book_location(args))])
+    return as_disk_full(exc, lambda: any(disk_is_full(place) for place in places))
 
 
 def _refuse_unsound(location: str | Path) -> None:

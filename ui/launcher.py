@@ -27,6 +27,7 @@ from ui.dialogs.shared_book import ConnectSharedBookDialog, describe_connection_
 from ui.main_window import MainWindow
 from ui.session import Session
 from ui.tasks import TaskRunner
+from ui.text.errors import MESSAGES, describe
 from ui.welcome import WelcomeWindow
 
 if TYPE_CHECKING:
@@ -48,7 +49,9 @@ def open_book_at(location: str, create: bool) -> Book:
     paints before that import; on the thread pool the imports run off the GUI thread too."""
     from core.book.db import Book
 
-    book = Book.open(location, create=create)
+    # A quick check now; the full integrity_check runs right after (ui.book_health), writes wait for it, and
+    # the daily backup is taken once it passed.
+    book = Book.open(location, create=create, check="background", daily_backup=False)
     for module in _NEEDED_ONCE_OPEN:
         importlib.import_module(module)
     return book
@@ -76,6 +79,17 @@ class Launcher(QObject):
         self.welcome: WelcomeWindow | None = None
         self._demo_task = None
         self.shop_dialog = None  # the first-run step "My shop", when it was asked
+        from ui.book_health import BookHealth
+
+        self.health = BookHealth(self)
+
+    @property
+    def tasks(self) -> TaskRunner:
+        return self._tasks
+
+    def close_book(self) -> None:
+        """Close the window and release the book (before a restore replaces it)."""
+        self._close_current()
 
     def start(self, book_location: str | None, import_file: str | None = None) -> None:
         """Open the book given on the command line, else the last one, else the default; else welcome.
@@ -211,6 +225,7 @@ class Launcher(QObject):
         self.window.open_book_requested.connect(self.choose_and_open_book)
         self.window.new_book_requested.connect(self.choose_and_create_book)
         self.window.connect_shared_book_requested.connect(self.connect_shared_book)
+        self.window.backups_requested.connect(lambda: self.health.show_backups())
         self.window.show_opening(location)
         self.window.show()
         if self.welcome is not None:
@@ -253,9 +268,12 @@ class Launcher(QObject):
         from ui.widgets.shop_settings import ask_for_shop_once
 
         self.shop_dialog = ask_for_shop_once(self.window, ShopService(book))  # the first-run step, asked once
-        # Stored lifecycle stages brought to today now, so the first stage filter or sort does not wait for it.
-        self._tasks.run(CustomerService(book).ensure_stages, session.today(),
-                        on_error=lambda exc: log.warning("stages not brought up to date: %s", exc))
+        # Stored lifecycle stages brought to today once the book passed its check (a write: started earlier it
+        # would only hold a pool thread waiting), so the first stage filter or sort does not wait for it.
+        self.health.after_check(book, lambda: self._tasks.run(
+            CustomerService(book).ensure_stages, session.today(),
+            on_error=lambda exc: log.warning("stages not brought up to date: %s", exc)))
+        self.health.watch(book)
         log.info("opened %s", book.display_name)
         self.book_opened.emit(str(location))
         if self._import_after_open:
@@ -270,7 +288,11 @@ class Launcher(QObject):
         if not isinstance(exc, HuitoukeError):
             sys.excepthook(type(exc), exc, exc.__traceback__)
         else:
-            log.warning("could not open %s: %s", location, exc)
+            log.warning("could not open %s: %s", location, exc.code)
+            if isinstance(exc, BookDamaged) and not is_url(location):
+                self.show_welcome()
+                self.health.offer_backups(location, exc.details.get("problems") or (), self.welcome)
+                return
             self._tell(None, self.describe_open_error(exc, location))
         if reask and is_url(location) and self.connect_shared_book():
             return  # a shared book that cannot be opened brings the connection dialog back
@@ -295,6 +317,8 @@ class Launcher(QObject):
             return describe_connection_error(exc)
         if exc.code == "book_missing":
             return self.tr("There is no book at %1.").replace("%1", location)
+        if exc.code in MESSAGES:  # not a book, a folder, an unwritable place, disk full, an early layout …
+            return describe(exc)
         return self.tr("The book %1 could not be opened: %2").replace("%1", location).replace("%2", str(exc))
 
     def _tell(self, parent: QWidget | None, message: str) -> None:

@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
     open_book_requested = Signal()
     new_book_requested = Signal()
     connect_shared_book_requested = Signal()
+    backups_requested = Signal()
 
     def __init__(
         self,
@@ -177,12 +178,13 @@ class MainWindow(QMainWindow):
         new_book = self._action(self.tr("New book…"), self.new_book_requested.emit)
         open_book = self._action(self.tr("Open book…"), self.open_book_requested.emit, "Ctrl+Shift+O")
         connect_book = self._action(self.tr("Connect to a shared book…"), self.connect_shared_book_requested.emit)
+        self.backups_action = self._action(self.tr("Backups…"), self.backups_requested.emit)
         self.refresh_action = self._action(self.tr("Refresh"), self.refresh_all, QKeySequence.StandardKey.Refresh)
         quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        for action in (new_book, open_book, connect_book, None, self.import_action, self.export_action, None,
-                       quit_action):
+        for action in (new_book, open_book, connect_book, None, self.import_action, self.export_action,
+                       self.backups_action, None, quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         customer_menu = self.menuBar().addMenu(self.tr("&Customers"))
         customer_menu.addAction(self.new_customer_action)

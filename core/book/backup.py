@@ -10,8 +10,8 @@ partials a killed process left behind.
 
 Rotation keeps the newest daily backup of each of the last 7 days, of each of the last 4 ISO weeks and
 of each of the last 12 months, and the newest 20 event backups (before a migration, import, merge or
-restore); then, while all backups together are larger than SIZE_FACTOR × the book, the oldest are
-deleted (the newest backup always stays).
+restore) — as many of those as fit in SIZE_FACTOR × the book's size, taken in turn from each kind so the
+backups still reach back months (see `rotate`); the newest backup always stays.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gzip
+import json
 import re
 import shutil
 import sqlite3
@@ -167,13 +168,51 @@ def opened_copy(backup_path: Path) -> Iterator[Path]:
 
 
 def backup_problems(backup_path: Path) -> list[str]:
-    """What is wrong with a backup ([] when it is a Huitouke book passing integrity_check)."""
+    """What is wrong with a backup ([] when it is a Huitouke book passing integrity_check).
+
+    The answer is remembered in `checks.json` next to the backups, keyed by name, size and modification
+    time, so the Backups dialog and the newest-good-backup search check each backup file once.
+    """
+    backup_path = Path(backup_path)
+    cache, key = _checks_file(backup_path), _check_key(backup_path)
+    known = _read_checks(cache)
+    if key in known:
+        return known[key]
     try:
         with opened_copy(backup_path) as plain:
             guard.identify(plain)
-            return guard.integrity_problems(plain, full=True)
+            problems = guard.integrity_problems(plain, full=True)
     except HuitoukeError as exc:
-        return list(exc.details.get("problems") or [f"{exc.code}: {exc}"])
+        if exc.code == "disk_full":
+            raise
+        problems = list(exc.details.get("problems") or [f"{exc.code}: {exc}"])
+    known = {k: v for k, v in _read_checks(cache).items() if (cache.parent / k.split("|")[0]).exists()}
+    known[key] = problems
+    with contextlib.suppress(OSError):
+        partial = cache.with_name(cache.name + PARTIAL)
+        partial.write_text(json.dumps(known, ensure_ascii=False), encoding="utf-8")
+        partial.replace(cache)
+    return problems
+
+
+def _checks_file(backup_path: Path) -> Path:
+    return backup_path.parent / "checks.json"
+
+
+def _check_key(path: Path) -> str:
+    try:
+        st = path.stat()
+    except OSError:
+        return f"{path.name}|missing"
+    return f"{path.name}|{st.st_size}|{st.st_mtime_ns}"
+
+
+def _read_checks(cache: Path) -> dict[str, list[str]]:
+    try:
+        data = json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def clean_leftovers(book_path: Path, *, root: Path | None = None, now: float | None = None) -> list[Path]:
@@ -217,12 +256,18 @@ def daily_backup_if_due(book_path: Path, *, root: Path | None = None,
 
 def rotate(book_path: Path, *, root: Path | None = None, today: dt.date | None = None,
            budget: int | None = None, protect: Path | None = None) -> list[Path]:
-    """Delete backups the policy no longer keeps, then the oldest while all of them together exceed `budget`
-    bytes (default SIZE_FACTOR × the book's size); returns what was deleted. `protect` (the backup just
-    taken) is never deleted."""
+    """Delete backups the policy no longer keeps, then, while all of them together exceed `budget` bytes
+    (default SIZE_FACTOR × the book's size), the least useful; returns what was deleted.
+
+    Under the budget the kept backups are taken in turn from each kind — the newest first, then the next
+    month, the next week, an event backup, the next of the last days, … — so a budget of nine backups still
+    reaches months back instead of holding the last nine days. `protect` (the backup just taken) stays.
+    """
     today = today or clock.today()
     backups = list_backups(book_path, root=root)
-    keep: set[Path] = set()
+    # the order of turns: history reaching back first, since a backup deleted is gone for good while
+    # tomorrow brings a new daily one
+    kinds: dict[str, list[BackupInfo]] = {"month": [], "week": [], "event": [], "day": []}
     daily = [b for b in backups if b.reason == DAILY]
     seen: dict[str, set] = {"day": set(), "week": set(), "month": set()}
     for b in daily:  # newest first: the first of each period is the one kept
@@ -238,26 +283,44 @@ def rotate(book_path: Path, *, root: Path | None = None, today: dt.date | None =
         for kind, key in buckets:
             if key not in seen[kind]:
                 seen[kind].add(key)
-                keep.add(b.path)
-    keep.update(b.path for b in [b for b in backups if b.reason != DAILY][:EVENT_KEEP])
-    if daily:
-        keep.add(daily[0].path)  # never delete the newest daily backup
+                kinds[kind].append(b)
+    kinds["event"] = [b for b in backups if b.reason != DAILY][:EVENT_KEEP]
+    first = [b for b in backups if b.path == Path(protect)] if protect is not None else []
+    first += daily[:1] + backups[:1]  # never delete the newest daily backup, nor the newest of all
     if budget is None:
         budget = SIZE_FACTOR * Path(book_path).stat().st_size if Path(book_path).exists() else None
-    if protect is not None:
-        keep.add(Path(protect))
-    kept = [b for b in backups if b.path in keep and b.path != protect]  # newest first
-    total = sum(b.size for b in backups if b.path in keep)
-    while budget is not None and total > budget and len(kept) > (0 if protect else 1):
-        oldest = kept.pop()
-        keep.discard(oldest.path)
-        total -= oldest.size
+    keep: set[Path] = set()
+    total = 0
+    for b in _in_turn(first, kinds):
+        if budget is not None and keep and total + b.size > budget:
+            continue
+        keep.add(b.path)
+        total += b.size
     deleted = []
     for b in backups:
         if b.path not in keep:
             b.path.unlink(missing_ok=True)
             deleted.append(b.path)
     return deleted
+
+
+def _in_turn(first: list[BackupInfo], kinds: dict[str, list[BackupInfo]]) -> Iterator[BackupInfo]:
+    """`first`, then one of each kind in turn (each kind newest first, passing over what was given already)
+    until all are given."""
+    given: set[Path] = set()
+    for b in first:
+        if b.path not in given:
+            given.add(b.path)
+            yield b
+    queues = [list(q) for q in kinds.values()]
+    while any(queues):
+        for queue in queues:
+            while queue and queue[0].path in given:
+                queue.pop(0)
+            if queue:
+                b = queue.pop(0)
+                given.add(b.path)
+                yield b
 
 
 def newest_good_backup(book_path: Path, *, root: Path | None = None) -> Path | None:

@@ -28,7 +28,7 @@ from core.book.changes import is_write
 from core.book.lock import BookLock
 from core.book.paths import PRIVATE_FILE_MODE, is_url, tighten
 from core.book.shared import ServerAddress, connection_error, server_engine
-from core.errors import BookDamaged, RejectedInput
+from core.errors import BookDamaged, RejectedInput, as_disk_full
 
 CHECKS = ("quick", "full", "background")
 WRITE_WAIT_SECONDS = 600  # how long a write waits for the background check before it gives up
@@ -118,7 +118,6 @@ class Book:
             backup.clean_leftovers(path, root=backup_root)
             if exists:
                 tighten(path, PRIVATE_FILE_MODE)  # a book made before modes were set: 0600 like a new one
-            if exists:
                 backup.assert_sound(path, full=check == "full", root=backup_root)
             engine = make_engine(path)
             book = cls(path, engine, held, backup_root)
@@ -237,7 +236,7 @@ class Book:
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
+        """One transaction: committed when the block ends, rolled back if it raises (a full disk as DiskFull)."""
         s = self._sessions()
         try:
             yield s
@@ -246,6 +245,9 @@ class Book:
             s.rollback()
             if self.state != "ok" and "readonly" in str(exc.orig):
                 raise self._write_refused() from None
+            full = as_disk_full(exc, lambda: self.path is not None and guard.disk_is_full(self.path))
+            if full is not None:  # rolled back: the book is as it was
+                raise full from exc
             raise
         except BaseException:
             s.rollback()

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -111,8 +113,8 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
     (the export dialog lets the seller choose full numbers).
     ``language`` picks the header texts and the words for statuses ("zh_CN" or "en"); ``case_filter``
     (core.aftersales.dto.CaseFilter) narrows the after-sales sheet to what the After-sales page lists.
-    The file is written to a temporary name and moved into place, so a cancelled export leaves nothing
-    behind.
+    The file is written to a temporary file in the private temp folder and moved into place, so a cancelled
+    or killed export leaves nothing next to `path`.
     """
     from openpyxl import Workbook
 
@@ -155,9 +157,15 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
                 if count % 5000 == 0 and cancelled():
                     raise Cancelled("cancelled")
             written[writer.sheet.title] = writer.rows
-    temporary = path.with_name(path.name + ".part")
-    workbook.save(temporary)
-    os.replace(temporary, path)
+    # Written in the private temp folder (core.book.paths.make_private points tempfile there), then moved:
+    # a killed export leaves no half file full of names and phones next to the seller's target.
+    handle, temporary = tempfile.mkstemp(suffix=".xlsx.partial")
+    os.close(handle)
+    try:
+        workbook.save(temporary)
+        shutil.move(temporary, path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
     progress(len(parts), len(parts), "done")
     return ExportResult(str(path), written)
 

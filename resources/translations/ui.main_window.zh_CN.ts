@@ -48,6 +48,10 @@
         <translation>连接共享客户本…</translation>
     </message>
     <message>
+        <source>Backups…</source>
+        <translation>备份…</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>

@@ -27,5 +27,13 @@
         <source>Book file:</source>
         <translation>客户本文件：</translation>
     </message>
+    <message>
+        <source>Backups…</source>
+        <translation>备份…</translation>
+    </message>
+    <message>
+        <source>See the backups, back up now, check the book, restore a backup</source>
+        <translation>查看备份、立即备份、检查客户簿、恢复备份</translation>
+    </message>
 </context>
 </TS>

@@ -96,7 +96,7 @@
         <translation>本文件中的客户编号</translation>
     </message>
     <message>
-        <source>Keep in the customer's note</source>
+        <source>Keep in the customer&apos;s note</source>
         <translation>保留到客户备注</translation>
     </message>
     <message>
@@ -388,7 +388,7 @@
         <translation>合计行（合计 / 总计 / 小计）：不是客户</translation>
     </message>
     <message>
-        <source>this sheet of a Huitouke export is not imported (tasks and cases are the book's own work); rows</source>
+        <source>this sheet of a Huitouke export is not imported (tasks and cases are the book&apos;s own work); rows</source>
         <translation>回头客导出的这张表不导入（任务和售后记录属于客户簿自己的工作）；行数</translation>
     </message>
     <message>

@@ -7,6 +7,7 @@ import json
 import shutil
 import sqlite3
 import threading
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -120,8 +121,9 @@ def test_background_check_that_fails_closes_the_book_for_writing(tmp_path):
     assert path.read_bytes() == before
 
 
-def _book_with_unsaved_wal(tmp_path):
-    """A copy of a book taken while its writer was live: the file, its -shm, and no -wal."""
+def _book_with_unsaved_wal(tmp_path, wal_bytes=None):
+    """A copy of a book taken while its writer was live: the file, its -shm, and no -wal (or the first
+    `wal_bytes` of it)."""
     path = make_book(tmp_path / "w.book")
     con = sqlite3.connect(path)
     con.execute("PRAGMA journal_mode=WAL")
@@ -132,6 +134,8 @@ def _book_with_unsaved_wal(tmp_path):
     copy.mkdir()
     for suffix in ("", "-shm"):
         shutil.copyfile(f"{path}{suffix}", copy / f"w.book{suffix}")
+    if wal_bytes is not None:
+        (copy / "w.book-wal").write_bytes(Path(f"{path}-wal").read_bytes()[:wal_bytes])
     con.close()
     return copy / "w.book"
 
@@ -143,6 +147,13 @@ def test_a_wal_that_vanished_while_holding_commits_is_reported(tmp_path):
     assert report.exit_code == 4 and "missing" in report.problems[0]
     out = run_cli("today", "--book", path)
     assert out.returncode == 4 and "missing" in error_of(out)["problems"][0]
+
+
+def test_a_wal_cut_short_is_reported(tmp_path):
+    path = _book_with_unsaved_wal(tmp_path, wal_bytes=32 + 4096)  # the header and part of the first frame
+    assert "cut short" in guard.wal_lost(path)
+    out = run_cli("import", tmp_path / "x.csv", "--book", path)
+    assert out.returncode == 4 and "cut short" in error_of(out)["problems"][0]
 
 
 def test_a_cleanly_closed_wal_book_has_no_wal_file_and_is_fine(tmp_path):
@@ -280,3 +291,27 @@ def test_an_unknown_early_layout_is_refused_with_exit_4_never_a_crash(tmp_path):
         assert out.returncode == 4, (command, out.stderr)
     assert error_of(run_cli("today", "--book", path))["code"] == "book_layout_unknown"
     assert path.read_bytes() == before
+
+
+def test_check_today_and_import_agree_on_random_byte_flips(tmp_path):
+    """The issue's experiment: random single-byte flips; whatever check says, today and import say too."""
+    import random
+
+    rng = random.Random(20)
+    original = make_book(tmp_path / "orig.book", customers=200)
+    csv = tmp_path / "in.csv"
+    csv.write_text("姓名,手机\n新客户,13700000000\n", encoding="utf-8")
+    outcomes = []
+    for i in range(8):
+        path = tmp_path / f"flip{i}.book"
+        shutil.copyfile(original, path)
+        data = bytearray(path.read_bytes())
+        at = rng.randrange(100, len(data))  # past the header (a broken header is simply "not a book")
+        data[at] ^= 1 << rng.randrange(8)
+        path.write_bytes(bytes(data))
+        codes = [run_cli("check", "--book", path).returncode, run_cli("today", "--book", path).returncode,
+                 run_cli("import", csv, "--book", path).returncode]
+        damaged = [code == 4 for code in codes]
+        assert damaged in ([True] * 3, [False] * 3), (at, codes)
+        outcomes.append(codes[0])
+    assert 4 in outcomes  # the experiment did hit something

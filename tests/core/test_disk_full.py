@@ -54,3 +54,18 @@ def test_a_wal_book_on_a_full_disk_is_never_called_damaged(tmp_path):
             assert out.returncode == 2, (command, out.stdout, out.stderr[-2000:])
         assert error_of(run_cli("today", "--book", book))["code"] == "disk_full"
         assert check_book(book).exit_code == 2
+
+
+def test_a_write_on_a_full_disk_raises_disk_full_in_core_and_the_book_is_unchanged(tmp_path):
+    """What the app sees (core.book.db.Book.session): a coded DiskFull its dialogs put in words."""
+    from core.book.db import Book
+    from core.book.models import Customer
+    from core.errors import DiskFull
+
+    made = make_book(tmp_path / "made.book")
+    with small_disk(tmp_path / "disk", made.stat().st_size // 1024 + 150) as disk:
+        book_path = shutil.copyfile(made, disk / "b.book")
+        with (Book.open(book_path, daily_backup=False, backup_root=tmp_path / "bk") as book,
+              pytest.raises(DiskFull), book.session() as s):
+            s.add_all(Customer(name=f"客户{i}", note="备注" * 400) for i in range(3000))
+        assert check_book(book_path).counts["customer"] == 2

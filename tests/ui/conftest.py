@@ -32,3 +32,18 @@ def wait_until_idle(qtbot, tasks, model=None):
         for row in range(min(model.rowCount(), 50)):
             model.index(row, 0).data()
         qtbot.waitUntil(lambda: tasks.active_count == 0, timeout=10_000)
+
+
+@pytest.fixture
+def launcher(qtbot, settings, monkeypatch):
+    """A Launcher opening books on the calling thread; what it would tell the seller is kept in `.told`."""
+    from ui.launcher import Launcher
+
+    told = []
+    launcher = Launcher(settings, None, open_in_background=False)
+    monkeypatch.setattr(launcher, "_tell", lambda parent, message: told.append(message))
+    launcher.told = told
+    yield launcher
+    launcher.shutdown()
+    if launcher.welcome is not None:
+        launcher.welcome.close()

@@ -2,25 +2,11 @@
 
 from pathlib import Path
 
-import pytest
-
 from core.book import paths
 from core.book.db import Book
 from core.errors import BookDamaged, BookLocked, RejectedInput
 from ui import settings as keys
 from ui.launcher import DEMO_BOOK_NAME, Launcher
-
-
-@pytest.fixture
-def launcher(qtbot, settings, monkeypatch):
-    told = []
-    launcher = Launcher(settings, None, open_in_background=False)
-    monkeypatch.setattr(launcher, "_tell", lambda parent, message: told.append(message))
-    launcher.told = told
-    yield launcher
-    launcher.shutdown()
-    if launcher.welcome is not None:
-        launcher.welcome.close()
 
 
 def test_first_run_shows_the_welcome_screen(launcher):
@@ -105,6 +91,7 @@ def test_opening_a_book_brings_the_stored_stages_to_today(qtbot, tmp_path, setti
     try:
         launcher.start(str(tmp_path / "shop.book"))
         qtbot.waitUntil(lambda: launcher.window.session is not None, timeout=10_000)
+        qtbot.waitUntil(lambda: launcher.health.last_problems == (), timeout=10_000)  # after the book's check
         launcher.window.session.tasks.wait(10_000)
         with launcher.book.session() as s:
             assert stages_current(s, dt.date.today())

@@ -8,7 +8,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -56,11 +58,23 @@ class SettingsPage(Page):
         path_label = QLabel(book_path)
         path_label.setWordWrap(True)
         book_form.addRow(self.tr("Book file:"), path_label)
+        self.backups_button = QPushButton(self.tr("Backups…"))
+        self.backups_button.setToolTip(self.tr("See the backups, back up now, check the book, restore a backup"))
+        self.backups_button.clicked.connect(self._on_backups_button_clicked)
+        backups_row = QHBoxLayout()  # a button of its own width, not stretched across the form
+        backups_row.addWidget(self.backups_button)
+        backups_row.addStretch(1)
+        book_form.addRow("", backups_row)
         layout.addWidget(book)
         layout.addWidget(DailyHabitBox(settings))
         for section in sections:  # business settings of the book (reminders, …), one widget each
             layout.addWidget(section)
         layout.addStretch(1)
+
+    def _on_backups_button_clicked(self) -> None:
+        window = self.window()  # the main window owns the book's Backups dialog (ui.book_health)
+        if hasattr(window, "backups_requested"):
+            window.backups_requested.emit()
 
     def _on_language_box_current_index_changed(self, index: int) -> None:
         code = self.language_box.itemData(index)
