@@ -1,7 +1,11 @@
 """The command line (DESIGN.md "Command line"): headless sub-commands with JSON output for scripts.
 
 Exit codes: 0 success; 1 unexpected error (with the log path); 2 rejected input, nothing written;
-3 book locked by another instance; 4 book damaged or too new. Each command is one function
+3 book locked (restore while the app has the book open; or the write lock held past the busy timeout);
+4 book damaged or too new.
+
+Every command works while the app has the book open: the app's lock file only stops a second app (and a
+restore); commands read under WAL and their writes queue on SQLite's own lock (busy timeout 10 s). Each command is one function
 `_cmd_<name>(args) -> int`; heavy modules are imported inside it so `--version` stays instant.
 """
 
@@ -88,6 +92,14 @@ def book_location(args: argparse.Namespace) -> str | Path:
     return getattr(args, "sub_book", None) or args.book or default_book_path()
 
 
+def open_beside_app(args: argparse.Namespace, program: str):
+    """The book of args for a command: without the app's lock (it may be open in the app) and without the
+    daily backup (the app takes that)."""
+    from core.book.db import Book
+
+    return Book.open(book_location(args), lock=False, daily_backup=False, program=program)
+
+
 def _print_json(data) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
@@ -116,9 +128,7 @@ def _cmd_demo(args) -> int:
 
 
 def _cmd_backup(args) -> int:
-    from core.book.db import Book
-
-    with Book.open(book_location(args), program="huitouke backup", daily_backup=False) as book:
+    with open_beside_app(args, "huitouke backup") as book:
         info = book.backup("manual")
     if args.json:
         _print_json({"path": str(info.path), "size": info.size, "taken_at": info.taken_at.isoformat()})
@@ -161,11 +171,10 @@ def _cmd_stats(args) -> int:
     return stats_command(book_location(args), args.date_from, args.date_to, as_json=args.json)
 
 def _cmd_import(args) -> int:
-    from core.book.db import Book
     from core.excel.importer import ImportOptions, run_import
 
     options = ImportOptions(preset=args.preset, dry_run=args.dry_run, all_or_nothing=args.all_or_nothing)
-    with Book.open(book_location(args), program="huitouke import", daily_backup=False) as book:
+    with open_beside_app(args, "huitouke import") as book:
         result = run_import(book, args.file, options)
     if args.json:
         _print_json(result.to_json())
@@ -175,11 +184,10 @@ def _cmd_import(args) -> int:
 
 
 def _cmd_export(args) -> int:
-    from core.book.db import Book
     from core.excel.export import export_book
 
     what = "aftersales" if args.what == "cases" else args.what
-    with Book.open(book_location(args), program="huitouke export", daily_backup=False) as book:
+    with open_beside_app(args, "huitouke export") as book:
         result = export_book(book, args.file, what, args.language)
     print(f"Exported {result.path}: " + ", ".join(f"{name} {rows}" for name, rows in result.sheets.items()))
     return EXIT_OK
@@ -202,12 +210,30 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return handler(args)
     except HuitoukeError as exc:
-        print(json.dumps({"error": exc.to_dict()}, ensure_ascii=False), file=sys.stderr)
-        return exc.exit_code
-    except Exception:  # the last line of defence: log it and say where the log is
+        return _report(exc)
+    except Exception as exc:  # the last line of defence: log it and say where the log is
+        busy = _busy(exc)
+        if busy is not None:
+            return _report(busy)
         log_path = _log_unexpected()
         print(f"Unexpected error; details in {log_path}", file=sys.stderr)
         return EXIT_UNEXPECTED
+
+
+def _report(exc: HuitoukeError) -> int:
+    print(json.dumps({"error": exc.to_dict()}, ensure_ascii=False), file=sys.stderr)
+    return exc.exit_code
+
+
+def _busy(exc: Exception):
+    """BookBusy for a "database is locked" met outside a Book.session (e.g. the importer's own connection)."""
+    from sqlalchemy.exc import OperationalError
+
+    if isinstance(exc, OperationalError):
+        from core.book.db import busy_error
+
+        return busy_error(exc)
+    return None
 
 
 def _log_unexpected() -> Path:

@@ -38,7 +38,7 @@ def run_today(book_location: str, date: str | None = None, as_json: bool = False
         day = dt.date.fromisoformat(date) if date else None
     except ValueError as e:
         raise ValidationError("bad_date", f"Not a date (YYYY-MM-DD): {date}", field="date", value=date) from e
-    with Book.open(book_location, daily_backup=False) as book:
+    with Book.open(book_location, lock=False, daily_backup=False, program="huitouke today") as book:
         with book.session() as s:
             today = day or local_today(s)
             regenerate(s, today)
