@@ -56,6 +56,14 @@ def _before_commit(conn: Connection) -> None:
             _own.setdefault(conn.engine, deque(maxlen=_OWN_KEPT)).append(row[0])
 
 
+def forget_writes(connection) -> None:
+    """The writes so far in this transaction touched only temporary tables: its commit is not a change of
+    the book (and must not take the book's write lock to bump the counter). `connection`: a Connection or
+    a Session bound to one."""
+    conn = connection.connection() if hasattr(connection, "get_bind") else connection
+    conn.info.pop(_WROTE, None)
+
+
 def _on_rollback(conn: Connection) -> None:
     conn.info.pop(_WROTE, None)
 

@@ -51,6 +51,18 @@ def busy_error(exc: BaseException) -> BookBusy | None:
     return None
 
 
+@contextlib.contextmanager
+def busy_as_coded() -> Iterator[None]:
+    """Raise SQLite's "database is locked" met inside the block as BookBusy (for work outside book.session)."""
+    try:
+        yield
+    except OperationalError as exc:
+        busy = busy_error(exc)
+        if busy is None:
+            raise
+        raise busy from exc
+
+
 def make_engine(location: str | Path) -> Engine:
     """An engine for a file path or URL, with the SQLite pragmas of DESIGN.md on every connection.
 

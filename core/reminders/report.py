@@ -13,7 +13,7 @@ from typing import TextIO
 
 from sqlalchemy.orm import Session
 
-from core.reminders.generate import local_today, regenerate
+from core.reminders.generate import local_today, regenerate_in_chunks
 from core.reminders.today import today_list
 
 
@@ -41,7 +41,7 @@ def run_today(book_location: str, date: str | None = None, as_json: bool = False
     with Book.open(book_location, lock=False, daily_backup=False, program="huitouke today") as book:
         with book.session() as s:
             today = day or local_today(s)
-            regenerate(s, today)
+        regenerate_in_chunks(book.engine, today)  # beside the app: its saves wait one chunk at most
         with book.session() as s:
             rows = today_rows(s, today, language)
     if as_json:

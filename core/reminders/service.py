@@ -47,9 +47,12 @@ class ReminderService:
     # -- writing ---------------------------------------------------------------------------------
     def regenerate(self, day: dt.date, progress: Callable[[int, int, str], None] | None = None,
                    is_cancelled: Callable[[], bool] | None = None) -> generate.RegenerationResult:
-        """Complete pass (background work)."""
-        with self.book.session() as s:
-            return generate.regenerate(s, day, progress=progress, is_cancelled=is_cancelled)
+        """Complete pass (background work), written in short transactions (generate.regenerate_in_chunks):
+        a save meanwhile waits for one chunk at most. "database is locked" is raised as BookBusy."""
+        from core.book.db import busy_as_coded
+
+        with busy_as_coded():
+            return generate.regenerate_in_chunks(self.book.engine, day, progress=progress, is_cancelled=is_cancelled)
 
     def mark_done(self, reminder_id: int, outcome: str, now: dt.datetime, **kw) -> actions.ActionResult:
         with self.book.session() as s:
