@@ -412,6 +412,7 @@ class MainWindow(QMainWindow):
             self.change_poller.stop()
         self.save_state()
         if self.session is not None:
-            self.session.tasks.cancel_all()
-            self.session.tasks.wait(3000)
+            for runner in (self.session.tasks, self.session.lane):
+                runner.cancel_all()
+                runner.wait(3000)
         super().closeEvent(event)

@@ -23,9 +23,11 @@ handful of statements. The few spellings that differ on a PostgreSQL book come f
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import time
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
@@ -102,12 +104,13 @@ def regenerate(session: Session, today: dt.date, customer_ids: Iterable[int] | N
                               round(time.perf_counter() - started, 3))
 
 
-CHUNK_CUSTOMERS = 2000  # customers written per transaction by regenerate_in_chunks (~40 ms on a 100k book)
+CHUNK_CUSTOMERS = 1000  # customers written per transaction by regenerate_in_chunks (20–60 ms on a 100k book)
 
 
 def regenerate_in_chunks(engine, today: dt.date, *, progress: Progress | None = None,
                          is_cancelled: Callable[[], bool] | None = None, now: dt.datetime | None = None,
-                         chunk_customers: int = CHUNK_CUSTOMERS) -> RegenerationResult:
+                         chunk_customers: int = CHUNK_CUSTOMERS,
+                         write_turn: Callable[[], AbstractContextManager] | None = None) -> RegenerationResult:
     """The complete pass for background work (the app's Today page, the command line's `today`), in short
     transactions: the wanted tasks are computed into temporary tables on one connection under a read
     snapshot (the book's write lock is not taken: on SQLite temporary tables live outside the book), then
@@ -118,6 +121,10 @@ def regenerate_in_chunks(engine, today: dt.date, *, progress: Progress | None = 
     orders are saved during the pass got their own incremental pass with that save; the chunk written
     later may refresh their tasks from the earlier snapshot (the next pass corrects it), never the seller's
     done/skipped/snoozed rows (the write steps keep those, as always).
+
+    Each write transaction runs inside `write_turn()` (a context manager) when given: the app's book lane
+    (ui.book_lane) lets the seller's waiting saves go first there — SQLite's busy handler alone would let
+    a waiting writer of this process starve while chunk follows chunk.
     """
     started = time.perf_counter()
     counts: dict[str, int] = {}
@@ -137,9 +144,10 @@ def regenerate_in_chunks(engine, today: dt.date, *, progress: Progress | None = 
                 if progress:  # between transactions: the book's write lock is free here
                     progress(len(wants) + number, total, "write")
                 plan.params.update(c_lo=first, c_hi=first + chunk_customers - 1)
-                one_at_a_time(session, "reminders")
-                _run_steps(plan.write_steps(counts, within=True), 0, 0, None, is_cancelled)
-                session.commit()
+                with (write_turn or contextlib.nullcontext)():
+                    one_at_a_time(session, "reminders")
+                    _run_steps(plan.write_steps(counts, within=True), 0, 0, None, is_cancelled)
+                    session.commit()
             if progress:
                 progress(total, total, "done")
         finally:

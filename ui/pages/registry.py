@@ -55,7 +55,8 @@ def _today(session: Session) -> Page:
     from core.reminders.service import ReminderService
     from ui.pages.today import TodayPage
 
-    return TodayPage(ReminderService(session.book), CustomerService(session.book), session.tasks, session.today)
+    return TodayPage(ReminderService(session.book), CustomerService(session.book), session.tasks, session.today,
+                     lane=session.lane)
 
 
 def _analytics(session: Session) -> Page:
