@@ -6,7 +6,7 @@ named after a URL."""
 import pytest
 
 from core.customers import CustomerService
-from core.dto import CustomerInput
+from core.dto import CustomerInput, OrderQuery
 from core.errors import ConflictError
 from tests.core import test_shared_book as shared
 
@@ -29,3 +29,22 @@ def test_two_people_saving_one_customer_with_tags_at_once_get_a_conflict(book, r
     assert len(conflicts) == 1 and len(saved) == 1, results
     final = theirs.get(c.id)
     assert (final.fields.note, final.tags) == (saved[0].fields.note, saved[0].tags)  # the winner's edit, whole
+
+
+@pytest.mark.postgres
+def test_reimporting_an_order_with_an_over_long_tracking_number_updates_it_cut_to_the_column(book, tmp_path):
+    from core.excel.importer import run_import
+    from core.orders import OrderService
+    from tests.core.excel.files import TAOBAO_HEADERS
+    from tests.core.excel.test_import import ROW_A, ROW_A_PAID, ROW_B, _taobao
+
+    assert run_import(book, _taobao(tmp_path, "first.csv", [ROW_A, ROW_B])).orders_created == 2
+    long_number = "SF" + "1234567890" * 10  # 102 characters; the column holds 64
+    paid = list(ROW_A_PAID)
+    paid[TAOBAO_HEADERS.index("物流单号 ")] = long_number
+    again = run_import(book, _taobao(tmp_path, "again.csv", [paid, ROW_B]))
+    assert (again.orders_updated, again.orders_unchanged) == (1, 1)
+    order = next(o for o in OrderService(book).list_page(OrderQuery()) if o.platform_order_no == "1001")
+    assert OrderService(book).get(order.id).tracking_no == long_number[:64]
+    once_more = run_import(book, _taobao(tmp_path, "once_more.csv", [paid, ROW_B]))
+    assert (once_more.orders_updated, once_more.orders_unchanged) == (0, 2)  # the cut number is the same number
