@@ -85,11 +85,21 @@ def _iso_date(text: str):
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
 
 
+def parse_location(text: str | Path) -> str | Path:
+    """A book's location as given: a shared book's address (postgresql://…) stays the text it is — never a
+    Path, which would fold its "//" and make a local folder of it — anything else is a file path."""
+    from core.book.paths import is_url
+
+    return str(text) if is_url(text) else Path(text).expanduser()
+
+
 def book_location(args: argparse.Namespace) -> str | Path:
-    """--book given after the sub-command wins over one given before it; else the default book."""
+    """--book given after the sub-command wins over one given before it; else the default book. Parsed once,
+    here, for every command (parse_location)."""
     from core.book.paths import default_book_path
 
-    return getattr(args, "sub_book", None) or args.book or default_book_path()
+    given = getattr(args, "sub_book", None) or args.book
+    return parse_location(given) if given else default_book_path()
 
 
 def open_beside_app(args: argparse.Namespace, program: str):
@@ -108,7 +118,10 @@ def _cmd_init(args) -> int:
     from core.book.db import Book
     from core.errors import RejectedInput
 
-    path = Path(args.path or book_location(args))
+    location = parse_location(args.path) if args.path else book_location(args)
+    if isinstance(location, str):
+        return _init_server(location)
+    path = location
     if path.exists():
         raise RejectedInput("book_exists", f"{path} already exists; not overwritten", path=str(path))
     Book.open(path, create=True).close()
@@ -116,9 +129,37 @@ def _cmd_init(args) -> int:
     return EXIT_OK
 
 
+def _init_server(url: str) -> int:
+    """init on a PostgreSQL server: refuses one that already holds a book (any Huitouke schema there)."""
+    from sqlalchemy.exc import OperationalError
+
+    from core.book import schema
+    from core.book.db import Book, make_engine
+    from core.book.shared import ServerAddress, connection_error, without_password
+    from core.errors import RejectedInput
+
+    engine = make_engine(url)
+    try:
+        revision = schema.current_revision(engine)
+    except OperationalError as exc:  # cannot connect
+        raise connection_error(exc, ServerAddress.from_url(url)) from exc
+    finally:
+        engine.dispose()
+    if revision is not None:
+        raise RejectedInput("book_exists", f"{without_password(url)} already holds a book; not overwritten",
+                            path=without_password(url))
+    Book.open(url).close()  # an empty database is set up on open
+    print(f"Created {without_password(url)}")
+    return EXIT_OK
+
+
 def _cmd_demo(args) -> int:
     from core.demo.build import build_demo
 
+    if isinstance(parse_location(args.path), str):
+        from core.errors import RejectedInput
+
+        raise RejectedInput("demo_needs_file", "The demo book is a file: give a file path, not a server address")
     summary = build_demo(Path(args.path), customers=args.customers, seed=args.seed, today=args.today)
     if args.json:
         _print_json(summary.__dict__)
@@ -141,7 +182,11 @@ def _cmd_restore(args) -> int:
     from core.book.backup import restore_backup
     from core.book.lock import BookLock
 
-    location = Path(book_location(args))
+    location = book_location(args)
+    if isinstance(location, str):
+        from core.errors import RejectedInput
+
+        raise RejectedInput("restore_not_sqlite", "Restore a shared book with pg_restore (docs/SHARED_BOOK.md)")
     with BookLock(location, "huitouke restore"):
         saved = restore_backup(Path(args.backup), location)
     print(f"Restored {location} from {args.backup}" + (f" (previous state saved to {saved.path})" if saved else ""))

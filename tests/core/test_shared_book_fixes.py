@@ -3,11 +3,19 @@ conflict (never a raw StaleDataError); length caps hold on updates too (a re-imp
 tracking number); `init` refuses a server that already holds a book; init/demo never write a local file
 named after a URL."""
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
+from core.book.db import Book
 from core.customers import CustomerService
-from core.dto import CustomerInput, OrderQuery
+from core.dto import CustomerInput, CustomerQuery, OrderQuery
 from core.errors import ConflictError
+from tests.conftest import ROOT
 from tests.core import test_shared_book as shared
 
 other_book = shared.other_book  # a second person's Book on the same book (fixture)
@@ -48,3 +56,36 @@ def test_reimporting_an_order_with_an_over_long_tracking_number_updates_it_cut_t
     assert OrderService(book).get(order.id).tracking_no == long_number[:64]
     once_more = run_import(book, _taobao(tmp_path, "once_more.csv", [paid, ROW_B]))
     assert (once_more.orders_updated, once_more.orders_unchanged) == (0, 2)  # the cut number is the same number
+
+
+def _main(cwd, *args):
+    """main.py in a subprocess, run from cwd (where a URL taken for a path would leave its folder)."""
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], cwd=cwd, capture_output=True,
+                          text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+
+
+@pytest.mark.postgres
+def test_init_sets_up_a_server_once_and_never_writes_a_file_named_after_the_url(fresh_pg_schema, tmp_path):
+    url = fresh_pg_schema()
+    for args in (("init", url), ("init", "--book", url), ("--book", url, "init")):
+        out = _main(tmp_path, *args)
+        if args == ("init", url):
+            assert out.returncode == 0, out.stderr
+            assert "Created postgresql://" in out.stdout and ":huitouke@" not in out.stdout  # no password shown
+        else:  # the server already holds a book: refused, whichever way --book was given
+            assert out.returncode == 2, out.stderr
+            assert json.loads(out.stderr)["error"]["code"] == "book_exists"
+    with Book.open(url) as book:
+        assert CustomerService(book).list_page(CustomerQuery()) == []  # the book is there, empty
+    demo = _main(tmp_path, "demo", url, "--customers", "5")
+    assert demo.returncode == 2 and json.loads(demo.stderr)["error"]["code"] == "demo_needs_file"
+    assert list(tmp_path.iterdir()) == []  # no local file or folder named after the URL
+
+
+def test_a_url_given_as_book_is_never_made_a_path():
+    from core.cli import book_location, build_parser
+
+    url = "postgresql://anna:secret@192.168.1.5:5432/shop"
+    for argv in (["--book", url, "today"], ["today", "--book", url], ["import", "x.csv", "--book", url]):
+        assert book_location(build_parser().parse_args(argv)) == url
+    assert book_location(build_parser().parse_args(["today", "--book", "~/shop.book"])) == Path.home() / "shop.book"
