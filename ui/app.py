@@ -9,8 +9,8 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from core.book import paths
+from ui import cjk_font, wheel_guard
 from ui import settings as keys
-from ui import wheel_guard
 from ui.errors import install_excepthook
 from ui.i18n import install_translator
 from ui.icons import app_icon
@@ -42,6 +42,7 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationDisplayName("回头客 Huitouke")
     app.setWindowIcon(app_icon())
     wheel_guard.install(app)
+    cjk_font.install(app)
     return app
 
 

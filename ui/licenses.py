@@ -22,6 +22,7 @@ EXTRA = (
     ("Python", f"{sys.version_info.major}.{sys.version_info.minor}.{sys.version_info.micro}",
      "PSF-2.0"),
     ("Qt", "(bundled with PySide6)", "LGPL-3.0-only"),
+    ("Noto Sans CJK SC (subset; resources/fonts/OFL.txt)", "2.004", "OFL-1.1"),
 )
 _REQUIREMENT_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 

@@ -138,7 +138,7 @@ class SmokeTest:
         _check(bool(installed), "the zh_CN translation (.qm) is missing from the build")
         settings = QSettings(str(self.work / "settings.ini"), QSettings.Format.IniFormat)
         self.launcher = Launcher(settings, None)
-        return {"translators": len(installed)}
+        return {"translators": len(installed), **_chinese_font()}
 
     def open_book_and_pages(self) -> dict:
         from PySide6.QtWidgets import QApplication
@@ -195,6 +195,20 @@ class SmokeTest:
     def close(self) -> None:
         if self.launcher is not None:
             self.launcher.shutdown()
+
+
+def _chinese_font() -> dict:
+    """The font Qt draws Chinese with has every glyph of a sample (the bundled one where none is installed)."""
+    from PySide6.QtGui import QFont, QFontDatabase, QRawFont
+
+    from ui.cjk_font import FAMILY
+
+    families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+    _check(bool(families), "no font for Simplified Chinese, not even the bundled one")
+    raw = QRawFont.fromFont(QFont(families[0]))
+    missing = [c for c in "回头客，客户：已复制（¥）" if 0 in raw.glyphIndexesForString(c)]
+    _check(not missing, f"{families[0]} has no glyph for {missing}")
+    return {"qt_font": families[0], "bundled_font_only": families == [FAMILY]}
 
 
 def run_smoke_test(argv: list[str]) -> int:

@@ -44,11 +44,17 @@ def _candidate_files() -> list[str]:
     return sorted(f for f in files if any(hint in Path(f).name.lower() for hint in CJK_FILE_HINTS))
 
 
+def _first_present(font_manager) -> str | None:
+    """The best CJK family whose file is still there (a cached font list may name removed fonts)."""
+    known = {entry.name for entry in font_manager.fontManager.ttflist if os.path.exists(entry.fname)}
+    return next((family for family in CJK_FAMILIES if family in known), None)
+
+
 def setup_cjk_font() -> str | None:
     """Register a CJK font with matplotlib and make it the first sans-serif; returns its family.
 
-    Idempotent and cheap after the first call. Returns None (and logs a warning) when the machine has
-    no CJK font: labels would then show as boxes.
+    Idempotent and cheap after the first call. Without an installed CJK font the bundled one is used
+    (ui.cjk_font); None (and a warning) only if even that cannot be loaded.
     """
     global _chosen, _done
     if _done:
@@ -56,14 +62,20 @@ def setup_cjk_font() -> str | None:
     import matplotlib
     from matplotlib import font_manager
 
-    known = {entry.name for entry in font_manager.fontManager.ttflist}
     for path in _candidate_files():
         try:
             font_manager.fontManager.addfont(path)
         except (OSError, RuntimeError, ValueError) as exc:
             log.debug("cannot register font %s: %s", path, exc)
-    known |= {entry.name for entry in font_manager.fontManager.ttflist}
-    _chosen = next((family for family in CJK_FAMILIES if family in known), None)
+    _chosen = _first_present(font_manager)
+    if _chosen is None:  # no installed Chinese font: the one the app ships (ui.cjk_font)
+        from ui.cjk_font import bundled_font_path
+
+        try:
+            font_manager.fontManager.addfont(str(bundled_font_path()))
+        except (OSError, RuntimeError, ValueError) as exc:
+            log.warning("cannot register the bundled Chinese font: %s", exc)
+        _chosen = _first_present(font_manager)
     if _chosen is None:
         log.warning("no Chinese font found; chart labels may show as boxes")
     else:
