@@ -311,8 +311,10 @@ class TodayPage(Page):
         return self._by_id.get(task_id) if task_id is not None else None
 
     def task_items(self) -> list[QTreeWidgetItem]:
-        return [self.tree.topLevelItem(g).child(c) for g in range(self.tree.topLevelItemCount())
-                for c in range(self.tree.topLevelItem(g).childCount())]
+        """The rows of tasks, without those whose action is being saved (hidden until the list reloads)."""
+        return [item for g in range(self.tree.topLevelItemCount())
+                for c in range(self.tree.topLevelItem(g).childCount())
+                if not (item := self.tree.topLevelItem(g).child(c)).isHidden()]
 
     def _select(self, task_id: int | None) -> None:
         items = self.task_items()
@@ -405,7 +407,11 @@ class TodayPage(Page):
         if self._lane is not None:
             if not keep_row and item is not None:
                 item.setHidden(True)
-                self._select(following)
+                if following is None:
+                    self.tree.setCurrentItem(None)
+                    self._show_detail(None)
+                else:
+                    self._select(following)
             self._lane.save(call, on_success=lambda _result: self._acted(following, keep_row),
                             on_error=self._on_act_failed)
             return
