@@ -71,3 +71,28 @@ def test_today_actions_go_through_the_lane_during_a_regeneration(qtbot, request)
         assert s.get(Reminder, task.id).status == "done"
         assert s.scalars(select(ContactLog.reminder_id)).all() == [task.id]
     lane.wait(5000)
+
+
+def test_the_customer_dialog_saves_on_the_lane_and_shows_its_errors(qtbot, book, settings, make_customer):
+    from core.customers import book_counts
+    from ui.main_window import MainWindow
+    from ui.session import Session
+
+    customer = make_customer(name="张伟", phone="13800138000")
+    session = Session(book=book, book_path=str(book.path), settings=settings, today=lambda: TODAY)
+    window = MainWindow(session, counts=lambda: book_counts(book))
+    qtbot.addWidget(window)
+    dialog = window.page("customers").customer_dialog(customer.id)
+    qtbot.addWidget(dialog)
+    dialog.edits["phone"].setText("12")  # not a phone number: core refuses it on the lane
+    assert dialog.save() is False and not dialog.save_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=5000)
+    assert dialog.error_label.text() and dialog.result() == 0
+    dialog.edits["phone"].setText("13912345678")
+    dialog.edits["city"].setText("杭州")
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
+        assert dialog.save() is False  # saved later, on the lane
+    assert saved.args[0].fields.city == "杭州"
+    assert CustomerService(book).get(customer.id).fields.phone == "13912345678"
+    session.lane.wait(5000)
+    session.tasks.wait(5000)

@@ -36,7 +36,7 @@ def _customers(session: Session) -> Page:
 
     book = session.book
     return CustomersPage(CustomerService(book), OrderService(book), TagService(book), session.settings,
-                         session.today, session.tasks)
+                         session.today, session.tasks, lane=session.lane)
 
 
 def _orders(session: Session) -> Page:
