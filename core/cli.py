@@ -1,9 +1,12 @@
 """The command line (DESIGN.md "Command line"): headless sub-commands with JSON output for scripts.
 
 Exit codes: 0 success; 1 unexpected error (with the log path); 2 rejected input, nothing written;
-3 book locked by another instance; 4 book damaged, too new or of an unknown early layout; 141 the reader of our output went away
-(`… | head`), ended quietly. Each command is one function `_cmd_<name>(args) -> int`; heavy modules are
-imported inside it so `--version` stays instant. Every command that opens a book first runs the full
+3 book locked (restore while the app has the book open, or the write lock held past the busy timeout); 4 book
+damaged, too new or of an unknown early layout; 141 the reader of our output went away (`… | head`), ended
+quietly. Every command works while the app has the book open: the app's lock file only stops a second app (and
+a restore); commands read under WAL and their writes queue on SQLite's own lock (busy timeout 10 s). Each
+command is one function `_cmd_<name>(args) -> int`; heavy modules are imported inside it so `--version` stays
+instant. Every command that opens a book first runs the full
 integrity check on it (`_refuse_unsound`), so `check`, `today`, `stats`, `import`, `export` and `backup` agree
 on what is damaged.
 
@@ -54,7 +57,7 @@ def _parser(prog: str, description: str, **kwargs) -> argparse.ArgumentParser:
     return p
 
 
-_OPEN_A_BOOK = ("import", "export", "today", "stats", "backup")
+_OPEN_A_BOOK = ("import", "export", "today", "stats", "products", "backup")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -165,11 +168,29 @@ def _iso_date(text: str):
         raise argparse.ArgumentTypeError(fill(translate("Cli", "not a date (YYYY-MM-DD): %1"), text)) from None
 
 
+def parse_location(text: str | Path) -> str | Path:
+    """A book's location as given: a shared book's address (postgresql://…) stays the text it is — never a
+    Path, which would fold its "//" and make a local folder of it — anything else is a file path."""
+    from core.book.paths import is_url
+
+    return str(text) if is_url(text) else Path(text).expanduser()
+
+
 def book_location(args: argparse.Namespace) -> str | Path:
-    """--book given after the sub-command wins over one given before it; else the default book."""
+    """--book given after the sub-command wins over one given before it; else the default book. Parsed once,
+    here, for every command (parse_location)."""
     from core.book.paths import default_book_path
 
-    return getattr(args, "sub_book", None) or args.book or default_book_path()
+    given = getattr(args, "sub_book", None) or args.book
+    return parse_location(given) if given else default_book_path()
+
+
+def open_beside_app(args: argparse.Namespace, program: str):
+    """The book of args for a command: without the app's lock (it may be open in the app) and without the
+    daily backup (the app takes that)."""
+    from core.book.db import Book
+
+    return Book.open(book_location(args), lock=False, daily_backup=False, program=program)
 
 
 def _print_json(data) -> None:
@@ -180,7 +201,10 @@ def _cmd_init(args) -> int:
     from core.book.db import Book
     from core.book.guard import inspect_place
 
-    path = Path(args.path or book_location(args))
+    location = parse_location(args.path) if args.path else book_location(args)
+    if isinstance(location, str):
+        return _init_server(location)
+    path = location
     inspect_place(path, must_exist=False)
     if path.exists():
         raise RejectedInput("book_exists", f"{path} already exists; not overwritten", path=str(path))
@@ -189,9 +213,37 @@ def _cmd_init(args) -> int:
     return EXIT_OK
 
 
+def _init_server(url: str) -> int:
+    """init on a PostgreSQL server: refuses one that already holds a book (any Huitouke schema there)."""
+    from sqlalchemy.exc import OperationalError
+
+    from core.book import schema
+    from core.book.db import Book, make_engine
+    from core.book.shared import ServerAddress, connection_error, without_password
+    from core.errors import RejectedInput
+
+    engine = make_engine(url)
+    try:
+        revision = schema.current_revision(engine)
+    except OperationalError as exc:  # cannot connect
+        raise connection_error(exc, ServerAddress.from_url(url)) from exc
+    finally:
+        engine.dispose()
+    if revision is not None:
+        raise RejectedInput("book_exists", f"{without_password(url)} already holds a book; not overwritten",
+                            path=without_password(url))
+    Book.open(url).close()  # an empty database is set up on open
+    print(f"Created {without_password(url)}")
+    return EXIT_OK
+
+
 def _cmd_demo(args) -> int:
     from core.demo.build import build_demo
 
+    if isinstance(parse_location(args.path), str):
+        from core.errors import RejectedInput
+
+        raise RejectedInput("demo_needs_file", "The demo book is a file: give a file path, not a server address")
     summary = build_demo(Path(args.path), customers=args.customers, seed=args.seed, today=args.today)
     if args.json:
         _print_json(summary.__dict__)
@@ -202,9 +254,7 @@ def _cmd_demo(args) -> int:
 
 
 def _cmd_backup(args) -> int:
-    from core.book.db import Book
-
-    with Book.open(book_location(args), program="huitouke backup", daily_backup=False) as book:
+    with open_beside_app(args, "huitouke backup") as book:
         info = book.backup("manual")
     if args.json:
         _print_json({"path": str(info.path), "size": info.size, "taken_at": info.taken_at.isoformat()})
@@ -217,7 +267,9 @@ def _cmd_restore(args) -> int:
     from core.book.backup import check_restore_target, restore_backup
     from core.book.lock import BookLock
 
-    location = Path(book_location(args))
+    location = book_location(args)
+    if isinstance(location, str):
+        raise RejectedInput("restore_not_sqlite", "Restore a shared book with pg_restore (docs/SHARED_BOOK.md)")
     check_restore_target(location)
     with BookLock(location, "huitouke restore"):
         saved = restore_backup(Path(args.backup), location)
@@ -257,10 +309,9 @@ def _cmd_stats(args) -> int:
 
 
 def _cmd_products(args) -> int:
-    from core.book.db import Book
     from core.products import ProductService
 
-    with Book.open(book_location(args), program="huitouke products", daily_backup=False) as book:
+    with open_beside_app(args, "huitouke products") as book:
         rows = [summary.to_json() for summary in ProductService(book).summaries()]
     if args.json:
         _print_json(rows)
@@ -276,12 +327,11 @@ def _cmd_products(args) -> int:
 
 
 def _cmd_import(args) -> int:
-    from core.book.db import Book
     from core.excel.importer import ImportOptions, run_import
 
     options = ImportOptions(preset=args.preset, dry_run=args.dry_run, all_or_nothing=args.all_or_nothing,
                             today=args.today)
-    with Book.open(book_location(args), program="huitouke import", daily_backup=False) as book:
+    with open_beside_app(args, "huitouke import") as book:
         result = run_import(book, args.file, options)
     if args.json:
         _print_json(_import_json(result))
@@ -314,11 +364,10 @@ def _import_json(result) -> dict:
 
 def _cmd_export(args) -> int:
     """`export FILE --what W`: text "Exported FILE: sheet rows, …"; with --json {path, what, sheets: {sheet: rows}}."""
-    from core.book.db import Book
     from core.excel.export import export_book
 
     what = "aftersales" if args.what == "cases" else args.what
-    with Book.open(book_location(args), program="huitouke export", daily_backup=False) as book:
+    with open_beside_app(args, "huitouke export") as book:
         result = export_book(book, args.file, what, args.language)
     if args.json:
         _print_json({"path": str(result.path), "what": what, "sheets": dict(result.sheets)})
@@ -425,6 +474,10 @@ def main(argv: list[str] | None = None) -> int:
         if full is not None:
             _print_error(full)
             return full.exit_code
+        busy = _busy(exc)
+        if busy is not None:
+            _print_error(busy)
+            return busy.exit_code
         log_path = _log_unexpected()
         print(fill(translate("Cli", "Unexpected error; details in %1"), log_path), file=sys.stderr)
         return EXIT_UNEXPECTED
@@ -454,6 +507,17 @@ def _refuse_unsound(location: str | Path) -> None:
 
     if not is_url(location):
         assert_sound(Path(location), full=True)
+
+
+def _busy(exc: Exception):
+    """BookBusy for a "database is locked" met outside a Book.session (e.g. the importer's own connection)."""
+    from sqlalchemy.exc import OperationalError
+
+    if isinstance(exc, OperationalError):
+        from core.book.db import busy_error
+
+        return busy_error(exc)
+    return None
 
 
 def _log_unexpected() -> Path:

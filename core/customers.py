@@ -244,10 +244,13 @@ class CustomerService:
                 raise ConflictError("customer_conflict", entity="customer", id=customer_id,
                                     expected_version=expected_version, actual_version=customer.version)
             apply_customer_input(customer, data)
-            if data.tags is not None:
-                set_customer_tags(s, customer.id, data.tags)
             try:
+                # The customer's versioned UPDATE first: someone else's save since we loaded makes it match
+                # nothing — whether it is flushed here or by an autoflush while the tags are written.
                 s.flush()
+                if data.tags is not None:
+                    set_customer_tags(s, customer.id, data.tags)
+                    s.flush()
             except StaleDataError:
                 raise ConflictError("customer_conflict", entity="customer", id=customer_id,
                                     expected_version=expected_version) from None

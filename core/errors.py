@@ -82,6 +82,13 @@ class BookLocked(HuitoukeError):
     default_message = "The book is open in another window or program"
 
 
+class BookBusy(HuitoukeError):
+    """Another program kept the book's write lock longer than the busy timeout ("database is locked")."""
+
+    exit_code = EXIT_LOCKED
+    default_message = "The book is busy with another program's changes; try again in a moment"
+
+
 class BookDamaged(HuitoukeError):
     """The book failed its integrity check (details: problems, newest_backup)."""
 

@@ -4,13 +4,14 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ui.tasks import TaskRunner
 
-DEFAULT_INTERVAL_MS = 5000
+DEFAULT_INTERVAL_MS = 2000  # another program's change shows within ~2.5 s (the issue asks for 5 s)
 
 
 class ChangePoller(QObject):
     """Reads `book.change_counter()` every `interval_ms` on the task runner (never on the GUI thread, so a
     slow or lost server cannot freeze the window) and emits ``changed()`` when it moved since the last
-    read. ``unreachable(message)`` is emitted once when reading fails and ``reachable()`` when it works
+    read for a write made by another program (this process's own writes, its background jobs included,
+    do not count: core.book.changes.written_by_others). ``unreachable(message)`` is emitted once when reading fails and ``reachable()`` when it works
     again. Call ``mark_seen()`` after this window's own saves to skip refreshing for them."""
 
     changed = Signal()
@@ -52,13 +53,21 @@ class ChangePoller(QObject):
         if self._failing:
             self._failing = False
             self.reachable.emit()
-        moved = self._last is not None and counter != self._last
+        moved = self._last is not None and counter != self._last and self._by_others(self._last, counter)
         self._last = counter
         if self._quiet:
             self._quiet = False
             return
         if moved:
             self.changed.emit()
+
+    def _by_others(self, before: int, after: int) -> bool:
+        engine = getattr(self._book, "engine", None)
+        if engine is None:
+            return True
+        from core.book.changes import written_by_others  # SQLAlchemy: never on the way to the first paint
+
+        return written_by_others(engine, before, after)
 
     def _on_failed(self, exc: BaseException) -> None:
         self._in_flight = False

@@ -295,9 +295,10 @@ class MainWindow(QMainWindow):
             page.refresh()
 
     def _start_change_poller(self) -> ChangePoller | None:
-        """On a shared (server) book, look at the change counter every few seconds (ui.change_poll)."""
+        """Look at the book's change counter every few seconds (ui.change_poll): someone else on a shared
+        book, or the command line beside the app (an import), changed it."""
         book = self.session.book
-        if book is None or getattr(book, "is_sqlite", True):
+        if book is None or not hasattr(book, "change_counter"):
             return None
         poller = ChangePoller(book, self.session.tasks, parent=self)
         poller.changed.connect(self.refresh_all)
@@ -413,6 +414,7 @@ class MainWindow(QMainWindow):
             self.change_poller.stop()
         self.save_state()
         if self.session is not None:
-            self.session.tasks.cancel_all()
-            self.session.tasks.wait(3000)
+            for runner in (self.session.tasks, self.session.lane):
+                runner.cancel_all()
+                runner.wait(3000)
         super().closeEvent(event)

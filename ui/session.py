@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
+from ui.book_lane import BookLane
 from ui.tasks import TaskRunner
 
 
@@ -17,5 +18,6 @@ class Session:
     book: Any  # core.book.db.Book
     book_path: str
     settings: QSettings
-    tasks: TaskRunner = field(default_factory=TaskRunner)
+    tasks: TaskRunner = field(default_factory=TaskRunner)  # reads and other background work (the shared pool)
+    lane: BookLane = field(default_factory=BookLane)  # the book's writes, one at a time (ui.book_lane)
     today: Callable[[], date] = date.today

@@ -102,18 +102,29 @@ class TaskRunner(QObject):
         **kwargs: Any,
     ) -> Task:
         """Create a task for ``fn(*args, **kwargs)``, connect the given callbacks and start it."""
+        task = self.prepare(fn, *args, on_success=on_success, on_error=on_error, on_progress=on_progress, **kwargs)
+        self.start(task)
+        return task
+
+    def prepare(self, fn: Callable[..., Any], *args: Any, on_success: Callable[[Any], None] | None = None,
+                on_error: Callable[[BaseException], None] | None = None,
+                on_progress: Callable[[int, int, str], None] | None = None, **kwargs: Any) -> Task:
+        """The task ``run`` would start, with its callbacks connected, not yet started."""
         task = Task(fn, *args, **kwargs)
         if on_success:
             task.succeeded.connect(on_success)
         if on_progress:
             task.progressed.connect(on_progress)
         task.failed.connect(on_error or _report_unhandled)
-        self.start(task)
         return task
 
-    def start(self, task: Task) -> None:
+    def track(self, task: Task) -> None:
+        """Keep task alive (and counted in ``active_count``) until it finishes."""
         self._running.add(task)
         task.finished.connect(lambda: self._on_task_finished(task))
+
+    def start(self, task: Task) -> None:
+        self.track(task)
         # A plain callable, not a QRunnable subclass: PySide owns the wrapper it makes, so no Python
         # object is freed by Qt (or by us) while a pool thread still runs it.
         self._pool.start(task.run)

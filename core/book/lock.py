@@ -2,8 +2,9 @@
 
 The lock is an advisory OS lock (fcntl on POSIX, msvcrt on Windows), so it disappears with the process
 that held it — a crash or SIGKILL never leaves a stale lock. The file's text says who holds it (pid,
-host, program, since), which the refusal message repeats. The GUI and the CLI use this same lock, so
-they refuse each other too.
+host, program, since), which the refusal message repeats. Only the app (and `restore`, which replaces
+the file) takes it: it stops a second app on the same book. The command line's other commands work beside
+the app — SQLite's own locking (WAL, busy timeout) keeps their writes apart.
 """
 
 from __future__ import annotations

@@ -196,6 +196,10 @@ class BookWriter:
         self._created_ids: set[int] = set()  # and their customer ids
         self._changes: list[dict[str, Any]] = []
         self.settings_written = 0  # member levels / templates added from our export (core.excel.own_export)
+        # Updates are held to the columns' lengths as inserts are (PostgreSQL enforces them; SQLite does not).
+        enforced = session.get_bind().dialect.name != "sqlite"
+        self._order_lengths = _lengths_of(Order.__table__) if enforced else {}
+        self._customer_lengths = _lengths_of(Customer.__table__) if enforced else {}
 
     def _check(self, done: int, message: str) -> None:
         self.progress(done, 100, message)
@@ -425,7 +429,7 @@ class BookWriter:
                     wechat_id=merged["wechat_id"], platform_buyer_id=merged["platform_buyer_id"], qq=merged["qq"])
                 changes.update(search_text=merged["search_text"], name_initials=merged["name_initials"])
                 self.session.execute(update(Customer).where(Customer.id == customer_id)
-                                     .values(**changes, version=Customer.version + 1))
+                                     .values(**_fit(changes, self._customer_lengths), version=Customer.version + 1))
                 self.counts.customers_updated += 1
 
     def _write_tags_and_aliases(self, ids: list[int | None], created: set[int | None]) -> None:
@@ -526,8 +530,9 @@ class BookWriter:
     def _update_order(self, existing, draft: OrderDraft) -> None:
         """A newer export of a known order: take what moved on (status, times, amounts, tracking)."""
         changes = {}
+        fields = _fit({name: draft.fields.get(name) for name in ORDER_COMPARED}, self._order_lengths)
         for name in ORDER_COMPARED:
-            value = draft.fields.get(name)
+            value = fields[name]
             if value not in (None, "") and value != existing.values[name]:
                 changes[name] = value
         if not changes:

@@ -28,15 +28,18 @@ handful of statements. The few spellings that differ on a PostgreSQL book come f
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import time
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from core.book import changes
 from core.book.dialect import RawSql, one_at_a_time
 from core.book.models import Reminder
 from core.errors import HuitoukeError
@@ -94,56 +97,154 @@ def regenerate(session: Session, today: dt.date, customer_ids: Iterable[int] | N
                now: dt.datetime | None = None) -> RegenerationResult:
     """Bring the engine's tasks up to date for these customers (all when None); see the module docstring."""
     started = time.perf_counter()
-    settings = get_settings(session, "reminder.")
-    kinds = enabled_kinds(settings)
-    q = RawSql.of(session)
     # On a shared book two people may regenerate at once (two Today pages, two order saves): one at a
     # time, so the second sees the first's rows and neither can deadlock on the other's reminder rows.
     one_at_a_time(session, "reminders")
-    stamp = q.value(now or dt.datetime.combine(today, dt.time(8, 0)))
-    jd0 = _julian(today)
-    params = {
-        "today": q.value(today), "today_jd": jd0, "now": stamp,
-        "lo": q.value(today - dt.timedelta(days=int(settings["reminder.expire_after_days"]))),
-        "lo_jd": jd0 - int(settings["reminder.expire_after_days"]),
-        "lo_notice": q.value(today - dt.timedelta(days=int(settings["reminder.expire_notices_after_days"]))),
-        "lo_notice_jd": jd0 - int(settings["reminder.expire_notices_after_days"]),
-        "hi": q.value(today + dt.timedelta(days=int(settings["reminder.horizon_days"]))),
-        **expiry_params(settings, today, q.value),
-    }
-    scope = _Scope(session, customer_ids)
-    steps: list[tuple[str, Callable[[], Any]]] = [
-        ("groups", lambda: _build_groups(session, scope, settings, params)),
-        ("product cycle", lambda: _want_product_cycle(session, kinds, settings, params)),
-        ("orders", lambda: _want_orders(session, scope, kinds, settings, params)),
-        ("customers", lambda: _want_customers(session, scope, kinds, settings, params, today)),
-    ]
+    plan = _Plan(session, today, customer_ids, now)
     counts: dict[str, int] = {}
-    steps += [
-        ("expire", lambda: counts.__setitem__("expired", _expire(session, scope, settings, params))),
-        ("write", lambda: counts.__setitem__("written", _upsert(session, params))),
-        ("supersede", lambda: counts.__setitem__("superseded", _supersede(session, scope, kinds, params))),
-    ]
+    steps = plan.want_steps() + plan.write_steps(counts)
     session.flush()  # the SQL below must see pending ORM changes
     try:
         _create_temp_tables(session)
-        for i, (label, step) in enumerate(steps):
-            if is_cancelled and is_cancelled():
-                raise RegenerationCancelled("cancelled")
-            if progress:
-                progress(i, len(steps), label)
-            step()
+        _run_steps(steps, 0, len(steps), progress, is_cancelled)
         if progress:
             progress(len(steps), len(steps), "done")
     finally:
         _drop_temp_tables(session)
-        scope.drop()
-    # reminders loaded in this session must not keep stale values written around them in SQL
+        plan.scope.drop()
+    _expire_loaded_reminders(session)
+    return RegenerationResult(counts.get("written", 0), counts.get("superseded", 0), counts.get("expired", 0),
+                              round(time.perf_counter() - started, 3))
+
+
+CHUNK_CUSTOMERS = 1000  # customers written per transaction by regenerate_in_chunks (20–60 ms on a 100k book)
+CHUNK_GAP_S = 0.01  # pause between chunks without a write turn (bench/bench_lane.py: "other program")
+
+
+def regenerate_in_chunks(engine, today: dt.date, *, progress: Progress | None = None,
+                         is_cancelled: Callable[[], bool] | None = None, now: dt.datetime | None = None,
+                         chunk_customers: int = CHUNK_CUSTOMERS,
+                         write_turn: Callable[[], AbstractContextManager] | None = None) -> RegenerationResult:
+    """The complete pass for background work (the app's Today page, the command line's `today`), in short
+    transactions: the wanted tasks are computed into temporary tables on one connection under a read
+    snapshot (the book's write lock is not taken: on SQLite temporary tables live outside the book), then
+    written `chunk_customers` customers (by id range) per transaction. A save from the app or from another
+    program waits for at most one chunk, not the whole pass (issue #21: 1–5 s on a 100k book).
+
+    Same result as `regenerate(session, today)` for a book nobody writes to meanwhile. A customer whose
+    orders are saved during the pass got their own incremental pass with that save; the chunk written
+    later may refresh their tasks from the earlier snapshot (the next pass corrects it), never the seller's
+    done/skipped/snoozed rows (the write steps keep those, as always).
+
+    Each write transaction runs inside `write_turn()` (a context manager) when given: the app's book lane
+    (ui.book_lane) lets the seller's waiting saves go first there — SQLite's busy handler alone would let
+    a waiting writer of this process starve while chunk follows chunk.
+    """
+    started = time.perf_counter()
+    counts: dict[str, int] = {}
+    with engine.connect() as connection, Session(bind=connection) as session:
+        plan = _Plan(session, today, None, now)
+        wants = plan.want_steps()
+        low, high = session.execute(text("SELECT MIN(id), MAX(id) FROM customer")).one()
+        chunks = list(range(low or 0, (high or -1) + 1, chunk_customers))
+        total = len(wants) + len(chunks)
+        try:
+            _create_temp_tables(session)
+            _run_steps(wants, 0, total, progress, is_cancelled)
+            session.execute(text("CREATE INDEX _rem_want_customer ON _rem_want (customer_id)"))  # chunks read by it
+            changes.forget_writes(session)  # temporary tables only: no counter bump, no write lock
+            session.commit()  # ends the read snapshot; the temporary tables stay on this connection
+            for number, first in enumerate(chunks):
+                if progress:  # between transactions: the book's write lock is free here
+                    progress(len(wants) + number, total, "write")
+                plan.params.update(c_lo=first, c_hi=first + chunk_customers - 1)
+                with (write_turn or contextlib.nullcontext)():
+                    one_at_a_time(session, "reminders")
+                    _run_steps(plan.write_steps(counts, within=True), 0, 0, None, is_cancelled)
+                    session.commit()
+                if write_turn is None:  # other programs wait in SQLite's busy handler: leave it a gap to get in
+                    time.sleep(CHUNK_GAP_S)
+            if progress:
+                progress(total, total, "done")
+        finally:
+            session.rollback()
+            _drop_temp_tables(session)
+            session.commit()
+    return RegenerationResult(counts.get("written", 0), counts.get("superseded", 0), counts.get("expired", 0),
+                              round(time.perf_counter() - started, 3))
+
+
+class _Plan:
+    """What one pass needs: settings, switched-on kinds, SQL parameters, scope; and its steps."""
+
+    def __init__(self, session: Session, today: dt.date, customer_ids: Iterable[int] | None,
+                 now: dt.datetime | None) -> None:
+        self.session, self.today = session, today
+        self.settings = settings = get_settings(session, "reminder.")
+        self.kinds = enabled_kinds(settings)
+        q = RawSql.of(session)
+        jd0 = _julian(today)
+        self.params = {
+            "today": q.value(today), "today_jd": jd0, "now": q.value(now or dt.datetime.combine(today, dt.time(8, 0))),
+            "lo": q.value(today - dt.timedelta(days=int(settings["reminder.expire_after_days"]))),
+            "lo_jd": jd0 - int(settings["reminder.expire_after_days"]),
+            "lo_notice": q.value(today - dt.timedelta(days=int(settings["reminder.expire_notices_after_days"]))),
+            "lo_notice_jd": jd0 - int(settings["reminder.expire_notices_after_days"]),
+            "hi": q.value(today + dt.timedelta(days=int(settings["reminder.horizon_days"]))),
+            **expiry_params(settings, today, q.value),
+        }
+        self.scope = _Scope(session, customer_ids)
+
+    def want_steps(self) -> list[tuple[str, Callable[[], Any]]]:
+        """Reading the book into the temporary tables (writes nothing of the book itself)."""
+        s, scope, kinds, settings, params = self.session, self.scope, self.kinds, self.settings, self.params
+        return [
+            ("groups", lambda: _build_groups(s, scope, settings, params)),
+            ("product cycle", lambda: _want_product_cycle(s, kinds, settings, params)),
+            ("orders", lambda: _want_orders(s, scope, kinds, settings, params)),
+            ("customers", lambda: _want_customers(s, scope, kinds, settings, params, self.today)),
+        ]
+
+    def write_steps(self, counts: dict[str, int], within: bool = False) -> list[tuple[str, Callable[[], Any]]]:
+        """Writing the reminders; `within`: only customers with ids from params c_lo to c_hi."""
+        s, scope, settings, params = self.session, self.scope, self.settings, self.params
+
+        def add(key: str, value: int) -> None:
+            counts[key] = counts.get(key, 0) + value
+
+        return [
+            ("expire", lambda: add("expired", _expire(s, scope, settings, params, within))),
+            ("write", lambda: add("written", _upsert(s, params, within))),
+            ("supersede", lambda: add("superseded", _supersede(s, scope, self.kinds, params, within))),
+        ]
+
+
+def _run_steps(steps, first: int, total: int, progress: Progress | None,
+               is_cancelled: Callable[[], bool] | None) -> None:
+    for i, (name, step) in enumerate(steps):
+        if is_cancelled and is_cancelled():
+            raise RegenerationCancelled("cancelled")
+        if progress:
+            progress(first + i, total, name)
+        step()
+
+
+def _expire_loaded_reminders(session: Session) -> None:
+    """Reminders loaded in this session must not keep stale values written around them in SQL."""
     for obj in list(session.identity_map.values()):
         if isinstance(obj, Reminder):
             session.expire(obj)
-    return RegenerationResult(counts.get("written", 0), counts.get("superseded", 0), counts.get("expired", 0),
-                              round(time.perf_counter() - started, 3))
+
+
+def _source(scope: _Scope, session: Session, table: str, alias: str, within: bool) -> str:
+    """scope.source, or for a chunk the customers of its id range driving the rows of table (by index)."""
+    if not within:
+        return scope.source(table, alias)
+    return f"customer rng {RawSql.of(session).cross_join()} {table} {alias} ON {alias}.customer_id = rng.id"
+
+
+def _range(alias: str, within: bool) -> str:
+    return f" AND {alias} BETWEEN :c_lo AND :c_hi" if within else ""
 
 
 def after_write(session: Session, customer_ids: Iterable[int], today: dt.date | None = None) -> None:
@@ -386,35 +487,36 @@ def _engine_kinds_sql(kinds: Iterable[str]) -> str:
     return ", ".join(f"'{k}'" for k in kinds)
 
 
-def _expire(session: Session, scope: _Scope, settings: dict, params: dict) -> int:
+def _expire(session: Session, scope: _Scope, settings: dict, params: dict, within: bool = False) -> int:
     """Close as expired: tasks too long overdue (by kind: expiry_days), and repurchase tasks whose win-back is due."""
     kinds = _engine_kinds_sql(EXPIRING_KINDS)
     oldest, _ = expiry_case(settings, "r.kind")
     overdue = session.execute(text(f"""
         UPDATE reminder SET status = 'expired', closed_at = :now, updated_at = :now
-        WHERE id IN (SELECT r.id FROM {scope.source("reminder", "r")}
+        WHERE id IN (SELECT r.id FROM {_source(scope, session, "reminder", "r", within)}
                      WHERE r.kind IN ({kinds})
                        AND CASE WHEN r.status = 'snoozed' THEN r.snoozed_until ELSE r.due_date END
                            < {oldest}
-                       AND r.status IN ('open', 'snoozed'))
+                       AND r.status IN ('open', 'snoozed'){_range("rng.id", within)})
     """), params).rowcount
     by_winback = session.execute(text(f"""
         UPDATE reminder SET status = 'expired', closed_at = :now, updated_at = :now
-        WHERE id IN (SELECT r.id FROM {scope.source("reminder", "r")}
+        WHERE id IN (SELECT r.id FROM {_source(scope, session, "reminder", "r", within)}
                      WHERE r.kind = 'repurchase' AND r.status IN ('open', 'snoozed')
                        AND r.rule_key IN (SELECT 'repurchase:item:' || item_id FROM _rem_lg
-                                          WHERE win_jd <= :today_jd))
+                                          WHERE win_jd <= :today_jd{_range("customer_id", within)})
+                       {_range("rng.id", within)})
     """), params).rowcount
     return overdue + by_winback
 
 
-def _upsert(session: Session, params: dict) -> int:
+def _upsert(session: Session, params: dict, within: bool = False) -> int:
     """Insert wanted tasks due within the horizon; refresh open/snoozed ones; reopen superseded ones."""
     q = RawSql.of(session)
     return session.execute(text(f"""
         INSERT INTO reminder ({_WANT_COLUMNS}, status, outcome, title, note, version, created_at, updated_at)
         SELECT {_WANT_COLUMNS}, 'open', '', '', '', 1, :now, :now FROM _rem_want w
-        WHERE w.due_date <= :hi OR w.rule_key IN (SELECT rule_key FROM reminder)
+        WHERE (w.due_date <= :hi OR w.rule_key IN (SELECT rule_key FROM reminder)){_range("w.customer_id", within)}
         ON CONFLICT (rule_key) DO UPDATE SET
             due_date = excluded.due_date, facts_json = excluded.facts_json, updated_at = excluded.updated_at,
             status = CASE WHEN reminder.status = 'superseded' THEN 'open' ELSE reminder.status END,
@@ -425,13 +527,13 @@ def _upsert(session: Session, params: dict) -> int:
     """), params).rowcount
 
 
-def _supersede(session: Session, scope: _Scope, kinds: list[str], params: dict) -> int:
+def _supersede(session: Session, scope: _Scope, kinds: list[str], params: dict, within: bool = False) -> int:
     """Open tasks of switched-on engine kinds whose rule no longer holds become superseded."""
     if not kinds:
         return 0
     return session.execute(text(f"""
         UPDATE reminder SET status = 'superseded', closed_at = :now, updated_at = :now
-        WHERE id IN (SELECT r.id FROM {scope.source("reminder", "r")}
+        WHERE id IN (SELECT r.id FROM {_source(scope, session, "reminder", "r", within)}
                      WHERE r.status IN ('open', 'snoozed') AND r.kind IN ({_engine_kinds_sql(kinds)})
-                       AND r.rule_key NOT IN (SELECT rule_key FROM _rem_want))
+                       AND r.rule_key NOT IN (SELECT rule_key FROM _rem_want){_range("rng.id", within)})
     """), params).rowcount

@@ -15,7 +15,7 @@ from typing import TextIO
 
 from sqlalchemy.orm import Session
 
-from core.reminders.generate import regenerate
+from core.reminders.generate import regenerate_in_chunks
 from core.reminders.today import day_list, today_list
 from core.settings import local_today
 
@@ -42,10 +42,10 @@ def run_today(book_location: str, date: str | None = None, as_json: bool = False
         day = dt.date.fromisoformat(date) if date else None
     except ValueError as e:
         raise ValidationError("bad_date", f"Not a date (YYYY-MM-DD): {date}", field="date", value=date) from e
-    with Book.open(book_location, daily_backup=False) as book:
+    with Book.open(book_location, lock=False, daily_backup=False, program="huitouke today") as book:
         with book.session() as s:
             today = day or local_today(s)
-            regenerate(s, today)
+        regenerate_in_chunks(book.engine, today)  # beside the app: its saves wait one chunk at most
         with book.session() as s:
             rows = today_rows(s, today, language, everything)
     if as_json:

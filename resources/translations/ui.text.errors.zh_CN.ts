@@ -32,6 +32,10 @@
         <translation>这位客户已不存在。</translation>
     </message>
     <message>
+        <source>Another program (an import from the command line?) is writing to the book right now. Nothing was saved; try again in a moment.</source>
+        <translation>另一个程序（可能是命令行导入）正在写入客户本，这次没有保存；请稍后再试。</translation>
+    </message>
+    <message>
         <source>A customer cannot be merged with itself.</source>
         <translation>客户不能与自己合并。</translation>
     </message>

@@ -45,11 +45,12 @@ def test_backup_and_restore_from_the_command_line(tmp_path):
     assert json.loads(run("check", "--book", path, "--json").stdout)["counts"]["customer"] == 0
 
 
-def test_locked_book_exits_3_naming_the_holder(tmp_path):
+def test_restore_of_a_book_open_in_the_app_exits_3_naming_the_holder(tmp_path):
     path = tmp_path / "b.book"
     run("init", path)
+    backup_path = json.loads(run("backup", "--book", path, "--json").stdout)["path"]
     with BookLock(path, "test holder"):
-        out = run("backup", "--book", path)
+        out = run("restore", backup_path, "--book", path)
     assert out.returncode == 3
     holder = json.loads(out.stderr)["error"]["holder"]
     assert holder["program"] == "test holder" and holder["pid"] == os.getpid()

@@ -239,12 +239,12 @@ def test_regenerations_forced_to_write_at_the_same_moment_queue_instead_of_colli
     barrier, original = threading.Barrier(2, timeout=5), generate._upsert
     waited = []
 
-    def upsert_together(session, params):
+    def upsert_together(session, params, *within):
         try:
             barrier.wait()  # without the one-at-a-time lock both would get here together
         except threading.BrokenBarrierError:
             waited.append(1)  # the other pass was held at the door until this one finished
-        return original(session, params)
+        return original(session, params, *within)
 
     monkeypatch.setattr(generate, "_upsert", upsert_together)
     today = dt.date(2026, 11, 10)

@@ -62,7 +62,8 @@ def _names(book) -> dict[int, str]:
 def _settle(qtbot, window) -> None:
     """Let every background read finish and its results arrive (the window paints meanwhile)."""
     for _ in range(3):
-        qtbot.waitUntil(lambda: window.session.tasks.active_count == 0, timeout=10_000)
+        qtbot.waitUntil(lambda: window.session.tasks.active_count == 0 and not window.session.lane.busy,
+                        timeout=10_000)
         QCoreApplication.processEvents()
 
 

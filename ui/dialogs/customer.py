@@ -1,5 +1,8 @@
 """Customer detail dialog: every field of DOMAIN.md §1 with validation, tags, derived figures and history."""
 
+import functools
+import sys
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -48,10 +51,12 @@ class CustomerDialog(QDialog):
     merge_requested = Signal(int, int)
 
     def __init__(self, customers: CustomerService, orders: OrderService, known_tags: list[str],
-                 detail: CustomerDetail | None = None, parent=None):
+                 detail: CustomerDetail | None = None, parent=None, lane=None):
+        """With a `lane` (ui.book_lane) the save runs there, off the GUI thread."""
         super().__init__(parent)
         self._customers = customers
         self._detail = detail
+        self._lane = lane
         self.setWindowTitle(self.tr("Customer: %1").replace("%1", detail.name) if detail else self.tr("New customer"))
         self.resize(860, 640)
         layout = QVBoxLayout(self)
@@ -223,28 +228,48 @@ class CustomerDialog(QDialog):
         self.phone_hint.setVisible(bool(text))
 
     def save(self) -> bool:
-        """Validate and save; on success emit saved and close. Returns whether it saved."""
+        """Validate and save; on success emit saved and close. Returns whether it saved — with a lane the
+        save runs there: False at once, then ``saved`` (or the error shown, Save enabled again)."""
         self.tag_chips.commit_pending()
         data = self.customer_input()
+        if self._detail is None:
+            call = functools.partial(self._customers.create, data)
+        else:
+            call = functools.partial(self._customers.update, self._detail.id, data, self._detail.version)
+        if self._lane is not None:
+            self.save_button.setEnabled(False)
+            self._lane.save(call, on_success=self._saved, on_error=lambda exc: self._save_failed(exc, data))
+            return False
         try:
-            if self._detail is None:
-                detail = self._customers.create(data)
-            else:
-                detail = self._customers.update(self._detail.id, data, self._detail.version)
-        except ConflictError:
+            detail = call()
+        except HuitoukeError as exc:
+            return self._save_failed(exc, data)
+        self._saved(detail)
+        return True
+
+    def _saved(self, detail: CustomerDetail) -> None:
+        self._detail = detail
+        self.save_button.setEnabled(True)
+        self.saved.emit(detail)
+        self.accept()
+
+    def _save_failed(self, exc: BaseException, data: CustomerInput) -> bool:
+        """Show why the save failed (a conflict opens the conflict window); True if that saved it after all."""
+        self.save_button.setEnabled(True)
+        if isinstance(exc, ConflictError):
             detail = self._resolve_conflict(data)
             if detail is None:
                 return False
-        except HuitoukeError as exc:
-            self.error_label.setText(describe(exc))
-            field = exc.details.get("field")
-            if field in self.edits:
-                self.edits[field].setFocus()
+            self._saved(detail)
+            return True
+        if not isinstance(exc, HuitoukeError):
+            sys.excepthook(type(exc), exc, exc.__traceback__)  # the unexpected-error dialog
             return False
-        self._detail = detail
-        self.saved.emit(detail)
-        self.accept()
-        return True
+        self.error_label.setText(describe(exc))
+        field = exc.details.get("field")
+        if field in self.edits:
+            self.edits[field].setFocus()
+        return False
 
     def _resolve_conflict(self, data: CustomerInput) -> CustomerDetail | None:
         """Someone else saved first: let the seller pick between both versions (ui.dialogs.conflict)."""

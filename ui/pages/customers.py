@@ -51,8 +51,11 @@ class CustomersPage(Page):
     """Search (from the window's global box), tag and stage filters, sort by any column, bulk actions."""
 
     def __init__(self, customers: CustomerService, orders: OrderService, tags: TagService, settings: QSettings,
-                 today: Callable[[], dt.date] = dt.date.today, tasks: TaskRunner | None = None, parent=None):
+                 today: Callable[[], dt.date] = dt.date.today, tasks: TaskRunner | None = None, parent=None,
+                 lane: TaskRunner | None = None):
+        """`lane` (ui.book_lane.BookLane): where the customer dialog saves; None saves on the GUI thread."""
         super().__init__(parent)
+        self._lane = lane
         self._customers, self._orders, self._tags = customers, orders, tags
         self._settings = settings
         self._today = today
@@ -185,7 +188,7 @@ class CustomersPage(Page):
         from ui.dialogs.customer import CustomerDialog
 
         detail = self._customers.get(customer_id, self._today()) if customer_id is not None else None
-        dialog = CustomerDialog(self._customers, self._orders, self._known_tags(), detail, self)
+        dialog = CustomerDialog(self._customers, self._orders, self._known_tags(), detail, self, lane=self._lane)
         dialog.saved.connect(self._on_dialog_saved)
         dialog.merge_requested.connect(self.start_merge)
         return dialog

@@ -36,7 +36,7 @@ def _customers(session: Session) -> Page:
 
     book = session.book
     return CustomersPage(CustomerService(book), OrderService(book), TagService(book), session.settings,
-                         session.today, session.tasks)
+                         session.today, session.tasks, lane=session.lane)
 
 
 def _orders(session: Session) -> Page:
@@ -55,7 +55,8 @@ def _today(session: Session) -> Page:
     from core.reminders.service import ReminderService
     from ui.pages.today import TodayPage
 
-    return TodayPage(ReminderService(session.book), CustomerService(session.book), session.tasks, session.today)
+    return TodayPage(ReminderService(session.book), CustomerService(session.book), session.tasks, session.today,
+                     lane=session.lane)
 
 
 def _analytics(session: Session) -> Page:

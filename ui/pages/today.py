@@ -12,6 +12,7 @@ the book at once; a complete regeneration runs in the background and reloads it 
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import HuitoukeError
 from core.reminders.today import TodayTask
+from ui.book_lane import BookLane
 from ui.dialogs.reminder import ManualTaskDialog, SnoozeDialog
 from ui.pages.base import Page
 from ui.tasks import TaskRunner
@@ -55,9 +57,13 @@ class TodayPage(Page):
     customer_requested = Signal(int)
 
     def __init__(self, reminders, customers, tasks: TaskRunner, today: Callable[[], dt.date],
-                 now: Callable[[], dt.datetime] = dt.datetime.now, parent: QWidget | None = None):
+                 now: Callable[[], dt.datetime] = dt.datetime.now, parent: QWidget | None = None,
+                 lane: BookLane | None = None):
+        """With a `lane` (ui.book_lane) the actions and the regeneration run on it, off the GUI thread;
+        without one the actions run at once on the GUI thread."""
         super().__init__(parent)
         self._reminders, self._customers, self._tasks = reminders, customers, tasks
+        self._lane = lane
         self._today, self._now = today, now
         self._by_id: dict[int, TodayTask] = {}
         self._regenerating = False
@@ -337,8 +343,10 @@ class TodayPage(Page):
         return self._by_id.get(task_id) if task_id is not None else None
 
     def task_items(self) -> list[QTreeWidgetItem]:
-        return [self.tree.topLevelItem(g).child(c) for g in range(self.tree.topLevelItemCount())
-                for c in range(self.tree.topLevelItem(g).childCount())]
+        """The rows of tasks, without those whose action is being saved (hidden until the list reloads)."""
+        return [item for g in range(self.tree.topLevelItemCount())
+                for c in range(self.tree.topLevelItem(g).childCount())
+                if not (item := self.tree.topLevelItem(g).child(c)).isHidden()]
 
     def _select(self, task_id: int | None) -> None:
         items = self.task_items()
@@ -423,18 +431,34 @@ class TodayPage(Page):
             self._act(lambda: self._reminders.add_manual(task.customer_id, due, title), keep_row=True)
 
     def _act(self, call: Callable[[], object], keep_row: bool = False) -> None:
-        """Run one action; the row leaves the list and the next one is selected."""
+        """Run one action; the row leaves the list and the next one is selected. On the lane the row
+        leaves at once and the list reloads when the save is done."""
         item = self.tree.currentItem()
         items = self.task_items()
         following = items[items.index(item) + 1].data(0, TASK_ROLE) if item in items[:-1] else None
+        if self._lane is not None:
+            if not keep_row and item is not None:
+                item.setHidden(True)
+                if following is None:
+                    self.tree.setCurrentItem(None)
+                    self._show_detail(None)
+                else:
+                    self._select(following)
+            self._lane.save(call, on_success=lambda _result: self._acted(following, keep_row),
+                            on_error=self._on_act_failed)
+            return
         try:
             call()
         except HuitoukeError as exc:
-            self.summary_label.setText(describe(exc))
+            self._on_act_failed(exc)
             return
+        self._acted(following, keep_row)
+
+    def _acted(self, following: int | None, keep_row: bool) -> None:
+        current = self.current_task()
         self.book_modified.emit()
         self.reload()
-        if not keep_row and following is not None:
+        if not keep_row and following is not None and (current is None or current.id == following):
             self._select(following)
 
     def show_more(self) -> None:
@@ -480,6 +504,13 @@ class TodayPage(Page):
         until = self._today() + dt.timedelta(days=days)
         self._act(lambda: self._reminders.snooze_group(kind, self._today(), until, self._now()))
 
+    def _on_act_failed(self, exc: BaseException) -> None:
+        self.reload()
+        if not isinstance(exc, HuitoukeError):
+            sys.excepthook(type(exc), exc, exc.__traceback__)  # the unexpected-error dialog
+            return  # the row comes back
+        self.summary_label.setText(describe(exc))
+
     def explain_lookup(self) -> None:
         """Why the looked-up customer is (not) in today's list."""
         text = self.lookup_edit.text().strip()
@@ -500,8 +531,9 @@ class TodayPage(Page):
             return
         self._regenerating = True
         self.regenerate_button.setEnabled(False)
-        self._tasks.run(self._reminders.regenerate, self._today(), on_success=self._on_regenerated,
-                        on_error=self._on_regenerate_failed)
+        run = self._lane.run_job if self._lane is not None else self._tasks.run
+        run(self._reminders.regenerate, self._today(), on_success=self._on_regenerated,
+            on_error=self._on_regenerate_failed)
 
     def _on_regenerated(self, _result) -> None:
         self._regenerating = False

@@ -16,6 +16,9 @@ MESSAGES = {
     "customer_conflict": QT_TRANSLATE_NOOP(
         "ErrorText", "Someone else saved this customer in the meantime. Close the window and open it again."),
     "customer_not_found": QT_TRANSLATE_NOOP("ErrorText", "This customer no longer exists."),
+    "book_busy": QT_TRANSLATE_NOOP(
+        "ErrorText", "Another program (an import from the command line?) is writing to the book right now. "
+                     "Nothing was saved; try again in a moment."),
     "merge_same": QT_TRANSLATE_NOOP("ErrorText", "A customer cannot be merged with itself."),
     "order_conflict": QT_TRANSLATE_NOOP(
         "ErrorText", "Someone else saved this order in the meantime. Close the window and open it again."),

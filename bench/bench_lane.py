@@ -1,0 +1,135 @@
+"""Benchmark: how long a seller's save waits while a complete reminder regeneration runs (issue #21).
+
+Usage:  python bench/bench_lane.py --book PATH [--day 2026-11-23] [--interval 0.05]
+Three set-ups, each a complete pass while one customer is saved every `interval` seconds:
+- "app lane": as in the app — the pass (ReminderService.regenerate) and the saves on the book's lane
+  (ui.book_lane), a save's wait measured from the click to its result on the GUI thread;
+- "other program, chunked" / "one transaction": the saves through a second Book on the same file (the
+  command line beside the app), the pass chunked (regenerate_in_chunks) or in one transaction (before #21).
+Prints the pass's time and the saves' median / worst wait. Target: worst wait ≤ 100 ms in the app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import os
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from core.book.db import Book
+from core.customers import CustomerService
+from core.errors import BookBusy
+from core.reminders.generate import regenerate, regenerate_in_chunks
+
+TARGET_MS = 100
+
+
+def measure(book_path: Path, day: dt.date, interval: float, chunked: bool) -> tuple[float, list[float]]:
+    """(seconds of the pass, waits of the saves made during it in ms)."""
+    runner = Book.open(book_path, lock=False, daily_backup=False)
+    saver = Book.open(book_path, lock=False, daily_backup=False)
+    customers = CustomerService(saver)
+    done = threading.Event()
+    took: list[float] = []
+
+    def run() -> None:
+        started = time.perf_counter()
+        if chunked:
+            regenerate_in_chunks(runner.engine, day)
+        else:
+            with runner.session() as s:
+                regenerate(s, day)
+        took.append(time.perf_counter() - started)
+        done.set()
+
+    worker = threading.Thread(target=run)
+    waits: list[float] = []
+    worker.start()
+    flip = False
+    while not done.is_set():
+        flip = not flip
+        started = time.perf_counter()
+        with contextlib.suppress(BookBusy):  # waited the whole busy timeout (10 s)
+            customers.set_do_not_disturb([1], flip)
+        waits.append((time.perf_counter() - started) * 1000)
+        time.sleep(interval)
+    worker.join()
+    customers.set_do_not_disturb([1], False)
+    runner.close()
+    saver.close()
+    return took[0], waits
+
+
+def measure_app(book_path: Path, day: dt.date, interval: float) -> tuple[float, list[float]]:
+    """The app's set-up: pass and saves on one BookLane; waits from submit to the result on the GUI thread."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    from core.reminders.service import ReminderService
+    from ui.book_lane import BookLane
+
+    app = QCoreApplication.instance() or QCoreApplication([])
+    book = Book.open(book_path, lock=False, daily_backup=False)
+    lane, customers = BookLane(), CustomerService(book)
+    waits: list[float] = []
+    took: list[float] = []
+    state = {"flip": False, "busy": False}
+    started = time.perf_counter()
+
+    def finished(_result) -> None:
+        took.append(time.perf_counter() - started)
+
+    def save() -> None:
+        if took:
+            app.quit()
+            return
+        if state["busy"]:
+            return
+        state["busy"] = True
+        state["flip"] = not state["flip"]
+        clicked = time.perf_counter()
+
+        def saved(_result) -> None:
+            waits.append((time.perf_counter() - clicked) * 1000)
+            state["busy"] = False
+
+        lane.save(customers.set_do_not_disturb, [1], state["flip"], on_success=saved)
+
+    lane.run_job(ReminderService(book).regenerate, day, on_success=finished)
+    timer = QTimer(interval=int(interval * 1000))
+    timer.timeout.connect(save)
+    timer.start()
+    app.exec()
+    lane.wait(30_000)
+    customers.set_do_not_disturb([1], False)
+    book.close()
+    return took[0], waits
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--book", type=Path, required=True)
+    parser.add_argument("--day", type=dt.date.fromisoformat, default=dt.date(2026, 11, 23))
+    parser.add_argument("--interval", type=float, default=0.05)
+    args = parser.parse_args()
+    print(f"book {args.book} · day {args.day} · a save every {args.interval * 1000:.0f} ms")
+    print(f"{'set-up':<24}{'seconds':>9}{'saves':>7}{'median ms':>11}{'worst ms':>10}")
+    runs = [("app lane", lambda: measure_app(args.book, args.day, args.interval)),
+            ("other program, chunked", lambda: measure(args.book, args.day, args.interval, True)),
+            ("one transaction", lambda: measure(args.book, args.day, args.interval, False)),
+            ("app lane", lambda: measure_app(args.book, args.day, args.interval))]
+    for name, run in runs:
+        seconds, waits = run()
+        print(f"{name:<24}{seconds:>9.2f}{len(waits):>7}{statistics.median(waits):>11.1f}{max(waits):>10.1f}")
+    print(f"target: worst wait of a save in the app ≤ {TARGET_MS} ms")
+
+
+if __name__ == "__main__":
+    main()

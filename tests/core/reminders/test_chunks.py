@@ -1,0 +1,106 @@
+"""The complete pass in short transactions (regenerate_in_chunks): the same reminders as one transaction,
+day after day, and the book's write lock free while it reads and between its chunks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+
+import pytest
+from sqlalchemy import select
+
+from core.book.db import Book
+from core.book.models import Customer, Reminder
+from core.reminders import mark_done, regenerate
+from core.reminders.generate import regenerate_in_chunks
+
+D = dt.date
+
+
+def _fill(book: Book, factory) -> None:
+    """Nine customers: repurchases of two products, an unpaid and a shipped order, a coupon, birthdays."""
+    with book.session() as s:
+        make = factory(s)
+        honey, mask = make.product("蜂蜜500g", cycle=30, lead=3), make.product("面膜", cycle=20, lead=2)
+        for n in range(9):
+            c = make.customer(f"客户{n}", phone=f"1380013800{n}", birth_month=4 + n % 3, birth_day=10 + n)
+            make.order(c, D(2026, 2, 20) + dt.timedelta(days=4 * n), [(honey if n % 2 else mask, 1 + n % 3)],
+                       delivered=D(2026, 2, 23) + dt.timedelta(days=4 * n))
+            if n % 3 == 0:
+                make.order(c, D(2026, 4, 1) + dt.timedelta(days=n), [(mask, 1)], status="unpaid")
+            if n % 4 == 1:
+                make.order(c, D(2026, 3, 28), [(honey, 1)], status="shipped", shipped=D(2026, 3, 29))
+            if n == 5:
+                make.coupon(c, D(2026, 4, 20))
+
+
+def _snapshot(book: Book) -> list[tuple]:
+    """Every reminder; facts without the order number (the factory numbers orders across both books)."""
+    with book.session() as s:
+        rows = s.execute(select(Reminder.rule_key, Reminder.kind, Reminder.customer_id, Reminder.status,
+                                Reminder.due_date, Reminder.facts_json)).all()
+    return sorted((*row[:5], {k: v for k, v in json.loads(row[5] or "{}").items() if k != "order_no"})
+                  for row in rows)
+
+
+@pytest.mark.sqlite_only  # two book files built alike
+def test_chunks_write_what_one_transaction_writes_day_after_day(tmp_path, factory):
+    one, chunked = (Book.open(tmp_path / f"{name}.book", create=True, daily_backup=False)
+                    for name in ("one", "chunked"))
+    try:
+        for book in (one, chunked):
+            _fill(book, factory)
+        for day in (D(2026, 3, 20), D(2026, 4, 5), D(2026, 4, 12), D(2026, 5, 30), D(2026, 9, 1)):
+            with one.session() as s:
+                single = regenerate(s, day)
+            split = regenerate_in_chunks(chunked.engine, day, chunk_customers=2)
+            assert _snapshot(one) == _snapshot(chunked), day
+            assert (split.written, split.superseded, split.expired) == (single.written, single.superseded,
+                                                                         single.expired), day
+            for book in (one, chunked):  # the seller acts on the first open task: kept by both
+                with book.session() as s:
+                    first = s.scalars(select(Reminder).where(Reminder.status == "open").order_by(Reminder.rule_key)
+                                      ).first()
+                    if first is not None:
+                        mark_done(s, first.id, "contacted", dt.datetime.combine(day, dt.time(10)))
+        assert len(_snapshot(one)) > 20
+    finally:
+        one.close()
+        chunked.close()
+
+
+@pytest.mark.sqlite_only  # SQLite's single write lock
+def test_the_write_lock_is_free_while_reading_and_between_chunks(book, factory):
+    _fill(book, factory)
+    other = sqlite3.connect(book.path, timeout=0, isolation_level=None)  # another program that never waits
+    seen = []
+
+    def progress(done: int, total: int, label: str) -> None:
+        other.execute("UPDATE customer SET note = ? WHERE id = (SELECT MIN(id) FROM customer)", (label,))
+        seen.append(label)
+
+    try:
+        result = regenerate_in_chunks(book.engine, D(2026, 4, 12), progress=progress, chunk_customers=3)
+    finally:
+        other.close()
+    assert seen[:4] == ["groups", "product cycle", "orders", "customers"]
+    assert seen[4:] == ["write"] * 3 + ["done"] and result.written > 0  # 9 customers, 3 per chunk
+    with book.session() as s:
+        assert s.scalar(select(Customer.note).order_by(Customer.id).limit(1)) == "done"
+        # the one-transaction pass holds the lock from its start: the same program could not write
+        other = sqlite3.connect(book.path, timeout=0, isolation_level=None)
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            regenerate(s, D(2026, 4, 13), progress=progress)
+        other.close()
+
+
+def test_the_background_pass_of_the_app_leaves_nothing_for_one_transaction_to_do(book, factory):
+    from core.reminders.service import ReminderService
+
+    _fill(book, factory)
+    first = ReminderService(book).regenerate(D(2026, 4, 12))  # chunked, on either engine
+    assert first.written > 10
+    with book.session() as s:
+        again = regenerate(s, D(2026, 4, 12))
+    assert (again.written, again.superseded, again.expired) == (0, 0, 0)

@@ -1,0 +1,98 @@
+"""The book lane: one worker thread per book; the seller's saves run next, between two chunks of a long job,
+with results on the GUI thread; the Today page's actions and regeneration use it."""
+
+import threading
+import time
+
+from PySide6.QtCore import QThread
+from sqlalchemy import select
+
+from core.book.models import ContactLog, Reminder
+from core.customers import CustomerService
+from core.reminders.service import ReminderService
+from tests.ui import test_today_page
+from ui.book_lane import BookLane
+from ui.pages.today import TASK_ROLE, TodayPage
+from ui.tasks import TaskRunner
+
+NOW, TODAY = test_today_page.NOW, test_today_page.TODAY
+shop_book = test_today_page.shop  # the Today page's fixture: 王芳's honey due, 张伟's unpaid order
+
+
+def test_a_save_waits_for_one_chunk_of_the_job_running_at_most(qtbot):
+    lane = BookLane()
+    events, started = [], threading.Event()
+
+    def job(write_turn):
+        started.set()
+        for chunk in range(30):
+            with write_turn():
+                time.sleep(0.02)  # one short transaction
+                events.append(f"chunk {chunk}")
+        return "job done"
+
+    def save(value):
+        time.sleep(0.1)  # the job waits while a save runs
+        events.append(f"save {value}")
+        return QThread.currentThread() is not lane.thread()
+
+    finished, saved = [], []
+    lane.run_job(job, on_success=finished.append)
+    assert started.wait(5)
+    lane.save(save, "A", on_success=saved.append)
+    qtbot.waitUntil(lambda: bool(saved), timeout=5000)
+    assert not finished  # the save did not wait for the whole job
+    qtbot.waitUntil(lambda: finished == ["job done"], timeout=5000)
+    index = events.index("save A")
+    assert index <= 3  # it waited for the chunk running, not for the job
+    assert events[index + 1] == f"chunk {index}" and events[index + 2] == f"chunk {index + 1}"  # the job paused
+    lane.save(save, "B", on_success=saved.append)  # an idle lane runs it at once
+    qtbot.waitUntil(lambda: len(saved) == 2, timeout=5000)
+    assert events[-1] == "save B" and saved == [True, True]  # off the GUI thread
+    assert not lane.busy or lane.wait(5000)
+
+
+def test_today_actions_go_through_the_lane_during_a_regeneration(qtbot, request):
+    shop = request.getfixturevalue("shop_book")
+    lane = BookLane()
+    page = TodayPage(ReminderService(shop), CustomerService(shop), TaskRunner(), lambda: TODAY, lambda: NOW,
+                     lane=lane)
+    qtbot.addWidget(page)
+    page.reload()
+    task = next(t for t in page._by_id.values() if t.kind == "repurchase")
+    page.tree.setCurrentItem(next(i for i in page.task_items() if i.data(0, TASK_ROLE) == task.id))
+    page.regenerate()  # on the lane
+    with qtbot.waitSignal(page.book_modified, timeout=10_000):
+        page.copy_and_mark_contacted()
+        assert task.id not in [i.data(0, TASK_ROLE) for i in page.task_items()]  # gone at once
+    qtbot.waitUntil(lambda: not page._regenerating, timeout=10_000)
+    assert task.id not in page._by_id
+    with shop.session() as s:
+        assert s.get(Reminder, task.id).status == "done"
+        assert s.scalars(select(ContactLog.reminder_id)).all() == [task.id]
+    lane.wait(5000)
+
+
+def test_the_customer_dialog_saves_on_the_lane_and_shows_its_errors(qtbot, book, settings, make_customer):
+    from core.customers import book_counts
+    from ui.main_window import MainWindow
+    from ui.session import Session
+
+    customer = make_customer(name="张伟", phone="13800138000")
+    session = Session(book=book, book_path=str(book.path), settings=settings, today=lambda: TODAY)
+    window = MainWindow(session, counts=lambda: book_counts(book))
+    qtbot.addWidget(window)
+    dialog = window.page("customers").customer_dialog(customer.id)
+    qtbot.addWidget(dialog)
+    dialog.edits["phone"].setText("12")  # not a phone number: core refuses it on the lane
+    assert dialog.save() is False and not dialog.save_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=5000)
+    assert dialog.error_label.text() and dialog.result() == 0
+    dialog.edits["phone"].setText("13912345678")
+    dialog.edits["city"].setText("杭州")
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
+        assert dialog.save() is False  # saved later, on the lane
+    assert saved.args[0].fields.city == "杭州"
+    assert CustomerService(book).get(customer.id).fields.phone == "13912345678"
+    session.lane.wait(5000)
+    session.tasks.wait(5000)

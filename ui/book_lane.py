@@ -1,0 +1,93 @@
+"""One lane for book work (the Anki model, adapted to SQLite's single writer): the open book's writes from
+the window run one at a time on one worker thread, results delivered on the GUI thread.
+
+- ``lane.save(fn, …)`` (and ``lane.run``): the seller's writes — a Today action, a dialog's Save — one at a
+  time, in order, on the lane's own thread.
+- ``lane.run_job(fn, …)``: a long job (the complete reminder regeneration) on the shared pool. A job whose
+  function declares ``write_turn`` receives ``lane.write_turn`` and runs each of its short transactions
+  inside it (core.reminders.generate.regenerate_in_chunks): while a save waits or runs, the job waits;
+  while the job's transaction runs, a save waits here (not in SQLite's busy handler, which sleeps in steps
+  of up to 100 ms). So a save waits for one chunk at most — without that hand-over SQLite's busy handler
+  let it starve while chunk followed chunk (5–7 s measured on the 100k book) — and the job's long reading
+  phase, which takes no write lock, never delays a save at all.
+"""
+
+import contextlib
+import inspect
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from PySide6.QtCore import QThreadPool
+
+from ui.tasks import Task, TaskRunner
+
+SAVE_PASS_TIMEOUT_S = 30  # the longest one side waits for the other (a stuck save cannot stop a job, nor back)
+
+
+class BookLane(TaskRunner):
+    """The serial writer of one open book; see the module docstring. ``jobs`` runs the long jobs (the
+    shared pool by default)."""
+
+    def __init__(self, jobs: TaskRunner | None = None, parent=None):
+        pool = QThreadPool()
+        pool.setMaxThreadCount(1)
+        super().__init__(pool, parent)
+        pool.setParent(self)
+        self.jobs = jobs if jobs is not None else TaskRunner(parent=self)
+        self._idle = threading.Condition()
+        self._saves = 0  # waiting or running
+        self._turns = 0  # jobs inside one of their write transactions
+
+    def save(self, fn: Callable[..., Any], *args: Any, on_success: Callable[[Any], None] | None = None,
+             on_error: Callable[[BaseException], None] | None = None, **kwargs: Any) -> Task:
+        """Run the seller's write fn(*args, **kwargs) on the lane; callbacks on the GUI thread."""
+        return self.run(fn, *args, on_success=on_success, on_error=on_error, **kwargs)
+
+    def start(self, task: Task) -> None:
+        self.track(task)
+        with self._idle:
+            self._saves += 1
+        self._pool.start(lambda: self._run_save(task))
+
+    def _run_save(self, task: Task) -> None:
+        with self._idle:  # let the job's transaction running end (a wait here, not in SQLite's busy handler)
+            self._idle.wait_for(lambda: self._turns == 0, SAVE_PASS_TIMEOUT_S)
+        try:
+            task.run()
+        finally:
+            with self._idle:
+                self._saves -= 1
+                self._idle.notify_all()
+
+    def run_job(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Task:
+        """Run a long job on the jobs' runner, handing it ``write_turn`` if it takes one."""
+        if "write_turn" in inspect.signature(fn).parameters:
+            kwargs["write_turn"] = self.write_turn
+        return self.jobs.run(fn, *args, **kwargs)
+
+    @contextlib.contextmanager
+    def write_turn(self) -> Iterator[None]:
+        """Around each write transaction of a job: it starts when no save waits or runs; saves that come
+        meanwhile wait for it to end."""
+        with self._idle:
+            self._idle.wait_for(lambda: self._saves == 0, SAVE_PASS_TIMEOUT_S)
+            self._turns += 1
+        try:
+            yield
+        finally:
+            with self._idle:
+                self._turns -= 1
+                self._idle.notify_all()
+
+    @property
+    def busy(self) -> bool:
+        """Whether a save or a job is still running (or its result not yet delivered)."""
+        return bool(self.active_count or self.jobs.active_count)
+
+    def cancel_all(self) -> None:
+        super().cancel_all()
+        self.jobs.cancel_all()
+
+    def wait(self, msecs: int = -1) -> bool:
+        return self.jobs.wait(msecs) and super().wait(msecs)
