@@ -125,15 +125,17 @@ def as_disk_full(exc: BaseException, disk_is_full=None) -> DiskFull | None:
     """DiskFull for an exception caused by a full disk anywhere in its chain (OSError ENOSPC/EDQUOT/EFBIG,
     SQLite's "database or disk is full", SQLAlchemy's wrapper of it; a SQLite "disk I/O error" when
     `disk_is_full()` says so — SQLite reports a failed write to a full disk that way too), else None."""
-    seen = set()
-    while exc is not None and id(exc) not in seen:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        exc = current
         seen.add(id(exc))
         if isinstance(exc, OSError) and exc.errno in _FULL_ERRNOS:
             return DiskFull("disk_full")
         text = str(getattr(exc, "orig", None) or exc).lower()
         if "database or disk is full" in text or ("disk i/o error" in text and disk_is_full and disk_is_full()):
             return DiskFull("disk_full")
-        exc = exc.__cause__ or exc.__context__ or getattr(exc, "orig", None)
+        current = exc.__cause__ or exc.__context__ or getattr(exc, "orig", None)
     return None
 
 

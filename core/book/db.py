@@ -283,9 +283,9 @@ class Book:
         if self.state == "checking":
             return BookDamaged("book_checking", "The book is still being checked; nothing was written",
                                path=str(self.path))
+        newest = backup.newest_good_backup(self.path, root=self.backup_root) if self.path is not None else None
         return BookDamaged("book_damaged", f"The book {self.path} is damaged; nothing was written",
-                           path=str(self.path), problems=list(self.problems[:10]),
-                           newest_backup=str(backup.newest_good_backup(self.path, root=self.backup_root) or ""))
+                           path=str(self.path), problems=list(self.problems[:10]), newest_backup=str(newest or ""))
 
     def change_counter(self) -> int:
         """A number that grows whenever anyone commits a write to this book (poll it to refresh views)."""

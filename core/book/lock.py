@@ -14,6 +14,7 @@ import os
 import socket
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from core import clock
 from core.errors import BookLocked
@@ -31,7 +32,7 @@ class BookLock:
     def __init__(self, book_path: Path, program: str = "huitouke") -> None:
         self.path = lock_path_for(Path(book_path))
         self.program = program
-        self._fh = None
+        self._fh: TextIO | None = None
 
     @property
     def held(self) -> bool:

@@ -40,7 +40,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from core.book import changes
-from core.book.dialect import RawSql, one_at_a_time
+from core.book.dialect import RawSql, one_at_a_time, rowcount
 from core.book.models import Reminder
 from core.errors import HuitoukeError
 from core.progress import IsCancelled, Progress
@@ -491,29 +491,29 @@ def _expire(session: Session, scope: _Scope, settings: dict, params: dict, withi
     """Close as expired: tasks too long overdue (by kind: expiry_days), and repurchase tasks whose win-back is due."""
     kinds = _engine_kinds_sql(EXPIRING_KINDS)
     oldest, _ = expiry_case(settings, "r.kind")
-    overdue = session.execute(text(f"""
+    overdue = rowcount(session.execute(text(f"""
         UPDATE reminder SET status = 'expired', closed_at = :now, updated_at = :now
         WHERE id IN (SELECT r.id FROM {_source(scope, session, "reminder", "r", within)}
                      WHERE r.kind IN ({kinds})
                        AND CASE WHEN r.status = 'snoozed' THEN r.snoozed_until ELSE r.due_date END
                            < {oldest}
                        AND r.status IN ('open', 'snoozed'){_range("rng.id", within)})
-    """), params).rowcount
-    by_winback = session.execute(text(f"""
+    """), params))
+    by_winback = rowcount(session.execute(text(f"""
         UPDATE reminder SET status = 'expired', closed_at = :now, updated_at = :now
         WHERE id IN (SELECT r.id FROM {_source(scope, session, "reminder", "r", within)}
                      WHERE r.kind = 'repurchase' AND r.status IN ('open', 'snoozed')
                        AND r.rule_key IN (SELECT 'repurchase:item:' || item_id FROM _rem_lg
                                           WHERE win_jd <= :today_jd{_range("customer_id", within)})
                        {_range("rng.id", within)})
-    """), params).rowcount
+    """), params))
     return overdue + by_winback
 
 
 def _upsert(session: Session, params: dict, within: bool = False) -> int:
     """Insert wanted tasks due within the horizon; refresh open/snoozed ones; reopen superseded ones."""
     q = RawSql.of(session)
-    return session.execute(text(f"""
+    return rowcount(session.execute(text(f"""
         INSERT INTO reminder ({_WANT_COLUMNS}, status, outcome, title, note, version, created_at, updated_at)
         SELECT {_WANT_COLUMNS}, 'open', '', '', '', 1, :now, :now FROM _rem_want w
         WHERE (w.due_date <= :hi OR w.rule_key IN (SELECT rule_key FROM reminder)){_range("w.customer_id", within)}
@@ -524,16 +524,16 @@ def _upsert(session: Session, params: dict, within: bool = False) -> int:
         WHERE reminder.status IN ('open', 'snoozed', 'superseded')
           AND (reminder.status = 'superseded' OR reminder.due_date != excluded.due_date
                OR {q.differs("reminder.facts_json", "excluded.facts_json")})
-    """), params).rowcount
+    """), params))
 
 
 def _supersede(session: Session, scope: _Scope, kinds: list[str], params: dict, within: bool = False) -> int:
     """Open tasks of switched-on engine kinds whose rule no longer holds become superseded."""
     if not kinds:
         return 0
-    return session.execute(text(f"""
+    return rowcount(session.execute(text(f"""
         UPDATE reminder SET status = 'superseded', closed_at = :now, updated_at = :now
         WHERE id IN (SELECT r.id FROM {_source(scope, session, "reminder", "r", within)}
                      WHERE r.status IN ('open', 'snoozed') AND r.kind IN ({_engine_kinds_sql(kinds)})
                        AND r.rule_key NOT IN (SELECT rule_key FROM _rem_want){_range("rng.id", within)})
-    """), params).rowcount
+    """), params))

@@ -14,6 +14,7 @@ from core import templates
 from core.progress import IsCancelled, Progress
 from core.reminders import actions, cycles, exclusions, generate, today
 from core.settings import get_settings, set_setting
+from core.templates import TemplateDTO
 
 
 class ReminderService:
@@ -115,14 +116,14 @@ class ReminderService:
             set_setting(s, key, value)
 
     # -- templates -------------------------------------------------------------------------------
-    def templates(self, language: str) -> list[templates.TemplateDTO]:
+    def templates(self, language: str) -> list[TemplateDTO]:
         with self.book.session() as s:
             return templates.list_templates(s, language)
 
-    def save_template(self, kind: str, language: str, body: str) -> templates.TemplateDTO:
+    def save_template(self, kind: str, language: str, body: str) -> TemplateDTO:
         with self.book.session() as s:
             return templates.save_template(s, kind, language, body)
 
-    def reset_template(self, kind: str, language: str) -> templates.TemplateDTO:
+    def reset_template(self, kind: str, language: str) -> TemplateDTO:
         with self.book.session() as s:
             return templates.reset_template(s, kind, language)
