@@ -74,8 +74,8 @@ def orders_by_ref(session: Session, wanted: Sequence[tuple[str, str, dt.datetime
 _CREATED, _PAID = 0, 1  # positions of created_at and paid_cents in the ``columns`` given to orders_by_ref
 
 
-def write_referrers_and_points(session: Session, people: Sequence[Any], ids: Sequence[int | None],
-                               created: set[int | None], record: Callable[[str, int, dict | None], None]) -> None:
+def write_referrers_and_points(session: Session, people: Sequence[Any], ids: Sequence[int],
+                               created: set[int], record: Callable[[str, int, dict | None], None]) -> None:
     """Referrers and points balances of the people of an import (see the module docstring)."""
     by_ref = {person.fields["customer_ref"]: ids[position] for position, person in enumerate(people)
               if person.fields.get("customer_ref")}
@@ -96,8 +96,8 @@ def write_referrers_and_points(session: Session, people: Sequence[Any], ids: Seq
         session.execute(insert(PointsEntry), lines)
 
 
-def write_ledgers(session: Session, plan: Any, people: Sequence[Any], ids: Sequence[int | None],
-                  created: set[int | None]) -> None:
+def write_ledgers(session: Session, plan: Any, people: Sequence[Any], ids: Sequence[int],
+                  created: set[int]) -> None:
     """Coupons and contact-log lines of our export, for the customers this import creates (a customer already
     in the book keeps its own ledgers, so importing the same export again adds nothing). Rows with a cell
     that cannot be read are reported as notes and left out."""

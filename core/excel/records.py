@@ -194,8 +194,8 @@ def _block_rows(table: Table, block: list[list[Any]], first_number: int, columns
         cleaned, rejected = _clean_column(values, column)
         for offset, rejection in rejected.items():
             errors.setdefault(offset, []).append((column.group, column.name, RowError(
-                table.file, table.sheet.name, first_number + offset, table.headers[column.index], rejection.code,
-                str(rejection.details.get("value", "")))))
+                table.file, table.sheet.name, first_number + offset, table.headers[column.index],
+                rejection.code, str(rejection.details.get("value", "")))))
         if cleaned.count(None) == size:
             continue
         name = column.name
