@@ -21,6 +21,7 @@ from core.book.models import (
     Order,
     OrderItem,
     Product,
+    VersionedMixin,
 )
 from core.errors import NotFound, RejectedInput
 from core.excel.writer import CREATED
@@ -31,8 +32,9 @@ from core.tags import refresh_tag_names
 
 log = logging.getLogger(__name__)
 
-_TABLES = {"customer": Customer, "orders": Order, "product": Product, "order_item": OrderItem,
-           "member_level": MemberLevel, "message_template": MessageTemplate}
+_TABLES: dict[str, type[Customer | Order | Product | OrderItem | MemberLevel | MessageTemplate]] = {
+    "customer": Customer, "orders": Order, "product": Product, "order_item": OrderItem,
+    "member_level": MemberLevel, "message_template": MessageTemplate}
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +135,6 @@ def _restore(session, change: ImportChange) -> None:
             session.execute(delete(model).where(model.id == change.row_id))
         else:
             values = _decode(model, old)
-            if "version" in model.__table__.columns:
+            if issubclass(model, VersionedMixin):  # the models with a version column
                 values["version"] = model.version + 1
             session.execute(update(model).where(model.id == change.row_id).values(**values))

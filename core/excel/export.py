@@ -144,7 +144,8 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
                        "templates": (cols.TEMPLATE_TEXT_COLUMNS, _template_rows),
                        "reminders": (cols.REMINDER_COLUMNS, _reminder_rows),
                        "aftersales": (cols.AFTERSALE_COLUMNS,
-                                      lambda *args: _aftersale_rows(*args, case_filter=case_filter))}
+                                      lambda session, language, today: _aftersale_rows(
+                                          session, language, today, case_filter=case_filter))}
             columns, rows = sources[part]
             produced = rows(session, language, today)
             if part in ("products", "aftersales", "coupons", "contacts", "levels", "templates") and what == "all":
@@ -200,7 +201,7 @@ def _customer_rows(session, language: str, today: dt.date) -> Iterator[list[Any]
              .where(Customer.deleted_at.is_(None)).order_by(Customer.id))
     for row in session.execute(query):
         record = row._mapping
-        values = []
+        values: list[Any] = []
         for key in keys:
             if key == "tags":
                 values.append("、".join(tags.get(record["id"], ())))

@@ -84,10 +84,11 @@ class BookIndex:
         self.by_ref = customers_by_ref(session, {person.fields["customer_ref"] for person in people
                                                  if person.fields.get("customer_ref")})
         for batch in chunks(names):
-            query = select(Customer.id, Customer.name, Customer.phone_norm, Customer.wechat_id,
+            named = select(Customer.id, Customer.name, Customer.phone_norm, Customer.wechat_id,
                            Customer.platform_buyer_id, Customer.province, Customer.city, Customer.district,
                            Customer.address_detail).where(Customer.name.in_(batch), alive)
-            for customer_id, name, phone, wechat, buyer, *address in session.execute(query.order_by(Customer.id)):
+            named = named.order_by(Customer.id)
+            for customer_id, name, phone, wechat, buyer, *address in session.execute(named):
                 self.by_name[name].append((customer_id, phone, "".join(address), (wechat, buyer)))
 
     def _load_orders(self, session: Session, plan: ImportPlan) -> None:
@@ -114,8 +115,8 @@ class BookIndex:
             return Match(order_owners[0])
         ref = person.fields.get("customer_ref")
         if ref in self.by_ref:  # our own export read back: the same id, and the same name or phone
-            customer_id, name, phone = self.by_ref[ref]
-            if name == person.fields.get("name", "") or (phone and phone in person.phones):
+            customer_id, book_name, phone = self.by_ref[ref]
+            if book_name == person.fields.get("name", "") or (phone and phone in person.phones):
                 return Match(customer_id)
         for phone in person.phones:
             if phone in self.by_phone:

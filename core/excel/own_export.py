@@ -51,7 +51,7 @@ def orders_by_ref(session: Session, wanted: Sequence[tuple[str, str, dt.datetime
     """{(platform, "#id"): (id, customer_id, platform, number, *columns)} for the orders of ``wanted``
     ((platform, "#id", created_at, paid_cents)) that the book holds, as the module docstring says."""
     times = sorted({created for _platform, _key, created, _paid in wanted if created is not None})
-    candidates: dict[tuple[str, dt.datetime, int], list[tuple]] = defaultdict(list)
+    candidates: dict[tuple[str, dt.datetime | None, int], list[tuple]] = defaultdict(list)
     for batch in in_chunks(times):
         query = select(Order.id, Order.customer_id, Order.platform, Order.platform_order_no, *columns).where(
             Order.created_at.in_(batch), or_(Order.platform_order_no.is_(None), Order.platform_order_no == ""))
@@ -74,8 +74,8 @@ def orders_by_ref(session: Session, wanted: Sequence[tuple[str, str, dt.datetime
 _CREATED, _PAID = 0, 1  # positions of created_at and paid_cents in the ``columns`` given to orders_by_ref
 
 
-def write_referrers_and_points(session: Session, people: Sequence[Any], ids: Sequence[int | None],
-                               created: set[int | None], record: Callable[[str, int, dict | None], None]) -> None:
+def write_referrers_and_points(session: Session, people: Sequence[Any], ids: Sequence[int],
+                               created: set[int], record: Callable[[str, int, dict | None], None]) -> None:
     """Referrers and points balances of the people of an import (see the module docstring)."""
     by_ref = {person.fields["customer_ref"]: ids[position] for position, person in enumerate(people)
               if person.fields.get("customer_ref")}
@@ -96,8 +96,8 @@ def write_referrers_and_points(session: Session, people: Sequence[Any], ids: Seq
         session.execute(insert(PointsEntry), lines)
 
 
-def write_ledgers(session: Session, plan: Any, people: Sequence[Any], ids: Sequence[int | None],
-                  created: set[int | None]) -> None:
+def write_ledgers(session: Session, plan: Any, people: Sequence[Any], ids: Sequence[int],
+                  created: set[int]) -> None:
     """Coupons and contact-log lines of our export, for the customers this import creates (a customer already
     in the book keeps its own ledgers, so importing the same export again adds nothing). Rows with a cell
     that cannot be read are reported as notes and left out."""
@@ -110,8 +110,9 @@ def write_ledgers(session: Session, plan: Any, people: Sequence[Any], ids: Seque
 
     new_by_ref = {person.fields["customer_ref"]: ids[position] for position, person in enumerate(people)
                   if person.fields.get("customer_ref") and ids[position] in created}
-    convert = {"money": cleaning.parse_cents, "int": cleaning.parse_int, "datetime": cleaning.parse_datetime,
-               "date": cleaning.parse_date, "bool": cleaning.parse_bool, "text": cleaning.clean_text}
+    convert: dict[str, Callable[[Any], Any]] = {
+        "money": cleaning.parse_cents, "int": cleaning.parse_int, "datetime": cleaning.parse_datetime,
+        "date": cleaning.parse_date, "bool": cleaning.parse_bool, "text": cleaning.clean_text}
     for key, table in plan.ledgers:
         if not key.startswith(("huitouke_coupons", "huitouke_contacts")):
             continue
@@ -167,8 +168,9 @@ def write_settings(session: Session, plan: Any, record: Callable[[str, int, dict
         have = {tuple(row) for row in session.execute(
             select(MemberLevel.name) if levels else
             select(MessageTemplate.kind, MessageTemplate.name, MessageTemplate.language))}
-        convert = {"money": cleaning.parse_cents, "int": cleaning.parse_int, "bool": cleaning.parse_bool,
-                   "text": cleaning.clean_text}
+        convert: dict[str, Callable[[Any], Any]] = {
+            "money": cleaning.parse_cents, "int": cleaning.parse_int, "bool": cleaning.parse_bool,
+            "text": cleaning.clean_text}
         for row in table.sheet.rows[table.data_start:]:
             try:
                 values = {column.key: convert[column.kind](row[index] if index is not None and index < len(row)

@@ -121,7 +121,7 @@ def _clean_column(values: list[Any], column: _Column) -> tuple[list[Any], dict[i
     return cleaned, rejected
 
 
-def _cleaned_cell(value: Any, convert: Callable[[Any], Any], hint: Callable[[], int | None] | None) -> Any:
+def _cleaned_cell(value: Any, convert: Callable[..., Any], hint: Callable[[], int | None] | None) -> Any:
     """The cleaned cell; None when it is empty once cleaned, the CellRejected when it is refused."""
     try:
         if hint is not None and type(value) is str and "月" in value:
@@ -140,7 +140,7 @@ class _Column:
     index: int
     name: str
     group: str | None
-    convert: Callable[[Any], Any]
+    convert: Callable[..., Any]  # (value) or, for dates and times, (value, year hint)
     hint: Callable[[], int | None] | None
     by_text: dict[Any, Any] = field(default_factory=lambda: {None: None, "": None})  # cleaned value by text
     rejects_text: bool = False  # some text of the column was rejected
@@ -185,17 +185,17 @@ def _block_rows(table: Table, block: list[list[Any]], first_number: int, columns
         group: [{} for _ in range(size)] for group in ("customer", "order", "item", "product")}
     for group in (None, "kept"):  # read only: a table without any shares one empty dict
         groups[group] = [{} for _ in range(size)] if any(column.group == group for column in columns) else [{}] * size
-    errors: dict[int, list[RowError]] = {}
+    errors: dict[int, list[tuple[str | None, str, RowError]]] = {}  # (group, field, error) by row offset
     for column in columns:
         try:
             values = [row[column.index] for row in block]
         except IndexError:  # a ragged sheet (CSV rows of different lengths)
             values = [row[column.index] if column.index < len(row) else None for row in block]
         cleaned, rejected = _clean_column(values, column)
-        for offset, error in rejected.items():
+        for offset, rejection in rejected.items():
             errors.setdefault(offset, []).append((column.group, column.name, RowError(
-                table.file, table.sheet.name, first_number + offset, table.headers[column.index], error.code,
-                str(error.details.get("value", "")))))
+                table.file, table.sheet.name, first_number + offset, table.headers[column.index],
+                rejection.code, str(rejection.details.get("value", "")))))
         if cleaned.count(None) == size:
             continue
         name = column.name

@@ -40,7 +40,8 @@ def read_text_table(path: Path, max_rows: int) -> tuple[list[list[Any]], list[No
         head = handle.read(4096)
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head:
         text = decode_text(path.read_bytes(), path.name)  # UTF-16: lines are not split on one newline byte
-        lines, cut = text.splitlines(keepends=True), set()
+        lines = text.splitlines(keepends=True)
+        cut: set[int] = set()  # read whole: no line is cut
         notes: list[tuple[int, str, str]] = []
     else:
         raw, cut = _read_lines(path, max_rows)

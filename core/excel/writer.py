@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter, methodcaller
 from typing import Any
@@ -271,7 +272,8 @@ class BookWriter:
             orders_unchanged=counts.orders_unchanged, products_created=counts.products_created,
             rows_skipped=len(self.plan.skipped_rows), report_json=report_json))
 
-    def _insert_all(self, model, columns: dict[str, list[Any]], start: int, end: int, message: str) -> list[int]:
+    def _insert_all(self, model, columns: dict[str, list[Any]], start: int, end: int,
+                    message: str) -> Sequence[int]:
         """Insert rows carrying this batch's id (see _insert_columns); no RETURNING (SQLAlchemy's sorted
         RETURNING costs more than the insert): their ids come back in insert order."""
         if not self._insert_columns(model.__table__, columns, start, end, message):
@@ -356,19 +358,22 @@ class BookWriter:
             creators.append(position)
         for i, customer_id in enumerate(self._insert_all(Customer, columns_of(created_rows), 55, 70, "customers")):
             ids[creators[i]] = customer_id
-        customer_stats.refresh_stages(self.session, [ids[position] for position in creators])
+        known = [customer_id for customer_id in ids if customer_id is not None]
+        assert len(known) == len(ids), "every person is matched or has just been created"
+        customer_stats.refresh_stages(self.session, [known[position] for position in creators])
         self._created = set(creators)
-        self._created_ids = {ids[position] for position in creators}
+        self._created_ids = {known[position] for position in creators}
         self.counts.customers_created = len(created_rows)
-        self.counts.proposals = [(ids[position], *proposal) for position, *proposal in self.counts.proposals]
+        self.counts.proposals = [(known[position], candidate, reason, fingerprint)
+                                 for position, candidate, reason, fingerprint in self.counts.proposals]
         created = set(new_people)
-        matched = {ids[p]: p for p in range(len(people)) if p not in created}
+        matched = {known[p]: p for p in range(len(people)) if p not in created}
         self._fill_existing(matched)
-        self._write_tags_and_aliases(ids, {ids[p] for p in new_people})
-        write_referrers_and_points(self.session, people, ids, self._created_ids, self._record)
+        self._write_tags_and_aliases(known, {known[p] for p in new_people})
+        write_referrers_and_points(self.session, people, known, self._created_ids, self._record)
         if self.plan.ledgers:
-            write_ledgers(self.session, self.plan, people, ids, self._created_ids)
-        return ids  # type: ignore[return-value]
+            write_ledgers(self.session, self.plan, people, known, self._created_ids)
+        return known
 
     def _customer_row(self, person: PersonDraft) -> dict[str, Any]:
         fields = person.fields
@@ -432,7 +437,7 @@ class BookWriter:
                                      .values(**_fit(changes, self._customer_lengths), version=Customer.version + 1))
                 self.counts.customers_updated += 1
 
-    def _write_tags_and_aliases(self, ids: list[int | None], created: set[int | None]) -> None:
+    def _write_tags_and_aliases(self, ids: list[int], created: set[int]) -> None:
         people = self.plan.people
         names = {tag for person in people for tag in person.tags}
         tag_ids: dict[str, int] = {}
@@ -444,7 +449,7 @@ class BookWriter:
         wanted = {(ids[p], tag_ids[tag]) for p, person in enumerate(people) for tag in person.tags}
         have: set[tuple[int, int]] = set()
         for batch in chunks({customer_id for customer_id, _ in wanted}):
-            have.update(tuple(row) for row in self.session.execute(
+            have.update((customer_id, tag_id) for customer_id, tag_id in self.session.execute(
                 select(CustomerTag.customer_id, CustomerTag.tag_id).where(CustomerTag.customer_id.in_(batch))))
         links = sorted(wanted - have)
         bulk_insert(self.session, CustomerTag.__table__, [{"customer_id": c, "tag_id": t} for c, t in links])
@@ -454,7 +459,7 @@ class BookWriter:
                 self._record("customer_tag", customer_id, {"tag_id": tag_id})
         self._write_aliases(ids, created)
 
-    def _write_aliases(self, ids: list[int | None], created: set[int | None]) -> None:
+    def _write_aliases(self, ids: list[int], created: set[int]) -> None:
         wanted: set[tuple[int, str, str]] = set()
         for position, person in enumerate(self.plan.people):
             for phone in person.phones[1:]:
@@ -464,7 +469,7 @@ class BookWriter:
         customer_ids = {customer_id for customer_id, _, _ in wanted}
         have: set[tuple[int, str, str]] = set()
         for batch in chunks(customer_ids):
-            have.update(tuple(row) for row in self.session.execute(
+            have.update((customer_id, kind, value) for customer_id, kind, value in self.session.execute(
                 select(CustomerAlias.customer_id, CustomerAlias.kind, CustomerAlias.value_norm)
                 .where(CustomerAlias.customer_id.in_(batch))))
             have.update((cid, "phone", phone) for cid, phone in self.session.execute(
