@@ -432,6 +432,14 @@
         <translation>未知的 RFM 分群“%value”。</translation>
     </message>
     <message>
+        <source>A demo book is a file on this computer: give a file path, not a server address.</source>
+        <translation>演示客户本是本机上的一个文件：请给出文件路径，而不是服务器地址。</translation>
+    </message>
+    <message>
+        <source>A shared book is restored on its server (pg_restore), not by Huitouke.</source>
+        <translation>共享客户本要在它的服务器上恢复（pg_restore），回头客不负责恢复。</translation>
+    </message>
+    <message>
         <source>The backup could not be verified, so it was not kept. The book itself is unchanged; check the disk and try again.</source>
         <translation>备份校验没有通过，所以没有保留。客户本本身没有变化；请检查磁盘后再试。</translation>
     </message>

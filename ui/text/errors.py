@@ -158,6 +158,10 @@ MESSAGES = {
         "Settings → Backups in the app, or huitouke restore on the command line."),
     "disk_full": QT_TRANSLATE_NOOP(
         "ErrorText", "The disk is full; nothing was saved and the book is unchanged. Free some space and try again."),
+    "demo_needs_file": QT_TRANSLATE_NOOP(
+        "ErrorText", "A demo book is a file on this computer: give a file path, not a server address."),
+    "restore_not_sqlite": QT_TRANSLATE_NOOP(
+        "ErrorText", "A shared book is restored on its server (pg_restore), not by Huitouke."),
     "backup_failed": QT_TRANSLATE_NOOP(
         "ErrorText", "The backup could not be verified, so it was not kept. The book itself is unchanged; check the "
         "disk and try again."),
