@@ -2,7 +2,8 @@
 
 Definitions (DOMAIN.md §2): a purchase is an order with `is_purchase` (paid, not closed or fully
 refunded); its date is `order_date`; several purchases on one day are one purchase day; spend is paid
-minus refunded over purchases. `typical_interval_days` is the median gap between purchase days; `cycle_days` is how long the goods of the
+minus refunded over purchases. `typical_interval_days` is the median gap between purchase days; `cycle_days`
+is how long the goods of the
 last purchase day last (the longest product cycle × quantity among its items).
 The lifecycle stage depends on today's date: `stage_of` / `stage_sql` compute it for any day, and
 `Customer.stage` stores it as of one day and one set of thresholds (the setting STAGE_BASIS) so that lists
@@ -10,7 +11,8 @@ filter and sort on an index.
 
 Churn threshold (`churn_days`, docs/ANALYTICS.md "Churn and dormancy"): the multiplier (2) × the longer of
 the customer's usual interval and the cycle of what they last bought; 180 days when neither is known; never
-below `stage.churn_min_days` (30). Dormant starts at `stage.dormant_fraction` (¾) of it. `refresh` keeps the stored stage of the customers it recomputes; `update_stages`
+below `stage.churn_min_days` (30). Dormant starts at `stage.dormant_fraction` (¾) of it. `refresh` keeps the
+stored stage of the customers it recomputes; `update_stages`
 brings every customer to a new day or new thresholds (writing only the rows whose stage changed).
 """
 

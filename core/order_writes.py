@@ -6,7 +6,8 @@ purchase, counts, spend, lifecycle stage), the reminders, the member levels and 
 drift apart from the orders. Spend points are the one step a caller may leave out: history brought in from a
 file is not new spending (DOMAIN.md §7), and imported orders never earn them later either (a customer's first
 new order after an import earns only for itself: core.marketing.loyalty.sync_spend_points).
-The product suggestions follow through core.product_links. This module imports only the modules it drives, so any service may call it without an import cycle.
+The product suggestions follow through core.product_links. This module imports only the modules it drives, so
+any service may call it without an import cycle.
 """
 
 from __future__ import annotations

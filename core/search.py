@@ -3,7 +3,8 @@
 `search_text` is lowercase "name|real name|pinyin initials|full pinyin|phones|wechat|buyer id|qq"
 (fields joined by "|" so a query never matches across two fields, each part once). A query is one
 substring match (`contains_sql`) over that indexed column: SQLite scans the narrow index instead of the
-table (covering index scan), which keeps a 100,000-customer book under the 30 ms p95 target. Tags are matched exactly by name.
+table (covering index scan), which keeps a 100,000-customer book under the 30 ms p95 target. Tags are matched
+exactly by name.
 Pinyin comes from pypinyin, imported on first use (it is slow to import) and cached per name.
 """
 

@@ -1,7 +1,8 @@
 """Message templates (DOMAIN.md §4): placeholders, rendering, our default texts, the seller's edits.
 
 Placeholders (Chinese aliases in brackets): {name} ({昵称}), {product} ({商品}), {shop} ({店铺}),
-{days}, {coupon}, {date}, {level} ({等级}: a member level). "{{" and "}}" print a brace. An unknown placeholder is reported by `render`
+{days}, {coupon}, {date}, {level} ({等级}: a member level). "{{" and "}}" print a brace. An unknown placeholder
+is reported by `render`
 and left out of the text, never printed as "{xyz}". One row per (kind, language) in message_template:
 `is_default` is True while it holds our text (refreshed by `ensure_default_templates`), False once the
 seller edited it.

@@ -11,7 +11,8 @@ class ChangePoller(QObject):
     """Reads `book.change_counter()` every `interval_ms` on the task runner (never on the GUI thread, so a
     slow or lost server cannot freeze the window) and emits ``changed()`` when it moved since the last
     read for a write made by another program (this process's own writes, its background jobs included,
-    do not count: core.book.changes.written_by_others). ``unreachable(message)`` is emitted once when reading fails and ``reachable()`` when it works
+    do not count: core.book.changes.written_by_others). ``unreachable(message)`` is emitted once when reading
+    fails and ``reachable()`` when it works
     again. Call ``mark_seen()`` after this window's own saves to skip refreshing for them."""
 
     changed = Signal()

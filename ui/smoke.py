@@ -5,7 +5,8 @@ In a temporary data folder it creates a demo book (Alembic migrations run from t
 upgrades a book made at the oldest released schema (backup first), checks that a book written by a
 newer version is refused with a translated sentence, opens the demo book in the main window in
 Chinese, builds every page (no text of the window drawn as a missing-glyph box), renders the Analytics
-charts with a Chinese font (no missing glyph; the app's own font where the system has none) and exports the whole book to .xlsx, then reads it back. Exit code 0 when every step passed, 1
+charts with a Chinese font (no missing glyph; the app's own font where the system has none) and exports the
+whole book to .xlsx, then reads it back. Exit code 0 when every step passed, 1
 otherwise; a JSON report goes to stdout (when there is one: a windowed Windows build has none) and to
 DIR/smoke.json.
 """

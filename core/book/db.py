@@ -227,7 +227,8 @@ class Book:
         return book
 
     def refresh_derived(self) -> None:
-        """Recompute every derived figure (core.customer_stats, the products' suggested cycles) in one transaction: run after a schema
+        """Recompute every derived figure (core.customer_stats, the products' suggested cycles) in one
+        transaction: run after a schema
         upgrade, so a migration that adds a derived column need not compute it in SQL of its own."""
         from core import customer_stats
         from core.product_links import refresh_suggestions

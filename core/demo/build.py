@@ -3,7 +3,8 @@
 Customers, products, two years of orders that follow the product cycles, complaints, reviews, contact
 log, coupons and points are drawn from one seeded random generator, so a seed and a `today` always give
 the same book. The demo seller has been working the Today list (core.demo.worked): past tasks are done,
-skipped or snoozed with their contact-log lines, and today's list is a full day's work. Rows go in with executemany on the raw SQLite connection inside the one transaction of
+skipped or snoozed with their contact-log lines, and today's list is a full day's work. Rows go in with
+executemany on the raw SQLite connection inside the one transaction of
 `book.session()` (the ORM would take ~14× longer): 100,000 customers and ~500,000 orders in well under a
 minute. Columns a row does not name get their model default, so the demo keeps up with the schema.
 """

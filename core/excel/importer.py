@@ -41,7 +41,8 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True, slots=True)
 class ImportOptions:
     """What the seller chose. ``sheets``: names to import (None = every usable sheet); ``preset``: force a
-    preset for every sheet, ``presets``: per sheet name; ``overrides``: per sheet, {normalised header: field or ""}; ``remember``: store
+    preset for every sheet, ``presets``: per sheet name; ``overrides``: per sheet, {normalised header: field
+    or ""}; ``remember``: store
     the overrides for files with the same headers; ``today``: the day the reminders of the imported customers
     are regenerated for (default: the book's today)."""
 
@@ -118,16 +119,20 @@ _ERROR_SENTENCES = {
     "date_invalid": "not a date", "date_ambiguous": "ambiguous date (day or month first?)",
     "date_without_year": "date without a year", "date_missing": "the order has no date",
     "number_invalid": "not a number", "amount_invalid": "not an amount of money",
-    "quantity_invalid": "not a whole quantity", "value_invalid": "not yes or no", "quantity_negative": "quantity is zero or negative",
+    "quantity_invalid": "not a whole quantity", "value_invalid": "not yes or no",
+    "quantity_negative": "quantity is zero or negative",
     "precision_lost": "the number was stored as a number and Excel rounded its last digits",
     "identity_missing": "no name, phone, WeChat or buyer ID", "product_missing": "no product name",
     "order_no_missing": "no order number", "order_not_in_book": "order neither in the book nor in this import",
-    "duplicate_row": "the same order line again: read once", "sheet_not_imported": "a sheet of our own export "
-    "that is not imported (tasks and cases are the book's own work); rows in it", "cell_cut": "a cell longer than 32,767 characters "
-    "was cut", "line_cut": "a line longer than 4 MB was cut", "encoding_mixed": "a line in another encoding, read as "
+    "duplicate_row": "the same order line again: read once",
+    "sheet_not_imported": "a sheet of our own export that is not imported (tasks and cases are the book's own work); "
+    "rows in it",
+    "cell_cut": "a cell longer than 32,767 characters was cut", "line_cut": "a line longer than 4 MB was cut",
+    "encoding_mixed": "a line in another encoding, read as "
     "such", "encoding_replaced": "a line in no known encoding: unreadable characters replaced",
     "quote_unbalanced": "a quote is not closed: the lines after it were read one row each",
-    "formula_without_value": "a formula cell without a saved value (open and save the file in Excel or WPS)", "total_row": "a total row: not a customer",
+    "formula_without_value": "a formula cell without a saved value (open and save the file in Excel or WPS)",
+    "total_row": "a total row: not a customer",
     "order_without_date": "product or amount without a date: "
     "the customer was imported, the purchase was not", "order_not_found": "order number not in the file",
 }

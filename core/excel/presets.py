@@ -16,7 +16,8 @@ class Preset:
     ``kind``: orders (rows are orders or order lines), customers, products, items (a detail file
     joined to orders on the order number), ledger (our export's coupons or contact log, read back for the
     customers an import creates), setting (our export's member levels or message templates, added when the
-    book has none of that name), or ignored (a sheet of our export that is not read back). ``signature``: headers that identify the export.
+    book has none of that name), or ignored (a sheet of our export that is not read back). ``signature``:
+    headers that identify the export.
     ``sum_row_amounts``: several rows of one order each carry that line's amounts (Douyin sub-orders).
     """
 

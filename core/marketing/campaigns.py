@@ -123,7 +123,8 @@ def build_queue(session: Session, campaign_id: int, today: dt.date, now: dt.date
     spec = _coupon_of(row)
     shop = get_setting(session, "shop_name") or ""
     favourite = favourite_products(session, ids) if ids else {}
-    names: dict[int, str] = dict(session.execute(select(Customer.id, func.coalesce(func.nullif(Customer.name, ""), Customer.real_name))
+    shown_name = func.coalesce(func.nullif(Customer.name, ""), Customer.real_name)
+    names: dict[int, str] = dict(session.execute(select(Customer.id, shown_name)
                                  .where(Customer.id.in_(ids))).all()) if ids else {}
     date_text = (row.scheduled_on or today).isoformat()
     for cid in ids:

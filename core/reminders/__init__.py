@@ -1,7 +1,8 @@
 """Reminders: the engine that derives the Today tasks from the book, and the Today list service.
 
 generate.regenerate (engine) · today.today_list / day_list / upcoming / due_count (the ranked list and the
-day's list, docs/TODAY.md) · actions (done, snooze, skip — one task or a group —, manual) · exclusions.why_not_listed · cycles.suggested_cycles · report.run_today (CLI).
+day's list, docs/TODAY.md) · actions (done, snooze, skip — one task or a group —, manual) ·
+exclusions.why_not_listed · cycles.suggested_cycles · report.run_today (CLI).
 """
 
 from core.reminders.actions import add_manual, mark_done, skip, snooze

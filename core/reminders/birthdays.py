@@ -70,5 +70,6 @@ def birthday_rows(session: Session, today: dt.date, days_before: int, lo: dt.dat
                 if birth_year:
                     facts["age"] = date.year - birth_year
                 wanted.append({"rule_key": f"birthday:{cid}:{year}", "customer_id": cid,
-                               "due_date": due.isoformat(), "facts_json": json.dumps(facts, ensure_ascii=False, separators=(",", ":"))})
+                               "due_date": due.isoformat(),
+                               "facts_json": json.dumps(facts, ensure_ascii=False, separators=(",", ":"))})
     return wanted

@@ -6,7 +6,8 @@ Contract of `regenerate(session, today, customer_ids=None)`:
 - The seller's actions are never lost: rows that are done / skipped / expired are never touched; open and
   snoozed rows only get their due date and facts refreshed; a superseded row whose rule applies again
   (say the later purchase was deleted) is reopened.
-- Product cycle (DOMAIN.md §3; the product's effective cycle, core.product_links) per purchase day of a product (quantities of one day add up): run-out =
+- Product cycle (DOMAIN.md §3; the product's effective cycle, core.product_links) per purchase day of a
+product (quantities of one day add up): run-out =
   purchase day + cycle × quantity; arrival care, use care (middle of the cycle), repurchase (run-out −
   lead days), win-back (run-out + one cycle). A later purchase of the product supersedes the earlier
   day's open tasks; when the win-back falls due the open repurchase task expires.

@@ -28,7 +28,8 @@ _SPEC_RE = re.compile(r"\s*(?:[(\[【].*?[)\]】]|\d+(?:\.\d+)?\s*(?:g|kg|ml|l|�
 _MONEY_NUMBER = rf"(?P<value>(?<![\d.])\d+(?:\.\d{{1,2}})?|(?<![{NUMERAL_CHARS}])[{NUMERAL_CHARS}]+)"
 _TOTAL_WORDS = r"共计|总共|一共|合计|总计|总价|总额|实付|应付|付款|付了|转了|转账|金额|货款|共"
 _AMOUNT_RES = (
-    ("total", re.compile(rf"(?:{_TOTAL_WORDS})\s*[::]?\s*[¥￥$]?\s*{_MONEY_NUMBER}\s*(?P<yuan>元|块钱|块|rmb)?(?![{UNITS}\d])",
+    ("total", re.compile(rf"(?:{_TOTAL_WORDS})\s*[::]?\s*[¥￥$]?\s*{_MONEY_NUMBER}\s*"
+                         rf"(?P<yuan>元|块钱|块|rmb)?(?![{UNITS}\d])",
                          re.IGNORECASE)),
     ("currency", re.compile(r"[¥￥$]\s*(?P<value>\d+(?:\.\d{1,2})?)(?!\d)(?:\s*元)?")),
     ("yuan", re.compile(rf"{_MONEY_NUMBER}\s*(?P<yuan>元|块钱|rmb|块(?![{_WORD_CHARS}]))", re.IGNORECASE)),

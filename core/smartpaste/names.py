@@ -9,7 +9,8 @@ from core.smartpaste import text as T
 from core.smartpaste.regions import name_index
 
 _TITLES = "先生|女士|小姐|老师|老板|师傅"
-NAME_RE = re.compile(rf"^(?:[\u4e00-\u9fff·]{{2,6}}|[\u4e00-\u9fff][Xx]{{1,3}}|[A-Za-z](?:{_TITLES})|[A-Za-z][A-Za-z .]{{1,19}})$")
+NAME_RE = re.compile(rf"^(?:[\u4e00-\u9fff·]{{2,6}}|[\u4e00-\u9fff][Xx]{{1,3}}|[A-Za-z](?:{_TITLES})"
+                     rf"|[A-Za-z][A-Za-z .]{{1,19}})$")
 NAME_TOKEN_RE = re.compile(rf"[A-Za-z](?:{_TITLES})|[\u4e00-\u9fff][Xx]{{1,3}}(?![A-Za-z])"
                            r"|[A-Za-z]+(?: [A-Za-z]+){0,2}(?![A-Za-z])|[^\s,;、。!?~|\x1f:A-Za-z.()<>\"']+")
 # The commonest single surnames; the ones that are also everyday address words (路 门 海 …) are left out.

@@ -15,7 +15,8 @@ pytestmark = [pytest.mark.sqlite_only,
 
 
 def _big_csv(path, rows=20000):
-    lines = ["姓名,手机,地址,备注"] + [f"客户{i},139{i:08d},浙江省杭州市西湖区文三路{i}号,{'备注' * 20}" for i in range(rows)]
+    lines = ["姓名,手机,地址,备注"] + [f"客户{i},139{i:08d},浙江省杭州市西湖区文三路{i}号,{'备注' * 20}"
+                                    for i in range(rows)]
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
 

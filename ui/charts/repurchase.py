@@ -268,7 +268,8 @@ class ProductIntervalChart(ChartView):
 
     def render(self, products, colours: Colours) -> None:
         shown = tuple(products or ())[:self.MAX_PRODUCTS]
-        axes = self.axes_or_message(colours, bool(shown), self.tr("No product was bought twice by one customer in this range"))
+        axes = self.axes_or_message(colours, bool(shown),
+                                    self.tr("No product was bought twice by one customer in this range"))
         if axes is None:
             return
         axes.grid(axis="y", visible=False)

@@ -29,9 +29,11 @@ _COUNTS = (  # setting key, label, in hours (else days), minimum
     ("aftersales.follow_up_days", QT_TRANSLATE_NOOP("AftersalesSettingsDialog", "Follow-up after compensation"), False, 1),
     ("aftersales.review_deadline_default_days",
      QT_TRANSLATE_NOOP("AftersalesSettingsDialog", "Review change deadline (other platforms)"), False, 1),
-    ("aftersales.review_deadline_check_days", QT_TRANSLATE_NOOP("AftersalesSettingsDialog", "Check a review before its deadline"),
+    ("aftersales.review_deadline_check_days",
+     QT_TRANSLATE_NOOP("AftersalesSettingsDialog", "Check a review before its deadline"),
      False, 0),
-    ("aftersales.coupon_valid_days", QT_TRANSLATE_NOOP("AftersalesSettingsDialog", "Compensation coupons valid for"), False, 1),
+    ("aftersales.coupon_valid_days", QT_TRANSLATE_NOOP("AftersalesSettingsDialog", "Compensation coupons valid for"),
+     False, 1),
 )
 
 

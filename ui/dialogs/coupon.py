@@ -1,5 +1,6 @@
 """Coupon dialog: kind (cash, 满减 threshold, free shipping, discount, birthday), value, threshold, discount and
-how many days it is valid (a free-shipping card takes the order's postage off), read back as a core CouponSpec; the coupon's wording is previewed as it will read
+how many days it is valid (a free-shipping card takes the order's postage off), read back as a core
+CouponSpec; the coupon's wording is previewed as it will read
 in a message."""
 
 from __future__ import annotations

@@ -83,7 +83,8 @@ class ExportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
         self.message_label.setText(self.tr("Exporting…"))
         self._task = self._tasks.run(export_book, self._book, path, what, self._language, self._today,
-                                     mask_phones=not self.unmasked_check.isChecked(), on_success=self._on_export_succeeded, on_error=self._on_export_failed,
+                                     mask_phones=not self.unmasked_check.isChecked(),
+                                     on_success=self._on_export_succeeded, on_error=self._on_export_failed,
                                      on_progress=self._on_export_progressed)
         self._task.cancelled.connect(self._on_export_cancelled)
 

@@ -60,7 +60,8 @@ class PasteDialog(QDialog):
     None: a new customer); ``update_address()`` whether the seller wants that customer's address replaced.
     With ``save`` True, Enter (OK) saves the customer — created, or matched and updated — into
     ``customer``, and a core error keeps the dialog open with the reason; ``with_order`` then says whether
-    the seller asked for an order with the items (offered when saving and ``offer_order``). ``reparsed`` follows each reading of the text box.
+    the seller asked for an order with the items (offered when saving and ``offer_order``). ``reparsed``
+    follows each reading of the text box.
     """
 
     reparsed = Signal()

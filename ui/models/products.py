@@ -36,7 +36,8 @@ _RIGHT_ALIGNED = {Column.PRICE, Column.CYCLE_DAYS, Column.LEAD_DAYS}
 def _raw(product: ProductDTO, column: Column):
     return {
         Column.NAME: product.name, Column.CATEGORY: product.category, Column.PRICE: product.price_cents,
-        Column.CYCLE_DAYS: product.cycle_days or product.suggested_cycle_days, Column.LEAD_DAYS: product.lead_days, Column.ACTIVE: product.active,
+        Column.CYCLE_DAYS: product.cycle_days or product.suggested_cycle_days, Column.LEAD_DAYS: product.lead_days,
+        Column.ACTIVE: product.active,
     }[column]
 
 

@@ -106,7 +106,8 @@ RISK_SIGNS = {
 }
 ERRORS = {
     "complaint_already_compensated": QT_TRANSLATE_NOOP("AftersalesLabels", "This complaint was compensated already."),
-    "complaint_wrong_status": QT_TRANSLATE_NOOP("AftersalesLabels", "This cannot be done while the complaint is in this status."),
+    "complaint_wrong_status": QT_TRANSLATE_NOOP(
+        "AftersalesLabels", "This cannot be done while the complaint is in this status."),
     "review_wrong_status": QT_TRANSLATE_NOOP("AftersalesLabels", "This cannot be done while the review is in this status."),
     "review_already_offered": QT_TRANSLATE_NOOP("AftersalesLabels", "An offer was made for this review already."),
     "review_date_future": QT_TRANSLATE_NOOP("AftersalesLabels", "The review date cannot be in the future."),

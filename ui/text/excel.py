@@ -119,7 +119,8 @@ PROBLEMS = {
     "cell_cut": QT_TRANSLATE_NOOP("ExcelLabels", "a cell longer than 32,767 characters was cut (characters)"),
     "line_cut": QT_TRANSLATE_NOOP("ExcelLabels", "a line longer than 4 MB was cut"),
     "encoding_mixed": QT_TRANSLATE_NOOP("ExcelLabels", "this line is in another encoding than the file; read as"),
-    "encoding_replaced": QT_TRANSLATE_NOOP("ExcelLabels", "this line is in no known encoding: unreadable characters replaced"),
+    "encoding_replaced": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "this line is in no known encoding: unreadable characters replaced"),
     "quote_unbalanced": QT_TRANSLATE_NOOP(
         "ExcelLabels", "a quote is not closed: the lines after it were read one row each"),
     "formula_without_value": QT_TRANSLATE_NOOP(
@@ -135,7 +136,8 @@ REFUSALS = {
     "far_cells": QT_TRANSLATE_NOOP(
         "ExcelLabels", "%file has cells as far out as row %rows, column %columns, well past any table, and was not "
         "opened. In Excel or WPS delete the empty rows and columns after your table and save it again."),
-    "zip_bomb": QT_TRANSLATE_NOOP("ExcelLabels", "%file looks unsafe (it would unpack to far more than its size) and was not opened."),
+    "zip_bomb": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "%file looks unsafe (it would unpack to far more than its size) and was not opened."),
     "no_header": QT_TRANSLATE_NOOP("ExcelLabels", "No header row was found in %file."),
     "no_identity_column": QT_TRANSLATE_NOOP(
         "ExcelLabels", "No column of %file tells who the customer is (name, phone, WeChat ID or buyer ID). "

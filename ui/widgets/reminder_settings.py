@@ -83,7 +83,8 @@ class ReminderSettingsWidget(QGroupBox):
         form.addRow(self.tr("Drop tasks overdue by more than (days):"), self.expire_spin)
         self.expire_notices_spin = self._spin("reminder.expire_notices_after_days", 1, 60)
         self.expire_notices_spin.setMaximumWidth(90)
-        form.addRow(self.tr("Drop unpaid-order reminders and notices (shipped, signed for, closed order, refund) after (days):"),
+        form.addRow(self.tr(
+            "Drop unpaid-order reminders and notices (shipped, signed for, closed order, refund) after (days):"),
                     self.expire_notices_spin)
         self.birthday_week_spin = self._spin("reminder.birthday_week_days", 1, 31)
         self.birthday_week_spin.setMaximumWidth(90)

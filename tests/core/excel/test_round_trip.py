@@ -118,7 +118,8 @@ def test_the_reminders_and_after_sales_sheets_are_passed_over_never_read_as_cust
         "客户": [["客户编号", "称呼", "手机号", "累计消费"], [1, "阿香", "13512345678", 0]],
         "提醒": [["到期日", "类型", "状态", "客户", "手机号", "商品", "任务", "结果", "备注"],
                  ["2026-06-01", "复购提醒", "待办", "阿香", "13512345678", "蜂蜜", "", "", ""]],
-        "售后": [["类别", "编号", "日期", "客户", "手机号", "平台", "原因 / 等级", "状态", "下次跟进", "内容", "补偿金额", "结果"],
+        "售后": [["类别", "编号", "日期", "客户", "手机号", "平台", "原因 / 等级", "状态", "下次跟进", "内容",
+                  "补偿金额", "结果"],
                  ["投诉", 1, "2026-05-01", "阿香", "13512345678", "微信", "破损", "处理中", "", "", 0, ""]],
     })
     choices = {choice.sheet: choice for choice in choose_tables(load_file(path), ImportOptions(), {})}
@@ -141,7 +142,8 @@ def test_extra_phones_and_a_lunar_birthday_come_back(tmp_path, book):
     with book.session() as session:
         from core.book.models import MessageTemplate
 
-        session.add(MessageTemplate(kind="repurchase", name="复购一", language="zh_CN", body="{name}您好，{product}快用完了吧？"))
+        session.add(MessageTemplate(kind="repurchase", name="复购一", language="zh_CN",
+                                    body="{name}您好，{product}快用完了吧？"))
     service = CustomerService(book)
     created = service.create(CustomerInput(name="阿香", phone="13512345678", birth_month=2, birth_day=30,
                                            birthday_lunar=True, do_not_disturb=True))
