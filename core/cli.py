@@ -456,9 +456,11 @@ def main(argv: list[str] | None = None) -> int:
             parser.print_help()
             code = EXIT_OK
         else:
-            from core.book.paths import make_private
+            from core.book.paths import log_dir, make_private
+            from core.logs import CLI_LOG, setup_rotating_log
 
             make_private()  # umask 077, a 0700 data folder, temp files out of /tmp, like the app
+            setup_rotating_log(log_dir(), CLI_LOG)  # what core does, with ids and codes (core.logs)
             if args.command in _OPEN_A_BOOK:
                 _refuse_unsound(book_location(args))
             code = globals().get(f"_cmd_{args.command}", _cmd_not_ready)(args)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from core.book import paths
 from core.cli import app_files
+from core.logs import APP_LOG, setup_rotating_log
 from ui import settings as keys
 from ui import wheel_guard
 from ui.errors import install_excepthook
@@ -20,21 +21,14 @@ from ui.single_instance import InstanceServer, ask_running_instance, bring_to_fr
 
 log = logging.getLogger(__name__)
 
-LOG_FILE_NAME = "huitouke.log"
+LOG_FILE_NAME = APP_LOG
 START_MINIMIZED = "--minimized"  # started at login: only the tray icon (ui.autostart)
 QUIT_AFTER_PAINT = "--quit-after-paint"  # start-up timing: exit once the first window has painted
 
 
 def setup_logging(logs: Path) -> Path:
     """Rotating log files (5 × 1 MB) in the folder logs; returns the current log file's path."""
-    logs.mkdir(parents=True, exist_ok=True)
-    path = logs / LOG_FILE_NAME
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    return path
+    return setup_rotating_log(logs, LOG_FILE_NAME)
 
 
 def create_application(argv: list[str]) -> QApplication:

@@ -59,3 +59,22 @@ def test_a_refused_import_logs_its_code(book, tmp_path, caplog):
     with pytest.raises(ImportRejected) as refused:
         run_import(book, empty, ImportOptions(backup=False))
     assert f"import refused or stopped: {refused.value.code}" in _log_text(caplog)
+
+
+def test_the_command_line_logs_what_core_did_to_its_own_rotating_log(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    sheet = write_csv(tmp_path / "客户.csv", [["姓名", "手机"], [NAME, PHONE]])
+    book = tmp_path / "B.book"
+    env = {**os.environ, "HUITOUKE_DATA_DIR": str(tmp_path / "data")}
+    for args in (["init", str(book)], ["import", str(sheet), "--book", str(book)]):
+        subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=ROOT, env=env, check=True,
+                       capture_output=True, timeout=120)
+    log = (tmp_path / "data" / "logs" / "cli.log").read_text(encoding="utf-8")
+    assert "1 customers created" in log and "schema upgrade" in log
+    assert NAME not in log and PHONE not in log
+    assert (tmp_path / "data" / "logs" / "cli.log").stat().st_mode & 0o077 == 0
