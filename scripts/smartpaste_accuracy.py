@@ -1,8 +1,9 @@
 """Measure smart-paste accuracy on the project's own messages: per field and fully right.
 
-Usage: python scripts/smartpaste_accuracy.py [-v] [--fresh]
-    -v       print each wrong field
-    --fresh  measure only the fresh set (tests/core/smartpaste_fresh_cases.py), written after tuning
+Usage: python scripts/smartpaste_accuracy.py [-v] [--fresh | --fresh=N]
+    -v         print each wrong field
+    --fresh    measure only the fresh batches (tests/core/smartpaste_fresh_cases.py), written after tuning
+    --fresh=N  measure only fresh batch N (1 is FRESH_CASES, N ≥ 2 is FRESH_CASES_N)
 
 Sets: the general messages (tests/core/smartpaste_cases.py: every field, items and amount too), the
 failure-class messages of issue #19 (tests/core/smartpaste_class_cases.py) and the fresh set. For each set
@@ -43,8 +44,10 @@ def load_sets() -> dict[str, tuple[list[dict], tuple[str, ...]]]:
     if FRESH_FILE.exists():
         fresh = runpy.run_path(str(FRESH_FILE))
         sets["fresh"] = (fresh["FRESH_CASES"], fresh["FRESH_FIELDS"])
-        sets["fresh 2"] = (fresh["FRESH_CASES_2"], fresh["FRESH_FIELDS"])
-        sets["fresh 3"] = (fresh["FRESH_CASES_3"], fresh["FRESH_FIELDS"])
+        batch = 2
+        while f"FRESH_CASES_{batch}" in fresh:  # every batch the file holds: FRESH_CASES_2, _3, _4 …
+            sets[f"fresh {batch}"] = (fresh[f"FRESH_CASES_{batch}"], fresh["FRESH_FIELDS"])
+            batch += 1
     return sets
 
 
@@ -88,11 +91,19 @@ def measure(verbose: bool = False) -> tuple[int, int]:
     return measure_set(cases, fields, products, verbose)["fully right"], len(cases)
 
 
+def selected(name: str, argv: list[str]) -> bool:
+    """Whether the set called *name* is measured under the command-line options *argv*."""
+    batches = [arg.removeprefix("--fresh=") for arg in argv if arg.startswith("--fresh=")]
+    if batches:
+        return name in {"fresh" if batch == "1" else f"fresh {batch}" for batch in batches}
+    return "--fresh" not in argv or name.startswith("fresh")
+
+
 def main() -> int:
     verbose = "-v" in sys.argv
     _, products, _ = load_cases()
     for name, (cases, fields) in load_sets().items():
-        if "--fresh" in sys.argv and not name.startswith("fresh"):
+        if not selected(name, sys.argv[1:]):
             continue
         if verbose:
             print(f"--- {name}")
