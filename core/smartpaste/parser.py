@@ -113,12 +113,13 @@ def _address_like(piece: str) -> bool:
 
 
 def _collect_detail(text: str, start: int, first_adjacent: bool, region_words: frozenset[str] = frozenset(),
-                    ) -> tuple[list[str], int]:
+                    place_words: frozenset[str] = frozenset()) -> tuple[list[str], int]:
     """Address fragments from *start* on, stopping at a request, a name-like word, a new field or a
     word that only names the region again (鼓楼区湖东路 福州: 福州 tells the city, it is no address).
 
     A fragment that does not look like an address still counts when the next one, on the same line,
-    clearly does (哈工大 二公寓, 方恒国际 C座).
+    clearly does (哈工大 二公寓, 方恒国际 C座), when a bare room number follows it (芙蓉四 208), or when it
+    is named after the found region (*place_words*: 醴陵 → 醴陵瓷谷, 吉林市 → 吉林市政府) and the rest is no name.
     """
     parts: list[str] = []
     end = start
@@ -139,11 +140,27 @@ def _collect_detail(text: str, start: int, first_adjacent: bool, region_words: f
         if hard and (parts or not _address_like(piece) or not T.STRONG_ADDRESS_RE.search(piece)):
             break
         abbreviation = bool(parts) and piece.isascii() and piece.isalpha() and piece.isupper()  # IFS, SOHO
-        if not (adjacent or labelled or abbreviation or _address_like(piece) or _strong_next(pieces, number)):
+        building = bool(parts) and (_named_after(piece, place_words) or _room_next(pieces, number))
+        if not (adjacent or labelled or abbreviation or building or _address_like(piece)
+                or _strong_next(pieces, number)):
             break
         parts.append(piece)
         end = match.end()
     return parts, end
+
+
+def _named_after(piece: str, place_words: frozenset[str]) -> bool:
+    """Whether *piece* is a place named after a region word (醴陵瓷谷, 吉林市政府), not that word and a name."""
+    return any(piece.startswith(word) and len(piece) > len(word) and not separate_name(piece[len(word):])
+               for word in place_words)
+
+
+def _room_next(pieces: list[re.Match[str]], number: int) -> bool:
+    """Whether a bare room number (2–5 digits) follows on the same line: 厦门大学 芙蓉四 208."""
+    if number + 1 >= len(pieces):
+        return False
+    separator, piece = pieces[number + 1].group(1), pieces[number + 1].group(2)
+    return T.HARD not in separator and piece.isdigit() and 2 <= len(piece) <= 5
 
 
 def _strong_next(pieces: list[re.Match[str]], number: int) -> bool:
@@ -239,7 +256,7 @@ def parse_message(text: str, products: Sequence[str] = ()) -> ParsedMessage:
 
 def _parse(raw: str, products: tuple[str, ...]) -> ParsedMessage:
     uncertain: set[str] = set()
-    text = T.normalize(raw[:MAX_LENGTH])
+    text = T.join_crossings(T.normalize(raw[:MAX_LENGTH]))
     phones, text = _take_phones(text)
     if any(is_masked_phone(phone) for phone in phones):
         uncertain.add("phones")
@@ -264,7 +281,8 @@ def _parse(raw: str, products: tuple[str, ...]) -> ParsedMessage:
         province, city, district = region.province, region.city, region.district
         uncertain |= region.uncertain
         region_words = _region_words(province, city)
-        parts, end = _collect_detail(text, region.end, True, frozenset(region_words))
+        place_words = region_words | ({district} | short_names(district, DISTRICT) if district else set())
+        parts, end = _collect_detail(text, region.end, True, frozenset(region_words), frozenset(place_words))
         if (labelled_name is None and len(parts) > 1 and separate_name(parts[-1])
                 and not name_candidates(text[: region.start] + T.HARD + text[end:], products, region_words)):
             trailing_name = parts.pop()  # … 1号 林园 138…: the only word that can be a name

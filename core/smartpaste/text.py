@@ -74,6 +74,15 @@ def label_kind(label: str) -> str:
     return "other"
 
 
+# A crossing written with spaces (南大街 与 东木头市 交叉口) is one piece of the address.
+_CROSSING_RE = re.compile(r" *(与|和|跟) *([^\s,;、。!?~|\x1f]{1,12}?) *(交叉口|交口|交汇处|交界处|路口)")
+
+
+def join_crossings(text: str) -> str:
+    """*text* with the spaces inside a crossing removed: 建设路 与 桐柏路 交口 → 建设路与桐柏路交口."""
+    return _CROSSING_RE.sub(lambda match: "".join(match.groups()), text)
+
+
 def join_tight(parts: list[str]) -> str:
     """Join address fragments: no space between Chinese characters, one between two Latin/digit runs."""
     out = ""
@@ -106,8 +115,9 @@ ADDRESS_STOP_WORDS = (
 )
 STRONG_ADDRESS_RE = re.compile(
     r"路|街|道|巷|弄|胡同|号|村|镇|乡|组|栋|幢|单元|室|小区|花园|公寓|大厦|广场|苑|园区|社区|宿舍|楼|屯|里弄|座|层|#"
-    r"|^[A-Za-z]$|(?:宅|府|庄|阁|舍|馆|寓|铺|百货|商场|超市|酒店|宾馆|银行|大楼|商城|食堂|驿站|里|堂|总部)$"
+    r"|^[A-Za-z]$|(?:宅|府|庄|阁|舍|馆|寓|铺|百货|商场|超市|酒店|宾馆|银行|大楼|商城|食堂|驿站|里|堂|总部|湾)$"
     r"|^[A-Za-z]{1,3}\d{1,4}$"
 )
 WEAK_ADDRESS_RE = re.compile(r"\d|仓|科大|院|园|门|店|厂|城|中心|空间|前台|大学|学院|学校|医院|公司|市场"
-                             r"|工业|开发区|期|区|旁|对面|附近|[东西南北]侧")
+                             r"|工业|开发区|期|区|旁|对面|附近|[东西南北]侧|集团|工作室|事务所|研究所|营业部|办事处"
+                             r"|本部|分部|交口|交叉口|拐角|隔壁|[东西南北]{1,2}角")

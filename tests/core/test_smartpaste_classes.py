@@ -30,7 +30,8 @@ def _load(name: str):
 
 CLASS_CASES = _load("smartpaste_class_cases")
 _FRESH_MODULE = _load("smartpaste_fresh_cases")
-FRESH = _FRESH_MODULE.FRESH_CASES + _FRESH_MODULE.FRESH_CASES_2 + _FRESH_MODULE.FRESH_CASES_3
+FRESH = (_FRESH_MODULE.FRESH_CASES + _FRESH_MODULE.FRESH_CASES_2 + _FRESH_MODULE.FRESH_CASES_3
+         + _FRESH_MODULE.FRESH_CASES_4)
 PRODUCTS = _load("smartpaste_cases").PRODUCTS
 
 
