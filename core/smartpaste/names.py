@@ -80,21 +80,26 @@ def clean_token(piece: str) -> str:
     return piece
 
 
-def name_candidates(text: str, products: Sequence[str], region_words: Iterable[str] = ()) -> list[str]:
+def name_candidates(text: str, products: Sequence[str], region_words: Iterable[str] = (),
+                    place_words: Iterable[str] = ()) -> list[str]:
     """Words that can be a person's name, in text order: 2–6 Chinese characters or a Latin name.
 
     *region_words* (the found province and city, full and short) are never names: 福州 in
-    "鼓楼区湖东路 福州 张三" only tells which 鼓楼区.
+    "鼓楼区湖东路 福州 张三" only tells which 鼓楼区. A name glued after one of *place_words* (the found
+    region's names, district too) loses it: 醴陵刘洋 → 刘洋 (the longest such word first).
     """
     index = name_index()
     product_words = {p.lower() for p in products}
     excluded = set(region_words)
+    prefixes = sorted(set(place_words), key=lambda word: (-len(word), word))
     names = []
     for match in NAME_TOKEN_RE.finditer(text):
         piece = match.group().strip()
         if text[match.end():match.end() + 1] == ":":
             continue  # a label we do not know (改成:, 昵称:) introduces something, it is not a name
         piece = clean_token(piece)
+        prefix = next((word for word in prefixes if piece.startswith(word) and separate_name(piece[len(word):])), "")
+        piece = piece[len(prefix):]
         if not NAME_RE.match(piece) or piece.lower() in product_words or piece in excluded:
             continue
         if piece in index and any(full for _, full in index[piece]):

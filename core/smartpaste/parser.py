@@ -140,7 +140,7 @@ def _collect_detail(text: str, start: int, first_adjacent: bool, region_words: f
         if hard and (parts or not _address_like(piece) or not T.STRONG_ADDRESS_RE.search(piece)):
             break
         abbreviation = bool(parts) and piece.isascii() and piece.isalpha() and piece.isupper()  # IFS, SOHO
-        building = bool(parts) and (_named_after(piece, place_words) or _room_next(pieces, number))
+        building = bool(parts) and (_named_after(piece, place_words) or _room_next(pieces, number, piece))
         if not (adjacent or labelled or abbreviation or building or _address_like(piece)
                 or _strong_next(pieces, number)):
             break
@@ -155,9 +155,10 @@ def _named_after(piece: str, place_words: frozenset[str]) -> bool:
                for word in place_words)
 
 
-def _room_next(pieces: list[re.Match[str]], number: int) -> bool:
-    """Whether a bare room number (2–5 digits) follows on the same line: 厦门大学 芙蓉四 208."""
-    if number + 1 >= len(pieces):
+def _room_next(pieces: list[re.Match[str]], number: int, piece: str) -> bool:
+    """Whether a bare room number (2–5 digits) follows *piece* on the same line: 厦门大学 芙蓉四 208, 凌云三 410;
+    a surname-led name stays a name (5栋 王芳 302) unless it ends in a numeral like a dorm (凌云三)."""
+    if number + 1 >= len(pieces) or (separate_name(piece) and piece[-1] not in "一二三四五六七八九十"):
         return False
     separator, piece = pieces[number + 1].group(1), pieces[number + 1].group(2)
     return T.HARD not in separator and piece.isdigit() and 2 <= len(piece) <= 5
@@ -276,6 +277,7 @@ def _parse(raw: str, products: tuple[str, ...]) -> ParsedMessage:
     region = find_region(text, " ".join(filter(None, map(landline_city, phones))))
     province = city = district = detail = None
     region_words: set[str] = set()
+    place_words: set[str] = set()
     trailing_name = None
     if region is not None:
         province, city, district = region.province, region.city, region.district
@@ -284,11 +286,11 @@ def _parse(raw: str, products: tuple[str, ...]) -> ParsedMessage:
         place_words = region_words | ({district} | short_names(district, DISTRICT) if district else set())
         parts, end = _collect_detail(text, region.end, True, frozenset(region_words), frozenset(place_words))
         if (labelled_name is None and len(parts) > 1 and separate_name(parts[-1])
-                and not name_candidates(text[: region.start] + T.HARD + text[end:], products, region_words)):
+                and not name_candidates(text[: region.start] + T.HARD + text[end:], products, region_words,
+                                        place_words)):
             trailing_name = parts.pop()  # … 1号 林园 138…: the only word that can be a name
         full = region.names + tuple(n for n in (province, city, district) if n)
-        short = region_words | (short_names(district, DISTRICT) if district else set())
-        detail = _strip_repeated_region(_trim(T.join_tight(parts)), full, short) or None
+        detail = _strip_repeated_region(_trim(T.join_tight(parts)), full, place_words) or None
         rest = text[: region.start] + T.HARD + text[end:]
     else:
         detail, start, end = _guess_detail_without_region(text)
@@ -298,7 +300,7 @@ def _parse(raw: str, products: tuple[str, ...]) -> ParsedMessage:
 
     name = labelled_name
     if name is None:
-        candidates = name_candidates(rest, products, region_words)
+        candidates = name_candidates(rest, products, region_words, place_words)
         if not candidates and trailing_name:
             candidates = [trailing_name]
         if not candidates and detail:

@@ -163,3 +163,19 @@ def test_the_parser_does_not_load_qt():
 ])
 def test_phones_in_a_message_are_normalised_once_each(text, phones):
     assert parse_message(text).phones == phones
+
+
+@pytest.mark.parametrize(("text", "name", "detail"), [
+    # A word before a bare room number is a dorm or building (芙蓉四 208) unless it is a surname-led name.
+    ("福建省厦门市思明区 思明南路 422号 芙蓉四 208 陈静 13800138000", "陈静", "思明南路422号芙蓉四208"),
+    ("江苏省南京市玄武区 中山路 18号 5栋 王芳 302 13800138000", "王芳", "中山路18号5栋"),
+    # A word named after the region stays in the detail; a name glued after a region word is the name.
+    ("湖南省株洲市醴陵市 瓷谷大道 1号 醴陵瓷谷 刘洋 13800138000", "刘洋", "瓷谷大道1号醴陵瓷谷"),
+    ("湖南省株洲市醴陵市 瓷谷大道 1号 醴陵刘洋 13800138000", "刘洋", "瓷谷大道1号"),
+    ("江苏省南京市玄武区 中山路 18号 南京王芳 13800138000", "王芳", "中山路18号"),
+    # A crossing written with spaces is one piece.
+    ("陕西西安碑林区 南大街 与 东木头市 交叉口 邓超 13800138000", "邓超", "南大街与东木头市交叉口"),
+])
+def test_words_between_detail_and_name(text, name, detail):
+    parsed = parse_message(text)
+    assert (parsed.name, parsed.detail) == (name, detail)
