@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Set up (the first time) and run the whole test suite. Arguments go to pytest (e.g. ./test.sh -x -k search).
+# Set up (the first time) and run the whole test suite on two worker processes (pytest-xdist). Arguments go to
+# pytest (e.g. ./test.sh -m "not slow" for the quick run, ./test.sh -n 0 -x -k search for one process).
 set -euo pipefail
 cd "$(dirname "$0")"
 bash scripts/install_system_packages.sh
@@ -10,4 +11,4 @@ if [ -n "${HUITOUKE_TEST_PG_URL:-}" ]; then
 else
     echo "Core tests run on SQLite only (set HUITOUKE_TEST_PG_URL, see docs/SHARED_BOOK.md, to add PostgreSQL)."
 fi
-python -m pytest "$@"
+python -m pytest -n "${HUITOUKE_TEST_WORKERS:-2}" "$@"

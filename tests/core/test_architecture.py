@@ -6,6 +6,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 
 PACKAGES = ("core", "ui")
@@ -121,10 +123,12 @@ def test_the_graph_sees_imports_inside_functions(tmp_path):
     assert {"core.book.db", "ui.tasks"} <= _imported_names(path, "core.m")
 
 
+@pytest.mark.slow
 def test_no_import_cycles_in_core_or_ui():
     assert cycles(import_graph()) == []
 
 
+@pytest.mark.slow
 def test_core_never_imports_ui():
     offenders = {
         module: sorted(e for e in edges if e.split(".")[0] == "ui")

@@ -60,6 +60,7 @@ def test_a_cut_short_backup_is_refused_by_restore_and_never_offered(tmp_path):
     assert backup.newest_good_backup(path) == good.path
 
 
+@pytest.mark.slow
 def test_a_year_of_daily_backups_stays_within_three_times_the_book(tmp_path):
     path = _noisy_book(tmp_path / "y.book", customers=300)
     day0 = dt.datetime(2026, 1, 1, 9)
@@ -93,14 +94,15 @@ def test_leftover_partials_are_removed_at_the_next_open_but_not_a_running_backup
     assert not stale.exists() and fresh.exists()
 
 
+@pytest.mark.slow
 def test_a_killed_demo_leaves_no_book_and_the_next_run_builds_one(tmp_path):
     target = tmp_path / "demo.book"
     proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "demo", str(target), "--customers", "20000"],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 60
-    while not (tmp_path / "demo.book.partial").exists() and time.time() < deadline:
-        time.sleep(0.05)
-    time.sleep(1.0)
+    partial = tmp_path / "demo.book.partial"
+    while not (partial.exists() and partial.stat().st_size > 1_000_000) and time.time() < deadline:
+        time.sleep(0.05)  # killed once the build has written its first megabyte
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert not target.exists()

@@ -47,6 +47,7 @@ def test_skewed_index_passes_quick_check_and_fails_integrity_check(tmp_path):
         Book.open(path, check="full")
 
 
+@pytest.mark.slow
 def test_every_command_refuses_the_skewed_book_with_exit_4_and_writes_nothing(tmp_path):
     path = make_book(tmp_path / "s.book")
     skew_index(path)
@@ -156,6 +157,7 @@ def test_a_wal_cut_short_is_reported(tmp_path):
     assert out.returncode == 4 and "cut short" in error_of(out)["problems"][0]
 
 
+@pytest.mark.slow
 def test_a_cleanly_closed_wal_book_has_no_wal_file_and_is_fine(tmp_path):
     path = make_book(tmp_path / "c.book")
     assert path.read_bytes()[18] == 2  # the header says WAL
@@ -173,6 +175,7 @@ def test_new_books_carry_the_application_id(tmp_path):
     con.close()
 
 
+@pytest.mark.slow
 def test_a_foreign_sqlite_file_is_refused_by_every_command_untouched(tmp_path):
     other = tmp_path / "other.sqlite"
     con = sqlite3.connect(other)
@@ -192,6 +195,7 @@ def test_a_foreign_sqlite_file_is_refused_by_every_command_untouched(tmp_path):
     assert err.value.code == "not_a_book"
 
 
+@pytest.mark.slow
 def test_restore_onto_a_text_file_is_refused_and_the_file_untouched(tmp_path):
     book = make_book(tmp_path / "b.book")
     made = run_cli("backup", "--book", book, "--json")
@@ -216,6 +220,7 @@ def test_restore_replaces_a_book_damaged_beyond_recognition_when_its_backups_exi
     assert list(tmp_path.glob("b.book.damaged-*"))
 
 
+@pytest.mark.slow
 def test_a_folder_as_book_and_a_read_only_folder_have_their_own_codes(tmp_path):
     folder = tmp_path / "a-folder"
     folder.mkdir()
@@ -276,6 +281,7 @@ def test_a_0001_book_upgrades_to_head_with_nothing_lost(tmp_path):
     assert run_cli("check", "--book", path).returncode == 0
 
 
+@pytest.mark.slow
 def test_an_unknown_early_layout_is_refused_with_exit_4_never_a_crash(tmp_path):
     path = copy_fixture_0001(tmp_path / "early.book")
     con = sqlite3.connect(path)
@@ -293,6 +299,7 @@ def test_an_unknown_early_layout_is_refused_with_exit_4_never_a_crash(tmp_path):
     assert path.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_check_today_and_import_agree_on_random_byte_flips(tmp_path):
     """The issue's experiment: random single-byte flips; whatever check says, today and import say too."""
     import random

@@ -5,6 +5,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from core.book.db import Book
 from core.book.lock import BookLock
 from tests.conftest import ROOT
@@ -20,6 +22,7 @@ def test_version():
     assert out.returncode == 0 and out.stdout.startswith("Huitouke ")
 
 
+@pytest.mark.slow
 def test_init_then_check_then_refuse_to_overwrite(tmp_path):
     path = tmp_path / "b.book"
     assert run("init", path).returncode == 0
@@ -31,6 +34,7 @@ def test_init_then_check_then_refuse_to_overwrite(tmp_path):
     assert json.loads(again.stderr)["error"]["code"] == "book_exists"
 
 
+@pytest.mark.slow
 def test_backup_and_restore_from_the_command_line(tmp_path):
     path = tmp_path / "b.book"
     run("init", path)
@@ -45,6 +49,7 @@ def test_backup_and_restore_from_the_command_line(tmp_path):
     assert json.loads(run("check", "--book", path, "--json").stdout)["counts"]["customer"] == 0
 
 
+@pytest.mark.slow
 def test_restore_of_a_book_open_in_the_app_exits_3_naming_the_holder(tmp_path):
     path = tmp_path / "b.book"
     run("init", path)
@@ -56,6 +61,7 @@ def test_restore_of_a_book_open_in_the_app_exits_3_naming_the_holder(tmp_path):
     assert holder["program"] == "test holder" and holder["pid"] == os.getpid()
 
 
+@pytest.mark.slow
 def test_not_a_book_or_missing_book_exit_codes(tmp_path):
     path = tmp_path / "b.book"
     path.write_bytes(b"this is not a database" * 100)
@@ -69,6 +75,7 @@ def test_unknown_arguments_are_rejected_with_exit_2():
     assert run("check", "--no-such-flag").returncode == 2
 
 
+@pytest.mark.slow
 def test_init_takes_book_like_every_other_command_and_a_missing_book_says_how_to_make_one(tmp_path):
     path = tmp_path / "new.book"
     missing = run("import", tmp_path / "any.csv", "--book", path, "--json")

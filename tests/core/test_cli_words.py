@@ -43,6 +43,7 @@ def _files_under(*folders):
     return sorted(str(p) for folder in folders if folder.exists() for p in folder.rglob("*"))
 
 
+@pytest.mark.slow
 def test_an_unknown_command_exits_2_at_once_naming_the_closest_commands_and_writes_nothing(run, tmp_path):
     data = Path(os.environ["HUITOUKE_DATA_DIR"])
     before = _files_under(tmp_path, data)
@@ -117,6 +118,7 @@ def test_a_coded_error_is_said_in_the_users_language_and_keeps_its_code(run, tmp
     assert chinese["message"] == f"{missing} 处没有客户本。可以这样新建一个：huitouke init {missing}"
 
 
+@pytest.mark.slow
 def test_an_import_refusal_under_chinese_is_the_sentence_for_its_code(run, tmp_path):
     book = tmp_path / "B.book"
     Book.open(book, create=True).close()
@@ -130,6 +132,7 @@ def test_an_import_refusal_under_chinese_is_the_sentence_for_its_code(run, tmp_p
     assert "empty.csv" in error["message"]
 
 
+@pytest.mark.slow
 def test_import_and_check_say_what_they_did_in_the_users_language(run, tmp_path):
     book = tmp_path / "B.book"
     Book.open(book, create=True).close()
@@ -150,6 +153,7 @@ def test_import_and_check_say_what_they_did_in_the_users_language(run, tmp_path)
     assert run("check", "--book", book).stdout.startswith(f"OK: {book} (schema ")
 
 
+@pytest.mark.slow
 def test_export_says_what_it_wrote_in_text_and_json(run, tmp_path):
     book = tmp_path / "B.book"
     with Book.open(book, create=True) as b, b.session() as s:
@@ -164,6 +168,7 @@ def test_export_says_what_it_wrote_in_text_and_json(run, tmp_path):
     assert text.returncode == 0 and text.stdout.startswith(f"已导出 {tmp_path / 'zh.xlsx'}：")
 
 
+@pytest.mark.slow
 def test_a_reader_that_leaves_early_ends_the_command_quietly(tmp_path):
     book = tmp_path / "B.book"
     Book.open(book, create=True).close()
@@ -177,6 +182,7 @@ def test_a_reader_that_leaves_early_ends_the_command_quietly(tmp_path):
     assert not (Path(os.environ["HUITOUKE_DATA_DIR"]) / "logs" / "cli-errors.log").exists()
 
 
+@pytest.mark.slow
 def test_the_shell_pipe_into_head_prints_the_first_line_only(tmp_path):
     book = tmp_path / "B.book"
     Book.open(book, create=True).close()

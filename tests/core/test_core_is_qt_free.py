@@ -3,6 +3,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
 
 SCRIPT = """
@@ -16,6 +18,7 @@ print("COUNT:" + str(sum(1 for m in sys.modules if m.startswith("core."))))
 """
 
 
+@pytest.mark.slow
 def test_importing_all_of_core_loads_no_qt_and_no_matplotlib():
     out = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert "LOADED:\n" in out, out

@@ -212,6 +212,7 @@ def test_products_and_after_sales_rows(demo_book):
     assert used == [(0,)]
 
 
+@pytest.mark.slow
 def test_command_line_demo_then_check(tmp_path):
     """`main.py demo` twice with one seed and day gives the same figures; `main.py check` passes it."""
     env = {**os.environ, "HUITOUKE_DATA_DIR": str(tmp_path / "data")}

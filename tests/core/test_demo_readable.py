@@ -1,5 +1,6 @@
 """Every value the demo book writes in bulk reads back through SQLAlchemy (dates and times included)."""
 
+import pytest
 from sqlalchemy import select
 
 from core.book.db import Book
@@ -7,6 +8,7 @@ from core.book.models import Base
 from core.demo.build import build_demo
 
 
+@pytest.mark.slow
 def test_every_row_of_the_demo_book_reads_back_through_the_models(tmp_path):
     path = tmp_path / "demo.book"
     build_demo(path, customers=300, seed=3)

@@ -32,6 +32,7 @@ def _today(path, capsys, *extra) -> list[dict]:
     return json.loads(capsys.readouterr().out)
 
 
+@pytest.mark.slow
 def test_the_demo_opens_with_a_full_day_of_mixed_work(demo_3000, capsys):
     day = _today(demo_3000, capsys)
     everything = _today(demo_3000, capsys, "--all")

@@ -21,6 +21,7 @@ def _big_csv(path, rows=20000):
     return path
 
 
+@pytest.mark.slow
 def test_import_onto_a_full_disk_exits_2_with_disk_full_and_the_book_unchanged(tmp_path):
     csv = _big_csv(tmp_path / "big.csv")
     made = make_book(tmp_path / "made.book")
@@ -34,6 +35,7 @@ def test_import_onto_a_full_disk_exits_2_with_disk_full_and_the_book_unchanged(t
         assert report.ok and report.counts["customer"] == 2, report.problems
 
 
+@pytest.mark.slow
 def test_a_backup_onto_a_full_disk_is_coded_and_leaves_no_partial_file(tmp_path):
     book = make_book(tmp_path / "b.book", customers=300)
     with small_disk(tmp_path / "data", 64) as disk:
@@ -44,6 +46,7 @@ def test_a_backup_onto_a_full_disk_is_coded_and_leaves_no_partial_file(tmp_path)
     assert check_book(book).ok
 
 
+@pytest.mark.slow
 def test_a_wal_book_on_a_full_disk_is_never_called_damaged(tmp_path):
     """Reading a WAL book needs a -shm file; on a full disk SQLite cannot make one ("disk I/O error")."""
     made = make_book(tmp_path / "made.book")

@@ -31,6 +31,7 @@ def _files_holding(folder, *needles):
                   and any(n.encode("utf-8") in _contents(p) for n in needles))
 
 
+@pytest.mark.slow
 def test_data_folder_book_backups_and_logs_are_private(tmp_path):
     data = tmp_path / "data"
     env = {"HUITOUKE_DATA_DIR": str(data)}
@@ -48,6 +49,7 @@ def test_data_folder_book_backups_and_logs_are_private(tmp_path):
         assert mode & 0o077 == 0, (str(path), oct(mode))
 
 
+@pytest.mark.slow
 def test_an_unexpected_error_logs_no_customer_name_or_phone(tmp_path):
     """A write that fails unexpectedly while saving a known customer: the log holds no name, no phone."""
     data = tmp_path / "data"
@@ -97,6 +99,7 @@ def test_erase_removes_the_customer_from_the_book_its_wal_and_every_backup(tmp_p
     assert not [n for n in os.listdir(kept[0].path.parent) if n.endswith(backup.PARTIAL)]
 
 
+@pytest.mark.slow
 def test_a_killed_export_leaves_its_temp_files_in_the_private_folder_not_tmp(tmp_path):
     import signal
     import subprocess

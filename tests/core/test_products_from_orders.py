@@ -86,6 +86,7 @@ def _import(book, path) -> dict:
     return json.loads(out.stdout)
 
 
+@pytest.mark.slow
 @pytest.mark.sqlite_only
 def test_orders_then_product_sheet_equals_product_sheet_then_orders(tmp_path):
     orders, sheet = _orders_csv(tmp_path / "ExportOrderList202606.csv"), _product_sheet(tmp_path / "商品.xlsx")

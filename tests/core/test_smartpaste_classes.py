@@ -91,6 +91,7 @@ print(json.dumps(out, ensure_ascii=False))
 """
 
 
+@pytest.mark.slow
 def test_the_same_fields_under_every_hash_seed():
     script = _SEED_SCRIPT.format(root=str(ROOT), cases=str(Path(__file__).with_name("smartpaste_class_cases.py")))
     outputs = set()

@@ -29,6 +29,7 @@ def demo_book(tmp_path):
     book.close()
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("zh_cn")
 def test_aftersales_screens_in_chinese(qtbot, demo_book, settings):
     from ui.dialogs.complaint import ComplaintDialog

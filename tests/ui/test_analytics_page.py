@@ -205,6 +205,7 @@ def show_q1(qtbot, page):
         page.page_activated()
 
 
+@pytest.mark.slow
 def test_first_showing_shows_a_progress_state_while_charts_are_prepared(qtbot, page):
     page.show()
     page.page_activated()
@@ -229,6 +230,7 @@ def test_page_computes_in_the_background_and_shows_the_figures(qtbot, page):
     assert len(page.charts) == 10 and all(chart.figure.axes for chart in page.charts if chart is not page.product_chart)
 
 
+@pytest.mark.slow
 def test_previous_numbers_stay_until_the_new_ones_arrive(qtbot, page):
     page.show()
     page.set_preset("all")
@@ -243,6 +245,7 @@ def test_previous_numbers_stay_until_the_new_ones_arrive(qtbot, page):
     assert page.report.range == DateRange(dt.date(2026, 3, 1), TODAY)
 
 
+@pytest.mark.slow
 def test_click_through_emits_the_customer_ids(qtbot, page, shop):
     _, ids = shop
     show_q1(qtbot, page)
@@ -276,6 +279,7 @@ def zh_cn(qapp):
         qapp.removeTranslator(translator)
 
 
+@pytest.mark.slow
 def test_page_on_the_demo_book_in_chinese_screenshot(qtbot, zh_cn, tmp_path):
     """Saved as artifacts/screenshots/page_analytics_demo.png for people to look at."""
     from pathlib import Path

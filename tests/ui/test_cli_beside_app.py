@@ -23,6 +23,7 @@ def app_book(tmp_path):
     book.close()
 
 
+@pytest.mark.slow
 def test_every_command_works_while_the_app_has_the_book_open(qtbot, app_book, settings, tmp_path):
     window = MainWindow(Session(book=app_book, book_path=str(app_book.path), settings=settings),
                         counts=lambda: book_counts(app_book))

@@ -108,6 +108,7 @@ def _error(code: str, kind: str) -> errors.HuitoukeError:
     return cls(code, **DETAILS)
 
 
+@pytest.mark.slow
 def test_the_walk_finds_the_codes_of_every_kind_of_construction():
     codes = raised_codes()
     assert len(codes) > 120
@@ -117,6 +118,7 @@ def test_the_walk_finds_the_codes_of_every_kind_of_construction():
     assert {"bad_review_not_found", "login_failed", "analytics_cancelled"} <= set(codes)
 
 
+@pytest.mark.slow
 def test_every_code_raised_in_core_has_an_english_sentence():
     missing, unfilled = [], []
     for code, kind in sorted(raised_codes().items()):
@@ -139,6 +141,7 @@ def chinese(qapp):
         qapp.removeTranslator(translator)
 
 
+@pytest.mark.slow
 def test_every_code_raised_in_core_has_a_chinese_sentence(chinese):
     untranslated = []
     for code, kind in sorted(raised_codes().items()):

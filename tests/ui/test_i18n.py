@@ -4,6 +4,7 @@ import importlib.util
 import shutil
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QLocale, QTranslator
 
 from ui.i18n import CHINESE, ENGLISH, LANGUAGE_KEY, chosen_language, ensure_qm, save_language
@@ -18,6 +19,7 @@ def _i18n_script():
     return module
 
 
+@pytest.mark.slow
 def test_every_ui_string_has_a_finished_translation():
     problems = _i18n_script().check()
     assert problems == [], "\n".join(map(str, problems)) + "\nrun: python scripts/i18n.py update, then translate"

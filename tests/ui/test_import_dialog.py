@@ -128,6 +128,7 @@ def test_far_cell_workbook_is_refused_in_the_dialog_without_bringing_the_app_dow
     assert not dialog.import_button.isEnabled() and count(book, Customer) == 0
 
 
+@pytest.mark.slow
 def test_cancel_leaves_the_book_unchanged(qtbot, book, tasks, tmp_path):
     path = write_csv(tmp_path / "ExportOrderList-big.csv", taobao_rows(8000, 3000), encoding="gbk", quote_all=True)
     dialog = open_dialog(qtbot, book, tasks, path)

@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from core.book import paths
 from core.book.db import Book
 from core.errors import BookDamaged, BookLocked, RejectedInput
@@ -153,6 +155,7 @@ def test_a_spreadsheet_given_as_the_argument_without_any_book_creates_the_defaul
     assert len(seen) == 1 and "customers.xlsx" in seen[0]
 
 
+@pytest.mark.slow
 def test_main_with_a_book_file_opens_that_book_in_the_app(tmp_path):
     """`python main.py B.book` (a double-clicked book): the desktop app opens that book (offscreen, real process)."""
     import os

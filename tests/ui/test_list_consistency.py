@@ -114,6 +114,7 @@ def _search(window, text: str) -> None:
     window._on_search_timer_timeout()  # what the timer does after the typing pause
 
 
+@pytest.mark.slow
 def test_search_right_after_a_today_action_shows_the_searched_rows(qtbot, window, shop):
     names = _names(shop)
     customers = window.page("customers")
@@ -132,6 +133,7 @@ def test_search_right_after_a_today_action_shows_the_searched_rows(qtbot, window
     assert names[opened[0]] == customers.model.index(3, Column.NAME).data()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", [6, 9, 11])  # each of these showed a wrong row before the fix
 def test_interleaved_actions_searches_and_scrolling_never_show_a_wrong_row(qtbot, window, shop, seed):
     names = _names(shop)

@@ -73,6 +73,7 @@ def _save(widget, name: str) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_every_page_in_chinese(qtbot, zh_cn, filled_book, settings):
     session = Session(book=filled_book, book_path=str(filled_book.path), settings=settings, today=lambda: TODAY)
     window = MainWindow(session, counts=lambda: book_counts(filled_book))

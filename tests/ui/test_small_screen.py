@@ -3,6 +3,7 @@ the window's first size, every page (the window cannot be made smaller than its 
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QDialog
 
@@ -42,6 +43,7 @@ def test_the_window_opens_inside_the_available_screen(qtbot, book, settings):
     session.tasks.wait(5000)
 
 
+@pytest.mark.slow
 def test_every_page_and_dialog_fits_a_1366x768_screen(qtbot, request, settings):
     request.getfixturevalue("zh_cn")
     filled_book = request.getfixturevalue("filled_book")

@@ -28,6 +28,7 @@ def test_smoke_test_from_source_passes_every_step(tmp_path):
     assert (tmp_path / "smoke-chart.png").stat().st_size > 0
 
 
+@pytest.mark.slow
 def test_smoke_test_fails_when_a_step_fails(tmp_path):
     """A broken step turns into exit code 1 and a report naming it (the test can fail)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HUITOUKE_SMOKE_BREAK": "chart"}

@@ -72,6 +72,7 @@ def test_groups_follow_the_ranking_and_rows_show_reason_message_contact(page):
     assert page.due_total == 3
 
 
+@pytest.mark.slow
 def test_copy_puts_the_message_on_the_clipboard_and_says_so(qtbot, page):
     _select_kind(page, "repurchase")
     page.message_edit.setPlainText("王芳，蜂蜜快用完了吧？")

@@ -37,6 +37,7 @@ def demo_path(tmp_path_factory):
     return path
 
 
+@pytest.mark.slow
 def test_today_on_the_3000_customer_demo(qtbot, zh_cn, demo_path, settings, tmp_path):
     book = Book.open(demo_path, daily_backup=False, backup_root=tmp_path / "backups")
     try:

@@ -32,6 +32,7 @@ def counts(path):
         con.close()
 
 
+@pytest.mark.slow
 def test_import_json_and_exit_codes(tmp_path):
     book = tmp_path / "b.book"
     assert run("init", book).returncode == 0
@@ -54,6 +55,7 @@ def test_import_json_and_exit_codes(tmp_path):
     assert (again["orders_created"], again["orders_unchanged"]) == (0, 1)
 
 
+@pytest.mark.slow
 def test_rejected_file_exits_2_and_writes_nothing(tmp_path):
     book = tmp_path / "b.book"
     run("init", book)
@@ -65,6 +67,7 @@ def test_rejected_file_exits_2_and_writes_nothing(tmp_path):
     assert counts(book) == before
 
 
+@pytest.mark.slow
 def test_export_from_the_command_line(tmp_path):
     book = tmp_path / "b.book"
     run("init", book)

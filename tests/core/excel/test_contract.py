@@ -55,6 +55,7 @@ def _cli(*args):
                           text=True, timeout=300)
 
 
+@pytest.mark.slow
 def test_the_command_line_exits_2_for_header_only_and_all_refused_files(tmp_path):
     book = tmp_path / "b.book"
     assert _cli("init", book).returncode == 0

@@ -48,6 +48,7 @@ CORPUS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(CORPUS))
 def test_the_cli_refuses_a_far_reaching_workbook_with_exit_2_and_the_book_unchanged(tmp_path, name):
     book = make_book(tmp_path / "b.book")
@@ -63,6 +64,7 @@ def test_the_cli_refuses_a_far_reaching_workbook_with_exit_2_and_the_book_unchan
     assert book.read_bytes() == (tmp_path / "before.book").read_bytes()
 
 
+@pytest.mark.slow
 def test_an_ordinary_workbook_with_a_wide_table_still_imports(tmp_path):
     from tests.core.excel.files import write_xlsx
 

@@ -41,6 +41,7 @@ def _codes(data):
     return [(error["row"], error["column"], error["code"]) for error in data["errors"]]
 
 
+@pytest.mark.slow
 def test_a_huge_cell_is_cut_with_a_warning_not_a_refusal(tmp_path, cli_book):
     path = write_csv(tmp_path / "huge.csv", [HEADER, ["王芳", "13925130165", "2024-05-03", "蜂蜜", 68, "长" * 150_000],
                                              ["李四", "13800138000", "2024-05-04", "茶", 10, ""]])
@@ -49,6 +50,7 @@ def test_a_huge_cell_is_cut_with_a_warning_not_a_refusal(tmp_path, cli_book):
     assert _codes(data) == [(2, "备注", "cell_cut")]
 
 
+@pytest.mark.slow
 def test_a_gbk_line_in_a_utf8_file_is_read_and_reported_by_row(tmp_path, cli_book):
     utf8 = write_csv(tmp_path / "part.csv", [HEADER, ["王芳", "13925130165", "2024-05-03", "蜂蜜", 68, "好"]])
     gbk_line = "李四,13800138000,2024-05-04,红糖姜茶,10,老客\r\n".encode("gbk")
@@ -62,6 +64,7 @@ def test_a_gbk_line_in_a_utf8_file_is_read_and_reported_by_row(tmp_path, cli_boo
     assert sheet.rows[2][3] == "红糖姜茶"
 
 
+@pytest.mark.slow
 def test_an_html_table_saved_as_xls_is_read(tmp_path, cli_book):
     cells = "".join(f"<th>{header}</th>" for header in HEADER)
     rows = "".join(f"<tr><td>{name}</td><td>{phone}</td><td>2024-05-0{day}</td><td>蜂蜜</td><td>68</td><td></td></tr>"
@@ -75,6 +78,7 @@ def test_an_html_table_saved_as_xls_is_read(tmp_path, cli_book):
         assert code == 0 and data["orders_created"] + data["orders_unchanged"] == 2
 
 
+@pytest.mark.slow
 def test_encrypted_workbooks_are_refused_as_encrypted(tmp_path, cli_book):
     import msoffcrypto
     import olefile
@@ -97,6 +101,7 @@ def test_encrypted_workbooks_are_refused_as_encrypted(tmp_path, cli_book):
         assert (code, data["error"]["code"]) == (2, "encrypted")
 
 
+@pytest.mark.slow
 def test_a_stray_quote_is_reported_by_row_and_does_not_swallow_the_rows_after_it(tmp_path, cli_book):
     path = tmp_path / "quote.csv"
     path.write_text("姓名,手机号,下单时间,商品,金额\n王芳,13925130165,2024-05-03,\"蜂蜜 500g,68\n"
@@ -106,6 +111,7 @@ def test_a_stray_quote_is_reported_by_row_and_does_not_swallow_the_rows_after_it
     assert (2, "商品", "quote_unbalanced") in _codes(data)
 
 
+@pytest.mark.slow
 def test_formula_cells_without_a_saved_value_are_reported_by_cell(tmp_path, cli_book):
     path = write_xlsx(tmp_path / "formulas.xlsx", {"s": [
         HEADER, ['=CONCAT("王","芳")', "13925130165", "2024-05-03", "蜂蜜", "=34*2", ""],
@@ -117,6 +123,7 @@ def test_formula_cells_without_a_saved_value_are_reported_by_cell(tmp_path, cli_
     assert [error["value"] for error in data["errors"] if error["code"] == "formula_without_value"] == ["A2", "E2"]
 
 
+@pytest.mark.slow
 def test_1904_dates_and_hidden_sheets(tmp_path, cli_book):
     import openpyxl
     from openpyxl.utils.datetime import CALENDAR_MAC_1904

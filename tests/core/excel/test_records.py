@@ -106,6 +106,7 @@ def test_an_import_pauses_the_collector_and_leaves_it_as_it_was(tmp_path, book, 
     assert gc.isenabled()
 
 
+@pytest.mark.slow
 def test_a_big_import_writes_every_row_in_chunks_with_progress_moving_forward(tmp_path, book):
     rows = taobao_rows(12_345, 4_000)  # more than two insert chunks of orders and of items (header row first)
     path = write_csv(tmp_path / "ExportOrderList-big.csv", rows, encoding="gbk", quote_all=True)

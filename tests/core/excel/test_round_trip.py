@@ -65,6 +65,7 @@ def demo(tmp_path_factory):
     return folder, path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_export_all_into_the_same_book_changes_nothing_and_into_an_empty_book_reproduces_it(demo, language):
     folder, path = demo
@@ -90,6 +91,7 @@ def test_export_all_into_the_same_book_changes_nothing_and_into_an_empty_book_re
     assert figures(copy) == before
 
 
+@pytest.mark.slow
 def test_export_pasted_twice_into_one_sheet_gives_as_many_items_as_orders(demo, tmp_path):
     from python_calamine import CalamineWorkbook
 
@@ -163,6 +165,7 @@ def test_extra_phones_and_a_lunar_birthday_come_back(tmp_path, book):
     assert aliases == ["13900001111"]
 
 
+@pytest.mark.slow
 def test_undoing_the_copy_import_empties_the_book_again(demo):
     from core.excel.batches import undo_import
 
