@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>The book %1 failed its check and is closed for writing, so nothing more can harm it. Open the backups to restore the newest sound one?</source>
-        <translation>客户簿 %1 没有通过检查，已停止写入，不会再受到更多损坏。要打开备份列表，恢复最新的一份完好备份吗？</translation>
+        <translation>客户本 %1 没有通过检查，已停止写入，不会再受到更多损坏。要打开备份列表，恢复最新的一份完好备份吗？</translation>
     </message>
     <message>
         <source>Backups…</source>

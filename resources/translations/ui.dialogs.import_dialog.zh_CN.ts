@@ -187,7 +187,7 @@
     </message>
     <message>
         <source>New orders: %1 · updated: %2 · already in the book: %3</source>
-        <translation>新订单：%1 · 更新：%2 · 已在客户簿中：%3</translation>
+        <translation>新订单：%1 · 更新：%2 · 已在客户本中：%3</translation>
     </message>
     <message>
         <source>Rows read: %1 · skipped: %2</source>
@@ -199,11 +199,11 @@
     </message>
     <message>
         <source>Items added to orders already in the book: %1</source>
-        <translation>补充到客户簿已有订单的商品：%1 件</translation>
+        <translation>补充到客户本已有订单的商品：%1 件</translation>
     </message>
     <message>
         <source>%1 new customers share a name with a customer already in the book; check them below and merge them if they are the same person.</source>
-        <translation>有 %1 位新客户与客户簿中已有客户同名；请在下方核对，如果是同一个人请合并。</translation>
+        <translation>有 %1 位新客户与客户本中已有客户同名；请在下方核对，如果是同一个人请合并。</translation>
     </message>
     <message>
         <source>%1 (orders: %2)</source>

@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>New customers of these imports share only a name with a customer already in the book: merge them or keep them separate</source>
-        <translation>这些导入新建的客户与客户簿中已有客户只是同名：请合并或保留为不同的人</translation>
+        <translation>这些导入新建的客户与客户本中已有客户只是同名：请合并或保留为不同的人</translation>
     </message>
     <message>
         <source>Close</source>

@@ -33,12 +33,12 @@
     </message>
     <message>
         <source>Erase %1 customers with all their orders, reminders, contacts and cases, from the book and from every backup of it? This cannot be undone.</source>
-        <translation>彻底清除 %1 位客户及其全部订单、提醒、联系记录和售后记录？客户簿和它的每一份备份里都会清除。此操作无法撤销。</translation>
+        <translation>彻底清除 %1 位客户及其全部订单、提醒、联系记录和售后记录？客户本和它的每一份备份里都会清除。此操作无法撤销。</translation>
     </message>
     <message>
         <source>The customers were erased from the book, but these backups could not be rewritten and may still hold them. Delete them if you no longer need them:
 %1</source>
-        <translation>客户已从客户簿中彻底清除，但以下备份无法改写，可能仍然包含这些客户。如果不再需要，请删除这些备份：
+        <translation>客户已从客户本中彻底清除，但以下备份无法改写，可能仍然包含这些客户。如果不再需要，请删除这些备份：
 %1</translation>
     </message>
 </context>

@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>See the backups, back up now, check the book, restore a backup</source>
-        <translation>查看备份、立即备份、检查客户簿、恢复备份</translation>
+        <translation>查看备份、立即备份、检查客户本、恢复备份</translation>
     </message>
 </context>
 </TS>

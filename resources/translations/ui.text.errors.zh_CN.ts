@@ -269,11 +269,11 @@
     </message>
     <message>
         <source>%path is not a Huitouke book. It was left exactly as it is.</source>
-        <translation>%path 不是回头客的客户簿，没有做任何改动。</translation>
+        <translation>%path 不是回头客的客户本，没有做任何改动。</translation>
     </message>
     <message>
         <source>%path is a folder, not a book file. Choose a book file.</source>
-        <translation>%path 是一个文件夹，不是客户簿文件。请选择一个客户簿文件。</translation>
+        <translation>%path 是一个文件夹，不是客户本文件。请选择一个客户本文件。</translation>
     </message>
     <message>
         <source>The folder of %path does not exist.</source>
@@ -281,19 +281,19 @@
     </message>
     <message>
         <source>The folder of %path cannot be written to, so the book cannot be opened there. The book itself is not damaged: copy it to a folder you can write to, or change the folder&apos;s permissions.</source>
-        <translation>%path 所在的文件夹不能写入，所以无法在那里打开客户簿。客户簿本身没有损坏：请把它复制到可以写入的文件夹，或者修改该文件夹的权限。</translation>
+        <translation>%path 所在的文件夹不能写入，所以无法在那里打开客户本。客户本本身没有损坏：请把它复制到可以写入的文件夹，或者修改该文件夹的权限。</translation>
     </message>
     <message>
         <source>%path cannot be read and written (it is read-only). The book is not damaged: change the file&apos;s permissions or copy it elsewhere.</source>
-        <translation>%path 无法读写（它是只读的）。客户簿没有损坏：请修改文件权限，或把它复制到别处。</translation>
+        <translation>%path 无法读写（它是只读的）。客户本没有损坏：请修改文件权限，或把它复制到别处。</translation>
     </message>
     <message>
         <source>This book comes from an early test version of Huitouke and cannot be upgraded. Open a backup, or export it with the version that made it.</source>
-        <translation>这个客户簿来自回头客的早期测试版本，无法升级。请打开一份备份，或用创建它的那个版本把数据导出。</translation>
+        <translation>这个客户本来自回头客的早期测试版本，无法升级。请打开一份备份，或用创建它的那个版本把数据导出。</translation>
     </message>
     <message>
         <source>The book is still being checked; nothing was saved. Try again in a moment.</source>
-        <translation>客户簿还在检查中，这次没有保存。请稍后再试。</translation>
+        <translation>客户本还在检查中，这次没有保存。请稍后再试。</translation>
     </message>
     <message>
         <source>The book is damaged, so nothing more is written to it. Restore a backup: Settings → Backups in the app, or huitouke restore on the command line.</source>

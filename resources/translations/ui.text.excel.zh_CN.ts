@@ -377,7 +377,7 @@
     </message>
     <message>
         <source>this order is neither in the book nor in this import: import the order report first</source>
-        <translation>客户簿和本次导入中都没有这个订单：请先导入订单报表</translation>
+        <translation>客户本和本次导入中都没有这个订单：请先导入订单报表</translation>
     </message>
     <message>
         <source>the same order line again (pasted twice?): read once</source>
@@ -389,7 +389,7 @@
     </message>
     <message>
         <source>this sheet of a Huitouke export is not imported (tasks and cases are the book&apos;s own work); rows</source>
-        <translation>回头客导出的这张表不导入（任务和售后记录属于客户簿自己的工作）；行数</translation>
+        <translation>回头客导出的这张表不导入（任务和售后记录属于客户本自己的工作）；行数</translation>
     </message>
     <message>
         <source>a cell longer than 32,767 characters was cut (characters)</source>

@@ -28,7 +28,7 @@
     </message>
     <message>
         <source>Already in the book</source>
-        <translation>客户簿中已有</translation>
+        <translation>客户本中已有</translation>
     </message>
     <message>
         <source>Why they look alike</source>
@@ -36,11 +36,11 @@
     </message>
     <message>
         <source>These customers of the file share only a name with a customer in the book. This was only a check: after the import you can merge each pair or keep them separate.</source>
-        <translation>文件中的这些客户与客户簿中的客户只是同名。这只是检查：正式导入后可以逐对合并或保留为不同的人。</translation>
+        <translation>文件中的这些客户与客户本中的客户只是同名。这只是检查：正式导入后可以逐对合并或保留为不同的人。</translation>
     </message>
     <message>
         <source>These new customers share only a name with a customer already in the book. Merge the pairs that are one person (every order, note and task is kept), keep the others separate. Pairs you leave open can be reviewed later from the import history.</source>
-        <translation>这些新客户与客户簿中已有客户只是同名。是同一个人的请合并（订单、备注和任务都会保留），不是的请保留为不同的人。暂不处理的可以以后在“导入记录”里再核对。</translation>
+        <translation>这些新客户与客户本中已有客户只是同名。是同一个人的请合并（订单、备注和任务都会保留），不是的请保留为不同的人。暂不处理的可以以后在“导入记录”里再核对。</translation>
     </message>
     <message>
         <source>Phone: %1</source>
@@ -104,7 +104,7 @@
     </message>
     <message>
         <source>Merge each of the %1 pairs into the customer already in the book?</source>
-        <translation>把这 %1 对客户都合并到客户簿中已有的那位吗？</translation>
+        <translation>把这 %1 对客户都合并到客户本中已有的那位吗？</translation>
     </message>
     <message>
         <source>Merged</source>
