@@ -2,10 +2,10 @@
 
 Usage:  python bench/bench_today.py [--book PATH] [--customers 100000] [--orders 500000] [--today 2026-11-23]
 Without --book it builds the book under bench/out/ with core.demo.build (default) or, with --builder own, the
-seeded builder below (bulk Core inserts, heavier tails: pareto order counts, 20% of items ×3). Prints a
-table: first and repeated complete passes, an
-incremental pass for one customer, the Today query (the day's list and the whole list), the counter — first on
-the book as the demo leaves it (the seller has been working the list), then from an empty reminder table.
+seeded builder below (bulk Core inserts, heavier tails: pareto order counts, 20% of items ×3). Prints a table:
+first and repeated complete passes, an incremental pass for one customer, the Today query (the day's list and the
+whole list), the counter — first on the book as the demo leaves it (the seller has been working the list), then
+from an empty reminder table.
 """
 
 from __future__ import annotations
