@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Date, DateTime, delete, exists, select, update
 
-from core import clock, customer_stats
+from core import clock
 from core.book.models import (
     Customer,
     CustomerAlias,
@@ -25,9 +25,8 @@ from core.book.models import (
 )
 from core.errors import NotFound, RejectedInput
 from core.excel.writer import CREATED
-from core.marketing.levels import recompute_levels
-from core.product_links import CycleWatch, follow_product_write
-from core.settings import local_today
+from core.order_writes import after_orders_written
+from core.product_links import CycleWatch
 from core.tags import refresh_tag_names
 
 log = logging.getLogger(__name__)
@@ -111,11 +110,9 @@ def undo_import(book, batch_id: int, today: dt.date | None = None) -> UndoResult
         touched.update(session.scalars(select(Order.customer_id).where(Order.id.in_(
             [c.row_id for c in changes if c.table_name == "orders"]))))
         alive = [cid for cid in touched if session.get(Customer, cid) is not None]
-        customer_stats.refresh(session, alive)
-        today = today or local_today(session)
-        recompute_levels(session, today, alive, congratulate=False)
         refresh_tag_names(session, alive)
-        follow_product_write(session, watch, today, customers=alive, link_new=True)
+        # what follows every order write, for history taken back (core.order_writes)
+        after_orders_written(session, alive, today=today, history=True, watch=watch, products=None, link_new=True)
         batch.status, batch.undone_at = "undone", clock.now()
         log.info("import batch %s undone: %d customers and %d orders deleted, %d changes put back", batch_id,
                  customers_deleted, orders_deleted, len(changes))

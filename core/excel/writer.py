@@ -31,9 +31,9 @@ from core.excel.detail_items import DetailOutcome, attach_detail_items
 from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders
 from core.excel.own_export import BOOK_ORDER_KEY, write_ledgers, write_referrers_and_points, write_settings
 from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
-from core.marketing.levels import recompute_levels
+from core.order_writes import after_orders_written
 from core.orders import derived_order_columns, is_purchase_status
-from core.product_links import CycleWatch, ProductResolver, follow_product_write
+from core.product_links import CycleWatch, ProductResolver
 from core.product_names import fold, name_key
 from core.search import build_search_text
 from core.settings import local_today
@@ -233,19 +233,16 @@ class BookWriter:
             self.counts.orders_updated += self.counts.detail.orders_updated
             self.counts.orders_unchanged += self.counts.detail.orders_unchanged
         self._check(92, "figures")
-        customer_stats.refresh(self.session, self.touched)
-        customer_stats.refresh_cycles(self.session, self._created_ids - self.touched)
         self.counts.risk_buyers = self._risk_buyers()
-        # Member levels follow purchases as after any order write (without a congratulate task: history is not
-        # an upgrade the customer just made). Spend points do not, ever: history brought in from a file is not
-        # new spending (core.marketing.loyalty.sync_spend_points leaves imported orders out).
-        recompute_levels(self.session, self.today, self.touched | self._created_ids, congratulate=False)
         self._check(94, "reminders")
-        # Lines of the book left without a product get one, suggestions follow the new purchases, and the
-        # reminders of every customer concerned are regenerated (core.product_links).
-        follow_product_write(self.session, watch, self.today, customers=self.touched | self._created_ids,
-                             products=resolver.linked() | sheet_products, relink_all=sheet_created, link_new=True,
-                             on_created=self._product_created)
+        # What follows every order write (core.order_writes), for history from a file: the figures (new customers
+        # were inserted with theirs), lines of the book left without a product get one, suggestions follow the
+        # new purchases, the reminders of every customer concerned, member levels — no spend points, no
+        # level-up task.
+        after_orders_written(self.session, self.touched | self._created_ids, today=self.today, history=True,
+                             watch=watch, products=resolver.linked() | sheet_products,
+                             figures_known=self._created_ids - self.touched, link_new=True,
+                             relink_all=sheet_created, on_created=self._product_created)
         bulk_insert(self.session, ImportChange.__table__, self._changes)
         self._check(98, "saving")
         return self.counts
