@@ -213,14 +213,20 @@ class TodayPage(Page):
     # --- loading ------------------------------------------------------------------------------------
     def page_activated(self) -> None:
         if not self._loaded_once:
-            # The first read runs on the pool (0.15 s on a 100k book, while the window has just opened);
-            # the seller's own actions later reload in place.
+            # The first read runs on the pool (0.15 s on a 100k book, while the window has just opened); the
+            # complete regeneration starts once it is done, so that it does not slow the first list down.
+            # The seller's own actions later reload in place.
             self._loaded_once = True
-            today, now, upcoming = self._today(), self._now(), self.upcoming_button.isChecked()
-            # A bound slot (not a closure): Qt drops it if the page is deleted before the read returns.
-            self._tasks.run(self._first_read, self._shown_count, today, now, upcoming,
-                            on_success=self._show_first_read)
-            self.regenerate()
+            self._read_in_background(then=self.regenerate)
+
+    def _read_in_background(self, then: Callable[[], None]) -> None:
+        """Read the list on the pool and show it (unless a list was shown meanwhile), then call `then`
+        (a bound slot: Qt drops it, and the shown list, if the page is deleted before the read returns)."""
+        today, now, upcoming = self._today(), self._now(), self.upcoming_button.isChecked()
+        task = self._tasks.prepare(self._first_read, self._shown_count, today, now, upcoming,
+                                   on_success=self._show_first_read)
+        task.finished.connect(then)
+        self._tasks.start(task)
 
     def refresh(self) -> None:
         self.reload()
@@ -536,9 +542,12 @@ class TodayPage(Page):
             on_error=self._on_regenerate_failed)
 
     def _on_regenerated(self, _result) -> None:
+        """The list read again on the pool (not on the GUI thread); the regeneration ends once it shows."""
+        self._read_in_background(then=self._regeneration_shown)
+
+    def _regeneration_shown(self) -> None:
         self._regenerating = False
         self.regenerate_button.setEnabled(True)
-        self.reload()
 
     def _on_regenerate_failed(self, exc: BaseException) -> None:
         self._regenerating = False
