@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import logging
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,14 +48,31 @@ _NEEDED_ONCE_OPEN = ("core.customers", "core.reminders.service", "ui.excel_flow"
 def open_book_at(location: str, create: bool) -> Book:
     """Book.open, importing core.book.db (SQLAlchemy and the models: ~0.3 s) only now, so the first window
     paints before that import; on the thread pool the imports run off the GUI thread too."""
+    # The modules needed once the book is open are imported on a thread of their own meanwhile: Book.open's
+    # quick check (a second on a 100k book) leaves the GIL free for them.
+    preload = threading.Thread(target=_import_needed_once_open, name="preload", daemon=True)
+    preload.start()
     from core.book.db import Book
 
-    # A quick check now; the full integrity_check runs right after (ui.book_health), writes wait for it, and
-    # the daily backup is taken once it passed.
-    book = Book.open(location, create=create, check="background", daily_backup=False)
-    for module in _NEEDED_ONCE_OPEN:
+    try:
+        # A quick check now; the full integrity_check runs right after (ui.book_health), writes wait for it,
+        # and the daily backup is taken once it passed.
+        book = Book.open(location, create=create, check="background", daily_backup=False)
+    finally:
+        preload.join()
+    for module in _NEEDED_ONCE_OPEN:  # at once when the preload did it; raises here what it met
         importlib.import_module(module)
     return book
+
+
+def _import_needed_once_open() -> None:
+    import sqlalchemy  # noqa: F401  (first, as the opening thread does: no two threads import its parts)
+
+    for module in _NEEDED_ONCE_OPEN:
+        try:
+            importlib.import_module(module)
+        except Exception:  # imported again on the opening thread, which reports it
+            return
 
 
 def open_with_launch_facts(location: str, create: bool) -> tuple[Book, str, object]:
