@@ -68,9 +68,10 @@ class TodayPage(Page):
         self._by_id: dict[int, TodayTask] = {}
         self._regenerating = False
         self._loaded_once = False
-        # How many times a list was shown: a background first read is dropped if anything was shown since it
-        # started (it would be older).
-        self._shown_count = 0
+        # Reads are numbered as they start; a read is shown only if no read started after it was shown first
+        # (it would be older).
+        self._read_seq = self._shown_seq = 0
+        self._following: tuple[int | None, bool] = (None, True)  # the row to select once an action's read shows
         self.due_total = 0
         self._extra = 0  # rows shown beyond the day's list ("More")
         self._listed = None
@@ -223,7 +224,8 @@ class TodayPage(Page):
         """Read the list on the pool and show it (unless a list was shown meanwhile), then call `then`
         (a bound slot: Qt drops it, and the shown list, if the page is deleted before the read returns)."""
         today, now, upcoming = self._today(), self._now(), self.upcoming_button.isChecked()
-        task = self._tasks.prepare(self._first_read, self._shown_count, today, now, upcoming,
+        self._read_seq += 1
+        task = self._tasks.prepare(self._first_read, self._read_seq, today, now, upcoming,
                                    on_success=self._show_first_read)
         task.finished.connect(then)
         self._tasks.start(task)
@@ -234,14 +236,18 @@ class TodayPage(Page):
     def reload(self) -> None:
         """Read the list (or the next 7 days) from the book; keeps the selection when it can."""
         self._loaded_once = True
-        self._show(*self._read(self._today(), self._now(), self.upcoming_button.isChecked()))
+        read = self._read(self._today(), self._now(), self.upcoming_button.isChecked())
+        self._read_seq += 1
+        self._shown_seq = self._read_seq
+        self._show(*read)
 
-    def _first_read(self, shown_before: int, today: dt.date, now: dt.datetime, upcoming: bool) -> tuple:
-        return shown_before, self._read(today, now, upcoming)
+    def _first_read(self, seq: int, today: dt.date, now: dt.datetime, upcoming: bool) -> tuple:
+        return seq, self._read(today, now, upcoming)
 
     def _show_first_read(self, result: tuple) -> None:
-        shown_before, read = result
-        if self._shown_count == shown_before:
+        seq, read = result
+        if seq > self._shown_seq:
+            self._shown_seq = seq
             self._show(*read)
 
     def _read(self, today: dt.date, now: dt.datetime, upcoming: bool) -> tuple:
@@ -250,7 +256,6 @@ class TodayPage(Page):
         return today, listed, self._reminders.upcoming(today, 7, now=now) if upcoming else None
 
     def _show(self, today: dt.date, listed, upcoming) -> None:
-        self._shown_count += 1
         current = self.current_task()
         self.due_total = listed.total
         window = listed.contact_window
@@ -461,9 +466,21 @@ class TodayPage(Page):
         self._acted(following, keep_row)
 
     def _acted(self, following: int | None, keep_row: bool) -> None:
-        current = self.current_task()
+        """After an action's save: the list read again — on the pool when the save ran on the lane (a read
+        of the whole day's list: not on the GUI thread) — and `following` selected (unless another row was)."""
         self.book_modified.emit()
+        self._following = (following, keep_row)
+        if self._lane is not None:
+            self._read_in_background(then=self._select_following)
+            return
+        current = self.current_task()
         self.reload()
+        if not keep_row and following is not None and (current is None or current.id == following):
+            self._select(following)
+
+    def _select_following(self) -> None:
+        following, keep_row = self._following
+        current = self.current_task()
         if not keep_row and following is not None and (current is None or current.id == following):
             self._select(following)
 
