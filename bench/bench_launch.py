@@ -84,12 +84,16 @@ def child(book: str, click_customers: bool, profile: str | None) -> None:
             emit(event=name, seconds=state["marks"][name])
 
     def tick() -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         with lock:
             last, state["tick"] = state["tick"], now
             samples, state["samples"] = state["samples"], collections.Counter()
+        last_cpu, state["cpu"] = state.get("cpu"), cpu
         if last is not None and now - last > STALL_MS / 1000:
+            # cpu_ms: the GUI thread's own CPU time in the stall (≈ ms: it was working, in Qt or Python; far less:
+            # it waited — for the GIL or for a core)
             state["stalls"].append({"at_s": round(last - T0, 3), "ms": round((now - last) * 1000),
+                                    "cpu_ms": round((cpu - last_cpu) * 1000),
                                     "where": [w for w, _n in samples.most_common(3)]})
         check_idle(now)
 
@@ -210,7 +214,8 @@ def main() -> int:
                                                      if isinstance(v, float) and k != "max_rss_mb")
                   + f"; longest stall {longest} ms; RSS {run['max_rss_mb']:.0f} MB; load {load()}", flush=True)
             for stall in run["stalls"]:
-                print(f"    stall {stall['ms']:4d} ms at {stall['at_s']:.2f} s: {' | '.join(stall['where'])}")
+                print(f"    stall {stall['ms']:4d} ms (GUI thread CPU {stall['cpu_ms']} ms) at {stall['at_s']:.2f} s: "
+                      + " | ".join(stall["where"]))
     print(f"\nmachine: {machine()}; load average {load()}; book {args.book}")
     print("seconds since the process was started (median of runs):")
     for name in ("painted", "book_open", "today_rows_painted", "customers_rows_painted", "idle"):
