@@ -42,7 +42,8 @@ BOOK_FILTER = "*.book"
 
 
 # Imported by open_book_at next to the opening book rather than on the GUI thread once it is open.
-_NEEDED_ONCE_OPEN = ("core.customers", "core.reminders.service", "ui.excel_flow", "ui.pages.today")
+_NEEDED_ONCE_OPEN = ("core.customers", "core.reminders.service", "core.shop", "ui.excel_flow", "ui.pages.today",
+                     "ui.today_launch", "ui.widgets.shop_settings")
 
 
 def open_book_at(location: str, create: bool) -> Book:
