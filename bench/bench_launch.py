@@ -4,9 +4,12 @@ GUI thread over 50 ms until the app is idle (background jobs done), each with wh
 
 Usage:  python bench/bench_launch.py --book PATH [--runs 3] [--customers] [--profile FILE]
 Each run is a fresh process (offscreen, a temporary data folder). A stall is found by a 5 ms heartbeat on the
-GUI thread; a watchdog thread samples the GUI thread's Python stack while the heartbeat is late, and the
-innermost frames of the project seen most often are printed with the stall. With --customers the seller
-clicks Customers as soon as the Today rows are painted. --profile writes a cProfile of the GUI thread.
+GUI thread; a watchdog thread samples the GUI thread's Python stack (and the other threads' project frames:
+whose GIL it may wait for) while the heartbeat is late, and the innermost frames seen most often are printed
+with the stall, next to the GUI thread's own CPU time during it (close to the stall: the GUI thread worked;
+far less: it waited, for the GIL or a core). "open_started"/"open_done" bracket ui.launcher.open_book_at on
+the pool; "book_open" is the first paint with the book attached. With --customers the seller clicks Customers
+as soon as the Today rows are painted. --profile writes a cProfile of the GUI thread.
 """
 
 from __future__ import annotations
