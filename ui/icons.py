@@ -17,13 +17,17 @@ class _SvgIconEngine(QIconEngine):
     def __init__(self, svg: str):
         super().__init__()
         self._svg = svg
+        self._renderers: dict[str, QSvgRenderer] = {}  # by ink: the SVG is parsed once per colour, not per paint
 
     def _renderer(self, mode: QIcon.Mode) -> QSvgRenderer:
         palette = QGuiApplication.palette()
         group = QPalette.ColorGroup.Disabled if mode == QIcon.Mode.Disabled else QPalette.ColorGroup.Normal
         role = QPalette.ColorRole.HighlightedText if mode == QIcon.Mode.Selected else QPalette.ColorRole.WindowText
         ink = palette.color(group, role).name()
-        return QSvgRenderer(QByteArray(self._svg.replace(_INK, ink).encode()))
+        renderer = self._renderers.get(ink)
+        if renderer is None:
+            renderer = self._renderers[ink] = QSvgRenderer(QByteArray(self._svg.replace(_INK, ink).encode()))
+        return renderer
 
     def paint(self, painter: QPainter, rect, mode, state) -> None:
         self._renderer(mode).render(painter, QRectF(rect))

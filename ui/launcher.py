@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import logging
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,20 +42,53 @@ BOOK_FILTER = "*.book"
 
 
 # Imported by open_book_at next to the opening book rather than on the GUI thread once it is open.
-_NEEDED_ONCE_OPEN = ("core.customers", "core.reminders.service", "ui.excel_flow", "ui.pages.today")
+_NEEDED_ONCE_OPEN = ("core.customers", "core.reminders.service", "core.shop", "ui.excel_flow", "ui.pages.today",
+                     "ui.today_launch", "ui.widgets.shop_settings")
 
 
 def open_book_at(location: str, create: bool) -> Book:
     """Book.open, importing core.book.db (SQLAlchemy and the models: ~0.3 s) only now, so the first window
     paints before that import; on the thread pool the imports run off the GUI thread too."""
+    # The modules needed once the book is open are imported on a thread of their own meanwhile: Book.open's
+    # quick check (a second on a 100k book) leaves the GIL free for them.
+    preload = threading.Thread(target=_import_needed_once_open, name="preload", daemon=True)
+    preload.start()
     from core.book.db import Book
 
-    # A quick check now; the full integrity_check runs right after (ui.book_health), writes wait for it, and
-    # the daily backup is taken once it passed.
-    book = Book.open(location, create=create, check="background", daily_backup=False)
-    for module in _NEEDED_ONCE_OPEN:
+    try:
+        # A quick check now; the full integrity_check runs right after (ui.book_health), writes wait for it,
+        # and the daily backup is taken once it passed.
+        book = Book.open(location, create=create, check="background", daily_backup=False)
+    finally:
+        preload.join()
+    for module in _NEEDED_ONCE_OPEN:  # at once when the preload did it; raises here what it met
         importlib.import_module(module)
     return book
+
+
+def _import_needed_once_open() -> None:
+    import sqlalchemy  # noqa: F401  (first, as the opening thread does: no two threads import its parts)
+
+    for module in _NEEDED_ONCE_OPEN:
+        try:
+            importlib.import_module(module)
+        except Exception:  # imported again on the opening thread, which reports it
+            return
+
+
+def open_with_launch_facts(location: str, create: bool) -> tuple[Book, str, object]:
+    """open_book_at, then what the window needs to decide how it starts, read here and not on the GUI thread:
+    (book, how Today shows on launch — "page" or "dialog" —, the shop profile for the first-run step)."""
+    book = open_book_at(location, create)
+    try:
+        from core.reminders.service import ReminderService
+        from core.shop import ShopService
+
+        show_today = ReminderService(book).settings().get("reminder.show_on_launch", "page")
+        return book, show_today, ShopService(book).profile()
+    except BaseException:
+        book.close()
+        raise
 
 
 class Launcher(QObject):
@@ -233,18 +267,20 @@ class Launcher(QObject):
             self.welcome = None
         if not (self._open_in_background if background is None else background):
             try:
-                book = open_book_at(location, create)
+                opened = open_with_launch_facts(location, create)
             except HuitoukeError as exc:
                 self._on_open_failed(location, exc, reask=False)
                 return False
-            self._on_book_opened(location, book)
+            self._on_book_opened(location, opened)
             return True
-        self._tasks.run(open_book_at, location, create,
-                        on_success=lambda book: self._on_book_opened(location, book),
+        self._tasks.run(open_with_launch_facts, location, create,
+                        on_success=lambda opened: self._on_book_opened(location, opened),
                         on_error=lambda exc: self._on_open_failed(location, exc, reask=True))
         return True
 
-    def _on_book_opened(self, location: str, book: Book) -> None:
+    def _on_book_opened(self, location: str, opened: tuple) -> None:
+        """Show the book `open_with_launch_facts` opened; nothing here reads the book on the GUI thread."""
+        book, show_today, shop_profile = opened
         if self.window is None:  # the window was closed while the book was opening
             book.close()
             return
@@ -259,15 +295,17 @@ class Launcher(QObject):
         excel.window = self.window
         excel.book_changed.connect(self.window.book_changed_elsewhere)
         self.window.set_file_handlers(excel.import_file, excel.export)
-        self.window.attach(session, lambda: book_counts(book))
+        # Straight to the Today page when it shows on launch: the page used last is not built meanwhile.
+        self.window.attach(session, lambda: book_counts(book), page="today" if show_today != "dialog" else None)
         from core.reminders.service import ReminderService
         from ui.today_launch import show_today_on_launch
 
-        show_today_on_launch(self.window, ReminderService(book))
+        show_today_on_launch(self.window, ReminderService(book), show_today)
         from core.shop import ShopService
         from ui.widgets.shop_settings import ask_for_shop_once
 
-        self.shop_dialog = ask_for_shop_once(self.window, ShopService(book))  # the first-run step, asked once
+        # the first-run step, asked once
+        self.shop_dialog = ask_for_shop_once(self.window, ShopService(book), shop_profile)
         # Stored lifecycle stages brought to today once the book passed its check (a write: started earlier it
         # would only hold a pool thread waiting), so the first stage filter or sort does not wait for it.
         self.health.after_check(book, lambda: self._tasks.run(

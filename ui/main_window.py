@@ -92,8 +92,9 @@ class MainWindow(QMainWindow):
         else:
             self._set_book_actions_enabled(False)
 
-    def attach(self, session: Session, counts: Callable[[], BookCounts]) -> None:
-        """Show this open book: enable the pages and go to the page the seller used last."""
+    def attach(self, session: Session, counts: Callable[[], BookCounts], page: str | None = None) -> None:
+        """Show this open book: enable the pages and go to `page`, else to the page the seller used last
+        (only the page shown is built)."""
         self.session = session
         self._counts = counts
         self.setWindowTitle(self.tr("Huitouke — %1").replace("%1", Path(session.book_path).name))
@@ -105,7 +106,7 @@ class MainWindow(QMainWindow):
             self.change_poller.stop()
         self.change_poller = self._start_change_poller()
         keys_in_order = [spec.key for spec in self._specs]
-        last = self._settings.value(keys.LAST_PAGE, "customers")
+        last = page or self._settings.value(keys.LAST_PAGE, "customers")
         self.navigation.setCurrentRow(keys_in_order.index(last) if last in keys_in_order else 0)
 
     def set_file_handlers(self, import_handler: Callable[[str | None], None],

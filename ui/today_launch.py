@@ -9,9 +9,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QVBoxLayout
 
 
-def show_today_on_launch(window, reminders) -> QDialog | None:
-    """On launch: the Today page, or a second Today list in a dialog (book setting "reminder.show_on_launch")."""
-    if reminders.settings().get("reminder.show_on_launch", "page") != "dialog":
+def show_today_on_launch(window, reminders, mode: str | None = None) -> QDialog | None:
+    """On launch: the Today page, or a second Today list in a dialog (book setting "reminder.show_on_launch",
+    `mode` when the caller read it already — off the GUI thread — else read here)."""
+    if mode is None:
+        mode = reminders.settings().get("reminder.show_on_launch", "page")
+    if mode != "dialog":
         window.show_page("today")
         return None
     from ui.pages.registry import page_spec

@@ -73,6 +73,38 @@ def test_today_actions_go_through_the_lane_during_a_regeneration(qtbot, request)
     lane.wait(5000)
 
 
+def test_a_today_action_on_the_lane_reads_the_list_again_off_the_gui_thread(qtbot, request):
+    """Issue #21: after a save on the lane the day's list (a read of the whole list) is read on the pool, and
+    the next row is selected once it shows."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    shop = request.getfixturevalue("shop_book")
+    lane, tasks = BookLane(), TaskRunner()
+    page = TodayPage(ReminderService(shop), CustomerService(shop), tasks, lambda: TODAY, lambda: NOW, lane=lane)
+    qtbot.addWidget(page)
+    page.reload()
+    first, second = page.task_items()[:2]
+    page.tree.setCurrentItem(first)
+    done, following = first.data(0, TASK_ROLE), second.data(0, TASK_ROLE)
+    on_gui = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:
+        if threading.current_thread() is threading.main_thread():
+            on_gui.append(statement.split()[0])
+
+    event.listen(Engine, "before_cursor_execute", record)
+    try:
+        page.mark_done("contacted")
+        qtbot.waitUntil(lambda: done not in page._by_id, timeout=10_000)  # the list read again, without it
+        assert lane.wait(5000) and tasks.wait(5000)
+    finally:
+        event.remove(Engine, "before_cursor_execute", record)
+    assert on_gui == []
+    assert page.current_task().id == following
+    assert done not in [i.data(0, TASK_ROLE) for i in page.task_items()]
+
+
 def test_the_customer_dialog_saves_on_the_lane_and_shows_its_errors(qtbot, book, settings, make_customer):
     from core.customers import book_counts
     from ui.main_window import MainWindow

@@ -162,6 +162,30 @@ def test_daily_habit_counts_the_open_books_tasks_and_notifies(settings, qtbot):
     habit.stop()
 
 
+def test_with_a_pool_the_tray_counts_off_the_gui_thread_when_the_book_opens(settings, qtbot):
+    """Issue #21: no book read on the GUI thread from launch to idle (the count is a read of the whole list)."""
+    import threading
+
+    from ui.tasks import TaskRunner
+
+    launcher = FakeLauncher()
+    launcher.tasks = TaskRunner()
+    threads = []
+
+    def due_count(book, day):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return 7
+
+    habit = DailyHabit(launcher, settings, due_count=due_count, clock=lambda: dt.datetime(2026, 11, 23, 9),
+                       tray_available=True)
+    launcher.book = "the book"
+    launcher.book_opened.emit("shop.book")
+    qtbot.waitUntil(lambda: habit.tray.count == 7, timeout=5000)
+    assert threads == [False]
+    launcher.tasks.wait(5000)
+    habit.stop()
+
+
 def test_a_failing_count_never_breaks_the_tray(settings):
     launcher = FakeLauncher()
     launcher.book = "broken"

@@ -68,9 +68,10 @@ class TodayPage(Page):
         self._by_id: dict[int, TodayTask] = {}
         self._regenerating = False
         self._loaded_once = False
-        # How many times a list was shown: a background first read is dropped if anything was shown since it
-        # started (it would be older).
-        self._shown_count = 0
+        # Reads are numbered as they start; a read is shown only if no read started after it was shown first
+        # (it would be older).
+        self._read_seq = self._shown_seq = 0
+        self._following: tuple[int | None, bool] = (None, True)  # the row to select once an action's read shows
         self.due_total = 0
         self._extra = 0  # rows shown beyond the day's list ("More")
         self._listed = None
@@ -213,14 +214,21 @@ class TodayPage(Page):
     # --- loading ------------------------------------------------------------------------------------
     def page_activated(self) -> None:
         if not self._loaded_once:
-            # The first read runs on the pool (0.15 s on a 100k book, while the window has just opened);
-            # the seller's own actions later reload in place.
+            # The first read runs on the pool (0.15 s on a 100k book, while the window has just opened); the
+            # complete regeneration starts once it is done, so that it does not slow the first list down.
+            # The seller's own actions later reload in place.
             self._loaded_once = True
-            today, now, upcoming = self._today(), self._now(), self.upcoming_button.isChecked()
-            # A bound slot (not a closure): Qt drops it if the page is deleted before the read returns.
-            self._tasks.run(self._first_read, self._shown_count, today, now, upcoming,
-                            on_success=self._show_first_read)
-            self.regenerate()
+            self._read_in_background(then=self.regenerate)
+
+    def _read_in_background(self, then: Callable[[], None]) -> None:
+        """Read the list on the pool and show it (unless a list was shown meanwhile), then call `then`
+        (a bound slot: Qt drops it, and the shown list, if the page is deleted before the read returns)."""
+        today, now, upcoming = self._today(), self._now(), self.upcoming_button.isChecked()
+        self._read_seq += 1
+        task = self._tasks.prepare(self._first_read, self._read_seq, today, now, upcoming,
+                                   on_success=self._show_first_read)
+        task.finished.connect(then)
+        self._tasks.start(task)
 
     def refresh(self) -> None:
         self.reload()
@@ -228,14 +236,18 @@ class TodayPage(Page):
     def reload(self) -> None:
         """Read the list (or the next 7 days) from the book; keeps the selection when it can."""
         self._loaded_once = True
-        self._show(*self._read(self._today(), self._now(), self.upcoming_button.isChecked()))
+        read = self._read(self._today(), self._now(), self.upcoming_button.isChecked())
+        self._read_seq += 1
+        self._shown_seq = self._read_seq
+        self._show(*read)
 
-    def _first_read(self, shown_before: int, today: dt.date, now: dt.datetime, upcoming: bool) -> tuple:
-        return shown_before, self._read(today, now, upcoming)
+    def _first_read(self, seq: int, today: dt.date, now: dt.datetime, upcoming: bool) -> tuple:
+        return seq, self._read(today, now, upcoming)
 
     def _show_first_read(self, result: tuple) -> None:
-        shown_before, read = result
-        if self._shown_count == shown_before:
+        seq, read = result
+        if seq > self._shown_seq:
+            self._shown_seq = seq
             self._show(*read)
 
     def _read(self, today: dt.date, now: dt.datetime, upcoming: bool) -> tuple:
@@ -244,7 +256,6 @@ class TodayPage(Page):
         return today, listed, self._reminders.upcoming(today, 7, now=now) if upcoming else None
 
     def _show(self, today: dt.date, listed, upcoming) -> None:
-        self._shown_count += 1
         current = self.current_task()
         self.due_total = listed.total
         window = listed.contact_window
@@ -455,9 +466,21 @@ class TodayPage(Page):
         self._acted(following, keep_row)
 
     def _acted(self, following: int | None, keep_row: bool) -> None:
-        current = self.current_task()
+        """After an action's save: the list read again — on the pool when the save ran on the lane (a read
+        of the whole day's list: not on the GUI thread) — and `following` selected (unless another row was)."""
         self.book_modified.emit()
+        self._following = (following, keep_row)
+        if self._lane is not None:
+            self._read_in_background(then=self._select_following)
+            return
+        current = self.current_task()
         self.reload()
+        if not keep_row and following is not None and (current is None or current.id == following):
+            self._select(following)
+
+    def _select_following(self) -> None:
+        following, keep_row = self._following
+        current = self.current_task()
         if not keep_row and following is not None and (current is None or current.id == following):
             self._select(following)
 
@@ -536,9 +559,12 @@ class TodayPage(Page):
             on_error=self._on_regenerate_failed)
 
     def _on_regenerated(self, _result) -> None:
+        """The list read again on the pool (not on the GUI thread); the regeneration ends once it shows."""
+        self._read_in_background(then=self._regeneration_shown)
+
+    def _regeneration_shown(self) -> None:
         self._regenerating = False
         self.regenerate_button.setEnabled(True)
-        self.reload()
 
     def _on_regenerate_failed(self, exc: BaseException) -> None:
         self._regenerating = False

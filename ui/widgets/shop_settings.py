@@ -45,11 +45,12 @@ class ShopSettingsSection(QGroupBox):
 
     saved = Signal(object)
 
-    def __init__(self, shop, parent: QWidget | None = None):
+    def __init__(self, shop, parent: QWidget | None = None, profile=None):
+        """`profile`: the stored ShopProfile when the caller read it already (off the GUI thread)."""
         super().__init__(self.tr("My shop"), parent)
         self.setObjectName("shop_settings")
         self._shop = shop
-        profile = shop.profile()
+        profile = profile if profile is not None else shop.profile()
         form = QFormLayout(self)
         self.name_edit = QLineEdit(profile.name)
         self.name_edit.setMaxLength(MAX_SHOP_NAME)
@@ -157,7 +158,7 @@ class ShopSettingsSection(QGroupBox):
 class ShopSetupDialog(QDialog):
     """The first-run step: My shop, with "Later" (asked once: either answer marks it done)."""
 
-    def __init__(self, shop, parent: QWidget | None = None):
+    def __init__(self, shop, parent: QWidget | None = None, profile=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Welcome — your shop"))
         self._shop = shop
@@ -167,7 +168,7 @@ class ShopSetupDialog(QDialog):
                                "You can change all of it later in Settings → My shop."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.section = ShopSettingsSection(shop)
+        self.section = ShopSettingsSection(shop, profile=profile)
         self.section.save_button.setText(self.tr("Save and start"))
         self.section.saved.connect(lambda _profile: self.accept())
         layout.addWidget(self.section)
@@ -184,11 +185,12 @@ class ShopSetupDialog(QDialog):
         self.reject()
 
 
-def ask_for_shop_once(window, shop) -> ShopSetupDialog | None:
-    """Open the first-run step over `window` when the book has no shop name and the step was never answered."""
-    profile = shop.profile()
+def ask_for_shop_once(window, shop, profile=None) -> ShopSetupDialog | None:
+    """Open the first-run step over `window` when the book has no shop name and the step was never answered
+    (`profile`: the shop's profile when the caller read it already — off the GUI thread —, else read here)."""
+    profile = profile if profile is not None else shop.profile()
     if profile.setup_done or profile.name:
         return None
-    dialog = ShopSetupDialog(shop, window)
+    dialog = ShopSetupDialog(shop, window, profile)
     dialog.open()
     return dialog
