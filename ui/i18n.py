@@ -50,8 +50,11 @@ def ensure_qm(folder: Path | None = None) -> Path | None:
             import PySide6
 
             lrelease = Path(PySide6.__file__).parent / "lrelease"
-            subprocess.run([str(lrelease), "-silent", *map(str, sorted(ts_files)), "-qm", str(qm_file)],
-                           check=True, timeout=30)
+            # its words go to our log, never to the terminal: a command's stderr carries one JSON line
+            done = subprocess.run([str(lrelease), "-silent", *map(str, sorted(ts_files)), "-qm", str(qm_file)],
+                                  check=True, timeout=30, capture_output=True, text=True)
+            if done.stderr.strip():
+                log.info("lrelease: %s", done.stderr.strip()[:500])
         except (OSError, subprocess.SubprocessError) as exc:
             log.warning("could not build %s (%s); falling back to English", qm_file, exc)
     return qm_file if qm_file.exists() else None

@@ -126,6 +126,7 @@ def test_an_import_refusal_under_chinese_is_the_sentence_for_its_code(run, tmp_p
     empty.write_bytes(b"")
     out = run("import", empty, "--book", book, "--json", language=CHINESE)
     assert out.returncode == 2
+    assert out.stderr.startswith("{"), out.stderr
     error = json.loads(out.stderr)["error"]
     assert error["code"] == "empty"
     assert "The file cannot be imported" not in error["message"] and CJK.search(error["message"])
