@@ -233,7 +233,7 @@ def _init_server(url: str) -> int:
         raise RejectedInput("book_exists", f"{without_password(url)} already holds a book; not overwritten",
                             path=without_password(url))
     Book.open(url).close()  # an empty database is set up on open
-    print(f"Created {without_password(url)}")
+    print(fill(translate("Cli", "Created %1"), without_password(url)))
     return EXIT_OK
 
 
@@ -297,9 +297,24 @@ def _cmd_check(args) -> int:
 
 
 def _cmd_today(args) -> int:
-    from core.reminders.report import run_today
+    """`today`: the day's list (--all: every open task due), ranked; reasons and messages in the user's language."""
+    from core.excel.columns import REMINDER_KIND_WORDS_ZH
+    from core.reminders.report import read_today
 
-    return run_today(str(book_location(args)), args.date, args.json, everything=args.everything)
+    chinese = language() != "en"
+    rows = read_today(str(book_location(args)), args.date, language="zh_CN" if chinese else "en",
+                      everything=args.everything)
+    if args.json:
+        _print_json(rows)
+        return EXIT_OK
+    for row in rows:
+        kind = REMINDER_KIND_WORDS_ZH.get(row["kind"], row["kind"]) if chinese else row["kind"]
+        late = fill(translate("Cli", " (%1 days late)"), row["overdue_days"]) if row["overdue_days"] else ""
+        print(f"{row['rank']:>4}. {row['due']}{late}  {kind}  {row['customer']}  {row['phone']}\n"
+              f"      {row['reason']}\n      {row['message']}")
+    if not rows:
+        print(translate("Cli", "Nothing due."))
+    return EXIT_OK
 
 
 def _cmd_stats(args) -> int:

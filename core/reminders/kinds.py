@@ -68,7 +68,9 @@ def expiry_case(settings: dict[str, Any], kind_column: str) -> tuple[str, dict[s
     covered: callers keep them out (they never expire)."""
     by_days: dict[int, list[str]] = {}
     for kind in EXPIRING_KINDS:
-        by_days.setdefault(expiry_days(settings, kind), []).append(kind)  # type: ignore[arg-type]
+        days = expiry_days(settings, kind)
+        assert days is not None, "every expiring kind has a lifetime"
+        by_days.setdefault(days, []).append(kind)
     default = int(settings["reminder.expire_after_days"])
     whens = " ".join(f"WHEN {kind_column} IN ({', '.join(repr(k) for k in kinds)}) THEN :lo_{days}"
                      for days, kinds in sorted(by_days.items()) if days != default)

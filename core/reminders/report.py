@@ -1,4 +1,4 @@
-"""The `today` command: regenerate, then print the day's list as JSON (or plain lines) for scripts.
+"""The `today` command's data: regenerate, then the day's list as plain rows (core.cli prints them).
 
 The day's list is the first `reminder.daily_capacity` tasks of the Today ranking; `--all` prints every
 open task due on or before the date, in the same order (so the day's list is its head).
@@ -9,9 +9,6 @@ is the position in the whole ranking (1 first). Phones are printed unmasked.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import sys
-from typing import TextIO
 
 from sqlalchemy.orm import Session
 
@@ -31,13 +28,13 @@ def today_rows(session: Session, today: dt.date, language: str | None = None, ev
     ]
 
 
-def run_today(book_location: str, date: str | None = None, as_json: bool = False, *,
-              language: str | None = None, out: TextIO | None = None, everything: bool = False) -> int:
-    """`python main.py today --book B [--date YYYY-MM-DD] [--all] [--json]`; returns the exit code."""
+def read_today(book_location: str, date: str | None = None, *, language: str | None = None,
+               everything: bool = False) -> list[dict]:
+    """`today` of the command line: regenerate (in short transactions, beside the app), then the day's list
+    (every task due when `everything`) as `today_rows` gives it. `date`: YYYY-MM-DD, default the book's today."""
     from core.book.db import Book
     from core.errors import ValidationError
 
-    out = out or sys.stdout
     try:
         day = dt.date.fromisoformat(date) if date else None
     except ValueError as e:
@@ -47,15 +44,4 @@ def run_today(book_location: str, date: str | None = None, as_json: bool = False
             today = day or local_today(s)
         regenerate_in_chunks(book.engine, today)  # beside the app: its saves wait one chunk at most
         with book.session() as s:
-            rows = today_rows(s, today, language, everything)
-    if as_json:
-        json.dump(rows, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-        return 0
-    for row in rows:
-        late = f" +{row['overdue_days']}d" if row["overdue_days"] else ""
-        out.write(f"{row['rank']:>4}. {row['due']}{late}  {row['kind']:<16} {row['customer']}  {row['phone']}\n"
-                  f"    {row['reason']}\n    {row['message']}\n")
-    if not rows:
-        out.write("Nothing due.\n")
-    return 0
+            return today_rows(s, today, language, everything)

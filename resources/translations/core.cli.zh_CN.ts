@@ -128,6 +128,14 @@
         <translation>%1 有问题：</translation>
     </message>
     <message>
+        <source> (%1 days late)</source>
+        <translation>（逾期 %1 天）</translation>
+    </message>
+    <message>
+        <source>Nothing due.</source>
+        <translation>没有到期的任务。</translation>
+    </message>
+    <message>
         <source>suggested %1 days from %2 intervals</source>
         <translation>建议 %1 天（依据 %2 次回购间隔）</translation>
     </message>

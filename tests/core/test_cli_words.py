@@ -192,3 +192,10 @@ def test_the_shell_pipe_into_head_prints_the_first_line_only(tmp_path):
     out = subprocess.run(["sh", "-c", command], cwd=ROOT, capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 0 and len(out.stdout.splitlines()) == 1
     assert "Unexpected error" not in out.stderr and "Traceback" not in out.stderr
+
+
+def test_today_speaks_the_users_language(run, tmp_path):
+    book = tmp_path / "B.book"
+    Book.open(book, create=True).close()
+    assert run("today", "--book", book, language=CHINESE).stdout.strip() == "没有到期的任务。"
+    assert run("today", "--book", book).stdout.strip() == "Nothing due."

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 
 from sqlalchemy import select
@@ -22,7 +21,7 @@ from core.reminders import (
     why_not_listed,
 )
 from core.reminders.cycles import adopt_cycle, suggested_cycles
-from core.reminders.report import run_today
+from core.reminders.report import read_today
 from core.reminders.today import contact_window
 from core.settings import set_setting
 
@@ -186,14 +185,12 @@ def test_suggested_cycle_needs_five_intervals(make):
     assert suggested_cycles(make.s)[0].differs is False
 
 
-def test_command_line_json(tmp_path, factory):
+def test_command_line_rows(tmp_path, factory):
     book = Book.open(tmp_path / "cli.book", create=True, backup_root=tmp_path / "backups")
     with book.session() as s:
         _shop(factory(s))
     book.close()
-    out = io.StringIO()
-    assert run_today(str(tmp_path / "cli.book"), "2026-04-12", True, out=out) == 0
-    rows = json.loads(out.getvalue())
+    rows = read_today(str(tmp_path / "cli.book"), "2026-04-12")
     # use care (due 16 Mar) is overtaken by the repurchase due today: one product-cycle task per product
     assert {r["kind"] for r in rows} == {"repurchase", "unpaid_second"}
     assert set(rows[0]) == {"rank", "customer", "phone", "kind", "due", "overdue_days", "reason", "message"}
