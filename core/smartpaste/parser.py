@@ -10,7 +10,15 @@ from core.phones import is_masked_phone, normalize_phone
 from core.postcodes import clean_postcode
 from core.smartpaste import text as T
 from core.smartpaste.items import find_amounts, find_items
-from core.smartpaste.names import NAME_TOKEN_RE, clean_token, name_candidates, separate_name, split_glued_name
+from core.smartpaste.names import (
+    NAME_TOKEN_RE,
+    SELF_WORDS,
+    clean_token,
+    name_candidates,
+    separate_name,
+    split_glued_name,
+    word_name,
+)
 from core.smartpaste.ranking import landline_city
 from core.smartpaste.regions import DISTRICT, find_region, short_names
 
@@ -95,7 +103,7 @@ def _take_labels(text: str) -> tuple[str | None, str]:
             token = NAME_TOKEN_RE.match(text, match.end())
             value = token.group().strip(_TRIM) if token else ""
             value = T.ANY_LABEL_RE.split(value, maxsplit=1)[0] if value else value
-            if value and not any(ch.isdigit() for ch in value):
+            if value and not any(ch.isdigit() for ch in value) and clean_token(value) not in SELF_WORDS:
                 name = clean_token(value)
         spans.append(match.span())
         replacements.append(T.ADDRESS_LABEL if kind in ("region", "detail") else T.HARD)
@@ -306,6 +314,9 @@ def _parse(raw: str, products: tuple[str, ...]) -> ParsedMessage:
         if not candidates and detail:
             detail, glued = split_glued_name(detail)
             candidates = [glued] if glued else []
+        if not candidates and (word := word_name(rest, region_words)):
+            candidates = [word]
+            uncertain.add("name")
         name = candidates[0] if candidates else None
         if len(set(candidates)) > 1 or (name and not name[0] >= "\u4e00"):
             uncertain.add("name")

@@ -179,3 +179,27 @@ def test_phones_in_a_message_are_normalised_once_each(text, phones):
 def test_words_between_detail_and_name(text, name, detail):
     parsed = parse_message(text)
     assert (parsed.name, parsed.detail) == (name, detail)
+
+
+@pytest.mark.parametrize("mark", ["/", ">", "_", ".", "\\"])
+def test_a_pickers_marks_between_levels_separate_them(mark):
+    parsed = parse_message(f"浙江省{mark}杭州市{mark}西湖区{mark}文三路1号 张三 13800138000")
+    assert (parsed.province, parsed.city, parsed.district, parsed.detail) == ("浙江省", "杭州市", "西湖区", "文三路1号")
+
+
+@pytest.mark.parametrize("dot", ["·", "•", "・"])
+def test_a_transliterated_name_keeps_its_parts(dot):
+    assert parse_message(f"阿不都热合曼{dot}买买提 18999002010 新疆和田地区和田市北京西路1号").name == "阿不都热合曼·买买提"
+
+
+def test_words_that_are_no_name():
+    assert parse_message("本人收 13800138000 浙江省杭州市西湖区文三路1号").name is None
+    assert parse_message("收件人：我自己\n电话：13800138000").name is None
+    assert parse_message("蜂蜜68元/瓶 两瓶 张三").name == "张三"  # 两瓶 is a quantity
+    assert parse_message("13800138000 浙江省杭州市西湖区文三路1号 申通").name is None  # a courier
+
+
+def test_a_word_like_name_is_read_only_where_nothing_else_can_be_and_flagged():
+    alone = parse_message("马路 18604001205 吉林省长春市南关区人民大街2688号")
+    assert alone.name == "马路" and "name" in alone.uncertain
+    assert parse_message("马路 18604001205 吉林省长春市南关区人民大街2688号 张三").name == "张三"
