@@ -36,6 +36,8 @@ _ADDRESS_SURNAMES = set("楼路门")
 _PLACE_WORDS = set("上下口前后边里头面对旁外内")
 # Characters that never follow a surname inside a name (particles and pronouns).
 _NEVER_IN_NAME = set("的了吗呢吧啊呀哦哈啦嘛我你您请是")
+# Inside a name (not at its end) only these are impossible: 马哈木 and 任我行 are names, 张三哈 is not.
+_NEVER_INSIDE_NAME = set("的了吗呢吧是")
 _QUANTITY_RE = re.compile(rf"^[{NUMERAL_CHARS}俩仨几半]+[{UNITS}]$")
 # A request after a name: 黄师傅要 …, 王姐想要 …
 _REQUEST_AFTER = re.compile(r"(?:想要|要|订|买|拿)$")
@@ -80,7 +82,7 @@ def plausible_name(word: str) -> bool:
     if person[:1] in _ADDRESS_SURNAMES and 2 <= len(person) <= 3:
         return not (_NEVER_IN_NAME | _PLACE_WORDS) & set(person[1:]) and not _address_word(person[1:])
     if has_surname(person) and len(person) <= 3:
-        if _NEVER_IN_NAME & set(person[1:]):
+        if person[-1] in _NEVER_IN_NAME or _NEVER_INSIDE_NAME & set(person[1:-1]):
             return False
     elif T.NOT_NAME_CHARS & set(person):
         return False

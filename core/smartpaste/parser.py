@@ -15,6 +15,7 @@ from core.smartpaste.names import (
     SELF_WORDS,
     clean_token,
     name_candidates,
+    plausible_name,
     separate_name,
     split_glued_name,
     word_name,
@@ -71,7 +72,8 @@ def _cut(text: str, spans: Iterable[tuple[int, int]], replacement: str = T.HARD)
     return text
 
 
-def _take_phones(text: str) -> tuple[list[str], str]:
+def _take_phones(text: str) -> tuple[list[str], str, str]:
+    """(the phones, *text* with each cut out, *text* with each marked by _PHONE_MARK)."""
     found: list[tuple[int, int, str]] = []
     for regex in (_MOBILE_RE, _LANDLINE_RE, _MASKED_RE):
         for match in regex.finditer(text):
@@ -83,7 +85,21 @@ def _take_phones(text: str) -> tuple[list[str], str]:
                 found.append((match.start(), match.end(), phone))
     found.sort()
     phones = list(dict.fromkeys(phone for _, _, phone in found))
-    return phones, _cut(text, [(start, end) for start, end, _ in found])
+    spans = [(start, end) for start, end, _ in found]
+    return phones, _cut(text, spans), _cut(text, spans, _PHONE_MARK)
+
+
+_PHONE_MARK = "\x1e"
+_NEAR = r"[\s,;、。!?~|:()\[\]<>\"'-]*"
+_PHONE_LABEL = "(?:" + "|".join(sorted(map(re.escape, T.PHONE_LABELS), key=len, reverse=True)) + ")?"
+
+
+def _next_to_phone(marked: str, word: str) -> bool:
+    """Whether *word* stands right before or after a phone in *marked* (separators, brackets, 收 or a phone
+    label between): sellers write the name beside the phone, so it wins over other name-like words."""
+    word = re.escape(word)
+    return re.search(rf"{word}收?{_NEAR}{_PHONE_LABEL}{_NEAR}{_PHONE_MARK}|{_PHONE_MARK}{_NEAR}{word}", marked,
+                     re.IGNORECASE) is not None
 
 
 def _take_postcode(text: str) -> tuple[str | None, str]:
@@ -155,6 +171,38 @@ def _collect_detail(text: str, start: int, first_adjacent: bool, region_words: f
         parts.append(piece)
         end = match.end()
     return parts, end
+
+
+def _choose_name(candidates: list[str], marked: str) -> str | None:
+    """The first name-like word beside a phone (one that is no address word first: 岱庙 东门 138… 柳青 →
+    柳青), else the first one."""
+    if len(set(candidates)) > 1:
+        beside = [word for word in candidates if _next_to_phone(marked, word)]
+        if beside:
+            return min(beside, key=lambda word: (_address_like(word), candidates.index(word)))
+    return candidates[0] if candidates else None
+
+
+def _extend_detail(text: str, end: int, parts: list[str], name: str,
+                   region_words: frozenset[str]) -> tuple[list[str], int]:
+    """The detail's *parts* and end, taking in the words that stand after it on its line once the name is
+    known to be elsewhere: up to the name when it follows on the line (… 1号 文峰大世界 钱江 138…), else up
+    to the last address-like word (… 1号 安庆石化 生活区, … 1号 岱庙 东门 138… 柳青). A request, a
+    surname-led name or a word that can be neither name nor address ends it."""
+    taken: list[tuple[str, int]] = []
+    for match in _PIECES_RE.finditer(text, end):
+        separator, piece = match.group(1), match.group(2)
+        if T.HARD in separator and T.ADDRESS_LABEL not in separator:
+            break
+        if name in piece:
+            return parts + [word for word, _ in taken], (taken[-1][1] if taken else end)
+        if (_is_stop(piece) or separate_name(piece) or piece in region_words
+                or not (plausible_name(piece) or _address_like(piece))):
+            break
+        taken.append((piece, match.end()))
+    while taken and not _address_like(taken[-1][0]):
+        taken.pop()
+    return parts + [word for word, _ in taken], (taken[-1][1] if taken else end)
 
 
 def _named_after(piece: str, place_words: frozenset[str]) -> bool:
@@ -266,7 +314,7 @@ def parse_message(text: str, products: Sequence[str] = ()) -> ParsedMessage:
 def _parse(raw: str, products: tuple[str, ...]) -> ParsedMessage:
     uncertain: set[str] = set()
     text = T.join_crossings(T.normalize(raw[:MAX_LENGTH]))
-    phones, text = _take_phones(text)
+    phones, text, marked = _take_phones(text)
     if any(is_masked_phone(phone) for phone in phones):
         uncertain.add("phones")
     postcode, text = _take_postcode(text)
@@ -309,6 +357,7 @@ def _parse(raw: str, products: tuple[str, ...]) -> ParsedMessage:
     name = labelled_name
     if name is None:
         candidates = name_candidates(rest, products, region_words, place_words)
+        glued_or_trailing = not candidates
         if not candidates and trailing_name:
             candidates = [trailing_name]
         if not candidates and detail:
@@ -317,7 +366,12 @@ def _parse(raw: str, products: tuple[str, ...]) -> ParsedMessage:
         if not candidates and (word := word_name(rest, region_words)):
             candidates = [word]
             uncertain.add("name")
-        name = candidates[0] if candidates else None
+        name = _choose_name(candidates, marked)
+        if region is not None and name and detail and not glued_or_trailing:
+            parts, end = _extend_detail(text, end, parts, name, frozenset(region_words))
+            detail = _strip_repeated_region(_trim(T.join_tight(parts)), full, place_words) or None
+            candidates = name_candidates(text[: region.start] + T.HARD + text[end:], products, region_words,
+                                         place_words) or [name]
         if len(set(candidates)) > 1 or (name and not name[0] >= "\u4e00"):
             uncertain.add("name")
     return ParsedMessage(name, tuple(phones), province, city, district, detail, postcode, items, amount_cents,
