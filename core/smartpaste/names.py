@@ -18,7 +18,8 @@ SURNAMES = frozenset(
     "盛曲翁冉骆蓝游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏"
     "席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆冀郁"
     "胥班储原栗燕楚鄢劳谌奚皮粟冼蔺满闻厉伊仝郜阚权帅屠朴盖练廉禹井祖漆巴丰支卿狄计索宣晋相初容敬扈晁芮阙戈"
-    "伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况宿鲜印逯隆茹诸战慕危玉亢嵇湛宾戎勾茅利於揭尉斯元束檀衣展阴昝智幸奉衡富尧")
+    "伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况宿鲜印逯隆茹诸战慕危玉亢嵇湛宾戎勾茅利於揭尉斯元束檀衣展阴昝智幸奉衡富尧"
+    "和")  # 和: common among the Naxi of Lijiang (和玉); a word led by it is read as a name only where one fits
 _TITLES = "先生|女士|小姐|老师|老板|师傅"
 # An English name with a surname glued to it, either way round: Amy王, 王Amy.
 _LATIN_SURNAME = rf"[A-Za-z]{{2,12}}[{''.join(sorted(SURNAMES))}](?![\u4e00-\u9fff])" \
@@ -38,7 +39,7 @@ _PLACE_WORDS = set("上下口前后边里头面对旁外内")
 _NEVER_IN_NAME = set("的了吗呢吧啊呀哦哈啦嘛我你您请是")
 # Inside a name (not at its end) only these are impossible: 马哈木 and 任我行 are names, 张三哈 is not.
 _NEVER_INSIDE_NAME = set("的了吗呢吧是")
-_QUANTITY_RE = re.compile(rf"^[{NUMERAL_CHARS}俩仨几半]+[{UNITS}]$")
+_QUANTITY_RE = re.compile(rf"^[{NUMERAL_CHARS}俩仨几半]+[元块{UNITS}]")
 # A request after a name: 黄师傅要 …, 王姐想要 …
 _REQUEST_AFTER = re.compile(r"(?:想要|要|订|买|拿)$")
 # Words before a name: 寄给张三, 收件人是李四, 名字叫王五.
@@ -47,6 +48,9 @@ _BEFORE_NAME = re.compile(r"^(?:收件人是|收货人是|名字叫|名字是|�
 _GLUED_AFTER = re.compile(r"[0-9A-Za-z号室栋幢楼座层户#)]$")
 
 
+# Latin words of a chat that are no name (Hi 老板, OK 谢谢).
+_LATIN_CHAT_WORDS = frozenset({"hi", "hello", "hey", "ok", "okay", "thx", "thanks", "thank you", "dear", "sorry",
+                               "please", "pls", "ps", "hi dear", "yes", "no", "vip", "qq"})
 # Words for "myself" where a name would stand (收件人：本人, 我自己收): no name.
 SELF_WORDS = frozenset({"本人", "自己", "我自己", "我本人", "本人自己"})
 # Time words that are also names led by a surname (周末, 明天): a name only where nothing else can be.
@@ -72,7 +76,7 @@ def plausible_name(word: str) -> bool:
     a word standing alone may start with a surname that is also an address word (楼兰, 路遥).
     """
     if _QUANTITY_RE.match(word):
-        return False  # 两瓶, 三盒: a quantity whose product was not recognised
+        return False  # 两瓶, 三盒, 三元一斤: a quantity or a price, not a name
     titled = T.TITLED_NAME_RE.match(word)
     person = titled.group("person") if titled else word
     if any(w in person for w in T.NOT_NAME_WORDS):
@@ -128,7 +132,8 @@ def name_candidates(text: str, products: Sequence[str], region_words: Iterable[s
         piece = clean_token(piece)
         prefix = next((word for word in prefixes if piece.startswith(word) and separate_name(piece[len(word):])), "")
         piece = piece[len(prefix):]
-        if not NAME_RE.match(piece) or piece.lower() in product_words or piece in excluded:
+        if (not NAME_RE.match(piece) or piece.lower() in product_words or piece in excluded
+                or piece.lower() in _LATIN_CHAT_WORDS):
             continue
         if piece in index and any(full for _, full in index[piece]):
             continue
@@ -160,6 +165,12 @@ def separate_name(piece: str) -> bool:
     a surname and no clear address word (林园 can be a name, 王村 is a village)."""
     return (2 <= len(piece) <= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", piece) is not None and has_surname(piece)
             and plausible_name(piece))
+
+
+def address_surname(piece: str) -> bool:
+    """Whether a piece read as the detail's last one is a name whose surname is a street word: 路遥, 楼兰
+    (not 路口, 楼下: a place word follows)."""
+    return 2 <= len(piece) <= 3 and piece[0] in "路楼" and plausible_name(piece)
 
 
 def split_glued_name(detail: str) -> tuple[str, str | None]:

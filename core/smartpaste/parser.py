@@ -13,6 +13,7 @@ from core.smartpaste.items import find_amounts, find_items
 from core.smartpaste.names import (
     NAME_TOKEN_RE,
     SELF_WORDS,
+    address_surname,
     clean_token,
     name_candidates,
     plausible_name,
@@ -174,32 +175,36 @@ def _collect_detail(text: str, start: int, first_adjacent: bool, region_words: f
 
 
 def _choose_name(candidates: list[str], marked: str) -> str | None:
-    """The first name-like word beside a phone (one that is no address word first: 岱庙 东门 138… 柳青 →
-    柳青), else the first one."""
+    """The first name-like word beside a phone that is no address word (岱庙 东门 138… 柳青 → 柳青), else
+    the first one."""
     if len(set(candidates)) > 1:
-        beside = [word for word in candidates if _next_to_phone(marked, word)]
+        beside = [word for word in candidates if _next_to_phone(marked, word) and not _address_like(word)]
         if beside:
-            return min(beside, key=lambda word: (_address_like(word), candidates.index(word)))
+            return beside[0]
     return candidates[0] if candidates else None
 
 
 def _extend_detail(text: str, end: int, parts: list[str], name: str,
                    region_words: frozenset[str]) -> tuple[list[str], int]:
     """The detail's *parts* and end, taking in the words that stand after it on its line once the name is
-    known to be elsewhere: up to the name when it follows on the line (… 1号 文峰大世界 钱江 138…), else up
-    to the last address-like word (… 1号 安庆石化 生活区, … 1号 岱庙 东门 138… 柳青). A request, a
-    surname-led name or a word that can be neither name nor address ends it."""
-    taken: list[tuple[str, int]] = []
+    known to be elsewhere: up to the name when it follows on the line (… 1号 文峰大世界 钱江 138…, also a
+    surname-led shop: 陶陶居 对面 凤姐), else up to the last address-like word (… 1号 安庆石化 生活区,
+    … 1号 岱庙 东门 138… 柳青) and never over a surname-led name. A request or a word that can be neither
+    name nor address ends it."""
+    line: list[tuple[str, int]] = []
     for match in _PIECES_RE.finditer(text, end):
-        separator, piece = match.group(1), match.group(2)
-        if T.HARD in separator and T.ADDRESS_LABEL not in separator:
+        if T.HARD in match.group(1) and T.ADDRESS_LABEL not in match.group(1):
             break
-        if name in piece:
-            return parts + [word for word, _ in taken], (taken[-1][1] if taken else end)
-        if (_is_stop(piece) or separate_name(piece) or piece in region_words
+        line.append((match.group(2), match.end()))
+    name_at = next((number for number, (piece, _) in enumerate(line) if name in piece), None)
+    taken: list[tuple[str, int]] = []
+    for piece, piece_end in line[:name_at]:
+        if (_is_stop(piece) or (name_at is None and separate_name(piece)) or piece in region_words
                 or not (plausible_name(piece) or _address_like(piece))):
             break
-        taken.append((piece, match.end()))
+        taken.append((piece, piece_end))
+    if name_at is not None and len(taken) == name_at:
+        return parts + [word for word, _ in taken], (taken[-1][1] if taken else end)
     while taken and not _address_like(taken[-1][0]):
         taken.pop()
     return parts + [word for word, _ in taken], (taken[-1][1] if taken else end)
@@ -341,7 +346,7 @@ def _parse(raw: str, products: tuple[str, ...]) -> ParsedMessage:
         region_words = _region_words(province, city)
         place_words = region_words | ({district} | short_names(district, DISTRICT) if district else set())
         parts, end = _collect_detail(text, region.end, True, frozenset(region_words), frozenset(place_words))
-        if (labelled_name is None and len(parts) > 1 and separate_name(parts[-1])
+        if (labelled_name is None and len(parts) > 1 and (separate_name(parts[-1]) or address_surname(parts[-1]))
                 and not name_candidates(text[: region.start] + T.HARD + text[end:], products, region_words,
                                         place_words)):
             trailing_name = parts.pop()  # … 1号 林园 138…: the only word that can be a name

@@ -203,3 +203,21 @@ def test_a_word_like_name_is_read_only_where_nothing_else_can_be_and_flagged():
     alone = parse_message("马路 18604001205 吉林省长春市南关区人民大街2688号")
     assert alone.name == "马路" and "name" in alone.uncertain
     assert parse_message("马路 18604001205 吉林省长春市南关区人民大街2688号 张三").name == "张三"
+
+
+def test_a_place_named_with_a_numeral_and_yuan_is_no_amount():
+    parsed = parse_message("福建省三明市三元区 三元路1号 阿芳 13908003023")
+    assert (parsed.district, parsed.detail, parsed.amount_cents) == ("三元区", "三元路1号", None)
+    assert parse_message("一共五百元 张三").amount_cents == 50000
+
+
+def test_the_name_beside_the_phone_wins_and_the_words_before_it_join_the_detail():
+    parsed = parse_message("江苏省南通市崇川区 工农路 1号 文峰大世界 钱江 13962802115")
+    assert (parsed.name, parsed.detail) == ("钱江", "工农路1号文峰大世界")
+    assert "name" not in parsed.uncertain
+    kept = parse_message("张三 13800138000 浙江省杭州市西湖区文三路1号 李四")  # a surname-led word is not swallowed
+    assert (kept.name, kept.detail) == ("张三", "文三路1号")
+
+
+def test_latin_chat_words_are_no_name():
+    assert parse_message("Hi 老板 浙江省杭州市西湖区文三路1号 13800138000").name is None
