@@ -167,10 +167,15 @@ def separate_name(piece: str) -> bool:
             and plausible_name(piece))
 
 
-def address_surname(piece: str) -> bool:
-    """Whether a piece read as the detail's last one is a name whose surname is a street word: 路遥, 楼兰
-    (not 路口, 楼下: a place word follows)."""
-    return 2 <= len(piece) <= 3 and piece[0] in "路楼" and plausible_name(piece)
+def name_ends_detail(piece: str, before: str) -> bool:
+    """Whether the detail's last piece, standing apart after *before*, can be the name when nothing else
+    can: a surname-led name (林园), one whose surname is a street word (路遥, 楼兰; not 路口, 楼下), or a
+    surname-led street word after the house number (… 1号 胡同, … 8号 马路: a street comes before its
+    number, so there it is a person)."""
+    if separate_name(piece) or (2 <= len(piece) <= 3 and piece[0] in "路楼" and plausible_name(piece)):
+        return True
+    return (2 <= len(piece) <= 3 and has_surname(piece) and re.search(r"(?:路|街|巷|胡同|弄|道)$", piece) is not None
+            and re.search(r"[\d号室]$", before) is not None and not any(w in piece for w in T.NOT_NAME_WORDS))
 
 
 def split_glued_name(detail: str) -> tuple[str, str | None]:

@@ -13,9 +13,9 @@ from core.smartpaste.items import find_amounts, find_items
 from core.smartpaste.names import (
     NAME_TOKEN_RE,
     SELF_WORDS,
-    address_surname,
     clean_token,
     name_candidates,
+    name_ends_detail,
     plausible_name,
     separate_name,
     split_glued_name,
@@ -346,7 +346,7 @@ def _parse(raw: str, products: tuple[str, ...]) -> ParsedMessage:
         region_words = _region_words(province, city)
         place_words = region_words | ({district} | short_names(district, DISTRICT) if district else set())
         parts, end = _collect_detail(text, region.end, True, frozenset(region_words), frozenset(place_words))
-        if (labelled_name is None and len(parts) > 1 and (separate_name(parts[-1]) or address_surname(parts[-1]))
+        if (labelled_name is None and len(parts) > 1 and name_ends_detail(parts[-1], parts[-2])
                 and not name_candidates(text[: region.start] + T.HARD + text[end:], products, region_words,
                                         place_words)):
             trailing_name = parts.pop()  # … 1号 林园 138…: the only word that can be a name

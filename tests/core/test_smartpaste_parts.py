@@ -221,3 +221,9 @@ def test_the_name_beside_the_phone_wins_and_the_words_before_it_join_the_detail(
 
 def test_latin_chat_words_are_no_name():
     assert parse_message("Hi 老板 浙江省杭州市西湖区文三路1号 13800138000").name is None
+
+
+def test_a_street_word_after_the_house_number_is_a_person_but_a_place_word_is_not():
+    assert parse_message("安徽省宿州市埇桥区 汴河路 1号 胡同 13851003125").name == "胡同"
+    dorm = parse_message("安徽省宿州市埇桥区 汴河路 1号 宿舍 13851003125")
+    assert (dorm.name, dorm.detail) == (None, "汴河路1号宿舍")
