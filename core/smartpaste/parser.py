@@ -175,13 +175,29 @@ def _collect_detail(text: str, start: int, first_adjacent: bool, region_words: f
 
 
 def _choose_name(candidates: list[str], marked: str) -> str | None:
-    """The first name-like word beside a phone that is no address word (岱庙 东门 138… 柳青 → 柳青), else
-    the first one."""
+    """The first name-like word beside a phone that is no address word (岱庙 东门 138… 柳青 → 柳青), a
+    surname-led one first when the phone has one on each side (见山书局 138… 何炅 → 何炅), else the first."""
     if len(set(candidates)) > 1:
         beside = [word for word in candidates if _next_to_phone(marked, word) and not _address_like(word)]
         if beside:
-            return beside[0]
+            return min(beside, key=lambda word: (not separate_name(word), beside.index(word)))
     return candidates[0] if candidates else None
+
+
+def _name_ending_line(text: str, end: int, region_words: frozenset[str], candidates: list[str]) -> str | None:
+    """A surname-led name ending the detail's line after words the detail did not know, when no name
+    stands beside a phone (138… 工农路 1号 文峰大世界 钱江 → 钱江, not 文峰大世界)."""
+    line = []
+    for match in _PIECES_RE.finditer(text, end):
+        if T.HARD in match.group(1) and T.ADDRESS_LABEL not in match.group(1):
+            break
+        line.append(match.group(2))
+    if len(line) < 2 or line[-1] not in candidates or not separate_name(line[-1]):
+        return None
+    if any(_is_stop(piece) or separate_name(piece) or piece in region_words
+           or not (plausible_name(piece) or _address_like(piece)) for piece in line[:-1]):
+        return None
+    return line[-1]
 
 
 def _extend_detail(text: str, end: int, parts: list[str], name: str,
@@ -372,6 +388,8 @@ def _parse(raw: str, products: tuple[str, ...]) -> ParsedMessage:
             candidates = [word]
             uncertain.add("name")
         name = _choose_name(candidates, marked)
+        if region is not None and detail and not glued_or_trailing and not _next_to_phone(marked, name or ""):
+            name = _name_ending_line(text, end, frozenset(region_words), candidates) or name
         if region is not None and name and detail and not glued_or_trailing:
             parts, end = _extend_detail(text, end, parts, name, frozenset(region_words))
             detail = _strip_repeated_region(_trim(T.join_tight(parts)), full, place_words) or None

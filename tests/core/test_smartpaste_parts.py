@@ -227,3 +227,10 @@ def test_a_street_word_after_the_house_number_is_a_person_but_a_place_word_is_no
     assert parse_message("安徽省宿州市埇桥区 汴河路 1号 胡同 13851003125").name == "胡同"
     dorm = parse_message("安徽省宿州市埇桥区 汴河路 1号 宿舍 13851003125")
     assert (dorm.name, dorm.detail) == (None, "汴河路1号宿舍")
+
+
+def test_a_name_ending_the_address_line_beats_an_unknown_word_before_it():
+    parsed = parse_message("13962802115 江苏省南通市崇川区 工农路 1号 文峰大世界 钱江")
+    assert (parsed.name, parsed.detail) == ("钱江", "工农路1号文峰大世界")
+    both_sides = parse_message("四川省成都市青羊区 宽窄巷子 1号 见山书局 13908003011 何炅")
+    assert (both_sides.name, both_sides.detail) == ("何炅", "宽窄巷子1号见山书局")
