@@ -33,7 +33,7 @@ NAME_CLASSES = _load("smartpaste_name_cases").NAME_CLASSES  # names the parser m
 EVERY_CLASS = {**CLASS_CASES.CLASSES, **NAME_CLASSES}
 _FRESH_MODULE = _load("smartpaste_fresh_cases")
 FRESH = (_FRESH_MODULE.FRESH_CASES + _FRESH_MODULE.FRESH_CASES_2 + _FRESH_MODULE.FRESH_CASES_3
-         + _FRESH_MODULE.FRESH_CASES_4)
+         + _FRESH_MODULE.FRESH_CASES_4 + _FRESH_MODULE.FRESH_CASES_5)
 PRODUCTS = _load("smartpaste_cases").PRODUCTS
 
 
