@@ -315,8 +315,9 @@ def repeated_header_rows(rows: list[list[Any]], headers: tuple[str, ...], column
     if not columns or not headers[columns[0]]:
         return set()
     first, header = columns[0], headers[columns[0]]
+    mark = header[0]  # header_text only removes spaces and BOMs: a cell without this character cannot be it
     return {position for position, row in enumerate(rows)
-            if first < len(row) and type(row[first]) is str and header_text(row[first]) == header
+            if first < len(row) and type(row[first]) is str and mark in row[first] and header_text(row[first]) == header
             and all(index < len(row) and header_text(row[index]) == headers[index] for index in columns)}
 
 
