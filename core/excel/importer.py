@@ -263,14 +263,16 @@ def _refuse_nothing_to_import(book, plan: ImportPlan, file_name: str) -> None:
 
 
 def _book_has_any_order(book, keys: list[tuple[str, str]]) -> bool:
-    from sqlalchemy import select, tuple_
+    from sqlalchemy import select
 
     from core.book.dialect import in_chunks
     from core.book.models import Order
+    from core.excel.matching import numbers_by_platform
 
     with book.session() as session:
-        return any(session.scalar(select(Order.id).where(tuple_(Order.platform, Order.platform_order_no).in_(batch))
-                                  .limit(1)) is not None for batch in in_chunks(keys))
+        return any(session.scalar(select(Order.id).where(Order.platform == platform, Order.platform_order_no.in_(batch))
+                                  .limit(1)) is not None
+                   for platform, numbers in numbers_by_platform(keys).items() for batch in in_chunks(numbers))
 
 
 def _remember(session, choices: list[TableChoice], options: ImportOptions) -> None:
