@@ -4,6 +4,7 @@ with results on the GUI thread; the Today page's actions and regeneration use it
 import threading
 import time
 
+import pytest
 from PySide6.QtCore import QThread
 from sqlalchemy import select
 
@@ -128,3 +129,45 @@ def test_the_customer_dialog_saves_on_the_lane_and_shows_its_errors(qtbot, book,
     assert CustomerService(book).get(customer.id).fields.phone == "13912345678"
     session.lane.wait(5000)
     session.tasks.wait(5000)
+
+
+@pytest.mark.slow
+def test_a_save_during_an_import_waits_for_one_chunk_not_the_import(qtbot, tmp_path, book, make_customer):
+    """Issue #21: the import runs as the lane's job, in chunks (core.excel.chunked); a customer save queued
+    meanwhile waits for the chunk running, not for the import."""
+    import contextlib
+
+    from core.excel.importer import ImportOptions, run_import
+    from tests.core.excel.files import taobao_rows, write_csv
+
+    customer = make_customer(name="张伟", phone="13800138000")
+    data = write_csv(tmp_path / "big.csv", taobao_rows(15000, 6000), encoding="gbk", quote_all=True)
+    lane = BookLane()
+    turns: list[float] = []
+    own_turn = lane.write_turn
+
+    @contextlib.contextmanager
+    def timed_turn():
+        with own_turn():
+            started = time.perf_counter()
+            yield
+            turns.append(time.perf_counter() - started)
+
+    lane.write_turn = timed_turn
+    results, waits = [], []
+    customers = CustomerService(book)
+    started = time.perf_counter()
+    lane.run_job(run_import, book, data, ImportOptions(backup=False, today=TODAY), on_success=results.append)
+    flip = False
+    while not results:
+        qtbot.waitUntil(lambda: len(turns) > 0 or bool(results), timeout=30_000)  # the writes have begun
+        flip, clicked, saved = not flip, time.perf_counter(), []
+        lane.save(customers.set_do_not_disturb, [customer.id], flip, on_success=saved.append)
+        qtbot.waitUntil(lambda saved=saved: bool(saved), timeout=30_000)
+        waits.append(time.perf_counter() - clicked)
+        qtbot.wait(50)
+    total = time.perf_counter() - started
+    assert results[0].orders_created == 15000 and lane.wait(5000)
+    assert len(waits) >= 5 and len(turns) > 20
+    assert max(waits) <= max(turns) + 0.5  # one chunk (and the save itself), on a loaded machine
+    assert max(waits) < total / 4, (max(waits), total)
