@@ -85,6 +85,11 @@ class ProductResolver:
             self._create(missing)
         return {t: self._cache[t] for t in titles}
 
+    def read_ahead(self) -> None:
+        """Read what resolve() may need from the book now (the titles lines already carry: a read of every line)."""
+        if self._memory is None:
+            self._memory = _linked_keys(self.session)
+
     def link(self, title: str) -> int | None:
         return self.resolve([title])[title]
 
@@ -253,13 +258,14 @@ class CycleWatch:
 def follow_product_write(session: Session, watch: CycleWatch, today: dt.date | None = None, *,
                          customers: Iterable[int] = (), products: Iterable[int] | None = None,
                          relink_all: bool = False, link_new: bool = False,
-                         on_created: OnCreated | None = None) -> set[int]:
+                         on_created: OnCreated | None = None, regenerate_now: bool = True) -> set[int]:
     """After a write of products or order lines, in its transaction: re-link (`relink_all`: every line, after
     product names changed; `link_new`: lines with no product, creating products), refresh the suggestions
     of `products` (all when None), drop the unanswered cycle tasks of products whose effective cycle moved
     and regenerate the reminders of `customers` plus everyone whose lines moved or who bought such a
     product (a complete pass when that is half the book or more). Returns the customers concerned (without the
-    buyers of a moved product when the pass was complete anyway)."""
+    buyers of a moved product when the pass was complete anyway). `regenerate_now=False` leaves the reminders
+    to the caller (a chunked import regenerates them a thousand customers per transaction)."""
     from core.reminders.generate import local_today, regenerate
 
     concerned = {int(c) for c in customers}
@@ -281,6 +287,6 @@ def follow_product_write(session: Session, watch: CycleWatch, today: dt.date | N
         if not everyone:
             concerned |= buyers_of(session, moved)
             everyone = len(concerned) >= half > 0
-    if concerned:
+    if concerned and regenerate_now:
         regenerate(session, today or local_today(session), None if everyone else concerned)
     return concerned

@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 CHUNK_GAP_S = 0.01  # between chunks without a write turn: leaves other programs a gap (as regenerate_in_chunks)
 CHUNK_CUSTOMERS = 1000  # customers per transaction in the steps after the rows are written
-CHUNK_ROWS = 5000  # rows inserted per transaction (core.excel.writer._INSERT_CHUNK)
+CHUNK_ROWS = 2000  # rows inserted per transaction (core.excel.writer._INSERT_CHUNK)
 CHUNK_UPDATES = 2000  # updated rows per transaction
 WAIT_FOR_OTHER_IMPORT_S = 10.0
 _PG_KEY = ("huitouke import running",)
@@ -188,11 +188,12 @@ def after_import_in_chunks(chunk: Callable[[], None], session: Session, customer
                              figures_known=known.intersection(group))
         chunk()
     concerned = follow_product_write(session, watch, today, products=products, link_new=link_new,
-                                     relink_all=relink_all, on_created=on_created)
+                                     relink_all=relink_all, on_created=on_created, regenerate_now=False)
     chunk()
     everyone = list(session.scalars(text("SELECT id FROM customer")))
-    if len(concerned | set(ids)) >= len(everyone) / 2:  # as follow_product_write: then the whole book's tasks
-        ids = everyone
-    for group in in_groups(ids, CHUNK_CUSTOMERS):
+    concerned |= set(ids)
+    if len(concerned) >= len(everyone) / 2:  # as follow_product_write: then the whole book's tasks
+        concerned = set(everyone)
+    for group in in_groups(concerned, CHUNK_CUSTOMERS):
         generate.after_write(session, group, today)
         chunk()

@@ -220,6 +220,13 @@ class BookWriter:
             self.turns.next()
             self._updates = 0
 
+    def _free(self) -> contextlib.AbstractContextManager:
+        """With turns: a block of the CPU's work run between two transactions, holding no write lock."""
+        if self.turns is None:
+            return contextlib.nullcontext()
+        self._flush_changes()
+        return self.turns.outside()
+
     def _updated(self) -> None:
         self._updates += 1
         if self._updates >= CHUNK_UPDATES:
@@ -364,6 +371,31 @@ class BookWriter:
         New customers are inserted with their derived figures (all their orders are among `new_orders`)
         and their stage, so `refresh` is left only the customers that were already in the book."""
         people = self.plan.people
+        with self._free():  # matching and the new rows (pinyin…) are the CPU's work: no write lock held
+            ids, new_people, created_rows = self._people_rows(index, new_orders)
+        for i, customer_id in enumerate(self._insert_all(Customer, columns_of(created_rows), 55, 70, "customers")):
+            ids[new_people[i]] = customer_id
+        known = [customer_id for customer_id in ids if customer_id is not None]
+        assert len(known) == len(ids), "every person is matched or has just been created"
+        customer_stats.refresh_stages(self.session, [known[position] for position in new_people])
+        self._created = set(new_people)
+        self._created_ids = {known[position] for position in new_people}
+        self.counts.customers_created = len(created_rows)
+        self.counts.proposals = [(known[position], candidate, reason, fingerprint)
+                                 for position, candidate, reason, fingerprint in self.counts.proposals]
+        matched = {known[p]: p for p in range(len(people)) if p not in self._created}
+        self._fill_existing(matched)
+        self._write_tags_and_aliases(known, self._created_ids)
+        write_referrers_and_points(self.session, people, known, self._created_ids, self._record)
+        if self.plan.ledgers:
+            write_ledgers(self.session, self.plan, people, known, self._created_ids)
+        return known
+
+    def _people_rows(self, index: BookIndex, new_orders: NewOrders
+                     ) -> tuple[list[int | None], list[int], list[dict[str, Any]]]:
+        """(the book customer matched by each person or None, the positions of the people to create, their rows).
+        People of this import matching one another through the index are created once."""
+        people = self.plan.people
         owners = same_person_orders(self.plan, index)
         ids: list[int | None] = [None] * len(people)
         new_people: list[int] = []
@@ -375,34 +407,12 @@ class BookWriter:
                 new_people.append(position)
                 if match.proposal:
                     self.counts.proposals.append((position, *match.proposal))
-        # People of this import matching one another through the index are created once.
-        created_rows: list[dict[str, Any]] = []
-        creators: list[int] = []
         figures = customer_stats.figures_of_new_customers(
             (draft.person, day, paid - refunded) for draft, day, paid, refunded, purchase in zip(
                 new_orders.drafts, new_orders.columns["order_date"], new_orders.columns["paid_cents"],
                 new_orders.columns["refund_cents"], new_orders.columns["is_purchase"], strict=True) if purchase)
-        for position in new_people:
-            created_rows.append(self._customer_row(people[position]) | figures.get(position, customer_stats.NO_FIGURES))
-            creators.append(position)
-        for i, customer_id in enumerate(self._insert_all(Customer, columns_of(created_rows), 55, 70, "customers")):
-            ids[creators[i]] = customer_id
-        known = [customer_id for customer_id in ids if customer_id is not None]
-        assert len(known) == len(ids), "every person is matched or has just been created"
-        customer_stats.refresh_stages(self.session, [known[position] for position in creators])
-        self._created = set(creators)
-        self._created_ids = {known[position] for position in creators}
-        self.counts.customers_created = len(created_rows)
-        self.counts.proposals = [(known[position], candidate, reason, fingerprint)
-                                 for position, candidate, reason, fingerprint in self.counts.proposals]
-        created = set(new_people)
-        matched = {known[p]: p for p in range(len(people)) if p not in created}
-        self._fill_existing(matched)
-        self._write_tags_and_aliases(known, {known[p] for p in new_people})
-        write_referrers_and_points(self.session, people, known, self._created_ids, self._record)
-        if self.plan.ledgers:
-            write_ledgers(self.session, self.plan, people, known, self._created_ids)
-        return known
+        return ids, new_people, [self._customer_row(people[position]) | figures.get(position, customer_stats.NO_FIGURES)
+                                 for position in new_people]
 
     def _customer_row(self, person: PersonDraft) -> dict[str, Any]:
         fields = person.fields
@@ -523,7 +533,8 @@ class BookWriter:
                 self._update_order(existing, draft)
             else:
                 drafts.append(draft)
-        return NewOrders(drafts, self._order_columns(drafts))
+        with self._free():
+            return NewOrders(drafts, self._order_columns(drafts))
 
     def _write_orders(self, new_orders: NewOrders, customer_ids: list[int], resolver: ProductResolver) -> None:
         drafts = new_orders.drafts
@@ -531,16 +542,19 @@ class BookWriter:
         # A new customer's figures were written with it; a book customer's are recomputed.
         self.touched.update(customer_ids[draft.person] for draft in drafts if draft.person not in self._created)
         order_ids = self._insert_all(Order, new_orders.columns, 75, 85, "orders")
-        owners = [order_id for order_id, draft in zip(order_ids, drafts, strict=True) for _item in draft.items]
-        items = [item for draft in drafts for item in draft.items]
-        titles = [item.get("product_title", "") for item in items]
+        with self._free():  # the lines' columns, and the book's product names read (no write lock held)
+            items = [item for draft in drafts for item in draft.items]
+            titles = [item.get("product_title", "") for item in items]
+            columns = {"order_id": [order_id for order_id, draft in zip(order_ids, drafts, strict=True)
+                                    for _item in draft.items], "title": titles,
+                       "sku_spec": [item.get("sku_spec", "") for item in items],
+                       "quantity": [item.get("quantity", 1) for item in items],
+                       "unit_price_cents": [item.get("unit_price_cents", 0) for item in items],
+                       "amount_cents": [item.get("amount_cents", 0) for item in items]}
+            resolver.read_ahead()
         links = resolver.resolve(set(titles))  # distinct titles: products found or created once each
-        self._insert_columns(OrderItem.__table__, {
-            "order_id": owners, "product_id": [links[title] for title in titles], "title": titles,
-            "sku_spec": [item.get("sku_spec", "") for item in items],
-            "quantity": [item.get("quantity", 1) for item in items],
-            "unit_price_cents": [item.get("unit_price_cents", 0) for item in items],
-            "amount_cents": [item.get("amount_cents", 0) for item in items]}, 85, 92, "orders")
+        columns["product_id"] = [links[title] for title in titles]
+        self._insert_columns(OrderItem.__table__, columns, 85, 92, "orders")
         self.counts.orders_created = len(drafts)
 
     def _order_columns(self, drafts: list[OrderDraft]) -> dict[str, list[Any]]:
