@@ -22,6 +22,7 @@ import statistics
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -53,8 +54,17 @@ def measure(book_path: Path, day: dt.date, interval: float, chunked: bool) -> tu
         done.set()
 
     worker = threading.Thread(target=run)
-    waits: list[float] = []
     worker.start()
+    waits = _save_beside(customers, interval, done)
+    worker.join()
+    runner.close()
+    saver.close()
+    return took[0], waits
+
+
+def _save_beside(customers: CustomerService, interval: float, done: threading.Event) -> list[float]:
+    """Save customer 1 every `interval` s through another Book until `done`; each save's wait in ms."""
+    waits: list[float] = []
     flip = False
     while not done.is_set():
         flip = not flip
@@ -63,17 +73,14 @@ def measure(book_path: Path, day: dt.date, interval: float, chunked: bool) -> tu
             customers.set_do_not_disturb([1], flip)
         waits.append((time.perf_counter() - started) * 1000)
         time.sleep(interval)
-    worker.join()
     customers.set_do_not_disturb([1], False)
-    runner.close()
-    saver.close()
-    return took[0], waits
+    return waits
 
 
 def measure_app(book_path: Path, day: dt.date, interval: float) -> tuple[float, list[float]]:
     """The app's set-up: pass and saves on one BookLane; waits from submit to the result on the GUI thread."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtCore import QCoreApplication
 
     from core.reminders.service import ReminderService
     from ui.book_lane import BookLane
@@ -83,17 +90,26 @@ def measure_app(book_path: Path, day: dt.date, interval: float) -> tuple[float, 
     lane, customers = BookLane(), CustomerService(book)
     waits: list[float] = []
     took: list[float] = []
-    state = {"flip": False, "busy": False}
     started = time.perf_counter()
+    lane.run_job(ReminderService(book).regenerate, day, on_success=lambda _r: took.append(time.perf_counter() - started))
+    _save_meanwhile(app, lane, customers, interval, waits, took, lambda: True)
+    book.close()
+    return took[0], waits
 
-    def finished(_result) -> None:
-        took.append(time.perf_counter() - started)
+
+def _save_meanwhile(app, lane, customers: CustomerService, interval: float, waits: list[float], took: list[float],
+                    ready: Callable[[], bool]) -> None:
+    """Save customer 1 on the lane every `interval` s (one save at a time, once `ready()`) until the job is done
+    (`took` filled); each save's wait from the click to its result on the GUI thread into `waits` (ms)."""
+    from PySide6.QtCore import QTimer
+
+    state = {"flip": False, "busy": False}
 
     def save() -> None:
         if took:
             app.quit()
             return
-        if state["busy"]:
+        if state["busy"] or not ready():
             return
         state["busy"] = True
         state["flip"] = not state["flip"]
@@ -105,15 +121,12 @@ def measure_app(book_path: Path, day: dt.date, interval: float) -> tuple[float, 
 
         lane.save(customers.set_do_not_disturb, [1], state["flip"], on_success=saved)
 
-    lane.run_job(ReminderService(book).regenerate, day, on_success=finished)
     timer = QTimer(interval=int(interval * 1000))
     timer.timeout.connect(save)
     timer.start()
     app.exec()
     lane.wait(30_000)
     customers.set_do_not_disturb([1], False)
-    book.close()
-    return took[0], waits
 
 
 def measure_import(book_path: Path, day: dt.date, interval: float, rows: int, in_app: bool
@@ -157,7 +170,7 @@ def _timed_turns(write_turn, turns: list[float]):
 
 def _import_on_the_lane(book, data: Path, options, interval: float) -> tuple[float, list[float], list[float]]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtCore import QCoreApplication
 
     from core.excel.importer import run_import
     from ui.book_lane import BookLane
@@ -168,32 +181,9 @@ def _import_on_the_lane(book, data: Path, options, interval: float) -> tuple[flo
     lane.write_turn = _timed_turns(lane.write_turn, turns)  # type: ignore[method-assign]
     waits: list[float] = []
     took: list[float] = []
-    state = {"flip": False, "busy": False}
     started = time.perf_counter()
-
-    def save() -> None:
-        if took:
-            app.quit()
-            return
-        if state["busy"] or not turns:  # from the first write on (reading the file takes no lock)
-            return
-        state["busy"] = True
-        state["flip"] = not state["flip"]
-        clicked = time.perf_counter()
-
-        def saved(_result) -> None:
-            waits.append((time.perf_counter() - clicked) * 1000)
-            state["busy"] = False
-
-        lane.save(customers.set_do_not_disturb, [1], state["flip"], on_success=saved)
-
     lane.run_job(run_import, book, data, options, on_success=lambda _r: took.append(time.perf_counter() - started))
-    timer = QTimer(interval=int(interval * 1000))
-    timer.timeout.connect(save)
-    timer.start()
-    app.exec()
-    lane.wait(30_000)
-    customers.set_do_not_disturb([1], False)
+    _save_meanwhile(app, lane, customers, interval, waits, took, lambda: bool(turns))  # from the first write on
     return took[0], waits, turns
 
 
@@ -225,17 +215,8 @@ def _import_beside(book, data: Path, options, interval: float) -> tuple[float, l
     worker = threading.Thread(target=run)
     worker.start()
     writing.wait()
-    waits: list[float] = []
-    flip = False
-    while not done.is_set():
-        flip = not flip
-        clicked = time.perf_counter()
-        with contextlib.suppress(BookBusy):
-            customers.set_do_not_disturb([1], flip)
-        waits.append((time.perf_counter() - clicked) * 1000)
-        time.sleep(interval)
+    waits = _save_beside(customers, interval, done)
     worker.join()
-    customers.set_do_not_disturb([1], False)
     saver.close()
     return took[0], waits, turns
 

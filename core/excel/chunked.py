@@ -170,16 +170,18 @@ def in_groups(values: Iterable[int], size: int) -> Iterator[list[int]]:
         yield ordered[start:start + size]
 
 
-def after_import_in_chunks(chunk: Callable[[], None], session: Session, customer_ids: Iterable[int], *,
+def after_import_in_chunks(chunk: Callable[[], None], free: Callable[[], AbstractContextManager], session: Session,
+                           customer_ids: Iterable[int], *,
                            today, history: bool, watch, products, figures_known: Iterable[int], link_new: bool,
                            relink_all: bool, on_created) -> None:
     """core.order_writes.after_orders_written for an import's customers, ``CHUNK_CUSTOMERS`` per transaction
     (``chunk()`` commits and begins the next), in the same order: figures, cycles and member levels; then the
-    products (links, suggestions; the buyers of a product whose cycle moved get their tasks again); then
-    the reminders."""
+    products (links, suggestions — read in ``free()``, between transactions —; the buyers of a product whose
+    cycle moved get their tasks again); then the reminders."""
     from core.order_writes import after_orders_written
     from core.product_links import follow_product_write
     from core.reminders import generate
+    from core.reminders.cycles import compute_suggestions
 
     ids = sorted(set(customer_ids))
     known = set(figures_known)
@@ -187,8 +189,14 @@ def after_import_in_chunks(chunk: Callable[[], None], session: Session, customer
         after_orders_written(session, group, today=today, history=history, reminders=False,
                              figures_known=known.intersection(group))
         chunk()
+    suggestions = None
+    if products is not None:
+        with free():
+            found = compute_suggestions(session, products)
+            suggestions = {pid: found.get(pid) for pid in products}
     concerned = follow_product_write(session, watch, today, products=products, link_new=link_new,
-                                     relink_all=relink_all, on_created=on_created, regenerate_now=False)
+                                     relink_all=relink_all, on_created=on_created, regenerate_now=False,
+                                     suggestions=suggestions)
     chunk()
     everyone = list(session.scalars(text("SELECT id FROM customer")))
     concerned |= set(ids)

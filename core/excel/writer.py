@@ -186,9 +186,8 @@ class NewOrders:
 
 
 class BookWriter:
-    """Writes one plan inside the caller's session: one transaction, or with ``turns`` (core.excel.chunked.Turns)
-    short ones, each committing its rows with the ``import_change`` lines recording them; see
-    core.excel.importer."""
+    """Writes one plan in the caller's session: one transaction, or with ``turns`` (core.excel.chunked.Turns) short
+    ones, each committing its rows with the ``import_change`` lines recording them; see core.excel.importer."""
 
     def __init__(self, session: Session, plan: ImportPlan, progress, is_cancelled,
                  today: dt.date | None = None, turns: Turns | None = None) -> None:
@@ -274,7 +273,7 @@ class BookWriter:
         # were inserted with theirs), lines of the book left without a product get one, suggestions follow the
         # new purchases, the reminders of every customer concerned, member levels — no spend points, no
         # level-up task. With turns, the same steps a thousand customers per transaction.
-        follow = after_orders_written if self.turns is None else partial(after_import_in_chunks, self._chunk)
+        follow = after_orders_written if self.turns is None else partial(after_import_in_chunks, self._chunk, self._free)
         follow(self.session, self.touched | self._created_ids, today=self.today, history=True,
                watch=watch, products=resolver.linked() | sheet_products,
                figures_known=self._created_ids - self.touched, link_new=True,
@@ -378,6 +377,7 @@ class BookWriter:
         known = [customer_id for customer_id in ids if customer_id is not None]
         assert len(known) == len(ids), "every person is matched or has just been created"
         customer_stats.refresh_stages(self.session, [known[position] for position in new_people])
+        self._chunk()
         self._created = set(new_people)
         self._created_ids = {known[position] for position in new_people}
         self.counts.customers_created = len(created_rows)
@@ -385,7 +385,9 @@ class BookWriter:
                                  for position, candidate, reason, fingerprint in self.counts.proposals]
         matched = {known[p]: p for p in range(len(people)) if p not in self._created}
         self._fill_existing(matched)
+        self._chunk()
         self._write_tags_and_aliases(known, self._created_ids)
+        self._chunk()
         write_referrers_and_points(self.session, people, known, self._created_ids, self._record)
         if self.plan.ledgers:
             write_ledgers(self.session, self.plan, people, known, self._created_ids)
