@@ -171,3 +171,37 @@ def test_a_save_during_an_import_waits_for_one_chunk_not_the_import(qtbot, tmp_p
     assert len(waits) >= 5 and len(turns) > 20
     assert max(waits) <= max(turns) + 0.5  # one chunk (and the save itself), on a loaded machine
     assert max(waits) < total / 4, (max(waits), total)
+
+
+def test_the_order_and_product_dialogs_save_on_the_lane_and_show_a_conflict(qtbot, book, settings, make_customer,
+                                                                            make_order):
+    from sqlalchemy import text
+
+    from core.customers import book_counts
+    from core.products import ProductService
+    from ui.main_window import MainWindow
+    from ui.session import Session
+
+    customer = make_customer(name="张伟", phone="13800138000")
+    order = make_order(customer.id, "2026-05-01", [("面膜", 1, 9900)])
+    session = Session(book=book, book_path=str(book.path), settings=settings, today=lambda: TODAY)
+    window = MainWindow(session, counts=lambda: book_counts(book))
+    qtbot.addWidget(window)
+    page = window.page("orders")
+    product = page.product_dialog(None)
+    qtbot.addWidget(product)
+    product.name_edit.setText("蜂蜜")
+    with qtbot.waitSignal(product.saved, timeout=5000):
+        assert product.save() is False  # on the lane: saved later
+        assert not product.save_button.isEnabled()
+    assert "蜂蜜" in [p.name for p in ProductService(book).list()]
+    dialog = page.order_dialog(order.id)
+    qtbot.addWidget(dialog)
+    with book.session() as s:  # someone else saved the order meanwhile
+        s.execute(text("UPDATE orders SET version = version + 1 WHERE id = :id"), {"id": order.id})
+    dialog.seller_note_edit.setText("加急")
+    assert dialog.save() is False
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=5000)
+    assert dialog.error_label.text() and dialog.result() == 0  # the conflict said, the dialog still open
+    session.lane.wait(5000)
+    session.tasks.wait(5000)

@@ -47,7 +47,7 @@ def _orders(session: Session) -> Page:
 
     book = session.book
     return OrdersPage(OrderService(book), ProductService(book), CustomerService(book), session.settings,
-                      session.today, session.tasks)
+                      session.today, session.tasks, lane=session.lane)
 
 
 def _today(session: Session) -> Page:
