@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 CHUNK_GAP_S = 0.01  # between chunks without a write turn: leaves other programs a gap (as regenerate_in_chunks)
 CHUNK_CUSTOMERS = 1000  # customers per transaction in the steps after the rows are written
-CHUNK_ROWS = 2000  # rows inserted per transaction (core.excel.writer._INSERT_CHUNK)
+CHUNK_ROWS = 1000  # rows inserted per transaction (core.excel.writer._INSERT_CHUNK)
 CHUNK_UPDATES = 2000  # updated rows per transaction
 WAIT_FOR_OTHER_IMPORT_S = 10.0
 _PG_KEY = ("huitouke import running",)

@@ -274,15 +274,17 @@ def _write(session, writer: BookWriter, loaded: LoadedFile, choices: list[TableC
     if options.remember:
         _remember(session, choices, options)
     proposals = tuple(MergeProposal(*proposal) for proposal in counts.proposals)
-    result = ImportResult(
-        None if options.dry_run else counts.batch_id, options.dry_run, counts.customers_created,
-        counts.customers_updated, counts.orders_created, counts.orders_updated, counts.orders_unchanged,
-        counts.products_created, counts.products_updated, plan.rows_read + len(plan.skipped_rows),
-        len(plan.skipped_rows), tuple(plan.errors), proposals, tuple(choices),
-        describe(session, proposals), counts.detail.items_added, counts.detail.items_replaced,
-        tuple(RiskBuyer(*row) for row in counts.risk_buyers),
-    )
-    writer.finish_batch(json.dumps(result.to_json(), ensure_ascii=False, default=str))
+    with writer.free():  # the report is read and put together between transactions (chunked)
+        result = ImportResult(
+            None if options.dry_run else counts.batch_id, options.dry_run, counts.customers_created,
+            counts.customers_updated, counts.orders_created, counts.orders_updated, counts.orders_unchanged,
+            counts.products_created, counts.products_updated, plan.rows_read + len(plan.skipped_rows),
+            len(plan.skipped_rows), tuple(plan.errors), proposals, tuple(choices),
+            describe(session, proposals), counts.detail.items_added, counts.detail.items_replaced,
+            tuple(RiskBuyer(*row) for row in counts.risk_buyers),
+        )
+        report = json.dumps(result.to_json(), ensure_ascii=False, default=str)
+    writer.finish_batch(report)
     return result
 
 

@@ -219,7 +219,7 @@ class BookWriter:
             self.turns.next()
             self._updates = 0
 
-    def _free(self) -> contextlib.AbstractContextManager:
+    def free(self) -> contextlib.AbstractContextManager:
         """With turns: a block of the CPU's work run between two transactions, holding no write lock."""
         if self.turns is None:
             return contextlib.nullcontext()
@@ -273,7 +273,7 @@ class BookWriter:
         # were inserted with theirs), lines of the book left without a product get one, suggestions follow the
         # new purchases, the reminders of every customer concerned, member levels — no spend points, no
         # level-up task. With turns, the same steps a thousand customers per transaction.
-        follow = after_orders_written if self.turns is None else partial(after_import_in_chunks, self._chunk, self._free)
+        follow = after_orders_written if self.turns is None else partial(after_import_in_chunks, self._chunk, self.free)
         follow(self.session, self.touched | self._created_ids, today=self.today, history=True,
                watch=watch, products=resolver.linked() | sheet_products,
                figures_known=self._created_ids - self.touched, link_new=True,
@@ -370,7 +370,7 @@ class BookWriter:
         New customers are inserted with their derived figures (all their orders are among `new_orders`)
         and their stage, so `refresh` is left only the customers that were already in the book."""
         people = self.plan.people
-        with self._free():  # matching and the new rows (pinyin…) are the CPU's work: no write lock held
+        with self.free():  # matching and the new rows (pinyin…) are the CPU's work: no write lock held
             ids, new_people, created_rows = self._people_rows(index, new_orders)
         for i, customer_id in enumerate(self._insert_all(Customer, columns_of(created_rows), 55, 70, "customers")):
             ids[new_people[i]] = customer_id
@@ -535,7 +535,7 @@ class BookWriter:
                 self._update_order(existing, draft)
             else:
                 drafts.append(draft)
-        with self._free():
+        with self.free():
             return NewOrders(drafts, self._order_columns(drafts))
 
     def _write_orders(self, new_orders: NewOrders, customer_ids: list[int], resolver: ProductResolver) -> None:
@@ -544,7 +544,7 @@ class BookWriter:
         # A new customer's figures were written with it; a book customer's are recomputed.
         self.touched.update(customer_ids[draft.person] for draft in drafts if draft.person not in self._created)
         order_ids = self._insert_all(Order, new_orders.columns, 75, 85, "orders")
-        with self._free():  # the lines' columns, and the book's product names read (no write lock held)
+        with self.free():  # the lines' columns, and the book's product names read (no write lock held)
             items = [item for draft in drafts for item in draft.items]
             titles = [item.get("product_title", "") for item in items]
             columns = {"order_id": [order_id for order_id, draft in zip(order_ids, drafts, strict=True)
