@@ -77,7 +77,8 @@ class OrderDialog(QDialog):
         self.paste_button.clicked.connect(self._on_paste_button_clicked)
         buttons.addButton(self.paste_button, QDialogButtonBox.ButtonRole.ResetRole)
         if detail is not None:
-            self.aftersales_button = OrderCasesButton(customers.book, orders, detail.customer_id, detail.id)
+            self.aftersales_button = OrderCasesButton(customers.book, orders, detail.customer_id, detail.id,
+                                                      lane=lane)
             buttons.addButton(self.aftersales_button, QDialogButtonBox.ButtonRole.ResetRole)
         if detail is not None:
             self._load(detail)

@@ -73,7 +73,8 @@ def _aftersales(session: Session) -> Page:
     from ui.pages.aftersales import AftersalesPage
 
     book = session.book
-    return AftersalesPage(AftersalesService(book), CustomerService(book), OrderService(book), session.settings)
+    return AftersalesPage(AftersalesService(book), CustomerService(book), OrderService(book), session.settings,
+                          lane=session.lane)
 
 
 def _marketing(session: Session) -> Page:
