@@ -103,7 +103,7 @@ def _settings(session: Session) -> Page:
                                   AftersalesSettingsSection(AftersalesService(session.book)),
                                   LoyaltySettingsSection(MarketingService(session.book), session.today),
                                   ThresholdSettingsSection(ThresholdService(session.book), session.today,
-                                                           tasks=session.tasks)])
+                                                           tasks=session.tasks, lane=session.lane)])
 
 
 TODAY = QT_TRANSLATE_NOOP("Navigation", "Today")
