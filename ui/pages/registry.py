@@ -101,7 +101,7 @@ def _settings(session: Session) -> Page:
                         sections=[ShopSettingsSection(ShopService(session.book)),
                                   ReminderSettingsWidget(ReminderService(session.book), session.today),
                                   AftersalesSettingsSection(AftersalesService(session.book)),
-                                  LoyaltySettingsSection(MarketingService(session.book), session.today),
+                                  LoyaltySettingsSection(MarketingService(session.book), session.today, lane=session.lane),
                                   ThresholdSettingsSection(ThresholdService(session.book), session.today,
                                                            tasks=session.tasks, lane=session.lane)])
 
