@@ -354,12 +354,15 @@ def _cmd_products(args) -> int:
 
 
 def _cmd_import(args) -> int:
+    from core.excel.analysis import read_ahead
+
+    loaded = read_ahead(args.file)  # the file is read on a thread while the importer is imported and the book opens
     from core.excel.importer import ImportOptions, run_import
 
     options = ImportOptions(preset=args.preset, dry_run=args.dry_run, all_or_nothing=args.all_or_nothing,
                             today=args.today)
     with open_beside_app(args, "huitouke import") as book:
-        result = run_import(book, args.file, options)
+        result = run_import(book, loaded, options)
     if args.json:
         _print_json(_import_json(result))
     else:

@@ -16,7 +16,7 @@ import datetime as dt
 import json
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
@@ -173,7 +173,10 @@ def choose_tables(loaded: LoadedFile, options: ImportOptions,
     return choices
 
 
-def run_import(book, source: str | os.PathLike[str] | LoadedFile, options: ImportOptions = ImportOptions(),
+Source = str | os.PathLike[str] | LoadedFile | Callable[[], LoadedFile]  # a file, read, or being read (read_ahead)
+
+
+def run_import(book, source: Source, options: ImportOptions = ImportOptions(),
                progress: Progress | None = None, is_cancelled: IsCancelled | None = None,
                write_turn: WriteTurn | None = None) -> ImportResult:
     """Import a file into ``book`` (a core.book.db.Book) and return what happened.
@@ -196,7 +199,7 @@ def run_import(book, source: str | os.PathLike[str] | LoadedFile, options: Impor
     return result
 
 
-def _run_import(book, source: str | os.PathLike[str] | LoadedFile, options: ImportOptions,
+def _run_import(book, source: Source, options: ImportOptions,
                 progress: Progress | None, is_cancelled: IsCancelled | None,
                 write_turn: WriteTurn | None) -> ImportResult:
     from core.excel.writer import BookWriter
@@ -204,7 +207,8 @@ def _run_import(book, source: str | os.PathLike[str] | LoadedFile, options: Impo
     progress = progress or no_progress
     cancelled = is_cancelled or (lambda: False)
     progress(0, 100, "reading")
-    loaded = source if isinstance(source, LoadedFile) else load_file(source, options.limits)
+    loaded = (source if isinstance(source, LoadedFile) else source() if callable(source)
+              else load_file(source, options.limits))
     files = [loaded, *loaded.companions]
     with book.session() as session:
         signatures = [header_signature(table.headers) for file in files for table in file.tables]
