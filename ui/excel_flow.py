@@ -21,7 +21,8 @@ class ExcelFlow(QObject):
         return chosen_language(self._session.settings)
 
     def import_file(self, path: str | None) -> None:
-        dialog = ImportDialog(self._session.book, self._session.tasks, path, self.language(), parent=self.window)
+        dialog = ImportDialog(self._session.book, self._session.tasks, path, self.language(), parent=self.window,
+                              lane=self._session.lane)
         dialog.book_changed.connect(self.book_changed)
         dialog.exec()
 
