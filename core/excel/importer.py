@@ -125,8 +125,8 @@ _ERROR_SENTENCES = {
     "identity_missing": "no name, phone, WeChat or buyer ID", "product_missing": "no product name",
     "order_no_missing": "no order number", "order_not_in_book": "order neither in the book nor in this import",
     "duplicate_row": "the same order line again: read once",
-    "sheet_not_imported": "a sheet of our own export that is not imported (tasks and cases are the book's own work); "
-    "rows in it",
+    "sheet_not_imported": "a sheet of our own export that is not imported (an older version's tasks, or the "
+    "After-sales page's summary: the full export's complaints and reviews sheets are); rows in it",
     "cell_cut": "a cell longer than 32,767 characters was cut", "line_cut": "a line longer than 4 MB was cut",
     "encoding_mixed": "a line in another encoding, read as "
     "such", "encoding_replaced": "a line in no known encoding: unreadable characters replaced",
@@ -290,7 +290,7 @@ def _build_plan(files: list[LoadedFile], choices: list[TableChoice], progress: P
     total = sum(choice.data_rows for choice in choices) or 1
     done = 0
     for choice in choices:
-        if choice.kind == "ignored" and choice.data_rows:  # our export's reminders / after-sales sheet: said, not read
+        if choice.kind == "ignored" and choice.data_rows:  # an old export's tasks / the cases' summary: said, not read
             builder.plan.errors.append(RowError(choice.file, choice.sheet, 0, "", "sheet_not_imported",
                                                 str(choice.data_rows), "note"))
         if not choice.usable:

@@ -29,7 +29,8 @@ from core.errors import Cancelled
 from core.excel.cleaning import is_masked_name
 from core.excel.detail_items import DetailOutcome, attach_detail_items
 from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders
-from core.excel.own_export import BOOK_ORDER_KEY, write_ledgers, write_referrers_and_points, write_settings
+from core.excel.own_export import BOOK_ORDER_KEY, write_referrers_and_points, write_settings
+from core.excel.own_history import write_history
 from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
 from core.order_writes import after_orders_written
 from core.orders import derived_order_columns, is_purchase_status
@@ -195,6 +196,8 @@ class BookWriter:
         self.touched: set[int] = set()
         self._created: set[int] = set()  # plan.people positions created by this import
         self._created_ids: set[int] = set()  # and their customer ids
+        self._created_refs: dict[str, int] = {}  # our export's customer numbers of those → their ids
+        self._order_refs: dict[int, int] = {}  # our export's order ids of the orders created → their ids
         self._changes: list[dict[str, Any]] = []
         self.settings_written = 0  # member levels / templates added from our export (core.excel.own_export)
         # Updates are held to the columns' lengths as inserts are (PostgreSQL enforces them; SQLite does not).
@@ -232,6 +235,8 @@ class BookWriter:
                                                      resolver.link, self._record, self.touched)
             self.counts.orders_updated += self.counts.detail.orders_updated
             self.counts.orders_unchanged += self.counts.detail.orders_unchanged
+        if self.plan.ledgers:  # our export's cases, coupons, tasks and contact log (core.excel.own_history)
+            write_history(self.session, self.plan, self._created_refs, self._order_refs)
         self._check(92, "figures")
         self.counts.risk_buyers = self._risk_buyers()
         self._check(94, "reminders")
@@ -368,8 +373,8 @@ class BookWriter:
         self._fill_existing(matched)
         self._write_tags_and_aliases(known, {known[p] for p in new_people})
         write_referrers_and_points(self.session, people, known, self._created_ids, self._record)
-        if self.plan.ledgers:
-            write_ledgers(self.session, self.plan, people, known, self._created_ids)
+        self._created_refs = {person.fields["customer_ref"]: known[position] for position, person in enumerate(people)
+                              if person.fields.get("customer_ref") and known[position] in self._created_ids}
         return known
 
     def _customer_row(self, person: PersonDraft) -> dict[str, Any]:
@@ -498,6 +503,8 @@ class BookWriter:
         # A new customer's figures were written with it; a book customer's are recomputed.
         self.touched.update(customer_ids[draft.person] for draft in drafts if draft.person not in self._created)
         order_ids = self._insert_all(Order, new_orders.columns, 75, 85, "orders")
+        self._order_refs = {int(draft.fields["order_ref"]): order_id for order_id, draft in zip(order_ids, drafts, strict=True)
+                            if str(draft.fields.get("order_ref") or "").isdigit()}
         owners = [order_id for order_id, draft in zip(order_ids, drafts, strict=True) for _item in draft.items]
         items = [item for draft in drafts for item in draft.items]
         titles = [item.get("product_title", "") for item in items]
