@@ -314,7 +314,7 @@ def write_rows(path: str | os.PathLike[str], sheets: Sequence[tuple[str, Sequenc
 
 def write_error_report(errors, path: str | os.PathLike[str], language: str = "en") -> Path:
     """The skipped rows of an import (file, sheet, row, column, problem, value) as an .xlsx file."""
-    from core.excel.importer import error_sentence
+    from core.excel.sentences import error_sentence
 
     chinese = _zh(language)
     rows = ([e.file, e.sheet, e.row, e.column, e.code, error_sentence(e), e.value,
