@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -119,6 +120,7 @@ def write_history(session: Session, plan: Any, customers: Mapping[str, int], ord
 
     if not customers or not any(key.startswith(tuple(SHEETS)) for key, _table in plan.ledgers):
         return
+    started = time.perf_counter()
     ids: dict[str, dict[int, int]] = {"order": dict(orders)}
     ids["complaint"] = _complaints(session, plan, customers, ids)
     ids["review"] = _cases(session, plan, customers, ids, "huitouke_reviews", BadReview)
@@ -126,7 +128,8 @@ def write_history(session: Session, plan: Any, customers: Mapping[str, int], ord
     ids["task"] = _tasks(session, plan, customers, ids)
     _contacts(session, plan, customers, ids)
     plan_open_cases(session, ids["complaint"].values(), ids["review"].values())
-    log.info("history restored: %s", {name: len(found) for name, found in ids.items()})
+    log.info("history restored in %.1f s: %s", time.perf_counter() - started,
+             {name: len(found) for name, found in ids.items()})
 
 
 def _linked(values: dict[str, Any], ids: Mapping[str, Mapping[int, int]], links: Mapping[str, str]) -> None:
@@ -167,23 +170,50 @@ def _complaints(session: Session, plan: Any, customers: Mapping[str, int],
 
 def _coupons(session: Session, plan: Any, customers: Mapping[str, int],
              ids: dict[str, dict[int, int]]) -> dict[int, int]:
-    restored: dict[int, int] = {}
+    rows, refs = [], []
     for values in _sheet_rows(plan, "huitouke_coupons", customers):
         _linked(values, ids, {"used_order_id": "order", "complaint_id": "complaint", "bad_review_id": "review"})
-        new_id = _insert(session, Coupon, _pick(values, Coupon))
-        if values.get("id") is not None:
-            restored[values["id"]] = new_id
-    return restored
+        if values.get("issued_at") is None:  # not a line of our export
+            continue
+        rows.append(_full(values, Coupon, _COUPON_DEFAULTS))
+        refs.append(values.get("id"))
+    return {ref: new_id for ref, new_id in zip(refs, _insert_many(session, Coupon, rows), strict=True)
+            if ref is not None}
+
+
+_COUPON_DEFAULTS = {"kind": "cash", "value_cents": 0, "threshold_cents": 0, "source": "manual", "note": ""}
+_CONTACT_DEFAULTS = {"channel": "wechat", "purpose": "care", "is_marketing": False, "result": "", "message": "",
+                     "note": ""}
+_TASK_DEFAULTS = {"status": "open", "outcome": "", "title": "", "note": ""}
+
+
+def _full(values: Mapping[str, Any], model, defaults: Mapping[str, Any]) -> dict[str, Any]:
+    """Every column of ``model`` the sheet has (so that the rows of one sheet insert together), an empty cell as
+    the column's default."""
+    table = model.__table__
+    row = {key: value for key, value in values.items() if key in table.c and key != "id"}
+    return row | {key: default for key, default in defaults.items() if row.get(key) in (None, "")}
+
+
+def _insert_many(session: Session, model, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert rows of the same columns; their ids in the rows' order."""
+    new_ids: list[int] = []
+    for batch in in_chunks(rows):
+        if batch:
+            new_ids += session.execute(insert(model).returning(model.id, sort_by_parameter_order=True),
+                                       list(batch)).scalars().all()
+    return new_ids
 
 
 def _contacts(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[str, dict[int, int]]) -> None:
     lines = []
     for values in _sheet_rows(plan, "huitouke_contacts", customers):
         _linked(values, ids, {"reminder_id": "task", "complaint_id": "complaint", "bad_review_id": "review"})
-        lines.append(_pick(values, ContactLog))
+        if values.get("at") is not None:
+            lines.append(_full(values, ContactLog, _CONTACT_DEFAULTS))
     for batch in in_chunks(lines):
-        for line in batch:
-            session.execute(insert(ContactLog).values(**line))
+        if batch:
+            session.execute(insert(ContactLog), list(batch))
 
 
 # Which id of a task a rule key names, by its first part ("<kind>:item:<id>" and "<kind>:order:<id>" aside);
@@ -245,7 +275,7 @@ def _tasks(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[
     products: dict[Any, int] = {name: product_id for product_id, name in session.execute(select(Product.id, Product.name))}
     have = set(session.scalars(select(Reminder.rule_key).where(Reminder.customer_id.in_(list(customers.values()))
                                                                | Reminder.rule_key.like("manual:%"))))
-    restored: dict[int, int] = {}
+    tasks, refs = [], []
     skipped = 0
     for values in rows:
         old = {"customer_id": None, **{name: values.get(name) for name in (
@@ -260,12 +290,11 @@ def _tasks(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[
             skipped += 1
             continue
         have.add(key)
-        row = _pick(values, Reminder, skip=("facts_json", "rule_key")) | {
+        tasks.append(_full(values, Reminder, _TASK_DEFAULTS) | {
             "rule_key": key, "order_item_id": new["order_item_id"], "product_id": products.get(values.get("product")),
-            "facts_json": _facts(values.get("facts_json") or "", new)}
-        new_id = _insert(session, Reminder, row)
-        if values.get("id") is not None:
-            restored[values["id"]] = new_id
+            "facts_json": _facts(values.get("facts_json") or "", new)})
+        refs.append(values.get("id"))
     if skipped:
         log.info("%d tasks of the file not restored (their rule names a row that is not restored)", skipped)
-    return restored
+    return {ref: new_id for ref, new_id in zip(refs, _insert_many(session, Reminder, tasks), strict=True)
+            if ref is not None}
