@@ -16,6 +16,7 @@ Idempotent (upsert_task), inside the caller's transaction. Returns how many case
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -29,12 +30,19 @@ from core.book.models import BadReview, Complaint, ComplaintStep, ContactLog, Cu
 _REACHED = ("reached", "contacted", "refused")
 
 
-def plan_open_cases(session: Session) -> int:
-    """Write the tasks of every open complaint and review (see the module docstring)."""
+def plan_open_cases(session: Session, complaint_ids: Collection[int] | None = None,
+                    review_ids: Collection[int] | None = None) -> int:
+    """Write the tasks of every open complaint and review (see the module docstring); with ``complaint_ids``
+    / ``review_ids``, of those cases only (a copy of the book imported from our export)."""
     settings = complaint_settings(session)
     names = _names(session)
     planned = 0
-    for complaint in session.scalars(select(Complaint).where(Complaint.status == "open").order_by(Complaint.id)):
+    complaints = select(Complaint).where(Complaint.status == "open")
+    reviews = select(BadReview).where(BadReview.status == "open")
+    if complaint_ids is not None or review_ids is not None:
+        complaints = complaints.where(Complaint.id.in_(list(complaint_ids or ())))
+        reviews = reviews.where(BadReview.id.in_(list(review_ids or ())))
+    for complaint in session.scalars(complaints.order_by(Complaint.id)):
         name = names.get(complaint.customer_id, "")
         due = _first_response_due(complaint, settings)
         upsert_task(session, complaint_key(complaint.id, "first_response"), kind="complaint",
@@ -52,7 +60,7 @@ def plan_open_cases(session: Session) -> int:
                         customer_id=complaint.customer_id, due_date=follow_up, complaint_id=complaint.id,
                         order_id=complaint.order_id, facts=_task_facts(complaint, name, "follow_up", due_at=None))
         planned += 1
-    for review in session.scalars(select(BadReview).where(BadReview.status == "open").order_by(BadReview.id)):
+    for review in session.scalars(reviews.order_by(BadReview.id)):
         name = names.get(review.customer_id, "")
         upsert_task(session, review_key(review.id, "contact"), kind="review", customer_id=review.customer_id,
                     due_date=review.review_date, bad_review_id=review.id, order_id=review.order_id,

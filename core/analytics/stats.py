@@ -9,6 +9,7 @@ from pathlib import Path
 from core import clock
 from core.analytics.dto import DateRange
 from core.analytics.report import AnalyticsReport, compute_report, report_to_json
+from core.cli_text import fill, language, translate
 from core.errors import EXIT_OK, RejectedInput
 
 
@@ -41,35 +42,43 @@ def stats_command(location: str | Path, date_from: str | None, date_to: str | No
 
 
 def report_to_text(report: AnalyticsReport) -> str:
+    """The figures as a few lines in the user's language (core.cli_text: English until the CLI installs its
+    translator); the month table's columns line up in both."""
     s = report.summary
+    chinese = language() != "en"
 
     def rate(value: float | None) -> str:
         return "-" if value is None else f"{value * 100:.1f}%"
 
+    segments = translate("Cli", ", ").join(
+        f"{name if chinese else RFM_ENGLISH.get(name, name)} {count}" for name, count in report.rfm.counts.items())
     lines = [
-        f"Range: {report.range.start} .. {report.range.end}",
-        f"Buyers: {s.buyers}   repeat buyers: {s.repeat_buyers}   repeat rate: {rate(s.repeat_rate)}",
-        f"Orders: {s.orders}   revenue: {s.revenue_cents / 100:,.2f}",
-        f"Median repurchase interval: {'-' if s.median_interval_days is None else s.median_interval_days} days",
-        f"Magic number: {magic_text(report)}",
-        f"Churned customers: {s.churned_customers}",
-        "RFM: " + ", ".join(f"{name} {count}" for name, count in report.rfm.counts.items()),
-        "Month     revenue      orders  buyers  new  returning  next-month",
+        fill(translate("Cli", "Range: %1 .. %2"), report.range.start, report.range.end),
+        fill(translate("Cli", "Buyers: %1   repeat buyers: %2   repeat rate: %3"), s.buyers, s.repeat_buyers,
+             rate(s.repeat_rate)),
+        fill(translate("Cli", "Orders: %1   revenue: %2"), s.orders, f"{s.revenue_cents / 100:,.2f}"),
+        fill(translate("Cli", "Median repurchase interval: %1 days"),
+             "-" if s.median_interval_days is None else s.median_interval_days),
+        fill(translate("Cli", "Magic number: %1"), magic_text(report)),
+        fill(translate("Cli", "Churned customers: %1"), s.churned_customers),
+        fill(translate("Cli", "RFM: %1"), segments),
+        translate("Cli", "Month     revenue      orders  buyers  new  returning  next-month"),
     ]
     next_month = {r.period: rate(r.rate) + ("" if r.complete else "…") for r in report.next_month}
+    running = "  " + translate("Cli", "(month not over)")
     for m in report.months:
         lines.append(f"{m.month}  {m.revenue_cents / 100:>11,.2f}  {m.orders:>6}  {m.buyers:>6}  {m.new_buyers:>3}  "
-                     f"{m.returning_buyers:>9}  {next_month.get(m.month, '-'):>10}"
-                     + ("" if m.complete else "  (month not over)"))
-    lines.append("… = not final yet: the next month has not ended")
+                     f"{m.returning_buyers:>9}  {next_month.get(m.month, '-'):>10}" + ("" if m.complete else running))
+    lines.append(translate("Cli", "… = not final yet: the next month has not ended"))
     return "\n".join(lines)
 
 
-NO_MAGIC_TEXT = {
-    "no_buyers": "no buyers in the range",
-    "too_few_customers": "fewer than 2 points of the curve have {n} customers",
-    "flat_from_first": "the curve is flat from the first purchase",
-    "not_flat": "the curve has not flattened",
+# The RFM segments' names are Chinese (core.analytics.dto.RFM_SEGMENTS); an English text says them in English.
+RFM_ENGLISH = {  # the app's English names of them (ui.text.labels.RFM_LABELS)
+    "重要价值客户": "Important value customers", "重要保持客户": "Important customers to keep",
+    "重要发展客户": "Important customers to develop", "重要挽留客户": "Important customers to win back",
+    "一般价值客户": "Ordinary value customers", "一般保持客户": "Ordinary customers to keep",
+    "一般发展客户": "Ordinary customers to develop", "一般挽留客户": "Ordinary customers to win back",
 }
 
 
@@ -78,5 +87,12 @@ def magic_text(report: AnalyticsReport) -> str:
     curve = report.curve
     if curve.magic_number is not None:
         return str(curve.magic_number)
-    reason = NO_MAGIC_TEXT.get(curve.no_magic_reason or "", "")
-    return "none yet" + (f" ({reason.format(n=curve.min_customers)})" if reason else "")
+    reasons = {
+        "no_buyers": translate("Cli", "no buyers in the range"),
+        "too_few_customers": fill(translate("Cli", "fewer than 2 points of the curve have %1 customers"),
+                                  curve.min_customers),
+        "flat_from_first": translate("Cli", "the curve is flat from the first purchase"),
+        "not_flat": translate("Cli", "the curve has not flattened"),
+    }
+    reason = reasons.get(curve.no_magic_reason or "")
+    return fill(translate("Cli", "none yet (%1)"), reason) if reason else translate("Cli", "none yet")

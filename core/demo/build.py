@@ -53,6 +53,7 @@ from core.demo.orders import ITEM_COLUMNS, ORDER_COLUMNS, OrderWriter, simulate,
 from core.demo.people import BOOK_CLOCK, Dice, Person, Picker, make_people, profile_row
 from core.demo.worked import work_the_list
 from core.errors import Cancelled, RejectedInput
+from core.product_links import refresh_suggestions
 from core.progress import IsCancelled, Progress
 from core.search import build_search_text
 from core.settings import DEFAULTS, set_setting
@@ -222,6 +223,9 @@ def _fill(session: Session, rng: random.Random, count: int, today: dt.date, step
         if table == "customer":  # after the figures are written: no index upkeep per updated row
             cur.execute(sql)
     steps(97, "reminders")
+    # the products' suggested cycles, as every order write keeps them (core.product_links): a product without a
+    # cycle of its own gets its tasks from them, here as after any later write (an import of the book's export)
+    refresh_suggestions(session)
     work_the_list(session, rng, today)
     raw.execute("PRAGMA cache_size=-32000")
     raw.execute("PRAGMA threads=0")

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from core.book.models import SOURCE_CHANNEL_VALUES
 from core.errors import CellRejected
 from core.phones import is_masked_phone, normalize_phone
 
@@ -418,3 +419,24 @@ def map_after_sale(value: object, paid_cents: int | None, refund_cents: int | No
     if refund_cents and paid_cents and 0 < refund_cents < paid_cents:
         return "partial_refund"
     return "refunded"
+
+
+_SOURCE_WORDS = {
+    "朋友圈": "moments", "qq空间": "qzone", "微博": "weibo", "淘宝": "taobao", "天猫": "taobao", "微店": "weidian",
+    "拼多多": "pinduoduo", "抖音": "douyin", "转介绍": "referral", "介绍": "referral", "老客介绍": "referral",
+}
+
+
+def with_kept_lines(note: str, lines: list[str]) -> str:
+    """The note with every kept-column line it does not hold yet added below it (importing the same file
+    again adds nothing)."""
+    missing = [line for line in lines if line not in note]
+    return "\n".join(part for part in (note, *missing) if part)
+
+
+def source_channel(text: str) -> str:
+    """Our source-channel code for what the seller wrote (朋友圈 → moments); unknown words → other."""
+    key = text.strip().lower()
+    if key in SOURCE_CHANNEL_VALUES:
+        return key
+    return _SOURCE_WORDS.get(key, "other") if key else ""

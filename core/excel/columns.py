@@ -96,6 +96,66 @@ REMINDER_COLUMNS = (
     Column("title", "", "Task", "任务"),
     Column("outcome", "", "Outcome", "结果"),
     Column("note", "", "Note", "备注"),
+    # what restores the task in a copy of the book (core.excel.own_history): the book's ids of the task and
+    # of what it is about, the line's place in its order, the rule it was written by and its facts
+    Column("id", "", "Task ID", "任务编号", "int"),
+    Column("customer_id", "customer_ref", "Customer ID", "客户编号", "int"),
+    Column("order_id", "", "Order ID", "订单ID", "int"),
+    Column("item_position", "", "Order line", "订单第几行", "int"),
+    Column("coupon_id", "", "Coupon ID", "优惠券编号", "int"),
+    Column("complaint_id", "", "Complaint ID", "投诉编号", "int"),
+    Column("bad_review_id", "", "Review ID", "差评编号", "int"),
+    Column("snoozed_until", "", "Snoozed until", "推迟到", "date"),
+    Column("closed_at", "", "Closed at", "完成时间", "datetime"),
+    Column("rule_key", "", "Rule", "任务规则"),
+    Column("facts_json", "", "Task facts", "任务依据"),
+)
+COMPLAINT_COLUMNS = (  # the book's complaints with their five steps (core.excel.own_history)
+    Column("id", "", "Complaint ID", "投诉编号", "int"),
+    Column("customer_id", "customer_ref", "Customer ID", "客户编号", "int"),
+    Column("order_id", "", "Order ID", "订单ID", "int"),
+    Column("order_no", "", "Order no", "订单号"),
+    Column("kind", "", "Reason", "投诉原因"),
+    Column("channel", "", "Channel", "渠道"),
+    Column("description", "", "Description", "投诉内容"),
+    Column("status", "", "Status", "状态"),
+    Column("opened_at", "", "Opened at", "投诉时间", "datetime"),
+    Column("first_response_at", "", "First response", "首次回复时间", "datetime"),
+    Column("resolved_at", "", "Resolved at", "解决时间", "datetime"),
+    Column("closed_at", "", "Closed at", "关闭时间", "datetime"),
+    Column("compensation_type", "", "Compensation", "补偿方式"),
+    Column("compensation_cents", "", "Compensation amount", "补偿金额", "money"),
+    Column("compensation_points", "", "Compensation points", "补偿积分", "int"),
+    Column("compensated_at", "", "Compensated at", "补偿时间", "datetime"),
+    Column("resolution", "", "Resolution", "处理结果"),
+    *(column for step, (en, zh) in enumerate((("apologise", "安抚道歉"), ("respond", "快速反应"), ("empathise", "移情"),
+                                             ("compensate", "补偿"), ("follow up", "跟踪")), 1)
+      for column in (Column(f"step{step}_at", "", f"Step {step} ({en}) done", f"第{step}步 {zh} 完成时间", "datetime"),
+                     Column(f"step{step}_note", "", f"Step {step} note", f"第{step}步 备注"))),
+)
+REVIEW_COLUMNS = (  # the book's mid and bad reviews (core.excel.own_history)
+    Column("id", "", "Review ID", "差评编号", "int"),
+    Column("customer_id", "customer_ref", "Customer ID", "客户编号", "int"),
+    Column("order_id", "", "Order ID", "订单ID", "int"),
+    Column("order_no", "", "Order no", "订单号"),
+    Column("platform", "", "Platform", "平台"),
+    Column("level", "", "Level", "评价等级"),
+    Column("review_date", "", "Review date", "评价日期", "date"),
+    Column("text", "", "Review text", "评价内容"),
+    Column("reason", "", "Reason", "差评原因"),
+    Column("offer_type", "", "Offer", "补偿方式"),
+    Column("offer_cents", "", "Offer amount", "补偿金额", "money"),
+    Column("offer_at", "", "Offered at", "补偿时间", "datetime"),
+    Column("outcome", "", "Outcome", "结果"),
+    Column("outcome_at", "", "Outcome at", "结果时间", "datetime"),
+    Column("change_deadline", "", "Change deadline", "改评截止日", "date"),
+    Column("status", "", "Status", "状态"),
+    Column("sign_new_account", "", "Sign: new account", "迹象：新注册账号", "bool"),
+    Column("sign_refuses_platform_chat", "", "Sign: refuses platform chat", "迹象：拒绝平台聊天", "bool"),
+    Column("sign_targets_new_shop", "", "Sign: targets new shops", "迹象：专挑新店", "bool"),
+    Column("sign_cheap_fragile", "", "Sign: cheap fragile goods", "迹象：便宜易碎商品", "bool"),
+    Column("sign_remote_address", "", "Sign: remote address", "迹象：偏远地址", "bool"),
+    Column("evidence_note", "", "Evidence", "证据说明"),
 )
 AFTERSALE_COLUMNS = (  # cells from core.excel.aftersales_sheet.case_sheet_rows, same order
     Column("kind", "", "Case", "类别"),
@@ -158,6 +218,11 @@ COUPON_COLUMNS = (  # read back for the customers an import creates (core.excel.
     Column("used_at", "", "Used at", "使用时间", "datetime"),
     Column("source", "", "Source", "来源"),
     Column("note", "", "Note", "备注"),
+    Column("id", "", "Coupon ID", "优惠券编号", "int"),
+    Column("used_order_id", "", "Used on order (ID)", "使用订单ID", "int"),
+    Column("used_order_no", "", "Used on order no", "使用订单号"),
+    Column("complaint_id", "", "Complaint ID", "投诉编号", "int"),
+    Column("bad_review_id", "", "Review ID", "差评编号", "int"),
 )
 CONTACT_COLUMNS = (
     Column("customer_id", "customer_ref", "Customer ID", "客户编号", "int"),
@@ -168,6 +233,9 @@ CONTACT_COLUMNS = (
     Column("result", "", "Result", "结果"),
     Column("message", "", "Message", "内容"),
     Column("note", "", "Note", "备注"),
+    Column("reminder_id", "", "Task ID", "任务编号", "int"),
+    Column("complaint_id", "", "Complaint ID", "投诉编号", "int"),
+    Column("bad_review_id", "", "Review ID", "差评编号", "int"),
 )
 LEVEL_COLUMNS = (  # the book's member levels and message templates, read back when missing (by name)
     Column("name", "", "Level", "会员等级"),
@@ -190,7 +258,8 @@ LEDGER_WORDS_ZH = {
     "channel": {"wechat": "微信", "phone": "电话", "sms": "短信", "qq": "QQ", "platform_chat": "平台旺旺", "other": "其他"},
     "purpose": {"care": "关怀", "marketing": "营销", "aftersales": "售后", "sales": "销售"},
     "result": {"contacted": "已联系", "no_answer": "未接通", "bought": "已购买", "declined": "已拒绝",
-               "skipped": "已跳过", "snoozed": "已推迟", "opted_out": "不再打扰"},
+               "skipped": "已跳过", "snoozed": "已推迟", "opted_out": "不再打扰", "reached": "联系上了",
+               "refused": "拒绝沟通"},
 }
 # Our export's words for the birthday of a lunar (农历) calendar: "农历 1990-02-30" reads back as lunar.
 LUNAR_PREFIX = {"zh": "农历 ", "en": "lunar "}
@@ -199,6 +268,7 @@ SHEET_NAMES = {
     "aftersales": ("After-sales", "售后"), "errors": ("Problems", "问题"), "template": ("Customers", "客户"),
     "products": ("Products", "商品"), "coupons": ("Coupons", "优惠券"), "contacts": ("Contact log", "联系记录"),
     "levels": ("Member levels", "会员等级"), "templates": ("Message templates", "话术模板"),
+    "complaints": ("Complaints", "投诉"), "reviews": ("Mid and bad reviews", "中差评"),
 }
 
 STATUS_WORDS_ZH = {
@@ -221,7 +291,8 @@ REMINDER_KIND_WORDS_ZH = {
     "last_purchase": "回访关怀", "coupon_expiry": "优惠券到期", "complaint": "投诉跟进", "review": "中差评",
     "manual": "手动任务", "level_up": "会员升级",
 }
-REMINDER_STATUS_WORDS_ZH = {"open": "待办", "snoozed": "已推迟", "done": "已完成", "skipped": "已跳过"}
+REMINDER_STATUS_WORDS_ZH = {"open": "待办", "snoozed": "已推迟", "done": "已完成", "skipped": "已跳过",
+                            "expired": "已过期", "superseded": "已被取代"}
 REMINDER_OUTCOME_WORDS_ZH = {"contacted": "已联系", "no_answer": "未接通", "bought": "已购买", "declined": "已拒绝",
                              "skipped": "已跳过"}
 STAGE_WORDS_ZH = {"prospect": "潜客", "new": "新客", "returning": "老客", "loyal": "忠诚", "dormant": "沉睡",
@@ -231,3 +302,24 @@ STAGE_WORDS_ZH = {"prospect": "潜客", "new": "新客", "returning": "老客", 
 def sheet_name(key: str, language: str) -> str:
     english, chinese = SHEET_NAMES[key]
     return chinese if language.startswith("zh") else english
+
+
+# Chinese words of the codes of the task, complaint and review sheets, by column key.
+TASK_WORDS_ZH = {"kind": REMINDER_KIND_WORDS_ZH, "status": REMINDER_STATUS_WORDS_ZH,
+                 "outcome": REMINDER_OUTCOME_WORDS_ZH}
+COMPLAINT_WORDS_ZH = {
+    "kind": {"quality": "质量问题", "suspected_fake": "疑似假货", "price_dispute": "价格纠纷",
+             "description_mismatch": "与描述不符", "colour_difference": "色差", "damaged": "破损",
+             "attitude": "服务态度", "promise_not_honoured": "承诺的优惠未兑现", "slow_shipping": "发货慢",
+             "logistics": "物流问题", "other": "其他"},
+    "channel": LEDGER_WORDS_ZH["channel"],
+    "status": {"open": "处理中", "resolved": "已解决", "closed": "已关闭"},
+    "compensation_type": {"refund": "退款", "partial_refund": "部分退款", "exchange": "换货", "repair": "维修",
+                          "coupon": "优惠券", "gift": "赠品", "points": "积分"},
+}
+REVIEW_WORDS_ZH = {
+    "platform": PLATFORM_WORDS_ZH, "level": {"mid": "中评", "bad": "差评"},
+    "offer_type": {"cash": "现金", "coupon": "优惠券", "free_shipping": "包邮", "gift": "赠品", "level": "升级会员"},
+    "outcome": {"revised": "已改评", "removed": "已删评", "unchanged": "未修改", "unreachable": "联系不上买家"},
+    "status": {"open": "处理中", "closed": "已关闭"},
+}

@@ -118,7 +118,7 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
     """
     from openpyxl import Workbook
 
-    from core.book.models import ContactLog, Coupon
+    from core.excel import history_sheets as history
 
     if what not in WHAT:
         raise RejectedInput("export_what_unknown", what=what)
@@ -127,8 +127,10 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
     cancelled = is_cancelled or (lambda: False)
     path = Path(path)
     workbook = Workbook(write_only=True)
+    # "all" is a copy of the book (issue #18): the cases as complaints and reviews with every field, not the
+    # After-sales page's summary sheet ("aftersales")
     parts = (("customers", "products", "orders", "coupons", "contacts", "levels", "templates", "reminders",
-              "aftersales") if what == "all" else (what,))
+              "complaints", "reviews") if what == "all" else (what,))
     written: dict[str, int] = {}
     with book.session() as session:
         if mask_phones is None:
@@ -138,17 +140,20 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
             sources = {"customers": (cols.CUSTOMER_COLUMNS, _customer_rows),
                        "orders": (cols.ORDER_COLUMNS, _order_rows),
                        "products": (cols.PRODUCT_TEMPLATE_COLUMNS, _product_rows),
-                       "coupons": (cols.COUPON_COLUMNS, _ledger_rows(Coupon, cols.COUPON_COLUMNS)),
-                       "contacts": (cols.CONTACT_COLUMNS, _ledger_rows(ContactLog, cols.CONTACT_COLUMNS)),
+                       "coupons": (cols.COUPON_COLUMNS, history.coupon_rows),
+                       "contacts": (cols.CONTACT_COLUMNS, history.contact_rows),
                        "levels": (cols.LEVEL_COLUMNS, _level_rows),
                        "templates": (cols.TEMPLATE_TEXT_COLUMNS, _template_rows),
-                       "reminders": (cols.REMINDER_COLUMNS, _reminder_rows),
+                       "reminders": (cols.REMINDER_COLUMNS, history.task_rows),
+                       "complaints": (cols.COMPLAINT_COLUMNS, history.complaint_rows),
+                       "reviews": (cols.REVIEW_COLUMNS, history.review_rows),
                        "aftersales": (cols.AFTERSALE_COLUMNS,
                                       lambda session, language, today: _aftersale_rows(
                                           session, language, today, case_filter=case_filter))}
             columns, rows = sources[part]
             produced = rows(session, language, today)
-            if part in ("products", "aftersales", "coupons", "contacts", "levels", "templates") and what == "all":
+            if what == "all" and part in ("products", "coupons", "contacts", "levels", "templates", "complaints",
+                                          "reviews"):
                 produced = list(produced)
                 if not produced:
                     continue
@@ -258,44 +263,6 @@ def _order_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
             yield head + list(item)
 
 
-def _reminder_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
-    from core.book.models import Customer, Product, Reminder
-
-    query = (select(Reminder.due_date, Reminder.kind, Reminder.status, Customer.name, Customer.phone,
-                    Product.name, Reminder.title, Reminder.outcome, Reminder.note)
-             .join(Customer, Customer.id == Reminder.customer_id)
-             .outerjoin(Product, Product.id == Reminder.product_id)
-             .order_by(Reminder.due_date, Reminder.id))
-    zh = _zh(language)
-    for row in session.execute(query):
-        values = list(row)
-        if zh:
-            values[1] = cols.REMINDER_KIND_WORDS_ZH.get(values[1], values[1])
-            values[2] = cols.REMINDER_STATUS_WORDS_ZH.get(values[2], values[2])
-            values[7] = cols.REMINDER_OUTCOME_WORDS_ZH.get(values[7], values[7])
-        yield values
-
-
-def _ledger_rows(model, columns: Sequence[Column]):
-    """Rows of a customer-bound ledger (coupons, contact log) of live customers, codes in Chinese for zh."""
-    def rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
-        from core.book.models import Customer
-
-        fields = [getattr(model, column.key) for column in columns]
-        query = (select(*fields).join(Customer, Customer.id == model.customer_id)
-                 .where(Customer.deleted_at.is_(None)).order_by(model.id))
-        zh = _zh(language)
-        for row in session.execute(query):
-            values = list(row)
-            if zh:
-                for index, column in enumerate(columns):
-                    words = cols.LEDGER_WORDS_ZH.get(column.key)
-                    if words:
-                        values[index] = words.get(values[index], values[index])
-            yield values
-    return rows
-
-
 def _level_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
     from core.book.models import MemberLevel
 
@@ -347,7 +314,7 @@ def write_rows(path: str | os.PathLike[str], sheets: Sequence[tuple[str, Sequenc
 
 def write_error_report(errors, path: str | os.PathLike[str], language: str = "en") -> Path:
     """The skipped rows of an import (file, sheet, row, column, problem, value) as an .xlsx file."""
-    from core.excel.importer import error_sentence
+    from core.excel.sentences import error_sentence
 
     chinese = _zh(language)
     rows = ([e.file, e.sheet, e.row, e.column, e.code, error_sentence(e), e.value,

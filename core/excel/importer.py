@@ -37,6 +37,7 @@ from core.excel.plan import ImportPlan, PlanBuilder
 from core.excel.readers import DEFAULT_LIMITS, Limits
 from core.excel.records import RowError
 from core.excel.review import MergeProposal, ProposalView, describe
+from core.excel.sentences import error_sentence
 from core.gc_pause import garbage_collector_paused
 from core.progress import IsCancelled, Progress, no_progress
 
@@ -121,35 +122,6 @@ class ImportResult:
             # ids only: names stay out of what is printed and stored with the batch
             "risk_buyers": [{"customer_id": r.customer_id, "orders": r.orders} for r in self.risk_buyers],
         }
-
-
-_ERROR_SENTENCES = {
-    "date_invalid": "not a date", "date_ambiguous": "ambiguous date (day or month first?)",
-    "date_without_year": "date without a year", "date_missing": "the order has no date",
-    "number_invalid": "not a number", "amount_invalid": "not an amount of money",
-    "quantity_invalid": "not a whole quantity", "value_invalid": "not yes or no",
-    "quantity_negative": "quantity is zero or negative",
-    "precision_lost": "the number was stored as a number and Excel rounded its last digits",
-    "identity_missing": "no name, phone, WeChat or buyer ID", "product_missing": "no product name",
-    "order_no_missing": "no order number", "order_not_in_book": "order neither in the book nor in this import",
-    "duplicate_row": "the same order line again: read once",
-    "sheet_not_imported": "a sheet of our own export that is not imported (tasks and cases are the book's own work); "
-    "rows in it",
-    "cell_cut": "a cell longer than 32,767 characters was cut", "line_cut": "a line longer than 4 MB was cut",
-    "encoding_mixed": "a line in another encoding, read as "
-    "such", "encoding_replaced": "a line in no known encoding: unreadable characters replaced",
-    "quote_unbalanced": "a quote is not closed: the lines after it were read one row each",
-    "formula_without_value": "a formula cell without a saved value (open and save the file in Excel or WPS)",
-    "total_row": "a total row: not a customer",
-    "order_without_date": "product or amount without a date: "
-    "the customer was imported, the purchase was not", "order_not_found": "order number not in the file",
-}
-
-
-def error_sentence(error: RowError) -> str:
-    """An English sentence for a row error (ui/ translates the codes itself)."""
-    text = _ERROR_SENTENCES.get(error.code, error.code)
-    return f"{text}: {error.value}" if error.value else text
 
 
 class _DryRunDone(Exception):
@@ -351,7 +323,7 @@ def _build_plan(files: list[LoadedFile], choices: list[TableChoice], progress: P
     total = sum(choice.data_rows for choice in choices) or 1
     done = 0
     for choice in choices:
-        if choice.kind == "ignored" and choice.data_rows:  # our export's reminders / after-sales sheet: said, not read
+        if choice.kind == "ignored" and choice.data_rows:  # an old export's tasks / the cases' summary: said, not read
             builder.plan.errors.append(RowError(choice.file, choice.sheet, 0, "", "sheet_not_imported",
                                                 str(choice.data_rows), "note"))
         if not choice.usable:

@@ -96,57 +96,6 @@ def write_referrers_and_points(session: Session, people: Sequence[Any], ids: Seq
         session.execute(insert(PointsEntry), lines)
 
 
-def write_ledgers(session: Session, plan: Any, people: Sequence[Any], ids: Sequence[int],
-                  created: set[int]) -> None:
-    """Coupons and contact-log lines of our export, for the customers this import creates (a customer already
-    in the book keeps its own ledgers, so importing the same export again adds nothing). Rows with a cell
-    that cannot be read are reported as notes and left out."""
-    from core.book.models import ContactLog, Coupon
-    from core.errors import CellRejected
-    from core.excel import cleaning
-    from core.excel import columns as cols
-    from core.excel.readers import header_text
-    from core.excel.records import RowError
-
-    new_by_ref = {person.fields["customer_ref"]: ids[position] for position, person in enumerate(people)
-                  if person.fields.get("customer_ref") and ids[position] in created}
-    convert: dict[str, Callable[[Any], Any]] = {
-        "money": cleaning.parse_cents, "int": cleaning.parse_int, "datetime": cleaning.parse_datetime,
-        "date": cleaning.parse_date, "bool": cleaning.parse_bool, "text": cleaning.clean_text}
-    for key, table in plan.ledgers:
-        if not key.startswith(("huitouke_coupons", "huitouke_contacts")):
-            continue
-        spec, model = ((cols.COUPON_COLUMNS, Coupon) if key.startswith("huitouke_coupons")
-                       else (cols.CONTACT_COLUMNS, ContactLog))
-        zh = not key.endswith("_en")
-        words = {name: {word: code for code, word in table_words.items()} if zh else {}
-                 for name, table_words in cols.LEDGER_WORDS_ZH.items()}
-        position = {header: index for index, header in enumerate(table.headers)}
-        where = [position.get(column.header("zh" if zh else "en")) for column in spec]
-        lines = []
-        for number, row in enumerate(table.sheet.rows[table.data_start:], table.data_start + 1):
-            cells = [row[index] if index is not None and index < len(row) else None for index in where]
-            ref = header_text(cells[0])
-            if ref not in new_by_ref:
-                continue
-            values: dict[str, Any] = {"customer_id": new_by_ref[ref]}
-            try:
-                for column, cell in zip(spec[1:], cells[1:], strict=True):
-                    value = convert[column.kind](cell)
-                    if column.kind == "text":
-                        value = words.get(column.key, {}).get(value, value)
-                    if value not in (None, ""):
-                        values[column.key] = value
-            except CellRejected as error:
-                plan.errors.append(RowError(table.file, table.sheet.name, number, "", error.code,
-                                            str(error.details.get("value", "")), "note"))
-                continue
-            lines.append(values)
-        for batch in in_chunks(lines):
-            for values in batch:
-                session.execute(insert(model).values(**values))
-
-
 def write_settings(session: Session, plan: Any, record: Callable[[str, int, dict | None], None]) -> int:
     """Member levels and message templates of our export that the book does not have (a level by name, a
     template by kind, name and language); returns how many were added. Existing ones are left as they are."""

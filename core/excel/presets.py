@@ -135,13 +135,26 @@ HUITOUKE_ORDERS_EN = Preset(
     "huitouke_orders_en", "other", "orders", _signature("Order no", "Customer ID", "Line amount"),
     _columns({c.en: c.field for c in ORDER_COLUMNS}), use_synonyms=False,
     receiver_is_buyer=False)
-# Sheets of our export that are not read back (tasks and cases are the book's own work, not a file's):
+# Sheets of exports made before tasks and cases carried their ids, and the After-sales page's summary sheet:
 # recognised so that they are passed over, never read as customers with tags.
 HUITOUKE_REMINDERS = Preset("huitouke_reminders", "", "ignored", _signature("到期日", "类型", "任务"))
 HUITOUKE_REMINDERS_EN = Preset("huitouke_reminders_en", "", "ignored", _signature("Due", "Kind", "Task"))
 HUITOUKE_AFTERSALES = Preset("huitouke_aftersales", "", "ignored", _signature("类别", "编号", "下次跟进"))
 HUITOUKE_AFTERSALES_EN = Preset("huitouke_aftersales_en", "", "ignored", _signature("Case", "No.", "Next task due"))
-# Ledgers of our export, read back for the customers an import creates (core.excel.own_export).
+# Ledgers and history of our export, read back for the customers an import creates (core.excel.own_history).
+HUITOUKE_TASKS = Preset("huitouke_tasks", "", "ledger", _signature("到期日", "类型", "任务编号", "任务规则"),
+                        _columns({"客户编号": "customer_ref"}), use_synonyms=False)
+HUITOUKE_TASKS_EN = Preset("huitouke_tasks_en", "", "ledger", _signature("Due", "Kind", "Task ID", "Rule"),
+                           _columns({"Customer ID": "customer_ref"}), use_synonyms=False)
+HUITOUKE_COMPLAINTS = Preset("huitouke_complaints", "", "ledger", _signature("投诉编号", "投诉原因", "客户编号"),
+                             _columns({"客户编号": "customer_ref"}), use_synonyms=False)
+HUITOUKE_COMPLAINTS_EN = Preset("huitouke_complaints_en", "", "ledger",
+                                _signature("Complaint ID", "Reason", "Customer ID", "Opened at"),
+                                _columns({"Customer ID": "customer_ref"}), use_synonyms=False)
+HUITOUKE_REVIEWS = Preset("huitouke_reviews", "", "ledger", _signature("差评编号", "评价等级", "客户编号"),
+                          _columns({"客户编号": "customer_ref"}), use_synonyms=False)
+HUITOUKE_REVIEWS_EN = Preset("huitouke_reviews_en", "", "ledger", _signature("Review ID", "Level", "Customer ID"),
+                             _columns({"Customer ID": "customer_ref"}), use_synonyms=False)
 HUITOUKE_COUPONS = Preset("huitouke_coupons", "", "ledger", _signature("客户编号", "券类型", "面额"),
                           _columns({"客户编号": "customer_ref"}), use_synonyms=False)
 HUITOUKE_COUPONS_EN = Preset("huitouke_coupons_en", "", "ledger", _signature("Customer ID", "Coupon", "Value"),
@@ -172,7 +185,8 @@ PRESETS: dict[str, Preset] = {
     for preset in (TAOBAO, TAOBAO_DETAIL, PINDUODUO, DOUYIN, YOUZAN, YOUZAN_CUSTOMERS, OWN_SHEET, PRODUCTS,
                    HUITOUKE_CUSTOMERS, HUITOUKE_CUSTOMERS_EN, HUITOUKE_ORDERS, HUITOUKE_ORDERS_EN,
                    HUITOUKE_REMINDERS, HUITOUKE_REMINDERS_EN, HUITOUKE_AFTERSALES, HUITOUKE_AFTERSALES_EN,
-                   HUITOUKE_COUPONS, HUITOUKE_COUPONS_EN, HUITOUKE_CONTACTS, HUITOUKE_CONTACTS_EN,
+                   HUITOUKE_TASKS, HUITOUKE_TASKS_EN, HUITOUKE_COMPLAINTS, HUITOUKE_COMPLAINTS_EN,
+                   HUITOUKE_REVIEWS, HUITOUKE_REVIEWS_EN, HUITOUKE_COUPONS, HUITOUKE_COUPONS_EN, HUITOUKE_CONTACTS, HUITOUKE_CONTACTS_EN,
                    HUITOUKE_LEVELS, HUITOUKE_LEVELS_EN, HUITOUKE_TEMPLATES, HUITOUKE_TEMPLATES_EN)
 }
 PLATFORM_WORDS = {

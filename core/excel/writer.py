@@ -29,10 +29,11 @@ from core.book.models import (
 )
 from core.errors import Cancelled
 from core.excel.chunked import CHUNK_ROWS, CHUNK_UPDATES, Turns, after_import_in_chunks
-from core.excel.cleaning import is_masked_name
+from core.excel.cleaning import is_masked_name, source_channel, with_kept_lines
 from core.excel.detail_items import DetailOutcome, attach_detail_items
 from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders
-from core.excel.own_export import BOOK_ORDER_KEY, write_ledgers, write_referrers_and_points, write_settings
+from core.excel.own_export import BOOK_ORDER_KEY, write_referrers_and_points, write_settings
+from core.excel.own_history import write_history
 from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
 from core.order_writes import after_orders_written
 from core.orders import derived_order_columns, is_purchase_status
@@ -45,10 +46,6 @@ from core.tags import refresh_tag_names
 CREATED = "null"  # old_values_json of a row this batch created (deleted on undo)
 _CUSTOMER_TEXT = ("name", "real_name", "wechat_id", "qq", "platform_buyer_id", "email", "province", "city",
                   "district", "address_detail", "postcode", "gender", "source_channel", "note", "personality")
-_SOURCE_WORDS = {
-    "朋友圈": "moments", "qq空间": "qzone", "微博": "weibo", "淘宝": "taobao", "天猫": "taobao", "微店": "weidian",
-    "拼多多": "pinduoduo", "抖音": "douyin", "转介绍": "referral", "介绍": "referral", "老客介绍": "referral",
-}
 _INSERT_CHUNK = CHUNK_ROWS
 
 
@@ -145,21 +142,6 @@ def _jsonable(values: dict[str, Any]) -> str:
                        for name, value in values.items()}, ensure_ascii=False)
 
 
-def with_kept_lines(note: str, lines: list[str]) -> str:
-    """The note with every kept-column line it does not hold yet added below it (importing the same file
-    again adds nothing)."""
-    missing = [line for line in lines if line not in note]
-    return "\n".join(part for part in (note, *missing) if part)
-
-
-def source_channel(text: str) -> str:
-    """Our source-channel code for what the seller wrote (朋友圈 → moments); unknown words → other."""
-    key = text.strip().lower()
-    if key in SOURCE_CHANNEL_VALUES:
-        return key
-    return _SOURCE_WORDS.get(key, "other") if key else ""
-
-
 @dataclass(slots=True)
 class Counts:
     batch_id: int = 0
@@ -200,6 +182,8 @@ class BookWriter:
         self.touched: set[int] = set()
         self._created: set[int] = set()  # plan.people positions created by this import
         self._created_ids: set[int] = set()  # and their customer ids
+        self._created_refs: dict[str, int] = {}  # our export's customer numbers of those → their ids
+        self._order_refs: dict[int, int] = {}  # our export's order ids of the orders created → their ids
         self._changes: list[dict[str, Any]] = []
         self.settings_written = 0  # member levels / templates added from our export (core.excel.own_export)
         # Updates are held to the columns' lengths as inserts are (PostgreSQL enforces them; SQLite does not).
@@ -266,6 +250,8 @@ class BookWriter:
                                                      resolver.link, self._record, self.touched)
             self.counts.orders_updated += self.counts.detail.orders_updated
             self.counts.orders_unchanged += self.counts.detail.orders_unchanged
+        if self.plan.ledgers:  # our export's cases, coupons, tasks and contact log (core.excel.own_history)
+            write_history(self.session, self.plan, self._created_refs, self._order_refs)
         self._check(92, "figures")
         self.counts.risk_buyers = self._risk_buyers()
         self._check(94, "reminders")
@@ -389,8 +375,8 @@ class BookWriter:
         self._write_tags_and_aliases(known, self._created_ids)
         self._chunk()
         write_referrers_and_points(self.session, people, known, self._created_ids, self._record)
-        if self.plan.ledgers:
-            write_ledgers(self.session, self.plan, people, known, self._created_ids)
+        self._created_refs = {person.fields["customer_ref"]: known[position] for position, person in enumerate(people)
+                              if person.fields.get("customer_ref") and known[position] in self._created_ids}
         return known
 
     def _people_rows(self, index: BookIndex, new_orders: NewOrders
@@ -544,6 +530,8 @@ class BookWriter:
         # A new customer's figures were written with it; a book customer's are recomputed.
         self.touched.update(customer_ids[draft.person] for draft in drafts if draft.person not in self._created)
         order_ids = self._insert_all(Order, new_orders.columns, 75, 85, "orders")
+        self._order_refs = {int(draft.fields["order_ref"]): order_id for order_id, draft in zip(order_ids, drafts, strict=True)
+                            if str(draft.fields.get("order_ref") or "").isdigit()}
         with self.free():  # the lines' columns, and the book's product names read (no write lock held)
             items = [item for draft in drafts for item in draft.items]
             titles = [item.get("product_title", "") for item in items]

@@ -280,6 +280,30 @@
         <translation>回头客导出：提醒，英文表头（不导入）</translation>
     </message>
     <message>
+        <source>Huitouke export: tasks (for new customers)</source>
+        <translation>回头客导出：提醒任务（仅为新建的客户导入）</translation>
+    </message>
+    <message>
+        <source>Huitouke export: tasks, English (for new customers)</source>
+        <translation>回头客导出：提醒任务，英文（仅为新建的客户导入）</translation>
+    </message>
+    <message>
+        <source>Huitouke export: complaints (for new customers)</source>
+        <translation>回头客导出：投诉（仅为新建的客户导入）</translation>
+    </message>
+    <message>
+        <source>Huitouke export: complaints, English (for new customers)</source>
+        <translation>回头客导出：投诉，英文（仅为新建的客户导入）</translation>
+    </message>
+    <message>
+        <source>Huitouke export: mid and bad reviews (for new customers)</source>
+        <translation>回头客导出：中差评（仅为新建的客户导入）</translation>
+    </message>
+    <message>
+        <source>Huitouke export: mid and bad reviews, English (for new customers)</source>
+        <translation>回头客导出：中差评，英文（仅为新建的客户导入）</translation>
+    </message>
+    <message>
         <source>Huitouke export: coupons (for new customers)</source>
         <translation>回头客导出：优惠券（仅为新建的客户导入）</translation>
     </message>
@@ -388,8 +412,8 @@
         <translation>合计行（合计 / 总计 / 小计）：不是客户</translation>
     </message>
     <message>
-        <source>this sheet of a Huitouke export is not imported (tasks and cases are the book&apos;s own work); rows</source>
-        <translation>回头客导出的这张表不导入（任务和售后记录属于客户本自己的工作）；行数</translation>
+        <source>this sheet of a Huitouke export is not imported (an older version&apos;s tasks, or the After-sales page&apos;s summary: the full export&apos;s complaints and reviews sheets are); rows</source>
+        <translation>回头客导出的这张表不导入（旧版本导出的提醒，或售后页的汇总表；完整导出的投诉、中差评表会导入）；行数</translation>
     </message>
     <message>
         <source>a cell longer than 32,767 characters was cut (characters)</source>

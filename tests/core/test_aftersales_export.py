@@ -39,8 +39,9 @@ def test_cases_exported_typed_translated_and_neutralised(book, tmp_path):
     assert rows[0][0] == "Case" and [r[0] for r in rows[1:]] == ["review"]
 
 
-def test_whole_book_export_has_the_cases_sheet(book, tmp_path):
+def test_whole_book_export_has_the_cases_sheets(book, tmp_path):
     svc = AftersalesService(book, FixedClock(dt.datetime(2026, 3, 2, 10, 0)))
     svc.complaints.open(add_customer(book), kind="quality")
     result = export_book(book, tmp_path / "all.xlsx", what="all", language="zh_CN", today=dt.date(2026, 3, 2))
-    assert result.sheets["售后"] == 1
+    # the book's copy: the complaints with every field (core.excel.history_sheets), not the page's summary
+    assert result.sheets["投诉"] == 1 and "售后" not in result.sheets

@@ -199,3 +199,32 @@ def test_today_speaks_the_users_language(run, tmp_path):
     Book.open(book, create=True).close()
     assert run("today", "--book", book, language=CHINESE).stdout.strip() == "没有到期的任务。"
     assert run("today", "--book", book).stdout.strip() == "Nothing due."
+
+
+@pytest.mark.slow
+def test_stats_speaks_the_users_language(run, tmp_path):
+    import datetime as dt
+
+    from core.demo.build import build_demo
+
+    book = tmp_path / "B.book"
+    build_demo(book, customers=60, seed=7, today=dt.date.today())
+    chinese = run("stats", "--book", book, language=CHINESE)
+    english = run("stats", "--book", book)
+    assert chinese.returncode == english.returncode == 0, chinese.stderr + english.stderr
+    zh, en = chinese.stdout.splitlines(), english.stdout.splitlines()
+    assert len(zh) == len(en) > 9  # the same figures, line for line
+    assert en[1].startswith("Buyers: ") and en[7].startswith("Month") and "Important value customers" in en[6]
+    assert zh[1].startswith("购买客户：") and zh[7].startswith("月份") and "重要价值客户" in zh[6]
+    months = [line for line in zh if re.match(r"\d{4}-\d{2}  ", line)]
+    assert months and months == [line.replace("(month not over)", "（本月未结束）") for line in en
+                                 if re.match(r"\d{4}-\d{2}  ", line)]
+    words = [line for line in zh if line not in months]
+    assert all(CJK.search(line) for line in words), words  # every sentence in Chinese
+    assert not any(re.search(r"[A-Za-z]{3,}", line.replace("RFM", "")) for line in words), words
+    # the month table lines up: each Chinese header word ends where its column of figures ends (CJK: 2 wide)
+    header = zh[7]
+    ends = [sum(2 if CJK.match(ch) else 1 for ch in header[:i + 1]) for i, ch in enumerate(header)
+            if ch != " " and (i + 1 == len(header) or header[i + 1] == " ")]
+    figures = [match.end() for match in re.finditer(r"\S+", months[0])][:7]
+    assert ends[1:] == figures[1:], (header, months[0])

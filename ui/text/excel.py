@@ -80,6 +80,14 @@ PRESETS = {
     "huitouke_orders_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: orders (English)"),
     "huitouke_reminders": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: reminders (not imported)"),
     "huitouke_reminders_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: reminders, English (not imported)"),
+    "huitouke_tasks": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: tasks (for new customers)"),
+    "huitouke_tasks_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: tasks, English (for new customers)"),
+    "huitouke_complaints": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: complaints (for new customers)"),
+    "huitouke_complaints_en": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "Huitouke export: complaints, English (for new customers)"),
+    "huitouke_reviews": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: mid and bad reviews (for new customers)"),
+    "huitouke_reviews_en": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "Huitouke export: mid and bad reviews, English (for new customers)"),
     "huitouke_coupons": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: coupons (for new customers)"),
     "huitouke_coupons_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: coupons, English (for new customers)"),
     "huitouke_contacts": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: contact log (for new customers)"),
@@ -115,7 +123,8 @@ PROBLEMS = {
     "duplicate_row": QT_TRANSLATE_NOOP("ExcelLabels", "the same order line again (pasted twice?): read once"),
     "total_row": QT_TRANSLATE_NOOP("ExcelLabels", "a total row (合计 / 总计 / 小计): not a customer"),
     "sheet_not_imported": QT_TRANSLATE_NOOP(
-        "ExcelLabels", "this sheet of a Huitouke export is not imported (tasks and cases are the book's own work); rows"),
+        "ExcelLabels", "this sheet of a Huitouke export is not imported (an older version's tasks, or the After-sales "
+        "page's summary: the full export's complaints and reviews sheets are); rows"),
     "cell_cut": QT_TRANSLATE_NOOP("ExcelLabels", "a cell longer than 32,767 characters was cut (characters)"),
     "line_cut": QT_TRANSLATE_NOOP("ExcelLabels", "a line longer than 4 MB was cut"),
     "encoding_mixed": QT_TRANSLATE_NOOP("ExcelLabels", "this line is in another encoding than the file; read as"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sqlite3
 
 import pytest
@@ -36,8 +37,7 @@ FIGURES = {
               "discount_percent, ',') FROM (SELECT * FROM member_level ORDER BY rank)",
     "customer_levels": "SELECT group_concat(c.name || c.phone || l.name, ',') FROM (SELECT * FROM customer "
                        "ORDER BY name, phone) c JOIN member_level l ON l.id = c.member_level_id",
-    # the Today list is the book's own work (regenerated in a copy, its worked history not exported): only the
-    # level-up tasks must agree (a copy congratulates nobody)
+    # a copy congratulates nobody: no level-up task the book did not have
     "level_up_tasks": "SELECT count(*) FROM reminder WHERE kind = 'level_up'",
     "coupons": "SELECT group_concat(line, ';') FROM (SELECT c.name || c.phone || k.kind || k.value_cents || "
                "k.threshold_cents || coalesce(k.discount_percent, '') || k.issued_at || coalesce(k.expires_on, '') || "
@@ -46,6 +46,43 @@ FIGURES = {
     "contacts": "SELECT group_concat(line, ';') FROM (SELECT c.name || c.phone || l.at || l.channel || l.purpose || "
                 "l.is_marketing || l.result || l.message || l.note AS line FROM contact_log l JOIN customer c ON "
                 "c.id = l.customer_id ORDER BY line)",
+    # after-sales cases with their steps, their tasks, and the links between coupons, orders, tasks and contacts
+    "complaints": "SELECT group_concat(line, ';') FROM (SELECT c.name || c.phone || k.kind || k.channel || k.status || "
+                  "k.opened_at || coalesce(k.first_response_at, '') || coalesce(k.resolved_at, '') || "
+                  "coalesce(k.closed_at, '') || k.compensation_type || k.compensation_cents || k.compensation_points || "
+                  "coalesce(k.compensated_at, '') || k.resolution || coalesce(o.platform_order_no, o.created_at, '') || "
+                  "(SELECT group_concat(s.step || s.done_at || s.note, ',') FROM complaint_step s WHERE "
+                  "s.complaint_id = k.id) AS line FROM complaint k JOIN customer c ON c.id = k.customer_id "
+                  "LEFT JOIN orders o ON o.id = k.order_id ORDER BY line)",
+    "complaints_by_status_kind": "SELECT group_concat(n, ',') FROM (SELECT status || kind || count(*) AS n FROM "
+                                 "complaint GROUP BY status, kind ORDER BY n)",
+    "complaint_steps": "SELECT count(*) FROM complaint_step",
+    "reviews": "SELECT group_concat(line, ';') FROM (SELECT c.name || c.phone || r.platform || r.level || r.review_date "
+               "|| r.text || r.reason || r.offer_type || r.offer_cents || r.outcome || coalesce(r.outcome_at, '') || "
+               "coalesce(r.change_deadline, '') || r.status || r.sign_new_account || r.sign_remote_address || "
+               "coalesce(o.platform_order_no, o.created_at, '') AS line FROM bad_review r JOIN customer c ON "
+               "c.id = r.customer_id LEFT JOIN orders o ON o.id = r.order_id ORDER BY line)",
+    "reviews_by_status_level": "SELECT group_concat(n, ',') FROM (SELECT status || level || count(*) AS n FROM "
+                               "bad_review GROUP BY status, level ORDER BY n)",
+    "open_case_tasks": "SELECT count(*) FROM reminder WHERE kind IN ('complaint', 'review') AND status IN "
+                       "('open', 'snoozed')",
+    "case_tasks": "SELECT group_concat(line, ';') FROM (SELECT c.name || c.phone || r.kind || r.status || r.due_date "
+                  "|| r.outcome || coalesce(r.closed_at, '') || substr(r.rule_key, instr(r.rule_key, ':') + 1) AS line "
+                  "FROM reminder r JOIN customer c ON c.id = r.customer_id WHERE r.kind IN ('complaint', 'review') "
+                  "ORDER BY line)",
+    "redeemed_on_orders": "SELECT group_concat(line, ';') FROM (SELECT c.name || c.phone || k.kind || k.value_cents || "
+                          "coalesce(o.platform_order_no, o.created_at || '/' || o.paid_cents) AS line FROM coupon k "
+                          "JOIN customer c ON c.id = k.customer_id JOIN orders o ON o.id = k.used_order_id "
+                          "ORDER BY line)",
+    "redeemed": "SELECT count(*) FROM coupon WHERE used_order_id IS NOT NULL",
+    "contacts_on_tasks": "SELECT group_concat(line, ';') FROM (SELECT c.name || c.phone || l.at || l.result || r.kind "
+                         "|| r.status || r.due_date AS line FROM contact_log l JOIN reminder r ON r.id = l.reminder_id "
+                         "JOIN customer c ON c.id = l.customer_id ORDER BY line)",
+    "contacts_linked": "SELECT count(reminder_id) || '/' || count(complaint_id) || '/' || count(bad_review_id) "
+                       "FROM contact_log",
+    # the Today list, open and closed (a copy's engine tasks are regenerated for the day it is imported on)
+    "tasks": "SELECT group_concat(n, ',') FROM (SELECT kind || status || count(*) AS n FROM reminder "
+             "GROUP BY kind, status)",
 }
 
 
@@ -71,21 +108,27 @@ def test_export_all_into_the_same_book_changes_nothing_and_into_an_empty_book_re
     folder, path = demo
     export = folder / f"all-{language}.xlsx"
     with Book.open(path, backup_root=folder / "backups") as book:
-        export_book(book, export, "all", language, today=dt.date(2026, 6, 1))
+        written = export_book(book, export, "all", language, today=dt.date(2026, 6, 1)).sheets
+    names = {"zh_CN": ("投诉", "中差评", "提醒"), "en": ("Complaints", "Mid and bad reviews", "Reminders")}[language]
+    assert all(written[name] for name in names)
     before = figures(path)
     assert before["do_not_disturb"] and before["risk_buyer"] and before["lunar_day_30"] and before["referrers"]
     assert before["coupons"] and before["contacts"] and before["levels"] and before["customer_levels"]
-    with Book.open(path, backup_root=folder / "backups") as book:
-        same = run_import(book, export, ImportOptions(dry_run=True))
+    assert before["complaint_steps"] and before["open_case_tasks"] and before["redeemed"]
+    assert before["complaints_by_status_kind"].count(",") >= 3 and "open" in before["reviews_by_status_level"]
+    assert all(int(count) > 0 for count in before["contacts_linked"].split("/"))
+    same_book = folder / f"same-{language}.book"
+    shutil.copy(path, same_book)
+    with Book.open(same_book, backup_root=folder / "backups") as book:
+        same = run_import(book, export, ImportOptions(today=dt.date(2026, 6, 1)))
     assert (same.customers_created, same.customers_updated, same.orders_created, same.orders_updated,
-            same.products_created, same.products_updated, same.rows_skipped) == (0, 0, 0, 0, 0, 0, 0)
+            same.products_created, same.products_updated, same.rows_skipped, same.errors) == (0, 0, 0, 0, 0, 0, 0, ())
     assert same.orders_unchanged == before["orders"]
+    assert figures(same_book) == before
     copy = folder / f"copy-{language}.book"
     with Book.open(copy, create=True, backup_root=folder / "backups") as book:
-        result = run_import(book, export)
-        # the tasks and the cases are the book's own work: both sheets are passed over with a note, nothing else
-        assert {(error.code, error.scope) for error in result.errors} == {("sheet_not_imported", "note")}
-        assert len(result.errors) == 2
+        result = run_import(book, export, ImportOptions(today=dt.date(2026, 6, 1)))
+        assert result.errors == ()  # every sheet of the export is read back
         again = run_import(book, export, ImportOptions(dry_run=True))  # the copy too: the same file changes nothing
     assert (again.customers_created, again.orders_created, again.customers_updated) == (0, 0, 0)
     assert figures(copy) == before
@@ -179,3 +222,67 @@ def test_undoing_the_copy_import_empties_the_book_again(demo):
         undo_import(book, result.batch_id)
     left = figures(copy)
     assert (left["customers"], left["orders"], left["items"], left["points"], left["referrers"]) == (0, 0, 0, None, 0)
+
+
+@pytest.mark.slow
+def test_every_code_of_the_history_sheets_is_a_chinese_word_in_a_zh_export(demo):
+    from python_calamine import CalamineWorkbook
+
+    from core.excel import columns as cols
+
+    folder, path = demo
+    export = folder / "words.xlsx"
+    with Book.open(path, backup_root=folder / "backups") as book:
+        export_book(book, export, "all", "zh_CN", today=dt.date(2026, 6, 1))
+    workbook = CalamineWorkbook.from_path(str(export))
+    sheets = {"提醒": (cols.REMINDER_COLUMNS, cols.TASK_WORDS_ZH), "投诉": (cols.COMPLAINT_COLUMNS, cols.COMPLAINT_WORDS_ZH),
+              "中差评": (cols.REVIEW_COLUMNS, cols.REVIEW_WORDS_ZH), "优惠券": (cols.COUPON_COLUMNS, cols.LEDGER_WORDS_ZH),
+              "联系记录": (cols.CONTACT_COLUMNS, cols.LEDGER_WORDS_ZH)}
+    for name, (spec, words) in sheets.items():
+        header, *rows = workbook.get_sheet_by_name(name).to_python()
+        assert header == [column.zh for column in spec] and rows
+        for index, column in enumerate(spec):
+            if column.key in words:
+                assert {row[index] for row in rows} - {""} <= set(words[column.key].values()), (name, column.key)
+
+
+def test_a_task_rule_key_names_the_copy_s_ids():
+    from core.excel.own_history import translated_rule_key
+
+    old = {"order_id": 7, "coupon_id": 3, "complaint_id": 5, "bad_review_id": 9}
+    new = {"customer_id": 41, "order_id": 70, "order_item_id": 701, "coupon_id": 30, "complaint_id": 50,
+           "bad_review_id": 90}
+    assert translated_rule_key("repurchase:item:12", old, new) == "repurchase:item:701"
+    assert translated_rule_key("unpaid:order:7", old, new) == "unpaid:order:70"
+    assert translated_rule_key("complaint:5:follow_up", old, new) == "complaint:50:follow_up"
+    assert translated_rule_key("review:9:retry:2026-06-01", old, new) == "review:90:retry:2026-06-01"
+    assert translated_rule_key("coupon_expiry:3:7", old, new) == "coupon_expiry:30:7"
+    assert translated_rule_key("birthday:4:2026", old, new) == "birthday:41:2026"
+    assert translated_rule_key("level_up:4:金卡", old, new) == "level_up:41:金卡"
+    assert translated_rule_key("manual:ab12", old, new) == "manual:ab12"
+    assert translated_rule_key("unpaid:order:8", old, new) is None  # names another order than the task's own
+    assert translated_rule_key("winback:item:12", old, new | {"order_item_id": None}) is None  # line not restored
+
+
+def test_a_customer_already_in_the_book_keeps_its_own_cases_and_tasks(tmp_path, book, make_customer):
+    from sqlalchemy import func, select
+
+    from core.aftersales.service import ComplaintService
+    from core.book.models import Complaint, ContactLog, Reminder
+
+    customer = make_customer(name="阿香", phone="13512345678")
+    ComplaintService(book).open(customer.id, kind="damaged", description="瓶子碎了")
+    export_book(book, tmp_path / "all.xlsx", "all", "zh_CN")
+    with book.session() as session:
+        before = [session.scalar(select(func.count()).select_from(model)) for model in (Complaint, Reminder, ContactLog)]
+    result = run_import(book, tmp_path / "all.xlsx")
+    with book.session() as session:
+        after = [session.scalar(select(func.count()).select_from(model)) for model in (Complaint, Reminder, ContactLog)]
+    assert (result.customers_created, after) == (0, before)
+    with Book.open(tmp_path / "copy.book", create=True, backup_root=tmp_path / "b") as copy:
+        run_import(copy, tmp_path / "all.xlsx")
+        with copy.session() as session:
+            complaint = session.scalars(select(Complaint)).one()
+            tasks = session.execute(select(Reminder.rule_key, Reminder.status, Reminder.complaint_id)).all()
+    assert (complaint.kind, complaint.description, complaint.status) == ("damaged", "瓶子碎了", "open")
+    assert tasks == [(f"complaint:{complaint.id}:first_response", "open", complaint.id)]

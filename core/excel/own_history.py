@@ -1,0 +1,300 @@
+"""Reading the history sheets of our own export back: cases, coupons, tasks and contact log, links included.
+
+``core.excel.history_sheets`` writes them with the book's ids. They are restored for the customers the
+import creates only (a customer already in the book keeps its own history, so importing an export into
+the book it came from changes nothing) and in the order their links need:
+
+1. complaints with their steps, mid/bad reviews — their orders are the orders this import created (the
+   sheets' order ids are the exporting book's);
+2. coupons, with the order that used them and the case they made up for;
+3. tasks, with the order line (by its place in the order), coupon and case they are about. Their rule key
+   names the exporting book's ids (``repurchase:item:<line>``, ``complaint:<id>:follow_up`` …): the id is
+   replaced by the copy's, so that the reminder engine and the after-sales services find them again;
+4. contact-log lines, with the task and the case they were about;
+
+then the open cases get the tasks the after-sales services would have written, if the file had none
+(``core.aftersales.planning``). A row whose cell cannot be read is reported as a note and left out.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from core.book.dialect import in_chunks
+from core.book.models import (
+    BadReview,
+    Complaint,
+    ComplaintStep,
+    ContactLog,
+    Coupon,
+    OrderItem,
+    Product,
+    Reminder,
+)
+from core.errors import CellRejected
+from core.excel import cleaning
+from core.excel import columns as cols
+from core.excel.columns import Column
+
+log = logging.getLogger(__name__)
+
+
+def _raw(value: object) -> str:
+    """Text as written (rule keys and facts: JSON is not cleaned)."""
+    return "" if value is None else str(value)
+
+
+_CONVERT: dict[str, Callable[[Any], Any]] = {
+    "money": cleaning.parse_cents, "int": cleaning.parse_int, "datetime": cleaning.parse_datetime,
+    "date": cleaning.parse_date, "bool": cleaning.parse_bool, "text": cleaning.clean_text}
+_RAW = frozenset({"rule_key", "facts_json"})
+# preset key prefix → (columns, Chinese words of its codes)
+SHEETS: dict[str, tuple[Sequence[Column], Mapping[str, Mapping[str, str]]]] = {
+    "huitouke_complaints": (cols.COMPLAINT_COLUMNS, cols.COMPLAINT_WORDS_ZH),
+    "huitouke_reviews": (cols.REVIEW_COLUMNS, cols.REVIEW_WORDS_ZH),
+    "huitouke_coupons": (cols.COUPON_COLUMNS, cols.LEDGER_WORDS_ZH),
+    "huitouke_tasks": (cols.REMINDER_COLUMNS, cols.TASK_WORDS_ZH),
+    "huitouke_contacts": (cols.CONTACT_COLUMNS, cols.LEDGER_WORDS_ZH),
+}
+
+
+def _sheet_rows(plan: Any, name: str, customers: Mapping[str, int]) -> Iterator[dict[str, Any]]:
+    """The rows of every ``name`` sheet of the plan whose customer this import created, as {column key: value}
+    with codes (the customer's new id under ``customer_id``)."""
+    from core.excel.records import RowError
+
+    spec, words = SHEETS[name]
+    for key, table in plan.ledgers:
+        if key not in (name, f"{name}_en"):
+            continue
+        zh = not key.endswith("_en")
+        back = {column: {word: code for code, word in table_words.items()} for column, table_words in words.items()}
+        position = {header: index for index, header in enumerate(table.headers)}
+        where = [position.get(column.header("zh" if zh else "en")) for column in spec]
+        for number, row in enumerate(table.sheet.rows[table.data_start:], table.data_start + 1):
+            cells = [row[index] if index is not None and index < len(row) else None for index in where]
+            values: dict[str, Any] = {}
+            try:
+                for column, cell in zip(spec, cells, strict=True):
+                    if column.key in _RAW:
+                        values[column.key] = _raw(cell)
+                        continue
+                    value = _CONVERT[column.kind](cell)
+                    if column.kind == "text" and zh:
+                        value = back.get(column.key, {}).get(value, value)
+                    values[column.key] = value
+            except CellRejected as error:
+                plan.errors.append(RowError(table.file, table.sheet.name, number, "", error.code,
+                                            str(error.details.get("value", "")), "note"))
+                continue
+            customer = customers.get(str(values.get("customer_id") or ""))
+            if customer is not None:
+                values["customer_id"] = customer
+                yield values
+
+
+def _pick(values: dict[str, Any], model, skip: Sequence[str] = ()) -> dict[str, Any]:
+    """The values that are columns of ``model`` (empty cells left to the column's default)."""
+    table = model.__table__
+    return {key: value for key, value in values.items()
+            if key in table.c and key != "id" and key not in skip and value not in (None, "")}
+
+
+def _insert(session: Session, model, values: dict[str, Any]) -> int:
+    return session.execute(insert(model).values(**values).returning(model.id)).scalar_one()
+
+
+def write_history(session: Session, plan: Any, customers: Mapping[str, int], orders: Mapping[int, int]) -> None:
+    """Restore the history sheets of our export for the customers this import created (module docstring).
+
+    ``customers``: customer number of the file → id of a customer this import created; ``orders``: order id
+    of the file → id of the order this import created."""
+    from core.aftersales.planning import plan_open_cases
+
+    if not customers or not any(key.startswith(tuple(SHEETS)) for key, _table in plan.ledgers):
+        return
+    started = time.perf_counter()
+    ids: dict[str, dict[int, int]] = {"order": dict(orders)}
+    ids["complaint"] = _complaints(session, plan, customers, ids)
+    ids["review"] = _cases(session, plan, customers, ids, "huitouke_reviews", BadReview)
+    ids["coupon"] = _coupons(session, plan, customers, ids)
+    ids["task"] = _tasks(session, plan, customers, ids)
+    _contacts(session, plan, customers, ids)
+    plan_open_cases(session, ids["complaint"].values(), ids["review"].values())
+    log.info("history restored in %.1f s: %s", time.perf_counter() - started,
+             {name: len(found) for name, found in ids.items()})
+
+
+def _linked(values: dict[str, Any], ids: Mapping[str, Mapping[int, int]], links: Mapping[str, str]) -> None:
+    """Replace the file's ids of ``links`` (column → kind of id) by the book's (None when not restored)."""
+    for column, kind in links.items():
+        if values.get(column) is not None:
+            values[column] = ids[kind].get(values[column])
+
+
+def _cases(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[str, dict[int, int]],
+           sheet: str, model) -> dict[int, int]:
+    restored: dict[int, int] = {}
+    for values in _sheet_rows(plan, sheet, customers):
+        _linked(values, ids, {"order_id": "order"})
+        new_id = _insert(session, model, _pick(values, model))
+        if values.get("id") is not None:
+            restored[values["id"]] = new_id
+    return restored
+
+
+def _complaints(session: Session, plan: Any, customers: Mapping[str, int],
+                ids: dict[str, dict[int, int]]) -> dict[int, int]:
+    restored: dict[int, int] = {}
+    steps = []
+    for values in _sheet_rows(plan, "huitouke_complaints", customers):
+        _linked(values, ids, {"order_id": "order"})
+        values.setdefault("created_at", values.get("opened_at"))
+        new_id = _insert(session, Complaint, _pick(values, Complaint))
+        if values.get("id") is not None:
+            restored[values["id"]] = new_id
+        steps += [{"complaint_id": new_id, "step": step, "done_at": values[f"step{step}_at"],
+                   "note": values.get(f"step{step}_note") or ""}
+                  for step in range(1, 6) if values.get(f"step{step}_at") is not None]
+    if steps:
+        session.execute(insert(ComplaintStep), steps)
+    return restored
+
+
+def _coupons(session: Session, plan: Any, customers: Mapping[str, int],
+             ids: dict[str, dict[int, int]]) -> dict[int, int]:
+    rows, refs = [], []
+    for values in _sheet_rows(plan, "huitouke_coupons", customers):
+        _linked(values, ids, {"used_order_id": "order", "complaint_id": "complaint", "bad_review_id": "review"})
+        if values.get("issued_at") is None:  # not a line of our export
+            continue
+        rows.append(_full(values, Coupon, _COUPON_DEFAULTS))
+        refs.append(values.get("id"))
+    return {ref: new_id for ref, new_id in zip(refs, _insert_many(session, Coupon, rows), strict=True)
+            if ref is not None}
+
+
+_COUPON_DEFAULTS = {"kind": "cash", "value_cents": 0, "threshold_cents": 0, "source": "manual", "note": ""}
+_CONTACT_DEFAULTS = {"channel": "wechat", "purpose": "care", "is_marketing": False, "result": "", "message": "",
+                     "note": ""}
+_TASK_DEFAULTS = {"status": "open", "outcome": "", "title": "", "note": ""}
+
+
+def _full(values: Mapping[str, Any], model, defaults: Mapping[str, Any]) -> dict[str, Any]:
+    """Every column of ``model`` the sheet has (so that the rows of one sheet insert together), an empty cell as
+    the column's default."""
+    table = model.__table__
+    row = {key: value for key, value in values.items() if key in table.c and key != "id"}
+    return row | {key: default for key, default in defaults.items() if row.get(key) in (None, "")}
+
+
+def _insert_many(session: Session, model, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert rows of the same columns; their ids in the rows' order."""
+    new_ids: list[int] = []
+    for batch in in_chunks(rows):
+        if batch:
+            new_ids += session.execute(insert(model).returning(model.id, sort_by_parameter_order=True),
+                                       list(batch)).scalars().all()
+    return new_ids
+
+
+def _contacts(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[str, dict[int, int]]) -> None:
+    lines = []
+    for values in _sheet_rows(plan, "huitouke_contacts", customers):
+        _linked(values, ids, {"reminder_id": "task", "complaint_id": "complaint", "bad_review_id": "review"})
+        if values.get("at") is not None:
+            lines.append(_full(values, ContactLog, _CONTACT_DEFAULTS))
+    for batch in in_chunks(lines):
+        if batch:
+            session.execute(insert(ContactLog), list(batch))
+
+
+# Which id of a task a rule key names, by its first part ("<kind>:item:<id>" and "<kind>:order:<id>" aside);
+# any other rule key names its customer. manual:<uuid> names nothing.
+_KEY_NAMES = {"complaint": "complaint_id", "review": "bad_review_id", "coupon_expiry": "coupon_id", "manual": ""}
+_LINE_NAMES = {"item": "order_item_id", "order": "order_id"}
+
+
+def translated_rule_key(key: str, old: Mapping[str, Any], new: Mapping[str, Any]) -> str | None:
+    """The rule key of a task of another book with that book's id replaced by ours: ``old`` / ``new`` are the
+    task's links (column → id) there and here. None when the id it names was not restored."""
+    parts = key.split(":")
+    if len(parts) >= 3 and parts[1] in _LINE_NAMES:
+        name, at = _LINE_NAMES[parts[1]], 2
+    elif len(parts) >= 2:
+        name, at = _KEY_NAMES.get(parts[0], "customer_id"), 1
+    else:
+        return None
+    if not name:
+        return key
+    if not parts[at].isdigit() or new.get(name) is None:
+        return None
+    if name != "order_item_id" and old.get(name) is not None and str(old[name]) != parts[at]:
+        return None  # the key names another row than the task's own link: not ours to guess
+    parts[at] = str(new[name])
+    return ":".join(parts)
+
+
+_FACT_IDS = {"complaint_id": "complaint_id", "review_id": "bad_review_id", "order_id": "order_id",
+             "coupon_id": "coupon_id", "customer_id": "customer_id"}
+
+
+def _facts(text: str, new: Mapping[str, Any]) -> str:
+    """The task's facts with the ids they name replaced by ours."""
+    try:
+        facts = json.loads(text) if text else {}
+    except ValueError:
+        return ""
+    if not isinstance(facts, dict):
+        return ""
+    for fact, link in _FACT_IDS.items():
+        if fact in facts and new.get(link) is not None:
+            facts[fact] = new[link]
+    return json.dumps(facts, ensure_ascii=False, default=str) if facts else text
+
+
+def _tasks(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[str, dict[int, int]]) -> dict[int, int]:
+    rows = list(_sheet_rows(plan, "huitouke_tasks", customers))
+    if not rows:
+        return {}
+    lines: dict[tuple[Any, Any], int] = {}  # (order id, place) → line id, for the orders tasks are about
+    orders = sorted({ids["order"][row["order_id"]] for row in rows
+                     if row.get("item_position") and row.get("order_id") in ids["order"]})
+    place = func.row_number().over(partition_by=OrderItem.order_id, order_by=OrderItem.id)
+    for batch in in_chunks(orders):
+        for line_id, order_id, number in session.execute(
+                select(OrderItem.id, OrderItem.order_id, place).where(OrderItem.order_id.in_(batch))):
+            lines[(order_id, number)] = line_id
+    products: dict[Any, int] = {name: product_id for product_id, name in session.execute(select(Product.id, Product.name))}
+    have = set(session.scalars(select(Reminder.rule_key).where(Reminder.customer_id.in_(list(customers.values()))
+                                                               | Reminder.rule_key.like("manual:%"))))
+    tasks, refs = [], []
+    skipped = 0
+    for values in rows:
+        old = {"customer_id": None, **{name: values.get(name) for name in (
+            "order_id", "coupon_id", "complaint_id", "bad_review_id")}}
+        new = {"customer_id": values["customer_id"]}
+        _linked(values, ids, {"order_id": "order", "coupon_id": "coupon", "complaint_id": "complaint",
+                              "bad_review_id": "review"})
+        new |= {name: values.get(name) for name in ("order_id", "coupon_id", "complaint_id", "bad_review_id")}
+        new["order_item_id"] = lines.get((values.get("order_id"), values.get("item_position")))
+        key = translated_rule_key(values.get("rule_key") or "", old, new)
+        if key is None or key in have or not values.get("kind") or values.get("due_date") is None:
+            skipped += 1
+            continue
+        have.add(key)
+        tasks.append(_full(values, Reminder, _TASK_DEFAULTS) | {
+            "rule_key": key, "order_item_id": new["order_item_id"], "product_id": products.get(values.get("product")),
+            "facts_json": _facts(values.get("facts_json") or "", new)})
+        refs.append(values.get("id"))
+    if skipped:
+        log.info("%d tasks of the file not restored (their rule names a row that is not restored)", skipped)
+    return {ref: new_id for ref, new_id in zip(refs, _insert_many(session, Reminder, tasks), strict=True)
+            if ref is not None}

@@ -1,0 +1,34 @@
+"""English sentences of the row problems of an import (the CLI's text and the error report; ui/ translates the
+codes itself, ui.text.excel.PROBLEMS)."""
+
+from __future__ import annotations
+
+from core.excel.records import RowError
+
+_ERROR_SENTENCES = {
+    "date_invalid": "not a date", "date_ambiguous": "ambiguous date (day or month first?)",
+    "date_without_year": "date without a year", "date_missing": "the order has no date",
+    "number_invalid": "not a number", "amount_invalid": "not an amount of money",
+    "quantity_invalid": "not a whole quantity", "value_invalid": "not yes or no",
+    "quantity_negative": "quantity is zero or negative",
+    "precision_lost": "the number was stored as a number and Excel rounded its last digits",
+    "identity_missing": "no name, phone, WeChat or buyer ID", "product_missing": "no product name",
+    "order_no_missing": "no order number", "order_not_in_book": "order neither in the book nor in this import",
+    "duplicate_row": "the same order line again: read once",
+    "sheet_not_imported": "a sheet of our own export that is not imported (an older version's tasks, or the "
+    "After-sales page's summary: the full export's complaints and reviews sheets are); rows in it",
+    "cell_cut": "a cell longer than 32,767 characters was cut", "line_cut": "a line longer than 4 MB was cut",
+    "encoding_mixed": "a line in another encoding, read as "
+    "such", "encoding_replaced": "a line in no known encoding: unreadable characters replaced",
+    "quote_unbalanced": "a quote is not closed: the lines after it were read one row each",
+    "formula_without_value": "a formula cell without a saved value (open and save the file in Excel or WPS)",
+    "total_row": "a total row: not a customer",
+    "order_without_date": "product or amount without a date: "
+    "the customer was imported, the purchase was not", "order_not_found": "order number not in the file",
+}
+
+
+def error_sentence(error: RowError) -> str:
+    """An English sentence for a row error (ui/ translates the codes itself)."""
+    text = _ERROR_SENTENCES.get(error.code, error.code)
+    return f"{text}: {error.value}" if error.value else text
