@@ -135,6 +135,11 @@ class RawSql:
         """SQLite's unary "+" that keeps the planner off an index; plain elsewhere."""
         return condition if self.sqlite else condition.lstrip("+")
 
+    def table_scan(self, table: str) -> str:
+        """A FROM item read in table order: SQLite's NOT INDEXED (its planner would otherwise walk an index
+        for a GROUP BY and read the table in random order); plain elsewhere."""
+        return f"{table} NOT INDEXED" if self.sqlite else table
+
     def column_type(self, kind: str) -> str:
         """Temporary-table column types: "date", "datetime", "real" (SQLite keeps text and REAL)."""
         if self.sqlite:

@@ -60,16 +60,18 @@ def birthday_rows(session: Session, today: dt.date, days_before: int, lo: dt.dat
         "SELECT id, birth_month, birth_day, birthday_lunar, birth_year FROM customer "
         f"WHERE deleted_at IS NULL AND birth_month IS NOT NULL AND birth_day IS NOT NULL{scope}"))
     wanted = []
+    due_within: dict[tuple[int, int, bool], list[tuple[int, dt.date, dt.date]]] = {}  # a few hundred dates
     for cid, month, day, lunar, birth_year in rows:
         if not (1 <= month <= 12 and 1 <= day <= 31):
             continue
-        for year, date in occurrences(month, day, bool(lunar), today):
-            due = date - dt.timedelta(days=days_before)
-            if lo <= due <= hi:
-                facts = {"birthday_on": date.isoformat(), "lunar": bool(lunar), "month": month, "day": day}
-                if birth_year:
-                    facts["age"] = date.year - birth_year
-                wanted.append({"rule_key": f"birthday:{cid}:{year}", "customer_id": cid,
-                               "due_date": due.isoformat(),
-                               "facts_json": json.dumps(facts, ensure_ascii=False, separators=(",", ":"))})
+        key = (month, day, bool(lunar))
+        if key not in due_within:
+            due_within[key] = [(year, date, due) for year, date in occurrences(month, day, bool(lunar), today)
+                               if lo <= (due := date - dt.timedelta(days=days_before)) <= hi]
+        for year, date, due in due_within[key]:
+            facts = {"birthday_on": date.isoformat(), "lunar": bool(lunar), "month": month, "day": day}
+            if birth_year:
+                facts["age"] = date.year - birth_year
+            wanted.append({"rule_key": f"birthday:{cid}:{year}", "customer_id": cid, "due_date": due.isoformat(),
+                           "facts_json": json.dumps(facts, ensure_ascii=False, separators=(",", ":"))})
     return wanted

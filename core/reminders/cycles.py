@@ -1,5 +1,6 @@
-"""Per-product suggested cycle (per unit: the interval after a purchase day divided by the quantity bought)
-and the effective cycle reminders use.
+"""Per-product suggested cycle (per unit: the interval after a restock divided by the quantity bought, days
+under SAME_RESTOCK_DAYS apart being one restock; kept within MIN_SUGGESTED_DAYS..MAX_SUGGESTED_DAYS) and the
+effective cycle reminders use.
 
 A suggestion is shown with the number of intervals it rests on; it drives reminders only with at least
 `reminder.suggest_min_intervals` (default 5) intervals over all customers. The seller adopts it with
@@ -50,31 +51,51 @@ def effective_cycles(session: Session) -> dict[int, int | None]:
     return dict(session.execute(text(f"SELECT id, {effective_cycle_sql(session)} FROM product")).all())
 
 
+# Purchase days of a product fewer than this many days apart are one restock (split parcels, a forgotten item,
+# a second order in the same promotion): their quantities add up and no interval is counted between them.
+SAME_RESTOCK_DAYS = 3
+# A suggestion stays within these bounds: below a week a reminder would nag the customer weekly (the goods
+# sold this way last longer per unit); above a year the "interval" is a lapsed customer come back.
+MIN_SUGGESTED_DAYS = 7
+MAX_SUGGESTED_DAYS = 365
+
+
 def compute_suggestions(session: Session, product_ids: Iterable[int] | None = None) -> dict[int, tuple[int, int]]:
     """(per-unit suggested cycle, intervals) of every product with at least one interval (read only).
 
-    Per customer and product, purchase days with their quantities summed; each interval between two
-    consecutive days is divided by the quantity bought on the first (2 jars, next purchase 80 days later: 40);
-    the suggestion is the median (rounded, at least 1 day)."""
+    Per customer and product, purchase days with their quantities summed, and days fewer than
+    SAME_RESTOCK_DAYS apart taken together as one restock (from its first day); each interval between two
+    consecutive restocks is divided by the quantity of the first (2 jars, next purchase 80 days later: 40);
+    the suggestion is the median, rounded and kept within MIN_SUGGESTED_DAYS..MAX_SUGGESTED_DAYS."""
     q = RawSql.of(session)
     ids = None if product_ids is None else sorted({int(i) for i in product_ids})
     only = "" if ids is None else f" AND oi.product_id IN ({', '.join(str(i) for i in ids) or 'NULL'})"
     rows = session.execute(text(f"""
-        SELECT product_id, {q.days_between("day", "prev")}, prev_qty FROM (
-            SELECT product_id, day,
-                   LAG(day) OVER (PARTITION BY customer_id, product_id ORDER BY day) AS prev,
-                   LAG(qty) OVER (PARTITION BY customer_id, product_id ORDER BY day) AS prev_qty
-            FROM (SELECT o.customer_id AS customer_id, oi.product_id AS product_id, o.order_date AS day,
-                         SUM(oi.quantity) AS qty
-                  FROM order_item oi JOIN orders o ON o.id = oi.order_id
-                  WHERE o.is_purchase = {q.true()} AND oi.product_id IS NOT NULL{only}
-                  GROUP BY o.customer_id, oi.product_id, o.order_date) AS days) AS pairs
+        SELECT product_id, {q.days_between("start", "prev")}, prev_qty FROM (
+            SELECT product_id, start,
+                   LAG(start) OVER w AS prev, LAG(qty) OVER w AS prev_qty
+            FROM (SELECT customer_id, product_id, MIN(day) AS start, SUM(qty) AS qty FROM (
+                      SELECT customer_id, product_id, day, qty,
+                             SUM(CASE WHEN prev_day IS NULL OR {q.days_between("day", "prev_day")}
+                                           >= {SAME_RESTOCK_DAYS} THEN 1 ELSE 0 END)
+                                 OVER (PARTITION BY customer_id, product_id ORDER BY day
+                                       ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS restock
+                      FROM (SELECT customer_id, product_id, day, qty,
+                                   LAG(day) OVER (PARTITION BY customer_id, product_id ORDER BY day) AS prev_day
+                            FROM (SELECT o.customer_id AS customer_id, oi.product_id AS product_id,
+                                         o.order_date AS day, SUM(oi.quantity) AS qty
+                                  FROM order_item oi JOIN orders o ON o.id = oi.order_id
+                                  WHERE o.is_purchase = {q.true()} AND oi.product_id IS NOT NULL{only}
+                                  GROUP BY o.customer_id, oi.product_id, o.order_date) AS days) AS gaps) AS trips
+                  GROUP BY customer_id, product_id, restock) AS restocks
+            WINDOW w AS (PARTITION BY customer_id, product_id ORDER BY start)) AS pairs
         WHERE prev IS NOT NULL
     """)).all()
     per_unit: dict[int, list[float]] = defaultdict(list)
     for product_id, gap, qty in rows:
         per_unit[product_id].append(gap / max(int(qty or 1), 1))
-    return {pid: (max(1, round(statistics.median(gaps))), len(gaps)) for pid, gaps in per_unit.items()}
+    return {pid: (min(MAX_SUGGESTED_DAYS, max(MIN_SUGGESTED_DAYS, round(statistics.median(gaps)))), len(gaps))
+            for pid, gaps in per_unit.items()}
 
 
 def suggested_cycles(session: Session, product_ids: Iterable[int] | None = None,

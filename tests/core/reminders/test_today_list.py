@@ -20,7 +20,13 @@ from core.reminders import (
     upcoming,
     why_not_listed,
 )
-from core.reminders.cycles import adopt_cycle, suggested_cycles
+from core.reminders.cycles import (
+    MAX_SUGGESTED_DAYS,
+    MIN_SUGGESTED_DAYS,
+    adopt_cycle,
+    compute_suggestions,
+    suggested_cycles,
+)
 from core.reminders.report import read_today
 from core.reminders.today import contact_window
 from core.settings import set_setting
@@ -183,6 +189,31 @@ def test_suggested_cycle_needs_five_intervals(make):
     assert suggested_cycles(make.s, min_intervals=6) == []
     adopt_cycle(make.s, honey.id, 30)
     assert suggested_cycles(make.s)[0].differs is False
+
+
+def test_suggested_cycle_merges_one_restock_and_stays_between_a_week_and_a_year(make):
+    """Days under SAME_RESTOCK_DAYS apart are one restock (split parcels); suggestions stay within 7..365 days."""
+    jerky, tissue, gift = make.product("牛肉干", cycle=None), make.product("纸巾", cycle=None), make.product("礼盒", cycle=None)
+    start = D(2025, 3, 1)
+
+    def buys(name: str, phone: str, product, *days_and_quantities: tuple[int, int]) -> None:
+        c = make.customer(name, phone=phone)
+        for offset, qty in days_and_quantities:
+            make.order(c, start + dt.timedelta(days=offset), [(product, qty)])
+
+    # 1 + 1 + 1 on three days in a row (two split parcels, then a forgotten bag), the next bag 30 days later:
+    # one restock of 3 bags lasting 30 days → 10 days a bag (not 1, 1 and 30)
+    buys("甲", "13900000001", jerky, (0, 1), (1, 1), (2, 1), (30, 1))
+    buys("乙", "13900000002", jerky, (0, 2), (20, 1), (22, 1))  # 2 bags, 20 days: 10; then one restock of 2
+    # a pack every 4 days (five intervals): 4 days a pack, never suggested below a week
+    buys("丙", "13900000003", tissue, *((4 * i, 1) for i in range(6)))
+    buys("丁", "13900000004", gift, (0, 1), (500, 1))  # bought again after 500 days: at most a year
+    found = compute_suggestions(make.s)
+    assert found[jerky.id] == (10, 2)
+    assert found[tissue.id] == (MIN_SUGGESTED_DAYS, 5) and MIN_SUGGESTED_DAYS == 7
+    assert found[gift.id] == (MAX_SUGGESTED_DAYS, 1) and MAX_SUGGESTED_DAYS == 365
+    (tissue_suggestion,) = suggested_cycles(make.s)  # the only one resting on five intervals
+    assert (tissue_suggestion.product, tissue_suggestion.suggested_days) == ("纸巾", 7)
 
 
 def test_command_line_rows(tmp_path, factory):
