@@ -8,8 +8,10 @@ GUI thread; a watchdog thread samples the GUI thread's Python stack (and the oth
 whose GIL it may wait for) while the heartbeat is late, and the innermost frames seen most often are printed
 with the stall, next to the GUI thread's own CPU time during it (close to the stall: the GUI thread worked;
 far less: it waited, for the GIL or a core). "open_started"/"open_done" bracket ui.launcher.open_book_at on
-the pool; "book_open" is the first paint with the book attached. With --customers the seller clicks Customers
-as soon as the Today rows are painted. --profile writes a cProfile of the GUI thread.
+the pool; "book_open" is the first paint with the book attached; "launch_ready" when the book's quick check
+passed and the first rows were painted (ui.launch_gate: the window's actions on, the background work
+started). With --customers the seller clicks Customers as soon as the Today rows are painted. --profile writes
+a cProfile of the GUI thread.
 """
 
 from __future__ import annotations
@@ -75,6 +77,14 @@ def child(book: str, click_customers: bool, profile: str | None) -> None:
             mark("open_done")
 
     ui_launcher.open_book_at = open_book_at
+    original_ready = getattr(ui_launcher.Launcher, "_on_launch_ready", None)
+    if original_ready is not None:  # the book passed its quick check and the first rows are painted
+
+        def on_launch_ready(self, *args, **kwargs):
+            mark("launch_ready")
+            return original_ready(self, *args, **kwargs)
+
+        ui_launcher.Launcher._on_launch_ready = on_launch_ready
 
     gui = threading.get_ident()
     state = {"tick": None, "stalls": [], "samples": collections.Counter(), "marks": {}, "window": None,
@@ -120,7 +130,8 @@ def child(book: str, click_customers: bool, profile: str | None) -> None:
             return
         today = window._pages.get("today")
         session = window.session
-        checking = any(launcher.health._thread is not None and launcher.health._thread.is_alive()
+        checking = any((launcher.health._thread is not None and launcher.health._thread.is_alive())
+                       or (getattr(launcher, "launch_gate", None) is not None and not launcher.launch_gate.done)
                        for launcher in launchers)
         busy = (session.tasks.active_count or session.lane.busy or checking
                 or (today is not None and today._regenerating))
@@ -221,7 +232,7 @@ def main() -> int:
                       + " | ".join(stall["where"]))
     print(f"\nmachine: {machine()}; load average {load()}; book {args.book}")
     print("seconds since the process was started (median of runs):")
-    for name in ("painted", "book_open", "today_rows_painted", "customers_rows_painted", "idle"):
+    for name in ("painted", "book_open", "today_rows_painted", "launch_ready", "customers_rows_painted", "idle"):
         values = [r[name] for r in runs if name in r]
         if values:
             print(f"  {name:24s} {statistics.median(values):6.2f} s")
