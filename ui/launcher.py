@@ -49,16 +49,10 @@ def open_book_at(location: str, create: bool) -> Book:
     The book's quick check runs on a thread of its own (check="concurrent") while the modules needed once it is
     open finish importing and the launch's first reads are made (`open_with_launch_facts`); writes wait for
     the full check (ui.book_health), and the daily backup is taken once it passed."""
-    preload.wait_for_book_modules()
+    preload.wait(preload.BOOK)
     from core.book.db import Book
 
-    book = Book.open(location, create=create, check="concurrent", daily_backup=False)
-    try:
-        preload.wait()
-    except BaseException:
-        book.close()
-        raise
-    return book
+    return Book.open(location, create=create, check="concurrent", daily_backup=False)
 
 
 def open_with_launch_facts(location: str, create: bool) -> tuple[Book, str, object, tuple | None]:
@@ -71,6 +65,7 @@ def open_with_launch_facts(location: str, create: bool) -> tuple[Book, str, obje
     check passed (ui.launch_gate)."""
     book = open_book_at(location, create)
     try:
+        preload.wait(preload.READS)
         from core.reminders.service import ReminderService
         from core.shop import ShopService
 
@@ -80,7 +75,9 @@ def open_with_launch_facts(location: str, create: bool) -> tuple[Book, str, obje
         if show_today != "dialog":
             today, now = dt.date.today(), dt.datetime.now()  # the Session's clock (ui.session)
             first_today = (today, reminders.day_list(today, now=now), None)
-        return book, show_today, ShopService(book).profile(), first_today
+        profile = ShopService(book).profile()
+        preload.wait(preload.WINDOW)  # not on the GUI thread either
+        return book, show_today, profile, first_today
     except BaseException as exc:
         damage = book.as_damage(exc) if isinstance(exc, Exception) else None
         book.close()

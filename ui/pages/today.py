@@ -230,6 +230,7 @@ class TodayPage(Page):
         """The book passed its quick check: the actions on (the launcher starts the regeneration)."""
         self.awaiting_launch = False
         self._set_writable(True)
+        self.regenerate_button.setEnabled(False)  # until the launcher's regeneration (after the full check) is done
 
     def _set_writable(self, writable: bool) -> None:
         """Off: no action, look-up or regeneration can start (nothing reads or writes the book)."""
