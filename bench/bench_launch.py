@@ -194,7 +194,11 @@ def child(book: str, click_customers: bool, profile: str | None) -> None:
         profiler = cProfile.Profile()
         profiler.enable()
     QTimer.singleShot(MAX_S * 1000, finish)
-    sys.exit(ui_app.run(["--book", book]))
+    code = ui_app.run(["--book", book])
+    sys.stdout.flush()
+    # Not a normal exit: the pool would wait for a job still running (on a loaded machine the daily backup of the
+    # 480 MB book can take minutes after "idle"); this run has measured what it came for.
+    os._exit(code)
 
 
 def main() -> int:
@@ -218,8 +222,11 @@ def main() -> int:
                        BENCH_SPAWNED_AT=repr(time.time()))
             command = [sys.executable, __file__, "--child", "--book", args.book]
             command += ["--customers"] * args.customers + (["--profile", args.profile] if args.profile else [])
-            output = subprocess.run(command, env=env, capture_output=True, text=True, timeout=MAX_S + 240).stdout
-            events = {e["event"]: e for e in map(json.loads, output.splitlines())}
+            done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=MAX_S + 240)
+            events = {e["event"]: e for e in map(json.loads, done.stdout.splitlines())}
+            if "idle" not in events:
+                print(f"run {number + 1} did not reach idle (exit {done.returncode}):\n{done.stderr[-3000:]}")
+                continue
             run = {name: e["seconds"] for name, e in events.items() if "seconds" in e}
             run["cpu_at_rows"] = events.get("today_rows_painted", {}).get("cpu")
             run["stalls"] = events["idle"]["stalls"]

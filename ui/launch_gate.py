@@ -11,10 +11,9 @@ a book found damaged while opening. docs/PERFORMANCE.md (launch) says why readin
 from __future__ import annotations
 
 import contextlib
-import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 PAINT_FALLBACK_MS = 2000  # a window never painted (started minimized in the tray) does not hold the launch up
@@ -32,15 +31,10 @@ class LaunchGate(QObject):
         self.book = book
         self._on_ready, self._on_failed = on_ready, on_failed
         self.passed = self.shown = self.done = False
-        self.checked.connect(self._on_checked)
-        threading.Thread(target=self._wait, name="quick-check-wait", daemon=True).start()
+        self.checked.connect(self._on_checked, Qt.ConnectionType.QueuedConnection)  # never inside __init__
+        book.when_quick_checked(self._report)  # from the check's thread: delivered here on the GUI thread
 
-    def _wait(self) -> None:
-        try:
-            self.book.await_quick_check()
-            outcome = None
-        except Exception as exc:
-            outcome = exc
+    def _report(self, outcome: BaseException | None) -> None:
         with contextlib.suppress(RuntimeError):  # the window (and this gate) went away meanwhile
             self.checked.emit(outcome)
 

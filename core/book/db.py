@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
@@ -108,6 +108,8 @@ class Book:
         self._quick_done = threading.Event()  # the quick check of check="concurrent" is over
         self._quick_done.set()
         self._quick_failure: BaseException | None = None
+        self._quick_lock = threading.Lock()
+        self._quick_callbacks: list[Callable[[BaseException | None], None]] = []
 
     # -- opening -----------------------------------------------------------------------------------
     @classmethod
@@ -215,7 +217,11 @@ class Book:
             except BaseException as exc:  # disk full, unreadable: what Book.open would have raised
                 self._quick_failure = exc
             finally:
-                self._quick_done.set()
+                with self._quick_lock:
+                    self._quick_done.set()
+                    callbacks, self._quick_callbacks = self._quick_callbacks, []
+                for callback in callbacks:
+                    callback(self._quick_failure)
 
         threading.Thread(target=run, name="quick-check", daemon=True).start()
 
@@ -228,6 +234,15 @@ class Book:
         if self._quick_failure is not None:
             raise self._quick_failure
         return True
+
+    def when_quick_checked(self, fn: Callable[[BaseException | None], None]) -> None:
+        """Call fn(None, or what the quick check raised) once it is over: at once when it is (or with any other
+        check), else on the quick check's thread."""
+        with self._quick_lock:
+            if not self._quick_done.is_set():
+                self._quick_callbacks.append(fn)
+                return
+        fn(self._quick_failure)
 
     def as_damage(self, exc: BaseException) -> HuitoukeError | None:
         """What a failed read means: SQLite's "malformed" / "not a database" met while the quick check runs (or

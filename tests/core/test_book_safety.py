@@ -137,6 +137,9 @@ def test_concurrent_check_lets_the_book_be_read_beside_it_and_a_failing_one_clos
         with pytest.raises(BookDamaged) as err:
             book.await_quick_check(10)
         assert err.value.code == "book_damaged" and err.value.details["problems"]
+        told = []
+        book.when_quick_checked(told.append)  # over: told at once
+        assert told == [err.value]
         thread.join(10)
         assert book.state == "damaged" and outcome["error"].code == "book_damaged"
         assert book.verify() == tuple(err.value.details["problems"])  # the full check does not run on it
