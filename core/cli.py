@@ -189,8 +189,17 @@ def open_beside_app(args: argparse.Namespace, program: str):
     """The book of args for a command: without the app's lock (it may be open in the app) and without the
     daily backup (the app takes that)."""
     from core.book.db import Book
+    from core.excel.batches import recover_unfinished_imports
 
-    return Book.open(book_location(args), lock=False, daily_backup=False, program=program)
+    book = Book.open(book_location(args), lock=False, daily_backup=False, program=program)
+    try:
+        for batch_id in recover_unfinished_imports(book):  # an import killed halfway (core.excel.chunked)
+            print(fill(translate("Cli", "An import stopped halfway (batch %1) was undone: the book is as it was "
+                                        "before it."), batch_id), file=sys.stderr)
+    except BaseException:
+        book.close()
+        raise
+    return book
 
 
 def _print_json(data) -> None:
@@ -290,6 +299,9 @@ def _cmd_check(args) -> int:
     elif report.ok:
         counts = translate("Cli", ", ").join(f"{table} {count}" for table, count in report.counts.items())
         print(fill(translate("Cli", "OK: %1 (schema %2; %3)"), report.path, report.revision, counts))
+        for batch_id in report.unfinished_imports:
+            print(fill(translate("Cli", "Import batch %1 is unfinished: being written now, or stopped halfway (it "
+                                        "is undone the next time the book is opened)."), batch_id))
     else:
         print("\n".join([fill(translate("Cli", "Problems in %1:"), report.path),
                          *(f"  - {problem}" for problem in report.problems)]))
@@ -342,12 +354,15 @@ def _cmd_products(args) -> int:
 
 
 def _cmd_import(args) -> int:
+    from core.excel.analysis import read_ahead
+
+    loaded = read_ahead(args.file)  # the file is read on a thread while the importer is imported and the book opens
     from core.excel.importer import ImportOptions, run_import
 
     options = ImportOptions(preset=args.preset, dry_run=args.dry_run, all_or_nothing=args.all_or_nothing,
                             today=args.today)
     with open_beside_app(args, "huitouke import") as book:
-        result = run_import(book, args.file, options)
+        result = run_import(book, loaded, options)
     if args.json:
         _print_json(_import_json(result))
     else:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
@@ -84,6 +84,11 @@ class ProductResolver:
         if self.create and missing:
             self._create(missing)
         return {t: self._cache[t] for t in titles}
+
+    def read_ahead(self) -> None:
+        """Read what resolve() may need from the book now (the titles lines already carry: a read of every line)."""
+        if self._memory is None:
+            self._memory = _linked_keys(self.session)
 
     def link(self, title: str) -> int | None:
         return self.resolve([title])[title]
@@ -190,12 +195,18 @@ def relink(session: Session) -> Moved:
     return _move_lines(session, moves)
 
 
-def refresh_suggestions(session: Session, product_ids: Iterable[int] | None = None) -> None:
-    """Store the per-unit suggested cycle and its basis of these products (all when None)."""
+def refresh_suggestions(session: Session, product_ids: Iterable[int] | None = None,
+                        computed: Mapping[int, tuple[int, int] | None] | None = None) -> None:
+    """Store the per-unit suggested cycle and its basis of these products (all when None). `computed`: what
+    compute_suggestions gave for some of them, read earlier (None: no suggestion); the others are read now."""
     ids = None if product_ids is None else sorted({int(p) for p in product_ids})
     if ids == []:
         return
-    found = compute_suggestions(session, ids)
+    computed = computed if ids is not None and computed else {}
+    found = {pid: value for pid, value in computed.items() if value is not None}
+    rest = None if ids is None else [pid for pid in ids if pid not in computed]
+    if rest != []:
+        found.update(compute_suggestions(session, rest))
     where = "" if ids is None else f" WHERE id IN ({', '.join(map(str, ids))})"
     updates = [{"id": pid, "s": found.get(pid, (None, 0))[0], "b": found.get(pid, (None, 0))[1]}
                for pid, days, basis in session.execute(text(
@@ -253,13 +264,16 @@ class CycleWatch:
 def follow_product_write(session: Session, watch: CycleWatch, today: dt.date | None = None, *,
                          customers: Iterable[int] = (), products: Iterable[int] | None = None,
                          relink_all: bool = False, link_new: bool = False,
-                         on_created: OnCreated | None = None) -> set[int]:
+                         on_created: OnCreated | None = None, regenerate_now: bool = True,
+                         suggestions: Mapping[int, tuple[int, int] | None] | None = None) -> set[int]:
     """After a write of products or order lines, in its transaction: re-link (`relink_all`: every line, after
     product names changed; `link_new`: lines with no product, creating products), refresh the suggestions
     of `products` (all when None), drop the unanswered cycle tasks of products whose effective cycle moved
     and regenerate the reminders of `customers` plus everyone whose lines moved or who bought such a
     product (a complete pass when that is half the book or more). Returns the customers concerned (without the
-    buyers of a moved product when the pass was complete anyway)."""
+    buyers of a moved product when the pass was complete anyway). `regenerate_now=False` leaves the reminders
+    to the caller (a chunked import regenerates them a thousand customers per transaction); `suggestions`: as
+    refresh_suggestions' `computed`."""
     from core.reminders.generate import local_today, regenerate
 
     concerned = {int(c) for c in customers}
@@ -271,7 +285,7 @@ def follow_product_write(session: Session, watch: CycleWatch, today: dt.date | N
             concerned |= moved_customers
             if touched is not None:
                 touched |= moved_products
-    refresh_suggestions(session, touched)
+    refresh_suggestions(session, touched, suggestions)
     moved = watch.moved()
     # When most of the book is concerned (a first import), one complete pass is cheaper than a scoped one.
     half = (session.execute(text("SELECT COUNT(*) FROM customer")).scalar() or 0) / 2
@@ -281,6 +295,6 @@ def follow_product_write(session: Session, watch: CycleWatch, today: dt.date | N
         if not everyone:
             concerned |= buyers_of(session, moved)
             everyone = len(concerned) >= half > 0
-    if concerned:
+    if concerned and regenerate_now:
         regenerate(session, today or local_today(session), None if everyone else concerned)
     return concerned

@@ -5,15 +5,19 @@
 substring match (`contains_sql`) over that indexed column: SQLite scans the narrow index instead of the
 table (covering index scan), which keeps a 100,000-customer book under the 30 ms p95 target. Tags are matched
 exactly by name.
-Pinyin comes from pypinyin, imported on first use (it is slow to import) and cached per name.
+Pinyin is what pypinyin reads, from a table of its readings (core.pinyin_table: importing pypinyin is
+slow), and cached per name.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Container
 
 from sqlalchemy import func
+
+from core.pinyin_table import pinyin_table
 
 _SEP = "|"
 _NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
@@ -37,23 +41,35 @@ def _reading(han: str) -> list[str]:
     """pypinyin's lazy_pinyin of Chinese characters (NORMAL style), with a fast path giving the same result.
 
     lazy_pinyin segments a text on its phrase dictionary and reads a phrase as a whole; a text with no
-    phrase inside (most names) is read character by character. Such texts are read here from a cache of
-    single characters (~1 µs instead of ~50 µs: an import of 20,000 customers spends 0.4 s less); any
-    text containing a phrase goes to lazy_pinyin itself (tests/core/test_search_pinyin.py compares them)."""
-    from pypinyin import Style, lazy_pinyin
-    from pypinyin.constants import PHRASES_DICT
+    phrase read otherwise than its characters (most names) reads character by character. Such texts are read
+    from core.pinyin_table without importing pypinyin (0.25–0.4 s); any other text goes to lazy_pinyin itself
+    (tests/core/test_search_pinyin.py compares them). Without a usable table, phrases are looked up in
+    pypinyin's own dictionary and single characters read once each through it (~1 µs instead of ~50 µs)."""
+    table = pinyin_table()
+    phrases: Container[str]
+    if table is not None:
+        phrases, readings = table.phrases, table.readings
+    else:
+        from pypinyin.constants import PHRASES_DICT
 
+        phrases, readings = PHRASES_DICT, _char_readings
     size = len(han)
-    if any(han[start:end] in PHRASES_DICT for start in range(size - 1) for end in range(start + 2, size + 1)):
-        return lazy_pinyin(han, style=Style.NORMAL, errors="ignore")
+    if any(han[start:end] in phrases for start in range(size - 1) for end in range(start + 2, size + 1)):
+        return _lazy_pinyin(han)
     read = []
     for char in han:
-        reading = _char_readings.get(char)
+        reading = readings.get(char)
         if reading is None:
-            reading = _char_readings[char] = "".join(lazy_pinyin(char, style=Style.NORMAL, errors="ignore"))
+            reading = _char_readings[char] = "".join(_lazy_pinyin(char))
         if reading:
             read.append(reading)
     return read
+
+
+def _lazy_pinyin(text: str) -> list[str]:
+    from pypinyin import Style, lazy_pinyin
+
+    return lazy_pinyin(text, style=Style.NORMAL, errors="ignore")
 
 
 def build_search_text(*, name: str = "", real_name: str = "", phones: tuple[str, ...] = (),

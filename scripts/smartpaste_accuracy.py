@@ -6,7 +6,8 @@ Usage: python scripts/smartpaste_accuracy.py [-v] [--fresh | --fresh=N]
     --fresh=N  measure only fresh batch N (1 is FRESH_CASES, N ≥ 2 is FRESH_CASES_N)
 
 Sets: the general messages (tests/core/smartpaste_cases.py: every field, items and amount too), the
-failure-class messages of issue #19 (tests/core/smartpaste_class_cases.py) and the fresh set. For each set
+failure-class messages of issue #19 (tests/core/smartpaste_class_cases.py), the unknown-name and region-trap
+classes (tests/core/smartpaste_name_cases.py, one set per class) and the fresh set. For each set
 it prints the share right of name, phones, province, city, district, the province–city–district chain,
 detail, and of whole messages (every field the case gives).
 """
@@ -22,6 +23,7 @@ TESTS = ROOT / "tests" / "core"
 CASES_FILE = TESTS / "smartpaste_cases.py"
 CLASS_FILE = TESTS / "smartpaste_class_cases.py"
 FRESH_FILE = TESTS / "smartpaste_fresh_cases.py"
+NAME_FILE = TESTS / "smartpaste_name_cases.py"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # the case files import one another as tests.core.…
 REPORTED = ("name", "phones", "province", "city", "district", "chain", "detail")
@@ -41,6 +43,10 @@ def load_sets() -> dict[str, tuple[list[dict], tuple[str, ...]]]:
     classes = runpy.run_path(str(CLASS_FILE))
     sets["failure classes"] = ([case for cases in classes["CLASSES"].values() for case in cases],
                                classes["CLASS_FIELDS"])
+    if NAME_FILE.exists():
+        names = runpy.run_path(str(NAME_FILE))
+        for name, cases in names["NAME_CLASSES"].items():
+            sets[f"names: {name}"] = (cases, classes["CLASS_FIELDS"])
     if FRESH_FILE.exists():
         fresh = runpy.run_path(str(FRESH_FILE))
         sets["fresh"] = (fresh["FRESH_CASES"], fresh["FRESH_FIELDS"])

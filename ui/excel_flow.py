@@ -21,7 +21,8 @@ class ExcelFlow(QObject):
     def import_file(self, path: str | None) -> None:
         from ui.dialogs.import_dialog import ImportDialog  # the readers and the importer: not at launch
 
-        dialog = ImportDialog(self._session.book, self._session.tasks, path, self.language(), parent=self.window)
+        dialog = ImportDialog(self._session.book, self._session.tasks, path, self.language(), parent=self.window,
+                              lane=self._session.lane)
         dialog.book_changed.connect(self.book_changed)
         dialog.exec()
 

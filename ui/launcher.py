@@ -350,6 +350,10 @@ class Launcher(QObject):
         self.health.after_check(book, lambda: self._tasks.run(
             CustomerService(book).ensure_stages, session.today(),
             on_error=lambda exc: log.warning("stages not brought up to date: %s", exc)))
+        # an import the program was closed or killed in the middle of is undone (core.excel.chunked)
+        self.health.after_check(book, lambda: session.lane.save(
+            recover_imports, book, session.today(), on_success=self._imports_recovered,
+            on_error=lambda exc: log.warning("unfinished imports not undone: %s", getattr(exc, "code", exc))))
         self.health.watch(book)
         self.book_opened.emit(str(book.location))
         if self._import_after_open:
@@ -363,6 +367,15 @@ class Launcher(QObject):
             return
         self._close_current()
         self._on_open_failed(location, exc, reask=False)
+
+    def _imports_recovered(self, undone: list[int]) -> None:
+        """Say that an import stopped halfway was undone (core.excel.batches.recover_unfinished_imports)."""
+        if not undone or self.window is None:
+            return
+        self.window.book_changed_elsewhere()
+        QMessageBox.information(self.window, self.tr("Import undone"), self.tr(
+            "An import was interrupted (Huitouke was closed or stopped while it ran). What it had written has been "
+            "taken out again, so the book is as it was before it. Import the file again to bring it in."))
 
     def _on_open_failed(self, location: str, exc: BaseException, reask: bool) -> None:
         if self.window is not None:
@@ -422,3 +435,10 @@ class Launcher(QObject):
         self._tasks.cancel_all()
         self._tasks.wait(5000)
         self._close_current()
+
+
+def recover_imports(book, today) -> list[int]:
+    """On the lane: core.excel.batches.recover_unfinished_imports (imported here, off the GUI thread)."""
+    from core.excel.batches import recover_unfinished_imports
+
+    return recover_unfinished_imports(book, today)

@@ -19,10 +19,11 @@ class CheckReport:
     revision: str | None = None
     counts: dict = field(default_factory=dict)
     exit_code: int = EXIT_OK
+    unfinished_imports: tuple[int, ...] = ()  # import batches still "running" (core.excel.chunked)
 
     def to_dict(self) -> dict:
         return {"path": self.path, "ok": self.ok, "problems": list(self.problems), "revision": self.revision,
-                "counts": self.counts}
+                "counts": self.counts, "unfinished_imports": list(self.unfinished_imports)}
 
     def summary(self) -> str:
         if self.ok:
@@ -56,13 +57,25 @@ def check_book(location: str | Path) -> CheckReport:
     problems = guard.integrity_problems(path, full=True)
     revision: str | None = None
     counts: dict = {}
+    unfinished: tuple[int, ...] = ()
     if not problems:
         try:
             revision, counts = _revision_and_counts(path, problems)
+            if counts:
+                unfinished = _unfinished_imports(path)
         except sqlite3.DatabaseError as exc:
             problems = [str(exc)]
     return CheckReport(str(path), not problems, tuple(problems), revision, counts,
-                       EXIT_OK if not problems else EXIT_DAMAGED)
+                       EXIT_OK if not problems else EXIT_DAMAGED, unfinished)
+
+
+def _unfinished_imports(path: Path) -> tuple[int, ...]:
+    """Import batches still marked running (core.excel.chunked): being written, or left by a killed import."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+    try:
+        return tuple(row[0] for row in con.execute("SELECT id FROM import_batch WHERE status = 'running' ORDER BY id"))
+    finally:
+        con.close()
 
 
 def _revision_and_counts(path: Path, problems: list[str]) -> tuple[str | None, dict]:

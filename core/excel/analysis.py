@@ -6,18 +6,19 @@ import datetime as dt
 import json
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from core.errors import ImportRejected
 from core.excel.mapping import KEEP, FieldMap, build_mapping, header_signature, is_known_header
 from core.excel.presets import PRESETS, Preset, detect_preset
 from core.excel.readers import DEFAULT_LIMITS, Limits, Table, find_table, read_sheets, repeated_header_rows
 from core.excel.records import ParsedRow, RowError, iter_rows
+
+if TYPE_CHECKING:  # SQLAlchemy is imported where a book is used: read_ahead reads while it is imported
+    from sqlalchemy.orm import Session
 
 _CUSTOMER_IDENTITY = {"name", "real_name", "phone", "wechat_id", "qq", "platform_buyer_id", "receiver_name",
                       "receiver_phone", "phone_alt"}
@@ -79,8 +80,40 @@ def load_file(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS,
     return loaded
 
 
+def read_ahead(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> Callable[[], LoadedFile]:
+    """Start `load_file` on a thread and return the function that waits for its LoadedFile (or raises what it
+    raised). calamine parses a workbook without holding the GIL, so a command line import reads its file while
+    the book's modules are imported and the book opens (≈ 0.4 s of wall time on a 50,000-row .xlsx). The thread
+    is not a daemon: a process that stops early (a refused book) still ends after the read, never inside it."""
+    import threading
+
+    from core.gc_pause import garbage_collector_paused
+
+    outcome: list[LoadedFile | BaseException] = []
+
+    def read() -> None:
+        try:
+            with garbage_collector_paused():  # as run_import reads (millions of cells)
+                outcome.append(load_file(path, limits))
+        except BaseException as error:  # handed to the caller
+            outcome.append(error)
+
+    thread = threading.Thread(target=read, name="read-ahead")
+    thread.start()
+
+    def result() -> LoadedFile:
+        thread.join()
+        if isinstance(outcome[0], BaseException):
+            raise outcome[0]
+        return outcome[0]
+
+    return result
+
+
 def remembered_mappings(session: Session, signatures: list[str]) -> dict[str, tuple[str, dict[str, str]]]:
     """{signature: (preset, {normalised header: field})} of mappings the seller corrected before."""
+    from sqlalchemy import select
+
     from core.book.models import ColumnMapping
 
     rows = session.execute(select(ColumnMapping).where(ColumnMapping.header_signature.in_(signatures)))

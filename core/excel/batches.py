@@ -79,7 +79,8 @@ def _decode(model, values: dict) -> dict:
     return decoded
 
 
-def undo_import(book, batch_id: int, today: dt.date | None = None) -> UndoResult:
+def undo_import(book, batch_id: int, today: dt.date | None = None, *, unfinished: bool = False,
+                forget: bool = False) -> UndoResult | None:
     """Undo one import in one transaction.
 
     Orders it created are deleted (with their items); customers it created are deleted unless they
@@ -87,12 +88,21 @@ def undo_import(book, batch_id: int, today: dt.date | None = None) -> UndoResult
     tags, aliases and items it changed are put back. Lines left without a product get one again, the
     suggested cycles follow and the reminders of everyone concerned are regenerated for `today` (default: the
     book's today), in the same transaction (core.product_links.follow_product_write).
+
+    ``unfinished``: the import stopped halfway (core.excel.chunked) — the part it committed is taken back the
+    same way; returns None if the batch is not (or no longer) ``running``. Without it a running batch is refused
+    (``batch_running``): it is still being written. ``forget``: the batch row and its change lines go too (an
+    import cancelled or failed in the process that ran it leaves no trace, as before it was chunked).
     """
     with book.session() as session:
         batch = session.get(ImportBatch, batch_id)
         if batch is None:
             raise NotFound("batch_missing", batch_id=batch_id)
-        if batch.status != "done":
+        if unfinished and batch.status != "running":
+            return None
+        if batch.status == "running" and not unfinished:
+            raise RejectedInput("batch_running", batch_id=batch_id)
+        if batch.status not in ("done", "running"):
             raise RejectedInput("batch_already_undone", batch_id=batch_id)
         watch = CycleWatch(session)
         touched = set(session.scalars(select(Order.customer_id).where(Order.import_batch_id == batch_id)))
@@ -114,8 +124,11 @@ def undo_import(book, batch_id: int, today: dt.date | None = None) -> UndoResult
         # what follows every order write, for history taken back (core.order_writes)
         after_orders_written(session, alive, today=today, history=True, watch=watch, products=None, link_new=True)
         batch.status, batch.undone_at = "undone", clock.now()
-        log.info("import batch %s undone: %d customers and %d orders deleted, %d changes put back", batch_id,
-                 customers_deleted, orders_deleted, len(changes))
+        if forget:  # its rows are gone or no longer carry its id
+            session.execute(delete(ImportChange).where(ImportChange.batch_id == batch_id))
+            session.delete(batch)
+        log.info("import batch %s%s undone: %d customers and %d orders deleted, %d changes put back", batch_id,
+                 " (stopped halfway)" if unfinished else "", customers_deleted, orders_deleted, len(changes))
         return UndoResult(batch_id, customers_deleted, orders_deleted, len(changes))
 
 
@@ -135,3 +148,30 @@ def _restore(session, change: ImportChange) -> None:
             if issubclass(model, VersionedMixin):  # the models with a version column
                 values["version"] = model.version + 1
             session.execute(update(model).where(model.id == change.row_id).values(**values))
+
+
+def unfinished_imports(book) -> list[int]:
+    """Batches still marked ``running``: being written now, or left by an import that was killed."""
+    with book.session() as session:
+        return list(session.scalars(select(ImportBatch.id).where(ImportBatch.status == "running")
+                                    .order_by(ImportBatch.id)))
+
+
+def recover_unfinished_imports(book, today: dt.date | None = None) -> list[int]:
+    """Undo the imports a killed process left halfway (core.excel.chunked): their ``running`` batches, unless an
+    import is being written right now (its process holds ImportRunning). Returns the batches undone."""
+    from core.excel.chunked import ImportRunning
+
+    if not unfinished_imports(book):
+        return []
+    running = ImportRunning(book)
+    if not running.acquire(0):
+        return []  # an import is writing: its batch is not left over
+    try:
+        undone = [batch_id for batch_id in unfinished_imports(book)
+                  if undo_import(book, batch_id, today, unfinished=True) is not None]
+    finally:
+        running.release()
+    for batch_id in undone:
+        log.warning("import batch %s had stopped halfway (the program was closed or killed): undone", batch_id)
+    return undone

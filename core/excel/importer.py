@@ -1,20 +1,24 @@
-"""The import engine: one file (and its companion) into the book, in one transaction, idempotently.
+"""The import engine: one file (and its companion) into the book, idempotently, undoable as one batch.
 
 Flow: read → choose presets/mappings → clean rows → group into people and orders (core.excel.plan) →
 match people against the book (core.excel.matching) → bulk inserts and recorded updates
 (core.excel.writer) → derived figures refreshed. Every import is an ``import_batch``; what it created
 carries the batch id and what it changed is kept in ``import_change``, so ``undo_import`` can put the book
-back. A dry run does all of it and rolls back. Cancelling rolls back: the book is unchanged.
+back. The writes are committed in short transactions (core.excel.chunked: a save made meanwhile waits for one
+chunk at most); a failure, a cancel or a kill halfway is undone as the batch it is, so the book never keeps
+half an import. A dry run does all of it in one transaction and rolls back.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
 
 from core.book.dialect import one_at_a_time
 from core.errors import Cancelled, HuitoukeError, ImportRejected
@@ -27,6 +31,7 @@ from core.excel.analysis import (
     preset_of,
     remembered_mappings,
 )
+from core.excel.chunked import ImportRunning, Turns, WriteTurn
 from core.excel.mapping import header_signature, normalise_header
 from core.excel.plan import ImportPlan, PlanBuilder
 from core.excel.readers import DEFAULT_LIMITS, Limits
@@ -34,6 +39,9 @@ from core.excel.records import RowError
 from core.excel.review import MergeProposal, ProposalView, describe
 from core.gc_pause import garbage_collector_paused
 from core.progress import IsCancelled, Progress, no_progress
+
+if TYPE_CHECKING:
+    from core.excel.writer import BookWriter
 
 log = logging.getLogger(__name__)
 
@@ -165,16 +173,22 @@ def choose_tables(loaded: LoadedFile, options: ImportOptions,
     return choices
 
 
-def run_import(book, source: str | os.PathLike[str] | LoadedFile, options: ImportOptions = ImportOptions(),
-               progress: Progress | None = None, is_cancelled: IsCancelled | None = None) -> ImportResult:
+Source = str | os.PathLike[str] | LoadedFile | Callable[[], LoadedFile]  # a file, read, or being read (read_ahead)
+
+
+def run_import(book, source: Source, options: ImportOptions = ImportOptions(),
+               progress: Progress | None = None, is_cancelled: IsCancelled | None = None,
+               write_turn: WriteTurn | None = None) -> ImportResult:
     """Import a file into ``book`` (a core.book.db.Book) and return what happened.
 
-    Raises ImportRejected (file refused, nothing written) or Cancelled (nothing written).
-    Bad rows are skipped and listed in ``errors`` unless ``options.all_or_nothing``.
+    Raises ImportRejected (file refused, nothing written) or Cancelled (nothing written: what was already
+    committed is undone). Bad rows are skipped and listed in ``errors`` unless ``options.all_or_nothing``.
+    An import is written in short transactions (core.excel.chunked), each inside ``write_turn()`` when given
+    (the app's book lane); a dry run in one, rolled back.
     """
     try:
         with garbage_collector_paused():
-            result = _run_import(book, source, options, progress, is_cancelled)
+            result = _run_import(book, source, options, progress, is_cancelled, write_turn)
     except HuitoukeError as exc:
         log.info("import refused or stopped: %s", exc.code)
         raise
@@ -185,14 +199,16 @@ def run_import(book, source: str | os.PathLike[str] | LoadedFile, options: Impor
     return result
 
 
-def _run_import(book, source: str | os.PathLike[str] | LoadedFile, options: ImportOptions,
-                progress: Progress | None, is_cancelled: IsCancelled | None) -> ImportResult:
+def _run_import(book, source: Source, options: ImportOptions,
+                progress: Progress | None, is_cancelled: IsCancelled | None,
+                write_turn: WriteTurn | None) -> ImportResult:
     from core.excel.writer import BookWriter
 
     progress = progress or no_progress
     cancelled = is_cancelled or (lambda: False)
     progress(0, 100, "reading")
-    loaded = source if isinstance(source, LoadedFile) else load_file(source, options.limits)
+    loaded = (source if isinstance(source, LoadedFile) else source() if callable(source)
+              else load_file(source, options.limits))
     files = [loaded, *loaded.companions]
     with book.session() as session:
         signatures = [header_signature(table.headers) for file in files for table in file.tables]
@@ -203,33 +219,76 @@ def _run_import(book, source: str | os.PathLike[str] | LoadedFile, options: Impo
     _refuse_nothing_to_import(book, plan, loaded.path.name)
     if cancelled():
         raise Cancelled("cancelled")
-    if options.backup and not options.dry_run and book.path is not None:
-        progress(50, 100, "backup")
-        book.backup("before-import")
-    try:
-        with book.session() as session:
-            one_at_a_time(session, "import")  # two people importing at once: the second matches the first's rows
-            writer = BookWriter(session, plan, progress, cancelled, options.today)
-            counts = writer.write(loaded.path.name, ",".join(sorted({c.sheet for c in choices})),
-                                  ",".join(sorted({c.preset for c in choices})))
-            _refuse_skipped_rows(plan, options, loaded.path.name)  # detail lines of orders not in the book
-            if options.remember:
-                _remember(session, choices, options)
-            proposals = tuple(MergeProposal(*proposal) for proposal in counts.proposals)
-            result = ImportResult(
-                None if options.dry_run else counts.batch_id, options.dry_run, counts.customers_created,
-                counts.customers_updated, counts.orders_created, counts.orders_updated, counts.orders_unchanged,
-                counts.products_created, counts.products_updated, plan.rows_read + len(plan.skipped_rows),
-                len(plan.skipped_rows), tuple(plan.errors), proposals, tuple(choices),
-                describe(session, proposals), counts.detail.items_added, counts.detail.items_replaced,
-                tuple(RiskBuyer(*row) for row in counts.risk_buyers),
-            )
-            writer.finish_batch(json.dumps(result.to_json(), ensure_ascii=False, default=str))
-            if options.dry_run:
-                raise _DryRunDone(result)
-    except _DryRunDone as done:
-        return done.result
+    if options.dry_run:  # one transaction, rolled back (in the app a save waits for the whole check)
+        try:
+            with (write_turn or contextlib.nullcontext)(), book.session() as session:
+                one_at_a_time(session, "import")  # two people importing at once: the second matches the first's rows
+                writer = BookWriter(session, plan, progress, cancelled, options.today)
+                raise _DryRunDone(_write(session, writer, loaded, choices, plan, options))
+        except _DryRunDone as done:
+            return done.result
+    with ImportRunning(book).hold():  # one import at a time; a crash leaves a batch nobody holds (chunked)
+        if options.backup and book.path is not None:
+            progress(50, 100, "backup")
+            book.backup("before-import")
+        result = _write_in_chunks(book, loaded, choices, plan, options, progress, cancelled, write_turn)
     progress(100, 100, "done")
+    return result
+
+
+def _write_in_chunks(book, loaded: LoadedFile, choices: list[TableChoice], plan: ImportPlan, options: ImportOptions,
+                     progress: Progress, cancelled: IsCancelled, write_turn: WriteTurn | None) -> ImportResult:
+    """The import's writes in short transactions (core.excel.chunked); anything raised after the batch row
+    was committed undoes what was written before it goes on."""
+    from core.excel.writer import BookWriter
+
+    with book.session() as session:
+        turns = Turns(session, write_turn)
+        writer = BookWriter(session, plan, progress, cancelled, options.today, turns=turns)
+        turns.begin()
+        try:
+            result = _write(session, writer, loaded, choices, plan, options)
+            turns.end()
+        except BaseException:
+            turns.abandon()
+            if writer.counts.batch_id:
+                _undo_unfinished(book, writer.counts.batch_id, options.today, write_turn)
+            raise
+    log.info("import batch %s written in chunks, the longest transaction %.3f s", writer.counts.batch_id,
+             turns.longest)
+    return result
+
+
+def _undo_unfinished(book, batch_id: int, today: dt.date | None, write_turn: WriteTurn | None) -> None:
+    from core.excel.batches import undo_import
+
+    try:
+        with (write_turn or contextlib.nullcontext)():
+            undo_import(book, batch_id, today, unfinished=True, forget=True)
+    except Exception:  # left for the next open (core.excel.batches.recover_unfinished_imports)
+        log.exception("import batch %s stopped halfway and could not be undone now", batch_id)
+
+
+def _write(session, writer: BookWriter, loaded: LoadedFile, choices: list[TableChoice], plan: ImportPlan,
+           options: ImportOptions) -> ImportResult:
+    """Write the plan and the batch's report; the result."""
+    counts = writer.write(loaded.path.name, ",".join(sorted({c.sheet for c in choices})),
+                          ",".join(sorted({c.preset for c in choices})))
+    _refuse_skipped_rows(plan, options, loaded.path.name)  # detail lines of orders not in the book
+    if options.remember:
+        _remember(session, choices, options)
+    proposals = tuple(MergeProposal(*proposal) for proposal in counts.proposals)
+    with writer.free():  # the report is read and put together between transactions (chunked)
+        result = ImportResult(
+            None if options.dry_run else counts.batch_id, options.dry_run, counts.customers_created,
+            counts.customers_updated, counts.orders_created, counts.orders_updated, counts.orders_unchanged,
+            counts.products_created, counts.products_updated, plan.rows_read + len(plan.skipped_rows),
+            len(plan.skipped_rows), tuple(plan.errors), proposals, tuple(choices),
+            describe(session, proposals), counts.detail.items_added, counts.detail.items_replaced,
+            tuple(RiskBuyer(*row) for row in counts.risk_buyers),
+        )
+        report = json.dumps(result.to_json(), ensure_ascii=False, default=str)
+    writer.finish_batch(report)
     return result
 
 
@@ -263,14 +322,16 @@ def _refuse_nothing_to_import(book, plan: ImportPlan, file_name: str) -> None:
 
 
 def _book_has_any_order(book, keys: list[tuple[str, str]]) -> bool:
-    from sqlalchemy import select, tuple_
+    from sqlalchemy import select
 
     from core.book.dialect import in_chunks
     from core.book.models import Order
+    from core.excel.matching import numbers_by_platform
 
     with book.session() as session:
-        return any(session.scalar(select(Order.id).where(tuple_(Order.platform, Order.platform_order_no).in_(batch))
-                                  .limit(1)) is not None for batch in in_chunks(keys))
+        return any(session.scalar(select(Order.id).where(Order.platform == platform, Order.platform_order_no.in_(batch))
+                                  .limit(1)) is not None
+                   for platform, numbers in numbers_by_platform(keys).items() for batch in in_chunks(numbers))
 
 
 def _remember(session, choices: list[TableChoice], options: ImportOptions) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.book.dialect import in_chunks as chunks
@@ -39,6 +39,14 @@ class Match:
 
     customer_id: int | None
     proposal: tuple[int, str, str] | None = None
+
+
+def numbers_by_platform(keys) -> dict[str, list[str]]:
+    """(platform, order number) keys as the numbers of each platform."""
+    numbers: dict[str, list[str]] = defaultdict(list)
+    for platform, number in keys:
+        numbers[platform].append(number)
+    return numbers
 
 
 class BookIndex:
@@ -102,12 +110,15 @@ class BookIndex:
             found = orders_by_ref(session, by_ref, [Order.created_at, Order.paid_cents, *columns])
             for key, (order_id, customer_id, _platform, _number, _created, _paid, *values) in found.items():
                 self.orders[key] = ExistingOrder(order_id, customer_id, dict(zip(ORDER_COMPARED, values, strict=True)))
-        for batch in chunks(keys):
-            query = select(Order.id, Order.customer_id, Order.platform, Order.platform_order_no, *columns).where(
-                tuple_(Order.platform, Order.platform_order_no).in_(batch))
-            for order_id, customer_id, platform, number, *values in session.execute(query):
-                self.orders[(platform, number)] = ExistingOrder(order_id, customer_id,
-                                                                dict(zip(ORDER_COMPARED, values, strict=True)))
+        # one platform at a time: SQLite answers a (platform, number) row-value IN by scanning the whole unique
+        # index once per query (16 s for 50,000 numbers against the 100k book's 500,000 orders)
+        for platform, numbers in numbers_by_platform(keys).items():
+            for batch in chunks(numbers):
+                query = select(Order.id, Order.customer_id, Order.platform_order_no, *columns).where(
+                    Order.platform == platform, Order.platform_order_no.in_(batch))
+                for order_id, customer_id, number, *values in session.execute(query):
+                    self.orders[(platform, number)] = ExistingOrder(order_id, customer_id,
+                                                                    dict(zip(ORDER_COMPARED, values, strict=True)))
 
     def match(self, person: PersonDraft, order_owners: list[int]) -> Match:
         """Who in the book this person is (see the module docstring for the order of evidence)."""

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from operator import itemgetter, methodcaller
 from typing import Any
 
@@ -26,6 +28,7 @@ from core.book.models import (
     Tag,
 )
 from core.errors import Cancelled
+from core.excel.chunked import CHUNK_ROWS, CHUNK_UPDATES, Turns, after_import_in_chunks
 from core.excel.cleaning import is_masked_name
 from core.excel.detail_items import DetailOutcome, attach_detail_items
 from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders
@@ -46,7 +49,7 @@ _SOURCE_WORDS = {
     "朋友圈": "moments", "qq空间": "qzone", "微博": "weibo", "淘宝": "taobao", "天猫": "taobao", "微店": "weidian",
     "拼多多": "pinduoduo", "抖音": "douyin", "转介绍": "referral", "介绍": "referral", "老客介绍": "referral",
 }
-_INSERT_CHUNK = 5000
+_INSERT_CHUNK = CHUNK_ROWS
 
 
 def _fit(row: dict[str, Any], lengths: dict[str, int]) -> dict[str, Any]:
@@ -183,11 +186,13 @@ class NewOrders:
 
 
 class BookWriter:
-    """Writes one plan inside the caller's session (one transaction); see core.excel.importer."""
+    """Writes one plan in the caller's session: one transaction, or with ``turns`` (core.excel.chunked.Turns) short
+    ones, each committing its rows with the ``import_change`` lines recording them; see core.excel.importer."""
 
     def __init__(self, session: Session, plan: ImportPlan, progress, is_cancelled,
-                 today: dt.date | None = None) -> None:
-        self.session, self.plan = session, plan
+                 today: dt.date | None = None, turns: Turns | None = None) -> None:
+        self.session, self.plan, self.turns = session, plan, turns
+        self._updates = 0  # rows updated since the last chunk
         self.progress, self.is_cancelled = progress, is_cancelled
         self.today = today or local_today(session)
         self.counts = Counts()
@@ -207,26 +212,55 @@ class BookWriter:
         if self.is_cancelled():
             raise Cancelled("cancelled")
 
+    def _chunk(self) -> None:
+        """With turns: commit what was written with its undo lines and start the next transaction."""
+        if self.turns is not None:
+            self._flush_changes()
+            self.turns.next()
+            self._updates = 0
+
+    def free(self) -> contextlib.AbstractContextManager:
+        """With turns: a block of the CPU's work run between two transactions, holding no write lock."""
+        if self.turns is None:
+            return contextlib.nullcontext()
+        self._flush_changes()
+        return self.turns.outside()
+
+    def _updated(self) -> None:
+        self._updates += 1
+        if self._updates >= CHUNK_UPDATES:
+            self._chunk()
+
+    def _flush_changes(self) -> None:
+        bulk_insert(self.session, ImportChange.__table__, self._changes)
+        self._changes = []
+
     def _record(self, table: str, row_id: int, old: dict[str, Any] | None) -> None:
         self._changes.append({"batch_id": self.counts.batch_id, "table_name": table, "row_id": row_id,
                               "old_values_json": CREATED if old is None else _jsonable(old)})
 
     def write(self, file_name: str, sheets: str, presets: str) -> Counts:
-        batch = ImportBatch(file_name=file_name[:500], sheet=sheets[:200], preset=presets[:50])
+        batch = ImportBatch(file_name=file_name[:500], sheet=sheets[:200], preset=presets[:50],
+                            status="done" if self.turns is None else "running")
         self.session.add(batch)
         self.session.flush()
         self.counts.batch_id = batch.id
+        self._chunk()  # the batch row alone: from here on a killed import leaves a running batch to undo
         self._check(52, "products")
         watch = CycleWatch(self.session)
         self.settings_written = write_settings(self.session, self.plan, self._record)
         resolver = ProductResolver(self.session, create=True, on_created=self._product_created)
         sheet_products, sheet_created = self._write_products(resolver)
         self._check(55, "matching customers")
-        index = BookIndex(self.session, self.plan)
+        with self.turns.outside() if self.turns is not None else contextlib.nullcontext():
+            index = BookIndex(self.session, self.plan)
         new_orders = self._new_orders(index)
+        self._chunk()
         customer_ids = self._write_people(index, new_orders)
+        self._chunk()
         self._check(75, "orders")
         self._write_orders(new_orders, customer_ids, resolver)
+        self._chunk()
         if self.plan.detail_items:
             self.counts.detail = attach_detail_items(self.session, self.plan, index.orders,
                                                      resolver.link, self._record, self.touched)
@@ -238,12 +272,13 @@ class BookWriter:
         # What follows every order write (core.order_writes), for history from a file: the figures (new customers
         # were inserted with theirs), lines of the book left without a product get one, suggestions follow the
         # new purchases, the reminders of every customer concerned, member levels — no spend points, no
-        # level-up task.
-        after_orders_written(self.session, self.touched | self._created_ids, today=self.today, history=True,
-                             watch=watch, products=resolver.linked() | sheet_products,
-                             figures_known=self._created_ids - self.touched, link_new=True,
-                             relink_all=sheet_created, on_created=self._product_created)
-        bulk_insert(self.session, ImportChange.__table__, self._changes)
+        # level-up task. With turns, the same steps a thousand customers per transaction.
+        follow = after_orders_written if self.turns is None else partial(after_import_in_chunks, self._chunk, self.free)
+        follow(self.session, self.touched | self._created_ids, today=self.today, history=True,
+               watch=watch, products=resolver.linked() | sheet_products,
+               figures_known=self._created_ids - self.touched, link_new=True,
+               relink_all=sheet_created, on_created=self._product_created)
+        self._flush_changes()
         self._check(98, "saving")
         return self.counts
 
@@ -262,8 +297,10 @@ class BookWriter:
         return [(cid, name or "", int(count)) for cid, name, count in self.session.execute(query)]
 
     def finish_batch(self, report_json: str) -> None:
+        """The batch's counts and report; a chunked import's batch is marked done here."""
         counts = self.counts
         self.session.execute(update(ImportBatch).where(ImportBatch.id == counts.batch_id).values(
+            status="done",
             customers_created=counts.customers_created, customers_updated=counts.customers_updated,
             orders_created=counts.orders_created, orders_updated=counts.orders_updated,
             orders_unchanged=counts.orders_unchanged, products_created=counts.products_created,
@@ -285,6 +322,7 @@ class BookWriter:
         for done in range(0, count, _INSERT_CHUNK):
             bulk_insert_columns(self.session, table,
                                 {name: values[done:done + _INSERT_CHUNK] for name, values in columns.items()})
+            self._chunk()
             self._check(start + (end - start) * min(done + _INSERT_CHUNK, count) // count, message)
         return count
 
@@ -332,6 +370,34 @@ class BookWriter:
         New customers are inserted with their derived figures (all their orders are among `new_orders`)
         and their stage, so `refresh` is left only the customers that were already in the book."""
         people = self.plan.people
+        with self.free():  # matching and the new rows (pinyin…) are the CPU's work: no write lock held
+            ids, new_people, created_rows = self._people_rows(index, new_orders)
+        for i, customer_id in enumerate(self._insert_all(Customer, columns_of(created_rows), 55, 70, "customers")):
+            ids[new_people[i]] = customer_id
+        known = [customer_id for customer_id in ids if customer_id is not None]
+        assert len(known) == len(ids), "every person is matched or has just been created"
+        customer_stats.refresh_stages(self.session, [known[position] for position in new_people])
+        self._chunk()
+        self._created = set(new_people)
+        self._created_ids = {known[position] for position in new_people}
+        self.counts.customers_created = len(created_rows)
+        self.counts.proposals = [(known[position], candidate, reason, fingerprint)
+                                 for position, candidate, reason, fingerprint in self.counts.proposals]
+        matched = {known[p]: p for p in range(len(people)) if p not in self._created}
+        self._fill_existing(matched)
+        self._chunk()
+        self._write_tags_and_aliases(known, self._created_ids)
+        self._chunk()
+        write_referrers_and_points(self.session, people, known, self._created_ids, self._record)
+        if self.plan.ledgers:
+            write_ledgers(self.session, self.plan, people, known, self._created_ids)
+        return known
+
+    def _people_rows(self, index: BookIndex, new_orders: NewOrders
+                     ) -> tuple[list[int | None], list[int], list[dict[str, Any]]]:
+        """(the book customer matched by each person or None, the positions of the people to create, their rows).
+        People of this import matching one another through the index are created once."""
+        people = self.plan.people
         owners = same_person_orders(self.plan, index)
         ids: list[int | None] = [None] * len(people)
         new_people: list[int] = []
@@ -343,34 +409,12 @@ class BookWriter:
                 new_people.append(position)
                 if match.proposal:
                     self.counts.proposals.append((position, *match.proposal))
-        # People of this import matching one another through the index are created once.
-        created_rows: list[dict[str, Any]] = []
-        creators: list[int] = []
         figures = customer_stats.figures_of_new_customers(
             (draft.person, day, paid - refunded) for draft, day, paid, refunded, purchase in zip(
                 new_orders.drafts, new_orders.columns["order_date"], new_orders.columns["paid_cents"],
                 new_orders.columns["refund_cents"], new_orders.columns["is_purchase"], strict=True) if purchase)
-        for position in new_people:
-            created_rows.append(self._customer_row(people[position]) | figures.get(position, customer_stats.NO_FIGURES))
-            creators.append(position)
-        for i, customer_id in enumerate(self._insert_all(Customer, columns_of(created_rows), 55, 70, "customers")):
-            ids[creators[i]] = customer_id
-        known = [customer_id for customer_id in ids if customer_id is not None]
-        assert len(known) == len(ids), "every person is matched or has just been created"
-        customer_stats.refresh_stages(self.session, [known[position] for position in creators])
-        self._created = set(creators)
-        self._created_ids = {known[position] for position in creators}
-        self.counts.customers_created = len(created_rows)
-        self.counts.proposals = [(known[position], candidate, reason, fingerprint)
-                                 for position, candidate, reason, fingerprint in self.counts.proposals]
-        created = set(new_people)
-        matched = {known[p]: p for p in range(len(people)) if p not in created}
-        self._fill_existing(matched)
-        self._write_tags_and_aliases(known, {known[p] for p in new_people})
-        write_referrers_and_points(self.session, people, known, self._created_ids, self._record)
-        if self.plan.ledgers:
-            write_ledgers(self.session, self.plan, people, known, self._created_ids)
-        return known
+        return ids, new_people, [self._customer_row(people[position]) | figures.get(position, customer_stats.NO_FIGURES)
+                                 for position in new_people]
 
     def _customer_row(self, person: PersonDraft) -> dict[str, Any]:
         fields = person.fields
@@ -397,7 +441,7 @@ class BookWriter:
                                                          "birth_month", "birth_day", "birthday_lunar",
                                                          "do_not_disturb", "risk_buyer")]
         for batch in chunks(matched):
-            rows = self.session.execute(select(Customer.id, *columns).where(Customer.id.in_(batch)))
+            rows = self.session.execute(select(Customer.id, *columns).where(Customer.id.in_(batch))).all()
             for customer_id, *values in rows:
                 current = dict(zip([c.key for c in columns], values, strict=True))
                 wanted = self._customer_row(self.plan.people[matched[customer_id]])
@@ -433,6 +477,7 @@ class BookWriter:
                 self.session.execute(update(Customer).where(Customer.id == customer_id)
                                      .values(**_fit(changes, self._customer_lengths), version=Customer.version + 1))
                 self.counts.customers_updated += 1
+                self._updated()
 
     def _write_tags_and_aliases(self, ids: list[int], created: set[int]) -> None:
         people = self.plan.people
@@ -490,7 +535,8 @@ class BookWriter:
                 self._update_order(existing, draft)
             else:
                 drafts.append(draft)
-        return NewOrders(drafts, self._order_columns(drafts))
+        with self.free():
+            return NewOrders(drafts, self._order_columns(drafts))
 
     def _write_orders(self, new_orders: NewOrders, customer_ids: list[int], resolver: ProductResolver) -> None:
         drafts = new_orders.drafts
@@ -498,16 +544,19 @@ class BookWriter:
         # A new customer's figures were written with it; a book customer's are recomputed.
         self.touched.update(customer_ids[draft.person] for draft in drafts if draft.person not in self._created)
         order_ids = self._insert_all(Order, new_orders.columns, 75, 85, "orders")
-        owners = [order_id for order_id, draft in zip(order_ids, drafts, strict=True) for _item in draft.items]
-        items = [item for draft in drafts for item in draft.items]
-        titles = [item.get("product_title", "") for item in items]
+        with self.free():  # the lines' columns, and the book's product names read (no write lock held)
+            items = [item for draft in drafts for item in draft.items]
+            titles = [item.get("product_title", "") for item in items]
+            columns = {"order_id": [order_id for order_id, draft in zip(order_ids, drafts, strict=True)
+                                    for _item in draft.items], "title": titles,
+                       "sku_spec": [item.get("sku_spec", "") for item in items],
+                       "quantity": [item.get("quantity", 1) for item in items],
+                       "unit_price_cents": [item.get("unit_price_cents", 0) for item in items],
+                       "amount_cents": [item.get("amount_cents", 0) for item in items]}
+            resolver.read_ahead()
         links = resolver.resolve(set(titles))  # distinct titles: products found or created once each
-        self._insert_columns(OrderItem.__table__, {
-            "order_id": owners, "product_id": [links[title] for title in titles], "title": titles,
-            "sku_spec": [item.get("sku_spec", "") for item in items],
-            "quantity": [item.get("quantity", 1) for item in items],
-            "unit_price_cents": [item.get("unit_price_cents", 0) for item in items],
-            "amount_cents": [item.get("amount_cents", 0) for item in items]}, 85, 92, "orders")
+        columns["product_id"] = [links[title] for title in titles]
+        self._insert_columns(OrderItem.__table__, columns, 85, 92, "orders")
         self.counts.orders_created = len(drafts)
 
     def _order_columns(self, drafts: list[OrderDraft]) -> dict[str, list[Any]]:
@@ -548,3 +597,4 @@ class BookWriter:
                              .values(**changes, version=Order.version + 1))
         self.touched.add(existing.customer_id)
         self.counts.orders_updated += 1
+        self._updated()

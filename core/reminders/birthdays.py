@@ -1,6 +1,6 @@
 """Birthdays: this year's (solar or lunar 农历) birthday of each customer as a solar date.
 
-Lunar birthdays are converted with lunardate for each lunar year (imported lazily). A lunar day 30 in a
+Lunar birthdays are converted with the calendar table of core.reminders.lunar (1900–2099). A lunar day 30 in a
 29-day month falls on day 29; a solar 29 February falls on 28 February in common years.
 """
 
@@ -13,15 +13,15 @@ import json
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from core.reminders.lunar import to_solar
+
 
 @functools.lru_cache(maxsize=4096)
 def lunar_to_solar(year: int, month: int, day: int) -> dt.date | None:
     """The solar date of lunar `month`/`day` in lunar `year` (None if the month does not exist)."""
-    from lunardate import LunarDate
-
     for d in range(day, max(day - 2, 0), -1):
         try:
-            return LunarDate(year, month, d).to_solar_date()
+            return to_solar(year, month, d)
         except ValueError:
             continue
     return None

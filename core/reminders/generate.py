@@ -467,6 +467,9 @@ def _want_coupons(session: Session, scope: _Scope, settings: dict, params: dict)
     """A reminder per configured day before expiry; an earlier one is dropped once a later one is due."""
     days_list = sorted({int(d) for d in settings["reminder.coupon_expiry.days"] if int(d) >= 0}, reverse=True)
     q = RawSql.of(session)
+    # scoped: "+" keeps SQLite on the customer index; the expiry index per scope row scanned every open coupon
+    # of the book for each customer (139 s for the 18,000 customers of a 50,000-row import into the 100k book)
+    unused = q.no_index("+k.used_at") if scope.ids is not None else "k.used_at"
     for i, days in enumerate(days_list):
         later = days_list[i + 1] if i + 1 < len(days_list) else None
         not_overtaken = "" if later is None else f" AND {q.plus_days('k.expires_on', -later)} > :today"
@@ -479,7 +482,7 @@ def _want_coupons(session: Session, scope: _Scope, settings: dict, params: dict)
                                   "'expires_on'", "k.expires_on", "'days_before'", str(days))}
             FROM {scope.source("coupon", "k")} {q.cross_join()} customer c
                  ON c.id = k.customer_id AND c.deleted_at IS NULL
-            WHERE k.used_at IS NULL AND k.expires_on >= :today
+            WHERE {unused} IS NULL AND k.expires_on >= :today
               AND {q.plus_days("k.expires_on", -days)} >= :lo{not_overtaken}
         """), params)
 

@@ -34,6 +34,7 @@ _AMOUNT_RES = (
     ("currency", re.compile(r"[¥￥$]\s*(?P<value>\d+(?:\.\d{1,2})?)(?!\d)(?:\s*元)?")),
     ("yuan", re.compile(rf"{_MONEY_NUMBER}\s*(?P<yuan>元|块钱|rmb|块(?![{_WORD_CHARS}]))", re.IGNORECASE)),
 )
+_PLACE_AFTER_RE = re.compile(r"[里路街区桥村镇巷道坊庄湖山]")
 _PER_UNIT_RE = re.compile(rf"^\s*(?:/|一|每)\s*[{UNITS}]")
 
 
@@ -66,6 +67,8 @@ def find_amounts(text: str) -> list[Found]:
             groups = match.groupdict()
             if not value_text[0].isdigit() and not groups.get("yuan"):
                 continue  # 一共三 is a quantity; a Chinese numeral is money only with 元/块
+            if not value_text[0].isdigit() and _PLACE_AFTER_RE.match(text[match.end():]):
+                continue  # 三元里, 三元路, 五元桥: a place named with a numeral and 元
             if kind != "total" and _PER_UNIT_RE.match(text[match.end():]):
                 continue  # 68元/瓶 is a unit price, not what was paid
             value = parse_number(value_text)

@@ -10,7 +10,17 @@ from core.phones import is_masked_phone, normalize_phone
 from core.postcodes import clean_postcode
 from core.smartpaste import text as T
 from core.smartpaste.items import find_amounts, find_items
-from core.smartpaste.names import NAME_TOKEN_RE, clean_token, name_candidates, separate_name, split_glued_name
+from core.smartpaste.names import (
+    NAME_TOKEN_RE,
+    SELF_WORDS,
+    clean_token,
+    name_candidates,
+    name_ends_detail,
+    plausible_name,
+    separate_name,
+    split_glued_name,
+    word_name,
+)
 from core.smartpaste.ranking import landline_city
 from core.smartpaste.regions import DISTRICT, find_region, short_names
 
@@ -63,7 +73,8 @@ def _cut(text: str, spans: Iterable[tuple[int, int]], replacement: str = T.HARD)
     return text
 
 
-def _take_phones(text: str) -> tuple[list[str], str]:
+def _take_phones(text: str) -> tuple[list[str], str, str]:
+    """(the phones, *text* with each cut out, *text* with each marked by _PHONE_MARK)."""
     found: list[tuple[int, int, str]] = []
     for regex in (_MOBILE_RE, _LANDLINE_RE, _MASKED_RE):
         for match in regex.finditer(text):
@@ -75,7 +86,21 @@ def _take_phones(text: str) -> tuple[list[str], str]:
                 found.append((match.start(), match.end(), phone))
     found.sort()
     phones = list(dict.fromkeys(phone for _, _, phone in found))
-    return phones, _cut(text, [(start, end) for start, end, _ in found])
+    spans = [(start, end) for start, end, _ in found]
+    return phones, _cut(text, spans), _cut(text, spans, _PHONE_MARK)
+
+
+_PHONE_MARK = "\x1e"
+_NEAR = r"[\s,;、。!?~|:()\[\]<>\"'-]*"
+_PHONE_LABEL = "(?:" + "|".join(sorted(map(re.escape, T.PHONE_LABELS), key=len, reverse=True)) + ")?"
+
+
+def _next_to_phone(marked: str, word: str) -> bool:
+    """Whether *word* stands right before or after a phone in *marked* (separators, brackets, 收 or a phone
+    label between): sellers write the name beside the phone, so it wins over other name-like words."""
+    word = re.escape(word)
+    return re.search(rf"{word}收?{_NEAR}{_PHONE_LABEL}{_NEAR}{_PHONE_MARK}|{_PHONE_MARK}{_NEAR}{word}", marked,
+                     re.IGNORECASE) is not None
 
 
 def _take_postcode(text: str) -> tuple[str | None, str]:
@@ -95,7 +120,7 @@ def _take_labels(text: str) -> tuple[str | None, str]:
             token = NAME_TOKEN_RE.match(text, match.end())
             value = token.group().strip(_TRIM) if token else ""
             value = T.ANY_LABEL_RE.split(value, maxsplit=1)[0] if value else value
-            if value and not any(ch.isdigit() for ch in value):
+            if value and not any(ch.isdigit() for ch in value) and clean_token(value) not in SELF_WORDS:
                 name = clean_token(value)
         spans.append(match.span())
         replacements.append(T.ADDRESS_LABEL if kind in ("region", "detail") else T.HARD)
@@ -147,6 +172,58 @@ def _collect_detail(text: str, start: int, first_adjacent: bool, region_words: f
         parts.append(piece)
         end = match.end()
     return parts, end
+
+
+def _choose_name(candidates: list[str], marked: str) -> str | None:
+    """The first name-like word beside a phone that is no address word (岱庙 东门 138… 柳青 → 柳青), a
+    surname-led one first when the phone has one on each side (见山书局 138… 何炅 → 何炅), else the first."""
+    if len(set(candidates)) > 1:
+        beside = [word for word in candidates if _next_to_phone(marked, word) and not _address_like(word)]
+        if beside:
+            return min(beside, key=lambda word: (not separate_name(word), beside.index(word)))
+    return candidates[0] if candidates else None
+
+
+def _name_ending_line(text: str, end: int, region_words: frozenset[str], candidates: list[str]) -> str | None:
+    """A surname-led name ending the detail's line after words the detail did not know, when no name
+    stands beside a phone (138… 工农路 1号 文峰大世界 钱江 → 钱江, not 文峰大世界)."""
+    line = []
+    for match in _PIECES_RE.finditer(text, end):
+        if T.HARD in match.group(1) and T.ADDRESS_LABEL not in match.group(1):
+            break
+        line.append(match.group(2))
+    if len(line) < 2 or line[-1] not in candidates or not separate_name(line[-1]):
+        return None
+    if any(_is_stop(piece) or separate_name(piece) or piece in region_words
+           or not (plausible_name(piece) or _address_like(piece)) for piece in line[:-1]):
+        return None
+    return line[-1]
+
+
+def _extend_detail(text: str, end: int, parts: list[str], name: str,
+                   region_words: frozenset[str]) -> tuple[list[str], int]:
+    """The detail's *parts* and end, taking in the words that stand after it on its line once the name is
+    known to be elsewhere: up to the name when it follows on the line (… 1号 文峰大世界 钱江 138…, also a
+    surname-led shop: 陶陶居 对面 凤姐), else up to the last address-like word (… 1号 安庆石化 生活区,
+    … 1号 岱庙 东门 138… 柳青) and never over a surname-led name. A request or a word that can be neither
+    name nor address ends it."""
+    line: list[tuple[str, int]] = []
+    for match in _PIECES_RE.finditer(text, end):
+        if T.HARD in match.group(1) and T.ADDRESS_LABEL not in match.group(1):
+            break
+        line.append((match.group(2), match.end()))
+    name_at = next((number for number, (piece, _) in enumerate(line) if name in piece), None)
+    taken: list[tuple[str, int]] = []
+    for piece, piece_end in line[:name_at]:
+        if (_is_stop(piece) or (name_at is None and separate_name(piece)) or piece in region_words
+                or not (plausible_name(piece) or _address_like(piece))):
+            break
+        taken.append((piece, piece_end))
+    if name_at is not None and len(taken) == name_at:
+        return parts + [word for word, _ in taken], (taken[-1][1] if taken else end)
+    while taken and not _address_like(taken[-1][0]):
+        taken.pop()
+    return parts + [word for word, _ in taken], (taken[-1][1] if taken else end)
 
 
 def _named_after(piece: str, place_words: frozenset[str]) -> bool:
@@ -258,7 +335,7 @@ def parse_message(text: str, products: Sequence[str] = ()) -> ParsedMessage:
 def _parse(raw: str, products: tuple[str, ...]) -> ParsedMessage:
     uncertain: set[str] = set()
     text = T.join_crossings(T.normalize(raw[:MAX_LENGTH]))
-    phones, text = _take_phones(text)
+    phones, text, marked = _take_phones(text)
     if any(is_masked_phone(phone) for phone in phones):
         uncertain.add("phones")
     postcode, text = _take_postcode(text)
@@ -285,7 +362,7 @@ def _parse(raw: str, products: tuple[str, ...]) -> ParsedMessage:
         region_words = _region_words(province, city)
         place_words = region_words | ({district} | short_names(district, DISTRICT) if district else set())
         parts, end = _collect_detail(text, region.end, True, frozenset(region_words), frozenset(place_words))
-        if (labelled_name is None and len(parts) > 1 and separate_name(parts[-1])
+        if (labelled_name is None and len(parts) > 1 and name_ends_detail(parts[-1], parts[-2])
                 and not name_candidates(text[: region.start] + T.HARD + text[end:], products, region_words,
                                         place_words)):
             trailing_name = parts.pop()  # … 1号 林园 138…: the only word that can be a name
@@ -301,12 +378,23 @@ def _parse(raw: str, products: tuple[str, ...]) -> ParsedMessage:
     name = labelled_name
     if name is None:
         candidates = name_candidates(rest, products, region_words, place_words)
+        glued_or_trailing = not candidates
         if not candidates and trailing_name:
             candidates = [trailing_name]
         if not candidates and detail:
             detail, glued = split_glued_name(detail)
             candidates = [glued] if glued else []
-        name = candidates[0] if candidates else None
+        if not candidates and (word := word_name(rest, region_words)):
+            candidates = [word]
+            uncertain.add("name")
+        name = _choose_name(candidates, marked)
+        if region is not None and detail and not glued_or_trailing and not _next_to_phone(marked, name or ""):
+            name = _name_ending_line(text, end, frozenset(region_words), candidates) or name
+        if region is not None and name and detail and not glued_or_trailing:
+            parts, end = _extend_detail(text, end, parts, name, frozenset(region_words))
+            detail = _strip_repeated_region(_trim(T.join_tight(parts)), full, place_words) or None
+            candidates = name_candidates(text[: region.start] + T.HARD + text[end:], products, region_words,
+                                         place_words) or [name]
         if len(set(candidates)) > 1 or (name and not name[0] >= "\u4e00"):
             uncertain.add("name")
     return ParsedMessage(name, tuple(phones), province, city, district, detail, postcode, items, amount_cents,

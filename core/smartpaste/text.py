@@ -10,11 +10,16 @@ ADDRESS_LABEL = "\x1f"  # stands where an address label was: the address goes on
 SOFT_SEPARATORS = " ,;、。!?~|"
 SEPARATOR_CLASS = r"[\s,;、。!?~|\x1f]"
 
+# Other dots written between the parts of a transliterated name (买买提•艾力, 买买提・艾力) become "·".
+_NAME_DOT_RE = re.compile(r"(?<=[\u4e00-\u9fff])[\u2022\u30fb\u2027\u2219\uff65](?=[\u4e00-\u9fff])")
+# Marks an address picker puts between levels (浙江省/杭州市/西湖区, 浙江>杭州>西湖区, 杭州市_西湖区) are spaces.
+_CHAIN_MARK_RE = re.compile(r"(?<=[省市区县州盟旗])[/>_.\\](?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])>(?=[\u4e00-\u9fff])")
 _WECHAT_EMOJI_RE = re.compile(r"\[[\u4e00-\u9fffA-Za-z]{1,4}\]")
 _DROPPED_CATEGORIES = {"So", "Sk", "Cs", "Co", "Cn", "Cf", "Cc", "Mn", "Me"}
 _KEPT_SYMBOLS = {"\n", "¥", "$"}
 # Brackets that frame labels in pasted cards (【收货人】陈静【手机】…) are read as spaces.
-_LABEL_BRACKETS = str.maketrans("【】〖〗「」『』", "        ")
+# Quotes around a nickname (“小鱼”, ‘阿狸’) are read as spaces too.
+_LABEL_BRACKETS = str.maketrans("【】〖〗「」『』“”‘’", "            ")
 
 NAME_LABELS = ("收货人姓名", "收件人姓名", "联系人姓名", "收货人", "收件人", "联系人", "姓名", "名字", "称呼", "买家姓名")
 PHONE_LABELS = ("手机号码", "联系电话", "电话号码", "收货电话", "备用电话", "联系方式", "手机号", "手机", "电话", "号码",
@@ -36,6 +41,8 @@ def normalize(text: str) -> str:
     """Half-width letters, digits and punctuation; emoji and WeChat stickers ([微笑]) become spaces."""
     text = unicodedata.normalize("NFKC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = _WECHAT_EMOJI_RE.sub(" ", text).translate(_LABEL_BRACKETS)
+    text = _NAME_DOT_RE.sub("·", text)
+    text = _CHAIN_MARK_RE.sub(" ", text)
     kept = []
     for ch in text:
         category = unicodedata.category(ch)
@@ -104,7 +111,7 @@ NOT_NAME_WORDS = (
     "中午", "美女", "帅哥", "宝贝", "姐妹", "小姐姐", "收到", "付款", "转账", "红包", "微信", "支付宝", "订单", "一下",
     "号码", "邮编", "多少", "还是", "上次", "一样", "老样子", "客户", "朋友", "同事", "家里", "公司", "门口", "放在",
     "打电话", "联系", "不在", "记得", "别忘", "发票", "送人", "礼物", "急用", "加急", "没变", "不变", "同上", "老地址",
-    "信息", "顾客",
+    "信息", "顾客", "本人", "自己",
 )
 NOT_NAME_CHARS = set("的了吗呢吧啊呀哦哈啦嘛我你您请是亲谢要发寄送到给在有和这那么就都也还再想能会")
 # A piece of text that starts with one of these is a request to the seller, not part of the address.
@@ -115,7 +122,7 @@ ADDRESS_STOP_WORDS = (
 )
 STRONG_ADDRESS_RE = re.compile(
     r"路|街|道|巷|弄|胡同|号|村|镇|乡|组|栋|幢|单元|室|小区|花园|公寓|大厦|广场|苑|园区|社区|宿舍|楼|屯|里弄|座|层|#"
-    r"|^[A-Za-z]$|(?:宅|府|庄|阁|舍|馆|寓|铺|百货|商场|超市|酒店|宾馆|银行|大楼|商城|食堂|驿站|里|堂|总部|湾)$"
+    r"|^[A-Za-z]$|(?:宅|府|庄|阁|舍|馆|寓|铺|百货|商场|超市|酒店|宾馆|银行|大楼|商城|食堂|驿站|里|堂|总部|湾|处|档口|局)$"
     r"|^[A-Za-z]{1,3}\d{1,4}$"
 )
 WEAK_ADDRESS_RE = re.compile(r"\d|仓|科大|院|园|门|店|厂|城|中心|空间|前台|大学|学院|学校|医院|公司|市场"

@@ -100,6 +100,10 @@
         <translation>不是日期（YYYY-MM-DD）：%1</translation>
     </message>
     <message>
+        <source>An import stopped halfway (batch %1) was undone: the book is as it was before it.</source>
+        <translation>一次中途停止的导入（批次 %1）已撤销：账本已恢复到导入之前的样子。</translation>
+    </message>
+    <message>
         <source>Created %1</source>
         <translation>已新建 %1</translation>
     </message>
@@ -122,6 +126,10 @@
     <message>
         <source>OK: %1 (schema %2; %3)</source>
         <translation>完好：%1（结构版本 %2；%3）</translation>
+    </message>
+    <message>
+        <source>Import batch %1 is unfinished: being written now, or stopped halfway (it is undone the next time the book is opened).</source>
+        <translation>导入批次 %1 尚未完成：正在写入，或中途停止（下次打开账本时会自动撤销）。</translation>
     </message>
     <message>
         <source>Problems in %1:</source>

@@ -48,6 +48,10 @@
         <translation>已撤销</translation>
     </message>
     <message>
+        <source>Being imported</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
         <source>In the book</source>
         <translation>已生效</translation>
     </message>

@@ -36,6 +36,14 @@
         <translation>已有同名的客户本，请换一个名字。</translation>
     </message>
     <message>
+        <source>Import undone</source>
+        <translation>导入已撤销</translation>
+    </message>
+    <message>
+        <source>An import was interrupted (Huitouke was closed or stopped while it ran). What it had written has been taken out again, so the book is as it was before it. Import the file again to bring it in.</source>
+        <translation>上次导入被中断了（导入过程中回头客被关闭或停止）。已写入的部分已全部撤回，账本恢复到导入之前的样子。请重新导入该文件。</translation>
+    </message>
+    <message>
         <source>another program</source>
         <translation>另一个程序</translation>
     </message>

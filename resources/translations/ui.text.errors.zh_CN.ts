@@ -268,6 +268,10 @@
         <translation>客户本 %path 正在另一个窗口或程序中打开。请先在那里关闭它。</translation>
     </message>
     <message>
+        <source>This import is still being written; undo it once it has finished.</source>
+        <translation>这次导入还在写入中，请等它完成后再撤销。</translation>
+    </message>
+    <message>
         <source>%path is not a Huitouke book. It was left exactly as it is.</source>
         <translation>%path 不是回头客的客户本，没有做任何改动。</translation>
     </message>

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypinyin import Style, lazy_pinyin
 
+from core import pinyin_table as pinyin_table_module
+from core.pinyin_table import build_lines, table_path
 from core.search import name_pinyin
 
 _SURNAMES_AND_GIVEN = "王李张刘陈单曾解查仇区朴翟长重乐行朝芳伟娜敏静丽强磊军洋银行长城重庆"
@@ -31,3 +38,29 @@ def test_names_with_phrases_and_heteronyms_read_as_pypinyin_reads_them():
     assert name_pinyin("张伟") == ("zw", "zhangwei")
     assert name_pinyin("Amy 王") == ("w", "wang")
     assert name_pinyin("Amy") == ("", "")
+
+
+@pytest.mark.slow
+def test_the_shipped_table_is_what_the_installed_pypinyin_reads():
+    """resources/pinyin/names.txt is remade by scripts/build_pinyin.py after a pypinyin upgrade."""
+    assert table_path().read_text(encoding="utf-8").splitlines() == build_lines()
+
+
+def test_a_name_without_a_phrase_is_read_without_importing_pypinyin():
+    code = ("import sys; from core.search import name_pinyin; "
+            "assert name_pinyin('张伟') == ('zw', 'zhangwei'), name_pinyin('张伟'); "
+            "assert 'pypinyin' not in sys.modules; "
+            "assert name_pinyin('重庆') == ('cq', 'chongqing'); assert 'pypinyin' in sys.modules")
+    subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2], check=True)
+
+
+def test_without_a_usable_table_pypinyin_reads_every_name(monkeypatch):
+    monkeypatch.setattr(pinyin_table_module, "table_path", lambda: Path("/nonexistent/names.txt"))
+    pinyin_table_module.pinyin_table.cache_clear()
+    name_pinyin.cache_clear()
+    try:
+        for name in ("重庆", "张伟", "朝阳区王芳", "Amy 王"):
+            assert name_pinyin(name) == _expected(name)
+    finally:
+        pinyin_table_module.pinyin_table.cache_clear()
+        name_pinyin.cache_clear()

@@ -29,9 +29,11 @@ def _load(name: str):
 
 
 CLASS_CASES = _load("smartpaste_class_cases")
+NAME_CLASSES = _load("smartpaste_name_cases").NAME_CLASSES  # names the parser may not know, region traps
+EVERY_CLASS = {**CLASS_CASES.CLASSES, **NAME_CLASSES}
 _FRESH_MODULE = _load("smartpaste_fresh_cases")
 FRESH = (_FRESH_MODULE.FRESH_CASES + _FRESH_MODULE.FRESH_CASES_2 + _FRESH_MODULE.FRESH_CASES_3
-         + _FRESH_MODULE.FRESH_CASES_4)
+         + _FRESH_MODULE.FRESH_CASES_4 + _FRESH_MODULE.FRESH_CASES_5)
 PRODUCTS = _load("smartpaste_cases").PRODUCTS
 
 
@@ -44,20 +46,21 @@ def _expected(case: dict) -> dict:
     return {field: case[field] for field in CLASS_CASES.CLASS_FIELDS}
 
 
-@pytest.mark.parametrize("name", sorted(CLASS_CASES.CLASSES))
+@pytest.mark.parametrize("name", sorted(EVERY_CLASS))
 def test_every_class_has_at_least_twenty_distinct_messages(name):
-    texts = [case["text"] for case in CLASS_CASES.CLASSES[name]]
+    texts = [case["text"] for case in EVERY_CLASS[name]]
     assert len(set(texts)) == len(texts) >= 20
 
 
-_ALL = [(name, number, case) for name, cases in sorted(CLASS_CASES.CLASSES.items())
+_ALL = [(name, number, case) for name, cases in sorted(EVERY_CLASS.items())
         for number, case in enumerate(cases, 1)]
 
 
 @pytest.mark.parametrize(("name", "number", "case"), _ALL, ids=[f"{name}{number:02d}" for name, number, _ in _ALL])
 def test_every_message_of_every_class_is_read(name, number, case):
     """One table per class: ambiguous, names, placeholders, repeated_region, detail, labels, old_names,
-    county_alone, near_miss, postcode (see smartpaste_class_cases.py)."""
+    county_alone, near_miss, postcode, unknown_word (smartpaste_class_cases.py); rare_names, word_names,
+    name_places, region_traps (smartpaste_name_cases.py)."""
     assert _fields(case) == _expected(case)
 
 
@@ -80,6 +83,7 @@ import json, runpy, sys
 sys.path.insert(0, {root!r})
 from core.smartpaste import parse_message
 classes = runpy.run_path({cases!r})["CLASSES"]
+classes.update(runpy.run_path({names!r})["NAME_CLASSES"])
 texts = [case["text"] for cases in classes.values() for case in cases]
 texts += ["鼓楼区", "西湖区 张三", "朝阳 李四", "东营 王五 13800138000", "新华区 赵六", "城区 钱七", "市中区 孙八"]
 out = []
@@ -93,7 +97,8 @@ print(json.dumps(out, ensure_ascii=False))
 
 @pytest.mark.slow
 def test_the_same_fields_under_every_hash_seed():
-    script = _SEED_SCRIPT.format(root=str(ROOT), cases=str(Path(__file__).with_name("smartpaste_class_cases.py")))
+    script = _SEED_SCRIPT.format(root=str(ROOT), cases=str(Path(__file__).with_name("smartpaste_class_cases.py")),
+                                 names=str(Path(__file__).with_name("smartpaste_name_cases.py")))
     outputs = set()
     for seed in range(8):
         env = {**os.environ, "PYTHONHASHSEED": str(seed)}
@@ -101,7 +106,7 @@ def test_the_same_fields_under_every_hash_seed():
                                 check=True, timeout=120)
         outputs.add(result.stdout)
     assert len(outputs) == 1
-    assert len(json.loads(outputs.pop())) > 200
+    assert len(json.loads(outputs.pop())) > 300
 
 
 def _shared_names() -> dict[str, set[tuple]]:

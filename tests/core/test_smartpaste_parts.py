@@ -179,3 +179,58 @@ def test_phones_in_a_message_are_normalised_once_each(text, phones):
 def test_words_between_detail_and_name(text, name, detail):
     parsed = parse_message(text)
     assert (parsed.name, parsed.detail) == (name, detail)
+
+
+@pytest.mark.parametrize("mark", ["/", ">", "_", ".", "\\"])
+def test_a_pickers_marks_between_levels_separate_them(mark):
+    parsed = parse_message(f"浙江省{mark}杭州市{mark}西湖区{mark}文三路1号 张三 13800138000")
+    assert (parsed.province, parsed.city, parsed.district, parsed.detail) == ("浙江省", "杭州市", "西湖区", "文三路1号")
+
+
+@pytest.mark.parametrize("dot", ["·", "•", "・"])
+def test_a_transliterated_name_keeps_its_parts(dot):
+    assert parse_message(f"阿不都热合曼{dot}买买提 18999002010 新疆和田地区和田市北京西路1号").name == "阿不都热合曼·买买提"
+
+
+def test_words_that_are_no_name():
+    assert parse_message("本人收 13800138000 浙江省杭州市西湖区文三路1号").name is None
+    assert parse_message("收件人：我自己\n电话：13800138000").name is None
+    assert parse_message("蜂蜜68元/瓶 两瓶 张三").name == "张三"  # 两瓶 is a quantity
+    assert parse_message("13800138000 浙江省杭州市西湖区文三路1号 申通").name is None  # a courier
+
+
+def test_a_word_like_name_is_read_only_where_nothing_else_can_be_and_flagged():
+    alone = parse_message("马路 18604001205 吉林省长春市南关区人民大街2688号")
+    assert alone.name == "马路" and "name" in alone.uncertain
+    assert parse_message("马路 18604001205 吉林省长春市南关区人民大街2688号 张三").name == "张三"
+
+
+def test_a_place_named_with_a_numeral_and_yuan_is_no_amount():
+    parsed = parse_message("福建省三明市三元区 三元路1号 阿芳 13908003023")
+    assert (parsed.district, parsed.detail, parsed.amount_cents) == ("三元区", "三元路1号", None)
+    assert parse_message("一共五百元 张三").amount_cents == 50000
+
+
+def test_the_name_beside_the_phone_wins_and_the_words_before_it_join_the_detail():
+    parsed = parse_message("江苏省南通市崇川区 工农路 1号 文峰大世界 钱江 13962802115")
+    assert (parsed.name, parsed.detail) == ("钱江", "工农路1号文峰大世界")
+    assert "name" not in parsed.uncertain
+    kept = parse_message("张三 13800138000 浙江省杭州市西湖区文三路1号 李四")  # a surname-led word is not swallowed
+    assert (kept.name, kept.detail) == ("张三", "文三路1号")
+
+
+def test_latin_chat_words_are_no_name():
+    assert parse_message("Hi 老板 浙江省杭州市西湖区文三路1号 13800138000").name is None
+
+
+def test_a_street_word_after_the_house_number_is_a_person_but_a_place_word_is_not():
+    assert parse_message("安徽省宿州市埇桥区 汴河路 1号 胡同 13851003125").name == "胡同"
+    dorm = parse_message("安徽省宿州市埇桥区 汴河路 1号 宿舍 13851003125")
+    assert (dorm.name, dorm.detail) == (None, "汴河路1号宿舍")
+
+
+def test_a_name_ending_the_address_line_beats_an_unknown_word_before_it():
+    parsed = parse_message("13962802115 江苏省南通市崇川区 工农路 1号 文峰大世界 钱江")
+    assert (parsed.name, parsed.detail) == ("钱江", "工农路1号文峰大世界")
+    both_sides = parse_message("四川省成都市青羊区 宽窄巷子 1号 见山书局 13908003011 何炅")
+    assert (both_sides.name, both_sides.detail) == ("何炅", "宽窄巷子1号见山书局")

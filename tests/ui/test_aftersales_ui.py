@@ -287,3 +287,36 @@ def test_settings_section_on_the_settings_page(qtbot, book, service, settings, m
     monkeypatch.setattr(AftersalesSettingsDialog, "exec", fake_exec)
     click(qtbot, section.edit_button)
     assert service.settings()["aftersales.first_response_hours"] == 6 and "6" in section.summary_label.text()
+
+
+def test_case_dialogs_write_on_the_lane_and_show_refusals(qtbot, book, clock, service):
+    """Issue #21: with the book's lane every button's write runs there, off the GUI thread, the dialog disabled
+    meanwhile; a refusal still shows as a red sentence."""
+    import threading
+
+    from ui.book_lane import BookLane
+
+    lane = BookLane()
+    threads = []
+    opened = service.complaints.open
+
+    def open_complaint(*args, **kwargs):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return opened(*args, **kwargs)
+
+    service.complaints.open = open_complaint
+    cid = add_customer(book, "王芳")
+    dialog = ComplaintDialog(service, OrderService(book), customer_id=cid, clock=clock, lane=lane)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("damaged"))
+    dialog.description_edit.setPlainText("瓶子碎了")
+    with qtbot.waitSignal(dialog.case_saved, timeout=5000):
+        click(qtbot, dialog.save_button)
+        assert not dialog.isEnabled()  # while the lane writes
+    assert threads == [False] and dialog.isEnabled() and dialog.handling.isEnabled()
+    dialog.compensation_box.setCurrentIndex(dialog.compensation_box.findData("coupon"))
+    click(qtbot, dialog.compensate_button)  # no amount: refused on the lane
+    qtbot.waitUntil(lambda: dialog.isEnabled() and dialog.error_label.isVisible(), timeout=5000)
+    assert dialog.error_label.text()
+    assert lane.wait(5000)

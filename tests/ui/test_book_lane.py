@@ -4,6 +4,7 @@ with results on the GUI thread; the Today page's actions and regeneration use it
 import threading
 import time
 
+import pytest
 from PySide6.QtCore import QThread
 from sqlalchemy import select
 
@@ -126,5 +127,81 @@ def test_the_customer_dialog_saves_on_the_lane_and_shows_its_errors(qtbot, book,
         assert dialog.save() is False  # saved later, on the lane
     assert saved.args[0].fields.city == "杭州"
     assert CustomerService(book).get(customer.id).fields.phone == "13912345678"
+    session.lane.wait(5000)
+    session.tasks.wait(5000)
+
+
+@pytest.mark.slow
+def test_a_save_during_an_import_waits_for_one_chunk_not_the_import(qtbot, tmp_path, book, make_customer):
+    """Issue #21: the import runs as the lane's job, in chunks (core.excel.chunked); a customer save queued
+    meanwhile waits for the chunk running, not for the import."""
+    import contextlib
+
+    from core.excel.importer import ImportOptions, run_import
+    from tests.core.excel.files import taobao_rows, write_csv
+
+    customer = make_customer(name="张伟", phone="13800138000")
+    data = write_csv(tmp_path / "big.csv", taobao_rows(15000, 6000), encoding="gbk", quote_all=True)
+    lane = BookLane()
+    turns: list[float] = []
+    own_turn = lane.write_turn
+
+    @contextlib.contextmanager
+    def timed_turn():
+        with own_turn():
+            started = time.perf_counter()
+            yield
+            turns.append(time.perf_counter() - started)
+
+    lane.write_turn = timed_turn
+    results, waits = [], []
+    customers = CustomerService(book)
+    started = time.perf_counter()
+    lane.run_job(run_import, book, data, ImportOptions(backup=False, today=TODAY), on_success=results.append)
+    flip = False
+    while not results:
+        qtbot.waitUntil(lambda: len(turns) > 0 or bool(results), timeout=30_000)  # the writes have begun
+        flip, clicked, saved = not flip, time.perf_counter(), []
+        lane.save(customers.set_do_not_disturb, [customer.id], flip, on_success=saved.append)
+        qtbot.waitUntil(lambda saved=saved: bool(saved), timeout=30_000)
+        waits.append(time.perf_counter() - clicked)
+        qtbot.wait(50)
+    total = time.perf_counter() - started
+    assert results[0].orders_created == 15000 and lane.wait(5000)
+    assert len(waits) >= 5 and len(turns) > 20
+    assert max(waits) <= max(turns) + 0.5  # one chunk (and the save itself), on a loaded machine
+    assert max(waits) < total / 4, (max(waits), total)
+
+
+def test_the_order_and_product_dialogs_save_on_the_lane_and_show_a_conflict(qtbot, book, settings, make_customer,
+                                                                            make_order):
+    from sqlalchemy import text
+
+    from core.customers import book_counts
+    from core.products import ProductService
+    from ui.main_window import MainWindow
+    from ui.session import Session
+
+    customer = make_customer(name="张伟", phone="13800138000")
+    order = make_order(customer.id, "2026-05-01", [("面膜", 1, 9900)])
+    session = Session(book=book, book_path=str(book.path), settings=settings, today=lambda: TODAY)
+    window = MainWindow(session, counts=lambda: book_counts(book))
+    qtbot.addWidget(window)
+    page = window.page("orders")
+    product = page.product_dialog(None)
+    qtbot.addWidget(product)
+    product.name_edit.setText("蜂蜜")
+    with qtbot.waitSignal(product.saved, timeout=5000):
+        assert product.save() is False  # on the lane: saved later
+        assert not product.save_button.isEnabled()
+    assert "蜂蜜" in [p.name for p in ProductService(book).list()]
+    dialog = page.order_dialog(order.id)
+    qtbot.addWidget(dialog)
+    with book.session() as s:  # someone else saved the order meanwhile
+        s.execute(text("UPDATE orders SET version = version + 1 WHERE id = :id"), {"id": order.id})
+    dialog.seller_note_edit.setText("加急")
+    assert dialog.save() is False
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=5000)
+    assert dialog.error_label.text() and dialog.result() == 0  # the conflict said, the dialog still open
     session.lane.wait(5000)
     session.tasks.wait(5000)

@@ -101,6 +101,36 @@ def test_opening_a_book_brings_the_stored_stages_to_today(qtbot, tmp_path, setti
         launcher.shutdown()
 
 
+@pytest.mark.slow
+def test_an_import_killed_halfway_is_undone_when_the_app_opens_the_book_with_a_note(qtbot, tmp_path, settings,
+                                                                                  monkeypatch):
+    """Issue #21: a `running` batch nobody holds (core.excel.chunked) is undone once the book passed its check,
+    and the seller is told."""
+    from PySide6.QtWidgets import QMessageBox
+    from sqlalchemy import text
+
+    from core.book.models import Customer, ImportBatch
+
+    with Book.open(tmp_path / "shop.book", create=True) as book, book.session() as s:
+        s.add(ImportBatch(id=3, file_name="big.csv", status="running"))  # as a killed import leaves it
+        s.flush()
+        s.add(Customer(name="半个导入", import_batch_id=3))
+    notes = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, title, text: notes.append(text))
+    launcher = Launcher(settings, None)
+    try:
+        launcher.start(str(tmp_path / "shop.book"))
+        qtbot.waitUntil(lambda: bool(notes), timeout=15_000)
+        assert "interrupted" in notes[0]
+        with launcher.book.session() as s:
+            assert s.get(ImportBatch, 3).status == "undone"
+            assert s.execute(text("SELECT count(*) FROM customer")).scalar() == 0
+        launcher.window.session.lane.wait(10_000)
+        launcher.window.session.tasks.wait(10_000)
+    finally:
+        launcher.shutdown()
+
+
 def test_the_first_window_paints_before_sqlalchemy_is_imported():
     """Start-up time (issue #3): everything up to the first painted window leaves SQLAlchemy and the models
     (~0.3 s to import) to the thread that opens the book."""

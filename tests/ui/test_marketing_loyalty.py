@@ -54,6 +54,28 @@ def test_level_dialog_shows_core_validation_and_saves_with_recompute(qtbot, book
         assert s.query(Reminder).filter_by(kind="level_up", customer_id=buyer).count() == 0  # defining: no task
 
 
+def test_level_dialog_saves_on_the_book_lane(qtbot, book, make_customer, make_order):
+    """Issue #21: recomputing every customer's level runs on the lane; a refusal still shows in the dialog."""
+    from ui.book_lane import BookLane
+
+    buyer = make_customer(name="王姐", phone="13800138000").id
+    make_order(buyer, "2026-05-01", [("蜂蜜500g", 1, 60000)])
+    lane = BookLane()
+    dialog = LevelDialog(MarketingService(book), lambda: TODAY, lane=lane)
+    qtbot.addWidget(dialog)
+    assert not dialog.save()
+    qtbot.waitUntil(lambda: dialog.error_label.text() == "A member level needs a name.", timeout=5000)
+    dialog.name_edit.setText("金卡")
+    dialog.spend_check.setChecked(True)
+    dialog.spend_edit.set_cents(50000)
+    dialog.discount_spin.setValue(95)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        assert dialog.save() is False  # saved later, on the lane
+    assert dialog.upgrades == 1 and lane.wait(5000)
+    with book.session() as s:
+        assert s.get(Customer, buyer).member_level_id is not None
+
+
 def test_loyalty_widget_lists_adds_edits_and_deletes_levels(qtbot, book, make_customer, make_order, monkeypatch):
     service = MarketingService(book)
     buyer = make_customer(name="王姐", phone="13800138000").id

@@ -53,7 +53,8 @@ def test_suggested_cycle_marked_then_confirmed_and_today_follows(qtbot, shop, se
     assert "40 days per unit" in dialog.suggestion_label.text() and "Not confirmed" in dialog.suggestion_label.text()
     assert dialog.cycle_box.value() == 0 and dialog.cycle_box.text() == "not set"
     dialog.use_suggestion()
-    assert dialog.save()
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        assert dialog.save() is False  # saved on the book's lane, off the GUI thread
 
     assert model.data(model.index(0, Column.CYCLE_DAYS)) == "40"
     assert model.data(model.index(0, Column.CYCLE_DAYS), Qt.ItemDataRole.FontRole) is None

@@ -125,3 +125,21 @@ def test_counts_run_in_the_background_with_a_task_runner(qtbot, book):
     finally:
         tasks.cancel_all()
         tasks.wait(5000)
+
+
+def test_save_runs_on_the_book_lane(qtbot, book):
+    """Issue #21: moving every customer's stage is a write on the lane, off the GUI thread."""
+    from ui.book_lane import BookLane
+    from ui.widgets.threshold_settings import ThresholdSettingsSection
+
+    ids = fill_shop(book)
+    lane = BookLane()
+    widget = ThresholdSettingsSection(ThresholdService(book), lambda: TODAY, lane=lane)
+    qtbot.addWidget(widget)
+    widget._edits["stage.churn_cycle_multiplier"].setValue(1)
+    widget.save_button.click()
+    assert not widget.save_button.isEnabled()
+    qtbot.waitUntil(lambda: widget.message_label.text().startswith("Saved;"), timeout=5000)
+    assert widget.save_button.isEnabled() and lane.wait(5000)
+    with book.session() as s:
+        assert s.get(Customer, ids["B"]).stage == "churned"

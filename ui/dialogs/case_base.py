@@ -1,9 +1,11 @@
 """What the complaint and review dialogs share: customer header with the risk banner, order choice,
-an inline error line, and running a service call that may raise a coded error."""
+an inline error line, and running a service call that may raise a coded error — a write on the book's lane
+when the dialog has one (ui.book_lane, ui.dialogs.lane_save)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QVBoxLayout
 
 from core.aftersales.service import AftersalesService
 from core.errors import HuitoukeError
+from ui.dialogs.lane_save import save_on_lane
 from ui.text.aftersales import error_text
 from ui.text.labels import PLATFORMS, label, money
 from ui.widgets.risk_warning import RiskWarningBanner
@@ -23,9 +26,9 @@ class CaseDialogBase(QDialog):
     case_saved = Signal(str, int)
 
     def __init__(self, service: AftersalesService, orders, customer_id: int,
-                 clock: Callable[[], dt.datetime] | None = None, parent=None):
+                 clock: Callable[[], dt.datetime] | None = None, parent=None, lane=None):
         super().__init__(parent)
-        self._service = service
+        self._service, self._lane = service, lane
         self._orders = orders
         self.customer_id = customer_id
         self._clock = clock or (lambda: dt.datetime.now().replace(microsecond=0))
@@ -61,16 +64,25 @@ class CaseDialogBase(QDialog):
         box.setCurrentIndex(max(0, index))
         return box
 
-    def _call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any | None:
-        """Run a service call; a coded error shows as a red sentence and returns None."""
-        try:
-            result = fn(*args, **kwargs)
-        except HuitoukeError as error:
+    def _write(self, fn: Callable[..., Any], *args: Any, then: Callable[[Any], None],
+               failed: Callable[[], None] | None = None, **kwargs: Any) -> None:
+        """A write: ``then(result)`` after it; a coded error shows as a red sentence (then ``failed()``). With a
+        lane it runs there, the dialog disabled meanwhile; without, at once."""
+        def done(result: Any) -> None:
+            self.setEnabled(True)
+            self.error_label.hide()
+            then(result)
+
+        def refused(error: HuitoukeError) -> None:
+            self.setEnabled(True)
             self.error_label.setText(error_text(error))
             self.error_label.show()
-            return None
-        self.error_label.hide()
-        return result
+            if failed is not None:
+                failed()
+
+        if self._lane is not None:
+            self.setEnabled(False)
+        save_on_lane(self._lane, None, functools.partial(fn, *args, **kwargs), done, refused)
 
     def _now(self) -> dt.datetime:
         return self._clock()

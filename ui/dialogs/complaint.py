@@ -48,8 +48,9 @@ class ComplaintDialog(CaseDialogBase):
     service call; the dialog then reloads the complaint and emits `case_saved("complaint", id)`."""
 
     def __init__(self, service: AftersalesService, orders, *, customer_id: int, complaint_id: int | None = None,
-                 order_id: int | None = None, clock: Callable[[], dt.datetime] | None = None, parent=None):
-        super().__init__(service, orders, customer_id, clock, parent)
+                 order_id: int | None = None, clock: Callable[[], dt.datetime] | None = None, parent=None,
+                 lane=None):
+        super().__init__(service, orders, customer_id, clock, parent, lane)
         self.complaint: ComplaintDTO | None = None
         self.setWindowTitle(self.tr("Complaint"))
         self.setMinimumWidth(900)
@@ -260,15 +261,14 @@ class ComplaintDialog(CaseDialogBase):
                   "description": self.description_edit.toPlainText(), "evidence": self._evidence(),
                   "order_id": self.order_box.currentData()}
         if self.complaint is None:
-            result = self._call(self._service.complaints.open, self.customer_id, **fields)
+            self._write(self._service.complaints.open, self.customer_id, then=self._after, **fields)
         else:
-            result = self._call(self._service.complaints.update, self.complaint.id, version=self.complaint.version,
-                                **fields)
-        self._after(result)
+            self._write(self._service.complaints.update, self.complaint.id, version=self.complaint.version,
+                        then=self._after, **fields)
 
     def _on_step_clicked(self, step: int) -> None:
-        self._after(self._call(self._service.complaints.tick_step, self.complaint.id, step,
-                               self.step_notes[step - 1].text(), at=self._now()))
+        self._write(self._service.complaints.tick_step, self.complaint.id, step, self.step_notes[step - 1].text(),
+                    at=self._now(), then=self._after)
 
     def _on_compensation_type_changed(self) -> None:
         kind = self.compensation_box.currentData()
@@ -278,21 +278,21 @@ class ComplaintDialog(CaseDialogBase):
 
     def _on_compensate_clicked(self) -> None:
         kind = self.compensation_box.currentData()
-        self._after(self._call(
+        self._write(
             self._service.complaints.compensate, self.complaint.id, compensation_type=kind,
             amount_cents=0 if kind == "points" else self.amount_edit.cents(), points=self.points_edit.value(),
             coupon_kind=self.coupon_kind_box.currentData(), note=self.step_notes[STEP_COMPENSATE - 1].text(),
-            at=self._now()))
+            at=self._now(), then=self._after)
 
     def _on_resolve_clicked(self) -> None:
-        self._after(self._call(self._service.complaints.resolve, self.complaint.id,
-                               self.resolution_edit.toPlainText(), at=self._now()))
+        self._write(self._service.complaints.resolve, self.complaint.id, self.resolution_edit.toPlainText(),
+                    at=self._now(), then=self._after)
 
     def _on_close_case_clicked(self) -> None:
-        self._after(self._call(self._service.complaints.close, self.complaint.id, at=self._now()))
+        self._write(self._service.complaints.close, self.complaint.id, at=self._now(), then=self._after)
 
     def _on_reopen_clicked(self) -> None:
-        self._after(self._call(self._service.complaints.reopen, self.complaint.id))
+        self._write(self._service.complaints.reopen, self.complaint.id, then=self._after)
 
     def _after(self, complaint: ComplaintDTO | None) -> None:
         if complaint is None:

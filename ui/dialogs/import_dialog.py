@@ -44,6 +44,7 @@ from core.excel.export import write_error_report, write_template
 from core.excel.importer import ImportOptions, ImportResult, run_import
 from core.excel.mapping import FIELDS, header_signature, normalise_header
 from core.excel.presets import PRESETS
+from ui.text.errors import describe
 from ui.text.excel import field_label, preset_label, problem_text, refusal_text
 from ui.widgets.merge_review import MergeReviewWidget
 
@@ -63,9 +64,11 @@ class ImportDialog(QDialog):
 
     book_changed = Signal()
 
-    def __init__(self, book, tasks, path: str | None = None, language: str = "zh_CN", parent=None):
+    def __init__(self, book, tasks, path: str | None = None, language: str = "zh_CN", parent=None, lane=None):
+        """With a `lane` (ui.book_lane.BookLane) the import runs as its job, a chunk per write turn (a save
+        waits for one chunk at most), and an undo is one of its saves."""
         super().__init__(parent)
-        self._book, self._tasks, self._language = book, tasks, language
+        self._book, self._tasks, self._language, self._lane = book, tasks, language, lane
         self._loaded: LoadedFile | None = None
         self._choices: dict[str, TableChoice] = {}
         self._presets: dict[str, str] = {}
@@ -422,9 +425,9 @@ class ImportDialog(QDialog):
         self.progress_bar.setValue(0)
         self.cancel_button.setEnabled(True)
         self.pages.setCurrentIndex(1)
-        self._task = self._tasks.run(run_import, self._book, self._loaded, options,
-                                     on_success=self._on_import_succeeded, on_error=self._on_import_failed,
-                                     on_progress=self._on_import_progressed)
+        run = self._lane.run_job if self._lane is not None else self._tasks.run
+        self._task = run(run_import, self._book, self._loaded, options, on_success=self._on_import_succeeded,
+                         on_error=self._on_import_failed, on_progress=self._on_import_progressed)
         self._task.cancelled.connect(self._on_import_cancelled)
 
     def _on_import_progressed(self, done: int, total: int, _message: str) -> None:
@@ -527,8 +530,21 @@ class ImportDialog(QDialog):
             "Remove the customers and orders this import added and put back what it changed?"))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        undo_import(self._book, self.result.batch_id)
         self.undo_button.setEnabled(False)
+        if self._lane is not None:
+            self._lane.save(undo_import, self._book, self.result.batch_id, on_success=lambda _r: self._undone(),
+                            on_error=self._undo_failed)
+            return
+        undo_import(self._book, self.result.batch_id)
+        self._undone()
+
+    def _undo_failed(self, error: BaseException) -> None:
+        if not isinstance(error, HuitoukeError):
+            raise error
+        self.undo_button.setEnabled(True)
+        QMessageBox.warning(self, self.tr("Undo this import"), describe(error))
+
+    def _undone(self) -> None:
         self.review.set_views(())  # the import's new customers are gone: nothing left to review
         self.summary_tabs.setTabVisible(1, False)
         self.summary_label.setText(self.summary_label.text() + "<br><b>" + self.tr("The import was undone.") + "</b>")
@@ -543,7 +559,7 @@ class ImportDialog(QDialog):
     def _on_history_button_clicked(self) -> None:
         from ui.dialogs.import_history import ImportHistoryDialog
 
-        history = ImportHistoryDialog(self._book, parent=self)
+        history = ImportHistoryDialog(self._book, parent=self, lane=self._lane)
         history.book_changed.connect(self.book_changed)
         history.exec()
 

@@ -27,9 +27,10 @@ class ImportHistoryDialog(QDialog):
 
     book_changed = Signal()
 
-    def __init__(self, book, parent=None):
+    def __init__(self, book, parent=None, lane=None):
+        """With a `lane` (ui.book_lane.BookLane) an undo is one of its saves, off the GUI thread."""
         super().__init__(parent)
-        self._book = book
+        self._book, self._lane = book, lane
         self.setWindowTitle(self.tr("Import history"))
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 6)
@@ -64,7 +65,8 @@ class ImportHistoryDialog(QDialog):
         self.table.setRowCount(len(self._batches))
         for row, batch in enumerate(self._batches):
             presets = "、".join(preset_label(key) for key in batch.preset.split(",") if key)
-            state = self.tr("Undone") if batch.status == "undone" else self.tr("In the book")
+            state = {"undone": self.tr("Undone"), "running": self.tr("Being imported")}.get(
+                batch.status, self.tr("In the book"))
             for column, text in enumerate((batch.created_at.strftime("%Y-%m-%d %H:%M"), batch.file_name, presets,
                                            str(batch.customers_created), str(batch.orders_created), state)):
                 item = QTableWidgetItem(text)
@@ -99,10 +101,24 @@ class ImportHistoryDialog(QDialog):
             .replace("%1", batch.file_name))
         if answer != QMessageBox.StandardButton.Yes:
             return
+        if self._lane is not None:
+            self.undo_button.setEnabled(False)
+            self._lane.save(undo_import, self._book, batch.id, on_success=lambda _result: self._undone(),
+                            on_error=self._undo_failed)
+            return
         try:
             undo_import(self._book, batch.id)
         except HuitoukeError as error:
-            QMessageBox.warning(self, self.tr("Undo import"), describe(error))
+            self._undo_failed(error)
             return
+        self._undone()
+
+    def _undo_failed(self, error: BaseException) -> None:
+        if not isinstance(error, HuitoukeError):
+            raise error
+        QMessageBox.warning(self, self.tr("Undo import"), describe(error))
+        self.refresh()
+
+    def _undone(self) -> None:
         self.book_changed.emit()
         self.refresh()

@@ -5,6 +5,7 @@ referral). One widget, in a dialog opened from the Marketing page and from the S
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import HuitoukeError
 from core.marketing.levels import LevelDTO
+from ui.dialogs.lane_save import save_on_lane
 from ui.text.errors import describe
 from ui.text.labels import money
 from ui.widgets.error_label import error_label, save_cancel_footer
@@ -43,9 +45,10 @@ class LevelDialog(QDialog):
     customer's level; `upgrades` then holds how many customers moved up (each got a congratulate task)."""
 
     def __init__(self, marketing, today: Callable[[], dt.date], level: LevelDTO | None = None,
-                 next_rank: int = 1, parent=None):
+                 next_rank: int = 1, parent=None, lane=None):
+        """With a `lane` (ui.book_lane.BookLane) the save (every customer's level recomputed) runs there."""
         super().__init__(parent)
-        self._marketing, self._today, self._level = marketing, today, level
+        self._marketing, self._today, self._level, self._lane = marketing, today, level, lane
         self.upgrades = 0
         self.setWindowTitle(self.tr("Member level") if level else self.tr("New member level"))
         layout = QVBoxLayout(self)
@@ -80,20 +83,21 @@ class LevelDialog(QDialog):
                               "they reach. Moving up creates a “congratulate” task on the Today list."))
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        self.error_label = save_cancel_footer(self, layout)[0]
+        self.error_label, buttons = save_cancel_footer(self, layout)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
 
     def save(self) -> bool:
-        try:
-            self.upgrades = self._marketing.save_level(
-                self.name_edit.text(), self.rank_spin.value(), self._today(),
-                min_spend_cents=self.spend_edit.cents() if self.spend_check.isChecked() else None,
-                min_purchases=self.days_spin.value() if self.days_check.isChecked() else None,
-                discount_percent=self.discount_spin.value(), level_id=self._level.id if self._level else None)
-        except HuitoukeError as error:
-            self.error_label.setText(describe(error))
-            return False
+        call = functools.partial(
+            self._marketing.save_level, self.name_edit.text(), self.rank_spin.value(), self._today(),
+            min_spend_cents=self.spend_edit.cents() if self.spend_check.isChecked() else None,
+            min_purchases=self.days_spin.value() if self.days_check.isChecked() else None,
+            discount_percent=self.discount_spin.value(), level_id=self._level.id if self._level else None)
+        return save_on_lane(self._lane, self.save_button, call, self._saved,
+                            lambda error: self.error_label.setText(describe(error)))
+
+    def _saved(self, upgrades: int) -> None:
+        self.upgrades = upgrades
         self.accept()
-        return True
 
 
 class LoyaltySettingsWidget(QGroupBox):
@@ -104,10 +108,12 @@ class LoyaltySettingsWidget(QGroupBox):
 
     levels_changed = Signal()
 
-    def __init__(self, marketing, today: Callable[[], dt.date] = dt.date.today, parent: QWidget | None = None):
+    def __init__(self, marketing, today: Callable[[], dt.date] = dt.date.today, parent: QWidget | None = None,
+                 lane=None):
+        """With a `lane` (ui.book_lane.BookLane) the levels are saved and deleted there."""
         super().__init__(parent)
         self.setTitle(self.tr("Member levels and points"))
-        self._marketing, self._today = marketing, today
+        self._marketing, self._today, self._lane = marketing, today, lane
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Member levels")))
         self.levels_table = QTableWidget(0, 5)
@@ -184,12 +190,12 @@ class LoyaltySettingsWidget(QGroupBox):
 
     def add_level(self) -> None:
         next_rank = max((lv.rank for lv in self._levels), default=0) + 1
-        self._run(LevelDialog(self._marketing, self._today, None, next_rank, self))
+        self._run(LevelDialog(self._marketing, self._today, None, next_rank, self, lane=self._lane))
 
     def edit_level(self) -> None:
         level = self.current_level()
         if level is not None:
-            self._run(LevelDialog(self._marketing, self._today, level, parent=self))
+            self._run(LevelDialog(self._marketing, self._today, level, parent=self, lane=self._lane))
 
     def _run(self, dialog: LevelDialog) -> None:
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -207,11 +213,10 @@ class LoyaltySettingsWidget(QGroupBox):
             .replace("%1", level.name))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            moved = self._marketing.delete_level(level.id)
-        except HuitoukeError as error:
-            self.error_label.setText(describe(error))
-            return
+        save_on_lane(self._lane, None, functools.partial(self._marketing.delete_level, level.id), self._deleted,
+                     lambda error: self.error_label.setText(describe(error)))
+
+    def _deleted(self, moved: int) -> None:
         self.status_label.setText(self.tr("Deleted; %1 customers changed level.").replace("%1", str(moved)))
         self.load_levels()
         self.levels_changed.emit()
@@ -220,12 +225,12 @@ class LoyaltySettingsWidget(QGroupBox):
 class LoyaltySettingsDialog(QDialog):
     """The loyalty settings in a window of their own (changes are saved as they are made)."""
 
-    def __init__(self, marketing, today: Callable[[], dt.date], parent=None):
+    def __init__(self, marketing, today: Callable[[], dt.date], parent=None, lane=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Member levels and points"))
         self.resize(640, 560)
         layout = QVBoxLayout(self)
-        self.settings_widget = LoyaltySettingsWidget(marketing, today)
+        self.settings_widget = LoyaltySettingsWidget(marketing, today, lane=lane)
         layout.addWidget(self.settings_widget)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.accept)
@@ -235,9 +240,9 @@ class LoyaltySettingsDialog(QDialog):
 class LoyaltySettingsSection(QGroupBox):
     """The Settings page's loyalty part: levels and points rules in one line, a button to the dialog."""
 
-    def __init__(self, marketing, today: Callable[[], dt.date] = dt.date.today, parent=None):
+    def __init__(self, marketing, today: Callable[[], dt.date] = dt.date.today, parent=None, lane=None):
         super().__init__(parent)
-        self._marketing, self._today = marketing, today
+        self._marketing, self._today, self._lane = marketing, today, lane
         self.setTitle(self.tr("Member levels and points"))
         row = QHBoxLayout(self)
         self.summary_label = QLabel()
@@ -257,5 +262,5 @@ class LoyaltySettingsSection(QGroupBox):
             .replace("%3", str(rules["marketing.points_per_yuan_redeemed"])))
 
     def _on_change_clicked(self) -> None:
-        LoyaltySettingsDialog(self._marketing, self._today, self).exec()
+        LoyaltySettingsDialog(self._marketing, self._today, self, lane=self._lane).exec()
         self.show_summary()

@@ -1,6 +1,8 @@
 """Order dialog: customer, platform, status and dates, items from products or free text, money, and a coupon
 or points the customer uses on the order."""
 
+import functools
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +28,7 @@ from core.orders import TEXT_LIMITS, OrderService
 from core.phones import display_phone
 from core.smartpaste import ParsedMessage
 from core.smartpaste.apply import order_items, receiver_of
+from ui.dialogs.lane_save import save_on_lane
 from ui.dialogs.merge import CustomerPickerDialog
 from ui.dialogs.paste import PasteDialog, clipboard_text
 from ui.text.errors import describe
@@ -51,9 +54,10 @@ class OrderDialog(QDialog):
 
     def __init__(self, orders: OrderService, customers: CustomerService, products: list[ProductDTO],
                  detail: OrderDetail | None = None, customer_id: int | None = None, parent=None,
-                 marketing: MarketingService | None = None):
+                 marketing: MarketingService | None = None, lane=None):
+        """With a `lane` (ui.book_lane.BookLane) the save runs there, off the GUI thread (ui.dialogs.lane_save)."""
         super().__init__(parent)
-        self._orders, self._customers = orders, customers
+        self._orders, self._customers, self._lane = orders, customers, lane
         self._marketing = marketing or MarketingService(customers.book)
         self._products = products
         self._detail = detail
@@ -68,11 +72,13 @@ class OrderDialog(QDialog):
         layout.addWidget(self._build_items(), 1)
         layout.addLayout(self._build_money())
         self.error_label, buttons = save_cancel_footer(self, layout)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.paste_button = QPushButton(self.tr("Paste from chat…"))
         self.paste_button.clicked.connect(self._on_paste_button_clicked)
         buttons.addButton(self.paste_button, QDialogButtonBox.ButtonRole.ResetRole)
         if detail is not None:
-            self.aftersales_button = OrderCasesButton(customers.book, orders, detail.customer_id, detail.id)
+            self.aftersales_button = OrderCasesButton(customers.book, orders, detail.customer_id, detail.id,
+                                                      lane=lane)
             buttons.addButton(self.aftersales_button, QDialogButtonBox.ButtonRole.ResetRole)
         if detail is not None:
             self._load(detail)
@@ -350,14 +356,17 @@ class OrderDialog(QDialog):
         try:
             data = self.order_input()
             redemption = self.rewards.redemption()
-            if self._detail is None:
-                detail = self._orders.create(data, redemption)
-            else:
-                detail = self._orders.update(self._detail.id, data, self._detail.version, redemption)
         except HuitoukeError as exc:
             self.error_label.setText(describe(exc))
             return False
+        if self._detail is None:
+            call = functools.partial(self._orders.create, data, redemption)
+        else:
+            call = functools.partial(self._orders.update, self._detail.id, data, self._detail.version, redemption)
+        return save_on_lane(self._lane, self.save_button, call, self._saved,
+                            lambda exc: self.error_label.setText(describe(exc)))
+
+    def _saved(self, detail: OrderDetail) -> None:
         self._detail = detail
         self.saved.emit(detail)
         self.accept()
-        return True

@@ -1,12 +1,14 @@
 """Product dialog: name, category, price, usage cycle (or the suggested one, until confirmed) and lead time."""
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -17,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.dto import ProductDTO, ProductInput
-from core.errors import HuitoukeError
 from core.products import ProductService
+from ui.dialogs.lane_save import save_on_lane
 from ui.text.errors import describe
 from ui.widgets.error_label import save_cancel_footer
 from ui.widgets.inputs import MoneyEdit
@@ -34,9 +36,10 @@ class ProductDialog(QDialog):
     saved = Signal(object)
 
     def __init__(self, products: ProductService, product: ProductDTO | None = None, parent=None,
-                 today: Callable[[], dt.date] | None = None):
+                 today: Callable[[], dt.date] | None = None, lane=None):
+        """With a `lane` (ui.book_lane.BookLane) the save runs there, off the GUI thread (ui.dialogs.lane_save)."""
         super().__init__(parent)
-        self._products = products
+        self._products, self._lane = products, lane
         self._product = product
         self._today = today
         self.setWindowTitle(self.tr("Product") if product else self.tr("New product"))
@@ -74,7 +77,8 @@ class ProductDialog(QDialog):
         hint.setWordWrap(True)
         layout.addLayout(form)
         layout.addWidget(hint)
-        self.error_label = save_cancel_footer(self, layout)[0]
+        self.error_label, buttons = save_cancel_footer(self, layout)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         if product is not None:
             self.name_edit.setText(product.name)
             self.category_edit.setText(product.category)
@@ -112,16 +116,16 @@ class ProductDialog(QDialog):
             note=self._product.note if self._product else "")
 
     def save(self) -> bool:
-        try:
-            today = self._today() if self._today else None
-            if self._product is None:
-                product = self._products.create(self.product_input(), today=today)
-            else:
-                product = self._products.update(self._product.id, self.product_input(), self._product.version,
-                                                today=today)
-        except HuitoukeError as exc:
-            self.error_label.setText(describe(exc))
-            return False
+        today = self._today() if self._today else None
+        if self._product is None:
+            call = functools.partial(self._products.create, self.product_input(), today=today)
+        else:
+            call = functools.partial(self._products.update, self._product.id, self.product_input(),
+                                     self._product.version, today=today)
+        return save_on_lane(self._lane, self.save_button, call, self._saved,
+                            lambda exc: self.error_label.setText(describe(exc)))
+
+    def _saved(self, product: ProductDTO) -> None:
+        self._product = product
         self.saved.emit(product)
         self.accept()
-        return True

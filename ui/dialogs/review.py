@@ -58,8 +58,9 @@ class ReviewDialog(CaseDialogBase):
     and `case_saved("review", id)`."""
 
     def __init__(self, service: AftersalesService, orders, *, customer_id: int, review_id: int | None = None,
-                 order_id: int | None = None, clock: Callable[[], dt.datetime] | None = None, parent=None):
-        super().__init__(service, orders, customer_id, clock, parent)
+                 order_id: int | None = None, clock: Callable[[], dt.datetime] | None = None, parent=None,
+                 lane=None):
+        super().__init__(service, orders, customer_id, clock, parent, lane)
         self.review: ReviewDTO | None = None
         self.setWindowTitle(self.tr("Mid/bad review"))
         self.setMinimumWidth(900)
@@ -283,45 +284,46 @@ class ReviewDialog(CaseDialogBase):
                   "text": self.text_edit.toPlainText(), "reason": self._reason(),
                   "order_id": self.order_box.currentData()}
         if self.review is None:
-            result = self._call(self._service.reviews.open, self.customer_id, **fields)
+            self._write(self._service.reviews.open, self.customer_id, then=self._after, **fields)
         else:
-            result = self._call(self._service.reviews.update, self.review.id, version=self.review.version, **fields)
-        self._after(result)
+            self._write(self._service.reviews.update, self.review.id, version=self.review.version, then=self._after,
+                        **fields)
 
     def _on_attempt_clicked(self) -> None:
-        self._after(self._call(self._service.reviews.log_attempt, self.review.id,
-                               channel=self.channel_box.currentData(), result=self.result_box.currentData(),
-                               note=self.attempt_note.text(), at=self._now()))
+        self._write(self._service.reviews.log_attempt, self.review.id, channel=self.channel_box.currentData(),
+                    result=self.result_box.currentData(), note=self.attempt_note.text(), at=self._now(),
+                    then=self._after)
         self.attempt_note.clear()
 
     def _on_offer_clicked(self) -> None:
-        self._after(self._call(self._service.reviews.make_offer, self.review.id,
-                               offer_type=self.offer_box.currentData(), amount_cents=self.offer_amount.cents(),
-                               at=self._now()))
+        self._write(self._service.reviews.make_offer, self.review.id, offer_type=self.offer_box.currentData(),
+                    amount_cents=self.offer_amount.cents(), at=self._now(), then=self._after)
 
     def _on_outcome_clicked(self) -> None:
-        self._after(self._call(self._service.reviews.record_outcome, self.review.id,
-                               self.outcome_box.currentData(), temperament_note=self.temperament_edit.text(),
-                               at=self._now()))
+        self._write(self._service.reviews.record_outcome, self.review.id, self.outcome_box.currentData(),
+                    temperament_note=self.temperament_edit.text(), at=self._now(), then=self._after)
 
     def _on_reopen_clicked(self) -> None:
-        self._after(self._call(self._service.reviews.reopen, self.review.id))
+        self._write(self._service.reviews.reopen, self.review.id, then=self._after)
 
     def _on_save_check_clicked(self) -> None:
         signs = {name: box.isChecked() for name, box in self.sign_boxes.items()}
         evidence = {name: edit.text() for name, edit in self.sign_evidence.items()}
-        self._after(self._call(self._service.reviews.update_risk_check, self.review.id, signs, evidence,
-                               self.risk_note.text()))
-        self._show_risk()
+        def checked(review: ReviewDTO) -> None:
+            self._after(review)
+            self._show_risk()
+
+        self._write(self._service.reviews.update_risk_check, self.review.id, signs, evidence, self.risk_note.text(),
+                    then=checked)
 
     def _on_risk_buyer_clicked(self, checked: bool) -> None:
         """Flag or clear the customer; unsaved ticks of the check stay as they are."""
-        self._call(self._service.reviews.set_risk_buyer, self.customer_id, checked)
-        if not self.error_label.isHidden():
-            self.risk_buyer_box.setChecked(not checked)
-            return
-        self._show_risk()
-        self.case_saved.emit("review", self.review.id)
+        def flagged(_result) -> None:
+            self._show_risk()
+            self.case_saved.emit("review", self.review.id)
+
+        self._write(self._service.reviews.set_risk_buyer, self.customer_id, checked, then=flagged,
+                    failed=lambda: self.risk_buyer_box.setChecked(not checked))
 
     def _after(self, review: ReviewDTO | None) -> None:
         if review is None:

@@ -42,17 +42,17 @@ HEADER_KEY = "aftersales/cases_header"
 def open_case_dialog(service: AftersalesService, orders: OrderService | None, kind: str, *, customer_id: int,
                      case_id: int | None = None, order_id: int | None = None,
                      clock: Callable[[], dt.datetime] | None = None, parent=None,
-                     on_saved: Callable[[str, int], None] | None = None) -> QDialog:
+                     on_saved: Callable[[str, int], None] | None = None, lane=None) -> QDialog:
     """Open the complaint or review dialog (modal) — from this page, a customer record or an order."""
     from ui.dialogs.complaint import ComplaintDialog
     from ui.dialogs.review import ReviewDialog
 
     if kind == "complaint":
         dialog = ComplaintDialog(service, orders, customer_id=customer_id, complaint_id=case_id, order_id=order_id,
-                                 clock=clock, parent=parent)
+                                 clock=clock, parent=parent, lane=lane)
     else:
         dialog = ReviewDialog(service, orders, customer_id=customer_id, review_id=case_id, order_id=order_id,
-                              clock=clock, parent=parent)
+                              clock=clock, parent=parent, lane=lane)
     if on_saved is not None:
         dialog.case_saved.connect(on_saved)
     dialog.exec()
@@ -64,9 +64,10 @@ class AftersalesPage(Page):
     judge "overdue" by (the service has its own for what it records)."""
 
     def __init__(self, service: AftersalesService, customers: CustomerService, orders: OrderService,
-                 settings: QSettings, clock: Callable[[], dt.datetime] = system_clock, parent=None):
+                 settings: QSettings, clock: Callable[[], dt.datetime] = system_clock, parent=None, lane=None):
+        """`lane` (ui.book_lane.BookLane): where the case dialogs write; None writes on the GUI thread."""
         super().__init__(parent)
-        self._service = service
+        self._service, self._lane = service, lane
         self._customers = customers
         self._orders = orders
         self._settings = settings
@@ -232,7 +233,7 @@ class AftersalesPage(Page):
 
     def open_case(self, kind: str, customer_id: int, case_id: int | None = None) -> None:
         open_case_dialog(self._service, self._orders, kind, customer_id=customer_id, case_id=case_id,
-                         clock=self._clock, parent=self, on_saved=self._on_case_saved)
+                         clock=self._clock, parent=self, on_saved=self._on_case_saved, lane=self._lane)
         self.reload()
 
     def _on_case_saved(self, _kind: str, _case_id: int) -> None:

@@ -53,8 +53,10 @@ class OrdersPage(Page):
 
     def __init__(self, orders: OrderService, products: ProductService, customers: CustomerService,
                  settings: QSettings, today: Callable[[], dt.date] = dt.date.today, tasks: TaskRunner | None = None,
-                 parent=None):
+                 parent=None, lane: TaskRunner | None = None):
+        """`lane` (ui.book_lane.BookLane): where the order and product dialogs save; None saves on the GUI thread."""
         super().__init__(parent)
+        self._lane = lane
         self._orders, self._products, self._customers = orders, products, customers
         self._today = today
         self._tasks = tasks
@@ -174,7 +176,7 @@ class OrdersPage(Page):
 
         detail = self._orders.get(order_id) if order_id is not None else None
         dialog = OrderDialog(self._orders, self._customers, self._products.list(include_inactive=False), detail,
-                             customer_id or self._customer_filter, self)
+                             customer_id or self._customer_filter, self, lane=self._lane)
         dialog.saved.connect(lambda _detail: self._after_change())
         return dialog
 
@@ -260,7 +262,7 @@ class OrdersPage(Page):
         from ui.dialogs.product import ProductDialog
 
         product = self.products_model.product(row) if row is not None else None
-        dialog = ProductDialog(self._products, product, self, today=self._today)
+        dialog = ProductDialog(self._products, product, self, today=self._today, lane=self._lane)
         dialog.saved.connect(lambda _product: self._after_product_change())
         return dialog
 

@@ -47,7 +47,7 @@ def _orders(session: Session) -> Page:
 
     book = session.book
     return OrdersPage(OrderService(book), ProductService(book), CustomerService(book), session.settings,
-                      session.today, session.tasks)
+                      session.today, session.tasks, lane=session.lane)
 
 
 def _today(session: Session) -> Page:
@@ -74,7 +74,8 @@ def _aftersales(session: Session) -> Page:
     from ui.pages.aftersales import AftersalesPage
 
     book = session.book
-    return AftersalesPage(AftersalesService(book), CustomerService(book), OrderService(book), session.settings)
+    return AftersalesPage(AftersalesService(book), CustomerService(book), OrderService(book), session.settings,
+                          lane=session.lane)
 
 
 def _marketing(session: Session) -> Page:
@@ -101,9 +102,9 @@ def _settings(session: Session) -> Page:
                         sections=[ShopSettingsSection(ShopService(session.book)),
                                   ReminderSettingsWidget(ReminderService(session.book), session.today),
                                   AftersalesSettingsSection(AftersalesService(session.book)),
-                                  LoyaltySettingsSection(MarketingService(session.book), session.today),
+                                  LoyaltySettingsSection(MarketingService(session.book), session.today, lane=session.lane),
                                   ThresholdSettingsSection(ThresholdService(session.book), session.today,
-                                                           tasks=session.tasks)])
+                                                           tasks=session.tasks, lane=session.lane)])
 
 
 TODAY = QT_TRANSLATE_NOOP("Navigation", "Today")

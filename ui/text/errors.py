@@ -101,6 +101,8 @@ MESSAGES = {
         "ErrorText", "A shared book is backed up on its server (pg_dump), not by Huitouke."),
     "batch_missing": QT_TRANSLATE_NOOP("ErrorText", "This import no longer exists."),
     "batch_already_undone": QT_TRANSLATE_NOOP("ErrorText", "This import was undone already."),
+    "batch_running": QT_TRANSLATE_NOOP("ErrorText", "This import is still being written; undo it once it has "
+                                                    "finished."),
     "bad_date": QT_TRANSLATE_NOOP("ErrorText", "“%value” is not a date: write it like 2026-01-31."),
     "bad_range": QT_TRANSLATE_NOOP("ErrorText", "The start date %start is after the end date %end."),
     "export_what_unknown": QT_TRANSLATE_NOOP(

@@ -89,11 +89,11 @@ class OrderCasesButton(QPushButton):
     """"After-sales…" on an order: a menu to open a complaint or review about it, and its existing cases."""
 
     def __init__(self, book, orders, customer_id: int, order_id: int,
-                 clock: Callable[[], dt.datetime] = system_clock, parent=None):
+                 clock: Callable[[], dt.datetime] = system_clock, parent=None, lane=None):
         super().__init__(parent)
         self.setText(self.tr("After-sales…"))
         self._service = AftersalesService(book, clock)
-        self._orders, self._clock = orders, clock
+        self._orders, self._clock, self._lane = orders, clock, lane
         self.customer_id, self.order_id = customer_id, order_id
         self.setMenu(QMenu(self))
         self.menu().aboutToShow.connect(self._fill_menu)
@@ -116,4 +116,4 @@ class OrderCasesButton(QPushButton):
         from ui.pages.aftersales import open_case_dialog
 
         open_case_dialog(self._service, self._orders, kind, customer_id=self.customer_id, case_id=case_id,
-                         order_id=self.order_id, clock=self._clock, parent=self.window())
+                         order_id=self.order_id, clock=self._clock, parent=self.window(), lane=self._lane)

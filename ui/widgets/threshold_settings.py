@@ -4,6 +4,7 @@ suggestion and a live count of customers per segment for the values on screen) a
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 
 import shiboken6
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from core.analytics.thresholds import LIMITS, ThresholdService
 from core.errors import HuitoukeError
+from ui.dialogs.lane_save import save_on_lane
 from ui.text.errors import describe
 from ui.text.labels import STAGES, label, money, rfm_label
 
@@ -34,9 +36,10 @@ class ThresholdSettingsSection(QGroupBox):
     days the first time takes about a second); without one, at once (tests)."""
 
     def __init__(self, thresholds: ThresholdService, today: Callable[[], dt.date] = dt.date.today,
-                 parent: QWidget | None = None, tasks=None) -> None:
+                 parent: QWidget | None = None, tasks=None, lane=None) -> None:
+        """With a `lane` (ui.book_lane.BookLane) a save (every customer's stage moved) runs there."""
         super().__init__(parent)
-        self._tasks = tasks
+        self._tasks, self._lane = tasks, lane
         self._generation = 0
         self.setTitle(self.tr("Customer segments and privacy"))
         self._service = thresholds
@@ -185,12 +188,10 @@ class ThresholdSettingsSection(QGroupBox):
         self.message_label.setText(self.tr("Suggested values shown; save to use them."))
 
     def _on_save_button_clicked(self) -> None:
-        try:
-            moved = self._service.save(self.values(), self._today())
-        except HuitoukeError as exc:
-            self.message_label.setText(describe(exc))
-            return
-        self.message_label.setText(self.tr("Saved; %1 customers changed stage.").replace("%1", f"{moved:,}"))
+        save_on_lane(self._lane, self.save_button, functools.partial(self._service.save, self.values(), self._today()),
+                     lambda moved: self.message_label.setText(self.tr("Saved; %1 customers changed stage.")
+                                                             .replace("%1", f"{moved:,}")),
+                     lambda exc: self.message_label.setText(describe(exc)))
 
     def _on_mask_check_toggled(self, checked: bool) -> None:
         self._service.set_phone_masking(checked)

@@ -1,0 +1,207 @@
+"""An import written in short transactions (issue #21), so a save made meanwhile waits for one chunk at most.
+
+The guarantees of the one-transaction import stay (core.excel.importer): a refused file writes nothing, the
+backup comes first, the import is undone as one batch. What makes that hold across commits:
+
+- The batch row is committed first with status ``running``; every later chunk commits rows tagged with the
+  batch id together with the ``import_change`` lines recording what it changed, so at every commit the part
+  written is exactly what ``undo_import`` takes back. The last chunk marks the batch ``done``.
+- While it writes, the import holds ``ImportRunning`` (an OS lock on ``<book>.import.lock``; on a shared
+  PostgreSQL book a session advisory lock): a failed or cancelled import is undone at once by the process
+  that ran it; one killed (power cut, SIGKILL) leaves a ``running`` batch nobody holds, which
+  ``core.excel.batches.recover_unfinished_imports`` undoes at the next open.
+- ``Turns`` ends one transaction and starts the next: in the app inside the book lane's ``write_turn``
+  (ui.book_lane: a waiting save goes first), elsewhere with a short gap for other programs waiting in
+  SQLite's busy handler. Each transaction takes the book's write lock first (``one_at_a_time``), so what a
+  chunk reads is current.
+
+Between chunks other writers may change the book: a customer the import matched may be deleted meanwhile
+(its chunk then fails and the import is undone), a customer saved meanwhile with the same phone is not
+matched (it would have been had the save come first or last).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from core.book.dialect import one_at_a_time
+from core.errors import BookBusy, BookLocked
+
+log = logging.getLogger(__name__)
+
+CHUNK_GAP_S = 0.01  # between chunks without a write turn: leaves other programs a gap (as regenerate_in_chunks)
+CHUNK_CUSTOMERS = 1000  # customers per transaction in the steps after the rows are written
+CHUNK_ROWS = 1000  # rows inserted per transaction (core.excel.writer._INSERT_CHUNK)
+CHUNK_UPDATES = 2000  # updated rows per transaction
+WAIT_FOR_OTHER_IMPORT_S = 10.0
+_PG_KEY = ("huitouke import running",)
+
+WriteTurn = Callable[[], AbstractContextManager]
+
+
+class Turns:
+    """The transactions of one chunked import on ``session``: ``begin()`` once, ``next()`` between chunks,
+    ``outside()`` for a read that takes no write lock, ``end()`` when done (commits)."""
+
+    def __init__(self, session: Session, write_turn: WriteTurn | None = None) -> None:
+        self.session = session
+        self._write_turn = write_turn
+        self._held: AbstractContextManager | None = None
+        self.longest = 0.0  # seconds of the longest transaction (bench/bench_lane.py)
+        self._started = 0.0
+
+    def begin(self) -> None:
+        if self._write_turn is not None:
+            self._held = self._write_turn()
+            self._held.__enter__()
+        self._started = time.perf_counter()
+        one_at_a_time(self.session, "import")
+
+    def _commit(self) -> None:
+        self.session.commit()
+        self.longest = max(self.longest, time.perf_counter() - self._started)
+        held, self._held = self._held, None
+        if held is not None:
+            held.__exit__(None, None, None)
+        elif self._write_turn is None:
+            time.sleep(CHUNK_GAP_S)
+
+    def next(self) -> None:
+        """Commit the chunk written so far and start the next transaction."""
+        self._commit()
+        self.begin()
+
+    @contextlib.contextmanager
+    def outside(self) -> Iterator[None]:
+        """Commit, run the block in a transaction of its own that only reads (no write lock), then begin again."""
+        self._commit()
+        try:
+            yield
+            self.session.commit()  # ends the read snapshot before the next write transaction
+        finally:
+            self.begin()
+
+    def end(self) -> None:
+        self._commit()
+
+    def abandon(self) -> None:
+        """After a failure: roll back the open transaction and give the turn back."""
+        self.session.rollback()
+        held, self._held = self._held, None
+        if held is not None:
+            held.__exit__(None, None, None)
+
+
+class ImportRunning:
+    """Held by the process writing an import, for as long as it writes (see the module docstring)."""
+
+    def __init__(self, book) -> None:
+        self._book = book
+        self._file: Any = None  # a core.book.lock.BookLock on a book file
+        self._connection: Any = None  # a dedicated connection holding the advisory lock on a server
+
+    def acquire(self, wait_s: float = WAIT_FOR_OTHER_IMPORT_S) -> bool:
+        """Take it, waiting up to ``wait_s`` for another import to finish; False if it did not."""
+        deadline = time.monotonic() + wait_s
+        while not self._try():
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.1)
+        return True
+
+    def hold(self, wait_s: float = WAIT_FOR_OTHER_IMPORT_S) -> ImportRunning:
+        """acquire(), or BookBusy when another import keeps it past ``wait_s``."""
+        if not self.acquire(wait_s):
+            raise BookBusy("book_busy")
+        return self
+
+    def _try(self) -> bool:
+        path = self._book.path
+        if path is not None:
+            from core.book.lock import BookLock
+
+            lock = BookLock(Path(str(path) + ".import"), "huitouke import")
+            try:
+                lock.acquire()
+            except BookLocked:
+                return False
+            self._file = lock
+            return True
+        connection = self._book.engine.connect()
+        got = connection.execute(text("SELECT pg_try_advisory_lock(hashtext(:key))"), {"key": _PG_KEY[0]}).scalar()
+        connection.commit()
+        if got:
+            self._connection = connection
+        else:
+            connection.close()
+        return bool(got)
+
+    def release(self) -> None:
+        if self._file is not None:
+            self._file.release()
+            self._file = None
+        if self._connection is not None:
+            with contextlib.suppress(Exception):
+                self._connection.execute(text("SELECT pg_advisory_unlock(hashtext(:key))"), {"key": _PG_KEY[0]})
+                self._connection.commit()
+            self._connection.close()
+            self._connection = None
+
+    def __enter__(self) -> ImportRunning:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.release()
+
+
+def in_groups(values: Iterable[int], size: int) -> Iterator[list[int]]:
+    """Sorted values in lists of ``size``."""
+    ordered = sorted(values)
+    for start in range(0, len(ordered), size):
+        yield ordered[start:start + size]
+
+
+def after_import_in_chunks(chunk: Callable[[], None], free: Callable[[], AbstractContextManager], session: Session,
+                           customer_ids: Iterable[int], *,
+                           today, history: bool, watch, products, figures_known: Iterable[int], link_new: bool,
+                           relink_all: bool, on_created) -> None:
+    """core.order_writes.after_orders_written for an import's customers, ``CHUNK_CUSTOMERS`` per transaction
+    (``chunk()`` commits and begins the next), in the same order: figures, cycles and member levels; then the
+    products (links, suggestions — read in ``free()``, between transactions —; the buyers of a product whose
+    cycle moved get their tasks again); then the reminders."""
+    from core.order_writes import after_orders_written
+    from core.product_links import follow_product_write
+    from core.reminders import generate
+    from core.reminders.cycles import compute_suggestions
+
+    ids = sorted(set(customer_ids))
+    known = set(figures_known)
+    for group in in_groups(ids, CHUNK_CUSTOMERS):
+        after_orders_written(session, group, today=today, history=history, reminders=False,
+                             figures_known=known.intersection(group))
+        chunk()
+    suggestions = None
+    if products is not None:
+        with free():
+            found = compute_suggestions(session, products)
+            suggestions = {pid: found.get(pid) for pid in products}
+    concerned = follow_product_write(session, watch, today, products=products, link_new=link_new,
+                                     relink_all=relink_all, on_created=on_created, regenerate_now=False,
+                                     suggestions=suggestions)
+    chunk()
+    everyone = list(session.scalars(text("SELECT id FROM customer")))
+    concerned |= set(ids)
+    if len(concerned) >= len(everyone) / 2:  # as follow_product_write: then the whole book's tasks
+        concerned = set(everyone)
+    for group in in_groups(concerned, CHUNK_CUSTOMERS):
+        generate.after_write(session, group, today)
+        chunk()

@@ -1,0 +1,126 @@
+"""An import written in short transactions (core.excel.chunked, issue #21): same book as in one transaction,
+undone as one batch, and never half an import left after a failure, a cancel or a killed process
+(the real kill: tests/core/excel/test_cli_and_crash.py)."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select, text
+
+from core.book.db import Book
+from core.book.models import Customer, ImportBatch, Order, OrderItem, Reminder
+from core.errors import Cancelled, RejectedInput
+from core.excel import chunked, writer
+from core.excel.batches import recover_unfinished_imports, undo_import
+from core.excel.chunked import ImportRunning
+from core.excel.importer import ImportOptions, run_import
+from tests.core.excel.files import taobao_rows, write_csv
+
+TODAY = dt.date(2024, 7, 1)
+
+
+def _rows(book) -> dict:
+    with book.session() as s:
+        return {
+            "customers": sorted(s.execute(select(Customer.name, Customer.phone, Customer.purchase_count,
+                                                 Customer.total_spend_cents, Customer.stage, Customer.cycle_days,
+                                                 Customer.member_level_id, Customer.last_purchase_on)).all()),
+            "orders": s.scalar(select(func.count(Order.id))), "items": s.scalar(select(func.count(OrderItem.id))),
+            "reminders": sorted(s.execute(select(Reminder.rule_key, Reminder.kind, Reminder.due_date, Reminder.status)
+                                          ).all()),
+        }
+
+
+def _book(tmp_path, name: str) -> Book:
+    book = Book.open(tmp_path / f"{name}.book", create=True, backup_root=tmp_path / "bk", daily_backup=False)
+    run_import(book, write_csv(tmp_path / "first.csv", taobao_rows(300, 120, seed=3), encoding="gbk", quote_all=True),
+               ImportOptions(backup=False, today=TODAY))
+    return book
+
+
+def test_small_chunks_give_the_same_book_as_big_ones(tmp_path, monkeypatch):
+    data = write_csv(tmp_path / "more.csv", taobao_rows(400, 200, seed=5), encoding="gbk", quote_all=True)
+    with _book(tmp_path, "big") as big:
+        run_import(big, data, ImportOptions(backup=False, today=TODAY))
+        expected = _rows(big)
+    monkeypatch.setattr(writer, "_INSERT_CHUNK", 7)
+    monkeypatch.setattr(chunked, "CHUNK_CUSTOMERS", 5)
+    monkeypatch.setattr(writer, "CHUNK_UPDATES", 3)
+    turns = []
+
+    @contextlib.contextmanager
+    def write_turn():
+        turns.append(1)
+        yield
+
+    with _book(tmp_path, "small") as small:
+        result = run_import(small, data, ImportOptions(backup=False, today=TODAY), write_turn=write_turn)
+        assert len(turns) > 100  # hundreds of short transactions
+        assert _rows(small) == expected
+        with small.session() as s:
+            assert s.get(ImportBatch, result.batch_id).status == "done"
+        undo_import(small, result.batch_id, TODAY)  # still undone as one batch
+        with _book(tmp_path, "only-first") as first:
+            assert _rows(small) == _rows(first)
+
+
+@pytest.mark.parametrize("stage", ["customers", "orders", "reminders", "saving"])
+def test_a_failure_halfway_undoes_what_was_committed(tmp_path, monkeypatch, stage):
+    monkeypatch.setattr(writer, "_INSERT_CHUNK", 50)
+    monkeypatch.setattr(chunked, "CHUNK_CUSTOMERS", 20)
+    with _book(tmp_path, "b") as book:
+        before = _rows(book)
+        seen = []
+
+        def progress(_done, _total, message):
+            seen.append(message)
+            if message == stage:
+                with book.session() as s:  # another connection sees the chunks committed so far
+                    assert s.scalar(select(ImportBatch.status).order_by(ImportBatch.id.desc()).limit(1)) == "running"
+                raise Cancelled("cancelled")
+
+        with pytest.raises(Cancelled):
+            run_import(book, write_csv(tmp_path / "more.csv", taobao_rows(400, 200, seed=5), encoding="gbk",
+                                       quote_all=True), ImportOptions(backup=False, today=TODAY), progress=progress)
+        assert stage in seen
+        assert _rows(book) == before
+        with book.session() as s:
+            assert s.execute(select(ImportBatch.id, ImportBatch.status)).all() == [(1, "done")]  # no trace left
+
+
+def test_a_running_batch_is_left_alone_while_its_import_writes(tmp_path):
+    with _book(tmp_path, "b") as book:
+        before = _rows(book)
+        with book.session() as s:  # as a killed import leaves it: its batch and a customer of it
+            s.add(ImportBatch(id=7, file_name="big.csv", status="running"))
+            s.flush()
+            s.add(Customer(name="半个导入", import_batch_id=7))
+        with pytest.raises(RejectedInput) as refused:
+            undo_import(book, 7)  # the seller cannot undo it from the history meanwhile
+        assert refused.value.code == "batch_running"
+        running = ImportRunning(book)
+        assert running.acquire(0)  # an import is writing (another process or thread)
+        try:
+            assert not ImportRunning(book).acquire(0)
+            assert recover_unfinished_imports(book, TODAY) == []
+        finally:
+            running.release()
+        assert recover_unfinished_imports(book, TODAY) == [7]  # nobody writes it: left by a killed import
+        assert _rows(book) == before
+        with book.session() as s:
+            assert s.get(ImportBatch, 7).status == "undone"
+            assert s.execute(text("SELECT count(*) FROM customer WHERE import_batch_id = 7")).scalar() == 0
+
+
+def test_a_refused_file_writes_no_batch_and_takes_no_backup(tmp_path):
+    with _book(tmp_path, "b") as book:
+        backups = sorted((tmp_path / "bk").rglob("*"))
+        with pytest.raises(Exception) as refused:
+            run_import(book, write_csv(tmp_path / "empty.csv", [["姓名", "电话"]]))
+        assert refused.value.code == "no_data_rows"
+        with book.session() as s:
+            assert s.scalar(select(func.count(ImportBatch.id))) == 1
+        assert sorted((tmp_path / "bk").rglob("*")) == backups

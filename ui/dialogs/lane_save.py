@@ -1,0 +1,46 @@
+"""A dialog's Save through the book's lane (ui.book_lane), the pattern the customer dialog set: the service call
+runs on the lane, off the GUI thread, the Save button disabled meanwhile; the result or the error comes back
+on the GUI thread. Without a lane the call runs at once, as before."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QAbstractButton
+
+from core.errors import HuitoukeError
+
+
+def save_on_lane(lane, button: QAbstractButton | None, call: Callable[[], Any], saved: Callable[[Any], None],
+                 failed: Callable[[HuitoukeError], None]) -> bool:
+    """Run ``call()``; ``saved(result)`` after it, ``failed(error)`` for a coded error (a conflict included), any
+    other error to the unexpected-error dialog. Returns whether it saved already: False with a lane (it
+    will, or fail, later)."""
+    if lane is None:
+        try:
+            result = call()
+        except HuitoukeError as exc:
+            failed(exc)
+            return False
+        saved(result)
+        return True
+
+    def done(result: Any) -> None:
+        if button is not None:
+            button.setEnabled(True)
+        saved(result)
+
+    def error(exc: BaseException) -> None:
+        if button is not None:
+            button.setEnabled(True)
+        if isinstance(exc, HuitoukeError):
+            failed(exc)
+        else:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+
+    if button is not None:
+        button.setEnabled(False)
+    lane.save(call, on_success=done, on_error=error)
+    return False
