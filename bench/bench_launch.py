@@ -8,8 +8,10 @@ GUI thread; a watchdog thread samples the GUI thread's Python stack (and the oth
 whose GIL it may wait for) while the heartbeat is late, and the innermost frames seen most often are printed
 with the stall, next to the GUI thread's own CPU time during it (close to the stall: the GUI thread worked;
 far less: it waited, for the GIL or a core). "open_started"/"open_done" bracket ui.launcher.open_book_at on
-the pool; "book_open" is the first paint with the book attached. With --customers the seller clicks Customers
-as soon as the Today rows are painted. --profile writes a cProfile of the GUI thread.
+the pool; "book_open" is the first paint with the book attached; "launch_ready" when the book's quick check
+passed and the first rows were painted (ui.launch_gate: the window's actions on, the background work
+started). With --customers the seller clicks Customers as soon as the Today rows are painted. --profile writes
+a cProfile of the GUI thread.
 """
 
 from __future__ import annotations
@@ -75,6 +77,14 @@ def child(book: str, click_customers: bool, profile: str | None) -> None:
             mark("open_done")
 
     ui_launcher.open_book_at = open_book_at
+    original_ready = getattr(ui_launcher.Launcher, "_on_launch_ready", None)
+    if original_ready is not None:  # the book passed its quick check and the first rows are painted
+
+        def on_launch_ready(self, *args, **kwargs):
+            mark("launch_ready")
+            return original_ready(self, *args, **kwargs)
+
+        ui_launcher.Launcher._on_launch_ready = on_launch_ready
 
     gui = threading.get_ident()
     state = {"tick": None, "stalls": [], "samples": collections.Counter(), "marks": {}, "window": None,
@@ -84,7 +94,8 @@ def child(book: str, click_customers: bool, profile: str | None) -> None:
     def mark(name: str) -> None:
         if name not in state["marks"]:
             state["marks"][name] = time.perf_counter() - T0
-            emit(event=name, seconds=state["marks"][name])
+            # cpu: the process's CPU time so far (every thread): on a loaded machine wall ≈ cpu / the share got
+            emit(event=name, seconds=state["marks"][name], cpu=round(time.process_time(), 3))
 
     def tick() -> None:
         now, cpu = time.perf_counter(), time.thread_time()
@@ -120,7 +131,8 @@ def child(book: str, click_customers: bool, profile: str | None) -> None:
             return
         today = window._pages.get("today")
         session = window.session
-        checking = any(launcher.health._thread is not None and launcher.health._thread.is_alive()
+        checking = any((launcher.health._thread is not None and launcher.health._thread.is_alive())
+                       or (getattr(launcher, "launch_gate", None) is not None and not launcher.launch_gate.done)
                        for launcher in launchers)
         busy = (session.tasks.active_count or session.lane.busy or checking
                 or (today is not None and today._regenerating))
@@ -182,7 +194,11 @@ def child(book: str, click_customers: bool, profile: str | None) -> None:
         profiler = cProfile.Profile()
         profiler.enable()
     QTimer.singleShot(MAX_S * 1000, finish)
-    sys.exit(ui_app.run(["--book", book]))
+    code = ui_app.run(["--book", book])
+    sys.stdout.flush()
+    # Not a normal exit: the pool would wait for a job still running (on a loaded machine the daily backup of the
+    # 480 MB book can take minutes after "idle"); this run has measured what it came for.
+    os._exit(code)
 
 
 def main() -> int:
@@ -206,25 +222,33 @@ def main() -> int:
                        BENCH_SPAWNED_AT=repr(time.time()))
             command = [sys.executable, __file__, "--child", "--book", args.book]
             command += ["--customers"] * args.customers + (["--profile", args.profile] if args.profile else [])
-            output = subprocess.run(command, env=env, capture_output=True, text=True, timeout=MAX_S + 60).stdout
-            events = {e["event"]: e for e in map(json.loads, output.splitlines())}
+            done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=MAX_S + 240)
+            events = {e["event"]: e for e in map(json.loads, done.stdout.splitlines())}
+            if "idle" not in events:
+                print(f"run {number + 1} did not reach idle (exit {done.returncode}):\n{done.stderr[-3000:]}")
+                continue
             run = {name: e["seconds"] for name, e in events.items() if "seconds" in e}
+            run["cpu_at_rows"] = events.get("today_rows_painted", {}).get("cpu")
             run["stalls"] = events["idle"]["stalls"]
             run["max_rss_mb"] = events["idle"]["max_rss_mb"]
             runs.append(run)
             longest = max((s["ms"] for s in run["stalls"]), default=0)
             print(f"run {number + 1}: " + ", ".join(f"{k} {v:.2f} s" for k, v in run.items()
                                                      if isinstance(v, float) and k != "max_rss_mb")
+                  + f"; process CPU at first rows {run['cpu_at_rows']} s"
                   + f"; longest stall {longest} ms; RSS {run['max_rss_mb']:.0f} MB; load {load()}", flush=True)
             for stall in run["stalls"]:
                 print(f"    stall {stall['ms']:4d} ms (GUI thread CPU {stall['cpu_ms']} ms) at {stall['at_s']:.2f} s: "
                       + " | ".join(stall["where"]))
     print(f"\nmachine: {machine()}; load average {load()}; book {args.book}")
     print("seconds since the process was started (median of runs):")
-    for name in ("painted", "book_open", "today_rows_painted", "customers_rows_painted", "idle"):
+    for name in ("painted", "book_open", "today_rows_painted", "launch_ready", "customers_rows_painted", "idle"):
         values = [r[name] for r in runs if name in r]
         if values:
             print(f"  {name:24s} {statistics.median(values):6.2f} s")
+    cpus = [r["cpu_at_rows"] for r in runs if r.get("cpu_at_rows") is not None]
+    if cpus:
+        print(f"  {'process CPU at rows':24s} {statistics.median(cpus):6.2f} s")
     print(f"  {'longest GUI stall':24s} {statistics.median([max((s['ms'] for s in r['stalls']), default=0) for r in runs]):6.0f} ms")
     print(f"  {'max RSS':24s} {statistics.median([r['max_rss_mb'] for r in runs]):6.0f} MB")
     return 0

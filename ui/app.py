@@ -60,6 +60,9 @@ def run(argv: list[str]) -> int:
     If Huitouke already runs for this user and book, that window comes to the front and this launch ends.
     """
     book, spreadsheet = app_files(argv)
+    from ui import preload
+
+    preload.start()  # SQLAlchemy, the models, the Today page: imported while the window is built
     log_path = setup_logging(paths.log_dir())
     install_excepthook(log_path)
     app = create_application([sys.argv[0], *argv])

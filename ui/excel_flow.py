@@ -2,8 +2,6 @@
 
 from PySide6.QtCore import QObject, Signal
 
-from ui.dialogs.export_dialog import ExportDialog
-from ui.dialogs.import_dialog import ImportDialog
 from ui.i18n import chosen_language
 
 
@@ -21,11 +19,15 @@ class ExcelFlow(QObject):
         return chosen_language(self._session.settings)
 
     def import_file(self, path: str | None) -> None:
+        from ui.dialogs.import_dialog import ImportDialog  # the readers and the importer: not at launch
+
         dialog = ImportDialog(self._session.book, self._session.tasks, path, self.language(), parent=self.window,
                               lane=self._session.lane)
         dialog.book_changed.connect(self.book_changed)
         dialog.exec()
 
     def export(self) -> None:
+        from ui.dialogs.export_dialog import ExportDialog
+
         ExportDialog(self._session.book, self._session.tasks, self.language(), self._session.today(),
                      parent=self.window).exec()

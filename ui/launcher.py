@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
+import datetime as dt
 import logging
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +22,7 @@ from core.book.shared import (
     without_password,
 )
 from core.errors import BookDamaged, BookLocked, BookTooNew, HuitoukeError, ServerUnavailable
+from ui import preload
 from ui import settings as keys
 from ui.dialogs.shared_book import ConnectSharedBookDialog, describe_connection_error
 from ui.main_window import MainWindow
@@ -41,53 +41,48 @@ DEMO_CUSTOMERS = 300
 BOOK_FILTER = "*.book"
 
 
-# Imported by open_book_at next to the opening book rather than on the GUI thread once it is open.
-_NEEDED_ONCE_OPEN = ("core.customers", "core.reminders.service", "core.shop", "ui.excel_flow", "ui.pages.today",
-                     "ui.today_launch", "ui.widgets.shop_settings")
-
-
 def open_book_at(location: str, create: bool) -> Book:
-    """Book.open, importing core.book.db (SQLAlchemy and the models: ~0.3 s) only now, so the first window
-    paints before that import; on the thread pool the imports run off the GUI thread too."""
-    # The modules needed once the book is open are imported on a thread of their own meanwhile: Book.open's
-    # quick check (a second on a 100k book) leaves the GIL free for them.
-    preload = threading.Thread(target=_import_needed_once_open, name="preload", daemon=True)
-    preload.start()
+    """Book.open, importing core.book.db (SQLAlchemy and the models) only now or on the preload thread
+    (ui.preload, started with the app), so the first window paints before that import; on the thread pool the
+    imports run off the GUI thread too.
+
+    The book's quick check runs on a thread of its own (check="concurrent") while the modules needed once it is
+    open finish importing and the launch's first reads are made (`open_with_launch_facts`); writes wait for
+    the full check (ui.book_health), and the daily backup is taken once it passed."""
+    preload.wait(preload.BOOK)
     from core.book.db import Book
 
-    try:
-        # A quick check now; the full integrity_check runs right after (ui.book_health), writes wait for it,
-        # and the daily backup is taken once it passed.
-        book = Book.open(location, create=create, check="background", daily_backup=False)
-    finally:
-        preload.join()
-    for module in _NEEDED_ONCE_OPEN:  # at once when the preload did it; raises here what it met
-        importlib.import_module(module)
-    return book
+    return Book.open(location, create=create, check="concurrent", daily_backup=False)
 
 
-def _import_needed_once_open() -> None:
-    import sqlalchemy  # noqa: F401  (first, as the opening thread does: no two threads import its parts)
-
-    for module in _NEEDED_ONCE_OPEN:
-        try:
-            importlib.import_module(module)
-        except Exception:  # imported again on the opening thread, which reports it
-            return
-
-
-def open_with_launch_facts(location: str, create: bool) -> tuple[Book, str, object]:
+def open_with_launch_facts(location: str, create: bool) -> tuple[Book, str, object, tuple | None]:
     """open_book_at, then what the window needs to decide how it starts, read here and not on the GUI thread:
-    (book, how Today shows on launch — "page" or "dialog" —, the shop profile for the first-run step)."""
+    (book, how Today shows on launch — "page" or "dialog" —, the shop profile for the first-run step, and for
+    the page the first Today list as TodayPage reads it).
+
+    These reads run while the book's quick check does (Book.open(check="concurrent")): a broken page met here is
+    raised as BookDamaged (`Book.as_damage`), and the window that shows them keeps every action off until the
+    check passed (ui.launch_gate)."""
     book = open_book_at(location, create)
     try:
+        preload.wait(preload.READS)
         from core.reminders.service import ReminderService
         from core.shop import ShopService
 
-        show_today = ReminderService(book).settings().get("reminder.show_on_launch", "page")
-        return book, show_today, ShopService(book).profile()
-    except BaseException:
+        reminders = ReminderService(book)
+        show_today = reminders.settings().get("reminder.show_on_launch", "page")
+        first_today = None
+        if show_today != "dialog":
+            today, now = dt.date.today(), dt.datetime.now()  # the Session's clock (ui.session)
+            first_today = (today, reminders.day_list(today, now=now), None)
+        profile = ShopService(book).profile()
+        preload.wait(preload.WINDOW)  # not on the GUI thread either
+        return book, show_today, profile, first_today
+    except BaseException as exc:
+        damage = book.as_damage(exc) if isinstance(exc, Exception) else None
         book.close()
+        if damage is not None:
+            raise damage from None
         raise
 
 
@@ -113,6 +108,7 @@ class Launcher(QObject):
         self.welcome: WelcomeWindow | None = None
         self._demo_task = None
         self.shop_dialog = None  # the first-run step "My shop", when it was asked
+        self.launch_gate = None  # ui.launch_gate.LaunchGate of the last book opened in the background
         from ui.book_health import BookHealth
 
         self.health = BookHealth(self)
@@ -271,23 +267,34 @@ class Launcher(QObject):
             except HuitoukeError as exc:
                 self._on_open_failed(location, exc, reask=False)
                 return False
-            self._on_book_opened(location, opened)
+            try:
+                opened[0].await_quick_check()  # opened here and now: checked here and now too
+            except HuitoukeError as exc:
+                opened[0].close()
+                self._on_open_failed(location, exc, reask=False)
+                return False
+            self._on_book_opened(location, opened, at_once=True)
             return True
         self._tasks.run(open_with_launch_facts, location, create,
                         on_success=lambda opened: self._on_book_opened(location, opened),
                         on_error=lambda exc: self._on_open_failed(location, exc, reask=True))
         return True
 
-    def _on_book_opened(self, location: str, opened: tuple) -> None:
-        """Show the book `open_with_launch_facts` opened; nothing here reads the book on the GUI thread."""
-        book, show_today, shop_profile = opened
+    def _on_book_opened(self, location: str, opened: tuple, at_once: bool = False) -> None:
+        """Show the book `open_with_launch_facts` opened; nothing here reads the book on the GUI thread.
+
+        The window shows the first rows at once, read-only: until the book's quick check passed (and those rows
+        are painted) its actions stay off and nothing else starts (ui.launch_gate, `_on_launch_ready`);
+        `at_once` when the check is over already (an open on the GUI thread): everything starts now."""
+        book, show_today, shop_profile, first_today = opened
         if self.window is None:  # the window was closed while the book was opening
             book.close()
             return
         self.book = book
         self._settings.setValue(keys.LAST_BOOK, without_password(str(location)))
-        session = Session(book=book, book_path=book.display_name, settings=self._settings, tasks=self._tasks)
-        from core.customers import CustomerService, book_counts
+        session = Session(book=book, book_path=book.display_name, settings=self._settings, tasks=self._tasks,
+                          launch_today=first_today)
+        from core.customers import book_counts
         from ui.excel_flow import ExcelFlow
 
         excel = ExcelFlow(session)
@@ -296,16 +303,48 @@ class Launcher(QObject):
         excel.book_changed.connect(self.window.book_changed_elsewhere)
         self.window.set_file_handlers(excel.import_file, excel.export)
         # Straight to the Today page when it shows on launch: the page used last is not built meanwhile.
-        self.window.attach(session, lambda: book_counts(book), page="today" if show_today != "dialog" else None)
+        self.window.attach(session, lambda: book_counts(book), page="today" if show_today != "dialog" else None,
+                           ready=False)
         from core.reminders.service import ReminderService
+        from ui.launch_gate import LaunchGate, after_paint
         from ui.today_launch import show_today_on_launch
 
         show_today_on_launch(self.window, ReminderService(book), show_today)
+        window = self.window
+        log.info("opened %s", book.display_name)
+        if at_once:
+            if first_today is not None:
+                window.page("today").show_launch_read()
+            self._on_launch_ready(window, shop_profile)
+            return
+        self.launch_gate = gate = LaunchGate(book, lambda: self._on_launch_ready(window, shop_profile),
+                                             lambda exc: self._on_launch_check_failed(window, location, exc),
+                                             parent=window)
+        today = window.page("today") if first_today is not None else None
+        if today is not None:  # its first rows are shown in the next turn of the event loop (TodayPage)
+            after_paint(today.tree.viewport(), gate.painted, when=lambda: today.tree.topLevelItemCount() > 0)
+        else:
+            gate.painted()
+
+    def _on_launch_ready(self, window: MainWindow, shop_profile) -> None:
+        """The book passed its quick check and the first rows are on the screen: the window's actions on, and
+        what reads or writes the book in the background starts now, not while those rows were coming."""
+        if window is not self.window or self.book is None:
+            return
+        book, session = self.book, window.session
+        window.set_ready()
+        today = window.built_page("today")
+        if today is not None and today.awaiting_launch:
+            today.start_after_launch()
+            # The complete regeneration once the full check passed: its temporary tables are writes, refused
+            # until then ("attempt to write a readonly database" when it started beside the check).
+            self.health.after_check(book, lambda: today.regenerate() if window is self.window else None)
+        from core.customers import CustomerService
         from core.shop import ShopService
         from ui.widgets.shop_settings import ask_for_shop_once
 
         # the first-run step, asked once
-        self.shop_dialog = ask_for_shop_once(self.window, ShopService(book), shop_profile)
+        self.shop_dialog = ask_for_shop_once(window, ShopService(book), shop_profile)
         # Stored lifecycle stages brought to today once the book passed its check (a write: started earlier it
         # would only hold a pool thread waiting), so the first stage filter or sort does not wait for it.
         self.health.after_check(book, lambda: self._tasks.run(
@@ -316,11 +355,18 @@ class Launcher(QObject):
             recover_imports, book, session.today(), on_success=self._imports_recovered,
             on_error=lambda exc: log.warning("unfinished imports not undone: %s", getattr(exc, "code", exc))))
         self.health.watch(book)
-        log.info("opened %s", book.display_name)
-        self.book_opened.emit(str(location))
+        self.book_opened.emit(str(book.location))
         if self._import_after_open:
             path, self._import_after_open = self._import_after_open, None
-            self.window.import_file(path)
+            window.import_file(path)
+
+    def _on_launch_check_failed(self, window: MainWindow, location: str, exc: BaseException) -> None:
+        """The quick check beside the first reads failed: the book is closed (it was never written: writes wait
+        for the checks) and the seller is told as for a book found damaged at open — the Backups offer."""
+        if window is not self.window:
+            return
+        self._close_current()
+        self._on_open_failed(location, exc, reask=False)
 
     def _imports_recovered(self, undone: list[int]) -> None:
         """Say that an import stopped halfway was undone (core.excel.batches.recover_unfinished_imports)."""

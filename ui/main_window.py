@@ -92,22 +92,29 @@ class MainWindow(QMainWindow):
         else:
             self._set_book_actions_enabled(False)
 
-    def attach(self, session: Session, counts: Callable[[], BookCounts], page: str | None = None) -> None:
+    def attach(self, session: Session, counts: Callable[[], BookCounts], page: str | None = None,
+               ready: bool = True) -> None:
         """Show this open book: enable the pages and go to `page`, else to the page the seller used last
-        (only the page shown is built)."""
+        (only the page shown is built). Not `ready`: the page shows, read-only — the actions stay off and the
+        counts and the change poller wait — until `set_ready()` (the launch, while the book's check runs)."""
         self.session = session
         self._counts = counts
         self.setWindowTitle(self.tr("Huitouke — %1").replace("%1", Path(session.book_path).name))
         self.book_label.setText(session.book_path)
         self.stack.removeWidget(self.opening_label)
+        if ready:
+            self.set_ready()
+        keys_in_order = [spec.key for spec in self._specs]
+        last = page or self._settings.value(keys.LAST_PAGE, "customers")
+        self.navigation.setCurrentRow(keys_in_order.index(last) if last in keys_in_order else 0)
+
+    def set_ready(self) -> None:
+        """The book may be used: the actions on, the counts read, the change poller started."""
         self._set_book_actions_enabled(True)
         self.refresh_counts()
         if self.change_poller is not None:
             self.change_poller.stop()
         self.change_poller = self._start_change_poller()
-        keys_in_order = [spec.key for spec in self._specs]
-        last = page or self._settings.value(keys.LAST_PAGE, "customers")
-        self.navigation.setCurrentRow(keys_in_order.index(last) if last in keys_in_order else 0)
 
     def set_file_handlers(self, import_handler: Callable[[str | None], None],
                           export_handler: Callable[[], None]) -> None:
@@ -259,6 +266,10 @@ class MainWindow(QMainWindow):
             old.deleteLater()
             self._pages[key] = page
         return self._pages[key]
+
+    def built_page(self, key: str) -> Page | None:
+        """The page with this key if it was built, else None."""
+        return self._pages.get(key)
 
     def current_key(self) -> str:
         return self._specs[self.navigation.currentRow()].key

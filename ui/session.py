@@ -21,3 +21,4 @@ class Session:
     tasks: TaskRunner = field(default_factory=TaskRunner)  # reads and other background work (the shared pool)
     lane: BookLane = field(default_factory=BookLane)  # the book's writes, one at a time (ui.book_lane)
     today: Callable[[], date] = date.today
+    launch_today: Any = None  # the Today list read while the book opened (ui.launcher), for the first Today page

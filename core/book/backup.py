@@ -71,29 +71,33 @@ def quick_check(path: Path) -> list[str]:
     return guard.integrity_problems(path, full=False)
 
 
-def assert_sound(path: Path, *, full: bool = True, root: Path | None = None) -> tuple[int, str | None]:
+def assert_sound(path: Path, *, full: bool = True, root: Path | None = None,
+                 integrity: bool = True) -> tuple[int, str | None]:
     """Refuse anything but a sound Huitouke book at `path`; returns its (application_id, revision).
 
     Raises what core.book.guard raises (a folder, an unwritable place, not a book, a lost WAL) and
     BookDamaged when `integrity_check` (`full`) or `quick_check` finds a problem, naming the newest backup
-    that itself passes integrity_check.
+    that itself passes integrity_check. With `integrity=False` only the place, the WAL and the identity (the
+    caller runs the check itself: Book.open(check="concurrent")).
     """
     path = Path(path)
     guard.inspect_place(path)
     lost = guard.wal_lost(path)
     if lost:
-        raise _damaged(path, [lost], root)
+        raise damaged(path, [lost], root)
     try:
         ident = guard.identify(path)
     except BookDamaged as exc:
-        raise _damaged(path, exc.details.get("problems", []), root) from None
-    problems = guard.integrity_problems(path, full=full)
+        raise damaged(path, exc.details.get("problems", []), root) from None
+    problems = guard.integrity_problems(path, full=full) if integrity else []
     if problems:
-        raise _damaged(path, problems, root)
+        raise damaged(path, problems, root)
     return ident
 
 
-def _damaged(path: Path, problems: list[str], root: Path | None) -> BookDamaged:
+def damaged(path: Path, problems: list[str], root: Path | None) -> BookDamaged:
+    """BookDamaged `book_damaged` for the book at `path`: its first problems and the newest backup that passes
+    integrity_check."""
     newest = newest_good_backup(path, root=root)
     return BookDamaged("book_damaged", f"The book {path} is damaged", path=str(path), problems=problems[:10],
                        newest_backup=str(newest or ""))

@@ -5,7 +5,9 @@ what is not a book or cannot be one (core.book.guard: a folder, an unwritable pl
 WAL), takes the one-writer lock, checks the file (`check`: "quick" runs quick_check, "full" integrity_check,
 "background" quick_check with writes held until `verify()` passes — the app's way: a write waits for the
 check on the thread that makes it and goes through once it passes, or raises BookDamaged; a damaged book raises
-BookDamaged naming the newest backup passing integrity_check), runs the full check, backs the file up and
+BookDamaged naming the newest backup passing integrity_check; "concurrent" as "background" but with the quick check
+on a thread of its own while the book is already read — the app's launch, see `await_quick_check`), runs the full
+check, backs the file up and
 upgrades it when its schema is older, refuses a book written by a newer version or an unknown early layout,
 and takes the day's automatic backup. Every service call uses `book.session()`: one short transaction.
 """
@@ -15,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
@@ -28,9 +30,9 @@ from core.book.changes import is_write
 from core.book.lock import BookLock
 from core.book.paths import PRIVATE_FILE_MODE, is_url, tighten
 from core.book.shared import ServerAddress, connection_error, server_engine
-from core.errors import BookBusy, BookDamaged, RejectedInput, as_disk_full
+from core.errors import BookBusy, BookDamaged, HuitoukeError, RejectedInput, as_disk_full
 
-CHECKS = ("quick", "full", "background")
+CHECKS = ("quick", "full", "background", "concurrent")
 WRITE_WAIT_SECONDS = 600  # how long a write waits for the background check before it gives up
 
 log = logging.getLogger(__name__)
@@ -103,6 +105,11 @@ class Book:
         self.problems: tuple[str, ...] = ()
         self._checked = threading.Event()
         self._checked.set()
+        self._quick_done = threading.Event()  # the quick check of check="concurrent" is over
+        self._quick_done.set()
+        self._quick_failure: BaseException | None = None
+        self._quick_lock = threading.Lock()
+        self._quick_callbacks: list[Callable[[BaseException | None], None]] = []
 
     # -- opening -----------------------------------------------------------------------------------
     @classmethod
@@ -138,21 +145,32 @@ class Book:
             backup.clean_leftovers(path, root=backup_root)
             if exists:
                 tighten(path, PRIVATE_FILE_MODE)  # a book made before modes were set: 0600 like a new one
-                backup.assert_sound(path, full=check == "full", root=backup_root)
+                backup.assert_sound(path, full=check == "full", root=backup_root, integrity=check != "concurrent")
             engine = make_engine(path)
             book = cls(path, engine, held, backup_root)
-            if check == "background" and exists:
+            if check in ("background", "concurrent") and exists:
                 book._hold_writes_until_verified()
+            if check == "concurrent" and exists:
+                book._start_quick_check(path)
 
             def before_upgrade() -> None:
                 if check != "full":  # nothing is migrated in a book that has not passed the full check
+                    book.await_quick_check()
                     backup.assert_sound(path, full=True, root=backup_root)
                     book._set_state(())
                 backup.create_backup(path, "before-migration", root=backup_root)
 
-            if schema.upgrade(engine, before_upgrade=before_upgrade if exists else None) and exists:
+            try:
+                upgraded = schema.upgrade(engine, before_upgrade=before_upgrade if exists else None)
+            except Exception as exc:
+                damage = book.as_damage(exc)
+                if damage is not None:
+                    raise damage from None
+                raise
+            if upgraded and exists:
                 book.refresh_derived()
             if daily_backup and exists:
+                book.await_quick_check()  # never a backup of a book that did not pass
                 backup.daily_backup_if_due(path, root=backup_root)
         except BaseException:
             if engine is not None:
@@ -184,6 +202,61 @@ class Book:
             raise self._write_refused()
         self._on_checkout(conn.connection.driver_connection, None, None)  # this connection may write now
 
+    # -- the quick check beside the first reads (check="concurrent") ---------------------------------
+    def _start_quick_check(self, path: Path) -> None:
+        """quick_check on a thread of its own while the book is read (the app's first rows come from a read
+        made meanwhile: docs/PERFORMANCE.md, launch). Failing, the book is closed for writing at once."""
+        self._quick_done.clear()
+
+        def run() -> None:
+            try:
+                problems = tuple(guard.integrity_problems(path, full=False))
+                if problems:
+                    self._set_state(problems)
+                    self._quick_failure = backup.damaged(path, list(problems), self.backup_root)
+            except BaseException as exc:  # disk full, unreadable: what Book.open would have raised
+                self._quick_failure = exc
+            finally:
+                with self._quick_lock:
+                    self._quick_done.set()
+                    callbacks, self._quick_callbacks = self._quick_callbacks, []
+                for callback in callbacks:
+                    callback(self._quick_failure)
+
+        threading.Thread(target=run, name="quick-check", daemon=True).start()
+
+    def await_quick_check(self, timeout: float | None = None) -> bool:
+        """Wait for the quick check of check="concurrent" (at once with any other check); False when it is
+        still running after `timeout`. Raises what it found: BookDamaged (naming the newest good backup; the
+        book is closed for writing), DiskFull or RejectedInput `book_unreadable`."""
+        if not self._quick_done.wait(timeout):
+            return False
+        if self._quick_failure is not None:
+            raise self._quick_failure
+        return True
+
+    def when_quick_checked(self, fn: Callable[[BaseException | None], None]) -> None:
+        """Call fn(None, or what the quick check raised) once it is over: at once when it is (or with any other
+        check), else on the quick check's thread."""
+        with self._quick_lock:
+            if not self._quick_done.is_set():
+                self._quick_callbacks.append(fn)
+                return
+        fn(self._quick_failure)
+
+    def as_damage(self, exc: BaseException) -> HuitoukeError | None:
+        """What a failed read means: SQLite's "malformed" / "not a database" met while the quick check runs (or
+        after) is the book's damage — the quick check's own BookDamaged once it is over, else one naming the
+        error; the book is then closed for writing. None for any other error."""
+        if not guard.is_damage(getattr(exc, "orig", exc)) or self.path is None:
+            return None
+        try:
+            self.await_quick_check()
+        except HuitoukeError as found:
+            return found
+        self._set_state((str(getattr(exc, "orig", exc)),))
+        return backup.damaged(self.path, list(self.problems), self.backup_root)
+
     def _set_state(self, problems: tuple[str, ...]) -> None:
         self.problems = problems
         self.state = "damaged" if problems else "ok"
@@ -198,6 +271,10 @@ class Book:
         """
         if self.path is None:
             return ()
+        try:
+            self.await_quick_check()
+        except BookDamaged as exc:
+            return tuple(exc.details.get("problems") or self.problems)
         lost = guard.wal_lost(self.path)
         problems = (lost,) if lost else tuple(guard.integrity_problems(self.path, full=True))
         self._set_state(problems)

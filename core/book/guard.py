@@ -159,6 +159,13 @@ def _raise_if_not_damage(exc: sqlite3.Error, path: Path) -> None:
     raise RejectedInput("book_unreadable", f"{path} could not be read ({exc})", path=str(path)) from None
 
 
+def is_damage(exc: BaseException) -> bool:
+    """True for SQLite's own word that the file is damaged: "database disk image is malformed" (SQLITE_CORRUPT)
+    or "file is not a database" (SQLITE_NOTADB) — what a read meeting a broken page raises."""
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    return isinstance(exc, sqlite3.DatabaseError) and code in (_CORRUPT, _NOTADB)
+
+
 def disk_is_full(path: Path) -> bool:
     """True when the disk holding `path` has less than DISK_FULL_BYTES free."""
     try:

@@ -20,30 +20,6 @@
         <translation>某位客户不在列表里？输入姓名或手机号后按回车查看原因</translation>
     </message>
     <message>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>消息</translation>
-    </message>
-    <message>
-        <source>Phone / WeChat</source>
-        <translation>手机 / 微信</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>到期</translation>
-    </message>
-    <message>
-        <source>Best time</source>
-        <translation>联系时段</translation>
-    </message>
-    <message>
         <source>Copy and mark contacted (Enter)</source>
         <translation>复制并标记已联系（回车）</translation>
     </message>
@@ -118,14 +94,6 @@
     <message>
         <source>More: %1</source>
         <translation>更多 %1 项</translation>
-    </message>
-    <message>
-        <source>%1 (%2 of %3 shown)</source>
-        <translation>%1（显示 %2 / 共 %3）</translation>
-    </message>
-    <message>
-        <source>%1 days late</source>
-        <translation>逾期 %1 天</translation>
     </message>
     <message>
         <source>Nothing selected</source>

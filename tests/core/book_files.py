@@ -52,6 +52,18 @@ def skew_index(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+def break_table(path: Path, table: str) -> None:
+    """Overwrite the root page of `table` with junk (a bad disk): quick_check fails, and so does any read of that
+    table ("database disk image is malformed"); the other tables still read."""
+    con = sqlite3.connect(path)
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+    size = con.execute("PRAGMA page_size").fetchone()[0]
+    con.close()
+    with open(path, "r+b") as fh:
+        fh.seek((root - 1) * size)
+        fh.write(b"\xde\xad\xbe\xef" * (size // 4))
+
+
 def copy_fixture_0001(path: Path) -> Path:
     shutil.copyfile(FIXTURE_0001, path)
     return path

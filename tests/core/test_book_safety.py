@@ -19,6 +19,7 @@ from core.book.models import Customer
 from core.errors import BookDamaged, BookLayoutUnknown, RejectedInput
 from tests.core.book_files import (
     FIXTURE_0001,
+    break_table,
     copy_fixture_0001,
     error_of,
     make_book,
@@ -120,6 +121,51 @@ def test_background_check_that_fails_closes_the_book_for_writing(tmp_path):
             s.execute(text("UPDATE customer SET city = 'x'"))
         assert err.value.code == "book_damaged"
     assert path.read_bytes() == before
+
+
+def test_concurrent_check_lets_the_book_be_read_beside_it_and_a_failing_one_closes_it_for_writing(tmp_path):
+    """check="concurrent" (the app's launch): the book is read while quick_check runs; writes wait for the checks,
+    and a failing quick check closes the book for writing — nothing is ever written."""
+    path = make_book(tmp_path / "c.book")
+    break_table(path, "orders")  # the customers still read
+    before = path.read_bytes()
+    with Book.open(path, check="concurrent", daily_backup=False) as book:
+        assert book.state in ("checking", "damaged")
+        with book.session() as s:
+            assert s.execute(text("SELECT count(*) FROM customer")).scalar() == 2
+        thread, outcome = _write_in_a_thread(book, "不该写入")
+        with pytest.raises(BookDamaged) as err:
+            book.await_quick_check(10)
+        assert err.value.code == "book_damaged" and err.value.details["problems"]
+        told = []
+        book.when_quick_checked(told.append)  # over: told at once
+        assert told == [err.value]
+        thread.join(10)
+        assert book.state == "damaged" and outcome["error"].code == "book_damaged"
+        assert book.verify() == tuple(err.value.details["problems"])  # the full check does not run on it
+        with pytest.raises(BookDamaged), book.session() as s:
+            s.execute(text("UPDATE customer SET city = 'x'"))
+    assert path.read_bytes() == before
+
+
+def test_a_read_meeting_a_broken_page_while_the_quick_check_runs_is_the_books_damage(tmp_path):
+    path = make_book(tmp_path / "r.book")
+    break_table(path, "customer")
+    with Book.open(path, check="concurrent", daily_backup=False) as book:
+        with pytest.raises(Exception) as read, book.session() as s:
+            s.execute(text("SELECT * FROM customer")).all()
+        damage = book.as_damage(read.value)
+        assert isinstance(damage, BookDamaged) and damage.code == "book_damaged" and book.state == "damaged"
+        assert book.as_damage(ValueError("not about the file")) is None
+
+
+def test_concurrent_check_on_a_sound_book_lets_writes_through_once_the_full_check_passed(tmp_path):
+    path = make_book(tmp_path / "ok.book")
+    with Book.open(path, check="concurrent") as book:
+        assert book.await_quick_check(10) and book.state == "checking"  # writes still wait for the full check
+        assert book.verify() == () and book.state == "ok"
+        with book.session() as s:
+            s.execute(text("UPDATE customer SET city = '杭州'"))
 
 
 def _book_with_unsaved_wal(tmp_path, wal_bytes=None):

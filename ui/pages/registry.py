@@ -55,8 +55,9 @@ def _today(session: Session) -> Page:
     from core.reminders.service import ReminderService
     from ui.pages.today import TodayPage
 
+    first_read, session.launch_today = session.launch_today, None  # shown by the first Today page only
     return TodayPage(ReminderService(session.book), CustomerService(session.book), session.tasks, session.today,
-                     lane=session.lane)
+                     lane=session.lane, first_read=first_read)
 
 
 def _analytics(session: Session) -> Page:

@@ -15,8 +15,8 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QToolButton,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -39,15 +38,13 @@ from core.reminders.today import TodayTask
 from ui.book_lane import BookLane
 from ui.dialogs.reminder import ManualTaskDialog, SnoozeDialog
 from ui.pages.base import Page
+from ui.pages.today_tree import GROUP_ROLE, TASK_ROLE, TodayTree
 from ui.tasks import TaskRunner
 from ui.text import reminders as words
 from ui.text.errors import describe
 from ui.widgets.copy_note import CopiedNote
 
 MORE_STEP = 500  # rows one "More" click adds
-OVERDUE_COLOR = QColor("#c62828")
-TASK_ROLE = Qt.ItemDataRole.UserRole
-GROUP_ROLE = Qt.ItemDataRole.UserRole + 1  # the kind a group header stands for
 
 
 class TodayPage(Page):
@@ -58,9 +55,11 @@ class TodayPage(Page):
 
     def __init__(self, reminders, customers, tasks: TaskRunner, today: Callable[[], dt.date],
                  now: Callable[[], dt.datetime] = dt.datetime.now, parent: QWidget | None = None,
-                 lane: BookLane | None = None):
+                 lane: BookLane | None = None, first_read: tuple | None = None):
         """With a `lane` (ui.book_lane) the actions and the regeneration run on it, off the GUI thread;
-        without one the actions run at once on the GUI thread."""
+        without one the actions run at once on the GUI thread. `first_read` (what `_read` returns) is the
+        list the launch read beside the book's quick check (ui.launcher): shown read-only, without a read or
+        a regeneration, until `start_after_launch()`."""
         super().__init__(parent)
         self._reminders, self._customers, self._tasks = reminders, customers, tasks
         self._lane = lane
@@ -75,7 +74,11 @@ class TodayPage(Page):
         self.due_total = 0
         self._extra = 0  # rows shown beyond the day's list ("More")
         self._listed = None
+        self._launch_read = first_read
+        self.awaiting_launch = first_read is not None
+        self._writable = not self.awaiting_launch
         self._build()
+        self._set_writable(not self.awaiting_launch)
 
     # --- construction -------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -116,15 +119,7 @@ class TodayPage(Page):
         layout.addLayout(lookup)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("today_tree")
-        self.tree.setHeaderLabels([self.tr("Customer"), self.tr("Reason"), self.tr("Message"),
-                                   self.tr("Phone / WeChat"), self.tr("Due"), self.tr("Best time")])
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setRootIsDecorated(False)
-        for column, width in enumerate((90, 280, 260, 150, 80, 100)):
-            self.tree.setColumnWidth(column, width)
+        self.tree = TodayTree()
         self.tree.currentItemChanged.connect(self._on_tree_current_item_changed)
         self.tree.itemDoubleClicked.connect(lambda *_: self.copy_and_mark_contacted())
         self.tree.installEventFilter(self)
@@ -216,9 +211,33 @@ class TodayPage(Page):
         if not self._loaded_once:
             # The first read runs on the pool (0.15 s on a 100k book, while the window has just opened); the
             # complete regeneration starts once it is done, so that it does not slow the first list down.
-            # The seller's own actions later reload in place.
+            # The seller's own actions later reload in place. The launch's read is shown in the next turn of
+            # the event loop (the page is laid out in this one: two short turns, not one long one).
             self._loaded_once = True
+            if self._launch_read is not None:
+                QTimer.singleShot(0, self.show_launch_read)
+                return
             self._read_in_background(then=self.regenerate)
+
+    def show_launch_read(self) -> None:
+        """Show the launch's read now (else in the next turn of the event loop)."""
+        read, self._launch_read = self._launch_read, None
+        if read is not None and self._shown_seq == 0:
+            self._read_seq = self._shown_seq = 1
+            self._show(*read)
+
+    def start_after_launch(self) -> None:
+        """The book passed its quick check: the actions on (the launcher starts the regeneration)."""
+        self.awaiting_launch = False
+        self._set_writable(True)
+        self.regenerate_button.setEnabled(False)  # until the launcher's regeneration (after the full check) is done
+
+    def _set_writable(self, writable: bool) -> None:
+        """Off: no action, look-up or regeneration can start (nothing reads or writes the book)."""
+        self._writable = writable
+        for widget in (self.regenerate_button, self.upcoming_button, self.lookup_edit):
+            widget.setEnabled(writable)
+        self._show_detail(self.current_task())
 
     def _read_in_background(self, then: Callable[[], None]) -> None:
         """Read the list on the pool and show it (unless a list was shown meanwhile), then call `then`
@@ -266,13 +285,13 @@ class TodayPage(Page):
         self._listed = listed
         if upcoming is not None:
             shown = upcoming
-            self._fill_upcoming(shown)
+            self.tree.fill_upcoming(shown, self._today())
             self.summary_label.setText(self.tr("%1 in the next 7 days").replace("%1", str(len(shown))))
             self.more_label.setText("")
             self.more_button.setVisible(False)
         else:
             shown = listed.tasks
-            self._fill_today(shown, today, listed.groups)
+            self.tree.fill_today(shown, today, listed.groups)
             self.summary_label.setText(self.tr("%1 for today · %2 due in all · %3 overdue")
                                        .replace("%1", f"{listed.day_count:,}").replace("%2", f"{listed.total:,}")
                                        .replace("%3", f"{listed.overdue:,}"))
@@ -285,67 +304,6 @@ class TodayPage(Page):
         self._by_id = {t.id: t for t in shown}
         self._select(current.id if current else None)
         self.badge_changed.emit(listed.day_count)  # the day's list, not the backlog
-
-    def _group(self, title: str, count: int, overdue: bool, shown: int | None = None) -> QTreeWidgetItem:
-        """A group header: its title and the whole group's count (with how many rows are shown when fewer)."""
-        text = (f"{title} ({count:,})" if shown is None or shown >= count else
-                self.tr("%1 (%2 of %3 shown)").replace("%1", title).replace("%2", f"{shown:,}")
-                .replace("%3", f"{count:,}"))
-        group = QTreeWidgetItem(self.tree, [text])
-        group.setFirstColumnSpanned(True)
-        group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        font = group.font(0)
-        font.setBold(True)
-        group.setFont(0, font)
-        if overdue:
-            group.setForeground(0, QBrush(OVERDUE_COLOR))
-        group.setExpanded(True)
-        return group
-
-    def _fill_today(self, shown: tuple[TodayTask, ...], today: dt.date, groups=()) -> None:
-        """One group per kind, in the order of the best-ranked task of each; kinds with no row shown yet
-        follow with their totals (the rest of the list is still theirs)."""
-        self.tree.clear()
-        sections: dict[str, list[TodayTask]] = {}
-        for task in shown:  # ranked
-            sections.setdefault(task.kind, []).append(task)
-        totals = {g.kind: g for g in groups}
-        for kind in [*sections, *(g.kind for g in groups if g.kind not in sections)]:
-            group_tasks = sections.get(kind, [])
-            total = totals[kind].total if kind in totals else len(group_tasks)
-            late = totals[kind].overdue if kind in totals else sum(t.overdue_days > 0 for t in group_tasks)
-            group = self._group(words.kind_label(kind), total, late == total and total > 0, len(group_tasks))
-            group.setData(0, GROUP_ROLE, kind)
-            for task in group_tasks:
-                self._row(group, task, today)
-        self.tree.expandAll()
-
-    def _fill_upcoming(self, shown: tuple[TodayTask, ...]) -> None:
-        self.tree.clear()
-        days: dict[dt.date, list[TodayTask]] = {}
-        for task in shown:
-            days.setdefault(task.effective_due, []).append(task)
-        for day, group_tasks in days.items():
-            group = self._group(words.short_date(day), len(group_tasks), False)
-            for task in group_tasks:
-                self._row(group, task, self._today(), upcoming=True)
-        self.tree.expandAll()
-
-    def _row(self, group: QTreeWidgetItem, task: TodayTask, today: dt.date, upcoming: bool = False) -> None:
-        contact = " / ".join(x for x in (task.phone, task.wechat_id) if x)
-        if upcoming:
-            due = words.kind_label(task.kind)
-        elif task.overdue_days:
-            due = self.tr("%1 days late").replace("%1", str(task.overdue_days))
-        else:
-            due = self.tr("today")
-        item = QTreeWidgetItem(group, [task.customer_name, words.reason(task.kind, task.facts, today, task.title),
-                                       task.message.replace("\n", " "), contact, due, task.contact_window.label])
-        item.setData(0, TASK_ROLE, task.id)
-        item.setToolTip(2, task.message)
-        if task.overdue_days and not upcoming:
-            for column in (0, 4):
-                item.setForeground(column, QBrush(OVERDUE_COLOR))
 
     # --- selection ----------------------------------------------------------------------------------
     def current_task(self) -> TodayTask | None:
@@ -370,7 +328,7 @@ class TodayPage(Page):
         self._show_detail(self.current_task())
 
     def _show_detail(self, task: TodayTask | None) -> None:
-        enabled = task is not None
+        enabled = task is not None and self._writable
         for widget in (self.copy_button, self.done_button, self.snooze_button, self.skip_button, self.open_button,
                        self.message_edit):
             widget.setEnabled(enabled)
@@ -399,7 +357,7 @@ class TodayPage(Page):
         return text
 
     def copy_and_mark_contacted(self) -> None:
-        if self.current_task() is None:
+        if self.current_task() is None or not self._writable:
             return
         self.copy_message()
         self.mark_done("contacted")
@@ -429,7 +387,7 @@ class TodayPage(Page):
 
     def open_customer(self) -> None:
         task = self.current_task()
-        if task is not None:
+        if task is not None and self._writable:
             self.customer_requested.emit(task.customer_id)
 
     def add_manual_task(self) -> None:
@@ -444,6 +402,8 @@ class TodayPage(Page):
     def _act(self, call: Callable[[], object], keep_row: bool = False) -> None:
         """Run one action; the row leaves the list and the next one is selected. On the lane the row
         leaves at once and the list reloads when the save is done."""
+        if not self._writable:
+            return
         item = self.tree.currentItem()
         items = self.task_items()
         following = items[items.index(item) + 1].data(0, TASK_ROLE) if item in items[:-1] else None
@@ -497,7 +457,7 @@ class TodayPage(Page):
 
     def _on_tree_context_menu_requested(self, pos) -> None:
         kind = self.group_kind(self.tree.itemAt(pos))
-        if kind is None or self._listed is None:
+        if kind is None or self._listed is None or not self._writable:
             return
         count = self._listed.group_total(kind)
         menu = QMenu(self.tree)
