@@ -53,7 +53,8 @@ class CustomersPage(Page):
     def __init__(self, customers: CustomerService, orders: OrderService, tags: TagService, settings: QSettings,
                  today: Callable[[], dt.date] = dt.date.today, tasks: TaskRunner | None = None, parent=None,
                  lane: TaskRunner | None = None):
-        """`lane` (ui.book_lane.BookLane): where the customer dialog saves; None saves on the GUI thread."""
+        """`lane` (ui.book_lane.BookLane): where the customer, merge and recycle bin dialogs write; None writes on
+        the GUI thread."""
         super().__init__(parent)
         self._lane = lane
         self._customers, self._orders, self._tags = customers, orders, tags
@@ -231,7 +232,7 @@ class CustomersPage(Page):
             other_id = picker.chosen_id
         first = self._customers.get(customer_id, self._today())
         second = self._customers.get(other_id, self._today())
-        dialog = MergeDialog(self._customers, first, second, self)
+        dialog = MergeDialog(self._customers, first, second, self, lane=self._lane)
         dialog.merged.connect(self._on_dialog_saved)
         dialog.open()
 
@@ -280,7 +281,7 @@ class CustomersPage(Page):
     def open_recycle_bin(self) -> None:
         from ui.dialogs.recycle_bin import RecycleBinDialog
 
-        dialog = RecycleBinDialog(self._customers, self._settings, self._today, self)
+        dialog = RecycleBinDialog(self._customers, self._settings, self._today, self, lane=self._lane)
         dialog.changed.connect(self._after_change)
         dialog.open()
 
