@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushBu
 
 from core.customers import CustomerService
 from core.dto import CustomerQuery
-from core.errors import HuitoukeError
 from ui.dialogs.lane_save import save_on_lane
 from ui.models.customers import Column, CustomersModel
 from ui.text.errors import describe
@@ -67,21 +66,13 @@ class RecycleBinDialog(QDialog):
         results: list = []
 
         def saved(result: object) -> None:
-            for button in (self.restore_button, self.erase_button):
-                button.setEnabled(True)
             results.append(result)
             self.model.reload()
             self.changed.emit()
             done(result)
 
-        def failed(exc: HuitoukeError) -> None:
-            for button in (self.restore_button, self.erase_button):
-                button.setEnabled(True)
-            self.tell_refused(describe(exc))
-
-        for button in (self.restore_button, self.erase_button):
-            button.setEnabled(False)
-        save_on_lane(self._lane, None, call, saved, failed)
+        save_on_lane(self._lane, (self.restore_button, self.erase_button), call, saved,
+                     lambda exc: self.tell_refused(describe(exc)))
         return results[0] if results else None
 
     def restore_selected(self) -> int:
