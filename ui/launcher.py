@@ -344,7 +344,7 @@ class Launcher(QObject):
         from ui.widgets.shop_settings import ask_for_shop_once
 
         # the first-run step, asked once
-        self.shop_dialog = ask_for_shop_once(window, ShopService(book), shop_profile)
+        self.shop_dialog = ask_for_shop_once(window, ShopService(book), shop_profile, lane=session.lane)
         # Stored lifecycle stages brought to today once the book passed its check (a write: started earlier it
         # would only hold a pool thread waiting), so the first stage filter or sort does not wait for it.
         self.health.after_check(book, lambda: self._tasks.run(

@@ -64,6 +64,10 @@
         <translation>把 %1 位客户移到回收站？之后可以从回收站恢复。</translation>
     </message>
     <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
         <source>Add a tag to %1 customers</source>
         <translation>给 %1 位客户添加标签</translation>
     </message>

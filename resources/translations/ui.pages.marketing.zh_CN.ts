@@ -304,6 +304,10 @@
         <translation>目标客户 %1 · 已触达 %2 · 响应 %3（%4）· 购买 %5 · 销售额 %6 · 客单价 %7 · 转化率 %8</translation>
     </message>
     <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
         <source>Export for SMS</source>
         <translation>导出短信名单</translation>
     </message>

@@ -279,9 +279,10 @@ def test_settings_section_on_the_settings_page(qtbot, book, service, settings, m
     section = page.findChild(AftersalesSettingsSection)
     assert section is not None and "24" in section.summary_label.text()
 
-    def fake_exec(dialog):
+    def fake_exec(dialog):  # as exec: returns once the dialog is accepted, the save done on the book's lane
         dialog.counts["aftersales.first_response_hours"].setValue(6)
-        dialog.accept()
+        with qtbot.waitSignal(dialog.accepted, timeout=5000):
+            dialog.accept()
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(AftersalesSettingsDialog, "exec", fake_exec)

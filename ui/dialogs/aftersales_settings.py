@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from core.aftersales.service import AftersalesService
 from core.book.models import PLATFORM_VALUES
 from core.errors import HuitoukeError
+from ui.dialogs.lane_save import save_on_lane
 from ui.text.aftersales import REVIEW_REASONS, error_text, word
 from ui.text.labels import PLATFORMS, label, money
 from ui.widgets.inputs import MoneyEdit
@@ -38,11 +39,12 @@ _COUNTS = (  # setting key, label, in hours (else days), minimum
 
 
 class AftersalesSettingsDialog(QDialog):
-    """Edits the book's `aftersales.` settings; OK saves them through the service (validated in core)."""
+    """Edits the book's `aftersales.` settings; OK saves them through the service (validated in core), on the
+    `lane` (ui.book_lane.BookLane) if any, OK disabled meanwhile; the dialog closes once they are saved."""
 
-    def __init__(self, service: AftersalesService, parent=None):
+    def __init__(self, service: AftersalesService, parent=None, lane=None):
         super().__init__(parent)
-        self._service = service
+        self._service, self._lane = service, lane
         self.setWindowTitle(self.tr("After-sales settings"))
         values = service.settings()
         layout = QVBoxLayout(self)
@@ -90,6 +92,7 @@ class AftersalesSettingsDialog(QDialog):
         self.error_label.hide()
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -108,21 +111,22 @@ class AftersalesSettingsDialog(QDialog):
         return values
 
     def accept(self) -> None:
-        try:
-            self._service.save_settings(self.values())
-        except HuitoukeError as error:
-            self.error_label.setText(error_text(error))
-            self.error_label.show()
-            return
-        super().accept()
+        values = self.values()
+        self.error_label.hide()
+        save_on_lane(self._lane, self.ok_button, lambda: self._service.save_settings(values),
+                     lambda _result: super(AftersalesSettingsDialog, self).accept(), self._refused)
+
+    def _refused(self, error: HuitoukeError) -> None:
+        self.error_label.setText(error_text(error))
+        self.error_label.show()
 
 
 class AftersalesSettingsSection(QGroupBox):
     """The After-sales part of the Settings page: the current rules in one line and a button to edit them."""
 
-    def __init__(self, service: AftersalesService, parent=None):
+    def __init__(self, service: AftersalesService, parent=None, lane=None):
         super().__init__(parent)
-        self._service = service
+        self._service, self._lane = service, lane
         self.setTitle(self.tr("After-sales"))
         row = QHBoxLayout(self)
         self.summary_label = QLabel()
@@ -145,5 +149,5 @@ class AftersalesSettingsSection(QGroupBox):
         self.summary_label.setText(text)
 
     def _on_edit_button_clicked(self) -> None:
-        if AftersalesSettingsDialog(self._service, self).exec() == QDialog.DialogCode.Accepted:
+        if AftersalesSettingsDialog(self._service, self, lane=self._lane).exec() == QDialog.DialogCode.Accepted:
             self.show_summary()

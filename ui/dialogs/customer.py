@@ -69,7 +69,7 @@ class CustomerDialog(QDialog):
         if detail is not None:
             self.tabs.addTab(PurchasesSection(detail, orders), self.tr("Purchases"))
             for section in CUSTOMER_SECTIONS:
-                self.tabs.addTab(section.create_widget(customers.book, detail.id), section.translated_title())
+                self.tabs.addTab(section.create_widget(customers.book, detail.id, lane), section.translated_title())
         layout.addWidget(self.tabs)
         self.error_label, buttons = save_cancel_footer(self, layout)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)

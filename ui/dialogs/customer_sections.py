@@ -57,11 +57,12 @@ class PurchasesSection(QWidget):
 
 @dataclass(frozen=True)
 class CustomerSection:
-    """A tab of the customer dialog: title in context "CustomerSections", create(book, customer_id)."""
+    """A tab of the customer dialog: title in context "CustomerSections", create(book, customer_id, lane) — `lane`
+    (ui.book_lane.BookLane, or None) is where the tab writes."""
 
     key: str
     title: str
-    create_widget: Callable[[object, int], QWidget]
+    create_widget: Callable[[object, int, object], QWidget]
 
     def translated_title(self) -> str:
         return QCoreApplication.translate("CustomerSections", self.title)
@@ -79,22 +80,22 @@ class SectionPlaceholder(QWidget):
         layout.addWidget(text)
 
 
-def _aftersales(book, customer_id: int) -> QWidget:
+def _aftersales(book, customer_id: int, lane=None) -> QWidget:
     from core.orders import OrderService
     from ui.widgets.customer_cases import CustomerCasesWidget
 
-    return CustomerCasesWidget(book, customer_id, orders=OrderService(book))
+    return CustomerCasesWidget(book, customer_id, orders=OrderService(book), lane=lane)
 
 
-def _marketing(book, customer_id: int) -> QWidget:
+def _marketing(book, customer_id: int, lane=None) -> QWidget:
     from core.marketing.service import MarketingService
     from ui.widgets.customer_marketing import CustomerMarketingWidget
 
-    return CustomerMarketingWidget(MarketingService(book), customer_id)
+    return CustomerMarketingWidget(MarketingService(book), customer_id, lane=lane)
 
 
-def _placeholder(description: str) -> Callable[[object, int], QWidget]:
-    return lambda book, customer_id: SectionPlaceholder(description)
+def _placeholder(description: str) -> Callable[[object, int, object], QWidget]:
+    return lambda book, customer_id, lane=None: SectionPlaceholder(description)
 
 
 CUSTOMER_SECTIONS: list[CustomerSection] = [

@@ -205,7 +205,7 @@ class ImportDialog(QDialog):
         self.errors_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.errors_table.verticalHeader().hide()
         self.errors_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.review = MergeReviewWidget(self._book)
+        self.review = MergeReviewWidget(self._book, lane=self._lane)
         self.review.book_changed.connect(self.book_changed)
         self.summary_tabs = QTabWidget()
         self.summary_tabs.addTab(self.errors_table, "")

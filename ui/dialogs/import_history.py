@@ -79,7 +79,7 @@ class ImportHistoryDialog(QDialog):
         self.review_button.setVisible(pending > 0)
 
     def _on_review_button_clicked(self) -> None:
-        review = MergeReviewDialog(self._book, parent=self)
+        review = MergeReviewDialog(self._book, parent=self, lane=self._lane)
         review.book_changed.connect(self.book_changed)
         review.exec()
         self.refresh()

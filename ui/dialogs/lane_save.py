@@ -5,7 +5,7 @@ on the GUI thread. Without a lane the call runs at once, as before."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtWidgets import QAbstractButton
@@ -13,11 +13,12 @@ from PySide6.QtWidgets import QAbstractButton
 from core.errors import HuitoukeError
 
 
-def save_on_lane(lane, button: QAbstractButton | None, call: Callable[[], Any], saved: Callable[[Any], None],
-                 failed: Callable[[HuitoukeError], None]) -> bool:
+def save_on_lane(lane, button: QAbstractButton | Sequence[QAbstractButton] | None, call: Callable[[], Any],
+                 saved: Callable[[Any], None], failed: Callable[[HuitoukeError], None]) -> bool:
     """Run ``call()``; ``saved(result)`` after it, ``failed(error)`` for a coded error (a conflict included), any
-    other error to the unexpected-error dialog. Returns whether it saved already: False with a lane (it
-    will, or fail, later)."""
+    other error to the unexpected-error dialog. ``button`` (one, several or None) is disabled while it runs on
+    the lane, enabled again before ``saved`` / ``failed``. Returns whether it saved already: False with a lane
+    (it will, or fail, later)."""
     if lane is None:
         try:
             result = call()
@@ -27,20 +28,23 @@ def save_on_lane(lane, button: QAbstractButton | None, call: Callable[[], Any], 
         saved(result)
         return True
 
+    buttons = [] if button is None else [button] if isinstance(button, QAbstractButton) else list(button)
+
+    def enable(on: bool) -> None:
+        for each in buttons:
+            each.setEnabled(on)
+
     def done(result: Any) -> None:
-        if button is not None:
-            button.setEnabled(True)
+        enable(True)
         saved(result)
 
     def error(exc: BaseException) -> None:
-        if button is not None:
-            button.setEnabled(True)
+        enable(True)
         if isinstance(exc, HuitoukeError):
             failed(exc)
         else:
             sys.excepthook(type(exc), exc, exc.__traceback__)
 
-    if button is not None:
-        button.setEnabled(False)
+    enable(False)
     lane.save(call, on_success=done, on_error=error)
     return False

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import HuitoukeError
 from core.marketing.levels import LevelDTO
 from ui.dialogs.lane_save import save_on_lane
 from ui.text.errors import describe
@@ -110,7 +109,8 @@ class LoyaltySettingsWidget(QGroupBox):
 
     def __init__(self, marketing, today: Callable[[], dt.date] = dt.date.today, parent: QWidget | None = None,
                  lane=None):
-        """With a `lane` (ui.book_lane.BookLane) the levels are saved and deleted there."""
+        """With a `lane` (ui.book_lane.BookLane) the levels are saved and deleted there, the points rules
+        stored there."""
         super().__init__(parent)
         self.setTitle(self.tr("Member levels and points"))
         self._marketing, self._today, self._lane = marketing, today, lane
@@ -163,12 +163,10 @@ class LoyaltySettingsWidget(QGroupBox):
         return form
 
     def _save_rule(self, key: str, value: int) -> None:
-        try:
-            self._marketing.set_points_rule(key, value)
-        except HuitoukeError as error:
-            self.error_label.setText(describe(error))
-            return
-        self.error_label.setText("")
+        """Store one points rule, on the lane if any (changes written in order); a refusal said in red."""
+        save_on_lane(self._lane, None, functools.partial(self._marketing.set_points_rule, key, value),
+                     lambda _result: self.error_label.setText(""),
+                     lambda error: self.error_label.setText(describe(error)))
 
     # --- levels -----------------------------------------------------------------------------------
     def load_levels(self) -> None:

@@ -20,6 +20,7 @@ from core.customers import CustomerService
 from core.dto import CustomerDetail
 from core.errors import HuitoukeError
 from core.phones import display_phone
+from ui.dialogs.lane_save import save_on_lane
 from ui.text.errors import describe
 from ui.text.labels import date_text, money
 
@@ -77,9 +78,11 @@ class MergeDialog(QDialog):
 
     merged = Signal(object)
 
-    def __init__(self, customers: CustomerService, first: CustomerDetail, second: CustomerDetail, parent=None):
+    def __init__(self, customers: CustomerService, first: CustomerDetail, second: CustomerDetail, parent=None,
+                 lane=None):
+        """With a `lane` (ui.book_lane.BookLane) the merge (backup included) runs there, Merge disabled meanwhile."""
         super().__init__(parent)
-        self._customers = customers
+        self._customers, self._lane = customers, lane
         self._records = (first, second)
         self.setWindowTitle(self.tr("Merge two customers"))
         layout = QVBoxLayout(self)
@@ -150,12 +153,16 @@ class MergeDialog(QDialog):
         keep = self.keep_group.checkedId()
         return self._records[keep].id, self._records[1 - keep].id
 
-    def merge(self) -> None:
+    def merge(self) -> bool:
+        """Merge the two; False while it runs on the lane (``merged`` follows) or when it was refused."""
         keep_id, absorb_id = self.keep_and_absorb()
-        try:
-            detail = self._customers.merge(keep_id, absorb_id)
-        except HuitoukeError as exc:
-            self.error_label.setText(describe(exc))
-            return
+        self.error_label.clear()
+        return save_on_lane(self._lane, self.merge_button, lambda: self._customers.merge(keep_id, absorb_id),
+                            self._merged, self._refused)
+
+    def _merged(self, detail: CustomerDetail) -> None:
         self.merged.emit(detail)
         self.accept()
+
+    def _refused(self, exc: HuitoukeError) -> None:
+        self.error_label.setText(describe(exc))

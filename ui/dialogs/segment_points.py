@@ -5,21 +5,24 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout
 
 from core.errors import HuitoukeError
+from ui.dialogs.lane_save import save_on_lane
 from ui.text.errors import describe
 from ui.widgets.error_label import save_cancel_footer
 
 
 class SegmentPointsDialog(QDialog):
     """Asks for the points and the reason; Save (`save()`) writes them for the segment and closes, or shows
-    why the service refused."""
+    why the service refused. With a `lane` (ui.book_lane.BookLane) the points are written there, Save
+    disabled meanwhile."""
 
     def __init__(self, marketing, definition: dict, customers: int, today: dt.date, now: dt.datetime,
-                 parent=None) -> None:
+                 parent=None, lane=None) -> None:
         super().__init__(parent)
         self._marketing, self._definition, self._today, self._now = marketing, definition, today, now
+        self._lane = lane
         self.awarded = 0
         self.setWindowTitle(self.tr("Award points to this segment"))
         layout = QVBoxLayout(self)
@@ -37,14 +40,20 @@ class SegmentPointsDialog(QDialog):
         form.addRow(self.tr("Points each:"), self.points_spin)
         form.addRow(self.tr("Reason:"), self.reason_edit)
         layout.addLayout(form)
-        self.error_label, _buttons = save_cancel_footer(self, layout)
+        self.error_label, buttons = save_cancel_footer(self, layout)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
 
     def save(self) -> bool:
-        try:
-            self.awarded = self._marketing.award_segment_points(self._definition, self.points_spin.value(),
-                                                                self.reason_edit.text(), self._today, self._now)
-        except HuitoukeError as error:
-            self.error_label.setText(describe(error))
-            return False
+        """Award the points; True when written already, False on the lane (accepted later) or when refused."""
+        definition, points, reason = self._definition, self.points_spin.value(), self.reason_edit.text()
+        return save_on_lane(self._lane, self.save_button,
+                            lambda: self._marketing.award_segment_points(definition, points, reason, self._today,
+                                                                         self._now),
+                            self._awarded, self._refused)
+
+    def _awarded(self, count: int) -> None:
+        self.awarded = count
         self.accept()
-        return True
+
+    def _refused(self, error: HuitoukeError) -> None:
+        self.error_label.setText(describe(error))

@@ -271,7 +271,7 @@ class AftersalesPage(Page):
     def _on_settings_clicked(self) -> None:
         from ui.dialogs.aftersales_settings import AftersalesSettingsDialog
 
-        if AftersalesSettingsDialog(self._service, self).exec() == QDialog.DialogCode.Accepted:
+        if AftersalesSettingsDialog(self._service, self, lane=self._lane).exec() == QDialog.DialogCode.Accepted:
             self.reload()
 
     def _on_save_chart_clicked(self) -> None:

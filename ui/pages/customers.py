@@ -18,12 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from core.customers import CustomerService
+from core.errors import HuitoukeError
 from core.orders import OrderService
 from core.tags import TagService
+from ui.dialogs.lane_save import save_on_lane
 from ui.icons import icon
 from ui.models.customers import Column, CustomersModel
 from ui.pages.base import Page
 from ui.tasks import TaskRunner
+from ui.text.errors import describe
 from ui.text.labels import STAGES, label
 from ui.widgets.table import ListTableView
 
@@ -53,7 +56,8 @@ class CustomersPage(Page):
     def __init__(self, customers: CustomerService, orders: OrderService, tags: TagService, settings: QSettings,
                  today: Callable[[], dt.date] = dt.date.today, tasks: TaskRunner | None = None, parent=None,
                  lane: TaskRunner | None = None):
-        """`lane` (ui.book_lane.BookLane): where the customer dialog saves; None saves on the GUI thread."""
+        """`lane` (ui.book_lane.BookLane): where the bulk actions and the customer, merge and recycle bin dialogs
+        write; None writes on the GUI thread."""
         super().__init__(parent)
         self._lane = lane
         self._customers, self._orders, self._tags = customers, orders, tags
@@ -231,7 +235,7 @@ class CustomersPage(Page):
             other_id = picker.chosen_id
         first = self._customers.get(customer_id, self._today())
         second = self._customers.get(other_id, self._today())
-        dialog = MergeDialog(self._customers, first, second, self)
+        dialog = MergeDialog(self._customers, first, second, self, lane=self._lane)
         dialog.merged.connect(self._on_dialog_saved)
         dialog.open()
 
@@ -251,36 +255,40 @@ class CustomersPage(Page):
             self.tr("Move %1 customers to the recycle bin? You can restore them from there.").replace("%1", str(count)),
         ) == QMessageBox.StandardButton.Yes
 
+    def _write(self, call: Callable[[], object]) -> None:
+        """A bulk write, on the lane if any; the list read again after it (a refusal is said)."""
+        save_on_lane(self._lane, None, call, lambda _result: self._after_change(), self._refused)
+
+    def _refused(self, exc: HuitoukeError) -> None:
+        self._after_change()
+        QMessageBox.warning(self, self.tr("Customers"), describe(exc))
+
     def add_tag_to_selected(self) -> None:
         ids = self.selected_ids()
         name = self.ask_tag(self.tr("Add a tag to %1 customers").replace("%1", str(len(ids)))) if ids else ""
         if name:
-            self._tags.add_tags(ids, [name])
-            self._after_change()
+            self._write(lambda: self._tags.add_tags(ids, [name]))
 
     def remove_tag_from_selected(self) -> None:
         ids = self.selected_ids()
         name = self.ask_tag(self.tr("Remove a tag from %1 customers").replace("%1", str(len(ids)))) if ids else ""
         if name:
-            self._tags.remove_tags(ids, [name])
-            self._after_change()
+            self._write(lambda: self._tags.remove_tags(ids, [name]))
 
     def set_do_not_disturb_for_selected(self, value: bool) -> None:
         ids = self.selected_ids()
         if ids:
-            self._customers.set_do_not_disturb(ids, value)
-            self._after_change()
+            self._write(lambda: self._customers.set_do_not_disturb(ids, value))
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
         if ids and self.confirm_delete(len(ids)):
-            self._customers.soft_delete(ids)
-            self._after_change()
+            self._write(lambda: self._customers.soft_delete(ids))
 
     def open_recycle_bin(self) -> None:
         from ui.dialogs.recycle_bin import RecycleBinDialog
 
-        dialog = RecycleBinDialog(self._customers, self._settings, self._today, self)
+        dialog = RecycleBinDialog(self._customers, self._settings, self._today, self, lane=self._lane)
         dialog.changed.connect(self._after_change)
         dialog.open()
 

@@ -41,6 +41,7 @@ from core.errors import HuitoukeError
 from core.marketing.loyalty import CouponSpec, coupon_text
 from core.marketing.segments import EXCLUSIONS
 from core.phones import display_phone
+from ui.dialogs.lane_save import save_on_lane
 from ui.pages.base import Page
 from ui.text import labels
 from ui.text.errors import describe
@@ -52,12 +53,13 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class MarketingPage(Page):
-    """`marketing` is a core MarketingService; `today`/`now` are the clock (injected for tests)."""
+    """`marketing` is a core MarketingService; `today`/`now` are the clock (injected for tests); every write goes
+    through the `lane` (ui.book_lane.BookLane) if any, the page read again after it."""
 
     def __init__(self, marketing, today: Callable[[], dt.date],
-                 now: Callable[[], dt.datetime] = dt.datetime.now, parent: QWidget | None = None):
+                 now: Callable[[], dt.datetime] = dt.datetime.now, parent: QWidget | None = None, lane=None):
         super().__init__(parent)
-        self._marketing, self._today, self._now = marketing, today, now
+        self._marketing, self._today, self._now, self._lane = marketing, today, now, lane
         self._campaign_id: int | None = None
         self._language = ""  # of the messages sent (a book setting), read on reload
         self._build()
@@ -349,13 +351,15 @@ class MarketingPage(Page):
                                  .replace("%1", str(counted.matched)).replace("%2", str(counted.reachable))
                                  .replace("%3", held))
 
+    def _write(self, call: Callable[[], object], done: Callable[[object], None], refused_title: str) -> bool:
+        """One write, on the lane if any; ``done(result)`` after it, a refusal in a message titled so."""
+        return save_on_lane(self._lane, None, call, done,
+                            lambda error: QMessageBox.warning(self, refused_title, describe(error)))
+
     def save_segment(self) -> None:
-        try:
-            self._marketing.save_segment(self.segment_name_edit.text(), self.definition())
-        except HuitoukeError as error:
-            QMessageBox.warning(self, self.tr("Segment not saved"), describe(error))
-            return
-        self._load_segments()
+        name, definition = self.segment_name_edit.text(), self.definition()
+        self._write(lambda: self._marketing.save_segment(name, definition), lambda _id: self._load_segments(),
+                    self.tr("Segment not saved"))
 
     def _on_segment_list_item_clicked(self, item: QListWidgetItem) -> None:
         self.set_definition(item.data(ID_ROLE))
@@ -387,10 +391,14 @@ class MarketingPage(Page):
                                       .replace("%1", text).replace("%2", str(counted.reachable)))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        issued = self._marketing.issue_coupon_to_segment(definition, spec, self._today(),
-                                                          self._now().replace(microsecond=0))
-        self.count_label.setText(self.tr("%1 coupons issued.").replace("%1", str(issued)))
-        self.book_modified.emit()
+        today, now = self._today(), self._now().replace(microsecond=0)
+
+        def issued(count) -> None:
+            self.count_label.setText(self.tr("%1 coupons issued.").replace("%1", str(count)))
+            self.book_modified.emit()
+
+        self._write(lambda: self._marketing.issue_coupon_to_segment(definition, spec, today, now), issued,
+                    self.tr("No coupon issued"))
 
     def award_points_to_segment(self) -> None:
         """Points dialog for every customer the segment matches; the ledger lines carry the reason typed."""
@@ -402,7 +410,7 @@ class MarketingPage(Page):
             QMessageBox.warning(self, self.tr("No points awarded"), describe(error))
             return
         dialog = SegmentPointsDialog(self._marketing, self.definition(), counted.matched, self._today(),
-                                     self._now().replace(microsecond=0), self)
+                                     self._now().replace(microsecond=0), self, lane=self._lane)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.count_label.setText(self.tr("Points awarded to %1 customers.").replace("%1", str(dialog.awarded)))
             self.book_modified.emit()
@@ -410,7 +418,7 @@ class MarketingPage(Page):
     def open_loyalty_settings(self) -> None:
         from ui.dialogs.loyalty_settings import LoyaltySettingsDialog
 
-        LoyaltySettingsDialog(self._marketing, self._today, self).exec()
+        LoyaltySettingsDialog(self._marketing, self._today, self, lane=self._lane).exec()
         self.reload()
         self.book_modified.emit()
 
@@ -426,7 +434,8 @@ class MarketingPage(Page):
         template = self.template_combo.currentData()
         if template is None:
             return
-        dialog = CampaignTemplateDialog(self._marketing, template, self.template_combo.currentText(), self)
+        dialog = CampaignTemplateDialog(self._marketing, template, self.template_combo.currentText(), self,
+                                        lane=self._lane)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._load_templates(force=True)
 
@@ -447,13 +456,12 @@ class MarketingPage(Page):
 
     def start_campaign(self) -> None:
         coupon = self.campaign_coupon if self.coupon_check.isChecked() else None
-        try:
-            campaign_id = self._marketing.start_campaign(
-                self.campaign_name_edit.text(), self.definition(), self.body_edit.toPlainText(), self._today(),
+        args = (self.campaign_name_edit.text(), self.definition(), self.body_edit.toPlainText(), self._today(),
                 self._today(), self._now().replace(microsecond=0), coupon, self._language)
-        except HuitoukeError as error:
-            QMessageBox.warning(self, self.tr("Campaign not started"), describe(error))
-            return
+        self._write(lambda: self._marketing.start_campaign(*args), self._campaign_written,
+                    self.tr("Campaign not started"))
+
+    def _campaign_written(self, campaign_id) -> None:
         self._load_campaigns(campaign_id)
         self.book_modified.emit()
 
@@ -506,17 +514,17 @@ class MarketingPage(Page):
             return
         row = self.queue_table.currentRow()
         self.copied_note.copy(self.queue_table.item(row, 2).text())
-        self._marketing.mark_sent(self._campaign_id, [customer_id], self._now().replace(microsecond=0))
-        self._load_campaigns(self._campaign_id)
-        self.book_modified.emit()
+        campaign_id, now = self._campaign_id, self._now().replace(microsecond=0)
+        self._write(lambda: self._marketing.mark_sent(campaign_id, [customer_id], now),
+                    lambda _result: self._campaign_written(campaign_id), self.tr("Not recorded"))
 
     def opt_out(self) -> None:
         customer_id = self._selected_customer()
         if customer_id is None:
             return
-        self._marketing.opt_out(self._campaign_id, customer_id, self._now().replace(microsecond=0))
-        self._load_campaigns(self._campaign_id)
-        self.book_modified.emit()
+        campaign_id, now = self._campaign_id, self._now().replace(microsecond=0)
+        self._write(lambda: self._marketing.opt_out(campaign_id, customer_id, now),
+                    lambda _result: self._campaign_written(campaign_id), self.tr("Not recorded"))
 
     def export_sms(self) -> None:
         if self._campaign_id is None:

@@ -23,6 +23,7 @@ from core.customers import CustomerService
 from core.errors import HuitoukeError
 from core.orders import OrderService
 from core.products import ProductService
+from ui.dialogs.lane_save import save_on_lane
 from ui.icons import icon
 from ui.models.orders import Column, OrdersModel
 from ui.models.products import ProductsModel
@@ -54,7 +55,8 @@ class OrdersPage(Page):
     def __init__(self, orders: OrderService, products: ProductService, customers: CustomerService,
                  settings: QSettings, today: Callable[[], dt.date] = dt.date.today, tasks: TaskRunner | None = None,
                  parent=None, lane: TaskRunner | None = None):
-        """`lane` (ui.book_lane.BookLane): where the order and product dialogs save; None saves on the GUI thread."""
+        """`lane` (ui.book_lane.BookLane): where the order and product dialogs save, orders are deleted and
+        products merged; None writes on the GUI thread."""
         super().__init__(parent)
         self._lane = lane
         self._orders, self._products, self._customers = orders, products, customers
@@ -109,9 +111,9 @@ class OrdersPage(Page):
         buttons.addWidget(self.orders_count, 1)
         new_order = QPushButton(icon("add"), self.tr("New order"))
         new_order.clicked.connect(lambda: self.new_order())
-        delete_order = QPushButton(self.tr("Delete order"))
-        delete_order.clicked.connect(self.delete_selected_order)
-        buttons.addWidget(delete_order)
+        self.delete_order_button = QPushButton(self.tr("Delete order"))
+        self.delete_order_button.clicked.connect(self.delete_selected_order)
+        buttons.addWidget(self.delete_order_button)
         buttons.addWidget(new_order)
         column.addLayout(buttons)
 
@@ -197,9 +199,17 @@ class OrdersPage(Page):
                 self.tr("Delete %1 orders? The customers' figures are recalculated.").replace("%1", str(len(orders))),
         ) != QMessageBox.StandardButton.Yes:
             return
-        for order in orders:
-            self._orders.delete(order.id)
-        self._after_change()
+        ids = [order.id for order in orders]
+
+        def delete() -> None:  # one by one, as before: each deletion is its own transaction
+            for order_id in ids:
+                self._orders.delete(order_id)
+
+        def refused(exc: HuitoukeError) -> None:  # those deleted before the refusal stay deleted: show them
+            self._after_change()
+            QMessageBox.warning(self, self.tr("Delete orders"), describe(exc))
+
+        save_on_lane(self._lane, self.delete_order_button, delete, lambda _none: self._after_change(), refused)
 
     # --- products -----------------------------------------------------------------------------------
     def _build_products_tab(self, settings: QSettings) -> QWidget:
@@ -249,14 +259,20 @@ class OrdersPage(Page):
             self.merge_products(keep.id, other.id)
 
     def merge_products(self, keep_id: int, other_id: int) -> bool:
-        """Merge in core (lines re-linked, reminders regenerated for today()); False with a message if refused."""
-        try:
-            self._products.merge(keep_id, other_id, today=self._today())
-        except HuitoukeError as exc:
+        """Merge in core (lines re-linked, reminders regenerated for today()), on the lane if any; a refusal
+        is said in a message. Returns whether it merged already (False on the lane: ``book_modified`` follows)."""
+        today = self._today()
+
+        def merged(_result) -> None:
+            self._after_product_change()
+            self.merge_products_button.setEnabled(len(self.selected_product_rows()) == 2)
+
+        def refused(exc: HuitoukeError) -> None:
+            self.merge_products_button.setEnabled(len(self.selected_product_rows()) == 2)
             QMessageBox.warning(self, self.tr("Merge products"), describe(exc))
-            return False
-        self._after_product_change()
-        return True
+
+        return save_on_lane(self._lane, self.merge_products_button,
+                            lambda: self._products.merge(keep_id, other_id, today=today), merged, refused)
 
     def product_dialog(self, row: int | None) -> "ProductDialog":
         from ui.dialogs.product import ProductDialog

@@ -82,7 +82,7 @@ def _marketing(session: Session) -> Page:
     from core.marketing.service import MarketingService
     from ui.pages.marketing import MarketingPage
 
-    return MarketingPage(MarketingService(session.book), session.today)
+    return MarketingPage(MarketingService(session.book), session.today, lane=session.lane)
 
 
 def _settings(session: Session) -> Page:
@@ -99,9 +99,10 @@ def _settings(session: Session) -> Page:
     from ui.widgets.threshold_settings import ThresholdSettingsSection
 
     return SettingsPage(session.settings, session.book_path,
-                        sections=[ShopSettingsSection(ShopService(session.book)),
-                                  ReminderSettingsWidget(ReminderService(session.book), session.today),
-                                  AftersalesSettingsSection(AftersalesService(session.book)),
+                        sections=[ShopSettingsSection(ShopService(session.book), lane=session.lane),
+                                  ReminderSettingsWidget(ReminderService(session.book), session.today,
+                                                         lane=session.lane),
+                                  AftersalesSettingsSection(AftersalesService(session.book), lane=session.lane),
                                   LoyaltySettingsSection(MarketingService(session.book), session.today, lane=session.lane),
                                   ThresholdSettingsSection(ThresholdService(session.book), session.today,
                                                            tasks=session.tasks, lane=session.lane)])

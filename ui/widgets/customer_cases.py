@@ -38,10 +38,11 @@ class CustomerCasesWidget(QWidget):
     case_saved = Signal(str, int)
 
     def __init__(self, book, customer_id: int, orders=None, order_id: int | None = None,
-                 clock: Callable[[], dt.datetime] = system_clock, parent=None):
+                 clock: Callable[[], dt.datetime] = system_clock, parent=None, lane=None):
+        """With a `lane` (ui.book_lane.BookLane) the case dialogs opened here save there."""
         super().__init__(parent)
         self._service = AftersalesService(book, clock)
-        self._orders = orders
+        self._orders, self._lane = orders, lane
         self._clock = clock
         self.customer_id = customer_id
         self.order_id = order_id
@@ -77,7 +78,8 @@ class CustomerCasesWidget(QWidget):
         from ui.pages.aftersales import open_case_dialog
 
         open_case_dialog(self._service, self._orders, kind, customer_id=self.customer_id, case_id=case_id,
-                         order_id=self.order_id, clock=self._clock, parent=self, on_saved=self.case_saved.emit)
+                         order_id=self.order_id, clock=self._clock, parent=self, on_saved=self.case_saved.emit,
+                         lane=self._lane)
         self.reload()
 
     def _on_table_double_clicked(self, index) -> None:

@@ -25,18 +25,21 @@ from PySide6.QtWidgets import (
 
 from core.errors import HuitoukeError
 from core.marketing.loyalty import POINT_RULES, coupon_text
+from ui.dialogs.lane_save import save_on_lane
 from ui.text import labels
 from ui.text.errors import describe
 from ui.widgets.error_label import error_label
 
 
 class CustomerMarketingWidget(QWidget):
-    """Figures from core MarketingService.customer_summary and .rewards; writes through the same service."""
+    """Figures from core MarketingService.customer_summary and .rewards; writes through the same service, on
+    the `lane` (ui.book_lane.BookLane) if any, the buttons disabled meanwhile and the figures read after."""
 
     def __init__(self, marketing, customer_id: int, today: Callable[[], dt.date] = dt.date.today,
-                 now: Callable[[], dt.datetime] = dt.datetime.now, parent: QWidget | None = None):
+                 now: Callable[[], dt.datetime] = dt.datetime.now, parent: QWidget | None = None, lane=None):
         super().__init__(parent)
         self._marketing, self._customer_id, self._today, self._now = marketing, customer_id, today, now
+        self._lane = lane
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.level_label, self.points_label, self.coupons_label = QLabel(), QLabel(), QLabel()
@@ -136,14 +139,18 @@ class CustomerMarketingWidget(QWidget):
         dialog = CouponDialog(self.tr("A coupon for this customer."), self._marketing.coupon_valid_days(),
                               self._language, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._write(lambda: self._marketing.issue_coupon(self._customer_id, dialog.spec(), self._stamp()))
+            spec, stamp = dialog.spec(), self._stamp()
+            self._write(lambda: self._marketing.issue_coupon(self._customer_id, spec, stamp))
 
     def award_points(self, rule: str) -> None:
-        def award() -> None:
-            if self._marketing.award_points(self._customer_id, rule, self._stamp()) is None:
+        stamp = self._stamp()
+
+        def awarded(result) -> None:
+            if result is None:
                 self.error_label.setText(self.tr("No points given: the rule gives none, or joining was rewarded "
                                                  "already."))
-        self._write(award)
+
+        self._write(lambda: self._marketing.award_points(self._customer_id, rule, stamp), awarded)
 
     def redeem_points(self) -> None:
         balance = self._marketing.rewards(self._customer_id, self._today()).balance
@@ -152,15 +159,23 @@ class CustomerMarketingWidget(QWidget):
             self.tr("Points to redeem (balance %1), e.g. for a gift:").replace("%1", str(balance)),
             min(100, balance), 1, max(1, balance))
         if ok:
-            self._write(lambda: self._marketing.redeem_points(self._customer_id, points, self._stamp()))
+            stamp = self._stamp()
+            self._write(lambda: self._marketing.redeem_points(self._customer_id, points, stamp))
 
     def _stamp(self) -> dt.datetime:
         return self._now().replace(microsecond=0)
 
-    def _write(self, action: Callable[[], object]) -> None:
+    def _write(self, action: Callable[[], object], done: Callable[[object], None] = lambda _result: None) -> None:
+        """Run one write (on the lane if any); the figures are read again after it, refused or not."""
         self.error_label.setText("")
-        try:
-            action()
-        except HuitoukeError as error:
+
+        def written(result: object) -> None:
+            self.reload()
+            done(result)
+
+        def refused(error: HuitoukeError) -> None:
             self.error_label.setText(describe(error))
-        self.reload()
+            self.reload()
+
+        save_on_lane(self._lane, (self.issue_button, self.award_button, self.redeem_button), action, written,
+                     refused)

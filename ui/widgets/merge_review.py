@@ -24,6 +24,7 @@ from core.errors import HuitoukeError
 from core.excel.review import CustomerSide, ProposalView, keep_separate, merge_pairs, pending_proposals
 from core.phones import display_phone
 from core.settings import phones_masked
+from ui.dialogs.lane_save import save_on_lane
 from ui.text.errors import describe
 from ui.widgets.error_label import error_label
 
@@ -39,9 +40,10 @@ class MergeReviewWidget(QWidget):
 
     book_changed = Signal()
 
-    def __init__(self, book, parent=None):
+    def __init__(self, book, parent=None, lane=None):
+        """With a `lane` (ui.book_lane.BookLane) the merges and decisions run there."""
         super().__init__(parent)
-        self._book = book
+        self._book, self._lane = book, lane
         self._masked = False
         self._views: list[ProposalView] = []
         self._open: list[bool] = []
@@ -158,26 +160,42 @@ class MergeReviewWidget(QWidget):
         self._decide(self._open_rows(), merge=False)
 
     def _decide(self, rows: list[int], merge: bool) -> None:
+        """Merge or keep separate these pairs, on the lane if any (every button disabled meanwhile)."""
         proposals = [self._views[row].proposal for row in rows]
-        try:
+        book = self._book
+
+        def decide() -> None:
             if merge:
-                merge_pairs(self._book, proposals)
+                merge_pairs(book, proposals)
             else:
-                keep_separate(self._book, proposals)
-        except HuitoukeError as error:
+                keep_separate(book, proposals)
+
+        def refused(error: HuitoukeError) -> None:
+            self._enable_open_rows()
             self.error_label.setText(describe(error))
-            return
+
+        if self._lane is not None:
+            for button in (*self.merge_buttons, *self.separate_buttons, self.merge_all_button,
+                           self.separate_all_button):
+                button.setEnabled(False)
+        save_on_lane(self._lane, None, decide, lambda _none: self._decided(rows, merge), refused)
+
+    def _decided(self, rows: list[int], merge: bool) -> None:
         outcome = self.tr("Merged") if merge else self.tr("Kept separate")
         decided = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         for row in rows:
             self._open[row] = False
             for column in (_NEW, _EXISTING, _WHY):
                 self.table.item(row, column).setForeground(decided)
-            self.merge_buttons[row].setEnabled(False)
-            self.separate_buttons[row].setEnabled(False)
             (self.merge_buttons if merge else self.separate_buttons)[row].setText(outcome)
-        self._update_bulk_buttons()
+        self._enable_open_rows()
         self.book_changed.emit()
+
+    def _enable_open_rows(self) -> None:
+        for row, is_open in enumerate(self._open):
+            self.merge_buttons[row].setEnabled(is_open)
+            self.separate_buttons[row].setEnabled(is_open)
+        self._update_bulk_buttons()
 
     def _update_bulk_buttons(self) -> None:
         any_open = self.open_count() > 0
@@ -190,11 +208,11 @@ class MergeReviewDialog(QDialog):
 
     book_changed = Signal()
 
-    def __init__(self, book, parent=None):
+    def __init__(self, book, parent=None, lane=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Customers that may be the same person"))
         layout = QVBoxLayout(self)
-        self.review = MergeReviewWidget(book, self)
+        self.review = MergeReviewWidget(book, self, lane=lane)
         self.review.set_views(pending_proposals(book))
         self.review.book_changed.connect(self.book_changed)
         layout.addWidget(self.review, 1)

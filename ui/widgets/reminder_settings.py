@@ -24,20 +24,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.errors import HuitoukeError
 from core.reminders.kinds import ENGINE_KINDS, LISTED_KINDS
+from ui.dialogs.lane_save import save_on_lane
 from ui.text import reminders as words
+from ui.text.errors import describe
+from ui.widgets.error_label import error_label
 from ui.widgets.template_editor import TemplateEditor
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 
 
 class ReminderSettingsWidget(QGroupBox):
-    """Edits the book's "reminder." settings and message templates through a core ReminderService."""
+    """Edits the book's "reminder." settings and message templates through a core ReminderService; with a
+    `lane` (ui.book_lane.BookLane) every change is written there, in order, a refusal said in red below."""
 
-    def __init__(self, reminders, today: Callable[[], dt.date] = dt.date.today, parent: QWidget | None = None):
+    def __init__(self, reminders, today: Callable[[], dt.date] = dt.date.today, parent: QWidget | None = None,
+                 lane=None):
         super().__init__(parent)
         self.setTitle(self.tr("Reminders and messages"))
-        self._reminders = reminders
+        self._reminders, self._lane = reminders, lane
         self._today = today
         self._settings = reminders.settings()
         self._loading = False
@@ -61,6 +67,8 @@ class ReminderSettingsWidget(QGroupBox):
         row.addLayout(self._build_editor(), 1)
         layout.addLayout(row)
         layout.addWidget(self._build_cycles())
+        self.error_label = error_label(self)
+        layout.addWidget(self.error_label)
         self.kind_list.setCurrentRow(0)
 
     def _build_general(self) -> QFormLayout:
@@ -200,16 +208,31 @@ class ReminderSettingsWidget(QGroupBox):
         self.template_editor.set_language(self.language())
         self._on_kind_list_current_item_changed(None, None)
 
+    def _write(self, call: Callable[[], object], done: Callable[[object], None] = lambda _result: None,
+               button: QPushButton | None = None) -> None:
+        """One write, on the lane if any; ``done(result)`` on the GUI thread after it."""
+        self.error_label.clear()
+        save_on_lane(self._lane, button, call, done, self._refused)
+
+    def _refused(self, exc: HuitoukeError) -> None:
+        self.error_label.setText(describe(exc))
+
     def save_template(self) -> None:
-        self._reminders.save_template(self.current_kind(), self.language(), self.template_editor.text())
+        kind, language, text = self.current_kind(), self.language(), self.template_editor.text()
+        self._write(lambda: self._reminders.save_template(kind, language, text), button=self.save_button)
 
     def reset_template(self) -> None:
-        dto = self._reminders.reset_template(self.current_kind(), self.language())
-        self.template_editor.set_text(dto.body)
+        kind, language = self.current_kind(), self.language()
+
+        def reset(dto) -> None:  # the text shown only if the seller is still on that template
+            if (self.current_kind(), self.language()) == (kind, language):
+                self.template_editor.set_text(dto.body)
+
+        self._write(lambda: self._reminders.reset_template(kind, language), reset, self.reset_button)
 
     def _save(self, key: str, value) -> None:
         self._settings[key] = value
-        self._reminders.set_setting(key, value)
+        self._write(lambda: self._reminders.set_setting(key, value))
 
     # --- suggested cycles --------------------------------------------------------------------------
     def load_suggestions(self) -> None:
@@ -224,6 +247,12 @@ class ReminderSettingsWidget(QGroupBox):
         if item is None:
             return
         product_id, days = item.data(0, KIND_ROLE)
-        self._reminders.adopt_cycle(product_id, days)
-        item.setText(1, str(days))
+
+        def adopted(_result) -> None:  # found again: the list may have been read anew meanwhile
+            for row in range(self.cycles_tree.topLevelItemCount()):
+                shown = self.cycles_tree.topLevelItem(row)
+                if shown.data(0, KIND_ROLE)[0] == product_id:
+                    shown.setText(1, str(days))
+
+        self._write(lambda: self._reminders.adopt_cycle(product_id, days), adopted, self.adopt_button)
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from core.book.models import PLATFORM_VALUES
 from core.errors import HuitoukeError
 from core.shop import MAX_CAPACITY, MAX_SHOP_NAME, MAX_WINDOWS, ShopProfile
+from ui.dialogs.lane_save import save_on_lane
 from ui.text import labels
 from ui.text.errors import describe
 from ui.widgets.error_label import error_label
@@ -45,11 +46,12 @@ class ShopSettingsSection(QGroupBox):
 
     saved = Signal(object)
 
-    def __init__(self, shop, parent: QWidget | None = None, profile=None):
-        """`profile`: the stored ShopProfile when the caller read it already (off the GUI thread)."""
+    def __init__(self, shop, parent: QWidget | None = None, profile=None, lane=None):
+        """`profile`: the stored ShopProfile when the caller read it already (off the GUI thread); with a
+        `lane` (ui.book_lane.BookLane) Save runs there, the button disabled meanwhile."""
         super().__init__(self.tr("My shop"), parent)
         self.setObjectName("shop_settings")
-        self._shop = shop
+        self._shop, self._lane = shop, lane
         profile = profile if profile is not None else shop.profile()
         form = QFormLayout(self)
         self.name_edit = QLineEdit(profile.name)
@@ -141,34 +143,37 @@ class ShopSettingsSection(QGroupBox):
         )
 
     def save(self) -> bool:
-        """Store the form; False (with the reason in red, nothing stored) when a value is refused."""
-        try:
-            stored = self._shop.save(self.profile())
-        except HuitoukeError as exc:
-            self.error.setText(describe(exc))
-            self.status_label.setText("")
-            return False
+        """Store the form; False (with the reason in red, nothing stored) when a value is refused, and while
+        it saves on the lane (``saved`` follows)."""
+        profile = self.profile()
+        return save_on_lane(self._lane, self.save_button, lambda: self._shop.save(profile), self._stored,
+                            self._refused)
+
+    def _refused(self, exc: HuitoukeError) -> None:
+        self.error.setText(describe(exc))
+        self.status_label.setText("")
+
+    def _stored(self, stored: ShopProfile) -> None:
         self.error.setText("")
         self.name_edit.setText(stored.name)
         self.status_label.setText(self.tr("Saved."))
         self.saved.emit(stored)
-        return True
 
 
 class ShopSetupDialog(QDialog):
     """The first-run step: My shop, with "Later" (asked once: either answer marks it done)."""
 
-    def __init__(self, shop, parent: QWidget | None = None, profile=None):
+    def __init__(self, shop, parent: QWidget | None = None, profile=None, lane=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Welcome — your shop"))
-        self._shop = shop
+        self._shop, self._lane = shop, lane
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Tell Huitouke a little about your shop. Your messages use the shop name, and "
                                "Today suggests contacts in your good hours, as many as you can handle in a day. "
                                "You can change all of it later in Settings → My shop."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.section = ShopSettingsSection(shop, profile=profile)
+        self.section = ShopSettingsSection(shop, profile=profile, lane=lane)
         self.section.save_button.setText(self.tr("Save and start"))
         self.section.saved.connect(lambda _profile: self.accept())
         layout.addWidget(self.section)
@@ -181,16 +186,20 @@ class ShopSetupDialog(QDialog):
         layout.addStretch(1)
 
     def later(self) -> None:
-        self._shop.skip_setup()
+        """Mark the step answered (on the lane if any) and close."""
+        if self._lane is not None:
+            self._lane.save(self._shop.skip_setup)
+        else:
+            self._shop.skip_setup()
         self.reject()
 
 
-def ask_for_shop_once(window, shop, profile=None) -> ShopSetupDialog | None:
+def ask_for_shop_once(window, shop, profile=None, lane=None) -> ShopSetupDialog | None:
     """Open the first-run step over `window` when the book has no shop name and the step was never answered
     (`profile`: the shop's profile when the caller read it already — off the GUI thread —, else read here)."""
     profile = profile if profile is not None else shop.profile()
     if profile.setup_done or profile.name:
         return None
-    dialog = ShopSetupDialog(shop, window, profile)
+    dialog = ShopSetupDialog(shop, window, profile, lane=lane)
     dialog.open()
     return dialog
