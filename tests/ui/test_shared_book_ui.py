@@ -321,15 +321,19 @@ def test_other_peoples_changes_appear_in_the_open_window(qtbot, settings, fresh_
     qtbot.waitUntil(lambda: launcher.book is not None, timeout=10000)
     assert settings.value("book/last_path") == without_password(url)  # never the password
     window = launcher.window
-    window.change_poller.timer.setInterval(100)
-    page = window.show_page("customers")
-    assert page.model.rowCount() == 0
-    colleague = Book.open(url)
-    CustomerService(colleague).create(CustomerInput(name="同事加的客户"))
-    colleague.close()
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10000)  # no click: the poll found it
-    qtbot.waitUntil(lambda: window.counts_label.text().startswith("1 customers"), timeout=5000)
-    launcher.shutdown()
+    try:
+        # the poller starts once the launch's checks have passed (ui.launch_gate → MainWindow.set_ready)
+        qtbot.waitUntil(lambda: window.change_poller is not None, timeout=10000)
+        window.change_poller.timer.setInterval(100)
+        page = window.show_page("customers")
+        assert page.model.rowCount() == 0
+        colleague = Book.open(url)
+        CustomerService(colleague).create(CustomerInput(name="同事加的客户"))
+        colleague.close()
+        qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10000)  # no click: the poll found it
+        qtbot.waitUntil(lambda: window.counts_label.text().startswith("1 customers"), timeout=5000)
+    finally:
+        launcher.shutdown()  # before the schema is dropped: no background read outlives the test
 
 
 def test_a_book_file_is_polled_too_and_f5_refreshes_every_page(qtbot, book, settings, make_customer):
