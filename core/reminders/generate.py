@@ -46,6 +46,7 @@ from core.book.dialect import RawSql, one_at_a_time, rowcount
 from core.book.models import Reminder
 from core.errors import HuitoukeError
 from core.progress import IsCancelled, Progress
+from core.reminders import overlap
 from core.reminders.birthdays import birthday_rows
 from core.reminders.cycles import effective_cycle_sql
 from core.reminders.kinds import (
@@ -101,7 +102,8 @@ def regenerate(session: Session, today: dt.date, customer_ids: Iterable[int] | N
     # On a shared book two people may regenerate at once (two Today pages, two order saves): one at a
     # time, so the second sees the first's rows and neither can deadlock on the other's reminder rows.
     one_at_a_time(session, "reminders")
-    plan = _Plan(session, today, customer_ids, now)
+    ids = None if customer_ids is None else list(customer_ids)
+    plan = _Plan(session, today, ids, now)
     counts: dict[str, int] = {}
     steps = plan.want_steps() + plan.write_steps(counts)
     session.flush()  # the SQL below must see pending ORM changes
@@ -114,37 +116,15 @@ def regenerate(session: Session, today: dt.date, customer_ids: Iterable[int] | N
         _drop_temp_tables(session)
         plan.scope.drop()
     _expire_loaded_reminders(session)
+    overlap.note_pass(overlap.book_key(session.get_bind()), ids)  # a chunked pass writing meanwhile follows it
     return RegenerationResult(counts.get("written", 0), counts.get("superseded", 0), counts.get("expired", 0),
                               round(time.perf_counter() - started, 3))
 
 
-CHUNK_CUSTOMERS = 1000  # customers written per transaction by regenerate_in_chunks (20–60 ms on a 100k book)
-CHUNK_GAP_S = 0.01  # pause between chunks without a write turn (bench/bench_lane.py: "other program")
-
-
-def regenerate_in_chunks(engine, today: dt.date, *, progress: Progress | None = None,
-                         is_cancelled: Callable[[], bool] | None = None, now: dt.datetime | None = None,
-                         chunk_customers: int = CHUNK_CUSTOMERS,
-                         write_turn: Callable[[], AbstractContextManager] | None = None) -> RegenerationResult:
-    """The complete pass for background work (the app's Today page, the command line's `today`), in short
-    transactions: the wanted tasks are computed into temporary tables on one connection under a read
-    snapshot (the book's write lock is not taken: on SQLite temporary tables live outside the book), then
-    written `chunk_customers` customers (by id range) per transaction. A save from the app or from another
-    program waits for at most one chunk, not the whole pass (issue #21: 1–5 s on a 100k book).
-
-    Same result as `regenerate(session, today)` for a book nobody writes to meanwhile. A customer whose
-    orders are saved during the pass got their own incremental pass with that save; the chunk written
-    later may refresh their tasks from the earlier snapshot (the next pass corrects it), never the seller's
-    done/skipped/snoozed rows (the write steps keep those, as always). Likewise a product-cycle task the
-    snapshot saw due past the horizon with no row is not wanted (_want_product_cycle): if another program
-    writes its row meanwhile, the chunk supersedes it and the next pass reopens it.
-
-    Each write transaction runs inside `write_turn()` (a context manager) when given: the app's book lane
-    (ui.book_lane) lets the seller's waiting saves go first there — SQLite's busy handler alone would let
-    a waiting writer of this process starve while chunk follows chunk.
-    """
-    started = time.perf_counter()
-    counts: dict[str, int] = {}
+def _write_in_chunks(engine, today: dt.date, counts: dict[str, int], progress: Progress | None,
+                     is_cancelled: Callable[[], bool] | None, now: dt.datetime | None, chunk_customers: int,
+                     write_turn: Callable[[], AbstractContextManager] | None) -> None:
+    """regenerate_in_chunks's pass itself: the wanted tasks from one read snapshot, then the chunks."""
     with engine.connect() as connection, Session(bind=connection) as session:
         plan = _Plan(session, today, None, now)
         wants = plan.want_steps()
@@ -173,6 +153,54 @@ def regenerate_in_chunks(engine, today: dt.date, *, progress: Progress | None = 
             session.rollback()
             _drop_temp_tables(session)
             session.commit()
+
+
+CHUNK_CUSTOMERS = 1000  # customers written per transaction by regenerate_in_chunks (20–60 ms on a 100k book)
+CHUNK_GAP_S = 0.01  # pause between chunks without a write turn (bench/bench_lane.py: "other program")
+
+
+def regenerate_in_chunks(engine, today: dt.date, *, progress: Progress | None = None,
+                         is_cancelled: Callable[[], bool] | None = None, now: dt.datetime | None = None,
+                         chunk_customers: int = CHUNK_CUSTOMERS,
+                         write_turn: Callable[[], AbstractContextManager] | None = None) -> RegenerationResult:
+    """The complete pass for background work (the app's Today page, the command line's `today`), in short
+    transactions: the wanted tasks are computed into temporary tables on one connection under a read
+    snapshot (the book's write lock is not taken: on SQLite temporary tables live outside the book), then
+    written `chunk_customers` customers (by id range) per transaction. A save from the app or from another
+    program waits for at most one chunk, not the whole pass (issue #21: 1–5 s on a 100k book).
+
+    Same result as `regenerate(session, today)` for a book nobody writes to meanwhile. A save made in this
+    process during the pass runs its own pass for its customers (or everyone, as a product's cycle does); a
+    chunk written after it would put back the earlier snapshot, so those customers (or the whole pass) are
+    brought up to date again once the last chunk is written (core.reminders.overlap). A save by another
+    program meanwhile may be refreshed from the snapshot until the next pass, never the seller's
+    done/skipped/snoozed rows (the write steps keep those, as always). Likewise a product-cycle task the
+    snapshot saw due past the horizon with no row is not wanted (_want_product_cycle): if another program
+    writes its row meanwhile, the chunk supersedes it and the next pass reopens it.
+
+    Each write transaction runs inside `write_turn()` (a context manager) when given: the app's book lane
+    (ui.book_lane) lets the seller's waiting saves go first there — SQLite's busy handler alone would let
+    a waiting writer of this process starve while chunk follows chunk.
+    """
+    started = time.perf_counter()
+    counts: dict[str, int] = {}
+    turn = write_turn or contextlib.nullcontext
+    with overlap.chunked_pass(overlap.book_key(engine)) as overlaps:
+        _write_in_chunks(engine, today, counts, progress, is_cancelled, now, chunk_customers, write_turn)
+        for _round in range(3):  # saves made while a follow-up is written are followed up in turn, a few times
+            everyone, customers = overlaps.take()
+            if everyone:  # a complete pass ran meanwhile (a product's cycle changed): the snapshot was stale
+                _write_in_chunks(engine, today, counts, None, is_cancelled, now, chunk_customers, write_turn)
+            elif customers:
+                with engine.connect() as connection, Session(bind=connection) as session, turn(), \
+                        overlap.bringing_up_to_date():
+                    again = regenerate(session, today, sorted(customers), now=now)
+                    session.commit()
+                for key, value in (("written", again.written), ("superseded", again.superseded),
+                                   ("expired", again.expired)):
+                    counts[key] = counts.get(key, 0) + value
+            else:
+                break
     return RegenerationResult(counts.get("written", 0), counts.get("superseded", 0), counts.get("expired", 0),
                               round(time.perf_counter() - started, 3))
 

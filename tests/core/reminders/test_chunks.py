@@ -8,7 +8,7 @@ import json
 import sqlite3
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select, text
 
 from core.book.db import Book
 from core.book.models import Customer, Reminder
@@ -103,4 +103,33 @@ def test_the_background_pass_of_the_app_leaves_nothing_for_one_transaction_to_do
     assert first.written > 10
     with book.session() as s:
         again = regenerate(s, D(2026, 4, 12))
+    assert (again.written, again.superseded, again.expired) == (0, 0, 0)
+
+
+@pytest.mark.parametrize("scope", ["everyone", "one customer"])
+def test_a_save_between_chunks_is_not_undone_by_the_later_chunks(book, factory, scope):
+    """A product's cycle changed (a complete pass in its own transaction) or one customer's orders saved
+    (an incremental pass) while the chunked pass writes: once it ends, nothing is left to do."""
+    _fill(book, factory)
+    day = D(2026, 4, 12)
+    saved = []
+
+    def progress(done: int, total: int, label: str) -> None:
+        if label != "write" or saved:
+            return
+        with book.session() as s:  # the seller's save, between the first chunks
+            if scope == "everyone":
+                s.execute(text("UPDATE product SET cycle_days = 12 WHERE name = '面膜'"))
+                regenerate(s, day)
+            else:
+                last = s.scalar(select(func.max(Customer.id)))
+                s.execute(text("UPDATE customer SET birth_month = 4, birth_day = 20 WHERE id = :id"), {"id": last})
+                regenerate(s, day, [last])
+            s.commit()
+        saved.append(label)
+
+    regenerate_in_chunks(book.engine, day, progress=progress, chunk_customers=2)
+    assert saved
+    with book.session() as s:
+        again = regenerate(s, day)
     assert (again.written, again.superseded, again.expired) == (0, 0, 0)
