@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from core.background import lower_this_thread
 from core.book.paths import is_url
 
 if TYPE_CHECKING:
@@ -85,6 +86,7 @@ class BookHealth(QObject):
             return
 
         def verify() -> None:
+            lower_this_thread()
             try:
                 outcome = book.verify()
             except Exception as exc:
@@ -137,8 +139,11 @@ class BookHealth(QObject):
         self._backup_due = [b for b in self._backup_due if b is not book]
         from core.book.backup import daily_backup_if_due
 
-        self._launcher.tasks.run(daily_backup_if_due, book.path, root=book.backup_root,
-                                 on_error=lambda exc: log.warning("daily backup failed: %s", exc))
+        window = self._launcher.window
+        # with the lane's long jobs (at a lowered priority: ui.tasks.BackgroundRunner) when there is a window
+        runner = window.session.lane.jobs if window is not None and window.session is not None else self._launcher.tasks
+        runner.run(daily_backup_if_due, book.path, root=book.backup_root,
+                   on_error=lambda exc: log.warning("daily backup failed: %s", exc))
 
     # -- backups -------------------------------------------------------------------------------------
     def offer_backups(self, location: str, problems, parent: QWidget | None) -> None:

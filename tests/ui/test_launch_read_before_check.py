@@ -142,7 +142,7 @@ def test_the_daily_backup_waits_for_the_launch_regeneration(qtbot, settings, boo
         launcher.start(str(path))
         qtbot.waitUntil(lambda: "backup" in events, timeout=20_000)
         assert events == ["regenerated", "backup"]
-        qtbot.waitUntil(lambda: launcher.tasks.active_count == 0, timeout=20_000)
-        assert backup.list_backups(path, root=launcher.book.backup_root)  # taken
+        qtbot.waitUntil(lambda: bool(backup.list_backups(path, root=launcher.book.backup_root)), timeout=20_000)
+        qtbot.waitUntil(lambda: not launcher.window.session.lane.busy, timeout=20_000)  # with the lane's jobs
     finally:
         launcher.shutdown()
