@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from core.background import lower_this_thread
 from core.book.paths import is_url
 
 if TYPE_CHECKING:
@@ -36,6 +37,12 @@ def restore_into(location: str, backup_path: str, root: Path | None) -> None:
         restore_backup(Path(backup_path), Path(location), root=root)
 
 
+def _without_one(books: list, book) -> list:
+    """`books` without its first `book` (compared by identity)."""
+    index = next((i for i, b in enumerate(books) if b is book), None)
+    return books if index is None else books[:index] + books[index + 1:]
+
+
 class BookHealth(QObject):
     """Owned by the Launcher; see the module docstring. ``verified(book, problems or exception)``."""
 
@@ -53,6 +60,8 @@ class BookHealth(QObject):
         self.dialog = None
         self.last_problems: tuple[str, ...] | None = None
         self._after: list = []  # (book, fn) to run once that book passed its check
+        self._backup_holds: list = []  # a book once per hold: its daily backup waits until it has none
+        self._backup_due: list = []  # books that passed their check, their daily backup not started yet
 
     # -- the check -----------------------------------------------------------------------------------
     def after_check(self, book: Book, fn) -> None:
@@ -77,6 +86,7 @@ class BookHealth(QObject):
             return
 
         def verify() -> None:
+            lower_this_thread()
             try:
                 outcome = book.verify()
             except Exception as exc:
@@ -101,10 +111,39 @@ class BookHealth(QObject):
             log.warning("the open book failed its full check (%d problems); closed for writing", len(problems))
             self.offer_backups(str(book.path), problems, self._launcher.window)
             return
+        self._backup_due.append(book)
+        self._backup_if_free(book)
+
+    # -- the daily backup ----------------------------------------------------------------------------
+    def hold_backup(self, book: Book):
+        """Keep `book`'s daily backup from starting (it starts once its check passed) until the returned
+        function is called (once; later calls do nothing). The launch regeneration holds it: the gzip of a
+        big book and the regeneration at once took both cores, and the GUI thread got none for up to 300 ms
+        (docs/PERFORMANCE.md, launch)."""
+        self._backup_holds.append(book)
+        held = [True]
+
+        def release() -> None:
+            if held[0]:
+                held[0] = False
+                self._backup_holds = _without_one(self._backup_holds, book)
+                self._backup_if_free(book)
+
+        return release
+
+    def _backup_if_free(self, book: Book) -> None:
+        due = any(b is book for b in self._backup_due)
+        self._backup_due = [b for b in self._backup_due if b is self._launcher.book]  # none of closed books
+        if not due or any(b is book for b in self._backup_holds) or book is not self._launcher.book:
+            return
+        self._backup_due = [b for b in self._backup_due if b is not book]
         from core.book.backup import daily_backup_if_due
 
-        self._launcher.tasks.run(daily_backup_if_due, book.path, root=book.backup_root,
-                                 on_error=lambda exc: log.warning("daily backup failed: %s", exc))
+        window = self._launcher.window
+        # with the lane's long jobs (at a lowered priority: ui.tasks.BackgroundRunner) when there is a window
+        runner = window.session.lane.jobs if window is not None and window.session is not None else self._launcher.tasks
+        runner.run(daily_backup_if_due, book.path, root=book.backup_root,
+                   on_error=lambda exc: log.warning("daily backup failed: %s", exc))
 
     # -- backups -------------------------------------------------------------------------------------
     def offer_backups(self, location: str, problems, parent: QWidget | None) -> None:

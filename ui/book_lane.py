@@ -3,7 +3,8 @@ the window run one at a time on one worker thread, results delivered on the GUI 
 
 - ``lane.save(fn, …)`` (and ``lane.run``): the seller's writes — a Today action, a dialog's Save — one at a
   time, in order, on the lane's own thread.
-- ``lane.run_job(fn, …)``: a long job (the complete reminder regeneration) on the shared pool. A job whose
+- ``lane.run_job(fn, …)``: a long job (the complete reminder regeneration) on the jobs' pool, at a lowered
+  priority (ui.tasks.BackgroundRunner). A job whose
   function declares ``write_turn`` receives ``lane.write_turn`` and runs each of its short transactions
   inside it (core.reminders.generate.regenerate_in_chunks): while a save waits or runs, the job waits;
   while the job's transaction runs, a save waits here (not in SQLite's busy handler, which sleeps in steps
@@ -20,21 +21,21 @@ from typing import Any
 
 from PySide6.QtCore import QThreadPool
 
-from ui.tasks import Task, TaskRunner
+from ui.tasks import BackgroundRunner, Task, TaskRunner
 
 SAVE_PASS_TIMEOUT_S = 30  # the longest one side waits for the other (a stuck save cannot stop a job, nor back)
 
 
 class BookLane(TaskRunner):
     """The serial writer of one open book; see the module docstring. ``jobs`` runs the long jobs (the
-    shared pool by default)."""
+    their own pool by default, at a lowered priority)."""
 
     def __init__(self, jobs: TaskRunner | None = None, parent=None):
         pool = QThreadPool()
         pool.setMaxThreadCount(1)
         super().__init__(pool, parent)
         pool.setParent(self)
-        self.jobs = jobs if jobs is not None else TaskRunner(parent=self)
+        self.jobs = jobs if jobs is not None else BackgroundRunner(parent=self)
         self._idle = threading.Condition()
         self._saves = 0  # waiting or running
         self._turns = 0  # jobs inside one of their write transactions

@@ -337,8 +337,11 @@ class Launcher(QObject):
         if today is not None and today.awaiting_launch:
             today.start_after_launch()
             # The complete regeneration once the full check passed: its temporary tables are writes, refused
-            # until then ("attempt to write a readonly database" when it started beside the check).
-            self.health.after_check(book, lambda: today.regenerate() if window is self.window else None)
+            # until then ("attempt to write a readonly database" when it started beside the check). The daily
+            # backup waits for it: both at once left the GUI thread no core for up to 300 ms.
+            release = self.health.hold_backup(book)
+            self.health.after_check(book, lambda: today.regenerate(then=release) if window is self.window
+                                    else release())
         from core.customers import CustomerService
         from core.shop import ShopService
         from ui.widgets.shop_settings import ask_for_shop_once

@@ -148,3 +148,26 @@ class TaskRunner(QObject):
 
 def _report_unhandled(exc: BaseException) -> None:
     sys.excepthook(type(exc), exc, exc.__traceback__)
+
+
+class BackgroundRunner(TaskRunner):
+    """A TaskRunner for long background jobs (the reminder regeneration, the daily backup) on a pool of its own
+    whose threads run at a lowered priority (core.background): the GUI thread and the reads the seller waits
+    for (on the shared pool) get a core first."""
+
+    def __init__(self, parent: QObject | None = None, threads: int = 2):
+        pool = QThreadPool()
+        pool.setMaxThreadCount(threads)
+        super().__init__(pool, parent)
+        pool.setParent(self)
+
+    def start(self, task: Task) -> None:
+        self.track(task)
+        self._pool.start(lambda: _lowered(task))
+
+
+def _lowered(task: Task) -> None:
+    from core.background import lower_this_thread
+
+    lower_this_thread()
+    task.run()

@@ -25,6 +25,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.background import lower_this_thread
 from core.book import backup, changes, guard, schema
 from core.book.changes import is_write
 from core.book.lock import BookLock
@@ -209,6 +210,7 @@ class Book:
         self._quick_done.clear()
 
         def run() -> None:
+            lower_this_thread()  # the GUI thread paints the first rows meanwhile
             try:
                 problems = tuple(guard.integrity_problems(path, full=False))
                 if problems:

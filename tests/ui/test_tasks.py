@@ -1,5 +1,7 @@
 """ui/tasks.py: results, errors, progress and cancellation arrive on the GUI thread."""
 
+import os
+import sys
 import threading
 
 import pytest
@@ -125,3 +127,25 @@ def test_many_progress_signals_from_a_worker_do_not_crash_the_process():
     out = subprocess.run([sys.executable, "-c", STRESS], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     assert "PROGRESS 30000" in out.stdout
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice values are Linux's")
+def test_background_jobs_run_at_a_lowered_priority_and_the_shared_pool_does_not(qtbot, runner):
+    """The lane's long jobs (regeneration, daily backup) leave the cores to the GUI thread and the reads."""
+    from core.background import BACKGROUND_NICE
+    from ui.tasks import BackgroundRunner
+
+    def nice() -> int:
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    background = BackgroundRunner()
+    try:
+        got = []
+        background.run(nice, on_success=got.append)
+        qtbot.waitUntil(lambda: bool(got), timeout=5000)
+        runner.run(nice, on_success=got.append)
+        qtbot.waitUntil(lambda: len(got) == 2, timeout=5000)
+        assert got[0] >= BACKGROUND_NICE and got[1] < BACKGROUND_NICE
+    finally:
+        background.cancel_all()
+        background.wait(5000)

@@ -66,6 +66,7 @@ class TodayPage(Page):
         self._today, self._now = today, now
         self._by_id: dict[int, TodayTask] = {}
         self._regenerating = False
+        self._after_regeneration: list[Callable[[], None]] = []  # regenerate(then=…)
         self._loaded_once = False
         # Reads are numbered as they start; a read is shown only if no read started after it was shown first
         # (it would be older).
@@ -224,7 +225,15 @@ class TodayPage(Page):
         read, self._launch_read = self._launch_read, None
         if read is not None and self._shown_seq == 0:
             self._read_seq = self._shown_seq = 1
-            self._show(*read)
+            self._show(*read, select=False)
+            self.name_label.setText("")  # not "All done for today." beside the rows for that turn
+            # the first row selected and its detail filled in a turn of their own: each turn of the launch
+            # stays short (the rows and the detail in one were up to 48 ms of the GUI thread's own work)
+            QTimer.singleShot(0, self._select_first)
+
+    def _select_first(self) -> None:
+        if self.current_task() is None:
+            self._select(None)
 
     def start_after_launch(self) -> None:
         """The book passed its quick check: the actions on (the launcher starts the regeneration)."""
@@ -274,7 +283,7 @@ class TodayPage(Page):
         listed = self._reminders.day_list(today, now=now, extra=self._extra)
         return today, listed, self._reminders.upcoming(today, 7, now=now) if upcoming else None
 
-    def _show(self, today: dt.date, listed, upcoming) -> None:
+    def _show(self, today: dt.date, listed, upcoming, select: bool = True) -> None:
         current = self.current_task()
         self.due_total = listed.total
         window = listed.contact_window
@@ -302,7 +311,8 @@ class TodayPage(Page):
             self.more_button.setText(self.tr("More: %1").replace("%1", f"{more:,}"))
             self.more_button.setVisible(more > 0)
         self._by_id = {t.id: t for t in shown}
-        self._select(current.id if current else None)
+        if select:
+            self._select(current.id if current else None)
         self.badge_changed.emit(listed.day_count)  # the day's list, not the backlog
 
     # --- selection ----------------------------------------------------------------------------------
@@ -508,8 +518,11 @@ class TodayPage(Page):
         self.lookup_label.setText(f"{found[0].name}: " + " ".join(
             words.not_listed(r.code, r.kind, r.date, r.details) for r in reasons))
 
-    def regenerate(self) -> None:
-        """Complete regeneration in the background; the list reloads when it is done."""
+    def regenerate(self, then: Callable[[], None] | None = None) -> None:
+        """Complete regeneration in the background; the list reloads when it is done. `then` is called once it
+        is over (its list shown, or failed), also when one was running already."""
+        if then is not None:
+            self._after_regeneration.append(then)
         if self._regenerating:
             return
         self._regenerating = True
@@ -525,11 +538,18 @@ class TodayPage(Page):
     def _regeneration_shown(self) -> None:
         self._regenerating = False
         self.regenerate_button.setEnabled(True)
+        self._regeneration_over()
+
+    def _regeneration_over(self) -> None:
+        waiting, self._after_regeneration = self._after_regeneration, []
+        for fn in waiting:
+            fn()
 
     def _on_regenerate_failed(self, exc: BaseException) -> None:
         self._regenerating = False
         self.regenerate_button.setEnabled(True)
         self.summary_label.setText(describe(exc) if isinstance(exc, HuitoukeError) else str(exc))
+        self._regeneration_over()
 
     def _on_upcoming_button_toggled(self, _checked: bool) -> None:
         self.reload()
