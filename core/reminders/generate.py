@@ -486,10 +486,11 @@ def _want_customers(session: Session, scope: _Scope, kinds: list[str], settings:
         ids = scope.ids
         rows = birthday_rows(session, today, int(settings["reminder.birthday.days"]),
                              today - dt.timedelta(days=expiry_days(settings, "birthday") or 0), _day(params["hi"]), ids)
-        if rows:
-            session.execute(text(
-                f"INSERT INTO _rem_want ({_WANT_COLUMNS}) VALUES (:rule_key, 'birthday', :customer_id, "
-                "NULL, NULL, NULL, NULL, :due_date, :facts_json)"), rows)
+        insert = text(f"INSERT INTO _rem_want ({_WANT_COLUMNS}) VALUES (:rule_key, 'birthday', :customer_id, "
+                      "NULL, NULL, NULL, NULL, :due_date, :facts_json)")
+        for start in range(0, len(rows), 500):  # in pieces, the GIL offered between them (the app's GUI thread)
+            session.execute(insert, rows[start:start + 500])
+            time.sleep(0)
 
 
 def _want_coupons(session: Session, scope: _Scope, settings: dict, params: dict) -> None:
