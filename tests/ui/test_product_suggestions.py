@@ -37,9 +37,10 @@ def test_suggested_cycle_marked_then_confirmed_and_today_follows(qtbot, shop, se
     window = MainWindow(session, counts=lambda: book_counts(shop))
     qtbot.addWidget(window)
     today = window.show_page("today")
-    # the complete regeneration the first showing starts (after its first read) is done and shown
-    qtbot.waitUntil(lambda: today._regenerating, timeout=5000)
-    qtbot.waitUntil(lambda: not today._regenerating, timeout=10000)
+    # a complete regeneration done and shown (joins the one the first showing starts if it is running already)
+    regenerated: list[int] = []
+    today.regenerate(then=lambda: regenerated.append(1))
+    qtbot.waitUntil(lambda: bool(regenerated), timeout=10000)
     session.tasks.wait(5000)
     today.reload()
     assert _repurchase_rows(today) == []  # 2 intervals: a suggestion, not yet a basis for reminders
