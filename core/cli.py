@@ -367,6 +367,9 @@ def _cmd_import(args) -> int:
         _print_json(_import_json(result))
     else:
         print(_import_line(result))
+        for error in _import_json(result)["errors"]:  # what was refused or noted, and where
+            print(fill(translate("Cli", "%1, sheet %2, row %3, column %4: %5"), error["file"], error["sheet"],
+                       error["row"], error["column"] or "-", error["message"]))
     return EXIT_OK
 
 

@@ -160,6 +160,10 @@
         <translation>还没有商品。</translation>
     </message>
     <message>
+        <source>%1, sheet %2, row %3, column %4: %5</source>
+        <translation>%1，工作表 %2，第 %3 行，%4 列：%5</translation>
+    </message>
+    <message>
         <source>Would import: %1</source>
         <translation>预计导入：%1</translation>
     </message>
