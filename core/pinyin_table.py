@@ -100,7 +100,5 @@ def build_lines() -> list[str]:
     phrases = sorted(phrase for phrase in PHRASES_DICT
                      if read(phrase) != [part for char in phrase for part in ([readings[char]] if readings.get(char)
                                                                               else read(char))])
-    from importlib.metadata import version
-
-    return ([f"pypinyin {version('pypinyin')}"] + [f"{reading} {''.join(chars)}" for reading, chars
+    return ([f"pypinyin {installed_pypinyin()}"] + [f"{reading} {''.join(chars)}" for reading, chars
                                                    in sorted(by_reading.items())] + [f"={phrase}" for phrase in phrases])

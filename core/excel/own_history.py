@@ -273,8 +273,9 @@ def _tasks(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[
                 select(OrderItem.id, OrderItem.order_id, place).where(OrderItem.order_id.in_(batch))):
             lines[(order_id, number)] = line_id
     products: dict[Any, int] = {name: product_id for product_id, name in session.execute(select(Product.id, Product.name))}
-    have = set(session.scalars(select(Reminder.rule_key).where(Reminder.customer_id.in_(list(customers.values()))
-                                                               | Reminder.rule_key.like("manual:%"))))
+    have = set(session.scalars(select(Reminder.rule_key).where(Reminder.rule_key.like("manual:%"))))
+    for batch in in_chunks(list(customers.values())):  # within SQLite's bound-variable limit on a big copy
+        have.update(session.scalars(select(Reminder.rule_key).where(Reminder.customer_id.in_(batch))))
     tasks, refs = [], []
     skipped = 0
     for values in rows:

@@ -202,8 +202,8 @@ def _check_extent(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, l
             cols = 26  # any column of one letter counts as Z: only wider ones are read exactly
         if cols and _beyond(rows, cols).search(chunk):
             # a cell below every row element seen so far (a row element comes before its cells): rare, hostile
-            rows = max(rows, *(int(m[2]) for m in _CELL_REF.finditer(chunk)))
-            cols = max(cols, *map(_column_number, set(_WIDE_COLUMN.findall(chunk))))
+            rows = max([rows, *(int(m[2]) for m in _CELL_REF.finditer(chunk))])
+            cols = max([cols, *map(_column_number, set(_WIDE_COLUMN.findall(chunk)))])
         formulas = formulas or _FORMULA.search(chunk) is not None
     if rows > limits.max_rows or rows * cols > limits.max_cells:
         cells = sum(chunk.count(b"<c ") for chunk in _chunks(archive, info))

@@ -6,6 +6,7 @@ and nothing is stored."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
@@ -32,6 +33,7 @@ from ui.text.errors import describe
 from ui.widgets.error_label import error_label
 from ui.widgets.flow_layout import FlowLayout
 
+log = logging.getLogger(__name__)
 
 def _qtime(value: dt.time) -> QTime:
     return QTime(value.hour, value.minute)
@@ -188,7 +190,9 @@ class ShopSetupDialog(QDialog):
     def later(self) -> None:
         """Mark the step answered (on the lane if any) and close."""
         if self._lane is not None:
-            self._lane.save(self._shop.skip_setup)
+            self._lane.save(self._shop.skip_setup,  # a refusal (a damaged book) is logged: the step is asked again
+                            on_error=lambda exc: log.warning("first-run step not marked answered: %s",
+                                                             getattr(exc, "code", type(exc).__name__)))
         else:
             self._shop.skip_setup()
         self.reject()

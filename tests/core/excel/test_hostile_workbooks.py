@@ -74,3 +74,26 @@ def test_an_ordinary_workbook_with_a_wide_table_still_imports(tmp_path):
     wide = write_xlsx(tmp_path / "wide.xlsx", {"客户": rows})
     out = run_cli("import", wide, "--book", book, "--json", preexec_fn=_limit_memory)
     assert out.returncode == 0, out.stderr[-2000:]
+
+
+def test_row_elements_without_their_optional_number_are_read(tmp_path):
+    """`<row>` without r= (allowed by the format; some generators write it so): the extent check must not
+    fail on a chunk that names no wide column."""
+    import re
+    import zipfile
+
+    from core.excel.readers import read_sheets
+    from tests.core.excel.files import write_xlsx
+
+    rows = [["姓名", "手机"]] + [[f"客户{i}", f"138001380{i:02d}"] for i in range(48)]
+    base = write_xlsx(tmp_path / "base.xlsx", {"订单": rows})
+    path = tmp_path / "rows_without_numbers.xlsx"
+    with zipfile.ZipFile(base) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb"<row r=\"\d+\"", b"<row", data)
+                data = re.sub(rb"<dimension ref=\"[^\"]*\"\s*/>", b"", data)
+            target.writestr(info, data)
+    sheets = read_sheets(path)
+    assert len(sheets[0].rows) == 49 and sheets[0].rows[1][0] == "客户0"
