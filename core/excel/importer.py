@@ -33,6 +33,7 @@ from core.excel.analysis import (
 )
 from core.excel.chunked import ImportRunning, Turns, WriteTurn
 from core.excel.mapping import header_signature, normalise_header
+from core.excel.own_export import SETTING_SHEETS
 from core.excel.plan import ImportPlan, PlanBuilder
 from core.excel.readers import DEFAULT_LIMITS, Limits
 from core.excel.records import RowError
@@ -280,8 +281,7 @@ def _refuse_nothing_to_import(book, plan: ImportPlan, file_name: str) -> None:
     """The contract: a file with no data rows (``no_data_rows``) or none of whose rows can be imported
     (``no_row_imported``, with the first row errors) is refused before anything is written — no batch,
     no backup. Detail lines count only when the book holds one of their orders."""
-    if plan.people or plan.orders or plan.products or any(key.startswith(("huitouke_levels", "huitouke_templates"))
-                                                          for key, _table in plan.ledgers):
+    if plan.people or plan.orders or plan.products or any(key.startswith(SETTING_SHEETS) for key, _table in plan.ledgers):
         return
     if plan.detail_items and _book_has_any_order(book, list(plan.detail_items)):
         return

@@ -557,8 +557,8 @@ class BookWriter:
             "platform_order_no": [None if draft.platform_order_no.startswith(BOOK_ORDER_KEY) else draft.platform_order_no
                                   for draft in drafts],
             "status": statuses, "created_at": created, **derived_order_columns(statuses, created),
-            "closed_at": [None] * len(drafts), "import_batch_id": [self.counts.batch_id] * len(drafts)}
-        for names, empty in ((("paid_at", "shipped_at", "delivered_at", "completed_at"), None),
+            "import_batch_id": [self.counts.batch_id] * len(drafts)}
+        for names, empty in ((("paid_at", "shipped_at", "delivered_at", "completed_at", "closed_at"), None),
                              (("goods_cents", "postage_cents", "discount_cents", "paid_cents", "refund_cents"), 0),
                              (("tracking_no", "carrier", "buyer_message", "seller_note", "receiver_name",
                                "receiver_phone", "receiver_address"), "")):
