@@ -64,7 +64,7 @@ STAGE_BASIS = "derived.stage_basis"
 # Set while update_stages_in_chunks runs (the basis it brings the book to): writers of figures meanwhile store
 # their customers' stages for it, so a chunk already written is not left behind by a save made after it.
 STAGE_BASIS_NEXT = "derived.stage_basis_next"
-CHUNK_STAGES = 10_000  # customers per transaction of update_stages_in_chunks (20–60 ms on the 100k book)
+CHUNK_STAGES = 5_000  # customers per transaction of update_stages_in_chunks
 _DAY_ZERO = dt.date(2200, 1, 1)
 # The derived figure columns, in the order `_figures` gives them, as a customer without purchases has them.
 NO_FIGURES = {"first_purchase_on": None, "last_purchase_on": None, "purchase_days": 0, "purchase_count": 0,
@@ -231,7 +231,8 @@ def update_stages_in_chunks(sessions: Callable[[], AbstractContextManager[Sessio
                             write_turn: Callable[[], AbstractContextManager] | None = None,
                             chunk_customers: int = CHUNK_STAGES) -> int:
     """`update_stages` in short transactions of `chunk_customers` customers (by id range), for the app's pass
-    after opening: a save waits for one chunk (20–60 ms on the 100k book), not the whole pass (0.3–0.6 s).
+    after opening: a save waits for one chunk, not the whole pass (100k book, 3 months on, load 6.5: a save waited
+    40–47 ms at worst, 575–708 ms beside one transaction; docs/PERFORMANCE.md).
 
     `sessions()` gives one transaction (Book.session); each runs inside `write_turn()` when given (the app's
     book lane: waiting saves go first). The first records the target basis (STAGE_BASIS_NEXT): `refresh_stages`
