@@ -17,8 +17,8 @@ referrer's customer id (推荐人编号) and the points balance (积分). Read b
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import insert, or_, select, update
@@ -99,11 +99,20 @@ def write_referrers_and_points(session: Session, people: Sequence[Any], ids: Seq
 SETTING_SHEETS = ("huitouke_levels", "huitouke_templates", "huitouke_campaigns")
 
 
+def numbered(identities: Iterable[tuple]) -> Iterator[tuple]:
+    """Each identity with its occurrence among those before it (1, 2 …): the n-th campaign called 双十一."""
+    seen: Counter[tuple] = Counter()
+    for identity in identities:
+        seen[identity] += 1
+        yield (*identity, seen[identity])
+
+
 def write_settings(session: Session, plan: Any, record: Callable[[str, int, dict | None], None]) -> int:
     """Member levels, message templates and marketing campaigns of our export that the book does not have (a
     level or a campaign by name, a template by kind, name and language); returns how many were added.
-    Existing ones are left as they are (``core.excel.own_history`` links a campaign's customers, coupons and
-    contacts to the book's campaign of that name)."""
+    Existing ones are left as they are. Names repeat (a campaign called 双十一 every year): the n-th of a name
+    in the file is the book's n-th of that name by id, added when the book has fewer (``own_history`` links
+    a campaign's customers, coupons and contacts the same way)."""
     from core.book.models import Campaign, MemberLevel, MessageTemplate
     from core.errors import CellRejected
     from core.excel import cleaning
@@ -128,7 +137,9 @@ def write_settings(session: Session, plan: Any, record: Callable[[str, int, dict
                 if zh}
         position = {header: index for index, header in enumerate(table.headers)}
         where = [position.get(column.header("zh" if zh else "en")) for column in spec]
-        have = {tuple(row) for row in session.execute(select(*[getattr(model, part) for part in identity_of]))}
+        have = set(numbered(tuple(row) for row in session.execute(
+            select(*[getattr(model, part) for part in identity_of]).order_by(model.__table__.c.id))))
+        seen: Counter[tuple] = Counter()  # (numbered, as `have`)
         for row in table.sheet.rows[table.data_start:]:
             try:
                 values = {column.key: convert[column.kind](row[index] if index is not None and index < len(row)
@@ -137,8 +148,12 @@ def write_settings(session: Session, plan: Any, record: Callable[[str, int, dict
                 continue
             for column, table_words in back.items():
                 values[column] = table_words.get(values[column], values[column])
+            if not values.get("name") or (model is MessageTemplate and not values.get("body")):
+                continue
             identity = tuple(values[part] for part in identity_of)
-            if not values.get("name") or identity in have or (model is MessageTemplate and not values.get("body")):
+            seen[identity] += 1
+            identity = (*identity, seen[identity])
+            if identity in have:
                 continue
             values = {column: value for column, value in values.items() if value is not None and column != "id"}
             new_id = session.execute(insert(model).values(**values).returning(model.__table__.c.id)).scalar_one()

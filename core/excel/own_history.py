@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from core.aftersales.dto import RISK_SIGNS
@@ -46,6 +46,7 @@ from core.excel import cleaning
 from core.excel import columns as cols
 from core.excel.columns import Column
 from core.excel.history_sheets import item_places
+from core.excel.own_export import numbered
 
 log = logging.getLogger(__name__)
 
@@ -235,15 +236,19 @@ def _contacts(session: Session, plan: Any, customers: Mapping[str, int], ids: di
 
 
 def _campaigns(session: Session, plan: Any) -> dict[int, int]:
-    """{campaign id of the file: the book's campaign of that name} (``core.excel.own_export.write_settings``
-    added those the book did not have)."""
-    named = {values["name"]: values["id"] for values in _sheet_rows(plan, "huitouke_campaigns", None)
-             if values.get("name") and values.get("id") is not None}
-    if not named:
+    """{campaign id of the file: the book's campaign} — the n-th of a name in the file is the book's n-th of
+    that name by id (``core.excel.own_export.write_settings`` added those the book did not have)."""
+    rows = [values for values in _sheet_rows(plan, "huitouke_campaigns", None) if values.get("name")]
+    if not rows:
         return {}
-    book = dict(session.execute(select(Campaign.name, func.min(Campaign.id)).where(Campaign.name.in_(list(named)))
-                                .group_by(Campaign.name)).all())
-    return {ref: book[name] for name, ref in named.items() if name in book}
+    found: list[tuple[int, str]] = sorted(  # by id: the n-th of a name
+        (campaign_id, name) for batch in in_chunks(sorted({values["name"] for values in rows})) for campaign_id, name
+        in session.execute(select(Campaign.id, Campaign.name).where(Campaign.name.in_(batch))))
+    book = dict(zip(numbered((name,) for _id, name in found), (campaign_id for campaign_id, _name in found),
+                    strict=True))
+    return {values["id"]: book[place] for values, place in zip(rows, numbered((values["name"],) for values in rows),
+                                                              strict=True)
+            if values.get("id") is not None and place in book}
 
 
 def _points(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[str, dict[int, int]]) -> None:

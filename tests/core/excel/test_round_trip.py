@@ -364,3 +364,29 @@ def test_two_customers_with_one_buyer_id_stay_two_in_a_copy(tmp_path, book, make
         assert run_import(copy, tmp_path / "all.xlsx").customers_created == 2
         with copy.session() as session:
             assert session.scalar(select(func.count()).select_from(Customer)) == 2
+
+
+def test_two_campaigns_of_one_name_stay_two_in_a_copy_and_the_same_book_gets_none(tmp_path, book, make_customer):
+    """A seller names a campaign the same every year (双十一): the copy had one campaign of that name, and the
+    customers the other one reached were left out (their campaign_id pointed at nothing)."""
+    from sqlalchemy import func, select
+
+    from core.book.models import Campaign, CampaignMember
+
+    first, second = make_customer(name="阿香", phone="13512345678"), make_customer(name="小王", phone="13612345678")
+    with book.session() as session:
+        for year, customer in ((2025, first), (2026, second)):
+            campaign = Campaign(name="双十一", body=f"{year}双十一", scheduled_on=dt.date(year, 11, 11), status="finished")
+            session.add(campaign)
+            session.flush()
+            session.add(CampaignMember(campaign_id=campaign.id, customer_id=customer.id, status="sent"))
+    export_book(book, tmp_path / "all.xlsx", "all", "zh_CN")
+    run_import(book, tmp_path / "all.xlsx")
+    with book.session() as session:
+        assert session.scalar(select(func.count()).select_from(Campaign)) == 2  # the same book: nothing added
+    with Book.open(tmp_path / "copy.book", create=True, backup_root=tmp_path / "b") as copy:
+        run_import(copy, tmp_path / "all.xlsx")
+        with copy.session() as session:
+            reached = session.execute(select(Campaign.body, func.count(CampaignMember.customer_id))
+                                      .outerjoin(CampaignMember).group_by(Campaign.id).order_by(Campaign.body)).all()
+    assert reached == [("2025双十一", 1), ("2026双十一", 1)]
