@@ -238,8 +238,10 @@ def update_stages_in_chunks(sessions: Callable[[], AbstractContextManager[Sessio
     book lane: waiting saves go first). The first records the target basis (STAGE_BASIS_NEXT): `refresh_stages`
     uses it, so a customer saved between two chunks gets the stage this pass leaves, whichever chunk holds them.
     The last stores it as STAGE_BASIS. A pass that finds its target replaced (another pass, or `update_stages`
-    for new thresholds) stops there: that one writes every stage. One killed halfway leaves STAGE_BASIS as it
-    was, so the next call does the whole pass again. Returns the rows changed."""
+    for new thresholds) stops there: that one writes every stage. Each write transaction takes the book's turn
+    for stages first (one_at_a_time, as `update_stages`), so another program's pass cannot land between a
+    chunk's check of its target and its write. One killed halfway leaves STAGE_BASIS as it was, so the next call
+    does the whole pass again. Returns the rows changed."""
     turn = write_turn or contextlib.nullcontext
     with sessions() as session:
         basis = _basis(today, stage_thresholds(session))
@@ -247,15 +249,18 @@ def update_stages_in_chunks(sessions: Callable[[], AbstractContextManager[Sessio
             return 0
         top = session.scalar(select(func.max(Customer.id))) or 0
     with turn(), sessions() as session:
+        one_at_a_time(session, "customer_stages")
         set_setting(session, STAGE_BASIS_NEXT, basis)
     changed = 0
     for low in range(0, top, chunk_customers):
         with turn(), sessions() as session:
+            one_at_a_time(session, "customer_stages")  # the target checked and the chunk written in one turn
             if _setting(session, STAGE_BASIS_NEXT) != basis:
                 return changed
             changed += _write_stages(session, today, basis["thresholds"], None,
                                      within=(low, low + chunk_customers))
     with turn(), sessions() as session:
+        one_at_a_time(session, "customer_stages")
         if _setting(session, STAGE_BASIS_NEXT) == basis:
             set_setting(session, STAGE_BASIS, basis)
             _drop_setting(session, STAGE_BASIS_NEXT)

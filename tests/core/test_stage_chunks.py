@@ -102,3 +102,46 @@ def test_a_pass_killed_halfway_is_done_again_in_full(book, people):
     CustomerService(book).ensure_stages_in_chunks(LATER)
     assert _stages_right_for(book, LATER)
     assert _basis(book) == (LATER.isoformat(), None)
+
+
+
+def test_another_program_moving_the_stages_between_a_chunks_check_and_its_write_is_not_undone(book, people,
+                                                                                            monkeypatch):
+    """The command line beside the app (issue #21) moves the stages to another day (update_stages) after a chunk
+    checked its target and before it wrote: the chunk wrote the old target over the other pass's stages, which
+    the stored basis then claimed. Each transaction of the pass takes the book's turn first (one_at_a_time, as
+    update_stages does), so the other program waits, and its pass stands once done."""
+    from sqlalchemy import text
+
+    from core.book.db import Book
+    from core.errors import BookBusy
+
+    if book.path is None:
+        pytest.skip("two programs on one book file")
+    other_day = TODAY + dt.timedelta(days=1)  # (another clock, or other thresholds: stages unlike LATER's)
+    written = customer_stats._write_stages
+    outside: list[str] = []
+
+    def other_program_first(*args, **kwargs):
+        if not outside:  # (once: the other program's own pass calls this too)
+            outside.append("started")
+            other = Book.open(book.path, lock=False, daily_backup=False)
+            try:
+                with other.session() as s:
+                    s.execute(text("PRAGMA busy_timeout=200"))
+                    customer_stats.update_stages(s, other_day)
+                outside.append("moved")
+            except BookBusy:  # the pass holds the book's write lock: the other program waits its turn
+                outside.append("waited")
+            finally:
+                other.close()
+        return written(*args, **kwargs)
+
+    monkeypatch.setattr(customer_stats, "_write_stages", other_program_first)
+    customer_stats.update_stages_in_chunks(book.session, LATER, chunk_customers=10)
+    stored = dt.date.fromisoformat(_basis(book)[0])
+    assert _stages_right_for(book, stored)  # before: the basis said other_day, the stages were LATER's
+    assert outside == ["started", "waited"] and stored == LATER
+    with book.session() as s:
+        customer_stats.update_stages(s, other_day)  # what the other program does once its turn comes
+    assert _stages_right_for(book, other_day) and not _stages_right_for(book, LATER)
