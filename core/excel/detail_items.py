@@ -20,7 +20,7 @@ column.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,12 +100,17 @@ def attach_detail_items(session: Session, plan: ImportPlan, book_orders: Mapping
 
 
 def _report_unknown(plan: ImportPlan, keys: list[tuple[str, str]]) -> None:
-    for key in keys:
-        for file, sheet, row in plan.detail_rows.get(key, ()):
-            plan.errors.append(RowError(file, sheet, row, plan.detail_columns.get((file, sheet), ""),
-                                        "order_not_in_book", key[1]))
-            plan.skipped_rows.add((file, sheet, row))
-            plan.rows_read -= 1
+    for error in unknown_order_errors(plan, keys):
+        plan.errors.append(error)
+        plan.skipped_rows.add((error.file, error.sheet, error.row))
+        plan.rows_read -= 1
+
+
+def unknown_order_errors(plan: ImportPlan, keys: Sequence[tuple[str, str]]) -> list[RowError]:
+    """The ``order_not_in_book`` errors of the detail lines of the orders ``keys`` (also found while planning,
+    core.excel.importer, so that an all-or-nothing import is refused before it writes)."""
+    return [RowError(file, sheet, row, plan.detail_columns.get((file, sheet), ""), "order_not_in_book", key[1])
+            for key in keys for file, sheet, row in plan.detail_rows.get(key, ())]
 
 
 def _current_items(session: Session, order_ids: list[int]) -> dict[int, list[dict[str, Any]]]:

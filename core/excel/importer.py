@@ -32,6 +32,7 @@ from core.excel.analysis import (
     remembered_mappings,
 )
 from core.excel.chunked import ImportRunning, Turns, WriteTurn
+from core.excel.detail_items import unknown_order_errors
 from core.excel.mapping import header_signature, normalise_header
 from core.excel.own_export import SETTING_SHEETS
 from core.excel.plan import ImportPlan, PlanBuilder
@@ -288,16 +289,9 @@ def _refuse_nothing_to_import(book, plan: ImportPlan, file_name: str) -> None:
     rows = plan.rows_read + len(plan.skipped_rows)
     if rows == 0:
         raise ImportRejected("no_data_rows", file=file_name)
-    errors = [*plan.errors, *_detail_line_errors(plan, list(plan.detail_items))]  # none of their orders is in the book
+    errors = [*plan.errors, *unknown_order_errors(plan, list(plan.detail_items))]  # none of their orders is in the book
     raise ImportRejected("no_row_imported", file=file_name, rows=rows,
                          errors=[asdict(error) | {"message": error_sentence(error)} for error in errors[:50]])
-
-
-def _detail_line_errors(plan: ImportPlan, keys: Sequence[tuple[str, str]]) -> list[RowError]:
-    """The ``order_not_in_book`` errors of the detail lines of ``keys``, as the writer reports them
-    (core.excel.detail_items)."""
-    return [RowError(file, sheet, row, plan.detail_columns.get((file, sheet), ""), "order_not_in_book", key[1])
-            for key in keys for file, sheet, row in plan.detail_rows.get(key, ())]
 
 
 def _unknown_detail_lines(book, plan: ImportPlan) -> list[RowError]:
@@ -320,7 +314,7 @@ def _unknown_detail_lines(book, plan: ImportPlan) -> list[RowError]:
                 found.update((platform, number) for number in session.scalars(
                     select(Order.platform_order_no).where(Order.platform == platform,
                                                           Order.platform_order_no.in_(batch))))
-    return _detail_line_errors(plan, [key for key in keys if key not in found])
+    return unknown_order_errors(plan, [key for key in keys if key not in found])
 
 
 def _book_has_any_order(book, keys: list[tuple[str, str]]) -> bool:
