@@ -11,7 +11,9 @@ referrer's customer id (推荐人编号) and the points balance (积分). Read b
   into an empty book (whose ids differ). Such orders are stored without an order number, as they were;
 - a referrer is set (never replaced) when the referrer is a customer of the same file;
 - a points balance is given, as one ledger line, only to a customer the import creates (history from a
-  file is not new spending; a customer already in the book keeps its ledger).
+  file is not new spending; a customer already in the book keeps its ledger); when the file has our points
+  ledger sheet too, that customer's lines replace the balance line (core.excel.own_history);
+- member levels, message templates and campaigns the book lacks are added (``write_settings``).
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Reading the history sheets of our own export back: cases, coupons, tasks and contact log, links included.
+"""Reading the history sheets of our own export back: cases, coupons, tasks, contact log, points ledger and
+campaign customers, links included.
 
 ``core.excel.history_sheets`` writes them with the book's ids. They are restored for the customers the
 import creates only (a customer already in the book keeps its own history, so importing an export into
@@ -10,7 +11,11 @@ the book it came from changes nothing) and in the order their links need:
 3. tasks, with the order line (by its place in the order), coupon and case they are about. Their rule key
    names the exporting book's ids (``repurchase:item:<line>``, ``complaint:<id>:follow_up`` …): the id is
    replaced by the copy's, so that the reminder engine and the after-sales services find them again;
-4. contact-log lines, with the task and the case they were about;
+4. contact-log lines, with the task, the case and the campaign they were about;
+5. the points ledger line by line, with its order and complaint (replacing the one balance line the customers
+   sheet gave, core.excel.own_export); which customers each campaign reached, and the order each answered
+   with. Campaigns themselves are settings (core.excel.own_export.write_settings): the n-th of a name in the
+   file is the book's n-th of that name;
 
 then the open cases get the tasks the after-sales services would have written, if the file had none
 (``core.aftersales.planning``). A row whose cell cannot be read is reported as a note and left out.
