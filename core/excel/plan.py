@@ -318,7 +318,7 @@ def _finish_order(draft: OrderDraft) -> None:
 
 
 def _status_from_times(fields: dict[str, Any], has_status_column: bool) -> str:
-    for name, status in (("completed_at", "completed"), ("delivered_at", "delivered"),
+    for name, status in (("closed_at", "closed"), ("completed_at", "completed"), ("delivered_at", "delivered"),
                          ("shipped_at", "shipped"), ("paid_at", "paid")):
         if fields.get(name):
             return status

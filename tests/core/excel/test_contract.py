@@ -200,3 +200,19 @@ def test_total_rows_are_skipped_and_reported_and_a_bad_purchase_date_keeps_the_c
                      (5, "姓名", "total_row", "note")]
     with book.session() as session:
         assert sorted(session.scalars(select(Customer.name))) == ["李四", "王芳"]
+
+
+def test_a_sheet_without_a_status_column_that_gives_a_closing_time_imports_that_order_as_closed(tmp_path, book):
+    """关闭时间 is read since the copy carries closed_at (issue #18): a hand-kept sheet with no status column but a
+    closing time listed the closed order as a completed purchase (revenue counted)."""
+    path = write_xlsx(tmp_path / "orders.xlsx", {"s": [
+        ["姓名", "电话", "下单时间", "商品", "实付金额", "关闭时间"],
+        ["阿香", "13512345678", "2026-05-01 10:00:00", "蜂蜜", "68", ""],
+        ["小王", "13612345678", "2026-05-02 10:00:00", "蜂蜜", "68", "2026-05-03 10:00:00"]]})
+    run_import(book, path)
+    with book.session() as session:
+        orders = session.execute(select(Customer.name, Order.status, Order.is_purchase, Order.closed_at)
+                                 .join(Customer, Customer.id == Order.customer_id).order_by(Customer.name)).all()
+    assert [(name, status, purchase) for name, status, purchase, _closed in orders] == [
+        ("小王", "closed", False), ("阿香", "completed", True)]
+    assert orders[0].closed_at is not None
