@@ -131,6 +131,8 @@ def _check_zip(path: Path, limits: Limits) -> bool:
             if total > 1024 * 1024 and total > packed * limits.max_archive_ratio:
                 raise ImportRejected("zip_bomb", file=path.name, reason="ratio", size=total)
             for info in infos:
+                if info.flag_bits & 0x1:  # a member sealed with a zip password (zipfile would ask for it)
+                    raise ImportRejected("encrypted", file=path.name, member=info.filename)
                 ratio = info.file_size / max(info.compress_size, 1)
                 if info.file_size > 1024 * 1024 and ratio > limits.max_zip_ratio:
                     raise ImportRejected("zip_bomb", file=path.name, reason="ratio", member=info.filename)
@@ -145,7 +147,8 @@ def _check_zip(path: Path, limits: Limits) -> bool:
                                              member=info.filename)
                 if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
                     formulas = _check_extent(path, archive, info, limits) or formulas
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as error:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, zlib.error) as error:
+        # (zlib.error: a damaged member, met as _inflated reads it)
         raise ImportRejected("not_a_spreadsheet", file=path.name, reason=str(error)) from None
     return formulas
 

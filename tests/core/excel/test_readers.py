@@ -204,3 +204,47 @@ def test_xml_entity_bomb(tmp_path):
                 data = laughs + (data.split(b"?>", 1)[1] if b"?>" in data[:100] else data)
             target.writestr(info, data)
     assert _code(bomb) == "zip_bomb"
+
+
+def test_a_damaged_member_is_not_a_spreadsheet_never_an_unexpected_error(tmp_path):
+    """Every member is inflated now (its real size checked): a damaged deflate stream raised zlib.error out of the
+    check (exit 1, "unexpected error") instead of a refusal; the worksheets' own scan did the same. A member sealed
+    with a zip password is ``encrypted`` (zipfile raised RuntimeError asking for the password)."""
+    import random
+    import struct
+
+    noise = random.Random(7)
+
+    path = write_xlsx(tmp_path / "ok.xlsx", {"s": ROWS})
+    for member in ("docProps/extra.xml", "xl/worksheets/sheet1.xml"):
+        damaged = tmp_path / f"damaged-{member.replace('/', '-')}.xlsx"
+        with zipfile.ZipFile(path) as source, zipfile.ZipFile(damaged, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in source.infolist():
+                data = source.read(info)
+                if info.filename == member:
+                    data += b"<!-- " + noise.randbytes(8000).hex().encode() + b" -->"
+                target.writestr(info.filename, data, zipfile.ZIP_DEFLATED)
+            if member not in source.namelist():
+                target.writestr(member, b"<?xml version='1.0'?><x><!-- " + noise.randbytes(8000).hex().encode()
+                                + b" --></x>", zipfile.ZIP_DEFLATED)
+        with zipfile.ZipFile(damaged) as archive:
+            info = archive.getinfo(member)
+        data = bytearray(damaged.read_bytes())
+        start = info.header_offset + 30 + len(member.encode()) + len(info.extra)
+        for at in range(start + info.compress_size // 2, start + info.compress_size // 2 + 64):
+            data[at] ^= 0x5A  # the middle of its deflate stream
+        damaged.write_bytes(bytes(data))
+        assert _code(damaged) == "not_a_spreadsheet", member
+    sealed = tmp_path / "sealed.xlsx"
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("xl/styles.xml")
+    struct.pack_into("<H", data, info.header_offset + 6, info.flag_bits | 0x1)
+    at = data.find(b"PK\x01\x02")
+    while at != -1:  # the central directory's copy of the flags
+        name_length = struct.unpack_from("<H", data, at + 28)[0]
+        if bytes(data[at + 46:at + 46 + name_length]) == b"xl/styles.xml":
+            struct.pack_into("<H", data, at + 8, info.flag_bits | 0x1)
+        at = data.find(b"PK\x01\x02", at + 4)
+    sealed.write_bytes(bytes(data))
+    assert _code(sealed) == "encrypted"
