@@ -390,3 +390,29 @@ def test_two_campaigns_of_one_name_stay_two_in_a_copy_and_the_same_book_gets_non
             reached = session.execute(select(Campaign.body, func.count(CampaignMember.customer_id))
                                       .outerjoin(CampaignMember).group_by(Campaign.id).order_by(Campaign.body)).all()
     assert reached == [("2025双十一", 1), ("2026双十一", 1)]
+
+
+def test_undoing_a_copy_takes_back_its_campaigns_points_lines_and_campaign_customers(tmp_path, book, make_customer):
+    """Review: the rows the copy now restores (campaigns, the points ledger, campaign customers) go with its undo."""
+    from sqlalchemy import func, select
+
+    from core.book.models import Campaign, CampaignMember, PointsEntry
+    from core.excel.batches import undo_import
+    from core.rewards import add_points
+
+    customer = make_customer(name="阿香", phone="13512345678")
+    with book.session() as session:
+        campaign = Campaign(name="中秋", body="中秋快乐", status="finished")
+        session.add(campaign)
+        session.flush()
+        session.add(CampaignMember(campaign_id=campaign.id, customer_id=customer.id, status="sent"))
+        add_points(session, customer.id, 30, reason="manual", at=dt.datetime(2026, 5, 1, 9), note="老客")
+    export_book(book, tmp_path / "all.xlsx", "all", "zh_CN")
+    models = (Campaign, CampaignMember, PointsEntry)
+    with Book.open(tmp_path / "copy.book", create=True, backup_root=tmp_path / "b") as copy:
+        batch = run_import(copy, tmp_path / "all.xlsx").batch_id
+        with copy.session() as session:
+            assert [session.scalar(select(func.count()).select_from(model)) for model in models] == [1, 1, 1]
+        undo_import(copy, batch)
+        with copy.session() as session:
+            assert [session.scalar(select(func.count()).select_from(model)) for model in models] == [0, 0, 0]
