@@ -405,3 +405,24 @@ def test_the_import_historys_undo_runs_on_the_lane_and_an_unexpected_error_reach
     assert dialog.table.item(0, 5).text() == "Undone" and not dialog.undo_button.isEnabled()
     with book.session() as s:
         assert s.query(ImportBatch).one().status == "undone"
+
+
+def test_merge_with_unsaved_edits_saves_them_on_the_lane_and_then_asks_for_the_merge(qtbot, book, lane, make_customer,
+                                                                                      monkeypatch):
+    """The customer dialog's "Merge with…" after "Save your changes first? Yes": with a lane the save returned False
+    at once (it saves later), so the merge was never asked for; the dialog closed on the save and the seller's merge
+    was lost without a word."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.dialogs.customer import CustomerDialog
+
+    customer = make_customer(name="张伟", phone="13800138000")
+    service = CustomerService(book)
+    dialog = CustomerDialog(service, OrderService(book), [], service.get(customer.id), lane=lane)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog.edits["city"].setText("杭州")
+    with qtbot.waitSignal(dialog.merge_requested, timeout=5000) as asked:
+        dialog.merge_button.click()
+    assert asked.args == [customer.id, 0] and service.get(customer.id).fields.city == "杭州"
+    assert dialog.result() == CustomerDialog.DialogCode.Accepted

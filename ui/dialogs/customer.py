@@ -57,6 +57,7 @@ class CustomerDialog(QDialog):
         self._customers = customers
         self._detail = detail
         self._lane = lane
+        self._merge_after_save = False  # "Merge with…" waits for the save of the edits (on the lane)
         self.setWindowTitle(self.tr("Customer: %1").replace("%1", detail.name) if detail else self.tr("New customer"))
         self.resize(860, 640)
         layout = QVBoxLayout(self)
@@ -251,11 +252,15 @@ class CustomerDialog(QDialog):
         self._detail = detail
         self.save_button.setEnabled(True)
         self.saved.emit(detail)
+        if self._merge_after_save and self._lane is not None:  # "Merge with…" after saving the edits first
+            self._merge_after_save = False
+            self.merge_requested.emit(detail.id, 0)
         self.accept()
 
     def _save_failed(self, exc: BaseException, data: CustomerInput) -> bool:
         """Show why the save failed (a conflict opens the conflict window); True if that saved it after all."""
         self.save_button.setEnabled(True)
+        self._merge_after_save = False  # the seller sees why, and asks for the merge again once saved
         if isinstance(exc, ConflictError):
             before = self._detail
             self._resolve_conflict(data)
@@ -292,9 +297,11 @@ class CustomerDialog(QDialog):
 
     def _on_merge_button_clicked(self) -> None:
         if self.customer_input() != self._detail.fields and QMessageBox.question(
-                self, self.tr("Merge"), self.tr("Save your changes first?")) == QMessageBox.StandardButton.Yes \
-                and not self.save():
-            return
+                self, self.tr("Merge"), self.tr("Save your changes first?")) == QMessageBox.StandardButton.Yes:
+            self._merge_after_save = True  # with a lane the save ends later: `_saved` asks for the merge then
+            if not self.save():
+                return
+        self._merge_after_save = False
         self.merge_requested.emit(self._detail.id, 0)
         self.accept()
 
