@@ -224,3 +224,22 @@ def test_today_can_open_in_a_dialog_on_launch(qtbot, shop, settings):
     page = dialog.findChild(TodayPage)
     qtbot.waitUntil(lambda: page.due_total == 3, timeout=5000)
     session.tasks.wait(3000)
+
+
+def test_an_unexpected_error_of_the_regeneration_reaches_the_error_dialog_not_the_summary_line(qtbot, page,
+                                                                                             monkeypatch):
+    """Review: a regeneration that failed with an uncoded error wrote str(exc) — English, untranslated, maybe a
+    customer's data in it — into the page's summary line, and the unexpected-error dialog (with the log) never
+    showed. A coded error still shows its sentence there."""
+    import sys
+
+    from core.errors import BookBusy
+
+    hooked = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, exc, tb: hooked.append(exc))
+    shown = page.summary_label.text()
+    page._on_regenerate_failed(RuntimeError("boom: 王芳 13800138000"))
+    assert [type(exc) for exc in hooked] == [RuntimeError] and "13800138000" not in page.summary_label.text()
+    assert page.summary_label.text() == shown and page.regenerate_button.isEnabled()
+    page._on_regenerate_failed(BookBusy("The book is busy"))
+    assert page.summary_label.text() and page.summary_label.text() != shown and len(hooked) == 1

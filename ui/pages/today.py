@@ -548,9 +548,14 @@ class TodayPage(Page):
             fn()
 
     def _on_regenerate_failed(self, exc: BaseException) -> None:
+        """A coded error's sentence on the summary line; any other error to the unexpected-error dialog (its text
+        is neither translated nor fit to show)."""
         self._regenerating = False
         self.regenerate_button.setEnabled(True)
-        self.summary_label.setText(describe(exc) if isinstance(exc, HuitoukeError) else str(exc))
+        if isinstance(exc, HuitoukeError):
+            self.summary_label.setText(describe(exc))
+        else:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
         self._regeneration_over()
 
     def _on_upcoming_button_toggled(self, _checked: bool) -> None:
