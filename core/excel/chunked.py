@@ -14,6 +14,13 @@ backup comes first, the import is undone as one batch. What makes that hold acro
   (ui.book_lane: a waiting save goes first), elsewhere with a short gap for other programs waiting in
   SQLite's busy handler. Each transaction takes the book's write lock first (``one_at_a_time``), so what a
   chunk reads is current.
+- Chunks are sized by time, not rows: the writer offers a commit after every step (a thousand rows, a
+  thousand customers' figures…) and ``Turns.due`` takes it once the transaction has worked ``CHUNK_S``.
+  A save in another program waits at most about one chunk plus the gap: SQLite's busy handler (sqlite3's
+  ``timeout``) polls after 1, 2, 5, 10, 15, 20, 25, 25, 25 ms (then 50, 50, 100): within the first
+  128 ms of its wait it looks at least every 25 ms, so a ``CHUNK_GAP_S`` of 30 ms after a chunk of
+  ``CHUNK_S`` (≤ 100 ms) always lets it in at the first gap. (Chunks of a fixed thousand rows took 10–15 ms
+  each: 170 commits and gaps for a 50,000-row file, the gaps alone 1.7 s of its wall time.)
 
 Between chunks other writers may change the book: a customer the import matched may be deleted meanwhile
 (its chunk then fails and the import is undone), a customer saved meanwhile with the same phone is not
@@ -38,10 +45,11 @@ from core.errors import BookBusy, BookLocked
 
 log = logging.getLogger(__name__)
 
-CHUNK_GAP_S = 0.01  # between chunks without a write turn: leaves other programs a gap (as regenerate_in_chunks)
-CHUNK_CUSTOMERS = 1000  # customers per transaction in the steps after the rows are written
-CHUNK_ROWS = 1000  # rows inserted per transaction (core.excel.writer._INSERT_CHUNK)
-CHUNK_UPDATES = 2000  # updated rows per transaction
+CHUNK_S = 0.08  # a transaction commits at the first step's end after this much work (Turns.due)
+CHUNK_GAP_S = 0.03  # between chunks without a write turn: lets a program waiting in SQLite's busy handler in
+CHUNK_CUSTOMERS = 1000  # customers per step in the steps after the rows are written
+CHUNK_ROWS = 1000  # rows inserted per step (core.excel.writer._INSERT_CHUNK)
+CHUNK_UPDATES = 250  # updated rows per step
 WAIT_FOR_OTHER_IMPORT_S = 10.0
 _PG_KEY = ("huitouke import running",)
 
@@ -49,14 +57,16 @@ WriteTurn = Callable[[], AbstractContextManager]
 
 
 class Turns:
-    """The transactions of one chunked import on ``session``: ``begin()`` once, ``next()`` between chunks,
-    ``outside()`` for a read that takes no write lock, ``end()`` when done (commits)."""
+    """The transactions of one chunked import on ``session``: ``begin()`` once, ``next()`` between chunks
+    (``due()``: the transaction has worked long enough to end at the next step), ``outside()`` for a read
+    that takes no write lock, ``end()`` when done (commits)."""
 
     def __init__(self, session: Session, write_turn: WriteTurn | None = None) -> None:
         self.session = session
         self._write_turn = write_turn
         self._held: AbstractContextManager | None = None
         self.longest = 0.0  # seconds of the longest transaction (bench/bench_lane.py)
+        self.commits = 0
         self._started = 0.0
 
     def begin(self) -> None:
@@ -66,8 +76,13 @@ class Turns:
         self._started = time.perf_counter()
         one_at_a_time(self.session, "import")
 
+    def due(self) -> bool:
+        """True once the open transaction has run ``CHUNK_S``: the step just done ends it."""
+        return time.perf_counter() - self._started >= CHUNK_S
+
     def _commit(self) -> None:
         self.session.commit()
+        self.commits += 1
         self.longest = max(self.longest, time.perf_counter() - self._started)
         held, self._held = self._held, None
         if held is not None:
@@ -174,8 +189,8 @@ def after_import_in_chunks(chunk: Callable[[], None], free: Callable[[], Abstrac
                            customer_ids: Iterable[int], *,
                            today, history: bool, watch, products, figures_known: Iterable[int], link_new: bool,
                            relink_all: bool, on_created) -> None:
-    """core.order_writes.after_orders_written for an import's customers, ``CHUNK_CUSTOMERS`` per transaction
-    (``chunk()`` commits and begins the next), in the same order: figures, cycles and member levels; then the
+    """core.order_writes.after_orders_written for an import's customers, ``CHUNK_CUSTOMERS`` per step
+    (``chunk()`` ends a step: commits and begins the next transaction once it is due), in the same order: figures, cycles and member levels; then the
     products (links, suggestions — read in ``free()``, between transactions —; the buyers of a product whose
     cycle moved get their tasks again); then the reminders."""
     from core.order_writes import after_orders_written

@@ -49,6 +49,7 @@ def test_small_chunks_give_the_same_book_as_big_ones(tmp_path, monkeypatch):
     monkeypatch.setattr(writer, "_INSERT_CHUNK", 7)
     monkeypatch.setattr(chunked, "CHUNK_CUSTOMERS", 5)
     monkeypatch.setattr(writer, "CHUNK_UPDATES", 3)
+    monkeypatch.setattr(chunked, "CHUNK_S", 0)  # every step its own transaction
     turns = []
 
     @contextlib.contextmanager
@@ -65,6 +66,30 @@ def test_small_chunks_give_the_same_book_as_big_ones(tmp_path, monkeypatch):
         undo_import(small, result.batch_id, TODAY)  # still undone as one batch
         with _book(tmp_path, "only-first") as first:
             assert _rows(small) == _rows(first)
+
+
+def test_chunks_are_sized_by_time_not_rows(tmp_path, monkeypatch):
+    """A transaction ends at the first step's end after chunked.CHUNK_S of work: a step of seven rows is not a
+    transaction of its own unless that time has passed."""
+    data = write_csv(tmp_path / "more.csv", taobao_rows(400, 200, seed=5), encoding="gbk", quote_all=True)
+    monkeypatch.setattr(writer, "_INSERT_CHUNK", 7)
+    monkeypatch.setattr(chunked, "CHUNK_CUSTOMERS", 5)
+    made = {}
+    for seconds in (0, 60):
+        monkeypatch.setattr(chunked, "CHUNK_S", seconds)
+        turns = []
+
+        @contextlib.contextmanager
+        def write_turn(turns=turns):
+            turns.append(1)
+            yield
+
+        with _book(tmp_path, f"chunk-{seconds}") as book:
+            run_import(book, data, ImportOptions(backup=False, today=TODAY), write_turn=write_turn)
+            made[seconds] = (len(turns), _rows(book))
+    assert made[0][0] > 80  # every step its own transaction
+    assert made[60][0] < 10  # the batch row alone, the reads between transactions, the end
+    assert made[0][1] == made[60][1]
 
 
 @pytest.mark.parametrize("stage", ["customers", "orders", "reminders", "saving"])
