@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import compress, repeat
 from operator import is_not, itemgetter
@@ -210,11 +210,12 @@ def _block_rows(table: Table, block: list[list[Any]], first_number: int, columns
         if empty == size:
             continue
         # values_of_row[name] = value for each row whose value is not None, at C speed (map, not a loop)
-        rows_of_group = groups[column.group]
+        rows_of_group: Iterable[dict[str, Any]] = groups[column.group]
+        given: Iterable[Any] = cleaned
         if empty:
-            given = list(map(is_not, cleaned, repeat(None)))
-            rows_of_group, cleaned = compress(rows_of_group, given), compress(cleaned, given)
-        deque(map(dict.__setitem__, rows_of_group, repeat(column.name), cleaned), maxlen=0)
+            present = list(map(is_not, cleaned, repeat(None)))
+            rows_of_group, given = compress(rows_of_group, present), compress(cleaned, present)
+        deque(map(dict.__setitem__, rows_of_group, repeat(column.name), given), maxlen=0)
     totals = _total_rows(block)
     for offset, (customer, order, item, product, extra, kept) in enumerate(zip(*groups.values(), strict=True)):
         if offset in totals:
