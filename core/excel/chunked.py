@@ -11,16 +11,17 @@ backup comes first, the import is undone as one batch. What makes that hold acro
   that ran it; one killed (power cut, SIGKILL) leaves a ``running`` batch nobody holds, which
   ``core.excel.batches.recover_unfinished_imports`` undoes at the next open.
 - ``Turns`` ends one transaction and starts the next: in the app inside the book lane's ``write_turn``
-  (ui.book_lane: a waiting save goes first), elsewhere with a short gap for other programs waiting in
-  SQLite's busy handler. Each transaction takes the book's write lock first (``one_at_a_time``), so what a
-  chunk reads is current.
+  (ui.book_lane: a waiting save goes first), and in any case after a short gap for other programs waiting
+  in SQLite's busy handler (the command line beside the app importing: the lane cannot see it). Each
+  transaction takes the book's write lock first (``one_at_a_time``), so what a chunk reads is current.
 - Chunks are sized by time, not rows: the writer offers a commit after every step (a thousand rows, a
   thousand customers' figures…) and ``Turns.due`` takes it once the transaction has worked ``CHUNK_S``.
   A save in another program waits at most about one chunk plus the gap: SQLite's busy handler (sqlite3's
   ``timeout``) polls after 1, 2, 5, 10, 15, 20, 25, 25, 25 ms (then 50, 50, 100): within the first
   128 ms of its wait it looks at least every 25 ms, so a ``CHUNK_GAP_S`` of 30 ms after a chunk of
   ``CHUNK_S`` (≤ 100 ms) always lets it in at the first gap. (Chunks of a fixed thousand rows took 10–15 ms
-  each: 170 commits and gaps for a 50,000-row file, the gaps alone 1.7 s of its wall time.)
+  each: 170 commits and gaps for a 50,000-row file, the gaps alone 1.7 s of its wall time. Without any gap,
+  a program beside an import on the app's lane waited up to 1.5 s: bench/bench_lane.py "other program".)
 
 Between chunks other writers may change the book: a customer the import matched may be deleted meanwhile
 (its chunk then fails and the import is undone), a customer saved meanwhile with the same phone is not
@@ -46,7 +47,7 @@ from core.errors import BookBusy, BookLocked
 log = logging.getLogger(__name__)
 
 CHUNK_S = 0.08  # a transaction commits at the first step's end after this much work (Turns.due)
-CHUNK_GAP_S = 0.03  # between chunks without a write turn: lets a program waiting in SQLite's busy handler in
+CHUNK_GAP_S = 0.03  # between chunks, the write turn given back: a program waiting in SQLite's busy handler gets in
 CHUNK_CUSTOMERS = 1000  # customers per step in the steps after the rows are written
 CHUNK_ROWS = 1000  # rows inserted per step (core.excel.writer._INSERT_CHUNK)
 CHUNK_UPDATES = 250  # updated rows per step
@@ -80,14 +81,14 @@ class Turns:
         """True once the open transaction has run ``CHUNK_S``: the step just done ends it."""
         return time.perf_counter() - self._started >= CHUNK_S
 
-    def _commit(self) -> None:
+    def _commit(self, gap: bool = True) -> None:
         self.session.commit()
         self.commits += 1
         self.longest = max(self.longest, time.perf_counter() - self._started)
         held, self._held = self._held, None
         if held is not None:
             held.__exit__(None, None, None)
-        elif self._write_turn is None:
+        if gap:
             time.sleep(CHUNK_GAP_S)
 
     def next(self) -> None:
@@ -106,7 +107,7 @@ class Turns:
             self.begin()
 
     def end(self) -> None:
-        self._commit()
+        self._commit(gap=False)
 
     def abandon(self) -> None:
         """After a failure: roll back the open transaction and give the turn back."""

@@ -149,3 +149,48 @@ def test_a_refused_file_writes_no_batch_and_takes_no_backup(tmp_path):
         with book.session() as s:
             assert s.scalar(select(func.count(ImportBatch.id))) == 1
         assert sorted((tmp_path / "bk").rglob("*")) == backups
+
+
+@pytest.mark.slow
+def test_a_program_beside_an_import_on_the_lane_gets_in_between_chunks(tmp_path):
+    """The app imports on its lane (a write_turn); another program's save waits in SQLite's busy handler, which
+    the lane cannot see: the gap after each chunk lets it in within about a chunk."""
+    import sqlite3
+    import threading
+    import time
+
+    book = Book.open(tmp_path / "b.book", create=True, backup_root=tmp_path / "bk", daily_backup=False)
+    data = write_csv(tmp_path / "big.csv", taobao_rows(20000, 8000), encoding="gbk", quote_all=True)
+    writing, done = threading.Event(), threading.Event()
+
+    @contextlib.contextmanager
+    def write_turn():
+        writing.set()
+        yield
+
+    def run() -> None:
+        try:
+            run_import(book, data, ImportOptions(backup=False, today=TODAY), write_turn=write_turn)
+        finally:
+            done.set()
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    con = sqlite3.connect(book.path, timeout=10, isolation_level=None, check_same_thread=False)
+    waits = []
+    try:
+        writing.wait(60)
+        while not done.is_set() and len(waits) < 40:
+            started = time.perf_counter()
+            con.execute("BEGIN IMMEDIATE")
+            waited = time.perf_counter() - started
+            if not done.is_set():
+                waits.append(waited)
+            con.execute("COMMIT")
+            time.sleep(0.02)
+    finally:
+        con.close()
+        worker.join()
+        book.close()
+    assert len(waits) >= 10, waits  # without the gap: 7 saves in the whole import, one waiting 0.5–0.6 s
+    assert max(waits) < 0.45, waits  # one chunk (≈ 0.1 s on an idle machine)
