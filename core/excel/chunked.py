@@ -49,7 +49,7 @@ log = logging.getLogger(__name__)
 CHUNK_S = 0.08  # a transaction commits at the first step's end after this much work (Turns.due)
 CHUNK_GAP_S = 0.03  # between chunks, the write turn given back: a program waiting in SQLite's busy handler gets in
 CHUNK_CUSTOMERS = 1000  # customers per step in the steps after the rows are written
-CHUNK_ROWS = 1000  # rows inserted per step (core.excel.writer._INSERT_CHUNK)
+CHUNK_ROWS = 1000  # rows inserted per step (core.excel.writer)
 CHUNK_UPDATES = 250  # updated rows per step
 WAIT_FOR_OTHER_IMPORT_S = 10.0
 _PG_KEY = ("huitouke import running",)
@@ -207,7 +207,7 @@ def after_import_in_chunks(chunk: Callable[[], None], free: Callable[[], Abstrac
     products (links, suggestions — read in ``free()``, between transactions —; the buyers of a product whose
     cycle moved get their tasks again); then the reminders."""
     from core.order_writes import after_orders_written
-    from core.product_links import follow_product_write
+    from core.product_links import follow_product_write, most_of_the_book
     from core.reminders import generate
     from core.reminders.cycles import compute_suggestions
 
@@ -227,6 +227,6 @@ def after_import_in_chunks(chunk: Callable[[], None], free: Callable[[], Abstrac
     chunk()
     everyone = list(session.scalars(text("SELECT id FROM customer")))
     concerned |= set(ids)
-    if len(concerned) >= len(everyone) / 2:  # as follow_product_write: then the whole book's tasks
+    if most_of_the_book(len(concerned), len(everyone)):  # then the whole book's tasks
         concerned = set(everyone)
     in_timed_groups(concerned, lambda group: generate.after_write(session, group, today), chunk)

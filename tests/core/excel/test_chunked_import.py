@@ -46,7 +46,7 @@ def test_small_chunks_give_the_same_book_as_big_ones(tmp_path, monkeypatch):
     with _book(tmp_path, "big") as big:
         run_import(big, data, ImportOptions(backup=False, today=TODAY))
         expected = _rows(big)
-    monkeypatch.setattr(writer, "_INSERT_CHUNK", 7)
+    monkeypatch.setattr(writer, "CHUNK_ROWS", 7)
     monkeypatch.setattr(chunked, "CHUNK_CUSTOMERS", 5)
     monkeypatch.setattr(writer, "CHUNK_UPDATES", 3)
     monkeypatch.setattr(chunked, "CHUNK_S", 0)  # every step its own transaction
@@ -72,7 +72,7 @@ def test_chunks_are_sized_by_time_not_rows(tmp_path, monkeypatch):
     """A transaction ends at the first step's end after chunked.CHUNK_S of work: a step of seven rows is not a
     transaction of its own unless that time has passed."""
     data = write_csv(tmp_path / "more.csv", taobao_rows(400, 200, seed=5), encoding="gbk", quote_all=True)
-    monkeypatch.setattr(writer, "_INSERT_CHUNK", 7)
+    monkeypatch.setattr(writer, "CHUNK_ROWS", 7)
     monkeypatch.setattr(chunked, "CHUNK_CUSTOMERS", 5)
     made = {}
     for seconds in (0, 60):
@@ -94,7 +94,7 @@ def test_chunks_are_sized_by_time_not_rows(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("stage", ["customers", "orders", "reminders", "saving"])
 def test_a_failure_halfway_undoes_what_was_committed(tmp_path, monkeypatch, stage):
-    monkeypatch.setattr(writer, "_INSERT_CHUNK", 50)
+    monkeypatch.setattr(writer, "CHUNK_ROWS", 50)
     monkeypatch.setattr(chunked, "CHUNK_CUSTOMERS", 20)
     with _book(tmp_path, "b") as book:
         before = _rows(book)
