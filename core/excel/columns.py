@@ -256,7 +256,7 @@ POINTS_COLUMNS = (  # the points ledger line by line, with the order and complai
     Column("order_id", "", "Order ID", "订单ID", "int"),
     Column("complaint_id", "", "Complaint ID", "投诉编号", "int"),
 )
-CAMPAIGN_COLUMNS = (  # the book's marketing campaigns (restored by name when missing)
+CAMPAIGN_COLUMNS = (  # the book's marketing campaigns (restored when missing: the n-th of a name)
     Column("id", "", "Campaign ID", "活动编号", "int"),
     Column("name", "", "Campaign", "活动名称"),
     Column("status", "", "Campaign status", "活动状态"),
