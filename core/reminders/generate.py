@@ -44,6 +44,7 @@ from sqlalchemy.orm import Session
 from core.book import changes
 from core.book.dialect import RawSql, one_at_a_time, rowcount
 from core.book.models import Reminder
+from core.book.wal import Checkpoints
 from core.errors import HuitoukeError
 from core.progress import IsCancelled, Progress
 from core.reminders import overlap
@@ -125,26 +126,33 @@ def _write_in_chunks(engine, today: dt.date, counts: dict[str, int], progress: P
                      is_cancelled: Callable[[], bool] | None, now: dt.datetime | None, chunk_customers: int,
                      write_turn: Callable[[], AbstractContextManager] | None) -> None:
     """regenerate_in_chunks's pass itself: the wanted tasks from one read snapshot, then the chunks."""
-    with engine.connect() as connection, Session(bind=connection) as session:
+    with engine.connect() as connection, Session(bind=connection) as session, \
+            Checkpoints(session).outside_commits() as wal:
         plan = _Plan(session, today, None, now)
         wants = plan.want_steps()
         low, high = session.execute(text("SELECT MIN(id), MAX(id) FROM customer")).one()
-        chunks = list(range(low or 0, (high or -1) + 1, chunk_customers))
-        total = len(wants) + len(chunks)
+        low, high = low or 0, high if high is not None else -1
+        total = len(wants) + len(range(low, high + 1, chunk_customers))
         try:
             _create_temp_tables(session)
             _run_steps(wants, 0, total, progress, is_cancelled)
             session.execute(text("CREATE INDEX _rem_want_customer ON _rem_want (customer_id)"))  # chunks read by it
             changes.forget_writes(session)  # temporary tables only: no counter bump, no write lock
             session.commit()  # ends the read snapshot; the temporary tables stay on this connection
-            for number, first in enumerate(chunks):
+            first, width = low, chunk_customers
+            while first <= high:
                 if progress:  # between transactions: the book's write lock is free here
-                    progress(len(wants) + number, total, "write")
-                plan.params.update(c_lo=first, c_hi=first + chunk_customers - 1)
+                    progress(min(len(wants) + (first - low) // chunk_customers, total - 1), total, "write")
+                plan.params.update(c_lo=first, c_hi=first + width - 1)
                 with (write_turn or contextlib.nullcontext)():
+                    started = time.perf_counter()
                     one_at_a_time(session, "reminders")
                     _run_steps(plan.write_steps(counts, within=True), 0, 0, None, is_cancelled)
                     session.commit()
+                    took = time.perf_counter() - started
+                wal.after_chunk(took)  # the book's write lock is free: a save meanwhile does not wait for it
+                first += width
+                width = _next_width(width, took, chunk_customers)
                 if write_turn is None:  # other programs wait in SQLite's busy handler: leave it a gap to get in
                     time.sleep(CHUNK_GAP_S)
             if progress:
@@ -155,8 +163,17 @@ def _write_in_chunks(engine, today: dt.date, counts: dict[str, int], progress: P
             session.commit()
 
 
-CHUNK_CUSTOMERS = 1000  # customers written per transaction by regenerate_in_chunks (20–60 ms on a 100k book)
+CHUNK_CUSTOMERS = 1000  # most customers written per transaction by regenerate_in_chunks (20–60 ms on a 100k book)
+CHUNK_SECONDS = 0.04  # a chunk's aim: fewer customers per transaction while chunks take longer (a first pass)
 CHUNK_GAP_S = 0.01  # pause between chunks without a write turn (bench/bench_lane.py: "other program")
+
+
+def _next_width(width: int, took: float, most: int) -> int:
+    """The next chunk's customers: scaled towards CHUNK_SECONDS (at most halved or doubled at once), within
+    1/20 of `most` and `most`. A pass that inserts most of its tasks (the first pass over a book, a new day
+    after a long pause) wrote 1000 customers in 140–260 ms on the 100k book (bench_lane: a save waited 210 ms)."""
+    wanted = width * min(max(CHUNK_SECONDS / max(took, 1e-6), 0.5), 2.0)
+    return int(min(max(wanted, most / 20, 1), most))
 
 
 def regenerate_in_chunks(engine, today: dt.date, *, progress: Progress | None = None,
