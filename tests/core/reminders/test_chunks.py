@@ -153,12 +153,13 @@ def test_slow_chunks_shrink_to_fewer_customers_and_write_the_same(book, factory,
 
 
 def test_next_width_follows_the_chunks_time():
-    from core.reminders.generate import CHUNK_SECONDS, _next_width
+    from core.book.turns import next_width
+    from core.reminders.generate import CHUNK_SECONDS
 
-    assert _next_width(1000, CHUNK_SECONDS * 4, 1000) == 500  # at most halved at once
-    assert _next_width(100, CHUNK_SECONDS / 10, 1000) == 200  # at most doubled
-    assert _next_width(800, CHUNK_SECONDS / 10, 1000) == 1000  # never past chunk_customers
-    assert _next_width(50, 10.0, 1000) == 50  # never below a twentieth of it
+    assert next_width(1000, CHUNK_SECONDS * 4, 1000, CHUNK_SECONDS) == 500  # at most halved at once
+    assert next_width(100, CHUNK_SECONDS / 10, 1000, CHUNK_SECONDS) == 200  # at most doubled
+    assert next_width(800, CHUNK_SECONDS / 10, 1000, CHUNK_SECONDS) == 1000  # never past chunk_customers
+    assert next_width(50, 10.0, 1000, CHUNK_SECONDS) == 50  # never below a twentieth of it
 
 
 @pytest.mark.sqlite_only  # the write-ahead log
