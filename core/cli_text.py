@@ -15,19 +15,22 @@ from core.errors import HuitoukeError
 
 _translate: Callable[[str, str], str] | None = None
 _describe: Callable[[HuitoukeError], str] | None = None
+_label: Callable[[str, str], str] | None = None
 _language = "en"
 
 
-def install(translate: Callable[[str, str], str], describe: Callable[[HuitoukeError], str], language: str) -> None:
-    """Route `translate` and `sentence` through the given functions from now on (language: "en" or "zh_CN")."""
-    global _translate, _describe, _language
-    _translate, _describe, _language = translate, describe, language
+def install(translate: Callable[[str, str], str], describe: Callable[[HuitoukeError], str], language: str,
+            label: Callable[[str, str], str] | None = None) -> None:
+    """Route `translate`, `sentence` and `label` through the given functions from now on (language: "en" or
+    "zh_CN")."""
+    global _translate, _describe, _label, _language
+    _translate, _describe, _label, _language = translate, describe, label, language
 
 
 def uninstall() -> None:
     """Back to the English sources (tests)."""
-    global _translate, _describe, _language
-    _translate, _describe, _language = None, None, "en"
+    global _translate, _describe, _label, _language
+    _translate, _describe, _label, _language = None, None, None, "en"
 
 
 def language() -> str:
@@ -38,6 +41,12 @@ def language() -> str:
 def translate(context: str, source: str) -> str:
     """`source` in the user's language; the source itself when no translator is installed or it has none."""
     return _translate(context, source) if _translate is not None else source
+
+
+def label(kind: str, code: str) -> str:
+    """The app's word for a code core stores (``kind``: "rfm" — a segment's Chinese name), in the user's
+    language: the app's own table (ui.text.labels), so the CLI never keeps a copy. The code itself without one."""
+    return _label(kind, code) if _label is not None else code
 
 
 def sentence(error: HuitoukeError) -> str:

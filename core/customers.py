@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 
 from sqlalchemy import ColumnElement, and_, case, delete, func, or_, select, update
 from sqlalchemy.orm import Session
@@ -195,6 +196,12 @@ class CustomerService:
                 return 0
         with self.book.session() as s:
             return customer_stats.update_stages(s, today)
+
+    def ensure_stages_in_chunks(self, today: dt.date,
+                                write_turn: Callable[[], AbstractContextManager] | None = None) -> int:
+        """`ensure_stages` in short transactions (customer_stats.update_stages_in_chunks), each inside
+        `write_turn()` when given: the app's pass after opening, so a save waits for one chunk at most."""
+        return customer_stats.update_stages_in_chunks(self.book.session, today, write_turn=write_turn)
 
     def member_levels(self) -> list[LevelDTO]:
         """The book's member levels, lowest rank first (for the list's level filter)."""

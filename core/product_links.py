@@ -261,6 +261,12 @@ class CycleWatch:
         return {pid for pid, cycle in after.items() if self.before.get(pid) != cycle}
 
 
+def most_of_the_book(concerned: int, customers: int) -> bool:
+    """Whether ``concerned`` customers of a book of ``customers`` are half of it or more (a first import): then
+    one complete pass over the reminders is cheaper than a scoped one."""
+    return customers > 0 and concerned >= customers / 2
+
+
 def follow_product_write(session: Session, watch: CycleWatch, today: dt.date | None = None, *,
                          customers: Iterable[int] = (), products: Iterable[int] | None = None,
                          relink_all: bool = False, link_new: bool = False,
@@ -287,14 +293,13 @@ def follow_product_write(session: Session, watch: CycleWatch, today: dt.date | N
                 touched |= moved_products
     refresh_suggestions(session, touched, suggestions)
     moved = watch.moved()
-    # When most of the book is concerned (a first import), one complete pass is cheaper than a scoped one.
-    half = (session.execute(text("SELECT COUNT(*) FROM customer")).scalar() or 0) / 2
-    everyone = len(concerned) >= half > 0
+    book_size = session.execute(text("SELECT COUNT(*) FROM customer")).scalar() or 0
+    everyone = most_of_the_book(len(concerned), book_size)
     if moved:
         reset_cycle_tasks(session, moved)
         if not everyone:
             concerned |= buyers_of(session, moved)
-            everyone = len(concerned) >= half > 0
+            everyone = most_of_the_book(len(concerned), book_size)
     if concerned and regenerate_now:
         regenerate(session, today or local_today(session), None if everyone else concerned)
     return concerned

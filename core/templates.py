@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from core import clock
 from core.book.models import MessageTemplate
+from core.excel.cleaning import is_masked_name
 
 LANGUAGES = ("zh_CN", "en")
 ALIASES = {
@@ -157,9 +158,12 @@ class TemplateDTO:
 def render(body: str, values: Mapping[str, str], language: str | None = None) -> Rendered:
     """Fill `body` with `values` (keyed by canonical names: name, product, shop, days, coupon, date).
 
-    With `language`, empty values take that language's FALLBACKS (see the module docstring)."""
+    With `language`, empty values take that language's FALLBACKS (see the module docstring); so does a
+    platform-masked name (周**), which a message must never address the customer by."""
     unknown: list[str] = []
     if language is not None:
+        if is_masked_name(str(values.get("name", "") or "")):  # 周** from a platform export: never say it
+            values = {**values, "name": ""}
         fallbacks = FALLBACKS.get(language, FALLBACKS["en"])
         if language != "zh_CN" and not str(values.get("name", "") or "").strip():
             body = _EN_NAME_DROP.sub("", body)  # "Hi {name}, …" → "Hi, …"; "Happy birthday, {name}!" → "Happy birthday!"

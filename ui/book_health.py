@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,16 +38,11 @@ def restore_into(location: str, backup_path: str, root: Path | None) -> None:
         restore_backup(Path(backup_path), Path(location), root=root)
 
 
-def _without_one(books: list, book) -> list:
-    """`books` without its first `book` (compared by identity)."""
-    index = next((i for i, b in enumerate(books) if b is book), None)
-    return books if index is None else books[:index] + books[index + 1:]
-
-
 class BookHealth(QObject):
-    """Owned by the Launcher; see the module docstring. ``verified(book, problems or exception)``."""
+    """Owned by the Launcher; see the module docstring. ``verified(book, problems or exception, then)``: `then`
+    takes the daily backup's start (see ``watch``), None to start it at once."""
 
-    verified = Signal(object, object)
+    verified = Signal(object, object, object)
 
     def __init__(self, launcher) -> None:
         """`launcher`: the ui.launcher.Launcher (its book, window, tasks, open_book and close_book are used)."""
@@ -56,12 +52,10 @@ class BookHealth(QObject):
         self._launcher = launcher
         self._timer = QTimer(self)
         self._timer.setInterval(DAY_MS)
-        self._timer.timeout.connect(self.check_now)
+        self._timer.timeout.connect(lambda: self.check_now(background=True))
         self.dialog = None
         self.last_problems: tuple[str, ...] | None = None
         self._after: list = []  # (book, fn) to run once that book passed its check
-        self._backup_holds: list = []  # a book once per hold: its daily backup waits until it has none
-        self._backup_due: list = []  # books that passed their check, their daily backup not started yet
 
     # -- the check -----------------------------------------------------------------------------------
     def after_check(self, book: Book, fn) -> None:
@@ -71,32 +65,41 @@ class BookHealth(QObject):
         else:
             self._after.append((book, fn))
 
-    def watch(self, book: Book) -> None:
-        """Check the book just opened now and every day it stays open."""
+    def watch(self, book: Book, then: Callable[[Callable[[], None]], None] | None = None) -> None:
+        """Check the book just opened now (at the normal priority: writes wait for it) and every day it stays open
+        (at a lowered one: nobody waits for it). Once the first check passed (after the `after_check` calls),
+        `then(backup)` is called, if given, instead of starting the daily backup at once: it calls `backup()` when
+        its own heavy work is over (the launch regeneration: both at once took both cores of a 2-core machine and
+        left the GUI thread none for up to 300 ms, docs/PERFORMANCE.md, launch). A book with no file (a shared
+        book) is not checked here: `then` is called at once, with nothing to back up."""
         if book.path is None:
+            if then is not None:
+                then(lambda: None)
             return
-        self.check_now()
+        self.check_now(background=False, then=then)
         self._timer.start()
 
-    def check_now(self) -> None:
+    def check_now(self, background: bool, then: Callable[[Callable[[], None]], None] | None = None) -> None:
         """Run `book.verify()` on a thread of its own, not the shared pool: writes on pool threads wait for
-        it, and with every pool thread waiting a queued check would never start."""
+        it, and with every pool thread waiting a queued check would never start. `background`: at a lowered
+        priority (the daily check) or the normal one (the check after opening, which the first save waits for)."""
         book = self._launcher.book
         if book is None or book.path is None:
             return
 
         def verify() -> None:
-            lower_this_thread()
+            if background:
+                lower_this_thread()
             try:
                 outcome = book.verify()
             except Exception as exc:
                 outcome = exc
-            self.verified.emit(book, outcome)
+            self.verified.emit(book, outcome, then)
 
         self._thread = threading.Thread(target=verify, name="book-check", daemon=True)
         self._thread.start()
 
-    def _on_verified(self, book: Book, problems) -> None:
+    def _on_verified(self, book: Book, problems, then) -> None:
         if isinstance(problems, BaseException):
             log.warning("the book's check could not run: %s", getattr(problems, "code", type(problems).__name__))
             return
@@ -105,42 +108,26 @@ class BookHealth(QObject):
             (b, fn) for b, fn in self._after if b is not book and b is self._launcher.book]
         if book is not self._launcher.book:
             return  # another book was opened meanwhile
-        for _book, fn in waiting if not problems else ():
-            fn()
         if problems:
             log.warning("the open book failed its full check (%d problems); closed for writing", len(problems))
             self.offer_backups(str(book.path), problems, self._launcher.window)
             return
-        self._backup_due.append(book)
-        self._backup_if_free(book)
+        for _book, fn in waiting:
+            fn()
+        if then is not None:
+            then(lambda: self._daily_backup(book))
+        else:
+            self._daily_backup(book)
 
     # -- the daily backup ----------------------------------------------------------------------------
-    def hold_backup(self, book: Book):
-        """Keep `book`'s daily backup from starting (it starts once its check passed) until the returned
-        function is called (once; later calls do nothing). The launch regeneration holds it: the gzip of a
-        big book and the regeneration at once took both cores, and the GUI thread got none for up to 300 ms
-        (docs/PERFORMANCE.md, launch)."""
-        self._backup_holds.append(book)
-        held = [True]
-
-        def release() -> None:
-            if held[0]:
-                held[0] = False
-                self._backup_holds = _without_one(self._backup_holds, book)
-                self._backup_if_free(book)
-
-        return release
-
-    def _backup_if_free(self, book: Book) -> None:
-        due = any(b is book for b in self._backup_due)
-        self._backup_due = [b for b in self._backup_due if b is self._launcher.book]  # none of closed books
-        if not due or any(b is book for b in self._backup_holds) or book is not self._launcher.book:
+    def _daily_backup(self, book: Book) -> None:
+        """The daily backup of the open `book` (nothing once another book was opened), with the lane's background
+        jobs (at a lowered priority: ui.tasks.BackgroundRunner) when there is a window."""
+        if book is not self._launcher.book:
             return
-        self._backup_due = [b for b in self._backup_due if b is not book]
         from core.book.backup import daily_backup_if_due
 
         window = self._launcher.window
-        # with the lane's long jobs (at a lowered priority: ui.tasks.BackgroundRunner) when there is a window
         runner = window.session.lane.jobs if window is not None and window.session is not None else self._launcher.tasks
         runner.run(daily_backup_if_due, book.path, root=book.backup_root,
                    on_error=lambda exc: log.warning("daily backup failed: %s", exc))

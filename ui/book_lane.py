@@ -3,8 +3,10 @@ the window run one at a time on one worker thread, results delivered on the GUI 
 
 - ``lane.save(fn, …)`` (and ``lane.run``): the seller's writes — a Today action, a dialog's Save — one at a
   time, in order, on the lane's own thread.
-- ``lane.run_job(fn, …)``: a long job (the complete reminder regeneration) on the jobs' pool, at a lowered
-  priority (ui.tasks.BackgroundRunner). A job whose
+- ``lane.run_job(fn, …, background=…)``: a long job on a pool of its own (ui.tasks.BackgroundRunner), the
+  priority chosen where it is started: ``background=True`` at a lowered priority for work nobody waits for (the
+  complete reminder regeneration; the daily backup runs on that pool too), ``background=False`` at the normal
+  one for a job the seller watches or waits for (the import, the stages brought to today). A job whose
   function declares ``write_turn`` receives ``lane.write_turn`` and runs each of its short transactions
   inside it (core.reminders.generate.regenerate_in_chunks): while a save waits or runs, the job waits;
   while the job's transaction runs, a save waits here (not in SQLite's busy handler, which sleeps in steps
@@ -31,15 +33,16 @@ SAVE_PASS_TIMEOUT_S = 30  # the longest one side waits for the other (a stuck sa
 
 
 class BookLane(TaskRunner):
-    """The serial writer of one open book; see the module docstring. ``jobs`` runs the long jobs (the
-    their own pool by default, at a lowered priority)."""
+    """The serial writer of one open book; see the module docstring. ``jobs`` runs the background jobs (at a
+    lowered priority), ``watched_jobs`` those the seller watches or waits for (at the normal one)."""
 
-    def __init__(self, jobs: TaskRunner | None = None, parent=None):
+    def __init__(self, parent=None):
         pool = QThreadPool()
         pool.setMaxThreadCount(1)
         super().__init__(pool, parent)
         pool.setParent(self)
-        self.jobs = jobs if jobs is not None else BackgroundRunner(parent=self)
+        self.jobs = BackgroundRunner(parent=self, lowered=True)
+        self.watched_jobs = BackgroundRunner(parent=self, lowered=False)
         self._idle = threading.Condition()
         self._saves = 0  # waiting or running
         self._turns = 0  # jobs inside one of their write transactions
@@ -65,14 +68,15 @@ class BookLane(TaskRunner):
                 self._saves -= 1
                 self._idle.notify_all()
 
-    def run_job(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Task:
-        """Run a long job on the jobs' runner, handing it ``in_turn`` or ``write_turn`` if it takes one."""
+    def run_job(self, fn: Callable[..., Any], *args: Any, background: bool, **kwargs: Any) -> Task:
+        """Run a long job, handing it ``in_turn`` or ``write_turn`` if it takes one; ``background``: at a lowered
+        priority (work nobody waits for) or not (a job the seller watches or waits for)."""
         parameters = inspect.signature(fn).parameters
         if "in_turn" in parameters:
             kwargs["in_turn"] = self.in_turn
         elif "write_turn" in parameters:
             kwargs["write_turn"] = self.write_turn
-        return self.jobs.run(fn, *args, **kwargs)
+        return (self.jobs if background else self.watched_jobs).run(fn, *args, **kwargs)
 
     def in_turn(self, fn: Callable[[], Any]) -> Any:
         """Run a job's write transaction fn() on the lane's own thread, after the saves already waiting (saves
@@ -123,11 +127,12 @@ class BookLane(TaskRunner):
     @property
     def busy(self) -> bool:
         """Whether a save or a job is still running (or its result not yet delivered)."""
-        return bool(self.active_count or self.jobs.active_count)
+        return bool(self.active_count or self.jobs.active_count or self.watched_jobs.active_count)
 
     def cancel_all(self) -> None:
         super().cancel_all()
         self.jobs.cancel_all()
+        self.watched_jobs.cancel_all()
 
     def wait(self, msecs: int = -1) -> bool:
-        return self.jobs.wait(msecs) and super().wait(msecs)
+        return self.jobs.wait(msecs) and self.watched_jobs.wait(msecs) and super().wait(msecs)

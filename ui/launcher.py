@@ -55,10 +55,11 @@ def open_book_at(location: str, create: bool) -> Book:
     return Book.open(location, create=create, check="concurrent", daily_backup=False)
 
 
-def open_with_launch_facts(location: str, create: bool) -> tuple[Book, str, object, tuple | None]:
+def open_with_launch_facts(location: str, create: bool, today: Callable[[], dt.date] = dt.date.today
+                           ) -> tuple[Book, str, object, tuple | None]:
     """open_book_at, then what the window needs to decide how it starts, read here and not on the GUI thread:
     (book, how Today shows on launch — "page" or "dialog" —, the shop profile for the first-run step, and for
-    the page the first Today list as TodayPage reads it).
+    the page the first Today list as TodayPage reads it, for `today()`: the Session's clock).
 
     These reads run while the book's quick check does (Book.open(check="concurrent")): a broken page met here is
     raised as BookDamaged (`Book.as_damage`), and the window that shows them keeps every action off until the
@@ -73,8 +74,9 @@ def open_with_launch_facts(location: str, create: bool) -> tuple[Book, str, obje
         show_today = reminders.settings().get("reminder.show_on_launch", "page")
         first_today = None
         if show_today != "dialog":
-            today, now = dt.date.today(), dt.datetime.now()  # the Session's clock (ui.session)
-            first_today = (today, reminders.day_list(today, now=now), None)
+            day = today()
+            now = dt.datetime.combine(day, dt.datetime.now().time())
+            first_today = (day, reminders.day_list(day, now=now), None)
         profile = ShopService(book).profile()
         preload.wait(preload.WINDOW)  # not on the GUI thread either
         return book, show_today, profile, first_today
@@ -95,8 +97,11 @@ class Launcher(QObject):
     book_opened = Signal(str)
 
     def __init__(self, settings: QSettings, log_path: Path | None, tasks: TaskRunner | None = None,
-                 demo_builder: Callable[..., object] | None = None, open_in_background: bool = True):
+                 demo_builder: Callable[..., object] | None = None, open_in_background: bool = True,
+                 today: Callable[[], dt.date] = dt.date.today):
+        """`today`: the seller's clock for the books it opens (ui.session.Session.today; tests fix it)."""
         super().__init__()
+        self._today = today
         self._settings = settings
         self._demo_builder = demo_builder
         self._open_in_background = open_in_background
@@ -263,7 +268,7 @@ class Launcher(QObject):
             self.welcome = None
         if not (self._open_in_background if background is None else background):
             try:
-                opened = open_with_launch_facts(location, create)
+                opened = open_with_launch_facts(location, create, self._today)
             except HuitoukeError as exc:
                 self._on_open_failed(location, exc, reask=False)
                 return False
@@ -275,7 +280,7 @@ class Launcher(QObject):
                 return False
             self._on_book_opened(location, opened, at_once=True)
             return True
-        self._tasks.run(open_with_launch_facts, location, create,
+        self._tasks.run(open_with_launch_facts, location, create, self._today,
                         on_success=lambda opened: self._on_book_opened(location, opened),
                         on_error=lambda exc: self._on_open_failed(location, exc, reask=True))
         return True
@@ -293,7 +298,7 @@ class Launcher(QObject):
         self.book = book
         self._settings.setValue(keys.LAST_BOOK, without_password(str(location)))
         session = Session(book=book, book_path=book.display_name, settings=self._settings, tasks=self._tasks,
-                          launch_today=first_today)
+                          today=self._today, launch_today=first_today)
         from core.customers import book_counts
         from ui.excel_flow import ExcelFlow
 
@@ -334,30 +339,35 @@ class Launcher(QObject):
         book, session = self.book, window.session
         window.set_ready()
         today = window.built_page("today")
+        regenerate = None
         if today is not None and today.awaiting_launch:
             today.start_after_launch()
-            # The complete regeneration once the full check passed: its temporary tables are writes, refused
-            # until then ("attempt to write a readonly database" when it started beside the check). The daily
-            # backup waits for it: both at once left the GUI thread no core for up to 300 ms.
-            release = self.health.hold_backup(book)
-            self.health.after_check(book, lambda: today.regenerate(then=release) if window is self.window
-                                    else release())
+
+            def regenerate(backup: Callable[[], None]) -> None:
+                if window is self.window:
+                    today.regenerate(then=backup)
+                else:
+                    backup()
+
         from core.customers import CustomerService
         from core.shop import ShopService
         from ui.widgets.shop_settings import ask_for_shop_once
 
         # the first-run step, asked once
         self.shop_dialog = ask_for_shop_once(window, ShopService(book), shop_profile, lane=session.lane)
-        # Stored lifecycle stages brought to today once the book passed its check (a write: started earlier it
-        # would only hold a pool thread waiting), so the first stage filter or sort does not wait for it.
-        self.health.after_check(book, lambda: self._tasks.run(
-            CustomerService(book).ensure_stages, session.today(),
-            on_error=lambda exc: log.warning("stages not brought up to date: %s", exc)))
+        # Stored lifecycle stages brought to today once the book passed its check (writes: started earlier they
+        # would only wait), so the first stage filter or sort does not wait for it: a job of the lane, in short
+        # transactions (a save waits for one at most), at the normal priority (the first such list waits for it).
+        self.health.after_check(book, lambda: session.lane.run_job(
+            CustomerService(book).ensure_stages_in_chunks, session.today(), background=False,
+            on_error=lambda exc: log.warning("stages not brought up to date: %s", getattr(exc, "code", exc))))
         # an import the program was closed or killed in the middle of is undone (core.excel.chunked)
         self.health.after_check(book, lambda: session.lane.save(
             recover_imports, book, session.today(), on_success=self._imports_recovered,
             on_error=lambda exc: log.warning("unfinished imports not undone: %s", getattr(exc, "code", exc))))
-        self.health.watch(book)
+        # The complete regeneration once the full check passed (its temporary tables are writes, refused until
+        # then), and the daily backup after it, not beside it (ui.book_health.BookHealth.watch).
+        self.health.watch(book, then=regenerate)
         self.book_opened.emit(str(book.location))
         if self._import_after_open:
             path, self._import_after_open = self._import_after_open, None

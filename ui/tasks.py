@@ -151,19 +151,23 @@ def _report_unhandled(exc: BaseException) -> None:
 
 
 class BackgroundRunner(TaskRunner):
-    """A TaskRunner for long background jobs (the reminder regeneration, the daily backup) on a pool of its own
-    whose threads run at a lowered priority (core.background): the GUI thread and the reads the seller waits
-    for (on the shared pool) get a core first."""
+    """A TaskRunner for long jobs on a pool of its own (they never hold the shared pool's threads, which serve the
+    reads the seller waits for). ``lowered``, an explicit choice: its threads run at a lowered priority
+    (core.background) — for work nobody waits for (the reminder regeneration, the daily backup), so the GUI
+    thread and the reads get a core first — or at the normal one — for a job the seller watches or waits for
+    (the import with its progress bar, the stages brought to today after the open's check). Two runners, not one
+    switched per job: a lowered thread cannot be raised again (Linux lets only a privileged process do that)."""
 
-    def __init__(self, parent: QObject | None = None, threads: int = 2):
+    def __init__(self, parent: QObject | None = None, threads: int = 2, *, lowered: bool):
         pool = QThreadPool()
         pool.setMaxThreadCount(threads)
         super().__init__(pool, parent)
         pool.setParent(self)
+        self.lowered = lowered
 
     def start(self, task: Task) -> None:
         self.track(task)
-        self._pool.start(lambda: _lowered(task))
+        self._pool.start(lambda: _lowered(task) if self.lowered else task.run())
 
 
 def _lowered(task: Task) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from core import clock
 from core.analytics.dto import DateRange
 from core.analytics.report import AnalyticsReport, compute_report, report_to_json
-from core.cli_text import fill, language, translate
+from core.cli_text import fill, label, translate
 from core.errors import EXIT_OK, RejectedInput
 
 
@@ -45,13 +45,12 @@ def report_to_text(report: AnalyticsReport) -> str:
     """The figures as a few lines in the user's language (core.cli_text: English until the CLI installs its
     translator); the month table's columns line up in both."""
     s = report.summary
-    chinese = language() != "en"
 
     def rate(value: float | None) -> str:
         return "-" if value is None else f"{value * 100:.1f}%"
 
     segments = translate("Cli", ", ").join(
-        f"{name if chinese else RFM_ENGLISH.get(name, name)} {count}" for name, count in report.rfm.counts.items())
+        f"{label('rfm', name)} {count}" for name, count in report.rfm.counts.items())
     lines = [
         fill(translate("Cli", "Range: %1 .. %2"), report.range.start, report.range.end),
         fill(translate("Cli", "Buyers: %1   repeat buyers: %2   repeat rate: %3"), s.buyers, s.repeat_buyers,
@@ -71,15 +70,6 @@ def report_to_text(report: AnalyticsReport) -> str:
                      f"{m.returning_buyers:>9}  {next_month.get(m.month, '-'):>10}" + ("" if m.complete else running))
     lines.append(translate("Cli", "… = not final yet: the next month has not ended"))
     return "\n".join(lines)
-
-
-# The RFM segments' names are Chinese (core.analytics.dto.RFM_SEGMENTS); an English text says them in English.
-RFM_ENGLISH = {  # the app's English names of them (ui.text.labels.RFM_LABELS)
-    "重要价值客户": "Important value customers", "重要保持客户": "Important customers to keep",
-    "重要发展客户": "Important customers to develop", "重要挽留客户": "Important customers to win back",
-    "一般价值客户": "Ordinary value customers", "一般保持客户": "Ordinary customers to keep",
-    "一般发展客户": "Ordinary customers to develop", "一般挽留客户": "Ordinary customers to win back",
-}
 
 
 def magic_text(report: AnalyticsReport) -> str:

@@ -60,37 +60,31 @@ def check_book(location: str | Path) -> CheckReport:
     unfinished: tuple[int, ...] = ()
     if not problems:
         try:
-            revision, counts = _revision_and_counts(path, problems)
-            if counts:
-                unfinished = _unfinished_imports(path)
+            revision, counts, unfinished = _revision_counts_and_imports(path, problems)
         except sqlite3.DatabaseError as exc:
             problems = [str(exc)]
     return CheckReport(str(path), not problems, tuple(problems), revision, counts,
                        EXIT_OK if not problems else EXIT_DAMAGED, unfinished)
 
 
-def _unfinished_imports(path: Path) -> tuple[int, ...]:
-    """Import batches still marked running (core.excel.chunked): being written, or left by a killed import."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
-    try:
-        return tuple(row[0] for row in con.execute("SELECT id FROM import_batch WHERE status = 'running' ORDER BY id"))
-    finally:
-        con.close()
-
-
-def _revision_and_counts(path: Path, problems: list[str]) -> tuple[str | None, dict]:
-    """The schema revision and a few row counts; appends to `problems` what is wrong with the schema."""
+def _revision_counts_and_imports(path: Path, problems: list[str]) -> tuple[str | None, dict, tuple[int, ...]]:
+    """The schema revision, a few row counts and the import batches still marked running (core.excel.chunked:
+    being written, or left by a killed import), on one read-only connection; appends to `problems` what is
+    wrong with the schema (then no counts and no batches)."""
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
     try:
         revision = con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
         if revision not in schema.KNOWN_REVISIONS:
             problems.append(f"written by a newer version of Huitouke (schema {revision})")
-            return revision, {}
+            return revision, {}, ()
         if revision == "0001" and schema.layout_fingerprint(_Raw(con)) != schema.LAYOUT_0001:
             problems.append("an early test layout of Huitouke that cannot be upgraded (schema 0001)")
-            return revision, {}
-        return revision, {table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                          for table in ("customer", "orders", "product", "reminder")}
+            return revision, {}, ()
+        counts = {table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                  for table in ("customer", "orders", "product", "reminder")}
+        unfinished = tuple(row[0] for row in con.execute(
+            "SELECT id FROM import_batch WHERE status = 'running' ORDER BY id"))
+        return revision, counts, unfinished
     finally:
         con.close()
 

@@ -11,6 +11,7 @@ from sqlalchemy import Date, DateTime, delete, exists, select, update
 
 from core import clock
 from core.book.models import (
+    Campaign,
     Customer,
     CustomerAlias,
     CustomerTag,
@@ -31,9 +32,9 @@ from core.tags import refresh_tag_names
 
 log = logging.getLogger(__name__)
 
-_TABLES: dict[str, type[Customer | Order | Product | OrderItem | MemberLevel | MessageTemplate]] = {
+_TABLES: dict[str, type[Customer | Order | Product | OrderItem | MemberLevel | MessageTemplate | Campaign]] = {
     "customer": Customer, "orders": Order, "product": Product, "order_item": OrderItem,
-    "member_level": MemberLevel, "message_template": MessageTemplate}
+    "member_level": MemberLevel, "message_template": MessageTemplate, "campaign": Campaign}
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 
 CHUNK_GAP_S = 0.01  # between chunks without a write turn: leaves other programs a gap (as regenerate_in_chunks)
 CHUNK_CUSTOMERS = 1000  # customers per transaction in the steps after the rows are written
-CHUNK_ROWS = 1000  # rows inserted per transaction (core.excel.writer._INSERT_CHUNK)
+CHUNK_ROWS = 1000  # rows inserted per transaction (core.excel.writer)
 CHUNK_UPDATES = 2000  # updated rows per transaction
 WAIT_FOR_OTHER_IMPORT_S = 10.0
 # A shared book's "import running" lock: a session advisory lock of the book's own (keyed by its schema: advisory
@@ -188,7 +188,7 @@ def after_import_in_chunks(chunk: Callable[[], None], free: Callable[[], Abstrac
     products (links, suggestions — read in ``free()``, between transactions —; the buyers of a product whose
     cycle moved get their tasks again); then the reminders."""
     from core.order_writes import after_orders_written
-    from core.product_links import follow_product_write
+    from core.product_links import follow_product_write, most_of_the_book
     from core.reminders import generate
     from core.reminders.cycles import compute_suggestions
 
@@ -209,7 +209,7 @@ def after_import_in_chunks(chunk: Callable[[], None], free: Callable[[], Abstrac
     chunk()
     everyone = list(session.scalars(text("SELECT id FROM customer")))
     concerned |= set(ids)
-    if len(concerned) >= len(everyone) / 2:  # as follow_product_write: then the whole book's tasks
+    if most_of_the_book(len(concerned), len(everyone)):  # then the whole book's tasks
         concerned = set(everyone)
     for group in in_groups(concerned, CHUNK_CUSTOMERS):
         generate.after_write(session, group, today)

@@ -64,6 +64,7 @@ ORDER_COLUMNS = (
     Column("shipped_at", "shipped_at", "Shipped at", "发货时间", "datetime"),
     Column("delivered_at", "delivered_at", "Delivered at", "签收时间", "datetime"),
     Column("completed_at", "completed_at", "Completed at", "完成时间", "datetime"),
+    Column("closed_at", "closed_at", "Closed at", "关闭时间", "datetime"),
     Column("goods_cents", "goods_cents", "Goods", "商品金额", "money"),
     Column("postage_cents", "postage_cents", "Postage", "运费", "money"),
     Column("discount_cents", "discount_cents", "Discount", "优惠", "money"),
@@ -118,6 +119,7 @@ COMPLAINT_COLUMNS = (  # the book's complaints with their five steps (core.excel
     Column("kind", "", "Reason", "投诉原因"),
     Column("channel", "", "Channel", "渠道"),
     Column("description", "", "Description", "投诉内容"),
+    Column("evidence", "", "Evidence files (one a line)", "证据文件（每行一个）"),
     Column("status", "", "Status", "状态"),
     Column("opened_at", "", "Opened at", "投诉时间", "datetime"),
     Column("first_response_at", "", "First response", "首次回复时间", "datetime"),
@@ -156,6 +158,12 @@ REVIEW_COLUMNS = (  # the book's mid and bad reviews (core.excel.own_history)
     Column("sign_cheap_fragile", "", "Sign: cheap fragile goods", "迹象：便宜易碎商品", "bool"),
     Column("sign_remote_address", "", "Sign: remote address", "迹象：偏远地址", "bool"),
     Column("evidence_note", "", "Evidence", "证据说明"),
+    # each sign's own evidence note (sign_evidence_json)
+    Column("new_account_evidence", "", "Evidence: new account", "证据：新注册账号"),
+    Column("refuses_platform_chat_evidence", "", "Evidence: refuses platform chat", "证据：拒绝平台聊天"),
+    Column("targets_new_shop_evidence", "", "Evidence: targets new shops", "证据：专挑新店"),
+    Column("cheap_fragile_evidence", "", "Evidence: cheap fragile goods", "证据：便宜易碎商品"),
+    Column("remote_address_evidence", "", "Evidence: remote address", "证据：偏远地址"),
 )
 AFTERSALE_COLUMNS = (  # cells from core.excel.aftersales_sheet.case_sheet_rows, same order
     Column("kind", "", "Case", "类别"),
@@ -223,6 +231,7 @@ COUPON_COLUMNS = (  # read back for the customers an import creates (core.excel.
     Column("used_order_no", "", "Used on order no", "使用订单号"),
     Column("complaint_id", "", "Complaint ID", "投诉编号", "int"),
     Column("bad_review_id", "", "Review ID", "差评编号", "int"),
+    Column("campaign_id", "", "Campaign ID", "活动编号", "int"),
 )
 CONTACT_COLUMNS = (
     Column("customer_id", "customer_ref", "Customer ID", "客户编号", "int"),
@@ -236,6 +245,35 @@ CONTACT_COLUMNS = (
     Column("reminder_id", "", "Task ID", "任务编号", "int"),
     Column("complaint_id", "", "Complaint ID", "投诉编号", "int"),
     Column("bad_review_id", "", "Review ID", "差评编号", "int"),
+    Column("campaign_id", "", "Campaign ID", "活动编号", "int"),
+)
+POINTS_COLUMNS = (  # the points ledger line by line, with the order and complaint each line is about
+    Column("customer_id", "customer_ref", "Customer ID", "客户编号", "int"),
+    Column("at", "", "Points at", "积分时间", "datetime"),
+    Column("delta", "", "Points", "积分变动", "int"),
+    Column("reason", "", "Points reason", "积分原因"),
+    Column("note", "", "Note", "备注"),
+    Column("order_id", "", "Order ID", "订单ID", "int"),
+    Column("complaint_id", "", "Complaint ID", "投诉编号", "int"),
+)
+CAMPAIGN_COLUMNS = (  # the book's marketing campaigns (restored by name when missing)
+    Column("id", "", "Campaign ID", "活动编号", "int"),
+    Column("name", "", "Campaign", "活动名称"),
+    Column("status", "", "Campaign status", "活动状态"),
+    Column("scheduled_on", "", "Scheduled on", "计划日期", "date"),
+    Column("response_window_days", "", "Response window (days)", "响应期(天)", "int"),
+    Column("body", "", "Message", "活动话术"),
+    Column("segment_json", "", "Customer filter", "客户筛选"),
+    Column("coupon_spec_json", "", "Coupon given", "赠券设置"),
+)
+CAMPAIGN_MEMBER_COLUMNS = (  # which customers a campaign reached, and the order each answered with
+    Column("campaign_id", "", "Campaign ID", "活动编号", "int"),
+    Column("customer_id", "customer_ref", "Customer ID", "客户编号", "int"),
+    Column("status", "", "Sending status", "发送状态"),
+    Column("channel", "", "Channel", "渠道"),
+    Column("sent_at", "", "Sent at", "发送时间", "datetime"),
+    Column("message", "", "Message", "内容"),
+    Column("responded_order_id", "", "Answered with order (ID)", "响应订单ID", "int"),
 )
 LEVEL_COLUMNS = (  # the book's member levels and message templates, read back when missing (by name)
     Column("name", "", "Level", "会员等级"),
@@ -269,6 +307,8 @@ SHEET_NAMES = {
     "products": ("Products", "商品"), "coupons": ("Coupons", "优惠券"), "contacts": ("Contact log", "联系记录"),
     "levels": ("Member levels", "会员等级"), "templates": ("Message templates", "话术模板"),
     "complaints": ("Complaints", "投诉"), "reviews": ("Mid and bad reviews", "中差评"),
+    "points": ("Points ledger", "积分明细"), "campaigns": ("Campaigns", "营销活动"),
+    "campaign_members": ("Campaign customers", "活动客户"),
 }
 
 STATUS_WORDS_ZH = {
@@ -323,3 +363,10 @@ REVIEW_WORDS_ZH = {
     "outcome": {"revised": "已改评", "removed": "已删评", "unchanged": "未修改", "unreachable": "联系不上买家"},
     "status": {"open": "处理中", "closed": "已关闭"},
 }
+POINTS_WORDS_ZH = {"reason": {"spend": "消费", "join": "入会", "photo_review": "晒图好评", "referral": "推荐",
+                              "redeem": "兑换", "compensation": "补偿", "manual": "手动", "campaign": "活动",
+                              "import": "导入"}}
+CAMPAIGN_WORDS_ZH = {"status": {"draft": "草稿", "running": "进行中", "finished": "已结束"}}
+CAMPAIGN_MEMBER_WORDS_ZH = {"status": {"queued": "待发送", "sent": "已发送", "skipped": "已跳过",
+                                       "opted_out": "不再打扰"},
+                            "channel": LEDGER_WORDS_ZH["channel"]}

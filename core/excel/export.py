@@ -7,6 +7,7 @@ runs them as a formula (the importer strips that apostrophe again, so a round tr
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import re
 import shutil
@@ -130,7 +131,7 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
     # "all" is a copy of the book (issue #18): the cases as complaints and reviews with every field, not the
     # After-sales page's summary sheet ("aftersales")
     parts = (("customers", "products", "orders", "coupons", "contacts", "levels", "templates", "reminders",
-              "complaints", "reviews") if what == "all" else (what,))
+              "complaints", "reviews", "points", "campaigns", "campaign_members") if what == "all" else (what,))
     written: dict[str, int] = {}
     with book.session() as session:
         if mask_phones is None:
@@ -147,16 +148,19 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
                        "reminders": (cols.REMINDER_COLUMNS, history.task_rows),
                        "complaints": (cols.COMPLAINT_COLUMNS, history.complaint_rows),
                        "reviews": (cols.REVIEW_COLUMNS, history.review_rows),
+                       "points": (cols.POINTS_COLUMNS, history.points_rows),
+                       "campaigns": (cols.CAMPAIGN_COLUMNS, history.campaign_rows),
+                       "campaign_members": (cols.CAMPAIGN_MEMBER_COLUMNS, history.campaign_member_rows),
                        "aftersales": (cols.AFTERSALE_COLUMNS,
                                       lambda session, language, today: _aftersale_rows(
                                           session, language, today, case_filter=case_filter))}
             columns, rows = sources[part]
-            produced = rows(session, language, today)
-            if what == "all" and part in ("products", "coupons", "contacts", "levels", "templates", "complaints",
-                                          "reviews"):
-                produced = list(produced)
-                if not produced:
+            produced = iter(rows(session, language, today))
+            if what == "all" and part not in ("customers", "orders", "reminders"):  # an empty history: no sheet
+                first = next(produced, None)
+                if first is None:
                     continue
+                produced = itertools.chain([first], produced)
             writer = _SheetWriter(workbook, cols.sheet_name(part, language), columns, language, mask_phones)
             for count, values in enumerate(produced, 1):
                 writer.append(values)
@@ -248,19 +252,20 @@ def _order_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
             select(OrderItem.order_id, OrderItem.title, OrderItem.sku_spec, OrderItem.quantity,
                    OrderItem.unit_price_cents, OrderItem.amount_cents).order_by(OrderItem.id)):
         items[order_id].append(tuple(item))
-    order_keys = [column.key for column in cols.ORDER_COLUMNS[:21]]
+    head = [column.key for column in cols.ORDER_COLUMNS].index("customer_id")  # the order's own columns
+    order_keys = [column.key for column in cols.ORDER_COLUMNS[:head]]
     query = (select(Order.id, *[getattr(Order, key) for key in order_keys], Customer.id, Customer.name,
                     Customer.phone, Customer.platform_buyer_id)
              .join(Customer, Customer.id == Order.customer_id).where(Customer.deleted_at.is_(None))
              .order_by(Order.id))
     for order_id, *values in session.execute(query):
-        order_values = values[:21]
+        order_values = values[:head]
         if zh:
             order_values[2] = cols.PLATFORM_WORDS_ZH.get(order_values[2], order_values[2])
             order_values[3] = cols.STATUS_WORDS_ZH.get(order_values[3], order_values[3])
-        head = order_values + values[21:]
+        cells = order_values + values[head:]
         for item in items.get(order_id) or [("", "", None, None, None)]:
-            yield head + list(item)
+            yield cells + list(item)
 
 
 def _level_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:

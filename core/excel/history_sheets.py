@@ -1,4 +1,5 @@
-"""The book's history sheets of an export: tasks, complaints, reviews, coupons and the contact log.
+"""The book's history sheets of an export: tasks, complaints, reviews, coupons, the contact log, the points
+ledger and the marketing campaigns with the customers they reached.
 
 Each generator yields the cells of one row in the order of its ``core.excel.columns`` spec, the codes as
 Chinese words for zh_CN (``*_WORDS_ZH``), English codes otherwise. Next to what a seller reads they carry
@@ -9,6 +10,7 @@ the book's ids (task, customer, order, coupon, case) that link the rows to one a
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
@@ -16,8 +18,11 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from core.aftersales.dto import RISK_SIGNS
 from core.book.models import (
     BadReview,
+    Campaign,
+    CampaignMember,
     Complaint,
     ComplaintStep,
     ContactLog,
@@ -25,6 +30,7 @@ from core.book.models import (
     Customer,
     Order,
     OrderItem,
+    PointsEntry,
     Product,
     Reminder,
 )
@@ -70,11 +76,19 @@ def task_rows(session: Session, language: str, today: dt.date) -> Iterator[list[
     return in_words(rows, cols.REMINDER_COLUMNS, cols.TASK_WORDS_ZH, language)
 
 
-def _item_positions(session: Session) -> dict[int, int]:
-    """{order line id: its place in its order (1, 2 …, by id)} for the lines tasks are about."""
-    orders = select(Reminder.order_id).where(Reminder.order_item_id.is_not(None))
+def item_places(session: Session, orders: Any) -> list[tuple[int, int, int]]:
+    """(line id, order id, the line's place in its order: 1, 2 …, by id) of every line of ``orders`` (ids or
+    a query of ids). A task names its line by that place, the same in a copy of the book
+    (``core.excel.own_history``)."""
     place = func.row_number().over(partition_by=OrderItem.order_id, order_by=OrderItem.id)
-    return dict(session.execute(select(OrderItem.id, place).where(OrderItem.order_id.in_(orders))).all())
+    query = select(OrderItem.id, OrderItem.order_id, place).where(OrderItem.order_id.in_(orders))
+    return [(line, order, number) for line, order, number in session.execute(query)]
+
+
+def _item_positions(session: Session) -> dict[int, int]:
+    """{order line id: its place in its order} for the lines tasks are about."""
+    orders = select(Reminder.order_id).where(Reminder.order_item_id.is_not(None))
+    return {line: number for line, _order, number in item_places(session, orders)}
 
 
 def complaint_rows(session: Session, language: str, today: dt.date) -> Iterator[list[Any]]:
@@ -85,22 +99,67 @@ def complaint_rows(session: Session, language: str, today: dt.date) -> Iterator[
         steps[complaint_id][step] = (done_at, note)
     query = (_live(Complaint).outerjoin(Order, Order.id == Complaint.order_id)
              .add_columns(Complaint.id, Complaint.customer_id, Complaint.order_id, Order.platform_order_no,
-                          Complaint.kind, Complaint.channel, Complaint.description, Complaint.status,
+                          Complaint.kind, Complaint.channel, Complaint.description, Complaint.evidence_json,
+                          Complaint.status,
                           Complaint.opened_at, Complaint.first_response_at, Complaint.resolved_at, Complaint.closed_at,
                           Complaint.compensation_type, Complaint.compensation_cents, Complaint.compensation_points,
                           Complaint.compensated_at, Complaint.resolution)
              .order_by(Complaint.id))
-    rows = ([*row, *(cell for step in range(1, 6) for cell in steps[row[0]].get(step, (None, None)))]
+    evidence = [column.key for column in cols.COMPLAINT_COLUMNS].index("evidence")
+    rows = ([*row[:evidence], _lines(row[evidence]), *row[evidence + 1:],
+             *(cell for step in range(1, 6) for cell in steps[row[0]].get(step, (None, None)))]
             for row in session.execute(query))
     return in_words(rows, cols.COMPLAINT_COLUMNS, cols.COMPLAINT_WORDS_ZH, language)
 
 
+def _lines(text: str | None) -> str:
+    """A complaint's evidence files (a JSON list) as one path a line."""
+    try:
+        paths = json.loads(text or "[]")
+    except ValueError:
+        return ""
+    return "\n".join(str(path) for path in paths) if isinstance(paths, list) else ""
+
+
 def review_rows(session: Session, language: str, today: dt.date) -> Iterator[list[Any]]:
-    """Every mid or bad review of the live customers."""
-    fields = [getattr(BadReview, column.key) for column in cols.REVIEW_COLUMNS if column.key != "order_no"]
+    """Every mid or bad review of the live customers, with each risk sign's own evidence note."""
+    fields = [getattr(BadReview, column.key) for column in cols.REVIEW_COLUMNS
+              if column.key != "order_no" and not column.key.endswith("_evidence")]
     query = (_live(BadReview).outerjoin(Order, Order.id == BadReview.order_id)
-             .add_columns(*fields[:3], Order.platform_order_no, *fields[3:]).order_by(BadReview.id))
-    return in_words(session.execute(query), cols.REVIEW_COLUMNS, cols.REVIEW_WORDS_ZH, language)
+             .add_columns(*fields[:3], Order.platform_order_no, *fields[3:], BadReview.sign_evidence_json)
+             .order_by(BadReview.id))
+    rows = ([*row[:-1], *(_sign_notes(row[-1]).get(sign, "") for sign in RISK_SIGNS)]
+            for row in session.execute(query))
+    return in_words(rows, cols.REVIEW_COLUMNS, cols.REVIEW_WORDS_ZH, language)
+
+
+def _sign_notes(text: str | None) -> dict[str, str]:
+    try:
+        notes = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return notes if isinstance(notes, dict) else {}
+
+
+def points_rows(session: Session, language: str, today: dt.date) -> Iterator[list[Any]]:
+    """The points ledger of the live customers line by line, with the order and complaint of each line."""
+    query = _live(PointsEntry).add_columns(*[getattr(PointsEntry, column.key) for column in cols.POINTS_COLUMNS])
+    return in_words(session.execute(query.order_by(PointsEntry.id)), cols.POINTS_COLUMNS, cols.POINTS_WORDS_ZH,
+                    language)
+
+
+def campaign_rows(session: Session, language: str, today: dt.date) -> Iterator[list[Any]]:
+    """The book's marketing campaigns."""
+    query = select(*[getattr(Campaign, column.key) for column in cols.CAMPAIGN_COLUMNS]).order_by(Campaign.id)
+    return in_words(session.execute(query), cols.CAMPAIGN_COLUMNS, cols.CAMPAIGN_WORDS_ZH, language)
+
+
+def campaign_member_rows(session: Session, language: str, today: dt.date) -> Iterator[list[Any]]:
+    """Which live customers each campaign reached, and the order each answered with."""
+    query = _live(CampaignMember).add_columns(
+        *[getattr(CampaignMember, column.key) for column in cols.CAMPAIGN_MEMBER_COLUMNS])
+    query = query.order_by(CampaignMember.campaign_id, CampaignMember.customer_id)
+    return in_words(session.execute(query), cols.CAMPAIGN_MEMBER_COLUMNS, cols.CAMPAIGN_MEMBER_WORDS_ZH, language)
 
 
 def coupon_rows(session: Session, language: str, today: dt.date) -> Iterator[list[Any]]:

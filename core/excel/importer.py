@@ -16,7 +16,7 @@ import datetime as dt
 import json
 import logging
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
@@ -33,6 +33,7 @@ from core.excel.analysis import (
 )
 from core.excel.chunked import ImportRunning, Turns, WriteTurn
 from core.excel.mapping import header_signature, normalise_header
+from core.excel.own_export import SETTING_SHEETS
 from core.excel.plan import ImportPlan, PlanBuilder
 from core.excel.readers import DEFAULT_LIMITS, Limits
 from core.excel.records import RowError
@@ -186,7 +187,8 @@ def _run_import(book, source: Source, options: ImportOptions,
         remembered = remembered_mappings(session, signatures)
     choices = [choice for file in files for choice in choose_tables(file, options, remembered)]
     plan = _build_plan(files, choices, progress, cancelled)
-    _refuse_skipped_rows(plan, options, loaded.path.name)
+    _refuse_skipped_rows(plan, options, loaded.path.name,
+                         _unknown_detail_lines(book, plan) if options.all_or_nothing else ())
     _refuse_nothing_to_import(book, plan, loaded.path.name)
     if cancelled():
         raise Cancelled("cancelled")
@@ -271,7 +273,6 @@ def _write(session, writer: BookWriter, loaded: LoadedFile, choices: list[TableC
     """Write the plan and the batch's report; the result."""
     counts = writer.write(loaded.path.name, ",".join(sorted({c.sheet for c in choices})),
                           ",".join(sorted({c.preset for c in choices})))
-    _refuse_skipped_rows(plan, options, loaded.path.name)  # detail lines of orders not in the book
     if options.remember:
         _remember(session, choices, options)
     proposals = tuple(MergeProposal(*proposal) for proposal in counts.proposals)
@@ -289,9 +290,12 @@ def _write(session, writer: BookWriter, loaded: LoadedFile, choices: list[TableC
     return result
 
 
-def _refuse_skipped_rows(plan: ImportPlan, options: ImportOptions, file_name: str) -> None:
-    """All or nothing: any row or purchase left out refuses the file (notes do not)."""
-    problems = [error for error in plan.errors if error.scope != "note"]
+def _refuse_skipped_rows(plan: ImportPlan, options: ImportOptions, file_name: str,
+                         unknown_lines: Sequence[RowError] = ()) -> None:
+    """All or nothing: any row or purchase left out refuses the file (notes do not), before anything is
+    written — no batch, no backup, no chunk. ``unknown_lines``: the detail lines the writer would report
+    as ``order_not_in_book`` (``_unknown_detail_lines``)."""
+    problems = [error for error in [*plan.errors, *unknown_lines] if error.scope != "note"]
     if options.all_or_nothing and problems:
         rows = {(error.file, error.sheet, error.row) for error in problems}
         raise ImportRejected("rows_rejected", file=file_name, rows=len(rows),
@@ -302,20 +306,46 @@ def _refuse_nothing_to_import(book, plan: ImportPlan, file_name: str) -> None:
     """The contract: a file with no data rows (``no_data_rows``) or none of whose rows can be imported
     (``no_row_imported``, with the first row errors) is refused before anything is written — no batch,
     no backup. Detail lines count only when the book holds one of their orders."""
-    if plan.people or plan.orders or plan.products or any(key.startswith(("huitouke_levels", "huitouke_templates"))
-                                                          for key, _table in plan.ledgers):
+    if plan.people or plan.orders or plan.products or any(key.startswith(SETTING_SHEETS) for key, _table in plan.ledgers):
         return
     if plan.detail_items and _book_has_any_order(book, list(plan.detail_items)):
         return
     rows = plan.rows_read + len(plan.skipped_rows)
     if rows == 0:
         raise ImportRejected("no_data_rows", file=file_name)
-    errors = list(plan.errors)
-    if plan.detail_items:  # lines of orders the book does not have, reported as the writer would
-        errors += [RowError(file, sheet, row, plan.detail_columns.get((file, sheet), ""), "order_not_in_book", key[1])
-                   for key, places in plan.detail_rows.items() for file, sheet, row in places]
+    errors = [*plan.errors, *_detail_line_errors(plan, list(plan.detail_items))]  # none of their orders is in the book
     raise ImportRejected("no_row_imported", file=file_name, rows=rows,
                          errors=[asdict(error) | {"message": error_sentence(error)} for error in errors[:50]])
+
+
+def _detail_line_errors(plan: ImportPlan, keys: Sequence[tuple[str, str]]) -> list[RowError]:
+    """The ``order_not_in_book`` errors of the detail lines of ``keys``, as the writer reports them
+    (core.excel.detail_items)."""
+    return [RowError(file, sheet, row, plan.detail_columns.get((file, sheet), ""), "order_not_in_book", key[1])
+            for key in keys for file, sheet, row in plan.detail_rows.get(key, ())]
+
+
+def _unknown_detail_lines(book, plan: ImportPlan) -> list[RowError]:
+    """The detail lines whose order is neither in this import nor in the book: found while planning, so
+    that an all-or-nothing import is refused before its first commit."""
+    from sqlalchemy import select
+
+    from core.book.dialect import in_chunks
+    from core.book.models import Order
+    from core.excel.matching import numbers_by_platform
+
+    imported = {(order.platform, order.platform_order_no) for order in plan.orders}
+    keys = [key for key in plan.detail_items if key not in imported]
+    if not keys:
+        return []
+    found: set[tuple[str, str]] = set()
+    with book.session() as session:
+        for platform, numbers in numbers_by_platform(keys).items():
+            for batch in in_chunks(numbers):
+                found.update((platform, number) for number in session.scalars(
+                    select(Order.platform_order_no).where(Order.platform == platform,
+                                                          Order.platform_order_no.in_(batch))))
+    return _detail_line_errors(plan, [key for key in keys if key not in found])
 
 
 def _book_has_any_order(book, keys: list[tuple[str, str]]) -> bool:

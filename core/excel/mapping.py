@@ -18,7 +18,7 @@ CUSTOMER_FIELDS = {
 ORDER_FIELDS = {
     "platform": "platform", "platform_order_no": "id", "status": "status", "created_at": "datetime",
     "paid_at": "datetime", "shipped_at": "datetime", "delivered_at": "datetime",
-    "completed_at": "datetime", "goods_cents": "cents", "postage_cents": "cents",
+    "completed_at": "datetime", "closed_at": "datetime", "goods_cents": "cents", "postage_cents": "cents",
     "discount_cents": "cents", "paid_cents": "cents", "refund_cents": "cents", "tracking_no": "id",
     "carrier": "text", "buyer_message": "text", "seller_note": "text", "receiver_name": "text",
     "receiver_phone": "phone", "receiver_address": "text",
@@ -79,6 +79,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "shipped_at": ("发货时间", "发货日期", "shipped at", "shipped"),
     "delivered_at": ("签收时间", "delivered at", "delivered"),
     "completed_at": ("确认收货时间", "成交时间", "交易成功时间", "完成时间", "completed at", "completed"),
+    "closed_at": ("交易关闭时间", "订单关闭时间", "关闭时间", "closed at"),
     "goods_cents": ("商品总价", "商品金额", "货款", "goods", "goods amount"),
     "postage_cents": ("邮费", "运费", "快递费", "postage", "shipping", "shipping fee"),
     "discount_cents": ("优惠", "优惠金额", "折扣", "discount"),

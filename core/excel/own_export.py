@@ -96,44 +96,53 @@ def write_referrers_and_points(session: Session, people: Sequence[Any], ids: Seq
         session.execute(insert(PointsEntry), lines)
 
 
+SETTING_SHEETS = ("huitouke_levels", "huitouke_templates", "huitouke_campaigns")
+
+
 def write_settings(session: Session, plan: Any, record: Callable[[str, int, dict | None], None]) -> int:
-    """Member levels and message templates of our export that the book does not have (a level by name, a
-    template by kind, name and language); returns how many were added. Existing ones are left as they are."""
-    from core.book.models import MemberLevel, MessageTemplate
+    """Member levels, message templates and marketing campaigns of our export that the book does not have (a
+    level or a campaign by name, a template by kind, name and language); returns how many were added.
+    Existing ones are left as they are (``core.excel.own_history`` links a campaign's customers, coupons and
+    contacts to the book's campaign of that name)."""
+    from core.book.models import Campaign, MemberLevel, MessageTemplate
     from core.errors import CellRejected
     from core.excel import cleaning
     from core.excel import columns as cols
 
+    sheets = {"huitouke_levels": (cols.LEVEL_COLUMNS, MemberLevel, "member_level", ("name",), {}),
+              "huitouke_templates": (cols.TEMPLATE_TEXT_COLUMNS, MessageTemplate, "message_template",
+                                     ("kind", "name", "language"), {"kind": cols.REMINDER_KIND_WORDS_ZH}),
+              "huitouke_campaigns": (cols.CAMPAIGN_COLUMNS, Campaign, "campaign", ("name",),
+                                     cols.CAMPAIGN_WORDS_ZH)}
+    convert: dict[str, Callable[[Any], Any]] = {
+        "money": cleaning.parse_cents, "int": cleaning.parse_int, "bool": cleaning.parse_bool,
+        "text": cleaning.clean_text, "date": cleaning.parse_date}
     added = 0
     for key, table in plan.ledgers:
-        if not key.startswith(("huitouke_levels", "huitouke_templates")):
+        name = key.removesuffix("_en")
+        if name not in sheets:
             continue
-        levels = key.startswith("huitouke_levels")
-        spec, model = (cols.LEVEL_COLUMNS, MemberLevel) if levels else (cols.TEMPLATE_TEXT_COLUMNS, MessageTemplate)
+        spec, model, table_name, identity_of, words = sheets[name]
         zh = not key.endswith("_en")
-        kinds = {word: code for code, word in cols.REMINDER_KIND_WORDS_ZH.items()} if zh else {}
+        back = {column: {word: code for code, word in table_words.items()} for column, table_words in words.items()
+                if zh}
         position = {header: index for index, header in enumerate(table.headers)}
         where = [position.get(column.header("zh" if zh else "en")) for column in spec]
-        have = {tuple(row) for row in session.execute(
-            select(MemberLevel.name) if levels else
-            select(MessageTemplate.kind, MessageTemplate.name, MessageTemplate.language))}
-        convert: dict[str, Callable[[Any], Any]] = {
-            "money": cleaning.parse_cents, "int": cleaning.parse_int, "bool": cleaning.parse_bool,
-            "text": cleaning.clean_text}
+        have = {tuple(row) for row in session.execute(select(*[getattr(model, part) for part in identity_of]))}
         for row in table.sheet.rows[table.data_start:]:
             try:
                 values = {column.key: convert[column.kind](row[index] if index is not None and index < len(row)
                                                            else None) for column, index in zip(spec, where, strict=True)}
             except CellRejected:  # a cell that is not what our export writes: that line is left alone
                 continue
-            if not levels:
-                values["kind"] = kinds.get(values["kind"], values["kind"])
-            identity = (values["name"],) if levels else (values["kind"], values["name"], values["language"])
-            if not values.get("name") or identity in have or (not levels and not values.get("body")):
+            for column, table_words in back.items():
+                values[column] = table_words.get(values[column], values[column])
+            identity = tuple(values[part] for part in identity_of)
+            if not values.get("name") or identity in have or (model is MessageTemplate and not values.get("body")):
                 continue
-            values = {name: value for name, value in values.items() if value is not None}
-            new_id = session.execute(insert(model).values(**values).returning(model.id)).scalar_one()
-            record("member_level" if levels else "message_template", new_id, None)
+            values = {column: value for column, value in values.items() if value is not None and column != "id"}
+            new_id = session.execute(insert(model).values(**values).returning(model.__table__.c.id)).scalar_one()
+            record(table_name, new_id, None)
             have.add(identity)
             added += 1
     return added

@@ -24,17 +24,20 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from core.aftersales.dto import RISK_SIGNS
 from core.book.dialect import in_chunks
 from core.book.models import (
     BadReview,
+    Campaign,
+    CampaignMember,
     Complaint,
     ComplaintStep,
     ContactLog,
     Coupon,
-    OrderItem,
+    PointsEntry,
     Product,
     Reminder,
 )
@@ -42,6 +45,7 @@ from core.errors import CellRejected
 from core.excel import cleaning
 from core.excel import columns as cols
 from core.excel.columns import Column
+from core.excel.history_sheets import item_places
 
 log = logging.getLogger(__name__)
 
@@ -62,12 +66,15 @@ SHEETS: dict[str, tuple[Sequence[Column], Mapping[str, Mapping[str, str]]]] = {
     "huitouke_coupons": (cols.COUPON_COLUMNS, cols.LEDGER_WORDS_ZH),
     "huitouke_tasks": (cols.REMINDER_COLUMNS, cols.TASK_WORDS_ZH),
     "huitouke_contacts": (cols.CONTACT_COLUMNS, cols.LEDGER_WORDS_ZH),
+    "huitouke_points": (cols.POINTS_COLUMNS, cols.POINTS_WORDS_ZH),
+    "huitouke_campaign_members": (cols.CAMPAIGN_MEMBER_COLUMNS, cols.CAMPAIGN_MEMBER_WORDS_ZH),
+    "huitouke_campaigns": (cols.CAMPAIGN_COLUMNS, cols.CAMPAIGN_WORDS_ZH),
 }
 
 
-def _sheet_rows(plan: Any, name: str, customers: Mapping[str, int]) -> Iterator[dict[str, Any]]:
+def _sheet_rows(plan: Any, name: str, customers: Mapping[str, int] | None) -> Iterator[dict[str, Any]]:
     """The rows of every ``name`` sheet of the plan whose customer this import created, as {column key: value}
-    with codes (the customer's new id under ``customer_id``)."""
+    with codes (the customer's new id under ``customer_id``); every row when ``customers`` is None."""
     from core.excel.records import RowError
 
     spec, words = SHEETS[name]
@@ -93,6 +100,9 @@ def _sheet_rows(plan: Any, name: str, customers: Mapping[str, int]) -> Iterator[
             except CellRejected as error:
                 plan.errors.append(RowError(table.file, table.sheet.name, number, "", error.code,
                                             str(error.details.get("value", "")), "note"))
+                continue
+            if customers is None:
+                yield values
                 continue
             customer = customers.get(str(values.get("customer_id") or ""))
             if customer is not None:
@@ -121,12 +131,14 @@ def write_history(session: Session, plan: Any, customers: Mapping[str, int], ord
     if not customers or not any(key.startswith(tuple(SHEETS)) for key, _table in plan.ledgers):
         return
     started = time.perf_counter()
-    ids: dict[str, dict[int, int]] = {"order": dict(orders)}
+    ids: dict[str, dict[int, int]] = {"order": dict(orders), "campaign": _campaigns(session, plan)}
     ids["complaint"] = _complaints(session, plan, customers, ids)
     ids["review"] = _cases(session, plan, customers, ids, "huitouke_reviews", BadReview)
     ids["coupon"] = _coupons(session, plan, customers, ids)
     ids["task"] = _tasks(session, plan, customers, ids)
     _contacts(session, plan, customers, ids)
+    _points(session, plan, customers, ids)
+    _campaign_members(session, plan, customers, ids)
     plan_open_cases(session, ids["complaint"].values(), ids["review"].values())
     log.info("history restored in %.1f s: %s", time.perf_counter() - started,
              {name: len(found) for name, found in ids.items()})
@@ -144,6 +156,8 @@ def _cases(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[
     restored: dict[int, int] = {}
     for values in _sheet_rows(plan, sheet, customers):
         _linked(values, ids, {"order_id": "order"})
+        notes = {sign: values[f"{sign}_evidence"] for sign in RISK_SIGNS if values.get(f"{sign}_evidence")}
+        values["sign_evidence_json"] = json.dumps(notes, ensure_ascii=False) if notes else None
         new_id = _insert(session, model, _pick(values, model))
         if values.get("id") is not None:
             restored[values["id"]] = new_id
@@ -157,6 +171,8 @@ def _complaints(session: Session, plan: Any, customers: Mapping[str, int],
     for values in _sheet_rows(plan, "huitouke_complaints", customers):
         _linked(values, ids, {"order_id": "order"})
         values.setdefault("created_at", values.get("opened_at"))
+        paths = [line.strip() for line in str(values.get("evidence") or "").splitlines() if line.strip()]
+        values["evidence_json"] = json.dumps(paths, ensure_ascii=False) if paths else None
         new_id = _insert(session, Complaint, _pick(values, Complaint))
         if values.get("id") is not None:
             restored[values["id"]] = new_id
@@ -172,7 +188,8 @@ def _coupons(session: Session, plan: Any, customers: Mapping[str, int],
              ids: dict[str, dict[int, int]]) -> dict[int, int]:
     rows, refs = [], []
     for values in _sheet_rows(plan, "huitouke_coupons", customers):
-        _linked(values, ids, {"used_order_id": "order", "complaint_id": "complaint", "bad_review_id": "review"})
+        _linked(values, ids, {"used_order_id": "order", "complaint_id": "complaint", "bad_review_id": "review",
+                              "campaign_id": "campaign"})
         if values.get("issued_at") is None:  # not a line of our export
             continue
         rows.append(_full(values, Coupon, _COUPON_DEFAULTS))
@@ -208,12 +225,55 @@ def _insert_many(session: Session, model, rows: list[dict[str, Any]]) -> list[in
 def _contacts(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[str, dict[int, int]]) -> None:
     lines = []
     for values in _sheet_rows(plan, "huitouke_contacts", customers):
-        _linked(values, ids, {"reminder_id": "task", "complaint_id": "complaint", "bad_review_id": "review"})
+        _linked(values, ids, {"reminder_id": "task", "complaint_id": "complaint", "bad_review_id": "review",
+                              "campaign_id": "campaign"})
         if values.get("at") is not None:
             lines.append(_full(values, ContactLog, _CONTACT_DEFAULTS))
     for batch in in_chunks(lines):
         if batch:
             session.execute(insert(ContactLog), list(batch))
+
+
+def _campaigns(session: Session, plan: Any) -> dict[int, int]:
+    """{campaign id of the file: the book's campaign of that name} (``core.excel.own_export.write_settings``
+    added those the book did not have)."""
+    named = {values["name"]: values["id"] for values in _sheet_rows(plan, "huitouke_campaigns", None)
+             if values.get("name") and values.get("id") is not None}
+    if not named:
+        return {}
+    book = dict(session.execute(select(Campaign.name, func.min(Campaign.id)).where(Campaign.name.in_(list(named)))
+                                .group_by(Campaign.name)).all())
+    return {ref: book[name] for name, ref in named.items() if name in book}
+
+
+def _points(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[str, dict[int, int]]) -> None:
+    """The points ledger line by line, linked to its order and complaint; it replaces the balance line the
+    customers sheet gave the same customers (core.excel.own_export.write_referrers_and_points)."""
+    lines = []
+    for values in _sheet_rows(plan, "huitouke_points", customers):
+        _linked(values, ids, {"order_id": "order", "complaint_id": "complaint"})
+        if values.get("at") is not None and values.get("delta") is not None and values.get("reason"):
+            lines.append(_full(values, PointsEntry, {"note": ""}))
+    owners = sorted({line["customer_id"] for line in lines})
+    for batch in in_chunks(owners):  # customers this import created: the balance line is their only line
+        session.execute(delete(PointsEntry).where(PointsEntry.customer_id.in_(batch), PointsEntry.reason == "import"))
+    for batch in in_chunks(lines):
+        if batch:
+            session.execute(insert(PointsEntry), list(batch))
+
+
+def _campaign_members(session: Session, plan: Any, customers: Mapping[str, int],
+                      ids: dict[str, dict[int, int]]) -> None:
+    """Which of the created customers each campaign reached, and the order each answered with."""
+    members: dict[tuple[int, int], dict[str, Any]] = {}
+    for values in _sheet_rows(plan, "huitouke_campaign_members", customers):
+        _linked(values, ids, {"campaign_id": "campaign", "responded_order_id": "order"})
+        if values.get("campaign_id") is not None:
+            members.setdefault((values["campaign_id"], values["customer_id"]),
+                               _full(values, CampaignMember, {"message": "", "channel": "", "status": "queued"}))
+    for batch in in_chunks(list(members.values())):
+        if batch:
+            session.execute(insert(CampaignMember), list(batch))
 
 
 # Which id of a task a rule key names, by its first part ("<kind>:item:<id>" and "<kind>:order:<id>" aside);
@@ -267,10 +327,8 @@ def _tasks(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[
     lines: dict[tuple[Any, Any], int] = {}  # (order id, place) → line id, for the orders tasks are about
     orders = sorted({ids["order"][row["order_id"]] for row in rows
                      if row.get("item_position") and row.get("order_id") in ids["order"]})
-    place = func.row_number().over(partition_by=OrderItem.order_id, order_by=OrderItem.id)
     for batch in in_chunks(orders):
-        for line_id, order_id, number in session.execute(
-                select(OrderItem.id, OrderItem.order_id, place).where(OrderItem.order_id.in_(batch))):
+        for line_id, order_id, number in item_places(session, list(batch)):
             lines[(order_id, number)] = line_id
     products: dict[Any, int] = {name: product_id for product_id, name in session.execute(select(Product.id, Product.name))}
     have = set(session.scalars(select(Reminder.rule_key).where(Reminder.rule_key.like("manual:%"))))

@@ -201,13 +201,15 @@ class PlanBuilder:
     @staticmethod
     def _identity_keys(row: _Row, order_key: tuple[str, str] | None) -> list[tuple]:
         parsed, customer = row.parsed, row.parsed.customer
+        if customer.get("customer_ref"):  # our own export: the book's id says who; two ids are two people, even
+            # with one buyer ID (a book can hold two customers with the same Taobao nickname)
+            return [("ref", customer["customer_ref"]), *([("order", *order_key)] if order_key is not None
+                                                         and parsed.order.get("platform_order_no") else [])]
         keys: list[tuple] = [("phone", phone) for phone in parsed.phones]
         if customer.get("platform_buyer_id"):
             keys.append(("buyer", row.preset.platform, customer["platform_buyer_id"]))
         if customer.get("wechat_id"):
             keys.append(("wechat", customer["wechat_id"]))
-        if customer.get("customer_ref"):
-            keys.append(("ref", customer["customer_ref"]))
         if order_key is not None and parsed.order.get("platform_order_no"):
             keys.append(("order", *order_key))
         if not keys:

@@ -163,6 +163,20 @@ HUITOUKE_CONTACTS = Preset("huitouke_contacts", "", "ledger", _signature("客户
                            _columns({"客户编号": "customer_ref"}), use_synonyms=False)
 HUITOUKE_CONTACTS_EN = Preset("huitouke_contacts_en", "", "ledger", _signature("Customer ID", "Contacted at", "Purpose"),
                               _columns({"Customer ID": "customer_ref"}), use_synonyms=False)
+HUITOUKE_POINTS = Preset("huitouke_points", "", "ledger", _signature("客户编号", "积分变动", "积分原因"),
+                         _columns({"客户编号": "customer_ref"}), use_synonyms=False)
+HUITOUKE_POINTS_EN = Preset("huitouke_points_en", "", "ledger", _signature("Customer ID", "Points", "Points reason"),
+                            _columns({"Customer ID": "customer_ref"}), use_synonyms=False)
+HUITOUKE_CAMPAIGN_MEMBERS = Preset("huitouke_campaign_members", "", "ledger",
+                                   _signature("活动编号", "客户编号", "发送状态"),
+                                   _columns({"客户编号": "customer_ref"}), use_synonyms=False)
+HUITOUKE_CAMPAIGN_MEMBERS_EN = Preset("huitouke_campaign_members_en", "", "ledger",
+                                      _signature("Campaign ID", "Customer ID", "Sending status"),
+                                      _columns({"Customer ID": "customer_ref"}), use_synonyms=False)
+HUITOUKE_CAMPAIGNS = Preset("huitouke_campaigns", "", "setting", _signature("活动编号", "活动名称", "活动状态"),
+                            use_synonyms=False)
+HUITOUKE_CAMPAIGNS_EN = Preset("huitouke_campaigns_en", "", "setting",
+                               _signature("Campaign ID", "Campaign", "Campaign status"), use_synonyms=False)
 HUITOUKE_LEVELS = Preset("huitouke_levels", "", "setting", _signature("会员等级", "等级顺序", "累计消费门槛"),
                          use_synonyms=False)
 HUITOUKE_LEVELS_EN = Preset("huitouke_levels_en", "", "setting", _signature("Level", "Rank", "Spend from"),
@@ -187,7 +201,9 @@ PRESETS: dict[str, Preset] = {
                    HUITOUKE_REMINDERS, HUITOUKE_REMINDERS_EN, HUITOUKE_AFTERSALES, HUITOUKE_AFTERSALES_EN,
                    HUITOUKE_TASKS, HUITOUKE_TASKS_EN, HUITOUKE_COMPLAINTS, HUITOUKE_COMPLAINTS_EN,
                    HUITOUKE_REVIEWS, HUITOUKE_REVIEWS_EN, HUITOUKE_COUPONS, HUITOUKE_COUPONS_EN, HUITOUKE_CONTACTS, HUITOUKE_CONTACTS_EN,
-                   HUITOUKE_LEVELS, HUITOUKE_LEVELS_EN, HUITOUKE_TEMPLATES, HUITOUKE_TEMPLATES_EN)
+                   HUITOUKE_LEVELS, HUITOUKE_LEVELS_EN, HUITOUKE_TEMPLATES, HUITOUKE_TEMPLATES_EN,
+                   HUITOUKE_POINTS, HUITOUKE_POINTS_EN, HUITOUKE_CAMPAIGNS, HUITOUKE_CAMPAIGNS_EN,
+                   HUITOUKE_CAMPAIGN_MEMBERS, HUITOUKE_CAMPAIGN_MEMBERS_EN)
 }
 PLATFORM_WORDS = {
     "淘宝": "taobao", "天猫": "tmall", "taobao": "taobao", "拼多多": "pinduoduo",

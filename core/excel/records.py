@@ -329,7 +329,7 @@ _CUSTOMER_KEYS = frozenset(name for name in FIELDS if name in {
     "personality", "customer_ref", "do_not_disturb", "risk_buyer", "referrer_ref", "points_balance"})
 _ORDER_KEYS = frozenset({
     "platform", "platform_order_no", "status", "created_at", "paid_at", "shipped_at", "delivered_at",
-    "completed_at", "goods_cents", "postage_cents", "discount_cents", "paid_cents", "refund_cents",
+    "completed_at", "closed_at", "goods_cents", "postage_cents", "discount_cents", "paid_cents", "refund_cents",
     "tracking_no", "carrier", "buyer_message", "seller_note", "receiver_name", "receiver_phone",
     "receiver_address", "order_ref"})
 _ITEM_KEYS = frozenset({"product_title", "sku_spec", "quantity", "unit_price_cents", "amount_cents"})

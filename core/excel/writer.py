@@ -46,7 +46,6 @@ from core.tags import refresh_tag_names
 CREATED = "null"  # old_values_json of a row this batch created (deleted on undo)
 _CUSTOMER_TEXT = ("name", "real_name", "wechat_id", "qq", "platform_buyer_id", "email", "province", "city",
                   "district", "address_detail", "postcode", "gender", "source_channel", "note", "personality")
-_INSERT_CHUNK = CHUNK_ROWS
 
 
 def _fit(row: dict[str, Any], lengths: dict[str, int]) -> dict[str, Any]:
@@ -305,11 +304,11 @@ class BookWriter:
         """Insert rows given as columns (see bulk_insert_columns) in chunks, reporting progress from
         ``start`` to ``end`` percent; returns how many rows."""
         count = len(next(iter(columns.values()), []))
-        for done in range(0, count, _INSERT_CHUNK):
+        for done in range(0, count, CHUNK_ROWS):
             bulk_insert_columns(self.session, table,
-                                {name: values[done:done + _INSERT_CHUNK] for name, values in columns.items()})
+                                {name: values[done:done + CHUNK_ROWS] for name, values in columns.items()})
             self._chunk()
-            self._check(start + (end - start) * min(done + _INSERT_CHUNK, count) // count, message)
+            self._check(start + (end - start) * min(done + CHUNK_ROWS, count) // count, message)
         return count
 
     # ------------------------------------------------------------------ products
@@ -557,8 +556,8 @@ class BookWriter:
             "platform_order_no": [None if draft.platform_order_no.startswith(BOOK_ORDER_KEY) else draft.platform_order_no
                                   for draft in drafts],
             "status": statuses, "created_at": created, **derived_order_columns(statuses, created),
-            "closed_at": [None] * len(drafts), "import_batch_id": [self.counts.batch_id] * len(drafts)}
-        for names, empty in ((("paid_at", "shipped_at", "delivered_at", "completed_at"), None),
+            "import_batch_id": [self.counts.batch_id] * len(drafts)}
+        for names, empty in ((("paid_at", "shipped_at", "delivered_at", "completed_at", "closed_at"), None),
                              (("goods_cents", "postage_cents", "discount_cents", "paid_cents", "refund_cents"), 0),
                              (("tracking_no", "carrier", "buyer_message", "seller_note", "receiver_name",
                                "receiver_phone", "receiver_address"), "")):

@@ -136,6 +136,10 @@
         <translation>完成时间</translation>
     </message>
     <message>
+        <source>Closed at</source>
+        <translation>关闭时间</translation>
+    </message>
+    <message>
         <source>Goods amount</source>
         <translation>商品金额</translation>
     </message>
@@ -334,6 +338,30 @@
     <message>
         <source>Huitouke export: message templates (English)</source>
         <translation>回头客导出：话术模板（英文）</translation>
+    </message>
+    <message>
+        <source>Huitouke export: points ledger (for new customers)</source>
+        <translation>回头客导出：积分明细（仅为新建的客户导入）</translation>
+    </message>
+    <message>
+        <source>Huitouke export: points ledger, English (for new customers)</source>
+        <translation>回头客导出：积分明细，英文（仅为新建的客户导入）</translation>
+    </message>
+    <message>
+        <source>Huitouke export: marketing campaigns</source>
+        <translation>回头客导出：营销活动</translation>
+    </message>
+    <message>
+        <source>Huitouke export: marketing campaigns (English)</source>
+        <translation>回头客导出：营销活动（英文）</translation>
+    </message>
+    <message>
+        <source>Huitouke export: campaign customers (for new customers)</source>
+        <translation>回头客导出：活动客户（仅为新建的客户导入）</translation>
+    </message>
+    <message>
+        <source>Huitouke export: campaign customers, English (for new customers)</source>
+        <translation>回头客导出：活动客户，英文（仅为新建的客户导入）</translation>
     </message>
     <message>
         <source>Huitouke export: after-sales (not imported)</source>

@@ -322,3 +322,31 @@ def test_page_on_the_demo_book_in_chinese_screenshot(qtbot, zh_cn, tmp_path):
         tasks.cancel_all()
         tasks.wait(10000)
         book.close()
+
+
+def test_months_without_orders_leave_a_gap_in_the_average_order_line(qtbot, shop):
+    import math
+
+    from ui.charts.sales import SalesTrendChart
+
+    book, _ = shop
+    data = AnalyticsService(book).report(DateRange(dt.date(2025, 11, 1), TODAY), TODAY)
+    chart = SalesTrendChart()
+    qtbot.addWidget(chart)
+    chart.show_report(data)
+    months = [m.month for m in data.months]
+    line = chart.figure.axes[1].lines[0].get_ydata()
+    assert months[0] == "2025-11" and math.isnan(line[0])  # no orders in November 2025: no ¥0 point
+    assert line[months.index("2026-01")] > 0
+
+
+def test_an_all_zero_repeat_rate_has_a_readable_percent_axis(qtbot, shop):
+    from ui.charts.repurchase import RepeatRateChart
+
+    book, _ = shop
+    data = AnalyticsService(book).report(DateRange(dt.date(2025, 6, 1), dt.date(2025, 6, 30)), TODAY)
+    assert [m.repeat_rate for m in data.months] == [0]  # 高歌 bought once in June, never again
+    chart = RepeatRateChart()
+    qtbot.addWidget(chart)
+    chart.show_report(data)
+    assert chart.figure.axes[0].get_ylim() == (0, 10)  # not 0–0.05 %

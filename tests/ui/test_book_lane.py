@@ -38,7 +38,7 @@ def test_a_save_waits_for_one_chunk_of_the_job_running_at_most(qtbot):
         return QThread.currentThread() is not lane.thread()
 
     finished, saved = [], []
-    lane.run_job(job, on_success=finished.append)
+    lane.run_job(job, background=True, on_success=finished.append)
     assert started.wait(5)
     lane.save(save, "A", on_success=saved.append)
     qtbot.waitUntil(lambda: bool(saved), timeout=5000)
@@ -79,7 +79,7 @@ def test_a_job_in_turns_runs_its_transactions_on_the_lanes_thread_in_line_with_t
         events.append(f"save {value}")
 
     finished, saved = [], []
-    lane.run_job(job, on_success=finished.append)
+    lane.run_job(job, background=True, on_success=finished.append)
     assert started.wait(5)
     lane.save(save, "A", on_success=saved.append)
     qtbot.waitUntil(lambda: bool(saved), timeout=5000)
@@ -195,7 +195,8 @@ def test_a_save_during_an_import_waits_for_one_chunk_not_the_import(qtbot, tmp_p
     results, waits = [], []
     customers = CustomerService(book)
     started = time.perf_counter()
-    lane.run_job(run_import, book, data, ImportOptions(backup=False, today=TODAY), on_success=results.append)
+    lane.run_job(run_import, book, data, ImportOptions(backup=False, today=TODAY), background=False,
+                 on_success=results.append)
     flip = False
     while not results:
         qtbot.waitUntil(lambda: len(turns) > 0 or bool(results), timeout=30_000)  # the writes have begun

@@ -364,3 +364,44 @@ def test_the_customers_pages_bulk_actions_write_on_the_lane(qtbot, book, setting
         page.delete_selected()
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=5000)
     assert all(spy.ran_on_lane(name) for name in ("add_tags", "set_do_not_disturb", "soft_delete"))
+
+
+def test_the_import_historys_undo_runs_on_the_lane_and_an_unexpected_error_reaches_the_error_dialog(qtbot, book, lane,
+                                                                                                 tmp_path, monkeypatch):
+    """Issue #21: the import history's and the import dialog's undo go through save_on_lane (they had lane code of
+    their own that raised unexpected errors in a slot)."""
+    import sys
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from core.book.models import Customer, ImportBatch
+    from core.excel import batches
+    from core.excel.importer import run_import
+    from tests.ui.test_import_dialog import count, messy_workbook
+    from ui.dialogs import import_history
+
+    run_import(book, messy_workbook(tmp_path))
+    spy = LaneSpy(lane, monkeypatch)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    hooked = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, exc, tb: hooked.append(exc))
+
+    def broken(book, batch_id):
+        raise RuntimeError("not a coded error")
+
+    dialog = import_history.ImportHistoryDialog(book, lane=lane)
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow(0)
+    monkeypatch.setattr(import_history, "undo_import", broken)
+    dialog.undo_button.click()
+    assert not dialog.undo_button.isEnabled()  # while it runs on the lane
+    qtbot.waitUntil(lambda: bool(hooked), timeout=5000)
+    assert isinstance(hooked[0], RuntimeError) and dialog.undo_button.isEnabled()
+    monkeypatch.setattr(import_history, "undo_import", batches.undo_import)
+    spy.watch(import_history, "undo_import")
+    with qtbot.waitSignal(dialog.book_changed, timeout=10_000):
+        dialog.undo_button.click()
+    assert spy.ran_on_lane("undo_import") and count(book, Customer) == 0
+    assert dialog.table.item(0, 5).text() == "Undone" and not dialog.undo_button.isEnabled()
+    with book.session() as s:
+        assert s.query(ImportBatch).one().status == "undone"

@@ -94,7 +94,7 @@ def test_opening_a_book_brings_the_stored_stages_to_today(qtbot, tmp_path, setti
         launcher.start(str(tmp_path / "shop.book"))
         qtbot.waitUntil(lambda: launcher.window.session is not None, timeout=10_000)
         qtbot.waitUntil(lambda: launcher.health.last_problems == (), timeout=10_000)  # after the book's check
-        launcher.window.session.tasks.wait(10_000)
+        qtbot.waitUntil(lambda: not launcher.window.session.lane.busy, timeout=10_000)  # a job of the lane
         with launcher.book.session() as s:
             assert stages_current(s, dt.date.today())
     finally:

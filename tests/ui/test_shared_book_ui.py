@@ -130,8 +130,10 @@ def test_resolving_a_lost_race_saves_the_merge_against_the_newest_version(qtbot,
         return dialog.result()
 
     monkeypatch.setattr(ConflictDialog, "exec", pick_suggested)
-    saved = resolve_customer_conflict(None, mine, loaded, MINE_EDIT)
+    done = []
+    resolve_customer_conflict(None, mine, loaded, MINE_EDIT, done.append, pytest.fail)
     other.close()
+    saved = done[0]
     assert len(shown) == 2  # asked again against the newest version, never overwrote it
     assert (saved.fields.phone, saved.fields.city, saved.fields.note, saved.fields.email) == (
         "13900139000", "上海", "老客，喜欢蜂蜜", "a@b.cn")
@@ -142,7 +144,9 @@ def test_cancelling_the_conflict_window_saves_nothing(qtbot, book, monkeypatch):
     loaded = service.create(BASE)
     service.update(loaded.id, THEIRS_SAVED, expected_version=loaded.version)
     monkeypatch.setattr(ConflictDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
-    assert resolve_customer_conflict(None, service, loaded, MINE_EDIT) is None
+    done = []
+    resolve_customer_conflict(None, service, loaded, MINE_EDIT, done.append, pytest.fail)
+    assert done == [None]
     assert service.get(loaded.id).fields == dataclasses.replace(THEIRS_SAVED, tags=("VIP", "宝妈"))
 
 
@@ -186,12 +190,12 @@ def test_poller_reports_a_lost_server_once_and_its_return(qtbot, book):
     tasks.wait(5000)
 
 
-def _customer_dialog(qtbot, book, customer_id):
+def _customer_dialog(qtbot, book, customer_id, lane=None):
     from core.orders import OrderService
     from ui.dialogs.customer import CustomerDialog
 
     service = CustomerService(book)
-    dialog = CustomerDialog(service, OrderService(book), [], service.get(customer_id))
+    dialog = CustomerDialog(service, OrderService(book), [], service.get(customer_id), lane=lane)
     qtbot.addWidget(dialog)
     return dialog
 
@@ -218,6 +222,43 @@ def test_customer_dialog_save_that_lost_the_race_opens_the_conflict_window(qtbot
     assert (saved.fields.phone, saved.fields.city, saved.fields.note, saved.tags) == (
         "13900139000", "上海", "老客，喜欢蜂蜜", ("VIP", "宝妈"))
     assert dialog.detail.version == saved.version
+
+
+def test_the_save_after_the_conflict_window_runs_on_the_lane_too(qtbot, book, monkeypatch):
+    """Issue #21: the seller's choice is made on the GUI thread; the save that follows it is a lane save, off the GUI
+    thread (it ran on the GUI thread between the modal choices), and a third save meanwhile asks again."""
+    from tests.ui.lane_spy import LaneSpy
+    from ui.book_lane import BookLane
+    from ui.dialogs.customer import CustomerDialog
+
+    lane = BookLane()
+    other = Book.open(book.location, lock=False, daily_backup=False)
+    customer = CustomerService(book).create(BASE)
+    dialog = _customer_dialog(qtbot, book, customer.id, lane)
+    spy = LaneSpy(lane, monkeypatch).watch(dialog._customers, "update")  # my saves, not hers
+    CustomerService(other).update(customer.id, THEIRS_SAVED, expected_version=customer.version)
+    dialog.edits["phone"].setText("13900139000")
+    shown = []
+
+    def merge_suggested(conflict):
+        shown.append(conflict)
+        if len(shown) == 1:  # she saves once more while the window is open: the lane's save meets a conflict
+            latest = CustomerService(other).get(customer.id)
+            CustomerService(other).update(customer.id, dataclasses.replace(latest.fields, email="a@b.cn"),
+                                          expected_version=latest.version)
+        conflict.merge_button.click()
+        return conflict.result()
+
+    monkeypatch.setattr(ConflictDialog, "exec", merge_suggested)
+    with qtbot.waitSignal(dialog.saved, timeout=10_000) as saved:
+        assert dialog.save() is False  # on the lane: saved later
+    other.close()
+    assert len(shown) == 2 and [name for name, _ in spy.calls] == ["update"] * 3
+    assert spy.ran_on_lane("update")  # the first try and both saves after a choice
+    assert (saved.args[0].fields.phone, saved.args[0].fields.city, saved.args[0].fields.email) == (
+        "13900139000", "上海", "a@b.cn")
+    assert dialog.result() == CustomerDialog.DialogCode.Accepted and dialog.save_button.isEnabled()
+    lane.wait(5000)
 
 
 def test_customer_dialog_stays_open_and_says_so_when_the_conflict_is_cancelled(qtbot, book, monkeypatch):

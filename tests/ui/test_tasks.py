@@ -130,22 +130,23 @@ def test_many_progress_signals_from_a_worker_do_not_crash_the_process():
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice values are Linux's")
-def test_background_jobs_run_at_a_lowered_priority_and_the_shared_pool_does_not(qtbot, runner):
-    """The lane's long jobs (regeneration, daily backup) leave the cores to the GUI thread and the reads."""
+def test_background_jobs_run_at_a_lowered_priority_and_the_shared_pool_and_watched_jobs_do_not(qtbot, runner):
+    """The lane's background jobs (regeneration, daily backup) leave the cores to the GUI thread and the reads; the
+    jobs the seller watches (the import) keep the normal priority."""
     from core.background import BACKGROUND_NICE
     from ui.tasks import BackgroundRunner
 
     def nice() -> int:
         return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
 
-    background = BackgroundRunner()
+    background, watched = BackgroundRunner(lowered=True), BackgroundRunner(lowered=False)
     try:
         got = []
-        background.run(nice, on_success=got.append)
-        qtbot.waitUntil(lambda: bool(got), timeout=5000)
-        runner.run(nice, on_success=got.append)
-        qtbot.waitUntil(lambda: len(got) == 2, timeout=5000)
-        assert got[0] >= BACKGROUND_NICE and got[1] < BACKGROUND_NICE
+        for count, each in enumerate((background, runner, watched), 1):
+            each.run(nice, on_success=got.append)
+            qtbot.waitUntil(lambda count=count: len(got) == count, timeout=5000)
+        assert got[0] >= BACKGROUND_NICE and got[1] < BACKGROUND_NICE and got[2] < BACKGROUND_NICE
     finally:
-        background.cancel_all()
-        background.wait(5000)
+        for each in (background, watched):
+            each.cancel_all()
+            each.wait(5000)

@@ -105,7 +105,8 @@ class RepeatRateChart(ChartView):
                            Selection("next_month_returned", month),
                            self.tr("Buyers of %1 who came back the next month").replace("%1", month))
         axes.set_ylabel("%")
-        axes.set_ylim(bottom=0)
+        highest = max(rates + [r.rate * 100 for _, r in points], default=0.0)
+        axes.set_ylim(0, max(10.0, highest * 1.15))  # all-zero months: a 0–10 % axis, not 0–0.05 %
         month_ticks(axes, labels, colours)
         top_legend(axes, colours)
 

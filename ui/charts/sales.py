@@ -108,7 +108,9 @@ class SalesTrendChart(ChartView):
                             Selection("month_buyers", m.month), self.tr("Buyers of %1").replace("%1", m.month))
         yuan_axis(axes)
         aov = axes.twinx()
-        (line,) = aov.plot(x, [m.aov_cents / 100 for m in months], color=colours.series[1], linewidth=1.5,
+        # A month without orders has no average order value: a gap in the line, not a fall to ¥0.
+        (line,) = aov.plot(x, [m.aov_cents / 100 if m.orders else float("nan") for m in months],
+                           color=colours.series[1], linewidth=1.5,
                            marker="o", markersize=3, label=self.tr("Average order value"))
         aov.tick_params(colors=colours.series[1], labelsize=8)
         aov.spines["right"].set_color(colours.series[1])

@@ -6,6 +6,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
@@ -21,7 +22,8 @@ from PySide6.QtWidgets import (
 from core.conflicts import MINE, THEIRS, FieldDifference, differences, merge
 from core.customers import CustomerService
 from core.dto import CustomerDetail, CustomerInput
-from core.errors import ConflictError
+from core.errors import ConflictError, HuitoukeError
+from ui.dialogs.lane_save import save_on_lane
 from ui.text.labels import GENDERS, SOURCE_CHANNELS, label
 
 MERGE = "merge"
@@ -182,25 +184,43 @@ class ConflictDialog(QDialog):
 
 
 def resolve_customer_conflict(parent: QWidget, customers: CustomerService, loaded: CustomerDetail,
-                              mine: CustomerInput, format_value: Callable[[str, Any], str] | None = None,
-                              ) -> CustomerDetail | None:
+                              mine: CustomerInput, done: Callable[[CustomerDetail | None], None],
+                              failed: Callable[[HuitoukeError], None],
+                              format_value: Callable[[str, Any], str] | None = None, lane=None,
+                              button: QAbstractButton | None = None) -> None:
     """After `customers.update` raised ConflictError: show both versions and save what the seller picks.
 
-    Returns the customer as it now stands (their version for "keep theirs", the saved merge otherwise),
-    or None when the seller cancelled (nothing saved; the form keeps their edit). If yet another save lands
-    while the window is open, it asks again against that newest version.
+    The choice is made here, on the GUI thread (a modal window); the save after it runs on the book's `lane`
+    (ui.dialogs.lane_save.save_on_lane: `button` disabled meanwhile), at once without one. Then
+    `done(detail)` with the customer as it now stands (their version for "keep theirs", the saved merge
+    otherwise), or `done(None)` when the seller cancelled (nothing saved; the form keeps their edit); a coded
+    error (the customer deleted meanwhile) goes to `failed`. If yet another save lands while the window is
+    open, it asks again against that newest version.
     """
-    base = loaded.fields
-    while True:
-        theirs = customers.get(loaded.id)
+
+    def ask(base: CustomerInput, mine: CustomerInput) -> None:
+        try:
+            theirs = customers.get(loaded.id)
+        except HuitoukeError as exc:
+            failed(exc)
+            return
         title = theirs.fields.name or theirs.fields.real_name or str(theirs.id)
         dialog = ConflictDialog(title, base, mine, theirs.fields, CUSTOMER_FIELD_LABELS, format_value, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
+            done(None)
+            return
         if dialog.choice == THEIRS:
-            return theirs
+            done(theirs)
+            return
         data = dialog.resolved()
-        try:
-            return customers.update(loaded.id, data, expected_version=theirs.version)
-        except ConflictError:
-            base, mine = theirs.fields, data
+
+        def refused(exc: HuitoukeError) -> None:
+            if isinstance(exc, ConflictError):
+                ask(theirs.fields, data)  # saved again meanwhile: asked against that version
+            else:
+                failed(exc)
+
+        save_on_lane(lane, button, lambda: customers.update(loaded.id, data, expected_version=theirs.version),
+                     done, refused)
+
+    ask(loaded.fields, mine)

@@ -257,11 +257,9 @@ class CustomerDialog(QDialog):
         """Show why the save failed (a conflict opens the conflict window); True if that saved it after all."""
         self.save_button.setEnabled(True)
         if isinstance(exc, ConflictError):
-            detail = self._resolve_conflict(data)
-            if detail is None:
-                return False
-            self._saved(detail)
-            return True
+            before = self._detail
+            self._resolve_conflict(data)
+            return self._detail is not before  # saved already (without a lane); with one, later
         if not isinstance(exc, HuitoukeError):
             sys.excepthook(type(exc), exc, exc.__traceback__)  # the unexpected-error dialog
             return False
@@ -271,16 +269,21 @@ class CustomerDialog(QDialog):
             self.edits[field].setFocus()
         return False
 
-    def _resolve_conflict(self, data: CustomerInput) -> CustomerDetail | None:
-        """Someone else saved first: let the seller pick between both versions (ui.dialogs.conflict)."""
-        try:
-            detail = resolve_customer_conflict(self, self._customers, self._detail, data)
-        except HuitoukeError as exc:  # e.g. the other person deleted the customer meanwhile
+    def _resolve_conflict(self, data: CustomerInput) -> None:
+        """Someone else saved first: let the seller pick between both versions (ui.dialogs.conflict); what they
+        pick is saved on the lane like the first try."""
+
+        def done(detail: CustomerDetail | None) -> None:
+            if detail is None:
+                self.error_label.setText(self.tr("Not saved: someone else saved this customer in the meantime."))
+            else:
+                self._saved(detail)
+
+        def failed(exc: HuitoukeError) -> None:  # e.g. the other person deleted the customer meanwhile
             self.error_label.setText(describe(exc))
-            return None
-        if detail is None:
-            self.error_label.setText(self.tr("Not saved: someone else saved this customer in the meantime."))
-        return detail
+
+        resolve_customer_conflict(self, self._customers, self._detail, data, done, failed, lane=self._lane,
+                                  button=self.save_button)
 
     def _on_paste_button_clicked(self) -> None:
         from ui.paste_flow import paste_into_customer_dialog

@@ -1,6 +1,7 @@
 """The import dialog: pick a file and its sheets, correct the column mapping, preview, import with progress."""
 
 import html
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -44,6 +45,7 @@ from core.excel.export import write_error_report, write_template
 from core.excel.importer import ImportOptions, ImportResult, run_import
 from core.excel.mapping import FIELDS, header_signature, normalise_header
 from core.excel.presets import PRESETS
+from ui.dialogs.lane_save import save_on_lane
 from ui.text.errors import describe
 from ui.text.excel import field_label, preset_label, problem_text, refusal_text
 from ui.widgets.merge_review import MergeReviewWidget
@@ -425,9 +427,13 @@ class ImportDialog(QDialog):
         self.progress_bar.setValue(0)
         self.cancel_button.setEnabled(True)
         self.pages.setCurrentIndex(1)
-        run = self._lane.run_job if self._lane is not None else self._tasks.run
-        self._task = run(run_import, self._book, self._loaded, options, on_success=self._on_import_succeeded,
-                         on_error=self._on_import_failed, on_progress=self._on_import_progressed)
+        callbacks = {"on_success": self._on_import_succeeded, "on_error": self._on_import_failed,
+                     "on_progress": self._on_import_progressed}
+        if self._lane is not None:  # the seller watches its progress: at the normal priority
+            self._task = self._lane.run_job(run_import, self._book, self._loaded, options, background=False,
+                                            **callbacks)
+        else:
+            self._task = self._tasks.run(run_import, self._book, self._loaded, options, **callbacks)
         self._task.cancelled.connect(self._on_import_cancelled)
 
     def _on_import_progressed(self, done: int, total: int, _message: str) -> None:
@@ -448,7 +454,8 @@ class ImportDialog(QDialog):
         self._task = None
         self.pages.setCurrentIndex(0)
         if not isinstance(error, HuitoukeError):
-            raise error
+            sys.excepthook(type(error), error, error.__traceback__)  # the unexpected-error dialog
+            return
         text = refusal_text(error)
         first = error.details.get("errors") or []
         if error.code == "no_row_imported" and first:
@@ -530,21 +537,15 @@ class ImportDialog(QDialog):
             "Remove the customers and orders this import added and put back what it changed?"))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.undo_button.setEnabled(False)
-        if self._lane is not None:
-            self._lane.save(undo_import, self._book, self.result.batch_id, on_success=lambda _r: self._undone(),
-                            on_error=self._undo_failed)
-            return
-        undo_import(self._book, self.result.batch_id)
-        self._undone()
+        batch_id = self.result.batch_id
+        save_on_lane(self._lane, self.undo_button, lambda: undo_import(self._book, batch_id),
+                     lambda _result: self._undone(), self._undo_failed)
 
-    def _undo_failed(self, error: BaseException) -> None:
-        if not isinstance(error, HuitoukeError):
-            raise error
-        self.undo_button.setEnabled(True)
+    def _undo_failed(self, error: HuitoukeError) -> None:
         QMessageBox.warning(self, self.tr("Undo this import"), describe(error))
 
     def _undone(self) -> None:
+        self.undo_button.setEnabled(False)  # undone once; the history lists it as undone
         self.review.set_views(())  # the import's new customers are gone: nothing left to review
         self.summary_tabs.setTabVisible(1, False)
         self.summary_label.setText(self.summary_label.text() + "<br><b>" + self.tr("The import was undone.") + "</b>")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from core.errors import HuitoukeError
 from core.excel.batches import list_batches, undo_import
 from core.excel.review import pending_proposals
+from ui.dialogs.lane_save import save_on_lane
 from ui.text.errors import describe
 from ui.text.excel import preset_label
 from ui.widgets.merge_review import MergeReviewDialog
@@ -28,7 +29,8 @@ class ImportHistoryDialog(QDialog):
     book_changed = Signal()
 
     def __init__(self, book, parent=None, lane=None):
-        """With a `lane` (ui.book_lane.BookLane) an undo is one of its saves, off the GUI thread."""
+        """With a `lane` (ui.book_lane.BookLane) an undo is one of its saves, off the GUI thread
+        (ui.dialogs.lane_save.save_on_lane)."""
         super().__init__(parent)
         self._book, self._lane = book, lane
         self.setWindowTitle(self.tr("Import history"))
@@ -101,21 +103,10 @@ class ImportHistoryDialog(QDialog):
             .replace("%1", batch.file_name))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        if self._lane is not None:
-            self.undo_button.setEnabled(False)
-            self._lane.save(undo_import, self._book, batch.id, on_success=lambda _result: self._undone(),
-                            on_error=self._undo_failed)
-            return
-        try:
-            undo_import(self._book, batch.id)
-        except HuitoukeError as error:
-            self._undo_failed(error)
-            return
-        self._undone()
+        save_on_lane(self._lane, self.undo_button, lambda: undo_import(self._book, batch.id),
+                     lambda _result: self._undone(), self._undo_failed)
 
-    def _undo_failed(self, error: BaseException) -> None:
-        if not isinstance(error, HuitoukeError):
-            raise error
+    def _undo_failed(self, error: HuitoukeError) -> None:
         QMessageBox.warning(self, self.tr("Undo import"), describe(error))
         self.refresh()
 

@@ -527,9 +527,11 @@ class TodayPage(Page):
             return
         self._regenerating = True
         self.regenerate_button.setEnabled(False)
-        run = self._lane.run_job if self._lane is not None else self._tasks.run
-        run(self._reminders.regenerate, self._today(), on_success=self._on_regenerated,
-            on_error=self._on_regenerate_failed)
+        callbacks = {"on_success": self._on_regenerated, "on_error": self._on_regenerate_failed}
+        if self._lane is not None:  # nobody waits for it: at a lowered priority
+            self._lane.run_job(self._reminders.regenerate, self._today(), background=True, **callbacks)
+        else:
+            self._tasks.run(self._reminders.regenerate, self._today(), **callbacks)
 
     def _on_regenerated(self, _result) -> None:
         """The list read again on the pool (not on the GUI thread); the regeneration ends once it shows."""

@@ -16,7 +16,7 @@ from core import cli_text
 from core.errors import CellRejected, HuitoukeError, ServerUnavailable
 from ui import settings as keys
 from ui.i18n import CHINESE, ENGLISH, chosen_language, install_chinese
-from ui.text import aftersales, errors, excel
+from ui.text import aftersales, errors, excel, labels
 from ui.text.errors import coded_sentence
 
 # Where a code finds its sentence, first match wins: (translation context, code → English source).
@@ -53,5 +53,13 @@ def install() -> str:
     language = chosen_language(QSettings())
     if language == CHINESE and not install_chinese(_app):
         language = ENGLISH
-    cli_text.install(QCoreApplication.translate, sentence, language)
+    cli_text.install(QCoreApplication.translate, sentence, language, label)
     return language
+
+
+LABELS = {"rfm": labels.rfm_label}  # kind of code → the app's word for it (core.cli_text.label)
+
+
+def label(kind: str, code: str) -> str:
+    """The app's word for a code of ``kind`` in the installed language; the code when the kind is unknown."""
+    return LABELS[kind](code) if kind in LABELS else code

@@ -41,6 +41,7 @@ FIELDS = {
     "shipped_at": QT_TRANSLATE_NOOP("ExcelLabels", "Shipped at"),
     "delivered_at": QT_TRANSLATE_NOOP("ExcelLabels", "Delivered at"),
     "completed_at": QT_TRANSLATE_NOOP("ExcelLabels", "Completed at"),
+    "closed_at": QT_TRANSLATE_NOOP("ExcelLabels", "Closed at"),
     "goods_cents": QT_TRANSLATE_NOOP("ExcelLabels", "Goods amount"),
     "postage_cents": QT_TRANSLATE_NOOP("ExcelLabels", "Postage"),
     "discount_cents": QT_TRANSLATE_NOOP("ExcelLabels", "Discount"),
@@ -97,6 +98,15 @@ PRESETS = {
     "huitouke_levels_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: member levels (English)"),
     "huitouke_templates": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: message templates"),
     "huitouke_templates_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: message templates (English)"),
+    "huitouke_points": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: points ledger (for new customers)"),
+    "huitouke_points_en": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "Huitouke export: points ledger, English (for new customers)"),
+    "huitouke_campaigns": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: marketing campaigns"),
+    "huitouke_campaigns_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: marketing campaigns (English)"),
+    "huitouke_campaign_members": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "Huitouke export: campaign customers (for new customers)"),
+    "huitouke_campaign_members_en": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "Huitouke export: campaign customers, English (for new customers)"),
     "huitouke_aftersales": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: after-sales (not imported)"),
     "huitouke_aftersales_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: after-sales, English (not imported)"),
 }

@@ -46,7 +46,7 @@ def test_small_chunks_give_the_same_book_as_big_ones(tmp_path, monkeypatch):
     with _book(tmp_path, "big") as big:
         run_import(big, data, ImportOptions(backup=False, today=TODAY))
         expected = _rows(big)
-    monkeypatch.setattr(writer, "_INSERT_CHUNK", 7)
+    monkeypatch.setattr(writer, "CHUNK_ROWS", 7)
     monkeypatch.setattr(chunked, "CHUNK_CUSTOMERS", 5)
     monkeypatch.setattr(writer, "CHUNK_UPDATES", 3)
     turns = []
@@ -69,7 +69,7 @@ def test_small_chunks_give_the_same_book_as_big_ones(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("stage", ["customers", "orders", "reminders", "saving"])
 def test_a_failure_halfway_undoes_what_was_committed(tmp_path, monkeypatch, stage):
-    monkeypatch.setattr(writer, "_INSERT_CHUNK", 50)
+    monkeypatch.setattr(writer, "CHUNK_ROWS", 50)
     monkeypatch.setattr(chunked, "CHUNK_CUSTOMERS", 20)
     with _book(tmp_path, "b") as book:
         before = _rows(book)

@@ -124,3 +124,32 @@ def test_report_again_with_its_detail_companion_fills_the_orders_already_importe
     assert (result.orders_created, result.orders_unchanged, result.items_added, result.items_replaced) == (0, 3, 1, 1)
     assert [title for title, *_ in items_of(book, HONEY_ORDER)] == ["云南野生蜂蜜500g", "蜂巢蜜"]
     assert [error.code for error in result.errors] == ["order_not_in_book"]
+
+
+def test_all_or_nothing_refuses_unknown_orders_lines_before_the_first_commit(tmp_path, book):
+    """A refused file writes nothing at all: no batch row (not even one committed and undone), no backup,
+    no chunk. The change counter goes up with every commit (core.book.changes), so it sees any of them."""
+    import sqlite3
+
+    import pytest
+
+    from core.errors import ImportRejected
+
+    run_import(book, taobao_file(tmp_path))
+    backups = tmp_path / "backups"
+    before = sorted(backups.rglob("*")) if backups.exists() else []
+
+    def counter() -> int:
+        con = sqlite3.connect(book.path)
+        try:
+            return con.execute("SELECT counter FROM book_change").fetchone()[0]
+        finally:
+            con.close()
+
+    commits = counter()
+    with pytest.raises(ImportRejected) as refused:
+        run_import(book, detail_file(tmp_path), ImportOptions(all_or_nothing=True))
+    assert refused.value.code == "rows_rejected"
+    assert [(e["row"], e["code"]) for e in refused.value.details["errors"]] == [(5, "order_not_in_book")]
+    assert counter() == commits  # no transaction committed: no batch row, no chunk, no undo
+    assert (sorted(backups.rglob("*")) if backups.exists() else []) == before  # no backup

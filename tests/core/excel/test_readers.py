@@ -146,6 +146,51 @@ def test_zip_bomb_by_ratio_and_by_declared_size(tmp_path):
     assert _code(tmp_path / "ok.xlsx", Limits(max_unzipped_bytes=1000)) == "zip_bomb"
 
 
+def _declare(path, member: str, size: int) -> None:
+    """Rewrite the uncompressed size the archive declares for ``member`` (local and central headers)."""
+    import struct
+
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(member)
+    name = member.encode()
+    struct.pack_into("<I", data, info.header_offset + 22, size)
+    at = data.find(b"PK\x01\x02")
+    while at != -1:
+        name_length = struct.unpack_from("<H", data, at + 28)[0]
+        if bytes(data[at + 46:at + 46 + name_length]) == name:
+            struct.pack_into("<I", data, at + 24, size)
+        at = data.find(b"PK\x01\x02", at + 4)
+    path.write_bytes(bytes(data))
+
+
+def test_a_member_inflating_past_its_declared_size_is_a_zip_bomb(tmp_path):
+    """The ratios are judged on declared sizes: a header that lies about them is caught as the entry inflates."""
+    rows = [["姓名", "电话"]] + [[f"客户{i}", f"138{i:08d}"] for i in range(40_000)]
+    path = write_xlsx(tmp_path / "liar.xlsx", {"s": rows})
+    with zipfile.ZipFile(path) as archive:
+        real = archive.getinfo("xl/worksheets/sheet1.xml").file_size
+    assert real > 1024 * 1024 and len(read_sheets(path)[0].rows) == 40_001  # read as it is
+    _declare(path, "xl/worksheets/sheet1.xml", real // 3)
+    with pytest.raises(ImportRejected) as refused:
+        read_sheets(path)
+    assert (refused.value.code, refused.value.details["reason"]) == ("zip_bomb", "declared_size")
+
+
+def test_a_big_workbook_is_judged_by_its_ratio_not_by_one_total(tmp_path):
+    """A real export of a 100,000-customer book unzips to 1.2 GB at 7.4 times: read. The whole archive's ratio
+    refuses what no workbook compresses to, even when every entry stays under 1 MB."""
+    path = write_xlsx(tmp_path / "ok.xlsx", {"s": ROWS})
+    assert DEFAULT_LIMITS.max_unzipped_bytes > 1.2e9
+    many = tmp_path / "many.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(many, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info), zipfile.ZIP_DEFLATED)
+        for number in range(3):  # 900 KB entries of one byte repeated: about 1,000 times each
+            target.writestr(f"xl/media/blank{number}.bin", b"\0" * (900 * 1024), zipfile.ZIP_DEFLATED)
+    assert _code(many) == "zip_bomb"
+
+
 def test_xml_entity_bomb(tmp_path):
     write_xlsx(tmp_path / "ok.xlsx", {"s": ROWS})
     laughs = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'

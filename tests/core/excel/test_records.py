@@ -113,7 +113,7 @@ def test_a_big_import_writes_every_row_in_chunks_with_progress_moving_forward(tm
     seen: list[int] = []
     result = run_import(book, path, progress=lambda done, total, _message: seen.append(100 * done // total),
                         options=ImportOptions(backup=False))
-    assert writer._INSERT_CHUNK < result.orders_created == 12_345
+    assert writer.CHUNK_ROWS < result.orders_created == 12_345
     assert seen == sorted(seen) and seen[0] == 0 and seen[-1] == 100
     with book.session() as session:
         orders = session.execute(select(Order.platform_order_no, Order.customer_id, Order.paid_cents)).all()

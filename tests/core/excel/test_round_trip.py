@@ -80,6 +80,31 @@ FIGURES = {
                          "JOIN customer c ON c.id = l.customer_id ORDER BY line)",
     "contacts_linked": "SELECT count(reminder_id) || '/' || count(complaint_id) || '/' || count(bad_review_id) "
                        "FROM contact_log",
+    # what the copy carried last (issue #18's closing note): evidence, campaigns, the ledger's links, closed_at
+    "complaint_evidence": "SELECT group_concat(line, ';') FROM (SELECT c.name || c.phone || k.opened_at || "
+                          "k.evidence_json AS line FROM complaint k JOIN customer c ON c.id = k.customer_id "
+                          "WHERE k.evidence_json <> '[]' ORDER BY line)",
+    "sign_evidence": "SELECT group_concat(line, ';') FROM (SELECT c.name || c.phone || r.review_date || "
+                     "r.sign_evidence_json AS line FROM bad_review r JOIN customer c ON c.id = r.customer_id "
+                     "WHERE r.sign_evidence_json <> '{}' ORDER BY line)",
+    "closed_orders": "SELECT group_concat(line, ';') FROM (SELECT coalesce(platform_order_no, created_at || '/' || "
+                     "paid_cents) || '@' || closed_at AS line FROM orders WHERE closed_at IS NOT NULL ORDER BY line)",
+    "points_lines": "SELECT group_concat(line, ';') FROM (SELECT c.name || c.phone || p.at || p.delta || p.reason || "
+                    "p.note || coalesce(o.platform_order_no, o.created_at || '/' || o.paid_cents, '-') || "
+                    "coalesce(k.opened_at, '-') AS line FROM points_ledger p JOIN customer c ON c.id = p.customer_id "
+                    "LEFT JOIN orders o ON o.id = p.order_id LEFT JOIN complaint k ON k.id = p.complaint_id "
+                    "ORDER BY line)",
+    "points_linked": "SELECT count(order_id) || '/' || count(complaint_id) FROM points_ledger",
+    "campaigns": "SELECT group_concat(line, ';') FROM (SELECT name || status || coalesce(scheduled_on, '') || body || "
+                 "response_window_days || segment_json || coupon_spec_json AS line FROM campaign ORDER BY line)",
+    "campaign_members": "SELECT group_concat(line, ';') FROM (SELECT k.name || c.name || c.phone || m.status || "
+                        "m.channel || coalesce(m.sent_at, '') || m.message || coalesce(o.platform_order_no, "
+                        "o.created_at || '/' || o.paid_cents, '-') AS line FROM campaign_member m JOIN campaign k ON "
+                        "k.id = m.campaign_id JOIN customer c ON c.id = m.customer_id LEFT JOIN orders o ON "
+                        "o.id = m.responded_order_id ORDER BY line)",
+    "campaign_links": "SELECT group_concat(line, ';') FROM (SELECT 'coupon' || k.name || c.issued_at AS line FROM "
+                      "coupon c JOIN campaign k ON k.id = c.campaign_id UNION ALL SELECT 'contact' || k.name || l.at "
+                      "FROM contact_log l JOIN campaign k ON k.id = l.campaign_id ORDER BY line)",
     # the Today list, open and closed (a copy's engine tasks are regenerated for the day it is imported on)
     "tasks": "SELECT group_concat(n, ',') FROM (SELECT kind || status || count(*) AS n FROM reminder "
              "GROUP BY kind, status)",
@@ -99,7 +124,37 @@ def demo(tmp_path_factory):
     folder = tmp_path_factory.mktemp("round_trip")
     path = folder / "demo.book"
     build_demo(path, customers=600, seed=3, today=dt.date(2026, 6, 1))
+    add_what_the_demo_lacks(path)
     return folder, path
+
+
+def add_what_the_demo_lacks(path) -> None:
+    """A campaign with the customers it reached (one answered with an order), a coupon and a contact of it;
+    evidence files of complaints, per-sign evidence notes of reviews, points given for a complaint."""
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("INSERT INTO campaign (name, segment_json, body, scheduled_on, coupon_spec_json, "
+                    "response_window_days, status, version, created_at, updated_at) VALUES ('中秋回馈', '{\"stage\": \"dormant\"}', "
+                    "'{name}中秋快乐', '2026-05-20', '{\"kind\": \"cash\", \"value_cents\": 500}', 7, "
+                    "'finished', 1, '2026-05-19 09:00:00.000000', '2026-05-19 09:00:00.000000')")
+        campaign = con.execute("SELECT max(id) FROM campaign").fetchone()[0]
+        buyers = con.execute("SELECT c.id, max(o.id) FROM customer c JOIN orders o ON o.customer_id = c.id "
+                             "GROUP BY c.id ORDER BY c.id LIMIT 6").fetchall()
+        for number, (customer, order) in enumerate(buyers):
+            con.execute("INSERT INTO campaign_member (campaign_id, customer_id, message, sent_at, channel, "
+                        "responded_order_id, status) VALUES (?, ?, '中秋快乐', '2026-05-20 10:00:00.000000', 'wechat', ?, ?)",
+                        (campaign, customer, order if number == 0 else None, "sent" if number < 5 else "skipped"))
+        con.execute("UPDATE coupon SET campaign_id = ? WHERE id = (SELECT min(id) FROM coupon)", (campaign,))
+        con.execute("UPDATE contact_log SET campaign_id = ? WHERE id = (SELECT min(id) FROM contact_log)", (campaign,))
+        con.execute("UPDATE complaint SET evidence_json = '[\"D:/证据/破损1.jpg\", \"D:/证据/快递单.png\"]' "
+                    "WHERE id IN (SELECT id FROM complaint ORDER BY id LIMIT 3)")
+        con.execute("UPDATE bad_review SET sign_new_account = 1, sign_evidence_json = "
+                    "'{\"new_account\": \"注册三天\", \"remote_address\": \"新疆\"}' "
+                    "WHERE id IN (SELECT id FROM bad_review ORDER BY id LIMIT 2)")
+        con.execute("INSERT INTO points_ledger (customer_id, at, delta, reason, order_id, complaint_id, note) "
+                    "SELECT customer_id, opened_at, 100, 'compensation', order_id, id, '补偿' FROM complaint "
+                    "ORDER BY id LIMIT 2")
+    con.close()
 
 
 @pytest.mark.slow
@@ -117,6 +172,10 @@ def test_export_all_into_the_same_book_changes_nothing_and_into_an_empty_book_re
     assert before["complaint_steps"] and before["open_case_tasks"] and before["redeemed"]
     assert before["complaints_by_status_kind"].count(",") >= 3 and "open" in before["reviews_by_status_level"]
     assert all(int(count) > 0 for count in before["contacts_linked"].split("/"))
+    assert before["complaint_evidence"] and before["sign_evidence"] and before["closed_orders"]
+    assert all(int(count) > 0 for count in before["points_linked"].split("/"))
+    assert before["campaigns"] and before["campaign_members"].count(";") == 5 and "coupon" in before["campaign_links"]
+    assert "contact" in before["campaign_links"]
     same_book = folder / f"same-{language}.book"
     shutil.copy(path, same_book)
     with Book.open(same_book, backup_root=folder / "backups") as book:
@@ -237,7 +296,9 @@ def test_every_code_of_the_history_sheets_is_a_chinese_word_in_a_zh_export(demo)
     workbook = CalamineWorkbook.from_path(str(export))
     sheets = {"提醒": (cols.REMINDER_COLUMNS, cols.TASK_WORDS_ZH), "投诉": (cols.COMPLAINT_COLUMNS, cols.COMPLAINT_WORDS_ZH),
               "中差评": (cols.REVIEW_COLUMNS, cols.REVIEW_WORDS_ZH), "优惠券": (cols.COUPON_COLUMNS, cols.LEDGER_WORDS_ZH),
-              "联系记录": (cols.CONTACT_COLUMNS, cols.LEDGER_WORDS_ZH)}
+              "联系记录": (cols.CONTACT_COLUMNS, cols.LEDGER_WORDS_ZH), "积分明细": (cols.POINTS_COLUMNS, cols.POINTS_WORDS_ZH),
+              "营销活动": (cols.CAMPAIGN_COLUMNS, cols.CAMPAIGN_WORDS_ZH),
+              "活动客户": (cols.CAMPAIGN_MEMBER_COLUMNS, cols.CAMPAIGN_MEMBER_WORDS_ZH)}
     for name, (spec, words) in sheets.items():
         header, *rows = workbook.get_sheet_by_name(name).to_python()
         assert header == [column.zh for column in spec] and rows
@@ -286,3 +347,20 @@ def test_a_customer_already_in_the_book_keeps_its_own_cases_and_tasks(tmp_path, 
             tasks = session.execute(select(Reminder.rule_key, Reminder.status, Reminder.complaint_id)).all()
     assert (complaint.kind, complaint.description, complaint.status) == ("damaged", "瓶子碎了", "open")
     assert tasks == [(f"complaint:{complaint.id}:first_response", "open", complaint.id)]
+
+
+def test_two_customers_with_one_buyer_id_stay_two_in_a_copy(tmp_path, book, make_customer):
+    """The 100k demo book has 416 pairs of customers with the same Taobao nickname: its copy had 99,584
+    customers. Rows of our export are people by their customer number, not by the buyer ID they share."""
+    from sqlalchemy import func, select
+
+    from core.book.models import Customer
+
+    make_customer(name="小王", platform_buyer_id="tb_wang")
+    make_customer(name="王先生", platform_buyer_id="tb_wang", phone="13512345678")
+    export_book(book, tmp_path / "all.xlsx", "all", "zh_CN")
+    assert run_import(book, tmp_path / "all.xlsx").customers_created == 0
+    with Book.open(tmp_path / "copy.book", create=True, backup_root=tmp_path / "b") as copy:
+        assert run_import(copy, tmp_path / "all.xlsx").customers_created == 2
+        with copy.session() as session:
+            assert session.scalar(select(func.count()).select_from(Customer)) == 2

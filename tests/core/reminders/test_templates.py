@@ -80,3 +80,13 @@ def test_an_empty_placeholder_never_leaves_a_broken_sentence():
         "Hi, thanks for shopping at our shop.")
     # with values, nothing changes
     assert render("{shop}祝{name}生日快乐", {"shop": "小蜜蜂", "name": "王姐"}, "zh_CN").text == "小蜜蜂祝王姐生日快乐"
+
+
+def test_a_masked_name_is_never_said_to_the_customer():
+    """Douyin and Pinduoduo exports mask the buyer (周**): a message says 亲 / leaves the name out instead."""
+    values = {**VALUES, "name": "周**"}
+    assert render(DEFAULT_TEMPLATES["last_purchase"]["zh_CN"], values, "zh_CN").text.startswith("亲，距离上次下单已经3天啦")
+    assert render(DEFAULT_TEMPLATES["last_purchase"]["en"], values, "en").text.startswith("Hi, it's been 3 days")
+    for masked in ("*杰", "周*伦", "李＊＊"):
+        assert masked not in render("{name}您好", {"name": masked}, "zh_CN").text
+    assert render("{name}您好", {"name": "周杰"}, "zh_CN").text == "周杰您好"
