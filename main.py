@@ -32,7 +32,9 @@ def main(argv: list[str]) -> int:
         return run_smoke_test(argv)
     if wants_cli(argv):
         from core.cli import main as cli_main
+        from core.cli import start_early
 
+        start_early(argv)  # before the words: PySide6 slows every import after it
         install_cli_words(argv)
         return cli_main(argv)  # private like the app once the command is known (an unknown one writes nothing)
     make_private()  # umask 077, a 0700 data folder, temp files out of /tmp (core.book.paths)

@@ -12,9 +12,17 @@ backup comes first, the import is undone as one batch. What makes that hold acro
   that ran it; one killed (power cut, SIGKILL) leaves a ``running`` batch nobody holds, which
   ``core.excel.batches.recover_unfinished_imports`` undoes at the next open.
 - ``Turns`` ends one transaction and starts the next: in the app inside the book lane's ``write_turn``
-  (ui.book_lane: a waiting save goes first), elsewhere with a short gap for other programs waiting in
-  SQLite's busy handler. Each transaction takes the book's write lock first (``one_at_a_time``), so what a
-  chunk reads is current.
+  (ui.book_lane: a waiting save goes first), and in any case after a short gap for other programs waiting
+  in SQLite's busy handler (the command line beside the app importing: the lane cannot see it). Each
+  transaction takes the book's write lock first (``one_at_a_time``), so what a chunk reads is current.
+- Chunks are sized by time, not rows: the writer offers a commit after every step (a thousand rows, a
+  thousand customers' figures…) and ``Turns.due`` takes it once the transaction has worked ``CHUNK_S``.
+  A save in another program waits at most about one chunk plus the gap: SQLite's busy handler (sqlite3's
+  ``timeout``) polls after 1, 2, 5, 10, 15, 20, 25, 25, 25 ms (then 50, 50, 100): within the first
+  128 ms of its wait it looks at least every 25 ms, so a ``CHUNK_GAP_S`` of 30 ms after a chunk of
+  ``CHUNK_S`` (≤ 100 ms) always lets it in at the first gap. (Chunks of a fixed thousand rows took 10–15 ms
+  each: 170 commits and gaps for a 50,000-row file, the gaps alone 1.7 s of its wall time. Without any gap,
+  a program beside an import on the app's lane waited up to 1.5 s: bench/bench_lane.py "other program".)
 
 Between chunks other writers may change the book: a customer the import matched may be deleted meanwhile
 (its chunk then fails and the import is undone), a customer saved meanwhile with the same phone is not
@@ -39,10 +47,11 @@ from core.errors import BookBusy, BookLocked
 
 log = logging.getLogger(__name__)
 
-CHUNK_GAP_S = 0.01  # between chunks without a write turn: leaves other programs a gap (as regenerate_in_chunks)
-CHUNK_CUSTOMERS = 1000  # customers per transaction in the steps after the rows are written
-CHUNK_ROWS = 1000  # rows inserted per transaction (core.excel.writer)
-CHUNK_UPDATES = 2000  # updated rows per transaction
+CHUNK_S = 0.08  # a transaction commits at the first step's end after this much work (Turns.due)
+CHUNK_GAP_S = 0.03  # between chunks, the write turn given back: a program waiting in SQLite's busy handler gets in
+CHUNK_CUSTOMERS = 1000  # customers per step in the steps after the rows are written
+CHUNK_ROWS = 1000  # rows inserted per step (core.excel.writer)
+CHUNK_UPDATES = 250  # updated rows per step
 WAIT_FOR_OTHER_IMPORT_S = 10.0
 # A shared book's "import running" lock: a session advisory lock of the book's own (keyed by its schema: advisory
 # locks are the database's, and several books may share one database), held on a connection of its own.
@@ -56,14 +65,16 @@ WriteTurn = Callable[[], AbstractContextManager]
 
 
 class Turns:
-    """The transactions of one chunked import on ``session``: ``begin()`` once, ``next()`` between chunks,
-    ``outside()`` for a read that takes no write lock, ``end()`` when done (commits)."""
+    """The transactions of one chunked import on ``session``: ``begin()`` once, ``next()`` between chunks
+    (``due()``: the transaction has worked long enough to end at the next step), ``outside()`` for a read
+    that takes no write lock, ``end()`` when done (commits)."""
 
     def __init__(self, session: Session, write_turn: WriteTurn | None = None) -> None:
         self.session = session
         self._write_turn = write_turn
         self._held: AbstractContextManager | None = None
         self.longest = 0.0  # seconds of the longest transaction (bench/bench_lane.py)
+        self.commits = 0
         self._started = 0.0
 
     def begin(self) -> None:
@@ -73,13 +84,18 @@ class Turns:
         self._started = time.perf_counter()
         one_at_a_time(self.session, "import")
 
-    def _commit(self) -> None:
+    def due(self) -> bool:
+        """True once the open transaction has run ``CHUNK_S``: the step just done ends it."""
+        return time.perf_counter() - self._started >= CHUNK_S
+
+    def _commit(self, gap: bool = True) -> None:
         self.session.commit()
+        self.commits += 1
         self.longest = max(self.longest, time.perf_counter() - self._started)
         held, self._held = self._held, None
         if held is not None:
             held.__exit__(None, None, None)
-        elif self._write_turn is None:
+        if gap:
             time.sleep(CHUNK_GAP_S)
 
     def next(self) -> None:
@@ -98,7 +114,7 @@ class Turns:
             self.begin()
 
     def end(self) -> None:
-        self._commit()
+        self._commit(gap=False)
 
     def abandon(self) -> None:
         """After a failure: roll back the open transaction and give the turn back."""
@@ -172,19 +188,31 @@ class ImportRunning:
         self.release()
 
 
-def in_groups(values: Iterable[int], size: int) -> Iterator[list[int]]:
-    """Sorted values in lists of ``size``."""
+def in_timed_groups(values: Iterable[int], work: Callable[[list[int]], None], step: Callable[[], None]) -> None:
+    """``work`` on the sorted values a group at a time, ``step()`` after each: the first group of
+    ``CHUNK_CUSTOMERS``, each next one as many as the pace so far fits in half a chunk (``CHUNK_S``), between
+    ``CHUNK_CUSTOMERS`` and 8 × as many. Each group's work has a fixed part (its queries): on a fresh book
+    groups of a thousand spent about half their time there; on a big book a thousand customers' tasks already
+    take 20–60 ms, so the groups stay near that size."""
     ordered = sorted(values)
-    for start in range(0, len(ordered), size):
-        yield ordered[start:start + size]
+    start, size, spent = 0, CHUNK_CUSTOMERS, 0.0
+    while start < len(ordered):
+        group = ordered[start:start + size]
+        began = time.perf_counter()
+        work(group)
+        spent += time.perf_counter() - began
+        start += len(group)
+        step()
+        pace = spent / start
+        size = max(CHUNK_CUSTOMERS, min(8 * CHUNK_CUSTOMERS, int(CHUNK_S / 2 / pace) if pace else 8 * CHUNK_CUSTOMERS))
 
 
 def after_import_in_chunks(chunk: Callable[[], None], free: Callable[[], AbstractContextManager], session: Session,
                            customer_ids: Iterable[int], *,
                            today, history: bool, watch, products, figures_known: Iterable[int], link_new: bool,
                            relink_all: bool, on_created) -> None:
-    """core.order_writes.after_orders_written for an import's customers, ``CHUNK_CUSTOMERS`` per transaction
-    (``chunk()`` commits and begins the next), in the same order: figures, cycles and member levels; then the
+    """core.order_writes.after_orders_written for an import's customers in groups (``in_timed_groups``;
+    ``chunk()`` ends a step: commits and begins the next transaction once it is due), in the same order: figures, cycles and member levels; then the
     products (links, suggestions — read in ``free()``, between transactions —; the buyers of a product whose
     cycle moved get their tasks again); then the reminders."""
     from core.order_writes import after_orders_written
@@ -194,10 +222,9 @@ def after_import_in_chunks(chunk: Callable[[], None], free: Callable[[], Abstrac
 
     ids = sorted(set(customer_ids))
     known = set(figures_known)
-    for group in in_groups(ids, CHUNK_CUSTOMERS):
-        after_orders_written(session, group, today=today, history=history, reminders=False,
-                             figures_known=known.intersection(group))
-        chunk()
+    in_timed_groups(ids, lambda group: after_orders_written(session, group, today=today, history=history,
+                                                            reminders=False, figures_known=known.intersection(group)),
+                    chunk)
     suggestions = None
     if products is not None:
         with free():
@@ -211,6 +238,4 @@ def after_import_in_chunks(chunk: Callable[[], None], free: Callable[[], Abstrac
     concerned |= set(ids)
     if most_of_the_book(len(concerned), len(everyone)):  # then the whole book's tasks
         concerned = set(everyone)
-    for group in in_groups(concerned, CHUNK_CUSTOMERS):
-        generate.after_write(session, group, today)
-        chunk()
+    in_timed_groups(concerned, lambda group: generate.after_write(session, group, today), chunk)

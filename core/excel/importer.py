@@ -253,8 +253,8 @@ def _write_in_chunks(book, loaded: LoadedFile, choices: list[TableChoice], plan:
             if writer.counts.batch_id:
                 _undo_unfinished(book, writer.counts.batch_id, options.today, write_turn)
             raise
-    log.info("import batch %s written in chunks, the longest transaction %.3f s", writer.counts.batch_id,
-             turns.longest)
+    log.info("import batch %s written in %d chunks, the longest transaction %.3f s", writer.counts.batch_id,
+             turns.commits, turns.longest)
     return result
 
 

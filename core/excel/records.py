@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from collections.abc import Callable, Iterator
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import compress, repeat
+from operator import is_not, itemgetter
 from typing import Any
 
 from core.errors import CellRejected
@@ -101,17 +103,25 @@ def _clean_column(values: list[Any], column: _Column) -> tuple[list[Any], dict[i
     Returns the cleaned values (None for empty cells and rejected ones) and the rejected cells by offset."""
     convert, hint, by_text = column.convert, column.hint, column.by_text
     distinct = set(values)
-    mixed = not all(type(value) is str for value in distinct if value is not None)
+    kinds = {type(value) for value in distinct}
+    kinds.discard(type(None))
+    mixed = bool(kinds - {str})
     for value in [value for value in distinct if type(value) is str and value not in by_text]:
         result = by_text[value] = _cleaned_cell(value, convert, hint)
         if type(result) is CellRejected:
             column.rejects_text = True
     any_rejected = column.rejects_text  # (then every later block is searched for rejected cells too)
-    if mixed:
+    if mixed and len(kinds) == 1 and len(distinct) * 2 <= len(values):
+        # Numbers (or dates) only, repeated (amounts, quantities): each distinct one cleaned once. One kind of
+        # value only, as a set takes 1, 1.0 and True for one value.
+        by_value = {value: _cleaned_cell(value, convert, hint) for value in distinct if value is not None}
+        by_value[None] = None
+        cleaned = list(map(by_value.__getitem__, values))
+    elif mixed:
         cleaned = [by_text[value] if value is None or type(value) is str else _cleaned_cell(value, convert, hint)
                    for value in values]
     else:
-        cleaned = [by_text[value] for value in values]
+        cleaned = list(map(by_text.__getitem__, values))
     rejected: dict[int, CellRejected] = {}
     if mixed or any_rejected:
         for offset, result in enumerate(cleaned):
@@ -188,7 +198,7 @@ def _block_rows(table: Table, block: list[list[Any]], first_number: int, columns
     errors: dict[int, list[tuple[str | None, str, RowError]]] = {}  # (group, field, error) by row offset
     for column in columns:
         try:
-            values = [row[column.index] for row in block]
+            values = list(map(itemgetter(column.index), block))
         except IndexError:  # a ragged sheet (CSV rows of different lengths)
             values = [row[column.index] if column.index < len(row) else None for row in block]
         cleaned, rejected = _clean_column(values, column)
@@ -196,12 +206,16 @@ def _block_rows(table: Table, block: list[list[Any]], first_number: int, columns
             errors.setdefault(offset, []).append((column.group, column.name, RowError(
                 table.file, table.sheet.name, first_number + offset, table.headers[column.index],
                 rejection.code, str(rejection.details.get("value", "")))))
-        if cleaned.count(None) == size:
+        empty = cleaned.count(None)
+        if empty == size:
             continue
-        name = column.name
-        for values_of_row, value in zip(groups[column.group], cleaned, strict=True):
-            if value is not None:
-                values_of_row[name] = value
+        # values_of_row[name] = value for each row whose value is not None, at C speed (map, not a loop)
+        rows_of_group: Iterable[dict[str, Any]] = groups[column.group]
+        given: Iterable[Any] = cleaned
+        if empty:
+            present = list(map(is_not, cleaned, repeat(None)))
+            rows_of_group, given = compress(rows_of_group, present), compress(cleaned, present)
+        deque(map(dict.__setitem__, rows_of_group, repeat(column.name), given), maxlen=0)
     totals = _total_rows(block)
     for offset, (customer, order, item, product, extra, kept) in enumerate(zip(*groups.values(), strict=True)):
         if offset in totals:

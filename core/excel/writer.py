@@ -195,12 +195,12 @@ class BookWriter:
         if self.is_cancelled():
             raise Cancelled("cancelled")
 
-    def _chunk(self) -> None:
-        """With turns: commit what was written with its undo lines and start the next transaction."""
-        if self.turns is not None:
+    def _chunk(self, now: bool = False) -> None:
+        """With turns, the end of a step: once the transaction is due (core.excel.chunked.Turns.due) or
+        ``now``, commit what was written with its undo lines and start the next transaction."""
+        if self.turns is not None and (now or self.turns.due()):
             self._flush_changes()
             self.turns.next()
-            self._updates = 0
 
     def free(self) -> contextlib.AbstractContextManager:
         """With turns: a block of the CPU's work run between two transactions, holding no write lock."""
@@ -211,7 +211,8 @@ class BookWriter:
 
     def _updated(self) -> None:
         self._updates += 1
-        if self._updates >= CHUNK_UPDATES:
+        if self._updates >= CHUNK_UPDATES:  # a step's end
+            self._updates = 0
             self._chunk()
 
     def _flush_changes(self) -> None:
@@ -228,7 +229,7 @@ class BookWriter:
         self.session.add(batch)
         self.session.flush()
         self.counts.batch_id = batch.id
-        self._chunk()  # the batch row alone: from here on a killed import leaves a running batch to undo
+        self._chunk(now=True)  # the batch row alone: from here on a killed import leaves a running batch to undo
         self._check(52, "products")
         watch = CycleWatch(self.session)
         self.settings_written = write_settings(self.session, self.plan, self._record)

@@ -85,3 +85,20 @@ def test_init_takes_book_like_every_other_command_and_a_missing_book_says_how_to
     assert run("init", "--book", path).returncode == 0
     assert json.loads(run("check", "--book", path, "--json").stdout)["ok"] is True
     assert json.loads(run("init", "--book", path).stderr)["error"]["code"] == "book_exists"
+
+
+@pytest.mark.slow
+def test_import_begins_reading_and_loads_the_importer_before_qt(tmp_path):
+    """core.cli.start_early: PySide6 (the command line's words) looks at every module imported after it, so
+    `import FILE` reads FILE and imports the importer first; the import itself is as before."""
+    from tests.core.excel.files import taobao_rows, write_csv
+
+    book = tmp_path / "b.book"
+    assert run("init", book).returncode == 0
+    data = write_csv(tmp_path / "orders.csv", taobao_rows(20, 8), encoding="gbk", quote_all=True)
+    out = subprocess.run([sys.executable, "-X", "importtime", str(ROOT / "main.py"), "import", str(data), "--book",
+                          str(book), "--json"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert json.loads(out.stdout)["orders_created"] == 20
+    done = [line.rsplit("|", 1)[1].strip() for line in out.stderr.splitlines() if line.startswith("import time:")]
+    assert done.index("core.excel.importer") < done.index("PySide6")

@@ -207,7 +207,7 @@ def test_a_save_during_an_import_waits_for_one_chunk_not_the_import(qtbot, tmp_p
         qtbot.wait(50)
     total = time.perf_counter() - started
     assert results[0].orders_created == 15000 and lane.wait(5000)
-    assert len(waits) >= 5 and len(turns) > 20
+    assert len(waits) >= 5 and len(turns) > 8  # chunks of ≈ core.excel.chunked.CHUNK_S each
     assert max(waits) <= max(turns) + 0.5  # one chunk (and the save itself), on a loaded machine
     assert max(waits) < total / 4, (max(waits), total)
 

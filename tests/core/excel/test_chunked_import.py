@@ -49,6 +49,7 @@ def test_small_chunks_give_the_same_book_as_big_ones(tmp_path, monkeypatch):
     monkeypatch.setattr(writer, "CHUNK_ROWS", 7)
     monkeypatch.setattr(chunked, "CHUNK_CUSTOMERS", 5)
     monkeypatch.setattr(writer, "CHUNK_UPDATES", 3)
+    monkeypatch.setattr(chunked, "CHUNK_S", 0)  # every step its own transaction
     turns = []
 
     @contextlib.contextmanager
@@ -65,6 +66,30 @@ def test_small_chunks_give_the_same_book_as_big_ones(tmp_path, monkeypatch):
         undo_import(small, result.batch_id, TODAY)  # still undone as one batch
         with _book(tmp_path, "only-first") as first:
             assert _rows(small) == _rows(first)
+
+
+def test_chunks_are_sized_by_time_not_rows(tmp_path, monkeypatch):
+    """A transaction ends at the first step's end after chunked.CHUNK_S of work: a step of seven rows is not a
+    transaction of its own unless that time has passed."""
+    data = write_csv(tmp_path / "more.csv", taobao_rows(400, 200, seed=5), encoding="gbk", quote_all=True)
+    monkeypatch.setattr(writer, "CHUNK_ROWS", 7)
+    monkeypatch.setattr(chunked, "CHUNK_CUSTOMERS", 5)
+    made = {}
+    for seconds in (0, 60):
+        monkeypatch.setattr(chunked, "CHUNK_S", seconds)
+        turns = []
+
+        @contextlib.contextmanager
+        def write_turn(turns=turns):
+            turns.append(1)
+            yield
+
+        with _book(tmp_path, f"chunk-{seconds}") as book:
+            run_import(book, data, ImportOptions(backup=False, today=TODAY), write_turn=write_turn)
+            made[seconds] = (len(turns), _rows(book))
+    assert made[0][0] > 80  # every step its own transaction
+    assert made[60][0] < 10  # the batch row alone, the reads between transactions, the end
+    assert made[0][1] == made[60][1]
 
 
 @pytest.mark.parametrize("stage", ["customers", "orders", "reminders", "saving"])
@@ -154,3 +179,48 @@ def test_a_dry_run_leaves_the_book_free_for_other_writers(tmp_path):
             s.execute(text("UPDATE customer SET note = '' WHERE id = 1"))
         assert _rows(book) == before  # nothing of the check in the book
         assert not [p.name for p in (tmp_path / "bk").rglob("*") if p.is_file()]  # nor its copy left behind
+
+
+@pytest.mark.slow
+def test_a_program_beside_an_import_on_the_lane_gets_in_between_chunks(tmp_path):
+    """The app imports on its lane (a write_turn); another program's save waits in SQLite's busy handler, which
+    the lane cannot see: the gap after each chunk lets it in within about a chunk."""
+    import sqlite3
+    import threading
+    import time
+
+    book = Book.open(tmp_path / "b.book", create=True, backup_root=tmp_path / "bk", daily_backup=False)
+    data = write_csv(tmp_path / "big.csv", taobao_rows(20000, 8000), encoding="gbk", quote_all=True)
+    writing, done = threading.Event(), threading.Event()
+
+    @contextlib.contextmanager
+    def write_turn():
+        writing.set()
+        yield
+
+    def run() -> None:
+        try:
+            run_import(book, data, ImportOptions(backup=False, today=TODAY), write_turn=write_turn)
+        finally:
+            done.set()
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    con = sqlite3.connect(book.path, timeout=10, isolation_level=None, check_same_thread=False)
+    waits = []
+    try:
+        writing.wait(60)
+        while not done.is_set() and len(waits) < 40:
+            started = time.perf_counter()
+            con.execute("BEGIN IMMEDIATE")
+            waited = time.perf_counter() - started
+            if not done.is_set():
+                waits.append(waited)
+            con.execute("COMMIT")
+            time.sleep(0.02)
+    finally:
+        con.close()
+        worker.join()
+        book.close()
+    assert len(waits) >= 10, waits  # without the gap: 7 saves in the whole import, one waiting 0.5–0.6 s
+    assert max(waits) < 0.45, waits  # one chunk (≈ 0.1 s on an idle machine)

@@ -44,8 +44,9 @@ def _book(url: str, tmp_path) -> Book:
 
 
 def test_a_chunked_import_commits_chunk_by_chunk(fresh_pg_schema, tmp_path, monkeypatch):
-    monkeypatch.setattr(writer, "_INSERT_CHUNK", 20)
+    monkeypatch.setattr(writer, "CHUNK_ROWS", 20)
     monkeypatch.setattr(chunked, "CHUNK_CUSTOMERS", 10)
+    monkeypatch.setattr(chunked, "CHUNK_S", 0)  # every step its own transaction
     data = write_csv(tmp_path / "more.csv", taobao_rows(300, 150, seed=5), encoding="gbk", quote_all=True)
     with Book.open(fresh_pg_schema(), create=True, backup_root=tmp_path / "bk") as whole:
         run_import(whole, data, ImportOptions(backup=False, today=TODAY))
@@ -86,7 +87,7 @@ def test_a_refused_file_writes_nothing(fresh_pg_schema, tmp_path):
 
 @pytest.mark.parametrize("stage", ["customers", "orders", "reminders"])
 def test_a_failure_halfway_undoes_what_was_committed(fresh_pg_schema, tmp_path, monkeypatch, stage):
-    monkeypatch.setattr(writer, "_INSERT_CHUNK", 50)
+    monkeypatch.setattr(writer, "CHUNK_ROWS", 50)
     monkeypatch.setattr(chunked, "CHUNK_CUSTOMERS", 20)
     with _book(fresh_pg_schema(), tmp_path) as book:
         before = _counts(book)
@@ -111,9 +112,9 @@ def test_an_import_killed_halfway_is_undone_at_the_next_open(fresh_pg_schema, tm
     script = textwrap.dedent(f"""
         import sys, time
         from core.book.db import Book
-        from core.excel import writer
+        from core.excel import chunked, writer
         from core.excel.importer import run_import
-        writer._INSERT_CHUNK = 200
+        writer.CHUNK_ROWS, chunked.CHUNK_S = 200, 0
 
         def progress(done, total, message):
             if message == "orders":  # chunks of customers have been committed

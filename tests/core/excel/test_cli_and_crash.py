@@ -98,7 +98,10 @@ def test_sigkill_halfway_leaves_nothing_of_that_import_once_reopened(tmp_path, s
         sys.path.insert(0, {str(ROOT)!r})
         from pathlib import Path
         from core.book.db import Book
+        from core.excel import chunked
         from core.excel.importer import run_import
+
+        chunked.CHUNK_S = 0  # every step commits: the progress below follows a commit of its step
 
         def progress(done, total, message):
             if message == {stage!r}:  # a chunk of this step has just been committed
@@ -145,3 +148,41 @@ def test_sigkill_halfway_leaves_nothing_of_that_import_once_reopened(tmp_path, s
     finally:
         con.close()
     assert check_book(book_path).unfinished_imports == ()
+
+
+@pytest.mark.slow
+def test_a_save_from_another_program_gets_in_during_a_command_line_import(tmp_path):
+    """`main.py import` beside the open app: its chunks (about core.excel.chunked.CHUNK_S of work each) leave
+    gaps that a writer waiting in SQLite's busy handler, polling with backoff, really takes — each save
+    waits about one chunk, not the whole import."""
+    import threading
+    import time
+
+    book_path = tmp_path / "b.book"
+    Book.open(book_path, create=True, backup_root=tmp_path / "bk").close()
+    data = write_csv(tmp_path / "big.csv", taobao_rows(20000, 8000), encoding="gbk", quote_all=True)
+    child = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "import", str(data), "--book", str(book_path)],
+                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    con = sqlite3.connect(book_path, timeout=10, isolation_level=None)  # the app's busy timeout (core.book.db)
+    waits, running = [], []
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and child.poll() is None:
+            if con.execute("SELECT count(*) FROM import_batch WHERE status = 'running'").fetchone()[0]:
+                break
+            time.sleep(0.02)
+        while child.poll() is None and len(waits) < 40:
+            started = time.perf_counter()
+            con.execute("BEGIN IMMEDIATE")  # a save: waits for the import's write lock
+            waits.append(time.perf_counter() - started)
+            running.append(con.execute("SELECT count(*) FROM import_batch WHERE status = 'running'").fetchone()[0])
+            con.execute("UPDATE book_change SET counter = counter WHERE id = -1")
+            con.execute("COMMIT")
+            threading.Event().wait(0.02)
+    finally:
+        con.close()
+        _out, err = child.communicate(timeout=300)
+    assert child.returncode == 0, err
+    during = [wait for wait, busy in zip(waits, running, strict=True) if busy]
+    assert len(during) >= 3, (waits, running)  # the saves went in while the import was still writing
+    assert max(during) < 0.5, during  # a chunk or two (without the gap: 0.6 s seen), never the rest of the import
