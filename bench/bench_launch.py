@@ -7,7 +7,8 @@ Each run is a fresh process (offscreen, a temporary data folder). A stall is fou
 GUI thread; a watchdog thread samples the GUI thread's Python stack (and the other threads' project frames:
 whose GIL it may wait for) while the heartbeat is late, and the innermost frames seen most often are printed
 with the stall, next to the GUI thread's own CPU time during it (close to the stall: the GUI thread worked;
-far less: it waited, for the GIL or a core). "open_started"/"open_done" bracket ui.launcher.open_book_at on
+far less: it waited) and, on Linux, its time runnable but waiting for a core (the OS scheduler: the thread's
+schedstat); what is neither it spent asleep — waiting for the GIL (or another lock). "open_started"/"open_done" bracket ui.launcher.open_book_at on
 the pool; "book_open" is the first paint with the book attached; "launch_ready" when the book's quick check
 passed and the first rows were painted (ui.launch_gate: the window's actions on, the background work
 started). With --customers the seller clicks Customers as soon as the Today rows are painted. --profile writes
@@ -87,6 +88,15 @@ def child(book: str, click_customers: bool, profile: str | None) -> None:
         ui_launcher.Launcher._on_launch_ready = on_launch_ready
 
     gui = threading.get_ident()
+    schedstat = Path(f"/proc/self/task/{threading.get_native_id()}/schedstat")  # Linux: on a core, waiting for one
+
+    def waited_for_a_core() -> float | None:
+        """Seconds the GUI thread has spent runnable but waiting for a core (the OS scheduler), None elsewhere."""
+        try:
+            return int(schedstat.read_text().split()[1]) / 1e9
+        except (OSError, ValueError, IndexError):
+            return None
+
     state = {"tick": None, "stalls": [], "samples": collections.Counter(), "marks": {}, "window": None,
              "quiet_since": None, "done": False}
     lock = threading.Lock()
@@ -98,16 +108,21 @@ def child(book: str, click_customers: bool, profile: str | None) -> None:
             emit(event=name, seconds=state["marks"][name], cpu=round(time.process_time(), 3))
 
     def tick() -> None:
-        now, cpu = time.perf_counter(), time.thread_time()
+        now, cpu, queued = time.perf_counter(), time.thread_time(), waited_for_a_core()
         with lock:
             last, state["tick"] = state["tick"], now
             samples, state["samples"] = state["samples"], collections.Counter()
         last_cpu, state["cpu"] = state.get("cpu"), cpu
+        last_queued, state["queued"] = state.get("queued"), queued
         if last is not None and now - last > STALL_MS / 1000:
             # cpu_ms: the GUI thread's own CPU time in the stall (≈ ms: it was working, in Qt or Python; far less:
             # it waited — for the GIL or for a core)
             state["stalls"].append({"at_s": round(last - T0, 3), "ms": round((now - last) * 1000),
                                     "cpu_ms": round((cpu - last_cpu) * 1000),
+                                    # queued_ms: runnable, waiting for a core (the OS); the rest of the stall
+                                    # not CPU nor queued: asleep — for the GIL (or another lock)
+                                    "queued_ms": None if queued is None or last_queued is None
+                                    else round((queued - last_queued) * 1000),
                                     "where": [w for w, _n in samples.most_common(3)]})
         check_idle(now)
 
@@ -238,7 +253,8 @@ def main() -> int:
                   + f"; process CPU at first rows {run['cpu_at_rows']} s"
                   + f"; longest stall {longest} ms; RSS {run['max_rss_mb']:.0f} MB; load {load()}", flush=True)
             for stall in run["stalls"]:
-                print(f"    stall {stall['ms']:4d} ms (GUI thread CPU {stall['cpu_ms']} ms) at {stall['at_s']:.2f} s: "
+                queued = "" if stall.get("queued_ms") is None else f", waiting for a core {stall['queued_ms']} ms"
+                print(f"    stall {stall['ms']:4d} ms (GUI thread CPU {stall['cpu_ms']} ms{queued}) at {stall['at_s']:.2f} s: "
                       + " | ".join(stall["where"]))
     print(f"\nmachine: {machine()}; load average {load()}; book {args.book}")
     print("seconds since the process was started (median of runs):")

@@ -13,6 +13,10 @@ the window run one at a time on one worker thread, results delivered on the GUI 
   of up to 100 ms). So a save waits for one chunk at most — without that hand-over SQLite's busy handler
   let it starve while chunk followed chunk (5–7 s measured on the 100k book) — and the job's long reading
   phase, which takes no write lock, never delays a save at all.
+  A job whose function declares ``in_turn`` (the reminder regeneration) receives ``lane.in_turn`` instead and
+  hands each write transaction to it: the transaction then runs on the lane's own thread, in line with the
+  saves, at the normal priority — inside a write turn of the lowered job thread, a busy machine's other
+  programs left the transaction so little of a core that a save waited 120–290 ms for it (docs/PERFORMANCE.md).
 """
 
 import contextlib
@@ -65,11 +69,46 @@ class BookLane(TaskRunner):
                 self._idle.notify_all()
 
     def run_job(self, fn: Callable[..., Any], *args: Any, background: bool, **kwargs: Any) -> Task:
-        """Run a long job, handing it ``write_turn`` if it takes one; ``background``: at a lowered priority (work
-        nobody waits for) or not (a job the seller watches or waits for)."""
-        if "write_turn" in inspect.signature(fn).parameters:
+        """Run a long job, handing it ``in_turn`` or ``write_turn`` if it takes one; ``background``: at a lowered
+        priority (work nobody waits for) or not (a job the seller watches or waits for)."""
+        parameters = inspect.signature(fn).parameters
+        if "in_turn" in parameters:
+            kwargs["in_turn"] = self.in_turn
+        elif "write_turn" in parameters:
             kwargs["write_turn"] = self.write_turn
         return (self.jobs if background else self.watched_jobs).run(fn, *args, **kwargs)
+
+    def in_turn(self, fn: Callable[[], Any]) -> Any:
+        """Run a job's write transaction fn() on the lane's own thread, after the saves already waiting (saves
+        that come meanwhile wait for it); the job's thread waits for it and gets its result or its exception.
+        Should the lane not start it within SAVE_PASS_TIMEOUT_S (stopped, or a stuck save), the job runs it
+        itself."""
+        state = {"started": False}
+        lock, done, box = threading.Lock(), threading.Event(), {}
+
+        def run() -> None:
+            with lock:
+                if state["started"]:  # taken back by the job
+                    return
+                state["started"] = True
+            try:
+                box["result"] = fn()
+            except BaseException as exc:  # raised again on the job's thread
+                box["error"] = exc
+            finally:
+                done.set()
+
+        self._pool.start(run)
+        if not done.wait(SAVE_PASS_TIMEOUT_S):
+            with lock:
+                mine = not state["started"]
+                state["started"] = True
+            if mine:
+                return fn()
+            done.wait()
+        if "error" in box:
+            raise box["error"]
+        return box["result"]
 
     @contextlib.contextmanager
     def write_turn(self) -> Iterator[None]:

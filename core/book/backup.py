@@ -20,9 +20,11 @@ import contextlib
 import datetime as dt
 import gzip
 import json
+import os
 import re
 import shutil
 import sqlite3
+import threading
 import time
 import zlib
 from collections.abc import Hashable, Iterator
@@ -219,13 +221,29 @@ def _read_checks(cache: Path) -> dict[str, list[str]]:
     return data if isinstance(data, dict) else {}
 
 
+@contextlib.contextmanager
+def working_copy(book_path: Path, *, root: Path | None = None) -> Iterator[Path]:
+    """A throwaway copy of the book in its backup folder, removed after the block: for work that writes and
+    rolls back (an import's dry run) without holding the book's write lock meanwhile. The copy is one read of
+    the book (the backup API in one step: under WAL nobody waits for it); its `.partial` name lets a later
+    open remove it if the process was killed (clean_leftovers)."""
+    book_path = Path(book_path)
+    copy = backup_dir_for(book_path, root) / f"{book_path.stem}-{os.getpid()}-{threading.get_ident()}-work.book{PARTIAL}"
+    try:
+        _copy_sqlite(book_path, copy)
+        yield copy
+    finally:
+        for leftover in (copy, *(copy.with_name(copy.name + end) for end in ("-wal", "-shm", "-journal"))):
+            leftover.unlink(missing_ok=True)
+
+
 def clean_leftovers(book_path: Path, *, root: Path | None = None, now: float | None = None) -> list[Path]:
     """Delete `.partial` files a killed backup, restore or check left in the book's backup folder (only
     those untouched for LEFTOVER_AGE_SECONDS: a backup running in another process keeps its fresh)."""
     folder = backup_dir_for(Path(book_path), root, create=False)
     now = time.time() if now is None else now
     removed = []
-    for leftover in folder.glob(f"*{PARTIAL}"):
+    for leftover in [*folder.glob(f"*{PARTIAL}"), *folder.glob(f"*{PARTIAL}-*")]:  # and a working copy's -wal…
         with contextlib.suppress(OSError):
             if now - leftover.stat().st_mtime > LEFTOVER_AGE_SECONDS:
                 leftover.unlink()

@@ -7,7 +7,8 @@ backup comes first, the import is undone as one batch. What makes that hold acro
   batch id together with the ``import_change`` lines recording what it changed, so at every commit the part
   written is exactly what ``undo_import`` takes back. The last chunk marks the batch ``done``.
 - While it writes, the import holds ``ImportRunning`` (an OS lock on ``<book>.import.lock``; on a shared
-  PostgreSQL book a session advisory lock): a failed or cancelled import is undone at once by the process
+  PostgreSQL book a session advisory lock keyed by the book's schema, on a connection of its own, which the
+  server ends ~1 min after the client vanished): a failed or cancelled import is undone at once by the process
   that ran it; one killed (power cut, SIGKILL) leaves a ``running`` batch nobody holds, which
   ``core.excel.batches.recover_unfinished_imports`` undoes at the next open.
 - ``Turns`` ends one transaction and starts the next: in the app inside the book lane's ``write_turn``
@@ -52,7 +53,13 @@ CHUNK_CUSTOMERS = 1000  # customers per step in the steps after the rows are wri
 CHUNK_ROWS = 1000  # rows inserted per step (core.excel.writer)
 CHUNK_UPDATES = 250  # updated rows per step
 WAIT_FOR_OTHER_IMPORT_S = 10.0
-_PG_KEY = ("huitouke import running",)
+# A shared book's "import running" lock: a session advisory lock of the book's own (keyed by its schema: advisory
+# locks are the database's, and several books may share one database), held on a connection of its own.
+_PG_LOCK = "(:space, hashtext('import running:' || current_schema()))"
+_PG_LOCK_SPACE = 0x48554955  # "HUIU": next to core.book.dialect's "HUIT"
+# The server notices a client that vanished without closing its connection (power cut, network gone) after
+# about idle + interval × count seconds, and ends the session, lock included; killed processes at once.
+_PG_KEEPALIVE = ("SET tcp_keepalives_idle = 30", "SET tcp_keepalives_interval = 10", "SET tcp_keepalives_count = 3")
 
 WriteTurn = Callable[[], AbstractContextManager]
 
@@ -153,7 +160,9 @@ class ImportRunning:
             self._file = lock
             return True
         connection = self._book.engine.connect()
-        got = connection.execute(text("SELECT pg_try_advisory_lock(hashtext(:key))"), {"key": _PG_KEY[0]}).scalar()
+        for setting in _PG_KEEPALIVE:
+            connection.execute(text(setting))
+        got = connection.execute(text(f"SELECT pg_try_advisory_lock{_PG_LOCK}"), {"space": _PG_LOCK_SPACE}).scalar()
         connection.commit()
         if got:
             self._connection = connection
@@ -167,7 +176,7 @@ class ImportRunning:
             self._file = None
         if self._connection is not None:
             with contextlib.suppress(Exception):
-                self._connection.execute(text("SELECT pg_advisory_unlock(hashtext(:key))"), {"key": _PG_KEY[0]})
+                self._connection.execute(text(f"SELECT pg_advisory_unlock{_PG_LOCK}"), {"space": _PG_LOCK_SPACE})
                 self._connection.commit()
             self._connection.close()
             self._connection = None

@@ -176,7 +176,6 @@ def run_import(book, source: Source, options: ImportOptions = ImportOptions(),
 def _run_import(book, source: Source, options: ImportOptions,
                 progress: Progress | None, is_cancelled: IsCancelled | None,
                 write_turn: WriteTurn | None) -> ImportResult:
-    from core.excel.writer import BookWriter
 
     progress = progress or no_progress
     cancelled = is_cancelled or (lambda: False)
@@ -194,14 +193,8 @@ def _run_import(book, source: Source, options: ImportOptions,
     _refuse_nothing_to_import(book, plan, loaded.path.name)
     if cancelled():
         raise Cancelled("cancelled")
-    if options.dry_run:  # one transaction, rolled back (in the app a save waits for the whole check)
-        try:
-            with (write_turn or contextlib.nullcontext)(), book.session() as session:
-                one_at_a_time(session, "import")  # two people importing at once: the second matches the first's rows
-                writer = BookWriter(session, plan, progress, cancelled, options.today)
-                raise _DryRunDone(_write(session, writer, loaded, choices, plan, options))
-        except _DryRunDone as done:
-            return done.result
+    if options.dry_run:
+        return _dry_run(book, loaded, choices, plan, options, progress, cancelled, write_turn)
     with ImportRunning(book).hold():  # one import at a time; a crash leaves a batch nobody holds (chunked)
         if options.backup and book.path is not None:
             progress(50, 100, "backup")
@@ -209,6 +202,38 @@ def _run_import(book, source: Source, options: ImportOptions,
         result = _write_in_chunks(book, loaded, choices, plan, options, progress, cancelled, write_turn)
     progress(100, 100, "done")
     return result
+
+
+def _dry_run(book, loaded: LoadedFile, choices: list[TableChoice], plan: ImportPlan, options: ImportOptions,
+             progress: Progress, cancelled: IsCancelled, write_turn: WriteTurn | None) -> ImportResult:
+    """The import written in one transaction and rolled back. On a book file that runs in a throwaway copy of
+    it (core.book.backup.working_copy: one read of the book, no write lock), so a save meanwhile does not wait
+    for the whole check (issue #21: in the book itself it held the write lock from start to end); on a shared
+    book in the book itself (readers never wait there)."""
+    from core.book.backup import working_copy
+    from core.book.db import Book, make_engine
+
+    if book.path is None:
+        return _rolled_back(book, loaded, choices, plan, options, progress, cancelled, write_turn)
+    with working_copy(book.path, root=book.backup_root) as copy:
+        scratch = Book(copy, make_engine(copy), None, book.backup_root)
+        try:
+            return _rolled_back(scratch, loaded, choices, plan, options, progress, cancelled, None)
+        finally:
+            scratch.close()
+
+
+def _rolled_back(book, loaded: LoadedFile, choices: list[TableChoice], plan: ImportPlan, options: ImportOptions,
+                 progress: Progress, cancelled: IsCancelled, write_turn: WriteTurn | None) -> ImportResult:
+    from core.excel.writer import BookWriter
+
+    try:
+        with (write_turn or contextlib.nullcontext)(), book.session() as session:
+            one_at_a_time(session, "import")  # two people importing at once: the second matches the first's rows
+            writer = BookWriter(session, plan, progress, cancelled, options.today)
+            raise _DryRunDone(_write(session, writer, loaded, choices, plan, options))
+    except _DryRunDone as done:
+        return done.result
 
 
 def _write_in_chunks(book, loaded: LoadedFile, choices: list[TableChoice], plan: ImportPlan, options: ImportOptions,

@@ -29,7 +29,6 @@ handful of statements. The few spellings that differ on a PostgreSQL book come f
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import time
@@ -44,6 +43,8 @@ from sqlalchemy.orm import Session
 from core.book import changes
 from core.book.dialect import RawSql, one_at_a_time, rowcount
 from core.book.models import Reminder
+from core.book.turns import InTurn, in_turn_or_write_turn, next_width
+from core.book.wal import Checkpoints
 from core.errors import HuitoukeError
 from core.progress import IsCancelled, Progress
 from core.reminders import overlap
@@ -123,29 +124,39 @@ def regenerate(session: Session, today: dt.date, customer_ids: Iterable[int] | N
 
 def _write_in_chunks(engine, today: dt.date, counts: dict[str, int], progress: Progress | None,
                      is_cancelled: Callable[[], bool] | None, now: dt.datetime | None, chunk_customers: int,
-                     write_turn: Callable[[], AbstractContextManager] | None) -> None:
+                     write_turn: Callable[[], AbstractContextManager] | None, in_turn: InTurn | None) -> None:
     """regenerate_in_chunks's pass itself: the wanted tasks from one read snapshot, then the chunks."""
-    with engine.connect() as connection, Session(bind=connection) as session:
+    with engine.connect() as connection, Session(bind=connection) as session, \
+            Checkpoints(session).outside_commits() as wal:
         plan = _Plan(session, today, None, now)
         wants = plan.want_steps()
         low, high = session.execute(text("SELECT MIN(id), MAX(id) FROM customer")).one()
-        chunks = list(range(low or 0, (high or -1) + 1, chunk_customers))
-        total = len(wants) + len(chunks)
+        low, high = low or 0, high if high is not None else -1
+        total = len(wants) + len(range(low, high + 1, chunk_customers))
         try:
             _create_temp_tables(session)
             _run_steps(wants, 0, total, progress, is_cancelled)
             session.execute(text("CREATE INDEX _rem_want_customer ON _rem_want (customer_id)"))  # chunks read by it
             changes.forget_writes(session)  # temporary tables only: no counter bump, no write lock
             session.commit()  # ends the read snapshot; the temporary tables stay on this connection
-            for number, first in enumerate(chunks):
+            first, width = low, chunk_customers
+            while first <= high:
                 if progress:  # between transactions: the book's write lock is free here
-                    progress(len(wants) + number, total, "write")
-                plan.params.update(c_lo=first, c_hi=first + chunk_customers - 1)
-                with (write_turn or contextlib.nullcontext)():
+                    progress(min(len(wants) + (first - low) // chunk_customers, total - 1), total, "write")
+                plan.params.update(c_lo=first, c_hi=first + width - 1)
+
+                def chunk() -> float:
+                    started = time.perf_counter()
                     one_at_a_time(session, "reminders")
                     _run_steps(plan.write_steps(counts, within=True), 0, 0, None, is_cancelled)
                     session.commit()
-                if write_turn is None:  # other programs wait in SQLite's busy handler: leave it a gap to get in
+                    return time.perf_counter() - started
+
+                took = in_turn_or_write_turn(chunk, write_turn, in_turn)
+                wal.after_chunk(took)  # the book's write lock is free: a save meanwhile does not wait for it
+                first += width
+                width = next_width(width, took, chunk_customers, CHUNK_SECONDS)
+                if write_turn is None and in_turn is None:  # others wait in SQLite's busy handler: leave a gap
                     time.sleep(CHUNK_GAP_S)
             if progress:
                 progress(total, total, "done")
@@ -155,14 +166,16 @@ def _write_in_chunks(engine, today: dt.date, counts: dict[str, int], progress: P
             session.commit()
 
 
-CHUNK_CUSTOMERS = 1000  # customers written per transaction by regenerate_in_chunks (20–60 ms on a 100k book)
+CHUNK_CUSTOMERS = 1000  # most customers written per transaction by regenerate_in_chunks (20–60 ms on a 100k book)
+CHUNK_SECONDS = 0.04  # a chunk's aim: fewer customers per transaction while chunks take longer (a first pass)
 CHUNK_GAP_S = 0.01  # pause between chunks without a write turn (bench/bench_lane.py: "other program")
 
 
 def regenerate_in_chunks(engine, today: dt.date, *, progress: Progress | None = None,
                          is_cancelled: Callable[[], bool] | None = None, now: dt.datetime | None = None,
                          chunk_customers: int = CHUNK_CUSTOMERS,
-                         write_turn: Callable[[], AbstractContextManager] | None = None) -> RegenerationResult:
+                         write_turn: Callable[[], AbstractContextManager] | None = None,
+                         in_turn: InTurn | None = None) -> RegenerationResult:
     """The complete pass for background work (the app's Today page, the command line's `today`), in short
     transactions: the wanted tasks are computed into temporary tables on one connection under a read
     snapshot (the book's write lock is not taken: on SQLite temporary tables live outside the book), then
@@ -180,22 +193,28 @@ def regenerate_in_chunks(engine, today: dt.date, *, progress: Progress | None = 
 
     Each write transaction runs inside `write_turn()` (a context manager) when given: the app's book lane
     (ui.book_lane) lets the seller's waiting saves go first there — SQLite's busy handler alone would let
-    a waiting writer of this process starve while chunk follows chunk.
+    a waiting writer of this process starve while chunk follows chunk. Or each is handed as a function to
+    `in_turn`, which runs it and returns what it returned (the lane runs it on its own thread, in line with
+    the saves: ui.book_lane.BookLane.in_turn).
     """
     started = time.perf_counter()
     counts: dict[str, int] = {}
-    turn = write_turn or contextlib.nullcontext
     with overlap.chunked_pass(overlap.book_key(engine)) as overlaps:
-        _write_in_chunks(engine, today, counts, progress, is_cancelled, now, chunk_customers, write_turn)
+        _write_in_chunks(engine, today, counts, progress, is_cancelled, now, chunk_customers, write_turn, in_turn)
         for _round in range(3):  # saves made while a follow-up is written are followed up in turn, a few times
             everyone, customers = overlaps.take()
             if everyone:  # a complete pass ran meanwhile (a product's cycle changed): the snapshot was stale
-                _write_in_chunks(engine, today, counts, None, is_cancelled, now, chunk_customers, write_turn)
+                _write_in_chunks(engine, today, counts, None, is_cancelled, now, chunk_customers, write_turn, in_turn)
             elif customers:
-                with engine.connect() as connection, Session(bind=connection) as session, turn(), \
-                        overlap.bringing_up_to_date():
-                    again = regenerate(session, today, sorted(customers), now=now)
-                    session.commit()
+                with engine.connect() as connection, Session(bind=connection) as session:
+
+                    def follow_up(session=session, customers=customers) -> RegenerationResult:
+                        with overlap.bringing_up_to_date():
+                            done = regenerate(session, today, sorted(customers), now=now)
+                            session.commit()
+                        return done
+
+                    again = in_turn_or_write_turn(follow_up, write_turn, in_turn)
                 for key, value in (("written", again.written), ("superseded", again.superseded),
                                    ("expired", again.expired)):
                     counts[key] = counts.get(key, 0) + value

@@ -64,14 +64,15 @@ class ReminderService:
     # -- writing ---------------------------------------------------------------------------------
     def regenerate(self, day: dt.date, progress: Progress | None = None,
                    is_cancelled: IsCancelled | None = None,
-                   write_turn: Callable[[], AbstractContextManager] | None = None) -> generate.RegenerationResult:
+                   write_turn: Callable[[], AbstractContextManager] | None = None,
+                   in_turn: Callable[[Callable[[], Any]], Any] | None = None) -> generate.RegenerationResult:
         """Complete pass (background work), written in short transactions (generate.regenerate_in_chunks):
         a save meanwhile waits for one chunk at most. "database is locked" is raised as BookBusy."""
         from core.book.db import busy_as_coded
 
         with busy_as_coded():
             return generate.regenerate_in_chunks(self.book.engine, day, progress=progress, is_cancelled=is_cancelled,
-                                                 write_turn=write_turn)
+                                                 write_turn=write_turn, in_turn=in_turn)
 
     def mark_done(self, reminder_id: int, outcome: str, now: dt.datetime, **kw) -> actions.ActionResult:
         with self.book.session() as s:

@@ -53,6 +53,44 @@ def test_a_save_waits_for_one_chunk_of_the_job_running_at_most(qtbot):
     assert not lane.busy or lane.wait(5000)
 
 
+def test_a_job_in_turns_runs_its_transactions_on_the_lanes_thread_in_line_with_the_saves(qtbot):
+    """in_turn: the job's transaction runs on the lane's own thread (not lowered: on a busy machine a lowered
+    thread holding the turn kept a save waiting 120–290 ms), saves waiting go first; errors come back."""
+    lane = BookLane()
+    events, started, threads = [], threading.Event(), set()
+
+    def job(in_turn):
+        started.set()
+        for chunk in range(30):
+
+            def transaction(chunk=chunk):
+                threads.add(threading.get_ident())
+                time.sleep(0.02)
+                events.append(f"chunk {chunk}")
+                return chunk
+
+            assert in_turn(transaction) == chunk
+        with pytest.raises(ZeroDivisionError):
+            in_turn(lambda: 1 / 0)
+        return threading.get_ident()
+
+    def save(value):
+        threads.add(threading.get_ident())
+        events.append(f"save {value}")
+
+    finished, saved = [], []
+    lane.run_job(job, background=True, on_success=finished.append)
+    assert started.wait(5)
+    lane.save(save, "A", on_success=saved.append)
+    qtbot.waitUntil(lambda: bool(saved), timeout=5000)
+    assert not finished
+    qtbot.waitUntil(lambda: bool(finished), timeout=5000)
+    index = events.index("save A")
+    assert index <= 3 and events[index + 1] == f"chunk {index}"  # after the chunk running, before the next
+    assert len(threads) == 1 and finished[0] not in threads  # one thread, the lane's: not the job's
+    assert not lane.busy or lane.wait(5000)
+
+
 def test_today_actions_go_through_the_lane_during_a_regeneration(qtbot, request):
     shop = request.getfixturevalue("shop_book")
     lane = BookLane()

@@ -151,6 +151,36 @@ def test_a_refused_file_writes_no_batch_and_takes_no_backup(tmp_path):
         assert sorted((tmp_path / "bk").rglob("*")) == backups
 
 
+def test_a_dry_run_leaves_the_book_free_for_other_writers(tmp_path):
+    """A dry run writes and rolls back in a throwaway copy of the book (it held the book's write lock for the
+    whole check: a save from the app or another program waited for all of it). Failed before: "database is
+    locked" at once for a writer that does not wait."""
+    import sqlite3
+
+    data = write_csv(tmp_path / "more.csv", taobao_rows(400, 200, seed=5), encoding="gbk", quote_all=True)
+    with _book(tmp_path, "b") as book:
+        before = _rows(book)
+        saved: list[str] = []
+
+        def progress(_done, _total, message):
+            if message in ("customers", "orders") and message not in saved:
+                other = sqlite3.connect(book.path, timeout=0, isolation_level=None)  # never waits
+                try:
+                    other.execute("UPDATE customer SET note = ? WHERE id = 1", (message,))
+                finally:
+                    other.close()
+                saved.append(message)
+
+        result = run_import(book, data, ImportOptions(backup=False, today=TODAY, dry_run=True), progress=progress)
+        assert result.dry_run and result.customers_created > 0
+        assert saved == ["customers", "orders"]
+        with book.session() as s:
+            assert s.get(Customer, 1).note == "orders"
+            s.execute(text("UPDATE customer SET note = '' WHERE id = 1"))
+        assert _rows(book) == before  # nothing of the check in the book
+        assert not [p.name for p in (tmp_path / "bk").rglob("*") if p.is_file()]  # nor its copy left behind
+
+
 @pytest.mark.slow
 def test_a_program_beside_an_import_on_the_lane_gets_in_between_chunks(tmp_path):
     """The app imports on its lane (a write_turn); another program's save waits in SQLite's busy handler, which

@@ -8,7 +8,7 @@ import json
 import sqlite3
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import event, func, select, text
 
 from core.book.db import Book
 from core.book.models import Customer, Reminder
@@ -133,3 +133,56 @@ def test_a_save_between_chunks_is_not_undone_by_the_later_chunks(book, factory, 
     with book.session() as s:
         again = regenerate(s, day)
     assert (again.written, again.superseded, again.expired) == (0, 0, 0)
+
+
+def test_slow_chunks_shrink_to_fewer_customers_and_write_the_same(book, factory, monkeypatch):
+    """Chunks are sized by their time (a first pass inserting most tasks wrote 1000 customers in 140–260 ms on
+    the 100k book while a save waited): each chunk longer than CHUNK_SECONDS makes the next one smaller."""
+    from core.reminders import generate
+
+    _fill(book, factory)
+    monkeypatch.setattr(generate, "CHUNK_SECONDS", 1e-9)  # every chunk too long: from 4 customers down to 1
+    labels: list[str] = []
+    result = regenerate_in_chunks(book.engine, D(2026, 4, 12), chunk_customers=4,
+                                  progress=lambda done, total, label: labels.append(label))
+    assert labels.count("write") == 5  # 9 customers: 4, 2, 1, 1, 1 (not 4, 4, 1)
+    assert result.written > 10
+    with book.session() as s:
+        again = regenerate(s, D(2026, 4, 12))
+    assert (again.written, again.superseded, again.expired) == (0, 0, 0)
+
+
+def test_next_width_follows_the_chunks_time():
+    from core.book.turns import next_width
+    from core.reminders.generate import CHUNK_SECONDS
+
+    assert next_width(1000, CHUNK_SECONDS * 4, 1000, CHUNK_SECONDS) == 500  # at most halved at once
+    assert next_width(100, CHUNK_SECONDS / 10, 1000, CHUNK_SECONDS) == 200  # at most doubled
+    assert next_width(800, CHUNK_SECONDS / 10, 1000, CHUNK_SECONDS) == 1000  # never past chunk_customers
+    assert next_width(50, 10.0, 1000, CHUNK_SECONDS) == 50  # never below a twentieth of it
+
+
+@pytest.mark.sqlite_only  # the write-ahead log
+def test_the_log_is_copied_into_the_book_after_the_chunks_not_inside_their_commits(book, factory):
+    """The chunks' connection checkpoints after its commits (no write lock held), and goes back to the pool
+    with SQLite's automatic checkpoint on again."""
+    _fill(book, factory)
+    checkpoints: list[str] = []
+
+    def seen(_conn, _cursor, statement, _params, _context, _many) -> None:
+        if "wal_checkpoint" in statement or "wal_autocheckpoint" in statement:
+            checkpoints.append(statement)
+
+    event.listen(book.engine, "before_cursor_execute", seen)
+    try:
+        regenerate_in_chunks(book.engine, D(2026, 4, 12), chunk_customers=3)
+    finally:
+        event.remove(book.engine, "before_cursor_execute", seen)
+    assert checkpoints[0] == "PRAGMA wal_autocheckpoint = 0" and checkpoints[-1] == "PRAGMA wal_autocheckpoint = 1000"
+    assert "PRAGMA wal_checkpoint(PASSIVE)" in checkpoints  # after the first chunk at least (nothing known yet)
+    connections = [book.engine.connect() for _ in range(3)]
+    try:
+        assert {c.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() for c in connections} == {1000}
+    finally:
+        for c in connections:
+            c.close()
