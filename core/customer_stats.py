@@ -229,7 +229,8 @@ def update_stages(session: Session, today: dt.date) -> int:
 
 def update_stages_in_chunks(sessions: Callable[[], AbstractContextManager[Session]], today: dt.date, *,
                             write_turn: Callable[[], AbstractContextManager] | None = None,
-                            chunk_customers: int = CHUNK_STAGES) -> int:
+                            chunk_customers: int = CHUNK_STAGES,
+                            is_cancelled: Callable[[], bool] | None = None) -> int:
     """`update_stages` in short transactions of `chunk_customers` customers (by id range), for the app's pass
     after opening: a save waits for one chunk, not the whole pass (100k book, 3 months on, load 6.5: a save waited
     40–47 ms at worst, 575–708 ms beside one transaction; docs/PERFORMANCE.md).
@@ -241,7 +242,8 @@ def update_stages_in_chunks(sessions: Callable[[], AbstractContextManager[Sessio
     for new thresholds) stops there: that one writes every stage. Each write transaction takes the book's turn
     for stages first (one_at_a_time, as `update_stages`), so another program's pass cannot land between a
     chunk's check of its target and its write. One killed halfway leaves STAGE_BASIS as it was, so the next call
-    does the whole pass again. Returns the rows changed."""
+    does the whole pass again; so does one whose `is_cancelled()` turned true (checked between two chunks: the app
+    closing), which stops there, every chunk before it committed. Returns the rows changed."""
     turn = write_turn or contextlib.nullcontext
     with sessions() as session:
         basis = _basis(today, stage_thresholds(session))
@@ -253,6 +255,8 @@ def update_stages_in_chunks(sessions: Callable[[], AbstractContextManager[Sessio
         set_setting(session, STAGE_BASIS_NEXT, basis)
     changed = 0
     for low in range(0, top, chunk_customers):
+        if is_cancelled is not None and is_cancelled():
+            return changed  # STAGE_BASIS_NEXT stays: the next call does the whole pass again
         with turn(), sessions() as session:
             one_at_a_time(session, "customer_stages")  # the target checked and the chunk written in one turn
             if _setting(session, STAGE_BASIS_NEXT) != basis:

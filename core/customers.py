@@ -198,10 +198,13 @@ class CustomerService:
             return customer_stats.update_stages(s, today)
 
     def ensure_stages_in_chunks(self, today: dt.date,
-                                write_turn: Callable[[], AbstractContextManager] | None = None) -> int:
+                                write_turn: Callable[[], AbstractContextManager] | None = None,
+                                is_cancelled: Callable[[], bool] | None = None) -> int:
         """`ensure_stages` in short transactions (customer_stats.update_stages_in_chunks), each inside
-        `write_turn()` when given: the app's pass after opening, so a save waits for one chunk at most."""
-        return customer_stats.update_stages_in_chunks(self.book.session, today, write_turn=write_turn)
+        `write_turn()` when given: the app's pass after opening, so a save waits for one chunk at most. It stops
+        between two of them once `is_cancelled()` is true (the app closing); the next call does it again."""
+        return customer_stats.update_stages_in_chunks(self.book.session, today, write_turn=write_turn,
+                                                      is_cancelled=is_cancelled)
 
     def member_levels(self) -> list[LevelDTO]:
         """The book's member levels, lowest rank first (for the list's level filter)."""

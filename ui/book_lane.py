@@ -27,7 +27,7 @@ from typing import Any
 
 from PySide6.QtCore import QThreadPool
 
-from ui.tasks import BackgroundRunner, Task, TaskRunner
+from ui.tasks import BackgroundRunner, Task, TaskRunner, wait_all
 
 SAVE_PASS_TIMEOUT_S = 30  # the longest one side waits for the other (a stuck save cannot stop a job, nor back)
 
@@ -135,4 +135,5 @@ class BookLane(TaskRunner):
         self.watched_jobs.cancel_all()
 
     def wait(self, msecs: int = -1) -> bool:
-        return self.jobs.wait(msecs) and self.watched_jobs.wait(msecs) and super().wait(msecs)
+        """Block until the jobs and the saves are done, ``msecs`` in all (-1: no limit); True if they are."""
+        return wait_all((self.jobs.wait, self.watched_jobs.wait, super().wait), msecs)

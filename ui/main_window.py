@@ -28,12 +28,16 @@ from ui.icons import icon
 from ui.pages.base import Page
 from ui.pages.registry import PAGES, PageSpec
 from ui.session import Session
+from ui.tasks import wait_all
 from ui.widgets.fit import fitted_size
 
 log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = QSize(1280, 800)  # first launch, made smaller on a smaller screen
 SEARCH_DELAY_MS = 180  # typing pauses shorter than this do not re-run the search
+# At close, the longest wait (in all) for the running work to stop before the book closes: a long job stops between
+# two of its short transactions (the stage pass, the regeneration), so it needs one of those at most.
+CLOSE_WAIT_MS = 10_000
 # Palette roles only, so the navigation follows the light or dark system theme.
 NAVIGATION_STYLE = """
 QListWidget#navigation { background: palette(base); border: none; border-right: 1px solid palette(midlight); outline: 0;
@@ -426,7 +430,9 @@ class MainWindow(QMainWindow):
             self.change_poller.stop()
         self.save_state()
         if self.session is not None:
-            for runner in (self.session.tasks, self.session.lane):
+            runners = (self.session.tasks, self.session.lane)
+            for runner in runners:  # every job told to stop first: they stop side by side
                 runner.cancel_all()
-                runner.wait(3000)
+            if not wait_all((runner.wait for runner in runners), CLOSE_WAIT_MS):
+                log.warning("work still running %d ms after the window closed", CLOSE_WAIT_MS)
         super().closeEvent(event)

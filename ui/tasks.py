@@ -11,7 +11,8 @@ import inspect
 import logging
 import sys
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
@@ -144,6 +145,17 @@ class TaskRunner(QObject):
     def wait(self, msecs: int = -1) -> bool:
         """Block until the pool is idle (used at shutdown and in tests); True if it became idle."""
         return self._pool.waitForDone(msecs)
+
+
+def wait_all(waits: Iterable[Callable[[int], bool]], msecs: int = -1) -> bool:
+    """Call each wait(msecs) in turn, with what is left of one deadline (``msecs`` in all; -1: none); True if every
+    one became idle in time."""
+    deadline = None if msecs < 0 else time.monotonic() + msecs / 1000
+    for wait in waits:
+        left = -1 if deadline is None else max(0, round((deadline - time.monotonic()) * 1000))
+        if not wait(left):
+            return False
+    return True
 
 
 def _report_unhandled(exc: BaseException) -> None:

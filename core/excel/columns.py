@@ -256,7 +256,8 @@ POINTS_COLUMNS = (  # the points ledger line by line, with the order and complai
     Column("order_id", "", "Order ID", "订单ID", "int"),
     Column("complaint_id", "", "Complaint ID", "投诉编号", "int"),
 )
-CAMPAIGN_COLUMNS = (  # the book's marketing campaigns (restored when missing: the n-th of a name)
+CAMPAIGN_COLUMNS = (  # the book's marketing campaigns (restored when missing: the n-th of a name), with the
+    # message template each used: by its kind and language (the same in every book), its name to choose among them
     Column("id", "", "Campaign ID", "活动编号", "int"),
     Column("name", "", "Campaign", "活动名称"),
     Column("status", "", "Campaign status", "活动状态"),
@@ -265,7 +266,11 @@ CAMPAIGN_COLUMNS = (  # the book's marketing campaigns (restored when missing: t
     Column("body", "", "Message", "活动话术"),
     Column("segment_json", "", "Customer filter", "客户筛选"),
     Column("coupon_spec_json", "", "Coupon given", "赠券设置"),
+    Column("template_kind", "", "Campaign template kind", "活动模板类型"),
+    Column("template_language", "", "Campaign template language", "活动模板语言"),
+    Column("template_name", "", "Campaign template name", "活动模板名称"),
 )
+CAMPAIGN_TEMPLATE_KEYS = ("template_kind", "template_language", "template_name")
 CAMPAIGN_MEMBER_COLUMNS = (  # which customers a campaign reached, and the order each answered with
     Column("campaign_id", "", "Campaign ID", "活动编号", "int"),
     Column("customer_id", "customer_ref", "Customer ID", "客户编号", "int"),
@@ -366,7 +371,8 @@ REVIEW_WORDS_ZH = {
 POINTS_WORDS_ZH = {"reason": {"spend": "消费", "join": "入会", "photo_review": "晒图好评", "referral": "推荐",
                               "redeem": "兑换", "compensation": "补偿", "manual": "手动", "campaign": "活动",
                               "import": "导入"}}
-CAMPAIGN_WORDS_ZH = {"status": {"draft": "草稿", "running": "进行中", "finished": "已结束"}}
+CAMPAIGN_WORDS_ZH = {"status": {"draft": "草稿", "running": "进行中", "finished": "已结束"},
+                     "template_kind": REMINDER_KIND_WORDS_ZH}
 CAMPAIGN_MEMBER_WORDS_ZH = {"status": {"queued": "待发送", "sent": "已发送", "skipped": "已跳过",
                                        "opted_out": "不再打扰"},
                             "channel": LEDGER_WORDS_ZH["channel"]}

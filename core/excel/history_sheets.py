@@ -28,6 +28,7 @@ from core.book.models import (
     ContactLog,
     Coupon,
     Customer,
+    MessageTemplate,
     Order,
     OrderItem,
     PointsEntry,
@@ -149,8 +150,13 @@ def points_rows(session: Session, language: str, today: dt.date) -> Iterator[lis
 
 
 def campaign_rows(session: Session, language: str, today: dt.date) -> Iterator[list[Any]]:
-    """The book's marketing campaigns."""
-    query = select(*[getattr(Campaign, column.key) for column in cols.CAMPAIGN_COLUMNS]).order_by(Campaign.id)
+    """The book's marketing campaigns, with the kind, language and name of the message template each used."""
+    template = dict(zip(cols.CAMPAIGN_TEMPLATE_KEYS, (MessageTemplate.kind, MessageTemplate.language,
+                                                      MessageTemplate.name), strict=True))
+    query = (select(*[template[column.key] if column.key in template else getattr(Campaign, column.key)
+                      for column in cols.CAMPAIGN_COLUMNS])
+             .select_from(Campaign).outerjoin(MessageTemplate, MessageTemplate.id == Campaign.template_id)
+             .order_by(Campaign.id))
     return in_words(session.execute(query), cols.CAMPAIGN_COLUMNS, cols.CAMPAIGN_WORDS_ZH, language)
 
 

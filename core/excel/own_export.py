@@ -129,7 +129,8 @@ def write_settings(session: Session, plan: Any, record: Callable[[str, int, dict
         "money": cleaning.parse_cents, "int": cleaning.parse_int, "bool": cleaning.parse_bool,
         "text": cleaning.clean_text, "date": cleaning.parse_date}
     added = 0
-    for key, table in plan.ledgers:
+    # the templates before the campaigns that name them
+    for key, table in sorted(plan.ledgers, key=lambda ledger: ledger[0].startswith("huitouke_campaigns")):
         name = key.removesuffix("_en")
         if name not in sheets:
             continue
@@ -157,9 +158,25 @@ def write_settings(session: Session, plan: Any, record: Callable[[str, int, dict
             identity = (*identity, seen[identity])
             if identity in have:
                 continue
+            if model is Campaign:
+                values["template_id"] = _template_id(session, *(values.pop(part) for part in cols.CAMPAIGN_TEMPLATE_KEYS))
             values = {column: value for column, value in values.items() if value is not None and column != "id"}
             new_id = session.execute(insert(model).values(**values).returning(model.__table__.c.id)).scalar_one()
             record(table_name, new_id, None)
             have.add(identity)
             added += 1
     return added
+
+
+def _template_id(session: Session, kind: str | None, language: str | None, name: str | None) -> int | None:
+    """The book's message template a campaign of the file used: of its kind and language (the same in every book),
+    the one of its name first, then the default one, then the first."""
+    from core.book.models import MessageTemplate
+
+    if not kind:
+        return None
+    found = session.execute(select(MessageTemplate.id, MessageTemplate.name, MessageTemplate.is_default)
+                            .where(MessageTemplate.kind == kind, MessageTemplate.language == (language or "zh_CN"))
+                            .order_by(MessageTemplate.id)).all()
+    ranked = sorted(found, key=lambda row: (row.name != name, not row.is_default))  # stable: by id among equals
+    return ranked[0].id if ranked else None

@@ -141,6 +141,8 @@ def _write_in_chunks(engine, today: dt.date, counts: dict[str, int], progress: P
             session.commit()  # ends the read snapshot; the temporary tables stay on this connection
             first, width = low, chunk_customers
             while first <= high:
+                if is_cancelled and is_cancelled():  # between two committed chunks (the app closing): the book is
+                    raise RegenerationCancelled("cancelled")  # whole, and the next pass writes every customer again
                 if progress:  # between transactions: the book's write lock is free here
                     progress(min(len(wants) + (first - low) // chunk_customers, total - 1), total, "write")
                 plan.params.update(c_lo=first, c_hi=first + width - 1)

@@ -63,11 +63,11 @@ def held_full_check(monkeypatch):
     release.set()
 
 
-def _book_with_stale_stages(path, make_order_in) -> None:
+def _book_with_stale_stages(path, make_order_in, count: int = 3) -> None:
     book = Book.open(path, create=True)
     try:
         customers = CustomerService(book)
-        for number in range(3):
+        for number in range(count):
             make_order_in(book, customers.create(CustomerInput(name=f"客{number}")).id)
         customers.ensure_stages(dt.date(2026, 1, 1))  # stored for a day long gone
     finally:

@@ -366,21 +366,31 @@ def test_two_customers_with_one_buyer_id_stay_two_in_a_copy(tmp_path, book, make
             assert session.scalar(select(func.count()).select_from(Customer)) == 2
 
 
-def test_two_campaigns_of_one_name_stay_two_in_a_copy_and_the_same_book_gets_none(tmp_path, book, make_customer):
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_two_campaigns_of_one_name_stay_two_in_a_copy_and_the_same_book_gets_none(tmp_path, book, make_customer,
+                                                                                   language):
     """A seller names a campaign the same every year (双十一): the copy had one campaign of that name, and the
-    customers the other one reached were left out (their campaign_id pointed at nothing)."""
+    customers the other one reached were left out (their campaign_id pointed at nothing). Each keeps the message
+    template it used (by kind, language and name: ids differ between books; it was lost)."""
     from sqlalchemy import func, select
 
-    from core.book.models import Campaign, CampaignMember
+    from core.book.models import Campaign, CampaignMember, MessageTemplate
 
     first, second = make_customer(name="阿香", phone="13512345678"), make_customer(name="小王", phone="13612345678")
     with book.session() as session:
+        session.add_all([MessageTemplate(kind="repurchase", name=name, language="zh_CN", body=f"{name}：{{name}}")
+                         for name in ("提醒回购", "大促回购")])
+        session.add(MessageTemplate(kind="repurchase", name="大促回购", language="en", body="Hi {name}"))
+        session.flush()
+        used = {2025: None, 2026: session.scalar(select(MessageTemplate.id).where(
+            MessageTemplate.name == "大促回购", MessageTemplate.language == "zh_CN"))}
         for year, customer in ((2025, first), (2026, second)):
-            campaign = Campaign(name="双十一", body=f"{year}双十一", scheduled_on=dt.date(year, 11, 11), status="finished")
+            campaign = Campaign(name="双十一", body=f"{year}双十一", scheduled_on=dt.date(year, 11, 11), status="finished",
+                                template_id=used[year])
             session.add(campaign)
             session.flush()
             session.add(CampaignMember(campaign_id=campaign.id, customer_id=customer.id, status="sent"))
-    export_book(book, tmp_path / "all.xlsx", "all", "zh_CN")
+    export_book(book, tmp_path / "all.xlsx", "all", language)
     run_import(book, tmp_path / "all.xlsx")
     with book.session() as session:
         assert session.scalar(select(func.count()).select_from(Campaign)) == 2  # the same book: nothing added
@@ -389,7 +399,11 @@ def test_two_campaigns_of_one_name_stay_two_in_a_copy_and_the_same_book_gets_non
         with copy.session() as session:
             reached = session.execute(select(Campaign.body, func.count(CampaignMember.customer_id))
                                       .outerjoin(CampaignMember).group_by(Campaign.id).order_by(Campaign.body)).all()
+            templates = session.execute(select(Campaign.body, MessageTemplate.kind, MessageTemplate.language,
+                                               MessageTemplate.name).outerjoin(
+                MessageTemplate, MessageTemplate.id == Campaign.template_id).order_by(Campaign.body)).all()
     assert reached == [("2025双十一", 1), ("2026双十一", 1)]
+    assert templates == [("2025双十一", None, None, None), ("2026双十一", "repurchase", "zh_CN", "大促回购")]
 
 
 def test_undoing_a_copy_takes_back_its_campaigns_points_lines_and_campaign_customers(tmp_path, book, make_customer):

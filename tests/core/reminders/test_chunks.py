@@ -106,6 +106,23 @@ def test_the_background_pass_of_the_app_leaves_nothing_for_one_transaction_to_do
     assert (again.written, again.superseded, again.expired) == (0, 0, 0)
 
 
+def test_a_cancelled_pass_stops_between_chunks_and_the_next_pass_writes_everything(book, factory):
+    """The app closing: the pass stops between two committed chunks; the book stays whole, the next pass completes."""
+    from core.reminders.generate import RegenerationCancelled
+
+    _fill(book, factory)
+    writes: list[str] = []
+    with pytest.raises(RegenerationCancelled):
+        regenerate_in_chunks(book.engine, D(2026, 4, 12), chunk_customers=2, is_cancelled=lambda: len(writes) > 2,
+                             progress=lambda done, total, label: writes.append(label) if label == "write" else None)
+    halfway = _snapshot(book)
+    complete = regenerate_in_chunks(book.engine, D(2026, 4, 12), chunk_customers=2)
+    assert 0 < len(halfway) < len(_snapshot(book)) and complete.written > 0
+    with book.session() as s:
+        again = regenerate(s, D(2026, 4, 12))
+    assert (again.written, again.superseded, again.expired) == (0, 0, 0)
+
+
 @pytest.mark.parametrize("scope", ["everyone", "one customer"])
 def test_a_save_between_chunks_is_not_undone_by_the_later_chunks(book, factory, scope):
     """A product's cycle changed (a complete pass in its own transaction) or one customer's orders saved
