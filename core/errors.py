@@ -96,6 +96,14 @@ class BookDamaged(HuitoukeError):
     default_message = "The book is damaged"
 
 
+class BookClosed(HuitoukeError):
+    """The book was closed (the window closed, the command ended): nothing more is read or written through it, so
+    a job still running after the close cannot write to a book whose lock is released."""
+
+    exit_code = EXIT_REJECTED
+    default_message = "The book was closed; nothing more was read or written"
+
+
 class BookTooNew(HuitoukeError):
     """The book was written by a newer version of Huitouke (details: revision)."""
 

@@ -2,7 +2,8 @@
 
 Contract (the Orange3/calibre pattern): the function is plain Python from core and knows nothing about Qt.
 If it declares parameters named ``progress`` and/or ``is_cancelled`` it receives
-``progress(done, total, message)`` and ``is_cancelled() -> bool``. Every signal of a task is emitted from
+``progress(done, total, message)`` and ``is_cancelled() -> bool``. A function that meets a closed book
+(core.errors.BookClosed: the window closed while it ran) reports ``cancelled``: nobody wants its result. Every signal of a task is emitted from
 the worker thread and delivered through a queued connection, so slots run on the GUI thread; workers never
 touch widgets.
 """
@@ -16,6 +17,8 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
+
+from core.errors import BookClosed
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +71,7 @@ class Task(QObject):
         try:
             result = self._fn(*self._args, **self._kwargs)
         except Exception as exc:
-            if self.is_cancelled():
+            if self.is_cancelled() or isinstance(exc, BookClosed):
                 self._emit(self.cancelled)
             else:
                 log.warning("background task %s failed", getattr(self._fn, "__qualname__", self._fn), exc_info=exc)

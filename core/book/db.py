@@ -31,7 +31,7 @@ from core.book.changes import is_write
 from core.book.lock import BookLock
 from core.book.paths import PRIVATE_FILE_MODE, is_url, tighten
 from core.book.shared import ServerAddress, connection_error, server_engine
-from core.errors import BookBusy, BookDamaged, HuitoukeError, RejectedInput, as_disk_full
+from core.errors import BookBusy, BookClosed, BookDamaged, HuitoukeError, RejectedInput, as_disk_full
 
 CHECKS = ("quick", "full", "background", "concurrent")
 WRITE_WAIT_SECONDS = 600  # how long a write waits for the background check before it gives up
@@ -111,6 +111,16 @@ class Book:
         self._quick_failure: BaseException | None = None
         self._quick_lock = threading.Lock()
         self._quick_callbacks: list[Callable[[BaseException | None], None]] = []
+        self.closed = False
+        # after close() no connection is made or handed out: a job still running past the window's close wait
+        # would otherwise reconnect to a book whose lock is released (#21). A connection already checked out
+        # finishes its transaction.
+        event.listen(engine, "do_connect", self._refuse_if_closed)
+        event.listen(engine, "checkout", self._refuse_if_closed)
+
+    def _refuse_if_closed(self, *_args) -> None:
+        if self.closed:
+            raise BookClosed("book_closed", path=str(self.display_name))
 
     # -- opening -----------------------------------------------------------------------------------
     @classmethod
@@ -337,7 +347,9 @@ class Book:
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back if it raises (a full disk as DiskFull; SQLite's
-        "database is locked" — another program held the write lock past the busy timeout — as BookBusy)."""
+        "database is locked" — another program held the write lock past the busy timeout — as BookBusy).
+        Raises BookClosed after close()."""
+        self._refuse_if_closed()
         s = self._sessions()
         try:
             yield s
@@ -378,6 +390,11 @@ class Book:
         return backup.create_backup(self.path, reason, root=self.backup_root)
 
     def close(self) -> None:
+        """Close the book for good: later sessions and connections raise BookClosed; a transaction already
+        under way on another thread still commits or rolls back on its own connection."""
+        if self.closed:
+            return
+        self.closed = True
         self.engine.dispose()
         if self._lock:
             self._lock.release()

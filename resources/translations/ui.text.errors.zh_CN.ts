@@ -296,6 +296,10 @@
         <translation>这个客户本来自回头客的早期测试版本，无法升级。请打开一份备份，或用创建它的那个版本把数据导出。</translation>
     </message>
     <message>
+        <source>The book was closed before this work finished; nothing more was saved. Open the book again.</source>
+        <translation>客户本在这项工作完成前已关闭，之后的内容没有保存。请重新打开客户本。</translation>
+    </message>
+    <message>
         <source>The book is still being checked; nothing was saved. Try again in a moment.</source>
         <translation>客户本还在检查中，这次没有保存。请稍后再试。</translation>
     </message>

@@ -90,6 +90,24 @@ def test_unhandled_failure_goes_to_the_excepthook(qtbot, runner, monkeypatch):
     assert len(hooked) == 1 and isinstance(hooked[0], ValueError)
 
 
+def _read_closed_book():
+    from core.errors import BookClosed
+
+    raise BookClosed("book_closed")
+
+
+def test_a_task_that_meets_a_closed_book_reports_cancelled_not_a_failure(qtbot, runner, monkeypatch):
+    """The window closed while a read ran (#21): nobody wants its result, no error dialog."""
+    hooked, failed = [], []
+    monkeypatch.setattr("sys.excepthook", lambda kind, exc, tb: hooked.append(exc))
+    task = runner.prepare(_read_closed_book)
+    task.failed.connect(failed.append)
+    with qtbot.waitSignal(task.cancelled, timeout=5000):
+        runner.start(task)
+    qtbot.waitUntil(lambda: task.done, timeout=5000)
+    assert hooked == [] and failed == []
+
+
 def test_run_connects_callbacks(qtbot, runner):
     results = []
     task = runner.run(_double, 5, on_success=results.append)

@@ -153,6 +153,8 @@ MESSAGES = {
     "book_layout_unknown": QT_TRANSLATE_NOOP(
         "ErrorText", "This book comes from an early test version of Huitouke and cannot be upgraded. "
         "Open a backup, or export it with the version that made it."),
+    "book_closed": QT_TRANSLATE_NOOP(
+        "ErrorText", "The book was closed before this work finished; nothing more was saved. Open the book again."),
     "book_checking": QT_TRANSLATE_NOOP(
         "ErrorText", "The book is still being checked; nothing was saved. Try again in a moment."),
     "book_damaged": QT_TRANSLATE_NOOP(
