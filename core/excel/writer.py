@@ -197,10 +197,14 @@ class BookWriter:
 
     def _chunk(self, now: bool = False) -> None:
         """With turns, the end of a step: once the transaction is due (core.excel.chunked.Turns.due) or
-        ``now``, commit what was written with its undo lines and start the next transaction."""
+        ``now``, commit what was written with its undo lines and start the next transaction — unless the import
+        was cancelled meanwhile (the window closing, #21: also between the reminders' groups, which check
+        nothing else): then Cancelled, and what was committed is undone."""
         if self.turns is not None and (now or self.turns.due()):
             self._flush_changes()
             self.turns.next()
+            if self.is_cancelled():
+                raise Cancelled("cancelled")
 
     def free(self) -> contextlib.AbstractContextManager:
         """With turns: a block of the CPU's work run between two transactions, holding no write lock."""
