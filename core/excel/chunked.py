@@ -210,11 +210,11 @@ def in_timed_groups(values: Iterable[int], work: Callable[[list[int]], None], st
 def after_import_in_chunks(chunk: Callable[[], None], free: Callable[[], AbstractContextManager], session: Session,
                            customer_ids: Iterable[int], *,
                            today, history: bool, watch, products, figures_known: Iterable[int], link_new: bool,
-                           relink_all: bool, on_created) -> None:
+                           relink_all: bool, on_created, regenerate: bool = True) -> None:
     """core.order_writes.after_orders_written for an import's customers in groups (``in_timed_groups``;
     ``chunk()`` ends a step: commits and begins the next transaction once it is due), in the same order: figures, cycles and member levels; then the
     products (links, suggestions — read in ``free()``, between transactions —; the buyers of a product whose
-    cycle moved get their tasks again); then the reminders."""
+    cycle moved get their tasks again); then the reminders (not with ``regenerate=False``: a dry run)."""
     from core.order_writes import after_orders_written
     from core.product_links import follow_product_write, most_of_the_book
     from core.reminders import generate
@@ -234,6 +234,8 @@ def after_import_in_chunks(chunk: Callable[[], None], free: Callable[[], Abstrac
                                      relink_all=relink_all, on_created=on_created, regenerate_now=False,
                                      suggestions=suggestions)
     chunk()
+    if not regenerate:
+        return
     everyone = list(session.scalars(text("SELECT id FROM customer")))
     concerned |= set(ids)
     if most_of_the_book(len(concerned), len(everyone)):  # then the whole book's tasks

@@ -230,7 +230,7 @@ def _rolled_back(book, loaded: LoadedFile, choices: list[TableChoice], plan: Imp
     try:
         with (write_turn or contextlib.nullcontext)(), book.session() as session:
             one_at_a_time(session, "import")  # two people importing at once: the second matches the first's rows
-            writer = BookWriter(session, plan, progress, cancelled, options.today)
+            writer = BookWriter(session, plan, progress, cancelled, options.today, reminders=False)
             raise _DryRunDone(_write(session, writer, loaded, choices, plan, options))
     except _DryRunDone as done:
         return done.result

@@ -171,8 +171,10 @@ class BookWriter:
     ones, each committing its rows with the ``import_change`` lines recording them; see core.excel.importer."""
 
     def __init__(self, session: Session, plan: ImportPlan, progress, is_cancelled,
-                 today: dt.date | None = None, turns: Turns | None = None) -> None:
-        self.session, self.plan, self.turns = session, plan, turns
+                 today: dt.date | None = None, turns: Turns | None = None, reminders: bool = True) -> None:
+        """``reminders=False`` (a dry run, rolled back): the reminders are not regenerated — nothing it reports
+        depends on them, and on a shared book that takes no "reminders" lock that a save would wait for."""
+        self.session, self.plan, self.turns, self.reminders = session, plan, turns, reminders
         self._updates = 0  # rows updated since the last chunk
         self.progress, self.is_cancelled = progress, is_cancelled
         self.today = today or local_today(session)
@@ -263,7 +265,8 @@ class BookWriter:
         # were inserted with theirs), lines of the book left without a product get one, suggestions follow the
         # new purchases, the reminders of every customer concerned, member levels — no spend points, no
         # level-up task. With turns, the same steps a thousand customers per transaction.
-        follow = after_orders_written if self.turns is None else partial(after_import_in_chunks, self._chunk, self.free)
+        follow = (after_orders_written if self.turns is None and self.reminders else
+                  partial(after_import_in_chunks, self._chunk, self.free, regenerate=self.reminders))
         follow(self.session, self.touched | self._created_ids, today=self.today, history=True,
                watch=watch, products=resolver.linked() | sheet_products,
                figures_known=self._created_ids - self.touched, link_new=True,
