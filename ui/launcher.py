@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,7 +26,7 @@ from ui import settings as keys
 from ui.dialogs.shared_book import ConnectSharedBookDialog, describe_connection_error
 from ui.main_window import MainWindow
 from ui.session import Session
-from ui.tasks import TaskRunner
+from ui.tasks import TaskRunner, report_unhandled
 from ui.text.errors import MESSAGES, describe
 from ui.welcome import WelcomeWindow
 
@@ -396,7 +395,7 @@ class Launcher(QObject):
             self.window.deleteLater()
             self.window = None
         if not isinstance(exc, HuitoukeError):
-            sys.excepthook(type(exc), exc, exc.__traceback__)
+            report_unhandled(exc)
         else:
             log.warning("could not open %s: %s", location, exc.code)
             if isinstance(exc, BookDamaged) and not is_url(location):

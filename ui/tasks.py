@@ -119,7 +119,7 @@ class TaskRunner(QObject):
             task.succeeded.connect(on_success)
         if on_progress:
             task.progressed.connect(on_progress)
-        task.failed.connect(on_error or _report_unhandled)
+        task.failed.connect(on_error or report_unhandled)
         return task
 
     def track(self, task: Task) -> None:
@@ -161,7 +161,8 @@ def wait_all(waits: Iterable[Callable[[int], bool]], msecs: int = -1) -> bool:
     return True
 
 
-def _report_unhandled(exc: BaseException) -> None:
+def report_unhandled(exc: BaseException) -> None:
+    """An error no code expects (not a HuitoukeError): to the unexpected-error dialog (sys.excepthook, main.py)."""
     sys.excepthook(type(exc), exc, exc.__traceback__)
 
 

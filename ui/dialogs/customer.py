@@ -1,7 +1,6 @@
 """Customer detail dialog: every field of DOMAIN.md §1 with validation, tags, derived figures and history."""
 
 import functools
-import sys
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -30,6 +29,7 @@ from core.orders import OrderService
 from core.phones import is_masked_phone, normalize_phone
 from ui.dialogs.conflict import resolve_customer_conflict
 from ui.dialogs.customer_sections import CUSTOMER_SECTIONS, PurchasesSection
+from ui.tasks import report_unhandled
 from ui.text.errors import describe
 from ui.text.labels import GENDERS, SOURCE_CHANNELS, label
 from ui.widgets.customer_cases import risk_warning_for
@@ -266,7 +266,7 @@ class CustomerDialog(QDialog):
             self._resolve_conflict(data)
             return self._detail is not before  # saved already (without a lane); with one, later
         if not isinstance(exc, HuitoukeError):
-            sys.excepthook(type(exc), exc, exc.__traceback__)  # the unexpected-error dialog
+            report_unhandled(exc)  # the unexpected-error dialog
             return False
         self.error_label.setText(describe(exc))
         field = exc.details.get("field")

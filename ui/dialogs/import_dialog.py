@@ -1,7 +1,6 @@
 """The import dialog: pick a file and its sheets, correct the column mapping, preview, import with progress."""
 
 import html
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -46,6 +45,7 @@ from core.excel.importer import ImportOptions, ImportResult, run_import
 from core.excel.mapping import FIELDS, header_signature, normalise_header
 from core.excel.presets import PRESETS
 from ui.dialogs.lane_save import save_on_lane
+from ui.tasks import report_unhandled
 from ui.text.errors import describe
 from ui.text.excel import field_label, preset_label, problem_text, refusal_text
 from ui.widgets.merge_review import MergeReviewWidget
@@ -454,7 +454,7 @@ class ImportDialog(QDialog):
         self._task = None
         self.pages.setCurrentIndex(0)
         if not isinstance(error, HuitoukeError):
-            sys.excepthook(type(error), error, error.__traceback__)  # the unexpected-error dialog
+            report_unhandled(error)  # the unexpected-error dialog
             return
         text = refusal_text(error)
         first = error.details.get("errors") or []

@@ -4,13 +4,13 @@ on the GUI thread. Without a lane the call runs at once, as before."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtWidgets import QAbstractButton
 
 from core.errors import HuitoukeError
+from ui.tasks import report_unhandled
 
 
 def save_on_lane(lane, button: QAbstractButton | Sequence[QAbstractButton] | None, call: Callable[[], Any],
@@ -43,7 +43,7 @@ def save_on_lane(lane, button: QAbstractButton | Sequence[QAbstractButton] | Non
         if isinstance(exc, HuitoukeError):
             failed(exc)
         else:
-            sys.excepthook(type(exc), exc, exc.__traceback__)
+            report_unhandled(exc)
 
     enable(False)
     lane.save(call, on_success=done, on_error=error)

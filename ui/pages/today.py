@@ -12,7 +12,6 @@ the book at once; a complete regeneration runs in the background and reloads it 
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -39,7 +38,7 @@ from ui.book_lane import BookLane
 from ui.dialogs.reminder import ManualTaskDialog, SnoozeDialog
 from ui.pages.base import Page
 from ui.pages.today_tree import GROUP_ROLE, TASK_ROLE, TodayTree
-from ui.tasks import TaskRunner
+from ui.tasks import TaskRunner, report_unhandled
 from ui.text import reminders as words
 from ui.text.errors import describe
 from ui.widgets.copy_note import CopiedNote
@@ -500,7 +499,7 @@ class TodayPage(Page):
     def _on_act_failed(self, exc: BaseException) -> None:
         self.reload()
         if not isinstance(exc, HuitoukeError):
-            sys.excepthook(type(exc), exc, exc.__traceback__)  # the unexpected-error dialog
+            report_unhandled(exc)  # the unexpected-error dialog
             return  # the row comes back
         self.summary_label.setText(describe(exc))
 
@@ -555,7 +554,7 @@ class TodayPage(Page):
         if isinstance(exc, HuitoukeError):
             self.summary_label.setText(describe(exc))
         else:
-            sys.excepthook(type(exc), exc, exc.__traceback__)
+            report_unhandled(exc)
         self._regeneration_over()
 
     def _on_upcoming_button_toggled(self, _checked: bool) -> None:

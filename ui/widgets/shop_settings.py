@@ -35,6 +35,7 @@ from ui.widgets.flow_layout import FlowLayout
 
 log = logging.getLogger(__name__)
 
+
 def _qtime(value: dt.time) -> QTime:
     return QTime(value.hour, value.minute)
 
