@@ -249,9 +249,10 @@ def update_stages_in_chunks(sessions: Callable[[], AbstractContextManager[Sessio
         basis = _basis(today, stage_thresholds(session))
         if _stored_basis(session) == basis and session.get(Setting, STAGE_BASIS_NEXT) is None:
             return 0
-        top = session.scalar(select(func.max(Customer.id))) or 0
     with turn(), sessions() as session:
         one_at_a_time(session, "customer_stages")
+        # the last id read where the target is recorded: a customer saved after it stores the target's stage
+        top = session.scalar(select(func.max(Customer.id))) or 0
         set_setting(session, STAGE_BASIS_NEXT, basis)
     changed = 0
     for low in range(0, top, chunk_customers):

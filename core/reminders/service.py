@@ -11,6 +11,7 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from core import templates
+from core.book.turns import InTurn
 from core.progress import IsCancelled, Progress
 from core.reminders import actions, cycles, exclusions, generate, today
 from core.settings import get_settings, set_setting
@@ -65,7 +66,7 @@ class ReminderService:
     def regenerate(self, day: dt.date, progress: Progress | None = None,
                    is_cancelled: IsCancelled | None = None,
                    write_turn: Callable[[], AbstractContextManager] | None = None,
-                   in_turn: Callable[[Callable[[], Any]], Any] | None = None) -> generate.RegenerationResult:
+                   in_turn: InTurn | None = None) -> generate.RegenerationResult:
         """Complete pass (background work), written in short transactions (generate.regenerate_in_chunks):
         a save meanwhile waits for one chunk at most. "database is locked" is raised as BookBusy."""
         from core.book.db import busy_as_coded

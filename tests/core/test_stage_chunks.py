@@ -75,6 +75,23 @@ def test_a_customer_saved_after_their_chunk_gets_the_new_days_stage(book, people
         assert s.get(Customer, prospect).stage == "churned"
 
 
+def test_a_customer_added_before_the_target_is_recorded_is_not_left_out(book, people, make_customer, make_order):
+    """Saved after the pass read the last customer id but before it recorded its target: their save stored the
+    old day's stage, and their id is past every chunk. The pass reads the last id where it records the target
+    (one transaction, the book's turn held), so they fall in a chunk."""
+    added: list[int] = []
+
+    def add():
+        added.append(make_customer(name="庚").id)
+        make_order(added[0], "2026-05-20")  # new on TODAY, churned on LATER
+
+    turn, _count = _turns(1, add)
+    customer_stats.update_stages_in_chunks(book.session, LATER, write_turn=turn, chunk_customers=2)
+    assert _stages_right_for(book, LATER)
+    with book.session() as s:
+        assert s.get(Customer, added[0]).stage == "churned"
+
+
 def test_a_pass_replaced_meanwhile_stops_and_the_other_one_stands(book, people):
     other = LATER + dt.timedelta(days=100)
 
