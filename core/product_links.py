@@ -291,6 +291,8 @@ def follow_product_write(session: Session, watch: CycleWatch, today: dt.date | N
             concerned |= moved_customers
             if touched is not None:
                 touched |= moved_products
+            if suggestions:  # read before these lines moved: those products' suggestions are read again
+                suggestions = {pid: found for pid, found in suggestions.items() if pid not in moved_products}
     refresh_suggestions(session, touched, suggestions)
     moved = watch.moved()
     book_size = session.execute(text("SELECT COUNT(*) FROM customer")).scalar() or 0

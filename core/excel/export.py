@@ -132,28 +132,28 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
     # After-sales page's summary sheet ("aftersales")
     parts = (("customers", "products", "orders", "coupons", "contacts", "levels", "templates", "reminders",
               "complaints", "reviews", "points", "campaigns", "campaign_members") if what == "all" else (what,))
+    sources = {"customers": (cols.CUSTOMER_COLUMNS, _customer_rows),
+               "orders": (cols.ORDER_COLUMNS, _order_rows),
+               "products": (cols.PRODUCT_TEMPLATE_COLUMNS, _product_rows),
+               "coupons": (cols.COUPON_COLUMNS, history.coupon_rows),
+               "contacts": (cols.CONTACT_COLUMNS, history.contact_rows),
+               "levels": (cols.LEVEL_COLUMNS, _level_rows),
+               "templates": (cols.TEMPLATE_TEXT_COLUMNS, _template_rows),
+               "reminders": (cols.REMINDER_COLUMNS, history.task_rows),
+               "complaints": (cols.COMPLAINT_COLUMNS, history.complaint_rows),
+               "reviews": (cols.REVIEW_COLUMNS, history.review_rows),
+               "points": (cols.POINTS_COLUMNS, history.points_rows),
+               "campaigns": (cols.CAMPAIGN_COLUMNS, history.campaign_rows),
+               "campaign_members": (cols.CAMPAIGN_MEMBER_COLUMNS, history.campaign_member_rows),
+               "aftersales": (cols.AFTERSALE_COLUMNS,
+                              lambda session, language, today: _aftersale_rows(
+                                  session, language, today, case_filter=case_filter))}
     written: dict[str, int] = {}
     with book.session() as session:
         if mask_phones is None:
             mask_phones = phones_masked(session)
         for step, part in enumerate(parts):
             progress(step, len(parts), part)
-            sources = {"customers": (cols.CUSTOMER_COLUMNS, _customer_rows),
-                       "orders": (cols.ORDER_COLUMNS, _order_rows),
-                       "products": (cols.PRODUCT_TEMPLATE_COLUMNS, _product_rows),
-                       "coupons": (cols.COUPON_COLUMNS, history.coupon_rows),
-                       "contacts": (cols.CONTACT_COLUMNS, history.contact_rows),
-                       "levels": (cols.LEVEL_COLUMNS, _level_rows),
-                       "templates": (cols.TEMPLATE_TEXT_COLUMNS, _template_rows),
-                       "reminders": (cols.REMINDER_COLUMNS, history.task_rows),
-                       "complaints": (cols.COMPLAINT_COLUMNS, history.complaint_rows),
-                       "reviews": (cols.REVIEW_COLUMNS, history.review_rows),
-                       "points": (cols.POINTS_COLUMNS, history.points_rows),
-                       "campaigns": (cols.CAMPAIGN_COLUMNS, history.campaign_rows),
-                       "campaign_members": (cols.CAMPAIGN_MEMBER_COLUMNS, history.campaign_member_rows),
-                       "aftersales": (cols.AFTERSALE_COLUMNS,
-                                      lambda session, language, today: _aftersale_rows(
-                                          session, language, today, case_filter=case_filter))}
             columns, rows = sources[part]
             produced = iter(rows(session, language, today))
             if what == "all" and part not in ("customers", "orders", "reminders"):  # an empty history: no sheet

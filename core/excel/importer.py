@@ -322,37 +322,22 @@ def _refuse_nothing_to_import(book, plan: ImportPlan, file_name: str) -> None:
 def _unknown_detail_lines(book, plan: ImportPlan) -> list[RowError]:
     """The detail lines whose order is neither in this import nor in the book: found while planning, so
     that an all-or-nothing import is refused before its first commit."""
-    from sqlalchemy import select
-
-    from core.book.dialect import in_chunks
-    from core.book.models import Order
-    from core.excel.matching import numbers_by_platform
+    from core.excel.matching import orders_in_book
 
     imported = {(order.platform, order.platform_order_no) for order in plan.orders}
     keys = [key for key in plan.detail_items if key not in imported]
     if not keys:
         return []
-    found: set[tuple[str, str]] = set()
     with book.session() as session:
-        for platform, numbers in numbers_by_platform(keys).items():
-            for batch in in_chunks(numbers):
-                found.update((platform, number) for number in session.scalars(
-                    select(Order.platform_order_no).where(Order.platform == platform,
-                                                          Order.platform_order_no.in_(batch))))
+        found = set(orders_in_book(session, keys))
     return unknown_order_errors(plan, [key for key in keys if key not in found])
 
 
 def _book_has_any_order(book, keys: list[tuple[str, str]]) -> bool:
-    from sqlalchemy import select
-
-    from core.book.dialect import in_chunks
-    from core.book.models import Order
-    from core.excel.matching import numbers_by_platform
+    from core.excel.matching import orders_in_book
 
     with book.session() as session:
-        return any(session.scalar(select(Order.id).where(Order.platform == platform, Order.platform_order_no.in_(batch))
-                                  .limit(1)) is not None
-                   for platform, numbers in numbers_by_platform(keys).items() for batch in in_chunks(numbers))
+        return next(orders_in_book(session, keys), None) is not None
 
 
 def _remember(session, choices: list[TableChoice], options: ImportOptions) -> None:

@@ -9,6 +9,7 @@ and candidate (core.excel.review) is followed: merged means that customer, separ
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -47,6 +48,15 @@ def numbers_by_platform(keys) -> dict[str, list[str]]:
     for platform, number in keys:
         numbers[platform].append(number)
     return numbers
+
+
+def orders_in_book(session: Session, keys) -> Iterator[tuple[str, str | None]]:
+    """The (platform, order number) keys the book holds an order of, one platform at a time (as BookIndex),
+    batch by batch (a caller that needs one stops there)."""
+    for platform, numbers in numbers_by_platform(keys).items():
+        for batch in chunks(numbers):
+            yield from ((platform, number) for number in session.scalars(
+                select(Order.platform_order_no).where(Order.platform == platform, Order.platform_order_no.in_(batch))))
 
 
 class BookIndex:

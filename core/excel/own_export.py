@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import insert, or_, select, update
@@ -99,6 +99,39 @@ def write_referrers_and_points(session: Session, people: Sequence[Any], ids: Seq
 
 
 SETTING_SHEETS = ("huitouke_levels", "huitouke_templates", "huitouke_campaigns")
+_RAW = frozenset({"rule_key", "facts_json"})  # text as written (JSON is not cleaned)
+
+
+def sheet_values(table: Any, spec: Sequence[Any], words: Mapping[str, Mapping[str, str]], zh: bool,
+                 rejected: Callable[[int, Any], None] | None = None) -> Iterator[dict[str, Any]]:
+    """The data rows of one of our export's sheets (``plan.ledgers``' table) as {column key: value} by its
+    ``core.excel.columns`` spec, codes read back from their Chinese ``words`` (zh); a row with a cell our
+    export does not write is left out, told to ``rejected(row number, CellRejected)``."""
+    from core.errors import CellRejected
+    from core.excel import cleaning
+
+    convert: dict[str, Callable[[Any], Any]] = {
+        "money": cleaning.parse_cents, "int": cleaning.parse_int, "datetime": cleaning.parse_datetime,
+        "date": cleaning.parse_date, "bool": cleaning.parse_bool, "text": cleaning.clean_text}
+    back = {column: {word: code for code, word in table_words.items()} for column, table_words in words.items()
+            if zh}
+    position = {header: index for index, header in enumerate(table.headers)}
+    where = [position.get(column.header("zh" if zh else "en")) for column in spec]
+    for number, row in enumerate(table.sheet.rows[table.data_start:], table.data_start + 1):
+        values: dict[str, Any] = {}
+        try:
+            for column, index in zip(spec, where, strict=True):
+                cell = row[index] if index is not None and index < len(row) else None
+                if column.key in _RAW:
+                    values[column.key] = "" if cell is None else str(cell)
+                    continue
+                value = convert[column.kind](cell)
+                values[column.key] = back[column.key].get(value, value) if column.key in back else value
+        except CellRejected as error:
+            if rejected is not None:
+                rejected(number, error)
+            continue
+        yield values
 
 
 def numbered(identities: Iterable[tuple]) -> Iterator[tuple]:
@@ -116,8 +149,6 @@ def write_settings(session: Session, plan: Any, record: Callable[[str, int, dict
     in the file is the book's n-th of that name by id, added when the book has fewer (``own_history`` links
     a campaign's customers, coupons and contacts the same way)."""
     from core.book.models import Campaign, MemberLevel, MessageTemplate
-    from core.errors import CellRejected
-    from core.excel import cleaning
     from core.excel import columns as cols
 
     sheets = {"huitouke_levels": (cols.LEVEL_COLUMNS, MemberLevel, "member_level", ("name",), {}),
@@ -125,9 +156,6 @@ def write_settings(session: Session, plan: Any, record: Callable[[str, int, dict
                                      ("kind", "name", "language"), {"kind": cols.REMINDER_KIND_WORDS_ZH}),
               "huitouke_campaigns": (cols.CAMPAIGN_COLUMNS, Campaign, "campaign", ("name",),
                                      cols.CAMPAIGN_WORDS_ZH)}
-    convert: dict[str, Callable[[Any], Any]] = {
-        "money": cleaning.parse_cents, "int": cleaning.parse_int, "bool": cleaning.parse_bool,
-        "text": cleaning.clean_text, "date": cleaning.parse_date}
     added = 0
     # the templates before the campaigns that name them
     for key, table in sorted(plan.ledgers, key=lambda ledger: ledger[0].startswith("huitouke_campaigns")):
@@ -135,22 +163,11 @@ def write_settings(session: Session, plan: Any, record: Callable[[str, int, dict
         if name not in sheets:
             continue
         spec, model, table_name, identity_of, words = sheets[name]
-        zh = not key.endswith("_en")
-        back = {column: {word: code for code, word in table_words.items()} for column, table_words in words.items()
-                if zh}
-        position = {header: index for index, header in enumerate(table.headers)}
-        where = [position.get(column.header("zh" if zh else "en")) for column in spec]
         have = set(numbered(tuple(row) for row in session.execute(
             select(*[getattr(model, part) for part in identity_of]).order_by(model.__table__.c.id))))
         seen: Counter[tuple] = Counter()  # (numbered, as `have`)
-        for row in table.sheet.rows[table.data_start:]:
-            try:
-                values = {column.key: convert[column.kind](row[index] if index is not None and index < len(row)
-                                                           else None) for column, index in zip(spec, where, strict=True)}
-            except CellRejected:  # a cell that is not what our export writes: that line is left alone
-                continue
-            for column, table_words in back.items():
-                values[column] = table_words.get(values[column], values[column])
+        # a line with a cell that is not what our export writes is left alone
+        for values in sheet_values(table, spec, words, not key.endswith("_en")):
             if not values.get("name") or (model is MessageTemplate and not values.get("body")):
                 continue
             identity = tuple(values[part] for part in identity_of)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import delete, insert, select
@@ -47,24 +47,14 @@ from core.book.models import (
     Reminder,
 )
 from core.errors import CellRejected
-from core.excel import cleaning
 from core.excel import columns as cols
 from core.excel.columns import Column
 from core.excel.history_sheets import item_places
-from core.excel.own_export import numbered
+from core.excel.own_export import numbered, sheet_values
 
 log = logging.getLogger(__name__)
 
 
-def _raw(value: object) -> str:
-    """Text as written (rule keys and facts: JSON is not cleaned)."""
-    return "" if value is None else str(value)
-
-
-_CONVERT: dict[str, Callable[[Any], Any]] = {
-    "money": cleaning.parse_cents, "int": cleaning.parse_int, "datetime": cleaning.parse_datetime,
-    "date": cleaning.parse_date, "bool": cleaning.parse_bool, "text": cleaning.clean_text}
-_RAW = frozenset({"rule_key", "facts_json"})
 # preset key prefix → (columns, Chinese words of its codes)
 SHEETS: dict[str, tuple[Sequence[Column], Mapping[str, Mapping[str, str]]]] = {
     "huitouke_complaints": (cols.COMPLAINT_COLUMNS, cols.COMPLAINT_WORDS_ZH),
@@ -87,26 +77,12 @@ def _sheet_rows(plan: Any, name: str, customers: Mapping[str, int] | None) -> It
     for key, table in plan.ledgers:
         if key not in (name, f"{name}_en"):
             continue
-        zh = not key.endswith("_en")
-        back = {column: {word: code for code, word in table_words.items()} for column, table_words in words.items()}
-        position = {header: index for index, header in enumerate(table.headers)}
-        where = [position.get(column.header("zh" if zh else "en")) for column in spec]
-        for number, row in enumerate(table.sheet.rows[table.data_start:], table.data_start + 1):
-            cells = [row[index] if index is not None and index < len(row) else None for index in where]
-            values: dict[str, Any] = {}
-            try:
-                for column, cell in zip(spec, cells, strict=True):
-                    if column.key in _RAW:
-                        values[column.key] = _raw(cell)
-                        continue
-                    value = _CONVERT[column.kind](cell)
-                    if column.kind == "text" and zh:
-                        value = back.get(column.key, {}).get(value, value)
-                    values[column.key] = value
-            except CellRejected as error:
-                plan.errors.append(RowError(table.file, table.sheet.name, number, "", error.code,
-                                            str(error.details.get("value", "")), "note"))
-                continue
+
+        def rejected(number: int, error: CellRejected, table: Any = table) -> None:
+            plan.errors.append(RowError(table.file, table.sheet.name, number, "", error.code,
+                                        str(error.details.get("value", "")), "note"))
+
+        for values in sheet_values(table, spec, words, not key.endswith("_en"), rejected):
             if customers is None:
                 yield values
                 continue

@@ -167,3 +167,21 @@ def test_a_product_named_with_its_bracket_gets_the_lines_titled_so(book, tmp_pat
                                                      ("9302", "13800000002", "2026-05-02", "面膜（控油）", 1)]))
     assert result.products_created == 1  # 面膜（控油）is no variant of a seller's product: 面膜, a new one
     assert {name: s.buyers for name, s in _summaries(book).items()} == {"面膜（补水）": 1, "面膜": 1}
+
+
+def test_a_suggestion_read_before_lines_moved_to_its_product_is_read_again(book, make_customer, make_order):
+    from core.book.models import Product
+    from core.product_links import CycleWatch, follow_product_write
+
+    honey = ProductService(book).create(ProductInput(name="洋槐蜂蜜 500g"))
+    for i in range(3):
+        customer = make_customer(name=f"客{i}", phone=f"1390000000{i}")
+        for back in (230, 150, 70):
+            make_order(customer.id, (D - dt.timedelta(days=back)).isoformat(), [("【包邮】洋槐蜂蜜500g", 2, 6800)])
+    with book.session() as s:
+        s.execute(text("UPDATE order_item SET product_id = NULL"))
+        # what a chunked import read between transactions, before the lines were linked: no suggestion
+        follow_product_write(s, CycleWatch(s), D, products=[honey.id], link_new=True, regenerate_now=False,
+                             suggestions={honey.id: None})
+        product = s.get(Product, honey.id)
+        assert (product.suggested_cycle_days, product.suggestion_basis) == (40, 6)
