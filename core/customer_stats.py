@@ -39,6 +39,7 @@ from core.book.dialect import (
     table_of,
 )
 from core.book.models import Customer, Order, OrderItem, Product, Setting
+from core.book.turns import WriteTurn
 from core.settings import DEFAULTS, get_settings, set_setting
 
 __all__ = [
@@ -228,7 +229,7 @@ def update_stages(session: Session, today: dt.date) -> int:
 
 
 def update_stages_in_chunks(sessions: Callable[[], AbstractContextManager[Session]], today: dt.date, *,
-                            write_turn: Callable[[], AbstractContextManager] | None = None,
+                            write_turn: WriteTurn | None = None,
                             chunk_customers: int = CHUNK_STAGES,
                             is_cancelled: Callable[[], bool] | None = None) -> int:
     """`update_stages` in short transactions of `chunk_customers` customers (by id range), for the app's pass

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager
 
 from sqlalchemy import ColumnElement, and_, case, delete, func, or_, select, update
 from sqlalchemy.orm import Session
@@ -34,6 +33,7 @@ from core.book.models import (
     Reminder,
     Tag,
 )
+from core.book.turns import WriteTurn
 from core.customer_stats import STAGES
 from core.dto import AliasDTO, BookCounts, CustomerDetail, CustomerInput, CustomerQuery, CustomerRow
 from core.errors import ConflictError, NotFound, ValidationError
@@ -198,7 +198,7 @@ class CustomerService:
             return customer_stats.update_stages(s, today)
 
     def ensure_stages_in_chunks(self, today: dt.date,
-                                write_turn: Callable[[], AbstractContextManager] | None = None,
+                                write_turn: WriteTurn | None = None,
                                 is_cancelled: Callable[[], bool] | None = None) -> int:
         """`ensure_stages` in short transactions (customer_stats.update_stages_in_chunks), each inside
         `write_turn()` when given: the app's pass after opening, so a save waits for one chunk at most. It stops

@@ -9,9 +9,10 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 InTurn = Callable[[Callable[[], Any]], Any]  # runs a transaction where it likes, returns what it returned
+WriteTurn = Callable[[], AbstractContextManager]  # held around a transaction: the app's turn to write (ui.book_lane)
 
 
-def in_turn_or_write_turn(fn: Callable[[], Any], write_turn: Callable[[], AbstractContextManager] | None,
+def in_turn_or_write_turn(fn: Callable[[], Any], write_turn: WriteTurn | None,
                           in_turn: InTurn | None) -> Any:
     """fn() handed to `in_turn` (the app's book lane runs it on its own thread: ui.book_lane.BookLane.in_turn),
     else run here inside `write_turn()` when given."""

@@ -43,6 +43,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from core.book.dialect import one_at_a_time
+from core.book.turns import WriteTurn
 from core.errors import BookBusy, BookLocked
 
 log = logging.getLogger(__name__)
@@ -61,7 +62,6 @@ _PG_LOCK_SPACE = 0x48554955  # "HUIU": next to core.book.dialect's "HUIT"
 # about idle + interval × count seconds, and ends the session, lock included; killed processes at once.
 _PG_KEEPALIVE = ("SET tcp_keepalives_idle = 30", "SET tcp_keepalives_interval = 10", "SET tcp_keepalives_count = 3")
 
-WriteTurn = Callable[[], AbstractContextManager]
 
 
 class Turns:

@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 from core.book.dialect import one_at_a_time
+from core.book.turns import WriteTurn
 from core.errors import Cancelled, HuitoukeError, ImportRejected
 from core.excel.analysis import (
     LoadedFile,
@@ -31,7 +32,7 @@ from core.excel.analysis import (
     preset_of,
     remembered_mappings,
 )
-from core.excel.chunked import ImportRunning, Turns, WriteTurn
+from core.excel.chunked import ImportRunning, Turns
 from core.excel.detail_items import unknown_order_errors
 from core.excel.mapping import header_signature, normalise_header
 from core.excel.own_export import SETTING_SHEETS

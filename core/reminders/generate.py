@@ -33,7 +33,6 @@ import datetime as dt
 import functools
 import time
 from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,7 +42,7 @@ from sqlalchemy.orm import Session
 from core.book import changes
 from core.book.dialect import RawSql, one_at_a_time, rowcount
 from core.book.models import Reminder
-from core.book.turns import InTurn, in_turn_or_write_turn, next_width
+from core.book.turns import InTurn, WriteTurn, in_turn_or_write_turn, next_width
 from core.book.wal import Checkpoints
 from core.errors import HuitoukeError
 from core.progress import IsCancelled, Progress
@@ -124,7 +123,7 @@ def regenerate(session: Session, today: dt.date, customer_ids: Iterable[int] | N
 
 def _write_in_chunks(engine, today: dt.date, counts: dict[str, int], progress: Progress | None,
                      is_cancelled: Callable[[], bool] | None, now: dt.datetime | None, chunk_customers: int,
-                     write_turn: Callable[[], AbstractContextManager] | None, in_turn: InTurn | None) -> None:
+                     write_turn: WriteTurn | None, in_turn: InTurn | None) -> None:
     """regenerate_in_chunks's pass itself: the wanted tasks from one read snapshot, then the chunks."""
     with engine.connect() as connection, Session(bind=connection) as session, \
             Checkpoints(session).outside_commits() as wal:
@@ -176,7 +175,7 @@ CHUNK_GAP_S = 0.01  # pause between chunks without a write turn (bench/bench_lan
 def regenerate_in_chunks(engine, today: dt.date, *, progress: Progress | None = None,
                          is_cancelled: Callable[[], bool] | None = None, now: dt.datetime | None = None,
                          chunk_customers: int = CHUNK_CUSTOMERS,
-                         write_turn: Callable[[], AbstractContextManager] | None = None,
+                         write_turn: WriteTurn | None = None,
                          in_turn: InTurn | None = None) -> RegenerationResult:
     """The complete pass for background work (the app's Today page, the command line's `today`), in short
     transactions: the wanted tasks are computed into temporary tables on one connection under a read

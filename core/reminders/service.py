@@ -6,12 +6,10 @@ Long work (`regenerate`) takes `progress` and `is_cancelled` so ui/tasks.py can 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from contextlib import AbstractContextManager
 from typing import Any
 
 from core import templates
-from core.book.turns import InTurn
+from core.book.turns import InTurn, WriteTurn
 from core.progress import IsCancelled, Progress
 from core.reminders import actions, cycles, exclusions, generate, today
 from core.settings import get_settings, set_setting
@@ -65,7 +63,7 @@ class ReminderService:
     # -- writing ---------------------------------------------------------------------------------
     def regenerate(self, day: dt.date, progress: Progress | None = None,
                    is_cancelled: IsCancelled | None = None,
-                   write_turn: Callable[[], AbstractContextManager] | None = None,
+                   write_turn: WriteTurn | None = None,
                    in_turn: InTurn | None = None) -> generate.RegenerationResult:
         """Complete pass (background work), written in short transactions (generate.regenerate_in_chunks):
         a save meanwhile waits for one chunk at most. "database is locked" is raised as BookBusy."""
