@@ -22,25 +22,38 @@ from core.errors import ImportRejected
 HEAD_ROWS = 64  # header scan (30 rows) + a preview's 20 rows, and some
 
 
+def open_workbook(path: Path) -> Any:
+    """calamine's workbook of a file. An .xlsx by name and by bytes is opened from its path (read as needed);
+    any other from its bytes, held whole while it is open (170 MB for the 100k demo book's full export), as
+    calamine then tells the format from them: WPS .et files renamed to .xlsx exist."""
+    import python_calamine as calamine
+
+    with path.open("rb") as handle:
+        if path.suffix.lower() in (".xlsx", ".xlsm") and handle.read(4) == b"PK\x03\x04":
+            try:
+                return calamine.CalamineWorkbook.from_path(str(path))
+            except calamine.PasswordError:
+                raise
+            except Exception:  # (an .ods or another zip named .xlsx: told from its bytes below)
+                pass
+        handle.seek(0)
+        return calamine.CalamineWorkbook.from_filelike(handle)
+
+
 def stamp_of(path: Path) -> tuple[int, int]:
     status = os.stat(path)
     return status.st_size, status.st_mtime_ns
 
 
-class SheetRows(Sequence[list[Any]]):
+class LazyRows(Sequence[list[Any]]):
     """``rows[i]`` is the file's row ``i + 1`` from A1 (as ``to_python(skip_empty_area=False)`` returns them:
-    every row as wide as the sheet, '' for empty cells). Slices are lists; `blocks` walks without holding them."""
+    '' for empty cells). The first `HEAD_ROWS` rows are kept in ``head``; the others are converted each time
+    they are walked (`_walk`). Slices are lists; `blocks` and `rows_from` walk without holding the rows."""
 
-    def __init__(self, path: Path, name: str, sheet: Any, stamp: tuple[int, int]) -> None:
-        self._path, self._name, self._stamp = path, name, stamp
+    def __init__(self, height: int) -> None:
+        self._height = height
         self._lock = threading.Lock()
-        end, start = sheet.end, sheet.start
-        self._height = end[0] + 1 if end else 0
-        self._pad: list[Any] = [""] * start[1] if start else []  # iter_rows starts at the first used column
-        self._sheet: Any = sheet
-        self.head: list[list[Any]] = list(islice(self._walk(0), HEAD_ROWS))
-        if self._height <= len(self.head):
-            self._sheet = None  # all of it is in the head
+        self.head: list[list[Any]] = list(islice(self._walk(0), HEAD_ROWS)) if height else []
 
     def __len__(self) -> int:
         return self._height
@@ -81,14 +94,34 @@ class SheetRows(Sequence[list[Any]]):
             yield block
 
     def release(self) -> None:
-        """Free the range; a later walk reads the sheet from the file again."""
+        """Free what the rows hold beyond the head; a later walk reads them from the file again."""
+
+    def _walk(self, start: int) -> Iterator[list[Any]]:
+        raise NotImplementedError
+
+    def _check_unchanged(self, path: Path, stamp: tuple[int, int]) -> None:
+        if stamp_of(path) != stamp:
+            raise ImportRejected("file_changed", file=path.name)
+
+
+class SheetRows(LazyRows):
+    """A sheet's rows from calamine's range (kept until `release`, read again from the file after it)."""
+
+    def __init__(self, path: Path, name: str, sheet: Any, stamp: tuple[int, int]) -> None:
+        self._path, self._name, self._stamp = path, name, stamp
+        end, start = sheet.end, sheet.start
+        self._pad: list[Any] = [""] * start[1] if start else []  # iter_rows starts at the first used column
+        self._sheet: Any = sheet
+        super().__init__(end[0] + 1 if end else 0)
+        if self._height <= len(self.head):
+            self._sheet = None  # all of it is in the head
+
+    def release(self) -> None:
         with self._lock:
             if self._height > len(self.head):
                 self._sheet = None
 
     def _walk(self, start: int) -> Iterator[list[Any]]:
-        if not self._height:
-            return
         rows = self._range().iter_rows()  # (the iterator holds the range: a release meanwhile does not cut it)
         for _skipped in islice(rows, start):
             pass
@@ -106,13 +139,9 @@ class SheetRows(Sequence[list[Any]]):
             return self._sheet
 
     def _reread(self) -> Any:
-        import python_calamine as calamine
-
         try:
-            if stamp_of(self._path) != self._stamp:
-                raise ImportRejected("file_changed", file=self._path.name)
-            with self._path.open("rb") as handle:
-                workbook = calamine.CalamineWorkbook.from_filelike(handle)
+            self._check_unchanged(self._path, self._stamp)
+            workbook = open_workbook(self._path)
             try:
                 sheet = workbook.get_sheet_by_name(self._name)
             finally:
@@ -128,8 +157,8 @@ class SheetRows(Sequence[list[Any]]):
 
 
 def row_blocks(rows: Sequence[list[Any]], start: int, size: int) -> Iterator[Sequence[list[Any]]]:
-    """``rows[start:]`` ``size`` rows at a time, without copying a `SheetRows` whole."""
-    if isinstance(rows, SheetRows):
+    """``rows[start:]`` ``size`` rows at a time, without copying a `LazyRows` whole."""
+    if isinstance(rows, LazyRows):
         yield from rows.blocks(start, size)
         return
     for first in range(start, len(rows), size):
@@ -137,13 +166,13 @@ def row_blocks(rows: Sequence[list[Any]], start: int, size: int) -> Iterator[Seq
 
 
 def rows_from(rows: Sequence[list[Any]], start: int) -> Iterator[list[Any]]:
-    """``rows[start:]`` one row at a time, without copying a `SheetRows` whole."""
-    if isinstance(rows, SheetRows):
+    """``rows[start:]`` one row at a time, without copying a `LazyRows` whole."""
+    if isinstance(rows, LazyRows):
         return rows.rows_from(start)
     return islice(rows, start, None)
 
 
 def release(rows: Sequence[list[Any]]) -> None:
     """Free what a sheet's rows hold once they have been read (nothing for plain lists)."""
-    if isinstance(rows, SheetRows):
+    if isinstance(rows, LazyRows):
         rows.release()

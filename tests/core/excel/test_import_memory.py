@@ -93,3 +93,73 @@ def test_check_then_import_reads_the_released_sheet_again(tmp_path, book):
     with pytest.raises(ImportRejected) as refused:
         run_import(book, loaded, ImportOptions(backup=False))
     assert refused.value.code == "file_changed"
+
+
+def _mixed_workbook(tmp_path, epoch_1904=False):
+    """Two sheets as a seller's file holds them: shared strings, numbers, booleans, dates and times, a run of
+    blank rows, a sheet starting at B2 and a hidden one; 1904 dates when asked."""
+    import openpyxl
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    workbook = openpyxl.Workbook()
+    orders = workbook.active
+    orders.title = "订单"
+    orders.append(["姓名", "手机", "下单时间", "金额", "数量", "已付", "日期"])
+    for index in range(400):
+        if 150 <= index < 190:
+            orders.append([])  # (blank rows: some slices hold no value at all)
+            continue
+        orders.append([f"客户{index % 37}", f"138{index:08d}", dt.datetime(2024, 1, 1) + dt.timedelta(hours=index),
+                       index * 1.25, index, index % 2 == 0, dt.date(2023, 1, 1) + dt.timedelta(days=index)])
+    shifted = workbook.create_sheet("名单")
+    for index in range(120):
+        shifted.cell(row=index + 2, column=2, value=f"名{index}")
+        shifted.cell(row=index + 2, column=4, value=index if index % 3 else None)
+    helper = workbook.create_sheet("下拉选项")
+    helper.append(["选项"])
+    helper.sheet_state = "hidden"
+    if epoch_1904:
+        workbook.epoch = CALENDAR_MAC_1904
+    path = tmp_path / ("mac.xlsx" if epoch_1904 else "mixed.xlsx")
+    workbook.save(path)
+    return path
+
+
+def _whole(path):
+    import python_calamine as calamine
+
+    workbook = calamine.CalamineWorkbook.from_path(str(path))
+    return {name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False) for name in workbook.sheet_names}
+
+
+@pytest.mark.parametrize("epoch_1904", [False, True])
+def test_a_large_sheet_read_in_slices_is_the_sheet_calamine_reads_whole(tmp_path, monkeypatch, epoch_1904):
+    from core.excel import sheet_slices
+    from core.excel.sheet_slices import SlicedRows
+
+    path = _mixed_workbook(tmp_path, epoch_1904)
+    whole = _whole(path)
+    monkeypatch.setattr(sheet_slices, "LARGE_WORKBOOK_BYTES", 0)  # every sheet is "large"
+    monkeypatch.setattr(sheet_slices, "SLICED_SHEET_BYTES", 0)
+    monkeypatch.setattr(sheet_slices, "SLICE_BYTES", 3000)  # a few dozen rows a slice
+    sheets = read_sheets(path)
+    assert [sheet.name for sheet in sheets] == ["订单", "名单"]  # the hidden one left out, as before
+    for sheet in sheets:
+        assert isinstance(sheet.rows, SlicedRows)
+        assert list(sheet.rows) == whole[sheet.name]
+        assert list(sheet.rows.rows_from(170)) == whole[sheet.name][170:]
+    assert sheets[0].rows[2][2] == dt.datetime(2024, 1, 1, 1) and sheets[0].rows[2][6] == dt.date(2023, 1, 2)
+
+
+def test_an_import_read_in_slices_imports_what_a_whole_read_does(tmp_path, monkeypatch, book):
+    from core.excel import sheet_slices
+
+    path = write_xlsx(tmp_path / "ExportOrderList.xlsx", {"订单": taobao_rows(500, 120)})
+    whole = run_import(book, path, ImportOptions(dry_run=True, backup=False))
+    monkeypatch.setattr(sheet_slices, "LARGE_WORKBOOK_BYTES", 0)
+    monkeypatch.setattr(sheet_slices, "SLICED_SHEET_BYTES", 0)
+    monkeypatch.setattr(sheet_slices, "SLICE_BYTES", 20_000)
+    sliced = run_import(book, path, ImportOptions(backup=False))
+    assert (sliced.customers_created, sliced.orders_created, sliced.rows_skipped) == (
+        whole.customers_created, whole.orders_created, whole.rows_skipped)
+    assert sliced.orders_created == 500
