@@ -16,6 +16,7 @@ from core.excel.mapping import KEEP, FieldMap, build_mapping, header_signature, 
 from core.excel.presets import PRESETS, Preset, detect_preset
 from core.excel.readers import DEFAULT_LIMITS, Limits, Table, find_table, read_sheets, repeated_header_rows
 from core.excel.records import ParsedRow, RowError, iter_rows
+from core.excel.sheet_rows import row_blocks
 
 if TYPE_CHECKING:  # SQLAlchemy is imported where a book is used: read_ahead reads while it is imported
     from sqlalchemy.orm import Session
@@ -146,8 +147,9 @@ def choose(table: Table, preset_key: str | None = None, overrides: Mapping[str, 
     mapping = build_mapping(table.headers, preset.columns, preset.use_synonyms, overrides,
                             keep_unknown=preset.use_synonyms and preset.kind == "orders")
     identity = _KIND_IDENTITY.get(preset.kind, _CUSTOMER_IDENTITY)
-    rows = table.sheet.rows[table.data_start:]
-    data_rows = sum(1 for row in rows if any(row)) - len(repeated_header_rows(rows, table.headers, sorted(mapping.fields)))
+    data_rows, columns = 0, sorted(mapping.fields)
+    for block in row_blocks(table.sheet.rows, table.data_start, 10_000):
+        data_rows += sum(1 for row in block if any(row)) - len(repeated_header_rows(block, table.headers, columns))
     return TableChoice(
         table.file, table.sheet.name, table.header_index + 1, table.headers, preset.key, preset.kind,
         dict(mapping.fields), signature, stored is not None, data_rows,

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from core.book.dialect import in_chunks
 from core.book.models import Customer, Order, PointsEntry
+from core.excel.sheet_rows import rows_from
 
 BOOK_ORDER_KEY = "#"  # order-number prefix of an order known by the book's id only (never stored)
 
@@ -117,7 +118,7 @@ def sheet_values(table: Any, spec: Sequence[Any], words: Mapping[str, Mapping[st
             if zh}
     position = {header: index for index, header in enumerate(table.headers)}
     where = [position.get(column.header("zh" if zh else "en")) for column in spec]
-    for number, row in enumerate(table.sheet.rows[table.data_start:], table.data_start + 1):
+    for number, row in enumerate(rows_from(table.sheet.rows, table.data_start), table.data_start + 1):
         values: dict[str, Any] = {}
         try:
             for column, index in zip(spec, where, strict=True):

@@ -15,6 +15,7 @@ from typing import Any
 
 from core.errors import ImportRejected
 from core.excel.odd_files import formulas_without_values, html_sheets, is_encrypted_xls, looks_like_html
+from core.excel.sheet_rows import SheetRows, stamp_of
 from core.excel.text_files import decode_text, read_text_table, sniff_delimiter  # noqa: F401  (sniff_delimiter: re-exported)
 
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -45,10 +46,12 @@ DEFAULT_LIMITS = Limits()
 @dataclass(frozen=True, slots=True)
 class Sheet:
     """One sheet as read: ``rows[i]`` is the file's row ``i + 1``; cells are str, int, float, bool,
-    date, datetime or time exactly as the reader returned them ('' or None for empty cells)."""
+    date, datetime or time exactly as the reader returned them ('' or None for empty cells). A workbook's rows
+    are a `SheetRows` (converted as they are walked: use `row_blocks` / `rows_from` rather than slicing them
+    whole), a text file's or an HTML table's a list."""
 
     name: str
-    rows: list[list[Any]]
+    rows: Sequence[list[Any]]
     notes: list[tuple[int, int, str, str]] = field(default_factory=list)  # (row, column index or -1, code, value)
     hidden: bool = False
 
@@ -75,7 +78,8 @@ def read_sheets(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -
     """
     path = Path(path)
     try:
-        size = path.stat().st_size
+        stamp = stamp_of(path)  # before reading: a sheet read again later is checked against it (SheetRows)
+        size = stamp[0]
         with path.open("rb") as handle:
             head = handle.read(1024)
     except OSError as error:
@@ -86,12 +90,12 @@ def read_sheets(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -
         raise ImportRejected("too_large", file=path.name, size=size, limit=limits.max_file_bytes)
     if head.startswith(_ZIP_MAGIC):
         formulas = _check_zip(path, limits)
-        sheets = _read_calamine(path, limits)
+        sheets = _read_calamine(path, limits, stamp)
         if formulas:
             _note_formulas_without_values(path, sheets)
     elif head.startswith(_CFB_MAGIC):
         _check_cfb(path)
-        sheets = _read_calamine(path, limits)
+        sheets = _read_calamine(path, limits, stamp)
     elif looks_like_html(head):  # an HTML table saved as .xls / .xlsx
         sheets = [Sheet(name, rows) for name, rows in html_sheets(path, decode_text)]
     else:
@@ -305,7 +309,7 @@ def _letters(column: int) -> str:
     return text
 
 
-def _read_calamine(path: Path, limits: Limits) -> list[Sheet]:
+def _read_calamine(path: Path, limits: Limits, stamp: tuple[int, int]) -> list[Sheet]:
     import python_calamine as calamine
 
     try:
@@ -330,7 +334,7 @@ def _read_calamine(path: Path, limits: Limits) -> list[Sheet]:
             cells += height * width
             if height > limits.max_rows or cells > limits.max_cells:
                 raise ImportRejected("too_large", file=path.name, sheet=meta.name, rows=height)
-            sheets.append(Sheet(meta.name, sheet.to_python(skip_empty_area=False),
+            sheets.append(Sheet(meta.name, SheetRows(path, meta.name, sheet, stamp),
                                 hidden=str(meta.visible).rsplit(".", 1)[-1] != "Visible"))
     except ImportRejected:
         raise
@@ -363,7 +367,7 @@ def header_text(cell: Any) -> str:
     return " ".join(str(cell).replace("\ufeff", "").split())
 
 
-def repeated_header_rows(rows: list[list[Any]], headers: tuple[str, ...], columns: list[int]) -> set[int]:
+def repeated_header_rows(rows: Sequence[list[Any]], headers: tuple[str, ...], columns: list[int]) -> set[int]:
     """Positions of the rows that hold the header texts again in every one of ``columns`` (indexes with a
     header), as when several monthly exports are pasted one under another into one sheet."""
     if not columns or not headers[columns[0]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import compress, repeat
 from operator import is_not, itemgetter
@@ -16,6 +16,7 @@ from core.excel.addresses import normalise_province, split_address
 from core.excel.mapping import FIELDS, KEEP, FieldMap
 from core.excel.presets import Preset, platform_of
 from core.excel.readers import Table, repeated_header_rows
+from core.excel.sheet_rows import row_blocks, rows_from
 from core.postcodes import clean_postcode
 
 # What makes a row a purchase: a date alone does not (a sheet may list when someone was added).
@@ -80,7 +81,7 @@ class _YearHints:
             return self._fixed
         if column not in self._by_column:
             years: Counter[int] = Counter()
-            for row in self._table.sheet.rows[self._table.data_start:]:
+            for row in rows_from(self._table.sheet.rows, self._table.data_start):
                 value = row[column] if column < len(row) else None
                 if isinstance(value, dt.date):
                     years[value.year] += 1
@@ -174,14 +175,13 @@ def iter_rows(
             columns.append(_Column(index, table.headers[index] or f"#{index + 1}", "kept", _CONVERTERS[kind], None))
             continue
         columns.append(_Column(index, name, _GROUP_OF.get(name), _CONVERTERS[kind], hint))
-    rows = table.sheet.rows[table.data_start:]
     assembler = _Assembler(preset)
-    for start in range(0, len(rows), _BLOCK):
-        yield from _block_rows(table, rows[start:start + _BLOCK], table.data_start + start + 1, columns,
-                               assembler, mapping, on_error)
+    for start, block in zip(range(table.data_start, len(table.sheet.rows), _BLOCK),
+                            row_blocks(table.sheet.rows, table.data_start, _BLOCK), strict=False):
+        yield from _block_rows(table, block, start + 1, columns, assembler, mapping, on_error)
 
 
-def _block_rows(table: Table, block: list[list[Any]], first_number: int, columns: list[_Column],
+def _block_rows(table: Table, block: Sequence[list[Any]], first_number: int, columns: list[_Column],
                 assembler: _Assembler, mapping: FieldMap, on_error: Callable[[RowError], None]) -> Iterator[ParsedRow]:
     """The good rows of one block (``first_number`` is the sheet row number of its first row): each mapped
     column is cleaned and scattered into per-row dicts by group, then every row is assembled or reported."""
@@ -253,7 +253,7 @@ def _block_rows(table: Table, block: list[list[Any]], first_number: int, columns
 _TOTAL_WORDS = frozenset({"合计", "总计", "小计", "总合计", "合计金额", "总数", "汇总", "共计", "total", "sum", "subtotal"})
 
 
-def _total_rows(block: list[list[Any]]) -> dict[int, str]:
+def _total_rows(block: Sequence[list[Any]]) -> dict[int, str]:
     """Rows whose first cell with text says 合计 / 总计 / 小计 (a sheet's total line), with that word."""
     found = {}
     for offset, row in enumerate(block):
