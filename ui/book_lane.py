@@ -20,12 +20,11 @@ the window run one at a time on one worker thread, results delivered on the GUI 
 """
 
 import contextlib
+import functools
 import inspect
 import threading
 from collections.abc import Callable, Iterator
 from typing import Any
-
-from PySide6.QtCore import QThreadPool
 
 from ui.tasks import BackgroundRunner, Task, TaskRunner, wait_all
 
@@ -37,10 +36,7 @@ class BookLane(TaskRunner):
     lowered priority), ``watched_jobs`` those the seller watches or waits for (at the normal one)."""
 
     def __init__(self, parent=None):
-        pool = QThreadPool()
-        pool.setMaxThreadCount(1)
-        super().__init__(pool, parent)
-        pool.setParent(self)
+        super().__init__(parent=parent, threads=1)
         self.jobs = BackgroundRunner(parent=self, lowered=True)
         self.watched_jobs = BackgroundRunner(parent=self, lowered=False)
         self._idle = threading.Condition()
@@ -53,10 +49,12 @@ class BookLane(TaskRunner):
         return self.run(fn, *args, on_success=on_success, on_error=on_error, **kwargs)
 
     def start(self, task: Task) -> None:
-        self.track(task)
         with self._idle:
             self._saves += 1
-        self._pool.start(lambda: self._run_save(task))
+        super().start(task)
+
+    def _body(self, task: Task) -> Callable[[], None]:
+        return functools.partial(self._run_save, task)
 
     def _run_save(self, task: Task) -> None:
         with self._idle:  # let the job's transaction running end (a wait here, not in SQLite's busy handler)

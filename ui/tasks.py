@@ -8,6 +8,7 @@ the worker thread and delivered through a queued connection, so slots run on the
 touch widgets.
 """
 
+import functools
 import inspect
 import logging
 import sys
@@ -91,8 +92,12 @@ class TaskRunner(QObject):
     unexpected-error dialog), so no failure goes unseen.
     """
 
-    def __init__(self, pool: QThreadPool | None = None, parent: QObject | None = None):
+    def __init__(self, pool: QThreadPool | None = None, parent: QObject | None = None, *, threads: int = 0):
+        """On ``pool`` (default: the global one), or, given ``threads``, on a pool of its own of that many."""
         super().__init__(parent)
+        if threads:
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(threads)
         self._pool = pool or QThreadPool.globalInstance()
         self._running: set[Task] = set()
 
@@ -131,7 +136,11 @@ class TaskRunner(QObject):
         self.track(task)
         # A plain callable, not a QRunnable subclass: PySide owns the wrapper it makes, so no Python
         # object is freed by Qt (or by us) while a pool thread still runs it.
-        self._pool.start(task.run)
+        self._pool.start(self._body(task))
+
+    def _body(self, task: Task) -> Callable[[], None]:
+        """What a pool thread calls to run task (the hook a subclass changes: BackgroundRunner lowers the thread)."""
+        return task.run
 
     def _on_task_finished(self, task: Task) -> None:
         task.done = True
@@ -175,15 +184,11 @@ class BackgroundRunner(TaskRunner):
     switched per job: a lowered thread cannot be raised again (Linux lets only a privileged process do that)."""
 
     def __init__(self, parent: QObject | None = None, threads: int = 2, *, lowered: bool):
-        pool = QThreadPool()
-        pool.setMaxThreadCount(threads)
-        super().__init__(pool, parent)
-        pool.setParent(self)
+        super().__init__(parent=parent, threads=threads)
         self.lowered = lowered
 
-    def start(self, task: Task) -> None:
-        self.track(task)
-        self._pool.start(lambda: _lowered(task) if self.lowered else task.run())
+    def _body(self, task: Task) -> Callable[[], None]:
+        return functools.partial(_lowered, task) if self.lowered else task.run
 
 
 def _lowered(task: Task) -> None:

@@ -6,7 +6,7 @@ copy before compressing, then the whole .gz read back against its CRC). Files ar
 `<stem>-YYYYMMDD-HHMMSS-<reason>.book.gz` in the book's private backup folder
 (core.book.paths.backup_dir_for); older uncompressed `.book` backups are still listed and restored.
 Work in progress is named `*.partial` there and renamed only when whole; `clean_leftovers` removes
-partials a killed process left behind.
+partials a killed process left behind. A backup asked to stop (`is_cancelled`: the app closing) removes its own.
 
 Rotation keeps the newest daily backup of each of the last 7 days, of each of the last 4 ISO weeks and
 of each of the last 12 months, and the newest 20 event backups (before a migration, import, merge or
@@ -34,7 +34,8 @@ from pathlib import Path
 from core import clock
 from core.book import guard
 from core.book.paths import backup_dir_for
-from core.errors import BookDamaged, HuitoukeError, RejectedInput
+from core.errors import BookDamaged, Cancelled, HuitoukeError, RejectedInput
+from core.progress import IsCancelled, never_cancelled
 
 DAILY = "daily"
 EVENT_KEEP = 20
@@ -66,6 +67,11 @@ def _copy_sqlite(src_path: Path, dst_path: Path) -> None:
             dst.close()
     finally:
         src.close()
+
+
+def _stop_if(is_cancelled: IsCancelled) -> None:
+    if is_cancelled():
+        raise Cancelled("cancelled", "The backup was cancelled")
 
 
 def quick_check(path: Path) -> list[str]:
@@ -106,11 +112,13 @@ def damaged(path: Path, problems: list[str], root: Path | None) -> BookDamaged:
 
 
 def create_backup(book_path: Path, reason: str = DAILY, *, root: Path | None = None,
-                  now: dt.datetime | None = None) -> BackupInfo:
+                  now: dt.datetime | None = None, is_cancelled: IsCancelled = never_cancelled) -> BackupInfo:
     """Back up the book now (compressed, verified) and rotate old backups. Returns the new backup.
 
     Written under `.partial` names and renamed when verified, so a crash never leaves a half backup that
-    looks whole. Raises BookDamaged `backup_failed` (nothing kept) when the copy does not verify.
+    looks whole. Raises BookDamaged `backup_failed` (nothing kept) when the copy does not verify, Cancelled
+    (nothing kept, its `.partial` files removed) once `is_cancelled()` is true: it is asked after the copy, after
+    its check and for every block compressed or read back (the app closing during the daily backup).
     """
     book_path = Path(book_path)
     now = (now or clock.now())
@@ -124,10 +132,12 @@ def create_backup(book_path: Path, reason: str = DAILY, *, root: Path | None = N
     packed = folder / (final.name + PARTIAL)
     try:
         _copy_sqlite(book_path, raw)
+        _stop_if(is_cancelled)
         problems = guard.integrity_problems(raw, full=False)
         if problems:
             raise BookDamaged("backup_failed", f"The backup of {book_path} did not verify", problems=problems[:10])
-        compress_verified(raw, packed)
+        _stop_if(is_cancelled)
+        compress_verified(raw, packed, is_cancelled)
         packed.replace(final)
     finally:
         raw.unlink(missing_ok=True)
@@ -137,15 +147,19 @@ def create_backup(book_path: Path, reason: str = DAILY, *, root: Path | None = N
     return info
 
 
-def compress_verified(src: Path, dst: Path) -> None:
-    """gzip `src` into `dst`, then read `dst` back whole (gzip checks its CRC and length) before returning."""
+def compress_verified(src: Path, dst: Path, is_cancelled: IsCancelled = never_cancelled) -> None:
+    """gzip `src` into `dst`, then read `dst` back whole (gzip checks its CRC and length) before returning;
+    Cancelled between two blocks once `is_cancelled()` is true (`dst` is the caller's to remove)."""
     with open(src, "rb") as fh, open(dst, "wb") as out:
         with gzip.GzipFile(filename="", mode="wb", fileobj=out, compresslevel=GZIP_LEVEL, mtime=0) as gz:
-            shutil.copyfileobj(fh, gz, _BLOCK)
+            while block := fh.read(_BLOCK):
+                _stop_if(is_cancelled)
+                gz.write(block)
         out.flush()
     size = 0
     with gzip.open(dst, "rb") as gz:
         while block := gz.read(_BLOCK):
+            _stop_if(is_cancelled)
             size += len(block)
     if size != src.stat().st_size:
         raise BookDamaged("backup_failed", f"The compressed backup {dst.name} did not verify")
@@ -266,14 +280,15 @@ def list_backups(book_path: Path, *, root: Path | None = None) -> list[BackupInf
     return result
 
 
-def daily_backup_if_due(book_path: Path, *, root: Path | None = None,
-                        now: dt.datetime | None = None) -> BackupInfo | None:
-    """Take the day's backup unless one was already taken today (called at launch)."""
+def daily_backup_if_due(book_path: Path, *, root: Path | None = None, now: dt.datetime | None = None,
+                        is_cancelled: IsCancelled = never_cancelled) -> BackupInfo | None:
+    """Take the day's backup unless one was already taken today (called at launch). Cancelled (see
+    create_backup), nothing is kept: the next call takes it again."""
     now = now or clock.now()
     for b in list_backups(book_path, root=root):
         if b.reason == DAILY and b.taken_at.date() == now.date():
             return None
-    return create_backup(book_path, DAILY, root=root, now=now)
+    return create_backup(book_path, DAILY, root=root, now=now, is_cancelled=is_cancelled)
 
 
 def rotate(book_path: Path, *, root: Path | None = None, today: dt.date | None = None,

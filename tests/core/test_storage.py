@@ -14,7 +14,7 @@ from core.book import backup, schema
 from core.book.check import check_book
 from core.book.db import Book
 from core.book.models import Base, Customer
-from core.errors import BookDamaged, BookLocked, BookTooNew, RejectedInput
+from core.errors import BookDamaged, BookLocked, BookTooNew, Cancelled, RejectedInput
 from tests.conftest import ROOT
 
 
@@ -163,6 +163,28 @@ def test_daily_backup_once_a_day_and_rotation_keeps_the_policy(tmp_path):
     assert len(daily) <= 7 + 4 + 12 + 1
     assert dates[-7:] == [day0.date() - dt.timedelta(days=d) for d in range(6, -1, -1)]  # last 7 days kept
     assert (day0.date() - dates[0]).days <= 366  # nothing older than a year
+
+
+@pytest.mark.parametrize("step", ["copied", "checked", "compressing", "reading back"])
+def test_a_cancelled_backup_keeps_nothing_and_the_next_call_takes_it(tmp_path, monkeypatch, step):
+    """Issue #21: the app closing during the daily backup: it stops at its next step, no backup, no `.partial`."""
+    path, root = tmp_path / "shop.book", tmp_path / "bk"
+    Book.open(path, create=True, backup_root=root).close()
+    monkeypatch.setattr(backup, "_BLOCK", 4096)  # several blocks to compress and to read back
+    blocks = -(-path.stat().st_size // 4096)
+    asked = {"copied": 1, "checked": 2, "compressing": 4, "reading back": 2 + blocks + 2}[step]
+    calls = []
+
+    def is_cancelled() -> bool:
+        calls.append(1)
+        return len(calls) >= asked
+
+    with pytest.raises(Cancelled):
+        backup.daily_backup_if_due(path, root=root, is_cancelled=is_cancelled)
+    assert len(calls) == asked
+    assert list(backup.backup_dir_for(path, root).iterdir()) == []
+    taken = backup.daily_backup_if_due(path, root=root)
+    assert taken is not None and backup.backup_problems(taken.path) == []
 
 
 NEXT = f"{int(schema.HEAD) + 1:04d}"

@@ -261,6 +261,33 @@ def test_the_save_after_the_conflict_window_runs_on_the_lane_too(qtbot, book, mo
     lane.wait(5000)
 
 
+def test_the_conflict_window_reads_their_version_on_the_lane_and_opens_when_it_is_back(qtbot, book, monkeypatch):
+    """Issue #21: after a save that lost the race, the customer as the other person saved it is read on the lane, off
+    the GUI thread (it was read on the GUI thread), and the window opens once that read is back."""
+    from tests.ui.lane_spy import LaneSpy
+    from ui.book_lane import BookLane
+
+    lane = BookLane()
+    customer = CustomerService(book).create(BASE)
+    dialog = _customer_dialog(qtbot, book, customer.id, lane)
+    spy = LaneSpy(lane, monkeypatch).watch(dialog._customers, "get")
+    CustomerService(book).update(customer.id, THEIRS_SAVED, expected_version=customer.version)
+    dialog.note_edit.setPlainText("我的")
+    shown = []
+
+    def cancel(conflict):
+        shown.append(([name for name, _ in spy.calls], conflict.field_differences))
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ConflictDialog, "exec", cancel)
+    assert dialog.save() is False and not shown  # the first try runs on the lane
+    qtbot.waitUntil(lambda: "someone else saved this customer" in dialog.error_label.text(), timeout=5000)
+    assert len(shown) == 1 and shown[0][0] == ["get"] and spy.ran_on_lane("get")
+    assert {d.field: d.theirs for d in shown[0][1]}["note"] == THEIRS_SAVED.note  # their version, as saved
+    assert dialog.save_button.isEnabled() and CustomerService(book).get(customer.id).fields.note == THEIRS_SAVED.note
+    lane.wait(5000)
+
+
 def test_customer_dialog_stays_open_and_says_so_when_the_conflict_is_cancelled(qtbot, book, monkeypatch):
     customer = CustomerService(book).create(BASE)
     dialog = _customer_dialog(qtbot, book, customer.id)

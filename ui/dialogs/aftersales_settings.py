@@ -23,6 +23,7 @@ from core.errors import HuitoukeError
 from ui.dialogs.lane_save import save_on_lane
 from ui.text.aftersales import REVIEW_REASONS, error_text, word
 from ui.text.labels import PLATFORMS, label, money
+from ui.widgets.error_label import error_label
 from ui.widgets.inputs import MoneyEdit
 
 _COUNTS = (  # setting key, label, in hours (else days), minimum
@@ -87,8 +88,7 @@ class AftersalesSettingsDialog(QDialog):
         self.reasons_edit = QPlainTextEdit("\n".join(word(REVIEW_REASONS, r) for r in reasons))
         self.reasons_edit.setMaximumHeight(120)
         layout.addWidget(self.reasons_edit)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #c62828;")
+        self.error_label = error_label()
         self.error_label.hide()
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -6,8 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from core.marketing.texts import CampaignTemplate
-from ui.dialogs.lane_save import save_on_lane
-from ui.text.errors import describe
+from ui.dialogs.lane_save import save_form
 from ui.widgets.error_label import error_label
 from ui.widgets.template_editor import TemplateEditor
 
@@ -41,10 +40,8 @@ class CampaignTemplateDialog(QDialog):
     def save(self) -> bool:
         """Store the text; True when stored already, False on the lane (accepted later) or when refused."""
         theme, language, text = self._template.theme, self._template.language, self.editor.text()
-        return save_on_lane(self._lane, self.save_button,
-                            lambda: self._marketing.save_campaign_template(theme, language, text), self._stored,
-                            lambda error: self.error_label.setText(describe(error)))
+        return save_form(self._lane, self, self.save_button, self.error_label,
+                         lambda: self._marketing.save_campaign_template(theme, language, text), self._stored)
 
     def _stored(self, template: CampaignTemplate) -> None:
         self.saved = template
-        self.accept()

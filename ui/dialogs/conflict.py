@@ -190,20 +190,19 @@ def resolve_customer_conflict(parent: QWidget, customers: CustomerService, loade
                               button: QAbstractButton | None = None) -> None:
     """After `customers.update` raised ConflictError: show both versions and save what the seller picks.
 
-    The choice is made here, on the GUI thread (a modal window); the save after it runs on the book's `lane`
-    (ui.dialogs.lane_save.save_on_lane: `button` disabled meanwhile), at once without one. Then
-    `done(detail)` with the customer as it now stands (their version for "keep theirs", the saved merge
-    otherwise), or `done(None)` when the seller cancelled (nothing saved; the form keeps their edit); a coded
+    Their version is read on the book's `lane` (ui.dialogs.lane_save.save_on_lane: `button` disabled meanwhile;
+    after the saves already queued, off the GUI thread) and the window is shown when it is back; the choice is
+    made there, on the GUI thread (a modal window); the save after it runs on the lane too. Without a lane both
+    run at once. Then `done(detail)` with the customer as it now stands (their version for "keep theirs", the
+    saved merge otherwise), or `done(None)` when the seller cancelled (nothing saved; the form keeps their edit); a coded
     error (the customer deleted meanwhile) goes to `failed`. If yet another save lands while the window is
     open, it asks again against that newest version.
     """
 
     def ask(base: CustomerInput, mine: CustomerInput) -> None:
-        try:
-            theirs = customers.get(loaded.id)
-        except HuitoukeError as exc:
-            failed(exc)
-            return
+        save_on_lane(lane, button, lambda: customers.get(loaded.id), lambda theirs: show(base, mine, theirs), failed)
+
+    def show(base: CustomerInput, mine: CustomerInput, theirs: CustomerDetail) -> None:
         title = theirs.fields.name or theirs.fields.real_name or str(theirs.id)
         dialog = ConflictDialog(title, base, mine, theirs.fields, CUSTOMER_FIELD_LABELS, format_value, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:

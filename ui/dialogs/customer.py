@@ -275,8 +275,8 @@ class CustomerDialog(QDialog):
         return False
 
     def _resolve_conflict(self, data: CustomerInput) -> None:
-        """Someone else saved first: let the seller pick between both versions (ui.dialogs.conflict); what they
-        pick is saved on the lane like the first try."""
+        """Someone else saved first: let the seller pick between both versions (ui.dialogs.conflict); their
+        version is read on the lane and what the seller picks is saved there, like the first try."""
 
         def done(detail: CustomerDetail | None) -> None:
             if detail is None:

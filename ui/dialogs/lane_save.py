@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel
 
 from core.errors import HuitoukeError
 from ui.tasks import report_unhandled
+from ui.text.errors import describe
 
 
 def save_on_lane(lane, button: QAbstractButton | Sequence[QAbstractButton] | None, call: Callable[[], Any],
@@ -48,3 +49,20 @@ def save_on_lane(lane, button: QAbstractButton | Sequence[QAbstractButton] | Non
     enable(False)
     lane.save(call, on_success=done, on_error=error)
     return False
+
+
+def said_in(label: QLabel) -> Callable[[HuitoukeError], None]:
+    """A ``failed`` for save_on_lane: the error's sentence in ``label`` (a form's red error line)."""
+    return lambda error: label.setText(describe(error))
+
+
+def save_form(lane, dialog: QDialog, button: QAbstractButton, error_line: QLabel, call: Callable[[], Any],
+              saved: Callable[[Any], None]) -> bool:
+    """A form dialog's Save (or Merge): ``call()`` through save_on_lane with ``button`` disabled meanwhile;
+    ``saved(result)`` and then the dialog accepted after it; a coded error said in ``error_line``, the dialog
+    left open. Returns whether it saved already (False with a lane, or refused)."""
+    def done(result: Any) -> None:
+        saved(result)
+        dialog.accept()
+
+    return save_on_lane(lane, button, call, done, said_in(error_line))

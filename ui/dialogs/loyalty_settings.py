@@ -30,8 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.marketing.levels import LevelDTO
-from ui.dialogs.lane_save import save_on_lane
-from ui.text.errors import describe
+from ui.dialogs.lane_save import said_in, save_form, save_on_lane
 from ui.text.labels import money
 from ui.widgets.error_label import error_label, save_cancel_footer
 from ui.widgets.inputs import MoneyEdit
@@ -91,12 +90,10 @@ class LevelDialog(QDialog):
             min_spend_cents=self.spend_edit.cents() if self.spend_check.isChecked() else None,
             min_purchases=self.days_spin.value() if self.days_check.isChecked() else None,
             discount_percent=self.discount_spin.value(), level_id=self._level.id if self._level else None)
-        return save_on_lane(self._lane, self.save_button, call, self._saved,
-                            lambda error: self.error_label.setText(describe(error)))
+        return save_form(self._lane, self, self.save_button, self.error_label, call, self._saved)
 
     def _saved(self, upgrades: int) -> None:
         self.upgrades = upgrades
-        self.accept()
 
 
 class LoyaltySettingsWidget(QGroupBox):
@@ -165,8 +162,7 @@ class LoyaltySettingsWidget(QGroupBox):
     def _save_rule(self, key: str, value: int) -> None:
         """Store one points rule, on the lane if any (changes written in order); a refusal said in red."""
         save_on_lane(self._lane, None, functools.partial(self._marketing.set_points_rule, key, value),
-                     lambda _result: self.error_label.setText(""),
-                     lambda error: self.error_label.setText(describe(error)))
+                     lambda _result: self.error_label.setText(""), said_in(self.error_label))
 
     # --- levels -----------------------------------------------------------------------------------
     def load_levels(self) -> None:
@@ -212,7 +208,7 @@ class LoyaltySettingsWidget(QGroupBox):
         if answer != QMessageBox.StandardButton.Yes:
             return
         save_on_lane(self._lane, None, functools.partial(self._marketing.delete_level, level.id), self._deleted,
-                     lambda error: self.error_label.setText(describe(error)))
+                     said_in(self.error_label))
 
     def _deleted(self, moved: int) -> None:
         self.status_label.setText(self.tr("Deleted; %1 customers changed level.").replace("%1", str(moved)))

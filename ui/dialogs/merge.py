@@ -18,10 +18,8 @@ from PySide6.QtWidgets import (
 
 from core.customers import CustomerService
 from core.dto import CustomerDetail
-from core.errors import HuitoukeError
 from core.phones import display_phone
-from ui.dialogs.lane_save import save_on_lane
-from ui.text.errors import describe
+from ui.dialogs.lane_save import save_form
 from ui.text.labels import date_text, money
 
 
@@ -157,12 +155,5 @@ class MergeDialog(QDialog):
         """Merge the two; False while it runs on the lane (``merged`` follows) or when it was refused."""
         keep_id, absorb_id = self.keep_and_absorb()
         self.error_label.clear()
-        return save_on_lane(self._lane, self.merge_button, lambda: self._customers.merge(keep_id, absorb_id),
-                            self._merged, self._refused)
-
-    def _merged(self, detail: CustomerDetail) -> None:
-        self.merged.emit(detail)
-        self.accept()
-
-    def _refused(self, exc: HuitoukeError) -> None:
-        self.error_label.setText(describe(exc))
+        return save_form(self._lane, self, self.merge_button, self.error_label,
+                         lambda: self._customers.merge(keep_id, absorb_id), self.merged.emit)

@@ -28,7 +28,7 @@ from core.orders import TEXT_LIMITS, OrderService
 from core.phones import display_phone
 from core.smartpaste import ParsedMessage
 from core.smartpaste.apply import order_items, receiver_of
-from ui.dialogs.lane_save import save_on_lane
+from ui.dialogs.lane_save import save_form
 from ui.dialogs.merge import CustomerPickerDialog
 from ui.dialogs.paste import PasteDialog, clipboard_text
 from ui.text.errors import describe
@@ -363,10 +363,8 @@ class OrderDialog(QDialog):
             call = functools.partial(self._orders.create, data, redemption)
         else:
             call = functools.partial(self._orders.update, self._detail.id, data, self._detail.version, redemption)
-        return save_on_lane(self._lane, self.save_button, call, self._saved,
-                            lambda exc: self.error_label.setText(describe(exc)))
+        return save_form(self._lane, self, self.save_button, self.error_label, call, self._saved)
 
     def _saved(self, detail: OrderDetail) -> None:
         self._detail = detail
         self.saved.emit(detail)
-        self.accept()

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 
 from core.dto import ProductDTO, ProductInput
 from core.products import ProductService
-from ui.dialogs.lane_save import save_on_lane
-from ui.text.errors import describe
+from ui.dialogs.lane_save import save_form
 from ui.widgets.error_label import save_cancel_footer
 from ui.widgets.inputs import MoneyEdit
 
@@ -122,10 +121,8 @@ class ProductDialog(QDialog):
         else:
             call = functools.partial(self._products.update, self._product.id, self.product_input(),
                                      self._product.version, today=today)
-        return save_on_lane(self._lane, self.save_button, call, self._saved,
-                            lambda exc: self.error_label.setText(describe(exc)))
+        return save_form(self._lane, self, self.save_button, self.error_label, call, self._saved)
 
     def _saved(self, product: ProductDTO) -> None:
         self._product = product
         self.saved.emit(product)
-        self.accept()

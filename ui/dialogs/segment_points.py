@@ -7,9 +7,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout
 
-from core.errors import HuitoukeError
-from ui.dialogs.lane_save import save_on_lane
-from ui.text.errors import describe
+from ui.dialogs.lane_save import save_form
 from ui.widgets.error_label import save_cancel_footer
 
 
@@ -46,14 +44,10 @@ class SegmentPointsDialog(QDialog):
     def save(self) -> bool:
         """Award the points; True when written already, False on the lane (accepted later) or when refused."""
         definition, points, reason = self._definition, self.points_spin.value(), self.reason_edit.text()
-        return save_on_lane(self._lane, self.save_button,
-                            lambda: self._marketing.award_segment_points(definition, points, reason, self._today,
-                                                                         self._now),
-                            self._awarded, self._refused)
+        return save_form(self._lane, self, self.save_button, self.error_label,
+                         lambda: self._marketing.award_segment_points(definition, points, reason, self._today,
+                                                                      self._now),
+                         self._awarded)
 
     def _awarded(self, count: int) -> None:
         self.awarded = count
-        self.accept()
-
-    def _refused(self, error: HuitoukeError) -> None:
-        self.error_label.setText(describe(error))

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from core.customers import CustomerService
 from core.dto import CustomerQuery, CustomerRow
-from ui.models.paged import ID_ROLE, SORT_ROLE, PagedTableModel
+from ui.models.paged import ID_ROLE, SORT_ROLE, QueriedModel
 from ui.tasks import TaskRunner
 from ui.text.labels import SOURCE_CHANNELS, STAGES, date_text, label, money
 
@@ -140,12 +140,15 @@ def _raw(row: CustomerRow, column: Column):
     return _display(row, column)
 
 
-class CustomersModel(PagedTableModel):
+class CustomersModel(QueriedModel):
     """The customers matching a CustomerQuery, filtered and sorted in SQL by CustomerService.
 
     Holds the ordered ids of every match (a compact array: the table knows its full length for smooth
     scrolling) and, through PagedTableModel, only the pages of rows that were painted recently.
     """
+
+    sort_keys = SORT_KEYS
+    default_sort_column = DEFAULT_SORT[0]
 
     def __init__(self, service: CustomerService, today: Callable[[], dt.date] = dt.date.today,
                  query: CustomerQuery | None = None, tasks: TaskRunner | None = None, parent=None):
@@ -155,26 +158,6 @@ class CustomersModel(PagedTableModel):
         self._query = query or CustomerQuery(sort=SORT_KEYS[DEFAULT_SORT[0]], descending=True)
         self._ids = array("q")
         self.reload()
-
-    @property
-    def query(self) -> CustomerQuery:
-        return self._query
-
-    def set_query(self, **changes) -> None:
-        """Change filters (text, tag_ids, stages, deleted, sort, …) and re-run the query if anything changed."""
-        query = dataclasses.replace(self._query, **changes)
-        if query != self._query:
-            self._query = query
-            self.reload()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if column in SORT_KEYS:
-            self.set_query(sort=SORT_KEYS[Column(column)], descending=order == Qt.SortOrder.DescendingOrder)
-
-    def sort_column(self) -> tuple[int, Qt.SortOrder]:
-        """The column and order the rows are sorted by now."""
-        column = next((c for c, key in SORT_KEYS.items() if key == self._query.sort), DEFAULT_SORT[0])
-        return column, Qt.SortOrder.DescendingOrder if self._query.descending else Qt.SortOrder.AscendingOrder
 
     def customer_id(self, row: int) -> int:
         return self._ids[row]

@@ -3,11 +3,11 @@
 import dataclasses
 from enum import IntEnum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from core.dto import OrderQuery, OrderRow
 from core.orders import OrderService
-from ui.models.paged import PagedTableModel
+from ui.models.paged import QueriedModel
 from ui.tasks import TaskRunner
 from ui.text.labels import ORDER_STATUSES, PLATFORMS, date_text, label, money
 
@@ -41,8 +41,11 @@ SORT_KEYS = {
 _RIGHT_ALIGNED = {Column.PAID, Column.REFUND}
 
 
-class OrdersModel(PagedTableModel):
+class OrdersModel(QueriedModel):
     """The orders matching an OrderQuery; row count from SQL COUNT, pages read with OFFSET/LIMIT."""
+
+    sort_keys = SORT_KEYS
+    default_sort_column = Column.CREATED
 
     def __init__(self, service: OrderService, query: OrderQuery | None = None, tasks: TaskRunner | None = None,
                  parent=None):
@@ -50,24 +53,6 @@ class OrdersModel(PagedTableModel):
         self._service = service
         self._query = query or OrderQuery()
         self.reload()
-
-    @property
-    def query(self) -> OrderQuery:
-        return self._query
-
-    def set_query(self, **changes) -> None:
-        query = dataclasses.replace(self._query, **changes)
-        if query != self._query:
-            self._query = query
-            self.reload()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if column in SORT_KEYS:
-            self.set_query(sort=SORT_KEYS[Column(column)], descending=order == Qt.SortOrder.DescendingOrder)
-
-    def sort_column(self) -> tuple[int, Qt.SortOrder]:
-        column = next((c for c, key in SORT_KEYS.items() if key == self._query.sort), Column.CREATED)
-        return column, Qt.SortOrder.DescendingOrder if self._query.descending else Qt.SortOrder.AscendingOrder
 
     def order(self, row: int) -> OrderRow | None:
         return self.item(row)

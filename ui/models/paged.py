@@ -1,7 +1,9 @@
 """Base of the big-list table models: rows read from the book a page at a time, a bounded page cache,
 and (given a TaskRunner) every query run off the GUI thread."""
 
+import dataclasses
 from collections import OrderedDict
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
@@ -187,3 +189,34 @@ class PagedTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class QueriedModel(PagedTableModel):
+    """A paged model over a query dataclass (``_query``, with ``sort`` and ``descending`` fields): the view's
+    sort and the page's filters change the query and re-run it. ``sort_keys`` maps a column to its sort key
+    (the other columns do not sort); ``default_sort_column`` is the column shown sorted when the query's key is
+    none of theirs."""
+
+    sort_keys: Mapping[int, str] = {}
+    default_sort_column = 0
+    _query: Any
+
+    @property
+    def query(self) -> Any:
+        return self._query
+
+    def set_query(self, **changes) -> None:
+        """Change filters (text, tag_ids, stages, deleted, sort, …) and re-run the query if anything changed."""
+        query = dataclasses.replace(self._query, **changes)
+        if query != self._query:
+            self._query = query
+            self.reload()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column in self.sort_keys:
+            self.set_query(sort=self.sort_keys[column], descending=order == Qt.SortOrder.DescendingOrder)
+
+    def sort_column(self) -> tuple[int, Qt.SortOrder]:
+        """The column and order the rows are sorted by now."""
+        column = next((c for c, key in self.sort_keys.items() if key == self._query.sort), self.default_sort_column)
+        return column, Qt.SortOrder.DescendingOrder if self._query.descending else Qt.SortOrder.AscendingOrder
