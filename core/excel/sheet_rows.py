@@ -53,6 +53,7 @@ class LazyRows(Sequence[list[Any]]):
     def __init__(self, height: int) -> None:
         self._height = height
         self._lock = threading.Lock()
+        self.memo: dict[Any, Any] = {}  # what callers derived from a whole walk (core.excel.analysis.choose)
         self.head: list[list[Any]] = list(islice(self._walk(0), HEAD_ROWS)) if height else []
 
     def __len__(self) -> int:

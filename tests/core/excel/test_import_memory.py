@@ -163,3 +163,92 @@ def test_an_import_read_in_slices_imports_what_a_whole_read_does(tmp_path, monke
     assert (sliced.customers_created, sliced.orders_created, sliced.rows_skipped) == (
         whole.customers_created, whole.orders_created, whole.rows_skipped)
     assert sliced.orders_created == 500
+
+
+def test_a_sheets_row_count_is_walked_once_per_mapping(tmp_path, monkeypatch):
+    """The dialog asks for the count on the GUI thread at every change of mapping: the walk is not repeated (it
+    would read a released sheet from the file again), and the reading thread has counted it for the mapping
+    detected."""
+    from core.excel.sheet_rows import SheetRows
+
+    path = write_xlsx(tmp_path / "ExportOrderList.xlsx", {"订单": taobao_rows(HEAD_ROWS * 3)})
+    table = load_file(path).tables[0]
+    table.sheet.rows.release()
+    walks = []
+    real = SheetRows._walk
+    monkeypatch.setattr(SheetRows, "_walk", lambda rows, start: walks.append(start) or real(rows, start))
+    assert choose(table).data_rows == HEAD_ROWS * 3 and walks == []
+    narrower = choose(table, overrides={"买家会员名": ""})
+    assert narrower.data_rows == HEAD_ROWS * 3 and walks == [table.data_start]
+    choose(table, overrides={"买家会员名": ""})
+    assert walks == [table.data_start]
+
+
+@pytest.fixture(scope="module")
+def bench_workbook(tmp_path_factory):
+    """The benchmark's 50,000-order Taobao workbook (bench/bench_excel.py: 46 columns, 2.3 million cells, 97 MB
+    of sheet XML), order numbers as text cells."""
+    from openpyxl import Workbook
+
+    path = tmp_path_factory.mktemp("bench") / "ExportOrderList-bench.xlsx"
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("ExportOrderList")
+    for row in taobao_rows(50_000, 20_000):
+        sheet.append([cell[2:-1] if cell.startswith('="') else cell for cell in row])
+    workbook.save(path)
+    return path
+
+
+def _peak_mb(*command):
+    """Peak RSS (MB) of ``command`` run by a small launcher: Linux keeps a process's peak across exec, and a child
+    forked from this large test process would start at its size."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    launcher = ("import resource, subprocess, sys\n"
+                "code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+                "print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
+    result = subprocess.run([sys.executable, "-c", launcher, sys.executable, *command], cwd=ROOT,
+                            capture_output=True, text=True, check=True)
+    code, peak_kb = map(int, result.stdout.split())
+    assert code == 0, result.stderr
+    return peak_kb / 1024
+
+
+@pytest.mark.slow
+def test_the_50000_order_workbook_imports_within_350_mb(tmp_path, bench_workbook):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    book = tmp_path / "b.book"
+    subprocess.run([sys.executable, str(ROOT / "main.py"), "init", str(book)], cwd=ROOT, check=True,
+                   capture_output=True)
+    peak = _peak_mb(str(ROOT / "main.py"), "import", str(bench_workbook), "--book", str(book))
+    assert peak < 350, f"peak RSS {peak:.0f} MB"  # 397 MB with every cell held as Python lists; 325 MB measured
+
+
+_WALK = """
+import sys
+from core.excel import sheet_slices
+if sys.argv[2] == "sliced":
+    sheet_slices.LARGE_WORKBOOK_BYTES = sheet_slices.SLICED_SHEET_BYTES = 0
+from core.excel.analysis import load_file
+from core.excel.records import iter_rows
+table = load_file(sys.argv[1]).tables[0]
+assert type(table.sheet.rows).__name__ == ("SlicedRows" if sys.argv[2] == "sliced" else "SheetRows")
+assert sum(len(block) for block in table.sheet.rows.blocks(table.data_start, 10_000)) == 50_000
+"""
+
+
+@pytest.mark.slow
+def test_a_sheet_read_in_slices_holds_a_slice_not_the_sheet(bench_workbook):
+    base = _peak_mb("-c", "import core.excel.analysis, core.excel.records, python_calamine")
+    whole = _peak_mb("-c", _WALK, str(bench_workbook), "whole") - base
+    sliced = _peak_mb("-c", _WALK, str(bench_workbook), "sliced") - base
+    # measured above the modules' 51 MB: 134 MB with the sheet's range, 71 MB a 4 MB slice at a time (its range,
+    # its rows and a block of 10,000 rows as lists)
+    assert sliced < 90 and whole > sliced + 40, (whole, sliced)
