@@ -169,7 +169,7 @@ def _write_cycles(session: Session, chunk: list[int] | None) -> int:
     else:
         q = q.where(table.c.last_purchase_on.is_not(None) | table.c.cycle_days.is_not(None))
     rows = [{"cid": cid, "cycle": None if new is None else int(new)}
-            for cid, stored, new in session.execute(q) if stored != (None if new is None else int(new))]
+            for cid, stored, new in session.execute(q).all() if stored != (None if new is None else int(new))]
     if rows:
         stmt = update(table).where(table.c.id == bindparam("cid")).values(cycle_days=bindparam("cycle"))
         session.execute(stmt.execution_options(synchronize_session=False), rows)

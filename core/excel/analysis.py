@@ -16,6 +16,7 @@ from core.excel.mapping import KEEP, FieldMap, build_mapping, header_signature, 
 from core.excel.presets import PRESETS, Preset, detect_preset
 from core.excel.readers import DEFAULT_LIMITS, Limits, Table, find_table, read_sheets, repeated_header_rows
 from core.excel.records import ParsedRow, RowError, iter_rows
+from core.excel.sheet_rows import LazyRows, row_blocks
 
 if TYPE_CHECKING:  # SQLAlchemy is imported where a book is used: read_ahead reads while it is imported
     from sqlalchemy.orm import Session
@@ -69,6 +70,8 @@ def load_file(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS,
             loaded.skipped_sheets.append(sheet.name)
         else:
             loaded.tables.append(table)
+            if isinstance(sheet.rows, LazyRows):
+                choose(table)  # its rows counted now, on the reading thread, for the mapping detected (_data_rows)
     if not loaded.tables:
         raise ImportRejected("no_header", file=path.name)
     if with_companions:
@@ -146,13 +149,27 @@ def choose(table: Table, preset_key: str | None = None, overrides: Mapping[str, 
     mapping = build_mapping(table.headers, preset.columns, preset.use_synonyms, overrides,
                             keep_unknown=preset.use_synonyms and preset.kind == "orders")
     identity = _KIND_IDENTITY.get(preset.kind, _CUSTOMER_IDENTITY)
-    rows = table.sheet.rows[table.data_start:]
-    data_rows = sum(1 for row in rows if any(row)) - len(repeated_header_rows(rows, table.headers, sorted(mapping.fields)))
+    data_rows = _data_rows(table, tuple(sorted(mapping.fields)))
     return TableChoice(
         table.file, table.sheet.name, table.header_index + 1, table.headers, preset.key, preset.kind,
         dict(mapping.fields), signature, stored is not None, data_rows,
         preset.kind == "setting" or bool(mapping.mapped_fields() & identity),
     )
+
+
+def _data_rows(table: Table, columns: tuple[int, ...]) -> int:
+    """Rows with a value under the header, less those repeating the header in ``columns``. A workbook's rows are
+    walked (converted again) each time, so the count is kept with them by mapping: the import dialog asks on the
+    GUI thread at every change of a column's field."""
+    rows = table.sheet.rows
+    memo = rows.memo if isinstance(rows, LazyRows) else {}
+    key = (table.data_start, table.headers, columns)
+    if key not in memo:
+        count = 0
+        for block in row_blocks(rows, table.data_start, 10_000):
+            count += sum(1 for row in block if any(row)) - len(repeated_header_rows(block, table.headers, list(columns)))
+        memo[key] = count
+    return memo[key]
 
 
 def kept_headers(choice: TableChoice) -> list[str]:

@@ -36,6 +36,7 @@ from core.book.models import (
     Reminder,
 )
 from core.excel import columns as cols
+from core.excel.campaign_words import JSON_WORDS_ZH, json_in_words
 from core.excel.columns import Column
 
 
@@ -157,7 +158,12 @@ def campaign_rows(session: Session, language: str, today: dt.date) -> Iterator[l
                       for column in cols.CAMPAIGN_COLUMNS])
              .select_from(Campaign).outerjoin(MessageTemplate, MessageTemplate.id == Campaign.template_id)
              .order_by(Campaign.id))
-    return in_words(session.execute(query), cols.CAMPAIGN_COLUMNS, cols.CAMPAIGN_WORDS_ZH, language)
+    rows = in_words(session.execute(query), cols.CAMPAIGN_COLUMNS, cols.CAMPAIGN_WORDS_ZH, language)
+    if not language.startswith("zh"):
+        return rows
+    keys = [column.key for column in cols.CAMPAIGN_COLUMNS]  # the filter and the coupon: JSON in Chinese words
+    return ([json_in_words(key, value) if key in JSON_WORDS_ZH else value for key, value in zip(keys, row, strict=True)]
+            for row in rows)
 
 
 def campaign_member_rows(session: Session, language: str, today: dt.date) -> Iterator[list[Any]]:

@@ -41,6 +41,7 @@ from core.excel.readers import DEFAULT_LIMITS, Limits
 from core.excel.records import RowError
 from core.excel.review import MergeProposal, ProposalView, describe
 from core.excel.sentences import error_sentence
+from core.excel.sheet_rows import release
 from core.gc_pause import garbage_collector_paused
 from core.progress import IsCancelled, Progress, no_progress
 
@@ -379,6 +380,7 @@ def _build_plan(files: list[LoadedFile], choices: list[TableChoice], progress: P
                     raise Cancelled("cancelled")
                 progress(5 + 40 * (done + count) // total, 100, "reading rows")
         done += choice.data_rows
+        release(table.sheet.rows)  # the plan holds what it needs: the sheet is read again if asked for again
         if preset.kind == "items":
             column = next(index for index, name in choice.fields.items() if name == "platform_order_no")
             builder.plan.detail_columns[(choice.file, choice.sheet)] = choice.headers[column]

@@ -113,7 +113,7 @@ def formulas_without_values(path: Path) -> dict[str, list[tuple[int, int]]]:
     found: dict[str, list[tuple[int, int]]] = {}
     try:
         with zipfile.ZipFile(path) as archive:
-            sheets = _sheet_parts(archive)
+            sheets = sheet_parts(archive)
             for name, part in sheets.items():
                 if part not in archive.namelist():
                     continue
@@ -139,7 +139,7 @@ def _column_index(letters: bytes) -> int:
     return index - 1
 
 
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     """{sheet name: zip part} from the workbook and its relationships."""
     workbook = archive.read("xl/workbook.xml")
     rels = archive.read("xl/_rels/workbook.xml.rels")

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from core.book.dialect import in_chunks
 from core.book.models import Customer, Order, PointsEntry
+from core.excel.sheet_rows import rows_from
 
 BOOK_ORDER_KEY = "#"  # order-number prefix of an order known by the book's id only (never stored)
 
@@ -117,7 +118,7 @@ def sheet_values(table: Any, spec: Sequence[Any], words: Mapping[str, Mapping[st
             if zh}
     position = {header: index for index, header in enumerate(table.headers)}
     where = [position.get(column.header("zh" if zh else "en")) for column in spec]
-    for number, row in enumerate(table.sheet.rows[table.data_start:], table.data_start + 1):
+    for number, row in enumerate(rows_from(table.sheet.rows, table.data_start), table.data_start + 1):
         values: dict[str, Any] = {}
         try:
             for column, index in zip(spec, where, strict=True):
@@ -150,6 +151,7 @@ def write_settings(session: Session, plan: Any, record: Callable[[str, int, dict
     a campaign's customers, coupons and contacts the same way)."""
     from core.book.models import Campaign, MemberLevel, MessageTemplate
     from core.excel import columns as cols
+    from core.excel.campaign_words import JSON_WORDS_ZH, json_from_words
 
     sheets = {"huitouke_levels": (cols.LEVEL_COLUMNS, MemberLevel, "member_level", ("name",), {}),
               "huitouke_templates": (cols.TEMPLATE_TEXT_COLUMNS, MessageTemplate, "message_template",
@@ -176,6 +178,7 @@ def write_settings(session: Session, plan: Any, record: Callable[[str, int, dict
             if identity in have:
                 continue
             if model is Campaign:
+                values.update({column: json_from_words(column, values.get(column)) for column in JSON_WORDS_ZH})
                 values["template_id"] = _template_id(session, *(values.pop(part) for part in cols.CAMPAIGN_TEMPLATE_KEYS))
             values = {column: value for column, value in values.items() if value is not None and column != "id"}
             new_id = session.execute(insert(model).values(**values).returning(model.__table__.c.id)).scalar_one()

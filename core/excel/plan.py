@@ -113,51 +113,56 @@ class PlanBuilder:
         rows = self._rows
         union = _Union(len(rows))
         owner: dict[tuple, int] = {}
-        order_keys: list[tuple[str, str] | None] = []
         occurrences: Counter[str] = Counter()
+        order_keys = [self._order_key(row, occurrences) for row in rows]
+        # Most orders have one row: only an order of several joins rows (as an identity) and is compared line
+        # by line (_Runs).
+        several = {key for key, count in Counter(order_keys).items() if count > 1}
+        several.discard(None)
+        identity_keys, join, claim = self._identity_keys, union.join, owner.setdefault
         for index, row in enumerate(rows):
-            order_key = self._order_key(row, occurrences)
-            order_keys.append(order_key)
-            for key in self._identity_keys(row, order_key):
-                first = owner.setdefault(key, index)
+            order_key = order_keys[index]
+            for key in identity_keys(row, order_key, order_key in several):
+                first = claim(key, index)
                 if first != index:
-                    union.join(first, index)
-        people: dict[int, int] = {}
+                    join(first, index)
+        people: dict[int, int] = {}  # person position by the root of its rows
+        drafts = self.plan.people
         orders: dict[tuple[str, str], OrderDraft] = {}
         runs: dict[tuple[str, str], _Runs] = {}
+        parent, find = union.parent, union.find
         for index, row in enumerate(rows):
-            root = union.find(index)
-            if root not in people:
-                people[root] = len(self.plan.people)
-                parsed = row.parsed
+            root = index if parent[index] == index else find(index)
+            parsed = row.parsed
+            person_index = people.get(root)
+            if person_index is None:
+                person_index = people[root] = len(drafts)
                 tags = list(dict.fromkeys(parsed.customer.pop("tags", ())))
-                self.plan.people.append(PersonDraft(parsed.customer, tags, list(parsed.phones), parsed.masked_phone,
-                                                    row.where, row.preset.platform, list(parsed.kept)))
-                person_index = people[root]
+                drafts.append(PersonDraft(parsed.customer, tags, list(parsed.phones), parsed.masked_phone,
+                                          row.where, row.preset.platform, list(parsed.kept)))
             else:
-                person_index = people[root]
-                _merge_person(self.plan.people[person_index], row.parsed)
+                _merge_person(drafts[person_index], parsed)
             order_key = order_keys[index]
             if order_key is None:
                 continue
             draft = orders.get(order_key)
             if draft is None:
-                orders[order_key] = OrderDraft(person_index, order_key[0], order_key[1], row.parsed.order,
-                                               [], row.where)
-                draft = orders[order_key]
-                runs[order_key] = _Runs(index, row.parsed)
-                item = _item_of(row.parsed)
+                draft = orders[order_key] = OrderDraft(person_index, order_key[0], order_key[1], parsed.order, [],
+                                                       row.where)
+                if order_key in several:
+                    runs[order_key] = _Runs(index, parsed)
+                item = _item_of(parsed)
                 if item:
                     draft.items.append(item)
                 continue
-            if runs[order_key].repeated(index, row.parsed):
+            if runs[order_key].repeated(index, parsed):
                 self.plan.errors.append(RowError(*row.where, "", "duplicate_row", order_key[1], "note"))
                 continue
             if row.preset.sum_row_amounts:
                 for name in _SUMMED:
-                    if name in row.parsed.order:
-                        draft.fields[name] = draft.fields.get(name, 0) + row.parsed.order[name]
-            item = _item_of(row.parsed)
+                    if name in parsed.order:
+                        draft.fields[name] = draft.fields.get(name, 0) + parsed.order[name]
+            item = _item_of(parsed)
             if item:
                 draft.items.append(item)
         for draft in orders.values():
@@ -199,20 +204,23 @@ class PlanBuilder:
         return platform, f"S{when:%Y%m%d}-{digest}"
 
     @staticmethod
-    def _identity_keys(row: _Row, order_key: tuple[str, str] | None) -> list[tuple]:
+    def _identity_keys(row: _Row, order_key: tuple[str, str] | None, several: bool) -> list[tuple]:
+        """The keys joining this row with others. The order's key only for an order of ``several`` rows (the
+        key of an order of one row joins nothing), but it counts as a key all the same."""
         parsed, customer = row.parsed, row.parsed.customer
+        by_order = order_key is not None and bool(parsed.order.get("platform_order_no"))
         if customer.get("customer_ref"):  # our own export: the book's id says who; two ids are two people, even
             # with one buyer ID (a book can hold two customers with the same Taobao nickname)
-            return [("ref", customer["customer_ref"]), *([("order", *order_key)] if order_key is not None
-                                                         and parsed.order.get("platform_order_no") else [])]
+            return [("ref", customer["customer_ref"]),
+                    *([("order", *order_key)] if by_order and several and order_key is not None else [])]
         keys: list[tuple] = [("phone", phone) for phone in parsed.phones]
         if customer.get("platform_buyer_id"):
             keys.append(("buyer", row.preset.platform, customer["platform_buyer_id"]))
         if customer.get("wechat_id"):
             keys.append(("wechat", customer["wechat_id"]))
-        if order_key is not None and parsed.order.get("platform_order_no"):
+        if by_order and several and order_key is not None:
             keys.append(("order", *order_key))
-        if not keys:
+        if not keys and not by_order:
             name = customer.get("name", "")
             if cleaning.is_masked_name(name):
                 return [("row", *row.where)]  # 周** is not somebody: the row stands alone

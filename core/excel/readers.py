@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import ImportRejected
-from core.excel.odd_files import formulas_without_values, html_sheets, is_encrypted_xls, looks_like_html
+from core.excel.odd_files import (
+    formulas_without_values,
+    html_sheets,
+    is_encrypted_xls,
+    looks_like_html,
+    sheet_parts,
+)
+from core.excel.sheet_rows import SheetRows, open_workbook, stamp_of
+from core.excel.sheet_slices import SlicedRows, to_slice
 from core.excel.text_files import decode_text, read_text_table, sniff_delimiter  # noqa: F401  (sniff_delimiter: re-exported)
 
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -45,10 +53,12 @@ DEFAULT_LIMITS = Limits()
 @dataclass(frozen=True, slots=True)
 class Sheet:
     """One sheet as read: ``rows[i]`` is the file's row ``i + 1``; cells are str, int, float, bool,
-    date, datetime or time exactly as the reader returned them ('' or None for empty cells)."""
+    date, datetime or time exactly as the reader returned them ('' or None for empty cells). A workbook's rows
+    are a `SheetRows` (converted as they are walked: use `row_blocks` / `rows_from` rather than slicing them
+    whole), a text file's or an HTML table's a list."""
 
     name: str
-    rows: list[list[Any]]
+    rows: Sequence[list[Any]]
     notes: list[tuple[int, int, str, str]] = field(default_factory=list)  # (row, column index or -1, code, value)
     hidden: bool = False
 
@@ -75,7 +85,8 @@ def read_sheets(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -
     """
     path = Path(path)
     try:
-        size = path.stat().st_size
+        stamp = stamp_of(path)  # before reading: a sheet read again later is checked against it (SheetRows)
+        size = stamp[0]
         with path.open("rb") as handle:
             head = handle.read(1024)
     except OSError as error:
@@ -85,13 +96,13 @@ def read_sheets(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -
     if size > limits.max_file_bytes:
         raise ImportRejected("too_large", file=path.name, size=size, limit=limits.max_file_bytes)
     if head.startswith(_ZIP_MAGIC):
-        formulas = _check_zip(path, limits)
-        sheets = _read_calamine(path, limits)
+        formulas, large = _check_zip(path, limits)
+        sheets = _read_calamine(path, limits, stamp, large)
         if formulas:
             _note_formulas_without_values(path, sheets)
     elif head.startswith(_CFB_MAGIC):
         _check_cfb(path)
-        sheets = _read_calamine(path, limits)
+        sheets = _read_calamine(path, limits, stamp, {})
     elif looks_like_html(head):  # an HTML table saved as .xls / .xlsx
         sheets = [Sheet(name, rows) for name, rows in html_sheets(path, decode_text)]
     else:
@@ -112,10 +123,12 @@ def _non_empty(row: Sequence[Any]) -> int:
 # ---------------------------------------------------------------- workbook safety
 
 
-def _check_zip(path: Path, limits: Limits) -> bool:
+def _check_zip(path: Path, limits: Limits) -> tuple[bool, dict[str, tuple[str, int]]]:
     """Refuse zip/XML bombs from the zip's declared sizes and the XML prologues, before calamine opens it.
-    True when a worksheet holds a formula (`_note_formulas_without_values` then looks for missing values)."""
+    Returns whether a worksheet holds a formula (`_note_formulas_without_values` then looks for missing values)
+    and {sheet name: (zip member, rows)} of the sheets read in slices (core.excel.sheet_slices.to_slice)."""
     formulas = False
+    extents: dict[str, tuple[int, int]] = {}
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
@@ -146,11 +159,17 @@ def _check_zip(path: Path, limits: Limits) -> bool:
                         raise ImportRejected("zip_bomb", file=path.name, reason="xml_entities",
                                              member=info.filename)
                 if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
-                    formulas = _check_extent(path, archive, info, limits) or formulas
+                    has_formula, rows = _check_extent(path, archive, info, limits)
+                    formulas = formulas or has_formula
+                    extents[info.filename] = (rows, info.file_size)
+            large = to_slice(extents)
+            parts = sheet_parts(archive) if large else {}
+    except KeyError:  # no workbook relationships to name the large sheets by: calamine reads them whole
+        large, parts = {}, {}
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, zlib.error) as error:
         # (zlib.error: a damaged member, met as _inflated reads it)
         raise ImportRejected("not_a_spreadsheet", file=path.name, reason=str(error)) from None
-    return formulas
+    return formulas, {name: (member, large[member]) for name, member in parts.items() if member in large}
 
 
 # Reference attributes: a cell's r="XFD1048576" (letters then digits), a row's r="1048576".
@@ -194,10 +213,10 @@ def _beyond(rows: int, cols: int) -> re.Pattern[bytes]:
     or whose row is past `rows`: one regex pass over a chunk, no int per cell."""
     columns = _greater(_letters_of(max(cols, 26)), "A-Z", 3)
     row_numbers = _greater(str(rows), "0-9", None)
-    return re.compile(f' r="(?:(?:{columns})[0-9]|[A-Z]{{1,3}}(?:{row_numbers})")'.encode())
+    return re.compile(f' r="(?:{columns}|[A-Z]{{1,3}}+(?:{row_numbers})")'.encode())
 
 
-def _check_extent(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> bool:
+def _check_extent(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> tuple[bool, int]:
     """Refuse a sheet whose cells span more than `max_rows` rows or `max_cells` from A1: `far_cells` (details
     rows, columns) when fewer than 1 % of that grid are cells, else `too_large`. True when the sheet holds a
     formula.
@@ -226,7 +245,7 @@ def _check_extent(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, l
         far = cells * 100 < rows * cols  # mostly empty grid: a stray far cell, not a big table
         raise ImportRejected("far_cells" if far else "too_large", file=path.name, rows=rows, columns=cols,
                              member=info.filename)
-    return formulas
+    return formulas, rows
 
 
 def _chunks(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo):
@@ -305,13 +324,12 @@ def _letters(column: int) -> str:
     return text
 
 
-def _read_calamine(path: Path, limits: Limits) -> list[Sheet]:
+def _read_calamine(path: Path, limits: Limits, stamp: tuple[int, int],
+                   large: dict[str, tuple[str, int]]) -> list[Sheet]:
     import python_calamine as calamine
 
     try:
-        # from_filelike decides the format from the bytes (WPS .et files renamed to .xlsx exist).
-        with path.open("rb") as handle:
-            workbook = calamine.CalamineWorkbook.from_filelike(handle)
+        workbook = open_workbook(path)
     except calamine.PasswordError:
         raise ImportRejected("encrypted", file=path.name) from None
     except Exception as error:  # calamine raises several unrelated classes for broken files
@@ -324,14 +342,19 @@ def _read_calamine(path: Path, limits: Limits) -> list[Sheet]:
         for meta in workbook.sheets_metadata:
             if str(meta.typ).rsplit(".", 1)[-1] not in ("WorkSheet", "Worksheet"):
                 continue
+            hidden = str(meta.visible).rsplit(".", 1)[-1] != "Visible"
+            if meta.name in large:  # (its extent was checked as it was scanned)
+                sliced = SlicedRows(path, *large[meta.name], stamp)
+                cells += len(sliced) * max(map(len, sliced.head), default=0)
+                sheets.append(Sheet(meta.name, sliced, hidden=hidden))
+                continue
             sheet = workbook.get_sheet_by_name(meta.name)
             end = sheet.end or (-1, -1)
             height, width = end[0] + 1, end[1] + 1  # rows/columns from A1, as to_python returns them
             cells += height * width
             if height > limits.max_rows or cells > limits.max_cells:
                 raise ImportRejected("too_large", file=path.name, sheet=meta.name, rows=height)
-            sheets.append(Sheet(meta.name, sheet.to_python(skip_empty_area=False),
-                                hidden=str(meta.visible).rsplit(".", 1)[-1] != "Visible"))
+            sheets.append(Sheet(meta.name, SheetRows(path, meta.name, sheet, stamp), hidden=hidden))
     except ImportRejected:
         raise
     except Exception as error:
@@ -363,7 +386,7 @@ def header_text(cell: Any) -> str:
     return " ".join(str(cell).replace("\ufeff", "").split())
 
 
-def repeated_header_rows(rows: list[list[Any]], headers: tuple[str, ...], columns: list[int]) -> set[int]:
+def repeated_header_rows(rows: Sequence[list[Any]], headers: tuple[str, ...], columns: list[int]) -> set[int]:
     """Positions of the rows that hold the header texts again in every one of ``columns`` (indexes with a
     header), as when several monthly exports are pasted one under another into one sheet."""
     if not columns or not headers[columns[0]]:

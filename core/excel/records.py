@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import compress, repeat
 from operator import is_not, itemgetter
@@ -13,9 +13,11 @@ from typing import Any
 from core.errors import CellRejected
 from core.excel import cleaning
 from core.excel.addresses import normalise_province, split_address
+from core.excel.cleaning import is_masked_name
 from core.excel.mapping import FIELDS, KEEP, FieldMap
 from core.excel.presets import Preset, platform_of
 from core.excel.readers import Table, repeated_header_rows
+from core.excel.sheet_rows import row_blocks, rows_from
 from core.postcodes import clean_postcode
 
 # What makes a row a purchase: a date alone does not (a sheet may list when someone was added).
@@ -80,7 +82,7 @@ class _YearHints:
             return self._fixed
         if column not in self._by_column:
             years: Counter[int] = Counter()
-            for row in self._table.sheet.rows[self._table.data_start:]:
+            for row in rows_from(self._table.sheet.rows, self._table.data_start):
                 value = row[column] if column < len(row) else None
                 if isinstance(value, dt.date):
                     years[value.year] += 1
@@ -174,14 +176,13 @@ def iter_rows(
             columns.append(_Column(index, table.headers[index] or f"#{index + 1}", "kept", _CONVERTERS[kind], None))
             continue
         columns.append(_Column(index, name, _GROUP_OF.get(name), _CONVERTERS[kind], hint))
-    rows = table.sheet.rows[table.data_start:]
     assembler = _Assembler(preset)
-    for start in range(0, len(rows), _BLOCK):
-        yield from _block_rows(table, rows[start:start + _BLOCK], table.data_start + start + 1, columns,
-                               assembler, mapping, on_error)
+    for start, block in zip(range(table.data_start, len(table.sheet.rows), _BLOCK),
+                            row_blocks(table.sheet.rows, table.data_start, _BLOCK), strict=False):
+        yield from _block_rows(table, block, start + 1, columns, assembler, mapping, on_error)
 
 
-def _block_rows(table: Table, block: list[list[Any]], first_number: int, columns: list[_Column],
+def _block_rows(table: Table, block: Sequence[list[Any]], first_number: int, columns: list[_Column],
                 assembler: _Assembler, mapping: FieldMap, on_error: Callable[[RowError], None]) -> Iterator[ParsedRow]:
     """The good rows of one block (``first_number`` is the sheet row number of its first row): each mapped
     column is cleaned and scattered into per-row dicts by group, then every row is assembled or reported."""
@@ -217,6 +218,7 @@ def _block_rows(table: Table, block: list[list[Any]], first_number: int, columns
             rows_of_group, given = compress(rows_of_group, present), compress(cleaned, present)
         deque(map(dict.__setitem__, rows_of_group, repeat(column.name), given), maxlen=0)
     totals = _total_rows(block)
+    assemble, preset = assembler.assemble, assembler.preset
     for offset, (customer, order, item, product, extra, kept) in enumerate(zip(*groups.values(), strict=True)):
         if offset in totals:
             on_error(RowError(table.file, table.sheet.name, first_number + offset, table.headers[0] if table.headers
@@ -236,11 +238,9 @@ def _block_rows(table: Table, block: list[list[Any]], first_number: int, columns
         if not (customer or order or item or product or extra or kept):
             continue  # a blank row
         number = first_number + offset
-        parsed = assembler.assemble(customer, order, item, product, extra, number)
-        parsed.purchase_skipped = purchase_only
-        if kept:
-            parsed.kept = [f"{header}：{value[:500]}" for header, value in kept.items()]
-        problem = _problem(parsed, assembler.preset)
+        parsed = assemble(customer, order, item, product, extra, number,
+                          [f"{header}：{value[:500]}" for header, value in kept.items()] if kept else [], purchase_only)
+        problem = _problem(parsed, preset)
         if problem:
             code, field_name = problem
             column_index = mapping.column_of(field_name)
@@ -253,7 +253,7 @@ def _block_rows(table: Table, block: list[list[Any]], first_number: int, columns
 _TOTAL_WORDS = frozenset({"合计", "总计", "小计", "总合计", "合计金额", "总数", "汇总", "共计", "total", "sum", "subtotal"})
 
 
-def _total_rows(block: list[list[Any]]) -> dict[int, str]:
+def _total_rows(block: Sequence[list[Any]]) -> dict[int, str]:
     """Rows whose first cell with text says 合计 / 总计 / 小计 (a sheet's total line), with that word."""
     found = {}
     for offset, row in enumerate(block):
@@ -274,8 +274,10 @@ class _Assembler:
         self._address_parts: dict[str, dict[str, str]] = {}
 
     def assemble(self, customer: dict[str, Any], order: dict[str, Any], item: dict[str, Any],
-                 product: dict[str, Any], extra: dict[str, Any], row: int) -> ParsedRow:
-        """``extra`` holds the helper fields (whole address, street, second phone, after-sales status)."""
+                 product: dict[str, Any], extra: dict[str, Any], row: int, kept: list[str],
+                 purchase_skipped: bool) -> ParsedRow:
+        """``extra`` holds the helper fields (whole address, street, second phone, after-sales status); ``kept``
+        the "header：value" lines of the columns kept in the note."""
         phones: list[str] = []
         masked = ""
         receiver_phones = order.get("receiver_phone")
@@ -284,37 +286,39 @@ class _Assembler:
         for found in (customer.pop("phone", None), receiver_phones, extra.get("phone_alt")):
             if found:
                 for phone in found:
-                    if phone.key:
-                        if phone.key not in phones:
-                            phones.append(phone.key)
+                    key = phone.key
+                    if key:
+                        if key not in phones:
+                            phones.append(key)
                     elif phone.masked and not masked:
                         masked = phone.text
-        if self.preset.kind == "products":
+        preset = self.preset
+        if preset.kind == "products":
             product.setdefault("product_name", item.pop("product_title", "") or customer.get("name", ""))
             if "price_cents" not in product and "unit_price_cents" in item:
                 product["price_cents"] = item.pop("unit_price_cents")
-            return ParsedRow(row, {}, product=product)
+            return ParsedRow(row, {}, {}, {}, product, [], "", kept, purchase_skipped)
         self._fill_address(extra, customer, order)
         name = customer.get("name")
-        if not name or cleaning.is_masked_name(name):
+        receiver = order.get("receiver_name")
+        if not name or is_masked_name(name):
             # A masked name (周**) is kept only when nothing better names the person.
-            sources = [source for source in (order.get("receiver_name"), customer.get("real_name"),
-                                             customer.get("platform_buyer_id"), customer.get("wechat_id")) if source]
-            better = next((source for source in sources if not cleaning.is_masked_name(source)), None)
+            sources = [source for source in (receiver, customer.get("real_name"), customer.get("platform_buyer_id"),
+                                             customer.get("wechat_id")) if source]
+            better = next((source for source in sources if not is_masked_name(source)), None)
             chosen = better or name or (sources[0] if sources else "")
             if chosen:
                 customer["name"] = chosen
-        receiver = order.get("receiver_name")
-        if (receiver and not customer.get("real_name") and self.preset.kind == "orders" and self.preset.receiver_is_buyer
-                and not cleaning.is_masked_name(receiver)):
+        if (receiver and preset.receiver_is_buyer and preset.kind == "orders" and not customer.get("real_name")
+                and not is_masked_name(receiver)):
             customer["real_name"] = receiver
         if "after_sale_status" in extra:
             order["after_sale_status"] = extra["after_sale_status"]
-        return ParsedRow(row, customer, order, item, product, phones, masked)
+        return ParsedRow(row, customer, order, item, product, phones, masked, kept, purchase_skipped)
 
     def _fill_address(self, extra: dict[str, Any], customer: dict[str, Any], order: dict[str, Any]) -> None:
         """Province/city/district/detail from a whole-address column when the parts are not given."""
-        whole = extra.get("address") or order.get("receiver_address") or ""
+        whole = extra.get("address") or order.get("receiver_address")
         if "street" in extra:
             customer["address_detail"] = extra["street"] + customer.get("address_detail", "")
         if whole:

@@ -504,6 +504,10 @@
         <translation>无法读取 %file。</translation>
     </message>
     <message>
+        <source>%file was changed after it was opened here (saved again in Excel or WPS?): open it again.</source>
+        <translation>%file 在这里打开之后又被改过（在 Excel 或 WPS 里重新保存了？）：请重新打开它。</translation>
+    </message>
+    <message>
         <source>%rows rows have problems and “all or nothing” is on, so nothing was imported.</source>
         <translation>有 %rows 行有问题，并且开启了“全部或不导入”，所以没有导入任何数据。</translation>
     </message>

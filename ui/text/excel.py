@@ -162,6 +162,8 @@ REFUSALS = {
         "ExcelLabels", "No column of %file tells who the customer is (name, phone, WeChat ID or buyer ID). "
         "Choose one in the column list."),
     "unreadable": QT_TRANSLATE_NOOP("ExcelLabels", "%file could not be read."),
+    "file_changed": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "%file was changed after it was opened here (saved again in Excel or WPS?): open it again."),
     "rows_rejected": QT_TRANSLATE_NOOP(
         "ExcelLabels", "%rows rows have problems and “all or nothing” is on, so nothing was imported."),
     "cancelled": QT_TRANSLATE_NOOP("ExcelLabels", "Cancelled: nothing was imported."),

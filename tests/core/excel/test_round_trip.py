@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import sqlite3
 
@@ -128,15 +129,21 @@ def demo(tmp_path_factory):
     return folder, path
 
 
+# a campaign's customer filter as the app stores it (core.marketing.segments): codes, names, a setting, a date
+CAMPAIGN_FILTER = ('{"stages": ["dormant", "churned"], "tags": ["宝妈"], "source_channels": ["moments"], '
+                   '"min_purchase_days": 2, "max_aov_cents": "setting:marketing.winback_low_aov_cents", '
+                   '"last_purchase_from": "2025-01-01"}')
+
+
 def add_what_the_demo_lacks(path) -> None:
     """A campaign with the customers it reached (one answered with an order), a coupon and a contact of it;
     evidence files of complaints, per-sign evidence notes of reviews, points given for a complaint."""
     con = sqlite3.connect(path)
     with con:
         con.execute("INSERT INTO campaign (name, segment_json, body, scheduled_on, coupon_spec_json, "
-                    "response_window_days, status, version, created_at, updated_at) VALUES ('中秋回馈', '{\"stage\": \"dormant\"}', "
+                    "response_window_days, status, version, created_at, updated_at) VALUES ('中秋回馈', ?, "
                     "'{name}中秋快乐', '2026-05-20', '{\"kind\": \"cash\", \"value_cents\": 500}', 7, "
-                    "'finished', 1, '2026-05-19 09:00:00.000000', '2026-05-19 09:00:00.000000')")
+                    "'finished', 1, '2026-05-19 09:00:00.000000', '2026-05-19 09:00:00.000000')", (CAMPAIGN_FILTER,))
         campaign = con.execute("SELECT max(id) FROM campaign").fetchone()[0]
         buyers = con.execute("SELECT c.id, max(o.id) FROM customer c JOIN orders o ON o.customer_id = c.id "
                              "GROUP BY c.id ORDER BY c.id LIMIT 6").fetchall()
@@ -305,6 +312,13 @@ def test_every_code_of_the_history_sheets_is_a_chinese_word_in_a_zh_export(demo)
         for index, column in enumerate(spec):
             if column.key in words:
                 assert {row[index] for row in rows} - {""} <= set(words[column.key].values()), (name, column.key)
+    filter_cell, coupon_cell = ({row[index] for row in workbook.get_sheet_by_name("营销活动").to_python()[1:]}
+                                for index, column in enumerate(cols.CAMPAIGN_COLUMNS)
+                                if column.key in ("segment_json", "coupon_spec_json"))
+    assert json.loads(next(iter(filter_cell))) == {
+        "客户阶段": ["沉睡", "流失"], "标签": ["宝妈"], "来源渠道": ["朋友圈"], "最少购买天数": 2,
+        "客单价上限(分)": "按设置:低价值挽回客单价", "最近购买日期从": "2025-01-01"}
+    assert json.loads(next(iter(coupon_cell))) == {"券类型": "现金券", "面额(分)": 500}
 
 
 def test_a_task_rule_key_names_the_copy_s_ids():
