@@ -20,7 +20,7 @@ compared line by line.
 a step ``"mode": "checked"`` imports as the import dialog does (one
 file read, a dry run, then the import of what was read, in one process); ``DIFF_BLOCK`` sets ``core.excel.records._BLOCK`` (rows cleaned at a time) in both trees, ``DIFF_SLICE`` forces
 ``core.excel.sheet_slices`` to read every .xlsx sheet in slices of that many bytes (trees without that module
-ignore it). The output folder holds each tree's texts (``<scenario>/<tree>/<step>.txt``) and ``<scenario>.diff``.
+ignore it; ``real`` keeps its thresholds and counts the slices read). The output folder holds each tree's texts (``<scenario>/<tree>/<step>.txt``) and ``<scenario>.diff``.
 """
 
 from __future__ import annotations
@@ -73,9 +73,10 @@ if os.environ.get("DIFF_SLICE"):
     except ImportError:
         pass
     else:
-        slices.LARGE_WORKBOOK_BYTES = slices.SLICED_SHEET_BYTES = 0
-        slices.SLICE_BYTES = int(os.environ["DIFF_SLICE"])
-        slices._READ = min(slices._READ, slices.SLICE_BYTES)  # (a sheet read in one piece is not cut)
+        if os.environ["DIFF_SLICE"] != "real":  # ("real": the module's own thresholds, the slices counted)
+            slices.LARGE_WORKBOOK_BYTES = slices.SLICED_SHEET_BYTES = 0
+            slices.SLICE_BYTES = int(os.environ["DIFF_SLICE"])
+            slices._READ = min(slices._READ, slices.SLICE_BYTES)  # (a sheet read in one piece is not cut)
         import atexit
         counted = [0]
         walk = slices.SlicedRows._slices
@@ -301,7 +302,7 @@ def run_tree(tree: Path, scenario: dict, corpus: Path, work: Path) -> list[tuple
     return results
 
 
-def run_scenario(scenario: dict, ref: Path, new: Path, corpus: Path, out: Path) -> tuple[str, int]:
+def run_scenario(scenario: dict, ref: Path, new: Path, corpus: Path, out: Path) -> tuple[str, str, int]:
     name = scenario["name"]
     texts = {}
     for label, tree in (("ref", ref), ("new", new)):
@@ -314,10 +315,11 @@ def run_scenario(scenario: dict, ref: Path, new: Path, corpus: Path, out: Path) 
     if len(texts["ref"]) != len(texts["new"]):
         diff.append(f"steps: ref {len(texts['ref'])}, new {len(texts['new'])}")
     (out / f"{name}.diff").write_text("\n".join(diff) + ("\n" if diff else ""))
+    note = ""
     if scenario.get("env", {}).get("DIFF_SLICE"):  # the slices the new tree read, step by step (none: not cut)
         trace = out / name / "new" / "slices.log"
-        name += f" [slices read: {' '.join(trace.read_text().split()) if trace.exists() else 'none'}]"
-    return name, len([line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")])
+        note = f" [slices read: {' '.join(trace.read_text().split()) if trace.exists() else 'none'}]"
+    return name, note, len([line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")])
 
 
 def run(args: argparse.Namespace) -> int:
@@ -330,9 +332,9 @@ def run(args: argparse.Namespace) -> int:
     ref, new = Path(args.ref).resolve(), Path(args.new).resolve()
     differing = 0
     with ThreadPoolExecutor(args.jobs) as pool:
-        for name, lines in pool.map(lambda s: run_scenario(s, ref, new, corpus, out), scenarios):
-            print(f"{'SAME' if not lines else 'DIFF'} {name}" + (f"  ({lines} lines, {out / name}.diff)"
-                                                               if lines else ""), flush=True)
+        for name, note, lines in pool.map(lambda s: run_scenario(s, ref, new, corpus, out), scenarios):
+            print(f"{'SAME' if not lines else 'DIFF'} {name}{note}" + (f"  ({lines} lines, {out / name}.diff)"
+                                                                      if lines else ""), flush=True)
             differing += bool(lines)
     print(f"{len(scenarios)} scenarios, {differing} differ")
     return 1 if differing else 0

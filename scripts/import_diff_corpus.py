@@ -10,8 +10,16 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from tests.core.excel.files import TAOBAO_HEADERS, taobao_rows, write_csv, write_ods, write_xls, write_xlsx
-from tests.core.excel.test_import_memory import _mixed_workbook
+from tests.core.excel.files import (
+    TAOBAO_HEADERS,
+    taobao_rows,
+    write_csv,
+    write_far_cell_xlsx,
+    write_ods,
+    write_xls,
+    write_xlsx,
+)
+from tests.core.excel.test_import_memory import _mixed_workbook, _offset_sheet
 
 ROOT = Path(__file__).resolve().parent.parent
 OWN = ["姓名", "手机号", "微信", "下单时间", "商品", "数量", "金额", "备注", "标签", "生日", "车牌"]
@@ -61,6 +69,58 @@ def _with_repeats(rows: list[list], every: int, total: bool = True) -> list[list
     if total:
         out.append(["合计"] + [""] * (len(rows[0]) - 1))
     return out
+
+
+def _over_the_slicing_threshold(path: Path) -> None:
+    """Three sheets of 50,000 Taobao orders (97 MB of sheet XML each): past core.excel.sheet_slices'
+    LARGE_WORKBOOK_BYTES (256 MB), each sheet read in slices with the real thresholds. The sheets share order
+    numbers with other contents (seeds 7, 8, 9)."""
+    if path.exists():
+        return
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    for seed in (7, 8, 9):
+        sheet = workbook.create_sheet(f"ExportOrderList{seed}")
+        for row in taobao_rows(50_000, 20_000, seed=seed):
+            sheet.append([cell[2:-1] if cell.startswith('="') else cell for cell in row])
+    workbook.save(path)
+
+
+def _odd_files(folder: Path) -> list[str]:
+    """tests/core/excel/test_odd_files.py's corpus: a huge cell, a GBK line and a bad line in a UTF-8 file, an
+    HTML table saved as .xls and .xlsx, an encrypted workbook, a stray quote, formulas without saved values, a
+    stray far cell."""
+    import msoffcrypto
+
+    header = ["姓名", "手机号", "下单时间", "商品", "金额", "备注"]
+    write_csv(folder / "odd_huge_cell.csv", [header, ["王芳", "13925130165", "2024-05-03", "蜂蜜", 68, "长" * 150_000],
+                                             ["李四", "13800138000", "2024-05-04", "茶", 10, ""]])
+    part = write_csv(folder / "_part.csv", [header, ["王芳", "13925130165", "2024-05-03", "蜂蜜", 68, "好"]])
+    (folder / "odd_mixed_encoding.csv").write_bytes(
+        part.read_bytes() + "李四,13800138000,2024-05-04,红糖姜茶,10,老客\r\n".encode("gbk")
+        + b"\xff\xfe\xfa,13700137000,2024-05-05,x,1,\r\n")
+    part.unlink()
+    cells = "".join(f"<th>{name}</th>" for name in header)
+    rows = "".join(f"<tr><td>{name}</td><td>{phone}</td><td>2024-05-0{day}</td><td>蜂蜜</td><td>68</td><td></td></tr>"
+                   for day, (name, phone) in enumerate((("王芳", "13925130165"), ("李四", "13800138000")), 1))
+    html = (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"></head><body>'
+            f"<table border=1><tr>{cells}</tr>{rows}</table></body></html>")
+    for suffix in ("xls", "xlsx"):
+        (folder / f"odd_html.{suffix}").write_bytes(html.encode("gbk"))
+    plain = write_xlsx(folder / "_plain.xlsx", {"s": [header, ["王芳", "13925130165", "2024-05-03", "蜂蜜", 68, ""]]})
+    with plain.open("rb") as source, (folder / "odd_encrypted.xlsx").open("wb") as target:
+        msoffcrypto.OfficeFile(source).encrypt("1234", target)
+    plain.unlink()
+    (folder / "odd_quote.csv").write_text("姓名,手机号,下单时间,商品,金额\n王芳,13925130165,2024-05-03,\"蜂蜜 500g,68\n"
+                                         "李四,13800138000,2024-05-04,茶,10\n赵敏,13700137000,2024-05-05,姜茶,20\n")
+    formulas: list[list] = [header]
+    for index in range(300):
+        formulas.append(['=CONCAT("王","芳")' if index % 50 == 0 else f"客户{index % 90}", f"139{index % 90:08d}",
+                         f"2024-05-{1 + index % 28:02d}", "蜂蜜", f"={index}*2" if index % 7 == 0 else index, ""])
+    write_xlsx(folder / "odd_formulas.xlsx", {"s": formulas})
+    write_far_cell_xlsx(folder / "odd_far_cell.xlsx")
+    return ["odd_formulas.xlsx"]
 
 
 def _alias_rows() -> list[list]:
@@ -172,7 +232,9 @@ def build(folder: Path, walk: str | None, big: bool, python: str, ref: Path | No
     write_csv(folder / "taobao_repeat_headers.csv", _with_repeats(tb300, 37))
     write_order_file(folder / "taobao_5000.xlsx", 5000)
     if big:
-        write_order_file(folder / "taobao_50000.xlsx", 50_000)
+        if not (folder / "taobao_50000.xlsx").exists():
+            write_order_file(folder / "taobao_50000.xlsx", 50_000)
+        _over_the_slicing_threshold(folder / "taobao_3x50000.xlsx")
     write_csv(folder / "header_only.csv", [OWN])
     write_csv(folder / "all_refused.csv", [["金额", "下单时间", "备注"], ["12", "2024-01-01", "无人"], ["x", "", "空"]])
     write_csv(folder / "all_refused_taobao.csv", [TAOBAO_HEADERS] + [[""] * len(TAOBAO_HEADERS)] * 2 + [
@@ -191,6 +253,7 @@ def build(folder: Path, walk: str | None, big: bool, python: str, ref: Path | No
                                            "客户": _own_rows(50, 7), "空表": []})
     _mixed_workbook(folder, epoch_1904=False)  # mixed.xlsx: a hidden sheet, a sheet starting at B2, blank rows
     _mixed_workbook(folder, epoch_1904=True)  # mac.xlsx: the same with 1904 dates
+    _offset_sheet(folder, rows=400)  # offset.xlsx: the table starts at C3
     _merged_register(folder / "merged_register.xlsx")
     _youzan(folder / "youzan.xlsx")
     _youzan_customers(folder / "youzan_customers.csv")
@@ -199,6 +262,7 @@ def build(folder: Path, walk: str | None, big: bool, python: str, ref: Path | No
                                         ["洞庭湖野生莲子 500g", "39.9", "60", "7"], ["土蜂蜜 1斤装", "", "40", ""]])
     _wide_later(folder / "wide_later.xlsx")
     write_csv(folder / "aliases.csv", _alias_rows(), encoding="gbk")
+    odd_sliced = _odd_files(folder)
     walked = []
     if walk and Path(walk).exists():
         target = folder / "walk"
@@ -219,6 +283,10 @@ def build(folder: Path, walk: str | None, big: bool, python: str, ref: Path | No
     for path in sorted(p for p in folder.rglob("*") if p.suffix in (".csv", ".xlsx", ".xls", ".ods")
                        and not p.name.startswith("_") and "_demo" not in p.parts):
         name = str(path.relative_to(folder))
+        if name == "taobao_3x50000.xlsx":
+            scenarios.append({"name": "big3x50000_sliced", "steps": [{"file": name}, {"file": name}],
+                              "env": {"DIFF_SLICE": "real"}})
+            continue
         if name == "taobao_50000.xlsx":
             add("big50000", [{"file": name, "args": ["--dry-run"]}, {"file": name}, {"file": name}])
             continue
@@ -253,8 +321,8 @@ def build(folder: Path, walk: str | None, big: bool, python: str, ref: Path | No
                  "merged_register.xlsx"):
         add(f"block7_{Path(name).stem}", [{"file": name}, {"file": name}, {"file": "own_overlap.xlsx"}], DIFF_BLOCK=7)
     # slices: every .xlsx sheet read in small slices by the new tree, whole by the reference
-    for name in ("wide_later.xlsx", "mixed.xlsx", "mac.xlsx", "multi_sheet.xlsx", "own_sheet.xlsx",
-                 "merged_register.xlsx", "own_repeat_headers.xlsx", "youzan.xlsx",
+    for name in ("offset.xlsx", "wide_later.xlsx", "mixed.xlsx", "mac.xlsx", "multi_sheet.xlsx", "own_sheet.xlsx",
+                 "merged_register.xlsx", "own_repeat_headers.xlsx", "youzan.xlsx", *odd_sliced,
                  *(n for n in walked if n.endswith(".xlsx")), "taobao_5000.xlsx", *exports[:1]):
         add(f"sliced_{Path(name).stem}", [{"file": name, "args": ["--dry-run"]}, {"file": name}, {"file": name}],
             DIFF_SLICE=3000 if Path(folder / name).stat().st_size < 200_000 else 200_000)
