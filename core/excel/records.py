@@ -105,10 +105,12 @@ def _clean_column(values: list[Any], column: _Column) -> tuple[list[Any], dict[i
     Returns the cleaned values (None for empty cells and rejected ones) and the rejected cells by offset."""
     convert, hint, by_text = column.convert, column.hint, column.by_text
     distinct = set(values)
-    kinds = {type(value) for value in distinct}
+    kinds = set(map(type, distinct))
     kinds.discard(type(None))
     mixed = bool(kinds - {str})
-    for value in [value for value in distinct if type(value) is str and value not in by_text]:
+    # the texts not cleaned yet (by_text holds None from the start)
+    new = [value for value in distinct if type(value) is str and value not in by_text] if mixed else distinct - by_text.keys()
+    for value in new:
         result = by_text[value] = _cleaned_cell(value, convert, hint)
         if type(result) is CellRejected:
             column.rejects_text = True
