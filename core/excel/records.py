@@ -305,10 +305,15 @@ class _Assembler:
         receiver = order.get("receiver_name")
         if not name or is_masked_name(name):
             # A masked name (周**) is kept only when nothing better names the person.
-            sources = [source for source in (receiver, customer.get("real_name"), customer.get("platform_buyer_id"),
-                                             customer.get("wechat_id")) if source]
-            better = next((source for source in sources if not is_masked_name(source)), None)
-            chosen = better or name or (sources[0] if sources else "")
+            first = better = None
+            for source in (receiver, customer.get("real_name"), customer.get("platform_buyer_id"),
+                           customer.get("wechat_id")):
+                if source:
+                    first = first or source
+                    if not is_masked_name(source):
+                        better = source
+                        break
+            chosen = better or name or first
             if chosen:
                 customer["name"] = chosen
         if (receiver and preset.receiver_is_buyer and preset.kind == "orders" and not customer.get("real_name")
