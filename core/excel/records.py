@@ -94,7 +94,7 @@ class _YearHints:
         return self._by_column[column]
 
 
-_BLOCK = 10_000  # rows cleaned and assembled at a time, so a big sheet still reports progress and cancels
+_BLOCK = 2_000  # rows cleaned and assembled at a time: progress and cancel, and a block's cells (as lists) are few MB
 
 
 def _clean_column(values: list[Any], column: _Column) -> tuple[list[Any], dict[int, CellRejected]]:
@@ -105,10 +105,12 @@ def _clean_column(values: list[Any], column: _Column) -> tuple[list[Any], dict[i
     Returns the cleaned values (None for empty cells and rejected ones) and the rejected cells by offset."""
     convert, hint, by_text = column.convert, column.hint, column.by_text
     distinct = set(values)
-    kinds = {type(value) for value in distinct}
+    kinds = set(map(type, distinct))
     kinds.discard(type(None))
     mixed = bool(kinds - {str})
-    for value in [value for value in distinct if type(value) is str and value not in by_text]:
+    # the texts not cleaned yet (by_text holds None from the start)
+    new = [value for value in distinct if type(value) is str and value not in by_text] if mixed else distinct - by_text.keys()
+    for value in new:
         result = by_text[value] = _cleaned_cell(value, convert, hint)
         if type(result) is CellRejected:
             column.rejects_text = True
@@ -303,10 +305,15 @@ class _Assembler:
         receiver = order.get("receiver_name")
         if not name or is_masked_name(name):
             # A masked name (周**) is kept only when nothing better names the person.
-            sources = [source for source in (receiver, customer.get("real_name"), customer.get("platform_buyer_id"),
-                                             customer.get("wechat_id")) if source]
-            better = next((source for source in sources if not is_masked_name(source)), None)
-            chosen = better or name or (sources[0] if sources else "")
+            first = better = None
+            for source in (receiver, customer.get("real_name"), customer.get("platform_buyer_id"),
+                           customer.get("wechat_id")):
+                if source:
+                    first = first or source
+                    if not is_masked_name(source):
+                        better = source
+                        break
+            chosen = better or name or first
             if chosen:
                 customer["name"] = chosen
         if (receiver and preset.receiver_is_buyer and preset.kind == "orders" and not customer.get("real_name")

@@ -8,6 +8,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import repeat
 from operator import itemgetter, methodcaller
 from typing import Any
 
@@ -554,8 +555,9 @@ class BookWriter:
                              (("goods_cents", "postage_cents", "discount_cents", "paid_cents", "refund_cents"), 0),
                              (("tracking_no", "carrier", "buyer_message", "seller_note", "receiver_name",
                                "receiver_phone", "receiver_address"), "")):
-            for name in names:
-                columns[name] = [values.get(name) or empty for values in fields]
+            for name in names:  # each `values.get(name) or empty`, the gets at C speed
+                got = list(map(dict.get, fields, repeat(name)))
+                columns[name] = got if all(got) else [value or empty for value in got]
         return columns
 
     def _update_order(self, existing, draft: OrderDraft) -> None:
