@@ -57,7 +57,7 @@ def read_text_table(path: Path, max_rows: int) -> tuple[Sequence[list[Any]], lis
         sample = "".join(line for number, line in enumerate(lines[:200]) if number not in replaced)
         _text_or_reject(sample[:4096], path.name)  # binary data decoded by chance
     delimiter = sniff_delimiter("".join(lines[:50]))
-    rows, first_line = _parse(lines, delimiter, max_rows, path.name)
+    rows, first_line, csv_lines = _parse(lines, delimiter, max_rows, path.name)
     rows, first_line, found, read_alone = _mend_stray_quotes(rows, first_line, lines, delimiter)
     row_of_line = {}
     for row_index, start in enumerate(first_line):
@@ -75,7 +75,10 @@ def read_text_table(path: Path, max_rows: int) -> tuple[Sequence[list[Any]], lis
                 row[column] = cell[:MAX_CELL_CHARS]
                 found.append((row_number, column, "cell_cut", f"{len(cell):,}"))
                 kept.add(row_number - 1)
-    if path.stat().st_size > LAZY_TEXT_BYTES:
+    # (walked from its lines only when the csv module split the text into those lines: a lone CR in a cell ends a
+    # line for it, not for the lines as read, split at LF; str.splitlines, a UTF-16 file's, ends one at U+2028,
+    # NEL, FF… that it does not. Its line numbers, first_line, would not index the lines.)
+    if path.stat().st_size > LAZY_TEXT_BYTES and csv_lines == len(lines):
         return TextRows(lines, first_line, {index: rows[index] for index in kept}, delimiter), sorted(found)
     return rows, sorted(found)
 
@@ -186,8 +189,9 @@ def _decode_lines(raw: list[bytes], name: str) -> tuple[list[str], list[tuple[in
     return texts, notes
 
 
-def _parse(lines: list[str], delimiter: str, max_rows: int, name: str) -> tuple[list[list[str]], list[int]]:
-    """Rows parsed by the csv module, and the 0-based first line of each."""
+def _parse(lines: list[str], delimiter: str, max_rows: int, name: str) -> tuple[list[list[str]], list[int], int]:
+    """Rows parsed by the csv module, the 0-based first line of each and the lines it read (its own count: it
+    ends a line at LF, CRLF or a lone CR)."""
     reader = csv.reader(io.StringIO("".join(lines), newline=""), delimiter=delimiter)
     rows: list[list[str]] = []
     first_line: list[int] = []
@@ -201,7 +205,7 @@ def _parse(lines: list[str], delimiter: str, max_rows: int, name: str) -> tuple[
                 raise ImportRejected("too_large", file=name, rows=len(rows))
     except csv.Error as error:
         raise ImportRejected("not_a_spreadsheet", file=name, reason=str(error)) from None
-    return rows, first_line
+    return rows, first_line, reader.line_num
 
 
 def _mend_stray_quotes(rows: list[list[str]], first_line: list[int], lines: list[str],
