@@ -123,6 +123,26 @@ def _odd_files(folder: Path) -> list[str]:
     return ["odd_formulas.xlsx"]
 
 
+def _large_text_files(folder: Path) -> None:
+    """CSVs past core.excel.text_files.LAZY_TEXT_BYTES (2 MB: rows parsed again from their lines as they are
+    walked): 12,000 Taobao orders as UTF-8 with a buyer message holding a lone CR, UTF-16 with U+2028 in one,
+    GB18030 plain, and a copy with a stray quote and a multi-line cell."""
+    at = TAOBAO_HEADERS.index("买家留言")
+    for name, encoding, message in (("lazy_plain_gb18030.csv", "gb18030", "请尽快发货"),
+                                    ("lazy_cr_in_cell.csv", "utf-8", "请尽快发货\r谢谢"),
+                                    ("lazy_u2028_utf16.csv", "utf-16", "请尽快\u2028发货"),
+                                    ("lazy_multiline.csv", "utf-8", "第一行\r\n第二行")):
+        rows = taobao_rows(12_000, 4_000)
+        rows[5_000][at] = message
+        if name == "lazy_multiline.csv":
+            rows[7_000][at] = '"他说'  # (written quoted: the quote is doubled, not stray)
+        write_csv(folder / name, rows, encoding=encoding)
+    text = (folder / "lazy_plain_gb18030.csv").read_bytes()
+    lines = text.split(b"\r\n")
+    lines[9_000] = lines[9_000].replace(b",", b',"', 1)  # a stray quote
+    (folder / "lazy_stray_quote_gb18030.csv").write_bytes(b"\r\n".join(lines))
+
+
 def _alias_rows() -> list[list]:
     """People with a second phone: in another column of the row, or on another row joined by the WeChat ID;
     masked phones and a buyer seen under two phones."""
@@ -263,6 +283,7 @@ def build(folder: Path, walk: str | None, big: bool, python: str, ref: Path | No
     _wide_later(folder / "wide_later.xlsx")
     write_csv(folder / "aliases.csv", _alias_rows(), encoding="gbk")
     odd_sliced = _odd_files(folder)
+    _large_text_files(folder)
     walked = []
     if walk and Path(walk).exists():
         target = folder / "walk"
