@@ -36,8 +36,15 @@ IDLE_QUIET_S = 1.0  # idle = no task running for this long, after the Today list
 MAX_S = 60
 
 
+_EMIT = threading.Lock()
+
+
 def emit(**fields) -> None:
-    print(json.dumps(fields), flush=True)
+    """One JSON line; the GUI thread and the watchdog both emit: print() writes the text and its newline apart, and
+    two such lines interleaved broke the parent's parsing (2 of 18 runs, 2026-12-07)."""
+    with _EMIT:
+        sys.stdout.write(json.dumps(fields) + "\n")
+        sys.stdout.flush()
 
 
 def _where(frame) -> str:

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from itertools import pairwise
 
-from sqlalchemy import bindparam, case, func, literal, select, update
+from sqlalchemy import bindparam, case, func, literal, null, select, update
 from sqlalchemy.orm import Session
 
 from core.book.dialect import (
@@ -163,13 +163,15 @@ def _write_cycles(session: Session, chunk: list[int] | None) -> int:
                .where(orders.c.customer_id == table.c.id, orders.c.is_purchase.is_(True),
                       orders.c.order_date == table.c.last_purchase_on, products.c.cycle_days > 0)
                .scalar_subquery())
-    q = select(table.c.id, table.c.cycle_days, lasting)
+    # No product with a cycle (a new book's first import): the lookup would find nothing for anyone.
+    cycles = session.execute(select(products.c.id).where(products.c.cycle_days > 0).limit(1)).first() is not None
+    q = select(table.c.id, table.c.cycle_days, lasting if cycles else null())
     if chunk is not None:
         q = q.where(table.c.id.in_(chunk))
     else:
         q = q.where(table.c.last_purchase_on.is_not(None) | table.c.cycle_days.is_not(None))
     rows = [{"cid": cid, "cycle": None if new is None else int(new)}
-            for cid, stored, new in session.execute(q) if stored != (None if new is None else int(new))]
+            for cid, stored, new in session.execute(q).all() if stored != (None if new is None else int(new))]
     if rows:
         stmt = update(table).where(table.c.id == bindparam("cid")).values(cycle_days=bindparam("cycle"))
         session.execute(stmt.execution_options(synchronize_session=False), rows)

@@ -223,7 +223,7 @@ def buyers_of(session: Session, product_ids: Iterable[int]) -> set[int]:
         return set()
     return set(session.execute(text(
         "SELECT DISTINCT o.customer_id FROM order_item oi JOIN orders o ON o.id = oi.order_id "
-        f"WHERE oi.product_id IN ({', '.join(map(str, ids))})")).scalars())
+        f"WHERE oi.product_id IN ({', '.join(map(str, ids))})")).scalars().all())
 
 
 def products_bought_by(session: Session, customer_ids: Iterable[int]) -> set[int]:

@@ -236,7 +236,7 @@ def after_import_in_chunks(chunk: Callable[[], None], free: Callable[[], Abstrac
     chunk()
     if not regenerate:
         return
-    everyone = list(session.scalars(text("SELECT id FROM customer")))
+    everyone = session.scalars(text("SELECT id FROM customer")).all()
     concerned |= set(ids)
     if most_of_the_book(len(concerned), len(everyone)):  # then the whole book's tasks
         concerned = set(everyone)

@@ -213,7 +213,7 @@ def _beyond(rows: int, cols: int) -> re.Pattern[bytes]:
     or whose row is past `rows`: one regex pass over a chunk, no int per cell."""
     columns = _greater(_letters_of(max(cols, 26)), "A-Z", 3)
     row_numbers = _greater(str(rows), "0-9", None)
-    return re.compile(f' r="(?:(?:{columns})[0-9]|[A-Z]{{1,3}}(?:{row_numbers})")'.encode())
+    return re.compile(f' r="(?:{columns}|[A-Z]{{1,3}}+(?:{row_numbers})")'.encode())
 
 
 def _check_extent(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> tuple[bool, int]:

@@ -13,6 +13,7 @@ from typing import Any
 from core.errors import CellRejected
 from core.excel import cleaning
 from core.excel.addresses import normalise_province, split_address
+from core.excel.cleaning import is_masked_name
 from core.excel.mapping import FIELDS, KEEP, FieldMap
 from core.excel.presets import Preset, platform_of
 from core.excel.readers import Table, repeated_header_rows
@@ -104,10 +105,12 @@ def _clean_column(values: list[Any], column: _Column) -> tuple[list[Any], dict[i
     Returns the cleaned values (None for empty cells and rejected ones) and the rejected cells by offset."""
     convert, hint, by_text = column.convert, column.hint, column.by_text
     distinct = set(values)
-    kinds = {type(value) for value in distinct}
+    kinds = set(map(type, distinct))
     kinds.discard(type(None))
     mixed = bool(kinds - {str})
-    for value in [value for value in distinct if type(value) is str and value not in by_text]:
+    # the texts not cleaned yet (by_text holds None from the start)
+    new = [value for value in distinct if type(value) is str and value not in by_text] if mixed else distinct - by_text.keys()
+    for value in new:
         result = by_text[value] = _cleaned_cell(value, convert, hint)
         if type(result) is CellRejected:
             column.rejects_text = True
@@ -217,6 +220,7 @@ def _block_rows(table: Table, block: Sequence[list[Any]], first_number: int, col
             rows_of_group, given = compress(rows_of_group, present), compress(cleaned, present)
         deque(map(dict.__setitem__, rows_of_group, repeat(column.name), given), maxlen=0)
     totals = _total_rows(block)
+    assemble, preset = assembler.assemble, assembler.preset
     for offset, (customer, order, item, product, extra, kept) in enumerate(zip(*groups.values(), strict=True)):
         if offset in totals:
             on_error(RowError(table.file, table.sheet.name, first_number + offset, table.headers[0] if table.headers
@@ -236,11 +240,9 @@ def _block_rows(table: Table, block: Sequence[list[Any]], first_number: int, col
         if not (customer or order or item or product or extra or kept):
             continue  # a blank row
         number = first_number + offset
-        parsed = assembler.assemble(customer, order, item, product, extra, number)
-        parsed.purchase_skipped = purchase_only
-        if kept:
-            parsed.kept = [f"{header}：{value[:500]}" for header, value in kept.items()]
-        problem = _problem(parsed, assembler.preset)
+        parsed = assemble(customer, order, item, product, extra, number,
+                          [f"{header}：{value[:500]}" for header, value in kept.items()] if kept else [], purchase_only)
+        problem = _problem(parsed, preset)
         if problem:
             code, field_name = problem
             column_index = mapping.column_of(field_name)
@@ -274,8 +276,10 @@ class _Assembler:
         self._address_parts: dict[str, dict[str, str]] = {}
 
     def assemble(self, customer: dict[str, Any], order: dict[str, Any], item: dict[str, Any],
-                 product: dict[str, Any], extra: dict[str, Any], row: int) -> ParsedRow:
-        """``extra`` holds the helper fields (whole address, street, second phone, after-sales status)."""
+                 product: dict[str, Any], extra: dict[str, Any], row: int, kept: list[str],
+                 purchase_skipped: bool) -> ParsedRow:
+        """``extra`` holds the helper fields (whole address, street, second phone, after-sales status); ``kept``
+        the "header：value" lines of the columns kept in the note."""
         phones: list[str] = []
         masked = ""
         receiver_phones = order.get("receiver_phone")
@@ -284,37 +288,44 @@ class _Assembler:
         for found in (customer.pop("phone", None), receiver_phones, extra.get("phone_alt")):
             if found:
                 for phone in found:
-                    if phone.key:
-                        if phone.key not in phones:
-                            phones.append(phone.key)
+                    key = phone.key
+                    if key:
+                        if key not in phones:
+                            phones.append(key)
                     elif phone.masked and not masked:
                         masked = phone.text
-        if self.preset.kind == "products":
+        preset = self.preset
+        if preset.kind == "products":
             product.setdefault("product_name", item.pop("product_title", "") or customer.get("name", ""))
             if "price_cents" not in product and "unit_price_cents" in item:
                 product["price_cents"] = item.pop("unit_price_cents")
-            return ParsedRow(row, {}, product=product)
+            return ParsedRow(row, {}, {}, {}, product, [], "", kept, purchase_skipped)
         self._fill_address(extra, customer, order)
         name = customer.get("name")
-        if not name or cleaning.is_masked_name(name):
+        receiver = order.get("receiver_name")
+        if not name or is_masked_name(name):
             # A masked name (周**) is kept only when nothing better names the person.
-            sources = [source for source in (order.get("receiver_name"), customer.get("real_name"),
-                                             customer.get("platform_buyer_id"), customer.get("wechat_id")) if source]
-            better = next((source for source in sources if not cleaning.is_masked_name(source)), None)
-            chosen = better or name or (sources[0] if sources else "")
+            first = better = None
+            for source in (receiver, customer.get("real_name"), customer.get("platform_buyer_id"),
+                           customer.get("wechat_id")):
+                if source:
+                    first = first or source
+                    if not is_masked_name(source):
+                        better = source
+                        break
+            chosen = better or name or first
             if chosen:
                 customer["name"] = chosen
-        receiver = order.get("receiver_name")
-        if (receiver and not customer.get("real_name") and self.preset.kind == "orders" and self.preset.receiver_is_buyer
-                and not cleaning.is_masked_name(receiver)):
+        if (receiver and preset.receiver_is_buyer and preset.kind == "orders" and not customer.get("real_name")
+                and not is_masked_name(receiver)):
             customer["real_name"] = receiver
         if "after_sale_status" in extra:
             order["after_sale_status"] = extra["after_sale_status"]
-        return ParsedRow(row, customer, order, item, product, phones, masked)
+        return ParsedRow(row, customer, order, item, product, phones, masked, kept, purchase_skipped)
 
     def _fill_address(self, extra: dict[str, Any], customer: dict[str, Any], order: dict[str, Any]) -> None:
         """Province/city/district/detail from a whole-address column when the parts are not given."""
-        whole = extra.get("address") or order.get("receiver_address") or ""
+        whole = extra.get("address") or order.get("receiver_address")
         if "street" in extra:
             customer["address_detail"] = extra["street"] + customer.get("address_detail", "")
         if whole:

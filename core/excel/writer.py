@@ -8,6 +8,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import repeat
 from operator import itemgetter, methodcaller
 from typing import Any
 
@@ -16,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from core import customer_stats
 from core.book.models import (
-    SOURCE_CHANNEL_VALUES,
     Customer,
     CustomerAlias,
     CustomerTag,
@@ -29,7 +29,8 @@ from core.book.models import (
 )
 from core.errors import Cancelled
 from core.excel.chunked import CHUNK_ROWS, CHUNK_UPDATES, Turns, after_import_in_chunks
-from core.excel.cleaning import is_masked_name, source_channel, with_kept_lines
+from core.excel.cleaning import is_masked_name, with_kept_lines
+from core.excel.customer_rows import CUSTOMER_TEXT, customer_columns
 from core.excel.detail_items import DetailOutcome, attach_detail_items
 from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders
 from core.excel.own_export import BOOK_ORDER_KEY, write_referrers_and_points, write_settings
@@ -44,8 +45,6 @@ from core.settings import local_today
 from core.tags import refresh_tag_names
 
 CREATED = "null"  # old_values_json of a row this batch created (deleted on undo)
-_CUSTOMER_TEXT = ("name", "real_name", "wechat_id", "qq", "platform_buyer_id", "email", "province", "city",
-                  "district", "address_detail", "postcode", "gender", "source_channel", "note", "personality")
 
 
 def _fit(row: dict[str, Any], lengths: dict[str, int]) -> dict[str, Any]:
@@ -364,8 +363,8 @@ class BookWriter:
         and their stage, so `refresh` is left only the customers that were already in the book."""
         people = self.plan.people
         with self.free():  # matching and the new rows (pinyin…) are the CPU's work: no write lock held
-            ids, new_people, created_rows = self._people_rows(index, new_orders)
-        for i, customer_id in enumerate(self._insert_all(Customer, columns_of(created_rows), 55, 70, "customers")):
+            ids, new_people, created = self._people_rows(index, new_orders)
+        for i, customer_id in enumerate(self._insert_all(Customer, created, 55, 70, "customers")):
             ids[new_people[i]] = customer_id
         known = [customer_id for customer_id in ids if customer_id is not None]
         assert len(known) == len(ids), "every person is matched or has just been created"
@@ -373,7 +372,7 @@ class BookWriter:
         self._chunk()
         self._created = set(new_people)
         self._created_ids = {known[position] for position in new_people}
-        self.counts.customers_created = len(created_rows)
+        self.counts.customers_created = len(new_people)
         self.counts.proposals = [(known[position], candidate, reason, fingerprint)
                                  for position, candidate, reason, fingerprint in self.counts.proposals]
         matched = {known[p]: p for p in range(len(people)) if p not in self._created}
@@ -387,8 +386,9 @@ class BookWriter:
         return known
 
     def _people_rows(self, index: BookIndex, new_orders: NewOrders
-                     ) -> tuple[list[int | None], list[int], list[dict[str, Any]]]:
-        """(the book customer matched by each person or None, the positions of the people to create, their rows).
+                     ) -> tuple[list[int | None], list[int], dict[str, list[Any]]]:
+        """(the book customer matched by each person or None, the positions of the people to create, their rows
+        as the customer table's columns).
         People of this import matching one another through the index are created once."""
         people = self.plan.people
         owners = same_person_orders(self.plan, index)
@@ -406,31 +406,17 @@ class BookWriter:
             (draft.person, day, paid - refunded) for draft, day, paid, refunded, purchase in zip(
                 new_orders.drafts, new_orders.columns["order_date"], new_orders.columns["paid_cents"],
                 new_orders.columns["refund_cents"], new_orders.columns["is_purchase"], strict=True) if purchase)
-        return ids, new_people, [self._customer_row(people[position]) | figures.get(position, customer_stats.NO_FIGURES)
-                                 for position in new_people]
+        columns = customer_columns([people[position] for position in new_people], self.counts.batch_id)
+        of_people = [figures.get(position, customer_stats.NO_FIGURES) for position in new_people]
+        columns.update({name: [values[name] for values in of_people] for name in customer_stats.NO_FIGURES})
+        return ids, new_people, columns
 
     def _customer_row(self, person: PersonDraft) -> dict[str, Any]:
-        fields = person.fields
-        row = {name: fields.get(name, "") for name in _CUSTOMER_TEXT}
-        if person.kept:
-            row["note"] = with_kept_lines(row["note"], person.kept)
-        row["source_channel"] = source_channel(fields.get("source_channel", "")) or (
-            person.platform if person.platform in SOURCE_CHANNEL_VALUES and person.platform != "other" else "")
-        phone = person.phones[0] if person.phones else ""
-        row["phone"] = phone or person.masked_phone
-        row["phone_norm"] = phone
-        year, month, day, lunar = fields.get("birthday") or (None, None, None, False)
-        row.update(birth_year=year, birth_month=month, birth_day=day, birthday_lunar=lunar,
-                   do_not_disturb=bool(fields.get("do_not_disturb")), risk_buyer=bool(fields.get("risk_buyer")),
-                   import_batch_id=self.counts.batch_id)
-        row["search_text"], row["name_initials"] = build_search_text(
-            name=row["name"], real_name=row["real_name"], phones=tuple(person.phones) or (row["phone"],),
-            wechat_id=row["wechat_id"], platform_buyer_id=row["platform_buyer_id"], qq=row["qq"])
-        return row
+        return {name: values[0] for name, values in customer_columns([person], self.counts.batch_id).items()}
 
     def _fill_existing(self, matched: dict[int, int]) -> None:
         """Fill the empty fields of matched book customers from the file; typed values are never overwritten."""
-        columns = [getattr(Customer, name) for name in (*_CUSTOMER_TEXT, "phone", "phone_norm", "birth_year",
+        columns = [getattr(Customer, name) for name in (*CUSTOMER_TEXT, "phone", "phone_norm", "birth_year",
                                                          "birth_month", "birth_day", "birthday_lunar",
                                                          "do_not_disturb", "risk_buyer")]
         for batch in chunks(matched):
@@ -444,7 +430,7 @@ class BookWriter:
                     wanted["note"] = with_kept_lines(current["note"], person.kept)
                     if wanted["note"] != current["note"]:
                         changes["note"] = wanted["note"]
-                for name in (*_CUSTOMER_TEXT, "birth_year", "birth_month", "birth_day"):
+                for name in (*CUSTOMER_TEXT, "birth_year", "birth_month", "birth_day"):
                     if current[name] in ("", None) and wanted[name] not in ("", None):
                         changes[name] = wanted[name]
                     elif (name in ("name", "real_name") and is_masked_name(current[name]) and wanted[name]
@@ -569,8 +555,9 @@ class BookWriter:
                              (("goods_cents", "postage_cents", "discount_cents", "paid_cents", "refund_cents"), 0),
                              (("tracking_no", "carrier", "buyer_message", "seller_note", "receiver_name",
                                "receiver_phone", "receiver_address"), "")):
-            for name in names:
-                columns[name] = [values.get(name) or empty for values in fields]
+            for name in names:  # each `values.get(name) or empty`, the gets at C speed
+                got = list(map(dict.get, fields, repeat(name)))
+                columns[name] = got if all(got) else [value or empty for value in got]
         return columns
 
     def _update_order(self, existing, draft: OrderDraft) -> None:

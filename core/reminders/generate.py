@@ -324,7 +324,9 @@ class _Scope:
         if self.ids is not None:
             session.execute(text("CREATE TEMP TABLE IF NOT EXISTS _rem_scope (customer_id INTEGER PRIMARY KEY)"))
             session.execute(text("DELETE FROM _rem_scope"))
-            if self.ids:
+            if self.ids and self.sql.sqlite:  # (SQLAlchemy's executemany builds a parameter dict per id: 4× slower)
+                session.connection().exec_driver_sql("INSERT INTO _rem_scope VALUES (?)", [(c,) for c in self.ids])
+            elif self.ids:
                 session.execute(text("INSERT INTO _rem_scope VALUES (:c)"), [{"c": c} for c in self.ids])
 
     def source(self, table: str, alias: str, column: str = "customer_id") -> str:

@@ -218,6 +218,10 @@
         <translation> 等另外 %1 位</translation>
     </message>
     <message>
+        <source>No problems: every row of the file was read.</source>
+        <translation>没有问题：文件的每一行都读取成功。</translation>
+    </message>
+    <message>
         <source>Check only — nothing was written. This is what the import would do:</source>
         <translation>只检查 — 没有写入任何数据。导入将会：</translation>
     </message>

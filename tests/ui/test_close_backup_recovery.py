@@ -125,7 +125,7 @@ def test_closing_the_window_during_the_daily_backup_abandons_it_and_the_next_ope
         assert ended.is_set(), "the book was closed while the backup still ran"
         assert events.index("daily_backup_if_due ended") < events.index("book closed")
         assert len(blocks) < whole  # stopped halfway: the close did not wait for the whole compression
-        assert took < 4, took
+        assert took < 5, took  # the whole compression: beyond 7 s
     finally:
         slow.clear()
         ended.wait(30)

@@ -270,3 +270,15 @@ def test_kept_columns_and_a_missing_product_column_are_said_before_importing(qtb
     combo.setCurrentIndex(combo.findData("product_title"))
     combo.activated.emit(combo.currentIndex())
     assert "no products" not in dialog.notice_label.text() and "车牌" in dialog.notice_label.text()
+
+
+def test_the_report_says_so_when_every_row_was_read(qtbot, book, tasks, tmp_path):
+    clean = write_csv(tmp_path / "ExportOrderList-clean.csv", taobao_rows(20, 8))
+    dialog = open_dialog(qtbot, book, tasks, clean)
+    with qtbot.waitSignal(dialog.book_changed, timeout=20000):
+        dialog.import_button.click()
+    assert dialog.result.errors == () and "No problems: every row of the file was read." in dialog.summary_label.text()
+    messy = open_dialog(qtbot, book, tasks, messy_workbook(tmp_path))
+    with qtbot.waitSignal(messy.book_changed, timeout=20000):
+        messy.import_button.click()
+    assert messy.result.errors and "No problems" not in messy.summary_label.text()

@@ -281,7 +281,7 @@ def test_the_conflict_window_reads_their_version_on_the_lane_and_opens_when_it_i
 
     monkeypatch.setattr(ConflictDialog, "exec", cancel)
     assert dialog.save() is False and not shown  # the first try runs on the lane
-    qtbot.waitUntil(lambda: "someone else saved this customer" in dialog.error_label.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "someone else saved this customer" in dialog.error_label.text(), timeout=10_000)
     assert len(shown) == 1 and shown[0][0] == ["get"] and spy.ran_on_lane("get")
     assert {d.field: d.theirs for d in shown[0][1]}["note"] == THEIRS_SAVED.note  # their version, as saved
     assert dialog.save_button.isEnabled() and CustomerService(book).get(customer.id).fields.note == THEIRS_SAVED.note

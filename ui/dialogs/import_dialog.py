@@ -498,6 +498,8 @@ class ImportDialog(QDialog):
             lines.append("<span style='color:#c92a2a'>⚠ " + self.tr("Risk buyers with new orders in this import: %1")
                          .replace("%1", names + (self.tr(" and %1 more").replace("%1", str(more)) if more > 0 else ""))
                          + "</span>")
+        if not result.errors:
+            lines.append(self.tr("No problems: every row of the file was read."))
         title = (self.tr("Check only — nothing was written. This is what the import would do:") if result.dry_run
                  else self.tr("Import finished."))
         self.summary_label.setText(f"<b>{title}</b><br>" + "<br>".join(lines))
