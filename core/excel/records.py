@@ -94,7 +94,7 @@ class _YearHints:
         return self._by_column[column]
 
 
-_BLOCK = 10_000  # rows cleaned and assembled at a time, so a big sheet still reports progress and cancels
+_BLOCK = 2_000  # rows cleaned and assembled at a time: progress and cancel, and a block's cells (as lists) are few MB
 
 
 def _clean_column(values: list[Any], column: _Column) -> tuple[list[Any], dict[int, CellRejected]]:
