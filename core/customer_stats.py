@@ -44,6 +44,7 @@ from core.settings import DEFAULTS, get_settings, set_setting
 
 __all__ = [
     "NO_FIGURES",
+    "NO_PURCHASES",
     "STAGES",
     "churn_days",
     "days_since_sql",
@@ -70,7 +71,7 @@ _DAY_ZERO = dt.date(2200, 1, 1)
 # The derived figure columns, in the order `_figures` gives them, as a customer without purchases has them.
 NO_FIGURES = {"first_purchase_on": None, "last_purchase_on": None, "purchase_days": 0, "purchase_count": 0,
               "total_spend_cents": 0, "avg_order_cents": 0, "typical_interval_days": None}
-_NO_PURCHASES = tuple(NO_FIGURES.values())
+NO_PURCHASES = tuple(NO_FIGURES.values())
 
 
 def refresh(session: Session, customer_ids: Iterable[int] | None = None) -> int:
@@ -117,7 +118,7 @@ def refresh(session: Session, customer_ids: Iterable[int] | None = None) -> int:
             if stored.get(cid) != new:
                 rows.append(dict(zip(("cid", "first", "last", "days", "count", "spend", "avg", "interval"),
                                      (cid, *new), strict=True)))
-        lost = [cid for cid, old in stored.items() if cid not in figures and old != _NO_PURCHASES]
+        lost = [cid for cid, old in stored.items() if cid not in figures and old != NO_PURCHASES]
         for part in in_chunks(lost):
             session.execute(
                 update(table).where(table.c.id.in_(part)).values(**NO_FIGURES)
@@ -190,8 +191,9 @@ def refresh_stages(session: Session, customer_ids: list[int] | None) -> int:
     return _write_stages(session, dt.date.fromisoformat(basis["date"]), thresholds, customer_ids)
 
 
-def figures_of_new_customers(purchases: Iterable[tuple[int, dt.date, int]]) -> dict[int, dict]:
-    """The figure columns `refresh` would write for customers whose every order is among these, by key.
+def figures_of_new_customers(purchases: Iterable[tuple[int, dt.date, int]]) -> dict[int, tuple]:
+    """The figure columns `refresh` would write for customers whose every order is among these, by key: their
+    values in the order of NO_FIGURES (NO_PURCHASES for a customer without any purchase).
 
     `purchases` are (customer key, order_date, paid − refunded) of the orders with is_purchase, any order;
     a key with no purchase is simply absent (its figures are the column defaults). Lets a bulk writer insert
@@ -205,7 +207,7 @@ def figures_of_new_customers(purchases: Iterable[tuple[int, dt.date, int]]) -> d
         counted[1] += spend
     rows = sorted(((key, before, count, spend) for (key, before), (count, spend) in per_day.items()),
                   key=lambda row: (row[0], -row[1]))
-    return {key: dict(zip(NO_FIGURES, values, strict=True)) for key, values in _figures(rows).items()}
+    return _figures(rows)
 
 
 def stages_current(session: Session, today: dt.date) -> bool:

@@ -406,6 +406,15 @@ def _status_of_text(text: str) -> str | None:
 
 def map_status(value: object) -> str | None:
     """Map a platform's order status wording onto our vocabulary (:data:`STATUSES`); None if unknown."""
+    if type(value) is str:
+        return _status_of_cell(value)
+    text = clean_text(value)
+    return _status_of_text(text) if text else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _status_of_cell(value: str) -> str | None:
+    """map_status of a text cell: an import asks for every order, of a few words."""
     text = clean_text(value)
     return _status_of_text(text) if text else None
 

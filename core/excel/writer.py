@@ -407,8 +407,9 @@ class BookWriter:
                 new_orders.drafts, new_orders.columns["order_date"], new_orders.columns["paid_cents"],
                 new_orders.columns["refund_cents"], new_orders.columns["is_purchase"], strict=True) if purchase)
         columns = customer_columns([people[position] for position in new_people], self.counts.batch_id)
-        of_people = [figures.get(position, customer_stats.NO_FIGURES) for position in new_people]
-        columns.update({name: [values[name] for values in of_people] for name in customer_stats.NO_FIGURES})
+        of_people = [figures.get(position, customer_stats.NO_PURCHASES) for position in new_people]
+        for part, name in enumerate(customer_stats.NO_FIGURES):
+            columns[name] = list(map(itemgetter(part), of_people))
         return ids, new_people, columns
 
     def _customer_row(self, person: PersonDraft) -> dict[str, Any]:
