@@ -163,9 +163,10 @@ def _check_zip(path: Path, limits: Limits) -> tuple[bool, dict[str, tuple[str, i
                     formulas = formulas or has_formula
                     extents[info.filename] = (rows, info.file_size)
             large = to_slice(extents)
-            parts = sheet_parts(archive) if large else {}
-    except KeyError:  # no workbook relationships to name the large sheets by: calamine reads them whole
-        large, parts = {}, {}
+            try:
+                parts = sheet_parts(archive) if large else {}
+            except KeyError:  # no workbook relationships to name the large sheets by: calamine reads them whole
+                large, parts = {}, {}
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, zlib.error) as error:
         # (zlib.error: a damaged member, met as _inflated reads it)
         raise ImportRejected("not_a_spreadsheet", file=path.name, reason=str(error)) from None
