@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tests.core.excel.files import (
     TAOBAO_HEADERS,
+    html_table_bytes,
     taobao_rows,
     write_csv,
     write_far_cell_xlsx,
@@ -101,13 +102,8 @@ def _odd_files(folder: Path) -> list[str]:
         part.read_bytes() + "李四,13800138000,2024-05-04,红糖姜茶,10,老客\r\n".encode("gbk")
         + b"\xff\xfe\xfa,13700137000,2024-05-05,x,1,\r\n")
     part.unlink()
-    cells = "".join(f"<th>{name}</th>" for name in header)
-    rows = "".join(f"<tr><td>{name}</td><td>{phone}</td><td>2024-05-0{day}</td><td>蜂蜜</td><td>68</td><td></td></tr>"
-                   for day, (name, phone) in enumerate((("王芳", "13925130165"), ("李四", "13800138000")), 1))
-    html = (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"></head><body>'
-            f"<table border=1><tr>{cells}</tr>{rows}</table></body></html>")
     for suffix in ("xls", "xlsx"):
-        (folder / f"odd_html.{suffix}").write_bytes(html.encode("gbk"))
+        (folder / f"odd_html.{suffix}").write_bytes(html_table_bytes(header))
     plain = write_xlsx(folder / "_plain.xlsx", {"s": [header, ["王芳", "13925130165", "2024-05-03", "蜂蜜", 68, ""]]})
     with plain.open("rb") as source, (folder / "odd_encrypted.xlsx").open("wb") as target:
         msoffcrypto.OfficeFile(source).encrypt("1234", target)

@@ -185,3 +185,14 @@ def write_far_cell_xlsx(path: Path, far: str = "XFD1048576", dimension: str | No
             target.writestr(info, data)
     base.unlink()
     return path
+
+
+def html_table_bytes(header: list[str]) -> bytes:
+    """An HTML table saved as .xls / .xlsx (what many ERPs and old platform exports give), in GBK: ``header``
+    (six columns: name, phone, order time, product, amount, note) and two customers' orders."""
+    cells = "".join(f"<th>{name}</th>" for name in header)
+    rows = "".join(f"<tr><td>{name}</td><td>{phone}</td><td>2024-05-0{day}</td><td>蜂蜜</td><td>68</td><td></td></tr>"
+                   for day, (name, phone) in enumerate((("王芳", "13925130165"), ("李四", "13800138000")), 1))
+    html = (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"></head><body>'
+            f"<table border=1><tr>{cells}</tr>{rows}</table></body></html>")
+    return html.encode("gbk")

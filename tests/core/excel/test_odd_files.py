@@ -14,7 +14,7 @@ import pytest
 
 from core.excel.readers import read_sheets
 from tests.conftest import ROOT
-from tests.core.excel.files import write_csv, write_xls, write_xlsx
+from tests.core.excel.files import html_table_bytes, write_csv, write_xls, write_xlsx
 
 HEADER = ["姓名", "手机号", "下单时间", "商品", "金额", "备注"]
 
@@ -66,14 +66,9 @@ def test_a_gbk_line_in_a_utf8_file_is_read_and_reported_by_row(tmp_path, cli_boo
 
 @pytest.mark.slow
 def test_an_html_table_saved_as_xls_is_read(tmp_path, cli_book):
-    cells = "".join(f"<th>{header}</th>" for header in HEADER)
-    rows = "".join(f"<tr><td>{name}</td><td>{phone}</td><td>2024-05-0{day}</td><td>蜂蜜</td><td>68</td><td></td></tr>"
-                   for day, (name, phone) in enumerate((("王芳", "13925130165"), ("李四", "13800138000")), 1))
-    html = (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"></head><body>'
-            f"<table border=1><tr>{cells}</tr>{rows}</table></body></html>")
     for suffix in ("xls", "xlsx"):
         path = tmp_path / f"erp.{suffix}"
-        path.write_bytes(html.encode("gbk"))
+        path.write_bytes(html_table_bytes(HEADER))
         code, data = _import(cli_book, path)
         assert code == 0 and data["orders_created"] + data["orders_unchanged"] == 2
 
