@@ -22,7 +22,7 @@ from core.excel.odd_files import (
     sheet_parts,
 )
 from core.excel.sheet_rows import SheetRows, open_workbook, stamp_of
-from core.excel.sheet_slices import SlicedRows, to_slice
+from core.excel.sheet_slices import SlicedRows, may_slice, to_slice
 from core.excel.text_files import decode_text, read_text_table, sniff_delimiter  # noqa: F401  (sniff_delimiter: re-exported)
 
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -143,6 +143,7 @@ def _check_zip(path: Path, limits: Limits) -> tuple[bool, dict[str, tuple[str, i
                 raise ImportRejected("zip_bomb", file=path.name, reason="size", size=total)
             if total > 1024 * 1024 and total > packed * limits.max_archive_ratio:
                 raise ImportRejected("zip_bomb", file=path.name, reason="ratio", size=total)
+            sheet_bytes = sum(info.file_size for info in infos if _is_worksheet(info))  # (to tell sliced sheets)
             for info in infos:
                 if info.flag_bits & 0x1:  # a member sealed with a zip password (zipfile would ask for it)
                     raise ImportRejected("encrypted", file=path.name, member=info.filename)
@@ -158,8 +159,9 @@ def _check_zip(path: Path, limits: Limits) -> tuple[bool, dict[str, tuple[str, i
                     if b"<!DOCTYPE" in prologue or b"<!ENTITY" in prologue:
                         raise ImportRejected("zip_bomb", file=path.name, reason="xml_entities",
                                              member=info.filename)
-                if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
-                    has_formula, rows = _check_extent(path, archive, info, limits)
+                if _is_worksheet(info):
+                    has_formula, rows = _check_extent(path, archive, info, limits,
+                                                      exact=may_slice(sheet_bytes, info.file_size))
                     formulas = formulas or has_formula
                     extents[info.filename] = (rows, info.file_size)
             large = to_slice(extents)
@@ -171,6 +173,10 @@ def _check_zip(path: Path, limits: Limits) -> tuple[bool, dict[str, tuple[str, i
         # (zlib.error: a damaged member, met as _inflated reads it)
         raise ImportRejected("not_a_spreadsheet", file=path.name, reason=str(error)) from None
     return formulas, {name: (member, large[member]) for name, member in parts.items() if member in large}
+
+
+def _is_worksheet(info: zipfile.ZipInfo) -> bool:
+    return info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")
 
 
 # Reference attributes: a cell's r="XFD1048576" (letters then digits), a row's r="1048576".
@@ -210,38 +216,61 @@ def _greater(text: str, alphabet: str, longest: int | None) -> str:
 
 @functools.lru_cache(maxsize=256)
 def _beyond(rows: int, cols: int) -> re.Pattern[bytes]:
-    """Matches a cell reference whose column is past `cols` (a column of more letters, or as many and later)
-    or whose row is past `rows`: one regex pass over a chunk, no int per cell."""
+    """Matches a reference attribute whose column is past `cols` (a column of more letters, or as many and
+    later) or whose row is past `rows` (a cell's or a row element's): one regex pass over a chunk, no int per
+    cell."""
     columns = _greater(_letters_of(max(cols, 26)), "A-Z", 3)
     row_numbers = _greater(str(rows), "0-9", None)
-    return re.compile(f' r="(?:{columns}|[A-Z]{{1,3}}+(?:{row_numbers})")'.encode())
+    return re.compile(f' r="(?:{columns}|[A-Z]{{0,3}}+(?:{row_numbers})")'.encode())
 
 
-def _check_extent(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> tuple[bool, int]:
+def _rows_above(rows: int) -> int:
+    """A bound of few digits to compare with: 50001 → 59999 (its filter regex has two branches, not six)."""
+    text = str(rows)
+    return int(text[0] + "9" * (len(text) - 1))
+
+
+def _columns_above(cols: int) -> int:
+    """A bound of few letters to compare with: AT → AZ, any one letter → Z."""
+    letters = _letters_of(max(cols, 26))
+    return _column_number((letters[0] + "Z" * (len(letters) - 1)).encode())
+
+
+def _check_extent(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits,
+                  exact: bool = False) -> tuple[bool, int]:
     """Refuse a sheet whose cells span more than `max_rows` rows or `max_cells` from A1: `far_cells` (details
-    rows, columns) when fewer than 1 % of that grid are cells, else `too_large`. True when the sheet holds a
-    formula.
+    rows, columns) when fewer than 1 % of that grid are cells, else `too_large`. Returns whether the sheet holds
+    a formula, and its rows: the largest row number of its row elements and cells when `exact` (a sheet that
+    may be read in slices, core.excel.sheet_slices), else a bound of them.
 
     calamine builds a dense grid from A1 to the farthest cell, so one cell at XFD1048576 in a 5 KB file asks
     for 17 billion cells and aborts the process. The sheet's XML is streamed 1 MB at a time and only reference
-    attributes are looked at, so memory stays at a chunk; ~0.3 s for 2 million cells (100 MB of XML). Row
-    elements give the rows (they come before their cells); one regex pass per chunk looks for a cell past the
-    rows and columns seen so far, and only a chunk that has one is read cell by cell.
+    attributes are looked at, so memory stays at a chunk; ≈ 0.25 s for 2.3 million cells (97 MB of XML). A
+    chunk's last row element (rows come in order) raises the rows; one regex pass per chunk looks for a
+    reference past the rows and columns so far (a row out of order, a cell below its row), and only a chunk
+    that has one is read reference by reference. Unless `exact`, the rows and columns compared with are
+    rounded up (59999, AZ: a cheaper regex); a sheet whose rounded grid is over the limits is scanned again
+    exactly before it is refused, so the refusal and its figures are the exact ones.
     """
+    rows_of, cols_of = ((lambda rows: rows), (lambda cols: cols)) if exact else (_rows_above, _columns_above)
     rows = cols = 0
     formulas = False
     for chunk in _chunks(path, archive, info):
-        found = _ROW_REF.findall(chunk)
-        if found:
-            rows = max(rows, max(map(int, found)))
         if not cols and b' r="' in chunk:
-            cols = 26  # any column of one letter counts as Z: only wider ones are read exactly
-        if cols and _beyond(rows, cols).search(chunk):
-            # a cell below every row element seen so far (a row element comes before its cells): rare, hostile
-            rows = max([rows, *(int(m[2]) for m in _CELL_REF.finditer(chunk))])
-            cols = max([cols, *map(_column_number, set(_WIDE_COLUMN.findall(chunk)))])
+            cols = cols_of(26)  # any column of one letter counts as Z: only wider ones are read exactly
+        last = chunk.rfind(b'<row r="')
+        found = _ROW_REF.match(chunk, last) if last >= 0 else None
+        if found:
+            rows = max(rows, rows_of(int(found[1])))
+        if cols and ((last >= 0 and found is None) or _beyond(rows, cols).search(chunk)):
+            # a row out of order, a cell below its row (rare, hostile), or a last row element cut by the chunk
+            rows = max([rows, *(rows_of(int(number)) for number in _ROW_REF.findall(chunk)),
+                        *(rows_of(int(m[2])) for m in _CELL_REF.finditer(chunk))])
+            cols = max([cols, *(cols_of(_column_number(letters)) for letters in set(_WIDE_COLUMN.findall(chunk)))])
         formulas = formulas or _FORMULA.search(chunk) is not None
     if rows > limits.max_rows or rows * cols > limits.max_cells:
+        if not exact:  # over the limits when rounded up: the exact figures decide
+            return _check_extent(path, archive, info, limits, exact=True)
         cells = sum(chunk.count(b"<c ") for chunk in _chunks(path, archive, info))
         far = cells * 100 < rows * cols  # mostly empty grid: a stray far cell, not a big table
         raise ImportRejected("far_cells" if far else "too_large", file=path.name, rows=rows, columns=cols,

@@ -40,9 +40,14 @@ def to_slice(extents: dict[str, tuple[int, int]]) -> dict[str, int]:
     """{zip member: rows} of the worksheets to read in slices, from {member: (rows, bytes of XML)}; rows are the
     largest row number of the sheet's row elements, 0 when they are not numbered (calamine then counts them,
     which a slice cannot: such a sheet is read whole)."""
-    if sum(size for _rows, size in extents.values()) <= LARGE_WORKBOOK_BYTES:
-        return {}
-    return {member: rows for member, (rows, size) in extents.items() if rows and size > SLICED_SHEET_BYTES}
+    total = sum(size for _rows, size in extents.values())
+    return {member: rows for member, (rows, size) in extents.items() if rows and may_slice(total, size)}
+
+
+def may_slice(total: int, size: int) -> bool:
+    """Whether a worksheet of ``size`` bytes of XML, in a workbook of ``total`` bytes of sheet XML, is read in
+    slices when its rows are numbered (its rows must then be counted exactly: core.excel.readers._check_extent)."""
+    return total > LARGE_WORKBOOK_BYTES and size > SLICED_SHEET_BYTES
 
 
 class SlicedRows(LazyRows):

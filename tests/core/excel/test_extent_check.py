@@ -1,0 +1,102 @@
+"""The far-cell check of a worksheet (core.excel.readers._check_extent): a chunk's last row element gives its rows
+and one regex pass per chunk looks for anything past them; rows and columns are compared rounded up (59999, AZ)
+unless the sheet may be read in slices. The figures of a refusal and of a sliced sheet are always exact.
+
+These call the check alone (no calamine): a far cell let through would make calamine abort the test process."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from core.errors import ImportRejected
+from core.excel import readers
+from core.excel.readers import Limits, _check_extent, _check_zip
+from core.excel.readers import _letters_of as _letters
+
+
+def _sheet(rows: list[tuple[int, list[str]]]) -> bytes:
+    """Worksheet XML of (row number, [cell references]) in the order given."""
+    body = "".join(f'<row r="{number}">' + "".join(f'<c r="{ref}"><v>1</v></c>' for ref in refs) + "</row>"
+                   for number, refs in rows)
+    return f'<worksheet><sheetData>{body}</sheetData></worksheet>'.encode()
+
+
+def _table(rows: int, columns: int = 3) -> list[tuple[int, list[str]]]:
+    return [(number, [f"{_letters(column)}{number}" for column in range(1, columns + 1)]) for number in range(1, rows + 1)]
+
+
+def _extent(tmp_path, xml: bytes, limits: Limits = readers.DEFAULT_LIMITS, exact: bool = False):
+    path = tmp_path / "s.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", xml)
+    with zipfile.ZipFile(path) as archive:
+        return _check_extent(path, archive, archive.getinfo("xl/worksheets/sheet1.xml"), limits, exact)
+
+
+@pytest.fixture(params=[40, 97, 1 << 20], ids=["40B", "97B", "1MB"])
+def chunk(request, monkeypatch):
+    """Chunks small enough that references and row elements are cut at their ends."""
+    monkeypatch.setattr(readers, "_CHUNK", request.param)
+    return request.param
+
+
+def _refusal(tmp_path, xml: bytes, limits: Limits = readers.DEFAULT_LIMITS) -> tuple[str, dict]:
+    with pytest.raises(ImportRejected) as caught:
+        _extent(tmp_path, xml, limits)
+    return caught.value.code, {key: caught.value.details[key] for key in ("rows", "columns")}
+
+
+def test_a_far_row_element_out_of_order_is_refused_with_its_exact_figures(tmp_path, chunk):
+    rows = _table(30)
+    rows.insert(3, (1048576, ["B1048576"]))
+    assert _refusal(tmp_path, _sheet(rows)) == ("far_cells", {"rows": 1048576, "columns": 26})
+
+
+def test_a_far_cell_inside_an_earlier_row_is_refused(tmp_path, chunk):
+    rows = _table(30)
+    rows[2] = (3, ["A3", "XFD1048576"])  # a cell far below and right of the row it is in, rows follow it
+    assert _refusal(tmp_path, _sheet(rows)) == ("far_cells", {"rows": 1048576, "columns": 16384})
+
+
+def test_a_cell_below_the_last_row_counts_in_the_exact_rows(tmp_path, chunk):
+    rows = _table(30)
+    rows[5] = (6, ["A6", "C57"])  # below every row element
+    assert _extent(tmp_path, _sheet(rows), exact=True) == (False, 57)
+    assert _extent(tmp_path, _sheet(_table(30)), exact=True) == (False, 30)
+
+
+def test_rows_over_the_limit_only_when_rounded_up_are_accepted(tmp_path, chunk):
+    """150 rows round up to 199, over a limit of 180: the exact count decides."""
+    formulas, rows = _extent(tmp_path, _sheet(_table(150)), Limits(max_rows=180))
+    assert not formulas and rows >= 150
+    assert _refusal(tmp_path, _sheet(_table(181)), Limits(max_rows=180)) == ("too_large", {"rows": 181, "columns": 26})
+
+
+def test_columns_over_the_limit_only_when_rounded_up_are_accepted(tmp_path, chunk):
+    """30 columns (AD) round up to AZ (52): 40 rows × 52 is over 1,500 cells, 40 × 30 is not."""
+    assert _extent(tmp_path, _sheet(_table(40, 30)), Limits(max_cells=1500))[1] >= 40
+    assert _refusal(tmp_path, _sheet(_table(40, 38)), Limits(max_cells=1500)) == (
+        "too_large", {"rows": 40, "columns": 38})
+
+
+def test_a_formula_is_found_in_any_chunk(tmp_path, chunk):
+    xml = _sheet(_table(40)).replace(b'<c r="B33"><v>1</v>', b'<c r="B33"><f>A1+1</f><v>2</v>')
+    assert _extent(tmp_path, xml)[0] is True
+
+
+def test_a_sheet_that_may_be_sliced_gets_its_exact_rows(tmp_path, monkeypatch):
+    from core.excel import sheet_slices
+
+    monkeypatch.setattr(sheet_slices, "LARGE_WORKBOOK_BYTES", 100)
+    monkeypatch.setattr(sheet_slices, "SLICED_SHEET_BYTES", 100)
+    monkeypatch.setattr(readers, "sheet_parts", lambda archive: {"s": "xl/worksheets/sheet1.xml"})
+    rows = _table(30)
+    rows[5] = (6, ["A6", "C57"])
+    path = tmp_path / "s.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", _sheet(rows))
+    assert _check_zip(path, readers.DEFAULT_LIMITS) == (False, {"s": ("xl/worksheets/sheet1.xml", 57)})
