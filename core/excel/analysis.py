@@ -40,8 +40,19 @@ class TableChoice:
     fields: Mapping[int, str]
     signature: str
     remembered: bool
-    data_rows: int
+    counted: RowCount = field(compare=False, repr=False)
     usable: bool
+
+    @property
+    def data_rows(self) -> int:
+        """Rows with a value under the header, less those repeating the header in the mapped columns: counted
+        when first asked (a walk of the sheet), kept with the sheet's rows for this mapping."""
+        return self.counted()
+
+    def rows_for_progress(self) -> int:
+        """`data_rows` when counted or cheap to count, else the rows under the header (a command line import
+        does not walk a workbook's sheet to count rows only its progress would show)."""
+        return self.counted.estimate()
 
 
 @dataclass(slots=True)
@@ -55,11 +66,13 @@ class LoadedFile:
 
 
 def load_file(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS,
-              with_companions: bool = True) -> LoadedFile:
+              with_companions: bool = True, count_rows: bool = True) -> LoadedFile:
     """Read every sheet of a file and find the header row of each (sheets without one are skipped).
 
     A Taobao ExportOrderList file brings its ExportOrderDetailList companion from the same folder
-    (same suffix), so items and quantities are joined on 订单编号. Raises ImportRejected.
+    (same suffix), so items and quantities are joined on 订单编号. With `count_rows`, a workbook's data rows are
+    counted here (for the mapping detected: what the import dialog shows, asked on the GUI thread); an import
+    that goes straight on (the command line, `run_import` of a path) leaves that walk out. Raises ImportRejected.
     """
     path = Path(path)
     sheets = read_sheets(path, limits)
@@ -70,8 +83,8 @@ def load_file(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS,
             loaded.skipped_sheets.append(sheet.name)
         else:
             loaded.tables.append(table)
-            if isinstance(sheet.rows, LazyRows):
-                choose(table)  # its rows counted now, on the reading thread, for the mapping detected (_data_rows)
+            if count_rows and isinstance(sheet.rows, LazyRows):
+                choose(table).counted()  # its rows counted now, on the reading thread, for the mapping detected
     if not loaded.tables:
         raise ImportRejected("no_header", file=path.name)
     if with_companions:
@@ -79,7 +92,7 @@ def load_file(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS,
         if found:
             companion = path.with_name("ExportOrderDetailList" + found.group(1))
             if companion.exists():
-                loaded.companions.append(load_file(companion, limits, with_companions=False))
+                loaded.companions.append(load_file(companion, limits, with_companions=False, count_rows=count_rows))
     return loaded
 
 
@@ -97,7 +110,7 @@ def read_ahead(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) ->
     def read() -> None:
         try:
             with garbage_collector_paused():  # as run_import reads (millions of cells)
-                outcome.append(load_file(path, limits))
+                outcome.append(load_file(path, limits, count_rows=False))  # (an import follows: no dialog)
         except BaseException as error:  # handed to the caller
             outcome.append(error)
 
@@ -149,27 +162,48 @@ def choose(table: Table, preset_key: str | None = None, overrides: Mapping[str, 
     mapping = build_mapping(table.headers, preset.columns, preset.use_synonyms, overrides,
                             keep_unknown=preset.use_synonyms and preset.kind == "orders")
     identity = _KIND_IDENTITY.get(preset.kind, _CUSTOMER_IDENTITY)
-    data_rows = _data_rows(table, tuple(sorted(mapping.fields)))
     return TableChoice(
         table.file, table.sheet.name, table.header_index + 1, table.headers, preset.key, preset.kind,
-        dict(mapping.fields), signature, stored is not None, data_rows,
+        dict(mapping.fields), signature, stored is not None, RowCount(table, tuple(sorted(mapping.fields))),
         preset.kind == "setting" or bool(mapping.mapped_fields() & identity),
     )
 
 
-def _data_rows(table: Table, columns: tuple[int, ...]) -> int:
-    """Rows with a value under the header, less those repeating the header in ``columns``. A workbook's rows are
+class RowCount:
+    """A table's data rows under a mapping (``columns``: the mapped column indexes): rows with a value under the
+    header, less those repeating the header in ``columns``, counted when first asked. A workbook's rows are
     walked (converted again) each time, so the count is kept with them by mapping: the import dialog asks on the
     GUI thread at every change of a column's field."""
-    rows = table.sheet.rows
-    memo = rows.memo if isinstance(rows, LazyRows) else {}
-    key = (table.data_start, table.headers, columns)
-    if key not in memo:
-        count = 0
-        for block in row_blocks(rows, table.data_start, 10_000):
-            count += sum(1 for row in block if any(row)) - len(repeated_header_rows(block, table.headers, list(columns)))
-        memo[key] = count
-    return memo[key]
+
+    __slots__ = ("_columns", "_count", "_table")
+
+    def __init__(self, table: Table, columns: tuple[int, ...]) -> None:
+        self._table, self._columns = table, columns
+        self._count: int | None = None
+
+    def __call__(self) -> int:
+        if self._count is None:
+            rows = self._table.sheet.rows
+            memo = rows.memo if isinstance(rows, LazyRows) else {}
+            key = self._key()
+            if key not in memo:
+                count = 0
+                for block in row_blocks(rows, self._table.data_start, 10_000):
+                    count += sum(1 for row in block if any(row)) - len(
+                        repeated_header_rows(block, self._table.headers, list(self._columns)))
+                memo[key] = count
+            self._count = memo[key]
+        return self._count
+
+    def estimate(self) -> int:
+        """The count if known or the rows are held as lists, else the rows under the header."""
+        rows = self._table.sheet.rows
+        if self._count is None and isinstance(rows, LazyRows) and self._key() not in rows.memo:
+            return max(0, len(rows) - self._table.data_start)
+        return self()
+
+    def _key(self) -> tuple[object, ...]:
+        return self._table.data_start, self._table.headers, self._columns
 
 
 def kept_headers(choice: TableChoice) -> list[str]:

@@ -183,7 +183,7 @@ def _run_import(book, source: Source, options: ImportOptions,
     cancelled = is_cancelled or (lambda: False)
     progress(0, 100, "reading")
     loaded = (source if isinstance(source, LoadedFile) else source() if callable(source)
-              else load_file(source, options.limits))
+              else load_file(source, options.limits, count_rows=False))
     files = [loaded, *loaded.companions]
     with book.session() as session:
         signatures = [header_signature(table.headers) for file in files for table in file.tables]
@@ -356,7 +356,7 @@ def _build_plan(files: list[LoadedFile], choices: list[TableChoice], progress: P
                 cancelled: IsCancelled) -> ImportPlan:
     builder = PlanBuilder()
     tables = {(table.file, table.sheet.name): table for file in files for table in file.tables}
-    total = sum(choice.data_rows for choice in choices) or 1
+    total = sum(choice.rows_for_progress() for choice in choices) or 1
     done = 0
     for choice in choices:
         if choice.kind == "ignored" and choice.data_rows:  # an old export's tasks / the cases' summary: said, not read
@@ -379,7 +379,7 @@ def _build_plan(files: list[LoadedFile], choices: list[TableChoice], progress: P
                 if cancelled():
                     raise Cancelled("cancelled")
                 progress(5 + 40 * (done + count) // total, 100, "reading rows")
-        done += choice.data_rows
+        done += choice.rows_for_progress()
         release(table.sheet.rows)  # the plan holds what it needs: the sheet is read again if asked for again
         if preset.kind == "items":
             column = next(index for index, name in choice.fields.items() if name == "platform_order_no")
