@@ -128,10 +128,12 @@
         <translation>没有表头的工作表未导入：%1</translation>
     </message>
     <message>
-        <source>%1
-%2 · %3 rows</source>
-        <translation>%1
-%2 · %3 行</translation>
+        <source>counting rows…</source>
+        <translation>正在清点行数…</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 行</translation>
     </message>
     <message>
         <source>No column tells who the customer is</source>

@@ -282,3 +282,49 @@ def test_the_report_says_so_when_every_row_was_read(qtbot, book, tasks, tmp_path
     with qtbot.waitSignal(messy.book_changed, timeout=20000):
         messy.import_button.click()
     assert messy.result.errors and "No problems" not in messy.summary_label.text()
+
+
+def test_a_large_sheets_rows_are_counted_off_the_gui_thread(qtbot, book, tasks, tmp_path, monkeypatch):
+    """A workbook's rows are walked again to count them under a new mapping (seconds for a large export): the
+    dialog labels the sheet "counting rows…" at once and the count when a worker has it, and the sheet is never
+    walked on the GUI thread, neither for a remembered mapping at opening nor at a change of a column's field."""
+    import threading
+
+    from core.excel.analysis import remember_mapping
+    from core.excel.mapping import header_signature, normalise_header
+    from core.excel.sheet_rows import HEAD_ROWS, SheetRows
+
+    rows = taobao_rows(HEAD_ROWS * 3)
+    path = write_xlsx(tmp_path / "orders.xlsx", {"订单": rows})
+    with book.session() as session:  # a mapping corrected before: its count is not the one the reader made
+        remember_mapping(session, header_signature(tuple(rows[0])), "taobao", {normalise_header("买家留言"): ""})
+        session.commit()
+    walkers = []
+    real = SheetRows._walk
+    monkeypatch.setattr(SheetRows, "_walk", lambda self, start: walkers.append(threading.current_thread().name)
+                        or real(self, start))
+    gate = threading.Event()
+    real_count = import_dialog_module().count_data_rows
+    monkeypatch.setattr(import_dialog_module(), "count_data_rows",
+                        lambda *args, **kwargs: gate.wait(10) and real_count(*args, **kwargs))
+    dialog = open_dialog(qtbot, book, tasks, path)
+    item = dialog.sheet_list.item(0)
+    assert dialog._choices["订单"].remembered and "counting rows…" in item.text()
+    gate.set()
+    qtbot.waitUntil(lambda: f"{HEAD_ROWS * 3:,} rows" in item.text(), timeout=10000)
+    gate.clear()
+    row = next(r for r in range(dialog.mapping_table.rowCount()) if dialog.mapping_table.item(r, 0).text() == "买家会员名")
+    combo = dialog.mapping_table.cellWidget(row, 2)
+    combo.setCurrentIndex(combo.findData(""))
+    combo.activated.emit(combo.currentIndex())
+    assert "counting rows…" in item.text() and dialog.preview_table.rowCount() > 0  # the preview did not wait
+    gate.set()
+    qtbot.waitUntil(lambda: f"{HEAD_ROWS * 3:,} rows" in item.text(), timeout=10000)
+    main = threading.main_thread().name
+    assert walkers and main not in walkers
+
+
+def import_dialog_module():
+    import ui.dialogs.import_dialog as module
+
+    return module

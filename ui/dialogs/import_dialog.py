@@ -1,6 +1,7 @@
 """The import dialog: pick a file and its sheets, correct the column mapping, preview, import with progress."""
 
 import html
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -33,6 +34,7 @@ from core.excel.analysis import (
     LoadedFile,
     TableChoice,
     choose,
+    count_data_rows,
     kept_headers,
     lacks_product_column,
     load_file,
@@ -45,7 +47,7 @@ from core.excel.importer import ImportOptions, ImportResult, run_import
 from core.excel.mapping import FIELDS, header_signature, normalise_header
 from core.excel.presets import PRESETS
 from ui.dialogs.lane_save import save_on_lane
-from ui.tasks import report_unhandled
+from ui.tasks import Task, report_unhandled
 from ui.text.errors import describe
 from ui.text.excel import field_label, preset_label, problem_text, refusal_text
 from ui.widgets.merge_review import MergeReviewWidget
@@ -54,6 +56,14 @@ SPREADSHEET_FILTER = "*.xlsx *.xls *.xlsm *.ods *.et *.csv *.txt"
 PREVIEW_ROWS = 20
 _ERROR_BRUSH = QBrush(QColor(255, 228, 228))
 _FIELD_ORDER = ["", *FIELDS]
+
+
+def _read_file(book, path: str) -> tuple[LoadedFile, dict[str, tuple[str, dict[str, str]]]]:
+    """On a worker thread: the file read, and the mappings the seller corrected before for its tables."""
+    loaded = load_file(path)
+    tables = [table for file in (loaded, *loaded.companions) for table in file.tables]
+    with book.session() as session:
+        return loaded, remembered_mappings(session, [header_signature(table.headers) for table in tables])
 
 
 class ImportDialog(QDialog):
@@ -76,6 +86,7 @@ class ImportDialog(QDialog):
         self._presets: dict[str, str] = {}
         self._overrides: dict[str, dict[str, str]] = {}
         self._task = None
+        self._counts: dict[str, Task] = {}  # the row count under way, by sheet
         self.result: ImportResult | None = None
         self.setWindowTitle(self.tr("Import customers and orders"))
         self.setAcceptDrops(True)
@@ -245,19 +256,20 @@ class ImportDialog(QDialog):
         self.message_label.clear()
         self.file_label.setText(self.tr("Reading %1…").replace("%1", Path(path).name))
         self._set_ready(False)
-        self._task = self._tasks.run(load_file, path, on_success=self._on_file_loaded,
+        self._cancel_counts()
+        self._task = self._tasks.run(_read_file, self._book, path, on_success=self._on_file_loaded,
                                      on_error=self._on_file_failed)
 
-    def _on_file_loaded(self, loaded: LoadedFile) -> None:
+    def _on_file_loaded(self, read: tuple[LoadedFile, dict[str, tuple[str, dict[str, str]]]]) -> None:
         self._task = None
+        loaded, remembered = read
         self._loaded = loaded
         names = [loaded.path.name] + [companion.path.name for companion in loaded.companions]
         self.file_label.setText(self.tr("File: %1").replace("%1", " + ".join(names)))
-        with self._book.session() as session:
-            remembered = remembered_mappings(session, [header_signature(t.headers) for t in self._tables()])
         for table in self._tables():
-            choice = choose(table, remembered=remembered)
+            choice = choose(table, remembered=remembered, count_rows=False)
             self._choices[table.sheet.name] = choice
+            self._count_rows(table.sheet.name, choice)
             if choice.remembered:
                 self._overrides[table.sheet.name] = self._overrides_of(choice)
             item = QListWidgetItem()
@@ -285,10 +297,47 @@ class ImportDialog(QDialog):
         return next(table for table in self._tables() if table.sheet.name == sheet)
 
     def _label_sheet_item(self, item: QListWidgetItem, choice: TableChoice) -> None:
-        item.setText(self.tr("%1\n%2 · %3 rows").replace("%1", choice.sheet).replace("%2", preset_label(choice.preset))
-                     .replace("%3", f"{choice.data_rows:,}"))
+        if choice.data_rows is None:
+            rows = self.tr("counting rows…")
+        else:
+            rows = self.tr("%1 rows").replace("%1", f"{choice.data_rows:,}")
+        item.setText(f"{choice.sheet}\n{preset_label(choice.preset)} · {rows}")
         if not choice.usable:
             item.setToolTip(self.tr("No column tells who the customer is"))
+
+    def _sheet_item(self, sheet: str) -> QListWidgetItem | None:
+        return next((item for item in map(self.sheet_list.item, range(self.sheet_list.count()))
+                     if item.data(Qt.ItemDataRole.UserRole) == sheet), None)
+
+    def _count_rows(self, sheet: str, choice: TableChoice) -> None:
+        """Count the sheet's rows under ``choice`` on a worker (a workbook's rows are walked again: seconds for
+        a large one) and label the sheet when done, if the choice is still the sheet's."""
+        previous = self._counts.pop(sheet, None)
+        if previous is not None:
+            previous.cancel()
+        if choice.data_rows is not None:
+            return
+
+        def counted(rows: int) -> None:
+            if self._counts.get(sheet) is task:
+                del self._counts[sheet]
+            if self._choices.get(sheet) is choice:
+                self._choices[sheet] = replace(choice, data_rows=rows)
+                item = self._sheet_item(sheet)
+                if item is not None:
+                    self._label_sheet_item(item, self._choices[sheet])
+
+        task = self._counts[sheet] = self._tasks.run(count_data_rows, self._table(sheet), choice, on_success=counted,
+                                                     on_error=self._on_count_failed)
+
+    def _on_count_failed(self, error: BaseException) -> None:
+        """A count that read the file again found it changed (``file_changed``): said, as the import would."""
+        self.message_label.setText(refusal_text(error) if isinstance(error, HuitoukeError) else str(error))
+
+    def _cancel_counts(self) -> None:
+        for task in self._counts.values():
+            task.cancel()
+        self._counts.clear()
 
     # --- mapping and preview ------------------------------------------------------------------------
     def current_sheet(self) -> str | None:
@@ -351,8 +400,9 @@ class ImportDialog(QDialog):
 
     def _recompute(self, sheet: str) -> None:
         choice = choose(self._table(sheet), self._presets.get(sheet) or self._choices[sheet].preset,
-                        self._overrides.get(sheet))
+                        self._overrides.get(sheet), count_rows=False)
         self._choices[sheet] = choice
+        self._count_rows(sheet, choice)
         item = self.sheet_list.currentItem()
         self._label_sheet_item(item, choice)
         if choice.usable and item.checkState() == Qt.CheckState.Unchecked:
@@ -415,6 +465,7 @@ class ImportDialog(QDialog):
         """Run the import (or only the check) in the background, showing progress with Cancel."""
         if self._loaded is None or self._task is not None:
             return
+        self._cancel_counts()  # (the import counts its rows itself; two walks of a large sheet at once help nobody)
         sheets = self.checked_sheets()
         if not sheets:
             self.message_label.setText(self.tr("Tick at least one sheet to import."))
@@ -588,6 +639,7 @@ class ImportDialog(QDialog):
             event.acceptProposedAction()
 
     def reject(self) -> None:
+        self._cancel_counts()
         if self._task is not None:
             self._task.cancel()
         super().reject()
