@@ -89,20 +89,20 @@ def test_check_then_import_then_undo(qtbot, book, tasks, tmp_path, monkeypatch):
     dialog.check_button.click()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=20000)
     assert dialog.result.dry_run and count(book, Customer) == 0
-    assert dialog.import_now_button.isVisible()
+    assert dialog.summary.import_now_button.isVisible()
     with qtbot.waitSignal(dialog.book_changed, timeout=20000):
-        dialog.import_now_button.click()
+        dialog.summary.import_now_button.click()
     result = dialog.result
     assert not result.dry_run and result.customers_created == 6 and result.rows_skipped == 0
     assert count(book, Order) == result.orders_created == 5
-    assert dialog.errors_table.rowCount() == 2
+    assert dialog.summary.errors_table.rowCount() == 2
     report = tmp_path / "problems.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(report), ""))
-    dialog.report_button.click()
+    dialog.summary.report_button.click()
     assert report.exists()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(dialog.book_changed):
-        dialog.undo_button.click()
+        dialog.summary.undo_button.click()
     assert count(book, Customer) == 0 and count(book, Order) == 0
     with book.session() as session:
         assert session.scalar(select(ImportBatch.status)) == "undone"
@@ -223,7 +223,7 @@ def test_risk_buyers_are_named_in_the_import_report(qtbot, book, tasks, tmp_path
     with qtbot.waitSignal(dialog.book_changed, timeout=20000):
         dialog.import_button.click()
     assert [(r.name, r.orders) for r in dialog.result.risk_buyers] == [("李四", 1)]
-    assert "Risk buyers with new orders in this import: 李四 (orders: 1)" in dialog.summary_label.text()
+    assert "Risk buyers with new orders in this import: 李四 (orders: 1)" in dialog.summary.summary_label.text()
 
 
 def test_a_header_only_file_dropped_on_the_dialog_is_refused_clearly(qtbot, book, tasks, tmp_path):
@@ -277,11 +277,11 @@ def test_the_report_says_so_when_every_row_was_read(qtbot, book, tasks, tmp_path
     dialog = open_dialog(qtbot, book, tasks, clean)
     with qtbot.waitSignal(dialog.book_changed, timeout=20000):
         dialog.import_button.click()
-    assert dialog.result.errors == () and "No problems: every row of the file was read." in dialog.summary_label.text()
+    assert dialog.result.errors == () and "No problems: every row of the file was read." in dialog.summary.summary_label.text()
     messy = open_dialog(qtbot, book, tasks, messy_workbook(tmp_path))
     with qtbot.waitSignal(messy.book_changed, timeout=20000):
         messy.import_button.click()
-    assert messy.result.errors and "No problems" not in messy.summary_label.text()
+    assert messy.result.errors and "No problems" not in messy.summary.summary_label.text()
 
 
 def test_a_large_sheets_rows_are_counted_off_the_gui_thread(qtbot, book, tasks, tmp_path, monkeypatch):
