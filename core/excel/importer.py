@@ -17,7 +17,7 @@ import json
 import logging
 import os
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from core.book.dialect import one_at_a_time
@@ -27,6 +27,8 @@ from core.excel.analysis import (
     LoadedFile,
     TableChoice,
     choose,
+    count_data_rows,
+    counting_walks,
     load_file,
     parse_table,
     preset_of,
@@ -37,7 +39,7 @@ from core.excel.detail_items import unknown_order_errors
 from core.excel.mapping import header_signature, normalise_header
 from core.excel.own_export import SETTING_SHEETS
 from core.excel.plan import ImportPlan, PlanBuilder
-from core.excel.readers import DEFAULT_LIMITS, Limits
+from core.excel.readers import DEFAULT_LIMITS, Limits, Table
 from core.excel.records import RowError
 from core.excel.review import MergeProposal, ProposalView, describe
 from core.excel.sentences import error_sentence
@@ -142,12 +144,17 @@ def choose_tables(loaded: LoadedFile, options: ImportOptions,
         if options.sheets is not None and table.sheet.name not in options.sheets:
             continue
         preset = options.presets.get(table.sheet.name, options.preset)
-        choices.append(choose(table, preset, options.overrides.get(table.sheet.name), remembered))
+        choice = choose(table, preset, options.overrides.get(table.sheet.name), remembered, count_rows=False)
+        if choice.data_rows is None and (choice.kind in _COUNTED_KINDS or not counting_walks(table)):
+            choice = replace(choice, data_rows=count_data_rows(table, choice))
+        choices.append(choice)  # (a sheet of orders or customers not counted yet: the plan's walk is enough)
     if not any(choice.usable for choice in choices):
         raise ImportRejected("no_identity_column", file=loaded.path.name,
                              headers=list(choices[0].headers) if choices else [])
     return choices
 
+
+_COUNTED_KINDS = ("ignored", "ledger", "setting")  # sheets whose data rows the import reports or adds up
 
 Source = str | os.PathLike[str] | LoadedFile | Callable[[], LoadedFile]  # a file, read, or being read (read_ahead)
 
@@ -356,7 +363,7 @@ def _build_plan(files: list[LoadedFile], choices: list[TableChoice], progress: P
                 cancelled: IsCancelled) -> ImportPlan:
     builder = PlanBuilder()
     tables = {(table.file, table.sheet.name): table for file in files for table in file.tables}
-    total = sum(choice.rows_for_progress() for choice in choices) or 1
+    total = sum(_rows_for_progress(choice, tables[(choice.file, choice.sheet)]) for choice in choices) or 1
     done = 0
     for choice in choices:
         if choice.kind == "ignored" and choice.data_rows:  # an old export's tasks / the cases' summary: said, not read
@@ -371,7 +378,7 @@ def _build_plan(files: list[LoadedFile], choices: list[TableChoice], progress: P
             builder.plan.errors.append(RowError(choice.file, choice.sheet, row, header, code, value, "note"))
         if preset.kind in ("ledger", "setting"):  # our export's coupons, contact log, levels, templates
             builder.plan.ledgers.append((preset.key, table))
-            builder.plan.rows_read += choice.data_rows
+            builder.plan.rows_read += choice.data_rows or 0
             continue
         for count, parsed in enumerate(parse_table(table, choice, builder.add_error), 1):
             builder.add_row(parsed, preset, choice.file, choice.sheet)
@@ -379,7 +386,7 @@ def _build_plan(files: list[LoadedFile], choices: list[TableChoice], progress: P
                 if cancelled():
                     raise Cancelled("cancelled")
                 progress(5 + 40 * (done + count) // total, 100, "reading rows")
-        done += choice.rows_for_progress()
+        done += _rows_for_progress(choice, table)
         release(table.sheet.rows)  # the plan holds what it needs: the sheet is read again if asked for again
         if preset.kind == "items":
             column = next(index for index, name in choice.fields.items() if name == "platform_order_no")
@@ -387,6 +394,11 @@ def _build_plan(files: list[LoadedFile], choices: list[TableChoice], progress: P
     plan = builder.build()
     _join_detail_items(plan)
     return plan
+
+
+def _rows_for_progress(choice: TableChoice, table: Table) -> int:
+    """The choice's data rows, or the rows under its header when they were not counted (choose_tables)."""
+    return choice.data_rows if choice.data_rows is not None else max(0, len(table.sheet.rows) - table.data_start)
 
 
 def _join_detail_items(plan: ImportPlan) -> None:
