@@ -293,8 +293,10 @@ def _total_rows(block: Sequence[list[Any]]) -> dict[int, str]:
         firsts = [row[0] if row else None for row in block]
     starts_with_text = [type(cell) is str and cell != "" for cell in firsts]
     texts = list(compress(firsts, starts_with_text))
-    found = {offset: text.strip() for offset, text in compress(
-        zip(compress(range(len(block)), starts_with_text), texts, strict=True), map(_TOTAL_WORDS.__contains__, map(_total_word, texts)))}
+    # (an order number or a phone, digits only, is no total word: not looked at)
+    candidates = list(compress(zip(compress(range(len(block)), starts_with_text), texts, strict=True),
+                               map(not_, map(str.isdigit, texts))))
+    found = {offset: text.strip() for offset, text in candidates if _total_word(text) in _TOTAL_WORDS}
     if len(texts) < len(block):
         for offset in compress(range(len(block)), map(not_, starts_with_text)):
             for cell in block[offset][1:3]:
