@@ -57,7 +57,8 @@ class BlockAssembler:
         customers, orders, items, products = rows.values()
         if self.preset.kind == "products":
             self._name_products(values, products, size)
-            return [{} for _ in range(size)], orders, [{} for _ in range(size)], products, [[]] * size, [""] * size
+            return ([{} for _ in range(size)], [{} for _ in range(size)], [{} for _ in range(size)], products,
+                    [[]] * size, [""] * size)  # a product list's row is its product alone
         phones, masked = self._phones([values[name] for name in ("phone", "receiver_phone", "phone_alt")
                                        if name in values], size)
         self._fill_address(values, customers, orders)
