@@ -18,6 +18,7 @@ import logging
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from core.book.dialect import one_at_a_time
@@ -380,9 +381,11 @@ def _build_plan(files: list[LoadedFile], choices: list[TableChoice], progress: P
             builder.plan.ledgers.append((preset.key, table))
             builder.plan.rows_read += choice.data_rows or 0
             continue
-        for count, parsed in enumerate(parse_table(table, choice, builder.add_error), 1):
-            builder.add_row(parsed, preset, choice.file, choice.sheet)
-            if count % 2000 == 0:
+        rows, count = parse_table(table, choice, builder.add_error), 0
+        while batch := list(islice(rows, 2000)):  # (a plan's rows are taken 2,000 at a time)
+            builder.add_rows(batch, preset, choice.file, choice.sheet)
+            count += len(batch)
+            if len(batch) == 2000:
                 if cancelled():
                     raise Cancelled("cancelled")
                 progress(5 + 40 * (done + count) // total, 100, "reading rows")

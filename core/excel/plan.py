@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 from core.excel import cleaning
@@ -61,11 +63,7 @@ class ImportPlan:
     skipped_rows: set[tuple[str, str, int]] = field(default_factory=set)
 
 
-@dataclass(slots=True)
-class _Row:
-    parsed: ParsedRow
-    preset: Preset
-    where: tuple[str, str, int]
+_Source = tuple[Preset, str, str]  # the table a row comes from: its preset, file and sheet
 
 
 class _Union:
@@ -88,7 +86,8 @@ class PlanBuilder:
     """Collects parsed rows table by table, then :meth:`build` groups them into an :class:`ImportPlan`."""
 
     def __init__(self) -> None:
-        self._rows: list[_Row] = []
+        self._rows: list[ParsedRow] = []
+        self._sources: list[_Source] = []  # each row's table (one tuple per table, repeated)
         self.plan = ImportPlan()
 
     def add_error(self, error: RowError) -> None:
@@ -96,33 +95,35 @@ class PlanBuilder:
         if error.scope == "row":
             self.plan.skipped_rows.add((error.file, error.sheet, error.row))
 
-    def add_row(self, parsed: ParsedRow, preset: Preset, file: str, sheet: str) -> None:
-        where = (file, sheet, parsed.row)
+    def add_rows(self, rows: Sequence[ParsedRow], preset: Preset, file: str, sheet: str) -> None:
+        """Good rows of one table (read with ``preset``), in sheet order."""
         if preset.kind == "products":
-            name = parsed.product["product_name"]
-            self.plan.products.setdefault(name, {}).update(parsed.product)
+            for parsed in rows:
+                name = parsed.product["product_name"]
+                self.plan.products.setdefault(name, {}).update(parsed.product)
         elif preset.kind == "items":
-            key = (preset.platform, parsed.order["platform_order_no"])
-            self.plan.detail_items.setdefault(key, []).append(_item_of(parsed) or {"product_title": ""})
-            self.plan.detail_rows.setdefault(key, []).append(where)
+            for parsed in rows:
+                key = (preset.platform, parsed.order["platform_order_no"])
+                self.plan.detail_items.setdefault(key, []).append(_item_of(parsed) or {"product_title": ""})
+                self.plan.detail_rows.setdefault(key, []).append((file, sheet, parsed.row))
         else:
-            self._rows.append(_Row(parsed, preset, where))
+            self._rows.extend(rows)
+            self._sources.extend(repeat((preset, file, sheet), len(rows)))
 
     def build(self) -> ImportPlan:
         """Join rows into people and orders; rows whose order has no date are reported."""
-        rows = self._rows
+        rows, sources = self._rows, self._sources
         union = _Union(len(rows))
         owner: dict[tuple, int] = {}
         occurrences: Counter[str] = Counter()
-        order_keys = [self._order_key(row, occurrences) for row in rows]
+        order_keys = list(map(self._order_key, rows, sources, repeat(occurrences)))
         # Most orders have one row: only an order of several joins rows (as an identity) and is compared line
         # by line (_Runs).
         several = {key for key, count in Counter(order_keys).items() if count > 1}
         several.discard(None)
         identity_keys, join, claim = self._identity_keys, union.join, owner.setdefault
-        for index, row in enumerate(rows):
-            order_key = order_keys[index]
-            for key in identity_keys(row, order_key, order_key in several):
+        for index, (parsed, source, order_key) in enumerate(zip(rows, sources, order_keys, strict=True)):
+            for key in identity_keys(parsed, source, order_key, order_key in several):
                 first = claim(key, index)
                 if first != index:
                     join(first, index)
@@ -131,24 +132,23 @@ class PlanBuilder:
         orders: dict[tuple[str, str], OrderDraft] = {}
         runs: dict[tuple[str, str], _Runs] = {}
         parent, find = union.parent, union.find
-        for index, row in enumerate(rows):
+        for index, (parsed, (preset, file, sheet), order_key) in enumerate(zip(rows, sources, order_keys,
+                                                                                 strict=True)):
             root = index if parent[index] == index else find(index)
-            parsed = row.parsed
             person_index = people.get(root)
             if person_index is None:
                 person_index = people[root] = len(drafts)
                 tags = list(dict.fromkeys(parsed.customer.pop("tags", ())))
                 drafts.append(PersonDraft(parsed.customer, tags, list(parsed.phones), parsed.masked_phone,
-                                          row.where, row.preset.platform, list(parsed.kept)))
+                                          (file, sheet, parsed.row), preset.platform, list(parsed.kept)))
             else:
                 _merge_person(drafts[person_index], parsed)
-            order_key = order_keys[index]
             if order_key is None:
                 continue
             draft = orders.get(order_key)
             if draft is None:
                 draft = orders[order_key] = OrderDraft(person_index, order_key[0], order_key[1], parsed.order, [],
-                                                       row.where)
+                                                       (file, sheet, parsed.row))
                 if order_key in several:
                     runs[order_key] = _Runs(index, parsed)
                 item = _item_of(parsed)
@@ -156,9 +156,9 @@ class PlanBuilder:
                     draft.items.append(item)
                 continue
             if runs[order_key].repeated(index, parsed):
-                self.plan.errors.append(RowError(*row.where, "", "duplicate_row", order_key[1], "note"))
+                self.plan.errors.append(RowError(file, sheet, parsed.row, "", "duplicate_row", order_key[1], "note"))
                 continue
-            if row.preset.sum_row_amounts:
+            if preset.sum_row_amounts:
                 for name in _SUMMED:
                     if name in parsed.order:
                         draft.fields[name] = draft.fields.get(name, 0) + parsed.order[name]
@@ -175,25 +175,26 @@ class PlanBuilder:
         self.plan.rows_read += len(rows)
         return self.plan
 
-    def _order_key(self, row: _Row, occurrences: Counter[str]) -> tuple[str, str] | None:
-        parsed = row.parsed
+    def _order_key(self, parsed: ParsedRow, source: _Source, occurrences: Counter[str]) -> tuple[str, str] | None:
         if parsed.purchase_skipped:
             return None
+        preset = source[0]
         number = parsed.order.get("platform_order_no")
         if number:
-            return parsed.order.get("platform") or row.preset.platform or "other", number
-        if parsed.order.get("order_ref") and row.preset.kind == "orders":  # our export: the book's order id
-            return parsed.order.get("platform") or row.preset.platform or "other", book_order_key(parsed.order["order_ref"])
+            return parsed.order.get("platform") or preset.platform or "other", number
+        if parsed.order.get("order_ref") and preset.kind == "orders":  # our export: the book's order id
+            return parsed.order.get("platform") or preset.platform or "other", book_order_key(parsed.order["order_ref"])
         if not has_order(parsed):
             return None
-        platform = parsed.order.get("platform") or row.preset.platform or "other"
-        if row.preset.kind != "orders":
+        platform = parsed.order.get("platform") or preset.platform or "other"
+        if preset.kind != "orders":
             return None
         when = _first_time(parsed.order)
         if when is None:
             # Product or amount without any date: the customer is kept, the purchase cannot be placed,
             # and the seller is told (the row itself is not counted as skipped).
-            self.plan.errors.append(RowError(*row.where, "created_at", "order_without_date", scope="purchase"))
+            self.plan.errors.append(RowError(source[1], source[2], parsed.row, "created_at", "order_without_date",
+                                             scope="purchase"))
             return None
         identity = (parsed.phones[:1] or [parsed.customer.get("platform_buyer_id") or parsed.customer.get("name", "")])[0]
         content = "|".join(str(part) for part in (
@@ -204,10 +205,11 @@ class PlanBuilder:
         return platform, f"S{when:%Y%m%d}-{digest}"
 
     @staticmethod
-    def _identity_keys(row: _Row, order_key: tuple[str, str] | None, several: bool) -> list[tuple]:
+    def _identity_keys(parsed: ParsedRow, source: _Source, order_key: tuple[str, str] | None,
+                       several: bool) -> list[tuple]:
         """The keys joining this row with others. The order's key only for an order of ``several`` rows (the
         key of an order of one row joins nothing), but it counts as a key all the same."""
-        parsed, customer = row.parsed, row.parsed.customer
+        customer = parsed.customer
         by_order = order_key is not None and bool(parsed.order.get("platform_order_no"))
         if customer.get("customer_ref"):  # our own export: the book's id says who; two ids are two people, even
             # with one buyer ID (a book can hold two customers with the same Taobao nickname)
@@ -215,7 +217,7 @@ class PlanBuilder:
                     *([("order", *order_key)] if by_order and several and order_key is not None else [])]
         keys: list[tuple] = [("phone", phone) for phone in parsed.phones]
         if customer.get("platform_buyer_id"):
-            keys.append(("buyer", row.preset.platform, customer["platform_buyer_id"]))
+            keys.append(("buyer", source[0].platform, customer["platform_buyer_id"]))
         if customer.get("wechat_id"):
             keys.append(("wechat", customer["wechat_id"]))
         if by_order and several and order_key is not None:
@@ -223,7 +225,7 @@ class PlanBuilder:
         if not keys and not by_order:
             name = customer.get("name", "")
             if cleaning.is_masked_name(name):
-                return [("row", *row.where)]  # 周** is not somebody: the row stands alone
+                return [("row", source[1], source[2], parsed.row)]  # 周** is not somebody: the row stands alone
             address = "".join(customer.get(name, "") for name in ("province", "city", "district", "address_detail"))
             keys.append(("name", name, address))
         return keys

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import compress, repeat
-from operator import is_not, itemgetter
+from operator import is_not, itemgetter, not_
 from typing import Any
 
 from core.errors import CellRejected
 from core.excel import cleaning
-from core.excel.addresses import normalise_province, split_address
-from core.excel.cleaning import is_masked_name
+from core.excel.addresses import normalise_province
+from core.excel.assembly import BlockAssembler, scatter
 from core.excel.mapping import FIELDS, KEEP, FieldMap
 from core.excel.presets import Preset, platform_of
 from core.excel.readers import Table, repeated_header_rows
@@ -110,10 +110,8 @@ def _clean_column(values: list[Any], column: _Column) -> tuple[list[Any], dict[i
     mixed = bool(kinds - {str})
     # the texts not cleaned yet (by_text holds None from the start)
     new = [value for value in distinct if type(value) is str and value not in by_text] if mixed else distinct - by_text.keys()
-    for value in new:
-        result = by_text[value] = _cleaned_cell(value, convert, hint)
-        if type(result) is CellRejected:
-            column.rejects_text = True
+    if new:
+        _clean_texts(new, column)
     any_rejected = column.rejects_text  # (then every later block is searched for rejected cells too)
     if mixed and len(kinds) == 1 and len(distinct) * 2 <= len(values):
         # Numbers (or dates) only, repeated (amounts, quantities): each distinct one cleaned once. One kind of
@@ -133,6 +131,28 @@ def _clean_column(values: list[Any], column: _Column) -> tuple[list[Any], dict[i
                 rejected[offset] = result
                 cleaned[offset] = None
     return cleaned, rejected
+
+
+def _clean_texts(texts: Collection[str], column: _Column) -> None:
+    """Clean texts not seen before into ``column.by_text``. Most columns reject none of their texts: they are
+    converted at C speed (map), and cell by cell only when some text is refused or needs the year hint."""
+    convert, hint, by_text = column.convert, column.hint, column.by_text
+    if hint is None or "月" not in "".join(texts):
+        try:
+            results = list(map(convert, texts))
+        except CellRejected:
+            pass
+        else:
+            by_text.update(zip(texts, results, strict=True))
+            if not all(results):
+                for text, result in zip(texts, results, strict=True):
+                    if not result and result != 0:  # as _cleaned_cell: "" and [] are empty, 0 and False values
+                        by_text[text] = None
+            return
+    for text in texts:
+        result = by_text[text] = _cleaned_cell(text, convert, hint)
+        if type(result) is CellRejected:
+            column.rejects_text = True
 
 
 def _cleaned_cell(value: Any, convert: Callable[..., Any], hint: Callable[[], int | None] | None) -> Any:
@@ -178,33 +198,32 @@ def iter_rows(
             columns.append(_Column(index, table.headers[index] or f"#{index + 1}", "kept", _CONVERTERS[kind], None))
             continue
         columns.append(_Column(index, name, _GROUP_OF.get(name), _CONVERTERS[kind], hint))
-    assembler = _Assembler(preset)
+    assembler = BlockAssembler(preset, _GROUP_OF)
     for start, block in zip(range(table.data_start, len(table.sheet.rows), _BLOCK),
                             row_blocks(table.sheet.rows, table.data_start, _BLOCK), strict=False):
         yield from _block_rows(table, block, start + 1, columns, assembler, mapping, on_error)
 
 
 def _block_rows(table: Table, block: Sequence[list[Any]], first_number: int, columns: list[_Column],
-                assembler: _Assembler, mapping: FieldMap, on_error: Callable[[RowError], None]) -> Iterator[ParsedRow]:
+                assembler: BlockAssembler, mapping: FieldMap, on_error: Callable[[RowError], None]) -> Iterator[ParsedRow]:
     """The good rows of one block (``first_number`` is the sheet row number of its first row): each mapped
-    column is cleaned and scattered into per-row dicts by group, then every row is assembled or reported."""
+    column is cleaned, the block's rows are assembled column by column (core.excel.assembly), then every row
+    is yielded or reported."""
     repeated = repeated_header_rows(block, table.headers, [column.index for column in columns])
     if repeated:  # read as blank rows
         block = [[] if offset in repeated else row for offset, row in enumerate(block)]
     size = len(block)
-    # Every row gets its own dicts (assembling fills them in); helper fields are only read, so a table
-    # without any shares one empty dict.
-    groups: dict[str | None, list[dict[str, Any]]] = {
-        group: [{} for _ in range(size)] for group in ("customer", "order", "item", "product")}
-    for group in (None, "kept"):  # read only: a table without any shares one empty dict
-        groups[group] = [{} for _ in range(size)] if any(column.group == group for column in columns) else [{}] * size
+    values: dict[str, list[Any]] = {}  # cleaned column by field (None: empty or rejected)
+    kept_rows: list[dict[str, Any]] | None = None  # header → value of the columns kept in the note
+    filled: set[int] = set()  # rows with some value (the others are blank)
+    every_row_filled = False
     errors: dict[int, list[tuple[str | None, str, RowError]]] = {}  # (group, field, error) by row offset
     for column in columns:
         try:
-            values = list(map(itemgetter(column.index), block))
+            cells = list(map(itemgetter(column.index), block))
         except IndexError:  # a ragged sheet (CSV rows of different lengths)
-            values = [row[column.index] if column.index < len(row) else None for row in block]
-        cleaned, rejected = _clean_column(values, column)
+            cells = [row[column.index] if column.index < len(row) else None for row in block]
+        cleaned, rejected = _clean_column(cells, column)
         for offset, rejection in rejected.items():
             errors.setdefault(offset, []).append((column.group, column.name, RowError(
                 table.file, table.sheet.name, first_number + offset, table.headers[column.index],
@@ -212,16 +231,24 @@ def _block_rows(table: Table, block: Sequence[list[Any]], first_number: int, col
         empty = cleaned.count(None)
         if empty == size:
             continue
-        # values_of_row[name] = value for each row whose value is not None, at C speed (map, not a loop)
-        rows_of_group: Iterable[dict[str, Any]] = groups[column.group]
-        given: Iterable[Any] = cleaned
-        if empty:
-            present = list(map(is_not, cleaned, repeat(None)))
-            rows_of_group, given = compress(rows_of_group, present), compress(cleaned, present)
-        deque(map(dict.__setitem__, rows_of_group, repeat(column.name), given), maxlen=0)
+        if not empty:
+            every_row_filled = True
+        elif not every_row_filled:
+            filled.update(compress(range(size), map(is_not, cleaned, repeat(None))))
+        if column.group == "kept":
+            if kept_rows is None:
+                kept_rows = [{} for _ in range(size)]
+            scatter(kept_rows, column.name, cleaned)
+        elif column.name in values:  # a field twice (a hand-made mapping): the later column's values win
+            values[column.name] = [value if value is not None else before
+                                   for before, value in zip(values[column.name], cleaned, strict=True)]
+        else:
+            values[column.name] = cleaned
     totals = _total_rows(block)
-    assemble, preset = assembler.assemble, assembler.preset
-    for offset, (customer, order, item, product, extra, kept) in enumerate(zip(*groups.values(), strict=True)):
+    preset = assembler.preset
+    customers, orders, items, products, phones, masked = assembler.assemble(values, size)
+    for offset, (customer, order, item, product, kept) in enumerate(zip(
+            customers, orders, items, products, kept_rows or repeat(None), strict=False)):
         if offset in totals:
             on_error(RowError(table.file, table.sheet.name, first_number + offset, table.headers[0] if table.headers
                               else "", "total_row", totals[offset], "note"))
@@ -230,18 +257,20 @@ def _block_rows(table: Table, block: Sequence[list[Any]], first_number: int, col
         if offset in errors:
             # Bad purchase cells (date, amount, quantity…) of a row that names someone cost only the purchase.
             # A bad order number is not "a purchase": the row says nothing reliable (issue #18's rounded numbers).
-            purchase_only = assembler.preset.kind == "orders" and all(
+            purchase_only = preset.kind == "orders" and all(
                 group in ("order", "item") and name != "platform_order_no" for group, name, _error in errors[offset]
-            ) and bool(customer or order)
+            ) and any(values[name][offset] is not None for name in values
+                      if _GROUP_OF.get(name) in ("customer", "order"))
             for _group, _name, error in errors[offset]:
                 on_error(replace(error, scope="purchase") if purchase_only else error)
             if not purchase_only:
                 continue
-        if not (customer or order or item or product or extra or kept):
+        if not every_row_filled and offset not in filled:
             continue  # a blank row
         number = first_number + offset
-        parsed = assemble(customer, order, item, product, extra, number,
-                          [f"{header}：{value[:500]}" for header, value in kept.items()] if kept else [], purchase_only)
+        parsed = ParsedRow(number, customer, order, item, product, phones[offset], masked[offset],
+                           [f"{header}：{value[:500]}" for header, value in kept.items()] if kept else [],
+                           purchase_only)
         problem = _problem(parsed, preset)
         if problem:
             code, field_name = problem
@@ -256,96 +285,30 @@ _TOTAL_WORDS = frozenset({"合计", "总计", "小计", "总合计", "合计金�
 
 
 def _total_rows(block: Sequence[list[Any]]) -> dict[int, str]:
-    """Rows whose first cell with text says 合计 / 总计 / 小计 (a sheet's total line), with that word."""
-    found = {}
-    for offset, row in enumerate(block):
-        for cell in row[:3]:
-            if type(cell) is str and cell:
-                word = cell.strip().rstrip(":：").replace(" ", "").lower()
-                if word in _TOTAL_WORDS:
-                    found[offset] = cell.strip()
-                break
+    """Rows whose first cell with text says 合计 / 总计 / 小计 (a sheet's total line), with that word. Rows
+    starting with text (most) are looked at column-wise; the others cell by cell."""
+    try:
+        firsts = list(map(itemgetter(0), block))
+    except IndexError:  # an empty (or blank) row
+        firsts = [row[0] if row else None for row in block]
+    starts_with_text = [type(cell) is str and cell != "" for cell in firsts]
+    texts = list(compress(firsts, starts_with_text))
+    # (an order number or a phone, digits only, is no total word: not looked at)
+    candidates = list(compress(zip(compress(range(len(block)), starts_with_text), texts, strict=True),
+                               map(not_, map(str.isdigit, texts))))
+    found = {offset: text.strip() for offset, text in candidates if _total_word(text) in _TOTAL_WORDS}
+    if len(texts) < len(block):
+        for offset in compress(range(len(block)), map(not_, starts_with_text)):
+            for cell in block[offset][1:3]:
+                if type(cell) is str and cell:
+                    if _total_word(cell) in _TOTAL_WORDS:
+                        found[offset] = cell.strip()
+                    break
     return found
 
 
-class _Assembler:
-    """One row's cleaned values, by group, into a ParsedRow: phones sorted out, address split, name set."""
-
-    def __init__(self, preset: Preset) -> None:
-        self.preset = preset
-        self._address_parts: dict[str, dict[str, str]] = {}
-
-    def assemble(self, customer: dict[str, Any], order: dict[str, Any], item: dict[str, Any],
-                 product: dict[str, Any], extra: dict[str, Any], row: int, kept: list[str],
-                 purchase_skipped: bool) -> ParsedRow:
-        """``extra`` holds the helper fields (whole address, street, second phone, after-sales status); ``kept``
-        the "header：value" lines of the columns kept in the note."""
-        phones: list[str] = []
-        masked = ""
-        receiver_phones = order.get("receiver_phone")
-        if receiver_phones:
-            order["receiver_phone"] = receiver_phones[0].key or receiver_phones[0].text
-        for found in (customer.pop("phone", None), receiver_phones, extra.get("phone_alt")):
-            if found:
-                for phone in found:
-                    key = phone.key
-                    if key:
-                        if key not in phones:
-                            phones.append(key)
-                    elif phone.masked and not masked:
-                        masked = phone.text
-        preset = self.preset
-        if preset.kind == "products":
-            product.setdefault("product_name", item.pop("product_title", "") or customer.get("name", ""))
-            if "price_cents" not in product and "unit_price_cents" in item:
-                product["price_cents"] = item.pop("unit_price_cents")
-            return ParsedRow(row, {}, {}, {}, product, [], "", kept, purchase_skipped)
-        self._fill_address(extra, customer, order)
-        name = customer.get("name")
-        receiver = order.get("receiver_name")
-        if not name or is_masked_name(name):
-            # A masked name (周**) is kept only when nothing better names the person.
-            first = better = None
-            for source in (receiver, customer.get("real_name"), customer.get("platform_buyer_id"),
-                           customer.get("wechat_id")):
-                if source:
-                    first = first or source
-                    if not is_masked_name(source):
-                        better = source
-                        break
-            chosen = better or name or first
-            if chosen:
-                customer["name"] = chosen
-        if (receiver and preset.receiver_is_buyer and preset.kind == "orders" and not customer.get("real_name")
-                and not is_masked_name(receiver)):
-            customer["real_name"] = receiver
-        if "after_sale_status" in extra:
-            order["after_sale_status"] = extra["after_sale_status"]
-        return ParsedRow(row, customer, order, item, product, phones, masked, kept, purchase_skipped)
-
-    def _fill_address(self, extra: dict[str, Any], customer: dict[str, Any], order: dict[str, Any]) -> None:
-        """Province/city/district/detail from a whole-address column when the parts are not given."""
-        whole = extra.get("address") or order.get("receiver_address")
-        if "street" in extra:
-            customer["address_detail"] = extra["street"] + customer.get("address_detail", "")
-        if whole:
-            parts = self._address_parts.get(whole)
-            if parts is None:
-                split = split_address(whole)
-                parts = self._address_parts[whole] = {
-                    name: value for name, value in (("province", split.province), ("city", split.city),
-                                                    ("district", split.district), ("postcode", split.postcode),
-                                                    ("address_detail", split.detail)) if value}
-            if customer.keys().isdisjoint(parts):  # (cleaned values are never empty: absent = not given)
-                customer.update(parts)
-            else:
-                for name, value in parts.items():
-                    if not customer.get(name):
-                        customer[name] = value
-        if order and not order.get("receiver_address"):
-            joined = "".join(customer.get(name, "") for name in ("province", "city", "district", "address_detail"))
-            if joined and (order.get("platform_order_no") or order.get("receiver_name")):
-                order["receiver_address"] = joined
+def _total_word(cell: str) -> str:
+    return cell.strip().rstrip(":：").replace(" ", "").lower()
 
 
 _CUSTOMER_KEYS = frozenset(name for name in FIELDS if name in {
