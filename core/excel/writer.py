@@ -368,7 +368,8 @@ class BookWriter:
             ids, new_people, created = self._people_rows(index, new_orders)
         if self.turns is not None:  # a chunked import: built again in _write_orders, or by its undo
             self._deferred = deferred_indexes.worth_deferring(
-                self.session, {"customer": len(new_people), "orders": len(new_orders.drafts)})
+                self.session, {"customer": len(new_people), "orders": len(new_orders.drafts),
+                               "order_item": sum(len(draft.items) for draft in new_orders.drafts)})
             deferred_indexes.drop(self.session, self._deferred, self._record)
         for i, customer_id in enumerate(self._insert_all(Customer, created, 55, 70, "customers")):
             ids[new_people[i]] = customer_id

@@ -259,8 +259,8 @@ def test_a_big_import_builds_its_indexes_after_its_rows(tmp_path, monkeypatch, s
                 seen.append(message)
                 with book.session() as s:  # another connection: the indexes are gone, the rows are there
                     names = {name for name, _table, _sql in _indexes(book)}
-                    assert "ix_customer_phone_norm" not in names and "ix_orders_customer_purchase" not in names
-                    assert "ix_order_item_order_id" in names  # other tables keep theirs
+                    assert not {"ix_customer_phone_norm", "ix_orders_customer_purchase", "ix_order_item_order_id"} & names
+                    assert "ix_import_change_batch_id" in names  # other tables keep theirs
                     assert s.scalar(select(func.count(Customer.id)).where(Customer.phone_norm != "")) > 0
                 if message == stage:
                     raise Cancelled("cancelled")
