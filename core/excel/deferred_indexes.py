@@ -36,8 +36,9 @@ AT_MOST_EXISTING = 4  # and the table may already hold at most a quarter of them
 
 def worth_deferring(session: Session, new_rows: dict[str, int]) -> list[str]:
     """The tables of ``new_rows`` (table → rows about to be inserted) whose indexes are better built after."""
-    if session.get_bind().dialect.name != "sqlite":
-        return []
+    if session.get_bind().dialect.name != "sqlite" or session.execute(text(
+            "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")).first() is not None:
+        return []  # (a book someone ran ANALYZE on: dropping an index drops its statistics too)
     chosen = []
     for table, count in new_rows.items():
         if count >= MIN_ROWS:
