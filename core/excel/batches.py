@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import Date, DateTime, delete, exists, select, update
 
 from core import clock
+from core.book.dialect import in_chunks
 from core.book.models import (
     Campaign,
     Customer,
@@ -122,7 +123,8 @@ def undo_import(book, batch_id: int, today: dt.date | None = None, *, unfinished
                 touched.add(change.row_id)
         touched.update(session.scalars(select(Order.customer_id).where(Order.id.in_(
             [c.row_id for c in changes if c.table_name == "orders"]))))
-        alive = [cid for cid in touched if session.get(Customer, cid) is not None]
+        alive = [cid for ids in in_chunks(sorted(touched))  # (one query a chunk, not a get per customer: 6 s for 18,000)
+                 for cid in session.scalars(select(Customer.id).where(Customer.id.in_(ids)))]
         refresh_tag_names(session, alive)
         # what follows every order write, for history taken back (core.order_writes)
         after_orders_written(session, alive, today=today, history=True, watch=watch, products=None, link_new=True)

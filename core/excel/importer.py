@@ -356,7 +356,7 @@ def _build_plan(files: list[LoadedFile], choices: list[TableChoice], progress: P
                 cancelled: IsCancelled) -> ImportPlan:
     builder = PlanBuilder()
     tables = {(table.file, table.sheet.name): table for file in files for table in file.tables}
-    total = sum(choice.data_rows for choice in choices) or 1
+    total = sum(choice.data_rows or 0 for choice in choices) or 1  # (choose_tables counts them)
     done = 0
     for choice in choices:
         if choice.kind == "ignored" and choice.data_rows:  # an old export's tasks / the cases' summary: said, not read
@@ -371,7 +371,7 @@ def _build_plan(files: list[LoadedFile], choices: list[TableChoice], progress: P
             builder.plan.errors.append(RowError(choice.file, choice.sheet, row, header, code, value, "note"))
         if preset.kind in ("ledger", "setting"):  # our export's coupons, contact log, levels, templates
             builder.plan.ledgers.append((preset.key, table))
-            builder.plan.rows_read += choice.data_rows
+            builder.plan.rows_read += choice.data_rows or 0
             continue
         for count, parsed in enumerate(parse_table(table, choice, builder.add_error), 1):
             builder.add_row(parsed, preset, choice.file, choice.sheet)
@@ -379,7 +379,7 @@ def _build_plan(files: list[LoadedFile], choices: list[TableChoice], progress: P
                 if cancelled():
                     raise Cancelled("cancelled")
                 progress(5 + 40 * (done + count) // total, 100, "reading rows")
-        done += choice.data_rows
+        done += choice.data_rows or 0
         release(table.sheet.rows)  # the plan holds what it needs: the sheet is read again if asked for again
         if preset.kind == "items":
             column = next(index for index, name in choice.fields.items() if name == "platform_order_no")

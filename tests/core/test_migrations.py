@@ -49,3 +49,20 @@ def test_0004_adds_the_products_suggested_cycles_computed_from_the_purchases(tmp
     basis = _rows(path, "SELECT suggestion_basis, suggested_cycle_days FROM product")
     assert all(count >= 0 for count, _ in basis)
     assert any(count > 0 and days for count, days in basis), "the fixture's repeat buyers give suggestions"
+
+
+def test_0005_adds_the_reference_indexes_and_changes_no_row(tmp_path):
+    from core.book.models import REFERENCE_INDEXES
+
+    path = copy_fixture_0001(tmp_path / "old.book")
+    names = {f"ix_{table}_{column}" for table, column in REFERENCE_INDEXES}
+    indexes = "SELECT name FROM sqlite_master WHERE type = 'index'"
+    assert not names & {name for (name,) in _rows(path, indexes)}
+    counts = "SELECT (SELECT count(*) FROM customer), (SELECT count(*) FROM orders), (SELECT count(*) FROM reminder)"
+    before = _rows(path, counts)
+    with Book.open(path, backup_root=tmp_path / "bk") as book:
+        assert schema.current_revision(book.engine) == schema.HEAD
+    assert names <= {name for (name,) in _rows(path, indexes)}
+    assert _rows(path, counts) == before
+    partial = _rows(path, "SELECT sql FROM sqlite_master WHERE name = 'ix_customer_referred_by_id'")[0][0]
+    assert partial.endswith("WHERE referred_by_id IS NOT NULL")

@@ -89,20 +89,20 @@ def test_check_then_import_then_undo(qtbot, book, tasks, tmp_path, monkeypatch):
     dialog.check_button.click()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=20000)
     assert dialog.result.dry_run and count(book, Customer) == 0
-    assert dialog.import_now_button.isVisible()
+    assert dialog.summary.import_now_button.isVisible()
     with qtbot.waitSignal(dialog.book_changed, timeout=20000):
-        dialog.import_now_button.click()
+        dialog.summary.import_now_button.click()
     result = dialog.result
     assert not result.dry_run and result.customers_created == 6 and result.rows_skipped == 0
     assert count(book, Order) == result.orders_created == 5
-    assert dialog.errors_table.rowCount() == 2
+    assert dialog.summary.errors_table.rowCount() == 2
     report = tmp_path / "problems.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(report), ""))
-    dialog.report_button.click()
+    dialog.summary.report_button.click()
     assert report.exists()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(dialog.book_changed):
-        dialog.undo_button.click()
+        dialog.summary.undo_button.click()
     assert count(book, Customer) == 0 and count(book, Order) == 0
     with book.session() as session:
         assert session.scalar(select(ImportBatch.status)) == "undone"
@@ -223,7 +223,7 @@ def test_risk_buyers_are_named_in_the_import_report(qtbot, book, tasks, tmp_path
     with qtbot.waitSignal(dialog.book_changed, timeout=20000):
         dialog.import_button.click()
     assert [(r.name, r.orders) for r in dialog.result.risk_buyers] == [("李四", 1)]
-    assert "Risk buyers with new orders in this import: 李四 (orders: 1)" in dialog.summary_label.text()
+    assert "Risk buyers with new orders in this import: 李四 (orders: 1)" in dialog.summary.summary_label.text()
 
 
 def test_a_header_only_file_dropped_on_the_dialog_is_refused_clearly(qtbot, book, tasks, tmp_path):
@@ -277,8 +277,54 @@ def test_the_report_says_so_when_every_row_was_read(qtbot, book, tasks, tmp_path
     dialog = open_dialog(qtbot, book, tasks, clean)
     with qtbot.waitSignal(dialog.book_changed, timeout=20000):
         dialog.import_button.click()
-    assert dialog.result.errors == () and "No problems: every row of the file was read." in dialog.summary_label.text()
+    assert dialog.result.errors == () and "No problems: every row of the file was read." in dialog.summary.summary_label.text()
     messy = open_dialog(qtbot, book, tasks, messy_workbook(tmp_path))
     with qtbot.waitSignal(messy.book_changed, timeout=20000):
         messy.import_button.click()
-    assert messy.result.errors and "No problems" not in messy.summary_label.text()
+    assert messy.result.errors and "No problems" not in messy.summary.summary_label.text()
+
+
+def test_a_large_sheets_rows_are_counted_off_the_gui_thread(qtbot, book, tasks, tmp_path, monkeypatch):
+    """A workbook's rows are walked again to count them under a new mapping (seconds for a large export): the
+    dialog labels the sheet "counting rows…" at once and the count when a worker has it, and the sheet is never
+    walked on the GUI thread, neither for a remembered mapping at opening nor at a change of a column's field."""
+    import threading
+
+    from core.excel.analysis import remember_mapping
+    from core.excel.mapping import header_signature, normalise_header
+    from core.excel.sheet_rows import HEAD_ROWS, SheetRows
+
+    rows = taobao_rows(HEAD_ROWS * 3)
+    path = write_xlsx(tmp_path / "orders.xlsx", {"订单": rows})
+    with book.session() as session:  # a mapping corrected before: its count is not the one the reader made
+        remember_mapping(session, header_signature(tuple(rows[0])), "taobao", {normalise_header("买家留言"): ""})
+        session.commit()
+    walkers = []
+    real = SheetRows._walk
+    monkeypatch.setattr(SheetRows, "_walk", lambda self, start: walkers.append(threading.current_thread().name)
+                        or real(self, start))
+    gate = threading.Event()
+    real_count = import_dialog_module().count_data_rows
+    monkeypatch.setattr(import_dialog_module(), "count_data_rows",
+                        lambda *args, **kwargs: gate.wait(10) and real_count(*args, **kwargs))
+    dialog = open_dialog(qtbot, book, tasks, path)
+    item = dialog.sheet_list.item(0)
+    assert dialog._choices["订单"].remembered and "counting rows…" in item.text()
+    gate.set()
+    qtbot.waitUntil(lambda: f"{HEAD_ROWS * 3:,} rows" in item.text(), timeout=10000)
+    gate.clear()
+    row = next(r for r in range(dialog.mapping_table.rowCount()) if dialog.mapping_table.item(r, 0).text() == "买家会员名")
+    combo = dialog.mapping_table.cellWidget(row, 2)
+    combo.setCurrentIndex(combo.findData(""))
+    combo.activated.emit(combo.currentIndex())
+    assert "counting rows…" in item.text() and dialog.preview_table.rowCount() > 0  # the preview did not wait
+    gate.set()
+    qtbot.waitUntil(lambda: f"{HEAD_ROWS * 3:,} rows" in item.text(), timeout=10000)
+    main = threading.main_thread().name
+    assert walkers and main not in walkers
+
+
+def import_dialog_module():
+    import ui.dialogs.import_dialog as module
+
+    return module

@@ -46,8 +46,8 @@ def test_dry_run_lists_the_pairs_without_letting_them_be_decided(qtbot, book, ta
     dialog = open_dialog(qtbot, book, tasks, messy_workbook(tmp_path))
     dialog.check_button.click()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=20000)
-    review = dialog.review
-    assert review.table.rowCount() == 3 and dialog.summary_tabs.currentWidget() is review
+    review = dialog.summary.review
+    assert review.table.rowCount() == 3 and dialog.summary.summary_tabs.currentWidget() is review
     assert not any(button.isEnabled() for button in review.merge_buttons + review.separate_buttons)
     assert not review.merge_all_button.isEnabled()
     wang = row_of(review, "王芳")
@@ -59,7 +59,7 @@ def test_dry_run_lists_the_pairs_without_letting_them_be_decided(qtbot, book, ta
 
 def test_merge_one_pair_keeps_its_orders_and_keep_one_separate(qtbot, book, tasks, tmp_path, namesakes):  # noqa: F811
     dialog = imported_dialog(qtbot, book, tasks, tmp_path)
-    review = dialog.review
+    review = dialog.summary.review
     assert review.table.rowCount() == 3
     orders_before, customers_before = count(book, Order), count(book, Customer)
     wang = row_of(review, "王芳")
@@ -81,9 +81,9 @@ def test_merge_all_after_confirmation(qtbot, book, tasks, tmp_path, namesakes, m
     dialog = imported_dialog(qtbot, book, tasks, tmp_path)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     customers_before = count(book, Customer)
-    dialog.review.merge_all_button.click()
-    assert count(book, Customer) == customers_before - 3 and dialog.review.open_count() == 0
-    assert pending_proposals(book) == [] and not dialog.review.merge_all_button.isEnabled()
+    dialog.summary.review.merge_all_button.click()
+    assert count(book, Customer) == customers_before - 3 and dialog.summary.review.open_count() == 0
+    assert pending_proposals(book) == [] and not dialog.summary.review.merge_all_button.isEnabled()
 
 
 def test_history_offers_the_pairs_left_open(qtbot, book, tmp_path, namesakes, monkeypatch):
@@ -105,7 +105,7 @@ def test_history_offers_the_pairs_left_open(qtbot, book, tmp_path, namesakes, mo
 @pytest.mark.usefixtures("zh_cn")
 def test_review_screenshot_in_chinese(qtbot, book, tasks, tmp_path, namesakes):  # noqa: F811
     dialog = imported_dialog(qtbot, book, tasks, tmp_path)
-    assert dialog.summary_tabs.tabText(1).startswith("可能是同一个人")
-    dialog.review.merge_buttons[row_of(dialog.review, "王芳")].click()
+    assert dialog.summary.summary_tabs.tabText(1).startswith("可能是同一个人")
+    dialog.summary.review.merge_buttons[row_of(dialog.summary.review, "王芳")].click()
     qtbot.waitExposed(dialog)
     save_shot(dialog, "import_dialog_merge_review")

@@ -1,6 +1,6 @@
 """The import dialog: pick a file and its sheets, correct the column mapping, preview, import with progress."""
 
-import html
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -16,14 +16,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,27 +31,33 @@ from core.excel.analysis import (
     LoadedFile,
     TableChoice,
     choose,
+    count_data_rows,
     kept_headers,
     lacks_product_column,
     load_file,
     preview,
     remembered_mappings,
 )
-from core.excel.batches import undo_import
-from core.excel.export import write_error_report, write_template
+from core.excel.export import write_template
 from core.excel.importer import ImportOptions, ImportResult, run_import
 from core.excel.mapping import FIELDS, header_signature, normalise_header
 from core.excel.presets import PRESETS
-from ui.dialogs.lane_save import save_on_lane
-from ui.tasks import report_unhandled
-from ui.text.errors import describe
+from ui.dialogs.import_summary import ImportSummary
+from ui.tasks import Task, report_unhandled
 from ui.text.excel import field_label, preset_label, problem_text, refusal_text
-from ui.widgets.merge_review import MergeReviewWidget
 
 SPREADSHEET_FILTER = "*.xlsx *.xls *.xlsm *.ods *.et *.csv *.txt"
 PREVIEW_ROWS = 20
 _ERROR_BRUSH = QBrush(QColor(255, 228, 228))
 _FIELD_ORDER = ["", *FIELDS]
+
+
+def _read_file(book, path: str) -> tuple[LoadedFile, dict[str, tuple[str, dict[str, str]]]]:
+    """On a worker thread: the file read, and the mappings the seller corrected before for its tables."""
+    loaded = load_file(path)
+    tables = [table for file in (loaded, *loaded.companions) for table in file.tables]
+    with book.session() as session:
+        return loaded, remembered_mappings(session, [header_signature(table.headers) for table in tables])
 
 
 class ImportDialog(QDialog):
@@ -76,13 +80,19 @@ class ImportDialog(QDialog):
         self._presets: dict[str, str] = {}
         self._overrides: dict[str, dict[str, str]] = {}
         self._task = None
+        self._counts: dict[str, Task] = {}  # the row count under way, by sheet
         self.result: ImportResult | None = None
         self.setWindowTitle(self.tr("Import customers and orders"))
         self.setAcceptDrops(True)
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_setup_page())
         self.pages.addWidget(self._build_progress_page())
-        self.pages.addWidget(self._build_summary_page())
+        self.summary = ImportSummary(book, language, lane)
+        self.summary.back_requested.connect(lambda: self.pages.setCurrentIndex(0))
+        self.summary.import_now_requested.connect(lambda: self.start_import(dry_run=False))
+        self.summary.done_requested.connect(self.accept)
+        self.summary.book_changed.connect(self.book_changed)
+        self.pages.addWidget(self.summary)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         self.resize(1100, 660)  # fits a 1366×768 laptop (ui.widgets.fit)
@@ -193,45 +203,6 @@ class ImportDialog(QDialog):
         layout.addStretch(1)
         return page
 
-    def _build_summary_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.summary_label = QLabel()
-        self.summary_label.setWordWrap(True)
-        self.summary_label.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(self.summary_label)
-        self.errors_table = QTableWidget(0, 5)
-        self.errors_table.setHorizontalHeaderLabels([self.tr("Sheet"), self.tr("Row"), self.tr("Column"),
-                                                     self.tr("Left out"),
-                                                     self.tr("Problem")])
-        self.errors_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.errors_table.verticalHeader().hide()
-        self.errors_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.review = MergeReviewWidget(self._book, lane=self._lane)
-        self.review.book_changed.connect(self.book_changed)
-        self.summary_tabs = QTabWidget()
-        self.summary_tabs.addTab(self.errors_table, "")
-        self.summary_tabs.addTab(self.review, "")
-        layout.addWidget(self.summary_tabs, 1)
-        buttons = QHBoxLayout()
-        self.report_button = QPushButton(self.tr("Save problem list…"))
-        self.report_button.clicked.connect(self._on_report_button_clicked)
-        self.undo_button = QPushButton(self.tr("Undo this import"))
-        self.undo_button.clicked.connect(self._on_undo_button_clicked)
-        self.back_button = QPushButton(self.tr("Back to the file"))
-        self.back_button.clicked.connect(lambda: self.pages.setCurrentIndex(0))
-        self.import_now_button = QPushButton(self.tr("Import now"))
-        self.import_now_button.clicked.connect(lambda: self.start_import(dry_run=False))
-        done_button = QPushButton(self.tr("Done"))
-        done_button.clicked.connect(self.accept)
-        buttons.addWidget(self.report_button)
-        buttons.addWidget(self.undo_button)
-        buttons.addStretch(1)
-        for button in (self.back_button, self.import_now_button, done_button):
-            buttons.addWidget(button)
-        layout.addLayout(buttons)
-        return page
-
     # --- reading the file ---------------------------------------------------------------------------
     def open_file(self, path: str) -> None:
         """Read the file in the background; its sheets appear when it has been read."""
@@ -245,19 +216,20 @@ class ImportDialog(QDialog):
         self.message_label.clear()
         self.file_label.setText(self.tr("Reading %1…").replace("%1", Path(path).name))
         self._set_ready(False)
-        self._task = self._tasks.run(load_file, path, on_success=self._on_file_loaded,
+        self._cancel_counts()
+        self._task = self._tasks.run(_read_file, self._book, path, on_success=self._on_file_loaded,
                                      on_error=self._on_file_failed)
 
-    def _on_file_loaded(self, loaded: LoadedFile) -> None:
+    def _on_file_loaded(self, read: tuple[LoadedFile, dict[str, tuple[str, dict[str, str]]]]) -> None:
         self._task = None
+        loaded, remembered = read
         self._loaded = loaded
         names = [loaded.path.name] + [companion.path.name for companion in loaded.companions]
         self.file_label.setText(self.tr("File: %1").replace("%1", " + ".join(names)))
-        with self._book.session() as session:
-            remembered = remembered_mappings(session, [header_signature(t.headers) for t in self._tables()])
         for table in self._tables():
-            choice = choose(table, remembered=remembered)
+            choice = choose(table, remembered=remembered, count_rows=False)
             self._choices[table.sheet.name] = choice
+            self._count_rows(table.sheet.name, choice)
             if choice.remembered:
                 self._overrides[table.sheet.name] = self._overrides_of(choice)
             item = QListWidgetItem()
@@ -285,10 +257,47 @@ class ImportDialog(QDialog):
         return next(table for table in self._tables() if table.sheet.name == sheet)
 
     def _label_sheet_item(self, item: QListWidgetItem, choice: TableChoice) -> None:
-        item.setText(self.tr("%1\n%2 · %3 rows").replace("%1", choice.sheet).replace("%2", preset_label(choice.preset))
-                     .replace("%3", f"{choice.data_rows:,}"))
+        if choice.data_rows is None:
+            rows = self.tr("counting rows…")
+        else:
+            rows = self.tr("%1 rows").replace("%1", f"{choice.data_rows:,}")
+        item.setText(f"{choice.sheet}\n{preset_label(choice.preset)} · {rows}")
         if not choice.usable:
             item.setToolTip(self.tr("No column tells who the customer is"))
+
+    def _sheet_item(self, sheet: str) -> QListWidgetItem | None:
+        return next((item for item in map(self.sheet_list.item, range(self.sheet_list.count()))
+                     if item.data(Qt.ItemDataRole.UserRole) == sheet), None)
+
+    def _count_rows(self, sheet: str, choice: TableChoice) -> None:
+        """Count the sheet's rows under ``choice`` on a worker (a workbook's rows are walked again: seconds for
+        a large one) and label the sheet when done, if the choice is still the sheet's."""
+        previous = self._counts.pop(sheet, None)
+        if previous is not None:
+            previous.cancel()
+        if choice.data_rows is not None:
+            return
+
+        def counted(rows: int) -> None:
+            if self._counts.get(sheet) is task:
+                del self._counts[sheet]
+            if self._choices.get(sheet) is choice:
+                self._choices[sheet] = replace(choice, data_rows=rows)
+                item = self._sheet_item(sheet)
+                if item is not None:
+                    self._label_sheet_item(item, self._choices[sheet])
+
+        task = self._counts[sheet] = self._tasks.run(count_data_rows, self._table(sheet), choice, on_success=counted,
+                                                     on_error=self._on_count_failed)
+
+    def _on_count_failed(self, error: BaseException) -> None:
+        """A count that read the file again found it changed (``file_changed``): said, as the import would."""
+        self.message_label.setText(refusal_text(error) if isinstance(error, HuitoukeError) else str(error))
+
+    def _cancel_counts(self) -> None:
+        for task in self._counts.values():
+            task.cancel()
+        self._counts.clear()
 
     # --- mapping and preview ------------------------------------------------------------------------
     def current_sheet(self) -> str | None:
@@ -351,8 +360,9 @@ class ImportDialog(QDialog):
 
     def _recompute(self, sheet: str) -> None:
         choice = choose(self._table(sheet), self._presets.get(sheet) or self._choices[sheet].preset,
-                        self._overrides.get(sheet))
+                        self._overrides.get(sheet), count_rows=False)
         self._choices[sheet] = choice
+        self._count_rows(sheet, choice)
         item = self.sheet_list.currentItem()
         self._label_sheet_item(item, choice)
         if choice.usable and item.checkState() == Qt.CheckState.Unchecked:
@@ -415,6 +425,7 @@ class ImportDialog(QDialog):
         """Run the import (or only the check) in the background, showing progress with Cancel."""
         if self._loaded is None or self._task is not None:
             return
+        self._cancel_counts()  # (the import counts its rows itself; two walks of a large sheet at once help nobody)
         sheets = self.checked_sheets()
         if not sheets:
             self.message_label.setText(self.tr("Tick at least one sheet to import."))
@@ -466,92 +477,12 @@ class ImportDialog(QDialog):
     def _on_import_succeeded(self, result: ImportResult) -> None:
         self._task = None
         self.result = result
-        self._show_summary(result)
+        self.summary.file_stem = Path(self._loaded.path).stem if self._loaded else "import"
+        self.summary.show_result(result)
         self.pages.setCurrentIndex(2)
         if not result.dry_run:
             self.book_changed.emit()
 
-    def _show_summary(self, result: ImportResult) -> None:
-        lines = [
-            self.tr("New customers: %1 · updated: %2").replace("%1", str(result.customers_created))
-            .replace("%2", str(result.customers_updated)),
-            self.tr("New orders: %1 · updated: %2 · already in the book: %3")
-            .replace("%1", str(result.orders_created)).replace("%2", str(result.orders_updated))
-            .replace("%3", str(result.orders_unchanged)),
-            self.tr("Rows read: %1 · skipped: %2").replace("%1", str(result.rows_read))
-            .replace("%2", str(result.rows_skipped)),
-        ]
-        if result.products_created or result.products_updated:
-            lines.append(self.tr("Products new: %1 · updated: %2").replace("%1", str(result.products_created))
-                         .replace("%2", str(result.products_updated)))
-        if result.items_added or result.items_replaced:
-            lines.append(self.tr("Items added to orders already in the book: %1")
-                         .replace("%1", str(result.items_added + result.items_replaced)))
-        if result.reviews:
-            lines.append(self.tr("%1 new customers share a name with a customer already in the book; check them "
-                                 "below and merge them if they are the same person.")
-                         .replace("%1", str(len(result.reviews))))
-        if result.risk_buyers:
-            names = "、".join(self.tr("%1 (orders: %2)").replace("%1", html.escape(r.name) or f"#{r.customer_id}")
-                             .replace("%2", str(r.orders)) for r in result.risk_buyers[:20])
-            more = len(result.risk_buyers) - 20
-            lines.append("<span style='color:#c92a2a'>⚠ " + self.tr("Risk buyers with new orders in this import: %1")
-                         .replace("%1", names + (self.tr(" and %1 more").replace("%1", str(more)) if more > 0 else ""))
-                         + "</span>")
-        if not result.errors:
-            lines.append(self.tr("No problems: every row of the file was read."))
-        title = (self.tr("Check only — nothing was written. This is what the import would do:") if result.dry_run
-                 else self.tr("Import finished."))
-        self.summary_label.setText(f"<b>{title}</b><br>" + "<br>".join(lines))
-        self.errors_table.setRowCount(len(result.errors))
-        for row, error in enumerate(result.errors):
-            left_out = {"row": self.tr("the row"), "purchase": self.tr("the purchase (customer imported)"),
-                        "note": self.tr("nothing (note)")}.get(error.scope, error.scope)
-            for column, text in enumerate((error.sheet, str(error.row or ""), error.column, left_out,
-                                           problem_text(error.code, error.value))):
-                self.errors_table.setItem(row, column, QTableWidgetItem(text))
-        self.errors_table.resizeColumnsToContents()
-        self.review.set_views(result.reviews, read_only=result.dry_run)
-        self.summary_tabs.setTabText(0, self.tr("Problems and notes (%1)").replace("%1", str(len(result.errors))))
-        self.summary_tabs.setTabText(1, self.tr("Maybe the same person (%1)").replace("%1", str(len(result.reviews))))
-        self.summary_tabs.setTabVisible(1, bool(result.reviews))
-        self.summary_tabs.setCurrentIndex(1 if result.reviews else 0)
-        self.report_button.setEnabled(bool(result.errors))
-        self.undo_button.setVisible(not result.dry_run)
-        self.undo_button.setEnabled(not result.dry_run)
-        self.import_now_button.setVisible(result.dry_run)
-        self.back_button.setVisible(result.dry_run)
-
-    # --- summary actions ----------------------------------------------------------------------------
-    def _on_report_button_clicked(self) -> None:
-        if self.result is None:
-            return
-        stem = Path(self._loaded.path).stem if self._loaded else "import"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save problem list"), f"{stem}-problems.xlsx",
-                                              self.tr("Excel workbook (*.xlsx)"))
-        if path:
-            write_error_report(self.result.errors, path, self._language)
-
-    def _on_undo_button_clicked(self) -> None:
-        if self.result is None or self.result.batch_id is None:
-            return
-        answer = QMessageBox.question(self, self.tr("Undo this import"), self.tr(
-            "Remove the customers and orders this import added and put back what it changed?"))
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        batch_id = self.result.batch_id
-        save_on_lane(self._lane, self.undo_button, lambda: undo_import(self._book, batch_id),
-                     lambda _result: self._undone(), self._undo_failed)
-
-    def _undo_failed(self, error: HuitoukeError) -> None:
-        QMessageBox.warning(self, self.tr("Undo this import"), describe(error))
-
-    def _undone(self) -> None:
-        self.undo_button.setEnabled(False)  # undone once; the history lists it as undone
-        self.review.set_views(())  # the import's new customers are gone: nothing left to review
-        self.summary_tabs.setTabVisible(1, False)
-        self.summary_label.setText(self.summary_label.text() + "<br><b>" + self.tr("The import was undone.") + "</b>")
-        self.book_changed.emit()
 
     def _on_template_button_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save blank template"), self.tr("customers-template.xlsx"),
@@ -588,6 +519,7 @@ class ImportDialog(QDialog):
             event.acceptProposedAction()
 
     def reject(self) -> None:
+        self._cancel_counts()
         if self._task is not None:
             self._task.cancel()
         super().reject()
