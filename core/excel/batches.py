@@ -26,6 +26,7 @@ from core.book.models import (
     VersionedMixin,
 )
 from core.errors import NotFound, RejectedInput
+from core.excel import deferred_indexes
 from core.excel.writer import CREATED
 from core.order_writes import after_orders_written
 from core.product_links import CycleWatch
@@ -106,6 +107,7 @@ def undo_import(book, batch_id: int, today: dt.date | None = None, *, unfinished
             raise RejectedInput("batch_running", batch_id=batch_id)
         if batch.status not in ("done", "running"):
             raise RejectedInput("batch_already_undone", batch_id=batch_id)
+        deferred_indexes.restore(session, batch_id)  # a big import stopped before it built them again
         watch = CycleWatch(session)
         touched = set(session.scalars(select(Order.customer_id).where(Order.import_batch_id == batch_id)))
         orders_deleted = session.execute(delete(Order).where(Order.import_batch_id == batch_id)).rowcount

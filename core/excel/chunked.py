@@ -230,7 +230,9 @@ def after_import_in_chunks(chunk: Callable[[], None], free: Callable[[], Abstrac
         with free():
             found = compute_suggestions(session, products)
             suggestions = {pid: found.get(pid) for pid in products}
-    concerned = follow_product_write(session, watch, today, products=products, link_new=link_new,
+    # with the import's customers: when they are most of the book, the buyers of a product whose cycle moved
+    # are not looked for (everyone's tasks are worked out below anyway)
+    concerned = follow_product_write(session, watch, today, customers=ids, products=products, link_new=link_new,
                                      relink_all=relink_all, on_created=on_created, regenerate_now=False,
                                      suggestions=suggestions)
     chunk()

@@ -28,6 +28,7 @@ from core.book.models import (
     Tag,
 )
 from core.errors import Cancelled
+from core.excel import deferred_indexes
 from core.excel.chunked import CHUNK_ROWS, CHUNK_UPDATES, Turns, after_import_in_chunks
 from core.excel.cleaning import is_masked_name, with_kept_lines
 from core.excel.customer_rows import CUSTOMER_TEXT, customer_columns
@@ -185,6 +186,7 @@ class BookWriter:
         self._created_refs: dict[str, int] = {}  # our export's customer numbers of those → their ids
         self._order_refs: dict[int, int] = {}  # our export's order ids of the orders created → their ids
         self._changes: list[dict[str, Any]] = []
+        self._deferred: list[str] = []  # tables whose plain indexes are built after the rows (deferred_indexes)
         self.settings_written = 0  # member levels / templates added from our export (core.excel.own_export)
         # Updates are held to the columns' lengths as inserts are (PostgreSQL enforces them; SQLite does not).
         enforced = session.get_bind().dialect.name != "sqlite"
@@ -364,6 +366,11 @@ class BookWriter:
         people = self.plan.people
         with self.free():  # matching and the new rows (pinyin…) are the CPU's work: no write lock held
             ids, new_people, created = self._people_rows(index, new_orders)
+        if self.turns is not None:  # a chunked import: built again in _write_orders, or by its undo
+            self._deferred = deferred_indexes.worth_deferring(
+                self.session, {"customer": len(new_people), "orders": len(new_orders.drafts),
+                               "order_item": sum(len(draft.items) for draft in new_orders.drafts)})
+            deferred_indexes.drop(self.session, self._deferred, self._record)
         for i, customer_id in enumerate(self._insert_all(Customer, created, 55, 70, "customers")):
             ids[new_people[i]] = customer_id
         known = [customer_id for customer_id in ids if customer_id is not None]
@@ -539,6 +546,9 @@ class BookWriter:
         links = resolver.resolve(set(titles))  # distinct titles: products found or created once each
         columns["product_id"] = [links[title] for title in titles]
         self._insert_columns(OrderItem.__table__, columns, 85, 92, "orders")
+        if self._deferred:
+            self._flush_changes()
+            deferred_indexes.rebuild(self.session, self.counts.batch_id, self._chunk)
         self.counts.orders_created = len(drafts)
 
     def _order_columns(self, drafts: list[OrderDraft]) -> dict[str, list[Any]]:

@@ -13,7 +13,7 @@ from sqlalchemy import func, select, text
 from core.book.db import Book
 from core.book.models import Customer, ImportBatch, Order, OrderItem, Reminder
 from core.errors import Cancelled, RejectedInput
-from core.excel import chunked, writer
+from core.excel import chunked, deferred_indexes, writer
 from core.excel.batches import recover_unfinished_imports, undo_import
 from core.excel.chunked import ImportRunning
 from core.excel.importer import ImportOptions, run_import
@@ -226,3 +226,54 @@ def test_a_program_beside_an_import_on_the_lane_gets_in_between_chunks(tmp_path)
     # one chunk (≈ 0.1 s on an idle machine); the slowest but one, so that one stall of a loaded machine's
     # scheduler (0.4546 s once at load 5) is not read as a chunk that let nobody in
     assert sorted(waits)[-2] < 0.45, waits
+
+
+def _indexes(book) -> list[tuple]:
+    with book.session() as s:
+        return s.execute(text("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")).all()
+
+
+@pytest.mark.parametrize("stage", [None, "customers", "orders"])
+def test_a_big_import_builds_its_indexes_after_its_rows(tmp_path, monkeypatch, stage):
+    """Into an empty book the plain indexes of customers and orders are dropped while the rows go in
+    (core.excel.deferred_indexes): the same book in the end, the same indexes; stopped halfway, its undo
+    builds them again first. Meanwhile another connection reads the same rows, without those indexes."""
+    monkeypatch.setattr(writer, "CHUNK_ROWS", 50)
+    data = write_csv(tmp_path / "more.csv", taobao_rows(400, 200, seed=5), encoding="gbk", quote_all=True)
+
+    def empty(name: str) -> Book:
+        return Book.open(tmp_path / f"{name}.book", create=True, backup_root=tmp_path / "bk", daily_backup=False)
+
+    with empty("plain") as plain:
+        run_import(plain, data, ImportOptions(backup=False, today=TODAY))
+        expected, indexes = _rows(plain), _indexes(plain)
+    monkeypatch.setattr(deferred_indexes, "MIN_ROWS", 10)
+    monkeypatch.setattr(chunked, "CHUNK_S", 0)  # every step commits: the other connection sees it
+    with empty("b") as book:
+        before = _rows(book)
+        assert _indexes(book) == indexes
+        seen = []
+
+        def progress(_done, _total, message):
+            if message in ("customers", "orders") and message not in seen:
+                seen.append(message)
+                with book.session() as s:  # another connection: the indexes are gone, the rows are there
+                    names = {name for name, _table, _sql in _indexes(book)}
+                    assert not {"ix_customer_phone_norm", "ix_orders_customer_purchase", "ix_order_item_order_id"} & names
+                    assert "ix_import_change_batch_id" in names  # other tables keep theirs
+                    assert s.scalar(select(func.count(Customer.id)).where(Customer.phone_norm != "")) > 0
+                if message == stage:
+                    raise Cancelled("cancelled")
+
+        if stage is None:
+            run_import(book, data, ImportOptions(backup=False, today=TODAY), progress=progress)
+            assert _rows(book) == expected
+        else:
+            with pytest.raises(Cancelled):
+                run_import(book, data, ImportOptions(backup=False, today=TODAY), progress=progress)
+            assert _rows(book) == before
+        assert seen == ["customers", "orders"][:2 if stage != "customers" else 1]
+        assert _indexes(book) == indexes
+        with book.session() as s:
+            assert s.scalar(text("SELECT count(*) FROM import_change WHERE table_name = 'sqlite_index'")) == 0
+            assert s.scalar(text("PRAGMA integrity_check")) == "ok"
