@@ -251,6 +251,9 @@ class BookWriter:
         self._chunk()
         self._check(75, "orders")
         self._write_orders(new_orders, customer_ids, resolver)
+        if self._deferred:  # the indexes dropped in _write_people, built before anything reads by them
+            self._flush_changes()
+            deferred_indexes.rebuild(self.session, self.counts.batch_id, self._chunk)
         self._chunk()
         if self.plan.detail_items:
             self.counts.detail = attach_detail_items(self.session, self.plan, index.orders,
@@ -366,7 +369,7 @@ class BookWriter:
         people = self.plan.people
         with self.free():  # matching and the new rows (pinyin…) are the CPU's work: no write lock held
             ids, new_people, created = self._people_rows(index, new_orders)
-        if self.turns is not None:  # a chunked import: built again in _write_orders, or by its undo
+        if self.turns is not None:  # a chunked import: built again in write() after the orders, or by its undo
             self._deferred = deferred_indexes.worth_deferring(
                 self.session, {"customer": len(new_people), "orders": len(new_orders.drafts),
                                "order_item": sum(len(draft.items) for draft in new_orders.drafts)})
@@ -546,9 +549,6 @@ class BookWriter:
         links = resolver.resolve(set(titles))  # distinct titles: products found or created once each
         columns["product_id"] = [links[title] for title in titles]
         self._insert_columns(OrderItem.__table__, columns, 85, 92, "orders")
-        if self._deferred:
-            self._flush_changes()
-            deferred_indexes.rebuild(self.session, self.counts.batch_id, self._chunk)
         self.counts.orders_created = len(drafts)
 
     def _order_columns(self, drafts: list[OrderDraft]) -> dict[str, list[Any]]:
