@@ -170,6 +170,7 @@ class Book:
                     backup.assert_sound(path, full=True, root=backup_root)
                     book._set_state(())
                 backup.create_backup(path, "before-migration", root=backup_root)
+                schema.restore_dropped_indexes(engine)  # (an import killed halfway: the schema whole again)
 
             try:
                 upgraded = schema.upgrade(engine, before_upgrade=before_upgrade if exists else None)

@@ -57,6 +57,39 @@ def check_layout(engine: Engine, revision: str | None) -> None:
             raise BookLayoutUnknown("book_layout_unknown", revision=revision)
 
 
+# import_change.table_name of an index an import dropped to build it after its rows (core.excel.deferred_indexes);
+# its old_values_json holds {"name", "sql"}: the index's CREATE INDEX statement
+DROPPED_INDEX = "sqlite_index"
+
+
+def index_again(create_sql: str) -> str:
+    """A dropped index's CREATE INDEX statement as CREATE INDEX IF NOT EXISTS (nothing done if it is there)."""
+    sql, head = create_sql.strip(), "CREATE INDEX "
+    assert sql.upper().startswith(head), sql
+    return "CREATE INDEX IF NOT EXISTS " + sql[len(head):]
+
+
+def restore_dropped_indexes(engine: Engine) -> int:
+    """Build again the indexes that imports killed halfway dropped (their batches still ``running``); returns how
+    many statements ran. Called before a migration: the book then has the schema the migration was written for.
+    The batches themselves are undone after the upgrade (core.excel.batches.recover_unfinished_imports), which
+    finds the indexes there. Raw SQL only: it runs on the book's schema before the migration, not the models'."""
+    if engine.dialect.name != "sqlite":
+        return 0  # (a shared book keeps its indexes)
+    with engine.begin() as conn:
+        tables = {name for (name,) in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not {"import_batch", "import_change"} <= tables:
+            return 0
+        lines = conn.exec_driver_sql(
+            "SELECT c.old_values_json FROM import_change c JOIN import_batch b ON b.id = c.batch_id "
+            "WHERE c.table_name = ? AND b.status = 'running' ORDER BY c.id", (DROPPED_INDEX,)).all()
+        for (line,) in lines:
+            conn.exec_driver_sql(index_again(json.loads(line)["sql"]))
+    if lines:
+        log.warning("%d indexes dropped by an import stopped halfway built again before the upgrade", len(lines))
+    return len(lines)
+
+
 def migrations_dir() -> Path:
     """The Alembic scripts: next to this file from source, or bundled as data (.py files) in the frozen app."""
     from core.book.paths import bundle_root

@@ -12,7 +12,8 @@ Safe because:
 - the writer builds them again before anything reads by them (the figures, the reminders), then deletes the
   lines. An import that fails, is cancelled or is killed leaves a ``running`` batch whose undo
   (core.excel.batches.undo_import, at once or at the next open) first builds what its lines name
-  (``CREATE INDEX IF NOT EXISTS``, nothing if it is there) and only then deletes the rows.
+  (``CREATE INDEX IF NOT EXISTS``, nothing if it is there) and only then deletes the rows. A book that must be
+  migrated first gets them back before the migration runs (core.book.schema.restore_dropped_indexes).
 
 PostgreSQL books keep their indexes: DROP INDEX holds an exclusive lock on the table until the commit, which
 would stop the other users' reads of a shared book; and nothing was measured there.
@@ -28,8 +29,9 @@ from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
 from core.book.models import ImportChange
+from core.book.schema import DROPPED_INDEX, index_again
 
-DEFERRED = "sqlite_index"  # import_change.table_name of an index dropped for the import (old_values_json: its SQL)
+DEFERRED = DROPPED_INDEX  # import_change.table_name of an index dropped for the import (old_values_json: its SQL)
 MIN_ROWS = 5000  # new rows of a table below which its indexes are kept (the gain is small, the rebuild a pass)
 AT_MOST_EXISTING = 4  # and the table may already hold at most a quarter of them (a rebuild sorts them all)
 
@@ -80,10 +82,4 @@ def _statements(session: Session, batch_id: int) -> list[str]:
     """The CREATE INDEX IF NOT EXISTS statement of each index the batch dropped, in the order they were dropped."""
     lines = session.scalars(select(ImportChange.old_values_json).where(
         ImportChange.batch_id == batch_id, ImportChange.table_name == DEFERRED).order_by(ImportChange.id)).all()
-    statements = []
-    for line in lines:
-        sql = json.loads(line)["sql"].strip()
-        head = "CREATE INDEX "
-        assert sql.upper().startswith(head), sql
-        statements.append("CREATE INDEX IF NOT EXISTS " + sql[len(head):])
-    return statements
+    return [index_again(json.loads(line)["sql"]) for line in lines]

@@ -66,3 +66,41 @@ def test_0005_adds_the_reference_indexes_and_changes_no_row(tmp_path):
     assert _rows(path, counts) == before
     partial = _rows(path, "SELECT sql FROM sqlite_master WHERE name = 'ix_customer_referred_by_id'")[0][0]
     assert partial.endswith("WHERE referred_by_id IS NOT NULL")
+
+
+def test_the_indexes_an_import_killed_halfway_dropped_are_back_before_any_migration(tmp_path, monkeypatch):
+    """A big import drops plain indexes and builds them after its rows (core.excel.deferred_indexes); killed
+    halfway, it leaves them dropped until its batch is undone, which happens after the book is opened and upgraded.
+    A migration touching one of them would fail on such a book: they are built again before any migration runs."""
+    import json
+
+    from alembic import command
+
+    from core.excel.batches import recover_unfinished_imports
+
+    path = copy_fixture_0001(tmp_path / "old.book")
+    con = sqlite3.connect(path)
+    with con:
+        sql = con.execute("SELECT sql FROM sqlite_master WHERE name = 'ix_orders_status'").fetchone()[0]
+        con.execute("DROP INDEX ix_orders_status")
+        con.execute("INSERT INTO import_batch VALUES (900, 'ExportOrderList.xlsx', 'Sheet1', 'taobao', "
+                    "'2026-12-07 06:00:00', 'running', NULL, 0, 0, 0, 0, 0, 0, 0, '{}')")
+        con.execute("INSERT INTO import_change (batch_id, table_name, row_id, old_values_json) VALUES (900, ?, 0, ?)",
+                    (schema.DROPPED_INDEX, json.dumps({"name": "ix_orders_status", "sql": sql})))
+    con.close()
+    seen = []
+    upgrade = command.upgrade
+
+    def upgrade_watched(config, revision, *args, **kwargs):
+        connection = config.attributes["connection"]
+        seen.append(connection.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'ix_orders_status'").scalar())
+        return upgrade(config, revision, *args, **kwargs)
+
+    monkeypatch.setattr(command, "upgrade", upgrade_watched)
+    with Book.open(path, backup_root=tmp_path / "bk") as book:
+        assert seen == [1], "the migrations ran on a book without the index"
+        assert _rows(path, "SELECT status FROM import_batch WHERE id = 900") == [("running",)]
+        assert recover_unfinished_imports(book) == [900]  # the batch's undo, after the upgrade, as before
+    assert _rows(path, "SELECT sql FROM sqlite_master WHERE name = 'ix_orders_status'") == [(sql,)]
+    assert _rows(path, "SELECT status FROM import_batch WHERE id = 900") != [("running",)]
