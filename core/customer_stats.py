@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import statistics
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from itertools import pairwise
@@ -68,6 +67,7 @@ STAGE_BASIS = "derived.stage_basis"
 STAGE_BASIS_NEXT = "derived.stage_basis_next"
 CHUNK_STAGES = 5_000  # customers per transaction of update_stages_in_chunks
 _DAY_ZERO = dt.date(2200, 1, 1)
+_ZERO_ORDINAL = _DAY_ZERO.toordinal()
 # The derived figure columns, in the order `_figures` gives them, as a customer without purchases has them.
 NO_FIGURES = {"first_purchase_on": None, "last_purchase_on": None, "purchase_days": 0, "purchase_count": 0,
               "total_spend_cents": 0, "avg_order_cents": 0, "typical_interval_days": None}
@@ -200,14 +200,14 @@ def figures_of_new_customers(purchases: Iterable[tuple[int, dt.date, int]]) -> d
     new customers with their figures instead of inserting and then updating them (same definitions: the
     grouping by purchase day below feeds the very `_figures` that `refresh` uses).
     """
-    per_day: dict[tuple[int, int], list[int]] = {}
+    per_day: dict[tuple[int, int], list[int]] = {}  # [purchases, spend] by (key, the day's ordinal)
     for key, day, spend in purchases:
-        counted = per_day.setdefault((key, (_DAY_ZERO - day).days), [0, 0])
+        counted = per_day.setdefault((key, day.toordinal()), [0, 0])
         counted[0] += 1
         counted[1] += spend
-    rows = sorted(((key, before, count, spend) for (key, before), (count, spend) in per_day.items()),
-                  key=lambda row: (row[0], -row[1]))
-    return _figures(rows)
+    # (by key, then day: the keys' own order, compared at C speed; days before _DAY_ZERO from the ordinals)
+    return _figures([(key, _ZERO_ORDINAL - ordinal, count, spend)
+                     for (key, ordinal), (count, spend) in sorted(per_day.items())])
 
 
 def stages_current(session: Session, today: dt.date) -> bool:
@@ -318,10 +318,13 @@ def _figures(rows) -> dict[int, tuple]:
     result: dict[int, tuple] = {}
 
     def close(cid, days: list[int], count: int, spend) -> None:
-        gaps = [earlier - later for earlier, later in pairwise(days)]
-        result[cid] = (_DAY_ZERO - dt.timedelta(days=days[0]), _DAY_ZERO - dt.timedelta(days=days[-1]), len(days),
-                       count, spend, round(spend / count) if count else 0,
-                       round(statistics.median(gaps)) if gaps else None)
+        median = None
+        if len(days) > 1:
+            gaps = sorted([earlier - later for earlier, later in pairwise(days)])
+            middle = len(gaps) // 2  # (statistics.median's, spelled out: called for every customer)
+            median = round(gaps[middle] if len(gaps) % 2 else (gaps[middle - 1] + gaps[middle]) / 2)
+        result[cid] = (dt.date.fromordinal(_ZERO_ORDINAL - days[0]), dt.date.fromordinal(_ZERO_ORDINAL - days[-1]),
+                       len(days), count, spend, round(spend / count) if count else 0, median)
 
     days: list[int] = []
     current, count, spend = None, 0, 0

@@ -15,7 +15,7 @@ from core.errors import Cancelled, ImportRejected
 from core.excel.mapping import KEEP, FieldMap, build_mapping, header_signature, is_known_header
 from core.excel.presets import PRESETS, Preset, detect_preset
 from core.excel.readers import DEFAULT_LIMITS, Limits, Table, find_table, read_sheets, repeated_header_rows
-from core.excel.records import ParsedRow, RowError, iter_rows
+from core.excel.records import ParsedRow, RowError, TableRows, iter_rows
 from core.excel.sheet_rows import LazyRows, row_blocks
 
 if TYPE_CHECKING:  # SQLAlchemy is imported where a book is used: read_ahead reads while it is imported
@@ -223,6 +223,11 @@ def parse_table(table: Table, choice: TableChoice, on_error, limit: int | None =
         rows = table.sheet.rows[: table.data_start + limit]
         table = Table(table.file, Sheet(table.sheet.name, rows), table.header_index, table.headers)
     return iter_rows(table, FieldMap(choice.fields), preset_of(choice), on_error)
+
+
+def table_rows(table: Table, choice: TableChoice, on_error) -> TableRows:
+    """A table's good rows under a choice, read in two passes (core.excel.records.TableRows)."""
+    return TableRows(table, FieldMap(choice.fields), preset_of(choice), on_error)
 
 
 @dataclass(frozen=True, slots=True)

@@ -187,7 +187,7 @@ class BookIndex:
 def same_person_orders(plan: ImportPlan, index: BookIndex) -> dict[int, list[int]]:
     """person index → book customers already owning one of that person's orders."""
     owners: dict[int, list[int]] = defaultdict(list)
-    for order in plan.orders:
+    for order in plan.orders if index.orders else ():  # (a book without any of the plan's orders: none)
         existing = index.orders.get((order.platform, order.platform_order_no))
         if existing and existing.customer_id not in owners[order.person]:
             owners[order.person].append(existing.customer_id)

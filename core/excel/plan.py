@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
-from typing import Any
+from typing import Any, cast
 
 from core.excel import cleaning
 from core.excel.own_export import book_order_key
@@ -111,29 +111,25 @@ class PlanBuilder:
             self._sources.extend(repeat((preset, file, sheet), len(rows)))
 
     def build(self) -> ImportPlan:
-        """Join rows into people and orders; rows whose order has no date are reported."""
+        """Join rows into people and orders; rows whose order has no date are reported. Called once: the rows
+        are consumed."""
         rows, sources = self._rows, self._sources
-        union = _Union(len(rows))
-        owner: dict[tuple, int] = {}
         occurrences: Counter[str] = Counter()
         order_keys = list(map(self._order_key, rows, sources, repeat(occurrences)))
         # Most orders have one row: only an order of several joins rows (as an identity) and is compared line
         # by line (_Runs).
-        several = {key for key, count in Counter(order_keys).items() if count > 1}
-        several.discard(None)
-        identity_keys, join, claim = self._identity_keys, union.join, owner.setdefault
-        for index, (parsed, source, order_key) in enumerate(zip(rows, sources, order_keys, strict=True)):
-            for key in identity_keys(parsed, source, order_key, order_key in several):
-                first = claim(key, index)
-                if first != index:
-                    join(first, index)
+        several = {key for key, count in Counter(order_keys).items() if count > 1 and key is not None}
+        union = _join_rows(rows, sources, order_keys, several)
         people: dict[int, int] = {}  # person position by the root of its rows
         drafts = self.plan.people
         orders: dict[tuple[str, str], OrderDraft] = {}
         runs: dict[tuple[str, str], _Runs] = {}
         parent, find = union.parent, union.find
-        for index, (parsed, (preset, file, sheet), order_key) in enumerate(zip(rows, sources, order_keys,
-                                                                                 strict=True)):
+        consumed = cast("list[ParsedRow | None]", rows)
+        for index, ((preset, file, sheet), order_key) in enumerate(zip(sources, order_keys, strict=True)):
+            # Each row is let go once read: what the people and orders do not take of it (its customer fields
+            # after the person's first row, its empty dicts) is freed as the drafts grow.
+            parsed, consumed[index] = rows[index], None
             root = index if parent[index] == index else find(index)
             person_index = people.get(root)
             if person_index is None:
@@ -204,66 +200,86 @@ class PlanBuilder:
         digest = hashlib.sha1(f"{content}|{occurrences[content]}".encode()).hexdigest()[:16]
         return platform, f"S{when:%Y%m%d}-{digest}"
 
-    @staticmethod
-    def _identity_keys(parsed: ParsedRow, source: _Source, order_key: tuple[str, str] | None,
-                       several: bool) -> list[tuple]:
-        """The keys joining this row with others. The order's key only for an order of ``several`` rows (the
-        key of an order of one row joins nothing), but it counts as a key all the same."""
+
+def _join_rows(rows: Sequence[ParsedRow], sources: Sequence[_Source], order_keys: Sequence[tuple[str, str] | None],
+               several: set[tuple[str, str]]) -> _Union:
+    """The rows joined into people: two rows are one person when they share a key — a phone, a buyer ID (of the
+    table's platform), a WeChat ID, an order of ``several`` rows (the key of an order of one row joins nothing, but
+    a row with an order number is never joined by name), else the name with the address (a masked name, 周**,
+    stands alone). A row of our own export is joined by the book's customer id (two ids are two people, even with
+    one buyer ID: a book can hold two customers with the same Taobao nickname) and its order alone.
+
+    One owner dict per kind of key (the first row that had it), so no key is built as a tuple of its kind."""
+    union = _Union(len(rows))
+    join = union.join
+    by_ref: dict[Any, int] = {}
+    by_phone: dict[str, int] = {}
+    by_buyer: dict[tuple[str, str], int] = {}
+    by_wechat: dict[str, int] = {}
+    by_order: dict[tuple[str, str], int] = {}
+    by_name: dict[tuple[str, str], int] = {}
+    for index, (parsed, source, order_key) in enumerate(zip(rows, sources, order_keys, strict=True)):
         customer = parsed.customer
-        by_order = order_key is not None and bool(parsed.order.get("platform_order_no"))
-        if customer.get("customer_ref"):  # our own export: the book's id says who; two ids are two people, even
-            # with one buyer ID (a book can hold two customers with the same Taobao nickname)
-            return [("ref", customer["customer_ref"]),
-                    *([("order", *order_key)] if by_order and several and order_key is not None else [])]
-        keys: list[tuple] = [("phone", phone) for phone in parsed.phones]
-        if customer.get("platform_buyer_id"):
-            keys.append(("buyer", source[0].platform, customer["platform_buyer_id"]))
-        if customer.get("wechat_id"):
-            keys.append(("wechat", customer["wechat_id"]))
-        if by_order and several and order_key is not None:
-            keys.append(("order", *order_key))
-        if not keys and not by_order:
+        numbered = order_key is not None and bool(parsed.order.get("platform_order_no"))
+        firsts = []  # the first row of each key this row has
+        ref = customer.get("customer_ref")
+        if ref:
+            firsts.append(by_ref.setdefault(ref, index))
+        else:
+            firsts.extend(map(by_phone.setdefault, parsed.phones, repeat(index)))
+            if customer.get("platform_buyer_id"):
+                firsts.append(by_buyer.setdefault((source[0].platform, customer["platform_buyer_id"]), index))
+            if customer.get("wechat_id"):
+                firsts.append(by_wechat.setdefault(customer["wechat_id"], index))
+        if numbered and order_key in several:
+            firsts.append(by_order.setdefault(order_key, index))  # (order_key is not None: numbered)
+        elif not firsts and not numbered and not ref:
             name = customer.get("name", "")
-            if cleaning.is_masked_name(name):
-                return [("row", source[1], source[2], parsed.row)]  # 周** is not somebody: the row stands alone
-            address = "".join(customer.get(name, "") for name in ("province", "city", "district", "address_detail"))
-            keys.append(("name", name, address))
-        return keys
+            if not cleaning.is_masked_name(name):  # 周** is not somebody: the row stands alone
+                address = "".join(customer.get(part, "") for part in ("province", "city", "district",
+                                                                        "address_detail"))
+                firsts.append(by_name.setdefault((name, address), index))
+        joined = index
+        for first in firsts:
+            if first != index and first != joined:  # (a row's keys mostly name the same first row)
+                join(first, index)
+                joined = first
+    return union
 
 
 class _Runs:
     """The rows of one order seen so far, in runs of consecutive rows. A line of a later run that repeats a
     line of an earlier run is the same export pasted (or joined) twice: read once. Identical lines next to
-    each other are two real lines of the order (two of the same item)."""
+    each other are two real lines of the order (two of the same item). Lines are kept as digests
+    (``_line_of``): an export of 100,000 customers has about 120,000 orders of several lines."""
 
-    __slots__ = ("current", "earlier", "first", "last")
+    __slots__ = ("current", "earlier", "last")
 
     def __init__(self, index: int, parsed: ParsedRow) -> None:
         self.last = index
-        # The first row's values, copied before the draft takes (and changes) them; compared only if the
-        # order has a second row, which most orders have not (so the counters are made only then).
-        self.first: tuple[dict, dict] | None = (parsed.order.copy(), parsed.item.copy())
+        # the lines of the run going on; the first taken before the draft takes (and changes) its values
+        self.current: list[bytes] = [_line_of(parsed.order, parsed.item)]
+        self.earlier: Counter[bytes] | None = None  # the earlier runs' lines not met again yet
 
     def repeated(self, index: int, parsed: ParsedRow) -> bool:
-        if self.first is not None:
-            self.earlier: Counter[str] = Counter()
-            self.current: Counter[str] = Counter({_line_of(*self.first): 1})
-            self.first = None
         if index != self.last + 1:  # a new run of this order's rows
-            self.earlier += self.current
-            self.current = Counter()
+            if self.earlier is None:
+                self.earlier = Counter()
+            self.earlier.update(self.current)
+            self.current = []
         self.last = index
         line = _line_of(parsed.order, parsed.item)
-        if self.earlier[line]:
+        if self.earlier and self.earlier[line]:
             self.earlier[line] -= 1
             return True
-        self.current[line] += 1
+        self.current.append(line)
         return False
 
 
-def _line_of(order: dict[str, Any], item: dict[str, Any]) -> str:
-    """A row's order and item values as one comparable text."""
-    return repr((sorted(order.items()), sorted(item.items())))
+def _line_of(order: dict[str, Any], item: dict[str, Any]) -> bytes:
+    """A row's order and item values as a comparable digest (SHA-1 of their sorted repr: equal values, equal
+    digests; 20 bytes instead of a text of hundreds)."""
+    return hashlib.sha1(repr((sorted(order.items()), sorted(item.items()))).encode("utf-8", "surrogatepass")).digest()
 
 
 def _first_time(order: dict[str, Any]) -> dt.datetime | None:

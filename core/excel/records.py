@@ -94,6 +94,10 @@ class _YearHints:
         return self._by_column[column]
 
 
+# Fields each order has of its own, whose texts are seldom seen again (_clean_column)
+_OWN_TO_AN_ORDER = frozenset({"platform_order_no", "order_ref", "created_at", "paid_at", "shipped_at",
+                              "delivered_at", "completed_at", "closed_at", "tracking_no", "buyer_message",
+                              "seller_note"})
 _BLOCK = 2_000  # rows cleaned and assembled at a time: progress and cancel, and a block's cells (as lists) are few MB
 
 
@@ -102,8 +106,15 @@ def _clean_column(values: list[Any], column: _Column) -> tuple[list[Any], dict[i
     text is cleaned once (``column.by_text`` keeps the results across blocks) and the block is then mapped
     through them; numbers and dates are cleaned cell by cell.
 
+    A column of what each order has of its own (its number, times, tracking number: ``_OWN_TO_AN_ORDER``) whose
+    texts mostly differ (more than half of a block's are new) keeps none of them: each block's texts are cleaned
+    into a dict of its own, let go with the block (a 634,274-line sheet's would be millions of texts kept to the
+    end of its walk, each read once). Other columns keep theirs even so: a customer's name or phone on each of
+    their order lines, blocks apart, is then one object, not one a line.
+
     Returns the cleaned values (None for empty cells and rejected ones) and the rejected cells by offset."""
-    convert, hint, by_text = column.convert, column.hint, column.by_text
+    convert, hint = column.convert, column.hint
+    by_text = {None: None, "": None} if column.texts_differ else column.by_text
     distinct = set(values)
     kinds = set(map(type, distinct))
     kinds.discard(type(None))
@@ -111,7 +122,11 @@ def _clean_column(values: list[Any], column: _Column) -> tuple[list[Any], dict[i
     # the texts not cleaned yet (by_text holds None from the start)
     new = [value for value in distinct if type(value) is str and value not in by_text] if mixed else distinct - by_text.keys()
     if new:
-        _clean_texts(new, column)
+        _clean_texts(new, column, by_text)
+        if (not column.texts_differ and column.name in _OWN_TO_AN_ORDER and len(values) >= _BLOCK // 4
+                and len(new) * 2 > len(values)):
+            column.texts_differ = True
+            column.by_text = {None: None, "": None}  # (this block maps through by_text, still whole)
     any_rejected = column.rejects_text  # (then every later block is searched for rejected cells too)
     if mixed and len(kinds) == 1 and len(distinct) * 2 <= len(values):
         # Numbers (or dates) only, repeated (amounts, quantities): each distinct one cleaned once. One kind of
@@ -133,10 +148,10 @@ def _clean_column(values: list[Any], column: _Column) -> tuple[list[Any], dict[i
     return cleaned, rejected
 
 
-def _clean_texts(texts: Collection[str], column: _Column) -> None:
-    """Clean texts not seen before into ``column.by_text``. Most columns reject none of their texts: they are
+def _clean_texts(texts: Collection[str], column: _Column, by_text: dict[Any, Any]) -> None:
+    """Clean texts not seen before into ``by_text``. Most columns reject none of their texts: they are
     converted at C speed (map), and cell by cell only when some text is refused or needs the year hint."""
-    convert, hint, by_text = column.convert, column.hint, column.by_text
+    convert, hint = column.convert, column.hint
     if hint is None or "月" not in "".join(texts):
         try:
             results = list(map(convert, texts))
@@ -178,6 +193,129 @@ class _Column:
     hint: Callable[[], int | None] | None
     by_text: dict[Any, Any] = field(default_factory=lambda: {None: None, "": None})  # cleaned value by text
     rejects_text: bool = False  # some text of the column was rejected
+    texts_differ: bool = False  # most of its texts are new in each block: none are kept (_clean_column)
+
+
+@dataclass(slots=True)
+class CleanedBlock:
+    """One block of a table's rows, cleaned (the first pass of :class:`TableRows`): a list per mapped field,
+    not yet a dict per row, so a whole sheet's blocks take little more than its distinct values."""
+
+    first_number: int  # the sheet row number of its first row
+    size: int
+    values: dict[str, list[Any]]  # cleaned column by field (None: empty or rejected)
+    kept_rows: list[dict[str, Any]] | None  # header → value of the columns kept in the note
+    filled: set[int]  # rows with some value (the others are blank), unless every_row_filled
+    every_row_filled: bool
+    errors: dict[int, list[tuple[str | None, str, RowError]]]  # (group, field, error) by row offset
+    totals: dict[int, str]  # total rows (合计…) by offset, with their word
+
+
+class TableRows:
+    """The good rows of one table, read in two passes so that the sheet can be let go in between (issue #18:
+    a workbook's range is ≈ 100 MB for 50,000 rows; the rows as dicts as much again): :meth:`cleaned` walks the
+    sheet, cleaning it a block of rows at a time, column by column; :meth:`rows` turns one cleaned block into
+    :class:`ParsedRow` objects, reporting its bad rows (one RowError per bad cell) through ``on_error`` in row
+    order. Blank rows are passed over. :func:`iter_rows` chains the two for a caller that keeps the sheet."""
+
+    def __init__(self, table: Table, mapping: FieldMap, preset: Preset,
+                 on_error: Callable[[RowError], None]) -> None:
+        self.table, self._mapping, self._on_error = table, mapping, on_error
+        hints = _YearHints(table, mapping)
+        self._columns = []
+        for index, name in sorted(mapping.fields.items()):
+            kind = FIELDS[name]
+            hint = (lambda index=index: hints.for_column(index)) if kind in ("datetime", "date") else None
+            if name == KEEP:  # each kept column under its own header
+                self._columns.append(_Column(index, table.headers[index] or f"#{index + 1}", "kept",
+                                             _CONVERTERS[kind], None))
+                continue
+            self._columns.append(_Column(index, name, _GROUP_OF.get(name), _CONVERTERS[kind], hint))
+        self._assembler = BlockAssembler(preset, _GROUP_OF)
+
+    def cleaned(self) -> Iterator[CleanedBlock]:
+        """The table's data rows, a cleaned block of ``_BLOCK`` rows at a time (nothing reported yet)."""
+        table = self.table
+        for start, block in zip(range(table.data_start, len(table.sheet.rows), _BLOCK),
+                                row_blocks(table.sheet.rows, table.data_start, _BLOCK), strict=False):
+            yield self._clean(block, start + 1)
+
+    def _clean(self, block: Sequence[list[Any]], first_number: int) -> CleanedBlock:
+        """Each mapped column of one block cleaned; what makes a row blank, bad or a total row noted."""
+        table = self.table
+        columns = self._columns
+        repeated = repeated_header_rows(block, table.headers, [column.index for column in columns])
+        if repeated:  # read as blank rows
+            block = [[] if offset in repeated else row for offset, row in enumerate(block)]
+        cleaned_block = CleanedBlock(first_number, len(block), {}, None, set(), False, {}, _total_rows(block))
+        size, values, errors = cleaned_block.size, cleaned_block.values, cleaned_block.errors
+        for column in columns:
+            try:
+                cells = list(map(itemgetter(column.index), block))
+            except IndexError:  # a ragged sheet (CSV rows of different lengths)
+                cells = [row[column.index] if column.index < len(row) else None for row in block]
+            cleaned, rejected = _clean_column(cells, column)
+            for offset, rejection in rejected.items():
+                errors.setdefault(offset, []).append((column.group, column.name, RowError(
+                    table.file, table.sheet.name, first_number + offset, table.headers[column.index],
+                    rejection.code, str(rejection.details.get("value", "")))))
+            empty = cleaned.count(None)
+            if empty == size:
+                continue
+            if not empty:
+                cleaned_block.every_row_filled = True
+            elif not cleaned_block.every_row_filled:
+                cleaned_block.filled.update(compress(range(size), map(is_not, cleaned, repeat(None))))
+            if column.group == "kept":
+                if cleaned_block.kept_rows is None:
+                    cleaned_block.kept_rows = [{} for _ in range(size)]
+                scatter(cleaned_block.kept_rows, column.name, cleaned)
+            elif column.name in values:  # a field twice (a hand-made mapping): the later column's values win
+                values[column.name] = [value if value is not None else before
+                                       for before, value in zip(values[column.name], cleaned, strict=True)]
+            else:
+                values[column.name] = cleaned
+        return cleaned_block
+
+    def rows(self, block: CleanedBlock) -> Iterator[ParsedRow]:
+        """The good rows of a cleaned block, its row errors and notes reported as they come."""
+        table, mapping, on_error = self.table, self._mapping, self._on_error
+        first_number, values, errors, totals = block.first_number, block.values, block.errors, block.totals
+        preset = self._assembler.preset
+        customers, orders, items, products, phones, masked = self._assembler.assemble(values, block.size)
+        for offset, (customer, order, item, product, kept) in enumerate(zip(
+                customers, orders, items, products, block.kept_rows or repeat(None), strict=False)):
+            if offset in totals:
+                on_error(RowError(table.file, table.sheet.name, first_number + offset,
+                                  table.headers[0] if table.headers else "", "total_row", totals[offset], "note"))
+                continue
+            purchase_only = False
+            if offset in errors:
+                # Bad purchase cells (date, amount, quantity…) of a row that names someone cost only the
+                # purchase. A bad order number is not "a purchase": the row says nothing reliable (issue #18's
+                # rounded numbers).
+                purchase_only = preset.kind == "orders" and all(
+                    group in ("order", "item") and name != "platform_order_no" for group, name, _error in errors[offset]
+                ) and any(values[name][offset] is not None for name in values
+                          if _GROUP_OF.get(name) in ("customer", "order"))
+                for _group, _name, error in errors[offset]:
+                    on_error(replace(error, scope="purchase") if purchase_only else error)
+                if not purchase_only:
+                    continue
+            if not block.every_row_filled and offset not in block.filled:
+                continue  # a blank row
+            number = first_number + offset
+            parsed = ParsedRow(number, customer, order, item, product, phones[offset], masked[offset],
+                               [f"{header}：{value[:500]}" for header, value in kept.items()] if kept else [],
+                               purchase_only)
+            problem = _problem(parsed, preset)
+            if problem:
+                code, field_name = problem
+                column_index = mapping.column_of(field_name)
+                on_error(RowError(table.file, table.sheet.name, number,
+                                  table.headers[column_index] if column_index is not None else "", code))
+                continue
+            yield parsed
 
 
 def iter_rows(
@@ -188,97 +326,11 @@ def iter_rows(
     every bad row is reported through ``on_error`` (one RowError per bad cell) and not yielded.
 
     The work is done column by column on blocks of rows (cleaning and grouping cells costs a fraction of
-    doing it cell by cell); rows and errors still come out in row order."""
-    hints = _YearHints(table, mapping)
-    columns = []
-    for index, name in sorted(mapping.fields.items()):
-        kind = FIELDS[name]
-        hint = (lambda index=index: hints.for_column(index)) if kind in ("datetime", "date") else None
-        if name == KEEP:  # each kept column under its own header
-            columns.append(_Column(index, table.headers[index] or f"#{index + 1}", "kept", _CONVERTERS[kind], None))
-            continue
-        columns.append(_Column(index, name, _GROUP_OF.get(name), _CONVERTERS[kind], hint))
-    assembler = BlockAssembler(preset, _GROUP_OF)
-    for start, block in zip(range(table.data_start, len(table.sheet.rows), _BLOCK),
-                            row_blocks(table.sheet.rows, table.data_start, _BLOCK), strict=False):
-        yield from _block_rows(table, block, start + 1, columns, assembler, mapping, on_error)
-
-
-def _block_rows(table: Table, block: Sequence[list[Any]], first_number: int, columns: list[_Column],
-                assembler: BlockAssembler, mapping: FieldMap, on_error: Callable[[RowError], None]) -> Iterator[ParsedRow]:
-    """The good rows of one block (``first_number`` is the sheet row number of its first row): each mapped
-    column is cleaned, the block's rows are assembled column by column (core.excel.assembly), then every row
-    is yielded or reported."""
-    repeated = repeated_header_rows(block, table.headers, [column.index for column in columns])
-    if repeated:  # read as blank rows
-        block = [[] if offset in repeated else row for offset, row in enumerate(block)]
-    size = len(block)
-    values: dict[str, list[Any]] = {}  # cleaned column by field (None: empty or rejected)
-    kept_rows: list[dict[str, Any]] | None = None  # header → value of the columns kept in the note
-    filled: set[int] = set()  # rows with some value (the others are blank)
-    every_row_filled = False
-    errors: dict[int, list[tuple[str | None, str, RowError]]] = {}  # (group, field, error) by row offset
-    for column in columns:
-        try:
-            cells = list(map(itemgetter(column.index), block))
-        except IndexError:  # a ragged sheet (CSV rows of different lengths)
-            cells = [row[column.index] if column.index < len(row) else None for row in block]
-        cleaned, rejected = _clean_column(cells, column)
-        for offset, rejection in rejected.items():
-            errors.setdefault(offset, []).append((column.group, column.name, RowError(
-                table.file, table.sheet.name, first_number + offset, table.headers[column.index],
-                rejection.code, str(rejection.details.get("value", "")))))
-        empty = cleaned.count(None)
-        if empty == size:
-            continue
-        if not empty:
-            every_row_filled = True
-        elif not every_row_filled:
-            filled.update(compress(range(size), map(is_not, cleaned, repeat(None))))
-        if column.group == "kept":
-            if kept_rows is None:
-                kept_rows = [{} for _ in range(size)]
-            scatter(kept_rows, column.name, cleaned)
-        elif column.name in values:  # a field twice (a hand-made mapping): the later column's values win
-            values[column.name] = [value if value is not None else before
-                                   for before, value in zip(values[column.name], cleaned, strict=True)]
-        else:
-            values[column.name] = cleaned
-    totals = _total_rows(block)
-    preset = assembler.preset
-    customers, orders, items, products, phones, masked = assembler.assemble(values, size)
-    for offset, (customer, order, item, product, kept) in enumerate(zip(
-            customers, orders, items, products, kept_rows or repeat(None), strict=False)):
-        if offset in totals:
-            on_error(RowError(table.file, table.sheet.name, first_number + offset, table.headers[0] if table.headers
-                              else "", "total_row", totals[offset], "note"))
-            continue
-        purchase_only = False
-        if offset in errors:
-            # Bad purchase cells (date, amount, quantity…) of a row that names someone cost only the purchase.
-            # A bad order number is not "a purchase": the row says nothing reliable (issue #18's rounded numbers).
-            purchase_only = preset.kind == "orders" and all(
-                group in ("order", "item") and name != "platform_order_no" for group, name, _error in errors[offset]
-            ) and any(values[name][offset] is not None for name in values
-                      if _GROUP_OF.get(name) in ("customer", "order"))
-            for _group, _name, error in errors[offset]:
-                on_error(replace(error, scope="purchase") if purchase_only else error)
-            if not purchase_only:
-                continue
-        if not every_row_filled and offset not in filled:
-            continue  # a blank row
-        number = first_number + offset
-        parsed = ParsedRow(number, customer, order, item, product, phones[offset], masked[offset],
-                           [f"{header}：{value[:500]}" for header, value in kept.items()] if kept else [],
-                           purchase_only)
-        problem = _problem(parsed, preset)
-        if problem:
-            code, field_name = problem
-            column_index = mapping.column_of(field_name)
-            on_error(RowError(table.file, table.sheet.name, number,
-                              table.headers[column_index] if column_index is not None else "", code))
-            continue
-        yield parsed
+    doing it cell by cell); rows and errors still come out in row order. (:class:`TableRows`, whose two
+    passes this chains block by block.)"""
+    reader = TableRows(table, mapping, preset, on_error)
+    for block in reader.cleaned():
+        yield from reader.rows(block)
 
 
 _TOTAL_WORDS = frozenset({"合计", "总计", "小计", "总合计", "合计金额", "总数", "汇总", "共计", "total", "sum", "subtotal"})

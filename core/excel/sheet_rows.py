@@ -50,6 +50,8 @@ class LazyRows(Sequence[list[Any]]):
     '' for empty cells). The first `HEAD_ROWS` rows are kept in ``head``; the others are converted each time
     they are walked (`_walk`). Slices are lists; `blocks` and `rows_from` walk without holding the rows."""
 
+    holds_sheet = False  # whether they hold the whole sheet's data until `release` (a calamine range)
+
     def __init__(self, height: int) -> None:
         self._height = height
         self._lock = threading.Lock()
@@ -107,6 +109,8 @@ class LazyRows(Sequence[list[Any]]):
 
 class SheetRows(LazyRows):
     """A sheet's rows from calamine's range (kept until `release`, read again from the file after it)."""
+
+    holds_sheet = True
 
     def __init__(self, path: Path, name: str, sheet: Any, stamp: tuple[int, int]) -> None:
         self._path, self._name, self._stamp = path, name, stamp
@@ -171,6 +175,11 @@ def rows_from(rows: Sequence[list[Any]], start: int) -> Iterator[list[Any]]:
     if isinstance(rows, LazyRows):
         return rows.rows_from(start)
     return islice(rows, start, None)
+
+
+def holds_sheet(rows: Sequence[list[Any]]) -> bool:
+    """Whether ``rows`` hold their whole sheet's data until `release` (plain lists are not let go at all)."""
+    return isinstance(rows, LazyRows) and rows.holds_sheet
 
 
 def release(rows: Sequence[list[Any]]) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import repeat
-from operator import itemgetter, methodcaller
+from operator import attrgetter, itemgetter, methodcaller
 from typing import Any
 
 from sqlalchemy import Date, DateTime, String, func, insert, select, update
@@ -518,13 +518,15 @@ class BookWriter:
     def _new_orders(self, index: BookIndex) -> NewOrders:
         """Orders the book already has take what moved on; the others come back to be inserted (their
         customer_id is set once the people are written)."""
-        drafts = []
-        for draft in self.plan.orders:
-            existing = index.orders.get((draft.platform, draft.platform_order_no))
-            if existing is not None:
-                self._update_order(existing, draft)
-            else:
-                drafts.append(draft)
+        drafts = list(self.plan.orders)
+        if index.orders:  # (else the book has none of them: all are new)
+            drafts = []
+            for draft in self.plan.orders:
+                existing = index.orders.get((draft.platform, draft.platform_order_no))
+                if existing is not None:
+                    self._update_order(existing, draft)
+                else:
+                    drafts.append(draft)
         with self.free():
             return NewOrders(drafts, self._order_columns(drafts))
 
@@ -538,26 +540,24 @@ class BookWriter:
                             if str(draft.fields.get("order_ref") or "").isdigit()}
         with self.free():  # the lines' columns, and the book's product names read (no write lock held)
             items = [item for draft in drafts for item in draft.items]
-            titles = [item.get("product_title", "") for item in items]
+            titles = list(map(dict.get, items, repeat("product_title"), repeat("")))
             columns = {"order_id": [order_id for order_id, draft in zip(order_ids, drafts, strict=True)
                                     for _item in draft.items], "title": titles,
-                       "sku_spec": [item.get("sku_spec", "") for item in items],
-                       "quantity": [item.get("quantity", 1) for item in items],
-                       "unit_price_cents": [item.get("unit_price_cents", 0) for item in items],
-                       "amount_cents": [item.get("amount_cents", 0) for item in items]}
+                       **{name: list(map(dict.get, items, repeat(name), repeat(empty))) for name, empty in (
+                           ("sku_spec", ""), ("quantity", 1), ("unit_price_cents", 0), ("amount_cents", 0))}}
             resolver.read_ahead()
         links = resolver.resolve(set(titles))  # distinct titles: products found or created once each
-        columns["product_id"] = [links[title] for title in titles]
+        columns["product_id"] = list(map(links.__getitem__, titles))
         self._insert_columns(OrderItem.__table__, columns, 85, 92, "orders")
         self.counts.orders_created = len(drafts)
 
     def _order_columns(self, drafts: list[OrderDraft]) -> dict[str, list[Any]]:
         """The order table's columns for these drafts (customer_id excepted), a column at a time."""
         fields = [draft.fields for draft in drafts]
-        statuses = [values["status"] for values in fields]
-        created = [values["created_at"] for values in fields]
+        statuses = list(map(itemgetter("status"), fields))
+        created = list(map(itemgetter("created_at"), fields))
         columns: dict[str, list[Any]] = {
-            "platform": [draft.platform for draft in drafts],
+            "platform": list(map(attrgetter("platform"), drafts)),
             "platform_order_no": [None if draft.platform_order_no.startswith(BOOK_ORDER_KEY) else draft.platform_order_no
                                   for draft in drafts],
             "status": statuses, "created_at": created, **derived_order_columns(statuses, created),

@@ -95,6 +95,46 @@ def test_check_then_import_reads_the_released_sheet_again(tmp_path, book):
     assert refused.value.code == "file_changed"
 
 
+def test_the_sheet_is_let_go_before_its_rows_become_dicts(tmp_path, book, monkeypatch):
+    """The plan's peak is not the sheet's range and every row's dicts at once: the sheet is cleaned whole (a list per
+    mapped column), released, and only then are its rows made (core.excel.records.TableRows)."""
+    from core.excel.plan import PlanBuilder
+
+    path = write_xlsx(tmp_path / "ExportOrderList.xlsx", {"订单": taobao_rows(HEAD_ROWS * 5, 60)})
+    loaded = load_file(path)
+    rows = loaded.tables[0].sheet.rows
+    assert isinstance(rows, SheetRows)
+    events = []
+    release, add_rows = SheetRows.release, PlanBuilder.add_rows
+    monkeypatch.setattr(SheetRows, "release", lambda self: events.append("release") or release(self))
+    monkeypatch.setattr(PlanBuilder, "add_rows",
+                        lambda self, batch, *rest: events.append(len(batch)) or add_rows(self, batch, *rest))
+    result = run_import(book, loaded, ImportOptions(backup=False))
+    assert result.orders_created == HEAD_ROWS * 5 and result.rows_skipped == 0
+    assert events[0] == "release", events
+    assert sum(event for event in events if event != "release") == HEAD_ROWS * 5
+
+
+def test_cleaning_keeps_no_texts_of_the_columns_whose_texts_differ(tmp_path):
+    """Order numbers, times, tracking numbers… differ from order to order: each block's texts are cleaned and let
+    go (core.excel.records._clean_column), not kept for the rest of the sheet's walk."""
+    from core.excel.analysis import table_rows
+
+    path = write_xlsx(tmp_path / "ExportOrderList.xlsx", {"订单": taobao_rows(16_000, 2000)})
+    table = load_file(path).tables[0]
+    reader = table_rows(table, choose(table), [].append)
+    tracemalloc.start()
+    try:
+        for _block in reader.cleaned():
+            pass
+        held, _peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # 5.8 MB with every text kept; 1.6 MB measured (the 2,000 customers' names, phones and addresses are kept: a
+    # customer's on each of their orders is then one object)
+    assert held < 3 * 1024 * 1024, f"{held // 1024} KB held"
+
+
 def _mixed_workbook(tmp_path, epoch_1904=False):
     """Two sheets as a seller's file holds them: shared strings, numbers, booleans, dates and times, a run of
     blank rows, a sheet starting at B2 and a hidden one; 1904 dates when asked."""
@@ -218,7 +258,7 @@ def _peak_mb(*command):
 
 
 @pytest.mark.slow
-def test_the_50000_order_workbook_imports_within_310_mb(tmp_path, bench_workbook):
+def test_the_50000_order_workbook_imports_within_300_mb(tmp_path, bench_workbook):
     import subprocess
     import sys
 
@@ -228,7 +268,9 @@ def test_the_50000_order_workbook_imports_within_310_mb(tmp_path, bench_workbook
     subprocess.run([sys.executable, str(ROOT / "main.py"), "init", str(book)], cwd=ROOT, check=True,
                    capture_output=True)
     peak = _peak_mb(str(ROOT / "main.py"), "import", str(bench_workbook), "--book", str(book))
-    assert peak < 310, f"peak RSS {peak:.0f} MB"  # 397 MB with every cell held as Python lists; 296 MB measured
+    # Issue #18's bound is 300 MB, read here in decimal units: 286 MiB. Measured (MiB): 388 with every cell held as
+    # Python lists, 293 with the range and the rows' dicts alive together, 268 since the sheet is let go first.
+    assert peak < 286, f"peak RSS {peak:.0f} MiB"
 
 
 _WALK = """
