@@ -412,13 +412,21 @@ def _import_line(result) -> str:
 
 def _import_json(result) -> dict:
     """The importer's JSON; under Chinese each row problem's `message` is the app's Chinese words for its code."""
+    data = result.to_json()
+    _say_row_problems(data["errors"])
+    return data
+
+
+def _say_row_problems(errors: list[dict]) -> None:
+    """Give each row problem (a dict with `code` and `value`) its `message` in the user's language: the app's
+    words for its code under Chinese; under English the importer's own sentence, or the code's when it has none."""
     from core.errors import CellRejected
 
-    data = result.to_json()
-    if language() != "en":
-        for error in data["errors"]:
-            error["message"] = sentence(CellRejected(error["code"], value=error["value"] or ""))
-    return data
+    for error in errors:
+        if not isinstance(error, dict) or "code" not in error:
+            continue
+        if language() != "en" or not error.get("message"):
+            error["message"] = sentence(CellRejected(error["code"], value=error.get("value") or ""))
 
 
 def _cmd_export(args) -> int:
@@ -498,6 +506,8 @@ def _tell_unknown_command(error: RejectedInput, parser: argparse.ArgumentParser,
 def _print_error(error: HuitoukeError, message: str | None = None) -> None:
     """One JSON line on stderr: the error's code and details, its message in the user's language."""
     payload = {**error.to_dict(), "message": message or sentence(error)}
+    if isinstance(payload.get("errors"), list):  # a refusal's row problems (no_row_imported, rows_rejected…)
+        _say_row_problems(payload["errors"])
     print(json.dumps({"error": payload}, ensure_ascii=False), file=sys.stderr)
 
 
@@ -582,12 +592,14 @@ def _busy(exc: Exception):
 
 
 def _log_unexpected() -> Path:
+    """Log the error being handled with its traceback to the command line's log (cli.log, set up by `main`,
+    or here when it failed before); returns that log's path, the one the message names."""
     import logging
     import traceback
 
     from core.book.paths import log_dir
+    from core.logs import CLI_LOG, setup_rotating_log
 
-    path = log_dir() / "cli-errors.log"
-    logging.basicConfig(filename=path, level=logging.ERROR, format="%(asctime)s %(levelname)s %(message)s")
+    path = setup_rotating_log(log_dir(), CLI_LOG)
     logging.getLogger("huitouke.cli").error("unexpected error\n%s", traceback.format_exc())
     return path

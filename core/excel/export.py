@@ -127,6 +127,7 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
     progress = progress or no_progress
     cancelled = is_cancelled or (lambda: False)
     path = Path(path)
+    _check_target(path)
     workbook = Workbook(write_only=True)
     # "all" is a copy of the book (issue #18): the cases as complaints and reviews with every field, not the
     # After-sales page's summary sheet ("aftersales")
@@ -178,6 +179,18 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
         Path(temporary).unlink(missing_ok=True)
     progress(len(parts), len(parts), "done")
     return ExportResult(str(path), written)
+
+
+def _check_target(path: Path) -> None:
+    """Refuse a target the file could not be moved to, before the work of writing it (RejectedInput
+    ``export_target_is_folder`` / ``export_folder_missing`` / ``export_folder_readonly``, details: path)."""
+    folder = path.parent
+    if path.is_dir():
+        raise RejectedInput("export_target_is_folder", f"{path} is a folder", path=str(path))
+    if not folder.is_dir():
+        raise RejectedInput("export_folder_missing", f"The folder of {path} does not exist", path=str(path))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise RejectedInput("export_folder_readonly", f"The folder of {path} cannot be written to", path=str(path))
 
 
 def _zh(language: str) -> bool:

@@ -272,6 +272,14 @@
         <translation>这次导入还在写入中，请等它完成后再撤销。</translation>
     </message>
     <message>
+        <source>The folder of %path does not exist: nothing was exported. Choose a folder that exists.</source>
+        <translation>%path 所在的文件夹不存在，什么都没有导出。请选一个已有的文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder of %path cannot be written to: nothing was exported. Choose another folder.</source>
+        <translation>%path 所在的文件夹不能写入，什么都没有导出。请换一个文件夹。</translation>
+    </message>
+    <message>
         <source>%path is not a Huitouke book. It was left exactly as it is.</source>
         <translation>%path 不是回头客的客户本，没有做任何改动。</translation>
     </message>
@@ -346,6 +354,10 @@
     <message>
         <source>Nothing to export called “%what”: choose customers, orders, reminders, aftersales or all.</source>
         <translation>没有名为“%what”的导出内容：请选择 customers、orders、reminders、aftersales 或 all。</translation>
+    </message>
+    <message>
+        <source>%path is a folder: give the export a file name, such as customers.xlsx.</source>
+        <translation>%path 是一个文件夹：请给导出的文件起个名字，比如 客户.xlsx。</translation>
     </message>
     <message>
         <source>A demo book cannot have %value customers: choose between 0 and 1,000,000.</source>

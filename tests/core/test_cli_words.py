@@ -175,14 +175,44 @@ def test_export_says_what_it_wrote_in_text_and_json(run, tmp_path):
 def test_a_reader_that_leaves_early_ends_the_command_quietly(tmp_path):
     book = tmp_path / "B.book"
     Book.open(book, create=True).close()
-    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"), **ENGLISH}
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"), "HUITOUKE_DATA_DIR": str(tmp_path / "data"),
+           **ENGLISH}
     process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "stats", "--book", str(book)], cwd=ROOT,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     process.stdout.close()  # `| head -0`: the reader is gone before the first line
     _, stderr = process.communicate(timeout=120)
     assert process.returncode in (0, 141), stderr
     assert stderr == b"", stderr.decode()
-    assert not (Path(os.environ["HUITOUKE_DATA_DIR"]) / "logs" / "cli-errors.log").exists()
+    assert "unexpected error" not in (tmp_path / "data" / "logs" / "cli.log").read_text(encoding="utf-8")
+
+
+def test_an_export_into_a_folder_that_is_not_there_is_refused_before_any_work(run, tmp_path):
+    """Exit 2 (not 1, "unexpected error") with a sentence naming the path, in the user's language; nothing
+    written. A folder given as the target is refused the same way."""
+    book = tmp_path / "B.book"
+    Book.open(book, create=True).close()
+    target = tmp_path / "no_such_folder" / "all.xlsx"
+    out = run("export", target, "--book", book, "--json")
+    assert out.returncode == 2, out.stderr
+    error = json.loads(out.stderr)["error"]
+    assert error["code"] == "export_folder_missing" and error["path"] == str(target)
+    zh = run("export", target, "--book", book, language=CHINESE)
+    assert zh.returncode == 2 and "不存在" in zh.stderr and str(target) in zh.stderr, zh.stderr
+    folder = run("export", tmp_path, "--book", book, "--json")
+    assert folder.returncode == 2 and json.loads(folder.stderr)["error"]["code"] == "export_target_is_folder"
+    assert not target.parent.exists() and sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".xlsx") == []
+
+
+def test_an_unexpected_error_is_logged_where_its_message_says(tmp_path, monkeypatch):
+    from core import cli
+
+    monkeypatch.setenv("HUITOUKE_DATA_DIR", str(tmp_path / "data"))
+    try:
+        raise RuntimeError("boom from a test")
+    except RuntimeError:
+        path = cli._log_unexpected()
+    text = path.read_text(encoding="utf-8")
+    assert "boom from a test" in text and "Traceback" in text
 
 
 @pytest.mark.slow
@@ -230,3 +260,27 @@ def test_stats_speaks_the_users_language(run, tmp_path):
             if ch != " " and (i + 1 == len(header) or header[i + 1] == " ")]
     figures = [match.end() for match in re.finditer(r"\S+", months[0])][:7]
     assert ends[1:] == figures[1:], (header, months[0])
+
+
+def test_the_row_problems_inside_a_refusal_speak_the_users_language(run, tmp_path):
+    """no_row_imported / rows_rejected carry each row's problem: in Chinese under zh_CN, and always with a
+    message (rows_rejected's had none)."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["订单号", "商品", "订单状态", "用户实付金额(元)", "收货人", "手机", "支付时间"])
+    for i in range(2):
+        sheet.append([1.23457e18, "土蜂蜜500g", "已签收", 68, "王五", f"1380013800{i}", "2024-09-01 10:00:00"])
+    rounded = tmp_path / "rounded.xlsx"
+    workbook.save(rounded)
+    book = tmp_path / "B.book"
+    Book.open(book, create=True).close()
+    zh = run("import", rounded, "--book", book, "--json", language=CHINESE)
+    error = json.loads(zh.stderr)["error"]
+    assert zh.returncode == 2 and error["code"] == "no_row_imported"
+    assert [row["code"] for row in error["errors"]] == ["precision_lost", "precision_lost"]
+    assert all("四舍五入" in row["message"] for row in error["errors"]), error["errors"]
+    strict = run("import", rounded, "--book", book, "--json", "--all-or-nothing")
+    rows = json.loads(strict.stderr)["error"]["errors"]
+    assert strict.returncode == 2 and rows and all("rounded" in row["message"] for row in rows), rows

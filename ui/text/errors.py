@@ -107,6 +107,12 @@ MESSAGES = {
     "bad_range": QT_TRANSLATE_NOOP("ErrorText", "The start date %start is after the end date %end."),
     "export_what_unknown": QT_TRANSLATE_NOOP(
         "ErrorText", "Nothing to export called “%what”: choose customers, orders, reminders, aftersales or all."),
+    "export_target_is_folder": QT_TRANSLATE_NOOP(
+        "ErrorText", "%path is a folder: give the export a file name, such as customers.xlsx."),
+    "export_folder_missing": QT_TRANSLATE_NOOP(
+        "ErrorText", "The folder of %path does not exist: nothing was exported. Choose a folder that exists."),
+    "export_folder_readonly": QT_TRANSLATE_NOOP(
+        "ErrorText", "The folder of %path cannot be written to: nothing was exported. Choose another folder."),
     "demo_customers": QT_TRANSLATE_NOOP(
         "ErrorText", "A demo book cannot have %value customers: choose between 0 and 1,000,000."),
     "cancelled": QT_TRANSLATE_NOOP("ErrorText", "Cancelled: nothing was written."),
