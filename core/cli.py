@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core import __version__
-from core.cli_text import fill, language, sentence, translate
+from core.cli_text import fill, language, say_row_problems, sentence, translate
 from core.errors import (
     EXIT_BROKEN_PIPE,
     EXIT_OK,
@@ -393,6 +393,9 @@ def _cmd_import(args) -> int:
         _print_json(_import_json(result))
     else:
         print(_import_line(result))
+        for kept in result.kept_columns():  # columns that are no field of the book: said before they go in
+            print(fill(translate("Cli", "%1, sheet %2: kept in the customer's note (no field of the book): %3"),
+                       kept["file"], kept["sheet"], translate("Cli", ", ").join(kept["columns"])))
         for error in _import_json(result)["errors"]:  # what was refused or noted, and where
             print(fill(translate("Cli", "%1, sheet %2, row %3, column %4: %5"), error["file"], error["sheet"],
                        error["row"], error["column"] or "-", error["message"]))
@@ -413,20 +416,9 @@ def _import_line(result) -> str:
 def _import_json(result) -> dict:
     """The importer's JSON; under Chinese each row problem's `message` is the app's Chinese words for its code."""
     data = result.to_json()
-    _say_row_problems(data["errors"])
+    say_row_problems(data["errors"])
     return data
 
-
-def _say_row_problems(errors: list[dict]) -> None:
-    """Give each row problem (a dict with `code` and `value`) its `message` in the user's language: the app's
-    words for its code under Chinese; under English the importer's own sentence, or the code's when it has none."""
-    from core.errors import CellRejected
-
-    for error in errors:
-        if not isinstance(error, dict) or "code" not in error:
-            continue
-        if language() != "en" or not error.get("message"):
-            error["message"] = sentence(CellRejected(error["code"], value=error.get("value") or ""))
 
 
 def _cmd_export(args) -> int:
@@ -507,7 +499,7 @@ def _print_error(error: HuitoukeError, message: str | None = None) -> None:
     """One JSON line on stderr: the error's code and details, its message in the user's language."""
     payload = {**error.to_dict(), "message": message or sentence(error)}
     if isinstance(payload.get("errors"), list):  # a refusal's row problems (no_row_imported, rows_rejected…)
-        _say_row_problems(payload["errors"])
+        say_row_problems(payload["errors"])
     print(json.dumps({"error": payload}, ensure_ascii=False), file=sys.stderr)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from core.errors import HuitoukeError
+from core.errors import CellRejected, HuitoukeError
 
 _translate: Callable[[str, str], str] | None = None
 _describe: Callable[[HuitoukeError], str] | None = None
@@ -59,3 +59,14 @@ def fill(text: str, *values: object) -> str:
     for number in range(len(values), 0, -1):
         text = text.replace(f"%{number}", str(values[number - 1]))
     return text
+
+
+def say_row_problems(errors: list[dict]) -> None:
+    """Give each row problem (a dict with `code` and `value`: an import's, or a refusal's `errors`) its
+    `message` in the user's language: the app's words for its code under Chinese; under English the importer's
+    own sentence, or the code's when it has none."""
+    for error in errors:
+        if not isinstance(error, dict) or "code" not in error:
+            continue
+        if language() != "en" or not error.get("message"):
+            error["message"] = sentence(CellRejected(error["code"], value=error.get("value") or ""))

@@ -29,6 +29,7 @@ from core.excel.analysis import (
     choose,
     count_data_rows,
     counting_walks,
+    kept_headers,
     load_file,
     preset_of,
     remembered_mappings,
@@ -127,7 +128,14 @@ class ImportResult:
             "merge_proposals": [asdict(p) for p in self.proposals],
             # ids only: names stay out of what is printed and stored with the batch
             "risk_buyers": [{"customer_id": r.customer_id, "orders": r.orders} for r in self.risk_buyers],
+            "kept_columns": self.kept_columns(),
         }
+
+    def kept_columns(self) -> list[dict]:
+        """The columns that are no field of the book, kept in the customer's note ("header：value"), by sheet:
+        [{"file", "sheet", "columns": [header, …]}] — what the seller should know before importing."""
+        return [{"file": choice.file, "sheet": choice.sheet, "columns": kept}
+                for choice in self.tables if (kept := kept_headers(choice))]
 
 
 class _DryRunDone(Exception):

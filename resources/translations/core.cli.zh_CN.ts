@@ -160,6 +160,10 @@
         <translation>还没有商品。</translation>
     </message>
     <message>
+        <source>%1, sheet %2: kept in the customer&apos;s note (no field of the book): %3</source>
+        <translation>%1，工作表 %2：这些列没有对应的字段，会记在客户备注里：%3</translation>
+    </message>
+    <message>
         <source>%1, sheet %2, row %3, column %4: %5</source>
         <translation>%1，工作表 %2，第 %3 行，%4 列：%5</translation>
     </message>

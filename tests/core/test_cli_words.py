@@ -284,3 +284,20 @@ def test_the_row_problems_inside_a_refusal_speak_the_users_language(run, tmp_pat
     strict = run("import", rounded, "--book", book, "--json", "--all-or-nothing")
     rows = json.loads(strict.stderr)["error"]["errors"]
     assert strict.returncode == 2 and rows and all("rounded" in row["message"] for row in rows), rows
+
+
+def test_the_dry_run_names_the_columns_kept_in_the_customers_note(run, tmp_path):
+    """Columns that are no field of the book go into the customer's note: the dry run says which, before."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["姓名", "电话", "日期", "商品", "金额", "车牌", "车型", "维修项目"])
+    workbook.active.append(["周杰", "13812341234", "2024-06-01", "保养", 300, "粤A12345", "大众朗逸", "换机油"])
+    sheet = tmp_path / "car.xlsx"
+    workbook.save(sheet)
+    book = tmp_path / "B.book"
+    Book.open(book, create=True).close()
+    data = json.loads(run("import", sheet, "--book", book, "--dry-run", "--json").stdout)
+    assert data["kept_columns"] == [{"file": "car.xlsx", "sheet": "Sheet", "columns": ["车牌", "车型", "维修项目"]}]
+    text = run("import", sheet, "--book", book, "--dry-run", language=CHINESE)
+    assert text.returncode == 0 and "客户备注里：车牌、车型、维修项目" in text.stdout, text.stdout

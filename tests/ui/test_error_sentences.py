@@ -27,7 +27,7 @@ PLACEHOLDER = re.compile(r"%[a-z_]+")
 DYNAMIC = {
     ("core/aftersales/tasks.py", "load_case"): {"complaint_not_found", "bad_review_not_found"},  # f"{table}_not_found"
     ("core/book/shared.py", "connection_error"): {code for code, _ in shared._REASONS} | {"connection_failed"},
-    ("core/cli.py", "_say_row_problems"): set(),  # an import's row problems, reported (never raised) by their codes
+    ("core/cli_text.py", "say_row_problems"): set(),  # an import's row problems, reported (never raised) by their codes
     ("core/excel/readers.py", "_check_extent"): {"far_cells", "too_large"},  # one or the other by the grid
 }
 # Details a sentence may name; every placeholder of every sentence must be one of these.
