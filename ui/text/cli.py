@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
 
 from core import cli_text
 from core.errors import CellRejected, HuitoukeError, ServerUnavailable
@@ -19,8 +19,18 @@ from ui.i18n import CHINESE, ENGLISH, chosen_language, install_chinese
 from ui.text import aftersales, errors, excel, labels
 from ui.text.errors import coded_sentence
 
+# The command line's own sentence where the app's names a button or a list the command line does not have.
+COMMAND_LINE = {
+    "no_row_imported": QT_TRANSLATE_NOOP(
+        "CliErrors", "None of the %rows rows of %file can be imported, so nothing was written. The problem of each "
+        "row is listed in “errors”."),
+    "no_identity_column": QT_TRANSLATE_NOOP(
+        "CliErrors", "No column of %file tells who the customer is (name, phone, WeChat ID or buyer ID). Give that "
+        "column one of those headers, or choose the platform with --preset."),
+}
 # Where a code finds its sentence, first match wins: (translation context, code → English source).
 CATALOGUES = (
+    ("CliErrors", COMMAND_LINE),
     ("ErrorText", errors.MESSAGES),
     ("ExcelLabels", excel.REFUSALS),
     ("AftersalesLabels", aftersales.ERRORS),
