@@ -332,6 +332,9 @@ def _refuse_nothing_to_import(book, plan: ImportPlan, file_name: str) -> None:
     if rows == 0:
         raise ImportRejected("no_data_rows", file=file_name)
     errors = [*plan.errors, *unknown_order_errors(plan, list(plan.detail_items))]  # none of their orders is in the book
+    # our export's history sheets alone (提醒, 优惠券…): they only come back with the customers the import creates
+    errors += [RowError(table.file, table.sheet.name, table.data_start + 1, "", "history_needs_customers", "", "note")
+               for _key, table in plan.ledgers]
     raise ImportRejected("no_row_imported", file=file_name, rows=rows,
                          errors=[asdict(error) | {"message": error_sentence(error)} for error in errors[:50]])
 

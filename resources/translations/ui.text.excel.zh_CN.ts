@@ -444,6 +444,10 @@
         <translation>回头客导出的这张表不导入（旧版本导出的提醒，或售后页的汇总表；完整导出的投诉、中差评表会导入）；行数</translation>
     </message>
     <message>
+        <source>this sheet of a Huitouke export comes back with the export&apos;s customers sheet, for the customers that import creates: import the whole export (“all”) into a new book</source>
+        <translation>回头客导出文件里的这张表，要和同一份导出的“客户”表一起导入，只为导入时新建的客户恢复：请把整份导出（“全部”）导入到一个新账本</translation>
+    </message>
+    <message>
         <source>a cell longer than 32,767 characters was cut (characters)</source>
         <translation>单元格超过 32,767 个字符，已截断（原字符数）</translation>
     </message>

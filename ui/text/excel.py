@@ -135,6 +135,9 @@ PROBLEMS = {
     "sheet_not_imported": QT_TRANSLATE_NOOP(
         "ExcelLabels", "this sheet of a Huitouke export is not imported (an older version's tasks, or the After-sales "
         "page's summary: the full export's complaints and reviews sheets are); rows"),
+    "history_needs_customers": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "this sheet of a Huitouke export comes back with the export's customers sheet, for the "
+        "customers that import creates: import the whole export (“all”) into a new book"),
     "cell_cut": QT_TRANSLATE_NOOP("ExcelLabels", "a cell longer than 32,767 characters was cut (characters)"),
     "line_cut": QT_TRANSLATE_NOOP("ExcelLabels", "a line longer than 4 MB was cut"),
     "encoding_mixed": QT_TRANSLATE_NOOP("ExcelLabels", "this line is in another encoding than the file; read as"),

@@ -216,3 +216,26 @@ def test_a_sheet_without_a_status_column_that_gives_a_closing_time_imports_that_
     assert [(name, status, purchase) for name, status, purchase, _closed in orders] == [
         ("小王", "closed", False), ("阿香", "completed", True)]
     assert orders[0].closed_at is not None
+
+
+@pytest.mark.sqlite_only
+def test_a_history_sheet_alone_is_refused_with_the_reason(tmp_path):
+    """`export --what reminders` imported alone: its tasks only come back with the customers the same export
+    creates, so nothing can be imported — refused, saying why for the sheet (the errors list was empty)."""
+    import datetime as dt
+
+    from core.book.db import Book
+    from core.demo.build import build_demo
+    from core.excel.export import export_book
+
+    path = tmp_path / "demo.book"
+    build_demo(path, customers=30, seed=3, today=dt.date(2026, 6, 1))
+    with Book.open(path, backup_root=tmp_path / "backups", daily_backup=False) as book:
+        exported = export_book(book, tmp_path / "tasks.xlsx", "reminders", "zh_CN", today=dt.date(2026, 6, 1))
+        assert sum(exported.sheets.values()) > 0
+        before = snapshot(book)
+        with pytest.raises(ImportRejected) as caught:
+            run_import(book, tmp_path / "tasks.xlsx")
+        assert snapshot(book) == before
+    assert caught.value.code == "no_row_imported"
+    assert [(e["sheet"], e["code"]) for e in caught.value.details["errors"]] == [("提醒", "history_needs_customers")]
