@@ -110,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("file")
     c.add_argument("--what", choices=("customers", "orders", "reminders", "cases", "aftersales", "all"),
                    default="all")
-    c.add_argument("--language", default="zh_CN", help=translate("Cli", "language of the sheets: zh_CN or en"))
+    c.add_argument("--language", default="zh_CN", choices=("zh_CN", "en"), help=translate("Cli", "language of the sheets: zh_CN or en"))
 
     c = command("today", translate("Cli", "the day's list (at most the daily capacity, ranked)"))
     c.add_argument("--date")

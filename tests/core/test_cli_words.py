@@ -201,6 +201,8 @@ def test_an_export_into_a_folder_that_is_not_there_is_refused_before_any_work(ru
     folder = run("export", tmp_path, "--book", book, "--json")
     assert folder.returncode == 2 and json.loads(folder.stderr)["error"]["code"] == "export_target_is_folder"
     assert not target.parent.exists() and sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".xlsx") == []
+    french = run("export", tmp_path / "fr.xlsx", "--book", book, "--language", "fr")
+    assert french.returncode == 2 and "--language" in french.stderr and not (tmp_path / "fr.xlsx").exists()
 
 
 def test_an_unexpected_error_is_logged_where_its_message_says(tmp_path, monkeypatch):
