@@ -426,6 +426,8 @@ def _cmd_export(args) -> int:
     from core.excel.export import export_book
 
     what = "aftersales" if args.what == "cases" else args.what
+    if Path(args.file).suffix.lower() != ".xlsx":  # (the workbook is .xlsx whatever the name says)
+        raise RejectedInput("export_not_xlsx", "The export is an .xlsx workbook", path=str(args.file))
     with open_beside_app(args, "huitouke export") as book:
         result = export_book(book, args.file, what, args.language)
     if args.json:

@@ -272,6 +272,10 @@
         <translation>这次导入还在写入中，请等它完成后再撤销。</translation>
     </message>
     <message>
+        <source>The export is an Excel workbook: give %path the ending .xlsx (a CSV cannot hold its sheets).</source>
+        <translation>导出的是 Excel 工作簿：请把 %path 的结尾改成 .xlsx（CSV 放不下多张工作表）。</translation>
+    </message>
+    <message>
         <source>The folder of %path does not exist: nothing was exported. Choose a folder that exists.</source>
         <translation>%path 所在的文件夹不存在，什么都没有导出。请选一个已有的文件夹。</translation>
     </message>

@@ -198,9 +198,13 @@ def test_an_export_into_a_folder_that_is_not_there_is_refused_before_any_work(ru
     assert error["code"] == "export_folder_missing" and error["path"] == str(target)
     zh = run("export", target, "--book", book, language=CHINESE)
     assert zh.returncode == 2 and "不存在" in zh.stderr and str(target) in zh.stderr, zh.stderr
-    folder = run("export", tmp_path, "--book", book, "--json")
+    (tmp_path / "folder.xlsx").mkdir()
+    folder = run("export", tmp_path / "folder.xlsx", "--book", book, "--json")
     assert folder.returncode == 2 and json.loads(folder.stderr)["error"]["code"] == "export_target_is_folder"
-    assert not target.parent.exists() and sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".xlsx") == []
+    assert not target.parent.exists() and sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".xlsx") == ["folder.xlsx"]
+    csv = run("export", tmp_path / "all.csv", "--book", book, "--json")
+    assert csv.returncode == 2 and json.loads(csv.stderr)["error"]["code"] == "export_not_xlsx"
+    assert not (tmp_path / "all.csv").exists()
     french = run("export", tmp_path / "fr.xlsx", "--book", book, "--language", "fr")
     assert french.returncode == 2 and "--language" in french.stderr and not (tmp_path / "fr.xlsx").exists()
 

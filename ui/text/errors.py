@@ -109,6 +109,8 @@ MESSAGES = {
         "ErrorText", "Nothing to export called “%what”: choose customers, orders, reminders, aftersales or all."),
     "export_target_is_folder": QT_TRANSLATE_NOOP(
         "ErrorText", "%path is a folder: give the export a file name, such as customers.xlsx."),
+    "export_not_xlsx": QT_TRANSLATE_NOOP(
+        "ErrorText", "The export is an Excel workbook: give %path the ending .xlsx (a CSV cannot hold its sheets)."),
     "export_folder_missing": QT_TRANSLATE_NOOP(
         "ErrorText", "The folder of %path does not exist: nothing was exported. Choose a folder that exists."),
     "export_folder_readonly": QT_TRANSLATE_NOOP(
