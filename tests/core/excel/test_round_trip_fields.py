@@ -1,0 +1,101 @@
+"""What `export --what all` carried last (issue #18, the hostile tester's gaps): each product's code, status and
+note, every kind of customer alias."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from openpyxl import load_workbook
+
+from core.book.db import Book
+from core.excel.export import export_book
+from core.excel.importer import ImportOptions, run_import
+
+PRODUCTS = "SELECT name, code, active, note, cycle_days FROM product ORDER BY name"
+ALIASES = ("SELECT c.name, a.kind, a.value, a.value_norm FROM customer_alias a JOIN customer c ON c.id = a.customer_id "
+           "ORDER BY c.name, a.kind, a.value")
+TAGS = "SELECT name, color FROM tag ORDER BY name"
+
+
+def rows(path, query: str) -> list[tuple]:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(query).fetchall()
+    finally:
+        con.close()
+
+
+def _seller_book(book, make_customer) -> None:
+    """Two products (one discontinued, with a note), a customer with a WeChat ID, a buyer ID, a name and a
+    phone of before, a coloured tag."""
+    from core.book.models import CustomerAlias, Product, Tag
+
+    customer = make_customer(name="阿香", phone="13512345678", tags=("宝妈",))
+    with book.session() as session:
+        session.add_all([Product(name="土蜂蜜500g", code="SKU0001", cycle_days=30, active=False, note="停产了，不再提醒"),
+                         Product(name="槐花蜜500g", code="SKU0002", cycle_days=45)])
+        session.add_all([CustomerAlias(customer_id=customer.id, kind=kind, value=value, value_norm=norm)
+                         for kind, value, norm in (("wechat", "WX_Old_Account", "wx_old_account"),
+                                                   ("buyer_id", "tb旧昵称", "tb旧昵称"), ("name", "香香", "香香"),
+                                                   ("phone", "13900001111", "13900001111"))])
+        session.query(Tag).filter(Tag.name == "宝妈").update({"color": "#ba68c8"})
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_a_copy_keeps_each_product_s_code_status_and_note_and_every_alias(tmp_path, book, make_customer, language):
+    _seller_book(book, make_customer)
+    export = tmp_path / "all.xlsx"
+    export_book(book, export, "all", language)
+    sheet = load_workbook(export, read_only=True)["商品" if language == "zh_CN" else "Products"]
+    header, *cells = [list(row) for row in sheet.values]
+    status = header.index("商品状态" if language == "zh_CN" else "Product status")
+    # every code of a zh export is a Chinese word
+    assert sorted(row[status] for row in cells) == (["停售", "在售"] if language == "zh_CN" else ["discontinued", "on sale"])
+    source = book.path
+    before = (rows(source, PRODUCTS), rows(source, ALIASES))
+    assert len(before[1]) == 4
+    # into the same book: nothing changes
+    same = run_import(book, export)
+    assert (same.customers_created, same.customers_updated, same.products_created, same.products_updated) == (0, 0, 0, 0)
+    assert (rows(source, PRODUCTS), rows(source, ALIASES)) == before
+    # into an empty book: the same products and aliases
+    copy = tmp_path / "copy.book"
+    with Book.open(copy, create=True, backup_root=tmp_path / "b") as other:
+        result = run_import(other, export)
+        assert result.errors == ()
+        again = run_import(other, export)
+        assert (again.customers_created, again.customers_updated, again.products_updated) == (0, 0, 0)
+    assert (rows(copy, PRODUCTS), rows(copy, ALIASES)) == before
+
+
+def test_an_export_without_the_product_and_alias_columns_still_imports(tmp_path, book, make_customer):
+    """An export made before the products sheet had its code, status and note, and the customers sheet its
+    other accounts: what it has comes back, the rest as a new book has it."""
+    _seller_book(book, make_customer)
+    export = tmp_path / "all.xlsx"
+    export_book(book, export, "all", "zh_CN")
+    workbook = load_workbook(export)
+    for name, headers in (("商品", ("商家编码", "商品状态", "商品备注")), ("客户", ("其他账号",))):
+        sheet = workbook[name]
+        for header in headers:
+            index = [cell.value for cell in sheet[1]].index(header) + 1
+            sheet.delete_cols(index)
+    workbook.save(export)
+    copy = tmp_path / "copy.book"
+    with Book.open(copy, create=True, backup_root=tmp_path / "b") as other:
+        assert run_import(other, export).errors == ()
+    assert rows(copy, PRODUCTS) == [("土蜂蜜500g", "", 1, "", 30), ("槐花蜜500g", "", 1, "", 45)]
+    assert [alias[1:] for alias in rows(copy, ALIASES)] == [("phone", "13900001111", "13900001111")]
+
+
+def test_a_product_status_the_import_cannot_read_is_a_row_problem(tmp_path, book):
+    from tests.core.excel.files import write_xlsx
+
+    path = write_xlsx(tmp_path / "p.xlsx", {"商品": [["商品", "使用周期(天)", "提前天数", "价格", "分类", "商家编码", "商品状态",
+                                                      "商品备注"],
+                                                     ["土蜂蜜500g", 30, 3, 59, "蜂蜜", "SKU1", "停售", ""],
+                                                     ["槐花蜜500g", 45, 3, 49, "蜂蜜", "SKU2", "卖完了", ""]]})
+    result = run_import(book, path, ImportOptions())
+    assert [(error.row, error.code) for error in result.errors] == [(3, "value_invalid")]
+    assert rows(book.path, PRODUCTS) == [("土蜂蜜500g", "SKU1", 0, "", 30)]
