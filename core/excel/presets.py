@@ -235,6 +235,12 @@ def detect_preset(headers: Sequence[str]) -> Preset:
     return OWN_SHEET
 
 
+def is_export_header(headers: Sequence[str]) -> bool:
+    """True when these cells hold every signature header of a known export (core.excel.readers.find_table)."""
+    present = {normalise_header(header) for header in headers if header}
+    return any(preset.signature and preset.signature <= present for preset in PRESETS.values())
+
+
 def platform_of(text: str, default: str = "other") -> str:
     """Our platform key for a platform name written in a cell (淘宝 → taobao); ``default`` if unknown."""
     key = text.strip().lower()

@@ -1,5 +1,5 @@
 """What `export --what all` carried last (issue #18, the hostile tester's gaps): each product's code, status and
-note, every kind of customer alias."""
+note, every kind of customer alias, and message templates named like a header word."""
 
 from __future__ import annotations
 
@@ -99,3 +99,34 @@ def test_a_product_status_the_import_cannot_read_is_a_row_problem(tmp_path, book
     result = run_import(book, path, ImportOptions())
     assert [(error.row, error.code) for error in result.errors] == [(3, "value_invalid")]
     assert rows(book.path, PRODUCTS) == [("土蜂蜜500g", "SKU1", 0, "", 30)]
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_templates_named_like_a_header_word_come_back(tmp_path, book, language):
+    """A template named 生日 (备注, 电话) made its row the 话术模板 sheet's header: no template came back."""
+    from sqlalchemy import select
+
+    from core.book.models import MessageTemplate
+
+    with book.session() as session:
+        session.add_all([MessageTemplate(kind=kind, name=name, language="zh_CN", body=body) for kind, name, body in (
+            ("birthday", "生日", "{name}生日快乐！"), ("repurchase", "备注", "{name}，快用完了吧"),
+            ("winback", "电话", "{name}好久不见"), ("repurchase", "Phone", "Hi {name}"))])
+    export_book(book, tmp_path / "all.xlsx", "all", language)
+    with Book.open(tmp_path / "copy.book", create=True, backup_root=tmp_path / "b") as copy:
+        run_import(copy, tmp_path / "all.xlsx")
+        with copy.session() as session:
+            names = session.scalars(select(MessageTemplate.name).order_by(MessageTemplate.id)).all()
+    assert names == ["生日", "备注", "电话", "Phone"]
+
+
+def test_a_data_row_naming_a_header_word_is_not_taken_for_a_known_export_s_header(tmp_path):
+    """The row holding a known export's whole header is its header, not a later row of more header words."""
+    from core.excel.analysis import choose, load_file
+    from tests.core.excel.files import write_xlsx
+
+    path = write_xlsx(tmp_path / "t.xlsx", {"话术模板": [
+        ["话术类型", "话术名称", "语言", "话术内容", "默认"],
+        ["生日关怀", "生日", "zh_CN", "{name}生日快乐", "是"]]})
+    choice = choose(load_file(path).tables[0])
+    assert (choice.header_row, choice.preset, choice.usable) == (1, "huitouke_templates", True)
