@@ -307,6 +307,10 @@ TEMPLATE_TEXT_COLUMNS = (
     Column("body", "", "Text", "话术内容"),
     Column("is_default", "", "Default", "默认", "bool"),
 )
+TAG_COLUMNS = (  # the book's tags with their colours, added when the book has none of that name
+    Column("name", "", "Tag name", "标签名"),
+    Column("color", "", "Tag colour", "标签颜色"),
+)
 # Chinese words of the codes these sheets hold, by column key (a code without a word is written as is).
 LEDGER_WORDS_ZH = {
     "kind": {"cash": "现金券", "threshold": "满减券", "free_shipping": "包邮券", "discount": "折扣券", "birthday": "生日券"},
@@ -326,7 +330,7 @@ SHEET_NAMES = {
     "levels": ("Member levels", "会员等级"), "templates": ("Message templates", "话术模板"),
     "complaints": ("Complaints", "投诉"), "reviews": ("Mid and bad reviews", "中差评"),
     "points": ("Points ledger", "积分明细"), "campaigns": ("Campaigns", "营销活动"),
-    "campaign_members": ("Campaign customers", "活动客户"),
+    "campaign_members": ("Campaign customers", "活动客户"), "tags": ("Tags", "标签"),
 }
 
 STATUS_WORDS_ZH = {

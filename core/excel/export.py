@@ -130,7 +130,7 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
     workbook = Workbook(write_only=True)
     # "all" is a copy of the book (issue #18): the cases as complaints and reviews with every field, not the
     # After-sales page's summary sheet ("aftersales")
-    parts = (("customers", "products", "orders", "coupons", "contacts", "levels", "templates", "reminders",
+    parts = (("customers", "products", "orders", "coupons", "contacts", "levels", "templates", "tags", "reminders",
               "complaints", "reviews", "points", "campaigns", "campaign_members") if what == "all" else (what,))
     sources = {"customers": (cols.CUSTOMER_COLUMNS, _customer_rows),
                "orders": (cols.ORDER_COLUMNS, _order_rows),
@@ -139,6 +139,7 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
                "contacts": (cols.CONTACT_COLUMNS, history.contact_rows),
                "levels": (cols.LEVEL_COLUMNS, _level_rows),
                "templates": (cols.TEMPLATE_TEXT_COLUMNS, _template_rows),
+               "tags": (cols.TAG_COLUMNS, _tag_rows),
                "reminders": (cols.REMINDER_COLUMNS, history.task_rows),
                "complaints": (cols.COMPLAINT_COLUMNS, history.complaint_rows),
                "reviews": (cols.REVIEW_COLUMNS, history.review_rows),
@@ -293,6 +294,13 @@ def _template_rows(session, language: str, today: dt.date) -> Iterator[list[Any]
             values[0] = cols.REMINDER_KIND_WORDS_ZH.get(values[0], values[0])
         values[4] = ("是" if zh else "yes") if values[4] else ""
         yield values
+
+
+def _tag_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
+    from core.book.models import Tag
+
+    for row in session.execute(select(Tag.name, Tag.color).order_by(Tag.id)):
+        yield list(row)
 
 
 def _product_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:

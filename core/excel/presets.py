@@ -181,6 +181,8 @@ HUITOUKE_LEVELS = Preset("huitouke_levels", "", "setting", _signature("会员等
                          use_synonyms=False)
 HUITOUKE_LEVELS_EN = Preset("huitouke_levels_en", "", "setting", _signature("Level", "Rank", "Spend from"),
                             use_synonyms=False)
+HUITOUKE_TAGS = Preset("huitouke_tags", "", "setting", _signature("标签名", "标签颜色"), use_synonyms=False)
+HUITOUKE_TAGS_EN = Preset("huitouke_tags_en", "", "setting", _signature("Tag name", "Tag colour"), use_synonyms=False)
 HUITOUKE_TEMPLATES = Preset("huitouke_templates", "", "setting", _signature("话术类型", "话术名称", "话术内容"),
                             use_synonyms=False)
 HUITOUKE_TEMPLATES_EN = Preset("huitouke_templates_en", "", "setting",
@@ -209,7 +211,8 @@ PRESETS: dict[str, Preset] = {
                    HUITOUKE_REVIEWS, HUITOUKE_REVIEWS_EN, HUITOUKE_COUPONS, HUITOUKE_COUPONS_EN, HUITOUKE_CONTACTS, HUITOUKE_CONTACTS_EN,
                    HUITOUKE_LEVELS, HUITOUKE_LEVELS_EN, HUITOUKE_TEMPLATES, HUITOUKE_TEMPLATES_EN,
                    HUITOUKE_POINTS, HUITOUKE_POINTS_EN, HUITOUKE_CAMPAIGNS, HUITOUKE_CAMPAIGNS_EN,
-                   HUITOUKE_CAMPAIGN_MEMBERS, HUITOUKE_CAMPAIGN_MEMBERS_EN, HUITOUKE_PRODUCTS, HUITOUKE_PRODUCTS_EN)
+                   HUITOUKE_CAMPAIGN_MEMBERS, HUITOUKE_CAMPAIGN_MEMBERS_EN, HUITOUKE_PRODUCTS, HUITOUKE_PRODUCTS_EN,
+                   HUITOUKE_TAGS, HUITOUKE_TAGS_EN)
 }
 PLATFORM_WORDS = {
     "淘宝": "taobao", "天猫": "tmall", "taobao": "taobao", "拼多多": "pinduoduo",

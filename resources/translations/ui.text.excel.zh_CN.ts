@@ -388,6 +388,14 @@
         <translation>回头客导出：商品（英文表头）</translation>
     </message>
     <message>
+        <source>Huitouke export: tags</source>
+        <translation>回头客导出：标签</translation>
+    </message>
+    <message>
+        <source>Huitouke export: tags (English)</source>
+        <translation>回头客导出：标签（英文表头）</translation>
+    </message>
+    <message>
         <source>Huitouke export: after-sales (not imported)</source>
         <translation>回头客导出：售后（不导入）</translation>
     </message>

@@ -113,6 +113,8 @@ PRESETS = {
         "ExcelLabels", "Huitouke export: campaign customers, English (for new customers)"),
     "huitouke_products": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: products"),
     "huitouke_products_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: products (English)"),
+    "huitouke_tags": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: tags"),
+    "huitouke_tags_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: tags (English)"),
     "huitouke_aftersales": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: after-sales (not imported)"),
     "huitouke_aftersales_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: after-sales, English (not imported)"),
 }

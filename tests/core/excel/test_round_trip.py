@@ -24,6 +24,7 @@ FIGURES = {
                  "(SELECT * FROM customer WHERE birth_month IS NOT NULL ORDER BY name, phone)",
     "referrers": "SELECT count(*) FROM customer WHERE referred_by_id IS NOT NULL",
     "tag_links": "SELECT count(*) FROM customer_tag",
+    "tag_colours": "SELECT group_concat(name || color, ',') FROM (SELECT * FROM tag ORDER BY name)",
     "products": "SELECT count(*) FROM product",
     "cycles": "SELECT group_concat(name || ':' || cycle_days || ':' || lead_days, ',') FROM "
               "(SELECT * FROM product ORDER BY name)",

@@ -1,5 +1,5 @@
 """What `export --what all` carried last (issue #18, the hostile tester's gaps): each product's code, status and
-note, every kind of customer alias, and message templates named like a header word."""
+note, every kind of customer alias, tag colours, and message templates named like a header word."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def _seller_book(book, make_customer) -> None:
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
-def test_a_copy_keeps_each_product_s_code_status_and_note_and_every_alias(tmp_path, book, make_customer, language):
+def test_a_copy_keeps_each_product_s_code_status_and_note_every_alias_and_tag_colours(tmp_path, book, make_customer, language):
     _seller_book(book, make_customer)
     export = tmp_path / "all.xlsx"
     export_book(book, export, "all", language)
@@ -53,12 +53,12 @@ def test_a_copy_keeps_each_product_s_code_status_and_note_and_every_alias(tmp_pa
     # every code of a zh export is a Chinese word
     assert sorted(row[status] for row in cells) == (["停售", "在售"] if language == "zh_CN" else ["discontinued", "on sale"])
     source = book.path
-    before = (rows(source, PRODUCTS), rows(source, ALIASES))
-    assert len(before[1]) == 4
+    before = (rows(source, PRODUCTS), rows(source, ALIASES), rows(source, TAGS))
+    assert len(before[1]) == 4 and before[2] == [("宝妈", "#ba68c8")]
     # into the same book: nothing changes
     same = run_import(book, export)
     assert (same.customers_created, same.customers_updated, same.products_created, same.products_updated) == (0, 0, 0, 0)
-    assert (rows(source, PRODUCTS), rows(source, ALIASES)) == before
+    assert (rows(source, PRODUCTS), rows(source, ALIASES), rows(source, TAGS)) == before
     # into an empty book: the same products and aliases
     copy = tmp_path / "copy.book"
     with Book.open(copy, create=True, backup_root=tmp_path / "b") as other:
@@ -66,7 +66,24 @@ def test_a_copy_keeps_each_product_s_code_status_and_note_and_every_alias(tmp_pa
         assert result.errors == ()
         again = run_import(other, export)
         assert (again.customers_created, again.customers_updated, again.products_updated) == (0, 0, 0)
-    assert (rows(copy, PRODUCTS), rows(copy, ALIASES)) == before
+    assert (rows(copy, PRODUCTS), rows(copy, ALIASES), rows(copy, TAGS)) == before
+
+
+def test_undoing_a_copy_takes_back_the_tags_it_added_with_their_colours(tmp_path, book, make_customer):
+    from core.excel.batches import undo_import
+
+    _seller_book(book, make_customer)
+    with book.session() as session:
+        from core.book.models import Tag
+
+        session.add(Tag(name="未用的标签", color="#64b5f6"))  # a tag nobody has is part of the book too
+    export_book(book, tmp_path / "all.xlsx", "all", "zh_CN")
+    copy = tmp_path / "copy.book"
+    with Book.open(copy, create=True, backup_root=tmp_path / "b") as other:
+        batch = run_import(other, tmp_path / "all.xlsx").batch_id
+        assert rows(copy, TAGS) == [("宝妈", "#ba68c8"), ("未用的标签", "#64b5f6")]
+        undo_import(other, batch)
+    assert rows(copy, TAGS) == []
 
 
 def test_an_export_without_the_product_and_alias_columns_still_imports(tmp_path, book, make_customer):
