@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from core.errors import Cancelled, ImportRejected
 from core.excel.mapping import KEEP, FieldMap, build_mapping, header_signature, is_known_header
-from core.excel.presets import PRESETS, Preset, detect_preset
+from core.excel.presets import PRESETS, Preset, detect_preset, is_export_header
 from core.excel.readers import DEFAULT_LIMITS, Limits, Table, find_table, read_sheets, repeated_header_rows
 from core.excel.records import ParsedRow, RowError, TableRows, iter_rows
 from core.excel.sheet_rows import LazyRows, row_blocks
@@ -67,7 +67,7 @@ def load_file(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS,
     sheets = read_sheets(path, limits)
     loaded = LoadedFile(path, [])
     for sheet in sheets:
-        table = find_table(path.name, sheet, is_known_header)
+        table = find_table(path.name, sheet, is_known_header, is_export_header)
         if table is None:
             loaded.skipped_sheets.append(sheet.name)
         else:

@@ -23,6 +23,7 @@ from core.book.models import (
     Order,
     OrderItem,
     Product,
+    Tag,
     VersionedMixin,
 )
 from core.errors import NotFound, RejectedInput
@@ -34,9 +35,9 @@ from core.tags import refresh_tag_names
 
 log = logging.getLogger(__name__)
 
-_TABLES: dict[str, type[Customer | Order | Product | OrderItem | MemberLevel | MessageTemplate | Campaign]] = {
+_TABLES: dict[str, type[Customer | Order | Product | OrderItem | MemberLevel | MessageTemplate | Campaign | Tag]] = {
     "customer": Customer, "orders": Order, "product": Product, "order_item": OrderItem,
-    "member_level": MemberLevel, "message_template": MessageTemplate, "campaign": Campaign}
+    "member_level": MemberLevel, "message_template": MessageTemplate, "campaign": Campaign, "tag": Tag}
 
 
 @dataclass(frozen=True, slots=True)

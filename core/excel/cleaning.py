@@ -205,6 +205,17 @@ def parse_bool(value: object) -> bool | None:
     raise CellRejected("value_invalid", value=text)
 
 
+_ON_SALE_WORDS = {"在售": True, "on sale": True, "active": True, "停售": False, "discontinued": False,
+                  "inactive": False}
+
+
+def parse_on_sale(value: object) -> bool | None:
+    """A product's status as our export writes it (在售 / 停售, on sale / discontinued) or a yes/no cell;
+    None when empty."""
+    text = clean_text(value).lower()
+    return _ON_SALE_WORDS[text] if text in _ON_SALE_WORDS else parse_bool(text)
+
+
 def parse_birthday(value: object) -> tuple[int | None, int, int, bool] | None:
     """(year or None, month, day, lunar) of a birthday; 5月3日 / 05-03 without a year are fine here.
     "农历 1990-02-30" / "lunar 02-30" is a lunar (农历) birthday: months 1–12, days 1–30."""

@@ -45,6 +45,8 @@ CUSTOMER_COLUMNS = (
     Column("risk_buyer", "risk_buyer", "Risk buyer", "风险买家", "bool"),
     Column("referred_by_id", "referrer_ref", "Referred by (customer ID)", "推荐人编号", "int"),
     Column("other_phones", "phone_alt", "Other phones", "其他电话"),
+    # the customer's other aliases (customer_alias: WeChat IDs, buyer IDs, names), one "kind: value" a line
+    Column("aliases", "aliases", "Other accounts", "其他账号"),
     Column("points", "points_balance", "Points", "积分", "int"),
     Column("stage", "", "Stage", "客户阶段"),
     Column("first_purchase_on", "", "First purchase", "首次购买", "date"),
@@ -215,6 +217,17 @@ PRODUCT_TEMPLATE_COLUMNS = (
     Column("price_cents", "price_cents", "Price", "价格", "money"),
     Column("category", "category", "Category", "分类"),
 )
+# our export's products sheet: the template's columns, then what a copy of the book needs besides
+PRODUCT_COLUMNS = (
+    *PRODUCT_TEMPLATE_COLUMNS,
+    Column("code", "product_code", "Product code", "商家编码"),
+    Column("active", "product_active", "Product status", "商品状态"),
+    Column("note", "product_note", "Product note", "商品备注"),
+)
+# a product's active flag as written (zh, en) and the kinds of a customer's aliases (其他账号 lines), by code
+PRODUCT_ACTIVE_WORDS = {True: ("on sale", "在售"), False: ("discontinued", "停售")}
+ALIAS_KIND_WORDS = {"wechat": ("WeChat ID", "微信号"), "buyer_id": ("Buyer ID", "买家会员名"), "name": ("Name", "曾用名"),
+                    "phone": ("Phone", "电话"), "qq": ("QQ", "QQ号"), "email": ("Email", "邮箱")}
 COUPON_COLUMNS = (  # read back for the customers an import creates (core.excel.own_export)
     Column("customer_id", "customer_ref", "Customer ID", "客户编号", "int"),
     Column("kind", "", "Coupon", "券类型"),
@@ -294,6 +307,10 @@ TEMPLATE_TEXT_COLUMNS = (
     Column("body", "", "Text", "话术内容"),
     Column("is_default", "", "Default", "默认", "bool"),
 )
+TAG_COLUMNS = (  # the book's tags with their colours, added when the book has none of that name
+    Column("name", "", "Tag name", "标签名"),
+    Column("color", "", "Tag colour", "标签颜色"),
+)
 # Chinese words of the codes these sheets hold, by column key (a code without a word is written as is).
 LEDGER_WORDS_ZH = {
     "kind": {"cash": "现金券", "threshold": "满减券", "free_shipping": "包邮券", "discount": "折扣券", "birthday": "生日券"},
@@ -313,7 +330,7 @@ SHEET_NAMES = {
     "levels": ("Member levels", "会员等级"), "templates": ("Message templates", "话术模板"),
     "complaints": ("Complaints", "投诉"), "reviews": ("Mid and bad reviews", "中差评"),
     "points": ("Points ledger", "积分明细"), "campaigns": ("Campaigns", "营销活动"),
-    "campaign_members": ("Campaign customers", "活动客户"),
+    "campaign_members": ("Campaign customers", "活动客户"), "tags": ("Tags", "标签"),
 }
 
 STATUS_WORDS_ZH = {

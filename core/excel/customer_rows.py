@@ -1,12 +1,19 @@
-"""The customer table's columns for the people of an import plan (core.excel.writer inserts them)."""
+"""The customer table's columns for the people of an import plan (core.excel.writer inserts them), and their
+aliases (other phones, and the 其他账号 lines of our export)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from operator import itemgetter
 from typing import Any
 
-from core.book.models import SOURCE_CHANNEL_VALUES
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from core.book.dialect import in_chunks
+from core.book.models import SOURCE_CHANNEL_VALUES, Customer, CustomerAlias
 from core.excel.cleaning import source_channel, with_kept_lines
+from core.excel.columns import ALIAS_KIND_WORDS
 from core.excel.plan import PersonDraft
 from core.search import build_search_text
 
@@ -43,3 +50,51 @@ def customer_columns(people: list[PersonDraft], batch_id: int) -> dict[str, list
     columns["search_text"] = [text for text, _initials in searched]
     columns["name_initials"] = [initials for _text, initials in searched]
     return columns
+
+
+_ALIAS_KINDS = {word.lower(): kind for kind, words in ALIAS_KIND_WORDS.items() for word in (kind, *words)}
+
+
+def alias_lines(text: str | None) -> Iterator[tuple[str, str, str]]:
+    """(kind, value, value_norm) of each "kind: value" line of our export's 其他账号 / Other accounts cell; the kind
+    is a code or its English or Chinese word (core.excel.columns.ALIAS_KIND_WORDS), an unknown one is kept as it is
+    written; a line without a kind, or whose value is empty (a phone: no phone number), is passed over."""
+    from core.phones import normalize_phone
+
+    for line in (text or "").splitlines():
+        label, colon, value = line.partition(":")
+        label, value = label.strip(), value.strip()
+        if not colon or not label or not value:
+            continue
+        kind = _ALIAS_KINDS.get(label.lower(), label)[:20]
+        norm = normalize_phone(value) if kind == "phone" else value.lower()
+        if norm:
+            yield kind, value[:200], norm[:200]
+
+
+def write_aliases(session: Session, people: Sequence[PersonDraft], ids: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """Add the aliases of the people of an import (the customer ``ids[position]``) that their customers lack:
+    each phone after the first, and the lines of the ``aliases`` field (our export). Yields (customer id, alias id)
+    of each alias added."""
+    wanted: dict[tuple[int, str, str], str] = {}  # (customer, kind, value_norm) → value
+    for position, person in enumerate(people):
+        for phone in person.phones[1:]:
+            wanted.setdefault((ids[position], "phone", phone), phone)
+        for kind, value, norm in alias_lines(person.fields.get("aliases")):
+            wanted.setdefault((ids[position], kind, norm), value)
+    if not wanted:
+        return
+    have: set[tuple[int, str, str]] = set()
+    for batch in in_chunks(sorted({customer_id for customer_id, _, _ in wanted})):
+        have.update((customer_id, kind, value) for customer_id, kind, value in session.execute(
+            select(CustomerAlias.customer_id, CustomerAlias.kind, CustomerAlias.value_norm)
+            .where(CustomerAlias.customer_id.in_(batch))))
+        have.update((cid, "phone", phone) for cid, phone in session.execute(
+            select(Customer.id, Customer.phone_norm).where(Customer.id.in_(batch))))
+    for (customer_id, kind, norm), value in wanted.items():  # in the file's order
+        if (customer_id, kind, norm) in have:
+            continue
+        alias_id = session.execute(insert(CustomerAlias).values(
+            customer_id=customer_id, kind=kind, value=value, value_norm=norm)
+            .returning(CustomerAlias.id)).scalar_one()
+        yield customer_id, alias_id

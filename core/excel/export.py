@@ -131,15 +131,16 @@ def export_book(book, path: str | os.PathLike[str], what: str = "all", language:
     workbook = Workbook(write_only=True)
     # "all" is a copy of the book (issue #18): the cases as complaints and reviews with every field, not the
     # After-sales page's summary sheet ("aftersales")
-    parts = (("customers", "products", "orders", "coupons", "contacts", "levels", "templates", "reminders",
+    parts = (("customers", "products", "orders", "coupons", "contacts", "levels", "templates", "tags", "reminders",
               "complaints", "reviews", "points", "campaigns", "campaign_members") if what == "all" else (what,))
     sources = {"customers": (cols.CUSTOMER_COLUMNS, _customer_rows),
                "orders": (cols.ORDER_COLUMNS, _order_rows),
-               "products": (cols.PRODUCT_TEMPLATE_COLUMNS, _product_rows),
+               "products": (cols.PRODUCT_COLUMNS, _product_rows),
                "coupons": (cols.COUPON_COLUMNS, history.coupon_rows),
                "contacts": (cols.CONTACT_COLUMNS, history.contact_rows),
                "levels": (cols.LEVEL_COLUMNS, _level_rows),
                "templates": (cols.TEMPLATE_TEXT_COLUMNS, _template_rows),
+               "tags": (cols.TAG_COLUMNS, _tag_rows),
                "reminders": (cols.REMINDER_COLUMNS, history.task_rows),
                "complaints": (cols.COMPLAINT_COLUMNS, history.complaint_rows),
                "reviews": (cols.REVIEW_COLUMNS, history.review_rows),
@@ -208,13 +209,17 @@ def _customer_rows(session, language: str, today: dt.date) -> Iterator[list[Any]
     for customer_id, name in session.execute(select(CustomerTag.customer_id, Tag.name)
                                              .join(Tag, Tag.id == CustomerTag.tag_id).order_by(Tag.name)):
         tags[customer_id].append(name)
+    zh = _zh(language)
     phones: dict[int, list[str]] = defaultdict(list)
-    for customer_id, value in session.execute(select(CustomerAlias.customer_id, CustomerAlias.value)
-                                              .where(CustomerAlias.kind == "phone").order_by(CustomerAlias.id)):
-        phones[customer_id].append(value)
+    aliases: dict[int, list[str]] = defaultdict(list)  # the other kinds, one "kind: value" a line
+    for customer_id, kind, value in session.execute(select(CustomerAlias.customer_id, CustomerAlias.kind,
+                                                           CustomerAlias.value).order_by(CustomerAlias.id)):
+        if kind == "phone":
+            phones[customer_id].append(value)
+        else:
+            aliases[customer_id].append(f"{cols.ALIAS_KIND_WORDS.get(kind, (kind, kind))[1 if zh else 0]}: {value}")
     points: dict[int, int] = dict(session.execute(select(PointsEntry.customer_id, func.sum(PointsEntry.delta))
                                   .group_by(PointsEntry.customer_id)).all())
-    zh = _zh(language)
     keys = [column.key for column in cols.CUSTOMER_COLUMNS]
     table = Customer.__table__
     plain = [table.c[key] for key in keys if key in table.c]
@@ -233,6 +238,8 @@ def _customer_rows(session, language: str, today: dt.date) -> Iterator[list[Any]
                 values.append(lunar + text)
             elif key == "other_phones":
                 values.append("/".join(phones.get(record["id"], ())))
+            elif key == "aliases":
+                values.append("\n".join(aliases.get(record["id"], ())))
             elif key == "points":
                 values.append(points.get(record["id"]) or None)
             elif key == "stage":
@@ -302,12 +309,21 @@ def _template_rows(session, language: str, today: dt.date) -> Iterator[list[Any]
         yield values
 
 
+def _tag_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
+    from core.book.models import Tag
+
+    for row in session.execute(select(Tag.name, Tag.color).order_by(Tag.id)):
+        yield list(row)
+
+
 def _product_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
     from core.book.models import Product
 
-    query = select(Product.name, Product.cycle_days, Product.lead_days, Product.price_cents, Product.category)
-    for row in session.execute(query.order_by(Product.id)):
-        yield list(row)
+    words = {flag: pair[1 if _zh(language) else 0] for flag, pair in cols.PRODUCT_ACTIVE_WORDS.items()}
+    query = select(Product.name, Product.cycle_days, Product.lead_days, Product.price_cents, Product.category,
+                   Product.code, Product.active, Product.note)
+    for *values, active, note in session.execute(query.order_by(Product.id)):
+        yield [*values, words[bool(active)], note]
 
 
 def _aftersale_rows(session, language: str, today: dt.date, case_filter=None) -> Iterable[list[Any]]:

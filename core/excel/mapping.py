@@ -29,7 +29,7 @@ ITEM_FIELDS = {
 }
 PRODUCT_FIELDS = {
     "product_name": "text", "category": "text", "price_cents": "cents", "cycle_days": "int",
-    "lead_days": "int",
+    "lead_days": "int", "product_code": "text", "product_active": "on_sale", "product_note": "text",
 }
 # Helper fields that feed the canonical ones: a whole address to split, a street line, a second phone,
 # an after-sales status that may turn an order into refunded.
@@ -39,6 +39,7 @@ EXTRA_FIELDS = {
     "referrer_ref": "id",  # our own export: the customer number of who referred this customer
     "points_balance": "int",  # our own export: the points balance, given to a customer the import creates
     "order_ref": "id",  # our own export: the book's id of an order without a platform order number
+    "aliases": "text",  # our own export: the customer's other WeChat IDs, buyer IDs, names ("kind: value" lines)
     "keep": "text",  # a column that is no field of the book: kept in the customer's note as "header：value"
 }
 KEEP = "keep"

@@ -13,7 +13,8 @@ referrer's customer id (推荐人编号) and the points balance (积分). Read b
 - a points balance is given, as one ledger line, only to a customer the import creates (history from a
   file is not new spending; a customer already in the book keeps its ledger); when the file has our points
   ledger sheet too, that customer's lines replace the balance line (core.excel.own_history);
-- member levels, message templates and campaigns the book lacks are added (``write_settings``).
+- member levels, message templates, campaigns and tags (with their colours) the book lacks are added
+  (``write_settings``), before the customers: a tag of the file has its colour in a copy.
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ def write_referrers_and_points(session: Session, people: Sequence[Any], ids: Seq
         session.execute(insert(PointsEntry), lines)
 
 
-SETTING_SHEETS = ("huitouke_levels", "huitouke_templates", "huitouke_campaigns")
+SETTING_SHEETS = ("huitouke_levels", "huitouke_templates", "huitouke_campaigns", "huitouke_tags")
 _RAW = frozenset({"rule_key", "facts_json"})  # text as written (JSON is not cleaned)
 
 
@@ -144,12 +145,12 @@ def numbered(identities: Iterable[tuple]) -> Iterator[tuple]:
 
 
 def write_settings(session: Session, plan: Any, record: Callable[[str, int, dict | None], None]) -> int:
-    """Member levels, message templates and marketing campaigns of our export that the book does not have (a
-    level or a campaign by name, a template by kind, name and language); returns how many were added.
+    """Member levels, message templates, marketing campaigns and tags of our export that the book does not have (a
+    level, a campaign or a tag by name, a template by kind, name and language); returns how many were added.
     Existing ones are left as they are. Names repeat (a campaign called 双十一 every year): the n-th of a name
     in the file is the book's n-th of that name by id, added when the book has fewer (``own_history`` links
     a campaign's customers, coupons and contacts the same way)."""
-    from core.book.models import Campaign, MemberLevel, MessageTemplate
+    from core.book.models import Campaign, MemberLevel, MessageTemplate, Tag
     from core.excel import columns as cols
     from core.excel.campaign_words import JSON_WORDS_ZH, json_from_words
 
@@ -157,7 +158,8 @@ def write_settings(session: Session, plan: Any, record: Callable[[str, int, dict
               "huitouke_templates": (cols.TEMPLATE_TEXT_COLUMNS, MessageTemplate, "message_template",
                                      ("kind", "name", "language"), {"kind": cols.REMINDER_KIND_WORDS_ZH}),
               "huitouke_campaigns": (cols.CAMPAIGN_COLUMNS, Campaign, "campaign", ("name",),
-                                     cols.CAMPAIGN_WORDS_ZH)}
+                                     cols.CAMPAIGN_WORDS_ZH),
+              "huitouke_tags": (cols.TAG_COLUMNS, Tag, "tag", ("name",), {})}
     added = 0
     # the templates before the campaigns that name them
     for key, table in sorted(plan.ledgers, key=lambda ledger: ledger[0].startswith("huitouke_campaigns")):

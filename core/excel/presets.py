@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from core.excel.columns import CUSTOMER_COLUMNS, ORDER_COLUMNS
+from core.excel.columns import CUSTOMER_COLUMNS, ORDER_COLUMNS, PRODUCT_COLUMNS
 from core.excel.mapping import normalise_header
 
 
@@ -181,6 +181,8 @@ HUITOUKE_LEVELS = Preset("huitouke_levels", "", "setting", _signature("会员等
                          use_synonyms=False)
 HUITOUKE_LEVELS_EN = Preset("huitouke_levels_en", "", "setting", _signature("Level", "Rank", "Spend from"),
                             use_synonyms=False)
+HUITOUKE_TAGS = Preset("huitouke_tags", "", "setting", _signature("标签名", "标签颜色"), use_synonyms=False)
+HUITOUKE_TAGS_EN = Preset("huitouke_tags_en", "", "setting", _signature("Tag name", "Tag colour"), use_synonyms=False)
 HUITOUKE_TEMPLATES = Preset("huitouke_templates", "", "setting", _signature("话术类型", "话术名称", "话术内容"),
                             use_synonyms=False)
 HUITOUKE_TEMPLATES_EN = Preset("huitouke_templates_en", "", "setting",
@@ -193,6 +195,12 @@ PRODUCTS = Preset(
         "价格": "price_cents", "售价": "price_cents", "单价": "price_cents", "price": "price_cents",
     }),
 )
+# our export's products sheet with the code, status and note of each product (an older one is read by PRODUCTS)
+HUITOUKE_PRODUCTS = Preset("huitouke_products", "", "products", _signature("商品", "使用周期(天)", "商家编码", "商品状态"),
+                           _columns({c.zh: c.field for c in PRODUCT_COLUMNS}), use_synonyms=False)
+HUITOUKE_PRODUCTS_EN = Preset("huitouke_products_en", "", "products",
+                              _signature("Product", "Cycle days", "Product code", "Product status"),
+                              _columns({c.en: c.field for c in PRODUCT_COLUMNS}), use_synonyms=False)
 
 PRESETS: dict[str, Preset] = {
     preset.key: preset
@@ -203,7 +211,8 @@ PRESETS: dict[str, Preset] = {
                    HUITOUKE_REVIEWS, HUITOUKE_REVIEWS_EN, HUITOUKE_COUPONS, HUITOUKE_COUPONS_EN, HUITOUKE_CONTACTS, HUITOUKE_CONTACTS_EN,
                    HUITOUKE_LEVELS, HUITOUKE_LEVELS_EN, HUITOUKE_TEMPLATES, HUITOUKE_TEMPLATES_EN,
                    HUITOUKE_POINTS, HUITOUKE_POINTS_EN, HUITOUKE_CAMPAIGNS, HUITOUKE_CAMPAIGNS_EN,
-                   HUITOUKE_CAMPAIGN_MEMBERS, HUITOUKE_CAMPAIGN_MEMBERS_EN)
+                   HUITOUKE_CAMPAIGN_MEMBERS, HUITOUKE_CAMPAIGN_MEMBERS_EN, HUITOUKE_PRODUCTS, HUITOUKE_PRODUCTS_EN,
+                   HUITOUKE_TAGS, HUITOUKE_TAGS_EN)
 }
 PLATFORM_WORDS = {
     "淘宝": "taobao", "天猫": "tmall", "taobao": "taobao", "拼多多": "pinduoduo",
@@ -227,6 +236,12 @@ def detect_preset(headers: Sequence[str]) -> Preset:
     if "cycle_days" in fields and "platform_order_no" not in fields:
         return PRODUCTS
     return OWN_SHEET
+
+
+def is_export_header(headers: Sequence[str]) -> bool:
+    """True when these cells hold every signature header of a known export (core.excel.readers.find_table)."""
+    present = {normalise_header(header) for header in headers if header}
+    return any(preset.signature and preset.signature <= present for preset in PRESETS.values())
 
 
 def platform_of(text: str, default: str = "other") -> str:

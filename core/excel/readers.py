@@ -428,16 +428,24 @@ def repeated_header_rows(rows: Sequence[list[Any]], headers: tuple[str, ...], co
             and all(index < len(row) and header_text(row[index]) == headers[index] for index in columns)}
 
 
-def find_table(file: str, sheet: Sheet, is_known_header: Callable[[str], bool]) -> Table | None:
+def find_table(file: str, sheet: Sheet, is_known_header: Callable[[str], bool],
+               is_export_header: Callable[[list[str]], bool] | None = None) -> Table | None:
     """Locate the header row in the first rows of a sheet, skipping title rows and blank rows.
 
-    The row with the most cells recognised by ``is_known_header`` wins (earliest on ties); when no cell
-    is recognised, the first row at least half as wide as the widest row. None when the sheet is empty.
+    The first row that ``is_export_header`` recognises as the whole header of a known export (a platform's, or
+    a sheet of our own export) wins; else the row with the most cells recognised by ``is_known_header``
+    (earliest on ties), so a data cell that happens to be a header word (a message template named 生日) does
+    not make its row the header; when no cell is recognised, the first row at least half as wide as the widest
+    row. None when the sheet is empty.
     """
     scan = sheet.rows[:_HEADER_SCAN_ROWS]
     best_index, best_score = None, 0
     for index, row in enumerate(scan):
-        score = sum(1 for cell in row if isinstance(cell, str) and is_known_header(header_text(cell)))
+        texts = [header_text(cell) if isinstance(cell, str) else "" for cell in row]
+        if is_export_header is not None and is_export_header(texts):
+            best_index = index
+            break
+        score = sum(1 for text in texts if text and is_known_header(text))
         if score > best_score:
             best_index, best_score = index, score
     if best_index is None:

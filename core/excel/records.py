@@ -62,7 +62,7 @@ _CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "date": cleaning.parse_date, "birthday": cleaning.parse_birthday, "cents": cleaning.parse_cents,
     "quantity": cleaning.parse_quantity, "int": cleaning.parse_int, "tags": cleaning.split_tags,
     "gender": cleaning.parse_gender, "status": cleaning.clean_text, "phone": cleaning.parse_phones,
-    "bool": cleaning.parse_bool,
+    "bool": cleaning.parse_bool, "on_sale": cleaning.parse_on_sale,
     "province": lambda value: normalise_province(cleaning.clean_text(value)),
     "platform": lambda value: platform_of(cleaning.clean_text(value), default=""),
     "postcode": lambda value: clean_postcode(cleaning.clean_identifier(value)),
@@ -366,14 +366,15 @@ def _total_word(cell: str) -> str:
 _CUSTOMER_KEYS = frozenset(name for name in FIELDS if name in {
     "name", "real_name", "phone", "wechat_id", "qq", "platform_buyer_id", "email", "province", "city",
     "district", "address_detail", "postcode", "gender", "birthday", "tags", "source_channel", "note",
-    "personality", "customer_ref", "do_not_disturb", "risk_buyer", "referrer_ref", "points_balance"})
+    "personality", "customer_ref", "do_not_disturb", "risk_buyer", "referrer_ref", "points_balance", "aliases"})
 _ORDER_KEYS = frozenset({
     "platform", "platform_order_no", "status", "created_at", "paid_at", "shipped_at", "delivered_at",
     "completed_at", "closed_at", "goods_cents", "postage_cents", "discount_cents", "paid_cents", "refund_cents",
     "tracking_no", "carrier", "buyer_message", "seller_note", "receiver_name", "receiver_phone",
     "receiver_address", "order_ref"})
 _ITEM_KEYS = frozenset({"product_title", "sku_spec", "quantity", "unit_price_cents", "amount_cents"})
-_PRODUCT_KEYS = frozenset({"product_name", "category", "price_cents", "cycle_days", "lead_days"})
+_PRODUCT_KEYS = frozenset({"product_name", "category", "price_cents", "cycle_days", "lead_days", "product_code",
+                           "product_active", "product_note"})
 _GROUP_OF = ({name: "customer" for name in _CUSTOMER_KEYS} | {name: "order" for name in _ORDER_KEYS}
              | {name: "item" for name in _ITEM_KEYS} | {name: "product" for name in _PRODUCT_KEYS})
 

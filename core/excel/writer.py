@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 from core import customer_stats
 from core.book.models import (
     Customer,
-    CustomerAlias,
     CustomerTag,
     ImportBatch,
     ImportChange,
@@ -31,7 +30,7 @@ from core.errors import Cancelled
 from core.excel import deferred_indexes
 from core.excel.chunked import CHUNK_ROWS, CHUNK_UPDATES, Turns, after_import_in_chunks
 from core.excel.cleaning import is_masked_name, with_kept_lines
-from core.excel.customer_rows import CUSTOMER_TEXT, customer_columns
+from core.excel.customer_rows import CUSTOMER_TEXT, customer_columns, write_aliases
 from core.excel.detail_items import DetailOutcome, attach_detail_items
 from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders
 from core.excel.own_export import BOOK_ORDER_KEY, write_referrers_and_points, write_settings
@@ -112,6 +111,10 @@ def bulk_insert_columns(session: Session, table, columns: dict[str, list[Any]]) 
 
 
 _SAMPLE_MOMENT = dt.datetime(2024, 5, 3, 10, 1, 2, 345678)
+# a products sheet's fields → the product table's columns
+_PRODUCT_SHEET_FIELDS = {"category": "category", "price_cents": "price_cents", "cycle_days": "cycle_days",
+                         "lead_days": "lead_days", "product_code": "code", "product_active": "active",
+                         "product_note": "note"}
 
 
 def _bind_processor(column_type, dialect):
@@ -326,22 +329,21 @@ class BookWriter:
     # ------------------------------------------------------------------ products
 
     def _write_products(self, resolver: ProductResolver) -> tuple[set[int], bool]:
-        """A products sheet: products the book has (same name key: spaces, width and case aside) are completed,
-        the others created. Returns the products written and whether any was created."""
-        existing = {pid: (category, price, cycle, lead) for pid, category, price, cycle, lead in
-                    self.session.execute(select(Product.id, Product.category, Product.price_cents,
-                                                Product.cycle_days, Product.lead_days))}
+        """A products sheet: products the book has (same name key: spaces, width and case aside) take the sheet's
+        values (a cell left empty changes nothing), the others are created. Returns the products written and
+        whether any was created."""
+        names = _PRODUCT_SHEET_FIELDS.values()
+        existing = {pid: dict(zip(names, values, strict=True)) for pid, *values in self.session.execute(
+            select(Product.id, *[getattr(Product, name) for name in names]))}
         written: set[int] = set()
         created = False
         for raw_name, fields in self.plan.products.items():
             name = fold(raw_name)
-            values = {"category": fields.get("category"), "price_cents": fields.get("price_cents"),
-                      "cycle_days": fields.get("cycle_days"), "lead_days": fields.get("lead_days")}
+            values = {column: fields.get(field) for field, column in _PRODUCT_SHEET_FIELDS.items()}
             values = {key: value for key, value in values.items() if value not in (None, "")}
             pid = resolver.by_key.get(name_key(name))
             if pid is not None:
-                old = existing[pid]
-                before = dict(zip(("category", "price_cents", "cycle_days", "lead_days"), old, strict=True))
+                before = existing[pid]
                 changed = {key: value for key, value in values.items() if before[key] != value}
                 if changed:
                     self._record("product", pid, {key: before[key] for key in changed})
@@ -353,7 +355,8 @@ class BookWriter:
                                            .returning(Product.id)).scalar_one()
                 self._product_created(pid)
                 resolver.by_key[name_key(name)] = pid
-                existing[pid] = ("", 0, None, 3)
+                existing[pid] = {"category": "", "price_cents": 0, "cycle_days": None, "lead_days": 3, "code": "",
+                                 "active": True, "note": ""} | values
                 created = True
             if pid is not None:
                 written.add(pid)
@@ -492,24 +495,7 @@ class BookWriter:
         self._write_aliases(ids, created)
 
     def _write_aliases(self, ids: list[int], created: set[int]) -> None:
-        wanted: set[tuple[int, str, str]] = set()
-        for position, person in enumerate(self.plan.people):
-            for phone in person.phones[1:]:
-                wanted.add((ids[position], "phone", phone))
-        if not wanted:
-            return
-        customer_ids = {customer_id for customer_id, _, _ in wanted}
-        have: set[tuple[int, str, str]] = set()
-        for batch in chunks(customer_ids):
-            have.update((customer_id, kind, value) for customer_id, kind, value in self.session.execute(
-                select(CustomerAlias.customer_id, CustomerAlias.kind, CustomerAlias.value_norm)
-                .where(CustomerAlias.customer_id.in_(batch))))
-            have.update((cid, "phone", phone) for cid, phone in self.session.execute(
-                select(Customer.id, Customer.phone_norm).where(Customer.id.in_(batch))))
-        for customer_id, kind, value in sorted(wanted - have):
-            alias_id = self.session.execute(insert(CustomerAlias).values(
-                customer_id=customer_id, kind=kind, value=value, value_norm=value)
-                .returning(CustomerAlias.id)).scalar_one()
+        for customer_id, alias_id in write_aliases(self.session, self.plan.people, ids):
             if customer_id not in created:
                 self._record("customer_alias", alias_id, None)
 

@@ -228,6 +228,22 @@
         <translation>提前提醒天数</translation>
     </message>
     <message>
+        <source>Product code (SKU)</source>
+        <translation>商家编码</translation>
+    </message>
+    <message>
+        <source>Product status (on sale / discontinued)</source>
+        <translation>商品状态（在售 / 停售）</translation>
+    </message>
+    <message>
+        <source>Product note</source>
+        <translation>商品备注</translation>
+    </message>
+    <message>
+        <source>Other accounts (one &quot;kind: value&quot; a line)</source>
+        <translation>其他账号（每行一个“类型：账号”）</translation>
+    </message>
+    <message>
         <source>My own sheet</source>
         <translation>我自己的表格</translation>
     </message>
@@ -362,6 +378,22 @@
     <message>
         <source>Huitouke export: campaign customers, English (for new customers)</source>
         <translation>回头客导出：活动客户，英文（仅为新建的客户导入）</translation>
+    </message>
+    <message>
+        <source>Huitouke export: products</source>
+        <translation>回头客导出：商品</translation>
+    </message>
+    <message>
+        <source>Huitouke export: products (English)</source>
+        <translation>回头客导出：商品（英文表头）</translation>
+    </message>
+    <message>
+        <source>Huitouke export: tags</source>
+        <translation>回头客导出：标签</translation>
+    </message>
+    <message>
+        <source>Huitouke export: tags (English)</source>
+        <translation>回头客导出：标签（英文表头）</translation>
     </message>
     <message>
         <source>Huitouke export: after-sales (not imported)</source>

@@ -64,6 +64,10 @@ FIELDS = {
     "price_cents": QT_TRANSLATE_NOOP("ExcelLabels", "Price"),
     "cycle_days": QT_TRANSLATE_NOOP("ExcelLabels", "Usage cycle (days)"),
     "lead_days": QT_TRANSLATE_NOOP("ExcelLabels", "Remind days before"),
+    "product_code": QT_TRANSLATE_NOOP("ExcelLabels", "Product code (SKU)"),
+    "product_active": QT_TRANSLATE_NOOP("ExcelLabels", "Product status (on sale / discontinued)"),
+    "product_note": QT_TRANSLATE_NOOP("ExcelLabels", "Product note"),
+    "aliases": QT_TRANSLATE_NOOP("ExcelLabels", "Other accounts (one \"kind: value\" a line)"),
 }
 
 PRESETS = {
@@ -107,6 +111,10 @@ PRESETS = {
         "ExcelLabels", "Huitouke export: campaign customers (for new customers)"),
     "huitouke_campaign_members_en": QT_TRANSLATE_NOOP(
         "ExcelLabels", "Huitouke export: campaign customers, English (for new customers)"),
+    "huitouke_products": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: products"),
+    "huitouke_products_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: products (English)"),
+    "huitouke_tags": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: tags"),
+    "huitouke_tags_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: tags (English)"),
     "huitouke_aftersales": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: after-sales (not imported)"),
     "huitouke_aftersales_en": QT_TRANSLATE_NOOP("ExcelLabels", "Huitouke export: after-sales, English (not imported)"),
 }

@@ -64,10 +64,10 @@ def test_round_trip_into_an_empty_book(tmp_path, book, language):
     _fill(book, tmp_path)
     path = tmp_path / f"all-{language}.xlsx"
     result = export_book(book, path, "all", language, today=dt.date(2024, 7, 1))
-    # (its order lines made its products; a book without coupons, contact log, levels, templates or cases: no sheet
-    # for them)
-    assert set(result.sheets) == ({"客户", "订单", "商品", "提醒"} if language == "zh_CN"
-                                  else {"Customers", "Orders", "Products", "Reminders"})
+    # (its order lines made its products, its customers its tags; a book without coupons, contact log, levels,
+    # templates or cases: no sheet for them)
+    assert set(result.sheets) == ({"客户", "订单", "商品", "标签", "提醒"} if language == "zh_CN"
+                                  else {"Customers", "Orders", "Products", "Tags", "Reminders"})
     with Book.open(tmp_path / "empty.book", create=True, backup_root=tmp_path / "bk2") as fresh:
         imported = run_import(fresh, path)
         # the tasks sheet is read back too (core.excel.own_history): nothing passed over

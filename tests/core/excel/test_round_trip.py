@@ -24,9 +24,15 @@ FIGURES = {
                  "(SELECT * FROM customer WHERE birth_month IS NOT NULL ORDER BY name, phone)",
     "referrers": "SELECT count(*) FROM customer WHERE referred_by_id IS NOT NULL",
     "tag_links": "SELECT count(*) FROM customer_tag",
+    "tag_colours": "SELECT group_concat(name || color, ',') FROM (SELECT * FROM tag ORDER BY name)",
     "products": "SELECT count(*) FROM product",
     "cycles": "SELECT group_concat(name || ':' || cycle_days || ':' || lead_days, ',') FROM "
               "(SELECT * FROM product ORDER BY name)",
+    # each product's code (商家编码), status and note; every alias of a customer, not only other phones
+    "product_fields": "SELECT group_concat(name || ':' || code || ':' || active || ':' || note, ',') FROM "
+                      "(SELECT * FROM product ORDER BY name)",
+    "aliases": "SELECT group_concat(line, ';') FROM (SELECT c.name || c.phone || a.kind || a.value || a.value_norm "
+               "AS line FROM customer_alias a JOIN customer c ON c.id = a.customer_id ORDER BY line)",
     "orders": "SELECT count(*) FROM orders",
     "items": "SELECT count(*) FROM order_item",
     "linked_items": "SELECT count(*) FROM order_item WHERE product_id IS NOT NULL",
@@ -161,6 +167,11 @@ def add_what_the_demo_lacks(path) -> None:
         con.execute("INSERT INTO points_ledger (customer_id, at, delta, reason, order_id, complaint_id, note) "
                     "SELECT customer_id, opened_at, 100, 'compensation', order_id, id, '补偿' FROM complaint "
                     "ORDER BY id LIMIT 2")
+        con.execute("UPDATE product SET active = 0, note = '停产了，不再提醒' WHERE id = (SELECT min(id) FROM product)")
+        first = con.execute("SELECT min(id) FROM customer").fetchone()[0]
+        con.executemany("INSERT INTO customer_alias (customer_id, kind, value, value_norm) VALUES (?, ?, ?, ?)",
+                        [(first, "wechat", "WX_Old", "wx_old"), (first, "buyer_id", "tb旧昵称", "tb旧昵称"),
+                         (first + 1, "name", "香香", "香香"), (first + 1, "phone", "13900001111", "13900001111")])
     con.close()
 
 
@@ -182,6 +193,7 @@ def test_export_all_into_the_same_book_changes_nothing_and_into_an_empty_book_re
     assert before["complaint_evidence"] and before["sign_evidence"] and before["closed_orders"]
     assert all(int(count) > 0 for count in before["points_linked"].split("/"))
     assert before["campaigns"] and before["campaign_members"].count(";") == 5 and "coupon" in before["campaign_links"]
+    assert ":0:停产了" in before["product_fields"] and "SKU" in before["product_fields"] and "wechat" in before["aliases"]
     assert "contact" in before["campaign_links"]
     same_book = folder / f"same-{language}.book"
     shutil.copy(path, same_book)

@@ -1,0 +1,149 @@
+"""What `export --what all` carried last (issue #18, the hostile tester's gaps): each product's code, status and
+note, every kind of customer alias, tag colours, and message templates named like a header word."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from openpyxl import load_workbook
+
+from core.book.db import Book
+from core.excel.export import export_book
+from core.excel.importer import ImportOptions, run_import
+
+PRODUCTS = "SELECT name, code, active, note, cycle_days FROM product ORDER BY name"
+ALIASES = ("SELECT c.name, a.kind, a.value, a.value_norm FROM customer_alias a JOIN customer c ON c.id = a.customer_id "
+           "ORDER BY c.name, a.kind, a.value")
+TAGS = "SELECT name, color FROM tag ORDER BY name"
+
+
+def rows(path, query: str) -> list[tuple]:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(query).fetchall()
+    finally:
+        con.close()
+
+
+def _seller_book(book, make_customer) -> None:
+    """Two products (one discontinued, with a note), a customer with a WeChat ID, a buyer ID, a name and a
+    phone of before, a coloured tag."""
+    from core.book.models import CustomerAlias, Product, Tag
+
+    customer = make_customer(name="阿香", phone="13512345678", tags=("宝妈",))
+    with book.session() as session:
+        session.add_all([Product(name="土蜂蜜500g", code="SKU0001", cycle_days=30, active=False, note="停产了，不再提醒"),
+                         Product(name="槐花蜜500g", code="SKU0002", cycle_days=45)])
+        session.add_all([CustomerAlias(customer_id=customer.id, kind=kind, value=value, value_norm=norm)
+                         for kind, value, norm in (("wechat", "WX_Old_Account", "wx_old_account"),
+                                                   ("buyer_id", "tb旧昵称", "tb旧昵称"), ("name", "香香", "香香"),
+                                                   ("phone", "13900001111", "13900001111"))])
+        session.query(Tag).filter(Tag.name == "宝妈").update({"color": "#ba68c8"})
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_a_copy_keeps_each_product_s_code_status_and_note_every_alias_and_tag_colours(tmp_path, book, make_customer, language):
+    _seller_book(book, make_customer)
+    export = tmp_path / "all.xlsx"
+    export_book(book, export, "all", language)
+    sheet = load_workbook(export, read_only=True)["商品" if language == "zh_CN" else "Products"]
+    header, *cells = [list(row) for row in sheet.values]
+    status = header.index("商品状态" if language == "zh_CN" else "Product status")
+    # every code of a zh export is a Chinese word
+    assert sorted(row[status] for row in cells) == (["停售", "在售"] if language == "zh_CN" else ["discontinued", "on sale"])
+    source = book.path
+    before = (rows(source, PRODUCTS), rows(source, ALIASES), rows(source, TAGS))
+    assert len(before[1]) == 4 and before[2] == [("宝妈", "#ba68c8")]
+    # into the same book: nothing changes
+    same = run_import(book, export)
+    assert (same.customers_created, same.customers_updated, same.products_created, same.products_updated) == (0, 0, 0, 0)
+    assert (rows(source, PRODUCTS), rows(source, ALIASES), rows(source, TAGS)) == before
+    # into an empty book: the same products and aliases
+    copy = tmp_path / "copy.book"
+    with Book.open(copy, create=True, backup_root=tmp_path / "b") as other:
+        result = run_import(other, export)
+        assert result.errors == ()
+        again = run_import(other, export)
+        assert (again.customers_created, again.customers_updated, again.products_updated) == (0, 0, 0)
+    assert (rows(copy, PRODUCTS), rows(copy, ALIASES), rows(copy, TAGS)) == before
+
+
+def test_undoing_a_copy_takes_back_the_tags_it_added_with_their_colours(tmp_path, book, make_customer):
+    from core.excel.batches import undo_import
+
+    _seller_book(book, make_customer)
+    with book.session() as session:
+        from core.book.models import Tag
+
+        session.add(Tag(name="未用的标签", color="#64b5f6"))  # a tag nobody has is part of the book too
+    export_book(book, tmp_path / "all.xlsx", "all", "zh_CN")
+    copy = tmp_path / "copy.book"
+    with Book.open(copy, create=True, backup_root=tmp_path / "b") as other:
+        batch = run_import(other, tmp_path / "all.xlsx").batch_id
+        assert rows(copy, TAGS) == [("宝妈", "#ba68c8"), ("未用的标签", "#64b5f6")]
+        undo_import(other, batch)
+    assert rows(copy, TAGS) == []
+
+
+def test_an_export_without_the_product_and_alias_columns_still_imports(tmp_path, book, make_customer):
+    """An export made before the products sheet had its code, status and note, and the customers sheet its
+    other accounts: what it has comes back, the rest as a new book has it."""
+    _seller_book(book, make_customer)
+    export = tmp_path / "all.xlsx"
+    export_book(book, export, "all", "zh_CN")
+    workbook = load_workbook(export)
+    for name, headers in (("商品", ("商家编码", "商品状态", "商品备注")), ("客户", ("其他账号",))):
+        sheet = workbook[name]
+        for header in headers:
+            index = [cell.value for cell in sheet[1]].index(header) + 1
+            sheet.delete_cols(index)
+    workbook.save(export)
+    copy = tmp_path / "copy.book"
+    with Book.open(copy, create=True, backup_root=tmp_path / "b") as other:
+        assert run_import(other, export).errors == ()
+    assert rows(copy, PRODUCTS) == [("土蜂蜜500g", "", 1, "", 30), ("槐花蜜500g", "", 1, "", 45)]
+    assert [alias[1:] for alias in rows(copy, ALIASES)] == [("phone", "13900001111", "13900001111")]
+
+
+def test_a_product_status_the_import_cannot_read_is_a_row_problem(tmp_path, book):
+    from tests.core.excel.files import write_xlsx
+
+    path = write_xlsx(tmp_path / "p.xlsx", {"商品": [["商品", "使用周期(天)", "提前天数", "价格", "分类", "商家编码", "商品状态",
+                                                      "商品备注"],
+                                                     ["土蜂蜜500g", 30, 3, 59, "蜂蜜", "SKU1", "停售", ""],
+                                                     ["槐花蜜500g", 45, 3, 49, "蜂蜜", "SKU2", "卖完了", ""]]})
+    result = run_import(book, path, ImportOptions())
+    assert [(error.row, error.code) for error in result.errors] == [(3, "value_invalid")]
+    assert rows(book.path, PRODUCTS) == [("土蜂蜜500g", "SKU1", 0, "", 30)]
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_templates_named_like_a_header_word_come_back(tmp_path, book, language):
+    """A template named 生日 (备注, 电话) made its row the 话术模板 sheet's header: no template came back."""
+    from sqlalchemy import select
+
+    from core.book.models import MessageTemplate
+
+    with book.session() as session:
+        session.add_all([MessageTemplate(kind=kind, name=name, language="zh_CN", body=body) for kind, name, body in (
+            ("birthday", "生日", "{name}生日快乐！"), ("repurchase", "备注", "{name}，快用完了吧"),
+            ("winback", "电话", "{name}好久不见"), ("repurchase", "Phone", "Hi {name}"))])
+    export_book(book, tmp_path / "all.xlsx", "all", language)
+    with Book.open(tmp_path / "copy.book", create=True, backup_root=tmp_path / "b") as copy:
+        run_import(copy, tmp_path / "all.xlsx")
+        with copy.session() as session:
+            names = session.scalars(select(MessageTemplate.name).order_by(MessageTemplate.id)).all()
+    assert names == ["生日", "备注", "电话", "Phone"]
+
+
+def test_a_data_row_naming_a_header_word_is_not_taken_for_a_known_export_s_header(tmp_path):
+    """The row holding a known export's whole header is its header, not a later row of more header words."""
+    from core.excel.analysis import choose, load_file
+    from tests.core.excel.files import write_xlsx
+
+    path = write_xlsx(tmp_path / "t.xlsx", {"话术模板": [
+        ["话术类型", "话术名称", "语言", "话术内容", "默认"],
+        ["生日关怀", "生日", "zh_CN", "{name}生日快乐", "是"]]})
+    choice = choose(load_file(path).tables[0])
+    assert (choice.header_row, choice.preset, choice.usable) == (1, "huitouke_templates", True)
