@@ -1,7 +1,9 @@
 """Read a .csv / .txt file into rows with bounded memory, reporting what had to be mended, by row.
 
 - Lines are read as bytes, at most ``MAX_LINE_BYTES`` of each: the rest of a longer line (a 100 MB line)
-  is skipped without being held, and the row is reported (``line_cut``).
+  is skipped without being held, and the row is reported (``line_cut``). A line ends at LF, CRLF or a lone CR
+  (classic Mac), where the csv module ends one, and every line end is read as LF: a file gives the same rows
+  whichever it uses, a quoted cell's line breaks included.
 - The encoding is decided for the whole file (BOM, else UTF-8, else GB18030 — a superset of GBK), but a
   few lines that do not fit it are read on their own: a GBK line in a UTF-8 file is read as GB18030
   (``encoding_mixed``); a line neither can read is read with replacement characters (``encoding_replaced``).
@@ -28,6 +30,7 @@ from core.errors import ImportRejected
 from core.excel.sheet_rows import LazyRows
 
 MAX_LINE_BYTES = 4 * 1024 * 1024
+_READ_BYTES = 1024 * 1024
 MAX_CELL_CHARS = 32_767
 LAZY_TEXT_BYTES = 2 * 1024 * 1024
 csv.field_size_limit(MAX_LINE_BYTES * 4)  # a long quoted cell is cut by us, not refused by the csv module
@@ -45,7 +48,7 @@ def read_text_table(path: Path, max_rows: int) -> tuple[Sequence[list[Any]], lis
         head = handle.read(4096)
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head:
         text = decode_text(path.read_bytes(), path.name)  # UTF-16: lines are not split on one newline byte
-        lines = text.splitlines(keepends=True)
+        lines = _text_lines(text)
         cut: set[int] = set()  # read whole: no line is cut
         notes: list[tuple[int, str, str]] = []
     else:
@@ -75,9 +78,8 @@ def read_text_table(path: Path, max_rows: int) -> tuple[Sequence[list[Any]], lis
                 row[column] = cell[:MAX_CELL_CHARS]
                 found.append((row_number, column, "cell_cut", f"{len(cell):,}"))
                 kept.add(row_number - 1)
-    # (walked from its lines only when the csv module split the text into those lines: a lone CR in a cell ends a
-    # line for it, not for the lines as read, split at LF; str.splitlines, a UTF-16 file's, ends one at U+2028,
-    # NEL, FF… that it does not. Its line numbers, first_line, would not index the lines.)
+    # (walked from its lines only when the csv module split the text into those lines, its line numbers, first_line,
+    # indexing them: the lines are split where it splits them, at LF, CRLF or a lone CR — a check, not a case seen.)
     if path.stat().st_size > LAZY_TEXT_BYTES and csv_lines == len(lines):
         return TextRows(lines, first_line, {index: rows[index] for index in kept}, delimiter), sorted(found)
     return rows, sorted(found)
@@ -131,27 +133,62 @@ def sniff_delimiter(text: str) -> str:
 
 
 def _read_lines(path: Path, max_rows: int) -> tuple[list[bytes], set[int]]:
-    """The file's lines as bytes, each at most MAX_LINE_BYTES (the rest skipped unread into memory)."""
+    """The file's lines as bytes, each ended by LF: a line ends where the csv module ends one, at LF, CRLF or a
+    lone CR (classic Mac, Excel for Mac's "CSV (Macintosh)"), also inside a quoted cell (which so reads its line
+    breaks as LF, an Excel cell's). Each line is at most MAX_LINE_BYTES (the rest skipped unread into memory)."""
     lines: list[bytes] = []
     cut: set[int] = set()
+    carry = b""  # the start of a line not ended yet (with a CR read last: perhaps the first half of a CRLF)
+    skipping = False  # in the rest of a cut line
     with path.open("rb") as handle:
         while True:
-            line = handle.readline(MAX_LINE_BYTES)
-            if not line:
+            chunk = handle.read(_READ_BYTES)
+            data = carry + chunk
+            if not data:
                 break
-            if len(line) == MAX_LINE_BYTES and not line.endswith(b"\n"):
+            tail = b""
+            if chunk and data.endswith(b"\r"):  # the next chunk may start with its LF
+                data, tail = data[:-1], b"\r"
+            if b"\r" in data:
+                data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+            pieces = data.split(b"\n")
+            rest = pieces.pop()  # the line not ended yet (b"" after a line end)
+            if skipping and pieces:
+                del pieces[0]  # the end of the cut line, dropped
+                skipping = False
+            for piece in pieces:
+                if len(piece) > MAX_LINE_BYTES:
+                    cut.add(len(lines))
+                    piece = piece[:MAX_LINE_BYTES]
+                lines.append(piece + b"\n")
+            if skipping:
+                rest = b""
+            elif len(rest) > MAX_LINE_BYTES:
                 cut.add(len(lines))
-                while True:  # the rest of the line, read and dropped a chunk at a time
-                    rest = handle.readline(MAX_LINE_BYTES)
-                    if not rest or rest.endswith(b"\n"):
-                        break
-                line = line.rstrip(b"\r") + b"\n"
-            lines.append(line)
+                lines.append(rest[:MAX_LINE_BYTES] + b"\n")
+                rest, skipping = b"", True
             if len(lines) > max_rows * 2 + 10:
                 raise ImportRejected("too_large", file=path.name, rows=len(lines))
+            if not chunk:  # the end of the file: a last line without a line end
+                if rest:
+                    lines.append(rest)
+                break
+            carry = rest + tail
     if lines and lines[0].startswith(codecs.BOM_UTF8):
         lines[0] = lines[0][len(codecs.BOM_UTF8):]
     return lines, cut
+
+
+def _text_lines(text: str) -> list[str]:
+    """A decoded text's lines split and ended as `_read_lines` does (LF, CRLF or a lone CR, each made LF; not
+    at U+2028, NEL, FF… where str.splitlines also ends one but the csv module does not)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line + "\n" for line in text.split("\n")]
+    last = lines.pop()[:-1]
+    if last:
+        lines.append(last)
+    return lines
 
 
 def _decode_lines(raw: list[bytes], name: str) -> tuple[list[str], list[tuple[int, str, str]]]:
