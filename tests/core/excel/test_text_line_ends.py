@@ -78,7 +78,7 @@ def test_a_text_files_rows_do_not_depend_on_its_line_ends(tmp_path, monkeypatch,
 
 def test_the_lines_end_where_the_csv_module_ends_them(tmp_path, monkeypatch):
     """`_read_lines` against a plain split at LF, CRLF and a lone CR, with line ends straddling its reads and lines
-    longer than its cap (cut, the rest dropped up to the line's end)."""
+    longer than its cap (cut, the rest dropped up to the line's end, where it starts and ends in the file told)."""
     pick = random.Random(7)
     path = tmp_path / "lines.csv"
     for _trial in range(3_000):
@@ -86,11 +86,12 @@ def test_the_lines_end_where_the_csv_module_ends_them(tmp_path, monkeypatch):
         cap = pick.randint(1, 10)
         monkeypatch.setattr(text_files, "_READ_BYTES", pick.randint(1, 8))
         monkeypatch.setattr(text_files, "MAX_LINE_BYTES", cap)
-        expected, cut = [], set()
+        expected, cut = [], {}
         for match in re.finditer(rb"([^\r\n]*)(\r\n|\r|\n)|([^\r\n]+)$", data):
-            content, end = (match[1], b"\n") if match[2] else (match[3], b"")
+            group = 1 if match[2] else 3
+            content, end = match[group], b"\n" if match[2] else b""
             if len(content) > cap:
-                cut.add(len(expected))
+                cut[len(expected)] = (match.start(group), match.end(group))  # (where it starts and ends in the file)
                 content, end = content[:cap], b"\n"
             expected.append(content + end)
         path.write_bytes(data)
