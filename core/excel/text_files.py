@@ -1,11 +1,15 @@
 """Read a .csv / .txt file into rows with bounded memory, reporting what had to be mended, by row.
 
 - Lines are read as bytes, at most ``MAX_LINE_BYTES`` of each: the rest of a longer line (a 100 MB line)
-  is skipped without being held, and the row is reported (``line_cut``).
+  is skipped without being held, and the row is reported (``line_cut``); the cut drops the character it
+  splits, and a quote it leaves open is closed there (the cell would swallow the next lines). A line ends at
+  LF, CRLF or a lone CR (classic Mac), where the csv module ends one, and every line end is read as LF: a file
+  gives the same rows whichever it uses, a quoted cell's line breaks included.
 - The encoding is decided for the whole file (BOM, else UTF-8, else GB18030 — a superset of GBK), but a
   few lines that do not fit it are read on their own: a GBK line in a UTF-8 file is read as GB18030
   (``encoding_mixed``); a line neither can read is read with replacement characters (``encoding_replaced``).
-- A cell longer than ``MAX_CELL_CHARS`` (Excel's own limit) is cut (``cell_cut``).
+- A cell longer than ``MAX_CELL_CHARS`` (Excel's own limit) is cut (``cell_cut``, with its length in the file,
+  also when a line's cut ended it: what follows the cut, up to the cell's end, is read again to count it).
 - A stray quote that would swallow the following lines into one cell is detected (a quoted cell spanning
   lines that look like rows of their own) and reported (``quote_unbalanced``); those lines are read one
   row each, the quote taken literally.
@@ -15,6 +19,7 @@ Notes are ``(row, column index, code, value)``; the row is 1-based in the rows r
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import csv
 import io
@@ -28,6 +33,7 @@ from core.errors import ImportRejected
 from core.excel.sheet_rows import LazyRows
 
 MAX_LINE_BYTES = 4 * 1024 * 1024
+_READ_BYTES = 1024 * 1024
 MAX_CELL_CHARS = 32_767
 LAZY_TEXT_BYTES = 2 * 1024 * 1024
 csv.field_size_limit(MAX_LINE_BYTES * 4)  # a long quoted cell is cut by us, not refused by the csv module
@@ -45,19 +51,24 @@ def read_text_table(path: Path, max_rows: int) -> tuple[Sequence[list[Any]], lis
         head = handle.read(4096)
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head:
         text = decode_text(path.read_bytes(), path.name)  # UTF-16: lines are not split on one newline byte
-        lines = text.splitlines(keepends=True)
-        cut: set[int] = set()  # read whole: no line is cut
+        lines = _text_lines(text)
+        cut: dict[int, tuple[int, int]] = {}  # read whole: no line is cut
         notes: list[tuple[int, str, str]] = []
+        read_cut: dict[int, tuple[str, int]] = {}
     else:
         raw, cut = _read_lines(path, max_rows)
         if not any(line.strip() for line in raw):
             raise ImportRejected("empty", file=path.name)
-        lines, notes = _decode_lines(raw, path.name)
+        lines, notes, read_cut = _decode_lines(raw, path.name, cut)
         replaced = {line for line, code, _value in notes if code == "encoding_replaced"}
         sample = "".join(line for number, line in enumerate(lines[:200]) if number not in replaced)
         _text_or_reject(sample[:4096], path.name)  # binary data decoded by chance
     delimiter = sniff_delimiter("".join(lines[:50]))
+    closed: set[int] = set()
     rows, first_line, csv_lines = _parse(lines, delimiter, max_rows, path.name)
+    if cut:
+        rows, first_line, csv_lines, closed = _close_cut_quotes(rows, first_line, csv_lines, lines, cut, delimiter,
+                                                                max_rows, path.name)
     rows, first_line, found, read_alone = _mend_stray_quotes(rows, first_line, lines, delimiter)
     row_of_line = {}
     for row_index, start in enumerate(first_line):
@@ -66,18 +77,28 @@ def read_text_table(path: Path, max_rows: int) -> tuple[Sequence[list[Any]], lis
             row_of_line[line] = row_index + 1
     for line, code, value in notes:
         found.append((row_of_line.get(line, line + 1), -1, code, value))
+    cut_cells = {}  # (row index, column) of the cell a line's cut ends: the line
     for line in sorted(cut):
-        found.append((row_of_line.get(line, line + 1), -1, "line_cut", ""))
+        row_number = row_of_line.get(line, line + 1)
+        found.append((row_number, -1, "line_cut", ""))
+        if line in read_cut and row_number <= len(rows) and rows[row_number - 1]:
+            cut_cells[(row_number - 1, len(rows[row_number - 1]) - 1)] = line
     kept = set(read_alone)  # rows the lines would not give again when parsed: kept as they are
     for row_number, row in enumerate(rows, 1):
         for column, cell in enumerate(row):
             if len(cell) > MAX_CELL_CHARS:
+                length = len(cell)
+                cut_line = cut_cells.get((row_number - 1, column))
+                if cut_line is not None:  # its length in the file: the part read and the rest, past the line's cut
+                    encoding, read = read_cut[cut_line]
+                    start, end = cut[cut_line]
+                    length += _rest_length(path, start + read, end, encoding, delimiter, cut_line in closed,
+                                           lines[cut_line].endswith('"\n'))
                 row[column] = cell[:MAX_CELL_CHARS]
-                found.append((row_number, column, "cell_cut", f"{len(cell):,}"))
+                found.append((row_number, column, "cell_cut", f"{length:,}"))
                 kept.add(row_number - 1)
-    # (walked from its lines only when the csv module split the text into those lines: a lone CR in a cell ends a
-    # line for it, not for the lines as read, split at LF; str.splitlines, a UTF-16 file's, ends one at U+2028,
-    # NEL, FF… that it does not. Its line numbers, first_line, would not index the lines.)
+    # (walked from its lines only when the csv module split the text into those lines, its line numbers, first_line,
+    # indexing them: the lines are split where it splits them, at LF, CRLF or a lone CR — a check, not a case seen.)
     if path.stat().st_size > LAZY_TEXT_BYTES and csv_lines == len(lines):
         return TextRows(lines, first_line, {index: rows[index] for index in kept}, delimiter), sorted(found)
     return rows, sorted(found)
@@ -130,37 +151,95 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def _read_lines(path: Path, max_rows: int) -> tuple[list[bytes], set[int]]:
-    """The file's lines as bytes, each at most MAX_LINE_BYTES (the rest skipped unread into memory)."""
+def _read_lines(path: Path, max_rows: int) -> tuple[list[bytes], dict[int, tuple[int, int]]]:
+    """The file's lines as bytes, each ended by LF: a line ends where the csv module ends one, at LF, CRLF or a
+    lone CR (classic Mac, Excel for Mac's "CSV (Macintosh)"), also inside a quoted cell (which so reads its line
+    breaks as LF, an Excel cell's). Each line is at most MAX_LINE_BYTES (the rest skipped unread into memory);
+    also returned: for each line cut, where it starts in the file and where it ends (its line end, or the file's)."""
     lines: list[bytes] = []
-    cut: set[int] = set()
+    cut: dict[int, tuple[int, int]] = {}
+    carry = b""  # the start of a line not ended yet (with a CR read last: perhaps the first half of a CRLF)
+    skipping = False  # in the rest of a cut line
+    read = 0
+    size = min(_READ_BYTES, MAX_LINE_BYTES)  # (a line longer than MAX_LINE_BYTES then starts the data at hand)
     with path.open("rb") as handle:
         while True:
-            line = handle.readline(MAX_LINE_BYTES)
-            if not line:
+            start = read - len(carry)  # where the data starts in the file
+            chunk = handle.read(size)
+            read += len(chunk)
+            data = carry + chunk
+            if not data:
                 break
-            if len(line) == MAX_LINE_BYTES and not line.endswith(b"\n"):
-                cut.add(len(lines))
-                while True:  # the rest of the line, read and dropped a chunk at a time
-                    rest = handle.readline(MAX_LINE_BYTES)
-                    if not rest or rest.endswith(b"\n"):
-                        break
-                line = line.rstrip(b"\r") + b"\n"
-            lines.append(line)
+            tail = b""
+            if chunk and data.endswith(b"\r"):  # the next chunk may start with its LF
+                data, tail = data[:-1], b"\r"
+            if skipping:  # the cut line's end: its line end, or as far as read
+                ends = [index for index in (data.find(b"\r"), data.find(b"\n")) if index >= 0]
+                cut[len(lines) - 1] = (cut[len(lines) - 1][0], start + min(ends, default=len(data)))
+            if b"\r" in data:
+                data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+            pieces = data.split(b"\n")
+            rest = pieces.pop()  # the line not ended yet (b"" after a line end)
+            if skipping and pieces:
+                del pieces[0]  # the end of the cut line, dropped
+                skipping = False
+            for piece in pieces:
+                if len(piece) > MAX_LINE_BYTES:  # (the data's first line: the others are in the chunk)
+                    cut[len(lines)] = (start, start + len(piece))
+                    piece = piece[:MAX_LINE_BYTES]
+                lines.append(piece + b"\n")
+            if skipping:
+                rest = b""
+            elif len(rest) > MAX_LINE_BYTES:  # (no line end in the data: the line starts it; its end is found later)
+                cut[len(lines)] = (start, start + len(rest))
+                lines.append(rest[:MAX_LINE_BYTES] + b"\n")
+                rest, skipping = b"", True
             if len(lines) > max_rows * 2 + 10:
                 raise ImportRejected("too_large", file=path.name, rows=len(lines))
+            if not chunk:  # the end of the file: a last line without a line end
+                if rest:
+                    lines.append(rest)
+                break
+            carry = rest + tail
     if lines and lines[0].startswith(codecs.BOM_UTF8):
         lines[0] = lines[0][len(codecs.BOM_UTF8):]
+        if 0 in cut:
+            cut[0] = (cut[0][0] + len(codecs.BOM_UTF8), cut[0][1])
     return lines, cut
 
 
-def _decode_lines(raw: list[bytes], name: str) -> tuple[list[str], list[tuple[int, str, str]]]:
-    """Decode every line with the file's encoding; lines that do not fit it are read alone and noted."""
+def _text_lines(text: str) -> list[str]:
+    """A decoded text's lines split and ended as `_read_lines` does (LF, CRLF or a lone CR, each made LF; not
+    at U+2028, NEL, FF… where str.splitlines also ends one but the csv module does not)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line + "\n" for line in text.split("\n")]
+    last = lines.pop()[:-1]
+    if last:
+        lines.append(last)
+    return lines
+
+
+def _decode_lines(raw: list[bytes], name: str, cut: dict[int, tuple[int, int]]
+                  ) -> tuple[list[str], list[tuple[int, str, str]], dict[int, tuple[str, int]]]:
+    """Decode every line with the file's encoding; lines that do not fit it are read alone and noted. A cut line
+    drops the character its cut split (read with an incremental decoder); for each, also returned: the encoding
+    it was read with and the bytes of it read."""
+    read_cut: dict[int, tuple[str, int]] = {}
+
+    def decoded(index: int, line: bytes, encoding: str, errors: str = "strict") -> str:
+        if index not in cut:
+            return line.decode(encoding, errors)
+        decoder = codecs.getincrementaldecoder(encoding)(errors)
+        text = decoder.decode(line[:-1], final=False)  # (the LF put after its cut left out)
+        read_cut[index] = (encoding, len(line) - 1 - len(decoder.getstate()[0]))
+        return text + "\n"
+
     failing = []
     for index, line in enumerate(raw):
         if not line.isascii():
             try:
-                line.decode("utf-8")
+                decoded(index, line, "utf-8")
             except UnicodeDecodeError:
                 failing.append(index)
     # GBK text is almost never valid UTF-8: lines that read as UTF-8 are evidence of a UTF-8 file, and a few
@@ -172,21 +251,21 @@ def _decode_lines(raw: list[bytes], name: str) -> tuple[list[str], list[tuple[in
     texts: list[str] = []
     notes: list[tuple[int, str, str]] = []
     for index, line in enumerate(raw):
-        if failing_set is not None and index not in failing_set:
+        if failing_set is not None and index not in failing_set and index not in cut:
             texts.append(line.decode("utf-8"))
             continue
         try:
-            texts.append(line.decode(main))
+            texts.append(decoded(index, line, main))
             continue
         except UnicodeDecodeError:
             pass
         try:
-            texts.append(line.decode(other))
+            texts.append(decoded(index, line, other))
             notes.append((index, "encoding_mixed", other))
         except UnicodeDecodeError:
-            texts.append(line.decode(main, errors="replace"))
+            texts.append(decoded(index, line, main, "replace"))
             notes.append((index, "encoding_replaced", main))
-    return texts, notes
+    return texts, notes, read_cut
 
 
 def _parse(lines: list[str], delimiter: str, max_rows: int, name: str) -> tuple[list[list[str]], list[int], int]:
@@ -206,6 +285,66 @@ def _parse(lines: list[str], delimiter: str, max_rows: int, name: str) -> tuple[
     except csv.Error as error:
         raise ImportRejected("not_a_spreadsheet", file=name, reason=str(error)) from None
     return rows, first_line, reader.line_num
+
+
+def _close_cut_quotes(rows: list[list[str]], first_line: list[int], csv_lines: int, lines: list[str],
+                      cut: dict[int, tuple[int, int]], delimiter: str, max_rows: int, name: str
+                      ) -> tuple[list[list[str]], list[int], int, set[int]]:
+    """A line cut inside a quoted cell leaves its quote open, the cell swallowing the lines after it: the quote is
+    closed at the cut (a quote put before the line's LF) and the lines parsed again. Also returned: the lines so
+    closed."""
+    closed: set[int] = set()
+    while first_line:
+        for line in sorted(cut):
+            row = bisect.bisect_right(first_line, line) - 1
+            row_end = first_line[row + 1] if row + 1 < len(first_line) else csv_lines
+            if line not in closed and row_end > line + 1:  # its row goes on past it
+                break
+        else:
+            break
+        lines[line] = lines[line][:-1] + '"\n'
+        closed.add(line)
+        rows, first_line, csv_lines = _parse(lines, delimiter, max_rows, name)
+    return rows, first_line, csv_lines, closed
+
+
+def _rest_length(path: Path, start: int, end: int, encoding: str, delimiter: str, quoted: bool,
+                 after_quote: bool) -> int:
+    """The characters of a cut line's last cell past the part read, from byte `start` of the file to the cell's end
+    (the next delimiter, or in a quoted cell the one after its closing quote; a doubled quote one character), at
+    most to the line's `end`: read again a block at a time, not held. A part read ending with a quote (taken for the
+    cell's closing one) followed by another: the cut split a doubled quote, counted from its first half."""
+    decoder = codecs.getincrementaldecoder(encoding)("replace")
+    count, held = 0, ""
+    with path.open("rb") as handle:
+        handle.seek(start)
+        if after_quote and not quoted and handle.read(1) == b'"':
+            start, quoted = start - 1, True
+        handle.seek(start)
+        left = end - start
+        while True:
+            data = handle.read(max(0, min(left, _READ_BYTES)))
+            left -= len(data)
+            last = left <= 0 or not data
+            text, held, position = held + decoder.decode(data, final=last), "", 0
+            while quoted:
+                found = text.find('"', position)
+                if found < 0 or (found == len(text) - 1 and not last):  # (a quote last: doubled? the next read tells)
+                    stop = len(text) if found < 0 else found
+                    count, held, position = count + stop - position, text[stop:], len(text)
+                    break
+                count += found - position
+                if text.startswith('""', found):
+                    count, position = count + 1, found + 2
+                else:
+                    quoted, position = False, found + 1
+            if not quoted:
+                found = text.find(delimiter, position)
+                if found >= 0:
+                    return count + found - position
+                count += len(text) - position
+            if last:
+                return count
 
 
 def _mend_stray_quotes(rows: list[list[str]], first_line: list[int], lines: list[str],
