@@ -146,12 +146,12 @@ class PlanBuilder:
                 draft = orders[order_key] = OrderDraft(person_index, order_key[0], order_key[1], parsed.order, [],
                                                        (file, sheet, parsed.row))
                 if order_key in several:
-                    runs[order_key] = _Runs(index, parsed)
+                    runs[order_key] = _Runs(index, _line_of(parsed.order, parsed.item))
                 item = _item_of(parsed)
                 if item:
                     draft.items.append(item)
                 continue
-            if runs[order_key].repeated(index, parsed):
+            if runs[order_key].repeated(index, _line_of(parsed.order, parsed.item)):
                 self.plan.errors.append(RowError(file, sheet, parsed.row, "", "duplicate_row", order_key[1], "note"))
                 continue
             if preset.sum_row_amounts:
@@ -169,6 +169,7 @@ class PlanBuilder:
                 continue
             self.plan.orders.append(draft)
         self.plan.rows_read += len(rows)
+        _drop_repeated_detail_lines(self.plan)
         return self.plan
 
     def _order_key(self, parsed: ParsedRow, source: _Source, occurrences: Counter[str]) -> tuple[str, str] | None:
@@ -248,32 +249,56 @@ def _join_rows(rows: Sequence[ParsedRow], sources: Sequence[_Source], order_keys
 
 
 class _Runs:
-    """The rows of one order seen so far, in runs of consecutive rows. A line of a later run that repeats a
-    line of an earlier run is the same export pasted (or joined) twice: read once. Identical lines next to
-    each other are two real lines of the order (two of the same item). Lines are kept as digests
-    (``_line_of``): an export of 100,000 customers has about 120,000 orders of several lines."""
+    """The lines of one order seen so far, in runs of consecutive rows (``position`` one more than the last). A
+    line of a later run that repeats a line of an earlier run is the same export pasted (or joined) twice: read
+    once. Identical lines next to each other are two real lines of the order (two of the same item). Lines are
+    kept as digests (``_line_of``): an export of 100,000 customers has about 120,000 orders of several lines."""
 
     __slots__ = ("current", "earlier", "last")
 
-    def __init__(self, index: int, parsed: ParsedRow) -> None:
-        self.last = index
+    def __init__(self, position: int, line: bytes) -> None:
+        self.last = position
         # the lines of the run going on; the first taken before the draft takes (and changes) its values
-        self.current: list[bytes] = [_line_of(parsed.order, parsed.item)]
+        self.current: list[bytes] = [line]
         self.earlier: Counter[bytes] | None = None  # the earlier runs' lines not met again yet
 
-    def repeated(self, index: int, parsed: ParsedRow) -> bool:
-        if index != self.last + 1:  # a new run of this order's rows
+    def repeated(self, position: int, line: bytes) -> bool:
+        """Whether the line at ``position`` (after every earlier one of the order), of digest ``line``, repeats
+        a line of an earlier run."""
+        if position != self.last + 1:  # a new run of this order's rows
             if self.earlier is None:
                 self.earlier = Counter()
             self.earlier.update(self.current)
             self.current = []
-        self.last = index
-        line = _line_of(parsed.order, parsed.item)
+        self.last = position
         if self.earlier and self.earlier[line]:
             self.earlier[line] -= 1
             return True
         self.current.append(line)
         return False
+
+
+def _drop_repeated_detail_lines(plan: ImportPlan) -> None:
+    """A detail file's lines pasted twice are read once: the lines of each order are compared as ``_Runs`` does,
+    a run being consecutive rows of one sheet. A repeated line is noted (``duplicate_row``) and left out of
+    ``plan.detail_items``; its row stays in ``plan.detail_rows`` (it was read). Only orders of several lines are
+    looked at."""
+    tables: dict[tuple[str, str], int] = {}
+    for key, rows in plan.detail_rows.items():
+        if len(rows) < 2:
+            continue
+        items, kept = plan.detail_items[key], []
+        runs: _Runs | None = None
+        for (file, sheet, row), item in zip(rows, items, strict=True):
+            position = tables.setdefault((file, sheet), len(tables)) << 32 | row
+            line = _line_of({}, item)
+            if runs is None:
+                runs = _Runs(position, line)
+            elif runs.repeated(position, line):
+                plan.errors.append(RowError(file, sheet, row, "", "duplicate_row", key[1], "note"))
+                continue
+            kept.append(item)
+        plan.detail_items[key] = kept
 
 
 def _line_of(order: dict[str, Any], item: dict[str, Any]) -> bytes:
