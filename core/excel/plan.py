@@ -45,6 +45,7 @@ class OrderDraft:
     fields: dict[str, Any]
     items: list[dict[str, Any]]
     row: tuple[str, str, int]
+    rows_are_lines: bool = False  # each row of the order was one line of it, with its own amount (Douyin)
 
 
 @dataclass(slots=True)
@@ -144,7 +145,7 @@ class PlanBuilder:
             draft = orders.get(order_key)
             if draft is None:
                 draft = orders[order_key] = OrderDraft(person_index, order_key[0], order_key[1], parsed.order, [],
-                                                       (file, sheet, parsed.row))
+                                                       (file, sheet, parsed.row), preset.sum_row_amounts)
                 if order_key in several:
                     runs[order_key] = _Runs(index, *_line_and_ref(parsed))
                 parsed.item.pop("line_ref", None)  # (read: the book keeps no line numbers)

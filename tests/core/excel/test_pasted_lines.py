@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import csv
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from core.book.models import Order, OrderItem
+from core.excel.batches import undo_import
 from core.excel.importer import run_import
 from tests.core.excel.files import write_csv, write_xlsx
 from tests.core.excel.test_detail_items import (
@@ -120,3 +121,30 @@ def test_sub_order_numbers_excel_rounded_cost_nothing(tmp_path, book):
     result = run_import(book, write_xlsx(tmp_path / "douyin.xlsx", {"订单": [DOUYIN_HEADERS, *lines]}))
     assert result.errors == () and result.orders_created == 1
     assert _order(book) == (24400, [("土蜂蜜500g", 1, 6800), ("青梅酒500ml", 2, 17600)])
+
+
+def test_a_later_douyin_export_adds_the_sub_orders_an_earlier_one_lacked(tmp_path, book):
+    run_import(book, _douyin(tmp_path / "first_only.csv", [_HONEY_LINE]))
+    full = _douyin(tmp_path / "full.csv", [_HONEY_LINE, _WINE_LINE])
+    later = run_import(book, full)
+    assert _order(book) == (24400, [("土蜂蜜500g", 1, 6800), ("青梅酒500ml", 2, 17600)])
+    assert (later.items_added, later.orders_updated, later.orders_unchanged) == (1, 1, 0)
+    after = items_table(book)
+    again = run_import(book, full)  # the same file again: nothing
+    assert items_table(book) == after and (again.items_added, again.orders_unchanged) == (0, 1)
+    undo_import(book, later.batch_id)
+    assert _order(book) == (6800, [("土蜂蜜500g", 1, 6800)])
+    run_import(book, full)
+    with book.session() as session:  # the seller corrects a line in the book: the file's line is not added back
+        session.execute(update(OrderItem).where(OrderItem.title == "青梅酒500ml").values(quantity=3))
+    edited = items_table(book)
+    last = run_import(book, full)
+    assert items_table(book) == edited and last.items_added == 0
+
+
+def test_a_gift_sub_order_added_later_counts_its_order_updated(tmp_path, book):
+    gift = _douyin_line(_MAIN, "6920000000000000005", "赠品小勺", 1, "0.00", "0.00")
+    run_import(book, _douyin(tmp_path / "first_only.csv", [_HONEY_LINE]))
+    later = run_import(book, _douyin(tmp_path / "full.csv", [_HONEY_LINE, gift]))  # the amounts did not move
+    assert _order(book) == (6800, [("土蜂蜜500g", 1, 6800), ("赠品小勺", 1, 0)])
+    assert (later.items_added, later.orders_updated, later.orders_unchanged) == (1, 1, 0)
