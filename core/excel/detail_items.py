@@ -15,7 +15,8 @@ An order already in the book that comes again as several rows that are its lines
 sub-orders: ``OrderDraft.rows_are_lines``) gets the lines it lacks (compared as above) when the file has at
 least that many lines more than the order: an earlier export held some of its sub-orders only. When more
 lines are missing than that (the seller edited a line in the book) nothing is added: a line already in the
-book is never added twice, and the same file imported again adds nothing.
+book is never added twice, and the same file imported again adds nothing. The order's goods amount grows by
+the added lines when it was the sum of its lines.
 
 Every added item and every replaced value is recorded in ``import_change`` so undoing the batch removes
 exactly what it added and puts the summary line back. Lines whose order is in neither the book nor the
@@ -33,7 +34,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from core.book.models import OrderItem
+from core.book.models import Order, OrderItem
 from core.excel.matching import ExistingOrder, chunks
 from core.excel.plan import ImportPlan
 from core.excel.records import RowError
@@ -83,6 +84,7 @@ def attach_detail_items(session: Session, plan: ImportPlan, book_orders: Mapping
     current = _current_items(session, [order.id for order in found.values()]
                              + [book_orders[key].id for key in lines])
     added: list[dict[str, Any]] = []
+    grown: dict[int, tuple[int, int]] = {}  # order id → its lines' amount before, the added lines' amount
     for key, order in found.items():
         wanted = [_line_values(item, link) for item in plan.detail_items[key]]
         have = current.get(order.id, [])
@@ -105,6 +107,7 @@ def attach_detail_items(session: Session, plan: ImportPlan, book_orders: Mapping
         if not missing or len(missing) > len(items) - len(have):
             continue  # every line is there, or the book's lines cannot be told from the file's: nothing added
         added.extend({"order_id": order.id, **values, "product_id": link(values["title"])} for values in missing)
+        grown[order.id] = (sum(line["amount_cents"] for line in have), sum(line["amount_cents"] for line in missing))
         outcome.items_added += len(missing)
         touched.add(order.customer_id)
         if order.id in unchanged:
@@ -114,7 +117,19 @@ def attach_detail_items(session: Session, plan: ImportPlan, book_orders: Mapping
         ids = session.scalars(insert(OrderItem).returning(OrderItem.id, sort_by_parameter_order=True), batch)
         for item_id in ids:
             record("order_item", item_id, None)
+    _grow_goods(session, grown, record)
     return outcome
+
+
+def _grow_goods(session: Session, grown: Mapping[int, tuple[int, int]], record: Record) -> None:
+    """The goods amount of each order of ``grown`` that was the sum of its lines grows by the lines added."""
+    for batch in chunks(grown):
+        for order_id, goods in session.execute(select(Order.id, Order.goods_cents).where(Order.id.in_(batch))).all():
+            before, more = grown[order_id]
+            if goods == before and more:
+                record("orders", order_id, {"goods_cents": goods})
+                session.execute(update(Order).where(Order.id == order_id)
+                                .values(goods_cents=goods + more, version=Order.version + 1))
 
 
 def _missing(wanted: list[dict[str, Any]], have: list[dict[str, Any]]) -> list[dict[str, Any]]:

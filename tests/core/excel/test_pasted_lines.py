@@ -95,6 +95,11 @@ def _order(book, number=_MAIN) -> tuple[int, list[tuple]]:
     return paid, [tuple(item) for item in items]
 
 
+def _goods(book, number=_MAIN) -> int:
+    with book.session() as session:
+        return session.scalar(select(Order.goods_cents).where(Order.platform_order_no == number))
+
+
 def test_a_douyin_export_pasted_twice_reads_each_sub_order_once(tmp_path, book):
     result = run_import(book, _douyin(tmp_path / "twice.csv", [_HONEY_LINE, _WINE_LINE, _HONEY_LINE, _WINE_LINE]))
     assert result.tables[0].preset == "douyin" and result.orders_created == 1
@@ -129,11 +134,12 @@ def test_a_later_douyin_export_adds_the_sub_orders_an_earlier_one_lacked(tmp_pat
     later = run_import(book, full)
     assert _order(book) == (24400, [("土蜂蜜500g", 1, 6800), ("青梅酒500ml", 2, 17600)])
     assert (later.items_added, later.orders_updated, later.orders_unchanged) == (1, 1, 0)
+    assert _goods(book) == 24400  # the goods amount was the sum of the lines: it follows them
     after = items_table(book)
     again = run_import(book, full)  # the same file again: nothing
     assert items_table(book) == after and (again.items_added, again.orders_unchanged) == (0, 1)
     undo_import(book, later.batch_id)
-    assert _order(book) == (6800, [("土蜂蜜500g", 1, 6800)])
+    assert _order(book) == (6800, [("土蜂蜜500g", 1, 6800)]) and _goods(book) == 6800
     run_import(book, full)
     with book.session() as session:  # the seller corrects a line in the book: the file's line is not added back
         session.execute(update(OrderItem).where(OrderItem.title == "青梅酒500ml").values(quantity=3))
