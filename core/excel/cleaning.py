@@ -67,6 +67,15 @@ def clean_identifier(value: object) -> str:
     return text
 
 
+def line_number(value: object) -> str:
+    """An order line's own number (Douyin's 子订单编号), or "" when it is none: one Excel rounded is left out,
+    never refused (two lines would share it; the line is then compared by its content)."""
+    try:
+        return clean_identifier(value)
+    except CellRejected:
+        return ""
+
+
 # ---------------------------------------------------------------- dates
 
 _YMD = re.compile(

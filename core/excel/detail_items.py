@@ -11,6 +11,13 @@ order already in the book:
   other lines are added;
 - otherwise (no item, or several items) the missing lines are added and nothing is removed.
 
+An order already in the book that comes again as several rows that are its lines (a Douyin export's
+sub-orders: ``OrderDraft.rows_are_lines``) gets the lines it lacks (compared as above) when the file has at
+least that many lines more than the order: an earlier export held some of its sub-orders only. When more
+lines are missing than that (the seller edited a line in the book) nothing is added: a line already in the
+book is never added twice, and the same file imported again adds nothing. The order's goods amount grows by
+the added lines when it was the sum of its lines.
+
 Every added item and every replaced value is recorded in ``import_change`` so undoing the batch removes
 exactly what it added and puts the summary line back. Lines whose order is in neither the book nor the
 same import are skipped rows (code ``order_not_in_book``) naming file, sheet, row and the order-number
@@ -20,14 +27,14 @@ column.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from core.book.models import OrderItem
+from core.book.models import Order, OrderItem
 from core.excel.matching import ExistingOrder, chunks
 from core.excel.plan import ImportPlan
 from core.excel.records import RowError
@@ -61,26 +68,27 @@ def _line_values(item: Mapping[str, Any], link: Callable[[str], int | None]) -> 
 
 
 def attach_detail_items(session: Session, plan: ImportPlan, book_orders: Mapping[tuple[str, str], ExistingOrder],
-                        link: Callable[[str], int | None], record: Record, touched: set[int]) -> DetailOutcome:
-    """Add the plan's detail lines to ``book_orders`` (the orders the book held before this import) as the
-    module docstring says; report the lines of unknown orders in ``plan.errors``. ``record(table, row_id,
-    old_values or None)`` keeps what undo needs; customers whose orders changed are added to ``touched``."""
+                        link: Callable[[str], int | None], record: Record, touched: set[int],
+                        unchanged: Collection[int] = ()) -> DetailOutcome:
+    """Add the plan's detail lines, and the lines of its orders of line rows, to ``book_orders`` (the orders the
+    book held before this import) as the module docstring says; report the lines of unknown orders in
+    ``plan.errors``. ``record(table, row_id, old_values or None)`` keeps what undo needs; customers whose orders
+    changed are added to ``touched``. ``unchanged``: the ids of those orders the import counted unchanged (one
+    that gets lines is counted updated instead)."""
     outcome = DetailOutcome()
-    imported = {(order.platform, order.platform_order_no) for order in plan.orders}
+    imported = {(order.platform, order.platform_order_no) for order in plan.orders} if plan.detail_items else set()
     found = {key: book_orders[key] for key in plan.detail_items if key in book_orders}
     _report_unknown(plan, [key for key in plan.detail_items if key not in found and key not in imported])
-    current = _current_items(session, [order.id for order in found.values()])
+    lines = {key: draft.items for draft in plan.orders if draft.rows_are_lines and len(draft.items) > 1
+             and (key := (draft.platform, draft.platform_order_no)) in book_orders and key not in found}
+    current = _current_items(session, [order.id for order in found.values()]
+                             + [book_orders[key].id for key in lines])
     added: list[dict[str, Any]] = []
+    grown: dict[int, tuple[int, int]] = {}  # order id → its lines' amount before, the added lines' amount
     for key, order in found.items():
         wanted = [_line_values(item, link) for item in plan.detail_items[key]]
         have = current.get(order.id, [])
-        on_order = Counter(_line_key(values) for values in have)
-        missing = []
-        for values in wanted:
-            if on_order[_line_key(values)]:
-                on_order[_line_key(values)] -= 1
-            else:
-                missing.append(values)
+        missing = _missing(wanted, have)
         replaced = bool(missing) and len(have) == 1 and len(missing) == len(wanted)
         if replaced:
             _replace(session, have[0], missing.pop(0), record)
@@ -92,11 +100,52 @@ def attach_detail_items(session: Session, plan: ImportPlan, book_orders: Mapping
             outcome.orders_updated += key not in imported
         else:
             outcome.orders_unchanged += key not in imported
+    for key, items in lines.items():
+        order = book_orders[key]
+        have = current.get(order.id, [])
+        missing = _missing([_line_values(item, _no_link) for item in items], have)
+        if not missing or len(missing) > len(items) - len(have):
+            continue  # every line is there, or the book's lines cannot be told from the file's: nothing added
+        added.extend({"order_id": order.id, **values, "product_id": link(values["title"])} for values in missing)
+        grown[order.id] = (sum(line["amount_cents"] for line in have), sum(line["amount_cents"] for line in missing))
+        outcome.items_added += len(missing)
+        touched.add(order.customer_id)
+        if order.id in unchanged:
+            outcome.orders_updated += 1
+            outcome.orders_unchanged -= 1
     for batch in chunks(added):
         ids = session.scalars(insert(OrderItem).returning(OrderItem.id, sort_by_parameter_order=True), batch)
         for item_id in ids:
             record("order_item", item_id, None)
+    _grow_goods(session, grown, record)
     return outcome
+
+
+def _grow_goods(session: Session, grown: Mapping[int, tuple[int, int]], record: Record) -> None:
+    """The goods amount of each order of ``grown`` that was the sum of its lines grows by the lines added."""
+    for batch in chunks(grown):
+        for order_id, goods in session.execute(select(Order.id, Order.goods_cents).where(Order.id.in_(batch))).all():
+            before, more = grown[order_id]
+            if goods == before and more:
+                record("orders", order_id, {"goods_cents": goods})
+                session.execute(update(Order).where(Order.id == order_id)
+                                .values(goods_cents=goods + more, version=Order.version + 1))
+
+
+def _missing(wanted: list[dict[str, Any]], have: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The wanted lines the order does not have (title, specification and quantity, as a multiset)."""
+    on_order = Counter(_line_key(values) for values in have)
+    missing = []
+    for values in wanted:
+        if on_order[_line_key(values)]:
+            on_order[_line_key(values)] -= 1
+        else:
+            missing.append(values)
+    return missing
+
+
+def _no_link(_title: str) -> None:
+    return None
 
 
 def _report_unknown(plan: ImportPlan, keys: list[tuple[str, str]]) -> None:

@@ -40,6 +40,7 @@ EXTRA_FIELDS = {
     "points_balance": "int",  # our own export: the points balance, given to a customer the import creates
     "order_ref": "id",  # our own export: the book's id of an order without a platform order number
     "aliases": "text",  # our own export: the customer's other WeChat IDs, buyer IDs, names ("kind: value" lines)
+    "line_ref": "line",  # an order line's own number (Douyin's 子订单编号): a line repeated in one file is read once
     "keep": "text",  # a column that is no field of the book: kept in the customer's note as "header：value"
 }
 KEEP = "keep"

@@ -45,6 +45,7 @@ class OrderDraft:
     fields: dict[str, Any]
     items: list[dict[str, Any]]
     row: tuple[str, str, int]
+    rows_are_lines: bool = False  # each row of the order was one line of it, with its own amount (Douyin)
 
 
 @dataclass(slots=True)
@@ -144,16 +145,18 @@ class PlanBuilder:
             draft = orders.get(order_key)
             if draft is None:
                 draft = orders[order_key] = OrderDraft(person_index, order_key[0], order_key[1], parsed.order, [],
-                                                       (file, sheet, parsed.row))
+                                                       (file, sheet, parsed.row), preset.sum_row_amounts)
                 if order_key in several:
-                    runs[order_key] = _Runs(index, parsed)
+                    runs[order_key] = _Runs(index, *_line_and_ref(parsed))
+                parsed.item.pop("line_ref", None)  # (read: the book keeps no line numbers)
                 item = _item_of(parsed)
                 if item:
                     draft.items.append(item)
                 continue
-            if runs[order_key].repeated(index, parsed):
+            if runs[order_key].repeated(index, *_line_and_ref(parsed)):
                 self.plan.errors.append(RowError(file, sheet, parsed.row, "", "duplicate_row", order_key[1], "note"))
                 continue
+            parsed.item.pop("line_ref", None)
             if preset.sum_row_amounts:
                 for name in _SUMMED:
                     if name in parsed.order:
@@ -169,6 +172,7 @@ class PlanBuilder:
                 continue
             self.plan.orders.append(draft)
         self.plan.rows_read += len(rows)
+        _drop_repeated_detail_lines(self.plan)
         return self.plan
 
     def _order_key(self, parsed: ParsedRow, source: _Source, occurrences: Counter[str]) -> tuple[str, str] | None:
@@ -248,32 +252,72 @@ def _join_rows(rows: Sequence[ParsedRow], sources: Sequence[_Source], order_keys
 
 
 class _Runs:
-    """The rows of one order seen so far, in runs of consecutive rows. A line of a later run that repeats a
-    line of an earlier run is the same export pasted (or joined) twice: read once. Identical lines next to
+    """The lines of one order seen so far. A line with a number of its own (``line_ref``: Douyin's 子订单编号)
+    repeats an earlier line of the order with that number wherever it stands: the same export pasted (or joined)
+    twice, read once. Lines without one are kept in runs of consecutive rows (``position`` one more than the
+    last): a line of a later run that repeats a line of an earlier run is read once, identical lines next to
     each other are two real lines of the order (two of the same item). Lines are kept as digests
     (``_line_of``): an export of 100,000 customers has about 120,000 orders of several lines."""
 
-    __slots__ = ("current", "earlier", "last")
+    __slots__ = ("current", "earlier", "last", "refs")
 
-    def __init__(self, index: int, parsed: ParsedRow) -> None:
-        self.last = index
+    def __init__(self, position: int, line: bytes, ref: str = "") -> None:
+        self.last = position
         # the lines of the run going on; the first taken before the draft takes (and changes) its values
-        self.current: list[bytes] = [_line_of(parsed.order, parsed.item)]
+        self.current: list[bytes] = [] if ref else [line]
         self.earlier: Counter[bytes] | None = None  # the earlier runs' lines not met again yet
+        self.refs: set[str] | None = {ref} if ref else None  # the line numbers met
 
-    def repeated(self, index: int, parsed: ParsedRow) -> bool:
-        if index != self.last + 1:  # a new run of this order's rows
+    def repeated(self, position: int, line: bytes, ref: str = "") -> bool:
+        """Whether the line at ``position`` (after every earlier one of the order) repeats an earlier line;
+        ``line`` is its digest (unused when it has a number, ``ref``)."""
+        if position != self.last + 1:  # a new run of this order's rows
             if self.earlier is None:
                 self.earlier = Counter()
             self.earlier.update(self.current)
             self.current = []
-        self.last = index
-        line = _line_of(parsed.order, parsed.item)
+        self.last = position
+        if ref:
+            if self.refs is None:
+                self.refs = set()
+            if ref in self.refs:
+                return True
+            self.refs.add(ref)
+            return False
         if self.earlier and self.earlier[line]:
             self.earlier[line] -= 1
             return True
         self.current.append(line)
         return False
+
+
+def _line_and_ref(parsed: ParsedRow) -> tuple[bytes, str]:
+    """A row's line as ``_Runs`` compares it: its digest, or its number alone when it has one."""
+    ref = parsed.item.get("line_ref") or ""
+    return (b"" if ref else _line_of(parsed.order, parsed.item)), ref
+
+
+def _drop_repeated_detail_lines(plan: ImportPlan) -> None:
+    """A detail file's lines pasted twice are read once: the lines of each order are compared as ``_Runs`` does,
+    a run being consecutive rows of one sheet. A repeated line is noted (``duplicate_row``) and left out of
+    ``plan.detail_items``; its row stays in ``plan.detail_rows`` (it was read). Only orders of several lines are
+    looked at."""
+    tables: dict[tuple[str, str], int] = {}
+    for key, rows in plan.detail_rows.items():
+        if len(rows) < 2:
+            continue
+        items, kept = plan.detail_items[key], []
+        runs: _Runs | None = None
+        for (file, sheet, row), item in zip(rows, items, strict=True):
+            position = tables.setdefault((file, sheet), len(tables)) << 32 | row
+            line = _line_of({}, item)
+            if runs is None:
+                runs = _Runs(position, line)
+            elif runs.repeated(position, line):
+                plan.errors.append(RowError(file, sheet, row, "", "duplicate_row", key[1], "note"))
+                continue
+            kept.append(item)
+        plan.detail_items[key] = kept
 
 
 def _line_of(order: dict[str, Any], item: dict[str, Any]) -> bytes:

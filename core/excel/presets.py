@@ -79,7 +79,7 @@ PINDUODUO = Preset(
 DOUYIN = Preset(
     "douyin", "douyin", "orders", _signature("主订单编号", "子订单编号", "选购商品"),
     _columns({
-        "主订单编号": "platform_order_no", "子订单编号": "", "选购商品": "product_title",
+        "主订单编号": "platform_order_no", "子订单编号": "line_ref", "选购商品": "product_title",
         "商品规格": "sku_spec", "商品数量": "quantity", "商品单价": "unit_price_cents",
         "订单应付金额": "paid_cents", "运费": "postage_cents", "收件人": "receiver_name",
         "收件人手机号": "receiver_phone", "省": "province", "市": "city", "区": "district",

@@ -63,6 +63,7 @@ _CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "quantity": cleaning.parse_quantity, "int": cleaning.parse_int, "tags": cleaning.split_tags,
     "gender": cleaning.parse_gender, "status": cleaning.clean_text, "phone": cleaning.parse_phones,
     "bool": cleaning.parse_bool, "on_sale": cleaning.parse_on_sale,
+    "line": cleaning.line_number,
     "province": lambda value: normalise_province(cleaning.clean_text(value)),
     "platform": lambda value: platform_of(cleaning.clean_text(value), default=""),
     "postcode": lambda value: clean_postcode(cleaning.clean_identifier(value)),
@@ -97,7 +98,7 @@ class _YearHints:
 # Fields each order has of its own, whose texts are seldom seen again (_clean_column)
 _OWN_TO_AN_ORDER = frozenset({"platform_order_no", "order_ref", "created_at", "paid_at", "shipped_at",
                               "delivered_at", "completed_at", "closed_at", "tracking_no", "buyer_message",
-                              "seller_note"})
+                              "seller_note", "line_ref"})
 _BLOCK = 2_000  # rows cleaned and assembled at a time: progress and cancel, and a block's cells (as lists) are few MB
 
 
@@ -372,7 +373,7 @@ _ORDER_KEYS = frozenset({
     "completed_at", "closed_at", "goods_cents", "postage_cents", "discount_cents", "paid_cents", "refund_cents",
     "tracking_no", "carrier", "buyer_message", "seller_note", "receiver_name", "receiver_phone",
     "receiver_address", "order_ref"})
-_ITEM_KEYS = frozenset({"product_title", "sku_spec", "quantity", "unit_price_cents", "amount_cents"})
+_ITEM_KEYS = frozenset({"product_title", "sku_spec", "quantity", "unit_price_cents", "amount_cents", "line_ref"})
 _PRODUCT_KEYS = frozenset({"product_name", "category", "price_cents", "cycle_days", "lead_days", "product_code",
                            "product_active", "product_note"})
 _GROUP_OF = ({name: "customer" for name in _CUSTOMER_KEYS} | {name: "order" for name in _ORDER_KEYS}

@@ -184,6 +184,7 @@ class BookWriter:
         self.counts = Counts()
         # Customers whose derived figures must be recomputed: book customers that got or changed orders.
         self.touched: set[int] = set()
+        self.unchanged: set[int] = set()  # book orders of line rows left unchanged (lines may yet be added)
         self._created: set[int] = set()  # plan.people positions created by this import
         self._created_ids: set[int] = set()  # and their customer ids
         self._created_refs: dict[str, int] = {}  # our export's customer numbers of those → their ids
@@ -258,9 +259,9 @@ class BookWriter:
             self._flush_changes()
             deferred_indexes.rebuild(self.session, self.counts.batch_id, self._chunk)
         self._chunk()
-        if self.plan.detail_items:
-            self.counts.detail = attach_detail_items(self.session, self.plan, index.orders,
-                                                     resolver.link, self._record, self.touched)
+        if self.plan.detail_items or index.orders:
+            self.counts.detail = attach_detail_items(self.session, self.plan, index.orders, resolver.link,
+                                                     self._record, self.touched, self.unchanged)
             self.counts.orders_updated += self.counts.detail.orders_updated
             self.counts.orders_unchanged += self.counts.detail.orders_unchanged
         if self.plan.ledgers:  # our export's cases, coupons, tasks and contact log (core.excel.own_history)
@@ -567,6 +568,8 @@ class BookWriter:
                 changes[name] = value
         if not changes:
             self.counts.orders_unchanged += 1
+            if draft.rows_are_lines:
+                self.unchanged.add(existing.id)
             return
         self._record("orders", existing.id, {name: existing.values[name] for name in changes}
                      | ({"is_purchase": is_purchase_status(existing.values["status"])} if "status" in changes else {}))

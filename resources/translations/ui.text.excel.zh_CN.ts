@@ -208,6 +208,10 @@
         <translation>小计</translation>
     </message>
     <message>
+        <source>Order line number (sub-order)</source>
+        <translation>子订单编号</translation>
+    </message>
+    <message>
         <source>Product name</source>
         <translation>商品名称</translation>
     </message>

@@ -59,6 +59,7 @@ FIELDS = {
     "quantity": QT_TRANSLATE_NOOP("ExcelLabels", "Quantity"),
     "unit_price_cents": QT_TRANSLATE_NOOP("ExcelLabels", "Unit price"),
     "amount_cents": QT_TRANSLATE_NOOP("ExcelLabels", "Line amount"),
+    "line_ref": QT_TRANSLATE_NOOP("ExcelLabels", "Order line number (sub-order)"),
     "product_name": QT_TRANSLATE_NOOP("ExcelLabels", "Product name"),
     "category": QT_TRANSLATE_NOOP("ExcelLabels", "Category"),
     "price_cents": QT_TRANSLATE_NOOP("ExcelLabels", "Price"),
