@@ -39,6 +39,9 @@ class BlockAssembler:
         self._group_of = groups  # field → customer / order / item / product, None for the helper fields
         self._address_parts: dict[str, dict[str, str]] = {}
         self._names: dict[tuple[Any, ...], Any] = {}  # chosen name by (name, *_NAME_SOURCES)
+        # the customer's phones: the receiver's too when the receiver is the buyer (not in our own export, whose
+        # customer columns are the customer's own: a phone the seller cleared never comes back from an order)
+        self._phone_fields = ("phone", "receiver_phone", "phone_alt") if preset.receiver_is_buyer else ("phone", "phone_alt")
 
     def assemble(self, values: dict[str, list[Any]], size: int) -> tuple[
             list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]],
@@ -59,8 +62,7 @@ class BlockAssembler:
             self._name_products(values, products, size)
             return ([{} for _ in range(size)], [{} for _ in range(size)], [{} for _ in range(size)], products,
                     [[]] * size, [""] * size)  # a product list's row is its product alone
-        phones, masked = self._phones([values[name] for name in ("phone", "receiver_phone", "phone_alt")
-                                       if name in values], size)
+        phones, masked = self._phones([values[name] for name in self._phone_fields if name in values], size)
         self._fill_address(values, customers, orders)
         names = self._chosen_names(values)
         if names is not None:
@@ -111,7 +113,8 @@ class BlockAssembler:
             scatter(customers, "address_detail", [
                 line if line is None else line + (detail or "")
                 for line, detail in zip(street, values.get("address_detail") or repeat(None), strict=False)])
-        whole = _first_given(values.get("address"), values.get("receiver_address"))
+        whole = _first_given(values.get("address"),
+                             values.get("receiver_address") if self.preset.receiver_is_buyer else None)
         if whole is not None:
             known = self._address_parts
             for text in set(whole).difference(known):

@@ -28,7 +28,9 @@ class Preset:
     columns: Mapping[str, str] = field(default_factory=dict)
     use_synonyms: bool = True
     sum_row_amounts: bool = False
-    receiver_is_buyer: bool = True  # the receiver's name gives the customer a real name when it has none
+    # the receiver is the buyer: the receiver's phone and address are the customer's too, and their name gives the
+    # customer a real name when it has none (False for our own export: its customer columns are the customer's)
+    receiver_is_buyer: bool = True
 
 
 def _columns(pairs: dict[str, str]) -> dict[str, str]:

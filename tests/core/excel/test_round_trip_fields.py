@@ -156,3 +156,34 @@ def test_a_data_row_naming_a_header_word_is_not_taken_for_a_known_export_s_heade
         ["生日关怀", "生日", "zh_CN", "{name}生日快乐", "是"]]})
     choice = choose(load_file(path).tables[0])
     assert (choice.header_row, choice.preset, choice.usable) == (1, "huitouke_templates", True)
+
+
+def test_a_phone_and_address_the_seller_cleared_stay_cleared_through_a_copy(tmp_path, book, make_customer):
+    """Our export's customer columns are the customer's own: the orders' receiver phone and address (another
+    person's, or an old one) never fill them, into the same book or into an empty one."""
+    import datetime as dt
+
+    from core.dto import OrderInput, OrderItemInput
+    from core.orders import OrderService
+
+    customer = make_customer(name="阿香", phone="13512345678", province="广东省", city="广州市", district="越秀区",
+                             address_detail="中山路1号")
+    OrderService(book).create(OrderInput(
+        customer_id=customer.id, created_at=dt.datetime(2026, 3, 1, 10), status="completed",
+        items=(OrderItemInput(title="土蜂蜜500g", quantity=1, unit_price_cents=6800),),
+        receiver_name="阿香", receiver_phone="13512345678", receiver_address="广东省 广州市 越秀区 中山路1号"))
+    with book.session() as session:
+        from core.book.models import Customer
+
+        session.query(Customer).filter(Customer.id == customer.id).update(
+            {"phone": "", "phone_norm": "", "province": "", "city": "", "district": "", "address_detail": ""})
+    cleared = "SELECT name, phone, province, city, district, address_detail FROM customer"
+    before = rows(book, cleared)
+    export_book(book, tmp_path / "all.xlsx", "all", "zh_CN")
+    same = run_import(book, tmp_path / "all.xlsx")
+    assert (same.customers_created, same.customers_updated) == (0, 0)
+    assert rows(book, cleared) == before == [("阿香", "", "", "", "", "")]
+    copy = tmp_path / "copy.book"
+    with Book.open(copy, create=True, backup_root=tmp_path / "b") as other:
+        run_import(other, tmp_path / "all.xlsx")
+    assert rows(copy, cleared) == before
