@@ -253,8 +253,9 @@ def _join_rows(rows: Sequence[ParsedRow], sources: Sequence[_Source], order_keys
 
 class _Runs:
     """The lines of one order seen so far. A line with a number of its own (``line_ref``: Douyin's 子订单编号)
-    repeats an earlier line of the order with that number wherever it stands: the same export pasted (or joined)
-    twice, read once. Lines without one are kept in runs of consecutive rows (``position`` one more than the
+    repeats an earlier line of the order with that number and the same values wherever it stands: the same export
+    pasted (or joined) twice, read once (two lines of one number but other values are two lines: Excel may have
+    rounded two sub-order numbers into one). Lines without one are kept in runs of consecutive rows (``position`` one more than the
     last): a line of a later run that repeats a line of an earlier run is read once, identical lines next to
     each other are two real lines of the order (two of the same item). Lines are kept as digests
     (``_line_of``): an export of 100,000 customers has about 120,000 orders of several lines."""
@@ -266,11 +267,11 @@ class _Runs:
         # the lines of the run going on; the first taken before the draft takes (and changes) its values
         self.current: list[bytes] = [] if ref else [line]
         self.earlier: Counter[bytes] | None = None  # the earlier runs' lines not met again yet
-        self.refs: set[str] | None = {ref} if ref else None  # the line numbers met
+        self.refs: set[tuple[str, bytes]] | None = {(ref, line)} if ref else None  # the numbered lines met
 
     def repeated(self, position: int, line: bytes, ref: str = "") -> bool:
         """Whether the line at ``position`` (after every earlier one of the order) repeats an earlier line;
-        ``line`` is its digest (unused when it has a number, ``ref``)."""
+        ``line`` is its digest, ``ref`` its number if it has one."""
         if position != self.last + 1:  # a new run of this order's rows
             if self.earlier is None:
                 self.earlier = Counter()
@@ -280,9 +281,9 @@ class _Runs:
         if ref:
             if self.refs is None:
                 self.refs = set()
-            if ref in self.refs:
+            if (ref, line) in self.refs:
                 return True
-            self.refs.add(ref)
+            self.refs.add((ref, line))
             return False
         if self.earlier and self.earlier[line]:
             self.earlier[line] -= 1
@@ -292,9 +293,8 @@ class _Runs:
 
 
 def _line_and_ref(parsed: ParsedRow) -> tuple[bytes, str]:
-    """A row's line as ``_Runs`` compares it: its digest, or its number alone when it has one."""
-    ref = parsed.item.get("line_ref") or ""
-    return (b"" if ref else _line_of(parsed.order, parsed.item)), ref
+    """A row's line as ``_Runs`` compares it: its digest, and its number when it has one."""
+    return _line_of(parsed.order, parsed.item), parsed.item.get("line_ref") or ""
 
 
 def _drop_repeated_detail_lines(plan: ImportPlan) -> None:

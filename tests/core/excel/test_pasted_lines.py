@@ -128,6 +128,17 @@ def test_sub_order_numbers_excel_rounded_cost_nothing(tmp_path, book):
     assert _order(book) == (24400, [("土蜂蜜500g", 1, 6800), ("青梅酒500ml", 2, 17600)])
 
 
+def test_two_sub_orders_whose_numbers_excel_rounded_into_one_are_two_lines(tmp_path, book):
+    """A sub-order column formatted as a number and saved as CSV writes 6920000000000000000 for both lines, in
+    full digits: one number, two different lines — both kept (only a line with the same number and the same
+    values is a repeat). The second was dropped as a "duplicate" with its 176.00."""
+    rounded = "6920000000000000000"
+    lines = [[*line[:1], rounded, *line[2:]] for line in (_HONEY_LINE, _WINE_LINE)]
+    result = run_import(book, _douyin(tmp_path / "rounded.csv", [*lines, *lines]))
+    assert _order(book) == (24400, [("土蜂蜜500g", 1, 6800), ("青梅酒500ml", 2, 17600)])
+    assert _duplicates(result) == [(4, _MAIN), (5, _MAIN)]
+
+
 def test_a_later_douyin_export_adds_the_sub_orders_an_earlier_one_lacked(tmp_path, book):
     run_import(book, _douyin(tmp_path / "first_only.csv", [_HONEY_LINE]))
     full = _douyin(tmp_path / "full.csv", [_HONEY_LINE, _WINE_LINE])
