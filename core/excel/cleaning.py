@@ -214,8 +214,8 @@ def parse_bool(value: object) -> bool | None:
     raise CellRejected("value_invalid", value=text)
 
 
-_ON_SALE_WORDS = {"在售": True, "on sale": True, "active": True, "停售": False, "discontinued": False,
-                  "inactive": False}
+_ON_SALE_WORDS = {"在售": True, "上架": True, "在架": True, "on sale": True, "active": True, "停售": False, "下架": False,
+                  "已下架": False, "停产": False, "discontinued": False, "inactive": False}
 
 
 def parse_on_sale(value: object) -> bool | None:

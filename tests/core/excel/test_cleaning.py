@@ -179,3 +179,11 @@ def test_a_time_with_an_offset_becomes_this_computers_local_time():
         parsed = cleaning.parse_datetime(cell)
         assert parsed == expected and parsed.tzinfo is None
     assert cleaning.parse_datetime("2024-05-03 10:00:00") == dt.datetime(2024, 5, 3, 10, 0)  # no offset: as written
+
+
+@pytest.mark.parametrize(("raw", "on_sale"), [
+    ("在售", True), ("停售", False), ("下架", False), ("已下架", False), ("上架", True), ("停售 ", False),
+    ("Discontinued", False), ("on sale", True), ("是", True), ("否", False), ("", None)])
+def test_a_product_status_in_the_words_sellers_use(raw, on_sale):
+    """Our export writes 在售 / 停售; a seller editing it writes 下架 (off the shelf) or 上架 as often."""
+    assert cleaning.parse_on_sale(raw) is on_sale
