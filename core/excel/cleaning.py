@@ -377,6 +377,17 @@ def split_tags(value: object) -> list[str]:
     return list(seen)
 
 
+def split_listed_tags(value: object) -> list[str]:
+    """The tags of our export's cell: joined by 、 (or one a line), each kept whole — spaces, commas and
+    slashes are part of a tag's name there — without empties or repeats, order kept."""
+    seen: dict[str, None] = {}
+    for tag in re.split(r"[、\n]", clean_text(value)):
+        tag = tag.strip()
+        if tag:
+            seen.setdefault(tag[:40], None)
+    return list(seen)
+
+
 _GENDERS = {
     "男": "male", "男性": "male", "先生": "male", "m": "male", "male": "male", "man": "male",
     "女": "female", "女性": "female", "女士": "female", "小姐": "female", "f": "female",

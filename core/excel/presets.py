@@ -31,6 +31,8 @@ class Preset:
     # the receiver is the buyer: the receiver's phone and address are the customer's too, and their name gives the
     # customer a real name when it has none (False for our own export: its customer columns are the customer's)
     receiver_is_buyer: bool = True
+    # the tags cell is our export's list, joined by 、: split there only (a tag may hold a space, a comma, a slash)
+    listed_tags: bool = False
 
 
 def _columns(pairs: dict[str, str]) -> dict[str, str]:
@@ -124,11 +126,11 @@ OWN_SHEET = Preset("own", "other", "orders")
 HUITOUKE_CUSTOMERS = Preset(
     "huitouke_customers", "other", "orders", _signature("客户编号", "称呼", "累计消费"),
     _columns({c.zh: c.field for c in CUSTOMER_COLUMNS}), use_synonyms=False,
-    receiver_is_buyer=False)
+    receiver_is_buyer=False, listed_tags=True)
 HUITOUKE_CUSTOMERS_EN = Preset(
     "huitouke_customers_en", "other", "orders", _signature("Customer ID", "Name", "Total spend"),
     _columns({c.en: c.field for c in CUSTOMER_COLUMNS}), use_synonyms=False,
-    receiver_is_buyer=False)
+    receiver_is_buyer=False, listed_tags=True)
 HUITOUKE_ORDERS = Preset(
     "huitouke_orders", "other", "orders", _signature("订单号", "客户编号", "小计"),
     _columns({c.zh: c.field for c in ORDER_COLUMNS}), use_synonyms=False,

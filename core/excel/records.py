@@ -61,6 +61,7 @@ _CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "text": cleaning.clean_text, "id": cleaning.clean_identifier, "datetime": cleaning.parse_datetime,
     "date": cleaning.parse_date, "birthday": cleaning.parse_birthday, "cents": cleaning.parse_cents,
     "quantity": cleaning.parse_quantity, "int": cleaning.parse_int, "tags": cleaning.split_tags,
+    "listed_tags": cleaning.split_listed_tags,
     "gender": cleaning.parse_gender, "status": cleaning.clean_text, "phone": cleaning.parse_phones,
     "bool": cleaning.parse_bool, "on_sale": cleaning.parse_on_sale,
     "line": cleaning.line_number,
@@ -225,7 +226,7 @@ class TableRows:
         hints = _YearHints(table, mapping)
         self._columns = []
         for index, name in sorted(mapping.fields.items()):
-            kind = FIELDS[name]
+            kind = "listed_tags" if name == "tags" and preset.listed_tags else FIELDS[name]
             hint = (lambda index=index: hints.for_column(index)) if kind in ("datetime", "date") else None
             if name == KEEP:  # each kept column under its own header
                 self._columns.append(_Column(index, table.headers[index] or f"#{index + 1}", "kept",

@@ -187,3 +187,24 @@ def test_a_phone_and_address_the_seller_cleared_stay_cleared_through_a_copy(tmp_
     with Book.open(copy, create=True, backup_root=tmp_path / "b") as other:
         run_import(other, tmp_path / "all.xlsx")
     assert rows(copy, cleared) == before
+
+
+def test_tag_names_with_spaces_commas_and_slashes_come_back_whole(tmp_path, book, make_customer):
+    """The app takes any tag name; the export joins a customer's tags with 、 and reads them back split there only
+    (a seller's own sheet still splits on commas, slashes and spaces)."""
+    names = ("Big spender", "老客,复购", "A/B测试", "宝妈")
+    make_customer(name="阿香", phone="13512345678", tags=names)
+    links = ("SELECT c.name, t.name FROM customer_tag ct JOIN customer c ON c.id = ct.customer_id "
+             "JOIN tag t ON t.id = ct.tag_id")
+    before = rows(book, links)
+    assert sorted(tag for _name, tag in before) == sorted(names)
+    for language in ("zh_CN", "en"):
+        export = tmp_path / f"all-{language}.xlsx"
+        export_book(book, export, "all", language)
+        run_import(book, export)
+        assert rows(book, links) == before
+        copy = tmp_path / f"copy-{language}.book"
+        with Book.open(copy, create=True, backup_root=tmp_path / "b") as other:
+            run_import(other, export)
+        assert rows(copy, links) == before
+    assert len(rows(book, TAGS)) == len(names)
