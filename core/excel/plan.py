@@ -46,6 +46,8 @@ class OrderDraft:
     items: list[dict[str, Any]]
     row: tuple[str, str, int]
     rows_are_lines: bool = False  # each row of the order was one line of it, with its own amount (Douyin)
+    # such an order's lines, each with its own status: (status, after-sale status, amounts) (_combine_lines)
+    line_states: list[tuple[Any, Any, dict[str, int]]] | None = None
 
 
 @dataclass(slots=True)
@@ -158,6 +160,9 @@ class PlanBuilder:
                 continue
             parsed.item.pop("line_ref", None)
             if preset.sum_row_amounts:
+                if draft.line_states is None:  # (its first row's, taken before the amounts are summed)
+                    draft.line_states = [_line_state(draft.fields)]
+                draft.line_states.append(_line_state(parsed.order))
                 for name in _SUMMED:
                     if name in parsed.order:
                         draft.fields[name] = draft.fields.get(name, 0) + parsed.order[name]
@@ -364,6 +369,8 @@ def _finish_order(draft: OrderDraft) -> None:
     """Fill what the export leaves implicit: order time, amounts from items, our status word."""
     fields = draft.fields
     fields["created_at"] = fields.get("created_at") or _first_time(fields)
+    if draft.line_states:
+        _combine_lines(fields, draft.line_states)
     items = draft.items
     if items and "goods_cents" not in fields and all("amount_cents" in item for item in items):
         fields["goods_cents"] = sum(item["amount_cents"] for item in items)
@@ -385,6 +392,38 @@ def _finish_order(draft: OrderDraft) -> None:
         if refund_status and status not in ("unpaid", "closed"):
             status = refund_status
     fields["status"] = status
+
+
+def _line_state(order: dict[str, Any]) -> tuple[Any, Any, dict[str, int]]:
+    return order.get("status", ""), order.get("after_sale_status", ""), {
+        name: order[name] for name in _SUMMED if name in order}
+
+
+def _combine_lines(fields: dict[str, Any], states: list[tuple[Any, Any, dict[str, int]]]) -> None:
+    """An order whose lines each carry a status (Douyin sub-orders), the same whatever the rows' order: it is
+    live while one line is — its status is the first live line's —, a closed (cancelled) line's money is not the
+    order's, a refunded line's paid is refunded; with no live line it is refunded if a line was, else closed
+    (its money then as given)."""
+    live, first_refunded, dead, refunded = None, None, Counter[str](), 0
+    for status_text, after_sale, amounts in states:
+        status = cleaning.map_status(status_text) if status_text else None
+        if status in ("closed", "unpaid"):
+            dead.update(amounts)
+        elif cleaning.map_after_sale(after_sale, amounts.get("paid_cents"), amounts.get("refund_cents")) == "refunded":
+            refunded += amounts.get("paid_cents", 0) - amounts.get("refund_cents", 0)  # (a refund given counts once)
+            first_refunded = first_refunded or (status_text, after_sale)
+        elif live is None:
+            live = (status_text, after_sale)
+    if live is None:
+        if first_refunded is not None:
+            fields["status"], fields["after_sale_status"] = first_refunded
+            fields["refund_cents"] = fields.get("refund_cents", 0) + refunded
+        return
+    fields["status"], fields["after_sale_status"] = live
+    for name, amount in dead.items():
+        fields[name] = fields.get(name, 0) - amount
+    if refunded:
+        fields["refund_cents"] = fields.get("refund_cents", 0) + refunded
 
 
 def _status_from_times(fields: dict[str, Any], has_status_column: bool) -> str:

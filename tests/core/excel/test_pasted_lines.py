@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 
+import pytest
 from sqlalchemy import select, update
 
 from core.book.models import Order, OrderItem
@@ -165,3 +166,30 @@ def test_a_gift_sub_order_added_later_counts_its_order_updated(tmp_path, book):
     later = run_import(book, _douyin(tmp_path / "full.csv", [_HONEY_LINE, gift]))  # the amounts did not move
     assert _order(book) == (6800, [("土蜂蜜500g", 1, 6800), ("赠品小勺", 1, 0)])
     assert (later.items_added, later.orders_updated, later.orders_unchanged) == (1, 1, 0)
+
+
+def _status_of(book, number=_MAIN) -> tuple:
+    with book.session() as session:
+        return tuple(session.execute(select(Order.status, Order.paid_cents, Order.refund_cents, Order.is_purchase)
+                                     .where(Order.platform_order_no == number)).one())
+
+
+@pytest.mark.parametrize("wine_first", [False, True])
+def test_a_douyin_order_takes_its_status_from_every_sub_order_whatever_their_order(tmp_path, book, wine_first):
+    """One sub-order refunded (售后状态 退款成功): a partial refund of a live order, not a refunded order (when it
+    came first) nor ignored (when it came last). One sub-order cancelled (已关闭): its money is not the order's."""
+    refunded = [*_HONEY_LINE[:21], "退款成功", *_HONEY_LINE[22:]]
+    lines = [_WINE_LINE, refunded] if wine_first else [refunded, _WINE_LINE]
+    run_import(book, _douyin(tmp_path / "refund.csv", lines))
+    assert _status_of(book) == ("partial_refund", 24400, 6800, True)
+    other = "6920000000000000100"
+    closed = [other, "6920000000000000101", *_HONEY_LINE[2:20], "已关闭", *_HONEY_LINE[21:]]
+    wine = [other, "6920000000000000102", *_WINE_LINE[2:]]
+    run_import(book, _douyin(tmp_path / "closed.csv", [wine, closed] if wine_first else [closed, wine]))
+    assert _status_of(book, other) == ("completed", 17600, 0, True)
+
+
+def test_a_douyin_order_whose_every_sub_order_was_refunded_is_refunded(tmp_path, book):
+    lines = [[*line[:21], "退款成功", *line[22:]] for line in (_HONEY_LINE, _WINE_LINE)]
+    run_import(book, _douyin(tmp_path / "all_refunded.csv", lines))
+    assert _status_of(book) == ("refunded", 24400, 24400, False)
