@@ -370,22 +370,20 @@ _TAG_SPLIT = re.compile(r"[，、;；/,|\s]+")
 
 def split_tags(value: object) -> list[str]:
     """Tags separated by ，、 ; / , | or spaces, without empties or repeats, order kept."""
-    seen: dict[str, None] = {}
-    for tag in _TAG_SPLIT.split(clean_text(value)):
-        if tag:
-            seen.setdefault(tag[:40], None)
-    return list(seen)
+    return _distinct_tags(_TAG_SPLIT.split(clean_text(value)))
+
+
+_LISTED_TAG_SPLIT = re.compile(r"\s*[、\n]\s*")
 
 
 def split_listed_tags(value: object) -> list[str]:
     """The tags of our export's cell: joined by 、 (or one a line), each kept whole — spaces, commas and
     slashes are part of a tag's name there — without empties or repeats, order kept."""
-    seen: dict[str, None] = {}
-    for tag in re.split(r"[、\n]", clean_text(value)):
-        tag = tag.strip()
-        if tag:
-            seen.setdefault(tag[:40], None)
-    return list(seen)
+    return _distinct_tags(_LISTED_TAG_SPLIT.split(clean_text(value)))
+
+
+def _distinct_tags(tags: list[str]) -> list[str]:
+    return list(dict.fromkeys(tag[:40] for tag in tags if tag))
 
 
 _GENDERS = {

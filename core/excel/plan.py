@@ -259,10 +259,10 @@ def _join_rows(rows: Sequence[ParsedRow], sources: Sequence[_Source], order_keys
 class _Runs:
     """The lines of one order seen so far. A line with a number of its own (``line_ref``: Douyin's 子订单编号)
     repeats an earlier line of the order with that number and the same values wherever it stands: the same export
-    pasted (or joined) twice, read once (two lines of one number but other values are two lines: Excel may have
-    rounded two sub-order numbers into one). Lines without one are kept in runs of consecutive rows (``position`` one more than the
-    last): a line of a later run that repeats a line of an earlier run is read once, identical lines next to
-    each other are two real lines of the order (two of the same item). Lines are kept as digests
+    pasted (or joined) twice, read once (one number with other values is two lines: Excel may have rounded two
+    sub-order numbers into one). Lines without one are kept in runs of consecutive rows (``position`` one more
+    than the last): a line of a later run that repeats a line of an earlier run is read once, identical lines
+    next to each other are two real lines of the order (two of the same item). Lines are kept as digests
     (``_line_of``): an export of 100,000 customers has about 120,000 orders of several lines."""
 
     __slots__ = ("current", "earlier", "last", "refs")
@@ -414,14 +414,13 @@ def _combine_lines(fields: dict[str, Any], states: list[tuple[Any, Any, dict[str
             first_refunded = first_refunded or (status_text, after_sale)
         elif live is None:
             live = (status_text, after_sale)
-    if live is None:
-        if first_refunded is not None:
-            fields["status"], fields["after_sale_status"] = first_refunded
-            fields["refund_cents"] = fields.get("refund_cents", 0) + refunded
-        return
-    fields["status"], fields["after_sale_status"] = live
-    for name, amount in dead.items():
-        fields[name] = fields.get(name, 0) - amount
+    chosen = live if live is not None else first_refunded
+    if chosen is None:
+        return  # every line closed: the order is, its money as given
+    fields["status"], fields["after_sale_status"] = chosen
+    if live is not None:
+        for name, amount in dead.items():
+            fields[name] = fields.get(name, 0) - amount
     if refunded:
         fields["refund_cents"] = fields.get("refund_cents", 0) + refunded
 
