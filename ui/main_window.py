@@ -264,6 +264,8 @@ class MainWindow(QMainWindow):
                 page.customer_requested.connect(self.open_customer)
             if hasattr(page, "customers_requested"):  # click-through pages (Analytics)
                 page.customers_requested.connect(self.show_customers)
+            if hasattr(page, "stage_requested"):  # Today's note on dormant and churned customers
+                page.stage_requested.connect(self.show_stage)
             old = self.stack.widget(row)
             self.stack.insertWidget(row, page)
             self.stack.removeWidget(old)
@@ -286,6 +288,10 @@ class MainWindow(QMainWindow):
     def show_customers(self, ids: tuple[int, ...], description: str) -> None:
         """Open the customer list showing only these customers (click-through from a chart)."""
         self.show_page("customers").show_customer_ids(ids, description)
+
+    def show_stage(self, stage: str) -> None:
+        """Open the customer list filtered to this lifecycle stage."""
+        self.show_page("customers").show_stage(stage)
 
     def _on_navigation_current_row_changed(self, row: int) -> None:
         if row < 0 or self.session is None:

@@ -28,10 +28,11 @@ class ReminderService:
             return today.today_list(s, day, now=now, limit=limit, language=language)
 
     def day_list(self, day: dt.date, *, now: dt.datetime | None = None, extra: int = 0) -> today.TodayList:
-        """The day's list (the first `reminder.daily_capacity` tasks), plus `extra` more of the ranking."""
+        """The day's list (the first `reminder.daily_capacity` tasks), plus `extra` more of the ranking; when
+        nothing is due, its `lapsed` counts (today.with_lapsed)."""
         with self.book.session() as s:
             capacity = max(int(get_settings(s, "reminder.daily_capacity")["reminder.daily_capacity"]), 1)
-            return today.today_list(s, day, now=now, limit=capacity + max(extra, 0))
+            return today.with_lapsed(s, today.today_list(s, day, now=now, limit=capacity + max(extra, 0)))
 
     def upcoming(self, day: dt.date, days: int = 7, *, now: dt.datetime | None = None) -> tuple[today.TodayTask, ...]:
         with self.book.session() as s:

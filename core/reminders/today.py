@@ -18,6 +18,7 @@ One short read; messages are filled per row.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
@@ -112,6 +113,7 @@ class TodayList:
     contact_window: ContactWindow
     capacity: int = DEFAULT_CAPACITY  # the day's list is the first `capacity` tasks of the ranking
     groups: tuple[KindTotal, ...] = ()  # true totals by kind, in LISTED_KINDS order
+    lapsed: tuple[tuple[str, int], ...] = ()  # an empty day's list only: (stage, customers) of dormant / churned
 
     @property
     def day_count(self) -> int:
@@ -314,7 +316,24 @@ def today_list(session: Session, today: dt.date, *, now: dt.datetime | None = No
 def day_list(session: Session, today: dt.date, **kw) -> TodayList:
     """The day's list: the first `reminder.daily_capacity` tasks of the ranking (totals over everything)."""
     capacity = max(int(get_setting(session, "reminder.daily_capacity")), 1)
-    return today_list(session, today, limit=capacity, **kw)
+    return with_lapsed(session, today_list(session, today, limit=capacity, **kw))
+
+
+LAPSED_STAGES = ("dormant", "churned")
+
+
+def with_lapsed(session: Session, listed: TodayList) -> TodayList:
+    """`listed`, and when nothing is due, how many live customers are dormant or churned (as the customer
+    list's stage filter shows them): after an import of old history their tasks have expired (a task long
+    overdue expires, DOMAIN.md §3), and an empty list says why and where they are instead of only "all done".
+    One indexed count; none on a day with tasks."""
+    if listed.total:
+        return listed
+    rows = session.execute(text("SELECT stage, COUNT(*) FROM customer WHERE deleted_at IS NULL"
+                                " AND stage IN ('dormant', 'churned') GROUP BY stage")).all()
+    counts = {str(stage): int(count) for stage, count in rows}
+    return dataclasses.replace(listed, lapsed=tuple((stage, counts[stage]) for stage in LAPSED_STAGES
+                                                    if counts.get(stage)))
 
 
 def listed_ids(session: Session, today: dt.date, kind: str) -> list[int]:

@@ -168,6 +168,13 @@ class CustomersPage(Page):
         self.only_label.setText(self.tr("Only: %1").replace("%1", description))
         self.show_all_button.show()
 
+    def show_stage(self, stage: str) -> None:
+        """Show the customers of a lifecycle stage (STAGES code) with the stage filter set to it, other filters
+        and a click-through's "Only" cleared; the seller changes the filter back as usual."""
+        self.show_all_customers()
+        self.tag_filter.setCurrentIndex(0)
+        self.stage_filter.setCurrentIndex(max(self.stage_filter.findData(stage), 0))
+
     def show_all_customers(self) -> None:
         self.model.set_query(ids=None)
         self.only_label.setText("")

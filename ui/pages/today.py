@@ -42,6 +42,7 @@ from ui.tasks import TaskRunner, report_unhandled
 from ui.text import reminders as words
 from ui.text.errors import describe
 from ui.widgets.copy_note import CopiedNote
+from ui.widgets.lapsed_note import LapsedNote
 
 MORE_STEP = 500  # rows one "More" click adds
 
@@ -51,6 +52,7 @@ class TodayPage(Page):
 
     badge_changed = Signal(int)  # how many tasks are due (navigation counter, window title)
     customer_requested = Signal(int)
+    stage_requested = Signal(str)  # the customer list filtered to a lifecycle stage (the empty list's note)
 
     def __init__(self, reminders, customers, tasks: TaskRunner, today: Callable[[], dt.date],
                  now: Callable[[], dt.datetime] = dt.datetime.now, parent: QWidget | None = None,
@@ -198,7 +200,10 @@ class TodayPage(Page):
                                          "D declined · S snooze a day · K skip · O open customer"))
         self.keys_label.setWordWrap(True)
         self.keys_label.setEnabled(False)
-        for widget in (self.name_label, self.contact_label, self.reason_label, self.message_edit, self.unknown_label):
+        self.lapsed_note = LapsedNote()
+        self.lapsed_note.stage_requested.connect(self.stage_requested)
+        for widget in (self.name_label, self.lapsed_note, self.contact_label, self.reason_label, self.message_edit,
+                       self.unknown_label):
             box.addWidget(widget)
         box.addLayout(buttons)
         box.addWidget(self.keys_label)
@@ -310,6 +315,7 @@ class TodayPage(Page):
             self.more_button.setText(self.tr("More: %1").replace("%1", f"{more:,}"))
             self.more_button.setVisible(more > 0)
         self._by_id = {t.id: t for t in shown}
+        self.lapsed_note.show_counts(listed.lapsed if upcoming is None else ())
         if select:
             self._select(current.id if current else None)
         self.badge_changed.emit(listed.day_count)  # the day's list, not the backlog
