@@ -412,8 +412,8 @@
         <translation>不是日期</translation>
     </message>
     <message>
-        <source>ambiguous date: is it day or month first?</source>
-        <translation>日期有歧义：是日在前还是月在前？</translation>
+        <source>ambiguous date (day or month first)</source>
+        <translation>日期有歧义（日在前还是月在前）</translation>
     </message>
     <message>
         <source>date without a year</source>

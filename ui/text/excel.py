@@ -122,7 +122,7 @@ PRESETS = {
 
 PROBLEMS = {
     "date_invalid": QT_TRANSLATE_NOOP("ExcelLabels", "not a date"),
-    "date_ambiguous": QT_TRANSLATE_NOOP("ExcelLabels", "ambiguous date: is it day or month first?"),
+    "date_ambiguous": QT_TRANSLATE_NOOP("ExcelLabels", "ambiguous date (day or month first)"),
     "date_without_year": QT_TRANSLATE_NOOP("ExcelLabels", "date without a year"),
     "date_missing": QT_TRANSLATE_NOOP("ExcelLabels", "the order has no date"),
     "number_invalid": QT_TRANSLATE_NOOP("ExcelLabels", "not a number"),
