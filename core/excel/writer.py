@@ -29,7 +29,7 @@ from core.book.models import (
 from core.errors import Cancelled
 from core.excel import deferred_indexes
 from core.excel.chunked import CHUNK_ROWS, CHUNK_UPDATES, Turns, after_import_in_chunks
-from core.excel.cleaning import is_masked_name, with_kept_lines
+from core.excel.cleaning import clean_text, is_masked_name, with_kept_lines
 from core.excel.customer_rows import CUSTOMER_TEXT, customer_columns, write_aliases
 from core.excel.detail_items import DetailOutcome, attach_detail_items
 from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders
@@ -331,8 +331,9 @@ class BookWriter:
 
     def _write_products(self, resolver: ProductResolver) -> tuple[set[int], bool]:
         """A products sheet: products the book has (same name key: spaces, width and case aside) take the sheet's
-        values (a cell left empty changes nothing), the others are created. Returns the products written and
-        whether any was created."""
+        values (a cell left empty changes nothing; a text the same once cleaned as the sheet's cells are — edge
+        spaces, full-width digits — is no change, so our export re-imported changes nothing), the others are
+        created. Returns the products written and whether any was created."""
         names = _PRODUCT_SHEET_FIELDS.values()
         existing = {pid: dict(zip(names, values, strict=True)) for pid, *values in self.session.execute(
             select(Product.id, *[getattr(Product, name) for name in names]))}
@@ -345,7 +346,8 @@ class BookWriter:
             pid = resolver.by_key.get(name_key(name))
             if pid is not None:
                 before = existing[pid]
-                changed = {key: value for key, value in values.items() if before[key] != value}
+                changed = {key: value for key, value in values.items()
+                           if before[key] != value and not (isinstance(before[key], str) and clean_text(before[key]) == value)}
                 if changed:
                     self._record("product", pid, {key: before[key] for key in changed})
                     self.session.execute(update(Product).where(Product.id == pid)

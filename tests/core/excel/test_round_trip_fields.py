@@ -208,3 +208,20 @@ def test_tag_names_with_spaces_commas_and_slashes_come_back_whole(tmp_path, book
             run_import(other, export)
         assert rows(copy, links) == before
     assert len(rows(book, TAGS)) == len(names)
+
+
+def test_a_product_text_the_import_would_clean_comes_back_as_it_is_in_the_same_book(tmp_path, book):
+    """A product note with edge spaces (or full-width digits, a code with a tab…): re-importing the untouched export
+    into the same book changes nothing (the import cleaned the sheet's cell and then took it for a change)."""
+    from core.book.models import Product
+
+    with book.session() as session:
+        session.add_all([Product(name="土蜂蜜500g", code="SKU0001", note="  前后空格  "),
+                         Product(name="槐花蜜500g", code="SKU\t02", category=" 蜂蜜 ", note="第１２批\n 第二行 ")])
+    query = "SELECT name, code, category, active, note FROM product"
+    before = rows(book, query)
+    assert ("槐花蜜500g", "SKU\t02", " 蜂蜜 ", 1, "第１２批\n 第二行 ") in before
+    export_book(book, tmp_path / "all.xlsx", "all", "zh_CN")
+    again = run_import(book, tmp_path / "all.xlsx")
+    assert (again.products_created, again.products_updated) == (0, 0)
+    assert rows(book, query) == before
