@@ -187,6 +187,7 @@ class BookWriter:
         self.unchanged: set[int] = set()  # book orders of line rows left unchanged (lines may yet be added)
         self._created: set[int] = set()  # plan.people positions created by this import
         self._created_ids: set[int] = set()  # and their customer ids
+        self._filled: set[int] = set()  # book customers given a field, a tag or an alias (customers_updated)
         self._created_refs: dict[str, int] = {}  # our export's customer numbers of those → their ids
         self._order_refs: dict[int, int] = {}  # our export's order ids of the orders created → their ids
         self._changes: list[dict[str, Any]] = []
@@ -472,7 +473,7 @@ class BookWriter:
                 changes.update(search_text=merged["search_text"], name_initials=merged["name_initials"])
                 self.session.execute(update(Customer).where(Customer.id == customer_id)
                                      .values(**_fit(changes, self._customer_lengths), version=Customer.version + 1))
-                self.counts.customers_updated += 1
+                self._filled.add(customer_id)
                 self._updated()
 
     def _write_tags_and_aliases(self, ids: list[int], created: set[int]) -> None:
@@ -495,12 +496,12 @@ class BookWriter:
         for customer_id, tag_id in links:
             if customer_id not in created:
                 self._record("customer_tag", customer_id, {"tag_id": tag_id})
-        self._write_aliases(ids, created)
-
-    def _write_aliases(self, ids: list[int], created: set[int]) -> None:
+                self._filled.add(customer_id)
         for customer_id, alias_id in write_aliases(self.session, self.plan.people, ids):
             if customer_id not in created:
                 self._record("customer_alias", alias_id, None)
+                self._filled.add(customer_id)
+        self.counts.customers_updated = len(self._filled)  # (a book customer given a tag or an alias is updated)
 
     # ------------------------------------------------------------------ orders
 
