@@ -11,7 +11,8 @@ integrity check on it (`_refuse_unsound`), so `check`, `today`, `stats`, `import
 on what is damaged.
 
 Words: every sentence printed is a `translate("Cli", …)` source or a coded error's sentence
-(core.cli_text), in the user's language once main.py has installed the app's translator. A coded error
+(core.cli_text), in the user's language once main.py has installed the app's translator; so are argparse's
+own refusals (a missing argument, an unknown option, an invalid choice: core.cli_parser), still exit 2. A coded error
 goes to stderr as one JSON line `{"error": {"code", "message", …details}}` (message in the user's
 language). An unknown sub-command is told like an argument error: a sentence with the closest commands
 and the list of commands on stderr (the JSON line instead with --json), exit 2, nothing opened or written.
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core import __version__
+from core.cli_parser import add_command, new_parser
 from core.cli_text import fill, language, say_row_problems, sentence, translate
 from core.errors import (
     EXIT_BROKEN_PIPE,
@@ -45,29 +47,12 @@ if TYPE_CHECKING:
 PROGRAM = "huitouke"
 
 
-class _Formatter(argparse.HelpFormatter):
-    """argparse's help with its own words ("usage:") in the user's language."""
-
-    def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, translate("Cli", "usage: ") if prefix is None else prefix)
-
-
-def _parser(prog: str, description: str, **kwargs) -> argparse.ArgumentParser:
-    """A parser whose help, section titles and -h line are in the user's language."""
-    p = argparse.ArgumentParser(prog=prog, description=description, formatter_class=_Formatter, add_help=False,
-                                **kwargs)
-    p._positionals.title = translate("Cli", "arguments")
-    p._optionals.title = translate("Cli", "options")
-    p.add_argument("-h", "--help", action="help", help=translate("Cli", "show this help and exit"))
-    return p
-
-
 _OPEN_A_BOOK = ("import", "export", "today", "stats", "products", "backup")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The one definition of the command line: its sub-commands (`command_names`) and their options."""
-    p = _parser(PROGRAM, translate("Cli", "回头客 Huitouke — customer book for online sellers. Without a "
+    p = new_parser(PROGRAM, translate("Cli", "回头客 Huitouke — customer book for online sellers. Without a "
                                    "command: open the desktop app (on a .book file, or importing a spreadsheet "
                                    "given as the argument)."))
     p.add_argument("--version", action="version", version=f"Huitouke {__version__}",
@@ -77,11 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", title=translate("Cli", "commands"), metavar="COMMAND")
 
     def command(name: str, help_line: str, book: bool = True, as_json: bool = True) -> argparse.ArgumentParser:
-        c = sub.add_parser(name, help=help_line, description=help_line, formatter_class=_Formatter,
-                           add_help=False)
-        c._positionals.title = p._positionals.title
-        c._optionals.title = p._optionals.title
-        c.add_argument("-h", "--help", action="help", help=translate("Cli", "show this help and exit"))
+        c = add_command(sub, name, help_line)
         if book:
             c.add_argument("--book", dest="sub_book", help=translate("Cli", "the book (default: --book before "
                                                                             "the command, else the default book)"))

@@ -240,8 +240,13 @@ class PreviewRow:
     errors: tuple[RowError, ...] = ()
 
 
-def preview(table: Table, choice: TableChoice, limit: int = 20) -> list[PreviewRow]:
-    """The first ``limit`` data rows cleaned exactly as the import will clean them."""
+def preview(table: Table, choice: TableChoice, limit: int = 20, with_customers: bool = True) -> list[PreviewRow]:
+    """The first ``limit`` data rows cleaned exactly as the import will clean them. A history sheet of our export
+    (kind ledger: tasks, coupons…) names no customer of its own, only the export's customer number: its rows show
+    that number, and when ``with_customers`` is false (the export's customers sheet is not imported with it)
+    the reason the import refuses them, ``history_needs_customers``."""
+    if choice.kind == "ledger":
+        return _history_preview(table, choice, limit, with_customers)
     errors: list[RowError] = []
     good: dict[int, ParsedRow] = {}
     for parsed in parse_table(table, choice, errors.append, limit):
@@ -254,6 +259,23 @@ def preview(table: Table, choice: TableChoice, limit: int = 20) -> list[PreviewR
         else:
             rows.append(PreviewRow(number, {}, tuple(error for error in errors if error.row == number)))
     return rows
+
+
+def _history_preview(table: Table, choice: TableChoice, limit: int, with_customers: bool) -> list[PreviewRow]:
+    column = next((index for index, name in choice.fields.items() if name == "customer_ref"), None)
+    rows: list[PreviewRow] = []
+    for number, row in enumerate(table.sheet.rows[table.data_start: table.data_start + limit], table.data_start + 1):
+        if not any(cell not in (None, "") for cell in row):
+            continue
+        ref = row[column] if column is not None and column < len(row) else ""
+        errors = () if with_customers else (RowError(table.file, table.sheet.name, number, "",
+                                                     "history_needs_customers", "", "row"),)
+        rows.append(PreviewRow(number, {"customer_ref": _reference(ref)} if with_customers else {}, errors))
+    return rows
+
+
+def _reference(cell: object) -> str:
+    return str(int(cell)) if isinstance(cell, float) and cell.is_integer() else str(cell or "")
 
 
 def _shown(parsed: ParsedRow) -> dict[str, str]:

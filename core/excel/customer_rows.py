@@ -3,6 +3,7 @@ aliases (other phones, and the 其他账号 lines of our export)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from operator import itemgetter
 from typing import Any
@@ -55,13 +56,19 @@ def customer_columns(people: list[PersonDraft], batch_id: int) -> dict[str, list
 _ALIAS_KINDS = {word.lower(): kind for kind, words in ALIAS_KIND_WORDS.items() for word in (kind, *words)}
 
 
+# a "；" or ";" that starts another "kind: value" (a label of a few characters, then a colon): what a seller types to
+# put two accounts on one line. A value holding a semicolon not followed by such a label stays whole.
+_NEXT_ALIAS = re.compile(r"[;；](?=\s*[^\s:：;；][^:：;；\n]{0,19}[:：])")
+
+
 def alias_lines(text: str | None) -> Iterator[tuple[str, str, str]]:
-    """(kind, value, value_norm) of each "kind: value" line of our export's 其他账号 / Other accounts cell; the kind
-    is a code or its English or Chinese word (core.excel.columns.ALIAS_KIND_WORDS), an unknown one is kept as it is
-    written; a line without a kind, or whose value is empty (a phone: no phone number), is passed over."""
+    """(kind, value, value_norm) of each "kind: value" line of our export's 其他账号 / Other accounts cell (or
+    several on one line, separated by ； or ;); the kind is a code or its English or Chinese word
+    (core.excel.columns.ALIAS_KIND_WORDS), an unknown one is kept as it is written; a line without a kind, or whose
+    value is empty (a phone: no phone number), is passed over."""
     from core.phones import normalize_phone
 
-    for line in (text or "").splitlines():
+    for line in _NEXT_ALIAS.sub("\n", text or "").splitlines():
         label, colon, value = line.partition(":")
         label, value = label.strip(), value.strip()
         if not colon or not label or not value:

@@ -157,9 +157,24 @@ def choose_tables(loaded: LoadedFile, options: ImportOptions,
             choice = replace(choice, data_rows=count_data_rows(table, choice))
         choices.append(choice)  # (a sheet of orders or customers not counted yet: the plan's walk is enough)
     if not any(choice.usable for choice in choices):
+        passed_over = [sheet_passed_over(choice) for choice in choices if choice.kind == "ignored"]
+        if choices and len(passed_over) == len(choices):  # only sheets of our export that are not read back
+            rows = sum(choice.data_rows or 0 for choice in choices)
+            if not rows:
+                raise ImportRejected("no_data_rows", file=loaded.path.name)
+            raise ImportRejected("no_row_imported", file=loaded.path.name, rows=rows,
+                                 errors=[asdict(error) | {"message": error_sentence(error)} for error in passed_over])
         raise ImportRejected("no_identity_column", file=loaded.path.name,
                              headers=list(choices[0].headers) if choices else [])
     return choices
+
+
+def sheet_passed_over(choice: TableChoice) -> RowError:
+    """The note for a sheet of our export that is not read back: the tasks sheet without its ID columns
+    (``tasks_without_ids``: an older export's, or one whose ID columns the seller deleted — a task cannot find
+    its customer without them, and its rows never become customers), or the After-sales page's summary."""
+    code = "tasks_without_ids" if choice.preset.startswith("huitouke_reminders") else "sheet_not_imported"
+    return RowError(choice.file, choice.sheet, 0, "", code, str(choice.data_rows or 0), "note")
 
 
 _COUNTED_KINDS = ("ignored", "ledger", "setting")  # sheets whose data rows the import reports or adds up
@@ -377,9 +392,8 @@ def _build_plan(files: list[LoadedFile], choices: list[TableChoice], progress: P
     total = sum(_rows_for_progress(choice, tables[(choice.file, choice.sheet)]) for choice in choices) or 1
     done = 0
     for choice in choices:
-        if choice.kind == "ignored" and choice.data_rows:  # an old export's tasks / the cases' summary: said, not read
-            builder.plan.errors.append(RowError(choice.file, choice.sheet, 0, "", "sheet_not_imported",
-                                                str(choice.data_rows), "note"))
+        if choice.kind == "ignored" and choice.data_rows:  # tasks without their ids / the cases' summary: said, not read
+            builder.plan.errors.append(sheet_passed_over(choice))
         if not choice.usable:
             continue
         preset = preset_of(choice)

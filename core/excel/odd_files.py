@@ -5,6 +5,9 @@
 - ``is_encrypted_xls``: a BIFF .xls whose workbook stream holds a FILEPASS record (a password to open).
 - ``formulas_without_values``: cells of an .xlsx holding a formula but no saved result (files written by
   programs, never opened in Excel): calamine reads them as empty, so they are reported by cell.
+- ``long_cells``: cells of an .xlsx longer than Excel's 32,767 characters (other programs write them): calamine
+  cuts them there, so they are reported by cell (``cell_cut``, as a text file's), found cheaply while the
+  archive is checked (``may_hold_long_text``) and read exactly only then.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import IO, Any
+
+from core.excel.text_files import MAX_CELL_CHARS
 
 _HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<meta|<table|<\?xml[^>]*>\s*<html|<head|<body|<style)", re.I)
 
@@ -137,15 +142,16 @@ def formulas_without_values(path: Path) -> dict[str, list[tuple[int, int]]]:
 _PIECE = 1 << 20
 
 
-def _whole_rows(member: IO[bytes]) -> Iterator[bytes]:
-    """A worksheet's XML about `_PIECE` bytes at a time, each piece ending after a row's end tag, so no cell is
-    cut (the sheet is not held whole: 929 MB for the 100k demo book's exported orders)."""
+def _whole_rows(member: IO[bytes], end: bytes = b"</row>") -> Iterator[bytes]:
+    """A worksheet's XML about `_PIECE` bytes at a time, each piece ending after a row's end tag (``end``: the
+    shared strings' items, </si>), so no cell is cut (the sheet is not held whole: 929 MB for the 100k demo
+    book's exported orders)."""
     pending = b""
     while chunk := member.read(_PIECE):
         pending += chunk
-        cut = pending.rfind(b"</row>")
+        cut = pending.rfind(end)
         if cut >= 0:
-            cut += len(b"</row>")
+            cut += len(end)
             yield pending[:cut]
             pending = pending[cut:]
     if pending:
@@ -179,3 +185,105 @@ def _unescape(text: str) -> str:
     from html import unescape
 
     return unescape(text)
+
+
+# ---------------------------------------------------------------- cells longer than Excel's limit
+
+_LONG_RUN = MAX_CELL_CHARS + 1  # bytes of XML text a longer cell has at least (a character is one byte or more)
+_PROBE = _LONG_RUN // 2
+
+
+def may_hold_long_text(chunk: bytes, carried: int = 0) -> tuple[bool, int]:
+    """Whether a chunk of XML may hold a cell text longer than ``MAX_CELL_CHARS`` (calamine reads it whole,
+    Excel cannot hold it): a run of ``_LONG_RUN`` bytes without a tag, counting ``carried``, the run left open
+    at the end of the chunk before (the chunks of one part read in turn); and the run this chunk leaves open.
+    A run inside the chunk is found by probes every ``_PROBE`` bytes (64 short searches a MB), so a workbook of
+    ordinary cells costs nothing; a part it flags is read exactly by ``long_cells``."""
+    size = len(chunk)
+    first = chunk.find(b"<")
+    if first < 0:
+        return carried + size >= _LONG_RUN, carried + size
+    last = chunk.rfind(b"<")
+    if carried + first >= _LONG_RUN:
+        return True, size - last - 1
+    for probe in range(_PROBE, last, _PROBE):
+        if probe > first and chunk.find(b"<", probe) - chunk.rfind(b"<", 0, probe) - 1 >= _LONG_RUN:
+            return True, size - last - 1
+    return False, size - last - 1
+
+
+_TEXT = re.compile(rb"<t\b[^>]*?(?:/>|>(.*?)</t>)", re.S)
+_PHONETIC = re.compile(rb"<rPh\b.*?</rPh>", re.S)
+_SHARED_ITEM = re.compile(rb"<si\b(?:[^>]*/>|[^>]*>(.*?)</si>)", re.S)
+_INLINE = re.compile(rb'\bt="(?:inlineStr|str)"')
+_SHARED = re.compile(rb'\bt="s"')
+_CELL_VALUE = re.compile(rb"<v>(.*?)</v>", re.S)
+
+
+def _text_length(xml: bytes) -> int:
+    """The characters of a cell's or a shared string's text (its runs' <t>, phonetic guides left out; a
+    formula's string result <v> when it has no <t>)."""
+    xml = _PHONETIC.sub(b"", xml)
+    texts = [match[1] or b"" for match in _TEXT.finditer(xml)]
+    if not texts and b"<is" not in xml:
+        texts = [match[1] for match in _CELL_VALUE.finditer(xml)]
+    return sum(len(_unescape(text.decode("utf-8", "replace"))) for text in texts)
+
+
+def long_cells(path: Path, parts: set[str]) -> dict[str, list[tuple[int, int, int]]]:
+    """{sheet name: [(row, column index, characters)]} of the .xlsx cells longer than ``MAX_CELL_CHARS``: the
+    text written in the cell, in the worksheets of ``parts`` (those ``may_hold_long_text`` flagged), and the
+    shared strings' when ``parts`` holds xl/sharedStrings.xml (then every worksheet is read for the cells
+    using them)."""
+    found: dict[str, list[tuple[int, int, int]]] = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            shared = _long_shared_strings(archive) if "xl/sharedStrings.xml" in parts else {}
+            for name, part in sheet_parts(archive).items():
+                if part not in archive.namelist() or (part not in parts and not shared):
+                    continue
+                with archive.open(part) as member:
+                    for xml in _whole_rows(member):
+                        found.setdefault(name, []).extend(_long_in(xml, part in parts, shared))
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return {}
+    return {name: sorted(cells) for name, cells in found.items() if cells}
+
+
+def _long_shared_strings(archive: zipfile.ZipFile) -> dict[bytes, int]:
+    """{index as written in a cell's <v>: characters} of the shared strings longer than ``MAX_CELL_CHARS``."""
+    long: dict[bytes, int] = {}
+    index = 0
+    with archive.open("xl/sharedStrings.xml") as member:
+        for xml in _whole_rows(member, b"</si>"):
+            for item in _SHARED_ITEM.finditer(xml):
+                length = _text_length(item[1] or b"")
+                if length > MAX_CELL_CHARS:
+                    long[str(index).encode()] = length
+                index += 1
+    return long
+
+
+def _long_in(xml: bytes, inline: bool, shared: dict[bytes, int]) -> Iterator[tuple[int, int, int]]:
+    """(row, column index, characters) of the long cells in whole rows of a worksheet's XML."""
+    starts: set[int] = set()
+    if inline and may_hold_long_text(xml)[0]:
+        starts.update(xml.rfind(b"<c ", 0, probe) for probe in range(0, len(xml), _PROBE))
+    for index in shared:
+        at = xml.find(b"<v>" + index + b"</v>")
+        while at >= 0:
+            starts.add(xml.rfind(b"<c ", 0, at))
+            at = xml.find(b"<v>" + index + b"</v>", at + 1)
+    for start in sorted(starts - {-1}):
+        cell = _CELL.match(xml, start)
+        ref = _REF.search(cell[1]) if cell else None
+        if cell is None or ref is None:
+            continue
+        body = cell[3] or b""
+        if _SHARED.search(cell[1]):
+            value = _CELL_VALUE.search(body)
+            length = shared.get(value[1].strip(), 0) if value else 0
+        else:
+            length = _text_length(body) if inline and _INLINE.search(cell[1]) else 0
+        if length > MAX_CELL_CHARS:
+            yield int(ref[2]), _column_index(ref[1]), length

@@ -18,12 +18,14 @@ from core.excel.odd_files import (
     formulas_without_values,
     html_sheets,
     is_encrypted_xls,
+    long_cells,
     looks_like_html,
+    may_hold_long_text,
     sheet_parts,
 )
-from core.excel.sheet_rows import SheetRows, open_workbook, stamp_of
+from core.excel.sheet_rows import LazyRows, SheetRows, open_workbook, stamp_of
 from core.excel.sheet_slices import SlicedRows, may_slice, to_slice
-from core.excel.text_files import decode_text, read_text_table, sniff_delimiter  # noqa: F401  (sniff_delimiter: re-exported)
+from core.excel.text_files import MAX_CELL_CHARS, decode_text, read_text_table, sniff_delimiter  # noqa: F401  (sniff_delimiter: re-exported)
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _CFB_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -96,10 +98,13 @@ def read_sheets(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -
     if size > limits.max_file_bytes:
         raise ImportRejected("too_large", file=path.name, size=size, limit=limits.max_file_bytes)
     if head.startswith(_ZIP_MAGIC):
-        formulas, large = _check_zip(path, limits)
+        long_text: set[str] = set()
+        formulas, large = _check_zip(path, limits, long_text)
         sheets = _read_calamine(path, limits, stamp, large)
         if formulas:
             _note_formulas_without_values(path, sheets)
+        if long_text:
+            _note_long_cells(path, sheets, long_text)
     elif head.startswith(_CFB_MAGIC):
         _check_cfb(path)
         sheets = _read_calamine(path, limits, stamp, {})
@@ -123,10 +128,13 @@ def _non_empty(row: Sequence[Any]) -> int:
 # ---------------------------------------------------------------- workbook safety
 
 
-def _check_zip(path: Path, limits: Limits) -> tuple[bool, dict[str, tuple[str, int]]]:
+def _check_zip(path: Path, limits: Limits, long_text: set[str] | None = None
+               ) -> tuple[bool, dict[str, tuple[str, int]]]:
     """Refuse zip/XML bombs from the zip's declared sizes and the XML prologues, before calamine opens it.
     Returns whether a worksheet holds a formula (`_note_formulas_without_values` then looks for missing values)
-    and {sheet name: (zip member, rows)} of the sheets read in slices (core.excel.sheet_slices.to_slice)."""
+    and {sheet name: (zip member, rows)} of the sheets read in slices (core.excel.sheet_slices.to_slice).
+    Adds to ``long_text`` the worksheets and the shared strings that may hold a text longer than Excel's limit
+    (odd_files.may_hold_long_text, on the chunks read anyway: `_note_long_cells` then finds those cells)."""
     formulas = False
     extents: dict[str, tuple[int, int]] = {}
     try:
@@ -151,8 +159,13 @@ def _check_zip(path: Path, limits: Limits) -> tuple[bool, dict[str, tuple[str, i
                 if info.file_size > 1024 * 1024 and ratio > limits.max_zip_ratio:
                     raise ImportRejected("zip_bomb", file=path.name, reason="ratio", member=info.filename)
                 if not info.filename.startswith("xl/worksheets/"):  # (worksheets: checked as they are scanned)
-                    for _chunk in _inflated(path, archive, info):
-                        pass
+                    strings, carried = info.filename == "xl/sharedStrings.xml" and long_text is not None, 0
+                    for chunk in _inflated(path, archive, info):
+                        if strings:
+                            found, carried = may_hold_long_text(chunk, carried)
+                            if found:
+                                long_text.add(info.filename)  # type: ignore[union-attr]
+                                strings = False
                 if info.filename.endswith(".xml"):
                     with archive.open(info) as member:
                         prologue = member.read(2048)
@@ -161,7 +174,8 @@ def _check_zip(path: Path, limits: Limits) -> tuple[bool, dict[str, tuple[str, i
                                              member=info.filename)
                 if _is_worksheet(info):
                     has_formula, rows = _check_extent(path, archive, info, limits,
-                                                      exact=may_slice(sheet_bytes, info.file_size))
+                                                      exact=may_slice(sheet_bytes, info.file_size),
+                                                      long_text=long_text)
                     formulas = formulas or has_formula
                     extents[info.filename] = (rows, info.file_size)
             large = to_slice(extents)
@@ -237,7 +251,7 @@ def _columns_above(cols: int) -> int:
 
 
 def _check_extent(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits,
-                  exact: bool = False) -> tuple[bool, int]:
+                  exact: bool = False, long_text: set[str] | None = None) -> tuple[bool, int]:
     """Refuse a sheet whose cells span more than `max_rows` rows or `max_cells` from A1: `far_cells` (details
     rows, columns) when fewer than 1 % of that grid are cells, else `too_large`. Returns whether the sheet holds
     a formula, and its rows: the largest row number of its row elements and cells when `exact` (a sheet that
@@ -250,11 +264,13 @@ def _check_extent(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, l
     reference past the rows and columns so far (a row out of order, a cell below its row), and only a chunk
     that has one is read reference by reference. Unless `exact`, the rows and columns compared with are
     rounded up (59999, AZ: a cheaper regex); a sheet whose rounded grid is over the limits is scanned again
-    exactly before it is refused, so the refusal and its figures are the exact ones.
+    exactly before it is refused, so the refusal and its figures are the exact ones. The member is added to
+    ``long_text`` when a chunk may hold a cell longer than Excel's limit (odd_files.may_hold_long_text).
     """
     rows_of, cols_of = ((lambda rows: rows), (lambda cols: cols)) if exact else (_rows_above, _columns_above)
     rows = cols = 0
     formulas = False
+    carried = 0  # the text run left open by the chunk before (odd_files.may_hold_long_text)
     for chunk in _chunks(path, archive, info):
         if not cols and b' r="' in chunk:
             cols = cols_of(26)  # any column of one letter counts as Z: only wider ones are read exactly
@@ -268,6 +284,10 @@ def _check_extent(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, l
                         *(rows_of(int(m[2])) for m in _CELL_REF.finditer(chunk))])
             cols = max([cols, *(cols_of(_column_number(letters)) for letters in set(_WIDE_COLUMN.findall(chunk)))])
         formulas = formulas or _FORMULA.search(chunk) is not None
+        if long_text is not None and info.filename not in long_text:
+            long, carried = may_hold_long_text(chunk, carried)
+            if long:
+                long_text.add(info.filename)
     if rows > limits.max_rows or rows * cols > limits.max_cells:
         if not exact:  # over the limits when rounded up: the exact figures decide
             return _check_extent(path, archive, info, limits, exact=True)
@@ -343,6 +363,20 @@ def _note_formulas_without_values(path: Path, sheets: list[Sheet]) -> None:
     for sheet in sheets:
         for row, column in found.get(sheet.name, ()):
             sheet.notes.append((row, column, "formula_without_value", f"{_letters(column)}{row}"))
+
+
+def _note_long_cells(path: Path, sheets: list[Sheet], parts: set[str]) -> None:
+    """Cut the cells longer than Excel's 32,767 characters there, as a text file's reader does (calamine reads
+    them whole; Excel, and so our own export, cannot hold them), and report each by cell with its length in the
+    file (``cell_cut``)."""
+    found = long_cells(path, parts)
+    for sheet in sheets:
+        cuts: dict[int, list[int]] = {}
+        for row, column, length in found.get(sheet.name, ()):
+            sheet.notes.append((row, column, "cell_cut", f"{length:,}"))
+            cuts.setdefault(row - 1, []).append(column)
+        if cuts and isinstance(sheet.rows, LazyRows):
+            sheet.rows.cut({position: tuple(columns) for position, columns in cuts.items()}, MAX_CELL_CHARS)
 
 
 def _letters(column: int) -> str:

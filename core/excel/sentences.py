@@ -15,8 +15,13 @@ _ERROR_SENTENCES = {
     "identity_missing": "no name, phone, WeChat or buyer ID", "product_missing": "no product name",
     "order_no_missing": "no order number", "order_not_in_book": "order neither in the book nor in this import",
     "duplicate_row": "the same order line again: read once",
-    "sheet_not_imported": "a sheet of our own export that is not imported (an older version's tasks, or the "
-    "After-sales page's summary: the full export's complaints and reviews sheets are); rows in it",
+    "sheet_not_imported": "a sheet of our own export that is not imported (the After-sales page's summary: the "
+    "full export's complaints and reviews sheets are); rows in it",
+    "tasks_without_ids": "our export's tasks sheet without its ID columns (任务编号 / Task ID, 客户编号 / Customer ID…: "
+    "deleted, or an older export): its tasks cannot find their customers, so the sheet is not imported and none "
+    "of its rows becomes a customer; rows in it",
+    "history_needs_customers": "this sheet of our export comes back with the export's customers sheet, for the "
+    "customers that import creates: import the whole export (all sheets) into a new book",
     "cell_cut": "a cell longer than 32,767 characters was cut", "line_cut": "a line longer than 4 MB was cut",
     "encoding_mixed": "a line in another encoding, read as "
     "such", "encoding_replaced": "a line in no known encoding: unreadable characters replaced",

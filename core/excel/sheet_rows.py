@@ -57,6 +57,8 @@ class LazyRows(Sequence[list[Any]]):
         self._lock = threading.Lock()
         self.memo: dict[Any, Any] = {}  # what callers derived from a whole walk (core.excel.analysis.choose)
         self.head: list[list[Any]] = list(islice(self._walk(0), HEAD_ROWS)) if height else []
+        self._cuts: dict[int, tuple[int, ...]] = {}
+        self._limit = 0
 
     def __len__(self) -> int:
         return self._height
@@ -88,7 +90,20 @@ class LazyRows(Sequence[list[Any]]):
         """The rows from position ``start`` on, converted as they are reached."""
         if self._height <= len(self.head):
             return iter(self.head[start:])
-        return self._walk(start)
+        return self._cutting(self._walk(start), start) if self._cuts else self._walk(start)
+
+    def cut(self, cells: dict[int, tuple[int, ...]], limit: int) -> None:
+        """Cut the texts of these cells ({position: column indexes}) to ``limit`` characters, in the head now and
+        in every later walk (what a text file's reader does to a cell past Excel's limit; calamine does not)."""
+        self._cuts, self._limit = dict(cells), limit
+        for position, columns in cells.items():
+            if position < len(self.head):
+                self.head[position] = _cut_row(self.head[position], columns, limit)
+
+    def _cutting(self, rows: Iterator[list[Any]], start: int) -> Iterator[list[Any]]:
+        cuts, limit = self._cuts, self._limit
+        for position, row in enumerate(rows, start):
+            yield _cut_row(row, cuts[position], limit) if position in cuts else row
 
     def blocks(self, start: int, size: int) -> Iterator[list[list[Any]]]:
         """The rows from position ``start`` on, ``size`` at a time."""
@@ -105,6 +120,14 @@ class LazyRows(Sequence[list[Any]]):
     def _check_unchanged(self, path: Path, stamp: tuple[int, int]) -> None:
         if stamp_of(path) != stamp:
             raise ImportRejected("file_changed", file=path.name)
+
+
+def _cut_row(row: list[Any], columns: tuple[int, ...], limit: int) -> list[Any]:
+    row = list(row)
+    for column in columns:
+        if column < len(row) and isinstance(row[column], str):
+            row[column] = row[column][:limit]
+    return row
 
 
 class SheetRows(LazyRows):

@@ -29,7 +29,7 @@ from core.book.models import (
 from core.errors import Cancelled
 from core.excel import deferred_indexes
 from core.excel.chunked import CHUNK_ROWS, CHUNK_UPDATES, Turns, after_import_in_chunks
-from core.excel.cleaning import is_masked_name, with_kept_lines
+from core.excel.cleaning import clean_text, is_masked_name, with_kept_lines
 from core.excel.customer_rows import CUSTOMER_TEXT, customer_columns, write_aliases
 from core.excel.detail_items import DetailOutcome, attach_detail_items
 from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders
@@ -187,6 +187,7 @@ class BookWriter:
         self.unchanged: set[int] = set()  # book orders of line rows left unchanged (lines may yet be added)
         self._created: set[int] = set()  # plan.people positions created by this import
         self._created_ids: set[int] = set()  # and their customer ids
+        self._filled: set[int] = set()  # book customers given a field, a tag or an alias (customers_updated)
         self._created_refs: dict[str, int] = {}  # our export's customer numbers of those → their ids
         self._order_refs: dict[int, int] = {}  # our export's order ids of the orders created → their ids
         self._changes: list[dict[str, Any]] = []
@@ -331,8 +332,9 @@ class BookWriter:
 
     def _write_products(self, resolver: ProductResolver) -> tuple[set[int], bool]:
         """A products sheet: products the book has (same name key: spaces, width and case aside) take the sheet's
-        values (a cell left empty changes nothing), the others are created. Returns the products written and
-        whether any was created."""
+        values (a cell left empty changes nothing; a text the same once cleaned as the sheet's cells are — edge
+        spaces, full-width digits — is no change, so our export re-imported changes nothing), the others are
+        created. Returns the products written and whether any was created."""
         names = _PRODUCT_SHEET_FIELDS.values()
         existing = {pid: dict(zip(names, values, strict=True)) for pid, *values in self.session.execute(
             select(Product.id, *[getattr(Product, name) for name in names]))}
@@ -345,7 +347,8 @@ class BookWriter:
             pid = resolver.by_key.get(name_key(name))
             if pid is not None:
                 before = existing[pid]
-                changed = {key: value for key, value in values.items() if before[key] != value}
+                changed = {key: value for key, value in values.items()
+                           if before[key] != value and not (isinstance(before[key], str) and clean_text(before[key]) == value)}
                 if changed:
                     self._record("product", pid, {key: before[key] for key in changed})
                     self.session.execute(update(Product).where(Product.id == pid)
@@ -470,7 +473,7 @@ class BookWriter:
                 changes.update(search_text=merged["search_text"], name_initials=merged["name_initials"])
                 self.session.execute(update(Customer).where(Customer.id == customer_id)
                                      .values(**_fit(changes, self._customer_lengths), version=Customer.version + 1))
-                self.counts.customers_updated += 1
+                self._filled.add(customer_id)
                 self._updated()
 
     def _write_tags_and_aliases(self, ids: list[int], created: set[int]) -> None:
@@ -493,12 +496,12 @@ class BookWriter:
         for customer_id, tag_id in links:
             if customer_id not in created:
                 self._record("customer_tag", customer_id, {"tag_id": tag_id})
-        self._write_aliases(ids, created)
-
-    def _write_aliases(self, ids: list[int], created: set[int]) -> None:
+                self._filled.add(customer_id)
         for customer_id, alias_id in write_aliases(self.session, self.plan.people, ids):
             if customer_id not in created:
                 self._record("customer_alias", alias_id, None)
+                self._filled.add(customer_id)
+        self.counts.customers_updated = len(self._filled)  # (a book customer given a tag or an alias is updated)
 
     # ------------------------------------------------------------------ orders
 

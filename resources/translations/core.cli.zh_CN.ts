@@ -4,22 +4,6 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>usage: </source>
-        <translation>用法：</translation>
-    </message>
-    <message>
-        <source>arguments</source>
-        <translation>参数</translation>
-    </message>
-    <message>
-        <source>options</source>
-        <translation>选项</translation>
-    </message>
-    <message>
-        <source>show this help and exit</source>
-        <translation>显示这份帮助后退出</translation>
-    </message>
-    <message>
         <source>回头客 Huitouke — customer book for online sellers. Without a command: open the desktop app (on a .book file, or importing a spreadsheet given as the argument).</source>
         <translation>回头客 Huitouke — 网店卖家的客户本。不带命令时打开桌面软件（可以给一个 .book 文件打开它，或给一个表格文件导入它）。</translation>
     </message>

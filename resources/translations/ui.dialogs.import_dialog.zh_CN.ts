@@ -76,6 +76,10 @@
         <translation>取消</translation>
     </message>
     <message>
+        <source>A sheet of the book&apos;s history: its rows come back for the customers this import creates (customers already in the book keep their own history).</source>
+        <translation>这是账本历史记录的表：其中的行会为这次导入新建的客户恢复（账本里已有的客户保留自己的历史记录）。</translation>
+    </message>
+    <message>
         <source>Row</source>
         <translation>行</translation>
     </message>

@@ -476,8 +476,12 @@
         <translation>合计行（合计 / 总计 / 小计）：不是客户</translation>
     </message>
     <message>
-        <source>this sheet of a Huitouke export is not imported (an older version&apos;s tasks, or the After-sales page&apos;s summary: the full export&apos;s complaints and reviews sheets are); rows</source>
-        <translation>回头客导出的这张表不导入（旧版本导出的提醒，或售后页的汇总表；完整导出的投诉、中差评表会导入）；行数</translation>
+        <source>this sheet of a Huitouke export is not imported (the After-sales page&apos;s summary: the full export&apos;s complaints and reviews sheets are); rows</source>
+        <translation>回头客导出的这张表不导入（售后页的汇总表；完整导出的投诉、中差评表会导入）；行数</translation>
+    </message>
+    <message>
+        <source>the tasks sheet of a Huitouke export without its ID columns (任务编号 / Task ID, 客户编号 / Customer ID…: deleted, or an older export): its tasks cannot find their customers, so the sheet is not imported and none of its rows becomes a customer; rows</source>
+        <translation>这是回头客导出的提醒表，但缺少编号列（任务编号 / Task ID、客户编号 / Customer ID 等：被删掉了，或是旧版本的导出）：没有这些列，提醒找不到对应的客户，所以这张表不导入，其中的行也不会被当成客户；行数</translation>
     </message>
     <message>
         <source>this sheet of a Huitouke export comes back with the export&apos;s customers sheet, for the customers that import creates: import the whole export (“all”) into a new book</source>

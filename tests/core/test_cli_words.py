@@ -109,6 +109,27 @@ def test_help_lists_every_command_with_one_line_in_the_users_language(run):
         assert re.search(rf"^\s+{name}\s+[a-z]", english.stdout, re.M), f"{name} has no line in --help"
 
 
+def test_the_parsers_own_refusals_are_in_the_users_language_and_exit_2(run, tmp_path):
+    book = tmp_path / "B.book"
+    missing = run("import", language=CHINESE)
+    assert missing.returncode == 2 and missing.stdout == ""
+    assert missing.stderr.startswith("用法：huitouke import")
+    assert missing.stderr.splitlines()[-1] == "huitouke import：错误：缺少必需的参数：file"
+    unknown = run("import", "x.csv", "--bogus", "--book", book, language=CHINESE)
+    assert unknown.returncode == 2 and unknown.stderr.splitlines()[-1] == "huitouke：错误：无法识别的参数：--bogus"
+    choice = run("export", "o.xlsx", "--what", "nonsense", "--book", book, language=CHINESE)
+    assert choice.returncode == 2
+    assert choice.stderr.splitlines()[-1].startswith("huitouke export：错误：参数 --what：无效的选项：'nonsense'（可选：")
+    number = run("demo", tmp_path / "D.book", "--customers", "abc", language=CHINESE)
+    assert number.returncode == 2 and number.stderr.splitlines()[-1].endswith("参数 --customers：不是整数：'abc'")
+    for out in (missing, unknown, choice, number):
+        assert "error" not in out.stderr and "argument" not in out.stderr, out.stderr
+    english = run("import")
+    assert english.returncode == 2
+    assert english.stderr.splitlines()[-1] == "huitouke import: error: the following arguments are required: file"
+    assert not book.exists() and not (tmp_path / "D.book").exists()
+
+
 def test_a_coded_error_is_said_in_the_users_language_and_keeps_its_code(run, tmp_path):
     missing = tmp_path / "none.book"
     english = json.loads(run("backup", "--book", missing).stderr)["error"]

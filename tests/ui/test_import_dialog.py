@@ -328,3 +328,65 @@ def import_dialog_module():
     import ui.dialogs.import_dialog as module
 
     return module
+
+
+def _export_with_a_task(book, make_customer, tmp_path, what: str) -> Path:
+    """Our own export (``what``: all, or reminders — the 提醒 sheet alone) of a book with one customer and one task."""
+    from core.book.models import Reminder
+    from core.excel.export import export_book
+
+    customer = make_customer(name="阿香", phone="13512345678")
+    with book.session() as session:
+        session.add(Reminder(rule_key="manual:1", kind="manual", customer_id=customer.id, due_date=dt.date(2026, 6, 1),
+                             title="回访蜂蜜口感"))
+    path = tmp_path / f"{what}.xlsx"
+    export_book(book, path, what, "zh_CN")
+    return path
+
+
+def _select(dialog, sheet: str) -> None:
+    dialog.sheet_list.setCurrentRow(next(row for row in range(dialog.sheet_list.count())
+                                         if dialog.sheet_list.item(row).data(Qt.ItemDataRole.UserRole) == sheet))
+
+
+def test_a_history_sheet_alone_is_previewed_with_the_reason_the_import_gives(qtbot, book, tasks, tmp_path, make_customer):
+    """The 提醒 sheet of our export imported alone: its rows come back only with the export's customers sheet; the
+    preview said "Skipped — no name, phone…" while the import refuses with history_needs_customers."""
+    from ui.text.excel import problem_text
+
+    dialog = open_dialog(qtbot, book, tasks, _export_with_a_task(book, make_customer, tmp_path, "reminders"))
+    assert dialog.preview_table.rowCount() == 1
+    text = dialog.preview_table.item(0, 1).text()
+    assert text == f"Skipped — {problem_text('history_needs_customers')}", text
+    assert "no name" not in text
+    assert dialog.notice_label.text() == problem_text("history_needs_customers")  # whole, where the cell is cut
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 0 and dialog.message_label.text() != "", timeout=20000)
+    assert problem_text("history_needs_customers") in dialog.message_label.text()
+
+
+def test_a_history_sheet_with_the_customers_sheet_previews_its_customer_numbers(qtbot, book, tasks, tmp_path,
+                                                                                 make_customer):
+    dialog = open_dialog(qtbot, book, tasks, _export_with_a_task(book, make_customer, tmp_path, "all"))
+    _select(dialog, "提醒")
+    preview = dialog.preview_table
+    assert preview.rowCount() == 1 and not preview.item(0, 1).text().startswith("Skipped")
+    assert "come back for the customers this import creates" in dialog.notice_label.text()
+    customers = next(row for row in range(dialog.sheet_list.count())
+                     if dialog.sheet_list.item(row).data(Qt.ItemDataRole.UserRole) == "客户")
+    dialog.sheet_list.item(customers).setCheckState(Qt.CheckState.Unchecked)  # now it is alone: said at once
+    assert preview.item(0, 1).text().startswith("Skipped — ")
+    assert "comes back with the export's customers sheet" in dialog.notice_label.text()
+
+
+@pytest.mark.usefixtures("zh_cn")
+def test_screenshot_of_a_history_sheet_alone_in_chinese(qtbot, book, tasks, tmp_path, make_customer):
+    dialog = ImportDialog(book, tasks, str(_export_with_a_task(book, make_customer, tmp_path, "reminders")), "zh_CN")
+    qtbot.addWidget(dialog)
+    dialog.resize(min(dialog.sizeHint().width(), 1366), min(dialog.sizeHint().height(), 768))
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.preview_table.rowCount() > 0, timeout=10000)
+    qtbot.waitExposed(dialog)
+    assert dialog.preview_table.item(0, 1).text().startswith("跳过")
+    assert "没有姓名" not in dialog.preview_table.item(0, 1).text()
+    save_shot(dialog, "import_dialog_history_sheet_alone")

@@ -125,6 +125,7 @@ class ImportDialog(QDialog):
         left_layout.addWidget(QLabel(self.tr("Sheets to import")))
         self.sheet_list = QListWidget()
         self.sheet_list.currentRowChanged.connect(self._on_sheet_list_current_row_changed)
+        self.sheet_list.itemChanged.connect(self._on_sheet_list_item_changed)
         left_layout.addWidget(self.sheet_list)
         splitter.addWidget(left)
 
@@ -315,6 +316,13 @@ class ImportDialog(QDialog):
         self._fill_mapping_table(sheet)
         self._fill_preview(sheet)
 
+    def _on_sheet_list_item_changed(self, _item: QListWidgetItem) -> None:
+        """A sheet checked or unchecked: a history sheet's preview and notice follow whether the customers sheet
+        comes too."""
+        sheet = self.current_sheet()
+        if sheet in self._choices and self._choices[sheet].kind == "ledger":
+            self._fill_preview(sheet)
+
     def _fill_mapping_table(self, sheet: str) -> None:
         choice = self._choices[sheet]
         table = self._table(sheet)
@@ -376,6 +384,11 @@ class ImportDialog(QDialog):
         if lacks_product_column(choice):
             lines.append(self.tr("No column is imported as the product: the orders will have no products, so no "
                                  "repurchase reminders. Choose the product column in the list above."))
+        if choice.kind == "ledger" and self._with_customers():
+            lines.append(self.tr("A sheet of the book's history: its rows come back for the customers this import "
+                                 "creates (customers already in the book keep their own history)."))
+        elif choice.kind == "ledger":  # the whole reason, where the preview's cell has room for its start only
+            lines.append(problem_text("history_needs_customers"))
         kept = kept_headers(choice)
         if kept:
             lines.append(self.tr("Kept in each customer's note (the book has no field for them): %1. Choose a field "
@@ -386,7 +399,7 @@ class ImportDialog(QDialog):
     def _fill_preview(self, sheet: str) -> None:
         choice = self._choices[sheet]
         self._fill_notice(sheet)
-        rows = preview(self._table(sheet), choice, PREVIEW_ROWS)
+        rows = preview(self._table(sheet), choice, PREVIEW_ROWS, with_customers=self._with_customers())
         fields = list(dict.fromkeys(field for _column, field in sorted(choice.fields.items())))
         self.preview_table.clear()
         self.preview_table.setColumnCount(len(fields) + 1)
@@ -415,6 +428,12 @@ class ImportDialog(QDialog):
                     value = shown.values.get("phone")
                 self.preview_table.setItem(row, column, QTableWidgetItem(value or ""))
         self.preview_table.resizeColumnsToContents()
+
+    def _with_customers(self) -> bool:
+        """Whether our export's customers sheet is among the sheets to import (a history sheet comes back only
+        with it: core.excel.analysis.preview)."""
+        return any(self._choices[sheet].preset.startswith("huitouke_customers") for sheet in self.checked_sheets()
+                   if sheet in self._choices)
 
     # --- importing ----------------------------------------------------------------------------------
     def checked_sheets(self) -> list[str]:

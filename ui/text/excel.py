@@ -142,8 +142,12 @@ PROBLEMS = {
     "duplicate_row": QT_TRANSLATE_NOOP("ExcelLabels", "the same order line again (pasted twice?): read once"),
     "total_row": QT_TRANSLATE_NOOP("ExcelLabels", "a total row (合计 / 总计 / 小计): not a customer"),
     "sheet_not_imported": QT_TRANSLATE_NOOP(
-        "ExcelLabels", "this sheet of a Huitouke export is not imported (an older version's tasks, or the After-sales "
-        "page's summary: the full export's complaints and reviews sheets are); rows"),
+        "ExcelLabels", "this sheet of a Huitouke export is not imported (the After-sales page's summary: the full "
+        "export's complaints and reviews sheets are); rows"),
+    "tasks_without_ids": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "the tasks sheet of a Huitouke export without its ID columns (任务编号 / Task ID, 客户编号 / "
+        "Customer ID…: deleted, or an older export): its tasks cannot find their customers, so the sheet is not "
+        "imported and none of its rows becomes a customer; rows"),
     "history_needs_customers": QT_TRANSLATE_NOOP(
         "ExcelLabels", "this sheet of a Huitouke export comes back with the export's customers sheet, for the "
         "customers that import creates: import the whole export (“all”) into a new book"),

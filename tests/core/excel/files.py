@@ -196,3 +196,53 @@ def html_table_bytes(header: list[str]) -> bytes:
     html = (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"></head><body>'
             f"<table border=1><tr>{cells}</tr>{rows}</table></body></html>")
     return html.encode("gbk")
+
+
+def write_raw_xlsx(path: Path, sheets: dict[str, Sequence[Sequence[str]]], shared: bool = False) -> Path:
+    """A workbook written by hand, its texts as they are — openpyxl cuts a cell at Excel's 32,767 characters, other
+    programs do not: inline strings, or with ``shared`` a shared-strings part every cell points into."""
+    from xml.sax.saxutils import escape
+
+    strings: list[str] = []
+
+    def cell(ref: str, text: str) -> str:
+        if not shared:
+            return f'<c r="{ref}" t="inlineStr"><is><t>{escape(text)}</t></is></c>'
+        strings.append(text)
+        return f'<c r="{ref}" t="s"><v>{len(strings) - 1}</v></c>'
+
+    def letters(column: int) -> str:
+        return (letters(column // 26 - 1) if column >= 26 else "") + chr(65 + column % 26)
+
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    parts = {}
+    for number, rows in enumerate(sheets.values(), 1):
+        body = "".join(f'<row r="{r}">' + "".join(cell(f"{letters(c)}{r}", text) for c, text in enumerate(row))
+                       + "</row>" for r, row in enumerate(rows, 1))
+        parts[f"xl/worksheets/sheet{number}.xml"] = f'<worksheet xmlns="{main}"><sheetData>{body}</sheetData></worksheet>'
+    names = "".join(f'<sheet name="{escape(name)}" sheetId="{n}" r:id="rId{n}"/>' for n, name in enumerate(sheets, 1))
+    parts["xl/workbook.xml"] = f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets>{names}</sheets></workbook>'
+    links = "".join(f'<Relationship Id="rId{n}" Type="{rel}/worksheet" Target="worksheets/sheet{n}.xml"/>'
+                    for n in range(1, len(sheets) + 1))
+    overrides = "".join(f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/'
+                        f'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' for n in range(1, len(sheets) + 1))
+    if shared:
+        items = "".join(f"<si><t>{escape(text)}</t></si>" for text in strings)
+        parts["xl/sharedStrings.xml"] = f'<sst xmlns="{main}" count="{len(strings)}">{items}</sst>'
+        links += f'<Relationship Id="rIdS" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/>'
+        overrides += ('<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                      'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>')
+    package = "http://schemas.openxmlformats.org/package/2006"
+    parts["xl/_rels/workbook.xml.rels"] = f'<Relationships xmlns="{package}/relationships">{links}</Relationships>'
+    parts["_rels/.rels"] = (f'<Relationships xmlns="{package}/relationships"><Relationship Id="rId1" '
+                            f'Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+    parts["[Content_Types].xml"] = (
+        f'<Types xmlns="{package}/content-types"><Default Extension="rels" ContentType="application/'
+        'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/'
+        f'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>{overrides}</Types>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text.encode("utf-8"))
+    return path

@@ -251,7 +251,7 @@ def test_the_reminders_and_after_sales_sheets_are_passed_over_never_read_as_cust
     with Book.open(tmp_path / "b.book", create=True, backup_root=tmp_path / "bk") as book:
         result = run_import(book, path)
     assert [(e.sheet, e.code, e.value, e.scope) for e in result.errors] == [
-        ("提醒", "sheet_not_imported", "1", "note"), ("售后", "sheet_not_imported", "1", "note")]
+        ("提醒", "tasks_without_ids", "1", "note"), ("售后", "sheet_not_imported", "1", "note")]
     assert result.customers_created == 1
 
 

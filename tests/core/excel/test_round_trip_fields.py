@@ -208,3 +208,47 @@ def test_tag_names_with_spaces_commas_and_slashes_come_back_whole(tmp_path, book
             run_import(other, export)
         assert rows(copy, links) == before
     assert len(rows(book, TAGS)) == len(names)
+
+
+def test_a_product_text_the_import_would_clean_comes_back_as_it_is_in_the_same_book(tmp_path, book):
+    """A product note with edge spaces (or full-width digits, a code with a tab…): re-importing the untouched export
+    into the same book changes nothing (the import cleaned the sheet's cell and then took it for a change)."""
+    from core.book.models import Product
+
+    with book.session() as session:
+        session.add_all([Product(name="土蜂蜜500g", code="SKU0001", note="  前后空格  "),
+                         Product(name="槐花蜜500g", code="SKU\t02", category=" 蜂蜜 ", note="第１２批\n 第二行 ")])
+    query = "SELECT name, code, category, active, note FROM product"
+    before = rows(book, query)
+    assert ("槐花蜜500g", "SKU\t02", " 蜂蜜 ", 1, "第１２批\n 第二行 ") in before
+    export_book(book, tmp_path / "all.xlsx", "all", "zh_CN")
+    again = run_import(book, tmp_path / "all.xlsx")
+    assert (again.products_created, again.products_updated) == (0, 0)
+    assert rows(book, query) == before
+
+
+def test_accounts_the_seller_adds_to_the_export_come_in_one_alias_each_and_count_as_updates(tmp_path, book, make_customer):
+    """Two accounts typed on one line of 其他账号 ("微信号: wx_two；QQ号: 998877") are two aliases of their kinds (they
+    were one WeChat alias "wx_two；QQ号: 998877"); a customer given aliases or a tag is counted updated (it was 0)."""
+    _seller_book(book, make_customer)
+    make_customer(name="小王", phone="13612345678")
+    make_customer(name="小李", phone="13712345678")
+    export = tmp_path / "all.xlsx"
+    export_book(book, export, "all", "zh_CN")
+    workbook = load_workbook(export)
+    sheet = workbook["客户"]
+    headers = [cell.value for cell in sheet[1]]
+    people = {row[headers.index("称呼")].value: row for row in sheet.iter_rows(min_row=2)}
+    accounts, tags = headers.index("其他账号"), headers.index("标签")
+    people["小王"][accounts].value = "微信号: wx_two；QQ号: 998877; 邮箱: w@x.cn\n买家会员名: 王;小店"
+    people["小李"][tags].value = "新标签"
+    people["阿香"][accounts].value = (people["阿香"][accounts].value or "") + "\n微信号: wx_a;qq: 123"
+    workbook.save(export)
+    result = run_import(book, export)
+    assert (result.customers_created, result.customers_updated) == (0, 3)
+    added = [alias for alias in rows(book, ALIASES) if alias[0] in ("小王", "阿香")]
+    assert [alias[:3] for alias in added if alias[2] not in ("WX_Old_Account", "tb旧昵称", "香香", "13900001111")] == [
+        ("小王", "buyer_id", "王;小店"), ("小王", "email", "w@x.cn"), ("小王", "qq", "998877"),
+        ("小王", "wechat", "wx_two"), ("阿香", "qq", "123"), ("阿香", "wechat", "wx_a")]
+    again = run_import(book, export)
+    assert (again.customers_created, again.customers_updated) == (0, 0)
