@@ -301,6 +301,10 @@ class OrderItem(Base):
     quantity: Mapped[int] = mapped_column(Integer, default=1)
     unit_price_cents: Mapped[int] = mapped_column(Integer, default=0)
     amount_cents: Mapped[int] = mapped_column(Integer, default=0)
+    # A platform line's own number (Douyin's 子订单编号) and what its export said of it — status, after-sale
+    # status and amounts, JSON (core.excel.sub_orders); None on lines typed in the app or read without one.
+    line_ref: Mapped[str | None] = mapped_column(String(64))
+    line_state: Mapped[str | None] = mapped_column(Text)
     order: Mapped[Order] = relationship(back_populates="items")
 
 

@@ -79,7 +79,8 @@ def attach_detail_items(session: Session, plan: ImportPlan, book_orders: Mapping
     imported = {(order.platform, order.platform_order_no) for order in plan.orders} if plan.detail_items else set()
     found = {key: book_orders[key] for key in plan.detail_items if key in book_orders}
     _report_unknown(plan, [key for key in plan.detail_items if key not in found and key not in imported])
-    lines = {key: draft.items for draft in plan.orders if draft.rows_are_lines and len(draft.items) > 1
+    lines = {key: draft.items for draft in plan.orders
+             if draft.rows_are_lines and not draft.lines_written and len(draft.items) > 1
              and (key := (draft.platform, draft.platform_order_no)) in book_orders and key not in found}
     current = _current_items(session, [order.id for order in found.values()]
                              + [book_orders[key].id for key in lines])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -48,6 +50,7 @@ class OrderDraft:
     rows_are_lines: bool = False  # each row of the order was one line of it, with its own amount (Douyin)
     # such an order's lines, each with its own status: (status, after-sale status, amounts) (_combine_lines)
     line_states: list[tuple[Any, Any, dict[str, int]]] | None = None
+    lines_written: bool = False  # its lines were merged into the book's order by number (core.excel.sub_orders)
 
 
 @dataclass(slots=True)
@@ -150,7 +153,7 @@ class PlanBuilder:
                                                        (file, sheet, parsed.row), preset.sum_row_amounts)
                 if order_key in several:
                     runs[order_key] = _Runs(index, *_line_and_ref(parsed))
-                parsed.item.pop("line_ref", None)  # (read: the book keeps no line numbers)
+                _keep_line(parsed, preset)
                 item = _item_of(parsed)
                 if item:
                     draft.items.append(item)
@@ -158,7 +161,7 @@ class PlanBuilder:
             if runs[order_key].repeated(index, *_line_and_ref(parsed)):
                 self.plan.errors.append(RowError(file, sheet, parsed.row, "", "duplicate_row", order_key[1], "note"))
                 continue
-            parsed.item.pop("line_ref", None)
+            _keep_line(parsed, preset)
             if preset.sum_row_amounts:
                 if draft.line_states is None:  # (its first row's, taken before the amounts are summed)
                     draft.line_states = [_line_state(draft.fields)]
@@ -365,13 +368,54 @@ def _merge_person(person: PersonDraft, parsed: ParsedRow) -> None:
         person.masked_phone = parsed.masked_phone
 
 
+def _keep_line(parsed: ParsedRow, preset: Preset) -> None:
+    """A row that is one line of its order (``Preset.sum_row_amounts``: Douyin) keeps its number and, as
+    ``line_state`` (JSON, ``line_state_text``), what the row says of that line — status, after-sale status,
+    amounts — for the book's line (core.excel.sub_orders); other rows' line numbers only served ``_Runs``."""
+    item = parsed.item
+    ref = item.pop("line_ref", None)
+    if preset.sum_row_amounts and ref and item.get("product_title"):
+        quantity, price = item.get("quantity", 1), item.get("unit_price_cents", 0)
+        item["line_ref"] = ref
+        item["line_state"] = json.dumps([*_line_state(parsed.order), [
+            quantity, price, item.get("amount_cents", price * quantity)]], ensure_ascii=False, default=str)
+
+
+def line_state_of(text: str) -> tuple[Any, Any, dict[str, int]]:
+    """A line's status, after-sale status and amounts from its ``line_state`` (which also holds its quantity,
+    unit price and amount as the export gave them)."""
+    status, after_sale, amounts, _line = json.loads(text)
+    return status, after_sale, amounts
+
+
+_ROUNDED_REF = re.compile(r"^[0-9.]+[eE][+]?[0-9]+$")  # 6.92E+18: Excel's rounding of a long number
+
+
+def _usable_refs(items: list[dict[str, Any]]) -> None:
+    """An order's line numbers are kept only if every line has one of its own: a number rounded by Excel
+    (6.92E+18), missing on a line, or shared by two lines names no line — then none of them is kept."""
+    refs = [item.get("line_ref") or "" for item in items]
+    if not any(refs):
+        return
+    if not all(refs) or len(set(refs)) != len(refs) or any(_ROUNDED_REF.match(ref) or len(ref) > 64 for ref in refs):
+        for item in items:
+            item.pop("line_ref", None)
+            item.pop("line_state", None)
+
+
 def _finish_order(draft: OrderDraft) -> None:
     """Fill what the export leaves implicit: order time, amounts from items, our status word."""
-    fields = draft.fields
+    _usable_refs(draft.items)
+    finish_fields(draft.fields, draft.line_states, draft.items)
+
+
+def finish_fields(fields: dict[str, Any], line_states: list[tuple[Any, Any, dict[str, int]]] | None,
+                  items: list[dict[str, Any]]) -> None:
+    """An order's fields as read (its first row's, amounts summed over ``line_states`` when it has several lines
+    with a status each) completed: order time, amounts from ``items``, our status word."""
     fields["created_at"] = fields.get("created_at") or _first_time(fields)
-    if draft.line_states:
-        _combine_lines(fields, draft.line_states)
-    items = draft.items
+    if line_states:
+        _combine_lines(fields, line_states)
     if items and "goods_cents" not in fields and all("amount_cents" in item for item in items):
         fields["goods_cents"] = sum(item["amount_cents"] for item in items)
     if "paid_cents" not in fields and "goods_cents" in fields:

@@ -1,0 +1,129 @@
+"""A Douyin order already in the book, read again from a later (or older) export: its lines by their numbers.
+
+A Douyin main order (主订单编号) has sub-orders (子订单编号), one row each, and a shop's exports overlap: one
+export may hold some sub-orders of an order, the next the others. Each line of such an order keeps its number
+and what its export said of it (``order_item.line_ref`` / ``line_state``: status, after-sale status, amounts;
+core.excel.plan). When every line of the book's order has both, a file's lines are merged into it as if every
+export had been read as one file:
+
+- a line of the file whose number the book's order has updates that line's quantity, prices and state when
+  the export says something new of it (its state differs from the one stored): its title, specification and
+  product stay the book's, and a line the seller changed stays as it is while the exports say the same;
+- a line whose number the order lacks is added, even a lone one;
+- a line of the book the file does not hold is kept;
+- the order's money (goods, paid, discount, refund) is then the sum over all its lines and its status is
+  decided from all of them (``plan.finish_fields``, ``plan._combine_lines``).
+
+Importing the same file again changes nothing. An order whose book lines lack numbers (imported before the
+book kept them, or with a line typed in the app) keeps the older rule of core.excel.detail_items (missing lines
+added by their content). Every line changed or added is recorded for undo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from core.book.models import Order, OrderItem
+from core.excel.matching import ExistingOrder, chunks
+from core.excel.plan import OrderDraft, finish_fields, line_state_of
+
+Record = Callable[[str, int, dict[str, Any] | None], None]
+_LINE = ("id", "order_id", "line_ref", "line_state", "quantity", "unit_price_cents", "amount_cents")
+_UPDATED = ("quantity", "unit_price_cents", "amount_cents", "line_state")  # what a later export changes
+_MONEY = ("goods_cents", "paid_cents", "discount_cents", "refund_cents")
+_EXTRA = ("goods_cents", "discount_cents")  # compared here, not in matching.ORDER_COMPARED
+
+
+@dataclass(slots=True)
+class SubOrderOutcome:
+    """What merging did: items added, the orders whose lines changed, and for each merged order the book's
+    values of the money fields the writer compares besides ``ORDER_COMPARED`` (``_EXTRA``)."""
+
+    items_added: int = 0
+    lines_changed: set[int] = field(default_factory=set)
+    extra: dict[int, dict[str, Any]] = field(default_factory=dict)
+
+
+def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, OrderDraft]],
+                     link: Callable[[str], int | None], record: Record) -> SubOrderOutcome:
+    """Merge the numbered lines of each draft into its book order as the module docstring says. A merged
+    draft gets ``lines_written`` and its fields become the whole order's (the writer then compares them with the
+    book's as for any order); the others are left as they are."""
+    outcome = SubOrderOutcome()
+    wanted = [(order, draft) for order, draft in pairs
+              if draft.rows_are_lines and draft.items and all(item.get("line_ref") for item in draft.items)]
+    if not wanted:
+        return outcome
+    lines = _book_lines(session, [order.id for order, _draft in wanted])
+    for order, draft in wanted:
+        have = lines.get(order.id, [])
+        by_ref = {line["line_ref"]: line for line in have}
+        if not have or None in by_ref or len(by_ref) != len(have) or any(not line["line_state"] for line in have):
+            continue  # lines without numbers: the older rule (core.excel.detail_items)
+        added = []
+        for item in draft.items:
+            values = {"quantity": item.get("quantity", 1), "unit_price_cents": item.get("unit_price_cents", 0),
+                      "amount_cents": item.get("amount_cents", 0), "line_state": item["line_state"]}
+            line = by_ref.get(item["line_ref"])
+            if line is None:
+                added.append({"order_id": order.id, "title": item.get("product_title", ""),
+                              "sku_spec": item.get("sku_spec", ""), "line_ref": item["line_ref"], **values})
+                continue
+            if line["line_state"] == values["line_state"]:
+                continue  # the export says nothing new of it: what the seller changed in the book stays
+            changed = {name: values[name] for name in _UPDATED if line[name] != values[name]}
+            if changed:
+                record("order_item", line["id"], {name: line[name] for name in changed})
+                session.execute(update(OrderItem).where(OrderItem.id == line["id"]).values(**changed))
+                line.update(changed)
+                outcome.lines_changed.add(order.id)
+        for values in added:
+            values["product_id"] = link(values["title"])
+            item_id = session.execute(insert(OrderItem).values(**values).returning(OrderItem.id)).scalar_one()
+            record("order_item", item_id, None)
+            outcome.lines_changed.add(order.id)
+        outcome.items_added += len(added)
+        _whole_order(draft, have + added)
+        draft.lines_written = True
+        outcome.extra[order.id] = {}
+    _book_extra(session, outcome.extra)
+    return outcome
+
+
+def _whole_order(draft: OrderDraft, lines: list[dict[str, Any]]) -> None:
+    """The draft's money and status made those of all ``lines`` (the book's, updated, and the added ones)."""
+    states = [line_state_of(line["line_state"]) for line in lines]
+    fields = {name: value for name, value in draft.fields.items()
+              if name not in (*_MONEY, "status", "after_sale_status")}
+    fields["status"], fields["after_sale_status"] = states[0][0], states[0][1]
+    for _status, _after_sale, amounts in states:
+        for name, amount in amounts.items():
+            fields[name] = fields.get(name, 0) + amount
+    finish_fields(fields, states if len(states) > 1 else None,
+                  [{"amount_cents": line["amount_cents"], "quantity": line["quantity"]} for line in lines])
+    for name in (*_MONEY, "status"):
+        if name in fields:
+            draft.fields[name] = fields[name]
+
+
+def _book_lines(session: Session, order_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """order id → its lines (the columns of ``_LINE``), in insertion order."""
+    lines: dict[int, list[dict[str, Any]]] = {}
+    columns = [getattr(OrderItem, name) for name in _LINE]
+    for batch in chunks(order_ids):
+        for values in session.execute(select(*columns).where(OrderItem.order_id.in_(batch)).order_by(OrderItem.id)):
+            line = dict(zip(_LINE, values, strict=True))
+            lines.setdefault(line["order_id"], []).append(line)
+    return lines
+
+
+def _book_extra(session: Session, extra: dict[int, dict[str, Any]]) -> None:
+    columns = [getattr(Order, name) for name in _EXTRA]
+    for batch in chunks(extra):
+        for order_id, *values in session.execute(select(Order.id, *columns).where(Order.id.in_(batch))):
+            extra[order_id] = dict(zip(_EXTRA, values, strict=True))
