@@ -112,6 +112,9 @@ class ImportChange(Base):
     table_name: Mapped[str] = mapped_column(String(50))
     row_id: Mapped[int] = mapped_column(Integer)
     old_values_json: Mapped[str] = mapped_column(Text)
+    # the values the import wrote (JSON; None before 0006 and on rows created): an undo puts a value back only
+    # where the row still holds it (core.excel.batches)
+    new_values_json: Mapped[str | None] = mapped_column(Text)
 
 
 class ColumnMapping(Base):

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
@@ -40,7 +40,13 @@ from core.excel.plan import ImportPlan
 from core.excel.records import RowError
 
 _COLUMNS = ("title", "sku_spec", "quantity", "unit_price_cents", "amount_cents", "product_id")
-Record = Callable[[str, int, dict[str, Any] | None], None]
+
+
+class Record(Protocol):
+    """Keeps for undo a row created (``old`` None) or a change: the values replaced, and those written."""
+
+    def __call__(self, table: str, row_id: int, old: dict[str, Any] | None,
+                 new: dict[str, Any] | None = None) -> None: ...
 
 
 @dataclass(slots=True)
@@ -128,7 +134,7 @@ def _grow_goods(session: Session, grown: Mapping[int, tuple[int, int]], record: 
         for order_id, goods in session.execute(select(Order.id, Order.goods_cents).where(Order.id.in_(batch))).all():
             before, more = grown[order_id]
             if goods == before and more:
-                record("orders", order_id, {"goods_cents": goods})
+                record("orders", order_id, {"goods_cents": goods}, {"goods_cents": goods + more})
                 session.execute(update(Order).where(Order.id == order_id)
                                 .values(goods_cents=goods + more, version=Order.version + 1))
 
@@ -177,5 +183,5 @@ def _current_items(session: Session, order_ids: list[int]) -> dict[int, list[dic
 def _replace(session: Session, summary: dict[str, Any], values: dict[str, Any], record: Record) -> None:
     """Turn the order's summary item into the first detail line, keeping its old values for undo."""
     changed = {name: value for name, value in values.items() if summary[name] != value}
-    record("order_item", summary["id"], {name: summary[name] for name in changed})
+    record("order_item", summary["id"], {name: summary[name] for name in changed}, changed)
     session.execute(update(OrderItem).where(OrderItem.id == summary["id"]).values(**changed))

@@ -21,7 +21,7 @@ added by their content). Every line changed or added is recorded for undo.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,14 +29,16 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from core.book.models import Order, OrderItem
+from core.excel.detail_items import Record
 from core.excel.matching import ExistingOrder, chunks
 from core.excel.plan import OrderDraft, finish_fields, line_state_of
+from core.orders import derived_order_fields
 
-Record = Callable[[str, int, dict[str, Any] | None], None]
 _LINE = ("id", "order_id", "line_ref", "line_state", "quantity", "unit_price_cents", "amount_cents")
 _UPDATED = ("quantity", "unit_price_cents", "amount_cents", "line_state")  # what a later export changes
 _MONEY = ("goods_cents", "paid_cents", "discount_cents", "refund_cents")
-_EXTRA = ("goods_cents", "discount_cents")  # compared here, not in matching.ORDER_COMPARED
+_EXTRA = ("goods_cents", "discount_cents")
+_TIMES = ("created_at", "paid_at", "shipped_at", "delivered_at", "completed_at", "closed_at")  # compared here, not in matching.ORDER_COMPARED
 
 
 @dataclass(slots=True)
@@ -78,7 +80,7 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
                 continue  # the export says nothing new of it: what the seller changed in the book stays
             changed = {name: values[name] for name in _UPDATED if line[name] != values[name]}
             if changed:
-                record("order_item", line["id"], {name: line[name] for name in changed})
+                record("order_item", line["id"], {name: line[name] for name in changed}, changed)
                 session.execute(update(OrderItem).where(OrderItem.id == line["id"]).values(**changed))
                 line.update(changed)
                 outcome.lines_changed.add(order.id)
@@ -97,18 +99,39 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
 
 def _whole_order(draft: OrderDraft, lines: list[dict[str, Any]]) -> None:
     """The draft's money and status made those of all ``lines`` (the book's, updated, and the added ones)."""
+    fields = _of_lines(draft.fields, lines)
+    for name in (*_MONEY, "status"):
+        if name in fields:
+            draft.fields[name] = fields[name]
+
+
+def recount_orders(session: Session, order_ids: Collection[int]) -> None:
+    """After an undo: each of these orders whose every line is numbered takes again the money and status of its
+    lines (an undone import's lines gone, a later import's kept: core.excel.batches)."""
+    lines = _book_lines(session, list(order_ids))
+    numbered = [order_id for order_id, have in lines.items() if all(line["line_state"] for line in have)]
+    columns = [getattr(Order, name) for name in (*_TIMES, "postage_cents", *_MONEY, "status")]
+    for batch in chunks(numbered):
+        for order_id, *values in session.execute(select(Order.id, *columns).where(Order.id.in_(batch))).all():
+            book = dict(zip((*_TIMES, "postage_cents", *_MONEY, "status"), values, strict=True))
+            fields = _of_lines({name: book[name] for name in (*_TIMES, "postage_cents")}, lines[order_id])
+            changes = {name: fields[name] for name in (*_MONEY, "status") if name in fields and fields[name] != book[name]}
+            if changes:
+                changes |= derived_order_fields(fields["status"], book["created_at"])
+                session.execute(update(Order).where(Order.id == order_id).values(**changes, version=Order.version + 1))
+
+
+def _of_lines(base: dict[str, Any], lines: list[dict[str, Any]]) -> dict[str, Any]:
+    """An order's fields (``base``: its times and postage) with the money and status of all ``lines``."""
     states = [line_state_of(line["line_state"]) for line in lines]
-    fields = {name: value for name, value in draft.fields.items()
-              if name not in (*_MONEY, "status", "after_sale_status")}
+    fields = {name: value for name, value in base.items() if name not in (*_MONEY, "status", "after_sale_status")}
     fields["status"], fields["after_sale_status"] = states[0][0], states[0][1]
     for _status, _after_sale, amounts in states:
         for name, amount in amounts.items():
             fields[name] = fields.get(name, 0) + amount
     finish_fields(fields, states if len(states) > 1 else None,
                   [{"amount_cents": line["amount_cents"], "quantity": line["quantity"]} for line in lines])
-    for name in (*_MONEY, "status"):
-        if name in fields:
-            draft.fields[name] = fields[name]
+    return fields
 
 
 def _book_lines(session: Session, order_ids: list[int]) -> dict[int, list[dict[str, Any]]]:

@@ -232,9 +232,11 @@ class BookWriter:
         bulk_insert(self.session, ImportChange.__table__, self._changes)
         self._changes = []
 
-    def _record(self, table: str, row_id: int, old: dict[str, Any] | None) -> None:
+    def _record(self, table: str, row_id: int, old: dict[str, Any] | None, new: dict[str, Any] | None = None) -> None:
+        """Keep for undo a row created (``old`` None) or the values a change replaced, with those it wrote."""
         self._changes.append({"batch_id": self.counts.batch_id, "table_name": table, "row_id": row_id,
-                              "old_values_json": CREATED if old is None else _jsonable(old)})
+                              "old_values_json": CREATED if old is None else _jsonable(old),
+                              "new_values_json": None if new is None else _jsonable(new)})
 
     def write(self, file_name: str, sheets: str, presets: str) -> Counts:
         batch = ImportBatch(file_name=file_name[:500], sheet=sheets[:200], preset=presets[:50],
@@ -350,7 +352,7 @@ class BookWriter:
                 before = existing[pid]
                 changed = {key: value for key, value in values.items() if before[key] != value}
                 if changed:
-                    self._record("product", pid, {key: before[key] for key in changed})
+                    self._record("product", pid, {key: before[key] for key in changed}, changed)
                     self.session.execute(update(Product).where(Product.id == pid)
                                          .values(**changed, version=Product.version + 1))
                     self.counts.products_updated += 1
@@ -465,7 +467,7 @@ class BookWriter:
                     changes["phone"] = wanted["phone"]
                 if not changes:
                     continue
-                self._record("customer", customer_id, {name: current[name] for name in changes})
+                self._record("customer", customer_id, {name: current[name] for name in changes}, changes)
                 merged = current | changes
                 merged["search_text"], merged["name_initials"] = build_search_text(
                     name=merged["name"], real_name=merged["real_name"], phones=(merged["phone_norm"],),
@@ -580,21 +582,19 @@ class BookWriter:
             value = fields[name]
             if value not in (None, "") and value != book[name]:
                 changes[name] = value
-        if not changes:
-            if lines_changed:
-                self.touched.add(existing.customer_id)
-                self.counts.orders_updated += 1
-                return
+        if not changes and not lines_changed:
             self.counts.orders_unchanged += 1
             if draft.rows_are_lines:
                 self.unchanged.add(existing.id)
             return
-        self._record("orders", existing.id, {name: book[name] for name in changes}
-                     | ({"is_purchase": is_purchase_status(existing.values["status"])} if "status" in changes else {}))
         if "status" in changes:
+            old = {**book, "is_purchase": is_purchase_status(book["status"])}
             changes["is_purchase"] = is_purchase_status(changes["status"])
-        self.session.execute(update(Order).where(Order.id == existing.id)
-                             .values(**changes, version=Order.version + 1))
+        if changes:
+            self._record("orders", existing.id, {name: (old if "status" in changes else book)[name]
+                                                 for name in changes}, changes)
+            self.session.execute(update(Order).where(Order.id == existing.id)
+                                 .values(**changes, version=Order.version + 1))
         self.touched.add(existing.customer_id)
         self.counts.orders_updated += 1
         self._updated()

@@ -1,4 +1,5 @@
-"""order lines keep their platform line number and state (order_item.line_ref, order_item.line_state)
+"""order lines keep their platform line number and state (order_item.line_ref, order_item.line_state); an
+import's changes keep the values it wrote (import_change.new_values_json)
 
 Revision ID: 0006
 Revises: 0005
@@ -8,6 +9,10 @@ A Douyin order's sub-orders (子订单编号) come over several exports: with ea
 said of it (status, after-sale status, amounts) a later export updates the line of that number, adds the ones
 the book lacks, and the order's money is the sum over all its lines (core.excel.sub_orders). Both columns start
 empty (lines imported before keep the older rule: missing lines added by their content).
+
+An undo of an import that is not the newest to touch a row puts a value back only where the row still holds
+what that import wrote (core.excel.batches); changes recorded before this revision have no new values and are
+put back as before.
 """
 from alembic import op
 import sqlalchemy as sa
@@ -23,9 +28,13 @@ def upgrade() -> None:
     with op.batch_alter_table('order_item', schema=None) as batch_op:
         batch_op.add_column(sa.Column('line_ref', sa.String(length=64), nullable=True))
         batch_op.add_column(sa.Column('line_state', sa.Text(), nullable=True))
+    with op.batch_alter_table('import_change', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('new_values_json', sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('import_change', schema=None) as batch_op:
+        batch_op.drop_column('new_values_json')
     with op.batch_alter_table('order_item', schema=None) as batch_op:
         batch_op.drop_column('line_state')
         batch_op.drop_column('line_ref')
