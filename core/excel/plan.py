@@ -158,6 +158,9 @@ class PlanBuilder:
                 if item:
                     draft.items.append(item)
                 continue
+            if preset.rows_are_orders and _one_order_again(draft, parsed):
+                self.plan.errors.append(RowError(file, sheet, parsed.row, "", "duplicate_row", order_key[1], "note"))
+                continue
             if runs[order_key].repeated(index, *_line_and_ref(parsed)):
                 self.plan.errors.append(RowError(file, sheet, parsed.row, "", "duplicate_row", order_key[1], "note"))
                 continue
@@ -298,6 +301,30 @@ class _Runs:
             return True
         self.current.append(line)
         return False
+
+
+_PROGRESS = {"unpaid": 0, "paid": 1, "shipped": 2, "delivered": 3, "completed": 4}  # else (closed, refunded…) 5
+
+
+def _progress(order: dict[str, Any]) -> int:
+    status = cleaning.map_status(order["status"]) if order.get("status") else None
+    return -1 if status is None else _PROGRESS.get(status, 5)
+
+
+def _one_order_again(draft: OrderDraft, parsed: ParsedRow) -> bool:
+    """A row of an order of whole-order rows (``Preset.rows_are_orders``) with the goods of the order's first row
+    (title, specification, quantity) is that order read again — an older and a newer export pasted into one
+    file —, not a second line: the row whose status went furthest (the later one of two as far) is the order's.
+    Another row with other goods stays a line of the order."""
+    if len(draft.items) > 1:
+        return False
+    item, first = parsed.item, draft.items[0] if draft.items else {}
+    if any(item.get(name, empty) != first.get(name, empty)
+           for name, empty in (("product_title", ""), ("sku_spec", ""), ("quantity", 1))):
+        return False
+    if _progress(parsed.order) >= _progress(draft.fields):
+        draft.fields = parsed.order
+    return True
 
 
 def _line_and_ref(parsed: ParsedRow) -> tuple[bytes, str]:
