@@ -104,7 +104,9 @@ def _apply(s: Session, order: Order, data: OrderInput) -> None:
                                      sku_spec=item.sku_spec, quantity=item.quantity,
                                      unit_price_cents=item.unit_price_cents, amount_cents=amount))
     if numbered:
-        _keep_line_refs(numbered, order.items)
+        removed = _keep_line_refs(numbered, order.items)
+        if removed:
+            order.removed_line_refs = "\n".join(sorted(set((order.removed_line_refs or "").splitlines()) | removed))
     for name in ("customer_id", "platform", "status", "created_at", "paid_at", "shipped_at", "delivered_at",
                  "completed_at", "closed_at", "postage_cents", "discount_cents", "refund_cents", "tracking_no",
                  "carrier", "buyer_message", "seller_note", "receiver_name", "receiver_phone", "receiver_address"):
@@ -119,10 +121,11 @@ def _apply(s: Session, order: Order, data: OrderInput) -> None:
         setattr(order, key, value)
 
 
-def _keep_line_refs(before: list[OrderItem], after: list[OrderItem]) -> None:
+def _keep_line_refs(before: list[OrderItem], after: list[OrderItem]) -> set[str]:
     """The saved lines keep the numbers (and export states) of the platform lines they were: a line of the same
     title and specification, else — as many lines left on both sides, a line renamed — the one at its place.
-    A later export then updates them rather than adding them again (core.excel.sub_orders)."""
+    A later export then updates them rather than adding them again (core.excel.sub_orders). Returns the numbers
+    of the lines removed (the seller's edit: an export holding them does not bring them back)."""
     left = list(before)
     unmatched = []
     for item in after:
@@ -135,6 +138,8 @@ def _keep_line_refs(before: list[OrderItem], after: list[OrderItem]) -> None:
     if len(unmatched) == len(left):
         for item, old in zip(unmatched, left, strict=True):
             item.line_ref, item.line_state = old.line_ref, old.line_state
+        return set()
+    return {old.line_ref for old in left if old.line_ref}
 
 
 def _detail(s: Session, o: Order) -> OrderDetail:

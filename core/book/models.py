@@ -288,6 +288,9 @@ class Order(VersionedMixin, Base):
     receiver_phone: Mapped[str] = mapped_column(String(40), default="")
     receiver_address: Mapped[str] = mapped_column(String(400), default="")
     import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id", ondelete="SET NULL"), index=True)
+    # the platform line numbers (order_item.line_ref) of the lines the seller removed in the app, one a line: an
+    # export holding them again does not bring them back (core.excel.sub_orders)
+    removed_line_refs: Mapped[str | None] = mapped_column(Text)
 
     items: Mapped[list[OrderItem]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="OrderItem.id"

@@ -9,7 +9,8 @@ export had been read as one file:
 - a line of the file whose number the book's order has updates that line's quantity, prices and state when
   the export says something new of it (its state differs from the one stored): its title, specification and
   product stay the book's, and a line the seller changed stays as it is while the exports say the same;
-- a line whose number the order lacks is added, even a lone one;
+- a line whose number the order lacks is added, even a lone one — unless the seller removed the line of that
+  number in the app (``orders.removed_line_refs``, core.orders): their edit wins;
 - a line of the book the file does not hold is kept;
 - the order's money (goods, paid, discount, refund) is then the sum over all its lines and its status is
   decided from all of them (``plan.finish_fields``, ``plan._combine_lines``).
@@ -62,6 +63,7 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
     if not wanted:
         return outcome
     lines = _book_lines(session, [order.id for order, _draft in wanted])
+    removed = _removed(session, [order.id for order, _draft in wanted])
     for order, draft in wanted:
         have = lines.get(order.id, [])
         by_ref = {line["line_ref"]: line for line in have}
@@ -72,6 +74,8 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
             values = {"quantity": item.get("quantity", 1), "unit_price_cents": item.get("unit_price_cents", 0),
                       "amount_cents": item.get("amount_cents", 0), "line_state": item["line_state"]}
             line = by_ref.get(item["line_ref"])
+            if line is None and item["line_ref"] in removed.get(order.id, ()):
+                continue  # the seller removed it in the app: their edit wins
             if line is None:
                 added.append({"order_id": order.id, "title": item.get("product_title", ""),
                               "sku_spec": item.get("sku_spec", ""), "line_ref": item["line_ref"], **values})
@@ -143,6 +147,16 @@ def _book_lines(session: Session, order_ids: list[int]) -> dict[int, list[dict[s
             line = dict(zip(_LINE, values, strict=True))
             lines.setdefault(line["order_id"], []).append(line)
     return lines
+
+
+def _removed(session: Session, order_ids: list[int]) -> dict[int, set[str]]:
+    """order id → the numbers of the lines the seller removed from it (core.orders)."""
+    removed: dict[int, set[str]] = {}
+    for batch in chunks(order_ids):
+        query = select(Order.id, Order.removed_line_refs).where(Order.id.in_(batch), Order.removed_line_refs.is_not(None))
+        for order_id, refs in session.execute(query):
+            removed[order_id] = set((refs or "").splitlines())
+    return removed
 
 
 def _book_extra(session: Session, extra: dict[int, dict[str, Any]]) -> None:

@@ -383,6 +383,8 @@ def test_a_0005_book_upgrades_to_head_with_nothing_lost_and_its_douyin_lines_kee
     con = sqlite3.connect(path)
     assert con.execute("SELECT count(*) FROM order_item WHERE line_ref IS NOT NULL OR line_state IS NOT NULL"
                        ).fetchone() == (0,)
+    assert con.execute("SELECT count(*) FROM orders WHERE removed_line_refs IS NOT NULL").fetchone() == (0,)
+    assert con.execute("SELECT count(*) FROM import_change WHERE new_values_json IS NOT NULL").fetchone() == (0,)
     items = con.execute("SELECT * FROM order_item ORDER BY id").fetchall()
     con.close()
     csv = tmp_path / "dy.csv"

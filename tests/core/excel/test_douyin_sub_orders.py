@@ -92,3 +92,24 @@ def test_a_line_the_seller_renamed_in_the_app_is_still_that_sub_order(tmp_path, 
     assert order_of(book) == ("completed", 70000, 70000, 0, [
         ("面霜(改)", 1, 10000, 10000), ("精华", 1, 20000, 20000), ("眼霜", 1, 40000, 40000)])
     assert later.items_added == 1
+
+
+def test_a_sub_order_line_the_seller_removed_in_the_app_does_not_come_back(tmp_path, book):
+    both = _douyin(tmp_path / "both.csv", [CREAM, SERUM])
+    run_import(book, both)
+    service = OrderService(book)
+    with book.session() as session:
+        order_id = session.scalar(select(Order.id).where(Order.platform_order_no == MAIN))
+    detail = service.get(order_id)
+    kept = [OrderItemInput(title=item.title, quantity=item.quantity, unit_price_cents=item.unit_price_cents,
+                           sku_spec=item.sku_spec, amount_cents=item.amount_cents) for item in detail.items[:1]]
+    fields = {f.name: getattr(detail, f.name) for f in dataclasses.fields(OrderInput)
+              if f.name not in ("items", "goods_cents", "paid_cents")}
+    service.update(order_id, OrderInput(**fields, items=tuple(kept)), detail.version)
+    assert order_of(book) == ("completed", 10000, 10000, 0, [("面霜", 1, 10000, 10000)])
+    again = run_import(book, both)  # the same export again: the seller's edit wins
+    assert order_of(book) == ("completed", 10000, 10000, 0, [("面霜", 1, 10000, 10000)])
+    assert (again.items_added, again.orders_unchanged) == (0, 1)
+    later = run_import(book, _douyin(tmp_path / "later.csv", [CREAM, SERUM, EYE]))  # a new sub-order still comes
+    assert order_of(book) == ("completed", 50000, 50000, 0, [("面霜", 1, 10000, 10000), ("眼霜", 1, 40000, 40000)])
+    assert later.items_added == 1

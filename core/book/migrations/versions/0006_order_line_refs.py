@@ -1,5 +1,6 @@
 """order lines keep their platform line number and state (order_item.line_ref, order_item.line_state); an
-import's changes keep the values it wrote (import_change.new_values_json)
+import's changes keep the values it wrote (import_change.new_values_json); an order remembers the numbered
+lines the seller removed (orders.removed_line_refs)
 
 Revision ID: 0006
 Revises: 0005
@@ -13,6 +14,9 @@ empty (lines imported before keep the older rule: missing lines added by their c
 An undo of an import that is not the newest to touch a row puts a value back only where the row still holds
 what that import wrote (core.excel.batches); changes recorded before this revision have no new values and are
 put back as before.
+
+A line the seller removed from such an order in the app is not brought back by a re-import of an export holding
+it: its number is kept on the order (core.orders).
 """
 from alembic import op
 import sqlalchemy as sa
@@ -30,9 +34,13 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('line_state', sa.Text(), nullable=True))
     with op.batch_alter_table('import_change', schema=None) as batch_op:
         batch_op.add_column(sa.Column('new_values_json', sa.Text(), nullable=True))
+    with op.batch_alter_table('orders', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('removed_line_refs', sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('orders', schema=None) as batch_op:
+        batch_op.drop_column('removed_line_refs')
     with op.batch_alter_table('import_change', schema=None) as batch_op:
         batch_op.drop_column('new_values_json')
     with op.batch_alter_table('order_item', schema=None) as batch_op:
