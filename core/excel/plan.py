@@ -397,8 +397,9 @@ def _merge_person(person: PersonDraft, parsed: ParsedRow) -> None:
 
 def _keep_line(parsed: ParsedRow, preset: Preset) -> None:
     """A row that is one line of its order (``Preset.sum_row_amounts``: Douyin) keeps its number and, as
-    ``line_state`` (JSON, ``line_state_text``), what the row says of that line — status, after-sale status,
-    amounts — for the book's line (core.excel.sub_orders); other rows' line numbers only served ``_Runs``."""
+    ``line_state`` (JSON: status, after-sale status, amounts, then quantity, unit price and amount), what the row
+    says of that line, for the book's line (core.excel.sub_orders); other rows' line numbers only served
+    ``_Runs``."""
     item = parsed.item
     ref = item.pop("line_ref", None)
     if preset.sum_row_amounts and ref and item.get("product_title"):

@@ -33,7 +33,6 @@ from core.book.models import Order, OrderItem
 from core.excel.detail_items import Record
 from core.excel.matching import ExistingOrder, chunks
 from core.excel.plan import OrderDraft, finish_fields, line_state_of
-from core.orders import derived_order_fields
 
 _LINE = ("id", "order_id", "line_ref", "line_state", "quantity", "unit_price_cents", "amount_cents")
 _UPDATED = ("quantity", "unit_price_cents", "amount_cents", "line_state")  # what a later export changes
@@ -110,18 +109,19 @@ def _whole_order(draft: OrderDraft, lines: list[dict[str, Any]]) -> None:
 
 
 def recount_orders(session: Session, order_ids: Collection[int]) -> None:
-    """After an undo: each of these orders whose every line is numbered takes again the money and status of its
-    lines (an undone import's lines gone, a later import's kept: core.excel.batches)."""
+    """After an undo: each of these orders whose every line is numbered takes again the money of its lines (an
+    undone import's lines gone, a later import's kept: core.excel.batches). Its status is left as the undo
+    put it (the seller may have set it)."""
     lines = _book_lines(session, list(order_ids))
     numbered = [order_id for order_id, have in lines.items() if all(line["line_state"] for line in have)]
-    columns = [getattr(Order, name) for name in (*_TIMES, "postage_cents", *_MONEY, "status")]
+    names = (*_TIMES, "postage_cents", *_MONEY)
     for batch in chunks(numbered):
-        for order_id, *values in session.execute(select(Order.id, *columns).where(Order.id.in_(batch))).all():
-            book = dict(zip((*_TIMES, "postage_cents", *_MONEY, "status"), values, strict=True))
+        query = select(Order.id, *[getattr(Order, name) for name in names]).where(Order.id.in_(batch))
+        for order_id, *values in session.execute(query).all():
+            book = dict(zip(names, values, strict=True))
             fields = _of_lines({name: book[name] for name in (*_TIMES, "postage_cents")}, lines[order_id])
-            changes = {name: fields[name] for name in (*_MONEY, "status") if name in fields and fields[name] != book[name]}
+            changes = {name: fields[name] for name in _MONEY if name in fields and fields[name] != book[name]}
             if changes:
-                changes |= derived_order_fields(fields["status"], book["created_at"])
                 session.execute(update(Order).where(Order.id == order_id).values(**changes, version=Order.version + 1))
 
 
