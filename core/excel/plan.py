@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -152,7 +151,7 @@ class PlanBuilder:
                 draft = orders[order_key] = OrderDraft(person_index, order_key[0], order_key[1], parsed.order, [],
                                                        (file, sheet, parsed.row), preset.sum_row_amounts)
                 if order_key in several:
-                    runs[order_key] = _Runs(index, *_line_and_ref(parsed))
+                    runs[order_key] = _Runs(index, *_line_and_ref(parsed, preset.sum_row_amounts))
                 _keep_line(parsed, preset)
                 item = _item_of(parsed)
                 if item:
@@ -161,8 +160,10 @@ class PlanBuilder:
             if preset.rows_are_orders and _one_order_again(draft, parsed):
                 self.plan.errors.append(RowError(file, sheet, parsed.row, "", "duplicate_row", order_key[1], "note"))
                 continue
-            if runs[order_key].repeated(index, *_line_and_ref(parsed)):
+            if runs[order_key].repeated(index, *_line_and_ref(parsed, preset.sum_row_amounts)):
                 self.plan.errors.append(RowError(file, sheet, parsed.row, "", "duplicate_row", order_key[1], "note"))
+                if preset.sum_row_amounts:
+                    _line_again(draft, parsed)
                 continue
             _keep_line(parsed, preset)
             if preset.sum_row_amounts:
@@ -327,9 +328,37 @@ def _one_order_again(draft: OrderDraft, parsed: ParsedRow) -> bool:
     return True
 
 
-def _line_and_ref(parsed: ParsedRow) -> tuple[bytes, str]:
-    """A row's line as ``_Runs`` compares it: its digest, and its number when it has one."""
-    return _line_of(parsed.order, parsed.item), parsed.item.get("line_ref") or ""
+def _line_and_ref(parsed: ParsedRow, own_amounts: bool = False) -> tuple[bytes, str]:
+    """A row's line as ``_Runs`` compares it: its digest, and its number when it has one. A row that is a line
+    with amounts of its own (``own_amounts``: Douyin) but no number (Excel rounded it: cleaning.line_number) is
+    compared by its goods and money only — an older and a newer export pasted together give it in two states
+    (``_line_again``)."""
+    ref = parsed.item.get("line_ref") or ""
+    if own_amounts and not ref:
+        order = parsed.order
+        return _line_of({name: order[name] for name in _SUMMED if name in order}, parsed.item), ""
+    return _line_of(parsed.order, parsed.item), ref
+
+
+def _line_again(draft: OrderDraft, parsed: ParsedRow) -> None:
+    """A line of an order of line rows (Douyin) read again in a later run of its rows: when its status went as
+    far or further, the line takes the later row's state and the order the later row's times and tracking."""
+    item = parsed.item
+    goods = [item.get(name) for name in ("product_title", "sku_spec", "quantity", "unit_price_cents")]
+    if draft.line_states is None:  # the order's one line so far: its fields are that line's
+        if _progress(parsed.order) >= _progress(draft.fields):
+            draft.fields = parsed.order
+        return
+    if len(draft.line_states) != len(draft.items):
+        return  # (a row without goods: the lines cannot be told apart)
+    for position, line in enumerate(draft.items):
+        if [line.get(name) for name in ("product_title", "sku_spec", "quantity", "unit_price_cents")] == goods:
+            status, _after_sale, _amounts = draft.line_states[position]
+            if _progress(parsed.order) >= _progress({"status": status}):
+                draft.line_states[position] = _line_state(parsed.order)
+                draft.fields.update({name: value for name, value in parsed.order.items()
+                                     if name not in (*_SUMMED, "status", "after_sale_status")})
+            return
 
 
 def _drop_repeated_detail_lines(plan: ImportPlan) -> None:
@@ -416,16 +445,14 @@ def line_state_of(text: str) -> tuple[Any, Any, dict[str, int]]:
     return status, after_sale, amounts
 
 
-_ROUNDED_REF = re.compile(r"^[0-9.]+[eE][+]?[0-9]+$")  # 6.92E+18: Excel's rounding of a long number
-
-
 def _usable_refs(items: list[dict[str, Any]]) -> None:
-    """An order's line numbers are kept only if every line has one of its own: a number rounded by Excel
-    (6.92E+18), missing on a line, or shared by two lines names no line — then none of them is kept."""
+    """An order's line numbers are kept only if every line has one of its own: a number missing on a line (Excel
+    rounded it: cleaning.line_number) or shared by two lines (rounded in full digits) names no line — then none
+    of them is kept."""
     refs = [item.get("line_ref") or "" for item in items]
     if not any(refs):
         return
-    if not all(refs) or len(set(refs)) != len(refs) or any(_ROUNDED_REF.match(ref) or len(ref) > 64 for ref in refs):
+    if not all(refs) or len(set(refs)) != len(refs) or any(len(ref) > 64 for ref in refs):
         for item in items:
             item.pop("line_ref", None)
             item.pop("line_state", None)

@@ -62,3 +62,19 @@ def test_the_same_pinduoduo_order_twice_in_one_file_is_one_order(tmp_path, book)
     assert _orders(book) == {"240503-123456789012345": ("shipped", 5990, [("红糖姜茶", 2, 5990)])}
     assert _notes(result) == [(3, "duplicate_row", "240503-123456789012345")]
 
+
+
+def test_an_older_and_a_newer_douyin_export_with_rounded_sub_order_numbers_in_one_file(tmp_path, book):
+    """子订单编号 rounded by Excel (6.92E+18: no line number). The older export's sub-orders again in the newer one
+    are read once, in their later state — paid was doubled, the status the older one."""
+    from tests.core.excel.test_pasted_lines import _douyin, _douyin_line
+
+    def line(order, title, price, status):
+        row = _douyin_line(order, "6.92E+18", title, 1, price, price)
+        return [*row[:20], status, *row[21:]]
+    older = [line("D1", "面霜", "100.00", "待发货"), line("D1", "精华", "200.00", "待发货")]
+    newer = [line("D1", "面霜", "100.00", "已发货"), line("D1", "精华", "200.00", "已发货")]
+    result = run_import(book, _douyin(tmp_path / "dd.csv", [*older, line("D8", "眼霜", "400.00", "已完成"), *newer]))
+    assert _orders(book) == {"D1": ("shipped", 30000, [("面霜", 1, 10000), ("精华", 1, 20000)]),
+                             "D8": ("completed", 40000, [("眼霜", 1, 40000)])}
+    assert _notes(result) == [(5, "duplicate_row", "D1"), (6, "duplicate_row", "D1")]
