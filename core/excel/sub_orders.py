@@ -63,6 +63,7 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
         return outcome
     lines = _book_lines(session, [order.id for order, _draft in wanted])
     removed = _removed(session, [order.id for order, _draft in wanted])
+    inserted: list[dict[str, Any]] = []
     for order, draft in wanted:
         have = lines.get(order.id, [])
         by_ref = {line["line_ref"]: line for line in have}
@@ -89,13 +90,15 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
                 outcome.lines_changed.add(order.id)
         for values in added:
             values["product_id"] = link(values["title"])
-            item_id = session.execute(insert(OrderItem).values(**values).returning(OrderItem.id)).scalar_one()
-            record("order_item", item_id, None)
             outcome.lines_changed.add(order.id)
-        outcome.items_added += len(added)
+        inserted.extend(added)
         _whole_order(draft, have + added)
         draft.lines_written = True
         outcome.extra[order.id] = {}
+    for batch in chunks(inserted):
+        for item_id in session.scalars(insert(OrderItem).returning(OrderItem.id, sort_by_parameter_order=True), batch):
+            record("order_item", item_id, None)
+    outcome.items_added = len(inserted)
     _book_extra(session, outcome.extra)
     return outcome
 
