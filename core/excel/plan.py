@@ -434,8 +434,11 @@ def _keep_line(parsed: ParsedRow, preset: Preset) -> None:
     if preset.sum_row_amounts and ref and item.get("product_title"):
         quantity, price = item.get("quantity", 1), item.get("unit_price_cents", 0)
         item["line_ref"] = ref
-        item["line_state"] = json.dumps([*_line_state(parsed.order), [
-            quantity, price, item.get("amount_cents", price * quantity)]], ensure_ascii=False, default=str)
+        item["line_state"] = _as_json([*_line_state(parsed.order), [
+            quantity, price, item.get("amount_cents", price * quantity)]])
+
+
+_as_json = json.JSONEncoder(ensure_ascii=False, default=str).encode  # (one encoder: json.dumps makes one a call)
 
 
 def line_state_of(text: str) -> tuple[Any, Any, dict[str, int]]:

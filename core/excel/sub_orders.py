@@ -69,7 +69,7 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
         by_ref = {line["line_ref"]: line for line in have}
         if not have or None in by_ref or len(by_ref) != len(have) or any(not line["line_state"] for line in have):
             continue  # lines without numbers: the older rule (core.excel.detail_items)
-        added = []
+        added, same = [], len(draft.items) == len(have)  # same: the file's order is the book's, line for line
         for item in draft.items:
             values = {"quantity": item.get("quantity", 1), "unit_price_cents": item.get("unit_price_cents", 0),
                       "amount_cents": item.get("amount_cents", 0), "line_state": item["line_state"]}
@@ -81,7 +81,9 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
                               "sku_spec": item.get("sku_spec", ""), "line_ref": item["line_ref"], **values})
                 continue
             if line["line_state"] == values["line_state"]:
+                same = same and line["amount_cents"] == values["amount_cents"]
                 continue  # the export says nothing new of it: what the seller changed in the book stays
+            same = False
             changed = {name: values[name] for name in _UPDATED if line[name] != values[name]}
             if changed:
                 record("order_item", line["id"], {name: line[name] for name in changed}, changed)
@@ -92,7 +94,8 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
             values["product_id"] = link(values["title"])
             outcome.lines_changed.add(order.id)
         inserted.extend(added)
-        _whole_order(draft, have + added)
+        if not same or added:  # (else the order as read from the file is the whole order already)
+            _whole_order(draft, have + added)
         draft.lines_written = True
         outcome.extra[order.id] = {}
     for batch in chunks(inserted):
