@@ -12,7 +12,8 @@ order already in the book:
 - otherwise (no item, or several items) the missing lines are added and nothing is removed.
 
 An order already in the book that comes again as several rows that are its lines (a Douyin export's
-sub-orders: ``OrderDraft.rows_are_lines``) gets the lines it lacks (compared as above) when the file has at
+sub-orders: ``OrderDraft.rows_are_lines``) and whose lines have no numbers in the book (imported before
+migration 0006; numbered ones are merged by core.excel.sub_orders) gets the lines it lacks (compared as above) when the file has at
 least that many lines more than the order: an earlier export held some of its sub-orders only. When more
 lines are missing than that (the seller edited a line in the book) nothing is added: a line already in the
 book is never added twice, and the same file imported again adds nothing. The order's goods amount grows by
