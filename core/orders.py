@@ -84,6 +84,7 @@ def validate_order(data: OrderInput) -> None:
 def _apply(s: Session, order: Order, data: OrderInput) -> None:
     products = {p.id: p for p in s.scalars(select(Product).where(
         Product.id.in_([i.product_id for i in data.items if i.product_id is not None])))}
+    numbered = [item for item in order.items if item.line_ref]  # a platform's lines (core.excel.sub_orders)
     order.items.clear()
     goods = 0
     # a free-text line goes to the product named like it (core.product_links); none is created
@@ -102,6 +103,10 @@ def _apply(s: Session, order: Order, data: OrderInput) -> None:
         order.items.append(OrderItem(product_id=product_id, title=title,
                                      sku_spec=item.sku_spec, quantity=item.quantity,
                                      unit_price_cents=item.unit_price_cents, amount_cents=amount))
+    if numbered:
+        removed = _keep_line_refs(numbered, order.items)
+        if removed:
+            order.removed_line_refs = "\n".join(sorted(set((order.removed_line_refs or "").splitlines()) | removed))
     for name in ("customer_id", "platform", "status", "created_at", "paid_at", "shipped_at", "delivered_at",
                  "completed_at", "closed_at", "postage_cents", "discount_cents", "refund_cents", "tracking_no",
                  "carrier", "buyer_message", "seller_note", "receiver_name", "receiver_phone", "receiver_address"):
@@ -114,6 +119,27 @@ def _apply(s: Session, order: Order, data: OrderInput) -> None:
         order.paid_cents = 0  # nothing paid yet
     for key, value in derived_order_fields(order.status, order.created_at).items():
         setattr(order, key, value)
+
+
+def _keep_line_refs(before: list[OrderItem], after: list[OrderItem]) -> set[str]:
+    """The saved lines keep the numbers (and export states) of the platform lines they were: a line of the same
+    title and specification, else — as many lines left on both sides, a line renamed — the one at its place.
+    A later export then updates them rather than adding them again (core.excel.sub_orders). Returns the numbers
+    of the lines removed (the seller's edit: an export holding them does not bring them back)."""
+    left = list(before)
+    unmatched = []
+    for item in after:
+        same = next((old for old in left if (old.title, old.sku_spec) == (item.title, item.sku_spec)), None)
+        if same is None:
+            unmatched.append(item)
+            continue
+        left.remove(same)
+        item.line_ref, item.line_state = same.line_ref, same.line_state
+    if len(unmatched) == len(left):
+        for item, old in zip(unmatched, left, strict=True):
+            item.line_ref, item.line_state = old.line_ref, old.line_state
+        return set()
+    return {old.line_ref for old in left if old.line_ref}
 
 
 def _detail(s: Session, o: Order) -> OrderDetail:

@@ -112,6 +112,9 @@ class ImportChange(Base):
     table_name: Mapped[str] = mapped_column(String(50))
     row_id: Mapped[int] = mapped_column(Integer)
     old_values_json: Mapped[str] = mapped_column(Text)
+    # the values the import wrote (JSON; None before 0006 and on rows created): an undo puts a value back only
+    # where the row still holds it (core.excel.batches)
+    new_values_json: Mapped[str | None] = mapped_column(Text)
 
 
 class ColumnMapping(Base):
@@ -285,6 +288,9 @@ class Order(VersionedMixin, Base):
     receiver_phone: Mapped[str] = mapped_column(String(40), default="")
     receiver_address: Mapped[str] = mapped_column(String(400), default="")
     import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id", ondelete="SET NULL"), index=True)
+    # the platform line numbers (order_item.line_ref) of the lines the seller removed in the app, one a line: an
+    # export holding them again does not bring them back (core.excel.sub_orders)
+    removed_line_refs: Mapped[str | None] = mapped_column(Text)
 
     items: Mapped[list[OrderItem]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="OrderItem.id"
@@ -301,6 +307,10 @@ class OrderItem(Base):
     quantity: Mapped[int] = mapped_column(Integer, default=1)
     unit_price_cents: Mapped[int] = mapped_column(Integer, default=0)
     amount_cents: Mapped[int] = mapped_column(Integer, default=0)
+    # A platform line's own number (Douyin's 子订单编号) and what its export said of it — status, after-sale
+    # status and amounts, JSON (core.excel.sub_orders); None on lines typed in the app or read without one.
+    line_ref: Mapped[str | None] = mapped_column(String(64))
+    line_state: Mapped[str | None] = mapped_column(Text)
     order: Mapped[Order] = relationship(back_populates="items")
 
 

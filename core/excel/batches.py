@@ -28,6 +28,7 @@ from core.book.models import (
 )
 from core.errors import NotFound, RejectedInput
 from core.excel import deferred_indexes
+from core.excel.sub_orders import recount_orders
 from core.excel.writer import CREATED
 from core.order_writes import after_orders_written
 from core.product_links import CycleWatch
@@ -60,6 +61,8 @@ class UndoResult:
     customers_deleted: int
     orders_deleted: int
     rows_restored: int
+    # values a later import or the seller changed since this import wrote them: left as they are
+    values_kept: int = 0
 
 
 def list_batches(book) -> list[BatchInfo]:
@@ -118,10 +121,13 @@ def undo_import(book, batch_id: int, today: dt.date | None = None, *, unfinished
         session.execute(update(Customer).where(own).values(import_batch_id=None))
         changes = session.scalars(select(ImportChange).where(ImportChange.batch_id == batch_id)
                                   .order_by(ImportChange.id.desc())).all()
+        kept = 0
+        lines_of = _orders_of_lines(session, changes)
         for change in changes:
-            _restore(session, change)
+            kept += _restore(session, change)
             if change.table_name in ("customer", "customer_tag"):
                 touched.add(change.row_id)
+        recount_orders(session, lines_of)  # a Douyin order's money is that of the lines left (core.excel.sub_orders)
         touched.update(session.scalars(select(Order.customer_id).where(Order.id.in_(
             [c.row_id for c in changes if c.table_name == "orders"]))))
         alive = [cid for ids in in_chunks(sorted(touched))  # (one query a chunk, not a get per customer: 6 s for 18,000)
@@ -133,12 +139,17 @@ def undo_import(book, batch_id: int, today: dt.date | None = None, *, unfinished
         if forget:  # its rows are gone or no longer carry its id
             session.execute(delete(ImportChange).where(ImportChange.batch_id == batch_id))
             session.delete(batch)
-        log.info("import batch %s%s undone: %d customers and %d orders deleted, %d changes put back", batch_id,
-                 " (stopped halfway)" if unfinished else "", customers_deleted, orders_deleted, len(changes))
-        return UndoResult(batch_id, customers_deleted, orders_deleted, len(changes))
+        log.info("import batch %s%s undone: %d customers and %d orders deleted, %d changes put back, %d values "
+                 "changed since kept", batch_id, " (stopped halfway)" if unfinished else "", customers_deleted,
+                 orders_deleted, len(changes), kept)
+        return UndoResult(batch_id, customers_deleted, orders_deleted, len(changes), kept)
 
 
-def _restore(session, change: ImportChange) -> None:
+def _restore(session, change: ImportChange) -> int:
+    """Put back what one change replaced; returns how many of its values were kept. A change that recorded the
+    values it wrote (``new_values_json``, from 0006 on) puts a value back only where the row still holds the
+    one written — a later import (an import not the newest to touch the row being undone) or the seller may
+    have changed it since, and that stays; an older change puts every value back."""
     old = json.loads(change.old_values_json)
     if change.table_name == "customer_tag":
         session.execute(delete(CustomerTag).where(CustomerTag.customer_id == change.row_id,
@@ -151,9 +162,39 @@ def _restore(session, change: ImportChange) -> None:
             session.execute(delete(model).where(model.id == change.row_id))
         else:
             values = _decode(model, old)
+            kept = _changed_since(session, model, change, values)
+            if not values:
+                return kept
             if issubclass(model, VersionedMixin):  # the models with a version column
                 values["version"] = model.version + 1
             session.execute(update(model).where(model.id == change.row_id).values(**values))
+            return kept
+    return 0
+
+
+def _changed_since(session, model, change: ImportChange, values: dict) -> int:
+    """Drop from ``values`` (to put back) those whose field no longer holds what the change wrote; how many."""
+    if change.new_values_json is None:
+        return 0
+    written = {name: value for name, value in _decode(model, json.loads(change.new_values_json)).items()
+               if name in values}
+    if not written:
+        return 0
+    row = session.execute(select(*[model.__table__.c[name] for name in written])
+                          .where(model.id == change.row_id)).one_or_none()
+    if row is None:
+        return 0
+    kept = [name for name, now in zip(written, row, strict=True) if now != written[name]]
+    for name in kept:
+        del values[name]
+    return len(kept)
+
+
+def _orders_of_lines(session, changes) -> set[int]:
+    """The orders of the lines these changes created or changed (read before the undo deletes them)."""
+    item_ids = [change.row_id for change in changes if change.table_name == "order_item"]
+    return {order_id for ids in in_chunks(item_ids)
+            for order_id in session.scalars(select(OrderItem.order_id).where(OrderItem.id.in_(ids)))}
 
 
 def unfinished_imports(book) -> list[int]:

@@ -12,7 +12,8 @@ order already in the book:
 - otherwise (no item, or several items) the missing lines are added and nothing is removed.
 
 An order already in the book that comes again as several rows that are its lines (a Douyin export's
-sub-orders: ``OrderDraft.rows_are_lines``) gets the lines it lacks (compared as above) when the file has at
+sub-orders: ``OrderDraft.rows_are_lines``) and whose lines have no numbers in the book (imported before
+migration 0006; numbered ones are merged by core.excel.sub_orders) gets the lines it lacks (compared as above) when the file has at
 least that many lines more than the order: an earlier export held some of its sub-orders only. When more
 lines are missing than that (the seller edited a line in the book) nothing is added: a line already in the
 book is never added twice, and the same file imported again adds nothing. The order's goods amount grows by
@@ -29,7 +30,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
@@ -40,7 +41,13 @@ from core.excel.plan import ImportPlan
 from core.excel.records import RowError
 
 _COLUMNS = ("title", "sku_spec", "quantity", "unit_price_cents", "amount_cents", "product_id")
-Record = Callable[[str, int, dict[str, Any] | None], None]
+
+
+class Record(Protocol):
+    """Keeps for undo a row created (``old`` None) or a change: the values replaced, and those written."""
+
+    def __call__(self, table: str, row_id: int, old: dict[str, Any] | None,
+                 new: dict[str, Any] | None = None) -> None: ...
 
 
 @dataclass(slots=True)
@@ -79,7 +86,8 @@ def attach_detail_items(session: Session, plan: ImportPlan, book_orders: Mapping
     imported = {(order.platform, order.platform_order_no) for order in plan.orders} if plan.detail_items else set()
     found = {key: book_orders[key] for key in plan.detail_items if key in book_orders}
     _report_unknown(plan, [key for key in plan.detail_items if key not in found and key not in imported])
-    lines = {key: draft.items for draft in plan.orders if draft.rows_are_lines and len(draft.items) > 1
+    lines = {key: draft.items for draft in plan.orders
+             if draft.rows_are_lines and not draft.lines_written and len(draft.items) > 1
              and (key := (draft.platform, draft.platform_order_no)) in book_orders and key not in found}
     current = _current_items(session, [order.id for order in found.values()]
                              + [book_orders[key].id for key in lines])
@@ -127,7 +135,7 @@ def _grow_goods(session: Session, grown: Mapping[int, tuple[int, int]], record: 
         for order_id, goods in session.execute(select(Order.id, Order.goods_cents).where(Order.id.in_(batch))).all():
             before, more = grown[order_id]
             if goods == before and more:
-                record("orders", order_id, {"goods_cents": goods})
+                record("orders", order_id, {"goods_cents": goods}, {"goods_cents": goods + more})
                 session.execute(update(Order).where(Order.id == order_id)
                                 .values(goods_cents=goods + more, version=Order.version + 1))
 
@@ -176,5 +184,5 @@ def _current_items(session: Session, order_ids: list[int]) -> dict[int, list[dic
 def _replace(session: Session, summary: dict[str, Any], values: dict[str, Any], record: Record) -> None:
     """Turn the order's summary item into the first detail line, keeping its old values for undo."""
     changed = {name: value for name, value in values.items() if summary[name] != value}
-    record("order_item", summary["id"], {name: summary[name] for name in changed})
+    record("order_item", summary["id"], {name: summary[name] for name in changed}, changed)
     session.execute(update(OrderItem).where(OrderItem.id == summary["id"]).values(**changed))

@@ -79,7 +79,7 @@ _CREATED, _PAID = 0, 1  # positions of created_at and paid_cents in the ``column
 
 
 def write_referrers_and_points(session: Session, people: Sequence[Any], ids: Sequence[int],
-                               created: set[int], record: Callable[[str, int, dict | None], None]) -> None:
+                               created: set[int], record: Callable[..., None]) -> None:
     """Referrers and points balances of the people of an import (see the module docstring)."""
     by_ref = {person.fields["customer_ref"]: ids[position] for position, person in enumerate(people)
               if person.fields.get("customer_ref")}
@@ -90,7 +90,8 @@ def write_referrers_and_points(session: Session, people: Sequence[Any], ids: Seq
                 select(Customer.id, Customer.referred_by_id).where(Customer.id.in_(batch))).all():
             if current is None:
                 if customer_id not in created:
-                    record("customer", customer_id, {"referred_by_id": None})
+                    record("customer", customer_id, {"referred_by_id": None},
+                           {"referred_by_id": referrers[customer_id]})
                 session.execute(update(Customer).where(Customer.id == customer_id)
                                 .values(referred_by_id=referrers[customer_id]))
     lines = [{"customer_id": ids[position], "delta": person.fields["points_balance"], "reason": "import",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -48,6 +49,7 @@ class OrderDraft:
     rows_are_lines: bool = False  # each row of the order was one line of it, with its own amount (Douyin)
     # such an order's lines, each with its own status: (status, after-sale status, amounts) (_combine_lines)
     line_states: list[tuple[Any, Any, dict[str, int]]] | None = None
+    lines_written: bool = False  # its lines were merged into the book's order by number (core.excel.sub_orders)
 
 
 @dataclass(slots=True)
@@ -149,16 +151,21 @@ class PlanBuilder:
                 draft = orders[order_key] = OrderDraft(person_index, order_key[0], order_key[1], parsed.order, [],
                                                        (file, sheet, parsed.row), preset.sum_row_amounts)
                 if order_key in several:
-                    runs[order_key] = _Runs(index, *_line_and_ref(parsed))
-                parsed.item.pop("line_ref", None)  # (read: the book keeps no line numbers)
+                    runs[order_key] = _Runs(index, *_line_and_ref(parsed, preset.sum_row_amounts))
+                _keep_line(parsed, preset)
                 item = _item_of(parsed)
                 if item:
                     draft.items.append(item)
                 continue
-            if runs[order_key].repeated(index, *_line_and_ref(parsed)):
+            if preset.rows_are_orders and _one_order_again(draft, parsed):
                 self.plan.errors.append(RowError(file, sheet, parsed.row, "", "duplicate_row", order_key[1], "note"))
                 continue
-            parsed.item.pop("line_ref", None)
+            if runs[order_key].repeated(index, *_line_and_ref(parsed, preset.sum_row_amounts)):
+                self.plan.errors.append(RowError(file, sheet, parsed.row, "", "duplicate_row", order_key[1], "note"))
+                if preset.sum_row_amounts:
+                    _line_again(draft, parsed)
+                continue
+            _keep_line(parsed, preset)
             if preset.sum_row_amounts:
                 if draft.line_states is None:  # (its first row's, taken before the amounts are summed)
                     draft.line_states = [_line_state(draft.fields)]
@@ -297,9 +304,61 @@ class _Runs:
         return False
 
 
-def _line_and_ref(parsed: ParsedRow) -> tuple[bytes, str]:
-    """A row's line as ``_Runs`` compares it: its digest, and its number when it has one."""
-    return _line_of(parsed.order, parsed.item), parsed.item.get("line_ref") or ""
+_PROGRESS = {"unpaid": 0, "paid": 1, "shipped": 2, "delivered": 3, "completed": 4}  # else (closed, refunded…) 5
+
+
+def _progress(order: dict[str, Any]) -> int:
+    status = cleaning.map_status(order["status"]) if order.get("status") else None
+    return -1 if status is None else _PROGRESS.get(status, 5)
+
+
+def _one_order_again(draft: OrderDraft, parsed: ParsedRow) -> bool:
+    """A row of an order of whole-order rows (``Preset.rows_are_orders``) with the goods of the order's first row
+    (title, specification, quantity) is that order read again — an older and a newer export pasted into one
+    file —, not a second line: the row whose status went furthest (the later one of two as far) is the order's.
+    Another row with other goods stays a line of the order."""
+    if len(draft.items) > 1:
+        return False
+    item, first = parsed.item, draft.items[0] if draft.items else {}
+    if any(item.get(name, empty) != first.get(name, empty)
+           for name, empty in (("product_title", ""), ("sku_spec", ""), ("quantity", 1))):
+        return False
+    if _progress(parsed.order) >= _progress(draft.fields):
+        draft.fields = parsed.order
+    return True
+
+
+def _line_and_ref(parsed: ParsedRow, own_amounts: bool = False) -> tuple[bytes, str]:
+    """A row's line as ``_Runs`` compares it: its digest, and its number when it has one. A row that is a line
+    with amounts of its own (``own_amounts``: Douyin) but no number (Excel rounded it: cleaning.line_number) is
+    compared by its goods and money only — an older and a newer export pasted together give it in two states
+    (``_line_again``)."""
+    ref = parsed.item.get("line_ref") or ""
+    if own_amounts and not ref:
+        order = parsed.order
+        return _line_of({name: order[name] for name in _SUMMED if name in order}, parsed.item), ""
+    return _line_of(parsed.order, parsed.item), ref
+
+
+def _line_again(draft: OrderDraft, parsed: ParsedRow) -> None:
+    """A line of an order of line rows (Douyin) read again in a later run of its rows: when its status went as
+    far or further, the line takes the later row's state and the order the later row's times and tracking."""
+    item = parsed.item
+    goods = [item.get(name) for name in ("product_title", "sku_spec", "quantity", "unit_price_cents")]
+    if draft.line_states is None:  # the order's one line so far: its fields are that line's
+        if _progress(parsed.order) >= _progress(draft.fields):
+            draft.fields = parsed.order
+        return
+    if len(draft.line_states) != len(draft.items):
+        return  # (a row without goods: the lines cannot be told apart)
+    for position, line in enumerate(draft.items):
+        if [line.get(name) for name in ("product_title", "sku_spec", "quantity", "unit_price_cents")] == goods:
+            status, _after_sale, _amounts = draft.line_states[position]
+            if _progress(parsed.order) >= _progress({"status": status}):
+                draft.line_states[position] = _line_state(parsed.order)
+                draft.fields.update({name: value for name, value in parsed.order.items()
+                                     if name not in (*_SUMMED, "status", "after_sale_status")})
+            return
 
 
 def _drop_repeated_detail_lines(plan: ImportPlan) -> None:
@@ -365,13 +424,56 @@ def _merge_person(person: PersonDraft, parsed: ParsedRow) -> None:
         person.masked_phone = parsed.masked_phone
 
 
+def _keep_line(parsed: ParsedRow, preset: Preset) -> None:
+    """A row that is one line of its order (``Preset.sum_row_amounts``: Douyin) keeps its number and, as
+    ``line_state`` (JSON: status, after-sale status, amounts, then quantity, unit price and amount), what the row
+    says of that line, for the book's line (core.excel.sub_orders); other rows' line numbers only served
+    ``_Runs``."""
+    item = parsed.item
+    ref = item.pop("line_ref", None)
+    if preset.sum_row_amounts and ref and item.get("product_title"):
+        quantity, price = item.get("quantity", 1), item.get("unit_price_cents", 0)
+        item["line_ref"] = ref
+        item["line_state"] = _as_json([*_line_state(parsed.order), [
+            quantity, price, item.get("amount_cents", price * quantity)]])
+
+
+_as_json = json.JSONEncoder(ensure_ascii=False, default=str).encode  # (one encoder: json.dumps makes one a call)
+
+
+def line_state_of(text: str) -> tuple[Any, Any, dict[str, int]]:
+    """A line's status, after-sale status and amounts from its ``line_state`` (which also holds its quantity,
+    unit price and amount as the export gave them)."""
+    status, after_sale, amounts, _line = json.loads(text)
+    return status, after_sale, amounts
+
+
+def _usable_refs(items: list[dict[str, Any]]) -> None:
+    """An order's line numbers are kept only if every line has one of its own: a number missing on a line (Excel
+    rounded it: cleaning.line_number) or shared by two lines (rounded in full digits) names no line — then none
+    of them is kept."""
+    refs = [item.get("line_ref") or "" for item in items]
+    if not any(refs):
+        return
+    if not all(refs) or len(set(refs)) != len(refs) or any(len(ref) > 64 for ref in refs):
+        for item in items:
+            item.pop("line_ref", None)
+            item.pop("line_state", None)
+
+
 def _finish_order(draft: OrderDraft) -> None:
     """Fill what the export leaves implicit: order time, amounts from items, our status word."""
-    fields = draft.fields
+    _usable_refs(draft.items)
+    finish_fields(draft.fields, draft.line_states, draft.items)
+
+
+def finish_fields(fields: dict[str, Any], line_states: list[tuple[Any, Any, dict[str, int]]] | None,
+                  items: list[dict[str, Any]]) -> None:
+    """An order's fields as read (its first row's, amounts summed over ``line_states`` when it has several lines
+    with a status each) completed: order time, amounts from ``items``, our status word."""
     fields["created_at"] = fields.get("created_at") or _first_time(fields)
-    if draft.line_states:
-        _combine_lines(fields, draft.line_states)
-    items = draft.items
+    if line_states:
+        _combine_lines(fields, line_states)
     if items and "goods_cents" not in fields and all("amount_cents" in item for item in items):
         fields["goods_cents"] = sum(item["amount_cents"] for item in items)
     if "paid_cents" not in fields and "goods_cents" in fields:

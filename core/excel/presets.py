@@ -28,6 +28,9 @@ class Preset:
     columns: Mapping[str, str] = field(default_factory=dict)
     use_synonyms: bool = True
     sum_row_amounts: bool = False
+    # each row is a whole order (its summary: Taobao's order list, Pinduoduo, Youzan): the same order number on
+    # two rows with the same goods is one order read twice, in two states (core.excel.plan, ``_one_order_again``)
+    rows_are_orders: bool = False
     # the receiver is the buyer: the receiver's phone and address are the customer's too, and their name gives the
     # customer a real name when it has none (False for our own export: its customer columns are the customer's)
     receiver_is_buyer: bool = True
@@ -56,6 +59,7 @@ TAOBAO = Preset(
         "总金额": "", "宝贝种类": "", "店铺名称": "", "运送方式": "", "修改后的收货地址": "",
     }),
     use_synonyms=False,
+    rows_are_orders=True,
 )
 TAOBAO_DETAIL = Preset(
     "taobao_detail", "taobao", "items", _signature("订单编号", "标题", "购买数量", "商品属性"),
@@ -79,6 +83,7 @@ PINDUODUO = Preset(
         "商家实收金额(元)": "", "平台优惠折扣(元)": "", "商品id": "", "拼单成功时间": "",
     }),
     use_synonyms=False,
+    rows_are_orders=True,
 )
 DOUYIN = Preset(
     "douyin", "douyin", "orders", _signature("主订单编号", "子订单编号", "选购商品"),
@@ -110,6 +115,7 @@ YOUZAN = Preset(
         "物流单号": "tracking_no", "物流公司": "carrier",
     }),
     use_synonyms=False,
+    rows_are_orders=True,
 )
 YOUZAN_CUSTOMERS = Preset(
     "youzan_customers", "youzan", "customers", _signature("客户姓名", "客户昵称", "客户手机号"),

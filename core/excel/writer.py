@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import repeat
@@ -36,6 +36,7 @@ from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_o
 from core.excel.own_export import BOOK_ORDER_KEY, write_referrers_and_points, write_settings
 from core.excel.own_history import write_history
 from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
+from core.excel.sub_orders import merge_sub_orders
 from core.order_writes import after_orders_written
 from core.orders import derived_order_columns, is_purchase_status
 from core.product_links import CycleWatch, ProductResolver
@@ -191,6 +192,7 @@ class BookWriter:
         self._created_refs: dict[str, int] = {}  # our export's customer numbers of those → their ids
         self._order_refs: dict[int, int] = {}  # our export's order ids of the orders created → their ids
         self._changes: list[dict[str, Any]] = []
+        self._sub_items_added = 0  # lines added to Douyin orders of the book by their numbers (sub_orders)
         self._deferred: list[str] = []  # tables whose plain indexes are built after the rows (deferred_indexes)
         self.settings_written = 0  # member levels / templates added from our export (core.excel.own_export)
         # Updates are held to the columns' lengths as inserts are (PostgreSQL enforces them; SQLite does not).
@@ -231,9 +233,11 @@ class BookWriter:
         bulk_insert(self.session, ImportChange.__table__, self._changes)
         self._changes = []
 
-    def _record(self, table: str, row_id: int, old: dict[str, Any] | None) -> None:
+    def _record(self, table: str, row_id: int, old: dict[str, Any] | None, new: dict[str, Any] | None = None) -> None:
+        """Keep for undo a row created (``old`` None) or the values a change replaced, with those it wrote."""
         self._changes.append({"batch_id": self.counts.batch_id, "table_name": table, "row_id": row_id,
-                              "old_values_json": CREATED if old is None else _jsonable(old)})
+                              "old_values_json": CREATED if old is None else _jsonable(old),
+                              "new_values_json": None if new is None else _jsonable(new)})
 
     def write(self, file_name: str, sheets: str, presets: str) -> Counts:
         batch = ImportBatch(file_name=file_name[:500], sheet=sheets[:200], preset=presets[:50],
@@ -250,7 +254,7 @@ class BookWriter:
         self._check(55, "matching customers")
         with self.turns.outside() if self.turns is not None else contextlib.nullcontext():
             index = BookIndex(self.session, self.plan)
-        new_orders = self._new_orders(index)
+        new_orders = self._new_orders(index, resolver.link)
         self._chunk()
         customer_ids = self._write_people(index, new_orders)
         self._chunk()
@@ -263,6 +267,7 @@ class BookWriter:
         if self.plan.detail_items or index.orders:
             self.counts.detail = attach_detail_items(self.session, self.plan, index.orders, resolver.link,
                                                      self._record, self.touched, self.unchanged)
+            self.counts.detail.items_added += self._sub_items_added
             self.counts.orders_updated += self.counts.detail.orders_updated
             self.counts.orders_unchanged += self.counts.detail.orders_unchanged
         if self.plan.ledgers:  # our export's cases, coupons, tasks and contact log (core.excel.own_history)
@@ -350,7 +355,7 @@ class BookWriter:
                 changed = {key: value for key, value in values.items()
                            if before[key] != value and not (isinstance(before[key], str) and clean_text(before[key]) == value)}
                 if changed:
-                    self._record("product", pid, {key: before[key] for key in changed})
+                    self._record("product", pid, {key: before[key] for key in changed}, changed)
                     self.session.execute(update(Product).where(Product.id == pid)
                                          .values(**changed, version=Product.version + 1))
                     self.counts.products_updated += 1
@@ -465,7 +470,7 @@ class BookWriter:
                     changes["phone"] = wanted["phone"]
                 if not changes:
                     continue
-                self._record("customer", customer_id, {name: current[name] for name in changes})
+                self._record("customer", customer_id, {name: current[name] for name in changes}, changes)
                 merged = current | changes
                 merged["search_text"], merged["name_initials"] = build_search_text(
                     name=merged["name"], real_name=merged["real_name"], phones=(merged["phone_norm"],),
@@ -505,18 +510,24 @@ class BookWriter:
 
     # ------------------------------------------------------------------ orders
 
-    def _new_orders(self, index: BookIndex) -> NewOrders:
-        """Orders the book already has take what moved on; the others come back to be inserted (their
-        customer_id is set once the people are written)."""
+    def _new_orders(self, index: BookIndex, link: Callable[[str], int | None]) -> NewOrders:
+        """Orders the book already has take what moved on (a Douyin order's lines by their numbers first:
+        core.excel.sub_orders); the others come back to be inserted (their customer_id is set once the people
+        are written)."""
         drafts = list(self.plan.orders)
         if index.orders:  # (else the book has none of them: all are new)
-            drafts = []
+            drafts, known = [], []
             for draft in self.plan.orders:
                 existing = index.orders.get((draft.platform, draft.platform_order_no))
                 if existing is not None:
-                    self._update_order(existing, draft)
+                    known.append((existing, draft))
                 else:
                     drafts.append(draft)
+            merged = merge_sub_orders(self.session, known, link, self._record)
+            self._sub_items_added = merged.items_added
+            for existing, draft in known:
+                self._update_order(existing, draft, merged.extra.get(existing.id, {}),
+                                   existing.id in merged.lines_changed)
         with self.free():
             return NewOrders(drafts, self._order_columns(drafts))
 
@@ -534,7 +545,8 @@ class BookWriter:
             columns = {"order_id": [order_id for order_id, draft in zip(order_ids, drafts, strict=True)
                                     for _item in draft.items], "title": titles,
                        **{name: list(map(dict.get, items, repeat(name), repeat(empty))) for name, empty in (
-                           ("sku_spec", ""), ("quantity", 1), ("unit_price_cents", 0), ("amount_cents", 0))}}
+                           ("sku_spec", ""), ("quantity", 1), ("unit_price_cents", 0), ("amount_cents", 0),
+                           ("line_ref", None), ("line_state", None))}}
             resolver.read_ahead()
         links = resolver.resolve(set(titles))  # distinct titles: products found or created once each
         columns["product_id"] = list(map(links.__getitem__, titles))
@@ -561,25 +573,31 @@ class BookWriter:
                 columns[name] = got if all(got) else [value or empty for value in got]
         return columns
 
-    def _update_order(self, existing, draft: OrderDraft) -> None:
-        """A newer export of a known order: take what moved on (status, times, amounts, tracking)."""
+    def _update_order(self, existing, draft: OrderDraft, extra: dict[str, Any] | None = None,
+                      lines_changed: bool = False) -> None:
+        """A newer export of a known order: take what moved on (status, times, amounts, tracking). ``extra``: the
+        book's values of more fields to compare (a merged Douyin order's goods); ``lines_changed``: its lines were."""
         changes = {}
-        fields = _fit({name: draft.fields.get(name) for name in ORDER_COMPARED}, self._order_lengths)
-        for name in ORDER_COMPARED:
+        book = existing.values | extra if extra else existing.values
+        names = (*ORDER_COMPARED, *extra) if extra else ORDER_COMPARED
+        fields = _fit({name: draft.fields.get(name) for name in names}, self._order_lengths)
+        for name in names:
             value = fields[name]
-            if value not in (None, "") and value != existing.values[name]:
+            if value not in (None, "") and value != book[name]:
                 changes[name] = value
-        if not changes:
+        if not changes and not lines_changed:
             self.counts.orders_unchanged += 1
             if draft.rows_are_lines:
                 self.unchanged.add(existing.id)
             return
-        self._record("orders", existing.id, {name: existing.values[name] for name in changes}
-                     | ({"is_purchase": is_purchase_status(existing.values["status"])} if "status" in changes else {}))
         if "status" in changes:
+            old = {**book, "is_purchase": is_purchase_status(book["status"])}
             changes["is_purchase"] = is_purchase_status(changes["status"])
-        self.session.execute(update(Order).where(Order.id == existing.id)
-                             .values(**changes, version=Order.version + 1))
+        if changes:
+            self._record("orders", existing.id, {name: (old if "status" in changes else book)[name]
+                                                 for name in changes}, changes)
+            self.session.execute(update(Order).where(Order.id == existing.id)
+                                 .values(**changes, version=Order.version + 1))
         self.touched.add(existing.customer_id)
         self.counts.orders_updated += 1
         self._updated()

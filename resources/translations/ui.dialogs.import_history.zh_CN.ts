@@ -67,5 +67,9 @@
         <source>Remove the customers and orders that “%1” added and put back what it changed?</source>
         <translation>删除“%1”新增的客户和订单，并恢复它修改过的内容？</translation>
     </message>
+    <message>
+        <source>%1 values changed since this import (by a later import or by hand) were kept as they are.</source>
+        <translation>有 %1 个值在这次导入之后又被改过（后来的导入或手动修改），已保留不变。</translation>
+    </message>
 </context>
 </TS>

@@ -368,3 +368,33 @@ def test_check_today_and_import_agree_on_random_byte_flips(tmp_path):
         assert damaged in ([True] * 3, [False] * 3), (at, codes)
         outcomes.append(codes[0])
     assert 4 in outcomes  # the experiment did hit something
+
+
+def test_a_0005_book_upgrades_to_head_with_nothing_lost_and_its_douyin_lines_keep_the_older_rule(tmp_path):
+    """0006 adds order_item.line_ref / line_state (core.excel.sub_orders). The fixture is a demo book made by
+    0005 with a Douyin order of two sub-orders imported: its lines come through without numbers, and the same
+    export imported again changes nothing (the older rule: lines compared by their content)."""
+    path = tmp_path / "old.book"
+    shutil.copyfile(FIXTURE_0001.parent / "book-0005.book", path)
+    before = _counts(path)
+    with Book.open(path, backup_root=tmp_path / "bk") as b:
+        assert schema.current_revision(b.engine) == schema.HEAD
+    assert _counts(path) == before
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT count(*) FROM order_item WHERE line_ref IS NOT NULL OR line_state IS NOT NULL"
+                       ).fetchone() == (0,)
+    assert con.execute("SELECT count(*) FROM orders WHERE removed_line_refs IS NOT NULL").fetchone() == (0,)
+    assert con.execute("SELECT count(*) FROM import_change WHERE new_values_json IS NOT NULL").fetchone() == (0,)
+    items = con.execute("SELECT * FROM order_item ORDER BY id").fetchall()
+    con.close()
+    csv = tmp_path / "dy.csv"
+    header = ("主订单编号,子订单编号,选购商品,商品规格,商品数量,商品ID,商品单价,订单应付金额,运费,收件人,收件人手机号,省,市,区,街道,"
+              "详细地址,买家留言,订单提交时间,支付完成时间,订单完成时间,订单状态,售后状态,取消原因,发货时间")
+    rows = [f"D77,{sub},{title},{spec},1,,{price},{price},0,张三,13800138000,广东省,广州市,天河区,,某路1号,,"
+            "2026-11-01 10:00:00,2026-11-01 10:01:00,2026-11-05 10:00:00,已完成,,,2026-11-02 10:00:00"
+            for sub, title, spec, price in (("S1", "面霜", "50g", "100.00"), ("S2", "精华", "30ml", "200.00"))]
+    csv.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8-sig")
+    assert run_cli("import", csv, "--book", path).returncode == 0
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT * FROM order_item ORDER BY id").fetchall() == items
+    con.close()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import HuitoukeError
-from core.excel.batches import list_batches, undo_import
+from core.excel.batches import UndoResult, list_batches, undo_import
 from core.excel.review import pending_proposals
 from ui.dialogs.lane_save import save_on_lane
 from ui.text.errors import describe
@@ -104,12 +104,16 @@ class ImportHistoryDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         save_on_lane(self._lane, self.undo_button, lambda: undo_import(self._book, batch.id),
-                     lambda _result: self._undone(), self._undo_failed)
+                     self._undone, self._undo_failed)
 
     def _undo_failed(self, error: HuitoukeError) -> None:
         QMessageBox.warning(self, self.tr("Undo import"), describe(error))
         self.refresh()
 
-    def _undone(self) -> None:
+    def _undone(self, result: UndoResult | None = None) -> None:
         self.book_changed.emit()
         self.refresh()
+        if result is not None and result.values_kept:  # a later import or the seller changed them since
+            QMessageBox.information(self, self.tr("Undo import"), self.tr(
+                "%1 values changed since this import (by a later import or by hand) were kept as they are.")
+                .replace("%1", str(result.values_kept)))

@@ -1,0 +1,172 @@
+"""A Douyin order already in the book, read again from a later (or older) export: its lines by their numbers.
+
+A Douyin main order (主订单编号) has sub-orders (子订单编号), one row each, and a shop's exports overlap: one
+export may hold some sub-orders of an order, the next the others. Each line of such an order keeps its number
+and what its export said of it (``order_item.line_ref`` / ``line_state``: status, after-sale status, amounts;
+core.excel.plan). When every line of the book's order has both, a file's lines are merged into it as if every
+export had been read as one file:
+
+- a line of the file whose number the book's order has updates that line's quantity, prices and state when
+  the export says something new of it (its state differs from the one stored): its title, specification and
+  product stay the book's, and a line the seller changed stays as it is while the exports say the same;
+- a line whose number the order lacks is added, even a lone one — unless the seller removed the line of that
+  number in the app (``orders.removed_line_refs``, core.orders): their edit wins;
+- a line of the book the file does not hold is kept;
+- the order's money (goods, paid, discount, refund) is then the sum over all its lines and its status is
+  decided from all of them (``plan.finish_fields``, ``plan._combine_lines``).
+
+Importing the same file again changes nothing. An order whose book lines lack numbers (imported before the
+book kept them, or with a line typed in the app) keeps the older rule of core.excel.detail_items (missing lines
+added by their content). Every line changed or added is recorded for undo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from core.book.models import Order, OrderItem
+from core.excel.detail_items import Record
+from core.excel.matching import ExistingOrder, chunks
+from core.excel.plan import OrderDraft, finish_fields, line_state_of
+
+_LINE = ("id", "order_id", "line_ref", "line_state", "quantity", "unit_price_cents", "amount_cents")
+_UPDATED = ("quantity", "unit_price_cents", "amount_cents", "line_state")  # what a later export changes
+_MONEY = ("goods_cents", "paid_cents", "discount_cents", "refund_cents")
+_EXTRA = ("goods_cents", "discount_cents")
+_TIMES = ("created_at", "paid_at", "shipped_at", "delivered_at", "completed_at", "closed_at")  # compared here, not in matching.ORDER_COMPARED
+
+
+@dataclass(slots=True)
+class SubOrderOutcome:
+    """What merging did: items added, the orders whose lines changed, and for each merged order the book's
+    values of the money fields the writer compares besides ``ORDER_COMPARED`` (``_EXTRA``)."""
+
+    items_added: int = 0
+    lines_changed: set[int] = field(default_factory=set)
+    extra: dict[int, dict[str, Any]] = field(default_factory=dict)
+
+
+def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, OrderDraft]],
+                     link: Callable[[str], int | None], record: Record) -> SubOrderOutcome:
+    """Merge the numbered lines of each draft into its book order as the module docstring says. A merged
+    draft gets ``lines_written`` and its fields become the whole order's (the writer then compares them with the
+    book's as for any order); the others are left as they are."""
+    outcome = SubOrderOutcome()
+    wanted = [(order, draft) for order, draft in pairs
+              if draft.rows_are_lines and draft.items and all(item.get("line_ref") for item in draft.items)]
+    if not wanted:
+        return outcome
+    lines = _book_lines(session, [order.id for order, _draft in wanted])
+    removed = _removed(session, [order.id for order, _draft in wanted])
+    inserted: list[dict[str, Any]] = []
+    for order, draft in wanted:
+        have = lines.get(order.id, [])
+        by_ref = {line["line_ref"]: line for line in have}
+        if not have or None in by_ref or len(by_ref) != len(have) or any(not line["line_state"] for line in have):
+            continue  # lines without numbers: the older rule (core.excel.detail_items)
+        added, same = [], len(draft.items) == len(have)  # same: the file's order is the book's, line for line
+        for item in draft.items:
+            values = {"quantity": item.get("quantity", 1), "unit_price_cents": item.get("unit_price_cents", 0),
+                      "amount_cents": item.get("amount_cents", 0), "line_state": item["line_state"]}
+            line = by_ref.get(item["line_ref"])
+            if line is None and item["line_ref"] in removed.get(order.id, ()):
+                continue  # the seller removed it in the app: their edit wins
+            if line is None:
+                added.append({"order_id": order.id, "title": item.get("product_title", ""),
+                              "sku_spec": item.get("sku_spec", ""), "line_ref": item["line_ref"], **values})
+                continue
+            if line["line_state"] == values["line_state"]:
+                same = same and line["amount_cents"] == values["amount_cents"]
+                continue  # the export says nothing new of it: what the seller changed in the book stays
+            same = False
+            changed = {name: values[name] for name in _UPDATED if line[name] != values[name]}
+            if changed:
+                record("order_item", line["id"], {name: line[name] for name in changed}, changed)
+                session.execute(update(OrderItem).where(OrderItem.id == line["id"]).values(**changed))
+                line.update(changed)
+                outcome.lines_changed.add(order.id)
+        for values in added:
+            values["product_id"] = link(values["title"])
+            outcome.lines_changed.add(order.id)
+        inserted.extend(added)
+        if not same or added:  # (else the order as read from the file is the whole order already)
+            _whole_order(draft, have + added)
+        draft.lines_written = True
+        outcome.extra[order.id] = {}
+    for batch in chunks(inserted):
+        for item_id in session.scalars(insert(OrderItem).returning(OrderItem.id, sort_by_parameter_order=True), batch):
+            record("order_item", item_id, None)
+    outcome.items_added = len(inserted)
+    _book_extra(session, outcome.extra)
+    return outcome
+
+
+def _whole_order(draft: OrderDraft, lines: list[dict[str, Any]]) -> None:
+    """The draft's money and status made those of all ``lines`` (the book's, updated, and the added ones)."""
+    fields = _of_lines(draft.fields, lines)
+    for name in (*_MONEY, "status"):
+        if name in fields:
+            draft.fields[name] = fields[name]
+
+
+def recount_orders(session: Session, order_ids: Collection[int]) -> None:
+    """After an undo: each of these orders whose every line is numbered takes again the money of its lines (an
+    undone import's lines gone, a later import's kept: core.excel.batches). Its status is left as the undo
+    put it (the seller may have set it)."""
+    lines = _book_lines(session, list(order_ids))
+    numbered = [order_id for order_id, have in lines.items() if all(line["line_state"] for line in have)]
+    names = (*_TIMES, "postage_cents", *_MONEY)
+    for batch in chunks(numbered):
+        query = select(Order.id, *[getattr(Order, name) for name in names]).where(Order.id.in_(batch))
+        for order_id, *values in session.execute(query).all():
+            book = dict(zip(names, values, strict=True))
+            fields = _of_lines({name: book[name] for name in (*_TIMES, "postage_cents")}, lines[order_id])
+            changes = {name: fields[name] for name in _MONEY if name in fields and fields[name] != book[name]}
+            if changes:
+                session.execute(update(Order).where(Order.id == order_id).values(**changes, version=Order.version + 1))
+
+
+def _of_lines(base: dict[str, Any], lines: list[dict[str, Any]]) -> dict[str, Any]:
+    """An order's fields (``base``: its times and postage) with the money and status of all ``lines``."""
+    states = [line_state_of(line["line_state"]) for line in lines]
+    fields = {name: value for name, value in base.items() if name not in (*_MONEY, "status", "after_sale_status")}
+    fields["status"], fields["after_sale_status"] = states[0][0], states[0][1]
+    for _status, _after_sale, amounts in states:
+        for name, amount in amounts.items():
+            fields[name] = fields.get(name, 0) + amount
+    finish_fields(fields, states if len(states) > 1 else None,
+                  [{"amount_cents": line["amount_cents"], "quantity": line["quantity"]} for line in lines])
+    return fields
+
+
+def _book_lines(session: Session, order_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """order id → its lines (the columns of ``_LINE``), in insertion order."""
+    lines: dict[int, list[dict[str, Any]]] = {}
+    columns = [getattr(OrderItem, name) for name in _LINE]
+    for batch in chunks(order_ids):
+        for values in session.execute(select(*columns).where(OrderItem.order_id.in_(batch)).order_by(OrderItem.id)):
+            line = dict(zip(_LINE, values, strict=True))
+            lines.setdefault(line["order_id"], []).append(line)
+    return lines
+
+
+def _removed(session: Session, order_ids: list[int]) -> dict[int, set[str]]:
+    """order id → the numbers of the lines the seller removed from it (core.orders)."""
+    removed: dict[int, set[str]] = {}
+    for batch in chunks(order_ids):
+        query = select(Order.id, Order.removed_line_refs).where(Order.id.in_(batch), Order.removed_line_refs.is_not(None))
+        for order_id, refs in session.execute(query):
+            removed[order_id] = set((refs or "").splitlines())
+    return removed
+
+
+def _book_extra(session: Session, extra: dict[int, dict[str, Any]]) -> None:
+    columns = [getattr(Order, name) for name in _EXTRA]
+    for batch in chunks(extra):
+        for order_id, *values in session.execute(select(Order.id, *columns).where(Order.id.in_(batch))):
+            extra[order_id] = dict(zip(_EXTRA, values, strict=True))
