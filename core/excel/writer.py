@@ -9,10 +9,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import repeat
-from operator import attrgetter, itemgetter, methodcaller
+from operator import attrgetter, itemgetter
 from typing import Any
 
-from sqlalchemy import Date, DateTime, String, func, insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from core import customer_stats
@@ -28,6 +28,7 @@ from core.book.models import (
 )
 from core.errors import Cancelled
 from core.excel import deferred_indexes
+from core.excel.bulk_insert import bulk_insert, bulk_insert_columns, fit_to_lengths, text_lengths
 from core.excel.chunked import CHUNK_ROWS, CHUNK_UPDATES, Turns, after_import_in_chunks
 from core.excel.cleaning import clean_text, is_masked_name, with_kept_lines
 from core.excel.customer_rows import CUSTOMER_TEXT, customer_columns, write_aliases
@@ -48,96 +49,10 @@ from core.tags import refresh_tag_names
 CREATED = "null"  # old_values_json of a row this batch created (deleted on undo)
 
 
-def _fit(row: dict[str, Any], lengths: dict[str, int]) -> dict[str, Any]:
-    """Cut text to the column's declared length (PostgreSQL enforces it; SQLite does not)."""
-    for name, limit in lengths.items():
-        value = row.get(name)
-        if isinstance(value, str) and len(value) > limit:
-            row[name] = value[:limit]
-    return row
-
-
-def bulk_insert(session: Session, table, rows: list[dict[str, Any]]) -> None:
-    """INSERT many rows (all with the same keys) inside the session's transaction; see bulk_insert_columns."""
-    bulk_insert_columns(session, table, columns_of(rows))
-
-
-def columns_of(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
-    """Rows that all have the same keys, as columns (key → values in row order); {} for no rows."""
-    if not rows:
-        return {}
-    names = list(rows[0])
-    by_row = map(itemgetter(*names), rows) if len(names) > 1 else ((row[names[0]],) for row in rows)
-    return dict(zip(names, map(list, zip(*by_row, strict=True)), strict=True))
-
-
-def bulk_insert_columns(session: Session, table, columns: dict[str, list[Any]]) -> None:
-    """INSERT one row per position of ``columns`` (column name → values, all lists of one length) inside the
-    session's transaction; columns not given take their defaults.
-
-    On SQLite this is one DB-API executemany with SQLAlchemy's own bind processors and column defaults,
-    applied a column at a time (the Core executemany path spends more time building parameters than SQLite
-    spends inserting); other databases get ``session.execute(insert(table), rows)`` with their length
-    limits applied.
-    """
-    names = list(columns)
-    count = len(columns[names[0]]) if names else 0
-    if not count:
-        return
-    connection = session.connection()
-    dialect = connection.dialect
-    if dialect.name != "sqlite":
-        lengths = _lengths_of(table)
-        session.execute(insert(table), [_fit(dict(zip(names, values, strict=True)), lengths)
-                                        for values in zip(*columns.values(), strict=True)])
-        return
-    values_by_column = []
-    for name, values in columns.items():
-        process = _bind_processor(table.c[name].type, dialect)
-        if process is not None:
-            values = list(map(process, values)) if None not in values else [
-                None if value is None else process(value) for value in values]
-        values_by_column.append(values)
-    for column in table.columns:
-        if column.name not in columns and column.default is not None and not column.primary_key:
-            argument = column.default.arg
-            value = argument(None) if callable(argument) else argument
-            process = _bind_processor(column.type, dialect)
-            names.append(column.name)
-            values_by_column.append([value if value is None or process is None else process(value)] * count)
-    quote = dialect.identifier_preparer.quote
-    statement = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(name) for name in names)}) "
-                 f"VALUES ({', '.join('?' * len(names))})")
-    connection.exec_driver_sql(statement, list(zip(*values_by_column, strict=True)))
-
-
-_SAMPLE_MOMENT = dt.datetime(2024, 5, 3, 10, 1, 2, 345678)
 # a products sheet's fields → the product table's columns
 _PRODUCT_SHEET_FIELDS = {"category": "category", "price_cents": "price_cents", "cycle_days": "cycle_days",
                          "lead_days": "lead_days", "product_code": "code", "product_active": "active",
                          "product_note": "note"}
-
-
-def _bind_processor(column_type, dialect):
-    """SQLAlchemy's bind processor for a column type, or an equivalent C-speed one for dates and times
-    (used only when it gives exactly the same text as SQLAlchemy's for a sample value)."""
-    process = column_type._cached_bind_processor(dialect)
-    if process is None:
-        return None
-    for fast, sample in ((methodcaller("isoformat", " ", "microseconds"), _SAMPLE_MOMENT),
-                         (dt.date.isoformat, _SAMPLE_MOMENT.date())):
-        if isinstance(column_type, DateTime if isinstance(sample, dt.datetime) else Date):
-            try:
-                if process(sample) == fast(sample):
-                    return fast
-            except (TypeError, ValueError):
-                pass
-    return process
-
-
-def _lengths_of(table) -> dict[str, int]:
-    return {column.name: column.type.length for column in table.columns
-            if isinstance(column.type, String) and column.type.length}
 
 
 def _jsonable(values: dict[str, Any]) -> str:
@@ -197,8 +112,8 @@ class BookWriter:
         self.settings_written = 0  # member levels / templates added from our export (core.excel.own_export)
         # Updates are held to the columns' lengths as inserts are (PostgreSQL enforces them; SQLite does not).
         enforced = session.get_bind().dialect.name != "sqlite"
-        self._order_lengths = _lengths_of(Order.__table__) if enforced else {}
-        self._customer_lengths = _lengths_of(Customer.__table__) if enforced else {}
+        self._order_lengths = text_lengths(Order.__table__) if enforced else {}
+        self._customer_lengths = text_lengths(Customer.__table__) if enforced else {}
 
     def _check(self, done: int, message: str) -> None:
         self.progress(done, 100, message)
@@ -477,7 +392,7 @@ class BookWriter:
                     wechat_id=merged["wechat_id"], platform_buyer_id=merged["platform_buyer_id"], qq=merged["qq"])
                 changes.update(search_text=merged["search_text"], name_initials=merged["name_initials"])
                 self.session.execute(update(Customer).where(Customer.id == customer_id)
-                                     .values(**_fit(changes, self._customer_lengths), version=Customer.version + 1))
+                                     .values(**fit_to_lengths(changes, self._customer_lengths), version=Customer.version + 1))
                 self._filled.add(customer_id)
                 self._updated()
 
@@ -580,7 +495,7 @@ class BookWriter:
         changes = {}
         book = existing.values | extra if extra else existing.values
         names = (*ORDER_COMPARED, *extra) if extra else ORDER_COMPARED
-        fields = _fit({name: draft.fields.get(name) for name in names}, self._order_lengths)
+        fields = fit_to_lengths({name: draft.fields.get(name) for name in names}, self._order_lengths)
         for name in names:
             value = fields[name]
             if value not in (None, "") and value != book[name]:

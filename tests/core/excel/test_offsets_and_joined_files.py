@@ -12,8 +12,8 @@ from sqlalchemy import select
 from core.book.models import Customer, Order, OrderItem, Tag
 from core.errors import CellRejected
 from core.excel import cleaning
+from core.excel.bulk_insert import bulk_insert, bulk_insert_columns
 from core.excel.importer import ImportOptions, run_import
-from core.excel.writer import bulk_insert, bulk_insert_columns
 from tests.core.excel.files import write_csv
 
 
