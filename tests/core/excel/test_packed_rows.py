@@ -1,15 +1,20 @@
 """Issue #18, Build 3: the rows of a large table are held packed until the plan reads them (core.excel.plan:
-``PACK_AFTER``). Lowered here so that small files take that path: the plan, and so the book, is the same."""
+``PACK_AFTER``). Lowered here so that small files take that path: the plan, and so the book, is the same. And the
+writer lets go of the people and orders it wrote before our export's history sheets are read."""
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import tracemalloc
 
 import pytest
 
+from core.book.db import Book
 from core.excel import plan as plan_module
+from core.excel import writer as writer_module
 from core.excel.analysis import choose, load_file, preset_of, table_rows
+from core.excel.export import export_book
 from core.excel.importer import ImportOptions, _build_plan, choose_tables, run_import
 from core.progress import no_progress
 from tests.core.excel.files import taobao_rows, write_csv
@@ -149,3 +154,22 @@ def test_our_export_read_back_packed_reproduces_the_book(demo, language, monkeyp
     round_trip(demo, language)
 
 
+
+def test_the_written_people_and_orders_are_let_go_before_the_history_sheets_are_read(demo, tmp_path,  # noqa: F811
+                                                                                     monkeypatch):
+    _folder, path = demo
+    export = tmp_path / "all.xlsx"
+    with Book.open(path, backup_root=tmp_path / "backups") as book:
+        export_book(book, export, "all", "zh_CN", today=dt.date(2026, 6, 1))
+    held = []
+    write_history = writer_module.write_history
+
+    def watched(session, plan, customers, orders):
+        held.append((len(plan.people), len(plan.orders)))
+        return write_history(session, plan, customers, orders)
+
+    monkeypatch.setattr(writer_module, "write_history", watched)
+    with Book.open(tmp_path / "copy.book", create=True, backup_root=tmp_path / "backups") as book:
+        result = run_import(book, export, ImportOptions(today=dt.date(2026, 6, 1)))
+    assert result.customers_created == 600 and result.orders_created > 600
+    assert held == [(0, 0)]
