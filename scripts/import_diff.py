@@ -18,7 +18,8 @@ compared line by line.
 
 ``corpus`` writes the files and ``scenarios.json`` (name, steps, environment); an environment entry
 a step ``"mode": "checked"`` imports as the import dialog does (one
-file read, a dry run, then the import of what was read, in one process); ``DIFF_BLOCK`` sets ``core.excel.records._BLOCK`` (rows cleaned at a time) in both trees, ``DIFF_SLICE`` forces
+file read, a dry run, then the import of what was read, in one process); ``DIFF_BLOCK`` sets ``core.excel.records._BLOCK`` (rows cleaned at a time) in both trees, ``DIFF_PACK``
+``core.excel.plan.PACK_AFTER`` (0: every row held packed; trees without it ignore it), ``DIFF_SLICE`` forces
 ``core.excel.sheet_slices`` to read every .xlsx sheet in slices of that many bytes (trees without that module
 ignore it; ``real`` keeps its thresholds and counts the slices read). The output folder holds each tree's texts (``<scenario>/<tree>/<step>.txt``) and ``<scenario>.diff``.
 """
@@ -67,6 +68,10 @@ os.chdir(tree)
 if os.environ.get("DIFF_BLOCK"):
     import core.excel.records as records
     records._BLOCK = int(os.environ["DIFF_BLOCK"])
+if os.environ.get("DIFF_PACK"):
+    import core.excel.plan as plan
+    if hasattr(plan, "PACK_AFTER"):
+        plan.PACK_AFTER = int(os.environ["DIFF_PACK"])
 if os.environ.get("DIFF_SLICE"):
     try:
         import core.excel.sheet_slices as slices
