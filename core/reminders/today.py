@@ -25,10 +25,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row, text
+from sqlalchemy import Row, func, select, text
 from sqlalchemy.orm import Session
 
-from core.book.dialect import RawSql
+from core.book.dialect import RawSql, dialect_of
+from core.book.models import Customer
+from core.customer_stats import stage_sql, stage_thresholds
 from core.errors import HuitoukeError
 from core.phones import display_phone
 from core.reminders.kinds import (
@@ -323,17 +325,20 @@ LAPSED_STAGES = ("dormant", "churned")
 
 
 def with_lapsed(session: Session, listed: TodayList) -> TodayList:
-    """`listed`, and when nothing is due, how many live customers are dormant or churned (as the customer
-    list's stage filter shows them): after an import of old history their tasks have expired (a task long
-    overdue expires, DOMAIN.md §3), and an empty list says why and where they are instead of only "all done".
-    One indexed count; none on a day with tasks."""
+    """`listed`, and when nothing is due, how many live customers are dormant or churned on `listed.today`:
+    after an import of old history their tasks have expired (a task long overdue expires, DOMAIN.md §3), and an
+    empty list says why and where they are instead of only "all done". The stage is worked out for that day
+    (customer_stats.stage_sql), not read as stored: the first list of a launch is read before the launch brings
+    the stored stages — which the customer list filters by — to the day, and a book built on the command line
+    has none yet. One pass over the buyers; none on a day with tasks."""
     if listed.total:
         return listed
-    rows = session.execute(text("SELECT stage, COUNT(*) FROM customer WHERE deleted_at IS NULL"
-                                " AND stage IN ('dormant', 'churned') GROUP BY stage")).all()
-    counts = {str(stage): int(count) for stage, count in rows}
-    return dataclasses.replace(listed, lapsed=tuple((stage, counts[stage]) for stage in LAPSED_STAGES
-                                                    if counts.get(stage)))
+    stage = stage_sql(listed.today, stage_thresholds(session), dialect_of(session)).label("stage")
+    rows = session.execute(select(stage, func.count()).where(Customer.deleted_at.is_(None), Customer.purchase_days > 0)
+                           .group_by(stage)).all()
+    counts = {str(name): int(count) for name, count in rows}
+    return dataclasses.replace(listed, lapsed=tuple((name, counts[name]) for name in LAPSED_STAGES
+                                                    if counts.get(name)))
 
 
 def listed_ids(session: Session, today: dt.date, kind: str) -> list[int]:

@@ -4,6 +4,7 @@ expired) and a button opens the customer list filtered to that stage; a day with
 import datetime as dt
 
 import pytest
+from sqlalchemy import text
 
 from core.customers import CustomerService, book_counts
 from core.reminders.service import ReminderService
@@ -39,6 +40,16 @@ def test_an_empty_day_counts_live_churned_and_dormant_customers_not_deleted_ones
     assert listed.lapsed == (("dormant", 1), ("churned", 3))
     with old_book.session() as s:
         assert day_list(s, TODAY).lapsed == (("dormant", 1), ("churned", 3))
+
+
+def test_the_counts_are_for_the_day_not_the_stages_stored_for_an_earlier_one(old_book):
+    """The launch reads the first list before it brings the stored stages to the day; a book built on the
+    command line has stages of the day of its import."""
+    CustomerService(old_book).ensure_stages(dt.date(2024, 10, 20))
+    with old_book.session() as s:
+        stored = s.execute(text("SELECT COUNT(*) FROM customer WHERE stage IN ('dormant', 'churned')")).scalar_one()
+    assert stored == 0
+    assert ReminderService(old_book).day_list(TODAY).lapsed == (("dormant", 1), ("churned", 3))
 
 
 def test_a_day_with_tasks_has_no_lapsed_counts(old_book, make_customer, make_order):
