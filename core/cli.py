@@ -138,13 +138,6 @@ def first_word(argv: list[str]) -> str | None:
     return None
 
 
-def wants_help(argv: list[str]) -> bool:
-    """--version / -h / --help before any sub-command (they belong to the command line, not the app)."""
-    word = first_word(argv)
-    before = argv[: argv.index(word)] if word is not None else argv
-    return any(arg in ("--version", "-h", "--help") for arg in before)
-
-
 def _iso_date(text: str):
     import datetime as dt
 
@@ -433,12 +426,23 @@ def opens_in_app(word: str) -> bool:
     return path.suffix.lower() in {BOOK_SUFFIX, *SPREADSHEET_SUFFIXES} and path.is_file()
 
 
+# The options the desktop app takes (ui.app; --smoke-test is taken before: main.py); -psn_… is what macOS's
+# Finder may add when it starts an app.
+APP_OPTIONS = ("--book", "--minimized", "--quit-after-paint")
+
+
 def wants_cli(argv: list[str]) -> bool:
-    """True when the arguments are for the command line: a sub-command, --version/--help, or a first word
-    that is neither a sub-command nor a file the app opens (told as an unknown command); False for the app."""
+    """True when the arguments are for the command line: a sub-command, --version/--help, a first word that
+    is neither a sub-command nor a file the app opens (told as an unknown command), or an option the app does
+    not take — or --book without its value — (told by the parser, exit 2; the app used to start regardless);
+    False for the app."""
     word = first_word(argv)
+    before = argv[: argv.index(word)] if word is not None else argv
+    if before[-1:] == ["--book"] or any(arg.startswith("-") and arg.split("=", 1)[0] not in APP_OPTIONS
+                                         and not arg.startswith("-psn_") for arg in before):
+        return True
     if word is None:
-        return wants_help(argv)
+        return False
     return word in command_names() or not opens_in_app(word)
 
 

@@ -92,6 +92,9 @@ def test_what_goes_to_the_app_and_what_to_the_command_line(tmp_path):
     assert not wants_cli([str(book)]) and not wants_cli([str(sheet)])
     assert wants_cli(["stats"]) and wants_cli(["--book", str(book), "stats"]) and wants_cli(["--help"])
     assert wants_cli([str(notes)]) and wants_cli([str(tmp_path / "missing.book")]) and wants_cli(["products"])
+    assert not wants_cli([f"--book={book}"]) and not wants_cli(["-psn_0_1234"]) and not wants_cli(["--quit-after-paint"])
+    assert wants_cli(["--bogus"]) and wants_cli(["-x"]) and wants_cli(["--book"]) and wants_cli(["--version"])
+    assert wants_cli(["--minimized", "--bogus", str(book)])
     assert app_files([str(book)]) == (str(book), None)
     assert app_files(["--book", "other.book", str(sheet)]) == ("other.book", str(sheet))
     assert app_files(["--book=other.book"]) == ("other.book", None)
@@ -124,6 +127,9 @@ def test_the_parsers_own_refusals_are_in_the_users_language_and_exit_2(run, tmp_
     assert number.returncode == 2 and number.stderr.splitlines()[-1].endswith("参数 --customers：不是整数：'abc'")
     for out in (missing, unknown, choice, number):
         assert "error" not in out.stderr and "argument" not in out.stderr, out.stderr
+    for app_words, said in ((("--bogus",), "无法识别的参数：--bogus"), (("--book",), "参数 --book：需要一个值")):
+        refused = run(*app_words, language=CHINESE)  # (the desktop app used to start)
+        assert refused.returncode == 2 and refused.stderr.splitlines()[-1] == f"huitouke：错误：{said}"
     english = run("import")
     assert english.returncode == 2
     assert english.stderr.splitlines()[-1] == "huitouke import: error: the following arguments are required: file"
