@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     def command(name: str, help_line: str, book: bool = True, as_json: bool = True) -> argparse.ArgumentParser:
         c = add_command(sub, name, help_line)
         if book:
-            c.add_argument("--book", dest="sub_book", help=translate("Cli", "the book (default: --book before "
+            c.add_argument("--book", dest="sub_book", metavar="BOOK", help=translate("Cli", "the book (default: --book before "
                                                                             "the command, else the default book)"))
         if as_json:
             c.add_argument("--json", action="store_true", help=translate("Cli", "print JSON for scripts"))
@@ -81,16 +81,18 @@ def build_parser() -> argparse.ArgumentParser:
                                                                     "today)"))
 
     c = command("import", translate("Cli", "import an Excel/CSV file"))
-    c.add_argument("file")
-    c.add_argument("--preset")
-    c.add_argument("--dry-run", action="store_true")
-    c.add_argument("--all-or-nothing", action="store_true")
+    c.add_argument("file", help=translate("Cli", "the .xlsx, .xls, .csv or .ods file"))
+    c.add_argument("--preset", help=translate("Cli", "what the file is when its headers do not say: taobao, "
+                                                     "taobao_detail, pinduoduo, douyin, youzan, own…"))
+    c.add_argument("--dry-run", action="store_true", help=translate("Cli", "say what would change; write nothing"))
+    c.add_argument("--all-or-nothing", action="store_true",
+                   help=translate("Cli", "import nothing when any row has a problem"))
     c.add_argument("--today", type=_iso_date, help=translate("Cli", "the day reminders are regenerated for, "
                                                                     "YYYY-MM-DD (default: today)"))
     c = command("export", translate("Cli", "export to .xlsx"))
-    c.add_argument("file")
+    c.add_argument("file", help=translate("Cli", "the .xlsx file to write"))
     c.add_argument("--what", choices=("customers", "orders", "reminders", "cases", "aftersales", "all"),
-                   default="all")
+                   default="all", help=translate("Cli", "which sheets (default: all, a copy of the whole book)"))
     c.add_argument("--language", default="zh_CN", choices=("zh_CN", "en"), help=translate("Cli", "language of the sheets: zh_CN or en"))
 
     c = command("today", translate("Cli", "the day's list (at most the daily capacity, ranked)"))

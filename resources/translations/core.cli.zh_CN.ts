@@ -48,12 +48,36 @@
         <translation>导入 Excel/CSV 文件</translation>
     </message>
     <message>
+        <source>the .xlsx, .xls, .csv or .ods file</source>
+        <translation>要导入的 .xlsx、.xls、.csv 或 .ods 文件</translation>
+    </message>
+    <message>
+        <source>what the file is when its headers do not say: taobao, taobao_detail, pinduoduo, douyin, youzan, own…</source>
+        <translation>表头认不出时指定文件类型：taobao、taobao_detail、pinduoduo、douyin、youzan、own…</translation>
+    </message>
+    <message>
+        <source>say what would change; write nothing</source>
+        <translation>只检查并说明会改动什么，不写入</translation>
+    </message>
+    <message>
+        <source>import nothing when any row has a problem</source>
+        <translation>只要有一行有问题就什么都不导入</translation>
+    </message>
+    <message>
         <source>the day reminders are regenerated for, YYYY-MM-DD (default: today)</source>
         <translation>按哪一天重新生成提醒，YYYY-MM-DD（默认：今天）</translation>
     </message>
     <message>
         <source>export to .xlsx</source>
         <translation>导出为 .xlsx</translation>
+    </message>
+    <message>
+        <source>the .xlsx file to write</source>
+        <translation>要写出的 .xlsx 文件</translation>
+    </message>
+    <message>
+        <source>which sheets (default: all, a copy of the whole book)</source>
+        <translation>导出哪些表（默认 all：整本客户本的副本）</translation>
     </message>
     <message>
         <source>language of the sheets: zh_CN or en</source>

@@ -335,3 +335,11 @@ def test_the_dry_run_names_the_columns_kept_in_the_customers_note(run, tmp_path)
     assert data["kept_columns"] == [{"file": "car.xlsx", "sheet": "Sheet", "columns": ["车牌", "车型", "维修项目"]}]
     text = run("import", sheet, "--book", book, "--dry-run", language=CHINESE)
     assert text.returncode == 0 and "客户备注里：车牌、车型、维修项目" in text.stdout, text.stdout
+
+
+def test_every_option_of_import_and_export_says_what_it_does(run):
+    for command, words in (("import", ("只检查并说明会改动什么", "只要有一行有问题", "表头认不出时")),
+                           ("export", ("要写出的 .xlsx 文件", "整本客户本的副本"))):
+        out = run(command, "--help", language=CHINESE)
+        assert out.returncode == 0 and all(word in out.stdout for word in words), out.stdout
+        assert "SUB_BOOK" not in out.stdout and "--book BOOK" in out.stdout
