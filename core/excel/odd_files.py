@@ -193,23 +193,28 @@ _LONG_RUN = MAX_CELL_CHARS + 1  # bytes of XML text a longer cell has at least (
 _PROBE = _LONG_RUN // 2
 
 
-def may_hold_long_text(chunk: bytes, carried: int = 0) -> tuple[bool, int]:
+def may_hold_long_text(chunk: bytes, carried: int = 0, tag: bytes = b"<") -> tuple[bool, int]:
     """Whether a chunk of XML may hold a cell text longer than ``MAX_CELL_CHARS`` (calamine reads it whole,
-    Excel cannot hold it): a run of ``_LONG_RUN`` bytes without a tag, counting ``carried``, the run left open
+    Excel cannot hold it): a run of ``_LONG_RUN`` bytes without ``tag``, counting ``carried``, the run left open
     at the end of the chunk before (the chunks of one part read in turn); and the run this chunk leaves open.
+    ``tag`` is what starts each text's element — ``<c `` a worksheet's cell, ``<si`` a shared string —, so a
+    text written in several rich-text runs (``<r><t>…</t></r>`` each under the limit) counts whole.
     A run inside the chunk is found by probes every ``_PROBE`` bytes (64 short searches a MB), so a workbook of
     ordinary cells costs nothing; a part it flags is read exactly by ``long_cells``."""
     size = len(chunk)
-    first = chunk.find(b"<")
+    first = chunk.find(tag)
     if first < 0:
         return carried + size >= _LONG_RUN, carried + size
-    last = chunk.rfind(b"<")
+    last = chunk.rfind(tag)
     if carried + first >= _LONG_RUN:
         return True, size - last - 1
     for probe in range(_PROBE, last, _PROBE):
-        if probe > first and chunk.find(b"<", probe) - chunk.rfind(b"<", 0, probe) - 1 >= _LONG_RUN:
+        if probe > first and chunk.find(tag, probe) - chunk.rfind(tag, 0, probe) - 1 >= _LONG_RUN:
             return True, size - last - 1
     return False, size - last - 1
+
+
+CELL_TAG, SHARED_TAG = b"<c ", b"<si"  # (may_hold_long_text's tags: a worksheet's cells, the shared strings)
 
 
 _TEXT = re.compile(rb"<t\b[^>]*?(?:/>|>(.*?)</t>)", re.S)
@@ -267,7 +272,7 @@ def _long_shared_strings(archive: zipfile.ZipFile) -> dict[bytes, int]:
 def _long_in(xml: bytes, inline: bool, shared: dict[bytes, int]) -> Iterator[tuple[int, int, int]]:
     """(row, column index, characters) of the long cells in whole rows of a worksheet's XML."""
     starts: set[int] = set()
-    if inline and may_hold_long_text(xml)[0]:
+    if inline and may_hold_long_text(xml, 0, CELL_TAG)[0]:
         starts.update(xml.rfind(b"<c ", 0, probe) for probe in range(0, len(xml), _PROBE))
     for index in shared:
         at = xml.find(b"<v>" + index + b"</v>")

@@ -15,6 +15,8 @@ from typing import Any
 
 from core.errors import ImportRejected
 from core.excel.odd_files import (
+    CELL_TAG,
+    SHARED_TAG,
     formulas_without_values,
     html_sheets,
     is_encrypted_xls,
@@ -162,7 +164,7 @@ def _check_zip(path: Path, limits: Limits, long_text: set[str] | None = None
                     strings, carried = info.filename == "xl/sharedStrings.xml" and long_text is not None, 0
                     for chunk in _inflated(path, archive, info):
                         if strings:
-                            found, carried = may_hold_long_text(chunk, carried)
+                            found, carried = may_hold_long_text(chunk, carried, SHARED_TAG)
                             if found:
                                 long_text.add(info.filename)  # type: ignore[union-attr]
                                 strings = False
@@ -285,7 +287,7 @@ def _check_extent(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, l
             cols = max([cols, *(cols_of(_column_number(letters)) for letters in set(_WIDE_COLUMN.findall(chunk)))])
         formulas = formulas or _FORMULA.search(chunk) is not None
         if long_text is not None and info.filename not in long_text:
-            long, carried = may_hold_long_text(chunk, carried)
+            long, carried = may_hold_long_text(chunk, carried, CELL_TAG)
             if long:
                 long_text.add(info.filename)
     if rows > limits.max_rows or rows * cols > limits.max_cells:

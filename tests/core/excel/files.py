@@ -198,16 +198,24 @@ def html_table_bytes(header: list[str]) -> bytes:
     return html.encode("gbk")
 
 
-def write_raw_xlsx(path: Path, sheets: dict[str, Sequence[Sequence[str]]], shared: bool = False) -> Path:
+def write_raw_xlsx(path: Path, sheets: dict[str, Sequence[Sequence[str]]], shared: bool = False,
+                   rich: bool = False) -> Path:
     """A workbook written by hand, its texts as they are — openpyxl cuts a cell at Excel's 32,767 characters, other
-    programs do not: inline strings, or with ``shared`` a shared-strings part every cell points into."""
+    programs do not: inline strings, or with ``shared`` a shared-strings part every cell points into; with ``rich``
+    each text in rich-text runs of 8,000 characters (coloured: what Excel and WPS save for mixed formatting)."""
     from xml.sax.saxutils import escape
 
     strings: list[str] = []
 
+    def runs(text: str) -> str:
+        if not rich:
+            return f"<t>{escape(text)}</t>"
+        return "".join(f'<r><rPr><color rgb="FFFF0000"/><sz val="11"/></rPr><t>{escape(text[at:at + 8000])}</t></r>'
+                       for at in range(0, max(len(text), 1), 8000))
+
     def cell(ref: str, text: str) -> str:
         if not shared:
-            return f'<c r="{ref}" t="inlineStr"><is><t>{escape(text)}</t></is></c>'
+            return f'<c r="{ref}" t="inlineStr"><is>{runs(text)}</is></c>'
         strings.append(text)
         return f'<c r="{ref}" t="s"><v>{len(strings) - 1}</v></c>'
 
@@ -228,7 +236,7 @@ def write_raw_xlsx(path: Path, sheets: dict[str, Sequence[Sequence[str]]], share
     overrides = "".join(f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/'
                         f'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' for n in range(1, len(sheets) + 1))
     if shared:
-        items = "".join(f"<si><t>{escape(text)}</t></si>" for text in strings)
+        items = "".join(f"<si>{runs(text)}</si>" for text in strings)
         parts["xl/sharedStrings.xml"] = f'<sst xmlns="{main}" count="{len(strings)}">{items}</sst>'
         links += f'<Relationship Id="rIdS" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/>'
         overrides += ('<Override PartName="/xl/sharedStrings.xml" ContentType="application/'

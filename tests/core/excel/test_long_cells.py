@@ -28,9 +28,11 @@ def _sheet(long_row: int) -> list[list[str]]:
     return rows
 
 
+@pytest.mark.parametrize("rich", [False, True], ids=["plain", "rich-text runs"])
 @pytest.mark.parametrize("shared", [False, True], ids=["inline", "shared strings"])
-def test_a_cell_past_excels_limit_is_cut_with_a_note_by_cell(tmp_path, shared):
-    path = write_raw_xlsx(tmp_path / "long.xlsx", {"客户": _sheet(100), "空": [["姓名"], ["阿香"]]}, shared=shared)
+def test_a_cell_past_excels_limit_is_cut_with_a_note_by_cell(tmp_path, shared, rich):
+    path = write_raw_xlsx(tmp_path / "long.xlsx", {"客户": _sheet(100), "空": [["姓名"], ["阿香"]]}, shared=shared,
+                          rich=rich)
     first, second = read_sheets(path)
     assert first.notes == [(2, 2, "cell_cut", "40,000"), (5, 2, "cell_cut", "35,000"),
                            (100, 2, "cell_cut", "32,768")]
