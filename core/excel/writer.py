@@ -55,6 +55,11 @@ _PRODUCT_SHEET_FIELDS = {"category": "category", "price_cents": "price_cents", "
                          "product_note": "note"}
 
 
+def _as_read(stored: str) -> str:
+    """A stored text as our export's cell of it is read back: cleaned, its line ends LF (XML reads CR LF as LF)."""
+    return clean_text(stored).replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _jsonable(values: dict[str, Any]) -> str:
     return json.dumps({name: value.isoformat() if isinstance(value, dt.date) else value
                        for name, value in values.items()}, ensure_ascii=False)
@@ -275,7 +280,7 @@ class BookWriter:
             if pid is not None:
                 before = existing[pid]
                 changed = {key: value for key, value in values.items()
-                           if before[key] != value and not (isinstance(before[key], str) and clean_text(before[key]) == value)}
+                           if before[key] != value and not (isinstance(before[key], str) and _as_read(before[key]) == value)}
                 if changed:
                     self._record("product", pid, {key: before[key] for key in changed}, changed)
                     self.session.execute(update(Product).where(Product.id == pid)

@@ -217,7 +217,8 @@ def test_a_product_text_the_import_would_clean_comes_back_as_it_is_in_the_same_b
 
     with book.session() as session:
         session.add_all([Product(name="土蜂蜜500g", code="SKU0001", note="  前后空格  "),
-                         Product(name="槐花蜜500g", code="SKU\t02", category=" 蜂蜜 ", note="第１２批\n 第二行 ")])
+                         Product(name="槐花蜜500g", code="SKU\t02", category=" 蜂蜜 ", note="第１２批\n 第二行 "),
+                         Product(name="枣花蜜500g", note="Windows 的换行\r\n第二行")])  # (XML reads CR LF as LF)
     query = "SELECT name, code, category, active, note FROM product"
     before = rows(book, query)
     assert ("槐花蜜500g", "SKU\t02", " 蜂蜜 ", 1, "第１２批\n 第二行 ") in before
