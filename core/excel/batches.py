@@ -29,6 +29,7 @@ from core.book.models import (
 from core.errors import NotFound, RejectedInput
 from core.excel import deferred_indexes
 from core.excel.sub_orders import recount_orders
+from core.excel.undo_keep import rows_kept
 from core.excel.writer import CREATED
 from core.order_writes import after_orders_written
 from core.product_links import CycleWatch
@@ -63,6 +64,9 @@ class UndoResult:
     rows_restored: int
     # values a later import or the seller changed since this import wrote them: left as they are
     values_kept: int = 0
+    # customers and orders this import created that a later import or the seller changed since: kept
+    # (core.excel.undo_keep), with what this import gave them
+    rows_kept: int = 0
 
 
 def list_batches(book) -> list[BatchInfo]:
@@ -91,7 +95,8 @@ def undo_import(book, batch_id: int, today: dt.date | None = None, *, unfinished
     """Undo one import in one transaction.
 
     Orders it created are deleted (with their items); customers it created are deleted unless they
-    have orders from elsewhere since; items it added to older orders are deleted; fields, products,
+    have orders from elsewhere since; an order or a customer it created that a later import or the seller changed
+    since is kept, with what this import gave it (core.excel.undo_keep; ``UndoResult.rows_kept``); items it added to older orders are deleted; fields, products,
     tags, aliases and items it changed are put back. Lines left without a product get one again, the
     suggested cycles follow and the reminders of everyone concerned are regenerated for `today` (default: the
     book's today), in the same transaction (core.product_links.follow_product_write).
@@ -114,6 +119,13 @@ def undo_import(book, batch_id: int, today: dt.date | None = None, *, unfinished
         deferred_indexes.restore(session, batch_id)  # a big import stopped before it built them again
         watch = CycleWatch(session)
         touched = set(session.scalars(select(Order.customer_id).where(Order.import_batch_id == batch_id)))
+        keep = rows_kept(session, batch_id)  # what a later import or the seller changed since stays
+        for model, ids in ((Order, keep.orders), (Customer, keep.customers)):
+            for chunk in in_chunks(sorted(ids)):
+                session.execute(update(model).where(model.id.in_(chunk)).values(import_batch_id=None))
+        for chunk in in_chunks(keep.lines_dropped):
+            session.execute(delete(OrderItem).where(OrderItem.id.in_(chunk)))
+        touched |= keep.customers
         orders_deleted = session.execute(delete(Order).where(Order.import_batch_id == batch_id)).rowcount
         own = Customer.import_batch_id == batch_id
         has_orders = exists().where(Order.customer_id == Customer.id)
@@ -124,10 +136,12 @@ def undo_import(book, batch_id: int, today: dt.date | None = None, *, unfinished
         kept = 0
         lines_of = _orders_of_lines(session, changes)
         for change in changes:
+            if keep.holds(change.table_name, change.row_id):
+                continue  # a row kept: what this import gave it stays
             kept += _restore(session, change)
             if change.table_name in ("customer", "customer_tag"):
                 touched.add(change.row_id)
-        recount_orders(session, lines_of)  # a Douyin order's money is that of the lines left (core.excel.sub_orders)
+        recount_orders(session, lines_of | keep.orders)  # a Douyin order's money is that of the lines left (core.excel.sub_orders)
         touched.update(session.scalars(select(Order.customer_id).where(Order.id.in_(
             [c.row_id for c in changes if c.table_name == "orders"]))))
         alive = [cid for ids in in_chunks(sorted(touched))  # (one query a chunk, not a get per customer: 6 s for 18,000)
@@ -139,10 +153,11 @@ def undo_import(book, batch_id: int, today: dt.date | None = None, *, unfinished
         if forget:  # its rows are gone or no longer carry its id
             session.execute(delete(ImportChange).where(ImportChange.batch_id == batch_id))
             session.delete(batch)
+        rows_kept_count = len(keep.orders) + len(keep.customers)
         log.info("import batch %s%s undone: %d customers and %d orders deleted, %d changes put back, %d values "
-                 "changed since kept", batch_id, " (stopped halfway)" if unfinished else "", customers_deleted,
-                 orders_deleted, len(changes), kept)
-        return UndoResult(batch_id, customers_deleted, orders_deleted, len(changes), kept)
+                 "and %d rows changed since kept", batch_id, " (stopped halfway)" if unfinished else "",
+                 customers_deleted, orders_deleted, len(changes), kept, rows_kept_count)
+        return UndoResult(batch_id, customers_deleted, orders_deleted, len(changes), kept, rows_kept_count)
 
 
 def _restore(session, change: ImportChange) -> int:

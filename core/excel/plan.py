@@ -354,16 +354,17 @@ def _progress(order: dict[str, Any]) -> int:
     return -1 if status is None else _PROGRESS.get(status, 5)
 
 
+_GOODS = (("product_title", ""), ("sku_spec", ""), ("quantity", 1))  # what tells a whole-order row's goods apart
+
+
 def _one_order_again(draft: OrderDraft, parsed: ParsedRow) -> bool:
-    """A row of an order of whole-order rows (``Preset.rows_are_orders``) with the goods of the order's first row
-    (title, specification, quantity) is that order read again — an older and a newer export pasted into one
-    file —, not a second line: the row whose status went furthest (the later one of two as far) is the order's.
-    Another row with other goods stays a line of the order."""
-    if len(draft.items) > 1:
-        return False
-    item, first = parsed.item, draft.items[0] if draft.items else {}
-    if any(item.get(name, empty) != first.get(name, empty)
-           for name, empty in (("product_title", ""), ("sku_spec", ""), ("quantity", 1))):
+    """A row of an order of whole-order rows (``Preset.rows_are_orders``) with the goods (title, specification,
+    quantity) of a line the order already has is that line read again — an older and a newer export pasted into
+    one file, an order of one goods row or of several —, not a new line: the row whose status went furthest (the
+    later one of two as far) is the order's. A row with other goods is a new line of the order."""
+    item = parsed.item
+    if not any(all(item.get(name, empty) == line.get(name, empty) for name, empty in _GOODS)
+               for line in draft.items or ({},)):
         return False
     if _progress(parsed.order) >= _progress(draft.fields):
         draft.fields = parsed.order

@@ -7,8 +7,10 @@ core.excel.plan). When every line of the book's order has both, a file's lines a
 export had been read as one file:
 
 - a line of the file whose number the book's order has updates that line's quantity, prices and state when
-  the export says something new of it (its state differs from the one stored): its title, specification and
-  product stay the book's, and a line the seller changed stays as it is while the exports say the same;
+  the export says something new of it (its state differs from the one stored and is not behind it: an older
+  export's line, paid where the book's is shipped or refunded, is left as the book has it — ``_line_behind``):
+  its title, specification and product stay the book's, and a line the seller changed stays as it is while the
+  exports say the same;
 - a line whose number the order lacks is added, even a lone one — unless the seller removed the line of that
   number in the app (``orders.removed_line_refs``, core.orders): their edit wins;
 - a line of the book the file does not hold is kept;
@@ -30,8 +32,9 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from core.book.models import Order, OrderItem
+from core.excel import cleaning
 from core.excel.detail_items import Record
-from core.excel.matching import ExistingOrder, chunks
+from core.excel.matching import ExistingOrder, chunks, status_behind
 from core.excel.plan import OrderDraft, finish_fields, line_state_of
 
 _LINE = ("id", "order_id", "line_ref", "line_state", "quantity", "unit_price_cents", "amount_cents")
@@ -83,6 +86,9 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
             if line["line_state"] == values["line_state"]:
                 same = same and line["amount_cents"] == values["amount_cents"]
                 continue  # the export says nothing new of it: what the seller changed in the book stays
+            if _line_behind(line["line_state"], values["line_state"]):
+                same = False
+                continue  # an older export's line: the book's later state stays
             same = False
             changed = {name: values[name] for name in _UPDATED if line[name] != values[name]}
             if changed:
@@ -104,6 +110,19 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
     outcome.items_added = len(inserted)
     _book_extra(session, outcome.extra)
     return outcome
+
+
+def _line_behind(book_state: str, state: str) -> bool:
+    """Whether a line's state in the file is behind the one the book keeps (``matching.status_behind``, a line's
+    refund counting as the order's would: a refunded line is final)."""
+    return status_behind(_line_status(book_state), _line_status(state))
+
+
+def _line_status(state: str) -> str | None:
+    status_text, after_sale, amounts = line_state_of(state)
+    status = cleaning.map_status(status_text) if status_text else None
+    refund = cleaning.map_after_sale(after_sale, amounts.get("paid_cents"), amounts.get("refund_cents"))
+    return refund if refund and status not in ("unpaid", "closed") else status
 
 
 def _whole_order(draft: OrderDraft, lines: list[dict[str, Any]]) -> None:

@@ -33,7 +33,7 @@ from core.excel.chunked import CHUNK_ROWS, CHUNK_UPDATES, Turns, after_import_in
 from core.excel.cleaning import clean_text, is_masked_name, with_kept_lines
 from core.excel.customer_rows import CUSTOMER_TEXT, customer_columns, write_aliases
 from core.excel.detail_items import DetailOutcome, attach_detail_items
-from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders
+from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders, status_behind
 from core.excel.own_export import BOOK_ORDER_KEY, write_referrers_and_points, write_settings
 from core.excel.own_history import write_history
 from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
@@ -47,6 +47,7 @@ from core.settings import local_today
 from core.tags import refresh_tag_names
 
 CREATED = "null"  # old_values_json of a row this batch created (deleted on undo)
+_STATE = ("status", "paid_cents", "refund_cents")  # what an import whose status is behind the book's leaves
 
 
 # a products sheet's fields → the product table's columns
@@ -507,10 +508,17 @@ class BookWriter:
     def _update_order(self, existing, draft: OrderDraft, extra: dict[str, Any] | None = None,
                       lines_changed: bool = False) -> None:
         """A newer export of a known order: take what moved on (status, times, amounts, tracking). ``extra``: the
-        book's values of more fields to compare (a merged Douyin order's goods); ``lines_changed``: its lines were."""
+        book's values of more fields to compare (a merged Douyin order's goods); ``lines_changed``: its lines were.
+        A status behind the book's (``matching.status_behind``: an older export imported after a newer one, or
+        after the seller's edit) replaces neither the book's status nor its paid and refund: the later state
+        stays, whatever the order the exports are imported in. A Douyin order whose numbered lines changed takes the
+        state of all its lines instead (core.excel.sub_orders already kept each line's later state: a lone refunded
+        line's order, refunded, becomes partially refunded when its other lines come)."""
         changes = {}
         book = existing.values | extra if extra else existing.values
         names = (*ORDER_COMPARED, *extra) if extra else ORDER_COMPARED
+        if not lines_changed and status_behind(book["status"], draft.fields.get("status")):
+            names = tuple(name for name in names if name not in _STATE)
         fields = fit_to_lengths({name: draft.fields.get(name) for name in names}, self._order_lengths)
         for name in names:
             value = fields[name]

@@ -113,7 +113,16 @@ class ImportHistoryDialog(QDialog):
     def _undone(self, result: UndoResult | None = None) -> None:
         self.book_changed.emit()
         self.refresh()
-        if result is not None and result.values_kept:  # a later import or the seller changed them since
-            QMessageBox.information(self, self.tr("Undo import"), self.tr(
+        if result is None:
+            return
+        told = []
+        if result.rows_kept:  # customers / orders it created that a later import or the seller changed since
+            told.append(self.tr("%1 customers or orders this import added were changed since (by a later import or "
+                                "by hand): they were kept, with what this import gave them.")
+                        .replace("%1", str(result.rows_kept)))
+        if result.values_kept:  # a later import or the seller changed them since
+            told.append(self.tr(
                 "%1 values changed since this import (by a later import or by hand) were kept as they are.")
                 .replace("%1", str(result.values_kept)))
+        if told:
+            QMessageBox.information(self, self.tr("Undo import"), "\n".join(told))

@@ -63,6 +63,32 @@ def test_the_same_pinduoduo_order_twice_in_one_file_is_one_order(tmp_path, book)
     assert _notes(result) == [(3, "duplicate_row", "240503-123456789012345")]
 
 
+def test_an_order_of_two_goods_rows_pasted_twice_keeps_its_two_lines_in_the_later_state(tmp_path, book):
+    def row(goods, status, signed=""):
+        return [goods, "240503-123456789012346", status, "59.90", "0", "0", "0", "59.90", "59.90", "1", "赵敏",
+                "13800138000", "浙江省", "杭州市", "西湖区", "文三路100号", "2024-05-03 10:00:00", "", signed, "",
+                "123", "500g", "", "", "", "", ""]
+    older = [row("红糖姜茶", "待发货"), row("桂花蜜", "待发货")]
+    newer = [row("红糖姜茶", "已签收", "2024-05-04 09:00:00"), row("桂花蜜", "已签收", "2024-05-04 09:00:00")]
+    for name, rows in (("older_first", [*older, *newer]), ("newer_first", [*newer, *older])):
+        (tmp_path / name).mkdir()
+        path = write_csv(tmp_path / name / "pdd.csv", [PDD_HEADERS, *rows], encoding="utf-8", bom=True)
+        result = run_import(book, path)
+        status, _paid, lines = _orders(book)["240503-123456789012346"]
+        assert (status, [(title, quantity) for title, quantity, _amount in lines]) == (
+            "delivered", [("红糖姜茶", 1), ("桂花蜜", 1)]), name
+        assert [code for _row, code, _value in _notes(result)] == ["duplicate_row", "duplicate_row"], name
+    # a third row of other goods is a new line
+    path = write_csv(tmp_path / "more.csv", [PDD_HEADERS, *newer, row("桂花蜜", "已签收", "2024-05-04 09:00:00"),
+                                             row("枸杞", "已签收", "2024-05-04 09:00:00")], encoding="utf-8", bom=True)
+    (tmp_path / "b").mkdir()
+    from core.book.db import Book
+
+    with Book.open(tmp_path / "b" / "b.book", create=True, backup_root=tmp_path / "bk", daily_backup=False) as other:
+        run_import(other, path)
+        assert [title for title, _q, _a in _orders(other)["240503-123456789012346"][2]] == ["红糖姜茶", "桂花蜜", "枸杞"]
+
+
 
 def test_an_older_and_a_newer_douyin_export_with_rounded_sub_order_numbers_in_one_file(tmp_path, book):
     """子订单编号 rounded by Excel (6.92E+18: no line number). The older export's sub-orders again in the newer one
