@@ -18,6 +18,7 @@ from core.excel.records import ParsedRow, RowError, has_order
 
 _TIME_FIELDS = ("created_at", "paid_at", "shipped_at", "delivered_at", "completed_at")
 _SUMMED = ("paid_cents", "goods_cents", "discount_cents", "refund_cents")
+_GOODS = ("product_title", "sku_spec", "quantity", "unit_price_cents")  # what tells an order's lines apart
 
 
 @dataclass(slots=True)
@@ -297,9 +298,9 @@ def _join_rows(rows: Iterable[ParsedRow], sources: Sequence[_Source], order_keys
 
 class _Runs:
     """The lines of one order seen so far. A line with a number of its own (``line_ref``: Douyin's 子订单编号)
-    repeats an earlier line of the order with that number and the same values wherever it stands: the same export
-    pasted (or joined) twice, read once (one number with other values is two lines: Excel may have rounded two
-    sub-order numbers into one). Lines without one are kept in runs of consecutive rows (``position`` one more
+    repeats an earlier line of the order with that number and the same values (a Douyin line: the same goods,
+    ``_line_and_ref``) wherever it stands: the same export pasted (or joined) twice, read once (one number with
+    other goods is two lines: Excel may have rounded two sub-order numbers into one). Lines without one are kept in runs of consecutive rows (``position`` one more
     than the last): a line of a later run that repeats a line of an earlier run is read once, identical lines
     next to each other are two real lines of the order (two of the same item). Lines are kept as digests
     (``_line_of``): an export of 100,000 customers has about 120,000 orders of several lines."""
@@ -372,11 +373,15 @@ def _one_order_again(draft: OrderDraft, parsed: ParsedRow) -> bool:
 
 def _line_and_ref(parsed: ParsedRow, own_amounts: bool = False) -> tuple[bytes, str]:
     """A row's line as ``_Runs`` compares it: its digest, and its number when it has one. A row that is a line
-    with amounts of its own (``own_amounts``: Douyin) but no number (Excel rounded it: cleaning.line_number) is
-    compared by its goods and money only — an older and a newer export pasted together give it in two states
-    (``_line_again``)."""
+    with amounts of its own (``own_amounts``: Douyin) is compared by its goods only when it has a number (the
+    same sub-order with the same title, specification, quantity and price is one line whatever its status and
+    money: an older and a newer export pasted together; one number with other goods is Excel's rounding of two)
+    and by its goods and money when it has none (Excel rounded it: cleaning.line_number); a repeat is read once in
+    the state furthest on (``_line_again``)."""
     ref = parsed.item.get("line_ref") or ""
-    if own_amounts and not ref:
+    if own_amounts and ref:  # a sub-order's number with the same goods names the line whatever its state
+        return _line_of({}, {name: parsed.item.get(name) for name in _GOODS}), ref
+    if own_amounts:
         order = parsed.order
         return _line_of({name: order[name] for name in _SUMMED if name in order}, parsed.item), ""
     return _line_of(parsed.order, parsed.item), ref
@@ -386,21 +391,36 @@ def _line_again(draft: OrderDraft, parsed: ParsedRow) -> None:
     """A line of an order of line rows (Douyin) read again in a later run of its rows: when its status went as
     far or further, the line takes the later row's state and the order the later row's times and tracking."""
     item = parsed.item
-    goods = [item.get(name) for name in ("product_title", "sku_spec", "quantity", "unit_price_cents")]
+    ref = item.get("line_ref") or None
+    goods = [item.get(name) for name in _GOODS]
     if draft.line_states is None:  # the order's one line so far: its fields are that line's
         if _progress(parsed.order) >= _progress(draft.fields):
             draft.fields = parsed.order
+            _take_state(draft.items[:1], parsed)
         return
     if len(draft.line_states) != len(draft.items):
         return  # (a row without goods: the lines cannot be told apart)
     for position, line in enumerate(draft.items):
-        if [line.get(name) for name in ("product_title", "sku_spec", "quantity", "unit_price_cents")] == goods:
-            status, _after_sale, _amounts = draft.line_states[position]
+        if [line.get(name) for name in _GOODS] == goods and line.get("line_ref") == ref:
+            status, _after_sale, amounts = draft.line_states[position]
             if _progress(parsed.order) >= _progress({"status": status}):
-                draft.line_states[position] = _line_state(parsed.order)
+                draft.line_states[position] = state = _line_state(parsed.order)
+                for name in _SUMMED:  # the order's sums: this line's money as the later row gives it
+                    if name in amounts or name in state[2]:
+                        draft.fields[name] = draft.fields.get(name, 0) - amounts.get(name, 0) + state[2].get(name, 0)
                 draft.fields.update({name: value for name, value in parsed.order.items()
                                      if name not in (*_SUMMED, "status", "after_sale_status")})
+                _take_state([line], parsed)
             return
+
+
+def _take_state(lines: list[dict[str, Any]], parsed: ParsedRow) -> None:
+    """The draft's line (if any, and numbered: ``_keep_line``) takes the later row's amount and state."""
+    for line in lines:
+        if line.get("line_state") and "amount_cents" in parsed.item:
+            line["amount_cents"] = parsed.item["amount_cents"]
+        if line.get("line_state"):
+            line["line_state"] = _state_json(parsed.order, line)
 
 
 def _drop_repeated_detail_lines(plan: ImportPlan) -> None:
@@ -474,13 +494,17 @@ def _keep_line(parsed: ParsedRow, preset: Preset) -> None:
     item = parsed.item
     ref = item.pop("line_ref", None)
     if preset.sum_row_amounts and ref and item.get("product_title"):
-        quantity, price = item.get("quantity", 1), item.get("unit_price_cents", 0)
         item["line_ref"] = ref
-        item["line_state"] = _as_json([*_line_state(parsed.order), [
-            quantity, price, item.get("amount_cents", price * quantity)]])
+        item["line_state"] = _state_json(parsed.order, item)
 
 
 _as_json = json.JSONEncoder(ensure_ascii=False, default=str).encode  # (one encoder: json.dumps makes one a call)
+
+
+def _state_json(order: dict[str, Any], item: dict[str, Any]) -> str:
+    """``line_state`` of a line (``item``) as the row of ``order`` gives it (``_keep_line``)."""
+    quantity, price = item.get("quantity", 1), item.get("unit_price_cents", 0)
+    return _as_json([*_line_state(order), [quantity, price, item.get("amount_cents", price * quantity)]])
 
 
 def line_state_of(text: str) -> tuple[Any, Any, dict[str, int]]:
