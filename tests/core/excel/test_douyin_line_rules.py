@@ -7,9 +7,11 @@ from sqlalchemy import select
 
 from core.book.db import Book
 from core.book.models import OrderItem
+from core.dto import OrderItemInput
 from core.excel.importer import run_import
-from tests.core.excel.test_douyin_sub_orders import CREAM, MAIN, SERUM, order_of
-from tests.core.excel.test_pasted_lines import _douyin, _duplicates
+from tests.core.excel.test_detail_items import items_table
+from tests.core.excel.test_douyin_sub_orders import CREAM, MAIN, SERUM, edit_lines, order_of
+from tests.core.excel.test_pasted_lines import _douyin, _douyin_line, _duplicates
 
 
 def _state(line: list[str], status: str = "已完成", after_sale: str = "") -> list[str]:
@@ -29,3 +31,40 @@ def test_two_exports_pasted_into_one_sheet_give_each_sub_order_once_in_its_later
     with Book.open(tmp_path / "b2.book", create=True, backup_root=tmp_path / "bk2", daily_backup=False) as other:
         run_import(other, _douyin(tmp_path / "week2.csv", [*wednesday, *monday]))
         assert order_of(other) == order_of(book)
+
+
+EYE = _douyin_line(MAIN, "6920000000000000004", "眼霜", 1, "400.00", "400.00")
+
+
+def _rounded(line: list[str]) -> list[str]:
+    return [line[0], "6.92E+18", *line[2:]]  # the export went through Excel: the sub-order number is gone
+
+
+def test_a_line_without_a_number_does_not_turn_the_merge_by_numbers_off(tmp_path, book):
+    run_import(book, _douyin(tmp_path / "day1.csv", [CREAM]))
+    run_import(book, _douyin(tmp_path / "day2.csv", [_rounded(CREAM), _rounded(EYE)]))  # the cream matched, the eye added
+    whole = ("completed", 50000, 50000, 0, [("面霜", 1, 10000, 10000), ("眼霜", 1, 40000, 40000)])
+    assert order_of(book) == whole
+    before = items_table(book)
+    again = run_import(book, _douyin(tmp_path / "day1_again.csv", [CREAM]))  # the same first file: nothing changes
+    assert order_of(book) == whole and items_table(book) == before
+    assert (again.items_added, again.orders_updated, again.orders_unchanged) == (0, 0, 1)
+    rounded_again = run_import(book, _douyin(tmp_path / "day2_again.csv", [_rounded(CREAM), _rounded(EYE)]))
+    assert order_of(book) == whole and (rounded_again.items_added, rounded_again.orders_unchanged) == (0, 1)
+    later = run_import(book, _douyin(tmp_path / "day3.csv", [SERUM]))  # a lone new sub-order is added
+    assert order_of(book) == ("completed", 70000, 70000, 0, [
+        ("面霜", 1, 10000, 10000), ("眼霜", 1, 40000, 40000), ("精华", 1, 20000, 20000)])
+    assert later.items_added == 1
+
+
+def test_a_gift_line_the_seller_added_in_the_app_is_kept_and_the_next_sub_order_added(tmp_path, book):
+    run_import(book, _douyin(tmp_path / "mon.csv", [CREAM, SERUM]))
+    gift = OrderItemInput(title="赠品小样", quantity=1, unit_price_cents=0, sku_spec="", amount_cents=0)
+    edit_lines(book, lambda items: [*items, gift])
+    tuesday = run_import(book, _douyin(tmp_path / "tue.csv", [EYE]))
+    assert order_of(book) == ("completed", 70000, 70000, 0, [
+        ("面霜", 1, 10000, 10000), ("精华", 1, 20000, 20000), ("赠品小样", 1, 0, 0), ("眼霜", 1, 40000, 40000)])
+    assert tuesday.items_added == 1
+    before = items_table(book)
+    again = run_import(book, _douyin(tmp_path / "mon_again.csv", [CREAM, SERUM]))
+    assert items_table(book) == before and again.orders_unchanged == 1 and order_of(book)[1:3] == (70000, 70000)
