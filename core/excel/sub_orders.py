@@ -74,7 +74,7 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
         by_ref = {line["line_ref"]: line for line in have if line["line_ref"]}
         if not any(line["line_state"] for line in by_ref.values()):
             continue  # no numbered line: the older rule (core.excel.detail_items)
-        added, same = [], len(draft.items) == len(have)  # same: the file's order is the book's, line for line
+        added: list[dict[str, Any]] = []
         unnumbered = _match_unnumbered(draft.items, have)
         for item in draft.items:
             values = {"quantity": item.get("quantity", 1), "unit_price_cents": item.get("unit_price_cents", 0),
@@ -90,9 +90,7 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
             if not ref:
                 continue  # a line Excel took the number of, matched by its goods: the book's stays
             if line["line_state"] == values["line_state"]:
-                same = same and line["amount_cents"] == values["amount_cents"]
                 continue  # the export says nothing new of it: what the seller changed in the book stays
-            same = False
             changed = {name: values[name] for name in _UPDATED if line[name] != values[name]}
             if changed:
                 record("order_item", line["id"], {name: line[name] for name in changed}, changed)
@@ -103,8 +101,7 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
             values["product_id"] = link(values["title"])
             outcome.lines_changed.add(order.id)
         inserted.extend(added)
-        if not same or added:  # (else the order as read from the file is the whole order already)
-            _whole_order(draft, have + added)
+        _whole_order(draft, have + added)  # always the book's lines' (not the file's: a removed line is not one)
         draft.lines_written = True
         outcome.extra[order.id] = {}
     for batch in chunks(inserted):

@@ -68,3 +68,17 @@ def test_a_gift_line_the_seller_added_in_the_app_is_kept_and_the_next_sub_order_
     before = items_table(book)
     again = run_import(book, _douyin(tmp_path / "mon_again.csv", [CREAM, SERUM]))
     assert items_table(book) == before and again.orders_unchanged == 1 and order_of(book)[1:3] == (70000, 70000)
+
+
+def test_an_export_holding_a_line_the_seller_removed_leaves_the_order_the_lines_money(tmp_path, book):
+    monday = _douyin(tmp_path / "mon.csv", [CREAM, SERUM])
+    run_import(book, monday)
+    edit_lines(book, lambda items: items[:1])  # the seller removes the serum
+    lone = run_import(book, _douyin(tmp_path / "serum.csv", [_state(SERUM, after_sale="退款成功")]))
+    assert order_of(book) == ("completed", 10000, 10000, 0, [("面霜", 1, 10000, 10000)])
+    assert lone.orders_unchanged == 1
+    run_import(book, _douyin(tmp_path / "tue.csv", [EYE]))
+    whole = ("completed", 50000, 50000, 0, [("面霜", 1, 10000, 10000), ("眼霜", 1, 40000, 40000)])
+    assert order_of(book) == whole
+    again = run_import(book, monday)  # Monday's file again: nothing changes
+    assert order_of(book) == whole and again.orders_unchanged == 1
