@@ -65,25 +65,38 @@ def line_state(order: dict[str, Any]) -> tuple[Any, Any, dict[str, int]]:
 
 def combine_lines(fields: dict[str, Any], states: list[tuple[Any, Any, dict[str, int]]]) -> None:
     """An order whose lines each carry a status (Douyin sub-orders), the same whatever the rows' order: it is
-    live while one line is — its status is the first live line's —, a closed (cancelled) line's money is not the
-    order's, a refunded line's paid is refunded; with no live line it is refunded if a line was, else closed
-    (its money then as given)."""
-    live, first_refunded, dead, refunded = None, None, Counter[str](), 0
+    live while one line is, and then its status is that of its least advanced live line (``_behind``: an order
+    with a line still to ship is paid, not completed, however far its other lines went); a closed (cancelled)
+    line's money is not the order's, a refunded line's paid is refunded; with no live line it is refunded if a
+    line was, else closed (its money then as given)."""
+    live, refunded_lines, dead, refunded = [], [], Counter[str](), 0
     for status_text, after_sale, amounts in states:
         status = cleaning.map_status(status_text) if status_text else None
         if status in ("closed", "unpaid"):
             dead.update(amounts)
         elif cleaning.map_after_sale(after_sale, amounts.get("paid_cents"), amounts.get("refund_cents")) == "refunded":
             refunded += amounts.get("paid_cents", 0) - amounts.get("refund_cents", 0)  # (a refund given counts once)
-            first_refunded = first_refunded or (status_text, after_sale)
-        elif live is None:
-            live = (status_text, after_sale)
-    chosen = live if live is not None else first_refunded
+            refunded_lines.append((status_text or "", after_sale or ""))
+        else:
+            live.append((status_text or "", after_sale or ""))
+    chosen = min(live or refunded_lines, key=_behind, default=None)
     if chosen is None:
         return  # every line closed: the order is, its money as given
     fields["status"], fields["after_sale_status"] = chosen
-    if live is not None:
+    if live:
         for name, amount in dead.items():
             fields[name] = fields.get(name, 0) - amount
     if refunded:
         fields["refund_cents"] = fields.get("refund_cents", 0) + refunded
+
+
+_RANK = {"paid": 1, "shipped": 2, "delivered": 3, "completed": 4}  # a live line's progress; else (refunded…) 5
+
+
+def _behind(line: tuple[str, str]) -> tuple[int, bool, str, str]:
+    """How far a line (its status and after-sale texts) went, for ``min``: the least advanced first, of two as far
+    the one with an after-sale status (it says more), then by their texts (the same choice in any order); a
+    status we do not know last."""
+    status_text, after_sale = line
+    status = cleaning.map_status(status_text) if status_text else None
+    return (_RANK.get(status, 5) if status else 6), not after_sale, status_text, after_sale

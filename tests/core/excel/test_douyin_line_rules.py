@@ -3,6 +3,7 @@ without a number, after the seller removed a line, whatever the rows' order (cor
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from core.book.db import Book
@@ -82,3 +83,16 @@ def test_an_export_holding_a_line_the_seller_removed_leaves_the_order_the_lines_
     assert order_of(book) == whole
     again = run_import(book, monday)  # Monday's file again: nothing changes
     assert order_of(book) == whole and again.orders_unchanged == 1
+
+
+@pytest.mark.parametrize(("other", "status"), [("待发货", "paid"), ("已发货", "shipped")])
+def test_an_order_with_a_sub_order_still_to_ship_is_not_completed_whatever_the_rows_order(tmp_path, book, other,
+                                                                                          status):
+    serum = _state(SERUM, other)
+    for number, rows in (("1", [CREAM, serum]), ("2", [serum, CREAM])):
+        run_import(book, _douyin(tmp_path / f"order{number}.csv",
+                                 [[f"69200000000000000{number}9", *line[1:]] for line in rows]))
+        assert order_of(book, f"69200000000000000{number}9")[0] == status, rows
+    run_import(book, _douyin(tmp_path / "first.csv", [serum, CREAM]))
+    run_import(book, _douyin(tmp_path / "cream_again.csv", [CREAM]))  # merged with the book's lines
+    assert order_of(book)[0] == status
