@@ -140,13 +140,14 @@ def _whole_order(draft: OrderDraft, lines: list[dict[str, Any]]) -> None:
 
 
 def recount_orders(session: Session, order_ids: Collection[int]) -> None:
-    """After an undo: each of these orders whose every line is numbered takes again the money of its lines (an
-    undone import's lines gone, a later import's kept: core.excel.batches). Its status is left as the undo
-    put it (the seller may have set it)."""
+    """After an undo: each of these orders with numbered lines takes again the money of its lines (an undone
+    import's lines gone, a later import's kept: core.excel.batches). When that changes its money, its status
+    is also its lines' (a refund gone with its line takes the partial_refund with it); else the status is left
+    as the undo put it (the seller may have set it)."""
     lines = _book_lines(session, list(order_ids))
     numbered = [order_id for order_id, have in lines.items() if any(line["line_ref"] and line["line_state"]
                                                                     for line in have)]
-    names = (*_TIMES, "postage_cents", *_MONEY)
+    names = (*_TIMES, "postage_cents", *_MONEY)  # (the status, when the money changes, is set: not compared)
     for batch in chunks(numbered):
         query = select(Order.id, *[getattr(Order, name) for name in names]).where(Order.id.in_(batch))
         for order_id, *values in session.execute(query).all():
@@ -154,6 +155,7 @@ def recount_orders(session: Session, order_ids: Collection[int]) -> None:
             fields = _of_lines({name: book[name] for name in (*_TIMES, "postage_cents")}, lines[order_id])
             changes = {name: fields[name] for name in _MONEY if name in fields and fields[name] != book[name]}
             if changes:
+                changes["status"] = fields["status"]
                 session.execute(update(Order).where(Order.id == order_id).values(**changes, version=Order.version + 1))
 
 
@@ -169,8 +171,11 @@ def _of_lines(base: dict[str, Any], lines: list[dict[str, Any]]) -> dict[str, An
     for _status, _after_sale, amounts in [*states, ("", "", {"paid_cents": own} if own else {})]:
         for name, amount in amounts.items():
             fields[name] = fields.get(name, 0) + amount
+    fields.setdefault("refund_cents", 0)  # (no line refunded: none, whatever the order said before)
     finish_fields(fields, states if len(states) > 1 else None,
                   [{"amount_cents": line["amount_cents"], "quantity": line["quantity"]} for line in lines])
+    if "paid_cents" in fields:
+        fields["refund_cents"] = min(fields["refund_cents"], max(fields["paid_cents"], 0))  # never more than paid
     return fields
 
 

@@ -7,8 +7,9 @@ import pytest
 from sqlalchemy import select
 
 from core.book.db import Book
-from core.book.models import OrderItem
+from core.book.models import Customer, OrderItem
 from core.dto import OrderItemInput
+from core.excel.batches import undo_import
 from core.excel.importer import run_import
 from tests.core.excel.test_detail_items import items_table
 from tests.core.excel.test_douyin_sub_orders import CREAM, MAIN, SERUM, edit_lines, order_of
@@ -96,3 +97,14 @@ def test_an_order_with_a_sub_order_still_to_ship_is_not_completed_whatever_the_r
     run_import(book, _douyin(tmp_path / "first.csv", [serum, CREAM]))
     run_import(book, _douyin(tmp_path / "cream_again.csv", [CREAM]))  # merged with the book's lines
     assert order_of(book)[0] == status
+
+
+def test_undoing_the_import_that_added_a_line_refunded_later_leaves_no_refund(tmp_path, book):
+    run_import(book, _douyin(tmp_path / "mon.csv", [_state(CREAM, "待发货")]))
+    tuesday = run_import(book, _douyin(tmp_path / "tue.csv", [CREAM, SERUM]))
+    run_import(book, _douyin(tmp_path / "wed.csv", [_state(SERUM, after_sale="退款成功")]))
+    assert order_of(book)[:4] == ("partial_refund", 30000, 30000, 20000)
+    undo_import(book, tuesday.batch_id)  # the serum goes, and its refund with it
+    assert order_of(book) == ("paid", 10000, 10000, 0, [("面霜", 1, 10000, 10000)])
+    with book.session() as session:
+        assert session.scalar(select(Customer.total_spend_cents)) == 10000
