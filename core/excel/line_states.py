@@ -18,13 +18,15 @@ SUMMED = ("paid_cents", "goods_cents", "discount_cents", "refund_cents")  # a li
 def keep_line(parsed: ParsedRow, preset: Preset) -> None:
     """A row that is one line of its order (``Preset.sum_row_amounts``: Douyin) keeps its number and, as
     ``line_state`` (JSON: status, after-sale status, amounts, then quantity, unit price and amount), what the row
-    says of that line, for the book's line (core.excel.sub_orders); other rows' line numbers only served
-    ``plan._Runs``."""
+    says of that line, for the book's line (core.excel.sub_orders); a line of another file keeps its number
+    alone (our own export's 子订单编号 column: a book rebuilt from it keeps its lines' numbers, not their
+    states)."""
     item = parsed.item
     ref = item.pop("line_ref", None)
-    if preset.sum_row_amounts and ref and item.get("product_title"):
+    if ref and item.get("product_title"):
         item["line_ref"] = ref
-        item["line_state"] = state_json(parsed.order, item)
+        if preset.sum_row_amounts:
+            item["line_state"] = state_json(parsed.order, item)
 
 
 _as_json = json.JSONEncoder(ensure_ascii=False, default=str).encode  # (one encoder: json.dumps makes one a call)

@@ -3,7 +3,7 @@
 A Douyin main order (主订单编号) has sub-orders (子订单编号), one row each, and a shop's exports overlap: one
 export may hold some sub-orders of an order, the next the others. Each line of such an order keeps its number
 and what its export said of it (``order_item.line_ref`` / ``line_state``: status, after-sale status, amounts;
-core.excel.plan). When the book's order has such a line and the file's lines have numbers, the file's lines are
+core.excel.plan). When the book's order has a numbered line and the file's lines have numbers, the file's lines are
 merged into it as if every export had been read as one file:
 
 - a line of the file whose number the book's order has updates that line's quantity, prices and state when
@@ -14,7 +14,8 @@ merged into it as if every export had been read as one file:
 - a line of the file without a number (Excel rounded it away) is the book line of the same title, specification,
   quantity and amount that no numbered line of the file names (left as it is), else a new line without a number;
 - a line of the book the file does not hold is kept, and so is one without a number (the seller's own line, added
-  in the app): it counts in the order's money by its amount and has no say in the status;
+  in the app): it counts in the order's money by its amount and has no say in the status, as does a numbered
+  line without a state (a book rebuilt from our export) until an export says something of it;
 - the order's money (goods, paid, discount, refund) is then the sum over all its lines and its status is
   decided from all of them (``plan.finish_fields``, ``line_states.combine_lines``).
 
@@ -72,7 +73,7 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
     for order, draft in wanted:
         have = lines.get(order.id, [])
         by_ref = {line["line_ref"]: line for line in have if line["line_ref"]}
-        if not any(line["line_state"] for line in by_ref.values()):
+        if not by_ref:
             continue  # no numbered line: the older rule (core.excel.detail_items)
         added: list[dict[str, Any]] = []
         unnumbered = _match_unnumbered(draft.items, have)

@@ -10,6 +10,7 @@ from core.book.db import Book
 from core.book.models import Customer, OrderItem
 from core.dto import OrderItemInput
 from core.excel.batches import undo_import
+from core.excel.export import export_book
 from core.excel.importer import run_import
 from tests.core.excel.test_detail_items import items_table
 from tests.core.excel.test_douyin_sub_orders import CREAM, MAIN, SERUM, edit_lines, order_of
@@ -108,3 +109,20 @@ def test_undoing_the_import_that_added_a_line_refunded_later_leaves_no_refund(tm
     assert order_of(book) == ("paid", 10000, 10000, 0, [("面霜", 1, 10000, 10000)])
     with book.session() as session:
         assert session.scalar(select(Customer.total_spend_cents)) == 10000
+
+
+def test_a_book_rebuilt_from_our_export_keeps_the_sub_order_numbers(tmp_path, book):
+    run_import(book, _douyin(tmp_path / "mon.csv", [CREAM, SERUM]))
+    export_book(book, tmp_path / "all.xlsx", "all", language="zh_CN")
+    before = items_table(book)
+    again = run_import(book, tmp_path / "all.xlsx")  # into the same book: nothing changes
+    assert items_table(book) == before and (again.orders_updated, again.items_added) == (0, 0)
+    with Book.open(tmp_path / "copy.book", create=True, backup_root=tmp_path / "bk2", daily_backup=False) as copy:
+        run_import(copy, tmp_path / "all.xlsx")
+        with copy.session() as session:
+            refs = session.scalars(select(OrderItem.line_ref).order_by(OrderItem.id)).all()
+        assert refs == ["6920000000000000002", "6920000000000000003"]
+        tuesday = run_import(copy, _douyin(tmp_path / "tue.csv", [EYE]))  # a lone new sub-order is added
+        assert order_of(copy) == ("completed", 70000, 70000, 0, [
+            ("面霜", 1, 10000, 10000), ("精华", 1, 20000, 20000), ("眼霜", 1, 40000, 40000)])
+        assert tuesday.items_added == 1
