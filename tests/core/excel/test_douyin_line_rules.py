@@ -3,6 +3,8 @@ without a number, after the seller removed a line, whatever the rows' order (cor
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from sqlalchemy import select
 
@@ -126,3 +128,17 @@ def test_a_book_rebuilt_from_our_export_keeps_the_sub_order_numbers(tmp_path, bo
         assert order_of(copy) == ("completed", 70000, 70000, 0, [
             ("面霜", 1, 10000, 10000), ("精华", 1, 20000, 20000), ("眼霜", 1, 40000, 40000)])
         assert tuesday.items_added == 1
+
+
+def test_a_line_the_seller_swapped_for_a_gift_does_not_give_the_gift_its_number(tmp_path, book):
+    run_import(book, _douyin(tmp_path / "mon.csv", [CREAM, SERUM]))
+    gift = OrderItemInput(title="赠品小样", quantity=3, unit_price_cents=0, sku_spec="", amount_cents=0)
+    edit_lines(book, lambda items: [items[0], gift])  # the serum out, a gift in, in one edit
+    wednesday = run_import(book, _douyin(tmp_path / "wed.csv", [_state(SERUM, after_sale="退款成功")]))
+    assert order_of(book) == ("completed", 10000, 10000, 0, [("面霜", 1, 10000, 10000), ("赠品小样", 3, 0, 0)])
+    assert wednesday.orders_unchanged == 1
+    # A line renamed in place (the same quantity and price) is still that sub-order.
+    edit_lines(book, lambda items: [dataclasses.replace(items[0], title="面霜(改)"), items[1]])
+    run_import(book, _douyin(tmp_path / "thu.csv", [_state(CREAM, after_sale="退款成功")]))
+    status, goods, paid, _refund, lines = order_of(book)
+    assert (status, goods, paid, lines) == ("refunded", 10000, 10000, [("面霜(改)", 1, 10000, 10000), ("赠品小样", 3, 0, 0)])
