@@ -123,9 +123,11 @@ def _apply(s: Session, order: Order, data: OrderInput) -> None:
 
 def _keep_line_refs(before: list[OrderItem], after: list[OrderItem]) -> set[str]:
     """The saved lines keep the numbers (and export states) of the platform lines they were: a line of the same
-    title and specification, else — as many lines left on both sides, a line renamed — the one at its place.
-    A later export then updates them rather than adding them again (core.excel.sub_orders). Returns the numbers
-    of the lines removed (the seller's edit: an export holding them does not bring them back)."""
+    title and specification, else — as many lines left on both sides, a line renamed — the one at its place if
+    it has that line's quantity and unit price (a line of new goods in place of a removed one, a gift for a
+    serum, is a new line without a number). A later export then updates them rather than adding them again
+    (core.excel.sub_orders). Returns the numbers of the lines removed (the seller's edit: an export holding them
+    does not bring them back)."""
     left = list(before)
     unmatched = []
     for item in after:
@@ -136,9 +138,10 @@ def _keep_line_refs(before: list[OrderItem], after: list[OrderItem]) -> set[str]
         left.remove(same)
         item.line_ref, item.line_state = same.line_ref, same.line_state
     if len(unmatched) == len(left):
-        for item, old in zip(unmatched, left, strict=True):
-            item.line_ref, item.line_state = old.line_ref, old.line_state
-        return set()
+        for item, old in zip(unmatched, list(left), strict=True):
+            if (item.quantity, item.unit_price_cents) == (old.quantity, old.unit_price_cents):
+                item.line_ref, item.line_state = old.line_ref, old.line_state
+                left.remove(old)
     return {old.line_ref for old in left if old.line_ref}
 
 

@@ -88,6 +88,7 @@ ORDER_COLUMNS = (
     Column("quantity", "quantity", "Quantity", "数量", "int"),
     Column("unit_price_cents", "unit_price_cents", "Unit price", "单价", "money"),
     Column("amount_cents", "amount_cents", "Line amount", "小计", "money"),
+    Column("line_ref", "line_ref", "Sub-order no.", "子订单编号"),  # the line's own number (core.excel.sub_orders)
 )
 REMINDER_COLUMNS = (
     Column("due_date", "", "Due", "到期日", "date"),

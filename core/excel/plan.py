@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -12,12 +11,13 @@ from itertools import repeat
 from typing import Any, cast
 
 from core.excel import cleaning
+from core.excel.line_states import SUMMED, combine_lines, keep_line, line_state, state_json, usable_refs
 from core.excel.own_export import book_order_key
 from core.excel.presets import Preset
 from core.excel.records import ParsedRow, RowError, has_order
 
 _TIME_FIELDS = ("created_at", "paid_at", "shipped_at", "delivered_at", "completed_at")
-_SUMMED = ("paid_cents", "goods_cents", "discount_cents", "refund_cents")
+_GOODS = ("product_title", "sku_spec", "quantity", "unit_price_cents")  # what tells an order's lines apart
 
 
 @dataclass(slots=True)
@@ -47,7 +47,7 @@ class OrderDraft:
     items: list[dict[str, Any]]
     row: tuple[str, str, int]
     rows_are_lines: bool = False  # each row of the order was one line of it, with its own amount (Douyin)
-    # such an order's lines, each with its own status: (status, after-sale status, amounts) (_combine_lines)
+    # such an order's lines, each with its own status: (status, after-sale status, amounts) (line_states.combine_lines)
     line_states: list[tuple[Any, Any, dict[str, int]]] | None = None
     lines_written: bool = False  # its lines were merged into the book's order by number (core.excel.sub_orders)
 
@@ -184,7 +184,7 @@ class PlanBuilder:
                                                        (file, sheet, parsed.row), preset.sum_row_amounts)
                 if order_key in several:
                     runs[order_key] = _Runs(index, *_line_and_ref(parsed, preset.sum_row_amounts))
-                _keep_line(parsed, preset)
+                keep_line(parsed, preset)
                 item = _item_of(parsed)
                 if item:
                     draft.items.append(item)
@@ -197,12 +197,12 @@ class PlanBuilder:
                 if preset.sum_row_amounts:
                     _line_again(draft, parsed)
                 continue
-            _keep_line(parsed, preset)
+            keep_line(parsed, preset)
             if preset.sum_row_amounts:
                 if draft.line_states is None:  # (its first row's, taken before the amounts are summed)
-                    draft.line_states = [_line_state(draft.fields)]
-                draft.line_states.append(_line_state(parsed.order))
-                for name in _SUMMED:
+                    draft.line_states = [line_state(draft.fields)]
+                draft.line_states.append(line_state(parsed.order))
+                for name in SUMMED:
                     if name in parsed.order:
                         draft.fields[name] = draft.fields.get(name, 0) + parsed.order[name]
             item = _item_of(parsed)
@@ -297,9 +297,9 @@ def _join_rows(rows: Iterable[ParsedRow], sources: Sequence[_Source], order_keys
 
 class _Runs:
     """The lines of one order seen so far. A line with a number of its own (``line_ref``: Douyin's 子订单编号)
-    repeats an earlier line of the order with that number and the same values wherever it stands: the same export
-    pasted (or joined) twice, read once (one number with other values is two lines: Excel may have rounded two
-    sub-order numbers into one). Lines without one are kept in runs of consecutive rows (``position`` one more
+    repeats an earlier line of the order with that number and the same values (a Douyin line: the same goods,
+    ``_line_and_ref``) wherever it stands: the same export pasted (or joined) twice, read once (one number with
+    other goods is two lines: Excel may have rounded two sub-order numbers into one). Lines without one are kept in runs of consecutive rows (``position`` one more
     than the last): a line of a later run that repeats a line of an earlier run is read once, identical lines
     next to each other are two real lines of the order (two of the same item). Lines are kept as digests
     (``_line_of``): an export of 100,000 customers has about 120,000 orders of several lines."""
@@ -354,7 +354,7 @@ def _progress(order: dict[str, Any]) -> int:
     return -1 if status is None else _PROGRESS.get(status, 5)
 
 
-_GOODS = (("product_title", ""), ("sku_spec", ""), ("quantity", 1))  # what tells a whole-order row's goods apart
+_ROW_GOODS = (("product_title", ""), ("sku_spec", ""), ("quantity", 1))  # what tells a whole-order row's goods apart
 
 
 def _one_order_again(draft: OrderDraft, parsed: ParsedRow) -> bool:
@@ -363,7 +363,7 @@ def _one_order_again(draft: OrderDraft, parsed: ParsedRow) -> bool:
     one file, an order of one goods row or of several —, not a new line: the row whose status went furthest (the
     later one of two as far) is the order's. A row with other goods is a new line of the order."""
     item = parsed.item
-    if not any(all(item.get(name, empty) == line.get(name, empty) for name, empty in _GOODS)
+    if not any(all(item.get(name, empty) == line.get(name, empty) for name, empty in _ROW_GOODS)
                for line in draft.items or ({},)):
         return False
     if _progress(parsed.order) >= _progress(draft.fields):
@@ -373,13 +373,17 @@ def _one_order_again(draft: OrderDraft, parsed: ParsedRow) -> bool:
 
 def _line_and_ref(parsed: ParsedRow, own_amounts: bool = False) -> tuple[bytes, str]:
     """A row's line as ``_Runs`` compares it: its digest, and its number when it has one. A row that is a line
-    with amounts of its own (``own_amounts``: Douyin) but no number (Excel rounded it: cleaning.line_number) is
-    compared by its goods and money only — an older and a newer export pasted together give it in two states
-    (``_line_again``)."""
+    with amounts of its own (``own_amounts``: Douyin) is compared by its goods only when it has a number (the
+    same sub-order with the same title, specification, quantity and price is one line whatever its status and
+    money: an older and a newer export pasted together; one number with other goods is Excel's rounding of two)
+    and by its goods and money when it has none (Excel rounded it: cleaning.line_number); a repeat is read once in
+    the state furthest on (``_line_again``)."""
     ref = parsed.item.get("line_ref") or ""
-    if own_amounts and not ref:
+    if own_amounts and ref:  # a sub-order's number with the same goods names the line whatever its state
+        return _line_of({}, {name: parsed.item.get(name) for name in _GOODS}), ref
+    if own_amounts:
         order = parsed.order
-        return _line_of({name: order[name] for name in _SUMMED if name in order}, parsed.item), ""
+        return _line_of({name: order[name] for name in SUMMED if name in order}, parsed.item), ""
     return _line_of(parsed.order, parsed.item), ref
 
 
@@ -387,21 +391,36 @@ def _line_again(draft: OrderDraft, parsed: ParsedRow) -> None:
     """A line of an order of line rows (Douyin) read again in a later run of its rows: when its status went as
     far or further, the line takes the later row's state and the order the later row's times and tracking."""
     item = parsed.item
-    goods = [item.get(name) for name in ("product_title", "sku_spec", "quantity", "unit_price_cents")]
+    ref = item.get("line_ref") or None
+    goods = [item.get(name) for name in _GOODS]
     if draft.line_states is None:  # the order's one line so far: its fields are that line's
         if _progress(parsed.order) >= _progress(draft.fields):
             draft.fields = parsed.order
+            _take_state(draft.items[:1], parsed)
         return
     if len(draft.line_states) != len(draft.items):
         return  # (a row without goods: the lines cannot be told apart)
     for position, line in enumerate(draft.items):
-        if [line.get(name) for name in ("product_title", "sku_spec", "quantity", "unit_price_cents")] == goods:
-            status, _after_sale, _amounts = draft.line_states[position]
+        if [line.get(name) for name in _GOODS] == goods and line.get("line_ref") == ref:
+            status, _after_sale, amounts = draft.line_states[position]
             if _progress(parsed.order) >= _progress({"status": status}):
-                draft.line_states[position] = _line_state(parsed.order)
+                draft.line_states[position] = state = line_state(parsed.order)
+                for name in SUMMED:  # the order's sums: this line's money as the later row gives it
+                    if name in amounts or name in state[2]:
+                        draft.fields[name] = draft.fields.get(name, 0) - amounts.get(name, 0) + state[2].get(name, 0)
                 draft.fields.update({name: value for name, value in parsed.order.items()
-                                     if name not in (*_SUMMED, "status", "after_sale_status")})
+                                     if name not in (*SUMMED, "status", "after_sale_status")})
+                _take_state([line], parsed)
             return
+
+
+def _take_state(lines: list[dict[str, Any]], parsed: ParsedRow) -> None:
+    """The draft's line (if any, and numbered: line_states.keep_line) takes the later row's amount and state."""
+    for line in lines:
+        if line.get("line_state") and "amount_cents" in parsed.item:
+            line["amount_cents"] = parsed.item["amount_cents"]
+        if line.get("line_state"):
+            line["line_state"] = state_json(parsed.order, line)
 
 
 def _drop_repeated_detail_lines(plan: ImportPlan) -> None:
@@ -467,46 +486,9 @@ def _merge_person(person: PersonDraft, parsed: ParsedRow) -> None:
         person.masked_phone = parsed.masked_phone
 
 
-def _keep_line(parsed: ParsedRow, preset: Preset) -> None:
-    """A row that is one line of its order (``Preset.sum_row_amounts``: Douyin) keeps its number and, as
-    ``line_state`` (JSON: status, after-sale status, amounts, then quantity, unit price and amount), what the row
-    says of that line, for the book's line (core.excel.sub_orders); other rows' line numbers only served
-    ``_Runs``."""
-    item = parsed.item
-    ref = item.pop("line_ref", None)
-    if preset.sum_row_amounts and ref and item.get("product_title"):
-        quantity, price = item.get("quantity", 1), item.get("unit_price_cents", 0)
-        item["line_ref"] = ref
-        item["line_state"] = _as_json([*_line_state(parsed.order), [
-            quantity, price, item.get("amount_cents", price * quantity)]])
-
-
-_as_json = json.JSONEncoder(ensure_ascii=False, default=str).encode  # (one encoder: json.dumps makes one a call)
-
-
-def line_state_of(text: str) -> tuple[Any, Any, dict[str, int]]:
-    """A line's status, after-sale status and amounts from its ``line_state`` (which also holds its quantity,
-    unit price and amount as the export gave them)."""
-    status, after_sale, amounts, _line = json.loads(text)
-    return status, after_sale, amounts
-
-
-def _usable_refs(items: list[dict[str, Any]]) -> None:
-    """An order's line numbers are kept only if every line has one of its own: a number missing on a line (Excel
-    rounded it: cleaning.line_number) or shared by two lines (rounded in full digits) names no line — then none
-    of them is kept."""
-    refs = [item.get("line_ref") or "" for item in items]
-    if not any(refs):
-        return
-    if not all(refs) or len(set(refs)) != len(refs) or any(len(ref) > 64 for ref in refs):
-        for item in items:
-            item.pop("line_ref", None)
-            item.pop("line_state", None)
-
-
 def _finish_order(draft: OrderDraft) -> None:
     """Fill what the export leaves implicit: order time, amounts from items, our status word."""
-    _usable_refs(draft.items)
+    usable_refs(draft.items)
     finish_fields(draft.fields, draft.line_states, draft.items)
 
 
@@ -516,7 +498,7 @@ def finish_fields(fields: dict[str, Any], line_states: list[tuple[Any, Any, dict
     with a status each) completed: order time, amounts from ``items``, our status word."""
     fields["created_at"] = fields.get("created_at") or _first_time(fields)
     if line_states:
-        _combine_lines(fields, line_states)
+        combine_lines(fields, line_states)
     if items and "goods_cents" not in fields and all("amount_cents" in item for item in items):
         fields["goods_cents"] = sum(item["amount_cents"] for item in items)
     if "paid_cents" not in fields and "goods_cents" in fields:
@@ -537,37 +519,6 @@ def finish_fields(fields: dict[str, Any], line_states: list[tuple[Any, Any, dict
         if refund_status and status not in ("unpaid", "closed"):
             status = refund_status
     fields["status"] = status
-
-
-def _line_state(order: dict[str, Any]) -> tuple[Any, Any, dict[str, int]]:
-    return order.get("status", ""), order.get("after_sale_status", ""), {
-        name: order[name] for name in _SUMMED if name in order}
-
-
-def _combine_lines(fields: dict[str, Any], states: list[tuple[Any, Any, dict[str, int]]]) -> None:
-    """An order whose lines each carry a status (Douyin sub-orders), the same whatever the rows' order: it is
-    live while one line is — its status is the first live line's —, a closed (cancelled) line's money is not the
-    order's, a refunded line's paid is refunded; with no live line it is refunded if a line was, else closed
-    (its money then as given)."""
-    live, first_refunded, dead, refunded = None, None, Counter[str](), 0
-    for status_text, after_sale, amounts in states:
-        status = cleaning.map_status(status_text) if status_text else None
-        if status in ("closed", "unpaid"):
-            dead.update(amounts)
-        elif cleaning.map_after_sale(after_sale, amounts.get("paid_cents"), amounts.get("refund_cents")) == "refunded":
-            refunded += amounts.get("paid_cents", 0) - amounts.get("refund_cents", 0)  # (a refund given counts once)
-            first_refunded = first_refunded or (status_text, after_sale)
-        elif live is None:
-            live = (status_text, after_sale)
-    chosen = live if live is not None else first_refunded
-    if chosen is None:
-        return  # every line closed: the order is, its money as given
-    fields["status"], fields["after_sale_status"] = chosen
-    if live is not None:
-        for name, amount in dead.items():
-            fields[name] = fields.get(name, 0) - amount
-    if refunded:
-        fields["refund_cents"] = fields.get("refund_cents", 0) + refunded
 
 
 def _status_from_times(fields: dict[str, Any], has_status_column: bool) -> str:

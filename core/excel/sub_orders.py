@@ -3,8 +3,8 @@
 A Douyin main order (主订单编号) has sub-orders (子订单编号), one row each, and a shop's exports overlap: one
 export may hold some sub-orders of an order, the next the others. Each line of such an order keeps its number
 and what its export said of it (``order_item.line_ref`` / ``line_state``: status, after-sale status, amounts;
-core.excel.plan). When every line of the book's order has both, a file's lines are merged into it as if every
-export had been read as one file:
+core.excel.plan). When the book's order has a numbered line and the file's lines have numbers, the file's lines are
+merged into it as if every export had been read as one file:
 
 - a line of the file whose number the book's order has updates that line's quantity, prices and state when
   the export says something new of it (its state differs from the one stored and is not behind it: an older
@@ -13,12 +13,16 @@ export had been read as one file:
   exports say the same;
 - a line whose number the order lacks is added, even a lone one — unless the seller removed the line of that
   number in the app (``orders.removed_line_refs``, core.orders): their edit wins;
-- a line of the book the file does not hold is kept;
+- a line of the file without a number (Excel rounded it away) is the book line of the same title, specification,
+  quantity and amount that no numbered line of the file names (left as it is), else a new line without a number;
+- a line of the book the file does not hold is kept, and so is one without a number (the seller's own line, added
+  in the app): it counts in the order's money by its amount and has no say in the status, as does a numbered
+  line without a state (a book rebuilt from our export) until an export says something of it;
 - the order's money (goods, paid, discount, refund) is then the sum over all its lines and its status is
-  decided from all of them (``plan.finish_fields``, ``plan._combine_lines``).
+  decided from all of them (``plan.finish_fields``, ``line_states.combine_lines``).
 
-Importing the same file again changes nothing. An order whose book lines lack numbers (imported before the
-book kept them, or with a line typed in the app) keeps the older rule of core.excel.detail_items (missing lines
+Importing the same file again changes nothing. An order none of whose book lines has a number (imported
+before the book kept them, or from a file whose numbers Excel rounded) keeps the older rule of core.excel.detail_items (missing lines
 added by their content). Every line changed or added is recorded for undo.
 """
 
@@ -34,10 +38,12 @@ from sqlalchemy.orm import Session
 from core.book.models import Order, OrderItem
 from core.excel import cleaning
 from core.excel.detail_items import Record
+from core.excel.line_states import line_state_of
 from core.excel.matching import ExistingOrder, chunks, status_behind
-from core.excel.plan import OrderDraft, finish_fields, line_state_of
+from core.excel.plan import OrderDraft, finish_fields
 
-_LINE = ("id", "order_id", "line_ref", "line_state", "quantity", "unit_price_cents", "amount_cents")
+_LINE = ("id", "order_id", "line_ref", "line_state", "title", "sku_spec", "quantity", "unit_price_cents",
+         "amount_cents")
 _UPDATED = ("quantity", "unit_price_cents", "amount_cents", "line_state")  # what a later export changes
 _MONEY = ("goods_cents", "paid_cents", "discount_cents", "refund_cents")
 _EXTRA = ("goods_cents", "discount_cents")
@@ -61,7 +67,7 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
     book's as for any order); the others are left as they are."""
     outcome = SubOrderOutcome()
     wanted = [(order, draft) for order, draft in pairs
-              if draft.rows_are_lines and draft.items and all(item.get("line_ref") for item in draft.items)]
+              if draft.rows_are_lines and any(item.get("line_ref") for item in draft.items)]
     if not wanted:
         return outcome
     lines = _book_lines(session, [order.id for order, _draft in wanted])
@@ -69,27 +75,28 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
     inserted: list[dict[str, Any]] = []
     for order, draft in wanted:
         have = lines.get(order.id, [])
-        by_ref = {line["line_ref"]: line for line in have}
-        if not have or None in by_ref or len(by_ref) != len(have) or any(not line["line_state"] for line in have):
-            continue  # lines without numbers: the older rule (core.excel.detail_items)
-        added, same = [], len(draft.items) == len(have)  # same: the file's order is the book's, line for line
+        by_ref = {line["line_ref"]: line for line in have if line["line_ref"]}
+        if not by_ref:
+            continue  # no numbered line: the older rule (core.excel.detail_items)
+        added: list[dict[str, Any]] = []
+        unnumbered = _match_unnumbered(draft.items, have)
         for item in draft.items:
             values = {"quantity": item.get("quantity", 1), "unit_price_cents": item.get("unit_price_cents", 0),
-                      "amount_cents": item.get("amount_cents", 0), "line_state": item["line_state"]}
-            line = by_ref.get(item["line_ref"])
-            if line is None and item["line_ref"] in removed.get(order.id, ()):
+                      "amount_cents": item.get("amount_cents", 0), "line_state": item.get("line_state")}
+            ref = item.get("line_ref")
+            line = by_ref.get(ref) if ref else unnumbered.get(id(item))
+            if line is None and ref in removed.get(order.id, ()):
                 continue  # the seller removed it in the app: their edit wins
             if line is None:
                 added.append({"order_id": order.id, "title": item.get("product_title", ""),
-                              "sku_spec": item.get("sku_spec", ""), "line_ref": item["line_ref"], **values})
+                              "sku_spec": item.get("sku_spec", ""), "line_ref": ref, **values})
                 continue
+            if not ref:
+                continue  # a line Excel took the number of, matched by its goods: the book's stays
             if line["line_state"] == values["line_state"]:
-                same = same and line["amount_cents"] == values["amount_cents"]
                 continue  # the export says nothing new of it: what the seller changed in the book stays
             if _line_behind(line["line_state"], values["line_state"]):
-                same = False
                 continue  # an older export's line: the book's later state stays
-            same = False
             changed = {name: values[name] for name in _UPDATED if line[name] != values[name]}
             if changed:
                 record("order_item", line["id"], {name: line[name] for name in changed}, changed)
@@ -100,8 +107,7 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
             values["product_id"] = link(values["title"])
             outcome.lines_changed.add(order.id)
         inserted.extend(added)
-        if not same or added:  # (else the order as read from the file is the whole order already)
-            _whole_order(draft, have + added)
+        _whole_order(draft, have + added)  # always the book's lines' (not the file's: a removed line is not one)
         draft.lines_written = True
         outcome.extra[order.id] = {}
     for batch in chunks(inserted):
@@ -112,9 +118,30 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
     return outcome
 
 
-def _line_behind(book_state: str, state: str) -> bool:
+def _match_unnumbered(items: list[dict[str, Any]], have: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    """id of each file line without a number (Excel rounded it away) → the book line it is, by its goods and
+    money (title, specification, quantity, amount), among the book lines no numbered line of the file names; a
+    line matched to none is new."""
+    refs = {item.get("line_ref") for item in items}
+    free = [line for line in have if not line["line_ref"] or line["line_ref"] not in refs]
+    matched: dict[int, dict[str, Any]] = {}
+    for item in items:
+        if item.get("line_ref"):
+            continue
+        goods = (item.get("product_title", ""), item.get("sku_spec", ""), item.get("quantity", 1),
+                 item.get("amount_cents", 0))
+        for position, line in enumerate(free):
+            if (line["title"], line["sku_spec"] or "", line["quantity"], line["amount_cents"]) == goods:
+                matched[id(item)] = free.pop(position)
+                break
+    return matched
+
+
+def _line_behind(book_state: str | None, state: str) -> bool:
     """Whether a line's state in the file is behind the one the book keeps (``matching.status_behind``, a line's
-    refund counting as the order's would: a refunded line is final)."""
+    refund counting as the order's would: a refunded line is final); never for a book line without a state."""
+    if not book_state:
+        return False
     return status_behind(_line_status(book_state), _line_status(state))
 
 
@@ -134,12 +161,14 @@ def _whole_order(draft: OrderDraft, lines: list[dict[str, Any]]) -> None:
 
 
 def recount_orders(session: Session, order_ids: Collection[int]) -> None:
-    """After an undo: each of these orders whose every line is numbered takes again the money of its lines (an
-    undone import's lines gone, a later import's kept: core.excel.batches). Its status is left as the undo
-    put it (the seller may have set it)."""
+    """After an undo: each of these orders with numbered lines takes again the money of its lines (an undone
+    import's lines gone, a later import's kept: core.excel.batches). When that changes its money, its status
+    is also its lines' (a refund gone with its line takes the partial_refund with it); else the status is left
+    as the undo put it (the seller may have set it)."""
     lines = _book_lines(session, list(order_ids))
-    numbered = [order_id for order_id, have in lines.items() if all(line["line_state"] for line in have)]
-    names = (*_TIMES, "postage_cents", *_MONEY)
+    numbered = [order_id for order_id, have in lines.items() if any(line["line_ref"] and line["line_state"]
+                                                                    for line in have)]
+    names = (*_TIMES, "postage_cents", *_MONEY)  # (the status, when the money changes, is set: not compared)
     for batch in chunks(numbered):
         query = select(Order.id, *[getattr(Order, name) for name in names]).where(Order.id.in_(batch))
         for order_id, *values in session.execute(query).all():
@@ -147,19 +176,27 @@ def recount_orders(session: Session, order_ids: Collection[int]) -> None:
             fields = _of_lines({name: book[name] for name in (*_TIMES, "postage_cents")}, lines[order_id])
             changes = {name: fields[name] for name in _MONEY if name in fields and fields[name] != book[name]}
             if changes:
+                changes["status"] = fields["status"]
                 session.execute(update(Order).where(Order.id == order_id).values(**changes, version=Order.version + 1))
 
 
 def _of_lines(base: dict[str, Any], lines: list[dict[str, Any]]) -> dict[str, Any]:
-    """An order's fields (``base``: its times and postage) with the money and status of all ``lines``."""
-    states = [line_state_of(line["line_state"]) for line in lines]
+    """An order's fields (``base``: its times and postage) with the money and status of all ``lines``: a line
+    with a state (what its export said) counts as it says, one without (a line the seller added in the app, or
+    one whose number Excel took) its amount as paid (and goods, as every line), and has no say in the status."""
+    states = [line_state_of(line["line_state"]) for line in lines if line["line_state"]]
     fields = {name: value for name, value in base.items() if name not in (*_MONEY, "status", "after_sale_status")}
-    fields["status"], fields["after_sale_status"] = states[0][0], states[0][1]
-    for _status, _after_sale, amounts in states:
+    if states:
+        fields["status"], fields["after_sale_status"] = states[0][0], states[0][1]
+    own = sum(line["amount_cents"] or 0 for line in lines if not line["line_state"])
+    for _status, _after_sale, amounts in [*states, ("", "", {"paid_cents": own} if own else {})]:
         for name, amount in amounts.items():
             fields[name] = fields.get(name, 0) + amount
+    fields.setdefault("refund_cents", 0)  # (no line refunded: none, whatever the order said before)
     finish_fields(fields, states if len(states) > 1 else None,
                   [{"amount_cents": line["amount_cents"], "quantity": line["quantity"]} for line in lines])
+    if "paid_cents" in fields:
+        fields["refund_cents"] = min(fields["refund_cents"], max(fields["paid_cents"], 0))  # never more than paid
     return fields
 
 

@@ -40,6 +40,20 @@ def one_file(book, tmp_path, lines) -> tuple:
         return order_of(other)
 
 
+def edit_lines(book, change) -> None:
+    """The order's lines changed in the app (core.orders), as the order dialog does: ``change`` maps its lines
+    (OrderItemInput) to the new ones."""
+    service = OrderService(book)
+    with book.session() as session:
+        order_id = session.scalar(select(Order.id).where(Order.platform_order_no == MAIN))
+    detail = service.get(order_id)
+    items = [OrderItemInput(title=item.title, quantity=item.quantity, unit_price_cents=item.unit_price_cents,
+                            sku_spec=item.sku_spec, amount_cents=item.amount_cents) for item in detail.items]
+    fields = {f.name: getattr(detail, f.name) for f in dataclasses.fields(OrderInput)
+              if f.name not in ("items", "goods_cents", "paid_cents")}
+    service.update(order_id, OrderInput(**fields, items=tuple(change(items))), detail.version)
+
+
 def test_a_sub_order_only_in_the_second_export_is_added_and_the_money_is_the_whole_orders(tmp_path, book):
     run_import(book, _douyin(tmp_path / "first.csv", [CREAM]))
     second = run_import(book, _douyin(tmp_path / "second.csv", [SERUM]))  # a lone new sub-order
@@ -78,16 +92,8 @@ def test_sub_orders_status_and_refund_are_decided_from_every_line_of_every_expor
 
 def test_a_line_the_seller_renamed_in_the_app_is_still_that_sub_order(tmp_path, book):
     run_import(book, _douyin(tmp_path / "first.csv", [CREAM, SERUM]))
-    service = OrderService(book)
-    with book.session() as session:
-        order_id = session.scalar(select(Order.id).where(Order.platform_order_no == MAIN))
-    detail = service.get(order_id)
-    items = [OrderItemInput(title=item.title + "(改)" if item.title == "面霜" else item.title, quantity=item.quantity,
-                            unit_price_cents=item.unit_price_cents, sku_spec=item.sku_spec,
-                            amount_cents=item.amount_cents) for item in detail.items]
-    fields = {f.name: getattr(detail, f.name) for f in dataclasses.fields(OrderInput)
-              if f.name not in ("items", "goods_cents", "paid_cents")}
-    service.update(order_id, OrderInput(**fields, items=tuple(items)), detail.version)
+    edit_lines(book, lambda items: [dataclasses.replace(item, title=item.title + "(改)") if item.title == "面霜" else item
+                                    for item in items])
     later = run_import(book, _douyin(tmp_path / "later.csv", [CREAM, SERUM, EYE]))
     assert order_of(book) == ("completed", 70000, 70000, 0, [
         ("面霜(改)", 1, 10000, 10000), ("精华", 1, 20000, 20000), ("眼霜", 1, 40000, 40000)])
@@ -97,15 +103,7 @@ def test_a_line_the_seller_renamed_in_the_app_is_still_that_sub_order(tmp_path, 
 def test_a_sub_order_line_the_seller_removed_in_the_app_does_not_come_back(tmp_path, book):
     both = _douyin(tmp_path / "both.csv", [CREAM, SERUM])
     run_import(book, both)
-    service = OrderService(book)
-    with book.session() as session:
-        order_id = session.scalar(select(Order.id).where(Order.platform_order_no == MAIN))
-    detail = service.get(order_id)
-    kept = [OrderItemInput(title=item.title, quantity=item.quantity, unit_price_cents=item.unit_price_cents,
-                           sku_spec=item.sku_spec, amount_cents=item.amount_cents) for item in detail.items[:1]]
-    fields = {f.name: getattr(detail, f.name) for f in dataclasses.fields(OrderInput)
-              if f.name not in ("items", "goods_cents", "paid_cents")}
-    service.update(order_id, OrderInput(**fields, items=tuple(kept)), detail.version)
+    edit_lines(book, lambda items: items[:1])
     assert order_of(book) == ("completed", 10000, 10000, 0, [("面霜", 1, 10000, 10000)])
     again = run_import(book, both)  # the same export again: the seller's edit wins
     assert order_of(book) == ("completed", 10000, 10000, 0, [("面霜", 1, 10000, 10000)])

@@ -1,0 +1,104 @@
+"""The lines of a Douyin order (one row a sub-order, 子订单编号) as the plan reads them: each line's number and
+state (``order_item.line_ref`` / ``line_state``), and the order's status and money decided from all its lines.
+Used by core.excel.plan (one file) and core.excel.sub_orders (a file merged into the book's order)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from core.excel import cleaning
+from core.excel.presets import Preset
+from core.excel.records import ParsedRow
+
+SUMMED = ("paid_cents", "goods_cents", "discount_cents", "refund_cents")  # a line's amounts, summed for its order
+
+
+def keep_line(parsed: ParsedRow, preset: Preset) -> None:
+    """A row that is one line of its order (``Preset.sum_row_amounts``: Douyin) keeps its number and, as
+    ``line_state`` (JSON: status, after-sale status, amounts, then quantity, unit price and amount), what the row
+    says of that line, for the book's line (core.excel.sub_orders); a line of another file keeps its number
+    alone (our own export's 子订单编号 column: a book rebuilt from it keeps its lines' numbers, not their
+    states)."""
+    item = parsed.item
+    ref = item.pop("line_ref", None)
+    if ref and item.get("product_title"):
+        item["line_ref"] = ref
+        if preset.sum_row_amounts:
+            item["line_state"] = state_json(parsed.order, item)
+
+
+_as_json = json.JSONEncoder(ensure_ascii=False, default=str).encode  # (one encoder: json.dumps makes one a call)
+
+
+def state_json(order: dict[str, Any], item: dict[str, Any]) -> str:
+    """``line_state`` of a line (``item``) as the row of ``order`` gives it (``keep_line``)."""
+    quantity, price = item.get("quantity", 1), item.get("unit_price_cents", 0)
+    return _as_json([*line_state(order), [quantity, price, item.get("amount_cents", price * quantity)]])
+
+
+def line_state_of(text: str) -> tuple[Any, Any, dict[str, int]]:
+    """A line's status, after-sale status and amounts from its ``line_state`` (which also holds its quantity,
+    unit price and amount as the export gave them)."""
+    status, after_sale, amounts, _line = json.loads(text)
+    return status, after_sale, amounts
+
+
+def usable_refs(items: list[dict[str, Any]]) -> None:
+    """An order's line numbers are kept only if no two lines share one: a number shared by two lines (Excel
+    rounded them in full digits) names no line — then none of them is kept. A line whose number Excel rounded
+    away (cleaning.line_number) has none; the others keep theirs (core.excel.sub_orders matches it by its
+    goods)."""
+    refs = [item.get("line_ref") or "" for item in items]
+    if not any(refs):
+        return
+    given = [ref for ref in refs if ref]
+    if len(set(given)) != len(given) or any(len(ref) > 64 for ref in given):
+        for item in items:
+            item.pop("line_ref", None)
+            item.pop("line_state", None)
+
+
+def line_state(order: dict[str, Any]) -> tuple[Any, Any, dict[str, int]]:
+    return order.get("status", ""), order.get("after_sale_status", ""), {
+        name: order[name] for name in SUMMED if name in order}
+
+
+def combine_lines(fields: dict[str, Any], states: list[tuple[Any, Any, dict[str, int]]]) -> None:
+    """An order whose lines each carry a status (Douyin sub-orders), the same whatever the rows' order: it is
+    live while one line is, and then its status is that of its least advanced live line (``_behind``: an order
+    with a line still to ship is paid, not completed, however far its other lines went); a closed (cancelled)
+    line's money is not the order's, a refunded line's paid is refunded; with no live line it is refunded if a
+    line was, else closed (its money then as given)."""
+    live, refunded_lines, dead, refunded = [], [], Counter[str](), 0
+    for status_text, after_sale, amounts in states:
+        status = cleaning.map_status(status_text) if status_text else None
+        if status in ("closed", "unpaid"):
+            dead.update(amounts)
+        elif cleaning.map_after_sale(after_sale, amounts.get("paid_cents"), amounts.get("refund_cents")) == "refunded":
+            refunded += amounts.get("paid_cents", 0) - amounts.get("refund_cents", 0)  # (a refund given counts once)
+            refunded_lines.append((status_text or "", after_sale or ""))
+        else:
+            live.append((status_text or "", after_sale or ""))
+    chosen = min(live or refunded_lines, key=_behind, default=None)
+    if chosen is None:
+        return  # every line closed: the order is, its money as given
+    fields["status"], fields["after_sale_status"] = chosen
+    if live:
+        for name, amount in dead.items():
+            fields[name] = fields.get(name, 0) - amount
+    if refunded:
+        fields["refund_cents"] = fields.get("refund_cents", 0) + refunded
+
+
+_RANK = {"paid": 1, "shipped": 2, "delivered": 3, "completed": 4}  # a live line's progress; else (refunded…) 5
+
+
+def _behind(line: tuple[str, str]) -> tuple[int, bool, str, str]:
+    """How far a line (its status and after-sale texts) went, for ``min``: the least advanced first, of two as far
+    the one with an after-sale status (it says more), then by their texts (the same choice in any order); a
+    status we do not know last."""
+    status_text, after_sale = line
+    status = cleaning.map_status(status_text) if status_text else None
+    return (_RANK.get(status, 5) if status else 6), not after_sale, status_text, after_sale
