@@ -292,7 +292,7 @@ def _cmd_check(args) -> int:
 def _cmd_today(args) -> int:
     """`today`: the day's list (--all: every open task due), ranked; reasons and messages in the user's language."""
     from core.excel.columns import REMINDER_KIND_WORDS_ZH
-    from core.reminders.report import read_today
+    from core.reminders.report import read_lapsed, read_today
 
     chinese = language() != "en"
     rows = read_today(str(book_location(args)), args.date, language="zh_CN" if chinese else "en",
@@ -307,6 +307,11 @@ def _cmd_today(args) -> int:
               f"      {row['reason']}\n      {row['message']}")
     if not rows:
         print(translate("Cli", "Nothing due."))
+        lapsed = read_lapsed(str(book_location(args)), args.date)
+        if lapsed:  # old history: every task long expired (core.reminders.today.with_lapsed)
+            print(fill(translate("Cli", "%1 customers are churned and %2 dormant: their reminders expired (a task "
+                                        "long overdue closes by itself). Find them by stage in the app's customer "
+                                        "list."), lapsed.get("churned", 0), lapsed.get("dormant", 0)))
     return EXIT_OK
 
 

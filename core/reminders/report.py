@@ -33,15 +33,30 @@ def read_today(book_location: str, date: str | None = None, *, language: str | N
     """`today` of the command line: regenerate (in short transactions, beside the app), then the day's list
     (every task due when `everything`) as `today_rows` gives it. `date`: YYYY-MM-DD, default the book's today."""
     from core.book.db import Book
-    from core.errors import ValidationError
 
-    try:
-        day = dt.date.fromisoformat(date) if date else None
-    except ValueError as e:
-        raise ValidationError("bad_date", f"Not a date (YYYY-MM-DD): {date}", field="date", value=date) from e
     with Book.open(book_location, lock=False, daily_backup=False, program="huitouke today") as book:
         with book.session() as s:
-            today = day or local_today(s)
+            today = _day(s, date)
         regenerate_in_chunks(book.engine, today)  # beside the app: its saves wait one chunk at most
         with book.session() as s:
             return today_rows(s, today, language, everything)
+
+
+def read_lapsed(book_location: str, date: str | None = None) -> dict[str, int]:
+    """{stage: customers} of the dormant and churned customers on an empty day (core.reminders.today.with_lapsed;
+    {} when tasks are due): what the command line says after "Nothing due."."""
+    from core.book.db import Book
+
+    with Book.open(book_location, lock=False, daily_backup=False, program="huitouke today") as book, \
+            book.session() as s:
+        return dict(day_list(s, _day(s, date)).lapsed)
+
+
+def _day(session: Session, date: str | None) -> dt.date:
+    """The day asked for (YYYY-MM-DD; `bad_date` otherwise), else the book's today."""
+    from core.errors import ValidationError
+
+    try:
+        return dt.date.fromisoformat(date) if date else local_today(session)
+    except ValueError as e:
+        raise ValidationError("bad_date", f"Not a date (YYYY-MM-DD): {date}", field="date", value=date) from e

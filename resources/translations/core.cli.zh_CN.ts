@@ -152,6 +152,10 @@
         <translation>没有到期的任务。</translation>
     </message>
     <message>
+        <source>%1 customers are churned and %2 dormant: their reminders expired (a task long overdue closes by itself). Find them by stage in the app&apos;s customer list.</source>
+        <translation>另有 %1 位客户已流失、%2 位沉睡：他们的提醒已经过期（逾期太久的任务会自动关闭）。可在软件的客户列表里按阶段查看。</translation>
+    </message>
+    <message>
         <source>suggested %1 days from %2 intervals</source>
         <translation>建议 %1 天（依据 %2 次回购间隔）</translation>
     </message>

@@ -343,3 +343,20 @@ def test_every_option_of_import_and_export_says_what_it_does(run):
         out = run(command, "--help", language=CHINESE)
         assert out.returncode == 0 and all(word in out.stdout for word in words), out.stdout
         assert "SUB_BOOK" not in out.stdout and "--book BOOK" in out.stdout
+
+
+def test_today_on_a_book_of_old_history_says_why_nothing_is_due(run, tmp_path):
+    """Every task of a history two years old has expired: "Nothing due." alone said nothing of the customers."""
+    from tests.core.excel.files import TAOBAO_HEADERS, taobao_rows, write_csv
+
+    book = tmp_path / "old.book"
+    sheet = write_csv(tmp_path / "ExportOrderList2023.csv", [TAOBAO_HEADERS, *taobao_rows(60, buyers=40)],
+                      encoding="gbk")
+    assert run("init", book).returncode == 0
+    assert run("import", sheet, "--book", book).returncode == 0
+    out = run("today", "--book", book, "--date", "2026-12-07", language=CHINESE)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0] == "没有到期的任务。" and lines[1].startswith("另有 ") and "位客户已流失" in lines[1]
+    english = run("today", "--book", book, "--date", "2026-12-07", "--json")
+    assert english.returncode == 0 and english.stdout.strip() == "[]"  # (the JSON stays the list of tasks)
