@@ -117,6 +117,9 @@ def _apply(s: Session, order: Order, data: OrderInput) -> None:
                         else max(0, order.goods_cents + data.postage_cents - data.discount_cents))
     if order.status == "unpaid" and data.paid_cents is None:
         order.paid_cents = 0  # nothing paid yet
+    if order.refund_cents > order.paid_cents:  # (removing a refunded line left its refund: spend went below 0)
+        raise ValidationError("refund_above_paid", field="refund_cents", value=f"{order.refund_cents / 100:.2f}",
+                              limit=f"{order.paid_cents / 100:.2f}")
     for key, value in derived_order_fields(order.status, order.created_at).items():
         setattr(order, key, value)
 

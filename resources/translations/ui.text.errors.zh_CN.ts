@@ -52,6 +52,10 @@
         <translation>金额不能为负数。</translation>
     </message>
     <message>
+        <source>The refund (%value) is more than what was paid (%limit): lower the refund, or keep the line that was refunded.</source>
+        <translation>退款金额（%value）大于实付金额（%limit）：请调低退款金额，或保留已退款的那一行商品。</translation>
+    </message>
+    <message>
         <source>Each item needs a product or a description.</source>
         <translation>每件商品都需要选择商品或填写描述。</translation>
     </message>

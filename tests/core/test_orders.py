@@ -152,3 +152,21 @@ def test_receiver_and_shipping_texts_longer_than_their_columns_are_refused(book,
             service.create(OrderInput(**base, **{name: "1" * (limit + 1)}))
         assert (err.value.code, err.value.details["field"], err.value.details["limit"]) == ("text_too_long", name, limit)
     assert len(service.for_customer(c.id)) == 1
+
+
+def test_a_refund_above_what_was_paid_is_refused_and_the_order_left_as_it_was(book, make_customer, make_order):
+    """Removing the line that was refunded kept its refund on the smaller order: the customer's spend went below
+    zero (hostile testing: a Douyin sub-order refunded, then removed in the app)."""
+    customer = make_customer(name="王芳", phone="13800138000")
+    order = make_order(customer.id, "2026-03-01", items=(("面霜", 1, 10000), ("精华", 1, 20000)),
+                       status="partial_refund", refund_cents=20000)
+    service = OrderService(book)
+    edited = OrderInput(customer_id=customer.id, created_at=order.created_at, status="partial_refund",
+                        items=(OrderItemInput(title="面霜", quantity=1, unit_price_cents=10000),), refund_cents=20000)
+    with pytest.raises(ValidationError) as refused:
+        service.update(order.id, edited, expected_version=order.version)
+    assert refused.value.code == "refund_above_paid"
+    assert refused.value.details["value"] == "200.00" and refused.value.details["limit"] == "100.00"
+    kept = service.get(order.id)
+    assert (kept.paid_cents, kept.refund_cents, len(kept.items)) == (30000, 20000, 2)
+    assert CustomerService(book).get(customer.id).total_spend_cents == 10000

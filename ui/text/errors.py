@@ -24,6 +24,9 @@ MESSAGES = {
         "ErrorText", "Someone else saved this order in the meantime. Close the window and open it again."),
     "order_not_found": QT_TRANSLATE_NOOP("ErrorText", "This order no longer exists."),
     "amount_negative": QT_TRANSLATE_NOOP("ErrorText", "Amounts cannot be negative."),
+    "refund_above_paid": QT_TRANSLATE_NOOP(
+        "ErrorText", "The refund (%value) is more than what was paid (%limit): lower the refund, or keep the line "
+                     "that was refunded."),
     "item_empty": QT_TRANSLATE_NOOP("ErrorText", "Each item needs a product or a description."),
     "quantity_invalid": QT_TRANSLATE_NOOP("ErrorText", "Quantities must be at least 1."),
     "order_no_taken": QT_TRANSLATE_NOOP("ErrorText", "Another order already has this order number on this platform."),
