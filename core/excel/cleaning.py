@@ -448,6 +448,22 @@ def _status_of_cell(value: str) -> str | None:
     return _status_of_text(text) if text else None
 
 
+# How far an order (or a Douyin line) went: an older export's state is behind a newer one's. Closed is final (an
+# unpaid order closed is never paid, a paid one never unpaid again); refunded and closed are as far.
+STATUS_RANK = {"unpaid": 0, "paid": 1, "shipped": 2, "delivered": 3, "completed": 4, "partial_refund": 5,
+               "refunded": 6, "closed": 6}
+
+
+def status_behind(book_status: str | None, status: str | None) -> bool:
+    """Whether ``status`` (an import's) is behind the book's ``book_status`` — an older export read after a newer
+    one, or after the seller set the order further on in the app: it then replaces neither the book's status nor
+    its money (paid, refund). Two states as far (refunded and closed) are not behind each other: the later import
+    wins; an unknown status is never behind."""
+    if book_status not in STATUS_RANK or status not in STATUS_RANK:
+        return False
+    return STATUS_RANK[status] < STATUS_RANK[book_status]
+
+
 def map_after_sale(value: object, paid_cents: int | None, refund_cents: int | None) -> str | None:
     """Status implied by an after-sales column (售后状态, 订单退款状态) and the refunded amount."""
     text = clean_text(value)

@@ -92,13 +92,10 @@ def combine_lines(fields: dict[str, Any], states: list[tuple[Any, Any, dict[str,
         fields["refund_cents"] = fields.get("refund_cents", 0) + refunded
 
 
-_RANK = {"paid": 1, "shipped": 2, "delivered": 3, "completed": 4}  # a live line's progress; else (refunded…) 5
-
-
 def _behind(line: tuple[str, str]) -> tuple[int, bool, str, str]:
     """How far a line (its status and after-sale texts) went, for ``min``: the least advanced first, of two as far
     the one with an after-sale status (it says more), then by their texts (the same choice in any order); a
     status we do not know last."""
     status_text, after_sale = line
     status = cleaning.map_status(status_text) if status_text else None
-    return (_RANK.get(status, 5) if status else 6), not after_sale, status_text, after_sale
+    return cleaning.STATUS_RANK.get(status, 7) if status else 8, not after_sale, status_text, after_sale

@@ -30,20 +30,6 @@ ORDER_COMPARED = ("status", "paid_at", "shipped_at", "delivered_at", "completed_
 # order of the book (BookWriter._update_order, a Douyin line in core.excel.sub_orders): unpaid < paid < shipped <
 # delivered < completed < a partial refund < refunded = closed. Closed is final either way: an unpaid order that was
 # closed is never paid later, and a paid order never goes back to unpaid — so any row of an order closed is older.
-STATUS_RANK = {"unpaid": 0, "paid": 1, "shipped": 2, "delivered": 3, "completed": 4, "partial_refund": 5,
-               "refunded": 6, "closed": 6}
-
-
-def status_behind(book_status: str | None, status: str | None) -> bool:
-    """Whether ``status`` (an import's) is behind the book's ``book_status`` — an older export read after a newer
-    one, or after the seller set the order further on in the app: it then replaces neither the book's status nor
-    its money (paid, refund). Two states as far (refunded and closed) are not behind each other: the later import
-    wins; an unknown status is never behind."""
-    if book_status not in STATUS_RANK or status not in STATUS_RANK:
-        return False
-    return STATUS_RANK[status] < STATUS_RANK[book_status]
-
-
 @dataclass(frozen=True, slots=True)
 class ExistingOrder:
     id: int

@@ -346,12 +346,10 @@ def _unpack(packed: _Packed) -> ParsedRow:
                      dict(zip(item, item_values, strict=True)), {}, phones, masked, list(kept), skipped)
 
 
-_PROGRESS = {"unpaid": 0, "paid": 1, "shipped": 2, "delivered": 3, "completed": 4}  # else (closed, refunded…) 5
-
-
 def _progress(order: dict[str, Any]) -> int:
+    """How far a row's order went (cleaning.STATUS_RANK); -1 without a status we know."""
     status = cleaning.map_status(order["status"]) if order.get("status") else None
-    return -1 if status is None else _PROGRESS.get(status, 5)
+    return -1 if status is None else cleaning.STATUS_RANK.get(status, -1)
 
 
 _ROW_GOODS = (("product_title", ""), ("sku_spec", ""), ("quantity", 1))  # what tells a whole-order row's goods apart

@@ -39,7 +39,7 @@ from core.book.models import Order, OrderItem
 from core.excel import cleaning
 from core.excel.detail_items import Record
 from core.excel.line_states import line_state_of
-from core.excel.matching import ExistingOrder, chunks, status_behind
+from core.excel.matching import ExistingOrder, chunks
 from core.excel.plan import OrderDraft, finish_fields
 
 _LINE = ("id", "order_id", "line_ref", "line_state", "title", "sku_spec", "quantity", "unit_price_cents",
@@ -138,11 +138,11 @@ def _match_unnumbered(items: list[dict[str, Any]], have: list[dict[str, Any]]) -
 
 
 def _line_behind(book_state: str | None, state: str) -> bool:
-    """Whether a line's state in the file is behind the one the book keeps (``matching.status_behind``, a line's
+    """Whether a line's state in the file is behind the one the book keeps (``cleaning.status_behind``, a line's
     refund counting as the order's would: a refunded line is final); never for a book line without a state."""
     if not book_state:
         return False
-    return status_behind(_line_status(book_state), _line_status(state))
+    return cleaning.status_behind(_line_status(book_state), _line_status(state))
 
 
 def _line_status(state: str) -> str | None:

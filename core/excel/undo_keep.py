@@ -23,8 +23,8 @@ from sqlalchemy import select
 
 from core.book.dialect import in_chunks
 from core.book.models import Customer, CustomerAlias, ImportBatch, ImportChange, Order, OrderItem
+from core.excel.writer import CREATED
 
-_CREATED = "null"  # (core.excel.writer.CREATED: the old values of a row an import created)
 _WATCHED = ("orders", "order_item", "customer", "customer_tag", "customer_alias")
 
 
@@ -98,7 +98,7 @@ def _edited(session, model, table: str, batch_id: int) -> set[int]:
     for chunk in in_chunks(sorted(versions)):
         query = select(ImportChange.row_id, ImportBatch.status).join(
             ImportBatch, ImportBatch.id == ImportChange.batch_id).where(
-            ImportChange.table_name == table, ImportChange.row_id.in_(chunk), ImportChange.old_values_json != _CREATED)
+            ImportChange.table_name == table, ImportChange.row_id.in_(chunk), ImportChange.old_values_json != CREATED)
         for row_id, status in session.execute(query):
             expected[row_id] += 2 if status == "undone" else 1
     return {row_id for row_id, version in versions.items() if version > expected[row_id]}

@@ -30,10 +30,10 @@ from core.errors import Cancelled
 from core.excel import deferred_indexes
 from core.excel.bulk_insert import bulk_insert, bulk_insert_columns, fit_to_lengths, text_lengths
 from core.excel.chunked import CHUNK_ROWS, CHUNK_UPDATES, Turns, after_import_in_chunks
-from core.excel.cleaning import clean_text, is_masked_name, with_kept_lines
+from core.excel.cleaning import clean_text, is_masked_name, status_behind, with_kept_lines
 from core.excel.customer_rows import CUSTOMER_TEXT, customer_columns, write_aliases
 from core.excel.detail_items import DetailOutcome, attach_detail_items
-from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders, status_behind
+from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders
 from core.excel.own_export import BOOK_ORDER_KEY, write_referrers_and_points, write_settings
 from core.excel.own_history import write_history
 from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
@@ -509,7 +509,7 @@ class BookWriter:
                       lines_changed: bool = False) -> None:
         """A newer export of a known order: take what moved on (status, times, amounts, tracking). ``extra``: the
         book's values of more fields to compare (a merged Douyin order's goods); ``lines_changed``: its lines were.
-        A status behind the book's (``matching.status_behind``: an older export imported after a newer one, or
+        A status behind the book's (``cleaning.status_behind``: an older export imported after a newer one, or
         after the seller's edit) replaces neither the book's status nor its paid and refund: the later state
         stays, whatever the order the exports are imported in. A Douyin order whose numbered lines changed takes the
         state of all its lines instead (core.excel.sub_orders already kept each line's later state: a lone refunded

@@ -1,6 +1,6 @@
 """Issue #18: a seller's first week — overlapping exports imported on different days in any order. An older
 export imported after a newer one does not move an order back: a status behind the book's leaves the book's
-status, paid and refund (core.excel.matching.status_behind, BookWriter._update_order; a Douyin line's state in
+status, paid and refund (core.excel.cleaning.status_behind, BookWriter._update_order; a Douyin line's state in
 core.excel.sub_orders); a status further on still updates."""
 
 from __future__ import annotations
