@@ -400,3 +400,11 @@ def stage_sql(today: dt.date, thresholds: dict, dialect: str = "sqlite"):
         (c.purchase_days >= 2, literal("returning")),
         else_=literal("new"),
     )
+
+
+def stage_counts_query(today: dt.date, thresholds: dict, dialect: str):
+    """(stage, customers) rows of the customers not in the recycle bin, their stage for `today`; grouped over a
+    subquery so PostgreSQL sees one expression, not two copies of the CASE with different bind parameters."""
+    inner = (select(stage_sql(today, thresholds, dialect).label("stage"))
+             .where(Customer.deleted_at.is_(None)).subquery())
+    return select(inner.c.stage, func.count()).group_by(inner.c.stage)

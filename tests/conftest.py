@@ -212,3 +212,28 @@ def make_order(book):
                                          items=lines, **extra))
 
     return _make
+
+
+OLD_BOOK_TODAY = dt.date(2026, 12, 7)
+
+
+@pytest.fixture
+def old_book(book, make_customer, make_order):
+    """A book of old history on OLD_BOOK_TODAY, every task expired (the Today list's dormant / churned counts):
+    three live buyers whose last purchase is long gone (churned), one of them do-not-disturb, and a deleted one;
+    one buyer of 140 days ago (dormant); a prospect who never bought."""
+    from core.customers import CustomerService
+    from core.reminders.service import ReminderService
+
+    for name, phone in (("王芳", "13800138000"), ("李娜", "13900139000")):
+        make_order(make_customer(name=name, phone=phone).id, "2024-10-02")
+    quiet = make_customer(name="赵敏", phone="13600136000", do_not_disturb=True)
+    make_order(quiet.id, "2024-10-02")
+    gone = make_customer(name="钱多", phone="13500135000")
+    make_order(gone.id, "2024-10-02")
+    CustomerService(book).soft_delete([gone.id])
+    make_order(make_customer(name="孙丽", phone="13300133000").id, (OLD_BOOK_TODAY - dt.timedelta(days=140)).isoformat())
+    make_customer(name="周杰", phone="13200132000")
+    CustomerService(book).ensure_stages(OLD_BOOK_TODAY)
+    ReminderService(book).regenerate(OLD_BOOK_TODAY)
+    return book

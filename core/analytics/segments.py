@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from core.analytics.data import PurchaseDays, dialect_of, from_epoch_day
 from core.analytics.dto import RFM_SEGMENT_NAMES, RFM_SEGMENTS, CountByKey, RfmResult, RfmThresholds
 from core.book.models import Customer, MemberLevel
-from core.customer_stats import STAGES, stage_sql, stage_thresholds
+from core.customer_stats import STAGES, stage_counts_query, stage_sql, stage_thresholds
 from core.settings import get_settings
 
 if TYPE_CHECKING:
@@ -75,14 +75,6 @@ def rfm_result(data: PurchaseDays, mask: np.ndarray, as_of_day: int, settings: d
 
 def _stage_column(session: Session, today: dt.date):
     return stage_sql(today, stage_thresholds(session), dialect_of(session))
-
-
-def stage_counts_query(today: dt.date, thresholds: dict, dialect: str):
-    """(stage, customers) rows; grouped over a subquery so PostgreSQL sees one expression, not two
-    copies of the CASE with different bind parameters."""
-    inner = (select(stage_sql(today, thresholds, dialect).label("stage"))
-             .where(Customer.deleted_at.is_(None)).subquery())
-    return select(inner.c.stage, func.count()).group_by(inner.c.stage)
 
 
 def stage_counts(session: Session, today: dt.date) -> tuple[CountByKey, ...]:

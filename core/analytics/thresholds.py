@@ -16,7 +16,7 @@ from core.analytics import segments
 from core.analytics.data import book_signature, load_purchase_days, to_epoch_day
 from core.analytics.dto import RFM_SEGMENT_NAMES
 from core.book.dialect import dialect_of
-from core.customer_stats import STAGES, update_stages
+from core.customer_stats import STAGES, stage_counts_query, update_stages
 from core.errors import ValidationError
 from core.settings import DEFAULTS, get_settings, phones_masked, set_setting
 
@@ -118,7 +118,7 @@ class ThresholdService:
         clean = validate(values)
         with self.book.session() as s:
             thresholds = get_settings(s, "stage.") | {k: v for k, v in clean.items() if k.startswith("stage.")}
-            rows = dict(s.execute(segments.stage_counts_query(today, thresholds, dialect_of(s))).all())
+            rows = dict(s.execute(stage_counts_query(today, thresholds, dialect_of(s))).all())
             data = self._purchase_days(s)
             rfm = get_settings(s, "analytics.rfm_") | {k: v for k, v in clean.items() if k.startswith("analytics.rfm_")}
         mask = data.day <= to_epoch_day(today)

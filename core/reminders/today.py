@@ -25,12 +25,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row, func, select, text
+from sqlalchemy import Row, text
 from sqlalchemy.orm import Session
 
 from core.book.dialect import RawSql, dialect_of
-from core.book.models import Customer
-from core.customer_stats import stage_sql, stage_thresholds
+from core.customer_stats import stage_counts_query, stage_thresholds
 from core.errors import HuitoukeError
 from core.phones import display_phone
 from core.reminders.kinds import (
@@ -328,15 +327,13 @@ def with_lapsed(session: Session, listed: TodayList) -> TodayList:
     """`listed`, and when nothing is due, how many live customers are dormant or churned on `listed.today`:
     after an import of old history their tasks have expired (a task long overdue expires, DOMAIN.md §3), and an
     empty list says why and where they are instead of only "all done". The stage is worked out for that day
-    (customer_stats.stage_sql), not read as stored: the first list of a launch is read before the launch brings
+    (customer_stats.stage_counts_query), not read as stored: the first list of a launch is read before the launch brings
     the stored stages — which the customer list filters by — to the day, and a book built on the command line
-    has none yet. One pass over the buyers; none on a day with tasks."""
+    has none yet. One pass over the customers; none on a day with tasks."""
     if listed.total:
         return listed
-    stage = stage_sql(listed.today, stage_thresholds(session), dialect_of(session)).label("stage")
-    rows = session.execute(select(stage, func.count()).where(Customer.deleted_at.is_(None), Customer.purchase_days > 0)
-                           .group_by(stage)).all()
-    counts = {str(name): int(count) for name, count in rows}
+    counts = dict(session.execute(stage_counts_query(listed.today, stage_thresholds(session),
+                                                     dialect_of(session))).all())
     return dataclasses.replace(listed, lapsed=tuple((name, counts[name]) for name in LAPSED_STAGES
                                                     if counts.get(name)))
 

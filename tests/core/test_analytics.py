@@ -361,7 +361,7 @@ def test_queries_compile_for_postgresql():
     from sqlalchemy.dialects import postgresql
 
     from core.analytics.data import orders_query
-    from core.analytics.segments import stage_counts_query
+    from core.customer_stats import stage_counts_query
     from core.settings import DEFAULTS
 
     thresholds = {k: v for k, v in DEFAULTS.items() if k.startswith("stage.")}
