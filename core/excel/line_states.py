@@ -20,15 +20,15 @@ def keep_line(parsed: ParsedRow, preset: Preset) -> None:
     ``line_state`` (JSON: status, after-sale status, amounts, then quantity, unit price and amount), what the row
     says of that line, for the book's line (core.excel.sub_orders); a line of another file keeps its number
     alone (our own export's 子订单编号 column: a book rebuilt from it keeps its lines' numbers, not their
-    states). A line whose number Excel rounded (cleaning.line_number) keeps it as ``line_rounded``, without a
-    state."""
+    states). A line whose number Excel rounded (cleaning.line_number) keeps it as ``line_rounded`` (not a number:
+    the book's line has none) and its state all the same."""
     item = parsed.item
     ref = item.pop("line_ref", None)
-    if ref and ref.startswith(cleaning.ROUNDED):
-        if item.get("product_title"):
+    if ref and item.get("product_title"):
+        if ref.startswith(cleaning.ROUNDED):
             item["line_rounded"] = ref  # no number: what Excel left of it (rounds_to)
-    elif ref and item.get("product_title"):
-        item["line_ref"] = ref
+        else:
+            item["line_ref"] = ref
         if preset.sum_row_amounts:
             item["line_state"] = state_json(parsed.order, item)
 

@@ -3,9 +3,9 @@
 A Douyin main order (主订单编号) has sub-orders (子订单编号), one row each, and a shop's exports overlap: one
 export may hold some sub-orders of an order, the next the others. Each line of such an order keeps its number
 and what its export said of it (``order_item.line_ref`` / ``line_state``: status, after-sale status, amounts;
-core.excel.plan). When the book's order has a numbered line and the file's lines have numbers (exact or rounded by
-Excel), the file's lines are
-merged into it as if every export had been read as one file:
+core.excel.plan). When the book's order has a numbered line (or a line a numbered line of the file claims, below)
+and the file's lines have numbers (exact or rounded by Excel), the file's lines are merged into it as if every
+export had been read as one file:
 
 - a line of the file whose number the book's order has updates that line's quantity, prices and state when
   the export says something new of it (its state differs from the one stored and is not behind it: an older
@@ -18,13 +18,15 @@ merged into it as if every export had been read as one file:
   (``orders.removed_line_refs``, core.orders): their edit wins;
 - a line of the file whose number Excel rounded (``line_rounded``: cleaning.line_number) is the only numbered book
   line of the same title, specification and quantity whose number rounds to it (line_states.rounds_to), else (none
-  or several: ambiguous) the book line of the same title, specification, quantity and amount; either is left as it
-  is, and each book line is taken once, among those no numbered line of the file names. One that is neither, whose
-  rounded number only one number the seller removed rounds to, is that removed line: it does not come back. Else
-  it is a new line without a number;
+  or several: ambiguous) the book line of the same title, specification, quantity and amount, each book line taken
+  once, among those no numbered line of the file names; that line takes its state as a numbered one would (its
+  number stays the book's, or none). One that is neither, whose rounded number only one number the seller removed
+  rounds to, is that removed line: it does not come back. Else it is a new line without a number (with its state:
+  it counts as its export said);
 - a line of the book the file does not hold is kept, and so is one without a number (the seller's own line, added
-  in the app): it counts in the order's money by its amount and has no say in the status, as does a numbered
-  line without a state (a book rebuilt from our export) until an export says something of it;
+  in the app, or one a rounded export added): one without a state counts in the order's money by its amount and has
+  no say in the status, as does a numbered line without a state (a book rebuilt from our export) until an export
+  says something of it;
 - the order's money (goods, paid, discount, refund) is then the sum over all its lines and its status is
   decided from all of them (``plan.finish_fields``, ``line_states.combine_lines``) — but for what the seller set
   in the app: a status or a refund other than the one the order's lines gave before this import (a refund typed by
@@ -32,8 +34,9 @@ merged into it as if every export had been read as one file:
   stays closed whatever its lines say (closed is final: cleaning.status_behind; ``_whole_order``).
 
 Importing the same file again changes nothing. An order none of whose book lines has a number (imported
-before the book kept them, or from a file whose numbers Excel rounded) keeps the older rule of core.excel.detail_items (missing lines
-added by their content). Every line changed or added is recorded for undo.
+before the book kept them, or from a file whose numbers Excel rounded) and none of whose lines a numbered line of the
+file claims keeps the older rule of core.excel.detail_items (missing lines added by their content). Every line
+changed or added is recorded for undo.
 """
 
 from __future__ import annotations
@@ -85,12 +88,12 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
     for order, draft in wanted:
         have = lines.get(order.id, [])
         by_ref = {line["line_ref"]: line for line in have if line["line_ref"]}
-        if not by_ref:
-            continue  # no numbered line: the older rule (core.excel.detail_items)
-        before = [dict(line) for line in have]
-        added: list[dict[str, Any]] = []
         gone = removed.get(order.id, set())
         matched = _match_lines(draft.items, have, gone)
+        if not by_ref and not any(item.get("line_ref") and matched.get(id(item)) for item in draft.items):
+            continue  # no numbered line, and none the file numbers: the older rule (core.excel.detail_items)
+        before = [dict(line) for line in have]
+        added: list[dict[str, Any]] = []
         for item in draft.items:
             values = {"quantity": item.get("quantity", 1), "unit_price_cents": item.get("unit_price_cents", 0),
                       "amount_cents": item.get("amount_cents", 0), "line_state": item.get("line_state")}
@@ -100,25 +103,12 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
                 line = matched[id(item)]
                 if line is None:
                     continue  # a rounded number only a line the seller removed rounds to: their edit wins
-                if ref:  # a line added without its number (Excel rounded it) gets it
-                    values["line_ref"] = ref
             elif line is None and ref in gone:
                 continue  # the seller removed it in the app: their edit wins
             if line is None:
                 added.append({"order_id": order.id, "title": item.get("product_title", ""),
                               "sku_spec": item.get("sku_spec", ""), "line_ref": ref, **values})
-                continue
-            if not ref:
-                continue  # a line Excel took the number of, matched by its goods: the book's stays
-            if line["line_state"] == values["line_state"]:
-                continue  # the export says nothing new of it: what the seller changed in the book stays
-            if _line_behind(line["line_state"], values["line_state"]):
-                continue  # an older export's line: the book's later state stays
-            changed = {name: value for name, value in values.items() if line[name] != value}
-            if changed:
-                record("order_item", line["id"], {name: line[name] for name in changed}, changed)
-                session.execute(update(OrderItem).where(OrderItem.id == line["id"]).values(**changed))
-                line.update(changed)
+            elif _update_line(session, line, ref, values, record):
                 outcome.lines_changed.add(order.id)
         for values in added:
             values["product_id"] = link(values["title"])
@@ -133,6 +123,23 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
     outcome.items_added = len(inserted)
     _book_extra(session, outcome.extra)
     return outcome
+
+
+def _update_line(session: Session, line: dict[str, Any], ref: str | None, values: dict[str, Any],
+                 record: Record) -> bool:
+    """The book's ``line`` takes the file line's ``values`` when they say something new of it, and its number
+    ``ref`` when it had none (a line added from an export whose numbers Excel rounded); whether it changed."""
+    claimed = {"line_ref": ref} if ref and line["line_ref"] != ref else {}
+    if not values["line_state"] or line["line_state"] == values["line_state"]:
+        values = claimed  # the export says nothing new of it: what the seller changed in the book stays
+    elif _line_behind(line["line_state"], values["line_state"]):
+        values = claimed  # an older export's line: the book's later state stays
+    changed = {name: value for name, value in {**values, **claimed}.items() if line[name] != value}
+    if changed:
+        record("order_item", line["id"], {name: line[name] for name in changed}, changed)
+        session.execute(update(OrderItem).where(OrderItem.id == line["id"]).values(**changed))
+        line.update(changed)
+    return bool(changed)
 
 
 def _match_lines(items: list[dict[str, Any]], have: list[dict[str, Any]],
@@ -230,7 +237,7 @@ def recount_orders(session: Session, order_ids: Collection[int]) -> None:
 def _of_lines(base: dict[str, Any], lines: list[dict[str, Any]]) -> dict[str, Any]:
     """An order's fields (``base``: its times and postage) with the money and status of all ``lines``: a line
     with a state (what its export said) counts as it says, one without (a line the seller added in the app, or
-    one whose number Excel took) its amount as paid (and goods, as every line), and has no say in the status."""
+    one a rounded export added before such lines kept their state) its amount as paid (and goods, as every line), and has no say in the status."""
     states = [line_state_of(line["line_state"]) for line in lines if line["line_state"]]
     fields = {name: value for name, value in base.items() if name not in (*_MONEY, "status", "after_sale_status")}
     if states:

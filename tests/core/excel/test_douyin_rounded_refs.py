@@ -130,3 +130,33 @@ def test_a_lone_refunded_sub_order_counts_its_paid_as_refunded(tmp_path, book):
     assert order_of(book, MAIN)[:4] == ("refunded", 10000, 10000, 10000)
     with book.session() as session:
         assert session.scalar(select(Customer.total_spend_cents)) == 0
+
+
+def test_an_order_first_read_from_a_rounded_export_takes_its_numbers_from_the_next_exact_one(tmp_path, book):
+    run_import(book, _xlsx(tmp_path / "rounded.xlsx", [_rounded(CREAM), _rounded(EYE)]))  # no number in the book
+    exact = run_import(book, _xlsx(tmp_path / "exact.xlsx", [CREAM, EYE]))  # the same: the lines get their numbers
+    assert order_of(book, MAIN) == ("completed", 50000, 50000, 0, [("面霜", 1, 10000, 10000), ("眼霜", 1, 40000, 40000)])
+    assert (exact.items_added, exact.orders_updated) == (0, 1)
+    with book.session() as session:
+        assert session.scalars(select(OrderItem.line_ref).order_by(OrderItem.id)).all() == [CREAM[1], EYE[1]]
+    # a lone refunded sub-order: the order is partly refunded, its money still its lines'
+    run_import(book, _xlsx(tmp_path / "refund.xlsx", [_state(CREAM, after_sale="退款成功")]))
+    assert order_of(book, MAIN)[:4] == ("partial_refund", 50000, 50000, 10000)
+
+
+def test_a_lone_refunded_sub_order_over_an_order_read_from_a_rounded_export_leaves_the_rest_paid(tmp_path, book):
+    run_import(book, _xlsx(tmp_path / "rounded.xlsx", [_rounded(CREAM), _rounded(EYE)]))
+    run_import(book, _xlsx(tmp_path / "refund.xlsx", [_state(CREAM, after_sale="退款成功")]))
+    assert order_of(book, MAIN) == ("partial_refund", 50000, 50000, 10000,
+                                    [("面霜", 1, 10000, 10000), ("眼霜", 1, 40000, 40000)])
+
+
+def test_a_newer_rounded_export_updates_the_state_of_the_line_it_is(tmp_path, book):
+    run_import(book, _xlsx(tmp_path / "mon.xlsx", [_state(CREAM, "待发货"), _state(SERUM, "待发货")]))
+    later = [_rounded(CREAM), _rounded(_state(SERUM, after_sale="退款成功"))]
+    run_import(book, _xlsx(tmp_path / "later.xlsx", later))
+    assert order_of(book, MAIN) == ("partial_refund", 30000, 30000, 20000,
+                                    [("面霜", 1, 10000, 10000), ("精华", 1, 20000, 20000)])
+    before = items_table(book)
+    older = run_import(book, _xlsx(tmp_path / "mon_rounded.xlsx", [_rounded(_state(line, "待发货")) for line in (CREAM, SERUM)]))
+    assert items_table(book) == before and older.orders_unchanged == 1  # an older one does not move it back
