@@ -30,8 +30,9 @@ export had been read as one file:
 - the order's money (goods, paid, discount, refund) is then the sum over all its lines and its status is
   decided from all of them (``plan.finish_fields``, ``line_states.combine_lines``) — but for what the seller set
   in the app: a status or a refund other than the one the order's lines gave before this import (a refund typed by
-  hand) stays while its lines give the same one after it (the exports say nothing new of it), and an order closed
-  stays closed whatever its lines say (closed is final: cleaning.status_behind; ``_whole_order``).
+  hand) stays while its lines give the same one after it (the exports say nothing new of it), and an order the
+  seller closed stays closed whatever its lines say (closed is final: cleaning.status_behind; ``_whole_order``) —
+  one closed because its only line was cancelled is live again when an export brings a live one.
 
 Importing the same file again changes nothing. An order none of whose book lines has a number (imported
 before the book kept them, or from a file whose numbers Excel rounded) and none of whose lines a numbered line of the
@@ -200,12 +201,12 @@ def _whole_order(draft: OrderDraft, lines: list[dict[str, Any]], before: list[di
                  book: dict[str, Any]) -> None:
     """The draft's money and status made those of all ``lines`` (the book's, updated, and the added ones), but for
     what the seller set in the app (``book``: the order's values) that the lines do not say (their state ``before``
-    this import): a status or refund other than the lines' stays while the lines' stays the same, and an order
-    closed stays closed (closed is final: cleaning.status_behind)."""
+    this import): a status or refund other than the lines' stays while the lines' stays the same, and an order the
+    seller closed stays closed (closed is final: cleaning.status_behind)."""
     fields = _of_lines(draft.fields, lines)
     was = _of_lines(draft.fields, before)
-    if book.get("status") == "closed" or (book.get("status") != was["status"] and fields["status"] == was["status"]):
-        fields["status"] = book["status"]
+    if book.get("status") != was["status"] and (book["status"] == "closed" or fields["status"] == was["status"]):
+        fields["status"] = book["status"]  # (an order closed because its lines were is live again with a live line)
     refund = book.get("refund_cents") or 0
     if refund != was["refund_cents"] and fields["refund_cents"] == was["refund_cents"]:
         fields["refund_cents"] = min(refund, max(fields.get("paid_cents", refund), 0))

@@ -160,3 +160,11 @@ def test_a_newer_rounded_export_updates_the_state_of_the_line_it_is(tmp_path, bo
     before = items_table(book)
     older = run_import(book, _xlsx(tmp_path / "mon_rounded.xlsx", [_rounded(_state(line, "待发货")) for line in (CREAM, SERUM)]))
     assert items_table(book) == before and older.orders_unchanged == 1  # an older one does not move it back
+
+
+def test_an_order_closed_by_its_only_cancelled_line_is_live_when_a_later_export_brings_a_live_one(tmp_path, book):
+    cancelled = [*_state(CREAM, "已关闭")[:18], "", *_state(CREAM, "已关闭")[19:]]
+    run_import(book, _xlsx(tmp_path / "mon.xlsx", [cancelled]))
+    assert order_of(book, MAIN)[0] == "closed"
+    run_import(book, _xlsx(tmp_path / "tue.xlsx", [SERUM]))  # the buyer's other sub-order, paid and done
+    assert order_of(book, MAIN)[:3] == ("completed", 30000, 20000)
