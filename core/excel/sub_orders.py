@@ -3,9 +3,9 @@
 A Douyin main order (主订单编号) has sub-orders (子订单编号), one row each, and a shop's exports overlap: one
 export may hold some sub-orders of an order, the next the others. Each line of such an order keeps its number
 and what its export said of it (``order_item.line_ref`` / ``line_state``: status, after-sale status, amounts;
-core.excel.plan). When the book's order has a numbered line (or a line a numbered line of the file claims, below)
-and the file's lines have numbers (exact or rounded by Excel), the file's lines are merged into it as if every
-export had been read as one file:
+core.excel.plan). When the book's order has a numbered line (or a line from a rounded export a numbered line of the
+file claims, below) and the file's lines have numbers (exact or rounded by Excel), the file's lines are merged into
+it as if every export had been read as one file:
 
 - a line of the file whose number the book's order has updates that line's quantity, prices and state when
   the export says something new of it (its state differs from the one stored and is not behind it: an older
@@ -35,9 +35,10 @@ export had been read as one file:
   one closed because its only line was cancelled is live again when an export brings a live one.
 
 Importing the same file again changes nothing. An order none of whose book lines has a number (imported
-before the book kept them, or from a file whose numbers Excel rounded) and none of whose lines a numbered line of the
-file claims keeps the older rule of core.excel.detail_items (missing lines added by their content). Every line
-changed or added is recorded for undo.
+before the book kept them, or from a file whose numbers Excel rounded) keeps the older rule of core.excel.detail_items
+(missing lines added by their content) — unless a numbered line of the file claims one of its lines that an export
+whose numbers Excel rounded added (it has that export's state; a line from before the book kept them has none): then
+it is merged as above. Every line changed or added is recorded for undo.
 """
 
 from __future__ import annotations
@@ -91,8 +92,9 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
         by_ref = {line["line_ref"]: line for line in have if line["line_ref"]}
         gone = removed.get(order.id, set())
         matched = _match_lines(draft.items, have, gone)
-        if not by_ref and not any(item.get("line_ref") and matched.get(id(item)) for item in draft.items):
-            continue  # no numbered line, and none the file numbers: the older rule (core.excel.detail_items)
+        if not by_ref and not any(item.get("line_ref") and (line := matched.get(id(item))) and line["line_state"]
+                                  for item in draft.items):
+            continue  # no numbered line, none from a rounded export the file numbers: the older rule (detail_items)
         before = [dict(line) for line in have]
         added: list[dict[str, Any]] = []
         for item in draft.items:
