@@ -67,13 +67,40 @@ def clean_identifier(value: object) -> str:
     return text
 
 
+ROUNDED = "~"  # first character of a line number Excel rounded (line_number)
+
+
 def line_number(value: object) -> str:
-    """An order line's own number (Douyin's 子订单编号), or "" when it is none: one Excel rounded is left out,
-    never refused (two lines would share it; the line is then compared by its content)."""
+    """An order line's own number (Douyin's 子订单编号), or "" when it is none. One Excel rounded to 15 significant
+    digits (4.91234567890123E+18, or its digits written out, 4912345678901230000) is never refused: it is kept as
+    a rounded number — ``ROUNDED``, its significant digits, "/" and its length (~491234567890123/19) —, which is
+    no line's number (two lines may share it) but may tell which exact number it was (core.excel.line_states.
+    rounds_to)."""
     try:
-        return clean_identifier(value)
+        text = clean_identifier(value)
     except CellRejected:
+        return _rounded_number(value)
+    if len(text) > _EXACT_DIGITS and text.isdigit() and not text[_EXACT_DIGITS:].strip("0"):
+        return _rounded_number(text)
+    return text
+
+
+def _rounded_number(value: object) -> str:
+    """``value`` (a number Excel rounded, or its text) as a rounded line number (line_number), "" if it is none."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        text = f"{float(value):.{_EXACT_DIGITS}g}"  # (a number cell keeps 15 digits)
+    else:
+        text = clean_text(value)
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
         return ""
+    if not number.is_finite() or number <= 0:
+        return ""
+    _sign, digits, exponent = number.normalize().as_tuple()
+    if not isinstance(exponent, int) or exponent < 0 or len(digits) > _EXACT_DIGITS:
+        return ""  # not a whole number, or digits that were not rounded
+    return f"{ROUNDED}{''.join(map(str, digits))}/{len(digits) + exponent}"
 
 
 # ---------------------------------------------------------------- dates

@@ -20,11 +20,15 @@ def keep_line(parsed: ParsedRow, preset: Preset) -> None:
     ``line_state`` (JSON: status, after-sale status, amounts, then quantity, unit price and amount), what the row
     says of that line, for the book's line (core.excel.sub_orders); a line of another file keeps its number
     alone (our own export's 子订单编号 column: a book rebuilt from it keeps its lines' numbers, not their
-    states)."""
+    states). A line whose number Excel rounded (cleaning.line_number) keeps it as ``line_rounded`` (not a number:
+    the book's line has none) and its state all the same."""
     item = parsed.item
     ref = item.pop("line_ref", None)
     if ref and item.get("product_title"):
-        item["line_ref"] = ref
+        if ref.startswith(cleaning.ROUNDED):
+            item["line_rounded"] = ref  # no number: what Excel left of it (rounds_to)
+        else:
+            item["line_ref"] = ref
         if preset.sum_row_amounts:
             item["line_state"] = state_json(parsed.order, item)
 
@@ -47,9 +51,8 @@ def line_state_of(text: str) -> tuple[Any, Any, dict[str, int]]:
 
 def usable_refs(items: list[dict[str, Any]]) -> None:
     """An order's line numbers are kept only if no two lines share one: a number shared by two lines (Excel
-    rounded them in full digits) names no line — then none of them is kept. A line whose number Excel rounded
-    away (cleaning.line_number) has none; the others keep theirs (core.excel.sub_orders matches it by its
-    goods)."""
+    rounded them) names no line — then none of them is kept. A line whose number Excel rounded (cleaning.line_number)
+    has none, only ``line_rounded`` (fold_rounded, core.excel.sub_orders); the others keep theirs."""
     refs = [item.get("line_ref") or "" for item in items]
     if not any(refs):
         return
@@ -58,6 +61,83 @@ def usable_refs(items: list[dict[str, Any]]) -> None:
         for item in items:
             item.pop("line_ref", None)
             item.pop("line_state", None)
+
+
+def exact_ref(item: dict[str, Any]) -> str:
+    """A row's line number (before keep_line), "" when it has none or Excel rounded it."""
+    ref = item.get("line_ref") or ""
+    return "" if ref.startswith(cleaning.ROUNDED) else ref
+
+
+def rounds_to(rounded: str, ref: str) -> bool:
+    """Whether Excel could have rounded the exact line number ``ref`` to ``rounded`` (cleaning.line_number): as
+    many digits, and the same leading digits once ``ref`` is rounded (or cut) to as many as ``rounded`` keeps."""
+    digits, _slash, length = rounded[len(cleaning.ROUNDED):].partition("/")
+    if not ref.isdigit() or str(len(ref)) != length or not digits:
+        return False
+    head = int(ref[:len(digits)])
+    return int(digits) in (head, head + (ref[len(digits):len(digits) + 1] >= "5"))
+
+
+def fold_rounded(fields: dict[str, Any], items: list[dict[str, Any]],
+                 states: list[tuple[Any, Any, dict[str, int]]] | None) -> None:
+    """The lines of one order read from one file (a newer export and an older copy whose numbers Excel rounded,
+    pasted together): a line whose rounded number (``line_rounded``) only one numbered line of the same goods rounds
+    to, that line naming no other rounded line, is that line read again: it is read once, in the state furthest on
+    (of two as far, the numbered line's), and the order's sums (``fields``) lose the other. Ambiguous, it stays a
+    line of its own (compared by its content: core.excel.plan)."""
+    if not states or len(states) != len(items):
+        return  # (a row without goods: the lines cannot be told apart)
+    claims: dict[int, list[int]] = {}
+    for position, item in enumerate(items):
+        rounded = item.get("line_rounded")
+        if rounded:
+            found = [other for other, line in enumerate(items) if line.get("line_ref")
+                     and rounds_to(rounded, line["line_ref"]) and _same_goods(item, line)]
+            if len(found) == 1:
+                claims.setdefault(found[0], []).append(position)
+    dropped = set()
+    for kept, (position, *more) in claims.items():
+        if more:
+            continue  # two rounded lines name one line: two sub-orders of the same goods
+        older, newer = states[kept], states[position]
+        if _rank(newer) > _rank(older):
+            item, line = items[kept], items[position]
+            states[kept] = newer
+            line_goods = [item.get("quantity", 1), item.get("unit_price_cents", 0),
+                          line.get("amount_cents", item.get("amount_cents", 0))]
+            item["amount_cents"] = line_goods[2]
+            item["line_state"] = _as_json([*newer, line_goods])
+            older, newer = newer, older
+        for name in SUMMED:  # the order's sums lose the line not kept
+            if name in newer[2]:
+                fields[name] = fields.get(name, 0) - newer[2][name]
+        dropped.add(position)
+    if dropped:
+        items[:] = [item for position, item in enumerate(items) if position not in dropped]
+        states[:] = [state for position, state in enumerate(states) if position not in dropped]
+        fields["status"], fields["after_sale_status"] = states[0][0], states[0][1]
+
+
+_SAME_GOODS = (("product_title", ""), ("sku_spec", ""), ("quantity", 1), ("unit_price_cents", 0))
+
+
+def _same_goods(item: dict[str, Any], line: dict[str, Any]) -> bool:
+    return all(item.get(name, empty) == line.get(name, empty) for name, empty in _SAME_GOODS)
+
+
+def state_status(state: tuple[Any, Any, dict[str, int]]) -> str | None:
+    """A line's status in our words, its refund counting as the order's would (a refunded line is final)."""
+    status_text, after_sale, amounts = state
+    status = cleaning.map_status(status_text) if status_text else None
+    refund = cleaning.map_after_sale(after_sale, amounts.get("paid_cents"), amounts.get("refund_cents"))
+    return refund if refund and status not in ("unpaid", "closed") else status
+
+
+def _rank(state: tuple[Any, Any, dict[str, int]]) -> int:
+    """How far a line went (cleaning.STATUS_RANK); -1 for a status we do not know."""
+    status = state_status(state)
+    return cleaning.STATUS_RANK.get(status, -1) if status else -1
 
 
 def line_state(order: dict[str, Any]) -> tuple[Any, Any, dict[str, int]]:

@@ -11,7 +11,16 @@ from itertools import repeat
 from typing import Any, cast
 
 from core.excel import cleaning
-from core.excel.line_states import SUMMED, combine_lines, keep_line, line_state, state_json, usable_refs
+from core.excel.line_states import (
+    SUMMED,
+    combine_lines,
+    exact_ref,
+    fold_rounded,
+    keep_line,
+    line_state,
+    state_json,
+    usable_refs,
+)
 from core.excel.own_export import book_order_key
 from core.excel.presets import Preset
 from core.excel.records import ParsedRow, RowError, has_order
@@ -373,10 +382,11 @@ def _line_and_ref(parsed: ParsedRow, own_amounts: bool = False) -> tuple[bytes, 
     """A row's line as ``_Runs`` compares it: its digest, and its number when it has one. A row that is a line
     with amounts of its own (``own_amounts``: Douyin) is compared by its goods only when it has a number (the
     same sub-order with the same title, specification, quantity and price is one line whatever its status and
-    money: an older and a newer export pasted together; one number with other goods is Excel's rounding of two)
-    and by its goods and money when it has none (Excel rounded it: cleaning.line_number); a repeat is read once in
-    the state furthest on (``_line_again``)."""
-    ref = parsed.item.get("line_ref") or ""
+    money: an older and a newer export pasted together; one number with other goods is Excel's rounding of two —
+    a number Excel rounded, cleaning.line_number, counts as a number here) and by its goods and money when it has
+    none; a repeat is read once in the state furthest on (``_line_again``). A rounded line and the exact line it
+    is (two copies, one through Excel) are made one when the order is finished (line_states.fold_rounded)."""
+    ref = (parsed.item.get("line_ref") or "") if own_amounts else exact_ref(parsed.item)  # (exact, or rounded)
     if own_amounts and ref:  # a sub-order's number with the same goods names the line whatever its state
         return _line_of({}, {name: parsed.item.get(name) for name in _GOODS}), ref
     if own_amounts:
@@ -389,7 +399,7 @@ def _line_again(draft: OrderDraft, parsed: ParsedRow) -> None:
     """A line of an order of line rows (Douyin) read again in a later run of its rows: when its status went as
     far or further, the line takes the later row's state and the order the later row's times and tracking."""
     item = parsed.item
-    ref = item.get("line_ref") or None
+    ref = item.get("line_ref") or None  # (exact or rounded: line_states.keep_line)
     goods = [item.get(name) for name in _GOODS]
     if draft.line_states is None:  # the order's one line so far: its fields are that line's
         if _progress(parsed.order) >= _progress(draft.fields):
@@ -399,7 +409,7 @@ def _line_again(draft: OrderDraft, parsed: ParsedRow) -> None:
     if len(draft.line_states) != len(draft.items):
         return  # (a row without goods: the lines cannot be told apart)
     for position, line in enumerate(draft.items):
-        if [line.get(name) for name in _GOODS] == goods and line.get("line_ref") == ref:
+        if [line.get(name) for name in _GOODS] == goods and (line.get("line_ref") or line.get("line_rounded")) == ref:
             status, _after_sale, amounts = draft.line_states[position]
             if _progress(parsed.order) >= _progress({"status": status}):
                 draft.line_states[position] = state = line_state(parsed.order)
@@ -487,13 +497,15 @@ def _merge_person(person: PersonDraft, parsed: ParsedRow) -> None:
 def _finish_order(draft: OrderDraft) -> None:
     """Fill what the export leaves implicit: order time, amounts from items, our status word."""
     usable_refs(draft.items)
+    fold_rounded(draft.fields, draft.items, draft.line_states)
     finish_fields(draft.fields, draft.line_states, draft.items)
 
 
 def finish_fields(fields: dict[str, Any], line_states: list[tuple[Any, Any, dict[str, int]]] | None,
                   items: list[dict[str, Any]]) -> None:
     """An order's fields as read (its first row's, amounts summed over ``line_states`` when it has several lines
-    with a status each) completed: order time, amounts from ``items``, our status word."""
+    with a status each) completed: order time, amounts from ``items``, our status word; a refunded order whose
+    file gives no refund amount has refunded what it paid (DOMAIN §8: revenue is paid minus refunded)."""
     fields["created_at"] = fields.get("created_at") or _first_time(fields)
     if line_states:
         combine_lines(fields, line_states)
@@ -516,6 +528,8 @@ def finish_fields(fields: dict[str, Any], line_states: list[tuple[Any, Any, dict
         refund_status = cleaning.map_after_sale(after_sale, fields.get("paid_cents"), fields.get("refund_cents"))
         if refund_status and status not in ("unpaid", "closed"):
             status = refund_status
+    if status == "refunded" and not fields.get("refund_cents") and fields.get("paid_cents"):
+        fields["refund_cents"] = fields["paid_cents"]  # refunded in full, the file giving no amount: all it paid
     fields["status"] = status
 
 

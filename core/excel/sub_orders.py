@@ -3,27 +3,42 @@
 A Douyin main order (主订单编号) has sub-orders (子订单编号), one row each, and a shop's exports overlap: one
 export may hold some sub-orders of an order, the next the others. Each line of such an order keeps its number
 and what its export said of it (``order_item.line_ref`` / ``line_state``: status, after-sale status, amounts;
-core.excel.plan). When the book's order has a numbered line and the file's lines have numbers, the file's lines are
-merged into it as if every export had been read as one file:
+core.excel.plan). When the book's order has a numbered line (or a line from a rounded export a numbered line of the
+file claims, below) and the file's lines have numbers (exact or rounded by Excel), the file's lines are merged into
+it as if every export had been read as one file:
 
 - a line of the file whose number the book's order has updates that line's quantity, prices and state when
   the export says something new of it (its state differs from the one stored and is not behind it: an older
   export's line, paid where the book's is shipped or refunded, is left as the book has it — ``_line_behind``):
   its title, specification and product stay the book's, and a line the seller changed stays as it is while the
   exports say the same;
-- a line whose number the order lacks is added, even a lone one — unless the seller removed the line of that
-  number in the app (``orders.removed_line_refs``, core.orders): their edit wins;
-- a line of the file without a number (Excel rounded it away) is the book line of the same title, specification,
-  quantity and amount that no numbered line of the file names (left as it is), else a new line without a number;
+- a line whose number the order lacks is the order's line without a number of the same title, specification,
+  quantity and amount (one a file whose numbers Excel rounded added), which takes its number and state; else it is
+  added, even a lone one — unless the seller removed the line of that number in the app
+  (``orders.removed_line_refs``, core.orders): their edit wins;
+- a line of the file whose number Excel rounded (``line_rounded``: cleaning.line_number) is the only numbered book
+  line of the same title, specification and quantity whose number rounds to it (line_states.rounds_to), else (none
+  or several: ambiguous) the book line of the same title, specification, quantity and amount, each book line taken
+  once, among those no numbered line of the file names; that line takes its state as a numbered one would (its
+  number stays the book's, or none). One that is neither, whose rounded number only one number the seller removed
+  rounds to, is that removed line: it does not come back. Else it is a new line without a number (with its state:
+  it counts as its export said);
 - a line of the book the file does not hold is kept, and so is one without a number (the seller's own line, added
-  in the app): it counts in the order's money by its amount and has no say in the status, as does a numbered
-  line without a state (a book rebuilt from our export) until an export says something of it;
+  in the app, or one a rounded export added): one without a state counts in the order's money by its amount and has
+  no say in the status, as does a numbered line without a state (a book rebuilt from our export) until an export
+  says something of it;
 - the order's money (goods, paid, discount, refund) is then the sum over all its lines and its status is
-  decided from all of them (``plan.finish_fields``, ``line_states.combine_lines``).
+  decided from all of them (``plan.finish_fields``, ``line_states.combine_lines``) — but for what the seller set
+  in the app: a status or a refund other than the one the order's lines gave before this import (a refund typed by
+  hand) stays while its lines give the same one after it (the exports say nothing new of it), and an order the
+  seller closed stays closed whatever its lines say (closed is final: cleaning.status_behind; ``_whole_order``) —
+  one closed because its only line was cancelled is live again when an export brings a live one.
 
 Importing the same file again changes nothing. An order none of whose book lines has a number (imported
-before the book kept them, or from a file whose numbers Excel rounded) keeps the older rule of core.excel.detail_items (missing lines
-added by their content). Every line changed or added is recorded for undo.
+before the book kept them, or from a file whose numbers Excel rounded) keeps the older rule of core.excel.detail_items
+(missing lines added by their content) — unless a numbered line of the file claims one of its lines that an export
+whose numbers Excel rounded added (it has that export's state; a line from before the book kept them has none): then
+it is merged as above. Every line changed or added is recorded for undo.
 """
 
 from __future__ import annotations
@@ -38,13 +53,12 @@ from sqlalchemy.orm import Session
 from core.book.models import Order, OrderItem
 from core.excel import cleaning
 from core.excel.detail_items import Record
-from core.excel.line_states import line_state_of
+from core.excel.line_states import line_state_of, rounds_to, state_status
 from core.excel.matching import ExistingOrder, chunks
 from core.excel.plan import OrderDraft, finish_fields
 
 _LINE = ("id", "order_id", "line_ref", "line_state", "title", "sku_spec", "quantity", "unit_price_cents",
          "amount_cents")
-_UPDATED = ("quantity", "unit_price_cents", "amount_cents", "line_state")  # what a later export changes
 _MONEY = ("goods_cents", "paid_cents", "discount_cents", "refund_cents")
 _EXTRA = ("goods_cents", "discount_cents")
 _TIMES = ("created_at", "paid_at", "shipped_at", "delivered_at", "completed_at", "closed_at")  # compared here, not in matching.ORDER_COMPARED
@@ -66,8 +80,8 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
     draft gets ``lines_written`` and its fields become the whole order's (the writer then compares them with the
     book's as for any order); the others are left as they are."""
     outcome = SubOrderOutcome()
-    wanted = [(order, draft) for order, draft in pairs
-              if draft.rows_are_lines and any(item.get("line_ref") for item in draft.items)]
+    wanted = [(order, draft) for order, draft in pairs if draft.rows_are_lines
+              and any(item.get("line_ref") or item.get("line_rounded") for item in draft.items)]
     if not wanted:
         return outcome
     lines = _book_lines(session, [order.id for order, _draft in wanted])
@@ -76,38 +90,34 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
     for order, draft in wanted:
         have = lines.get(order.id, [])
         by_ref = {line["line_ref"]: line for line in have if line["line_ref"]}
-        if not by_ref:
-            continue  # no numbered line: the older rule (core.excel.detail_items)
+        gone = removed.get(order.id, set())
+        matched = _match_lines(draft.items, have, gone)
+        if not by_ref and not any(item.get("line_ref") and (line := matched.get(id(item))) and line["line_state"]
+                                  for item in draft.items):
+            continue  # no numbered line, none from a rounded export the file numbers: the older rule (detail_items)
+        before = [dict(line) for line in have]
         added: list[dict[str, Any]] = []
-        unnumbered = _match_unnumbered(draft.items, have)
         for item in draft.items:
             values = {"quantity": item.get("quantity", 1), "unit_price_cents": item.get("unit_price_cents", 0),
                       "amount_cents": item.get("amount_cents", 0), "line_state": item.get("line_state")}
             ref = item.get("line_ref")
-            line = by_ref.get(ref) if ref else unnumbered.get(id(item))
-            if line is None and ref in removed.get(order.id, ()):
+            line = by_ref.get(ref) if ref else None
+            if line is None and id(item) in matched:
+                line = matched[id(item)]
+                if line is None:
+                    continue  # a rounded number only a line the seller removed rounds to: their edit wins
+            elif line is None and ref in gone:
                 continue  # the seller removed it in the app: their edit wins
             if line is None:
                 added.append({"order_id": order.id, "title": item.get("product_title", ""),
                               "sku_spec": item.get("sku_spec", ""), "line_ref": ref, **values})
-                continue
-            if not ref:
-                continue  # a line Excel took the number of, matched by its goods: the book's stays
-            if line["line_state"] == values["line_state"]:
-                continue  # the export says nothing new of it: what the seller changed in the book stays
-            if _line_behind(line["line_state"], values["line_state"]):
-                continue  # an older export's line: the book's later state stays
-            changed = {name: values[name] for name in _UPDATED if line[name] != values[name]}
-            if changed:
-                record("order_item", line["id"], {name: line[name] for name in changed}, changed)
-                session.execute(update(OrderItem).where(OrderItem.id == line["id"]).values(**changed))
-                line.update(changed)
+            elif _update_line(session, line, ref, values, record):
                 outcome.lines_changed.add(order.id)
         for values in added:
             values["product_id"] = link(values["title"])
             outcome.lines_changed.add(order.id)
         inserted.extend(added)
-        _whole_order(draft, have + added)  # always the book's lines' (not the file's: a removed line is not one)
+        _whole_order(draft, have + added, before, order.values)  # the book's lines' (a removed line is not one)
         draft.lines_written = True
         outcome.extra[order.id] = {}
     for batch in chunks(inserted):
@@ -118,23 +128,63 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
     return outcome
 
 
-def _match_unnumbered(items: list[dict[str, Any]], have: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
-    """id of each file line without a number (Excel rounded it away) → the book line it is, by its goods and
-    money (title, specification, quantity, amount), among the book lines no numbered line of the file names; a
-    line matched to none is new."""
+def _update_line(session: Session, line: dict[str, Any], ref: str | None, values: dict[str, Any],
+                 record: Record) -> bool:
+    """The book's ``line`` takes the file line's ``values`` when they say something new of it, and its number
+    ``ref`` when it had none (a line added from an export whose numbers Excel rounded); whether it changed."""
+    claimed = {"line_ref": ref} if ref and line["line_ref"] != ref else {}
+    if not values["line_state"] or line["line_state"] == values["line_state"]:
+        values = claimed  # the export says nothing new of it: what the seller changed in the book stays
+    elif _line_behind(line["line_state"], values["line_state"]):
+        values = claimed  # an older export's line: the book's later state stays
+    changed = {name: value for name, value in {**values, **claimed}.items() if line[name] != value}
+    if changed:
+        record("order_item", line["id"], {name: line[name] for name in changed}, changed)
+        session.execute(update(OrderItem).where(OrderItem.id == line["id"]).values(**changed))
+        line.update(changed)
+    return bool(changed)
+
+
+def _match_lines(items: list[dict[str, Any]], have: list[dict[str, Any]],
+                 removed: Collection[str]) -> dict[int, dict[str, Any] | None]:
+    """id of each file line that is a book line under no number or another → that book line (None: a line the
+    seller removed), among the book lines no numbered line of the file names, each taken once:
+
+    - a line whose number Excel rounded (``line_rounded``) is the only numbered book line of the same goods whose
+      number rounds to it (line_states.rounds_to), else the book line of the same title, specification, quantity
+      and amount; one neither finds, whose number only one number the seller removed rounds to, is that one;
+    - a numbered line whose number the book lacks is the book line without a number (added from an export whose
+      numbers Excel rounded) of the same title, specification, quantity and amount."""
     refs = {item.get("line_ref") for item in items}
     free = [line for line in have if not line["line_ref"] or line["line_ref"] not in refs]
-    matched: dict[int, dict[str, Any]] = {}
+    numbers = {line["line_ref"] for line in have if line["line_ref"]}
+    matched: dict[int, dict[str, Any] | None] = {}
     for item in items:
-        if item.get("line_ref"):
+        rounded = item.get("line_rounded")
+        found = [line for line in free if line["line_ref"] and rounds_to(rounded, line["line_ref"])
+                 and _goods(line) == _goods(item, "product_title")] if rounded else []
+        if len(found) == 1:
+            matched[id(item)] = found[0]
+            free.remove(found[0])
+    for item in items:
+        ref = item.get("line_ref")
+        if id(item) in matched or (ref and (ref in numbers or ref in removed)):
             continue
-        goods = (item.get("product_title", ""), item.get("sku_spec", ""), item.get("quantity", 1),
-                 item.get("amount_cents", 0))
+        goods = _goods(item, "product_title", item.get("amount_cents", 0))
         for position, line in enumerate(free):
-            if (line["title"], line["sku_spec"] or "", line["quantity"], line["amount_cents"]) == goods:
+            if (not ref or not line["line_ref"]) and _goods(line, "title", line["amount_cents"]) == goods:
                 matched[id(item)] = free.pop(position)
                 break
+        rounded = item.get("line_rounded")
+        if id(item) not in matched and rounded and len([ref for ref in removed if rounds_to(rounded, ref)]) == 1:
+            matched[id(item)] = None
     return matched
+
+
+def _goods(line: dict[str, Any], title: str = "title", *more: Any) -> tuple[Any, ...]:
+    """A line's title, specification and quantity (a book line's, or a file line's with ``title`` product_title),
+    and ``more``."""
+    return (line.get(title) or "", line.get("sku_spec") or "", line.get("quantity", 1), *more)
 
 
 def _line_behind(book_state: str | None, state: str) -> bool:
@@ -146,15 +196,22 @@ def _line_behind(book_state: str | None, state: str) -> bool:
 
 
 def _line_status(state: str) -> str | None:
-    status_text, after_sale, amounts = line_state_of(state)
-    status = cleaning.map_status(status_text) if status_text else None
-    refund = cleaning.map_after_sale(after_sale, amounts.get("paid_cents"), amounts.get("refund_cents"))
-    return refund if refund and status not in ("unpaid", "closed") else status
+    return state_status(line_state_of(state))
 
 
-def _whole_order(draft: OrderDraft, lines: list[dict[str, Any]]) -> None:
-    """The draft's money and status made those of all ``lines`` (the book's, updated, and the added ones)."""
+def _whole_order(draft: OrderDraft, lines: list[dict[str, Any]], before: list[dict[str, Any]],
+                 book: dict[str, Any]) -> None:
+    """The draft's money and status made those of all ``lines`` (the book's, updated, and the added ones), but for
+    what the seller set in the app (``book``: the order's values) that the lines do not say (their state ``before``
+    this import): a status or refund other than the lines' stays while the lines' stays the same, and an order the
+    seller closed stays closed (closed is final: cleaning.status_behind)."""
     fields = _of_lines(draft.fields, lines)
+    was = _of_lines(draft.fields, before)
+    if book.get("status") != was["status"] and (book["status"] == "closed" or fields["status"] == was["status"]):
+        fields["status"] = book["status"]  # (an order closed because its lines were is live again with a live line)
+    refund = book.get("refund_cents") or 0
+    if refund != was["refund_cents"] and fields["refund_cents"] == was["refund_cents"]:
+        fields["refund_cents"] = min(refund, max(fields.get("paid_cents", refund), 0))
     for name in (*_MONEY, "status"):
         if name in fields:
             draft.fields[name] = fields[name]
@@ -183,7 +240,7 @@ def recount_orders(session: Session, order_ids: Collection[int]) -> None:
 def _of_lines(base: dict[str, Any], lines: list[dict[str, Any]]) -> dict[str, Any]:
     """An order's fields (``base``: its times and postage) with the money and status of all ``lines``: a line
     with a state (what its export said) counts as it says, one without (a line the seller added in the app, or
-    one whose number Excel took) its amount as paid (and goods, as every line), and has no say in the status."""
+    one a rounded export added before such lines kept their state) its amount as paid (and goods, as every line), and has no say in the status."""
     states = [line_state_of(line["line_state"]) for line in lines if line["line_state"]]
     fields = {name: value for name, value in base.items() if name not in (*_MONEY, "status", "after_sale_status")}
     if states:

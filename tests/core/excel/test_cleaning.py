@@ -36,6 +36,28 @@ def test_identifier_refuses_numbers_excel_already_rounded():
         cleaning.clean_identifier("3.51531E+17")
 
 
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("4912345678901234567", "4912345678901234567"),  # exact
+    (4.91234567890123e18, "~491234567890123/19"),  # a number cell: Excel kept 15 digits
+    ("4.91234567890123E+18", "~491234567890123/19"),  # as Excel shows it, saved as CSV
+    ("4912345678901230000", "~491234567890123/19"),  # written out in full digits
+    ("6.92E+18", "~692/19"),  # the General format's few digits
+    ("", ""), (1.5, ""),  # no line number
+])
+def test_a_line_number_excel_rounded_is_kept_as_a_rounded_number(raw, expected):
+    assert cleaning.line_number(raw) == expected
+
+
+def test_a_rounded_line_number_names_the_exact_numbers_excel_could_have_rounded_to_it():
+    from core.excel.line_states import rounds_to
+
+    assert rounds_to("~491234567890123/19", "4912345678901234567")  # cut (Excel keeps the first 15 digits)
+    assert rounds_to("~491234567890124/19", "4912345678901237000")  # rounded
+    assert not rounds_to("~491234567890123/19", "4912345678901244567")
+    assert not rounds_to("~491234567890123/19", "491234567890123456")  # one digit fewer
+    assert rounds_to("~692/19", "6920000000000000003") and not rounds_to("~692/19", "6930000000000000003")
+
+
 @pytest.mark.parametrize("raw", [
     "2024-05-03", "2024/5/3", "2024.5.3", "2024年5月3日", "20240503", 20240503, dt.date(2024, 5, 3),
     45415, "45415", "２０２４-０５-０３", "2024-5-3",

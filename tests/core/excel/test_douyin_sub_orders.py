@@ -40,17 +40,17 @@ def one_file(book, tmp_path, lines) -> tuple:
         return order_of(other)
 
 
-def edit_lines(book, change) -> None:
+def edit_lines(book, change, number=MAIN, **values) -> None:
     """The order's lines changed in the app (core.orders), as the order dialog does: ``change`` maps its lines
-    (OrderItemInput) to the new ones."""
+    (OrderItemInput) to the new ones; ``values``: other fields the seller changed (status, refund_cents…)."""
     service = OrderService(book)
     with book.session() as session:
-        order_id = session.scalar(select(Order.id).where(Order.platform_order_no == MAIN))
+        order_id = session.scalar(select(Order.id).where(Order.platform_order_no == number))
     detail = service.get(order_id)
     items = [OrderItemInput(title=item.title, quantity=item.quantity, unit_price_cents=item.unit_price_cents,
                             sku_spec=item.sku_spec, amount_cents=item.amount_cents) for item in detail.items]
     fields = {f.name: getattr(detail, f.name) for f in dataclasses.fields(OrderInput)
-              if f.name not in ("items", "goods_cents", "paid_cents")}
+              if f.name not in ("items", "goods_cents", "paid_cents")} | values
     service.update(order_id, OrderInput(**fields, items=tuple(change(items))), detail.version)
 
 
