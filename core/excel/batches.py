@@ -100,16 +100,17 @@ def undo_import(book, batch_id: int, today: dt.date | None = None, *, unfinished
                 forget: bool = False) -> UndoResult | None:
     """Undo one import in one transaction.
 
-    Orders it created are deleted (with their items); customers it created are deleted unless they
-    have orders from elsewhere since; an order or a customer it created that a later import changed or held (its
-    file had it as the book has it, or behind: core.excel.holds) or the seller changed since is kept, with what this
-    import gave it, and belongs from then on to the first such later import (core.excel.undo_keep;
-    ``UndoResult.rows_kept``); items it added to older orders are deleted, unless a later import holds them or the
-    seller edited them; fields, products, tags, aliases and items it changed are put back, but for the values and
-    tags a later import still done gave as the book has them (``UndoResult.values_kept``), whose change lines pass
-    to that import; a row whose state an older export read later gave behind it takes that state when it remains. Lines left without a product get one again, the
-    suggested cycles follow and the reminders of everyone concerned are regenerated for `today` (default: the
-    book's today), in the same transaction (core.product_links.follow_product_write).
+    Orders it created are deleted (with their items); customers it created are deleted unless they have orders
+    from elsewhere since; an order or a customer it created that a later import changed or held (its file had it
+    as the book has it, or behind: core.excel.holds) or the seller changed since is kept, with what this import
+    gave it, and belongs from then on to the first such later import, whose counts of rows created grow
+    (core.excel.undo_keep; ``UndoResult.rows_kept``); items it added to older orders are deleted, unless a later
+    import holds them or the seller edited them; fields, products, tags, aliases and items it changed are put back,
+    but for the values and tags a later import still done gave as the book has them (``UndoResult.values_kept``),
+    whose change lines pass to that import; a row whose state an older export read later gave behind it takes
+    that state when it remains. Lines left without a product get one again, the suggested cycles follow and the
+    reminders of everyone concerned are regenerated for `today` (default: the book's today), in the same
+    transaction (core.product_links.follow_product_write).
 
     ``unfinished``: the import stopped halfway (core.excel.chunked) — the part it committed is taken back the
     same way; returns None if the batch is not (or no longer) ``running``. Without it a running batch is refused
@@ -131,13 +132,16 @@ def undo_import(book, batch_id: int, today: dt.date | None = None, *, unfinished
         touched = set(session.scalars(select(Order.customer_id).where(Order.import_batch_id == batch_id)))
         held = Held.later_than(session, batch_id)  # what the later imports found as their files say it
         keep = rows_kept(session, batch_id, held)  # what a later import or the seller changed since stays
-        for model, table, ids in ((Order, "orders", keep.orders), (Customer, "customer", keep.customers)):
+        for model, table, ids, count in ((Order, "orders", keep.orders, ImportBatch.orders_created),
+                                         (Customer, "customer", keep.customers, ImportBatch.customers_created)):
             owners: dict[int | None, list[int]] = {}
             for row_id in ids:  # each to the later import it stays for (none: the seller's)
                 owners.setdefault(keep.owner.get((table, row_id)), []).append(row_id)
             for owner, rows in owners.items():
                 for chunk in in_chunks(sorted(rows)):
                     session.execute(update(model).where(model.id.in_(chunk)).values(import_batch_id=owner))
+                if owner is not None:  # its undo removes them now: the history says so
+                    session.execute(update(ImportBatch).where(ImportBatch.id == owner).values({count: count + len(rows)}))
         for chunk in in_chunks(keep.lines_dropped):
             session.execute(delete(OrderItem).where(OrderItem.id.in_(chunk)))
         touched |= keep.customers

@@ -10,7 +10,7 @@ import random
 from sqlalchemy import func, select
 
 from core.book.models import Customer, ImportChange, ImportHold, Order
-from core.excel.batches import undo_import
+from core.excel.batches import list_batches, undo_import
 from core.excel.holds import decode_ids, encode_ids
 from core.excel.importer import run_import
 from tests.core.excel.files import TAOBAO_HEADERS, taobao_row, write_csv
@@ -74,6 +74,8 @@ def test_undoing_the_import_that_created_an_order_keeps_the_line_a_later_one_hel
     result = undo_import(book, monday.batch_id)  # the cream goes: only Monday gave it
     assert order_of(book) == ("completed", 60000, 60000, 0, [("精华", 1, 20000, 20000), ("眼霜", 1, 40000, 40000)])
     assert (result.orders_deleted, result.rows_kept) == (0, 2)
+    newest = list_batches(book)[0]  # the history tells what undoing Tuesday now removes
+    assert (newest.id, newest.customers_created, newest.orders_created) == (tuesday.batch_id, 1, 1)
     undo_import(book, tuesday.batch_id)
     assert _rows(book) == (0, 0)
 
@@ -136,3 +138,20 @@ def test_the_ids_held_come_back_as_they_were_written():
         starts, ends = decode_ids(encode_ids(ids))
         assert {row_id for start, end in zip(starts, ends, strict=True) for row_id in range(start, end + 1)} == ids
     assert encode_ids([10, 1, 2, 3, 7, 9]) == "1+2,4,2+1"
+
+
+def _customer(book) -> tuple:
+    with book.session() as session:
+        return tuple(session.execute(select(Customer.name, Customer.wechat_id, Customer.tag_names)).one())
+
+
+def test_a_wechat_and_a_tag_a_later_sheet_gives_again_stay_when_the_sheet_that_filled_them_is_undone(tmp_path, book):
+    header = ["姓名", "电话", "微信", "标签"]
+    run_import(book, write_csv(tmp_path / "a.csv", [header, ["王芳", "13925130165", "", ""]]))
+    filled = run_import(book, write_csv(tmp_path / "b.csv", [header, ["王芳", "13925130165", "wangfang88", "VIP"]]))
+    again = run_import(book, write_csv(tmp_path / "c.csv", [header, ["王芳", "13925130165", "wangfang88", "VIP"]]))
+    assert _customer(book) == ("王芳", "wangfang88", "VIP") and again.customers_updated == 0
+    result = undo_import(book, filled.batch_id)  # the later sheet, still done, says the same: both stay
+    assert _customer(book) == ("王芳", "wangfang88", "VIP") and result.values_kept == 2
+    undo_import(book, again.batch_id)  # they were passed on to it: now they go
+    assert _customer(book) == ("王芳", "", "")
