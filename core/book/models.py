@@ -112,9 +112,24 @@ class ImportChange(Base):
     table_name: Mapped[str] = mapped_column(String(50))
     row_id: Mapped[int] = mapped_column(Integer)
     old_values_json: Mapped[str] = mapped_column(Text)
-    # the values the import wrote (JSON; None before 0006 and on rows created): an undo puts a value back only
-    # where the row still holds it (core.excel.batches)
+    # the values the import wrote (JSON; None before 0006; on a line added to a book order, from 0007, the line's
+    # values): an undo puts a value back, or removes that line, only where the row still holds them (core.excel.batches)
     new_values_json: Mapped[str | None] = mapped_column(Text)
+
+
+class ImportHold(Base):
+    """Rows an import found as its file says them (or behind them), which it therefore also vouches for: an undo of an
+    earlier import keeps them and their ``fields`` (core.excel.holds; migration 0007)."""
+
+    __tablename__ = "import_hold"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id", ondelete="CASCADE"), index=True)
+    table_name: Mapped[str] = mapped_column(String(50))
+    # the fields of those rows the file said as the book had them, comma-separated (a customer_tag hold: the tag id)
+    fields: Mapped[str] = mapped_column(Text, default="")
+    row_ids: Mapped[str] = mapped_column(Text)  # the rows' ids as ranges (core.excel.holds.encode_ids)
+    # a row whose state the file gave behind the book's: what the file said of it (JSON; row_ids is that one row)
+    values_json: Mapped[str | None] = mapped_column(Text)
 
 
 class ColumnMapping(Base):

@@ -27,7 +27,7 @@ from core.errors import BookLayoutUnknown, BookTooNew
 
 log = logging.getLogger(__name__)
 
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 HEAD = KNOWN_REVISIONS[-1]
 # sha256 of layout_description() of a book made by the frozen 0001 (tests/fixtures/book-0001.book).
 LAYOUT_0001 = "74fd2320ef0613f451ce91957c09ecec634100b148966171e44b1d9613f603dd"

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import logging
 from dataclasses import dataclass
+from functools import partial
 
 from sqlalchemy import Date, DateTime, delete, exists, select, update
 
@@ -18,6 +19,7 @@ from core.book.models import (
     CustomerTag,
     ImportBatch,
     ImportChange,
+    ImportHold,
     MemberLevel,
     MessageTemplate,
     Order,
@@ -28,8 +30,11 @@ from core.book.models import (
 )
 from core.errors import NotFound, RejectedInput
 from core.excel import deferred_indexes
+from core.excel.bulk_insert import bulk_insert
+from core.excel.detail_items import ADDED_LINE
+from core.excel.holds import Held
 from core.excel.sub_orders import recount_orders
-from core.excel.undo_keep import rows_kept
+from core.excel.undo_keep import rows_kept, take_later_states
 from core.excel.writer import CREATED
 from core.order_writes import after_orders_written
 from core.product_links import CycleWatch
@@ -62,10 +67,11 @@ class UndoResult:
     customers_deleted: int
     orders_deleted: int
     rows_restored: int
-    # values a later import or the seller changed since this import wrote them: left as they are
+    # values a later import or the seller changed since this import wrote them, or a later import still done gave as
+    # they are (core.excel.holds): left as they are
     values_kept: int = 0
-    # customers and orders this import created that a later import or the seller changed since: kept
-    # (core.excel.undo_keep), with what this import gave them
+    # customers, orders and lines this import created that a later import or the seller changed since, or a later
+    # import still done holds: kept (core.excel.undo_keep), with what this import gave them
     rows_kept: int = 0
 
 
@@ -94,12 +100,17 @@ def undo_import(book, batch_id: int, today: dt.date | None = None, *, unfinished
                 forget: bool = False) -> UndoResult | None:
     """Undo one import in one transaction.
 
-    Orders it created are deleted (with their items); customers it created are deleted unless they
-    have orders from elsewhere since; an order or a customer it created that a later import or the seller changed
-    since is kept, with what this import gave it (core.excel.undo_keep; ``UndoResult.rows_kept``); items it added to older orders are deleted; fields, products,
-    tags, aliases and items it changed are put back. Lines left without a product get one again, the
-    suggested cycles follow and the reminders of everyone concerned are regenerated for `today` (default: the
-    book's today), in the same transaction (core.product_links.follow_product_write).
+    Orders it created are deleted (with their items); customers it created are deleted unless they have orders
+    from elsewhere since; an order or a customer it created that a later import changed or held (its file had it
+    as the book has it, or behind: core.excel.holds) or the seller changed since is kept, with what this import
+    gave it, and belongs from then on to the first such later import, whose counts of rows created grow
+    (core.excel.undo_keep; ``UndoResult.rows_kept``); items it added to older orders are deleted, unless a later
+    import holds them or the seller edited them; fields, products, tags, aliases and items it changed are put back,
+    but for the values and tags a later import still done gave as the book has them (``UndoResult.values_kept``),
+    whose change lines pass to that import; a row whose state an older export read later gave behind it takes
+    that state when it remains. Lines left without a product get one again, the suggested cycles follow and the
+    reminders of everyone concerned are regenerated for `today` (default: the book's today), in the same
+    transaction (core.product_links.follow_product_write).
 
     ``unfinished``: the import stopped halfway (core.excel.chunked) — the part it committed is taken back the
     same way; returns None if the batch is not (or no longer) ``running``. Without it a running batch is refused
@@ -119,10 +130,18 @@ def undo_import(book, batch_id: int, today: dt.date | None = None, *, unfinished
         deferred_indexes.restore(session, batch_id)  # a big import stopped before it built them again
         watch = CycleWatch(session)
         touched = set(session.scalars(select(Order.customer_id).where(Order.import_batch_id == batch_id)))
-        keep = rows_kept(session, batch_id)  # what a later import or the seller changed since stays
-        for model, ids in ((Order, keep.orders), (Customer, keep.customers)):
-            for chunk in in_chunks(sorted(ids)):
-                session.execute(update(model).where(model.id.in_(chunk)).values(import_batch_id=None))
+        held = Held.later_than(session, batch_id)  # what the later imports found as their files say it
+        keep = rows_kept(session, batch_id, held)  # what a later import or the seller changed since stays
+        for model, table, ids, count in ((Order, "orders", keep.orders, ImportBatch.orders_created),
+                                         (Customer, "customer", keep.customers, ImportBatch.customers_created)):
+            owners: dict[int | None, list[int]] = {}
+            for row_id in ids:  # each to the later import it stays for (none: the seller's)
+                owners.setdefault(keep.owner.get((table, row_id)), []).append(row_id)
+            for owner, rows in owners.items():
+                for chunk in in_chunks(sorted(rows)):
+                    session.execute(update(model).where(model.id.in_(chunk)).values(import_batch_id=owner))
+                if owner is not None:  # its undo removes them now: the history says so
+                    session.execute(update(ImportBatch).where(ImportBatch.id == owner).values({count: count + len(rows)}))
         for chunk in in_chunks(keep.lines_dropped):
             session.execute(delete(OrderItem).where(OrderItem.id.in_(chunk)))
         touched |= keep.customers
@@ -133,17 +152,38 @@ def undo_import(book, batch_id: int, today: dt.date | None = None, *, unfinished
         session.execute(update(Customer).where(own).values(import_batch_id=None))
         changes = session.scalars(select(ImportChange).where(ImportChange.batch_id == batch_id)
                                   .order_by(ImportChange.id.desc())).all()
-        kept = 0
-        lines_of = _orders_of_lines(session, changes)
-        for change in changes:
+        kept = lines_kept = 0
+        order_of_line = _orders_of_lines(session, changes)
+        lines_of: set[int] = set()  # the orders whose lines this undo deletes or puts back
+        moved: list[dict] = []  # change lines passed on to the later imports that hold what this one wrote
+        put_back: set[int] = set()  # orders given back a value
+        added_last = sorted(changes, key=lambda change: change.table_name == "order_item"  # (stable: newest first)
+                            and change.old_values_json == CREATED)  # lines added: once their values are put back
+        for change in added_last:
             if keep.holds(change.table_name, change.row_id):
                 continue  # a row kept: what this import gave it stays
-            kept += _restore(session, change)
+            if change.table_name == "order_item" and change.old_values_json == CREATED:
+                line_id, stays = _added_line(session, change, held)
+                lines_kept += stays
+                if (holder := held.holder("order_item", change.row_id)) is not None:
+                    moved.append(_line_of(change, holder))  # it is that import's now
+                if line_id is not None:
+                    lines_of.update(session.scalars(select(OrderItem.order_id).where(OrderItem.id == line_id)))
+                    session.execute(delete(OrderItem).where(OrderItem.id == line_id))
+                continue
+            if change.row_id in order_of_line and change.table_name == "order_item":
+                lines_of.add(order_of_line[change.row_id])
+            kept += _restore(session, change, held, moved, put_back)
             if change.table_name in ("customer", "customer_tag"):
                 touched.add(change.row_id)
-        recount_orders(session, lines_of | keep.orders)  # a Douyin order's money is that of the lines left (core.excel.sub_orders)
-        touched.update(session.scalars(select(Order.customer_id).where(Order.id.in_(
-            [c.row_id for c in changes if c.table_name == "orders"]))))
+        # an older export's state, and what it said of it passed on to it
+        restated = take_later_states(session, batch_id, held, keep, changes, moved)
+        # a Douyin order's money is that of the lines left (core.excel.sub_orders)
+        orders_changed = {change.row_id for change in changes if change.table_name == "orders"}
+        recount_orders(session, lines_of | keep.orders | restated | put_back, restated,
+                       partial(_recounted, keep, moved))
+        bulk_insert(session, ImportChange.__table__, moved)
+        touched.update(session.scalars(select(Order.customer_id).where(Order.id.in_(orders_changed))))
         alive = [cid for ids in in_chunks(sorted(touched))  # (one query a chunk, not a get per customer: 6 s for 18,000)
                  for cid in session.scalars(select(Customer.id).where(Customer.id.in_(ids)))]
         refresh_tag_names(session, alive)
@@ -152,21 +192,68 @@ def undo_import(book, batch_id: int, today: dt.date | None = None, *, unfinished
         batch.status, batch.undone_at = "undone", clock.now()
         if forget:  # its rows are gone or no longer carry its id
             session.execute(delete(ImportChange).where(ImportChange.batch_id == batch_id))
+            session.execute(delete(ImportHold).where(ImportHold.batch_id == batch_id))
             session.delete(batch)
-        rows_kept_count = len(keep.orders) + len(keep.customers)
+        rows_kept_count = len(keep.orders) + len(keep.customers) + lines_kept
         log.info("import batch %s%s undone: %d customers and %d orders deleted, %d changes put back, %d values "
                  "and %d rows changed since kept", batch_id, " (stopped halfway)" if unfinished else "",
                  customers_deleted, orders_deleted, len(changes), kept, rows_kept_count)
         return UndoResult(batch_id, customers_deleted, orders_deleted, len(changes), kept, rows_kept_count)
 
 
-def _restore(session, change: ImportChange) -> int:
+def _added_line(session, change: ImportChange, held: Held) -> tuple[int | None, bool]:
+    """A line the import added to an order of the book: (the line to delete, whether it stays). It stays when a later
+    import still done holds it, or the seller edited it since: its order has no line with the values the import
+    recorded of it (from 0007 on; the app saves an order's lines anew, with new ids) but has one at its id or of its
+    number. The line to delete is the order's line with those values (else, a change recorded before, its id)."""
+    if held.holds("order_item", change.row_id):
+        return None, True
+    if change.new_values_json is None:
+        return change.row_id, False
+    written = json.loads(change.new_values_json)
+    columns = OrderItem.__table__.c
+    lines = session.execute(select(columns.id, *[columns[name] for name in ADDED_LINE]).where(
+        columns.order_id == written["order_id"]).order_by(columns.id)).all()
+    same = [line.id for line in lines if all(getattr(line, name) == written[name] for name in ADDED_LINE)]
+    if same:
+        return (change.row_id if change.row_id in same else same[0]), False
+    edited = any(line.id == change.row_id or (written["line_ref"] and line.line_ref == written["line_ref"])
+                 for line in lines)
+    return None, edited
+
+
+def _recounted(keep, moved: list[dict], table: str, row_id: int, old: dict, new: dict) -> None:
+    """An order the undo recounted (sub_orders.recount_orders) that passes to a later import: that import records the
+    change (its version then accounts for it: core.excel.undo_keep)."""
+    if (owner := keep.owner.get((table, row_id))) is not None:
+        moved.append({"batch_id": owner, "table_name": table, "row_id": row_id, "old_values_json": _json(old),
+                      "new_values_json": _json(new)})
+
+
+def _json(values: dict) -> str:
+    return json.dumps({name: value.isoformat() if isinstance(value, dt.date) else value
+                       for name, value in values.items()}, ensure_ascii=False)
+
+
+def _line_of(change: ImportChange, batch_id: int, **values: str | None) -> dict:
+    """An ``import_change`` line for ``batch_id``: ``change``'s, or with its ``values`` replaced."""
+    return {"batch_id": batch_id, "table_name": change.table_name, "row_id": change.row_id,
+            "old_values_json": change.old_values_json, "new_values_json": change.new_values_json} | values
+
+
+def _restore(session, change: ImportChange, held: Held, moved: list[dict], put_back: set[int]) -> int:
     """Put back what one change replaced; returns how many of its values were kept. A change that recorded the
     values it wrote (``new_values_json``, from 0006 on) puts a value back only where the row still holds the
     one written — a later import (an import not the newest to touch the row being undone) or the seller may
-    have changed it since, and that stays; an older change puts every value back."""
+    have changed it since, and that stays; an older change puts every value back. A value a later import still
+    done gave as the row has it (``held``: core.excel.holds) stays too, and so does a tag it gave the customer: that
+    part of the change is passed on to the first such import (``moved``), whose undo then puts it back. The orders
+    given back a value are added to ``put_back``."""
     old = json.loads(change.old_values_json)
     if change.table_name == "customer_tag":
+        if (holder := held.holder("customer_tag", change.row_id, str(old["tag_id"]))) is not None:
+            moved.append(_line_of(change, holder))
+            return 1
         session.execute(delete(CustomerTag).where(CustomerTag.customer_id == change.row_id,
                                                   CustomerTag.tag_id == old["tag_id"]))
     elif change.table_name == "customer_alias":
@@ -178,10 +265,19 @@ def _restore(session, change: ImportChange) -> int:
         else:
             values = _decode(model, old)
             kept = _changed_since(session, model, change, values)
-            if not values:
-                return kept
-            if issubclass(model, VersionedMixin):  # the models with a version column
-                values["version"] = model.version + 1
+            vouched = held.fields(change.table_name, change.row_id).intersection(values)
+            kept += len(vouched - {"is_purchase"})  # (the status's, counted with it)
+            new = json.loads(change.new_values_json) if change.new_values_json is not None else {}
+            for name in sorted(vouched):
+                del values[name]
+                holder = held.holder(change.table_name, change.row_id, name)
+                assert holder is not None
+                moved.append(_line_of(change, holder, old_values_json=_json({name: old[name]}),
+                                      new_values_json=_json({name: new[name]}) if name in new else None))
+            if values and change.table_name == "orders":
+                put_back.add(change.row_id)
+            if issubclass(model, VersionedMixin):  # one more for the undo, and one for each change line passed on
+                values["version"] = model.version + 1 + len(vouched)  # (undo_keep counts them so)
             session.execute(update(model).where(model.id == change.row_id).values(**values))
             return kept
     return 0
@@ -205,11 +301,11 @@ def _changed_since(session, model, change: ImportChange, values: dict) -> int:
     return len(kept)
 
 
-def _orders_of_lines(session, changes) -> set[int]:
-    """The orders of the lines these changes created or changed (read before the undo deletes them)."""
+def _orders_of_lines(session, changes) -> dict[int, int]:
+    """line id → its order, for the lines these changes created or changed (read before the undo deletes them)."""
     item_ids = [change.row_id for change in changes if change.table_name == "order_item"]
-    return {order_id for ids in in_chunks(item_ids)
-            for order_id in session.scalars(select(OrderItem.order_id).where(OrderItem.id.in_(ids)))}
+    return {item_id: order_id for ids in in_chunks(item_ids)
+            for item_id, order_id in session.execute(select(OrderItem.id, OrderItem.order_id).where(OrderItem.id.in_(ids)))}
 
 
 def unfinished_imports(book) -> list[int]:

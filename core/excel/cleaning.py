@@ -21,6 +21,7 @@ _NEEDS_CLEANING = re.compile(r"^[\s'=]|\s$|[\t\u3000\u00a0\ufeff\u200b\uff10-\uf
 _FORMULA_TEXT = re.compile(r'^="(.*)"$', re.S)
 # Integers stored as numbers keep at most 15 significant digits in Excel: anything longer was rounded.
 _EXACT_DIGITS = 15
+_WRITTEN_OUT_ROUNDED = _EXACT_DIGITS + 3  # digits written out from here on, zeros past the 15th: Excel rounded them
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
 
@@ -80,7 +81,7 @@ def line_number(value: object) -> str:
         text = clean_identifier(value)
     except CellRejected:
         return _rounded_number(value)
-    if len(text) > _EXACT_DIGITS and text.isdigit() and not text[_EXACT_DIGITS:].strip("0"):
+    if len(text) >= _WRITTEN_OUT_ROUNDED and text.isdigit() and not text[_EXACT_DIGITS:].strip("0"):
         return _rounded_number(text)
     return text
 

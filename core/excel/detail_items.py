@@ -43,6 +43,12 @@ from core.excel.records import RowError
 _COLUMNS = ("title", "sku_spec", "quantity", "unit_price_cents", "amount_cents", "product_id")
 
 
+# what an import records of a line it adds to a book order: an undo removes the line of that order that still says
+# so (the seller did not edit it since), whatever its id (the app saves an order's lines anew: core.excel.batches)
+ADDED_LINE = ("order_id", "title", "sku_spec", "quantity", "unit_price_cents", "amount_cents", "line_ref",
+              "line_state")
+
+
 class Record(Protocol):
     """Keeps for undo a row created (``old`` None) or a change: the values replaced, and those written."""
 
@@ -123,8 +129,8 @@ def attach_detail_items(session: Session, plan: ImportPlan, book_orders: Mapping
             outcome.orders_unchanged -= 1
     for batch in chunks(added):
         ids = session.scalars(insert(OrderItem).returning(OrderItem.id, sort_by_parameter_order=True), batch)
-        for item_id in ids:
-            record("order_item", item_id, None)
+        for item_id, values in zip(ids, batch, strict=True):
+            record("order_item", item_id, None, {name: values.get(name) for name in ADDED_LINE})
     _grow_goods(session, grown, record)
     return outcome
 

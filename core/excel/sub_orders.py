@@ -9,7 +9,7 @@ it as if every export had been read as one file:
 
 - a line of the file whose number the book's order has updates that line's quantity, prices and state when
   the export says something new of it (its state differs from the one stored and is not behind it: an older
-  export's line, paid where the book's is shipped or refunded, is left as the book has it — ``_line_behind``):
+  export's line, paid where the book's is shipped or refunded, is left as the book has it — ``line_behind``):
   its title, specification and product stay the book's, and a line the seller changed stays as it is while the
   exports say the same;
 - a line whose number the order lacks is the order's line without a number of the same title, specification,
@@ -52,14 +52,18 @@ from sqlalchemy.orm import Session
 
 from core.book.models import Order, OrderItem
 from core.excel import cleaning
-from core.excel.detail_items import Record
+from core.excel.detail_items import ADDED_LINE, Record
+from core.excel.holds import Holds
 from core.excel.line_states import line_state_of, rounds_to, state_status
 from core.excel.matching import ExistingOrder, chunks
 from core.excel.plan import OrderDraft, finish_fields
+from core.orders import is_purchase_status
 
 _LINE = ("id", "order_id", "line_ref", "line_state", "title", "sku_spec", "quantity", "unit_price_cents",
          "amount_cents")
+_UPDATED = ("quantity", "unit_price_cents", "amount_cents", "line_state")  # what a later export changes
 _MONEY = ("goods_cents", "paid_cents", "discount_cents", "refund_cents")
+LINES_SAY = (*_MONEY, "status")  # a merged order's fields that are its lines' (core.excel.holds)
 _EXTRA = ("goods_cents", "discount_cents")
 _TIMES = ("created_at", "paid_at", "shipped_at", "delivered_at", "completed_at", "closed_at")  # compared here, not in matching.ORDER_COMPARED
 
@@ -75,10 +79,11 @@ class SubOrderOutcome:
 
 
 def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, OrderDraft]],
-                     link: Callable[[str], int | None], record: Record) -> SubOrderOutcome:
+                     link: Callable[[str], int | None], record: Record, holds: Holds) -> SubOrderOutcome:
     """Merge the numbered lines of each draft into its book order as the module docstring says. A merged
     draft gets ``lines_written`` and its fields become the whole order's (the writer then compares them with the
-    book's as for any order); the others are left as they are."""
+    book's as for any order); the others are left as they are. The book lines the file holds go to ``holds``
+    (core.excel.holds), each line added is recorded with its values."""
     outcome = SubOrderOutcome()
     wanted = [(order, draft) for order, draft in pairs if draft.rows_are_lines
               and any(item.get("line_ref") or item.get("line_rounded") for item in draft.items)]
@@ -111,7 +116,7 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
             if line is None:
                 added.append({"order_id": order.id, "title": item.get("product_title", ""),
                               "sku_spec": item.get("sku_spec", ""), "line_ref": ref, **values})
-            elif _update_line(session, line, ref, values, record):
+            elif _update_line(session, line, ref, values, record, holds):
                 outcome.lines_changed.add(order.id)
         for values in added:
             values["product_id"] = link(values["title"])
@@ -121,22 +126,30 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
         draft.lines_written = True
         outcome.extra[order.id] = {}
     for batch in chunks(inserted):
-        for item_id in session.scalars(insert(OrderItem).returning(OrderItem.id, sort_by_parameter_order=True), batch):
-            record("order_item", item_id, None)
+        ids = session.scalars(insert(OrderItem).returning(OrderItem.id, sort_by_parameter_order=True), batch)
+        for item_id, values in zip(ids, batch, strict=True):
+            record("order_item", item_id, None, {name: values.get(name) for name in ADDED_LINE})
     outcome.items_added = len(inserted)
     _book_extra(session, outcome.extra)
     return outcome
 
 
 def _update_line(session: Session, line: dict[str, Any], ref: str | None, values: dict[str, Any],
-                 record: Record) -> bool:
+                 record: Record, holds: Holds) -> bool:
     """The book's ``line`` takes the file line's ``values`` when they say something new of it, and its number
-    ``ref`` when it had none (a line added from an export whose numbers Excel rounded); whether it changed."""
+    ``ref`` when it had none (a line added from an export whose numbers Excel rounded); whether it changed. The
+    file holds the line (``holds``): with the values it gives as the book has them, or, when its state is behind
+    the book's, with what it said of it."""
     claimed = {"line_ref": ref} if ref and line["line_ref"] != ref else {}
     if not values["line_state"] or line["line_state"] == values["line_state"]:
+        holds.hold("order_item", line["id"], [name for name in _UPDATED if line[name] == values[name]])
         values = claimed  # the export says nothing new of it: what the seller changed in the book stays
-    elif _line_behind(line["line_state"], values["line_state"]):
+    elif line_behind(line["line_state"], values["line_state"]):
+        holds.hold("order_item", line["id"])
+        holds.behind("order_item", line["id"], values)
         values = claimed  # an older export's line: the book's later state stays
+    else:
+        holds.hold("order_item", line["id"], [name for name in _UPDATED if line[name] == values[name]])
     changed = {name: value for name, value in {**values, **claimed}.items() if line[name] != value}
     if changed:
         record("order_item", line["id"], {name: line[name] for name in changed}, changed)
@@ -187,7 +200,7 @@ def _goods(line: dict[str, Any], title: str = "title", *more: Any) -> tuple[Any,
     return (line.get(title) or "", line.get("sku_spec") or "", line.get("quantity", 1), *more)
 
 
-def _line_behind(book_state: str | None, state: str) -> bool:
+def line_behind(book_state: str | None, state: str) -> bool:
     """Whether a line's state in the file is behind the one the book keeps (``cleaning.status_behind``, a line's
     refund counting as the order's would: a refunded line is final); never for a book line without a state."""
     if not book_state:
@@ -217,23 +230,30 @@ def _whole_order(draft: OrderDraft, lines: list[dict[str, Any]], before: list[di
             draft.fields[name] = fields[name]
 
 
-def recount_orders(session: Session, order_ids: Collection[int]) -> None:
+def recount_orders(session: Session, order_ids: Collection[int], restated: Collection[int] = (),
+                   record: Record | None = None) -> None:
     """After an undo: each of these orders with numbered lines takes again the money of its lines (an undone
-    import's lines gone, a later import's kept: core.excel.batches). When that changes its money, its status
+    import's lines gone, a later import's kept: core.excel.batches). When that changes its money, or the order is
+    one of ``restated`` (a line took again the state an older export gave it: core.excel.undo_keep), its status
     is also its lines' (a refund gone with its line takes the partial_refund with it); else the status is left
-    as the undo put it (the seller may have set it)."""
+    as the undo put it (the seller may have set it). ``record`` is told each order changed (values before, after)."""
     lines = _book_lines(session, list(order_ids))
     numbered = [order_id for order_id, have in lines.items() if any(line["line_ref"] and line["line_state"]
                                                                     for line in have)]
-    names = (*_TIMES, "postage_cents", *_MONEY)  # (the status, when the money changes, is set: not compared)
+    names = (*_TIMES, "postage_cents", *_MONEY, "status", "is_purchase")  # (the status is set when the money changes)
     for batch in chunks(numbered):
         query = select(Order.id, *[getattr(Order, name) for name in names]).where(Order.id.in_(batch))
         for order_id, *values in session.execute(query).all():
             book = dict(zip(names, values, strict=True))
             fields = _of_lines({name: book[name] for name in (*_TIMES, "postage_cents")}, lines[order_id])
             changes = {name: fields[name] for name in _MONEY if name in fields and fields[name] != book[name]}
+            if order_id in restated and fields["status"] != book["status"]:
+                changes["status"] = fields["status"]
             if changes:
                 changes["status"] = fields["status"]
+                changes["is_purchase"] = is_purchase_status(fields["status"])
+                if record is not None:
+                    record("orders", order_id, {name: book[name] for name in changes}, changes)
                 session.execute(update(Order).where(Order.id == order_id).values(**changes, version=Order.version + 1))
 
 

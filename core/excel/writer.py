@@ -21,6 +21,7 @@ from core.book.models import (
     CustomerTag,
     ImportBatch,
     ImportChange,
+    ImportHold,
     Order,
     OrderItem,
     Product,
@@ -33,11 +34,12 @@ from core.excel.chunked import CHUNK_ROWS, CHUNK_UPDATES, Turns, after_import_in
 from core.excel.cleaning import clean_text, is_masked_name, status_behind, with_kept_lines
 from core.excel.customer_rows import CUSTOMER_TEXT, customer_columns, write_aliases
 from core.excel.detail_items import DetailOutcome, attach_detail_items
+from core.excel.holds import Holds
 from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders
 from core.excel.own_export import BOOK_ORDER_KEY, write_referrers_and_points, write_settings
 from core.excel.own_history import write_history
 from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
-from core.excel.sub_orders import merge_sub_orders
+from core.excel.sub_orders import LINES_SAY, merge_sub_orders
 from core.order_writes import after_orders_written
 from core.orders import derived_order_columns, is_purchase_status
 from core.product_links import CycleWatch, ProductResolver
@@ -113,6 +115,7 @@ class BookWriter:
         self._created_refs: dict[str, int] = {}  # our export's customer numbers of those → their ids
         self._order_refs: dict[int, int] = {}  # our export's order ids of the orders created → their ids
         self._changes: list[dict[str, Any]] = []
+        self.holds = Holds()  # the rows the file holds as the book has them (core.excel.holds)
         self._sub_items_added = 0  # lines added to Douyin orders of the book by their numbers (sub_orders)
         self._deferred: list[str] = []  # tables whose plain indexes are built after the rows (deferred_indexes)
         self.settings_written = 0  # member levels / templates added from our export (core.excel.own_export)
@@ -153,6 +156,7 @@ class BookWriter:
     def _flush_changes(self) -> None:
         bulk_insert(self.session, ImportChange.__table__, self._changes)
         self._changes = []
+        bulk_insert(self.session, ImportHold.__table__, self.holds.rows(self.counts.batch_id))
 
     def _record(self, table: str, row_id: int, old: dict[str, Any] | None, new: dict[str, Any] | None = None) -> None:
         """Keep for undo a row created (``old`` None) or the values a change replaced, with those it wrote."""
@@ -396,6 +400,8 @@ class BookWriter:
                     changes.update(phone=wanted["phone"], phone_norm=wanted["phone_norm"])
                 elif not current["phone"] and wanted["phone"]:
                     changes["phone"] = wanted["phone"]
+                self.holds.hold("customer", customer_id, [name for name, value in current.items() if value not in (
+                    "", None, False) and wanted[name] == value and name not in changes])
                 if not changes:
                     continue
                 self._record("customer", customer_id, {name: current[name] for name in changes}, changes)
@@ -424,6 +430,8 @@ class BookWriter:
             have.update((customer_id, tag_id) for customer_id, tag_id in self.session.execute(
                 select(CustomerTag.customer_id, CustomerTag.tag_id).where(CustomerTag.customer_id.in_(batch))))
         links = sorted(wanted - have)
+        for customer_id, tag_id in wanted & have:
+            self.holds.hold("customer_tag", customer_id, (str(tag_id),))
         bulk_insert(self.session, CustomerTag.__table__, [{"customer_id": c, "tag_id": t} for c, t in links])
         refresh_tag_names(self.session, {customer_id for customer_id, _ in links})
         for customer_id, tag_id in links:
@@ -451,7 +459,7 @@ class BookWriter:
                     known.append((existing, draft))
                 else:
                     drafts.append(draft)
-            merged = merge_sub_orders(self.session, known, link, self._record)
+            merged = merge_sub_orders(self.session, known, link, self._record, self.holds)
             self._sub_items_added = merged.items_added
             for existing, draft in known:
                 self._update_order(existing, draft, merged.extra.get(existing.id, {}),
@@ -517,13 +525,20 @@ class BookWriter:
         changes = {}
         book = existing.values | extra if extra else existing.values
         names = (*ORDER_COMPARED, *extra) if extra else ORDER_COMPARED
-        if not lines_changed and status_behind(book["status"], draft.fields.get("status")):
+        behind = not lines_changed and status_behind(book["status"], draft.fields.get("status"))
+        if behind:
             names = tuple(name for name in names if name not in _STATE)
+            if not draft.lines_written:  # (a merged order's state is its lines': they hold theirs)
+                self.holds.behind("orders", existing.id, {name: draft.fields[name] for name in _STATE
+                                                          if draft.fields.get(name) not in (None, "")})
         fields = fit_to_lengths({name: draft.fields.get(name) for name in names}, self._order_lengths)
         for name in names:
             value = fields[name]
             if value not in (None, "") and value != book[name]:
                 changes[name] = value
+        self.holds.hold("orders", existing.id, [name for name in names if fields[name] not in (None, "")
+                                                and name not in changes
+                                                and not (draft.lines_written and name in LINES_SAY)])
         if not changes and not lines_changed:
             self.counts.orders_unchanged += 1
             if draft.rows_are_lines:

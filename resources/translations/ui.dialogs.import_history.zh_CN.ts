@@ -68,12 +68,12 @@
         <translation>删除“%1”新增的客户和订单，并恢复它修改过的内容？</translation>
     </message>
     <message>
-        <source>%1 customers or orders this import added were changed since (by a later import or by hand): they were kept, with what this import gave them.</source>
-        <translation>此次导入新增的客户或订单中，有 %1 条之后又被后来的导入或手动修改过：已保留，并保留此次导入给它们的内容。</translation>
+        <source>%1 customers, orders or order lines this import added were changed since (by a later import or by hand) or are in a later import too: they were kept, with what this import gave them.</source>
+        <translation>此次导入新增的客户、订单或订单商品中，有 %1 条之后又被后来的导入或手动修改过，或也在后来的导入里：已保留，并保留此次导入给它们的内容。</translation>
     </message>
     <message>
-        <source>%1 values changed since this import (by a later import or by hand) were kept as they are.</source>
-        <translation>有 %1 个值在这次导入之后又被改过（后来的导入或手动修改），已保留不变。</translation>
+        <source>%1 values changed since this import (by a later import or by hand), or given the same by a later import, were kept as they are.</source>
+        <translation>有 %1 个值在这次导入之后又被改过（后来的导入或手动修改），或后来的导入给出了同样的值，已保留不变。</translation>
     </message>
 </context>
 </TS>

@@ -303,11 +303,16 @@ def test_the_fixture_is_the_frozen_0001_layout():
     eng.dispose()
 
 
+_ADDED = {"import_hold": "0007"}  # tables added by a later revision: new, empty, in an upgraded book
+
+
 def _counts(path):
     con = sqlite3.connect(path)
     tables = [r[0] for r in con.execute(
         "SELECT name FROM sqlite_master WHERE type='table' AND name NOT IN ('alembic_version', 'book_change')")]
     counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    for table in _ADDED:
+        assert counts.pop(table, 0) == 0, table
     names = con.execute("SELECT id, name, phone, city FROM customer ORDER BY id").fetchall()
     con.close()
     return counts, names
@@ -370,16 +375,22 @@ def test_check_today_and_import_agree_on_random_byte_flips(tmp_path):
     assert 4 in outcomes  # the experiment did hit something
 
 
-def test_a_0005_book_upgrades_to_head_with_nothing_lost_and_its_douyin_lines_keep_the_older_rule(tmp_path):
-    """0006 adds order_item.line_ref / line_state (core.excel.sub_orders). The fixture is a demo book made by
-    0005 with a Douyin order of two sub-orders imported: its lines come through without numbers, and the same
-    export imported again changes nothing (the older rule: lines compared by their content)."""
+def _upgraded(fixture: str, tmp_path) -> Path:
+    """A copy of the fixture book opened once (upgraded to head), nothing lost; its path."""
     path = tmp_path / "old.book"
-    shutil.copyfile(FIXTURE_0001.parent / "book-0005.book", path)
+    shutil.copyfile(FIXTURE_0001.parent / fixture, path)
     before = _counts(path)
     with Book.open(path, backup_root=tmp_path / "bk") as b:
         assert schema.current_revision(b.engine) == schema.HEAD
     assert _counts(path) == before
+    return path
+
+
+def test_a_0005_book_upgrades_to_head_with_nothing_lost_and_its_douyin_lines_keep_the_older_rule(tmp_path):
+    """0006 adds order_item.line_ref / line_state (core.excel.sub_orders). The fixture is a demo book made by
+    0005 with a Douyin order of two sub-orders imported: its lines come through without numbers, and the same
+    export imported again changes nothing (the older rule: lines compared by their content)."""
+    path = _upgraded("book-0005.book", tmp_path)
     con = sqlite3.connect(path)
     assert con.execute("SELECT count(*) FROM order_item WHERE line_ref IS NOT NULL OR line_state IS NOT NULL"
                        ).fetchone() == (0,)
@@ -398,3 +409,28 @@ def test_a_0005_book_upgrades_to_head_with_nothing_lost_and_its_douyin_lines_kee
     con = sqlite3.connect(path)
     assert con.execute("SELECT * FROM order_item ORDER BY id").fetchall() == items
     con.close()
+
+
+def test_a_0006_book_upgrades_to_head_and_its_imports_are_undone_as_before_and_held_by_later_ones(tmp_path):
+    """0007 adds import_hold (core.excel.holds). The fixture is a demo book made by 0006 with four imports: a Douyin
+    order (cream), the same order's next export (serum added), a Taobao order shipped, then refunded. Its imports
+    hold nothing (undone as before); an import made after the upgrade holds the serum, which an undo of the import
+    that added it then leaves."""
+    from sqlalchemy import select
+
+    from core.book.models import ImportHold, Order
+    from core.excel.batches import undo_import
+    from tests.core.excel.test_douyin_sub_orders import CREAM, SERUM, order_of
+    from tests.core.excel.test_pasted_lines import _douyin
+
+    path = _upgraded("book-0006.book", tmp_path)
+    assert run_cli("import", _douyin(tmp_path / "again.csv", [CREAM, SERUM]), "--book", path).returncode == 0
+    with Book.open(path, backup_root=tmp_path / "bk") as b:
+        with b.session() as session:
+            assert session.scalar(select(ImportHold.row_ids).where(ImportHold.batch_id == 5,
+                                                                   ImportHold.table_name == "orders")) == "174"
+        undo_import(b, 4)  # the refund, recorded by 0006: put back as before
+        with b.session() as session:
+            assert session.execute(select(Order.status, Order.refund_cents).where(Order.id == 175)).one() == ("shipped", 0)
+        undo_import(b, 2)  # the serum it added stays: the import made after the upgrade holds it
+        assert order_of(b)[4] == [("面霜", 1, 10000, 10000), ("精华", 1, 20000, 20000)]

@@ -227,8 +227,8 @@ def test_the_history_tells_the_rows_an_undo_kept(qtbot, book, tmp_path, monkeypa
         dialog.undo_button.click()
     qtbot.waitUntil(lambda: bool(told))
     assert count(book, Customer) == 1 and count(book, Order) == 0
-    assert told == ["1 customers or orders this import added were changed since (by a later import or by hand): "
-                    "they were kept, with what this import gave them."]
+    assert told == ["1 customers, orders or order lines this import added were changed since (by a later import or "
+                    "by hand) or are in a later import too: they were kept, with what this import gave them."]
 
 
 def test_risk_buyers_are_named_in_the_import_report(qtbot, book, tasks, tmp_path, make_customer):

@@ -116,13 +116,13 @@ class ImportHistoryDialog(QDialog):
         if result is None:
             return
         told = []
-        if result.rows_kept:  # customers / orders it created that a later import or the seller changed since
-            told.append(self.tr("%1 customers or orders this import added were changed since (by a later import or "
-                                "by hand): they were kept, with what this import gave them.")
-                        .replace("%1", str(result.rows_kept)))
-        if result.values_kept:  # a later import or the seller changed them since
+        if result.rows_kept:  # rows it created that a later import or the seller changed since, or a later import holds
+            told.append(self.tr("%1 customers, orders or order lines this import added were changed since (by a later "
+                                "import or by hand) or are in a later import too: they were kept, with what this "
+                                "import gave them.").replace("%1", str(result.rows_kept)))
+        if result.values_kept:  # a later import or the seller changed them since, or a later import gave the same
             told.append(self.tr(
-                "%1 values changed since this import (by a later import or by hand) were kept as they are.")
-                .replace("%1", str(result.values_kept)))
+                "%1 values changed since this import (by a later import or by hand), or given the same by a later "
+                "import, were kept as they are.").replace("%1", str(result.values_kept)))
         if told:
             QMessageBox.information(self, self.tr("Undo import"), "\n".join(told))

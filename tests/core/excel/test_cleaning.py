@@ -41,6 +41,10 @@ def test_identifier_refuses_numbers_excel_already_rounded():
     (4.91234567890123e18, "~491234567890123/19"),  # a number cell: Excel kept 15 digits
     ("4.91234567890123E+18", "~491234567890123/19"),  # as Excel shows it, saved as CSV
     ("4912345678901230000", "~491234567890123/19"),  # written out in full digits
+    ("491234567890123000", "~491234567890123/18"),
+    ("6940000000000010", "6940000000000010"),  # 16 digits ending in 0: exact (one number in ten ends so)
+    ("69400000000000100", "69400000000000100"),
+    (6.94e15, "~694/16"),  # but a number cell is rounded whatever its length
     ("6.92E+18", "~692/19"),  # the General format's few digits
     ("", ""), (1.5, ""),  # no line number
 ])

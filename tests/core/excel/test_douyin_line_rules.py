@@ -105,9 +105,11 @@ def test_an_order_with_a_sub_order_still_to_ship_is_not_completed_whatever_the_r
 def test_undoing_the_import_that_added_a_line_refunded_later_leaves_no_refund(tmp_path, book):
     run_import(book, _douyin(tmp_path / "mon.csv", [_state(CREAM, "待发货")]))
     tuesday = run_import(book, _douyin(tmp_path / "tue.csv", [CREAM, SERUM]))
-    run_import(book, _douyin(tmp_path / "wed.csv", [_state(SERUM, after_sale="退款成功")]))
+    wednesday = run_import(book, _douyin(tmp_path / "wed.csv", [_state(SERUM, after_sale="退款成功")]))
     assert order_of(book)[:4] == ("partial_refund", 30000, 30000, 20000)
-    undo_import(book, tuesday.batch_id)  # the serum goes, and its refund with it
+    undo_import(book, tuesday.batch_id)  # Wednesday, still done, holds the serum: it stays, refunded
+    assert order_of(book) == ("partial_refund", 30000, 30000, 20000, [("面霜", 1, 10000, 10000), ("精华", 1, 20000, 20000)])
+    undo_import(book, wednesday.batch_id)  # the serum goes, and its refund with it
     assert order_of(book) == ("paid", 10000, 10000, 0, [("面霜", 1, 10000, 10000)])
     with book.session() as session:
         assert session.scalar(select(Customer.total_spend_cents)) == 10000

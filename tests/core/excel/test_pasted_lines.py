@@ -150,7 +150,9 @@ def test_a_later_douyin_export_adds_the_sub_orders_an_earlier_one_lacked(tmp_pat
     after = items_table(book)
     again = run_import(book, full)  # the same file again: nothing
     assert items_table(book) == after and (again.items_added, again.orders_unchanged) == (0, 1)
-    undo_import(book, later.batch_id)
+    undo_import(book, later.batch_id)  # the same file again, still done, holds the wine: it stays
+    assert _order(book) == (24400, [("土蜂蜜500g", 1, 6800), ("青梅酒500ml", 2, 17600)]) and _goods(book) == 24400
+    undo_import(book, again.batch_id)  # then it goes with it
     assert _order(book) == (6800, [("土蜂蜜500g", 1, 6800)]) and _goods(book) == 6800
     run_import(book, full)
     with book.session() as session:  # the seller corrects a line in the book: the file's line is not added back

@@ -65,7 +65,8 @@ def test_undoing_a_middle_douyin_import_keeps_the_later_lines_and_their_money(tm
     run_import(book, _douyin(tmp_path / "k1.csv", [CREAM]))
     middle = run_import(book, _douyin(tmp_path / "k2.csv", [CREAM, SERUM]))
     newest = run_import(book, _douyin(tmp_path / "k3.csv", [CREAM, SERUM, EYE]))
-    undo_import(book, middle.batch_id)  # its line goes; the newest's stays, and the money is the lines'
-    assert order_of(book) == ("completed", 50000, 50000, 0, [("面霜", 1, 10000, 10000), ("眼霜", 1, 40000, 40000)])
-    undo_import(book, newest.batch_id)
+    undo_import(book, middle.batch_id)  # its line stays: the newest, still done, holds it too (core.excel.holds)
+    assert order_of(book) == ("completed", 70000, 70000, 0, [
+        ("面霜", 1, 10000, 10000), ("精华", 1, 20000, 20000), ("眼霜", 1, 40000, 40000)])
+    undo_import(book, newest.batch_id)  # its line goes, and the serum that was passed on to it; the money is the lines'
     assert order_of(book) == ("completed", 10000, 10000, 0, [("面霜", 1, 10000, 10000)])
