@@ -1,7 +1,9 @@
 """Export the book to .xlsx with openpyxl's write-only mode: typed cells, bold frozen header, widths.
 
 Text cells starting with = + - @ or a tab/carriage return get a leading apostrophe so no spreadsheet
-runs them as a formula (the importer strips that apostrophe again, so a round trip is lossless).
+runs them as a formula (the importer strips that apostrophe again, so a round trip is lossless); so does a text
+that starts with an apostrophe of its own (a customer called '小王, a note '加急): the importer takes a leading
+apostrophe for Excel's text marker and strips one, so the value comes back as it was.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from core.progress import IsCancelled, Progress, no_progress
 from core.settings import phones_masked
 
 WHAT = ("customers", "orders", "reminders", "aftersales", "all")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")  # (an apostrophe: the one the importer strips)
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _FORMATS = {"money": "#,##0.00", "date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm:ss", "int": "0"}
 _WIDTHS = {"money": 12, "date": 12, "datetime": 20, "int": 10, "bool": 8}
@@ -42,7 +44,8 @@ class ExportResult:
 
 
 def safe_text(value: str) -> str:
-    """Text as written to a cell: control characters dropped, formula-looking text neutralised."""
+    """Text as written to a cell: control characters dropped, formula-looking text neutralised, a leading
+    apostrophe doubled (the module docstring)."""
     value = _ILLEGAL.sub("", value)
     return "'" + value if value.startswith(_FORMULA_START) else value
 
