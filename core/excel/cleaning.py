@@ -218,10 +218,16 @@ _ON_SALE_WORDS = {"在售": True, "上架": True, "在架": True, "on sale": Tru
                   "已下架": False, "停产": False, "discontinued": False, "inactive": False}
 
 
-def parse_on_sale(value: object) -> bool | None:
+DELETED = "deleted"  # a products sheet's row of a product the seller deleted (parse_on_sale)
+_DELETED_WORDS = frozenset({"已删除", "删除", "deleted"})
+
+
+def parse_on_sale(value: object) -> bool | str | None:
     """A product's status as our export writes it (在售 / 停售, on sale / discontinued) or a yes/no cell;
-    None when empty."""
+    ``DELETED`` for a product the seller deleted (已删除 / deleted: core.excel.writer); None when empty."""
     text = clean_text(value).lower()
+    if text in _DELETED_WORDS:
+        return DELETED
     return _ON_SALE_WORDS[text] if text in _ON_SALE_WORDS else parse_bool(text)
 
 

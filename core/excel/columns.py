@@ -227,6 +227,9 @@ PRODUCT_COLUMNS = (
 )
 # a product's active flag as written (zh, en) and the kinds of a customer's aliases (其他账号 lines), by code
 PRODUCT_ACTIVE_WORDS = {True: ("on sale", "在售"), False: ("discontinued", "停售")}
+# the status of a row naming a product the seller deleted (setting products.deleted): a copy of the book does not
+# make it again from the order lines of its name (core.product_links)
+PRODUCT_DELETED_WORDS = ("deleted", "已删除")
 ALIAS_KIND_WORDS = {"wechat": ("WeChat ID", "微信号"), "buyer_id": ("Buyer ID", "买家会员名"), "name": ("Name", "曾用名"),
                     "phone": ("Phone", "电话"), "qq": ("QQ", "QQ号"), "email": ("Email", "邮箱")}
 COUPON_COLUMNS = (  # read back for the customers an import creates (core.excel.own_export)

@@ -28,7 +28,7 @@ from core.excel import columns as cols
 from core.excel.columns import Column
 from core.phones import display_phone
 from core.progress import IsCancelled, Progress, no_progress
-from core.settings import phones_masked
+from core.settings import get_setting, phones_masked
 
 WHAT = ("customers", "orders", "reminders", "aftersales", "all")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")  # (an apostrophe: the one the importer strips)
@@ -327,6 +327,9 @@ def _product_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]
                    Product.code, Product.active, Product.note)
     for *values, active, note in session.execute(query.order_by(Product.id)):
         yield [*values, words[bool(active)], note]
+    deleted = cols.PRODUCT_DELETED_WORDS[1 if _zh(language) else 0]
+    for name in get_setting(session, "products.deleted"):  # the products the seller deleted, by name
+        yield [name, None, None, None, "", "", deleted, ""]
 
 
 def _aftersale_rows(session, language: str, today: dt.date, case_filter=None) -> Iterable[list[Any]]:

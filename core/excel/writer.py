@@ -30,7 +30,7 @@ from core.errors import Cancelled
 from core.excel import deferred_indexes
 from core.excel.bulk_insert import bulk_insert, bulk_insert_columns, fit_to_lengths, text_lengths
 from core.excel.chunked import CHUNK_ROWS, CHUNK_UPDATES, Turns, after_import_in_chunks
-from core.excel.cleaning import clean_text, is_masked_name, status_behind, with_kept_lines
+from core.excel.cleaning import DELETED, clean_text, is_masked_name, status_behind, with_kept_lines
 from core.excel.customer_rows import CUSTOMER_TEXT, customer_columns, write_aliases
 from core.excel.detail_items import DetailOutcome, attach_detail_items
 from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders
@@ -40,7 +40,7 @@ from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
 from core.excel.sub_orders import merge_sub_orders
 from core.order_writes import after_orders_written
 from core.orders import derived_order_columns, is_purchase_status
-from core.product_links import CycleWatch, ProductResolver
+from core.product_links import CycleWatch, ProductResolver, forget_deleted, remember_deleted
 from core.product_names import fold, name_key
 from core.search import build_search_text
 from core.settings import local_today
@@ -267,7 +267,11 @@ class BookWriter:
         """A products sheet: products the book has (same name key: spaces, width and case aside) take the sheet's
         values (a cell left empty changes nothing; a text the same once cleaned as the sheet's cells are — edge
         spaces, full-width digits — is no change, so our export re-imported changes nothing), the others are
-        created. Returns the products written and whether any was created."""
+        created. A row saying the product was deleted (已删除 / deleted: our export's products the seller deleted)
+        creates none: the book remembers the name, so the order lines of that title stay without a product
+        (core.product_links.remember_deleted), unless the book has a product of that name; a row creating a product
+        the seller had deleted makes it a product again (``forget_deleted``). Returns the products written and whether
+        any was created."""
         names = _PRODUCT_SHEET_FIELDS.values()
         existing = {pid: dict(zip(names, values, strict=True)) for pid, *values in self.session.execute(
             select(Product.id, *[getattr(Product, name) for name in names]))}
@@ -278,6 +282,11 @@ class BookWriter:
             values = {column: fields.get(field) for field, column in _PRODUCT_SHEET_FIELDS.items()}
             values = {key: value for key, value in values.items() if value not in (None, "")}
             pid = resolver.by_key.get(name_key(name))
+            if values.get("active") == DELETED:
+                if pid is None and name:
+                    remember_deleted(self.session, name[:200])
+                    resolver.refused.add(name_key(name))
+                continue
             if pid is not None:
                 before = existing[pid]
                 changed = {key: value for key, value in values.items()
@@ -291,6 +300,8 @@ class BookWriter:
                 pid = self.session.execute(insert(Product).values(name=name[:200], **values)
                                            .returning(Product.id)).scalar_one()
                 self._product_created(pid)
+                forget_deleted(self.session, name)
+                resolver.refused.discard(name_key(name))
                 resolver.by_key[name_key(name)] = pid
                 existing[pid] = {"category": "", "price_cents": 0, "cycle_days": None, "lead_days": 3, "code": "",
                                  "active": True, "note": ""} | values
