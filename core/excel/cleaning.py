@@ -76,6 +76,30 @@ def line_number(value: object) -> str:
         return ""
 
 
+def line_state_text(value: object) -> str:
+    """A line's state as our export writes it (子订单状态: ``order_item.line_state``, JSON of a status, an
+    after-sale status, amounts and the line's quantity and prices: core.excel.line_states), or "" when the cell
+    is empty or not such a state (the line then has none: it counts by its amount, core.excel.sub_orders)."""
+    if not isinstance(value, str) or not value.strip():
+        return ""
+    import json
+
+    try:
+        status, after_sale, amounts, line = json.loads(value)
+    except (ValueError, TypeError):
+        return ""
+    texts = all(isinstance(text, str) for text in (status, after_sale))
+    money = isinstance(amounts, dict) and all(isinstance(amount, int) for amount in amounts.values())
+    return value.strip() if texts and money and isinstance(line, list) else ""
+
+
+def line_numbers(value: object) -> str:
+    """The sub-order numbers of our export's 已删子订单编号 cell (``orders.removed_line_refs``: one a line), as
+    the book keeps them: one a line, sorted, without repeats; "" when there is none."""
+    numbers = {line_number(part) for part in re.split(r"[\s,，、;；]+", clean_text(value)) if part}
+    return "\n".join(sorted(number for number in numbers if number))
+
+
 # ---------------------------------------------------------------- dates
 
 _YMD = re.compile(

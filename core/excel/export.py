@@ -273,7 +273,8 @@ def _order_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
     items: dict[int, list[tuple]] = defaultdict(list)
     for order_id, *item in session.execute(
             select(OrderItem.order_id, OrderItem.title, OrderItem.sku_spec, OrderItem.quantity,
-                   OrderItem.unit_price_cents, OrderItem.amount_cents, OrderItem.line_ref).order_by(OrderItem.id)):
+                   OrderItem.unit_price_cents, OrderItem.amount_cents, OrderItem.line_ref, OrderItem.line_state)
+            .order_by(OrderItem.id)):
         items[order_id].append(tuple(item))
     head = [column.key for column in cols.ORDER_COLUMNS].index("customer_id")  # the order's own columns
     order_keys = [column.key for column in cols.ORDER_COLUMNS[:head]]
@@ -287,7 +288,7 @@ def _order_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
             order_values[2] = cols.PLATFORM_WORDS_ZH.get(order_values[2], order_values[2])
             order_values[3] = cols.STATUS_WORDS_ZH.get(order_values[3], order_values[3])
         cells = order_values + values[head:]
-        for item in items.get(order_id) or [("", "", None, None, None, None)]:
+        for item in items.get(order_id) or [("", "", None, None, None, None, None)]:
             yield cells + list(item)
 
 

@@ -507,7 +507,8 @@ class BookWriter:
                                   for draft in drafts],
             "status": statuses, "created_at": created, **derived_order_columns(statuses, created),
             "import_batch_id": [self.counts.batch_id] * len(drafts)}
-        for names, empty in ((("paid_at", "shipped_at", "delivered_at", "completed_at", "closed_at"), None),
+        for names, empty in ((("paid_at", "shipped_at", "delivered_at", "completed_at", "closed_at",
+                               "removed_line_refs"), None),
                              (("goods_cents", "postage_cents", "discount_cents", "paid_cents", "refund_cents"), 0),
                              (("tracking_no", "carrier", "buyer_message", "seller_note", "receiver_name",
                                "receiver_phone", "receiver_address"), "")):
