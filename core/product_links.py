@@ -297,11 +297,13 @@ def most_of_the_book(concerned: int, customers: int) -> bool:
 
 def follow_product_write(session: Session, watch: CycleWatch, today: dt.date | None = None, *,
                          customers: Iterable[int] = (), products: Iterable[int] | None = None,
-                         relink_all: bool = False, link_new: bool = False,
+                         relink_all: bool = False, link_new: bool = False, create_products: bool = True,
                          on_created: OnCreated | None = None, regenerate_now: bool = True,
                          suggestions: Mapping[int, tuple[int, int] | None] | None = None) -> set[int]:
     """After a write of products or order lines, in its transaction: re-link (`relink_all`: every line, after
-    product names changed; `link_new`: lines with no product, creating products), refresh the suggestions
+    product names changed; `link_new`: lines with no product, creating products unless `create_products` is
+    False — an import links the lines it writes itself and gives the book's others existing products only: a line the
+    seller typed stays free text), refresh the suggestions
     of `products` (all when None), drop the unanswered cycle tasks of products whose effective cycle moved
     and regenerate the reminders of `customers` plus everyone whose lines moved or who bought such a
     product (a complete pass when that is half the book or more). Returns the customers concerned (without the
@@ -313,7 +315,7 @@ def follow_product_write(session: Session, watch: CycleWatch, today: dt.date | N
     concerned = {int(c) for c in customers}
     touched = None if products is None else {int(p) for p in products}
     for done, step in ((relink_all, lambda: relink(session)),
-                       (link_new, lambda: link_unlinked(session, create=True, on_created=on_created))):
+                       (link_new, lambda: link_unlinked(session, create=create_products, on_created=on_created))):
         if done:
             moved_customers, moved_products = step()
             concerned |= moved_customers

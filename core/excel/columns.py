@@ -94,6 +94,9 @@ ORDER_COLUMNS = (
     Column("line_ref", "line_ref", "Sub-order no.", "子订单编号"),  # the line's own number (core.excel.sub_orders)
     # what the line's export said of it (order_item.line_state: JSON, core.excel.line_states), as the book keeps it
     Column("line_state", "line_state", "Sub-order state", "子订单状态"),
+    # the product the line belongs to (its name; NO_PRODUCT_WORDS when none: a line the seller typed, a deleted
+    # product's): a copy links the line to it rather than by its title (core.excel.writer)
+    Column("line_product", "line_product", "Linked product", "所属商品"),
 )
 REMINDER_COLUMNS = (
     Column("due_date", "", "Due", "到期日", "date"),
@@ -235,6 +238,7 @@ PRODUCT_ACTIVE_WORDS = {True: ("on sale", "在售"), False: ("discontinued", "�
 # the status of a row naming a product the seller deleted (setting products.deleted): a copy of the book does not
 # make it again from the order lines of its name (core.product_links)
 PRODUCT_DELETED_WORDS = ("deleted", "已删除")
+NO_PRODUCT_WORDS = ("(no product)", "（无商品）")  # an order line of no product (所属商品)
 ALIAS_KIND_WORDS = {"wechat": ("WeChat ID", "微信号"), "buyer_id": ("Buyer ID", "买家会员名"), "name": ("Name", "曾用名"),
                     "phone": ("Phone", "电话"), "qq": ("QQ", "QQ号"), "email": ("Email", "邮箱")}
 COUPON_COLUMNS = (  # read back for the customers an import creates (core.excel.own_export)

@@ -267,15 +267,16 @@ def _birthday(year: int | None, month: int | None, day: int | None) -> str:
 
 
 def _order_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
-    from core.book.models import Customer, Order, OrderItem
+    from core.book.models import Customer, Order, OrderItem, Product
 
     zh = _zh(language)
+    none = cols.NO_PRODUCT_WORDS[1 if zh else 0]
     items: dict[int, list[tuple]] = defaultdict(list)
-    for order_id, *item in session.execute(
+    for order_id, *item, product in session.execute(
             select(OrderItem.order_id, OrderItem.title, OrderItem.sku_spec, OrderItem.quantity,
-                   OrderItem.unit_price_cents, OrderItem.amount_cents, OrderItem.line_ref, OrderItem.line_state)
-            .order_by(OrderItem.id)):
-        items[order_id].append(tuple(item))
+                   OrderItem.unit_price_cents, OrderItem.amount_cents, OrderItem.line_ref, OrderItem.line_state,
+                   Product.name).outerjoin(Product, Product.id == OrderItem.product_id).order_by(OrderItem.id)):
+        items[order_id].append((*item, product or none))
     head = [column.key for column in cols.ORDER_COLUMNS].index("customer_id")  # the order's own columns
     order_keys = [column.key for column in cols.ORDER_COLUMNS[:head]]
     query = (select(Order.id, *[getattr(Order, key) for key in order_keys], Customer.id, Customer.name,
@@ -288,7 +289,7 @@ def _order_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
             order_values[2] = cols.PLATFORM_WORDS_ZH.get(order_values[2], order_values[2])
             order_values[3] = cols.STATUS_WORDS_ZH.get(order_values[3], order_values[3])
         cells = order_values + values[head:]
-        for item in items.get(order_id) or [("", "", None, None, None, None, None)]:
+        for item in items.get(order_id) or [("", "", None, None, None, None, None, None)]:
             yield cells + list(item)
 
 

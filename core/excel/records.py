@@ -375,7 +375,7 @@ _ORDER_KEYS = frozenset({
     "tracking_no", "carrier", "buyer_message", "seller_note", "receiver_name", "receiver_phone",
     "receiver_address", "order_ref", "removed_line_refs"})
 _ITEM_KEYS = frozenset({"product_title", "sku_spec", "quantity", "unit_price_cents", "amount_cents", "line_ref",
-                        "line_state"})
+                        "line_state", "line_product"})
 _PRODUCT_KEYS = frozenset({"product_name", "category", "price_cents", "cycle_days", "lead_days", "product_code",
                            "product_active", "product_note"})
 _GROUP_OF = ({name: "customer" for name in _CUSTOMER_KEYS} | {name: "order" for name in _ORDER_KEYS}

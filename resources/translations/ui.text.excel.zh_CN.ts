@@ -220,6 +220,10 @@
         <translation>已删子订单编号（回头客导出）</translation>
     </message>
     <message>
+        <source>Linked product (Huitouke export)</source>
+        <translation>所属商品（回头客导出）</translation>
+    </message>
+    <message>
         <source>Product name</source>
         <translation>商品名称</translation>
     </message>

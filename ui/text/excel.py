@@ -62,6 +62,7 @@ FIELDS = {
     "line_ref": QT_TRANSLATE_NOOP("ExcelLabels", "Order line number (sub-order)"),
     "line_state": QT_TRANSLATE_NOOP("ExcelLabels", "Sub-order state (Huitouke export)"),
     "removed_line_refs": QT_TRANSLATE_NOOP("ExcelLabels", "Removed sub-order numbers (Huitouke export)"),
+    "line_product": QT_TRANSLATE_NOOP("ExcelLabels", "Linked product (Huitouke export)"),
     "product_name": QT_TRANSLATE_NOOP("ExcelLabels", "Product name"),
     "category": QT_TRANSLATE_NOOP("ExcelLabels", "Category"),
     "price_cents": QT_TRANSLATE_NOOP("ExcelLabels", "Price"),

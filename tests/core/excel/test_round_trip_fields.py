@@ -293,3 +293,39 @@ def test_a_value_starting_with_an_apostrophe_comes_back_exactly(tmp_path, book, 
         result = run_import(other, export)
         assert result.errors == ()
     assert rows(copy, values) == before
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_each_line_keeps_its_product_or_none_through_a_copy(tmp_path, book, make_customer, language):
+    """A line the seller typed (no product), a line of a product the seller renamed (槐花蜜 500g for the title 洋槐蜂蜜500g)
+    and a line of a product named like it: re-imported into the same book nothing is created, rebuilt into an empty
+    book each line has the product it had — none made from a title."""
+    import datetime as dt
+
+    from core.dto import OrderInput, OrderItemInput, ProductInput
+    from core.orders import OrderService
+    from core.products import ProductService
+
+    products = ProductService(book)
+    products.create(ProductInput(name="洋槐蜂蜜 500g", cycle_days=40))
+    products.create(ProductInput(name="面膜 30片", cycle_days=30))
+    customer = make_customer(name="阿香", phone="13512345678")
+    OrderService(book).create(OrderInput(
+        customer_id=customer.id, created_at=dt.datetime(2026, 3, 1, 10), status="completed",
+        items=(OrderItemInput(title="洋槐蜂蜜500g", quantity=1, unit_price_cents=6800),
+               OrderItemInput(title="面膜 30片", quantity=1, unit_price_cents=9900),
+               OrderItemInput(title="手写的小礼物", quantity=1, unit_price_cents=0))))
+    honey = next(p for p in products.list() if p.name == "洋槐蜂蜜 500g")
+    products.update(honey.id, ProductInput(name="槐花蜜 500g", cycle_days=40), honey.version)  # the seller renames it
+    lines = ("SELECT i.title, coalesce(p.name, '-') FROM order_item i LEFT JOIN product p ON p.id = i.product_id")
+    before = rows(book, lines)
+    assert before == [("手写的小礼物", "-"), ("洋槐蜂蜜500g", "槐花蜜 500g"), ("面膜 30片", "面膜 30片")]
+    export = tmp_path / f"all-{language}.xlsx"
+    export_book(book, export, "all", language)
+    same = run_import(book, export)
+    assert (same.products_created, same.products_updated, same.orders_updated) == (0, 0, 0)
+    assert rows(book, lines) == before and len(rows(book, PRODUCTS)) == 2
+    copy = tmp_path / "copy.book"
+    with Book.open(copy, create=True, backup_root=tmp_path / "b") as other:
+        assert run_import(other, export).products_created == 2
+    assert rows(copy, lines) == before and rows(copy, PRODUCTS) == rows(book, PRODUCTS)
