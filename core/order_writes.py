@@ -28,7 +28,7 @@ def after_orders_written(session: Session, customer_ids: Iterable[int | None], *
                          now: dt.datetime | None = None, history: bool = False, reminders: bool = True,
                          watch: CycleWatch | None = None, products: Iterable[int] | None = (),
                          figures_known: Iterable[int] = (), link_new: bool = False, relink_all: bool = False,
-                         on_created: Callable[[int], None] | None = None) -> None:
+                         create_products: bool = True, on_created: Callable[[int], None] | None = None) -> None:
     """Bring everything derived from these customers' orders up to date (same transaction).
 
     `customer_ids` may hold None (an order without a customer) and repeats; customers that no longer exist are
@@ -36,7 +36,7 @@ def after_orders_written(session: Session, customer_ids: Iterable[int | None], *
     customers an import inserted with them): only their cycle is computed. With `watch` (taken before the
     write), the suggested cycles of `products` (every product: None) are refreshed too and the reminders follow through
     core.product_links (a product whose effective cycle moved has its buyers' tasks worked out again;
-    `link_new` / `relink_all` / `on_created` as there). `history`: orders brought in from a file (an import or its
+    `link_new` / `relink_all` / `create_products` / `on_created` as there). `history`: orders brought in from a file (an import or its
     undo) — history is not new spending and not an upgrade the customer just made: no spend points, no level-up
     task. `reminders=False` is for callers that regenerate the whole book's tasks themselves right after.
     """
@@ -51,7 +51,7 @@ def after_orders_written(session: Session, customer_ids: Iterable[int | None], *
         customer_stats.refresh_cycles(session, sorted(known))
     if reminders and watch is not None:
         follow_product_write(session, watch, today, customers=ids, products=products, link_new=link_new,
-                             relink_all=relink_all, on_created=on_created)
+                             relink_all=relink_all, create_products=create_products, on_created=on_created)
     elif reminders:
         generate.after_write(session, ids, today)
     if not ids:

@@ -6,7 +6,9 @@ Which product a line with title T belongs to (docs/PRODUCTS.md):
 2. else the product that lines with a title of the same key already belong to (a product the seller
    renamed or merged keeps its spellings: a later import of the old title lands on it);
 3. else the product with the longest name (2+ characters) inside T's key ("蜂蜜" in "洋槐蜂蜜 500g");
-4. else, on an import, a new product named after T (`ProductResolver(create=True)`).
+4. else, on an import, a new product named after T (`ProductResolver(create=True)`) — unless the seller deleted
+   the product of that name (the setting ``products.deleted``: `remember_deleted`; creating a product of that name
+   again, by hand or from a products sheet, forgets it): T's lines then stay without a product.
 Re-linking (after a product is created, renamed, merged or deleted) moves a line only to a product named
 exactly like it (rule 1) or to a longer contained name than its current one (rule 3); a line already on a
 product whose name no longer matches stays there (the seller's word).
@@ -34,6 +36,7 @@ from sqlalchemy.orm import Session
 from core.book.dialect import RawSql
 from core.product_names import name_key, normalise, spelled_key
 from core.reminders.cycles import compute_suggestions, effective_cycles
+from core.settings import get_setting, set_setting
 
 CYCLE_KINDS = ("arrival_care", "use_care", "repurchase", "winback")
 OnCreated = Callable[[int], None]
@@ -50,6 +53,7 @@ class ProductResolver:
         self._cache: dict[str, int | None] = {"": None}
         self._memory: dict[str, int] | None = None
         self.created: list[int] = []
+        self.refused = deleted_keys(session) if create else set()  # keys of products the seller deleted
 
     def exact(self, title: str, key: str) -> int | None:
         """The product named like the title: as written (a seller's "面膜（补水）"), else as normalised."""
@@ -81,6 +85,8 @@ class ProductResolver:
                 self._cache[title] = self.contained(keys[title])
                 if self._cache[title] is None and keys[title]:
                     missing[keys[title]].append(title)
+        for key in self.refused.intersection(missing):
+            del missing[key]  # the seller deleted that product: its lines stay without one
         if self.create and missing:
             self._create(missing)
         return {t: self._cache[t] for t in titles}
@@ -120,6 +126,28 @@ class ProductResolver:
             self.created.append(pid)
             if self.on_created:
                 self.on_created(pid)
+
+
+def deleted_keys(session: Session) -> set[str]:
+    """Name keys of the products the seller deleted (the setting ``products.deleted``)."""
+    return {name_key(name) for name in get_setting(session, "products.deleted")}
+
+
+def remember_deleted(session: Session, name: str) -> None:
+    """The seller deleted the product ``name``: imports no longer create a product of that name (rule 4)."""
+    names = list(get_setting(session, "products.deleted"))
+    if name_key(name) not in {name_key(other) for other in names}:
+        set_setting(session, "products.deleted", sorted([*names, name]))
+        session.flush()  # (read back by the resolvers of this transaction)
+
+
+def forget_deleted(session: Session, name: str) -> None:
+    """A product named ``name`` is created again (by hand, or from a products sheet): no longer refused."""
+    names = list(get_setting(session, "products.deleted"))
+    kept = [other for other in names if name_key(other) != name_key(name)]
+    if kept != names:
+        set_setting(session, "products.deleted", kept)
+        session.flush()
 
 
 def _linked_keys(session: Session) -> dict[str, int]:
@@ -269,11 +297,13 @@ def most_of_the_book(concerned: int, customers: int) -> bool:
 
 def follow_product_write(session: Session, watch: CycleWatch, today: dt.date | None = None, *,
                          customers: Iterable[int] = (), products: Iterable[int] | None = None,
-                         relink_all: bool = False, link_new: bool = False,
+                         relink_all: bool = False, link_new: bool = False, create_products: bool = True,
                          on_created: OnCreated | None = None, regenerate_now: bool = True,
                          suggestions: Mapping[int, tuple[int, int] | None] | None = None) -> set[int]:
     """After a write of products or order lines, in its transaction: re-link (`relink_all`: every line, after
-    product names changed; `link_new`: lines with no product, creating products), refresh the suggestions
+    product names changed; `link_new`: lines with no product, creating products unless `create_products` is
+    False — an import links the lines it writes itself and gives the book's others existing products only: a line the
+    seller typed stays free text), refresh the suggestions
     of `products` (all when None), drop the unanswered cycle tasks of products whose effective cycle moved
     and regenerate the reminders of `customers` plus everyone whose lines moved or who bought such a
     product (a complete pass when that is half the book or more). Returns the customers concerned (without the
@@ -285,7 +315,7 @@ def follow_product_write(session: Session, watch: CycleWatch, today: dt.date | N
     concerned = {int(c) for c in customers}
     touched = None if products is None else {int(p) for p in products}
     for done, step in ((relink_all, lambda: relink(session)),
-                       (link_new, lambda: link_unlinked(session, create=True, on_created=on_created))):
+                       (link_new, lambda: link_unlinked(session, create=create_products, on_created=on_created))):
         if done:
             moved_customers, moved_products = step()
             concerned |= moved_customers

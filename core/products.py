@@ -14,7 +14,14 @@ from core.book.db import Book
 from core.book.models import Order, OrderItem, Product, Reminder
 from core.dto import ProductDTO, ProductInput
 from core.errors import ConflictError, NotFound, ValidationError
-from core.product_links import CycleWatch, buyers_of, follow_product_write, reset_cycle_tasks
+from core.product_links import (
+    CycleWatch,
+    buyers_of,
+    follow_product_write,
+    forget_deleted,
+    remember_deleted,
+    reset_cycle_tasks,
+)
 from core.product_names import name_key
 
 
@@ -111,6 +118,7 @@ class ProductService:
             p.suggestion_basis = 0
             s.add(p)
             s.flush()
+            forget_deleted(s, p.name)  # made again: imports link to it
             follow_product_write(s, watch, today, products={p.id}, relink_all=True)
             s.refresh(p)
             return to_dto(p)
@@ -129,6 +137,8 @@ class ProductService:
             cycle_before = p.cycle_days
             _apply(p, data)
             s.flush()
+            if renamed:
+                forget_deleted(s, p.name)
             if p.cycle_days != cycle_before:  # the churn floor of its buyers (Customer.cycle_days) moves
                 customer_stats.refresh_cycles(s, buyers_of(s, [product_id]))
             if lead_moved:
@@ -174,7 +184,9 @@ class ProductService:
 
     def delete(self, product_id: int, today: dt.date | None = None) -> None:
         """Delete a product; its order lines keep their text and go to another product only if one is named
-        like them (no product is created); reminders follow."""
+        like them (no product is created); reminders follow. The book remembers the name (``products.deleted``): a
+        later import leaves lines of that title without a product instead of creating it again (the seller deleted
+        it), until a product of that name is created again (docs/PRODUCTS.md)."""
         with self.book.session() as s:
             p = s.get(Product, product_id)
             if p is not None:
@@ -182,6 +194,7 @@ class ProductService:
                 customers = buyers_of(s, [product_id])
                 reset_cycle_tasks(s, [product_id])
                 had_cycle = p.cycle_days is not None
+                remember_deleted(s, p.name)
                 s.delete(p)
                 s.flush()
                 if had_cycle:

@@ -61,6 +61,9 @@ DEFAULTS: dict[str, Any] = {
     "marketing.coupon_valid_days": 30,
     # import: the seller's answers to proposed merges (core.excel.review)
     "import.merge_decisions": [],
+    # products the seller deleted (their names): an import leaves lines of those titles without a product rather
+    # than create it again (core.product_links.ProductResolver, docs/PRODUCTS.md)
+    "products.deleted": [],
     # privacy
     "privacy.mask_phones": False,
     # reminders (core.reminders): per kind on/off and days (meaning: core.reminders.kinds.DAYS_MEANING)

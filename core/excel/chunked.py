@@ -223,7 +223,7 @@ def fresh_statistics(session: Session, customers: int) -> None:
 def after_import_in_chunks(chunk: Callable[[], None], free: Callable[[], AbstractContextManager], session: Session,
                            customer_ids: Iterable[int], *,
                            today, history: bool, watch, products, figures_known: Iterable[int], link_new: bool,
-                           relink_all: bool, on_created, regenerate: bool = True) -> None:
+                           relink_all: bool, on_created, regenerate: bool = True, create_products: bool = True) -> None:
     """core.order_writes.after_orders_written for an import's customers in groups (``in_timed_groups``;
     ``chunk()`` ends a step: commits and begins the next transaction once it is due), in the same order: figures, cycles and member levels; then the
     products (links, suggestions — read in ``free()``, between transactions —; the buyers of a product whose
@@ -247,8 +247,8 @@ def after_import_in_chunks(chunk: Callable[[], None], free: Callable[[], Abstrac
     # with the import's customers: when they are most of the book, the buyers of a product whose cycle moved
     # are not looked for (everyone's tasks are worked out below anyway)
     concerned = follow_product_write(session, watch, today, customers=ids, products=products, link_new=link_new,
-                                     relink_all=relink_all, on_created=on_created, regenerate_now=False,
-                                     suggestions=suggestions)
+                                     relink_all=relink_all, create_products=create_products, on_created=on_created,
+                                     regenerate_now=False, suggestions=suggestions)
     chunk()
     if not regenerate:
         return

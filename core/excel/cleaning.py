@@ -104,6 +104,30 @@ def _rounded_number(value: object) -> str:
     return f"{ROUNDED}{''.join(map(str, digits))}/{len(digits) + exponent}"
 
 
+def line_state_text(value: object) -> str:
+    """A line's state as our export writes it (子订单状态: ``order_item.line_state``, JSON of a status, an
+    after-sale status, amounts and the line's quantity and prices: core.excel.line_states), or "" when the cell
+    is empty or not such a state (the line then has none: it counts by its amount, core.excel.sub_orders)."""
+    if not isinstance(value, str) or not value.strip():
+        return ""
+    import json
+
+    try:
+        status, after_sale, amounts, line = json.loads(value)
+    except (ValueError, TypeError):
+        return ""
+    texts = all(isinstance(text, str) for text in (status, after_sale))
+    money = isinstance(amounts, dict) and all(isinstance(amount, int) for amount in amounts.values())
+    return value.strip() if texts and money and isinstance(line, list) else ""
+
+
+def line_numbers(value: object) -> str:
+    """The sub-order numbers of our export's 已删子订单编号 cell (``orders.removed_line_refs``: one a line), as
+    the book keeps them: one a line, sorted, without repeats; "" when there is none."""
+    numbers = {line_number(part) for part in re.split(r"[\s,，、;；]+", clean_text(value)) if part}
+    return "\n".join(sorted(number for number in numbers if number))
+
+
 # ---------------------------------------------------------------- dates
 
 _YMD = re.compile(
@@ -246,10 +270,16 @@ _ON_SALE_WORDS = {"在售": True, "上架": True, "在架": True, "on sale": Tru
                   "已下架": False, "停产": False, "discontinued": False, "inactive": False}
 
 
-def parse_on_sale(value: object) -> bool | None:
+DELETED = "deleted"  # a products sheet's row of a product the seller deleted (parse_on_sale)
+_DELETED_WORDS = frozenset({"已删除", "删除", "deleted"})
+
+
+def parse_on_sale(value: object) -> bool | str | None:
     """A product's status as our export writes it (在售 / 停售, on sale / discontinued) or a yes/no cell;
-    None when empty."""
+    ``DELETED`` for a product the seller deleted (已删除 / deleted: core.excel.writer); None when empty."""
     text = clean_text(value).lower()
+    if text in _DELETED_WORDS:
+        return DELETED
     return _ON_SALE_WORDS[text] if text in _ON_SALE_WORDS else parse_bool(text)
 
 

@@ -79,6 +79,9 @@ ORDER_COLUMNS = (
     Column("receiver_name", "receiver_name", "Receiver", "收货人"),
     Column("receiver_phone", "receiver_phone", "Receiver phone", "收货人手机"),
     Column("receiver_address", "receiver_address", "Receiver address", "收货地址"),
+    # the sub-order numbers of the lines the seller removed in the app (orders.removed_line_refs, one a line): a
+    # book rebuilt from the export keeps them out when a Douyin export holding them is imported (core.excel.sub_orders)
+    Column("removed_line_refs", "removed_line_refs", "Removed sub-order nos.", "已删子订单编号"),
     Column("customer_id", "customer_ref", "Customer ID", "客户编号", "int"),
     Column("customer_name", "name", "Customer", "客户"),
     Column("customer_phone", "phone", "Customer phone", "客户手机号"),
@@ -89,6 +92,11 @@ ORDER_COLUMNS = (
     Column("unit_price_cents", "unit_price_cents", "Unit price", "单价", "money"),
     Column("amount_cents", "amount_cents", "Line amount", "小计", "money"),
     Column("line_ref", "line_ref", "Sub-order no.", "子订单编号"),  # the line's own number (core.excel.sub_orders)
+    # what the line's export said of it (order_item.line_state: JSON, core.excel.line_states), as the book keeps it
+    Column("line_state", "line_state", "Sub-order state", "子订单状态"),
+    # the product the line belongs to (its name; NO_PRODUCT_WORDS when none: a line the seller typed, a deleted
+    # product's): a copy links the line to it rather than by its title (core.excel.writer)
+    Column("line_product", "line_product", "Linked product", "所属商品"),
 )
 REMINDER_COLUMNS = (
     Column("due_date", "", "Due", "到期日", "date"),
@@ -227,6 +235,10 @@ PRODUCT_COLUMNS = (
 )
 # a product's active flag as written (zh, en) and the kinds of a customer's aliases (其他账号 lines), by code
 PRODUCT_ACTIVE_WORDS = {True: ("on sale", "在售"), False: ("discontinued", "停售")}
+# the status of a row naming a product the seller deleted (setting products.deleted): a copy of the book does not
+# make it again from the order lines of its name (core.product_links)
+PRODUCT_DELETED_WORDS = ("deleted", "已删除")
+NO_PRODUCT_WORDS = ("(no product)", "（无商品）")  # an order line of no product (所属商品)
 ALIAS_KIND_WORDS = {"wechat": ("WeChat ID", "微信号"), "buyer_id": ("Buyer ID", "买家会员名"), "name": ("Name", "曾用名"),
                     "phone": ("Phone", "电话"), "qq": ("QQ", "QQ号"), "email": ("Email", "邮箱")}
 COUPON_COLUMNS = (  # read back for the customers an import creates (core.excel.own_export)

@@ -1,7 +1,9 @@
 """Export the book to .xlsx with openpyxl's write-only mode: typed cells, bold frozen header, widths.
 
 Text cells starting with = + - @ or a tab/carriage return get a leading apostrophe so no spreadsheet
-runs them as a formula (the importer strips that apostrophe again, so a round trip is lossless).
+runs them as a formula (the importer strips that apostrophe again, so a round trip is lossless); so does a text
+that starts with an apostrophe of its own (a customer called '小王, a note '加急): the importer takes a leading
+apostrophe for Excel's text marker and strips one, so the value comes back as it was.
 """
 
 from __future__ import annotations
@@ -26,10 +28,10 @@ from core.excel import columns as cols
 from core.excel.columns import Column
 from core.phones import display_phone
 from core.progress import IsCancelled, Progress, no_progress
-from core.settings import phones_masked
+from core.settings import get_setting, phones_masked
 
 WHAT = ("customers", "orders", "reminders", "aftersales", "all")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")  # (an apostrophe: the one the importer strips)
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _FORMATS = {"money": "#,##0.00", "date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm:ss", "int": "0"}
 _WIDTHS = {"money": 12, "date": 12, "datetime": 20, "int": 10, "bool": 8}
@@ -42,7 +44,8 @@ class ExportResult:
 
 
 def safe_text(value: str) -> str:
-    """Text as written to a cell: control characters dropped, formula-looking text neutralised."""
+    """Text as written to a cell: control characters dropped, formula-looking text neutralised, a leading
+    apostrophe doubled (the module docstring)."""
     value = _ILLEGAL.sub("", value)
     return "'" + value if value.startswith(_FORMULA_START) else value
 
@@ -264,14 +267,16 @@ def _birthday(year: int | None, month: int | None, day: int | None) -> str:
 
 
 def _order_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
-    from core.book.models import Customer, Order, OrderItem
+    from core.book.models import Customer, Order, OrderItem, Product
 
     zh = _zh(language)
+    none = cols.NO_PRODUCT_WORDS[1 if zh else 0]
     items: dict[int, list[tuple]] = defaultdict(list)
-    for order_id, *item in session.execute(
+    for order_id, *item, product in session.execute(
             select(OrderItem.order_id, OrderItem.title, OrderItem.sku_spec, OrderItem.quantity,
-                   OrderItem.unit_price_cents, OrderItem.amount_cents, OrderItem.line_ref).order_by(OrderItem.id)):
-        items[order_id].append(tuple(item))
+                   OrderItem.unit_price_cents, OrderItem.amount_cents, OrderItem.line_ref, OrderItem.line_state,
+                   Product.name).outerjoin(Product, Product.id == OrderItem.product_id).order_by(OrderItem.id)):
+        items[order_id].append((*item, product or none))
     head = [column.key for column in cols.ORDER_COLUMNS].index("customer_id")  # the order's own columns
     order_keys = [column.key for column in cols.ORDER_COLUMNS[:head]]
     query = (select(Order.id, *[getattr(Order, key) for key in order_keys], Customer.id, Customer.name,
@@ -284,7 +289,7 @@ def _order_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]:
             order_values[2] = cols.PLATFORM_WORDS_ZH.get(order_values[2], order_values[2])
             order_values[3] = cols.STATUS_WORDS_ZH.get(order_values[3], order_values[3])
         cells = order_values + values[head:]
-        for item in items.get(order_id) or [("", "", None, None, None, None)]:
+        for item in items.get(order_id) or [("", "", None, None, None, None, None, None)]:
             yield cells + list(item)
 
 
@@ -324,6 +329,9 @@ def _product_rows(session, language: str, today: dt.date) -> Iterator[list[Any]]
                    Product.code, Product.active, Product.note)
     for *values, active, note in session.execute(query.order_by(Product.id)):
         yield [*values, words[bool(active)], note]
+    deleted = cols.PRODUCT_DELETED_WORDS[1 if _zh(language) else 0]
+    for name in get_setting(session, "products.deleted"):  # the products the seller deleted, by name
+        yield [name, None, None, None, "", "", deleted, ""]
 
 
 def _aftersale_rows(session, language: str, today: dt.date, case_filter=None) -> Iterable[list[Any]]:

@@ -18,12 +18,13 @@ SUMMED = ("paid_cents", "goods_cents", "discount_cents", "refund_cents")  # a li
 def keep_line(parsed: ParsedRow, preset: Preset) -> None:
     """A row that is one line of its order (``Preset.sum_row_amounts``: Douyin) keeps its number and, as
     ``line_state`` (JSON: status, after-sale status, amounts, then quantity, unit price and amount), what the row
-    says of that line, for the book's line (core.excel.sub_orders); a line of another file keeps its number
-    alone (our own export's 子订单编号 column: a book rebuilt from it keeps its lines' numbers, not their
-    states). A line whose number Excel rounded (cleaning.line_number) keeps it as ``line_rounded`` (not a number:
-    the book's line has none) and its state all the same."""
+    says of that line, for the book's line (core.excel.sub_orders); a line of another file keeps its number and
+    the state the file gives it (our own export's 子订单编号 and 子订单状态 columns: a book rebuilt from it keeps
+    its lines' numbers and states), if any. A line whose number Excel rounded (cleaning.line_number) keeps it as
+    ``line_rounded`` (not a number: the book's line has none) and its state all the same."""
     item = parsed.item
     ref = item.pop("line_ref", None)
+    given = item.pop("line_state", None)
     if ref and item.get("product_title"):
         if ref.startswith(cleaning.ROUNDED):
             item["line_rounded"] = ref  # no number: what Excel left of it (rounds_to)
@@ -31,6 +32,8 @@ def keep_line(parsed: ParsedRow, preset: Preset) -> None:
             item["line_ref"] = ref
         if preset.sum_row_amounts:
             item["line_state"] = state_json(parsed.order, item)
+        elif given:
+            item["line_state"] = given
 
 
 _as_json = json.JSONEncoder(ensure_ascii=False, default=str).encode  # (one encoder: json.dumps makes one a call)

@@ -41,6 +41,9 @@ EXTRA_FIELDS = {
     "order_ref": "id",  # our own export: the book's id of an order without a platform order number
     "aliases": "text",  # our own export: the customer's other WeChat IDs, buyer IDs, names ("kind: value" lines)
     "line_ref": "line",  # an order line's own number (Douyin's 子订单编号): a line repeated in one file is read once
+    "line_state": "line_state",  # our own export: what the line's export said of it (order_item.line_state)
+    "removed_line_refs": "lines",  # our own export: the sub-order numbers the seller removed (orders.removed_line_refs)
+    "line_product": "text",  # our own export: the product an order line belongs to (columns.NO_PRODUCT_WORDS: none)
     "keep": "text",  # a column that is no field of the book: kept in the customer's note as "header：value"
 }
 KEEP = "keep"

@@ -6,8 +6,10 @@
 - ``formulas_without_values``: cells of an .xlsx holding a formula but no saved result (files written by
   programs, never opened in Excel): calamine reads them as empty, so they are reported by cell.
 - ``long_cells``: cells of an .xlsx longer than Excel's 32,767 characters (other programs write them): calamine
-  cuts them there, so they are reported by cell (``cell_cut``, as a text file's), found cheaply while the
-  archive is checked (``may_hold_long_text``) and read exactly only then.
+  reads them whole, so they are cut there and reported by cell (``cell_cut``, as a text file's), found cheaply
+  while the archive is checked (``may_hold_long_text``) and read exactly only then. An .ods (LibreOffice writes
+  cells of any length) is flagged the same way on its content.xml (``ODS_CELL_TAG``); its flagged sheets' cells
+  are then measured as calamine read them (core.excel.readers).
 """
 
 from __future__ import annotations
@@ -215,6 +217,7 @@ def may_hold_long_text(chunk: bytes, carried: int = 0, tag: bytes = b"<") -> tup
 
 
 CELL_TAG, SHARED_TAG = b"<c ", b"<si"  # (may_hold_long_text's tags: a worksheet's cells, the shared strings)
+ODS_CELL_TAG = b"<table:table-cell"  # an .ods's cells (content.xml), every paragraph and span of one counted whole
 
 
 _TEXT = re.compile(rb"<t\b[^>]*?(?:/>|>(.*?)</t>)", re.S)

@@ -16,6 +16,7 @@ from typing import Any
 from core.errors import ImportRejected
 from core.excel.odd_files import (
     CELL_TAG,
+    ODS_CELL_TAG,
     SHARED_TAG,
     formulas_without_values,
     html_sheets,
@@ -105,7 +106,9 @@ def read_sheets(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -
         sheets = _read_calamine(path, limits, stamp, large)
         if formulas:
             _note_formulas_without_values(path, sheets)
-        if long_text:
+        if "content.xml" in long_text:
+            _cut_long_ods_cells(sheets)
+        elif long_text:
             _note_long_cells(path, sheets, long_text)
     elif head.startswith(_CFB_MAGIC):
         _check_cfb(path)
@@ -135,8 +138,9 @@ def _check_zip(path: Path, limits: Limits, long_text: set[str] | None = None
     """Refuse zip/XML bombs from the zip's declared sizes and the XML prologues, before calamine opens it.
     Returns whether a worksheet holds a formula (`_note_formulas_without_values` then looks for missing values)
     and {sheet name: (zip member, rows)} of the sheets read in slices (core.excel.sheet_slices.to_slice).
-    Adds to ``long_text`` the worksheets and the shared strings that may hold a text longer than Excel's limit
-    (odd_files.may_hold_long_text, on the chunks read anyway: `_note_long_cells` then finds those cells)."""
+    Adds to ``long_text`` the worksheets and the shared strings (an .ods: its content.xml) that may hold a text
+    longer than Excel's limit (odd_files.may_hold_long_text, on the chunks read anyway: `_note_long_cells` or
+    `_cut_long_ods_cells` then finds those cells)."""
     formulas = False
     extents: dict[str, tuple[int, int]] = {}
     try:
@@ -161,13 +165,14 @@ def _check_zip(path: Path, limits: Limits, long_text: set[str] | None = None
                 if info.file_size > 1024 * 1024 and ratio > limits.max_zip_ratio:
                     raise ImportRejected("zip_bomb", file=path.name, reason="ratio", member=info.filename)
                 if not info.filename.startswith("xl/worksheets/"):  # (worksheets: checked as they are scanned)
-                    strings, carried = info.filename == "xl/sharedStrings.xml" and long_text is not None, 0
+                    tag = _TEXT_TAGS.get(info.filename) if long_text is not None else None
+                    carried = 0
                     for chunk in _inflated(path, archive, info):
-                        if strings:
-                            found, carried = may_hold_long_text(chunk, carried, SHARED_TAG)
+                        if tag:
+                            found, carried = may_hold_long_text(chunk, carried, tag)
                             if found:
                                 long_text.add(info.filename)  # type: ignore[union-attr]
-                                strings = False
+                                tag = None
                 if info.filename.endswith(".xml"):
                     with archive.open(info) as member:
                         prologue = member.read(2048)
@@ -189,6 +194,9 @@ def _check_zip(path: Path, limits: Limits, long_text: set[str] | None = None
         # (zlib.error: a damaged member, met as _inflated reads it)
         raise ImportRejected("not_a_spreadsheet", file=path.name, reason=str(error)) from None
     return formulas, {name: (member, large[member]) for name, member in parts.items() if member in large}
+
+
+_TEXT_TAGS = {"xl/sharedStrings.xml": SHARED_TAG, "content.xml": ODS_CELL_TAG}  # (an .ods's cells: content.xml)
 
 
 def _is_worksheet(info: zipfile.ZipInfo) -> bool:
@@ -378,6 +386,23 @@ def _note_long_cells(path: Path, sheets: list[Sheet], parts: set[str]) -> None:
             sheet.notes.append((row, column, "cell_cut", f"{length:,}"))
             cuts.setdefault(row - 1, []).append(column)
         if cuts and isinstance(sheet.rows, LazyRows):
+            sheet.rows.cut({position: tuple(columns) for position, columns in cuts.items()}, MAX_CELL_CHARS)
+
+
+def _cut_long_ods_cells(sheets: list[Sheet]) -> None:
+    """An .ods whose content.xml may hold a cell past Excel's 32,767 characters: its sheets' cells as calamine
+    read them (whole) are measured, and each one longer is cut there and reported with its length, as an
+    .xlsx's (`_note_long_cells`)."""
+    for sheet in sheets:
+        if not isinstance(sheet.rows, LazyRows):
+            continue
+        cuts: dict[int, list[int]] = {}
+        for position, row in enumerate(sheet.rows.rows_from(0)):
+            for column, value in enumerate(row):
+                if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                    sheet.notes.append((position + 1, column, "cell_cut", f"{len(value):,}"))
+                    cuts.setdefault(position, []).append(column)
+        if cuts:
             sheet.rows.cut({position: tuple(columns) for position, columns in cuts.items()}, MAX_CELL_CHARS)
 
 

@@ -64,7 +64,7 @@ _CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "listed_tags": cleaning.split_listed_tags,
     "gender": cleaning.parse_gender, "status": cleaning.clean_text, "phone": cleaning.parse_phones,
     "bool": cleaning.parse_bool, "on_sale": cleaning.parse_on_sale,
-    "line": cleaning.line_number,
+    "line": cleaning.line_number, "line_state": cleaning.line_state_text, "lines": cleaning.line_numbers,
     "province": lambda value: normalise_province(cleaning.clean_text(value)),
     "platform": lambda value: platform_of(cleaning.clean_text(value), default=""),
     "postcode": lambda value: clean_postcode(cleaning.clean_identifier(value)),
@@ -373,8 +373,9 @@ _ORDER_KEYS = frozenset({
     "platform", "platform_order_no", "status", "created_at", "paid_at", "shipped_at", "delivered_at",
     "completed_at", "closed_at", "goods_cents", "postage_cents", "discount_cents", "paid_cents", "refund_cents",
     "tracking_no", "carrier", "buyer_message", "seller_note", "receiver_name", "receiver_phone",
-    "receiver_address", "order_ref"})
-_ITEM_KEYS = frozenset({"product_title", "sku_spec", "quantity", "unit_price_cents", "amount_cents", "line_ref"})
+    "receiver_address", "order_ref", "removed_line_refs"})
+_ITEM_KEYS = frozenset({"product_title", "sku_spec", "quantity", "unit_price_cents", "amount_cents", "line_ref",
+                        "line_state", "line_product"})
 _PRODUCT_KEYS = frozenset({"product_name", "category", "price_cents", "cycle_days", "lead_days", "product_code",
                            "product_active", "product_note"})
 _GROUP_OF = ({name: "customer" for name in _CUSTOMER_KEYS} | {name: "order" for name in _ORDER_KEYS}

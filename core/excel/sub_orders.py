@@ -25,7 +25,7 @@ it as if every export had been read as one file:
   it counts as its export said);
 - a line of the book the file does not hold is kept, and so is one without a number (the seller's own line, added
   in the app, or one a rounded export added): one without a state counts in the order's money by its amount and has
-  no say in the status, as does a numbered line without a state (a book rebuilt from our export) until an export
+  no say in the status, as does a numbered line without a state (a book rebuilt from an export of ours older than its 子订单状态 column) until an export
   says something of it;
 - the order's money (goods, paid, discount, refund) is then the sum over all its lines and its status is
   decided from all of them (``plan.finish_fields``, ``line_states.combine_lines``) — but for what the seller set

@@ -31,7 +31,8 @@ from core.errors import Cancelled
 from core.excel import deferred_indexes
 from core.excel.bulk_insert import bulk_insert, bulk_insert_columns, fit_to_lengths, text_lengths
 from core.excel.chunked import CHUNK_ROWS, CHUNK_UPDATES, Turns, after_import_in_chunks
-from core.excel.cleaning import clean_text, is_masked_name, status_behind, with_kept_lines
+from core.excel.cleaning import DELETED, clean_text, is_masked_name, status_behind, with_kept_lines
+from core.excel.columns import NO_PRODUCT_WORDS
 from core.excel.customer_rows import CUSTOMER_TEXT, customer_columns, write_aliases
 from core.excel.detail_items import DetailOutcome, attach_detail_items
 from core.excel.holds import Holds
@@ -42,7 +43,7 @@ from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
 from core.excel.sub_orders import LINES_SAY, merge_sub_orders
 from core.order_writes import after_orders_written
 from core.orders import derived_order_columns, is_purchase_status
-from core.product_links import CycleWatch, ProductResolver
+from core.product_links import CycleWatch, ProductResolver, forget_deleted, remember_deleted
 from core.product_names import fold, name_key
 from core.search import build_search_text
 from core.settings import local_today
@@ -52,6 +53,7 @@ CREATED = "null"  # old_values_json of a row this batch created (deleted on undo
 _STATE = ("status", "paid_cents", "refund_cents")  # what an import whose status is behind the book's leaves
 
 
+NO_PRODUCT = frozenset(NO_PRODUCT_WORDS)  # our export's 所属商品 of a line of no product (_chosen_products)
 # a products sheet's fields → the product table's columns
 _PRODUCT_SHEET_FIELDS = {"category": "category", "price_cents": "price_cents", "cycle_days": "cycle_days",
                          "lead_days": "lead_days", "product_code": "code", "product_active": "active",
@@ -91,6 +93,24 @@ class NewOrders:
 
     drafts: list[OrderDraft]
     columns: dict[str, list[Any]]
+
+
+def _chosen_products(titles: list[str], chosen: list[str | None], resolver: ProductResolver) -> list[int | None]:
+    """The products of new lines some of which name theirs (our export's 所属商品): a line of no product
+    (``NO_PRODUCT``: one the seller typed, or a deleted product's) stays without one and makes none; a line naming
+    a product the book has (by name key: the products sheet was written first) gets it, even where its title would
+    lead elsewhere (a product the seller renamed or merged); the others go by their title."""
+    named = {product: resolver.by_key.get(name_key(product)) for product in set(chosen)
+             if product and product not in NO_PRODUCT}
+    links = resolver.resolve({title for title, product in zip(titles, chosen, strict=True)
+                              if not product or (named.get(product) is None and product not in NO_PRODUCT)})
+    found: list[int | None] = []
+    for title, product in zip(titles, chosen, strict=True):
+        if product in NO_PRODUCT:
+            found.append(None)
+        else:
+            found.append(named.get(product) if product and named.get(product) is not None else links[title])
+    return found
 
 
 class BookWriter:
@@ -208,14 +228,15 @@ class BookWriter:
         self.counts.risk_buyers = self._risk_buyers()
         self._check(94, "reminders")
         # What follows every order write (core.order_writes), for history from a file: the figures (new customers
-        # were inserted with theirs), lines of the book left without a product get one, suggestions follow the
+        # were inserted with theirs), lines of the book left without a product get one the book has (this import's
+        # own lines were linked as written, products made for them; a line the seller typed is not), suggestions follow the
         # new purchases, the reminders of every customer concerned, member levels — no spend points, no
         # level-up task. With turns, the same steps a thousand customers per transaction.
         follow = (after_orders_written if self.turns is None and self.reminders else
                   partial(after_import_in_chunks, self._chunk, self.free, regenerate=self.reminders))
         follow(self.session, self.touched | self._created_ids, today=self.today, history=True,
                watch=watch, products=resolver.linked() | sheet_products,
-               figures_known=self._created_ids - self.touched, link_new=True,
+               figures_known=self._created_ids - self.touched, link_new=True, create_products=False,
                relink_all=sheet_created, on_created=self._product_created)
         self._flush_changes()
         self._check(98, "saving")
@@ -271,7 +292,11 @@ class BookWriter:
         """A products sheet: products the book has (same name key: spaces, width and case aside) take the sheet's
         values (a cell left empty changes nothing; a text the same once cleaned as the sheet's cells are — edge
         spaces, full-width digits — is no change, so our export re-imported changes nothing), the others are
-        created. Returns the products written and whether any was created."""
+        created. A row saying the product was deleted (已删除 / deleted: our export's products the seller deleted)
+        creates none: the book remembers the name, so the order lines of that title stay without a product
+        (core.product_links.remember_deleted), unless the book has a product of that name; a row creating a product
+        the seller had deleted makes it a product again (``forget_deleted``). Returns the products written and whether
+        any was created."""
         names = _PRODUCT_SHEET_FIELDS.values()
         existing = {pid: dict(zip(names, values, strict=True)) for pid, *values in self.session.execute(
             select(Product.id, *[getattr(Product, name) for name in names]))}
@@ -282,6 +307,11 @@ class BookWriter:
             values = {column: fields.get(field) for field, column in _PRODUCT_SHEET_FIELDS.items()}
             values = {key: value for key, value in values.items() if value not in (None, "")}
             pid = resolver.by_key.get(name_key(name))
+            if values.get("active") == DELETED:
+                if pid is None and name:
+                    remember_deleted(self.session, name[:200])
+                    resolver.refused.add(name_key(name))
+                continue
             if pid is not None:
                 before = existing[pid]
                 changed = {key: value for key, value in values.items()
@@ -295,6 +325,8 @@ class BookWriter:
                 pid = self.session.execute(insert(Product).values(name=name[:200], **values)
                                            .returning(Product.id)).scalar_one()
                 self._product_created(pid)
+                forget_deleted(self.session, name)
+                resolver.refused.discard(name_key(name))
                 resolver.by_key[name_key(name)] = pid
                 existing[pid] = {"category": "", "price_cents": 0, "cycle_days": None, "lead_days": 3, "code": "",
                                  "active": True, "note": ""} | values
@@ -484,12 +516,16 @@ class BookWriter:
                        **{name: list(map(dict.get, items, repeat(name), repeat(empty))) for name, empty in (
                            ("sku_spec", ""), ("quantity", 1), ("unit_price_cents", 0), ("amount_cents", 0),
                            ("line_ref", None), ("line_state", None))}}
+            chosen = list(map(dict.get, items, repeat("line_product")))  # our export: the line's product
             del items
             for draft in drafts:  # written: what is read of a new order after this is its key (detail_items)
                 draft.fields, draft.items = {}, []
             resolver.read_ahead()
-        links = resolver.resolve(set(titles))  # distinct titles: products found or created once each
-        columns["product_id"] = list(map(links.__getitem__, titles))
+        if any(chosen):
+            columns["product_id"] = _chosen_products(titles, chosen, resolver)
+        else:
+            links = resolver.resolve(set(titles))  # distinct titles: products found or created once each
+            columns["product_id"] = list(map(links.__getitem__, titles))
         self._insert_columns(OrderItem.__table__, columns, 85, 92, "orders")
         self.counts.orders_created = len(drafts)
 
@@ -504,7 +540,8 @@ class BookWriter:
                                   for draft in drafts],
             "status": statuses, "created_at": created, **derived_order_columns(statuses, created),
             "import_batch_id": [self.counts.batch_id] * len(drafts)}
-        for names, empty in ((("paid_at", "shipped_at", "delivered_at", "completed_at", "closed_at"), None),
+        for names, empty in ((("paid_at", "shipped_at", "delivered_at", "completed_at", "closed_at",
+                               "removed_line_refs"), None),
                              (("goods_cents", "postage_cents", "discount_cents", "paid_cents", "refund_cents"), 0),
                              (("tracking_no", "carrier", "buyer_message", "seller_note", "receiver_name",
                                "receiver_phone", "receiver_address"), "")):

@@ -212,6 +212,18 @@
         <translation>子订单编号</translation>
     </message>
     <message>
+        <source>Sub-order state (Huitouke export)</source>
+        <translation>子订单状态（回头客导出）</translation>
+    </message>
+    <message>
+        <source>Removed sub-order numbers (Huitouke export)</source>
+        <translation>已删子订单编号（回头客导出）</translation>
+    </message>
+    <message>
+        <source>Linked product (Huitouke export)</source>
+        <translation>所属商品（回头客导出）</translation>
+    </message>
+    <message>
         <source>Product name</source>
         <translation>商品名称</translation>
     </message>

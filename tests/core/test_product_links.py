@@ -185,3 +185,38 @@ def test_a_suggestion_read_before_lines_moved_to_its_product_is_read_again(book,
                              suggestions={honey.id: None})
         product = s.get(Product, honey.id)
         assert (product.suggested_cycle_days, product.suggestion_basis) == (40, 6)
+
+
+def test_a_product_the_seller_deleted_is_not_made_again_by_an_import(book, tmp_path):
+    """The seller deleted 红糖姜茶: a later import (its lines left without a product, a new export holding its
+    title, our own export re-imported or rebuilt into an empty book) does not bring it back; creating it again
+    by hand does, and the next import links to it."""
+    from core.book.db import Book
+    from core.excel.export import export_book
+
+    _import(book, _csv(tmp_path / "a.csv", [("9301", "13800000001", "2026-05-20", "红糖姜茶", 1),
+                                             ("9302", "13800000002", "2026-05-21", "洋槐蜂蜜500g", 1)]))
+    products = ProductService(book)
+    products.delete(_id(book, "红糖姜茶"), today=D)
+    unlinked = select(text("COUNT(*)")).select_from(OrderItem).where(OrderItem.product_id.is_(None))
+    later = _import(book, _csv(tmp_path / "b.csv", [("9303", "13800000003", "2026-05-22", "【包邮】红糖姜茶", 2),
+                                                   ("9304", "13800000004", "2026-05-22", "洋槐蜂蜜500g", 1)]))
+    assert later.products_created == 0 and set(_summaries(book)) == {"洋槐蜂蜜 500g"}
+    with book.session() as s:
+        assert s.scalar(unlinked) == 2  # the lines keep their title, without a product
+    export_book(book, tmp_path / "all.xlsx", "all", "zh_CN")
+    same = _import(book, tmp_path / "all.xlsx")
+    assert (same.products_created, same.products_updated) == (0, 0) and set(_summaries(book)) == {"洋槐蜂蜜 500g"}
+    with Book.open(tmp_path / "copy.book", create=True, backup_root=tmp_path / "bk", daily_backup=False) as copy:
+        rebuilt = run_import(copy, tmp_path / "all.xlsx", ImportOptions(today=D, backup=False))
+        assert rebuilt.products_created == 1 and set(_summaries(copy)) == {"洋槐蜂蜜 500g"}
+        again = _import(copy, _csv(tmp_path / "c.csv", [("9305", "13800000005", "2026-05-23", "红糖姜茶", 1)]))
+        assert again.products_created == 0
+        with copy.session() as s:
+            assert s.scalar(unlinked) == 3
+    products.create(ProductInput(name="红糖姜茶", cycle_days=20), today=D)  # the seller makes it again
+    assert _summaries(book)["红糖姜茶"].buyers == 2
+    _import(book, _csv(tmp_path / "d.csv", [("9306", "13800000006", "2026-05-24", "红糖姜茶", 1)]))
+    assert _summaries(book)["红糖姜茶"].buyers == 3
+    with book.session() as s:
+        assert s.scalar(unlinked) == 0

@@ -12,7 +12,7 @@ from core.book.models import Customer
 from core.excel import readers
 from core.excel.importer import run_import
 from core.excel.readers import read_sheets
-from tests.core.excel.files import write_raw_xlsx, write_xlsx
+from tests.core.excel.files import write_ods, write_raw_xlsx, write_xlsx
 
 LIMIT = 32_767
 
@@ -74,4 +74,32 @@ def test_an_ordinary_workbook_is_never_read_again_for_long_cells(tmp_path):
         assert not any(may_hold_long_text(archive.read(name))[0] for name in parts)
     long_text: set[str] = set()
     readers._check_zip(path, readers.DEFAULT_LIMITS, long_text)
+    assert long_text == set()
+
+
+def test_an_ods_cell_past_excels_limit_is_cut_with_a_note_as_an_xlsx_s(tmp_path, book):
+    """LibreOffice writes cells of any length and calamine reads an .ods's whole: cut there and noted by cell, as
+    an .xlsx's; an .ods of ordinary cells is not read again."""
+    import random
+
+    chosen = random.Random(5)
+    sheet = _sheet(100)
+    for row, length in ((1, 40_000), (99, LIMIT + 1), (3, LIMIT)):  # (text a zip does not shrink 100 times)
+        sheet[row][2] = "".join(chosen.choice("备注老客宝妈复购蜂蜜面膜abcXYZ0123&<") for _ in range(length))
+    path = write_ods(tmp_path / "long.ods", {"客户": sheet, "空": [["姓名"], ["阿香"]]})
+    first, second = read_sheets(path)
+    assert first.notes == [(2, 2, "cell_cut", "40,000"), (5, 2, "cell_cut", "35,000"), (100, 2, "cell_cut", "32,768")]
+    assert second.notes == []
+    rows = list(first.rows)
+    assert [len(row[2]) for row in rows[1:5]] == [LIMIT, 1, LIMIT, LIMIT]
+    assert rows[99][2] == sheet[99][2][:LIMIT] and rows[4][2] == ("a&b<c" * 7_000)[:LIMIT]
+    result = run_import(book, path)
+    assert [(e.row, e.column, e.code, e.value) for e in result.errors] == [
+        (2, "备注", "cell_cut", "40,000"), (5, "备注", "cell_cut", "35,000"), (100, "备注", "cell_cut", "32,768")]
+    with book.session() as session:
+        assert max(len(customer.note or "") for customer in session.query(Customer)) == LIMIT
+    ordinary = write_ods(tmp_path / "ordinary.ods", {"客户": [["姓名", "备注"], *[[f"客户{n}", "老客，" * 50]
+                                                                               for n in range(1_500)]]})
+    long_text: set[str] = set()
+    readers._check_zip(ordinary, readers.DEFAULT_LIMITS, long_text)
     assert long_text == set()

@@ -112,6 +112,16 @@ FIGURES = {
     "campaign_links": "SELECT group_concat(line, ';') FROM (SELECT 'coupon' || k.name || c.issued_at AS line FROM "
                       "coupon c JOIN campaign k ON k.id = c.campaign_id UNION ALL SELECT 'contact' || k.name || l.at "
                       "FROM contact_log l JOIN campaign k ON k.id = l.campaign_id ORDER BY line)",
+    # a Douyin order's sub-order numbers and states, the numbers of the lines the seller removed; values starting
+    # with an apostrophe (Excel's text marker); the products the seller deleted (no import makes them again)
+    "line_states": "SELECT group_concat(line, ';') FROM (SELECT coalesce(o.platform_order_no, '') || i.title || "
+                   "i.line_ref || coalesce(i.line_state, '-') AS line FROM order_item i JOIN orders o ON "
+                   "o.id = i.order_id WHERE i.line_ref IS NOT NULL ORDER BY line)",
+    "removed_line_refs": "SELECT group_concat(line, ';') FROM (SELECT coalesce(platform_order_no, '') || ':' || "
+                         "removed_line_refs AS line FROM orders WHERE removed_line_refs IS NOT NULL ORDER BY line)",
+    "apostrophes": "SELECT group_concat(line, ';') FROM (SELECT name || '/' || note AS line FROM customer "
+                   "WHERE name LIKE '''%' OR note LIKE '''%' ORDER BY line)",
+    "deleted_products": "SELECT (SELECT value_json FROM setting WHERE key = 'products.deleted')",
     # the Today list, open and closed (a copy's engine tasks are regenerated for the day it is imported on)
     "tasks": "SELECT group_concat(n, ',') FROM (SELECT kind || status || count(*) AS n FROM reminder "
              "GROUP BY kind, status)",
@@ -172,7 +182,28 @@ def add_what_the_demo_lacks(path) -> None:
         con.executemany("INSERT INTO customer_alias (customer_id, kind, value, value_norm) VALUES (?, ?, ?, ?)",
                         [(first, "wechat", "WX_Old", "wx_old"), (first, "buyer_id", "tb旧昵称", "tb旧昵称"),
                          (first + 1, "name", "香香", "香香"), (first + 1, "phone", "13900001111", "13900001111")])
+        # three orders of several lines as a Douyin import leaves them: each line's number and state, one line the
+        # seller removed in the app; a customer called '小王 (a leading apostrophe), a note starting with one
+        orders = con.execute("SELECT order_id FROM order_item GROUP BY order_id HAVING count(*) > 1 "
+                             "ORDER BY order_id LIMIT 3").fetchall()
+        for (order,) in orders:
+            lines = con.execute("SELECT id, quantity, unit_price_cents, amount_cents FROM order_item "
+                                "WHERE order_id = ? ORDER BY id", (order,)).fetchall()
+            for number, (item, quantity, price, amount) in enumerate(lines):
+                state = json.dumps(["已完成", "退款成功" if number == 1 else "", {"paid_cents": amount},
+                                    [quantity, price, amount]], ensure_ascii=False)
+                con.execute("UPDATE order_item SET line_ref = ?, line_state = ? WHERE id = ?",
+                            (f"69{order:08d}{number:03d}", state, item))
+        con.execute("UPDATE orders SET removed_line_refs = ? WHERE id = ?", (f"69{orders[0][0]:08d}999", orders[0][0]))
+        con.execute("UPDATE customer SET name = '''' || name WHERE id = ?", (first + 2,))
+        con.execute("UPDATE customer SET note = '''先打电话' WHERE id = ?", (first + 3,))
+        product = con.execute("SELECT product_id FROM order_item WHERE product_id > (SELECT min(id) FROM product) "
+                              "GROUP BY product_id ORDER BY count(*), product_id LIMIT 1").fetchone()[0]
     con.close()
+    from core.products import ProductService
+
+    with Book.open(path, backup_root=path.parent / "backups") as book:
+        ProductService(book).delete(product, today=dt.date(2026, 6, 1))  # the seller deleted it
 
 
 @pytest.mark.slow
@@ -195,6 +226,8 @@ def test_export_all_into_the_same_book_changes_nothing_and_into_an_empty_book_re
     assert before["campaigns"] and before["campaign_members"].count(";") == 5 and "coupon" in before["campaign_links"]
     assert ":0:停产了" in before["product_fields"] and "SKU" in before["product_fields"] and "wechat" in before["aliases"]
     assert "contact" in before["campaign_links"]
+    assert before["line_states"].count("退款成功") == 3 and before["removed_line_refs"].endswith("999")
+    assert before["apostrophes"].count("'") == 2 and before["deleted_products"].startswith('["')
     same_book = folder / f"same-{language}.book"
     shutil.copy(path, same_book)
     with Book.open(same_book, backup_root=folder / "backups") as book:

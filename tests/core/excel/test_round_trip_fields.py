@@ -253,3 +253,79 @@ def test_accounts_the_seller_adds_to_the_export_come_in_one_alias_each_and_count
         ("小王", "wechat", "wx_two"), ("阿香", "qq", "123"), ("阿香", "wechat", "wx_a")]
     again = run_import(book, export)
     assert (again.customers_created, again.customers_updated) == (0, 0)
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_a_value_starting_with_an_apostrophe_comes_back_exactly(tmp_path, book, make_customer, language):
+    """A leading apostrophe is Excel's text marker, which the importer strips: a customer called '小王, a tag, a note,
+    an order's note and a contact's message that start with one come back as they were (our export doubles it)."""
+    import datetime as dt
+
+    from core.dto import OrderInput, OrderItemInput, ProductInput
+    from core.orders import OrderService
+    from core.products import ProductService
+
+    ProductService(book).create(ProductInput(name="'特供茶", note="'限量"))
+    customer = make_customer(name="'小王", phone="13512345678", note="'先打电话", personality="''急性子",
+                             tags=("'VIP",))
+    OrderService(book).create(OrderInput(
+        customer_id=customer.id, created_at=dt.datetime(2026, 3, 1, 10), status="completed", seller_note="'加急",
+        items=(OrderItemInput(title="'特供茶", quantity=1, unit_price_cents=6800),)))
+    with book.session() as session:
+        from core.book.models import ContactLog
+
+        session.add(ContactLog(customer_id=customer.id, at=dt.datetime(2026, 3, 2, 10), channel="wechat",
+                               purpose="care", result="contacted", message="'收到了吗", note="'回了"))
+    values = ("SELECT c.name, c.note, c.personality, t.name, o.seller_note, i.title, p.name, p.note, l.message, l.note "
+              "FROM customer c JOIN customer_tag ct ON ct.customer_id = c.id JOIN tag t ON t.id = ct.tag_id JOIN orders o "
+              "ON o.customer_id = c.id JOIN order_item i ON i.order_id = o.id JOIN product p ON p.id = i.product_id "
+              "JOIN contact_log l ON l.customer_id = c.id")
+    before = rows(book, values)
+    assert before == [("'小王", "'先打电话", "''急性子", "'VIP", "'加急", "'特供茶", "'特供茶", "'限量", "'收到了吗", "'回了")]
+    export = tmp_path / f"all-{language}.xlsx"
+    export_book(book, export, "all", language)
+    same = run_import(book, export)
+    assert (same.customers_created, same.customers_updated, same.orders_updated, same.products_created,
+            same.products_updated) == (0, 0, 0, 0, 0)
+    assert rows(book, values) == before
+    copy = tmp_path / "copy.book"
+    with Book.open(copy, create=True, backup_root=tmp_path / "b") as other:
+        result = run_import(other, export)
+        assert result.errors == ()
+    assert rows(copy, values) == before
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_each_line_keeps_its_product_or_none_through_a_copy(tmp_path, book, make_customer, language):
+    """A line the seller typed (no product), a line of a product the seller renamed (槐花蜜 500g for the title 洋槐蜂蜜500g)
+    and a line of a product named like it: re-imported into the same book nothing is created, rebuilt into an empty
+    book each line has the product it had — none made from a title."""
+    import datetime as dt
+
+    from core.dto import OrderInput, OrderItemInput, ProductInput
+    from core.orders import OrderService
+    from core.products import ProductService
+
+    products = ProductService(book)
+    products.create(ProductInput(name="洋槐蜂蜜 500g", cycle_days=40))
+    products.create(ProductInput(name="面膜 30片", cycle_days=30))
+    customer = make_customer(name="阿香", phone="13512345678")
+    OrderService(book).create(OrderInput(
+        customer_id=customer.id, created_at=dt.datetime(2026, 3, 1, 10), status="completed",
+        items=(OrderItemInput(title="洋槐蜂蜜500g", quantity=1, unit_price_cents=6800),
+               OrderItemInput(title="面膜 30片", quantity=1, unit_price_cents=9900),
+               OrderItemInput(title="手写的小礼物", quantity=1, unit_price_cents=0))))
+    honey = next(p for p in products.list() if p.name == "洋槐蜂蜜 500g")
+    products.update(honey.id, ProductInput(name="槐花蜜 500g", cycle_days=40), honey.version)  # the seller renames it
+    lines = ("SELECT i.title, coalesce(p.name, '-') FROM order_item i LEFT JOIN product p ON p.id = i.product_id")
+    before = rows(book, lines)
+    assert before == [("手写的小礼物", "-"), ("洋槐蜂蜜500g", "槐花蜜 500g"), ("面膜 30片", "面膜 30片")]
+    export = tmp_path / f"all-{language}.xlsx"
+    export_book(book, export, "all", language)
+    same = run_import(book, export)
+    assert (same.products_created, same.products_updated, same.orders_updated) == (0, 0, 0)
+    assert rows(book, lines) == before and len(rows(book, PRODUCTS)) == 2
+    copy = tmp_path / "copy.book"
+    with Book.open(copy, create=True, backup_root=tmp_path / "b") as other:
+        assert run_import(other, export).products_created == 2
+    assert rows(copy, lines) == before and rows(copy, PRODUCTS) == rows(book, PRODUCTS)
