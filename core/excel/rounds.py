@@ -70,10 +70,9 @@ class PeopleFirst(PlanBuilder):
         super().__init__()
         self._occurrences: Counter[str] = Counter()
         self._key_errors: list[RowError] = []  # purchases without a date, reported after the reading's errors
-        self._orders: dict[tuple[str, str], int] = {}  # each order key's number
-        self._first = array("q")  # by order number: its first row, its last row
-        self._last = array("q")
-        self._order_of = array("q")  # by row: its order's number, -1 without one
+        self._orders: dict[str, dict[str, int]] = {}  # by platform and order number: the order's first row
+        self._order_of = array("q")  # by row: its order's first row, -1 without one
+        self._last = array("q")  # by row: the last row of the order it is the first row of
         self._numbers = array("q")  # by row: its row number in its sheet
         self._persons: list[_Person] = []  # by row: what its person takes of it
         self._held: dict[_Person, _Person] = {}
@@ -86,20 +85,23 @@ class PeopleFirst(PlanBuilder):
             super().add_rows(rows, preset, file, sheet)
             return
         source: TableSource = (preset, file, sheet)
-        orders, first, last, order_of = self._orders, self._first, self._last, self._order_of
+        orders, last, order_of = self._orders, self._last, self._order_of
         for parsed in rows:
             index = len(order_of)
             self._union.parent.append(index)
+            last.append(index)
             key = order_key(parsed, source, self._occurrences, self._key_errors)
-            number = -1 if key is None else orders.setdefault(key, len(orders))
-            if number == len(first):
-                first.append(index)
-                last.append(index)
-            elif number >= 0:
-                last[number] = index
-            order_of.append(number)
+            if key is None:
+                first = -1
+            else:
+                numbers = orders.get(key[0])
+                if numbers is None:
+                    numbers = orders[key[0]] = {}
+                first = numbers.setdefault(key[1], index)
+                last[first] = index
+            order_of.append(first)
             numbered = key is not None and bool(parsed.order.get("platform_order_no"))
-            self._joiner.add(index, parsed, preset.platform, numbered, first[number] if numbered else None)
+            self._joiner.add(index, parsed, preset.platform, numbered, first if numbered else None)
             self._numbers.append(parsed.row)
             person = (tuple(parsed.customer), tuple(parsed.customer.values()), tuple(parsed.phones),
                       parsed.masked_phone, tuple(parsed.kept))
@@ -112,6 +114,11 @@ class PeopleFirst(PlanBuilder):
         """The plan's people (its orders come in ``plan.rounds``), as PlanBuilder.build makes them."""
         plan = self.plan
         plan.errors.extend(self._key_errors)
+        ends, lines = self._round_ends(), len(self._order_of) - self._order_of.count(-1)
+        orders = sum(map(len, self._orders.values()))
+        # (let go before the people are made: the orders' keys and rows, the joiner's keys)
+        self._orders, self._last, self._order_of = {}, array("q"), array("q")
+        self._joiner = None  # type: ignore[assignment]
         union, persons, sources, numbers = self._union, self._persons, self._row_sources, self._numbers
         parent, find = union.parent, union.find
         people: dict[int, int] = {}
@@ -122,14 +129,10 @@ class PeopleFirst(PlanBuilder):
                                masked_phone=masked, kept=list(kept))
             root = index if parent[index] == index else find(index)
             person_of_row.append(add_person(plan.people, people, root, parsed, source))
-        rows = len(persons)
-        plan.rows_read += rows
-        ends = self._round_ends()
-        self._persons, self._held, self._row_sources = [], {}, []
-        self._union = self._joiner = None  # type: ignore[assignment]
-        plan.rounds = Rounds(plan, walk, person_of_row, ends, orders=len(self._orders),
-                             lines=rows - self._order_of.count(-1))
-        self._orders, self._first, self._last, self._order_of = {}, array("q"), array("q"), array("q")
+        plan.rows_read += len(persons)
+        self._persons, self._held, self._row_sources, self._numbers = [], {}, [], array("q")
+        self._union = None  # type: ignore[assignment]
+        plan.rounds = Rounds(plan, walk, person_of_row, ends, orders, lines)
         return plan
 
     def _round_ends(self) -> list[int]:
@@ -137,9 +140,9 @@ class PeopleFirst(PlanBuilder):
         before it has another row."""
         ends: list[int] = []
         start, reach, last = 0, -1, self._last
-        for index, number in enumerate(self._order_of):
-            if number >= 0 and last[number] > reach:
-                reach = last[number]
+        for index, first in enumerate(self._order_of):
+            if first >= 0 and last[first] > reach:
+                reach = last[first]
             if index + 1 - start >= ROUND_ROWS and reach <= index:
                 ends.append(index + 1)
                 start = index + 1

@@ -175,6 +175,8 @@ class BookWriter:
         new_orders = self._new_orders(index, resolver.link) if rounds is None else no_orders()
         self._chunk()
         customer_ids = self._write_people(index, new_orders, rounds)
+        if rounds is not None:  # (what is read of the people after this is their ids)
+            self.plan.people = []
         self._chunk()
         self._check(75, "orders")
         if rounds is None:
