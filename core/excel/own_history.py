@@ -114,7 +114,9 @@ def write_history(session: Session, plan: Any, customers: Mapping[str, int], ord
     if not customers or not any(key.startswith(tuple(SHEETS)) for key, _table in plan.ledgers):
         return
     started = time.perf_counter()
-    ids: dict[str, dict[int, int]] = {"order": dict(orders), "campaign": _campaigns(session, plan)}
+    # (the orders' ids read as they are: the 100k demo book's export has 496,131)
+    ids: dict[str, dict[int, int]] = {"order": orders if isinstance(orders, dict) else dict(orders),
+                                      "campaign": _campaigns(session, plan)}
     ids["complaint"] = _complaints(session, plan, customers, ids)
     ids["review"] = _cases(session, plan, customers, ids, "huitouke_reviews", BadReview)
     ids["coupon"] = _coupons(session, plan, customers, ids)
@@ -237,17 +239,19 @@ def _campaigns(session: Session, plan: Any) -> dict[int, int]:
 def _points(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[str, dict[int, int]]) -> None:
     """The points ledger line by line, linked to its order and complaint; it replaces the balance line the
     customers sheet gave the same customers (core.excel.own_export.write_referrers_and_points)."""
-    lines = []
+    lines: list[tuple[tuple[str, ...], tuple[Any, ...]]] = []  # each line's columns (held once) and values
+    names: dict[tuple[str, ...], tuple[str, ...]] = {}
     for values in _sheet_rows(plan, "huitouke_points", customers):
         _linked(values, ids, {"order_id": "order", "complaint_id": "complaint"})
         if values.get("at") is not None and values.get("delta") is not None and values.get("reason"):
-            lines.append(_full(values, PointsEntry, {"note": ""}))
-    owners = sorted({line["customer_id"] for line in lines})
+            line = _full(values, PointsEntry, {"note": ""})
+            columns = tuple(line)
+            lines.append((names.setdefault(columns, columns), tuple(line.values())))
+    owners = sorted({dict(zip(*line, strict=True))["customer_id"] for line in lines})
     for batch in in_chunks(owners):  # customers this import created: the balance line is their only line
         session.execute(delete(PointsEntry).where(PointsEntry.customer_id.in_(batch), PointsEntry.reason == "import"))
     for batch in in_chunks(lines):
-        if batch:
-            session.execute(insert(PointsEntry), list(batch))
+        session.execute(insert(PointsEntry), [dict(zip(*line, strict=True)) for line in batch])
 
 
 def _campaign_members(session: Session, plan: Any, customers: Mapping[str, int],

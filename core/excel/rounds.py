@@ -71,12 +71,12 @@ class PeopleFirst(PlanBuilder):
         self._occurrences: Counter[str] = Counter()
         self._key_errors: list[RowError] = []  # purchases without a date, reported after the reading's errors
         self._orders: dict[str, dict[str, int]] = {}  # by platform and order number: the order's first row
-        self._order_of = array("q")  # by row: its order's first row, -1 without one
-        self._last = array("q")  # by row: the last row of the order it is the first row of
-        self._numbers = array("q")  # by row: its row number in its sheet
+        self._order_of = array("i")  # by row: its order's first row, -1 without one
+        self._last = array("i")  # by row: the last row of the order it is the first row of
+        self._numbers = array("i")  # by row: its row number in its sheet
         self._persons: list[_Person] = []  # by row: what its person takes of it
         self._held: dict[_Person, _Person] = {}
-        self._union = _Union(0, array("q"))
+        self._union = _Union(0, array("i"))
         self._joiner = Joiner(self._union.join)
         self._row_sources: list[TableSource] = []
 
@@ -117,20 +117,22 @@ class PeopleFirst(PlanBuilder):
         ends, lines = self._round_ends(), len(self._order_of) - self._order_of.count(-1)
         orders = sum(map(len, self._orders.values()))
         # (let go before the people are made: the orders' keys and rows, the joiner's keys)
-        self._orders, self._last, self._order_of = {}, array("q"), array("q")
+        self._orders, self._last, self._order_of = {}, array("i"), array("i")
         self._joiner = None  # type: ignore[assignment]
         union, persons, sources, numbers = self._union, self._persons, self._row_sources, self._numbers
+        self._held = {}  # (each row's share let go once its person took it)
         parent, find = union.parent, union.find
         people: dict[int, int] = {}
-        person_of_row = array("q")
+        person_of_row = array("i")
         for index, (person, source) in enumerate(zip(persons, sources, strict=True)):
             keys, values, phones, masked, kept = person
+            persons[index] = None  # type: ignore[call-overload]
             parsed = ParsedRow(numbers[index], dict(zip(keys, values, strict=True)), phones=list(phones),
                                masked_phone=masked, kept=list(kept))
             root = index if parent[index] == index else find(index)
             person_of_row.append(add_person(plan.people, people, root, parsed, source))
         plan.rows_read += len(persons)
-        self._persons, self._held, self._row_sources, self._numbers = [], {}, [], array("q")
+        self._persons, self._row_sources, self._numbers = [], [], array("i")
         self._union = None  # type: ignore[assignment]
         plan.rounds = Rounds(plan, walk, person_of_row, ends, orders, lines)
         return plan
