@@ -144,3 +144,36 @@ def test_a_book_that_got_orders_after_the_plan_takes_every_round_as_one_plan(tmp
         books.append((result, Dump(book_path).lines()))
     assert books[0][0]["orders_updated"] + books[0][0]["orders_unchanged"] == 15
     assert books[1] == books[0]
+
+
+_CONTENT = {  # what an import wrote, without ids (the same on SQLite and PostgreSQL)
+    "customers": "SELECT name, phone, platform_buyer_id, purchase_count, total_spend_cents, stage FROM customer",
+    "orders": "SELECT o.platform_order_no, c.name, o.status, o.paid_cents, o.refund_cents, o.order_date FROM orders o "
+              "JOIN customer c ON c.id = o.customer_id",
+    "lines": "SELECT o.platform_order_no, i.title, i.quantity, i.amount_cents, p.name FROM order_item i "
+             "JOIN orders o ON o.id = i.order_id LEFT JOIN product p ON p.id = i.product_id",
+    "changes": "SELECT table_name, old_values_json FROM import_change",
+}
+
+
+def _content(book) -> dict[str, list[tuple]]:
+    from sqlalchemy import text
+
+    with book.session() as session:
+        return {name: sorted(tuple(str(value) for value in row) for row in session.execute(text(query)))
+                for name, query in _CONTENT.items()}
+
+
+def test_an_import_in_rounds_on_either_engine_writes_what_one_plan_writes(tmp_path, book, monkeypatch):
+    """The rounds' own statements (the lines given the products made once every round was read, the orders' ids
+    read round by round) on the book's engine: PostgreSQL too when the tests run there."""
+    path = _taobao_lines(tmp_path / "file")
+    monkeypatch.setattr(rounds_module, "ROUNDS_AFTER", 0)
+    monkeypatch.setattr(rounds_module, "ROUND_ROWS", 5)
+    in_rounds = run_import(book, path, ImportOptions(today=TODAY)).to_json()
+    monkeypatch.setattr(rounds_module, "ROUNDS_AFTER", 10**9)
+    with Book.open(tmp_path / "whole.book", create=True, backup_root=tmp_path / "backups") as whole:
+        one_plan = run_import(whole, path, ImportOptions(today=TODAY)).to_json()
+        expected = _content(whole)
+    assert in_rounds["orders_created"] == one_plan["orders_created"] == 60
+    assert _content(book) == expected
