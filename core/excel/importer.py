@@ -2,9 +2,10 @@
 
 Flow: read → choose presets/mappings → clean rows → group into people and orders (core.excel.plan) →
 match people against the book (core.excel.matching) → bulk inserts and recorded updates
-(core.excel.writer) → derived figures refreshed. Every import is an ``import_batch``; what it created
-carries the batch id and what it changed is kept in ``import_change``, so ``undo_import`` can put the book
-back. The writes are committed in short transactions (core.excel.chunked: a save made meanwhile waits for one
+(core.excel.writer) → derived figures refreshed; a huge file into a book without orders is planned and written
+in rounds (core.excel.rounds: its people first, then its orders a round of rows at a time). Every import is an
+``import_batch``; what it created carries the batch id and what it changed is kept in ``import_change``, so
+``undo_import`` can put the book back. The writes are committed in short transactions (core.excel.chunked: a save made meanwhile waits for one
 chunk at most); a failure, a cancel or a kill halfway is undone as the batch it is, so the book never keeps
 half an import. A dry run does all of it in one transaction and rolls back.
 """

@@ -156,7 +156,8 @@ class BookWriter:
     def write(self, file_name: str, sheets: str, presets: str) -> Counts:
         """Write the plan: the batch, products, people, orders, detail lines, our export's history, then the figures
         and reminders. The plan's ``people`` and ``orders`` are emptied once written (what is read after comes from
-        the book); its errors, rows and ledgers stay."""
+        the book); its errors, rows and ledgers stay. A plan in rounds (core.excel.rounds) has its people written
+        first, then each round's orders (``_write_rounds``)."""
         batch = ImportBatch(file_name=file_name[:500], sheet=sheets[:200], preset=presets[:50],
                             status="done" if self.turns is None else "running")
         self.session.add(batch)
