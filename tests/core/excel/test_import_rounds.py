@@ -177,3 +177,19 @@ def test_an_import_in_rounds_on_either_engine_writes_what_one_plan_writes(tmp_pa
         expected = _content(whole)
     assert in_rounds["orders_created"] == one_plan["orders_created"] == 60
     assert _content(book) == expected
+
+
+def test_an_import_in_rounds_is_one_batch_undone_at_once(tmp_path, monkeypatch):
+    from core.excel.batches import undo_import
+
+    path = _douyin_orders(tmp_path / "file")
+    monkeypatch.setattr(rounds_module, "ROUNDS_AFTER", 0)
+    monkeypatch.setattr(rounds_module, "ROUND_ROWS", 4)
+    book_path = tmp_path / "rounds.book"
+    with Book.open(book_path, create=True, backup_root=tmp_path / "backups") as book:
+        result = run_import(book, path, ImportOptions(today=TODAY))
+        assert result.orders_created == 12
+        undo_import(book, result.batch_id, TODAY)
+    with sqlite3.connect(book_path) as connection:
+        assert [connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in ("customer", "orders", "order_item", "import_batch")] == [0, 0, 0, 1]
