@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import repeat
 from typing import Any
 
+from core.errors import ImportRejected
 from core.excel.plan import (
     ImportPlan,
     Joiner,
@@ -160,6 +161,7 @@ class Rounds:
     def __init__(self, plan: ImportPlan, walk: Walk, person_of_row: Sequence[int], ends: list[int], orders: int,
                  lines: int) -> None:
         self.plan, self._walk, self._person_of_row, self.ends = plan, walk, person_of_row, ends
+        self._file = next((person.first_row[0] for person in plan.people), "")
         self.orders, self.lines = orders, lines  # (the file's orders and lines, before repeats and dateless orders)
 
     def __iter__(self) -> Iterator[list[OrderDraft]]:
@@ -178,8 +180,8 @@ class Rounds:
                     yield self._round(rows, sources, base, occurrences, notes, missing)
                     base, end = end, next(ends, 0)
                     rows, sources = [], []
-        if rows or base != (self.ends[-1] if self.ends else 0):
-            raise RuntimeError("the file's rows changed between two walks")
+        if rows or base != (self.ends[-1] if self.ends else 0):  # (a sheet read again is checked first: sheet_rows)
+            raise ImportRejected("file_changed", file=self._file)
         self.plan.errors.extend(notes)
         for error in missing:
             self.plan.errors.append(error)
