@@ -45,7 +45,7 @@ from core.excel.presets import Preset
 from core.excel.records import ParsedRow, RowError
 
 ROUNDS_AFTER = 100_000  # rows of people and orders past which an import is written in rounds (``wanted``)
-ROUND_ROWS = 50_000  # rows planned and written at a time
+ROUND_ROWS = 20_000  # rows planned and written at a time
 
 # A walk of the import's tables of people and orders again, in the same order, each block of good rows with the
 # table it comes from (core.excel.importer).
