@@ -54,6 +54,21 @@ class ProductResolver:
         self._memory: dict[str, int] | None = None
         self.created: list[int] = []
         self.refused = deleted_keys(session) if create else set()  # keys of products the seller deleted
+        self._deferred: dict[str, list[str]] | None = None  # (defer_creation) missing titles by name key
+
+    def defer_creation(self) -> None:
+        """From now on the missing products are created only by ``create_deferred``, all at once, as one
+        ``resolve`` of every title would have created them (an import written in rounds, core.excel.rounds): a title
+        meanwhile resolves to None, and no title is found in a product created meanwhile."""
+        self._deferred = {}
+
+    def create_deferred(self) -> dict[str, int]:
+        """Create the products deferred (``defer_creation``); the titles that now have one, with it."""
+        missing, self._deferred = self._deferred or {}, None
+        if not missing:
+            return {}
+        self._create(missing)
+        return {title: self._cache[title] for titles in missing.values() for title in titles}  # type: ignore[misc]
 
     def exact(self, title: str, key: str) -> int | None:
         """The product named like the title: as written (a seller's "面膜（补水）"), else as normalised."""
@@ -87,7 +102,10 @@ class ProductResolver:
                     missing[keys[title]].append(title)
         for key in self.refused.intersection(missing):
             del missing[key]  # the seller deleted that product: its lines stay without one
-        if self.create and missing:
+        if self.create and missing and self._deferred is not None:
+            for key, spelled in missing.items():
+                self._deferred.setdefault(key, []).extend(spelled)
+        elif self.create and missing:
             self._create(missing)
         return {t: self._cache[t] for t in titles}
 

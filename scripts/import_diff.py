@@ -19,7 +19,9 @@ compared line by line.
 ``corpus`` writes the files and ``scenarios.json`` (name, steps, environment); an environment entry
 a step ``"mode": "checked"`` imports as the import dialog does (one
 file read, a dry run, then the import of what was read, in one process); ``DIFF_BLOCK`` sets ``core.excel.records._BLOCK`` (rows cleaned at a time) in both trees, ``DIFF_PACK``
-``core.excel.plan.PACK_AFTER`` (0: every row held packed; trees without it ignore it), ``DIFF_SLICE`` forces
+``core.excel.plan.PACK_AFTER`` (0: every row held packed; trees without it ignore it), ``DIFF_ROUNDS`` (set for the
+whole run) writes every import into a book without orders in rounds of that many rows (``core.excel.rounds``; trees
+without it ignore it), ``DIFF_SLICE`` forces
 ``core.excel.sheet_slices`` to read every .xlsx sheet in slices of that many bytes (trees without that module
 ignore it; ``real`` keeps its thresholds and counts the slices read). The output folder holds each tree's texts (``<scenario>/<tree>/<step>.txt``) and ``<scenario>.diff``.
 """
@@ -72,6 +74,14 @@ if os.environ.get("DIFF_PACK"):
     import core.excel.plan as plan
     if hasattr(plan, "PACK_AFTER"):
         plan.PACK_AFTER = int(os.environ["DIFF_PACK"])
+if os.environ.get("DIFF_ROUNDS"):  # every import into a book without orders in rounds of that many rows
+    try:
+        import core.excel.rounds as rounds
+    except ImportError:
+        pass
+    else:
+        rounds.ROUNDS_AFTER = 0
+        rounds.ROUND_ROWS = int(os.environ["DIFF_ROUNDS"])
 if os.environ.get("DIFF_SLICE"):
     try:
         import core.excel.sheet_slices as slices

@@ -2,9 +2,10 @@
 
 Flow: read → choose presets/mappings → clean rows → group into people and orders (core.excel.plan) →
 match people against the book (core.excel.matching) → bulk inserts and recorded updates
-(core.excel.writer) → derived figures refreshed. Every import is an ``import_batch``; what it created
-carries the batch id and what it changed is kept in ``import_change``, so ``undo_import`` can put the book
-back. The writes are committed in short transactions (core.excel.chunked: a save made meanwhile waits for one
+(core.excel.writer) → derived figures refreshed; a huge file into a book without orders is planned and written
+in rounds (core.excel.rounds: its people first, then its orders a round of rows at a time). Every import is an
+``import_batch``; what it created carries the batch id and what it changed is kept in ``import_change``, so
+``undo_import`` can put the book back. The writes are committed in short transactions (core.excel.chunked: a save made meanwhile waits for one
 chunk at most); a failure, a cancel or a kill halfway is undone as the batch it is, so the book never keeps
 half an import. A dry run does all of it in one transaction and rolls back.
 """
@@ -18,11 +19,16 @@ import logging
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
+
 from core.book.dialect import one_at_a_time
+from core.book.models import Order
 from core.book.turns import WriteTurn
 from core.errors import Cancelled, HuitoukeError, ImportRejected
+from core.excel import rounds
 from core.excel.analysis import (
     LoadedFile,
     TableChoice,
@@ -39,7 +45,7 @@ from core.excel.chunked import ImportRunning, Turns
 from core.excel.detail_items import unknown_order_errors
 from core.excel.mapping import header_signature, normalise_header
 from core.excel.own_export import SETTING_SHEETS
-from core.excel.plan import ImportPlan, PlanBuilder
+from core.excel.plan import ImportPlan, PlanBuilder, TableSource
 from core.excel.readers import DEFAULT_LIMITS, Limits, Table
 from core.excel.records import ParsedRow, RowError, TableRows
 from core.excel.review import MergeProposal, ProposalView, describe
@@ -219,7 +225,7 @@ def _run_import(book, source: Source, options: ImportOptions,
         signatures = [header_signature(table.headers) for file in files for table in file.tables]
         remembered = remembered_mappings(session, signatures)
     choices = [choice for file in files for choice in choose_tables(file, options, remembered)]
-    plan = _build_plan(files, choices, progress, cancelled)
+    plan = _build_plan(files, choices, progress, cancelled, in_rounds(book, files, choices, options))
     _refuse_skipped_rows(plan, options, loaded.path.name,
                          _unknown_detail_lines(book, plan) if options.all_or_nothing else ())
     _refuse_nothing_to_import(book, plan, loaded.path.name)
@@ -385,9 +391,23 @@ def _remember(session, choices: list[TableChoice], options: ImportOptions) -> No
             remember_mapping(session, choice.signature, choice.preset, stored)
 
 
+def in_rounds(book, files: list[LoadedFile], choices: list[TableChoice], options: ImportOptions) -> bool:
+    """Whether this import is planned and written in rounds (core.excel.rounds.wanted)."""
+    tables = {(table.file, table.sheet.name): table for file in files for table in file.tables}
+    read = [choice for choice in choices if choice.usable and choice.kind not in ("ledger", "setting", "products")]
+    rows = sum(_rows_for_progress(choice, tables[(choice.file, choice.sheet)]) for choice in read)
+    if rows <= rounds.ROUNDS_AFTER:
+        return False
+    with book.session() as session:
+        has_orders = session.execute(select(Order.id).limit(1)).first() is not None
+    return rounds.wanted(rows, [choice.kind for choice in read], options.dry_run, options.all_or_nothing, has_orders)
+
+
 def _build_plan(files: list[LoadedFile], choices: list[TableChoice], progress: Progress,
-                cancelled: IsCancelled) -> ImportPlan:
-    builder = PlanBuilder()
+                cancelled: IsCancelled, in_rounds: bool = False) -> ImportPlan:
+    """The plan of the chosen tables; ``in_rounds``: its people only, its orders walked again in rounds
+    (core.excel.rounds)."""
+    builder = rounds.PeopleFirst() if in_rounds else PlanBuilder()
     tables = {(table.file, table.sheet.name): table for file in files for table in file.tables}
     total = sum(_rows_for_progress(choice, tables[(choice.file, choice.sheet)]) for choice in choices) or 1
     done = 0
@@ -418,9 +438,34 @@ def _build_plan(files: list[LoadedFile], choices: list[TableChoice], progress: P
         if preset.kind == "items":
             column = next(index for index, name in choice.fields.items() if name == "platform_order_no")
             builder.plan.detail_columns[(choice.file, choice.sheet)] = choice.headers[column]
+    if isinstance(builder, rounds.PeopleFirst):
+        return builder.people(partial(_walk_again, files, choices, cancelled))
     plan = builder.build()
     _join_detail_items(plan)
     return plan
+
+
+def _walk_again(files: list[LoadedFile], choices: list[TableChoice],
+                cancelled: IsCancelled) -> Iterator[tuple[list[ParsedRow], TableSource]]:
+    """The good rows of the tables of people and orders read again, as _build_plan read them (core.excel.rounds:
+    their errors were reported then)."""
+    tables = {(table.file, table.sheet.name): table for file in files for table in file.tables}
+    for choice in choices:
+        preset = preset_of(choice) if choice.usable else None
+        if preset is None or preset.kind in ("ledger", "setting", "products", "items"):
+            continue
+        table = tables[(choice.file, choice.sheet)]
+        source = (preset, choice.file, choice.sheet)
+        for good, _work in _rows_in_blocks(table_rows(table, choice, _ignored), table.sheet.rows):
+            if good:
+                yield good, source
+            if cancelled():
+                raise Cancelled("cancelled")
+        release(table.sheet.rows)
+
+
+def _ignored(_error: RowError) -> None:
+    """(A row's error met again: it was reported on the first walk.)"""
 
 
 def _rows_in_blocks(reader: TableRows, sheet_rows: Sequence[list[Any]]) -> Iterator[tuple[list[ParsedRow], int]]:

@@ -18,7 +18,7 @@ referrer's customer id (推荐人编号) and the points balance (积分). Read b
 - a Douyin order's lines keep their sub-order numbers and states (子订单编号, 子订单状态: line_states.keep_line)
   and an order the import creates the numbers of the lines the seller removed (已删子订单编号), so a copy merges
   the next Douyin export as the book it came from (core.excel.sub_orders); each line names its product (所属商品, or
-  none: the line keeps it in a copy, core.excel.writer._chosen_products); the products sheet's rows of deleted
+  none: the line keeps it in a copy, core.excel.line_products.products_of_lines); the products sheet's rows of deleted
   products (已删除) keep those names deleted in the copy (core.excel.writer, core.product_links);
 - a text cell starting with an apostrophe was doubled by the export (core.excel.export.safe_text): the one the
   importer strips as Excel's text marker leaves the value as it was.

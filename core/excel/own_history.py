@@ -27,6 +27,7 @@ import json
 import logging
 import time
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import chain
 from typing import Any
 
 from sqlalchemy import delete, insert, select
@@ -113,7 +114,9 @@ def write_history(session: Session, plan: Any, customers: Mapping[str, int], ord
     if not customers or not any(key.startswith(tuple(SHEETS)) for key, _table in plan.ledgers):
         return
     started = time.perf_counter()
-    ids: dict[str, dict[int, int]] = {"order": dict(orders), "campaign": _campaigns(session, plan)}
+    # (the orders' ids read as they are: the 100k demo book's export has 496,131)
+    ids: dict[str, dict[int, int]] = {"order": orders if isinstance(orders, dict) else dict(orders),
+                                      "campaign": _campaigns(session, plan)}
     ids["complaint"] = _complaints(session, plan, customers, ids)
     ids["review"] = _cases(session, plan, customers, ids, "huitouke_reviews", BadReview)
     ids["coupon"] = _coupons(session, plan, customers, ids)
@@ -205,15 +208,16 @@ def _insert_many(session: Session, model, rows: list[dict[str, Any]]) -> list[in
 
 
 def _contacts(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[str, dict[int, int]]) -> None:
-    lines = []
-    for values in _sheet_rows(plan, "huitouke_contacts", customers):
-        _linked(values, ids, {"reminder_id": "task", "complaint_id": "complaint", "bad_review_id": "review",
-                              "campaign_id": "campaign"})
-        if values.get("at") is not None:
-            lines.append(_full(values, ContactLog, _CONTACT_DEFAULTS))
-    for batch in in_chunks(lines):
-        if batch:
-            session.execute(insert(ContactLog), list(batch))
+    """The contact-log lines, inserted a batch at a time as they are read (the 100k demo book's: 119,289)."""
+    def lines() -> Iterator[dict[str, Any]]:
+        for values in _sheet_rows(plan, "huitouke_contacts", customers):
+            _linked(values, ids, {"reminder_id": "task", "complaint_id": "complaint", "bad_review_id": "review",
+                                  "campaign_id": "campaign"})
+            if values.get("at") is not None:
+                yield _full(values, ContactLog, _CONTACT_DEFAULTS)
+
+    for batch in in_chunks(lines()):
+        session.execute(insert(ContactLog), batch)
 
 
 def _campaigns(session: Session, plan: Any) -> dict[int, int]:
@@ -235,17 +239,19 @@ def _campaigns(session: Session, plan: Any) -> dict[int, int]:
 def _points(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[str, dict[int, int]]) -> None:
     """The points ledger line by line, linked to its order and complaint; it replaces the balance line the
     customers sheet gave the same customers (core.excel.own_export.write_referrers_and_points)."""
-    lines = []
+    lines: list[tuple[tuple[str, ...], tuple[Any, ...]]] = []  # each line's columns (held once) and values
+    names: dict[tuple[str, ...], tuple[str, ...]] = {}
     for values in _sheet_rows(plan, "huitouke_points", customers):
         _linked(values, ids, {"order_id": "order", "complaint_id": "complaint"})
         if values.get("at") is not None and values.get("delta") is not None and values.get("reason"):
-            lines.append(_full(values, PointsEntry, {"note": ""}))
-    owners = sorted({line["customer_id"] for line in lines})
+            line = _full(values, PointsEntry, {"note": ""})
+            columns = tuple(line)
+            lines.append((names.setdefault(columns, columns), tuple(line.values())))
+    owners = sorted({dict(zip(*line, strict=True))["customer_id"] for line in lines})
     for batch in in_chunks(owners):  # customers this import created: the balance line is their only line
         session.execute(delete(PointsEntry).where(PointsEntry.customer_id.in_(batch), PointsEntry.reason == "import"))
     for batch in in_chunks(lines):
-        if batch:
-            session.execute(insert(PointsEntry), list(batch))
+        session.execute(insert(PointsEntry), [dict(zip(*line, strict=True)) for line in batch])
 
 
 def _campaign_members(session: Session, plan: Any, customers: Mapping[str, int],
@@ -307,19 +313,37 @@ def _facts(text: str, new: Mapping[str, Any]) -> str:
 
 
 def _tasks(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[str, dict[int, int]]) -> dict[int, int]:
-    rows = list(_sheet_rows(plan, "huitouke_tasks", customers))
-    if not rows:
+    """The tasks, read, linked and inserted a batch of rows at a time (the 100k demo book's: 130,187)."""
+    rows = _sheet_rows(plan, "huitouke_tasks", customers)
+    first = next(rows, None)
+    if first is None:
         return {}
+    products: dict[Any, int] = {name: product_id for product_id, name in session.execute(select(Product.id, Product.name))}
+    have = set(session.scalars(select(Reminder.rule_key).where(Reminder.rule_key.like("manual:%"))))
+    for batch in in_chunks(list(customers.values())):  # within SQLite's bound-variable limit on a big copy
+        have.update(session.scalars(select(Reminder.rule_key).where(Reminder.customer_id.in_(batch))))
+    restored: dict[int, int] = {}
+    skipped = 0
+    for block in in_chunks(chain((first,), rows), _TASK_BLOCK):
+        skipped += _task_block(session, block, ids, products, have, restored)
+    if skipped:
+        log.info("%d tasks of the file not restored (their rule names a row that is not restored)", skipped)
+    return restored
+
+
+_TASK_BLOCK = 10_000  # task rows read and written at a time
+
+
+def _task_block(session: Session, rows: list[dict[str, Any]], ids: dict[str, dict[int, int]], products: dict[Any, int],
+                have: set[str], restored: dict[int, int]) -> int:
+    """Insert the tasks of these rows (``have``: the rule keys of the tasks the customers have, those inserted
+    added; ``restored``: the file's task id → ours, those inserted added); how many were left out."""
     lines: dict[tuple[Any, Any], int] = {}  # (order id, place) → line id, for the orders tasks are about
     orders = sorted({ids["order"][row["order_id"]] for row in rows
                      if row.get("item_position") and row.get("order_id") in ids["order"]})
     for batch in in_chunks(orders):
         for line_id, order_id, number in item_places(session, list(batch)):
             lines[(order_id, number)] = line_id
-    products: dict[Any, int] = {name: product_id for product_id, name in session.execute(select(Product.id, Product.name))}
-    have = set(session.scalars(select(Reminder.rule_key).where(Reminder.rule_key.like("manual:%"))))
-    for batch in in_chunks(list(customers.values())):  # within SQLite's bound-variable limit on a big copy
-        have.update(session.scalars(select(Reminder.rule_key).where(Reminder.customer_id.in_(batch))))
     tasks, refs = [], []
     skipped = 0
     for values in rows:
@@ -339,7 +363,6 @@ def _tasks(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[
             "rule_key": key, "order_item_id": new["order_item_id"], "product_id": products.get(values.get("product")),
             "facts_json": _facts(values.get("facts_json") or "", new)})
         refs.append(values.get("id"))
-    if skipped:
-        log.info("%d tasks of the file not restored (their rule names a row that is not restored)", skipped)
-    return {ref: new_id for ref, new_id in zip(refs, _insert_many(session, Reminder, tasks), strict=True)
-            if ref is not None}
+    restored.update({ref: new_id for ref, new_id in zip(refs, _insert_many(session, Reminder, tasks), strict=True)
+                     if ref is not None})
+    return skipped

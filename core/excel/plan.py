@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, MutableSequence, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any, cast
@@ -75,9 +75,11 @@ class ImportPlan:
     ledgers: list[tuple[str, Any]] = field(default_factory=list)  # (preset key, Table) of our export's ledgers
     rows_read: int = 0
     skipped_rows: set[tuple[str, str, int]] = field(default_factory=set)
+    # an import in rounds (core.excel.rounds.Rounds): ``orders`` stays empty, each round's orders come from here
+    rounds: Iterable[list[OrderDraft]] | None = None
 
 
-_Source = tuple[Preset, str, str]  # the table a row comes from: its preset, file and sheet
+TableSource = tuple[Preset, str, str]  # the table a row comes from: its preset, file and sheet
 
 # Rows held as ParsedRow objects up to here; past it every row is held packed (_pack): a large file's rows
 # (the 100k demo book's export: 635,733 order lines) as tuples of values with shared key tuples, ≈ 420 bytes of
@@ -90,8 +92,8 @@ _Packed = tuple[int, tuple[str, ...], tuple[Any, ...], tuple[str, ...], tuple[An
 
 
 class _Union:
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
+    def __init__(self, size: int, parent: MutableSequence[int] | None = None) -> None:
+        self.parent = list(range(size)) if parent is None else parent
 
     def find(self, item: int) -> int:
         while self.parent[item] != item:
@@ -110,7 +112,7 @@ class PlanBuilder:
 
     def __init__(self) -> None:
         self._rows: list[ParsedRow | _Packed] = []
-        self._sources: list[_Source] = []  # each row's table (one tuple per table, repeated)
+        self._sources: list[TableSource] = []  # each row's table (one tuple per table, repeated)
         self._packed = False  # every row of _rows is packed (past PACK_AFTER rows)
         self._keys: dict[tuple[str, ...], tuple[str, ...]] = {}  # each key tuple of the packed rows, once
         self.plan = ImportPlan()
@@ -160,148 +162,203 @@ class PlanBuilder:
         are consumed."""
         rows, sources, packed = self._rows, self._sources, self._packed
         occurrences: Counter[str] = Counter()
-        order_keys = list(map(self._order_key, self._walk(), sources, repeat(occurrences)))
+        order_keys = list(map(order_key, self._walk(), sources, repeat(occurrences), repeat(self.plan.errors)))
         # Most orders have one row: only an order of several joins rows (as an identity) and is compared line
         # by line (_Runs).
         several = {key for key, count in Counter(order_keys).items() if count > 1 and key is not None}
         union = _join_rows(self._walk(), sources, order_keys, several)
         people: dict[int, int] = {}  # person position by the root of its rows
         drafts = self.plan.people
-        orders: dict[tuple[str, str], OrderDraft] = {}
-        runs: dict[tuple[str, str], _Runs] = {}
         parent, find = union.parent, union.find
         consumed = cast("list[ParsedRow | _Packed | None]", rows)
-        for index, ((preset, file, sheet), order_key) in enumerate(zip(sources, order_keys, strict=True)):
+
+        def walked() -> Iterator[ParsedRow]:
             # Each row is let go once read: what the people and orders do not take of it (its customer fields
             # after the person's first row, its empty dicts) is freed as the drafts grow.
-            held, consumed[index] = rows[index], None
-            parsed = _unpack(cast("_Packed", held)) if packed else cast("ParsedRow", held)
-            root = index if parent[index] == index else find(index)
-            person_index = people.get(root)
-            if person_index is None:
-                person_index = people[root] = len(drafts)
-                tags = list(dict.fromkeys(parsed.customer.pop("tags", ())))
-                drafts.append(PersonDraft(parsed.customer, tags, list(parsed.phones), parsed.masked_phone,
-                                          (file, sheet, parsed.row), preset.platform, list(parsed.kept)))
-            else:
-                _merge_person(drafts[person_index], parsed)
-            if order_key is None:
-                continue
-            draft = orders.get(order_key)
-            if draft is None:
-                draft = orders[order_key] = OrderDraft(person_index, order_key[0], order_key[1], parsed.order, [],
-                                                       (file, sheet, parsed.row), preset.sum_row_amounts)
-                if order_key in several:
-                    runs[order_key] = _Runs(index, *_line_and_ref(parsed, preset.sum_row_amounts))
-                keep_line(parsed, preset)
-                item = _item_of(parsed)
-                if item:
-                    draft.items.append(item)
-                continue
-            if preset.rows_are_orders and _one_order_again(draft, parsed):
-                self.plan.errors.append(RowError(file, sheet, parsed.row, "", "duplicate_row", order_key[1], "note"))
-                continue
-            if runs[order_key].repeated(index, *_line_and_ref(parsed, preset.sum_row_amounts)):
-                self.plan.errors.append(RowError(file, sheet, parsed.row, "", "duplicate_row", order_key[1], "note"))
-                if preset.sum_row_amounts:
-                    _line_again(draft, parsed)
-                continue
-            keep_line(parsed, preset)
-            if preset.sum_row_amounts:
-                if draft.line_states is None:  # (its first row's, taken before the amounts are summed)
-                    draft.line_states = [line_state(draft.fields)]
-                draft.line_states.append(line_state(parsed.order))
-                for name in SUMMED:
-                    if name in parsed.order:
-                        draft.fields[name] = draft.fields.get(name, 0) + parsed.order[name]
-            item = _item_of(parsed)
-            if item:
-                draft.items.append(item)
+            for index in range(len(consumed)):
+                held, consumed[index] = rows[index], None
+                yield _unpack(cast("_Packed", held)) if packed else cast("ParsedRow", held)
+
+        def person_of(index: int, parsed: ParsedRow, source: TableSource) -> int:
+            return add_person(drafts, people, index if parent[index] == index else find(index), parsed, source)
+
+        orders = orders_of(walked(), sources, order_keys, several, person_of, self.plan.errors)
         for draft in orders.values():
-            _finish_order(draft)
-            if draft.fields.get("created_at") is None:
-                file, sheet, row_number = draft.row
-                self.add_error(RowError(file, sheet, row_number, "created_at", "date_missing"))
-                continue
-            self.plan.orders.append(draft)
+            if finished(draft):
+                self.plan.orders.append(draft)
+            else:
+                self.add_error(dateless(draft))
         self.plan.rows_read += len(rows)
         _drop_repeated_detail_lines(self.plan)
         return self.plan
 
-    def _order_key(self, parsed: ParsedRow, source: _Source, occurrences: Counter[str]) -> tuple[str, str] | None:
-        if parsed.purchase_skipped:
-            return None
-        preset = source[0]
-        number = parsed.order.get("platform_order_no")
-        if number:
-            return parsed.order.get("platform") or preset.platform or "other", number
-        if parsed.order.get("order_ref") and preset.kind == "orders":  # our export: the book's order id
-            return parsed.order.get("platform") or preset.platform or "other", book_order_key(parsed.order["order_ref"])
-        if not has_order(parsed):
-            return None
-        platform = parsed.order.get("platform") or preset.platform or "other"
-        if preset.kind != "orders":
-            return None
-        when = _first_time(parsed.order)
-        if when is None:
-            # Product or amount without any date: the customer is kept, the purchase cannot be placed,
-            # and the seller is told (the row itself is not counted as skipped).
-            self.plan.errors.append(RowError(source[1], source[2], parsed.row, "created_at", "order_without_date",
-                                             scope="purchase"))
-            return None
-        identity = (parsed.phones[:1] or [parsed.customer.get("platform_buyer_id") or parsed.customer.get("name", "")])[0]
-        content = "|".join(str(part) for part in (
-            identity, when.isoformat(), parsed.item.get("product_title", ""), parsed.item.get("quantity", ""),
-            parsed.order.get("paid_cents", ""), parsed.item.get("unit_price_cents", "")))
-        occurrences[content] += 1
-        digest = hashlib.sha1(f"{content}|{occurrences[content]}".encode()).hexdigest()[:16]
-        return platform, f"S{when:%Y%m%d}-{digest}"
+
+def add_person(drafts: list[PersonDraft], people: dict[int, int], root: int, parsed: ParsedRow, source: TableSource) -> int:
+    """The position in ``drafts`` of the person of a row whose rows' root is ``root`` (``people``: position by
+    root): made from the row if it is the person's first, else the row's customer fields merged into it."""
+    person_index = people.get(root)
+    if person_index is None:
+        preset, file, sheet = source
+        person_index = people[root] = len(drafts)
+        tags = list(dict.fromkeys(parsed.customer.pop("tags", ())))
+        drafts.append(PersonDraft(parsed.customer, tags, list(parsed.phones), parsed.masked_phone,
+                                  (file, sheet, parsed.row), preset.platform, list(parsed.kept)))
+    else:
+        _merge_person(drafts[person_index], parsed)
+    return person_index
 
 
-def _join_rows(rows: Iterable[ParsedRow], sources: Sequence[_Source], order_keys: Sequence[tuple[str, str] | None],
+def orders_of(rows: Iterable[ParsedRow], sources: Sequence[TableSource], order_keys: Sequence[tuple[str, str] | None],
+              several: set[tuple[str, str]], person_of: Callable[[int, ParsedRow, TableSource], int],
+              notes: list[RowError]) -> dict[tuple[str, str], OrderDraft]:
+    """The orders of these rows (each row's person by ``person_of(position, row, source)``, called for every row
+    in order), by key, in the order of their first rows, not finished (``finished``); a row repeating a line of its
+    order is noted in ``notes`` (``duplicate_row``). ``several``: the keys of more than one row."""
+    orders: dict[tuple[str, str], OrderDraft] = {}
+    runs: dict[tuple[str, str], _Runs] = {}
+    for index, (parsed, source, key) in enumerate(zip(rows, sources, order_keys, strict=True)):
+        person_index = person_of(index, parsed, source)
+        if key is None:
+            continue
+        preset, file, sheet = source
+        draft = orders.get(key)
+        if draft is None:
+            draft = orders[key] = OrderDraft(person_index, key[0], key[1], parsed.order, [],
+                                             (file, sheet, parsed.row), preset.sum_row_amounts)
+            if key in several:
+                runs[key] = _Runs(index, *_line_and_ref(parsed, preset.sum_row_amounts))
+            keep_line(parsed, preset)
+            item = _item_of(parsed)
+            if item:
+                draft.items.append(item)
+            continue
+        if preset.rows_are_orders and _one_order_again(draft, parsed):
+            notes.append(RowError(file, sheet, parsed.row, "", "duplicate_row", key[1], "note"))
+            continue
+        if runs[key].repeated(index, *_line_and_ref(parsed, preset.sum_row_amounts)):
+            notes.append(RowError(file, sheet, parsed.row, "", "duplicate_row", key[1], "note"))
+            if preset.sum_row_amounts:
+                _line_again(draft, parsed)
+            continue
+        keep_line(parsed, preset)
+        if preset.sum_row_amounts:
+            if draft.line_states is None:  # (its first row's, taken before the amounts are summed)
+                draft.line_states = [line_state(draft.fields)]
+            draft.line_states.append(line_state(parsed.order))
+            for name in SUMMED:
+                if name in parsed.order:
+                    draft.fields[name] = draft.fields.get(name, 0) + parsed.order[name]
+        item = _item_of(parsed)
+        if item:
+            draft.items.append(item)
+    return orders
+
+
+def finished(draft: OrderDraft) -> bool:
+    """Complete an order of ``orders_of`` (_finish_order); whether it has a date (else it is not imported:
+    ``dateless``)."""
+    _finish_order(draft)
+    return draft.fields.get("created_at") is not None
+
+
+def dateless(draft: OrderDraft) -> RowError:
+    """The error of an order left without a date: at its first row, which is skipped."""
+    file, sheet, row_number = draft.row
+    return RowError(file, sheet, row_number, "created_at", "date_missing")
+
+
+def order_key(parsed: ParsedRow, source: TableSource, occurrences: Counter[str],
+              errors: list[RowError]) -> tuple[str, str] | None:
+    """A row's order: (platform, number), the book's order id of our export, or for a row of an orders table
+    without either a digest of its content (``occurrences``: how often each content was met so far, in row
+    order); None when the row has no order. A purchase without a date is reported in ``errors``."""
+    if parsed.purchase_skipped:
+        return None
+    preset = source[0]
+    number = parsed.order.get("platform_order_no")
+    if number:
+        return parsed.order.get("platform") or preset.platform or "other", number
+    if parsed.order.get("order_ref") and preset.kind == "orders":  # our export: the book's order id
+        return parsed.order.get("platform") or preset.platform or "other", book_order_key(parsed.order["order_ref"])
+    if not has_order(parsed):
+        return None
+    platform = parsed.order.get("platform") or preset.platform or "other"
+    if preset.kind != "orders":
+        return None
+    when = _first_time(parsed.order)
+    if when is None:
+        # Product or amount without any date: the customer is kept, the purchase cannot be placed,
+        # and the seller is told (the row itself is not counted as skipped).
+        errors.append(RowError(source[1], source[2], parsed.row, "created_at", "order_without_date", scope="purchase"))
+        return None
+    identity = (parsed.phones[:1] or [parsed.customer.get("platform_buyer_id") or parsed.customer.get("name", "")])[0]
+    content = "|".join(str(part) for part in (
+        identity, when.isoformat(), parsed.item.get("product_title", ""), parsed.item.get("quantity", ""),
+        parsed.order.get("paid_cents", ""), parsed.item.get("unit_price_cents", "")))
+    occurrences[content] += 1
+    digest = hashlib.sha1(f"{content}|{occurrences[content]}".encode()).hexdigest()[:16]
+    return platform, f"S{when:%Y%m%d}-{digest}"
+
+
+def _join_rows(rows: Iterable[ParsedRow], sources: Sequence[TableSource], order_keys: Sequence[tuple[str, str] | None],
                several: set[tuple[str, str]]) -> _Union:
-    """The rows joined into people: two rows are one person when they share a key — a phone, a buyer ID (of the
-    table's platform), a WeChat ID, an order of ``several`` rows (the key of an order of one row joins nothing, but
-    a row with an order number is never joined by name), else the name with the address (a masked name, 周**,
+    """The rows joined into people (``Joiner``); an order's rows are joined when it is one of ``several``."""
+    union = _Union(len(order_keys))  # (one key or None a row)
+    joiner = Joiner(union.join)
+    by_order: dict[tuple[str, str], int] = {}
+    for index, (parsed, source, key) in enumerate(zip(rows, sources, order_keys, strict=True)):
+        numbered = key is not None and bool(parsed.order.get("platform_order_no"))
+        joiner.add(index, parsed, source[0].platform, numbered,
+                   by_order.setdefault(key, index) if numbered and key in several else None)  # (key: numbered)
+    return union
+
+
+class Joiner:
+    """Rows joined into people, row after row: two rows are one person when they share a key — a phone, a buyer ID
+    (of the table's platform), a WeChat ID, an order of several rows (the key of an order of one row joins nothing,
+    but a row with an order number is never joined by name), else the name with the address (a masked name, 周**,
     stands alone). A row of our own export is joined by the book's customer id (two ids are two people, even with
     one buyer ID: a book can hold two customers with the same Taobao nickname) and its order alone.
 
     One owner dict per kind of key (the first row that had it), so no key is built as a tuple of its kind."""
-    union = _Union(len(order_keys))  # (one key or None a row)
-    join = union.join
-    by_ref: dict[Any, int] = {}
-    by_phone: dict[str, int] = {}
-    by_buyer: dict[tuple[str, str], int] = {}
-    by_wechat: dict[str, int] = {}
-    by_order: dict[tuple[str, str], int] = {}
-    by_name: dict[tuple[str, str], int] = {}
-    for index, (parsed, source, order_key) in enumerate(zip(rows, sources, order_keys, strict=True)):
+
+    __slots__ = ("by_buyer", "by_name", "by_phone", "by_ref", "by_wechat", "join")
+
+    def __init__(self, join: Callable[[int, int], None]) -> None:
+        self.join = join
+        self.by_ref: dict[Any, int] = {}
+        self.by_phone: dict[str, int] = {}
+        self.by_buyer: dict[tuple[str, str], int] = {}
+        self.by_wechat: dict[str, int] = {}
+        self.by_name: dict[tuple[str, str], int] = {}
+
+    def add(self, index: int, parsed: ParsedRow, platform: str, numbered: bool, order_first: int | None) -> None:
+        """Row ``index`` (read from a table of ``platform``); ``numbered``: it has an order number;
+        ``order_first``: the first row of its order when its order joins its rows."""
         customer = parsed.customer
-        numbered = order_key is not None and bool(parsed.order.get("platform_order_no"))
         firsts = []  # the first row of each key this row has
         ref = customer.get("customer_ref")
         if ref:
-            firsts.append(by_ref.setdefault(ref, index))
+            firsts.append(self.by_ref.setdefault(ref, index))
         else:
-            firsts.extend(map(by_phone.setdefault, parsed.phones, repeat(index)))
+            firsts.extend(map(self.by_phone.setdefault, parsed.phones, repeat(index)))
             if customer.get("platform_buyer_id"):
-                firsts.append(by_buyer.setdefault((source[0].platform, customer["platform_buyer_id"]), index))
+                firsts.append(self.by_buyer.setdefault((platform, customer["platform_buyer_id"]), index))
             if customer.get("wechat_id"):
-                firsts.append(by_wechat.setdefault(customer["wechat_id"], index))
-        if numbered and order_key in several:
-            firsts.append(by_order.setdefault(order_key, index))  # (order_key is not None: numbered)
+                firsts.append(self.by_wechat.setdefault(customer["wechat_id"], index))
+        if order_first is not None:
+            firsts.append(order_first)
         elif not firsts and not numbered and not ref:
             name = customer.get("name", "")
             if not cleaning.is_masked_name(name):  # 周** is not somebody: the row stands alone
                 address = "".join(customer.get(part, "") for part in ("province", "city", "district",
                                                                         "address_detail"))
-                firsts.append(by_name.setdefault((name, address), index))
+                firsts.append(self.by_name.setdefault((name, address), index))
         joined = index
         for first in firsts:
             if first != index and first != joined:  # (a row's keys mostly name the same first row)
-                join(first, index)
+                self.join(first, index)
                 joined = first
-    return union
 
 
 class _Runs:

@@ -32,14 +32,16 @@ from core.excel import deferred_indexes
 from core.excel.bulk_insert import bulk_insert, bulk_insert_columns, fit_to_lengths, text_lengths
 from core.excel.chunked import CHUNK_ROWS, CHUNK_UPDATES, Turns, after_import_in_chunks
 from core.excel.cleaning import DELETED, clean_text, is_masked_name, status_behind, with_kept_lines
-from core.excel.columns import NO_PRODUCT_WORDS
 from core.excel.customer_rows import CUSTOMER_TEXT, customer_columns, write_aliases
 from core.excel.detail_items import DetailOutcome, attach_detail_items
 from core.excel.holds import Holds
+from core.excel.line_products import products_of_lines
 from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders
 from core.excel.own_export import BOOK_ORDER_KEY, write_referrers_and_points, write_settings
 from core.excel.own_history import write_history
 from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
+from core.excel.round_writer import NewOrders, in_rounds, link_created, no_orders
+from core.excel.rounds import Rounds
 from core.excel.sub_orders import LINES_SAY, merge_sub_orders
 from core.order_writes import after_orders_written
 from core.orders import derived_order_columns, is_purchase_status
@@ -53,7 +55,6 @@ CREATED = "null"  # old_values_json of a row this batch created (deleted on undo
 _STATE = ("status", "paid_cents", "refund_cents")  # what an import whose status is behind the book's leaves
 
 
-NO_PRODUCT = frozenset(NO_PRODUCT_WORDS)  # our export's 所属商品 of a line of no product (_chosen_products)
 # a products sheet's fields → the product table's columns
 _PRODUCT_SHEET_FIELDS = {"category": "category", "price_cents": "price_cents", "cycle_days": "cycle_days",
                          "lead_days": "lead_days", "product_code": "code", "product_active": "active",
@@ -84,33 +85,6 @@ class Counts:
     detail: DetailOutcome = field(default_factory=DetailOutcome)
     # customers flagged as risk buyers who got new orders from this import: (id, name, new orders)
     risk_buyers: list[tuple[int, str, int]] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class NewOrders:
-    """Orders of the plan the book does not have yet: their drafts and, position for position, the order
-    table's columns to insert."""
-
-    drafts: list[OrderDraft]
-    columns: dict[str, list[Any]]
-
-
-def _chosen_products(titles: list[str], chosen: list[str | None], resolver: ProductResolver) -> list[int | None]:
-    """The products of new lines some of which name theirs (our export's 所属商品): a line of no product
-    (``NO_PRODUCT``: one the seller typed, or a deleted product's) stays without one and makes none; a line naming
-    a product the book has (by name key: the products sheet was written first) gets it, even where its title would
-    lead elsewhere (a product the seller renamed or merged); the others go by their title."""
-    named = {product: resolver.by_key.get(name_key(product)) for product in set(chosen)
-             if product and product not in NO_PRODUCT}
-    links = resolver.resolve({title for title, product in zip(titles, chosen, strict=True)
-                              if not product or (named.get(product) is None and product not in NO_PRODUCT)})
-    found: list[int | None] = []
-    for title, product in zip(titles, chosen, strict=True):
-        if product in NO_PRODUCT:
-            found.append(None)
-        else:
-            found.append(named.get(product) if product and named.get(product) is not None else links[title])
-    return found
 
 
 class BookWriter:
@@ -187,7 +161,8 @@ class BookWriter:
     def write(self, file_name: str, sheets: str, presets: str) -> Counts:
         """Write the plan: the batch, products, people, orders, detail lines, our export's history, then the figures
         and reminders. The plan's ``people`` and ``orders`` are emptied once written (what is read after comes from
-        the book); its errors, rows and ledgers stay."""
+        the book); its errors, rows and ledgers stay. A plan in rounds (core.excel.rounds) has its people written
+        first, then each round's orders (``_write_rounds``)."""
         batch = ImportBatch(file_name=file_name[:500], sheet=sheets[:200], preset=presets[:50],
                             status="done" if self.turns is None else "running")
         self.session.add(batch)
@@ -200,14 +175,20 @@ class BookWriter:
         resolver = ProductResolver(self.session, create=True, on_created=self._product_created)
         sheet_products, sheet_created = self._write_products(resolver)
         self._check(55, "matching customers")
+        rounds = in_rounds(self.session, self.plan)
         with self.turns.outside() if self.turns is not None else contextlib.nullcontext():
             index = BookIndex(self.session, self.plan)
-        new_orders = self._new_orders(index, resolver.link)
+        new_orders = self._new_orders(index, resolver.link) if rounds is None else no_orders()
         self._chunk()
-        customer_ids = self._write_people(index, new_orders)
+        customer_ids = self._write_people(index, new_orders, rounds)
+        if rounds is not None:  # (what is read of the people after this is their ids)
+            self.plan.people = []
         self._chunk()
         self._check(75, "orders")
-        self._write_orders(new_orders, customer_ids, resolver)
+        if rounds is None:
+            self._write_orders(new_orders, customer_ids, resolver)
+        else:
+            self._write_rounds(rounds, customer_ids, resolver)
         if self._deferred:  # the indexes dropped in _write_people, built before anything reads by them
             self._flush_changes()
             deferred_indexes.rebuild(self.session, self.counts.batch_id, self._chunk)
@@ -236,7 +217,8 @@ class BookWriter:
                   partial(after_import_in_chunks, self._chunk, self.free, regenerate=self.reminders))
         follow(self.session, self.touched | self._created_ids, today=self.today, history=True,
                watch=watch, products=resolver.linked() | sheet_products,
-               figures_known=self._created_ids - self.touched, link_new=True, create_products=False,
+               figures_known=set() if rounds else self._created_ids - self.touched, link_new=True,
+               create_products=False,
                relink_all=sheet_created, on_created=self._product_created)
         self._flush_changes()
         self._check(98, "saving")
@@ -267,13 +249,15 @@ class BookWriter:
             rows_skipped=len(self.plan.skipped_rows), report_json=report_json))
 
     def _insert_all(self, model, columns: dict[str, list[Any]], start: int, end: int,
-                    message: str) -> Sequence[int]:
+                    message: str, after: int = 0) -> Sequence[int]:
         """Insert rows carrying this batch's id (see _insert_columns); no RETURNING (SQLAlchemy's sorted
-        RETURNING costs more than the insert): their ids come back in insert order."""
+        RETURNING costs more than the insert): their ids come back in insert order (those past ``after``: the
+        batch's rows inserted before)."""
         if not self._insert_columns(model.__table__, columns, start, end, message):
             return []
         return self.session.connection().execute(
-            select(model.id).where(model.import_batch_id == self.counts.batch_id).order_by(model.id)).scalars().all()
+            select(model.id).where(model.import_batch_id == self.counts.batch_id, model.id > after)
+            .order_by(model.id)).scalars().all()
 
     def _insert_columns(self, table, columns: dict[str, list[Any]], start: int, end: int, message: str) -> int:
         """Insert rows given as columns (see bulk_insert_columns) in chunks, reporting progress from
@@ -337,18 +321,19 @@ class BookWriter:
 
     # ------------------------------------------------------------------ customers
 
-    def _write_people(self, index: BookIndex, new_orders: NewOrders) -> list[int]:
+    def _write_people(self, index: BookIndex, new_orders: NewOrders, rounds: Rounds | None = None) -> list[int]:
         """Customer id of every person of the plan: matched (and filled in) or newly created.
 
         New customers are inserted with their derived figures (all their orders are among `new_orders`)
-        and their stage, so `refresh` is left only the customers that were already in the book."""
+        and their stage, so `refresh` is left only the customers that were already in the book (in rounds, the
+        orders come after: every new customer's figures are computed by `refresh` too)."""
         people = self.plan.people
         with self.free():  # matching and the new rows (pinyin…) are the CPU's work: no write lock held
             ids, new_people, created = self._people_rows(index, new_orders)
         if self.turns is not None:  # a chunked import: built again in write() after the orders, or by its undo
-            self._deferred = deferred_indexes.worth_deferring(
-                self.session, {"customer": len(new_people), "orders": len(new_orders.drafts),
-                               "order_item": sum(len(draft.items) for draft in new_orders.drafts)})
+            self._deferred = deferred_indexes.worth_deferring(self.session, {
+                "customer": len(new_people), "orders": len(new_orders.drafts) if rounds is None else rounds.orders,
+                "order_item": sum(len(draft.items) for draft in new_orders.drafts) if rounds is None else rounds.lines})
             deferred_indexes.drop(self.session, self._deferred, self._record)
         for i, customer_id in enumerate(self._insert_all(Customer, created, 55, 70, "customers")):
             ids[new_people[i]] = customer_id
@@ -499,14 +484,17 @@ class BookWriter:
         with self.free():
             return NewOrders(drafts, self._order_columns(drafts))
 
-    def _write_orders(self, new_orders: NewOrders, customer_ids: list[int], resolver: ProductResolver) -> None:
+    def _write_orders(self, new_orders: NewOrders, customer_ids: list[int], resolver: ProductResolver,
+                      after: int = 0, progress: tuple[int, int, int] = (75, 85, 92)) -> int:
+        """Insert the new orders and their lines (``after``: the last order id this batch inserted before them;
+        ``progress``: the percents the orders start at, the lines start at, the lines end at); the last order id."""
         drafts = new_orders.drafts
         new_orders.columns["customer_id"] = [customer_ids[draft.person] for draft in drafts]
         # A new customer's figures were written with it; a book customer's are recomputed.
         self.touched.update(customer_ids[draft.person] for draft in drafts if draft.person not in self._created)
-        order_ids = self._insert_all(Order, new_orders.columns, 75, 85, "orders")
-        self._order_refs = {int(draft.fields["order_ref"]): order_id for order_id, draft in zip(order_ids, drafts, strict=True)
-                            if str(draft.fields.get("order_ref") or "").isdigit()}
+        order_ids = self._insert_all(Order, new_orders.columns, progress[0], progress[1], "orders", after)
+        self._order_refs.update({int(draft.fields["order_ref"]): order_id for order_id, draft
+                                 in zip(order_ids, drafts, strict=True) if str(draft.fields.get("order_ref") or "").isdigit()})
         new_orders.columns.clear()  # (written: let go before the lines' columns are made)
         with self.free():  # the lines' columns, and the book's product names read (no write lock held)
             items = [item for draft in drafts for item in draft.items]
@@ -521,13 +509,29 @@ class BookWriter:
             for draft in drafts:  # written: what is read of a new order after this is its key (detail_items)
                 draft.fields, draft.items = {}, []
             resolver.read_ahead()
-        if any(chosen):
-            columns["product_id"] = _chosen_products(titles, chosen, resolver)
-        else:
-            links = resolver.resolve(set(titles))  # distinct titles: products found or created once each
-            columns["product_id"] = list(map(links.__getitem__, titles))
-        self._insert_columns(OrderItem.__table__, columns, 85, 92, "orders")
-        self.counts.orders_created = len(drafts)
+        columns["product_id"] = products_of_lines(titles, chosen, resolver)
+        self._insert_columns(OrderItem.__table__, columns, progress[1], progress[2], "orders")
+        self.counts.orders_created += len(drafts)
+        return order_ids[-1] if order_ids else after
+
+    def _write_rounds(self, rounds: Rounds, customer_ids: list[int], resolver: ProductResolver) -> None:
+        """The orders of an import in rounds (core.excel.round_writer), each round read, planned and its columns made
+        between two transactions, then written and let go."""
+        resolver.defer_creation()
+        after, done, total = 0, 0, len(rounds.ends) or 1
+        planned = iter(rounds)
+        while True:
+            with self.free():
+                drafts = next(planned, None)
+                new_orders = NewOrders(drafts, self._order_columns(drafts)) if drafts is not None else None
+            if new_orders is None:
+                break
+            parts = (75 + 10 * done // total, 75 + 10 * (done + 1) // total, 85 + 7 * (done + 1) // total)
+            after = self._write_orders(new_orders, customer_ids, resolver, after, parts)
+            done += 1
+            del drafts, new_orders
+            self._chunk()
+        link_created(self.session, self.counts.batch_id, resolver.create_deferred())
 
     def _order_columns(self, drafts: list[OrderDraft]) -> dict[str, list[Any]]:
         """The order table's columns for these drafts (customer_id excepted), a column at a time."""
