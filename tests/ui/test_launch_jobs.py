@@ -112,10 +112,12 @@ def test_after_the_check_the_stages_move_to_the_sessions_day_on_the_lane_and_onl
             assert stages_current(s, FIXED)
         launcher.health.check_now(background=True)  # the daily check
         qtbot.waitUntil(lambda: [name for name, _ in seen].count("check") == 2, timeout=20_000)
-        niced = dict(seen[:-1])
+        niced: dict[str, int] = {}
+        for name, nice in seen:  # each job's first run (a pass may run again after the daily check started)
+            niced.setdefault(name, nice)
         assert niced["check"] == niced["stages"] == normal  # the first save waits for the check; lists for the stages
         assert niced["regenerate"] > normal and niced["backup"] > normal
-        assert seen[-1] == ("check", niced["regenerate"])  # the daily check: nobody waits for it
+        assert [nice for name, nice in seen if name == "check"][1] == niced["regenerate"]  # the daily check: nobody waits
         names = [name for name, _ in seen]
         assert names.index("backup") > names.index("regenerate")
     finally:
