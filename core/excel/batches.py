@@ -278,7 +278,8 @@ def _restore(session, change: ImportChange, held: Held, moved: list[dict], put_b
                 put_back.add(change.row_id)
             if issubclass(model, VersionedMixin):  # one more for the undo, and one for each change line passed on
                 values["version"] = model.version + 1 + len(vouched)  # (undo_keep counts them so)
-            session.execute(update(model).where(model.id == change.row_id).values(**values))
+            if values:  # (a line whose values all changed since or are held has nothing to put back)
+                session.execute(update(model).where(model.id == change.row_id).values(**values))
             return kept
     return 0
 

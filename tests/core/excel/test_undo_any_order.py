@@ -1,0 +1,33 @@
+"""Issue #18: undoing every import, in any order, returns the book to empty and never fails — each undo removes
+what its import brought, never what a later import still done also vouches for (core.excel.batches)."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from core.book.models import Customer, Order, OrderItem
+from core.excel.batches import undo_import
+from core.excel.importer import run_import
+from tests.core.excel.test_douyin_sub_orders import CREAM, order_of
+from tests.core.excel.test_pasted_lines import _douyin
+
+
+def _state(line: list[str], status: str) -> list[str]:
+    return [*line[:20], status, *line[21:]]
+
+
+def _rows(book) -> tuple[int, int, int]:
+    with book.session() as session:
+        return tuple(session.scalar(select(func.count()).select_from(model)) for model in (Customer, Order, OrderItem))
+
+
+def test_undoing_the_middle_of_three_exports_of_one_line_keeps_the_newest(tmp_path, book):
+    """Every value of the line the middle import changed was changed again by the newest: nothing to put back."""
+    batches = [run_import(book, _douyin(tmp_path / f"{day}.csv", [_state(CREAM, status)])).batch_id
+               for day, status in (("mon", "待发货"), ("tue", "已发货"), ("wed", "已完成"))]
+    undo_import(book, batches[1])
+    assert order_of(book)[0] == "completed"
+    undo_import(book, batches[0])
+    assert order_of(book)[0] == "completed" and _rows(book) == (1, 1, 1)
+    undo_import(book, batches[2])
+    assert _rows(book) == (0, 0, 0)
