@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from core.book.models import Customer, Order, OrderItem
 from core.excel.batches import undo_import
 from core.excel.importer import run_import
-from tests.core.excel.test_douyin_sub_orders import CREAM, order_of
+from tests.core.excel.test_douyin_sub_orders import CREAM, SERUM, order_of
 from tests.core.excel.test_pasted_lines import _douyin
 
 
@@ -29,5 +29,17 @@ def test_undoing_the_middle_of_three_exports_of_one_line_keeps_the_newest(tmp_pa
     assert order_of(book)[0] == "completed"
     undo_import(book, batches[0])
     assert order_of(book)[0] == "completed" and _rows(book) == (1, 1, 1)
+    undo_import(book, batches[2])
+    assert _rows(book) == (0, 0, 0)
+
+
+def test_undoing_every_export_of_a_growing_order_middle_first_empties_the_book(tmp_path, book):
+    """Undoing the import that added a line recounts the order it changed: no edit of the seller's for all that."""
+    files = ([_state(CREAM, "待发货")], [_state(CREAM, "待发货"), _state(SERUM, "待发货")], [CREAM, SERUM])
+    batches = [run_import(book, _douyin(tmp_path / f"{day}.csv", lines)).batch_id
+               for day, lines in zip(("mon", "tue", "wed"), files, strict=True)]
+    undo_import(book, batches[1])
+    assert order_of(book)[:4] == ("completed", 30000, 30000, 0)
+    undo_import(book, batches[0])  # the order is Wednesday's now
     undo_import(book, batches[2])
     assert _rows(book) == (0, 0, 0)
