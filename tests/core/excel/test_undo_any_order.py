@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from core.book.models import Customer, Order, OrderItem
 from core.excel.batches import undo_import
 from core.excel.importer import run_import
+from tests.core.excel import test_douyin_rounded_refs as rounded
 from tests.core.excel.test_douyin_sub_orders import CREAM, SERUM, order_of
 from tests.core.excel.test_pasted_lines import _douyin
 
@@ -43,3 +44,25 @@ def test_undoing_every_export_of_a_growing_order_middle_first_empties_the_book(t
     undo_import(book, batches[0])  # the order is Wednesday's now
     undo_import(book, batches[2])
     assert _rows(book) == (0, 0, 0)
+
+
+def test_undoing_a_newer_export_never_brings_back_what_an_undone_one_said(tmp_path, book):
+    """A newer export (the serum refunded), then two older ones Excel rounded (shipped, then paid): undoing the newer
+    leaves the order as the furthest on of the older ones still done says; undoing those never brings back the
+    refund of the newer one, undone."""
+    cream, serum, number = rounded.CREAM, rounded.SERUM, rounded.MAIN
+    files = ([rounded._state(cream), rounded._state(serum, after_sale="退款成功")],
+             [rounded._rounded(rounded._state(line, "已发货")) for line in (cream, serum)],
+             [rounded._rounded(rounded._state(line, "待发货")) for line in (cream, serum)])
+    for undo_order in ((0, 2, 1), (0, 1, 2)):
+        with book.session() as session:  # (one book, emptied by each round)
+            assert session.scalar(select(func.count()).select_from(Order)) == 0
+        batches = [run_import(book, rounded._xlsx(tmp_path / f"{at}.xlsx", lines)).batch_id
+                   for at, lines in enumerate(files)]
+        undo_import(book, batches[undo_order[0]])
+        assert order_of(book, number)[:4] == ("shipped", 30000, 30000, 0)  # (Wednesday's, still done)
+        undo_import(book, batches[undo_order[1]])
+        assert order_of(book, number)[:4] == (("shipped", 30000, 30000, 0) if undo_order[1] == 2
+                                              else ("paid", 30000, 30000, 0))
+        undo_import(book, batches[undo_order[2]])
+        assert _rows(book) == (0, 0, 0)
