@@ -6,10 +6,11 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from core.book.models import Customer, Order, OrderItem
+from core.dto import OrderItemInput
 from core.excel.batches import undo_import
 from core.excel.importer import run_import
 from tests.core.excel import test_douyin_rounded_refs as rounded
-from tests.core.excel.test_douyin_sub_orders import CREAM, SERUM, order_of
+from tests.core.excel.test_douyin_sub_orders import CREAM, SERUM, edit_lines, order_of
 from tests.core.excel.test_pasted_lines import _douyin
 
 
@@ -66,3 +67,14 @@ def test_undoing_a_newer_export_never_brings_back_what_an_undone_one_said(tmp_pa
                                               else ("paid", 30000, 30000, 0))
         undo_import(book, batches[undo_order[2]])
         assert _rows(book) == (0, 0, 0)
+
+
+def test_a_line_the_seller_added_stays_when_every_import_is_undone(tmp_path, book):
+    """A gift line added in the app changes none of the order's money: the order is the seller's edit all the same."""
+    first = run_import(book, _douyin(tmp_path / "mon.csv", [CREAM, SERUM]))
+    gift = OrderItemInput(title="赠品", quantity=1, unit_price_cents=0, sku_spec="", amount_cents=0)
+    edit_lines(book, lambda items: [*items, gift])
+    again = run_import(book, _douyin(tmp_path / "tue.csv", [CREAM, SERUM]))
+    undo_import(book, again.batch_id)
+    undo_import(book, first.batch_id)
+    assert [line[0] for line in order_of(book)[4]] == ["面霜", "精华", "赠品"] and _rows(book) == (1, 1, 3)
