@@ -177,7 +177,8 @@ def _lines_only_it_gave(session, order_ids: set[int], later_items: set[int]) -> 
 def take_later_states(session, batch_id: int, held: Held, keep: KeptRows, changes, moved: list[dict]) -> set[int]:
     """The rows the undone import created (kept) or changed whose state a later import still done gave behind the
     book's (an older export read after it: ``Held.behind``, the furthest on of them) take the state that import said
-    of them when it is what remains: a row the undone import created (or owns: a kept order and its lines, whatever
+    of them when it is what remains (an order created: no refund when that import gave none, as it would read
+    alone): a row the undone import created (or owns: a kept order and its lines, whatever
     it put back came from an import undone before), when no later import changed its state or held it as it is; a
     row it changed, when that state is further on than the one put back (as the older export would have moved it on,
     read alone) and no import after it changed the row. That import then records the change (``moved``: its undo
@@ -201,6 +202,8 @@ def take_later_states(session, batch_id: int, held: Held, keep: KeptRows, change
         model, state = (Order, "status") if table == "orders" else (OrderItem, "line_state")
         if table == "orders" and "status" in values:
             values = {**values, "is_purchase": is_purchase_status(values["status"])}
+            if created:  # an export without a refund (no such column) gives the order it creates none
+                values.setdefault("refund_cents", 0)
         columns = model.__table__.c
         row = session.execute(select(*[columns[name] for name in values]).where(model.id == row_id)).one_or_none()
         if row is None:

@@ -10,8 +10,10 @@ from core.dto import OrderItemInput
 from core.excel.batches import undo_import
 from core.excel.importer import run_import
 from tests.core.excel import test_douyin_rounded_refs as rounded
+from tests.core.excel.files import write_csv
 from tests.core.excel.test_douyin_sub_orders import CREAM, SERUM, edit_lines, order_of
 from tests.core.excel.test_pasted_lines import _douyin
+from tests.core.excel.test_presets import PDD_HEADERS
 
 
 def _state(line: list[str], status: str) -> list[str]:
@@ -78,3 +80,28 @@ def test_a_line_the_seller_added_stays_when_every_import_is_undone(tmp_path, boo
     undo_import(book, again.batch_id)
     undo_import(book, first.batch_id)
     assert [line[0] for line in order_of(book)[4]] == ["面霜", "精华", "赠品"] and _rows(book) == (1, 1, 3)
+
+
+def _pinduoduo(folder, status, after_sale=""):
+    folder.mkdir()
+    row = ["红糖姜茶", "240901-123456789012345", status, "59.90", "0", "5.00", "0", "54.90", "54.90", "1", "张伟",
+           "13800000001", "四川省", "成都市", "武侯区", "幸福路1号", "2024-09-01 10:00:00", "", "", "", "123", "10袋",
+           "", "", "", after_sale, ""]
+    return write_csv(folder / "pdd.csv", [PDD_HEADERS, row], encoding="utf-8", bom=True)
+
+
+def _pdd_order(book) -> tuple:
+    with book.session() as session:
+        return tuple(session.execute(select(Order.status, Order.paid_cents, Order.refund_cents)).one())
+
+
+def test_undoing_a_refunded_pinduoduo_export_leaves_the_older_one_without_a_refund(tmp_path, book):
+    """Pinduoduo gives no refund column: a refunded order is refunded in full. The older export (awaiting shipment)
+    read after it, alone, gives the order no refund: undoing the newer leaves none."""
+    newer = run_import(book, _pinduoduo(tmp_path / "new", "已签收", "退款成功"))
+    assert _pdd_order(book) == ("refunded", 5490, 5490)
+    older = run_import(book, _pinduoduo(tmp_path / "old", "待发货"))
+    undo_import(book, newer.batch_id)
+    assert _pdd_order(book) == ("paid", 5490, 0)
+    undo_import(book, older.batch_id)
+    assert _rows(book) == (0, 0, 0)
