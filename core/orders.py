@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import String, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
+from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from core import clock
@@ -85,6 +86,7 @@ def _apply(s: Session, order: Order, data: OrderInput) -> None:
     products = {p.id: p for p in s.scalars(select(Product).where(
         Product.id.in_([i.product_id for i in data.items if i.product_id is not None])))}
     numbered = [item for item in order.items if item.line_ref]  # a platform's lines (core.excel.sub_orders)
+    lines_before = _lines(order.items)
     order.items.clear()
     goods = 0
     # a free-text line goes to the product named like it (core.product_links); none is created
@@ -122,6 +124,15 @@ def _apply(s: Session, order: Order, data: OrderInput) -> None:
                               limit=f"{order.paid_cents / 100:.2f}")
     for key, value in derived_order_fields(order.status, order.created_at).items():
         setattr(order, key, value)
+    if _lines(order.items) != lines_before:  # lines changed (a gift added…): the order row is written, its version
+        flag_modified(order, "status")  # one further, though no field of it changed (an edit an undo keeps:
+        # core.excel.undo_keep)
+
+
+def _lines(items) -> list[tuple]:
+    """An order's lines as the seller sees them, in a fixed order."""
+    return sorted(((item.title, item.sku_spec or "", item.quantity, item.unit_price_cents, item.amount_cents,
+                    item.product_id or 0) for item in items), key=repr)
 
 
 def _keep_line_refs(before: list[OrderItem], after: list[OrderItem]) -> set[str]:

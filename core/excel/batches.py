@@ -157,6 +157,7 @@ def undo_import(book, batch_id: int, today: dt.date | None = None, *, unfinished
         lines_of: set[int] = set()  # the orders whose lines this undo deletes or puts back
         moved: list[dict] = []  # change lines passed on to the later imports that hold what this one wrote
         put_back: set[int] = set()  # orders given back a value
+        bumped: set[int] = set()  # orders whose version the undo took one further (for its change of them)
         added_last = sorted(changes, key=lambda change: change.table_name == "order_item"  # (stable: newest first)
                             and change.old_values_json == CREATED)  # lines added: once their values are put back
         for change in added_last:
@@ -174,6 +175,8 @@ def undo_import(book, batch_id: int, today: dt.date | None = None, *, unfinished
             if change.row_id in order_of_line and change.table_name == "order_item":
                 lines_of.add(order_of_line[change.row_id])
             kept += _restore(session, change, held, moved, put_back)
+            if change.table_name == "orders":
+                bumped.add(change.row_id)
             if change.table_name in ("customer", "customer_tag"):
                 touched.add(change.row_id)
         # an older export's state, and what it said of it passed on to it
@@ -181,7 +184,7 @@ def undo_import(book, batch_id: int, today: dt.date | None = None, *, unfinished
         # a Douyin order's money is that of the lines left (core.excel.sub_orders)
         orders_changed = {change.row_id for change in changes if change.table_name == "orders"}
         recount_orders(session, lines_of | keep.orders | restated | put_back, restated,
-                       partial(_recounted, keep, moved))
+                       partial(_recounted, keep, moved), bumped)
         bulk_insert(session, ImportChange.__table__, moved)
         touched.update(session.scalars(select(Order.customer_id).where(Order.id.in_(orders_changed))))
         alive = [cid for ids in in_chunks(sorted(touched))  # (one query a chunk, not a get per customer: 6 s for 18,000)
@@ -278,7 +281,8 @@ def _restore(session, change: ImportChange, held: Held, moved: list[dict], put_b
                 put_back.add(change.row_id)
             if issubclass(model, VersionedMixin):  # one more for the undo, and one for each change line passed on
                 values["version"] = model.version + 1 + len(vouched)  # (undo_keep counts them so)
-            session.execute(update(model).where(model.id == change.row_id).values(**values))
+            if values:  # (a line whose values all changed since or are held has nothing to put back)
+                session.execute(update(model).where(model.id == change.row_id).values(**values))
             return kept
     return 0
 

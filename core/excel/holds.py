@@ -14,7 +14,8 @@ its file held:
 - a tag the file gives a customer who has it: the customer, under the tag's id (``fields`` holds the tag id);
 - a row whose state the file gives behind the book's (an older export read after a newer one): also what the file
   said of that state (``values_json``), the state the row takes again when the newer import is undone and nothing
-  else accounts for the state it has (``Held.behind``).
+  else accounts for the state it has (``Held.behind``: of several such imports, the one furthest on — what they
+  give the row read alone, in whatever order).
 
 Compact: one ``import_hold`` row per table and set of fields (and per chunk of a long import), its rows' ids as
 ranges, each from the end of the one before (``encode_ids``); a re-import of our own export of the 20,000-customer
@@ -26,7 +27,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -125,7 +126,7 @@ class Held:
     ``_Ranges`` per later import and set of fields, in the imports' order."""
 
     _ranges: dict[str, list[_Ranges]] = field(default_factory=dict)
-    _behind: dict[tuple[str, int], tuple[int, dict[str, Any]]] = field(default_factory=dict)
+    _behind: dict[tuple[str, int], list[tuple[int, dict[str, Any]]]] = field(default_factory=dict)
 
     @classmethod
     def later_than(cls, session, batch_id: int) -> Held:
@@ -145,8 +146,8 @@ class Held:
             starts, ends = decode_ids(row_ids)
             group.starts += starts
             group.ends += ends
-            if values is not None:  # the newest import's (ordered by batch)
-                held._behind[(table, starts[0])] = (later, json.loads(values))
+            if values is not None:  # (in the imports' order)
+                held._behind.setdefault((table, starts[0]), []).append((later, json.loads(values)))
         for group in groups.values():
             group.sort()
         return held
@@ -173,6 +174,15 @@ class Held:
         """The fields of the row a later import gave as the book had them (a customer_tag row: the tag ids)."""
         return {name for ranges in self._ranges.get(table, ()) if row_id in ranges for name in ranges.fields}
 
-    def behind(self, table: str) -> dict[int, tuple[int, dict[str, Any]]]:
-        """row id → (the newest later import that gave the row's state behind the book's, what it said of it)."""
-        return {row_id: found for (name, row_id), found in self._behind.items() if name == table}
+    def behind(self, table: str, further: Callable[[dict[str, Any], dict[str, Any]], bool]
+               ) -> dict[int, tuple[int, dict[str, Any]]]:
+        """row id → (the later import that gave the row's state behind the book's, what it said of it): of several,
+        the one whose state is furthest on (``further(a, b)``: whether what ``a`` said is further on than ``b``),
+        the newest of those as far — the state those imports give the row read alone, whatever their order."""
+        chosen: dict[int, tuple[int, dict[str, Any]]] = {}
+        for (name, row_id), found in self._behind.items():
+            if name == table:
+                for later, values in found:
+                    if row_id not in chosen or not further(chosen[row_id][1], values):
+                        chosen[row_id] = (later, values)
+        return chosen

@@ -231,12 +231,14 @@ def _whole_order(draft: OrderDraft, lines: list[dict[str, Any]], before: list[di
 
 
 def recount_orders(session: Session, order_ids: Collection[int], restated: Collection[int] = (),
-                   record: Record | None = None) -> None:
+                   record: Record | None = None, bumped: Collection[int] = ()) -> None:
     """After an undo: each of these orders with numbered lines takes again the money of its lines (an undone
     import's lines gone, a later import's kept: core.excel.batches). When that changes its money, or the order is
     one of ``restated`` (a line took again the state an older export gave it: core.excel.undo_keep), its status
     is also its lines' (a refund gone with its line takes the partial_refund with it); else the status is left
-    as the undo put it (the seller may have set it). ``record`` is told each order changed (values before, after)."""
+    as the undo put it (the seller may have set it). ``record`` is told each order changed (values before, after).
+    An order changed takes one version more, unless it is one of ``bumped`` (the undo already counted one for it:
+    core.excel.undo_keep tells the seller's edits by the versions the imports and undos account for)."""
     lines = _book_lines(session, list(order_ids))
     numbered = [order_id for order_id, have in lines.items() if any(line["line_ref"] and line["line_state"]
                                                                     for line in have)]
@@ -254,7 +256,8 @@ def recount_orders(session: Session, order_ids: Collection[int], restated: Colle
                 changes["is_purchase"] = is_purchase_status(fields["status"])
                 if record is not None:
                     record("orders", order_id, {name: book[name] for name in changes}, changes)
-                session.execute(update(Order).where(Order.id == order_id).values(**changes, version=Order.version + 1))
+                version = Order.version + (0 if order_id in bumped else 1)
+                session.execute(update(Order).where(Order.id == order_id).values(**changes, version=version))
 
 
 def _of_lines(base: dict[str, Any], lines: list[dict[str, Any]]) -> dict[str, Any]:

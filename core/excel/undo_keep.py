@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 
 from sqlalchemy import select, update
 
@@ -175,20 +176,24 @@ def _lines_only_it_gave(session, order_ids: set[int], later_items: set[int]) -> 
 
 def take_later_states(session, batch_id: int, held: Held, keep: KeptRows, changes, moved: list[dict]) -> set[int]:
     """The rows the undone import created (kept) or changed whose state a later import still done gave behind the
-    book's (an older export read after it: ``Held.behind``) take the state that import said of them when it is what
-    remains: a row the undone import created, when no later import changed its state or held it as it is; a row it
-    changed, when that state is further on than the one put back (as the older export would have moved it on,
+    book's (an older export read after it: ``Held.behind``, the furthest on of them) take the state that import said
+    of them when it is what remains (an order created: no refund when that import gave none, as it would read
+    alone): a row the undone import created (or owns: a kept order and its lines, whatever
+    it put back came from an import undone before), when no later import changed its state or held it as it is; a
+    row it changed, when that state is further on than the one put back (as the older export would have moved it on,
     read alone) and no import after it changed the row. That import then records the change (``moved``: its undo
     puts the state back). Returns the orders whose lines took a state (their status is then their lines')."""
     created_orders = keep.orders - keep.edited_orders
     changed = {(change.table_name, change.row_id): change.old_values_json == CREATED for change in changes
                if change.table_name in ("orders", "order_item")}
     scope = {("orders", order_id): True for order_id in created_orders}
-    if held.behind("order_item"):
+    behind = {table: held.behind(table, partial(_further, table)) for table in ("orders", "order_item")}
+    if behind["order_item"]:
         scope.update((("order_item", item_id), True) for item_id in _lines_of(session, created_orders))
-    scope.update(changed)
+    for key, created in changed.items():  # (a row of an order the undone import now owns: its own, whatever it put
+        scope.setdefault(key, created)  # back came from an import undone before)
     found = {(table, row_id): (later, values, scope[(table, row_id)]) for table in ("orders", "order_item")
-             for row_id, (later, values) in held.behind(table).items() if (table, row_id) in scope}
+             for row_id, (later, values) in behind[table].items() if (table, row_id) in scope}
     if not found:
         return set()
     since = _later_changes(session, batch_id, found)
@@ -197,6 +202,8 @@ def take_later_states(session, batch_id: int, held: Held, keep: KeptRows, change
         model, state = (Order, "status") if table == "orders" else (OrderItem, "line_state")
         if table == "orders" and "status" in values:
             values = {**values, "is_purchase": is_purchase_status(values["status"])}
+            if created:  # an export without a refund (no such column) gives the order it creates none
+                values.setdefault("refund_cents", 0)
         columns = model.__table__.c
         row = session.execute(select(*[columns[name] for name in values]).where(model.id == row_id)).one_or_none()
         if row is None:
@@ -220,6 +227,12 @@ def take_later_states(session, batch_id: int, held: Held, keep: KeptRows, change
             session.execute(update(OrderItem).where(OrderItem.id == row_id).values(**values))
             restated.update(session.scalars(select(OrderItem.order_id).where(OrderItem.id == row_id)))
     return restated
+
+
+def _further(table: str, one: dict, other: dict) -> bool:
+    """Whether the state ``one`` says of a row is further on than what ``other`` says (their row of ``table``)."""
+    state = "status" if table == "orders" else "line_state"
+    return one.get(state) is not None and other.get(state) is not None and _behind(table, one[state], other[state])
 
 
 def _behind(table: str, now: str, state: str) -> bool:
