@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from core.book.dialect import in_chunks
 from core.book.models import Order, OrderItem
+from core.excel.chunked import ANALYZE_AFTER, fresh_statistics
 from core.excel.plan import ImportPlan, OrderDraft
 from core.excel.rounds import Rounds
 
@@ -44,7 +45,12 @@ def in_rounds(session: Session, plan: ImportPlan) -> Rounds | None:
 
 
 def link_created(session: Session, batch_id: int, created: dict[str, int]) -> None:
-    """The lines of the batch's orders whose title had no product until now (``created``: title → product) get it."""
+    """The lines of the batch's orders whose title had no product until now (``created``: title → product) get it.
+    On PostgreSQL the tables the rounds filled are analyzed first (chunked.fresh_statistics): planned as for the
+    empty tables they were, the join of 120,000 lines with the batch's orders ran for over ten minutes (seen in CI)."""
+    if not created:
+        return
+    fresh_statistics(session, ANALYZE_AFTER)  # (an import in rounds is always a large one)
     ours = select(Order.id).where(Order.import_batch_id == batch_id)
     for titles in in_chunks(sorted(created)):
         session.execute(update(OrderItem).where(OrderItem.product_id.is_(None), OrderItem.title.in_(titles),
