@@ -3,8 +3,8 @@
 A Douyin main order (主订单编号) has sub-orders (子订单编号), one row each, and a shop's exports overlap: one
 export may hold some sub-orders of an order, the next the others. Each line of such an order keeps its number
 and what its export said of it (``order_item.line_ref`` / ``line_state``: status, after-sale status, amounts;
-core.excel.plan). When the book's order has a numbered line (or a line from a rounded export a numbered line of the
-file claims, below) and the file's lines have numbers (exact or rounded by Excel), the file's lines are merged into
+core.excel.plan). When the book's order has a numbered line (or a line from a rounded export a line of the file is,
+below) and the file's lines have numbers (exact or rounded by Excel), the file's lines are merged into
 it as if every export had been read as one file:
 
 - a line of the file whose number the book's order has updates that line's quantity, prices and state when
@@ -36,9 +36,10 @@ it as if every export had been read as one file:
 
 Importing the same file again changes nothing. An order none of whose book lines has a number (imported
 before the book kept them, or from a file whose numbers Excel rounded) keeps the older rule of core.excel.detail_items
-(missing lines added by their content) — unless a numbered line of the file claims one of its lines that an export
-whose numbers Excel rounded added (it has that export's state; a line from before the book kept them has none): then
-it is merged as above. Every line changed or added is recorded for undo.
+(missing lines added by their content) — unless a line of the file, numbered or rounded, is one of its lines that an
+export whose numbers Excel rounded added (it has that export's state; a line from before the book kept them has
+none): then it is merged as above, so a line's state follows the newest export whether Excel rounded its numbers or
+not, and an older export read later does not set it back. Every line changed or added is recorded for undo.
 """
 
 from __future__ import annotations
@@ -97,9 +98,8 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
         by_ref = {line["line_ref"]: line for line in have if line["line_ref"]}
         gone = removed.get(order.id, set())
         matched = _match_lines(draft.items, have, gone)
-        if not by_ref and not any(item.get("line_ref") and (line := matched.get(id(item))) and line["line_state"]
-                                  for item in draft.items):
-            continue  # no numbered line, none from a rounded export the file numbers: the older rule (detail_items)
+        if not by_ref and not any((line := matched.get(id(item))) and line["line_state"] for item in draft.items):
+            continue  # no numbered line, none with a state the file names: the older rule (detail_items)
         before = [dict(line) for line in have]
         added: list[dict[str, Any]] = []
         for item in draft.items:

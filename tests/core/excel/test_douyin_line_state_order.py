@@ -1,0 +1,62 @@
+"""Issue #18: a Douyin line's stored state (``order_item.line_state``) follows the newest word on it whether its
+export gave the sub-order numbers exact or rounded by Excel (core.excel.sub_orders), so an older export read later
+never sets the order back, the book does not depend on the order the exports are imported in, and undoing a newer
+import leaves the order as the older export says it."""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+from sqlalchemy import select
+
+from core.book.db import Book
+from core.book.models import OrderItem
+from core.excel.importer import run_import
+from tests.core.excel.test_douyin_rounded_refs import CREAM, SERUM, _rounded, _state, _xlsx
+from tests.core.excel.test_douyin_sub_orders import order_of
+from tests.core.excel.test_pasted_lines import _douyin_line
+
+MAIN = "4912345678901230001"
+LOTION = _douyin_line(MAIN, "4912345678901234567", "乳液", 2, "150.00", "300.00")
+
+
+def _line_states(book) -> list[tuple[str, str]]:
+    """Each line's status and after-sale status as the book stores them."""
+    with book.session() as session:
+        return [tuple(json.loads(state)[:2]) for state in
+                session.scalars(select(OrderItem.line_state).order_by(OrderItem.id))]
+
+
+def test_a_rounded_export_moves_the_line_on_and_an_older_exact_one_read_later_does_not_set_it_back(tmp_path, book):
+    run_import(book, _xlsx(tmp_path / "mon.xlsx", [_rounded(_state(LOTION, "待发货"))]))
+    run_import(book, _xlsx(tmp_path / "wed.xlsx", [_rounded(_state(LOTION, "已完成"))]))
+    assert order_of(book, MAIN)[0] == "completed" and _line_states(book) == [("已完成", "")]
+    run_import(book, _xlsx(tmp_path / "tue.xlsx", [_state(LOTION, "已发货")]))  # older, exact numbers
+    assert order_of(book, MAIN) == ("completed", 30000, 30000, 0, [("乳液", 2, 15000, 30000)])
+    assert _line_states(book) == [("已完成", "")]
+
+
+def test_a_refund_a_rounded_export_gave_stays_when_an_older_exact_export_is_read(tmp_path, book):
+    run_import(book, _xlsx(tmp_path / "mon.xlsx", [_rounded(_state(LOTION, "待发货"))]))
+    run_import(book, _xlsx(tmp_path / "wed.xlsx", [_rounded(_state(LOTION, "已发货", "退款成功"))]))
+    run_import(book, _xlsx(tmp_path / "tue.xlsx", [_state(LOTION, "已发货")]))
+    assert order_of(book, MAIN)[:4] == ("refunded", 30000, 30000, 30000)
+    assert _line_states(book) == [("已发货", "退款成功")]
+
+
+def test_the_book_does_not_depend_on_the_order_rounded_and_exact_exports_are_read_in(tmp_path, book):
+    files = [_xlsx(tmp_path / "mon.xlsx", [_rounded(_state(CREAM, "待发货")), _rounded(_state(SERUM, "待发货"))]),
+             _xlsx(tmp_path / "tue.xlsx", [_state(CREAM, "已发货"), _state(SERUM, "已发货")]),
+             _xlsx(tmp_path / "wed.xlsx", [_rounded(CREAM), _rounded(_state(SERUM, after_sale="退款成功"))])]
+    for file in files:
+        run_import(book, file)
+    expected = ("partial_refund", 30000, 30000, 20000, [("面霜", 1, 10000, 10000), ("精华", 1, 20000, 20000)])
+    assert order_of(book, MAIN) == expected
+    for number, order in enumerate(itertools.permutations(files)):
+        with Book.open(tmp_path / f"p{number}.book", create=True, backup_root=tmp_path / f"bk{number}",
+                       daily_backup=False) as other:
+            for file in order:
+                run_import(other, file)
+            assert order_of(other, MAIN) == expected, [file.name for file in order]
+
