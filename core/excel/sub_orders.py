@@ -232,16 +232,16 @@ def _whole_order(draft: OrderDraft, lines: list[dict[str, Any]], before: list[di
 
 def recount_orders(session: Session, order_ids: Collection[int], restated: Collection[int] = (),
                    record: Record | None = None) -> None:
-    """After an undo: each of these orders with numbered lines takes again the money of its lines (an undone
-    import's lines gone, a later import's kept: core.excel.batches). When that changes its money, or the order is
+    """After an undo: each of these orders with lines that carry their export's state (numbered, or from an export
+    whose numbers Excel rounded) takes again the money of its lines (an undone import's lines gone, a later import's
+    kept: core.excel.batches). When that changes its money, or the order is
     one of ``restated`` (a line took again the state an older export gave it: core.excel.undo_keep), its status
     is also its lines' (a refund gone with its line takes the partial_refund with it); else the status is left
     as the undo put it (the seller may have set it). ``record`` is told each order changed (values before, after)."""
     lines = _book_lines(session, list(order_ids))
-    numbered = [order_id for order_id, have in lines.items() if any(line["line_ref"] and line["line_state"]
-                                                                    for line in have)]
+    stated = [order_id for order_id, have in lines.items() if any(line["line_state"] for line in have)]
     names = (*_TIMES, "postage_cents", *_MONEY, "status", "is_purchase")  # (the status is set when the money changes)
-    for batch in chunks(numbered):
+    for batch in chunks(stated):
         query = select(Order.id, *[getattr(Order, name) for name in names]).where(Order.id.in_(batch))
         for order_id, *values in session.execute(query).all():
             book = dict(zip(names, values, strict=True))

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from core.book.db import Book
 from core.book.models import OrderItem
+from core.excel.batches import undo_import
 from core.excel.importer import run_import
 from tests.core.excel.test_douyin_rounded_refs import CREAM, SERUM, _rounded, _state, _xlsx
 from tests.core.excel.test_douyin_sub_orders import order_of
@@ -60,3 +61,12 @@ def test_the_book_does_not_depend_on_the_order_rounded_and_exact_exports_are_rea
                 run_import(other, file)
             assert order_of(other, MAIN) == expected, [file.name for file in order]
 
+
+def test_undoing_a_newer_rounded_export_leaves_the_order_as_the_older_rounded_one_says(tmp_path, book):
+    newer = run_import(book, _xlsx(tmp_path / "wed.xlsx", [_rounded(_state(CREAM, "已发货", "退款成功")),
+                                                           _rounded(_state(SERUM, "已发货"))]))
+    run_import(book, _xlsx(tmp_path / "mon.xlsx", [_rounded(_state(CREAM, "待发货")), _rounded(_state(SERUM, "待发货"))]))
+    assert order_of(book, MAIN)[:4] == ("partial_refund", 30000, 30000, 10000)
+    undo_import(book, newer.batch_id)
+    assert order_of(book, MAIN) == ("paid", 30000, 30000, 0, [("面霜", 1, 10000, 10000), ("精华", 1, 20000, 20000)])
+    assert _line_states(book) == [("待发货", "")] * 2
