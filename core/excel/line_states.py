@@ -52,6 +52,25 @@ def line_state_of(text: str) -> tuple[Any, Any, dict[str, int]]:
     return status, after_sale, amounts
 
 
+def as_exported(text: str) -> tuple[Any, Any, Any]:
+    """A line's quantity, unit price and amount as its export gave them (its ``line_state``): the seller may have
+    changed the book line's since."""
+    quantity, price, amount = json.loads(text)[3]
+    return quantity, price, amount
+
+
+def counted_state(line: dict[str, Any]) -> tuple[Any, Any, dict[str, int]]:
+    """The state of a book ``line`` (its ``line_state``, quantity and amount) as it counts in its order: what its
+    export said of it, but a line whose amount the seller changed in the app (a quantity, a price) paid as much
+    more or less as they changed it by (the order dialog's paid follows the goods: core.orders), so the order's paid
+    and goods agree while the exports say nothing new of the line."""
+    status, after_sale, amounts, exported = json.loads(line["line_state"])
+    more = (line["amount_cents"] or 0) - exported[2]
+    if more and "paid_cents" in amounts:
+        amounts = {**amounts, "paid_cents": amounts["paid_cents"] + more}
+    return status, after_sale, amounts
+
+
 def usable_refs(items: list[dict[str, Any]]) -> None:
     """An order's line numbers are kept only if no two lines share one: a number shared by two lines (Excel
     rounded them) names no line — then none of them is kept. A line whose number Excel rounded (cleaning.line_number)

@@ -11,7 +11,8 @@ it as if every export had been read as one file:
   the export says something new of it (its state differs from the one stored and is not behind it: an older
   export's line, paid where the book's is shipped or refunded, is left as the book has it — ``line_behind``):
   its title, specification and product stay the book's, and a line the seller changed stays as it is while the
-  exports say the same;
+  exports say the same (whole: its paid moves with the amount they gave it, line_states.counted_state; an export
+  names it by the quantity and amount the export gave, a rounded one too);
 - a line whose number the order lacks is the order's line without a number of the same title, specification,
   quantity and amount (one a file whose numbers Excel rounded added), which takes its number and state; else it is
   added, even a lone one — unless the seller removed the line of that number in the app
@@ -55,7 +56,7 @@ from core.book.models import Order, OrderItem
 from core.excel import cleaning
 from core.excel.detail_items import ADDED_LINE, Record
 from core.excel.holds import Holds
-from core.excel.line_states import line_state_of, rounds_to, state_status
+from core.excel.line_states import as_exported, counted_state, line_state_of, rounds_to, state_status
 from core.excel.matching import ExistingOrder, chunks
 from core.excel.plan import OrderDraft, finish_fields
 from core.orders import is_purchase_status
@@ -163,8 +164,8 @@ def _match_lines(items: list[dict[str, Any]], have: list[dict[str, Any]],
     """id of each file line that is a book line under no number or another → that book line (None: a line the
     seller removed), among the book lines no numbered line of the file names, each taken once:
 
-    - a line whose number Excel rounded (``line_rounded``) is the only numbered book line of the same goods whose
-      number rounds to it (line_states.rounds_to), else the book line of the same title, specification, quantity
+    - a line whose number Excel rounded (``line_rounded``) is the only numbered book line of the same goods (as its
+      export gave them: ``_exported``) whose number rounds to it (line_states.rounds_to), else the book line of the same title, specification, quantity
       and amount; one neither finds, whose number only one number the seller removed rounds to, is that one;
     - a numbered line whose number the book lacks is the book line without a number (added from an export whose
       numbers Excel rounded) of the same title, specification, quantity and amount."""
@@ -175,7 +176,7 @@ def _match_lines(items: list[dict[str, Any]], have: list[dict[str, Any]],
     for item in items:
         rounded = item.get("line_rounded")
         found = [line for line in free if line["line_ref"] and rounds_to(rounded, line["line_ref"])
-                 and _goods(line) == _goods(item, "product_title")] if rounded else []
+                 and _exported(line) == _goods(item, "product_title")] if rounded else []
         if len(found) == 1:
             matched[id(item)] = found[0]
             free.remove(found[0])
@@ -185,7 +186,7 @@ def _match_lines(items: list[dict[str, Any]], have: list[dict[str, Any]],
             continue
         goods = _goods(item, "product_title", item.get("amount_cents", 0))
         for position, line in enumerate(free):
-            if (not ref or not line["line_ref"]) and _goods(line, "title", line["amount_cents"]) == goods:
+            if (not ref or not line["line_ref"]) and _exported(line, with_amount=True) == goods:
                 matched[id(item)] = free.pop(position)
                 break
         rounded = item.get("line_rounded")
@@ -198,6 +199,15 @@ def _goods(line: dict[str, Any], title: str = "title", *more: Any) -> tuple[Any,
     """A line's title, specification and quantity (a book line's, or a file line's with ``title`` product_title),
     and ``more``."""
     return (line.get(title) or "", line.get("sku_spec") or "", line.get("quantity", 1), *more)
+
+
+def _exported(line: dict[str, Any], with_amount: bool = False) -> tuple[Any, ...]:
+    """A book line's ``_goods`` (and amount) as its export gave them (line_states.as_exported): a line whose quantity
+    the seller changed in the app is still the line an export of it names; a line without a state, as it is."""
+    quantity, amount = line["quantity"], line["amount_cents"]
+    if line["line_state"]:
+        quantity, _price, amount = as_exported(line["line_state"])
+    return _goods({**line, "quantity": quantity}, "title", *((amount,) if with_amount else ()))
 
 
 def line_behind(book_state: str | None, state: str) -> bool:
@@ -259,9 +269,11 @@ def recount_orders(session: Session, order_ids: Collection[int], restated: Colle
 
 def _of_lines(base: dict[str, Any], lines: list[dict[str, Any]]) -> dict[str, Any]:
     """An order's fields (``base``: its times and postage) with the money and status of all ``lines``: a line
-    with a state (what its export said) counts as it says, one without (a line the seller added in the app, or
-    one a rounded export added before such lines kept their state) its amount as paid (and goods, as every line), and has no say in the status."""
-    states = [line_state_of(line["line_state"]) for line in lines if line["line_state"]]
+    with a state (what its export said) counts as it says (its paid moved by as much as the seller changed its
+    amount: line_states.counted_state), one without (a line the seller added in the app, or one a rounded export
+    added before such lines kept their state) its amount as paid (and goods, as every line), and has no say in the
+    status."""
+    states = [counted_state(line) for line in lines if line["line_state"]]
     fields = {name: value for name, value in base.items() if name not in (*_MONEY, "status", "after_sale_status")}
     if states:
         fields["status"], fields["after_sale_status"] = states[0][0], states[0][1]
