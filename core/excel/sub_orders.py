@@ -9,7 +9,9 @@ it as if every export had been read as one file:
 
 - a line of the file whose number the book's order has updates that line's quantity, prices and state when
   the export says something new of it (its state differs from the one stored and is not behind it: an older
-  export's line, paid where the book's is shipped or refunded, is left as the book has it — ``line_behind``):
+  export's line, paid where the book's is shipped or refunded, is left as the book has it — ``line_behind`` — but
+  for twins, lines of the same goods a rounded export could not tell apart, when the file's states are none behind
+  the book's taken in another order: ``_twins_ahead``):
   its title, specification and product stay the book's, and a line the seller changed stays as it is while the
   exports say the same (whole: its paid moves with the amount they gave it, line_states.counted_state; an export
   names it by the quantity and amount the export gave, a rounded one too);
@@ -47,6 +49,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
+from itertools import permutations
 from typing import Any
 
 from sqlalchemy import insert, select, update
@@ -67,6 +70,7 @@ _UPDATED = ("quantity", "unit_price_cents", "amount_cents", "line_state")  # wha
 _MONEY = ("goods_cents", "paid_cents", "discount_cents", "refund_cents")
 LINES_SAY = (*_MONEY, "status")  # a merged order's fields that are its lines' (core.excel.holds)
 _EXTRA = ("goods_cents", "discount_cents")
+_TWINS = 6  # twins compared in every order (720 orders of 6 lines): more, as each line is
 _TIMES = ("created_at", "paid_at", "shipped_at", "delivered_at", "completed_at", "closed_at")  # compared here, not in matching.ORDER_COMPARED
 
 
@@ -103,6 +107,7 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
             continue  # no numbered line, none with a state the file names: the older rule (detail_items)
         before = [dict(line) for line in have]
         added: list[dict[str, Any]] = []
+        ahead = _twins_ahead(draft.items, by_ref)
         for item in draft.items:
             values = {"quantity": item.get("quantity", 1), "unit_price_cents": item.get("unit_price_cents", 0),
                       "amount_cents": item.get("amount_cents", 0), "line_state": item.get("line_state")}
@@ -117,7 +122,7 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
             if line is None:
                 added.append({"order_id": order.id, "title": item.get("product_title", ""),
                               "sku_spec": item.get("sku_spec", ""), "line_ref": ref, **values})
-            elif _update_line(session, line, ref, values, record, holds):
+            elif _update_line(session, line, ref, values, record, holds, id(item) in ahead):
                 outcome.lines_changed.add(order.id)
         for values in added:
             values["product_id"] = link(values["title"])
@@ -136,16 +141,17 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
 
 
 def _update_line(session: Session, line: dict[str, Any], ref: str | None, values: dict[str, Any],
-                 record: Record, holds: Holds) -> bool:
+                 record: Record, holds: Holds, ahead: bool = False) -> bool:
     """The book's ``line`` takes the file line's ``values`` when they say something new of it, and its number
     ``ref`` when it had none (a line added from an export whose numbers Excel rounded); whether it changed. The
     file holds the line (``holds``): with the values it gives as the book has them, or, when its state is behind
-    the book's, with what it said of it."""
+    the book's (and the line is not one of twins the file is ahead of: ``ahead``, ``_twins_ahead``), with what it
+    said of it."""
     claimed = {"line_ref": ref} if ref and line["line_ref"] != ref else {}
     if not values["line_state"] or line["line_state"] == values["line_state"]:
         holds.hold("order_item", line["id"], [name for name in _UPDATED if line[name] == values[name]])
         values = claimed  # the export says nothing new of it: what the seller changed in the book stays
-    elif line_behind(line["line_state"], values["line_state"]):
+    elif not ahead and line_behind(line["line_state"], values["line_state"]):
         holds.hold("order_item", line["id"])
         holds.behind("order_item", line["id"], values)
         values = claimed  # an older export's line: the book's later state stays
@@ -159,6 +165,30 @@ def _update_line(session: Session, line: dict[str, Any], ref: str | None, values
     return bool(changed)
 
 
+def _twins_ahead(items: list[dict[str, Any]], by_ref: dict[str, dict[str, Any]]) -> set[int]:
+    """ids of the numbered file lines that are twins — book lines of the same goods and amount (two sub-orders of
+    the same cream) — the file as a whole is ahead of: one of them is behind its book line, yet the book's states
+    of the twins, taken in another order, are none ahead of the file's. A line whose number Excel rounded names one
+    of twins by its content only (``_match_lines``), so the book may have given its state to the other: the file
+    naming each by its number then says which is which, and each twin takes the file's state."""
+    groups: dict[tuple[Any, ...], list[tuple[str, str]]] = {}
+    ids: dict[tuple[Any, ...], list[int]] = {}
+    for item in items:
+        line = by_ref.get(item.get("line_ref") or "")
+        if line is not None and line["line_state"] and item.get("line_state"):
+            goods = _exported(line, with_amount=True)
+            groups.setdefault(goods, []).append((line["line_state"], item["line_state"]))
+            ids.setdefault(goods, []).append(id(item))
+    ahead: set[int] = set()
+    for goods, pairs in groups.items():
+        if not 1 < len(pairs) <= _TWINS or not any(line_behind(book, state) for book, state in pairs):
+            continue
+        books, states = [book for book, _state in pairs], [state for _book, state in pairs]
+        if any(not any(map(line_behind, order, states)) for order in permutations(books)):
+            ahead.update(ids[goods])
+    return ahead
+
+
 def _match_lines(items: list[dict[str, Any]], have: list[dict[str, Any]],
                  removed: Collection[str]) -> dict[int, dict[str, Any] | None]:
     """id of each file line that is a book line under no number or another → that book line (None: a line the
@@ -168,7 +198,10 @@ def _match_lines(items: list[dict[str, Any]], have: list[dict[str, Any]],
       export gave them: ``_exported``) whose number rounds to it (line_states.rounds_to), else the book line of the same title, specification, quantity
       and amount; one neither finds, whose number only one number the seller removed rounds to, is that one;
     - a numbered line whose number the book lacks is the book line without a number (added from an export whose
-      numbers Excel rounded) of the same title, specification, quantity and amount."""
+      numbers Excel rounded) of the same title, specification, quantity and amount.
+
+    A book line of the same content as several file lines (twins: two sub-orders of the same goods) goes first to
+    one whose state is not behind its own (``_claims``), the others then to what is left."""
     refs = {item.get("line_ref") for item in items}
     free = [line for line in have if not line["line_ref"] or line["line_ref"] not in refs]
     numbers = {line["line_ref"] for line in have if line["line_ref"]}
@@ -180,19 +213,29 @@ def _match_lines(items: list[dict[str, Any]], have: list[dict[str, Any]],
         if len(found) == 1:
             matched[id(item)] = found[0]
             free.remove(found[0])
-    for item in items:
-        ref = item.get("line_ref")
-        if id(item) in matched or (ref and (ref in numbers or ref in removed)):
-            continue
-        goods = _goods(item, "product_title", item.get("amount_cents", 0))
-        for position, line in enumerate(free):
-            if (not ref or not line["line_ref"]) and _exported(line, with_amount=True) == goods:
-                matched[id(item)] = free.pop(position)
-                break
-        rounded = item.get("line_rounded")
-        if id(item) not in matched and rounded and len([ref for ref in removed if rounds_to(rounded, ref)]) == 1:
-            matched[id(item)] = None
+    for last in (False, True):  # (of twins, first each to a line its state is not behind: _claims)
+        for item in items:
+            ref = item.get("line_ref")
+            if id(item) in matched or (ref and (ref in numbers or ref in removed)):
+                continue
+            goods = _goods(item, "product_title", item.get("amount_cents", 0))
+            for position, line in enumerate(free):
+                if (not ref or not line["line_ref"]) and _exported(line, with_amount=True) == goods and (
+                        last or _claims(item, line)):
+                    matched[id(item)] = free.pop(position)
+                    break
+            rounded = item.get("line_rounded")
+            if (last and id(item) not in matched and rounded
+                    and len([ref for ref in removed if rounds_to(rounded, ref)]) == 1):
+                matched[id(item)] = None
     return matched
+
+
+def _claims(item: dict[str, Any], line: dict[str, Any]) -> bool:
+    """Whether a file line is, before any other of the same goods, the book ``line`` it has the content of: its
+    state is not behind the line's (of two sub-orders of the same cream, the refunded one is the line a rounded
+    export gave as refunded)."""
+    return not (line["line_state"] and item.get("line_state") and line_behind(line["line_state"], item["line_state"]))
 
 
 def _goods(line: dict[str, Any], title: str = "title", *more: Any) -> tuple[Any, ...]:

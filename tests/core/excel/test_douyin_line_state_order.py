@@ -70,3 +70,27 @@ def test_undoing_a_newer_rounded_export_leaves_the_order_as_the_older_rounded_on
     undo_import(book, newer.batch_id)
     assert order_of(book, MAIN) == ("paid", 30000, 30000, 0, [("面霜", 1, 10000, 10000), ("精华", 1, 20000, 20000)])
     assert _line_states(book) == [("待发货", "")] * 2
+
+
+TWIN_1 = _douyin_line(MAIN, "4912345678901234567", "面霜", 1, "100.00", "100.00")
+TWIN_2 = _douyin_line(MAIN, "4912345678901234568", "面霜", 1, "100.00", "100.00")  # rounds as TWIN_1 does
+TWINS_DONE = [_state(TWIN_1), _state(TWIN_2, after_sale="退款成功")]  # Douyin: one cream refunded, not both
+
+
+def test_an_exact_export_says_which_twin_a_rounded_export_refunded(tmp_path, book):
+    run_import(book, _xlsx(tmp_path / "mon.xlsx", [_state(TWIN_1, "待发货"), _state(TWIN_2, "待发货")]))
+    run_import(book, _xlsx(tmp_path / "tue.xlsx", [_rounded(_state(TWIN_2, after_sale="退款成功"))]))
+    assert order_of(book, MAIN)[:4] == ("partial_refund", 20000, 20000, 10000)  # (one of the two: which, unknown)
+    run_import(book, _xlsx(tmp_path / "wed.xlsx", TWINS_DONE))
+    assert order_of(book, MAIN) == ("partial_refund", 20000, 20000, 10000, [("面霜", 1, 10000, 10000)] * 2)
+    assert sorted(_line_states(book)) == [("已完成", ""), ("已完成", "退款成功")]
+
+
+def test_the_refunded_twin_of_a_rounded_export_is_the_one_the_exact_export_refunds(tmp_path, book):
+    run_import(book, _xlsx(tmp_path / "tue.xlsx", [_rounded(_state(TWIN_2, after_sale="退款成功"))]))
+    wednesday = run_import(book, _xlsx(tmp_path / "wed.xlsx", TWINS_DONE))
+    assert order_of(book, MAIN) == ("partial_refund", 20000, 20000, 10000, [("面霜", 1, 10000, 10000)] * 2)
+    assert wednesday.items_added == 1
+    with book.session() as session:
+        refs = dict(session.execute(select(OrderItem.line_ref, OrderItem.line_state)).all())
+    assert json.loads(refs[TWIN_2[1]])[:2] == ["已完成", "退款成功"] and json.loads(refs[TWIN_1[1]])[:2] == ["已完成", ""]
