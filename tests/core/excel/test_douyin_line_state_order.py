@@ -94,3 +94,19 @@ def test_the_refunded_twin_of_a_rounded_export_is_the_one_the_exact_export_refun
     with book.session() as session:
         refs = dict(session.execute(select(OrderItem.line_ref, OrderItem.line_state)).all())
     assert json.loads(refs[TWIN_2[1]])[:2] == ["已完成", "退款成功"] and json.loads(refs[TWIN_1[1]])[:2] == ["已完成", ""]
+
+
+
+def test_twins_a_rounded_export_cannot_tell_apart_keep_the_refund_in_either_row_order(tmp_path):
+    rows = [_rounded(line) for line in TWINS_DONE]
+    for number, order in enumerate((rows, rows[::-1])):
+        with Book.open(tmp_path / f"t{number}.book", create=True, backup_root=tmp_path / f"tb{number}",
+                       daily_backup=False) as other:
+            run_import(other, _xlsx(tmp_path / f"mon{number}.xlsx", [_state(TWIN_1, "待发货"), _state(TWIN_2, "待发货")]))
+            run_import(other, _xlsx(tmp_path / f"wed{number}.xlsx", order))
+            assert order_of(other, MAIN) == ("partial_refund", 20000, 20000, 10000, [("面霜", 1, 10000, 10000)] * 2)
+        with Book.open(tmp_path / f"a{number}.book", create=True, backup_root=tmp_path / f"ab{number}",
+                       daily_backup=False) as alone:  # read alone: one line (a sub-order pasted twice looks the same)
+            result = run_import(alone, _xlsx(tmp_path / f"only{number}.xlsx", order))
+            assert order_of(alone, MAIN) == ("refunded", 10000, 10000, 10000, [("面霜", 1, 10000, 10000)])
+            assert [error.code for error in result.errors] == ["duplicate_row"]
