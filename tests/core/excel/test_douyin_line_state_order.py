@@ -110,3 +110,8 @@ def test_twins_a_rounded_export_cannot_tell_apart_keep_the_refund_in_either_row_
             result = run_import(alone, _xlsx(tmp_path / f"only{number}.xlsx", order))
             assert order_of(alone, MAIN) == ("refunded", 10000, 10000, 10000, [("面霜", 1, 10000, 10000)])
             assert [error.code for error in result.errors] == ["duplicate_row"]
+
+
+def test_twins_pasted_with_a_rounded_copy_of_them_in_one_file_are_read_once(tmp_path, book):
+    run_import(book, _xlsx(tmp_path / "week.xlsx", [*TWINS_DONE, *[_rounded(line) for line in TWINS_DONE[::-1]]]))
+    assert order_of(book, MAIN) == ("partial_refund", 20000, 20000, 10000, [("面霜", 1, 10000, 10000)] * 2)
