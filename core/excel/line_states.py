@@ -52,6 +52,25 @@ def line_state_of(text: str) -> tuple[Any, Any, dict[str, int]]:
     return status, after_sale, amounts
 
 
+def as_exported(text: str) -> tuple[Any, Any, Any]:
+    """A line's quantity, unit price and amount as its export gave them (its ``line_state``): the seller may have
+    changed the book line's since."""
+    quantity, price, amount = json.loads(text)[3]
+    return quantity, price, amount
+
+
+def counted_state(line: dict[str, Any]) -> tuple[Any, Any, dict[str, int]]:
+    """The state of a book ``line`` (its ``line_state``, quantity and amount) as it counts in its order: what its
+    export said of it, but a line whose amount the seller changed in the app (a quantity, a price) paid as much
+    more or less as they changed it by (the order dialog's paid follows the goods: core.orders), so the order's paid
+    and goods agree while the exports say nothing new of the line."""
+    status, after_sale, amounts, exported = json.loads(line["line_state"])
+    more = (line["amount_cents"] or 0) - exported[2]
+    if more and "paid_cents" in amounts:
+        amounts = {**amounts, "paid_cents": amounts["paid_cents"] + more}
+    return status, after_sale, amounts
+
+
 def usable_refs(items: list[dict[str, Any]]) -> None:
     """An order's line numbers are kept only if no two lines share one: a number shared by two lines (Excel
     rounded them) names no line — then none of them is kept. A line whose number Excel rounded (cleaning.line_number)
@@ -87,8 +106,10 @@ def fold_rounded(fields: dict[str, Any], items: list[dict[str, Any]],
     """The lines of one order read from one file (a newer export and an older copy whose numbers Excel rounded,
     pasted together): a line whose rounded number (``line_rounded``) only one numbered line of the same goods rounds
     to, that line naming no other rounded line, is that line read again: it is read once, in the state furthest on
-    (of two as far, the numbered line's), and the order's sums (``fields``) lose the other. Ambiguous, it stays a
-    line of its own (compared by its content: core.excel.plan)."""
+    (of two as far, the numbered line's), and the order's sums (``fields``) lose the other. Of twins (several
+    numbered lines of those goods its number rounds to), it is an older copy of the first one whose state it is not
+    ahead of, no other rounded line naming that one. Else it stays a line of its own (compared by its content:
+    core.excel.plan)."""
     if not states or len(states) != len(items):
         return  # (a row without goods: the lines cannot be told apart)
     claims: dict[int, list[int]] = {}
@@ -97,8 +118,11 @@ def fold_rounded(fields: dict[str, Any], items: list[dict[str, Any]],
         if rounded:
             found = [other for other, line in enumerate(items) if line.get("line_ref")
                      and rounds_to(rounded, line["line_ref"]) and _same_goods(item, line)]
+            fit = [other for other in found if _rank(states[other]) >= _rank(states[position])]
             if len(found) == 1:
                 claims.setdefault(found[0], []).append(position)
+            elif fit and fit[0] not in claims:  # twins: a copy of one its state is not ahead of (read once)
+                claims[fit[0]] = [position]
     dropped = set()
     for kept, (position, *more) in claims.items():
         if more:

@@ -19,6 +19,7 @@ from core.excel.line_states import (
     keep_line,
     line_state,
     state_json,
+    state_status,
     usable_refs,
 )
 from core.excel.own_export import book_order_key
@@ -412,6 +413,13 @@ def _unpack(packed: _Packed) -> ParsedRow:
                      dict(zip(item, item_values, strict=True)), {}, phones, masked, list(kept), skipped)
 
 
+def _line_progress(state: tuple[Any, Any, dict[str, int]]) -> int:
+    """How far a line went (cleaning.STATUS_RANK), its refund counting (line_states.state_status: a refunded line
+    is final, whatever the row order); -1 without a status we know."""
+    status = state_status(state)
+    return -1 if status is None else cleaning.STATUS_RANK.get(status, -1)
+
+
 def _progress(order: dict[str, Any]) -> int:
     """How far a row's order went (cleaning.STATUS_RANK); -1 without a status we know."""
     status = cleaning.map_status(order["status"]) if order.get("status") else None
@@ -454,12 +462,14 @@ def _line_and_ref(parsed: ParsedRow, own_amounts: bool = False) -> tuple[bytes, 
 
 def _line_again(draft: OrderDraft, parsed: ParsedRow) -> None:
     """A line of an order of line rows (Douyin) read again in a later run of its rows: when its status went as
-    far or further, the line takes the later row's state and the order the later row's times and tracking."""
+    far or further (a refund counting: ``_line_progress``), the line takes the later row's state and the order the
+    later row's times and tracking. (Twin sub-orders of the same goods whose numbers Excel rounded alike are one
+    line here: nothing in the rows tells them from one sub-order pasted twice; the refunded one's state is kept.)"""
     item = parsed.item
     ref = item.get("line_ref") or None  # (exact or rounded: line_states.keep_line)
     goods = [item.get(name) for name in _GOODS]
     if draft.line_states is None:  # the order's one line so far: its fields are that line's
-        if _progress(parsed.order) >= _progress(draft.fields):
+        if _line_progress(line_state(parsed.order)) >= _line_progress(line_state(draft.fields)):
             draft.fields = parsed.order
             _take_state(draft.items[:1], parsed)
         return
@@ -467,8 +477,8 @@ def _line_again(draft: OrderDraft, parsed: ParsedRow) -> None:
         return  # (a row without goods: the lines cannot be told apart)
     for position, line in enumerate(draft.items):
         if [line.get(name) for name in _GOODS] == goods and (line.get("line_ref") or line.get("line_rounded")) == ref:
-            status, _after_sale, amounts = draft.line_states[position]
-            if _progress(parsed.order) >= _progress({"status": status}):
+            amounts = draft.line_states[position][2]
+            if _line_progress(line_state(parsed.order)) >= _line_progress(draft.line_states[position]):
                 draft.line_states[position] = state = line_state(parsed.order)
                 for name in SUMMED:  # the order's sums: this line's money as the later row gives it
                     if name in amounts or name in state[2]:

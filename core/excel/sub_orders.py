@@ -3,15 +3,18 @@
 A Douyin main order (主订单编号) has sub-orders (子订单编号), one row each, and a shop's exports overlap: one
 export may hold some sub-orders of an order, the next the others. Each line of such an order keeps its number
 and what its export said of it (``order_item.line_ref`` / ``line_state``: status, after-sale status, amounts;
-core.excel.plan). When the book's order has a numbered line (or a line from a rounded export a numbered line of the
-file claims, below) and the file's lines have numbers (exact or rounded by Excel), the file's lines are merged into
+core.excel.plan). When the book's order has a numbered line (or a line from a rounded export a line of the file is,
+below) and the file's lines have numbers (exact or rounded by Excel), the file's lines are merged into
 it as if every export had been read as one file:
 
 - a line of the file whose number the book's order has updates that line's quantity, prices and state when
   the export says something new of it (its state differs from the one stored and is not behind it: an older
-  export's line, paid where the book's is shipped or refunded, is left as the book has it — ``line_behind``):
+  export's line, paid where the book's is shipped or refunded, is left as the book has it — ``line_behind`` — but
+  for twins, lines of the same goods a rounded export could not tell apart, when the file's states are none behind
+  the book's taken in another order: ``_twins_ahead``):
   its title, specification and product stay the book's, and a line the seller changed stays as it is while the
-  exports say the same;
+  exports say the same (whole: its paid moves with the amount they gave it, line_states.counted_state; an export
+  names it by the quantity and amount the export gave, a rounded one too);
 - a line whose number the order lacks is the order's line without a number of the same title, specification,
   quantity and amount (one a file whose numbers Excel rounded added), which takes its number and state; else it is
   added, even a lone one — unless the seller removed the line of that number in the app
@@ -36,15 +39,17 @@ it as if every export had been read as one file:
 
 Importing the same file again changes nothing. An order none of whose book lines has a number (imported
 before the book kept them, or from a file whose numbers Excel rounded) keeps the older rule of core.excel.detail_items
-(missing lines added by their content) — unless a numbered line of the file claims one of its lines that an export
-whose numbers Excel rounded added (it has that export's state; a line from before the book kept them has none): then
-it is merged as above. Every line changed or added is recorded for undo.
+(missing lines added by their content) — unless a line of the file, numbered or rounded, is one of its lines that an
+export whose numbers Excel rounded added (it has that export's state; a line from before the book kept them has
+none): then it is merged as above, so a line's state follows the newest export whether Excel rounded its numbers or
+not, and an older export read later does not set it back. Every line changed or added is recorded for undo.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
+from itertools import permutations
 from typing import Any
 
 from sqlalchemy import insert, select, update
@@ -54,7 +59,7 @@ from core.book.models import Order, OrderItem
 from core.excel import cleaning
 from core.excel.detail_items import ADDED_LINE, Record
 from core.excel.holds import Holds
-from core.excel.line_states import line_state_of, rounds_to, state_status
+from core.excel.line_states import as_exported, counted_state, line_state_of, rounds_to, state_status
 from core.excel.matching import ExistingOrder, chunks
 from core.excel.plan import OrderDraft, finish_fields
 from core.orders import is_purchase_status
@@ -65,6 +70,7 @@ _UPDATED = ("quantity", "unit_price_cents", "amount_cents", "line_state")  # wha
 _MONEY = ("goods_cents", "paid_cents", "discount_cents", "refund_cents")
 LINES_SAY = (*_MONEY, "status")  # a merged order's fields that are its lines' (core.excel.holds)
 _EXTRA = ("goods_cents", "discount_cents")
+_TWINS = 6  # twins compared in every order (720 orders of 6 lines): more, as each line is
 _TIMES = ("created_at", "paid_at", "shipped_at", "delivered_at", "completed_at", "closed_at")  # compared here, not in matching.ORDER_COMPARED
 
 
@@ -97,11 +103,11 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
         by_ref = {line["line_ref"]: line for line in have if line["line_ref"]}
         gone = removed.get(order.id, set())
         matched = _match_lines(draft.items, have, gone)
-        if not by_ref and not any(item.get("line_ref") and (line := matched.get(id(item))) and line["line_state"]
-                                  for item in draft.items):
-            continue  # no numbered line, none from a rounded export the file numbers: the older rule (detail_items)
+        if not by_ref and not any((line := matched.get(id(item))) and line["line_state"] for item in draft.items):
+            continue  # no numbered line, none with a state the file names: the older rule (detail_items)
         before = [dict(line) for line in have]
         added: list[dict[str, Any]] = []
+        ahead = _twins_ahead(draft.items, by_ref)
         for item in draft.items:
             values = {"quantity": item.get("quantity", 1), "unit_price_cents": item.get("unit_price_cents", 0),
                       "amount_cents": item.get("amount_cents", 0), "line_state": item.get("line_state")}
@@ -116,7 +122,7 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
             if line is None:
                 added.append({"order_id": order.id, "title": item.get("product_title", ""),
                               "sku_spec": item.get("sku_spec", ""), "line_ref": ref, **values})
-            elif _update_line(session, line, ref, values, record, holds):
+            elif _update_line(session, line, ref, values, record, holds, id(item) in ahead):
                 outcome.lines_changed.add(order.id)
         for values in added:
             values["product_id"] = link(values["title"])
@@ -135,16 +141,17 @@ def merge_sub_orders(session: Session, pairs: Sequence[tuple[ExistingOrder, Orde
 
 
 def _update_line(session: Session, line: dict[str, Any], ref: str | None, values: dict[str, Any],
-                 record: Record, holds: Holds) -> bool:
+                 record: Record, holds: Holds, ahead: bool = False) -> bool:
     """The book's ``line`` takes the file line's ``values`` when they say something new of it, and its number
     ``ref`` when it had none (a line added from an export whose numbers Excel rounded); whether it changed. The
     file holds the line (``holds``): with the values it gives as the book has them, or, when its state is behind
-    the book's, with what it said of it."""
+    the book's (and the line is not one of twins the file is ahead of: ``ahead``, ``_twins_ahead``), with what it
+    said of it."""
     claimed = {"line_ref": ref} if ref and line["line_ref"] != ref else {}
     if not values["line_state"] or line["line_state"] == values["line_state"]:
         holds.hold("order_item", line["id"], [name for name in _UPDATED if line[name] == values[name]])
         values = claimed  # the export says nothing new of it: what the seller changed in the book stays
-    elif line_behind(line["line_state"], values["line_state"]):
+    elif not ahead and line_behind(line["line_state"], values["line_state"]):
         holds.hold("order_item", line["id"])
         holds.behind("order_item", line["id"], values)
         values = claimed  # an older export's line: the book's later state stays
@@ -158,16 +165,43 @@ def _update_line(session: Session, line: dict[str, Any], ref: str | None, values
     return bool(changed)
 
 
+def _twins_ahead(items: list[dict[str, Any]], by_ref: dict[str, dict[str, Any]]) -> set[int]:
+    """ids of the numbered file lines that are twins — book lines of the same goods and amount (two sub-orders of
+    the same cream) — the file as a whole is ahead of: one of them is behind its book line, yet the book's states
+    of the twins, taken in another order, are none ahead of the file's. A line whose number Excel rounded names one
+    of twins by its content only (``_match_lines``), so the book may have given its state to the other: the file
+    naming each by its number then says which is which, and each twin takes the file's state."""
+    groups: dict[tuple[Any, ...], list[tuple[str, str]]] = {}
+    ids: dict[tuple[Any, ...], list[int]] = {}
+    for item in items:
+        line = by_ref.get(item.get("line_ref") or "")
+        if line is not None and line["line_state"] and item.get("line_state"):
+            goods = _exported(line, with_amount=True)
+            groups.setdefault(goods, []).append((line["line_state"], item["line_state"]))
+            ids.setdefault(goods, []).append(id(item))
+    ahead: set[int] = set()
+    for goods, pairs in groups.items():
+        if not 1 < len(pairs) <= _TWINS or not any(line_behind(book, state) for book, state in pairs):
+            continue
+        books, states = [book for book, _state in pairs], [state for _book, state in pairs]
+        if any(not any(map(line_behind, order, states)) for order in permutations(books)):
+            ahead.update(ids[goods])
+    return ahead
+
+
 def _match_lines(items: list[dict[str, Any]], have: list[dict[str, Any]],
                  removed: Collection[str]) -> dict[int, dict[str, Any] | None]:
     """id of each file line that is a book line under no number or another → that book line (None: a line the
     seller removed), among the book lines no numbered line of the file names, each taken once:
 
-    - a line whose number Excel rounded (``line_rounded``) is the only numbered book line of the same goods whose
-      number rounds to it (line_states.rounds_to), else the book line of the same title, specification, quantity
+    - a line whose number Excel rounded (``line_rounded``) is the only numbered book line of the same goods (as its
+      export gave them: ``_exported``) whose number rounds to it (line_states.rounds_to), else the book line of the same title, specification, quantity
       and amount; one neither finds, whose number only one number the seller removed rounds to, is that one;
     - a numbered line whose number the book lacks is the book line without a number (added from an export whose
-      numbers Excel rounded) of the same title, specification, quantity and amount."""
+      numbers Excel rounded) of the same title, specification, quantity and amount.
+
+    A book line of the same content as several file lines (twins: two sub-orders of the same goods) goes first to
+    one whose state is not behind its own (``_claims``), the others then to what is left."""
     refs = {item.get("line_ref") for item in items}
     free = [line for line in have if not line["line_ref"] or line["line_ref"] not in refs]
     numbers = {line["line_ref"] for line in have if line["line_ref"]}
@@ -175,29 +209,48 @@ def _match_lines(items: list[dict[str, Any]], have: list[dict[str, Any]],
     for item in items:
         rounded = item.get("line_rounded")
         found = [line for line in free if line["line_ref"] and rounds_to(rounded, line["line_ref"])
-                 and _goods(line) == _goods(item, "product_title")] if rounded else []
+                 and _exported(line) == _goods(item, "product_title")] if rounded else []
         if len(found) == 1:
             matched[id(item)] = found[0]
             free.remove(found[0])
-    for item in items:
-        ref = item.get("line_ref")
-        if id(item) in matched or (ref and (ref in numbers or ref in removed)):
-            continue
-        goods = _goods(item, "product_title", item.get("amount_cents", 0))
-        for position, line in enumerate(free):
-            if (not ref or not line["line_ref"]) and _goods(line, "title", line["amount_cents"]) == goods:
-                matched[id(item)] = free.pop(position)
-                break
-        rounded = item.get("line_rounded")
-        if id(item) not in matched and rounded and len([ref for ref in removed if rounds_to(rounded, ref)]) == 1:
-            matched[id(item)] = None
+    for last in (False, True):  # (of twins, first each to a line its state is not behind: _claims)
+        for item in items:
+            ref = item.get("line_ref")
+            if id(item) in matched or (ref and (ref in numbers or ref in removed)):
+                continue
+            goods = _goods(item, "product_title", item.get("amount_cents", 0))
+            for position, line in enumerate(free):
+                if (not ref or not line["line_ref"]) and _exported(line, with_amount=True) == goods and (
+                        last or _claims(item, line)):
+                    matched[id(item)] = free.pop(position)
+                    break
+            rounded = item.get("line_rounded")
+            if (last and id(item) not in matched and rounded
+                    and len([ref for ref in removed if rounds_to(rounded, ref)]) == 1):
+                matched[id(item)] = None
     return matched
+
+
+def _claims(item: dict[str, Any], line: dict[str, Any]) -> bool:
+    """Whether a file line is, before any other of the same goods, the book ``line`` it has the content of: its
+    state is not behind the line's (of two sub-orders of the same cream, the refunded one is the line a rounded
+    export gave as refunded)."""
+    return not (line["line_state"] and item.get("line_state") and line_behind(line["line_state"], item["line_state"]))
 
 
 def _goods(line: dict[str, Any], title: str = "title", *more: Any) -> tuple[Any, ...]:
     """A line's title, specification and quantity (a book line's, or a file line's with ``title`` product_title),
     and ``more``."""
     return (line.get(title) or "", line.get("sku_spec") or "", line.get("quantity", 1), *more)
+
+
+def _exported(line: dict[str, Any], with_amount: bool = False) -> tuple[Any, ...]:
+    """A book line's ``_goods`` (and amount) as its export gave them (line_states.as_exported): a line whose quantity
+    the seller changed in the app is still the line an export of it names; a line without a state, as it is."""
+    quantity, amount = line["quantity"], line["amount_cents"]
+    if line["line_state"]:
+        quantity, _price, amount = as_exported(line["line_state"])
+    return _goods({**line, "quantity": quantity}, "title", *((amount,) if with_amount else ()))
 
 
 def line_behind(book_state: str | None, state: str) -> bool:
@@ -232,18 +285,18 @@ def _whole_order(draft: OrderDraft, lines: list[dict[str, Any]], before: list[di
 
 def recount_orders(session: Session, order_ids: Collection[int], restated: Collection[int] = (),
                    record: Record | None = None, bumped: Collection[int] = ()) -> None:
-    """After an undo: each of these orders with numbered lines takes again the money of its lines (an undone
-    import's lines gone, a later import's kept: core.excel.batches). When that changes its money, or the order is
+    """After an undo: each of these orders with lines that carry their export's state (numbered, or from an export
+    whose numbers Excel rounded) takes again the money of its lines (an undone import's lines gone, a later import's
+    kept: core.excel.batches). When that changes its money, or the order is
     one of ``restated`` (a line took again the state an older export gave it: core.excel.undo_keep), its status
     is also its lines' (a refund gone with its line takes the partial_refund with it); else the status is left
     as the undo put it (the seller may have set it). ``record`` is told each order changed (values before, after).
     An order changed takes one version more, unless it is one of ``bumped`` (the undo already counted one for it:
     core.excel.undo_keep tells the seller's edits by the versions the imports and undos account for)."""
     lines = _book_lines(session, list(order_ids))
-    numbered = [order_id for order_id, have in lines.items() if any(line["line_ref"] and line["line_state"]
-                                                                    for line in have)]
+    stated = [order_id for order_id, have in lines.items() if any(line["line_state"] for line in have)]
     names = (*_TIMES, "postage_cents", *_MONEY, "status", "is_purchase")  # (the status is set when the money changes)
-    for batch in chunks(numbered):
+    for batch in chunks(stated):
         query = select(Order.id, *[getattr(Order, name) for name in names]).where(Order.id.in_(batch))
         for order_id, *values in session.execute(query).all():
             book = dict(zip(names, values, strict=True))
@@ -262,9 +315,11 @@ def recount_orders(session: Session, order_ids: Collection[int], restated: Colle
 
 def _of_lines(base: dict[str, Any], lines: list[dict[str, Any]]) -> dict[str, Any]:
     """An order's fields (``base``: its times and postage) with the money and status of all ``lines``: a line
-    with a state (what its export said) counts as it says, one without (a line the seller added in the app, or
-    one a rounded export added before such lines kept their state) its amount as paid (and goods, as every line), and has no say in the status."""
-    states = [line_state_of(line["line_state"]) for line in lines if line["line_state"]]
+    with a state (what its export said) counts as it says (its paid moved by as much as the seller changed its
+    amount: line_states.counted_state), one without (a line the seller added in the app, or one a rounded export
+    added before such lines kept their state) its amount as paid (and goods, as every line), and has no say in the
+    status."""
+    states = [counted_state(line) for line in lines if line["line_state"]]
     fields = {name: value for name, value in base.items() if name not in (*_MONEY, "status", "after_sale_status")}
     if states:
         fields["status"], fields["after_sale_status"] = states[0][0], states[0][1]
