@@ -206,3 +206,16 @@ def _behind(line: tuple[str, str]) -> tuple[int, bool, str, str]:
     status_text, after_sale = line
     status = cleaning.map_status(status_text) if status_text else None
     return cleaning.STATUS_RANK.get(status, 7) if status else 8, not after_sale, status_text, after_sale
+
+
+def line_progress(state: tuple[Any, Any, dict[str, int]]) -> int:
+    """How far a line went (cleaning.STATUS_RANK), its refund counting (``state_status``: a refunded line is final,
+    whatever the row order); -1 without a status we know."""
+    status = state_status(state)
+    return -1 if status is None else cleaning.STATUS_RANK.get(status, -1)
+
+
+def order_progress(order: dict[str, Any]) -> int:
+    """How far a row's order went (cleaning.STATUS_RANK); -1 without a status we know."""
+    status = cleaning.map_status(order["status"]) if order.get("status") else None
+    return -1 if status is None else cleaning.STATUS_RANK.get(status, -1)

@@ -17,9 +17,10 @@ from core.excel.line_states import (
     exact_ref,
     fold_rounded,
     keep_line,
+    line_progress,
     line_state,
+    order_progress,
     state_json,
-    state_status,
     usable_refs,
 )
 from core.excel.own_export import book_order_key
@@ -413,19 +414,6 @@ def _unpack(packed: _Packed) -> ParsedRow:
                      dict(zip(item, item_values, strict=True)), {}, phones, masked, list(kept), skipped)
 
 
-def _line_progress(state: tuple[Any, Any, dict[str, int]]) -> int:
-    """How far a line went (cleaning.STATUS_RANK), its refund counting (line_states.state_status: a refunded line
-    is final, whatever the row order); -1 without a status we know."""
-    status = state_status(state)
-    return -1 if status is None else cleaning.STATUS_RANK.get(status, -1)
-
-
-def _progress(order: dict[str, Any]) -> int:
-    """How far a row's order went (cleaning.STATUS_RANK); -1 without a status we know."""
-    status = cleaning.map_status(order["status"]) if order.get("status") else None
-    return -1 if status is None else cleaning.STATUS_RANK.get(status, -1)
-
-
 _ROW_GOODS = (("product_title", ""), ("sku_spec", ""), ("quantity", 1))  # what tells a whole-order row's goods apart
 
 
@@ -438,7 +426,7 @@ def _one_order_again(draft: OrderDraft, parsed: ParsedRow) -> bool:
     if not any(all(item.get(name, empty) == line.get(name, empty) for name, empty in _ROW_GOODS)
                for line in draft.items or ({},)):
         return False
-    if _progress(parsed.order) >= _progress(draft.fields):
+    if order_progress(parsed.order) >= order_progress(draft.fields):
         draft.fields = parsed.order
     return True
 
@@ -469,7 +457,7 @@ def _line_again(draft: OrderDraft, parsed: ParsedRow) -> None:
     ref = item.get("line_ref") or None  # (exact or rounded: line_states.keep_line)
     goods = [item.get(name) for name in _GOODS]
     if draft.line_states is None:  # the order's one line so far: its fields are that line's
-        if _line_progress(line_state(parsed.order)) >= _line_progress(line_state(draft.fields)):
+        if line_progress(line_state(parsed.order)) >= line_progress(line_state(draft.fields)):
             draft.fields = parsed.order
             _take_state(draft.items[:1], parsed)
         return
@@ -478,7 +466,7 @@ def _line_again(draft: OrderDraft, parsed: ParsedRow) -> None:
     for position, line in enumerate(draft.items):
         if [line.get(name) for name in _GOODS] == goods and (line.get("line_ref") or line.get("line_rounded")) == ref:
             amounts = draft.line_states[position][2]
-            if _line_progress(line_state(parsed.order)) >= _line_progress(draft.line_states[position]):
+            if line_progress(line_state(parsed.order)) >= line_progress(draft.line_states[position]):
                 draft.line_states[position] = state = line_state(parsed.order)
                 for name in SUMMED:  # the order's sums: this line's money as the later row gives it
                     if name in amounts or name in state[2]:
