@@ -114,9 +114,8 @@ def write_history(session: Session, plan: Any, customers: Mapping[str, int], ord
     if not customers or not any(key.startswith(tuple(SHEETS)) for key, _table in plan.ledgers):
         return
     started = time.perf_counter()
-    # (the orders' ids read as they are: the 100k demo book's export has 496,131)
-    ids: dict[str, dict[int, int]] = {"order": orders if isinstance(orders, dict) else dict(orders),
-                                      "campaign": _campaigns(session, plan)}
+    # (the orders' ids read as they are, core.excel.id_map: the 100k demo book's export has 496,802)
+    ids: dict[str, Mapping[int, int]] = {"order": orders, "campaign": _campaigns(session, plan)}
     ids["complaint"] = _complaints(session, plan, customers, ids)
     ids["review"] = _cases(session, plan, customers, ids, "huitouke_reviews", BadReview)
     ids["coupon"] = _coupons(session, plan, customers, ids)
@@ -136,7 +135,7 @@ def _linked(values: dict[str, Any], ids: Mapping[str, Mapping[int, int]], links:
             values[column] = ids[kind].get(values[column])
 
 
-def _cases(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[str, dict[int, int]],
+def _cases(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[str, Mapping[int, int]],
            sheet: str, model) -> dict[int, int]:
     restored: dict[int, int] = {}
     for values in _sheet_rows(plan, sheet, customers):
@@ -150,7 +149,7 @@ def _cases(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[
 
 
 def _complaints(session: Session, plan: Any, customers: Mapping[str, int],
-                ids: dict[str, dict[int, int]]) -> dict[int, int]:
+                ids: dict[str, Mapping[int, int]]) -> dict[int, int]:
     restored: dict[int, int] = {}
     steps = []
     for values in _sheet_rows(plan, "huitouke_complaints", customers):
@@ -170,7 +169,7 @@ def _complaints(session: Session, plan: Any, customers: Mapping[str, int],
 
 
 def _coupons(session: Session, plan: Any, customers: Mapping[str, int],
-             ids: dict[str, dict[int, int]]) -> dict[int, int]:
+             ids: dict[str, Mapping[int, int]]) -> dict[int, int]:
     rows, refs = [], []
     for values in _sheet_rows(plan, "huitouke_coupons", customers):
         _linked(values, ids, {"used_order_id": "order", "complaint_id": "complaint", "bad_review_id": "review",
@@ -207,7 +206,7 @@ def _insert_many(session: Session, model, rows: list[dict[str, Any]]) -> list[in
     return new_ids
 
 
-def _contacts(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[str, dict[int, int]]) -> None:
+def _contacts(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[str, Mapping[int, int]]) -> None:
     """The contact-log lines, inserted a batch at a time as they are read (the 100k demo book's: 119,289)."""
     def lines() -> Iterator[dict[str, Any]]:
         for values in _sheet_rows(plan, "huitouke_contacts", customers):
@@ -236,7 +235,7 @@ def _campaigns(session: Session, plan: Any) -> dict[int, int]:
             if values.get("id") is not None and place in book}
 
 
-def _points(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[str, dict[int, int]]) -> None:
+def _points(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[str, Mapping[int, int]]) -> None:
     """The points ledger line by line, linked to its order and complaint; it replaces the balance line the
     customers sheet gave the same customers (core.excel.own_export.write_referrers_and_points)."""
     lines: list[tuple[tuple[str, ...], tuple[Any, ...]]] = []  # each line's columns (held once) and values
@@ -255,7 +254,7 @@ def _points(session: Session, plan: Any, customers: Mapping[str, int], ids: dict
 
 
 def _campaign_members(session: Session, plan: Any, customers: Mapping[str, int],
-                      ids: dict[str, dict[int, int]]) -> None:
+                      ids: dict[str, Mapping[int, int]]) -> None:
     """Which of the created customers each campaign reached, and the order each answered with."""
     members: dict[tuple[int, int], dict[str, Any]] = {}
     for values in _sheet_rows(plan, "huitouke_campaign_members", customers):
@@ -312,7 +311,7 @@ def _facts(text: str, new: Mapping[str, Any]) -> str:
     return json.dumps(facts, ensure_ascii=False, default=str) if facts else text
 
 
-def _tasks(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[str, dict[int, int]]) -> dict[int, int]:
+def _tasks(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[str, Mapping[int, int]]) -> dict[int, int]:
     """The tasks, read, linked and inserted a batch of rows at a time (the 100k demo book's: 130,187)."""
     rows = _sheet_rows(plan, "huitouke_tasks", customers)
     first = next(rows, None)
@@ -334,7 +333,7 @@ def _tasks(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[
 _TASK_BLOCK = 10_000  # task rows read and written at a time
 
 
-def _task_block(session: Session, rows: list[dict[str, Any]], ids: dict[str, dict[int, int]], products: dict[Any, int],
+def _task_block(session: Session, rows: list[dict[str, Any]], ids: dict[str, Mapping[int, int]], products: dict[Any, int],
                 have: set[str], restored: dict[int, int]) -> int:
     """Insert the tasks of these rows (``have``: the rule keys of the tasks the customers have, those inserted
     added; ``restored``: the file's task id → ours, those inserted added); how many were left out."""

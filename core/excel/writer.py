@@ -35,6 +35,7 @@ from core.excel.cleaning import DELETED, clean_text, is_masked_name, status_behi
 from core.excel.customer_rows import CUSTOMER_TEXT, customer_columns, write_aliases
 from core.excel.detail_items import DetailOutcome, attach_detail_items
 from core.excel.holds import Holds
+from core.excel.id_map import IdMap
 from core.excel.line_products import products_of_lines
 from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders
 from core.excel.own_export import BOOK_ORDER_KEY, write_referrers_and_points, write_settings
@@ -107,7 +108,7 @@ class BookWriter:
         self._created_ids: set[int] = set()  # and their customer ids
         self._filled: set[int] = set()  # book customers given a field, a tag or an alias (customers_updated)
         self._created_refs: dict[str, int] = {}  # our export's customer numbers of those → their ids
-        self._order_refs: dict[int, int] = {}  # our export's order ids of the orders created → their ids
+        self._order_refs = IdMap()  # our export's order ids of the orders created → their ids
         self._changes: list[dict[str, Any]] = []
         self.holds = Holds()  # the rows the file holds as the book has them (core.excel.holds)
         self._sub_items_added = 0  # lines added to Douyin orders of the book by their numbers (sub_orders)
@@ -493,8 +494,8 @@ class BookWriter:
         # A new customer's figures were written with it; a book customer's are recomputed.
         self.touched.update(customer_ids[draft.person] for draft in drafts if draft.person not in self._created)
         order_ids = self._insert_all(Order, new_orders.columns, progress[0], progress[1], "orders", after)
-        self._order_refs.update({int(draft.fields["order_ref"]): order_id for order_id, draft
-                                 in zip(order_ids, drafts, strict=True) if str(draft.fields.get("order_ref") or "").isdigit()})
+        self._order_refs.update((int(draft.fields["order_ref"]), order_id) for order_id, draft
+                                in zip(order_ids, drafts, strict=True) if str(draft.fields.get("order_ref") or "").isdigit())
         new_orders.columns.clear()  # (written: let go before the lines' columns are made)
         with self.free():  # the lines' columns, and the book's product names read (no write lock held)
             items = [item for draft in drafts for item in draft.items]
