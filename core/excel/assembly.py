@@ -39,6 +39,7 @@ class BlockAssembler:
         self._group_of = groups  # field → customer / order / item / product, None for the helper fields
         self._address_parts: dict[str, dict[str, str]] = {}
         self._names: dict[tuple[Any, ...], Any] = {}  # chosen name by (name, *_NAME_SOURCES)
+        self.kept: int | None = None  # the most entries either keeps (records.TableRows.kept_texts)
         # the customer's phones: the receiver's too when the receiver is the buyer (not in our own export, whose
         # customer columns are the customer's own: a phone the seller cleared never comes back from an order)
         self._phone_fields = ("phone", "receiver_phone", "phone_alt") if preset.receiver_is_buyer else ("phone", "phone_alt")
@@ -58,6 +59,9 @@ class BlockAssembler:
                 column = [found[0].key or found[0].text if found else None for found in column]
             scatter(rows[group], name, column)
         customers, orders, items, products = rows.values()
+        if self.kept is not None and len(self._address_parts) + len(self._names) > self.kept:
+            self._address_parts, self._names = {}, {}  # (made anew for the blocks to come)
+            split_address.cache_clear()
         if self.preset.kind == "products":
             self._name_products(values, products, size)
             return ([{} for _ in range(size)], [{} for _ in range(size)], [{} for _ in range(size)], products,

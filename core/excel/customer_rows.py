@@ -8,11 +8,11 @@ from collections.abc import Iterator, Sequence
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from core.book.dialect import in_chunks
-from core.book.models import SOURCE_CHANNEL_VALUES, Customer, CustomerAlias
+from core.book.models import SOURCE_CHANNEL_VALUES, Customer, CustomerAlias, Order
 from core.excel.cleaning import source_channel, with_kept_lines
 from core.excel.columns import ALIAS_KIND_WORDS
 from core.excel.plan import PersonDraft
@@ -105,3 +105,13 @@ def write_aliases(session: Session, people: Sequence[PersonDraft], ids: Sequence
             customer_id=customer_id, kind=kind, value=value, value_norm=norm)
             .returning(CustomerAlias.id)).scalar_one()
         yield customer_id, alias_id
+
+
+def risk_buyers(session: Session, batch_id: int) -> list[tuple[int, str, int]]:
+    """Risk buyers (Customer.risk_buyer) among the customers of the orders the import ``batch_id`` created: (id, name,
+    new orders)."""
+    query = (select(Customer.id, Customer.name, func.count(Order.id))
+             .join(Order, Order.customer_id == Customer.id)
+             .where(Order.import_batch_id == batch_id, Customer.risk_buyer.is_(True))
+             .group_by(Customer.id, Customer.name).order_by(Customer.id))
+    return [(cid, name or "", int(count)) for cid, name, count in session.execute(query)]

@@ -345,7 +345,7 @@ def _refuse_nothing_to_import(book, plan: ImportPlan, file_name: str) -> None:
     """The contract: a file with no data rows (``no_data_rows``) or none of whose rows can be imported
     (``no_row_imported``, with the first row errors) is refused before anything is written — no batch,
     no backup. Detail lines count only when the book holds one of their orders."""
-    if plan.people or plan.orders or plan.products or any(key.startswith(SETTING_SHEETS) for key, _table in plan.ledgers):
+    if plan.people or plan.rounds or plan.orders or plan.products or any(key.startswith(SETTING_SHEETS) for key, _table in plan.ledgers):
         return
     if plan.detail_items and _book_has_any_order(book, list(plan.detail_items)):
         return
@@ -426,6 +426,7 @@ def _build_plan(files: list[LoadedFile], choices: list[TableChoice], progress: P
             builder.plan.rows_read += choice.data_rows or 0
             continue
         reader, work = table_rows(table, choice, builder.add_error), 0
+        reader.kept_texts = rounds.KEPT_TEXTS if in_rounds else None
         for good, worked in _rows_in_blocks(reader, table.sheet.rows):
             if good:
                 builder.add_rows(good, preset, choice.file, choice.sheet)
@@ -456,7 +457,9 @@ def _walk_again(files: list[LoadedFile], choices: list[TableChoice],
             continue
         table = tables[(choice.file, choice.sheet)]
         source = (preset, choice.file, choice.sheet)
-        for good, _work in _rows_in_blocks(table_rows(table, choice, _ignored), table.sheet.rows):
+        reader = table_rows(table, choice, _ignored)
+        reader.kept_texts = rounds.KEPT_TEXTS
+        for good, _work in _rows_in_blocks(reader, table.sheet.rows):
             if good:
                 yield good, source
             if cancelled():

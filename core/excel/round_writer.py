@@ -5,16 +5,20 @@ read — as one plan's titles resolved at once would have created them — their
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import case, select, update
 from sqlalchemy.orm import Session
 
 from core.book.dialect import in_chunks
-from core.book.models import Order, OrderItem
+from core.book.models import Customer, Order, OrderItem
 from core.excel.chunked import ANALYZE_AFTER, fresh_statistics
 from core.excel.plan import ImportPlan, OrderDraft
 from core.excel.rounds import Rounds
+from core.free_memory import give_back
+
+if TYPE_CHECKING:
+    from core.excel.matching import BookIndex
 
 
 @dataclass(slots=True)
@@ -32,16 +36,59 @@ def no_orders() -> NewOrders:
 
 
 def in_rounds(session: Session, plan: ImportPlan) -> Rounds | None:
-    """The plan's rounds, if it is written in rounds. A book that got orders since the plan was made (a shared book)
-    takes every round's orders as one plan's (what an import in rounds leaves out is the lookup of its orders)."""
+    """The plan's rounds, if it is written in rounds. Its people are written in rounds too (``people_in_rounds``)
+    into a book without customers; else they are made at once, to be matched against the book's. A book that got
+    orders since the plan was made (a shared book) takes every round's orders as one plan's (what an import in
+    rounds leaves out is the lookup of its orders)."""
     rounds = plan.rounds
     if not isinstance(rounds, Rounds):
         return None
+    if rounds.people is not None and session.execute(select(Customer.id).limit(1)).first() is not None:
+        plan.people, rounds.people = rounds.people.all(), None
     if session.execute(select(Order.id).limit(1)).first() is None:
         return rounds
     plan.orders = [draft for drafts in rounds for draft in drafts]
     plan.rounds = None
     return None
+
+
+def people_in_rounds(writer: Any, index: BookIndex, rounds: Rounds) -> list[int]:
+    """The customer ids of the people of an import in rounds into a book without customers (``in_rounds``), made
+    and written ``rounds.ROUND_ROWS`` people at a time (BookWriter._write_people each time) as one plan writes them
+    all: every tag first (in name order), then each round's customers in order (the same ids), their tags, aliases
+    and points; the referrers once all are written (one may name a later round's customer). ``writer``: the
+    core.excel.writer.BookWriter (which imports this module)."""
+    people = rounds.people
+    assert people is not None
+    writer.tag_ids(people.tags)
+    ids: list[int] = []
+    created: set[int] = set()
+    created_ids: set[int] = set()
+    refs: dict[str, int] = {}
+    referrers: list[tuple[int, str]] = []
+    for drafts in people.in_rounds():
+        writer.plan.people = drafts
+        known = writer._write_people(index, no_orders(), rounds)
+        assert not writer.counts.proposals, "a book without customers has none to propose"
+        created.update(len(ids) + position for position in writer._created)
+        created_ids |= writer._created_ids
+        refs.update(writer._created_refs)
+        referrers += [(known[position], person.fields["referrer_ref"]) for position, person in enumerate(drafts)
+                      if person.fields.get("referrer_ref")]
+        ids += known
+        writer.plan.people = []
+        del drafts
+        give_back()
+    writer._created, writer._created_ids, writer._created_refs = created, created_ids, refs
+    writer.counts.customers_created = len(created)
+    referred = {customer_id: refs[ref] for customer_id, ref in referrers if refs.get(ref) not in (None, customer_id)}
+    for batch in in_chunks(list(referred)):  # (those of one round were given theirs: own_export)
+        for customer_id, current in writer.session.execute(
+                select(Customer.id, Customer.referred_by_id).where(Customer.id.in_(batch))).all():
+            if current is None:
+                writer.session.execute(update(Customer).where(Customer.id == customer_id)
+                                       .values(referred_by_id=referred[customer_id]))
+    return ids
 
 
 def link_created(session: Session, batch_id: int, created: dict[str, int]) -> None:

@@ -20,18 +20,20 @@ created once every round was read, as one plan would, and the new customers' fig
 
 from __future__ import annotations
 
-import contextlib
+import pickle
+import tempfile
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from hashlib import blake2b
 from itertools import repeat
-from typing import Any
 
 from core.errors import ImportRejected
 from core.excel.plan import (
     ImportPlan,
     Joiner,
     OrderDraft,
+    PersonDraft,
     PlanBuilder,
     TableSource,
     _Union,
@@ -43,17 +45,15 @@ from core.excel.plan import (
 )
 from core.excel.presets import Preset
 from core.excel.records import ParsedRow, RowError
+from core.free_memory import give_back
 
 ROUNDS_AFTER = 100_000  # rows of people and orders past which an import is written in rounds (``wanted``)
-ROUND_ROWS = 20_000  # rows planned and written at a time
+ROUND_ROWS = 10_000  # rows planned and written at a time (and people made and written at a time)
+KEPT_TEXTS = 20_000  # cleaned texts a column keeps across blocks in either walk (records.TableRows.kept_texts)
 
 # A walk of the import's tables of people and orders again, in the same order, each block of good rows with the
 # table it comes from (core.excel.importer).
 Walk = Callable[[], Iterator[tuple[list[ParsedRow], TableSource]]]
-
-# what a person takes of a row: customer keys and values, phones, masked phone, kept lines (tuples: held once)
-_Person = tuple[tuple[str, ...], tuple[Any, ...], tuple[str, ...], str, tuple[str, ...]]
-
 
 def wanted(rows: int, kinds: Sequence[str], dry_run: bool, all_or_nothing: bool, book_has_orders: bool) -> bool:
     """Whether an import of ``rows`` rows of people and orders from tables of ``kinds`` is written in rounds: past
@@ -65,93 +65,201 @@ def wanted(rows: int, kinds: Sequence[str], dry_run: bool, all_or_nothing: bool,
 
 
 class PeopleFirst(PlanBuilder):
-    """The reading walk of an import in rounds (module docstring)."""
+    """The reading walk of an import in rounds (module docstring). What it keeps of a row is held compactly, so that
+    the walk's memory does not grow with the file's cells: the share of the row its person takes is written to an
+    unnamed temporary file (``_Shares``: read back once, in row order, when the people are made); its order key is
+    held as a 16-byte digest (the rows of one order found once every row was read, ``_orders_of_rows``); the rest
+    are arrays of 4-byte ints. Only the joiner's identity keys (one entry a person's phone, buyer ID…) are held as
+    Python objects."""
 
     def __init__(self) -> None:
         super().__init__()
         self._occurrences: Counter[str] = Counter()
         self._key_errors: list[RowError] = []  # purchases without a date, reported after the reading's errors
-        self._orders: dict[str, dict[str, int]] = {}  # by platform and order number: the order's first row
-        self._order_of = array("i")  # by row: its order's first row, -1 without one
-        self._last = array("i")  # by row: the last row of the order it is the first row of
-        self._numbers = array("i")  # by row: its row number in its sheet
-        self._persons: list[_Person] = []  # by row: what its person takes of it
-        self._held: dict[_Person, _Person] = {}
+        self._keyed = array("i")  # the rows with an order key, in order
+        self._digests = bytearray()  # their keys' digests (_DIGEST bytes each)
+        self._numbered = array("i")  # the rows whose order number joins them to their order's first row
+        self._tables: list[TableSource] = []
+        self._table_of = array("H")  # by row: its table (position in _tables)
+        self._shares = _Shares()
         self._union = _Union(0, array("i"))
         self._joiner = Joiner(self._union.join)
-        self._row_sources: list[TableSource] = []
 
     def add_rows(self, rows: Sequence[ParsedRow], preset: Preset, file: str, sheet: str) -> None:
         if preset.kind in ("products", "items"):
             super().add_rows(rows, preset, file, sheet)
             return
         source: TableSource = (preset, file, sheet)
-        orders, last, order_of = self._orders, self._last, self._order_of
+        self._tables.append(source)
+        table = len(self._tables) - 1
+        parent, keyed, digests = self._union.parent, self._keyed, self._digests
         for parsed in rows:
-            index = len(order_of)
-            self._union.parent.append(index)
-            last.append(index)
+            index = len(parent)
+            parent.append(index)
             key = order_key(parsed, source, self._occurrences, self._key_errors)
-            if key is None:
-                first = -1
-            else:
-                numbers = orders.get(key[0])
-                if numbers is None:
-                    numbers = orders[key[0]] = {}
-                first = numbers.setdefault(key[1], index)
-                last[first] = index
-            order_of.append(first)
             numbered = key is not None and bool(parsed.order.get("platform_order_no"))
-            self._joiner.add(index, parsed, preset.platform, numbered, first if numbered else None)
-            self._numbers.append(parsed.row)
-            person = (tuple(parsed.customer), tuple(parsed.customer.values()), tuple(parsed.phones),
-                      parsed.masked_phone, tuple(parsed.kept))
-            with contextlib.suppress(TypeError):  # (unless a list is among the values: tags)
-                person = self._held.setdefault(person, person)
-            self._persons.append(person)
-        self._row_sources.extend(repeat(source, len(rows)))
+            if key is not None:
+                keyed.append(index)
+                digests += blake2b(f"{key[0]}\0{key[1]}".encode("utf-8", "surrogatepass"),
+                                   digest_size=_DIGEST).digest()
+                if numbered:
+                    self._numbered.append(index)
+            # (an order's rows are joined once every row was read: people())
+            self._joiner.add(index, parsed, preset.platform, numbered, None)
+            self._shares.add(parsed)
+        self._table_of.extend(repeat(table, len(rows)))
 
     def people(self, walk: Walk) -> ImportPlan:
         """The plan's people (its orders come in ``plan.rounds``), as PlanBuilder.build makes them."""
         plan = self.plan
         plan.errors.extend(self._key_errors)
-        ends, lines = self._round_ends(), len(self._order_of) - self._order_of.count(-1)
-        orders = sum(map(len, self._orders.values()))
-        # (let go before the people are made: the orders' keys and rows, the joiner's keys)
-        self._orders, self._last, self._order_of = {}, array("i"), array("i")
         self._joiner = None  # type: ignore[assignment]
-        union, persons, sources, numbers = self._union, self._persons, self._row_sources, self._numbers
-        self._held = {}  # (each row's share let go once its person took it)
+        rows = len(self._union.parent)
+        order_of, orders = _orders_of_rows(rows, self._keyed, self._digests)
+        lines = len(self._keyed)
+        self._keyed, self._digests = array("i"), bytearray()
+        union, join = self._union, self._union.join
+        for index in self._numbered:  # an order's rows are one person's (Joiner: ``order_first``)
+            first = order_of[index]
+            if first != index:
+                join(first, index)
+        self._numbered = array("i")
+        ends = _round_ends(order_of)
+        del order_of
+        give_back()  # (the reading walk's blocks, let go)
         parent, find = union.parent, union.find
-        people: dict[int, int] = {}
-        person_of_row = array("i")
-        for index, (person, source) in enumerate(zip(persons, sources, strict=True)):
-            keys, values, phones, masked, kept = person
-            persons[index] = None  # type: ignore[call-overload]
-            parsed = ParsedRow(numbers[index], dict(zip(keys, values, strict=True)), phones=list(phones),
-                               masked_phone=masked, kept=list(kept))
-            root = index if parent[index] == index else find(index)
-            person_of_row.append(add_person(plan.people, people, root, parsed, source))
-        plan.rows_read += len(persons)
-        self._persons, self._row_sources, self._numbers = [], [], array("i")
+        positions: dict[int, int] = {}  # each person's position (in the order of their first rows) by root
+        person_of_row = array("i", (positions.setdefault(index if parent[index] == index else find(index),
+                                                         len(positions)) for index in range(rows)))
+        plan.rows_read += rows
         self._union = None  # type: ignore[assignment]
-        plan.rounds = Rounds(plan, walk, person_of_row, ends, orders, lines)
+        plan.rounds = rounds = Rounds(plan, walk, person_of_row, ends, orders, lines)
+        rounds.file = self._tables[0][1] if self._tables else ""
+        rounds.people = People(self._shares, person_of_row, len(positions), self._tables, self._table_of)
         return plan
 
-    def _round_ends(self) -> list[int]:
-        """Where each round ends: after ``ROUND_ROWS`` rows or more, at a row after which no order of the rows
-        before it has another row."""
-        ends: list[int] = []
-        start, reach, last = 0, -1, self._last
-        for index, first in enumerate(self._order_of):
-            if first >= 0 and last[first] > reach:
-                reach = last[first]
-            if index + 1 - start >= ROUND_ROWS and reach <= index:
-                ends.append(index + 1)
-                start = index + 1
-        if start < len(self._order_of):
-            ends.append(len(self._order_of))
-        return ends
+
+class People:
+    """The people of an import in rounds, made from the rows' shares (``_Shares``) a round of ``ROUND_ROWS`` people
+    at a time (``in_rounds``: core.excel.round_writer writes each and lets it go) or all at once (``all``)."""
+
+    def __init__(self, shares: _Shares, person_of_row: array, count: int, tables: list[TableSource],
+                 table_of: array) -> None:
+        self._shares, self._person_of_row, self.count = shares, person_of_row, count
+        self._tables, self._table_of = tables, table_of
+        self.tags = shares.tags  # every tag of the people (created at once, in their order, before any round)
+
+    def in_rounds(self) -> Iterator[list[PersonDraft]]:
+        """The people, ``ROUND_ROWS`` at a time, in order (each made from every row of theirs, as one plan)."""
+        with self._shares:
+            for start in range(0, self.count, ROUND_ROWS):
+                yield self._made(start, min(start + ROUND_ROWS, self.count))
+
+    def all(self) -> list[PersonDraft]:
+        with self._shares:
+            return self._made(0, self.count)
+
+    def _made(self, start: int, end: int) -> list[PersonDraft]:
+        drafts: list[PersonDraft] = []
+        people: dict[int, int] = {}
+        person_of_row, tables, table_of = self._person_of_row, self._tables, self._table_of
+        for index, parsed in self._shares.read(lambda index: start <= person_of_row[index] < end):
+            add_person(drafts, people, person_of_row[index], parsed, tables[table_of[index]])
+        return drafts
+
+
+_DIGEST = 16  # bytes of an order key's digest (BLAKE2b): two keys of one digest are not met in practice (2^-64)
+
+
+class _Shares:
+    """What each row's person takes of it (customer fields, phones, masked phone, kept lines), written in row order
+    to an unnamed temporary file (private to this process, gone when closed) and read back a round of people at a
+    time (``People``)."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115  (closed with the people: People)
+        self._keys: dict[tuple[str, ...], int] = {}  # each tuple of customer keys, once
+        self.tags: set[str] = set()
+
+    def __enter__(self) -> _Shares:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._file.close()
+
+    def add(self, parsed: ParsedRow) -> None:
+        keys = tuple(parsed.customer)
+        tags = parsed.customer.get("tags")
+        if tags:
+            self.tags.update(tags)
+        share = pickle.dumps((parsed.row, self._keys.setdefault(keys, len(self._keys)), tuple(parsed.customer.values()),
+                              parsed.phones, parsed.masked_phone, parsed.kept), protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.write(len(share).to_bytes(4, "little") + share)
+
+    def read(self, wanted: Callable[[int], bool]) -> Iterator[tuple[int, ParsedRow]]:
+        """The shares of the rows ``wanted`` (by position) as ParsedRows (customer fields, phones, masked phone, kept
+        lines), in row order."""
+        keys = list(self._keys)
+        file = self._file
+        file.seek(0)
+        index = 0
+        while size := int.from_bytes(file.read(4), "little"):
+            share = file.read(size)
+            if wanted(index):
+                row, keys_at, values, phones, masked, kept = pickle.loads(share)
+                yield index, ParsedRow(row, dict(zip(keys[keys_at], values, strict=True)), phones=phones,
+                                       masked_phone=masked, kept=kept)
+            index += 1
+
+
+def _orders_of_rows(rows: int, keyed: array, digests: bytearray) -> tuple[array, int]:
+    """By row: the first row of its order (-1 without one), from the ``keyed`` rows' key ``digests`` (rows of one
+    digest, in row order, are one order); and how many orders."""
+    import numpy as np
+
+    order_of = np.full(rows, -1, dtype=np.int32)
+    if not keyed:
+        return array("i", order_of.tobytes()), 0
+    halves = np.frombuffer(digests, dtype=np.uint64)
+    high, low = halves[0::2], halves[1::2]
+    by_key = np.lexsort((low, high))  # (stable: an order's rows stay in row order)
+    high, low = high[by_key], low[by_key]
+    starts = np.empty(len(by_key), dtype=bool)
+    starts[0] = True
+    np.not_equal(high[1:], high[:-1], out=starts[1:])
+    starts[1:] |= low[1:] != low[:-1]
+    del high, low, halves
+    sorted_rows = np.frombuffer(keyed, dtype=np.int32)[by_key]
+    firsts = sorted_rows[starts]
+    order_of[sorted_rows] = firsts[np.cumsum(starts) - 1]
+    return array("i", order_of.tobytes()), len(firsts)
+
+
+def _round_ends(order_of: array) -> list[int]:
+    """Where each round ends: after ``ROUND_ROWS`` rows or more, at a row after which no order of the rows before it
+    has another row (``order_of``: by row, the first row of its order or -1)."""
+    import numpy as np
+
+    first = np.frombuffer(order_of, dtype=np.int32)
+    rows = len(first)
+    positions = np.arange(rows, dtype=np.int32)
+    last = positions.copy()
+    keyed = first >= 0
+    np.maximum.at(last, first[keyed], positions[keyed])  # (of an order's first row: its last row)
+    reach = np.where(keyed, last[np.maximum(first, 0)], -1)
+    np.maximum.accumulate(reach, out=reach)
+    closing = np.flatnonzero(reach <= positions)  # rows after which a round may end
+    ends: list[int] = []
+    start = 0
+    while True:
+        at = int(np.searchsorted(closing, start + ROUND_ROWS - 1))
+        if at == len(closing):
+            break
+        start = int(closing[at]) + 1
+        ends.append(start)
+    if start < rows:
+        ends.append(rows)
+    return ends
 
 
 class Rounds:
@@ -161,8 +269,9 @@ class Rounds:
     def __init__(self, plan: ImportPlan, walk: Walk, person_of_row: Sequence[int], ends: list[int], orders: int,
                  lines: int) -> None:
         self.plan, self._walk, self._person_of_row, self.ends = plan, walk, person_of_row, ends
-        self._file = next((person.first_row[0] for person in plan.people), "")
+        self.file = next((person.first_row[0] for person in plan.people), "")  # (named if a walk meets other rows)
         self.orders, self.lines = orders, lines  # (the file's orders and lines, before repeats and dateless orders)
+        self.people: People | None = None  # the people, when the plan holds none of them yet (PeopleFirst)
 
     def __iter__(self) -> Iterator[list[OrderDraft]]:
         notes: list[RowError] = []
@@ -174,6 +283,8 @@ class Rounds:
         base, end = 0, next(ends, 0)
         for block, source in self._walk():
             for parsed in block:
+                if not rows:
+                    give_back()  # (the round before, written and let go)
                 rows.append(parsed)
                 sources.append(source)
                 if base + len(rows) == end:
@@ -181,7 +292,7 @@ class Rounds:
                     base, end = end, next(ends, 0)
                     rows, sources = [], []
         if rows or base != (self.ends[-1] if self.ends else 0):  # (a sheet read again is checked first: sheet_rows)
-            raise ImportRejected("file_changed", file=self._file)
+            raise ImportRejected("file_changed", file=self.file)
         self.plan.errors.extend(notes)
         for error in missing:
             self.plan.errors.append(error)

@@ -12,7 +12,7 @@ from itertools import repeat
 from operator import attrgetter, itemgetter
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from core import customer_stats
@@ -32,7 +32,7 @@ from core.excel import deferred_indexes
 from core.excel.bulk_insert import bulk_insert, bulk_insert_columns, fit_to_lengths, text_lengths
 from core.excel.chunked import CHUNK_ROWS, CHUNK_UPDATES, Turns, after_import_in_chunks
 from core.excel.cleaning import DELETED, clean_text, is_masked_name, status_behind, with_kept_lines
-from core.excel.customer_rows import CUSTOMER_TEXT, customer_columns, write_aliases
+from core.excel.customer_rows import CUSTOMER_TEXT, customer_columns, risk_buyers, write_aliases
 from core.excel.detail_items import DetailOutcome, attach_detail_items
 from core.excel.holds import Holds
 from core.excel.id_map import IdMap
@@ -41,7 +41,7 @@ from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_o
 from core.excel.own_export import BOOK_ORDER_KEY, write_referrers_and_points, write_settings
 from core.excel.own_history import write_history
 from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
-from core.excel.round_writer import NewOrders, in_rounds, link_created, no_orders
+from core.excel.round_writer import NewOrders, in_rounds, link_created, no_orders, people_in_rounds
 from core.excel.rounds import Rounds
 from core.excel.sub_orders import LINES_SAY, merge_sub_orders
 from core.order_writes import after_orders_written
@@ -113,6 +113,7 @@ class BookWriter:
         self.holds = Holds()  # the rows the file holds as the book has them (core.excel.holds)
         self._sub_items_added = 0  # lines added to Douyin orders of the book by their numbers (sub_orders)
         self._deferred: list[str] = []  # tables whose plain indexes are built after the rows (deferred_indexes)
+        self._indexes_checked = False
         self.settings_written = 0  # member levels / templates added from our export (core.excel.own_export)
         # Updates are held to the columns' lengths as inserts are (PostgreSQL enforces them; SQLite does not).
         enforced = session.get_bind().dialect.name != "sqlite"
@@ -181,7 +182,8 @@ class BookWriter:
             index = BookIndex(self.session, self.plan)
         new_orders = self._new_orders(index, resolver.link) if rounds is None else no_orders()
         self._chunk()
-        customer_ids = self._write_people(index, new_orders, rounds)
+        customer_ids = (self._write_people(index, new_orders, rounds) if rounds is None or rounds.people is None
+                        else people_in_rounds(self, index, rounds))
         if rounds is not None:  # (what is read of the people after this is their ids)
             self.plan.people = []
         self._chunk()
@@ -207,7 +209,7 @@ class BookWriter:
         if self.plan.ledgers:  # our export's cases, coupons, tasks and contact log (core.excel.own_history)
             write_history(self.session, self.plan, self._created_refs, self._order_refs)
         self._check(92, "figures")
-        self.counts.risk_buyers = self._risk_buyers()
+        self.counts.risk_buyers = risk_buyers(self.session, self.counts.batch_id) if self.counts.orders_created else []
         self._check(94, "reminders")
         # What follows every order write (core.order_writes), for history from a file: the figures (new customers
         # were inserted with theirs), lines of the book left without a product get one the book has (this import's
@@ -228,16 +230,6 @@ class BookWriter:
     def _product_created(self, product_id: int) -> None:
         self._record("product", product_id, None)
         self.counts.products_created += 1
-
-    def _risk_buyers(self) -> list[tuple[int, str, int]]:
-        """Risk buyers (Customer.risk_buyer) among the customers of the orders this import created."""
-        if not self.counts.orders_created:
-            return []
-        query = (select(Customer.id, Customer.name, func.count(Order.id))
-                 .join(Order, Order.customer_id == Customer.id)
-                 .where(Order.import_batch_id == self.counts.batch_id, Customer.risk_buyer.is_(True))
-                 .group_by(Customer.id, Customer.name).order_by(Customer.id))
-        return [(cid, name or "", int(count)) for cid, name, count in self.session.execute(query)]
 
     def finish_batch(self, report_json: str) -> None:
         """The batch's counts and report; a chunked import's batch is marked done here."""
@@ -331,12 +323,16 @@ class BookWriter:
         people = self.plan.people
         with self.free():  # matching and the new rows (pinyin…) are the CPU's work: no write lock held
             ids, new_people, created = self._people_rows(index, new_orders)
-        if self.turns is not None:  # a chunked import: built again in write() after the orders, or by its undo
+        if self.turns is not None and not self._indexes_checked:  # a chunked import: built again in write() after
+            self._indexes_checked = True  # the orders, or by its undo (people in rounds: all of them, at the first)
             self._deferred = deferred_indexes.worth_deferring(self.session, {
-                "customer": len(new_people), "orders": len(new_orders.drafts) if rounds is None else rounds.orders,
+                "customer": len(new_people) if rounds is None or rounds.people is None else rounds.people.count,
+                "orders": len(new_orders.drafts) if rounds is None else rounds.orders,
                 "order_item": sum(len(draft.items) for draft in new_orders.drafts) if rounds is None else rounds.lines})
             deferred_indexes.drop(self.session, self._deferred, self._record)
-        for i, customer_id in enumerate(self._insert_all(Customer, created, 55, 70, "customers")):
+        # (after the customers of the rounds of people before: round_writer.people_in_rounds)
+        for i, customer_id in enumerate(self._insert_all(Customer, created, 55, 70, "customers",
+                                                         max(self._created_ids, default=0))):
             ids[new_people[i]] = customer_id
         known = [customer_id for customer_id in ids if customer_id is not None]
         assert len(known) == len(ids), "every person is matched or has just been created"
@@ -435,13 +431,7 @@ class BookWriter:
 
     def _write_tags_and_aliases(self, ids: list[int], created: set[int]) -> None:
         people = self.plan.people
-        names = {tag for person in people for tag in person.tags}
-        tag_ids: dict[str, int] = {}
-        for batch in chunks(names):
-            tag_ids.update({name: tid for tid, name in
-                            self.session.execute(select(Tag.id, Tag.name).where(Tag.name.in_(batch)))})
-        for name in sorted(names - set(tag_ids)):
-            tag_ids[name] = self.session.execute(insert(Tag).values(name=name).returning(Tag.id)).scalar_one()
+        tag_ids = self.tag_ids({tag for person in people for tag in person.tags})
         wanted = {(ids[p], tag_ids[tag]) for p, person in enumerate(people) for tag in person.tags}
         have: set[tuple[int, int]] = set()
         for batch in chunks({customer_id for customer_id, _ in wanted}):
@@ -461,6 +451,16 @@ class BookWriter:
                 self._record("customer_alias", alias_id, None)
                 self._filled.add(customer_id)
         self.counts.customers_updated = len(self._filled)  # (a book customer given a tag or an alias is updated)
+
+    def tag_ids(self, names: set[str]) -> dict[str, int]:
+        """The ids of the tags of these names, those the book lacks created (in name order)."""
+        tag_ids: dict[str, int] = {}
+        for batch in chunks(names):
+            tag_ids.update({name: tid for tid, name in
+                            self.session.execute(select(Tag.id, Tag.name).where(Tag.name.in_(batch)))})
+        for name in sorted(names - set(tag_ids)):
+            tag_ids[name] = self.session.execute(insert(Tag).values(name=name).returning(Tag.id)).scalar_one()
+        return tag_ids
 
     # ------------------------------------------------------------------ orders
 

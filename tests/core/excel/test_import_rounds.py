@@ -11,6 +11,7 @@ import sqlite3
 import pytest
 
 from core.book.db import Book
+from core.excel import records as records_module
 from core.excel import rounds as rounds_module
 from core.excel import writer as writer_module
 from core.excel.export import export_book
@@ -30,10 +31,14 @@ _WRITE_ORDERS = writer_module.BookWriter._write_orders
 
 
 def _import(path, folder, monkeypatch, round_rows: int | None):
-    """Import ``path`` into an empty book: in rounds of ``round_rows`` rows, or (None) in one plan. The import's JSON,
-    the book's canonical dump, its rows with their ids, and the number of orders written at a time."""
+    """Import ``path`` into an empty book: in rounds of ``round_rows`` rows (its people ``round_rows`` at a time too), or
+    (None) in one plan. The import's JSON, the book's canonical dump, its rows with their ids, and the number of orders
+    written at a time."""
     monkeypatch.setattr(rounds_module, "ROUNDS_AFTER", 10**9 if round_rows is None else 0)
     monkeypatch.setattr(rounds_module, "ROUND_ROWS", round_rows or 1)
+    if round_rows is not None:  # (blocks of 5 rows, a column's cleaned texts let go after each: records.TableRows)
+        monkeypatch.setattr(records_module, "_BLOCK", 5)
+        monkeypatch.setattr(rounds_module, "KEPT_TEXTS", 2)
     written: list[int] = []
 
     def watched(self, new_orders, *args):
