@@ -4,18 +4,22 @@ The ordinary plan (core.excel.plan.PlanBuilder) holds every row, then a draft of
 ≈ 1.4 GB for the 100k demo book's export (634,274 order lines). An import of more than ``ROUNDS_AFTER`` rows of
 people and orders into a book without orders (``wanted``) is planned in two walks of its sheets instead:
 
-1. ``PeopleFirst`` (the reading walk): each row's order key (as the plan computes it, in the same row order), its
-   identity keys joined into people as it comes (``plan.Joiner``: an order's rows are joined by their first row —
-   the same people as the plan's, whose join by an order of one row joins nothing), and what the person takes of
-   it (customer fields, phones, kept lines; equal ones held once). ``people()`` then makes the people as the plan
-   does and cuts the rows into rounds of about ``ROUND_ROWS`` rows that no order crosses (an order's rows far apart
-   make a longer round).
-2. ``Rounds`` (the writer's walk, core.excel.writer): the sheets read again, each round's orders planned by
+1. ``PeopleFirst`` (the reading walk): each row's order key (as the plan computes it, in the same row order) held as
+   a digest, its identity keys joined into people as it comes (``plan.Joiner``; the rows of an order are joined by
+   their first row once every row was read — the same people as the plan's), and what the person takes of it
+   (customer fields, phones, kept lines) written to a temporary file (``_Shares``). ``people()`` then finds each
+   row's person (in the order of their first rows, as the plan) and cuts the rows into rounds of about
+   ``ROUND_ROWS`` rows that no order crosses (an order's rows far apart make a longer round).
+2. The people (``People``) are made from the shares ``ROUND_ROWS`` people at a time and written a round at a time
+   into a book without customers (core.excel.round_writer.people_in_rounds), all at once into a book with some.
+3. ``Rounds`` (the writer's walk, core.excel.writer): the sheets read again, each round's orders planned by
    ``plan.orders_of`` with the people already made, written, and let go before the next round is read.
 
-What the plan reports is the same, in the same order: the notes of repeated lines and the orders left without a
-date are added once every round was planned. The writer writes the same book (core.excel.writer: products are
-created once every round was read, as one plan would, and the new customers' figures computed from the book).
+Both walks keep at most ``KEPT_TEXTS`` cleaned texts a column (records.TableRows.kept_texts): the rows are let go as
+read, so sharing a customer's name between their rows saves nothing there. What the plan reports is the same, in the
+same order: the notes of repeated lines and the orders left without a date are added once every round was planned.
+The writer writes the same book (core.excel.writer: products are created once every round was read, as one plan
+would, and the new customers' figures computed from the book).
 """
 
 from __future__ import annotations
