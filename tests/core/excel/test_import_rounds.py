@@ -30,8 +30,8 @@ IDS = {"customer": "SELECT id, name, phone, purchase_count, total_spend_cents, s
 _WRITE_ORDERS = writer_module.BookWriter._write_orders
 
 
-def _import(path, folder, monkeypatch, round_rows: int | None):
-    """Import ``path`` into an empty book: in rounds of ``round_rows`` rows (its people ``round_rows`` at a time too), or
+def _import(path, folder, monkeypatch, round_rows: int | None, before=None):
+    """Import ``path`` into an empty book (or one that ``before`` was imported into): in rounds of ``round_rows`` rows (its people ``round_rows`` at a time too), or
     (None) in one plan. The import's JSON, the book's canonical dump, its rows with their ids, and the number of orders
     written at a time."""
     monkeypatch.setattr(rounds_module, "ROUNDS_AFTER", 10**9 if round_rows is None else 0)
@@ -48,6 +48,10 @@ def _import(path, folder, monkeypatch, round_rows: int | None):
     monkeypatch.setattr(writer_module.BookWriter, "_write_orders", watched)
     book_path = folder / ("whole.book" if round_rows is None else f"rounds{round_rows}.book")
     with Book.open(book_path, create=True, backup_root=folder / "backups") as book:
+        if before is not None:  # (a file imported first, as one plan)
+            with monkeypatch.context() as first:
+                first.setattr(rounds_module, "ROUNDS_AFTER", 10**9)
+                run_import(book, before, ImportOptions(today=TODAY))
         result = run_import(book, path, ImportOptions(today=TODAY)).to_json()
     result.pop("batch_id")
     with sqlite3.connect(book_path) as connection:
@@ -104,6 +108,21 @@ def test_our_export_read_back_in_rounds_is_the_book_read_back_in_one_plan(demo, 
     rounds = _import(export, tmp_path, monkeypatch, 500)
     assert len(rounds[3]) > 3 and max(rounds[3]) < 500, rounds[3]
     assert whole[0]["orders_created"] > 2000 and whole[0]["customers_created"] == 600
+    assert rounds[0] == whole[0]
+    assert rounds[1] == whole[1]
+    assert rounds[2] == whole[2]
+
+
+def test_people_in_rounds_into_a_book_with_customers_are_matched_as_by_one_plan(tmp_path, monkeypatch):
+    """A book with customers and no order: the people of an import in rounds are made at once (round_writer.in_rounds)
+    and matched against the book's, as one plan's; into an empty book they are written a round at a time."""
+    path = _taobao_lines(tmp_path / "file")
+    _header, *rows = taobao_rows(60, 20)
+    known = write_csv(tmp_path / "customers.csv", [["姓名", "手机", "备注"], *[
+        [row[12], row[16].lstrip("'"), "老客"] for row in rows[:30:6]]])
+    whole = _import(path, tmp_path, monkeypatch, None, known)
+    rounds = _import(path, tmp_path, monkeypatch, 4, known)
+    assert whole[0]["customers_updated"] > 0 and whole[0]["customers_created"] < 20, whole[0]
     assert rounds[0] == whole[0]
     assert rounds[1] == whole[1]
     assert rounds[2] == whole[2]
