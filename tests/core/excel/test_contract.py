@@ -171,7 +171,7 @@ def test_columns_the_book_has_no_field_for_are_kept_in_the_customers_note(tmp_pa
         "车牌：粤A54321\n维修项目：补胎\n维修项目：保养"}
 
 
-@pytest.mark.parametrize("header", ["购买产品", "购买商品", "产品", "商品名称", "货品", "宝贝"])
+@pytest.mark.parametrize("header", ["购买产品", "购买商品", "产品", "商品名称", "货品", "宝贝", "最近买的", "买了什么"])
 def test_a_sellers_product_column_is_recognised_under_the_names_sellers_use(tmp_path, book, header):
     from core.excel.analysis import choose, lacks_product_column, load_file
 
