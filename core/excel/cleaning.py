@@ -101,18 +101,17 @@ def column_shows_rounding(cells: Iterable[object]) -> bool:
     of them (a CSV Excel saved), or two or more and one in ``_CHANCE`` (one pasted beside an exact export)."""
     long = zeros = 0
     for cell in cells:
-        if isinstance(cell, float | int) and not isinstance(cell, bool):
-            if abs(cell) >= 10**_EXACT_DIGITS:
+        if type(cell) is str:
+            bare = cell.isascii() and cell.isdigit()  # (the common cell: nothing to clean)
+            text = cell if bare else clean_text(cell)
+            if bare or text.isdigit():
+                if len(text) > _EXACT_DIGITS:
+                    long += 1
+                    zeros += bare and len(text) >= _WRITTEN_OUT_ROUNDED and not text[_EXACT_DIGITS:].strip("0")
+            elif _ROUNDED_NUMBER_TEXT.fullmatch(text):
                 return True
-            continue
-        if type(cell) is not str:
-            continue
-        text = clean_text(cell)
-        if _ROUNDED_NUMBER_TEXT.fullmatch(text):
+        elif isinstance(cell, float | int) and not isinstance(cell, bool) and abs(cell) >= 10**_EXACT_DIGITS:
             return True
-        if len(text) > _EXACT_DIGITS and text.isdigit():
-            long += 1
-            zeros += not text[_EXACT_DIGITS:].strip("0") and len(text) >= _WRITTEN_OUT_ROUNDED and cell == text
     return zeros == long or (zeros >= 2 and zeros * _CHANCE >= long)
 
 
