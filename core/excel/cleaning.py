@@ -95,10 +95,11 @@ def line_number(value: object, shows_rounding: Callable[[], bool] | None = None)
 _CHANCE = 10  # written-out numbers ending in zeros past the 15th digit: rounding when at least 1 in this many
 
 
-def column_shows_rounding(cells: Iterable[object]) -> bool:
+def column_shows_rounding(cells: Iterable[object], typed: bool = False) -> bool:
     """Whether a column of line numbers (line_number) shows Excel rounded it: a number cell past 15 digits or a text
-    in E notation, or bare long numbers (over 15 digits) ending in zeros past the 15th more than chance gives — all
-    of them (a CSV Excel saved), or two or more and one in ``_CHANCE`` (one pasted beside an exact export)."""
+    in E notation, or — in a text file (not ``typed``: a workbook's text cell is text, which Excel never rounds) —
+    bare long numbers (over 15 digits) ending in zeros past the 15th more than chance gives: all of them (a CSV
+    Excel saved), or two or more and one in ``_CHANCE`` (one pasted beside an exact export)."""
     long = zeros = 0
     for cell in cells:
         if type(cell) is str:
@@ -112,7 +113,7 @@ def column_shows_rounding(cells: Iterable[object]) -> bool:
                 return True
         elif isinstance(cell, float | int) and not isinstance(cell, bool) and abs(cell) >= 10**_EXACT_DIGITS:
             return True
-    return zeros == long or (zeros >= 2 and zeros * _CHANCE >= long)
+    return not typed and (zeros == long or (zeros >= 2 and zeros * _CHANCE >= long))
 
 
 def _rounded_number(value: object) -> str:

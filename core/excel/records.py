@@ -18,7 +18,7 @@ from core.excel.assembly import BlockAssembler, scatter
 from core.excel.mapping import FIELDS, KEEP, FieldMap
 from core.excel.presets import Preset, platform_of
 from core.excel.readers import Table, repeated_header_rows
-from core.excel.sheet_rows import row_blocks, rows_from
+from core.excel.sheet_rows import LazyRows, row_blocks, rows_from
 from core.postcodes import clean_postcode
 
 # What makes a row a purchase: a date alone does not (a sheet may list when someone was added).
@@ -98,11 +98,13 @@ class _YearHints:
 
 
 def _shows_rounding(table: Table, column: int) -> Callable[[], bool]:
-    """cleaning.column_shows_rounding of a column of the table, its cells walked once when first asked."""
+    """cleaning.column_shows_rounding of a column of the table (a workbook's cells typed: its rows are LazyRows),
+    its cells walked once when first asked."""
     @cache
     def shows() -> bool:
         rows = rows_from(table.sheet.rows, table.data_start)
-        return cleaning.column_shows_rounding(row[column] for row in rows if column < len(row))
+        return cleaning.column_shows_rounding((row[column] for row in rows if column < len(row)),
+                                              typed=isinstance(table.sheet.rows, LazyRows))
     return shows
 
 

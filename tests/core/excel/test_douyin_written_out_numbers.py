@@ -8,8 +8,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from core.book.db import Book
 from core.book.models import OrderItem
 from core.excel import cleaning
+from core.excel.export import export_book
 from core.excel.importer import run_import
 from tests.core.excel.files import write_xlsx
 from tests.core.excel.test_detail_items import items_table
@@ -49,6 +51,15 @@ def test_a_real_sub_order_number_ending_in_zeros_is_that_number(tmp_path, book, 
     assert tuesday.items_added == 0 and _refs(book) == [ZEROS, SERUM[1], EYE[1]]
 
 
+def test_a_workbooks_text_cell_ending_in_zeros_is_exact_even_alone_and_in_a_copy_from_our_export(tmp_path, book):
+    run_import(book, _file(tmp_path, "one", [CREAM], "xlsx"))  # a text cell: Excel never rounds text
+    assert _refs(book) == [ZEROS]
+    export_book(book, tmp_path / "all.xlsx", "all", language="zh_CN")
+    with Book.open(tmp_path / "copy.book", create=True, backup_root=tmp_path / "bk2", daily_backup=False) as copy:
+        run_import(copy, tmp_path / "all.xlsx")
+        assert _refs(copy) == [ZEROS]
+
+
 def test_a_csv_excel_saved_with_its_numbers_written_out_is_read_as_rounded(tmp_path, book):
     written_out = [[line[0], f"{int(line[1][:15]) + (line[1][15] >= '5')}0000", *line[2:]] for line in (SERUM, EYE)]
     run_import(book, _douyin(tmp_path / "saved.csv", written_out))
@@ -71,6 +82,16 @@ def test_a_csv_excel_saved_with_its_numbers_written_out_is_read_as_rounded(tmp_p
 ])
 def test_a_column_shows_rounding_by_its_other_cells(cells, rounding):
     assert cleaning.column_shows_rounding(cells) is rounding
+
+
+@pytest.mark.parametrize(("cells", "rounding"), [
+    ([ZEROS], False),  # a workbook's text cell: text, never rounded
+    ([ZEROS, "4912345678901240000"], False),
+    ([ZEROS, 4.91234567890123e18], True),  # a number cell beside it: Excel rounded the column
+    ([ZEROS, "4.91234567890124E+18"], True),
+])
+def test_in_a_workbook_only_number_cells_or_e_notation_show_rounding(cells, rounding):
+    assert cleaning.column_shows_rounding(cells, typed=True) is rounding
 
 
 def test_a_number_ending_in_zeros_is_rounded_only_where_its_column_shows_it():
