@@ -36,6 +36,7 @@ from core.excel.holds import Held
 from core.excel.sub_orders import recount_orders
 from core.excel.undo_keep import rows_kept, take_later_states
 from core.excel.undo_own import before_undo
+from core.excel.undo_products import settle_products
 from core.excel.writer import CREATED
 from core.order_writes import after_orders_written
 from core.product_links import CycleWatch
@@ -74,6 +75,10 @@ class UndoResult:
     # customers, orders and lines this import created that a later import or the seller changed since, or a later
     # import still done holds: kept (core.excel.undo_keep), with what this import gave them
     rows_kept: int = 0
+    # products it made: deleted; kept, as order lines of other imports or of the seller use them, or the seller edited
+    # them (core.excel.undo_products)
+    products_deleted: int = 0
+    products_kept: int = 0
 
 
 def list_batches(book) -> list[BatchInfo]:
@@ -105,7 +110,9 @@ def undo_import(book, batch_id: int, today: dt.date | None = None, *, unfinished
     from elsewhere since; an order or a customer it created that a later import changed or held (its file had it
     as the book has it, or behind: core.excel.holds) or the seller changed since is kept, with what this import
     gave it, and belongs from then on to the first such later import, whose counts of rows created grow
-    (core.excel.undo_keep; ``UndoResult.rows_kept``); a refund or status the seller typed on an order whose money is its lines' stays (core.excel.undo_own); items it
+    (core.excel.undo_keep; ``UndoResult.rows_kept``); products it made are deleted unless order lines of other imports
+    or of the seller use them or the seller edited them (core.excel.undo_products; ``UndoResult.products_kept``);
+    a refund or status the seller typed on an order whose money is its lines' stays (core.excel.undo_own); items it
     added to older orders are deleted, unless a later
     import holds them or the seller edited them; fields, products, tags, aliases and items it changed are put back,
     but for the values and tags a later import still done gave as the book has them (``UndoResult.values_kept``),
@@ -163,9 +170,13 @@ def undo_import(book, batch_id: int, today: dt.date | None = None, *, unfinished
         bumped: set[int] = set()  # orders whose version the undo took one further (for its change of them)
         added_last = sorted(changes, key=lambda change: change.table_name == "order_item"  # (stable: newest first)
                             and change.old_values_json == CREATED)  # lines added: once their values are put back
+        made: list[int] = []  # the products it made (settled once its orders and lines are gone)
         for change in added_last:
             if keep.holds(change.table_name, change.row_id):
                 continue  # a row kept: what this import gave it stays
+            if change.table_name == "product" and change.old_values_json == CREATED:
+                made.append(change.row_id)
+                continue
             if change.table_name == "order_item" and change.old_values_json == CREATED:
                 line_id, stays = _added_line(session, change, held)
                 lines_kept += stays
@@ -182,6 +193,7 @@ def undo_import(book, batch_id: int, today: dt.date | None = None, *, unfinished
                 bumped.add(change.row_id)
             if change.table_name in ("customer", "customer_tag"):
                 touched.add(change.row_id)
+        products_deleted, products_kept = settle_products(session, batch_id, made, moved)  # those used stay
         # an older export's state, and what it said of it passed on to it
         restated = take_later_states(session, batch_id, held, keep, changes, moved)
         # a Douyin order's money is that of the lines left (core.excel.sub_orders)
@@ -201,10 +213,12 @@ def undo_import(book, batch_id: int, today: dt.date | None = None, *, unfinished
             session.execute(delete(ImportHold).where(ImportHold.batch_id == batch_id))
             session.delete(batch)
         rows_kept_count = len(keep.orders) + len(keep.customers) + lines_kept
-        log.info("import batch %s%s undone: %d customers and %d orders deleted, %d changes put back, %d values "
-                 "and %d rows changed since kept", batch_id, " (stopped halfway)" if unfinished else "",
-                 customers_deleted, orders_deleted, len(changes), kept, rows_kept_count)
-        return UndoResult(batch_id, customers_deleted, orders_deleted, len(changes), kept, rows_kept_count)
+        log.info("import batch %s%s undone: %d customers, %d orders and %d products deleted, %d changes put back, "
+                 "%d values, %d rows and %d products used or changed since kept", batch_id,
+                 " (stopped halfway)" if unfinished else "", customers_deleted, orders_deleted, products_deleted,
+                 len(changes), kept, rows_kept_count, products_kept)
+        return UndoResult(batch_id, customers_deleted, orders_deleted, len(changes), kept, rows_kept_count,
+                          products_deleted, products_kept)
 
 
 @dataclass(frozen=True, slots=True)
