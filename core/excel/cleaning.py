@@ -151,10 +151,10 @@ def line_state_text(value: object) -> str:
     return value.strip() if texts and money and isinstance(line, list) else ""
 
 
-def line_numbers(value: object) -> str:
+def line_numbers(value: object, shows_rounding: Callable[[], bool] | None = None) -> str:
     """The sub-order numbers of our export's 已删子订单编号 cell (``orders.removed_line_refs``: one a line), as
-    the book keeps them: one a line, sorted, without repeats; "" when there is none."""
-    numbers = {line_number(part) for part in re.split(r"[\s,，、;；]+", clean_text(value)) if part}
+    the book keeps them: one a line, sorted, without repeats; "" when there is none (each as line_number reads it)."""
+    numbers = {line_number(part, shows_rounding) for part in re.split(r"[\s,，、;；]+", clean_text(value)) if part}
     return "\n".join(sorted(number for number in numbers if number))
 
 

@@ -245,8 +245,9 @@ class TableRows:
                                              _CONVERTERS[kind], None))
                 continue
             convert = _CONVERTERS[kind]
-            if kind == "line":  # digits ending in zeros are Excel's rounding only where the column shows it
-                convert = partial(cleaning.line_number, shows_rounding=_shows_rounding(table, index))
+            if kind in ("line", "lines"):  # digits ending in zeros are Excel's rounding only where the column shows it
+                number = cleaning.line_number if kind == "line" else cleaning.line_numbers
+                convert = partial(number, shows_rounding=_shows_rounding(table, index))
             self._columns.append(_Column(index, name, _GROUP_OF.get(name), convert, hint))
         self._assembler = BlockAssembler(preset, _GROUP_OF)
 

@@ -9,14 +9,14 @@ import pytest
 from sqlalchemy import select
 
 from core.book.db import Book
-from core.book.models import OrderItem
+from core.book.models import Order, OrderItem
 from core.excel import cleaning
 from core.excel.export import export_book
 from core.excel.importer import run_import
 from tests.core.excel.files import write_xlsx
 from tests.core.excel.test_detail_items import items_table
 from tests.core.excel.test_douyin_rounded_refs import _state
-from tests.core.excel.test_douyin_sub_orders import order_of
+from tests.core.excel.test_douyin_sub_orders import edit_lines, order_of
 from tests.core.excel.test_pasted_lines import DOUYIN_HEADERS, _douyin, _douyin_line
 
 MAIN = "4912345678901220001"
@@ -58,6 +58,18 @@ def test_a_workbooks_text_cell_ending_in_zeros_is_exact_even_alone_and_in_a_copy
     with Book.open(tmp_path / "copy.book", create=True, backup_root=tmp_path / "bk2", daily_backup=False) as copy:
         run_import(copy, tmp_path / "all.xlsx")
         assert _refs(copy) == [ZEROS]
+
+
+def test_a_removed_sub_order_ending_in_zeros_stays_removed_in_a_copy_from_our_export(tmp_path, book):
+    run_import(book, _file(tmp_path, "mon", [CREAM, SERUM], "csv"))
+    edit_lines(book, lambda items: items[1:], MAIN)  # the seller removes the cream
+    export_book(book, tmp_path / "all.xlsx", "all", language="zh_CN")
+    with Book.open(tmp_path / "copy.book", create=True, backup_root=tmp_path / "bk2", daily_backup=False) as copy:
+        run_import(copy, tmp_path / "all.xlsx")
+        with copy.session() as session:
+            assert session.scalar(select(Order.removed_line_refs)) == ZEROS
+        again = run_import(copy, _file(tmp_path, "mon_again", [CREAM, SERUM], "csv"))  # the cream stays out
+        assert order_of(copy, MAIN)[4] == [("精华", 1, 20000, 20000)] and again.items_added == 0
 
 
 def test_a_csv_excel_saved_with_its_numbers_written_out_is_read_as_rounded(tmp_path, book):
