@@ -314,6 +314,9 @@ def _restore(session, change: _Change, held: Held, moved: list[dict], put_back: 
         session.execute(delete(CustomerTag).where(CustomerTag.customer_id == change.row_id,
                                                   CustomerTag.tag_id == old["tag_id"]))
     elif change.table_name == "customer_alias":
+        if (holder := held.holder("customer_alias", change.row_id)) is not None:  # a later import has it too
+            moved.append(_line_of(change, holder))
+            return 1
         session.execute(delete(CustomerAlias).where(CustomerAlias.id == change.row_id))
     elif change.table_name in _TABLES:
         model = _TABLES[change.table_name]
