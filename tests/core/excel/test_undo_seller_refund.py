@@ -52,6 +52,16 @@ def test_a_refund_the_seller_typed_stays_when_an_import_that_added_a_line_is_und
     assert order_of(book) == ("partial_refund", 30000, 30000, 3000, BOTH)
 
 
+def test_a_refund_the_seller_typed_comes_back_when_the_import_that_added_a_refunded_line_is_undone(tmp_path, book):
+    run_import(book, _douyin(tmp_path / "mon.csv", [CREAM]))
+    edit_lines(book, lambda items: items, refund_cents=3000, status="partial_refund")
+    before = order_of(book)
+    tuesday = run_import(book, _douyin(tmp_path / "tue.csv", [CREAM, REFUNDED]))  # the serum, refunded: its word
+    assert order_of(book)[:4] == ("partial_refund", 30000, 30000, 20000)
+    undo_import(book, tuesday.batch_id)
+    assert order_of(book) == before
+
+
 def test_a_refund_the_seller_typed_on_an_order_the_undone_import_made_stays_with_the_order(tmp_path, book):
     monday = run_import(book, _douyin(tmp_path / "mon.csv", [CREAM, SERUM]))
     edit_lines(book, lambda items: items, refund_cents=3000, status="partial_refund")
