@@ -110,14 +110,14 @@ def undo_import(book, batch_id: int, today: dt.date | None = None, *, unfinished
     from elsewhere since; an order or a customer it created that a later import changed or held (its file had it
     as the book has it, or behind: core.excel.holds) or the seller changed since is kept, with what this import
     gave it, and belongs from then on to the first such later import, whose counts of rows created grow
-    (core.excel.undo_keep; ``UndoResult.rows_kept``); products it made are deleted unless order lines of other imports
-    or of the seller use them or the seller edited them (core.excel.undo_products; ``UndoResult.products_kept``);
-    a refund or status the seller typed on an order whose money is its lines' stays (core.excel.undo_own); items it
-    added to older orders are deleted, unless a later
-    import holds them or the seller edited them; fields, products, tags, aliases and items it changed are put back,
-    but for the values and tags a later import still done gave as the book has them (``UndoResult.values_kept``),
-    whose change lines pass to that import; a row whose state an older export read later gave behind it takes
-    that state when it remains. Lines left without a product get one again, the suggested cycles follow and the
+    (core.excel.undo_keep; ``UndoResult.rows_kept``); products it made are deleted unless order lines of other
+    imports or of the seller use them or the seller edited them (core.excel.undo_products;
+    ``UndoResult.products_kept``); items it added to older orders are deleted, unless a later import holds them or
+    the seller edited them; fields, products, tags, aliases and items it changed are put back, but for the values,
+    tags and aliases a later import still done gave as the book has them (``UndoResult.values_kept``), whose change
+    lines pass to that import; a row whose state an older export read later gave behind it takes that state when it
+    remains; a refund or status the seller typed on an order whose money is its lines' stays through the recount of
+    the lines left (core.excel.undo_own). Lines left without a product get one again, the suggested cycles follow and the
     reminders of everyone concerned are regenerated for `today` (default: the book's today), in the same
     transaction (core.product_links.follow_product_write).
 
@@ -314,6 +314,9 @@ def _restore(session, change: _Change, held: Held, moved: list[dict], put_back: 
         session.execute(delete(CustomerTag).where(CustomerTag.customer_id == change.row_id,
                                                   CustomerTag.tag_id == old["tag_id"]))
     elif change.table_name == "customer_alias":
+        if (holder := held.holder("customer_alias", change.row_id)) is not None:  # a later import has it too
+            moved.append(_line_of(change, holder))
+            return 1
         session.execute(delete(CustomerAlias).where(CustomerAlias.id == change.row_id))
     elif change.table_name in _TABLES:
         model = _TABLES[change.table_name]

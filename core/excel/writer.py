@@ -195,7 +195,7 @@ class BookWriter:
         self._chunk()
         if self.plan.detail_items or index.orders:
             self.counts.detail = attach_detail_items(self.session, self.plan, index.orders, resolver.link,
-                                                     self._record, self.touched, self.unchanged)
+                                                     self._record, self.touched, self.unchanged, self.holds)
             self.counts.detail.items_added += self._sub_items_added
             self.counts.orders_updated += self.counts.detail.orders_updated
             self.counts.orders_unchanged += self.counts.detail.orders_unchanged
@@ -455,7 +455,7 @@ class BookWriter:
             if customer_id not in created:
                 self._record("customer_tag", customer_id, {"tag_id": tag_id})
                 self._filled.add(customer_id)
-        for customer_id, alias_id in write_aliases(self.session, self.plan.people, ids):
+        for customer_id, alias_id in write_aliases(self.session, self.plan.people, ids, self.holds):
             if customer_id not in created:
                 self._record("customer_alias", alias_id, None)
                 self._filled.add(customer_id)

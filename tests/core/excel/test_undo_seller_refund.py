@@ -9,8 +9,10 @@ from sqlalchemy import select
 from core.book.models import Customer, OrderItem
 from core.excel.batches import undo_import
 from core.excel.importer import run_import
+from tests.core.excel.files import write_csv
 from tests.core.excel.test_douyin_sub_orders import CREAM, EYE, SERUM, edit_lines, order_of
 from tests.core.excel.test_pasted_lines import _douyin, _douyin_line
+from tests.core.excel.test_presets import PDD_HEADERS
 
 REFUNDED = [*SERUM[:21], "退款成功", *SERUM[22:]]  # the serum refunded, as a later export says
 BOTH = [("面霜", 1, 10000, 10000), ("精华", 1, 20000, 20000)]
@@ -50,6 +52,16 @@ def test_a_refund_the_seller_typed_stays_when_an_import_that_added_a_line_is_und
     assert order_of(book) == ("partial_refund", 30000, 30000, 3000, BOTH)
 
 
+def test_a_refund_the_seller_typed_comes_back_when_the_import_that_added_a_refunded_line_is_undone(tmp_path, book):
+    run_import(book, _douyin(tmp_path / "mon.csv", [CREAM]))
+    edit_lines(book, lambda items: items, refund_cents=3000, status="partial_refund")
+    before = order_of(book)
+    tuesday = run_import(book, _douyin(tmp_path / "tue.csv", [CREAM, REFUNDED]))  # the serum, refunded: its word
+    assert order_of(book)[:4] == ("partial_refund", 30000, 30000, 20000)
+    undo_import(book, tuesday.batch_id)
+    assert order_of(book) == before
+
+
 def test_a_refund_the_seller_typed_on_an_order_the_undone_import_made_stays_with_the_order(tmp_path, book):
     monday = run_import(book, _douyin(tmp_path / "mon.csv", [CREAM, SERUM]))
     edit_lines(book, lambda items: items, refund_cents=3000, status="partial_refund")
@@ -83,3 +95,21 @@ def test_the_line_state_the_undone_import_gave_goes_though_the_seller_saved_the_
     edit_lines(book, lambda items: items, seller_note="已联系")  # saved: its lines anew, with new ids
     undo_import(book, tuesday.batch_id)  # the serum's refund goes, found by its number
     assert _states(book) == before and order_of(book) == ("completed", 30000, 30000, 0, BOTH)
+
+
+def _pdd(folder, status, after_sale=""):
+    folder.mkdir()
+    row = ["红糖姜茶", "240503-123456789012345", status, "59.90", "0", "0", "0", "59.90", "59.90", "2", "赵敏",
+           "13800138000", "浙江省", "杭州市", "西湖区", "文三路100号", "2024-05-03 10:00:00", "", "2024-05-04 09:00:00",
+           "", "123", "500g*2", "", "", "", after_sale, ""]
+    return write_csv(folder / "pdd.csv", [PDD_HEADERS, row], encoding="utf-8", bom=True)
+
+
+def test_a_refund_the_seller_typed_on_a_pinduoduo_order_comes_back_when_the_refunding_export_is_undone(tmp_path, book):
+    run_import(book, _pdd(tmp_path / "mon", "已发货，待签收"))
+    edit_lines(book, lambda items: items, "240503-123456789012345", refund_cents=1000, status="partial_refund")
+    before = order_of(book, "240503-123456789012345")
+    later = run_import(book, _pdd(tmp_path / "tue", "已发货，退款成功", "退款成功"))
+    assert order_of(book, "240503-123456789012345")[3] == 5990
+    undo_import(book, later.batch_id)
+    assert order_of(book, "240503-123456789012345") == before
