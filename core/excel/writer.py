@@ -38,7 +38,6 @@ from core.excel.holds import Holds
 from core.excel.line_products import products_of_lines
 from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, match_people
 from core.excel.own_export import BOOK_ORDER_KEY, write_referrers_and_points, write_settings
-from core.excel.own_history import write_history
 from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
 from core.excel.round_writer import NewOrders, in_rounds, link_created, no_orders
 from core.excel.rounds import Rounds
@@ -203,7 +202,9 @@ class BookWriter:
         # and the figures and reminders follow (the 100k demo book's export: ≈ 0.3 GB of them, still held there).
         del index, new_orders
         self.plan.people, self.plan.orders = [], []
-        if self.plan.ledgers:  # our export's cases, coupons, tasks and contact log (core.excel.own_history)
+        if self.plan.ledgers:  # our export's cases, coupons, tasks and contact log (its modules imported only then)
+            from core.excel.own_history import write_history
+
             write_history(self.session, self.plan, self._created_refs, self._order_refs)
         self._check(92, "figures")
         self.counts.risk_buyers = self._risk_buyers()
