@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from core.book.models import SOURCE_CHANNEL_VALUES
+from core.book.values import SOURCE_CHANNEL_VALUES
 from core.errors import CellRejected
 from core.phones import is_masked_phone, normalize_phone
 

@@ -90,8 +90,10 @@ def write_aliases(session: Session, people: Sequence[PersonDraft], ids: Sequence
     for position, person in enumerate(people):
         for phone in person.phones[1:]:
             wanted.setdefault((ids[position], "phone", phone), phone)
-        for kind, value, norm in alias_lines(person.fields.get("aliases")):
-            wanted.setdefault((ids[position], kind, norm), value)
+        aliases = person.fields.get("aliases")
+        if aliases:  # (most people have none: no generator, no import a person)
+            for kind, value, norm in alias_lines(aliases):
+                wanted.setdefault((ids[position], kind, norm), value)
     if not wanted:
         return
     have: dict[tuple[int, str, str], int | None] = {}  # → the alias (None: the customer's own phone)

@@ -36,9 +36,8 @@ from core.excel.customer_rows import CUSTOMER_TEXT, customer_columns, write_alia
 from core.excel.detail_items import DetailOutcome, attach_detail_items
 from core.excel.holds import Holds
 from core.excel.line_products import products_of_lines
-from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders
+from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, match_people
 from core.excel.own_export import BOOK_ORDER_KEY, write_referrers_and_points, write_settings
-from core.excel.own_history import write_history
 from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
 from core.excel.round_writer import NewOrders, in_rounds, link_created, no_orders
 from core.excel.rounds import Rounds
@@ -203,7 +202,9 @@ class BookWriter:
         # and the figures and reminders follow (the 100k demo book's export: ≈ 0.3 GB of them, still held there).
         del index, new_orders
         self.plan.people, self.plan.orders = [], []
-        if self.plan.ledgers:  # our export's cases, coupons, tasks and contact log (core.excel.own_history)
+        if self.plan.ledgers:  # our export's cases, coupons, tasks and contact log (its modules imported only then)
+            from core.excel.own_history import write_history
+
             write_history(self.session, self.plan, self._created_refs, self._order_refs)
         self._check(92, "figures")
         self.counts.risk_buyers = self._risk_buyers()
@@ -362,17 +363,8 @@ class BookWriter:
         as the customer table's columns).
         People of this import matching one another through the index are created once."""
         people = self.plan.people
-        owners = same_person_orders(self.plan, index)
-        ids: list[int | None] = [None] * len(people)
-        new_people: list[int] = []
-        for position, person in enumerate(people):
-            match = index.match(person, owners.get(position, []))
-            if match.customer_id is not None:
-                ids[position] = match.customer_id
-            else:
-                new_people.append(position)
-                if match.proposal:
-                    self.counts.proposals.append((position, *match.proposal))
+        ids, new_people, proposals = match_people(self.plan, index)
+        self.counts.proposals.extend(proposals)
         figures = customer_stats.figures_of_new_customers(
             (draft.person, day, paid - refunded) for draft, day, paid, refunded, purchase in zip(
                 new_orders.drafts, new_orders.columns["order_date"], new_orders.columns["paid_cents"],
