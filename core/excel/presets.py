@@ -266,9 +266,15 @@ def detect_preset(headers: Sequence[str]) -> Preset:
 
 
 def _marked(present: set[str]) -> list[Preset]:
-    """The presets a file of these (normalised) headers is by their marks (``detect_preset``)."""
+    """The presets a file of these (normalised) headers is by their marks (``detect_preset``): ``MARKS_NEEDED`` of
+    its marks, its order number and goods columns, and no header of the seller's own words the export does not
+    have (姓名, 电话, 微信, 备注, 标签, 下单时间…: a seller's sheet that borrowed two Douyin headers, read as Douyin,
+    would lose what those columns hold)."""
+    from core.excel.mapping import SYNONYMS
+
     return [preset for preset in PRESETS.values() if len(preset.marks & present) >= MARKS_NEEDED
-            and _MARKED_COLUMNS.issubset(preset.columns.get(header) for header in present)]
+            and _MARKED_COLUMNS.issubset(preset.columns.get(header) for header in present)
+            and not any(header not in preset.columns and header in SYNONYMS for header in present)]
 
 
 def is_export_header(headers: Sequence[str]) -> bool:

@@ -71,3 +71,30 @@ def test_a_sheet_with_some_douyin_headers_is_not_taken_for_a_douyin_export(tmp_p
     path = write_xlsx(tmp_path / "mine.xlsx", {"客户": [["我的客户"], headers, ["x"] * len(headers)]})
     (table,) = load_file(path).tables
     assert table.header_index == 1 and choose(table).preset == "own"
+
+
+@pytest.mark.parametrize("headers, row, wechat, note, tag", [
+    (["收件人", "收件人手机号", "订单编号", "商品名称", "订单应付金额", "下单时间", "备注", "微信"],
+     ["黄蓉", "13512345678", "A001", "蜂蜜", 50, "2026-11-01", "老客", "wx_hr"], "wx_hr", "老客", None),
+    (["姓名", "收件人手机号", "订单编号", "商品名称", "订单应付金额", "日期", "标签"],
+     ["黄蓉", "13512345678", "A001", "蜂蜜", 50, "2026-11-01", "宝妈"], "", "", "宝妈"),
+    (["姓名", "电话", "订单编号", "商品名称", "订单提交时间", "支付完成时间", "金额", "备注"],
+     ["黄蓉", "13512345678", "A001", "蜂蜜", "2026-11-01", "2026-11-01", 50, "老客"], "", "老客", None),
+], ids=["receiver_words_with_wechat", "name_and_tags", "douyin_times"])
+def test_a_sellers_sheet_with_two_douyin_headers_and_words_of_its_own_keeps_every_column(tmp_path, book, headers, row,
+                                                                                         wechat, note, tag):
+    """(hostile6 F1) Two of Douyin's headers beside the seller's own words (姓名, 微信, 备注, 标签, 下单时间): the
+    seller's sheet, whose name, WeChat, note, tags and order are all kept — read as Douyin they were dropped."""
+    from core.book.models import CustomerTag, Tag
+
+    path = write_xlsx(tmp_path / "mine.xlsx", {"客户": [headers, row]})
+    assert choose(load_file(path).tables[0]).preset == "own"
+    result = run_import(book, path)
+    assert (result.customers_created, result.orders_created) == (1, 1)
+    with book.session() as session:
+        customer = session.scalars(select(Customer)).one()
+        assert (customer.name, customer.wechat_id or "", customer.note or "") == ("黄蓉", wechat, note)
+        order = session.scalars(select(Order)).one()
+        assert (order.platform_order_no, order.paid_cents) == ("A001", 5000)
+        tags = session.scalars(select(Tag.name).join(CustomerTag, CustomerTag.tag_id == Tag.id)).all()
+        assert tags == ([tag] if tag else [])
