@@ -344,9 +344,11 @@ _started: dict[str, tuple[str, Callable[[], LoadedFile]]] = {}  # command → (i
 
 def start_early(argv: list[str]) -> None:
     """What `import FILE …` can begin before main.py installs the words (PySide6): reading FILE (on a thread)
-    and importing the importer. PySide6, once imported, looks at the source of every module imported after it
-    (its __feature__ hook): the importer's modules cost 0.1 s CPU more after it (measured). Anything else waits
-    for the parser; an unusual order (`import --book B FILE`) is read as before, in `_cmd_import`."""
+    and importing the importer, and what the command opens the book and logs with. PySide6, once imported, looks
+    at the source of every module imported after it (its __feature__ hook): the importer's modules cost 0.1 s CPU
+    more after it (measured). The read begins before SQLAlchemy is imported (core.excel.analysis does without it),
+    so the ≈ 0.4 s of imports run beside calamine's parse. Anything else waits for the parser; an unusual order
+    (`import --book B FILE`) is read as before, in `_cmd_import`."""
     if len(argv) < 2 or argv[0] != "import" or argv[1].startswith("-") or {"-h", "--help", "--version"} & set(argv):
         return
     if not Path(argv[1]).is_file():
@@ -354,8 +356,10 @@ def start_early(argv: list[str]) -> None:
     from core.excel.analysis import read_ahead
 
     _started["import"] = (argv[1], read_ahead(argv[1]))
+    import core.excel.batches  # (open_beside_app's recovery)
     import core.excel.importer
-    import core.excel.writer  # noqa: F401  (run_import's writer, imported once the plan is made)
+    import core.excel.writer  # (run_import's writer, imported once the plan is made)
+    import core.logs  # noqa: F401  (main's log)
 
 
 def _cmd_import(args) -> int:

@@ -85,7 +85,9 @@ def validate_order(data: OrderInput) -> None:
 def _apply(s: Session, order: Order, data: OrderInput) -> None:
     products = {p.id: p for p in s.scalars(select(Product).where(
         Product.id.in_([i.product_id for i in data.items if i.product_id is not None])))}
-    numbered = [item for item in order.items if item.line_ref]  # a platform's lines (core.excel.sub_orders)
+    # a platform's lines (core.excel.sub_orders): numbered, or with the state an export whose numbers Excel rounded
+    # gave them (no number)
+    platform = [item for item in order.items if item.line_ref or item.line_state]
     lines_before = _lines(order.items)
     order.items.clear()
     goods = 0
@@ -105,8 +107,8 @@ def _apply(s: Session, order: Order, data: OrderInput) -> None:
         order.items.append(OrderItem(product_id=product_id, title=title,
                                      sku_spec=item.sku_spec, quantity=item.quantity,
                                      unit_price_cents=item.unit_price_cents, amount_cents=amount))
-    if numbered:
-        removed = _keep_line_refs(numbered, order.items)
+    if platform:
+        removed = _keep_line_refs(platform, order.items)
         if removed:
             order.removed_line_refs = "\n".join(sorted(set((order.removed_line_refs or "").splitlines()) | removed))
     for name in ("customer_id", "platform", "status", "created_at", "paid_at", "shipped_at", "delivered_at",
@@ -136,7 +138,8 @@ def _lines(items) -> list[tuple]:
 
 
 def _keep_line_refs(before: list[OrderItem], after: list[OrderItem]) -> set[str]:
-    """The saved lines keep the numbers (and export states) of the platform lines they were: a line of the same
+    """The saved lines keep the numbers and export states of the platform lines they were (a line without a number,
+    from an export whose numbers Excel rounded, keeps its state all the same): a line of the same
     title and specification, else — as many lines left on both sides, a line renamed — the one at its place if
     it has that line's quantity and unit price (a line of new goods in place of a removed one, a gift for a
     serum, is a new line without a number). A later export then updates them rather than adding them again

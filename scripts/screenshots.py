@@ -1,7 +1,10 @@
 """Screenshots of every page in zh_CN on a demo book, for the README and for looking at the app.
 
 Usage: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUT_DIR] [--customers N]
+       [--book BOOK --today YYYY-MM-DD] [--size 1366x768]
 Writes OUT_DIR/page_<key>.png (default docs/screenshots/) and OUT_DIR/main_window.png (the Today page).
+``--book`` shoots a copy of an existing book (e.g. one built by importing platform exports and a hand sheet, as a
+seller's first week makes it) instead of a fresh demo book; the book itself is not touched.
 """
 
 import argparse
@@ -23,7 +26,11 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", nargs="?", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--customers", type=int, default=3000)
+    parser.add_argument("--book", help="shoot a copy of this book instead of a demo book")
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=TODAY)
+    parser.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
     args = parser.parse_args()
+    width, height = (int(part) for part in args.size.lower().split("x"))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="huitouke-shots-"))
@@ -42,15 +49,18 @@ def main() -> int:
     from ui.pages.registry import PAGES
     from ui.session import Session
 
-    build_demo(tmp / "demo.book", customers=args.customers, seed=7, today=TODAY)
+    if args.book:
+        shutil.copyfile(args.book, tmp / "demo.book")
+    else:
+        build_demo(tmp / "demo.book", customers=args.customers, seed=7, today=args.today)
     app = create_application([])
     install_chinese(app)
     settings = QSettings(str(tmp / "ui.ini"), QSettings.Format.IniFormat)
     book = Book.open(tmp / "demo.book", backup_root=tmp / "backups", daily_backup=False)
-    ReminderService(book).regenerate(TODAY)
-    session = Session(book=book, book_path=str(book.path), settings=settings, today=lambda: TODAY)
+    ReminderService(book).regenerate(args.today)
+    session = Session(book=book, book_path=str(book.path), settings=settings, today=lambda: args.today)
     window = MainWindow(session, counts=lambda: book_counts(book))
-    window.resize(1280, 800)
+    window.resize(width, height)
     window.show()
 
     def settle(ms: int = 1500) -> None:

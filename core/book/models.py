@@ -29,6 +29,19 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from core import clock
 from core.book.dialect import table_of
+from core.book.values import (  # noqa: F401  (the codes, here as before)
+    COMPENSATION_VALUES,
+    COMPLAINT_KIND_VALUES,
+    CONTACT_CHANNEL_VALUES,
+    COUPON_KIND_VALUES,
+    GENDER_VALUES,
+    ORDER_STATUS_VALUES,
+    PLATFORM_VALUES,
+    PURCHASE_STATUSES,
+    REMINDER_KIND_VALUES,
+    REMINDER_STATUS_VALUES,
+    SOURCE_CHANNEL_VALUES,
+)
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -37,28 +50,6 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-ORDER_STATUS_VALUES = (
-    "unpaid", "paid", "shipped", "delivered", "completed", "refunded", "partial_refund", "closed",
-)
-# A purchase (DOMAIN.md §2): paid and not closed or fully refunded.
-PURCHASE_STATUSES = frozenset({"paid", "shipped", "delivered", "completed", "partial_refund"})
-PLATFORM_VALUES = ("wechat", "weidian", "taobao", "tmall", "pinduoduo", "douyin", "youzan", "moments", "offline", "other")
-SOURCE_CHANNEL_VALUES = ("moments", "qzone", "weibo", "taobao", "weidian", "pinduoduo", "douyin", "referral", "other")
-GENDER_VALUES = ("", "female", "male")
-REMINDER_STATUS_VALUES = ("open", "done", "snoozed", "skipped", "expired", "superseded")
-REMINDER_KIND_VALUES = (
-    "arrival_care", "use_care", "repurchase", "winback", "unpaid", "unpaid_second", "closed_care",
-    "delayed_shipment", "shipped", "arrived", "refund", "birthday", "last_purchase", "coupon_expiry",
-    "complaint", "review", "manual", "level_up",
-)
-CONTACT_CHANNEL_VALUES = ("wechat", "phone", "sms", "qq", "platform_chat", "other")
-COMPLAINT_KIND_VALUES = (
-    "quality", "suspected_fake", "price_dispute", "description_mismatch", "colour_difference", "damaged",
-    "attitude", "promise_not_honoured", "slow_shipping", "logistics", "other",
-)
-COMPENSATION_VALUES = ("refund", "partial_refund", "exchange", "repair", "coupon", "gift", "points")
-COUPON_KIND_VALUES = ("cash", "threshold", "free_shipping", "discount", "birthday")
 
 
 class Base(DeclarativeBase):

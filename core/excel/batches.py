@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from sqlalchemy import Date, DateTime, delete, exists, select, update
@@ -35,6 +35,8 @@ from core.excel.detail_items import ADDED_LINE
 from core.excel.holds import Held
 from core.excel.sub_orders import recount_orders
 from core.excel.undo_keep import rows_kept, take_later_states
+from core.excel.undo_own import before_undo
+from core.excel.undo_products import settle_products
 from core.excel.writer import CREATED
 from core.order_writes import after_orders_written
 from core.product_links import CycleWatch
@@ -73,6 +75,10 @@ class UndoResult:
     # customers, orders and lines this import created that a later import or the seller changed since, or a later
     # import still done holds: kept (core.excel.undo_keep), with what this import gave them
     rows_kept: int = 0
+    # products it made: deleted; kept, as order lines of other imports or of the seller use them, or the seller edited
+    # them (core.excel.undo_products)
+    products_deleted: int = 0
+    products_kept: int = 0
 
 
 def list_batches(book) -> list[BatchInfo]:
@@ -104,11 +110,14 @@ def undo_import(book, batch_id: int, today: dt.date | None = None, *, unfinished
     from elsewhere since; an order or a customer it created that a later import changed or held (its file had it
     as the book has it, or behind: core.excel.holds) or the seller changed since is kept, with what this import
     gave it, and belongs from then on to the first such later import, whose counts of rows created grow
-    (core.excel.undo_keep; ``UndoResult.rows_kept``); items it added to older orders are deleted, unless a later
-    import holds them or the seller edited them; fields, products, tags, aliases and items it changed are put back,
-    but for the values and tags a later import still done gave as the book has them (``UndoResult.values_kept``),
-    whose change lines pass to that import; a row whose state an older export read later gave behind it takes
-    that state when it remains. Lines left without a product get one again, the suggested cycles follow and the
+    (core.excel.undo_keep; ``UndoResult.rows_kept``); products it made are deleted unless order lines of other
+    imports or of the seller use them or the seller edited them (core.excel.undo_products;
+    ``UndoResult.products_kept``); items it added to older orders are deleted, unless a later import holds them or
+    the seller edited them; fields, products, tags, aliases and items it changed are put back, but for the values,
+    tags and aliases a later import still done gave as the book has them (``UndoResult.values_kept``), whose change
+    lines pass to that import; a row whose state an older export read later gave behind it takes that state when it
+    remains; a refund or status the seller typed on an order whose money is its lines' stays through the recount of
+    the lines left (core.excel.undo_own). Lines left without a product get one again, the suggested cycles follow and the
     reminders of everyone concerned are regenerated for `today` (default: the book's today), in the same
     transaction (core.product_links.follow_product_write).
 
@@ -142,6 +151,10 @@ def undo_import(book, batch_id: int, today: dt.date | None = None, *, unfinished
                     session.execute(update(model).where(model.id.in_(chunk)).values(import_batch_id=owner))
                 if owner is not None:  # its undo removes them now: the history says so
                     session.execute(update(ImportBatch).where(ImportBatch.id == owner).values({count: count + len(rows)}))
+        changes = _changes(session, batch_id)
+        order_of_line = _orders_of_lines(session, changes)
+        own_values = before_undo(session, changes, batch_id, keep.orders | set(order_of_line.values()) | {
+            change.row_id for change in changes if change.table_name == "orders"})  # the seller's refunds stay
         for chunk in in_chunks(keep.lines_dropped):
             session.execute(delete(OrderItem).where(OrderItem.id.in_(chunk)))
         touched |= keep.customers
@@ -150,19 +163,20 @@ def undo_import(book, batch_id: int, today: dt.date | None = None, *, unfinished
         has_orders = exists().where(Order.customer_id == Customer.id)
         customers_deleted = session.execute(delete(Customer).where(own, ~has_orders)).rowcount
         session.execute(update(Customer).where(own).values(import_batch_id=None))
-        changes = session.scalars(select(ImportChange).where(ImportChange.batch_id == batch_id)
-                                  .order_by(ImportChange.id.desc())).all()
         kept = lines_kept = 0
-        order_of_line = _orders_of_lines(session, changes)
         lines_of: set[int] = set()  # the orders whose lines this undo deletes or puts back
         moved: list[dict] = []  # change lines passed on to the later imports that hold what this one wrote
         put_back: set[int] = set()  # orders given back a value
         bumped: set[int] = set()  # orders whose version the undo took one further (for its change of them)
         added_last = sorted(changes, key=lambda change: change.table_name == "order_item"  # (stable: newest first)
                             and change.old_values_json == CREATED)  # lines added: once their values are put back
+        made: list[int] = []  # the products it made (settled once its orders and lines are gone)
         for change in added_last:
             if keep.holds(change.table_name, change.row_id):
                 continue  # a row kept: what this import gave it stays
+            if change.table_name == "product" and change.old_values_json == CREATED:
+                made.append(change.row_id)
+                continue
             if change.table_name == "order_item" and change.old_values_json == CREATED:
                 line_id, stays = _added_line(session, change, held)
                 lines_kept += stays
@@ -179,12 +193,13 @@ def undo_import(book, batch_id: int, today: dt.date | None = None, *, unfinished
                 bumped.add(change.row_id)
             if change.table_name in ("customer", "customer_tag"):
                 touched.add(change.row_id)
+        products_deleted, products_kept = settle_products(session, batch_id, made, moved)  # those used stay
         # an older export's state, and what it said of it passed on to it
         restated = take_later_states(session, batch_id, held, keep, changes, moved)
         # a Douyin order's money is that of the lines left (core.excel.sub_orders)
         orders_changed = {change.row_id for change in changes if change.table_name == "orders"}
         recount_orders(session, lines_of | keep.orders | restated | put_back, restated,
-                       partial(_recounted, keep, moved), bumped)
+                       partial(_recounted, keep, moved), bumped, own_values.keep)
         bulk_insert(session, ImportChange.__table__, moved)
         touched.update(session.scalars(select(Order.customer_id).where(Order.id.in_(orders_changed))))
         alive = [cid for ids in in_chunks(sorted(touched))  # (one query a chunk, not a get per customer: 6 s for 18,000)
@@ -198,13 +213,52 @@ def undo_import(book, batch_id: int, today: dt.date | None = None, *, unfinished
             session.execute(delete(ImportHold).where(ImportHold.batch_id == batch_id))
             session.delete(batch)
         rows_kept_count = len(keep.orders) + len(keep.customers) + lines_kept
-        log.info("import batch %s%s undone: %d customers and %d orders deleted, %d changes put back, %d values "
-                 "and %d rows changed since kept", batch_id, " (stopped halfway)" if unfinished else "",
-                 customers_deleted, orders_deleted, len(changes), kept, rows_kept_count)
-        return UndoResult(batch_id, customers_deleted, orders_deleted, len(changes), kept, rows_kept_count)
+        log.info("import batch %s%s undone: %d customers, %d orders and %d products deleted, %d changes put back, "
+                 "%d values, %d rows and %d products used or changed since kept", batch_id,
+                 " (stopped halfway)" if unfinished else "", customers_deleted, orders_deleted, products_deleted,
+                 len(changes), kept, rows_kept_count, products_kept)
+        return UndoResult(batch_id, customers_deleted, orders_deleted, len(changes), kept, rows_kept_count,
+                          products_deleted, products_kept)
 
 
-def _added_line(session, change: ImportChange, held: Held) -> tuple[int | None, bool]:
+@dataclass(frozen=True, slots=True)
+class _Change:
+    """An ``import_change`` line as the undo reads it: a line of an order the app saved since (with new ids) is
+    named by its order and number (``_changes``)."""
+
+    table_name: str
+    row_id: int
+    old_values_json: str
+    new_values_json: str | None
+
+
+def _changes(session, batch_id: int) -> list[_Change]:
+    """The batch's change lines, newest first; one of a numbered line the seller's save gave a new id (core.orders
+    saves an order's lines anew, keeping their numbers) names the line of its order and number it recorded (from
+    change lines that record them: core.excel.sub_orders)."""
+    query = select(ImportChange.table_name, ImportChange.row_id, ImportChange.old_values_json,
+                   ImportChange.new_values_json).where(ImportChange.batch_id == batch_id).order_by(ImportChange.id.desc())
+    changes = [_Change(*row) for row in session.execute(query)]
+    named = {change.row_id: json.loads(change.new_values_json) for change in changes
+             if change.table_name == "order_item" and change.old_values_json != CREATED and change.new_values_json
+             and '"line_ref"' in change.new_values_json}
+    named = {row_id: written for row_id, written in named.items() if written.get("line_ref")}
+    for ids in in_chunks(sorted(named)):
+        for row_id, *key in session.execute(select(OrderItem.id, OrderItem.order_id, OrderItem.line_ref)
+                                            .where(OrderItem.id.in_(ids))):
+            if key == [named[row_id]["order_id"], named[row_id]["line_ref"]]:
+                del named[row_id]  # still there (not another line given its id since)
+    if not named:
+        return changes
+    now = {(order_id, ref): item_id for ids in in_chunks(sorted({written["order_id"] for written in named.values()}))
+           for order_id, ref, item_id in session.execute(select(OrderItem.order_id, OrderItem.line_ref, OrderItem.id)
+                                                .where(OrderItem.order_id.in_(ids), OrderItem.line_ref.is_not(None)))}
+    return [replace(change, row_id=now.get((written["order_id"], written["line_ref"]), change.row_id))
+            if (written := named.get(change.row_id)) is not None and change.table_name == "order_item"
+            and change.old_values_json != CREATED else change for change in changes]
+
+
+def _added_line(session, change: _Change, held: Held) -> tuple[int | None, bool]:
     """A line the import added to an order of the book: (the line to delete, whether it stays). It stays when a later
     import still done holds it, or the seller edited it since: its order has no line with the values the import
     recorded of it (from 0007 on; the app saves an order's lines anew, with new ids) but has one at its id or of its
@@ -238,13 +292,13 @@ def _json(values: dict) -> str:
                        for name, value in values.items()}, ensure_ascii=False)
 
 
-def _line_of(change: ImportChange, batch_id: int, **values: str | None) -> dict:
+def _line_of(change: _Change, batch_id: int, **values: str | None) -> dict:
     """An ``import_change`` line for ``batch_id``: ``change``'s, or with its ``values`` replaced."""
     return {"batch_id": batch_id, "table_name": change.table_name, "row_id": change.row_id,
             "old_values_json": change.old_values_json, "new_values_json": change.new_values_json} | values
 
 
-def _restore(session, change: ImportChange, held: Held, moved: list[dict], put_back: set[int]) -> int:
+def _restore(session, change: _Change, held: Held, moved: list[dict], put_back: set[int]) -> int:
     """Put back what one change replaced; returns how many of its values were kept. A change that recorded the
     values it wrote (``new_values_json``, from 0006 on) puts a value back only where the row still holds the
     one written — a later import (an import not the newest to touch the row being undone) or the seller may
@@ -260,6 +314,9 @@ def _restore(session, change: ImportChange, held: Held, moved: list[dict], put_b
         session.execute(delete(CustomerTag).where(CustomerTag.customer_id == change.row_id,
                                                   CustomerTag.tag_id == old["tag_id"]))
     elif change.table_name == "customer_alias":
+        if (holder := held.holder("customer_alias", change.row_id)) is not None:  # a later import has it too
+            moved.append(_line_of(change, holder))
+            return 1
         session.execute(delete(CustomerAlias).where(CustomerAlias.id == change.row_id))
     elif change.table_name in _TABLES:
         model = _TABLES[change.table_name]
@@ -287,7 +344,7 @@ def _restore(session, change: ImportChange, held: Held, moved: list[dict], put_b
     return 0
 
 
-def _changed_since(session, model, change: ImportChange, values: dict) -> int:
+def _changed_since(session, model, change: _Change, values: dict) -> int:
     """Drop from ``values`` (to put back) those whose field no longer holds what the change wrote; how many."""
     if change.new_values_json is None:
         return 0

@@ -211,13 +211,20 @@ def in_timed_groups(values: Iterable[int], work: Callable[[list[int]], None], st
 ANALYZE_AFTER = 500
 
 
+_ANALYZED = "huitouke_analyzed"  # session.info: fresh_statistics ran in this session
+
+
 def fresh_statistics(session: Session, customers: int) -> None:
     """On PostgreSQL, after an import of many rows the planner's statistics still describe the tables as they were
     (autovacuum analyzes them later): the figures' and suggestions' joins were planned as for small tables — a
     nested loop over 120,000 new orders ran for minutes. The tables an import fills are analyzed first (inside the
-    transaction: PostgreSQL allows it; well under a second for 120,000 orders). SQLite plans without them."""
-    if customers >= ANALYZE_AFTER and session.get_bind().dialect.name == "postgresql":
+    transaction: PostgreSQL allows it; well under a second for 120,000 orders). SQLite plans without them. Once a
+    session (an import's: core.excel.importer): an import in rounds analyzes them with its last rows in, before
+    linking the products it made (core.excel.round_writer.link_created); its figures need no second pass."""
+    if (customers >= ANALYZE_AFTER and session.get_bind().dialect.name == "postgresql"
+            and not session.info.get(_ANALYZED)):
         session.execute(text("ANALYZE customer, orders, order_item"))
+        session.info[_ANALYZED] = True
 
 
 def after_import_in_chunks(chunk: Callable[[], None], free: Callable[[], AbstractContextManager], session: Session,

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from core.book.models import SOURCE_CHANNEL_VALUES
+from core.book.values import SOURCE_CHANNEL_VALUES
 from core.errors import CellRejected
 from core.phones import is_masked_phone, normalize_phone
 
@@ -71,19 +72,48 @@ def clean_identifier(value: object) -> str:
 ROUNDED = "~"  # first character of a line number Excel rounded (line_number)
 
 
-def line_number(value: object) -> str:
+def line_number(value: object, shows_rounding: Callable[[], bool] | None = None) -> str:
     """An order line's own number (Douyin's 子订单编号), or "" when it is none. One Excel rounded to 15 significant
     digits (4.91234567890123E+18, or its digits written out, 4912345678901230000) is never refused: it is kept as
     a rounded number — ``ROUNDED``, its significant digits, "/" and its length (~491234567890123/19) —, which is
     no line's number (two lines may share it) but may tell which exact number it was (core.excel.line_states.
-    rounds_to)."""
+    rounds_to). A text of 18 or more digits with zeros only past the 15th may be either (a real one ending in 0000:
+    one in 10,000): it is exact when the exporter protected it from Excel (="…", an apostrophe, tab padding: Excel
+    writes bare digits) or its column does not show rounding (``shows_rounding``: column_shows_rounding), else (or
+    read alone) rounded."""
     try:
         text = clean_identifier(value)
     except CellRejected:
         return _rounded_number(value)
-    if len(text) >= _WRITTEN_OUT_ROUNDED and text.isdigit() and not text[_EXACT_DIGITS:].strip("0"):
+    if (len(text) >= _WRITTEN_OUT_ROUNDED and text.isdigit() and not text[_EXACT_DIGITS:].strip("0")
+            and not (type(value) is str and value != text)
+            and (shows_rounding is None or shows_rounding())):
         return _rounded_number(text)
     return text
+
+
+_CHANCE = 10  # written-out numbers ending in zeros past the 15th digit: rounding when at least 1 in this many
+
+
+def column_shows_rounding(cells: Iterable[object], typed: bool = False) -> bool:
+    """Whether a column of line numbers (line_number) shows Excel rounded it: a number cell past 15 digits or a text
+    in E notation, or — in a text file (not ``typed``: a workbook's text cell is text, which Excel never rounds) —
+    bare long numbers (over 15 digits) ending in zeros past the 15th more than chance gives: all of them (a CSV
+    Excel saved), or two or more and one in ``_CHANCE`` (one pasted beside an exact export)."""
+    long = zeros = 0
+    for cell in cells:
+        if type(cell) is str:
+            bare = cell.isascii() and cell.isdigit()  # (the common cell: nothing to clean)
+            text = cell if bare else clean_text(cell)
+            if bare or text.isdigit():
+                if len(text) > _EXACT_DIGITS:
+                    long += 1
+                    zeros += bare and len(text) >= _WRITTEN_OUT_ROUNDED and not text[_EXACT_DIGITS:].strip("0")
+            elif _ROUNDED_NUMBER_TEXT.fullmatch(text):
+                return True
+        elif isinstance(cell, float | int) and not isinstance(cell, bool) and abs(cell) >= 10**_EXACT_DIGITS:
+            return True
+    return not typed and (zeros == long or (zeros >= 2 and zeros * _CHANCE >= long))
 
 
 def _rounded_number(value: object) -> str:
@@ -121,10 +151,10 @@ def line_state_text(value: object) -> str:
     return value.strip() if texts and money and isinstance(line, list) else ""
 
 
-def line_numbers(value: object) -> str:
+def line_numbers(value: object, shows_rounding: Callable[[], bool] | None = None) -> str:
     """The sub-order numbers of our export's 已删子订单编号 cell (``orders.removed_line_refs``: one a line), as
-    the book keeps them: one a line, sorted, without repeats; "" when there is none."""
-    numbers = {line_number(part) for part in re.split(r"[\s,，、;；]+", clean_text(value)) if part}
+    the book keeps them: one a line, sorted, without repeats; "" when there is none (each as line_number reads it)."""
+    numbers = {line_number(part, shows_rounding) for part in re.split(r"[\s,，、;；]+", clean_text(value)) if part}
     return "\n".join(sorted(number for number in numbers if number))
 
 

@@ -15,6 +15,7 @@ from core.book.dialect import in_chunks
 from core.book.models import SOURCE_CHANNEL_VALUES, Customer, CustomerAlias, Order
 from core.excel.cleaning import source_channel, with_kept_lines
 from core.excel.columns import ALIAS_KIND_WORDS
+from core.excel.holds import Holds
 from core.excel.plan import PersonDraft
 from core.search import build_search_text
 
@@ -79,27 +80,33 @@ def alias_lines(text: str | None) -> Iterator[tuple[str, str, str]]:
             yield kind, value[:200], norm[:200]
 
 
-def write_aliases(session: Session, people: Sequence[PersonDraft], ids: Sequence[int]) -> Iterator[tuple[int, int]]:
+def write_aliases(session: Session, people: Sequence[PersonDraft], ids: Sequence[int],
+                  holds: Holds | None = None) -> Iterator[tuple[int, int]]:
     """Add the aliases of the people of an import (the customer ``ids[position]``) that their customers lack:
     each phone after the first, and the lines of the ``aliases`` field (our export). Yields (customer id, alias id)
-    of each alias added."""
+    of each alias added; those the customers have already go to ``holds`` (core.excel.holds: an undo of the import
+    that added them keeps them for this one)."""
     wanted: dict[tuple[int, str, str], str] = {}  # (customer, kind, value_norm) → value
     for position, person in enumerate(people):
         for phone in person.phones[1:]:
             wanted.setdefault((ids[position], "phone", phone), phone)
-        for kind, value, norm in alias_lines(person.fields.get("aliases")):
-            wanted.setdefault((ids[position], kind, norm), value)
+        aliases = person.fields.get("aliases")
+        if aliases:  # (most people have none: no generator, no import a person)
+            for kind, value, norm in alias_lines(aliases):
+                wanted.setdefault((ids[position], kind, norm), value)
     if not wanted:
         return
-    have: set[tuple[int, str, str]] = set()
+    have: dict[tuple[int, str, str], int | None] = {}  # → the alias (None: the customer's own phone)
     for batch in in_chunks(sorted({customer_id for customer_id, _, _ in wanted})):
-        have.update((customer_id, kind, value) for customer_id, kind, value in session.execute(
-            select(CustomerAlias.customer_id, CustomerAlias.kind, CustomerAlias.value_norm)
+        have.update(((customer_id, kind, value), alias_id) for alias_id, customer_id, kind, value in session.execute(
+            select(CustomerAlias.id, CustomerAlias.customer_id, CustomerAlias.kind, CustomerAlias.value_norm)
             .where(CustomerAlias.customer_id.in_(batch))))
-        have.update((cid, "phone", phone) for cid, phone in session.execute(
+        have.update(((cid, "phone", phone), None) for cid, phone in session.execute(
             select(Customer.id, Customer.phone_norm).where(Customer.id.in_(batch))))
     for (customer_id, kind, norm), value in wanted.items():  # in the file's order
         if (customer_id, kind, norm) in have:
+            if holds is not None and (alias_id := have[(customer_id, kind, norm)]) is not None:
+                holds.hold("customer_alias", alias_id)
             continue
         alias_id = session.execute(insert(CustomerAlias).values(
             customer_id=customer_id, kind=kind, value=value, value_norm=norm)

@@ -27,7 +27,6 @@ column.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -36,11 +35,13 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from core.book.models import Order, OrderItem
+from core.excel.holds import Holds
 from core.excel.matching import ExistingOrder, chunks
 from core.excel.plan import ImportPlan
 from core.excel.records import RowError
 
 _COLUMNS = ("title", "sku_spec", "quantity", "unit_price_cents", "amount_cents", "product_id")
+_HELD = _COLUMNS[:5]  # what a line of the file vouches for (core.excel.holds)
 
 
 # what an import records of a line it adds to a book order: an undo removes the line of that order that still says
@@ -82,12 +83,14 @@ def _line_values(item: Mapping[str, Any], link: Callable[[str], int | None]) -> 
 
 def attach_detail_items(session: Session, plan: ImportPlan, book_orders: Mapping[tuple[str, str], ExistingOrder],
                         link: Callable[[str], int | None], record: Record, touched: set[int],
-                        unchanged: Collection[int] = ()) -> DetailOutcome:
+                        unchanged: Collection[int] = (), holds: Holds | None = None) -> DetailOutcome:
     """Add the plan's detail lines, and the lines of its orders of line rows, to ``book_orders`` (the orders the
     book held before this import) as the module docstring says; report the lines of unknown orders in
     ``plan.errors``. ``record(table, row_id, old_values or None)`` keeps what undo needs; customers whose orders
     changed are added to ``touched``. ``unchanged``: the ids of those orders the import counted unchanged (one
-    that gets lines is counted updated instead)."""
+    that gets lines is counted updated instead). The book lines a line of the file is go to ``holds``
+    (core.excel.holds), with the values it gives as the book has them: an undo of the import that added them keeps
+    them for this one."""
     outcome = DetailOutcome()
     imported = {(order.platform, order.platform_order_no) for order in plan.orders} if plan.detail_items else set()
     found = {key: book_orders[key] for key in plan.detail_items if key in book_orders}
@@ -102,7 +105,7 @@ def attach_detail_items(session: Session, plan: ImportPlan, book_orders: Mapping
     for key, order in found.items():
         wanted = [_line_values(item, link) for item in plan.detail_items[key]]
         have = current.get(order.id, [])
-        missing = _missing(wanted, have)
+        missing = _missing(wanted, have, holds)
         replaced = bool(missing) and len(have) == 1 and len(missing) == len(wanted)
         if replaced:
             _replace(session, have[0], missing.pop(0), record)
@@ -117,7 +120,7 @@ def attach_detail_items(session: Session, plan: ImportPlan, book_orders: Mapping
     for key, items in lines.items():
         order = book_orders[key]
         have = current.get(order.id, [])
-        missing = _missing([_line_values(item, _no_link) for item in items], have)
+        missing = _missing([_line_values(item, _no_link) for item in items], have, holds)
         if not missing or len(missing) > len(items) - len(have):
             continue  # every line is there, or the book's lines cannot be told from the file's: nothing added
         added.extend({"order_id": order.id, **values, "product_id": link(values["title"])} for values in missing)
@@ -146,13 +149,19 @@ def _grow_goods(session: Session, grown: Mapping[int, tuple[int, int]], record: 
                                 .values(goods_cents=goods + more, version=Order.version + 1))
 
 
-def _missing(wanted: list[dict[str, Any]], have: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The wanted lines the order does not have (title, specification and quantity, as a multiset)."""
-    on_order = Counter(_line_key(values) for values in have)
+def _missing(wanted: list[dict[str, Any]], have: list[dict[str, Any]], holds: Holds | None = None
+             ) -> list[dict[str, Any]]:
+    """The wanted lines the order does not have (title, specification and quantity, as a multiset); each book line
+    that is one of them goes to ``holds``, with the values the wanted line gives as the line has them."""
+    on_order: dict[tuple[str, str, int], list[dict[str, Any]]] = {}
+    for line in have:
+        on_order.setdefault(_line_key(line), []).append(line)
     missing = []
     for values in wanted:
-        if on_order[_line_key(values)]:
-            on_order[_line_key(values)] -= 1
+        if same := on_order.get(_line_key(values)):
+            line = same.pop(0)
+            if holds is not None:
+                holds.hold("order_item", line["id"], [name for name in _HELD if line[name] == values[name]])
         else:
             missing.append(values)
     return missing

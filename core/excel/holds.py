@@ -10,8 +10,12 @@ its file held:
   behind the book's; not the money and status of a Douyin order merged by its numbered lines: they are its lines');
 - a numbered Douyin line found again (core.excel.sub_orders): with the line's values the file gave as the book has
   them (none when its state is behind the book's);
+- a line of a Taobao detail file (订单明细), or an unnumbered Douyin line, that is a line of the book's order by its
+  content (core.excel.detail_items): with the values it gives as the book has them;
 - a customer of the book matched: with the fields the file gives as the book has them;
 - a tag the file gives a customer who has it: the customer, under the tag's id (``fields`` holds the tag id);
+- an alias (another phone, an account of our export's 其他账号) the file gives a customer who has it
+  (core.excel.customer_rows.write_aliases);
 - a row whose state the file gives behind the book's (an older export read after a newer one): also what the file
   said of that state (``values_json``), the state the row takes again when the newer import is undone and nothing
   else accounts for the state it has (``Held.behind``: of several such imports, the one furthest on — what they

@@ -20,7 +20,8 @@ def keep_line(parsed: ParsedRow, preset: Preset) -> None:
     ``line_state`` (JSON: status, after-sale status, amounts, then quantity, unit price and amount), what the row
     says of that line, for the book's line (core.excel.sub_orders); a line of another file keeps its number and
     the state the file gives it (our own export's 子订单编号 and 子订单状态 columns: a book rebuilt from it keeps
-    its lines' numbers and states), if any. A line whose number Excel rounded (cleaning.line_number) keeps it as
+    its lines' numbers and states, and a line without a number — one an export whose numbers Excel rounded gave the
+    book — its state), if any. A line whose number Excel rounded (cleaning.line_number) keeps it as
     ``line_rounded`` (not a number: the book's line has none) and its state all the same."""
     item = parsed.item
     ref = item.pop("line_ref", None)
@@ -34,6 +35,8 @@ def keep_line(parsed: ParsedRow, preset: Preset) -> None:
             item["line_state"] = state_json(parsed.order, item)
         elif given:
             item["line_state"] = given
+    elif given and item.get("product_title") and not preset.sum_row_amounts:
+        item["line_state"] = given  # our export's line without a number (a rounded export's): its state all the same
 
 
 _as_json = json.JSONEncoder(ensure_ascii=False, default=str).encode  # (one encoder: json.dumps makes one a call)

@@ -78,9 +78,9 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "platform_order_no": ("订单号", "订单编号", "单号", "order no", "order number", "order id",
                           "platform order no"),
     "status": ("订单状态", "状态", "交易状态", "status", "order status"),
-    "created_at": ("下单时间", "购买日期", "日期", "购买时间", "下单日期", "订单创建时间", "创建时间",
+    "created_at": ("下单时间", "购买日期", "日期", "购买时间", "下单日期", "订单创建时间", "创建时间", "订单提交时间", "提交时间",
                    "date", "order date", "created", "created at", "purchase date"),
-    "paid_at": ("付款时间", "支付时间", "付款日期", "paid at", "payment time", "paid"),
+    "paid_at": ("付款时间", "支付时间", "付款日期", "支付完成时间", "paid at", "payment time", "paid"),
     "shipped_at": ("发货时间", "发货日期", "shipped at", "shipped"),
     "delivered_at": ("签收时间", "delivered at", "delivered"),
     "completed_at": ("确认收货时间", "成交时间", "交易成功时间", "完成时间", "completed at", "completed"),
@@ -88,7 +88,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "goods_cents": ("商品总价", "商品金额", "货款", "goods", "goods amount"),
     "postage_cents": ("邮费", "运费", "快递费", "postage", "shipping", "shipping fee"),
     "discount_cents": ("优惠", "优惠金额", "折扣", "discount"),
-    "paid_cents": ("金额", "实付", "实付金额", "总价", "总金额", "消费金额", "付款金额", "paid amount",
+    "paid_cents": ("金额", "实付", "实付金额", "总价", "总金额", "消费金额", "付款金额", "应付金额", "订单应付金额", "paid amount",
                    "amount paid", "total", "paid cents"),
     "refund_cents": ("退款金额", "退款", "refund", "refund amount"),
     "tracking_no": ("物流单号", "快递单号", "运单号", "tracking no", "tracking number"),
@@ -102,6 +102,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "product_title": ("商品", "产品", "宝贝", "商品名称", "产品名称", "宝贝名称", "品名", "商品名",
                       "购买产品", "购买商品", "购买的产品", "购买的商品", "购买宝贝", "购买物品", "所购商品", "货品",
                       "货品名称", "物品", "产品名", "宝贝标题", "商品标题", "购买内容", "买的东西", "项目",
+                      "买的", "最近买的", "上次买的", "买了什么", "买了啥", "买什么",
                       "product", "item", "product title", "goods name"),
     "sku_spec": ("规格", "商品规格", "款式", "sku", "sku spec", "spec"),
     "quantity": ("数量", "商品数量", "购买数量", "件数", "qty", "quantity"),
@@ -173,10 +174,13 @@ def build_mapping(
     Each field takes the first column that claims it, so a repeated header (有赞's 分销员) maps once;
     any number of columns may be ``KEEP``. ``overrides`` and ``preset_columns`` are keyed by normalised
     header; an override of ``IGNORE`` drops the column. With ``keep_unknown`` (a seller's own sheet) a
-    column no synonym names — and that does not merely number the rows — is ``KEEP``, not dropped.
+    column no synonym names — and that does not merely number the rows — is ``KEEP``, not dropped; so are the
+    columns of a purchase (商品 / 最近买的, 金额, 数量…) its synonyms named in a sheet with no date and no order
+    number column, where no row can be a purchase: what they hold goes to the customer's note, not lost.
     """
     fields: dict[int, str] = {}
     taken: set[str] = set()
+    guessed: list[int] = []  # columns mapped by synonyms
     for index, header in enumerate(headers):
         key = normalise_header(header)
         if not key:
@@ -189,12 +193,22 @@ def build_mapping(
             field = SYNONYMS.get(key, IGNORE)
             if keep_unknown and (not field or field in taken) and key not in _ROW_NUMBER_HEADERS:
                 field = KEEP  # unknown, or a second column of a field (a second 备注): kept, not dropped
+            guessed.append(index)
         else:
             field = IGNORE
         if field and field in FIELDS and (field not in taken or field == KEEP):
             fields[index] = field
             taken.add(field)
+    if keep_unknown and not taken & _DATED_BY:
+        fields.update((index, KEEP) for index in guessed if fields.get(index) in _PURCHASE_ONLY)
     return FieldMap(fields)
+
+
+# A purchase is placed by a date (or our export's / a platform's order number); the columns that only describe one
+_DATED_BY = frozenset({"created_at", "paid_at", "shipped_at", "delivered_at", "completed_at", "closed_at",
+                       "platform_order_no", "order_ref"})
+_PURCHASE_ONLY = frozenset({"product_title", "sku_spec", "quantity", "unit_price_cents", "amount_cents",
+                            "goods_cents", "paid_cents"})
 
 
 def header_signature(headers: Iterable[str]) -> str:

@@ -15,7 +15,8 @@ referrer's customer id (推荐人编号) and the points balance (积分). Read b
   ledger sheet too, that customer's lines replace the balance line (core.excel.own_history);
 - member levels, message templates, campaigns and tags (with their colours) the book lacks are added
   (``write_settings``), before the customers: a tag of the file has its colour in a copy;
-- a Douyin order's lines keep their sub-order numbers and states (子订单编号, 子订单状态: line_states.keep_line)
+- a Douyin order's lines keep their sub-order numbers and states (子订单编号, 子订单状态: line_states.keep_line; a
+  line without a number, from an export whose numbers Excel rounded, its state)
   and an order the import creates the numbers of the lines the seller removed (已删子订单编号), so a copy merges
   the next Douyin export as the book it came from (core.excel.sub_orders); each line names its product (所属商品, or
   none: the line keeps it in a copy, core.excel.line_products.products_of_lines); the products sheet's rows of deleted

@@ -17,7 +17,9 @@ class Preset:
     joined to orders on the order number), ledger (our export's coupons or contact log, read back for the
     customers an import creates), setting (our export's member levels or message templates, added when the
     book has none of that name), or ignored (a sheet of our export that is not read back). ``signature``:
-    headers that identify the export.
+    headers that identify the export. ``marks``: headers that only this export uses (no other known export has
+    one): a file lacking a signature header (an older or trimmed export) is this export when it holds
+    ``MARKS_NEEDED`` of them and the columns of its order number and goods (``detect_preset``).
     ``sum_row_amounts``: several rows of one order each carry that line's amounts (Douyin sub-orders).
     """
 
@@ -36,6 +38,7 @@ class Preset:
     receiver_is_buyer: bool = True
     # the tags cell is our export's list, joined by 、: split there only (a tag may hold a space, a comma, a slash)
     listed_tags: bool = False
+    marks: frozenset[str] = frozenset()
 
 
 def _columns(pairs: dict[str, str]) -> dict[str, str]:
@@ -97,9 +100,13 @@ DOUYIN = Preset(
         "订单状态": "status", "售后状态": "after_sale_status", "发货时间": "shipped_at",
         "商家备注": "seller_note", "快递单号": "tracking_no", "快递公司": "carrier", "商品id": "",
         "取消原因": "",
+        # older or trimmed exports (no 子订单编号): the order number and goods under their other names
+        "订单编号": "platform_order_no", "商品名称": "product_title",
     }),
     use_synonyms=False,
     sum_row_amounts=True,
+    # (not 主订单编号: later Taobao reports have it too; nor 子订单编号, a word other shops' exports may use)
+    marks=_signature("选购商品", "订单应付金额", "收件人手机号", "订单提交时间", "支付完成时间"),
 )
 YOUZAN = Preset(
     "youzan", "youzan", "orders", _signature("订单号", "全部商品名称", "订单实付金额"),
@@ -233,25 +240,48 @@ PLATFORM_WORDS = {
 }
 
 
+MARKS_NEEDED = 2  # marks of an export (Preset.marks) that make a file lacking its signature that export
+_MARKED_COLUMNS = frozenset({"platform_order_no", "product_title"})  # ... with these columns of its own
+
+
 def detect_preset(headers: Sequence[str]) -> Preset:
-    """The preset whose signature headers are all present (largest signature wins); a sheet with a
-    usage-cycle column and no order number is a products sheet; anything else is the seller's own."""
+    """The preset whose signature headers are all present (largest signature wins); else the one of whose marks
+    (``Preset.marks``) the headers hold ``MARKS_NEEDED`` or more (the most wins), with columns it maps to the order
+    number and the goods (a Douyin export without 子订单编号: 订单编号, 商品名称, 订单应付金额, 收件人手机号…; one mark
+    — a seller's sheet with a 收件人手机号 column — is not enough); a sheet with a usage-cycle column and no order
+    number is a products sheet; anything else is the seller's own."""
     from core.excel.mapping import guess_field
 
     present = {normalise_header(header) for header in headers}
     matches = [preset for preset in PRESETS.values() if preset.signature and preset.signature <= present]
     if matches:
         return max(matches, key=lambda preset: len(preset.signature))
+    marked = _marked(present)
+    if marked:
+        return max(marked, key=lambda preset: len(preset.marks & present))
     fields = {guess_field(header) for header in headers}
     if "cycle_days" in fields and "platform_order_no" not in fields:
         return PRODUCTS
     return OWN_SHEET
 
 
+def _marked(present: set[str]) -> list[Preset]:
+    """The presets a file of these (normalised) headers is by their marks (``detect_preset``): ``MARKS_NEEDED`` of
+    its marks, its order number and goods columns, and no header of the seller's own words the export does not
+    have (姓名, 电话, 微信, 备注, 标签, 下单时间…: a seller's sheet that borrowed two Douyin headers, read as Douyin,
+    would lose what those columns hold)."""
+    from core.excel.mapping import SYNONYMS
+
+    return [preset for preset in PRESETS.values() if len(preset.marks & present) >= MARKS_NEEDED
+            and _MARKED_COLUMNS.issubset(preset.columns.get(header) for header in present)
+            and not any(header not in preset.columns and header in SYNONYMS for header in present)]
+
+
 def is_export_header(headers: Sequence[str]) -> bool:
-    """True when these cells hold every signature header of a known export (core.excel.readers.find_table)."""
+    """True when these cells hold every signature header of a known export, or its marks as ``detect_preset`` takes
+    them (core.excel.readers.find_table)."""
     present = {normalise_header(header) for header in headers if header}
-    return any(preset.signature and preset.signature <= present for preset in PRESETS.values())
+    return any(preset.signature and preset.signature <= present for preset in PRESETS.values()) or bool(_marked(present))
 
 
 def platform_of(text: str, default: str = "other") -> str:

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache, partial
 from itertools import compress, repeat
 from operator import is_not, itemgetter, not_
 from typing import Any
@@ -17,7 +18,7 @@ from core.excel.assembly import BlockAssembler, scatter
 from core.excel.mapping import FIELDS, KEEP, FieldMap
 from core.excel.presets import Preset, platform_of
 from core.excel.readers import Table, repeated_header_rows
-from core.excel.sheet_rows import row_blocks, rows_from
+from core.excel.sheet_rows import LazyRows, row_blocks, rows_from
 from core.postcodes import clean_postcode
 
 # What makes a row a purchase: a date alone does not (a sheet may list when someone was added).
@@ -94,6 +95,17 @@ class _YearHints:
                         years[year] += 1
             self._by_column[column] = years.most_common(1)[0][0] if years else None
         return self._by_column[column]
+
+
+def _shows_rounding(table: Table, column: int) -> Callable[[], bool]:
+    """cleaning.column_shows_rounding of a column of the table (a workbook's cells typed: its rows are LazyRows),
+    its cells walked once when first asked."""
+    @cache
+    def shows() -> bool:
+        rows = rows_from(table.sheet.rows, table.data_start)
+        return cleaning.column_shows_rounding((row[column] for row in rows if column < len(row)),
+                                              typed=isinstance(table.sheet.rows, LazyRows))
+    return shows
 
 
 # Fields each order has of its own, whose texts are seldom seen again (_clean_column)
@@ -235,7 +247,11 @@ class TableRows:
                 self._columns.append(_Column(index, table.headers[index] or f"#{index + 1}", "kept",
                                              _CONVERTERS[kind], None))
                 continue
-            self._columns.append(_Column(index, name, _GROUP_OF.get(name), _CONVERTERS[kind], hint))
+            convert = _CONVERTERS[kind]
+            if kind in ("line", "lines"):  # digits ending in zeros are Excel's rounding only where the column shows it
+                number = cleaning.line_number if kind == "line" else cleaning.line_numbers
+                convert = partial(number, shows_rounding=_shows_rounding(table, index))
+            self._columns.append(_Column(index, name, _GROUP_OF.get(name), convert, hint))
         self._assembler = BlockAssembler(preset, _GROUP_OF)
 
     def cleaned(self) -> Iterator[CleanedBlock]:

@@ -158,8 +158,9 @@ def _update_line(session: Session, line: dict[str, Any], ref: str | None, values
     else:
         holds.hold("order_item", line["id"], [name for name in _UPDATED if line[name] == values[name]])
     changed = {name: value for name, value in {**values, **claimed}.items() if line[name] != value}
-    if changed:
-        record("order_item", line["id"], {name: line[name] for name in changed}, changed)
+    if changed:  # (with the line's order and number: the app saves lines anew, core.excel.batches finds it by them)
+        record("order_item", line["id"], {name: line[name] for name in changed},
+               {"order_id": line["order_id"], "line_ref": line["line_ref"], **changed})
         session.execute(update(OrderItem).where(OrderItem.id == line["id"]).values(**changed))
         line.update(changed)
     return bool(changed)
@@ -284,7 +285,8 @@ def _whole_order(draft: OrderDraft, lines: list[dict[str, Any]], before: list[di
 
 
 def recount_orders(session: Session, order_ids: Collection[int], restated: Collection[int] = (),
-                   record: Record | None = None, bumped: Collection[int] = ()) -> None:
+                   record: Record | None = None, bumped: Collection[int] = (),
+                   own: Callable[[int, dict[str, Any], dict[str, Any]], bool] | None = None) -> None:
     """After an undo: each of these orders with lines that carry their export's state (numbered, or from an export
     whose numbers Excel rounded) takes again the money of its lines (an undone import's lines gone, a later import's
     kept: core.excel.batches). When that changes its money, or the order is
@@ -292,7 +294,9 @@ def recount_orders(session: Session, order_ids: Collection[int], restated: Colle
     is also its lines' (a refund gone with its line takes the partial_refund with it); else the status is left
     as the undo put it (the seller may have set it). ``record`` is told each order changed (values before, after).
     An order changed takes one version more, unless it is one of ``bumped`` (the undo already counted one for it:
-    core.excel.undo_keep tells the seller's edits by the versions the imports and undos account for)."""
+    core.excel.undo_keep tells the seller's edits by the versions the imports and undos account for). ``own(order id,
+    its values, its lines' fields)`` gives the lines' fields the refund and status the seller set that stay
+    (core.excel.undo_own), and says whether one did: the status is then decided as for ``restated``."""
     lines = _book_lines(session, list(order_ids))
     stated = [order_id for order_id, have in lines.items() if any(line["line_state"] for line in have)]
     names = (*_TIMES, "postage_cents", *_MONEY, "status", "is_purchase")  # (the status is set when the money changes)
@@ -301,8 +305,9 @@ def recount_orders(session: Session, order_ids: Collection[int], restated: Colle
         for order_id, *values in session.execute(query).all():
             book = dict(zip(names, values, strict=True))
             fields = _of_lines({name: book[name] for name in (*_TIMES, "postage_cents")}, lines[order_id])
+            kept = own is not None and own(order_id, book, fields)
             changes = {name: fields[name] for name in _MONEY if name in fields and fields[name] != book[name]}
-            if order_id in restated and fields["status"] != book["status"]:
+            if (kept or order_id in restated) and fields["status"] != book["status"]:
                 changes["status"] = fields["status"]
             if changes:
                 changes["status"] = fields["status"]

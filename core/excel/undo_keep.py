@@ -144,6 +144,12 @@ def _edited(session, model, table: str, batch_id: int) -> set[int]:
     """The rows the batch created whose version is past what the imports that changed them account for."""
     versions = dict(session.execute(select(model.id, model.version).where(
         model.import_batch_id == batch_id, model.version > 1)).all())
+    return edited_since(session, table, versions)
+
+
+def edited_since(session, table: str, versions: dict[int, int]) -> set[int]:
+    """Of these rows of ``table`` (id → version), made by an import, those whose version is past what the imports'
+    change lines on them account for (1 when made, one more for each change, two for one undone since)."""
     if not versions:
         return set()
     expected: Counter[int] = Counter(dict.fromkeys(versions, 1))

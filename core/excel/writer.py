@@ -37,9 +37,8 @@ from core.excel.detail_items import DetailOutcome, attach_detail_items
 from core.excel.holds import Holds
 from core.excel.id_map import IdMap
 from core.excel.line_products import products_of_lines
-from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, same_person_orders
+from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, match_people
 from core.excel.own_export import BOOK_ORDER_KEY, write_referrers_and_points, write_settings
-from core.excel.own_history import write_history
 from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
 from core.excel.round_writer import NewOrders, in_rounds, link_created, no_orders, people_in_rounds
 from core.excel.rounds import Rounds
@@ -198,7 +197,7 @@ class BookWriter:
         self._chunk()
         if self.plan.detail_items or index.orders:
             self.counts.detail = attach_detail_items(self.session, self.plan, index.orders, resolver.link,
-                                                     self._record, self.touched, self.unchanged)
+                                                     self._record, self.touched, self.unchanged, self.holds)
             self.counts.detail.items_added += self._sub_items_added
             self.counts.orders_updated += self.counts.detail.orders_updated
             self.counts.orders_unchanged += self.counts.detail.orders_unchanged
@@ -206,7 +205,9 @@ class BookWriter:
         # and the figures and reminders follow (the 100k demo book's export: ≈ 0.3 GB of them, still held there).
         del index, new_orders
         self.plan.people, self.plan.orders = [], []
-        if self.plan.ledgers:  # our export's cases, coupons, tasks and contact log (core.excel.own_history)
+        if self.plan.ledgers:  # our export's cases, coupons, tasks and contact log (its modules imported only then)
+            from core.excel.own_history import write_history
+
             write_history(self.session, self.plan, self._created_refs, self._order_refs)
         self._check(92, "figures")
         self.counts.risk_buyers = risk_buyers(self.session, self.counts.batch_id) if self.counts.orders_created else []
@@ -359,17 +360,8 @@ class BookWriter:
         as the customer table's columns).
         People of this import matching one another through the index are created once."""
         people = self.plan.people
-        owners = same_person_orders(self.plan, index)
-        ids: list[int | None] = [None] * len(people)
-        new_people: list[int] = []
-        for position, person in enumerate(people):
-            match = index.match(person, owners.get(position, []))
-            if match.customer_id is not None:
-                ids[position] = match.customer_id
-            else:
-                new_people.append(position)
-                if match.proposal:
-                    self.counts.proposals.append((position, *match.proposal))
+        ids, new_people, proposals = match_people(self.plan, index)
+        self.counts.proposals.extend(proposals)
         figures = customer_stats.figures_of_new_customers(
             (draft.person, day, paid - refunded) for draft, day, paid, refunded, purchase in zip(
                 new_orders.drafts, new_orders.columns["order_date"], new_orders.columns["paid_cents"],
@@ -446,7 +438,7 @@ class BookWriter:
             if customer_id not in created:
                 self._record("customer_tag", customer_id, {"tag_id": tag_id})
                 self._filled.add(customer_id)
-        for customer_id, alias_id in write_aliases(self.session, self.plan.people, ids):
+        for customer_id, alias_id in write_aliases(self.session, self.plan.people, ids, self.holds):
             if customer_id not in created:
                 self._record("customer_alias", alias_id, None)
                 self._filled.add(customer_id)

@@ -75,5 +75,9 @@
         <source>%1 values changed since this import (by a later import or by hand), or given the same by a later import, were kept as they are.</source>
         <translation>有 %1 个值在这次导入之后又被改过（后来的导入或手动修改），或后来的导入给出了同样的值，已保留不变。</translation>
     </message>
+    <message>
+        <source>%1 products this import made were kept: order lines of other imports or your own orders use them, or you edited them since.</source>
+        <translation>此次导入新建的商品中有 %1 个已保留：其他导入或你自己的订单里有商品行用到它们，或你之后修改过它们。</translation>
+    </message>
 </context>
 </TS>

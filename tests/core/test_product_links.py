@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import bindparam, select, text
 
-from core.book.models import OrderItem, Reminder
+from core.book.models import OrderItem
 from core.dto import ProductInput
 from core.errors import ValidationError
 from core.excel.batches import undo_import
@@ -138,13 +138,11 @@ def test_undo_of_an_import_relinks_and_regenerates(book, tmp_path):
     second = _import(book, _csv(tmp_path / "b.csv", [("9202", "13800000002", "2026-05-21", "红糖姜茶", 1)]))
     assert second.products_created == 0
     assert [phone for phone, *_rest in _tasks(book, ("repurchase",))] == ["13800000001", "13800000002"]
-    undo_import(book, first.batch_id, today=D)  # deletes the product it created: the other line keeps one
+    result = undo_import(book, first.batch_id, today=D)  # the product it made stays (the other line uses it, the
+    assert result.products_kept == 1  # seller set its cycle: core.excel.undo_products), its buyer's order goes
     (tea,) = _summaries(book).values()
-    assert (tea.product.name, tea.buyers, tea.product.cycle_days) == ("红糖姜茶", 1, None)
-    with book.session() as s:
-        open_tasks = s.scalars(select(Reminder.kind).where(Reminder.status == "open",
-                                                           Reminder.kind.in_(("repurchase", "winback")))).all()
-    assert open_tasks == []  # no cycle any more (one purchase, no suggestion): no cycle task left open
+    assert (tea.product.name, tea.buyers, tea.product.cycle_days) == ("红糖姜茶", 1, 20)
+    assert [phone for phone, *_rest in _tasks(book, ("repurchase",))] == ["13800000002"]  # regenerated without them
 
 
 def test_merging_two_customers_runs_their_purchases_together(book, make_customer, make_order):

@@ -321,3 +321,15 @@ def test_case_dialogs_write_on_the_lane_and_show_refusals(qtbot, book, clock, se
     qtbot.waitUntil(lambda: dialog.isEnabled() and dialog.error_label.isVisible(), timeout=5000)
     assert dialog.error_label.text()
     assert lane.wait(5000)
+
+
+def test_the_page_made_for_a_book_dates_its_range_by_the_sessions_day(qtbot, book, settings):
+    """The after-sales page keeps the day of the Today list (the session's clock), not the machine's own date."""
+    from ui.pages.registry import page_spec
+    from ui.session import Session
+
+    day = dt.date(2025, 3, 17)  # not today on any machine running the tests
+    page = page_spec("aftersales").create(Session(book=book, book_path=str(book.path), settings=settings,
+                                                  today=lambda: day))
+    qtbot.addWidget(page)
+    assert (page.from_edit.date().toPython(), page.to_edit.date().toPython()) == (dt.date(2025, 3, 1), day)

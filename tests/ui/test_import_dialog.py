@@ -213,19 +213,11 @@ def test_the_history_tells_the_rows_an_undo_kept(qtbot, book, tmp_path, monkeypa
     """Undoing the import that created a customer a later sheet then gave a WeChat: the customer stays, told."""
     from core.excel.importer import run_import
     from tests.core.excel.test_undo_creating_import import _taobao
-    from ui.dialogs.import_history import ImportHistoryDialog
+    from tests.ui.test_import_history_products import undo_in_history
 
     run_import(book, _taobao(tmp_path / "ExportOrderList201707080001.csv"))
     run_import(book, write_csv(tmp_path / "我的客户.csv", [["姓名", "电话", "微信"], ["王芳", "13925130165", "wangfang88"]]))
-    dialog = ImportHistoryDialog(book)
-    qtbot.addWidget(dialog)
-    dialog.table.selectRow(1)  # the Taobao import (newest first)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
-    with qtbot.waitSignal(dialog.book_changed):
-        dialog.undo_button.click()
-    qtbot.waitUntil(lambda: bool(told))
+    told = undo_in_history(qtbot, book, 1, monkeypatch)  # the Taobao import (newest first)
     assert count(book, Customer) == 1 and count(book, Order) == 0
     assert told == ["1 customers, orders or order lines this import added were changed since (by a later import or "
                     "by hand) or are in a later import too: they were kept, with what this import gave them."]

@@ -416,8 +416,8 @@ def test_a_book_file_is_polled_too_and_f5_refreshes_every_page(qtbot, book, sett
     page = window.show_page("customers")
     make_customer(name="张伟")
     window.refresh_action.trigger()  # pages and counts reload in the background
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
-    qtbot.waitUntil(lambda: window.counts_label.text().startswith("1 customers"), timeout=5000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=20_000)
+    qtbot.waitUntil(lambda: window.counts_label.text().startswith("1 customers"), timeout=20_000)
 
 
 def test_screenshots_of_the_shared_book_windows_in_chinese(qtbot, qapp):

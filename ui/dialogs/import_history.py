@@ -124,5 +124,8 @@ class ImportHistoryDialog(QDialog):
             told.append(self.tr(
                 "%1 values changed since this import (by a later import or by hand), or given the same by a later "
                 "import, were kept as they are.").replace("%1", str(result.values_kept)))
+        if result.products_kept:  # products it made that other imports' or the seller's order lines use, or edited
+            told.append(self.tr("%1 products this import made were kept: order lines of other imports or your own "
+                                "orders use them, or you edited them since.").replace("%1", str(result.products_kept)))
         if told:
             QMessageBox.information(self, self.tr("Undo import"), "\n".join(told))

@@ -75,7 +75,7 @@ def _aftersales(session: Session) -> Page:
 
     book = session.book
     return AftersalesPage(AftersalesService(book), CustomerService(book), OrderService(book), session.settings,
-                          lane=session.lane)
+                          clock=session.now, lane=session.lane)
 
 
 def _marketing(session: Session) -> Page:

@@ -13,7 +13,7 @@ import sys
 import textwrap
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import event, func, select, text
 
 from core.book.db import Book
 from core.book.models import Customer, ImportBatch, Order, OrderItem
@@ -179,3 +179,26 @@ def test_a_large_import_brings_the_planners_statistics_up_to_date_first(fresh_pg
             after = dict(s.execute(text(analyzed)).all())
     assert all(after[name] == before[name] + 1 for name in ("customer", "orders", "order_item")), (before, after)
     assert before["orders"] == 0  # (the small import did not)
+
+
+def test_an_import_in_rounds_analyzes_the_tables_it_filled_once(fresh_pg_schema, tmp_path, monkeypatch):
+    """Analyzed before linking the products it made at the end (core.excel.round_writer.link_created), the tables
+    are not analyzed again before the figures: no row came in between."""
+    from core.excel import rounds
+
+    monkeypatch.setattr(chunked, "ANALYZE_AFTER", 30)
+    monkeypatch.setattr(rounds, "ROUNDS_AFTER", 0)
+    monkeypatch.setattr(rounds, "ROUND_ROWS", 50)
+    statements: list[str] = []
+    analyzed = "SELECT relname, COALESCE(analyze_count, 0) FROM pg_stat_user_tables WHERE schemaname = current_schema()"
+    with Book.open(fresh_pg_schema(), create=True, backup_root=tmp_path / "bk") as book:
+        with book.session() as s:
+            before = dict(s.execute(text(analyzed)).all())
+        event.listen(book.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+        result = run_import(book, write_csv(tmp_path / "many.csv", taobao_rows(200, 80, seed=5), encoding="gbk",
+                                            quote_all=True), ImportOptions(backup=False, today=TODAY))
+        with book.session() as s:
+            after = dict(s.execute(text(analyzed)).all())
+    assert result.products_created and [sql for sql in statements if sql.startswith("ANALYZE")] == [
+        "ANALYZE customer, orders, order_item"]
+    assert all(after[name] == before[name] + 1 for name in ("customer", "orders", "order_item")), (before, after)

@@ -171,7 +171,7 @@ def test_columns_the_book_has_no_field_for_are_kept_in_the_customers_note(tmp_pa
         "车牌：粤A54321\n维修项目：补胎\n维修项目：保养"}
 
 
-@pytest.mark.parametrize("header", ["购买产品", "购买商品", "产品", "商品名称", "货品", "宝贝"])
+@pytest.mark.parametrize("header", ["购买产品", "购买商品", "产品", "商品名称", "货品", "宝贝", "最近买的", "买了什么"])
 def test_a_sellers_product_column_is_recognised_under_the_names_sellers_use(tmp_path, book, header):
     from core.excel.analysis import choose, lacks_product_column, load_file
 
@@ -239,3 +239,18 @@ def test_a_history_sheet_alone_is_refused_with_the_reason(tmp_path):
         assert snapshot(book) == before
     assert caught.value.code == "no_row_imported"
     assert [(e["sheet"], e["code"]) for e in caught.value.details["errors"]] == [("提醒", "history_needs_customers")]
+
+
+@pytest.mark.parametrize("header", ["最近买的", "买了什么", "购买产品"])
+def test_a_customer_list_without_dates_keeps_what_its_purchase_columns_say_in_the_note(tmp_path, book, header):
+    """(hostile6 F2) No date and no order number column: no row can be a purchase, so the product and amount
+    columns are kept in the customer's note (listed before the import), not reported row by row and lost."""
+    from core.excel.analysis import choose, load_file
+
+    path = write_xlsx(tmp_path / "list.xlsx", {"s": [["姓名", "电话", header, "金额", "备注"],
+                                                     ["王芳", "13925130165", "蜂蜜 2瓶", 68, "老客"]]})
+    assert set(choose(load_file(path).tables[0]).fields.values()) == {"name", "phone", "keep", "note"}
+    result = run_import(book, path)
+    assert (result.customers_created, result.orders_created, result.errors) == (1, 0, ())
+    with book.session() as session:
+        assert session.scalar(select(Customer.note)) == f"老客\n{header}：蜂蜜 2瓶\n金额：68"

@@ -11,8 +11,8 @@ import tracemalloc
 import pytest
 
 from core.book.db import Book
+from core.excel import own_history
 from core.excel import plan as plan_module
-from core.excel import writer as writer_module
 from core.excel.analysis import choose, load_file, preset_of, table_rows
 from core.excel.export import export_book
 from core.excel.importer import ImportOptions, _build_plan, choose_tables, run_import
@@ -162,13 +162,13 @@ def test_the_written_people_and_orders_are_let_go_before_the_history_sheets_are_
     with Book.open(path, backup_root=tmp_path / "backups") as book:
         export_book(book, export, "all", "zh_CN", today=dt.date(2026, 6, 1))
     held = []
-    write_history = writer_module.write_history
+    write_history = own_history.write_history  # (imported by the writer when our export has history sheets)
 
     def watched(session, plan, customers, orders):
         held.append((len(plan.people), len(plan.orders)))
         return write_history(session, plan, customers, orders)
 
-    monkeypatch.setattr(writer_module, "write_history", watched)
+    monkeypatch.setattr(own_history, "write_history", watched)
     with Book.open(tmp_path / "copy.book", create=True, backup_root=tmp_path / "backups") as book:
         result = run_import(book, export, ImportOptions(today=dt.date(2026, 6, 1)))
     assert result.customers_created == 600 and result.orders_created > 600
