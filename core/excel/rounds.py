@@ -119,6 +119,8 @@ class PeopleFirst(PlanBuilder):
         plan.errors.extend(self._key_errors)
         self._joiner = None  # type: ignore[assignment]
         rows = len(self._union.parent)
+        if not rows:  # no row of people or orders: no rounds (the import is refused if nothing else is in it)
+            return plan
         order_of, orders = _orders_of_rows(rows, self._keyed, self._digests)
         lines = len(self._keyed)
         self._keyed, self._digests = array("i"), bytearray()

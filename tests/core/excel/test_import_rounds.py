@@ -217,3 +217,24 @@ def test_an_import_in_rounds_is_one_batch_undone_at_once(tmp_path, monkeypatch):
     with sqlite3.connect(book_path) as connection:
         assert [connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 for table in ("customer", "orders", "order_item", "import_batch")] == [0, 0, 0, 1]
+
+
+def test_a_file_none_of_whose_rows_can_be_imported_is_refused_in_rounds_too(tmp_path, monkeypatch):
+    """The contract holds on the rounds path: every row refused → ``no_row_imported``, no batch, no backup."""
+    from core.errors import ImportRejected
+
+    rows = taobao_rows(3, 2)
+    for row in rows[1:]:  # no buyer, no name, no phone: no identity
+        for column in ("买家会员名", "收货人姓名", "联系手机"):
+            row[rows[0].index(column)] = ""
+    path = write_csv(tmp_path / "refused.csv", rows)
+    monkeypatch.setattr(rounds_module, "ROUNDS_AFTER", 0)
+    monkeypatch.setattr(rounds_module, "ROUND_ROWS", 2)
+    book_path = tmp_path / "rounds.book"
+    with Book.open(book_path, create=True, backup_root=tmp_path / "backups") as book:
+        with pytest.raises(ImportRejected) as refused:
+            run_import(book, path, ImportOptions(today=TODAY))
+        assert refused.value.code == "no_row_imported"
+    with sqlite3.connect(book_path) as connection:
+        assert connection.execute("SELECT count(*) FROM import_batch").fetchone()[0] == 0
+    assert not (tmp_path / "backups").exists() or not any((tmp_path / "backups").rglob("*.book"))
