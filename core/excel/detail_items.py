@@ -6,10 +6,16 @@ order already in the book:
 
 - lines already on the order (same title, specification and quantity, counted as a multiset) are left
   alone, so importing the same detail file again adds nothing;
-- when the order has exactly one item and no line of the file is that item, the item is the order
-  report's summary line (宝贝标题 + 宝贝总数量 of the whole order): the first line replaces it and the
+- when the order has exactly one item and none of several lines of the file is that item, the item is the
+  order report's summary line (宝贝标题 + 宝贝总数量 of the whole order): the first line replaces it and the
   other lines are added;
-- otherwise (no item, or several items) the missing lines are added and nothing is removed.
+- otherwise a line of the file left is a line of the order left of the same title and specification (the
+  seller changed its quantity in the app: their line stands for the file's, whole) and the lines still missing
+  are added; nothing is removed.
+
+The order's paid follows what the seller changed (``seller_lines_paid``, before the order rows are compared:
+core.excel.writer): an order whose lines the seller changed is paid as much more or less than the file says as
+they changed its lines by, so its lines, goods and paid agree whether the same file comes again or a newer one.
 
 An order already in the book that comes again as several rows that are its lines (a Douyin export's
 sub-orders: ``OrderDraft.rows_are_lines``) and whose lines have no numbers in the book (imported before
@@ -37,7 +43,7 @@ from sqlalchemy.orm import Session
 from core.book.models import Order, OrderItem
 from core.excel.holds import Holds
 from core.excel.matching import ExistingOrder, chunks
-from core.excel.plan import ImportPlan
+from core.excel.plan import ImportPlan, OrderDraft
 from core.excel.records import RowError
 
 _COLUMNS = ("title", "sku_spec", "quantity", "unit_price_cents", "amount_cents", "product_id")
@@ -105,7 +111,7 @@ def attach_detail_items(session: Session, plan: ImportPlan, book_orders: Mapping
     for key, order in found.items():
         wanted = [_line_values(item, link) for item in plan.detail_items[key]]
         have = current.get(order.id, [])
-        missing = _missing(wanted, have, holds)
+        missing = _missing(wanted, have, holds, summary=True)
         replaced = bool(missing) and len(have) == 1 and len(missing) == len(wanted)
         if replaced:
             _replace(session, have[0], missing.pop(0), record)
@@ -149,22 +155,77 @@ def _grow_goods(session: Session, grown: Mapping[int, tuple[int, int]], record: 
                                 .values(goods_cents=goods + more, version=Order.version + 1))
 
 
-def _missing(wanted: list[dict[str, Any]], have: list[dict[str, Any]], holds: Holds | None = None
-             ) -> list[dict[str, Any]]:
-    """The wanted lines the order does not have (title, specification and quantity, as a multiset); each book line
-    that is one of them goes to ``holds``, with the values the wanted line gives as the line has them."""
+def _missing(wanted: list[dict[str, Any]], have: list[dict[str, Any]], holds: Holds | None = None,
+             summary: bool = False) -> list[dict[str, Any]]:
+    """The wanted lines the order does not have (title, specification and quantity, as a multiset; then a wanted
+    line left is a book line left of the same title and specification: the seller changed its quantity in the
+    app, and their line stands for the file's); each book line that is one of them goes to ``holds``, with the
+    values the wanted line gives as the line has them. ``summary``: an order of one line that none of several
+    wanted lines is by title, specification and quantity has the order report's summary line: all are missing."""
     on_order: dict[tuple[str, str, int], list[dict[str, Any]]] = {}
     for line in have:
         on_order.setdefault(_line_key(line), []).append(line)
     missing = []
     for values in wanted:
         if same := on_order.get(_line_key(values)):
-            line = same.pop(0)
-            if holds is not None:
-                holds.hold("order_item", line["id"], [name for name in _HELD if line[name] == values[name]])
+            _held(same.pop(0), values, holds)
         else:
             missing.append(values)
+    if summary and len(have) == 1 and len(missing) == len(wanted) > 1:
+        return missing  # the order report's summary line (replaced by the first)
+    left = [line for lines in on_order.values() for line in lines]
+    for values in list(missing):  # a line whose quantity the seller changed in the app stands for the file's
+        if same := [line for line in left if (line["title"], line["sku_spec"]) == (values["title"], values["sku_spec"])]:
+            left.remove(same[0])
+            missing.remove(values)
+            _held(same[0], values, holds)
     return missing
+
+
+def _held(line: dict[str, Any], values: dict[str, Any], holds: Holds | None) -> None:
+    if holds is not None:
+        holds.hold("order_item", line["id"], [name for name in _HELD if line[name] == values[name]])
+
+
+def seller_lines_paid(session: Session, known: Sequence[tuple[ExistingOrder, OrderDraft]]) -> None:
+    """An order of the book whose lines the seller changed in the app (its goods are its lines', and their amount is
+    not the file's) is, read again, paid as much more or less than the file says as the seller changed its lines'
+    amount by (the order dialog's paid follows the goods: core.orders), as a Douyin line is
+    (line_states.counted_state): the same file changes nothing and the order's paid and lines agree, while a newer
+    word of the file on its paid applies, moved the same. The change is that of all its lines when each line of the
+    file is one of them by title and specification (a line of the seller's own counts; a summary line, the order
+    report's, stands for all), else (the file has lines the book lacks: an earlier export held some of them only,
+    the others are added) that of the lines of the book the file's are. An order unpaid in the book and the file
+    keeps the paid the seller left (nothing paid yet). Sets the drafts' ``paid_cents`` before the writer compares
+    them (``BookWriter._update_order``); orders merged by their numbered lines (core.excel.sub_orders) are left."""
+    drafts = {existing.id: draft for existing, draft in known if not draft.lines_written and draft.items
+              and draft.fields.get("paid_cents") is not None}
+    lines: dict[int, list[tuple[str, str, int, bool]]] = {}
+    for batch in chunks(drafts):
+        query = select(OrderItem.order_id, OrderItem.title, OrderItem.sku_spec, OrderItem.amount_cents,
+                       OrderItem.line_ref, OrderItem.line_state).where(OrderItem.order_id.in_(batch))
+        for order_id, title, spec, amount, ref, state in session.execute(query):
+            lines.setdefault(order_id, []).append((title, spec or "", amount or 0, bool(ref or state)))
+    for batch in chunks(list(lines)):
+        orders = select(Order.id, Order.status, Order.paid_cents, Order.goods_cents).where(Order.id.in_(batch))
+        for order_id, status, paid, goods in session.execute(orders):
+            have, draft = lines[order_id], drafts[order_id]
+            if goods != sum(line[2] for line in have) or any(line[3] for line in have):
+                continue  # goods not its lines' (typed), or a platform's numbered lines (core.excel.sub_orders)
+            left, paired, new = list(have), 0, False
+            for item in draft.items:
+                line = next((line for line in left if line[:2] == (item.get("product_title", ""),
+                                                                   item.get("sku_spec", ""))), None)
+                if line is None:
+                    new = True  # a line the book lacks (added by attach_detail_items)
+                else:
+                    left.remove(line)
+                    paired += line[2] - item.get("amount_cents", 0)
+            more = paired if new else goods - sum(item.get("amount_cents", 0) for item in draft.items)
+            if not more:
+                continue
+            unpaid = status == draft.fields.get("status") == "unpaid"
+            draft.fields["paid_cents"] = paid if unpaid else max(draft.fields["paid_cents"] + more, 0)
 
 
 def _no_link(_title: str) -> None:

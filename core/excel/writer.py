@@ -33,7 +33,7 @@ from core.excel.bulk_insert import bulk_insert, bulk_insert_columns, fit_to_leng
 from core.excel.chunked import CHUNK_ROWS, CHUNK_UPDATES, Turns, after_import_in_chunks
 from core.excel.cleaning import DELETED, clean_text, is_masked_name, status_behind, with_kept_lines
 from core.excel.customer_rows import CUSTOMER_TEXT, customer_columns, risk_buyers, write_aliases
-from core.excel.detail_items import DetailOutcome, attach_detail_items
+from core.excel.detail_items import DetailOutcome, attach_detail_items, seller_lines_paid
 from core.excel.holds import Holds
 from core.excel.id_map import IdMap
 from core.excel.line_products import products_of_lines
@@ -471,6 +471,7 @@ class BookWriter:
                     drafts.append(draft)
             merged = merge_sub_orders(self.session, known, link, self._record, self.holds)
             self._sub_items_added = merged.items_added
+            seller_lines_paid(self.session, known)  # (a line the seller changed: the order's paid as its lines')
             for existing, draft in known:
                 self._update_order(existing, draft, merged.extra.get(existing.id, {}),
                                    existing.id in merged.lines_changed)
@@ -570,9 +571,8 @@ class BookWriter:
             value = fields[name]
             if value not in (None, "") and value != book[name]:
                 changes[name] = value
-        self.holds.hold("orders", existing.id, [name for name in names if fields[name] not in (None, "")
-                                                and name not in changes
-                                                and not (draft.lines_written and name in LINES_SAY)])
+        self.holds.hold("orders", existing.id, [name for name in names if fields[name] not in (None, "") and name
+                                                not in changes and not (draft.lines_written and name in LINES_SAY)])
         if not changes and not lines_changed:
             self.counts.orders_unchanged += 1
             if draft.rows_are_lines:
