@@ -574,6 +574,8 @@ def finish_fields(fields: dict[str, Any], line_states: list[tuple[Any, Any, dict
         item["amount_cents"] = fields.get("goods_cents", fields["paid_cents"])
         if "unit_price_cents" not in item:
             item["unit_price_cents"] = item["amount_cents"] // max(item["quantity"], 1)
+        if "goods_cents" not in fields and not fields.get("postage_cents") and not fields.get("discount_cents"):
+            fields["goods_cents"] = item["amount_cents"]  # a sheet's one amount: the goods it paid for, as its line
     status_text = fields.pop("status", "")
     after_sale = fields.pop("after_sale_status", "")
     status = cleaning.map_status(status_text) if status_text else None

@@ -183,6 +183,9 @@ def test_a_sellers_product_column_is_recognised_under_the_names_sellers_use(tmp_
     with book.session() as session:
         assert session.scalar(select(OrderItem.title)) == "蜂蜜"
         assert str(session.scalar(select(Order.created_at))) == "2026-09-12 00:00:00"
+        # (hostile6 F7) the sheet's one amount is the goods too, as its line's: goods, lines and paid agree
+        order = session.scalars(select(Order)).one()
+        assert (order.goods_cents, order.paid_cents, order.items[0].amount_cents) == (6800, 6800, 6800)
 
 
 def test_total_rows_are_skipped_and_reported_and_a_bad_purchase_date_keeps_the_customer(tmp_path, book):
