@@ -1,10 +1,11 @@
 """The customer table's columns for the people of an import plan (core.excel.writer inserts them), and their
-aliases (other phones, and the 其他账号 lines of our export)."""
+aliases (other phones, the 其他账号 lines of our export, and the other phone or buyer ID of a person matched by a key
+of their own and bearing the customer's name: ``second_keys``)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from core.book.dialect import in_chunks
 from core.book.models import SOURCE_CHANNEL_VALUES, Customer, CustomerAlias, Order
-from core.excel.cleaning import source_channel, with_kept_lines
+from core.excel.cleaning import is_masked_name, source_channel, with_kept_lines
 from core.excel.columns import ALIAS_KIND_WORDS
 from core.excel.holds import Holds
 from core.excel.plan import PersonDraft
@@ -81,11 +82,12 @@ def alias_lines(text: str | None) -> Iterator[tuple[str, str, str]]:
 
 
 def write_aliases(session: Session, people: Sequence[PersonDraft], ids: Sequence[int],
-                  holds: Holds | None = None) -> Iterator[tuple[int, int]]:
+                  holds: Holds | None = None, strong: Collection[int] = ()) -> Iterator[tuple[int, int]]:
     """Add the aliases of the people of an import (the customer ``ids[position]``) that their customers lack:
-    each phone after the first, and the lines of the ``aliases`` field (our export). Yields (customer id, alias id)
-    of each alias added; those the customers have already go to ``holds`` (core.excel.holds: an undo of the import
-    that added them keeps them for this one)."""
+    each phone after the first, the lines of the ``aliases`` field (our export), and the other keys of a person
+    matched by a key of their own (``strong``: :func:`second_keys`). Yields (customer id, alias id) of each alias
+    added; those the customers have already go to ``holds`` (core.excel.holds: an undo of the import that added
+    them keeps them for this one)."""
     wanted: dict[tuple[int, str, str], str] = {}  # (customer, kind, value_norm) → value
     for position, person in enumerate(people):
         for phone in person.phones[1:]:
@@ -94,15 +96,26 @@ def write_aliases(session: Session, people: Sequence[PersonDraft], ids: Sequence
         if aliases:  # (most people have none: no generator, no import a person)
             for kind, value, norm in alias_lines(aliases):
                 wanted.setdefault((ids[position], kind, norm), value)
-    if not wanted:
+    offered = {(ids[position], kind, norm): (value, people[position].fields.get("name", ""))
+               for position in strong for kind, value, norm in _keys_of(people[position])}
+    if not wanted and not offered:
         return
-    have: dict[tuple[int, str, str], int | None] = {}  # → the alias (None: the customer's own phone)
-    for batch in in_chunks(sorted({customer_id for customer_id, _, _ in wanted})):
+    have: dict[tuple[int, str, str], int | None] = {}  # → the alias (None: the customer's own phone or buyer ID)
+    names: dict[int, str] = {}
+    for batch in in_chunks(sorted({customer_id for customer_id, _, _ in (*wanted, *offered)})):
         have.update(((customer_id, kind, value), alias_id) for alias_id, customer_id, kind, value in session.execute(
             select(CustomerAlias.id, CustomerAlias.customer_id, CustomerAlias.kind, CustomerAlias.value_norm)
             .where(CustomerAlias.customer_id.in_(batch))))
-        have.update(((cid, "phone", phone), None) for cid, phone in session.execute(
-            select(Customer.id, Customer.phone_norm).where(Customer.id.in_(batch))))
+        for cid, name, phone, buyer in session.execute(select(
+                Customer.id, Customer.name, Customer.phone_norm, Customer.platform_buyer_id).where(Customer.id.in_(batch))):
+            have[(cid, "phone", phone)] = have[(cid, "buyer_id", (buyer or "").lower())] = None
+            names[cid] = name or ""
+    new_keys = second_keys(session, {key: value for key, (value, name) in offered.items()
+                                     if key not in have and name == names[key[0]]})
+    for key, (value, name) in offered.items():  # one the customer has, given by a person of their name: held
+        if key in have and name == names[key[0]]:
+            wanted.setdefault(key, value)
+    wanted.update((key, value) for key, value in new_keys.items() if key not in wanted)
     for (customer_id, kind, norm), value in wanted.items():  # in the file's order
         if (customer_id, kind, norm) in have:
             if holds is not None and (alias_id := have[(customer_id, kind, norm)]) is not None:
@@ -112,6 +125,47 @@ def write_aliases(session: Session, people: Sequence[PersonDraft], ids: Sequence
             customer_id=customer_id, kind=kind, value=value, value_norm=norm)
             .returning(CustomerAlias.id)).scalar_one()
         yield customer_id, alias_id
+
+
+def _keys_of(person: PersonDraft) -> Iterator[tuple[str, str, str]]:
+    """(kind, value, value_norm) of the phones (never a masked one: not among them) and buyer IDs of a person whose
+    name is a real one; none for a nameless or masked name (周**)."""
+    name = person.fields.get("name", "")
+    if not name or is_masked_name(name):
+        return
+    for phone in person.phones:
+        yield "phone", phone, phone
+    for buyer in (person.fields.get("platform_buyer_id"), *person.fields.get("buyer_ids", ())):
+        if buyer and not is_masked_name(buyer):
+            yield "buyer_id", buyer[:200], buyer.lower()[:200]
+
+
+def second_keys(session: Session, offered: dict[tuple[int, str, str], str]) -> dict[tuple[int, str, str], str]:
+    """Which of the keys ``offered`` (customer, kind, value_norm) → value become the customer's aliases: a phone or
+    buyer ID the customer lacks, of a person of the import matched to them by a key of their own (an order of the
+    book, a phone, a buyer ID, a WeChat ID, our export's customer number) and bearing their very name (the caller
+    checks both). So a second phone of an order matched by the customer's account and sent to her name is hers, and
+    so is the account of an order matched by her phone and name; a gift sent by her to someone else (another name)
+    gives nothing, nor does a match by name and address, a nameless or masked name (周**) or a masked phone. A key
+    that is another book customer's (their phone, buyer ID or alias) is not taken: that is two people, or a merge
+    for the seller to make, not an alias."""
+    if not offered:
+        return {}
+    alive = Customer.deleted_at.is_(None)
+    owners: dict[tuple[str, str], set[int]] = {}
+    for kind, column in (("phone", Customer.phone_norm), ("buyer_id", Customer.platform_buyer_id)):
+        values = {value for (_cid, of_kind, _norm), value in offered.items() if of_kind == kind}
+        norms = {norm for _cid, of_kind, norm in offered if of_kind == kind}
+        for batch in in_chunks(sorted(values)):
+            for cid, value in session.execute(select(Customer.id, column).where(column.in_(batch), alive)):
+                owners.setdefault((kind, value if kind == "phone" else value.lower()), set()).add(cid)
+        for batch in in_chunks(sorted(norms)):
+            for cid, norm in session.execute(select(CustomerAlias.customer_id, CustomerAlias.value_norm).join(
+                    Customer, Customer.id == CustomerAlias.customer_id).where(
+                    CustomerAlias.kind == kind, CustomerAlias.value_norm.in_(batch), alive)):
+                owners.setdefault((kind, norm), set()).add(cid)
+    return {(cid, kind, norm): value for (cid, kind, norm), value in offered.items()
+            if owners.get((kind, norm), set()) <= {cid}}
 
 
 def risk_buyers(session: Session, batch_id: int) -> list[tuple[int, str, int]]:

@@ -535,14 +535,14 @@ def _merge_person(person: PersonDraft, parsed: ParsedRow) -> None:
         for name, value in parsed.customer.items():
             if name == "tags":
                 person.tags.extend(tag for tag in value if tag not in person.tags)
+            elif name == "platform_buyer_id" and value and fields.get(name) and value != fields[name]:
+                fields["buyer_ids"] = (*fields.get("buyer_ids", ()), value)  # another account (customer_rows)
             elif value not in ("", None) and (not fields.get(name) or (
                     name in ("name", "real_name") and cleaning.is_masked_name(fields[name])
                     and not cleaning.is_masked_name(value))):
                 fields[name] = value
     if parsed.phones != person.phones:
-        for phone in parsed.phones:
-            if phone not in person.phones:
-                person.phones.append(phone)
+        person.phones.extend(dict.fromkeys(phone for phone in parsed.phones if phone not in person.phones))
     if parsed.kept:
         person.kept.extend(line for line in parsed.kept if line not in person.kept)
     if parsed.masked_phone and not person.masked_phone:

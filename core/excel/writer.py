@@ -106,6 +106,7 @@ class BookWriter:
         self._created: set[int] = set()  # plan.people positions created by this import
         self._created_ids: set[int] = set()  # and their customer ids
         self._filled: set[int] = set()  # book customers given a field, a tag or an alias (customers_updated)
+        self._strong: set[int] = set()  # the people matched by a key of their own (matching.match_people)
         self._created_refs: dict[str, int] = {}  # our export's customer numbers of those → their ids
         self._order_refs = IdMap()  # our export's order ids of the orders created → their ids
         self._changes: list[dict[str, Any]] = []
@@ -360,7 +361,7 @@ class BookWriter:
         as the customer table's columns).
         People of this import matching one another through the index are created once."""
         people = self.plan.people
-        ids, new_people, proposals = match_people(self.plan, index)
+        ids, new_people, proposals, self._strong = match_people(self.plan, index)
         self.counts.proposals.extend(proposals)
         figures = customer_stats.figures_of_new_customers(
             (draft.person, day, paid - refunded) for draft, day, paid, refunded, purchase in zip(
@@ -438,7 +439,7 @@ class BookWriter:
             if customer_id not in created:
                 self._record("customer_tag", customer_id, {"tag_id": tag_id})
                 self._filled.add(customer_id)
-        for customer_id, alias_id in write_aliases(self.session, self.plan.people, ids, self.holds):
+        for customer_id, alias_id in write_aliases(self.session, self.plan.people, ids, self.holds, self._strong):
             if customer_id not in created:
                 self._record("customer_alias", alias_id, None)
                 self._filled.add(customer_id)
