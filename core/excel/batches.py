@@ -35,7 +35,7 @@ from core.excel.detail_items import ADDED_LINE
 from core.excel.holds import Held
 from core.excel.sub_orders import recount_orders
 from core.excel.undo_keep import rows_kept, take_later_states
-from core.excel.undo_own import before_undo
+from core.excel.undo_own import before_undo, status_with_refund
 from core.excel.undo_products import settle_products
 from core.excel.writer import CREATED
 from core.order_writes import after_orders_written
@@ -336,6 +336,7 @@ def _restore(session, change: _Change, held: Held, moved: list[dict], put_back: 
                                       new_values_json=_json({name: new[name]}) if name in new else None))
             if values and change.table_name == "orders":
                 put_back.add(change.row_id)
+                status_with_refund(session, change.row_id, old, values)  # a refund that stays keeps its status
             if issubclass(model, VersionedMixin):  # one more for the undo, and one for each change line passed on
                 values["version"] = model.version + 1 + len(vouched)  # (undo_keep counts them so)
             if values:  # (a line whose values all changed since or are held has nothing to put back)

@@ -15,6 +15,11 @@ import (the book's lines with that import's changes of them taken back); the rec
 
 A refund that stays makes the status that of a refund (partial or full, as an import reads an order with a refund:
 plan.finish_fields) unless the seller's status stays too; it is never above what the lines say was paid.
+
+An order whose money is not its lines' (Taobao, PDD…) has its fields put back one by one (core.excel.batches._restore):
+a refund the undone import wrote that the seller changed since, or a later import holds, stays; the status the undo
+puts back then is the one that goes with that refund (:func:`status_with_refund`), not the status before the import
+(已发货 beside a ¥50 refund) — as the seller's status stays beside it when they typed another.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from core.excel.detail_items import ADDED_LINE
 from core.excel.matching import chunks
 from core.excel.sub_orders import _TIMES, _book_lines, _of_lines
 from core.excel.writer import CREATED
+from core.orders import is_purchase_status
 
 _OWN = ("refund_cents", "status")
 _NONE = object()  # what the seller may type that an order's lines also say
@@ -71,6 +77,20 @@ class OwnValues:
         before = self.said_before[order_id]  # put back: the book's before the undone import
         return (name in before and value != before[name] and left == before[name]
                 and self.written_before.get((order_id, name), _NONE) != value)
+
+
+def status_with_refund(session, order_id: int, old: dict[str, Any], values: dict[str, Any]) -> None:
+    """``values``: what the undo puts back of an order, of an import change that replaced ``old``. When that change
+    wrote the refund and the refund stays (changed since, or held: not in ``values``) but the status goes back, the
+    status put back is the one of the refund that stays (partial or full: cleaning.map_after_sale), unless it is a
+    refund's or closing's already, or unpaid (the refund itself is then the seller's oddity, left as it is)."""
+    if "refund_cents" not in old or "refund_cents" in values or values.get("status") in (
+            None, "unpaid", "closed", "partial_refund", "refunded"):
+        return
+    paid, refund = session.execute(select(Order.paid_cents, Order.refund_cents).where(Order.id == order_id)).one()
+    status = cleaning.map_after_sale("", paid, refund)
+    if status is not None:
+        values.update(status=status, is_purchase=is_purchase_status(status))
 
 
 def before_undo(session, changes, batch_id: int, order_ids: set[int]) -> OwnValues:

@@ -4,12 +4,13 @@ whose money is its lines' (the undo's recount of the lines left never overrides 
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
-from core.book.models import Customer, OrderItem
+from core.book.models import Customer, Order, OrderItem
 from core.excel.batches import undo_import
 from core.excel.importer import run_import
-from tests.core.excel.files import write_csv
+from tests.core.excel.files import TAOBAO_HEADERS, taobao_row, write_csv
 from tests.core.excel.test_douyin_sub_orders import CREAM, EYE, SERUM, edit_lines, order_of
 from tests.core.excel.test_pasted_lines import _douyin, _douyin_line
 from tests.core.excel.test_presets import PDD_HEADERS
@@ -113,3 +114,30 @@ def test_a_refund_the_seller_typed_on_a_pinduoduo_order_comes_back_when_the_refu
     assert order_of(book, "240503-123456789012345")[3] == 5990
     undo_import(book, later.batch_id)
     assert order_of(book, "240503-123456789012345") == before
+
+
+def _taobao(folder, status, refund="0.00"):
+    folder.mkdir()
+    row = taobao_row("3515313147329357902", "tb_li", "李四", "13800138000", "北京市 北京市 朝阳区 某某路2号(100020)",
+                     "2026-12-01 10:00:00", "2026-12-01 10:01:00", "面膜30片", 1, "99.00", "10.00", "109.00", status,
+                     refund=refund)
+    return write_csv(folder / "ExportOrderList202612021200.csv", [TAOBAO_HEADERS, row], encoding="gbk", quote_all=True)
+
+
+@pytest.mark.parametrize(("typed", "refund", "status"), [({}, 5000, "partial_refund"),
+                                                      ({"status": "partial_refund"}, 5000, "partial_refund"),
+                                                      ({}, 10900, "refunded")])
+def test_a_refund_the_seller_raised_after_a_taobao_import_stays_with_its_status_when_that_import_is_undone(
+        tmp_path, book, typed, refund, status):
+    """hostile6 F9: the status the undo would put back (已发货) goes with no refund; the seller's refund stays, and so
+    does the status of a refund (partial or full, as an import reads an order with a refund), whether the seller
+    typed the status the import had given again or left it."""
+    run_import(book, _taobao(tmp_path / "mon", "卖家已发货，等待买家确认"))
+    later = run_import(book, _taobao(tmp_path / "fri", "交易成功", "30.00"))
+    number = "3515313147329357902"
+    assert order_of(book, number)[:4] == ("partial_refund", 9900, 10900, 3000)
+    edit_lines(book, lambda items: items, number, refund_cents=refund, **typed)
+    result = undo_import(book, later.batch_id)
+    assert order_of(book, number)[:4] == (status, 9900, 10900, refund) and result.values_kept >= 1
+    with book.session() as session:
+        assert session.scalar(select(Order.is_purchase)) is (status == "partial_refund")
