@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import delete, select
 
-from core.book.dialect import in_chunks
+from core.book.dialect import in_chunks, rowcount
 from core.book.models import ImportBatch, ImportChange, Order, OrderItem, Product
 from core.excel.undo_keep import edited_since
 from core.excel.writer import CREATED
@@ -29,22 +29,24 @@ from core.excel.writer import CREATED
 
 def settle_products(session, batch_id: int, product_ids: Sequence[int], moved: list[dict]) -> tuple[int, int]:
     """Delete the products ``product_ids`` the undone batch made that nothing uses (module docstring); the others
-    stay, those kept for a later import passed on to it (``moved``: its change lines). Returns (deleted, kept)."""
+    stay, those kept for a later import passed on to it (``moved``: its change lines). Returns (deleted, kept): those
+    deleted by this undo, not those already gone (merged into another product or deleted by the seller)."""
     if not product_ids:
         return 0, 0
     ids = sorted(set(product_ids))
     users = _users(session, batch_id, ids)
     edited = _edited(session, ids)
     gone = [product_id for product_id in ids if product_id not in users and product_id not in edited]
+    deleted = 0  # (a product the seller merged into another or deleted since is no longer there: not counted)
     for chunk in in_chunks(gone):
-        session.execute(delete(Product).where(Product.id.in_(chunk)))
+        deleted += rowcount(session.execute(delete(Product).where(Product.id.in_(chunk))))
     kept = [product_id for product_id in ids if product_id not in gone]
     for product_id in kept:
         owners = users.get(product_id, {None})
         if product_id not in edited and None not in owners:  # only other imports' lines use it: the first one's
             moved.append({"batch_id": min(owner for owner in owners if owner is not None), "table_name": "product",
                           "row_id": product_id, "old_values_json": CREATED, "new_values_json": None})
-    return len(gone), len(kept)
+    return deleted, len(kept)
 
 
 def _users(session, batch_id: int, ids: list[int]) -> dict[int, set[int | None]]:

@@ -68,3 +68,16 @@ def test_a_product_on_an_order_the_seller_typed_stays(tmp_path, book, make_custo
     result = undo_import(book, made.batch_id)  # (deleted, the next write would make another, a new id)
     assert _products(book) == [(honey, "桂花蜜", None), (mask.id, "面膜30片", None)] and result.products_kept == 1
     assert _unlinked(book) == 0
+
+
+def test_a_product_the_seller_merged_away_is_not_counted_as_deleted_by_the_undo(tmp_path, book):
+    """hostile6 F6: the product the import made that the seller merged into another is gone already; the undo deletes
+    nothing of it and does not say it did."""
+    first = run_import(book, _file(tmp_path / "ExportOrderList201707080001.csv", ("1001", "红糖姜茶")))
+    second = run_import(book, _file(tmp_path / "ExportOrderList201707090001.csv", ("2001", "桂花蜜")))
+    (tea, _, _), (honey, _, _) = _products(book)
+    ProductService(book).merge(tea, honey)  # the honey's line is the tea's now, the honey is gone
+    result = undo_import(book, second.batch_id)
+    assert _products(book) == [(tea, "红糖姜茶", None)] and (result.products_deleted, result.products_kept) == (0, 0)
+    result = undo_import(book, first.batch_id)
+    assert _products(book) == [] and (result.products_deleted, result.products_kept) == (1, 0)
