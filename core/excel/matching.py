@@ -77,6 +77,7 @@ class BookIndex:
         self.orders: dict[tuple[str, str], ExistingOrder] = {}
         self.decisions: dict[tuple[int, str], str] = {}
         self.by_ref: dict[str, tuple[int, str, str]] = {}  # our export's customer numbers found in the book
+        self.aliased: set[tuple[str, str]] = set()  # the (kind, value) of those found as a customer's alias
         # A first import goes into an empty book: nothing to look up.
         if session.scalar(select(Customer.id).limit(1)) is not None:
             self._load_customers(session, plan.people)
@@ -110,6 +111,7 @@ class BookIndex:
                 for customer_id, norm in session.execute(query):
                     for value in norms[norm]:
                         target.setdefault(value, customer_id)
+                        self.aliased.add((kind, value))
         self.by_ref = customers_by_ref(session, {person.fields["customer_ref"] for person in people
                                                  if person.fields.get("customer_ref")})
         for batch in chunks(names):
@@ -189,6 +191,15 @@ class BookIndex:
                            if self.decisions.get((customer_id, key)) != SEPARATE]
         return Match(None, (open_candidates[0], "same_name", key) if open_candidates else None)
 
+    def news_for(self, person: PersonDraft, customer_id: int) -> bool:
+        """Whether a person matched to ``customer_id`` may give them an alias or hold one (core.excel.customer_rows.
+        write_aliases): a phone or buyer ID of theirs that is not the customer's own (another's, an alias, or none
+        in the book), or a second buyer ID. False for most people of a file read again: nothing to look up."""
+        buyer = person.fields.get("platform_buyer_id") or ""
+        return bool(person.fields.get("buyer_ids")) or any(
+            self.by_phone.get(phone) != customer_id or ("phone", phone) in self.aliased for phone in person.phones) or (
+            buyer != "" and (self.by_buyer.get(buyer) != customer_id or ("buyer_id", buyer) in self.aliased))
+
     def remember(self, person: PersonDraft, customer_id: int) -> None:
         """Make a person created by this import findable by later people of the same import."""
         for phone in person.phones:
@@ -203,7 +214,8 @@ def match_people(plan: ImportPlan, index: BookIndex
                  ) -> tuple[list[int | None], list[int], list[tuple[int, int, str, str]], set[int]]:
     """Each person of the plan matched (``BookIndex.match``): (the book customer of each person or None, the
     positions of the people to create, the merges proposed as (position, candidate id, reason, fingerprint), the
-    positions of the people matched by a key of their own: ``Match.strong``).
+    positions of the people matched by a key of their own, ``Match.strong``, that may bring their customer an alias:
+    ``BookIndex.news_for``).
     An index that holds nothing (a first import into an empty book) matches nobody: everyone is new, nothing is
     proposed, and no person is looked at (50,000 orders' 18,340 people: ≈ 0.05 s)."""
     people = plan.people
@@ -218,7 +230,7 @@ def match_people(plan: ImportPlan, index: BookIndex
         match = index.match(person, owners.get(position, []))
         if match.customer_id is not None:
             ids[position] = match.customer_id
-            if match.strong:
+            if match.strong and index.news_for(person, match.customer_id):
                 strong.add(position)
         else:
             new_people.append(position)
