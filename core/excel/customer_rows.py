@@ -5,7 +5,7 @@ of their own and bearing the customer's name: ``second_keys``)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -82,10 +82,13 @@ def alias_lines(text: str | None) -> Iterator[tuple[str, str, str]]:
 
 
 def write_aliases(session: Session, people: Sequence[PersonDraft], ids: Sequence[int],
-                  holds: Holds | None = None, strong: Collection[int] = ()) -> Iterator[tuple[int, int]]:
+                  holds: Holds | None = None, strong: Mapping[int, str] | None = None) -> Iterator[tuple[int, int]]:
     """Add the aliases of the people of an import (the customer ``ids[position]``) that their customers lack:
     each phone after the first, the lines of the ``aliases`` field (our export), and the other keys of a person
-    matched by a key of their own (``strong``: :func:`second_keys`). Yields (customer id, alias id) of each alias
+    matched by a key of their own (``strong``: position → the key's kind, core.excel.matching.Match.strong;
+    :func:`second_keys`). A person found by a phone alone gives phones, not buyer IDs: the buyer of an order sent to
+    a customer's phone and name may be someone else paying for her (a gift), whose own later orders would then be
+    put on her silently. Yields (customer id, alias id) of each alias
     added; those the customers have already go to ``holds`` (core.excel.holds: an undo of the import that added
     them keeps them for this one)."""
     wanted: dict[tuple[int, str, str], str] = {}  # (customer, kind, value_norm) → value
@@ -97,7 +100,8 @@ def write_aliases(session: Session, people: Sequence[PersonDraft], ids: Sequence
             for kind, value, norm in alias_lines(aliases):
                 wanted.setdefault((ids[position], kind, norm), value)
     offered = {(ids[position], kind, norm): (value, people[position].fields.get("name", ""))
-               for position in strong for kind, value, norm in _keys_of(people[position])}
+               for position, key in (strong or {}).items()
+               for kind, value, norm in _keys_of(people[position], buyers=key != "phone")}
     if not wanted and not offered:
         return
     have: dict[tuple[int, str, str], int | None] = {}  # → the alias (None: the customer's own phone or buyer ID)
@@ -127,15 +131,15 @@ def write_aliases(session: Session, people: Sequence[PersonDraft], ids: Sequence
         yield customer_id, alias_id
 
 
-def _keys_of(person: PersonDraft) -> Iterator[tuple[str, str, str]]:
-    """(kind, value, value_norm) of the phones (never a masked one: not among them) and buyer IDs of a person whose
-    name is a real one; none for a nameless or masked name (周**)."""
+def _keys_of(person: PersonDraft, buyers: bool = True) -> Iterator[tuple[str, str, str]]:
+    """(kind, value, value_norm) of the phones (never a masked one: not among them) and, with ``buyers``, buyer IDs of
+    a person whose name is a real one; none for a nameless or masked name (周**)."""
     name = person.fields.get("name", "")
     if not name or is_masked_name(name):
         return
     for phone in person.phones:
         yield "phone", phone, phone
-    for buyer in (person.fields.get("platform_buyer_id"), *person.fields.get("buyer_ids", ())):
+    for buyer in (person.fields.get("platform_buyer_id"), *person.fields.get("buyer_ids", ())) if buyers else ():
         if buyer and not is_masked_name(buyer):
             yield "buyer_id", buyer[:200], buyer.lower()[:200]
 
@@ -145,7 +149,8 @@ def second_keys(session: Session, offered: dict[tuple[int, str, str], str]) -> d
     buyer ID the customer lacks, of a person of the import matched to them by a key of their own (an order of the
     book, a phone, a buyer ID, a WeChat ID, our export's customer number) and bearing their very name (the caller
     checks both). So a second phone of an order matched by the customer's account and sent to her name is hers, and
-    so is the account of an order matched by her phone and name; a gift sent by her to someone else (another name)
+    so is the account of an order matched by her order or WeChat ID and name (not by her phone alone: the caller
+    offers no buyer ID then, a gift's payer); a gift sent by her to someone else (another name)
     gives nothing, nor does a match by name and address, a nameless or masked name (周**) or a masked phone. A key
     that is another book customer's (their phone, buyer ID or alias) is not taken: that is two people, or a merge
     for the seller to make, not an alias."""

@@ -106,7 +106,7 @@ class BookWriter:
         self._created: set[int] = set()  # plan.people positions created by this import
         self._created_ids: set[int] = set()  # and their customer ids
         self._filled: set[int] = set()  # book customers given a field, a tag or an alias (customers_updated)
-        self._strong: set[int] = set()  # the people matched by a key of their own (matching.match_people)
+        self._strong: dict[int, str] = {}  # the people matched by a key of their own → its kind (matching.match_people)
         self._created_refs: dict[str, int] = {}  # our export's customer numbers of those → their ids
         self._order_refs = IdMap()  # our export's order ids of the orders created → their ids
         self._changes: list[dict[str, Any]] = []

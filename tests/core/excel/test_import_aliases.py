@@ -1,6 +1,7 @@
 """Issue #18 (hostile6 F8): a customer's second phone or second platform account met in an import is remembered as
 an alias (core.excel.customer_rows.second_keys) when the row is matched to them by a key of its own (an order of the
-book, a phone, a buyer ID) and bears their name; a later export with only that phone or account finds the same
+book, a phone, a buyer ID; a buyer ID only when the match was not by a phone alone: a gift's payer) and bears their
+name; a later export with only that phone or account finds the same
 customer instead of making a second one. A gift (another name), a masked phone, a match by name alone, or a key that
 is another customer's gives no alias. Undoing the import removes the aliases it added, and only those."""
 
@@ -55,8 +56,11 @@ def test_the_second_phone_and_account_of_a_matched_customer_are_remembered_and_f
     last = run_import(book, _taobao(tmp_path, ("08", "tb_other", "王芳", "13600000001")))
     assert later.customers_created == last.customers_created == 0 and not later.proposals
     assert _owner(book, "07") == _owner(book, "08") == 1 and len(_customers(book)) == 1
-    # a masked phone is never an alias; the account of an order matched by her phone and name is
-    assert _aliases(book) == [(1, "buyer_id", "Wang_Fang2"), (1, "buyer_id", "tb_other"), (1, "phone", "13600000001")]
+    # a masked phone is never an alias; nor is the account of an order matched by her phone alone: someone paying for
+    # her (a gift) — that account's own order later, to its owner's name and phone, is not put on her
+    assert _aliases(book) == [(1, "buyer_id", "Wang_Fang2"), (1, "phone", "13600000001")]
+    payer = run_import(book, _taobao(tmp_path, ("09", "tb_other", "赵六", "13511112222")))
+    assert payer.customers_created == 1 and _owner(book, "09") != 1
 
 
 def test_a_gift_to_another_name_a_match_by_name_or_another_customers_key_gives_no_alias(tmp_path, book):
@@ -84,7 +88,9 @@ def test_a_name_and_address_match_gives_no_alias(tmp_path, book):
 def test_undoing_the_import_removes_the_aliases_it_added_and_only_those(tmp_path, book):
     run_import(book, _taobao(tmp_path, ("01", "tb_wang", "王芳", "13925130165")))
     phone = run_import(book, _taobao(tmp_path, ("05", "tb_wang", "王芳", "13600000001")))
-    account = run_import(book, _taobao(tmp_path, ("06", "Wang_Fang2", "王芳", "13600000001")))
+    # her other account, one person with an order of her own account: matched by that account, not by a phone alone
+    account = run_import(book, _taobao(tmp_path, ("06", "Wang_Fang2", "王芳", "13600000001"),
+                                       ("10", "tb_wang", "王芳", "13600000001")))
     assert _aliases(book) == [(1, "buyer_id", "Wang_Fang2"), (1, "phone", "13600000001")]
     again = run_import(book, _taobao(tmp_path, ("05", "tb_wang", "王芳", "13600000001")))  # holds the phone
     assert again.customers_updated == 0
