@@ -5,10 +5,13 @@ text to a column's declared length that PostgreSQL needs."""
 from __future__ import annotations
 
 import datetime as dt
-from operator import itemgetter, methodcaller
+from collections.abc import Callable
+from functools import partial
+from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Date, DateTime, String, insert
+from sqlalchemy import Boolean, Date, DateTime, String, insert
 from sqlalchemy.orm import Session
 
 
@@ -58,17 +61,14 @@ def bulk_insert_columns(session: Session, table, columns: dict[str, list[Any]]) 
     values_by_column = []
     for name, values in columns.items():
         process = _bind_processor(table.c[name].type, dialect)
-        if process is not None:
-            values = list(map(process, values)) if None not in values else [
-                None if value is None else process(value) for value in values]
-        values_by_column.append(values)
+        values_by_column.append(values if process is None else process(values))
     for column in table.columns:
         if column.name not in columns and column.default is not None and not column.primary_key:
             argument = column.default.arg
             value = argument(None) if callable(argument) else argument
             process = _bind_processor(column.type, dialect)
             names.append(column.name)
-            values_by_column.append([value if value is None or process is None else process(value)] * count)
+            values_by_column.append((process or list)([value]) * count)
     quote = dialect.identifier_preparer.quote
     statement = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(name) for name in names)}) "
                  f"VALUES ({', '.join('?' * len(names))})")
@@ -76,21 +76,57 @@ def bulk_insert_columns(session: Session, table, columns: dict[str, list[Any]]) 
 
 
 _SAMPLE_MOMENT = dt.datetime(2024, 5, 3, 10, 1, 2, 345678)
-def _bind_processor(column_type, dialect):
-    """SQLAlchemy's bind processor for a column type, or an equivalent C-speed one for dates and times
-    (used only when it gives exactly the same text as SQLAlchemy's for a sample value)."""
+ColumnProcess = Callable[[list[Any]], list[Any]]
+
+
+def _bind_processor(column_type, dialect) -> ColumnProcess | None:
+    """SQLAlchemy's bind processor for a column type as a function of a column's values (None kept None), or
+    None when the type has none. Dates and times are written by ``isoformat`` mapped over the column at C speed
+    (≈ 0.6 µs a value instead of ≈ 1 µs through a methodcaller: 50,000 orders have ≈ 150,000 times), used only
+    when it gives exactly the same text as SQLAlchemy's processor for a sample value."""
     process = column_type._cached_bind_processor(dialect)
     if process is None:
         return None
-    for fast, sample in ((methodcaller("isoformat", " ", "microseconds"), _SAMPLE_MOMENT),
-                         (dt.date.isoformat, _SAMPLE_MOMENT.date())):
+    for fast, sample in ((_datetime_texts, _SAMPLE_MOMENT), (_date_texts, _SAMPLE_MOMENT.date())):
         if isinstance(column_type, DateTime if isinstance(sample, dt.datetime) else Date):
             try:
-                if process(sample) == fast(sample):
+                if [process(sample)] == fast([sample]):
                     return fast
             except (TypeError, ValueError):
                 pass
-    return process
+    if isinstance(column_type, Boolean) and process(True) == 1 and process(False) == 0:  # (SQLite: no native bool)
+        return partial(_flags, process)
+    return partial(_processed, process)
+
+
+def _processed(process: Callable[[Any], Any], values: list[Any]) -> list[Any]:
+    if None not in values:
+        return list(map(process, values))
+    return [None if value is None else process(value) for value in values]
+
+
+def _flags(process: Callable[[Any], Any], values: list[Any]) -> list[Any]:
+    """A column of booleans only as ints at C speed (0 and 1, as SQLAlchemy writes them where the database has
+    no boolean type); any other column through SQLAlchemy's processor, which refuses what is not a boolean."""
+    if set(map(type, values)) == {bool}:
+        return list(map(int, values))
+    return _processed(process, values)
+
+
+def _datetime_texts(values: list[Any]) -> list[Any]:
+    """Each datetime as SQLAlchemy's SQLite DATETIME writes it: ``2024-05-03 10:01:02.345678``."""
+    isoformat = dt.datetime.isoformat
+    if None not in values:
+        return list(map(isoformat, values, repeat(" "), repeat("microseconds")))
+    return [None if value is None else isoformat(value, " ", "microseconds") for value in values]
+
+
+def _date_texts(values: list[Any]) -> list[Any]:
+    """Each date as SQLAlchemy's SQLite DATE writes it: ``2024-05-03``."""
+    isoformat = dt.date.isoformat
+    if None not in values:
+        return list(map(isoformat, values))
+    return [None if value is None else isoformat(value) for value in values]
 
 
 def text_lengths(table) -> dict[str, int]:

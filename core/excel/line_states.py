@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from itertools import repeat
 from typing import Any
 
 from core.excel import cleaning
@@ -78,9 +79,9 @@ def usable_refs(items: list[dict[str, Any]]) -> None:
     """An order's line numbers are kept only if no two lines share one: a number shared by two lines (Excel
     rounded them) names no line — then none of them is kept. A line whose number Excel rounded (cleaning.line_number)
     has none, only ``line_rounded`` (fold_rounded, core.excel.sub_orders); the others keep theirs."""
-    refs = [item.get("line_ref") or "" for item in items]
-    if not any(refs):
+    if not any(map(dict.get, items, repeat("line_ref"))):  # (most orders: no line numbered, no list made)
         return
+    refs = [item.get("line_ref") or "" for item in items]
     given = [ref for ref in refs if ref]
     if len(set(given)) != len(given) or any(len(ref) > 64 for ref in given):
         for item in items:

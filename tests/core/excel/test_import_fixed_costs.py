@@ -5,13 +5,16 @@ shortcuts to their conditions."""
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 
-from sqlalchemy import func, select
+import pytest
+from sqlalchemy import func, insert, select
 
 from core.book.models import Customer, CustomerAlias, Order
 from core.excel import customer_rows
+from core.excel.bulk_insert import bulk_insert_columns
 from core.excel.importer import ImportOptions, run_import
 from core.excel.matching import BookIndex
 from tests.conftest import ROOT
@@ -104,3 +107,27 @@ def test_the_command_line_starts_without_collecting_what_it_imports(tmp_path):
     out = subprocess.run([sys.executable, "-c", _START_UP, str(data), str(tmp_path / "b.book")], cwd=ROOT,
                          capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["0", "True", "True"], out.stdout + out.stderr
+
+
+def test_bulk_inserted_times_dates_and_flags_are_stored_as_sqlalchemy_stores_them(book):
+    """core.excel.bulk_insert maps dates, times and booleans over a column at C speed: what SQLite stores is what
+    SQLAlchemy's own insert stores (text of the same form, 0 and 1), with and without empty cells; a column that
+    is not all booleans still goes through SQLAlchemy's processor, which refuses what is not one."""
+    moment = dt.datetime(2024, 5, 3, 10, 1, 2)
+    rows = [{"name": f"甲{n}", "deleted_at": moment + dt.timedelta(seconds=n * 61, microseconds=n * 7),
+             "first_purchase_on": dt.date(2024, 5, n + 1), "last_purchase_on": None if n % 2 else dt.date(2023, 1, n + 1),
+             "do_not_disturb": bool(n % 2), "risk_buyer": n % 2, "birthday_lunar": False} for n in range(4)]
+    rows[1]["deleted_at"] = None
+    columns = {name: [row[name] for row in rows] for name in rows[0]}
+    stored = "SELECT {} FROM customer WHERE id {} ORDER BY id".format(
+        ", ".join(f"typeof({name}), {name}" for name in columns), "{}")
+    with book.session() as session:
+        session.execute(insert(Customer.__table__), rows)
+        first = session.connection().exec_driver_sql(stored.format("<= 4")).all()
+        bulk_insert_columns(session, Customer.__table__, columns)
+        second = session.connection().exec_driver_sql(stored.format("> 4")).all()
+        assert [tuple(row) for row in second] == [tuple(row) for row in first]
+        assert first[0][2:4] == ("text", "2024-05-03 10:01:02.000000") and first[1][2:4] == ("null", None)
+        assert first[1][8:12] == ("integer", 1, "integer", 1)  # (True and the int 1 alike)
+        with pytest.raises(TypeError):
+            bulk_insert_columns(session, Customer.__table__, {"name": ["乙"], "risk_buyer": ["yes"]})
