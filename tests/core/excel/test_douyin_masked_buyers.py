@@ -104,3 +104,28 @@ def test_a_masked_buyer_with_a_masked_street_fits_the_real_street(tmp_path, book
     assert result.customers_created == 1 and [p.candidate_id for p in result.proposals] == [real.id]
     other = run_import(book, douyin(tmp_path / "b.csv", [line(3, address=("江苏省", "南京市", "玄武区", "北京路**号"))]))
     assert other.customers_created == 1 and other.proposals == ()  # another street: a new customer, no proposal
+
+
+def test_our_export_of_masked_buyers_comes_back_as_they_are_and_the_next_export_joins_them(tmp_path, book):
+    from core.book.db import Book
+    from core.excel.export import export_book
+
+    rows = [line(1, day=1), line(2, day=9), line(3, address=("江苏省", "南京市", "玄武区", "建设路2号")),
+            line(4, phone="151****0001"), line(5, phone="")]
+    run_import(book, douyin(tmp_path / "8月.csv", rows))
+    later = douyin(tmp_path / "9月.csv", [line(6, day=25), line(7, phone="151****0001", day=26)])
+    expected = customers(book)
+    assert len(expected) == 4
+    for language in ("zh_CN", "en"):
+        export = tmp_path / f"all-{language}.xlsx"
+        export_book(book, export, "all", language=language)
+        same = run_import(book, export)  # into the same book: nothing changes
+        assert (same.customers_created, same.orders_created, same.proposals) == (0, 0, ())
+        assert customers(book) == expected
+        with Book.open(tmp_path / f"copy-{language}.book", create=True, backup_root=tmp_path / "bk",
+                       daily_backup=False) as copy:
+            run_import(copy, export)  # into an empty book: the same customers, not one 周** for all
+            assert customers(copy) == expected
+            next_month = run_import(copy, later)
+            assert (next_month.customers_created, next_month.proposals) == (0, ())
+            assert [row[3] for row in customers(copy)] == [3, 1, 2, 1]
