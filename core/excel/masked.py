@@ -13,10 +13,12 @@ Each of the three parts alone is shared by many buyers (a surname, 7 of 11 digit
   from such rows of that platform (``core.excel.matching.BookIndex``). Two 周** at different addresses, or with
   other visible digits, stay two customers.
 - **Weak: a merge proposal** (reason ``masked_fits``, shown in the import's review, core.excel.review). A masked
-  person that *fits* a customer with a real phone at the same province, city and district (``fits``: 周** fits
-  周杰, 138****8000 fits 13812348000, 中山路**号 fits 中山路12号): it may be a relative at that address with the
-  same phone ending, and the real record is the seller's; nothing is merged until the seller says so, and a merge
-  keeps the book customer's name and phone (core.customers: only empty fields are filled).
+  person that *fits* a customer at the same province, city and district (``fits_customer``: 周** fits 周杰,
+  138****8000 fits 13812348000, 中山路**号 fits 中山路12号; or the masked twin the seller since renamed or gave a
+  real phone, or one of another platform): it may be a relative at that address with the same phone ending, and
+  the real record is the seller's; nothing is merged until the seller says so (the answer is remembered for the
+  next export), and a merge keeps the book customer's name and phone (core.customers: only empty fields are
+  filled).
 - Anything less (a masked name with a real phone joins by the phone; a masked name with no masked phone, or no
   district) stands alone, as before.
 """
@@ -89,14 +91,16 @@ def fits(masked: str, real: str) -> bool:
 
 
 def fits_customer(key: tuple[str, ...], name: str, real_name: str, phone: str, address: Mapping[str, Any]) -> bool:
-    """Whether a book customer with a real ``phone`` fits a masked person's key (``person_key``): the name or real
-    name fits the masked name, the phone its visible digits, the same province, city and district, and the detail
-    fits (the same, or what its masks hide)."""
+    """Whether a book customer fits a masked person's key (``person_key``): the same province, city and district,
+    the detail the same or what its masks hide, the phone what the visible digits show (or the same masked phone:
+    a customer the seller renamed), the name or real name what the masked name shows (or the same masked name: a
+    customer the seller gave a real phone, or one of another platform)."""
     _platform, masked_name, masked_phone, full = key
     province, city, district, detail = full.split("|")
     theirs = [_plain(address.get(part) or "") for part in ADDRESS_PARTS]
     return (theirs[:3] == [province, city, district] and fits(detail, theirs[3])
-            and fits(masked_phone, phone) and (fits(masked_name, name) or fits(masked_name, real_name)))
+            and (fits(masked_phone, phone) or phone_key(phone) == masked_phone)
+            and (fits(masked_name, name) or fits(masked_name, real_name) or _plain(name) == masked_name))
 
 
 def district_key(fields: Mapping[str, Any]) -> tuple[str, str, str]:

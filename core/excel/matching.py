@@ -79,7 +79,7 @@ class BookIndex:
         self.decisions: dict[tuple[int, str], str] = {}
         self.by_ref: dict[str, tuple[int, str, str]] = {}  # our export's customer numbers found in the book
         self.masked_twins: dict[tuple[str, ...], int] = {}  # a masked person's key → the book customer of that key
-        # (province, city, district) → the book customers with a real phone there: (id, name, real name, phone, address)
+        # (province, city, district) → the book customers there: (id, name, real name, phone, address)
         self.near_masked: dict[tuple[str, ...], list[tuple[int, str, str, str, dict[str, str]]]] = defaultdict(list)
         # A first import goes into an empty book: nothing to look up.
         if session.scalar(select(Customer.id).limit(1)) is not None:
@@ -123,7 +123,8 @@ class BookIndex:
 
     def _load_masked(self, session: Session, people: list[PersonDraft]) -> None:
         """The book customers masked people of the plan may be (core.excel.masked): those made from the same
-        masked name, phone and address on the same platform, and those with a real phone in the same district."""
+        masked name, phone and address on the same platform (whatever the seller added to them since), and every
+        customer of the same districts (those a masked person may fit)."""
         found = [(person.fields["name"], person.fields["district"], key) for person in people
                  if (key := masked_key(person)) is not None]
         if not found:
@@ -134,18 +135,19 @@ class BookIndex:
             of_platform = select(Order.customer_id).where(Order.platform == platform)
             for batch in chunks(sorted({name for name, _district, key in found if key[0] == platform})):
                 query = select(Customer.id, Customer.name, Customer.phone, *address).where(
-                    Customer.name.in_(batch), Customer.phone_norm == "", Customer.platform_buyer_id == "",
-                    Customer.wechat_id == "", alive, Customer.id.in_(of_platform)).order_by(Customer.id)
+                    Customer.name.in_(batch), Customer.phone_norm == "", alive, Customer.id.in_(of_platform)
+                ).order_by(Customer.id)
                 for customer_id, name, phone, *parts in session.execute(query):
                     key = masked.person_key(platform, name, phone, dict(zip(masked.ADDRESS_PARTS, parts, strict=True)))
                     if key is not None:
                         self.masked_twins.setdefault(key, customer_id)
         for batch in chunks(sorted({district for _name, district, _key in found})):
-            near = select(Customer.id, Customer.name, Customer.real_name, Customer.phone_norm, *address).where(
-                Customer.district.in_(batch), Customer.phone_norm != "", alive).order_by(Customer.id)
-            for customer_id, name, real_name, phone, *parts in session.execute(near):
+            near = select(Customer.id, Customer.name, Customer.real_name, Customer.phone_norm, Customer.phone,
+                          *address).where(Customer.district.in_(batch), alive).order_by(Customer.id)
+            for customer_id, name, real_name, phone, shown, *parts in session.execute(near):
                 fields = dict(zip(masked.ADDRESS_PARTS, parts, strict=True))
-                self.near_masked[masked.district_key(fields)].append((customer_id, name, real_name, phone, fields))
+                self.near_masked[masked.district_key(fields)].append(
+                    (customer_id, name, real_name, phone or shown, fields))
 
     def _load_orders(self, session: Session, plan: ImportPlan) -> None:
         keys = [(order.platform, order.platform_order_no) for order in plan.orders

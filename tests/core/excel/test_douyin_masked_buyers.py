@@ -129,3 +129,51 @@ def test_our_export_of_masked_buyers_comes_back_as_they_are_and_the_next_export_
             next_month = run_import(copy, later)
             assert (next_month.customers_created, next_month.proposals) == (0, ())
             assert [row[3] for row in customers(copy)] == [3, 1, 2, 1]
+
+
+def test_two_masked_namesakes_at_two_homes_are_two_people_on_the_today_list(tmp_path, book):
+    import datetime as dt
+
+    from core.reminders.service import ReminderService
+
+    other_home = ("江苏省", "南京市", "玄武区", "建设路2号")
+    run_import(book, douyin(tmp_path / "抖店订单.csv", [line(1, day=1), line(2, address=other_home, day=1),
+                                                       line(3, day=2)]))
+    service = ReminderService(book)
+    service.regenerate(dt.date(2026, 11, 1))  # last-purchase care, 90 days after each one's last purchase
+    tasks = service.today_list(dt.date(2026, 11, 1), limit=None).tasks
+    assert {task.customer_name for task in tasks} == {"周**"}
+    assert len({task.customer_id for task in tasks}) == 2  # one 周** per home, each with their own tasks
+
+
+def _edit(book, **values) -> int:
+    """The first customer edited in the app (core.customers), as the customer dialog saves it; returns its id."""
+    import dataclasses
+
+    from core.customers import CustomerService
+
+    service = CustomerService(book)
+    with book.session() as session:
+        customer_id = session.scalar(select(Customer.id).order_by(Customer.id).limit(1))
+    detail = service.get(customer_id)
+    service.update(customer_id, dataclasses.replace(detail.fields, tags=None, **values), detail.version)
+    return customer_id
+
+
+def test_what_the_seller_adds_to_a_masked_customer_keeps_the_next_export_theirs(tmp_path, book):
+    run_import(book, douyin(tmp_path / "8月.csv", [line(1, day=1)]))
+    _edit(book, wechat_id="zhou_2026", note="爱喝蜂蜜")  # learned in a chat: still the same masked buyer
+    later = run_import(book, douyin(tmp_path / "9月.csv", [line(2, day=9)]))
+    assert (later.customers_created, later.proposals) == (0, ())
+    assert customers(book) == [("周**", "151****0000", "建设路1号", 2, 2)]
+
+
+def test_a_masked_customer_the_seller_named_is_proposed_for_the_next_export(tmp_path, book):
+    run_import(book, douyin(tmp_path / "8月.csv", [line(1, day=1)]))
+    named = _edit(book, name="周杰")  # the phone still masked: the seller knows the name only
+    later = run_import(book, douyin(tmp_path / "9月.csv", [line(2, day=9), line(3, day=12)]))
+    assert later.customers_created == 1 and [(p.candidate_id, p.reason) for p in later.proposals] == [
+        (named, "masked_fits")]
+    assert merge_pairs(book, later.proposals) == 1
+    assert customers(book) == [("周杰", "151****0000", "建设路1号", 3, 3)]
+    assert run_import(book, douyin(tmp_path / "10月.csv", [line(4, day=20)])).customers_created == 0
