@@ -177,3 +177,13 @@ def test_a_masked_customer_the_seller_named_is_proposed_for_the_next_export(tmp_
     assert merge_pairs(book, later.proposals) == 1
     assert customers(book) == [("周杰", "151****0000", "建设路1号", 3, 3)]
     assert run_import(book, douyin(tmp_path / "10月.csv", [line(4, day=20)])).customers_created == 0
+
+
+def test_the_same_masked_buyer_from_another_source_is_only_proposed(tmp_path, book):
+    from tests.core.excel.files import write_xlsx
+
+    run_import(book, douyin(tmp_path / "抖店订单.csv", [line(1, day=1)]))
+    sheet = write_xlsx(tmp_path / "手抄.xlsx", {"客户": [["姓名", "手机", "省", "市", "区", "详细地址", "购买日期", "产品", "金额"],
+                                                       ["周**", "151****0000", *HOME, "2026-08-20", "蜂蜜", 68]]})
+    result = run_import(book, sheet)  # a copied masked row in the seller's sheet: another platform, not the same key
+    assert result.customers_created == 1 and [p.reason for p in result.proposals] == ["masked_fits"]
