@@ -2,7 +2,10 @@
 
 An order already in the book decides its person outright (same platform + order number = same buyer).
 A bare name agreeing with one book customer while nothing else agrees is a weak match: a new customer is
-created and a merge is proposed, never made silently. The seller's earlier answer for the same person
+created and a merge is proposed, never made silently. A person a platform masked (周**, 151****0000, no other
+identity) is the book customer made from the same masked name, phone and full address of that platform (strong),
+else a new customer, with a merge proposed (``masked_fits``) to a real customer it fits at that address (weak):
+core.excel.masked. The seller's earlier answer for the same person
 and candidate (core.excel.review) is followed: merged means that customer, separate means no proposal.
 """
 
@@ -17,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from core.book.dialect import in_chunks as chunks
 from core.book.models import Customer, CustomerAlias, Order
+from core.excel import masked
 from core.excel.cleaning import is_masked_name
 from core.excel.own_export import BOOK_ORDER_KEY, customers_by_ref, orders_by_ref
 from core.excel.plan import ImportPlan, PersonDraft
@@ -78,6 +82,9 @@ class BookIndex:
         self.decisions: dict[tuple[int, str], str] = {}
         self.by_ref: dict[str, tuple[int, str, str]] = {}  # our export's customer numbers found in the book
         self.aliased: set[tuple[str, str]] = set()  # the (kind, value) of those found as a customer's alias
+        self.masked_twins: dict[tuple[str, ...], int] = {}  # a masked person's key → the book customer of that key
+        # (province, city, district) → the book customers there: (id, name, real name, phone, address)
+        self.near_masked: dict[tuple[str, ...], list[tuple[int, str, str, str, dict[str, str]]]] = defaultdict(list)
         # A first import goes into an empty book: nothing to look up.
         if session.scalar(select(Customer.id).limit(1)) is not None:
             self._load_customers(session, plan.people)
@@ -115,6 +122,7 @@ class BookIndex:
                         self.aliased.add((kind, value))
         self.by_ref = customers_by_ref(session, {person.fields["customer_ref"] for person in people
                                                  if person.fields.get("customer_ref")})
+        self._load_masked(session, people)
         for batch in chunks(names):
             named = select(Customer.id, Customer.name, Customer.phone_norm, Customer.wechat_id,
                            Customer.platform_buyer_id, Customer.province, Customer.city, Customer.district,
@@ -122,6 +130,34 @@ class BookIndex:
             named = named.order_by(Customer.id)
             for customer_id, name, phone, wechat, buyer, *address in session.execute(named):
                 self.by_name[name].append((customer_id, phone, "".join(address), (wechat, buyer)))
+
+    def _load_masked(self, session: Session, people: list[PersonDraft]) -> None:
+        """The book customers masked people of the plan may be (core.excel.masked): those made from the same
+        masked name, phone and address on the same platform (whatever the seller added to them since), and every
+        customer of the same districts (those a masked person may fit)."""
+        found = [(person.fields["name"], person.fields["district"], key) for person in people
+                 if (key := masked_key(person)) is not None]
+        if not found:
+            return
+        alive = Customer.deleted_at.is_(None)
+        address = (Customer.province, Customer.city, Customer.district, Customer.address_detail)
+        for platform in {key[0] for _name, _district, key in found}:
+            of_platform = select(Order.customer_id).where(Order.platform == platform)
+            for batch in chunks(sorted({name for name, _district, key in found if key[0] == platform})):
+                query = select(Customer.id, Customer.name, Customer.phone, *address).where(
+                    Customer.name.in_(batch), Customer.phone_norm == "", alive, Customer.id.in_(of_platform)
+                ).order_by(Customer.id)
+                for customer_id, name, phone, *parts in session.execute(query):
+                    key = masked.person_key(platform, name, phone, dict(zip(masked.ADDRESS_PARTS, parts, strict=True)))
+                    if key is not None:
+                        self.masked_twins.setdefault(key, customer_id)
+        for batch in chunks(sorted({district for _name, district, _key in found})):
+            near = select(Customer.id, Customer.name, Customer.real_name, Customer.phone_norm, Customer.phone,
+                          *address).where(Customer.district.in_(batch), alive).order_by(Customer.id)
+            for customer_id, name, real_name, phone, shown, *parts in session.execute(near):
+                fields = dict(zip(masked.ADDRESS_PARTS, parts, strict=True))
+                self.near_masked[masked.district_key(fields)].append(
+                    (customer_id, name, real_name, phone or shown, fields))
 
     def _load_orders(self, session: Session, plan: ImportPlan) -> None:
         keys = [(order.platform, order.platform_order_no) for order in plan.orders
@@ -146,7 +182,8 @@ class BookIndex:
 
     def holds_anything(self) -> bool:
         """Whether any person could match: some identity, customer number or order of the book was found."""
-        return bool(self.by_phone or self.by_buyer or self.by_wechat or self.by_name or self.by_ref or self.orders)
+        return bool(self.by_phone or self.by_buyer or self.by_wechat or self.by_name or self.by_ref or self.orders
+                    or self.masked_twins or self.near_masked)
 
     def match(self, person: PersonDraft, order_owners: list[int]) -> Match:
         """Who in the book this person is (see the module docstring for the order of evidence)."""
@@ -169,6 +206,9 @@ class BookIndex:
         wechat = person.fields.get("wechat_id")
         if wechat and wechat in self.by_wechat:
             return Match(self.by_wechat[wechat], strong="wechat")
+        hidden = masked_key(person)
+        if hidden is not None:
+            return self._masked_match(person, hidden)
         name = person.fields.get("name")
         candidates = self.by_name.get(name, []) if name and not is_masked_name(name) else []
         if not candidates:
@@ -204,6 +244,26 @@ class BookIndex:
             self.by_phone.get(phone) != customer_id or ("phone", phone) in self.aliased for phone in person.phones) or (
             buyer != "" and (self.by_buyer.get(buyer) != customer_id or ("buyer_id", buyer) in self.aliased))
 
+    def _masked_match(self, person: PersonDraft, key: tuple[str, ...]) -> Match:
+        """A masked person (core.excel.masked): the book customer of the same key, else the real customer fitting it
+        that the seller said is this person, else a new customer with a proposal to the first fitting one not
+        kept apart."""
+        twin = self.masked_twins.get(key)
+        if twin is not None:
+            return Match(twin)
+        fitting = [customer_id for customer_id, name, real_name, phone, address
+                   in self.near_masked.get(masked.district_key(person.fields), ())
+                   if masked.fits_customer(key, name, real_name, phone, address)]
+        if not fitting:
+            return Match(None)
+        fingerprint = person_key(person)
+        for customer_id in fitting:
+            if self.decisions.get((customer_id, fingerprint)) == MERGED:
+                return Match(customer_id)
+        open_candidates = [customer_id for customer_id in fitting
+                           if self.decisions.get((customer_id, fingerprint)) != SEPARATE]
+        return Match(None, (open_candidates[0], "masked_fits", fingerprint) if open_candidates else None)
+
     def remember(self, person: PersonDraft, customer_id: int) -> None:
         """Make a person created by this import findable by later people of the same import."""
         for phone in person.phones:
@@ -212,6 +272,16 @@ class BookIndex:
             self.by_buyer.setdefault(person.fields["platform_buyer_id"], customer_id)
         if person.fields.get("wechat_id"):
             self.by_wechat.setdefault(person.fields["wechat_id"], customer_id)
+
+
+def masked_key(person: PersonDraft) -> tuple[str, ...] | None:
+    """The key of a person known only by what a platform masked (core.excel.masked.person_key), or None: a person
+    with a phone, buyer ID, WeChat ID or our export's customer number is matched by those."""
+    fields = person.fields
+    if (not person.masked_phone or person.phones or fields.get("platform_buyer_id") or fields.get("wechat_id")
+            or fields.get("customer_ref")):
+        return None
+    return masked.person_key(person.platform, fields.get("name", ""), person.masked_phone, fields)
 
 
 def match_people(plan: ImportPlan, index: BookIndex

@@ -11,6 +11,7 @@ from itertools import repeat
 from typing import Any, cast
 
 from core.excel import cleaning
+from core.excel.joiner import Joiner
 from core.excel.line_states import (
     SUMMED,
     combine_lines,
@@ -313,54 +314,6 @@ def _join_rows(rows: Iterable[ParsedRow], sources: Sequence[TableSource], order_
         joiner.add(index, parsed, source[0].platform, numbered,
                    by_order.setdefault(key, index) if numbered and key in several else None)  # (key: numbered)
     return union
-
-
-class Joiner:
-    """Rows joined into people, row after row: two rows are one person when they share a key — a phone, a buyer ID
-    (of the table's platform), a WeChat ID, an order of several rows (the key of an order of one row joins nothing,
-    but a row with an order number is never joined by name), else the name with the address (a masked name, 周**,
-    stands alone). A row of our own export is joined by the book's customer id (two ids are two people, even with
-    one buyer ID: a book can hold two customers with the same Taobao nickname) and its order alone.
-
-    One owner dict per kind of key (the first row that had it), so no key is built as a tuple of its kind."""
-
-    __slots__ = ("by_buyer", "by_name", "by_phone", "by_ref", "by_wechat", "join")
-
-    def __init__(self, join: Callable[[int, int], None]) -> None:
-        self.join = join
-        self.by_ref: dict[Any, int] = {}
-        self.by_phone: dict[str, int] = {}
-        self.by_buyer: dict[tuple[str, str], int] = {}
-        self.by_wechat: dict[str, int] = {}
-        self.by_name: dict[tuple[str, str], int] = {}
-
-    def add(self, index: int, parsed: ParsedRow, platform: str, numbered: bool, order_first: int | None) -> None:
-        """Row ``index`` (read from a table of ``platform``); ``numbered``: it has an order number;
-        ``order_first``: the first row of its order when its order joins its rows."""
-        customer = parsed.customer
-        firsts = []  # the first row of each key this row has
-        ref = customer.get("customer_ref")
-        if ref:
-            firsts.append(self.by_ref.setdefault(ref, index))
-        else:
-            firsts.extend(map(self.by_phone.setdefault, parsed.phones, repeat(index)))
-            if customer.get("platform_buyer_id"):
-                firsts.append(self.by_buyer.setdefault((platform, customer["platform_buyer_id"]), index))
-            if customer.get("wechat_id"):
-                firsts.append(self.by_wechat.setdefault(customer["wechat_id"], index))
-        if order_first is not None:
-            firsts.append(order_first)
-        elif not firsts and not numbered and not ref:
-            name = customer.get("name", "")
-            if not cleaning.is_masked_name(name):  # 周** is not somebody: the row stands alone
-                address = "".join(customer.get(part, "") for part in ("province", "city", "district",
-                                                                        "address_detail"))
-                firsts.append(self.by_name.setdefault((name, address), index))
-        joined = index
-        for first in firsts:
-            if first != index and first != joined:  # (a row's keys mostly name the same first row)
-                self.join(first, index)
-                joined = first
 
 
 class _Runs:

@@ -1,6 +1,7 @@
 """Weak matches of an import, reviewed by the seller: merge the pair, or keep the two customers separate.
 
-An import that finds a person whose name agrees with a book customer while nothing else does creates a
+An import that finds a person whose name agrees with a book customer while nothing else does, or a person a
+platform masked (周**, 138****8000) who fits a real customer at the same address (core.excel.masked), creates a
 new customer and proposes a merge (core.excel.matching). The seller's answer is kept in the book setting
 ``import.merge_decisions`` as ``{"customer_id", "candidate_id", "person", "decision"}`` records, where
 ``person`` is a fingerprint of the person as the file describes them. The next import of the same file
@@ -28,7 +29,8 @@ MERGED, SEPARATE = "merged", "separate"
 
 @dataclass(frozen=True, slots=True)
 class MergeProposal:
-    """A weak match (same name, nothing else agreeing): ``customer_id`` was created by the import,
+    """A weak match (``reason``: same_name, nothing else agreeing; masked_fits, a masked name and phone fitting
+    a real customer's at the same address): ``customer_id`` was created by the import,
     ``candidate_id`` was already in the book; ``person`` fingerprints the person of the file."""
 
     customer_id: int
@@ -55,7 +57,7 @@ class CustomerSide:
 class ProposalView:
     """A proposal with both customers side by side. ``reasons``: codes saying what agrees and what does
     not (same_name, phones_differ, one_without_phone, wechat_ids_differ, addresses_differ,
-    one_without_address)."""
+    one_without_address; a masked person's is masked_fits alone: a masked phone never equals a real one)."""
 
     proposal: MergeProposal
     new: CustomerSide
@@ -98,7 +100,7 @@ def describe(session: Session, proposals: Sequence[MergeProposal]) -> tuple[Prop
     ids = {customer_id for proposal in proposals for customer_id in (proposal.customer_id, proposal.candidate_id)}
     sides = _sides(session, ids)
     return tuple(ProposalView(proposal, sides[proposal.customer_id], sides[proposal.candidate_id],
-                              _reasons(sides[proposal.customer_id], sides[proposal.candidate_id]))
+                              _reasons(sides[proposal.customer_id], sides[proposal.candidate_id], proposal.reason))
                  for proposal in proposals
                  if proposal.customer_id in sides and proposal.candidate_id in sides)
 
@@ -123,7 +125,9 @@ def _sides(session: Session, ids: set[int]) -> dict[int, CustomerSide]:
     return sides
 
 
-def _reasons(new: CustomerSide, existing: CustomerSide) -> tuple[str, ...]:
+def _reasons(new: CustomerSide, existing: CustomerSide, reason: str) -> tuple[str, ...]:
+    if reason == "masked_fits":
+        return (reason,)
     reasons = ["same_name"]
     if new.phones and existing.phones:
         if not set(new.phones) & set(existing.phones):

@@ -5,7 +5,7 @@ The ordinary plan (core.excel.plan.PlanBuilder) holds every row, then a draft of
 people and orders into a book without orders (``wanted``) is planned in two walks of its sheets instead:
 
 1. ``PeopleFirst`` (the reading walk): each row's order key (as the plan computes it, in the same row order) held as
-   a digest, its identity keys joined into people as it comes (``plan.Joiner``; the rows of an order are joined by
+   a digest, its identity keys joined into people as it comes (``joiner.Joiner``; the rows of an order are joined by
    their first row once every row was read — the same people as the plan's), and what the person takes of it
    (customer fields, phones, kept lines) written to a temporary file (``_Shares``). ``people()`` then finds each
    row's person (in the order of their first rows, as the plan) and cuts the rows into rounds of about
@@ -33,9 +33,9 @@ from hashlib import blake2b
 from itertools import repeat
 
 from core.errors import ImportRejected
+from core.excel.joiner import Joiner
 from core.excel.plan import (
     ImportPlan,
-    Joiner,
     OrderDraft,
     PersonDraft,
     PlanBuilder,

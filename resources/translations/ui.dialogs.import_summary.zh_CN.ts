@@ -64,8 +64,8 @@
         <translation>补充到客户本已有订单的商品：%1 件</translation>
     </message>
     <message>
-        <source>%1 new customers share a name with a customer already in the book; check them below and merge them if they are the same person.</source>
-        <translation>有 %1 位新客户与客户本中已有客户同名；请在下方核对，如果是同一个人请合并。</translation>
+        <source>%1 new customers look like a customer already in the book (the same name, or a masked name and phone that fit); check them below and merge them if they are the same person.</source>
+        <translation>有 %1 位新客户像客户本中已有的客户（同名，或打码的姓名和手机号相符）；请在下方核对，如果是同一个人请合并。</translation>
     </message>
     <message>
         <source>%1 (orders: %2)</source>

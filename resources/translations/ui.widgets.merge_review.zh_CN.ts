@@ -35,12 +35,12 @@
         <translation>为什么像同一个人</translation>
     </message>
     <message>
-        <source>These customers of the file share only a name with a customer in the book. This was only a check: after the import you can merge each pair or keep them separate.</source>
-        <translation>文件中的这些客户与客户本中的客户只是同名。这只是检查：正式导入后可以逐对合并或保留为不同的人。</translation>
+        <source>These customers of the file share only a name with a customer in the book, or what a platform left visible of their name and phone fits one. This was only a check: after the import you can merge each pair or keep them separate.</source>
+        <translation>文件中的这些客户与客户本中的客户只是同名，或平台打码后露出的姓名和手机号与某位客户相符。这只是检查：正式导入后可以逐对合并或保留为不同的人。</translation>
     </message>
     <message>
-        <source>These new customers share only a name with a customer already in the book. Merge the pairs that are one person (every order, note and task is kept), keep the others separate. Pairs you leave open can be reviewed later from the import history.</source>
-        <translation>这些新客户与客户本中已有客户只是同名。是同一个人的请合并（订单、备注和任务都会保留），不是的请保留为不同的人。暂不处理的可以以后在“导入记录”里再核对。</translation>
+        <source>These new customers share only a name with a customer already in the book, or what a platform left visible of their name and phone fits one. Merge the pairs that are one person (every order, note and task is kept; the book customer&apos;s name and phone stay), keep the others separate. Pairs you leave open can be reviewed later from the import history.</source>
+        <translation>这些新客户与客户本中已有客户只是同名，或平台打码后露出的姓名和手机号与某位已有客户相符。是同一个人的请合并（订单、备注和任务都会保留，已有客户的姓名和手机号不变），不是的请保留为不同的人。暂不处理的可以以后在“导入记录”里再核对。</translation>
     </message>
     <message>
         <source>Phone: %1</source>
@@ -69,6 +69,10 @@
     <message>
         <source>Same name “%1”</source>
         <translation>同名“%1”</translation>
+    </message>
+    <message>
+        <source>The platform hid part of the name “%1” and of the phone: what it shows fits this customer, at the same address</source>
+        <translation>平台隐去了部分姓名“%1”和手机号：露出的部分与这位客户相符，且收货地址相同</translation>
     </message>
     <message>
         <source>different phone numbers</source>

@@ -109,3 +109,30 @@ def test_review_screenshot_in_chinese(qtbot, book, tasks, tmp_path, namesakes): 
     dialog.summary.review.merge_buttons[row_of(dialog.summary.review, "王芳")].click()
     qtbot.waitExposed(dialog)
     save_shot(dialog, "import_dialog_merge_review")
+
+
+@pytest.mark.usefixtures("zh_cn")
+def test_a_masked_douyin_buyer_fitting_a_real_customer_is_shown_with_why_and_merged_on_request(
+        qtbot, book, tasks, tmp_path, make_customer):  # noqa: F811
+    from tests.core.excel.test_douyin_masked_buyers import customers, douyin, line
+
+    real = make_customer(name="周杰", phone="15112340000", province="江苏省", city="南京市", district="玄武区",
+                         address_detail="建设路1号")
+    dialog = open_dialog(qtbot, book, tasks, douyin(tmp_path / "抖店订单.csv", [line(1, day=1), line(2, day=9)]))
+    dialog.resize(1366, 768)
+    with qtbot.waitSignal(dialog.book_changed, timeout=20000):
+        dialog.import_button.click()
+    review = dialog.summary.review
+    assert review.table.rowCount() == 1 and dialog.summary.summary_tabs.currentWidget() is review
+    assert review.table.item(0, 0).text().startswith("周**") and "151****0000" in review.table.item(0, 0).text()
+    assert review.table.item(0, 1).text().startswith("周杰")
+    assert review.table.item(0, 2).text() == "平台隐去了部分姓名“周**”和手机号：露出的部分与这位客户相符，且收货地址相同"
+    assert "打码" in review.intro_label.text()
+    qtbot.waitExposed(dialog)
+    save_shot(dialog, "import_dialog_masked_buyer_review")
+    review.merge_buttons[0].click()
+    qtbot.waitUntil(lambda: not review.merge_buttons[0].isEnabled(), timeout=10000)
+    assert [row[:2] + row[3:] for row in customers(book)] == [("周杰", "15112340000", 2, 2)]
+    assert pending_proposals(book) == [] and count(book, Order) == 2
+    with book.session() as session:
+        assert set(session.scalars(select(Order.customer_id))) == {real.id}

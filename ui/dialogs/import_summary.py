@@ -96,8 +96,9 @@ class ImportSummary(QWidget):
             lines.append(self.tr("Items added to orders already in the book: %1")
                          .replace("%1", str(result.items_added + result.items_replaced)))
         if result.reviews:
-            lines.append(self.tr("%1 new customers share a name with a customer already in the book; check them "
-                                 "below and merge them if they are the same person.")
+            lines.append(self.tr("%1 new customers look like a customer already in the book (the same name, or "
+                                 "a masked name and phone that fit); check them below and merge them if they are "
+                                 "the same person.")
                          .replace("%1", str(len(result.reviews))))
         if result.risk_buyers:
             names = "、".join(self.tr("%1 (orders: %2)").replace("%1", html.escape(r.name) or f"#{r.customer_id}")

@@ -32,7 +32,8 @@ _NEW, _EXISTING, _WHY, _ACTION = range(4)
 
 
 class MergeReviewWidget(QWidget):
-    """Lists pairs of customers that only share a name (core.excel.review.ProposalView): the customer the
+    """Lists pairs of customers that only share a name, or whose masked name and phone fit a real customer at the
+    same address (core.excel.review.ProposalView): the customer the
     import created next to the one already in the book, why they look alike, and per pair "Same person:
     merge" or "Keep separate", plus both for every pair still open. A merge keeps the book's customer and
     every order, note and task of both. ``book_changed`` is emitted after a merge or a decision.
@@ -87,13 +88,15 @@ class MergeReviewWidget(QWidget):
         self.error_label.clear()
         if read_only:
             self.intro_label.setText(self.tr(
-                "These customers of the file share only a name with a customer in the book. This was only a "
-                "check: after the import you can merge each pair or keep them separate."))
+                "These customers of the file share only a name with a customer in the book, or what a platform "
+                "left visible of their name and phone fits one. This was only a check: after the import you can "
+                "merge each pair or keep them separate."))
         else:
             self.intro_label.setText(self.tr(
-                "These new customers share only a name with a customer already in the book. Merge the pairs "
-                "that are one person (every order, note and task is kept), keep the others separate. Pairs "
-                "you leave open can be reviewed later from the import history."))
+                "These new customers share only a name with a customer already in the book, or what a platform "
+                "left visible of their name and phone fits one. Merge the pairs that are one person (every order, "
+                "note and task is kept; the book customer's name and phone stay), keep the others separate. "
+                "Pairs you leave open can be reviewed later from the import history."))
         self.table.setRowCount(len(self._views))
         for row, view in enumerate(self._views):
             self.table.setItem(row, _NEW, QTableWidgetItem(self._side_text(view.new)))
@@ -122,6 +125,8 @@ class MergeReviewWidget(QWidget):
     def _why_text(self, view: ProposalView) -> str:
         texts = {
             "same_name": self.tr("Same name “%1”").replace("%1", view.new.name),
+            "masked_fits": self.tr("The platform hid part of the name “%1” and of the phone: what it shows fits "
+                                   "this customer, at the same address").replace("%1", view.new.name),
             "phones_differ": self.tr("different phone numbers"),
             "one_without_phone": self.tr("only one has a phone number"),
             "wechat_ids_differ": self.tr("different WeChat IDs"),

@@ -84,13 +84,27 @@ def _douyin_orders(folder):
     return _douyin(folder / "lines.csv", [*lines[:10], lines[3], *lines[10:]])
 
 
-@pytest.mark.parametrize("make", [_taobao_lines, _douyin_orders, _douyin_twice, _no_numbers])
+def _masked_buyers(folder):
+    """Douyin orders of buyers the export masks (周** and 王**, a few phones and homes): 6 buyers, 3 orders each,
+    the rows of a buyer far apart (core.excel.masked)."""
+    from tests.core.excel.test_douyin_masked_buyers import line
+
+    folder.mkdir()
+    buyers = [(name, phone, ("江苏省", "南京市", "玄武区", home)) for name in ("周**", "王**")
+              for phone, home in (("151****0000", "建设路1号"), ("151****0001", "建设路1号"), ("151****0000", "建设路2号"))]
+    rows = [line(number, *buyers[number % 6], day=1 + number) for number in range(18)]
+    return _douyin(folder / "masked.csv", rows)
+
+
+@pytest.mark.parametrize("make", [_taobao_lines, _douyin_orders, _douyin_twice, _no_numbers, _masked_buyers])
 @pytest.mark.parametrize("round_rows", [1, 4])
 def test_an_import_in_rounds_writes_the_book_one_plan_writes(tmp_path, monkeypatch, make, round_rows):
     path = make(tmp_path / "file")
     whole = _import(path, tmp_path, monkeypatch, None)
     rounds = _import(path, tmp_path, monkeypatch, round_rows)
     assert whole[2]["orders"] and len(whole[3]) == 1
+    if make is _masked_buyers:
+        assert [row[3] for row in whole[2]["customer"]] == [3] * 6  # each buyer their 3 orders
     assert rounds[0] == whole[0]
     assert rounds[1] == whole[1]
     assert rounds[2] == whole[2]
