@@ -57,8 +57,8 @@ def write_order_file(path: Path, rows: int) -> None:
 
 
 def warm_pinyin() -> None:
-    """Pinyin's first use (core.pinyin_table's table; pypinyin itself only for a name holding one of the
-    phrases it reads otherwise), paid once per app run by whichever write or search needs pinyin first; timed
+    """Pinyin's first use (core.pinyin_table's table; its phrase list too, for a name holding one of the phrases
+    pypinyin reads otherwise), paid once per app run by whichever write or search needs pinyin first; timed
     apart so the import figure is the import's own work."""
     from core.search import name_pinyin
 

@@ -5,19 +5,19 @@
 substring match (`contains_sql`) over that indexed column: SQLite scans the narrow index instead of the
 table (covering index scan), which keeps a 100,000-customer book under the 30 ms p95 target. Tags are matched
 exactly by name.
-Pinyin is what pypinyin reads, from a table of its readings (core.pinyin_table: importing pypinyin is
-slow), and cached per name.
+Pinyin is what pypinyin reads, from a table of its readings and phrases (core.pinyin_table: importing pypinyin
+is slow, and its dictionaries hold ≈ 55 MB to the process's end), and cached per name.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterable
 
 from sqlalchemy import func
 
-from core.pinyin_table import pinyin_table
+from core.pinyin_table import phrases, pinyin_table
 
 _SEP = "|"
 _NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
@@ -41,28 +41,37 @@ def _reading(han: str) -> list[str]:
     """pypinyin's lazy_pinyin of Chinese characters (NORMAL style), with a fast path giving the same result.
 
     lazy_pinyin segments a text on its phrase dictionary and reads a phrase as a whole; a text with no
-    phrase read otherwise than its characters (most names) reads character by character. Such texts are read
-    from core.pinyin_table without importing pypinyin (0.25–0.4 s); any other text goes to lazy_pinyin itself
-    (tests/core/test_search_pinyin.py compares them). Without a usable table, phrases are looked up in
-    pypinyin's own dictionary and single characters read once each through it (~1 µs instead of ~50 µs)."""
+    phrase read otherwise than its characters (most names) reads character by character. Both are read
+    from core.pinyin_table without importing pypinyin (0.25–0.4 s, ≈ 55 MB held): a text holding such a phrase is
+    cut as lazy_pinyin cuts it (``Phrases.cut``) and each piece read (tests/core/test_search_pinyin.py compares them).
+    Without a usable table, lazy_pinyin reads the texts holding a phrase; phrases are looked up in pypinyin's own
+    dictionary and single characters read once each through it (~1 µs instead of ~50 µs)."""
     table = pinyin_table()
-    phrases: Container[str]
+    odd: Container[str]
     if table is not None:
-        phrases, readings = table.phrases, table.readings
+        odd, readings = table.phrases, table.readings
     else:
         from pypinyin.constants import PHRASES_DICT
 
-        phrases, readings = PHRASES_DICT, _char_readings
+        odd, readings = PHRASES_DICT, _char_readings
     size = len(han)
-    if any(han[start:end] in phrases for start in range(size - 1) for end in range(start + 2, size + 1)):
-        return _lazy_pinyin(han)
-    read = []
-    for char in han:
-        reading = readings.get(char)
-        if reading is None:
-            reading = _char_readings[char] = "".join(_lazy_pinyin(char))
-        if reading:
-            read.append(reading)
+    pieces: Iterable[str] = han
+    if any(han[start:end] in odd for start in range(size - 1) for end in range(start + 2, size + 1)):
+        cutter = phrases()
+        if table is None or cutter is None:
+            return _lazy_pinyin(han)
+        pieces = cutter.cut(han)
+    read: list[str] = []
+    for piece in pieces:
+        if len(piece) > 1 and table is not None and piece in table.phrases:
+            read += table.phrases[piece]
+            continue
+        for char in piece:
+            reading = readings.get(char)
+            if reading is None:
+                reading = _char_readings[char] = "".join(_lazy_pinyin(char))
+            if reading:
+                read.append(reading)
     return read
 
 

@@ -25,7 +25,10 @@ from __future__ import annotations
 
 import json
 import logging
+import pickle
+import tempfile
 import time
+from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import chain
 from typing import Any
@@ -51,7 +54,9 @@ from core.errors import CellRejected
 from core.excel import columns as cols
 from core.excel.columns import Column
 from core.excel.history_sheets import item_places
+from core.excel.id_map import IdMap, SeenTexts
 from core.excel.own_export import numbered, sheet_values
+from core.free_memory import give_back
 
 log = logging.getLogger(__name__)
 
@@ -169,17 +174,22 @@ def _complaints(session: Session, plan: Any, customers: Mapping[str, int],
 
 
 def _coupons(session: Session, plan: Any, customers: Mapping[str, int],
-             ids: dict[str, Mapping[int, int]]) -> dict[int, int]:
-    rows, refs = [], []
-    for values in _sheet_rows(plan, "huitouke_coupons", customers):
-        _linked(values, ids, {"used_order_id": "order", "complaint_id": "complaint", "bad_review_id": "review",
-                              "campaign_id": "campaign"})
-        if values.get("issued_at") is None:  # not a line of our export
-            continue
-        rows.append(_full(values, Coupon, _COUPON_DEFAULTS))
-        refs.append(values.get("id"))
-    return {ref: new_id for ref, new_id in zip(refs, _insert_many(session, Coupon, rows), strict=True)
-            if ref is not None}
+             ids: dict[str, Mapping[int, int]]) -> IdMap:
+    """The coupons, read, linked and inserted a block of rows at a time (the 100k demo book's: 47,000)."""
+    def rows() -> Iterator[tuple[Any, dict[str, Any]]]:
+        for values in _sheet_rows(plan, "huitouke_coupons", customers):
+            _linked(values, ids, {"used_order_id": "order", "complaint_id": "complaint", "bad_review_id": "review",
+                                  "campaign_id": "campaign"})
+            if values.get("issued_at") is not None:  # (else not a line of our export)
+                yield values.get("id"), _full(values, Coupon, _COUPON_DEFAULTS)
+
+    restored = IdMap()
+    for block in in_chunks(rows(), _BLOCK):
+        restored.update((ref, new_id) for (ref, _row), new_id in zip(
+            block, _insert_many(session, Coupon, [row for _ref, row in block]), strict=True) if ref is not None)
+        del block
+        give_back()
+    return restored
 
 
 _COUPON_DEFAULTS = {"kind": "cash", "value_cents": 0, "threshold_cents": 0, "source": "manual", "note": ""}
@@ -215,8 +225,11 @@ def _contacts(session: Session, plan: Any, customers: Mapping[str, int], ids: di
             if values.get("at") is not None:
                 yield _full(values, ContactLog, _CONTACT_DEFAULTS)
 
-    for batch in in_chunks(lines()):
-        session.execute(insert(ContactLog), batch)
+    for block in in_chunks(lines(), _BLOCK):
+        for batch in in_chunks(block):  # (the same statements as the lines in batches)
+            session.execute(insert(ContactLog), batch)
+        del block
+        give_back()
 
 
 def _campaigns(session: Session, plan: Any) -> dict[int, int]:
@@ -237,20 +250,43 @@ def _campaigns(session: Session, plan: Any) -> dict[int, int]:
 
 def _points(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[str, Mapping[int, int]]) -> None:
     """The points ledger line by line, linked to its order and complaint; it replaces the balance line the
-    customers sheet gave the same customers (core.excel.own_export.write_referrers_and_points)."""
-    lines: list[tuple[tuple[str, ...], tuple[Any, ...]]] = []  # each line's columns (held once) and values
-    names: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for values in _sheet_rows(plan, "huitouke_points", customers):
-        _linked(values, ids, {"order_id": "order", "complaint_id": "complaint"})
-        if values.get("at") is not None and values.get("delta") is not None and values.get("reason"):
-            line = _full(values, PointsEntry, {"note": ""})
-            columns = tuple(line)
-            lines.append((names.setdefault(columns, columns), tuple(line.values())))
-    owners = sorted({dict(zip(*line, strict=True))["customer_id"] for line in lines})
-    for batch in in_chunks(owners):  # customers this import created: the balance line is their only line
-        session.execute(delete(PointsEntry).where(PointsEntry.customer_id.in_(batch), PointsEntry.reason == "import"))
-    for batch in in_chunks(lines):
-        session.execute(insert(PointsEntry), [dict(zip(*line, strict=True)) for line in batch])
+    customers sheet gave the same customers (core.excel.own_export.write_referrers_and_points). The lines (the 100k
+    demo book's: 175,234) wait a block at a time in an unnamed temporary file until those balance lines are deleted."""
+    def lines() -> Iterator[dict[str, Any]]:
+        for values in _sheet_rows(plan, "huitouke_points", customers):
+            _linked(values, ids, {"order_id": "order", "complaint_id": "complaint"})
+            if values.get("at") is not None and values.get("delta") is not None and values.get("reason"):
+                yield _full(values, PointsEntry, {"note": ""})
+
+    import numpy as np
+
+    owners = array("q")
+    with tempfile.TemporaryFile() as spool:
+        for block in in_chunks(lines(), _BLOCK):
+            owners.extend(line["customer_id"] for line in block)
+            pickle.dump(block, spool, protocol=pickle.HIGHEST_PROTOCOL)
+            del block
+            give_back()
+        # customers this import created: the balance line is their only line
+        for batch in in_chunks(np.unique(np.frombuffer(owners, dtype=np.int64)).tolist()):
+            session.execute(delete(PointsEntry).where(PointsEntry.customer_id.in_(batch),
+                                                      PointsEntry.reason == "import"))
+        del owners
+        spool.seek(0)
+        for block in _spooled(spool):
+            for batch in in_chunks(block):  # (blocks of _BLOCK lines: the same statements as the lines in batches)
+                session.execute(insert(PointsEntry), batch)
+            del block, batch
+            give_back()
+
+
+def _spooled(spool: Any) -> Iterator[list[dict[str, Any]]]:
+    """The blocks pickled to ``spool``, from where it stands to its end."""
+    while True:
+        try:
+            yield pickle.load(spool)
+        except EOFError:
+            return
 
 
 def _campaign_members(session: Session, plan: Any, customers: Mapping[str, int],
@@ -311,30 +347,36 @@ def _facts(text: str, new: Mapping[str, Any]) -> str:
     return json.dumps(facts, ensure_ascii=False, default=str) if facts else text
 
 
-def _tasks(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[str, Mapping[int, int]]) -> dict[int, int]:
-    """The tasks, read, linked and inserted a batch of rows at a time (the 100k demo book's: 130,187)."""
+def _tasks(session: Session, plan: Any, customers: Mapping[str, int], ids: dict[str, Mapping[int, int]]) -> IdMap:
+    """The tasks, read, linked and inserted a block of rows at a time (the 100k demo book's: 130,187); the rule keys
+    met and the ids restored held compactly (``core.excel.id_map``)."""
     rows = _sheet_rows(plan, "huitouke_tasks", customers)
     first = next(rows, None)
     if first is None:
-        return {}
+        return IdMap()
     products: dict[Any, int] = {name: product_id for product_id, name in session.execute(select(Product.id, Product.name))}
-    have = set(session.scalars(select(Reminder.rule_key).where(Reminder.rule_key.like("manual:%"))))
-    for batch in in_chunks(list(customers.values())):  # within SQLite's bound-variable limit on a big copy
-        have.update(session.scalars(select(Reminder.rule_key).where(Reminder.customer_id.in_(batch))))
-    restored: dict[int, int] = {}
+    have = SeenTexts(session.scalars(select(Reminder.rule_key).where(Reminder.rule_key.like("manual:%"))))
+    for batch in in_chunks(customers.values()):  # within SQLite's bound-variable limit on a big copy
+        for key in session.scalars(select(Reminder.rule_key).where(Reminder.customer_id.in_(batch))):
+            have.add(key)
+    restored = IdMap()
     skipped = 0
-    for block in in_chunks(chain((first,), rows), _TASK_BLOCK):
+    for block in in_chunks(chain((first,), rows), _BLOCK):
         skipped += _task_block(session, block, ids, products, have, restored)
+        del block
+        give_back()
     if skipped:
         log.info("%d tasks of the file not restored (their rule names a row that is not restored)", skipped)
     return restored
 
 
-_TASK_BLOCK = 10_000  # task rows read and written at a time
+# Rows of a history sheet read and written at a time (a multiple of IN_LIST_SIZE); the C heap's free memory is given
+# back after each block (core.free_memory: without, the 100k demo book's contact log left ≈ 28 MB free in the heap).
+_BLOCK = 10_000
 
 
 def _task_block(session: Session, rows: list[dict[str, Any]], ids: dict[str, Mapping[int, int]], products: dict[Any, int],
-                have: set[str], restored: dict[int, int]) -> int:
+                have: SeenTexts, restored: IdMap) -> int:
     """Insert the tasks of these rows (``have``: the rule keys of the tasks the customers have, those inserted
     added; ``restored``: the file's task id → ours, those inserted added); how many were left out."""
     lines: dict[tuple[Any, Any], int] = {}  # (order id, place) → line id, for the orders tasks are about
@@ -362,6 +404,6 @@ def _task_block(session: Session, rows: list[dict[str, Any]], ids: dict[str, Map
             "rule_key": key, "order_item_id": new["order_item_id"], "product_id": products.get(values.get("product")),
             "facts_json": _facts(values.get("facts_json") or "", new)})
         refs.append(values.get("id"))
-    restored.update({ref: new_id for ref, new_id in zip(refs, _insert_many(session, Reminder, tasks), strict=True)
-                     if ref is not None})
+    restored.update((ref, new_id) for ref, new_id in zip(refs, _insert_many(session, Reminder, tasks), strict=True)
+                    if ref is not None)
     return skipped

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from core.book.dialect import in_chunks
 from core.book.models import Customer, Order, OrderItem
 from core.excel.chunked import ANALYZE_AFTER, fresh_statistics
+from core.excel.id_map import IdSet, RefMap
 from core.excel.plan import ImportPlan, OrderDraft
 from core.excel.rounds import Rounds
 from core.free_memory import give_back
@@ -62,16 +63,14 @@ def people_in_rounds(writer: Any, index: BookIndex, rounds: Rounds) -> list[int]
     assert people is not None
     writer.tag_ids(people.tags)
     ids: list[int] = []
-    created: set[int] = set()
-    created_ids: set[int] = set()
-    refs: dict[str, int] = {}
+    created, created_ids, refs = IdSet(), IdSet(), RefMap()  # (held compactly to the last history row: id_map)
     referrers: list[tuple[int, str]] = []
     for drafts in people.in_rounds():
         writer.plan.people = drafts
         known = writer._write_people(index, no_orders(), rounds)
         assert not writer.counts.proposals, "a book without customers has none to propose"
         created.update(len(ids) + position for position in writer._created)
-        created_ids |= writer._created_ids
+        created_ids.update(writer._created_ids)
         refs.update(writer._created_refs)
         referrers += [(known[position], person.fields["referrer_ref"]) for position, person in enumerate(drafts)
                       if person.fields.get("referrer_ref")]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import repeat
@@ -103,11 +104,11 @@ class BookWriter:
         # Customers whose derived figures must be recomputed: book customers that got or changed orders.
         self.touched: set[int] = set()
         self.unchanged: set[int] = set()  # book orders of line rows left unchanged (lines may yet be added)
-        self._created: set[int] = set()  # plan.people positions created by this import
-        self._created_ids: set[int] = set()  # and their customer ids
+        self._created: AbstractSet[int] = set()  # plan.people positions created by this import
+        self._created_ids: AbstractSet[int] = set()  # and their customer ids (people in rounds: id_map.IdSet)
         self._filled: set[int] = set()  # book customers given a field, a tag or an alias (customers_updated)
         self._strong: dict[int, str] = {}  # the people matched by a key of their own → its kind (matching.match_people)
-        self._created_refs: dict[str, int] = {}  # our export's customer numbers of those → their ids
+        self._created_refs: Mapping[str, int] = {}  # our export's customer numbers of those → their ids
         self._order_refs = IdMap()  # our export's order ids of the orders created → their ids
         self._changes: list[dict[str, Any]] = []
         self.holds = Holds()  # the rows the file holds as the book has them (core.excel.holds)

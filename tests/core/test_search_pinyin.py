@@ -46,12 +46,35 @@ def test_the_shipped_table_is_what_the_installed_pypinyin_reads():
     assert table_path().read_text(encoding="utf-8").splitlines() == build_lines()
 
 
-def test_a_name_without_a_phrase_is_read_without_importing_pypinyin():
+def test_names_are_read_without_importing_pypinyin():
+    """Not even a name holding a phrase read otherwise than its characters (重庆, 长江): pypinyin's dictionaries
+    are ≈ 55 MB of the process's memory to its end (issue #18: an import's memory stays bounded)."""
     code = ("import sys; from core.search import name_pinyin; "
             "assert name_pinyin('张伟') == ('zw', 'zhangwei'), name_pinyin('张伟'); "
-            "assert 'pypinyin' not in sys.modules; "
-            "assert name_pinyin('重庆') == ('cq', 'chongqing'); assert 'pypinyin' in sys.modules")
+            "assert name_pinyin('重庆') == ('cq', 'chongqing'), name_pinyin('重庆'); "
+            "assert name_pinyin('长江王') == ('cjw', 'changjiangwang'), name_pinyin('长江王'); "
+            "assert 'pypinyin' not in sys.modules, 'pypinyin imported'")
     subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2], check=True)
+
+
+def test_every_phrase_read_otherwise_than_its_characters_is_read_as_pypinyin_reads_it_among_others():
+    """Each of the table's 3,437 such phrases, alone and between dictionary phrases and characters drawn at random:
+    the text is cut as lazy_pinyin cuts it (core.pinyin_table.Phrases) and read piece by piece."""
+    import random
+
+    from pypinyin.constants import PHRASES_DICT
+
+    from core.pinyin_table import pinyin_table
+    from core.search import _reading
+
+    table = pinyin_table()
+    assert table is not None and len(table.phrases) > 3000
+    words, draw = sorted(PHRASES_DICT), random.Random(18)
+    for phrase in sorted(table.phrases):
+        for text in (phrase, *("".join(draw.choice(words) if draw.random() < 0.5 else chr(draw.randint(0x4E00, 0x9FFF))
+                                       for _ in range(draw.randint(0, 2))) + phrase
+                               + "".join(draw.choice(words) for _ in range(draw.randint(0, 2))) for _ in range(2))):
+            assert _reading(text) == lazy_pinyin(text, style=Style.NORMAL, errors="ignore"), text
 
 
 def test_without_a_usable_table_pypinyin_reads_every_name(monkeypatch):
