@@ -9,7 +9,7 @@ and candidate (core.excel.review) is followed: merged means that customer, separ
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -19,7 +19,7 @@ from core.book.dialect import in_chunks as chunks
 from core.book.models import Customer, CustomerAlias, Order
 from core.excel.cleaning import is_masked_name
 from core.excel.own_export import BOOK_ORDER_KEY, customers_by_ref, orders_by_ref
-from core.excel.plan import ImportPlan, PersonDraft
+from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
 from core.excel.review import MERGED, SEPARATE, load_decisions, person_key
 
 ORDER_COMPARED = ("status", "paid_at", "shipped_at", "delivered_at", "completed_at", "paid_cents",
@@ -74,6 +74,9 @@ class BookIndex:
         self.orders: dict[tuple[str, str], ExistingOrder] = {}
         self.decisions: dict[tuple[int, str], str] = {}
         self.by_ref: dict[str, tuple[int, str, str]] = {}  # our export's customer numbers found in the book
+        # An import in rounds into a book with orders (core.excel.round_book): by person, the owner of its first
+        # order the book has (``orders`` stays empty: the rounds look theirs up), as ``same_person_orders`` finds.
+        self.owners: dict[int, list[int]] | None = None
         # A first import goes into an empty book: nothing to look up.
         if session.scalar(select(Customer.id).limit(1)) is not None:
             self._load_customers(session, plan.people)
@@ -114,29 +117,12 @@ class BookIndex:
                 self.by_name[name].append((customer_id, phone, "".join(address), (wechat, buyer)))
 
     def _load_orders(self, session: Session, plan: ImportPlan) -> None:
-        keys = [(order.platform, order.platform_order_no) for order in plan.orders
-                if not order.platform_order_no.startswith(BOOK_ORDER_KEY)]
-        keys += list(plan.detail_items)
-        columns = [getattr(Order, name) for name in ORDER_COMPARED]
-        by_ref = [(order.platform, order.platform_order_no, order.fields.get("created_at"), order.fields.get("paid_cents"))
-                  for order in plan.orders if order.platform_order_no.startswith(BOOK_ORDER_KEY)]
-        if by_ref:
-            found = orders_by_ref(session, by_ref, [Order.created_at, Order.paid_cents, *columns])
-            for key, (order_id, customer_id, _platform, _number, _created, _paid, *values) in found.items():
-                self.orders[key] = ExistingOrder(order_id, customer_id, dict(zip(ORDER_COMPARED, values, strict=True)))
-        # one platform at a time: SQLite answers a (platform, number) row-value IN by scanning the whole unique
-        # index once per query (16 s for 50,000 numbers against the 100k book's 500,000 orders)
-        for platform, numbers in numbers_by_platform(keys).items():
-            for batch in chunks(numbers):
-                query = select(Order.id, Order.customer_id, Order.platform_order_no, *columns).where(
-                    Order.platform == platform, Order.platform_order_no.in_(batch))
-                for order_id, customer_id, number, *values in session.execute(query):
-                    self.orders[(platform, number)] = ExistingOrder(order_id, customer_id,
-                                                                    dict(zip(ORDER_COMPARED, values, strict=True)))
+        self.orders = existing_orders(session, plan.orders, list(plan.detail_items))
 
     def holds_anything(self) -> bool:
         """Whether any person could match: some identity, customer number or order of the book was found."""
-        return bool(self.by_phone or self.by_buyer or self.by_wechat or self.by_name or self.by_ref or self.orders)
+        return bool(self.by_phone or self.by_buyer or self.by_wechat or self.by_name or self.by_ref or self.orders
+                    or self.owners)
 
     def match(self, person: PersonDraft, order_owners: list[int]) -> Match:
         """Who in the book this person is (see the module docstring for the order of evidence)."""
@@ -215,8 +201,36 @@ def match_people(plan: ImportPlan, index: BookIndex) -> tuple[list[int | None], 
     return ids, new_people, proposals
 
 
+def existing_orders(session: Session, drafts: Sequence[OrderDraft], keys: Sequence[tuple[str, str]] = ()
+                    ) -> dict[tuple[str, str], ExistingOrder]:
+    """The book's orders of these drafts (our export's without a number by their ids: own_export.orders_by_ref) and
+    of more (platform, order number) ``keys``, by the drafts' keys."""
+    orders: dict[tuple[str, str], ExistingOrder] = {}
+    keys = [(order.platform, order.platform_order_no) for order in drafts
+            if not order.platform_order_no.startswith(BOOK_ORDER_KEY)] + list(keys)
+    columns = [getattr(Order, name) for name in ORDER_COMPARED]
+    by_ref = [(order.platform, order.platform_order_no, order.fields.get("created_at"), order.fields.get("paid_cents"))
+              for order in drafts if order.platform_order_no.startswith(BOOK_ORDER_KEY)]
+    if by_ref:
+        found = orders_by_ref(session, by_ref, [Order.created_at, Order.paid_cents, *columns])
+        for key, (order_id, customer_id, _platform, _number, _created, _paid, *values) in found.items():
+            orders[key] = ExistingOrder(order_id, customer_id, dict(zip(ORDER_COMPARED, values, strict=True)))
+    # one platform at a time: SQLite answers a (platform, number) row-value IN by scanning the whole unique
+    # index once per query (16 s for 50,000 numbers against the 100k book's 500,000 orders)
+    for platform, numbers in numbers_by_platform(keys).items():
+        for batch in chunks(numbers):
+            query = select(Order.id, Order.customer_id, Order.platform_order_no, *columns).where(
+                Order.platform == platform, Order.platform_order_no.in_(batch))
+            for order_id, customer_id, number, *values in session.execute(query):
+                orders[(platform, number)] = ExistingOrder(order_id, customer_id,
+                                                           dict(zip(ORDER_COMPARED, values, strict=True)))
+    return orders
+
+
 def same_person_orders(plan: ImportPlan, index: BookIndex) -> dict[int, list[int]]:
-    """person index → book customers already owning one of that person's orders."""
+    """person index → book customers already owning one of that person's orders (in rounds: ``index.owners``)."""
+    if index.owners is not None:
+        return index.owners
     owners: dict[int, list[int]] = defaultdict(list)
     for order in plan.orders if index.orders else ():  # (a book without any of the plan's orders: none)
         existing = index.orders.get((order.platform, order.platform_order_no))

@@ -59,13 +59,14 @@ KEPT_TEXTS = 20_000  # cleaned texts a column keeps across blocks in either walk
 # table it comes from (core.excel.importer).
 Walk = Callable[[], Iterator[tuple[list[ParsedRow], TableSource]]]
 
-def wanted(rows: int, kinds: Sequence[str], dry_run: bool, all_or_nothing: bool, book_has_orders: bool) -> bool:
+def wanted(rows: int, kinds: Sequence[str], dry_run: bool, all_or_nothing: bool, lines_merged: bool) -> bool:
     """Whether an import of ``rows`` rows of people and orders from tables of ``kinds`` is written in rounds: past
     ``ROUNDS_AFTER`` rows, with no detail file (its lines join orders of the whole plan), written for real and not
-    all or nothing (those report every order's errors before the first write), into a book without orders (no
-    order of the file to look up and update, no person matched by an order)."""
-    return (rows > ROUNDS_AFTER and "items" not in kinds and not dry_run and not all_or_nothing
-            and not book_has_orders)
+    all or nothing (those report every order's errors before the first write), and unless ``lines_merged``: the
+    book has orders and a table's rows are its orders' lines (``Preset.sum_row_amounts``, Douyin: merged with the
+    book's lines by core.excel.sub_orders and detail_items, whose records one plan makes in another order). Into a
+    book with orders, each round's orders are looked up there (core.excel.round_book)."""
+    return rows > ROUNDS_AFTER and "items" not in kinds and not dry_run and not all_or_nothing and not lines_merged
 
 
 class PeopleFirst(PlanBuilder):
@@ -86,6 +87,7 @@ class PeopleFirst(PlanBuilder):
         self._tables: list[TableSource] = []
         self._table_of = array("H")  # by row: its table (position in _tables)
         self._shares = _Shares()
+        self._summed = False  # whether a table's rows are its orders' lines (Preset.sum_row_amounts)
         self._union = _Union(0, array("i"))
         self._joiner = Joiner(self._union.join)
 
@@ -94,6 +96,7 @@ class PeopleFirst(PlanBuilder):
             super().add_rows(rows, preset, file, sheet)
             return
         source: TableSource = (preset, file, sheet)
+        self._summed |= preset.sum_row_amounts
         self._tables.append(source)
         table = len(self._tables) - 1
         parent, keyed, digests = self._union.parent, self._keyed, self._digests
@@ -141,6 +144,7 @@ class PeopleFirst(PlanBuilder):
         self._union = None  # type: ignore[assignment]
         plan.rounds = rounds = Rounds(plan, walk, person_of_row, ends, orders, lines)
         rounds.file = self._tables[0][1] if self._tables else ""
+        rounds.summed = self._summed
         rounds.people = People(self._shares, person_of_row, len(positions), self._tables, self._table_of)
         return plan
 
@@ -278,8 +282,16 @@ class Rounds:
         self.file = next((person.first_row[0] for person in plan.people), "")  # (named if a walk meets other rows)
         self.orders, self.lines = orders, lines  # (the file's orders and lines, before repeats and dateless orders)
         self.people: People | None = None  # the people, when the plan holds none of them yet (PeopleFirst)
+        self.summed = False  # a table's rows are its orders' lines (``wanted``: lines_merged)
+        # Into a book with orders (core.excel.round_book): each round's orders are looked up there, walking the
+        # rounds once before the people are written; ``new_at``: then by round, the positions of its new orders
+        # (``orders`` and ``lines`` then count the new ones only).
+        self.in_book = False
+        self.new_at: list[array] | None = None
+        self._reported = False  # the notes and errors of the orders added to the plan (the first walk)
 
     def __iter__(self) -> Iterator[list[OrderDraft]]:
+        """Each round's orders; walked again (``in_book``), the same, their notes and errors added once."""
         notes: list[RowError] = []
         missing: list[RowError] = []
         occurrences: Counter[str] = Counter()
@@ -299,6 +311,9 @@ class Rounds:
                     rows, sources = [], []
         if rows or base != (self.ends[-1] if self.ends else 0):  # (a sheet read again is checked first: sheet_rows)
             raise ImportRejected("file_changed", file=self.file)
+        if self._reported:
+            return
+        self._reported = True
         self.plan.errors.extend(notes)
         for error in missing:
             self.plan.errors.append(error)

@@ -1,0 +1,138 @@
+"""Issue #18, Build 3: an import in rounds into a book with orders (core.excel.round_book) — our export read back
+into the same book, a seller's history imported again with more orders — writes the book one plan writes. The
+thresholds are lowered so that small files take that path; the book is compared in every table (import_diff's
+canonical dump), by the ids of its customers, orders, lines, products and undo records, with the CLI's JSON."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+
+from core.book.db import Book
+from core.excel import rounds as rounds_module
+from core.excel.export import export_book
+from core.excel.holds import decode_ids
+from core.excel.importer import ImportOptions, run_import
+from scripts.import_diff import Dump
+from tests.core.excel.files import TAOBAO_HEADERS, taobao_rows, write_csv
+from tests.core.excel.test_import_rounds import IDS, TODAY, _content, forced
+from tests.core.excel.test_round_trip import demo  # noqa: F401  (the fixture)
+
+_STATUS = TAOBAO_HEADERS.index("订单状态")
+
+
+def _into(book_path, path, folder, monkeypatch, round_rows: int | None):
+    """Import ``path`` into the book at ``book_path`` in rounds of ``round_rows`` rows, or (None) in one plan: the
+    import's JSON, the book's canonical dump, its rows with their ids, and how many orders were written at a time."""
+    written = forced(monkeypatch, round_rows)
+    with Book.open(book_path, backup_root=folder / "backups") as book:
+        result = run_import(book, path, ImportOptions(today=TODAY)).to_json()
+    result.pop("batch_id")
+    with sqlite3.connect(book_path) as connection:
+        rows = {table: connection.execute(f"{query} ORDER BY id").fetchall() for table, query in IDS.items()}
+        rows["import_change"] = connection.execute(
+            "SELECT id, table_name, row_id, old_values_json, new_values_json FROM import_change ORDER BY id").fetchall()
+    return result, _without_holds(Dump(book_path).lines()), rows | {"held": _held(book_path)}, written
+
+
+def _without_holds(lines: list[str]) -> list[str]:
+    """A canonical dump without its ``import_hold`` rows (``_held`` compares them): what the file held is written a
+    transaction at a time, so how many rows hold it depends on when each transaction ends (in one plan: its time)."""
+    kept, holds = [], False
+    for line in lines:
+        if line.startswith("== "):
+            holds = line.startswith("== import_hold")
+        if not holds:
+            kept.append(line)
+    return kept
+
+
+def _held(book_path) -> dict[tuple, list[int]]:
+    """The rows each import held (core.excel.holds), by batch, table, fields and values, however split into rows."""
+    held: dict[tuple, list[int]] = {}
+    with sqlite3.connect(book_path) as connection:
+        for batch, table, fields, row_ids, values in connection.execute(
+                "SELECT batch_id, table_name, fields, row_ids, values_json FROM import_hold"):
+            for start, end in zip(*decode_ids(row_ids), strict=True):
+                held.setdefault((batch, table, fields, values), []).extend(range(start, end + 1))
+    return {key: sorted(ids) for key, ids in held.items()}
+
+
+def _history(folder):
+    """A Taobao history (orders of several goods rows, some pasted again) and an earlier export of its first 30
+    orders, some of them then not yet paid or shipped: imported again, those move on."""
+    folder.mkdir()
+    header, *rows = taobao_rows(60, 20)
+    lines = []
+    for number, row in enumerate(rows):
+        lines.append(row)
+        for extra in range(number % 3):  # (another goods line of the order: the title is the 20th column)
+            lines.append([*row[:19], f"{row[19]} 赠品{extra}", *row[20:]])
+    earlier = [[*row[:_STATUS], "卖家已发货，等待买家确认", *row[_STATUS + 1:]]
+               if row[_STATUS] == "交易成功" and index % 2 else row for index, row in enumerate(lines[:50])]
+    return (write_csv(folder / "ExportOrderList201707011234.csv", [header, *earlier], encoding="gbk", quote_all=True),
+            write_csv(folder / "ExportOrderList201707081234.csv", [header, *lines, *lines[40:52]], encoding="gbk",
+                      quote_all=True))
+
+
+def test_a_history_imported_again_with_more_orders_in_rounds_is_written_as_by_one_plan(tmp_path, monkeypatch):
+    """A book that has some of the file's orders (some behind the file): in rounds of 1 and 4 rows, the orders it has
+    are updated, their people matched to their owners and the others inserted, as one plan does — the same ids, the
+    same undo records in the same order."""
+    earlier, later = _history(tmp_path / "file")
+    with Book.open(tmp_path / "first.book", create=True, backup_root=tmp_path / "backups") as book:
+        monkeypatch.setattr(rounds_module, "ROUNDS_AFTER", 10**9)
+        run_import(book, earlier, ImportOptions(today=TODAY))
+    results = {}
+    for round_rows in (None, 1, 4):
+        book_path = tmp_path / f"rounds{round_rows}.book"
+        shutil.copy(tmp_path / "first.book", book_path)
+        results[round_rows] = _into(book_path, later, tmp_path, monkeypatch, round_rows)
+    whole = results[None]
+    assert whole[0]["orders_updated"] > 3 and whole[0]["orders_created"] > 20, whole[0]
+    assert whole[0]["customers_created"] > 0 and whole[3] == [whole[0]["orders_created"]]
+    for round_rows in (1, 4):
+        rounds = results[round_rows]
+        assert len(rounds[3]) > 3 and sum(rounds[3]) == whole[0]["orders_created"], rounds[3]  # (in rounds)
+        assert rounds[0] == whole[0]
+        assert rounds[1] == whole[1]
+        assert rounds[2] == whole[2]
+
+
+def test_our_export_read_back_into_the_same_book_in_rounds_changes_nothing(demo, tmp_path, monkeypatch):  # noqa: F811
+    """The 600-customer demo book's `export --what all` read back into a copy of that book: nothing created or
+    updated, and no second walk of the file (every order is the book's) — the book one plan leaves."""
+    _folder, path = demo
+    export = tmp_path / "all.xlsx"
+    with Book.open(path, backup_root=tmp_path / "backups") as book:
+        export_book(book, export, "all", "zh_CN", today=TODAY)
+    results = {}
+    for round_rows in (None, 500):
+        book_path = tmp_path / f"rounds{round_rows}.book"
+        shutil.copy(path, book_path)
+        results[round_rows] = _into(book_path, export, tmp_path, monkeypatch, round_rows)
+    whole, rounds = results[None], results[500]
+    assert whole[0]["orders_unchanged"] > 2000 and whole[3] == [0], whole
+    assert (whole[0]["customers_created"], whole[0]["customers_updated"], whole[0]["orders_created"],
+            whole[0]["orders_updated"]) == (0, 0, 0, 0), whole[0]
+    assert rounds[3] == []  # (in rounds: no new order, none written)
+    assert rounds[0] == whole[0]
+    assert rounds[1] == whole[1]
+    assert rounds[2] == whole[2]
+
+
+def test_rounds_into_a_book_with_orders_on_either_engine_write_what_one_plan_writes(tmp_path, book, monkeypatch):
+    """The rounds' lookups of the book's orders on the book's engine: PostgreSQL too when the tests run there."""
+    earlier, later = _history(tmp_path / "file")
+    monkeypatch.setattr(rounds_module, "ROUNDS_AFTER", 10**9)
+    run_import(book, earlier, ImportOptions(today=TODAY))
+    with Book.open(tmp_path / "whole.book", create=True, backup_root=tmp_path / "backups") as whole:
+        run_import(whole, earlier, ImportOptions(today=TODAY))
+        one_plan = run_import(whole, later, ImportOptions(today=TODAY)).to_json()
+        expected = _content(whole)
+    written = forced(monkeypatch, 5)
+    in_rounds = run_import(book, later, ImportOptions(today=TODAY)).to_json()
+    assert len(written) > 3, written
+    assert in_rounds["orders_updated"] == one_plan["orders_updated"] > 3
+    assert in_rounds["orders_created"] == one_plan["orders_created"] > 20
+    assert _content(book) == expected
