@@ -1,7 +1,8 @@
 """Issue #18, Build 3: an import in rounds into a book with orders (core.excel.round_book) — our export read back
 into the same book, a seller's history imported again with more orders — writes the book one plan writes. The
 thresholds are lowered so that small files take that path; the book is compared in every table (import_diff's
-canonical dump), by the ids of its customers, orders, lines, products and undo records, with the CLI's JSON."""
+canonical dump: the rows each import held as one, however many transactions wrote them), by the ids of its
+customers, orders, lines, products and undo records, with the CLI's JSON."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ import sqlite3
 from core.book.db import Book
 from core.excel import rounds as rounds_module
 from core.excel.export import export_book
-from core.excel.holds import decode_ids
 from core.excel.importer import ImportOptions, run_import
 from scripts.import_diff import Dump
 from tests.core.excel.files import TAOBAO_HEADERS, taobao_rows, write_csv
@@ -32,30 +32,7 @@ def _into(book_path, path, folder, monkeypatch, round_rows: int | None):
         rows = {table: connection.execute(f"{query} ORDER BY id").fetchall() for table, query in IDS.items()}
         rows["import_change"] = connection.execute(
             "SELECT id, table_name, row_id, old_values_json, new_values_json FROM import_change ORDER BY id").fetchall()
-    return result, _without_holds(Dump(book_path).lines()), rows | {"held": _held(book_path)}, written
-
-
-def _without_holds(lines: list[str]) -> list[str]:
-    """A canonical dump without its ``import_hold`` rows (``_held`` compares them): what the file held is written a
-    transaction at a time, so how many rows hold it depends on when each transaction ends (in one plan: its time)."""
-    kept, holds = [], False
-    for line in lines:
-        if line.startswith("== "):
-            holds = line.startswith("== import_hold")
-        if not holds:
-            kept.append(line)
-    return kept
-
-
-def _held(book_path) -> dict[tuple, list[int]]:
-    """The rows each import held (core.excel.holds), by batch, table, fields and values, however split into rows."""
-    held: dict[tuple, list[int]] = {}
-    with sqlite3.connect(book_path) as connection:
-        for batch, table, fields, row_ids, values in connection.execute(
-                "SELECT batch_id, table_name, fields, row_ids, values_json FROM import_hold"):
-            for start, end in zip(*decode_ids(row_ids), strict=True):
-                held.setdefault((batch, table, fields, values), []).extend(range(start, end + 1))
-    return {key: sorted(ids) for key, ids in held.items()}
+    return result, Dump(book_path).lines(), rows, written
 
 
 def _history(folder):
