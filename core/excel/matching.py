@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -201,10 +202,11 @@ def match_people(plan: ImportPlan, index: BookIndex) -> tuple[list[int | None], 
     return ids, new_people, proposals
 
 
-def existing_orders(session: Session, drafts: Sequence[OrderDraft], keys: Sequence[tuple[str, str]] = ()
-                    ) -> dict[tuple[str, str], ExistingOrder]:
-    """The book's orders of these drafts (our export's without a number by their ids: own_export.orders_by_ref) and
-    of more (platform, order number) ``keys``, by the drafts' keys."""
+def existing_orders(session: Session, drafts: Sequence[OrderDraft], keys: Sequence[tuple[str, str]] = (),
+                    **in_rounds: Any) -> dict[tuple[str, str], ExistingOrder]:
+    """The book's orders of these drafts (our export's without a number by their ids: own_export.orders_by_ref, given
+    ``in_rounds``: its ``used``, ``claimed``, ``later``, ``alike``) and of more (platform, order number) ``keys``, by
+    the drafts' keys."""
     orders: dict[tuple[str, str], ExistingOrder] = {}
     keys = [(order.platform, order.platform_order_no) for order in drafts
             if not order.platform_order_no.startswith(BOOK_ORDER_KEY)] + list(keys)
@@ -212,7 +214,7 @@ def existing_orders(session: Session, drafts: Sequence[OrderDraft], keys: Sequen
     by_ref = [(order.platform, order.platform_order_no, order.fields.get("created_at"), order.fields.get("paid_cents"))
               for order in drafts if order.platform_order_no.startswith(BOOK_ORDER_KEY)]
     if by_ref:
-        found = orders_by_ref(session, by_ref, [Order.created_at, Order.paid_cents, *columns])
+        found = orders_by_ref(session, by_ref, [Order.created_at, Order.paid_cents, *columns], **in_rounds)
         for key, (order_id, customer_id, _platform, _number, _created, _paid, *values) in found.items():
             orders[key] = ExistingOrder(order_id, customer_id, dict(zip(ORDER_COMPARED, values, strict=True)))
     # one platform at a time: SQLite answers a (platform, number) row-value IN by scanning the whole unique

@@ -17,10 +17,14 @@ into a book with orders is planned as one plan (rounds.wanted, round_writer.in_r
 
 from __future__ import annotations
 
+import itertools
 from array import array
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.orm import Session
+
 from core.excel.matching import existing_orders
+from core.excel.own_export import Undecided
 from core.excel.round_writer import NewOrders, link_created
 from core.excel.rounds import Rounds
 
@@ -32,33 +36,66 @@ def known_orders(writer: Any, rounds: Rounds) -> dict[int, list[int]]:
     """The first walk of the rounds into a book with orders (module docstring): the orders the book has updated, a
     round at a time, as one plan updates them (``writer``: the core.excel.writer.BookWriter, ``_update_known``);
     ``rounds.new_at``, ``orders`` and ``lines`` set to the new orders; returns, by person (its position), the book
-    customer owning its first order the book has (what ``matching.same_person_orders`` finds of one plan)."""
+    customer owning its first order the book has (what ``matching.same_person_orders`` finds of one plan).
+
+    Our export's orders without a number are found by their ids, else by an order alike (own_export.orders_by_ref):
+    one plan takes every order of the same id first. A round's order alike a book order that a later round's order
+    names (``Rounds.later``: Undecided, before the round writes anything) makes the walk look up every round's orders
+    of the same id first (``_claimed``), then start again from that round (the rounds before are not written twice)."""
     owners: dict[int, list[int]] = {}
     new_at: list[array] = []
-    orders = lines = 0
-    planned = iter(rounds)
+    counted = [0, 0]  # the new orders, their lines
+    used: set[int] = set()  # the book orders found by our export's ids, or alike, so far
+    claimed: set[int] | None = None
     while True:
-        with writer.free():  # (planning a round and looking its orders up: no write lock held)
-            drafts = next(planned, None)
-            found = existing_orders(writer.session, drafts) if drafts else {}
-        if drafts is None:
+        try:
+            _walk_known(writer, rounds, owners, new_at, counted, used, claimed)
             break
-        known, fresh = [], array("i")
-        for position, draft in enumerate(drafts):
-            existing = found.get((draft.platform, draft.platform_order_no))
-            if existing is None:
-                fresh.append(position)
-                lines += len(draft.items)
-            else:
-                known.append((existing, draft))
-                owners.setdefault(draft.person, [existing.customer_id])
-        new_at.append(fresh)
-        orders += len(fresh)
-        writer._update_known(known)
-        del drafts, found, known
-        writer._chunk()
-    rounds.new_at, rounds.orders, rounds.lines = new_at, orders, lines
+        except Undecided:
+            with writer.free():
+                claimed = _claimed(writer.session, rounds)
+    rounds.new_at, rounds.orders, rounds.lines = new_at, *counted
     return owners
+
+
+def _walk_known(writer: Any, rounds: Rounds, owners: dict[int, list[int]], new_at: list[array], counted: list[int],
+                used: set[int], claimed: set[int] | None) -> None:
+    """``known_orders``'s walk from the first round not done (``new_at`` holds those done)."""
+    planned = iter(rounds)
+    try:
+        for number in itertools.count():
+            with writer.free():  # (planning a round and looking its orders up: no write lock held)
+                drafts = next(planned, None)
+                if drafts is None:
+                    return
+                if number < len(new_at):
+                    continue  # (done before the walk started again: _claimed)
+                found = existing_orders(writer.session, drafts, used=used, claimed=claimed or (),
+                                        later=rounds.later(number) if claimed is None else None)
+            known, fresh = [], array("i")
+            for position, draft in enumerate(drafts):
+                existing = found.get((draft.platform, draft.platform_order_no))
+                if existing is None:
+                    fresh.append(position)
+                    counted[1] += len(draft.items)
+                else:
+                    known.append((existing, draft))
+                    owners.setdefault(draft.person, [existing.customer_id])
+            new_at.append(fresh)
+            counted[0] += len(fresh)
+            writer._update_known(known)
+            del drafts, found, known
+            writer._chunk()
+    finally:
+        planned.close()  # type: ignore[attr-defined]
+
+
+def _claimed(session: Session, rounds: Rounds) -> set[int]:
+    """The book orders our export's orders of every round find by their ids (own_export.orders_by_ref's first way)."""
+    claimed: set[int] = set()
+    for drafts in rounds:
+        claimed.update(order.id for order in existing_orders(session, drafts, alike=False).values())
+    return claimed
 
 
 def write_rounds(writer: Any, rounds: Rounds, customer_ids: list[int], resolver: ProductResolver) -> None:

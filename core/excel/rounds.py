@@ -2,7 +2,7 @@
 
 The ordinary plan (core.excel.plan.PlanBuilder) holds every row, then a draft of every order, until the writer runs:
 ≈ 1.4 GB for the 100k demo book's export (634,274 order lines). An import of more than ``ROUNDS_AFTER`` rows of
-people and orders into a book without orders (``wanted``) is planned in two walks of its sheets instead:
+people and orders (``wanted``) is planned in two walks of its sheets instead:
 
 1. ``PeopleFirst`` (the reading walk): each row's order key (as the plan computes it, in the same row order) held as
    a digest, its identity keys joined into people as it comes (``plan.Joiner``; the rows of an order are joined by
@@ -13,7 +13,9 @@ people and orders into a book without orders (``wanted``) is planned in two walk
 2. The people (``People``) are made from the shares ``ROUND_ROWS`` people at a time and written a round at a time
    into a book without customers (core.excel.round_writer.people_in_rounds), all at once into a book with some.
 3. ``Rounds`` (the writer's walk, core.excel.writer): the sheets read again, each round's orders planned by
-   ``plan.orders_of`` with the people already made, written, and let go before the next round is read.
+   ``plan.orders_of`` with the people already made, written, and let go before the next round is read. Into a book
+   with orders, the rounds are walked once more before the people are written: their orders looked up in the book,
+   those it has updated, the owners of the people's orders found (core.excel.round_book).
 
 Both walks keep at most ``KEPT_TEXTS`` cleaned texts a column (records.TableRows.kept_texts): the rows are let go as
 read, so sharing a customer's name between their rows saves nothing there. What the plan reports is the same, in the
@@ -31,8 +33,10 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from hashlib import blake2b
 from itertools import repeat
+from typing import Any
 
 from core.errors import ImportRejected
+from core.excel.own_export import BOOK_ORDER_KEY
 from core.excel.plan import (
     ImportPlan,
     Joiner,
@@ -84,6 +88,7 @@ class PeopleFirst(PlanBuilder):
         self._keyed = array("i")  # the rows with an order key, in order
         self._digests = bytearray()  # their keys' digests (_DIGEST bytes each)
         self._numbered = array("i")  # the rows whose order number joins them to their order's first row
+        self._named_rows, self._named = array("i"), array("q")  # rows of our export's orders by id, and the ids
         self._tables: list[TableSource] = []
         self._table_of = array("H")  # by row: its table (position in _tables)
         self._shares = _Shares()
@@ -111,6 +116,9 @@ class PeopleFirst(PlanBuilder):
                                    digest_size=_DIGEST).digest()
                 if numbered:
                     self._numbered.append(index)
+                elif key[1].startswith(BOOK_ORDER_KEY) and key[1][1:].isdigit():
+                    self._named_rows.append(index)
+                    self._named.append(int(key[1][1:]))
             # (an order's rows are joined once every row was read: people())
             self._joiner.add(index, parsed, preset.platform, numbered, None)
             self._shares.add(parsed)
@@ -134,6 +142,8 @@ class PeopleFirst(PlanBuilder):
                 join(first, index)
         self._numbered = array("i")
         ends = _round_ends(order_of)
+        named = _named_by_round(self._named_rows, self._named, ends)
+        self._named_rows, self._named = array("i"), array("q")
         del order_of
         give_back()  # (the reading walk's blocks, let go)
         parent, find = union.parent, union.find
@@ -144,7 +154,7 @@ class PeopleFirst(PlanBuilder):
         self._union = None  # type: ignore[assignment]
         plan.rounds = rounds = Rounds(plan, walk, person_of_row, ends, orders, lines)
         rounds.file = self._tables[0][1] if self._tables else ""
-        rounds.summed = self._summed
+        rounds.summed, rounds.named = self._summed, named
         rounds.people = People(self._shares, person_of_row, len(positions), self._tables, self._table_of)
         return plan
 
@@ -245,6 +255,18 @@ def _orders_of_rows(rows: int, keyed: array, digests: bytearray) -> tuple[array,
     return array("i", order_of.tobytes()), len(firsts)
 
 
+def _named_by_round(rows: array, ids: array, ends: list[int]) -> tuple[Any, Any]:
+    """The book ids our export's orders of these ``rows`` name (sorted) and, position for position, the round their
+    rows are in (``ends``: where each round ends)."""
+    import numpy as np
+
+    named = np.frombuffer(ids, dtype=np.int64) if ids else np.zeros(0, dtype=np.int64)
+    in_round = np.searchsorted(np.asarray(ends, dtype=np.int64), np.frombuffer(rows, dtype=np.int32) if rows
+                               else np.zeros(0, dtype=np.int32), side="right")
+    by_id = np.argsort(named, kind="stable")
+    return named[by_id], in_round[by_id]
+
+
 def _round_ends(order_of: array) -> list[int]:
     """Where each round ends: after ``ROUND_ROWS`` rows or more, at a row after which no order of the rows before it
     has another row (``order_of``: by row, the first row of its order or -1)."""
@@ -288,7 +310,20 @@ class Rounds:
         # (``orders`` and ``lines`` then count the new ones only).
         self.in_book = False
         self.new_at: list[array] | None = None
+        self.named: tuple[Any, Any] | None = None  # the ids our export's orders name, sorted; the round of each
         self._reported = False  # the notes and errors of the orders added to the plan (the first walk)
+
+    def later(self, number: int) -> Callable[[int], bool]:
+        """Whether an order of a round after round ``number`` (from 0) names a book order by this id (``named``)."""
+        ids, in_round = self.named if self.named is not None else ((), ())
+
+        def named_later(order_id: int) -> bool:  # (an order's rows are in one round: its id's entries say one)
+            import numpy as np
+
+            at = int(np.searchsorted(ids, order_id))
+            return at < len(ids) and int(ids[at]) == order_id and int(in_round[at]) > number
+
+        return named_later
 
     def __iter__(self) -> Iterator[list[OrderDraft]]:
         """Each round's orders; walked again (``in_book``), the same, their notes and errors added once."""

@@ -10,6 +10,7 @@ import shutil
 import sqlite3
 
 from core.book.db import Book
+from core.excel import round_book
 from core.excel import rounds as rounds_module
 from core.excel.export import export_book
 from core.excel.importer import ImportOptions, run_import
@@ -19,6 +20,7 @@ from tests.core.excel.test_import_rounds import IDS, TODAY, _content, forced
 from tests.core.excel.test_round_trip import demo  # noqa: F401  (the fixture)
 
 _STATUS = TAOBAO_HEADERS.index("订单状态")
+_CLAIMED = round_book._claimed
 
 
 def _into(book_path, path, folder, monkeypatch, round_rows: int | None):
@@ -76,26 +78,85 @@ def test_a_history_imported_again_with_more_orders_in_rounds_is_written_as_by_on
         assert rounds[2] == whole[2]
 
 
-def test_our_export_read_back_into_the_same_book_in_rounds_changes_nothing(demo, tmp_path, monkeypatch):  # noqa: F811
-    """The 600-customer demo book's `export --what all` read back into a copy of that book: nothing created or
-    updated, and no second walk of the file (every order is the book's) — the book one plan leaves."""
+def _export(demo, folder):  # noqa: F811  (the fixture)
+    """The 600-customer demo book's `export --what all`."""
     _folder, path = demo
-    export = tmp_path / "all.xlsx"
-    with Book.open(path, backup_root=tmp_path / "backups") as book:
+    export = folder / "all.xlsx"
+    with Book.open(path, backup_root=folder / "backups") as book:
         export_book(book, export, "all", "zh_CN", today=TODAY)
+    return export
+
+
+def _read_back(book_path, export, folder, monkeypatch):
+    """``export`` imported into copies of the book at ``book_path`` in one plan and in rounds of 500 rows (``_into``
+    for each) and how many times the rounds looked up every round's orders by id first (round_book._claimed)."""
+    claimed: list[int] = []
+    monkeypatch.setattr(round_book, "_claimed", lambda session, rounds: claimed.append(1)
+                        or _CLAIMED(session, rounds))
     results = {}
     for round_rows in (None, 500):
-        book_path = tmp_path / f"rounds{round_rows}.book"
-        shutil.copy(path, book_path)
-        results[round_rows] = _into(book_path, export, tmp_path, monkeypatch, round_rows)
+        copy = folder / f"rounds{round_rows}.book"
+        shutil.copy(book_path, copy)
+        results[round_rows] = _into(copy, export, folder, monkeypatch, round_rows)
     whole, rounds = results[None], results[500]
-    assert whole[0]["orders_unchanged"] > 2000 and whole[3] == [0], whole
-    assert (whole[0]["customers_created"], whole[0]["customers_updated"], whole[0]["orders_created"],
-            whole[0]["orders_updated"]) == (0, 0, 0, 0), whole[0]
-    assert rounds[3] == []  # (in rounds: no new order, none written)
     assert rounds[0] == whole[0]
     assert rounds[1] == whole[1]
     assert rounds[2] == whole[2]
+    return whole, rounds, len(claimed)
+
+
+def test_our_export_read_back_into_the_same_book_in_rounds_changes_nothing(demo, tmp_path, monkeypatch):  # noqa: F811
+    """The demo book's export read back into a copy of that book: nothing created or updated, and no second walk of
+    the file (every order is the book's) — the book one plan leaves."""
+    whole, rounds, claimed = _read_back(demo[1], _export(demo, tmp_path), tmp_path, monkeypatch)
+    assert whole[0]["orders_unchanged"] > 2000 and whole[3] == [0], whole
+    assert (whole[0]["customers_created"], whole[0]["customers_updated"], whole[0]["orders_created"],
+            whole[0]["orders_updated"]) == (0, 0, 0, 0), whole[0]
+    assert rounds[3] == [] and claimed == 0  # (in rounds: no new order, none written; every order by its id)
+
+
+def test_our_export_read_into_another_book_in_rounds_finds_its_orders_as_one_plan(demo, tmp_path, monkeypatch):  # noqa: F811
+    """Our export read back into another book that got its orders before under other ids (a seller's history imported
+    first): its orders without a number are found alike, not by their ids — and an order alike a book order that a
+    later round's order names by its id waits for every round's orders of the same id (round_book._claimed), as one
+    plan takes those first."""
+    export = _export(demo, tmp_path)
+    _earlier, later = _history(tmp_path / "file")
+    with Book.open(tmp_path / "first.book", create=True, backup_root=tmp_path / "backups") as book:
+        monkeypatch.setattr(rounds_module, "ROUNDS_AFTER", 10**9)
+        run_import(book, later, ImportOptions(today=TODAY))  # (the orders of the export then get other ids)
+        run_import(book, export, ImportOptions(today=TODAY))
+    whole, rounds, claimed = _read_back(tmp_path / "first.book", export, tmp_path, monkeypatch)
+    assert whole[0]["orders_unchanged"] > 2000 and whole[0]["orders_created"] == 0, whole[0]
+    assert claimed == 1 and rounds[3] == []
+
+
+def _alike_later(export) -> None:
+    """Our export with an early order without a number made alike a late one (the same time and paid): the early
+    one's id no longer finds its book order, and the order alike it in the book is the late one's."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(export)
+    sheet = workbook["订单"]
+    header = [cell.value for cell in sheet[1]]
+    ref, created, paid = header.index("订单ID"), header.index("下单时间"), header.index("实付金额")
+    rows = [row for row in sheet.iter_rows(min_row=2) if not row[0].value and row[header.index("平台")].value == "微信"]
+    single = [row for row in rows if sum(other[ref].value == row[ref].value for other in rows) == 1]
+    early, late = single[0], single[-1]
+    assert late[0].row - early[0].row > 1000
+    early[created].value, early[paid].value = late[created].value, late[paid].value
+    workbook.save(export)
+
+
+def test_an_order_alike_one_a_later_round_names_is_found_as_by_one_plan(demo, tmp_path, monkeypatch):  # noqa: F811
+    """One plan finds every order of our export by its id first, then those left by an order alike: an early round's
+    order alike the book order of a later round's order (by id) does not take it — the rounds look up every round's
+    orders by id first (round_book._claimed) — and is a new order, as by one plan."""
+    export = _export(demo, tmp_path)
+    _alike_later(export)
+    whole, rounds, claimed = _read_back(demo[1], export, tmp_path, monkeypatch)
+    assert whole[0]["orders_created"] == 1, whole[0]  # (the early order: the late one's book order is the late one's)
+    assert claimed == 1 and sum(rounds[3]) == 1 and len(rounds[3]) > 3
 
 
 def test_rounds_into_a_book_with_orders_on_either_engine_write_what_one_plan_writes(tmp_path, book, monkeypatch):
