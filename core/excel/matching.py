@@ -67,7 +67,9 @@ def orders_in_book(session: Session, keys) -> Iterator[tuple[str, str | None]]:
 class BookIndex:
     """The book's identities relevant to one plan, loaded with a few IN queries."""
 
-    def __init__(self, session: Session, plan: ImportPlan) -> None:
+    def __init__(self, session: Session, plan: ImportPlan, owners: dict[int, list[int]] | None = None) -> None:
+        """``owners`` (an import in rounds into a book with orders): by person, the owner of its first order the book
+        has — such a person's identities are not looked up (``match`` takes its owner first)."""
         self.by_phone: dict[str, int] = {}
         self.by_buyer: dict[str, int] = {}
         self.by_wechat: dict[str, int] = {}
@@ -77,10 +79,11 @@ class BookIndex:
         self.by_ref: dict[str, tuple[int, str, str]] = {}  # our export's customer numbers found in the book
         # An import in rounds into a book with orders (core.excel.round_book): by person, the owner of its first
         # order the book has (``orders`` stays empty: the rounds look theirs up), as ``same_person_orders`` finds.
-        self.owners: dict[int, list[int]] | None = None
+        self.owners = owners
         # A first import goes into an empty book: nothing to look up.
         if session.scalar(select(Customer.id).limit(1)) is not None:
-            self._load_customers(session, plan.people)
+            self._load_customers(session, plan.people if owners is None else
+                                 [person for position, person in enumerate(plan.people) if position not in owners])
             self.decisions = load_decisions(session)
         if session.scalar(select(Order.id).limit(1)) is not None:
             self._load_orders(session, plan)

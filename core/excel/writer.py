@@ -179,12 +179,13 @@ class BookWriter:
         sheet_products, sheet_created = self._write_products(resolver)
         self._check(55, "matching customers")
         rounds = in_rounds(self.session, self.plan)
-        with self.turns.outside() if self.turns is not None else contextlib.nullcontext():
-            index = BookIndex(self.session, self.plan)
         self._link = resolver.link
+        # In rounds into a book with orders, each round's orders looked up in the book first (round_book): a person
+        # owning one of them is its customer, the others only are looked up in the book.
+        owners = known_orders(self, rounds) if rounds is not None and rounds.in_book else None
+        with self.turns.outside() if self.turns is not None else contextlib.nullcontext():
+            index = BookIndex(self.session, self.plan, owners)
         new_orders = self._new_orders(index) if rounds is None else no_orders()
-        if rounds is not None and rounds.in_book:  # (each round's orders looked up in the book: round_book)
-            index.owners = known_orders(self, rounds)
         self._chunk()
         customer_ids = (self._write_people(index, new_orders, rounds) if rounds is None or rounds.people is None
                         else people_in_rounds(self, index, rounds))
