@@ -132,6 +132,33 @@ def _stamp(value: Any) -> Any:
     return value
 
 
+def _holds_merged(rows: dict[int, dict]) -> dict[int, dict]:
+    """An import's ``import_hold`` rows of one table, fields and values as one (their ids as sorted ranges, "a-b"): it
+    writes what it held a transaction at a time (core.excel.holds), so how many rows hold it depends on when each
+    transaction ended (one plan: its time; rounds: each round)."""
+    merged: dict[tuple, tuple[int, dict, set[int]]] = {}
+    for row_id, row in sorted(rows.items()):
+        ids: set[int] = set()
+        last = 0
+        for part in filter(None, str(row["row_ids"]).split(",")):  # (core.excel.holds.encode_ids)
+            gap, _plus, more = part.partition("+")
+            start = last + int(gap)
+            last = start + int(more or 0)
+            ids.update(range(start, last + 1))
+        key = (row["batch_id"], row["table_name"], row["fields"], row["values_json"])
+        merged.setdefault(key, (row_id, row, set()))[2].update(ids)
+    out: dict[int, dict] = {}
+    for row_id, row, ids in merged.values():
+        ranges, ordered = [], sorted(ids)
+        for number in ordered:
+            if ranges and number == ranges[-1][1] + 1:
+                ranges[-1][1] = number
+            else:
+                ranges.append([number, number])
+        out[row_id] = row | {"row_ids": ",".join(f"{a}-{b}" if b > a else str(a) for a, b in ranges)}
+    return out
+
+
 class Dump:
     """A book's rows as sorted text lines, each foreign key written as the referenced row's natural key."""
 
@@ -153,6 +180,8 @@ class Dump:
             for row in self.rows[table].values():
                 row.pop("_key", None)
         self.con.close()
+        if "import_hold" in self.rows:
+            self.rows["import_hold"] = _holds_merged(self.rows["import_hold"])
         self._refs: dict[str, dict[int, str]] = {}
 
     # natural keys of the rows others point at

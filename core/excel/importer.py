@@ -398,8 +398,9 @@ def in_rounds(book, files: list[LoadedFile], choices: list[TableChoice], options
     rows = sum(_rows_for_progress(choice, tables[(choice.file, choice.sheet)]) for choice in read)
     if rows <= rounds.ROUNDS_AFTER:
         return False
+    summed = any(preset_of(choice).sum_row_amounts for choice in read)
     with book.session() as session:
-        has_orders = session.execute(select(Order.id).limit(1)).first() is not None
+        has_orders = summed and session.execute(select(Order.id).limit(1)).first() is not None
     return rounds.wanted(rows, [choice.kind for choice in read], options.dry_run, options.all_or_nothing, has_orders)
 
 

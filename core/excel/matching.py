@@ -12,8 +12,9 @@ and candidate (core.excel.review) is followed: merged means that customer, separ
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,7 +24,7 @@ from core.book.models import Customer, CustomerAlias, Order
 from core.excel import masked
 from core.excel.cleaning import is_masked_name
 from core.excel.own_export import BOOK_ORDER_KEY, customers_by_ref, orders_by_ref
-from core.excel.plan import ImportPlan, PersonDraft
+from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
 from core.excel.review import MERGED, SEPARATE, load_decisions, person_key
 
 ORDER_COMPARED = ("status", "paid_at", "shipped_at", "delivered_at", "completed_at", "paid_cents",
@@ -73,7 +74,9 @@ def orders_in_book(session: Session, keys) -> Iterator[tuple[str, str | None]]:
 class BookIndex:
     """The book's identities relevant to one plan, loaded with a few IN queries."""
 
-    def __init__(self, session: Session, plan: ImportPlan) -> None:
+    def __init__(self, session: Session, plan: ImportPlan, owners: dict[int, list[int]] | None = None) -> None:
+        """``owners`` (an import in rounds into a book with orders): by person, the owner of its first order the book
+        has — such a person's identities are not looked up (``match`` takes its owner first)."""
         self.by_phone: dict[str, int] = {}
         self.by_buyer: dict[str, int] = {}
         self.by_wechat: dict[str, int] = {}
@@ -85,9 +88,13 @@ class BookIndex:
         self.masked_twins: dict[tuple[str, ...], int] = {}  # a masked person's key → the book customer of that key
         # (province, city, district) → the book customers there: (id, name, real name, phone, address)
         self.near_masked: dict[tuple[str, ...], list[tuple[int, str, str, str, dict[str, str]]]] = defaultdict(list)
+        # An import in rounds into a book with orders (core.excel.round_book): by person, the owner of its first
+        # order the book has (``orders`` stays empty: the rounds look theirs up), as ``same_person_orders`` finds.
+        self.owners = owners
         # A first import goes into an empty book: nothing to look up.
         if session.scalar(select(Customer.id).limit(1)) is not None:
-            self._load_customers(session, plan.people)
+            self._load_customers(session, plan.people if owners is None else
+                                 [person for position, person in enumerate(plan.people) if position not in owners])
             self.decisions = load_decisions(session)
         if session.scalar(select(Order.id).limit(1)) is not None:
             self._load_orders(session, plan)
@@ -160,30 +167,12 @@ class BookIndex:
                     (customer_id, name, real_name, phone or shown, fields))
 
     def _load_orders(self, session: Session, plan: ImportPlan) -> None:
-        keys = [(order.platform, order.platform_order_no) for order in plan.orders
-                if not order.platform_order_no.startswith(BOOK_ORDER_KEY)]
-        keys += list(plan.detail_items)
-        columns = [getattr(Order, name) for name in ORDER_COMPARED]
-        by_ref = [(order.platform, order.platform_order_no, order.fields.get("created_at"), order.fields.get("paid_cents"))
-                  for order in plan.orders if order.platform_order_no.startswith(BOOK_ORDER_KEY)]
-        if by_ref:
-            found = orders_by_ref(session, by_ref, [Order.created_at, Order.paid_cents, *columns])
-            for key, (order_id, customer_id, _platform, _number, _created, _paid, *values) in found.items():
-                self.orders[key] = ExistingOrder(order_id, customer_id, dict(zip(ORDER_COMPARED, values, strict=True)))
-        # one platform at a time: SQLite answers a (platform, number) row-value IN by scanning the whole unique
-        # index once per query (16 s for 50,000 numbers against the 100k book's 500,000 orders)
-        for platform, numbers in numbers_by_platform(keys).items():
-            for batch in chunks(numbers):
-                query = select(Order.id, Order.customer_id, Order.platform_order_no, *columns).where(
-                    Order.platform == platform, Order.platform_order_no.in_(batch))
-                for order_id, customer_id, number, *values in session.execute(query):
-                    self.orders[(platform, number)] = ExistingOrder(order_id, customer_id,
-                                                                    dict(zip(ORDER_COMPARED, values, strict=True)))
+        self.orders = existing_orders(session, plan.orders, list(plan.detail_items))
 
     def holds_anything(self) -> bool:
         """Whether any person could match: some identity, customer number or order of the book was found."""
         return bool(self.by_phone or self.by_buyer or self.by_wechat or self.by_name or self.by_ref or self.orders
-                    or self.masked_twins or self.near_masked)
+                    or self.masked_twins or self.near_masked or self.owners)
 
     def match(self, person: PersonDraft, order_owners: list[int]) -> Match:
         """Who in the book this person is (see the module docstring for the order of evidence)."""
@@ -313,8 +302,37 @@ def match_people(plan: ImportPlan, index: BookIndex
     return ids, new_people, proposals, strong
 
 
+def existing_orders(session: Session, drafts: Sequence[OrderDraft], keys: Sequence[tuple[str, str]] = (),
+                    **in_rounds: Any) -> dict[tuple[str, str], ExistingOrder]:
+    """The book's orders of these drafts (our export's without a number by their ids: own_export.orders_by_ref, given
+    ``in_rounds``: its ``used``, ``claimed``, ``later``, ``alike``) and of more (platform, order number) ``keys``, by
+    the drafts' keys."""
+    orders: dict[tuple[str, str], ExistingOrder] = {}
+    keys = [(order.platform, order.platform_order_no) for order in drafts
+            if not order.platform_order_no.startswith(BOOK_ORDER_KEY)] + list(keys)
+    columns = [getattr(Order, name) for name in ORDER_COMPARED]
+    by_ref = [(order.platform, order.platform_order_no, order.fields.get("created_at"), order.fields.get("paid_cents"))
+              for order in drafts if order.platform_order_no.startswith(BOOK_ORDER_KEY)]
+    if by_ref:
+        found = orders_by_ref(session, by_ref, [Order.created_at, Order.paid_cents, *columns], **in_rounds)
+        for key, (order_id, customer_id, _platform, _number, _created, _paid, *values) in found.items():
+            orders[key] = ExistingOrder(order_id, customer_id, dict(zip(ORDER_COMPARED, values, strict=True)))
+    # one platform at a time: SQLite answers a (platform, number) row-value IN by scanning the whole unique
+    # index once per query (16 s for 50,000 numbers against the 100k book's 500,000 orders)
+    for platform, numbers in numbers_by_platform(keys).items():
+        for batch in chunks(numbers):
+            query = select(Order.id, Order.customer_id, Order.platform_order_no, *columns).where(
+                Order.platform == platform, Order.platform_order_no.in_(batch))
+            for order_id, customer_id, number, *values in session.execute(query):
+                orders[(platform, number)] = ExistingOrder(order_id, customer_id,
+                                                           dict(zip(ORDER_COMPARED, values, strict=True)))
+    return orders
+
+
 def same_person_orders(plan: ImportPlan, index: BookIndex) -> dict[int, list[int]]:
-    """person index → book customers already owning one of that person's orders."""
+    """person index → book customers already owning one of that person's orders (in rounds: ``index.owners``)."""
+    if index.owners is not None:
+        return index.owners
     owners: dict[int, list[int]] = defaultdict(list)
     for order in plan.orders if index.orders else ():  # (a book without any of the plan's orders: none)
         existing = index.orders.get((order.platform, order.platform_order_no))

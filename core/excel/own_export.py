@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import insert, or_, select, update
@@ -58,10 +58,20 @@ def customers_by_ref(session: Session, refs: set[str]) -> dict[str, tuple[int, s
     return found
 
 
+class Undecided(Exception):  # (not an error: the caller looks further, core.excel.round_book)
+    """An order of ``wanted`` is alike a book order that an order of a later round names by its id: whether that one
+    takes it (same id first) is not known yet."""
+
+
 def orders_by_ref(session: Session, wanted: Sequence[tuple[str, str, dt.datetime | None, int | None]],
-                  columns: Sequence) -> dict[tuple[str, str], tuple]:
+                  columns: Sequence, used: set[int] | None = None, claimed: Collection[int] = (),
+                  later: Callable[[int], bool] | None = None, alike: bool = True) -> dict[tuple[str, str], tuple]:
     """{(platform, "#id"): (id, customer_id, platform, number, *columns)} for the orders of ``wanted``
-    ((platform, "#id", created_at, paid_cents)) that the book holds, as the module docstring says."""
+    ((platform, "#id", created_at, paid_cents)) that the book holds, as the module docstring says. In rounds
+    (core.excel.round_book: ``wanted`` a round's), as for every order of the file at once: ``used``, the book orders
+    the rounds before took (updated); an order alike takes none of ``claimed`` (those the file's orders of their ids
+    take) — or, those unknown, ``later(id)`` says an order of a later round names it: Undecided. ``alike`` False:
+    the same ids only."""
     times = sorted({created for _platform, _key, created, _paid in wanted if created is not None})
     candidates: dict[tuple[str, dt.datetime | None, int], list[tuple]] = defaultdict(list)
     for batch in in_chunks(times):
@@ -70,16 +80,21 @@ def orders_by_ref(session: Session, wanted: Sequence[tuple[str, str, dt.datetime
         for row in session.execute(query.order_by(Order.id)):
             candidates[(row[2], row[4 + _CREATED], row[4 + _PAID])].append(tuple(row))
     found: dict[tuple[str, str], tuple] = {}
-    used: set[int] = set()
-    for same_id_only in (True, False):  # the order with the same id first, then any order alike
+    before = set() if used is None else used
+    taken: set[int] = set()
+    for same_id_only in (True, False) if alike else (True,):  # the order with the same id first, then any alike
         for platform, key, created, paid in wanted:
             if (platform, key) in found:
                 continue
-            rows = [row for row in candidates.get((platform, created, paid or 0), ()) if row[0] not in used
-                    and (not same_id_only or key == book_order_key(str(row[0])))]
+            rows = [row for row in candidates.get((platform, created, paid or 0), ()) if row[0] not in taken
+                    and row[0] not in before
+                    and (key == book_order_key(str(row[0])) if same_id_only else row[0] not in claimed)]
             if rows:
-                used.add(rows[0][0])
+                if not same_id_only and later is not None and later(rows[0][0]):
+                    raise Undecided(rows[0][0])  # (``used`` left as it was)
+                taken.add(rows[0][0])
                 found[(platform, key)] = rows[0]
+    before |= taken
     return found
 
 

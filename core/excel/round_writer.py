@@ -38,15 +38,19 @@ def no_orders() -> NewOrders:
 
 def in_rounds(session: Session, plan: ImportPlan) -> Rounds | None:
     """The plan's rounds, if it is written in rounds. Its people are written in rounds too (``people_in_rounds``)
-    into a book without customers; else they are made at once, to be matched against the book's. A book that got
-    orders since the plan was made (a shared book) takes every round's orders as one plan's (what an import in
-    rounds leaves out is the lookup of its orders)."""
+    into a book without customers; else they are made at once, to be matched against the book's. Into a book with
+    orders, each round's orders are looked up there (``Rounds.in_book``: core.excel.round_book) — unless the file's
+    rows are its orders' lines (``Rounds.summed``, a book that got orders since the plan was made: rounds.wanted),
+    then every round's orders are taken as one plan's."""
     rounds = plan.rounds
     if not isinstance(rounds, Rounds):
         return None
     if rounds.people is not None and session.execute(select(Customer.id).limit(1)).first() is not None:
         plan.people, rounds.people = rounds.people.all(), None
     if session.execute(select(Order.id).limit(1)).first() is None:
+        return rounds
+    if not rounds.summed:
+        rounds.in_book = True
         return rounds
     plan.orders = [draft for drafts in rounds for draft in drafts]
     plan.rounds = None

@@ -2,7 +2,7 @@
 
 The ordinary plan (core.excel.plan.PlanBuilder) holds every row, then a draft of every order, until the writer runs:
 ≈ 1.4 GB for the 100k demo book's export (634,274 order lines). An import of more than ``ROUNDS_AFTER`` rows of
-people and orders into a book without orders (``wanted``) is planned in two walks of its sheets instead:
+people and orders (``wanted``) is planned in two walks of its sheets instead:
 
 1. ``PeopleFirst`` (the reading walk): each row's order key (as the plan computes it, in the same row order) held as
    a digest, its identity keys joined into people as it comes (``joiner.Joiner``; the rows of an order are joined by
@@ -13,7 +13,9 @@ people and orders into a book without orders (``wanted``) is planned in two walk
 2. The people (``People``) are made from the shares ``ROUND_ROWS`` people at a time and written a round at a time
    into a book without customers (core.excel.round_writer.people_in_rounds), all at once into a book with some.
 3. ``Rounds`` (the writer's walk, core.excel.writer): the sheets read again, each round's orders planned by
-   ``plan.orders_of`` with the people already made, written, and let go before the next round is read.
+   ``plan.orders_of`` with the people already made, written, and let go before the next round is read. Into a book
+   with orders, the rounds are walked once more before the people are written: their orders looked up in the book,
+   those it has updated, the owners of the people's orders found (core.excel.round_book).
 
 Both walks keep at most ``KEPT_TEXTS`` cleaned texts a column (records.TableRows.kept_texts): the rows are let go as
 read, so sharing a customer's name between their rows saves nothing there. What the plan reports is the same, in the
@@ -31,9 +33,11 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from hashlib import blake2b
 from itertools import repeat
+from typing import Any
 
 from core.errors import ImportRejected
 from core.excel.joiner import Joiner
+from core.excel.own_export import BOOK_ORDER_KEY
 from core.excel.plan import (
     ImportPlan,
     OrderDraft,
@@ -59,13 +63,14 @@ KEPT_TEXTS = 20_000  # cleaned texts a column keeps across blocks in either walk
 # table it comes from (core.excel.importer).
 Walk = Callable[[], Iterator[tuple[list[ParsedRow], TableSource]]]
 
-def wanted(rows: int, kinds: Sequence[str], dry_run: bool, all_or_nothing: bool, book_has_orders: bool) -> bool:
+def wanted(rows: int, kinds: Sequence[str], dry_run: bool, all_or_nothing: bool, lines_merged: bool) -> bool:
     """Whether an import of ``rows`` rows of people and orders from tables of ``kinds`` is written in rounds: past
     ``ROUNDS_AFTER`` rows, with no detail file (its lines join orders of the whole plan), written for real and not
-    all or nothing (those report every order's errors before the first write), into a book without orders (no
-    order of the file to look up and update, no person matched by an order)."""
-    return (rows > ROUNDS_AFTER and "items" not in kinds and not dry_run and not all_or_nothing
-            and not book_has_orders)
+    all or nothing (those report every order's errors before the first write), and unless ``lines_merged``: the
+    book has orders and a table's rows are its orders' lines (``Preset.sum_row_amounts``, Douyin: merged with the
+    book's lines by core.excel.sub_orders and detail_items, whose records one plan makes in another order). Into a
+    book with orders, each round's orders are looked up there (core.excel.round_book)."""
+    return rows > ROUNDS_AFTER and "items" not in kinds and not dry_run and not all_or_nothing and not lines_merged
 
 
 class PeopleFirst(PlanBuilder):
@@ -83,9 +88,11 @@ class PeopleFirst(PlanBuilder):
         self._keyed = array("i")  # the rows with an order key, in order
         self._digests = bytearray()  # their keys' digests (_DIGEST bytes each)
         self._numbered = array("i")  # the rows whose order number joins them to their order's first row
+        self._named_rows, self._named = array("i"), array("q")  # rows of our export's orders by id, and the ids
         self._tables: list[TableSource] = []
         self._table_of = array("H")  # by row: its table (position in _tables)
         self._shares = _Shares()
+        self._summed = False  # whether a table's rows are its orders' lines (Preset.sum_row_amounts)
         self._union = _Union(0, array("i"))
         self._joiner = Joiner(self._union.join)
 
@@ -94,6 +101,7 @@ class PeopleFirst(PlanBuilder):
             super().add_rows(rows, preset, file, sheet)
             return
         source: TableSource = (preset, file, sheet)
+        self._summed |= preset.sum_row_amounts
         self._tables.append(source)
         table = len(self._tables) - 1
         parent, keyed, digests = self._union.parent, self._keyed, self._digests
@@ -108,6 +116,9 @@ class PeopleFirst(PlanBuilder):
                                    digest_size=_DIGEST).digest()
                 if numbered:
                     self._numbered.append(index)
+                elif key[1].startswith(BOOK_ORDER_KEY) and key[1][1:].isdigit():
+                    self._named_rows.append(index)
+                    self._named.append(int(key[1][1:]))
             # (an order's rows are joined once every row was read: people())
             self._joiner.add(index, parsed, preset.platform, numbered, None)
             self._shares.add(parsed)
@@ -131,6 +142,8 @@ class PeopleFirst(PlanBuilder):
                 join(first, index)
         self._numbered = array("i")
         ends = _round_ends(order_of)
+        named = _named_by_round(self._named_rows, self._named, ends)
+        self._named_rows, self._named = array("i"), array("q")
         del order_of
         give_back()  # (the reading walk's blocks, let go)
         parent, find = union.parent, union.find
@@ -141,6 +154,7 @@ class PeopleFirst(PlanBuilder):
         self._union = None  # type: ignore[assignment]
         plan.rounds = rounds = Rounds(plan, walk, person_of_row, ends, orders, lines)
         rounds.file = self._tables[0][1] if self._tables else ""
+        rounds.summed, rounds.named = self._summed, named
         rounds.people = People(self._shares, person_of_row, len(positions), self._tables, self._table_of)
         return plan
 
@@ -241,6 +255,18 @@ def _orders_of_rows(rows: int, keyed: array, digests: bytearray) -> tuple[array,
     return array("i", order_of.tobytes()), len(firsts)
 
 
+def _named_by_round(rows: array, ids: array, ends: list[int]) -> tuple[Any, Any]:
+    """The book ids our export's orders of these ``rows`` name (sorted) and, position for position, the round their
+    rows are in (``ends``: where each round ends)."""
+    import numpy as np
+
+    named = np.frombuffer(ids, dtype=np.int64) if ids else np.zeros(0, dtype=np.int64)
+    in_round = np.searchsorted(np.asarray(ends, dtype=np.int64), np.frombuffer(rows, dtype=np.int32) if rows
+                               else np.zeros(0, dtype=np.int32), side="right")
+    by_id = np.argsort(named, kind="stable")
+    return named[by_id], in_round[by_id]
+
+
 def _round_ends(order_of: array) -> list[int]:
     """Where each round ends: after ``ROUND_ROWS`` rows or more, at a row after which no order of the rows before it
     has another row (``order_of``: by row, the first row of its order or -1)."""
@@ -278,8 +304,29 @@ class Rounds:
         self.file = next((person.first_row[0] for person in plan.people), "")  # (named if a walk meets other rows)
         self.orders, self.lines = orders, lines  # (the file's orders and lines, before repeats and dateless orders)
         self.people: People | None = None  # the people, when the plan holds none of them yet (PeopleFirst)
+        self.summed = False  # a table's rows are its orders' lines (``wanted``: lines_merged)
+        # Into a book with orders (core.excel.round_book): each round's orders are looked up there, walking the
+        # rounds once before the people are written; ``new_at``: then by round, the positions of its new orders
+        # (``orders`` and ``lines`` then count the new ones only).
+        self.in_book = False
+        self.new_at: list[array] | None = None
+        self.named: tuple[Any, Any] | None = None  # the ids our export's orders name, sorted; the round of each
+        self._reported = False  # the notes and errors of the orders added to the plan (the first walk)
+
+    def later(self, number: int) -> Callable[[int], bool]:
+        """Whether an order of a round after round ``number`` (from 0) names a book order by this id (``named``)."""
+        ids, in_round = self.named if self.named is not None else ((), ())
+
+        def named_later(order_id: int) -> bool:  # (an order's rows are in one round: its id's entries say one)
+            import numpy as np
+
+            at = int(np.searchsorted(ids, order_id))
+            return at < len(ids) and int(ids[at]) == order_id and int(in_round[at]) > number
+
+        return named_later
 
     def __iter__(self) -> Iterator[list[OrderDraft]]:
+        """Each round's orders; walked again (``in_book``), the same, their notes and errors added once."""
         notes: list[RowError] = []
         missing: list[RowError] = []
         occurrences: Counter[str] = Counter()
@@ -299,6 +346,9 @@ class Rounds:
                     rows, sources = [], []
         if rows or base != (self.ends[-1] if self.ends else 0):  # (a sheet read again is checked first: sheet_rows)
             raise ImportRejected("file_changed", file=self.file)
+        if self._reported:
+            return
+        self._reported = True
         self.plan.errors.extend(notes)
         for error in missing:
             self.plan.errors.append(error)

@@ -38,10 +38,11 @@ from core.excel.detail_items import DetailOutcome, attach_detail_items, seller_l
 from core.excel.holds import Holds
 from core.excel.id_map import IdMap
 from core.excel.line_products import products_of_lines
-from core.excel.matching import ORDER_COMPARED, BookIndex, chunks, match_people
+from core.excel.matching import ORDER_COMPARED, BookIndex, ExistingOrder, chunks, match_people
 from core.excel.own_export import BOOK_ORDER_KEY, write_referrers_and_points, write_settings
 from core.excel.plan import ImportPlan, OrderDraft, PersonDraft
-from core.excel.round_writer import NewOrders, in_rounds, link_created, no_orders, people_in_rounds
+from core.excel.round_book import known_orders, write_rounds
+from core.excel.round_writer import NewOrders, in_rounds, no_orders, people_in_rounds
 from core.excel.rounds import Rounds
 from core.excel.sub_orders import LINES_SAY, merge_sub_orders
 from core.order_writes import after_orders_written
@@ -113,6 +114,7 @@ class BookWriter:
         self._changes: list[dict[str, Any]] = []
         self.holds = Holds()  # the rows the file holds as the book has them (core.excel.holds)
         self._sub_items_added = 0  # lines added to Douyin orders of the book by their numbers (sub_orders)
+        self._link: Callable[[str], int | None] = lambda _title: None  # the product of a line's title (write())
         self._deferred: list[str] = []  # tables whose plain indexes are built after the rows (deferred_indexes)
         self._indexes_checked = False
         self.settings_written = 0  # member levels / templates added from our export (core.excel.own_export)
@@ -179,9 +181,13 @@ class BookWriter:
         sheet_products, sheet_created = self._write_products(resolver)
         self._check(55, "matching customers")
         rounds = in_rounds(self.session, self.plan)
+        self._link = resolver.link
+        # In rounds into a book with orders, each round's orders looked up in the book first (round_book): a person
+        # owning one of them is its customer, the others only are looked up in the book.
+        owners = known_orders(self, rounds) if rounds is not None and rounds.in_book else None
         with self.turns.outside() if self.turns is not None else contextlib.nullcontext():
-            index = BookIndex(self.session, self.plan)
-        new_orders = self._new_orders(index, resolver.link) if rounds is None else no_orders()
+            index = BookIndex(self.session, self.plan, owners)
+        new_orders = self._new_orders(index) if rounds is None else no_orders()
         self._chunk()
         customer_ids = (self._write_people(index, new_orders, rounds) if rounds is None or rounds.people is None
                         else people_in_rounds(self, index, rounds))
@@ -192,7 +198,7 @@ class BookWriter:
         if rounds is None:
             self._write_orders(new_orders, customer_ids, resolver)
         else:
-            self._write_rounds(rounds, customer_ids, resolver)
+            write_rounds(self, rounds, customer_ids, resolver)
         if self._deferred:  # the indexes dropped in _write_people, built before anything reads by them
             self._flush_changes()
             deferred_indexes.rebuild(self.session, self.counts.batch_id, self._chunk)
@@ -458,10 +464,9 @@ class BookWriter:
 
     # ------------------------------------------------------------------ orders
 
-    def _new_orders(self, index: BookIndex, link: Callable[[str], int | None]) -> NewOrders:
-        """Orders the book already has take what moved on (a Douyin order's lines by their numbers first:
-        core.excel.sub_orders); the others come back to be inserted (their customer_id is set once the people
-        are written)."""
+    def _new_orders(self, index: BookIndex) -> NewOrders:
+        """Orders the book already has take what moved on (``_update_known``); the others come back to be inserted
+        (their customer_id is set once the people are written)."""
         drafts = list(self.plan.orders)
         if index.orders:  # (else the book has none of them: all are new)
             drafts, known = [], []
@@ -471,14 +476,18 @@ class BookWriter:
                     known.append((existing, draft))
                 else:
                     drafts.append(draft)
-            merged = merge_sub_orders(self.session, known, link, self._record, self.holds)
-            self._sub_items_added = merged.items_added
-            seller_lines_paid(self.session, known)  # (a line the seller changed: the order's paid as its lines')
-            for existing, draft in known:
-                self._update_order(existing, draft, merged.extra.get(existing.id, {}),
-                                   existing.id in merged.lines_changed)
+            self._update_known(known)
         with self.free():
             return NewOrders(drafts, self._order_columns(drafts))
+
+    def _update_known(self, known: list[tuple[ExistingOrder, OrderDraft]]) -> None:
+        """The orders the book has (with the drafts of the file's) take what moved on: a Douyin order's lines by
+        their numbers first (core.excel.sub_orders), then ``_update_order`` (in rounds: a round's, round_book)."""
+        merged = merge_sub_orders(self.session, known, self._link, self._record, self.holds)
+        self._sub_items_added += merged.items_added
+        seller_lines_paid(self.session, known)  # (a line the seller changed: the order's paid as its lines')
+        for existing, draft in known:
+            self._update_order(existing, draft, merged.extra.get(existing.id, {}), existing.id in merged.lines_changed)
 
     def _write_orders(self, new_orders: NewOrders, customer_ids: list[int], resolver: ProductResolver,
                       after: int = 0, progress: tuple[int, int, int] = (75, 85, 92)) -> int:
@@ -509,25 +518,6 @@ class BookWriter:
         self._insert_columns(OrderItem.__table__, columns, progress[1], progress[2], "orders")
         self.counts.orders_created += len(drafts)
         return order_ids[-1] if order_ids else after
-
-    def _write_rounds(self, rounds: Rounds, customer_ids: list[int], resolver: ProductResolver) -> None:
-        """The orders of an import in rounds (core.excel.round_writer), each round read, planned and its columns made
-        between two transactions, then written and let go."""
-        resolver.defer_creation()
-        after, done, total = 0, 0, len(rounds.ends) or 1
-        planned = iter(rounds)
-        while True:
-            with self.free():
-                drafts = next(planned, None)
-                new_orders = NewOrders(drafts, self._order_columns(drafts)) if drafts is not None else None
-            if new_orders is None:
-                break
-            parts = (75 + 10 * done // total, 75 + 10 * (done + 1) // total, 85 + 7 * (done + 1) // total)
-            after = self._write_orders(new_orders, customer_ids, resolver, after, parts)
-            done += 1
-            del drafts, new_orders
-            self._chunk()
-        link_created(self.session, self.counts.batch_id, resolver.create_deferred())
 
     def _order_columns(self, drafts: list[OrderDraft]) -> dict[str, list[Any]]:
         """The order table's columns for these drafts (customer_id excepted), a column at a time."""

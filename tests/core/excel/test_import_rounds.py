@@ -30,10 +30,9 @@ IDS = {"customer": "SELECT id, name, phone, purchase_count, total_spend_cents, s
 _WRITE_ORDERS = writer_module.BookWriter._write_orders
 
 
-def _import(path, folder, monkeypatch, round_rows: int | None, before=None):
-    """Import ``path`` into an empty book (or one that ``before`` was imported into): in rounds of ``round_rows`` rows (its people ``round_rows`` at a time too), or
-    (None) in one plan. The import's JSON, the book's canonical dump, its rows with their ids, and the number of orders
-    written at a time."""
+def forced(monkeypatch, round_rows: int | None) -> list[int]:
+    """Imports from here on in rounds of ``round_rows`` rows (its people ``round_rows`` at a time too), or (None) in
+    one plan; returns the list that gets the number of orders written at a time."""
     monkeypatch.setattr(rounds_module, "ROUNDS_AFTER", 10**9 if round_rows is None else 0)
     monkeypatch.setattr(rounds_module, "ROUND_ROWS", round_rows or 1)
     if round_rows is not None:  # (blocks of 5 rows, a column's cleaned texts let go after each: records.TableRows)
@@ -46,6 +45,14 @@ def _import(path, folder, monkeypatch, round_rows: int | None, before=None):
         return _WRITE_ORDERS(self, new_orders, *args)
 
     monkeypatch.setattr(writer_module.BookWriter, "_write_orders", watched)
+    return written
+
+
+def _import(path, folder, monkeypatch, round_rows: int | None, before=None):
+    """Import ``path`` into an empty book (or one that ``before`` was imported into): in rounds of ``round_rows`` rows (its people ``round_rows`` at a time too), or
+    (None) in one plan. The import's JSON, the book's canonical dump, its rows with their ids, and the number of orders
+    written at a time."""
+    written = forced(monkeypatch, round_rows)
     book_path = folder / ("whole.book" if round_rows is None else f"rounds{round_rows}.book")
     with Book.open(book_path, create=True, backup_root=folder / "backups") as book:
         if before is not None:  # (a file imported first, as one plan)

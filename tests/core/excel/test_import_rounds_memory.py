@@ -18,11 +18,11 @@ sheet_slices.LARGE_WORKBOOK_BYTES = sheet_slices.SLICED_SHEET_BYTES = 0  # (read
 from core.book.db import Book
 from core.excel.importer import ImportOptions, run_import
 peak = []
-write_rounds = writer.BookWriter._write_rounds
+write_rounds = writer.write_rounds  # (core.excel.round_book's, as the writer calls it)
 def watched(*args):
     write_rounds(*args)
     peak.extend(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM"))
-writer.BookWriter._write_rounds = watched
+writer.write_rounds = watched
 with Book.open(Path(sys.argv[2]), create=True, backup_root=Path(sys.argv[2] + ".backups")) as book:
     result = run_import(book, sys.argv[1], ImportOptions(backup=False))
 assert result.orders_created == int(sys.argv[3]) and result.customers_created == 500, result
