@@ -74,7 +74,9 @@ def test_erase_removes_the_customer_from_the_book_its_wal_and_every_backup(tmp_p
     monkeypatch.setenv("HUITOUKE_DATA_DIR", str(data))
     book_path = make_book(data / "customers.book", customers=30)
     for day in range(1, 6):
-        backup.create_backup(book_path, "daily", now=dt.datetime(2026, 12, day, 9))
+        # the last five days (the rotation after the erase counts its 7 days from today)
+        backup.create_backup(book_path, "daily", now=dt.datetime.combine(
+            dt.date.today() - dt.timedelta(days=6 - day), dt.time(9)))
     backup.create_backup(book_path, "before-import")
     legacy = backup.list_backups(book_path)[-1].path  # an uncompressed backup from an older version
     plain = legacy.with_name(legacy.name[: -len(".gz")])

@@ -27,9 +27,12 @@ def tasks(qapp, request):
 
 def _book_with_backups(tmp_path):
     path = make_book(tmp_path / "shop.book", customers=20)
+    # the last three days, as the rotation after a backup counts them from today (fixed dates fell out of its
+    # last 7 days as the calendar moved on, and "Back up now" then rotated one away)
+    start = dt.datetime.combine(dt.date.today() - dt.timedelta(days=4), dt.time(9, 30))
     for day in (1, 2, 3):
-        backup.create_backup(path, "daily", now=dt.datetime(2026, 12, day, 9, 30))
-    backup.create_backup(path, "before-import", now=dt.datetime(2026, 12, 3, 15, 5))
+        backup.create_backup(path, "daily", now=start + dt.timedelta(days=day))
+    backup.create_backup(path, "before-import", now=start + dt.timedelta(days=3, hours=5, minutes=35))
     return path
 
 

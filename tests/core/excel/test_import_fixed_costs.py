@@ -109,6 +109,7 @@ def test_the_command_line_starts_without_collecting_what_it_imports(tmp_path):
     assert out.stdout.split() == ["0", "True", "True"], out.stdout + out.stderr
 
 
+@pytest.mark.sqlite_only  # the mapping is SQLite's (typeof); PostgreSQL binds typed values
 def test_bulk_inserted_times_dates_and_flags_are_stored_as_sqlalchemy_stores_them(book):
     """core.excel.bulk_insert maps dates, times and booleans over a column at C speed: what SQLite stores is what
     SQLAlchemy's own insert stores (text of the same form, 0 and 1), with and without empty cells; a column that
