@@ -187,6 +187,7 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(self.tr("Export…"), self.export_book, "Ctrl+E", "export")
         self.paste_action = self._action(self.tr("Paste from chat…"), self.paste_from_chat, "Ctrl+Shift+V",
                                          "paste_chat")
+        self.duplicates_action = self._action(self.tr("Find duplicate customers…"), self.find_duplicates)
         new_book = self._action(self.tr("New book…"), self.new_book_requested.emit)
         open_book = self._action(self.tr("Open book…"), self.open_book_requested.emit, "Ctrl+Shift+O")
         connect_book = self._action(self.tr("Connect to a shared book…"), self.connect_shared_book_requested.emit)
@@ -202,6 +203,7 @@ class MainWindow(QMainWindow):
         customer_menu.addAction(self.new_customer_action)
         customer_menu.addAction(self.paste_action)
         customer_menu.addAction(self.find_action)
+        customer_menu.addAction(self.duplicates_action)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         go_menu.addAction(self.refresh_action)
         for row, spec in enumerate(self._specs):
@@ -382,6 +384,16 @@ class MainWindow(QMainWindow):
 
         if run_paste_flow(self, self.session.book) is not None:
             self._on_page_book_modified(None)
+
+    def find_duplicates(self) -> None:
+        """Customers menu: the book's customers that look like one person, merged or kept apart by the seller."""
+        from ui.widgets.merge_review import DuplicatesDialog
+
+        if self.session is None:
+            return
+        dialog = DuplicatesDialog(self.session.book, parent=self, lane=self.session.lane)
+        dialog.book_changed.connect(lambda: self._on_page_book_modified(None))
+        dialog.exec()
 
     def import_file(self, path: str | None) -> None:
         if self._import_handler is not None:

@@ -51,13 +51,15 @@ class CustomerSide:
     buyer_id: str
     address: str
     orders: int
+    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class ProposalView:
     """A proposal with both customers side by side. ``reasons``: codes saying what agrees and what does
     not (same_name, phones_differ, one_without_phone, wechat_ids_differ, addresses_differ,
-    one_without_address; a masked person's is masked_fits alone: a masked phone never equals a real one)."""
+    one_without_address; a masked person's is masked_fits alone: a masked phone never equals a real one; a pair
+    of the book found by core.duplicates_finder has its reason alone: alias, masked_same, name_address)."""
 
     proposal: MergeProposal
     new: CustomerSide
@@ -77,6 +79,12 @@ def load_decisions(session: Session) -> dict[tuple[int, str], str]:
     """{(book customer id, person fingerprint): "merged" or "separate"} for matching."""
     return {(record["candidate_id"], record["person"]): record["decision"] for record in _stored(session)
             if record.get("person")}
+
+
+def kept_apart(session: Session) -> set[frozenset[int]]:
+    """The pairs of customer ids the seller said are two people (core.duplicates_finder lists them no more)."""
+    return {frozenset((record["customer_id"], record["candidate_id"])) for record in _stored(session)
+            if record.get("decision") == SEPARATE}
 
 
 def _stored(session: Session) -> list[dict]:
@@ -121,12 +129,12 @@ def _sides(session: Session, ids: set[int]) -> dict[int, CustomerSide]:
         numbers = tuple(dict.fromkeys(phone for phone in (customer.phone, *phones[customer.id]) if phone))
         sides[customer.id] = CustomerSide(customer.id, customer.name, customer.real_name, numbers,
                                           customer.wechat_id, customer.platform_buyer_id, address,
-                                          orders.get(customer.id, 0))
+                                          orders.get(customer.id, 0), customer.source_channel)
     return sides
 
 
 def _reasons(new: CustomerSide, existing: CustomerSide, reason: str) -> tuple[str, ...]:
-    if reason == "masked_fits":
+    if reason != "same_name":  # masked_fits, and the book's duplicates (core.duplicates_finder)
         return (reason,)
     reasons = ["same_name"]
     if new.phones and existing.phones:

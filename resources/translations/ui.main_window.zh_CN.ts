@@ -36,6 +36,10 @@
         <translation>粘贴识别…</translation>
     </message>
     <message>
+        <source>Find duplicate customers…</source>
+        <translation>查找重复客户…</translation>
+    </message>
+    <message>
         <source>New book…</source>
         <translation>新建客户本…</translation>
     </message>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Find duplicate customers</source>
+        <translation>查找重复客户</translation>
+    </message>
+</context>
+<context>
     <name>MergeReviewDialog</name>
     <message>
         <source>Customers that may be the same person</source>
@@ -23,6 +30,14 @@
         <translation>全部保留为不同的人</translation>
     </message>
     <message>
+        <source>Merged into the other</source>
+        <translation>合并时并入右边</translation>
+    </message>
+    <message>
+        <source>Kept by a merge</source>
+        <translation>合并后保留</translation>
+    </message>
+    <message>
         <source>Created by this import</source>
         <translation>本次导入新建</translation>
     </message>
@@ -33,6 +48,14 @@
     <message>
         <source>Why they look alike</source>
         <translation>为什么像同一个人</translation>
+    </message>
+    <message>
+        <source>These customers of the book look like one person. Merge the pairs that are one person (every order, note and task of both is kept; the kept customer&apos;s name and phone stay), mark the others as different people: they are not listed again.</source>
+        <translation>客户本里这些客户看起来是同一个人。是同一个人的就合并（两人的订单、备注和待办全部保留，保留的客户的姓名和手机号不变），不是的标记为不是同一个人：以后不再列出。</translation>
+    </message>
+    <message>
+        <source>No customers of the book look like the same person.</source>
+        <translation>客户本里没有看起来是同一个人的客户。</translation>
     </message>
     <message>
         <source>These customers of the file share only a name with a customer in the book, or what a platform left visible of their name and phone fits one. This was only a check: after the import you can merge each pair or keep them separate.</source>
@@ -67,12 +90,28 @@
         <translation>买家账号：%1</translation>
     </message>
     <message>
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
         <source>Same name “%1”</source>
         <translation>同名“%1”</translation>
     </message>
     <message>
         <source>The platform hid part of the name “%1” and of the phone: what it shows fits this customer, at the same address</source>
         <translation>平台隐去了部分姓名“%1”和手机号：露出的部分与这位客户相符，且收货地址相同</translation>
+    </message>
+    <message>
+        <source>A phone number or buyer ID of one is kept as another number of the other</source>
+        <translation>一位的手机号或买家账号是另一位记下的其他号码</translation>
+    </message>
+    <message>
+        <source>The platform hid the buyer the same way (“%1”, the same visible phone digits) at the same address</source>
+        <translation>平台以相同方式打码的买家（“%1”，手机号露出的数字相同），收货地址相同</translation>
+    </message>
+    <message>
+        <source>Same name “%1” at the same address, no different phone numbers</source>
+        <translation>同名“%1”，收货地址相同，手机号不冲突</translation>
     </message>
     <message>
         <source>different phone numbers</source>
@@ -105,6 +144,10 @@
     <message>
         <source>Different people</source>
         <translation>不是同一个人</translation>
+    </message>
+    <message>
+        <source>Merge each of the %1 pairs? Every order, note and task of both is kept.</source>
+        <translation>合并全部 %1 对客户？两人的订单、备注和待办全部保留。</translation>
     </message>
     <message>
         <source>Merge each of the %1 pairs into the customer already in the book?</source>

@@ -1,4 +1,5 @@
-"""Review of an import's weak matches: each pair side by side, merged or kept separate by the seller."""
+"""Review of an import's weak matches, or of the book's duplicate customers (core.duplicates_finder): each pair
+side by side, merged or kept separate by the seller."""
 
 from __future__ import annotations
 
@@ -20,12 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.duplicates_finder import find_duplicates
 from core.errors import HuitoukeError
 from core.excel.review import CustomerSide, ProposalView, keep_separate, merge_pairs, pending_proposals
 from core.phones import display_phone
 from core.settings import phones_masked
 from ui.dialogs.lane_save import save_on_lane
 from ui.text.errors import describe
+from ui.text.labels import SOURCE_CHANNELS, label
 from ui.widgets.error_label import error_label
 
 _NEW, _EXISTING, _WHY, _ACTION = range(4)
@@ -37,14 +40,15 @@ class MergeReviewWidget(QWidget):
     import created next to the one already in the book, why they look alike, and per pair "Same person:
     merge" or "Keep separate", plus both for every pair still open. A merge keeps the book's customer and
     every order, note and task of both. ``book_changed`` is emitted after a merge or a decision.
-    In read-only mode (a dry run: the new customers do not exist) the pairs are only shown."""
+    In read-only mode (a dry run: the new customers do not exist) the pairs are only shown. ``in_book``: the pairs
+    are duplicates already in the book (core.duplicates_finder), not an import's."""
 
     book_changed = Signal()
 
-    def __init__(self, book, parent=None, lane=None):
+    def __init__(self, book, parent=None, lane=None, in_book: bool = False):
         """With a `lane` (ui.book_lane.BookLane) the merges and decisions run there."""
         super().__init__(parent)
-        self._book, self._lane = book, lane
+        self._book, self._lane, self._in_book = book, lane, in_book
         self._masked = False
         self._views: list[ProposalView] = []
         self._open: list[bool] = []
@@ -64,8 +68,9 @@ class MergeReviewWidget(QWidget):
         top.addWidget(self.separate_all_button)
         layout.addLayout(top)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([self.tr("Created by this import"), self.tr("Already in the book"),
-                                              self.tr("Why they look alike"), ""])
+        sides = ((self.tr("Merged into the other"), self.tr("Kept by a merge")) if in_book
+                 else (self.tr("Created by this import"), self.tr("Already in the book")))
+        self.table.setHorizontalHeaderLabels([*sides, self.tr("Why they look alike"), ""])
         header = self.table.horizontalHeader()
         for column in (_NEW, _EXISTING, _WHY):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
@@ -86,7 +91,13 @@ class MergeReviewWidget(QWidget):
                 self._masked = phones_masked(s)  # phones shown as 138****8000 when the seller masks them
         self.merge_buttons, self.separate_buttons = [], []
         self.error_label.clear()
-        if read_only:
+        if self._in_book:
+            self.intro_label.setText(self.tr(
+                "These customers of the book look like one person. Merge the pairs that are one person (every "
+                "order, note and task of both is kept; the kept customer's name and phone stay), mark the others "
+                "as different people: they are not listed again.") if views else self.tr(
+                "No customers of the book look like the same person."))
+        elif read_only:
             self.intro_label.setText(self.tr(
                 "These customers of the file share only a name with a customer in the book, or what a platform "
                 "left visible of their name and phone fits one. This was only a check: after the import you can "
@@ -120,6 +131,8 @@ class MergeReviewWidget(QWidget):
                  self.tr("Orders: %1").replace("%1", str(side.orders))]
         if side.buyer_id:
             lines.insert(3, self.tr("Buyer ID: %1").replace("%1", side.buyer_id))
+        if side.source:
+            lines.append(self.tr("Source: %1").replace("%1", label(SOURCE_CHANNELS, side.source)))
         return "\n".join(lines)
 
     def _why_text(self, view: ProposalView) -> str:
@@ -127,6 +140,11 @@ class MergeReviewWidget(QWidget):
             "same_name": self.tr("Same name “%1”").replace("%1", view.new.name),
             "masked_fits": self.tr("The platform hid part of the name “%1” and of the phone: what it shows fits "
                                    "this customer, at the same address").replace("%1", view.new.name),
+            "alias": self.tr("A phone number or buyer ID of one is kept as another number of the other"),
+            "masked_same": self.tr("The platform hid the buyer the same way (“%1”, the same visible phone digits) "
+                                   "at the same address").replace("%1", view.new.name),
+            "name_address": self.tr("Same name “%1” at the same address, no different phone numbers").replace(
+                "%1", view.new.name),
             "phones_differ": self.tr("different phone numbers"),
             "one_without_phone": self.tr("only one has a phone number"),
             "wechat_ids_differ": self.tr("different WeChat IDs"),
@@ -156,8 +174,9 @@ class MergeReviewWidget(QWidget):
 
     def _on_merge_all_button_clicked(self) -> None:
         rows = self._open_rows()
-        answer = QMessageBox.question(self, self.tr("Merge all"), self.tr(
-            "Merge each of the %1 pairs into the customer already in the book?").replace("%1", str(len(rows))))
+        question = (self.tr("Merge each of the %1 pairs? Every order, note and task of both is kept.") if self._in_book
+                    else self.tr("Merge each of the %1 pairs into the customer already in the book?"))
+        answer = QMessageBox.question(self, self.tr("Merge all"), question.replace("%1", str(len(rows))))
         if answer == QMessageBox.StandardButton.Yes:
             self._decide(rows, merge=True)
 
@@ -215,10 +234,10 @@ class MergeReviewDialog(QDialog):
 
     def __init__(self, book, parent=None, lane=None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Customers that may be the same person"))
+        self.setWindowTitle(self._title())
         layout = QVBoxLayout(self)
-        self.review = MergeReviewWidget(book, self, lane=lane)
-        self.review.set_views(pending_proposals(book))
+        self.review = MergeReviewWidget(book, self, lane=lane, in_book=self.in_book)
+        self.review.set_views(self._views(book))
         self.review.book_changed.connect(self.book_changed)
         layout.addWidget(self.review, 1)
         row = QHBoxLayout()
@@ -228,3 +247,24 @@ class MergeReviewDialog(QDialog):
         row.addWidget(close_button)
         layout.addLayout(row)
         self.resize(980, 520)
+
+    in_book = False
+
+    def _title(self) -> str:
+        return self.tr("Customers that may be the same person")
+
+    def _views(self, book) -> Sequence[ProposalView]:
+        return pending_proposals(book)
+
+
+class DuplicatesDialog(MergeReviewDialog):
+    """The customers of the whole book that look like one person (core.duplicates_finder), from the Customers
+    menu: merged pair by pair, or all at once, or marked as different people (not listed again)."""
+
+    in_book = True
+
+    def _title(self) -> str:
+        return self.tr("Find duplicate customers")
+
+    def _views(self, book) -> Sequence[ProposalView]:
+        return find_duplicates(book)

@@ -1,0 +1,140 @@
+"""Customers of the book that look like one person: the pairs "Find duplicate customers…" proposes to merge.
+
+DOMAIN.md §1: duplicates are the norm, and a merge is never silent: each pair is shown and the seller merges it
+(core.customers.CustomerService.merge, through core.excel.review.merge_pairs: every order, note and task of both
+is kept) or keeps it apart (core.excel.review.keep_separate: the pair is never listed again). A pair is listed
+when, strongest first:
+
+- ``alias``: one customer's phone or buyer ID is an alias of the other (core.book.models.CustomerAlias), the one
+  holding the alias is kept;
+- ``masked_same``: both were made from rows of the same platform that masked the buyer the same way (the same
+  core.excel.masked.person_key: masked name, masked phone and full address), as an import made before masked
+  buyers were matched left one customer per order;
+- ``name_address``: the same real name and the same full address (province, city, district and detail,
+  compared without spaces or width differences), with no two different phones, WeChat IDs or buyer IDs (the
+  name rule of core.excel.matching.BookIndex.match).
+
+Two 周** at different addresses, or with other visible digits, are not listed. The cost is bounded on a big book:
+SQL groups the customers by the columns compared and only those of groups of two or more are read; within one
+group the pairs join its oldest customer (a group of k gives k - 1 pairs, never k²).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from core.book.models import Customer, CustomerAlias, Order
+from core.excel import masked
+from core.excel.review import MergeProposal, ProposalView, describe, kept_apart
+
+ALIAS, MASKED_SAME, NAME_ADDRESS = "alias", "masked_same", "name_address"
+REASONS = (ALIAS, MASKED_SAME, NAME_ADDRESS)  # strongest first
+_MASK_CHARACTERS = ("*", "＊", "●")
+
+
+def find_duplicates(book, limit: int = 1000) -> list[ProposalView]:
+    """The pairs of live customers that look like one person, strongest reason first, each pair once, without
+    the pairs the seller kept apart; at most ``limit``. Each is a core.excel.review.ProposalView whose
+    proposal's ``candidate_id`` is the customer kept by a merge and ``customer_id`` the one merged into it."""
+    with book.session() as session:
+        return list(describe(session, duplicate_pairs(session, limit)))
+
+
+def duplicate_pairs(session: Session, limit: int = 1000) -> list[MergeProposal]:
+    """The proposals of ``find_duplicates``, read inside ``session``."""
+    apart = kept_apart(session)
+    seen: set[frozenset] = set()
+    pairs: list[MergeProposal] = []
+    for finder, reason in ((_alias_pairs, ALIAS), (_masked_pairs, MASKED_SAME), (_name_address_pairs, NAME_ADDRESS)):
+        for keep, absorb in finder(session):
+            pair = frozenset((keep, absorb))
+            if keep == absorb or pair in seen or pair in apart:
+                continue
+            seen.add(pair)
+            pairs.append(MergeProposal(customer_id=absorb, candidate_id=keep, reason=reason))
+            if len(pairs) >= limit:
+                return pairs
+    return pairs
+
+
+def _alias_pairs(session: Session) -> Iterable[tuple[int, int]]:
+    """(the customer holding the alias, the customer whose own phone or buyer ID it is)."""
+    other = aliased(Customer)
+    holder = aliased(Customer)
+    same = or_(and_(CustomerAlias.kind == "phone", other.phone_norm == CustomerAlias.value_norm,
+                    other.phone_norm != ""),
+               and_(CustomerAlias.kind == "buyer_id", other.platform_buyer_id == CustomerAlias.value,
+                    other.platform_buyer_id != ""))
+    query = (select(CustomerAlias.customer_id, other.id)
+             .join(other, same)
+             .join(holder, holder.id == CustomerAlias.customer_id)
+             .where(other.id != CustomerAlias.customer_id, other.deleted_at.is_(None), holder.deleted_at.is_(None))
+             .order_by(CustomerAlias.customer_id, other.id))
+    return [(holder_id, other_id) for holder_id, other_id in session.execute(query)]
+
+
+def _is_masked_column(column):
+    return or_(*(column.contains(mask) for mask in _MASK_CHARACTERS))
+
+
+def _masked_pairs(session: Session) -> Iterable[tuple[int, int]]:
+    """Customers of one masked key on one platform: grouped in SQL by masked name and phone first."""
+    alive = Customer.deleted_at.is_(None)
+    bare = and_(alive, Customer.phone_norm == "", Customer.phone != "", Customer.wechat_id == "",
+                Customer.platform_buyer_id == "", _is_masked_column(Customer.name))
+    groups = (select(Customer.name, Customer.phone).where(bare).group_by(Customer.name, Customer.phone)
+              .having(func.count() > 1).subquery())
+    address = (Customer.province, Customer.city, Customer.district, Customer.address_detail)
+    query = (select(Customer.id, Customer.name, Customer.phone, *address)
+             .join(groups, and_(groups.c.name == Customer.name, groups.c.phone == Customer.phone))
+             .where(bare).order_by(Customer.id))
+    rows = {customer_id: (name, phone, dict(zip(masked.ADDRESS_PARTS, parts, strict=True)))
+            for customer_id, name, phone, *parts in session.execute(query)}
+    platforms: dict[int, set[str]] = defaultdict(set)
+    ids = list(rows)
+    for start in range(0, len(ids), 500):
+        for customer_id, platform in session.execute(
+                select(Order.customer_id, Order.platform).where(Order.customer_id.in_(ids[start:start + 500]))
+                .distinct()):
+            platforms[customer_id].add(platform)
+    buckets: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for customer_id, (name, phone, fields) in rows.items():
+        for platform in sorted(platforms[customer_id]):
+            key = masked.person_key(platform, name, phone, fields)
+            if key is not None:
+                buckets[key].append(customer_id)
+    return _star(buckets.values())
+
+
+def _name_address_pairs(session: Session) -> Iterable[tuple[int, int]]:
+    """Customers of one real name at one full address, nothing of theirs differing: grouped in SQL by name and
+    district first (the rest of the address compared as core.excel.masked.address_key does)."""
+    alive = Customer.deleted_at.is_(None)
+    named = and_(alive, Customer.name != "", ~_is_masked_column(Customer.name), Customer.address_detail != "")
+    groups = (select(Customer.name, Customer.district).where(named).group_by(Customer.name, Customer.district)
+              .having(func.count() > 1).subquery())
+    query = (select(Customer.id, Customer.name, Customer.phone_norm, Customer.wechat_id, Customer.platform_buyer_id,
+                    Customer.province, Customer.city, Customer.district, Customer.address_detail)
+             .join(groups, and_(groups.c.name == Customer.name, groups.c.district == Customer.district))
+             .where(named).order_by(Customer.id))
+    buckets: dict[tuple[str, str], list[tuple[int, tuple[str, str, str]]]] = defaultdict(list)
+    for customer_id, name, phone, wechat, buyer, *parts in session.execute(query):
+        key = masked.address_key(dict(zip(masked.ADDRESS_PARTS, parts, strict=True)))
+        if key:
+            buckets[(name, key)].append((customer_id, (phone, wechat, buyer)))
+    pairs = []
+    for members in buckets.values():
+        first, identities = members[0]
+        for customer_id, theirs in members[1:]:
+            if not any(mine and other and mine != other for mine, other in zip(identities, theirs, strict=True)):
+                pairs.append((first, customer_id))
+    return pairs
+
+
+def _star(buckets: Iterable[list[int]]) -> list[tuple[int, int]]:
+    """Each group's oldest customer paired with each other one."""
+    return [(members[0], other) for members in buckets for other in members[1:]]

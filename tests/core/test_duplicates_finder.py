@@ -1,0 +1,77 @@
+"""The book's duplicate customers (core.duplicates_finder) on a real book: masked twins, name + address, aliases."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.customers import CustomerService, add_alias
+from core.duplicates_finder import find_duplicates
+from core.excel.review import keep_separate, merge_pairs
+
+HOME = {"province": "浙江省", "city": "杭州市", "district": "西湖区", "address_detail": "文三路100号"}
+ELSEWHERE = {"province": "浙江省", "city": "杭州市", "district": "西湖区", "address_detail": "文二路8号"}
+
+
+@pytest.fixture
+def douyin_buyer(make_customer, make_order):
+    """A customer as an old import made one of a masked Douyin order: 周**, 151****0000, one order of Douyin."""
+    numbers = iter(range(1, 100))
+
+    def _make(address=HOME, phone="151****0000", name="周**"):
+        customer = make_customer(name=name, phone=phone, **address)
+        make_order(customer.id, "2026-03-02", platform="douyin", platform_order_no=f"DY{next(numbers)}")
+        return customer.id
+
+    return _make
+
+
+def pairs(book) -> set[tuple[int, int, str]]:
+    return {(view.proposal.candidate_id, view.proposal.customer_id, view.reasons[0]) for view in find_duplicates(book)}
+
+
+def test_masked_buyers_of_one_address_are_one_pair_each(book, douyin_buyer):
+    first, second, third = douyin_buyer(), douyin_buyer(), douyin_buyer(address={**HOME, "address_detail": "文三路 100号"})
+    douyin_buyer(address=ELSEWHERE)  # another 周** elsewhere: another person
+    douyin_buyer(phone="151****0001")  # other visible digits
+    assert pairs(book) == {(first, second, "masked_same"), (first, third, "masked_same")}
+
+
+def test_masked_buyers_without_the_same_platform_are_not_listed(book, douyin_buyer, make_customer, make_order):
+    first = douyin_buyer()
+    other = make_customer(name="周**", phone="151****0000", **HOME)
+    make_order(other.id, "2026-03-02", platform="pinduoduo", platform_order_no="PDD1")
+    assert pairs(book) == set()
+    douyin_buyer(address=ELSEWHERE)
+    assert pairs(book) == set() and first
+
+
+def test_same_name_and_address_without_conflicting_phones(book, make_customer):
+    typed = make_customer(name="李雷", phone="13800001111", **HOME)
+    again = make_customer(name="李雷", **{**HOME, "address_detail": "文三路１００号"})  # full-width digits
+    make_customer(name="李雷", phone="13900002222", **HOME)  # another phone: not the same person
+    make_customer(name="李雷", **ELSEWHERE)
+    make_customer(name="韩梅梅", **HOME)
+    assert pairs(book) == {(typed.id, again.id, "name_address")}
+
+
+def test_a_phone_or_buyer_id_that_is_another_customers_alias(book, make_customer):
+    holder = make_customer(name="王芳", phone="13711112222")
+    by_phone = make_customer(name="芳芳", phone="13755556666")
+    by_buyer = make_customer(name="fang", platform_buyer_id="dy_fang")
+    with book.session() as session:
+        add_alias(session, holder.id, "phone", "13755556666")
+        add_alias(session, holder.id, "buyer_id", "dy_fang")
+    assert pairs(book) == {(holder.id, by_phone.id, "alias"), (holder.id, by_buyer.id, "alias")}
+
+
+def test_a_pair_kept_apart_is_not_listed_again_and_a_merge_keeps_both_orders(book, douyin_buyer, make_customer):
+    first, second = douyin_buyer(), douyin_buyer()
+    typed = make_customer(name="李雷", **HOME)
+    again = make_customer(name="李雷", **HOME)
+    views = {view.proposal.reason: view for view in find_duplicates(book)}
+    keep_separate(book, [views["name_address"].proposal])
+    assert pairs(book) == {(first, second, "masked_same")}
+    assert merge_pairs(book, [views["masked_same"].proposal]) == 1
+    assert pairs(book) == set()
+    assert CustomerService(book).get(first).purchase_count == 2
+    assert typed.id != again.id
