@@ -263,8 +263,13 @@ class DuplicatesDialog(MergeReviewDialog):
 
     in_book = True
 
+    def __init__(self, book, parent=None, lane=None, views: Sequence[ProposalView] | None = None):
+        """``views``: the pairs already found (off the GUI thread, ui.main_window); None: found here."""
+        self._found = views
+        super().__init__(book, parent, lane)
+
     def _title(self) -> str:
         return self.tr("Find duplicate customers")
 
     def _views(self, book) -> Sequence[ProposalView]:
-        return find_duplicates(book)
+        return find_duplicates(book) if self._found is None else self._found
