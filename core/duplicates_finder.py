@@ -27,13 +27,14 @@ from collections.abc import Iterable
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from core.book.dialect import in_chunks
 from core.book.models import Customer, CustomerAlias, Order
 from core.excel import masked
+from core.excel.cleaning import MASK_CHARACTERS
 from core.excel.review import MergeProposal, ProposalView, describe, kept_apart
 
 ALIAS, MASKED_SAME, NAME_ADDRESS = "alias", "masked_same", "name_address"
 REASONS = (ALIAS, MASKED_SAME, NAME_ADDRESS)  # strongest first
-_MASK_CHARACTERS = ("*", "＊", "●")
 
 
 def find_duplicates(book, limit: int = 1000) -> list[ProposalView]:
@@ -78,7 +79,7 @@ def _alias_pairs(session: Session) -> Iterable[tuple[int, int]]:
 
 
 def _is_masked_column(column):
-    return or_(*(column.contains(mask) for mask in _MASK_CHARACTERS))
+    return or_(*(column.contains(mask) for mask in MASK_CHARACTERS))
 
 
 def _masked_pairs(session: Session) -> Iterable[tuple[int, int]]:
@@ -95,11 +96,9 @@ def _masked_pairs(session: Session) -> Iterable[tuple[int, int]]:
     rows = {customer_id: (name, phone, dict(zip(masked.ADDRESS_PARTS, parts, strict=True)))
             for customer_id, name, phone, *parts in session.execute(query)}
     platforms: dict[int, set[str]] = defaultdict(set)
-    ids = list(rows)
-    for start in range(0, len(ids), 500):
+    for batch in in_chunks(rows):
         for customer_id, platform in session.execute(
-                select(Order.customer_id, Order.platform).where(Order.customer_id.in_(ids[start:start + 500]))
-                .distinct()):
+                select(Order.customer_id, Order.platform).where(Order.customer_id.in_(batch)).distinct()):
             platforms[customer_id].add(platform)
     buckets: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for customer_id, (name, phone, fields) in rows.items():

@@ -447,10 +447,13 @@ def parse_phones(value: object) -> list[PhoneCell]:
 # ---------------------------------------------------------------- words
 
 
+MASK_CHARACTERS = "*＊●"  # what platforms hide a name's or an address's characters with
+
+
 def is_masked_name(text: str) -> bool:
     """True for a name a platform masked for privacy (周**, *杰, 周*伦): never an identity, and never a
     replacement for a real name."""
-    return "*" in text or "＊" in text or "●" in text  # (spelled out: called for every row)
+    return "*" in text or "＊" in text or "●" in text  # (MASK_CHARACTERS spelled out: called for every row)
 
 
 _TAG_SPLIT = re.compile(r"[，、;；/,|\s]+")

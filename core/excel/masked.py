@@ -31,6 +31,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
+from core.excel.cleaning import MASK_CHARACTERS, is_masked_name
 from core.phones import is_masked_phone
 
 _MASKS = "*＊●×xX"
@@ -40,11 +41,6 @@ ADDRESS_PARTS = ("province", "city", "district", "address_detail")
 
 
 _DOUYIN_PHONE = re.compile(r"1\d\d\*{4}\d{4}")  # what 抖店 writes: already a key
-
-
-def is_masked(text: str) -> bool:
-    """Whether a name or address part has characters a platform hid (周**, 中山路**号)."""
-    return "*" in text or "＊" in text or "●" in text  # (spelled out: called for every masked row)
 
 
 def phone_key(text: str) -> str:
@@ -67,7 +63,7 @@ def address_key(fields: Mapping[str, Any]) -> str:
     """The full address, compared without spaces or width differences; "" unless province, city, district and
     detail are all given and the detail shows something besides masks."""
     parts = [_plain(fields.get(name) or "") for name in ADDRESS_PARTS]  # (or "": a None from the book)
-    if not all(parts) or not parts[-1].strip("*＊●"):
+    if not all(parts) or not parts[-1].strip(MASK_CHARACTERS):
         return ""
     return "|".join(parts)
 
@@ -76,7 +72,7 @@ def person_key(platform: str, name: str, masked_phone: str, fields: Mapping[str,
     """What makes two masked rows (or a row and a book customer) of ``platform`` one buyer, or None when the
     evidence is not all there: a masked name, a masked phone and a full address."""
     name = _plain(name)
-    if not is_masked(name):
+    if not is_masked_name(name):
         return None
     phone = phone_key(masked_phone)
     address = address_key(fields) if phone else ""
@@ -88,7 +84,7 @@ def fits(masked: str, real: str) -> bool:
     at least one character hidden between (周** and 周杰, 151****0000 and 15112340000); never for a real text
     that is itself masked."""
     masked, real = _plain(masked), _plain(real)
-    if not real or is_masked(real):
+    if not real or is_masked_name(real):
         return False
     parts = _MASK_RUN.split(masked)
     if len(parts) < 2:
