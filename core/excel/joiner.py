@@ -20,10 +20,14 @@ class Joiner:
     A row with none of those identities whose masked name, masked phone and full address are those of an earlier
     row of the same platform is that row's person, order number or not (core.excel.masked: the same Douyin buyer
     shipping to the same home; strong evidence, DOMAIN.md §1).
+    Rows of one real name at one address (province to detail, the detail given) whose phones and accounts do not
+    disagree are one person too, order number or not (``_home_of``): what the book's match does across imports
+    (core.excel.matching.BookIndex: name + address), so a Pinduoduo buyer whose newer orders mask her phone
+    (138****1234) stays one customer within the export as across exports.
 
     One owner dict per kind of key (the first row that had it), so no key is built as a tuple of its kind."""
 
-    __slots__ = ("by_buyer", "by_masked", "by_name", "by_phone", "by_ref", "by_wechat", "join")
+    __slots__ = ("by_buyer", "by_home", "by_masked", "by_name", "by_phone", "by_ref", "by_wechat", "join")
 
     def __init__(self, join: Callable[[int, int], None]) -> None:
         self.join = join
@@ -33,6 +37,8 @@ class Joiner:
         self.by_wechat: dict[str, int] = {}
         self.by_name: dict[tuple[str, str], int] = {}
         self.by_masked: dict[tuple[str, ...], int] = {}
+        # (name, address) -> the first row there: (row, its phone or masked phone, buyer ID, WeChat ID)
+        self.by_home: dict[tuple[str, str], tuple[int, str, str, str]] = {}
 
     def add(self, index: int, parsed: ParsedRow, platform: str, numbered: bool, order_first: int | None) -> None:
         """Row ``index`` (read from a table of ``platform``); ``numbered``: it has an order number;
@@ -52,6 +58,9 @@ class Joiner:
                 key = masked.person_key(platform, customer.get("name", ""), parsed.masked_phone, customer)
                 if key is not None:
                     firsts.append(self.by_masked.setdefault(key, index))
+            home = self._home_of(index, parsed)
+            if home is not None:
+                firsts.append(home)
         if order_first is not None:
             firsts.append(order_first)
         elif not firsts and not numbered and not ref:
@@ -65,3 +74,32 @@ class Joiner:
             if first != index and first != joined:  # (a row's keys mostly name the same first row)
                 self.join(first, index)
                 joined = first
+
+    def _home_of(self, index: int, parsed: ParsedRow) -> int | None:
+        """The first row of the same real name at the same address (the detail given) that this row may be: no
+        two different real phones, masked phones that are the same or that the other's real phone fits, no two
+        different buyer IDs or WeChat IDs (as BookIndex.match compares name + address); None when none (the row is
+        then recorded when it is the first there)."""
+        customer = parsed.customer
+        name = customer.get("name", "")
+        if not name or not customer.get("address_detail") or cleaning.is_masked_name(name):
+            return None
+        address = "".join(customer.get(part, "") for part in ("province", "city", "district", "address_detail"))
+        phone = parsed.phones[0] if parsed.phones else masked.phone_key(parsed.masked_phone)
+        mine = (phone, customer.get("platform_buyer_id") or "", customer.get("wechat_id") or "")
+        first = self.by_home.setdefault((name, address), (index, *mine))
+        if first[0] == index or not _same_phone(phone, first[1]) or any(
+                a and b and a != b for a, b in zip(mine[1:], first[2:], strict=True)):
+            return None
+        return first[0]
+
+
+def _same_phone(one: str, other: str) -> bool:
+    """Whether two rows' phones (real, or a masked phone's key) may be one: either missing, the same, or a real one
+    that the masked one's visible digits fit."""
+    if not one or not other or one == other:
+        return True
+    one_masked, other_masked = "*" in one, "*" in other
+    if one_masked == other_masked:
+        return False  # two real phones, or two masks showing different digits
+    return masked.fits(one, other) if one_masked else masked.fits(other, one)
