@@ -6,6 +6,7 @@ dicts at C speed, so a row costs a few dict writes, not a pass through Python co
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import compress, repeat
@@ -51,6 +52,8 @@ class BlockAssembler:
         none)."""
         rows: dict[str, list[dict[str, Any]]] = {
             group: [{} for _ in range(size)] for group in ("customer", "order", "item", "product")}
+        if self.preset.key == "own" and "product_title" in values and "quantity" not in values:
+            values["product_title"], values["quantity"] = _counted_titles(values["product_title"])
         for name, column in values.items():
             group = self._group_of.get(name)
             if group is None or name == "phone":  # helper fields and phones: read below, not kept as such
@@ -209,3 +212,18 @@ def _chosen_name(name: str | None, sources: tuple[Any, ...]) -> str | None:
                 better = source
                 break
     return better or name or first
+
+
+# 蜂蜜500g×2, 姜茶 x 3, 蜂蜜2瓶: a hand sheet's goods with how many, when it has no quantity column
+_COUNTED = re.compile(r"(.*?\S)\s*(?:[×xX*＊]\s*(\d{1,3})|(\d{1,3})\s*[瓶盒罐袋箱包])")
+
+
+def _counted_titles(titles: list[Any]) -> tuple[list[Any], list[Any]]:
+    """A hand sheet's goods cells split into the goods and how many (None where the cell says no count)."""
+    split_titles, counts = [], []
+    for title in titles:
+        found = _COUNTED.fullmatch(title) if isinstance(title, str) else None
+        count = int(found.group(2) or found.group(3)) if found else 0
+        split_titles.append(found.group(1) if found and count else title)
+        counts.append(count or None)
+    return split_titles, counts

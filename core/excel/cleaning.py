@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from core.book.values import SOURCE_CHANNEL_VALUES
 from core.errors import CellRejected
+from core.excel.lunar_words import lunar_in_words
 from core.phones import is_masked_phone, normalize_phone
 
 _FULLWIDTH = str.maketrans(
@@ -315,9 +316,13 @@ def parse_on_sale(value: object) -> bool | str | None:
 
 def parse_birthday(value: object) -> tuple[int | None, int, int, bool] | None:
     """(year or None, month, day, lunar) of a birthday; 5月3日 / 05-03 without a year are fine here.
-    "农历 1990-02-30" / "lunar 02-30" is a lunar (农历) birthday: months 1–12, days 1–30."""
+    "农历 1990-02-30" / "lunar 02-30" is a lunar (农历) birthday: months 1–12, days 1–30; so is a month and day in
+    Chinese numerals, 农历 written or not (农历八月十五, 正月初八: core.excel.lunar_words)."""
     text = clean_text(value) if isinstance(value, str) else ""
     lunar = _LUNAR.match(text)
+    in_words = lunar_in_words(text[lunar.end():] if lunar else text)  # 农历八月十五, 腊月廿三 (core.excel.lunar_words)
+    if in_words:
+        return (*in_words, True)
     if lunar:
         found = _LUNAR_DATE.fullmatch(text[lunar.end():])
         if not found or not (1 <= int(found.group(2)) <= 12 and 1 <= int(found.group(3)) <= 30):

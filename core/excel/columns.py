@@ -201,7 +201,7 @@ ERROR_COLUMNS = (
     Column("scope", "", "Left out", "未导入的部分"),
 )
 SCOPE_WORDS = {"row": ("the row", "整行"), "purchase": ("the purchase (customer imported)", "这笔购买（客户已导入）"),
-               "note": ("nothing (note)", "无（提示）")}
+               "field": ("the cell (customer imported)", "这一格（客户已导入）"), "note": ("nothing (note)", "无（提示）")}
 TEMPLATE_COLUMNS = (
     Column("name", "name", "Name", "姓名"),
     Column("phone", "phone", "Phone", "电话"),

@@ -31,8 +31,9 @@ class RowError:
     """Why one row (or one cell of it) was not imported; ``row`` is the 1-based row number in the sheet.
 
     ``scope`` says what was left out: ``row`` (the whole row, counted as skipped), ``purchase`` (the row's
-    customer was imported, its purchase was not) or ``note`` (nothing lost: a repeated line read once, a
-    total row passed over)."""
+    customer was imported, its purchase was not), ``field`` (the customer was imported without that cell: a
+    birthday that cannot be read) or ``note`` (nothing lost: a repeated line read once, a total row
+    passed over)."""
 
     file: str
     sheet: str
@@ -315,17 +316,14 @@ class TableRows:
                 continue
             purchase_only = False
             if offset in errors:
-                # Bad purchase cells (date, amount, quantity…) of a row that names someone cost only the
-                # purchase. A bad order number is not "a purchase": the row says nothing reliable (issue #18's
-                # rounded numbers).
-                purchase_only = preset.kind == "orders" and all(
-                    group in ("order", "item") and name != "platform_order_no" for group, name, _error in errors[offset]
-                ) and any(values[name][offset] is not None for name in values
-                          if _GROUP_OF.get(name) in ("customer", "order"))
-                for _group, _name, error in errors[offset]:
-                    on_error(replace(error, scope="purchase") if purchase_only else error)
-                if not purchase_only:
+                scopes = [_left_out(group, name, preset) for group, name, _error in errors[offset]]
+                partly = "row" not in scopes and any(values[name][offset] is not None for name in values
+                                                     if _GROUP_OF.get(name) in ("customer", "order"))
+                for scope, (_group, _name, error) in zip(scopes, errors[offset], strict=True):
+                    on_error(replace(error, scope=scope) if partly else error)
+                if not partly:
                     continue
+                purchase_only = "purchase" in scopes
             if not block.every_row_filled and offset not in block.filled:
                 continue  # a blank row
             number = first_number + offset
@@ -402,6 +400,21 @@ _PRODUCT_KEYS = frozenset({"product_name", "category", "price_cents", "cycle_day
                            "product_active", "product_note"})
 _GROUP_OF = ({name: "customer" for name in _CUSTOMER_KEYS} | {name: "order" for name in _ORDER_KEYS}
              | {name: "item" for name in _ITEM_KEYS} | {name: "product" for name in _PRODUCT_KEYS})
+
+
+# Customer fields a bad cell of which costs only that cell: the customer is imported without it.
+_CELL_ONLY_FIELDS = frozenset({"birthday"})
+
+
+def _left_out(group: str | None, name: str, preset: Preset) -> str:
+    """What a bad cell of a row that names someone costs: the cell alone for a birthday ("field"), the
+    purchase for a purchase cell (date, amount, quantity…) of an orders table ("purchase"), else the row. A bad
+    order number is not "a purchase": the row says nothing reliable (issue #18's rounded numbers)."""
+    if name in _CELL_ONLY_FIELDS:
+        return "field"
+    if preset.kind == "orders" and group in ("order", "item") and name != "platform_order_no":
+        return "purchase"
+    return "row"
 
 
 def _problem(parsed: ParsedRow, preset: Preset) -> tuple[str, str] | None:

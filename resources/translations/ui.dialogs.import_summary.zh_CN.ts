@@ -104,6 +104,10 @@
         <translation>这笔购买（客户已导入）</translation>
     </message>
     <message>
+        <source>the cell (customer imported)</source>
+        <translation>这一格（客户已导入）</translation>
+    </message>
+    <message>
         <source>nothing (note)</source>
         <translation>无（提示）</translation>
     </message>

@@ -178,7 +178,8 @@ def test_import_and_check_say_what_they_did_in_the_users_language(run, tmp_path)
     # 李四's purchase date is bad: the purchase is skipped, the customer kept (#17)
     assert text.returncode == 0 and text.stdout.startswith("已导入：新客户 2 位"), text.stdout
     # and the text says what was refused and where, as the dialog's report and --json do
-    assert text.stdout.splitlines()[1] == "orders.csv，工作表 orders，第 3 行，下单时间 列：不是日期：明天", text.stdout
+    assert text.stdout.splitlines()[1] == (
+        "orders.csv，工作表 orders，第 3 行，下单时间 列：不是日期：明天（未导入：这笔购买（客户已导入））"), text.stdout
     assert run("check", "--book", book, language=CHINESE).stdout.startswith(f"完好：{book}（")
     assert run("check", "--book", book).stdout.startswith(f"OK: {book} (schema ")
 

@@ -127,6 +127,7 @@ class ImportSummary(QWidget):
         self.errors_table.setRowCount(len(result.errors))
         for row, error in enumerate(result.errors):
             left_out = {"row": self.tr("the row"), "purchase": self.tr("the purchase (customer imported)"),
+                        "field": self.tr("the cell (customer imported)"),
                         "note": self.tr("nothing (note)")}.get(error.scope, error.scope)
             for column, text in enumerate((error.sheet, str(error.row or ""), error.column, left_out,
                                            problem_text(error.code, error.value))):
