@@ -404,3 +404,13 @@ def test_screenshot_of_a_history_sheet_alone_in_chinese(qtbot, book, tasks, tmp_
     assert dialog.preview_table.item(0, 1).text().startswith("跳过")
     assert "没有姓名" not in dialog.preview_table.item(0, 1).text()
     save_shot(dialog, "import_dialog_history_sheet_alone")
+
+
+def test_the_first_values_show_a_phone_typed_as_a_number_and_a_date_as_the_seller_typed_them(qtbot, book, tasks,
+                                                                                          tmp_path):
+    sheet = write_xlsx(tmp_path / "客户.xlsx", {"Sheet1": [["姓名", "手机", "最近购买日期", "最近买的"],
+                                                          ["王芳", 13925130165, dt.datetime(2026, 11, 2), "蜂蜜500g×2"]]})
+    dialog = open_dialog(qtbot, book, tasks, sheet)
+    shown = {dialog.mapping_table.item(row, 0).text(): dialog.mapping_table.item(row, 1).text()
+             for row in range(dialog.mapping_table.rowCount())}
+    assert shown["手机"] == "13925130165" and shown["最近购买日期"] == "2026-11-02"

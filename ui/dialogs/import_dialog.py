@@ -1,5 +1,6 @@
 """The import dialog: pick a file and its sheets, correct the column mapping, preview, import with progress."""
 
+import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
@@ -38,6 +39,7 @@ from core.excel.analysis import (
     preview,
     remembered_mappings,
 )
+from core.excel.cleaning import clean_text
 from core.excel.export import write_template
 from core.excel.importer import ImportOptions, ImportResult, run_import
 from core.excel.mapping import FIELDS, header_signature, normalise_header
@@ -334,7 +336,7 @@ class ImportDialog(QDialog):
             row = self.mapping_table.rowCount()
             self.mapping_table.insertRow(row)
             self.mapping_table.setItem(row, 0, QTableWidgetItem(header))
-            values = [str(values[column]) for values in samples if column < len(values) and values[column] != ""]
+            values = [_shown(values[column]) for values in samples if column < len(values) and values[column] != ""]
             self.mapping_table.setItem(row, 1, QTableWidgetItem(" | ".join(values)))
             combo = QComboBox()
             for field in _FIELD_ORDER:
@@ -542,3 +544,11 @@ class ImportDialog(QDialog):
         if self._task is not None:
             self._task.cancel()
         super().reject()
+
+
+def _shown(cell: object) -> str:
+    """A sample cell as the seller sees it in Excel: a phone typed as a number without ".0", a date without a
+    midnight time."""
+    if isinstance(cell, dt.datetime) and cell.time() == dt.time():
+        return cell.date().isoformat()
+    return clean_text(cell) if isinstance(cell, float) else str(cell)
