@@ -12,7 +12,12 @@ when, strongest first:
   buyers were matched left one customer per order;
 - ``name_address``: the same real name and the same full address (province, city, district and detail,
   compared without spaces or width differences), with no two different phones, WeChat IDs or buyer IDs (the
-  name rule of core.excel.matching.BookIndex.match).
+  name rule of core.excel.matching.BookIndex.match);
+- ``masked_fits``: a masked customer (周** / 151****0000, nothing else to know her by) whom a real customer at the
+  same address fits (core.excel.masked.fits_customer: the visible start and end of the name, the phone's visible
+  digits, the street): the proposal an import makes when the real customer came first, made here whatever the
+  order the files were imported in (a Douyin export imported before the Taobao history gave none). The real
+  customer is kept; the first one that fits when several do.
 
 Two 周** at different addresses, or with other visible digits, are not listed. The cost is bounded on a big book:
 SQL groups the customers by the columns compared and only those of groups of two or more are read; within one
@@ -33,8 +38,8 @@ from core.excel import masked
 from core.excel.cleaning import MASK_CHARACTERS
 from core.excel.review import MergeProposal, ProposalView, describe, kept_apart
 
-ALIAS, MASKED_SAME, NAME_ADDRESS = "alias", "masked_same", "name_address"
-REASONS = (ALIAS, MASKED_SAME, NAME_ADDRESS)  # strongest first
+ALIAS, MASKED_SAME, NAME_ADDRESS, MASKED_FITS = "alias", "masked_same", "name_address", "masked_fits"
+REASONS = (ALIAS, MASKED_SAME, NAME_ADDRESS, MASKED_FITS)  # strongest first
 
 
 def find_duplicates(book, limit: int = 1000) -> list[ProposalView]:
@@ -50,7 +55,8 @@ def duplicate_pairs(session: Session, limit: int = 1000) -> list[MergeProposal]:
     apart = kept_apart(session)
     seen: set[frozenset] = set()
     pairs: list[MergeProposal] = []
-    for finder, reason in ((_alias_pairs, ALIAS), (_masked_pairs, MASKED_SAME), (_name_address_pairs, NAME_ADDRESS)):
+    for finder, reason in ((_alias_pairs, ALIAS), (_masked_pairs, MASKED_SAME), (_name_address_pairs, NAME_ADDRESS),
+                           (_masked_fits_pairs, MASKED_FITS)):
         for keep, absorb in finder(session):
             pair = frozenset((keep, absorb))
             if keep == absorb or pair in seen or pair in apart:
@@ -131,6 +137,37 @@ def _name_address_pairs(session: Session) -> Iterable[tuple[int, int]]:
         for customer_id, theirs in members[1:]:
             if not any(mine and other and mine != other for mine, other in zip(identities, theirs, strict=True)):
                 pairs.append((first, customer_id))
+    return pairs
+
+
+def _masked_fits_pairs(session: Session) -> Iterable[tuple[int, int]]:
+    """(the real customer, the masked one she may be): the masked customers read, then the customers with a real
+    phone of their districts, by district and the phone's first three and last four digits (what 抖店 shows)."""
+    alive = Customer.deleted_at.is_(None)
+    address = (Customer.province, Customer.city, Customer.district, Customer.address_detail)
+    bare = and_(alive, Customer.phone_norm == "", Customer.phone != "", Customer.wechat_id == "",
+                Customer.platform_buyer_id == "", _is_masked_column(Customer.name))
+    hidden: list[tuple[int, tuple[str, ...]]] = []
+    for customer_id, name, phone, *parts in session.execute(
+            select(Customer.id, Customer.name, Customer.phone, *address).where(bare).order_by(Customer.id)):
+        key = masked.person_key("", name, phone, dict(zip(masked.ADDRESS_PARTS, parts, strict=True)))
+        if key is not None and len(key[2]) == 11:
+            hidden.append((customer_id, key))
+    near: dict[tuple[str, ...], list[tuple[int, str, str, str, dict]]] = defaultdict(list)
+    for batch in in_chunks(sorted({key[3].split("|")[2] for _id, key in hidden})):
+        query = (select(Customer.id, Customer.name, Customer.real_name, Customer.phone_norm, *address)
+                 .where(alive, Customer.phone_norm != "", Customer.district.in_(batch)).order_by(Customer.id))
+        for customer_id, name, real_name, phone, *parts in session.execute(query):
+            fields = dict(zip(masked.ADDRESS_PARTS, parts, strict=True))
+            near[(*masked.district_key(fields), phone[:3], phone[-4:])].append(
+                (customer_id, name, real_name, phone, fields))
+    pairs = []
+    for customer_id, key in hidden:
+        province, city, district, _detail = key[3].split("|")
+        for real_id, name, real_name, phone, fields in near.get((province, city, district, key[2][:3], key[2][-4:]), ()):
+            if masked.fits_customer(key, name, real_name, phone, fields):
+                pairs.append((real_id, customer_id))
+                break
     return pairs
 
 

@@ -75,3 +75,14 @@ def test_a_pair_kept_apart_is_not_listed_again_and_a_merge_keeps_both_orders(boo
     assert pairs(book) == set()
     assert CustomerService(book).get(first).purchase_count == 2
     assert typed.id != again.id
+
+
+def test_a_masked_buyer_whom_a_later_real_customer_fits(book, douyin_buyer, make_customer):
+    """The Douyin export imported before the Taobao history: the import proposed nothing (the real customer came
+    after); the finder proposes her, whatever the order, the real customer kept."""
+    hidden = douyin_buyer()
+    other_digits = douyin_buyer(phone="151****0001")
+    real = make_customer(name="周杰", phone="15112340000", **{**HOME, "address_detail": "文三路100号"})
+    make_customer(name="周杰", phone="15112340000", **ELSEWHERE)  # the same phone elsewhere: not at her address
+    make_customer(name="吴杰", phone="15112340001", **HOME)  # the other digits, but another surname
+    assert pairs(book) == {(real.id, hidden, "masked_fits")} and other_digits
