@@ -79,7 +79,8 @@ class Joiner:
         """The first row of the same real name at the same address (the detail given) that this row may be: no
         two different real phones, masked phones that are the same or that the other's real phone fits, no two
         different buyer IDs or WeChat IDs (as BookIndex.match compares name + address); None when none (the row is
-        then recorded when it is the first there)."""
+        then recorded when it is the first there). What a joined row adds (a phone, an account) is remembered with
+        the first row: a phoneless row never joins two different phones."""
         customer = parsed.customer
         name = customer.get("name", "")
         if not name or not customer.get("address_detail") or cleaning.is_masked_name(name):
@@ -91,6 +92,11 @@ class Joiner:
         if first[0] == index or not _same_phone(phone, first[1]) or any(
                 a and b and a != b for a, b in zip(mine[1:], first[2:], strict=True)):
             return None
+        if mine != first[1:]:  # what this row adds is the person's now: a second phone there is another person
+            known = [theirs or ours for theirs, ours in zip(first[1:], mine, strict=True)]
+            if "*" in known[0] and phone and "*" not in phone:
+                known[0] = phone  # her real phone rather than its mask
+            self.by_home[(name, address)] = (first[0], *known)
         return first[0]
 
 

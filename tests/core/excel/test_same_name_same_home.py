@@ -107,3 +107,12 @@ def test_one_file_and_the_same_rows_in_rounds_and_one_at_a_time_give_the_same_cu
             run_import(book, path, ImportOptions(today=TODAY))
     assert whole == in_rounds == _customers(apart / "one.book") == [("董琳超", "19120774131", 2),
                                                                      ("杜兰燕", "157****0858", 2)]
+
+
+def test_a_row_without_a_phone_never_joins_two_different_phones(tmp_path):
+    rows = [_pdd_row("260912-259638026280005", "董琳超", ""),
+            _pdd_row("261113-461727241593500", "董琳超", "19120774131", when="2026-11-13 08:46:13"),
+            _pdd_row("261114-461727241593501", "董琳超", "13800138000", when="2026-11-14 08:46:13"),
+            _pdd_row("261115-461727241593502", "董琳超", "191****4131", when="2026-11-15 08:46:13")]
+    found = sorted((phone, count) for _name, phone, count in _import_pdd(tmp_path, rows))
+    assert found == [("13800138000", 1), ("19120774131", 3)]
