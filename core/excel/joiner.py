@@ -93,10 +93,10 @@ class Joiner:
                 a and b and a != b for a, b in zip(mine[1:], first[2:], strict=True)):
             return None
         if mine != first[1:]:  # what this row adds is the person's now: a second phone there is another person
-            known = [theirs or ours for theirs, ours in zip(first[1:], mine, strict=True)]
-            if "*" in known[0] and phone and "*" not in phone:
-                known[0] = phone  # her real phone rather than its mask
-            self.by_home[(name, address)] = (first[0], *known)
+            _first, known_phone, buyer, wechat = first
+            if not known_phone or ("*" in known_phone and phone and "*" not in phone):
+                known_phone = phone  # her phone, real rather than its mask
+            self.by_home[(name, address)] = (first[0], known_phone, buyer or mine[1], wechat or mine[2])
         return first[0]
 
 
