@@ -37,8 +37,9 @@ class Joiner:
         self.by_wechat: dict[str, int] = {}
         self.by_name: dict[tuple[str, str], int] = {}
         self.by_masked: dict[tuple[str, ...], int] = {}
-        # (name, address) -> the first row there: (row, its phone or masked phone, buyer ID, WeChat ID)
-        self.by_home: dict[tuple[str, str], tuple[int, str, str, str]] = {}
+        # (name, province, city, district, detail) -> the first row there: (row, its phone or masked phone, buyer
+        # ID, WeChat ID)
+        self.by_home: dict[tuple[Any, ...], tuple[int, str, str, str]] = {}
 
     def add(self, index: int, parsed: ParsedRow, platform: str, numbered: bool, order_first: int | None) -> None:
         """Row ``index`` (read from a table of ``platform``); ``numbered``: it has an order number;
@@ -58,9 +59,11 @@ class Joiner:
                 key = masked.person_key(platform, customer.get("name", ""), parsed.masked_phone, customer)
                 if key is not None:
                     firsts.append(self.by_masked.setdefault(key, index))
-            home = self._home_of(index, parsed)
-            if home is not None:
-                firsts.append(home)
+            # (Taobao's report never masks a phone: its rows with one are joined by it, and cost nothing more)
+            if not parsed.phones or platform != "taobao":
+                home = self._home_of(index, parsed)
+                if home is not None:
+                    firsts.append(home)
         if order_first is not None:
             firsts.append(order_first)
         elif not firsts and not numbered and not ref:
@@ -82,22 +85,29 @@ class Joiner:
         then recorded when it is the first there). What a joined row adds (a phone, an account) is remembered with
         the first row: a phoneless row never joins two different phones."""
         customer = parsed.customer
-        name = customer.get("name", "")
-        if not name or not customer.get("address_detail") or cleaning.is_masked_name(name):
+        detail, name = customer.get("address_detail"), customer.get("name")
+        if not detail or not name:
             return None
-        address = "".join(customer.get(part, "") for part in ("province", "city", "district", "address_detail"))
-        phone = parsed.phones[0] if parsed.phones else masked.phone_key(parsed.masked_phone)
-        mine = (phone, customer.get("platform_buyer_id") or "", customer.get("wechat_id") or "")
-        first = self.by_home.setdefault((name, address), (index, *mine))
-        if first[0] == index or not _same_phone(phone, first[1]) or any(
-                a and b and a != b for a, b in zip(mine[1:], first[2:], strict=True)):
+        key = (name, customer.get("province"), customer.get("city"), customer.get("district"), detail)
+        phone = parsed.phones[0] if parsed.phones else (
+            masked.phone_key(parsed.masked_phone) if parsed.masked_phone else "")
+        first = self.by_home.get(key)
+        if first is None:  # (most rows: the first there; a masked name, 周**, is nobody and never recorded)
+            if not cleaning.is_masked_name(name):
+                self.by_home[key] = (index, phone, customer.get("platform_buyer_id") or "",
+                                     customer.get("wechat_id") or "")
             return None
-        if mine != first[1:]:  # what this row adds is the person's now: a second phone there is another person
-            _first, known_phone, buyer, wechat = first
-            if not known_phone or ("*" in known_phone and phone and "*" not in phone):
+        buyer, wechat = customer.get("platform_buyer_id") or "", customer.get("wechat_id") or ""
+        first_row, known_phone, known_buyer, known_wechat = first
+        if (not _same_phone(phone, known_phone) or (buyer and known_buyer and buyer != known_buyer)
+                or (wechat and known_wechat and wechat != known_wechat)):
+            return None
+        if (phone and phone != known_phone) or (buyer and not known_buyer) or (wechat and not known_wechat):
+            # what this row adds is the person's now: a second phone there is another person
+            if not known_phone or ("*" in known_phone and "*" not in phone):
                 known_phone = phone  # her phone, real rather than its mask
-            self.by_home[(name, address)] = (first[0], known_phone, buyer or mine[1], wechat or mine[2])
-        return first[0]
+            self.by_home[key] = (first_row, known_phone, known_buyer or buyer, known_wechat or wechat)
+        return first_row
 
 
 def _same_phone(one: str, other: str) -> bool:
