@@ -52,7 +52,8 @@ class BlockAssembler:
         none)."""
         rows: dict[str, list[dict[str, Any]]] = {
             group: [{} for _ in range(size)] for group in ("customer", "order", "item", "product")}
-        if self.preset.key == "own" and "product_title" in values and "quantity" not in values:
+        if (self.preset.key == "own" and "product_title" in values and "quantity" not in values
+                and "unit_price_cents" not in values):
             values["product_title"], values["quantity"] = _counted_titles(values["product_title"])
         for name, column in values.items():
             group = self._group_of.get(name)
@@ -214,8 +215,11 @@ def _chosen_name(name: str | None, sources: tuple[Any, ...]) -> str | None:
     return better or name or first
 
 
-# 蜂蜜500g×2, 姜茶 x 3, 蜂蜜2瓶: a hand sheet's goods with how many, when it has no quantity column
-_COUNTED = re.compile(r"(.*?\S)\s*(?:[×xX*＊]\s*(\d{1,3})|(\d{1,3})\s*[瓶盒罐袋箱包])")
+# 蜂蜜500g×2, 蜂蜜 × 3, 姜茶2盒: a hand sheet's goods with how many (up to 20), when it has no quantity and no price
+# column. Only the multiplication sign and a few containers count: a letter x or an asterisk is part of too many
+# names and sizes (iPhone X2, 证件照3x4, 茶包*100), 100包 is a pack size, and a cell of two goods stays whole.
+_COUNTED = re.compile(r"([^，,、;；/]*?\S)\s*(?:×\s*(\d{1,2})|(\d{1,2})\s*[瓶盒罐袋箱])")
+_MOST_COUNTED = 20
 
 
 def _counted_titles(titles: list[Any]) -> tuple[list[Any], list[Any]]:
@@ -224,6 +228,8 @@ def _counted_titles(titles: list[Any]) -> tuple[list[Any], list[Any]]:
     for title in titles:
         found = _COUNTED.fullmatch(title) if isinstance(title, str) else None
         count = int(found.group(2) or found.group(3)) if found else 0
-        split_titles.append(found.group(1) if found and count else title)
+        if not 1 <= count <= _MOST_COUNTED:
+            found, count = None, 0
+        split_titles.append(found.group(1) if found else title)
         counts.append(count or None)
     return split_titles, counts

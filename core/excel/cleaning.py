@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from core.book.values import SOURCE_CHANNEL_VALUES
 from core.errors import CellRejected
-from core.excel.lunar_words import lunar_in_words
+from core.excel.lunar_words import lunar_in_words, lunar_marks
 from core.phones import is_masked_phone, normalize_phone
 
 _FULLWIDTH = str.maketrans(
@@ -277,7 +277,6 @@ def parse_date(value: object, year_hint: int | None = None) -> dt.date | None:
     return moment.date() if moment else None
 
 
-_LUNAR = re.compile(r"^(农历|阴历|lunar)\s*", re.I)
 _LUNAR_DATE = re.compile(r"(?:(\d{4})\s*[-/.年])?\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?")
 _TRUE_WORDS = frozenset({"是", "yes", "y", "true", "1", "√", "✓", "✔", "对", "有"})
 _FALSE_WORDS = frozenset({"否", "no", "n", "false", "0", "×", "✗", "无", "不是"})
@@ -319,12 +318,12 @@ def parse_birthday(value: object) -> tuple[int | None, int, int, bool] | None:
     "农历 1990-02-30" / "lunar 02-30" is a lunar (农历) birthday: months 1–12, days 1–30; so is a month and day in
     Chinese numerals, 农历 written or not (农历八月十五, 正月初八: core.excel.lunar_words)."""
     text = clean_text(value) if isinstance(value, str) else ""
-    lunar = _LUNAR.match(text)
-    in_words = lunar_in_words(text[lunar.end():] if lunar else text)  # 农历八月十五, 腊月廿三 (core.excel.lunar_words)
+    rest, lunar = lunar_marks(text)  # 农历八月十五, 八月十五（农历）, 腊月廿三 (core.excel.lunar_words)
+    in_words = lunar_in_words(rest)
     if in_words:
         return (*in_words, True)
     if lunar:
-        found = _LUNAR_DATE.fullmatch(text[lunar.end():])
+        found = _LUNAR_DATE.fullmatch(rest)
         if not found or not (1 <= int(found.group(2)) <= 12 and 1 <= int(found.group(3)) <= 30):
             raise CellRejected("date_invalid", value=text)
         return (int(found.group(1)) if found.group(1) else None), int(found.group(2)), int(found.group(3)), True

@@ -50,6 +50,12 @@ KEEP = "keep"
 FIELDS: dict[str, str] = CUSTOMER_FIELDS | ORDER_FIELDS | ITEM_FIELDS | PRODUCT_FIELDS | EXTRA_FIELDS
 IGNORE = ""
 
+# A hand sheet of one row a customer: the day of her last purchase, with its goods, is a purchase (its goods give
+# reminders); her lifetime figures beside it (累计消费, 消费金额, 购买次数) are kept in her note (``build_mapping``).
+LAST_PURCHASE_DATES = ("最近购买日期", "最近购买时间", "上次购买日期", "上次购买时间", "最后购买日期", "最后购买时间",
+                       "最近下单时间", "最近下单日期", "上次下单时间")
+_LAST_WORDS = ("最近", "上次", "最后")
+
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "名字", "称呼", "昵称", "微信名", "客户", "客户名", "客户名称", "顾客", "顾客姓名",
              "联系人", "name", "customer", "customer name", "nickname", "display name"),
@@ -79,9 +85,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
                           "platform order no"),
     "status": ("订单状态", "状态", "交易状态", "status", "order status"),
     "created_at": ("下单时间", "购买日期", "日期", "购买时间", "下单日期", "订单创建时间", "创建时间", "订单提交时间", "提交时间",
-                   # a hand sheet of one row a customer: her last purchase is a purchase (its goods give reminders)
-                   "最近购买日期", "最近购买时间", "上次购买日期", "上次购买时间", "最后购买日期", "最后购买时间",
-                   "最近下单时间", "最近下单日期", "上次下单时间",
+                   *LAST_PURCHASE_DATES,
                    "date", "order date", "created", "created at", "purchase date"),
     "paid_at": ("付款时间", "支付时间", "付款日期", "支付完成时间", "paid at", "payment time", "paid"),
     "shipped_at": ("发货时间", "发货日期", "shipped at", "shipped"),
@@ -91,7 +95,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "goods_cents": ("商品总价", "商品金额", "货款", "goods", "goods amount"),
     "postage_cents": ("邮费", "运费", "快递费", "postage", "shipping", "shipping fee"),
     "discount_cents": ("优惠", "优惠金额", "折扣", "discount"),
-    "paid_cents": ("金额", "实付", "实付金额", "总价", "总金额", "消费金额", "付款金额", "应付金额", "订单应付金额", "paid amount",
+    "paid_cents": ("金额", "实付", "实付金额", "总价", "总金额", "消费金额", "付款金额", "应付金额", "订单应付金额",
+                   "最近购买金额", "上次购买金额", "最近消费金额", "上次消费金额", "paid amount",
                    "amount paid", "total", "paid cents"),
     "refund_cents": ("退款金额", "退款", "refund", "refund amount"),
     "tracking_no": ("物流单号", "快递单号", "运单号", "tracking no", "tracking number"),
@@ -205,7 +210,29 @@ def build_mapping(
             taken.add(field)
     if keep_unknown and not taken & _DATED_BY:
         fields.update((index, KEEP) for index in guessed if fields.get(index) in _PURCHASE_ONLY)
+    if keep_unknown:
+        _keep_lifetime_figures(headers, fields, guessed)
     return FieldMap(fields)
+
+
+def _keep_lifetime_figures(headers: Sequence[str], fields: dict[int, str], guessed: list[int]) -> None:
+    """A seller's sheet dated by her customers' last purchase (``LAST_PURCHASE_DATES``): an amount column that does
+    not say it is the last purchase's (累计消费, 消费金额: what she spent in all) is kept in the note, not made that
+    purchase's money; without a goods column the date names no purchase and is kept in the note too (not lost)."""
+    last = {normalise_header(word) for word in LAST_PURCHASE_DATES}
+    dated = [index for index in guessed if fields.get(index) == "created_at" and normalise_header(headers[index]) in last]
+    if not dated:
+        return
+    amounts = ("paid_cents", "goods_cents", "amount_cents")
+    for index in guessed:
+        if fields.get(index) in amounts and not any(word in str(headers[index]) for word in _LAST_WORDS):
+            fields[index] = KEEP
+    for index in guessed:  # 最近购买金额 after a 消费金额 that took the field first
+        field = SYNONYMS.get(normalise_header(headers[index]))
+        if field in amounts and field not in fields.values() and any(word in str(headers[index]) for word in _LAST_WORDS):
+            fields[index] = field
+    if "product_title" not in fields.values():
+        fields.update((index, KEEP) for index in dated)
 
 
 # A purchase is placed by a date (or our export's / a platform's order number); the columns that only describe one

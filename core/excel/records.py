@@ -315,12 +315,15 @@ class TableRows:
                                   table.headers[0] if table.headers else "", "total_row", totals[offset], "note"))
                 continue
             purchase_only = False
+            unread: list[str] = []  # cells left out alone (a birthday nobody can read): kept in the note as written
             if offset in errors:
                 scopes = [_left_out(group, name, preset) for group, name, _error in errors[offset]]
                 partly = "row" not in scopes and any(values[name][offset] is not None for name in values
                                                      if _GROUP_OF.get(name) in ("customer", "order"))
                 for scope, (_group, _name, error) in zip(scopes, errors[offset], strict=True):
                     on_error(replace(error, scope=scope) if partly else error)
+                    if scope == "field" and error.value:
+                        unread.append(f"{error.column}：{error.value[:500]}")
                 if not partly:
                     continue
                 purchase_only = "purchase" in scopes
@@ -328,8 +331,8 @@ class TableRows:
                 continue  # a blank row
             number = first_number + offset
             parsed = ParsedRow(number, customer, order, item, product, phones[offset], masked[offset],
-                               [f"{header}：{value[:500]}" for header, value in kept.items()] if kept else [],
-                               purchase_only)
+                               [*(f"{header}：{value[:500]}" for header, value in (kept or {}).items()), *unread]
+                               if kept or unread else [], purchase_only)
             problem = _problem(parsed, preset)
             if problem:
                 code, field_name = problem
