@@ -122,20 +122,22 @@ def _name_address_pairs(session: Session) -> Iterable[tuple[int, int]]:
     named = and_(alive, Customer.name != "", ~_is_masked_column(Customer.name), Customer.address_detail != "")
     groups = (select(Customer.name, Customer.district).where(named).group_by(Customer.name, Customer.district)
               .having(func.count() > 1).subquery())
-    query = (select(Customer.id, Customer.name, Customer.phone_norm, Customer.wechat_id, Customer.platform_buyer_id,
-                    Customer.province, Customer.city, Customer.district, Customer.address_detail)
+    query = (select(Customer.id, Customer.name, Customer.phone_norm, Customer.phone, Customer.wechat_id,
+                    Customer.platform_buyer_id, Customer.province, Customer.city, Customer.district,
+                    Customer.address_detail)
              .join(groups, and_(groups.c.name == Customer.name, groups.c.district == Customer.district))
              .where(named).order_by(Customer.id))
     buckets: dict[tuple[str, str], list[tuple[int, tuple[str, str, str]]]] = defaultdict(list)
-    for customer_id, name, phone, wechat, buyer, *parts in session.execute(query):
+    for customer_id, name, phone, shown, wechat, buyer, *parts in session.execute(query):
         key = masked.address_key(dict(zip(masked.ADDRESS_PARTS, parts, strict=True)))
-        if key:
-            buckets[(name, key)].append((customer_id, (phone, wechat, buyer)))
+        if key:  # (a masked phone compared by what it shows: 138****1234 is not 139****5678)
+            buckets[(name, key)].append((customer_id, (phone or masked.phone_key(shown), wechat, buyer)))
     pairs = []
     for members in buckets.values():
-        first, identities = members[0]
-        for customer_id, theirs in members[1:]:
-            if not any(mine and other and mine != other for mine, other in zip(identities, theirs, strict=True)):
+        first, (phone, *accounts) = members[0]
+        for customer_id, (their_phone, *theirs) in members[1:]:
+            if masked.same_phone(phone, their_phone) and not any(
+                    mine and other and mine != other for mine, other in zip(accounts, theirs, strict=True)):
                 pairs.append((first, customer_id))
     return pairs
 

@@ -37,9 +37,9 @@ class Joiner:
         self.by_wechat: dict[str, int] = {}
         self.by_name: dict[tuple[str, str], int] = {}
         self.by_masked: dict[tuple[str, ...], int] = {}
-        # (name, province, city, district, detail) -> the first row there: (row, its phone or masked phone, buyer
-        # ID, WeChat ID)
-        self.by_home: dict[tuple[Any, ...], tuple[int, str, str, str]] = {}
+        # (name, province, city, district, detail) -> each person there: [her first row, her phone or masked phone,
+        # buyer ID, WeChat ID]
+        self.by_home: dict[tuple[Any, ...], list[list[Any]]] = {}
 
     def add(self, index: int, parsed: ParsedRow, platform: str, numbered: bool, order_first: int | None) -> None:
         """Row ``index`` (read from a table of ``platform``); ``numbered``: it has an order number;
@@ -59,8 +59,10 @@ class Joiner:
                 key = masked.person_key(platform, customer.get("name", ""), parsed.masked_phone, customer)
                 if key is not None:
                     firsts.append(self.by_masked.setdefault(key, index))
-            # (Taobao's report never masks a phone: its rows with one are joined by it, and cost nothing more)
-            if not parsed.phones or platform != "taobao":
+            # Only a row none of whose keys joined it to an earlier row (a row joined by its WeChat ID to another's
+            # joining a third by name and address would join two phones); Taobao's report never masks a phone: its
+            # rows with one are joined by it, and cost nothing more.
+            if (not parsed.phones or platform != "taobao") and all(first == index for first in firsts):
                 home = self._home_of(index, parsed)
                 if home is not None:
                     firsts.append(home)
@@ -79,11 +81,11 @@ class Joiner:
                 joined = first
 
     def _home_of(self, index: int, parsed: ParsedRow) -> int | None:
-        """The first row of the same real name at the same address (the detail given) that this row may be: no
-        two different real phones, masked phones that are the same or that the other's real phone fits, no two
-        different buyer IDs or WeChat IDs (as BookIndex.match compares name + address); None when none (the row is
-        then recorded when it is the first there). What a joined row adds (a phone, an account) is remembered with
-        the first row: a phoneless row never joins two different phones."""
+        """The first row of a person of the same real name at the same address (the detail given) that this row may
+        be: no two different real phones, masked phones that are the same or that the other's real phone fits, no
+        two different buyer IDs or WeChat IDs (as BookIndex.match compares name + address); None when none (the row
+        is then the first of another person there). What a joined row adds (a phone, an account) is remembered
+        with that person: a row without a phone never joins two different phones."""
         customer = parsed.customer
         detail, name = customer.get("address_detail"), customer.get("name")
         if not detail or not name:
@@ -91,31 +93,21 @@ class Joiner:
         key = (name, customer.get("province"), customer.get("city"), customer.get("district"), detail)
         phone = parsed.phones[0] if parsed.phones else (
             masked.phone_key(parsed.masked_phone) if parsed.masked_phone else "")
-        first = self.by_home.get(key)
-        if first is None:  # (most rows: the first there; a masked name, 周**, is nobody and never recorded)
-            if not cleaning.is_masked_name(name):
-                self.by_home[key] = (index, phone, customer.get("platform_buyer_id") or "",
-                                     customer.get("wechat_id") or "")
-            return None
         buyer, wechat = customer.get("platform_buyer_id") or "", customer.get("wechat_id") or ""
-        first_row, known_phone, known_buyer, known_wechat = first
-        if (not _same_phone(phone, known_phone) or (buyer and known_buyer and buyer != known_buyer)
-                or (wechat and known_wechat and wechat != known_wechat)):
+        people = self.by_home.get(key)
+        if people is None:  # (most rows: the first there; a masked name, 周**, is nobody and never recorded)
+            if not cleaning.is_masked_name(name):
+                self.by_home[key] = [[index, phone, buyer, wechat]]
             return None
-        if (phone and phone != known_phone) or (buyer and not known_buyer) or (wechat and not known_wechat):
-            # what this row adds is the person's now: a second phone there is another person
-            if not known_phone or ("*" in known_phone and "*" not in phone):
-                known_phone = phone  # her phone, real rather than its mask
-            self.by_home[key] = (first_row, known_phone, known_buyer or buyer, known_wechat or wechat)
-        return first_row
+        for person in people:  # [first row, phone, buyer ID, WeChat ID] of each person there
+            first_row, known_phone, known_buyer, known_wechat = person
+            if (not masked.same_phone(phone, known_phone) or (buyer and known_buyer and buyer != known_buyer)
+                    or (wechat and known_wechat and wechat != known_wechat)):
+                continue
+            if not known_phone or ("*" in known_phone and phone and "*" not in phone):
+                person[1] = phone  # her phone, real rather than its mask
+            person[2], person[3] = known_buyer or buyer, known_wechat or wechat
+            return first_row
+        people.append([index, phone, buyer, wechat])  # another person of that name there
+        return None
 
-
-def _same_phone(one: str, other: str) -> bool:
-    """Whether two rows' phones (real, or a masked phone's key) may be one: either missing, the same, or a real one
-    that the masked one's visible digits fit."""
-    if not one or not other or one == other:
-        return True
-    one_masked, other_masked = "*" in one, "*" in other
-    if one_masked == other_masked:
-        return False  # two real phones, or two masks showing different digits
-    return masked.fits(one, other) if one_masked else masked.fits(other, one)

@@ -79,6 +79,18 @@ def person_key(platform: str, name: str, masked_phone: str, fields: Mapping[str,
     return (platform, name, phone, address) if address else None
 
 
+def same_phone(one: str, other: str) -> bool:
+    """Whether two phones, each real or a masked phone's key (``phone_key``), may be one: either missing, the same,
+    or a real one that the masked one's visible digits fit (two real phones, or two masks showing other digits,
+    are two phones)."""
+    if not one or not other or one == other:
+        return True
+    one_masked, other_masked = "*" in one, "*" in other
+    if one_masked == other_masked:
+        return False
+    return fits(one, other) if one_masked else fits(other, one)
+
+
 def fits(masked: str, real: str) -> bool:
     """Whether a real text could be what a masked one hides: its visible start and end are the real one's, with
     at least one character hidden between (周** and 周杰, 151****0000 and 15112340000); never for a real text

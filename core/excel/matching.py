@@ -131,12 +131,13 @@ class BookIndex:
                                                  if person.fields.get("customer_ref")})
         self._load_masked(session, people)
         for batch in chunks(names):
-            named = select(Customer.id, Customer.name, Customer.phone_norm, Customer.wechat_id,
+            named = select(Customer.id, Customer.name, Customer.phone_norm, Customer.phone, Customer.wechat_id,
                            Customer.platform_buyer_id, Customer.province, Customer.city, Customer.district,
                            Customer.address_detail).where(Customer.name.in_(batch), alive)
             named = named.order_by(Customer.id)
-            for customer_id, name, phone, wechat, buyer, *address in session.execute(named):
-                self.by_name[name].append((customer_id, phone, "".join(address), (wechat, buyer)))
+            for customer_id, name, phone, shown, wechat, buyer, *address in session.execute(named):
+                self.by_name[name].append((customer_id, phone or masked.phone_key(shown), "".join(address),
+                                           (wechat, buyer)))
 
     def _load_masked(self, session: Session, people: list[PersonDraft]) -> None:
         """The book customers masked people of the plan may be (core.excel.masked): those made from the same
@@ -210,9 +211,10 @@ class BookIndex:
         address = person.address_key()
         strong = []
         accounts = (person.fields.get("wechat_id", ""), person.fields.get("platform_buyer_id", ""))
+        mask = masked.phone_key(person.masked_phone)
         for customer_id, phone, book_address, book_accounts in candidates:
-            if phone and person.phones and phone not in person.phones:
-                continue  # two different phones: two people, or at most a weak match
+            if _phones_differ(phone, person.phones, mask):
+                continue  # two different phones (or masks showing other digits): two people, at most a weak match
             if any(mine and theirs and mine != theirs for mine, theirs in zip(accounts, book_accounts, strict=True)):
                 continue  # two different WeChat IDs or buyer IDs: as with two phones
             bare_on_both_sides = not (address or book_address or phone or person.phones)
@@ -261,6 +263,16 @@ class BookIndex:
             self.by_buyer.setdefault(person.fields["platform_buyer_id"], customer_id)
         if person.fields.get("wechat_id"):
             self.by_wechat.setdefault(person.fields["wechat_id"], customer_id)
+
+
+def _phones_differ(book_phone: str, phones: list[str], mask: str) -> bool:
+    """Whether a book customer's phone (real, or a masked phone's key) is not the person's: not one of her real
+    phones, or not what her masked phone shows (core.excel.masked.same_phone)."""
+    if not book_phone:
+        return False
+    if phones:
+        return not any(masked.same_phone(book_phone, phone) for phone in phones)
+    return not masked.same_phone(book_phone, mask)
 
 
 def masked_key(person: PersonDraft) -> tuple[str, ...] | None:

@@ -86,3 +86,10 @@ def test_a_masked_buyer_whom_a_later_real_customer_fits(book, douyin_buyer, make
     make_customer(name="周杰", phone="15112340000", **ELSEWHERE)  # the same phone elsewhere: not at her address
     make_customer(name="吴杰", phone="15112340001", **HOME)  # the other digits, but another surname
     assert pairs(book) == {(real.id, hidden, "masked_fits")} and other_digits
+
+
+def test_one_name_at_one_address_with_masks_showing_other_digits_is_not_a_pair(book, make_customer):
+    first = make_customer(name="王芳", phone="138****1234", **HOME)
+    make_customer(name="王芳", phone="139****5678", **HOME)
+    fitting = make_customer(name="王芳", phone="13812341234", **HOME)
+    assert pairs(book) == {(first.id, fitting.id, "name_address")}

@@ -116,3 +116,33 @@ def test_a_row_without_a_phone_never_joins_two_different_phones(tmp_path):
             _pdd_row("261115-461727241593502", "董琳超", "191****4131", when="2026-11-15 08:46:13")]
     found = sorted((phone, count) for _name, phone, count in _import_pdd(tmp_path, rows))
     assert found == [("13800138000", 1), ("19120774131", 3)]
+
+
+def test_two_masks_then_the_real_phone_of_the_second(tmp_path, monkeypatch):
+    """138****1234 and 139****5678 are two people of one name at one home; 13912345678 is the second: within a
+    file as apart (the book's match compares masked phones by what they show too)."""
+    rows = [_pdd_row("261001-000000000000001", "王芳", "138****1234", when="2026-10-01 10:00:00"),
+            _pdd_row("261002-000000000000002", "王芳", "139****5678", when="2026-10-02 10:00:00"),
+            _pdd_row("261003-000000000000003", "王芳", "13912345678", when="2026-10-03 10:00:00")]
+    (tmp_path / "whole").mkdir()
+    whole = _import_pdd(tmp_path / "whole", rows)
+    with Book.open(tmp_path / "apart.book", create=True, backup_root=tmp_path / "backups") as book:
+        for number, row in enumerate(rows):
+            run_import(book, write_csv(tmp_path / f"{number}.csv", [PDD_HEADERS, row], encoding="gb18030"),
+                       ImportOptions(today=TODAY))
+    assert whole == _customers(tmp_path / "apart.book") == [("王芳", "138****1234", 1), ("王芳", "13912345678", 2)]
+
+
+def test_a_row_joined_by_its_wechat_id_does_not_bring_a_second_phone_to_the_first_at_home(tmp_path):
+    from core.excel.importer import run_import as import_file
+    from tests.core.excel.files import write_xlsx
+
+    home = "广东省广州市越秀区中山四路18号"
+    sheet = write_xlsx(tmp_path / "s.xlsx", {"Sheet1": [
+        ["姓名", "电话", "微信号", "地址", "购买日期", "买了什么", "金额"],
+        ["王芳", "13800000001", "", home, "2026-10-01", "蜂蜜", 68],
+        ["王芳", "13900000002", "wf2", home, "2026-10-02", "面膜", 99],  # another phone there: another person
+        ["王芳", "", "wf2", home, "2026-10-03", "姜茶", 39.9]]})  # the second, by her WeChat ID
+    with Book.open(tmp_path / "w.book", create=True, backup_root=tmp_path / "backups") as book:
+        import_file(book, sheet, ImportOptions(today=TODAY))
+    assert _customers(tmp_path / "w.book") == [("王芳", "13800000001", 1), ("王芳", "13900000002", 2)]
