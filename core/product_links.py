@@ -5,7 +5,9 @@ Which product a line with title T belongs to (docs/PRODUCTS.md):
    normalised (core.product_names: the variant set aside too);
 2. else the product that lines with a title of the same key already belong to (a product the seller
    renamed or merged keeps its spellings: a later import of the old title lands on it);
-3. else the product with the longest name (2+ characters) inside T's key ("蜂蜜" in "洋槐蜂蜜 500g");
+3. else the product with the longest name (2+ characters) inside T's key ("蜂蜜" in "洋槐蜂蜜 500g"); else the one
+   product whose name holds T's key (2+ characters), when only one does (a hand sheet's "蜂蜜" after a platform's
+   "云南野生蜂蜜500g": the same goods whichever file came first; with two honeys "蜂蜜" names neither);
 4. else, on an import, a new product named after T (`ProductResolver(create=True)`) — unless the seller deleted
    the product of that name (the setting ``products.deleted``: `remember_deleted`; creating a product of that name
    again, by hand or from a products sheet, forgets it): T's lines then stay without a product.
@@ -79,10 +81,19 @@ class ProductResolver:
         best = max((k for k in self.by_key if len(k) >= 2 and k in key), key=len, default=None)
         return None if best is None else self.by_key[best]
 
+    def containing(self, key: str) -> int | None:
+        """The one product whose name holds this key (2+ characters); None when none or several do. A product named
+        with its variant in brackets ("面膜（补水）") is that variant's, never another's."""
+        if len(key) < 2:
+            return None
+        found = {pid for k, pid in self.by_key.items() if key in k and "(" not in k and "[" not in k}
+        return found.pop() if len(found) == 1 else None
+
     def resolve(self, titles: Iterable[str]) -> dict[str, int | None]:
         """Product id (or None) for each distinct title; creates the missing products when `create`."""
         wanted = {t for t in titles if t not in self._cache}
-        keys = {t: normalise(t).key for t in wanted}
+        names = {t: normalise(t) for t in wanted}
+        keys = {t: name.key for t, name in names.items()}
         open_titles = []
         for title in wanted:
             found = self.exact(title, keys[title])
@@ -97,7 +108,8 @@ class ProductResolver:
         missing: dict[str, list[str]] = defaultdict(list)
         for title in open_titles:
             if self._cache[title] is None:
-                self._cache[title] = self.contained(keys[title])
+                self._cache[title] = self.contained(keys[title]) or (
+                    None if names[title].variant else self.containing(keys[title]))
                 if self._cache[title] is None and keys[title]:
                     missing[keys[title]].append(title)
         for key in self.refused.intersection(missing):
