@@ -90,3 +90,21 @@ def test_the_newer_report_again_changes_nothing(week):
                                         "items_added", "products_created")} == dict.fromkeys(
         ("customers_created", "customers_updated", "orders_created", "orders_updated", "items_added",
          "products_created"), 0)
+
+
+def test_the_same_book_whichever_file_comes_first(week, tmp_path):
+    """The hand sheet imported last, the Douyin export first: the same customers, orders, money and products
+    (a short name, 蜂蜜, goes to the platform's 云南野生蜂蜜500g; before, 10 products and hand-sheet buyers without a
+    reminder)."""
+    _truth, _answers, folder = week
+    book = tmp_path / "other_order.book"
+    subprocess.run([sys.executable, str(first_week.ROOT / "main.py"), "init", str(book)], check=True,
+                   capture_output=True, cwd=first_week.ROOT)
+    for index in (3, 1, 2, 4, 0):
+        day, name = first_week.STEPS[index]
+        assert first_week.import_file(book, folder / name, day)["exit"] == 0
+    figures = ("SELECT (SELECT COUNT(*) FROM customer), (SELECT COUNT(*) FROM orders), (SELECT SUM(paid_cents) FROM "
+               "orders), (SELECT COUNT(*) FROM order_item), (SELECT COUNT(*) FROM product)")
+    with sqlite3.connect(book) as connection:
+        other = connection.execute(figures).fetchall()
+    assert other == _query(folder, figures) and other[0][-1] == len(first_week.GOODS)
