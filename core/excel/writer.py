@@ -561,7 +561,7 @@ class BookWriter:
         fields = fit_to_lengths({name: draft.fields.get(name) for name in names}, self._order_lengths)
         for name in names:
             value = fields[name]
-            if value not in (None, "") and value != book[name]:
+            if value not in (None, "") and value != book[name] and not _minute_of(value, book[name]):
                 changes[name] = value
         self.holds.hold("orders", existing.id, [name for name in names if fields[name] not in (None, "") and name
                                                 not in changes and not (draft.lines_written and name in LINES_SAY)])
@@ -581,3 +581,10 @@ class BookWriter:
         self.touched.add(existing.customer_id)
         self.counts.orders_updated += 1
         self._updated()
+
+
+def _minute_of(value: Any, book: Any) -> bool:
+    """Whether a time without seconds is the book's time to the minute: the same export saved again by Excel, which
+    writes 2026-11-02 10:01 for 10:01:37 (not a change to record)."""
+    return (isinstance(value, dt.datetime) and isinstance(book, dt.datetime) and value.second == 0
+            and not value.microsecond and value == book.replace(second=0, microsecond=0))

@@ -104,3 +104,19 @@ def test_an_older_and_a_newer_douyin_export_with_rounded_sub_order_numbers_in_on
     assert _orders(book) == {"D1": ("shipped", 30000, [("面霜", 1, 10000), ("精华", 1, 20000)]),
                              "D8": ("completed", 40000, [("眼霜", 1, 40000)])}
     assert _notes(result) == [(5, "duplicate_row", "D1"), (6, "duplicate_row", "D1")]
+
+
+def test_a_report_excel_saved_again_without_seconds_changes_nothing(tmp_path, book):
+    """Excel writes 2026/11/02 10:01 for 2026-11-02 10:01:37: the same orders, not updated ones (hostile review:
+    alternating the two files reported every order updated each time)."""
+    from core.excel.importer import run_import
+    from tests.core.excel.files import TAOBAO_HEADERS, taobao_row, write_csv
+
+    def report(name, created, paid):
+        return write_csv(tmp_path / name, [TAOBAO_HEADERS, taobao_row(
+            "3515313147329001", "tb_王芳", "王芳", "13925130165", "广东省 广州市 越秀区 某某路1号(510180)", created, paid,
+            "云南野生蜂蜜500g", 1, "68.00", "0.00", "68.00", "交易成功")], encoding="gbk", quote_all=True)
+
+    run_import(book, report("ExportOrderList1.csv", "2026-11-02 10:00:12", "2026-11-02 10:01:37"))
+    again = run_import(book, report("ExportOrderList2.csv", "2026/11/2 10:00", "2026/11/2 10:01"))
+    assert (again.orders_updated, again.orders_unchanged, again.orders_created) == (0, 1, 0)
