@@ -293,7 +293,7 @@ def _check_extent(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, l
             rows = max([rows, *(rows_of(int(number)) for number in _ROW_REF.findall(chunk)),
                         *(rows_of(int(m[2])) for m in _CELL_REF.finditer(chunk))])
             cols = max([cols, *(cols_of(_column_number(letters)) for letters in set(_WIDE_COLUMN.findall(chunk)))])
-        formulas = formulas or _FORMULA.search(chunk) is not None
+        formulas = formulas or _has_formula(chunk)
         if long_text is not None and info.filename not in long_text:
             long, carried = may_hold_long_text(chunk, carried, CELL_TAG)
             if long:
@@ -306,6 +306,24 @@ def _check_extent(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, l
         raise ImportRejected("far_cells" if far else "too_large", file=path.name, rows=rows, columns=cols,
                              member=info.filename)
     return formulas, rows
+
+
+def _has_formula(chunk: bytes) -> bool:
+    """Whether ``_FORMULA`` is found in the chunk. A sheet's XML rarely holds an "f" (its elements and attributes
+    have none, its texts are mostly Chinese and figures), so each "f" found at C speed is looked at (≈ 0.005 s for
+    97 MB of XML, against ≈ 0.06 s for the regex, which stops at every "<"); past the first ``_F_LOOKED_AT`` of
+    them, the regex goes on from there."""
+    at = chunk.find(b"f")
+    for _ in range(_F_LOOKED_AT):
+        if at < 0:
+            return False
+        if chunk[at - 1:at] == b"<" and chunk[at + 1:at + 2] in (b" ", b">", b"/"):
+            return True
+        at = chunk.find(b"f", at + 1)
+    return at >= 0 and _FORMULA.search(chunk, max(at - 1, 0)) is not None
+
+
+_F_LOOKED_AT = 64
 
 
 def _chunks(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo):

@@ -100,3 +100,24 @@ def test_a_sheet_that_may_be_sliced_gets_its_exact_rows(tmp_path, monkeypatch):
         archive.writestr("xl/workbook.xml", "<workbook/>")
         archive.writestr("xl/worksheets/sheet1.xml", _sheet(rows))
     assert _check_zip(path, readers.DEFAULT_LIMITS) == (False, {"s": ("xl/worksheets/sheet1.xml", 57)})
+
+
+def test_the_formula_search_answers_as_the_regex_whatever_the_fs_before(tmp_path, chunk):
+    """readers._has_formula looks at each "f" of a chunk (rare in a sheet's XML), the regex past the first 64: the
+    same answer with none, a few or hundreds of "f" in the texts before the formula, in its three forms, and no
+    formula found in what only looks like one (an "<f" in an element name, an "f>" in a text)."""
+    import random
+
+    pick = random.Random(18)
+    pieces = [b"f", b"ff ", b"<fx/>", b"of>", b"f/", b"<c/>", b"&lt;f ", b'"f"', b"<t>f</t>", b"\xe6\x9d\xa5"]
+    forms = [b"<f>A1+1</f>", b'<f t="shared" si="0"/>', b"<f/>"]
+    for case in range(300):
+        body = b"".join(pick.choice(pieces) for _ in range(pick.choice([0, 3, 40, 200])))
+        if case % 3:
+            at = pick.randrange(len(body) + 1)
+            body = body[:at] + pick.choice(forms) + body[at:]
+        assert readers._has_formula(body) is (readers._FORMULA.search(body) is not None), body
+    many = b"".join(f'<c r="A{n}" t="inlineStr"><is><t>offer f{n}</t></is></c>'.encode() for n in range(1, 200))
+    xml = b"<worksheet><sheetData><row r=\"1\">" + many + b'<c r="B1"><f>A1</f></c></row></sheetData></worksheet>'
+    assert _extent(tmp_path, xml)[0] is True
+    assert _extent(tmp_path, xml.replace(b"<f>A1</f>", b"<v>1</v>"))[0] is False
