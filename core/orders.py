@@ -1,12 +1,12 @@
 """Orders with their items: create, edit, delete, list; customer figures recomputed on every write.
 
 `is_purchase` (paid, not closed or fully refunded — DOMAIN.md §2) and `order_date` (the local date the
-order was placed) are derived here and by the importers through `derived_order_fields` (`derived_order_columns` for many).
+order was placed) are derived here and by the importers through `derived_order_fields` (`derived_order_columns` for
+many), which live in core.order_fields (re-exported here).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from sqlalchemy import String, func, or_, select
@@ -18,9 +18,10 @@ from sqlalchemy.orm.exc import StaleDataError
 from core import clock
 from core.book.db import Book
 from core.book.dialect import contains_ci, table_of
-from core.book.models import ORDER_STATUS_VALUES, PURCHASE_STATUSES, Customer, Order, OrderItem, Product
+from core.book.models import ORDER_STATUS_VALUES, Customer, Order, OrderItem, Product
 from core.dto import OrderDetail, OrderInput, OrderItemDTO, OrderQuery, OrderRedemption, OrderRow
 from core.errors import ConflictError, NotFound, ValidationError
+from core.order_fields import derived_order_columns, derived_order_fields, is_purchase_status  # noqa: F401  (here as before)
 from core.order_writes import after_orders_written
 from core.product_links import CycleWatch, ProductResolver
 from core.search import like_pattern
@@ -33,21 +34,6 @@ SORT_KEYS: dict[str, InstrumentedAttribute[Any]] = {
     "platform_order_no": Order.platform_order_no,
     "customer_id": Order.customer_id,
 }
-
-
-def is_purchase_status(status: str) -> bool:
-    return status in PURCHASE_STATUSES
-
-
-def derived_order_fields(status: str, created_at: dt.datetime) -> dict:
-    """The derived columns every writer of orders must set."""
-    return {"is_purchase": is_purchase_status(status), "order_date": created_at.date()}
-
-
-def derived_order_columns(statuses: list[str], created: list[dt.datetime]) -> dict[str, list]:
-    """:func:`derived_order_fields` of many orders at once, as columns (position for position)."""
-    purchase = {status: is_purchase_status(status) for status in set(statuses)}  # (a few statuses, many orders)
-    return {"is_purchase": list(map(purchase.__getitem__, statuses)), "order_date": list(map(dt.datetime.date, created))}
 
 
 def _text_limit(name: str) -> int:

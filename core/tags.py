@@ -9,6 +9,7 @@ the text the customer list shows and sorts by.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -16,8 +17,10 @@ from sqlalchemy.orm import Session
 from core.book.db import Book
 from core.book.dialect import in_chunks, rowcount, table_of
 from core.book.models import Customer, CustomerTag, Tag
-from core.dto import TagDTO
 from core.errors import ValidationError
+
+if TYPE_CHECKING:
+    from core.dto import TagDTO
 
 TAG_SEPARATOR = "、"
 
@@ -127,6 +130,8 @@ class TagService:
 
     def all_tags(self) -> list[TagDTO]:
         """Every tag with how many customers carry it, most used first."""
+        from core.dto import TagDTO  # (not at the top: an import's writer uses this module without the DTOs)
+
         with self.book.session() as s:
             stmt = (select(Tag.id, Tag.name, Tag.color, func.count(CustomerTag.customer_id))
                     .outerjoin(CustomerTag, CustomerTag.tag_id == Tag.id).group_by(Tag.id)

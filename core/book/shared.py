@@ -177,6 +177,9 @@ def server_engine(url: str):
     """An SQLAlchemy engine for a `postgresql://` book URL (psycopg 3 driver, the app's connection arguments)."""
     from sqlalchemy import create_engine
 
+    from core.book.models import for_postgresql
+
+    for_postgresql()  # (the models' partial indexes as PostgreSQL has them)
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://"):]
     return create_engine(url, pool_pre_ping=True, connect_args=connect_args(), hide_parameters=True)

@@ -62,7 +62,7 @@ from core.excel.holds import Holds
 from core.excel.line_states import as_exported, counted_state, line_state_of, rounds_to, state_status
 from core.excel.matching import ExistingOrder, chunks
 from core.excel.plan import OrderDraft, finish_fields
-from core.orders import is_purchase_status
+from core.order_fields import is_purchase_status
 
 _LINE = ("id", "order_id", "line_ref", "line_state", "title", "sku_spec", "quantity", "unit_price_cents",
          "amount_cents")

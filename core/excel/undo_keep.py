@@ -36,7 +36,7 @@ from core.excel.cleaning import status_behind
 from core.excel.holds import Held
 from core.excel.sub_orders import line_behind
 from core.excel.writer import CREATED
-from core.orders import is_purchase_status
+from core.order_fields import is_purchase_status
 
 _WATCHED = ("orders", "order_item", "customer", "customer_tag", "customer_alias")
 

@@ -36,7 +36,7 @@ from core.excel.detail_items import ADDED_LINE
 from core.excel.matching import chunks
 from core.excel.sub_orders import _TIMES, _book_lines, _of_lines
 from core.excel.writer import CREATED
-from core.orders import is_purchase_status
+from core.order_fields import is_purchase_status
 
 _OWN = ("refund_cents", "status")
 _NONE = object()  # what the seller may type that an order's lines also say

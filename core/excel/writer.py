@@ -45,8 +45,8 @@ from core.excel.round_book import known_orders, write_rounds
 from core.excel.round_writer import NewOrders, in_rounds, no_orders, people_in_rounds
 from core.excel.rounds import Rounds
 from core.excel.sub_orders import LINES_SAY, merge_sub_orders
+from core.order_fields import derived_order_columns, is_purchase_status
 from core.order_writes import after_orders_written
-from core.orders import derived_order_columns, is_purchase_status
 from core.product_links import CycleWatch, ProductResolver, forget_deleted, remember_deleted
 from core.product_names import fold, name_key
 from core.search import build_search_text

@@ -100,3 +100,62 @@ def test_a_sheet_that_may_be_sliced_gets_its_exact_rows(tmp_path, monkeypatch):
         archive.writestr("xl/workbook.xml", "<workbook/>")
         archive.writestr("xl/worksheets/sheet1.xml", _sheet(rows))
     assert _check_zip(path, readers.DEFAULT_LIMITS) == (False, {"s": ("xl/worksheets/sheet1.xml", 57)})
+
+
+def test_the_formula_search_answers_as_the_regex_whatever_the_fs_before(tmp_path, chunk):
+    """readers._has_formula looks at each "f" of a chunk (rare in a sheet's XML), the regex past the first 64: the
+    same answer with none, a few or hundreds of "f" in the texts before the formula, in its three forms, and no
+    formula found in what only looks like one (an "<f" in an element name, an "f>" in a text)."""
+    import random
+
+    pick = random.Random(18)
+    pieces = [b"f", b"ff ", b"<fx/>", b"of>", b"f/", b"<c/>", b"&lt;f ", b'"f"', b"<t>f</t>", b"\xe6\x9d\xa5"]
+    forms = [b"<f>A1+1</f>", b'<f t="shared" si="0"/>', b"<f/>"]
+    for case in range(300):
+        body = b"".join(pick.choice(pieces) for _ in range(pick.choice([0, 3, 40, 200])))
+        if case % 3:
+            at = pick.randrange(len(body) + 1)
+            body = body[:at] + pick.choice(forms) + body[at:]
+        assert readers._has_formula(body) is (readers._FORMULA.search(body) is not None), body
+    many = b"".join(f'<c r="A{n}" t="inlineStr"><is><t>offer f{n}</t></is></c>'.encode() for n in range(1, 200))
+    xml = b"<worksheet><sheetData><row r=\"1\">" + many + b'<c r="B1"><f>A1</f></c></row></sheetData></worksheet>'
+    assert _extent(tmp_path, xml)[0] is True
+    assert _extent(tmp_path, xml.replace(b"<f>A1</f>", b"<v>1</v>"))[0] is False
+
+
+_FAULTS = """
+import resource, sys
+from pathlib import Path
+from core.excel import readers
+before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+found = readers._check_zip(Path(sys.argv[1]), readers.DEFAULT_LIMITS)
+print(found == (False, {}), resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)
+"""
+
+
+def test_the_scan_of_a_big_sheet_uses_its_chunks_memory_again(tmp_path):
+    """readers._CHUNK (64 KB, below glibc's mmap threshold): the chunks of a sheet's 22 MB of XML are heap memory
+    used again, not each mapped and faulted in anew (1 MB chunks: ≈ 4,000 page faults for this sheet, ≈ 18,000
+    and ≈ 0.05 s CPU for the 50,000-row workbook of bench/bench_excel.py). In a process of its own, as the
+    command line's: one that made the XML has a heap already grown to hold it."""
+    import random
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    pick = random.Random(18)
+    # (a few figures repeated: the XML packs ≈ 7 times, as a real sheet's ≈ 10, so zlib's input is read a piece at
+    # a time too)
+    xml = _sheet(_table(40_000, 20)).replace(b"<v>1</v>", b"<v>%d</v>")
+    xml = xml % tuple(pick.randrange(100) for _ in range(xml.count(b"%d")))
+    path = tmp_path / "big.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", xml)
+    info = zipfile.ZipFile(path).getinfo("xl/worksheets/sheet1.xml")
+    assert info.file_size > 20_000_000 and info.compress_size * 5 < info.file_size
+    out = subprocess.run([sys.executable, "-c", _FAULTS, str(path)], cwd=ROOT, capture_output=True, text=True,
+                         check=True)
+    same, faults = out.stdout.split()
+    assert same == "True" and int(faults) < 1_000, out.stdout

@@ -132,3 +132,32 @@ def test_bulk_inserted_times_dates_and_flags_are_stored_as_sqlalchemy_stores_the
         assert first[1][8:12] == ("integer", 1, "integer", 1)  # (True and the int 1 alike)
         with pytest.raises(TypeError):
             bulk_insert_columns(session, Customer.__table__, {"name": ["乙"], "risk_buyer": ["yes"]})
+
+
+_LOADED_AFTER_IMPORT = """
+import sys
+import main
+argv = ["import", sys.argv[1], "--book", sys.argv[2]]
+code = main.start_command(argv)(argv)
+unwanted = ("openpyxl", "alembic", "matplotlib", "PySide6.QtGui", "PySide6.QtWidgets",
+            "sqlalchemy.dialects.postgresql", "psycopg", "core.dto", "core.orders")
+print()
+print(code, sorted(name for name in sys.modules if name.startswith(unwanted)))
+"""
+
+
+def test_the_command_line_import_of_a_workbook_imports_only_what_it_uses(tmp_path):
+    """`main.py import` of an .xlsx into a SQLite book at its schema's head (issue #18, Build 5: the process's fixed
+    costs): calamine reads it (no openpyxl), no migration is due (no alembic), no window or chart; the models'
+    PostgreSQL partial indexes are completed only when a PostgreSQL engine is made (core.book.models.for_postgresql:
+    ≈ 0.02 s of the PostgreSQL dialect and its drivers' modules otherwise), and the order forms' DTOs and queries
+    (core.dto, core.orders: ≈ 0.02 s) are not the import's."""
+    from tests.core.excel.files import write_xlsx
+
+    rows = [[cell[2:-1] if cell.startswith('="') else cell for cell in row] for row in taobao_rows(20, 8)]
+    data = write_xlsx(tmp_path / "orders.xlsx", {"ExportOrderList": rows})  # (order numbers as text, no ="…")
+    book_path = tmp_path / "b.book"
+    subprocess.run([sys.executable, "main.py", "init", str(book_path)], cwd=ROOT, capture_output=True, check=True)
+    out = subprocess.run([sys.executable, "-c", _LOADED_AFTER_IMPORT, str(data), str(book_path)], cwd=ROOT,
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines()[-1] == "0 []", out.stdout + out.stderr
