@@ -189,7 +189,7 @@ class PlanBuilder:
             return add_person(drafts, people, index if parent[index] == index else find(index), parsed, source)
 
         orders = orders_of(walked(), sources, order_keys, several, person_of, self.plan.errors,
-                           pasted_copies(order_keys, rounded) if rounded else None)
+                           pasted_copies(order_keys, rounded, sources) if rounded else None)
         for draft in orders.values():
             if finished(draft):
                 self.plan.orders.append(draft)
@@ -225,8 +225,13 @@ def orders_of(rows: Iterable[ParsedRow], sources: Sequence[TableSource], order_k
     codes (``line_states.pasted_copies``)."""
     orders: dict[tuple[str, str], OrderDraft] = {}
     runs: dict[tuple[str, str], _Runs] = {}
+    table: TableSource | None = None
+    shift = 0  # (a row's position for _Runs: its index, one more for each table before it — a table's rows are a run)
     for index, (parsed, source, key) in enumerate(zip(rows, sources, order_keys, strict=True)):
         person_index = person_of(index, parsed, source)
+        if source is not table:
+            shift += table is not None and source[1:] != table[1:]
+            table = source
         if key is None:
             continue
         preset, file, sheet = source
@@ -235,7 +240,7 @@ def orders_of(rows: Iterable[ParsedRow], sources: Sequence[TableSource], order_k
             draft = orders[key] = OrderDraft(person_index, key[0], key[1], parsed.order, [],
                                              (file, sheet, parsed.row), preset.sum_row_amounts)
             if key in several:
-                runs[key] = _Runs(index, *_line_and_ref(parsed, preset.sum_row_amounts))
+                runs[key] = _Runs(index + shift, *_line_and_ref(parsed, preset.sum_row_amounts))
             keep_line(parsed, preset)
             item = _item_of(parsed)
             if item:
@@ -247,7 +252,7 @@ def orders_of(rows: Iterable[ParsedRow], sources: Sequence[TableSource], order_k
         if preset.rows_are_orders and _one_order_again(draft, parsed):
             notes.append(RowError(file, sheet, parsed.row, "", "duplicate_row", key[1], "note"))
             continue
-        if runs[key].repeated(index, *_line_and_ref(parsed, preset.sum_row_amounts)):
+        if runs[key].repeated(index + shift, *_line_and_ref(parsed, preset.sum_row_amounts)):
             notes.append(RowError(file, sheet, parsed.row, "", "duplicate_row", key[1], "note"))
             if preset.sum_row_amounts:
                 _line_again(draft, parsed)
@@ -335,7 +340,8 @@ class _Runs:
     goods, ``_line_and_ref``) wherever it stands: the same export pasted (or joined) twice, read once. Lines
     without one, or whose number Excel rounded (twins, two sub-orders of the same goods, then share one: a rounded
     number with other goods is another line anyway), are kept in runs of consecutive rows (``position`` one more
-    than the last): a line of a later run that repeats a line of an earlier run is read once (each earlier line
+    than the last; ``orders_of`` leaves a gap between two tables, so a run never goes on into the next sheet or
+    file): a line of a later run that repeats a line of an earlier run is read once (each earlier line
     answers one repeat: a pasted copy repeats the whole block of the order's rows), identical lines next to each
     other are two real lines of the order (two of the same item, twin sub-orders) — but for a run that is one
     block of rounded lines repeated whole (``pasted_copies``). Lines are kept as digests (``_line_of``): an export

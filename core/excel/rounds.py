@@ -362,7 +362,7 @@ class Rounds:
         keys = list(map(order_key, rows, sources, repeat(occurrences), repeat([]), repeat(rounded), count()))
         several = {key for key, number in Counter(keys).items() if number > 1 and key is not None}  # (errors: walk 1)
         orders = orders_of(rows, sources, keys, several, lambda index, _parsed, _source: person_of_row[base + index],
-                           notes, pasted_copies(keys, rounded) if rounded else None)
+                           notes, pasted_copies(keys, rounded, sources) if rounded else None)
         rows.clear()
         drafts = []
         for draft in orders.values():

@@ -93,3 +93,20 @@ def test_both_twins_of_the_book_take_the_state_a_rounded_export_gives_them(tmp_p
                                                    _rounded(_state(TWIN_2, "已完成")), _rounded(_state(EYE, "已完成"))]))
     assert _states(book) == [("已发货", "退款成功"), ("已完成", "")]
     assert order_of(book, MAIN)[:4] == ("partial_refund", 40000, 40000, 10000)
+
+
+def test_an_order_ending_one_sheet_and_starting_the_next_is_two_blocks(tmp_path, book):
+    """Two exports as two sheets of one workbook, the newer first: its last order is the older one's first. The
+    order's rows follow each other, but a sheet's rows are a block of their own: the older copies are read once."""
+    from tests.core.excel.files import write_xlsx
+    from tests.core.excel.test_pasted_lines import DOUYIN_HEADERS
+
+    newer = [_rounded(LIPS), _rounded(_state(TWIN_1, "已发货", "退款成功")), _rounded(_state(TWIN_2, "已发货")),
+             _rounded(_state(EYE, "已发货"))]
+    older = [_rounded(_state(line, "待发货")) for line in (TWIN_1, TWIN_2, EYE)]
+    result = run_import(book, write_xlsx(tmp_path / "two.xlsx", {"新": [DOUYIN_HEADERS, *newer],
+                                                                 "旧": [DOUYIN_HEADERS, *older]}))
+    assert order_of(book, MAIN) == ("partial_refund", 40000, 40000, 10000, [CREAM, CREAM, ("眼霜", 1, 20000, 20000)])
+    assert _states(book) == [("已发货", ""), ("已发货", "退款成功")]
+    assert [(row, code) for row, code, _value in _notes(result)] == [(2, "duplicate_row"), (3, "duplicate_row"),
+                                                                     (4, "duplicate_row")]
