@@ -11,7 +11,9 @@ order already in the book:
   other lines are added;
 - otherwise a line of the file left is a line of the order left of the same title and specification (the
   seller changed its quantity in the app: their line stands for the file's, whole) and the lines still missing
-  are added; nothing is removed.
+  are added — unless every line of the order is one of the file's, amount included (its lines came from a detail
+  file: a summary line has the whole order's quantity and goods): then the lines it lacks are ones the seller
+  removed in the app, and none is added back; nothing is removed.
 
 The order's paid follows what the seller changed (``seller_lines_paid``, before the order rows are compared:
 core.excel.writer): an order whose lines the seller changed is paid as much more or less than the file says as
@@ -113,6 +115,8 @@ def attach_detail_items(session: Session, plan: ImportPlan, book_orders: Mapping
         have = current.get(order.id, [])
         missing = _missing(wanted, have, holds, summary=True)
         replaced = bool(missing) and len(have) == 1 and len(missing) == len(wanted)
+        if missing and not replaced and _each_a_line_of(have, wanted):
+            missing = []  # the order's lines came from a detail file: those it lacks, the seller removed
         if replaced:
             _replace(session, have[0], missing.pop(0), record)
             outcome.items_replaced += 1
@@ -182,6 +186,19 @@ def _missing(wanted: list[dict[str, Any]], have: list[dict[str, Any]], holds: Ho
     return missing
 
 
+def _each_a_line_of(have: list[dict[str, Any]], wanted: list[dict[str, Any]]) -> bool:
+    """Whether every book line is a line of the file, its amount included (each a different one): the order's
+    lines came from a detail file, not from the order report's summary line (宝贝总数量: the whole order's quantity,
+    its goods amount), so a line of the file the order lacks is one the seller removed in the app."""
+    left = [(line["title"], line["sku_spec"], line["quantity"], line["amount_cents"]) for line in wanted]
+    for line in have:
+        key = (line["title"], line["sku_spec"] or "", line["quantity"], line["amount_cents"])
+        if key not in left:
+            return False
+        left.remove(key)
+    return bool(have)
+
+
 def _held(line: dict[str, Any], values: dict[str, Any], holds: Holds | None) -> None:
     if holds is not None:
         holds.hold("order_item", line["id"], [name for name in _HELD if line[name] == values[name]])
@@ -195,17 +212,18 @@ def seller_lines_paid(session: Session, known: Sequence[tuple[ExistingOrder, Ord
     word of the file on its paid applies, moved the same. The change is that of all its lines when each line of the
     file is one of them by title and specification (a line of the seller's own counts; a summary line, the order
     report's, stands for all), else (the file has lines the book lacks: an earlier export held some of them only,
-    the others are added) that of the lines of the book the file's are. An order unpaid in the book and the file
+    the others are added; not when they are lines the seller removed, ``_each_a_line_of``) that of the lines of the
+    book the file's are. An order unpaid in the book and the file
     keeps the paid the seller left (nothing paid yet). Sets the drafts' ``paid_cents`` before the writer compares
     them (``BookWriter._update_order``); orders merged by their numbered lines (core.excel.sub_orders) are left."""
     drafts = {existing.id: draft for existing, draft in known if not draft.lines_written and draft.items
               and draft.fields.get("paid_cents") is not None}
-    lines: dict[int, list[tuple[str, str, int, bool]]] = {}
+    lines: dict[int, list[tuple[str, str, int, bool, int]]] = {}
     for batch in chunks(drafts):
         query = select(OrderItem.order_id, OrderItem.title, OrderItem.sku_spec, OrderItem.amount_cents,
-                       OrderItem.line_ref, OrderItem.line_state).where(OrderItem.order_id.in_(batch))
-        for order_id, title, spec, amount, ref, state in session.execute(query):
-            lines.setdefault(order_id, []).append((title, spec or "", amount or 0, bool(ref or state)))
+                       OrderItem.line_ref, OrderItem.line_state, OrderItem.quantity).where(OrderItem.order_id.in_(batch))
+        for order_id, title, spec, amount, ref, state, quantity in session.execute(query):
+            lines.setdefault(order_id, []).append((title, spec or "", amount or 0, bool(ref or state), quantity))
     for batch in chunks(list(lines)):
         orders = select(Order.id, Order.status, Order.paid_cents, Order.goods_cents).where(Order.id.in_(batch))
         for order_id, status, paid, goods in session.execute(orders):
@@ -221,6 +239,11 @@ def seller_lines_paid(session: Session, known: Sequence[tuple[ExistingOrder, Ord
                 else:
                     left.remove(line)
                     paired += line[2] - item.get("amount_cents", 0)
+            if new and not draft.rows_are_lines and _each_a_line_of(
+                    [{"title": title, "sku_spec": spec, "quantity": quantity, "amount_cents": amount}
+                     for title, spec, amount, _numbered, quantity in have],
+                    [_line_values(item, _no_link) for item in draft.items]):
+                new = False  # (lines the seller removed: not added back, attach_detail_items)
             more = paired if new else goods - sum(item.get("amount_cents", 0) for item in draft.items)
             if not more:
                 continue
