@@ -21,13 +21,17 @@ when, strongest first:
 
 Two 周** at different addresses, or with other visible digits, are not listed. The cost is bounded on a big book:
 SQL groups the customers by the columns compared and only those of groups of two or more are read; within one
-group the pairs join its oldest customer (a group of k gives k - 1 pairs, never k²).
+group the pairs join its oldest customer (a group of k gives k - 1 pairs, never k²): merging them all makes the
+group one customer (core.excel.review.merge_pairs follows a customer merged into another, so pairs of different
+reasons sharing a customer do too). At most ``limit`` pairs are listed; ``FoundPairs.more`` says how many others
+were found (the next search, after these are merged or kept apart, lists them).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -42,16 +46,27 @@ ALIAS, MASKED_SAME, NAME_ADDRESS, MASKED_FITS = "alias", "masked_same", "name_ad
 REASONS = (ALIAS, MASKED_SAME, NAME_ADDRESS, MASKED_FITS)  # strongest first
 
 
-def find_duplicates(book, limit: int = 1000) -> list[ProposalView]:
+@dataclass(frozen=True, slots=True)
+class FoundPairs:
+    """What ``find_duplicates`` found: the pairs listed, and how many more it found past its limit (listed by a
+    search after these are merged or kept apart)."""
+
+    views: list[ProposalView]
+    more: int = 0
+
+
+def find_duplicates(book, limit: int = 1000) -> FoundPairs:
     """The pairs of live customers that look like one person, strongest reason first, each pair once, without
-    the pairs the seller kept apart; at most ``limit``. Each is a core.excel.review.ProposalView whose
-    proposal's ``candidate_id`` is the customer kept by a merge and ``customer_id`` the one merged into it."""
+    the pairs the seller kept apart; at most ``limit``, and the number of the others. Each is a
+    core.excel.review.ProposalView whose proposal's ``candidate_id`` is the customer kept by a merge and
+    ``customer_id`` the one merged into it."""
     with book.session() as session:
-        return list(describe(session, duplicate_pairs(session, limit)))
+        pairs, more = duplicate_pairs(session, limit)
+        return FoundPairs(list(describe(session, pairs)), more)
 
 
-def duplicate_pairs(session: Session, limit: int = 1000) -> list[MergeProposal]:
-    """The proposals of ``find_duplicates``, read inside ``session``."""
+def duplicate_pairs(session: Session, limit: int = 1000) -> tuple[list[MergeProposal], int]:
+    """The proposals of ``find_duplicates``, read inside ``session``, and how many more there are past ``limit``."""
     apart = kept_apart(session)
     seen: set[frozenset] = set()
     pairs: list[MergeProposal] = []
@@ -62,10 +77,9 @@ def duplicate_pairs(session: Session, limit: int = 1000) -> list[MergeProposal]:
             if keep == absorb or pair in seen or pair in apart:
                 continue
             seen.add(pair)
-            pairs.append(MergeProposal(customer_id=absorb, candidate_id=keep, reason=reason))
-            if len(pairs) >= limit:
-                return pairs
-    return pairs
+            if len(pairs) < limit:
+                pairs.append(MergeProposal(customer_id=absorb, candidate_id=keep, reason=reason))
+    return pairs, len(seen) - len(pairs)
 
 
 def _alias_pairs(session: Session) -> Iterable[tuple[int, int]]:

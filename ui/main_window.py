@@ -407,13 +407,13 @@ class MainWindow(QMainWindow):
         self._searched()
         report_unhandled(error)
 
-    def _show_duplicates(self, views) -> None:
+    def _show_duplicates(self, found) -> None:
         from ui.widgets.merge_review import DuplicatesDialog
 
         self._searched()
         if self.session is None:
             return
-        dialog = DuplicatesDialog(self.session.book, parent=self, lane=self.session.lane, views=views)
+        dialog = DuplicatesDialog(self.session.book, parent=self, lane=self.session.lane, found=found)
         dialog.book_changed.connect(lambda: self._on_page_book_modified(None))
         dialog.exec()
 

@@ -32,12 +32,12 @@ from core.errors import NotFound, RejectedInput
 from core.excel import deferred_indexes
 from core.excel.bulk_insert import bulk_insert
 from core.excel.detail_items import ADDED_LINE
+from core.excel.edits import CREATED
 from core.excel.holds import Held
 from core.excel.sub_orders import recount_orders
 from core.excel.undo_keep import rows_kept, take_later_states
 from core.excel.undo_own import before_undo, status_with_refund
 from core.excel.undo_products import settle_products
-from core.excel.writer import CREATED
 from core.order_writes import after_orders_written
 from core.product_links import CycleWatch
 from core.tags import refresh_tag_names

@@ -11,7 +11,9 @@ order already in the book:
   other lines are added;
 - otherwise a line of the file left is a line of the order left of the same title and specification (the
   seller changed its quantity in the app: their line stands for the file's, whole) and the lines still missing
-  are added; nothing is removed.
+  are added — unless the seller removed them in the app (``seller_removed``: every line of the order is one of the
+  file's, amount included — its lines came from a detail file, a summary line has the whole order's quantity and
+  goods —, and the seller saved the order since the imports): then none is added back; nothing is removed.
 
 The order's paid follows what the seller changed (``seller_lines_paid``, before the order rows are compared:
 core.excel.writer): an order whose lines the seller changed is paid as much more or less than the file says as
@@ -41,6 +43,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from core.book.models import Order, OrderItem
+from core.excel.edits import edited_since
 from core.excel.holds import Holds
 from core.excel.matching import ExistingOrder, chunks
 from core.excel.plan import ImportPlan, OrderDraft
@@ -108,11 +111,15 @@ def attach_detail_items(session: Session, plan: ImportPlan, book_orders: Mapping
                              + [book_orders[key].id for key in lines])
     added: list[dict[str, Any]] = []
     grown: dict[int, tuple[int, int]] = {}  # order id → its lines' amount before, the added lines' amount
+    wants = {key: [_line_values(item, link) for item in plan.detail_items[key]] for key in found}
+    removed = seller_removed(session, {order.id: (current.get(order.id, []), wants[key]) for key, order in found.items()})
     for key, order in found.items():
-        wanted = [_line_values(item, link) for item in plan.detail_items[key]]
+        wanted = wants[key]
         have = current.get(order.id, [])
         missing = _missing(wanted, have, holds, summary=True)
         replaced = bool(missing) and len(have) == 1 and len(missing) == len(wanted)
+        if missing and not replaced and order.id in removed:
+            missing = []  # lines the seller removed in the app: not added back
         if replaced:
             _replace(session, have[0], missing.pop(0), record)
             outcome.items_replaced += 1
@@ -182,6 +189,30 @@ def _missing(wanted: list[dict[str, Any]], have: list[dict[str, Any]], holds: Ho
     return missing
 
 
+def seller_removed(session: Session, orders: Mapping[int, tuple[list[dict[str, Any]], list[dict[str, Any]]]]) -> set[int]:
+    """Of these orders (id → the book's lines, the file's lines: title, sku_spec, quantity, amount_cents), those
+    that lack lines of the file because the seller removed them in the app: every book line is one of the file's,
+    amount included (``_each_a_line_of``: the order's lines came from a detail file, not the order report's summary
+    line), the file has more, and the seller saved the order since the imports (core.excel.edits.edited_since: an
+    order never edited lacking a line got it from an export that did not hold it)."""
+    subset = [order_id for order_id, (have, wanted) in orders.items()
+              if len(wanted) > len(have) and _each_a_line_of(have, wanted)]
+    versions = {order_id: version for chunk in chunks(subset) for order_id, version in
+                session.execute(select(Order.id, Order.version).where(Order.id.in_(chunk)))}
+    return edited_since(session, "orders", versions)
+
+
+def _each_a_line_of(have: list[dict[str, Any]], wanted: list[dict[str, Any]]) -> bool:
+    """Whether every book line is a line of the file, its amount included (each a different one)."""
+    left = [(line["title"], line["sku_spec"], line["quantity"], line["amount_cents"]) for line in wanted]
+    for line in have:
+        key = (line["title"], line["sku_spec"] or "", line["quantity"], line["amount_cents"])
+        if key not in left:
+            return False
+        left.remove(key)
+    return bool(have)
+
+
 def _held(line: dict[str, Any], values: dict[str, Any], holds: Holds | None) -> None:
     if holds is not None:
         holds.hold("order_item", line["id"], [name for name in _HELD if line[name] == values[name]])
@@ -195,17 +226,23 @@ def seller_lines_paid(session: Session, known: Sequence[tuple[ExistingOrder, Ord
     word of the file on its paid applies, moved the same. The change is that of all its lines when each line of the
     file is one of them by title and specification (a line of the seller's own counts; a summary line, the order
     report's, stands for all), else (the file has lines the book lacks: an earlier export held some of them only,
-    the others are added) that of the lines of the book the file's are. An order unpaid in the book and the file
+    the others are added; not when they are lines the seller removed, ``seller_removed``) that of the lines of the
+    book the file's are. An order unpaid in the book and the file
     keeps the paid the seller left (nothing paid yet). Sets the drafts' ``paid_cents`` before the writer compares
     them (``BookWriter._update_order``); orders merged by their numbered lines (core.excel.sub_orders) are left."""
     drafts = {existing.id: draft for existing, draft in known if not draft.lines_written and draft.items
               and draft.fields.get("paid_cents") is not None}
-    lines: dict[int, list[tuple[str, str, int, bool]]] = {}
+    lines: dict[int, list[tuple[str, str, int, bool, int]]] = {}
     for batch in chunks(drafts):
         query = select(OrderItem.order_id, OrderItem.title, OrderItem.sku_spec, OrderItem.amount_cents,
-                       OrderItem.line_ref, OrderItem.line_state).where(OrderItem.order_id.in_(batch))
-        for order_id, title, spec, amount, ref, state in session.execute(query):
-            lines.setdefault(order_id, []).append((title, spec or "", amount or 0, bool(ref or state)))
+                       OrderItem.line_ref, OrderItem.line_state, OrderItem.quantity).where(OrderItem.order_id.in_(batch))
+        for order_id, title, spec, amount, ref, state, quantity in session.execute(query):
+            lines.setdefault(order_id, []).append((title, spec or "", amount or 0, bool(ref or state), quantity))
+    removed = seller_removed(session, {order_id: (
+        [{"title": title, "sku_spec": spec, "quantity": quantity, "amount_cents": amount}
+         for title, spec, amount, _numbered, quantity in have],
+        [_line_values(item, _no_link) for item in drafts[order_id].items])
+        for order_id, have in lines.items() if not drafts[order_id].rows_are_lines})
     for batch in chunks(list(lines)):
         orders = select(Order.id, Order.status, Order.paid_cents, Order.goods_cents).where(Order.id.in_(batch))
         for order_id, status, paid, goods in session.execute(orders):
@@ -221,6 +258,7 @@ def seller_lines_paid(session: Session, known: Sequence[tuple[ExistingOrder, Ord
                 else:
                     left.remove(line)
                     paired += line[2] - item.get("amount_cents", 0)
+            new = new and order_id not in removed  # (lines the seller removed are not added back: attach_detail_items)
             more = paired if new else goods - sum(item.get("amount_cents", 0) for item in draft.items)
             if not more:
                 continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from itertools import repeat
 from typing import Any
 
@@ -87,6 +88,47 @@ def usable_refs(items: list[dict[str, Any]]) -> None:
         for item in items:
             item.pop("line_ref", None)
             item.pop("line_state", None)
+
+
+def pasted_copies(order_keys: Sequence[tuple[str, str] | None], rounded: dict[int, bytes],
+                  sources: Sequence[tuple[Any, str, str]]) -> dict[int, str]:
+    """The positions of the rows that are copies of a block pasted right after it, each with the code of its note:
+    of an order with Douyin lines whose numbers Excel rounded (``rounded``: each such row's content, by position), a
+    run of its consecutive rows of one table (``sources``: each row's preset, file and sheet) made of one block
+    repeated whole (the same rows, state and money included, k ≥ 2
+    times: an export of that one order pasted twice, or a pasted sheet sorted by order number) is that block, read
+    once (``duplicate_row``). Else the rows of one run are lines of their own, even two of the same goods and
+    rounded number: twins (core.excel.plan._Runs). A block of one row repeated is read once too, but noted
+    ``duplicate_rounded_row``: identical twins, an order of nothing else, look the same, and the note says so."""
+    runs: dict[tuple[str, str], list[list[int]]] = {}
+    for position in rounded:
+        key = order_keys[position]
+        if key is None:
+            continue
+        order_runs = runs.setdefault(key, [])
+        if order_runs and order_runs[-1][-1] == position - 1 and _one_table(sources, position - 1, position):
+            order_runs[-1].append(position)
+        else:
+            order_runs.append([position])
+    copies: dict[int, str] = {}
+    for order_runs in runs.values():
+        for run in order_runs:
+            before, after = run[0] - 1, run[-1] + 1  # (a run broken by a row of the order not rounded is no block)
+            if len(run) < 2 or (before >= 0 and order_keys[before] == order_keys[run[0]]
+                                and _one_table(sources, before, run[0])) or (
+                    after < len(order_keys) and order_keys[after] == order_keys[run[0]]
+                    and _one_table(sources, run[-1], after)):
+                continue
+            contents = [rounded[position] for position in run]
+            block = next((size for size in range(1, len(run) // 2 + 1) if len(run) % size == 0
+                          and all(contents[at] == contents[at % size] for at in range(size, len(run)))), 0)
+            if block:
+                copies.update(dict.fromkeys(run[block:], "duplicate_row" if block > 1 else "duplicate_rounded_row"))
+    return copies
+
+
+def _one_table(sources: Sequence[tuple[Any, str, str]], first: int, second: int) -> bool:
+    return sources[first][1:] == sources[second][1:]
 
 
 def exact_ref(item: dict[str, Any]) -> str:

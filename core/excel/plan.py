@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, MutableSequence, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableSequence, Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import count, repeat
 from typing import Any, cast
 
 from core.excel import cleaning
@@ -21,6 +21,7 @@ from core.excel.line_states import (
     line_progress,
     line_state,
     order_progress,
+    pasted_copies,
     state_json,
     usable_refs,
 )
@@ -165,7 +166,9 @@ class PlanBuilder:
         are consumed."""
         rows, sources, packed = self._rows, self._sources, self._packed
         occurrences: Counter[str] = Counter()
-        order_keys = list(map(order_key, self._walk(), sources, repeat(occurrences), repeat(self.plan.errors)))
+        rounded: dict[int, bytes] = {}  # (row position → its content, for a Douyin line whose number Excel rounded)
+        order_keys = list(map(order_key, self._walk(), sources, repeat(occurrences), repeat(self.plan.errors),
+                              repeat(rounded), count()))
         # Most orders have one row: only an order of several joins rows (as an identity) and is compared line
         # by line (_Runs).
         several = {key for key, count in Counter(order_keys).items() if count > 1 and key is not None}
@@ -185,7 +188,8 @@ class PlanBuilder:
         def person_of(index: int, parsed: ParsedRow, source: TableSource) -> int:
             return add_person(drafts, people, index if parent[index] == index else find(index), parsed, source)
 
-        orders = orders_of(walked(), sources, order_keys, several, person_of, self.plan.errors)
+        orders = orders_of(walked(), sources, order_keys, several, person_of, self.plan.errors,
+                           pasted_copies(order_keys, rounded, sources) if rounded else None)
         for draft in orders.values():
             if finished(draft):
                 self.plan.orders.append(draft)
@@ -213,14 +217,21 @@ def add_person(drafts: list[PersonDraft], people: dict[int, int], root: int, par
 
 def orders_of(rows: Iterable[ParsedRow], sources: Sequence[TableSource], order_keys: Sequence[tuple[str, str] | None],
               several: set[tuple[str, str]], person_of: Callable[[int, ParsedRow, TableSource], int],
-              notes: list[RowError]) -> dict[tuple[str, str], OrderDraft]:
+              notes: list[RowError], pasted: Mapping[int, str] | None = None) -> dict[tuple[str, str], OrderDraft]:
     """The orders of these rows (each row's person by ``person_of(position, row, source)``, called for every row
     in order), by key, in the order of their first rows, not finished (``finished``); a row repeating a line of its
-    order is noted in ``notes`` (``duplicate_row``). ``several``: the keys of more than one row."""
+    order is noted in ``notes`` (``duplicate_row``). ``several``: the keys of more than one row; ``pasted``: the
+    positions of rows that are copies of a block of their order's rows pasted right after it, with their notes'
+    codes (``line_states.pasted_copies``)."""
     orders: dict[tuple[str, str], OrderDraft] = {}
     runs: dict[tuple[str, str], _Runs] = {}
+    table: TableSource | None = None
+    shift = 0  # (a row's position for _Runs: its index, one more for each table before it — a table's rows are a run)
     for index, (parsed, source, key) in enumerate(zip(rows, sources, order_keys, strict=True)):
         person_index = person_of(index, parsed, source)
+        if source is not table:
+            shift += table is not None and source[1:] != table[1:]
+            table = source
         if key is None:
             continue
         preset, file, sheet = source
@@ -229,16 +240,19 @@ def orders_of(rows: Iterable[ParsedRow], sources: Sequence[TableSource], order_k
             draft = orders[key] = OrderDraft(person_index, key[0], key[1], parsed.order, [],
                                              (file, sheet, parsed.row), preset.sum_row_amounts)
             if key in several:
-                runs[key] = _Runs(index, *_line_and_ref(parsed, preset.sum_row_amounts))
+                runs[key] = _Runs(index + shift, *_line_and_ref(parsed, preset.sum_row_amounts))
             keep_line(parsed, preset)
             item = _item_of(parsed)
             if item:
                 draft.items.append(item)
             continue
+        if pasted and index in pasted:
+            notes.append(RowError(file, sheet, parsed.row, "", pasted[index], key[1], "note"))
+            continue
         if preset.rows_are_orders and _one_order_again(draft, parsed):
             notes.append(RowError(file, sheet, parsed.row, "", "duplicate_row", key[1], "note"))
             continue
-        if runs[key].repeated(index, *_line_and_ref(parsed, preset.sum_row_amounts)):
+        if runs[key].repeated(index + shift, *_line_and_ref(parsed, preset.sum_row_amounts)):
             notes.append(RowError(file, sheet, parsed.row, "", "duplicate_row", key[1], "note"))
             if preset.sum_row_amounts:
                 _line_again(draft, parsed)
@@ -270,16 +284,20 @@ def dateless(draft: OrderDraft) -> RowError:
     return RowError(file, sheet, row_number, "created_at", "date_missing")
 
 
-def order_key(parsed: ParsedRow, source: TableSource, occurrences: Counter[str],
-              errors: list[RowError]) -> tuple[str, str] | None:
+def order_key(parsed: ParsedRow, source: TableSource, occurrences: Counter[str], errors: list[RowError],
+              rounded: dict[int, bytes] | None = None, position: int = 0) -> tuple[str, str] | None:
     """A row's order: (platform, number), the book's order id of our export, or for a row of an orders table
     without either a digest of its content (``occurrences``: how often each content was met so far, in row
-    order); None when the row has no order. A purchase without a date is reported in ``errors``."""
+    order); None when the row has no order. A purchase without a date is reported in ``errors``. A Douyin line
+    whose number Excel rounded has its content put in ``rounded`` at its ``position`` (``pasted_copies``)."""
     if parsed.purchase_skipped:
         return None
     preset = source[0]
     number = parsed.order.get("platform_order_no")
     if number:
+        if rounded is not None and preset.sum_row_amounts and (parsed.item.get("line_ref") or "").startswith(
+                cleaning.ROUNDED):
+            rounded[position] = _line_of(parsed.order, parsed.item)
         return parsed.order.get("platform") or preset.platform or "other", number
     if parsed.order.get("order_ref") and preset.kind == "orders":  # our export: the book's order id
         return parsed.order.get("platform") or preset.platform or "other", book_order_key(parsed.order["order_ref"])
@@ -317,22 +335,27 @@ def _join_rows(rows: Iterable[ParsedRow], sources: Sequence[TableSource], order_
 
 
 class _Runs:
-    """The lines of one order seen so far. A line with a number of its own (``line_ref``: Douyin's 子订单编号)
-    repeats an earlier line of the order with that number and the same values (a Douyin line: the same goods,
-    ``_line_and_ref``) wherever it stands: the same export pasted (or joined) twice, read once (one number with
-    other goods is two lines: Excel may have rounded two sub-order numbers into one). Lines without one are kept in runs of consecutive rows (``position`` one more
-    than the last): a line of a later run that repeats a line of an earlier run is read once, identical lines
-    next to each other are two real lines of the order (two of the same item). Lines are kept as digests
-    (``_line_of``): an export of 100,000 customers has about 120,000 orders of several lines."""
+    """The lines of one order seen so far. A line with an exact number of its own (``line_ref``: Douyin's
+    子订单编号) repeats an earlier line of the order with that number and the same values (a Douyin line: the same
+    goods, ``_line_and_ref``) wherever it stands: the same export pasted (or joined) twice, read once. Lines
+    without one, or whose number Excel rounded (twins, two sub-orders of the same goods, then share one: a rounded
+    number with other goods is another line anyway), are kept in runs of consecutive rows (``position`` one more
+    than the last; ``orders_of`` leaves a gap between two tables, so a run never goes on into the next sheet or
+    file): a line of a later run that repeats a line of an earlier run is read once (each earlier line
+    answers one repeat: a pasted copy repeats the whole block of the order's rows), identical lines next to each
+    other are two real lines of the order (two of the same item, twin sub-orders) — but for a run that is one
+    block of rounded lines repeated whole (``pasted_copies``). Lines are kept as digests (``_line_of``): an export
+    of 100,000 customers has about 120,000 orders of several lines."""
 
     __slots__ = ("current", "earlier", "last", "refs")
 
     def __init__(self, position: int, line: bytes, ref: str = "") -> None:
         self.last = position
+        exact = bool(ref) and not ref.startswith(cleaning.ROUNDED)
         # the lines of the run going on; the first taken before the draft takes (and changes) its values
-        self.current: list[bytes] = [] if ref else [line]
+        self.current: list[bytes] = [] if exact else [line]
         self.earlier: Counter[bytes] | None = None  # the earlier runs' lines not met again yet
-        self.refs: set[tuple[str, bytes]] | None = {(ref, line)} if ref else None  # the numbered lines met
+        self.refs: set[tuple[str, bytes]] | None = {(ref, line)} if exact else None  # the numbered lines met
 
     def repeated(self, position: int, line: bytes, ref: str = "") -> bool:
         """Whether the line at ``position`` (after every earlier one of the order) repeats an earlier line;
@@ -343,7 +366,7 @@ class _Runs:
             self.earlier.update(self.current)
             self.current = []
         self.last = position
-        if ref:
+        if ref and not ref.startswith(cleaning.ROUNDED):
             if self.refs is None:
                 self.refs = set()
             if (ref, line) in self.refs:
@@ -389,12 +412,13 @@ def _line_and_ref(parsed: ParsedRow, own_amounts: bool = False) -> tuple[bytes, 
     with amounts of its own (``own_amounts``: Douyin) is compared by its goods only when it has a number (the
     same sub-order with the same title, specification, quantity and price is one line whatever its status and
     money: an older and a newer export pasted together; one number with other goods is Excel's rounding of two —
-    a number Excel rounded, cleaning.line_number, counts as a number here) and by its goods and money when it has
-    none; a repeat is read once in the state furthest on (``_line_again``). A rounded line and the exact line it
-    is (two copies, one through Excel) are made one when the order is finished (line_states.fold_rounded)."""
+    a number Excel rounded, cleaning.line_number, is compared with its goods too, but by runs: ``_Runs``) and by
+    its goods and money when it has none; a repeat is read once in the state furthest on (``_line_again``). A
+    rounded line and the exact line it is (two copies, one through Excel) are made one when the order is finished
+    (line_states.fold_rounded)."""
     ref = (parsed.item.get("line_ref") or "") if own_amounts else exact_ref(parsed.item)  # (exact, or rounded)
     if own_amounts and ref:  # a sub-order's number with the same goods names the line whatever its state
-        return _line_of({}, {name: parsed.item.get(name) for name in _GOODS}), ref
+        return _line_of({"line_ref": ref}, {name: parsed.item.get(name) for name in _GOODS}), ref
     if own_amounts:
         order = parsed.order
         return _line_of({name: order[name] for name in SUMMED if name in order}, parsed.item), ""
@@ -404,8 +428,9 @@ def _line_and_ref(parsed: ParsedRow, own_amounts: bool = False) -> tuple[bytes, 
 def _line_again(draft: OrderDraft, parsed: ParsedRow) -> None:
     """A line of an order of line rows (Douyin) read again in a later run of its rows: when its status went as
     far or further (a refund counting: ``_line_progress``), the line takes the later row's state and the order the
-    later row's times and tracking. (Twin sub-orders of the same goods whose numbers Excel rounded alike are one
-    line here: nothing in the rows tells them from one sub-order pasted twice; the refunded one's state is kept.)"""
+    later row's times and tracking. Of twins (lines of the same goods whose numbers Excel rounded alike: two
+    sub-orders read in one run of rows, ``_Runs``), the row is the twin furthest behind: each twin of a later
+    copy takes the state of one twin of the earlier, whatever order the rows come in."""
     item = parsed.item
     ref = item.get("line_ref") or None  # (exact or rounded: line_states.keep_line)
     goods = [item.get(name) for name in _GOODS]
@@ -414,20 +439,23 @@ def _line_again(draft: OrderDraft, parsed: ParsedRow) -> None:
             draft.fields = parsed.order
             _take_state(draft.items[:1], parsed)
         return
-    if len(draft.line_states) != len(draft.items):
+    states = draft.line_states
+    if len(states) != len(draft.items):
         return  # (a row without goods: the lines cannot be told apart)
-    for position, line in enumerate(draft.items):
-        if [line.get(name) for name in _GOODS] == goods and (line.get("line_ref") or line.get("line_rounded")) == ref:
-            amounts = draft.line_states[position][2]
-            if line_progress(line_state(parsed.order)) >= line_progress(draft.line_states[position]):
-                draft.line_states[position] = state = line_state(parsed.order)
-                for name in SUMMED:  # the order's sums: this line's money as the later row gives it
-                    if name in amounts or name in state[2]:
-                        draft.fields[name] = draft.fields.get(name, 0) - amounts.get(name, 0) + state[2].get(name, 0)
-                draft.fields.update({name: value for name, value in parsed.order.items()
-                                     if name not in (*SUMMED, "status", "after_sale_status")})
-                _take_state([line], parsed)
-            return
+    same = [position for position, line in enumerate(draft.items)
+            if [line.get(name) for name in _GOODS] == goods and (line.get("line_ref") or line.get("line_rounded")) == ref]
+    if not same:
+        return
+    position = min(same, key=lambda at: line_progress(states[at]))  # (of twins, the one furthest behind)
+    line, amounts = draft.items[position], states[position][2]
+    if line_progress(line_state(parsed.order)) >= line_progress(states[position]):
+        states[position] = state = line_state(parsed.order)
+        for name in SUMMED:  # the order's sums: this line's money as the later row gives it
+            if name in amounts or name in state[2]:
+                draft.fields[name] = draft.fields.get(name, 0) - amounts.get(name, 0) + state[2].get(name, 0)
+        draft.fields.update({name: value for name, value in parsed.order.items()
+                             if name not in (*SUMMED, "status", "after_sale_status")})
+        _take_state([line], parsed)
 
 
 def _take_state(lines: list[dict[str, Any]], parsed: ParsedRow) -> None:

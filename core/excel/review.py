@@ -180,7 +180,9 @@ def keep_separate(book, proposals: Sequence[MergeProposal]) -> None:
 def merge_pairs(book, proposals: Sequence[MergeProposal]) -> int:
     """Merge each pair into the customer that was already in the book (core.customers.CustomerService.merge:
     every order, note and task of both is kept). The book is backed up once first. Returns how many
-    pairs were merged (a pair whose customers are gone by now is passed over)."""
+    pairs were merged (a pair whose customers are gone by now is passed over). A customer merged into another
+    before (by an earlier pair, of this call or of an earlier decision) stands for that other: pairs sharing a
+    customer (A kept with B, B kept with C) make one customer of all of them, whatever order they are merged in."""
     from core.customers import CustomerService
     from core.errors import NotFound
 
@@ -189,13 +191,32 @@ def merge_pairs(book, proposals: Sequence[MergeProposal]) -> int:
     if book.is_sqlite:
         book.backup("before-merge")
     service = CustomerService(book)
+    with book.session() as session:
+        into = {record["customer_id"]: record["candidate_id"] for record in _stored(session)
+                if record.get("decision") == MERGED}
     merged = []
     for proposal in proposals:
+        with book.session() as session:
+            keep, absorb = _survivor(session, into, proposal.candidate_id), _survivor(session, into, proposal.customer_id)
+        if keep == absorb:
+            continue  # (one customer already)
         try:
-            service.merge(proposal.candidate_id, proposal.customer_id, backup=False)
+            service.merge(keep, absorb, backup=False)
         except NotFound:
             continue
+        into[absorb] = keep
         merged.append(proposal)
     with book.session() as session:
         _decide(session, merged, MERGED)
     return len(merged)
+
+
+def _survivor(session: Session, into: dict[int, int], customer_id: int) -> int:
+    """The customer ``customer_id`` is now: followed through the merges (``into``: merged id → kept id) while it is
+    no customer of the book (a merged customer is deleted; an id SQLite gave again to a new customer is that one)."""
+    seen = {customer_id}
+    while (customer_id in into and into[customer_id] not in seen
+           and session.get(Customer, customer_id) is None):
+        customer_id = into[customer_id]
+        seen.add(customer_id)
+    return customer_id

@@ -32,11 +32,12 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from hashlib import blake2b
-from itertools import repeat
+from itertools import count, repeat
 from typing import Any
 
 from core.errors import ImportRejected
 from core.excel.joiner import Joiner
+from core.excel.line_states import pasted_copies
 from core.excel.own_export import BOOK_ORDER_KEY
 from core.excel.plan import (
     ImportPlan,
@@ -357,10 +358,11 @@ class Rounds:
     def _round(self, rows: list[ParsedRow], sources: list[TableSource], base: int, occurrences: Counter[str],
                notes: list[RowError], missing: list[RowError]) -> list[OrderDraft]:
         person_of_row = self._person_of_row
-        keys = list(map(order_key, rows, sources, repeat(occurrences), repeat([])))  # (errors said in walk 1)
-        several = {key for key, count in Counter(keys).items() if count > 1 and key is not None}
+        rounded: dict[int, bytes] = {}
+        keys = list(map(order_key, rows, sources, repeat(occurrences), repeat([]), repeat(rounded), count()))
+        several = {key for key, number in Counter(keys).items() if number > 1 and key is not None}  # (errors: walk 1)
         orders = orders_of(rows, sources, keys, several, lambda index, _parsed, _source: person_of_row[base + index],
-                           notes)
+                           notes, pasted_copies(keys, rounded, sources) if rounded else None)
         rows.clear()
         drafts = []
         for draft in orders.values():

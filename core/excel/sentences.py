@@ -14,7 +14,10 @@ _ERROR_SENTENCES = {
     "precision_lost": "the number was stored as a number and Excel rounded its last digits",
     "identity_missing": "no name, phone, WeChat or buyer ID", "product_missing": "no product name",
     "order_no_missing": "no order number", "order_not_in_book": "order neither in the book nor in this import",
-    "duplicate_row": "the same order line again: read once",
+    "duplicate_row": "the same order line as an earlier row (pasted twice?): read once, its amount counted once",
+    "duplicate_rounded_row": "the same goods as an earlier row of the order, and Excel rounded their sub-order "
+    "numbers, so whether it is a copy (pasted twice?) or another sub-order cannot be told: read once; if the order "
+    "had two, one's amount is missing (export again with 子订单编号 as text)",
     "sheet_not_imported": "a sheet of our own export that is not imported (the After-sales page's summary: the "
     "full export's complaints and reviews sheets are); rows in it",
     "tasks_without_ids": "our export's tasks sheet without its ID columns (任务编号 / Task ID, 客户编号 / Customer ID…: "

@@ -24,7 +24,6 @@ held them, no edit of the seller touched them), so long as a line stays: its mon
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -33,9 +32,9 @@ from sqlalchemy import select, update
 from core.book.dialect import in_chunks
 from core.book.models import Customer, CustomerAlias, ImportBatch, ImportChange, Order, OrderItem
 from core.excel.cleaning import status_behind
+from core.excel.edits import CREATED, edited_since
 from core.excel.holds import Held
 from core.excel.sub_orders import line_behind
-from core.excel.writer import CREATED
 from core.order_fields import is_purchase_status
 
 _WATCHED = ("orders", "order_item", "customer", "customer_tag", "customer_alias")
@@ -145,21 +144,6 @@ def _edited(session, model, table: str, batch_id: int) -> set[int]:
     versions = dict(session.execute(select(model.id, model.version).where(
         model.import_batch_id == batch_id, model.version > 1)).all())
     return edited_since(session, table, versions)
-
-
-def edited_since(session, table: str, versions: dict[int, int]) -> set[int]:
-    """Of these rows of ``table`` (id → version), made by an import, those whose version is past what the imports'
-    change lines on them account for (1 when made, one more for each change, two for one undone since)."""
-    if not versions:
-        return set()
-    expected: Counter[int] = Counter(dict.fromkeys(versions, 1))
-    for chunk in in_chunks(sorted(versions)):
-        query = select(ImportChange.row_id, ImportBatch.status).join(
-            ImportBatch, ImportBatch.id == ImportChange.batch_id).where(
-            ImportChange.table_name == table, ImportChange.row_id.in_(chunk), ImportChange.old_values_json != CREATED)
-        for row_id, status in session.execute(query):
-            expected[row_id] += 2 if status == "undone" else 1
-    return {row_id for row_id, version in versions.items() if version > expected[row_id]}
 
 
 def _lines_only_it_gave(session, order_ids: set[int], later_items: set[int]) -> list[int]:

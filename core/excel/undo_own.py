@@ -33,9 +33,9 @@ from sqlalchemy import select
 from core.book.models import ImportChange, Order
 from core.excel import cleaning
 from core.excel.detail_items import ADDED_LINE
+from core.excel.edits import CREATED
 from core.excel.matching import chunks
 from core.excel.sub_orders import _TIMES, _book_lines, _of_lines
-from core.excel.writer import CREATED
 from core.order_fields import is_purchase_status
 
 _OWN = ("refund_cents", "status")

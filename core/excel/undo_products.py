@@ -23,8 +23,7 @@ from sqlalchemy import delete, select
 
 from core.book.dialect import in_chunks, rowcount
 from core.book.models import ImportBatch, ImportChange, Order, OrderItem, Product
-from core.excel.undo_keep import edited_since
-from core.excel.writer import CREATED
+from core.excel.edits import CREATED, edited_since
 
 
 def settle_products(session, batch_id: int, product_ids: Sequence[int], moved: list[dict]) -> tuple[int, int]:

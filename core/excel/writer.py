@@ -35,6 +35,7 @@ from core.excel.chunked import CHUNK_ROWS, CHUNK_UPDATES, Turns, after_import_in
 from core.excel.cleaning import DELETED, clean_text, is_masked_name, status_behind, with_kept_lines
 from core.excel.customer_rows import CUSTOMER_TEXT, customer_columns, risk_buyers, write_aliases
 from core.excel.detail_items import DetailOutcome, attach_detail_items, seller_lines_paid
+from core.excel.edits import CREATED
 from core.excel.holds import Holds
 from core.excel.id_map import IdMap
 from core.excel.line_products import products_of_lines
@@ -53,7 +54,6 @@ from core.search import build_search_text
 from core.settings import local_today
 from core.tags import refresh_tag_names
 
-CREATED = "null"  # old_values_json of a row this batch created (deleted on undo)
 _STATE = ("status", "paid_cents", "refund_cents")  # what an import whose status is behind the book's leaves
 
 

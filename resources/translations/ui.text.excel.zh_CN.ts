@@ -480,8 +480,12 @@
         <translation>客户本和本次导入中都没有这个订单：请先导入订单报表</translation>
     </message>
     <message>
-        <source>the same order line again (pasted twice?): read once</source>
-        <translation>同一订单行重复出现（粘贴了两次？）：只读一次</translation>
+        <source>the same order line as an earlier row (pasted twice?): read once, its amount counted once</source>
+        <translation>与本订单前面一行是同一订单行（粘贴了两次？）：只读入一次，金额只计一次</translation>
+    </message>
+    <message>
+        <source>the same goods as an earlier row of the order, and Excel rounded their sub-order numbers, so whether it is a copy (pasted twice?) or another sub-order cannot be told: read once; if the order had two, one&apos;s amount is missing (export again with 子订单编号 formatted as text)</source>
+        <translation>与本订单前面一行商品相同，且子订单编号已被 Excel 四舍五入，无法分辨是重复粘贴还是另一个子订单：只读入一次；若该订单其实有两个这样的子订单，其中一个的金额未计入（请把子订单编号列设为文本后重新导出）</translation>
     </message>
     <message>
         <source>a total row (合计 / 总计 / 小计): not a customer</source>

@@ -4,6 +4,10 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
+        <source>The search found %1 more pairs that are not listed here (only the first %2 are). Merge these pairs or mark them as different people, then search again (Customers → Find duplicate customers…): the others are listed then.</source>
+        <translation>查找还发现了另外 %1 对可能重复的客户，这里没有列出（只列出前 %2 对）。请先合并这些客户或标记为不同的人，然后再查找一次（客户 → 查找重复客户…），就会列出其余的。</translation>
+    </message>
+    <message>
         <source>Find duplicate customers</source>
         <translation>查找重复客户</translation>
     </message>

@@ -26,7 +26,7 @@ def douyin_buyer(make_customer, make_order):
 
 
 def pairs(book) -> set[tuple[int, int, str]]:
-    return {(view.proposal.candidate_id, view.proposal.customer_id, view.reasons[0]) for view in find_duplicates(book)}
+    return {(view.proposal.candidate_id, view.proposal.customer_id, view.reasons[0]) for view in find_duplicates(book).views}
 
 
 def test_masked_buyers_of_one_address_are_one_pair_each(book, douyin_buyer):
@@ -68,7 +68,7 @@ def test_a_pair_kept_apart_is_not_listed_again_and_a_merge_keeps_both_orders(boo
     first, second = douyin_buyer(), douyin_buyer()
     typed = make_customer(name="李雷", **HOME)
     again = make_customer(name="李雷", **HOME)
-    views = {view.proposal.reason: view for view in find_duplicates(book)}
+    views = {view.proposal.reason: view for view in find_duplicates(book).views}
     keep_separate(book, [views["name_address"].proposal])
     assert pairs(book) == {(first, second, "masked_same")}
     assert merge_pairs(book, [views["masked_same"].proposal]) == 1
@@ -93,3 +93,61 @@ def test_one_name_at_one_address_with_masks_showing_other_digits_is_not_a_pair(b
     make_customer(name="王芳", phone="139****5678", **HOME)
     fitting = make_customer(name="王芳", phone="13812341234", **HOME)
     assert pairs(book) == {(first.id, fitting.id, "name_address")}
+
+
+def _alive(book) -> set[int]:
+    from sqlalchemy import select
+
+    from core.book.models import Customer
+
+    with book.session() as session:
+        return set(session.scalars(select(Customer.id).where(Customer.deleted_at.is_(None))))
+
+
+@pytest.mark.parametrize("one_by_one", [False, True])
+def test_merging_every_pair_of_a_group_of_three_or_more_makes_one_customer(book, douyin_buyer, make_customer,
+                                                                          one_by_one):
+    """A group of k alike customers gives k - 1 pairs, each with its oldest: merged all at once, or pair by pair in
+    any order (the dialog's buttons: one merge_pairs call a pair), the group is one customer with every order."""
+    buyers = [douyin_buyer() for _ in range(4)]
+    typed = [make_customer(name="李雷", **HOME).id for _ in range(3)]
+    found = [view.proposal for view in find_duplicates(book).views]
+    assert len(found) == 5 and {proposal.candidate_id for proposal in found} == {buyers[0], typed[0]}
+    if one_by_one:
+        for proposal in reversed(found):
+            assert merge_pairs(book, [proposal]) == 1
+    else:
+        assert merge_pairs(book, found) == 5
+    assert _alive(book) == {buyers[0], typed[0]} and pairs(book) == set()
+    assert CustomerService(book).get(buyers[0]).purchase_count == 4
+
+
+@pytest.mark.parametrize("one_by_one", [False, True])
+def test_pairs_of_different_reasons_sharing_a_customer_merge_into_one(book, make_customer, one_by_one):
+    """芳芳 is the alias of 王芳's second phone (王芳 kept) and the same name and address as a later 芳芳 without a
+    phone (芳芳 kept): merging both pairs leaves 王芳 alone. The second pair's kept customer was gone, and the later
+    芳芳 was passed over."""
+    holder = make_customer(name="王芳", phone="13711112222")
+    fang = make_customer(name="芳芳", phone="13755556666", **HOME)
+    later = make_customer(name="芳芳", **HOME)
+    with book.session() as session:
+        add_alias(session, holder.id, "phone", "13755556666")
+    found = [view.proposal for view in find_duplicates(book).views]
+    assert [(proposal.candidate_id, proposal.customer_id) for proposal in found] == [(holder.id, fang.id),
+                                                                                    (fang.id, later.id)]
+    if one_by_one:
+        for proposal in found:
+            merge_pairs(book, [proposal])
+    else:
+        assert merge_pairs(book, found) == 2
+    assert _alive(book) == {holder.id}
+
+
+def test_past_the_limit_the_search_says_how_many_more_and_lists_them_next_time(book, douyin_buyer):
+    buyers = [douyin_buyer() for _ in range(4)]  # three pairs, each with the oldest
+    first = find_duplicates(book, limit=2)
+    assert len(first.views) == 2 and first.more == 1
+    merge_pairs(book, [view.proposal for view in first.views])
+    second = find_duplicates(book, limit=2)
+    assert [(view.proposal.candidate_id, view.proposal.customer_id) for view in second.views] == [(buyers[0], buyers[3])]
+    assert second.more == 0

@@ -66,7 +66,7 @@ def test_merge_one_pair_and_keep_another_apart(qtbot, book, settings, duplicates
     assert owners == [duplicates["周1"], duplicates["周1"]] and duplicates["周2"] not in alive
     with qtbot.waitSignal(review.book_changed, timeout=10000):
         review.separate_buttons[named].click()
-    assert find_duplicates(book) == []
+    assert find_duplicates(book).views == []
     assert menu_dialog(qtbot, book, settings, monkeypatch).review.table.rowCount() == 0
 
 
@@ -106,3 +106,24 @@ def test_the_search_runs_off_the_gui_thread_with_the_action_disabled(qtbot, book
     qtbot.addWidget(opened[0])
     assert threads and threads[0] is not threading.main_thread()
     assert opened[0].review.table.rowCount() == 2 and window.duplicates_action.isEnabled()
+
+
+@pytest.mark.usefixtures("zh_cn")
+def test_pairs_past_the_limit_are_told_in_the_dialog(qtbot, book, settings, duplicates):
+    """Beyond the listed pairs (1,000 from the menu) the dialog says how many more the search found and that they
+    are listed by a search after these are merged or kept apart."""
+    from core.duplicates_finder import find_duplicates as search
+
+    found = search(book, limit=1)
+    assert len(found.views) == 1 and found.more == 1
+    dialog = DuplicatesDialog(book, found=found)
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 768)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.more_label.isVisible()
+    assert "另外 1 对" in dialog.more_label.text() and "再查找一次" in dialog.more_label.text()
+    save_shot(dialog, "duplicates_dialog_more")
+    everything = DuplicatesDialog(book, found=search(book))
+    qtbot.addWidget(everything)
+    assert not everything.more_label.isVisibleTo(everything) and everything.review.table.rowCount() == 2

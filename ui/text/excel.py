@@ -142,7 +142,12 @@ PROBLEMS = {
         "ExcelLabels", "product or amount without a date: the customer was imported, the purchase was not"),
     "order_not_in_book": QT_TRANSLATE_NOOP(
         "ExcelLabels", "this order is neither in the book nor in this import: import the order report first"),
-    "duplicate_row": QT_TRANSLATE_NOOP("ExcelLabels", "the same order line again (pasted twice?): read once"),
+    "duplicate_row": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "the same order line as an earlier row (pasted twice?): read once, its amount counted once"),
+    "duplicate_rounded_row": QT_TRANSLATE_NOOP(
+        "ExcelLabels", "the same goods as an earlier row of the order, and Excel rounded their sub-order numbers, so "
+        "whether it is a copy (pasted twice?) or another sub-order cannot be told: read once; if the order had two, "
+        "one's amount is missing (export again with 子订单编号 formatted as text)"),
     "total_row": QT_TRANSLATE_NOOP("ExcelLabels", "a total row (合计 / 总计 / 小计): not a customer"),
     "sheet_not_imported": QT_TRANSLATE_NOOP(
         "ExcelLabels", "this sheet of a Huitouke export is not imported (the After-sales page's summary: the full "

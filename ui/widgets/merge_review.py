@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.duplicates_finder import find_duplicates
+from core.duplicates_finder import FoundPairs, find_duplicates
 from core.errors import HuitoukeError
 from core.excel.review import CustomerSide, ProposalView, keep_separate, merge_pairs, pending_proposals
 from core.phones import display_phone
@@ -259,17 +259,28 @@ class MergeReviewDialog(QDialog):
 
 class DuplicatesDialog(MergeReviewDialog):
     """The customers of the whole book that look like one person (core.duplicates_finder), from the Customers
-    menu: merged pair by pair, or all at once, or marked as different people (not listed again)."""
+    menu: merged pair by pair, or all at once, or marked as different people (not listed again). When the search
+    found more pairs than it lists, ``more_label`` says how many and that the next search shows them."""
 
     in_book = True
 
-    def __init__(self, book, parent=None, lane=None, views: Sequence[ProposalView] | None = None):
-        """``views``: the pairs already found (off the GUI thread, ui.main_window); None: found here."""
-        self._found = views
+    def __init__(self, book, parent=None, lane=None, found: FoundPairs | None = None):
+        """``found``: the pairs already found (off the GUI thread, ui.main_window); None: found here."""
+        self._found = find_duplicates(book) if found is None else found
         super().__init__(book, parent, lane)
+        self.more_label = QLabel()
+        self.more_label.setWordWrap(True)
+        self.more_label.setText(self.tr(
+            "The search found %1 more pairs that are not listed here (only the first %2 are). Merge these pairs or "
+            "mark them as different people, then search again (Customers → Find duplicate customers…): the others "
+            "are listed then.")
+                                .replace("%1", f"{self._found.more:,}")
+                                .replace("%2", f"{len(self._found.views):,}"))
+        self.more_label.setVisible(self._found.more > 0)
+        self.layout().insertWidget(0, self.more_label)  # (above the pairs: the seller reads it first)
 
     def _title(self) -> str:
         return self.tr("Find duplicate customers")
 
     def _views(self, book) -> Sequence[ProposalView]:
-        return find_duplicates(book) if self._found is None else self._found
+        return self._found.views

@@ -63,6 +63,28 @@ def test_a_detail_line_the_seller_changed_is_not_added_again_and_the_paid_stays_
     assert order_of(book, HONEY) == edited and items_table(book) == lines
 
 
+def test_a_detail_line_the_seller_removed_is_not_added_back_and_paid_goods_and_lines_agree(tmp_path, book):
+    """(hostile8: the same pair again put 蜂巢蜜 back and the file's paid, 198.00, while goods stayed 178.00.) The
+    order's lines are the detail file's, amounts included: a line of the file it lacks is one the seller removed."""
+    _taobao(tmp_path, "202612021200")
+    run_import(book, tmp_path / "ExportOrderList202612021200.csv")
+    edit_lines(book, lambda items: [item for item in items if item.title != "蜂巢蜜"], HONEY)
+    edited = ("paid", 17800, 17800, 0, [("云南野生蜂蜜500g", 2, 8900, 17800)])
+    assert order_of(book, HONEY) == edited
+    lines = items_table(book)
+    again = run_import(book, tmp_path / "ExportOrderList202612021200.csv")
+    assert order_of(book, HONEY) == edited and items_table(book) == lines
+    assert (again.items_added, again.items_replaced, again.orders_updated) == (0, 0, 0)
+    alone = run_import(book, tmp_path / "ExportOrderDetailList202612021200.csv")
+    assert order_of(book, HONEY) == edited and alone.items_added == 0
+    _taobao(tmp_path, "202612051200", tea_status="买家已付款，等待卖家发货", tea_paid_at="2026-12-02 11:05:00")
+    run_import(book, tmp_path / "ExportOrderList202612051200.csv")  # a newer pair: the removal stays too
+    assert order_of(book, HONEY) == edited
+    undo_import(book, alone.batch_id)
+    undo_import(book, again.batch_id)
+    assert order_of(book, HONEY) == edited and items_table(book) == lines
+
+
 def test_an_unpaid_order_the_seller_changed_keeps_nothing_paid_then_is_paid_as_its_lines(tmp_path, book):
     _taobao(tmp_path, "202612021200")
     run_import(book, tmp_path / "ExportOrderList202612021200.csv")
