@@ -38,6 +38,7 @@ from typing import Any
 from core.errors import ImportRejected
 from core.excel.joiner import Joiner
 from core.excel.own_export import BOOK_ORDER_KEY
+from core.excel.packed_people import PackedPeople
 from core.excel.plan import (
     ImportPlan,
     OrderDraft,
@@ -175,9 +176,13 @@ class People:
             for start in range(0, self.count, ROUND_ROWS):
                 yield self._made(start, min(start + ROUND_ROWS, self.count))
 
-    def all(self) -> list[PersonDraft]:
-        with self._shares:
-            return self._made(0, self.count)
+    def all(self) -> PackedPeople:
+        """Every person, held packed (core.excel.packed_people: matched against a book with customers), made
+        ``ROUND_ROWS`` people at a time."""
+        people = PackedPeople()
+        for drafts in self.in_rounds():
+            people.extend(drafts)
+        return people
 
     def _made(self, start: int, end: int) -> list[PersonDraft]:
         drafts: list[PersonDraft] = []

@@ -392,9 +392,9 @@ class BookWriter:
             rows = self.session.execute(select(Customer.id, *columns).where(Customer.id.in_(batch))).all()
             for customer_id, *values in rows:
                 current = dict(zip([c.key for c in columns], values, strict=True))
-                wanted = self._customer_row(self.plan.people[matched[customer_id]])
+                person = self.plan.people[matched[customer_id]]  # (made anew if packed: read once)
+                wanted = self._customer_row(person)
                 changes: dict[str, Any] = {}
-                person = self.plan.people[matched[customer_id]]
                 if person.kept and current["note"]:
                     wanted["note"] = with_kept_lines(current["note"], person.kept)
                     if wanted["note"] != current["note"]:

@@ -1,0 +1,90 @@
+"""Issue #18, Build 3: the people of an import in rounds into a book with customers are held packed
+(core.excel.packed_people) and each person's first owner in the book as an array (core.excel.round_book.Owners):
+what the writer reads of them is what it read of the drafts and the dict they replace, for less memory."""
+
+from __future__ import annotations
+
+import gc
+import tracemalloc
+
+import pytest
+
+from core.excel.export import export_book
+from core.excel.packed_people import PackedPeople
+from core.excel.round_book import Owners
+from tests.core.excel.test_packed_rows import _plan
+from tests.core.excel.test_round_trip import demo  # noqa: F401  (the fixture)
+
+
+@pytest.fixture(scope="module")
+def people(demo, tmp_path_factory):  # noqa: F811
+    """The people of one plan of the 600-customer demo book's whole export (customer fields, tags, phones, kept
+    lines, birthdays, masked phones…)."""
+    from core.book.db import Book
+
+    _folder, path = demo
+    exported = tmp_path_factory.mktemp("packed") / "all.xlsx"
+    with Book.open(path) as book:
+        export_book(book, exported, what="all")
+    patch = pytest.MonkeyPatch()
+    try:
+        plan = _plan(exported, 10**9, patch)
+    finally:
+        patch.undo()
+    assert len(plan.people) >= 600
+    return plan.people
+
+
+def test_packed_people_read_back_as_the_drafts_they_hold(people):
+    packed = PackedPeople(people[:100])
+    packed.extend(people[100:])
+    assert len(packed) == len(people)
+    assert list(packed) == list(people)
+    assert [packed[position] for position in range(len(people))] == list(people)
+    assert packed[-1] == people[-1] and packed[-len(people)] == people[0]
+    assert packed[10:20] == people[10:20] and packed[::-97] == people[::-97]
+    assert any(person.tags for person in packed)
+    assert any(person.fields.get("birthday") for person in packed) and any(len(person.phones) > 1 for person in packed)
+    with pytest.raises(IndexError):
+        packed[len(people)]
+    with pytest.raises(IndexError):
+        packed[-len(people) - 1]
+    # each read makes the person anew: a change to one is not kept (nothing that reads a plan's people changes them)
+    assert packed[3] is not packed[3]
+    packed[3].fields["name"] = "changed"
+    assert packed[3] == people[3]
+
+
+def _held(make) -> tuple[object, int]:
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        made = make()
+        gc.collect()
+        return made, tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+
+
+def test_packed_people_take_less_than_a_third_of_the_drafts(people):
+    """(The 100,000 people of the 100k demo book's export: ≈ 166 MiB as drafts.)"""
+    import pickle
+
+    blob = pickle.dumps(list(people))
+    drafts, as_drafts = _held(lambda: pickle.loads(blob))
+    packed, as_packed = _held(lambda: PackedPeople(people))
+    assert list(packed) == drafts  # type: ignore[call-overload]
+    assert as_packed * 3 < as_drafts, (as_packed, as_drafts)
+
+
+def test_owners_answer_as_the_dict_of_first_owners_they_replace():
+    found = [(4, 40), (2, 20), (4, 41), (0, 7), (9, 90), (2, 21)]
+    owners, expected = Owners(12), {}
+    for person, customer_id in found:
+        owners.first(person, customer_id)
+        expected.setdefault(person, [customer_id])
+    assert dict(owners) == expected and len(owners) == len(expected) and bool(owners)
+    assert all(owners.get(person, []) == expected.get(person, []) for person in range(-2, 15))
+    assert [person in owners for person in range(-2, 15)] == [person in expected for person in range(-2, 15)]
+    assert not Owners(5) and list(Owners(0)) == []
