@@ -11,7 +11,8 @@ people and orders (``wanted``) is planned in two walks of its sheets instead:
    row's person (in the order of their first rows, as the plan) and cuts the rows into rounds of about
    ``ROUND_ROWS`` rows that no order crosses (an order's rows far apart make a longer round).
 2. The people (``People``) are made from the shares ``ROUND_ROWS`` people at a time and written a round at a time
-   into a book without customers (core.excel.round_writer.people_in_rounds), all at once into a book with some.
+   into a book without customers (core.excel.round_writer.people_in_rounds), all at once into a book with some
+   (held packed: core.excel.packed_people).
 3. ``Rounds`` (the writer's walk, core.excel.writer): the sheets read again, each round's orders planned by
    ``plan.orders_of`` with the people already made, written, and let go before the next round is read. Into a book
    with orders, the rounds are walked once more before the people are written: their orders looked up in the book,
