@@ -14,13 +14,17 @@ import ctypes.util
 import sys
 from collections.abc import Callable
 
+from core.gc_pause import collect_young
+
 _trim: Callable[[int], int] | None = None
 _looked = False
 
 
 def give_back() -> None:
-    """Return the C heap's free memory to the system where the C library can (glibc); else nothing."""
+    """Free the cycles let go while the collector is paused (core.gc_pause.collect_young), then return the C heap's
+    free memory to the system where the C library can (glibc); else nothing."""
     global _trim, _looked
+    collect_young()
     if not _looked:
         _looked = True
         if sys.platform.startswith("linux"):

@@ -45,6 +45,7 @@ from sqlalchemy.orm import Session
 from core.book.dialect import one_at_a_time
 from core.book.turns import WriteTurn
 from core.errors import BookBusy, BookLocked
+from core.gc_pause import collect_young
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +96,7 @@ class Turns:
         held, self._held = self._held, None
         if held is not None:
             held.__exit__(None, None, None)
+        collect_young()  # (the chunk's statements, cycles: an import runs with the collector paused)
         if gap:
             time.sleep(CHUNK_GAP_S)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import islice
 from operator import itemgetter
 from typing import Any
 
@@ -99,21 +100,12 @@ def write_aliases(session: Session, people: Sequence[PersonDraft], ids: Sequence
         if aliases:  # (most people have none: no generator, no import a person)
             for kind, value, norm in alias_lines(aliases):
                 wanted.setdefault((ids[position], kind, norm), value)
-    offered = {(ids[position], kind, norm): (value, people[position].fields.get("name", ""))
-               for position, key in (strong or {}).items()
-               for kind, value, norm in _keys_of(people[position], buyers=key != "phone")}
+    offered = _offered(session, people, ids, strong or {})
     if not wanted and not offered:
         return
     have: dict[tuple[int, str, str], int | None] = {}  # → the alias (None: the customer's own phone or buyer ID)
     names: dict[int, str] = {}
-    for batch in in_chunks(sorted({customer_id for customer_id, _, _ in (*wanted, *offered)})):
-        have.update(((customer_id, kind, value), alias_id) for alias_id, customer_id, kind, value in session.execute(
-            select(CustomerAlias.id, CustomerAlias.customer_id, CustomerAlias.kind, CustomerAlias.value_norm)
-            .where(CustomerAlias.customer_id.in_(batch))))
-        for cid, name, phone, buyer in session.execute(select(
-                Customer.id, Customer.name, Customer.phone_norm, Customer.platform_buyer_id).where(Customer.id.in_(batch))):
-            have[(cid, "phone", phone)] = have[(cid, "buyer_id", (buyer or "").lower())] = None
-            names[cid] = name or ""
+    _book_keys(session, {customer_id for customer_id, _, _ in (*wanted, *offered)}, have, names)
     new_keys = second_keys(session, {key: value for key, (value, name) in offered.items()
                                      if key not in have and name == names[key[0]]})
     for key, (value, name) in offered.items():  # one the customer has, given by a person of their name: held
@@ -129,6 +121,48 @@ def write_aliases(session: Session, people: Sequence[PersonDraft], ids: Sequence
             customer_id=customer_id, kind=kind, value=value, value_norm=norm)
             .returning(CustomerAlias.id)).scalar_one()
         yield customer_id, alias_id
+
+
+_OFFERED_AT_ONCE = 5_000  # people matched by a key of their own whose keys are looked up at a time (``_offered``)
+
+
+def _offered(session: Session, people: Sequence[PersonDraft], ids: Sequence[int], strong: Mapping[int, str]
+             ) -> dict[tuple[int, str, str], tuple[str, str]]:
+    """(customer, kind, value_norm) → (value, the person's name) of the keys the people matched by a key of their own
+    (``strong``) offer their customer (``_keys_of``), in the people's order (a key offered again: its first place, its
+    last value and name) — but for those that are their customer's own phone or buyer ID, which give nothing
+    (``write_aliases`` neither adds nor holds them): looked up ``_OFFERED_AT_ONCE`` people at a time and left out (our
+    export of the 100k demo book read back into it offers every person's phone and buyer ID, ≈ 90 MB held at once
+    with the book's keys of all their customers)."""
+    offered: dict[tuple[int, str, str], tuple[str, str]] = {}
+    matched = iter(strong.items())
+    while chunk := list(islice(matched, _OFFERED_AT_ONCE)):
+        keys: list[tuple[tuple[int, str, str], str, str]] = []
+        for position, by in chunk:
+            person = people[position]
+            name = person.fields.get("name", "")
+            keys += [((ids[position], kind, norm), value, name)
+                     for kind, value, norm in _keys_of(person, buyers=by != "phone")]
+        have: dict[tuple[int, str, str], int | None] = {}
+        _book_keys(session, {customer_id for (customer_id, _kind, _norm), _value, _name in keys}, have, {})
+        for offer, value, name in keys:
+            if have.get(offer, 0) is not None:  # (None: the customer's own)
+                offered[offer] = (value, name)
+    return offered
+
+
+def _book_keys(session: Session, customers: set[int], have: dict[tuple[int, str, str], int | None],
+               names: dict[int, str]) -> None:
+    """Of these customers: their aliases' keys (→ the alias) and their own phone and buyer ID (→ None) into ``have``,
+    their names into ``names``."""
+    for batch in in_chunks(sorted(customers)):
+        have.update(((customer_id, kind, value), alias_id) for alias_id, customer_id, kind, value in session.execute(
+            select(CustomerAlias.id, CustomerAlias.customer_id, CustomerAlias.kind, CustomerAlias.value_norm)
+            .where(CustomerAlias.customer_id.in_(batch))))
+        for cid, name, phone, buyer in session.execute(select(
+                Customer.id, Customer.name, Customer.phone_norm, Customer.platform_buyer_id).where(Customer.id.in_(batch))):
+            have[(cid, "phone", phone)] = have[(cid, "buyer_id", (buyer or "").lower())] = None
+            names[cid] = name or ""
 
 
 def _keys_of(person: PersonDraft, buyers: bool = True) -> Iterator[tuple[str, str, str]]:

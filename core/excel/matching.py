@@ -12,7 +12,7 @@ and candidate (core.excel.review) is followed: merged means that customer, separ
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,7 +74,7 @@ def orders_in_book(session: Session, keys) -> Iterator[tuple[str, str | None]]:
 class BookIndex:
     """The book's identities relevant to one plan, loaded with a few IN queries."""
 
-    def __init__(self, session: Session, plan: ImportPlan, owners: dict[int, list[int]] | None = None) -> None:
+    def __init__(self, session: Session, plan: ImportPlan, owners: Mapping[int, list[int]] | None = None) -> None:
         """``owners`` (an import in rounds into a book with orders): by person, the owner of its first order the book
         has — such a person's identities are not looked up (``match`` takes its owner first)."""
         self.by_phone: dict[str, int] = {}
@@ -99,7 +99,7 @@ class BookIndex:
         if session.scalar(select(Order.id).limit(1)) is not None:
             self._load_orders(session, plan)
 
-    def _load_customers(self, session: Session, people: list[PersonDraft]) -> None:
+    def _load_customers(self, session: Session, people: Sequence[PersonDraft]) -> None:
         phones = {phone for person in people for phone in person.phones}
         buyers = {person.fields["platform_buyer_id"] for person in people if person.fields.get("platform_buyer_id")}
         buyers.update(account for person in people for account in person.fields.get("buyer_ids", ()))
@@ -139,7 +139,7 @@ class BookIndex:
                 self.by_name[name].append((customer_id, phone or masked.phone_key(shown), "".join(address),
                                            (wechat, buyer)))
 
-    def _load_masked(self, session: Session, people: list[PersonDraft]) -> None:
+    def _load_masked(self, session: Session, people: Sequence[PersonDraft]) -> None:
         """The book customers masked people of the plan may be (core.excel.masked): those made from the same
         masked name, phone and address on the same platform (whatever the seller added to them since), and every
         customer of the same districts (those a masked person may fit)."""
@@ -341,7 +341,7 @@ def existing_orders(session: Session, drafts: Sequence[OrderDraft], keys: Sequen
     return orders
 
 
-def same_person_orders(plan: ImportPlan, index: BookIndex) -> dict[int, list[int]]:
+def same_person_orders(plan: ImportPlan, index: BookIndex) -> Mapping[int, list[int]]:
     """person index → book customers already owning one of that person's orders (in rounds: ``index.owners``)."""
     if index.owners is not None:
         return index.owners

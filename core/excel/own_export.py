@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 
 from core.book.dialect import in_chunks
 from core.book.models import Customer, Order, PointsEntry
+from core.excel.id_map import IdSet
 from core.excel.sheet_rows import rows_from
 
 BOOK_ORDER_KEY = "#"  # order-number prefix of an order known by the book's id only (never stored)
@@ -64,7 +65,7 @@ class Undecided(Exception):  # (not an error: the caller looks further, core.exc
 
 
 def orders_by_ref(session: Session, wanted: Sequence[tuple[str, str, dt.datetime | None, int | None]],
-                  columns: Sequence, used: set[int] | None = None, claimed: Collection[int] = (),
+                  columns: Sequence, used: set[int] | IdSet | None = None, claimed: Collection[int] = (),
                   later: Callable[[int], bool] | None = None, alike: bool = True) -> dict[tuple[str, str], tuple]:
     """{(platform, "#id"): (id, customer_id, platform, number, *columns)} for the orders of ``wanted``
     ((platform, "#id", created_at, paid_cents)) that the book holds, as the module docstring says. In rounds
@@ -80,7 +81,7 @@ def orders_by_ref(session: Session, wanted: Sequence[tuple[str, str, dt.datetime
         for row in session.execute(query.order_by(Order.id)):
             candidates[(row[2], row[4 + _CREATED], row[4 + _PAID])].append(tuple(row))
     found: dict[tuple[str, str], tuple] = {}
-    before = set() if used is None else used
+    before: set[int] | IdSet = set() if used is None else used
     taken: set[int] = set()
     for same_id_only in (True, False) if alike else (True,):  # the order with the same id first, then any alike
         for platform, key, created, paid in wanted:
@@ -94,7 +95,7 @@ def orders_by_ref(session: Session, wanted: Sequence[tuple[str, str, dt.datetime
                     raise Undecided(rows[0][0])  # (``used`` left as it was)
                 taken.add(rows[0][0])
                 found[(platform, key)] = rows[0]
-    before |= taken
+    before.update(taken)
     return found
 
 

@@ -69,7 +69,7 @@ class OrderDraft:
 class ImportPlan:
     """Everything one import wants to write, before matching against the book."""
 
-    people: list[PersonDraft] = field(default_factory=list)
+    people: Sequence[PersonDraft] = field(default_factory=list)  # (an import in rounds: packed_people)
     orders: list[OrderDraft] = field(default_factory=list)
     products: dict[str, dict[str, Any]] = field(default_factory=dict)
     detail_items: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
@@ -174,7 +174,8 @@ class PlanBuilder:
         several = {key for key, count in Counter(order_keys).items() if count > 1 and key is not None}
         union = _join_rows(self._walk(), sources, order_keys, several)
         people: dict[int, int] = {}  # person position by the root of its rows
-        drafts = self.plan.people
+        drafts: list[PersonDraft] = []
+        self.plan.people = drafts
         parent, find = union.parent, union.find
         consumed = cast("list[ParsedRow | _Packed | None]", rows)
 

@@ -38,10 +38,10 @@ def no_orders() -> NewOrders:
 
 def in_rounds(session: Session, plan: ImportPlan) -> Rounds | None:
     """The plan's rounds, if it is written in rounds. Its people are written in rounds too (``people_in_rounds``)
-    into a book without customers; else they are made at once, to be matched against the book's. Into a book with
-    orders, each round's orders are looked up there (``Rounds.in_book``: core.excel.round_book) — unless the file's
-    rows are its orders' lines (``Rounds.summed``, a book that got orders since the plan was made: rounds.wanted),
-    then every round's orders are taken as one plan's."""
+    into a book without customers; else they are made at once (held packed: core.excel.packed_people), to be matched
+    against the book's. Into a book with orders, each round's orders are looked up there (``Rounds.in_book``:
+    core.excel.round_book) — unless the file's rows are its orders' lines (``Rounds.summed``, a book that got orders
+    since the plan was made: rounds.wanted), then every round's orders are taken as one plan's."""
     rounds = plan.rounds
     if not isinstance(rounds, Rounds):
         return None

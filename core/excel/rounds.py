@@ -11,7 +11,8 @@ people and orders (``wanted``) is planned in two walks of its sheets instead:
    row's person (in the order of their first rows, as the plan) and cuts the rows into rounds of about
    ``ROUND_ROWS`` rows that no order crosses (an order's rows far apart make a longer round).
 2. The people (``People``) are made from the shares ``ROUND_ROWS`` people at a time and written a round at a time
-   into a book without customers (core.excel.round_writer.people_in_rounds), all at once into a book with some.
+   into a book without customers (core.excel.round_writer.people_in_rounds), all at once into a book with some
+   (held packed: core.excel.packed_people).
 3. ``Rounds`` (the writer's walk, core.excel.writer): the sheets read again, each round's orders planned by
    ``plan.orders_of`` with the people already made, written, and let go before the next round is read. Into a book
    with orders, the rounds are walked once more before the people are written: their orders looked up in the book,
@@ -39,6 +40,7 @@ from core.errors import ImportRejected
 from core.excel.joiner import Joiner
 from core.excel.line_states import pasted_copies
 from core.excel.own_export import BOOK_ORDER_KEY
+from core.excel.packed_people import PackedPeople
 from core.excel.plan import (
     ImportPlan,
     OrderDraft,
@@ -176,9 +178,13 @@ class People:
             for start in range(0, self.count, ROUND_ROWS):
                 yield self._made(start, min(start + ROUND_ROWS, self.count))
 
-    def all(self) -> list[PersonDraft]:
-        with self._shares:
-            return self._made(0, self.count)
+    def all(self) -> PackedPeople:
+        """Every person, held packed (core.excel.packed_people: matched against a book with customers), made
+        ``ROUND_ROWS`` people at a time."""
+        people = PackedPeople()
+        for drafts in self.in_rounds():
+            people.extend(drafts)
+        return people
 
     def _made(self, start: int, end: int) -> list[PersonDraft]:
         drafts: list[PersonDraft] = []

@@ -392,9 +392,9 @@ class BookWriter:
             rows = self.session.execute(select(Customer.id, *columns).where(Customer.id.in_(batch))).all()
             for customer_id, *values in rows:
                 current = dict(zip([c.key for c in columns], values, strict=True))
-                wanted = self._customer_row(self.plan.people[matched[customer_id]])
+                person = self.plan.people[matched[customer_id]]  # (made anew if packed: read once)
+                wanted = self._customer_row(person)
                 changes: dict[str, Any] = {}
-                person = self.plan.people[matched[customer_id]]
                 if person.kept and current["note"]:
                     wanted["note"] = with_kept_lines(current["note"], person.kept)
                     if wanted["note"] != current["note"]:
@@ -433,13 +433,13 @@ class BookWriter:
         people = self.plan.people
         tag_ids = self.tag_ids({tag for person in people for tag in person.tags})
         wanted = {(ids[p], tag_ids[tag]) for p, person in enumerate(people) for tag in person.tags}
-        have: set[tuple[int, int]] = set()
-        for batch in chunks({customer_id for customer_id, _ in wanted}):
-            have.update((customer_id, tag_id) for customer_id, tag_id in self.session.execute(
-                select(CustomerTag.customer_id, CustomerTag.tag_id).where(CustomerTag.customer_id.in_(batch))))
-        links = sorted(wanted - have)
-        for customer_id, tag_id in wanted & have:
-            self.holds.hold("customer_tag", customer_id, (str(tag_id),))
+        for batch in chunks({customer_id for customer_id, _ in wanted}):  # (those the customers have: held)
+            for customer_id, tag_id in self.session.execute(
+                    select(CustomerTag.customer_id, CustomerTag.tag_id).where(CustomerTag.customer_id.in_(batch))):
+                if (customer_id, tag_id) in wanted:
+                    wanted.discard((customer_id, tag_id))
+                    self.holds.hold("customer_tag", customer_id, (str(tag_id),))
+        links = sorted(wanted)  # (the others: linked)
         bulk_insert(self.session, CustomerTag.__table__, [{"customer_id": c, "tag_id": t} for c, t in links])
         refresh_tag_names(self.session, {customer_id for customer_id, _ in links})
         for customer_id, tag_id in links:
