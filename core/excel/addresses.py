@@ -104,4 +104,20 @@ def split_address(text: str) -> Address:
             match = _DISTRICT.match(rest)
             if match:
                 district, rest = match.group(1), rest[match.end():]
+    if not (province and city):  # 杭州西湖区文三路1号, 广东广州越秀区…: a hand sheet's address without its province
+        found_region = _region_at_start(text)
+        if found_region is not None:
+            return Address(*found_region, postcode)
     return Address(province, city, district, rest.strip(), postcode)
+
+
+def _region_at_start(text: str) -> tuple[str, str, str, str] | None:
+    """(province, city, district, detail) when the address starts with a city the divisions name for certain
+    (core.smartpaste.regions: 杭州 is 浙江省杭州市), else None (a district alone, 西湖区…, may be in several cities)."""
+    from core.smartpaste.regions import find_region  # (its index of divisions is built only when needed)
+
+    found = find_region(text)
+    if found is None or found.start != 0 or not found.province or not found.city or found.uncertain & {"province",
+                                                                                                         "city"}:
+        return None
+    return found.province, found.city, found.district or "", text[found.end:].strip()
