@@ -17,7 +17,7 @@ when, strongest first:
   same address fits (core.excel.masked.fits_customer: the visible start and end of the name, the phone's visible
   digits, the street): the proposal an import makes when the real customer came first, made here whatever the
   order the files were imported in (a Douyin export imported before the Taobao history gave none). The real
-  customer is kept; the first one that fits when several do.
+  customer is kept; of several that fit, the first the seller did not keep apart from her.
 
 Two 周** at different addresses, or with other visible digits, are not listed. The cost is bounded on a big book:
 SQL groups the customers by the columns compared and only those of groups of two or more are read; within one
@@ -31,7 +31,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import partial
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -71,7 +73,7 @@ def duplicate_pairs(session: Session, limit: int = 1000) -> tuple[list[MergeProp
     seen: set[frozenset] = set()
     pairs: list[MergeProposal] = []
     for finder, reason in ((_alias_pairs, ALIAS), (_masked_pairs, MASKED_SAME), (_name_address_pairs, NAME_ADDRESS),
-                           (_masked_fits_pairs, MASKED_FITS)):
+                           (partial(_masked_fits_pairs, apart=apart), MASKED_FITS)):
         for keep, absorb in finder(session):
             pair = frozenset((keep, absorb))
             if keep == absorb or pair in seen or pair in apart:
@@ -156,9 +158,11 @@ def _name_address_pairs(session: Session) -> Iterable[tuple[int, int]]:
     return pairs
 
 
-def _masked_fits_pairs(session: Session) -> Iterable[tuple[int, int]]:
+def _masked_fits_pairs(session: Session, apart: AbstractSet[frozenset] = frozenset()) -> Iterable[tuple[int, int]]:
     """(the real customer, the masked one she may be): the masked customers read, then the customers with a real
-    phone of their districts, by district and the phone's first three and last four digits (what 抖店 shows)."""
+    phone of their districts, by district and the phone's first three and last four digits (what 抖店 shows); of
+    several that fit, the first the seller did not keep apart from her (one pair a masked customer: merging her
+    into two would merge those two)."""
     alive = Customer.deleted_at.is_(None)
     address = (Customer.province, Customer.city, Customer.district, Customer.address_detail)
     bare = and_(alive, Customer.phone_norm == "", Customer.phone != "", Customer.wechat_id == "",
@@ -181,7 +185,8 @@ def _masked_fits_pairs(session: Session) -> Iterable[tuple[int, int]]:
     for customer_id, key in hidden:
         province, city, district, _detail = key[3].split("|")
         for real_id, name, real_name, phone, fields in near.get((province, city, district, key[2][:3], key[2][-4:]), ()):
-            if masked.fits_customer(key, name, real_name, phone, fields):
+            if frozenset((real_id, customer_id)) not in apart and masked.fits_customer(key, name, real_name, phone,
+                                                                                       fields):
                 pairs.append((real_id, customer_id))
                 break
     return pairs
