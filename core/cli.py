@@ -381,12 +381,13 @@ def _cmd_import(args) -> int:
         for kept in result.kept_columns():  # columns that are no field of the book: said before they go in
             print(fill(translate("Cli", "%1, sheet %2: kept in the customer's note (no field of the book): %3"),
                        kept["file"], kept["sheet"], translate("Cli", ", ").join(kept["columns"])))
-        left_out = {"row": translate("Cli", "the row"), "purchase": translate("Cli", "the purchase (customer imported)"),
-                    "field": translate("Cli", "the cell (customer imported)"), "note": translate("Cli", "nothing (note)")}
+        from core.excel.columns import SCOPE_WORDS  # (the error report's words for what a problem left out)
+
+        words = 0 if language() == "en" else 1
         for error in _import_json(result)["errors"]:  # what was refused or noted, where, and what it cost
             print(fill(translate("Cli", "%1, sheet %2, row %3, column %4: %5 (left out: %6)"), error["file"],
                        error["sheet"], error["row"], error["column"] or "-", error["message"],
-                       left_out.get(error["scope"], error["scope"])))
+                       SCOPE_WORDS.get(error["scope"], (error["scope"],) * 2)[words]))
     return EXIT_OK
 
 

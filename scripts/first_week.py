@@ -43,6 +43,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from tests.core.excel.files import TAOBAO_HEADERS, taobao_row, write_csv, write_xlsx  # noqa: E402
+from tests.core.excel.test_pasted_lines import DOUYIN_HEADERS  # noqa: E402
+from tests.core.excel.test_presets import PDD_HEADERS  # noqa: E402
 
 HAND = "我的客户.xlsx"
 TAOBAO_FIRST = "ExportOrderList202611301030.csv"
@@ -56,13 +58,6 @@ LAST_DAY = dt.date(2026, 12, 4)
 # (title on the platforms, short name on the hand sheet, price in cents, days a unit lasts)
 GOODS = [("云南野生蜂蜜500g", "蜂蜜", 6800, 30), ("桂花蜜250g", "桂花蜜", 4900, 45), ("补水面膜30片", "面膜", 9900, 30),
          ("红糖姜茶", "姜茶", 3990, 20), ("玫瑰精华30ml", "精华", 12800, 60)]
-PDD_HEADERS = ["商品", "订单号", "订单状态", "商品总价（元）", "邮费(元)", "店铺优惠折扣(元)", "平台优惠折扣(元)",
-               "用户实付金额（元）", "商家实收金额(元)", "商品数量(件)", "收货人", "手机", "省", "市", "区", "街道",
-               "支付时间", "拼单成功时间", "发货时间", "确认收货时间", "商品id", "商品规格", "快递单号", "快递公司",
-               "商家备注", "售后状态", "买家留言"]
-DOUYIN_HEADERS = ["主订单编号", "子订单编号", "选购商品", "商品规格", "商品数量", "商品ID", "商品单价", "订单应付金额", "运费",
-                  "收件人", "收件人手机号", "省", "市", "区", "街道", "详细地址", "买家留言", "订单提交时间", "支付完成时间",
-                  "订单完成时间", "订单状态", "售后状态", "取消原因", "发货时间"]
 DETAIL_HEADERS = ["订单编号", "标题", "价格", "购买数量", "外部系统编号", "商品属性", "套餐信息", "备注", "订单状态", "商家编码"]
 HAND_HEADERS = ["序号", "姓名", "微信号", "电话", "地址", "标签", "生日", "买了什么", "数量", "金额", "日期", "备注"]
 

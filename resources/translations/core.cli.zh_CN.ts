@@ -208,22 +208,6 @@
         <translation>所有到期未办的任务，而不只是今天的清单</translation>
     </message>
     <message>
-        <source>the row</source>
-        <translation>整行</translation>
-    </message>
-    <message>
-        <source>the purchase (customer imported)</source>
-        <translation>这笔购买（客户已导入）</translation>
-    </message>
-    <message>
-        <source>the cell (customer imported)</source>
-        <translation>这一格（客户已导入）</translation>
-    </message>
-    <message>
-        <source>nothing (note)</source>
-        <translation>无（提示）</translation>
-    </message>
-    <message>
         <source>%1, sheet %2, row %3, column %4: %5 (left out: %6)</source>
         <translation>%1，工作表 %2，第 %3 行，%4 列：%5（未导入：%6）</translation>
     </message>
